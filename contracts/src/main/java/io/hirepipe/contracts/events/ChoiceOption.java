@@ -1,0 +1,4 @@
+package io.hirepipe.contracts.events;
+
+public record ChoiceOption(String id, String text) {
+}

@@ -1,0 +1,16 @@
+package io.hirepipe.contracts.events;
+
+/**
+ * The payload of an {@link io.hirepipe.contracts.EventEnvelope}. Sealed so that every event the
+ * system speaks is declared here, in contracts, and nowhere else.
+ */
+public sealed interface EventPayload
+        permits QuestionPublished, QuestionRetired,
+                InvitationCreated, InvitationRevoked, AssessmentStarted,
+                AssessmentSubmitted,
+                AssessmentScored, ScoreAdjusted,
+                UnrecognizedEvent {
+
+    /** The Kafka record key: keeps every event of one aggregate on one partition, in order. */
+    String partitionKey();
+}

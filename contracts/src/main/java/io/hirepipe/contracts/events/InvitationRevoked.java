@@ -1,0 +1,9 @@
+package io.hirepipe.contracts.events;
+
+public record InvitationRevoked(String invitationId, String reason) implements EventPayload {
+
+    @Override
+    public String partitionKey() {
+        return invitationId;
+    }
+}

@@ -1,0 +1,4 @@
+package io.hirepipe.contracts.events;
+
+public record Person(String name, String email) {
+}

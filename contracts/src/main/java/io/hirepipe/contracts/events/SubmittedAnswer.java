@@ -1,0 +1,18 @@
+package io.hirepipe.contracts.events;
+
+import java.util.List;
+
+/**
+ * The candidate's final answer to one question of the session, unanswered ones included (with no
+ * selection and no text) so that scoring knows every item the candidate was given.
+ */
+public record SubmittedAnswer(
+        String questionId,
+        int questionVersion,
+        List<String> selectedOptionIds,
+        String text) {
+
+    public SubmittedAnswer {
+        selectedOptionIds = selectedOptionIds == null ? List.of() : List.copyOf(selectedOptionIds);
+    }
+}

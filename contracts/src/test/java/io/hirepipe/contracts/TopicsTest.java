@@ -1,0 +1,27 @@
+package io.hirepipe.contracts;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TopicsTest {
+
+    @Test
+    void everyEventTypeTravelsOnADeclaredTopic() {
+        assertThat(Arrays.stream(EventType.values()).map(EventType::topic)).allMatch(Topics.ALL::contains);
+    }
+
+    @Test
+    void wireNamesAreUnique() {
+        assertThat(Arrays.stream(EventType.values()).map(EventType::wireName)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void deadLetterTopicsFollowTheConvention() {
+        assertThat(Topics.deadLetterOf(Topics.SUBMISSIONS)).isEqualTo("hirepipe.submissions.v1.DLT");
+        assertThat(Topics.isCompacted(Topics.QUESTIONS)).isTrue();
+        assertThat(Topics.isCompacted(Topics.RESULTS)).isFalse();
+    }
+}
