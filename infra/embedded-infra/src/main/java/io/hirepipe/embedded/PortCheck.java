@@ -1,0 +1,90 @@
+package io.hirepipe.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/**
+ * Port checks done before a server starts, so that a taken port produces one clear message instead of
+ * whatever each server library throws (Netty, Kafka and redis-server all fail differently).
+ */
+public final class PortCheck {
+
+    /** Every embedded server binds the loopback interface only: nothing here is meant to be reachable from outside. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    private PortCheck() {
+    }
+
+    /**
+     * Throws {@link PortInUseException} when nothing can listen on {@code port} of the loopback interface.
+     * Port 0 (any free port) always passes.
+     *
+     * @param what the component that wants the port, used in the message, e.g. "Kafka"
+     */
+    public static void requireFree(String what, int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("Port " + port + " (" + what + ") is not a valid TCP port");
+        }
+        if (port == 0) {
+            return;
+        }
+        // SO_REUSEADDR off: with it a socket in TIME_WAIT would look free here although the server, which
+        // may not set the option, could still fail to bind.
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(false);
+            probe.bind(new InetSocketAddress(loopback(), port));
+        } catch (BindException taken) {
+            throw new PortInUseException(what, port, taken);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not check whether port " + port + " (" + what + ") is free", e);
+        }
+    }
+
+    /** A port that was free a moment ago on the loopback interface. Another process may still take it first. */
+    public static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, loopback())) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not find a free TCP port", e);
+        }
+    }
+
+    /** True when nothing listens on {@code port} of the loopback interface right now. */
+    static boolean isFree(int port) {
+        try {
+            requireFree("probe", port);
+            return true;
+        } catch (PortInUseException e) {
+            return false;
+        }
+    }
+
+    /** True when {@code failure} or one of its causes is a failed bind, i.e. somebody took the port after the check. */
+    static boolean isBindFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (message != null && message.toLowerCase().contains("address already in use")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    static InetAddress loopback() {
+        try {
+            return InetAddress.getByName(LOOPBACK);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

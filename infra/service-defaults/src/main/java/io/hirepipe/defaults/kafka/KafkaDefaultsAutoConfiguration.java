@@ -1,0 +1,81 @@
+package io.hirepipe.defaults.kafka;
+
+import io.hirepipe.contracts.EventJson;
+import io.hirepipe.contracts.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Consumer failure policy and topic declarations shared by every service. Producer and
+ * deserializer settings live in {@code hirepipe-service-defaults.yml}.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@ConditionalOnClass(KafkaTemplate.class)
+@EnableConfigurationProperties(KafkaDefaultsProperties.class)
+public class KafkaDefaultsAutoConfiguration {
+
+    /**
+     * Retries a failing record with exponential back-off, then publishes it to
+     * {@code <topic>.DLT} (same partition) with the failure in headers, and moves on: a poison
+     * record never blocks its partition. Records that cannot be read are dead-lettered at once.
+     */
+    @Bean
+    @ConditionalOnBean(KafkaTemplate.class)
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, KafkaDefaultsProperties properties) {
+        KafkaDefaultsProperties.Retry retry = properties.retry();
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(template), backOff);
+        handler.addNotRetryableExceptions(EventJson.MalformedEventException.class, NonRetryableEventException.class);
+        return handler;
+    }
+
+    @Bean
+    @ConditionalOnBean(KafkaTemplate.class)
+    @ConditionalOnMissingBean(RecordInterceptor.class)
+    CorrelationIdRecordInterceptor correlationIdRecordInterceptor() {
+        return new CorrelationIdRecordInterceptor();
+    }
+
+    /** Every topic of the contracts and its dead-letter twin; creating an existing topic is a no-op. */
+    @Bean
+    @ConditionalOnBean(KafkaAdmin.class)
+    KafkaAdmin.NewTopics hirepipeTopics(KafkaDefaultsProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : Topics.ALL) {
+            topics.add(topic(name, properties, Topics.isCompacted(name)));
+            topics.add(topic(Topics.deadLetterOf(name), properties, false));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic topic(String name, KafkaDefaultsProperties properties, boolean compacted) {
+        TopicBuilder builder = TopicBuilder.name(name)
+                .partitions(properties.topics().partitions())
+                .replicas(properties.topics().replicationFactor());
+        if (compacted) {
+            builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,183 @@
+package io.hirepipe.defaults.outbox;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import io.hirepipe.defaults.correlation.CorrelationId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes the events waiting in {@link Outbox} fields to Kafka, in the order they were appended,
+ * and removes each one only after Kafka acknowledged it. A crash between the two republishes the
+ * event on the next pass: delivery is at least once, and consumers are idempotent by event id.
+ *
+ * <p>Several instances may run: a document is leased with an atomic find-and-modify before its
+ * events are sent, so two relays do not interleave one document's events.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<Object, Object> kafka;
+    private final OutboxProperties properties;
+    private final Clock clock;
+    private final Counter published;
+    private final Counter failures;
+    private ScheduledExecutorService executor;
+    private volatile boolean running;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<Object, Object> kafka, OutboxProperties properties,
+                       MeterRegistry meters, Clock clock) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.clock = clock;
+        this.published = Counter.builder("hirepipe.outbox.published")
+                .description("Events the outbox relay published to Kafka").register(meters);
+        this.failures = Counter.builder("hirepipe.outbox.failures")
+                .description("Outbox publication attempts that failed and will be retried").register(meters);
+    }
+
+    @Override
+    public void start() {
+        if (properties.collections().isEmpty() || running) {
+            return;
+        }
+        properties.collections().forEach(this::ensurePendingIndex);
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = properties.pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::publishQuietly, interval, interval, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stop before the Kafka producer and Mongo client close. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+
+    /**
+     * Publishes everything pending now, on the caller's thread.
+     *
+     * @return how many events were published
+     */
+    public int publishPending() {
+        int count = 0;
+        for (String collection : properties.collections()) {
+            count += publishPending(mongo.getCollection(collection));
+        }
+        return count;
+    }
+
+    private void publishQuietly() {
+        try {
+            publishPending();
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay pass failed; will retry: {}", e.toString());
+        }
+    }
+
+    private int publishPending(MongoCollection<Document> collection) {
+        int count = 0;
+        Document leased;
+        while ((leased = leaseNext(collection)) != null) {
+            int sent = publish(collection, leased);
+            if (sent < 0) {
+                return count;
+            }
+            count += sent;
+        }
+        return count;
+    }
+
+    private Document leaseNext(MongoCollection<Document> collection) {
+        Instant now = clock.instant();
+        Bson pendingAndFree = Filters.and(
+                Filters.exists(Outbox.FIELD + ".eventId"),
+                Filters.or(Filters.exists(Outbox.LEASE_FIELD, false), Filters.lt(Outbox.LEASE_FIELD, Date.from(now))));
+        return collection.findOneAndUpdate(pendingAndFree,
+                Updates.set(Outbox.LEASE_FIELD, Date.from(now.plus(properties.lease()))),
+                new FindOneAndUpdateOptions()
+                        .returnDocument(ReturnDocument.AFTER)
+                        .projection(Projections.include(Outbox.FIELD)));
+    }
+
+    /** @return the number of events sent, or -1 when Kafka failed and the lease was left to expire */
+    private int publish(MongoCollection<Document> collection, Document leased) {
+        Object id = leased.get("_id");
+        int sent = 0;
+        for (OutboxMessage message : Outbox.pendingIn(leased)) {
+            try (CorrelationId.Scope ignored = CorrelationId.open(CorrelationId.sanitize(message.correlationId()))) {
+                ProducerRecord<Object, Object> record = new ProducerRecord<>(message.topic(), message.key(),
+                        message.json().getBytes(StandardCharsets.UTF_8));
+                record.headers().add(CorrelationId.HEADER,
+                        CorrelationId.currentOrNew().getBytes(StandardCharsets.UTF_8));
+                kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                failures.increment();
+                log.warn("Could not publish {} {} from {}; retrying after the lease expires: {}",
+                        message.type(), message.eventId(), collection.getNamespace().getCollectionName(), e.toString());
+                return -1;
+            }
+            collection.updateOne(Filters.eq("_id", id),
+                    Updates.pull(Outbox.FIELD, Filters.eq("eventId", message.eventId())));
+            published.increment();
+            sent++;
+        }
+        collection.updateOne(Filters.eq("_id", id), Updates.unset(Outbox.LEASE_FIELD));
+        return sent;
+    }
+
+    private void ensurePendingIndex(String collection) {
+        mongo.getCollection(collection).createIndex(Indexes.ascending(Outbox.FIELD + ".eventId"),
+                new IndexOptions().name("outbox_pending").sparse(true));
+    }
+}

@@ -1,0 +1,101 @@
+package io.hirepipe.defaults.problem;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+import java.util.stream.Collectors;
+
+/**
+ * Turns a Jackson failure into one sentence a client developer can act on, naming the JSON path
+ * of the offending field; it never echoes internal class names.
+ */
+final class JsonProblemDescriber {
+
+    private JsonProblemDescriber() {
+    }
+
+    static String describe(Throwable failure) {
+        JacksonException jackson = findCause(failure, JacksonException.class);
+        if (jackson == null) {
+            return "The request body is missing or cannot be read.";
+        }
+        String path = pathOf(jackson);
+        if (jackson instanceof StreamReadException && !(jackson instanceof MismatchedInputException)) {
+            return "Malformed JSON: " + firstLine(jackson.getOriginalMessage());
+        }
+        if (jackson instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
+            return "Invalid value" + (path.isEmpty() ? "" : " at '" + path + "'") + ": "
+                    + instantiation.getCause().getMessage();
+        }
+        if (jackson instanceof InvalidFormatException format) {
+            return "Field '" + path + "' has an invalid value " + abbreviate(String.valueOf(format.getValue()))
+                    + " (expected " + friendlyType(format.getTargetType()) + ").";
+        }
+        if (jackson instanceof MismatchedInputException mismatch) {
+            if (path.isEmpty()) {
+                return "The request body has the wrong shape: expected a JSON object.";
+            }
+            return "Field '" + path + "' has the wrong type (expected " + friendlyType(mismatch.getTargetType()) + ").";
+        }
+        return "The request body cannot be read" + (path.isEmpty() ? "." : " at '" + path + "'.");
+    }
+
+    static String pathOf(JacksonException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+    }
+
+    private static String friendlyType(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 timestamp";
+        }
+        return "an object";
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 40 ? "'" + value.substring(0, 40) + "…'" : "'" + value + "'";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,133 @@
+package io.hirepipe.defaults.problem;
+
+import io.hirepipe.defaults.correlation.CorrelationId;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every error a servlet service returns is RFC 9457 problem+json that says what is wrong. Bad input
+ * is a 4xx naming the field; only a genuine bug is a 500, and its body reveals nothing internal.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        PayloadTooLargeException tooLarge = JsonProblemDescriber.findCause(ex, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+                    "The request body exceeds the limit of " + tooLarge.limit() + " bytes.", request);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                JsonProblemDescriber.describe(ex), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(this::fieldError)
+                .toList();
+        String detail = errors.isEmpty()
+                ? "The request is invalid."
+                : errors.stream().map(e -> e.get("field") + ": " + e.get("message")).collect(Collectors.joining("; "));
+        ResponseEntity<Object> response = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                detail, request);
+        ((ProblemDetail) response.getBody()).setProperty("errors", errors);
+        return response;
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
+        String detail = ex.getConstraintViolations().stream()
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail, request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException ex, WebRequest request) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "Your credentials do not allow this operation.", request);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
+        return problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                "A valid token is required.", request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        log.error("Unexpected error while handling {}", describe(request), ex);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request failed unexpectedly. Quote the correlation id when you report it.", request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            decorate(problem, request);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,
+                                           WebRequest request) {
+        ProblemDetail problem = ProblemException.problem(status, type, title, detail);
+        decorate(problem, request);
+        return ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private void decorate(ProblemDetail problem, WebRequest request) {
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            HttpStatus status = HttpStatus.resolve(problem.getStatus());
+            String slug = status == null ? "error" : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            problem.setType(java.net.URI.create(ProblemException.TYPE_BASE + slug));
+        }
+        if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
+            problem.setInstance(java.net.URI.create(servlet.getRequest().getRequestURI()));
+        }
+        CorrelationId.current().ifPresent(id -> problem.setProperty("correlationId", id));
+    }
+
+    private Map<String, String> fieldError(FieldError error) {
+        return Map.of("field", error.getField(),
+                "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
+    }
+
+    private static String describe(WebRequest request) {
+        return request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI()
+                : request.getDescription(false);
+    }
+}

@@ -1,0 +1,63 @@
+package io.hirepipe.defaults.problem;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+import java.net.URI;
+
+/**
+ * An error a service raises on purpose; rendered as RFC 9457 {@code application/problem+json}
+ * with a stable {@code type} URI per kind of problem.
+ */
+public class ProblemException extends ErrorResponseException {
+
+    public static final String TYPE_BASE = "https://hirepipe.io/problems/";
+
+    public ProblemException(HttpStatusCode status, String type, String title, String detail) {
+        super(status, problem(status, type, title, detail), null);
+    }
+
+    public static ProblemException notFound(String what, String id) {
+        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", what + " not found",
+                what + " '" + id + "' does not exist.");
+    }
+
+    public static ProblemException conflict(String type, String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, type, "Conflict", detail);
+    }
+
+    public static ProblemException badRequest(String type, String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, type, "Bad request", detail);
+    }
+
+    public static ProblemException unprocessable(String type, String detail) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, type, "Request cannot be processed", detail);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+    }
+
+    public static ProblemException gone(String type, String detail) {
+        return new ProblemException(HttpStatus.GONE, type, "Gone", detail);
+    }
+
+    public static ProblemException unavailable(String type, String detail) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, type, "Service unavailable", detail);
+    }
+
+    /** Adds a machine-readable member to the problem body. */
+    public ProblemException with(String property, Object value) {
+        getBody().setProperty(property, value);
+        return this;
+    }
+
+    static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}

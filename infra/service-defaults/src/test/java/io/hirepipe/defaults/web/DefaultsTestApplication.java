@@ -1,0 +1,50 @@
+package io.hirepipe.defaults.web;
+
+import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.defaults.security.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+/** A minimal servlet service that uses the defaults as a real service would. */
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration"})
+class DefaultsTestApplication {
+
+    record Widget(@NotBlank String name, @Min(1) int size, @Email String owner, List<String> tags) {
+    }
+
+    @RestController
+    static class WidgetController {
+
+        @PostMapping("/api/widgets")
+        @PreAuthorize("hasAnyRole('RECRUITER', 'PLATFORM')")
+        Map<String, Object> create(@Valid @RequestBody Widget widget, Caller caller) {
+            return Map.of("name", widget.name(), "tenant", caller.tenantId(), "kind", caller.kind().name());
+        }
+
+        @GetMapping("/api/widgets/{id}")
+        Map<String, Object> get(@PathVariable String id, Caller caller) {
+            throw ProblemException.notFound("Widget", id);
+        }
+
+        @GetMapping("/api/boom")
+        Map<String, Object> boom() {
+            throw new IllegalStateException("secret internal detail");
+        }
+    }
+}
