@@ -1,0 +1,107 @@
+package io.hirepipe.localstack;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Seeds the demo tenant through the public API, as a recruiter would: an API key, the question bank
+ * from {@code seed/question-bank.json} (published) and the demo test. Safe to run on every start:
+ * what exists is kept.
+ */
+final class DemoSeeder {
+
+    private static final String BANK = "/seed/question-bank.json";
+    private static final String API_KEY_FILE = "demo-api-key.txt";
+
+    private final GatewayClient gateway;
+    private final Path dataDir;
+    private final Consumer<String> progress;
+
+    DemoSeeder(URI gatewayUrl, Path dataDir, Consumer<String> progress) {
+        this.gateway = new GatewayClient(gatewayUrl);
+        this.dataDir = dataDir;
+        this.progress = progress;
+    }
+
+    DemoAccess seed() {
+        JsonNode login = gateway.post("/auth/login", Map.of(
+                "email", DemoAccess.RECRUITER_EMAIL, "password", DemoAccess.RECRUITER_PASSWORD));
+        gateway.useBearer(login.get("token").asString());
+        String apiKey = ensureApiKey();
+        String testId = ensureQuestionBankAndTest();
+        return new DemoAccess(DemoAccess.TENANT_ID, DemoAccess.RECRUITER_EMAIL, DemoAccess.RECRUITER_PASSWORD,
+                apiKey, testId);
+    }
+
+    private String ensureApiKey() {
+        Path file = dataDir.resolve(API_KEY_FILE);
+        try {
+            if (Files.exists(file)) {
+                String existing = Files.readString(file, StandardCharsets.UTF_8).trim();
+                if (gateway.statusOf("/api/questions?limit=1", existing) == 200) {
+                    return existing;
+                }
+            }
+            String key = gateway.post("/api/api-keys", Map.of("name", "demo")).get("key").asString();
+            Files.writeString(file, key + System.lineSeparator(), StandardCharsets.UTF_8);
+            progress.accept("created a demo API key");
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the demo API key in " + file, e);
+        }
+    }
+
+    private String ensureQuestionBankAndTest() {
+        JsonNode bank = readBank();
+        String title = bank.get("test").get("title").asString();
+        for (JsonNode test : items(gateway.get("/api/tests"))) {
+            if (title.equals(test.path("title").asString())) {
+                return test.get("id").asString();
+            }
+        }
+        Map<String, String> idsByKey = new HashMap<>();
+        for (JsonNode question : bank.get("questions")) {
+            ObjectNode body = (ObjectNode) question.deepCopy();
+            String key = body.remove("key").asString();
+            String id = gateway.post("/api/questions", body).get("id").asString();
+            gateway.post("/api/questions/" + id + "/publish", Map.of());
+            idsByKey.put(key, id);
+        }
+        ObjectNode test = (ObjectNode) bank.get("test").deepCopy();
+        for (JsonNode section : test.withArray("sections")) {
+            var ids = ((ObjectNode) section).putArray("questionIds");
+            section.get("questionKeys").forEach(key -> ids.add(idsByKey.get(key.asString())));
+            ((ObjectNode) section).remove("questionKeys");
+        }
+        String testId = gateway.post("/api/tests", test).get("id").asString();
+        progress.accept("seeded " + idsByKey.size() + " questions and the test '" + title + "'");
+        return testId;
+    }
+
+    /** List endpoints answer either a JSON array or an object with an {@code items} array. */
+    static Iterable<JsonNode> items(JsonNode listing) {
+        return listing.isArray() ? listing : listing.path("items");
+    }
+
+    private static JsonNode readBank() {
+        try (InputStream in = DemoSeeder.class.getResourceAsStream(BANK)) {
+            if (in == null) {
+                throw new IllegalStateException(BANK + " is missing from the local-stack jar");
+            }
+            return GatewayClient.json().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.hirepipe.localstack;
+
+import io.hirepipe.embedded.EmbeddedKafka;
+import io.hirepipe.embedded.EmbeddedMongo;
+import io.hirepipe.embedded.EmbeddedRedis;
+import io.hirepipe.embedded.MailViewer;
+import io.hirepipe.embedded.PortCheck;
+import io.hirepipe.embedded.PortInUseException;
+import io.hirepipe.embedded.SmtpSink;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole pipeline on one machine: embedded infrastructure in this JVM, each service in a JVM of
+ * its own, health-checked, then seeded with demo data. Closing it stops everything in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final StackConfig config;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private SmtpSink smtp;
+    private MailViewer mailViewer;
+    private DemoAccess demo;
+
+    private LocalStack(StackConfig config) {
+        this.config = config;
+    }
+
+    /** Starts the stack with the standard five services. */
+    public static LocalStack start(StackConfig config, Consumer<String> progress) {
+        return start(config, ServiceLineup.specs(config, StackSecrets.loadOrCreate(config.dataDir())), progress);
+    }
+
+    /** Starts the stack with the given services (tests use this to stage a failing start). */
+    public static LocalStack start(StackConfig config, List<ServiceSpec> serviceSpecs, Consumer<String> progress) {
+        LocalStack stack = new LocalStack(config);
+        try {
+            stack.startAll(serviceSpecs, progress);
+            return stack;
+        } catch (RuntimeException e) {
+            progress.accept("start-up failed, stopping what was started");
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(List<ServiceSpec> serviceSpecs, Consumer<String> progress) {
+        requireJars(serviceSpecs);
+        requireFreePorts(serviceSpecs);
+        createDirectories();
+
+        progress.accept("starting Kafka (KRaft) on port " + config.ports().kafka());
+        started.push(EmbeddedKafka.start(config.ports().kafka()));
+        progress.accept("starting MongoDB-compatible server on port " + config.ports().mongo()
+                + " (data in " + config.mongoFile() + ")");
+        started.push(EmbeddedMongo.start(config.ports().mongo(), config.mongoFile()));
+        progress.accept("starting Redis on port " + config.ports().redis());
+        started.push(EmbeddedRedis.start(config.ports().redis()));
+        progress.accept("starting SMTP sink on port " + config.ports().smtp() + " and mail viewer on port "
+                + config.ports().mail());
+        smtp = SmtpSink.start(config.ports().smtp(), config.mailDir());
+        started.push(smtp);
+        mailViewer = MailViewer.start(config.ports().mail(), smtp);
+        started.push(mailViewer);
+
+        for (ServiceSpec spec : serviceSpecs) {
+            progress.accept("launching " + spec.name() + " on port " + spec.port());
+            ServiceProcess process = ServiceProcess.launch(spec, config.logsDir());
+            services.add(process);
+            started.push(process);
+        }
+        new HealthWaiter(config.healthTimeout()).awaitReady(services, progress);
+
+        if (config.seedDemo()) {
+            demo = new DemoSeeder(gatewayUrl(), config.dataDir(), progress).seed();
+        }
+    }
+
+    private void requireJars(List<ServiceSpec> serviceSpecs) {
+        for (ServiceSpec spec : serviceSpecs) {
+            int jar = spec.command().indexOf("-jar");
+            if (jar >= 0 && !Files.isRegularFile(Path.of(spec.command().get(jar + 1)))) {
+                throw new StackStartException(spec.name() + " is not built: " + spec.command().get(jar + 1)
+                        + " does not exist. Build it first: ./mvnw -DskipTests package (run-local.sh does this).");
+            }
+        }
+    }
+
+    /** Reports every taken port at once, so one fix suffices. */
+    private void requireFreePorts(List<ServiceSpec> serviceSpecs) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("Kafka", config.ports().kafka());
+        ports.put("MongoDB", config.ports().mongo());
+        ports.put("Redis", config.ports().redis());
+        ports.put("SMTP sink", config.ports().smtp());
+        ports.put("mail viewer", config.ports().mail());
+        serviceSpecs.forEach(spec -> ports.put(spec.name(), spec.port()));
+        List<String> taken = new ArrayList<>();
+        ports.forEach((what, port) -> {
+            try {
+                PortCheck.requireFree(what, port);
+            } catch (PortInUseException e) {
+                taken.add(what + " port " + port);
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new StackStartException("Port already in use: " + String.join(", ", taken)
+                    + ". Stop whatever holds it (a stack already running?) or choose other ports, e.g. "
+                    + "--gateway-port=9080 or HIREPIPE_GATEWAY_PORT=9080 (options: --<name>-port for gateway, "
+                    + "question, assessment, scoring, notification, kafka, mongo, redis, smtp, mail).");
+        }
+    }
+
+    private void createDirectories() {
+        try {
+            Files.createDirectories(config.logsDir());
+            Files.createDirectories(config.mailDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + config.dataDir(), e);
+        }
+    }
+
+    public URI gatewayUrl() {
+        return URI.create("http://localhost:" + config.ports().gateway());
+    }
+
+    public URI mailViewerUrl() {
+        return mailViewer.url();
+    }
+
+    public SmtpSink mail() {
+        return smtp;
+    }
+
+    public DemoAccess demo() {
+        return demo;
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /** Processes of services that have died since start, for the command to report. */
+    List<ServiceProcess> deadServices() {
+        return services.stream().filter(s -> !s.isAlive()).toList();
+    }
+
+    @Override
+    public void close() {
+        // Services first (they flush and deregister), then the infrastructure they used.
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                System.err.println("While stopping " + next.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+    }
+}

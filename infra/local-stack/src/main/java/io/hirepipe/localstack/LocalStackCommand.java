@@ -1,0 +1,82 @@
+package io.hirepipe.localstack;
+
+import io.hirepipe.embedded.PortInUseException;
+
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar local-stack.jar [--name=value …]}: starts everything, prints where to go, runs
+ * until Ctrl-C. Exits with status 1 and a message naming the failed part when start-up fails.
+ */
+public final class LocalStackCommand {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private LocalStackCommand() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length == 1 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
+            printHelp();
+            return;
+        }
+        StackConfig config;
+        try {
+            Path repoDir = Path.of(System.getProperty("hirepipe.repo-dir", ".")).toAbsolutePath().normalize();
+            config = StackConfig.from(args, System.getenv(), repoDir);
+        } catch (IllegalArgumentException e) {
+            System.err.println("hirepipe: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(config, LocalStackCommand::progress);
+        } catch (StackStartException | PortInUseException e) {
+            System.err.println();
+            System.err.println("Hirepipe did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            progress("stopping Hirepipe…");
+            stack.close();
+            progress("stopped");
+            stopped.countDown();
+        }, "hirepipe-stop"));
+
+        System.out.println(Banner.of(stack));
+        watchServices(stack);
+        stopped.await();
+    }
+
+    /** A service that dies later is reported at once, instead of failing silently. */
+    private static void watchServices(LocalStack stack) throws InterruptedException {
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        while (true) {
+            for (ServiceProcess dead : stack.deadServices()) {
+                if (reported.add(dead.name())) {
+                    System.err.println("[" + LocalTime.now().format(CLOCK) + "] " + dead.name() + " stopped with exit code "
+                            + dead.exitCode() + "; see " + dead.logFile());
+                }
+            }
+            Thread.sleep(2_000);
+        }
+    }
+
+    static void progress(String message) {
+        System.out.println("[" + LocalTime.now().format(CLOCK) + "] " + message);
+    }
+
+    private static void printHelp() {
+        System.out.println("Usage: ./run-local.sh [--name=value …]   (or HIREPIPE_NAME=value in the environment)");
+        System.out.println("Options and defaults:");
+        StackConfig.OPTION_HELP.forEach((name, value) -> System.out.printf("  --%-22s %s%n", name, value));
+    }
+}

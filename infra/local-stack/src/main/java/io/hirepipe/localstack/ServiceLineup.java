@@ -1,0 +1,75 @@
+package io.hirepipe.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The five services and how each is wired to the embedded infrastructure. Growing the stack means
+ * adding a line here, not copying start-up code.
+ */
+final class ServiceLineup {
+
+    private ServiceLineup() {
+    }
+
+    static List<ServiceSpec> specs(StackConfig config, StackSecrets secrets) {
+        StackConfig.Ports p = config.ports();
+        String mongo = "mongodb://127.0.0.1:" + p.mongo();
+        String kafka = "127.0.0.1:" + p.kafka();
+        Map<String, String> serviceEnv = Map.of("HIREPIPE_INTERNAL_TOKEN_SECRET", secrets.internalTokenSecret());
+
+        List<ServiceSpec> specs = new ArrayList<>();
+        specs.add(spec(config, "question-service", p.question(), serviceEnv,
+                "--spring.mongodb.uri=" + mongo,
+                "--spring.kafka.bootstrap-servers=" + kafka));
+        specs.add(spec(config, "assessment-service", p.assessment(), serviceEnv,
+                "--spring.mongodb.uri=" + mongo,
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.data.redis.host=127.0.0.1",
+                "--spring.data.redis.port=" + p.redis(),
+                "--hirepipe.services.question-service.url=http://127.0.0.1:" + p.question(),
+                "--hirepipe.public-url=http://localhost:" + p.gateway()));
+        specs.add(spec(config, "scoring-service", p.scoring(), serviceEnv,
+                "--spring.mongodb.uri=" + mongo,
+                "--spring.kafka.bootstrap-servers=" + kafka));
+        specs.add(spec(config, "notification-service", p.notification(), serviceEnv,
+                "--spring.mongodb.uri=" + mongo,
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + p.smtp()));
+        specs.add(spec(config, "gateway", p.gateway(),
+                Map.of("HIREPIPE_INTERNAL_TOKEN_SECRET", secrets.internalTokenSecret(),
+                        "HIREPIPE_GATEWAY_JWT_SECRET", secrets.gatewayJwtSecret(),
+                        "HIREPIPE_BOOTSTRAP_RECRUITER_PASSWORD", DemoAccess.RECRUITER_PASSWORD),
+                "--spring.mongodb.uri=" + mongo,
+                "--hirepipe.services.question-service.url=http://127.0.0.1:" + p.question(),
+                "--hirepipe.services.assessment-service.url=http://127.0.0.1:" + p.assessment(),
+                "--hirepipe.services.scoring-service.url=http://127.0.0.1:" + p.scoring(),
+                "--hirepipe.services.notification-service.url=http://127.0.0.1:" + p.notification(),
+                "--hirepipe.bootstrap.tenant-id=" + DemoAccess.TENANT_ID,
+                "--hirepipe.bootstrap.tenant-name=" + DemoAccess.TENANT_NAME,
+                "--hirepipe.bootstrap.recruiter-email=" + DemoAccess.RECRUITER_EMAIL));
+        return specs;
+    }
+
+    static Path jarOf(StackConfig config, String service) {
+        return config.repoDir().resolve(service).resolve("target").resolve(service + ".jar");
+    }
+
+    private static ServiceSpec spec(StackConfig config, String name, int port, Map<String, String> env,
+                                    String... springArguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Arrays.asList(config.serviceJvmOptions().trim().split("\\s+")));
+        command.add("-jar");
+        command.add(jarOf(config, name).toString());
+        command.add("--server.port=" + port);
+        command.add("--spring.output.ansi.enabled=never");
+        command.addAll(Arrays.asList(springArguments));
+        return new ServiceSpec(name, port, command, env,
+                "http://127.0.0.1:" + port + "/actuator/health/readiness");
+    }
+}

@@ -1,0 +1,176 @@
+package io.hirepipe.localstack;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole pipeline, all real, through the gateway: the local stack is started exactly as the
+ * README's first command starts it (embedded infrastructure + five service processes), and this
+ * test does what a recruiter, a candidate and a platform client do. It asserts on what they would
+ * see: HTTP answers and the emails that land in the SMTP sink.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineEndToEndIT {
+
+    private static final Pattern TOKEN_IN_LINK = Pattern.compile("#token=([A-Za-z0-9_-]+)");
+
+    private LocalStack stack;
+    private ApiClient anonymous;
+    private ApiClient mail;
+
+    @BeforeAll
+    void startStack() throws Exception {
+        Path repo = Path.of(System.getProperty("hirepipe.repo-dir", "../.."));
+        Path dataDir = Files.createTempDirectory("hirepipe-e2e");
+        StackConfig config = StackConfig.from(new String[0], Map.of(), repo)
+                .withPorts(TestPorts.random())
+                .withDataDir(dataDir)
+                .withHealthTimeout(Duration.ofMinutes(5));
+        stack = LocalStack.start(config, message -> System.out.println("[local-stack] " + message));
+        anonymous = ApiClient.anonymous(stack.gatewayUrl());
+        mail = ApiClient.anonymous(stack.mailViewerUrl());
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private ApiClient recruiter() {
+        JsonNode login = anonymous.post("/auth/login", Map.of(
+                "email", stack.demo().recruiterEmail(), "password", stack.demo().recruiterPassword())).expect(200);
+        return anonymous.withBearer(login.get("token").asString());
+    }
+
+    @Test
+    void aCandidateIsInvitedTakesTheTestAndTheRecruiterGetsTheScoredReport() {
+        ApiClient recruiter = recruiter();
+
+        // A recruiter writes and publishes two questions and puts them in a test.
+        String choiceId = recruiter.post("/api/questions", Map.of(
+                "kind", "SINGLE_CHOICE",
+                "title", "Message ordering",
+                "prompt", "Which Kafka feature keeps all events of one session in order?",
+                "options", List.of(Map.of("id", "a", "text", "Record keys mapping to one partition"),
+                        Map.of("id", "b", "text", "Consumer group rebalancing"),
+                        Map.of("id", "c", "text", "Log compaction")),
+                "correctOptionIds", List.of("a"),
+                "points", 2)).expect(201).get("id").asString();
+        String freeTextId = recruiter.post("/api/questions", Map.of(
+                "kind", "FREE_TEXT",
+                "title", "Idempotent consumers",
+                "prompt", "How do you make a Kafka consumer safe against redelivered events?",
+                "rubric", Map.of("keyPoints", List.of(
+                        Map.of("id", "unique-key", "description", "Stores effects under a unique key",
+                                "phrases", List.of("unique key", "unique index"), "points", 2),
+                        Map.of("id", "event-id", "description", "Deduplicates by event id",
+                                "phrases", List.of("event id", "deduplicate"), "points", 2),
+                        Map.of("id", "offsets", "description", "Commits offsets after processing",
+                                "phrases", List.of("commit offsets after"), "points", 1))))).expect(201)
+                .get("id").asString();
+        recruiter.post("/api/questions/" + choiceId + "/publish", Map.of()).expect(200);
+        recruiter.post("/api/questions/" + freeTextId + "/publish", Map.of()).expect(200);
+        String testId = recruiter.post("/api/tests", Map.of(
+                "title", "Kafka essentials",
+                "durationMinutes", 20,
+                "passMarkPercent", 50,
+                "sections", List.of(Map.of("title", "Kafka", "questionIds", List.of(choiceId, freeTextId)))))
+                .expect(201).get("id").asString();
+
+        // The recruiter invites a candidate; the candidate gets the link by email.
+        String invitationId = recruiter.post("/api/invitations", Map.of(
+                "testId", testId,
+                "candidate", Map.of("name", "Grace Hopper", "email", "grace@example.com"))).expect(201)
+                .get("id").asString();
+        JsonNode invitationMail = awaitMail("grace@example.com", "Kafka essentials");
+        Matcher link = TOKEN_IN_LINK.matcher(invitationMail.get("html").asString() + invitationMail.path("text").asString());
+        assertThat(link.find()).as("the invitation email carries the candidate's link").isTrue();
+
+        // The candidate exchanges the link's token, starts, answers and submits.
+        String candidateToken = anonymous.post("/auth/candidate", Map.of("invitationToken", link.group(1)))
+                .expect(200).get("token").asString();
+        ApiClient candidate = anonymous.withBearer(candidateToken);
+        JsonNode session = candidate.post("/api/candidate/assessment/start", Map.of()).expect(200);
+        assertThat(session.toString()).as("candidates never see answer keys or rubrics")
+                .doesNotContain("correctOptionIds").doesNotContain("keyPoints").doesNotContain("phrases");
+        candidate.put("/api/candidate/assessment/answers/" + choiceId,
+                Map.of("sequence", 1, "selectedOptionIds", List.of("a"))).expect(200);
+        candidate.put("/api/candidate/assessment/answers/" + freeTextId, Map.of("sequence", 1,
+                "text", "Every effect is stored under a unique index, keyed by the event id, so a duplicate changes nothing."))
+                .expect(200);
+        candidate.post("/api/candidate/assessment/submit", Map.of()).expect(200);
+
+        // Scoring runs over Kafka; the recruiter receives the report by email: 2 + 4 of 7 points.
+        JsonNode report = awaitMail(stack.demo().recruiterEmail(), "Grace Hopper");
+        assertThat(report.get("subject").asString()).contains("85.7%");
+        assertThat(report.get("html").asString()).contains("Kafka essentials").contains("6").contains("7");
+
+        JsonNode invitation = recruiter.get("/api/invitations/" + invitationId).expect(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(recruiter.get("/api/invitations/" + invitationId).expect(200).get("status").asString())
+                        .isEqualTo("SCORED"));
+        assertThat(invitation.get("testId").asString()).isEqualTo(testId);
+    }
+
+    @Test
+    void theDemoTenantIsSeededAndItsApiKeyWorks() {
+        ApiClient platform = anonymous.withApiKey(stack.demo().apiKey());
+
+        JsonNode tests = platform.get("/api/tests").expect(200);
+        assertThat(DemoSeeder.items(tests)).extracting(t -> t.get("title").asString()).contains("Backend fundamentals");
+        JsonNode questions = platform.get("/api/questions").expect(200);
+        assertThat(DemoSeeder.items(questions)).hasSizeGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void aRequestThatBypassesTheGatewayIsRefused() {
+        URI questionService = URI.create("http://127.0.0.1:" + stack.config().ports().question());
+        ApiClient.Response direct = ApiClient.anonymous(questionService).get("/api/questions");
+
+        assertThat(direct.status()).isEqualTo(401);
+        assertThat(direct.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void wrongCredentialsGetAProblemNotAStackTrace() {
+        ApiClient.Response response = anonymous.post("/auth/login",
+                Map.of("email", stack.demo().recruiterEmail(), "password", "wrong"));
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    private JsonNode awaitMail(String recipient, String subjectContains) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode messages = mail.get("/api/messages").expect(200);
+            for (JsonNode message : DemoSeeder.items(messages)) {
+                if (message.get("to").toString().contains(recipient)
+                        && message.get("subject").asString().contains(subjectContains)) {
+                    found[0] = message;
+                    return;
+                }
+            }
+            throw new AssertionError("no mail to " + recipient + " about '" + subjectContains + "' yet; mail: "
+                    + messages);
+        });
+        return found[0];
+    }
+}

@@ -1,0 +1,46 @@
+package io.hirepipe.localstack;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StackConfigTest {
+
+    private static final Path REPO = Path.of("/repo");
+
+    @Test
+    void defaultsAreTheDocumentedPorts() {
+        StackConfig config = StackConfig.from(new String[0], Map.of(), REPO);
+
+        assertThat(config.ports().gateway()).isEqualTo(8080);
+        assertThat(config.ports().kafka()).isEqualTo(9092);
+        assertThat(config.ports().mail()).isEqualTo(8025);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/repo/.hirepipe/local"));
+        assertThat(config.seedDemo()).isTrue();
+    }
+
+    @Test
+    void optionsOverrideTheEnvironmentWhichOverridesDefaults() {
+        StackConfig config = StackConfig.from(new String[]{"--gateway-port=9080"},
+                Map.of("HIREPIPE_GATEWAY_PORT", "7080", "HIREPIPE_KAFKA_PORT", "19092"), REPO);
+
+        assertThat(config.ports().gateway()).isEqualTo(9080);
+        assertThat(config.ports().kafka()).isEqualTo(19092);
+    }
+
+    @Test
+    void badOptionsAreExplained() {
+        assertThatThrownBy(() -> StackConfig.from(new String[]{"--gateway-port=http"}, Map.of(), REPO))
+                .hasMessageContaining("--gateway-port must be a whole number");
+        assertThatThrownBy(() -> StackConfig.from(new String[]{"--kafka-port=70000"}, Map.of(), REPO))
+                .hasMessageContaining("between 1 and 65535");
+        assertThatThrownBy(() -> StackConfig.from(new String[]{"--gatway-port=1"}, Map.of(), REPO))
+                .hasMessageContaining("Unknown option --gatway-port").hasMessageContaining("gateway-port");
+        assertThatThrownBy(() -> StackConfig.from(new String[]{"up"}, Map.of(), REPO))
+                .hasMessageContaining("--name=value");
+    }
+}
