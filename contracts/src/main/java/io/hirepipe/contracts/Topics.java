@@ -5,7 +5,12 @@ import java.util.List;
 /** Kafka topic names. Keys: see {@link io.hirepipe.contracts.events.EventPayload#partitionKey()}. */
 public final class Topics {
 
-    /** Compacted: the latest record per question id is the current published item. */
+    /**
+     * Every published version of every question, kept forever (not compacted: compaction by question
+     * id would drop older versions that running sessions are still scored against), so a consumer
+     * can rebuild its read model from the beginning. Keyed by question id: one question's versions
+     * and retirements stay in order.
+     */
     public static final String QUESTIONS = "hirepipe.questions.v1";
     public static final String INVITATIONS = "hirepipe.invitations.v1";
     public static final String SUBMISSIONS = "hirepipe.submissions.v1";
@@ -22,7 +27,8 @@ public final class Topics {
         return topic + DEAD_LETTER_SUFFIX;
     }
 
-    public static boolean isCompacted(String topic) {
+    /** Topics whose records are the source a read model is rebuilt from, so they never expire. */
+    public static boolean isRetainedForever(String topic) {
         return QUESTIONS.equals(topic);
     }
 }

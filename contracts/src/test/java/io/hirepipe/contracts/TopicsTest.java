@@ -21,7 +21,7 @@ class TopicsTest {
     @Test
     void deadLetterTopicsFollowTheConvention() {
         assertThat(Topics.deadLetterOf(Topics.SUBMISSIONS)).isEqualTo("hirepipe.submissions.v1.DLT");
-        assertThat(Topics.isCompacted(Topics.QUESTIONS)).isTrue();
-        assertThat(Topics.isCompacted(Topics.RESULTS)).isFalse();
+        assertThat(Topics.isRetainedForever(Topics.QUESTIONS)).isTrue();
+        assertThat(Topics.isRetainedForever(Topics.RESULTS)).isFalse();
     }
 }

@@ -48,6 +48,11 @@ final class MimeMessageReader {
         return out.toByteArray();
     }
 
+    /** SMTP carries CRLF; tests compare bodies with Java strings and text blocks, which use LF. */
+    private static String withUnixLineEnds(Object content) {
+        return String.valueOf(content).replace("\r\n", "\n");
+    }
+
     /** Depth-first walk keeping the first inline text/plain and text/html parts, as mail clients display them. */
     private static final class Bodies {
 
@@ -59,9 +64,9 @@ final class MimeMessageReader {
                 return;
             }
             if (part.isMimeType("text/plain") && text == null) {
-                text = String.valueOf(part.getContent());
+                text = withUnixLineEnds(part.getContent());
             } else if (part.isMimeType("text/html") && html == null) {
-                html = String.valueOf(part.getContent());
+                html = withUnixLineEnds(part.getContent());
             } else if (part.isMimeType("multipart/*")) {
                 Multipart multipart = (Multipart) part.getContent();
                 for (int i = 0; i < multipart.getCount(); i++) {

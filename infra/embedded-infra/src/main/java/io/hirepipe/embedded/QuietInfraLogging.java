@@ -8,8 +8,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Loggers the application configured explicitly keep their level. Nothing happens with other backends;
  * the same levels are available as a Logback include, {@code io/hirepipe/embedded/quiet-infra-logback.xml}.
+ * The servers apply this when they start; Spring Boot resets Logback when an application starts, so code that
+ * starts Spring applications next to embedded servers (the test kit) applies it again afterwards.
  */
-final class QuietInfraLogging {
+public final class QuietInfraLogging {
 
     static final String[] NOISY_LOGGERS = {
             "kafka", "org.apache.kafka", "state.change.logger", "org.apache.zookeeper",
@@ -18,7 +20,7 @@ final class QuietInfraLogging {
     private QuietInfraLogging() {
     }
 
-    static void apply() {
+    public static void apply() {
         if (LoggerFactory.getILoggerFactory().getClass().getName().equals("ch.qos.logback.classic.LoggerContext")) {
             LogbackLevels.warnUnlessConfigured(NOISY_LOGGERS);
         }

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param to         the envelope recipients (RCPT TO), so Bcc recipients are included
  * @param subject    the decoded Subject header, empty when absent
  * @param receivedAt when the sink accepted the message
- * @param textBody   the first text/plain part that is not an attachment, {@code null} when there is none
- * @param htmlBody   the first text/html part that is not an attachment, {@code null} when there is none
+ * @param textBody   the first text/plain part that is not an attachment, with LF line ends; {@code null} when there is none
+ * @param htmlBody   the first text/html part that is not an attachment, with LF line ends; {@code null} when there is none
  * @param rawEml     the whole message in RFC 822 form, as it would be stored in an .eml file
  */
 public record ReceivedMail(String id, String from, List<String> to, String subject, Instant receivedAt,

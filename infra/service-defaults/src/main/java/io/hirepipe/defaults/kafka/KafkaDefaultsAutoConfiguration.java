@@ -3,6 +3,7 @@ package io.hirepipe.defaults.kafka;
 import io.hirepipe.contracts.EventJson;
 import io.hirepipe.contracts.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -45,7 +46,10 @@ public class KafkaDefaultsAutoConfiguration {
         backOff.setInitialInterval(retry.initialInterval().toMillis());
         backOff.setMultiplier(retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(template), backOff);
+        // Named explicitly: spring-kafka 4 defaults to "<topic>-dlt", our contract is "<topic>.DLT".
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(EventJson.MalformedEventException.class, NonRetryableEventException.class);
         return handler;
     }
@@ -63,18 +67,18 @@ public class KafkaDefaultsAutoConfiguration {
     KafkaAdmin.NewTopics hirepipeTopics(KafkaDefaultsProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : Topics.ALL) {
-            topics.add(topic(name, properties, Topics.isCompacted(name)));
+            topics.add(topic(name, properties, Topics.isRetainedForever(name)));
             topics.add(topic(Topics.deadLetterOf(name), properties, false));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
-    private static NewTopic topic(String name, KafkaDefaultsProperties properties, boolean compacted) {
+    private static NewTopic topic(String name, KafkaDefaultsProperties properties, boolean retainedForever) {
         TopicBuilder builder = TopicBuilder.name(name)
                 .partitions(properties.topics().partitions())
                 .replicas(properties.topics().replicationFactor());
-        if (compacted) {
-            builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        if (retainedForever) {
+            builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1");
         }
         return builder.build();
     }

@@ -16,7 +16,11 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /** Correlation ids, body limits and problem+json for servlet services, and correlation for RestClient. */
-@AutoConfiguration
+/*
+ * Before Boot's WebMvcAutoConfiguration, so that its own problem-details handler backs off in favour
+ * of ours (it is conditional on no other ResponseEntityExceptionHandler).
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 public class WebDefaultsAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)

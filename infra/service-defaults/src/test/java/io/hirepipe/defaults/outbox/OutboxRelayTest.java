@@ -1,0 +1,170 @@
+package io.hirepipe.defaults.outbox;
+
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.EventJson;
+import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.AssessmentStarted;
+import io.hirepipe.contracts.events.InvitationRevoked;
+import io.hirepipe.defaults.correlation.CorrelationId;
+import io.hirepipe.defaults.kafka.MessagingTestApplication;
+import io.hirepipe.testkit.Infra;
+import io.hirepipe.testkit.TestInfrastructure;
+import io.hirepipe.testkit.UsesInfrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The outbox against real MongoDB and Kafka: state and event written together, published at least once. */
+@SpringBootTest(classes = MessagingTestApplication.class, properties = {
+        "spring.main.web-application-type=none",
+        "spring.application.name=messaging-test",
+        "hirepipe.kafka.retry.max-retries=2",
+        "hirepipe.kafka.retry.initial-interval=100ms",
+        "hirepipe.kafka.retry.max-interval=200ms",
+        "hirepipe.outbox.collections=widgets",
+        "hirepipe.outbox.poll-interval=100ms"})
+@UsesInfrastructure({Infra.KAFKA, Infra.MONGO})
+class OutboxRelayTest {
+
+    /** A document that carries its own outbox, as service aggregates do. */
+    record Widget(String id, String tenantId, String status, List<OutboxMessage> outbox) {
+    }
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    KafkaTemplate<Object, Object> kafka;
+
+    @Autowired
+    io.hirepipe.defaults.health.MongoPingHealthIndicator mongoHealth;
+
+    @Test
+    void mongoHealthIsUpOnTheServersThisServiceUses() {
+        assertThat(mongoHealth.health(true).getStatus().getCode()).isEqualTo("UP");
+    }
+
+    private static EventEnvelope<InvitationRevoked> revoked(String invitationId) {
+        return EventEnvelope.of(new InvitationRevoked(invitationId, "filled"), "tenant-a", "corr-" + invitationId);
+    }
+
+    @Test
+    void anInsertedDocumentsEventsArePublishedWithCorrelationIdAndRemovedFromItsOutbox() {
+        String id = "w-" + UUID.randomUUID();
+        EventEnvelope<InvitationRevoked> event = revoked(id);
+
+        mongo.insert(new Widget(id, "tenant-a", "REVOKED", Outbox.messages(event)), "widgets");
+
+        ConsumerRecord<String, byte[]> published = awaitRecord(Topics.INVITATIONS, id);
+        assertThat(EventJson.fromBytes(published.value())).isEqualTo(EventJson.fromJson(EventJson.toJson(event)));
+        assertThat(new String(published.headers().lastHeader(CorrelationId.HEADER).value(), StandardCharsets.UTF_8))
+                .isEqualTo("corr-" + id);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(pendingIn(id)).isEmpty());
+    }
+
+    @Test
+    void eventsAppendedByAnUpdateArePublishedInOrder() {
+        String id = "w-" + UUID.randomUUID();
+        mongo.insert(new Widget(id, "tenant-a", "NEW", List.of()), "widgets");
+        EventEnvelope<AssessmentStarted> first = EventEnvelope.of(
+                new AssessmentStarted(id, "s-1", Instant.now(), Instant.now().plusSeconds(60)), "tenant-a", "c1");
+        EventEnvelope<InvitationRevoked> second = revoked(id);
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is("NEW")),
+                Outbox.append(new Update().set("status", "DONE"), first, second), "widgets");
+
+        List<ConsumerRecord<String, byte[]>> records = awaitRecords(Topics.INVITATIONS, id, 2);
+        assertThat(records).extracting(r -> EventJson.fromBytes(r.value()).eventId())
+                .containsExactly(first.eventId(), second.eventId());
+    }
+
+    @Test
+    void eventsWaitInTheOutboxWhileKafkaIsDownAndGoOutWhenItIsBack() {
+        String id = "w-" + UUID.randomUUID();
+        OutboxProperties properties = new OutboxProperties(List.of("parked"), Duration.ofMillis(100),
+                Duration.ofMillis(200), Duration.ofSeconds(2));
+        mongo.insert(new Widget(id, "tenant-a", "REVOKED", Outbox.messages(revoked(id))), "parked");
+
+        OutboxRelay brokerDown = new OutboxRelay(mongo, unreachableKafka(), properties, new SimpleMeterRegistry(),
+                Clock.systemUTC());
+        assertThat(brokerDown.publishPending()).isZero();
+        assertThat(pendingIn("parked", id)).as("nothing is lost while Kafka is unreachable").hasSize(1);
+
+        OutboxRelay brokerBack = new OutboxRelay(mongo, kafka, properties, new SimpleMeterRegistry(), Clock.systemUTC());
+        await().atMost(Duration.ofSeconds(10)).until(() -> brokerBack.publishPending() == 1);
+
+        assertThat(pendingIn("parked", id)).isEmpty();
+        assertThat(EventJson.fromBytes(awaitRecord(Topics.INVITATIONS, id).value()).payload())
+                .isEqualTo(new InvitationRevoked(id, "filled"));
+    }
+
+    private List<Document> pendingIn(String id) {
+        return pendingIn("widgets", id);
+    }
+
+    private List<Document> pendingIn(String collection, String id) {
+        Document document = mongo.getCollection(collection).find(new Document("_id", id)).first();
+        return document == null ? List.of() : document.getList(Outbox.FIELD, Document.class, List.of());
+    }
+
+    private static KafkaTemplate<Object, Object> unreachableKafka() {
+        int closedPort = io.hirepipe.embedded.PortCheck.freePort();
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closedPort,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, io.hirepipe.defaults.kafka.EventEnvelopeSerializer.class,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 500);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
+        return awaitRecords(topic, key, 1).get(0);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, String key, int count) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "outbox-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        matching.add(r);
+                    }
+                });
+                return matching.size() >= count;
+            });
+            return matching;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.hirepipe.testkit;
+
+public record RedisEndpoint(String host, int port) {
+}

@@ -1,0 +1,30 @@
+package io.hirepipe.question.bank;
+
+import io.hirepipe.contracts.events.ChoiceOption;
+import io.hirepipe.contracts.events.QuestionKind;
+import io.hirepipe.contracts.events.Rubric;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One frozen published version, answer key included, for recruiters reviewing what a test used. */
+public record PublishedQuestionView(
+        String questionId,
+        int version,
+        QuestionKind kind,
+        String title,
+        String prompt,
+        List<ChoiceOption> options,
+        List<String> correctOptionIds,
+        Rubric rubric,
+        int points,
+        List<String> tags,
+        Instant publishedAt) {
+
+    static PublishedQuestionView of(PublishedQuestion published) {
+        QuestionContent content = published.content();
+        return new PublishedQuestionView(published.questionId(), published.version(), content.kind(),
+                content.title(), content.prompt(), content.options(), content.correctOptionIds(), content.rubric(),
+                content.points(), content.tags(), published.publishedAt());
+    }
+}

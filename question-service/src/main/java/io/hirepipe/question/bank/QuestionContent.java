@@ -1,0 +1,33 @@
+package io.hirepipe.question.bank;
+
+import io.hirepipe.contracts.events.ChoiceOption;
+import io.hirepipe.contracts.events.QuestionKind;
+import io.hirepipe.contracts.events.Rubric;
+
+import java.util.List;
+
+/**
+ * What a question says and how it is scored: everything a version freezes when it is published.
+ * Built only by {@link QuestionRules}, so a stored content is always valid.
+ *
+ * @param options          the choices of a choice item; empty for free text
+ * @param correctOptionIds the answer key of a choice item; empty for free text
+ * @param rubric           the rubric of a free-text item; null for choice items
+ * @param points           what the item is worth: given for choice items, the rubric's sum for free text
+ */
+public record QuestionContent(
+        QuestionKind kind,
+        String title,
+        String prompt,
+        List<ChoiceOption> options,
+        List<String> correctOptionIds,
+        Rubric rubric,
+        int points,
+        List<String> tags) {
+
+    public QuestionContent {
+        options = options == null ? List.of() : List.copyOf(options);
+        correctOptionIds = correctOptionIds == null ? List.of() : List.copyOf(correctOptionIds);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+}

@@ -1,0 +1,168 @@
+package io.hirepipe.question.bank;
+
+import io.hirepipe.contracts.events.ChoiceOption;
+import io.hirepipe.contracts.events.KeyPoint;
+import io.hirepipe.contracts.events.QuestionKind;
+import io.hirepipe.contracts.events.Rubric;
+import io.hirepipe.defaults.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The rules that depend on a question's kind, which bean validation cannot express: how many
+ * options and correct answers a choice item has, that a free-text item has a rubric and nothing
+ * else, and what the item is worth. Sizes and lengths are already checked by bean validation.
+ */
+public final class QuestionRules {
+
+    static final int MIN_OPTIONS = 2;
+    static final int MAX_OPTIONS = 10;
+    static final int MIN_CHOICE_POINTS = 1;
+    static final int MAX_CHOICE_POINTS = 100;
+    static final int DEFAULT_CHOICE_POINTS = 1;
+
+    /** One broken rule, named by the JSON field a client must fix. */
+    public record Violation(String field, String message) {
+    }
+
+    private QuestionRules() {
+    }
+
+    /**
+     * @return the stored form of a valid request
+     * @throws ProblemException 400 listing every broken rule, in the shape bean validation uses
+     */
+    public static QuestionContent toContent(QuestionRequest request) {
+        List<Violation> violations = violations(request);
+        if (!violations.isEmpty()) {
+            throw invalid(violations);
+        }
+        boolean freeText = request.kind() == QuestionKind.FREE_TEXT;
+        List<ChoiceOption> options = freeText ? List.of() : request.options().stream()
+                .map(o -> new ChoiceOption(o.id(), o.text()))
+                .toList();
+        Rubric rubric = freeText ? rubricOf(request.rubric()) : null;
+        int points = freeText ? rubric.maxPoints()
+                : Objects.requireNonNullElse(request.points(), DEFAULT_CHOICE_POINTS);
+        List<String> tags = request.tags() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.tags()));
+        return new QuestionContent(request.kind(), request.title(), request.prompt(), options,
+                freeText ? List.of() : List.copyOf(new LinkedHashSet<>(request.correctOptionIds())),
+                rubric, points, tags);
+    }
+
+    public static List<Violation> violations(QuestionRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        if (request.kind() == null) {
+            return violations; // bean validation already reports it; nothing else can be judged
+        }
+        switch (request.kind()) {
+            case SINGLE_CHOICE, MULTI_CHOICE -> checkChoice(request, violations);
+            case FREE_TEXT -> checkFreeText(request, violations);
+        }
+        return violations;
+    }
+
+    private static void checkChoice(QuestionRequest request, List<Violation> violations) {
+        List<QuestionRequest.Option> options = nonNull(request.options());
+        if (options.size() < MIN_OPTIONS || options.size() > MAX_OPTIONS) {
+            violations.add(new Violation("options", "a choice question needs " + MIN_OPTIONS + " to "
+                    + MAX_OPTIONS + " options, got " + options.size()));
+        }
+        List<String> optionIds = options.stream().filter(Objects::nonNull).map(QuestionRequest.Option::id)
+                .filter(Objects::nonNull).toList();
+        Set<String> duplicateOptionIds = duplicates(optionIds);
+        if (!duplicateOptionIds.isEmpty()) {
+            violations.add(new Violation("options", "option ids must be unique; repeated: " + duplicateOptionIds));
+        }
+
+        List<String> correct = nonNull(request.correctOptionIds());
+        Set<String> distinctCorrect = new LinkedHashSet<>(correct);
+        if (distinctCorrect.size() != correct.size()) {
+            violations.add(new Violation("correctOptionIds", "correct option ids must not repeat"));
+        }
+        if (request.kind() == QuestionKind.SINGLE_CHOICE && distinctCorrect.size() != 1) {
+            violations.add(new Violation("correctOptionIds",
+                    "a single-choice question needs exactly one correct option, got " + distinctCorrect.size()));
+        }
+        if (request.kind() == QuestionKind.MULTI_CHOICE && distinctCorrect.isEmpty()) {
+            violations.add(new Violation("correctOptionIds",
+                    "a multiple-choice question needs at least one correct option"));
+        }
+        Set<String> known = new HashSet<>(optionIds);
+        List<String> unknown = distinctCorrect.stream().filter(id -> id != null && !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            violations.add(new Violation("correctOptionIds", "not ids of this question's options: " + unknown));
+        }
+
+        if (request.rubric() != null) {
+            violations.add(new Violation("rubric", "only free-text questions have a rubric"));
+        }
+        Integer points = request.points();
+        if (points != null && (points < MIN_CHOICE_POINTS || points > MAX_CHOICE_POINTS)) {
+            violations.add(new Violation("points", "must be between " + MIN_CHOICE_POINTS + " and "
+                    + MAX_CHOICE_POINTS));
+        }
+    }
+
+    private static void checkFreeText(QuestionRequest request, List<Violation> violations) {
+        if (!nonNull(request.options()).isEmpty()) {
+            violations.add(new Violation("options", "a free-text question has no options"));
+        }
+        if (!nonNull(request.correctOptionIds()).isEmpty()) {
+            violations.add(new Violation("correctOptionIds", "a free-text question has no correct options"));
+        }
+        if (request.rubric() == null || nonNull(request.rubric().keyPoints()).isEmpty()) {
+            violations.add(new Violation("rubric", "a free-text question needs a rubric with 1 to 20 key points"));
+            return;
+        }
+        List<QuestionRequest.KeyPointInput> keyPoints = request.rubric().keyPoints().stream()
+                .filter(Objects::nonNull).toList();
+        Set<String> duplicateIds = duplicates(keyPoints.stream().map(QuestionRequest.KeyPointInput::id)
+                .filter(Objects::nonNull).toList());
+        if (!duplicateIds.isEmpty()) {
+            violations.add(new Violation("rubric.keyPoints", "key point ids must be unique; repeated: "
+                    + duplicateIds));
+        }
+        int sum = keyPoints.stream().map(QuestionRequest.KeyPointInput::points).filter(Objects::nonNull)
+                .mapToInt(Integer::intValue).sum();
+        if (request.points() != null && request.points() != sum) {
+            violations.add(new Violation("points", "a free-text question is worth the sum of its key points ("
+                    + sum + "); leave points out or set it to " + sum));
+        }
+    }
+
+    private static Rubric rubricOf(QuestionRequest.RubricInput rubric) {
+        return new Rubric(rubric.keyPoints().stream()
+                .map(k -> new KeyPoint(k.id(), k.description(), List.copyOf(new LinkedHashSet<>(k.phrases())),
+                        k.points()))
+                .toList());
+    }
+
+    private static ProblemException invalid(List<Violation> violations) {
+        String detail = violations.stream().map(v -> v.field() + ": " + v.message())
+                .collect(Collectors.joining("; "));
+        List<Map<String, String>> errors = violations.stream()
+                .map(v -> Map.of("field", v.field(), "message", v.message()))
+                .toList();
+        // The same type, title and "errors" member as bean-validation failures: one shape for clients.
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail)
+                .with("errors", errors);
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static Set<String> duplicates(List<String> values) {
+        Set<String> seen = new HashSet<>();
+        return values.stream().filter(v -> !seen.add(v)).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}

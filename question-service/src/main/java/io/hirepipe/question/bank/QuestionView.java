@@ -1,0 +1,40 @@
+package io.hirepipe.question.bank;
+
+import io.hirepipe.contracts.events.ChoiceOption;
+import io.hirepipe.contracts.events.QuestionKind;
+import io.hirepipe.contracts.events.Rubric;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A question as recruiters and platform clients see it: its latest version, answer key and
+ * rubric included.
+ *
+ * @param publishedVersion the newest published version (the one new tests pin), null if none
+ */
+public record QuestionView(
+        String id,
+        int version,
+        QuestionStatus status,
+        Integer publishedVersion,
+        QuestionKind kind,
+        String title,
+        String prompt,
+        List<ChoiceOption> options,
+        List<String> correctOptionIds,
+        Rubric rubric,
+        int points,
+        List<String> tags,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant publishedAt) {
+
+    static QuestionView of(QuestionDocument question) {
+        QuestionContent content = question.content();
+        return new QuestionView(question.id(), question.version(), question.status(), question.publishedVersion(),
+                content.kind(), content.title(), content.prompt(), content.options(), content.correctOptionIds(),
+                content.rubric(), content.points(), content.tags(), question.createdAt(), question.updatedAt(),
+                question.publishedAt());
+    }
+}
