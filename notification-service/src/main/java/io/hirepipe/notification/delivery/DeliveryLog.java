@@ -1,0 +1,114 @@
+package io.hirepipe.notification.delivery;
+
+import jakarta.annotation.PostConstruct;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The email deliveries log: the idempotency record of every email and what operators read. */
+@Component
+public class DeliveryLog {
+
+    static final int MAX_ERROR_LENGTH = 500;
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public DeliveryLog(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** Before any listener starts: the unique key is what makes a redelivered event send nothing. */
+    @PostConstruct
+    void createIndexes() {
+        mongo.indexOps(EmailDelivery.class).createIndex(new Index()
+                .on("eventId", Sort.Direction.ASC)
+                .on("recipient", Sort.Direction.ASC)
+                .on("kind", Sort.Direction.ASC)
+                .named("delivery_unique").unique());
+        mongo.indexOps(EmailDelivery.class).createIndex(new Index()
+                .on("tenantId", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.DESC)
+                .named("tenant_newest"));
+    }
+
+    /**
+     * Records the delivery as PENDING, or returns the one already recorded for the same event,
+     * recipient and kind (a redelivery, or a retry after a failure).
+     */
+    public EmailDelivery open(NewDelivery delivery) {
+        String recipient = normalise(delivery.recipient());
+        EmailDelivery pending = new EmailDelivery("dlv_" + UUID.randomUUID().toString().replace("-", ""),
+                delivery.tenantId(), delivery.eventId(), delivery.eventType(), delivery.kind(), recipient,
+                delivery.subject(), delivery.subjectRef(), DeliveryStatus.PENDING, 0, null, null, clock.instant(),
+                null, null);
+        try {
+            return mongo.insert(pending);
+        } catch (DuplicateKeyException alreadyRecorded) {
+            Query query = Query.query(Criteria.where("eventId").is(delivery.eventId())
+                    .and("recipient").is(recipient)
+                    .and("kind").is(delivery.kind()));
+            EmailDelivery existing = mongo.findOne(query, EmailDelivery.class);
+            if (existing == null) {
+                throw new IllegalStateException("Delivery of " + delivery.eventId() + " vanished", alreadyRecorded);
+            }
+            return existing;
+        }
+    }
+
+    /** Counts an attempt unless the email went out meanwhile; empty result means "already sent, do nothing". */
+    public Optional<EmailDelivery> startAttempt(String id) {
+        Query unsent = Query.query(Criteria.where("_id").is(id).and("status").ne(DeliveryStatus.SENT));
+        Update update = new Update().inc("attempts", 1).set("lastAttemptAt", clock.instant());
+        return Optional.ofNullable(mongo.findAndModify(unsent, update,
+                FindAndModifyOptions.options().returnNew(true), EmailDelivery.class));
+    }
+
+    public void markSent(String id, String messageId) {
+        Update update = new Update()
+                .set("status", DeliveryStatus.SENT)
+                .set("messageId", messageId)
+                .set("sentAt", clock.instant())
+                .unset("lastError");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, EmailDelivery.class);
+    }
+
+    public void markFailed(String id, String error) {
+        String bounded = error == null ? "unknown error"
+                : error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH - 1) + "…" : error;
+        Update update = new Update().set("status", DeliveryStatus.FAILED).set("lastError", bounded);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").ne(DeliveryStatus.SENT)), update,
+                EmailDelivery.class);
+    }
+
+    /** The tenant's deliveries, newest first. */
+    public List<EmailDelivery> list(String tenantId, int limit) {
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "_id")))
+                .limit(limit);
+        return mongo.find(query, EmailDelivery.class);
+    }
+
+    /** Addresses differ in case only in their display, never in where mail goes (in practice). */
+    static String normalise(String recipient) {
+        return recipient.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** What a listener asks to be sent. */
+    public record NewDelivery(String tenantId, String eventId, String eventType, DeliveryKind kind, String recipient,
+                              String subject, String subjectRef) {
+    }
+}

@@ -1,0 +1,37 @@
+package io.hirepipe.notification.delivery;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+
+/**
+ * One email this service is to send, unique per (eventId, recipient, kind). The body is not kept:
+ * an invitation carries the candidate's personal link, which belongs in their mailbox only.
+ *
+ * @param id            {@code dlv_<random>}, also the local part of the Message-ID
+ * @param eventType     the wire type of the event that asked for this email
+ * @param subjectRef    what the email is about: the invitation id or the session id
+ * @param attempts      how many times sending was tried, the successful attempt included
+ * @param lastError     why the last failed attempt failed; cleared when the email is sent
+ */
+@Document(EmailDelivery.COLLECTION)
+public record EmailDelivery(
+        @Id String id,
+        String tenantId,
+        String eventId,
+        String eventType,
+        DeliveryKind kind,
+        String recipient,
+        String subject,
+        String subjectRef,
+        DeliveryStatus status,
+        int attempts,
+        String lastError,
+        String messageId,
+        Instant createdAt,
+        Instant lastAttemptAt,
+        Instant sentAt) {
+
+    public static final String COLLECTION = "email_deliveries";
+}

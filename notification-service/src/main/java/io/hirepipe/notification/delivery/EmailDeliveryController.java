@@ -1,0 +1,36 @@
+package io.hirepipe.notification.delivery;
+
+import io.hirepipe.defaults.security.Caller;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The caller's tenant's email log: what was sent to whom, and what is failing. */
+@RestController
+@RequestMapping("/api/notifications")
+@PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
+@Validated
+public class EmailDeliveryController {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    private final DeliveryLog deliveries;
+
+    public EmailDeliveryController(DeliveryLog deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @GetMapping("/emails")
+    public List<EmailDeliveryView> emails(@RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
+                                          Caller caller) {
+        return deliveries.list(caller.tenantId(), limit).stream().map(EmailDeliveryView::of).toList();
+    }
+}

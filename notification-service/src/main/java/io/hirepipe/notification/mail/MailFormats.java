@@ -1,0 +1,41 @@
+package io.hirepipe.notification.mail;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How values read in emails. One place, so both templates and subjects agree. */
+final class MailFormats {
+
+    private static final DateTimeFormatter INSTANT =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private MailFormats() {
+    }
+
+    static String instant(Instant instant) {
+        return instant == null ? "" : INSTANT.format(instant);
+    }
+
+    static String percent(double percent) {
+        return String.format(Locale.ROOT, "%.1f%%", percent);
+    }
+
+    static String minutes(int minutes) {
+        return minutes == 1 ? "1 minute" : minutes + " minutes";
+    }
+
+    /**
+     * Subjects are built from user input (names, test titles): control characters such as CR/LF are
+     * replaced so nothing can be smuggled into the header, and length is bounded.
+     */
+    static String subject(String subject) {
+        String single = subject.replaceAll("\\p{Cntrl}+", " ").strip();
+        return single.length() > 200 ? single.substring(0, 199) + "…" : single;
+    }
+
+    static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

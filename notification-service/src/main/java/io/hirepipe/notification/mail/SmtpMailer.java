@@ -1,0 +1,44 @@
+package io.hirepipe.notification.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+
+/** Sends one rendered email over SMTP as multipart/alternative (plain text + HTML). */
+@Component
+public class SmtpMailer {
+
+    private final JavaMailSender mailSender;
+    private final MailSenderProperties properties;
+
+    public SmtpMailer(JavaMailSender mailSender, MailSenderProperties properties) {
+        this.mailSender = mailSender;
+        this.properties = properties;
+    }
+
+    /**
+     * @param messageId the Message-ID header, stable per delivery: should a crash make us send the
+     *                  same delivery twice, mail systems can recognise the duplicate
+     * @throws org.springframework.mail.MailException when the message cannot be built or the SMTP server
+     *                                                 cannot be reached or refuses it
+     */
+    public void send(EmailMessage email, String messageId) {
+        MimeMessage message = mailSender.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(properties.from());
+            helper.setTo(email.to());
+            helper.setSubject(email.subject());
+            helper.setText(email.text(), email.html());
+            message.setHeader("Message-ID", messageId);
+        } catch (MessagingException e) {
+            throw new MailPreparationException("Cannot build the email to " + email.to() + ": " + e.getMessage(), e);
+        }
+        mailSender.send(message);
+    }
+}

@@ -1,0 +1,47 @@
+package io.hirepipe.notification.messaging;
+
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.EventPayload;
+import io.hirepipe.contracts.events.InvitationCreated;
+import io.hirepipe.defaults.kafka.NonRetryableEventException;
+import io.hirepipe.notification.delivery.DeliveryKind;
+import io.hirepipe.notification.delivery.EmailDispatcher;
+import io.hirepipe.notification.mail.EmailMessage;
+import io.hirepipe.notification.mail.InvitationEmail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Emails each invited candidate their personal link. Other invitation events need no email. */
+@Component
+public class InvitationEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(InvitationEventsListener.class);
+
+    private final InvitationEmail invitationEmail;
+    private final EmailDispatcher dispatcher;
+
+    public InvitationEventsListener(InvitationEmail invitationEmail, EmailDispatcher dispatcher) {
+        this.invitationEmail = invitationEmail;
+        this.dispatcher = dispatcher;
+    }
+
+    @KafkaListener(topics = Topics.INVITATIONS)
+    public void on(EventEnvelope<EventPayload> envelope) {
+        if (envelope.payload() instanceof InvitationCreated invitation) {
+            Events.requireTenant(envelope);
+            EmailMessage email;
+            try {
+                email = invitationEmail.compose(invitation);
+            } catch (IllegalArgumentException unusable) {
+                throw new NonRetryableEventException("Invitation event " + envelope.eventId() + ": "
+                        + unusable.getMessage(), unusable);
+            }
+            dispatcher.dispatch(envelope, DeliveryKind.CANDIDATE_INVITATION, invitation.invitationId(), email);
+        } else {
+            log.debug("Skipping {} event {}", envelope.type(), envelope.eventId());
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.hirepipe.notification;
+
+import io.hirepipe.testkit.Infra;
+import io.hirepipe.testkit.UsesInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * One application context for every integration test of this service: real HTTP on a random port,
+ * real Kafka, MongoDB and the test kit's SMTP sink. Subclasses add nothing to the configuration, so
+ * they share the context (and its Kafka consumer group).
+ *
+ * <p>Retries span about ten seconds (0.3 + 0.45 + 0.7 + 1 + 1.5 + 2 + 2 + 2 s) before an event is
+ * dead-lettered, ample for the SMTP outage test to bring the server back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hirepipe.kafka.retry.max-retries=8",
+        "hirepipe.kafka.retry.initial-interval=300ms",
+        "hirepipe.kafka.retry.multiplier=1.5",
+        "hirepipe.kafka.retry.max-interval=2s"})
+@UsesInfrastructure({Infra.KAFKA, Infra.MONGO, Infra.SMTP})
+public abstract class NotificationServiceTest {
+}

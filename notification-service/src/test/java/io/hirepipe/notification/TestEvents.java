@@ -1,0 +1,50 @@
+package io.hirepipe.notification;
+
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.events.AssessmentScored;
+import io.hirepipe.contracts.events.EventPayload;
+import io.hirepipe.contracts.events.InvitationCreated;
+import io.hirepipe.contracts.events.ItemScore;
+import io.hirepipe.contracts.events.Person;
+import io.hirepipe.contracts.events.QuestionKind;
+import io.hirepipe.contracts.events.SubmitReason;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Events as assessment-service and scoring-service emit them, with ids unique per call. */
+public final class TestEvents {
+
+    private TestEvents() {
+    }
+
+    public static String id(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** An address no other test uses, so each test waits for its own mail in the shared sink. */
+    public static String mailbox(String who) {
+        return who + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    public static InvitationCreated invitation(String candidateName, String candidateEmail, String accessUrl) {
+        return new InvitationCreated(id("inv"), "test-backend", "Backend basics",
+                new Person(candidateName, candidateEmail), "rita@recruiting.example", accessUrl, 45,
+                Instant.parse("2026-03-08T17:00:00Z"));
+    }
+
+    public static AssessmentScored scored(String candidateName, String recruiterEmail, SubmitReason reason) {
+        return new AssessmentScored(id("ses"), id("inv"), "test-backend", "Backend basics",
+                new Person(candidateName, "ada@example.org"), recruiterEmail, 7, 10, 70.0, 60, true, reason,
+                List.of(new ItemScore("q-index", 1, QuestionKind.SINGLE_CHOICE, 2, 2, List.of()),
+                        new ItemScore("q-grpc", 2, QuestionKind.MULTI_CHOICE, 0, 3, List.of()),
+                        new ItemScore("q-repl", 1, QuestionKind.FREE_TEXT, 5, 5,
+                                List.of("copies", "split", "shard-key"))),
+                Instant.parse("2026-03-01T09:41:00Z"));
+    }
+
+    public static <P extends EventPayload> EventEnvelope<P> envelope(P payload, String tenantId) {
+        return EventEnvelope.of(payload, tenantId, "corr-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+}

@@ -1,0 +1,142 @@
+package io.hirepipe.notification.delivery;
+
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.defaults.security.InternalTokenProperties;
+import io.hirepipe.notification.ApiClient;
+import io.hirepipe.notification.NotificationServiceTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import static io.hirepipe.notification.TestEvents.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The email log as recruiters and platform clients read it, and who may not read it. */
+class EmailDeliveryApiTest extends NotificationServiceTest {
+
+    private static final String ACME = id("tenant-acme");
+    private static final String GLOBEX = id("tenant-globex");
+    private static final Caller ACME_RECRUITER = Caller.recruiter(ACME, "user-1", "rita@acme.example");
+    private static final Caller ACME_PLATFORM = Caller.platform(ACME, "key-1");
+    private static final Caller GLOBEX_RECRUITER = Caller.recruiter(GLOBEX, "user-9", "gus@globex.example");
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    @Autowired
+    InternalToken tokens;
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void recordDeliveries(@Autowired MongoTemplate mongo) {
+        mongo.insert(delivery("dlv_old", ACME, "ada@example.org", DeliveryStatus.SENT, 1, null, T0));
+        mongo.insert(delivery("dlv_failing", ACME, "bob@example.org", DeliveryStatus.FAILED, 3,
+                "ConnectException: Connection refused", T0.plusSeconds(60)));
+        mongo.insert(delivery("dlv_new", ACME, "cy@example.org", DeliveryStatus.SENT, 2, null, T0.plusSeconds(120)));
+        mongo.insert(delivery("dlv_globex", GLOBEX, "gus@example.org", DeliveryStatus.SENT, 1, null, T0));
+    }
+
+    private static EmailDelivery delivery(String id, String tenant, String recipient, DeliveryStatus status,
+                                          int attempts, String lastError, Instant createdAt) {
+        return new EmailDelivery(id + "_" + tenant, tenant, "evt-" + id + tenant, "InvitationCreated",
+                DeliveryKind.CANDIDATE_INVITATION, recipient, "Your Backend basics assessment", "inv-1", status,
+                attempts, lastError, status == DeliveryStatus.SENT ? "<" + id + "@hirepipe.local>" : null, createdAt,
+                createdAt.plusSeconds(1), status == DeliveryStatus.SENT ? createdAt.plusSeconds(2) : null);
+    }
+
+    private ApiClient api() {
+        return new ApiClient(port, tokens);
+    }
+
+    @Test
+    void aRecruiterReadsTheTenantsLogNewestFirst() {
+        ApiClient.Response response = api().get("/api/notifications/emails", ACME_RECRUITER);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode log = response.json();
+        assertThat(log.values()).extracting(d -> d.path("recipient").asString())
+                .containsExactly("cy@example.org", "bob@example.org", "ada@example.org");
+        JsonNode failing = log.get(1);
+        assertThat(failing.path("kind").asString()).isEqualTo("CANDIDATE_INVITATION");
+        assertThat(failing.path("subject").asString()).isEqualTo("Your Backend basics assessment");
+        assertThat(failing.path("status").asString()).isEqualTo("FAILED");
+        assertThat(failing.path("attempts").asInt()).isEqualTo(3);
+        assertThat(failing.path("lastError").asString()).isEqualTo("ConnectException: Connection refused");
+        assertThat(failing.path("sentAt").isNull()).isTrue();
+        assertThat(log.get(0).path("sentAt").asString()).isEqualTo("2026-03-01T10:02:02Z");
+        assertThat(failing.has("tenantId")).isFalse();
+    }
+
+    @Test
+    void limitCutsTheNewest() {
+        assertThat(api().get("/api/notifications/emails?limit=2", ACME_PLATFORM).json().values())
+                .extracting(d -> d.path("recipient").asString())
+                .containsExactly("cy@example.org", "bob@example.org");
+    }
+
+    @Test
+    void otherTenantsDeliveriesAreInvisible() {
+        assertThat(api().get("/api/notifications/emails", GLOBEX_RECRUITER).json().values())
+                .extracting(d -> d.path("recipient").asString()).containsExactly("gus@example.org");
+        assertThat(api().get("/api/notifications/emails", Caller.recruiter(id("tenant-empty"), "u", null)).json())
+                .isEmpty();
+    }
+
+    @Test
+    void injectedParametersAreIgnoredOrRefused() {
+        String injection = URLEncoder.encode("{\"$gt\": \"\"}", StandardCharsets.UTF_8);
+        assertThat(api().get("/api/notifications/emails?limit=" + injection, ACME_RECRUITER).status()).isEqualTo(400);
+        assertThat(api().get("/api/notifications/emails?tenantId=" + GLOBEX, ACME_RECRUITER).json())
+                .as("the tenant comes from the token only").hasSize(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=201", "limit=-5", "limit=ten", "limit=1e3"})
+    void badLimitsAreA400Problem(String query) {
+        ApiClient.Response response = api().get("/api/notifications/emails?" + query, ACME_RECRUITER);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+    }
+
+    @Test
+    void unknownRoutesAreA404Problem() {
+        ApiClient.Response response = api().get("/api/notifications/webhooks", ACME_RECRUITER);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.isProblem()).isTrue();
+    }
+
+    @Test
+    void candidatesAndServicesMayNotReadTheLog() {
+        ApiClient.Response candidate = api().get("/api/notifications/emails", Caller.candidate(ACME, "inv-1"));
+        assertThat(candidate.status()).isEqualTo(403);
+        assertThat(candidate.isProblem()).isTrue();
+        assertThat(api().get("/api/notifications/emails", Caller.service(ACME, "scoring-service")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void withoutAValidTokenNothingIsReadable() {
+        ApiClient.Response none = api().get("/api/notifications/emails", (String) null);
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.isProblem()).isTrue();
+
+        InternalToken forged = new InternalToken(new InternalTokenProperties(
+                "a-secret-that-is-not-the-platform-secret-at-all", "hirepipe", Duration.ofSeconds(60)),
+                Clock.systemUTC());
+        assertThat(api().get("/api/notifications/emails", "Bearer " + forged.issue(ACME_RECRUITER)).status())
+                .isEqualTo(401);
+        assertThat(api().get("/api/notifications/emails", "Basic dXNlcjpwYXNz").status()).isEqualTo(401);
+    }
+}

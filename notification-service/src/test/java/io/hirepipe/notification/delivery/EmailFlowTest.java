@@ -1,0 +1,218 @@
+package io.hirepipe.notification.delivery;
+
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.EventPayload;
+import io.hirepipe.contracts.events.InvitationCreated;
+import io.hirepipe.contracts.events.InvitationRevoked;
+import io.hirepipe.contracts.events.SubmitReason;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.embedded.ReceivedMail;
+import io.hirepipe.embedded.SmtpSink;
+import io.hirepipe.notification.ApiClient;
+import io.hirepipe.notification.KafkaTestSupport;
+import io.hirepipe.notification.NotificationServiceTest;
+import io.hirepipe.testkit.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+
+import static io.hirepipe.notification.TestEvents.envelope;
+import static io.hirepipe.notification.TestEvents.id;
+import static io.hirepipe.notification.TestEvents.invitation;
+import static io.hirepipe.notification.TestEvents.mailbox;
+import static io.hirepipe.notification.TestEvents.scored;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Events in over real Kafka, mail out over real SMTP, read back from the test kit's sink. */
+class EmailFlowTest extends NotificationServiceTest {
+
+    private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
+
+    private static KafkaTestSupport kafka;
+
+    @Autowired
+    InternalToken tokens;
+    @Autowired
+    JavaMailSenderImpl mailSender;
+    @LocalServerPort
+    int port;
+
+    private final SmtpSink smtp = TestInfrastructure.smtp();
+
+    @BeforeAll
+    static void connect(@Autowired KafkaTemplate<Object, Object> template,
+                        @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        kafka = new KafkaTestSupport(template, bootstrapServers);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void anInvitedCandidateGetsTheirLinkAndMarkupInTheirNameStaysText() {
+        String tenant = id("tenant");
+        String candidate = mailbox("ada");
+        String link = "https://hirepipe.example/take/tok_" + id("t") + "?lang=en&src=mail";
+        kafka.publish(envelope(invitation("<script>alert('pwned')</script> Ada", candidate, link), tenant));
+
+        ReceivedMail mail = smtp.awaitMessage(m -> m.isAddressedTo(candidate), MAIL_TIMEOUT);
+
+        assertThat(mail.subject()).isEqualTo("Your Backend basics assessment");
+        assertThat(mail.from()).isEqualTo("Hirepipe <no-reply@hirepipe.local>");
+        assertThat(mail.to()).containsExactly(candidate);
+        assertThat(mail.htmlBody())
+                .contains("href=\"" + link.replace("&", "&amp;") + "\"")
+                .contains("45 minutes")
+                .contains("Sun 8 Mar 2026, 17:00 UTC")
+                .doesNotContain("<script>")
+                .contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt; Ada");
+        assertThat(mail.textBody()).contains(link).contains("45 minutes");
+        assertThat(mail.rawEml()).contains("Message-ID: <dlv_");
+
+        JsonNode delivery = awaitDelivery(tenant, candidate, "SENT");
+        assertThat(delivery.path("kind").asString()).isEqualTo("CANDIDATE_INVITATION");
+        assertThat(delivery.path("subject").asString()).isEqualTo("Your Backend basics assessment");
+        assertThat(delivery.path("attempts").asInt()).isEqualTo(1);
+        assertThat(delivery.path("sentAt").isNull()).isFalse();
+        assertThat(delivery.toString()).as("the personal link stays in the candidate's mailbox").doesNotContain("tok_");
+    }
+
+    @Test
+    void theRecruiterGetsTheScoredReport() {
+        String tenant = id("tenant");
+        String recruiter = mailbox("rita");
+        kafka.publish(envelope(scored("Ada Lovelace", recruiter, SubmitReason.TIMEOUT), tenant));
+
+        ReceivedMail mail = smtp.awaitMessage(m -> m.isAddressedTo(recruiter), MAIL_TIMEOUT);
+
+        assertThat(mail.subject()).isEqualTo("Assessment scored: Ada Lovelace – 70.0% (passed)");
+        assertThat(mail.htmlBody())
+                .contains("<span>7</span>/<span>10</span> points")
+                .contains("Timed out")
+                .contains(">60%<")
+                .contains("<span>q-repl</span>")
+                .contains(">copies, split, shard-key<")
+                .contains(">0/3<");
+        assertThat(mail.textBody()).contains("Score:      7/10 points, 70.0%").contains("Result:     Passed");
+        assertThat(awaitDelivery(tenant, recruiter, "SENT").path("kind").asString())
+                .isEqualTo("RECRUITER_SCORE_REPORT");
+    }
+
+    @Test
+    void theSameEventTwiceSendsOneEmail() {
+        String tenant = id("tenant");
+        String candidate = mailbox("twice");
+        EventEnvelope<InvitationCreated> event = envelope(invitation("Ada", candidate, "https://h.example/t/1"),
+                tenant);
+        kafka.publish(event);
+        smtp.awaitMessage(m -> m.isAddressedTo(candidate), MAIL_TIMEOUT);
+
+        RecordMetadata again = kafka.publish(event);
+        kafka.awaitConsumed("notification-service", again);
+
+        assertThat(smtp.messages().stream().filter(m -> m.isAddressedTo(candidate))).hasSize(1);
+        List<JsonNode> deliveries = deliveries(tenant);
+        assertThat(deliveries).hasSize(1);
+        assertThat(deliveries.get(0).path("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void whileSmtpIsDownTheEmailIsRetriedAndSentWhenItIsBack() throws IOException {
+        String tenant = id("tenant");
+        String candidate = mailbox("patient");
+        int smtpPort = mailSender.getPort();
+        mailSender.setPort(closedPort());
+        try {
+            kafka.publish(envelope(invitation("Ada", candidate, "https://h.example/t/2"), tenant));
+
+            JsonNode failed = awaitDelivery(tenant, candidate, "FAILED");
+            assertThat(failed.path("attempts").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(failed.path("lastError").asString()).contains("Connect");
+            assertThat(failed.path("sentAt").isNull()).isTrue();
+        } finally {
+            mailSender.setPort(smtpPort);
+        }
+
+        smtp.awaitMessage(m -> m.isAddressedTo(candidate), MAIL_TIMEOUT);
+        JsonNode sent = awaitDelivery(tenant, candidate, "SENT");
+        assertThat(sent.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(sent.path("lastError").isNull()).isTrue();
+        assertThat(smtp.messages().stream().filter(m -> m.isAddressedTo(candidate))).hasSize(1);
+    }
+
+    @Test
+    void anInvalidRecipientIsRecordedAndDeadLetteredAtOnce() {
+        String tenant = id("tenant");
+        EventEnvelope<InvitationCreated> event = envelope(invitation("Ada", "not an address", "https://h.example/t/3"),
+                tenant);
+        kafka.publish(event);
+
+        List<ConsumerRecord<String, EventEnvelope<EventPayload>>> dead = kafka.awaitRecords(
+                Topics.deadLetterOf(Topics.INVITATIONS), r -> r.value() != null
+                        && r.value().eventId().equals(event.eventId()));
+
+        assertThat(dead).hasSize(1);
+        JsonNode delivery = awaitDelivery(tenant, "not an address", "FAILED");
+        assertThat(delivery.path("attempts").asInt()).as("not retried").isEqualTo(1);
+        assertThat(delivery.path("lastError").asString()).isEqualTo("Invalid recipient address");
+    }
+
+    @Test
+    void eventsWithoutEmailsAndUnknownTypesAreSkipped() {
+        String tenant = id("tenant");
+        kafka.publish(envelope(new InvitationRevoked(id("inv"), "withdrawn"), tenant));
+        RecordMetadata unknown = kafka.publishRaw(Topics.RESULTS, "ses-x", """
+                {"eventId":"%s","type":"CertificateIssued","schemaVersion":1,"tenantId":"%s",
+                 "payload":{"sessionId":"ses-x","url":"https://h.example/c"}}""".formatted(id("evt"), tenant));
+
+        kafka.awaitConsumed("notification-service", unknown);
+
+        assertThat(deliveries(tenant)).isEmpty();
+        assertThat(kafka.readToEnd(Topics.deadLetterOf(Topics.RESULTS), r -> r.key() != null && r.key().equals("ses-x")))
+                .isEmpty();
+    }
+
+    private JsonNode awaitDelivery(String tenant, String recipient, String status) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(MAIL_TIMEOUT).until(() -> {
+            found[0] = deliveries(tenant).stream()
+                    .filter(d -> d.path("recipient").asString().equals(recipient))
+                    .filter(d -> d.path("status").asString().equals(status))
+                    .findFirst().orElse(null);
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    private List<JsonNode> deliveries(String tenant) {
+        ApiClient.Response response = new ApiClient(port, tokens)
+                .get("/api/notifications/emails", Caller.recruiter(tenant, "user-1", "rita@recruiting.example"));
+        assertThat(response.status()).isEqualTo(200);
+        return List.copyOf(response.json().values());
+    }
+
+    /** A port nothing listens on: SMTP connections to it are refused, as when the server is down. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.hirepipe.scoring;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+
+/**
+ * Scores submitted assessments: choice items exactly, free-text items against rubric key points,
+ * from a read model of answer keys built from question events.
+ */
+@SpringBootApplication
+public class ScoringServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ScoringServiceApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,49 @@
+package io.hirepipe.scoring.answerkey;
+
+import io.hirepipe.contracts.events.QuestionKind;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * scoring-service's own copy of what it needs to score one question version, built from
+ * QuestionPublished. Never served over the API: answer keys and rubrics stay inside this service.
+ *
+ * @param id               {@code tenantId:questionId:version}, so that an upsert by id is idempotent
+ * @param correctOptionIds the answer key of a choice item; empty for free text
+ * @param keyPoints        the rubric of a free-text item; empty for choice items
+ * @param retired          the question may no longer be put into tests; sessions that already
+ *                         have it are still scored with this key
+ * @param sourceEventId    the QuestionPublished event this key was last written from
+ */
+@Document(AnswerKey.COLLECTION)
+public record AnswerKey(
+        @Id String id,
+        String tenantId,
+        String questionId,
+        int version,
+        QuestionKind kind,
+        List<String> correctOptionIds,
+        List<RubricKeyPoint> keyPoints,
+        int maxPoints,
+        boolean retired,
+        String sourceEventId,
+        Instant updatedAt) {
+
+    public static final String COLLECTION = "answer_keys";
+
+    public AnswerKey {
+        correctOptionIds = correctOptionIds == null ? List.of() : List.copyOf(correctOptionIds);
+        keyPoints = keyPoints == null ? List.of() : List.copyOf(keyPoints);
+    }
+
+    public static String idOf(String tenantId, String questionId, int version) {
+        return tenantId + ":" + questionId + ":" + version;
+    }
+
+    public AnswerKeyRef ref() {
+        return new AnswerKeyRef(questionId, version);
+    }
+}

@@ -1,0 +1,102 @@
+package io.hirepipe.scoring.grading;
+
+import io.hirepipe.scoring.answerkey.RubricKeyPoint;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides which rubric key points a free-text answer meets. Answer and phrases go through Lucene's
+ * {@link EnglishAnalyzer} (lowercasing, possessive and stop-word removal, Porter stemming); a key
+ * point is met when, for any one of its phrases, every analysed term of the phrase occurs among the
+ * answer's analysed terms, in any order and at any distance.
+ *
+ * <p>What this deliberately is and is not, so rubric authors can write phrases that work:
+ * <ul>
+ *   <li>plural and verb forms share a stem ("replicas" = "replica", "shards"/"sharding" = "shard",
+ *       "indexes"/"indexing" = "index") but derived nouns often do not: Porter stems "replication"
+ *       to "replic", which does not match "replica", and "indices" to "indic", which does not match
+ *       "index". Give such words as separate phrases.</li>
+ *   <li>it is a bag of words: "not replicated" meets "replicated", and words may be far apart.</li>
+ *   <li>a phrase made only of stop words ("the", "it is") has no terms and never matches.</li>
+ * </ul>
+ * The analyzer is thread-safe (it reuses token streams per thread), so one instance serves all listeners.
+ */
+@Component
+public class RubricMatcher implements AutoCloseable {
+
+    private final Analyzer analyzer = new EnglishAnalyzer();
+
+    public RubricMatch match(String answer, List<RubricKeyPoint> keyPoints) {
+        Set<String> answerTerms = terms(answer);
+        List<RubricKeyPoint> met = new ArrayList<>();
+        if (!answerTerms.isEmpty()) {
+            for (RubricKeyPoint keyPoint : keyPoints) {
+                if (isMet(keyPoint, answerTerms)) {
+                    met.add(keyPoint);
+                }
+            }
+        }
+        return new RubricMatch(met);
+    }
+
+    private boolean isMet(RubricKeyPoint keyPoint, Set<String> answerTerms) {
+        for (String phrase : keyPoint.phrases()) {
+            Set<String> phraseTerms = terms(phrase);
+            if (!phraseTerms.isEmpty() && answerTerms.containsAll(phraseTerms)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The analysed terms of {@code text}, in order of first occurrence; empty for null or blank text. */
+    public Set<String> terms(String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        if (text == null || text.isBlank()) {
+            return terms;
+        }
+        try (TokenStream stream = analyzer.tokenStream("answer", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            // reading from a String cannot fail; keep the signature honest anyway
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    @Override
+    public void close() {
+        analyzer.close();
+    }
+
+    /** The key points an answer met, in rubric order. */
+    public record RubricMatch(List<RubricKeyPoint> metKeyPoints) {
+
+        public RubricMatch {
+            metKeyPoints = List.copyOf(metKeyPoints);
+        }
+
+        public int points() {
+            return metKeyPoints.stream().mapToInt(RubricKeyPoint::points).sum();
+        }
+
+        public List<String> keyPointIds() {
+            return metKeyPoints.stream().map(RubricKeyPoint::id).toList();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.hirepipe.scoring.result;
+
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.EventPayload;
+import io.hirepipe.defaults.kafka.NonRetryableEventException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Scores every closed session. Failures are left to the shared error handler: retry with back-off, then DLT. */
+@Component
+public class SubmissionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionListener.class);
+
+    private final SubmissionScoring scoring;
+
+    public SubmissionListener(SubmissionScoring scoring) {
+        this.scoring = scoring;
+    }
+
+    @KafkaListener(topics = Topics.SUBMISSIONS)
+    public void on(EventEnvelope<EventPayload> envelope) {
+        if (envelope.payload() instanceof AssessmentSubmitted submission) {
+            if (envelope.tenantId() == null || envelope.tenantId().isBlank()) {
+                throw new NonRetryableEventException("Submission " + envelope.eventId() + " has no tenantId");
+            }
+            if (submission.sessionId() == null || submission.sessionId().isBlank()) {
+                throw new NonRetryableEventException("Submission " + envelope.eventId() + " has no sessionId");
+            }
+            scoring.score(new EventEnvelope<>(envelope.eventId(), envelope.type(), envelope.schemaVersion(),
+                    envelope.occurredAt(), envelope.tenantId(), envelope.correlationId(), submission));
+        } else {
+            log.debug("Skipping {} event {}", envelope.type(), envelope.eventId());
+        }
+    }
+}

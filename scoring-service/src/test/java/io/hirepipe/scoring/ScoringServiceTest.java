@@ -1,0 +1,22 @@
+package io.hirepipe.scoring;
+
+import io.hirepipe.testkit.Infra;
+import io.hirepipe.testkit.UsesInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * One application context for every integration test of this service: real HTTP on a random port,
+ * real Kafka and MongoDB from the test kit. Subclasses add nothing to the configuration, so they share
+ * the context (and its Kafka consumer group) instead of starting a second one.
+ *
+ * <p>Retries are tuned so that a submission waiting for its question is retried for about six seconds
+ * (0.3 + 0.6 + 1.2 + 2 + 2 s) before it is dead-lettered.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hirepipe.kafka.retry.max-retries=5",
+        "hirepipe.kafka.retry.initial-interval=300ms",
+        "hirepipe.kafka.retry.multiplier=2.0",
+        "hirepipe.kafka.retry.max-interval=2s"})
+@UsesInfrastructure({Infra.KAFKA, Infra.MONGO})
+public abstract class ScoringServiceTest {
+}

@@ -1,0 +1,173 @@
+package io.hirepipe.scoring.result;
+
+import io.hirepipe.contracts.events.QuestionKind;
+import io.hirepipe.contracts.events.SubmitReason;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.defaults.security.InternalTokenProperties;
+import io.hirepipe.scoring.ApiClient;
+import io.hirepipe.scoring.ScoringServiceTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.hirepipe.scoring.TestEvents.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What recruiters and platform clients can read, and everything they cannot. */
+class ResultApiTest extends ScoringServiceTest {
+
+    private static final String ACME = "tenant-api-acme-" + id("t");
+    private static final String GLOBEX = "tenant-api-globex-" + id("t");
+    private static final Caller ACME_RECRUITER = Caller.recruiter(ACME, "user-1", "rita@acme.example");
+    private static final Caller ACME_PLATFORM = Caller.platform(ACME, "key-1");
+    private static final Caller GLOBEX_RECRUITER = Caller.recruiter(GLOBEX, "user-9", "gus@globex.example");
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    private static final String ACME_INVITATION = id("inv");
+    private static final String OLDEST = id("ses");
+    private static final String MIDDLE = id("ses");
+    private static final String NEWEST = id("ses");
+    private static final String GLOBEX_SESSION = id("ses");
+
+    @Autowired
+    InternalToken tokens;
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void storeResults(@Autowired MongoTemplate mongo) {
+        mongo.insert(result(OLDEST, ACME, ACME_INVITATION, T0));
+        mongo.insert(result(MIDDLE, ACME, id("inv"), T0.plusSeconds(60)));
+        mongo.insert(result(NEWEST, ACME, ACME_INVITATION, T0.plusSeconds(120)));
+        mongo.insert(result(GLOBEX_SESSION, GLOBEX, id("inv"), T0.plusSeconds(180)));
+    }
+
+    private static ScoringResult result(String sessionId, String tenantId, String invitationId, Instant scoredAt) {
+        return new ScoringResult(sessionId, tenantId, invitationId, "test-1", "Backend basics",
+                new ScoringResult.Candidate("Ada", "ada@example.org"), "rita@acme.example", 3, 4, 75.0, 60, true,
+                SubmitReason.CANDIDATE, scoredAt.minusSeconds(1800), scoredAt.minusSeconds(5), scoredAt,
+                List.of(new ScoringResult.Item("q-1", 1, QuestionKind.SINGLE_CHOICE, 2, 2, List.of()),
+                        new ScoringResult.Item("q-2", 4, QuestionKind.FREE_TEXT, 1, 2, List.of("kp-1"))),
+                "evt-" + sessionId, List.of());
+    }
+
+    private ApiClient api() {
+        return new ApiClient(port, tokens);
+    }
+
+    @Test
+    void aRecruiterReadsAResultWithItsBreakdown() {
+        ApiClient.Response response = api().get("/api/results/" + NEWEST, ACME_RECRUITER);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.path("sessionId").asString()).isEqualTo(NEWEST);
+        assertThat(body.path("percent").asDouble()).isEqualTo(75.0);
+        assertThat(body.path("scoredAt").asString()).isEqualTo("2026-03-01T10:02:00Z");
+        assertThat(body.path("items")).hasSize(2);
+        assertThat(body.path("items").get(1).path("matchedKeyPointIds").get(0).asString()).isEqualTo("kp-1");
+        assertThat(body.has("tenantId")).isFalse();
+    }
+
+    @Test
+    void aPlatformClientListsItsTenantNewestFirst() {
+        JsonNode list = api().get("/api/results", ACME_PLATFORM).json();
+
+        assertThat(list.values()).extracting(node -> node.path("sessionId").asString())
+                .containsExactly(NEWEST, MIDDLE, OLDEST);
+        assertThat(list.get(0).has("items")).as("lists carry totals only").isFalse();
+    }
+
+    @Test
+    void listsByInvitationAndLimit() {
+        assertThat(api().get("/api/results?invitationId=" + ACME_INVITATION, ACME_RECRUITER).json().values())
+                .extracting(node -> node.path("sessionId").asString()).containsExactly(NEWEST, OLDEST);
+        assertThat(api().get("/api/results?limit=1", ACME_RECRUITER).json().values())
+                .extracting(node -> node.path("sessionId").asString()).containsExactly(NEWEST);
+    }
+
+    @Test
+    void anotherTenantsResultDoesNotExist() {
+        ApiClient.Response response = api().get("/api/results/" + NEWEST, GLOBEX_RECRUITER);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(api().get("/api/results/" + GLOBEX_SESSION, ACME_RECRUITER).status()).isEqualTo(404);
+        assertThat(api().get("/api/results?invitationId=" + ACME_INVITATION, GLOBEX_RECRUITER).json()).isEmpty();
+        assertThat(api().get("/api/results", GLOBEX_RECRUITER).json().values())
+                .extracting(node -> node.path("sessionId").asString()).containsExactly(GLOBEX_SESSION);
+    }
+
+    @Test
+    void anUnknownSessionIsAProblem404() {
+        ApiClient.Response response = api().get("/api/results/ses-does-not-exist", ACME_RECRUITER);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("detail").asString()).contains("ses-does-not-exist");
+    }
+
+    @Test
+    void operatorInjectionIsJustAnId() {
+        String injection = URLEncoder.encode("{\"$gt\": \"\"}", StandardCharsets.UTF_8);
+
+        assertThat(api().get("/api/results?invitationId=" + injection, ACME_RECRUITER).json()).isEmpty();
+        assertThat(api().get("/api/results?invitationId%5B%24ne%5D=x", ACME_RECRUITER).json()).hasSize(3);
+        assertThat(api().get("/api/results/" + injection, ACME_RECRUITER).status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=101", "limit=-1", "limit=abc", "limit=1.5", "invitationId="})
+    void badQueryParametersAreA400Problem(String query) {
+        ApiClient.Response response = api().get("/api/results?" + query, ACME_RECRUITER);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+    }
+
+    @Test
+    void anOverlongInvitationIdIsA400Problem() {
+        assertThat(api().get("/api/results?invitationId=" + "x".repeat(101), ACME_RECRUITER).status()).isEqualTo(400);
+    }
+
+    @Test
+    void candidatesAndServicesMayNotReadResults() {
+        assertThat(api().get("/api/results/" + NEWEST, Caller.candidate(ACME, ACME_INVITATION)).status())
+                .isEqualTo(403);
+        ApiClient.Response service = api().get("/api/results", Caller.service(ACME, "assessment-service"));
+        assertThat(service.status()).isEqualTo(403);
+        assertThat(service.isProblem()).isTrue();
+    }
+
+    @Test
+    void withoutAValidTokenNothingIsReadable() {
+        ApiClient.Response none = api().get("/api/results/" + NEWEST, (String) null);
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.isProblem()).isTrue();
+
+        assertThat(api().get("/api/results", "Bearer not-a-jwt").status()).isEqualTo(401);
+
+        InternalToken forged = new InternalToken(new InternalTokenProperties(
+                "a-secret-that-is-not-the-platform-secret-at-all", "hirepipe", Duration.ofSeconds(60)),
+                Clock.systemUTC());
+        assertThat(api().get("/api/results", "Bearer " + forged.issue(ACME_RECRUITER)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void healthIsOpenToProbes() {
+        assertThat(api().get("/actuator/health/readiness", (String) null).status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,255 @@
+package io.hirepipe.scoring.result;
+
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.AssessmentScored;
+import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.EventPayload;
+import io.hirepipe.contracts.events.ItemScore;
+import io.hirepipe.contracts.events.QuestionKind;
+import io.hirepipe.contracts.events.QuestionPublished;
+import io.hirepipe.contracts.events.QuestionRetired;
+import io.hirepipe.contracts.events.SubmitReason;
+import io.hirepipe.contracts.events.SubmittedAnswer;
+import io.hirepipe.defaults.outbox.OutboxRelay;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.scoring.ApiClient;
+import io.hirepipe.scoring.KafkaTestSupport;
+import io.hirepipe.scoring.ScoringServiceTest;
+import io.hirepipe.scoring.answerkey.AnswerKey;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.hirepipe.scoring.TestEvents.envelope;
+import static io.hirepipe.scoring.TestEvents.id;
+import static io.hirepipe.scoring.TestEvents.multiChoice;
+import static io.hirepipe.scoring.TestEvents.replicationVersusSharding;
+import static io.hirepipe.scoring.TestEvents.singleChoice;
+import static io.hirepipe.scoring.TestEvents.submission;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Question and submission events in, results and AssessmentScored events out, over real Kafka and MongoDB. */
+class ScoringFlowTest extends ScoringServiceTest {
+
+    private static final String TENANT = "tenant-acme";
+    private static final Caller RECRUITER = Caller.recruiter(TENANT, "user-1", "rita@recruiting.example");
+
+    private static KafkaTestSupport kafka;
+
+    @Autowired
+    InternalToken tokens;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    MongoTemplate mongo;
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void connect(@Autowired KafkaTemplate<Object, Object> template,
+                        @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        kafka = new KafkaTestSupport(template, bootstrapServers);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    private ApiClient api() {
+        return new ApiClient(port, tokens);
+    }
+
+    @Test
+    void scoresEveryKindOfItemAndAnnouncesTheResult() {
+        String single = id("q-index");
+        String multi = id("q-grpc");
+        String free = id("q-repl");
+        kafka.publish(envelope(singleChoice(single, 1, "b"), TENANT));
+        kafka.publish(envelope(multiChoice(multi, 2, "a", "c"), TENANT));
+        kafka.publish(envelope(replicationVersusSharding(free, 1), TENANT));
+        // retiring a question stops new tests using it, not the scoring of sessions that have it
+        kafka.publish(envelope(new QuestionRetired(single, 1), TENANT));
+        String sessionId = id("ses");
+        String invitationId = id("inv");
+        EventEnvelope<AssessmentSubmitted> submitted = envelope(submission(sessionId, invitationId, 60,
+                SubmitReason.TIMEOUT,
+                new SubmittedAnswer(single, 1, List.of("b"), null),
+                new SubmittedAnswer(multi, 2, List.of("a"), null),
+                new SubmittedAnswer(free, 1, List.of(), """
+                        Replication copies the data from the primary to read replicas. Sharding splits the data
+                        across servers, each shard owning the rows of its range of the shard key.""")), TENANT);
+        kafka.publish(submitted);
+
+        JsonNode result = awaitResult(sessionId);
+
+        // 2 (single) + 0 (multi: a subset of the key) + 5 (all three key points) = 7 of 10
+        assertThat(result.path("points").asInt()).isEqualTo(7);
+        assertThat(result.path("maxPoints").asInt()).isEqualTo(10);
+        assertThat(result.path("percent").asDouble()).isEqualTo(70.0);
+        assertThat(result.path("passMarkPercent").asInt()).isEqualTo(60);
+        assertThat(result.path("passed").asBoolean()).isTrue();
+        assertThat(result.path("submitReason").asString()).isEqualTo("TIMEOUT");
+        assertThat(result.path("invitationId").asString()).isEqualTo(invitationId);
+        assertThat(result.path("testTitle").asString()).isEqualTo("Backend basics");
+        assertThat(result.path("candidate").path("name").asString()).isEqualTo("Ada Lovelace");
+        assertThat(result.path("recruiterEmail").asString()).isEqualTo("rita@recruiting.example");
+        JsonNode items = result.path("items");
+        assertThat(items).hasSize(3);
+        assertThat(items.get(0).path("questionId").asString()).isEqualTo(single);
+        assertThat(items.get(0).path("points").asInt()).isEqualTo(2);
+        assertThat(items.get(1).path("kind").asString()).isEqualTo("MULTI_CHOICE");
+        assertThat(items.get(1).path("points").asInt()).isZero();
+        assertThat(items.get(2).path("points").asInt()).isEqualTo(5);
+        assertThat(items.get(2).path("matchedKeyPointIds").values()).extracting(JsonNode::asString)
+                .containsExactly("copies", "split", "shard-key");
+        assertThat(result.has("outbox")).as("outbox is plumbing, not API").isFalse();
+
+        AssessmentScored scored = awaitScoredEvent(sessionId);
+        assertThat(scored.points()).isEqualTo(7);
+        assertThat(scored.maxPoints()).isEqualTo(10);
+        assertThat(scored.percent()).isEqualTo(70.0);
+        assertThat(scored.passed()).isTrue();
+        assertThat(scored.submitReason()).isEqualTo(SubmitReason.TIMEOUT);
+        assertThat(scored.invitationId()).isEqualTo(invitationId);
+        assertThat(scored.testId()).isEqualTo("test-backend");
+        assertThat(scored.candidate().email()).isEqualTo("ada@example.org");
+        assertThat(scored.recruiterEmail()).isEqualTo("rita@recruiting.example");
+        assertThat(scored.items()).extracting(ItemScore::questionId, ItemScore::kind, ItemScore::points)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(single, QuestionKind.SINGLE_CHOICE, 2),
+                        org.assertj.core.groups.Tuple.tuple(multi, QuestionKind.MULTI_CHOICE, 0),
+                        org.assertj.core.groups.Tuple.tuple(free, QuestionKind.FREE_TEXT, 5));
+        EventEnvelope<EventPayload> event = kafka.awaitRecords(Topics.RESULTS, r -> isScoredEventOf(r, sessionId)).get(0)
+                .value();
+        assertThat(event.tenantId()).isEqualTo(TENANT);
+        assertThat(event.correlationId()).as("the submission's correlation id travels on")
+                .isEqualTo(submitted.correlationId());
+    }
+
+    @Test
+    void aRedeliveredSubmissionChangesNothing() {
+        String question = id("q-index");
+        EventEnvelope<QuestionPublished> published = envelope(singleChoice(question, 1, "b"), TENANT);
+        kafka.publish(published);
+        kafka.publish(published);
+        String sessionId = id("ses");
+        String invitationId = id("inv");
+        EventEnvelope<AssessmentSubmitted> submitted = envelope(submission(sessionId, invitationId, 50,
+                SubmitReason.CANDIDATE, new SubmittedAnswer(question, 1, List.of("b"), null)), TENANT);
+        kafka.publish(submitted);
+        awaitResult(sessionId);
+
+        // the same record again, and the same session under a new event id with different answers
+        kafka.publish(submitted);
+        RecordMetadata last = kafka.publish(envelope(submission(sessionId, invitationId, 50, SubmitReason.CANDIDATE,
+                new SubmittedAnswer(question, 1, List.of("a"), null)), TENANT));
+        kafka.awaitConsumed("scoring-service", last);
+        relay.publishPending();
+
+        JsonNode results = api().get("/api/results?invitationId=" + invitationId, RECRUITER).json();
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).path("points").asInt()).as("the first scoring stands").isEqualTo(2);
+        assertThat(kafka.readToEnd(Topics.RESULTS, r -> isScoredEventOf(r, sessionId))).hasSize(1);
+        assertThat(mongo.count(Query.query(Criteria.where("questionId").is(question)), AnswerKey.class))
+                .as("a redelivered question event upserts the same answer key").isEqualTo(1);
+    }
+
+    @Test
+    void aSubmissionAheadOfItsQuestionIsRetriedUntilTheQuestionArrives() {
+        String question = id("q-late");
+        String sessionId = id("ses");
+        double deferredBefore = deferred();
+        kafka.publish(envelope(submission(sessionId, id("inv"), 50, SubmitReason.CANDIDATE,
+                new SubmittedAnswer(question, 1, List.of(), "We copy the data to replicas and use a shard key.")),
+                TENANT));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deferred() > deferredBefore);
+        assertThat(api().get("/api/results/" + sessionId, RECRUITER).status())
+                .as("not scored as zero while the question is unknown").isEqualTo(404);
+
+        kafka.publish(envelope(replicationVersusSharding(question, 1), TENANT));
+
+        JsonNode result = awaitResult(sessionId);
+        assertThat(result.path("points").asInt()).isEqualTo(3);
+        assertThat(result.path("items").get(0).path("matchedKeyPointIds").values()).extracting(JsonNode::asString)
+                .containsExactly("copies", "shard-key");
+    }
+
+    @Test
+    void aSubmissionWhoseQuestionNeverArrivesIsDeadLetteredNotScored() {
+        // the question exists, but in another tenant: answer keys never cross tenants
+        String question = id("q-other-tenant");
+        kafka.publish(envelope(singleChoice(question, 1, "b"), "tenant-globex"));
+        String sessionId = id("ses");
+        kafka.publish(envelope(submission(sessionId, id("inv"), 50, SubmitReason.CANDIDATE,
+                new SubmittedAnswer(question, 1, List.of("b"), null)), TENANT));
+
+        List<ConsumerRecord<String, EventEnvelope<EventPayload>>> dead = kafka.awaitRecords(
+                Topics.deadLetterOf(Topics.SUBMISSIONS),
+                r -> r.value() != null && r.value().payload() instanceof AssessmentSubmitted s
+                        && s.sessionId().equals(sessionId));
+
+        assertThat(dead).hasSize(1);
+        assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value()))
+                .contains("no answer key for [" + question + "@v1]");
+        assertThat(api().get("/api/results/" + sessionId, RECRUITER).status()).isEqualTo(404);
+    }
+
+    @Test
+    void eventTypesThisBuildDoesNotKnowAreSkipped() {
+        String sessionId = id("ses");
+        RecordMetadata unknown = kafka.publishRaw(Topics.SUBMISSIONS, sessionId, """
+                {"eventId":"%s","type":"AssessmentPaused","schemaVersion":1,"tenantId":"%s",
+                 "payload":{"sessionId":"%s"}}""".formatted(id("evt"), TENANT, sessionId));
+
+        kafka.awaitConsumed("scoring-service", unknown);
+
+        assertThat(api().get("/api/results/" + sessionId, RECRUITER).status()).isEqualTo(404);
+        assertThat(kafka.readToEnd(Topics.deadLetterOf(Topics.SUBMISSIONS), r -> sessionId.equals(r.key()))).isEmpty();
+    }
+
+    private JsonNode awaitResult(String sessionId) {
+        ApiClient api = api();
+        ApiClient.Response[] found = new ApiClient.Response[1];
+        await().atMost(Duration.ofSeconds(45)).until(() -> {
+            found[0] = api.get("/api/results/" + sessionId, RECRUITER);
+            return found[0].status() == 200;
+        });
+        return found[0].json();
+    }
+
+    private AssessmentScored awaitScoredEvent(String sessionId) {
+        return (AssessmentScored) kafka.awaitRecords(Topics.RESULTS, r -> isScoredEventOf(r, sessionId)).get(0).value()
+                .payload();
+    }
+
+    private static boolean isScoredEventOf(ConsumerRecord<String, EventEnvelope<EventPayload>> record,
+                                           String sessionId) {
+        return record.value() != null && record.value().payload() instanceof AssessmentScored scored
+                && scored.sessionId().equals(sessionId);
+    }
+
+    private double deferred() {
+        return meters.counter("hirepipe.scoring.awaiting.answer.keys").count();
+    }
+}
