@@ -4,11 +4,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 import org.slf4j.Logger;
+import org.springframework.boot.SpringApplication;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stops everything the kit started when the test JVM exits, newest first. One hook for all servers, so they
- * stop in a predictable order instead of racing each other.
+ * stop in a predictable order instead of racing each other. It runs as a Spring Boot shutdown handler,
+ * which Boot calls after it has closed every application context: stopping Kafka while a cached test
+ * context is still shutting down would make each of its lifecycle phases wait for a broker that is gone.
  */
 final class JvmShutdown {
 
@@ -26,7 +29,7 @@ final class JvmShutdown {
     /** Registers {@code resource} to be closed at JVM exit and returns it. */
     static synchronized <T extends AutoCloseable> T closeOnExit(String name, T resource) {
         if (!hookInstalled) {
-            Runtime.getRuntime().addShutdownHook(new Thread(JvmShutdown::closeAll, "hirepipe-test-infrastructure-shutdown"));
+            SpringApplication.getShutdownHandlers().add(JvmShutdown::closeAll);
             hookInstalled = true;
         }
         started.push(new Named(name, resource));

@@ -48,8 +48,14 @@ public class ProblemException extends ErrorResponseException {
         return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, type, "Service unavailable", detail);
     }
 
-    /** Adds a machine-readable member to the problem body. */
+    private static final java.util.Set<String> STANDARD_MEMBERS = java.util.Set.of("type", "title", "status", "detail",
+            "instance");
+
+    /** Adds a machine-readable member to the problem body; the RFC 9457 members cannot be overwritten. */
     public ProblemException with(String property, Object value) {
+        if (STANDARD_MEMBERS.contains(property)) {
+            throw new IllegalArgumentException("'" + property + "' is a standard problem member; name the extension otherwise");
+        }
         getBody().setProperty(property, value);
         return this;
     }

@@ -1,0 +1,8 @@
+package io.hirepipe.assessment.access;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The token from the candidate's link (43 characters when generated here). */
+public record RedeemRequest(@NotBlank @Size(max = 128) String token) {
+}

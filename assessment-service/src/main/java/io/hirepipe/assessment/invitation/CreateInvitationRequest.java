@@ -1,0 +1,38 @@
+package io.hirepipe.assessment.invitation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * @param expiresInHours   how long the link may be used to start; default 72
+ * @param extraTimeMinutes added to the test's duration for this candidate (accommodations); default 0
+ * @param recruiterEmail   who receives the report; defaults to the signed-in recruiter
+ */
+public record CreateInvitationRequest(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]*", message = "must be a test id") String testId,
+        @NotNull @Valid CandidateInput candidate,
+        @Min(1) @Max(720) Integer expiresInHours,
+        @Min(0) @Max(240) Integer extraTimeMinutes,
+        @Email @Size(max = 254) String recruiterEmail) {
+
+    static final int DEFAULT_EXPIRES_IN_HOURS = 72;
+
+    public int expiresInHoursOrDefault() {
+        return expiresInHours == null ? DEFAULT_EXPIRES_IN_HOURS : expiresInHours;
+    }
+
+    public int extraTimeMinutesOrDefault() {
+        return extraTimeMinutes == null ? 0 : extraTimeMinutes;
+    }
+
+    public record CandidateInput(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 254) String email) {
+    }
+}

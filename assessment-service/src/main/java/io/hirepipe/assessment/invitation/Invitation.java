@@ -1,0 +1,67 @@
+package io.hirepipe.assessment.invitation;
+
+import io.hirepipe.contracts.events.Person;
+import io.hirepipe.defaults.outbox.OutboxMessage;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One invitation and, once the candidate starts, its session: the aggregate every state change of
+ * this service happens to. Invitation and session are one-to-one and their rules cross (a revoke
+ * must not race a start, a start must not outlive a revoke), so keeping them in one document lets
+ * each change and the event it implies be a single atomic MongoDB write, with no transactions.
+ *
+ * @param tokenHash  SHA-256 of the candidate's access token; the token itself is never stored
+ * @param status     the stored lifecycle state; {@link InvitationStatus#EXPIRED} is derived, see {@link #statusAt}
+ * @param revision   bumped by every change a candidate can see; orders the Redis copies
+ * @param session    null until the candidate starts
+ * @param integrity  signals the candidate's browser reported; never shown to the candidate
+ * @param outbox     events written with the change that implies them, see {@link io.hirepipe.defaults.outbox.Outbox}
+ */
+@Document(Invitation.COLLECTION)
+public record Invitation(
+        @Id String id,
+        String tenantId,
+        String tokenHash,
+        String testId,
+        String testTitle,
+        int durationMinutes,
+        int passMarkPercent,
+        Person candidate,
+        String recruiterEmail,
+        int extraTimeMinutes,
+        Instant expiresAt,
+        Instant createdAt,
+        String createdBy,
+        InvitationStatus status,
+        long revision,
+        Revocation revocation,
+        Session session,
+        Score score,
+        Integrity integrity,
+        List<OutboxMessage> outbox) {
+
+    public static final String COLLECTION = "invitations";
+
+    /** What a recruiter or candidate sees now: an invitation not started by its expiry has expired. */
+    public InvitationStatus statusAt(Instant now) {
+        if (status == InvitationStatus.INVITED && !now.isBefore(expiresAt)) {
+            return InvitationStatus.EXPIRED;
+        }
+        return status;
+    }
+
+    public boolean started() {
+        return session != null;
+    }
+
+    /** The part candidate requests read, as cached in Redis: no token hash, score, signals or outbox. */
+    public Invitation candidateVisible() {
+        return new Invitation(id, tenantId, null, testId, testTitle, durationMinutes, passMarkPercent, candidate,
+                recruiterEmail, extraTimeMinutes, expiresAt, createdAt, createdBy, status, revision, revocation,
+                session, null, null, null);
+    }
+}

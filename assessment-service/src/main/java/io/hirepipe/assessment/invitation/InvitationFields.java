@@ -1,0 +1,42 @@
+package io.hirepipe.assessment.invitation;
+
+/** Property paths of {@link Invitation} used in queries and updates, in one place. */
+public final class InvitationFields {
+
+    public static final String ID = "id";
+    public static final String TENANT = "tenantId";
+    public static final String TOKEN_HASH = "tokenHash";
+    public static final String STATUS = "status";
+    public static final String REVISION = "revision";
+    public static final String EXPIRES_AT = "expiresAt";
+    public static final String CREATED_AT = "createdAt";
+    public static final String TEST_TITLE = "testTitle";
+    public static final String DURATION = "durationMinutes";
+    public static final String PASS_MARK = "passMarkPercent";
+    public static final String REVOCATION = "revocation";
+    public static final String SESSION = "session";
+    public static final String SESSION_ID = "session.id";
+    public static final String SESSION_QUESTIONS = "session.questions";
+    public static final String SESSION_ANSWERS = "session.answers";
+    public static final String DEADLINE = "session.deadline";
+    public static final String SUBMITTED_AT = "session.submittedAt";
+    public static final String SUBMIT_REASON = "session.submitReason";
+    public static final String SCORE = "score";
+    public static final String SCORE_EVENT = "score.eventId";
+    public static final String INTEGRITY_RECORDED = "integrity.recorded";
+    public static final String INTEGRITY_DROPPED = "integrity.dropped";
+    public static final String INTEGRITY_SIGNALS = "integrity.signals";
+    public static final String OUTBOX = "outbox";
+
+    private InvitationFields() {
+    }
+
+    /** The answer of one question; the id was checked to be a safe field name when the session froze. */
+    public static String answer(String questionId) {
+        return SESSION_ANSWERS + "." + questionId;
+    }
+
+    public static String integrityCount(SignalType type) {
+        return "integrity.counts." + type.name();
+    }
+}

@@ -1,0 +1,42 @@
+package io.hirepipe.assessment.invitation;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.stereotype.Component;
+
+import static io.hirepipe.assessment.invitation.InvitationFields.CREATED_AT;
+import static io.hirepipe.assessment.invitation.InvitationFields.DEADLINE;
+import static io.hirepipe.assessment.invitation.InvitationFields.SESSION_ID;
+import static io.hirepipe.assessment.invitation.InvitationFields.STATUS;
+import static io.hirepipe.assessment.invitation.InvitationFields.TENANT;
+import static io.hirepipe.assessment.invitation.InvitationFields.TOKEN_HASH;
+
+/** The indexes the queries of this service rely on, created at start-up before requests arrive. */
+@Component
+class InvitationIndexes implements SmartInitializingSingleton {
+
+    private final MongoTemplate mongo;
+
+    InvitationIndexes(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        IndexOperations indexes = mongo.indexOps(Invitation.class);
+        // Redeeming finds the invitation by the hash of its token; two invitations never share one.
+        indexes.createIndex(new Index(TOKEN_HASH, Sort.Direction.ASC).unique().named("token_hash"));
+        // A recruiter's list: the tenant's invitations, newest first.
+        indexes.createIndex(new Index(TENANT, Sort.Direction.ASC).on(CREATED_AT, Sort.Direction.DESC)
+                .named("tenant_newest"));
+        // The expiry sweep: active sessions by deadline.
+        indexes.createIndex(new Index(STATUS, Sort.Direction.ASC).on(DEADLINE, Sort.Direction.ASC)
+                .named("status_deadline"));
+        // Results name the session.
+        indexes.createIndex(new Index(TENANT, Sort.Direction.ASC).on(SESSION_ID, Sort.Direction.ASC)
+                .named("tenant_session"));
+    }
+}

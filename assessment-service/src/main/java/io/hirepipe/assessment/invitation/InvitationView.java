@@ -1,0 +1,79 @@
+package io.hirepipe.assessment.invitation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.hirepipe.contracts.events.Person;
+import io.hirepipe.contracts.events.SubmitReason;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An invitation as recruiters and platform clients see it.
+ *
+ * @param accessUrl the candidate's link: present only in the response that created the invitation
+ * @param score     once scoring-service reported it
+ * @param integrity what the candidate's browser reported, by type
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record InvitationView(
+        String id,
+        String testId,
+        String testTitle,
+        Person candidate,
+        String recruiterEmail,
+        InvitationStatus status,
+        Instant expiresAt,
+        int durationMinutes,
+        int extraTimeMinutes,
+        String accessUrl,
+        Instant createdAt,
+        String sessionId,
+        Instant startedAt,
+        Instant deadline,
+        Instant submittedAt,
+        SubmitReason submitReason,
+        String revokeReason,
+        Instant revokedAt,
+        ScoreView score,
+        IntegrityView integrity) {
+
+    public record ScoreView(int points, int maxPoints, double percent, boolean passed, Instant scoredAt) {
+    }
+
+    public record IntegrityView(int recorded, int dropped, Map<String, Integer> counts) {
+    }
+
+    public record Page(List<InvitationView> items) {
+    }
+
+    static InvitationView of(Invitation invitation, Instant now, String accessUrl) {
+        Session session = invitation.session();
+        Revocation revocation = invitation.revocation();
+        Score score = invitation.score();
+        Integrity integrity = invitation.integrity();
+        return new InvitationView(
+                invitation.id(),
+                invitation.testId(),
+                invitation.testTitle(),
+                invitation.candidate(),
+                invitation.recruiterEmail(),
+                invitation.statusAt(now),
+                invitation.expiresAt(),
+                invitation.durationMinutes(),
+                invitation.extraTimeMinutes(),
+                accessUrl,
+                invitation.createdAt(),
+                session == null ? null : session.id(),
+                session == null ? null : session.startedAt(),
+                session == null ? null : session.deadline(),
+                session == null ? null : session.submittedAt(),
+                session == null ? null : session.submitReason(),
+                revocation == null ? null : revocation.reason(),
+                revocation == null ? null : revocation.revokedAt(),
+                score == null ? null : new ScoreView(score.points(), score.maxPoints(), score.percent(),
+                        score.passed(), score.scoredAt()),
+                integrity == null ? null : new IntegrityView(integrity.recorded(), integrity.dropped(),
+                        integrity.counts()));
+    }
+}

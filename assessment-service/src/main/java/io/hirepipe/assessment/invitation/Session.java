@@ -1,0 +1,37 @@
+package io.hirepipe.assessment.invitation;
+
+import io.hirepipe.contracts.events.SubmitReason;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The candidate's attempt, frozen at start: the questions exactly as delivered to this candidate
+ * (option order included) and the server-side deadline, then the latest saved answer per question.
+ *
+ * @param answers keyed by question id (ids are checked to be safe MongoDB field names at start)
+ */
+public record Session(
+        String id,
+        Instant startedAt,
+        Instant deadline,
+        List<QuestionSnapshot> questions,
+        Map<String, Answer> answers,
+        Instant submittedAt,
+        SubmitReason submitReason) {
+
+    public Session {
+        questions = questions == null ? List.of() : List.copyOf(questions);
+        answers = answers == null ? Map.of() : Map.copyOf(answers);
+    }
+
+    public Optional<QuestionSnapshot> question(String questionId) {
+        return questions.stream().filter(q -> q.questionId().equals(questionId)).findFirst();
+    }
+
+    public Optional<Answer> answer(String questionId) {
+        return Optional.ofNullable(answers.get(questionId));
+    }
+}

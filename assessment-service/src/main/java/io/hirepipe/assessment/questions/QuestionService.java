@@ -1,0 +1,127 @@
+package io.hirepipe.assessment.questions;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.hirepipe.defaults.correlation.CorrelationId;
+import io.hirepipe.defaults.problem.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * question-service as this service needs it: each call bounded by a Resilience4j time limit,
+ * retried once on a transient failure, behind a circuit breaker so that an ailing question-service
+ * gets a rest instead of a queue of waiting threads. Callers get problems, never exceptions:
+ * 422 for a test question-service does not know (for this tenant), 503 while it is unavailable.
+ */
+public class QuestionService {
+
+    public static final String RESILIENCE_NAME = "question-service";
+
+    private static final Logger log = LoggerFactory.getLogger(QuestionService.class);
+
+    private final QuestionServiceHttp http;
+    private final DeliveryCheck deliveryCheck;
+    private final ExecutorService executor;
+    private final CircuitBreaker circuitBreaker;
+    private final TimeLimiter timeLimiter;
+    private final Retry retry;
+    private final Cache<DeliveryKey, TestDelivery> deliveries;
+
+    QuestionService(QuestionServiceHttp http, DeliveryCheck deliveryCheck, ExecutorService executor,
+                    CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters, RetryRegistry retries,
+                    QuestionServiceProperties properties) {
+        this.http = http;
+        this.deliveryCheck = deliveryCheck;
+        this.executor = executor;
+        this.circuitBreaker = circuitBreakers.circuitBreaker(RESILIENCE_NAME);
+        this.timeLimiter = timeLimiters.timeLimiter(RESILIENCE_NAME);
+        this.retry = retries.retry(RESILIENCE_NAME);
+        this.deliveries = Caffeine.newBuilder()
+                .expireAfterWrite(properties.deliveryCacheTtl())
+                .maximumSize(properties.deliveryCacheSize())
+                .build();
+    }
+
+    /** The test's title, duration and pass mark, for an invitation. */
+    public TestSummary test(String tenantId, String testId) {
+        return guarded(() -> http.test(tenantId, testId)).orElseThrow(() -> unknownTest(testId));
+    }
+
+    /**
+     * The questions to freeze into a new session. Reused per (tenant, test) for a short while, so a
+     * wave of candidates starting together costs question-service one call.
+     */
+    public TestDelivery delivery(String tenantId, String testId) {
+        return deliveries.get(new DeliveryKey(tenantId, testId), key -> {
+            TestDelivery delivery = guarded(() -> http.delivery(tenantId, testId))
+                    .orElseThrow(() -> unknownTest(testId));
+            deliveryCheck.verify(delivery);
+            return delivery;
+        });
+    }
+
+    private <T> Optional<T> guarded(Supplier<Optional<T>> call) {
+        Supplier<Optional<T>> withCorrelation = carryCorrelationId(call);
+        Callable<Optional<T>> timed = TimeLimiter.decorateFutureSupplier(timeLimiter,
+                () -> CompletableFuture.supplyAsync(withCorrelation, executor));
+        Callable<Optional<T>> protectedCall = Retry.decorateCallable(retry,
+                CircuitBreaker.decorateCallable(circuitBreaker, timed));
+        try {
+            return protectedCall.call();
+        } catch (CallNotPermittedException e) {
+            ProblemException problem = unavailable("question-service is failing; calls to it are paused for a moment. "
+                    + "Try again shortly.");
+            problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds()));
+            throw problem;
+        } catch (TimeoutException e) {
+            log.warn("question-service did not answer within {}",
+                    timeLimiter.getTimeLimiterConfig().getTimeoutDuration());
+            throw unavailable("question-service did not answer in time. Try again shortly.");
+        } catch (Exception e) {
+            log.warn("question-service call failed: {}", e.toString());
+            throw unavailable("question-service cannot be reached right now. Try again shortly.");
+        }
+    }
+
+    /** The worker thread logs and forwards under the request's correlation id. */
+    private static <T> Supplier<T> carryCorrelationId(Supplier<T> call) {
+        String correlationId = CorrelationId.currentOrNew();
+        return () -> {
+            try (CorrelationId.Scope ignored = CorrelationId.open(correlationId)) {
+                return call.get();
+            }
+        };
+    }
+
+    private long retryAfterSeconds() {
+        long millis = circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1);
+        return Math.max(1, (millis + 999) / 1000);
+    }
+
+    private static ProblemException unknownTest(String testId) {
+        return ProblemException.unprocessable("unknown-test", "Test '" + testId + "' does not exist.")
+                .with("testId", testId);
+    }
+
+    private static ProblemException unavailable(String detail) {
+        return ProblemException.unavailable("question-service-unavailable", detail);
+    }
+
+    private record DeliveryKey(String tenantId, String testId) {
+    }
+}

@@ -1,0 +1,47 @@
+package io.hirepipe.assessment.questions;
+
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.InternalToken;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+import java.util.Optional;
+
+/**
+ * The bare HTTP calls to question-service, made as this service acting for the tenant. A 404 is an
+ * answer (no such test for this tenant), not a failure, so it never counts against the breaker.
+ */
+class QuestionServiceHttp {
+
+    static final String SERVICE_NAME = "assessment-service";
+
+    private final RestClient rest;
+    private final InternalToken internalToken;
+
+    QuestionServiceHttp(RestClient rest, InternalToken internalToken) {
+        this.rest = rest;
+        this.internalToken = internalToken;
+    }
+
+    Optional<TestSummary> test(String tenantId, String testId) {
+        return get(tenantId, "/api/tests/{id}", testId, TestSummary.class);
+    }
+
+    Optional<TestDelivery> delivery(String tenantId, String testId) {
+        return get(tenantId, "/api/tests/{id}/delivery", testId, TestDelivery.class);
+    }
+
+    private <T> Optional<T> get(String tenantId, String path, String testId, Class<T> type) {
+        try {
+            return Optional.ofNullable(rest.get()
+                    .uri(path, testId)
+                    .header(HttpHeaders.AUTHORIZATION,
+                            "Bearer " + internalToken.issue(Caller.service(tenantId, SERVICE_NAME)))
+                    .retrieve()
+                    .body(type));
+        } catch (HttpClientErrorException.NotFound e) {
+            return Optional.empty();
+        }
+    }
+}

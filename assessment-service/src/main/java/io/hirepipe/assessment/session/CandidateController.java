@@ -1,0 +1,65 @@
+package io.hirepipe.assessment.session;
+
+import io.hirepipe.defaults.security.Caller;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The candidate's API: only the invitation named in the candidate's token exists here. */
+@RestController
+@RequestMapping("/api/candidate/assessment")
+@PreAuthorize("hasRole('CANDIDATE')")
+class CandidateController {
+
+    private final CandidateSessions sessions;
+    private final AnswerService answers;
+    private final SignalService signals;
+    private final SubmissionService submissions;
+
+    CandidateController(CandidateSessions sessions, AnswerService answers, SignalService signals,
+                        SubmissionService submissions) {
+        this.sessions = sessions;
+        this.answers = answers;
+        this.signals = signals;
+        this.submissions = submissions;
+    }
+
+    @GetMapping
+    CandidateAssessmentView assessment(Caller caller) {
+        return sessions.assessment(caller);
+    }
+
+    @PostMapping("/start")
+    SessionView start(Caller caller) {
+        return sessions.start(caller);
+    }
+
+    @GetMapping("/session")
+    SessionView session(Caller caller) {
+        return sessions.session(caller);
+    }
+
+    @PutMapping("/answers/{questionId}")
+    AnswerView save(@PathVariable String questionId, @Valid @RequestBody SaveAnswerRequest request, Caller caller) {
+        return answers.save(caller, questionId, request);
+    }
+
+    @PostMapping("/signals")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void signal(@Valid @RequestBody SignalRequest request, Caller caller) {
+        signals.record(caller, request);
+    }
+
+    @PostMapping("/submit")
+    SubmissionView submit(Caller caller) {
+        return submissions.submit(caller);
+    }
+}

@@ -1,0 +1,26 @@
+package io.hirepipe.assessment.session;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * One autosave. Choice questions send {@code selectedOptionIds}, free-text ones {@code text}.
+ *
+ * @param sequence the client's counter for this question, increasing with every save; saves that
+ *                 arrive out of order (a lower or equal number than the stored one) are ignored
+ */
+public record SaveAnswerRequest(
+        @NotNull @Min(1) Long sequence,
+        @Size(max = 100) List<@NotBlank @Size(max = 100) String> selectedOptionIds,
+        @Size(max = SaveAnswerRequest.MAX_TEXT) String text) {
+
+    public static final int MAX_TEXT = 20_000;
+
+    public List<String> selectedOrEmpty() {
+        return selectedOptionIds == null ? List.of() : selectedOptionIds;
+    }
+}

@@ -1,0 +1,99 @@
+package io.hirepipe.assessment.session;
+
+import io.hirepipe.assessment.invitation.Invitation;
+import io.hirepipe.assessment.invitation.InvitationStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hot copy of started sessions in Redis, one hash per invitation: {@code revision} and the
+ * candidate-visible document as {@code json}. MongoDB stays the system of record: a miss (or a
+ * flushed or unreachable Redis) reloads from it, and every write to MongoDB refreshes the copy
+ * afterwards.
+ *
+ * <p>Refreshes only ever move a copy forward: a Lua script replaces it only with a higher revision,
+ * so a slow reader that loaded an older document cannot overwrite a newer one written meanwhile.
+ */
+@Component
+class SessionCache {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionCache.class);
+
+    private static final String KEY_PREFIX = "hirepipe:assessment:session:";
+
+    private static final RedisScript<Long> REPLACE_IF_NEWER = RedisScript.of("""
+            local current = redis.call('HGET', KEYS[1], 'revision')
+            if current and tonumber(current) >= tonumber(ARGV[1]) then
+              return 0
+            end
+            redis.call('HSET', KEYS[1], 'revision', ARGV[1], 'json', ARGV[2])
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            return 1
+            """, Long.class);
+
+    /** Active sessions stay hot past their deadline long enough for the candidate's last reads. */
+    private static final Duration AFTER_DEADLINE = Duration.ofHours(1);
+    private static final Duration MIN_TTL = Duration.ofMinutes(1);
+
+    private final StringRedisTemplate redis;
+    private final JsonMapper json;
+    private final SessionProperties properties;
+    private final Clock clock;
+
+    SessionCache(StringRedisTemplate redis, JsonMapper json, SessionProperties properties, Clock clock) {
+        this.redis = redis;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    Optional<Invitation> get(String tenantId, String invitationId) {
+        try {
+            Object cached = redis.opsForHash().get(key(tenantId, invitationId), "json");
+            return cached == null ? Optional.empty() : Optional.of(json.readValue(cached.toString(), Invitation.class));
+        } catch (DataAccessException | JacksonException e) {
+            log.warn("Session cache read failed for {}; reading MongoDB: {}", invitationId, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Best effort: a failure only means the next read goes to MongoDB. */
+    void refresh(Invitation invitation) {
+        if (invitation.session() == null) {
+            return;
+        }
+        try {
+            redis.execute(REPLACE_IF_NEWER, List.of(key(invitation.tenantId(), invitation.id())),
+                    String.valueOf(invitation.revision()),
+                    json.writeValueAsString(invitation.candidateVisible()),
+                    String.valueOf(ttlOf(invitation).toMillis()));
+        } catch (DataAccessException | JacksonException e) {
+            log.warn("Session cache refresh failed for {}: {}", invitation.id(), e.toString());
+        }
+    }
+
+    private Duration ttlOf(Invitation invitation) {
+        if (invitation.status() != InvitationStatus.STARTED) {
+            return properties.closedCacheTtl();
+        }
+        Instant until = invitation.session().deadline().plus(properties.grace()).plus(AFTER_DEADLINE);
+        Duration ttl = Duration.between(clock.instant(), until);
+        return ttl.compareTo(MIN_TTL) < 0 ? MIN_TTL : ttl;
+    }
+
+    private static String key(String tenantId, String invitationId) {
+        return KEY_PREFIX + tenantId + ":" + invitationId;
+    }
+}

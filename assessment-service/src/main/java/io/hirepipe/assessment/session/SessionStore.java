@@ -1,0 +1,151 @@
+package io.hirepipe.assessment.session;
+
+import io.hirepipe.assessment.invitation.Answer;
+import io.hirepipe.assessment.invitation.Invitation;
+import io.hirepipe.assessment.invitation.InvitationStatus;
+import io.hirepipe.assessment.invitation.Session;
+import io.hirepipe.assessment.invitation.Signal;
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.events.SubmitReason;
+import io.hirepipe.defaults.outbox.Outbox;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static io.hirepipe.assessment.invitation.InvitationFields.DEADLINE;
+import static io.hirepipe.assessment.invitation.InvitationFields.DURATION;
+import static io.hirepipe.assessment.invitation.InvitationFields.EXPIRES_AT;
+import static io.hirepipe.assessment.invitation.InvitationFields.INTEGRITY_DROPPED;
+import static io.hirepipe.assessment.invitation.InvitationFields.INTEGRITY_RECORDED;
+import static io.hirepipe.assessment.invitation.InvitationFields.INTEGRITY_SIGNALS;
+import static io.hirepipe.assessment.invitation.InvitationFields.OUTBOX;
+import static io.hirepipe.assessment.invitation.InvitationFields.PASS_MARK;
+import static io.hirepipe.assessment.invitation.InvitationFields.REVISION;
+import static io.hirepipe.assessment.invitation.InvitationFields.SESSION;
+import static io.hirepipe.assessment.invitation.InvitationFields.STATUS;
+import static io.hirepipe.assessment.invitation.InvitationFields.SUBMITTED_AT;
+import static io.hirepipe.assessment.invitation.InvitationFields.SUBMIT_REASON;
+import static io.hirepipe.assessment.invitation.InvitationFields.TEST_TITLE;
+import static io.hirepipe.assessment.invitation.InvitationFields.TOKEN_HASH;
+import static io.hirepipe.assessment.invitation.InvitationFields.answer;
+import static io.hirepipe.assessment.invitation.InvitationFields.integrityCount;
+import static io.hirepipe.assessment.invitation.InvitationStore.byId;
+
+/**
+ * The session's writes. Each is one conditional single-document update: the condition encodes
+ * the rule (still active, before the deadline, newer sequence, unchanged since read), so two
+ * requests, or two service instances, can never both win, and an event rides in the same write as
+ * the change that implies it.
+ */
+@Component
+class SessionStore {
+
+    private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
+
+    private final MongoTemplate mongo;
+
+    SessionStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** INVITED and unexpired → STARTED with the frozen session, plus AssessmentStarted. */
+    Optional<Invitation> start(String tenantId, String invitationId, Instant now, Session session, String testTitle,
+                               int durationMinutes, int passMarkPercent, EventEnvelope<?> started) {
+        Query query = Query.query(byId(tenantId, invitationId)
+                .and(STATUS).is(InvitationStatus.INVITED)
+                .and(EXPIRES_AT).gt(now));
+        Update update = new Update()
+                .set(STATUS, InvitationStatus.STARTED)
+                .set(SESSION, session)
+                .set(TEST_TITLE, testTitle)
+                .set(DURATION, durationMinutes)
+                .set(PASS_MARK, passMarkPercent)
+                .inc(REVISION, 1);
+        Outbox.append(update, started);
+        return modify(query, update);
+    }
+
+    /**
+     * Stores the answer if the session is active, {@code acceptUntilDeadline} is not past its deadline
+     * (the caller subtracts the grace), and no save with an equal or higher sequence is stored.
+     */
+    Optional<Invitation> saveAnswer(String tenantId, String invitationId, String questionId, Answer answer,
+                                    Instant deadlineNotBefore) {
+        String field = answer(questionId);
+        Query query = Query.query(byId(tenantId, invitationId)
+                .and(STATUS).is(InvitationStatus.STARTED)
+                .and(DEADLINE).gte(deadlineNotBefore)
+                .orOperator(Criteria.where(field).exists(false),
+                        Criteria.where(field + ".sequence").lt(answer.sequence())));
+        Update update = new Update().set(field, answer).inc(REVISION, 1);
+        return modify(query, update);
+    }
+
+    /**
+     * STARTED → SUBMITTED with AssessmentSubmitted, only if nothing changed since {@code revision}
+     * was read: the event must carry exactly the answers the closed session holds.
+     */
+    Optional<Invitation> close(String tenantId, String invitationId, long revision, Instant submittedAt,
+                               SubmitReason reason, EventEnvelope<?> submitted) {
+        Query query = Query.query(byId(tenantId, invitationId)
+                .and(STATUS).is(InvitationStatus.STARTED)
+                .and(REVISION).is(revision));
+        Update update = new Update()
+                .set(STATUS, InvitationStatus.SUBMITTED)
+                .set(SUBMITTED_AT, submittedAt)
+                .set(SUBMIT_REASON, reason)
+                .inc(REVISION, 1);
+        Outbox.append(update, submitted);
+        return modify(query, update);
+    }
+
+    /**
+     * Records a signal while the session is active; past the cap it is only counted.
+     *
+     * @return false when the session is not active
+     */
+    boolean recordSignal(String tenantId, String invitationId, Signal signal, int cap) {
+        Criteria active = byId(tenantId, invitationId).and(STATUS).is(InvitationStatus.STARTED);
+        Query belowCap = Query.query(active.orOperator(Criteria.where(INTEGRITY_RECORDED).exists(false),
+                Criteria.where(INTEGRITY_RECORDED).lt(cap)));
+        Update record = new Update()
+                .push(INTEGRITY_SIGNALS, signal)
+                .inc(INTEGRITY_RECORDED, 1)
+                .inc(integrityCount(signal.type()), 1);
+        if (mongo.updateFirst(belowCap, record, Invitation.class).getMatchedCount() > 0) {
+            return true;
+        }
+        Query stillActive = Query.query(byId(tenantId, invitationId).and(STATUS).is(InvitationStatus.STARTED));
+        Update count = new Update().inc(INTEGRITY_DROPPED, 1).inc(integrityCount(signal.type()), 1);
+        return mongo.updateFirst(stillActive, count, Invitation.class).getMatchedCount() > 0;
+    }
+
+    /**
+     * Active sessions whose deadline is before {@code cutoff}, across tenants: the sweep is the
+     * platform's own job, and every write it then makes names the session's tenant.
+     */
+    List<Invitation> overdue(Instant cutoff, int limit) {
+        Query query = Query.query(Criteria.where(STATUS).is(InvitationStatus.STARTED).and(DEADLINE).lt(cutoff))
+                .with(Sort.by(Sort.Direction.ASC, DEADLINE))
+                .limit(limit);
+        return mongo.find(withoutPrivateParts(query), Invitation.class);
+    }
+
+    private Optional<Invitation> modify(Query query, Update update) {
+        return Optional.ofNullable(mongo.findAndModify(withoutPrivateParts(query), update, RETURN_NEW,
+                Invitation.class));
+    }
+
+    private static Query withoutPrivateParts(Query query) {
+        query.fields().exclude(TOKEN_HASH, OUTBOX, INTEGRITY_SIGNALS);
+        return query;
+    }
+}

@@ -1,0 +1,14 @@
+package io.hirepipe.assessment.session;
+
+import io.hirepipe.assessment.invitation.SignalType;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+
+/**
+ * @param at         when the browser saw it; optional, the server records its own time as well
+ * @param questionId the question on screen, if any
+ */
+public record SignalRequest(@NotNull SignalType type, Instant at, @Size(max = 100) String questionId) {
+}

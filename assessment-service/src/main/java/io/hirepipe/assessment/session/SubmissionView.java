@@ -1,0 +1,18 @@
+package io.hirepipe.assessment.session;
+
+import io.hirepipe.assessment.invitation.Invitation;
+import io.hirepipe.assessment.invitation.Session;
+import io.hirepipe.contracts.events.SubmitReason;
+
+import java.time.Instant;
+
+/** The outcome of submitting: the same on every repeat of the request. */
+public record SubmissionView(String sessionId, SessionStatus status, SubmitReason reason, Instant submittedAt,
+                             int questionCount, int answeredCount) {
+
+    static SubmissionView of(Invitation invitation) {
+        Session session = invitation.session();
+        return new SubmissionView(session.id(), SessionStatus.of(invitation.status()), session.submitReason(),
+                session.submittedAt(), session.questions().size(), session.answers().size());
+    }
+}

@@ -1,0 +1,338 @@
+package io.hirepipe.assessment.session;
+
+import io.hirepipe.assessment.support.Api;
+import io.hirepipe.assessment.support.AssessmentIntegrationTest;
+import io.hirepipe.assessment.support.QuestionServiceStub;
+import io.hirepipe.contracts.events.AssessmentStarted;
+import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.QuestionKind;
+import io.hirepipe.contracts.events.SubmitReason;
+import io.hirepipe.contracts.events.SubmittedAnswer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A candidate from the link to the submitted assessment, over real HTTP, Kafka, MongoDB and Redis. */
+class CandidateFlowTest extends AssessmentIntegrationTest {
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Test
+    void redeemStartAnswerAndSubmitEmitsOneSubmissionWithEveryAnswer() {
+        JsonNode created = invite(Map.of("testId", "java-basics", "extraTimeMinutes", 10,
+                "candidate", Map.of("name", "Ada Lovelace", "email", "ada@example.org")));
+        String invitationId = created.get("id").asString();
+
+        JsonNode redemption = api.post("/internal/invitations/redeem", Api.json(Map.of("token", tokenOf(created))),
+                gatewayToken()).ok();
+        assertThat(redemption.get("tenantId").asString()).isEqualTo(tenant);
+        assertThat(redemption.get("invitationId").asString()).isEqualTo(invitationId);
+        assertThat(redemption.get("status").asString()).isEqualTo("INVITED");
+        String candidate = candidateToken(tenant, invitationId);
+
+        JsonNode before = api.get("/api/candidate/assessment", candidate).ok();
+        assertThat(before.get("status").asString()).isEqualTo("INVITED");
+        assertThat(before.get("testTitle").asString()).isEqualTo("Java basics");
+        assertThat(before.has("session")).isFalse();
+
+        JsonNode session = start(candidate);
+        String sessionId = session.get("sessionId").asString();
+        assertThat(session.get("status").asString()).isEqualTo("ACTIVE");
+        Instant startedAt = Instant.parse(session.get("startedAt").asString());
+        assertThat(Instant.parse(session.get("deadline").asString())).isEqualTo(startedAt.plus(Duration.ofMinutes(40)));
+        assertThat(session.get("remainingSeconds").asLong()).isBetween(39 * 60L, 40 * 60L);
+        assertThat(session.get("questions").findValuesAsString("questionId"))
+                .containsExactly("q-single", "q-multi", "q-text", "q-skipped");
+        assertThat(session.get("questions").get(1).get("options").findValuesAsString("id"))
+                .containsExactlyInAnyOrder("a", "b", "c", "d", "e");
+        assertThat(session.toString()).doesNotContain("correctOptionIds", "rubric", "keyPoints");
+        assertThat(start(candidate).get("sessionId").asString()).as("starting again").isEqualTo(sessionId);
+
+        AssessmentStarted started = (AssessmentStarted) awaitEvents("AssessmentStarted", invitationId, 1)
+                .get(0).envelope().payload();
+        assertThat(started.sessionId()).isEqualTo(sessionId);
+        assertThat(started.deadline()).isEqualTo(startedAt.plus(Duration.ofMinutes(40)));
+        assertThat(api.get("/api/invitations/" + invitationId, recruiterToken()).ok().get("status").asString())
+                .isEqualTo("STARTED");
+        assertThat(api.post("/internal/invitations/redeem", Api.json(Map.of("token", tokenOf(created))),
+                gatewayToken()).ok().get("status").asString()).as("a started session can be resumed").isEqualTo("STARTED");
+
+        JsonNode first = save(candidate, "q-single", 1, List.of("b"), null).ok();
+        assertThat(first.get("applied").asBoolean()).isTrue();
+        save(candidate, "q-single", 3, List.of("c"), null).ok();
+        JsonNode stale = save(candidate, "q-single", 2, List.of("a"), null).ok();
+        assertThat(stale.get("applied").asBoolean()).as("an older save arriving late").isFalse();
+        assertThat(stale.get("selectedOptionIds").get(0).asString()).isEqualTo("c");
+        assertThat(stale.get("sequence").asLong()).isEqualTo(3);
+        JsonNode repeated = save(candidate, "q-single", 3, List.of("d"), null).ok();
+        assertThat(repeated.get("applied").asBoolean()).as("the same sequence again").isFalse();
+        save(candidate, "q-multi", 1, List.of("a", "d"), null).ok();
+        save(candidate, "q-text", 7, null, "When writes dominate: every index slows inserts.").ok();
+
+        JsonNode answers = api.get("/api/candidate/assessment/session", candidate).ok().get("answers");
+        assertThat(answers.get("q-single").get("selectedOptionIds").get(0).asString()).isEqualTo("c");
+        assertThat(answers.get("q-single").get("sequence").asLong()).isEqualTo(3);
+        assertThat(answers.has("q-skipped")).isFalse();
+
+        JsonNode submitted = api.post("/api/candidate/assessment/submit", "", candidate).ok();
+        assertThat(submitted.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(submitted.get("reason").asString()).isEqualTo("CANDIDATE");
+        JsonNode again = api.post("/api/candidate/assessment/submit", "", candidate).ok();
+        assertThat(again).isEqualTo(submitted);
+
+        AssessmentSubmitted event = (AssessmentSubmitted) awaitEvents("AssessmentSubmitted", sessionId, 1)
+                .get(0).envelope().payload();
+        assertThat(event.reason()).isEqualTo(SubmitReason.CANDIDATE);
+        assertThat(event.invitationId()).isEqualTo(invitationId);
+        assertThat(event.testTitle()).isEqualTo("Java basics");
+        assertThat(event.passMarkPercent()).isEqualTo(60);
+        assertThat(event.candidate().email()).isEqualTo("ada@example.org");
+        assertThat(event.recruiterEmail()).isEqualTo("rita@example.com");
+        assertThat(event.startedAt()).isEqualTo(startedAt);
+        assertThat(event.submittedAt()).isEqualTo(Instant.parse(submitted.get("submittedAt").asString()));
+        assertThat(event.answers()).containsExactly(
+                new SubmittedAnswer("q-single", 3, List.of("c"), null),
+                new SubmittedAnswer("q-multi", 1, List.of("a", "d"), null),
+                new SubmittedAnswer("q-text", 2, List.of(), "When writes dominate: every index slows inserts."),
+                new SubmittedAnswer("q-skipped", 1, List.of(), null));
+
+        api.post("/api/candidate/assessment/submit", "", candidate).ok();
+        relay.publishPending();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> kafka.of("AssessmentSubmitted", sessionId).size() == 1);
+        assertThat(kafka.of("AssessmentStarted", invitationId)).hasSize(1);
+
+        save(candidate, "q-skipped", 1, List.of("x"), null).problem(409, "session-submitted");
+        JsonNode closed = api.get("/api/candidate/assessment/session", candidate).ok();
+        assertThat(closed.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(closed.get("remainingSeconds").asLong()).isZero();
+        assertThat(api.get("/api/invitations/" + invitationId, recruiterToken()).ok().get("status").asString())
+                .isEqualTo("SUBMITTED");
+        api.post("/internal/invitations/redeem", Api.json(Map.of("token", tokenOf(created))), gatewayToken())
+                .problem(410, "invitation-unavailable");
+    }
+
+    @Test
+    void parallelStartsShareOneSessionAndOneEvent() throws Exception {
+        JsonNode created = invite("java-basics", "ada@example.org");
+        String candidate = redeemAsCandidate(created);
+        ExecutorService tabs = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Api.Response>> starts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                starts.add(tabs.submit(() -> api.post("/api/candidate/assessment/start", "", candidate)));
+            }
+            Set<String> sessionIds = new HashSet<>();
+            for (Future<Api.Response> start : starts) {
+                sessionIds.add(start.get().ok().get("sessionId").asString());
+            }
+            assertThat(sessionIds).hasSize(1);
+        } finally {
+            tabs.shutdown();
+        }
+        String invitationId = created.get("id").asString();
+        awaitEvents("AssessmentStarted", invitationId, 1);
+        relay.publishPending();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> kafka.of("AssessmentStarted", invitationId).size() == 1);
+    }
+
+    @Test
+    void aFlushedRedisLosesNothing() {
+        String candidate = redeemAsCandidate(invite("java-basics", "ada@example.org"));
+        start(candidate);
+        save(candidate, "q-single", 1, List.of("a"), null).ok();
+        save(candidate, "q-text", 1, null, "first draft").ok();
+        api.get("/api/candidate/assessment/session", candidate).ok();
+        assertThat(redis.keys("hirepipe:assessment:session:" + tenant + ":*")).as("hot in Redis").hasSize(1);
+
+        redis.execute((RedisCallback<Object>) connection -> {
+            connection.serverCommands().flushAll();
+            return null;
+        });
+
+        JsonNode reloaded = api.get("/api/candidate/assessment/session", candidate).ok();
+        assertThat(reloaded.get("answers").get("q-single").get("selectedOptionIds").get(0).asString()).isEqualTo("a");
+        assertThat(reloaded.get("answers").get("q-text").get("text").asString()).isEqualTo("first draft");
+        assertThat(reloaded.get("questions")).hasSize(4);
+
+        save(candidate, "q-text", 2, null, "second draft").ok();
+        save(candidate, "q-text", 1, null, "stale draft").ok();
+        assertThat(api.get("/api/candidate/assessment/session", candidate).ok()
+                .get("answers").get("q-text").get("text").asString()).isEqualTo("second draft");
+    }
+
+    @Test
+    void optionOrderIsShuffledPerSessionAndStableWithinIt() {
+        List<List<String>> orders = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String candidate = redeemAsCandidate(invite("java-basics", "c" + i + "@example.org"));
+            List<String> order = start(candidate).get("questions").get(1).get("options").findValuesAsString("id");
+            assertThat(api.get("/api/candidate/assessment/session", candidate).ok()
+                    .get("questions").get(1).get("options").findValuesAsString("id")).isEqualTo(order);
+            orders.add(order);
+        }
+        assertThat(orders.stream().distinct().count()).as("six sessions, 120 possible orders").isGreaterThan(1);
+    }
+
+    @Test
+    void answersMustFitTheirQuestion() {
+        String candidate = redeemAsCandidate(invite("java-basics", "ada@example.org"));
+        save(candidate, "q-single", 1, List.of("a"), null).problem(409, "session-not-started");
+        start(candidate);
+
+        save(candidate, "q-unknown", 1, List.of("a"), null).problem(404, "not-found");
+        save(candidate, "q-single", 1, List.of("a", "b"), null).problem(400, "invalid-answer");
+        save(candidate, "q-single", 1, List.of(), null).problem(400, "invalid-answer");
+        save(candidate, "q-single", 1, List.of("z"), null).problem(400, "invalid-answer");
+        save(candidate, "q-multi", 1, List.of("a", "a"), null).problem(400, "invalid-answer");
+        save(candidate, "q-multi", 1, List.of("a"), "text too").problem(400, "invalid-answer");
+        save(candidate, "q-text", 1, List.of("a"), null).problem(400, "invalid-answer");
+        save(candidate, "q-text", 1, null, "x".repeat(20_001)).problem(400, "invalid-request");
+        assertThat(save(candidate, "q-text", 1, null, "x".repeat(20_000)).ok().get("applied").asBoolean()).isTrue();
+        save(candidate, "q-single", 0, List.of("a"), null).problem(400, "invalid-request");
+
+        String path = "/api/candidate/assessment/answers/q-single";
+        api.put(path, "{\"selectedOptionIds\": [\"a\"]}", candidate).problem(400, "invalid-request");
+        api.put(path, "{\"sequence\": 1, \"selectedOptionIds\": [\"a\"", candidate).problem(400, "malformed-request");
+        api.put(path, "{\"sequence\": {\"$gt\": 0}, \"selectedOptionIds\": [\"a\"]}", candidate)
+                .problem(400, "malformed-request");
+        api.put(path, "{\"sequence\": 1, \"selectedOptionIds\": {\"$ne\": null}}", candidate)
+                .problem(400, "malformed-request");
+        api.put(path, "{\"sequence\": \"first\", \"selectedOptionIds\": [\"a\"]}", candidate)
+                .problem(400, "malformed-request");
+        api.put(path, "{\"sequence\": 1, \"text\": \"" + "y".repeat(300_000) + "\"}", candidate)
+                .problem(413, "payload-too-large");
+
+        JsonNode answers = api.get("/api/candidate/assessment/session", candidate).ok().get("answers");
+        assertThat(answers.has("q-single")).isFalse();
+        assertThat(answers.has("q-multi")).isFalse();
+    }
+
+    @Test
+    void integritySignalsAreRecordedBoundedAndShownToTheRecruiterOnly() {
+        JsonNode created = invite("java-basics", "ada@example.org");
+        String candidate = redeemAsCandidate(created);
+        String signal = "{\"type\": \"PASTE\", \"questionId\": \"q-text\", \"at\": \"2026-01-01T10:00:00Z\"}";
+        api.post("/api/candidate/assessment/signals", signal, candidate).problem(409, "session-not-started");
+        start(candidate);
+
+        assertThat(api.post("/api/candidate/assessment/signals", signal, candidate).status()).isEqualTo(202);
+        for (int i = 0; i < 6; i++) {
+            assertThat(api.post("/api/candidate/assessment/signals", "{\"type\": \"FOCUS_LOST\"}", candidate).status())
+                    .isEqualTo(202);
+        }
+        api.post("/api/candidate/assessment/signals", "{\"type\": \"TELEPORT\"}", candidate).problem(400, "malformed-request");
+        api.post("/api/candidate/assessment/signals", "{\"type\": {\"$gt\": \"\"}}", candidate)
+                .problem(400, "malformed-request");
+        api.post("/api/candidate/assessment/signals", "{}", candidate).problem(400, "invalid-request");
+        api.post("/api/candidate/assessment/signals", "{\"type\": \"COPY\"", candidate).problem(400, "malformed-request");
+        api.post("/api/candidate/assessment/signals", "{\"type\": \"COPY\", \"at\": \"yesterday\"}", candidate)
+                .problem(400, "malformed-request");
+        api.post("/api/candidate/assessment/signals", "{\"type\": \"COPY\", \"questionId\": \""
+                + "q".repeat(300_000) + "\"}", candidate).problem(413, "payload-too-large");
+        api.post("/api/candidate/assessment/signals", "{\"type\": \"COPY\", \"questionId\": \"q-nope\"}", candidate)
+                .problem(404, "not-found");
+
+        JsonNode integrity = api.get("/api/invitations/" + created.get("id").asString(), recruiterToken()).ok()
+                .get("integrity");
+        assertThat(integrity.get("recorded").asInt()).as("capped at max-signals=5").isEqualTo(5);
+        assertThat(integrity.get("dropped").asInt()).isEqualTo(2);
+        assertThat(integrity.get("counts").get("PASTE").asInt()).isEqualTo(1);
+        assertThat(integrity.get("counts").get("FOCUS_LOST").asInt()).isEqualTo(6);
+        assertThat(api.get("/api/candidate/assessment/session", candidate).body()).doesNotContain("PASTE", "integrity");
+
+        api.post("/api/candidate/assessment/submit", "", candidate).ok();
+        api.post("/api/candidate/assessment/signals", "{\"type\": \"COPY\"}", candidate).problem(409, "session-submitted");
+    }
+
+    @Test
+    void aCandidateReachesOnlyTheirOwnInvitation() {
+        QUESTION_SERVICE.define(tenant, new QuestionServiceStub.Test("sql", "SQL", 20, 50,
+                List.of(new QuestionServiceStub.Question("q-sql", 1, QuestionKind.FREE_TEXT, "Joins", "Explain joins",
+                        List.of(), 4))));
+        JsonNode invitationA = invite("java-basics", "a@example.org");
+        JsonNode invitationB = invite("sql", "b@example.org");
+        String candidateA = redeemAsCandidate(invitationA);
+        String candidateB = redeemAsCandidate(invitationB);
+        start(candidateA);
+        start(candidateB);
+        save(candidateB, "q-sql", 1, null, "B's answer").ok();
+
+        save(candidateA, "q-sql", 2, null, "A writing into B").problem(404, "not-found");
+        assertThat(api.get("/api/candidate/assessment/session", candidateB).ok()
+                .get("answers").get("q-sql").get("text").asString()).isEqualTo("B's answer");
+
+        String bInOtherTenant = candidateToken("other-tenant", invitationB.get("id").asString());
+        api.get("/api/candidate/assessment", bInOtherTenant).problem(404, "not-found");
+        api.get("/api/candidate/assessment/session", bInOtherTenant).problem(404, "not-found");
+        api.post("/api/candidate/assessment/submit", "", bInOtherTenant).problem(404, "not-found");
+        api.get("/api/candidate/assessment", candidateToken(tenant, "inv_unknown")).problem(404, "not-found");
+        assertThat(api.get("/api/candidate/assessment/session", candidateB).ok().get("status").asString())
+                .isEqualTo("ACTIVE");
+
+    }
+
+    @Test
+    void everyCandidateEndpointWantsACandidateToken() {
+        String answer = "{\"sequence\": 5, \"text\": \"x\"}";
+        String signal = "{\"type\": \"COPY\"}";
+        for (String token : new String[]{null, "forged.token.value"}) {
+            api.get("/api/candidate/assessment", token).problem(401, "unauthenticated");
+            api.post("/api/candidate/assessment/start", "", token).problem(401, "unauthenticated");
+            api.get("/api/candidate/assessment/session", token).problem(401, "unauthenticated");
+            api.put("/api/candidate/assessment/answers/q-text", answer, token).problem(401, "unauthenticated");
+            api.post("/api/candidate/assessment/signals", signal, token).problem(401, "unauthenticated");
+            api.post("/api/candidate/assessment/submit", "", token).problem(401, "unauthenticated");
+        }
+        for (String token : new String[]{recruiterToken(), platformToken(), gatewayToken()}) {
+            api.get("/api/candidate/assessment", token).problem(403, "forbidden");
+            api.post("/api/candidate/assessment/start", "", token).problem(403, "forbidden");
+            api.get("/api/candidate/assessment/session", token).problem(403, "forbidden");
+            api.put("/api/candidate/assessment/answers/q-text", answer, token).problem(403, "forbidden");
+            api.post("/api/candidate/assessment/signals", signal, token).problem(403, "forbidden");
+            api.post("/api/candidate/assessment/submit", "", token).problem(403, "forbidden");
+        }
+    }
+
+    @Test
+    void aRevokedOrExpiredInvitationCannotBeStarted() {
+        JsonNode revoked = invite("java-basics", "r@example.org");
+        String revokedCandidate = redeemAsCandidate(revoked);
+        api.post("/api/invitations/" + revoked.get("id").asString() + "/revoke", "{\"reason\":\"filled\"}",
+                recruiterToken()).ok();
+        api.post("/api/candidate/assessment/start", "", revokedCandidate).problem(410, "invitation-revoked");
+        assertThat(api.get("/api/candidate/assessment", revokedCandidate).ok().get("status").asString())
+                .isEqualTo("REVOKED");
+        api.post("/internal/invitations/redeem", Api.json(Map.of("token", tokenOf(revoked))), gatewayToken())
+                .problem(410, "invitation-unavailable");
+
+        JsonNode expiring = invite(Map.of("testId", "java-basics", "expiresInHours", 1,
+                "candidate", Map.of("name", "E", "email", "e@example.org")));
+        String expiringCandidate = redeemAsCandidate(expiring);
+        clock.advance(Duration.ofMinutes(61));
+        api.post("/api/candidate/assessment/start", "", expiringCandidate).problem(410, "invitation-expired");
+        assertThat(api.get("/api/invitations/" + expiring.get("id").asString(), recruiterToken()).ok()
+                .get("status").asString()).isEqualTo("EXPIRED");
+        JsonNode gone = api.post("/internal/invitations/redeem", Api.json(Map.of("token", tokenOf(expiring))),
+                gatewayToken()).problem(410, "invitation-unavailable");
+        assertThat(gone.get("invitationStatus").asString()).isEqualTo("EXPIRED");
+    }
+}

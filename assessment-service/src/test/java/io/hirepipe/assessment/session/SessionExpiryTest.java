@@ -1,0 +1,126 @@
+package io.hirepipe.assessment.session;
+
+import io.hirepipe.assessment.invitation.Invitation;
+import io.hirepipe.assessment.invitation.InvitationStore;
+import io.hirepipe.assessment.support.AssessmentIntegrationTest;
+import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.SubmitReason;
+import io.hirepipe.contracts.events.SubmittedAnswer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The server-side deadline: saves refused after it (plus grace), sessions closed by the sweep exactly once. */
+class SessionExpiryTest extends AssessmentIntegrationTest {
+
+    @Autowired
+    SubmissionService submissions;
+    @Autowired
+    InvitationStore invitations;
+
+    @Test
+    void aSessionPastItsDeadlineIsClosedWithTimeoutExactlyOnce() {
+        QUESTION_SERVICE.define(tenant, javaTest("one-minute", 1));
+        JsonNode created = invite("one-minute", "ada@example.org");
+        String invitationId = created.get("id").asString();
+        String candidate = redeemAsCandidate(created);
+        String sessionId = start(candidate).get("sessionId").asString();
+        save(candidate, "q-single", 1, List.of("a"), null).ok();
+
+        clock.advance(Duration.ofSeconds(65));
+        assertThat(save(candidate, "q-text", 1, null, "just in time").ok().get("applied").asBoolean())
+                .as("within the 10 s grace").isTrue();
+        assertThat(api.get("/api/candidate/assessment/session", candidate).ok().get("remainingSeconds").asLong())
+                .isZero();
+
+        clock.advance(Duration.ofSeconds(10));
+        save(candidate, "q-multi", 1, List.of("b"), null).problem(409, "session-closed");
+
+        AssessmentSubmitted event = (AssessmentSubmitted) awaitEvents("AssessmentSubmitted", sessionId, 1)
+                .get(0).envelope().payload();
+        assertThat(event.reason()).isEqualTo(SubmitReason.TIMEOUT);
+        assertThat(event.answers()).containsExactly(
+                new SubmittedAnswer("q-single", 3, List.of("a"), null),
+                new SubmittedAnswer("q-multi", 1, List.of(), null),
+                new SubmittedAnswer("q-text", 2, List.of(), "just in time"),
+                new SubmittedAnswer("q-skipped", 1, List.of(), null));
+
+        JsonNode session = api.get("/api/candidate/assessment/session", candidate).ok();
+        assertThat(session.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(session.get("submitReason").asString()).isEqualTo("TIMEOUT");
+        JsonNode submit = api.post("/api/candidate/assessment/submit", "", candidate).ok();
+        assertThat(submit.get("reason").asString()).as("a late submit reports the deadline's close").isEqualTo("TIMEOUT");
+        save(candidate, "q-multi", 2, List.of("b"), null).problem(409, "session-submitted");
+        assertThat(api.get("/api/invitations/" + invitationId, recruiterToken()).ok().get("submitReason").asString())
+                .isEqualTo("TIMEOUT");
+
+        relay.publishPending();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> kafka.of("AssessmentSubmitted", sessionId).size() == 1);
+    }
+
+    @Test
+    void instancesRacingToCloseTheSameSessionsEmitOneSubmissionEach() throws Exception {
+        QUESTION_SERVICE.define(tenant, javaTest("one-minute", 1));
+        List<String> sessionIds = new ArrayList<>();
+        List<Invitation> asReadBeforeTheDeadline = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            JsonNode created = invite("one-minute", "c" + i + "@example.org");
+            String candidate = redeemAsCandidate(created);
+            sessionIds.add(start(candidate).get("sessionId").asString());
+            save(candidate, "q-single", 1, List.of("b"), null).ok();
+            asReadBeforeTheDeadline.add(invitations.find(tenant, created.get("id").asString()).orElseThrow());
+        }
+
+        clock.advance(Duration.ofMinutes(2));
+        // Four "instances" close every session from the same stale read, while the scheduled sweep runs too.
+        List<Callable<Invitation>> closes = new ArrayList<>();
+        for (int instance = 0; instance < 4; instance++) {
+            asReadBeforeTheDeadline.forEach(read -> closes.add(() -> submissions.closeAtDeadline(read)));
+        }
+        ExecutorService instances = Executors.newFixedThreadPool(4);
+        try {
+            for (var outcome : instances.invokeAll(closes)) {
+                assertThat(outcome.get().session().submitReason()).isEqualTo(SubmitReason.TIMEOUT);
+            }
+        } finally {
+            instances.shutdown();
+        }
+
+        relay.publishPending();
+        for (String sessionId : sessionIds) {
+            awaitEvents("AssessmentSubmitted", sessionId, 1);
+        }
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
+                sessionIds.stream().allMatch(id -> kafka.of("AssessmentSubmitted", id).size() == 1));
+        AssessmentSubmitted first = (AssessmentSubmitted) kafka.of("AssessmentSubmitted", sessionIds.get(0))
+                .get(0).envelope().payload();
+        assertThat(first.answers().get(0).selectedOptionIds()).containsExactly("b");
+    }
+
+    @Test
+    void extraTimeMovesTheDeadline() {
+        QUESTION_SERVICE.define(tenant, javaTest("one-minute", 1));
+        JsonNode created = invite(Map.of("testId", "one-minute", "extraTimeMinutes", 2,
+                "candidate", Map.of("name", "Ada", "email", "ada@example.org")));
+        String candidate = redeemAsCandidate(created);
+        start(candidate);
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(save(candidate, "q-single", 1, List.of("a"), null).ok().get("applied").asBoolean()).isTrue();
+        JsonNode session = api.get("/api/candidate/assessment/session", candidate).ok();
+        assertThat(session.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(session.get("remainingSeconds").asLong()).isBetween(50L, 60L);
+    }
+}

@@ -1,0 +1,172 @@
+package io.hirepipe.assessment.support;
+
+import io.hirepipe.contracts.events.ChoiceOption;
+import io.hirepipe.contracts.events.QuestionKind;
+import io.hirepipe.defaults.outbox.OutboxRelay;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.testkit.Infra;
+import io.hirepipe.testkit.UsesInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service on a random port against real Kafka, MongoDB and Redis from the test kit, with a real
+ * HTTP question-service stub and a clock tests can move. Every subclass shares this one application
+ * context (same configuration), so the suite starts Spring once; tests stay independent by using a
+ * fresh tenant each.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hirepipe.public-url=https://hirepipe.test",
+        "hirepipe.sessions.sweep-interval=200ms",
+        "hirepipe.sessions.max-signals=5",
+        "hirepipe.outbox.poll-interval=100ms",
+        "hirepipe.services.question-service.read-timeout=2s",
+        "resilience4j.circuitbreaker.instances.question-service.sliding-window-size=4",
+        "resilience4j.circuitbreaker.instances.question-service.minimum-number-of-calls=4",
+        "resilience4j.circuitbreaker.instances.question-service.wait-duration-in-open-state=2s",
+        "resilience4j.timelimiter.instances.question-service.timeout-duration=1s",
+        "resilience4j.retry.instances.question-service.wait-duration=50ms"})
+@UsesInfrastructure({Infra.KAFKA, Infra.MONGO, Infra.REDIS})
+@Import(MovableTimeConfiguration.class)
+public abstract class AssessmentIntegrationTest {
+
+    protected static final QuestionServiceStub QUESTION_SERVICE = QuestionServiceStub.start();
+    protected static final Duration EVENT_WAIT = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void questionService(DynamicPropertyRegistry registry) {
+        registry.add("hirepipe.services.question-service.url", QUESTION_SERVICE::url);
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected InternalToken tokens;
+    @Autowired
+    protected MutableClock clock;
+    @Autowired
+    protected MongoTemplate mongo;
+    @Autowired
+    protected OutboxRelay relay;
+
+    protected Api api;
+    protected KafkaEvents kafka;
+    /** A tenant of this test alone. */
+    protected String tenant;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        kafka = KafkaEvents.get();
+        tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
+        QUESTION_SERVICE.define(tenant, javaTest("java-basics", 30));
+    }
+
+    // --- test data -------------------------------------------------------------------------------------------
+
+    /** Four questions: one of each kind, and a second single choice left unanswered by most tests. */
+    protected static QuestionServiceStub.Test javaTest(String testId, int durationMinutes) {
+        List<ChoiceOption> abcd = List.of(new ChoiceOption("a", "final"), new ChoiceOption("b", "static"),
+                new ChoiceOption("c", "volatile"), new ChoiceOption("d", "transient"));
+        List<ChoiceOption> abcde = List.of(new ChoiceOption("a", "List"), new ChoiceOption("b", "Set"),
+                new ChoiceOption("c", "Map"), new ChoiceOption("d", "Queue"), new ChoiceOption("e", "Deque"));
+        return new QuestionServiceStub.Test(testId, "Java basics", durationMinutes, 60, List.of(
+                new QuestionServiceStub.Question("q-single", 3, QuestionKind.SINGLE_CHOICE, "Visibility",
+                        "Which keyword guarantees visibility?", abcd, 2),
+                new QuestionServiceStub.Question("q-multi", 1, QuestionKind.MULTI_CHOICE, "Collections",
+                        "Which extend Collection?", abcde, 3),
+                new QuestionServiceStub.Question("q-text", 2, QuestionKind.FREE_TEXT, "Indexes",
+                        "When does an index hurt?", List.of(), 5),
+                new QuestionServiceStub.Question("q-skipped", 1, QuestionKind.SINGLE_CHOICE, "GC",
+                        "Which is a collector?", List.of(new ChoiceOption("x", "G1"), new ChoiceOption("y", "JIT")), 1)));
+    }
+
+    // --- callers ---------------------------------------------------------------------------------------------
+
+    protected String recruiterToken() {
+        return recruiterToken(tenant);
+    }
+
+    protected String recruiterToken(String tenantId) {
+        return tokens.issue(Caller.recruiter(tenantId, "user-1", "rita@example.com"));
+    }
+
+    protected String platformToken() {
+        return tokens.issue(Caller.platform(tenant, "key-1"));
+    }
+
+    protected String gatewayToken() {
+        return tokens.issue(Caller.service("_platform", "gateway"));
+    }
+
+    protected String candidateToken(String invitationId) {
+        return candidateToken(tenant, invitationId);
+    }
+
+    protected String candidateToken(String tenantId, String invitationId) {
+        return tokens.issue(Caller.candidate(tenantId, invitationId));
+    }
+
+    // --- flows -----------------------------------------------------------------------------------------------
+
+    protected JsonNode invite(String testId, String candidateEmail) {
+        return invite(Map.of("testId", testId, "candidate", Map.of("name", "Ada Lovelace", "email", candidateEmail)));
+    }
+
+    protected JsonNode invite(Map<String, Object> body) {
+        Api.Response response = api.post("/api/invitations", Api.json(body), recruiterToken());
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json();
+    }
+
+    protected static String tokenOf(JsonNode created) {
+        String url = created.get("accessUrl").asString();
+        return url.substring(url.indexOf("#token=") + "#token=".length());
+    }
+
+    /** As the gateway does: redeem the link's token, then act with a candidate token for that invitation. */
+    protected String redeemAsCandidate(JsonNode created) {
+        JsonNode redemption = api.post("/internal/invitations/redeem",
+                Api.json(Map.of("token", tokenOf(created))), gatewayToken()).ok();
+        return candidateToken(redemption.get("tenantId").asString(), redemption.get("invitationId").asString());
+    }
+
+    protected JsonNode start(String candidateToken) {
+        return api.post("/api/candidate/assessment/start", "", candidateToken).ok();
+    }
+
+    protected Api.Response save(String candidateToken, String questionId, long sequence, List<String> options,
+                                String text) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sequence", sequence);
+        if (options != null) {
+            body.put("selectedOptionIds", options);
+        }
+        if (text != null) {
+            body.put("text", text);
+        }
+        return api.put("/api/candidate/assessment/answers/" + questionId, Api.json(body), candidateToken);
+    }
+
+    protected List<KafkaEvents.Received> awaitEvents(String type, String key, int count) {
+        await().atMost(EVENT_WAIT).until(() -> kafka.of(type, key).size() >= count);
+        return kafka.of(type, key);
+    }
+}

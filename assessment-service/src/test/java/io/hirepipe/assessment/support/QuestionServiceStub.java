@@ -1,0 +1,157 @@
+package io.hirepipe.assessment.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.hirepipe.contracts.events.ChoiceOption;
+import io.hirepipe.contracts.events.QuestionKind;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.CallerKind;
+import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.defaults.security.InternalTokenProperties;
+import io.hirepipe.testkit.TestInfrastructure;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real HTTP server that answers like question-service: {@code GET /api/tests/{id}} and
+ * {@code /api/tests/{id}/delivery}, only to a valid SERVICE token from assessment-service, and only
+ * with the tests of the token's tenant. It can be told to fail or to be slow.
+ */
+public final class QuestionServiceStub {
+
+    public enum Mode { UP, FAILING, SLOW }
+
+    public record Question(String questionId, int version, QuestionKind kind, String title, String prompt,
+                           List<ChoiceOption> options, int maxPoints) {
+    }
+
+    public record Test(String testId, String title, int durationMinutes, int passMarkPercent,
+                       List<Question> questions) {
+    }
+
+    private static final Pattern PATH = Pattern.compile("/api/tests/([^/]+)(/delivery)?");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpServer server;
+    private final InternalToken tokens = new InternalToken(
+            new InternalTokenProperties(TestInfrastructure.INTERNAL_TOKEN_SECRET, null, null), Clock.systemUTC());
+    private final Map<String, Test> tests = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger deliveries = new AtomicInteger();
+    private volatile Mode mode = Mode.UP;
+    private volatile long slowMillis = 3_000;
+
+    private QuestionServiceStub(HttpServer server) {
+        this.server = server;
+    }
+
+    public static QuestionServiceStub start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            QuestionServiceStub stub = new QuestionServiceStub(server);
+            server.createContext("/api/tests/", stub::handle);
+            server.setExecutor(Executors.newFixedThreadPool(8, runnable -> {
+                Thread thread = new Thread(runnable, "question-service-stub");
+                thread.setDaemon(true);
+                return thread;
+            }));
+            server.start();
+            return stub;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the question-service stub", e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Makes the test known to one tenant. */
+    public void define(String tenantId, Test test) {
+        tests.put(tenantId + "|" + test.testId(), test);
+    }
+
+    public void mode(Mode mode) {
+        this.mode = mode;
+    }
+
+    /** Every request that reached the server, answered or not. */
+    public int requests() {
+        return requests.get();
+    }
+
+    /** Deliveries served. */
+    public int deliveries() {
+        return deliveries.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        try (exchange) {
+            if (mode == Mode.FAILING) {
+                respond(exchange, 500, Map.of("title", "Internal error"));
+                return;
+            }
+            if (mode == Mode.SLOW) {
+                sleep(slowMillis);
+            }
+            Caller caller = callerOf(exchange);
+            if (caller == null || caller.kind() != CallerKind.SERVICE || !"assessment-service".equals(caller.subject())) {
+                respond(exchange, 401, Map.of("title", "Unauthenticated"));
+                return;
+            }
+            Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
+            Test test = path.matches() ? tests.get(caller.tenantId() + "|" + path.group(1)) : null;
+            if (test == null) {
+                respond(exchange, 404, Map.of("title", "Test not found"));
+            } else if (path.group(2) == null) {
+                respond(exchange, 200, Map.of("id", test.testId(), "title", test.title(),
+                        "durationMinutes", test.durationMinutes(), "passMarkPercent", test.passMarkPercent(),
+                        "status", "PUBLISHED"));
+            } else {
+                deliveries.incrementAndGet();
+                respond(exchange, 200, Map.of("testId", test.testId(), "title", test.title(),
+                        "durationMinutes", test.durationMinutes(), "passMarkPercent", test.passMarkPercent(),
+                        "questions", test.questions()));
+            }
+        }
+    }
+
+    private Caller callerOf(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            return null;
+        }
+        try {
+            return InternalToken.callerOf(tokens.decoder().decode(header.substring("Bearer ".length())));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", status < 400 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
