@@ -1,0 +1,79 @@
+package io.hirepipe.gateway.apikey;
+
+import io.hirepipe.defaults.security.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/** Recruiters manage their tenant's API keys for platform integrations. */
+@RestController
+@RequestMapping("/api/api-keys")
+@PreAuthorize("hasRole('RECRUITER')")
+public class ApiKeyController {
+
+    private final ApiKeys apiKeys;
+
+    public ApiKeyController(ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    public record CreateApiKeyRequest(@NotBlank @Size(max = 100) String name) {
+    }
+
+    /** The only response that ever contains the full key. */
+    public record CreatedApiKey(String id, String name, String key, String prefix, Instant createdAt) {
+    }
+
+    public record ApiKeyView(String id, String name, String prefix, Instant createdAt, String createdBy,
+                             boolean revoked, Instant revokedAt) {
+        static ApiKeyView of(ApiKey key) {
+            return new ApiKeyView(key.id(), key.name(), key.prefix(), key.createdAt(), key.createdBy(),
+                    key.revoked(), key.revokedAt());
+        }
+    }
+
+    public record ApiKeyList(List<ApiKeyView> items) {
+    }
+
+    @PostMapping
+    public Mono<ResponseEntity<CreatedApiKey>> create(@AuthenticationPrincipal Caller caller,
+                                                      @Valid @RequestBody CreateApiKeyRequest request) {
+        return apiKeys.create(caller, request.name()).map(created -> ResponseEntity
+                .created(URI.create("/api/api-keys/" + created.key().id()))
+                .body(new CreatedApiKey(created.key().id(), created.key().name(), created.value(),
+                        created.key().prefix(), created.key().createdAt())));
+    }
+
+    @GetMapping
+    public Mono<ApiKeyList> list(@AuthenticationPrincipal Caller caller) {
+        return apiKeys.list(caller.tenantId()).map(ApiKeyView::of).collectList().map(ApiKeyList::new);
+    }
+
+    @GetMapping("/{id}")
+    public Mono<ApiKeyView> get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        return apiKeys.get(caller.tenantId(), id).map(ApiKeyView::of);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> revoke(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        return apiKeys.revoke(caller.tenantId(), id);
+    }
+}

@@ -1,0 +1,69 @@
+package io.hirepipe.gateway.auth;
+
+import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.gateway.identity.RecruiterUser;
+import io.hirepipe.gateway.security.EdgeTokens;
+import io.hirepipe.gateway.security.IssuedToken;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.Optional;
+
+/**
+ * Checks a recruiter's email and password and issues a recruiter token. A wrong password and an
+ * unknown email fail identically, in the same time (a hash is checked either way), so the answer
+ * reveals nothing about which emails have accounts.
+ */
+@Service
+public class RecruiterLogin {
+
+    private final ReactiveMongoTemplate mongo;
+    private final PasswordEncoder passwords;
+    private final EdgeTokens tokens;
+    /** Compared against when the email is unknown, to spend the same time as a real check. */
+    private final Mono<String> decoyHash;
+
+    public RecruiterLogin(ReactiveMongoTemplate mongo, PasswordEncoder passwords, EdgeTokens tokens) {
+        this.mongo = mongo;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.decoyHash = Mono.fromCallable(() -> passwords.encode("decoy-password-for-unknown-emails"))
+                .subscribeOn(Schedulers.boundedElastic())
+                .cache();
+    }
+
+    public record Session(IssuedToken token, String tenantId, String email) {
+    }
+
+    public Mono<Session> login(String email, String password) {
+        String normalized = RecruiterUser.normalizeEmail(email);
+        return mongo.findOne(Query.query(Criteria.where("email").is(normalized)), RecruiterUser.class)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(user -> user.map(u -> Mono.just(u.passwordHash())).orElse(decoyHash)
+                        .flatMap(hash -> matches(password, hash))
+                        .flatMap(ok -> ok && user.isPresent()
+                                ? Mono.just(sessionFor(user.get()))
+                                : Mono.error(RecruiterLogin::invalidCredentials)));
+    }
+
+    private Session sessionFor(RecruiterUser user) {
+        return new Session(tokens.recruiter(user.tenantId(), user.id(), user.email()), user.tenantId(), user.email());
+    }
+
+    /** bcrypt is deliberately slow: keep it off the event loop. */
+    private Mono<Boolean> matches(String password, String hash) {
+        return Mono.fromCallable(() -> passwords.matches(password, hash)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static ProblemException invalidCredentials() {
+        return new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Unauthenticated",
+                "The email or password is incorrect.");
+    }
+}

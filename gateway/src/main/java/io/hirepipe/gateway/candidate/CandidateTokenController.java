@@ -1,0 +1,62 @@
+package io.hirepipe.gateway.candidate;
+
+import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.gateway.candidate.InvitationRedeemClient.RedeemedInvitation;
+import io.hirepipe.gateway.security.EdgeTokens;
+import io.hirepipe.gateway.security.IssuedToken;
+import io.hirepipe.gateway.web.CorrelationIdWebFilter;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Exchanges the token from a candidate's invitation link for a short-lived candidate token bound
+ * to that one invitation (and so to its one session).
+ */
+@RestController
+public class CandidateTokenController {
+
+    /** Once a session runs, its server-side deadline governs, not the invitation's start-by expiry. */
+    private static final String STARTED = "STARTED";
+
+    private final InvitationRedeemClient invitations;
+    private final EdgeTokens tokens;
+    private final Clock clock;
+
+    public CandidateTokenController(InvitationRedeemClient invitations, EdgeTokens tokens, Clock clock) {
+        this.invitations = invitations;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    public record CandidateTokenRequest(@NotBlank @Size(max = 512) String invitationToken) {
+    }
+
+    public record CandidateTokenResponse(String token, String tokenType, Instant expiresAt) {
+    }
+
+    @PostMapping("/auth/candidate")
+    public Mono<CandidateTokenResponse> exchange(@Valid @RequestBody CandidateTokenRequest request,
+                                                 ServerWebExchange exchange) {
+        return invitations.redeem(request.invitationToken().trim(), CorrelationIdWebFilter.of(exchange))
+                .map(this::tokenFor)
+                .map(token -> new CandidateTokenResponse(token.value(), "Bearer", token.expiresAt()));
+    }
+
+    private IssuedToken tokenFor(RedeemedInvitation invitation) {
+        boolean running = STARTED.equalsIgnoreCase(invitation.status());
+        Instant expiry = invitation.expiresAt();
+        if (!running && expiry != null && !expiry.isAfter(clock.instant())) {
+            throw ProblemException.gone("invitation-unavailable", "This invitation has expired.");
+        }
+        return tokens.candidate(invitation.tenantId(), invitation.invitationId(), running ? null : expiry);
+    }
+}

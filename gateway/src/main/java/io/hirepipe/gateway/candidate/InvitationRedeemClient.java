@@ -1,0 +1,116 @@
+package io.hirepipe.gateway.candidate;
+
+import io.hirepipe.defaults.correlation.CorrelationId;
+import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.CallerKind;
+import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.gateway.routing.DownstreamServices;
+import io.netty.channel.ChannelOption;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Asks assessment-service which invitation a candidate's token belongs to. The gateway calls as
+ * itself (a SERVICE caller outside any tenant): it does not know the tenant until the answer.
+ */
+@Component
+public class InvitationRedeemClient {
+
+    /** Who the gateway is when it calls a service on its own behalf. */
+    static final Caller GATEWAY = new Caller("_platform", "gateway", CallerKind.SERVICE, null, null);
+    static final String REDEEM_PATH = "/internal/invitations/redeem";
+
+    private final WebClient webClient;
+    private final InternalToken internalToken;
+
+    public InvitationRedeemClient(DownstreamServices services, InternalToken internalToken,
+                                  @Value("${hirepipe.gateway.redeem-timeout:5s}") Duration timeout) {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), 2_000))
+                .responseTimeout(timeout);
+        this.webClient = WebClient.builder()
+                .baseUrl(services.assessmentService().toString())
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .build();
+        this.internalToken = internalToken;
+    }
+
+    public record RedeemedInvitation(String tenantId, String invitationId, String status, Instant expiresAt) {
+    }
+
+    public Mono<RedeemedInvitation> redeem(String invitationToken, String correlationId) {
+        return webClient.post()
+                .uri(REDEEM_PATH)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + internalToken.issue(GATEWAY))
+                .header(CorrelationId.HEADER, correlationId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyValue(Map.of("token", invitationToken))
+                .exchangeToMono(this::read)
+                .onErrorMap(failure -> !(failure instanceof ProblemException), InvitationRedeemClient::unreachable);
+    }
+
+    private Mono<RedeemedInvitation> read(ClientResponse response) {
+        int status = response.statusCode().value();
+        if (status == 200) {
+            return response.bodyToMono(RedeemedInvitation.class)
+                    .filter(InvitationRedeemClient::complete)
+                    .switchIfEmpty(Mono.error(() -> badGateway("assessment-service returned an incomplete invitation.")));
+        }
+        Mono<RedeemedInvitation> failure = switch (status) {
+            // 400: the token is not even well-formed for assessment-service; to the client it is just invalid.
+            case 400, 404 -> Mono.error(new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-invitation",
+                    "Unauthenticated", "The invitation token is not valid."));
+            case 410 -> Mono.error(ProblemException.gone("invitation-unavailable",
+                    "This invitation can no longer be used: it has expired, been revoked or already been completed."));
+            default -> Mono.error(badGateway("assessment-service could not redeem the invitation (status "
+                    + status + ")."));
+        };
+        return response.releaseBody().then(failure);
+    }
+
+    private static boolean complete(RedeemedInvitation invitation) {
+        return invitation.tenantId() != null && !invitation.tenantId().isBlank()
+                && invitation.invitationId() != null && !invitation.invitationId().isBlank();
+    }
+
+    private static Throwable unreachable(Throwable failure) {
+        if (hasCause(failure, TimeoutException.class) || hasCause(failure, io.netty.handler.timeout.TimeoutException.class)) {
+            return new ProblemException(HttpStatus.GATEWAY_TIMEOUT, "downstream-timeout", "Gateway timeout",
+                    "assessment-service did not answer in time.");
+        }
+        if (hasCause(failure, ConnectException.class)) {
+            return ProblemException.unavailable("downstream-unavailable",
+                    "assessment-service cannot be reached right now. Try again shortly.");
+        }
+        return badGateway("assessment-service returned an invalid response.");
+    }
+
+    private static ProblemException badGateway(String detail) {
+        return new ProblemException(HttpStatus.BAD_GATEWAY, "bad-gateway", "Bad gateway", detail);
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

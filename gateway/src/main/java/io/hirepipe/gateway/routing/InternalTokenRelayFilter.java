@@ -1,0 +1,65 @@
+package io.hirepipe.gateway.routing;
+
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.gateway.web.Problems;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.Optional;
+
+/**
+ * For every proxied request: removes whatever identity the client sent (its token, API key,
+ * cookies, identity headers) and substitutes the internal token naming the caller the gateway
+ * verified. Services trust only that token.
+ */
+@Component
+public class InternalTokenRelayFilter implements GlobalFilter, Ordered {
+
+    private final InternalToken internalToken;
+
+    public InternalTokenRelayFilter(InternalToken internalToken) {
+        this.internalToken = internalToken;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(SecurityContext::getAuthentication)
+                .map(Authentication::getPrincipal)
+                .ofType(Caller.class)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(caller -> caller.isPresent()
+                        ? chain.filter(withInternalToken(exchange, caller.get()))
+                        // Security guards every route; arriving here without a caller is a configuration bug.
+                        : Problems.write(exchange, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                "Unauthenticated", "Authentication is required.", exchange)));
+    }
+
+    private ServerWebExchange withInternalToken(ServerWebExchange exchange, Caller caller) {
+        String token = internalToken.issue(caller);
+        ServerHttpRequest request = exchange.getRequest().mutate()
+                .headers(headers -> {
+                    IdentityHeaders.strip(headers);
+                    headers.setBearerAuth(token);
+                })
+                .build();
+        return exchange.mutate().request(request).build();
+    }
+
+    @Override
+    public int getOrder() {
+        // Early among the route filters, long before NettyRoutingFilter sends the request.
+        return Ordered.HIGHEST_PRECEDENCE + 100;
+    }
+}

@@ -1,0 +1,96 @@
+package io.hirepipe.gateway.security;
+
+import io.hirepipe.defaults.security.InternalTokenProperties;
+import io.hirepipe.gateway.apikey.ApiKeyAuthentication;
+import io.hirepipe.gateway.apikey.ApiKeys;
+import io.hirepipe.gateway.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Who may call what at the edge. Stateless: every request proves itself with a gateway-issued
+ * bearer token (recruiters, candidates) or an API key (platform clients); nothing is kept in a
+ * session and no cookie is read, so CSRF does not apply.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+class EdgeSecurityConfiguration {
+
+    @Bean
+    EdgeTokens edgeTokens(EdgeTokenProperties properties, InternalTokenProperties internal, Clock clock) {
+        EdgeTokens tokens = new EdgeTokens(properties, clock);
+        if (Objects.equals(properties.secret(), internal.secret())) {
+            throw new IllegalStateException("hirepipe.gateway.jwt.secret must differ from the internal-token "
+                    + "secret: a client token must never be accepted by a service");
+        }
+        return tokens;
+    }
+
+    /** Also tells Boot not to invent an in-memory user with a generated password. */
+    @Bean
+    ReactiveJwtDecoder edgeTokenDecoder(EdgeTokens tokens) {
+        return tokens.decoder();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Requests the firewall refuses (e.g. {@code /api/../internal}) get a problem too, not an empty 400. */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequestAsProblem() {
+        return (exchange, rejected) -> Problems.write(exchange, Problems.problem(HttpStatus.BAD_REQUEST,
+                "rejected-request", "Bad request", "The request path or headers are not acceptable.", exchange));
+    }
+
+    @Bean
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ReactiveJwtDecoder edgeTokenDecoder, ApiKeys apiKeys) {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .pathMatchers("/auth/**").permitAll()
+                        .pathMatchers("/api/candidate/**").hasRole("CANDIDATE")
+                        .pathMatchers("/api/api-keys/**").hasRole("RECRUITER")
+                        .pathMatchers("/api/**").hasAnyRole("RECRUITER", "PLATFORM")
+                        // Nothing else has a handler (so: 404), /internal/** included: no route leads there.
+                        .anyExchange().permitAll())
+                .addFilterAt(ApiKeyAuthentication.filter(apiKeys, problems), SecurityWebFiltersOrder.AUTHENTICATION)
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(edgeTokenDecoder).jwtAuthenticationConverter(
+                                token -> Mono.<AbstractAuthenticationToken>just(
+                                        new CallerAuthentication(EdgeTokens.callerOf(token)))))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .build();
+    }
+}

@@ -1,0 +1,34 @@
+package io.hirepipe.gateway.security;
+
+import io.hirepipe.gateway.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** 401 and 403 at the edge as problem+json, like every other error. */
+final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+    @Override
+    public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException e) {
+        boolean missing = e instanceof InsufficientAuthenticationException
+                || e instanceof AuthenticationCredentialsNotFoundException;
+        String detail = missing
+                ? "Authentication is required: send 'Authorization: Bearer <token>' or 'X-Api-Key: <key>'."
+                : "The credentials are invalid, expired or revoked.";
+        exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+        return Problems.write(exchange, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "Unauthenticated", detail, exchange));
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+        return Problems.write(exchange, Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "Your credentials do not allow this operation.", exchange));
+    }
+}

@@ -1,0 +1,60 @@
+package io.hirepipe.gateway.web;
+
+import io.hirepipe.defaults.problem.ProblemException;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+
+/**
+ * RFC 9457 bodies written straight to the response, for errors raised outside controllers
+ * (security, filters, routing), where no message writer is involved.
+ */
+public final class Problems {
+
+    /** The mixin flattens custom members (correlationId, errors) into the top level, as RFC 9457 wants. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+            .build();
+
+    private Problems() {
+    }
+
+    public static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail,
+                                        ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(ProblemException.TYPE_BASE + type));
+        problem.setTitle(title);
+        return decorate(problem, exchange);
+    }
+
+    /** Adds the request path and correlation id, which let an operator find the matching log lines. */
+    public static ProblemDetail decorate(ProblemDetail problem, ServerWebExchange exchange) {
+        if (problem.getInstance() == null) {
+            try {
+                problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+            } catch (IllegalArgumentException unusualPath) {
+                // The instance is a courtesy; an error response must never fail because of it.
+            }
+        }
+        if (problem.getProperties() == null || !problem.getProperties().containsKey("correlationId")) {
+            problem.setProperty("correlationId", CorrelationIdWebFilter.of(exchange));
+        }
+        return problem;
+    }
+
+    public static Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+        response.getHeaders().remove("Content-Length");
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return response.writeWith(Mono.fromSupplier(
+                () -> response.bufferFactory().wrap(JSON.writeValueAsBytes(problem))));
+    }
+}

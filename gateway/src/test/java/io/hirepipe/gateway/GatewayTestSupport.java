@@ -1,0 +1,174 @@
+package io.hirepipe.gateway;
+
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.gateway.identity.BootstrapProperties;
+import io.hirepipe.gateway.identity.IdentityBootstrap;
+import io.hirepipe.testkit.Infra;
+import io.hirepipe.testkit.UsesInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One running gateway (random port, real MongoDB from the test kit) in front of real HTTP stub
+ * services, shared by every integration test class: they all declare the same configuration, so
+ * Spring starts the context once. Tests therefore create their own data and never assume a clean
+ * database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hirepipe.gateway.jwt.secret=test-only-gateway-edge-token-secret-0123456789",
+        "hirepipe.bootstrap.tenant-id=" + GatewayTestSupport.ACME,
+        "hirepipe.bootstrap.tenant-name=Acme Corp",
+        "hirepipe.bootstrap.recruiter-email=" + GatewayTestSupport.ACME_RECRUITER,
+        "hirepipe.bootstrap.recruiter-password=" + GatewayTestSupport.ACME_PASSWORD,
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
+        "logging.level.io.hirepipe.gateway.access=WARN",
+        // mongo-java-server does not implement the 'hello' command the MongoDB health check sends.
+        "management.health.mongodb.enabled=false"})
+@UsesInfrastructure(Infra.MONGO)
+abstract class GatewayTestSupport {
+
+    static final String ACME = "t-acme";
+    static final String ACME_RECRUITER = "Recruiter@Acme.test";
+    static final String ACME_PASSWORD = "correct horse battery staple";
+    static final String GLOBEX = "t-globex";
+    static final String GLOBEX_RECRUITER = "recruiter@globex.test";
+    static final String GLOBEX_PASSWORD = "another long passphrase";
+
+    static final StubService QUESTIONS = StubService.start("question-service");
+    static final StubService ASSESSMENTS = StubService.start("assessment-service");
+    static final StubService SCORING = StubService.start("scoring-service");
+    /** Nothing listens here: the notification route points at a service that is down. */
+    static final URI NOTIFICATIONS_DOWN = URI.create("http://127.0.0.1:" + closedPort());
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    /** HTTP/1.1 as clients and proxies speak it to the gateway (no h2c upgrade attempts). */
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    @DynamicPropertySource
+    static void downstreamServices(DynamicPropertyRegistry registry) {
+        registry.add("hirepipe.gateway.services.question-service", () -> QUESTIONS.uri().toString());
+        registry.add("hirepipe.gateway.services.assessment-service", () -> ASSESSMENTS.uri().toString());
+        registry.add("hirepipe.gateway.services.scoring-service", () -> SCORING.uri().toString());
+        registry.add("hirepipe.gateway.services.notification-service", NOTIFICATIONS_DOWN::toString);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    InternalToken internalToken;
+    @Autowired
+    IdentityBootstrap bootstrap;
+
+    @BeforeEach
+    void secondTenant() {
+        // Idempotent by design, so every test may ask for it.
+        bootstrap.bootstrap(new BootstrapProperties(GLOBEX, "Globex", GLOBEX_RECRUITER, GLOBEX_PASSWORD))
+                .block(Duration.ofSeconds(30));
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path, String... headers) {
+        return send(request(path).headers(headersOrNone(headers)).GET());
+    }
+
+    HttpResponse<String> postJson(String path, String body, String... headers) {
+        return send(request(path).headers(headersOrNone(headers)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> delete(String path, String... headers) {
+        return send(request(path).headers(headersOrNone(headers)).DELETE());
+    }
+
+    String login(String email, String password) {
+        HttpResponse<String> response = postJson("/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response).get("token").asString();
+    }
+
+    String acmeRecruiterToken() {
+        return login(ACME_RECRUITER, ACME_PASSWORD);
+    }
+
+    String globexRecruiterToken() {
+        return login(GLOBEX_RECRUITER, GLOBEX_PASSWORD);
+    }
+
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    /** Asserts an RFC 9457 body with the given status, and returns it. */
+    static JsonNode assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json(response);
+        assertThat(problem.has("title") && problem.has("detail") && problem.has("type")).as(response.body()).isTrue();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        assertThat(problem.get("type").asString()).startsWith("https://hirepipe.io/problems/");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        return problem;
+    }
+
+    /** The caller a service would see in the internal token the gateway forwarded. */
+    Caller forwardedCaller(StubService.Received received) {
+        String authorization = received.header("Authorization");
+        assertThat(authorization).as("forwarded Authorization").startsWith("Bearer ");
+        return InternalToken.callerOf(internalToken.decoder().decode(authorization.substring("Bearer ".length())));
+    }
+
+    private static String[] headersOrNone(String[] headers) {
+        return headers.length == 0 ? new String[]{"Accept", "application/json"} : headers;
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

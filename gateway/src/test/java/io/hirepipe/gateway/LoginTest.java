@@ -1,0 +1,142 @@
+package io.hirepipe.gateway;
+
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.gateway.identity.BootstrapProperties;
+import io.hirepipe.gateway.identity.RecruiterUser;
+import io.hirepipe.gateway.identity.Tenant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/** Recruiter login, the edge tokens it yields, bad login input and the start-up bootstrap. */
+class LoginTest extends GatewayTestSupport {
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Test
+    void recruiterLogsInWithEmailInAnyCaseAndGetsAnEightHourBearerToken() {
+        HttpResponse<String> response = postJson("/auth/login",
+                "{\"email\":\"recruiter@ACME.test\",\"password\":\"" + ACME_PASSWORD + "\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.get("tokenType").asString()).isEqualTo("Bearer");
+        assertThat(body.get("tenantId").asString()).isEqualTo(ACME);
+        assertThat(body.get("email").asString()).isEqualTo("recruiter@acme.test");
+        assertThat(Instant.parse(body.get("expiresAt").asString()))
+                .isCloseTo(Instant.now().plus(Duration.ofHours(8)), within(Duration.ofMinutes(1)));
+        assertThat(body.get("token").asString().split("\\.")).hasSize(3);
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
+        HttpResponse<String> wrongPassword = postJson("/auth/login",
+                "{\"email\":\"" + ACME_RECRUITER + "\",\"password\":\"not the password\"}");
+        HttpResponse<String> unknownEmail = postJson("/auth/login",
+                "{\"email\":\"nobody@acme.test\",\"password\":\"not the password\"}");
+
+        JsonNode first = assertProblem(wrongPassword, 401);
+        JsonNode second = assertProblem(unknownEmail, 401);
+        assertThat(first.get("type")).isEqualTo(second.get("type"));
+        assertThat(first.get("detail")).isEqualTo(second.get("detail"));
+        assertThat(first.get("title")).isEqualTo(second.get("title"));
+        assertThat(wrongPassword.body()).doesNotContain("token");
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        JsonNode problem = assertProblem(postJson("/auth/login", "{\"email\": \"a@b.test\", "), 400);
+        assertThat(problem.get("detail").asString()).containsIgnoringCase("JSON");
+        assertThat(problem.get("correlationId").asString()).isNotBlank();
+    }
+
+    @Test
+    void wrongTypesAreABadRequestNamingTheField() {
+        JsonNode problem = assertProblem(postJson("/auth/login", "{\"email\": 42, \"password\": \"x\"}"), 400);
+        assertThat(problem.get("detail").asString()).contains("'email'").contains("expected a string");
+        assertProblem(postJson("/auth/login", "{\"email\": \"a@b.test\", \"password\": [\"x\"]}"), 400);
+    }
+
+    @Test
+    void operatorInjectionIsABadRequestNotALogin() {
+        HttpResponse<String> response = postJson("/auth/login",
+                "{\"email\": {\"$gt\": \"\"}, \"password\": {\"$gt\": \"\"}}");
+
+        JsonNode problem = assertProblem(response, 400);
+        assertThat(problem.get("detail").asString()).contains("wrong type");
+    }
+
+    @Test
+    void missingAndInvalidFieldsAreListed() {
+        JsonNode problem = assertProblem(postJson("/auth/login", "{\"email\": \"not-an-email\"}"), 400);
+
+        assertThat(problem.get("errors").valueStream().map(error -> error.get("field").asString()))
+                .contains("email", "password");
+    }
+
+    @Test
+    void oversizeBodiesAreRefusedWith413WhetherDeclaredOrStreamed() {
+        String huge = "{\"email\":\"a@b.test\",\"password\":\"" + "x".repeat(1_100_000) + "\"}";
+        assertProblem(postJson("/auth/login", huge), 413);
+
+        // No Content-Length: the body arrives chunked and is counted as it streams.
+        HttpResponse<String> chunked = send(request("/auth/login").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge.getBytes()))));
+        assertProblem(chunked, 413);
+    }
+
+    @Test
+    void wrongMethodAndWrongMediaTypeAreProblems() {
+        HttpResponse<String> wrongMethod = get("/auth/login");
+        assertProblem(wrongMethod, 405);
+        assertThat(wrongMethod.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
+
+        HttpResponse<String> wrongType = send(request("/auth/login").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("email=a@b.test")));
+        assertProblem(wrongType, 415);
+    }
+
+    @Test
+    void aRecruiterTokenIsRefusedOnceTamperedWithAndAnInternalTokenIsNoEdgeToken() {
+        String token = acmeRecruiterToken();
+        String tampered = token.substring(0, token.length() - 3) + (token.endsWith("AAA") ? "BBB" : "AAA");
+        assertProblem(get("/api/questions", "Authorization", bearer(tampered)), 401);
+
+        // A token signed with the services' secret must not open the edge.
+        String internal = internalToken.issue(Caller.recruiter(ACME, "usr_x", "x@acme.test"));
+        assertProblem(get("/api/questions", "Authorization", bearer(internal)), 401);
+    }
+
+    @Test
+    void bootstrapIsIdempotentAndNeverResetsAPassword() {
+        BootstrapProperties again = new BootstrapProperties(ACME, "Renamed", ACME_RECRUITER, "a different password");
+
+        assertThatCode(() -> {
+            bootstrap.bootstrap(again).block(Duration.ofSeconds(30));
+            bootstrap.bootstrap(again).block(Duration.ofSeconds(30));
+        }).doesNotThrowAnyException();
+
+        assertThat(mongo.count(Query.query(Criteria.where("_id").is(ACME)), Tenant.class).block()).isEqualTo(1);
+        assertThat(mongo.findById(ACME, Tenant.class).block().name()).isEqualTo("Acme Corp");
+        assertThat(mongo.count(Query.query(Criteria.where("email").is("recruiter@acme.test")), RecruiterUser.class)
+                .block()).isEqualTo(1);
+        RecruiterUser stored = mongo.findOne(Query.query(Criteria.where("email").is("recruiter@acme.test")),
+                RecruiterUser.class).block();
+        assertThat(stored.passwordHash()).startsWith("{bcrypt}").doesNotContain(ACME_PASSWORD);
+        assertThat(login(ACME_RECRUITER, ACME_PASSWORD)).isNotBlank();
+    }
+}

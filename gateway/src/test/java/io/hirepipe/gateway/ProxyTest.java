@@ -1,0 +1,214 @@
+package io.hirepipe.gateway;
+
+import io.hirepipe.defaults.correlation.CorrelationId;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.CallerKind;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Routing, identity at the edge, header hygiene, correlation ids and the gateway's own errors. */
+class ProxyTest extends GatewayTestSupport {
+
+    @Test
+    void recruiterRequestReachesTheServiceWithAnInternalTokenInsteadOfTheClientsCredentials() {
+        String token = acmeRecruiterToken();
+        String correlationId = "req-" + UUID.randomUUID();
+
+        HttpResponse<String> response = send(request("/api/questions/q-1?tag=java&page=2")
+                .header("Authorization", bearer(token))
+                .header("X-Api-Key", "hp_aaaaaaaaaaaaaaaa_forged")
+                .header("X-Hirepipe-Tenant", GLOBEX)
+                .header("X-Hirepipe-Caller-Kind", "SERVICE")
+                .header("X-User-Id", "usr_admin")
+                .header("Cookie", "session=stolen")
+                .header("X-Request-Purpose", "kept")
+                .header(CorrelationId.HEADER, correlationId)
+                .GET());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).get("service").asString()).isEqualTo("question-service");
+        assertThat(response.headers().firstValue(CorrelationId.HEADER)).hasValue(correlationId);
+
+        StubService.Received received = QUESTIONS.lastRequestTo("/api/questions/q-1");
+        assertThat(received.query()).isEqualTo("tag=java&page=2");
+        Caller caller = forwardedCaller(received);
+        assertThat(caller.tenantId()).isEqualTo(ACME);
+        assertThat(caller.kind()).isEqualTo(CallerKind.RECRUITER);
+        assertThat(caller.email()).isEqualTo("recruiter@acme.test");
+        assertThat(caller.subject()).startsWith("usr_");
+        assertThat(received.header("Authorization")).doesNotContain(token);
+        assertThat(received.headers().keySet()).noneMatch(name -> name.equalsIgnoreCase("X-Api-Key")
+                || name.toLowerCase().startsWith("x-hirepipe-") || name.equalsIgnoreCase("Cookie")
+                || name.equalsIgnoreCase("X-User-Id"));
+        assertThat(received.header("X-Request-Purpose")).isEqualTo("kept");
+        assertThat(received.header(CorrelationId.HEADER)).isEqualTo(correlationId);
+    }
+
+    @Test
+    void aMissingOrUnsafeCorrelationIdIsReplacedByAFreshOneThatIsForwardedAndEchoed() {
+        String token = acmeRecruiterToken();
+
+        HttpResponse<String> response = get("/api/tests", "Authorization", bearer(token),
+                CorrelationId.HEADER, "evil id with spaces {and braces}");
+
+        String echoed = response.headers().firstValue(CorrelationId.HEADER).orElseThrow();
+        assertThat(echoed).isNotEqualTo("evil id with spaces {and braces}").matches("[A-Za-z0-9._:-]{1,64}");
+        assertThat(QUESTIONS.lastRequestTo("/api/tests").header(CorrelationId.HEADER)).isEqualTo(echoed);
+
+        HttpResponse<String> without = get("/api/tests", "Authorization", bearer(token));
+        assertThat(without.headers().firstValue(CorrelationId.HEADER)).hasValueSatisfying(
+                id -> assertThat(UUID.fromString(id)).isNotNull());
+    }
+
+    @Test
+    void eachRouteLeadsToItsService() {
+        String token = acmeRecruiterToken();
+
+        assertThat(json(get("/api/tests/t-1", "Authorization", bearer(token))).get("service").asString())
+                .isEqualTo("question-service");
+        assertThat(json(get("/api/invitations", "Authorization", bearer(token))).get("service").asString())
+                .isEqualTo("assessment-service");
+        assertThat(json(get("/api/results/s-1", "Authorization", bearer(token))).get("service").asString())
+                .isEqualTo("scoring-service");
+    }
+
+    @Test
+    void requestsWithoutCredentialsAreRefused() {
+        HttpResponse<String> response = get("/api/questions");
+
+        assertProblem(response, 401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(response.headers().firstValue(CorrelationId.HEADER)).isPresent();
+    }
+
+    @Test
+    void recruitersAndPlatformClientsCannotUseTheCandidateApi() {
+        assertProblem(get("/api/candidate/assessment", "Authorization", bearer(acmeRecruiterToken())), 403);
+        assertThat(ASSESSMENTS.requestsTo("/api/candidate/assessment")).isEmpty();
+    }
+
+    @Test
+    void internalEndpointsAreNeverReachableFromOutside() {
+        String token = acmeRecruiterToken();
+
+        assertProblem(postJson("/internal/invitations/redeem", "{\"token\":\"abc\"}"), 404);
+        assertProblem(postJson("/internal/invitations/redeem", "{\"token\":\"abc\"}", "Authorization", bearer(token),
+                "Content-Type", "application/json"), 404);
+        // Path tricks are refused by the firewall before any routing happens.
+        assertProblem(get("/api/../internal/invitations/redeem", "Authorization", bearer(token)), 400);
+        assertThat(ASSESSMENTS.requestsTo("/internal/invitations/redeem"))
+                .noneMatch(request -> request.body().contains("\"abc\""));
+    }
+
+    @Test
+    void unknownPathsAre404Problems() {
+        assertProblem(get("/nothing/here"), 404);
+        assertProblem(get("/api/unknown-service/x", "Authorization", bearer(acmeRecruiterToken())), 404);
+    }
+
+    @Test
+    void aServiceThatIsDownIsA503ProblemNamingIt() {
+        HttpResponse<String> response = get("/api/notifications", "Authorization", bearer(acmeRecruiterToken()));
+
+        JsonNode problem = assertProblem(response, 503);
+        assertThat(problem.get("detail").asString()).contains("notification-service");
+        assertThat(problem.get("correlationId").asString())
+                .isEqualTo(response.headers().firstValue(CorrelationId.HEADER).orElseThrow());
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerInTimeIsA504Problem() {
+        SCORING.reply("/api/results/slow", request -> {
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return StubService.Reply.json(200, "{}");
+        });
+
+        JsonNode problem = assertProblem(get("/api/results/slow", "Authorization", bearer(acmeRecruiterToken())), 504);
+        assertThat(problem.get("detail").asString()).contains("scoring-service");
+    }
+
+    @Test
+    void aDownstreamProblemPassesThroughUnchanged() {
+        String downstreamProblem = "{\"type\":\"https://hirepipe.io/problems/conflict\",\"title\":\"Conflict\","
+                + "\"status\":409,\"detail\":\"Question q-9 is already published.\"}";
+        QUESTIONS.reply("/api/questions/q-9/publish", request -> StubService.Reply.problem(409, downstreamProblem));
+
+        HttpResponse<String> response = postJson("/api/questions/q-9/publish", "{}",
+                "Authorization", bearer(acmeRecruiterToken()));
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).isEqualTo(downstreamProblem);
+    }
+
+    @Test
+    void anOversizeBodyIsRefusedAtTheEdgeAndNeverForwarded() {
+        String huge = "{\"prompt\":\"" + "y".repeat(1_100_000) + "\"}";
+
+        assertProblem(postJson("/api/questions/oversize", huge, "Authorization", bearer(acmeRecruiterToken())), 413);
+        assertThat(QUESTIONS.requestsTo("/api/questions/oversize")).isEmpty();
+    }
+
+    @Test
+    void aBodyWithinTheLimitIsForwardedIntact() {
+        String body = "{\"prompt\":\"" + "z".repeat(300_000) + "\"}";
+
+        HttpResponse<String> response = send(request("/api/questions/large")
+                .header("Authorization", bearer(acmeRecruiterToken()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(QUESTIONS.lastRequestTo("/api/questions/large").body()).isEqualTo(body);
+    }
+
+    /**
+     * Guards the Reactor Netty override in pom.xml: with 1.3.6 a kept-alive connection could stop
+     * being read when a response finished on another thread (a MongoDB lookup, a proxied call), and
+     * about one request in a hundred of this mix hung until the client gave up.
+     */
+    @Test
+    void keptAliveConnectionsServeEveryRequestOfAMixedSequence() {
+        String token = acmeRecruiterToken();
+        String key = json(postJson("/api/api-keys", "{\"name\":\"keep-alive\"}", "Authorization", bearer(token)))
+                .get("key").asString();
+        String unknownKey = "hp_zzzzzzzzzzzzzzzz_" + "A".repeat(43);
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+
+        for (int i = 0; i < 600; i++) {
+            HttpResponse<String> response = switch (i % 6) {
+                case 0 -> get("/api/questions/keep-alive", "Authorization", bearer(token));
+                case 1 -> get("/api/api-keys", "Authorization", bearer(token));
+                case 2 -> get("/api/questions/keep-alive", "X-Api-Key", key);
+                case 3 -> get("/api/questions/keep-alive", "X-Api-Key", unknownKey);
+                case 4 -> get("/api/candidate/keep-alive", "Authorization", bearer(token));
+                default -> postJson("/api/api-keys", "{\"name\": 5}", "Authorization", bearer(token));
+            };
+            statuses.add(response.statusCode());
+        }
+
+        assertThat(statuses).hasSize(600).containsOnly(200, 401, 403, 400);
+    }
+
+    @Test
+    void healthIsPublicAndMetricsCarryRouteIdsNotPaths() {
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        get("/api/questions/metric-probe-123", "Authorization", bearer(acmeRecruiterToken()));
+
+        String metrics = get("/actuator/prometheus", "Accept", "text/plain").body();
+        assertThat(metrics).contains("spring_cloud_gateway_requests").contains("routeId=\"question-service\"");
+        assertThat(metrics).doesNotContain("metric-probe-123");
+        assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
+    }
+}
