@@ -39,9 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "hirepipe.bootstrap.recruiter-email=" + GatewayTestSupport.ACME_RECRUITER,
         "hirepipe.bootstrap.recruiter-password=" + GatewayTestSupport.ACME_PASSWORD,
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
-        "logging.level.io.hirepipe.gateway.access=WARN",
-        // mongo-java-server does not implement the 'hello' command the MongoDB health check sends.
-        "management.health.mongodb.enabled=false"})
+        "logging.level.io.hirepipe.gateway.access=WARN"})
 @UsesInfrastructure(Infra.MONGO)
 abstract class GatewayTestSupport {
 

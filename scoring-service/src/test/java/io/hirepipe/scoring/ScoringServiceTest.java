@@ -1,8 +1,13 @@
 package io.hirepipe.scoring;
 
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.testkit.Infra;
 import io.hirepipe.testkit.UsesInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * One application context for every integration test of this service: real HTTP on a random port,
@@ -19,4 +24,14 @@ import org.springframework.boot.test.context.SpringBootTest;
         "hirepipe.kafka.retry.max-interval=2s"})
 @UsesInfrastructure({Infra.KAFKA, Infra.MONGO})
 public abstract class ScoringServiceTest {
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private InternalToken tokens;
+
+    /** Real HTTP to this service as the gateway calls it: with the internal token of {@code caller}, none for null. */
+    protected HttpApi api(Caller caller) {
+        return HttpApi.at("http://127.0.0.1:" + port).withBearer(caller == null ? null : tokens.issue(caller));
+    }
 }

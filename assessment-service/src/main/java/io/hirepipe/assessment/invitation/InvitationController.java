@@ -1,6 +1,7 @@
 package io.hirepipe.assessment.invitation;
 
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.web.Items;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,8 +35,8 @@ class InvitationController {
     }
 
     @GetMapping
-    InvitationView.Page list(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit, Caller caller) {
-        return new InvitationView.Page(invitations.list(caller, limit));
+    Items<InvitationView> list(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit, Caller caller) {
+        return Items.of(invitations.list(caller, limit));
     }
 
     @GetMapping("/{id}")

@@ -5,7 +5,6 @@ import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.SubmitReason;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,9 +41,6 @@ public record InvitationView(
     }
 
     public record IntegrityView(int recorded, int dropped, Map<String, Integer> counts) {
-    }
-
-    public record Page(List<InvitationView> items) {
     }
 
     static InvitationView of(Invitation invitation, Instant now, String accessUrl) {

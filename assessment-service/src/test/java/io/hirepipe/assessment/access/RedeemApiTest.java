@@ -1,6 +1,6 @@
 package io.hirepipe.assessment.access;
 
-import io.hirepipe.assessment.support.Api;
+import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
 import io.hirepipe.defaults.security.Caller;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class RedeemApiTest extends AssessmentIntegrationTest {
     void theGatewayRedeemsATokenAcrossTenants() {
         JsonNode created = invite("java-basics", "ada@example.org");
 
-        JsonNode redemption = api.post(PATH, Api.json(Map.of("token", tokenOf(created))), gatewayToken()).ok();
+        JsonNode redemption = api(gatewayToken()).post(PATH, Map.of("token", tokenOf(created))).expect(200);
 
         assertThat(redemption.get("tenantId").asString()).isEqualTo(tenant);
         assertThat(redemption.get("invitationId").asString()).isEqualTo(created.get("id").asString());
@@ -33,32 +33,32 @@ class RedeemApiTest extends AssessmentIntegrationTest {
     @Test
     void aGatewayTokenForOneTenantFindsOnlyThatTenantsInvitations() {
         JsonNode created = invite("java-basics", "ada@example.org");
-        String body = Api.json(Map.of("token", tokenOf(created)));
+        String body = HttpApi.json(Map.of("token", tokenOf(created)));
 
-        api.post(PATH, body, tokens.issue(Caller.service(tenant, "gateway"))).ok();
-        api.post(PATH, body, tokens.issue(Caller.service("other-tenant", "gateway"))).problem(404, "unknown-token");
+        api(tokens.issue(Caller.service(tenant, "gateway"))).post(PATH, body).expect(200);
+        api(tokens.issue(Caller.service("other-tenant", "gateway"))).post(PATH, body).problem(404, "unknown-token");
     }
 
     @Test
     void unknownTokensAndBadRequestsAreRefused() {
         String gateway = gatewayToken();
-        api.post(PATH, Api.json(Map.of("token", "A".repeat(43))), gateway).problem(404, "unknown-token");
-        api.post(PATH, "{\"token\": {\"$gt\": \"\"}}", gateway).problem(400, "malformed-request");
-        api.post(PATH, "{\"token\": \"abc\"", gateway).problem(400, "malformed-request");
-        api.post(PATH, "{\"token\": 42}", gateway).problem(404, "unknown-token");
-        api.post(PATH, "{}", gateway).problem(400, "invalid-request");
-        api.post(PATH, Api.json(Map.of("token", "x".repeat(129))), gateway).problem(400, "invalid-request");
-        api.post(PATH, "{\"token\": \"" + "x".repeat(300_000) + "\"}", gateway).problem(413, "payload-too-large");
+        api(gateway).post(PATH, Map.of("token", "A".repeat(43))).problem(404, "unknown-token");
+        api(gateway).post(PATH, "{\"token\": {\"$gt\": \"\"}}").problem(400, "malformed-request");
+        api(gateway).post(PATH, "{\"token\": \"abc\"").problem(400, "malformed-request");
+        api(gateway).post(PATH, "{\"token\": 42}").problem(400, "malformed-request");
+        api(gateway).post(PATH, "{}").problem(400, "invalid-request");
+        api(gateway).post(PATH, Map.of("token", "x".repeat(129))).problem(400, "invalid-request");
+        api(gateway).post(PATH, "{\"token\": \"" + "x".repeat(300_000) + "\"}").problem(413, "payload-too-large");
     }
 
     @Test
     void onlyTheGatewayMayRedeem() {
-        String body = Api.json(Map.of("token", tokenOf(invite("java-basics", "ada@example.org"))));
+        String body = HttpApi.json(Map.of("token", tokenOf(invite("java-basics", "ada@example.org"))));
 
-        api.post(PATH, body, null).problem(401, "unauthenticated");
-        api.post(PATH, body, tokens.issue(Caller.service("_platform", "scoring-service"))).problem(403, "forbidden");
-        api.post(PATH, body, recruiterToken()).problem(403, "forbidden");
-        api.post(PATH, body, platformToken()).problem(403, "forbidden");
-        api.post(PATH, body, candidateToken("inv_x")).problem(403, "forbidden");
+        api(null).post(PATH, body).problem(401, "unauthenticated");
+        api(tokens.issue(Caller.service("_platform", "scoring-service"))).post(PATH, body).problem(403, "forbidden");
+        api(recruiterToken()).post(PATH, body).problem(403, "forbidden");
+        api(platformToken()).post(PATH, body).problem(403, "forbidden");
+        api(candidateToken("inv_x")).post(PATH, body).problem(403, "forbidden");
     }
 }

@@ -1,8 +1,8 @@
 package io.hirepipe.assessment.invitation;
 
-import io.hirepipe.assessment.support.Api;
+import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
-import io.hirepipe.assessment.support.KafkaEvents;
+import io.hirepipe.testkit.EventRecord;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import org.bson.Document;
@@ -23,9 +23,9 @@ class InvitationApiTest extends AssessmentIntegrationTest {
 
     @Test
     void anInvitationPublishesTheLinkButStoresOnlyTheHashOfItsToken() {
-        Api.Response response = api.post("/api/invitations", Api.json(Map.of("testId", "java-basics",
+        HttpApi.Response response = api(recruiterToken()).post("/api/invitations", Map.of("testId", "java-basics",
                 "candidate", Map.of("name", "Ada Lovelace", "email", "ada@example.org"),
-                "extraTimeMinutes", 15)), recruiterToken());
+                "extraTimeMinutes", 15));
 
         assertThat(response.status()).isEqualTo(201);
         JsonNode created = response.json();
@@ -44,7 +44,7 @@ class InvitationApiTest extends AssessmentIntegrationTest {
         String token = tokenOf(created);
         assertThat(token).matches("[A-Za-z0-9_-]{43,}");
 
-        KafkaEvents.Received event = awaitEvents("InvitationCreated", id, 1).get(0);
+        EventRecord event = awaitEvents("InvitationCreated", id).get(0);
         assertThat(event.envelope().tenantId()).isEqualTo(tenant);
         InvitationCreated payload = (InvitationCreated) event.envelope().payload();
         assertThat(payload.accessUrl()).isEqualTo(accessUrl);
@@ -60,7 +60,7 @@ class InvitationApiTest extends AssessmentIntegrationTest {
         assertThat(stored.getString("tokenHash")).isEqualTo(AccessToken.hashOf(token)).hasSize(64);
         assertThat(stored.getString("tenantId")).isEqualTo(tenant);
 
-        JsonNode read = api.get("/api/invitations/" + id, recruiterToken()).ok();
+        JsonNode read = api(recruiterToken()).get("/api/invitations/" + id).expect(200);
         assertThat(read.get("status").asString()).isEqualTo("INVITED");
         assertThat(read.has("accessUrl")).as("the link is shown only once").isFalse();
         assertThat(read.toString()).doesNotContain(token);
@@ -74,12 +74,12 @@ class InvitationApiTest extends AssessmentIntegrationTest {
     void aPlatformClientNamesTheRecruiterToReport() {
         Map<String, Object> withoutRecruiter = Map.of("testId", "java-basics",
                 "candidate", Map.of("name", "Ada", "email", "ada@example.org"));
-        api.post("/api/invitations", Api.json(withoutRecruiter), platformToken())
+        api(platformToken()).post("/api/invitations", withoutRecruiter)
                 .problem(400, "recruiter-email-required");
 
-        Api.Response created = api.post("/api/invitations", Api.json(Map.of("testId", "java-basics",
+        HttpApi.Response created = api(platformToken()).post("/api/invitations", Map.of("testId", "java-basics",
                 "candidate", Map.of("name", "Ada", "email", "ada@example.org"),
-                "recruiterEmail", "hr@example.com", "expiresInHours", 1)), platformToken());
+                "recruiterEmail", "hr@example.com", "expiresInHours", 1));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("recruiterEmail").asString()).isEqualTo("hr@example.com");
     }
@@ -89,12 +89,12 @@ class InvitationApiTest extends AssessmentIntegrationTest {
         QUESTION_SERVICE.define("someone-else", javaTest("their-test", 30));
 
         for (String testId : List.of("no-such-test", "their-test")) {
-            JsonNode problem = api.post("/api/invitations", Api.json(Map.of("testId", testId,
-                    "candidate", Map.of("name", "Ada", "email", "ada@example.org"))), recruiterToken())
+            JsonNode problem = api(recruiterToken()).post("/api/invitations", Map.of("testId", testId,
+                    "candidate", Map.of("name", "Ada", "email", "ada@example.org")))
                     .problem(422, "unknown-test");
             assertThat(problem.get("testId").asString()).isEqualTo(testId);
         }
-        assertThat(api.get("/api/invitations", recruiterToken()).ok().get("items")).isEmpty();
+        assertThat(api(recruiterToken()).get("/api/invitations").expect(200).get("items")).isEmpty();
     }
 
     @Test
@@ -105,14 +105,16 @@ class InvitationApiTest extends AssessmentIntegrationTest {
         clock.advance(Duration.ofMillis(5));
         String third = invite("java-basics", "three@example.org").get("id").asString();
 
-        JsonNode all = api.get("/api/invitations", recruiterToken()).ok().get("items");
+        JsonNode list = api(recruiterToken()).get("/api/invitations").expect(200);
+        assertThat(list.propertyNames()).as("a list is an object, room for paging").containsExactly("items");
+        JsonNode all = list.get("items");
         assertThat(all.findValuesAsString("id")).containsExactly(third, second, first);
         assertThat(all.get(0).has("accessUrl")).isFalse();
 
-        JsonNode limited = api.get("/api/invitations?limit=2", recruiterToken()).ok().get("items");
+        JsonNode limited = api(recruiterToken()).get("/api/invitations?limit=2").expect(200).get("items");
         assertThat(limited.findValuesAsString("id")).containsExactly(third, second);
 
-        assertThat(api.get("/api/invitations", recruiterToken("other-tenant")).ok().get("items")
+        assertThat(api(recruiterToken("other-tenant")).get("/api/invitations").expect(200).get("items")
                 .findValuesAsString("id")).doesNotContain(first, second, third);
     }
 
@@ -120,11 +122,11 @@ class InvitationApiTest extends AssessmentIntegrationTest {
     void anotherTenantsInvitationDoesNotExistForTheCaller() {
         String id = invite("java-basics", "ada@example.org").get("id").asString();
 
-        api.get("/api/invitations/" + id, recruiterToken("other-tenant")).problem(404, "not-found");
-        api.post("/api/invitations/" + id + "/revoke", "{\"reason\":\"x\"}", recruiterToken("other-tenant"))
+        api(recruiterToken("other-tenant")).get("/api/invitations/" + id).problem(404, "not-found");
+        api(recruiterToken("other-tenant")).post("/api/invitations/" + id + "/revoke", "{\"reason\":\"x\"}")
                 .problem(404, "not-found");
-        api.get("/api/invitations/inv_unknown", recruiterToken()).problem(404, "not-found");
-        assertThat(api.get("/api/invitations/" + id, recruiterToken()).ok().get("status").asString())
+        api(recruiterToken()).get("/api/invitations/inv_unknown").problem(404, "not-found");
+        assertThat(api(recruiterToken()).get("/api/invitations/" + id).expect(200).get("status").asString())
                 .isEqualTo("INVITED");
     }
 
@@ -133,54 +135,55 @@ class InvitationApiTest extends AssessmentIntegrationTest {
         JsonNode created = invite("java-basics", "ada@example.org");
         String id = created.get("id").asString();
 
-        JsonNode revoked = api.post("/api/invitations/" + id + "/revoke", "{\"reason\":\"Position filled\"}",
-                recruiterToken()).ok();
+        JsonNode revoked = api(recruiterToken()).post("/api/invitations/" + id + "/revoke",
+                "{\"reason\":\"Position filled\"}").expect(200);
         assertThat(revoked.get("status").asString()).isEqualTo("REVOKED");
         assertThat(revoked.get("revokeReason").asString()).isEqualTo("Position filled");
-        JsonNode again = api.post("/api/invitations/" + id + "/revoke", "{\"reason\":\"Again\"}", recruiterToken()).ok();
+        JsonNode again = api(recruiterToken()).post("/api/invitations/" + id + "/revoke", "{\"reason\":\"Again\"}")
+                .expect(200);
         assertThat(again.get("revokeReason").asString()).isEqualTo("Position filled");
 
-        InvitationRevoked event = (InvitationRevoked) awaitEvents("InvitationRevoked", id, 1).get(0).envelope().payload();
+        InvitationRevoked event = (InvitationRevoked) awaitEvents("InvitationRevoked", id).get(0).envelope().payload();
         assertThat(event.reason()).isEqualTo("Position filled");
         relay.publishPending();
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                .until(() -> kafka.of("InvitationRevoked", id).size() == 1);
+                .until(() -> events("InvitationRevoked", id).size() == 1);
 
         JsonNode startedOne = invite("java-basics", "bob@example.org");
         start(redeemAsCandidate(startedOne));
-        api.post("/api/invitations/" + startedOne.get("id").asString() + "/revoke", "{\"reason\":\"late\"}",
-                recruiterToken()).problem(409, "invitation-started");
+        api(recruiterToken()).post("/api/invitations/" + startedOne.get("id").asString() + "/revoke",
+                "{\"reason\":\"late\"}").problem(409, "invitation-started");
     }
 
     @Test
     void invalidInvitationsAreRefusedWithTheReason() {
         String token = recruiterToken();
-        api.post("/api/invitations", "{\"testId\": \"java-basics\",", token).problem(400, "malformed-request");
-        api.post("/api/invitations", "[1,2]", token).problem(400, "malformed-request");
-        api.post("/api/invitations", "{\"testId\": {\"$gt\": \"\"}, \"candidate\": {\"name\": \"A\", "
-                + "\"email\": \"a@example.org\"}}", token).problem(400, "malformed-request");
-        api.post("/api/invitations", "{\"testId\": \"java-basics\", \"candidate\": {\"name\": \"A\", "
-                + "\"email\": \"a@example.org\"}, \"expiresInHours\": \"soon\"}", token).problem(400, "malformed-request");
+        api(token).post("/api/invitations", "{\"testId\": \"java-basics\",").problem(400, "malformed-request");
+        api(token).post("/api/invitations", "[1,2]").problem(400, "malformed-request");
+        api(token).post("/api/invitations", "{\"testId\": {\"$gt\": \"\"}, \"candidate\": {\"name\": \"A\", "
+                + "\"email\": \"a@example.org\"}}").problem(400, "malformed-request");
+        api(token).post("/api/invitations", "{\"testId\": \"java-basics\", \"candidate\": {\"name\": \"A\", "
+                + "\"email\": \"a@example.org\"}, \"expiresInHours\": \"soon\"}").problem(400, "malformed-request");
 
-        JsonNode invalid = api.post("/api/invitations", Api.json(Map.of("testId", "java basics!",
+        JsonNode invalid = api(token).post("/api/invitations", Map.of("testId", "java basics!",
                 "candidate", Map.of("name", "", "email", "not-an-email"),
-                "expiresInHours", 721, "extraTimeMinutes", -1, "recruiterEmail", "nope")), token)
+                "expiresInHours", 721, "extraTimeMinutes", -1, "recruiterEmail", "nope"))
                 .problem(400, "invalid-request");
         assertThat(invalid.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
                 "testId", "candidate.name", "candidate.email", "expiresInHours", "extraTimeMinutes", "recruiterEmail");
-        api.post("/api/invitations", Api.json(Map.of("testId", "java-basics")), token)
+        api(token).post("/api/invitations", Map.of("testId", "java-basics"))
                 .problem(400, "invalid-request");
-        api.post("/api/invitations", Api.json(Map.of("testId", "java-basics",
-                "candidate", Map.of("name", "A", "email", "a@example.org"), "extraTimeMinutes", 241)), token)
+        api(token).post("/api/invitations", Map.of("testId", "java-basics",
+                "candidate", Map.of("name", "A", "email", "a@example.org"), "extraTimeMinutes", 241))
                 .problem(400, "invalid-request");
 
         String huge = "{\"testId\": \"java-basics\", \"candidate\": {\"name\": \"" + "x".repeat(300_000) + "\"}}";
-        api.post("/api/invitations", huge, token).problem(413, "payload-too-large");
+        api(token).post("/api/invitations", huge).problem(413, "payload-too-large");
 
-        api.get("/api/invitations?limit=0", token).problem(400);
-        api.get("/api/invitations?limit=201", token).problem(400);
-        api.get("/api/invitations?limit=many", token).problem(400);
-        assertThat(api.get("/api/invitations", token).ok().get("items")).isEmpty();
+        api(token).get("/api/invitations?limit=0").problem(400);
+        api(token).get("/api/invitations?limit=201").problem(400);
+        api(token).get("/api/invitations?limit=many").problem(400);
+        assertThat(api(token).get("/api/invitations").expect(200).get("items")).isEmpty();
     }
 
     @Test
@@ -188,32 +191,34 @@ class InvitationApiTest extends AssessmentIntegrationTest {
         String id = invite("java-basics", "ada@example.org").get("id").asString();
         String path = "/api/invitations/" + id + "/revoke";
 
-        api.post(path, "{\"reason\": ", recruiterToken()).problem(400, "malformed-request");
-        api.post(path, "{\"reason\": {\"$gt\": \"\"}}", recruiterToken()).problem(400, "malformed-request");
-        api.post(path, "{\"reason\": [\"a\"]}", recruiterToken()).problem(400, "malformed-request");
-        api.post(path, Api.json(Map.of("reason", "r".repeat(501))), recruiterToken()).problem(400, "invalid-request");
-        api.post(path, "{\"reason\": \"" + "r".repeat(300_000) + "\"}", recruiterToken())
+        api(recruiterToken()).post(path, "{\"reason\": ").problem(400, "malformed-request");
+        api(recruiterToken()).post(path, "{\"reason\": {\"$gt\": \"\"}}").problem(400, "malformed-request");
+        api(recruiterToken()).post(path, "{\"reason\": [\"a\"]}").problem(400, "malformed-request");
+        api(recruiterToken()).post(path, Map.of("reason", "r".repeat(501))).problem(400, "invalid-request");
+        api(recruiterToken()).post(path, "{\"reason\": \"" + "r".repeat(300_000) + "\"}")
                 .problem(413, "payload-too-large");
-        api.post("/api/invitations/inv_unknown/revoke", "{}", recruiterToken()).problem(404, "not-found");
-        api.post("/api/invitations/%7B%22%24gt%22%3A%22%22%7D/revoke", "{}", recruiterToken()).problem(404, "not-found");
-        api.get("/api/invitations/%7B%22%24gt%22%3A%22%22%7D", recruiterToken()).problem(404, "not-found");
+        api(recruiterToken()).post("/api/invitations/inv_unknown/revoke", "{}").problem(404, "not-found");
+        api(recruiterToken()).post("/api/invitations/%7B%22%24gt%22%3A%22%22%7D/revoke", "{}")
+                .problem(404, "not-found");
+        api(recruiterToken()).get("/api/invitations/%7B%22%24gt%22%3A%22%22%7D").problem(404, "not-found");
 
-        assertThat(api.get("/api/invitations/" + id, recruiterToken()).ok().get("status").asString())
+        assertThat(api(recruiterToken()).get("/api/invitations/" + id).expect(200).get("status").asString())
                 .isEqualTo("INVITED");
     }
 
     @Test
     void onlyRecruitersAndPlatformClientsManageInvitations() {
         String id = invite("java-basics", "ada@example.org").get("id").asString();
-        String body = Api.json(Map.of("testId", "java-basics", "candidate", Map.of("name", "A", "email", "a@example.org")));
+        Map<String, Object> body = Map.of("testId", "java-basics",
+                "candidate", Map.of("name", "A", "email", "a@example.org"));
 
-        api.post("/api/invitations", body, null).problem(401, "unauthenticated");
-        api.get("/api/invitations/" + id, null).problem(401, "unauthenticated");
-        api.get("/api/invitations", "not-a-token").problem(401, "unauthenticated");
-        api.post("/api/invitations/" + id + "/revoke", "{}", null).problem(401, "unauthenticated");
-        api.post("/api/invitations", body, candidateToken(id)).problem(403, "forbidden");
-        api.get("/api/invitations/" + id, candidateToken(id)).problem(403, "forbidden");
-        api.post("/api/invitations/" + id + "/revoke", "{}", candidateToken(id)).problem(403, "forbidden");
-        api.get("/api/invitations", gatewayToken()).problem(403, "forbidden");
+        api(null).post("/api/invitations", body).problem(401, "unauthenticated");
+        api(null).get("/api/invitations/" + id).problem(401, "unauthenticated");
+        api("not-a-token").get("/api/invitations").problem(401, "unauthenticated");
+        api(null).post("/api/invitations/" + id + "/revoke", "{}").problem(401, "unauthenticated");
+        api(candidateToken(id)).post("/api/invitations", body).problem(403, "forbidden");
+        api(candidateToken(id)).get("/api/invitations/" + id).problem(403, "forbidden");
+        api(candidateToken(id)).post("/api/invitations/" + id + "/revoke", "{}").problem(403, "forbidden");
+        api(gatewayToken()).get("/api/invitations").problem(403, "forbidden");
     }
 }

@@ -1,7 +1,7 @@
 package io.hirepipe.assessment.questions;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.hirepipe.assessment.support.Api;
+import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
 import io.hirepipe.assessment.support.QuestionServiceStub;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +25,7 @@ class QuestionServiceResilienceTest extends AssessmentIntegrationTest {
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
 
-    private final String body = Api.json(Map.of("testId", "java-basics",
+    private final String body = HttpApi.json(Map.of("testId", "java-basics",
             "candidate", Map.of("name", "Ada", "email", "ada@example.org")));
 
     @BeforeEach
@@ -39,9 +39,9 @@ class QuestionServiceResilienceTest extends AssessmentIntegrationTest {
     void aFailingQuestionServiceOpensTheBreakerAndARecoveredOneIsUsedAgain() {
         QUESTION_SERVICE.mode(QuestionServiceStub.Mode.FAILING);
 
-        Api.Response response = null;
+        HttpApi.Response response = null;
         for (int attempt = 0; attempt < 6; attempt++) {
-            response = api.post("/api/invitations", body, recruiterToken());
+            response = api(recruiterToken()).post("/api/invitations", body);
             response.problem(503, "question-service-unavailable");
             if (response.headers().firstValue("Retry-After").isPresent()) {
                 break;
@@ -50,16 +50,17 @@ class QuestionServiceResilienceTest extends AssessmentIntegrationTest {
         assertThat(response.headers().firstValue("Retry-After")).as("the breaker opened").isPresent();
 
         int reachedQuestionService = QUESTION_SERVICE.requests();
-        api.post("/api/invitations", body, recruiterToken()).problem(503, "question-service-unavailable");
-        api.post("/api/invitations", body, recruiterToken()).problem(503, "question-service-unavailable");
+        api(recruiterToken()).post("/api/invitations", body).problem(503, "question-service-unavailable");
+        api(recruiterToken()).post("/api/invitations", body).problem(503, "question-service-unavailable");
         assertThat(QUESTION_SERVICE.requests()).as("an open breaker spares question-service")
                 .isEqualTo(reachedQuestionService);
-        assertThat(api.get("/api/invitations", recruiterToken()).ok().get("items")).as("nothing half-created").isEmpty();
+        assertThat(api(recruiterToken()).get("/api/invitations").expect(200).get("items")).as("nothing half-created")
+                .isEmpty();
 
         QUESTION_SERVICE.mode(QuestionServiceStub.Mode.UP);
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
-                .until(() -> api.post("/api/invitations", body, recruiterToken()).status() == 201);
-        assertThat(api.get("/api/invitations", recruiterToken()).ok().get("items")).hasSize(1);
+                .until(() -> api(recruiterToken()).post("/api/invitations", body).status() == 201);
+        assertThat(api(recruiterToken()).get("/api/invitations").expect(200).get("items")).hasSize(1);
     }
 
     @Test
@@ -68,8 +69,9 @@ class QuestionServiceResilienceTest extends AssessmentIntegrationTest {
         String candidate = redeemAsCandidate(created);
         QUESTION_SERVICE.mode(QuestionServiceStub.Mode.FAILING);
 
-        api.post("/api/candidate/assessment/start", "", candidate).problem(503, "question-service-unavailable");
-        assertThat(api.get("/api/candidate/assessment", candidate).ok().get("status").asString()).isEqualTo("INVITED");
+        api(candidate).post("/api/candidate/assessment/start", "").problem(503, "question-service-unavailable");
+        assertThat(api(candidate).get("/api/candidate/assessment").expect(200).get("status").asString())
+                .isEqualTo("INVITED");
 
         QUESTION_SERVICE.mode(QuestionServiceStub.Mode.UP);
         assertThat(start(candidate).get("status").asString()).isEqualTo("ACTIVE");
@@ -79,7 +81,7 @@ class QuestionServiceResilienceTest extends AssessmentIntegrationTest {
     void aSlowQuestionServiceIsCutOffByTheTimeLimit() {
         QUESTION_SERVICE.mode(QuestionServiceStub.Mode.SLOW);
 
-        JsonNode problem = api.post("/api/invitations", body, recruiterToken())
+        JsonNode problem = api(recruiterToken()).post("/api/invitations", body)
                 .problem(503, "question-service-unavailable");
         assertThat(problem.get("detail").asString()).contains("in time");
     }

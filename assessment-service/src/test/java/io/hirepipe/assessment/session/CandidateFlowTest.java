@@ -1,6 +1,6 @@
 package io.hirepipe.assessment.session;
 
-import io.hirepipe.assessment.support.Api;
+import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
 import io.hirepipe.assessment.support.QuestionServiceStub;
 import io.hirepipe.contracts.events.AssessmentStarted;
@@ -40,14 +40,14 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
                 "candidate", Map.of("name", "Ada Lovelace", "email", "ada@example.org")));
         String invitationId = created.get("id").asString();
 
-        JsonNode redemption = api.post("/internal/invitations/redeem", Api.json(Map.of("token", tokenOf(created))),
-                gatewayToken()).ok();
+        JsonNode redemption = api(gatewayToken()).post("/internal/invitations/redeem", Map.of("token", tokenOf(created)))
+                .expect(200);
         assertThat(redemption.get("tenantId").asString()).isEqualTo(tenant);
         assertThat(redemption.get("invitationId").asString()).isEqualTo(invitationId);
         assertThat(redemption.get("status").asString()).isEqualTo("INVITED");
         String candidate = candidateToken(tenant, invitationId);
 
-        JsonNode before = api.get("/api/candidate/assessment", candidate).ok();
+        JsonNode before = api(candidate).get("/api/candidate/assessment").expect(200);
         assertThat(before.get("status").asString()).isEqualTo("INVITED");
         assertThat(before.get("testTitle").asString()).isEqualTo("Java basics");
         assertThat(before.has("session")).isFalse();
@@ -65,39 +65,39 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
         assertThat(session.toString()).doesNotContain("correctOptionIds", "rubric", "keyPoints");
         assertThat(start(candidate).get("sessionId").asString()).as("starting again").isEqualTo(sessionId);
 
-        AssessmentStarted started = (AssessmentStarted) awaitEvents("AssessmentStarted", invitationId, 1)
+        AssessmentStarted started = (AssessmentStarted) awaitEvents("AssessmentStarted", invitationId)
                 .get(0).envelope().payload();
         assertThat(started.sessionId()).isEqualTo(sessionId);
         assertThat(started.deadline()).isEqualTo(startedAt.plus(Duration.ofMinutes(40)));
-        assertThat(api.get("/api/invitations/" + invitationId, recruiterToken()).ok().get("status").asString())
+        assertThat(api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("status").asString())
                 .isEqualTo("STARTED");
-        assertThat(api.post("/internal/invitations/redeem", Api.json(Map.of("token", tokenOf(created))),
-                gatewayToken()).ok().get("status").asString()).as("a started session can be resumed").isEqualTo("STARTED");
+        assertThat(api(gatewayToken()).post("/internal/invitations/redeem", Map.of("token", tokenOf(created)))
+                .expect(200).get("status").asString()).as("a started session can be resumed").isEqualTo("STARTED");
 
-        JsonNode first = save(candidate, "q-single", 1, List.of("b"), null).ok();
+        JsonNode first = save(candidate, "q-single", 1, List.of("b"), null).expect(200);
         assertThat(first.get("applied").asBoolean()).isTrue();
-        save(candidate, "q-single", 3, List.of("c"), null).ok();
-        JsonNode stale = save(candidate, "q-single", 2, List.of("a"), null).ok();
+        save(candidate, "q-single", 3, List.of("c"), null).expect(200);
+        JsonNode stale = save(candidate, "q-single", 2, List.of("a"), null).expect(200);
         assertThat(stale.get("applied").asBoolean()).as("an older save arriving late").isFalse();
         assertThat(stale.get("selectedOptionIds").get(0).asString()).isEqualTo("c");
         assertThat(stale.get("sequence").asLong()).isEqualTo(3);
-        JsonNode repeated = save(candidate, "q-single", 3, List.of("d"), null).ok();
+        JsonNode repeated = save(candidate, "q-single", 3, List.of("d"), null).expect(200);
         assertThat(repeated.get("applied").asBoolean()).as("the same sequence again").isFalse();
-        save(candidate, "q-multi", 1, List.of("a", "d"), null).ok();
-        save(candidate, "q-text", 7, null, "When writes dominate: every index slows inserts.").ok();
+        save(candidate, "q-multi", 1, List.of("a", "d"), null).expect(200);
+        save(candidate, "q-text", 7, null, "When writes dominate: every index slows inserts.").expect(200);
 
-        JsonNode answers = api.get("/api/candidate/assessment/session", candidate).ok().get("answers");
+        JsonNode answers = api(candidate).get("/api/candidate/assessment/session").expect(200).get("answers");
         assertThat(answers.get("q-single").get("selectedOptionIds").get(0).asString()).isEqualTo("c");
         assertThat(answers.get("q-single").get("sequence").asLong()).isEqualTo(3);
         assertThat(answers.has("q-skipped")).isFalse();
 
-        JsonNode submitted = api.post("/api/candidate/assessment/submit", "", candidate).ok();
+        JsonNode submitted = api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
         assertThat(submitted.get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(submitted.get("reason").asString()).isEqualTo("CANDIDATE");
-        JsonNode again = api.post("/api/candidate/assessment/submit", "", candidate).ok();
+        JsonNode again = api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
         assertThat(again).isEqualTo(submitted);
 
-        AssessmentSubmitted event = (AssessmentSubmitted) awaitEvents("AssessmentSubmitted", sessionId, 1)
+        AssessmentSubmitted event = (AssessmentSubmitted) awaitEvents("AssessmentSubmitted", sessionId)
                 .get(0).envelope().payload();
         assertThat(event.reason()).isEqualTo(SubmitReason.CANDIDATE);
         assertThat(event.invitationId()).isEqualTo(invitationId);
@@ -113,19 +113,19 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
                 new SubmittedAnswer("q-text", 2, List.of(), "When writes dominate: every index slows inserts."),
                 new SubmittedAnswer("q-skipped", 1, List.of(), null));
 
-        api.post("/api/candidate/assessment/submit", "", candidate).ok();
+        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
         relay.publishPending();
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
-                .until(() -> kafka.of("AssessmentSubmitted", sessionId).size() == 1);
-        assertThat(kafka.of("AssessmentStarted", invitationId)).hasSize(1);
+                .until(() -> events("AssessmentSubmitted", sessionId).size() == 1);
+        assertThat(events("AssessmentStarted", invitationId)).hasSize(1);
 
         save(candidate, "q-skipped", 1, List.of("x"), null).problem(409, "session-submitted");
-        JsonNode closed = api.get("/api/candidate/assessment/session", candidate).ok();
+        JsonNode closed = api(candidate).get("/api/candidate/assessment/session").expect(200);
         assertThat(closed.get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(closed.get("remainingSeconds").asLong()).isZero();
-        assertThat(api.get("/api/invitations/" + invitationId, recruiterToken()).ok().get("status").asString())
+        assertThat(api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("status").asString())
                 .isEqualTo("SUBMITTED");
-        api.post("/internal/invitations/redeem", Api.json(Map.of("token", tokenOf(created))), gatewayToken())
+        api(gatewayToken()).post("/internal/invitations/redeem", Map.of("token", tokenOf(created)))
                 .problem(410, "invitation-unavailable");
     }
 
@@ -135,32 +135,32 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
         String candidate = redeemAsCandidate(created);
         ExecutorService tabs = Executors.newFixedThreadPool(4);
         try {
-            List<Future<Api.Response>> starts = new ArrayList<>();
+            List<Future<HttpApi.Response>> starts = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                starts.add(tabs.submit(() -> api.post("/api/candidate/assessment/start", "", candidate)));
+                starts.add(tabs.submit(() -> api(candidate).post("/api/candidate/assessment/start", "")));
             }
             Set<String> sessionIds = new HashSet<>();
-            for (Future<Api.Response> start : starts) {
-                sessionIds.add(start.get().ok().get("sessionId").asString());
+            for (Future<HttpApi.Response> start : starts) {
+                sessionIds.add(start.get().expect(200).get("sessionId").asString());
             }
             assertThat(sessionIds).hasSize(1);
         } finally {
             tabs.shutdown();
         }
         String invitationId = created.get("id").asString();
-        awaitEvents("AssessmentStarted", invitationId, 1);
+        awaitEvents("AssessmentStarted", invitationId);
         relay.publishPending();
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
-                .until(() -> kafka.of("AssessmentStarted", invitationId).size() == 1);
+                .until(() -> events("AssessmentStarted", invitationId).size() == 1);
     }
 
     @Test
     void aFlushedRedisLosesNothing() {
         String candidate = redeemAsCandidate(invite("java-basics", "ada@example.org"));
         start(candidate);
-        save(candidate, "q-single", 1, List.of("a"), null).ok();
-        save(candidate, "q-text", 1, null, "first draft").ok();
-        api.get("/api/candidate/assessment/session", candidate).ok();
+        save(candidate, "q-single", 1, List.of("a"), null).expect(200);
+        save(candidate, "q-text", 1, null, "first draft").expect(200);
+        api(candidate).get("/api/candidate/assessment/session").expect(200);
         assertThat(redis.keys("hirepipe:assessment:session:" + tenant + ":*")).as("hot in Redis").hasSize(1);
 
         redis.execute((RedisCallback<Object>) connection -> {
@@ -168,14 +168,14 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
             return null;
         });
 
-        JsonNode reloaded = api.get("/api/candidate/assessment/session", candidate).ok();
+        JsonNode reloaded = api(candidate).get("/api/candidate/assessment/session").expect(200);
         assertThat(reloaded.get("answers").get("q-single").get("selectedOptionIds").get(0).asString()).isEqualTo("a");
         assertThat(reloaded.get("answers").get("q-text").get("text").asString()).isEqualTo("first draft");
         assertThat(reloaded.get("questions")).hasSize(4);
 
-        save(candidate, "q-text", 2, null, "second draft").ok();
-        save(candidate, "q-text", 1, null, "stale draft").ok();
-        assertThat(api.get("/api/candidate/assessment/session", candidate).ok()
+        save(candidate, "q-text", 2, null, "second draft").expect(200);
+        save(candidate, "q-text", 1, null, "stale draft").expect(200);
+        assertThat(api(candidate).get("/api/candidate/assessment/session").expect(200)
                 .get("answers").get("q-text").get("text").asString()).isEqualTo("second draft");
     }
 
@@ -185,7 +185,7 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
         for (int i = 0; i < 6; i++) {
             String candidate = redeemAsCandidate(invite("java-basics", "c" + i + "@example.org"));
             List<String> order = start(candidate).get("questions").get(1).get("options").findValuesAsString("id");
-            assertThat(api.get("/api/candidate/assessment/session", candidate).ok()
+            assertThat(api(candidate).get("/api/candidate/assessment/session").expect(200)
                     .get("questions").get(1).get("options").findValuesAsString("id")).isEqualTo(order);
             orders.add(order);
         }
@@ -206,22 +206,22 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
         save(candidate, "q-multi", 1, List.of("a"), "text too").problem(400, "invalid-answer");
         save(candidate, "q-text", 1, List.of("a"), null).problem(400, "invalid-answer");
         save(candidate, "q-text", 1, null, "x".repeat(20_001)).problem(400, "invalid-request");
-        assertThat(save(candidate, "q-text", 1, null, "x".repeat(20_000)).ok().get("applied").asBoolean()).isTrue();
+        assertThat(save(candidate, "q-text", 1, null, "x".repeat(20_000)).expect(200).get("applied").asBoolean()).isTrue();
         save(candidate, "q-single", 0, List.of("a"), null).problem(400, "invalid-request");
 
         String path = "/api/candidate/assessment/answers/q-single";
-        api.put(path, "{\"selectedOptionIds\": [\"a\"]}", candidate).problem(400, "invalid-request");
-        api.put(path, "{\"sequence\": 1, \"selectedOptionIds\": [\"a\"", candidate).problem(400, "malformed-request");
-        api.put(path, "{\"sequence\": {\"$gt\": 0}, \"selectedOptionIds\": [\"a\"]}", candidate)
+        api(candidate).put(path, "{\"selectedOptionIds\": [\"a\"]}").problem(400, "invalid-request");
+        api(candidate).put(path, "{\"sequence\": 1, \"selectedOptionIds\": [\"a\"").problem(400, "malformed-request");
+        api(candidate).put(path, "{\"sequence\": {\"$gt\": 0}, \"selectedOptionIds\": [\"a\"]}")
                 .problem(400, "malformed-request");
-        api.put(path, "{\"sequence\": 1, \"selectedOptionIds\": {\"$ne\": null}}", candidate)
+        api(candidate).put(path, "{\"sequence\": 1, \"selectedOptionIds\": {\"$ne\": null}}")
                 .problem(400, "malformed-request");
-        api.put(path, "{\"sequence\": \"first\", \"selectedOptionIds\": [\"a\"]}", candidate)
+        api(candidate).put(path, "{\"sequence\": \"first\", \"selectedOptionIds\": [\"a\"]}")
                 .problem(400, "malformed-request");
-        api.put(path, "{\"sequence\": 1, \"text\": \"" + "y".repeat(300_000) + "\"}", candidate)
+        api(candidate).put(path, "{\"sequence\": 1, \"text\": \"" + "y".repeat(300_000) + "\"}")
                 .problem(413, "payload-too-large");
 
-        JsonNode answers = api.get("/api/candidate/assessment/session", candidate).ok().get("answers");
+        JsonNode answers = api(candidate).get("/api/candidate/assessment/session").expect(200).get("answers");
         assertThat(answers.has("q-single")).isFalse();
         assertThat(answers.has("q-multi")).isFalse();
     }
@@ -231,36 +231,37 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
         JsonNode created = invite("java-basics", "ada@example.org");
         String candidate = redeemAsCandidate(created);
         String signal = "{\"type\": \"PASTE\", \"questionId\": \"q-text\", \"at\": \"2026-01-01T10:00:00Z\"}";
-        api.post("/api/candidate/assessment/signals", signal, candidate).problem(409, "session-not-started");
+        api(candidate).post("/api/candidate/assessment/signals", signal).problem(409, "session-not-started");
         start(candidate);
 
-        assertThat(api.post("/api/candidate/assessment/signals", signal, candidate).status()).isEqualTo(202);
+        assertThat(api(candidate).post("/api/candidate/assessment/signals", signal).status()).isEqualTo(202);
         for (int i = 0; i < 6; i++) {
-            assertThat(api.post("/api/candidate/assessment/signals", "{\"type\": \"FOCUS_LOST\"}", candidate).status())
+            assertThat(api(candidate).post("/api/candidate/assessment/signals", "{\"type\": \"FOCUS_LOST\"}").status())
                     .isEqualTo(202);
         }
-        api.post("/api/candidate/assessment/signals", "{\"type\": \"TELEPORT\"}", candidate).problem(400, "malformed-request");
-        api.post("/api/candidate/assessment/signals", "{\"type\": {\"$gt\": \"\"}}", candidate)
+        api(candidate).post("/api/candidate/assessment/signals", "{\"type\": \"TELEPORT\"}")
                 .problem(400, "malformed-request");
-        api.post("/api/candidate/assessment/signals", "{}", candidate).problem(400, "invalid-request");
-        api.post("/api/candidate/assessment/signals", "{\"type\": \"COPY\"", candidate).problem(400, "malformed-request");
-        api.post("/api/candidate/assessment/signals", "{\"type\": \"COPY\", \"at\": \"yesterday\"}", candidate)
+        api(candidate).post("/api/candidate/assessment/signals", "{\"type\": {\"$gt\": \"\"}}")
                 .problem(400, "malformed-request");
-        api.post("/api/candidate/assessment/signals", "{\"type\": \"COPY\", \"questionId\": \""
-                + "q".repeat(300_000) + "\"}", candidate).problem(413, "payload-too-large");
-        api.post("/api/candidate/assessment/signals", "{\"type\": \"COPY\", \"questionId\": \"q-nope\"}", candidate)
+        api(candidate).post("/api/candidate/assessment/signals", "{}").problem(400, "invalid-request");
+        api(candidate).post("/api/candidate/assessment/signals", "{\"type\": \"COPY\"").problem(400, "malformed-request");
+        api(candidate).post("/api/candidate/assessment/signals", "{\"type\": \"COPY\", \"at\": \"yesterday\"}")
+                .problem(400, "malformed-request");
+        api(candidate).post("/api/candidate/assessment/signals", "{\"type\": \"COPY\", \"questionId\": \""
+                + "q".repeat(300_000) + "\"}").problem(413, "payload-too-large");
+        api(candidate).post("/api/candidate/assessment/signals", "{\"type\": \"COPY\", \"questionId\": \"q-nope\"}")
                 .problem(404, "not-found");
 
-        JsonNode integrity = api.get("/api/invitations/" + created.get("id").asString(), recruiterToken()).ok()
+        JsonNode integrity = api(recruiterToken()).get("/api/invitations/" + created.get("id").asString()).expect(200)
                 .get("integrity");
         assertThat(integrity.get("recorded").asInt()).as("capped at max-signals=5").isEqualTo(5);
         assertThat(integrity.get("dropped").asInt()).isEqualTo(2);
         assertThat(integrity.get("counts").get("PASTE").asInt()).isEqualTo(1);
         assertThat(integrity.get("counts").get("FOCUS_LOST").asInt()).isEqualTo(6);
-        assertThat(api.get("/api/candidate/assessment/session", candidate).body()).doesNotContain("PASTE", "integrity");
+        assertThat(api(candidate).get("/api/candidate/assessment/session").body()).doesNotContain("PASTE", "integrity");
 
-        api.post("/api/candidate/assessment/submit", "", candidate).ok();
-        api.post("/api/candidate/assessment/signals", "{\"type\": \"COPY\"}", candidate).problem(409, "session-submitted");
+        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
+        api(candidate).post("/api/candidate/assessment/signals", "{\"type\": \"COPY\"}").problem(409, "session-submitted");
     }
 
     @Test
@@ -274,18 +275,18 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
         String candidateB = redeemAsCandidate(invitationB);
         start(candidateA);
         start(candidateB);
-        save(candidateB, "q-sql", 1, null, "B's answer").ok();
+        save(candidateB, "q-sql", 1, null, "B's answer").expect(200);
 
         save(candidateA, "q-sql", 2, null, "A writing into B").problem(404, "not-found");
-        assertThat(api.get("/api/candidate/assessment/session", candidateB).ok()
+        assertThat(api(candidateB).get("/api/candidate/assessment/session").expect(200)
                 .get("answers").get("q-sql").get("text").asString()).isEqualTo("B's answer");
 
         String bInOtherTenant = candidateToken("other-tenant", invitationB.get("id").asString());
-        api.get("/api/candidate/assessment", bInOtherTenant).problem(404, "not-found");
-        api.get("/api/candidate/assessment/session", bInOtherTenant).problem(404, "not-found");
-        api.post("/api/candidate/assessment/submit", "", bInOtherTenant).problem(404, "not-found");
-        api.get("/api/candidate/assessment", candidateToken(tenant, "inv_unknown")).problem(404, "not-found");
-        assertThat(api.get("/api/candidate/assessment/session", candidateB).ok().get("status").asString())
+        api(bInOtherTenant).get("/api/candidate/assessment").problem(404, "not-found");
+        api(bInOtherTenant).get("/api/candidate/assessment/session").problem(404, "not-found");
+        api(bInOtherTenant).post("/api/candidate/assessment/submit", "").problem(404, "not-found");
+        api(candidateToken(tenant, "inv_unknown")).get("/api/candidate/assessment").problem(404, "not-found");
+        assertThat(api(candidateB).get("/api/candidate/assessment/session").expect(200).get("status").asString())
                 .isEqualTo("ACTIVE");
 
     }
@@ -295,20 +296,20 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
         String answer = "{\"sequence\": 5, \"text\": \"x\"}";
         String signal = "{\"type\": \"COPY\"}";
         for (String token : new String[]{null, "forged.token.value"}) {
-            api.get("/api/candidate/assessment", token).problem(401, "unauthenticated");
-            api.post("/api/candidate/assessment/start", "", token).problem(401, "unauthenticated");
-            api.get("/api/candidate/assessment/session", token).problem(401, "unauthenticated");
-            api.put("/api/candidate/assessment/answers/q-text", answer, token).problem(401, "unauthenticated");
-            api.post("/api/candidate/assessment/signals", signal, token).problem(401, "unauthenticated");
-            api.post("/api/candidate/assessment/submit", "", token).problem(401, "unauthenticated");
+            api(token).get("/api/candidate/assessment").problem(401, "unauthenticated");
+            api(token).post("/api/candidate/assessment/start", "").problem(401, "unauthenticated");
+            api(token).get("/api/candidate/assessment/session").problem(401, "unauthenticated");
+            api(token).put("/api/candidate/assessment/answers/q-text", answer).problem(401, "unauthenticated");
+            api(token).post("/api/candidate/assessment/signals", signal).problem(401, "unauthenticated");
+            api(token).post("/api/candidate/assessment/submit", "").problem(401, "unauthenticated");
         }
         for (String token : new String[]{recruiterToken(), platformToken(), gatewayToken()}) {
-            api.get("/api/candidate/assessment", token).problem(403, "forbidden");
-            api.post("/api/candidate/assessment/start", "", token).problem(403, "forbidden");
-            api.get("/api/candidate/assessment/session", token).problem(403, "forbidden");
-            api.put("/api/candidate/assessment/answers/q-text", answer, token).problem(403, "forbidden");
-            api.post("/api/candidate/assessment/signals", signal, token).problem(403, "forbidden");
-            api.post("/api/candidate/assessment/submit", "", token).problem(403, "forbidden");
+            api(token).get("/api/candidate/assessment").problem(403, "forbidden");
+            api(token).post("/api/candidate/assessment/start", "").problem(403, "forbidden");
+            api(token).get("/api/candidate/assessment/session").problem(403, "forbidden");
+            api(token).put("/api/candidate/assessment/answers/q-text", answer).problem(403, "forbidden");
+            api(token).post("/api/candidate/assessment/signals", signal).problem(403, "forbidden");
+            api(token).post("/api/candidate/assessment/submit", "").problem(403, "forbidden");
         }
     }
 
@@ -316,23 +317,23 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
     void aRevokedOrExpiredInvitationCannotBeStarted() {
         JsonNode revoked = invite("java-basics", "r@example.org");
         String revokedCandidate = redeemAsCandidate(revoked);
-        api.post("/api/invitations/" + revoked.get("id").asString() + "/revoke", "{\"reason\":\"filled\"}",
-                recruiterToken()).ok();
-        api.post("/api/candidate/assessment/start", "", revokedCandidate).problem(410, "invitation-revoked");
-        assertThat(api.get("/api/candidate/assessment", revokedCandidate).ok().get("status").asString())
+        api(recruiterToken()).post("/api/invitations/" + revoked.get("id").asString() + "/revoke",
+                "{\"reason\":\"filled\"}").expect(200);
+        api(revokedCandidate).post("/api/candidate/assessment/start", "").problem(410, "invitation-revoked");
+        assertThat(api(revokedCandidate).get("/api/candidate/assessment").expect(200).get("status").asString())
                 .isEqualTo("REVOKED");
-        api.post("/internal/invitations/redeem", Api.json(Map.of("token", tokenOf(revoked))), gatewayToken())
+        api(gatewayToken()).post("/internal/invitations/redeem", Map.of("token", tokenOf(revoked)))
                 .problem(410, "invitation-unavailable");
 
         JsonNode expiring = invite(Map.of("testId", "java-basics", "expiresInHours", 1,
                 "candidate", Map.of("name", "E", "email", "e@example.org")));
         String expiringCandidate = redeemAsCandidate(expiring);
         clock.advance(Duration.ofMinutes(61));
-        api.post("/api/candidate/assessment/start", "", expiringCandidate).problem(410, "invitation-expired");
-        assertThat(api.get("/api/invitations/" + expiring.get("id").asString(), recruiterToken()).ok()
+        api(expiringCandidate).post("/api/candidate/assessment/start", "").problem(410, "invitation-expired");
+        assertThat(api(recruiterToken()).get("/api/invitations/" + expiring.get("id").asString()).expect(200)
                 .get("status").asString()).isEqualTo("EXPIRED");
-        JsonNode gone = api.post("/internal/invitations/redeem", Api.json(Map.of("token", tokenOf(expiring))),
-                gatewayToken()).problem(410, "invitation-unavailable");
+        JsonNode gone = api(gatewayToken()).post("/internal/invitations/redeem", Map.of("token", tokenOf(expiring)))
+                .problem(410, "invitation-unavailable");
         assertThat(gone.get("invitationStatus").asString()).isEqualTo("EXPIRED");
     }
 }

@@ -26,9 +26,9 @@ class ScoreConsumptionTest extends AssessmentIntegrationTest {
         String invitationId = created.get("id").asString();
         String candidate = redeemAsCandidate(created);
         String sessionId = start(candidate).get("sessionId").asString();
-        save(candidate, "q-single", 1, List.of("a"), null).ok();
-        api.post("/api/candidate/assessment/submit", "", candidate).ok();
-        AssessmentSubmitted submitted = (AssessmentSubmitted) awaitEvents("AssessmentSubmitted", sessionId, 1)
+        save(candidate, "q-single", 1, List.of("a"), null).expect(200);
+        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
+        AssessmentSubmitted submitted = (AssessmentSubmitted) awaitEvents("AssessmentSubmitted", sessionId)
                 .get(0).envelope().payload();
 
         Instant scoredAt = Instant.parse("2026-03-01T10:15:30Z");
@@ -39,30 +39,31 @@ class ScoreConsumptionTest extends AssessmentIntegrationTest {
         kafka.publish(scored);
 
         await().atMost(EVENT_WAIT).until(() -> "SCORED".equals(
-                api.get("/api/invitations/" + invitationId, recruiterToken()).ok().get("status").asString()));
-        JsonNode score = api.get("/api/invitations/" + invitationId, recruiterToken()).ok().get("score");
+                api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("status").asString()));
+        JsonNode score = api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("score");
         assertThat(score.get("points").asInt()).isEqualTo(7);
         assertThat(score.get("maxPoints").asInt()).isEqualTo(11);
         assertThat(score.get("percent").asDouble()).isEqualTo(63.6);
         assertThat(score.get("passed").asBoolean()).isTrue();
         assertThat(Instant.parse(score.get("scoredAt").asString())).isEqualTo(scoredAt);
 
-        JsonNode candidateView = api.get("/api/candidate/assessment", candidate).ok();
+        JsonNode candidateView = api(candidate).get("/api/candidate/assessment").expect(200);
         assertThat(candidateView.get("status").asString()).isEqualTo("SCORED");
         assertThat(candidateView.get("session").get("status").asString()).isEqualTo("SCORED");
         assertThat(candidateView.toString()).doesNotContain("points", "percent", "passed");
-        assertThat(api.get("/api/candidate/assessment/session", candidate).body()).doesNotContain("points\"", "percent");
+        assertThat(api(candidate).get("/api/candidate/assessment/session").body()).doesNotContain("points\"", "percent");
 
         // A reviewer's adjustment, then a redelivery of the original result: the redelivery changes nothing.
         kafka.publish(EventEnvelope.of(new ScoreAdjusted(sessionId, "q-text", 3, "generous reading", "rita", 9, 11,
                 81.8, true, scoredAt.plusSeconds(60)), tenant, "corr-scoring-2"));
-        await().atMost(EVENT_WAIT).until(() -> api.get("/api/invitations/" + invitationId, recruiterToken()).ok()
+        await().atMost(EVENT_WAIT).until(() -> api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200)
                 .get("score").get("points").asInt() == 9);
         kafka.publish(scored);
         kafka.publish(EventEnvelope.of(new AssessmentScored("ses_other", "inv_other", "t", "T", null, null, 1, 1,
                 100, 50, true, null, List.of(), scoredAt), tenant, "corr-scoring-3"));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
-                api.get("/api/invitations/" + invitationId, recruiterToken()).ok().get("score").get("points").asInt() == 9);
+                api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("score").get("points")
+                        .asInt() == 9);
     }
 
     @Test
@@ -71,12 +72,12 @@ class ScoreConsumptionTest extends AssessmentIntegrationTest {
         String invitationId = created.get("id").asString();
         String candidate = redeemAsCandidate(created);
         String sessionId = start(candidate).get("sessionId").asString();
-        api.post("/api/candidate/assessment/submit", "", candidate).ok();
+        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
         Instant scoredAt = Instant.parse("2026-03-01T10:00:00Z");
         kafka.publish(EventEnvelope.of(new AssessmentScored(sessionId, invitationId, "java-basics", "Java basics",
                 null, null, 5, 11, 45.5, 60, false, null, List.of(), scoredAt), tenant, "corr-own"));
         await().atMost(EVENT_WAIT).until(() -> "SCORED".equals(
-                api.get("/api/invitations/" + invitationId, recruiterToken()).ok().get("status").asString()));
+                api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("status").asString()));
 
         // Same session key, so the same partition, in this order: the intruder's result, then our own adjustment.
         kafka.publish(EventEnvelope.of(new AssessmentScored(sessionId, invitationId, "java-basics", "Java basics",
@@ -85,9 +86,9 @@ class ScoreConsumptionTest extends AssessmentIntegrationTest {
         kafka.publish(EventEnvelope.of(new ScoreAdjusted(sessionId, "q-text", 1, "recount", "rita", 6, 11, 54.5,
                 false, scoredAt.plusSeconds(60)), tenant, "corr-adjust"));
 
-        await().atMost(EVENT_WAIT).until(() -> api.get("/api/invitations/" + invitationId, recruiterToken()).ok()
+        await().atMost(EVENT_WAIT).until(() -> api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200)
                 .get("score").get("points").asInt() == 6);
-        assertThat(Instant.parse(api.get("/api/invitations/" + invitationId, recruiterToken()).ok()
+        assertThat(Instant.parse(api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200)
                 .get("score").get("scoredAt").asString())).isEqualTo(scoredAt);
     }
 }

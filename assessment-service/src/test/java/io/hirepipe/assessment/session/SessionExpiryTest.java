@@ -36,18 +36,18 @@ class SessionExpiryTest extends AssessmentIntegrationTest {
         String invitationId = created.get("id").asString();
         String candidate = redeemAsCandidate(created);
         String sessionId = start(candidate).get("sessionId").asString();
-        save(candidate, "q-single", 1, List.of("a"), null).ok();
+        save(candidate, "q-single", 1, List.of("a"), null).expect(200);
 
         clock.advance(Duration.ofSeconds(65));
-        assertThat(save(candidate, "q-text", 1, null, "just in time").ok().get("applied").asBoolean())
+        assertThat(save(candidate, "q-text", 1, null, "just in time").expect(200).get("applied").asBoolean())
                 .as("within the 10 s grace").isTrue();
-        assertThat(api.get("/api/candidate/assessment/session", candidate).ok().get("remainingSeconds").asLong())
+        assertThat(api(candidate).get("/api/candidate/assessment/session").expect(200).get("remainingSeconds").asLong())
                 .isZero();
 
         clock.advance(Duration.ofSeconds(10));
         save(candidate, "q-multi", 1, List.of("b"), null).problem(409, "session-closed");
 
-        AssessmentSubmitted event = (AssessmentSubmitted) awaitEvents("AssessmentSubmitted", sessionId, 1)
+        AssessmentSubmitted event = (AssessmentSubmitted) awaitEvents("AssessmentSubmitted", sessionId)
                 .get(0).envelope().payload();
         assertThat(event.reason()).isEqualTo(SubmitReason.TIMEOUT);
         assertThat(event.answers()).containsExactly(
@@ -56,18 +56,18 @@ class SessionExpiryTest extends AssessmentIntegrationTest {
                 new SubmittedAnswer("q-text", 2, List.of(), "just in time"),
                 new SubmittedAnswer("q-skipped", 1, List.of(), null));
 
-        JsonNode session = api.get("/api/candidate/assessment/session", candidate).ok();
+        JsonNode session = api(candidate).get("/api/candidate/assessment/session").expect(200);
         assertThat(session.get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(session.get("submitReason").asString()).isEqualTo("TIMEOUT");
-        JsonNode submit = api.post("/api/candidate/assessment/submit", "", candidate).ok();
+        JsonNode submit = api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
         assertThat(submit.get("reason").asString()).as("a late submit reports the deadline's close").isEqualTo("TIMEOUT");
         save(candidate, "q-multi", 2, List.of("b"), null).problem(409, "session-submitted");
-        assertThat(api.get("/api/invitations/" + invitationId, recruiterToken()).ok().get("submitReason").asString())
+        assertThat(api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("submitReason").asString())
                 .isEqualTo("TIMEOUT");
 
         relay.publishPending();
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
-                .until(() -> kafka.of("AssessmentSubmitted", sessionId).size() == 1);
+                .until(() -> events("AssessmentSubmitted", sessionId).size() == 1);
     }
 
     @Test
@@ -79,7 +79,7 @@ class SessionExpiryTest extends AssessmentIntegrationTest {
             JsonNode created = invite("one-minute", "c" + i + "@example.org");
             String candidate = redeemAsCandidate(created);
             sessionIds.add(start(candidate).get("sessionId").asString());
-            save(candidate, "q-single", 1, List.of("b"), null).ok();
+            save(candidate, "q-single", 1, List.of("b"), null).expect(200);
             asReadBeforeTheDeadline.add(invitations.find(tenant, created.get("id").asString()).orElseThrow());
         }
 
@@ -100,11 +100,11 @@ class SessionExpiryTest extends AssessmentIntegrationTest {
 
         relay.publishPending();
         for (String sessionId : sessionIds) {
-            awaitEvents("AssessmentSubmitted", sessionId, 1);
+            awaitEvents("AssessmentSubmitted", sessionId);
         }
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
-                sessionIds.stream().allMatch(id -> kafka.of("AssessmentSubmitted", id).size() == 1));
-        AssessmentSubmitted first = (AssessmentSubmitted) kafka.of("AssessmentSubmitted", sessionIds.get(0))
+                sessionIds.stream().allMatch(id -> events("AssessmentSubmitted", id).size() == 1));
+        AssessmentSubmitted first = (AssessmentSubmitted) events("AssessmentSubmitted", sessionIds.get(0))
                 .get(0).envelope().payload();
         assertThat(first.answers().get(0).selectedOptionIds()).containsExactly("b");
     }
@@ -118,8 +118,8 @@ class SessionExpiryTest extends AssessmentIntegrationTest {
         start(candidate);
 
         clock.advance(Duration.ofMinutes(2));
-        assertThat(save(candidate, "q-single", 1, List.of("a"), null).ok().get("applied").asBoolean()).isTrue();
-        JsonNode session = api.get("/api/candidate/assessment/session", candidate).ok();
+        assertThat(save(candidate, "q-single", 1, List.of("a"), null).expect(200).get("applied").asBoolean()).isTrue();
+        JsonNode session = api(candidate).get("/api/candidate/assessment/session").expect(200);
         assertThat(session.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(session.get("remainingSeconds").asLong()).isBetween(50L, 60L);
     }

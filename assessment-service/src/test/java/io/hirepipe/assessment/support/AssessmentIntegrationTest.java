@@ -1,10 +1,14 @@
 package io.hirepipe.assessment.support;
 
+import io.hirepipe.contracts.EventType;
 import io.hirepipe.contracts.events.ChoiceOption;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.defaults.outbox.OutboxRelay;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.testkit.EventRecord;
+import io.hirepipe.testkit.EventTopics;
+import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.testkit.Infra;
 import io.hirepipe.testkit.UsesInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +28,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The service on a random port against real Kafka, MongoDB and Redis from the test kit, with a real
@@ -56,7 +59,7 @@ public abstract class AssessmentIntegrationTest {
     }
 
     @LocalServerPort
-    protected int port;
+    private int port;
     @Autowired
     protected InternalToken tokens;
     @Autowired
@@ -66,17 +69,19 @@ public abstract class AssessmentIntegrationTest {
     @Autowired
     protected OutboxRelay relay;
 
-    protected Api api;
-    protected KafkaEvents kafka;
+    protected final EventTopics kafka = EventTopics.shared();
     /** A tenant of this test alone. */
     protected String tenant;
 
     @BeforeEach
-    void connect() {
-        api = new Api(port);
-        kafka = KafkaEvents.get();
+    void freshTenant() {
         tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
         QUESTION_SERVICE.define(tenant, javaTest("java-basics", 30));
+    }
+
+    /** Real HTTP to the service, as the gateway sends it: with {@code token} as bearer, none for null. */
+    protected HttpApi api(String token) {
+        return HttpApi.at("http://localhost:" + port).withBearer(token);
     }
 
     // --- test data -------------------------------------------------------------------------------------------
@@ -131,7 +136,7 @@ public abstract class AssessmentIntegrationTest {
     }
 
     protected JsonNode invite(Map<String, Object> body) {
-        Api.Response response = api.post("/api/invitations", Api.json(body), recruiterToken());
+        HttpApi.Response response = api(recruiterToken()).post("/api/invitations", body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json();
     }
@@ -143,17 +148,17 @@ public abstract class AssessmentIntegrationTest {
 
     /** As the gateway does: redeem the link's token, then act with a candidate token for that invitation. */
     protected String redeemAsCandidate(JsonNode created) {
-        JsonNode redemption = api.post("/internal/invitations/redeem",
-                Api.json(Map.of("token", tokenOf(created))), gatewayToken()).ok();
+        JsonNode redemption = api(gatewayToken()).post("/internal/invitations/redeem", Map.of("token", tokenOf(created)))
+                .expect(200);
         return candidateToken(redemption.get("tenantId").asString(), redemption.get("invitationId").asString());
     }
 
     protected JsonNode start(String candidateToken) {
-        return api.post("/api/candidate/assessment/start", "", candidateToken).ok();
+        return api(candidateToken).post("/api/candidate/assessment/start", "").expect(200);
     }
 
-    protected Api.Response save(String candidateToken, String questionId, long sequence, List<String> options,
-                                String text) {
+    protected HttpApi.Response save(String candidateToken, String questionId, long sequence, List<String> options,
+                                    String text) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sequence", sequence);
         if (options != null) {
@@ -162,11 +167,25 @@ public abstract class AssessmentIntegrationTest {
         if (text != null) {
             body.put("text", text);
         }
-        return api.put("/api/candidate/assessment/answers/" + questionId, Api.json(body), candidateToken);
+        return api(candidateToken).put("/api/candidate/assessment/answers/" + questionId, body);
     }
 
-    protected List<KafkaEvents.Received> awaitEvents(String type, String key, int count) {
-        await().atMost(EVENT_WAIT).until(() -> kafka.of(type, key).size() >= count);
-        return kafka.of(type, key);
+    /** Waits for an event of {@code type} keyed {@code key} (invitation or session id); returns all read so far. */
+    protected List<EventRecord> awaitEvents(String type, String key) {
+        return kafka.awaitRecords(topicOf(type), r -> isEvent(r, type, key));
+    }
+
+    /** Every event of {@code type} keyed {@code key} on its topic, read to the topic's current end. */
+    protected List<EventRecord> events(String type, String key) {
+        return kafka.readToEnd(topicOf(type), r -> isEvent(r, type, key));
+    }
+
+    private static boolean isEvent(EventRecord record, String type, String key) {
+        return key.equals(record.key()) && record.envelope() != null && record.envelope().type().equals(type);
+    }
+
+    private static String topicOf(String type) {
+        return EventType.fromWireName(type).orElseThrow(() -> new IllegalArgumentException("No event type " + type))
+                .topic();
     }
 }

@@ -160,6 +160,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         // Services first (they flush and deregister), then the infrastructure they used.
+        KafkaShutdownNoise.silence();
         while (!started.isEmpty()) {
             AutoCloseable next = started.pop();
             try {

@@ -1,6 +1,7 @@
 package io.hirepipe.notification.delivery;
 
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.web.Items;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -9,8 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** The caller's tenant's email log: what was sent to whom, and what is failing. */
 @RestController
@@ -29,8 +28,8 @@ public class EmailDeliveryController {
     }
 
     @GetMapping("/emails")
-    public List<EmailDeliveryView> emails(@RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
-                                          Caller caller) {
-        return deliveries.list(caller.tenantId(), limit).stream().map(EmailDeliveryView::of).toList();
+    public Items<EmailDeliveryView> emails(
+            @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit, Caller caller) {
+        return Items.of(deliveries.list(caller.tenantId(), limit).stream().map(EmailDeliveryView::of).toList());
     }
 }

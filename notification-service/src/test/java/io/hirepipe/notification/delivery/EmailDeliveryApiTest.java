@@ -3,14 +3,13 @@ package io.hirepipe.notification.delivery;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.InternalToken;
 import io.hirepipe.defaults.security.InternalTokenProperties;
-import io.hirepipe.notification.ApiClient;
 import io.hirepipe.notification.NotificationServiceTest;
+import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -33,11 +32,6 @@ class EmailDeliveryApiTest extends NotificationServiceTest {
     private static final Caller GLOBEX_RECRUITER = Caller.recruiter(GLOBEX, "user-9", "gus@globex.example");
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-    @Autowired
-    InternalToken tokens;
-    @LocalServerPort
-    int port;
-
     @BeforeAll
     static void recordDeliveries(@Autowired MongoTemplate mongo) {
         mongo.insert(delivery("dlv_old", ACME, "ada@example.org", DeliveryStatus.SENT, 1, null, T0));
@@ -55,16 +49,13 @@ class EmailDeliveryApiTest extends NotificationServiceTest {
                 createdAt.plusSeconds(1), status == DeliveryStatus.SENT ? createdAt.plusSeconds(2) : null);
     }
 
-    private ApiClient api() {
-        return new ApiClient(port, tokens);
-    }
-
     @Test
     void aRecruiterReadsTheTenantsLogNewestFirst() {
-        ApiClient.Response response = api().get("/api/notifications/emails", ACME_RECRUITER);
+        HttpApi.Response response = api(ACME_RECRUITER).get("/api/notifications/emails");
 
         assertThat(response.status()).isEqualTo(200);
-        JsonNode log = response.json();
+        assertThat(response.json().propertyNames()).as("a list is an object, room for paging").containsExactly("items");
+        JsonNode log = response.json().get("items");
         assertThat(log.values()).extracting(d -> d.path("recipient").asString())
                 .containsExactly("cy@example.org", "bob@example.org", "ada@example.org");
         JsonNode failing = log.get(1);
@@ -80,31 +71,31 @@ class EmailDeliveryApiTest extends NotificationServiceTest {
 
     @Test
     void limitCutsTheNewest() {
-        assertThat(api().get("/api/notifications/emails?limit=2", ACME_PLATFORM).json().values())
+        assertThat(api(ACME_PLATFORM).get("/api/notifications/emails?limit=2").json().get("items").values())
                 .extracting(d -> d.path("recipient").asString())
                 .containsExactly("cy@example.org", "bob@example.org");
     }
 
     @Test
     void otherTenantsDeliveriesAreInvisible() {
-        assertThat(api().get("/api/notifications/emails", GLOBEX_RECRUITER).json().values())
+        assertThat(api(GLOBEX_RECRUITER).get("/api/notifications/emails").json().get("items").values())
                 .extracting(d -> d.path("recipient").asString()).containsExactly("gus@example.org");
-        assertThat(api().get("/api/notifications/emails", Caller.recruiter(id("tenant-empty"), "u", null)).json())
-                .isEmpty();
+        assertThat(api(Caller.recruiter(id("tenant-empty"), "u", null)).get("/api/notifications/emails").json()
+                .get("items")).isEmpty();
     }
 
     @Test
     void injectedParametersAreIgnoredOrRefused() {
         String injection = URLEncoder.encode("{\"$gt\": \"\"}", StandardCharsets.UTF_8);
-        assertThat(api().get("/api/notifications/emails?limit=" + injection, ACME_RECRUITER).status()).isEqualTo(400);
-        assertThat(api().get("/api/notifications/emails?tenantId=" + GLOBEX, ACME_RECRUITER).json())
+        assertThat(api(ACME_RECRUITER).get("/api/notifications/emails?limit=" + injection).status()).isEqualTo(400);
+        assertThat(api(ACME_RECRUITER).get("/api/notifications/emails?tenantId=" + GLOBEX).json().get("items"))
                 .as("the tenant comes from the token only").hasSize(3);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"limit=0", "limit=201", "limit=-5", "limit=ten", "limit=1e3"})
     void badLimitsAreA400Problem(String query) {
-        ApiClient.Response response = api().get("/api/notifications/emails?" + query, ACME_RECRUITER);
+        HttpApi.Response response = api(ACME_RECRUITER).get("/api/notifications/emails?" + query);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.isProblem()).isTrue();
@@ -112,31 +103,32 @@ class EmailDeliveryApiTest extends NotificationServiceTest {
 
     @Test
     void unknownRoutesAreA404Problem() {
-        ApiClient.Response response = api().get("/api/notifications/webhooks", ACME_RECRUITER);
+        HttpApi.Response response = api(ACME_RECRUITER).get("/api/notifications/webhooks");
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.isProblem()).isTrue();
     }
 
     @Test
     void candidatesAndServicesMayNotReadTheLog() {
-        ApiClient.Response candidate = api().get("/api/notifications/emails", Caller.candidate(ACME, "inv-1"));
+        HttpApi.Response candidate = api(Caller.candidate(ACME, "inv-1")).get("/api/notifications/emails");
         assertThat(candidate.status()).isEqualTo(403);
         assertThat(candidate.isProblem()).isTrue();
-        assertThat(api().get("/api/notifications/emails", Caller.service(ACME, "scoring-service")).status())
+        assertThat(api(Caller.service(ACME, "scoring-service")).get("/api/notifications/emails").status())
                 .isEqualTo(403);
     }
 
     @Test
     void withoutAValidTokenNothingIsReadable() {
-        ApiClient.Response none = api().get("/api/notifications/emails", (String) null);
+        HttpApi.Response none = api(null).get("/api/notifications/emails");
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.isProblem()).isTrue();
 
         InternalToken forged = new InternalToken(new InternalTokenProperties(
                 "a-secret-that-is-not-the-platform-secret-at-all", "hirepipe", Duration.ofSeconds(60)),
                 Clock.systemUTC());
-        assertThat(api().get("/api/notifications/emails", "Bearer " + forged.issue(ACME_RECRUITER)).status())
+        assertThat(api(null).withBearer(forged.issue(ACME_RECRUITER)).get("/api/notifications/emails").status())
                 .isEqualTo(401);
-        assertThat(api().get("/api/notifications/emails", "Basic dXNlcjpwYXNz").status()).isEqualTo(401);
+        assertThat(api(null).withAuthorization("Basic dXNlcjpwYXNz").get("/api/notifications/emails").status())
+                .isEqualTo(401);
     }
 }

@@ -2,27 +2,20 @@ package io.hirepipe.notification.delivery;
 
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
-import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.security.InternalToken;
 import io.hirepipe.embedded.ReceivedMail;
 import io.hirepipe.embedded.SmtpSink;
-import io.hirepipe.notification.ApiClient;
-import io.hirepipe.notification.KafkaTestSupport;
 import io.hirepipe.notification.NotificationServiceTest;
+import io.hirepipe.testkit.EventRecord;
+import io.hirepipe.testkit.EventTopics;
+import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.testkit.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import tools.jackson.databind.JsonNode;
 
@@ -44,27 +37,11 @@ class EmailFlowTest extends NotificationServiceTest {
 
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
 
-    private static KafkaTestSupport kafka;
-
-    @Autowired
-    InternalToken tokens;
     @Autowired
     JavaMailSenderImpl mailSender;
-    @LocalServerPort
-    int port;
 
+    private final EventTopics kafka = EventTopics.shared();
     private final SmtpSink smtp = TestInfrastructure.smtp();
-
-    @BeforeAll
-    static void connect(@Autowired KafkaTemplate<Object, Object> template,
-                        @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        kafka = new KafkaTestSupport(template, bootstrapServers);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void anInvitedCandidateGetsTheirLinkAndMarkupInTheirNameStaysText() {
@@ -165,9 +142,8 @@ class EmailFlowTest extends NotificationServiceTest {
                 tenant);
         kafka.publish(event);
 
-        List<ConsumerRecord<String, EventEnvelope<EventPayload>>> dead = kafka.awaitRecords(
-                Topics.deadLetterOf(Topics.INVITATIONS), r -> r.value() != null
-                        && r.value().eventId().equals(event.eventId()));
+        List<EventRecord> dead = kafka.awaitRecords(Topics.deadLetterOf(Topics.INVITATIONS),
+                r -> r.envelope() != null && r.envelope().eventId().equals(event.eventId()));
 
         assertThat(dead).hasSize(1);
         JsonNode delivery = awaitDelivery(tenant, "not an address", "FAILED");
@@ -203,10 +179,10 @@ class EmailFlowTest extends NotificationServiceTest {
     }
 
     private List<JsonNode> deliveries(String tenant) {
-        ApiClient.Response response = new ApiClient(port, tokens)
-                .get("/api/notifications/emails", Caller.recruiter(tenant, "user-1", "rita@recruiting.example"));
+        HttpApi.Response response = api(Caller.recruiter(tenant, "user-1", "rita@recruiting.example"))
+                .get("/api/notifications/emails");
         assertThat(response.status()).isEqualTo(200);
-        return List.copyOf(response.json().values());
+        return List.copyOf(response.json().get("items").values());
     }
 
     /** A port nothing listens on: SMTP connections to it are refused, as when the server is down. */

@@ -1,6 +1,7 @@
 package io.hirepipe.question.bank;
 
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.web.Items;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.List;
 
 /** The question bank of the caller's tenant, for recruiters and platform clients (answer keys included). */
 @RestController
@@ -39,11 +39,11 @@ class QuestionController {
     }
 
     @GetMapping
-    List<QuestionView> list(Caller caller,
-                            @RequestParam(required = false) QuestionStatus status,
-                            @RequestParam(required = false) @Size(max = 50) String tag,
-                            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return questions.list(caller, status, tag, limit);
+    Items<QuestionView> list(Caller caller,
+                             @RequestParam(required = false) QuestionStatus status,
+                             @RequestParam(required = false) @Size(max = 50) String tag,
+                             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        return Items.of(questions.list(caller, status, tag, limit));
     }
 
     @GetMapping("/{id}")

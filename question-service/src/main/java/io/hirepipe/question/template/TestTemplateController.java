@@ -1,6 +1,7 @@
 package io.hirepipe.question.template;
 
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.web.Items;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.List;
 
 /**
  * Tests of the caller's tenant. Recruiters and platform clients manage them; assessment-service
@@ -39,8 +39,8 @@ class TestTemplateController {
     }
 
     @GetMapping
-    List<TestTemplateView> list(Caller caller, @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return tests.list(caller, limit);
+    Items<TestTemplateView> list(Caller caller, @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        return Items.of(tests.list(caller, limit));
     }
 
     /** assessment-service reads title, duration and pass mark here when it creates an invitation. */

@@ -1,6 +1,7 @@
 package io.hirepipe.question.bank;
 
 import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.ChoiceOption;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.KeyPoint;
@@ -9,14 +10,15 @@ import io.hirepipe.contracts.events.QuestionPublished;
 import io.hirepipe.contracts.events.QuestionRetired;
 import io.hirepipe.contracts.events.Rubric;
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.question.support.ApiClient;
 import io.hirepipe.question.support.IntegrationTestBase;
-import io.hirepipe.question.support.QuestionTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.hirepipe.testkit.EventRecord;
+import io.hirepipe.testkit.EventTopics;
+import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import static io.hirepipe.question.support.Questions.freeText;
@@ -27,9 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class QuestionLifecycleTest extends IntegrationTestBase {
 
+    private final EventTopics topics = EventTopics.shared();
+
     @Test
     void createdQuestionIsADraftAtVersionOneThatReadsBackTheSame() {
-        ApiClient.Response created = api.post("/api/questions", recruiter, singleChoice("Traffic spike"));
+        HttpApi.Response created = api(recruiter).post("/api/questions", singleChoice("Traffic spike"));
 
         assertThat(created.status()).isEqualTo(201);
         JsonNode question = created.json();
@@ -44,7 +48,7 @@ class QuestionLifecycleTest extends IntegrationTestBase {
         assertThat(question.get("publishedAt").isNull()).isTrue();
         assertThat(question.get("createdAt").asString()).isNotBlank();
 
-        ApiClient.Response read = api.get("/api/questions/" + id, recruiter);
+        HttpApi.Response read = api(recruiter).get("/api/questions/" + id);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json()).isEqualTo(question);
     }
@@ -63,8 +67,8 @@ class QuestionLifecycleTest extends IntegrationTestBase {
         Caller platform = Caller.platform(tenant, "key-1");
         String id = createQuestion(platform, multiChoice("REST security")).get("id").asString();
 
-        assertThat(api.get("/api/questions/" + id, recruiter).status()).isEqualTo(200);
-        assertThat(api.post("/api/questions/" + id + "/publish", platform, null).json().get("status").asString())
+        assertThat(api(recruiter).get("/api/questions/" + id).status()).isEqualTo(200);
+        assertThat(api(platform).post("/api/questions/" + id + "/publish", null).json().get("status").asString())
                 .isEqualTo("PUBLISHED");
     }
 
@@ -75,187 +79,188 @@ class QuestionLifecycleTest extends IntegrationTestBase {
         String third = createQuestion(recruiter, multiChoice("Third")).get("id").asString();
         createQuestion(Caller.recruiter(newTenant(), "someone-else", null), singleChoice("Elsewhere"));
 
-        assertThat(ids(api.get("/api/questions", recruiter))).containsExactly(third, second, first);
-        assertThat(ids(api.get("/api/questions?status=PUBLISHED", recruiter))).containsExactly(second);
-        assertThat(ids(api.get("/api/questions?status=DRAFT", recruiter))).containsExactly(third, first);
-        assertThat(ids(api.get("/api/questions?tag=api", recruiter))).containsExactly(third, first);
-        assertThat(ids(api.get("/api/questions?tag=databases&status=DRAFT", recruiter))).isEmpty();
-        assertThat(ids(api.get("/api/questions?limit=2", recruiter))).containsExactly(third, second);
+        assertThat(ids(api(recruiter).get("/api/questions"))).containsExactly(third, second, first);
+        assertThat(ids(api(recruiter).get("/api/questions?status=PUBLISHED"))).containsExactly(second);
+        assertThat(ids(api(recruiter).get("/api/questions?status=DRAFT"))).containsExactly(third, first);
+        assertThat(ids(api(recruiter).get("/api/questions?tag=api"))).containsExactly(third, first);
+        assertThat(ids(api(recruiter).get("/api/questions?tag=databases&status=DRAFT"))).isEmpty();
+        assertThat(ids(api(recruiter).get("/api/questions?limit=2"))).containsExactly(third, second);
     }
 
     @Test
     void aDraftIsEditedInPlace() {
         String id = createQuestion(recruiter, singleChoice("Before")).get("id").asString();
 
-        ApiClient.Response edited = api.put("/api/questions/" + id, recruiter, singleChoice("After"));
+        HttpApi.Response edited = api(recruiter).put("/api/questions/" + id, singleChoice("After"));
 
         assertThat(edited.status()).isEqualTo(200);
         assertThat(edited.json().get("version").asInt()).isEqualTo(1);
         assertThat(edited.json().get("status").asString()).isEqualTo("DRAFT");
-        assertThat(api.get("/api/questions/" + id, recruiter).json().get("title").asString()).isEqualTo("After");
+        assertThat(api(recruiter).get("/api/questions/" + id).json().get("title").asString()).isEqualTo("After");
     }
 
     @Test
     void editingAPublishedQuestionStartsTheNextVersionAndKeepsThePublishedOneIntact() {
         String id = createPublishedQuestion(recruiter, singleChoice("Version one")).get("id").asString();
 
-        JsonNode draft = api.put("/api/questions/" + id, recruiter,
+        JsonNode draft = api(recruiter).put("/api/questions/" + id,
                 with(singleChoice("Version two"), "correctOptionIds", List.of("b"))).json();
 
         assertThat(draft.get("version").asInt()).isEqualTo(2);
         assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
         assertThat(draft.get("publishedVersion").asInt()).isEqualTo(1);
         assertThat(draft.get("publishedAt").isNull()).isTrue();
-        JsonNode v1 = api.get("/api/questions/" + id + "/versions/1", recruiter).json();
+        JsonNode v1 = api(recruiter).get("/api/questions/" + id + "/versions/1").json();
         assertThat(v1.get("title").asString()).isEqualTo("Version one");
         assertThat(v1.get("correctOptionIds").toString()).isEqualTo("[\"a\"]");
-        assertThat(api.get("/api/questions/" + id + "/versions/2", recruiter).status())
+        assertThat(api(recruiter).get("/api/questions/" + id + "/versions/2").status())
                 .as("a draft is not a published version").isEqualTo(404);
 
         // Editing the new draft again stays at version 2.
-        assertThat(api.put("/api/questions/" + id, recruiter, singleChoice("Version two, fixed")).json()
+        assertThat(api(recruiter).put("/api/questions/" + id, singleChoice("Version two, fixed")).json()
                 .get("version").asInt()).isEqualTo(2);
-        JsonNode published = api.post("/api/questions/" + id + "/publish", recruiter, null).json();
+        JsonNode published = api(recruiter).post("/api/questions/" + id + "/publish", null).json();
         assertThat(published.get("version").asInt()).isEqualTo(2);
         assertThat(published.get("publishedVersion").asInt()).isEqualTo(2);
-        assertThat(api.get("/api/questions/" + id + "/versions/2", recruiter).json().get("title").asString())
+        assertThat(api(recruiter).get("/api/questions/" + id + "/versions/2").json().get("title").asString())
                 .isEqualTo("Version two, fixed");
-        assertThat(api.get("/api/questions/" + id + "/versions/1", recruiter).json()).isEqualTo(v1);
+        assertThat(api(recruiter).get("/api/questions/" + id + "/versions/1").json()).isEqualTo(v1);
     }
 
     @Test
     void publishingEmitsTheFullItemWithItsAnswerKeyOnce() {
-        try (QuestionTopic topic = new QuestionTopic()) {
-            String id = createQuestion(recruiter, freeText("SQL or NoSQL")).get("id").asString();
+        String id = createQuestion(recruiter, freeText("SQL or NoSQL")).get("id").asString();
 
-            ApiClient.Response first = api.post("/api/questions/" + id + "/publish", recruiter, null);
-            ApiClient.Response second = api.post("/api/questions/" + id + "/publish", recruiter, null);
+        HttpApi.Response first = api(recruiter).post("/api/questions/" + id + "/publish", null);
+        HttpApi.Response second = api(recruiter).post("/api/questions/" + id + "/publish", null);
 
-            assertThat(first.status()).isEqualTo(200);
-            assertThat(first.json().get("status").asString()).isEqualTo("PUBLISHED");
-            assertThat(first.json().get("publishedAt").asString()).isNotBlank();
-            assertThat(second.status()).isEqualTo(200);
-            assertThat(second.json()).as("publishing again changes nothing").isEqualTo(first.json());
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(first.json().get("publishedAt").asString()).isNotBlank();
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json()).as("publishing again changes nothing").isEqualTo(first.json());
 
-            ConsumerRecord<String, EventEnvelope<EventPayload>> record =
-                    topic.awaitRecord(id, payload -> payload instanceof QuestionPublished);
-            EventEnvelope<EventPayload> envelope = record.value();
-            assertThat(envelope.type()).isEqualTo("QuestionPublished");
-            assertThat(envelope.tenantId()).isEqualTo(tenant);
-            assertThat(envelope.correlationId()).isNotBlank();
-            assertThat(envelope.payload()).isEqualTo(new QuestionPublished(id, 1, QuestionKind.FREE_TEXT,
-                    "SQL or NoSQL", "How do you decide between a SQL and a NoSQL database for a new project?",
-                    List.of(), List.of(), new Rubric(List.of(
-                            new KeyPoint("structure", "Relational versus unstructured data",
-                                    List.of("relational", "schema"), 3),
-                            new KeyPoint("acid", "ACID requirements", List.of("ACID", "transactions"), 2))),
-                    5, List.of("databases")));
+        EventRecord record = awaitEvent(id, payload -> payload instanceof QuestionPublished);
+        EventEnvelope<EventPayload> envelope = record.envelope();
+        assertThat(envelope.type()).isEqualTo("QuestionPublished");
+        assertThat(envelope.tenantId()).isEqualTo(tenant);
+        assertThat(envelope.correlationId()).isNotBlank();
+        assertThat(envelope.payload()).isEqualTo(new QuestionPublished(id, 1, QuestionKind.FREE_TEXT,
+                "SQL or NoSQL", "How do you decide between a SQL and a NoSQL database for a new project?",
+                List.of(), List.of(), new Rubric(List.of(
+                        new KeyPoint("structure", "Relational versus unstructured data",
+                                List.of("relational", "schema"), 3),
+                        new KeyPoint("acid", "ACID requirements", List.of("ACID", "transactions"), 2))),
+                5, List.of("databases")));
 
-            // Retiring emits on the same key, so once its event is read every earlier one has been too.
-            api.post("/api/questions/" + id + "/retire", recruiter, null);
-            topic.awaitRecord(id, payload -> payload instanceof QuestionRetired);
-            assertThat(topic.recordsFor(id)).extracting(r -> r.value().type())
-                    .containsExactly("QuestionPublished", "QuestionRetired");
-        }
+        // Retiring emits on the same key, so once its event is read every earlier one has been too.
+        api(recruiter).post("/api/questions/" + id + "/retire", null);
+        awaitEvent(id, payload -> payload instanceof QuestionRetired);
+        assertThat(eventsAbout(id)).extracting(r -> r.envelope().type())
+                .containsExactly("QuestionPublished", "QuestionRetired");
     }
 
     @Test
     void concurrentPublishesOfOneDraftEmitOneEvent() {
-        try (QuestionTopic topic = new QuestionTopic()) {
-            String id = createQuestion(recruiter, singleChoice("Raced")).get("id").asString();
+        String id = createQuestion(recruiter, singleChoice("Raced")).get("id").asString();
 
-            List<ApiClient.Response> responses = IntStream.range(0, 6).parallel()
-                    .mapToObj(i -> api.post("/api/questions/" + id + "/publish", recruiter, null))
-                    .toList();
+        List<HttpApi.Response> responses = IntStream.range(0, 6).parallel()
+                .mapToObj(i -> api(recruiter).post("/api/questions/" + id + "/publish", null))
+                .toList();
 
-            assertThat(responses).extracting(ApiClient.Response::status).containsOnly(200);
-            api.post("/api/questions/" + id + "/retire", recruiter, null);
-            topic.awaitRecord(id, payload -> payload instanceof QuestionRetired);
-            assertThat(topic.recordsFor(id)).extracting(r -> r.value().type())
-                    .containsExactly("QuestionPublished", "QuestionRetired");
-        }
+        assertThat(responses).extracting(HttpApi.Response::status).containsOnly(200);
+        api(recruiter).post("/api/questions/" + id + "/retire", null);
+        awaitEvent(id, payload -> payload instanceof QuestionRetired);
+        assertThat(eventsAbout(id)).extracting(r -> r.envelope().type())
+                .containsExactly("QuestionPublished", "QuestionRetired");
     }
 
     @Test
     void aQuestionHasAtMostFiftyVersions() {
         String id = createPublishedQuestion(recruiter, singleChoice("v1")).get("id").asString();
         for (int version = 2; version <= QuestionDocument.MAX_VERSIONS; version++) {
-            api.put("/api/questions/" + id, recruiter, singleChoice("v" + version));
-            assertThat(api.post("/api/questions/" + id + "/publish", recruiter, null).json().get("version").asInt())
+            api(recruiter).put("/api/questions/" + id, singleChoice("v" + version));
+            assertThat(api(recruiter).post("/api/questions/" + id + "/publish", null).json().get("version").asInt())
                     .isEqualTo(version);
         }
 
-        ApiClient.Response oneMore = api.put("/api/questions/" + id, recruiter, singleChoice("v51"));
+        HttpApi.Response oneMore = api(recruiter).put("/api/questions/" + id, singleChoice("v51"));
 
         assertThat(oneMore.status()).isEqualTo(409);
         assertThat(oneMore.json().get("type").asString()).endsWith("/version-limit");
-        assertThat(api.get("/api/questions/" + id + "/versions/1", recruiter).json().get("title").asString())
+        assertThat(api(recruiter).get("/api/questions/" + id + "/versions/1").json().get("title").asString())
                 .isEqualTo("v1");
-        assertThat(api.get("/api/questions/" + id + "/versions/50", recruiter).json().get("title").asString())
+        assertThat(api(recruiter).get("/api/questions/" + id + "/versions/50").json().get("title").asString())
                 .isEqualTo("v50");
     }
 
     @Test
     void aChoiceQuestionIsPublishedWithItsOptionsAndCorrectIds() {
-        try (QuestionTopic topic = new QuestionTopic()) {
-            String id = createPublishedQuestion(recruiter, multiChoice("REST security")).get("id").asString();
+        String id = createPublishedQuestion(recruiter, multiChoice("REST security")).get("id").asString();
 
-            QuestionPublished published = (QuestionPublished) topic.awaitRecord(id,
-                    payload -> payload instanceof QuestionPublished).value().payload();
+        QuestionPublished published = (QuestionPublished) awaitEvent(id,
+                payload -> payload instanceof QuestionPublished).payload();
 
-            assertThat(published.options()).containsExactly(new ChoiceOption("https", "HTTPS everywhere"),
-                    new ChoiceOption("validation", "Input validation"),
-                    new ChoiceOption("verbose", "Verbose stack traces in responses"));
-            assertThat(published.correctOptionIds()).containsExactly("https", "validation");
-            assertThat(published.maxPoints()).isEqualTo(1);
-            assertThat(published.rubric()).isNull();
-        }
+        assertThat(published.options()).containsExactly(new ChoiceOption("https", "HTTPS everywhere"),
+                new ChoiceOption("validation", "Input validation"),
+                new ChoiceOption("verbose", "Verbose stack traces in responses"));
+        assertThat(published.correctOptionIds()).containsExactly("https", "validation");
+        assertThat(published.maxPoints()).isEqualTo(1);
+        assertThat(published.rubric()).isNull();
     }
 
     @Test
     void eachPublishedVersionIsItsOwnEvent() {
-        try (QuestionTopic topic = new QuestionTopic()) {
-            String id = createPublishedQuestion(recruiter, singleChoice("One")).get("id").asString();
-            api.put("/api/questions/" + id, recruiter, singleChoice("Two"));
-            api.post("/api/questions/" + id + "/publish", recruiter, null);
+        String id = createPublishedQuestion(recruiter, singleChoice("One")).get("id").asString();
+        api(recruiter).put("/api/questions/" + id, singleChoice("Two"));
+        api(recruiter).post("/api/questions/" + id + "/publish", null);
 
-            topic.awaitRecord(id, payload -> payload instanceof QuestionPublished p && p.version() == 2);
+        awaitEvent(id, payload -> payload instanceof QuestionPublished p && p.version() == 2);
 
-            assertThat(topic.recordsFor(id)).extracting(r -> ((QuestionPublished) r.value().payload()).title())
-                    .containsExactly("One", "Two");
-        }
+        assertThat(eventsAbout(id)).extracting(r -> ((QuestionPublished) r.payload()).title())
+                .containsExactly("One", "Two");
     }
 
     @Test
     void retiringEndsTheLifecycleOnceAndForAll() {
-        try (QuestionTopic topic = new QuestionTopic()) {
-            String id = createPublishedQuestion(recruiter, singleChoice("Retire me")).get("id").asString();
-            api.put("/api/questions/" + id, recruiter, singleChoice("A draft of version two"));
+        String id = createPublishedQuestion(recruiter, singleChoice("Retire me")).get("id").asString();
+        api(recruiter).put("/api/questions/" + id, singleChoice("A draft of version two"));
 
-            ApiClient.Response retired = api.post("/api/questions/" + id + "/retire", recruiter, null);
-            ApiClient.Response again = api.post("/api/questions/" + id + "/retire", recruiter, null);
+        HttpApi.Response retired = api(recruiter).post("/api/questions/" + id + "/retire", null);
+        HttpApi.Response again = api(recruiter).post("/api/questions/" + id + "/retire", null);
 
-            assertThat(retired.status()).isEqualTo(200);
-            assertThat(retired.json().get("status").asString()).isEqualTo("RETIRED");
-            assertThat(again.json()).isEqualTo(retired.json());
-            QuestionRetired event = (QuestionRetired) topic.awaitRecord(id,
-                    payload -> payload instanceof QuestionRetired).value().payload();
-            assertThat(event).as("names the newest published version").isEqualTo(new QuestionRetired(id, 1));
+        assertThat(retired.status()).isEqualTo(200);
+        assertThat(retired.json().get("status").asString()).isEqualTo("RETIRED");
+        assertThat(again.json()).isEqualTo(retired.json());
+        QuestionRetired event = (QuestionRetired) awaitEvent(id,
+                payload -> payload instanceof QuestionRetired).payload();
+        assertThat(event).as("names the newest published version").isEqualTo(new QuestionRetired(id, 1));
 
-            ApiClient.Response edit = api.put("/api/questions/" + id, recruiter, singleChoice("Too late"));
-            ApiClient.Response publish = api.post("/api/questions/" + id + "/publish", recruiter, null);
-            assertThat(edit.status()).isEqualTo(409);
-            assertThat(edit.isProblem()).isTrue();
-            assertThat(publish.status()).isEqualTo(409);
-            assertThat(publish.json().get("type").asString()).endsWith("/question-retired");
-            assertThat(api.get("/api/questions/" + id + "/versions/1", recruiter).status())
-                    .as("what was published stays readable").isEqualTo(200);
-        }
+        HttpApi.Response edit = api(recruiter).put("/api/questions/" + id, singleChoice("Too late"));
+        HttpApi.Response publish = api(recruiter).post("/api/questions/" + id + "/publish", null);
+        assertThat(edit.status()).isEqualTo(409);
+        assertThat(edit.isProblem()).isTrue();
+        assertThat(publish.status()).isEqualTo(409);
+        assertThat(publish.json().get("type").asString()).endsWith("/question-retired");
+        assertThat(api(recruiter).get("/api/questions/" + id + "/versions/1").status())
+                .as("what was published stays readable").isEqualTo(200);
     }
 
-    private static List<String> ids(ApiClient.Response list) {
-        assertThat(list.status()).as(list.toString()).isEqualTo(200);
-        return list.json().valueStream().map(q -> q.get("id").asString()).toList();
+    /** Waits until an event about {@code questionId} on the questions topic satisfies {@code condition}. */
+    private EventRecord awaitEvent(String questionId, Predicate<EventPayload> condition) {
+        return topics.awaitRecords(Topics.QUESTIONS, r -> questionId.equals(r.key()) && condition.test(r.payload()))
+                .get(0);
+    }
+
+    /** Every event about {@code questionId} so far, in order: they share a key, so a partition. */
+    private List<EventRecord> eventsAbout(String questionId) {
+        return topics.readToEnd(Topics.QUESTIONS, r -> questionId.equals(r.key()));
+    }
+
+    private static List<String> ids(HttpApi.Response list) {
+        JsonNode body = list.expect(200);
+        assertThat(body.propertyNames()).as("a list is an object, room for paging").containsExactly("items");
+        return body.get("items").valueStream().map(q -> q.get("id").asString()).toList();
     }
 
 }

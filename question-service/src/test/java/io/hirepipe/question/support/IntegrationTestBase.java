@@ -2,6 +2,7 @@ package io.hirepipe.question.support;
 
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.testkit.Infra;
 import io.hirepipe.testkit.UsesInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,8 +14,6 @@ import tools.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The one application context every integration test class shares (same configuration, so Spring's
  * test context cache starts it once): the real service on a random port against real MongoDB and
@@ -24,13 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @UsesInfrastructure({Infra.MONGO, Infra.KAFKA})
 public abstract class IntegrationTestBase {
 
-    protected ApiClient api;
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private InternalToken tokens;
+
     protected String tenant;
     protected Caller recruiter;
 
     @BeforeEach
-    void connect(@LocalServerPort int port, @Autowired InternalToken tokens) {
-        api = new ApiClient(port, tokens);
+    void newTenantAndRecruiter() {
         tenant = newTenant();
         recruiter = Caller.recruiter(tenant, "user-1", "recruiter@" + tenant + ".example");
     }
@@ -39,16 +41,22 @@ public abstract class IntegrationTestBase {
         return "tenant-" + UUID.randomUUID();
     }
 
+    /**
+     * Real HTTP against the running service, as the gateway calls it: with the signed internal token of
+     * {@code caller} (none for null), accepting JSON and problems.
+     */
+    protected HttpApi api(Caller caller) {
+        return HttpApi.at("http://localhost:" + port)
+                .withHeader("Accept", "application/json, application/problem+json")
+                .withBearer(caller == null ? null : tokens.issue(caller));
+    }
+
     protected JsonNode createQuestion(Caller caller, Map<String, Object> body) {
-        ApiClient.Response created = api.post("/api/questions", caller, body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json();
+        return api(caller).post("/api/questions", body).expect(201);
     }
 
     protected JsonNode createPublishedQuestion(Caller caller, Map<String, Object> body) {
         String id = createQuestion(caller, body).get("id").asString();
-        ApiClient.Response published = api.post("/api/questions/" + id + "/publish", caller, null);
-        assertThat(published.status()).as(published.toString()).isEqualTo(200);
-        return published.json();
+        return api(caller).post("/api/questions/" + id + "/publish", null).expect(200);
     }
 }

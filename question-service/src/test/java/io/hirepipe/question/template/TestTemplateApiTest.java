@@ -1,8 +1,8 @@
 package io.hirepipe.question.template;
 
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.question.support.ApiClient;
 import io.hirepipe.question.support.IntegrationTestBase;
+import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -47,9 +47,9 @@ class TestTemplateApiTest extends IntegrationTestBase {
         String choice = publishedId(singleChoice("Traffic spike"));
         String text = publishedId(freeText("SQL or NoSQL"));
         // A newer draft does not change what a new test pins: the published version 1.
-        api.put("/api/questions/" + text, recruiter, freeText("SQL or NoSQL, reworded"));
+        api(recruiter).put("/api/questions/" + text, freeText("SQL or NoSQL, reworded"));
 
-        ApiClient.Response created = api.post("/api/tests", recruiter, test("Backend screen", List.of(
+        HttpApi.Response created = api(recruiter).post("/api/tests", test("Backend screen", List.of(
                 section("Scaling", choice), section("Databases", text))));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -66,25 +66,27 @@ class TestTemplateApiTest extends IntegrationTestBase {
                 + choice + "\",\"version\":1}]},{\"title\":\"Databases\",\"questions\":[{\"questionId\":\"" + text
                 + "\",\"version\":1}]}]");
 
-        assertThat(api.get("/api/tests/" + id, recruiter).json()).isEqualTo(body);
-        assertThat(api.get("/api/tests/" + id, assessmentService()).json())
+        assertThat(api(recruiter).get("/api/tests/" + id).json()).isEqualTo(body);
+        assertThat(api(assessmentService()).get("/api/tests/" + id).json())
                 .as("assessment-service reads test metadata when inviting").isEqualTo(body);
     }
 
     @Test
     void listIsTheTenantsTestsNewestFirst() {
         String question = publishedId(singleChoice("q"));
-        String first = api.post("/api/tests", recruiter, test("First", List.of(section("s", question))))
+        String first = api(recruiter).post("/api/tests", test("First", List.of(section("s", question))))
                 .json().get("id").asString();
-        String second = api.post("/api/tests", Caller.platform(tenant, "key-1"),
+        String second = api(Caller.platform(tenant, "key-1")).post("/api/tests",
                 test("Second", List.of(section("s", question)))).json().get("id").asString();
 
-        ApiClient.Response list = api.get("/api/tests", recruiter);
+        HttpApi.Response list = api(recruiter).get("/api/tests");
 
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.json().valueStream().map(t -> t.get("id").asString()).toList()).containsExactly(second, first);
-        assertThat(api.get("/api/tests?limit=1", recruiter).json()).hasSize(1);
-        assertThat(api.get("/api/tests", Caller.recruiter(newTenant(), "u", null)).json()).isEmpty();
+        assertThat(list.json().propertyNames()).as("a list is an object, room for paging").containsExactly("items");
+        assertThat(list.json().get("items").valueStream().map(t -> t.get("id").asString()).toList())
+                .containsExactly(second, first);
+        assertThat(api(recruiter).get("/api/tests?limit=1").json().get("items")).hasSize(1);
+        assertThat(api(Caller.recruiter(newTenant(), "u", null)).get("/api/tests").json().get("items")).isEmpty();
     }
 
     @Test
@@ -92,11 +94,11 @@ class TestTemplateApiTest extends IntegrationTestBase {
         String published = publishedId(singleChoice("ok"));
         String draft = createQuestion(recruiter, multiChoice("draft")).get("id").asString();
         String retired = publishedId(freeText("retired"));
-        api.post("/api/questions/" + retired + "/retire", recruiter, null);
+        api(recruiter).post("/api/questions/" + retired + "/retire", null);
         String otherTenants = createPublishedQuestion(Caller.recruiter(newTenant(), "u", null), singleChoice("theirs"))
                 .get("id").asString();
 
-        ApiClient.Response response = api.post("/api/tests", recruiter, test("Mixed", List.of(
+        HttpApi.Response response = api(recruiter).post("/api/tests", test("Mixed", List.of(
                 section("one", published, draft), section("two", "q_nope", retired, otherTenants))));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(422);
@@ -107,20 +109,20 @@ class TestTemplateApiTest extends IntegrationTestBase {
         assertThat(ids(problem.get("unpublishedQuestionIds"))).containsExactly(draft);
         assertThat(ids(problem.get("retiredQuestionIds"))).containsExactly(retired);
         assertThat(problem.get("detail").asString()).contains(draft, retired, "q_nope").doesNotContain(published);
-        assertThat(api.get("/api/tests", recruiter).json()).as("nothing was created").isEmpty();
+        assertThat(api(recruiter).get("/api/tests").json().get("items")).as("nothing was created").isEmpty();
     }
 
     @Test
     void theDeliveryHasThePinnedVersionsWithoutAnswerKeysOrRubrics() {
         String choice = publishedId(singleChoice("Traffic spike"));
         String text = publishedId(freeText("SQL or NoSQL"));
-        String id = api.post("/api/tests", recruiter, test("Backend screen", List.of(
+        String id = api(recruiter).post("/api/tests", test("Backend screen", List.of(
                 section("Scaling", choice), section("Databases", text)))).json().get("id").asString();
         // Version 2 is published after the test was created: the test keeps delivering version 1.
-        api.put("/api/questions/" + choice, recruiter, singleChoice("Traffic spike, v2"));
-        api.post("/api/questions/" + choice + "/publish", recruiter, null);
+        api(recruiter).put("/api/questions/" + choice, singleChoice("Traffic spike, v2"));
+        api(recruiter).post("/api/questions/" + choice + "/publish", null);
 
-        ApiClient.Response response = api.get("/api/tests/" + id + "/delivery", assessmentService());
+        HttpApi.Response response = api(assessmentService()).get("/api/tests/" + id + "/delivery");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode delivery = response.json();
@@ -144,20 +146,20 @@ class TestTemplateApiTest extends IntegrationTestBase {
         assertThat(response.body()).doesNotContain("correctOptionIds", "rubric", "keyPoints", "phrases",
                 "relational", "transactions");
 
-        String newer = api.post("/api/tests", recruiter, test("Newer", List.of(section("s", choice))))
+        String newer = api(recruiter).post("/api/tests", test("Newer", List.of(section("s", choice))))
                 .json().get("id").asString();
-        assertThat(api.get("/api/tests/" + newer + "/delivery", assessmentService()).json()
+        assertThat(api(assessmentService()).get("/api/tests/" + newer + "/delivery").json()
                 .at("/questions/0/version").asInt()).isEqualTo(2);
     }
 
     @Test
     void theDeliveryStaysAvailableAfterItsQuestionIsRetired() {
         String question = publishedId(singleChoice("Soon retired"));
-        String id = api.post("/api/tests", recruiter, test("t", List.of(section("s", question))))
+        String id = api(recruiter).post("/api/tests", test("t", List.of(section("s", question))))
                 .json().get("id").asString();
-        api.post("/api/questions/" + question + "/retire", recruiter, null);
+        api(recruiter).post("/api/questions/" + question + "/retire", null);
 
-        ApiClient.Response delivery = api.get("/api/tests/" + id + "/delivery", assessmentService());
+        HttpApi.Response delivery = api(assessmentService()).get("/api/tests/" + id + "/delivery");
 
         assertThat(delivery.status()).isEqualTo(200);
         assertThat(delivery.json().at("/questions/0/title").asString()).isEqualTo("Soon retired");
@@ -165,49 +167,49 @@ class TestTemplateApiTest extends IntegrationTestBase {
 
     @Test
     void onlyServicesGetTheDelivery() {
-        String id = api.post("/api/tests", recruiter, test("t", List.of(section("s", publishedId(singleChoice("q"))))))
+        String id = api(recruiter).post("/api/tests", test("t", List.of(section("s", publishedId(singleChoice("q"))))))
                 .json().get("id").asString();
 
-        assertProblem(api.get("/api/tests/" + id + "/delivery", recruiter), 403);
-        assertProblem(api.get("/api/tests/" + id + "/delivery", Caller.platform(tenant, "key-1")), 403);
-        assertProblem(api.get("/api/tests/" + id + "/delivery", Caller.candidate(tenant, "inv-1")), 403);
-        assertProblem(api.get("/api/tests/" + id, Caller.candidate(tenant, "inv-1")), 403);
-        assertProblem(api.post("/api/tests", assessmentService(), test("t", List.of(section("s", "q")))), 403);
-        assertProblem(api.get("/api/tests/" + id + "/delivery", null), 401);
-        assertProblem(api.get("/api/tests", null), 401);
+        api(recruiter).get("/api/tests/" + id + "/delivery").problem(403);
+        api(Caller.platform(tenant, "key-1")).get("/api/tests/" + id + "/delivery").problem(403);
+        api(Caller.candidate(tenant, "inv-1")).get("/api/tests/" + id + "/delivery").problem(403);
+        api(Caller.candidate(tenant, "inv-1")).get("/api/tests/" + id).problem(403);
+        api(assessmentService()).post("/api/tests", test("t", List.of(section("s", "q")))).problem(403);
+        api(null).get("/api/tests/" + id + "/delivery").problem(401);
+        api(null).get("/api/tests").problem(401);
     }
 
     @Test
     void unknownAndOtherTenantsTestsAreNotFound() {
-        String id = api.post("/api/tests", recruiter, test("t", List.of(section("s", publishedId(singleChoice("q"))))))
+        String id = api(recruiter).post("/api/tests", test("t", List.of(section("s", publishedId(singleChoice("q"))))))
                 .json().get("id").asString();
         String stranger = newTenant();
 
-        assertProblem(api.get("/api/tests/t_nope", recruiter), 404);
-        assertProblem(api.get("/api/tests/t_nope/delivery", assessmentService()), 404);
-        assertProblem(api.get("/api/tests/" + id, Caller.recruiter(stranger, "u", null)), 404);
-        assertProblem(api.get("/api/tests/" + id + "/delivery", Caller.service(stranger, "assessment-service")), 404);
+        api(recruiter).get("/api/tests/t_nope").problem(404);
+        api(assessmentService()).get("/api/tests/t_nope/delivery").problem(404);
+        api(Caller.recruiter(stranger, "u", null)).get("/api/tests/" + id).problem(404);
+        api(Caller.service(stranger, "assessment-service")).get("/api/tests/" + id + "/delivery").problem(404);
     }
 
     @Test
     void badTestDefinitionsAreRejectedNamingTheField() {
         String q = publishedId(singleChoice("q"));
 
-        assertThat(fields(api.post("/api/tests", recruiter, with(test("t", List.of(section("s", q))),
+        assertThat(fields(api(recruiter).post("/api/tests", with(test("t", List.of(section("s", q))),
                 "durationMinutes", 481)))).containsExactly("durationMinutes");
-        assertThat(fields(api.post("/api/tests", recruiter, with(test("t", List.of(section("s", q))),
+        assertThat(fields(api(recruiter).post("/api/tests", with(test("t", List.of(section("s", q))),
                 "passMarkPercent", -1)))).containsExactly("passMarkPercent");
-        assertThat(fields(api.post("/api/tests", recruiter, test(" ", List.of()))))
+        assertThat(fields(api(recruiter).post("/api/tests", test(" ", List.of()))))
                 .containsExactlyInAnyOrder("title", "sections");
-        assertThat(fields(api.post("/api/tests", recruiter, test("t", List.of(section("s"))))))
+        assertThat(fields(api(recruiter).post("/api/tests", test("t", List.of(section("s"))))))
                 .containsExactly("sections[0].questionIds");
-        assertThat(fields(api.post("/api/tests", recruiter, test("t", List.of(section("a", q), section("b", q))))))
+        assertThat(fields(api(recruiter).post("/api/tests", test("t", List.of(section("a", q), section("b", q))))))
                 .containsExactly("sections");
 
         List<Map<String, Object>> tooMany = new ArrayList<>();
         IntStream.range(0, 2).forEach(s -> tooMany.add(Map.of("title", "s" + s,
                 "questionIds", IntStream.range(0, 51).mapToObj(i -> "q_" + s + "_" + i).toList())));
-        ApiClient.Response hundredAndTwo = api.post("/api/tests", recruiter, test("t", tooMany));
+        HttpApi.Response hundredAndTwo = api(recruiter).post("/api/tests", test("t", tooMany));
         assertThat(fields(hundredAndTwo)).containsExactly("sections");
         assertThat(hundredAndTwo.json().get("detail").asString()).contains("at most 100");
     }
@@ -216,32 +218,27 @@ class TestTemplateApiTest extends IntegrationTestBase {
     void malformedWrongTypedInjectedAndOversizeBodiesAreRejected() {
         String q = publishedId(singleChoice("q"));
 
-        assertProblem(api.post("/api/tests", recruiter, "{\"title\": \"t\", "), 400);
-        ApiClient.Response wrongType = api.post("/api/tests", recruiter,
+        api(recruiter).post("/api/tests", "{\"title\": \"t\", ").problem(400);
+        HttpApi.Response wrongType = api(recruiter).post("/api/tests",
                 with(test("t", List.of(section("s", q))), "durationMinutes", "an hour"));
-        assertProblem(wrongType, 400);
+        wrongType.problem(400);
         assertThat(wrongType.json().get("detail").asString()).contains("'durationMinutes'");
-        ApiClient.Response injected = api.post("/api/tests", recruiter, with(test("t", List.of(section("s", q))),
+        HttpApi.Response injected = api(recruiter).post("/api/tests", with(test("t", List.of(section("s", q))),
                 "sections", List.of(Map.of("title", "s", "questionIds", List.of(Map.of("$gt", ""))))));
-        assertProblem(injected, 400);
-        assertProblem(api.post("/api/tests", recruiter, with(test("t", List.of(section("s", q))), "title",
-                Map.of("$gt", ""))), 400);
-        assertProblem(api.post("/api/tests", recruiter, with(test("t", List.of(section("s", q))), "description",
-                "x".repeat(300 * 1024))), 413);
-        assertThat(api.get("/api/tests", recruiter).json()).as("nothing was created").isEmpty();
+        injected.problem(400);
+        api(recruiter).post("/api/tests", with(test("t", List.of(section("s", q))), "title",
+                Map.of("$gt", ""))).problem(400);
+        api(recruiter).post("/api/tests", with(test("t", List.of(section("s", q))), "description",
+                "x".repeat(300 * 1024))).problem(413);
+        assertThat(api(recruiter).get("/api/tests").json().get("items")).as("nothing was created").isEmpty();
     }
 
     private static List<String> ids(JsonNode array) {
         return array.valueStream().map(JsonNode::asString).toList();
     }
 
-    private static List<String> fields(ApiClient.Response response) {
+    private static List<String> fields(HttpApi.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         return response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
-    }
-
-    private static void assertProblem(ApiClient.Response response, int status) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.isProblem()).as(response.contentType()).isTrue();
     }
 }

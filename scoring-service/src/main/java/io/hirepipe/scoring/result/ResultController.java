@@ -2,6 +2,7 @@ package io.hirepipe.scoring.result;
 
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.web.Items;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -12,8 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** Scored results of the caller's tenant. Results of other tenants do not exist as far as a caller can tell. */
 @RestController
@@ -39,10 +38,11 @@ public class ResultController {
     }
 
     @GetMapping
-    public List<ResultSummaryView> list(
+    public Items<ResultSummaryView> list(
             @RequestParam(required = false) @Size(min = 1, max = 100) String invitationId,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
             Caller caller) {
-        return results.list(caller.tenantId(), invitationId, limit).stream().map(ResultSummaryView::of).toList();
+        return Items.of(results.list(caller.tenantId(), invitationId, limit).stream()
+                .map(ResultSummaryView::of).toList());
     }
 }

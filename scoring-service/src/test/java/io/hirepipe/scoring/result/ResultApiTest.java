@@ -5,14 +5,13 @@ import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.InternalToken;
 import io.hirepipe.defaults.security.InternalTokenProperties;
-import io.hirepipe.scoring.ApiClient;
 import io.hirepipe.scoring.ScoringServiceTest;
+import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -42,11 +41,6 @@ class ResultApiTest extends ScoringServiceTest {
     private static final String NEWEST = id("ses");
     private static final String GLOBEX_SESSION = id("ses");
 
-    @Autowired
-    InternalToken tokens;
-    @LocalServerPort
-    int port;
-
     @BeforeAll
     static void storeResults(@Autowired MongoTemplate mongo) {
         mongo.insert(result(OLDEST, ACME, ACME_INVITATION, T0));
@@ -64,13 +58,9 @@ class ResultApiTest extends ScoringServiceTest {
                 "evt-" + sessionId, List.of());
     }
 
-    private ApiClient api() {
-        return new ApiClient(port, tokens);
-    }
-
     @Test
     void aRecruiterReadsAResultWithItsBreakdown() {
-        ApiClient.Response response = api().get("/api/results/" + NEWEST, ACME_RECRUITER);
+        HttpApi.Response response = api(ACME_RECRUITER).get("/api/results/" + NEWEST);
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = response.json();
@@ -84,8 +74,10 @@ class ResultApiTest extends ScoringServiceTest {
 
     @Test
     void aPlatformClientListsItsTenantNewestFirst() {
-        JsonNode list = api().get("/api/results", ACME_PLATFORM).json();
+        JsonNode body = api(ACME_PLATFORM).get("/api/results").json();
 
+        assertThat(body.propertyNames()).as("a list is an object, room for paging").containsExactly("items");
+        JsonNode list = body.get("items");
         assertThat(list.values()).extracting(node -> node.path("sessionId").asString())
                 .containsExactly(NEWEST, MIDDLE, OLDEST);
         assertThat(list.get(0).has("items")).as("lists carry totals only").isFalse();
@@ -93,27 +85,28 @@ class ResultApiTest extends ScoringServiceTest {
 
     @Test
     void listsByInvitationAndLimit() {
-        assertThat(api().get("/api/results?invitationId=" + ACME_INVITATION, ACME_RECRUITER).json().values())
+        assertThat(api(ACME_RECRUITER).get("/api/results?invitationId=" + ACME_INVITATION).json().get("items").values())
                 .extracting(node -> node.path("sessionId").asString()).containsExactly(NEWEST, OLDEST);
-        assertThat(api().get("/api/results?limit=1", ACME_RECRUITER).json().values())
+        assertThat(api(ACME_RECRUITER).get("/api/results?limit=1").json().get("items").values())
                 .extracting(node -> node.path("sessionId").asString()).containsExactly(NEWEST);
     }
 
     @Test
     void anotherTenantsResultDoesNotExist() {
-        ApiClient.Response response = api().get("/api/results/" + NEWEST, GLOBEX_RECRUITER);
+        HttpApi.Response response = api(GLOBEX_RECRUITER).get("/api/results/" + NEWEST);
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.isProblem()).isTrue();
-        assertThat(api().get("/api/results/" + GLOBEX_SESSION, ACME_RECRUITER).status()).isEqualTo(404);
-        assertThat(api().get("/api/results?invitationId=" + ACME_INVITATION, GLOBEX_RECRUITER).json()).isEmpty();
-        assertThat(api().get("/api/results", GLOBEX_RECRUITER).json().values())
+        assertThat(api(ACME_RECRUITER).get("/api/results/" + GLOBEX_SESSION).status()).isEqualTo(404);
+        assertThat(api(GLOBEX_RECRUITER).get("/api/results?invitationId=" + ACME_INVITATION).json().get("items"))
+                .isEmpty();
+        assertThat(api(GLOBEX_RECRUITER).get("/api/results").json().get("items").values())
                 .extracting(node -> node.path("sessionId").asString()).containsExactly(GLOBEX_SESSION);
     }
 
     @Test
     void anUnknownSessionIsAProblem404() {
-        ApiClient.Response response = api().get("/api/results/ses-does-not-exist", ACME_RECRUITER);
+        HttpApi.Response response = api(ACME_RECRUITER).get("/api/results/ses-does-not-exist");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.isProblem()).isTrue();
@@ -124,15 +117,15 @@ class ResultApiTest extends ScoringServiceTest {
     void operatorInjectionIsJustAnId() {
         String injection = URLEncoder.encode("{\"$gt\": \"\"}", StandardCharsets.UTF_8);
 
-        assertThat(api().get("/api/results?invitationId=" + injection, ACME_RECRUITER).json()).isEmpty();
-        assertThat(api().get("/api/results?invitationId%5B%24ne%5D=x", ACME_RECRUITER).json()).hasSize(3);
-        assertThat(api().get("/api/results/" + injection, ACME_RECRUITER).status()).isEqualTo(404);
+        assertThat(api(ACME_RECRUITER).get("/api/results?invitationId=" + injection).json().get("items")).isEmpty();
+        assertThat(api(ACME_RECRUITER).get("/api/results?invitationId%5B%24ne%5D=x").json().get("items")).hasSize(3);
+        assertThat(api(ACME_RECRUITER).get("/api/results/" + injection).status()).isEqualTo(404);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"limit=0", "limit=101", "limit=-1", "limit=abc", "limit=1.5", "invitationId="})
     void badQueryParametersAreA400Problem(String query) {
-        ApiClient.Response response = api().get("/api/results?" + query, ACME_RECRUITER);
+        HttpApi.Response response = api(ACME_RECRUITER).get("/api/results?" + query);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.isProblem()).isTrue();
@@ -140,34 +133,34 @@ class ResultApiTest extends ScoringServiceTest {
 
     @Test
     void anOverlongInvitationIdIsA400Problem() {
-        assertThat(api().get("/api/results?invitationId=" + "x".repeat(101), ACME_RECRUITER).status()).isEqualTo(400);
+        assertThat(api(ACME_RECRUITER).get("/api/results?invitationId=" + "x".repeat(101)).status()).isEqualTo(400);
     }
 
     @Test
     void candidatesAndServicesMayNotReadResults() {
-        assertThat(api().get("/api/results/" + NEWEST, Caller.candidate(ACME, ACME_INVITATION)).status())
+        assertThat(api(Caller.candidate(ACME, ACME_INVITATION)).get("/api/results/" + NEWEST).status())
                 .isEqualTo(403);
-        ApiClient.Response service = api().get("/api/results", Caller.service(ACME, "assessment-service"));
+        HttpApi.Response service = api(Caller.service(ACME, "assessment-service")).get("/api/results");
         assertThat(service.status()).isEqualTo(403);
         assertThat(service.isProblem()).isTrue();
     }
 
     @Test
     void withoutAValidTokenNothingIsReadable() {
-        ApiClient.Response none = api().get("/api/results/" + NEWEST, (String) null);
+        HttpApi.Response none = api(null).get("/api/results/" + NEWEST);
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.isProblem()).isTrue();
 
-        assertThat(api().get("/api/results", "Bearer not-a-jwt").status()).isEqualTo(401);
+        assertThat(api(null).withAuthorization("Bearer not-a-jwt").get("/api/results").status()).isEqualTo(401);
 
         InternalToken forged = new InternalToken(new InternalTokenProperties(
                 "a-secret-that-is-not-the-platform-secret-at-all", "hirepipe", Duration.ofSeconds(60)),
                 Clock.systemUTC());
-        assertThat(api().get("/api/results", "Bearer " + forged.issue(ACME_RECRUITER)).status()).isEqualTo(401);
+        assertThat(api(null).withBearer(forged.issue(ACME_RECRUITER)).get("/api/results").status()).isEqualTo(401);
     }
 
     @Test
     void healthIsOpenToProbes() {
-        assertThat(api().get("/actuator/health/readiness", (String) null).status()).isEqualTo(200);
+        assertThat(api(null).get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 }

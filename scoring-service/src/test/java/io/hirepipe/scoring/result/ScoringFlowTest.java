@@ -13,24 +13,18 @@ import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.contracts.events.SubmittedAnswer;
 import io.hirepipe.defaults.outbox.OutboxRelay;
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.security.InternalToken;
-import io.hirepipe.scoring.ApiClient;
-import io.hirepipe.scoring.KafkaTestSupport;
 import io.hirepipe.scoring.ScoringServiceTest;
 import io.hirepipe.scoring.answerkey.AnswerKey;
+import io.hirepipe.testkit.EventRecord;
+import io.hirepipe.testkit.EventTopics;
+import io.hirepipe.testkit.HttpApi;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -51,33 +45,14 @@ class ScoringFlowTest extends ScoringServiceTest {
     private static final String TENANT = "tenant-acme";
     private static final Caller RECRUITER = Caller.recruiter(TENANT, "user-1", "rita@recruiting.example");
 
-    private static KafkaTestSupport kafka;
+    private final EventTopics kafka = EventTopics.shared();
 
-    @Autowired
-    InternalToken tokens;
     @Autowired
     MeterRegistry meters;
     @Autowired
     OutboxRelay relay;
     @Autowired
     MongoTemplate mongo;
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void connect(@Autowired KafkaTemplate<Object, Object> template,
-                        @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        kafka = new KafkaTestSupport(template, bootstrapServers);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
-    private ApiClient api() {
-        return new ApiClient(port, tokens);
-    }
 
     @Test
     void scoresEveryKindOfItemAndAnnouncesTheResult() {
@@ -140,7 +115,7 @@ class ScoringFlowTest extends ScoringServiceTest {
                         org.assertj.core.groups.Tuple.tuple(multi, QuestionKind.MULTI_CHOICE, 0),
                         org.assertj.core.groups.Tuple.tuple(free, QuestionKind.FREE_TEXT, 5));
         EventEnvelope<EventPayload> event = kafka.awaitRecords(Topics.RESULTS, r -> isScoredEventOf(r, sessionId)).get(0)
-                .value();
+                .envelope();
         assertThat(event.tenantId()).isEqualTo(TENANT);
         assertThat(event.correlationId()).as("the submission's correlation id travels on")
                 .isEqualTo(submitted.correlationId());
@@ -166,7 +141,7 @@ class ScoringFlowTest extends ScoringServiceTest {
         kafka.awaitConsumed("scoring-service", last);
         relay.publishPending();
 
-        JsonNode results = api().get("/api/results?invitationId=" + invitationId, RECRUITER).json();
+        JsonNode results = api(RECRUITER).get("/api/results?invitationId=" + invitationId).json().get("items");
         assertThat(results).hasSize(1);
         assertThat(results.get(0).path("points").asInt()).as("the first scoring stands").isEqualTo(2);
         assertThat(kafka.readToEnd(Topics.RESULTS, r -> isScoredEventOf(r, sessionId))).hasSize(1);
@@ -184,7 +159,7 @@ class ScoringFlowTest extends ScoringServiceTest {
                 TENANT));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deferred() > deferredBefore);
-        assertThat(api().get("/api/results/" + sessionId, RECRUITER).status())
+        assertThat(api(RECRUITER).get("/api/results/" + sessionId).status())
                 .as("not scored as zero while the question is unknown").isEqualTo(404);
 
         kafka.publish(envelope(replicationVersusSharding(question, 1), TENANT));
@@ -204,15 +179,13 @@ class ScoringFlowTest extends ScoringServiceTest {
         kafka.publish(envelope(submission(sessionId, id("inv"), 50, SubmitReason.CANDIDATE,
                 new SubmittedAnswer(question, 1, List.of("b"), null)), TENANT));
 
-        List<ConsumerRecord<String, EventEnvelope<EventPayload>>> dead = kafka.awaitRecords(
-                Topics.deadLetterOf(Topics.SUBMISSIONS),
-                r -> r.value() != null && r.value().payload() instanceof AssessmentSubmitted s
-                        && s.sessionId().equals(sessionId));
+        List<EventRecord> dead = kafka.awaitRecords(Topics.deadLetterOf(Topics.SUBMISSIONS),
+                r -> r.payload() instanceof AssessmentSubmitted s && s.sessionId().equals(sessionId));
 
         assertThat(dead).hasSize(1);
-        assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value()))
+        assertThat(dead.get(0).header("kafka_dlt-exception-message"))
                 .contains("no answer key for [" + question + "@v1]");
-        assertThat(api().get("/api/results/" + sessionId, RECRUITER).status()).isEqualTo(404);
+        assertThat(api(RECRUITER).get("/api/results/" + sessionId).status()).isEqualTo(404);
     }
 
     @Test
@@ -224,29 +197,26 @@ class ScoringFlowTest extends ScoringServiceTest {
 
         kafka.awaitConsumed("scoring-service", unknown);
 
-        assertThat(api().get("/api/results/" + sessionId, RECRUITER).status()).isEqualTo(404);
+        assertThat(api(RECRUITER).get("/api/results/" + sessionId).status()).isEqualTo(404);
         assertThat(kafka.readToEnd(Topics.deadLetterOf(Topics.SUBMISSIONS), r -> sessionId.equals(r.key()))).isEmpty();
     }
 
     private JsonNode awaitResult(String sessionId) {
-        ApiClient api = api();
-        ApiClient.Response[] found = new ApiClient.Response[1];
+        HttpApi api = api(RECRUITER);
+        HttpApi.Response[] found = new HttpApi.Response[1];
         await().atMost(Duration.ofSeconds(45)).until(() -> {
-            found[0] = api.get("/api/results/" + sessionId, RECRUITER);
+            found[0] = api.get("/api/results/" + sessionId);
             return found[0].status() == 200;
         });
         return found[0].json();
     }
 
     private AssessmentScored awaitScoredEvent(String sessionId) {
-        return (AssessmentScored) kafka.awaitRecords(Topics.RESULTS, r -> isScoredEventOf(r, sessionId)).get(0).value()
-                .payload();
+        return (AssessmentScored) kafka.awaitRecords(Topics.RESULTS, r -> isScoredEventOf(r, sessionId)).get(0).payload();
     }
 
-    private static boolean isScoredEventOf(ConsumerRecord<String, EventEnvelope<EventPayload>> record,
-                                           String sessionId) {
-        return record.value() != null && record.value().payload() instanceof AssessmentScored scored
-                && scored.sessionId().equals(sessionId);
+    private static boolean isScoredEventOf(EventRecord record, String sessionId) {
+        return record.payload() instanceof AssessmentScored scored && scored.sessionId().equals(sessionId);
     }
 
     private double deferred() {

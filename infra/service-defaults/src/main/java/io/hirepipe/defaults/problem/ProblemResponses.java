@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -13,7 +14,10 @@ import java.net.URI;
 /** Writes a problem+json body where no MVC handler is involved (servlet filters, security). */
 public final class ProblemResponses {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** With Spring's mixin, extension members such as correlationId sit at the top level, as RFC 9457 wants. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+            .build();
 
     private ProblemResponses() {
     }

@@ -6,22 +6,15 @@ import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.AssessmentStarted;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.defaults.correlation.CorrelationId;
-import io.hirepipe.defaults.kafka.MessagingTestApplication;
-import io.hirepipe.testkit.Infra;
-import io.hirepipe.testkit.TestInfrastructure;
-import io.hirepipe.testkit.UsesInfrastructure;
+import io.hirepipe.defaults.kafka.MessagingTest;
+import io.hirepipe.testkit.EventRecord;
+import io.hirepipe.testkit.EventTopics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,11 +22,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,15 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The outbox against real MongoDB and Kafka: state and event written together, published at least once. */
-@SpringBootTest(classes = MessagingTestApplication.class, properties = {
-        "spring.main.web-application-type=none",
-        "spring.application.name=messaging-test",
-        "hirepipe.kafka.retry.max-retries=2",
-        "hirepipe.kafka.retry.initial-interval=100ms",
-        "hirepipe.kafka.retry.max-interval=200ms",
-        "hirepipe.outbox.collections=widgets",
-        "hirepipe.outbox.poll-interval=100ms"})
-@UsesInfrastructure({Infra.KAFKA, Infra.MONGO})
+@MessagingTest
 class OutboxRelayTest {
 
     /** A document that carries its own outbox, as service aggregates do. */
@@ -82,10 +65,9 @@ class OutboxRelayTest {
 
         mongo.insert(new Widget(id, "tenant-a", "REVOKED", Outbox.messages(event)), "widgets");
 
-        ConsumerRecord<String, byte[]> published = awaitRecord(Topics.INVITATIONS, id);
+        EventRecord published = awaitRecord(Topics.INVITATIONS, id);
         assertThat(EventJson.fromBytes(published.value())).isEqualTo(EventJson.fromJson(EventJson.toJson(event)));
-        assertThat(new String(published.headers().lastHeader(CorrelationId.HEADER).value(), StandardCharsets.UTF_8))
-                .isEqualTo("corr-" + id);
+        assertThat(published.header(CorrelationId.HEADER)).isEqualTo("corr-" + id);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(pendingIn(id)).isEmpty());
     }
@@ -101,7 +83,7 @@ class OutboxRelayTest {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is("NEW")),
                 Outbox.append(new Update().set("status", "DONE"), first, second), "widgets");
 
-        List<ConsumerRecord<String, byte[]>> records = awaitRecords(Topics.INVITATIONS, id, 2);
+        List<EventRecord> records = awaitRecords(Topics.INVITATIONS, id, 2);
         assertThat(records).extracting(r -> EventJson.fromBytes(r.value()).eventId())
                 .containsExactly(first.eventId(), second.eventId());
     }
@@ -145,26 +127,12 @@ class OutboxRelayTest {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 
-    private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
+    private static EventRecord awaitRecord(String topic, String key) {
         return awaitRecords(topic, key, 1).get(0);
     }
 
-    private static List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, String key, int count) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "outbox-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        matching.add(r);
-                    }
-                });
-                return matching.size() >= count;
-            });
-            return matching;
-        }
+    private static List<EventRecord> awaitRecords(String topic, String key, int count) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> EventTopics.shared().readToEnd(topic, r -> key.equals(r.key())), r -> r.size() >= count);
     }
 }

@@ -22,7 +22,10 @@ import java.util.Map;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
-        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration"})
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration",
+        "org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveRepositoriesAutoConfiguration"})
 class DefaultsTestApplication {
 
     record Widget(@NotBlank String name, @Min(1) int size, @Email String owner, List<String> tags) {
@@ -35,6 +38,13 @@ class DefaultsTestApplication {
         @PreAuthorize("hasAnyRole('RECRUITER', 'PLATFORM')")
         Map<String, Object> create(@Valid @RequestBody Widget widget, Caller caller) {
             return Map.of("name", widget.name(), "tenant", caller.tenantId(), "kind", caller.kind().name());
+        }
+
+        @GetMapping("/api/widgets")
+        @PreAuthorize("hasAnyRole('RECRUITER', 'PLATFORM')")
+        Items<Widget> list(Caller caller) {
+            return Items.of(List.of(new Widget("small", 1, null, List.of("a")),
+                    new Widget("large", 9, null, List.of())));
         }
 
         @GetMapping("/api/widgets/{id}")
