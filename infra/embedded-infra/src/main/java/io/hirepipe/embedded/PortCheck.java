@@ -32,10 +32,11 @@ public final class PortCheck {
         if (port == 0) {
             return;
         }
-        // SO_REUSEADDR off: with it a socket in TIME_WAIT would look free here although the server, which
-        // may not set the option, could still fail to bind.
+        // SO_REUSEADDR on, as every server we start binds (Tomcat, Reactor Netty, Kafka, Redis, the JDK's
+        // sockets on Linux): connections of a stack that just stopped linger in TIME_WAIT, and must not make
+        // a restart report the port as taken. A port someone listens on still fails to bind.
         try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(false);
+            probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(loopback(), port));
         } catch (BindException taken) {
             throw new PortInUseException(what, port, taken);

@@ -65,7 +65,7 @@ final class DemoSeeder {
     private String ensureQuestionBankAndTest() {
         JsonNode bank = readBank();
         String title = bank.get("test").get("title").asString();
-        for (JsonNode test : items(gateway.get("/api/tests"))) {
+        for (JsonNode test : gateway.get("/api/tests").path("items")) {
             if (title.equals(test.path("title").asString())) {
                 return test.get("id").asString();
             }
@@ -87,11 +87,6 @@ final class DemoSeeder {
         String testId = gateway.post("/api/tests", test).get("id").asString();
         progress.accept("seeded " + idsByKey.size() + " questions and the test '" + title + "'");
         return testId;
-    }
-
-    /** List endpoints answer either a JSON array or an object with an {@code items} array. */
-    static Iterable<JsonNode> items(JsonNode listing) {
-        return listing.isArray() ? listing : listing.path("items");
     }
 
     private static JsonNode readBank() {

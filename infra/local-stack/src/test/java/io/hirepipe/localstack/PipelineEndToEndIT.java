@@ -1,12 +1,15 @@
 package io.hirepipe.localstack;
 
+import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,13 +28,14 @@ import static org.awaitility.Awaitility.await;
  * see: HTTP answers and the emails that land in the SMTP sink.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndIT {
 
     private static final Pattern TOKEN_IN_LINK = Pattern.compile("#token=([A-Za-z0-9_-]+)");
 
     private LocalStack stack;
-    private ApiClient anonymous;
-    private ApiClient mail;
+    private HttpApi anonymous;
+    private HttpApi mail;
 
     @BeforeAll
     void startStack() throws Exception {
@@ -42,8 +46,8 @@ class PipelineEndToEndIT {
                 .withDataDir(dataDir)
                 .withHealthTimeout(Duration.ofMinutes(5));
         stack = LocalStack.start(config, message -> System.out.println("[local-stack] " + message));
-        anonymous = ApiClient.anonymous(stack.gatewayUrl());
-        mail = ApiClient.anonymous(stack.mailViewerUrl());
+        anonymous = HttpApi.at(stack.gatewayUrl().toString());
+        mail = HttpApi.at(stack.mailViewerUrl().toString());
     }
 
     @AfterAll
@@ -53,7 +57,7 @@ class PipelineEndToEndIT {
         }
     }
 
-    private ApiClient recruiter() {
+    private HttpApi recruiter() {
         JsonNode login = anonymous.post("/auth/login", Map.of(
                 "email", stack.demo().recruiterEmail(), "password", stack.demo().recruiterPassword())).expect(200);
         return anonymous.withBearer(login.get("token").asString());
@@ -61,7 +65,7 @@ class PipelineEndToEndIT {
 
     @Test
     void aCandidateIsInvitedTakesTheTestAndTheRecruiterGetsTheScoredReport() {
-        ApiClient recruiter = recruiter();
+        HttpApi recruiter = recruiter();
 
         // A recruiter writes and publishes two questions and puts them in a test.
         String choiceId = recruiter.post("/api/questions", Map.of(
@@ -106,7 +110,7 @@ class PipelineEndToEndIT {
         // The candidate exchanges the link's token, starts, answers and submits.
         String candidateToken = anonymous.post("/auth/candidate", Map.of("invitationToken", link.group(1)))
                 .expect(200).get("token").asString();
-        ApiClient candidate = anonymous.withBearer(candidateToken);
+        HttpApi candidate = anonymous.withBearer(candidateToken);
         JsonNode session = candidate.post("/api/candidate/assessment/start", Map.of()).expect(200);
         assertThat(session.toString()).as("candidates never see answer keys or rubrics")
                 .doesNotContain("correctOptionIds").doesNotContain("keyPoints").doesNotContain("phrases");
@@ -132,37 +136,53 @@ class PipelineEndToEndIT {
 
     @Test
     void theDemoTenantIsSeededAndItsApiKeyWorks() {
-        ApiClient platform = anonymous.withApiKey(stack.demo().apiKey());
+        HttpApi platform = anonymous.withHeader("X-Api-Key", stack.demo().apiKey());
 
-        JsonNode tests = platform.get("/api/tests").expect(200);
-        assertThat(DemoSeeder.items(tests)).extracting(t -> t.get("title").asString()).contains("Backend fundamentals");
-        JsonNode questions = platform.get("/api/questions").expect(200);
-        assertThat(DemoSeeder.items(questions)).hasSizeGreaterThanOrEqualTo(10);
+        JsonNode tests = platform.get("/api/tests").expect(200).get("items");
+        assertThat(tests.findValuesAsString("title")).contains("Backend fundamentals");
+        assertThat(platform.get("/api/questions").expect(200).get("items")).hasSizeGreaterThanOrEqualTo(10);
     }
 
     @Test
     void aRequestThatBypassesTheGatewayIsRefused() {
-        URI questionService = URI.create("http://127.0.0.1:" + stack.config().ports().question());
-        ApiClient.Response direct = ApiClient.anonymous(questionService).get("/api/questions");
+        HttpApi questionService = HttpApi.at("http://127.0.0.1:" + stack.config().ports().question());
 
-        assertThat(direct.status()).isEqualTo(401);
-        assertThat(direct.contentType()).startsWith("application/problem+json");
+        questionService.get("/api/questions").problem(401, "unauthenticated");
     }
 
     @Test
     void wrongCredentialsGetAProblemNotAStackTrace() {
-        ApiClient.Response response = anonymous.post("/auth/login",
-                Map.of("email", stack.demo().recruiterEmail(), "password", "wrong"));
+        anonymous.post("/auth/login", Map.of("email", stack.demo().recruiterEmail(), "password", "wrong"))
+                .problem(401);
+    }
 
-        assertThat(response.status()).isEqualTo(401);
-        assertThat(response.contentType()).startsWith("application/problem+json");
+    /** Runs last: it stops the stack and starts it again on the same data directory. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aRestartKeepsTheDataTheDemoKeyAndTheLogins() {
+        String questionId = recruiter().post("/api/questions", Map.of(
+                "kind", "SINGLE_CHOICE",
+                "title", "Survives a restart",
+                "prompt", "Where does the local stack keep MongoDB data?",
+                "options", List.of(Map.of("id", "a", "text", "In the data directory"), Map.of("id", "b", "text", "Nowhere")),
+                "correctOptionIds", List.of("a"))).expect(201).get("id").asString();
+        StackConfig config = stack.config();
+        DemoAccess before = stack.demo();
+
+        stack.close();
+        stack = LocalStack.start(config, message -> System.out.println("[local-stack, restarted] " + message));
+
+        assertThat(stack.demo()).isEqualTo(before);
+        anonymous.withHeader("X-Api-Key", before.apiKey()).get("/api/tests").expect(200);
+        assertThat(recruiter().get("/api/questions/" + questionId).expect(200).get("title").asString())
+                .isEqualTo("Survives a restart");
     }
 
     private JsonNode awaitMail(String recipient, String subjectContains) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             JsonNode messages = mail.get("/api/messages").expect(200);
-            for (JsonNode message : DemoSeeder.items(messages)) {
+            for (JsonNode message : messages) {
                 if (message.get("to").toString().contains(recipient)
                         && message.get("subject").asString().contains(subjectContains)) {
                     found[0] = message;
