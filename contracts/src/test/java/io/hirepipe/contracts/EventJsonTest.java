@@ -1,9 +1,13 @@
 package io.hirepipe.contracts;
 
+import io.hirepipe.contracts.events.AssessmentScored;
+import io.hirepipe.contracts.events.AssessmentSubmitted;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationRevoked;
+import io.hirepipe.contracts.events.ItemScore;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.QuestionPublished;
+import io.hirepipe.contracts.events.SubmittedAnswer;
 import io.hirepipe.contracts.events.UnrecognizedEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +84,39 @@ class EventJsonTest {
         assertThat(q.tags()).isEmpty();
         assertThat(received.schemaVersion()).isEqualTo(EventType.SCHEMA_VERSION);
         assertThat(received.correlationId()).isNull();
+    }
+
+    @Test
+    void itemsCarryTheQuestionTitleOnTheWire() {
+        JsonNode submitted = PLAIN.readTree(EventJson.toJson(EventEnvelope.of(
+                SampleEvents.of(EventType.ASSESSMENT_SUBMITTED), "tenant-a", "corr-1")));
+        JsonNode scored = PLAIN.readTree(EventJson.toJson(EventEnvelope.of(
+                SampleEvents.of(EventType.ASSESSMENT_SCORED), "tenant-a", "corr-1")));
+
+        assertThat(submitted.at("/payload/answers/0/title").asString()).isEqualTo("Replication vs sharding");
+        assertThat(scored.at("/payload/items/1/title").asString()).isEqualTo("Index structures");
+    }
+
+    @Test
+    void itemsFromAnOlderProducerWithoutATitleAreReadWithANullTitle() {
+        ObjectNode submitted = (ObjectNode) PLAIN.readTree(EventJson.toJson(EventEnvelope.of(
+                SampleEvents.of(EventType.ASSESSMENT_SUBMITTED), "tenant-a", "corr-1")));
+        submitted.get("payload").get("answers").forEach(answer -> ((ObjectNode) answer).remove("title"));
+        ObjectNode scored = (ObjectNode) PLAIN.readTree(EventJson.toJson(EventEnvelope.of(
+                SampleEvents.of(EventType.ASSESSMENT_SCORED), "tenant-a", "corr-1")));
+        scored.get("payload").get("items").forEach(item -> ((ObjectNode) item).remove("title"));
+        assertThat(submitted.toString()).doesNotContain("\"title\"");
+        assertThat(scored.toString()).doesNotContain("\"title\"");
+
+        AssessmentSubmitted answers = (AssessmentSubmitted) EventJson.fromJson(submitted.toString()).payload();
+        AssessmentScored items = (AssessmentScored) EventJson.fromJson(scored.toString()).payload();
+
+        assertThat(answers.answers()).extracting(SubmittedAnswer::questionId).containsExactly("q-1", "q-2");
+        assertThat(answers.answers()).extracting(SubmittedAnswer::title).containsExactly(null, null);
+        assertThat(answers.answers().get(0).text()).isEqualTo("Replicas hold copies of the data");
+        assertThat(items.items()).extracting(ItemScore::questionId).containsExactly("q-1", "q-2");
+        assertThat(items.items()).extracting(ItemScore::title).containsExactly(null, null);
+        assertThat(items.items().get(0).matchedKeyPointIds()).containsExactly("kp-1");
     }
 
     @Test

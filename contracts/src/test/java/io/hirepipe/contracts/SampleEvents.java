@@ -46,12 +46,14 @@ final class SampleEvents {
             case ASSESSMENT_STARTED -> new AssessmentStarted("inv-1", "ses-1", T0, T0.plusSeconds(1800));
             case ASSESSMENT_SUBMITTED -> new AssessmentSubmitted("ses-1", "inv-1", "test-1", "Backend fundamentals",
                     CANDIDATE, "rita@example.com", 60, SubmitReason.TIMEOUT, T0, T0.plusSeconds(1800),
-                    List.of(new SubmittedAnswer("q-1", 2, List.of(), "Replicas hold copies of the data"),
-                            new SubmittedAnswer("q-2", 1, List.of("b", "c"), null)));
+                    List.of(new SubmittedAnswer("q-1", 2, List.of(), "Replicas hold copies of the data",
+                                    "Replication vs sharding"),
+                            new SubmittedAnswer("q-2", 1, List.of("b", "c"), null, "Index structures")));
             case ASSESSMENT_SCORED -> new AssessmentScored("ses-1", "inv-1", "test-1", "Backend fundamentals",
                     CANDIDATE, "rita@example.com", 3, 5, 60.0, 60, true, SubmitReason.CANDIDATE,
-                    List.of(new ItemScore("q-1", 2, QuestionKind.FREE_TEXT, 2, 4, List.of("kp-1")),
-                            new ItemScore("q-2", 1, QuestionKind.MULTI_CHOICE, 1, 1, List.of())),
+                    List.of(new ItemScore("q-1", 2, QuestionKind.FREE_TEXT, 2, 4, List.of("kp-1"),
+                                    "Replication vs sharding"),
+                            new ItemScore("q-2", 1, QuestionKind.MULTI_CHOICE, 1, 1, List.of(), "Index structures")),
                     T0.plusSeconds(1805));
             case SCORE_ADJUSTED -> new ScoreAdjusted("ses-1", "q-1", 4, "mentions shard keys in other words",
                     "rita@example.com", 5, 5, 100.0, true, T0.plusSeconds(7200));

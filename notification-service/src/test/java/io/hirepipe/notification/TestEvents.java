@@ -37,10 +37,10 @@ public final class TestEvents {
     public static AssessmentScored scored(String candidateName, String recruiterEmail, SubmitReason reason) {
         return new AssessmentScored(id("ses"), id("inv"), "test-backend", "Backend basics",
                 new Person(candidateName, "ada@example.org"), recruiterEmail, 7, 10, 70.0, 60, true, reason,
-                List.of(new ItemScore("q-index", 1, QuestionKind.SINGLE_CHOICE, 2, 2, List.of()),
-                        new ItemScore("q-grpc", 2, QuestionKind.MULTI_CHOICE, 0, 3, List.of()),
+                List.of(new ItemScore("q-index", 1, QuestionKind.SINGLE_CHOICE, 2, 2, List.of(), "Index trade-off"),
+                        new ItemScore("q-grpc", 2, QuestionKind.MULTI_CHOICE, 0, 3, List.of(), "gRPC"),
                         new ItemScore("q-repl", 1, QuestionKind.FREE_TEXT, 5, 5,
-                                List.of("copies", "split", "shard-key"))),
+                                List.of("copies", "split", "shard-key"), "Replication vs sharding")),
                 Instant.parse("2026-03-01T09:41:00Z"));
     }
 

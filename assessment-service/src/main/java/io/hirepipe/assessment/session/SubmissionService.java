@@ -86,15 +86,20 @@ class SubmissionService {
         throw ProblemException.conflict("session-busy", "Answers are still being saved; submit again.");
     }
 
-    /** Every question of the session, unanswered ones with no selection and no text. */
+    /**
+     * Every question of the session, unanswered ones with no selection and no text. Titles come from
+     * the frozen snapshot, so the report names each question as the candidate saw it even if the bank
+     * has renamed it since.
+     */
     static AssessmentSubmitted submittedEvent(Invitation invitation, SubmitReason reason, Instant submittedAt) {
         Session session = invitation.session();
         List<SubmittedAnswer> answers = session.questions().stream().map(question -> {
             Answer answer = session.answers().get(question.questionId());
             return answer == null
-                    ? new SubmittedAnswer(question.questionId(), question.version(), List.of(), null)
+                    ? new SubmittedAnswer(question.questionId(), question.version(), List.of(), null,
+                    question.title())
                     : new SubmittedAnswer(question.questionId(), question.version(), answer.selectedOptionIds(),
-                    answer.text());
+                    answer.text(), question.title());
         }).toList();
         return new AssessmentSubmitted(session.id(), invitation.id(), invitation.testId(), invitation.testTitle(),
                 invitation.candidate(), invitation.recruiterEmail(), invitation.passMarkPercent(), reason,

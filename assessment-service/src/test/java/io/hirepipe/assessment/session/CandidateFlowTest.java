@@ -108,10 +108,11 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
         assertThat(event.startedAt()).isEqualTo(startedAt);
         assertThat(event.submittedAt()).isEqualTo(Instant.parse(submitted.get("submittedAt").asString()));
         assertThat(event.answers()).containsExactly(
-                new SubmittedAnswer("q-single", 3, List.of("c"), null),
-                new SubmittedAnswer("q-multi", 1, List.of("a", "d"), null),
-                new SubmittedAnswer("q-text", 2, List.of(), "When writes dominate: every index slows inserts."),
-                new SubmittedAnswer("q-skipped", 1, List.of(), null));
+                new SubmittedAnswer("q-single", 3, List.of("c"), null, "Visibility"),
+                new SubmittedAnswer("q-multi", 1, List.of("a", "d"), null, "Collections"),
+                new SubmittedAnswer("q-text", 2, List.of(), "When writes dominate: every index slows inserts.",
+                        "Indexes"),
+                new SubmittedAnswer("q-skipped", 1, List.of(), null, "GC"));
 
         api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
         relay.publishPending();

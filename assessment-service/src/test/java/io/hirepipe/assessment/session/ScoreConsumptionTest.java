@@ -35,7 +35,7 @@ class ScoreConsumptionTest extends AssessmentIntegrationTest {
         EventEnvelope<AssessmentScored> scored = EventEnvelope.of(new AssessmentScored(sessionId, invitationId,
                 submitted.testId(), submitted.testTitle(), submitted.candidate(), submitted.recruiterEmail(), 7, 11,
                 63.6, 60, true, submitted.reason(), List.of(new ItemScore("q-single", 3, QuestionKind.SINGLE_CHOICE,
-                2, 2, List.of())), scoredAt), tenant, "corr-scoring-1");
+                2, 2, List.of(), "Visibility")), scoredAt), tenant, "corr-scoring-1");
         kafka.publish(scored);
 
         await().atMost(EVENT_WAIT).until(() -> "SCORED".equals(

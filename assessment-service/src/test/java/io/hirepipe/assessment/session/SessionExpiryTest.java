@@ -51,10 +51,10 @@ class SessionExpiryTest extends AssessmentIntegrationTest {
                 .get(0).envelope().payload();
         assertThat(event.reason()).isEqualTo(SubmitReason.TIMEOUT);
         assertThat(event.answers()).containsExactly(
-                new SubmittedAnswer("q-single", 3, List.of("a"), null),
-                new SubmittedAnswer("q-multi", 1, List.of(), null),
-                new SubmittedAnswer("q-text", 2, List.of(), "just in time"),
-                new SubmittedAnswer("q-skipped", 1, List.of(), null));
+                new SubmittedAnswer("q-single", 3, List.of("a"), null, "Visibility"),
+                new SubmittedAnswer("q-multi", 1, List.of(), null, "Collections"),
+                new SubmittedAnswer("q-text", 2, List.of(), "just in time", "Indexes"),
+                new SubmittedAnswer("q-skipped", 1, List.of(), null, "GC"));
 
         JsonNode session = api(candidate).get("/api/candidate/assessment/session").expect(200);
         assertThat(session.get("status").asString()).isEqualTo("SUBMITTED");

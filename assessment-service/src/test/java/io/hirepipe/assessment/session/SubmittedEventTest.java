@@ -22,13 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SubmittedEventTest {
 
     @Test
-    void listsEveryQuestionOfTheSessionInOrderWithItsVersionAnsweredOrNot() {
+    void listsEveryQuestionOfTheSessionInOrderWithItsVersionAndTitleAnsweredOrNot() {
         Instant startedAt = Instant.parse("2026-02-01T09:00:00Z");
         List<ChoiceOption> options = List.of(new ChoiceOption("a", "A"), new ChoiceOption("b", "B"));
         Session session = new Session("ses_1", startedAt, startedAt.plusSeconds(1800), List.of(
-                new QuestionSnapshot("q1", 3, QuestionKind.SINGLE_CHOICE, "T", "P", options, 1),
-                new QuestionSnapshot("q2", 1, QuestionKind.FREE_TEXT, "T", "P", List.of(), 4),
-                new QuestionSnapshot("q3", 7, QuestionKind.MULTI_CHOICE, "T", "P", options, 2)),
+                new QuestionSnapshot("q1", 3, QuestionKind.SINGLE_CHOICE, "Visibility", "P", options, 1),
+                new QuestionSnapshot("q2", 1, QuestionKind.FREE_TEXT, "Indexes", "P", List.of(), 4),
+                new QuestionSnapshot("q3", 7, QuestionKind.MULTI_CHOICE, "Collections", "P", options, 2)),
                 Map.of("q2", new Answer(List.of(), "my prose", 4, startedAt.plusSeconds(60)),
                         "q1", new Answer(List.of("b"), null, 2, startedAt.plusSeconds(30))),
                 null, null);
@@ -40,9 +40,9 @@ class SubmittedEventTest {
         AssessmentSubmitted event = SubmissionService.submittedEvent(invitation, SubmitReason.CANDIDATE, submittedAt);
 
         assertThat(event.answers()).containsExactly(
-                new SubmittedAnswer("q1", 3, List.of("b"), null),
-                new SubmittedAnswer("q2", 1, List.of(), "my prose"),
-                new SubmittedAnswer("q3", 7, List.of(), null));
+                new SubmittedAnswer("q1", 3, List.of("b"), null, "Visibility"),
+                new SubmittedAnswer("q2", 1, List.of(), "my prose", "Indexes"),
+                new SubmittedAnswer("q3", 7, List.of(), null, "Collections"));
         assertThat(event.sessionId()).isEqualTo("ses_1");
         assertThat(event.invitationId()).isEqualTo("inv_1");
         assertThat(event.passMarkPercent()).isEqualTo(70);

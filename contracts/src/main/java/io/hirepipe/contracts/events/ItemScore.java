@@ -4,6 +4,7 @@ import java.util.List;
 
 /**
  * @param matchedKeyPointIds for free-text items, the rubric key points the answer met
+ * @param title the question's title as the candidate saw it; may be null from older producers
  */
 public record ItemScore(
         String questionId,
@@ -11,7 +12,8 @@ public record ItemScore(
         QuestionKind kind,
         int points,
         int maxPoints,
-        List<String> matchedKeyPointIds) {
+        List<String> matchedKeyPointIds,
+        String title) {
 
     public ItemScore {
         matchedKeyPointIds = matchedKeyPointIds == null ? List.of() : List.copyOf(matchedKeyPointIds);

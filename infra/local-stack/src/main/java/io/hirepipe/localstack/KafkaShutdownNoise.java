@@ -19,6 +19,8 @@ final class KafkaShutdownNoise {
             context.getLogger("kafka").setLevel(Level.OFF);
             context.getLogger("org.apache.kafka").setLevel(Level.OFF);
             context.getLogger("state.change.logger").setLevel(Level.OFF);
+            // The test broker wrapper reports the broker's attempt to halt the JVM over the deleted directory.
+            context.getLogger("org.springframework.kafka.test").setLevel(Level.OFF);
         }
     }
 }

@@ -5,7 +5,10 @@ import io.hirepipe.embedded.PortInUseException;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code java -jar local-stack.jar [--name=value …]}: starts everything, prints where to go, runs
@@ -44,7 +47,9 @@ public final class LocalStackCommand {
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             progress("stopping Hirepipe…");
             stack.close();
             progress("stopped");
@@ -52,14 +57,14 @@ public final class LocalStackCommand {
         }, "hirepipe-stop"));
 
         System.out.println(Banner.of(stack));
-        watchServices(stack);
+        watchServices(stack, stopping);
         stopped.await();
     }
 
     /** A service that dies later is reported at once, instead of failing silently. */
-    private static void watchServices(LocalStack stack) throws InterruptedException {
-        java.util.Set<String> reported = new java.util.HashSet<>();
-        while (true) {
+    private static void watchServices(LocalStack stack, AtomicBoolean stopping) throws InterruptedException {
+        Set<String> reported = new HashSet<>();
+        while (!stopping.get()) {
             for (ServiceProcess dead : stack.deadServices()) {
                 if (reported.add(dead.name())) {
                     System.err.println("[" + LocalTime.now().format(CLOCK) + "] " + dead.name() + " stopped with exit code "

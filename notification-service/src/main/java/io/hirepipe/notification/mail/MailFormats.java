@@ -31,8 +31,13 @@ final class MailFormats {
      * replaced so nothing can be smuggled into the header, and length is bounded.
      */
     static String subject(String subject) {
-        String single = subject.replaceAll("\\p{Cntrl}+", " ").strip();
+        String single = oneLine(subject);
         return single.length() > 200 ? single.substring(0, 199) + "…" : single;
+    }
+
+    /** User input shown on one line (a header, a row of the plain-text report): control characters become spaces. */
+    static String oneLine(String value) {
+        return value.replaceAll("\\p{Cntrl}+", " ").strip();
     }
 
     static String orDefault(String value, String fallback) {

@@ -58,9 +58,15 @@ public class ScoreReportEmail {
         };
     }
 
+    /**
+     * The recruiter recognises a question by its title; the id stays as a secondary reference. Events
+     * from before titles were carried have none: the id then stands in as the title.
+     */
     private static ItemLine line(ItemScore item) {
-        return new ItemLine(item.questionId(), item.questionVersion(), describe(item.kind()),
-                item.points() + "/" + item.maxPoints(),
+        String title = item.title() == null ? "" : MailFormats.oneLine(item.title());
+        boolean titled = !title.isEmpty();
+        return new ItemLine(titled ? title : item.questionId(), titled ? item.questionId() : "",
+                item.questionVersion(), describe(item.kind()), item.points() + "/" + item.maxPoints(),
                 item.matchedKeyPointIds().isEmpty() ? "" : String.join(", ", item.matchedKeyPointIds()));
     }
 
@@ -75,7 +81,13 @@ public class ScoreReportEmail {
         };
     }
 
-    /** One row of the per-question table, already formatted. Public: the template reads its accessors. */
-    public record ItemLine(String questionId, int version, String kind, String points, String matchedKeyPoints) {
+    /**
+     * One row of the per-question table, already formatted. Public: the template reads its accessors.
+     *
+     * @param title      the question's title, or its id when the event carried no title
+     * @param questionId the id as a secondary reference; empty when it already stands in as the title
+     */
+    public record ItemLine(String title, String questionId, int version, String kind, String points,
+                           String matchedKeyPoints) {
     }
 }

@@ -85,10 +85,12 @@ class EmailFlowTest extends NotificationServiceTest {
                 .contains("<span>7</span>/<span>10</span> points")
                 .contains("Timed out")
                 .contains(">60%<")
+                .contains("<span>Replication vs sharding</span>")
                 .contains("<span>q-repl</span>")
                 .contains(">copies, split, shard-key<")
                 .contains(">0/3<");
-        assertThat(mail.textBody()).contains("Score:      7/10 points, 70.0%").contains("Result:     Passed");
+        assertThat(mail.textBody()).contains("Score:      7/10 points, 70.0%").contains("Result:     Passed")
+                .contains("- gRPC (q-grpc v2, Multiple choice): 0/3");
         assertThat(awaitDelivery(tenant, recruiter, "SENT").path("kind").asString())
                 .isEqualTo("RECRUITER_SCORE_REPORT");
     }

@@ -19,11 +19,20 @@ class ScoreReportEmailTest {
 
     private static AssessmentScored scored(String name, double percent, boolean passed, SubmitReason reason,
                                            String recruiterEmail) {
+        return scored(name, percent, passed, reason, recruiterEmail, List.of(
+                new ItemScore("q-single", 1, QuestionKind.SINGLE_CHOICE, 2, 2, List.of(), "Index trade-off"),
+                new ItemScore("q-free", 3, QuestionKind.FREE_TEXT, 5, 8, List.of("replication", "shard-key"),
+                        "Replication vs sharding")));
+    }
+
+    private static AssessmentScored scored(String name, double percent, boolean passed, SubmitReason reason,
+                                           String recruiterEmail, List<ItemScore> items) {
         return new AssessmentScored("ses-1", "inv-1", "test-1", "Backend basics", new Person(name, "ada@example.org"),
-                recruiterEmail, 7, 10, percent, 60, passed, reason, List.of(
-                new ItemScore("q-single", 1, QuestionKind.SINGLE_CHOICE, 2, 2, List.of()),
-                new ItemScore("q-free", 3, QuestionKind.FREE_TEXT, 5, 8, List.of("replication", "shard-key"))),
-                Instant.parse("2026-02-02T17:00:00Z"));
+                recruiterEmail, 7, 10, percent, 60, passed, reason, items, Instant.parse("2026-02-02T17:00:00Z"));
+    }
+
+    private static AssessmentScored withItems(ItemScore... items) {
+        return scored("Ada", 70.0, true, SubmitReason.CANDIDATE, "rec@example.org", List.of(items));
     }
 
     @Test
@@ -47,7 +56,9 @@ class ScoreReportEmailTest {
                 .contains(">60%<")
                 .contains(">Passed<")
                 .contains("Timed out")
-                .contains("<span>q-free</span>")
+                .contains("<span>Replication vs sharding</span>")
+                .contains("<span>Index trade-off</span>")
+                .contains("<span>q-free</span> v<span>3</span></small>")
                 .contains(">Free text<")
                 .contains(">5/8<")
                 .contains(">replication, shard-key<")
@@ -56,8 +67,10 @@ class ScoreReportEmailTest {
         assertThat(email.text())
                 .contains("Score:      7/10 points, 70.0%")
                 .contains("Result:     Passed")
-                .contains("- q-single v1 (Single choice): 2/2\n")
-                .contains("- q-free v3 (Free text): 5/8, key points met: replication, shard-key");
+                .contains("- Index trade-off (q-single v1, Single choice): 2/2\n")
+                .contains("- Replication vs sharding (q-free v3, Free text): 5/8, key points met: replication, shard-key");
+        assertThat(email.html().indexOf("Index trade-off")).as("rows in the order of the test")
+                .isLessThan(email.html().indexOf("Replication vs sharding"));
     }
 
     @Test
@@ -74,6 +87,44 @@ class ScoreReportEmailTest {
                 SubmitReason.CANDIDATE, "rec@example.org"));
 
         assertThat(email.html()).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;");
+    }
+
+    @Test
+    void anItemWithoutATitleIsNamedByItsId() {
+        EmailMessage email = reportEmail.compose(withItems(
+                new ItemScore("q_8f3a", 2, QuestionKind.SINGLE_CHOICE, 1, 1, List.of(), null),
+                new ItemScore("q_blank", 1, QuestionKind.SINGLE_CHOICE, 0, 1, List.of(), " ")));
+
+        assertThat(email.html())
+                .contains("<span>q_8f3a</span><br>")
+                .contains("<small style=\"color:#52606d;font-size:12px;\"> v<span>2</span></small>")
+                .doesNotContain("<span>q_8f3a</span> v")
+                .contains("<span>q_blank</span><br>");
+        assertThat(email.text())
+                .contains("- q_8f3a (v2, Single choice): 1/1\n")
+                .contains("- q_blank (v1, Single choice): 0/1\n")
+                .doesNotContain("null");
+    }
+
+    @Test
+    void escapesTheQuestionTitleWhichIsRecruiterInput() {
+        EmailMessage email = reportEmail.compose(withItems(new ItemScore("q-1", 1, QuestionKind.FREE_TEXT, 1, 2,
+                List.of(), "<b>Joins</b> & \"indexes\" <script>alert(1)</script>")));
+
+        assertThat(email.html())
+                .doesNotContain("<b>").doesNotContain("<script>")
+                .contains("&lt;b&gt;Joins&lt;/b&gt; &amp; &quot;indexes&quot; &lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(email.text()).as("plain text shows the title as written")
+                .contains("- <b>Joins</b> & \"indexes\" <script>alert(1)</script> (q-1 v1, Free text): 1/2\n");
+    }
+
+    @Test
+    void aTitleCannotBreakThePlainTextReportIntoFakeLines() {
+        EmailMessage email = reportEmail.compose(withItems(new ItemScore("q-1", 1, QuestionKind.SINGLE_CHOICE, 1, 1,
+                List.of(), "Joins\r\n- q-2 v1 (Single choice): 1/1")));
+
+        assertThat(email.text()).contains("- Joins - q-2 v1 (Single choice): 1/1 (q-1 v1, Single choice): 1/1\n")
+                .doesNotContain("\n- q-2");
     }
 
     @Test

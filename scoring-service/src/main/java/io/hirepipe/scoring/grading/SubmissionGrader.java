@@ -48,11 +48,11 @@ public class SubmissionGrader {
         return switch (key.kind()) {
             case SINGLE_CHOICE, MULTI_CHOICE -> new GradedItem(key.questionId(), key.version(), key.kind(),
                     ChoiceGrader.points(answer.selectedOptionIds(), key.correctOptionIds(), maxPoints), maxPoints,
-                    List.of());
+                    List.of(), answer.title());
             case FREE_TEXT -> {
                 RubricMatch match = rubricMatcher.match(answer.text(), key.keyPoints());
                 yield new GradedItem(key.questionId(), key.version(), key.kind(),
-                        Math.min(match.points(), maxPoints), maxPoints, match.keyPointIds());
+                        Math.min(match.points(), maxPoints), maxPoints, match.keyPointIds(), answer.title());
             }
         };
     }

@@ -32,8 +32,9 @@ public record ResultView(
         }
     }
 
+    /** @param title the question's title as the candidate saw it; null when the submission did not carry it */
     public record ItemView(String questionId, int questionVersion, QuestionKind kind, int points, int maxPoints,
-                           List<String> matchedKeyPointIds) {
+                           List<String> matchedKeyPointIds, String title) {
     }
 
     static ResultView of(ScoringResult result) {
@@ -42,6 +43,7 @@ public record ResultView(
                 result.percent(), result.passMarkPercent(), result.passed(), result.submitReason(),
                 result.startedAt(), result.submittedAt(), result.scoredAt(),
                 result.items().stream().map(item -> new ItemView(item.questionId(), item.questionVersion(),
-                        item.kind(), item.points(), item.maxPoints(), item.matchedKeyPointIds())).toList());
+                        item.kind(), item.points(), item.maxPoints(), item.matchedKeyPointIds(), item.title()))
+                        .toList());
     }
 }

@@ -48,8 +48,12 @@ public record ScoringResult(
     public record Candidate(String name, String email) {
     }
 
+    /**
+     * @param title the question's title as the candidate saw it; null in results scored from
+     *              submissions that did not carry it (and in results stored before it was kept)
+     */
     public record Item(String questionId, int questionVersion, QuestionKind kind, int points, int maxPoints,
-                       List<String> matchedKeyPointIds) {
+                       List<String> matchedKeyPointIds, String title) {
 
         public Item {
             matchedKeyPointIds = matchedKeyPointIds == null ? List.of() : List.copyOf(matchedKeyPointIds);

@@ -84,7 +84,7 @@ public class SubmissionScoring {
     private static AssessmentScored scoredEvent(AssessmentSubmitted submission, ScoreSheet sheet, Instant scoredAt) {
         List<ItemScore> items = sheet.items().stream()
                 .map(item -> new ItemScore(item.questionId(), item.questionVersion(), item.kind(), item.points(),
-                        item.maxPoints(), item.matchedKeyPointIds()))
+                        item.maxPoints(), item.matchedKeyPointIds(), item.title()))
                 .toList();
         return new AssessmentScored(submission.sessionId(), submission.invitationId(), submission.testId(),
                 submission.testTitle(), submission.candidate(), submission.recruiterEmail(), sheet.points(),
@@ -107,6 +107,6 @@ public class SubmissionScoring {
 
     private static ScoringResult.Item item(GradedItem item) {
         return new ScoringResult.Item(item.questionId(), item.questionVersion(), item.kind(), item.points(),
-                item.maxPoints(), item.matchedKeyPointIds());
+                item.maxPoints(), item.matchedKeyPointIds(), item.title());
     }
 }

@@ -52,6 +52,6 @@ class ScoreSheetTest {
     }
 
     private static GradedItem item(int points, int maxPoints) {
-        return new GradedItem("q", 1, QuestionKind.SINGLE_CHOICE, points, maxPoints, List.of());
+        return new GradedItem("q", 1, QuestionKind.SINGLE_CHOICE, points, maxPoints, List.of(), "Q");
     }
 }

@@ -41,10 +41,11 @@ class SubmissionGraderTest {
     @Test
     void gradesEveryKindAndAddsUp() {
         AssessmentSubmitted submission = submission(70,
-                new SubmittedAnswer("q-single", 1, List.of("b"), null),
-                new SubmittedAnswer("q-multi", 3, List.of("a"), null),
+                new SubmittedAnswer("q-single", 1, List.of("b"), null, "Index trade-off"),
+                new SubmittedAnswer("q-multi", 3, List.of("a"), null, "gRPC"),
                 new SubmittedAnswer("q-free", 2, List.of(),
-                        "Replication copies the data to replicas; sharding uses a shard key."));
+                        "Replication copies the data to replicas; sharding uses a shard key.",
+                        "Replication vs sharding"));
 
         ScoreSheet sheet = grader.grade(submission, keys(SINGLE, MULTI, FREE));
 
@@ -53,6 +54,9 @@ class SubmissionGraderTest {
                         org.assertj.core.groups.Tuple.tuple("q-single", 2, 2),
                         org.assertj.core.groups.Tuple.tuple("q-multi", 0, 3),
                         org.assertj.core.groups.Tuple.tuple("q-free", 5, 5));
+        assertThat(sheet.items()).extracting(GradedItem::title)
+                .as("each item keeps the title the candidate saw")
+                .containsExactly("Index trade-off", "gRPC", "Replication vs sharding");
         assertThat(sheet.items().get(2).matchedKeyPointIds()).containsExactly("copies", "shard-key");
         assertThat(sheet.points()).isEqualTo(7);
         assertThat(sheet.maxPoints()).isEqualTo(10);
@@ -64,7 +68,8 @@ class SubmissionGraderTest {
     void freeTextPointsAreCappedAtTheItemMaximum() {
         // key points worth 3 + 2 + 2 = 7 on an item worth 5
         AssessmentSubmitted submission = submission(50, new SubmittedAnswer("q-free", 2, List.of(),
-                "We copy the data to replicas, split the data across servers and choose a shard key."));
+                "We copy the data to replicas, split the data across servers and choose a shard key.",
+                "Replication vs sharding"));
 
         ScoreSheet sheet = grader.grade(submission, keys(FREE));
 
@@ -75,12 +80,14 @@ class SubmissionGraderTest {
     @Test
     void unansweredItemsCountTowardsTheMaximum() {
         AssessmentSubmitted submission = submission(50,
-                new SubmittedAnswer("q-single", 1, List.of(), null),
-                new SubmittedAnswer("q-free", 2, List.of(), null));
+                new SubmittedAnswer("q-single", 1, List.of(), null, "Index trade-off"),
+                new SubmittedAnswer("q-free", 2, List.of(), null, "Replication vs sharding"));
 
         ScoreSheet sheet = grader.grade(submission, keys(SINGLE, FREE));
 
         assertThat(sheet.points()).isZero();
+        assertThat(sheet.items()).extracting(GradedItem::title)
+                .containsExactly("Index trade-off", "Replication vs sharding");
         assertThat(sheet.maxPoints()).isEqualTo(7);
         assertThat(sheet.passed()).isFalse();
     }
@@ -88,8 +95,8 @@ class SubmissionGraderTest {
     @Test
     void aRepeatedAnswerCountsOnce() {
         AssessmentSubmitted submission = submission(50,
-                new SubmittedAnswer("q-single", 1, List.of("b"), null),
-                new SubmittedAnswer("q-single", 1, List.of("b"), null));
+                new SubmittedAnswer("q-single", 1, List.of("b"), null, "Index trade-off"),
+                new SubmittedAnswer("q-single", 1, List.of("b"), null, "Index trade-off"));
 
         assertThat(SubmissionGrader.refsOf(submission)).containsExactly(new AnswerKeyRef("q-single", 1));
         assertThat(grader.grade(submission, keys(SINGLE)).maxPoints()).isEqualTo(2);
@@ -98,16 +105,27 @@ class SubmissionGraderTest {
     @Test
     void theVersionAnsweredIsTheVersionScored() {
         AnswerKey v2 = key("q-single", 2, QuestionKind.SINGLE_CHOICE, List.of("c"), List.of(), 2);
-        AssessmentSubmitted submission = submission(50, new SubmittedAnswer("q-single", 1, List.of("b"), null));
+        AssessmentSubmitted submission = submission(50,
+                new SubmittedAnswer("q-single", 1, List.of("b"), null, "Index trade-off"));
 
         assertThat(grader.grade(submission, keys(SINGLE, v2)).points()).isEqualTo(2);
     }
 
     @Test
+    void anAnswerFromAnOlderProducerWithoutATitleIsGradedWithNoTitle() {
+        AssessmentSubmitted submission = submission(50, new SubmittedAnswer("q-single", 1, List.of("b"), null, null));
+
+        GradedItem item = grader.grade(submission, keys(SINGLE)).items().get(0);
+
+        assertThat(item.points()).isEqualTo(2);
+        assertThat(item.title()).isNull();
+    }
+
+    @Test
     void refusesToScoreWithoutEveryKey() {
         AssessmentSubmitted submission = submission(50,
-                new SubmittedAnswer("q-single", 1, List.of("b"), null),
-                new SubmittedAnswer("q-multi", 3, List.of("a"), null));
+                new SubmittedAnswer("q-single", 1, List.of("b"), null, "Index trade-off"),
+                new SubmittedAnswer("q-multi", 3, List.of("a"), null, "gRPC"));
 
         assertThatIllegalArgumentException().isThrownBy(() -> grader.grade(submission, keys(SINGLE)))
                 .withMessageContaining("q-multi@v3");

@@ -53,8 +53,9 @@ class ResultApiTest extends ScoringServiceTest {
         return new ScoringResult(sessionId, tenantId, invitationId, "test-1", "Backend basics",
                 new ScoringResult.Candidate("Ada", "ada@example.org"), "rita@acme.example", 3, 4, 75.0, 60, true,
                 SubmitReason.CANDIDATE, scoredAt.minusSeconds(1800), scoredAt.minusSeconds(5), scoredAt,
-                List.of(new ScoringResult.Item("q-1", 1, QuestionKind.SINGLE_CHOICE, 2, 2, List.of()),
-                        new ScoringResult.Item("q-2", 4, QuestionKind.FREE_TEXT, 1, 2, List.of("kp-1"))),
+                List.of(new ScoringResult.Item("q-1", 1, QuestionKind.SINGLE_CHOICE, 2, 2, List.of(), "Index trade-off"),
+                        // as stored before titles were kept
+                        new ScoringResult.Item("q-2", 4, QuestionKind.FREE_TEXT, 1, 2, List.of("kp-1"), null)),
                 "evt-" + sessionId, List.of());
     }
 
@@ -69,6 +70,8 @@ class ResultApiTest extends ScoringServiceTest {
         assertThat(body.path("scoredAt").asString()).isEqualTo("2026-03-01T10:02:00Z");
         assertThat(body.path("items")).hasSize(2);
         assertThat(body.path("items").get(1).path("matchedKeyPointIds").get(0).asString()).isEqualTo("kp-1");
+        assertThat(body.path("items").get(0).path("title").asString()).isEqualTo("Index trade-off");
+        assertThat(body.path("items").get(1).path("title").isNull()).isTrue();
         assertThat(body.has("tenantId")).isFalse();
     }
 

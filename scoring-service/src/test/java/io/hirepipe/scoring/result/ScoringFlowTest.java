@@ -68,11 +68,12 @@ class ScoringFlowTest extends ScoringServiceTest {
         String invitationId = id("inv");
         EventEnvelope<AssessmentSubmitted> submitted = envelope(submission(sessionId, invitationId, 60,
                 SubmitReason.TIMEOUT,
-                new SubmittedAnswer(single, 1, List.of("b"), null),
-                new SubmittedAnswer(multi, 2, List.of("a"), null),
+                new SubmittedAnswer(single, 1, List.of("b"), null, "Index trade-off"),
+                new SubmittedAnswer(multi, 2, List.of("a"), null, "gRPC"),
                 new SubmittedAnswer(free, 1, List.of(), """
                         Replication copies the data from the primary to read replicas. Sharding splits the data
-                        across servers, each shard owning the rows of its range of the shard key.""")), TENANT);
+                        across servers, each shard owning the rows of its range of the shard key.""",
+                        "Replication vs sharding")), TENANT);
         kafka.publish(submitted);
 
         JsonNode result = awaitResult(sessionId);
@@ -91,6 +92,8 @@ class ScoringFlowTest extends ScoringServiceTest {
         JsonNode items = result.path("items");
         assertThat(items).hasSize(3);
         assertThat(items.get(0).path("questionId").asString()).isEqualTo(single);
+        assertThat(items.values()).extracting(item -> item.path("title").asString())
+                .containsExactly("Index trade-off", "gRPC", "Replication vs sharding");
         assertThat(items.get(0).path("points").asInt()).isEqualTo(2);
         assertThat(items.get(1).path("kind").asString()).isEqualTo("MULTI_CHOICE");
         assertThat(items.get(1).path("points").asInt()).isZero();
@@ -109,11 +112,13 @@ class ScoringFlowTest extends ScoringServiceTest {
         assertThat(scored.testId()).isEqualTo("test-backend");
         assertThat(scored.candidate().email()).isEqualTo("ada@example.org");
         assertThat(scored.recruiterEmail()).isEqualTo("rita@recruiting.example");
-        assertThat(scored.items()).extracting(ItemScore::questionId, ItemScore::kind, ItemScore::points)
+        assertThat(scored.items()).extracting(ItemScore::questionId, ItemScore::kind, ItemScore::points,
+                        ItemScore::title)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(single, QuestionKind.SINGLE_CHOICE, 2),
-                        org.assertj.core.groups.Tuple.tuple(multi, QuestionKind.MULTI_CHOICE, 0),
-                        org.assertj.core.groups.Tuple.tuple(free, QuestionKind.FREE_TEXT, 5));
+                        org.assertj.core.groups.Tuple.tuple(single, QuestionKind.SINGLE_CHOICE, 2, "Index trade-off"),
+                        org.assertj.core.groups.Tuple.tuple(multi, QuestionKind.MULTI_CHOICE, 0, "gRPC"),
+                        org.assertj.core.groups.Tuple.tuple(free, QuestionKind.FREE_TEXT, 5,
+                                "Replication vs sharding"));
         EventEnvelope<EventPayload> event = kafka.awaitRecords(Topics.RESULTS, r -> isScoredEventOf(r, sessionId)).get(0)
                 .envelope();
         assertThat(event.tenantId()).isEqualTo(TENANT);
@@ -130,14 +135,15 @@ class ScoringFlowTest extends ScoringServiceTest {
         String sessionId = id("ses");
         String invitationId = id("inv");
         EventEnvelope<AssessmentSubmitted> submitted = envelope(submission(sessionId, invitationId, 50,
-                SubmitReason.CANDIDATE, new SubmittedAnswer(question, 1, List.of("b"), null)), TENANT);
+                SubmitReason.CANDIDATE, new SubmittedAnswer(question, 1, List.of("b"), null, "Index trade-off")),
+                TENANT);
         kafka.publish(submitted);
         awaitResult(sessionId);
 
         // the same record again, and the same session under a new event id with different answers
         kafka.publish(submitted);
         RecordMetadata last = kafka.publish(envelope(submission(sessionId, invitationId, 50, SubmitReason.CANDIDATE,
-                new SubmittedAnswer(question, 1, List.of("a"), null)), TENANT));
+                new SubmittedAnswer(question, 1, List.of("a"), null, "Index trade-off")), TENANT));
         kafka.awaitConsumed("scoring-service", last);
         relay.publishPending();
 
@@ -151,11 +157,13 @@ class ScoringFlowTest extends ScoringServiceTest {
 
     @Test
     void aSubmissionAheadOfItsQuestionIsRetriedUntilTheQuestionArrives() {
+        // also a submission from an older assessment-service, which sent no titles
         String question = id("q-late");
         String sessionId = id("ses");
         double deferredBefore = deferred();
         kafka.publish(envelope(submission(sessionId, id("inv"), 50, SubmitReason.CANDIDATE,
-                new SubmittedAnswer(question, 1, List.of(), "We copy the data to replicas and use a shard key.")),
+                new SubmittedAnswer(question, 1, List.of(), "We copy the data to replicas and use a shard key.",
+                        null)),
                 TENANT));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deferred() > deferredBefore);
@@ -168,6 +176,9 @@ class ScoringFlowTest extends ScoringServiceTest {
         assertThat(result.path("points").asInt()).isEqualTo(3);
         assertThat(result.path("items").get(0).path("matchedKeyPointIds").values()).extracting(JsonNode::asString)
                 .containsExactly("copies", "shard-key");
+        assertThat(result.path("items").get(0).path("title").isNull()).as("no title was sent, none is made up")
+                .isTrue();
+        assertThat(awaitScoredEvent(sessionId).items().get(0).title()).isNull();
     }
 
     @Test
@@ -177,7 +188,7 @@ class ScoringFlowTest extends ScoringServiceTest {
         kafka.publish(envelope(singleChoice(question, 1, "b"), "tenant-globex"));
         String sessionId = id("ses");
         kafka.publish(envelope(submission(sessionId, id("inv"), 50, SubmitReason.CANDIDATE,
-                new SubmittedAnswer(question, 1, List.of("b"), null)), TENANT));
+                new SubmittedAnswer(question, 1, List.of("b"), null, "Index trade-off")), TENANT));
 
         List<EventRecord> dead = kafka.awaitRecords(Topics.deadLetterOf(Topics.SUBMISSIONS),
                 r -> r.payload() instanceof AssessmentSubmitted s && s.sessionId().equals(sessionId));
