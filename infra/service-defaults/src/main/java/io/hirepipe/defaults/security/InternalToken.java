@@ -1,16 +1,12 @@
 package io.hirepipe.defaults.security;
 
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -18,7 +14,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.EnumSet;
 
 /**
  * Issues and verifies the short-lived HS256 JWT that carries a {@link Caller} from the gateway to
@@ -28,10 +24,6 @@ import java.util.List;
 public class InternalToken {
 
     static final String AUDIENCE = "hirepipe-services";
-    static final String TENANT = "tenant";
-    static final String KIND = "kind";
-    static final String EMAIL = "email";
-    static final String INVITATION = "invitation";
 
     private final JwtEncoder encoder;
     private final NimbusJwtDecoder decoder;
@@ -42,29 +34,16 @@ public class InternalToken {
         SecretKey key = new SecretKeySpec(properties.secretBytes(), "HmacSHA256");
         this.encoder = NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();
         this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-        this.decoder.setJwtValidator(validator(properties.issuer()));
+        this.decoder.setJwtValidator(CallerClaims.validator(properties.issuer(), AUDIENCE, EnumSet.allOf(CallerKind.class)));
         this.properties = properties;
         this.clock = clock;
     }
 
     public String issue(Caller caller) {
         Instant now = clock.instant();
-        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
-                .issuer(properties.issuer())
-                .audience(List.of(AUDIENCE))
-                .subject(caller.subject())
-                .issuedAt(now)
-                .expiresAt(now.plus(properties.ttl()))
-                .claim(TENANT, caller.tenantId())
-                .claim(KIND, caller.kind().name());
-        if (caller.email() != null) {
-            claims.claim(EMAIL, caller.email());
-        }
-        if (caller.invitationId() != null) {
-            claims.claim(INVITATION, caller.invitationId());
-        }
+        JwtClaimsSet claims = CallerClaims.of(caller, properties.issuer(), AUDIENCE, now, now.plus(properties.ttl())).build();
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 
     public JwtDecoder decoder() {
@@ -72,24 +51,6 @@ public class InternalToken {
     }
 
     public static Caller callerOf(Jwt jwt) {
-        return new Caller(jwt.getClaimAsString(TENANT), jwt.getSubject(), CallerKind.valueOf(jwt.getClaimAsString(KIND)),
-                jwt.getClaimAsString(EMAIL), jwt.getClaimAsString(INVITATION));
-    }
-
-    private static OAuth2TokenValidator<Jwt> validator(String issuer) {
-        return new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(AUDIENCE)),
-                new JwtClaimValidator<String>(TENANT, tenant -> tenant != null && !tenant.isBlank()),
-                new JwtClaimValidator<String>(KIND, InternalToken::isKnownKind));
-    }
-
-    private static boolean isKnownKind(String kind) {
-        try {
-            CallerKind.valueOf(kind);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return CallerClaims.callerOf(jwt);
     }
 }
