@@ -3,7 +3,6 @@ package io.hirepipe.contracts;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentStarted;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
-import io.hirepipe.contracts.events.ChoiceOption;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationRevoked;
@@ -58,9 +57,5 @@ final class SampleEvents {
             case SCORE_ADJUSTED -> new ScoreAdjusted("ses-1", "q-1", 4, "mentions shard keys in other words",
                     "rita@example.com", 5, 5, 100.0, true, T0.plusSeconds(7200));
         };
-    }
-
-    static List<ChoiceOption> options() {
-        return List.of(new ChoiceOption("a", "B-tree"), new ChoiceOption("b", "Hash table"));
     }
 }

@@ -82,6 +82,6 @@ public final class LocalStackCommand {
     private static void printHelp() {
         System.out.println("Usage: ./run-local.sh [--name=value …]   (or HIREPIPE_NAME=value in the environment)");
         System.out.println("Options and defaults:");
-        StackConfig.OPTION_HELP.forEach((name, value) -> System.out.printf("  --%-22s %s%n", name, value));
+        StackConfig.DEFAULTS.forEach((name, value) -> System.out.printf("  --%-22s %s%n", name, value));
     }
 }

@@ -23,23 +23,24 @@ public record StackConfig(
                         int kafka, int mongo, int redis, int smtp, int mail) {
     }
 
-    static final Map<String, String> OPTION_HELP = new LinkedHashMap<>();
+    /** Every option and its default: the help text and the lookup read the same table. */
+    static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
     static {
-        OPTION_HELP.put("gateway-port", "8080");
-        OPTION_HELP.put("question-port", "8081");
-        OPTION_HELP.put("assessment-port", "8082");
-        OPTION_HELP.put("scoring-port", "8083");
-        OPTION_HELP.put("notification-port", "8084");
-        OPTION_HELP.put("kafka-port", "9092");
-        OPTION_HELP.put("mongo-port", "27017");
-        OPTION_HELP.put("redis-port", "6379");
-        OPTION_HELP.put("smtp-port", "2525");
-        OPTION_HELP.put("mail-port", "8025");
-        OPTION_HELP.put("data-dir", ".hirepipe/local");
-        OPTION_HELP.put("health-timeout", "180 (seconds)");
-        OPTION_HELP.put("service-jvm-options", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
-        OPTION_HELP.put("seed-demo", "true");
+        DEFAULTS.put("gateway-port", "8080");
+        DEFAULTS.put("question-port", "8081");
+        DEFAULTS.put("assessment-port", "8082");
+        DEFAULTS.put("scoring-port", "8083");
+        DEFAULTS.put("notification-port", "8084");
+        DEFAULTS.put("kafka-port", "9092");
+        DEFAULTS.put("mongo-port", "27017");
+        DEFAULTS.put("redis-port", "6379");
+        DEFAULTS.put("smtp-port", "2525");
+        DEFAULTS.put("mail-port", "8025");
+        DEFAULTS.put("data-dir", ".hirepipe/local");
+        DEFAULTS.put("health-timeout", "180");
+        DEFAULTS.put("service-jvm-options", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        DEFAULTS.put("seed-demo", "true");
     }
 
     public StackConfig {
@@ -54,27 +55,25 @@ public record StackConfig(
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("Unrecognised argument '" + arg + "': options look like --name=value. "
-                        + "Known options: " + String.join(", ", OPTION_HELP.keySet()));
+                        + "Known options: " + String.join(", ", DEFAULTS.keySet()));
             }
             String name = arg.substring(2, arg.indexOf('='));
-            if (!OPTION_HELP.containsKey(name)) {
+            if (!DEFAULTS.containsKey(name)) {
                 throw new IllegalArgumentException("Unknown option --" + name + ". Known options: "
-                        + String.join(", ", OPTION_HELP.keySet()));
+                        + String.join(", ", DEFAULTS.keySet()));
             }
             options.put(name, arg.substring(arg.indexOf('=') + 1));
         }
         Lookup lookup = new Lookup(options, env);
         Ports ports = new Ports(
-                lookup.port("gateway-port", 8080), lookup.port("question-port", 8081),
-                lookup.port("assessment-port", 8082), lookup.port("scoring-port", 8083),
-                lookup.port("notification-port", 8084), lookup.port("kafka-port", 9092),
-                lookup.port("mongo-port", 27017), lookup.port("redis-port", 6379),
-                lookup.port("smtp-port", 2525), lookup.port("mail-port", 8025));
-        Path dataDir = repoDir.resolve(lookup.text("data-dir", ".hirepipe/local")).normalize();
-        Duration healthTimeout = Duration.ofSeconds(lookup.integer("health-timeout", 180));
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout,
-                lookup.text("service-jvm-options", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
-                Boolean.parseBoolean(lookup.text("seed-demo", "true")));
+                lookup.port("gateway-port"), lookup.port("question-port"), lookup.port("assessment-port"),
+                lookup.port("scoring-port"), lookup.port("notification-port"), lookup.port("kafka-port"),
+                lookup.port("mongo-port"), lookup.port("redis-port"), lookup.port("smtp-port"),
+                lookup.port("mail-port"));
+        Path dataDir = repoDir.resolve(lookup.text("data-dir")).normalize();
+        Duration healthTimeout = Duration.ofSeconds(lookup.integer("health-timeout"));
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, lookup.text("service-jvm-options"),
+                Boolean.parseBoolean(lookup.text("seed-demo")));
     }
 
     public StackConfig withPorts(Ports newPorts) {
@@ -103,16 +102,16 @@ public record StackConfig(
 
     private record Lookup(Map<String, String> options, Map<String, String> env) {
 
-        String text(String name, String fallback) {
+        String text(String name) {
             String value = options.get(name);
             if (value == null) {
                 value = env.get("HIREPIPE_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             }
-            return value == null || value.isBlank() ? fallback : value.trim();
+            return value == null || value.isBlank() ? DEFAULTS.get(name) : value.trim();
         }
 
-        int integer(String name, int fallback) {
-            String value = text(name, String.valueOf(fallback));
+        int integer(String name) {
+            String value = text(name);
             try {
                 return Integer.parseInt(value);
             } catch (NumberFormatException e) {
@@ -120,8 +119,8 @@ public record StackConfig(
             }
         }
 
-        int port(String name, int fallback) {
-            int port = integer(name, fallback);
+        int port(String name) {
+            int port = integer(name);
             if (port < 1 || port > 65_535) {
                 throw new IllegalArgumentException("--" + name + " must be a port between 1 and 65535, not " + port);
             }
