@@ -79,6 +79,8 @@ class ComposeFileTest {
                     .anyMatch(t -> String.valueOf(t).startsWith("/tmp"));
             soft.assertThat(list(at(service, "cap_drop"))).as(name + " cap_drop").contains("ALL");
             soft.assertThat(list(at(service, "security_opt"))).as(name).contains("no-new-privileges:true");
+            soft.assertThat(text(service, "environment", "LOGGING_STRUCTURED_FORMAT_CONSOLE")).as(name + " logs JSON")
+                    .isEqualTo("ecs");
         }
         soft.assertAll();
     }

@@ -310,6 +310,22 @@ class KubernetesOverlaysTest {
         assertThat(missing).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void servicesLogJson(String overlay) {
+        assertThat(text(configMap(render(overlay)), "data", "LOGGING_STRUCTURED_FORMAT_CONSOLE")).isEqualTo("ecs");
+    }
+
+    /** A consumer instance beyond the partition count would sit idle. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void noAutoscalerOutgrowsTheTopicPartitions(String overlay) {
+        Manifests m = render(overlay);
+        int partitions = Integer.parseInt(text(configMap(m), "data", "HIREPIPE_KAFKA_TOPICS_PARTITIONS"));
+        assertThat(m.ofKind("HorizontalPodAutoscaler")).allSatisfy(h ->
+                assertThat((Integer) at(h, "spec", "maxReplicas")).as(name(h)).isLessThanOrEqualTo(partitions));
+    }
+
     @Test
     void prodReplicatesTopicsThreeTimes() {
         Map<String, Object> config = configMap(render("prod"));
