@@ -53,8 +53,20 @@ public record Invitation(
 
     public static final String COLLECTION = "invitations";
 
+    /**
+     * How MongoDB documents become invitations: documents written before a field existed, or whose
+     * counters only ever grew by {@code $inc}, lack it, and a missing number reads as zero.
+     */
     @PersistenceCreator
-    public Invitation {
+    Invitation(String id, String tenantId, String tokenHash, String testId, String testTitle, int durationMinutes,
+               int passMarkPercent, Person candidate, String recruiterEmail, int extraTimeMinutes, Instant expiresAt,
+               Instant createdAt, String createdBy, InvitationStatus status, long revision, Revocation revocation,
+               Session session, Score score, Integrity integrity, List<OutboxMessage> outbox, String instructions,
+               Integer questionCount, Integer lateSaves) {
+        this(id, tenantId, tokenHash, testId, testTitle, durationMinutes, passMarkPercent, candidate, recruiterEmail,
+                extraTimeMinutes, expiresAt, createdAt, createdBy, status, revision, revocation, session, score,
+                integrity, outbox, instructions, questionCount == null ? 0 : questionCount,
+                lateSaves == null ? 0 : lateSaves);
     }
 
     /** An invitation without instructions, question count or late saves (as stored before they existed). */
