@@ -77,12 +77,16 @@ function showProblem(title, words) {
     h('p', {}, 'Open the link from your invitation email again, or reply to that email to reach the recruiter.'));
 }
 
+function minutes(count) {
+  return `${count} ${count === 1 ? 'minute' : 'minutes'}`;
+}
+
 function showWelcome(assessment) {
   app.pageName = 'welcome';
   const total = assessment.durationMinutes + assessment.extraTimeMinutes;
   const duration = assessment.extraTimeMinutes
-    ? `${total} minutes (${assessment.durationMinutes} minutes plus ${assessment.extraTimeMinutes} minutes of extra time)`
-    : `${total} minutes`;
+    ? `${minutes(total)} (${minutes(assessment.durationMinutes)} plus ${minutes(assessment.extraTimeMinutes)} of extra time)`
+    : minutes(total);
   const startButton = h('button', { type: 'button', class: 'primary', onclick: () => startAssessment(startButton) },
     'Start the assessment');
   page(`Welcome: ${assessment.testTitle}`,
