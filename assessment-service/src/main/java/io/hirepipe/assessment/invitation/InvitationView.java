@@ -13,6 +13,7 @@ import java.util.Map;
  * @param accessUrl the candidate's link: present only in the response that created the invitation
  * @param score     once scoring-service reported it
  * @param integrity what the candidate's browser reported, by type
+ * @param lateSaves answer saves refused because they reached the server after the deadline and its grace
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InvitationView(
@@ -35,7 +36,8 @@ public record InvitationView(
         String revokeReason,
         Instant revokedAt,
         ScoreView score,
-        IntegrityView integrity) {
+        IntegrityView integrity,
+        int lateSaves) {
 
     public record ScoreView(int points, int maxPoints, double percent, boolean passed, Instant scoredAt) {
     }
@@ -43,7 +45,7 @@ public record InvitationView(
     public record IntegrityView(int recorded, int dropped, Map<String, Integer> counts) {
     }
 
-    static InvitationView of(Invitation invitation, Instant now, String accessUrl) {
+    public static InvitationView of(Invitation invitation, Instant now, String accessUrl) {
         Session session = invitation.session();
         Revocation revocation = invitation.revocation();
         Score score = invitation.score();
@@ -70,6 +72,7 @@ public record InvitationView(
                 score == null ? null : new ScoreView(score.points(), score.maxPoints(), score.percent(),
                         score.passed(), score.scoredAt()),
                 integrity == null ? null : new IntegrityView(integrity.recorded(), integrity.dropped(),
-                        integrity.counts()));
+                        integrity.counts()),
+                invitation.lateSaves());
     }
 }
