@@ -47,18 +47,20 @@ public record ScoringResult(
         String submissionEventId,
         List<OutboxMessage> outbox,
         State state,
-        int reviewCount,
+        Integer reviewCount,
         Instant finalizedAt,
         String finalizedBy,
-        long revision) {
+        Long revision) {
 
     public static final String COLLECTION = "results";
 
     public ScoringResult {
         items = items == null ? List.of() : List.copyOf(items);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
-        // results stored before review existed were final when scored
+        // results stored before review existed were final when scored, and had nothing to review
         state = state == null ? State.FINAL : state;
+        reviewCount = reviewCount == null ? 0 : reviewCount;
+        revision = revision == null ? 0L : revision;
     }
 
     public boolean provisional() {
@@ -83,12 +85,13 @@ public record ScoringResult(
      */
     public record Item(String questionId, int questionVersion, QuestionKind kind, BigDecimal points, int maxPoints,
                        List<String> matchedKeyPointIds, String title, ItemStatus status, BigDecimal machinePoints,
-                       BigDecimal humanPoints, boolean accepted, Evidence evidence, List<Review> history) {
+                       BigDecimal humanPoints, Boolean accepted, Evidence evidence, List<Review> history) {
 
         public Item {
             matchedKeyPointIds = matchedKeyPointIds == null ? List.of() : List.copyOf(matchedKeyPointIds);
             status = status == null ? ItemStatus.SCORED : status;
             machinePoints = machinePoints == null ? points : machinePoints;
+            accepted = Boolean.TRUE.equals(accepted);
             history = history == null ? List.of() : List.copyOf(history);
         }
 
@@ -108,7 +111,7 @@ public record ScoringResult(
      * @param misconceptions the misconceptions the answer stated
      * @param flags          why the grade is what it is beyond the key points (BLANK, KEYWORD_LIST, ...)
      */
-    public record Evidence(double confidence, List<KeyPointVerdict> keyPoints, List<MisconceptionMatch> misconceptions,
+    public record Evidence(Double confidence, List<KeyPointVerdict> keyPoints, List<MisconceptionMatch> misconceptions,
                            Set<String> flags) {
 
         public Evidence {

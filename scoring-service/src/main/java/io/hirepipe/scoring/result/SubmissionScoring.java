@@ -129,7 +129,7 @@ public class SubmissionScoring {
                 sheet.passMarkPercent(), sheet.passed(), submission.reason(), submission.startedAt(),
                 submission.submittedAt(), scoredAt, items, envelope.eventId(), List.of(),
                 sheet.reviewCount() > 0 ? ScoringResult.State.PROVISIONAL : ScoringResult.State.FINAL,
-                sheet.reviewCount(), null, null, 0);
+                sheet.reviewCount(), null, null, 0L);
     }
 
     private static ScoringResult withOutbox(ScoringResult r, EventEnvelope<?> event) {
