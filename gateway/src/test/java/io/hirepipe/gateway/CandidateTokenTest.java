@@ -109,6 +109,48 @@ class CandidateTokenTest extends GatewayTestSupport {
     }
 
     @Test
+    void aRunningSessionsTokenLastsUntilItsDeadlineAndIsRenewedWhenTheDeadlineMoves() {
+        String invitationToken = "inv-token-" + UUID.randomUUID();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
+        assessmentKnows(invitationToken, StubService.Reply.json(200, "{\"tenantId\":\"" + ACME
+                + "\",\"invitationId\":\"inv-44\",\"status\":\"STARTED\",\"expiresAt\":\"" + Instant.now()
+                + "\",\"accessUntil\":\"" + deadline + "\"}"));
+        JsonNode exchanged = json(postJson("/auth/candidate", "{\"invitationToken\":\"" + invitationToken + "\"}"));
+        assertThat(Instant.parse(exchanged.get("expiresAt").asString())).isEqualTo(deadline);
+
+        Instant moved = deadline.plus(Duration.ofMinutes(15));
+        ASSESSMENTS.reply("/internal/invitations/renew", request -> StubService.Reply.json(200, "{\"tenantId\":\"" + ACME
+                + "\",\"invitationId\":\"inv-44\",\"status\":\"STARTED\",\"accessUntil\":\"" + moved + "\"}"));
+        HttpResponse<String> renewed = postJson("/auth/candidate/renew", "",
+                "Authorization", bearer(exchanged.get("token").asString()));
+
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        assertThat(Instant.parse(json(renewed).get("expiresAt").asString())).isEqualTo(moved);
+        StubService.Received renew = ASSESSMENTS.lastRequestTo("/internal/invitations/renew");
+        assertThat(renew.body()).contains("\"invitationId\":\"inv-44\"");
+        Caller gateway = forwardedCaller(renew);
+        assertThat(gateway.kind()).isEqualTo(CallerKind.SERVICE);
+        assertThat(gateway.subject()).isEqualTo("gateway");
+        assertThat(gateway.tenantId()).as("renewing asks within the candidate's tenant").isEqualTo(ACME);
+    }
+
+    @Test
+    void onlyACandidateRenewsAndAnInvitationThatIsGoneSaysWhichCase() {
+        assertProblem(postJson("/auth/candidate/renew", ""), 401);
+        assertProblem(postJson("/auth/candidate/renew", "", "Authorization", bearer(acmeRecruiterToken())), 403);
+        assertProblem(postJson("/auth/candidate/renew", "", "Authorization", bearer("not-a-token")), 401);
+
+        String invitationToken = "inv-token-" + UUID.randomUUID();
+        assessmentKnows(invitationToken, StubService.Reply.problem(410, "{\"status\":410,\"title\":\"Gone\","
+                + "\"detail\":\"This assessment was already submitted.\",\"invitationStatus\":\"SUBMITTED\","
+                + "\"contactEmail\":\"rita@acme.test\"}"));
+        JsonNode gone = assertProblem(postJson("/auth/candidate", "{\"invitationToken\":\"" + invitationToken + "\"}"), 410);
+        assertThat(gone.get("invitationStatus").asString()).isEqualTo("SUBMITTED");
+        assertThat(gone.get("contactEmail").asString()).isEqualTo("rita@acme.test");
+        assertThat(gone.get("detail").asString()).isEqualTo("This assessment was already submitted.");
+    }
+
+    @Test
     void badExchangeRequestsAreProblems() {
         assertProblem(postJson("/auth/candidate", "{\"invitationToken\":\"\"}"), 400);
         assertProblem(postJson("/auth/candidate", "{\"invitationToken\": {\"$gt\": \"\"}}"), 400);

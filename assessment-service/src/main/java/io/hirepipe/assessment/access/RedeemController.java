@@ -22,4 +22,11 @@ class RedeemController {
     Redemption redeem(@Valid @RequestBody RedeemRequest request, Caller caller) {
         return redeemer.redeem(caller, request.token());
     }
+
+    /** The gateway renews a candidate token (the deadline may have moved); the caller's tenant is the candidate's. */
+    @PostMapping("/internal/invitations/renew")
+    @PreAuthorize("hasRole('SERVICE')")
+    Redemption renew(@Valid @RequestBody RenewRequest request, Caller caller) {
+        return redeemer.renew(caller, request.invitationId());
+    }
 }

@@ -4,6 +4,7 @@ import io.hirepipe.assessment.invitation.AccessToken;
 import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationStatus;
 import io.hirepipe.assessment.invitation.InvitationStore;
+import io.hirepipe.assessment.session.SessionProperties;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import org.springframework.http.HttpStatus;
@@ -24,22 +25,41 @@ class RedeemService {
     private static final Set<InvitationStatus> USABLE = Set.of(InvitationStatus.INVITED, InvitationStatus.STARTED);
 
     private final InvitationStore store;
+    private final SessionProperties sessions;
     private final Clock clock;
 
-    RedeemService(InvitationStore store, Clock clock) {
+    RedeemService(InvitationStore store, SessionProperties sessions, Clock clock) {
         this.store = store;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
     Redemption redeem(Caller caller, String token) {
-        if (!GATEWAY.equals(caller.subject())) {
-            throw ProblemException.forbidden("Only the gateway redeems invitation tokens.");
-        }
+        requireGateway(caller);
         String tenant = ANY_TENANT.equals(caller.tenantId()) ? null : caller.tenantId();
         // Never echo the token: it is the candidate's secret.
         Invitation invitation = store.findByTokenHash(AccessToken.hashOf(token), tenant)
                 .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                         "unknown-token", "Invitation not found", "No invitation has this token."));
+        return usable(invitation);
+    }
+
+    /** A fresh look at the invitation a candidate token names: still usable, and until when. */
+    Redemption renew(Caller caller, String invitationId) {
+        requireGateway(caller);
+        if (ANY_TENANT.equals(caller.tenantId())) {
+            throw ProblemException.badRequest("tenant-required", "Renewing names the candidate's tenant.");
+        }
+        Invitation invitation = store.find(caller.tenantId(), invitationId)
+                .orElseThrow(() -> ProblemException.notFound("Invitation", invitationId));
+        return usable(invitation);
+    }
+
+    /**
+     * The page tells the candidate which case it is and whom to ask, so the problem names the status
+     * and the recruiter's address (the candidate received mail about this invitation anyway).
+     */
+    private Redemption usable(Invitation invitation) {
         Instant now = clock.instant();
         InvitationStatus status = invitation.statusAt(now);
         if (!USABLE.contains(status)) {
@@ -47,8 +67,17 @@ class RedeemService {
                 case REVOKED -> "This invitation was withdrawn.";
                 case EXPIRED -> "This invitation expired before it was started.";
                 default -> "This assessment was already submitted.";
-            }).with("invitationStatus", status);
+            }).with("invitationStatus", status).with("contactEmail", invitation.recruiterEmail());
         }
-        return new Redemption(invitation.tenantId(), invitation.id(), status, invitation.expiresAt());
+        Instant accessUntil = invitation.started()
+                ? invitation.session().deadline().plus(sessions.grace())
+                : invitation.expiresAt();
+        return new Redemption(invitation.tenantId(), invitation.id(), status, invitation.expiresAt(), accessUntil);
+    }
+
+    private static void requireGateway(Caller caller) {
+        if (!GATEWAY.equals(caller.subject())) {
+            throw ProblemException.forbidden("Only the gateway redeems invitation tokens.");
+        }
     }
 }

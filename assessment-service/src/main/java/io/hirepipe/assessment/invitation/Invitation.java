@@ -3,6 +3,7 @@ package io.hirepipe.assessment.invitation;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.defaults.outbox.OutboxMessage;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -20,6 +21,9 @@ import java.util.List;
  * @param session    null until the candidate starts
  * @param integrity  signals the candidate's browser reported; never shown to the candidate
  * @param outbox     events written with the change that implies them, see {@link io.hirepipe.defaults.outbox.Outbox}
+ * @param instructions  the test's instructions for the candidate, copied at invitation time
+ * @param questionCount how many questions the test delivers, for the candidate's welcome page
+ * @param lateSaves     answer saves refused because they arrived after the deadline and its grace
  */
 @Document(Invitation.COLLECTION)
 public record Invitation(
@@ -42,9 +46,39 @@ public record Invitation(
         Session session,
         Score score,
         Integrity integrity,
-        List<OutboxMessage> outbox) {
+        List<OutboxMessage> outbox,
+        String instructions,
+        int questionCount,
+        int lateSaves) {
 
     public static final String COLLECTION = "invitations";
+
+    /**
+     * How MongoDB documents become invitations: documents written before a field existed, or whose
+     * counters only ever grew by {@code $inc}, lack it, and a missing number reads as zero.
+     */
+    @PersistenceCreator
+    Invitation(String id, String tenantId, String tokenHash, String testId, String testTitle, int durationMinutes,
+               int passMarkPercent, Person candidate, String recruiterEmail, int extraTimeMinutes, Instant expiresAt,
+               Instant createdAt, String createdBy, InvitationStatus status, long revision, Revocation revocation,
+               Session session, Score score, Integrity integrity, List<OutboxMessage> outbox, String instructions,
+               Integer questionCount, Integer lateSaves) {
+        this(id, tenantId, tokenHash, testId, testTitle, durationMinutes, passMarkPercent, candidate, recruiterEmail,
+                extraTimeMinutes, expiresAt, createdAt, createdBy, status, revision, revocation, session, score,
+                integrity, outbox, instructions, questionCount == null ? 0 : questionCount,
+                lateSaves == null ? 0 : lateSaves);
+    }
+
+    /** An invitation without instructions, question count or late saves (as stored before they existed). */
+    public Invitation(String id, String tenantId, String tokenHash, String testId, String testTitle,
+                      int durationMinutes, int passMarkPercent, Person candidate, String recruiterEmail,
+                      int extraTimeMinutes, Instant expiresAt, Instant createdAt, String createdBy,
+                      InvitationStatus status, long revision, Revocation revocation, Session session, Score score,
+                      Integrity integrity, List<OutboxMessage> outbox) {
+        this(id, tenantId, tokenHash, testId, testTitle, durationMinutes, passMarkPercent, candidate, recruiterEmail,
+                extraTimeMinutes, expiresAt, createdAt, createdBy, status, revision, revocation, session, score,
+                integrity, outbox, null, 0, 0);
+    }
 
     /** What a recruiter or candidate sees now: an invitation not started by its expiry has expired. */
     public InvitationStatus statusAt(Instant now) {
@@ -62,6 +96,6 @@ public record Invitation(
     public Invitation candidateVisible() {
         return new Invitation(id, tenantId, null, testId, testTitle, durationMinutes, passMarkPercent, candidate,
                 recruiterEmail, extraTimeMinutes, expiresAt, createdAt, createdBy, status, revision, revocation,
-                session, null, null, null);
+                session, null, null, null, instructions, questionCount, lateSaves);
     }
 }

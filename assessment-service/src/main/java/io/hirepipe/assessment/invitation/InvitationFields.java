@@ -27,6 +27,8 @@ public final class InvitationFields {
     public static final String INTEGRITY_DROPPED = "integrity.dropped";
     public static final String INTEGRITY_SIGNALS = "integrity.signals";
     public static final String OUTBOX = "outbox";
+    public static final String EXTRA_TIME = "extraTimeMinutes";
+    public static final String LATE_SAVES = "lateSaves";
 
     private InvitationFields() {
     }

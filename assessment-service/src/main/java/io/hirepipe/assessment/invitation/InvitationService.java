@@ -61,7 +61,7 @@ class InvitationService {
         Invitation invitation = new Invitation(id, caller.tenantId(), token.hash(), request.testId(), test.title(),
                 test.durationMinutes(), test.passMarkPercent(), candidate, recruiterEmail,
                 request.extraTimeMinutesOrDefault(), expiresAt, now, caller.subject(), InvitationStatus.INVITED, 0,
-                null, null, null, null, Outbox.messages(created));
+                null, null, null, null, Outbox.messages(created), blankToNull(test.description()), test.questionCount(), 0);
         store.insert(invitation);
         return InvitationView.of(invitation, now, accessUrl);
     }
@@ -99,6 +99,10 @@ class InvitationService {
     private Invitation load(Caller caller, String invitationId) {
         return store.find(caller.tenantId(), invitationId)
                 .orElseThrow(() -> ProblemException.notFound("Invitation", invitationId));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** MongoDB keeps milliseconds; deciding on the same precision keeps stored and computed times equal. */

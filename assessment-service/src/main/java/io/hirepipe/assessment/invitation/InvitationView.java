@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.SubmitReason;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param accessUrl the candidate's link: present only in the response that created the invitation
  * @param score     once scoring-service reported it
  * @param integrity what the candidate's browser reported, by type
+ * @param lateSaves answer saves refused because they reached the server after the deadline and its grace
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InvitationView(
@@ -35,15 +37,22 @@ public record InvitationView(
         String revokeReason,
         Instant revokedAt,
         ScoreView score,
-        IntegrityView integrity) {
+        IntegrityView integrity,
+        int lateSaves) {
 
-    public record ScoreView(int points, int maxPoints, double percent, boolean passed, Instant scoredAt) {
+    /**
+     * @param provisional items await review or the result awaits finalisation: not a final score yet
+     * @param adjusted    a reviewer changed the machine's score; {@code points} is the adjusted total
+     */
+    public record ScoreView(BigDecimal points, int maxPoints, double percent, boolean passed, Instant scoredAt,
+                            boolean provisional, int reviewCount, boolean adjusted, Instant adjustedAt,
+                            Instant finalizedAt) {
     }
 
     public record IntegrityView(int recorded, int dropped, Map<String, Integer> counts) {
     }
 
-    static InvitationView of(Invitation invitation, Instant now, String accessUrl) {
+    public static InvitationView of(Invitation invitation, Instant now, String accessUrl) {
         Session session = invitation.session();
         Revocation revocation = invitation.revocation();
         Score score = invitation.score();
@@ -68,8 +77,10 @@ public record InvitationView(
                 revocation == null ? null : revocation.reason(),
                 revocation == null ? null : revocation.revokedAt(),
                 score == null ? null : new ScoreView(score.points(), score.maxPoints(), score.percent(),
-                        score.passed(), score.scoredAt()),
+                        score.passed(), score.scoredAt(), score.provisional(), score.reviewCount(),
+                        score.adjustedAt() != null, score.adjustedAt(), score.finalizedAt()),
                 integrity == null ? null : new IntegrityView(integrity.recorded(), integrity.dropped(),
-                        integrity.counts()));
+                        integrity.counts()),
+                invitation.lateSaves());
     }
 }

@@ -1,5 +1,5 @@
 package io.hirepipe.assessment.invitation;
 
 public enum SignalType {
-    FOCUS_LOST, FOCUS_REGAINED, PASTE, COPY
+    FOCUS_LOST, FOCUS_REGAINED, HIDDEN, VISIBLE, PASTE, COPY
 }

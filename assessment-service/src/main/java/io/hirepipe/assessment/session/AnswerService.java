@@ -45,7 +45,7 @@ class AnswerService {
                 now.minus(properties.grace()));
         if (saved.isPresent()) {
             cache.refresh(saved.get());
-            return AnswerView.of(questionId, answer, true);
+            return AnswerView.of(questionId, answer, true, saved.get().session().deadline());
         }
         // Not stored: the session closed meanwhile, or a save with this or a later sequence is already there.
         Invitation latest = sessions.fromDatabase(caller);
@@ -53,16 +53,18 @@ class AnswerService {
         cache.refresh(latest);
         Answer stored = latest.session().answer(questionId).orElseThrow(() -> new IllegalStateException(
                 "Save of " + questionId + " matched nothing although the session is open and holds no answer"));
-        return AnswerView.of(questionId, stored, false);
+        return AnswerView.of(questionId, stored, false, latest.session().deadline());
     }
 
+    /** A save after the deadline and its grace is late whatever closed the session; the recruiter sees the count. */
     private void refuseIfClosed(Invitation invitation, Instant now) {
-        if (invitation.status() != InvitationStatus.STARTED) {
-            throw ProblemException.conflict("session-submitted", "The assessment was already submitted.");
-        }
         if (now.isAfter(invitation.session().deadline().plus(properties.grace()))) {
+            store.countLateSave(invitation.tenantId(), invitation.id());
             throw ProblemException.conflict("session-closed", "The time for this assessment is over.")
                     .with("deadline", invitation.session().deadline());
+        }
+        if (invitation.status() != InvitationStatus.STARTED) {
+            throw ProblemException.conflict("session-submitted", "The assessment was already submitted.");
         }
     }
 

@@ -7,15 +7,26 @@ import io.hirepipe.assessment.invitation.Session;
 
 import java.time.Instant;
 
-/** What the candidate's landing page shows, before and after starting. Never a score. */
+/**
+ * What the candidate's landing page shows, before and after starting. Never a score.
+ *
+ * @param instructions  the test's instructions, if it has any
+ * @param questionCount how many questions the candidate gets
+ * @param contactEmail  whom the candidate asks about the assessment: the recruiter who gets the report
+ * @param serverTime    the server's clock when answering, so the browser can correct its own
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CandidateAssessmentView(
         String invitationId,
         String testTitle,
+        String instructions,
         int durationMinutes,
         int extraTimeMinutes,
+        int questionCount,
         InvitationStatus status,
         Instant expiresAt,
+        String contactEmail,
+        Instant serverTime,
         SessionSummary session) {
 
     public record SessionSummary(String sessionId, SessionStatus status, Instant startedAt, Instant deadline,
@@ -31,7 +42,9 @@ public record CandidateAssessmentView(
                     SessionView.remainingSeconds(session, status, now), session.questions().size(),
                     session.answers().size());
         }
-        return new CandidateAssessmentView(invitation.id(), invitation.testTitle(), invitation.durationMinutes(),
-                invitation.extraTimeMinutes(), invitation.statusAt(now), invitation.expiresAt(), summary);
+        int questionCount = session != null ? session.questions().size() : invitation.questionCount();
+        return new CandidateAssessmentView(invitation.id(), invitation.testTitle(), invitation.instructions(),
+                invitation.durationMinutes(), invitation.extraTimeMinutes(), questionCount, invitation.statusAt(now),
+                invitation.expiresAt(), invitation.recruiterEmail(), now, summary);
     }
 }

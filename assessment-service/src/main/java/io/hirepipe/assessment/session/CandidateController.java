@@ -58,6 +58,12 @@ class CandidateController {
         signals.record(caller, request);
     }
 
+    @PostMapping("/signals/batch")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void signals(@Valid @RequestBody SignalBatchRequest request, Caller caller) {
+        signals.record(caller, request.signals());
+    }
+
     @PostMapping("/submit")
     SubmissionView submit(Caller caller) {
         return submissions.submit(caller);

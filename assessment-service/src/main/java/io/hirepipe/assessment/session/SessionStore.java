@@ -23,6 +23,8 @@ import java.util.Optional;
 import static io.hirepipe.assessment.invitation.InvitationFields.DEADLINE;
 import static io.hirepipe.assessment.invitation.InvitationFields.DURATION;
 import static io.hirepipe.assessment.invitation.InvitationFields.EXPIRES_AT;
+import static io.hirepipe.assessment.invitation.InvitationFields.EXTRA_TIME;
+import static io.hirepipe.assessment.invitation.InvitationFields.LATE_SAVES;
 import static io.hirepipe.assessment.invitation.InvitationFields.INTEGRITY_DROPPED;
 import static io.hirepipe.assessment.invitation.InvitationFields.INTEGRITY_RECORDED;
 import static io.hirepipe.assessment.invitation.InvitationFields.INTEGRITY_SIGNALS;
@@ -86,6 +88,33 @@ class SessionStore {
                 .orOperator(Criteria.where(field).exists(false),
                         Criteria.where(field + ".sequence").lt(answer.sequence())));
         Update update = new Update().set(field, answer).inc(REVISION, 1);
+        return modify(query, update);
+    }
+
+    /** Counts a refused late save; only the recruiter sees it, so the candidate's revision stays. */
+    void countLateSave(String tenantId, String invitationId) {
+        mongo.updateFirst(Query.query(byId(tenantId, invitationId)), new Update().inc(LATE_SAVES, 1), Invitation.class);
+    }
+
+    /** Extra time for an invitation nobody started yet: the deadline is fixed only at start. */
+    Optional<Invitation> setExtraTimeBeforeStart(String tenantId, String invitationId, int extraTimeMinutes,
+                                                 Instant now) {
+        Query query = Query.query(byId(tenantId, invitationId)
+                .and(STATUS).is(InvitationStatus.INVITED)
+                .and(EXPIRES_AT).gt(now));
+        return modify(query, new Update().set(EXTRA_TIME, extraTimeMinutes).inc(REVISION, 1));
+    }
+
+    /**
+     * Extra time for a running session: moves its deadline, only if nothing changed since
+     * {@code revision} was read and the session was not closed meanwhile.
+     */
+    Optional<Invitation> moveDeadline(String tenantId, String invitationId, long revision, int extraTimeMinutes,
+                                      Instant deadline) {
+        Query query = Query.query(byId(tenantId, invitationId)
+                .and(STATUS).is(InvitationStatus.STARTED)
+                .and(REVISION).is(revision));
+        Update update = new Update().set(EXTRA_TIME, extraTimeMinutes).set(DEADLINE, deadline).inc(REVISION, 1);
         return modify(query, update);
     }
 

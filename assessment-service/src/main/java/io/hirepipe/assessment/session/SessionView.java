@@ -12,7 +12,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The candidate's session: the frozen questions (no keys) and the latest saved answers. */
+/**
+ * The candidate's session: the frozen questions (no keys) and the latest saved answers, each with
+ * its sequence, so a second device continues above it.
+ *
+ * @param serverTime    the server's clock when answering, so the browser can correct its own
+ * @param maxTextLength the longest free-text answer a save accepts
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionView(
         String sessionId,
@@ -23,14 +29,16 @@ public record SessionView(
         List<QuestionSnapshot> questions,
         Map<String, Answer> answers,
         Instant submittedAt,
-        SubmitReason submitReason) {
+        SubmitReason submitReason,
+        Instant serverTime,
+        int maxTextLength) {
 
     static SessionView of(Invitation invitation, Instant now) {
         Session session = invitation.session();
         SessionStatus status = SessionStatus.of(invitation.status());
         return new SessionView(session.id(), status, session.startedAt(), session.deadline(),
                 remainingSeconds(session, status, now), session.questions(), session.answers(),
-                session.submittedAt(), session.submitReason());
+                session.submittedAt(), session.submitReason(), now, SaveAnswerRequest.MAX_TEXT);
     }
 
     static long remainingSeconds(Session session, SessionStatus status, Instant now) {

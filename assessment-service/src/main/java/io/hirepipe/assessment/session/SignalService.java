@@ -6,6 +6,9 @@ import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
+import java.util.List;
+
 /** Integrity signals from the candidate's browser, recorded while the session is active. */
 @Service
 class SignalService {
@@ -23,13 +26,23 @@ class SignalService {
     }
 
     void record(Caller caller, SignalRequest request) {
+        record(caller, List.of(request));
+    }
+
+    /** A batch is checked whole before any of it is stored, so a bad entry never half-records it. */
+    void record(Caller caller, List<SignalRequest> requests) {
         Invitation invitation = sessions.started(caller);
-        if (request.questionId() != null && invitation.session().question(request.questionId()).isEmpty()) {
-            throw ProblemException.notFound("Question", request.questionId());
+        for (SignalRequest request : requests) {
+            if (request.questionId() != null && invitation.session().question(request.questionId()).isEmpty()) {
+                throw ProblemException.notFound("Question", request.questionId());
+            }
         }
-        Signal signal = new Signal(request.type(), request.at(), clock.now(), request.questionId());
-        if (!store.recordSignal(caller.tenantId(), invitation.id(), signal, properties.maxSignals())) {
-            throw ProblemException.conflict("session-submitted", "The assessment is no longer active.");
+        Instant receivedAt = clock.now();
+        for (SignalRequest request : requests) {
+            Signal signal = new Signal(request.type(), request.at(), receivedAt, request.questionId());
+            if (!store.recordSignal(caller.tenantId(), invitation.id(), signal, properties.maxSignals())) {
+                throw ProblemException.conflict("session-submitted", "The assessment is no longer active.");
+            }
         }
     }
 }

@@ -118,7 +118,12 @@ public abstract class AssessmentIntegrationTest {
     }
 
     protected String gatewayToken() {
-        return tokens.issue(Caller.service("_platform", "gateway"));
+        return gatewayToken("_platform");
+    }
+
+    /** The gateway calling within one tenant, as when it renews a candidate token. */
+    protected String gatewayToken(String tenantId) {
+        return tokens.issue(Caller.service(tenantId, "gateway"));
     }
 
     protected String candidateToken(String invitationId) {

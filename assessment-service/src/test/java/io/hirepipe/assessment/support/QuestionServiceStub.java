@@ -116,8 +116,13 @@ public final class QuestionServiceStub {
             if (test == null) {
                 respond(exchange, 404, Map.of("title", "Test not found"));
             } else if (path.group(2) == null) {
+                List<Map<String, Object>> refs = test.questions().stream()
+                        .<Map<String, Object>>map(q -> Map.of("questionId", q.questionId(), "version", q.version()))
+                        .toList();
                 respond(exchange, 200, Map.of("id", test.testId(), "title", test.title(),
+                        "description", "Answer in your own words.\n\nNo notes.",
                         "durationMinutes", test.durationMinutes(), "passMarkPercent", test.passMarkPercent(),
+                        "sections", List.of(Map.of("title", "All", "questions", refs)),
                         "status", "PUBLISHED"));
             } else {
                 deliveries.incrementAndGet();

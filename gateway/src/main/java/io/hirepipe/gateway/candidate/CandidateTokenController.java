@@ -1,6 +1,7 @@
 package io.hirepipe.gateway.candidate;
 
 import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.gateway.candidate.InvitationRedeemClient.RedeemedInvitation;
 import io.hirepipe.gateway.security.EdgeTokens;
 import io.hirepipe.gateway.security.IssuedToken;
@@ -8,6 +9,7 @@ import io.hirepipe.gateway.web.CorrelationIdWebFilter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,7 +53,21 @@ public class CandidateTokenController {
                 .map(token -> new CandidateTokenResponse(token.value(), "Bearer", token.expiresAt()));
     }
 
+    /**
+     * A new candidate token for the same invitation, bound to its current deadline: the page calls
+     * this when the recruiter gave extra time, before its token would run out.
+     */
+    @PostMapping("/auth/candidate/renew")
+    public Mono<CandidateTokenResponse> renew(@AuthenticationPrincipal Caller candidate, ServerWebExchange exchange) {
+        return invitations.renew(candidate, CorrelationIdWebFilter.of(exchange))
+                .map(this::tokenFor)
+                .map(token -> new CandidateTokenResponse(token.value(), "Bearer", token.expiresAt()));
+    }
+
     private IssuedToken tokenFor(RedeemedInvitation invitation) {
+        if (invitation.accessUntil() != null) {
+            return tokens.candidate(invitation.tenantId(), invitation.invitationId(), invitation.accessUntil());
+        }
         boolean running = STARTED.equalsIgnoreCase(invitation.status());
         Instant expiry = invitation.expiresAt();
         if (!running && expiry != null && !expiry.isAfter(clock.instant())) {

@@ -34,6 +34,7 @@ public class InvitationRedeemClient {
     /** Who the gateway is when it calls a service on its own behalf. */
     static final Caller GATEWAY = new Caller("_platform", "gateway", CallerKind.SERVICE, null, null);
     static final String REDEEM_PATH = "/internal/invitations/redeem";
+    static final String RENEW_PATH = "/internal/invitations/renew";
 
     private final WebClient webClient;
     private final InternalToken internalToken;
@@ -50,17 +51,36 @@ public class InvitationRedeemClient {
         this.internalToken = internalToken;
     }
 
-    public record RedeemedInvitation(String tenantId, String invitationId, String status, Instant expiresAt) {
+    /**
+     * @param accessUntil when the candidate token must stop: the start-by expiry, or the running
+     *                    session's deadline plus grace (absent from older assessment-services)
+     */
+    public record RedeemedInvitation(String tenantId, String invitationId, String status, Instant expiresAt,
+                                     Instant accessUntil) {
+    }
+
+    /** What assessment-service says about an unusable invitation; passed on so the page can say which case it is. */
+    private record Unavailable(String detail, String invitationStatus, String contactEmail) {
     }
 
     public Mono<RedeemedInvitation> redeem(String invitationToken, String correlationId) {
+        return call(REDEEM_PATH, GATEWAY, Map.of("token", invitationToken), correlationId);
+    }
+
+    /** A fresh look at the invitation of a candidate token: calls within the candidate's tenant. */
+    public Mono<RedeemedInvitation> renew(Caller candidate, String correlationId) {
+        Caller gateway = new Caller(candidate.tenantId(), GATEWAY.subject(), CallerKind.SERVICE, null, null);
+        return call(RENEW_PATH, gateway, Map.of("invitationId", candidate.invitationId()), correlationId);
+    }
+
+    private Mono<RedeemedInvitation> call(String path, Caller as, Map<String, String> body, String correlationId) {
         return webClient.post()
-                .uri(REDEEM_PATH)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + internalToken.issue(GATEWAY))
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + internalToken.issue(as))
                 .header(CorrelationId.HEADER, correlationId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(Map.of("token", invitationToken))
+                .bodyValue(body)
                 .exchangeToMono(this::read)
                 .onErrorMap(failure -> !(failure instanceof ProblemException), InvitationRedeemClient::unreachable);
     }
@@ -72,16 +92,33 @@ public class InvitationRedeemClient {
                     .filter(InvitationRedeemClient::complete)
                     .switchIfEmpty(Mono.error(() -> badGateway("assessment-service returned an incomplete invitation.")));
         }
+        if (status == 410) {
+            return response.bodyToMono(Unavailable.class)
+                    .onErrorResume(unreadable -> Mono.empty())
+                    .defaultIfEmpty(new Unavailable(null, null, null))
+                    .flatMap(unavailable -> Mono.error(gone(unavailable)));
+        }
         Mono<RedeemedInvitation> failure = switch (status) {
             // 400: the token is not even well-formed for assessment-service; to the client it is just invalid.
             case 400, 404 -> Mono.error(new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-invitation",
                     "Unauthenticated", "The invitation token is not valid."));
-            case 410 -> Mono.error(ProblemException.gone("invitation-unavailable",
-                    "This invitation can no longer be used: it has expired, been revoked or already been completed."));
             default -> Mono.error(badGateway("assessment-service could not redeem the invitation (status "
                     + status + ")."));
         };
         return response.releaseBody().then(failure);
+    }
+
+    private static ProblemException gone(Unavailable unavailable) {
+        ProblemException problem = ProblemException.gone("invitation-unavailable", unavailable.detail() != null
+                ? unavailable.detail()
+                : "This invitation can no longer be used: it has expired, been revoked or already been completed.");
+        if (unavailable.invitationStatus() != null) {
+            problem = problem.with("invitationStatus", unavailable.invitationStatus());
+        }
+        if (unavailable.contactEmail() != null) {
+            problem = problem.with("contactEmail", unavailable.contactEmail());
+        }
+        return problem;
     }
 
     private static boolean complete(RedeemedInvitation invitation) {

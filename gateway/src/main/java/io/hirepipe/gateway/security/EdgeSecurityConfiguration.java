@@ -75,12 +75,14 @@ class EdgeSecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
+                        .pathMatchers("/auth/candidate/renew").hasRole("CANDIDATE")
                         .pathMatchers("/auth/**").permitAll()
                         .pathMatchers("/api/candidate/**").hasRole("CANDIDATE")
                         .pathMatchers("/api/api-keys/**").hasRole("RECRUITER")
                         .pathMatchers("/api/**").hasAnyRole("RECRUITER", "PLATFORM")
                         // Nothing else has a handler (so: 404), /internal/** included: no route leads there.
                         .anyExchange().permitAll())
+                .headers(BrowserHeaders::apply)
                 .addFilterAt(ApiKeyAuthentication.filter(apiKeys, problems), SecurityWebFiltersOrder.AUTHENTICATION)
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(edgeTokenDecoder).jwtAuthenticationConverter(

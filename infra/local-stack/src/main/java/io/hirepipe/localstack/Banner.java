@@ -27,6 +27,11 @@ final class Banner {
                     .append("  API key             ").append(demo.apiKey()).append("   (header X-Api-Key)")
                     .append(System.lineSeparator())
                     .append("  Demo test id        ").append(demo.demoTestId()).append(System.lineSeparator());
+            if (stack.demoCandidateLink() != null) {
+                text.append("  Take the demo test  ").append(stack.demoCandidateLink()).append(System.lineSeparator())
+                        .append("                      (a new candidate link at every start; the recruiter's report")
+                        .append(" arrives in the mail viewer)").append(System.lineSeparator());
+            }
         }
         text.append("  Mail (SMTP sink)    ").append(stack.mailViewerUrl()).append("   (.eml files in ")
                 .append(config.mailDir()).append(")").append(System.lineSeparator())

@@ -8,4 +8,6 @@ public record DemoAccess(String tenantId, String recruiterEmail, String recruite
     static final String TENANT_NAME = "Demo Company";
     static final String RECRUITER_EMAIL = "recruiter@demo.hirepipe.local";
     static final String RECRUITER_PASSWORD = "hirepipe-demo";
+    static final String CANDIDATE_NAME = "Demo Candidate";
+    static final String CANDIDATE_EMAIL = "candidate@demo.hirepipe.local";
 }

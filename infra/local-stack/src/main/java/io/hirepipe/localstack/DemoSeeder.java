@@ -44,6 +44,18 @@ final class DemoSeeder {
                 apiKey, testId);
     }
 
+    /**
+     * A fresh invitation to the demo test on every start (the last one may have been used up), so
+     * there is always a link to click. Its token appears only in the returned link, which the
+     * command prints to the terminal; the services log neither.
+     */
+    String inviteDemoCandidate(String testId) {
+        JsonNode created = gateway.post("/api/invitations", Map.of(
+                "testId", testId,
+                "candidate", Map.of("name", DemoAccess.CANDIDATE_NAME, "email", DemoAccess.CANDIDATE_EMAIL)));
+        return created.get("accessUrl").asString();
+    }
+
     private String ensureApiKey() {
         Path file = dataDir.resolve(API_KEY_FILE);
         try {

@@ -33,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
     private SmtpSink smtp;
     private MailViewer mailViewer;
     private DemoAccess demo;
+    private String demoCandidateLink;
 
     private LocalStack(StackConfig config) {
         this.config = config;
@@ -84,7 +85,9 @@ public final class LocalStack implements AutoCloseable {
         new HealthWaiter(config.healthTimeout()).awaitReady(services, progress);
 
         if (config.seedDemo()) {
-            demo = new DemoSeeder(gatewayUrl(), config.dataDir(), progress).seed();
+            DemoSeeder seeder = new DemoSeeder(gatewayUrl(), config.dataDir(), progress);
+            demo = seeder.seed();
+            demoCandidateLink = seeder.inviteDemoCandidate(demo.demoTestId());
         }
     }
 
@@ -146,6 +149,11 @@ public final class LocalStack implements AutoCloseable {
 
     public DemoAccess demo() {
         return demo;
+    }
+
+    /** A ready-to-use candidate link to the demo test, made at this start; for the terminal only. */
+    public String demoCandidateLink() {
+        return demoCandidateLink;
     }
 
     public StackConfig config() {

@@ -31,7 +31,9 @@ final class ServiceLineup {
                 "--spring.data.redis.host=127.0.0.1",
                 "--spring.data.redis.port=" + p.redis(),
                 "--hirepipe.services.question-service.url=http://127.0.0.1:" + p.question(),
-                "--hirepipe.public-url=http://localhost:" + p.gateway()));
+                "--hirepipe.public-url=http://localhost:" + p.gateway(),
+                "--hirepipe.sessions.grace=" + config.sessions().grace().toSeconds() + "s",
+                "--hirepipe.sessions.sweep-interval=" + config.sessions().sweepInterval().toSeconds() + "s"));
         specs.add(spec(config, "scoring-service", p.scoring(), serviceEnv,
                 "--spring.mongodb.uri=" + mongo,
                 "--spring.kafka.bootstrap-servers=" + kafka));

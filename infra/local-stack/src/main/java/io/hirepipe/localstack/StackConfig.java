@@ -17,7 +17,15 @@ public record StackConfig(
         Ports ports,
         Duration healthTimeout,
         String serviceJvmOptions,
-        boolean seedDemo) {
+        boolean seedDemo,
+        Sessions sessions) {
+
+    /**
+     * @param grace         how long after a deadline answers are still accepted
+     * @param sweepInterval how often assessment-service closes overdue sessions
+     */
+    public record Sessions(Duration grace, Duration sweepInterval) {
+    }
 
     public record Ports(int gateway, int question, int assessment, int scoring, int notification,
                         int kafka, int mongo, int redis, int smtp, int mail) {
@@ -41,12 +49,15 @@ public record StackConfig(
         DEFAULTS.put("health-timeout", "180");
         DEFAULTS.put("service-jvm-options", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
         DEFAULTS.put("seed-demo", "true");
+        DEFAULTS.put("session-grace", "10");
+        DEFAULTS.put("session-sweep-interval", "5");
     }
 
     public StackConfig {
         Objects.requireNonNull(repoDir, "repoDir");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(sessions, "sessions");
     }
 
     /** Reads options of the form {@code --name=value}, falling back to {@code HIREPIPE_NAME}, then defaults. */
@@ -73,19 +84,26 @@ public record StackConfig(
         Path dataDir = repoDir.resolve(lookup.text("data-dir")).normalize();
         Duration healthTimeout = Duration.ofSeconds(lookup.integer("health-timeout"));
         return new StackConfig(repoDir, dataDir, ports, healthTimeout, lookup.text("service-jvm-options"),
-                Boolean.parseBoolean(lookup.text("seed-demo")));
+                Boolean.parseBoolean(lookup.text("seed-demo")),
+                new Sessions(Duration.ofSeconds(lookup.integer("session-grace")),
+                        Duration.ofSeconds(lookup.integer("session-sweep-interval"))));
     }
 
     public StackConfig withPorts(Ports newPorts) {
-        return new StackConfig(repoDir, dataDir, newPorts, healthTimeout, serviceJvmOptions, seedDemo);
+        return new StackConfig(repoDir, dataDir, newPorts, healthTimeout, serviceJvmOptions, seedDemo, sessions);
     }
 
     public StackConfig withDataDir(Path newDataDir) {
-        return new StackConfig(repoDir, newDataDir, ports, healthTimeout, serviceJvmOptions, seedDemo);
+        return new StackConfig(repoDir, newDataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions);
     }
 
     public StackConfig withHealthTimeout(Duration timeout) {
-        return new StackConfig(repoDir, dataDir, ports, timeout, serviceJvmOptions, seedDemo);
+        return new StackConfig(repoDir, dataDir, ports, timeout, serviceJvmOptions, seedDemo, sessions);
+    }
+
+    /** Tests shorten the session timings, so a test at its deadline closes in seconds, not half a minute. */
+    public StackConfig withSessions(Sessions newSessions) {
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, newSessions);
     }
 
     public Path logsDir() {

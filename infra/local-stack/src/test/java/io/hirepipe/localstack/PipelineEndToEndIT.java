@@ -1,17 +1,15 @@
 package io.hirepipe.localstack;
 
 import io.hirepipe.testkit.HttpApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,32 +27,22 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedLocalStack.class)
 class PipelineEndToEndIT {
 
     private static final Pattern TOKEN_IN_LINK = Pattern.compile("#token=([A-Za-z0-9_-]+)");
 
+    private SharedLocalStack.Stack shared;
     private LocalStack stack;
     private HttpApi anonymous;
     private HttpApi mail;
 
     @BeforeAll
-    void startStack() throws Exception {
-        Path repo = Path.of(System.getProperty("hirepipe.repo-dir", "../.."));
-        Path dataDir = Files.createTempDirectory("hirepipe-e2e");
-        StackConfig config = StackConfig.from(new String[0], Map.of(), repo)
-                .withPorts(TestPorts.random())
-                .withDataDir(dataDir)
-                .withHealthTimeout(Duration.ofMinutes(5));
-        stack = LocalStack.start(config, message -> System.out.println("[local-stack] " + message));
+    void useSharedStack(SharedLocalStack.Stack sharedStack) {
+        shared = sharedStack;
+        stack = shared.get();
         anonymous = HttpApi.at(stack.gatewayUrl().toString());
         mail = HttpApi.at(stack.mailViewerUrl().toString());
-    }
-
-    @AfterAll
-    void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     private HttpApi recruiter() {
@@ -166,11 +154,10 @@ class PipelineEndToEndIT {
                 "prompt", "Where does the local stack keep MongoDB data?",
                 "options", List.of(Map.of("id", "a", "text", "In the data directory"), Map.of("id", "b", "text", "Nowhere")),
                 "correctOptionIds", List.of("a"))).expect(201).get("id").asString();
-        StackConfig config = stack.config();
         DemoAccess before = stack.demo();
 
-        stack.close();
-        stack = LocalStack.start(config, message -> System.out.println("[local-stack, restarted] " + message));
+        shared.restart();
+        stack = shared.get();
 
         assertThat(stack.demo()).isEqualTo(before);
         anonymous.withHeader("X-Api-Key", before.apiKey()).get("/api/tests").expect(200);

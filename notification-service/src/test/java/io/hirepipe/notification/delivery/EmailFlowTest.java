@@ -4,11 +4,13 @@ import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationRevoked;
+import io.hirepipe.contracts.events.ScoreAdjusted;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.embedded.ReceivedMail;
 import io.hirepipe.embedded.SmtpSink;
 import io.hirepipe.notification.NotificationServiceTest;
+import io.hirepipe.notification.TestEvents;
 import io.hirepipe.testkit.EventRecord;
 import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
@@ -22,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static io.hirepipe.notification.TestEvents.envelope;
@@ -111,6 +114,25 @@ class EmailFlowTest extends NotificationServiceTest {
         List<JsonNode> deliveries = deliveries(tenant);
         assertThat(deliveries).hasSize(1);
         assertThat(deliveries.get(0).path("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anAdjustmentEmailsTheRecruiterOncePerEvent() {
+        String tenant = id("tenant");
+        String recruiter = mailbox("adjusted");
+        EventEnvelope<ScoreAdjusted> event = envelope(TestEvents.adjusted(id("ses"), recruiter,
+                Instant.parse("2026-03-01T11:00:00Z")), tenant);
+        kafka.publish(event);
+
+        ReceivedMail mail = smtp.awaitMessage(m -> m.isAddressedTo(recruiter), MAIL_TIMEOUT);
+        assertThat(mail.subject()).isEqualTo("Score adjusted: Ada Lovelace – 85.0% (passed)");
+        assertThat(mail.textBody()).contains("New total: 8.5/10 points, 85.0% (adjusted)");
+
+        RecordMetadata again = kafka.publish(event);
+        kafka.awaitConsumed("notification-service", again);
+        assertThat(smtp.messages().stream().filter(m -> m.isAddressedTo(recruiter))).hasSize(1);
+        assertThat(awaitDelivery(tenant, recruiter, "SENT").path("kind").asString())
+                .isEqualTo("RECRUITER_SCORE_ADJUSTED");
     }
 
     @Test

@@ -1,0 +1,50 @@
+package io.hirepipe.gateway.webapp;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.config.ResourceHandlerRegistry;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import java.time.Duration;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+/**
+ * Serves the candidate app on the API's origin: {@code /take} (the invitation email's link) is the
+ * page, never cached, so a deployment is picked up at once; its assets are immutable under a
+ * content-versioned path.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebAppConfiguration implements WebFluxConfigurer {
+
+    private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+    private final WebAppAssets assets = WebAppAssets.scan(getClass().getClassLoader());
+
+    @Bean
+    WebAppAssets webAppAssets() {
+        return assets;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> candidatePage() {
+        String take = assets.page("take.html", getClass().getClassLoader());
+        return route(GET("/take"), request -> ServerResponse.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .bodyValue(take));
+    }
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler(assets.basePath() + "/**")
+                .addResourceLocations("classpath:/" + WebAppAssets.ASSETS)
+                .setCacheControl(IMMUTABLE)
+                .setUseLastModified(false);
+    }
+}

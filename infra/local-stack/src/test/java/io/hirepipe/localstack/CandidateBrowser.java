@@ -1,0 +1,253 @@
+package io.hirepipe.localstack;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One headless Debian chromium, driven through Debian's chromedriver (never a downloaded one), with a
+ * fresh profile: a browser context of its own. Knows how to look at a page the way the tests judge
+ * it: screenshots at 1280 and 375 px, axe-core, the page's total transfer.
+ */
+final class CandidateBrowser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final int PAGE_BUDGET_BYTES = 150 * 1024;
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final PageReport report;
+
+    private CandidateBrowser(ChromeDriver driver, Path profile, PageReport report) {
+        this.driver = driver;
+        this.profile = profile;
+        this.report = report;
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    static CandidateBrowser open(PageReport report) {
+        try {
+            Path profile = Files.createTempDirectory("hirepipe-chromium");
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            return new CandidateBrowser(driver, profile, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    void go(String url) {
+        driver.get(url);
+    }
+
+    void reload() {
+        driver.navigate().refresh();
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(driver, WAIT);
+    }
+
+    WebDriverWait waiting(Duration duration) {
+        return new WebDriverWait(driver, duration);
+    }
+
+    /** Waits for the page's main heading to contain {@code text}. */
+    void awaitHeading(String text) {
+        waiting().withMessage(() -> "heading '" + text + "'; the page says: " + mainText())
+                .until(d -> d.findElements(By.cssSelector("main h1")).stream()
+                        .anyMatch(h -> h.getText().contains(text)));
+    }
+
+    void awaitText(String css, String text) {
+        waiting().withMessage(() -> css + " showing '" + text + "'; it shows: " + textOf(css))
+                .until(d -> textOf(css).contains(text));
+    }
+
+    String mainText() {
+        return textOf("main");
+    }
+
+    String textOf(String css) {
+        List<WebElement> found = driver.findElements(By.cssSelector(css));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    /** Clicks the choice whose label reads {@code text} (options are shuffled per session). */
+    void choose(String text) {
+        WebElement label = waiting().until(d -> d.findElements(By.cssSelector(".choice label")).stream()
+                .filter(l -> l.getText().equals(text)).findFirst().orElse(null));
+        label.click();
+    }
+
+    boolean isChosen(String text) {
+        return driver.findElements(By.cssSelector(".choice")).stream()
+                .filter(choice -> choice.findElement(By.tagName("label")).getText().equals(text))
+                .anyMatch(choice -> choice.findElement(By.tagName("input")).isSelected());
+    }
+
+    void type(String text) {
+        WebElement area = find("textarea");
+        area.sendKeys(text);
+    }
+
+    String typedText() {
+        return find("textarea").getDomProperty("value");
+    }
+
+    void button(String text) {
+        WebElement button = waiting().until(d -> d.findElements(By.cssSelector("button")).stream()
+                .filter(b -> b.getText().equals(text) && b.isDisplayed() && b.isEnabled()).findFirst().orElse(null));
+        button.click();
+    }
+
+    void question(int number) {
+        find("#navigator-list li:nth-child(" + number + ") button").click();
+        awaitHeading("Question " + number);
+    }
+
+    void awaitSaved() {
+        awaitText("#save-status", "Saved at");
+    }
+
+    /** Chrome's own network switch (DevTools network emulation): the page sees itself offline. */
+    void offline(boolean offline) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of(
+                "offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Presses Tab until {@code target} has focus, and checks the focus is visible on the way. */
+    WebElement tabTo(Predicate<WebElement> target, String what) {
+        Actions keys = new Actions(driver);
+        for (int i = 0; i < 40; i++) {
+            keys.sendKeys(Keys.TAB).perform();
+            WebElement active = driver.switchTo().activeElement();
+            if (target.test(active)) {
+                String outline = active.getCssValue("outline-style");
+                assertThat(outline).as("visible focus on " + what).isNotEqualTo("none");
+                return active;
+            }
+        }
+        throw new AssertionError("Tab never reached " + what + "; the page says: " + mainText());
+    }
+
+    void press(CharSequence key) {
+        new Actions(driver).sendKeys(key).perform();
+    }
+
+    /**
+     * Judges the page as it is now: screenshots at 1280 and 375 px (no horizontal scroll on the
+     * small one), axe-core with no serious or critical violation, and the total bytes transferred
+     * since the page was loaded under the budget. Each result goes into the report.
+     */
+    void capture(String pageName) {
+        settle();
+        screenshot(pageName + "-1280");
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            settle();
+            long scrollWidth = ((Number) script("return document.documentElement.scrollWidth")).longValue();
+            long viewport = ((Number) script("return document.documentElement.clientWidth")).longValue();
+            assertThat(scrollWidth).as(pageName + " at 375 px has no horizontal scroll").isLessThanOrEqualTo(viewport);
+            screenshot(pageName + "-375");
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+        settle();
+
+        Results axe = new AxeBuilder().analyze(driver);
+        List<Rule> serious = axe.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .toList();
+        long bytes = ((Number) script("""
+                const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+                return entries.reduce((sum, entry) => sum + (entry.transferSize || 0), 0);""")).longValue();
+        report.add(pageName, bytes, axe.getViolations().size(), serious.size(),
+                serious.stream().map(Rule::getId).toList());
+        assertThat(serious).as(pageName + ": serious or critical axe violations " + serious.stream()
+                .map(rule -> rule.getId() + " " + rule.getNodes().stream().map(n -> n.getTarget().toString()).toList())
+                .toList()).isEmpty();
+        assertThat(bytes).as(pageName + ": total transfer").isPositive().isLessThan(PAGE_BUDGET_BYTES);
+    }
+
+    private void settle() {
+        ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException ignored) {
+                // A leftover temporary profile harms nothing.
+            }
+        }
+    }
+}

@@ -1,0 +1,470 @@
+package io.hirepipe.localstack;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.hirepipe.testkit.HttpApi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Keys;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeTrue;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The candidate app in a real browser (Debian's chromium, headless) against the started local
+ * stack: what a candidate sees and does, from the invitation email to the thank-you page, and what
+ * reaches the server and the recruiter. Every page is judged on the way (screenshots at 1280 and
+ * 375 px, axe-core, transfer budget; see {@link CandidateBrowser#capture}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedLocalStack.class)
+class CandidateWebAppIT {
+
+    private static final Pattern LINK = Pattern.compile("(http://[^\"\\s<>]+/take#token=([A-Za-z0-9_-]+))");
+    private static final String FREE_TEXT_ANSWER =
+            "Each effect is stored under a unique key derived from the event id, so a redelivery changes nothing.";
+
+    private final PageReport report = new PageReport();
+    private SharedLocalStack.Stack shared;
+    private HttpApi anonymous;
+    private HttpApi recruiter;
+    private String testId;
+    private String oneMinuteTestId;
+
+    @BeforeAll
+    void setUp(SharedLocalStack.Stack sharedStack) {
+        assumeTrue(CandidateBrowser.installed(), "chromium and chromedriver are not installed "
+                + "(apt-get install chromium chromium-driver); the browser tests need them");
+        shared = sharedStack;
+        anonymous = HttpApi.at(stack().gatewayUrl().toString());
+        JsonNode login = anonymous.post("/auth/login", Map.of(
+                "email", stack().demo().recruiterEmail(), "password", stack().demo().recruiterPassword())).expect(200);
+        recruiter = anonymous.withBearer(login.get("token").asString());
+
+        String single = publish(Map.of("kind", "SINGLE_CHOICE", "title", "Message ordering",
+                "prompt", "Which Kafka feature keeps all events of one session in order?",
+                "options", List.of(Map.of("id", "a", "text", "Record keys mapping to one partition"),
+                        Map.of("id", "b", "text", "Consumer group rebalancing"),
+                        Map.of("id", "c", "text", "Log compaction")),
+                "correctOptionIds", List.of("a"), "points", 2));
+        String multi = publish(Map.of("kind", "MULTI_CHOICE", "title", "Durable writes",
+                "prompt", "Which settings make a Kafka producer's writes durable?",
+                "options", List.of(Map.of("id", "a", "text", "acks=all"), Map.of("id", "b", "text", "linger.ms=0"),
+                        Map.of("id", "c", "text", "enable.idempotence=true"), Map.of("id", "d", "text", "batch.size=1")),
+                "correctOptionIds", List.of("a", "c"), "points", 3));
+        String text = publish(Map.of("kind", "FREE_TEXT", "title", "Idempotent consumers",
+                "prompt", "How do you make a Kafka consumer safe against redelivered events?",
+                "rubric", Map.of("keyPoints", List.of(
+                        Map.of("id", "unique-key", "description", "Stores effects under a unique key",
+                                "phrases", List.of("unique key"), "points", 2),
+                        Map.of("id", "event-id", "description", "Deduplicates by event id",
+                                "phrases", List.of("event id"), "points", 2)))));
+        testId = recruiter.post("/api/tests", Map.of("title", "Kafka in practice", "durationMinutes", 20,
+                "passMarkPercent", 50,
+                "description", "Answer every question in your own words.\n\nYou may not use notes.",
+                "sections", List.of(Map.of("title", "Kafka", "questionIds", List.of(single, multi, text)))))
+                .expect(201).get("id").asString();
+        oneMinuteTestId = recruiter.post("/api/tests", Map.of("title", "Kafka in a minute", "durationMinutes", 1,
+                "passMarkPercent", 50, "sections", List.of(Map.of("title", "Kafka", "questionIds", List.of(single, text)))))
+                .expect(201).get("id").asString();
+    }
+
+    private LocalStack stack() {
+        return shared.get();
+    }
+
+    // --- the flows ------------------------------------------------------------------------------------------
+
+    @Test
+    void aCandidateTakesTheTestFromTheEmailLinkAndTheRecruiterReadsTheScore() {
+        invite(testId, "Grace Hopper", "grace@example.com");
+        String link = linkFromMail("grace@example.com", "Kafka in practice");
+
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(link);
+            browser.awaitHeading("Kafka in practice");
+            assertThat(browser.mainText()).contains("Questions", "3", "20 minutes",
+                    "Answer every question in your own words.", "You may not use notes.",
+                    "your saved answers are submitted automatically",
+                    "loses or regains focus", "paste or copy", stack().demo().recruiterEmail());
+            browser.capture("welcome");
+
+            browser.button("Start the assessment");
+            browser.awaitHeading("Question 1: Message ordering");
+            assertThat(browser.textOf("#time-left")).matches("(19:[0-5]\\d|20:00)");
+            browser.choose("Record keys mapping to one partition");
+            browser.awaitSaved();
+            browser.capture("question-single-choice");
+
+            browser.button("Next");
+            browser.awaitHeading("Question 2: Durable writes");
+            assertThat(browser.mainText()).contains("Choose all that apply.");
+            browser.choose("acks=all");
+            browser.find("#flag-" + questionIdOnScreen(browser)).click();
+            browser.awaitSaved();
+            browser.capture("question-multiple-choice");
+
+            browser.button("Next");
+            browser.awaitHeading("Question 3: Idempotent consumers");
+            browser.type(FREE_TEXT_ANSWER);
+            browser.awaitText(".free-text .hint", FREE_TEXT_ANSWER.length() + " of 20000 characters");
+            browser.awaitSaved();
+            browser.capture("question-free-text");
+
+            browser.button("Review and submit");
+            browser.awaitHeading("Review before you submit");
+            assertThat(browser.mainText()).contains("You answered 3 of 3 questions.", "Not answered (0)",
+                    "Flagged for review (1)", "Question 2: Durable writes");
+            browser.capture("review");
+            browser.button("Submit the assessment");
+            browser.awaitText("#confirm-area", "After submitting you cannot change your answers.");
+            browser.capture("review-confirm");
+            browser.button("Yes, submit my answers");
+
+            browser.awaitHeading("Thank you, your answers were submitted");
+            assertThat(browser.mainText()).contains("You answered 3 of 3 questions.")
+                    .doesNotContainIgnoringCase("points").doesNotContain("%");
+            browser.capture("thank-you");
+
+            browser.go("about:blank");
+            browser.go(link);
+            browser.awaitHeading("This assessment was already submitted");
+            assertThat(browser.mainText()).contains(stack().demo().recruiterEmail());
+            browser.capture("link-already-submitted");
+        }
+
+        // 2 (single) + 0 (multi: one of two right options) + 4 (both key points) of 7.
+        JsonNode report = awaitMail(stack().demo().recruiterEmail(), "Grace Hopper");
+        assertThat(report.get("text").asString()).contains("Kafka in practice").contains("6/7 points");
+    }
+
+    @Test
+    void aReloadAndASecondBrowserContinueWithEveryAnswer() {
+        String link = invite(testId, "Ada Lovelace", "ada@example.com");
+
+        try (CandidateBrowser first = CandidateBrowser.open(report)) {
+            first.go(link);
+            first.button("Start the assessment");
+            first.awaitHeading("Question 1");
+            first.choose("Log compaction");
+            first.awaitSaved();
+            first.question(3);
+            first.type("Typed just before the reload");
+            // Reloaded before the debounced save could leave: the answer waits in localStorage.
+            first.reload();
+
+            first.awaitHeading("Question 3: Idempotent consumers");
+            assertThat(first.typedText()).isEqualTo("Typed just before the reload");
+            first.awaitSaved();
+            first.question(1);
+            assertThat(first.isChosen("Log compaction")).isTrue();
+
+            try (CandidateBrowser second = CandidateBrowser.open(report)) {
+                second.go(link);
+                second.awaitHeading("Question");
+                second.question(1);
+                assertThat(second.isChosen("Log compaction")).isTrue();
+                second.question(3);
+                assertThat(second.typedText()).isEqualTo("Typed just before the reload");
+                second.question(1);
+                second.choose("Record keys mapping to one partition");
+                second.awaitSaved();
+            }
+            JsonNode answers = candidateSession(link).get("answers");
+            assertThat(answers.get(questionIdTitled(link, "Message ordering")).get("sequence").asLong())
+                    .as("the second device continued above the first one's sequence").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void answersTypedOfflineReachTheServerInOrderWhenTheNetworkReturns() {
+        String link = invite(testId, "Offline Olga", "olga@example.com");
+
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(link);
+            browser.button("Start the assessment");
+            browser.awaitHeading("Question 1");
+
+            browser.offline(true);
+            browser.choose("Consumer group rebalancing");
+            browser.question(2);
+            browser.choose("enable.idempotence=true");
+            browser.question(3);
+            browser.type("Written on a train without signal");
+            browser.awaitText("#save-status", "Offline — 3 answers waiting");
+            browser.capture("question-offline");
+            assertThat(candidateSession(link).get("answers").size()).as("nothing reached the server yet").isZero();
+
+            browser.offline(false);
+            browser.awaitText("#save-status", "Saved at");
+        }
+
+        JsonNode answers = candidateSession(link).get("answers");
+        JsonNode single = answers.get(questionIdTitled(link, "Message ordering"));
+        JsonNode multi = answers.get(questionIdTitled(link, "Durable writes"));
+        JsonNode text = answers.get(questionIdTitled(link, "Idempotent consumers"));
+        assertThat(single.get("selectedOptionIds").get(0).asString()).isEqualTo("b");
+        assertThat(multi.get("selectedOptionIds").get(0).asString()).isEqualTo("c");
+        assertThat(text.get("text").asString()).isEqualTo("Written on a train without signal");
+        Instant first = Instant.parse(single.get("savedAt").asString());
+        Instant second = Instant.parse(multi.get("savedAt").asString());
+        Instant third = Instant.parse(text.get("savedAt").asString());
+        assertThat(first).as("sent in the order they were given").isBeforeOrEqualTo(second);
+        assertThat(second).isBeforeOrEqualTo(third);
+    }
+
+    @Test
+    void aOneMinuteTestIsSubmittedAtItsDeadlineWithTheAnswersGivenBeforeIt() {
+        JsonNode created = recruiter.post("/api/invitations", Map.of("testId", oneMinuteTestId,
+                "candidate", Map.of("name", "Tim Eout", "email", "tim@example.com"))).expect(201);
+        String invitationId = created.get("id").asString();
+        String link = created.get("accessUrl").asString();
+
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(link);
+            browser.awaitHeading("Kafka in a minute");
+            assertThat(browser.mainText()).contains("1 minute").doesNotContain("1 minutes");
+            browser.button("Start the assessment");
+            browser.awaitHeading("Question 1");
+            assertThat(browser.textOf("#time-left")).matches("(00:[0-5]\\d|01:00)");
+            browser.choose("Record keys mapping to one partition");
+            browser.question(2);
+            browser.type(FREE_TEXT_ANSWER);
+            browser.awaitSaved();
+
+            browser.waiting(Duration.ofSeconds(75)).until(d -> browser.mainText().contains("Time is up")
+                    || browser.mainText().contains("Thank you"));
+            if (browser.mainText().contains("Time is up")) {
+                assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("textarea"))).isEmpty();
+                browser.capture("time-up");
+            }
+            browser.waiting(Duration.ofSeconds(30)).until(d -> browser.mainText().contains("Thank you"));
+            assertThat(browser.mainText()).contains("The time ran out and your saved answers were submitted automatically.");
+            browser.capture("thank-you-after-timeout");
+        }
+
+        JsonNode invitation = recruiter.get("/api/invitations/" + invitationId).expect(200);
+        assertThat(invitation.get("submitReason").asString()).isEqualTo("TIMEOUT");
+        String sessionId = invitation.get("sessionId").asString();
+        JsonNode result = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> recruiter.get("/api/results/" + sessionId), r -> r.status() == 200).json();
+        assertThat(result.get("submitReason").asString()).isEqualTo("TIMEOUT");
+        assertThat(result.get("points").asInt()).as("2 for the choice, 4 for the text typed before the deadline")
+                .isEqualTo(6);
+    }
+
+    @Test
+    void theWholeFlowWorksWithTheKeyboardAlone() {
+        String link = invite(testId, "Keyboard Kim", "kim@example.com");
+
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(link);
+            browser.awaitHeading("Kafka in practice");
+            browser.tabTo(e -> e.getText().equals("Start the assessment"), "the start button");
+            browser.press(Keys.ENTER);
+
+            browser.awaitHeading("Question 1");
+            browser.tabTo(e -> "radio".equals(e.getDomAttribute("type")), "the first option");
+            browser.press(Keys.SPACE);
+            browser.tabTo(e -> e.getText().equals("Next"), "Next");
+            browser.press(Keys.ENTER);
+
+            browser.awaitHeading("Question 2");
+            browser.tabTo(e -> "checkbox".equals(e.getDomAttribute("type")) && !e.getDomAttribute("id").startsWith("flag"),
+                    "the first option");
+            browser.press(Keys.SPACE);
+            browser.tabTo(e -> e.getText().equals("Next"), "Next");
+            browser.press(Keys.ENTER);
+
+            browser.awaitHeading("Question 3");
+            browser.tabTo(e -> "textarea".equals(e.getTagName()), "the answer box");
+            browser.press("Answered without a mouse");
+            browser.awaitSaved();
+            browser.tabTo(e -> e.getText().equals("Review and submit"), "Review and submit");
+            browser.press(Keys.ENTER);
+
+            browser.awaitHeading("Review before you submit");
+            assertThat(browser.mainText()).contains("You answered 3 of 3 questions.");
+            browser.tabTo(e -> e.getText().equals("Submit the assessment"), "Submit");
+            browser.press(Keys.ENTER);
+            browser.waiting().until(d -> d.switchTo().activeElement().getText().equals("Yes, submit my answers"));
+            browser.press(Keys.ENTER);
+            browser.awaitHeading("Thank you, your answers were submitted");
+        }
+    }
+
+    @Test
+    void theRecruiterGivesExtraTimeAndThePageFollowsWithoutLosingAccess() {
+        String link = invite(testId, "Extra Eve", "eve@example.com");
+        String invitationId = invitationOf(link);
+
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(link);
+            browser.button("Start the assessment");
+            browser.awaitHeading("Question 1");
+
+            recruiter.put("/api/invitations/" + invitationId + "/extra-time", Map.of("extraTimeMinutes", 30)).expect(200);
+
+            browser.waiting(Duration.ofSeconds(30)).withMessage("the countdown shows the extra time")
+                    .until(d -> browser.textOf("#time-left").matches("(49:[0-5]\\d|50:00)"));
+            browser.choose("Log compaction");
+            browser.awaitSaved();
+            assertThat(browser.textOf("#save-status")).doesNotContain("Offline");
+        }
+    }
+
+    @Test
+    void theCountdownAnnouncesFiveMinutesAndOneMinuteToScreenReaders() {
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(stack().gatewayUrl() + "/take");
+            browser.awaitHeading("This link is incomplete");
+            browser.capture("link-incomplete");
+            assertThat(browser.find("#announcer").getDomAttribute("aria-live")).isEqualTo("assertive");
+            String countdownModule = browser.find("script[type=module]").getDomAttribute("src")
+                    .replace("app.js", "countdown.js");
+            @SuppressWarnings("unchecked")
+            List<String> announced = (List<String>) browser.driver().executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import(arguments[0]).then(async ({ Countdown }) => {
+                      let now = 0;
+                      const words = [];
+                      const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+                      const countdown = new Countdown(() => now,
+                        { onTick() {}, onWarning: (w) => words.push(w), onTimeUp() {} });
+                      countdown.start(new Date(301000).toISOString());
+                      await wait(400);
+                      const beforeFiveMinutes = words.length;
+                      now = 2000;
+                      await wait(400);
+                      now = 242000;
+                      await wait(400);
+                      countdown.stop();
+                      done([String(beforeFiveMinutes), ...words]);
+                    }, (failure) => done([String(failure)]));""", countdownModule);
+            assertThat(announced).containsExactly("0",
+                    "5 minutes left. Your answers are saved as you go.",
+                    "1 minute left. Your answers are submitted automatically at the deadline.");
+        }
+    }
+
+    @Test
+    void revokedExpiredAndSubmittedLinksSayWhichAndWhomToAsk() {
+        String revoked = invite(testId, "Rita Revoked", "rita@example.com");
+        recruiter.post("/api/invitations/" + invitationOf(revoked) + "/revoke", Map.of("reason", "Position filled"))
+                .expect(200);
+        String expired = invite(testId, "Ernie Expired", "ernie@example.com");
+        expire(invitationOf(expired));
+
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(revoked);
+            browser.awaitHeading("This invitation was withdrawn");
+            assertThat(browser.mainText()).contains(stack().demo().recruiterEmail()).doesNotContain("{", "invitation-");
+            browser.capture("link-revoked");
+
+            browser.go("about:blank");
+            browser.go(expired);
+            browser.awaitHeading("This invitation has expired");
+            assertThat(browser.mainText()).contains(stack().demo().recruiterEmail()).doesNotContain("{");
+            browser.capture("link-expired");
+
+            browser.go("about:blank");
+            browser.go(stack().gatewayUrl() + "/take#token=not-a-real-token");
+            browser.awaitHeading("This link is not valid");
+            browser.capture("link-invalid");
+        }
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------
+
+    private String publish(Map<String, Object> question) {
+        String id = recruiter.post("/api/questions", question).expect(201).get("id").asString();
+        recruiter.post("/api/questions/" + id + "/publish", Map.of()).expect(200);
+        return id;
+    }
+
+    /** Invites and returns the candidate's link as the creation response gives it (the email carries the same). */
+    private String invite(String test, String name, String email) {
+        return recruiter.post("/api/invitations", Map.of("testId", test,
+                "candidate", Map.of("name", name, "email", email))).expect(201).get("accessUrl").asString();
+    }
+
+    private String tokenOf(String link) {
+        return link.substring(link.indexOf("#token=") + "#token=".length());
+    }
+
+    private HttpApi candidate(String link) {
+        String token = anonymous.post("/auth/candidate", Map.of("invitationToken", tokenOf(link))).expect(200)
+                .get("token").asString();
+        return anonymous.withBearer(token);
+    }
+
+    private String invitationOf(String link) {
+        return candidate(link).get("/api/candidate/assessment").expect(200).get("invitationId").asString();
+    }
+
+    private JsonNode candidateSession(String link) {
+        return candidate(link).get("/api/candidate/assessment/session").expect(200);
+    }
+
+    private String questionIdTitled(String link, String title) {
+        for (JsonNode question : candidateSession(link).get("questions")) {
+            if (title.equals(question.get("title").asString())) {
+                return question.get("questionId").asString();
+            }
+        }
+        throw new AssertionError("no question titled " + title);
+    }
+
+    private static String questionIdOnScreen(CandidateBrowser browser) {
+        return browser.find("#navigator-list button[aria-current=step]").getDomAttribute("data-question");
+    }
+
+    /** No API makes an invitation old; its start-by time is moved into the past in its database. */
+    private void expire(String invitationId) {
+        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + stack().config().ports().mongo())) {
+            long matched = mongo.getDatabase("hirepipe-assessments").getCollection("invitations")
+                    .updateOne(Filters.eq("_id", invitationId),
+                            Updates.set("expiresAt", Date.from(Instant.now().minus(Duration.ofHours(1)))))
+                    .getMatchedCount();
+            assertThat(matched).isEqualTo(1);
+        }
+    }
+
+    private String linkFromMail(String recipient, String subject) {
+        JsonNode mail = awaitMail(recipient, subject);
+        Matcher link = LINK.matcher(mail.get("html").asString() + mail.path("text").asString());
+        assertThat(link.find()).as("the invitation email carries the candidate's link").isTrue();
+        return link.group(1);
+    }
+
+    private JsonNode awaitMail(String recipient, String subjectContains) {
+        HttpApi mail = HttpApi.at(stack().mailViewerUrl().toString());
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode messages = mail.get("/api/messages").expect(200);
+            for (JsonNode message : messages) {
+                if (message.get("to").toString().contains(recipient)
+                        && message.get("subject").asString().contains(subjectContains)) {
+                    found[0] = message;
+                    return;
+                }
+            }
+            throw new AssertionError("no mail to " + recipient + " about '" + subjectContains + "' yet");
+        });
+        return found[0];
+    }
+}

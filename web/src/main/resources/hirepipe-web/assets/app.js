@@ -1,0 +1,535 @@
+// The candidate app: from the invitation link to the thank-you page. Every page is drawn into
+// <main> from the server's state; what must survive a reload lives in LocalState.
+import { ApiClient, ApiError, unavailableWords } from './api.js';
+import { Autosaver } from './autosave.js';
+import { Countdown, formatRemaining } from './countdown.js';
+import { clockTime, h, paragraphs, show } from './dom.js';
+import { IntegritySignals } from './signals.js';
+import { LocalState } from './store.js';
+
+const TEXT_SAVE_DELAY_MS = 800;
+const CHOICE_SAVE_DELAY_MS = 250;
+const SESSION_POLL_MS = 15000;
+const CLOSE_POLL_MS = 2000;
+
+const api = new ApiClient();
+const main = document.getElementById('main');
+const headerStatus = document.getElementById('header-status');
+const announcer = document.getElementById('announcer');
+
+const app = {
+  invitationToken: null,
+  assessment: null,
+  session: null,
+  state: null,
+  answers: {},
+  autosaver: null,
+  countdown: null,
+  signals: null,
+  position: 0,
+  timeUp: false,
+  closed: false,
+  poller: null,
+};
+
+// --- pages --------------------------------------------------------------------------------------
+
+function page(title, ...content) {
+  document.title = `${title} · Hirepipe`;
+  show(main, ...content);
+  document.body.dataset.page = app.pageName || '';
+  const heading = main.querySelector('h1');
+  if (heading) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: false });
+  }
+}
+
+function contactLine(email) {
+  return email
+    ? h('p', {}, 'If you have questions, contact the recruiter who invited you: ', h('a', { href: `mailto:${email}` }, email), '.')
+    : h('p', {}, 'If you have questions, reply to your invitation email to reach the recruiter who invited you.');
+}
+
+function showUnavailable(status, contactEmail) {
+  const titles = {
+    REVOKED: 'This invitation was withdrawn',
+    EXPIRED: 'This invitation has expired',
+    SUBMITTED: 'This assessment was already submitted',
+    SCORED: 'This assessment was already submitted',
+  };
+  const explanations = {
+    REVOKED: 'The recruiter withdrew this invitation, so the assessment can no longer be taken with this link.',
+    EXPIRED: 'The link was not used to start the assessment before it expired. Ask the recruiter for a new invitation if you still want to take it.',
+    SUBMITTED: 'Your answers were already submitted, so there is nothing more to do here. The recruiter has received them.',
+    SCORED: 'Your answers were already submitted, so there is nothing more to do here. The recruiter has received them.',
+  };
+  app.pageName = `unavailable-${(status || 'unknown').toLowerCase()}`;
+  page(titles[status] || 'This link cannot be used',
+    h('h1', {}, titles[status] || 'This link cannot be used'),
+    h('p', { class: 'lead' }, explanations[status] || unavailableWords(status)),
+    contactLine(contactEmail));
+}
+
+function showProblem(title, words) {
+  app.pageName = 'problem';
+  page(title, h('h1', {}, title), h('p', { class: 'lead' }, words),
+    h('p', {}, 'Open the link from your invitation email again, or reply to that email to reach the recruiter.'));
+}
+
+function minutes(count) {
+  return `${count} ${count === 1 ? 'minute' : 'minutes'}`;
+}
+
+function showWelcome(assessment) {
+  app.pageName = 'welcome';
+  const total = assessment.durationMinutes + assessment.extraTimeMinutes;
+  const duration = assessment.extraTimeMinutes
+    ? `${minutes(total)} (${minutes(assessment.durationMinutes)} plus ${minutes(assessment.extraTimeMinutes)} of extra time)`
+    : minutes(total);
+  const startButton = h('button', { type: 'button', class: 'primary', onclick: () => startAssessment(startButton) },
+    'Start the assessment');
+  page(`Welcome: ${assessment.testTitle}`,
+    h('h1', {}, assessment.testTitle),
+    h('p', { class: 'lead' }, 'Welcome. Please read this page before you start.'),
+    h('dl', { class: 'facts' },
+      h('div', {}, h('dt', {}, 'Questions'), h('dd', {}, String(assessment.questionCount))),
+      h('div', {}, h('dt', {}, 'Time'), h('dd', {}, duration))),
+    assessment.instructions
+      ? h('section', { 'aria-labelledby': 'instructions-heading' },
+        h('h2', { id: 'instructions-heading' }, 'Instructions'), ...paragraphs(assessment.instructions))
+      : null,
+    h('section', { 'aria-labelledby': 'how-heading' },
+      h('h2', { id: 'how-heading' }, 'How it works'),
+      h('ul', {},
+        h('li', {}, 'The timer starts when you press Start and keeps running if you close or reload the page.'),
+        h('li', {}, 'There is one question per page. You can move between questions and flag any for review.'),
+        h('li', {}, 'Every answer is saved as you go, also on this device if the connection drops.'),
+        h('li', {}, 'At the deadline, answering stops and your saved answers are submitted automatically.'),
+        h('li', {}, 'While you take the test, we record when this window loses or regains focus, when the page is hidden or shown, and when you paste or copy text. The recruiter sees these signals.'))),
+    contactLine(assessment.contactEmail),
+    h('p', { id: 'start-error', class: 'error', role: 'alert' }),
+    startButton);
+}
+
+// --- taking the test ----------------------------------------------------------------------------
+
+function isAnswered(questionId) {
+  const known = app.answers[questionId];
+  if (!known || !known.answer) return false;
+  const { selectedOptionIds, text } = known.answer;
+  return (selectedOptionIds && selectedOptionIds.length > 0) || (typeof text === 'string' && text.trim().length > 0);
+}
+
+function questionStateWords(question) {
+  const words = [isAnswered(question.questionId) ? 'answered' : 'not answered'];
+  if (app.state.flags[question.questionId]) words.push('flagged for review');
+  return words.join(', ');
+}
+
+function renderHeaderStatus() {
+  if (!app.session || app.closed) {
+    show(headerStatus);
+    return;
+  }
+  show(headerStatus,
+    h('p', { class: 'timer', id: 'timer' }, h('span', { class: 'visually-hidden' }, 'Time left: '),
+      h('span', { id: 'time-left' }, formatRemaining(app.countdown ? app.countdown.secondsLeft() : 0))),
+    h('p', { class: 'save-status', id: 'save-status', role: 'status' }, 'All answers saved'));
+}
+
+function onTick(secondsLeft) {
+  const element = document.getElementById('time-left');
+  if (element) element.textContent = formatRemaining(secondsLeft);
+  const timer = document.getElementById('timer');
+  if (timer) timer.classList.toggle('urgent', secondsLeft <= 60);
+}
+
+function onWarning(words) {
+  announcer.textContent = words;
+}
+
+function onSaveStatus(status) {
+  const element = document.getElementById('save-status');
+  if (!element) return;
+  element.classList.toggle('offline', status.kind === 'offline');
+  if (status.kind === 'offline') {
+    element.textContent = `Offline — ${status.waiting} ${status.waiting === 1 ? 'answer' : 'answers'} waiting`;
+  } else if (status.kind === 'saving') {
+    element.textContent = 'Saving…';
+  } else {
+    element.textContent = status.at ? `Saved at ${clockTime(status.at)}` : 'All answers saved';
+  }
+  updateNavigator();
+}
+
+function questionTitle(question) {
+  const index = app.session.questions.indexOf(question);
+  return `Question ${index + 1}${question.title ? `: ${question.title}` : ''}`;
+}
+
+function lateNotice() {
+  if (!app.state.late.length) return null;
+  const titles = app.state.late
+    .map((id) => app.session.questions.find((q) => q.questionId === id))
+    .filter(Boolean)
+    .map((q) => h('li', {}, questionTitle(q)));
+  return h('div', { class: 'notice error', role: 'alert', id: 'late-notice' },
+    h('p', {}, 'These answers did not reach us before the deadline, so they were not accepted:'),
+    h('ul', {}, titles));
+}
+
+function choiceInputs(question, known) {
+  const multi = question.kind === 'MULTI_CHOICE';
+  const selected = new Set(known && known.answer ? known.answer.selectedOptionIds || [] : []);
+  const name = `answer-${question.questionId}`;
+  return h('fieldset', { class: 'choices' },
+    h('legend', {}, question.prompt),
+    multi ? h('p', { class: 'hint', id: `hint-${question.questionId}` }, 'Choose all that apply.') : null,
+    question.options.map((option) => {
+      const id = `${name}-${option.id}`;
+      return h('div', { class: 'choice' },
+        h('input', {
+          type: multi ? 'checkbox' : 'radio', id, name, value: option.id, checked: selected.has(option.id),
+          onchange: () => {
+            const chosen = [...main.querySelectorAll(`input[name="${CSS.escape(name)}"]:checked`)].map((i) => i.value);
+            if (!multi && chosen.length !== 1) return;
+            app.autosaver.change(question.questionId, { selectedOptionIds: chosen }, CHOICE_SAVE_DELAY_MS);
+            updateNavigator();
+          },
+        }),
+        h('label', { for: id }, option.text));
+    }));
+}
+
+function textInput(question, known) {
+  const limit = app.session.maxTextLength;
+  const id = `answer-${question.questionId}`;
+  const counterId = `counter-${question.questionId}`;
+  const value = known && known.answer && typeof known.answer.text === 'string' ? known.answer.text : '';
+  const counter = h('p', { class: 'hint', id: counterId }, `${value.length} of ${limit} characters`);
+  const area = h('textarea', {
+    id, name: id, rows: 10, maxlength: limit, 'aria-describedby': counterId, spellcheck: 'true',
+    oninput: () => {
+      counter.textContent = `${area.value.length} of ${limit} characters`;
+      app.autosaver.change(question.questionId, { text: area.value }, TEXT_SAVE_DELAY_MS);
+      updateNavigator();
+    },
+  });
+  area.value = value;
+  return h('div', { class: 'free-text' }, h('label', { for: id }, question.prompt), area, counter);
+}
+
+function showQuestion(position, { focus = 'heading' } = {}) {
+  const questions = app.session.questions;
+  app.position = Math.max(0, Math.min(position, questions.length - 1));
+  app.state.moveTo(app.position);
+  const question = questions[app.position];
+  const known = app.answers[question.questionId];
+  const flagId = `flag-${question.questionId}`;
+  app.pageName = 'question';
+  page(`Question ${app.position + 1} of ${questions.length}: ${app.assessment.testTitle}`,
+    h('div', { class: 'layout' },
+      h('section', { class: 'question', 'aria-labelledby': 'question-heading' },
+        h('p', { class: 'progress' }, `${app.assessment.testTitle} · question ${app.position + 1} of ${questions.length}`),
+        h('h1', { id: 'question-heading' }, questionTitle(question)),
+        lateNotice(),
+        h('fieldset', { id: 'work', class: 'work', disabled: app.timeUp },
+          h('legend', { class: 'visually-hidden' }, 'Your answer'),
+          question.kind === 'FREE_TEXT' ? textInput(question, known) : choiceInputs(question, known),
+          h('div', { class: 'flag' },
+            h('input', {
+              type: 'checkbox', id: flagId, checked: Boolean(app.state.flags[question.questionId]),
+              onchange: (event) => { app.state.toggleFlag(question.questionId, event.target.checked); updateNavigator(); },
+            }),
+            h('label', { for: flagId }, 'Flag this question for review'))),
+        h('div', { class: 'actions' },
+          h('button', { type: 'button', disabled: app.position === 0, onclick: () => showQuestion(app.position - 1) }, 'Previous'),
+          app.position < questions.length - 1
+            ? h('button', { type: 'button', class: 'primary', onclick: () => showQuestion(app.position + 1) }, 'Next')
+            : null,
+          h('button', { type: 'button', onclick: showReview }, 'Review and submit'))),
+      navigator()));
+  if (focus !== 'heading') {
+    const target = main.querySelector(focus);
+    if (target) target.focus();
+  }
+}
+
+function navigator() {
+  return h('nav', { class: 'navigator', 'aria-labelledby': 'navigator-heading' },
+    h('h2', { id: 'navigator-heading' }, 'Questions'),
+    h('ol', { id: 'navigator-list' }, app.session.questions.map((question, index) => h('li', {},
+      h('button', {
+        type: 'button',
+        'data-question': question.questionId,
+        'aria-current': index === app.position && app.pageName === 'question' ? 'step' : false,
+        'aria-label': `Question ${index + 1}: ${questionStateWords(question)}`,
+        onclick: () => showQuestion(index, { focus: `[data-question="${CSS.escape(question.questionId)}"]` }),
+      }, String(index + 1), h('span', { class: 'marker', 'aria-hidden': 'true' }, markerOf(question)))))),
+    h('p', { class: 'legend', 'aria-hidden': 'true' }, '✓ answered · ⚑ flagged · no mark: not answered'));
+}
+
+function markerOf(question) {
+  return `${isAnswered(question.questionId) ? '✓' : ''}${app.state.flags[question.questionId] ? '⚑' : ''}`;
+}
+
+function updateNavigator() {
+  if (!app.session) return;
+  for (const button of main.querySelectorAll('#navigator-list button')) {
+    const question = app.session.questions.find((q) => q.questionId === button.dataset.question);
+    const index = app.session.questions.indexOf(question);
+    button.setAttribute('aria-label', `Question ${index + 1}: ${questionStateWords(question)}`);
+    button.querySelector('.marker').textContent = markerOf(question);
+    button.classList.toggle('answered', isAnswered(question.questionId));
+    button.classList.toggle('flagged', Boolean(app.state.flags[question.questionId]));
+  }
+}
+
+function showReview() {
+  const questions = app.session.questions;
+  const unanswered = questions.filter((q) => !isAnswered(q.questionId));
+  const flagged = questions.filter((q) => app.state.flags[q.questionId]);
+  const linkTo = (question) => h('li', {}, h('button', {
+    type: 'button', class: 'link', onclick: () => showQuestion(questions.indexOf(question)),
+  }, questionTitle(question)));
+  const confirmArea = h('div', { id: 'confirm-area' });
+  const askToConfirm = () => {
+    show(confirmArea,
+      h('div', { class: 'notice', role: 'alertdialog', 'aria-labelledby': 'confirm-heading', 'aria-describedby': 'confirm-words' },
+        h('h2', { id: 'confirm-heading' }, 'Submit now?'),
+        h('p', { id: 'confirm-words' }, 'After submitting you cannot change your answers.'),
+        h('p', { id: 'submit-error', class: 'error', role: 'alert' }),
+        h('div', { class: 'actions' },
+          h('button', { type: 'button', class: 'primary', id: 'confirm-submit', onclick: (e) => submit(e.target) }, 'Yes, submit my answers'),
+          h('button', { type: 'button', onclick: () => { show(confirmArea); submitButton.focus(); } }, 'Keep working'))));
+    document.getElementById('confirm-submit').focus();
+  };
+  const submitButton = h('button', { type: 'button', class: 'primary', id: 'submit', onclick: askToConfirm },
+    'Submit the assessment');
+  app.pageName = 'review';
+  page(`Review your answers: ${app.assessment.testTitle}`,
+    h('h1', {}, 'Review before you submit'),
+    lateNotice(),
+    h('p', { class: 'lead' }, `You answered ${questions.length - unanswered.length} of ${questions.length} questions.`),
+    h('section', { 'aria-labelledby': 'unanswered-heading' },
+      h('h2', { id: 'unanswered-heading' }, `Not answered (${unanswered.length})`),
+      unanswered.length ? h('ul', { class: 'review-list' }, unanswered.map(linkTo)) : h('p', {}, 'Every question has an answer.')),
+    h('section', { 'aria-labelledby': 'flagged-heading' },
+      h('h2', { id: 'flagged-heading' }, `Flagged for review (${flagged.length})`),
+      flagged.length ? h('ul', { class: 'review-list' }, flagged.map(linkTo)) : h('p', {}, 'No question is flagged.')),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', onclick: () => showQuestion(app.position) }, 'Back to the questions'),
+      submitButton),
+    confirmArea);
+}
+
+async function submit(button) {
+  button.disabled = true;
+  const error = document.getElementById('submit-error');
+  error.textContent = 'Saving your last answers…';
+  await app.autosaver.flush();
+  if (app.autosaver.pendingCount() > 0) {
+    error.textContent = 'Some answers are still waiting to be sent. Check your connection; we submit as soon as they are saved.';
+    button.disabled = false;
+    return;
+  }
+  try {
+    const submission = await withFreshToken(() => api.submit());
+    finish(submission);
+  } catch (failure) {
+    error.textContent = failure.message;
+    button.disabled = false;
+  }
+}
+
+function finish(submission) {
+  app.closed = true;
+  stopWorking();
+  const timedOut = submission && submission.reason === 'TIMEOUT';
+  app.pageName = 'thanks';
+  page('Thank you',
+    h('h1', {}, 'Thank you, your answers were submitted'),
+    h('p', { class: 'lead' }, timedOut
+      ? 'The time ran out and your saved answers were submitted automatically.'
+      : 'Your answers were submitted.'),
+    submission && submission.questionCount
+      ? h('p', {}, `You answered ${submission.answeredCount} of ${submission.questionCount} questions.`)
+      : null,
+    lateNotice(),
+    h('p', {}, 'The recruiter receives your answers and will get back to you. You can close this page now.'),
+    contactLine(app.assessment && app.assessment.contactEmail));
+  renderHeaderStatus();
+}
+
+function stopWorking() {
+  if (app.countdown) app.countdown.stop();
+  if (app.signals) { app.signals.send(); app.signals.stop(); }
+  clearInterval(app.poller);
+}
+
+async function onTimeUp() {
+  app.timeUp = true;
+  const work = document.getElementById('work');
+  if (work) work.disabled = true;
+  app.pageName = 'time-up';
+  page('Time is up',
+    h('h1', {}, 'Time is up'),
+    h('p', { class: 'lead' }, 'Answering has stopped. Your saved answers are being submitted; this takes a few seconds.'),
+    h('p', { id: 'closing-status', role: 'status' }, 'Sending your last answers…'));
+  await app.autosaver.flush();
+  const status = document.getElementById('closing-status');
+  if (status) status.textContent = 'Waiting for the assessment to close…';
+  finish(await awaitClose());
+}
+
+/** The server's sweep closes the session shortly after the deadline; the page waits for it. */
+async function awaitClose() {
+  for (;;) {
+    try {
+      const assessment = await withFreshToken(() => api.assessment());
+      if (assessment.status === 'SUBMITTED' || assessment.status === 'SCORED') {
+        const session = await withFreshToken(() => api.session()).catch(() => null);
+        return session ? { reason: session.submitReason, questionCount: session.questions.length,
+          answeredCount: Object.keys(session.answers || {}).length } : null;
+      }
+    } catch (error) {
+      if (error.status === 410) {
+        return { reason: 'TIMEOUT' };
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, CLOSE_POLL_MS));
+  }
+}
+
+/** Runs a call; if the token ran out, exchanges the link's token again (410 means closed) and retries once. */
+async function withFreshToken(call) {
+  try {
+    return await call();
+  } catch (error) {
+    if (error.status !== 401) throw error;
+    await api.exchange(app.invitationToken);
+    return call();
+  }
+}
+
+async function onDeadline(deadlineIso) {
+  if (!app.session || deadlineIso === app.session.deadline) return;
+  app.session.deadline = deadlineIso;
+  app.countdown.setDeadline(deadlineIso);
+  try {
+    await api.renew();
+  } catch (error) {
+    if (error.status === 401) await api.exchange(app.invitationToken).catch(() => {});
+  }
+}
+
+async function pollSession() {
+  if (app.closed || app.timeUp) return;
+  try {
+    const assessment = await withFreshToken(() => api.assessment());
+    if (assessment.session) await onDeadline(assessment.session.deadline);
+    if (assessment.status === 'SUBMITTED' || assessment.status === 'SCORED') {
+      finish({ questionCount: assessment.session.questionCount, answeredCount: assessment.session.answeredCount });
+    }
+  } catch (ignored) {
+    // Offline or briefly unavailable: the next poll tries again.
+  }
+}
+
+function merge(session, state) {
+  const answers = {};
+  for (const question of session.questions) {
+    const server = session.answers ? session.answers[question.questionId] : null;
+    const local = state.pending[question.questionId];
+    if (local && (!server || local.sequence > server.sequence)) {
+      answers[question.questionId] = { answer: local.answer, sequence: local.sequence };
+    } else {
+      if (local) state.confirm(question.questionId, server.sequence);
+      answers[question.questionId] = server
+        ? { answer: { selectedOptionIds: server.selectedOptionIds, text: server.text }, sequence: server.sequence }
+        : { answer: null, sequence: 0 };
+    }
+  }
+  return answers;
+}
+
+function beginWorking(session) {
+  app.session = session;
+  app.state = app.state || new LocalState(app.assessment.invitationId);
+  app.answers = merge(session, app.state);
+  app.autosaver = new Autosaver(api, app.state, app.answers, {
+    onStatus: onSaveStatus,
+    onDeadline,
+    onLate: () => { const notice = document.getElementById('late-notice'); if (!notice && app.pageName === 'question') showQuestion(app.position); },
+    onRefused: (questionId, error) => { announcer.textContent = error.message; },
+    onAuthExpired: async () => {
+      const renewed = await api.exchange(app.invitationToken);
+      return Date.parse(renewed.expiresAt) > Date.now();
+    },
+  });
+  app.countdown = new Countdown(() => api.serverNow(), { onTick, onWarning, onTimeUp });
+  renderHeaderStatus();
+  app.countdown.start(session.deadline);
+  if (app.timeUp) return;
+  app.signals = new IntegritySignals(api, () => (app.pageName === 'question' ? app.session.questions[app.position].questionId : null));
+  app.signals.start();
+  app.poller = setInterval(pollSession, SESSION_POLL_MS);
+  showQuestion(app.state.position);
+  if (app.state.pendingCount() > 0) app.autosaver.flushSoon(0);
+}
+
+async function startAssessment(button) {
+  button.disabled = true;
+  try {
+    const session = await api.start();
+    await api.renew();
+    beginWorking(session);
+  } catch (error) {
+    document.getElementById('start-error').textContent = error.message;
+    button.disabled = false;
+  }
+}
+
+// --- start-up -----------------------------------------------------------------------------------
+
+function tokenFromFragment() {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  return match ? match[1] : null;
+}
+
+async function boot() {
+  app.invitationToken = tokenFromFragment();
+  if (!app.invitationToken) {
+    showProblem('This link is incomplete', 'The address has no invitation token. Open the whole link from your invitation email.');
+    return;
+  }
+  try {
+    await api.exchange(app.invitationToken);
+    app.assessment = await api.assessment();
+  } catch (error) {
+    if (error instanceof ApiError && error.type === 'invitation-unavailable') {
+      showUnavailable(error.properties.invitationStatus, error.properties.contactEmail);
+    } else if (error instanceof ApiError && error.type === 'invalid-invitation') {
+      showProblem('This link is not valid', error.message);
+    } else {
+      showProblem('The assessment could not be opened', error.message);
+    }
+    return;
+  }
+  const { status } = app.assessment;
+  if (status === 'INVITED') {
+    showWelcome(app.assessment);
+  } else if (status === 'STARTED') {
+    app.state = new LocalState(app.assessment.invitationId);
+    try {
+      beginWorking(await api.session());
+    } catch (error) {
+      showProblem('The assessment could not be opened', error.message);
+    }
+  } else {
+    showUnavailable(status, app.assessment.contactEmail);
+  }
+}
+
+boot();
