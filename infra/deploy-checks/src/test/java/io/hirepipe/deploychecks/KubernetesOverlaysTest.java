@@ -23,7 +23,6 @@ import static io.hirepipe.deploychecks.Yamls.mapAt;
 import static io.hirepipe.deploychecks.Yamls.mapsAt;
 import static io.hirepipe.deploychecks.Yamls.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Renders every overlay under infra/k8s/overlays with kubectl kustomize and checks the invariants the
@@ -38,8 +37,7 @@ class KubernetesOverlaysTest {
 
     @BeforeAll
     static void kubectl() {
-        // CI installs kubectl (.ci/run); only a developer machine without it skips these checks.
-        assumeTrue(Kustomize.kubectlAvailable(), "kubectl is not installed: the overlays cannot be rendered here");
+        Kustomize.requireKubectl();
     }
 
     static Stream<String> overlays() throws IOException {

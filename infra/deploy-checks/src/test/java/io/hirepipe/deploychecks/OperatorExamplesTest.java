@@ -13,7 +13,6 @@ import static io.hirepipe.deploychecks.Yamls.at;
 import static io.hirepipe.deploychecks.Yamls.mapsAt;
 import static io.hirepipe.deploychecks.Yamls.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The example operator resources (infra/k8s/operators) and the prod overlay must fit together: the
@@ -26,7 +25,7 @@ class OperatorExamplesTest {
 
     @BeforeAll
     static void render() {
-        assumeTrue(Kustomize.kubectlAvailable(), "kubectl is not installed: the manifests cannot be rendered here");
+        Kustomize.requireKubectl();
         operators = new Manifests(Kustomize.render(Repo.path("infra/k8s/operators")));
         prod = new Manifests(Kustomize.render(Repo.path("infra/k8s/overlays/prod")));
     }

@@ -15,7 +15,6 @@ import static io.hirepipe.deploychecks.Yamls.mapAt;
 import static io.hirepipe.deploychecks.Yamls.mapsAt;
 import static io.hirepipe.deploychecks.Yamls.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every environment variable the deployments hand a service is one the service reads: a placeholder
@@ -41,7 +40,7 @@ class ServiceEnvironmentTest {
 
     @Test
     void kubernetesGivesEachServiceOnlyVariablesItReads() {
-        assumeTrue(Kustomize.kubectlAvailable(), "kubectl is not installed: the overlays cannot be rendered here");
+        Kustomize.requireKubectl();
         Set<String> readByAny = new HashSet<>();
         Repo.SERVICES.forEach(s -> readByAny.addAll(readBy(s)));
         for (String overlay : List.of("dev", "prod")) {
