@@ -7,6 +7,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -88,11 +89,14 @@ final class CandidateBrowser implements AutoCloseable {
     }
 
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, WAIT);
+        return waiting(WAIT);
     }
 
+    /** Pages are redrawn whole: an element read while it is replaced is simply read again. */
     WebDriverWait waiting(Duration duration) {
-        return new WebDriverWait(driver, duration);
+        WebDriverWait wait = new WebDriverWait(driver, duration);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Waits for the page's main heading to contain {@code text}. */
@@ -112,8 +116,16 @@ final class CandidateBrowser implements AutoCloseable {
     }
 
     String textOf(String css) {
-        List<WebElement> found = driver.findElements(By.cssSelector(css));
-        return found.isEmpty() ? "" : found.get(0).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                List<WebElement> found = driver.findElements(By.cssSelector(css));
+                return found.isEmpty() ? "" : found.get(0).getText();
+            } catch (StaleElementReferenceException redrawn) {
+                if (attempt == 3) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 
     WebElement find(String css) {

@@ -6,12 +6,18 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -19,9 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -31,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * 375 px, axe-core, transfer budget; see {@link CandidateBrowser#capture}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SharedLocalStack.class)
 class CandidateWebAppIT {
 
@@ -39,6 +47,8 @@ class CandidateWebAppIT {
             "Each effect is stored under a unique key derived from the event id, so a redelivery changes nothing.";
 
     private final PageReport report = new PageReport();
+    /** Every invitation and candidate token these tests used: none may appear in a service log. */
+    private final List<String> secrets = new java.util.concurrent.CopyOnWriteArrayList<>();
     private SharedLocalStack.Stack shared;
     private HttpApi anonymous;
     private HttpApi recruiter;
@@ -147,9 +157,9 @@ class CandidateWebAppIT {
             browser.capture("link-already-submitted");
         }
 
-        // 2 (single) + 0 (multi: one of two right options) + 4 (both key points) of 7.
+        // 2 (single) + 0 (multi: one of two right options) + 4 (both key points) of 9.
         JsonNode report = awaitMail(stack().demo().recruiterEmail(), "Grace Hopper");
-        assertThat(report.get("text").asString()).contains("Kafka in practice").contains("6/7 points");
+        assertThat(report.get("text").asString()).contains("Kafka in practice").contains("6/9 points");
     }
 
     @Test
@@ -233,6 +243,7 @@ class CandidateWebAppIT {
                 "candidate", Map.of("name", "Tim Eout", "email", "tim@example.com"))).expect(201);
         String invitationId = created.get("id").asString();
         String link = created.get("accessUrl").asString();
+        secrets.add(tokenOf(link));
 
         try (CandidateBrowser browser = CandidateBrowser.open(report)) {
             browser.go(link);
@@ -388,6 +399,21 @@ class CandidateWebAppIT {
         }
     }
 
+    /** Runs last, over the logs of everything the tests above did. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noServiceLogHoldsACandidatesToken() throws IOException {
+        assertThat(secrets).isNotEmpty();
+        try (Stream<Path> logs = Files.list(stack().config().logsDir())) {
+            for (Path log : logs.toList()) {
+                String text = Files.readString(log);
+                for (String secret : secrets) {
+                    assertThat(text).as(log.getFileName() + " must not hold a candidate's token").doesNotContain(secret);
+                }
+            }
+        }
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
 
     private String publish(Map<String, Object> question) {
@@ -398,8 +424,10 @@ class CandidateWebAppIT {
 
     /** Invites and returns the candidate's link as the creation response gives it (the email carries the same). */
     private String invite(String test, String name, String email) {
-        return recruiter.post("/api/invitations", Map.of("testId", test,
+        String link = recruiter.post("/api/invitations", Map.of("testId", test,
                 "candidate", Map.of("name", name, "email", email))).expect(201).get("accessUrl").asString();
+        secrets.add(tokenOf(link));
+        return link;
     }
 
     private String tokenOf(String link) {
@@ -409,6 +437,7 @@ class CandidateWebAppIT {
     private HttpApi candidate(String link) {
         String token = anonymous.post("/auth/candidate", Map.of("invitationToken", tokenOf(link))).expect(200)
                 .get("token").asString();
+        secrets.add(token);
         return anonymous.withBearer(token);
     }
 
