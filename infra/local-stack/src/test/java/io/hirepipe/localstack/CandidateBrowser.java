@@ -70,6 +70,9 @@ final class CandidateBrowser implements AutoCloseable {
                     "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            // Every page load transfers everything, so each page is measured as a first visit would see it.
+            driver.executeCdpCommand("Network.enable", Map.of());
+            driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
             return new CandidateBrowser(driver, profile, report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

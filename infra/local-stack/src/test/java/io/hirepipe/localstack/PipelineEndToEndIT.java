@@ -188,6 +188,12 @@ class PipelineEndToEndIT {
     void theDemoTenantIsSeededAndItsApiKeyWorks() {
         HttpApi platform = anonymous.withHeader("X-Api-Key", stack.demo().apiKey());
 
+        String link = stack.demoCandidateLink();
+        assertThat(link).startsWith(stack.gatewayUrl() + "/take#token=");
+        assertThat(Banner.of(stack)).contains("Take the demo test  " + link);
+        anonymous.post("/auth/candidate", Map.of("invitationToken", link.substring(link.indexOf("#token=") + 7)))
+                .expect(200);
+
         JsonNode tests = platform.get("/api/tests").expect(200).get("items");
         assertThat(tests.findValuesAsString("title")).contains("Backend fundamentals");
         assertThat(platform.get("/api/questions").expect(200).get("items")).hasSizeGreaterThanOrEqualTo(10);
