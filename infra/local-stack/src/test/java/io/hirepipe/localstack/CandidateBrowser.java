@@ -109,6 +109,12 @@ final class CandidateBrowser implements AutoCloseable {
                         .anyMatch(h -> h.getText().contains(text)));
     }
 
+    void awaitHeadingWithin(String text, Duration within) {
+        waiting(within).withMessage(() -> "heading '" + text + "'; the page says: " + mainText())
+                .until(d -> d.findElements(By.cssSelector("main h1")).stream()
+                        .anyMatch(h -> h.getText().contains(text)));
+    }
+
     void awaitText(String css, String text) {
         waiting().withMessage(() -> css + " showing '" + text + "'; it shows: " + textOf(css))
                 .until(d -> textOf(css).contains(text));
@@ -196,6 +202,10 @@ final class CandidateBrowser implements AutoCloseable {
             }
         }
         throw new AssertionError("Tab never reached " + what + "; the page says: " + mainText());
+    }
+
+    void chord(Keys modifier, String key) {
+        new Actions(driver).keyDown(modifier).sendKeys(key).keyUp(modifier).perform();
     }
 
     void press(CharSequence key) {
