@@ -175,7 +175,8 @@ function lateNotice() {
     .filter(Boolean)
     .map((q) => h('li', {}, questionTitle(q)));
   return h('div', { class: 'notice error', role: 'alert', id: 'late-notice' },
-    h('p', {}, 'These answers did not reach us before the deadline, so they were not accepted:'),
+    h('p', {}, 'These answers did not reach us before the deadline, so they were not accepted '
+      + '(an answer saved earlier for the same question still counts):'),
     h('ul', {}, titles));
 }
 
@@ -483,7 +484,7 @@ function beginWorking(session) {
     onRefused: (questionId, error) => { announcer.textContent = error.message; },
     onAuthExpired: async () => {
       const renewed = await api.exchange(app.invitationToken);
-      return Date.parse(renewed.expiresAt) > Date.now();
+      return Date.parse(renewed.expiresAt) > api.serverNow();
     },
   });
   app.countdown = new Countdown(() => api.serverNow(), { onTick, onWarning, onTimeUp });

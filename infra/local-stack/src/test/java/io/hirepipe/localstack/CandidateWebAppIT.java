@@ -340,15 +340,19 @@ class CandidateWebAppIT {
         assertThat(integrity.get("counts").get("COPY").asInt()).as("the copy was recorded").isEqualTo(1);
     }
 
+    /** The laptop's clock is an hour fast: the countdown still runs on the server's. */
     @Test
     void theRecruiterGivesExtraTimeAndThePageFollowsWithoutLosingAccess() {
         String link = invite(testId, "Extra Eve", "eve@example.com");
         String invitationId = invitationOf(link);
 
         try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                    { const realNow = Date.now; Date.now = () => realNow() + 3600000; }"""));
             browser.go(link);
             browser.button("Start the assessment");
             browser.awaitHeading("Question 1");
+            assertThat(browser.textOf("#time-left")).matches("(19:[0-5]\\d|20:00)");
 
             recruiter.put("/api/invitations/" + invitationId + "/extra-time", Map.of("extraTimeMinutes", 30)).expect(200);
 
