@@ -175,7 +175,8 @@ function lateNotice() {
     .filter(Boolean)
     .map((q) => h('li', {}, questionTitle(q)));
   return h('div', { class: 'notice error', role: 'alert', id: 'late-notice' },
-    h('p', {}, 'These answers did not reach us before the deadline, so they were not accepted:'),
+    h('p', {}, 'These answers did not reach us before the deadline, so they were not accepted '
+      + '(an answer saved earlier for the same question still counts):'),
     h('ul', {}, titles));
 }
 
@@ -328,6 +329,8 @@ async function submit(button) {
   button.disabled = true;
   const error = document.getElementById('submit-error');
   error.textContent = 'Saving your last answers…';
+  // Signals first: once the session is closed the server takes none.
+  if (app.signals) await app.signals.send();
   await app.autosaver.flush();
   if (app.autosaver.pendingCount() > 0) {
     error.textContent = 'Some answers are still waiting to be sent. Check your connection; we submit as soon as they are saved.';
@@ -377,10 +380,26 @@ async function onTimeUp() {
     h('h1', {}, 'Time is up'),
     h('p', { class: 'lead' }, 'Answering has stopped. Your saved answers are being submitted; this takes a few seconds.'),
     h('p', { id: 'closing-status', role: 'status' }, 'Sending your last answers…'));
+  if (app.signals) app.signals.send();
   await app.autosaver.flush();
   const status = document.getElementById('closing-status');
   if (status) status.textContent = 'Waiting for the assessment to close…';
-  finish(await awaitClose());
+  const closed = await awaitClose();
+  // Answers still waiting (the connection was gone) are sent now: each arrives, or is named as too late.
+  await app.autosaver.flush();
+  finish(closed);
+}
+
+/** Names the answers that came too late on whatever page is showing, without moving the candidate's focus. */
+function refreshLateNotice() {
+  const notice = lateNotice();
+  const current = document.getElementById('late-notice');
+  const heading = main.querySelector('h1');
+  if (current) {
+    current.replaceWith(notice);
+  } else if (notice && heading) {
+    heading.after(notice);
+  }
 }
 
 /** The server's sweep closes the session shortly after the deadline; the page waits for it. */
@@ -461,11 +480,11 @@ function beginWorking(session) {
   app.autosaver = new Autosaver(api, app.state, app.answers, {
     onStatus: onSaveStatus,
     onDeadline,
-    onLate: () => { const notice = document.getElementById('late-notice'); if (!notice && app.pageName === 'question') showQuestion(app.position); },
+    onLate: refreshLateNotice,
     onRefused: (questionId, error) => { announcer.textContent = error.message; },
     onAuthExpired: async () => {
       const renewed = await api.exchange(app.invitationToken);
-      return Date.parse(renewed.expiresAt) > Date.now();
+      return Date.parse(renewed.expiresAt) > api.serverNow();
     },
   });
   app.countdown = new Countdown(() => api.serverNow(), { onTick, onWarning, onTimeUp });

@@ -71,20 +71,24 @@ export class Autosaver {
         }
         if (saved.deadline) this.events.onDeadline(saved.deadline);
       } catch (error) {
+        let over = error.type === 'session-closed' || error.type === 'session-submitted';
         if (error.status === 401) {
-          const renewed = await this.events.onAuthExpired().catch(() => false);
-          if (renewed) continue;
+          const renewal = await this.events.onAuthExpired().then((renewed) => renewed, (failure) => failure);
+          if (renewal === true) continue;
+          if (renewal && renewal.retryable) {
+            this.#retryLater(renewal);
+            return;
+          }
+          // The link no longer gives a token that lasts: the session's time is over for this answer.
+          over = true;
         }
-        if (error.type === 'session-closed' || error.type === 'session-submitted') {
+        if (over) {
           this.state.markLate(next.questionId);
           this.events.onLate(next.questionId, error);
           continue;
         }
         if (error.retryable) {
-          this.offline = error.offline;
-          this.failures += 1;
-          this.#report();
-          this.flushSoon(RETRY_DELAYS_MS[Math.min(this.failures - 1, RETRY_DELAYS_MS.length - 1)]);
+          this.#retryLater(error);
           return;
         }
         // The server refused this save for good (a bad answer): keep the next ones flowing.
@@ -93,6 +97,13 @@ export class Autosaver {
       }
     }
     this.#report();
+  }
+
+  #retryLater(error) {
+    this.offline = error.offline;
+    this.failures += 1;
+    this.#report();
+    this.flushSoon(RETRY_DELAYS_MS[Math.min(this.failures - 1, RETRY_DELAYS_MS.length - 1)]);
   }
 
   #continueAbove(entry, storedSequence) {

@@ -58,13 +58,16 @@ class AnswerService {
 
     /** A save after the deadline and its grace is late whatever closed the session; the recruiter sees the count. */
     private void refuseIfClosed(Invitation invitation, Instant now) {
-        if (now.isAfter(invitation.session().deadline().plus(properties.grace()))) {
+        boolean late = now.isAfter(invitation.session().deadline().plus(properties.grace()));
+        if (late) {
             store.countLateSave(invitation.tenantId(), invitation.id());
-            throw ProblemException.conflict("session-closed", "The time for this assessment is over.")
-                    .with("deadline", invitation.session().deadline());
         }
         if (invitation.status() != InvitationStatus.STARTED) {
             throw ProblemException.conflict("session-submitted", "The assessment was already submitted.");
+        }
+        if (late) {
+            throw ProblemException.conflict("session-closed", "The time for this assessment is over.")
+                    .with("deadline", invitation.session().deadline());
         }
     }
 

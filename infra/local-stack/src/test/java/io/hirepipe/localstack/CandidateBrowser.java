@@ -7,6 +7,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -69,6 +70,9 @@ final class CandidateBrowser implements AutoCloseable {
                     "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            // Every page load transfers everything, so each page is measured as a first visit would see it.
+            driver.executeCdpCommand("Network.enable", Map.of());
+            driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
             return new CandidateBrowser(driver, profile, report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -88,16 +92,25 @@ final class CandidateBrowser implements AutoCloseable {
     }
 
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, WAIT);
+        return waiting(WAIT);
     }
 
+    /** Pages are redrawn whole: an element read while it is replaced is simply read again. */
     WebDriverWait waiting(Duration duration) {
-        return new WebDriverWait(driver, duration);
+        WebDriverWait wait = new WebDriverWait(driver, duration);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Waits for the page's main heading to contain {@code text}. */
     void awaitHeading(String text) {
         waiting().withMessage(() -> "heading '" + text + "'; the page says: " + mainText())
+                .until(d -> d.findElements(By.cssSelector("main h1")).stream()
+                        .anyMatch(h -> h.getText().contains(text)));
+    }
+
+    void awaitHeadingWithin(String text, Duration within) {
+        waiting(within).withMessage(() -> "heading '" + text + "'; the page says: " + mainText())
                 .until(d -> d.findElements(By.cssSelector("main h1")).stream()
                         .anyMatch(h -> h.getText().contains(text)));
     }
@@ -112,8 +125,16 @@ final class CandidateBrowser implements AutoCloseable {
     }
 
     String textOf(String css) {
-        List<WebElement> found = driver.findElements(By.cssSelector(css));
-        return found.isEmpty() ? "" : found.get(0).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                List<WebElement> found = driver.findElements(By.cssSelector(css));
+                return found.isEmpty() ? "" : found.get(0).getText();
+            } catch (StaleElementReferenceException redrawn) {
+                if (attempt == 3) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 
     WebElement find(String css) {
@@ -181,6 +202,10 @@ final class CandidateBrowser implements AutoCloseable {
             }
         }
         throw new AssertionError("Tab never reached " + what + "; the page says: " + mainText());
+    }
+
+    void chord(Keys modifier, String key) {
+        new Actions(driver).keyDown(modifier).sendKeys(key).keyUp(modifier).perform();
     }
 
     void press(CharSequence key) {

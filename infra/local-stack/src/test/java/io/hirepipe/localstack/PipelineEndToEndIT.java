@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -123,8 +124,75 @@ class PipelineEndToEndIT {
     }
 
     @Test
+    void theCandidatePageItsAssetsAndTheApiEachCarryTheirHeadersOnce() {
+        HttpApi.Response page = anonymous.get("/take");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.headers().allValues("Cache-Control")).containsExactly("no-store");
+        assertThat(page.header("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'").doesNotContain("unsafe-inline"));
+        Matcher script = Pattern.compile("src=\"(/assets/[0-9a-f]{12}/app\\.js)\"").matcher(page.body());
+        assertThat(script.find()).isTrue();
+
+        HttpApi.Response asset = anonymous.get(script.group(1));
+        assertThat(asset.status()).isEqualTo(200);
+        assertThat(asset.headers().allValues("Cache-Control")).containsExactly("max-age=31536000, public, immutable");
+
+        // A real service answers with its own security headers; the gateway adds none twice.
+        HttpApi.Response api = recruiter().get("/api/tests");
+        assertThat(api.status()).isEqualTo(200);
+        for (String header : List.of("X-Content-Type-Options", "X-Frame-Options", "Cache-Control",
+                "Content-Security-Policy", "Referrer-Policy")) {
+            assertThat(api.headers().allValues(header)).as(header).hasSize(1);
+        }
+    }
+
+    @Test
+    void aCandidateTokenEndsWithTheDeadlineAndIsRenewedWhenTheRecruiterGivesExtraTime() {
+        HttpApi recruiter = recruiter();
+        JsonNode created = recruiter.post("/api/invitations", Map.of("testId", stack.demo().demoTestId(),
+                "candidate", Map.of("name", "Alan Turing", "email", "alan@example.com"))).expect(201);
+        String invitationId = created.get("id").asString();
+        String link = created.get("accessUrl").asString();
+        String invitationToken = link.substring(link.indexOf("#token=") + "#token=".length());
+        HttpApi candidate = anonymous.withBearer(anonymous.post("/auth/candidate",
+                Map.of("invitationToken", invitationToken)).expect(200).get("token").asString());
+        JsonNode session = candidate.post("/api/candidate/assessment/start", Map.of()).expect(200);
+        Instant deadline = Instant.parse(session.get("deadline").asString());
+
+        JsonNode renewed = candidate.post("/auth/candidate/renew", Map.of()).expect(200);
+        assertThat(Instant.parse(renewed.get("expiresAt").asString()))
+                .as("the token ends with the deadline and its grace").isEqualTo(deadline.plus(SharedLocalStack.GRACE));
+
+        JsonNode extended = recruiter.put("/api/invitations/" + invitationId + "/extra-time",
+                Map.of("extraTimeMinutes", 15)).expect(200);
+        Instant moved = Instant.parse(extended.get("deadline").asString());
+        assertThat(moved).isEqualTo(deadline.plus(Duration.ofMinutes(15)));
+        HttpApi renewedCandidate = anonymous.withBearer(renewed.get("token").asString());
+        JsonNode again = renewedCandidate.post("/auth/candidate/renew", Map.of()).expect(200);
+        assertThat(Instant.parse(again.get("expiresAt").asString())).isEqualTo(moved.plus(SharedLocalStack.GRACE));
+
+        recruiter.put("/api/invitations/" + invitationId + "/extra-time", Map.of("extraTimeMinutes", "lots"))
+                .problem(400);
+        anonymous.post("/auth/candidate/renew", Map.of()).problem(401);
+        recruiter.post("/auth/candidate/renew", Map.of()).problem(403);
+
+        renewedCandidate.post("/api/candidate/assessment/submit", Map.of()).expect(200);
+        JsonNode gone = anonymous.post("/auth/candidate", Map.of("invitationToken", invitationToken)).problem(410);
+        assertThat(gone.get("invitationStatus").asString()).isEqualTo("SUBMITTED");
+        assertThat(gone.get("contactEmail").asString()).isEqualTo(stack.demo().recruiterEmail());
+        recruiter.put("/api/invitations/" + invitationId + "/extra-time", Map.of("extraTimeMinutes", 20))
+                .problem(409, "session-submitted");
+    }
+
+    @Test
     void theDemoTenantIsSeededAndItsApiKeyWorks() {
         HttpApi platform = anonymous.withHeader("X-Api-Key", stack.demo().apiKey());
+
+        String link = stack.demoCandidateLink();
+        assertThat(link).startsWith(stack.gatewayUrl() + "/take#token=");
+        assertThat(Banner.of(stack)).contains("Take the demo test  " + link);
+        anonymous.post("/auth/candidate", Map.of("invitationToken", link.substring(link.indexOf("#token=") + 7)))
+                .expect(200);
 
         JsonNode tests = platform.get("/api/tests").expect(200).get("items");
         assertThat(tests.findValuesAsString("title")).contains("Backend fundamentals");

@@ -26,29 +26,33 @@ public final class SharedLocalStack implements ParameterResolver {
     static final Duration GRACE = Duration.ofSeconds(3);
     static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
 
-    /** The shared stack; a restart (on the same data) keeps the handle, so every holder sees the new one. */
+    /**
+     * The shared stack, started by the first {@link #get()} (so a class that skips itself first starts
+     * nothing); a restart (on the same data) keeps the handle, so every holder sees the new one.
+     */
     public static final class Stack implements AutoCloseable {
 
         private LocalStack current;
 
-        private Stack(LocalStack started) {
-            this.current = started;
-        }
-
-        public LocalStack get() {
+        public synchronized LocalStack get() {
+            if (current == null) {
+                current = start();
+            }
             return current;
         }
 
         /** Stops the stack and starts it again with the same ports and data directory. */
-        public void restart() {
-            StackConfig config = current.config();
+        public synchronized void restart() {
+            StackConfig config = get().config();
             current.close();
             current = LocalStack.start(config, message -> System.out.println("[local-stack, restarted] " + message));
         }
 
         @Override
-        public void close() {
-            current.close();
+        public synchronized void close() {
+            if (current != null) {
+                current.close();
+            }
         }
     }
 
@@ -59,10 +63,10 @@ public final class SharedLocalStack implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Stack.class, type -> start(), Stack.class);
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Stack.class, type -> new Stack(), Stack.class);
     }
 
-    private static Stack start() {
+    private static LocalStack start() {
         Path repo = Path.of(System.getProperty("hirepipe.repo-dir", "../.."));
         Path dataDir;
         try {
@@ -75,6 +79,6 @@ public final class SharedLocalStack implements ParameterResolver {
                 .withDataDir(dataDir)
                 .withHealthTimeout(Duration.ofMinutes(5))
                 .withSessions(new StackConfig.Sessions(GRACE, SWEEP_INTERVAL));
-        return new Stack(LocalStack.start(config, message -> System.out.println("[local-stack] " + message)));
+        return LocalStack.start(config, message -> System.out.println("[local-stack] " + message));
     }
 }
