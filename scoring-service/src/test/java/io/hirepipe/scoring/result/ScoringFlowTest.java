@@ -4,6 +4,7 @@ import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.ItemEvidence;
 import io.hirepipe.contracts.events.ItemScore;
@@ -35,6 +36,8 @@ import java.util.List;
 import static io.hirepipe.scoring.TestEvents.envelope;
 import static io.hirepipe.scoring.TestEvents.id;
 import static io.hirepipe.scoring.TestEvents.multiChoice;
+import static io.hirepipe.scoring.TestEvents.multiChoicePartial;
+import static io.hirepipe.scoring.TestEvents.replicationVersusShardingWithExamples;
 import static io.hirepipe.scoring.TestEvents.replicationVersusSharding;
 import static io.hirepipe.scoring.TestEvents.singleChoice;
 import static io.hirepipe.scoring.TestEvents.submission;
@@ -146,6 +149,35 @@ class ScoringFlowTest extends ScoringServiceTest {
         assertThat(event.schemaVersion()).isEqualTo(2);
         assertThat(event.correlationId()).as("the submission's correlation id travels on")
                 .isEqualTo(submitted.correlationId());
+    }
+
+    @Test
+    void theReadModelKeepsWhatGradersNeedAndPartialCreditAppliesWhereTheQuestionAsksForIt() {
+        String partial = id("q-grpc-partial");
+        String free = id("q-repl");
+        kafka.publish(envelope(multiChoicePartial(partial, 1), TENANT));
+        kafka.publish(envelope(replicationVersusShardingWithExamples(free, 4), TENANT));
+        String sessionId = id("ses");
+        kafka.publish(envelope(submission(sessionId, id("inv"), 50, SubmitReason.CANDIDATE,
+                new SubmittedAnswer(partial, 1, List.of("a", "b", "c"), null, "gRPC"),
+                new SubmittedAnswer(free, 4, List.of(), "  ", "Replication vs sharding")), TENANT));
+
+        JsonNode result = awaitResult(sessionId);
+
+        assertThat(result.path("items").get(0).path("points").decimalValue()).as("3 × (2 right − 1 wrong) / 2")
+                .isEqualByComparingTo("1.5");
+        assertThat(result.path("items").get(1).path("status").asString()).isEqualTo("UNANSWERED");
+        assertThat(result.path("items").get(1).path("points").decimalValue()).isZero();
+        assertThat(result.path("points").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(result.path("percent").asDouble()).isEqualTo(18.8);
+        AnswerKey key = mongo.findById(AnswerKey.idOf(TENANT, free, 4), AnswerKey.class);
+        assertThat(key.prompt()).isEqualTo("What is the difference between replication and sharding?");
+        assertThat(key.title()).isEqualTo("Replication vs sharding");
+        assertThat(key.keyPoints().get(0).description()).isEqualTo("Replication copies data to replicas");
+        assertThat(key.keyPoints().get(0).examples()).containsExactly("Every replica holds the whole data set.");
+        assertThat(key.misconceptions()).extracting(m -> m.id() + "/" + m.points()).containsExactly("all-nodes/1");
+        assertThat(mongo.findById(AnswerKey.idOf(TENANT, partial, 1), AnswerKey.class).choiceScoring())
+                .isEqualTo(ChoiceScoring.PARTIAL);
     }
 
     @Test
