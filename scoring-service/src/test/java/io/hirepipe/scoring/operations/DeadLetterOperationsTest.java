@@ -34,6 +34,8 @@ class DeadLetterOperationsTest extends ScoringServiceTest {
     private static final Caller RITA = Caller.recruiter(ACME, "user-rita", "rita@acme.example");
     private static final Caller GUS = Caller.recruiter(GLOBEX, "user-gus", "gus@globex.example");
 
+    private static final String OPS = "/api/operations/scoring";
+
     private final EventTopics kafka = EventTopics.shared();
 
     @Test
@@ -53,8 +55,9 @@ class DeadLetterOperationsTest extends ScoringServiceTest {
         assertThat(letter.path("error").asString()).contains("has no sessionId");
         assertThat(letter.path("id").asString()).startsWith(Topics.deadLetterOf(Topics.SUBMISSIONS) + ":");
         assertThat(letter.path("replayedAt").isNull()).isTrue();
-        assertThat(deadLetters(GUS).toString()).as("another tenant's dead letters do not exist").doesNotContain(eventId);
-        api(GUS).post("/api/operations/dead-letters/" + letter.path("id").asString() + "/replay", null)
+        assertThat(deadLetters(GUS).toString()).as("another tenant's dead letters do not exist")
+                .doesNotContain(eventId);
+        api(GUS).post(OPS + "/dead-letters/" + letter.path("id").asString() + "/replay", null)
                 .problem(404, "not-found");
     }
 
@@ -70,13 +73,13 @@ class DeadLetterOperationsTest extends ScoringServiceTest {
         String id = awaitDeadLetter(RITA, submitted.eventId()).path("id").asString();
         assertThat(api(RITA).get("/api/results/" + sessionId).status()).isEqualTo(404);
 
-        JsonNode replayed = api(RITA).post("/api/operations/dead-letters/" + id + "/replay", null).expect(200);
+        JsonNode replayed = api(RITA).post(OPS + "/dead-letters/" + id + "/replay", null).expect(200);
 
         assertThat(replayed.path("replayedBy").asString()).isEqualTo("rita@acme.example");
         assertThat(replayed.path("replayedAt").isString()).isTrue();
         await().atMost(Duration.ofSeconds(45)).until(() -> api(RITA).get("/api/results/" + sessionId).status() == 200);
         assertThat(api(RITA).get("/api/results/" + sessionId).json().path("points").asInt()).isEqualTo(2);
-        api(RITA).post("/api/operations/dead-letters/" + id + "/replay", null).problem(409, "already-replayed");
+        api(RITA).post(OPS + "/dead-letters/" + id + "/replay", null).problem(409, "already-replayed");
         assertThat(awaitDeadLetter(RITA, submitted.eventId()).path("replayedBy").asString())
                 .isEqualTo("rita@acme.example");
     }
@@ -87,25 +90,25 @@ class DeadLetterOperationsTest extends ScoringServiceTest {
             "hirepipe.submissions.v1.DLT:99:0", "hirepipe.submissions.v1.DLT:0:999999999",
             "hirepipe.invitations.v1.DLT:0:0", "hirepipe.submissions.v1:0:0"})
     void unknownDeadLettersAreA404Problem(String id) {
-        api(RITA).post("/api/operations/dead-letters/" + id + "/replay", null).problem(404, "not-found");
+        api(RITA).post(OPS + "/dead-letters/" + id + "/replay", null).problem(404, "not-found");
     }
 
     @Test
     void onlyRecruitersOperate() {
-        assertThat(api(Caller.platform(ACME, "key-1")).get("/api/operations/dead-letters").status()).isEqualTo(403);
-        assertThat(api(Caller.candidate(ACME, "inv-1")).get("/api/operations/dead-letters").status()).isEqualTo(403);
-        assertThat(api(Caller.candidate(ACME, "inv-1")).get("/api/operations/parked-submissions").status())
+        assertThat(api(Caller.platform(ACME, "key-1")).get(OPS + "/dead-letters").status()).isEqualTo(403);
+        assertThat(api(Caller.candidate(ACME, "inv-1")).get(OPS + "/dead-letters").status()).isEqualTo(403);
+        assertThat(api(Caller.candidate(ACME, "inv-1")).get(OPS + "/parked-submissions").status())
                 .isEqualTo(403);
         assertThat(api(Caller.service(ACME, "assessment-service"))
-                .post("/api/operations/dead-letters/x:0:0/replay", null).status()).isEqualTo(403);
-        assertThat(api(null).get("/api/operations/dead-letters").status()).isEqualTo(401);
+                .post(OPS + "/dead-letters/x:0:0/replay", null).status()).isEqualTo(403);
+        assertThat(api(null).get(OPS + "/dead-letters").status()).isEqualTo(401);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"limit=0", "limit=501", "limit=abc"})
     void badLimitsAreA400Problem(String query) {
-        api(RITA).get("/api/operations/dead-letters?" + query).problem(400);
-        api(RITA).get("/api/operations/parked-submissions?" + query).problem(400);
+        api(RITA).get(OPS + "/dead-letters?" + query).problem(400);
+        api(RITA).get(OPS + "/parked-submissions?" + query).problem(400);
     }
 
     private JsonNode awaitDeadLetter(Caller caller, String eventId) {
@@ -120,7 +123,7 @@ class DeadLetterOperationsTest extends ScoringServiceTest {
     }
 
     private JsonNode deadLetters(Caller caller) {
-        HttpApi.Response response = api(caller).get("/api/operations/dead-letters?limit=500");
+        HttpApi.Response response = api(caller).get(OPS + "/dead-letters?limit=500");
         return response.expect(200).get("items");
     }
 }

@@ -252,13 +252,14 @@ class ScoringFlowTest extends ScoringServiceTest {
         kafka.awaitConsumed("scoring-service", submitted);
 
         assertThat(api(RECRUITER).get("/api/results/" + sessionId).status()).isEqualTo(404);
-        JsonNode parked = api(RECRUITER).get("/api/operations/parked-submissions?limit=500").json().get("items");
+        JsonNode parked = api(RECRUITER).get("/api/operations/scoring/parked-submissions?limit=500").json()
+                .get("items");
         assertThat(parked.values()).filteredOn(p -> p.path("sessionId").asString().equals(sessionId))
                 .singleElement()
                 .satisfies(p -> assertThat(p.path("waitingFor").get(0).asString()).isEqualTo(question + ":1"));
         assertThat(kafka.readToEnd(Topics.deadLetterOf(Topics.SUBMISSIONS), r -> sessionId.equals(r.key()))).isEmpty();
         assertThat(api(Caller.recruiter("tenant-globex", "u", "g@globex.example"))
-                .get("/api/operations/parked-submissions?limit=500").json().toString())
+                .get("/api/operations/scoring/parked-submissions?limit=500").json().toString())
                 .as("another tenant does not see it").doesNotContain(sessionId);
     }
 
@@ -294,7 +295,7 @@ class ScoringFlowTest extends ScoringServiceTest {
     }
 
     private List<String> parkedSessions() {
-        return api(RECRUITER).get("/api/operations/parked-submissions?limit=500").json().get("items").values()
+        return api(RECRUITER).get("/api/operations/scoring/parked-submissions?limit=500").json().get("items").values()
                 .stream().map(p -> p.path("sessionId").asString()).toList();
     }
 
