@@ -2,8 +2,10 @@ package io.hirepipe.notification.delivery;
 
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationRevoked;
+import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.ScoreAdjusted;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.security.Caller;
@@ -22,6 +24,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,6 +136,22 @@ class EmailFlowTest extends NotificationServiceTest {
         assertThat(smtp.messages().stream().filter(m -> m.isAddressedTo(recruiter))).hasSize(1);
         assertThat(awaitDelivery(tenant, recruiter, "SENT").path("kind").asString())
                 .isEqualTo("RECRUITER_SCORE_ADJUSTED");
+    }
+
+    @Test
+    void finalisingAProvisionalResultEmailsTheRecruiterTheFinalScore() {
+        String tenant = id("tenant");
+        String recruiter = mailbox("final");
+        kafka.publish(envelope(new AssessmentFinalized(id("ses"), id("inv"), "test-backend", "Backend basics",
+                new Person("Ada Lovelace", "ada@example.org"), recruiter, new BigDecimal("6.50"), 10, 65.0, 60, true,
+                1, 1, "rita@recruiting.example", Instant.parse("2026-03-01T12:00:00Z")), tenant));
+
+        ReceivedMail mail = smtp.awaitMessage(m -> m.isAddressedTo(recruiter), MAIL_TIMEOUT);
+
+        assertThat(mail.subject()).isEqualTo("Assessment final: Ada Lovelace – 65.0% (passed)");
+        assertThat(mail.textBody()).contains("Final score: 6.5/10 points, 65.0% (adjusted)");
+        assertThat(awaitDelivery(tenant, recruiter, "SENT").path("kind").asString())
+                .isEqualTo("RECRUITER_SCORE_FINAL");
     }
 
     @Test

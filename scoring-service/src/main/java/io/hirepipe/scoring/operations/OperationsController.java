@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  * that is not even an event names no tenant and is shown to nobody here.
  */
 @RestController
-@RequestMapping("/api/operations")
+@RequestMapping("/api/operations/scoring")
 @PreAuthorize("hasRole('RECRUITER')")
 @Validated
 public class OperationsController {

@@ -5,6 +5,7 @@ import io.hirepipe.contracts.EventJson;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
 import io.hirepipe.scoring.answerkey.AnswerKeyRef;
 import jakarta.annotation.PostConstruct;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -48,8 +49,12 @@ public class ParkedSubmissions {
                 .setOnInsert("parkedAt", clock.instant())
                 .set("waitingFor", missing.stream().map(ParkedSubmissions::key).toList())
                 .set("updatedAt", clock.instant());
-        mongo.upsert(Query.query(Criteria.where("_id").is(envelope.payload().sessionId())), update,
-                ParkedSubmission.class);
+        try {
+            mongo.upsert(Query.query(Criteria.where("_id").is(envelope.payload().sessionId())
+                    .and("eventId").is(envelope.eventId())), update, ParkedSubmission.class);
+        } catch (DuplicateKeyException anotherSubmissionIsParked) {
+            // the session's first submission waits already; it is the one that will be scored
+        }
     }
 
     public void remove(String sessionId) {

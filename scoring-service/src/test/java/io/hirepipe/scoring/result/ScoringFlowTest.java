@@ -4,6 +4,7 @@ import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.ItemEvidence;
 import io.hirepipe.contracts.events.ItemScore;
@@ -35,6 +36,8 @@ import java.util.List;
 import static io.hirepipe.scoring.TestEvents.envelope;
 import static io.hirepipe.scoring.TestEvents.id;
 import static io.hirepipe.scoring.TestEvents.multiChoice;
+import static io.hirepipe.scoring.TestEvents.multiChoicePartial;
+import static io.hirepipe.scoring.TestEvents.replicationVersusShardingWithExamples;
 import static io.hirepipe.scoring.TestEvents.replicationVersusSharding;
 import static io.hirepipe.scoring.TestEvents.singleChoice;
 import static io.hirepipe.scoring.TestEvents.submission;
@@ -149,6 +152,35 @@ class ScoringFlowTest extends ScoringServiceTest {
     }
 
     @Test
+    void theReadModelKeepsWhatGradersNeedAndPartialCreditAppliesWhereTheQuestionAsksForIt() {
+        String partial = id("q-grpc-partial");
+        String free = id("q-repl");
+        kafka.publish(envelope(multiChoicePartial(partial, 1), TENANT));
+        kafka.publish(envelope(replicationVersusShardingWithExamples(free, 4), TENANT));
+        String sessionId = id("ses");
+        kafka.publish(envelope(submission(sessionId, id("inv"), 50, SubmitReason.CANDIDATE,
+                new SubmittedAnswer(partial, 1, List.of("a", "b", "c"), null, "gRPC"),
+                new SubmittedAnswer(free, 4, List.of(), "  ", "Replication vs sharding")), TENANT));
+
+        JsonNode result = awaitResult(sessionId);
+
+        assertThat(result.path("items").get(0).path("points").decimalValue()).as("3 × (2 right − 1 wrong) / 2")
+                .isEqualByComparingTo("1.5");
+        assertThat(result.path("items").get(1).path("status").asString()).isEqualTo("UNANSWERED");
+        assertThat(result.path("items").get(1).path("points").decimalValue()).isZero();
+        assertThat(result.path("points").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(result.path("percent").asDouble()).isEqualTo(18.8);
+        AnswerKey key = mongo.findById(AnswerKey.idOf(TENANT, free, 4), AnswerKey.class);
+        assertThat(key.prompt()).isEqualTo("What is the difference between replication and sharding?");
+        assertThat(key.title()).isEqualTo("Replication vs sharding");
+        assertThat(key.keyPoints().get(0).description()).isEqualTo("Replication copies data to replicas");
+        assertThat(key.keyPoints().get(0).examples()).containsExactly("Every replica holds the whole data set.");
+        assertThat(key.misconceptions()).extracting(m -> m.id() + "/" + m.points()).containsExactly("all-nodes/1");
+        assertThat(mongo.findById(AnswerKey.idOf(TENANT, partial, 1), AnswerKey.class).choiceScoring())
+                .isEqualTo(ChoiceScoring.PARTIAL);
+    }
+
+    @Test
     void aRedeliveredSubmissionChangesNothing() {
         String question = id("q-index");
         EventEnvelope<QuestionPublished> published = envelope(singleChoice(question, 1, "b"), TENANT);
@@ -220,13 +252,14 @@ class ScoringFlowTest extends ScoringServiceTest {
         kafka.awaitConsumed("scoring-service", submitted);
 
         assertThat(api(RECRUITER).get("/api/results/" + sessionId).status()).isEqualTo(404);
-        JsonNode parked = api(RECRUITER).get("/api/operations/parked-submissions?limit=500").json().get("items");
+        JsonNode parked = api(RECRUITER).get("/api/operations/scoring/parked-submissions?limit=500").json()
+                .get("items");
         assertThat(parked.values()).filteredOn(p -> p.path("sessionId").asString().equals(sessionId))
                 .singleElement()
                 .satisfies(p -> assertThat(p.path("waitingFor").get(0).asString()).isEqualTo(question + ":1"));
         assertThat(kafka.readToEnd(Topics.deadLetterOf(Topics.SUBMISSIONS), r -> sessionId.equals(r.key()))).isEmpty();
         assertThat(api(Caller.recruiter("tenant-globex", "u", "g@globex.example"))
-                .get("/api/operations/parked-submissions?limit=500").json().toString())
+                .get("/api/operations/scoring/parked-submissions?limit=500").json().toString())
                 .as("another tenant does not see it").doesNotContain(sessionId);
     }
 
@@ -262,7 +295,7 @@ class ScoringFlowTest extends ScoringServiceTest {
     }
 
     private List<String> parkedSessions() {
-        return api(RECRUITER).get("/api/operations/parked-submissions?limit=500").json().get("items").values()
+        return api(RECRUITER).get("/api/operations/scoring/parked-submissions?limit=500").json().get("items").values()
                 .stream().map(p -> p.path("sessionId").asString()).toList();
     }
 
