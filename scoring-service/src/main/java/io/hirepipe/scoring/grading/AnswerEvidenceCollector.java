@@ -61,7 +61,7 @@ public final class AnswerEvidenceCollector {
             }
         }
         return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
-                keywordLists.inspect(answer, rubric.rubricTerms()));
+                keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()));
     }
 
     private static double[] similarities(Target target, List<float[]> units, boolean[] negated) {

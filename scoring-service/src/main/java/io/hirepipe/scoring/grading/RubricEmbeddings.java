@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
  * Immutable; built by {@link #of} in one embedding batch.
  *
  * @param topic        the prompt and all key-point references: an answer near none of them is off topic
- * @param rubricTerms  every analysed phrase term of the key points, for keyword-list detection
+ * @param rubricPhrases every phrase of the key points as written, for keyword-list detection
+ * @param rubricTerms  every analysed phrase term of the key points, likewise
  */
 public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, List<Target> misconceptions,
-                               List<float[]> topic, Set<String> rubricTerms) {
+                               List<float[]> topic, List<String> rubricPhrases, Set<String> rubricTerms) {
 
     /** A misconception is written as "Claims X"; X is what a candidate would say, so X is what gets embedded. */
     private static final Pattern CLAIM_PREFIX = Pattern.compile("^(?i)(?:claims|treats|relies on|thinks|says)\\s+(?:that\\s+)?");
@@ -74,8 +75,9 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
             misconceptions.add(new Target(misconception.id(), List.copyOf(refs),
                     phrases(misconception.phrases(), analyser, negation)));
         }
+        List<String> rubricPhrases = rubric.keyPoints().stream().flatMap(p -> p.phrases().stream()).toList();
         return new RubricEmbeddings(rubric, List.copyOf(keyPoints), List.copyOf(misconceptions), List.copyOf(topic),
-                Set.copyOf(rubricTerms));
+                rubricPhrases, Set.copyOf(rubricTerms));
     }
 
     static String statement(String misconceptionDescription) {

@@ -18,27 +18,32 @@ import java.util.Set;
  * <h2>Credit of a key point</h2>
  * For key point k and each answer unit u (sentence or clause) of the same polarity as the reference:
  * <pre>
- *   sem(u,k)      = max cosine(u, r) over k's description and examples r          (all-MiniLM-L6-v2)
+ *   cos(u,k)      = max cosine(u, r) over k's description and examples r          (all-MiniLM-L6-v2)
+ *   sem(u,k)      = cos(u,k) - contrast * mean of cos(u,k') over the other key points k'
  *   lex(u,k)      = 1 if all stemmed terms of one of k's phrases occur in u, else 0 (Lucene EnglishAnalyzer)
  *   evidence(u,k) = min(1, clamp((sem - floor) / (ceiling - floor), 0, 1) + phraseWeight * lex)
  *   evidence(k)   = max over u of evidence(u,k)
  *   credit(k)     = 1 (MET) if evidence(k) >= metAt, 0.5 (PARTLY_MET) if >= partlyMetAt, else 0 (MISSED)
  * </pre>
  * So a paraphrase can meet a key point on meaning alone, a phrase alone lifts a weak paraphrase, and
- * polarity disagreement (a negated unit, a positive reference) gives no evidence at all.
+ * polarity disagreement (a negated unit, a positive reference) gives no evidence at all. The contrast
+ * term is there because key points of one question share a topic: a sentence about isolation levels is
+ * fairly close to every key point of an isolation question, and only its excess closeness to one key
+ * point over the others says that it makes that point.
  *
  * <h2>Score</h2>
  * <pre>
  *   points = max(0, sum of credit(k) * points(k) - sum of penalties of misconceptions stated)
  * </pre>
- * A misconception is stated when a unit's cosine to its statement reaches {@code misconceptionAt} or one
- * of its phrases occurs, with polarity agreeing ("sharding does not copy all data" is not it).
+ * A misconception is stated when one of its phrases occurs in a unit, or a unit's cosine to its statement
+ * reaches {@code misconceptionAt} and exceeds the unit's cosine to every key point; polarity must agree
+ * ("sharding does not copy all data" is not it).
  * Then the gates: an off-topic answer scores 0 (OFF_TOPIC); a keyword list is capped at
  * {@code keywordListCap} of the points (KEYWORD_LIST, always reviewed).
  *
  * <h2>Confidence</h2>
- * A key point whose evidence lies near metAt or partlyMetAt is ambiguous: ambiguity(k) = 1 − distance to
- * the nearer threshold / 0.15, floored at 0. confidence = 1 − (points-weighted mean ambiguity), halved for
+ * A key point whose evidence lies near metAt or partlyMetAt is ambiguous: ambiguity(k) = 1 − distance of
+ * its uncapped evidence to the nearer threshold / 0.15, floored at 0. confidence = 1 − (points-weighted mean ambiguity), halved for
  * a keyword list. Below lowConfidenceBelow → LOW_CONFIDENCE; a percent within nearThresholdWithin of a
  * band boundary (12.5, 37.5, 62.5, 87.5: the machine grade is round(percent / 25)) → NEAR_THRESHOLD.
  * Either one sets needsReview.
@@ -68,17 +73,20 @@ public final class SemanticGradingPolicy {
             FreeTextRubric.Point point = rubric.keyPoints().get(k);
             int bestUnit = -1;
             double best = 0;
+            double bestRaw = Double.NEGATIVE_INFINITY;
             for (int u = 0; u < e.units().size(); u++) {
-                double ev = evidence(e.keyPointSimilarity()[k][u], e.keyPointPhrase()[k][u]);
-                if (ev > best) {
-                    best = ev;
+                double raw = rawEvidence(contrasted(e.keyPointSimilarity(), k, u), e.keyPointPhrase()[k][u]);
+                if (raw > bestRaw) {
+                    bestRaw = raw;
+                    best = Math.min(1, Math.max(0, raw));
                     bestUnit = u;
                 }
             }
             double credit = best >= s.metAt() ? 1 : best >= s.partlyMetAt() ? 0.5 : 0;
             Verdict verdict = credit == 1 ? Verdict.MET : credit > 0 ? Verdict.PARTLY_MET : Verdict.MISSED;
             earned += credit * point.points();
-            double distance = Math.min(Math.abs(best - s.metAt()), Math.abs(best - s.partlyMetAt()));
+            // distance on the uncapped scale: a phrase plus a close paraphrase is far above metAt, not on it
+            double distance = bestUnit < 0 ? 1 : Math.min(Math.abs(bestRaw - s.metAt()), Math.abs(bestRaw - s.partlyMetAt()));
             ambiguity += point.points() * Math.max(0, 1 - distance / AMBIGUITY_WIDTH);
             String span = credit > 0 ? e.units().get(bestUnit).text() : null;
             double similarity = bestUnit < 0 ? 0 : clamp01(e.keyPointSimilarity()[k][bestUnit]);
@@ -94,7 +102,8 @@ public final class SemanticGradingPolicy {
             double bestSim = 0;
             for (int u = 0; u < e.units().size(); u++) {
                 double sim = e.misconceptionSimilarity()[m][u];
-                if ((sim >= s.misconceptionAt() || e.misconceptionPhrase()[m][u]) && (hit < 0 || sim > bestSim)) {
+                boolean semantic = sim >= s.misconceptionAt() && sim > nearestKeyPoint(e.keyPointSimilarity(), u);
+                if ((semantic || e.misconceptionPhrase()[m][u]) && (hit < 0 || sim > bestSim)) {
                     hit = u;
                     bestSim = sim;
                 }
@@ -112,7 +121,8 @@ public final class SemanticGradingPolicy {
             flags.add(GradeFlag.OFF_TOPIC);
             points = 0;
         }
-        boolean keywordList = e.signals().isKeywordList(s.keywordListMinWords(), s.keywordListMaxFunctionWordShare(),
+        boolean keywordList = e.signals().isKeywordList(s.keywordListMinWords(), s.keywordListMinListShare(),
+                s.keywordListMaxFunctionWordShare(),
                 s.keywordListMinRubricTermShare());
         if (keywordList) {
             flags.add(GradeFlag.KEYWORD_LIST);
@@ -131,10 +141,32 @@ public final class SemanticGradingPolicy {
         return new FreeTextGrade(decimal(points), max, round2(confidence), needsReview, keyPoints, misconceptions, flags);
     }
 
-    /** evidence(u,k) of the class comment. */
-    double evidence(double similarity, boolean phrase) {
-        double semantic = clamp01((similarity - s.similarityFloor()) / (s.similarityCeiling() - s.similarityFloor()));
-        return Math.min(1, semantic + (phrase ? s.phraseWeight() : 0));
+    /** sem(u,k) of the class comment. */
+    double contrasted(double[][] similarity, int k, int u) {
+        if (similarity.length < 2 || s.contrast() == 0) {
+            return similarity[k][u];
+        }
+        double others = 0;
+        for (int j = 0; j < similarity.length; j++) {
+            if (j != k) {
+                others += similarity[j][u];
+            }
+        }
+        return similarity[k][u] - s.contrast() * others / (similarity.length - 1);
+    }
+
+    private static double nearestKeyPoint(double[][] similarity, int u) {
+        double nearest = 0;
+        for (double[] perUnit : similarity) {
+            nearest = Math.max(nearest, perUnit[u]);
+        }
+        return nearest;
+    }
+
+    /** evidence(u,k) of the class comment before clamping to 0..1, from sem(u,k) and lex(u,k). */
+    double rawEvidence(double similarity, boolean phrase) {
+        double semantic = (similarity - s.similarityFloor()) / (s.similarityCeiling() - s.similarityFloor());
+        return Math.max(0, semantic) + (phrase ? s.phraseWeight() : 0);
     }
 
     private boolean isNearBoundary(double percent) {

@@ -127,48 +127,27 @@ public final class FreeTextEvaluation {
     }
 
     /**
-     * Coordinate search over the evidence thresholds and then the gates, on the TUNE half only,
-     * starting from {@code start}; two rounds.
+     * Chooses the settings on the TUNE half only: first the evidence thresholds (contrast, floor, ceiling,
+     * phrase weight, met, partly met), then the gates (misconception, off-topic, keyword-list cap), each by
+     * a {@link SmoothedGridSearch}; {@code start} supplies everything not searched.
      */
     public SemanticGradingSettings tune(SemanticGradingSettings start) {
-        SemanticGradingSettings best = start;
-        double bestScore = objective(evaluate(Split.TUNE, best));
-        for (int round = 0; round < 2; round++) {
-            for (double floor : new double[]{0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45}) {
-                for (double ceiling : new double[]{0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8}) {
-                    if (ceiling < floor + 0.1) {
-                        continue;
-                    }
-                    for (double phrase : new double[]{0, 0.25, 0.5, 0.75, 1}) {
-                        for (double met : new double[]{0.5, 0.6, 0.7, 0.8, 0.9, 1}) {
-                            for (double partly : new double[]{0.2, 0.3, 0.4, 0.5}) {
-                                if (partly > met) {
-                                    continue;
-                                }
-                                SemanticGradingSettings s = best.withEvidence(floor, ceiling, phrase, met, partly);
-                                double score = objective(evaluate(Split.TUNE, s));
-                                if (score > bestScore + 1e-9) {
-                                    bestScore = score;
-                                    best = s;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            for (double misconception : new double[]{0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 1.01}) {
-                for (double offTopic : new double[]{0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5}) {
-                    for (double cap : new double[]{0, 0.1, 0.15, 0.2, 0.25}) {
-                        SemanticGradingSettings s = best.withGates(misconception, offTopic, cap);
-                        double score = objective(evaluate(Split.TUNE, s));
-                        if (score > bestScore + 1e-9) {
-                            bestScore = score;
-                            best = s;
-                        }
-                    }
-                }
-            }
-        }
-        return best;
+        double[][] evidenceAxes = {
+                {0, 0.25, 0.5, 0.75, 1},
+                {-0.1, -0.05, 0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4},
+                {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8},
+                {0, 0.25, 0.5, 0.75, 1},
+                {0.5, 0.6, 0.7, 0.8, 0.9, 1},
+                {0.1, 0.2, 0.3, 0.4, 0.5}};
+        double[] e = SmoothedGridSearch.argmax(evidenceAxes, v -> v[2] < v[1] + 0.1 || v[5] > v[4] ? Double.NaN
+                : objective(evaluate(Split.TUNE, start.withEvidence(v[0], v[1], v[2], v[3], v[4], v[5]))));
+        SemanticGradingSettings withEvidence = start.withEvidence(e[0], e[1], e[2], e[3], e[4], e[5]);
+        double[][] gateAxes = {
+                {0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 1.01},
+                {0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65},
+                {0, 0.1, 0.15, 0.2, 0.25}};
+        double[] g = SmoothedGridSearch.argmax(gateAxes,
+                v -> objective(evaluate(Split.TUNE, withEvidence.withGates(v[0], v[1], v[2]))));
+        return withEvidence.withGates(g[0], g[1], g[2]);
     }
 }

@@ -50,7 +50,15 @@ class FreeTextEvaluationReport {
         }
         int samples = Integer.getInteger("evaluation.samples", 0);
         if (samples > 0) {
-            appendSamples(out, test, samples);
+            appendSamples(out, test.graded(), samples, "sample test-half answers");
+        }
+        String ids = System.getProperty("evaluation.ids", "");
+        if (!ids.isBlank()) {
+            List<String> wanted = List.of(ids.split(","));
+            List<Graded> chosen = new ArrayList<>();
+            tune.graded().stream().filter(g -> wanted.contains(g.answer().id())).forEach(chosen::add);
+            test.graded().stream().filter(g -> wanted.contains(g.answer().id())).forEach(chosen::add);
+            appendSamples(out, chosen, chosen.size(), "answers asked for");
         }
         out.append(String.format("%n(%.1f s)%n", (System.nanoTime() - started) / 1e9));
         System.out.println(out);
@@ -86,9 +94,8 @@ class FreeTextEvaluationReport {
         out.append(human.confusionTable("primary", "second"));
     }
 
-    private static void appendSamples(StringBuilder out, Report test, int count) {
-        out.append("\n--- sample test-half answers ---\n");
-        List<Graded> graded = test.graded();
+    private static void appendSamples(StringBuilder out, List<Graded> graded, int count, String title) {
+        out.append("\n--- ").append(title).append(" ---\n");
         int step = Math.max(1, graded.size() / count);
         for (int i = 0; i < graded.size() && i / step < count; i += step) {
             Graded g = graded.get(i);
