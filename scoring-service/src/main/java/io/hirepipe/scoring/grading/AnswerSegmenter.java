@@ -30,8 +30,7 @@ public final class AnswerSegmenter {
 
     private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
 
-    /** Clauses shorter than this many words join the clause before them, so "and" alone is never a unit. */
-    private static final int MIN_CLAUSE_WORDS = 2;
+    private static final int MIN_CLAUSE_WORDS = 3;
 
     /**
      * @param start offset of the first character in the answer
@@ -73,7 +72,7 @@ public final class AnswerSegmenter {
     }
 
     private static void addTrimmed(String text, int start, int end, List<Span> out) {
-        while (start < end && Character.isWhitespace(text.charAt(start))) {
+        while (start < end && (Character.isWhitespace(text.charAt(start)) || "-*•".indexOf(text.charAt(start)) >= 0)) {
             start++;
         }
         while (end > start && (Character.isWhitespace(text.charAt(end - 1)) || ",;".indexOf(text.charAt(end - 1)) >= 0)) {
@@ -84,21 +83,38 @@ public final class AnswerSegmenter {
         }
     }
 
+    /**
+     * A clause of fewer than {@link #MIN_CLAUSE_WORDS} words is no statement of its own ("Sharding",
+     * "and", "TTL"): it joins the clause after it, or the one before when it comes last.
+     */
     private static List<Span> mergeShort(String answer, List<Span> clauses) {
         List<Span> merged = new ArrayList<>();
+        Span pending = null;
         for (Span clause : clauses) {
-            boolean tooShort = clause.text().split("\\s+").length < MIN_CLAUSE_WORDS;
-            if (tooShort && !merged.isEmpty() && isConnective(clause.text())) {
-                Span previous = merged.remove(merged.size() - 1);
-                merged.add(new Span(answer.substring(previous.start(), clause.end()), previous.start(), clause.end()));
+            Span current = pending == null ? clause : join(answer, pending, clause);
+            pending = null;
+            if (wordCount(current) < MIN_CLAUSE_WORDS) {
+                pending = current;
             } else {
-                merged.add(clause);
+                merged.add(current);
+            }
+        }
+        if (pending != null) {
+            if (merged.isEmpty()) {
+                merged.add(pending);
+            } else {
+                merged.add(join(answer, merged.remove(merged.size() - 1), pending));
             }
         }
         return merged;
     }
 
-    private static boolean isConnective(String word) {
-        return word.matches("(?i)and|but|whereas|while|so|because|which|then|otherwise|instead");
+    private static Span join(String answer, Span first, Span second) {
+        return new Span(answer.substring(first.start(), second.end()), first.start(), second.end());
     }
+
+    private static int wordCount(Span span) {
+        return span.text().split("\\s+").length;
+    }
+
 }

@@ -2,6 +2,7 @@ package io.hirepipe.scoring.grading;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -35,49 +36,80 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
 
     public static RubricEmbeddings of(FreeTextRubric rubric, SentenceEmbedder embedder, RubricMatcher analyser,
                                       NegationDetector negation) {
-        List<String> texts = new ArrayList<>();
-        if (rubric.prompt() != null && !rubric.prompt().isBlank()) {
-            texts.add(rubric.prompt());
-        }
+        AnswerSegmenter segmenter = new AnswerSegmenter();
+        List<List<String>> keyPointTexts = new ArrayList<>();
         for (FreeTextRubric.Point point : rubric.keyPoints()) {
-            texts.add(point.description());
-            texts.addAll(point.examples());
+            List<String> texts = new ArrayList<>();
+            for (String text : concat(point.description(), point.examples())) {
+                texts.addAll(pieces(text, segmenter, negation));
+            }
+            keyPointTexts.add(texts);
         }
+        List<List<String>> misconceptionTexts = new ArrayList<>();
         for (FreeTextRubric.Misconception misconception : rubric.misconceptions()) {
-            texts.add(statement(misconception.description()));
-            texts.addAll(misconception.phrases());
+            misconceptionTexts.add(concat(statement(misconception.description()), misconception.phrases()));
         }
-        List<float[]> vectors = embedder.embed(texts);
-        int next = 0;
+        boolean hasPrompt = rubric.prompt() != null && !rubric.prompt().isBlank();
+        List<String> all = new ArrayList<>();
+        if (hasPrompt) {
+            all.add(rubric.prompt());
+        }
+        keyPointTexts.forEach(all::addAll);
+        misconceptionTexts.forEach(all::addAll);
+        Iterator<float[]> vectors = embedder.embed(all).iterator();
+
         List<float[]> topic = new ArrayList<>();
-        if (rubric.prompt() != null && !rubric.prompt().isBlank()) {
-            topic.add(vectors.get(next++));
+        if (hasPrompt) {
+            topic.add(vectors.next());
         }
         Set<String> rubricTerms = new HashSet<>();
         List<Target> keyPoints = new ArrayList<>();
-        for (FreeTextRubric.Point point : rubric.keyPoints()) {
+        for (int k = 0; k < rubric.keyPoints().size(); k++) {
             List<Reference> refs = new ArrayList<>();
-            for (String text : concat(point.description(), point.examples())) {
-                float[] v = vectors.get(next++);
+            for (String text : keyPointTexts.get(k)) {
+                float[] v = vectors.next();
                 refs.add(new Reference(text, v, negation.isNegated(text)));
                 topic.add(v);
             }
-            List<Phrase> phrases = phrases(point.phrases(), analyser, negation);
+            List<Phrase> phrases = phrases(rubric.keyPoints().get(k).phrases(), analyser, negation);
             phrases.forEach(p -> rubricTerms.addAll(p.terms()));
-            keyPoints.add(new Target(point.id(), List.copyOf(refs), phrases));
+            keyPoints.add(new Target(rubric.keyPoints().get(k).id(), List.copyOf(refs), phrases));
         }
         List<Target> misconceptions = new ArrayList<>();
-        for (FreeTextRubric.Misconception misconception : rubric.misconceptions()) {
+        for (int m = 0; m < rubric.misconceptions().size(); m++) {
             List<Reference> refs = new ArrayList<>();
-            for (String text : concat(statement(misconception.description()), misconception.phrases())) {
-                refs.add(new Reference(text, vectors.get(next++), negation.isNegated(text)));
+            for (String text : misconceptionTexts.get(m)) {
+                refs.add(new Reference(text, vectors.next(), negation.isNegated(text)));
             }
+            FreeTextRubric.Misconception misconception = rubric.misconceptions().get(m);
             misconceptions.add(new Target(misconception.id(), List.copyOf(refs),
                     phrases(misconception.phrases(), analyser, negation)));
         }
         List<String> rubricPhrases = rubric.keyPoints().stream().flatMap(p -> p.phrases().stream()).toList();
         return new RubricEmbeddings(rubric, List.copyOf(keyPoints), List.copyOf(misconceptions), List.copyOf(topic),
                 rubricPhrases, Set.copyOf(rubricTerms));
+    }
+
+    /**
+     * A reference whose clauses disagree in polarity ("the system must choose …; partitions cannot be ruled
+     * out") would make a negated answer clause look like it agrees with it. Such a text is compared clause by
+     * clause instead; a text of one polarity stays whole.
+     */
+    static List<String> pieces(String text, AnswerSegmenter segmenter, NegationDetector negation) {
+        List<AnswerSegmenter.Span> units = segmenter.units(text);
+        long polarities = units.stream().map(u -> negation.isNegated(u.text())).distinct().count();
+        if (polarities <= 1) {
+            return List.of(text);
+        }
+        List<String> clauses = new ArrayList<>();
+        for (AnswerSegmenter.Span unit : units) {
+            boolean containsAnother = units.stream().anyMatch(o -> o != unit && o.start() >= unit.start()
+                    && o.end() <= unit.end() && (o.end() - o.start()) < (unit.end() - unit.start()));
+            if (!containsAnother) {
+                clauses.add(unit.text());
+            }
+        }
+        return clauses;
     }
 
     static String statement(String misconceptionDescription) {

@@ -37,7 +37,9 @@ import java.util.Set;
  * </pre>
  * A misconception is stated when one of its phrases occurs in a unit, or a unit's cosine to its statement
  * reaches {@code misconceptionAt} and exceeds the unit's cosine to every key point; polarity must agree
- * ("sharding does not copy all data" is not it).
+ * ("sharding does not copy all data" is not it). A unit that states a misconception is evidence for no
+ * key point: "higher isolation makes transactions faster" is close to the trade-off key point in
+ * embedding space, but it gets the trade-off backwards.
  * Then the gates: an off-topic answer scores 0 (OFF_TOPIC); a keyword list is capped at
  * {@code keywordListCap} of the points (KEYWORD_LIST, always reviewed).
  *
@@ -66,6 +68,31 @@ public final class SemanticGradingPolicy {
     public FreeTextGrade grade(AnswerEvidence e, FreeTextRubric rubric) {
         int max = rubric.maxPoints();
         Set<GradeFlag> flags = EnumSet.noneOf(GradeFlag.class);
+        boolean[] wrong = new boolean[e.units().size()];
+        List<MisconceptionEvidence> misconceptions = new ArrayList<>();
+        double penalties = 0;
+        for (int m = 0; m < rubric.misconceptions().size(); m++) {
+            FreeTextRubric.Misconception misconception = rubric.misconceptions().get(m);
+            int hit = -1;
+            double bestSim = 0;
+            for (int u = 0; u < e.units().size(); u++) {
+                double sim = e.misconceptionSimilarity()[m][u];
+                boolean semantic = sim >= s.misconceptionAt() && sim > nearestKeyPoint(e.keyPointSimilarity(), u);
+                if (semantic || e.misconceptionPhrase()[m][u]) {
+                    markWithEnclosing(e.units(), u, wrong);
+                    if (hit < 0 || sim > bestSim) {
+                        hit = u;
+                        bestSim = sim;
+                    }
+                }
+            }
+            if (hit >= 0) {
+                penalties += misconception.penaltyPoints();
+                misconceptions.add(new MisconceptionEvidence(misconception.id(), misconception.description(),
+                        decimal(misconception.penaltyPoints()), e.units().get(hit).text(), round2(clamp01(bestSim))));
+            }
+        }
+
         List<KeyPointEvidence> keyPoints = new ArrayList<>();
         double earned = 0;
         double ambiguity = 0;
@@ -75,6 +102,9 @@ public final class SemanticGradingPolicy {
             double best = 0;
             double bestRaw = Double.NEGATIVE_INFINITY;
             for (int u = 0; u < e.units().size(); u++) {
+                if (wrong[u]) {
+                    continue;
+                }
                 double raw = rawEvidence(contrasted(e.keyPointSimilarity(), k, u), e.keyPointPhrase()[k][u]);
                 if (raw > bestRaw) {
                     bestRaw = raw;
@@ -92,27 +122,6 @@ public final class SemanticGradingPolicy {
             double similarity = bestUnit < 0 ? 0 : clamp01(e.keyPointSimilarity()[k][bestUnit]);
             keyPoints.add(new KeyPointEvidence(point.id(), verdict, credit, decimal(credit * point.points()), span,
                     round2(similarity)));
-        }
-
-        List<MisconceptionEvidence> misconceptions = new ArrayList<>();
-        double penalties = 0;
-        for (int m = 0; m < rubric.misconceptions().size(); m++) {
-            FreeTextRubric.Misconception misconception = rubric.misconceptions().get(m);
-            int hit = -1;
-            double bestSim = 0;
-            for (int u = 0; u < e.units().size(); u++) {
-                double sim = e.misconceptionSimilarity()[m][u];
-                boolean semantic = sim >= s.misconceptionAt() && sim > nearestKeyPoint(e.keyPointSimilarity(), u);
-                if ((semantic || e.misconceptionPhrase()[m][u]) && (hit < 0 || sim > bestSim)) {
-                    hit = u;
-                    bestSim = sim;
-                }
-            }
-            if (hit >= 0) {
-                penalties += misconception.penaltyPoints();
-                misconceptions.add(new MisconceptionEvidence(misconception.id(), misconception.description(),
-                        decimal(misconception.penaltyPoints()), e.units().get(hit).text(), round2(clamp01(bestSim))));
-            }
         }
 
         double points = Math.max(0, earned - penalties);
@@ -153,6 +162,17 @@ public final class SemanticGradingPolicy {
             }
         }
         return similarity[k][u] - s.contrast() * others / (similarity.length - 1);
+    }
+
+    /** Marks unit u and every unit whose span encloses it (the sentence around a clause). */
+    private static void markWithEnclosing(List<AnswerSegmenter.Span> units, int u, boolean[] marks) {
+        AnswerSegmenter.Span inner = units.get(u);
+        for (int i = 0; i < units.size(); i++) {
+            AnswerSegmenter.Span outer = units.get(i);
+            if (outer.start() <= inner.start() && outer.end() >= inner.end()) {
+                marks[i] = true;
+            }
+        }
     }
 
     private static double nearestKeyPoint(double[][] similarity, int u) {
