@@ -76,6 +76,8 @@ class ProxyTest extends GatewayTestSupport {
                 .isEqualTo("assessment-service");
         assertThat(json(get("/api/results/s-1", "Authorization", bearer(token))).get("service").asString())
                 .isEqualTo("scoring-service");
+        assertThat(json(get("/api/operations/scoring/dead-letters", "Authorization", bearer(token))).get("service")
+                .asString()).isEqualTo("scoring-service");
     }
 
     @Test

@@ -119,7 +119,7 @@ class ScoringFlowTest extends ScoringServiceTest {
 
         AssessmentScored scored = awaitScoredEvent(sessionId);
         assertThat(scored.points()).isEqualByComparingTo("7");
-        assertThat(scored.provisional()).as("the lexical grader is sure of itself: nothing to review").isFalse();
+        assertThat(scored.provisional()).as("clear, complete answers leave nothing to review").isFalse();
         assertThat(scored.reviewCount()).isZero();
         assertThat(scored.maxPoints()).isEqualTo(10);
         assertThat(scored.percent()).isEqualTo(70.0);
