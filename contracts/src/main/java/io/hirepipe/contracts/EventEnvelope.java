@@ -36,7 +36,7 @@ public record EventEnvelope<P extends EventPayload>(
     public static <P extends EventPayload> EventEnvelope<P> of(P payload, String tenantId, String correlationId,
                                                                Instant occurredAt) {
         EventType type = EventType.of(payload);
-        return new EventEnvelope<>(UUID.randomUUID().toString(), type.wireName(), EventType.SCHEMA_VERSION,
+        return new EventEnvelope<>(UUID.randomUUID().toString(), type.wireName(), type.schemaVersion(),
                 occurredAt, tenantId, correlationId, payload);
     }
 

@@ -3,6 +3,7 @@ package io.hirepipe.contracts;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.UnrecognizedEvent;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -13,15 +14,18 @@ import java.util.Optional;
 
 /**
  * The wire format of {@link EventEnvelope}: JSON, the type named by {@link EventType} wire names
- * (no Java class names), ISO-8601 instants, unknown fields ignored so that producers may add
- * fields before consumers know them.
+ * (no Java class names), ISO-8601 instants, decimals as plain JSON numbers (never 1E+2), unknown
+ * fields ignored so that producers may add fields before consumers know them.
  */
 public final class EventJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // decimals (points) are read exactly, never through a double
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
     private EventJson() {

@@ -1,5 +1,6 @@
 package io.hirepipe.contracts;
 
+import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentStarted;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
@@ -16,28 +17,43 @@ import java.util.Optional;
 /**
  * Every event type: its name on the wire (never a Java class name), its payload record, its
  * current schema version and the topic it travels on.
+ *
+ * <p>A type's schema version goes up when its fields change compatibly (fields added, an integer
+ * widened to a decimal); readers accept every version of a topic, so producers and consumers can be
+ * upgraded in any order. A breaking payload change means a new topic version instead.
  */
 public enum EventType {
-    QUESTION_PUBLISHED("QuestionPublished", QuestionPublished.class, Topics.QUESTIONS),
-    QUESTION_RETIRED("QuestionRetired", QuestionRetired.class, Topics.QUESTIONS),
-    INVITATION_CREATED("InvitationCreated", InvitationCreated.class, Topics.INVITATIONS),
-    INVITATION_REVOKED("InvitationRevoked", InvitationRevoked.class, Topics.INVITATIONS),
-    ASSESSMENT_STARTED("AssessmentStarted", AssessmentStarted.class, Topics.INVITATIONS),
-    ASSESSMENT_SUBMITTED("AssessmentSubmitted", AssessmentSubmitted.class, Topics.SUBMISSIONS),
-    ASSESSMENT_SCORED("AssessmentScored", AssessmentScored.class, Topics.RESULTS),
-    SCORE_ADJUSTED("ScoreAdjusted", ScoreAdjusted.class, Topics.RESULTS);
+    /** v2: key point examples, rubric misconceptions, choiceScoring. */
+    QUESTION_PUBLISHED("QuestionPublished", QuestionPublished.class, Topics.QUESTIONS, 2),
+    QUESTION_RETIRED("QuestionRetired", QuestionRetired.class, Topics.QUESTIONS, 1),
+    INVITATION_CREATED("InvitationCreated", InvitationCreated.class, Topics.INVITATIONS, 1),
+    INVITATION_REVOKED("InvitationRevoked", InvitationRevoked.class, Topics.INVITATIONS, 1),
+    ASSESSMENT_STARTED("AssessmentStarted", AssessmentStarted.class, Topics.INVITATIONS, 1),
+    ASSESSMENT_SUBMITTED("AssessmentSubmitted", AssessmentSubmitted.class, Topics.SUBMISSIONS, 1),
+    /** v2: decimal points, item status and evidence, provisional and reviewCount. */
+    ASSESSMENT_SCORED("AssessmentScored", AssessmentScored.class, Topics.RESULTS, 2),
+    /** v2: decimal points, the machine's item points, provisional, and who the session is for. */
+    SCORE_ADJUSTED("ScoreAdjusted", ScoreAdjusted.class, Topics.RESULTS, 2),
+    ASSESSMENT_FINALIZED("AssessmentFinalized", AssessmentFinalized.class, Topics.RESULTS, 1);
 
-    /** Every type starts at schema version 1; a breaking payload change means a new topic version. */
+    /** The version of an envelope that does not say: every type started at 1. */
     public static final int SCHEMA_VERSION = 1;
 
     private final String wireName;
     private final Class<? extends EventPayload> payloadType;
     private final String topic;
+    private final int schemaVersion;
 
-    EventType(String wireName, Class<? extends EventPayload> payloadType, String topic) {
+    EventType(String wireName, Class<? extends EventPayload> payloadType, String topic, int schemaVersion) {
         this.wireName = wireName;
         this.payloadType = payloadType;
         this.topic = topic;
+        this.schemaVersion = schemaVersion;
+    }
+
+    /** The schema version this build writes. */
+    public int schemaVersion() {
+        return schemaVersion;
     }
 
     public String wireName() {

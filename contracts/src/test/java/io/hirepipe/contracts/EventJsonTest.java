@@ -2,11 +2,14 @@ package io.hirepipe.contracts;
 
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.contracts.events.ItemScore;
+import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.QuestionPublished;
+import io.hirepipe.contracts.events.ScoreAdjusted;
 import io.hirepipe.contracts.events.SubmittedAnswer;
 import io.hirepipe.contracts.events.UnrecognizedEvent;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +121,80 @@ class EventJsonTest {
         assertThat(items.items()).extracting(ItemScore::questionId).containsExactly("q-1", "q-2");
         assertThat(items.items()).extracting(ItemScore::title).containsExactly(null, null);
         assertThat(items.items().get(0).matchedKeyPointIds()).containsExactly("kp-1");
+    }
+
+    @Test
+    void pointsTravelAsPlainJsonNumbersWithAtMostTwoDecimals() {
+        JsonNode scored = PLAIN.readTree(EventJson.toJson(EventEnvelope.of(
+                SampleEvents.of(EventType.ASSESSMENT_SCORED), "tenant-a", "corr-1")));
+
+        assertThat(scored.at("/payload/points").isNumber()).isTrue();
+        assertThat(scored.at("/payload/points").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(scored.at("/payload/items/1/points").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(scored.at("/payload/items/0/status").asString()).isEqualTo("NEEDS_REVIEW");
+        assertThat(scored.at("/payload/items/0/evidence/missed/0/description").asString())
+                .isEqualTo("Sharding splits data");
+        assertThat(scored.at("/payload/provisional").asBoolean()).isTrue();
+        assertThat(scored.at("/payload/reviewCount").asInt()).isEqualTo(1);
+
+        ScoreAdjusted big = new ScoreAdjusted("s", "q", new BigDecimal("100.00"), "r", "a",
+                new BigDecimal("100.00"), 100, 100.0, true, SampleEvents.T0, BigDecimal.ZERO, null, false, 0, null,
+                null, null, null);
+        String json = EventJson.toJson(EventEnvelope.of(big, "t", "c"));
+        assertThat(json).contains("\"itemPoints\":100.00").doesNotContain("E+");
+    }
+
+    @Test
+    void typesWhoseFieldsChangedSaySoInTheirSchemaVersion() {
+        assertThat(EventEnvelope.of(SampleEvents.of(EventType.ASSESSMENT_SCORED), "t", "c").schemaVersion()).isEqualTo(2);
+        assertThat(EventEnvelope.of(SampleEvents.of(EventType.SCORE_ADJUSTED), "t", "c").schemaVersion()).isEqualTo(2);
+        assertThat(EventEnvelope.of(SampleEvents.of(EventType.QUESTION_PUBLISHED), "t", "c").schemaVersion())
+                .isEqualTo(2);
+        assertThat(EventEnvelope.of(SampleEvents.of(EventType.ASSESSMENT_SUBMITTED), "t", "c").schemaVersion())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aVersionOneResultWithWholePointsIsReadAsFinalAndScored() {
+        String json = """
+                {"eventId":"e-3","type":"AssessmentScored","schemaVersion":1,"tenantId":"t-1",
+                 "payload":{"sessionId":"ses-9","invitationId":"inv-9","points":6,"maxPoints":7,"percent":85.7,
+                            "passMarkPercent":60,"passed":true,
+                            "items":[{"questionId":"q-1","questionVersion":1,"kind":"FREE_TEXT","points":3,
+                                      "maxPoints":4,"matchedKeyPointIds":["kp-1"]}]}}
+                """;
+
+        AssessmentScored scored = (AssessmentScored) EventJson.fromJson(json).payload();
+
+        assertThat(scored.points()).isEqualByComparingTo("6");
+        assertThat(scored.provisional()).as("v1 results had no review: they are final").isFalse();
+        assertThat(scored.reviewCount()).isZero();
+        assertThat(scored.items().get(0).points()).isEqualByComparingTo("3");
+        assertThat(scored.items().get(0).status()).isEqualTo(ItemStatus.SCORED);
+        assertThat(scored.items().get(0).evidence()).isNull();
+    }
+
+    @Test
+    void aVersionOneAdjustmentAndQuestionAreReadWithTheirNewFieldsEmpty() {
+        ScoreAdjusted adjusted = (ScoreAdjusted) EventJson.fromJson("""
+                {"eventId":"e-4","type":"ScoreAdjusted","schemaVersion":1,"tenantId":"t-1",
+                 "payload":{"sessionId":"ses-9","questionId":"q-1","itemPoints":4,"reason":"fair",
+                            "adjustedBy":"rita@example.com","points":7,"maxPoints":7,"percent":100.0,"passed":true}}
+                """).payload();
+        QuestionPublished question = (QuestionPublished) EventJson.fromJson("""
+                {"eventId":"e-5","type":"QuestionPublished","schemaVersion":1,"tenantId":"t-1",
+                 "payload":{"questionId":"q-2","version":1,"kind":"MULTI_CHOICE","prompt":"Pick",
+                            "correctOptionIds":["a","b"],"maxPoints":2,
+                            "rubric":{"keyPoints":[{"id":"k","description":"d","phrases":["p"],"points":1}]}}}
+                """).payload();
+
+        assertThat(adjusted.itemPoints()).isEqualByComparingTo("4");
+        assertThat(adjusted.points()).isEqualByComparingTo("7");
+        assertThat(adjusted.machineItemPoints()).isNull();
+        assertThat(adjusted.recruiterEmail()).isNull();
+        assertThat(question.choiceScoring()).isEqualTo(ChoiceScoring.ALL_OR_NOTHING);
+        assertThat(question.rubric().misconceptions()).isEmpty();
+        assertThat(question.rubric().keyPoints().get(0).examples()).isEmpty();
     }
 
     @Test

@@ -1,13 +1,18 @@
 package io.hirepipe.contracts;
 
+import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentStarted;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationRevoked;
+import io.hirepipe.contracts.events.ItemEvidence;
 import io.hirepipe.contracts.events.ItemScore;
+import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.KeyPoint;
+import io.hirepipe.contracts.events.Misconception;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.QuestionPublished;
@@ -17,6 +22,7 @@ import io.hirepipe.contracts.events.ScoreAdjusted;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.contracts.events.SubmittedAnswer;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,9 +41,12 @@ final class SampleEvents {
                     "Replication vs sharding", "Explain the difference between replication and sharding.",
                     List.of(), List.of(),
                     new Rubric(List.of(
-                            new KeyPoint("kp-1", "Replication copies data", List.of("copies of the data", "replica"), 2),
-                            new KeyPoint("kp-2", "Sharding splits data", List.of("split", "shard key"), 2))),
-                    4, List.of("databases"));
+                            new KeyPoint("kp-1", "Replication copies data", List.of("copies of the data", "replica"), 2,
+                                    List.of("Every replica holds a full copy of the data.")),
+                            new KeyPoint("kp-2", "Sharding splits data", List.of("split", "shard key"), 2)),
+                            List.of(new Misconception("mc-1", "Sharding copies all data to every node",
+                                    List.of("shard copies all data"), 1))),
+                    4, List.of("databases"), ChoiceScoring.ALL_OR_NOTHING);
             case QUESTION_RETIRED -> new QuestionRetired("q-1", 2);
             case INVITATION_CREATED -> new InvitationCreated("inv-1", "test-1", "Backend fundamentals", CANDIDATE,
                     "rita@example.com", "http://localhost:8080/take#token=abc", 30, T0.plusSeconds(86_400));
@@ -49,13 +58,23 @@ final class SampleEvents {
                                     "Replication vs sharding"),
                             new SubmittedAnswer("q-2", 1, List.of("b", "c"), null, "Index structures")));
             case ASSESSMENT_SCORED -> new AssessmentScored("ses-1", "inv-1", "test-1", "Backend fundamentals",
-                    CANDIDATE, "rita@example.com", 3, 5, 60.0, 60, true, SubmitReason.CANDIDATE,
-                    List.of(new ItemScore("q-1", 2, QuestionKind.FREE_TEXT, 2, 4, List.of("kp-1"),
-                                    "Replication vs sharding"),
-                            new ItemScore("q-2", 1, QuestionKind.MULTI_CHOICE, 1, 1, List.of(), "Index structures")),
-                    T0.plusSeconds(1805));
-            case SCORE_ADJUSTED -> new ScoreAdjusted("ses-1", "q-1", 4, "mentions shard keys in other words",
-                    "rita@example.com", 5, 5, 100.0, true, T0.plusSeconds(7200));
+                    CANDIDATE, "rita@example.com", new BigDecimal("2.50"), 5, 50.0, 50, true, SubmitReason.CANDIDATE,
+                    List.of(new ItemScore("q-1", 2, QuestionKind.FREE_TEXT, new BigDecimal("2.00"), 4, List.of("kp-1"),
+                                    "Replication vs sharding", ItemStatus.NEEDS_REVIEW, new ItemEvidence(
+                                            List.of(new ItemEvidence.Point("kp-1", "Replication copies data")),
+                                            List.of(),
+                                            List.of(new ItemEvidence.Point("kp-2", "Sharding splits data")),
+                                            List.of(), 0.42)),
+                            new ItemScore("q-2", 1, QuestionKind.MULTI_CHOICE, new BigDecimal("0.50"), 1, List.of(),
+                                    "Index structures", ItemStatus.SCORED, null)),
+                    T0.plusSeconds(1805), true, 1);
+            case SCORE_ADJUSTED -> new ScoreAdjusted("ses-1", "q-1", new BigDecimal("3.50"),
+                    "mentions shard keys in other words", "rita@example.com", new BigDecimal("4.00"), 5, 80.0, true,
+                    T0.plusSeconds(7200), new BigDecimal("2.00"), "Replication vs sharding", false, 0, "inv-1",
+                    "Backend fundamentals", CANDIDATE, "rita@example.com");
+            case ASSESSMENT_FINALIZED -> new AssessmentFinalized("ses-1", "inv-1", "test-1", "Backend fundamentals",
+                    CANDIDATE, "rita@example.com", new BigDecimal("4.00"), 5, 80.0, 50, true, 1, 1,
+                    "rita@example.com", T0.plusSeconds(7300));
         };
     }
 }

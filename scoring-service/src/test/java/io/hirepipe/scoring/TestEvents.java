@@ -3,8 +3,10 @@ package io.hirepipe.scoring;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
 import io.hirepipe.contracts.events.ChoiceOption;
+import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.KeyPoint;
+import io.hirepipe.contracts.events.Misconception;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.QuestionPublished;
@@ -40,6 +42,29 @@ public final class TestEvents {
                 List.of(new ChoiceOption("a", "Uses HTTP/2"), new ChoiceOption("b", "Uses XML payloads"),
                         new ChoiceOption("c", "Uses Protocol Buffers")),
                 List.of(correct), null, 3, List.of("apis"));
+    }
+
+    /** Which are true of gRPC, worth 3, partial credit: each right pick earns 1.5, each wrong one cancels one. */
+    public static QuestionPublished multiChoicePartial(String questionId, int version) {
+        return new QuestionPublished(questionId, version, QuestionKind.MULTI_CHOICE,
+                "gRPC", "Which are true of gRPC?",
+                List.of(new ChoiceOption("a", "Uses HTTP/2"), new ChoiceOption("b", "Uses XML payloads"),
+                        new ChoiceOption("c", "Uses Protocol Buffers")),
+                List.of("a", "c"), null, 3, List.of("apis"), ChoiceScoring.PARTIAL);
+    }
+
+    /** Replication vs sharding with example answers and a misconception, as rubric authors write them now. */
+    public static QuestionPublished replicationVersusShardingWithExamples(String questionId, int version) {
+        return new QuestionPublished(questionId, version, QuestionKind.FREE_TEXT,
+                "Replication vs sharding", "What is the difference between replication and sharding?",
+                List.of(), List.of(), new Rubric(List.of(
+                new KeyPoint("copies", "Replication copies data to replicas",
+                        List.of("copy data replica"), 3, List.of("Every replica holds the whole data set.")),
+                new KeyPoint("split", "Sharding splits data across servers",
+                        List.of("split data across servers"), 2, List.of())),
+                List.of(new Misconception("all-nodes", "Sharding copies all data to every node",
+                        List.of("shard copies all data every node"), 1))),
+                5, List.of("databases"));
     }
 
     /** Replication vs sharding, worth 5, key points worth 2 + 2 + 1. */

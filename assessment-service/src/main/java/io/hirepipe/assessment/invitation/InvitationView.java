@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.SubmitReason;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
@@ -39,7 +40,13 @@ public record InvitationView(
         IntegrityView integrity,
         int lateSaves) {
 
-    public record ScoreView(int points, int maxPoints, double percent, boolean passed, Instant scoredAt) {
+    /**
+     * @param provisional items await review or the result awaits finalisation: not a final score yet
+     * @param adjusted    a reviewer changed the machine's score; {@code points} is the adjusted total
+     */
+    public record ScoreView(BigDecimal points, int maxPoints, double percent, boolean passed, Instant scoredAt,
+                            boolean provisional, int reviewCount, boolean adjusted, Instant adjustedAt,
+                            Instant finalizedAt) {
     }
 
     public record IntegrityView(int recorded, int dropped, Map<String, Integer> counts) {
@@ -70,7 +77,8 @@ public record InvitationView(
                 revocation == null ? null : revocation.reason(),
                 revocation == null ? null : revocation.revokedAt(),
                 score == null ? null : new ScoreView(score.points(), score.maxPoints(), score.percent(),
-                        score.passed(), score.scoredAt()),
+                        score.passed(), score.scoredAt(), score.provisional(), score.reviewCount(),
+                        score.adjustedAt() != null, score.adjustedAt(), score.finalizedAt()),
                 integrity == null ? null : new IntegrityView(integrity.recorded(), integrity.dropped(),
                         integrity.counts()),
                 invitation.lateSaves());

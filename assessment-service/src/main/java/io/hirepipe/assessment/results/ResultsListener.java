@@ -3,6 +3,7 @@ package io.hirepipe.assessment.results;
 import io.hirepipe.assessment.session.ScoreRecorder;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.ScoreAdjusted;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Marks sessions scored from scoring-service's results; other event types are skipped. */
+/** Marks sessions scored, adjusted and final from scoring-service's results; other event types are skipped. */
 @Component
 class ResultsListener {
 
@@ -33,7 +34,9 @@ class ResultsListener {
         if (envelope.payload() instanceof AssessmentScored scored) {
             scores.scored(envelope.tenantId(), envelope.eventId(), scored);
         } else if (envelope.payload() instanceof ScoreAdjusted adjusted) {
-            scores.adjusted(envelope.tenantId(), envelope.eventId(), adjusted);
+            scores.adjusted(envelope.tenantId(), envelope.eventId(), envelope.schemaVersion(), adjusted);
+        } else if (envelope.payload() instanceof AssessmentFinalized finalized) {
+            scores.finalized(envelope.tenantId(), envelope.eventId(), finalized);
         } else {
             log.debug("Skipping {} {}: not for this service", envelope.type(), envelope.eventId());
         }

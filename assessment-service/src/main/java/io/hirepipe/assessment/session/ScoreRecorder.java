@@ -3,6 +3,7 @@ package io.hirepipe.assessment.session;
 import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationStatus;
 import io.hirepipe.assessment.invitation.Score;
+import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.ScoreAdjusted;
 import org.slf4j.Logger;
@@ -13,6 +14,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import java.time.Instant;
 
 
 import static io.hirepipe.assessment.invitation.InvitationFields.INTEGRITY_SIGNALS;
@@ -52,23 +55,54 @@ public class ScoreRecorder {
         Update update = new Update()
                 .set(STATUS, InvitationStatus.SCORED)
                 .set(SCORE, new Score(scored.points(), scored.maxPoints(), scored.percent(), scored.passed(),
-                        scored.scoredAt(), eventId))
+                        scored.scoredAt(), eventId, scored.provisional(), scored.reviewCount(), null, null))
                 .inc(REVISION, 1);
         apply(query, update, "AssessmentScored " + eventId + " for session " + scored.sessionId());
     }
 
-    /** A reviewer's adjustment carries the session's new totals. */
-    public void adjusted(String tenantId, String eventId, ScoreAdjusted adjusted) {
+    /**
+     * A reviewer's adjustment carries the session's new totals. Applied only when newer than the last
+     * one applied, so a redelivered or late adjustment never rolls the score back.
+     */
+    public void adjusted(String tenantId, String eventId, int schemaVersion, ScoreAdjusted adjusted) {
+        Instant at = adjusted.adjustedAt() == null ? Instant.EPOCH : adjusted.adjustedAt();
         Query query = Query.query(Criteria.where(TENANT).is(tenantId)
                 .and(SESSION_ID).is(adjusted.sessionId())
-                .and(STATUS).is(InvitationStatus.SCORED));
+                .and(STATUS).is(InvitationStatus.SCORED)
+                .orOperator(Criteria.where(SCORE + ".adjustedAt").exists(false),
+                        Criteria.where(SCORE + ".adjustedAt").is(null),
+                        Criteria.where(SCORE + ".adjustedAt").lt(at)));
         Update update = new Update()
                 .set(SCORE + ".points", adjusted.points())
                 .set(SCORE + ".maxPoints", adjusted.maxPoints())
                 .set(SCORE + ".percent", adjusted.percent())
                 .set(SCORE + ".passed", adjusted.passed())
+                .set(SCORE + ".adjustedAt", at)
                 .inc(REVISION, 1);
+        // version 1 did not say whether the result is still provisional: leave what the invitation knows
+        if (schemaVersion >= 2) {
+            update.set(SCORE + ".provisional", adjusted.provisional())
+                    .set(SCORE + ".reviewCount", adjusted.reviewCount());
+        }
         apply(query, update, "ScoreAdjusted " + eventId + " for session " + adjusted.sessionId());
+    }
+
+    /** The result became final with these totals; applying it again sets the same values. */
+    public void finalized(String tenantId, String eventId, AssessmentFinalized finalized) {
+        Query query = Query.query(Criteria.where(TENANT).is(tenantId)
+                .and(SESSION_ID).is(finalized.sessionId())
+                .and(STATUS).is(InvitationStatus.SCORED)
+                .and(SCORE + ".finalizedAt").is(null));
+        Update update = new Update()
+                .set(SCORE + ".points", finalized.points())
+                .set(SCORE + ".maxPoints", finalized.maxPoints())
+                .set(SCORE + ".percent", finalized.percent())
+                .set(SCORE + ".passed", finalized.passed())
+                .set(SCORE + ".provisional", false)
+                .set(SCORE + ".reviewCount", 0)
+                .set(SCORE + ".finalizedAt", finalized.finalizedAt() == null ? Instant.EPOCH : finalized.finalizedAt())
+                .inc(REVISION, 1);
+        apply(query, update, "AssessmentFinalized " + eventId + " for session " + finalized.sessionId());
     }
 
     private void apply(Query query, Update update, String what) {

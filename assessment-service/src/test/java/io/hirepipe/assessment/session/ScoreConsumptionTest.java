@@ -2,14 +2,17 @@ package io.hirepipe.assessment.session;
 
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
 import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
 import io.hirepipe.contracts.events.ItemScore;
+import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.ScoreAdjusted;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,15 +36,18 @@ class ScoreConsumptionTest extends AssessmentIntegrationTest {
 
         Instant scoredAt = Instant.parse("2026-03-01T10:15:30Z");
         EventEnvelope<AssessmentScored> scored = EventEnvelope.of(new AssessmentScored(sessionId, invitationId,
-                submitted.testId(), submitted.testTitle(), submitted.candidate(), submitted.recruiterEmail(), 7, 11,
-                63.6, 60, true, submitted.reason(), List.of(new ItemScore("q-single", 3, QuestionKind.SINGLE_CHOICE,
-                2, 2, List.of(), "Visibility")), scoredAt), tenant, "corr-scoring-1");
+                submitted.testId(), submitted.testTitle(), submitted.candidate(), submitted.recruiterEmail(),
+                new BigDecimal("7"), 11, 63.6, 60, true, submitted.reason(), List.of(new ItemScore("q-single", 3,
+                QuestionKind.SINGLE_CHOICE, new BigDecimal("2"), 2, List.of(), "Visibility", ItemStatus.SCORED,
+                null)), scoredAt, false, 0), tenant, "corr-scoring-1");
         kafka.publish(scored);
 
         await().atMost(EVENT_WAIT).until(() -> "SCORED".equals(
                 api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("status").asString()));
         JsonNode score = api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("score");
-        assertThat(score.get("points").asInt()).isEqualTo(7);
+        assertThat(score.get("points").decimalValue()).isEqualByComparingTo("7");
+        assertThat(score.get("provisional").asBoolean()).isFalse();
+        assertThat(score.get("adjusted").asBoolean()).isFalse();
         assertThat(score.get("maxPoints").asInt()).isEqualTo(11);
         assertThat(score.get("percent").asDouble()).isEqualTo(63.6);
         assertThat(score.get("passed").asBoolean()).isTrue();
@@ -54,13 +60,15 @@ class ScoreConsumptionTest extends AssessmentIntegrationTest {
         assertThat(api(candidate).get("/api/candidate/assessment/session").body()).doesNotContain("points\"", "percent");
 
         // A reviewer's adjustment, then a redelivery of the original result: the redelivery changes nothing.
-        kafka.publish(EventEnvelope.of(new ScoreAdjusted(sessionId, "q-text", 3, "generous reading", "rita", 9, 11,
-                81.8, true, scoredAt.plusSeconds(60)), tenant, "corr-scoring-2"));
+        kafka.publish(EventEnvelope.of(adjusted(sessionId, "9", 81.8, true, scoredAt.plusSeconds(60)), tenant,
+                "corr-scoring-2"));
         await().atMost(EVENT_WAIT).until(() -> api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200)
                 .get("score").get("points").asInt() == 9);
+        assertThat(api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("score")
+                .get("adjusted").asBoolean()).isTrue();
         kafka.publish(scored);
-        kafka.publish(EventEnvelope.of(new AssessmentScored("ses_other", "inv_other", "t", "T", null, null, 1, 1,
-                100, 50, true, null, List.of(), scoredAt), tenant, "corr-scoring-3"));
+        kafka.publish(EventEnvelope.of(scored("ses_other", "inv_other", "1", 1, 100, true, scoredAt, false),
+                tenant, "corr-scoring-3"));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
                 api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("score").get("points")
                         .asInt() == 9);
@@ -74,21 +82,71 @@ class ScoreConsumptionTest extends AssessmentIntegrationTest {
         String sessionId = start(candidate).get("sessionId").asString();
         api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
         Instant scoredAt = Instant.parse("2026-03-01T10:00:00Z");
-        kafka.publish(EventEnvelope.of(new AssessmentScored(sessionId, invitationId, "java-basics", "Java basics",
-                null, null, 5, 11, 45.5, 60, false, null, List.of(), scoredAt), tenant, "corr-own"));
+        kafka.publish(EventEnvelope.of(scored(sessionId, invitationId, "5", 11, 45.5, false, scoredAt, false),
+                tenant, "corr-own"));
         await().atMost(EVENT_WAIT).until(() -> "SCORED".equals(
                 api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("status").asString()));
 
         // Same session key, so the same partition, in this order: the intruder's result, then our own adjustment.
-        kafka.publish(EventEnvelope.of(new AssessmentScored(sessionId, invitationId, "java-basics", "Java basics",
-                null, null, 0, 11, 0, 60, false, null, List.of(), scoredAt.plusSeconds(3600)),
-                "intruder-tenant", "corr-intruder"));
-        kafka.publish(EventEnvelope.of(new ScoreAdjusted(sessionId, "q-text", 1, "recount", "rita", 6, 11, 54.5,
-                false, scoredAt.plusSeconds(60)), tenant, "corr-adjust"));
+        kafka.publish(EventEnvelope.of(scored(sessionId, invitationId, "0", 11, 0, false, scoredAt.plusSeconds(3600),
+                false), "intruder-tenant", "corr-intruder"));
+        kafka.publish(EventEnvelope.of(adjusted(sessionId, "6", 54.5, false, scoredAt.plusSeconds(60)), tenant,
+                "corr-adjust"));
 
         await().atMost(EVENT_WAIT).until(() -> api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200)
                 .get("score").get("points").asInt() == 6);
         assertThat(Instant.parse(api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200)
                 .get("score").get("scoredAt").asString())).isEqualTo(scoredAt);
+    }
+
+    @Test
+    void aProvisionalScoreIsAdjustedThenFinalAndLateEventsDoNotRollItBack() {
+        JsonNode created = invite("java-basics", "ada@example.org");
+        String invitationId = created.get("id").asString();
+        String candidate = redeemAsCandidate(created);
+        String sessionId = start(candidate).get("sessionId").asString();
+        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
+        Instant scoredAt = Instant.parse("2026-03-01T10:00:00Z");
+        kafka.publish(EventEnvelope.of(scored(sessionId, invitationId, "4.5", 11, 40.9, false, scoredAt, true),
+                tenant, "corr-provisional"));
+        await().atMost(EVENT_WAIT).until(() -> "SCORED".equals(
+                api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("status").asString()));
+        JsonNode provisional = api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("score");
+        assertThat(provisional.get("provisional").asBoolean()).isTrue();
+        assertThat(provisional.get("reviewCount").asInt()).isEqualTo(1);
+        assertThat(provisional.get("points").decimalValue()).isEqualByComparingTo("4.5");
+
+        EventEnvelope<ScoreAdjusted> first = EventEnvelope.of(
+                adjusted(sessionId, "6.5", 59.1, false, scoredAt.plusSeconds(60)), tenant, "corr-a1");
+        kafka.publish(first);
+        kafka.publish(EventEnvelope.of(adjusted(sessionId, "7.25", 65.9, true, scoredAt.plusSeconds(120)), tenant,
+                "corr-a2"));
+        kafka.publish(first); // a redelivery of the older adjustment
+        kafka.publish(EventEnvelope.of(new AssessmentFinalized(sessionId, invitationId, "java-basics", "Java basics",
+                null, null, new BigDecimal("7.25"), 11, 65.9, 60, true, 0, 2, "rita@acme.example",
+                scoredAt.plusSeconds(180)), tenant, "corr-final"));
+
+        await().atMost(EVENT_WAIT).until(() -> !api(recruiterToken()).get("/api/invitations/" + invitationId)
+                .expect(200).get("score").get("provisional").asBoolean());
+        JsonNode score = api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("score");
+        assertThat(score.get("points").decimalValue()).as("the newest adjustment stands").isEqualByComparingTo("7.25");
+        assertThat(score.get("passed").asBoolean()).isTrue();
+        assertThat(score.get("adjusted").asBoolean()).isTrue();
+        assertThat(score.get("reviewCount").asInt()).isZero();
+        assertThat(Instant.parse(score.get("finalizedAt").asString())).isEqualTo(scoredAt.plusSeconds(180));
+    }
+
+    private static AssessmentScored scored(String sessionId, String invitationId, String points, int maxPoints,
+                                           double percent, boolean passed, Instant scoredAt, boolean provisional) {
+        return new AssessmentScored(sessionId, invitationId, "java-basics", "Java basics", null, null,
+                new BigDecimal(points), maxPoints, percent, 60, passed, null, List.of(), scoredAt, provisional,
+                provisional ? 1 : 0);
+    }
+
+    private static ScoreAdjusted adjusted(String sessionId, String points, double percent, boolean passed,
+                                          Instant at) {
+        return new ScoreAdjusted(sessionId, "q-text", new BigDecimal("3"), "generous reading", "rita",
+                new BigDecimal(points), 11, percent, passed, at, new BigDecimal("1"), "Explain", true, 0, null,
+                null, null, null);
     }
 }

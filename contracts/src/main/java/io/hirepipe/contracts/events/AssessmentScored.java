@@ -1,8 +1,17 @@
 package io.hirepipe.contracts.events;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+/**
+ * A session was scored.
+ *
+ * @param points      at most two decimal places (partial credit)
+ * @param provisional some items await a person's review: the score may still change, and
+ *                    {@link AssessmentFinalized} follows once it is final. False means final now.
+ * @param reviewCount how many items await review
+ */
 public record AssessmentScored(
         String sessionId,
         String invitationId,
@@ -10,16 +19,19 @@ public record AssessmentScored(
         String testTitle,
         Person candidate,
         String recruiterEmail,
-        int points,
+        BigDecimal points,
         int maxPoints,
         double percent,
         int passMarkPercent,
         boolean passed,
         SubmitReason submitReason,
         List<ItemScore> items,
-        Instant scoredAt) implements EventPayload {
+        Instant scoredAt,
+        boolean provisional,
+        int reviewCount) implements EventPayload {
 
     public AssessmentScored {
+        points = Points.twoDecimals(points == null ? BigDecimal.ZERO : points);
         items = items == null ? List.of() : List.copyOf(items);
     }
 

@@ -8,7 +8,7 @@ public sealed interface EventPayload
         permits QuestionPublished, QuestionRetired,
                 InvitationCreated, InvitationRevoked, AssessmentStarted,
                 AssessmentSubmitted,
-                AssessmentScored, ScoreAdjusted,
+                AssessmentScored, ScoreAdjusted, AssessmentFinalized,
                 UnrecognizedEvent {
 
     /** The Kafka record key: keeps every event of one aggregate on one partition, in order. */

@@ -5,5 +5,9 @@ public enum DeliveryKind {
     /** The candidate's invitation with their personal link, from InvitationCreated. */
     CANDIDATE_INVITATION,
     /** The recruiter's report of a scored session, from AssessmentScored. */
-    RECRUITER_SCORE_REPORT
+    RECRUITER_SCORE_REPORT,
+    /** The recruiter's notice that a reviewer changed an item's points, from ScoreAdjusted. */
+    RECRUITER_SCORE_ADJUSTED,
+    /** The recruiter's notice that a provisional result became final, from AssessmentFinalized. */
+    RECRUITER_SCORE_FINAL
 }

@@ -1,5 +1,6 @@
 package io.hirepipe.notification.mail;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +21,15 @@ final class MailFormats {
 
     static String percent(double percent) {
         return String.format(Locale.ROOT, "%.1f%%", percent);
+    }
+
+    /** Points as people write them: whole points without decimals ("6"), others with what they need ("4.5", "2.25"). */
+    static String points(BigDecimal points) {
+        if (points == null) {
+            return "0";
+        }
+        BigDecimal stripped = points.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
     static String minutes(int minutes) {

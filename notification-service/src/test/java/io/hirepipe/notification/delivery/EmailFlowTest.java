@@ -2,13 +2,17 @@ package io.hirepipe.notification.delivery;
 
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationRevoked;
+import io.hirepipe.contracts.events.Person;
+import io.hirepipe.contracts.events.ScoreAdjusted;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.embedded.ReceivedMail;
 import io.hirepipe.embedded.SmtpSink;
 import io.hirepipe.notification.NotificationServiceTest;
+import io.hirepipe.notification.TestEvents;
 import io.hirepipe.testkit.EventRecord;
 import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
@@ -20,8 +24,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static io.hirepipe.notification.TestEvents.envelope;
@@ -111,6 +117,41 @@ class EmailFlowTest extends NotificationServiceTest {
         List<JsonNode> deliveries = deliveries(tenant);
         assertThat(deliveries).hasSize(1);
         assertThat(deliveries.get(0).path("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anAdjustmentEmailsTheRecruiterOncePerEvent() {
+        String tenant = id("tenant");
+        String recruiter = mailbox("adjusted");
+        EventEnvelope<ScoreAdjusted> event = envelope(TestEvents.adjusted(id("ses"), recruiter,
+                Instant.parse("2026-03-01T11:00:00Z")), tenant);
+        kafka.publish(event);
+
+        ReceivedMail mail = smtp.awaitMessage(m -> m.isAddressedTo(recruiter), MAIL_TIMEOUT);
+        assertThat(mail.subject()).isEqualTo("Score adjusted: Ada Lovelace – 85.0% (passed)");
+        assertThat(mail.textBody()).contains("New total: 8.5/10 points, 85.0% (adjusted)");
+
+        RecordMetadata again = kafka.publish(event);
+        kafka.awaitConsumed("notification-service", again);
+        assertThat(smtp.messages().stream().filter(m -> m.isAddressedTo(recruiter))).hasSize(1);
+        assertThat(awaitDelivery(tenant, recruiter, "SENT").path("kind").asString())
+                .isEqualTo("RECRUITER_SCORE_ADJUSTED");
+    }
+
+    @Test
+    void finalisingAProvisionalResultEmailsTheRecruiterTheFinalScore() {
+        String tenant = id("tenant");
+        String recruiter = mailbox("final");
+        kafka.publish(envelope(new AssessmentFinalized(id("ses"), id("inv"), "test-backend", "Backend basics",
+                new Person("Ada Lovelace", "ada@example.org"), recruiter, new BigDecimal("6.50"), 10, 65.0, 60, true,
+                1, 1, "rita@recruiting.example", Instant.parse("2026-03-01T12:00:00Z")), tenant));
+
+        ReceivedMail mail = smtp.awaitMessage(m -> m.isAddressedTo(recruiter), MAIL_TIMEOUT);
+
+        assertThat(mail.subject()).isEqualTo("Assessment final: Ada Lovelace – 65.0% (passed)");
+        assertThat(mail.textBody()).contains("Final score: 6.5/10 points, 65.0% (adjusted)");
+        assertThat(awaitDelivery(tenant, recruiter, "SENT").path("kind").asString())
+                .isEqualTo("RECRUITER_SCORE_FINAL");
     }
 
     @Test

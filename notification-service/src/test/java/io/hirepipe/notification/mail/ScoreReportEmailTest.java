@@ -1,15 +1,19 @@
 package io.hirepipe.notification.mail;
 
 import io.hirepipe.contracts.events.AssessmentScored;
+import io.hirepipe.contracts.events.ItemEvidence;
 import io.hirepipe.contracts.events.ItemScore;
+import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.SubmitReason;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import static io.hirepipe.notification.TestEvents.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -20,15 +24,16 @@ class ScoreReportEmailTest {
     private static AssessmentScored scored(String name, double percent, boolean passed, SubmitReason reason,
                                            String recruiterEmail) {
         return scored(name, percent, passed, reason, recruiterEmail, List.of(
-                new ItemScore("q-single", 1, QuestionKind.SINGLE_CHOICE, 2, 2, List.of(), "Index trade-off"),
-                new ItemScore("q-free", 3, QuestionKind.FREE_TEXT, 5, 8, List.of("replication", "shard-key"),
+                item("q-single", 1, QuestionKind.SINGLE_CHOICE, "2", 2, List.of(), "Index trade-off"),
+                item("q-free", 3, QuestionKind.FREE_TEXT, "5", 8, List.of("replication", "shard-key"),
                         "Replication vs sharding")));
     }
 
     private static AssessmentScored scored(String name, double percent, boolean passed, SubmitReason reason,
                                            String recruiterEmail, List<ItemScore> items) {
         return new AssessmentScored("ses-1", "inv-1", "test-1", "Backend basics", new Person(name, "ada@example.org"),
-                recruiterEmail, 7, 10, percent, 60, passed, reason, items, Instant.parse("2026-02-02T17:00:00Z"));
+                recruiterEmail, new BigDecimal("7"), 10, percent, 60, passed, reason, items,
+                Instant.parse("2026-02-02T17:00:00Z"), false, 0);
     }
 
     private static AssessmentScored withItems(ItemScore... items) {
@@ -92,8 +97,8 @@ class ScoreReportEmailTest {
     @Test
     void anItemWithoutATitleIsNamedByItsId() {
         EmailMessage email = reportEmail.compose(withItems(
-                new ItemScore("q_8f3a", 2, QuestionKind.SINGLE_CHOICE, 1, 1, List.of(), null),
-                new ItemScore("q_blank", 1, QuestionKind.SINGLE_CHOICE, 0, 1, List.of(), " ")));
+                item("q_8f3a", 2, QuestionKind.SINGLE_CHOICE, "1", 1, List.of(), null),
+                item("q_blank", 1, QuestionKind.SINGLE_CHOICE, "0", 1, List.of(), " ")));
 
         assertThat(email.html())
                 .contains("<span>q_8f3a</span><br>")
@@ -108,7 +113,7 @@ class ScoreReportEmailTest {
 
     @Test
     void escapesTheQuestionTitleWhichIsRecruiterInput() {
-        EmailMessage email = reportEmail.compose(withItems(new ItemScore("q-1", 1, QuestionKind.FREE_TEXT, 1, 2,
+        EmailMessage email = reportEmail.compose(withItems(item("q-1", 1, QuestionKind.FREE_TEXT, "1", 2,
                 List.of(), "<b>Joins</b> & \"indexes\" <script>alert(1)</script>")));
 
         assertThat(email.html())
@@ -120,11 +125,57 @@ class ScoreReportEmailTest {
 
     @Test
     void aTitleCannotBreakThePlainTextReportIntoFakeLines() {
-        EmailMessage email = reportEmail.compose(withItems(new ItemScore("q-1", 1, QuestionKind.SINGLE_CHOICE, 1, 1,
+        EmailMessage email = reportEmail.compose(withItems(item("q-1", 1, QuestionKind.SINGLE_CHOICE, "1", 1,
                 List.of(), "Joins\r\n- q-2 v1 (Single choice): 1/1")));
 
         assertThat(email.text()).contains("- Joins - q-2 v1 (Single choice): 1/1 (q-1 v1, Single choice): 1/1\n")
                 .doesNotContain("\n- q-2");
+    }
+
+    @Test
+    void aProvisionalReportSaysSoAndListsTheItemsAwaitingReviewWithWhatWasFoundAndMissed() {
+        ItemEvidence evidence = new ItemEvidence(
+                List.of(new ItemEvidence.Point("copies", "Replication copies data to replicas")),
+                List.of(new ItemEvidence.Point("split", "Sharding splits data across servers")),
+                List.of(new ItemEvidence.Point("shard-key", "Names the shard key")),
+                List.of(new ItemEvidence.Point("mc-1", "Sharding copies all data to every node")), 0.41);
+        AssessmentScored scored = new AssessmentScored("ses-1", "inv-1", "test-1", "Backend basics",
+                new Person("Ada", "ada@example.org"), "rec@example.org", new BigDecimal("4.50"), 7, 64.3, 60, true,
+                SubmitReason.CANDIDATE, List.of(
+                item("q-single", 1, QuestionKind.SINGLE_CHOICE, "2", 2, List.of(), "Index trade-off"),
+                new ItemScore("q-free", 3, QuestionKind.FREE_TEXT, new BigDecimal("2.50"), 5, List.of("copies"),
+                        "Replication vs sharding", ItemStatus.NEEDS_REVIEW, evidence),
+                new ItemScore("q-blank", 1, QuestionKind.FREE_TEXT, BigDecimal.ZERO, 0, List.of(), "Outbox",
+                        ItemStatus.UNANSWERED, null)),
+                Instant.parse("2026-02-02T17:00:00Z"), true, 1);
+
+        EmailMessage email = reportEmail.compose(scored);
+
+        assertThat(email.subject()).isEqualTo("Assessment scored (provisional): Ada – 64.3% (passed)");
+        assertThat(email.text())
+                .contains("PROVISIONAL: 1 item awaits review")
+                .contains("Awaiting review: Replication vs sharding\n")
+                .contains("Score:      4.5/7 points, 64.3% (provisional)")
+                .contains("- Index trade-off (q-single v1, Single choice): 2/2\n")
+                .contains("- Replication vs sharding (q-free v3, Free text): 2.5/5 (awaits review), key points met: "
+                        + "Replication copies data to replicas; Sharding splits data across servers (partly), "
+                        + "missed: Names the shard key, misconceptions: Sharding copies all data to every node\n")
+                .contains("- Outbox (q-blank v1, Free text): 0/0 (unanswered)\n");
+        assertThat(email.html())
+                .contains("Provisional:")
+                .contains("<li>Replication vs sharding</li>")
+                .contains(">awaits review<")
+                .contains(">Names the shard key<")
+                .contains(">Sharding copies all data to every node<");
+    }
+
+    @Test
+    void aFinalReportHasNoProvisionalMarksAndWholePointsHaveNoDecimals() {
+        EmailMessage email = reportEmail.compose(scored("Ada", 70.0, true, SubmitReason.CANDIDATE, "rec@example.org"));
+
+        assertThat(email.subject()).doesNotContain("provisional");
+        assertThat(email.text()).doesNotContainIgnoringCase("provisional").contains("7/10 points");
+        assertThat(email.html()).doesNotContain("Provisional");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.hirepipe.question.bank;
 
 import io.hirepipe.contracts.events.ChoiceOption;
+import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.Rubric;
 
@@ -19,12 +20,13 @@ public record PublishedQuestionView(
         Rubric rubric,
         int points,
         List<String> tags,
+        ChoiceScoring choiceScoring,
         Instant publishedAt) {
 
     static PublishedQuestionView of(PublishedQuestion published) {
         QuestionContent content = published.content();
         return new PublishedQuestionView(published.questionId(), published.version(), content.kind(),
                 content.title(), content.prompt(), content.options(), content.correctOptionIds(), content.rubric(),
-                content.points(), content.tags(), published.publishedAt());
+                content.points(), content.tags(), content.choiceScoring(), published.publishedAt());
     }
 }

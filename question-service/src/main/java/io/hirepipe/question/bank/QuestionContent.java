@@ -1,6 +1,7 @@
 package io.hirepipe.question.bank;
 
 import io.hirepipe.contracts.events.ChoiceOption;
+import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.Rubric;
 
@@ -14,6 +15,8 @@ import java.util.List;
  * @param correctOptionIds the answer key of a choice item; empty for free text
  * @param rubric           the rubric of a free-text item; null for choice items
  * @param points           what the item is worth: given for choice items, the rubric's sum for free text
+ * @param choiceScoring    how a choice item earns its points; null for free text. Stored contents from
+ *                         before it existed read as ALL_OR_NOTHING
  */
 public record QuestionContent(
         QuestionKind kind,
@@ -23,11 +26,14 @@ public record QuestionContent(
         List<String> correctOptionIds,
         Rubric rubric,
         int points,
-        List<String> tags) {
+        List<String> tags,
+        ChoiceScoring choiceScoring) {
 
     public QuestionContent {
         options = options == null ? List.of() : List.copyOf(options);
         correctOptionIds = correctOptionIds == null ? List.of() : List.copyOf(correctOptionIds);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        choiceScoring = kind == QuestionKind.FREE_TEXT ? null
+                : choiceScoring == null ? ChoiceScoring.ALL_OR_NOTHING : choiceScoring;
     }
 }

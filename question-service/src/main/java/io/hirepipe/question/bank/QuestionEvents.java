@@ -18,7 +18,7 @@ final class QuestionEvents {
         QuestionContent content = published.content();
         QuestionPublished payload = new QuestionPublished(published.questionId(), published.version(),
                 content.kind(), content.title(), content.prompt(), content.options(), content.correctOptionIds(),
-                content.rubric(), content.points(), content.tags());
+                content.rubric(), content.points(), content.tags(), content.choiceScoring());
         return EventEnvelope.of(payload, tenantId, CorrelationId.currentOrNew(), published.publishedAt());
     }
 

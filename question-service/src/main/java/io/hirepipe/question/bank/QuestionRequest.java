@@ -1,5 +1,6 @@
 package io.hirepipe.question.bank;
 
+import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.QuestionKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,8 +15,9 @@ import java.util.List;
  * The content of a question as a client writes it (create and replace). Bean validation bounds
  * every size; the rules that depend on the kind live in {@link QuestionRules}.
  *
- * @param points what a choice item is worth (1..100, default 1); for free text, optional and, when
- *               given, must equal the sum of the key points
+ * @param points        what a choice item is worth (1..100, default 1); for free text, optional and, when
+ *                      given, must equal the sum of the key points
+ * @param choiceScoring for multiple-choice items, ALL_OR_NOTHING (the default) or PARTIAL credit
  */
 public record QuestionRequest(
         @NotNull QuestionKind kind,
@@ -25,21 +27,46 @@ public record QuestionRequest(
         @Size(max = 10) List<@NotBlank @Size(max = 50) String> correctOptionIds,
         @Valid RubricInput rubric,
         Integer points,
-        @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags) {
+        @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
+        ChoiceScoring choiceScoring) {
 
     public record Option(
             @NotBlank @Size(max = 50) String id,
             @NotBlank @Size(max = 1000) String text) {
     }
 
+    /** @param misconceptions optional wrong statements that cost points */
     public record RubricInput(
-            @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid KeyPointInput> keyPoints) {
+            @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid KeyPointInput> keyPoints,
+            @Size(max = 20) List<@NotNull @Valid MisconceptionInput> misconceptions) {
+
+        public RubricInput(List<KeyPointInput> keyPoints) {
+            this(keyPoints, null);
+        }
     }
 
+    /** @param examples optional example sentences that meet the key point, as a candidate might write them */
     public record KeyPointInput(
             @NotBlank @Size(max = 50) String id,
             @Size(max = 1000) String description,
             @NotNull @Size(min = 1, max = 20) List<@NotBlank @Size(max = 200) String> phrases,
+            @NotNull @Min(1) @Max(100) Integer points,
+            @Size(max = 10) List<@NotBlank @Size(max = 1000) String> examples) {
+
+        public KeyPointInput(String id, String description, List<String> phrases, Integer points) {
+            this(id, description, phrases, points, null);
+        }
+    }
+
+    /**
+     * @param description the wrong statement, in a sentence (graders compare answers with it)
+     * @param phrases     optional words that signal it
+     * @param points      what stating it costs, 1..100 and at most what the question is worth
+     */
+    public record MisconceptionInput(
+            @NotBlank @Size(max = 50) String id,
+            @NotBlank @Size(max = 1000) String description,
+            @Size(max = 20) List<@NotBlank @Size(max = 200) String> phrases,
             @NotNull @Min(1) @Max(100) Integer points) {
     }
 }

@@ -1,7 +1,9 @@
 package io.hirepipe.question.bank;
 
 import io.hirepipe.contracts.events.ChoiceOption;
+import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.KeyPoint;
+import io.hirepipe.contracts.events.Misconception;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.Rubric;
 import io.hirepipe.defaults.problem.ProblemException;
@@ -55,7 +57,7 @@ public final class QuestionRules {
         List<String> tags = request.tags() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.tags()));
         return new QuestionContent(request.kind(), request.title(), request.prompt(), options,
                 freeText ? List.of() : List.copyOf(new LinkedHashSet<>(request.correctOptionIds())),
-                rubric, points, tags);
+                rubric, points, tags, freeText ? null : request.choiceScoring());
     }
 
     public static List<Violation> violations(QuestionRequest request) {
@@ -105,6 +107,10 @@ public final class QuestionRules {
         if (request.rubric() != null) {
             violations.add(new Violation("rubric", "only free-text questions have a rubric"));
         }
+        if (request.kind() == QuestionKind.SINGLE_CHOICE && request.choiceScoring() == ChoiceScoring.PARTIAL) {
+            violations.add(new Violation("choiceScoring",
+                    "partial credit applies to multiple-choice questions; a single-choice answer is right or wrong"));
+        }
         Integer points = request.points();
         if (points != null && (points < MIN_CHOICE_POINTS || points > MAX_CHOICE_POINTS)) {
             violations.add(new Violation("points", "must be between " + MIN_CHOICE_POINTS + " and "
@@ -118,6 +124,9 @@ public final class QuestionRules {
         }
         if (!nonNull(request.correctOptionIds()).isEmpty()) {
             violations.add(new Violation("correctOptionIds", "a free-text question has no correct options"));
+        }
+        if (request.choiceScoring() != null) {
+            violations.add(new Violation("choiceScoring", "a free-text question has no choice scoring"));
         }
         if (request.rubric() == null || nonNull(request.rubric().keyPoints()).isEmpty()) {
             violations.add(new Violation("rubric", "a free-text question needs a rubric with 1 to 20 key points"));
@@ -133,17 +142,50 @@ public final class QuestionRules {
         }
         int sum = keyPoints.stream().map(QuestionRequest.KeyPointInput::points).filter(Objects::nonNull)
                 .mapToInt(Integer::intValue).sum();
+        checkMisconceptions(nonNull(request.rubric().misconceptions()), keyPoints, sum, violations);
         if (request.points() != null && request.points() != sum) {
             violations.add(new Violation("points", "a free-text question is worth the sum of its key points ("
                     + sum + "); leave points out or set it to " + sum));
         }
     }
 
+    private static void checkMisconceptions(List<QuestionRequest.MisconceptionInput> misconceptions,
+                                            List<QuestionRequest.KeyPointInput> keyPoints, int worth,
+                                            List<Violation> violations) {
+        List<QuestionRequest.MisconceptionInput> given = misconceptions.stream().filter(Objects::nonNull).toList();
+        Set<String> duplicateIds = duplicates(given.stream().map(QuestionRequest.MisconceptionInput::id)
+                .filter(Objects::nonNull).toList());
+        if (!duplicateIds.isEmpty()) {
+            violations.add(new Violation("rubric.misconceptions", "misconception ids must be unique; repeated: "
+                    + duplicateIds));
+        }
+        Set<String> keyPointIds = keyPoints.stream().map(QuestionRequest.KeyPointInput::id).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        List<String> clashing = given.stream().map(QuestionRequest.MisconceptionInput::id)
+                .filter(keyPointIds::contains).distinct().toList();
+        if (!clashing.isEmpty()) {
+            violations.add(new Violation("rubric.misconceptions", "misconception ids must differ from key point ids; "
+                    + "shared: " + clashing));
+        }
+        for (int i = 0; i < given.size(); i++) {
+            Integer points = given.get(i).points();
+            if (points != null && points > worth) {
+                violations.add(new Violation("rubric.misconceptions[" + i + "].points",
+                        "a misconception cannot cost more than the question is worth (" + worth + ")"));
+            }
+        }
+    }
+
     private static Rubric rubricOf(QuestionRequest.RubricInput rubric) {
         return new Rubric(rubric.keyPoints().stream()
                 .map(k -> new KeyPoint(k.id(), k.description(), List.copyOf(new LinkedHashSet<>(k.phrases())),
-                        k.points()))
-                .toList());
+                        k.points(), k.examples() == null ? List.of() : List.copyOf(new LinkedHashSet<>(k.examples()))))
+                .toList(),
+                nonNull(rubric.misconceptions()).stream()
+                        .map(m -> new Misconception(m.id(), m.description(),
+                                m.phrases() == null ? List.of() : List.copyOf(new LinkedHashSet<>(m.phrases())),
+                                m.points()))
+                        .toList());
     }
 
     private static ProblemException invalid(List<Violation> violations) {

@@ -1,6 +1,7 @@
 package io.hirepipe.question.bank;
 
 import io.hirepipe.contracts.events.ChoiceOption;
+import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.Rubric;
 
@@ -26,6 +27,7 @@ public record QuestionView(
         Rubric rubric,
         int points,
         List<String> tags,
+        ChoiceScoring choiceScoring,
         Instant createdAt,
         Instant updatedAt,
         Instant publishedAt) {
@@ -34,7 +36,8 @@ public record QuestionView(
         QuestionContent content = question.content();
         return new QuestionView(question.id(), question.version(), question.status(), question.publishedVersion(),
                 content.kind(), content.title(), content.prompt(), content.options(), content.correctOptionIds(),
-                content.rubric(), content.points(), content.tags(), question.createdAt(), question.updatedAt(),
+                content.rubric(), content.points(), content.tags(), content.choiceScoring(), question.createdAt(),
+                question.updatedAt(),
                 question.publishedAt());
     }
 }

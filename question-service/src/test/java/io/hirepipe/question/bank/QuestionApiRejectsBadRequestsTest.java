@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.hirepipe.question.support.Questions.freeText;
+import static io.hirepipe.question.support.Questions.multiChoice;
 import static io.hirepipe.question.support.Questions.singleChoice;
 import static io.hirepipe.question.support.Questions.with;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +107,51 @@ class QuestionApiRejectsBadRequestsTest extends IntegrationTestBase {
         assertThat(fields(duplicateOptions)).containsExactly("options");
         assertThat(fields(freeTextWithoutRubric)).containsExactly("rubric");
         assertThat(fields(choicePoints)).containsExactly("points");
+    }
+
+    @Test
+    void badExamplesMisconceptionsAndChoiceScoringNameTheField() {
+        Map<String, Object> keyPoint = Map.of("id", "split", "description", "Splits data", "phrases", List.of("split"),
+                "points", 3);
+        Map<String, Object> misconception = Map.of("id", "mc", "description", "Copies all data", "points", 1);
+
+        assertThat(fields(api(recruiter).post("/api/questions", rubric(List.of(with(keyPoint, "examples",
+                List.of("ok", " "))), null)))).containsExactly("rubric.keyPoints[0].examples[1]");
+        assertThat(fields(api(recruiter).post("/api/questions", rubric(List.of(with(keyPoint, "examples",
+                java.util.Collections.nCopies(11, "e"))), null)))).containsExactly("rubric.keyPoints[0].examples");
+        assertThat(fields(api(recruiter).post("/api/questions", rubric(List.of(keyPoint),
+                List.of(with(misconception, "description", null)))))).containsExactly("rubric.misconceptions[0].description");
+        assertThat(fields(api(recruiter).post("/api/questions", rubric(List.of(keyPoint),
+                List.of(with(misconception, "points", 0)))))).containsExactly("rubric.misconceptions[0].points");
+        assertThat(fields(api(recruiter).post("/api/questions", rubric(List.of(keyPoint),
+                List.of(with(misconception, "points", 4)))))).containsExactly("rubric.misconceptions[0].points");
+        assertThat(fields(api(recruiter).post("/api/questions", rubric(List.of(keyPoint),
+                List.of(misconception, misconception))))).containsExactly("rubric.misconceptions");
+        assertThat(fields(api(recruiter).post("/api/questions", rubric(List.of(keyPoint),
+                List.of(with(misconception, "id", "split")))))).containsExactly("rubric.misconceptions");
+        assertThat(fields(api(recruiter).post("/api/questions", with(singleChoice("t"), "choiceScoring", "PARTIAL"))))
+                .containsExactly("choiceScoring");
+        assertThat(fields(api(recruiter).post("/api/questions", with(freeText("t"), "choiceScoring", "PARTIAL"))))
+                .containsExactly("choiceScoring");
+        HttpApi.Response unknownScoring = api(recruiter).post("/api/questions",
+                with(multiChoice("t"), "choiceScoring", "GENEROUS"));
+        unknownScoring.problem(400, "malformed-request");
+        assertThat(unknownScoring.json().get("detail").asString()).contains("'choiceScoring'");
+        api(recruiter).post("/api/questions", rubric(List.of(with(keyPoint, "examples", "one sentence")), null))
+                .problem(400, "malformed-request");
+        api(recruiter).post("/api/questions", rubric(List.of(keyPoint), List.of(with(misconception, "points", "1"))))
+                .problem(400, "malformed-request");
+        assertThat(api(recruiter).get("/api/questions").json().get("items")).as("nothing was written").isEmpty();
+    }
+
+    private static Map<String, Object> rubric(List<Map<String, Object>> keyPoints,
+                                              List<Map<String, Object>> misconceptions) {
+        Map<String, Object> rubric = new java.util.LinkedHashMap<>();
+        rubric.put("keyPoints", keyPoints);
+        if (misconceptions != null) {
+            rubric.put("misconceptions", misconceptions);
+        }
+        return with(freeText("t"), "rubric", rubric);
     }
 
     @Test

@@ -3,8 +3,10 @@ package io.hirepipe.question.bank;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.ChoiceOption;
+import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.KeyPoint;
+import io.hirepipe.contracts.events.Misconception;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.QuestionPublished;
 import io.hirepipe.contracts.events.QuestionRetired;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -207,6 +210,45 @@ class QuestionLifecycleTest extends IntegrationTestBase {
         assertThat(published.correctOptionIds()).containsExactly("https", "validation");
         assertThat(published.maxPoints()).isEqualTo(1);
         assertThat(published.rubric()).isNull();
+    }
+
+    @Test
+    void examplesMisconceptionsAndPartialCreditAreKeptAndPublished() {
+        Map<String, Object> free = with(freeText("Sharding"), "rubric", Map.of(
+                "keyPoints", List.of(Map.of("id", "split", "description", "Sharding splits data across servers",
+                        "phrases", List.of("split", "partition"), "points", 3,
+                        "examples", List.of("Each shard holds only part of the rows."))),
+                "misconceptions", List.of(Map.of("id", "copies-all", "description",
+                        "Sharding copies all data to every node", "phrases", List.of("copies all data"), "points", 1))));
+        String freeId = createPublishedQuestion(recruiter, free).get("id").asString();
+        String multiId = createPublishedQuestion(recruiter, with(multiChoice("REST security"), "choiceScoring",
+                "PARTIAL")).get("id").asString();
+
+        QuestionPublished freePublished = (QuestionPublished) awaitEvent(freeId,
+                payload -> payload instanceof QuestionPublished).payload();
+        QuestionPublished multiPublished = (QuestionPublished) awaitEvent(multiId,
+                payload -> payload instanceof QuestionPublished).payload();
+
+        assertThat(freePublished.rubric().keyPoints().get(0).examples())
+                .containsExactly("Each shard holds only part of the rows.");
+        assertThat(freePublished.rubric().misconceptions()).containsExactly(new Misconception("copies-all",
+                "Sharding copies all data to every node", List.of("copies all data"), 1));
+        assertThat(freePublished.maxPoints()).as("misconceptions cost, they are not worth anything").isEqualTo(3);
+        assertThat(multiPublished.choiceScoring()).isEqualTo(ChoiceScoring.PARTIAL);
+        JsonNode view = api(recruiter).get("/api/questions/" + multiId).json();
+        assertThat(view.get("choiceScoring").asString()).isEqualTo("PARTIAL");
+        assertThat(api(recruiter).get("/api/questions/" + freeId + "/versions/1").json()
+                .at("/rubric/misconceptions/0/id").asString()).isEqualTo("copies-all");
+    }
+
+    @Test
+    void aChoiceQuestionIsAllOrNothingUnlessItSaysOtherwise() {
+        String id = createPublishedQuestion(recruiter, multiChoice("Default scoring")).get("id").asString();
+
+        assertThat(((QuestionPublished) awaitEvent(id, payload -> payload instanceof QuestionPublished).payload())
+                .choiceScoring()).isEqualTo(ChoiceScoring.ALL_OR_NOTHING);
+        assertThat(api(recruiter).get("/api/questions/" + id).json().get("choiceScoring").asString())
+                .isEqualTo("ALL_OR_NOTHING");
     }
 
     @Test

@@ -30,18 +30,18 @@ class QuestionRulesTest {
 
     static QuestionRequest single(List<QuestionRequest.Option> options, List<String> correct, Integer points) {
         return new QuestionRequest(QuestionKind.SINGLE_CHOICE, "Sharding", "What does sharding give you?",
-                options, correct, null, points, List.of("databases"));
+                options, correct, null, points, List.of("databases"), null);
     }
 
     static QuestionRequest multi(List<String> correct) {
         return new QuestionRequest(QuestionKind.MULTI_CHOICE, "REST security", "Which protect a REST API?",
-                ABC, correct, null, null, null);
+                ABC, correct, null, null, null, null);
     }
 
     static QuestionRequest freeText(List<QuestionRequest.KeyPointInput> keyPoints, Integer points) {
         return new QuestionRequest(QuestionKind.FREE_TEXT, "SQL or NoSQL",
                 "How do you decide between a SQL and a NoSQL database for a new project?",
-                null, null, new QuestionRequest.RubricInput(keyPoints), points, List.of("databases"));
+                null, null, new QuestionRequest.RubricInput(keyPoints), points, List.of("databases"), null);
     }
 
     static QuestionRequest.KeyPointInput keyPoint(String id, int points, String... phrases) {
@@ -120,7 +120,7 @@ class QuestionRulesTest {
         @Test
         void haveNoRubric() {
             QuestionRequest withRubric = new QuestionRequest(QuestionKind.SINGLE_CHOICE, "t", "p", ABC, List.of("a"),
-                    new QuestionRequest.RubricInput(List.of(keyPoint("k", 1, "x"))), null, null);
+                    new QuestionRequest.RubricInput(List.of(keyPoint("k", 1, "x"))), null, null, null);
 
             assertThat(fieldsOf(withRubric)).containsExactly("rubric");
         }
@@ -157,7 +157,7 @@ class QuestionRulesTest {
         @Test
         void needsARubricWithKeyPoints() {
             QuestionRequest noRubric = new QuestionRequest(QuestionKind.FREE_TEXT, "t", "p", null, null, null, null,
-                    null);
+                    null, null);
 
             assertThat(fieldsOf(noRubric)).containsExactly("rubric");
             assertThat(fieldsOf(freeText(List.of(), null))).containsExactly("rubric");
@@ -172,7 +172,7 @@ class QuestionRulesTest {
         @Test
         void hasNoOptionsAndNoAnswerKey() {
             QuestionRequest withOptions = new QuestionRequest(QuestionKind.FREE_TEXT, "t", "p", ABC, List.of("a"),
-                    new QuestionRequest.RubricInput(List.of(keyPoint("k", 1, "x"))), null, null);
+                    new QuestionRequest.RubricInput(List.of(keyPoint("k", 1, "x"))), null, null, null);
 
             assertThat(fieldsOf(withOptions)).containsExactly("options", "correctOptionIds");
         }
@@ -198,7 +198,7 @@ class QuestionRulesTest {
     @Test
     void repeatedTagsAreKeptOnce() {
         QuestionRequest request = new QuestionRequest(QuestionKind.SINGLE_CHOICE, "t", "p", ABC, List.of("a"), null,
-                null, List.of("sql", "nosql", "sql"));
+                null, List.of("sql", "nosql", "sql"), null);
 
         assertThat(QuestionRules.toContent(request).tags()).containsExactly("sql", "nosql");
     }
@@ -237,7 +237,7 @@ class QuestionRulesTest {
             QuestionRequest tooLong = new QuestionRequest(QuestionKind.SINGLE_CHOICE, "t".repeat(201),
                     "p".repeat(5001), List.of(new QuestionRequest.Option("a", "o".repeat(1001)),
                     new QuestionRequest.Option("b".repeat(51), "b")), List.of("a"), null, null,
-                    List.of("x".repeat(51)));
+                    List.of("x".repeat(51)), null);
 
             assertThat(violatedPaths(tooLong)).containsExactly("options[0].text", "options[1].id", "prompt",
                     "tags[0].<list element>", "title");
@@ -246,7 +246,7 @@ class QuestionRulesTest {
         @Test
         void listsHaveMaximumSizes() {
             QuestionRequest tooMany = new QuestionRequest(QuestionKind.SINGLE_CHOICE, "t", "p", ABC, List.of("a"),
-                    null, null, Collections.nCopies(21, "tag"));
+                    null, null, Collections.nCopies(21, "tag"), null);
 
             assertThat(violatedPaths(tooMany)).containsExactly("tags");
         }
@@ -265,7 +265,7 @@ class QuestionRulesTest {
 
         @Test
         void requiredFieldsAreRequired() {
-            QuestionRequest empty = new QuestionRequest(null, " ", null, null, null, null, null, null);
+            QuestionRequest empty = new QuestionRequest(null, " ", null, null, null, null, null, null, null);
 
             assertThat(violatedPaths(empty)).containsExactly("kind", "prompt", "title");
         }

@@ -1,5 +1,6 @@
 package io.hirepipe.scoring.answerkey;
 
+import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.QuestionKind;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -13,7 +14,12 @@ import java.util.List;
  *
  * @param id               {@code tenantId:questionId:version}, so that an upsert by id is idempotent
  * @param correctOptionIds the answer key of a choice item; empty for free text
+ * @param title            the question's title, for evidence and statistics
+ * @param prompt           the question as candidates saw it; free-text graders compare answers with it
  * @param keyPoints        the rubric of a free-text item; empty for choice items
+ * @param misconceptions   wrong statements that cost points; empty when the rubric names none
+ * @param choiceScoring    how a multiple-choice item earns its points; null in keys stored before it
+ *                         was kept, which means all or nothing
  * @param retired          the question may no longer be put into tests; sessions that already
  *                         have it are still scored with this key
  * @param sourceEventId    the QuestionPublished event this key was last written from
@@ -30,13 +36,19 @@ public record AnswerKey(
         int maxPoints,
         boolean retired,
         String sourceEventId,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String title,
+        String prompt,
+        List<RubricMisconception> misconceptions,
+        ChoiceScoring choiceScoring) {
 
     public static final String COLLECTION = "answer_keys";
 
     public AnswerKey {
         correctOptionIds = correctOptionIds == null ? List.of() : List.copyOf(correctOptionIds);
         keyPoints = keyPoints == null ? List.of() : List.copyOf(keyPoints);
+        misconceptions = misconceptions == null ? List.of() : List.copyOf(misconceptions);
+        choiceScoring = choiceScoring == null ? ChoiceScoring.ALL_OR_NOTHING : choiceScoring;
     }
 
     public static String idOf(String tenantId, String questionId, int version) {

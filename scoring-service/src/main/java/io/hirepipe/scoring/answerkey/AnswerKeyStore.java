@@ -1,6 +1,7 @@
 package io.hirepipe.scoring.answerkey;
 
 import io.hirepipe.contracts.events.KeyPoint;
+import io.hirepipe.contracts.events.Misconception;
 import io.hirepipe.contracts.events.QuestionPublished;
 import jakarta.annotation.PostConstruct;
 import org.springframework.data.domain.Sort;
@@ -48,6 +49,8 @@ public class AnswerKeyStore {
         String id = AnswerKey.idOf(tenantId, question.questionId(), question.version());
         List<RubricKeyPoint> keyPoints = question.rubric() == null ? List.of()
                 : question.rubric().keyPoints().stream().map(AnswerKeyStore::keyPoint).toList();
+        List<RubricMisconception> misconceptions = question.rubric() == null ? List.of()
+                : question.rubric().misconceptions().stream().map(AnswerKeyStore::misconception).toList();
         Update update = new Update()
                 .set("tenantId", tenantId)
                 .set("questionId", question.questionId())
@@ -55,6 +58,10 @@ public class AnswerKeyStore {
                 .set("kind", question.kind())
                 .set("correctOptionIds", question.correctOptionIds())
                 .set("keyPoints", keyPoints)
+                .set("misconceptions", misconceptions)
+                .set("choiceScoring", question.choiceScoring())
+                .set("title", question.title())
+                .set("prompt", question.prompt())
                 .set("maxPoints", question.maxPoints())
                 .set("sourceEventId", eventId)
                 .set("updatedAt", clock.instant())
@@ -83,6 +90,12 @@ public class AnswerKeyStore {
     }
 
     private static RubricKeyPoint keyPoint(KeyPoint keyPoint) {
-        return new RubricKeyPoint(keyPoint.id(), keyPoint.phrases(), keyPoint.points());
+        return new RubricKeyPoint(keyPoint.id(), keyPoint.description(), keyPoint.phrases(), keyPoint.examples(),
+                keyPoint.points());
+    }
+
+    private static RubricMisconception misconception(Misconception misconception) {
+        return new RubricMisconception(misconception.id(), misconception.description(), misconception.phrases(),
+                misconception.points());
     }
 }

@@ -8,19 +8,22 @@ import io.hirepipe.contracts.events.QuestionRetired;
 import io.hirepipe.defaults.kafka.NonRetryableEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps the answer-key read model in step with the question bank. */
+/** Keeps the answer-key read model in step with the question bank, and says when a key becomes known. */
 @Component
 public class QuestionEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(QuestionEventsListener.class);
 
     private final AnswerKeyStore answerKeys;
+    private final ApplicationEventPublisher events;
 
-    public QuestionEventsListener(AnswerKeyStore answerKeys) {
+    public QuestionEventsListener(AnswerKeyStore answerKeys, ApplicationEventPublisher events) {
         this.answerKeys = answerKeys;
+        this.events = events;
     }
 
     @KafkaListener(topics = Topics.QUESTIONS)
@@ -33,6 +36,8 @@ public class QuestionEventsListener {
             }
             answerKeys.publish(envelope.tenantId(), published, envelope.eventId());
             log.info("Answer key {}@v{} ({}) stored", published.questionId(), published.version(), published.kind());
+            events.publishEvent(new AnswerKeyStored(envelope.tenantId(),
+                    new AnswerKeyRef(published.questionId(), published.version())));
         } else if (envelope.payload() instanceof QuestionRetired retired) {
             requireTenant(envelope);
             requireQuestionId(retired.questionId(), envelope);

@@ -1,18 +1,27 @@
 package io.hirepipe.scoring.grading;
 
+import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * @param matchedKeyPointIds for free-text items, the rubric key points the answer met; empty otherwise
+ * One graded answer.
+ *
+ * @param points             two decimal places, 0..maxPoints
+ * @param matchedKeyPointIds for free-text items, the rubric key points the answer met in full; empty otherwise
  * @param title              the question's title as the candidate saw it, passed through from the
  *                           submission; null when an older producer did not send it
+ * @param status             UNANSWERED for a blank answer, NEEDS_REVIEW when the grader is unsure
+ * @param freeText           the free-text grade with its evidence; null for choice items
  */
-public record GradedItem(String questionId, int questionVersion, QuestionKind kind, int points, int maxPoints,
-                         List<String> matchedKeyPointIds, String title) {
+public record GradedItem(String questionId, int questionVersion, QuestionKind kind, BigDecimal points, int maxPoints,
+                         List<String> matchedKeyPointIds, String title, ItemStatus status, FreeTextGrade freeText) {
 
     public GradedItem {
+        points = Points.of(points);
         matchedKeyPointIds = matchedKeyPointIds == null ? List.of() : List.copyOf(matchedKeyPointIds);
+        status = status == null ? ItemStatus.SCORED : status;
     }
 }

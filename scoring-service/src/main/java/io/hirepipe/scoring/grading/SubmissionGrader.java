@@ -1,10 +1,10 @@
 package io.hirepipe.scoring.grading;
 
 import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.SubmittedAnswer;
 import io.hirepipe.scoring.answerkey.AnswerKey;
 import io.hirepipe.scoring.answerkey.AnswerKeyRef;
-import io.hirepipe.scoring.grading.RubricMatcher.RubricMatch;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -12,14 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Grades every answer of a submission against its answer key. Pure: no I/O. */
+/**
+ * Grades every answer of a submission against its answer key: choice items here, free text by the
+ * {@link FreeTextGrader}. No I/O of its own.
+ */
 @Component
 public class SubmissionGrader {
 
-    private final RubricMatcher rubricMatcher;
+    private final FreeTextGrader freeTextGrader;
 
-    public SubmissionGrader(RubricMatcher rubricMatcher) {
-        this.rubricMatcher = rubricMatcher;
+    public SubmissionGrader(FreeTextGrader freeTextGrader) {
+        this.freeTextGrader = freeTextGrader;
     }
 
     /** The distinct question versions the submission refers to, in answer order. */
@@ -46,15 +49,41 @@ public class SubmissionGrader {
     GradedItem grade(SubmittedAnswer answer, AnswerKey key) {
         int maxPoints = Math.max(0, key.maxPoints());
         return switch (key.kind()) {
-            case SINGLE_CHOICE, MULTI_CHOICE -> new GradedItem(key.questionId(), key.version(), key.kind(),
-                    ChoiceGrader.points(answer.selectedOptionIds(), key.correctOptionIds(), maxPoints), maxPoints,
-                    List.of(), answer.title());
-            case FREE_TEXT -> {
-                RubricMatch match = rubricMatcher.match(answer.text(), key.keyPoints());
+            case SINGLE_CHOICE, MULTI_CHOICE -> {
+                boolean blank = answer.selectedOptionIds().isEmpty();
                 yield new GradedItem(key.questionId(), key.version(), key.kind(),
-                        Math.min(match.points(), maxPoints), maxPoints, match.keyPointIds(), answer.title());
+                        blank ? Points.ZERO : ChoiceGrader.points(answer.selectedOptionIds(), key.correctOptionIds(),
+                                maxPoints, key.choiceScoring()),
+                        maxPoints, List.of(), answer.title(), blank ? ItemStatus.UNANSWERED : ItemStatus.SCORED, null);
             }
+            case FREE_TEXT -> gradeFreeText(answer, key, maxPoints);
         };
+    }
+
+    private GradedItem gradeFreeText(SubmittedAnswer answer, AnswerKey key, int maxPoints) {
+        boolean blank = answer.text() == null || answer.text().isBlank();
+        FreeTextGrade grade = freeTextGrader.grade(blank ? "" : answer.text(), rubricOf(key));
+        List<String> met = grade.keyPoints().stream()
+                .filter(evidence -> evidence.verdict() == FreeTextGrade.Verdict.MET)
+                .map(FreeTextGrade.KeyPointEvidence::keyPointId)
+                .toList();
+        ItemStatus status = blank ? ItemStatus.UNANSWERED
+                : grade.needsReview() ? ItemStatus.NEEDS_REVIEW : ItemStatus.SCORED;
+        return new GradedItem(key.questionId(), key.version(), key.kind(),
+                blank ? Points.ZERO : Points.clamp(grade.points(), maxPoints), maxPoints, met, answer.title(), status,
+                grade);
+    }
+
+    /** The question key names the version, so graders may cache per-version work such as embeddings. */
+    static FreeTextRubric rubricOf(AnswerKey key) {
+        return new FreeTextRubric(key.questionId() + ":" + key.version(), key.prompt(),
+                key.keyPoints().stream()
+                        .map(p -> new FreeTextRubric.Point(p.id(), p.description(), p.phrases(), p.examples(),
+                                p.points()))
+                        .toList(),
+                key.misconceptions().stream()
+                        .map(m -> new FreeTextRubric.Misconception(m.id(), m.description(), m.phrases(), m.points()))
+                        .toList());
     }
 
     /**

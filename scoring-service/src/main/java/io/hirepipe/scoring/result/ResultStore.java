@@ -1,5 +1,7 @@
 package io.hirepipe.scoring.result;
 
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.defaults.outbox.Outbox;
 import jakarta.annotation.PostConstruct;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -7,6 +9,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -33,6 +36,10 @@ public class ResultStore {
                 .on("invitationId", Sort.Direction.ASC)
                 .on("scoredAt", Sort.Direction.DESC)
                 .named("tenant_invitation_newest"));
+        mongo.indexOps(ScoringResult.class).createIndex(new Index()
+                .on("tenantId", Sort.Direction.ASC)
+                .on("items.questionId", Sort.Direction.ASC)
+                .named("tenant_question"));
     }
 
     public boolean exists(String sessionId) {
@@ -53,6 +60,33 @@ public class ResultStore {
         }
     }
 
+    /**
+     * Writes a person's change and the event it implies in one single-document update, provided
+     * nobody changed the result since it was read at {@code changed.revision()}.
+     *
+     * @return false when the result changed meanwhile: read it again and decide again
+     */
+    public boolean update(ScoringResult changed, EventEnvelope<?>... events) {
+        Criteria sameRevision = changed.revision() == 0
+                ? new Criteria().orOperator(Criteria.where("revision").is(0), Criteria.where("revision").exists(false))
+                : Criteria.where("revision").is(changed.revision());
+        Query query = Query.query(Criteria.where("_id").is(changed.sessionId())
+                .and("tenantId").is(changed.tenantId())
+                .andOperator(sameRevision));
+        Update update = new Update()
+                .set("items", changed.items())
+                .set("points", changed.points())
+                .set("percent", changed.percent())
+                .set("passed", changed.passed())
+                .set("state", changed.state())
+                .set("reviewCount", changed.reviewCount())
+                .set("finalizedAt", changed.finalizedAt())
+                .set("finalizedBy", changed.finalizedBy())
+                .set("revision", changed.revision() + 1);
+        Outbox.append(update, events);
+        return mongo.updateFirst(query, update, ScoringResult.class).getMatchedCount() == 1;
+    }
+
     public Optional<ScoringResult> find(String tenantId, String sessionId) {
         return Optional.ofNullable(mongo.findOne(withoutOutbox(Query.query(
                 Criteria.where("_id").is(sessionId).and("tenantId").is(tenantId))), ScoringResult.class));
@@ -66,6 +100,15 @@ public class ResultStore {
         }
         Query query = withoutOutbox(Query.query(criteria))
                 .with(Sort.by(Sort.Direction.DESC, "scoredAt").and(Sort.by(Sort.Direction.DESC, "_id")))
+                .limit(limit);
+        return mongo.find(query, ScoringResult.class);
+    }
+
+    /** The tenant's results that contain {@code questionId}, newest first, at most {@code limit}. */
+    public List<ScoringResult> withQuestion(String tenantId, String questionId, int limit) {
+        Query query = withoutOutbox(Query.query(Criteria.where("tenantId").is(tenantId)
+                .and("items.questionId").is(questionId)))
+                .with(Sort.by(Sort.Direction.DESC, "scoredAt"))
                 .limit(limit);
         return mongo.find(query, ScoringResult.class);
     }

@@ -2,6 +2,7 @@ package io.hirepipe.scoring.result;
 
 import io.hirepipe.contracts.events.SubmitReason;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /** One line of a result list: the totals without the per-question breakdown. */
@@ -11,19 +12,21 @@ public record ResultSummaryView(
         String testId,
         String testTitle,
         ResultView.CandidateView candidate,
-        int points,
+        BigDecimal points,
         int maxPoints,
         double percent,
         int passMarkPercent,
         boolean passed,
         SubmitReason submitReason,
         Instant submittedAt,
-        Instant scoredAt) {
+        Instant scoredAt,
+        boolean provisional,
+        int reviewCount) {
 
     static ResultSummaryView of(ScoringResult result) {
         return new ResultSummaryView(result.sessionId(), result.invitationId(), result.testId(), result.testTitle(),
                 ResultView.CandidateView.of(result.candidate()), result.points(), result.maxPoints(),
                 result.percent(), result.passMarkPercent(), result.passed(), result.submitReason(),
-                result.submittedAt(), result.scoredAt());
+                result.submittedAt(), result.scoredAt(), result.provisional(), result.reviewCount());
     }
 }

@@ -1,12 +1,19 @@
 package io.hirepipe.scoring.result;
 
+import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.SubmitReason;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A result with its per-question breakdown, as recruiters and platform clients read it. */
+/**
+ * A result with its per-question breakdown and evidence, as recruiters and platform clients read it.
+ *
+ * @param provisional items await review, or the result awaits finalisation: the score may still change
+ * @param reviewCount items whose machine score awaits a person
+ */
 public record ResultView(
         String sessionId,
         String invitationId,
@@ -14,7 +21,7 @@ public record ResultView(
         String testTitle,
         CandidateView candidate,
         String recruiterEmail,
-        int points,
+        BigDecimal points,
         int maxPoints,
         double percent,
         int passMarkPercent,
@@ -23,6 +30,10 @@ public record ResultView(
         Instant startedAt,
         Instant submittedAt,
         Instant scoredAt,
+        boolean provisional,
+        int reviewCount,
+        Instant finalizedAt,
+        String finalizedBy,
         List<ItemView> items) {
 
     public record CandidateView(String name, String email) {
@@ -32,18 +43,40 @@ public record ResultView(
         }
     }
 
-    /** @param title the question's title as the candidate saw it; null when the submission did not carry it */
-    public record ItemView(String questionId, int questionVersion, QuestionKind kind, int points, int maxPoints,
-                           List<String> matchedKeyPointIds, String title) {
+    /**
+     * @param title         the question's title as the candidate saw it; null when the submission did not carry it
+     * @param points        what the item counts for: the reviewer's value when set, the machine's otherwise
+     * @param machinePoints what the machine gave
+     * @param humanPoints   the reviewer's value; null until one is set
+     * @param awaitingReview the machine was unsure and no person has settled it yet
+     * @param evidence      for free-text items: per key point verdict, span and similarity, misconceptions,
+     *                      confidence and flags; null for choice items
+     * @param history       every change a person made, oldest first
+     */
+    public record ItemView(String questionId, int questionVersion, QuestionKind kind, String title, BigDecimal points,
+                           int maxPoints, ItemStatus status, boolean awaitingReview, BigDecimal machinePoints,
+                           BigDecimal humanPoints, List<String> matchedKeyPointIds, ScoringResult.Evidence evidence,
+                           List<ReviewView> history) {
+    }
+
+    /** @param by who decided: a recruiter's email, or {@code platform:<key id>} */
+    public record ReviewView(String action, BigDecimal from, BigDecimal to, String reason, String by, Instant at) {
     }
 
     static ResultView of(ScoringResult result) {
         return new ResultView(result.sessionId(), result.invitationId(), result.testId(), result.testTitle(),
                 CandidateView.of(result.candidate()), result.recruiterEmail(), result.points(), result.maxPoints(),
                 result.percent(), result.passMarkPercent(), result.passed(), result.submitReason(),
-                result.startedAt(), result.submittedAt(), result.scoredAt(),
-                result.items().stream().map(item -> new ItemView(item.questionId(), item.questionVersion(),
-                        item.kind(), item.points(), item.maxPoints(), item.matchedKeyPointIds(), item.title()))
-                        .toList());
+                result.startedAt(), result.submittedAt(), result.scoredAt(), result.provisional(),
+                result.reviewCount(), result.finalizedAt(), result.finalizedBy(),
+                result.items().stream().map(ResultView::item).toList());
+    }
+
+    private static ItemView item(ScoringResult.Item item) {
+        return new ItemView(item.questionId(), item.questionVersion(), item.kind(), item.title(), item.points(),
+                item.maxPoints(), item.status(), item.awaitsReview(), item.machinePoints(), item.humanPoints(),
+                item.matchedKeyPointIds(), item.evidence(),
+                item.history().stream().map(review -> new ReviewView(review.action(), review.from(), review.to(),
+                        review.reason(), review.by() == null ? null : review.by().display(), review.at())).toList());
     }
 }

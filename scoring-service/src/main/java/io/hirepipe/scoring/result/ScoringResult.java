@@ -1,20 +1,29 @@
 package io.hirepipe.scoring.result;
 
+import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.outbox.OutboxMessage;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The score of one closed session. The id is the session id, so a session has at most one result
- * and a redelivered submission cannot create a second. Inserted together with its AssessmentScored
- * event in {@code outbox}, which the relay empties once Kafka has it.
+ * and a redelivered submission cannot create a second (nor touch a reviewer's values). Inserted
+ * together with its AssessmentScored event in {@code outbox}, which the relay empties once Kafka has
+ * it; every later change (an adjustment, finalisation) is one conditional update of this document
+ * that also appends its event.
  *
+ * @param points            the items' points added up: human values where a reviewer set them
  * @param submissionEventId the AssessmentSubmitted event this result was scored from
+ * @param state             PROVISIONAL while items await review and until a person finalises it
+ * @param reviewCount       items whose machine score awaits a person
+ * @param revision          incremented by every change; a change applies only to the revision it read
  */
 @Document(ScoringResult.COLLECTION)
 public record ScoringResult(
@@ -25,7 +34,7 @@ public record ScoringResult(
         String testTitle,
         Candidate candidate,
         String recruiterEmail,
-        int points,
+        BigDecimal points,
         int maxPoints,
         double percent,
         int passMarkPercent,
@@ -36,27 +45,113 @@ public record ScoringResult(
         Instant scoredAt,
         List<Item> items,
         String submissionEventId,
-        List<OutboxMessage> outbox) {
+        List<OutboxMessage> outbox,
+        State state,
+        Integer reviewCount,
+        Instant finalizedAt,
+        String finalizedBy,
+        Long revision) {
 
     public static final String COLLECTION = "results";
 
     public ScoringResult {
         items = items == null ? List.of() : List.copyOf(items);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+        // results stored before review existed were final when scored, and had nothing to review
+        state = state == null ? State.FINAL : state;
+        reviewCount = reviewCount == null ? 0 : reviewCount;
+        revision = revision == null ? 0L : revision;
     }
+
+    public boolean provisional() {
+        return state == State.PROVISIONAL;
+    }
+
+    public enum State { PROVISIONAL, FINAL }
 
     public record Candidate(String name, String email) {
     }
 
     /**
-     * @param title the question's title as the candidate saw it; null in results scored from
-     *              submissions that did not carry it (and in results stored before it was kept)
+     * @param points        what the item counts for: the reviewer's value when set, the machine's otherwise
+     * @param title         the question's title as the candidate saw it; null in results scored from
+     *                      submissions that did not carry it (and in results stored before it was kept)
+     * @param status        the machine's verdict on the item
+     * @param machinePoints what the machine gave; kept when a reviewer overrides it
+     * @param humanPoints   the reviewer's value; null until one is set
+     * @param accepted      a reviewer accepted the machine's points of a NEEDS_REVIEW item as they were
+     * @param evidence      for free-text items, why the machine gave what it gave; null otherwise
+     * @param history       every change a person made, oldest first; never rewritten
      */
-    public record Item(String questionId, int questionVersion, QuestionKind kind, int points, int maxPoints,
-                       List<String> matchedKeyPointIds, String title) {
+    public record Item(String questionId, int questionVersion, QuestionKind kind, BigDecimal points, int maxPoints,
+                       List<String> matchedKeyPointIds, String title, ItemStatus status, BigDecimal machinePoints,
+                       BigDecimal humanPoints, Boolean accepted, Evidence evidence, List<Review> history) {
 
         public Item {
             matchedKeyPointIds = matchedKeyPointIds == null ? List.of() : List.copyOf(matchedKeyPointIds);
+            status = status == null ? ItemStatus.SCORED : status;
+            machinePoints = machinePoints == null ? points : machinePoints;
+            accepted = Boolean.TRUE.equals(accepted);
+            history = history == null ? List.of() : List.copyOf(history);
+        }
+
+        /** The machine was unsure and no person has settled it yet. */
+        public boolean awaitsReview() {
+            return status == ItemStatus.NEEDS_REVIEW && humanPoints == null && !accepted;
+        }
+
+        public boolean adjusted() {
+            return humanPoints != null;
+        }
+    }
+
+    /**
+     * @param confidence     0..1, how sure the grader was
+     * @param keyPoints      one verdict per rubric key point, in rubric order
+     * @param misconceptions the misconceptions the answer stated
+     * @param flags          why the grade is what it is beyond the key points (BLANK, KEYWORD_LIST, ...)
+     */
+    public record Evidence(Double confidence, List<KeyPointVerdict> keyPoints, List<MisconceptionMatch> misconceptions,
+                           Set<String> flags) {
+
+        public Evidence {
+            keyPoints = keyPoints == null ? List.of() : List.copyOf(keyPoints);
+            misconceptions = misconceptions == null ? List.of() : List.copyOf(misconceptions);
+            flags = flags == null ? Set.of() : Set.copyOf(flags);
+        }
+    }
+
+    /**
+     * @param verdict    MET, PARTLY_MET or MISSED
+     * @param credit     0..1 share of the key point's points awarded
+     * @param span       the part of the answer that met it, verbatim; null when missed
+     * @param similarity 0..1 semantic similarity of that span to the key point
+     */
+    public record KeyPointVerdict(String id, String description, String verdict, double credit, BigDecimal points,
+                                  String span, double similarity) {
+    }
+
+    /** @param penalty points it cost */
+    public record MisconceptionMatch(String id, String description, BigDecimal penalty, String span,
+                                     double similarity) {
+    }
+
+    /**
+     * One decision of a person about an item.
+     *
+     * @param action ADJUSTED (points set) or ACCEPTED (the machine's points accepted at finalisation)
+     * @param from   the item's points before
+     * @param to     the item's points after
+     */
+    public record Review(String action, BigDecimal from, BigDecimal to, String reason, Reviewer by, Instant at) {
+    }
+
+    /** @param kind RECRUITER or PLATFORM; @param subject user id or API key id */
+    public record Reviewer(String kind, String subject, String email) {
+
+        /** How the person is named in events and emails: the email where known. */
+        public String display() {
+            return email != null && !email.isBlank() ? email : kind.toLowerCase() + ":" + subject;
         }
     }
 }

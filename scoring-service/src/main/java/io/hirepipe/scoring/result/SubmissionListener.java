@@ -10,7 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Scores every closed session. Failures are left to the shared error handler: retry with back-off, then DLT. */
+/**
+ * Scores every closed session. A submission ahead of its questions is parked, not failed; other
+ * failures are left to the shared error handler: retry with back-off, then DLT.
+ */
 @Component
 public class SubmissionListener {
 

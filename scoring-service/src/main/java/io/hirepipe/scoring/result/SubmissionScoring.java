@@ -3,14 +3,16 @@ package io.hirepipe.scoring.result;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
-import io.hirepipe.contracts.events.ItemScore;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.outbox.Outbox;
 import io.hirepipe.scoring.answerkey.AnswerKey;
 import io.hirepipe.scoring.answerkey.AnswerKeyRef;
 import io.hirepipe.scoring.answerkey.AnswerKeyStore;
+import io.hirepipe.scoring.answerkey.RubricKeyPoint;
+import io.hirepipe.scoring.grading.FreeTextGrade;
 import io.hirepipe.scoring.grading.GradedItem;
+import io.hirepipe.scoring.grading.Points;
 import io.hirepipe.scoring.grading.ScoreSheet;
 import io.hirepipe.scoring.grading.SubmissionGrader;
 import io.micrometer.core.instrument.Counter;
@@ -23,8 +25,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** Turns one AssessmentSubmitted into one stored result and one AssessmentScored event, exactly once per session. */
+/**
+ * Turns one AssessmentSubmitted into one stored result and one AssessmentScored event, exactly once
+ * per session. A submission naming a question version this service has not seen is parked in
+ * MongoDB, never scored as zero and never dropped; it is scored when that version arrives.
+ */
 @Service
 public class SubmissionScoring {
 
@@ -33,80 +40,126 @@ public class SubmissionScoring {
     private final AnswerKeyStore answerKeys;
     private final SubmissionGrader grader;
     private final ResultStore results;
+    private final ParkedSubmissions parked;
     private final Clock clock;
     private final Counter scored;
     private final Counter awaitingAnswerKeys;
 
-    public SubmissionScoring(AnswerKeyStore answerKeys, SubmissionGrader grader, ResultStore results, Clock clock,
-                             MeterRegistry meters) {
+    public SubmissionScoring(AnswerKeyStore answerKeys, SubmissionGrader grader, ResultStore results,
+                             ParkedSubmissions parked, Clock clock, MeterRegistry meters) {
         this.answerKeys = answerKeys;
         this.grader = grader;
         this.results = results;
+        this.parked = parked;
         this.clock = clock;
         this.scored = Counter.builder("hirepipe.scoring.results")
                 .description("Sessions scored").register(meters);
         this.awaitingAnswerKeys = Counter.builder("hirepipe.scoring.awaiting.answer.keys")
-                .description("Scoring attempts put off because a question version was not known yet")
+                .description("Submissions parked because a question version was not known yet")
                 .register(meters);
     }
 
-    /**
-     * @return true when this call stored the result, false when the session was already scored
-     * @throws AnswerKeysNotYetKnownException when a referenced question version is not known yet
-     */
-    public boolean score(EventEnvelope<AssessmentSubmitted> envelope) {
+    public enum Outcome {
+        /** This call stored the result. */
+        SCORED,
+        /** The session already had a result; nothing changed. */
+        ALREADY_SCORED,
+        /** Parked until the question versions it names are known. */
+        PARKED
+    }
+
+    public Outcome score(EventEnvelope<AssessmentSubmitted> envelope) {
         AssessmentSubmitted submission = envelope.payload();
         if (results.exists(submission.sessionId())) {
-            log.info("Session {} already scored; ignoring redelivered submission {}", submission.sessionId(),
-                    envelope.eventId());
-            return false;
+            log.info("Session {} already scored; ignoring submission {}", submission.sessionId(), envelope.eventId());
+            parked.remove(submission.sessionId());
+            return Outcome.ALREADY_SCORED;
         }
         List<AnswerKeyRef> refs = SubmissionGrader.refsOf(submission);
         Map<AnswerKeyRef, AnswerKey> keys = answerKeys.find(envelope.tenantId(), refs);
-        List<AnswerKeyRef> missing = refs.stream().filter(ref -> !keys.containsKey(ref)).toList();
+        List<AnswerKeyRef> missing = missing(refs, keys);
         if (!missing.isEmpty()) {
+            parked.park(envelope, missing);
             awaitingAnswerKeys.increment();
-            throw new AnswerKeysNotYetKnownException(submission.sessionId(), missing);
+            // the key may have been stored between the look-up and the parking, with nobody left to
+            // re-drive: look once more now that the submission is findable
+            keys = answerKeys.find(envelope.tenantId(), refs);
+            if (!missing(refs, keys).isEmpty()) {
+                log.info("Session {} parked until {} are known", submission.sessionId(), missing);
+                return Outcome.PARKED;
+            }
         }
-        ScoreSheet sheet = grader.grade(submission, keys);
-        Instant scoredAt = clock.instant();
-        EventEnvelope<AssessmentScored> event = EventEnvelope.of(scoredEvent(submission, sheet, scoredAt),
-                envelope.tenantId(), CorrelationId.currentOrNew(), scoredAt);
-        boolean inserted = results.insert(result(envelope, sheet, scoredAt, event));
-        if (inserted) {
-            scored.increment();
-            log.info("Session {} scored {}/{} ({}%, {})", submission.sessionId(), sheet.points(), sheet.maxPoints(),
-                    sheet.percent(), sheet.passed() ? "passed" : "not passed");
-        }
-        return inserted;
+        Outcome outcome = store(envelope, keys);
+        parked.remove(submission.sessionId());
+        return outcome;
     }
 
-    private static AssessmentScored scoredEvent(AssessmentSubmitted submission, ScoreSheet sheet, Instant scoredAt) {
-        List<ItemScore> items = sheet.items().stream()
-                .map(item -> new ItemScore(item.questionId(), item.questionVersion(), item.kind(), item.points(),
-                        item.maxPoints(), item.matchedKeyPointIds(), item.title()))
-                .toList();
-        return new AssessmentScored(submission.sessionId(), submission.invitationId(), submission.testId(),
-                submission.testTitle(), submission.candidate(), submission.recruiterEmail(), sheet.points(),
-                sheet.maxPoints(), sheet.percent(), sheet.passMarkPercent(), sheet.passed(), submission.reason(),
-                items, scoredAt);
+    private Outcome store(EventEnvelope<AssessmentSubmitted> envelope, Map<AnswerKeyRef, AnswerKey> keys) {
+        AssessmentSubmitted submission = envelope.payload();
+        ScoreSheet sheet = grader.grade(submission, keys);
+        Instant scoredAt = clock.instant();
+        ScoringResult result = result(envelope, sheet, keys, scoredAt);
+        EventEnvelope<AssessmentScored> event = EventEnvelope.of(ResultEvents.scored(result), envelope.tenantId(),
+                CorrelationId.currentOrNew(), scoredAt);
+        if (!results.insert(withOutbox(result, event))) {
+            return Outcome.ALREADY_SCORED;
+        }
+        scored.increment();
+        log.info("Session {} scored {}/{} ({}%, {}){}", submission.sessionId(), sheet.points(), sheet.maxPoints(),
+                sheet.percent(), sheet.passed() ? "passed" : "not passed",
+                sheet.reviewCount() > 0 ? ", provisional: " + sheet.reviewCount() + " to review" : "");
+        return Outcome.SCORED;
+    }
+
+    private static List<AnswerKeyRef> missing(List<AnswerKeyRef> refs, Map<AnswerKeyRef, AnswerKey> keys) {
+        return refs.stream().filter(ref -> !keys.containsKey(ref)).toList();
     }
 
     private static ScoringResult result(EventEnvelope<AssessmentSubmitted> envelope, ScoreSheet sheet,
-                                        Instant scoredAt, EventEnvelope<AssessmentScored> event) {
+                                        Map<AnswerKeyRef, AnswerKey> keys, Instant scoredAt) {
         AssessmentSubmitted submission = envelope.payload();
         Person candidate = submission.candidate();
+        List<ScoringResult.Item> items = sheet.items().stream()
+                .map(item -> item(item, keys.get(new AnswerKeyRef(item.questionId(), item.questionVersion()))))
+                .toList();
         return new ScoringResult(submission.sessionId(), envelope.tenantId(), submission.invitationId(),
                 submission.testId(), submission.testTitle(),
                 candidate == null ? null : new ScoringResult.Candidate(candidate.name(), candidate.email()),
                 submission.recruiterEmail(), sheet.points(), sheet.maxPoints(), sheet.percent(),
                 sheet.passMarkPercent(), sheet.passed(), submission.reason(), submission.startedAt(),
-                submission.submittedAt(), scoredAt, sheet.items().stream().map(SubmissionScoring::item).toList(),
-                envelope.eventId(), Outbox.messages(event));
+                submission.submittedAt(), scoredAt, items, envelope.eventId(), List.of(),
+                sheet.reviewCount() > 0 ? ScoringResult.State.PROVISIONAL : ScoringResult.State.FINAL,
+                sheet.reviewCount(), null, null, 0L);
     }
 
-    private static ScoringResult.Item item(GradedItem item) {
-        return new ScoringResult.Item(item.questionId(), item.questionVersion(), item.kind(), item.points(),
-                item.maxPoints(), item.matchedKeyPointIds(), item.title());
+    private static ScoringResult withOutbox(ScoringResult r, EventEnvelope<?> event) {
+        return new ScoringResult(r.sessionId(), r.tenantId(), r.invitationId(), r.testId(), r.testTitle(),
+                r.candidate(), r.recruiterEmail(), r.points(), r.maxPoints(), r.percent(), r.passMarkPercent(),
+                r.passed(), r.submitReason(), r.startedAt(), r.submittedAt(), r.scoredAt(), r.items(),
+                r.submissionEventId(), Outbox.messages(event), r.state(), r.reviewCount(), r.finalizedAt(),
+                r.finalizedBy(), r.revision());
     }
+
+    private static ScoringResult.Item item(GradedItem item, AnswerKey key) {
+        return new ScoringResult.Item(item.questionId(), item.questionVersion(), item.kind(), item.points(),
+                item.maxPoints(), item.matchedKeyPointIds(), item.title(), item.status(), item.points(), null, false,
+                evidence(item.freeText(), key), List.of());
+    }
+
+    private static ScoringResult.Evidence evidence(FreeTextGrade grade, AnswerKey key) {
+        if (grade == null) {
+            return null;
+        }
+        Map<String, String> descriptions = key == null ? Map.of() : key.keyPoints().stream()
+                .filter(p -> p.id() != null && p.description() != null)
+                .collect(Collectors.toMap(RubricKeyPoint::id, RubricKeyPoint::description, (a, b) -> a));
+        return new ScoringResult.Evidence(grade.confidence(),
+                grade.keyPoints().stream().map(k -> new ScoringResult.KeyPointVerdict(k.keyPointId(),
+                        descriptions.get(k.keyPointId()), k.verdict().name(), k.credit(), Points.of(k.points()),
+                        k.span(), k.similarity())).toList(),
+                grade.misconceptions().stream().map(m -> new ScoringResult.MisconceptionMatch(m.misconceptionId(),
+                        m.description(), Points.of(m.penalty()), m.span(), m.similarity())).toList(),
+                grade.flags().stream().map(Enum::name).collect(Collectors.toSet()));
+    }
+
 }

@@ -14,8 +14,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rubrics and answers modelled on the backend interview guide our question bank grew from
- * (/work/shared/seeds): replication vs sharding, indexes, REST/GraphQL/gRPC, sync vs async.
+ * Rubrics and answers modelled on the backend interview guide our question bank grew from:
+ * replication vs sharding, indexes, REST/GraphQL/gRPC, sync vs async.
  */
 class RubricMatcherTest {
 

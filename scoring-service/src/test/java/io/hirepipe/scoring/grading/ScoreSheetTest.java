@@ -1,10 +1,12 @@
 package io.hirepipe.scoring.grading;
 
+import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +32,7 @@ class ScoreSheetTest {
         ScoreSheet sheet = ScoreSheet.of(List.of(
                 item(2, 2), item(0, 3), item(4, 5)), 60);
 
-        assertThat(sheet.points()).isEqualTo(6);
+        assertThat(sheet.points()).isEqualByComparingTo("6");
         assertThat(sheet.maxPoints()).isEqualTo(10);
         assertThat(sheet.percent()).isEqualTo(60.0);
         assertThat(sheet.passed()).as("exactly the pass mark passes").isTrue();
@@ -51,7 +53,24 @@ class ScoreSheetTest {
         assertThat(sheet.passed()).isTrue();
     }
 
+    @Test
+    void decimalPointsAddUpExactlyAndItemsAwaitingReviewAreCounted() {
+        ScoreSheet sheet = ScoreSheet.of(List.of(item("1.33", 2, ItemStatus.SCORED), item("2.67", 4, ItemStatus.SCORED),
+                item("0.5", 1, ItemStatus.NEEDS_REVIEW), item("0", 3, ItemStatus.UNANSWERED)), 50);
+
+        assertThat(sheet.points()).isEqualByComparingTo("4.50");
+        assertThat(sheet.points().scale()).isEqualTo(2);
+        assertThat(sheet.maxPoints()).isEqualTo(10);
+        assertThat(sheet.percent()).isEqualTo(45.0);
+        assertThat(sheet.reviewCount()).isEqualTo(1);
+    }
+
     private static GradedItem item(int points, int maxPoints) {
-        return new GradedItem("q", 1, QuestionKind.SINGLE_CHOICE, points, maxPoints, List.of(), "Q");
+        return item(String.valueOf(points), maxPoints, ItemStatus.SCORED);
+    }
+
+    private static GradedItem item(String points, int maxPoints, ItemStatus status) {
+        return new GradedItem("q", 1, QuestionKind.SINGLE_CHOICE, new BigDecimal(points), maxPoints, List.of(), "Q",
+                status, null);
     }
 }

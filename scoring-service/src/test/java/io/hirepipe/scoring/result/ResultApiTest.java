@@ -1,5 +1,6 @@
 package io.hirepipe.scoring.result;
 
+import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.security.Caller;
@@ -15,6 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
+import org.bson.Document;
+
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -51,12 +55,18 @@ class ResultApiTest extends ScoringServiceTest {
 
     private static ScoringResult result(String sessionId, String tenantId, String invitationId, Instant scoredAt) {
         return new ScoringResult(sessionId, tenantId, invitationId, "test-1", "Backend basics",
-                new ScoringResult.Candidate("Ada", "ada@example.org"), "rita@acme.example", 3, 4, 75.0, 60, true,
-                SubmitReason.CANDIDATE, scoredAt.minusSeconds(1800), scoredAt.minusSeconds(5), scoredAt,
-                List.of(new ScoringResult.Item("q-1", 1, QuestionKind.SINGLE_CHOICE, 2, 2, List.of(), "Index trade-off"),
+                new ScoringResult.Candidate("Ada", "ada@example.org"), "rita@acme.example", new BigDecimal("3.00"), 4,
+                75.0, 60, true, SubmitReason.CANDIDATE, scoredAt.minusSeconds(1800), scoredAt.minusSeconds(5), scoredAt,
+                List.of(item("q-1", 1, QuestionKind.SINGLE_CHOICE, "2", 2, List.of(), "Index trade-off"),
                         // as stored before titles were kept
-                        new ScoringResult.Item("q-2", 4, QuestionKind.FREE_TEXT, 1, 2, List.of("kp-1"), null)),
-                "evt-" + sessionId, List.of());
+                        item("q-2", 4, QuestionKind.FREE_TEXT, "1", 2, List.of("kp-1"), null)),
+                "evt-" + sessionId, List.of(), ScoringResult.State.FINAL, 0, null, null, 0L);
+    }
+
+    private static ScoringResult.Item item(String questionId, int version, QuestionKind kind, String points,
+                                           int maxPoints, List<String> matched, String title) {
+        return new ScoringResult.Item(questionId, version, kind, new BigDecimal(points), maxPoints, matched, title,
+                ItemStatus.SCORED, null, null, false, null, List.of());
     }
 
     @Test
@@ -67,12 +77,39 @@ class ResultApiTest extends ScoringServiceTest {
         JsonNode body = response.json();
         assertThat(body.path("sessionId").asString()).isEqualTo(NEWEST);
         assertThat(body.path("percent").asDouble()).isEqualTo(75.0);
+        assertThat(body.path("points").decimalValue()).isEqualByComparingTo("3");
         assertThat(body.path("scoredAt").asString()).isEqualTo("2026-03-01T10:02:00Z");
         assertThat(body.path("items")).hasSize(2);
         assertThat(body.path("items").get(1).path("matchedKeyPointIds").get(0).asString()).isEqualTo("kp-1");
         assertThat(body.path("items").get(0).path("title").asString()).isEqualTo("Index trade-off");
         assertThat(body.path("items").get(1).path("title").isNull()).isTrue();
         assertThat(body.has("tenantId")).isFalse();
+    }
+
+    @Test
+    void aResultStoredBeforeReviewExistedReadsAsFinalWithWholePoints(@Autowired MongoTemplate mongo) {
+        String sessionId = id("ses-old");
+        String tenant = id("tenant-api-old");
+        mongo.getCollection(ScoringResult.COLLECTION).insertOne(new Document("_id", sessionId)
+                .append("tenantId", tenant).append("invitationId", id("inv")).append("testId", "test-1")
+                .append("points", 6).append("maxPoints", 7).append("percent", 85.7).append("passMarkPercent", 50)
+                .append("passed", true).append("scoredAt", java.util.Date.from(T0.minusSeconds(600)))
+                .append("items", List.of(new Document("questionId", "q-1").append("questionVersion", 1)
+                        .append("kind", "FREE_TEXT").append("points", 4).append("maxPoints", 5)
+                        .append("matchedKeyPointIds", List.of("kp-1")))));
+
+        JsonNode body = api(Caller.recruiter(tenant, "u", "r@old.example")).get("/api/results/" + sessionId)
+                .expect(200);
+
+        assertThat(body.path("points").decimalValue()).isEqualByComparingTo("6");
+        assertThat(body.path("provisional").asBoolean()).isFalse();
+        assertThat(body.path("reviewCount").asInt()).isZero();
+        JsonNode item = body.path("items").get(0);
+        assertThat(item.path("status").asString()).isEqualTo("SCORED");
+        assertThat(item.path("machinePoints").decimalValue()).as("the machine's value is what it gave")
+                .isEqualByComparingTo("4");
+        assertThat(item.path("awaitingReview").asBoolean()).isFalse();
+        assertThat(item.path("history")).isEmpty();
     }
 
     @Test

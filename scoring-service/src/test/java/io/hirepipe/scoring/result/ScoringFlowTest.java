@@ -4,8 +4,11 @@ import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.EventPayload;
+import io.hirepipe.contracts.events.ItemEvidence;
 import io.hirepipe.contracts.events.ItemScore;
+import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.QuestionPublished;
 import io.hirepipe.contracts.events.QuestionRetired;
@@ -33,6 +36,8 @@ import java.util.List;
 import static io.hirepipe.scoring.TestEvents.envelope;
 import static io.hirepipe.scoring.TestEvents.id;
 import static io.hirepipe.scoring.TestEvents.multiChoice;
+import static io.hirepipe.scoring.TestEvents.multiChoicePartial;
+import static io.hirepipe.scoring.TestEvents.replicationVersusShardingWithExamples;
 import static io.hirepipe.scoring.TestEvents.replicationVersusSharding;
 import static io.hirepipe.scoring.TestEvents.singleChoice;
 import static io.hirepipe.scoring.TestEvents.submission;
@@ -100,10 +105,22 @@ class ScoringFlowTest extends ScoringServiceTest {
         assertThat(items.get(2).path("points").asInt()).isEqualTo(5);
         assertThat(items.get(2).path("matchedKeyPointIds").values()).extracting(JsonNode::asString)
                 .containsExactly("copies", "split", "shard-key");
+        assertThat(items.get(2).path("status").asString()).isEqualTo("SCORED");
+        assertThat(items.get(2).path("evidence").path("keyPoints").values())
+                .extracting(k -> k.path("id").asString() + "=" + k.path("verdict").asString())
+                .containsExactly("copies=MET", "split=MET", "shard-key=MET");
+        assertThat(items.get(2).path("evidence").path("keyPoints").get(2).path("description").asString())
+                .isEqualTo("Names the shard key");
+        assertThat(items.get(2).path("machinePoints").decimalValue()).isEqualByComparingTo("5");
+        assertThat(items.get(2).path("humanPoints").isNull()).isTrue();
+        assertThat(result.path("provisional").asBoolean()).isFalse();
+        assertThat(result.path("reviewCount").asInt()).isZero();
         assertThat(result.has("outbox")).as("outbox is plumbing, not API").isFalse();
 
         AssessmentScored scored = awaitScoredEvent(sessionId);
-        assertThat(scored.points()).isEqualTo(7);
+        assertThat(scored.points()).isEqualByComparingTo("7");
+        assertThat(scored.provisional()).as("the lexical grader is sure of itself: nothing to review").isFalse();
+        assertThat(scored.reviewCount()).isZero();
         assertThat(scored.maxPoints()).isEqualTo(10);
         assertThat(scored.percent()).isEqualTo(70.0);
         assertThat(scored.passed()).isTrue();
@@ -112,18 +129,55 @@ class ScoringFlowTest extends ScoringServiceTest {
         assertThat(scored.testId()).isEqualTo("test-backend");
         assertThat(scored.candidate().email()).isEqualTo("ada@example.org");
         assertThat(scored.recruiterEmail()).isEqualTo("rita@recruiting.example");
-        assertThat(scored.items()).extracting(ItemScore::questionId, ItemScore::kind, ItemScore::points,
-                        ItemScore::title)
+        assertThat(scored.items()).extracting(ItemScore::questionId, ItemScore::kind, i -> i.points().intValue(),
+                        ItemScore::title, ItemScore::status)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(single, QuestionKind.SINGLE_CHOICE, 2, "Index trade-off"),
-                        org.assertj.core.groups.Tuple.tuple(multi, QuestionKind.MULTI_CHOICE, 0, "gRPC"),
+                        org.assertj.core.groups.Tuple.tuple(single, QuestionKind.SINGLE_CHOICE, 2, "Index trade-off",
+                                ItemStatus.SCORED),
+                        org.assertj.core.groups.Tuple.tuple(multi, QuestionKind.MULTI_CHOICE, 0, "gRPC",
+                                ItemStatus.SCORED),
                         org.assertj.core.groups.Tuple.tuple(free, QuestionKind.FREE_TEXT, 5,
-                                "Replication vs sharding"));
+                                "Replication vs sharding", ItemStatus.SCORED));
+        assertThat(scored.items().get(2).evidence().met()).extracting(ItemEvidence.Point::description)
+                .containsExactly("Replication copies data to replicas", "Sharding splits data across servers",
+                        "Names the shard key");
+        assertThat(scored.items().get(0).evidence()).as("choice items have no evidence").isNull();
+
         EventEnvelope<EventPayload> event = kafka.awaitRecords(Topics.RESULTS, r -> isScoredEventOf(r, sessionId)).get(0)
                 .envelope();
         assertThat(event.tenantId()).isEqualTo(TENANT);
+        assertThat(event.schemaVersion()).isEqualTo(2);
         assertThat(event.correlationId()).as("the submission's correlation id travels on")
                 .isEqualTo(submitted.correlationId());
+    }
+
+    @Test
+    void theReadModelKeepsWhatGradersNeedAndPartialCreditAppliesWhereTheQuestionAsksForIt() {
+        String partial = id("q-grpc-partial");
+        String free = id("q-repl");
+        kafka.publish(envelope(multiChoicePartial(partial, 1), TENANT));
+        kafka.publish(envelope(replicationVersusShardingWithExamples(free, 4), TENANT));
+        String sessionId = id("ses");
+        kafka.publish(envelope(submission(sessionId, id("inv"), 50, SubmitReason.CANDIDATE,
+                new SubmittedAnswer(partial, 1, List.of("a", "b", "c"), null, "gRPC"),
+                new SubmittedAnswer(free, 4, List.of(), "  ", "Replication vs sharding")), TENANT));
+
+        JsonNode result = awaitResult(sessionId);
+
+        assertThat(result.path("items").get(0).path("points").decimalValue()).as("3 × (2 right − 1 wrong) / 2")
+                .isEqualByComparingTo("1.5");
+        assertThat(result.path("items").get(1).path("status").asString()).isEqualTo("UNANSWERED");
+        assertThat(result.path("items").get(1).path("points").decimalValue()).isZero();
+        assertThat(result.path("points").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(result.path("percent").asDouble()).isEqualTo(18.8);
+        AnswerKey key = mongo.findById(AnswerKey.idOf(TENANT, free, 4), AnswerKey.class);
+        assertThat(key.prompt()).isEqualTo("What is the difference between replication and sharding?");
+        assertThat(key.title()).isEqualTo("Replication vs sharding");
+        assertThat(key.keyPoints().get(0).description()).isEqualTo("Replication copies data to replicas");
+        assertThat(key.keyPoints().get(0).examples()).containsExactly("Every replica holds the whole data set.");
+        assertThat(key.misconceptions()).extracting(m -> m.id() + "/" + m.points()).containsExactly("all-nodes/1");
+        assertThat(mongo.findById(AnswerKey.idOf(TENANT, partial, 1), AnswerKey.class).choiceScoring())
+                .isEqualTo(ChoiceScoring.PARTIAL);
     }
 
     @Test
@@ -156,19 +210,23 @@ class ScoringFlowTest extends ScoringServiceTest {
     }
 
     @Test
-    void aSubmissionAheadOfItsQuestionIsRetriedUntilTheQuestionArrives() {
+    void aSubmissionAheadOfItsQuestionIsParkedUntilTheQuestionArrives() {
         // also a submission from an older assessment-service, which sent no titles
         String question = id("q-late");
         String sessionId = id("ses");
         double deferredBefore = deferred();
-        kafka.publish(envelope(submission(sessionId, id("inv"), 50, SubmitReason.CANDIDATE,
+        RecordMetadata submitted = kafka.publish(envelope(submission(sessionId, id("inv"), 50, SubmitReason.CANDIDATE,
                 new SubmittedAnswer(question, 1, List.of(), "We copy the data to replicas and use a shard key.",
                         null)),
                 TENANT));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> deferred() > deferredBefore);
+        kafka.awaitConsumed("scoring-service", submitted);
+        assertThat(deferred()).isGreaterThan(deferredBefore);
         assertThat(api(RECRUITER).get("/api/results/" + sessionId).status())
                 .as("not scored as zero while the question is unknown").isEqualTo(404);
+        assertThat(parkedSessions()).contains(sessionId);
+        assertThat(kafka.readToEnd(Topics.deadLetterOf(Topics.SUBMISSIONS), r -> sessionId.equals(r.key())))
+                .as("parked, not dead-lettered").isEmpty();
 
         kafka.publish(envelope(replicationVersusSharding(question, 1), TENANT));
 
@@ -179,24 +237,30 @@ class ScoringFlowTest extends ScoringServiceTest {
         assertThat(result.path("items").get(0).path("title").isNull()).as("no title was sent, none is made up")
                 .isTrue();
         assertThat(awaitScoredEvent(sessionId).items().get(0).title()).isNull();
+        assertThat(parkedSessions()).doesNotContain(sessionId);
     }
 
     @Test
-    void aSubmissionWhoseQuestionNeverArrivesIsDeadLetteredNotScored() {
+    void aSubmissionWhoseQuestionNeverArrivesStaysParkedAndIsNeverScored() {
         // the question exists, but in another tenant: answer keys never cross tenants
         String question = id("q-other-tenant");
         kafka.publish(envelope(singleChoice(question, 1, "b"), "tenant-globex"));
         String sessionId = id("ses");
-        kafka.publish(envelope(submission(sessionId, id("inv"), 50, SubmitReason.CANDIDATE,
+        RecordMetadata submitted = kafka.publish(envelope(submission(sessionId, id("inv"), 50, SubmitReason.CANDIDATE,
                 new SubmittedAnswer(question, 1, List.of("b"), null, "Index trade-off")), TENANT));
 
-        List<EventRecord> dead = kafka.awaitRecords(Topics.deadLetterOf(Topics.SUBMISSIONS),
-                r -> r.payload() instanceof AssessmentSubmitted s && s.sessionId().equals(sessionId));
+        kafka.awaitConsumed("scoring-service", submitted);
 
-        assertThat(dead).hasSize(1);
-        assertThat(dead.get(0).header("kafka_dlt-exception-message"))
-                .contains("no answer key for [" + question + "@v1]");
         assertThat(api(RECRUITER).get("/api/results/" + sessionId).status()).isEqualTo(404);
+        JsonNode parked = api(RECRUITER).get("/api/operations/scoring/parked-submissions?limit=500").json()
+                .get("items");
+        assertThat(parked.values()).filteredOn(p -> p.path("sessionId").asString().equals(sessionId))
+                .singleElement()
+                .satisfies(p -> assertThat(p.path("waitingFor").get(0).asString()).isEqualTo(question + ":1"));
+        assertThat(kafka.readToEnd(Topics.deadLetterOf(Topics.SUBMISSIONS), r -> sessionId.equals(r.key()))).isEmpty();
+        assertThat(api(Caller.recruiter("tenant-globex", "u", "g@globex.example"))
+                .get("/api/operations/scoring/parked-submissions?limit=500").json().toString())
+                .as("another tenant does not see it").doesNotContain(sessionId);
     }
 
     @Test
@@ -228,6 +292,11 @@ class ScoringFlowTest extends ScoringServiceTest {
 
     private static boolean isScoredEventOf(EventRecord record, String sessionId) {
         return record.payload() instanceof AssessmentScored scored && scored.sessionId().equals(sessionId);
+    }
+
+    private List<String> parkedSessions() {
+        return api(RECRUITER).get("/api/operations/scoring/parked-submissions?limit=500").json().get("items").values()
+                .stream().map(p -> p.path("sessionId").asString()).toList();
     }
 
     private double deferred() {

@@ -1,0 +1,340 @@
+package io.hirepipe.deploychecks;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static io.hirepipe.deploychecks.Manifests.name;
+import static io.hirepipe.deploychecks.Yamls.at;
+import static io.hirepipe.deploychecks.Yamls.list;
+import static io.hirepipe.deploychecks.Yamls.mapAt;
+import static io.hirepipe.deploychecks.Yamls.mapsAt;
+import static io.hirepipe.deploychecks.Yamls.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Renders every overlay under infra/k8s/overlays with kubectl kustomize and checks the invariants the
+ * deployment promises, for every object the overlay produces.
+ */
+class KubernetesOverlaysTest {
+
+    private static final String INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
+    private static final String MONITORING_NAMESPACE = "monitoring";
+    private static final Set<String> APP_COMPONENTS = Set.of("gateway", "backend");
+    private static final Pattern SECRET_LIKE = Pattern.compile(".*(SECRET|PASSWORD|TOKEN|JAAS|_KEY|_URI)$");
+
+    @BeforeAll
+    static void kubectl() {
+        Kustomize.requireKubectl();
+    }
+
+    static Stream<String> overlays() throws IOException {
+        try (Stream<Path> dirs = Files.list(Repo.path("infra/k8s/overlays"))) {
+            return dirs.filter(d -> Files.exists(d.resolve("kustomization.yaml")))
+                    .map(d -> d.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    static Manifests render(String overlay) {
+        return new Manifests(Kustomize.render(Repo.path("infra/k8s/overlays/" + overlay)));
+    }
+
+    @Test
+    void devAndProdOverlaysExist() throws IOException {
+        assertThat(overlays()).contains("dev", "prod");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyServiceIsDeployed(String overlay) {
+        Manifests m = render(overlay);
+        assertThat(m.ofKind("Deployment")).extracting(Manifests::name)
+                .containsExactlyInAnyOrderElementsOf(Repo.SERVICES);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyContainerIsLockedDown(String overlay) {
+        Manifests m = render(overlay);
+        SoftAssertions soft = new SoftAssertions();
+        for (Manifests.Pod pod : m.pods()) {
+            for (Map<String, Object> c : pod.containers()) {
+                String where = pod.owner() + " container " + c.get("name");
+                Map<String, Object> ctx = mapAt(c, "securityContext");
+                Map<String, Object> podCtx = mapAt(pod.spec(), "securityContext");
+                soft.assertThat(firstNonNull(ctx.get("runAsNonRoot"), podCtx.get("runAsNonRoot")))
+                        .as(where + " runAsNonRoot").isEqualTo(true);
+                soft.assertThat(ctx.get("readOnlyRootFilesystem")).as(where + " readOnlyRootFilesystem").isEqualTo(true);
+                soft.assertThat(ctx.get("allowPrivilegeEscalation")).as(where + " allowPrivilegeEscalation").isEqualTo(false);
+                soft.assertThat(list(at(ctx, "capabilities", "drop"))).as(where + " capabilities.drop").contains("ALL");
+                soft.assertThat(list(at(ctx, "capabilities", "add"))).as(where + " capabilities.add").isEmpty();
+                soft.assertThat(ctx.get("privileged")).as(where + " privileged").isNotEqualTo(true);
+                soft.assertThat(firstNonNull(text(ctx, "seccompProfile", "type"), text(podCtx, "seccompProfile", "type")))
+                        .as(where + " seccompProfile").isEqualTo("RuntimeDefault");
+                Object uid = firstNonNull(ctx.get("runAsUser"), podCtx.get("runAsUser"));
+                soft.assertThat(uid).as(where + " runAsUser (numeric, not root)")
+                        .isInstanceOf(Integer.class).isNotEqualTo(0);
+            }
+        }
+        soft.assertAll();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyContainerHasRequestsAndLimits(String overlay) {
+        SoftAssertions soft = new SoftAssertions();
+        for (Manifests.Pod pod : render(overlay).pods()) {
+            for (Map<String, Object> c : pod.containers()) {
+                String where = pod.owner() + " container " + c.get("name");
+                for (String kind : List.of("requests", "limits")) {
+                    soft.assertThat(mapAt(c, "resources", kind)).as(where + " resources." + kind)
+                            .containsKeys("cpu", "memory");
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyContainerWritesOnlyToAnEmptyDirTmp(String overlay) {
+        SoftAssertions soft = new SoftAssertions();
+        for (Manifests.Pod pod : render(overlay).pods()) {
+            for (Map<String, Object> c : pod.containers()) {
+                String where = pod.owner() + " container " + c.get("name");
+                String tmpVolume = mapsAt(c, "volumeMounts").stream()
+                        .filter(v -> "/tmp".equals(v.get("mountPath"))).map(v -> text(v, "name")).findFirst().orElse(null);
+                soft.assertThat(tmpVolume).as(where + " mounts a volume at /tmp").isNotNull();
+                boolean emptyDir = mapsAt(pod.spec(), "volumes").stream()
+                        .anyMatch(v -> v.get("name").equals(tmpVolume) && v.containsKey("emptyDir"));
+                soft.assertThat(emptyDir).as(where + " /tmp is an emptyDir").isTrue();
+            }
+        }
+        soft.assertAll();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyImageIsPinnedToAVersionTag(String overlay) {
+        SoftAssertions soft = new SoftAssertions();
+        for (Manifests.Pod pod : render(overlay).pods()) {
+            for (Map<String, Object> c : pod.containers()) {
+                String image = text(c, "image");
+                String tag = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : "";
+                soft.assertThat(tag).as(pod.owner() + " image " + image).isNotEmpty().isNotEqualTo("latest");
+            }
+        }
+        soft.assertAll();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void podsCarryNoServiceAccountToken(String overlay) {
+        Manifests m = render(overlay);
+        SoftAssertions soft = new SoftAssertions();
+        for (Manifests.Pod pod : m.pods()) {
+            soft.assertThat(pod.spec().get("automountServiceAccountToken")).as(pod.owner() + " automount").isEqualTo(false);
+            String account = text(pod.spec(), "serviceAccountName");
+            soft.assertThat(account).as(pod.owner() + " names its ServiceAccount").isNotNull();
+            Map<String, Object> sa = m.named("ServiceAccount", account);
+            soft.assertThat(sa).as(pod.owner() + " ServiceAccount " + account + " is rendered").isNotNull();
+            if (sa != null) {
+                soft.assertThat(sa.get("automountServiceAccountToken")).as("ServiceAccount " + account).isEqualTo(false);
+            }
+        }
+        soft.assertAll();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void servicesProbeTheActuatorHealthGroups(String overlay) {
+        Manifests m = render(overlay);
+        SoftAssertions soft = new SoftAssertions();
+        for (Map<String, Object> deployment : m.ofKind("Deployment")) {
+            for (Map<String, Object> c : m.podOf(deployment).containers()) {
+                String where = "Deployment/" + name(deployment) + " container " + c.get("name");
+                List<Object> ports = mapsAt(c, "ports").stream().flatMap(p -> Stream.of(p.get("name"), p.get("containerPort"))).toList();
+                Map<String, String> expected = Map.of(
+                        "startupProbe", "/actuator/health/liveness",
+                        "livenessProbe", "/actuator/health/liveness",
+                        "readinessProbe", "/actuator/health/readiness");
+                expected.forEach((probe, path) -> {
+                    soft.assertThat(text(c, probe, "httpGet", "path")).as(where + " " + probe).isEqualTo(path);
+                    soft.assertThat(ports).as(where + " " + probe + " port is a container port")
+                            .contains(at(c, probe, "httpGet", "port"));
+                });
+            }
+        }
+        soft.assertAll();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyDeploymentHasServiceDisruptionBudgetAutoscalerAndNetworkPolicy(String overlay) {
+        Manifests m = render(overlay);
+        SoftAssertions soft = new SoftAssertions();
+        for (Map<String, Object> deployment : m.ofKind("Deployment")) {
+            String d = "Deployment/" + name(deployment);
+            Manifests.Pod pod = m.podOf(deployment);
+            soft.assertThat(Manifests.selects(mapAt(deployment, "spec", "selector"), pod.labels()))
+                    .as(d + " selector matches its own pods").isTrue();
+
+            List<Object> podPorts = pod.containers().stream()
+                    .flatMap(c -> mapsAt(c, "ports").stream()).map(p -> p.get("name")).toList();
+            soft.assertThat(m.ofKind("Service")).as(d + " has a Service targeting a named container port")
+                    .anyMatch(s -> Manifests.selects(Map.of("matchLabels", mapAt(s, "spec", "selector")), pod.labels())
+                            && mapsAt(s, "spec", "ports").stream().allMatch(p -> podPorts.contains(p.get("targetPort"))));
+            soft.assertThat(m.ofKind("PodDisruptionBudget")).as(d + " has a PodDisruptionBudget")
+                    .anyMatch(p -> Manifests.selects(mapAt(p, "spec", "selector"), pod.labels()));
+            soft.assertThat(m.ofKind("HorizontalPodAutoscaler")).as(d + " has an autoscaler")
+                    .anyMatch(h -> "Deployment".equals(text(h, "spec", "scaleTargetRef", "kind"))
+                            && name(deployment).equals(text(h, "spec", "scaleTargetRef", "name"))
+                            && ((Integer) at(h, "spec", "minReplicas")) <= ((Integer) at(h, "spec", "maxReplicas")));
+            soft.assertThat(at(deployment, "spec", "replicas")).as(d + " leaves the replica count to its autoscaler").isNull();
+            soft.assertThat(m.ingressPoliciesFor(pod.labels())).as(d + " is covered by an ingress NetworkPolicy").isNotEmpty();
+        }
+        soft.assertAll();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void onlyTheGatewayIsReachableFromOutside(String overlay) {
+        Manifests m = render(overlay);
+        SoftAssertions soft = new SoftAssertions();
+        for (Map<String, Object> service : m.ofKind("Service")) {
+            soft.assertThat(text(service, "spec", "type")).as("Service/" + name(service) + " type")
+                    .isIn(null, "ClusterIP");
+        }
+        for (Map<String, Object> ingress : m.ofKind("Ingress")) {
+            for (Map<String, Object> rule : mapsAt(ingress, "spec", "rules")) {
+                for (Map<String, Object> path : mapsAt(rule, "http", "paths")) {
+                    soft.assertThat(text(path, "backend", "service", "name")).as("Ingress/" + name(ingress) + " backend")
+                            .isEqualTo("gateway");
+                }
+            }
+        }
+        List<Manifests.Pod> appPods = m.pods().stream()
+                .filter(p -> APP_COMPONENTS.contains(text(p.labels(), "app.kubernetes.io/component"))).toList();
+        for (Map<String, Object> deployment : m.ofKind("Deployment")) {
+            boolean gateway = "gateway".equals(name(deployment));
+            Set<String> allowedNamespaces = gateway
+                    ? Set.of(INGRESS_CONTROLLER_NAMESPACE, MONITORING_NAMESPACE) : Set.of(MONITORING_NAMESPACE);
+            Map<String, Object> labels = m.podOf(deployment).labels();
+            for (Map<String, Object> policy : m.ingressPoliciesFor(labels)) {
+                String where = "Deployment/" + name(deployment) + " via NetworkPolicy/" + name(policy);
+                for (Map<String, Object> rule : mapsAt(policy, "spec", "ingress")) {
+                    List<Map<String, Object>> peers = mapsAt(rule, "from");
+                    soft.assertThat(peers).as(where + ": a rule without 'from' admits everyone").isNotEmpty();
+                    for (Map<String, Object> peer : peers) {
+                        soft.assertThat(peer).as(where + ": no ipBlock peers").doesNotContainKey("ipBlock");
+                        if (peer.containsKey("namespaceSelector")) {
+                            soft.assertThat(text(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"))
+                                    .as(where + ": namespaces allowed in").isIn(allowedNamespaces);
+                        } else {
+                            Map<String, Object> selector = mapAt(peer, "podSelector");
+                            soft.assertThat(gateway).as(where + ": the gateway takes no traffic from pods beside it").isFalse();
+                            soft.assertThat(Manifests.isEmptySelector(selector)).as(where + ": an empty podSelector admits every pod").isFalse();
+                            soft.assertThat(m.pods()).as(where + ": only Hirepipe services may call in")
+                                    .filteredOn(p -> Manifests.selects(selector, p.labels()))
+                                    .allMatch(appPods::contains);
+                        }
+                    }
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void noSecretValueIsRendered(String overlay) {
+        Manifests m = render(overlay);
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(m.ofKind("Secret")).as("Secrets are created outside the repository").isEmpty();
+        for (Manifests.Pod pod : m.pods()) {
+            for (Map<String, Object> c : pod.containers()) {
+                for (Map<String, Object> env : mapsAt(c, "env")) {
+                    if (SECRET_LIKE.matcher(text(env, "name")).matches()) {
+                        soft.assertThat(env).as(pod.owner() + " env " + env.get("name") + " comes from a Secret")
+                                .doesNotContainKey("value");
+                    }
+                }
+            }
+        }
+        for (Map<String, Object> configMap : m.ofKind("ConfigMap")) {
+            soft.assertThat(mapAt(configMap, "data").keySet()).as("ConfigMap/" + name(configMap) + " holds no secret")
+                    .noneMatch(k -> SECRET_LIKE.matcher(k).matches());
+        }
+        soft.assertAll();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everySecretTheManifestsReadIsDocumented(String overlay) {
+        String readme = Repo.read("infra/k8s/README.md");
+        assertThat(render(overlay).referencedSecrets())
+                .as("Secrets named in infra/k8s/README.md (so an operator knows to create them)")
+                .isNotEmpty()
+                .allMatch(secret -> readme.contains("`" + secret + "`"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyConfigMapTheManifestsReadIsRendered(String overlay) {
+        Manifests m = render(overlay);
+        List<String> missing = new ArrayList<>();
+        for (Manifests.Pod pod : m.pods()) {
+            for (Map<String, Object> c : pod.containers()) {
+                for (Map<String, Object> from : mapsAt(c, "envFrom")) {
+                    String configMap = text(from, "configMapRef", "name");
+                    if (configMap != null && m.named("ConfigMap", configMap) == null) {
+                        missing.add(pod.owner() + " -> " + configMap);
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void servicesLogJson(String overlay) {
+        assertThat(text(configMap(render(overlay)), "data", "LOGGING_STRUCTURED_FORMAT_CONSOLE")).isEqualTo("ecs");
+    }
+
+    /** A consumer instance beyond the partition count would sit idle. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void noAutoscalerOutgrowsTheTopicPartitions(String overlay) {
+        Manifests m = render(overlay);
+        int partitions = Integer.parseInt(text(configMap(m), "data", "HIREPIPE_KAFKA_TOPICS_PARTITIONS"));
+        assertThat(m.ofKind("HorizontalPodAutoscaler")).allSatisfy(h ->
+                assertThat((Integer) at(h, "spec", "maxReplicas")).as(name(h)).isLessThanOrEqualTo(partitions));
+    }
+
+    @Test
+    void prodReplicatesTopicsThreeTimes() {
+        Map<String, Object> config = configMap(render("prod"));
+        assertThat(text(config, "data", "HIREPIPE_KAFKA_TOPICS_REPLICATIONFACTOR")).isEqualTo("3");
+    }
+
+    static Map<String, Object> configMap(Manifests m) {
+        return m.ofKind("ConfigMap").stream().filter(c -> name(c).startsWith("hirepipe-config")).findFirst().orElseThrow();
+    }
+
+    private static Object firstNonNull(Object a, Object b) {
+        return a != null ? a : b;
+    }
+}

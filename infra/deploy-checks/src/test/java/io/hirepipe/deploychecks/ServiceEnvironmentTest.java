@@ -1,0 +1,90 @@
+package io.hirepipe.deploychecks;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.hirepipe.deploychecks.Manifests.name;
+import static io.hirepipe.deploychecks.Yamls.mapAt;
+import static io.hirepipe.deploychecks.Yamls.mapsAt;
+import static io.hirepipe.deploychecks.Yamls.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every environment variable the deployments hand a service is one the service reads: a placeholder
+ * in its application.yml or the shared defaults, the environment form of a property declared there,
+ * or one of Spring Boot's own namespaces (SPRING_, LOGGING_) or the JVM's. A renamed or misspelt
+ * variable would otherwise be ignored silently and the service would fall back to localhost.
+ */
+class ServiceEnvironmentTest {
+
+    private static final String DEFAULTS = "infra/service-defaults/src/main/resources/hirepipe-service-defaults.yml";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+    private static final Set<String> JVM_AND_OS = Set.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "HOME");
+
+    @Test
+    void composeGivesEachServiceOnlyVariablesItReads() {
+        Map<String, Object> services = mapAt(Yamls.document(Repo.read("infra/compose/docker-compose.yml")), "services");
+        for (String service : Repo.SERVICES) {
+            Set<String> read = readBy(service);
+            assertThat(mapAt(services, service, "environment").keySet()).as(service)
+                    .allMatch(variable -> isRead(variable, read), "is read by the service");
+        }
+    }
+
+    @Test
+    void kubernetesGivesEachServiceOnlyVariablesItReads() {
+        Kustomize.requireKubectl();
+        Set<String> readByAny = new HashSet<>();
+        Repo.SERVICES.forEach(s -> readByAny.addAll(readBy(s)));
+        for (String overlay : List.of("dev", "prod")) {
+            Manifests m = new Manifests(Kustomize.render(Repo.path("infra/k8s/overlays/" + overlay)));
+            // The ConfigMap is shared, so each of its keys must be read by some service.
+            assertThat(mapAt(KubernetesOverlaysTest.configMap(m), "data").keySet()).as(overlay + " ConfigMap")
+                    .allMatch(variable -> isRead(variable, readByAny), "is read by a service");
+            for (Map<String, Object> deployment : m.ofKind("Deployment")) {
+                Set<String> read = readBy(name(deployment));
+                for (Map<String, Object> container : m.podOf(deployment).containers()) {
+                    assertThat(mapsAt(container, "env")).extracting(e -> text(e, "name"))
+                            .as(overlay + " " + name(deployment))
+                            .allMatch(variable -> isRead(variable, read), "is read by the service");
+                }
+            }
+        }
+    }
+
+    private static boolean isRead(String variable, Set<String> read) {
+        return read.contains(variable) || variable.startsWith("SPRING_") || variable.startsWith("LOGGING_")
+                || JVM_AND_OS.contains(variable);
+    }
+
+    /** Placeholders and the environment form of every declared property, of one service. */
+    private static Set<String> readBy(String service) {
+        Set<String> names = new TreeSet<>();
+        for (String file : List.of(service + "/src/main/resources/application.yml", DEFAULTS)) {
+            String yaml = Repo.read(file);
+            Matcher matcher = PLACEHOLDER.matcher(yaml);
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+            collectEnvironmentForms("", Yamls.document(yaml), names);
+        }
+        return names;
+    }
+
+    private static void collectEnvironmentForms(String prefix, Object node, Set<String> names) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> collectEnvironmentForms(prefix.isEmpty() ? String.valueOf(key)
+                    : prefix + "." + key, value, names));
+        } else if (!prefix.isEmpty()) {
+            // Spring Boot's canonical environment form: dots to underscores, dashes dropped, upper case.
+            names.add(prefix.replace("-", "").replace('.', '_').toUpperCase());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.hirepipe.notification.mail;
+
+import io.hirepipe.contracts.events.AssessmentFinalized;
+import io.hirepipe.contracts.events.ScoreAdjusted;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The recruiter's notices after the report: a reviewer adjusted an item (with the new total), or a
+ * provisional result became final. Both need the recruiter's address in the event, which producers
+ * before ScoreAdjusted v2 did not send.
+ */
+@Component
+public class ScoreUpdateEmail {
+
+    private final MailTemplates templates;
+
+    public ScoreUpdateEmail(MailTemplates templates) {
+        this.templates = templates;
+    }
+
+    /** @throws IllegalArgumentException when the event names no recruiter to send to: retrying cannot help */
+    public EmailMessage adjusted(ScoreAdjusted adjusted) {
+        requireRecipient(adjusted.recruiterEmail(), adjusted.sessionId());
+        String candidateName = ScoreReportEmail.candidateName(adjusted.candidate());
+        String percent = MailFormats.percent(adjusted.percent());
+        String subject = MailFormats.subject("Score adjusted: " + candidateName + " – " + percent + " ("
+                + (adjusted.passed() ? "passed" : "not passed") + ")");
+        String question = adjusted.questionTitle() == null || adjusted.questionTitle().isBlank()
+                ? adjusted.questionId() : MailFormats.oneLine(adjusted.questionTitle());
+        Map<String, Object> model = common(subject, "Score adjusted", candidateName, adjusted.testTitle(),
+                MailFormats.points(adjusted.points()), adjusted.maxPoints(), percent, adjusted.passed(),
+                adjusted.sessionId());
+        model.put("adjusted", true);
+        model.put("adjustedTotal", true);
+        model.put("question", question);
+        model.put("from", adjusted.machineItemPoints() == null ? "" : MailFormats.points(adjusted.machineItemPoints()));
+        model.put("to", MailFormats.points(adjusted.itemPoints()));
+        model.put("reason", adjusted.reason() == null ? "" : MailFormats.oneLine(adjusted.reason()));
+        model.put("by", MailFormats.orDefault(adjusted.adjustedBy(), "a reviewer"));
+        model.put("at", MailFormats.instant(adjusted.adjustedAt()));
+        model.put("provisional", adjusted.provisional());
+        model.put("reviewCount", adjusted.reviewCount());
+        MailTemplates.Rendered body = templates.render("score-update", model);
+        return new EmailMessage(adjusted.recruiterEmail(), subject, body.html(), body.text());
+    }
+
+    /** @throws IllegalArgumentException when the event names no recruiter to send to: retrying cannot help */
+    public EmailMessage finalized(AssessmentFinalized finalized) {
+        requireRecipient(finalized.recruiterEmail(), finalized.sessionId());
+        String candidateName = ScoreReportEmail.candidateName(finalized.candidate());
+        String percent = MailFormats.percent(finalized.percent());
+        String subject = MailFormats.subject("Assessment final: " + candidateName + " – " + percent + " ("
+                + (finalized.passed() ? "passed" : "not passed") + ")");
+        Map<String, Object> model = common(subject, "Assessment final", candidateName, finalized.testTitle(),
+                MailFormats.points(finalized.points()), finalized.maxPoints(), percent, finalized.passed(),
+                finalized.sessionId());
+        model.put("adjusted", false);
+        model.put("adjustedTotal", finalized.adjustedCount() > 0);
+        model.put("by", MailFormats.orDefault(finalized.finalizedBy(), "a reviewer"));
+        model.put("at", MailFormats.instant(finalized.finalizedAt()));
+        model.put("acceptedCount", finalized.acceptedCount());
+        model.put("adjustedCount", finalized.adjustedCount());
+        model.put("provisional", false);
+        model.put("reviewCount", 0);
+        MailTemplates.Rendered body = templates.render("score-update", model);
+        return new EmailMessage(finalized.recruiterEmail(), subject, body.html(), body.text());
+    }
+
+    private static Map<String, Object> common(String subject, String heading, String candidateName, String testTitle,
+                                              String points, int maxPoints, String percent, boolean passed,
+                                              String sessionId) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("subject", subject);
+        model.put("heading", heading);
+        model.put("candidateName", candidateName);
+        model.put("testTitle", MailFormats.orDefault(testTitle, "the assessment"));
+        model.put("points", points);
+        model.put("maxPoints", maxPoints);
+        model.put("percent", percent);
+        model.put("passed", passed);
+        model.put("sessionId", sessionId);
+        return model;
+    }
+
+    private static void requireRecipient(String recruiterEmail, String sessionId) {
+        if (recruiterEmail == null || recruiterEmail.isBlank()) {
+            throw new IllegalArgumentException("Session " + sessionId + " names no recruiter email");
+        }
+    }
+}

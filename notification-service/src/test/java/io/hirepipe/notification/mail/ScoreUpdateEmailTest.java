@@ -1,0 +1,69 @@
+package io.hirepipe.notification.mail;
+
+import io.hirepipe.contracts.events.AssessmentFinalized;
+import io.hirepipe.contracts.events.Person;
+import io.hirepipe.contracts.events.ScoreAdjusted;
+import io.hirepipe.notification.TestEvents;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class ScoreUpdateEmailTest {
+
+    private static final Instant AT = Instant.parse("2026-02-02T17:00:00Z");
+
+    private final ScoreUpdateEmail emails = new ScoreUpdateEmail(new MailTemplates());
+
+    @Test
+    void anAdjustmentSaysAdjustedWithTheItemTheReasonAndTheNewTotal() {
+        EmailMessage email = emails.adjusted(TestEvents.adjusted("ses-1", "rec@example.org", AT));
+
+        assertThat(email.to()).isEqualTo("rec@example.org");
+        assertThat(email.subject()).isEqualTo("Score adjusted: Ada Lovelace – 85.0% (passed)");
+        assertThat(email.text())
+                .contains("rita@recruiting.example adjusted \"Replication vs sharding\" from 2 to 3.5 points on "
+                        + "Mon 2 Feb 2026, 17:00 UTC.")
+                .contains("Reason: explains shard keys in other words")
+                .contains("New total: 8.5/10 points, 85.0% (adjusted)")
+                .contains("Still provisional: 1 item awaits review");
+        assertThat(email.html()).contains("adjusted <strong>Replication vs sharding</strong>")
+                .contains("<span>8.5</span>/<span>10</span> points");
+    }
+
+    @Test
+    void theReasonIsReviewerInputAndStaysText() {
+        ScoreAdjusted base = TestEvents.adjusted("ses-1", "rec@example.org", AT);
+        ScoreAdjusted adjusted = new ScoreAdjusted(base.sessionId(), base.questionId(), base.itemPoints(),
+                "<script>alert(1)</script>\r\nBcc: x@evil.example", base.adjustedBy(), base.points(),
+                base.maxPoints(), base.percent(), base.passed(), AT, base.machineItemPoints(), base.questionTitle(),
+                false, 0, base.invitationId(), base.testTitle(), base.candidate(), base.recruiterEmail());
+
+        EmailMessage email = emails.adjusted(adjusted);
+
+        assertThat(email.html()).doesNotContain("<script>").contains("&lt;script&gt;");
+        assertThat(email.text()).contains("Reason: <script>alert(1)</script> Bcc: x@evil.example\n")
+                .doesNotContain("Still provisional");
+    }
+
+    @Test
+    void finalisingSaysFinalWithTheTotals() {
+        EmailMessage email = emails.finalized(new AssessmentFinalized("ses-1", "inv-1", "test-1", "Backend basics",
+                new Person("Ada Lovelace", "ada@example.org"), "rec@example.org", new BigDecimal("6"), 7, 85.7, 60,
+                true, 1, 0, "rita@recruiting.example", AT));
+
+        assertThat(email.subject()).isEqualTo("Assessment final: Ada Lovelace – 85.7% (passed)");
+        assertThat(email.text()).contains("Final score: 6/7 points, 85.7%\n")
+                .contains("0 items were adjusted by a reviewer, 1 machine score was accepted as it was.")
+                .doesNotContain("(adjusted)");
+    }
+
+    @Test
+    void needsARecruiterToSendTo() {
+        assertThatIllegalArgumentException().isThrownBy(() -> emails.adjusted(
+                TestEvents.adjusted("ses-1", " ", AT)));
+    }
+}

@@ -1,0 +1,34 @@
+package io.hirepipe.scoring.grading;
+
+import io.hirepipe.scoring.grading.AnswerSegmenter.Span;
+
+import java.util.List;
+
+/**
+ * Everything a grading policy needs to know about one answer, measured once: per answer unit
+ * (sentence or clause) and per key point / misconception, the semantic similarity to the nearest
+ * reference of the same polarity and whether one of its phrases occurs. Thresholds are applied later
+ * by {@link SemanticGradingPolicy}, so the same evidence can be scored under many settings.
+ *
+ * @param keyPointSimilarity      [key point][unit] cosine to the nearest same-polarity reference, 0 if none
+ * @param keyPointPhrase          [key point][unit] a same-polarity phrase's terms all occur in the unit
+ * @param misconceptionSimilarity [misconception][unit], likewise
+ * @param misconceptionPhrase     [misconception][unit], likewise
+ * @param topicality              the highest cosine of any unit to the prompt or any key-point reference
+ */
+public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
+                             double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
+                             double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
+                             double topicality, KeywordListDetector.Signals signals) {
+
+    public boolean anyPhrase() {
+        for (boolean[] perUnit : keyPointPhrase) {
+            for (boolean hit : perUnit) {
+                if (hit) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,91 @@
+package io.hirepipe.scoring.grading;
+
+import io.hirepipe.scoring.grading.AnswerSegmenter.Span;
+import io.hirepipe.scoring.grading.RubricEmbeddings.Phrase;
+import io.hirepipe.scoring.grading.RubricEmbeddings.Reference;
+import io.hirepipe.scoring.grading.RubricEmbeddings.Target;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Measures an answer against a rubric: segments it, embeds all its units in one batch, and fills an
+ * {@link AnswerEvidence}. Polarity must agree for any evidence to count: a negated unit ("replicas
+ * do not hold a copy") is compared only with negated references and phrases, a positive unit only
+ * with positive ones. So "not replicated" never meets "replicated". Thread-safe.
+ */
+public final class AnswerEvidenceCollector {
+
+    private final SentenceEmbedder embedder;
+    private final RubricMatcher analyser;
+    private final NegationDetector negation;
+    private final AnswerSegmenter segmenter;
+    private final KeywordListDetector keywordLists;
+
+    public AnswerEvidenceCollector(SentenceEmbedder embedder, RubricMatcher analyser, NegationDetector negation,
+                                   AnswerSegmenter segmenter, KeywordListDetector keywordLists) {
+        this.embedder = embedder;
+        this.analyser = analyser;
+        this.negation = negation;
+        this.segmenter = segmenter;
+        this.keywordLists = keywordLists;
+    }
+
+    public AnswerEvidence collect(String answer, RubricEmbeddings rubric) {
+        List<Span> units = segmenter.units(answer);
+        List<float[]> vectors = embedder.embed(units.stream().map(Span::text).toList());
+        int n = units.size();
+        boolean[] negated = new boolean[n];
+        List<Set<String>> terms = new ArrayList<>(n);
+        for (int u = 0; u < n; u++) {
+            negated[u] = negation.isNegated(units.get(u).text());
+            terms.add(analyser.terms(units.get(u).text()));
+        }
+        double[][] kpSim = new double[rubric.keyPoints().size()][];
+        boolean[][] kpPhrase = new boolean[rubric.keyPoints().size()][];
+        for (int k = 0; k < kpSim.length; k++) {
+            kpSim[k] = similarities(rubric.keyPoints().get(k), vectors, negated);
+            kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), terms, negated);
+        }
+        double[][] mcSim = new double[rubric.misconceptions().size()][];
+        boolean[][] mcPhrase = new boolean[rubric.misconceptions().size()][];
+        for (int m = 0; m < mcSim.length; m++) {
+            mcSim[m] = similarities(rubric.misconceptions().get(m), vectors, negated);
+            mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), terms, negated);
+        }
+        double topicality = 0;
+        for (float[] unit : vectors) {
+            for (float[] topic : rubric.topic()) {
+                topicality = Math.max(topicality, SentenceEmbedder.cosine(unit, topic));
+            }
+        }
+        return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
+                keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()));
+    }
+
+    private static double[] similarities(Target target, List<float[]> units, boolean[] negated) {
+        double[] best = new double[units.size()];
+        for (int u = 0; u < units.size(); u++) {
+            for (Reference ref : target.references()) {
+                if (ref.negated() == negated[u]) {
+                    best[u] = Math.max(best[u], SentenceEmbedder.cosine(units.get(u), ref.vector()));
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean[] phraseHits(Target target, List<Set<String>> unitTerms, boolean[] negated) {
+        boolean[] hits = new boolean[unitTerms.size()];
+        for (int u = 0; u < unitTerms.size(); u++) {
+            for (Phrase phrase : target.phrases()) {
+                if (phrase.negated() == negated[u] && unitTerms.get(u).containsAll(phrase.terms())) {
+                    hits[u] = true;
+                    break;
+                }
+            }
+        }
+        return hits;
+    }
+}

@@ -1,0 +1,120 @@
+package io.hirepipe.scoring.grading;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts an answer into the units a grader compares with key points: its sentences and, inside each
+ * sentence, its clauses. Both levels are kept because a key point may need a whole sentence ("the
+ * thread starts the call and carries on with other work") while a sentence often packs several key
+ * points that only separate at clause level ("reads go to replicas, and a replica takes over if the
+ * primary fails"). Spans are verbatim slices of the answer, so evidence quotes what the candidate wrote.
+ *
+ * <p>Clause boundaries are punctuation (";", ":", " - ", "->", "=>", parentheses, commas) and the
+ * conjunctions that join independent statements (and, but, whereas, while, so, because, which).
+ * Stateless and thread-safe.
+ */
+public final class AnswerSegmenter {
+
+    /** A sentence ends at . ! ? followed by white space, or at a line break or a bullet. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\s*\\n+\\s*(?:[-*•]\\s+|\\d+[.)]\\s+)?");
+
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(
+            "\\s*(?:;|:(?!//)|\\s-+\\s|->|=>|\\(|\\)|,)\\s*"
+                    + "|\\s+(?=(?:and|but|whereas|while|so|because|which|then|otherwise|instead)\\s)",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
+
+    private static final int MIN_CLAUSE_WORDS = 3;
+
+    /**
+     * @param start offset of the first character in the answer
+     * @param end   offset after the last character
+     */
+    public record Span(String text, int start, int end) {
+    }
+
+    /** The sentences and clauses of {@code answer}, each once, in order of appearance. */
+    public List<Span> units(String answer) {
+        if (answer == null || answer.isBlank()) {
+            return List.of();
+        }
+        Map<String, Span> units = new LinkedHashMap<>();
+        for (Span sentence : split(answer, 0, answer.length(), SENTENCE_END)) {
+            units.putIfAbsent(key(sentence), sentence);
+            List<Span> clauses = mergeShort(answer, split(answer, sentence.start(), sentence.end(), CLAUSE_BREAK));
+            if (clauses.size() > 1) {
+                clauses.forEach(c -> units.putIfAbsent(key(c), c));
+            }
+        }
+        return List.copyOf(units.values());
+    }
+
+    private static String key(Span span) {
+        return span.start() + ":" + span.end();
+    }
+
+    private static List<Span> split(String text, int from, int to, Pattern boundary) {
+        List<Span> spans = new ArrayList<>();
+        Matcher m = boundary.matcher(text).region(from, to);
+        int start = from;
+        while (m.find()) {
+            addTrimmed(text, start, m.start(), spans);
+            start = m.end();
+        }
+        addTrimmed(text, start, to, spans);
+        return spans;
+    }
+
+    private static void addTrimmed(String text, int start, int end, List<Span> out) {
+        while (start < end && (Character.isWhitespace(text.charAt(start)) || "-*•".indexOf(text.charAt(start)) >= 0)) {
+            start++;
+        }
+        while (end > start && (Character.isWhitespace(text.charAt(end - 1)) || ",;".indexOf(text.charAt(end - 1)) >= 0)) {
+            end--;
+        }
+        if (end > start && LETTER_OR_DIGIT.matcher(text.substring(start, end)).find()) {
+            out.add(new Span(text.substring(start, end), start, end));
+        }
+    }
+
+    /**
+     * A clause of fewer than {@link #MIN_CLAUSE_WORDS} words is no statement of its own ("Sharding",
+     * "and", "TTL"): it joins the clause after it, or the one before when it comes last.
+     */
+    private static List<Span> mergeShort(String answer, List<Span> clauses) {
+        List<Span> merged = new ArrayList<>();
+        Span pending = null;
+        for (Span clause : clauses) {
+            Span current = pending == null ? clause : join(answer, pending, clause);
+            pending = null;
+            if (wordCount(current) < MIN_CLAUSE_WORDS) {
+                pending = current;
+            } else {
+                merged.add(current);
+            }
+        }
+        if (pending != null) {
+            if (merged.isEmpty()) {
+                merged.add(pending);
+            } else {
+                merged.add(join(answer, merged.remove(merged.size() - 1), pending));
+            }
+        }
+        return merged;
+    }
+
+    private static Span join(String answer, Span first, Span second) {
+        return new Span(answer.substring(first.start(), second.end()), first.start(), second.end());
+    }
+
+    private static int wordCount(Span span) {
+        return span.text().split("\\s+").length;
+    }
+
+}

@@ -1,0 +1,136 @@
+package io.hirepipe.scoring.grading;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a grader compares answers with, for one question version: every key point's description and
+ * examples, every misconception's statement and phrases, embedded once; phrases analysed once.
+ * Immutable; built by {@link #of} in one embedding batch.
+ *
+ * @param topic        the prompt and all key-point references: an answer near none of them is off topic
+ * @param rubricPhrases every phrase of the key points as written, for keyword-list detection
+ * @param rubricTerms  every analysed phrase term of the key points, likewise
+ */
+public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, List<Target> misconceptions,
+                               List<float[]> topic, List<String> rubricPhrases, Set<String> rubricTerms) {
+
+    /** A misconception is written as "Claims X"; X is what a candidate would say, so X is what gets embedded. */
+    private static final Pattern CLAIM_PREFIX = Pattern.compile("^(?i)(?:claims|treats|relies on|thinks|says)\\s+(?:that\\s+)?");
+
+    /** A sentence to compare answer units with, and whether it is stated negatively. */
+    public record Reference(String text, float[] vector, boolean negated) {
+    }
+
+    /** A phrase's analysed terms and whether the phrase is negative ("does not block"). */
+    public record Phrase(String text, Set<String> terms, boolean negated) {
+    }
+
+    /** A key point or misconception, ready to compare. */
+    public record Target(String id, List<Reference> references, List<Phrase> phrases) {
+    }
+
+    public static RubricEmbeddings of(FreeTextRubric rubric, SentenceEmbedder embedder, RubricMatcher analyser,
+                                      NegationDetector negation) {
+        AnswerSegmenter segmenter = new AnswerSegmenter();
+        List<List<String>> keyPointTexts = new ArrayList<>();
+        for (FreeTextRubric.Point point : rubric.keyPoints()) {
+            List<String> texts = new ArrayList<>();
+            for (String text : concat(point.description(), point.examples())) {
+                texts.addAll(pieces(text, segmenter, negation));
+            }
+            keyPointTexts.add(texts);
+        }
+        List<List<String>> misconceptionTexts = new ArrayList<>();
+        for (FreeTextRubric.Misconception misconception : rubric.misconceptions()) {
+            misconceptionTexts.add(concat(statement(misconception.description()), misconception.phrases()));
+        }
+        boolean hasPrompt = rubric.prompt() != null && !rubric.prompt().isBlank();
+        List<String> all = new ArrayList<>();
+        if (hasPrompt) {
+            all.add(rubric.prompt());
+        }
+        keyPointTexts.forEach(all::addAll);
+        misconceptionTexts.forEach(all::addAll);
+        Iterator<float[]> vectors = embedder.embed(all).iterator();
+
+        List<float[]> topic = new ArrayList<>();
+        if (hasPrompt) {
+            topic.add(vectors.next());
+        }
+        Set<String> rubricTerms = new HashSet<>();
+        List<Target> keyPoints = new ArrayList<>();
+        for (int k = 0; k < rubric.keyPoints().size(); k++) {
+            List<Reference> refs = new ArrayList<>();
+            for (String text : keyPointTexts.get(k)) {
+                float[] v = vectors.next();
+                refs.add(new Reference(text, v, negation.isNegated(text)));
+                topic.add(v);
+            }
+            List<Phrase> phrases = phrases(rubric.keyPoints().get(k).phrases(), analyser, negation);
+            phrases.forEach(p -> rubricTerms.addAll(p.terms()));
+            keyPoints.add(new Target(rubric.keyPoints().get(k).id(), List.copyOf(refs), phrases));
+        }
+        List<Target> misconceptions = new ArrayList<>();
+        for (int m = 0; m < rubric.misconceptions().size(); m++) {
+            List<Reference> refs = new ArrayList<>();
+            for (String text : misconceptionTexts.get(m)) {
+                refs.add(new Reference(text, vectors.next(), negation.isNegated(text)));
+            }
+            FreeTextRubric.Misconception misconception = rubric.misconceptions().get(m);
+            misconceptions.add(new Target(misconception.id(), List.copyOf(refs),
+                    phrases(misconception.phrases(), analyser, negation)));
+        }
+        List<String> rubricPhrases = rubric.keyPoints().stream().flatMap(p -> p.phrases().stream()).toList();
+        return new RubricEmbeddings(rubric, List.copyOf(keyPoints), List.copyOf(misconceptions), List.copyOf(topic),
+                rubricPhrases, Set.copyOf(rubricTerms));
+    }
+
+    /**
+     * A reference whose clauses disagree in polarity ("the system must choose …; partitions cannot be ruled
+     * out") would make a negated answer clause look like it agrees with it. Such a text is compared clause by
+     * clause instead; a text of one polarity stays whole.
+     */
+    static List<String> pieces(String text, AnswerSegmenter segmenter, NegationDetector negation) {
+        List<AnswerSegmenter.Span> units = segmenter.units(text);
+        long polarities = units.stream().map(u -> negation.isNegated(u.text())).distinct().count();
+        if (polarities <= 1) {
+            return List.of(text);
+        }
+        List<String> clauses = new ArrayList<>();
+        for (AnswerSegmenter.Span unit : units) {
+            boolean containsAnother = units.stream().anyMatch(o -> o != unit && o.start() >= unit.start()
+                    && o.end() <= unit.end() && (o.end() - o.start()) < (unit.end() - unit.start()));
+            if (!containsAnother) {
+                clauses.add(unit.text());
+            }
+        }
+        return clauses;
+    }
+
+    static String statement(String misconceptionDescription) {
+        return CLAIM_PREFIX.matcher(misconceptionDescription).replaceFirst("");
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    private static List<Phrase> phrases(List<String> phrases, RubricMatcher analyser, NegationDetector negation) {
+        List<Phrase> out = new ArrayList<>();
+        for (String phrase : phrases) {
+            Set<String> terms = analyser.terms(phrase);
+            if (!terms.isEmpty()) {
+                out.add(new Phrase(phrase, Set.copyOf(terms), negation.isNegated(phrase)));
+            }
+        }
+        return List.copyOf(out);
+    }
+}

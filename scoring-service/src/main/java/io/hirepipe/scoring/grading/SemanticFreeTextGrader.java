@@ -1,0 +1,98 @@
+package io.hirepipe.scoring.grading;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.hirepipe.scoring.grading.FreeTextGrade.GradeFlag;
+import io.hirepipe.scoring.grading.FreeTextGrade.KeyPointEvidence;
+import io.hirepipe.scoring.grading.FreeTextGrade.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The free-text grader the service uses: sentence embeddings plus Lucene phrases, made hard to game
+ * (negation, misconceptions, keyword lists, off-topic answers). How evidence becomes points is in
+ * {@link SemanticGradingPolicy}.
+ *
+ * <p>Per question version ({@link FreeTextRubric#questionKey()}) the rubric's references are embedded once
+ * and cached; per answer, all its sentences and clauses are embedded in one batch. If the embedding
+ * model cannot run at all, the lexical grader answers instead, flagged FALLBACK and sent to review,
+ * so scoring never stops on it. Thread-safe.
+ */
+@Primary
+@Component
+public class SemanticFreeTextGrader implements FreeTextGrader {
+
+    private static final Logger log = LoggerFactory.getLogger(SemanticFreeTextGrader.class);
+
+    /** Answers that say nothing: treated as blank. */
+    private static final Pattern NON_ANSWER = Pattern.compile(
+            "(?i)\\W*(?:i\\s+)?(?:don'?t|do\\s+not)\\s+know\\W*|\\W*(?:idk|no\\s+idea|not\\s+sure|n/?a|pass|skip(?:ped)?|\\?+)\\W*");
+    private static final Pattern HAS_LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
+
+    private final SentenceEmbedder embedder;
+    private final RubricMatcher analyser;
+    private final NegationDetector negation = new NegationDetector();
+    private final AnswerEvidenceCollector collector;
+    private final SemanticGradingPolicy policy;
+    private final LexicalFreeTextGrader fallback;
+    private final Cache<FreeTextRubric, RubricEmbeddings> rubrics = Caffeine.newBuilder().maximumSize(2_000).build();
+
+    public SemanticFreeTextGrader(SentenceEmbedder embedder, RubricMatcher analyser, SemanticGradingSettings settings,
+                                  LexicalFreeTextGrader fallback) {
+        this.embedder = embedder;
+        this.analyser = analyser;
+        this.collector = new AnswerEvidenceCollector(embedder, analyser, negation, new AnswerSegmenter(),
+                new KeywordListDetector(analyser));
+        this.policy = new SemanticGradingPolicy(settings);
+        this.fallback = fallback;
+    }
+
+    @Override
+    public FreeTextGrade grade(String answer, FreeTextRubric rubric) {
+        if (isBlank(answer)) {
+            return blank(rubric);
+        }
+        try {
+            return policy.grade(evidence(answer, rubric), rubric);
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("Semantic grading failed for {}; falling back to lexical grading", rubric.questionKey(), e);
+            FreeTextGrade lexical = fallback.grade(answer, rubric);
+            Set<GradeFlag> flags = EnumSet.of(GradeFlag.FALLBACK, GradeFlag.LOW_CONFIDENCE);
+            flags.addAll(lexical.flags());
+            return new FreeTextGrade(lexical.points(), lexical.maxPoints(), Math.min(lexical.confidence(), 0.3), true,
+                    lexical.keyPoints(), lexical.misconceptions(), flags);
+        }
+    }
+
+    /** The measurements behind a grade, for evaluation and tuning. */
+    public AnswerEvidence evidence(String answer, FreeTextRubric rubric) {
+        // the key is the whole rubric, so a version whose key points changed under the same questionKey never reuses stale vectors
+        RubricEmbeddings embedded = rubrics.get(rubric, r -> RubricEmbeddings.of(r, embedder, analyser, negation));
+        return collector.collect(answer, embedded);
+    }
+
+    public SemanticGradingPolicy policy() {
+        return policy;
+    }
+
+    /** Nothing to grade: empty, only punctuation, or a non-answer such as "I don't know". */
+    public static boolean isBlank(String answer) {
+        return answer == null || !HAS_LETTER_OR_DIGIT.matcher(answer).find() || NON_ANSWER.matcher(answer.strip()).matches();
+    }
+
+    private static FreeTextGrade blank(FreeTextRubric rubric) {
+        List<KeyPointEvidence> missed = rubric.keyPoints().stream()
+                .map(p -> new KeyPointEvidence(p.id(), Verdict.MISSED, 0, BigDecimal.ZERO.setScale(2), null, 0))
+                .toList();
+        return new FreeTextGrade(BigDecimal.ZERO.setScale(2), rubric.maxPoints(), 1.0, false, missed, List.of(),
+                Set.of(GradeFlag.BLANK));
+    }
+}

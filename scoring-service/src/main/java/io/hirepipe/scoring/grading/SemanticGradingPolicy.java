@@ -1,0 +1,212 @@
+package io.hirepipe.scoring.grading;
+
+import io.hirepipe.scoring.grading.FreeTextGrade.GradeFlag;
+import io.hirepipe.scoring.grading.FreeTextGrade.KeyPointEvidence;
+import io.hirepipe.scoring.grading.FreeTextGrade.MisconceptionEvidence;
+import io.hirepipe.scoring.grading.FreeTextGrade.Verdict;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns {@link AnswerEvidence} into a {@link FreeTextGrade}. Pure: no I/O, no state beyond its settings.
+ *
+ * <h2>Credit of a key point</h2>
+ * For key point k and each answer unit u (sentence or clause) of the same polarity as the reference:
+ * <pre>
+ *   cos(u,k)      = max cosine(u, r) over k's description and examples r          (all-MiniLM-L6-v2)
+ *   sem(u,k)      = cos(u,k) - contrast * mean of cos(u,k') over the other key points k'
+ *   lex(u,k)      = 1 if all stemmed terms of one of k's phrases occur in u, else 0 (Lucene EnglishAnalyzer)
+ *   evidence(u,k) = min(1, clamp((sem - floor) / (ceiling - floor), 0, 1) + phraseWeight * lex)
+ *   evidence(k)   = max over u of evidence(u,k)
+ *   credit(k)     = 1 (MET) if evidence(k) >= metAt, 0.5 (PARTLY_MET) if >= partlyMetAt, else 0 (MISSED)
+ * </pre>
+ * So a paraphrase can meet a key point on meaning alone, a phrase alone lifts a weak paraphrase, and
+ * polarity disagreement (a negated unit, a positive reference) gives no evidence at all. The contrast
+ * term is there because key points of one question share a topic: a sentence about isolation levels is
+ * fairly close to every key point of an isolation question, and only its excess closeness to one key
+ * point over the others says that it makes that point.
+ *
+ * <h2>Score</h2>
+ * <pre>
+ *   points = max(0, sum of credit(k) * points(k) - sum of penalties of misconceptions stated)
+ * </pre>
+ * A misconception is stated when one of its phrases occurs in a unit, or a unit's cosine to its statement
+ * reaches {@code misconceptionAt} and exceeds the unit's cosine to every key point; polarity must agree
+ * ("sharding does not copy all data" is not it). A unit that states a misconception is evidence for no
+ * key point: "higher isolation makes transactions faster" is close to the trade-off key point in
+ * embedding space, but it gets the trade-off backwards.
+ * Then the gates: an off-topic answer scores 0 (OFF_TOPIC); a keyword list is capped at
+ * {@code keywordListCap} of the points (KEYWORD_LIST, always reviewed).
+ *
+ * <h2>Confidence</h2>
+ * A key point whose evidence lies near metAt or partlyMetAt is ambiguous: ambiguity(k) = 1 − distance of
+ * its uncapped evidence to the nearer threshold / 0.15, floored at 0. confidence = 1 − (points-weighted mean ambiguity), halved for
+ * a keyword list. Below lowConfidenceBelow → LOW_CONFIDENCE; a percent within nearThresholdWithin of a
+ * band boundary (12.5, 37.5, 62.5, 87.5: the machine grade is round(percent / 25)) → NEAR_THRESHOLD.
+ * Either one sets needsReview.
+ */
+public final class SemanticGradingPolicy {
+
+    private static final double AMBIGUITY_WIDTH = 0.15;
+    private static final double[] BAND_BOUNDARIES = {12.5, 37.5, 62.5, 87.5};
+
+    private final SemanticGradingSettings s;
+
+    public SemanticGradingPolicy(SemanticGradingSettings settings) {
+        this.s = settings;
+    }
+
+    public SemanticGradingSettings settings() {
+        return s;
+    }
+
+    public FreeTextGrade grade(AnswerEvidence e, FreeTextRubric rubric) {
+        int max = rubric.maxPoints();
+        Set<GradeFlag> flags = EnumSet.noneOf(GradeFlag.class);
+        boolean[] wrong = new boolean[e.units().size()];
+        List<MisconceptionEvidence> misconceptions = new ArrayList<>();
+        double penalties = 0;
+        for (int m = 0; m < rubric.misconceptions().size(); m++) {
+            FreeTextRubric.Misconception misconception = rubric.misconceptions().get(m);
+            int hit = -1;
+            double bestSim = 0;
+            for (int u = 0; u < e.units().size(); u++) {
+                double sim = e.misconceptionSimilarity()[m][u];
+                boolean semantic = sim >= s.misconceptionAt() && sim > nearestKeyPoint(e.keyPointSimilarity(), u);
+                if (semantic || e.misconceptionPhrase()[m][u]) {
+                    markWithEnclosing(e.units(), u, wrong);
+                    if (hit < 0 || sim > bestSim) {
+                        hit = u;
+                        bestSim = sim;
+                    }
+                }
+            }
+            if (hit >= 0) {
+                penalties += misconception.penaltyPoints();
+                misconceptions.add(new MisconceptionEvidence(misconception.id(), misconception.description(),
+                        decimal(misconception.penaltyPoints()), e.units().get(hit).text(), round2(clamp01(bestSim))));
+            }
+        }
+
+        List<KeyPointEvidence> keyPoints = new ArrayList<>();
+        double earned = 0;
+        double ambiguity = 0;
+        for (int k = 0; k < rubric.keyPoints().size(); k++) {
+            FreeTextRubric.Point point = rubric.keyPoints().get(k);
+            int bestUnit = -1;
+            double best = 0;
+            double bestRaw = Double.NEGATIVE_INFINITY;
+            for (int u = 0; u < e.units().size(); u++) {
+                if (wrong[u]) {
+                    continue;
+                }
+                double raw = rawEvidence(contrasted(e.keyPointSimilarity(), k, u), e.keyPointPhrase()[k][u]);
+                if (raw > bestRaw) {
+                    bestRaw = raw;
+                    best = Math.min(1, Math.max(0, raw));
+                    bestUnit = u;
+                }
+            }
+            double credit = best >= s.metAt() ? 1 : best >= s.partlyMetAt() ? 0.5 : 0;
+            Verdict verdict = credit == 1 ? Verdict.MET : credit > 0 ? Verdict.PARTLY_MET : Verdict.MISSED;
+            earned += credit * point.points();
+            // distance on the uncapped scale: a phrase plus a close paraphrase is far above metAt, not on it
+            double distance = bestUnit < 0 ? 1 : Math.min(Math.abs(bestRaw - s.metAt()), Math.abs(bestRaw - s.partlyMetAt()));
+            ambiguity += point.points() * Math.max(0, 1 - distance / AMBIGUITY_WIDTH);
+            String span = credit > 0 ? e.units().get(bestUnit).text() : null;
+            double similarity = bestUnit < 0 ? 0 : clamp01(e.keyPointSimilarity()[k][bestUnit]);
+            keyPoints.add(new KeyPointEvidence(point.id(), verdict, credit, decimal(credit * point.points()), span,
+                    round2(similarity)));
+        }
+
+        double points = Math.max(0, earned - penalties);
+        double confidence = max == 0 ? 1 : 1 - ambiguity / max;
+        if (e.topicality() < s.offTopicBelow() && !e.anyPhrase()) {
+            flags.add(GradeFlag.OFF_TOPIC);
+            points = 0;
+        }
+        boolean keywordList = e.signals().isKeywordList(s.keywordListMinWords(), s.keywordListMinListShare(),
+                s.keywordListMaxFunctionWordShare(),
+                s.keywordListMinRubricTermShare());
+        if (keywordList) {
+            flags.add(GradeFlag.KEYWORD_LIST);
+            points = Math.min(points, s.keywordListCap() * max);
+            confidence /= 2;
+        }
+        double percent = max == 0 ? 0 : 100 * points / max;
+        if (confidence < s.lowConfidenceBelow()) {
+            flags.add(GradeFlag.LOW_CONFIDENCE);
+        }
+        if (isNearBoundary(percent)) {
+            flags.add(GradeFlag.NEAR_THRESHOLD);
+        }
+        boolean needsReview = keywordList || flags.contains(GradeFlag.LOW_CONFIDENCE)
+                || flags.contains(GradeFlag.NEAR_THRESHOLD);
+        return new FreeTextGrade(decimal(points), max, round2(confidence), needsReview, keyPoints, misconceptions, flags);
+    }
+
+    /** sem(u,k) of the class comment. */
+    double contrasted(double[][] similarity, int k, int u) {
+        if (similarity.length < 2 || s.contrast() == 0) {
+            return similarity[k][u];
+        }
+        double others = 0;
+        for (int j = 0; j < similarity.length; j++) {
+            if (j != k) {
+                others += similarity[j][u];
+            }
+        }
+        return similarity[k][u] - s.contrast() * others / (similarity.length - 1);
+    }
+
+    /** Marks unit u and every unit whose span encloses it (the sentence around a clause). */
+    private static void markWithEnclosing(List<AnswerSegmenter.Span> units, int u, boolean[] marks) {
+        AnswerSegmenter.Span inner = units.get(u);
+        for (int i = 0; i < units.size(); i++) {
+            AnswerSegmenter.Span outer = units.get(i);
+            if (outer.start() <= inner.start() && outer.end() >= inner.end()) {
+                marks[i] = true;
+            }
+        }
+    }
+
+    private static double nearestKeyPoint(double[][] similarity, int u) {
+        double nearest = 0;
+        for (double[] perUnit : similarity) {
+            nearest = Math.max(nearest, perUnit[u]);
+        }
+        return nearest;
+    }
+
+    /** evidence(u,k) of the class comment before clamping to 0..1, from sem(u,k) and lex(u,k). */
+    double rawEvidence(double similarity, boolean phrase) {
+        double semantic = (similarity - s.similarityFloor()) / (s.similarityCeiling() - s.similarityFloor());
+        return Math.max(0, semantic) + (phrase ? s.phraseWeight() : 0);
+    }
+
+    private boolean isNearBoundary(double percent) {
+        for (double boundary : BAND_BOUNDARIES) {
+            if (Math.abs(percent - boundary) < s.nearThresholdWithin()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double clamp01(double x) {
+        return Math.max(0, Math.min(1, x));
+    }
+
+    private static double round2(double x) {
+        return Math.round(x * 100) / 100.0;
+    }
+
+    private static BigDecimal decimal(double points) {
+        return BigDecimal.valueOf(points).setScale(2, RoundingMode.HALF_UP);
+    }
+}

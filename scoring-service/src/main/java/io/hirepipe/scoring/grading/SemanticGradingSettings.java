@@ -1,0 +1,57 @@
+package io.hirepipe.scoring.grading;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Thresholds and weights of the semantic grader, under {@code hirepipe.grading.semantic} in
+ * application.yml (each overridable by an environment variable). The values there were chosen by
+ * the grid search of the dev-set evaluation (FreeTextEvaluation) on the tune half only.
+ *
+ * @param contrast              how much of a unit's mean cosine to the other key points is taken off its
+ *                              cosine to this one
+ * @param similarityFloor       contrasted cosine at or below which a unit is no semantic evidence at all
+ * @param similarityCeiling     cosine at or above which a unit is full semantic evidence
+ * @param phraseWeight          evidence added when one of the key point's phrases occurs in the unit
+ * @param metAt                 evidence from which a key point is MET (full credit)
+ * @param partlyMetAt           evidence from which a key point is PARTLY_MET (half credit)
+ * @param misconceptionAt       cosine from which a unit states a misconception
+ * @param offTopicBelow         an answer whose units all stay below this cosine to the prompt and key
+ *                              points, and that uses none of their phrases, is off topic
+ * @param keywordListMinWords   shorter answers are never called keyword lists
+ * @param keywordListMinListShare          a keyword list has at least this share of its words in list-like
+ *                                         sentences ({@link KeywordListDetector})
+ * @param keywordListMaxFunctionWordShare  or fewer function words than this share overall
+ * @param keywordListMinRubricTermShare    and at least this share of rubric terms
+ * @param keywordListCap        share of the item's points a keyword list can earn at most
+ * @param lowConfidenceBelow    confidence under which an item needs review
+ * @param nearThresholdWithin   percent points: a score this close to a 0–4 band boundary needs review
+ */
+@ConfigurationProperties("hirepipe.grading.semantic")
+public record SemanticGradingSettings(double contrast, double similarityFloor, double similarityCeiling, double phraseWeight,
+                                      double metAt, double partlyMetAt, double misconceptionAt,
+                                      double offTopicBelow, int keywordListMinWords, double keywordListMinListShare,
+                                      double keywordListMaxFunctionWordShare, double keywordListMinRubricTermShare,
+                                      double keywordListCap, double lowConfidenceBelow, double nearThresholdWithin) {
+
+    public SemanticGradingSettings {
+        if (similarityCeiling <= similarityFloor) {
+            throw new IllegalArgumentException("similarity-ceiling must be above similarity-floor");
+        }
+        if (partlyMetAt > metAt) {
+            throw new IllegalArgumentException("partly-met-at must not be above met-at");
+        }
+    }
+
+    public SemanticGradingSettings withEvidence(double contrast, double floor, double ceiling, double phrase, double met,
+                                                double partly) {
+        return new SemanticGradingSettings(contrast, floor, ceiling, phrase, met, partly, misconceptionAt, offTopicBelow,
+                keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap,
+                lowConfidenceBelow, nearThresholdWithin);
+    }
+
+    public SemanticGradingSettings withGates(double misconception, double offTopic, double keywordCap) {
+        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, metAt, partlyMetAt,
+                misconception, offTopic, keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare,
+                keywordListMinRubricTermShare, keywordCap, lowConfidenceBelow, nearThresholdWithin);
+    }
+}

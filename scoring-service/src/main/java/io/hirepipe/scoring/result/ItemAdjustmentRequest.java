@@ -1,0 +1,20 @@
+package io.hirepipe.scoring.result;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+
+/**
+ * A person's value for one item.
+ *
+ * @param points 0 up to the item's maximum (checked against the item), at most two decimal places
+ * @param reason why: kept in the item's history and sent to the recruiter
+ */
+public record ItemAdjustmentRequest(
+        @NotNull @DecimalMin("0") @Digits(integer = 4, fraction = 2) BigDecimal points,
+        @NotBlank @Size(max = 1000) String reason) {
+}

@@ -1,0 +1,165 @@
+package io.hirepipe.scoring.result;
+
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.defaults.correlation.CorrelationId;
+import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.scoring.grading.Points;
+import io.hirepipe.scoring.grading.ScoreSheet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What people decide about a result: an item's points (the human value wins, the machine's is kept,
+ * every change is kept with who, when and why) and finalisation. Each decision is one conditional
+ * single-document update carrying its event; a concurrent decision makes it read and decide again.
+ */
+@Service
+public class ResultReview {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultReview.class);
+    private static final int ATTEMPTS = 5;
+
+    private final ResultStore results;
+    private final Clock clock;
+
+    public ResultReview(ResultStore results, Clock clock) {
+        this.results = results;
+        this.clock = clock;
+    }
+
+    /**
+     * Sets an item's points. Setting the value it already has with the same reason changes nothing,
+     * so a retried request does not add history or events.
+     */
+    public ScoringResult adjust(Caller caller, String sessionId, String questionId, BigDecimal points, String reason) {
+        return decide(caller, sessionId, result -> {
+            int index = indexOf(result, questionId);
+            ScoringResult.Item item = result.items().get(index);
+            if (points.compareTo(BigDecimal.valueOf(item.maxPoints())) > 0) {
+                throw invalidPoints("must be between 0 and the item's maximum, " + item.maxPoints());
+            }
+            BigDecimal value = Points.of(points);
+            if (item.humanPoints() != null && item.humanPoints().compareTo(value) == 0 && !item.history().isEmpty()
+                    && reason.equals(item.history().get(item.history().size() - 1).reason())) {
+                return null;
+            }
+            Instant now = clock.instant();
+            ScoringResult.Review review = new ScoringResult.Review("ADJUSTED", item.points(), value, reason,
+                    reviewer(caller), now);
+            ScoringResult.Item changed = new ScoringResult.Item(item.questionId(), item.questionVersion(), item.kind(),
+                    value, item.maxPoints(), item.matchedKeyPointIds(), item.title(), item.status(),
+                    item.machinePoints(), value, item.accepted(), item.evidence(), append(item.history(), review));
+            ScoringResult updated = withItems(result, replace(result.items(), index, changed), result.state(),
+                    result.finalizedAt(), result.finalizedBy());
+            return new Decision(updated, EventEnvelope.of(ResultEvents.adjusted(updated, changed, review),
+                    result.tenantId(), CorrelationId.currentOrNew(), now));
+        });
+    }
+
+    /**
+     * Makes a provisional result final. Items awaiting review must have been settled, unless
+     * {@code acceptMachineScores}, which accepts the machine's points for each of them. A final
+     * result stays as it is.
+     */
+    public ScoringResult finalizeResult(Caller caller, String sessionId, boolean acceptMachineScores) {
+        return decide(caller, sessionId, result -> {
+            if (result.state() == ScoringResult.State.FINAL) {
+                return null;
+            }
+            List<String> awaiting = result.items().stream().filter(ScoringResult.Item::awaitsReview)
+                    .map(ScoringResult.Item::questionId).toList();
+            if (!awaiting.isEmpty() && !acceptMachineScores) {
+                throw ProblemException.conflict("review-pending", awaiting.size()
+                        + " item(s) still await review: set their points, or finalise with "
+                        + "\"acceptMachineScores\": true to accept the machine's scores.")
+                        .with("awaitingReview", awaiting);
+            }
+            Instant now = clock.instant();
+            ScoringResult.Reviewer by = reviewer(caller);
+            List<ScoringResult.Item> items = result.items().stream().map(item -> !item.awaitsReview() ? item
+                    : new ScoringResult.Item(item.questionId(), item.questionVersion(), item.kind(), item.points(),
+                    item.maxPoints(), item.matchedKeyPointIds(), item.title(), item.status(), item.machinePoints(),
+                    item.humanPoints(), true, item.evidence(), append(item.history(), new ScoringResult.Review(
+                    "ACCEPTED", item.points(), item.points(), "machine score accepted at finalisation", by, now))))
+                    .toList();
+            ScoringResult updated = withItems(result, items, ScoringResult.State.FINAL, now, by.display());
+            return new Decision(updated, EventEnvelope.of(ResultEvents.finalized(updated, awaiting.size(), now),
+                    result.tenantId(), CorrelationId.currentOrNew(), now));
+        });
+    }
+
+    /** A decision: the result as it should be, and the event that says so; null for "nothing to change". */
+    private record Decision(ScoringResult result, EventEnvelope<?> event) {
+    }
+
+    private ScoringResult decide(Caller caller, String sessionId, Function<ScoringResult, Decision> decision) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            ScoringResult current = results.find(caller.tenantId(), sessionId)
+                    .orElseThrow(() -> ProblemException.notFound("Result", sessionId));
+            Decision decided = decision.apply(current);
+            if (decided == null) {
+                return current;
+            }
+            if (results.update(decided.result(), decided.event())) {
+                log.info("{} of session {} by {} {}", decided.event().type(), sessionId, caller.kind(),
+                        caller.subject());
+                // read back what is stored now, the relay's outbox field aside
+                return results.find(caller.tenantId(), sessionId).orElse(decided.result());
+            }
+        }
+        throw new ProblemException(HttpStatus.CONFLICT, "concurrent-change", "Conflict",
+                "The result of session " + sessionId + " is being changed by someone else; try again.");
+    }
+
+    /** The result with new items and the totals, review count and state that follow from them. */
+    private static ScoringResult withItems(ScoringResult r, List<ScoringResult.Item> items, ScoringResult.State state,
+                                           Instant finalizedAt, String finalizedBy) {
+        BigDecimal points = items.stream().map(ScoringResult.Item::points).reduce(Points.ZERO, BigDecimal::add);
+        double percent = ScoreSheet.percent(points, r.maxPoints());
+        int reviewCount = (int) items.stream().filter(ScoringResult.Item::awaitsReview).count();
+        return new ScoringResult(r.sessionId(), r.tenantId(), r.invitationId(), r.testId(), r.testTitle(),
+                r.candidate(), r.recruiterEmail(), points, r.maxPoints(), percent, r.passMarkPercent(),
+                percent >= r.passMarkPercent(), r.submitReason(), r.startedAt(), r.submittedAt(), r.scoredAt(), items,
+                r.submissionEventId(), List.of(), state, reviewCount, finalizedAt, finalizedBy, r.revision());
+    }
+
+    private static int indexOf(ScoringResult result, String questionId) {
+        for (int i = 0; i < result.items().size(); i++) {
+            if (result.items().get(i).questionId().equals(questionId)) {
+                return i;
+            }
+        }
+        throw ProblemException.notFound("Item", questionId);
+    }
+
+    private static <T> List<T> replace(List<T> list, int index, T value) {
+        List<T> copy = new ArrayList<>(list);
+        copy.set(index, value);
+        return copy;
+    }
+
+    private static <T> List<T> append(List<T> list, T value) {
+        List<T> copy = new ArrayList<>(list);
+        copy.add(value);
+        return copy;
+    }
+
+    private static ScoringResult.Reviewer reviewer(Caller caller) {
+        return new ScoringResult.Reviewer(caller.kind().name(), caller.subject(), caller.email());
+    }
+
+    static ProblemException invalidPoints(String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "points: " + message)
+                .with("errors", List.of(java.util.Map.of("field", "points", "message", message)));
+    }
+}

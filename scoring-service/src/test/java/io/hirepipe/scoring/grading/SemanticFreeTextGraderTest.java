@@ -1,0 +1,238 @@
+package io.hirepipe.scoring.grading;
+
+import io.hirepipe.scoring.grading.FreeTextGrade.GradeFlag;
+import io.hirepipe.scoring.grading.FreeTextGrade.KeyPointEvidence;
+import io.hirepipe.scoring.grading.FreeTextGrade.Verdict;
+import io.hirepipe.scoring.grading.eval.FreeTextEvaluation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The semantic grader with the real embedding model and the settings of application.yml, on a small
+ * replication-versus-sharding rubric: the rules a recruiter would check by hand.
+ */
+class SemanticFreeTextGraderTest {
+
+    static final FreeTextRubric RUBRIC = new FreeTextRubric("replication-vs-sharding:1",
+            "What is the difference between database replication and sharding?",
+            List.of(
+                    new FreeTextRubric.Point("copies", "Replication copies the same data from a primary to replicas",
+                            List.of("replica", "copy"), List.of("Every replica holds a full copy of the primary's data."), 2),
+                    new FreeTextRubric.Point("availability", "Replication gives read scaling and failover",
+                            List.of("failover", "read replicas"), List.of("If the primary dies a replica takes over."), 2),
+                    new FreeTextRubric.Point("splits", "Sharding splits the data so each shard holds only a subset",
+                            List.of("shard key", "subset"), List.of("Each server has only part of the rows."), 2)),
+            List.of(new FreeTextRubric.Misconception("sharding-copies-all", "Claims sharding copies all data to every node",
+                    List.of("sharding copies all data"), 2)));
+
+    private static final RubricMatcher matcher = new RubricMatcher();
+    private static final SemanticGradingSettings settings = FreeTextEvaluation.applicationSettings();
+    private static final CountingEmbedder embedder = new CountingEmbedder(new MiniLmSentenceEmbedder());
+    private static final SemanticFreeTextGrader grader =
+            new SemanticFreeTextGrader(embedder, matcher, settings, new LexicalFreeTextGrader(matcher));
+
+    @AfterAll
+    static void close() {
+        matcher.close();
+    }
+
+    private static double percent(FreeTextGrade grade) {
+        return 100 * grade.points().doubleValue() / grade.maxPoints();
+    }
+
+    private static KeyPointEvidence keyPoint(FreeTextGrade grade, String id) {
+        return grade.keyPoints().stream().filter(k -> k.keyPointId().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aGoodAnswerInItsOwnWordsMeetsTheKeyPointsAndQuotesWhereItDid() {
+        String answer = "With replication every server ends up holding the whole dataset, mirrored from the leader. "
+                + "If the leader crashes, a follower is promoted. "
+                + "Sharding instead cuts the rows into pieces so that each machine stores only its own part.";
+        FreeTextGrade grade = grader.grade(answer, RUBRIC);
+
+        // none of the rubric's words: all-MiniLM sees every point, though not each one as fully made
+        assertThat(percent(grade)).isGreaterThanOrEqualTo(50);
+        assertThat(grade.keyPoints()).extracting(KeyPointEvidence::verdict).doesNotContain(Verdict.MISSED);
+        for (KeyPointEvidence k : grade.keyPoints()) {
+            assertThat(answer).contains(k.span());
+            assertThat(k.similarity()).isBetween(0.0, 1.0);
+        }
+        assertThat(keyPoint(grade, "splits").span()).startsWith("Sharding");
+        assertThat(grade.flags()).doesNotContain(GradeFlag.KEYWORD_LIST, GradeFlag.OFF_TOPIC, GradeFlag.BLANK);
+    }
+
+    @Test
+    void aNegatedClauseDoesNotMeetTheKeyPointItDenies() {
+        FreeTextGrade stated = grader.grade("Replication copies the data from the primary to every replica.", RUBRIC);
+        FreeTextGrade denied = grader.grade("Replication does not copy the data from the primary to any replica.", RUBRIC);
+
+        assertThat(keyPoint(stated, "copies").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(denied, "copies").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(denied.points()).isLessThan(stated.points());
+    }
+
+    @Test
+    void notReplicatedDoesNotMeetReplicated() {
+        FreeTextGrade grade = grader.grade("With sharding the data is not replicated, and no replica holds a copy.", RUBRIC);
+
+        assertThat(keyPoint(grade, "copies").verdict()).isEqualTo(Verdict.MISSED);
+    }
+
+    @Test
+    void aMisconceptionCostsItsPointsAndIsShown() {
+        String correct = "Replication copies the data from the primary to replicas, which take over on failover.";
+        FreeTextGrade without = grader.grade(correct, RUBRIC);
+        FreeTextGrade with = grader.grade(correct + " Sharding copies all data to every node.", RUBRIC);
+
+        assertThat(with.misconceptions()).singleElement().satisfies(m -> {
+            assertThat(m.misconceptionId()).isEqualTo("sharding-copies-all");
+            assertThat(m.penalty()).isEqualByComparingTo("2");
+            assertThat(m.span()).contains("Sharding copies all data to every node");
+        });
+        assertThat(with.points()).isLessThan(without.points());
+        assertThat(without.misconceptions()).isEmpty();
+    }
+
+    @Test
+    void denyingAMisconceptionIsNotMakingIt() {
+        FreeTextGrade grade = grader.grade("Sharding does not copy all data to every node: each shard has a subset.", RUBRIC);
+
+        assertThat(grade.misconceptions()).isEmpty();
+    }
+
+    @Test
+    void penaltiesFloorTheScoreAtZero() {
+        FreeTextRubric harsh = new FreeTextRubric("harsh:1", RUBRIC.prompt(), RUBRIC.keyPoints(), List.of(
+                new FreeTextRubric.Misconception("sharding-copies-all", "Claims sharding copies all data to every node",
+                        List.of("sharding copies all data"), 6)));
+
+        FreeTextGrade grade = grader.grade("Replicas hold copies. But sharding copies all data to every node.", harsh);
+
+        assertThat(grade.misconceptions()).hasSize(1);
+        assertThat(grade.points()).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
+    void aKeywordListIsCappedAndSentToReview() {
+        FreeTextGrade grade = grader.grade(
+                "replication, replica, copy, primary, failover, read replicas, sharding, shard key, subset", RUBRIC);
+
+        assertThat(grade.flags()).contains(GradeFlag.KEYWORD_LIST);
+        assertThat(grade.needsReview()).isTrue();
+        assertThat(percent(grade)).isLessThanOrEqualTo(100 * settings.keywordListCap());
+    }
+
+    @Test
+    void aTerseExplanationIsNotTakenForAKeywordList() {
+        FreeTextGrade grade = grader.grade(
+                "Replication copies the data to replicas for reads and failover; sharding splits it by a shard key.", RUBRIC);
+
+        assertThat(grade.flags()).doesNotContain(GradeFlag.KEYWORD_LIST);
+        assertThat(percent(grade)).isGreaterThanOrEqualTo(75);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "   ", "-", "I don't know", "no idea"})
+    void aBlankAnswerScoresZeroAndSaysSo(String answer) {
+        FreeTextGrade grade = grader.grade(answer, RUBRIC);
+
+        assertThat(grade.points()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(grade.flags()).containsExactly(GradeFlag.BLANK);
+        assertThat(grade.keyPoints()).hasSize(3).allMatch(k -> k.verdict() == Verdict.MISSED);
+    }
+
+    @Test
+    void anOffTopicAnswerScoresZeroAndSaysSo() {
+        FreeTextGrade grade = grader.grade(
+                "I would set up a CI/CD pipeline with GitHub Actions and deploy the containers on Kubernetes.", RUBRIC);
+
+        assertThat(grade.points()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(grade.flags()).contains(GradeFlag.OFF_TOPIC);
+    }
+
+    @Test
+    void rubricEmbeddingsAreComputedOncePerQuestionVersionAndEachAnswerInOneBatch() {
+        FreeTextRubric version = new FreeTextRubric("cache-test:7", RUBRIC.prompt(), RUBRIC.keyPoints(), RUBRIC.misconceptions());
+        int before = embedder.calls.get();
+        grader.grade("Replication copies data. Sharding splits it, so each node has a subset.", version);
+        int afterFirst = embedder.calls.get();
+        grader.grade("Replicas hold copies, and shards hold parts.", version);
+        int afterSecond = embedder.calls.get();
+
+        assertThat(afterFirst - before).as("rubric batch + answer batch").isEqualTo(2);
+        assertThat(afterSecond - afterFirst).as("answer batch only").isEqualTo(1);
+    }
+
+    @Test
+    void gradesAreTheSameWhenManyThreadsGradeAtOnce() throws Exception {
+        List<String> answers = List.of(
+                "Replication copies the data to replicas; sharding splits it.",
+                "Sharding copies all data to every node.",
+                "replication, replica, copy, primary, failover, sharding, shard key, subset",
+                "Replicas take over when the primary fails.");
+        List<FreeTextGrade> sequential = answers.stream().map(a -> grader.grade(a, RUBRIC)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<FreeTextGrade>> futures = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (String a : answers) {
+                    futures.add(pool.submit(() -> grader.grade(a, RUBRIC)));
+                }
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                FreeTextGrade parallel = futures.get(i).get();
+                assertThat(parallel.points()).isEqualByComparingTo(sequential.get(i % answers.size()).points());
+                assertThat(parallel.flags()).isEqualTo(sequential.get(i % answers.size()).flags());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void whenTheModelCannotRunTheLexicalGraderAnswersFlaggedForReview() {
+        SentenceEmbedder broken = texts -> {
+            throw new IllegalStateException("ONNX Runtime unavailable");
+        };
+        SemanticFreeTextGrader fallingBack = new SemanticFreeTextGrader(broken, matcher, settings,
+                new LexicalFreeTextGrader(matcher));
+
+        FreeTextGrade grade = fallingBack.grade("Replication keeps a copy on each replica; a shard key splits data.", RUBRIC);
+
+        assertThat(grade.flags()).contains(GradeFlag.FALLBACK);
+        assertThat(grade.needsReview()).isTrue();
+        assertThat(grade.confidence()).isLessThan(0.5);
+        assertThat(grade.points()).isPositive();
+    }
+
+    /** Counts embedding batches, to check what is cached and what is batched. */
+    static final class CountingEmbedder implements SentenceEmbedder {
+        final AtomicInteger calls = new AtomicInteger();
+        private final SentenceEmbedder delegate;
+
+        CountingEmbedder(SentenceEmbedder delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<float[]> embed(List<String> texts) {
+            calls.incrementAndGet();
+            return delegate.embed(texts);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.hirepipe.scoring.grading;
+
+import io.hirepipe.scoring.grading.AnswerSegmenter.Span;
+import io.hirepipe.scoring.grading.FreeTextGrade.GradeFlag;
+import io.hirepipe.scoring.grading.FreeTextGrade.Verdict;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The policy on hand-made evidence, so each rule shows with round numbers: four key points of one point
+ * each, one answer unit per key point, no contrast, similarity mapped 1:1 to evidence (floor 0, ceiling 1).
+ */
+class SemanticGradingPolicyTest {
+
+    private static final FreeTextRubric RUBRIC = new FreeTextRubric("q:1", "prompt", List.of(
+            point("a"), point("b"), point("c"), point("d")), List.of());
+
+    private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0.7, 0.3,
+            0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3);
+
+    private final SemanticGradingPolicy policy = new SemanticGradingPolicy(SETTINGS);
+
+    private static FreeTextRubric.Point point(String id) {
+        return new FreeTextRubric.Point(id, "key point " + id, List.of(), List.of(), 1);
+    }
+
+    /** One unit per key point, unit i similar to key point i only, to the degree given. */
+    private static AnswerEvidence evidence(double... similarity) {
+        int n = similarity.length;
+        double[][] sim = new double[n][n];
+        boolean[][] phrase = new boolean[n][n];
+        for (int k = 0; k < n; k++) {
+            sim[k][k] = similarity[k];
+        }
+        List<Span> units = java.util.stream.IntStream.range(0, n).mapToObj(i -> new Span("unit " + i, 0, 6)).toList();
+        return new AnswerEvidence("answer", units, new boolean[n], sim, phrase, new double[0][], new boolean[0][],
+                0.9, new KeywordListDetector.Signals(40, 0.4, 0, 0.2));
+    }
+
+    @Test
+    void clearEvidenceGivesMetPartlyMetAndMissedWithTheirCredit() {
+        FreeTextGrade grade = policy.grade(evidence(0.95, 0.5, 0.05, 0.95), RUBRIC);
+
+        assertThat(grade.keyPoints()).extracting(FreeTextGrade.KeyPointEvidence::verdict)
+                .containsExactly(Verdict.MET, Verdict.PARTLY_MET, Verdict.MISSED, Verdict.MET);
+        assertThat(grade.points()).isEqualByComparingTo("2.50");
+        assertThat(grade.keyPoints().get(2).span()).isNull();
+    }
+
+    @Test
+    void aScoreClearlyInsideABandNeedsNoReview() {
+        FreeTextGrade grade = policy.grade(evidence(0.95, 0.95, 0.95, 0.05), RUBRIC);
+
+        assertThat(grade.points()).isEqualByComparingTo("3.00");
+        assertThat(grade.needsReview()).isFalse();
+        assertThat(grade.flags()).isEmpty();
+    }
+
+    @Test
+    void aScoreOnABandBoundaryNeedsReview() {
+        // 1.5 of 4 = 37.5 %: between grade 1 and grade 2
+        FreeTextGrade grade = policy.grade(evidence(0.95, 0.5, 0.05, 0.05), RUBRIC);
+
+        assertThat(grade.flags()).contains(GradeFlag.NEAR_THRESHOLD);
+        assertThat(grade.needsReview()).isTrue();
+    }
+
+    @Test
+    void evidenceSittingOnTheThresholdsLowersConfidenceAndNeedsReview() {
+        FreeTextGrade sure = policy.grade(evidence(0.95, 0.95, 0.95, 0.05), RUBRIC);
+        FreeTextGrade unsure = policy.grade(evidence(0.71, 0.69, 0.71, 0.31), RUBRIC);
+
+        assertThat(unsure.confidence()).isLessThan(sure.confidence());
+        assertThat(unsure.flags()).contains(GradeFlag.LOW_CONFIDENCE);
+        assertThat(unsure.needsReview()).isTrue();
+    }
+
+    @Test
+    void anAnswerFarFromThePromptAndKeyPointsIsOffTopicAndScoresZero() {
+        AnswerEvidence near = evidence(0.95, 0.95, 0.05, 0.05);
+        AnswerEvidence far = new AnswerEvidence(near.answer(), near.units(), near.negated(), near.keyPointSimilarity(),
+                near.keyPointPhrase(), near.misconceptionSimilarity(), near.misconceptionPhrase(), 0.1, near.signals());
+
+        FreeTextGrade grade = policy.grade(far, RUBRIC);
+
+        assertThat(grade.points()).isEqualByComparingTo("0");
+        assertThat(grade.flags()).contains(GradeFlag.OFF_TOPIC);
+    }
+}

@@ -1,0 +1,153 @@
+package io.hirepipe.scoring.grading.eval;
+
+import io.hirepipe.scoring.grading.AnswerEvidence;
+import io.hirepipe.scoring.grading.FreeTextGrade;
+import io.hirepipe.scoring.grading.FreeTextRubric;
+import io.hirepipe.scoring.grading.LexicalFreeTextGrader;
+import io.hirepipe.scoring.grading.MiniLmSentenceEmbedder;
+import io.hirepipe.scoring.grading.RubricMatcher;
+import io.hirepipe.scoring.grading.SemanticFreeTextGrader;
+import io.hirepipe.scoring.grading.SemanticGradingPolicy;
+import io.hirepipe.scoring.grading.SemanticGradingSettings;
+import io.hirepipe.scoring.grading.eval.DevSet.Answer;
+import io.hirepipe.scoring.grading.eval.DevSet.Split;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Grades the dev set and measures agreement with the hand grades. The evidence of every answer is
+ * measured once (the model runs once per answer); settings are then applied cheaply, which is what
+ * makes the tune-half grid search possible.
+ */
+public final class FreeTextEvaluation {
+
+    private final DevSet devSet;
+    private final SemanticFreeTextGrader grader;
+    private final Map<String, AnswerEvidence> evidence = new LinkedHashMap<>();
+
+    public FreeTextEvaluation(DevSet devSet, SemanticGradingSettings settings) {
+        this.devSet = devSet;
+        RubricMatcher matcher = new RubricMatcher();
+        this.grader = new SemanticFreeTextGrader(new MiniLmSentenceEmbedder(), matcher, settings,
+                new LexicalFreeTextGrader(matcher));
+    }
+
+    /** The settings the service runs with: application.yml, with environment overrides applied. */
+    public static SemanticGradingSettings applicationSettings() {
+        try {
+            StandardEnvironment environment = new StandardEnvironment();
+            new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+                    .forEach(environment.getPropertySources()::addLast);
+            return Binder.get(environment).bind("hirepipe.grading.semantic", SemanticGradingSettings.class)
+                    .orElseThrow(() -> new IllegalStateException("no hirepipe.grading.semantic in application.yml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public DevSet devSet() {
+        return devSet;
+    }
+
+    public SemanticFreeTextGrader grader() {
+        return grader;
+    }
+
+    /** One answer graded under {@code settings}: blank answers never reach the evidence stage. */
+    public FreeTextGrade grade(Answer answer, SemanticGradingSettings settings) {
+        FreeTextRubric rubric = devSet.rubrics().get(answer.questionKey());
+        if (SemanticFreeTextGrader.isBlank(answer.text())) {
+            return grader.grade(answer.text(), rubric);
+        }
+        AnswerEvidence e = evidence.computeIfAbsent(answer.id(), id -> grader.evidence(answer.text(), rubric));
+        return new SemanticGradingPolicy(settings).grade(e, rubric);
+    }
+
+    public record Graded(Answer answer, FreeTextGrade grade, double percent, int machineGrade) {
+    }
+
+    /**
+     * @param maePercent              mean |machine percent − hand grade × 25|
+     * @param keywordStuffedMaxPercent the highest percent given to an answer written as a keyword list
+     * @param reviewShare             share of answers sent to human review
+     */
+    public record Report(Split split, Agreement agreement, double maePercent, double keywordStuffedMaxPercent,
+                         double reviewShare, List<Graded> graded) {
+
+        public String summary() {
+            return String.format("%s half: n=%d  QWK=%.3f  MAE=%.1f points of 100  keyword-stuffed max=%.1f%%  "
+                            + "needs review=%.0f%%",
+                    split.name().toLowerCase(), agreement.n(), agreement.qwk(), maePercent, keywordStuffedMaxPercent,
+                    100 * reviewShare);
+        }
+    }
+
+    public Report evaluate(Split split, SemanticGradingSettings settings) {
+        return evaluate(split, (answer, s) -> grade(answer, s), settings);
+    }
+
+    private Report evaluate(Split split, BiFunction<Answer, SemanticGradingSettings, FreeTextGrade> grading,
+                            SemanticGradingSettings settings) {
+        List<Graded> graded = new ArrayList<>();
+        List<Agreement.Pair> pairs = new ArrayList<>();
+        double absError = 0;
+        double keywordMax = 0;
+        int review = 0;
+        for (Answer answer : devSet.half(split)) {
+            FreeTextGrade grade = grading.apply(answer, settings);
+            double percent = grade.maxPoints() == 0 ? 0 : 100 * grade.points().doubleValue() / grade.maxPoints();
+            int machine = Agreement.grade(percent);
+            graded.add(new Graded(answer, grade, percent, machine));
+            pairs.add(new Agreement.Pair(answer.grade(), machine));
+            absError += Math.abs(percent - 25.0 * answer.grade());
+            if (answer.isKeywordStuffed()) {
+                keywordMax = Math.max(keywordMax, percent);
+            }
+            if (grade.needsReview()) {
+                review++;
+            }
+        }
+        int n = graded.size();
+        return new Report(split, Agreement.of(pairs), absError / n, keywordMax, (double) review / n, graded);
+    }
+
+    /** How a candidate setting compares: agreement first, then closeness in points. */
+    static double objective(Report r) {
+        return r.agreement().qwk() - 0.005 * r.maePercent();
+    }
+
+    /**
+     * Chooses the settings on the TUNE half only: first the evidence thresholds (contrast, floor, ceiling,
+     * phrase weight, met, partly met), then the gates (misconception, off-topic, keyword-list cap), each by
+     * a {@link SmoothedGridSearch}; {@code start} supplies everything not searched.
+     */
+    public SemanticGradingSettings tune(SemanticGradingSettings start) {
+        double[][] evidenceAxes = {
+                {0, 0.25, 0.5, 0.75, 1},
+                {-0.1, -0.05, 0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4},
+                {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8},
+                {0, 0.25, 0.5, 0.75, 1},
+                {0.5, 0.6, 0.7, 0.8, 0.9, 1},
+                {0.1, 0.2, 0.3, 0.4, 0.5}};
+        double[] e = SmoothedGridSearch.argmax(evidenceAxes, v -> v[2] < v[1] + 0.1 || v[5] > v[4] ? Double.NaN
+                : objective(evaluate(Split.TUNE, start.withEvidence(v[0], v[1], v[2], v[3], v[4], v[5]))));
+        SemanticGradingSettings withEvidence = start.withEvidence(e[0], e[1], e[2], e[3], e[4], e[5]);
+        double[][] gateAxes = {
+                {0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 1.01},
+                {0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65},
+                {0, 0.1, 0.15, 0.2, 0.25}};
+        double[] g = SmoothedGridSearch.argmax(gateAxes,
+                v -> objective(evaluate(Split.TUNE, withEvidence.withGates(v[0], v[1], v[2]))));
+        return withEvidence.withGates(g[0], g[1], g[2]);
+    }
+}

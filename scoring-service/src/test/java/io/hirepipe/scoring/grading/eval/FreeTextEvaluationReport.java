@@ -1,0 +1,117 @@
+package io.hirepipe.scoring.grading.eval;
+
+import io.hirepipe.scoring.grading.FreeTextGrade;
+import io.hirepipe.scoring.grading.FreeTextGrade.KeyPointEvidence;
+import io.hirepipe.scoring.grading.FreeTextGrade.MisconceptionEvidence;
+import io.hirepipe.scoring.grading.SemanticGradingSettings;
+import io.hirepipe.scoring.grading.eval.DevSet.Answer;
+import io.hirepipe.scoring.grading.eval.DevSet.Split;
+import io.hirepipe.scoring.grading.eval.FreeTextEvaluation.Graded;
+import io.hirepipe.scoring.grading.eval.FreeTextEvaluation.Report;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The evaluation command (see the README's "Free-text grading"): prints agreement with the hand grades
+ * on the test and tune halves. Not part of the normal build: it runs only with {@code -Devaluation=…}.
+ * <ul>
+ *   <li>{@code -Devaluation=report}: figures under the settings in application.yml</li>
+ *   <li>{@code -Devaluation=tune}: also runs the grid search on the tune half and prints the settings it
+ *       found, with their figures on both halves</li>
+ *   <li>{@code -Devaluation.samples=N}: also prints N test-half answers with grades and evidence</li>
+ * </ul>
+ */
+@EnabledIfSystemProperty(named = "evaluation", matches = "report|tune")
+class FreeTextEvaluationReport {
+
+    @Test
+    void printAgreementWithHandGrades() {
+        long started = System.nanoTime();
+        FreeTextEvaluation evaluation = new FreeTextEvaluation(DevSet.load(), FreeTextEvaluation.applicationSettings());
+        SemanticGradingSettings settings = FreeTextEvaluation.applicationSettings();
+        StringBuilder out = new StringBuilder("\n=== Free-text grading vs hand grades (dev set) ===\n");
+        out.append("settings (application.yml): ").append(settings).append('\n');
+        Report test = evaluation.evaluate(Split.TEST, settings);
+        Report tune = evaluation.evaluate(Split.TUNE, settings);
+        appendReport(out, test);
+        appendReport(out, tune);
+        appendSecondGrader(out, evaluation.devSet());
+        if ("tune".equals(System.getProperty("evaluation"))) {
+            SemanticGradingSettings tuned = evaluation.tune(settings);
+            out.append("\n--- grid search on the tune half ---\nbest: ").append(tuned).append('\n');
+            out.append(evaluation.evaluate(Split.TUNE, tuned).summary()).append('\n');
+            out.append(evaluation.evaluate(Split.TEST, tuned).summary()).append('\n');
+        }
+        int samples = Integer.getInteger("evaluation.samples", 0);
+        if (samples > 0) {
+            appendSamples(out, test.graded(), samples, "sample test-half answers");
+        }
+        String ids = System.getProperty("evaluation.ids", "");
+        if (!ids.isBlank()) {
+            List<String> wanted = List.of(ids.split(","));
+            List<Graded> chosen = new ArrayList<>();
+            tune.graded().stream().filter(g -> wanted.contains(g.answer().id())).forEach(chosen::add);
+            test.graded().stream().filter(g -> wanted.contains(g.answer().id())).forEach(chosen::add);
+            appendSamples(out, chosen, chosen.size(), "answers asked for");
+        }
+        out.append(String.format("%n(%.1f s)%n", (System.nanoTime() - started) / 1e9));
+        System.out.println(out);
+    }
+
+    private static void appendReport(StringBuilder out, Report r) {
+        out.append('\n').append(r.summary()).append('\n');
+        out.append(r.agreement().confusionTable("hand", "machine"));
+        out.append("worst disagreements:\n");
+        r.graded().stream()
+                .sorted(Comparator.comparingDouble((Graded g) -> -Math.abs(g.percent() - 25.0 * g.answer().grade())))
+                .limit(8)
+                .forEach(g -> out.append(String.format("  %-28s %-15s hand %d  machine %5.1f%% (%d)  %s%n",
+                        g.answer().id(), g.answer().category(), g.answer().grade(), g.percent(), g.machineGrade(),
+                        g.grade().flags())));
+    }
+
+    private static void appendSecondGrader(StringBuilder out, DevSet devSet) {
+        Optional<Map<String, Integer>> second = DevSet.secondGrades();
+        if (second.isEmpty()) {
+            out.append("\nno grades-second.csv: no human-pair figure\n");
+            return;
+        }
+        List<Agreement.Pair> pairs = new ArrayList<>();
+        for (Answer a : devSet.answers()) {
+            Integer g = second.get().get(a.id());
+            if (g != null) {
+                pairs.add(new Agreement.Pair(a.grade(), g));
+            }
+        }
+        Agreement human = Agreement.of(pairs);
+        out.append(String.format("%nhuman pair (primary vs second grader, blind): n=%d  QWK=%.3f%n", human.n(), human.qwk()));
+        out.append(human.confusionTable("primary", "second"));
+    }
+
+    private static void appendSamples(StringBuilder out, List<Graded> graded, int count, String title) {
+        out.append("\n--- ").append(title).append(" ---\n");
+        int step = Math.max(1, graded.size() / count);
+        for (int i = 0; i < graded.size() && i / step < count; i += step) {
+            Graded g = graded.get(i);
+            FreeTextGrade grade = g.grade();
+            out.append(String.format("%n[%s] %s%n  answer: %s%n  hand %d | machine %s/%d = %.0f%% -> %d | confidence %.2f%s %s%n",
+                    g.answer().id(), g.answer().category(), g.answer().text(), g.answer().grade(), grade.points(),
+                    grade.maxPoints(), g.percent(), g.machineGrade(), grade.confidence(),
+                    grade.needsReview() ? " NEEDS_REVIEW" : "", grade.flags()));
+            for (KeyPointEvidence k : grade.keyPoints()) {
+                out.append(String.format("    %-22s %-10s %s sim %.2f%s%n", k.keyPointId(), k.verdict(), k.points(),
+                        k.similarity(), k.span() == null ? "" : "  \"" + k.span() + "\""));
+            }
+            for (MisconceptionEvidence m : grade.misconceptions()) {
+                out.append(String.format("    misconception %s -%s sim %.2f \"%s\"%n", m.misconceptionId(), m.penalty(),
+                        m.similarity(), m.span()));
+            }
+        }
+    }
+}

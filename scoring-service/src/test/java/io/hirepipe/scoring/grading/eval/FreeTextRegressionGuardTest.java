@@ -1,0 +1,27 @@
+package io.hirepipe.scoring.grading.eval;
+
+import io.hirepipe.scoring.grading.eval.DevSet.Split;
+import io.hirepipe.scoring.grading.eval.FreeTextEvaluation.Report;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Regression guard for free-text grading: the settings in application.yml, on the dev set's test half,
+ * must keep agreeing with the hand grades. Not a target to tune to: thresholds are chosen on the tune
+ * half, and the product is also measured on answers never seen here.
+ */
+class FreeTextRegressionGuardTest {
+
+    /** Test-half QWK reached when the settings were last tuned (README, "Free-text grading"). */
+    private static final double REACHED_QWK = 0.850;
+
+    @Test
+    void testHalfAgreementAndKeywordListsStayWhereTheyWere() {
+        FreeTextEvaluation evaluation = new FreeTextEvaluation(DevSet.load(), FreeTextEvaluation.applicationSettings());
+        Report test = evaluation.evaluate(Split.TEST, FreeTextEvaluation.applicationSettings());
+
+        assertThat(test.agreement().qwk()).as(test.summary()).isGreaterThanOrEqualTo(REACHED_QWK - 0.03);
+        assertThat(test.keywordStuffedMaxPercent()).as(test.summary()).isLessThanOrEqualTo(25.0);
+    }
+}

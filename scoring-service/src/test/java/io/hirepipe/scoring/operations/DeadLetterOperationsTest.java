@@ -1,0 +1,129 @@
+package io.hirepipe.scoring.operations;
+
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.EventJson;
+import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.SubmitReason;
+import io.hirepipe.contracts.events.SubmittedAnswer;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.scoring.ScoringServiceTest;
+import io.hirepipe.testkit.EventTopics;
+import io.hirepipe.testkit.HttpApi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static io.hirepipe.scoring.TestEvents.envelope;
+import static io.hirepipe.scoring.TestEvents.id;
+import static io.hirepipe.scoring.TestEvents.singleChoice;
+import static io.hirepipe.scoring.TestEvents.submission;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Operators of a tenant see what their dead-letter topics hold and replay it, over real Kafka. */
+class DeadLetterOperationsTest extends ScoringServiceTest {
+
+    private static final String ACME = "tenant-ops-acme-" + id("t");
+    private static final String GLOBEX = "tenant-ops-globex-" + id("t");
+    private static final Caller RITA = Caller.recruiter(ACME, "user-rita", "rita@acme.example");
+    private static final Caller GUS = Caller.recruiter(GLOBEX, "user-gus", "gus@globex.example");
+
+    private static final String OPS = "/api/operations/scoring";
+
+    private final EventTopics kafka = EventTopics.shared();
+
+    @Test
+    void aPoisonRecordIsListedWithWhyItFailedToItsTenantOnly() {
+        String sessionKey = id("ses");
+        String eventId = id("evt");
+        kafka.publishRaw(Topics.SUBMISSIONS, sessionKey, """
+                {"eventId":"%s","type":"AssessmentSubmitted","schemaVersion":1,"tenantId":"%s",
+                 "payload":{"invitationId":"inv-1","answers":[]}}""".formatted(eventId, ACME));
+
+        JsonNode letter = awaitDeadLetter(RITA, eventId);
+
+        assertThat(letter.path("topic").asString()).isEqualTo(Topics.deadLetterOf(Topics.SUBMISSIONS));
+        assertThat(letter.path("originalTopic").asString()).isEqualTo(Topics.SUBMISSIONS);
+        assertThat(letter.path("type").asString()).isEqualTo("AssessmentSubmitted");
+        assertThat(letter.path("key").asString()).isEqualTo(sessionKey);
+        assertThat(letter.path("error").asString()).contains("has no sessionId");
+        assertThat(letter.path("id").asString()).startsWith(Topics.deadLetterOf(Topics.SUBMISSIONS) + ":");
+        assertThat(letter.path("replayedAt").isNull()).isTrue();
+        assertThat(deadLetters(GUS).toString()).as("another tenant's dead letters do not exist")
+                .doesNotContain(eventId);
+        api(GUS).post(OPS + "/dead-letters/" + letter.path("id").asString() + "/replay", null)
+                .problem(404, "not-found");
+    }
+
+    @Test
+    void aReplayedSubmissionIsScoredAndCannotBeReplayedTwice() {
+        // dead-lettered by an older build, whose bounded retry gave up before the question arrived
+        String question = id("q-index");
+        kafka.publish(envelope(singleChoice(question, 1, "b"), ACME));
+        String sessionId = id("ses");
+        EventEnvelope<AssessmentSubmitted> submitted = envelope(submission(sessionId, id("inv"), 50,
+                SubmitReason.CANDIDATE, new SubmittedAnswer(question, 1, List.of("b"), null, "Index trade-off")), ACME);
+        kafka.publishRaw(Topics.deadLetterOf(Topics.SUBMISSIONS), sessionId, EventJson.toJson(submitted));
+        String id = awaitDeadLetter(RITA, submitted.eventId()).path("id").asString();
+        assertThat(api(RITA).get("/api/results/" + sessionId).status()).isEqualTo(404);
+
+        JsonNode replayed = api(RITA).post(OPS + "/dead-letters/" + id + "/replay", null).expect(200);
+
+        assertThat(replayed.path("replayedBy").asString()).isEqualTo("rita@acme.example");
+        assertThat(replayed.path("replayedAt").isString()).isTrue();
+        await().atMost(Duration.ofSeconds(45)).until(() -> api(RITA).get("/api/results/" + sessionId).status() == 200);
+        assertThat(api(RITA).get("/api/results/" + sessionId).json().path("points").asInt()).isEqualTo(2);
+        api(RITA).post(OPS + "/dead-letters/" + id + "/replay", null).problem(409, "already-replayed");
+        assertThat(awaitDeadLetter(RITA, submitted.eventId()).path("replayedBy").asString())
+                .isEqualTo("rita@acme.example");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nonsense", "hirepipe.submissions.v1.DLT:0", "hirepipe.submissions.v1.DLT:x:1",
+            "hirepipe.submissions.v1.DLT:-1:0", "hirepipe.submissions.v1.DLT:0:-5",
+            "hirepipe.submissions.v1.DLT:99:0", "hirepipe.submissions.v1.DLT:0:999999999",
+            "hirepipe.invitations.v1.DLT:0:0", "hirepipe.submissions.v1:0:0"})
+    void unknownDeadLettersAreA404Problem(String id) {
+        api(RITA).post(OPS + "/dead-letters/" + id + "/replay", null).problem(404, "not-found");
+    }
+
+    @Test
+    void onlyRecruitersOperate() {
+        assertThat(api(Caller.platform(ACME, "key-1")).get(OPS + "/dead-letters").status()).isEqualTo(403);
+        assertThat(api(Caller.candidate(ACME, "inv-1")).get(OPS + "/dead-letters").status()).isEqualTo(403);
+        assertThat(api(Caller.candidate(ACME, "inv-1")).get(OPS + "/parked-submissions").status())
+                .isEqualTo(403);
+        assertThat(api(Caller.service(ACME, "assessment-service"))
+                .post(OPS + "/dead-letters/x:0:0/replay", null).status()).isEqualTo(403);
+        assertThat(api(null).get(OPS + "/dead-letters").status()).isEqualTo(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=501", "limit=abc"})
+    void badLimitsAreA400Problem(String query) {
+        api(RITA).get(OPS + "/dead-letters?" + query).problem(400);
+        api(RITA).get(OPS + "/parked-submissions?" + query).problem(400);
+    }
+
+    private JsonNode awaitDeadLetter(Caller caller, String eventId) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(45)).until(() -> {
+            Optional<JsonNode> letter = deadLetters(caller).values().stream()
+                    .filter(l -> eventId.equals(l.path("eventId").asString())).findFirst();
+            letter.ifPresent(l -> found[0] = l);
+            return letter.isPresent();
+        });
+        return found[0];
+    }
+
+    private JsonNode deadLetters(Caller caller) {
+        HttpApi.Response response = api(caller).get(OPS + "/dead-letters?limit=500");
+        return response.expect(200).get("items");
+    }
+}

@@ -1,0 +1,351 @@
+package io.hirepipe.scoring.result;
+
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.AssessmentFinalized;
+import io.hirepipe.contracts.events.AssessmentScored;
+import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.ItemStatus;
+import io.hirepipe.contracts.events.QuestionKind;
+import io.hirepipe.contracts.events.ScoreAdjusted;
+import io.hirepipe.contracts.events.SubmitReason;
+import io.hirepipe.contracts.events.SubmittedAnswer;
+import io.hirepipe.defaults.outbox.OutboxRelay;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.scoring.ScoringServiceTest;
+import io.hirepipe.testkit.EventRecord;
+import io.hirepipe.testkit.EventTopics;
+import io.hirepipe.testkit.HttpApi;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.hirepipe.scoring.TestEvents.envelope;
+import static io.hirepipe.scoring.TestEvents.id;
+import static io.hirepipe.scoring.TestEvents.replicationVersusSharding;
+import static io.hirepipe.scoring.TestEvents.submission;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** People review, adjust and finalise results over real HTTP; their decisions leave as events over real Kafka. */
+class ResultReviewTest extends ScoringServiceTest {
+
+    private static final String ACME = "tenant-review-acme-" + id("t");
+    private static final String GLOBEX = "tenant-review-globex-" + id("t");
+    private static final Caller RITA = Caller.recruiter(ACME, "user-rita", "rita@acme.example");
+    private static final Caller ACME_PLATFORM = Caller.platform(ACME, "key-ats");
+    private static final Caller GUS = Caller.recruiter(GLOBEX, "user-gus", "gus@globex.example");
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    private final EventTopics kafka = EventTopics.shared();
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    OutboxRelay relay;
+
+    /**
+     * A provisional result worth 10: a choice item 2/2, and two free-text items the machine was unsure
+     * of, 2/5 and 1/3. 5/10 = 50%, pass mark 60%.
+     */
+    private Ids provisionalResult() {
+        Ids ids = new Ids(id("ses"), id("q-choice"), id("q-free"), id("q-free2"));
+        mongo.insert(new ScoringResult(ids.session(), ACME, id("inv"), "test-1", "Backend basics",
+                new ScoringResult.Candidate("Ada Lovelace", "ada@example.org"), "rita@acme.example",
+                new BigDecimal("5.00"), 10, 50.0, 60, false, SubmitReason.CANDIDATE, T0.minusSeconds(1800),
+                T0.minusSeconds(5), T0, List.of(
+                item(ids.choice(), QuestionKind.SINGLE_CHOICE, "2", 2, ItemStatus.SCORED, null),
+                item(ids.free(), QuestionKind.FREE_TEXT, "2", 5, ItemStatus.NEEDS_REVIEW, evidence()),
+                item(ids.free2(), QuestionKind.FREE_TEXT, "1", 3, ItemStatus.NEEDS_REVIEW, evidence())),
+                "evt-" + ids.session(), List.of(), ScoringResult.State.PROVISIONAL, 2, null, null, 0L));
+        return ids;
+    }
+
+    private record Ids(String session, String choice, String free, String free2) {
+    }
+
+    @Test
+    void aRecruiterSetsAnItemsPointsTheHumanValueWinsAndTheMachinesIsKept() {
+        Ids ids = provisionalResult();
+
+        JsonNode result = api(RITA).put(itemPath(ids.session(), ids.free()),
+                Map.of("points", 3.5, "reason", "explains shard keys in other words")).expect(200);
+
+        JsonNode item = result.path("items").get(1);
+        assertThat(item.path("points").decimalValue()).isEqualByComparingTo("3.5");
+        assertThat(item.path("humanPoints").decimalValue()).isEqualByComparingTo("3.5");
+        assertThat(item.path("machinePoints").decimalValue()).isEqualByComparingTo("2");
+        assertThat(item.path("status").asString()).as("the machine's verdict stays on record").isEqualTo("NEEDS_REVIEW");
+        assertThat(item.path("awaitingReview").asBoolean()).isFalse();
+        assertThat(item.path("history")).hasSize(1);
+        assertThat(item.path("history").get(0).path("action").asString()).isEqualTo("ADJUSTED");
+        assertThat(item.path("history").get(0).path("from").decimalValue()).isEqualByComparingTo("2");
+        assertThat(item.path("history").get(0).path("to").decimalValue()).isEqualByComparingTo("3.5");
+        assertThat(item.path("history").get(0).path("reason").asString()).isEqualTo("explains shard keys in other words");
+        assertThat(item.path("history").get(0).path("by").asString()).isEqualTo("rita@acme.example");
+        assertThat(item.path("history").get(0).path("at").isString()).isTrue();
+        assertThat(result.path("points").decimalValue()).isEqualByComparingTo("6.5");
+        assertThat(result.path("percent").asDouble()).isEqualTo(65.0);
+        assertThat(result.path("passed").asBoolean()).isTrue();
+        assertThat(result.path("reviewCount").asInt()).isEqualTo(1);
+        assertThat(result.path("provisional").asBoolean()).isTrue();
+        assertThat(api(RITA).get("/api/results/" + ids.session()).expect(200)).as("stored, not only answered")
+                .isEqualTo(result);
+
+        ScoreAdjusted adjusted = awaitAdjusted(ids.session()).get(0);
+        assertThat(adjusted.questionId()).isEqualTo(ids.free());
+        assertThat(adjusted.itemPoints()).isEqualByComparingTo("3.5");
+        assertThat(adjusted.machineItemPoints()).isEqualByComparingTo("2");
+        assertThat(adjusted.points()).isEqualByComparingTo("6.5");
+        assertThat(adjusted.maxPoints()).isEqualTo(10);
+        assertThat(adjusted.percent()).isEqualTo(65.0);
+        assertThat(adjusted.passed()).isTrue();
+        assertThat(adjusted.provisional()).isTrue();
+        assertThat(adjusted.reviewCount()).isEqualTo(1);
+        assertThat(adjusted.adjustedBy()).isEqualTo("rita@acme.example");
+        assertThat(adjusted.recruiterEmail()).isEqualTo("rita@acme.example");
+        assertThat(adjusted.candidate().name()).isEqualTo("Ada Lovelace");
+    }
+
+    @Test
+    void theSameDecisionTwiceChangesNothingAndEveryChangeIsKept() {
+        Ids ids = provisionalResult();
+        Map<String, Object> body = Map.of("points", 4, "reason", "complete after all");
+        api(RITA).put(itemPath(ids.session(), ids.free()), body).expect(200);
+        api(RITA).put(itemPath(ids.session(), ids.free()), body).expect(200);
+        JsonNode result = api(ACME_PLATFORM).put(itemPath(ids.session(), ids.free()),
+                Map.of("points", new BigDecimal("1.25"), "reason", "ATS recount")).expect(200);
+
+        JsonNode history = result.path("items").get(1).path("history");
+        assertThat(history.values()).extracting(h -> h.path("to").decimalValue().stripTrailingZeros().toPlainString()
+                + " by " + h.path("by").asString()).containsExactly("4 by rita@acme.example", "1.25 by platform:key-ats");
+        assertThat(result.path("items").get(1).path("machinePoints").decimalValue()).isEqualByComparingTo("2");
+        relay.publishPending();
+        await().atMost(Duration.ofSeconds(30)).until(() -> adjustedEvents(ids.session()).size() == 2);
+        assertThat(adjustedEvents(ids.session())).extracting(a -> a.itemPoints().toPlainString())
+                .containsExactly("4.00", "1.25");
+    }
+
+    @Test
+    void finalisingWaitsForEveryReviewItemUnlessTheMachinesScoresAreAccepted() {
+        Ids ids = provisionalResult();
+        api(RITA).put(itemPath(ids.session(), ids.free()), Map.of("points", 5, "reason", "full marks")).expect(200);
+
+        HttpApi.Response refused = api(RITA).post(finalizePath(ids.session()), null);
+        assertThat(refused.problem(409, "review-pending").path("awaitingReview").values())
+                .extracting(JsonNode::asString).containsExactly(ids.free2());
+        assertThat(api(RITA).post(finalizePath(ids.session()), Map.of("acceptMachineScores", false)).status())
+                .isEqualTo(409);
+
+        JsonNode result = api(RITA).post(finalizePath(ids.session()), Map.of("acceptMachineScores", true)).expect(200);
+
+        assertThat(result.path("provisional").asBoolean()).isFalse();
+        assertThat(result.path("reviewCount").asInt()).isZero();
+        assertThat(result.path("finalizedBy").asString()).isEqualTo("rita@acme.example");
+        assertThat(result.path("points").decimalValue()).as("2 + 5 (set) + 1 (accepted)").isEqualByComparingTo("8");
+        JsonNode accepted = result.path("items").get(2);
+        assertThat(accepted.path("humanPoints").isNull()).isTrue();
+        assertThat(accepted.path("history").get(0).path("action").asString()).isEqualTo("ACCEPTED");
+        AssessmentFinalized finalized = (AssessmentFinalized) kafka.awaitRecords(Topics.RESULTS,
+                r -> r.payload() instanceof AssessmentFinalized f && f.sessionId().equals(ids.session())).get(0).payload();
+        assertThat(finalized.points()).isEqualByComparingTo("8");
+        assertThat(finalized.percent()).isEqualTo(80.0);
+        assertThat(finalized.passed()).isTrue();
+        assertThat(finalized.acceptedCount()).isEqualTo(1);
+        assertThat(finalized.adjustedCount()).isEqualTo(1);
+        assertThat(finalized.finalizedBy()).isEqualTo("rita@acme.example");
+
+        // finalising a final result changes nothing and says nothing new
+        assertThat(api(RITA).post(finalizePath(ids.session()), null).expect(200).path("finalizedAt"))
+                .isEqualTo(result.path("finalizedAt"));
+        // a final result can still be corrected: the event says it is final
+        api(RITA).put(itemPath(ids.session(), ids.choice()), Map.of("points", 0, "reason", "wrong after all"))
+                .expect(200);
+        relay.publishPending();
+        await().atMost(Duration.ofSeconds(30)).until(() -> adjustedEvents(ids.session()).size() == 2);
+        ScoreAdjusted afterFinal = adjustedEvents(ids.session()).get(1);
+        assertThat(afterFinal.provisional()).isFalse();
+        assertThat(afterFinal.points()).isEqualByComparingTo("6");
+        assertThat(kafka.readToEnd(Topics.RESULTS,
+                r -> r.payload() instanceof AssessmentFinalized f && f.sessionId().equals(ids.session()))).hasSize(1);
+    }
+
+    @Test
+    void reScoringARedeliveredSubmissionNeverOverwritesAHumanValue() {
+        String question = id("q-repl");
+        kafka.publish(envelope(replicationVersusSharding(question, 1), ACME));
+        String sessionId = id("ses");
+        EventEnvelope<AssessmentSubmitted> submitted = envelope(submission(sessionId, id("inv"), 50,
+                SubmitReason.CANDIDATE, new SubmittedAnswer(question, 1, List.of(),
+                        "Replication copies data to replicas.", "Replication vs sharding")), ACME);
+        kafka.publish(submitted);
+        await().atMost(Duration.ofSeconds(45)).until(() -> api(RITA).get("/api/results/" + sessionId).status() == 200);
+        api(RITA).put(itemPath(sessionId, question), Map.of("points", 4.5, "reason", "good enough")).expect(200);
+
+        kafka.publish(submitted);
+        RecordMetadata last = kafka.publish(envelope(submission(sessionId, submitted.payload().invitationId(), 50,
+                SubmitReason.CANDIDATE, new SubmittedAnswer(question, 1, List.of(), "", "Replication vs sharding")),
+                ACME));
+        kafka.awaitConsumed("scoring-service", last);
+
+        JsonNode result = api(RITA).get("/api/results/" + sessionId).expect(200);
+        assertThat(result.path("items").get(0).path("points").decimalValue()).isEqualByComparingTo("4.5");
+        assertThat(result.path("points").decimalValue()).isEqualByComparingTo("4.5");
+        assertThat(kafka.readToEnd(Topics.RESULTS,
+                r -> r.payload() instanceof AssessmentScored s && s.sessionId().equals(sessionId))).hasSize(1);
+    }
+
+    @Test
+    void theAgreementFigureSaysHowOftenAndHowMuchPeopleChangedTheMachinesScore() {
+        Ids first = provisionalResult();
+        String question = first.free();
+        Ids second = resultWith(question);
+        Ids third = resultWith(question);
+        resultWith(question); // not reviewed yet
+        api(RITA).put(itemPath(first.session(), question), Map.of("points", 4, "reason", "r")).expect(200);
+        api(RITA).put(itemPath(second.session(), question), Map.of("points", 2, "reason", "machine was right"))
+                .expect(200);
+        api(RITA).put(itemPath(third.session(), question), Map.of("points", 1, "reason", "too generous")).expect(200);
+
+        JsonNode agreement = api(RITA).get("/api/results/questions/" + question + "/agreement").expect(200);
+
+        assertThat(agreement.path("questionId").asString()).isEqualTo(question);
+        assertThat(agreement.path("scored").asInt()).isEqualTo(4);
+        assertThat(agreement.path("reviewed").asInt()).isEqualTo(3);
+        assertThat(agreement.path("changed").asInt()).isEqualTo(2);
+        assertThat(agreement.path("awaitingReview").asInt()).isEqualTo(1);
+        assertThat(agreement.path("changeRate").asDouble()).isEqualTo(0.667);
+        // |4-2| + |2-2| + |1-2| = 3 over 3 reviewed items of 5 points
+        assertThat(agreement.path("meanAbsoluteChange").decimalValue()).isEqualByComparingTo("1");
+        assertThat(agreement.path("meanAbsoluteChangePercent").decimalValue()).isEqualByComparingTo("20");
+        assertThat(agreement.path("meanSignedChange").decimalValue()).isEqualByComparingTo("0.33");
+        assertThat(agreement.path("largestChange").decimalValue()).isEqualByComparingTo("2");
+
+        JsonNode otherTenant = api(GUS).get("/api/results/questions/" + question + "/agreement").expect(200);
+        assertThat(otherTenant.path("scored").asInt()).as("another tenant's results do not count").isZero();
+        assertThat(otherTenant.path("changeRate").isNull()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"points\": -1, \"reason\": \"r\"}",
+            "{\"points\": 3.555, \"reason\": \"r\"}",
+            "{\"points\": 5.01, \"reason\": \"r\"}",
+            "{\"points\": 100000, \"reason\": \"r\"}",
+            "{\"reason\": \"r\"}",
+            "{\"points\": null, \"reason\": \"r\"}",
+            "{\"points\": \"3\", \"reason\": \"r\"}",
+            "{\"points\": true, \"reason\": \"r\"}",
+            "{\"points\": 3}",
+            "{\"points\": 3, \"reason\": \"   \"}",
+            "{\"points\": 3, \"reason\": 7}"})
+    void badAdjustmentsAreA400ProblemNamingTheFieldAndChangeNothing(String body) {
+        Ids ids = provisionalResult();
+
+        HttpApi.Response response = api(RITA).put(itemPath(ids.session(), ids.free()), body);
+
+        JsonNode problem = response.problem(400);
+        assertThat(problem.toString()).containsAnyOf("points", "reason");
+        JsonNode stored = api(RITA).get("/api/results/" + ids.session()).expect(200);
+        assertThat(stored.path("items").get(1).path("history")).isEmpty();
+        assertThat(stored.path("points").decimalValue()).isEqualByComparingTo("5");
+    }
+
+    @Test
+    void anOverlongReasonAndBrokenJsonAreA400Problem() {
+        Ids ids = provisionalResult();
+        api(RITA).put(itemPath(ids.session(), ids.free()), Map.of("points", 1, "reason", "x".repeat(1001)))
+                .problem(400);
+        api(RITA).put(itemPath(ids.session(), ids.free()), "{\"points\": ").problem(400);
+        api(RITA).put(itemPath(ids.session(), ids.free()), null).problem(400);
+        api(RITA).post(finalizePath(ids.session()), "{\"acceptMachineScores\": \"yes\"}").problem(400);
+    }
+
+    @Test
+    void unknownItemsAndOtherTenantsResultsDoNotExist() {
+        Ids ids = provisionalResult();
+        Map<String, Object> body = Map.of("points", 1, "reason", "r");
+
+        api(RITA).put(itemPath(ids.session(), "q-not-in-this-result"), body).problem(404, "not-found");
+        api(RITA).put(itemPath("ses-does-not-exist", ids.free()), body).problem(404, "not-found");
+        api(GUS).put(itemPath(ids.session(), ids.free()), body).problem(404, "not-found");
+        api(GUS).post(finalizePath(ids.session()), Map.of("acceptMachineScores", true)).problem(404, "not-found");
+
+        JsonNode stored = api(RITA).get("/api/results/" + ids.session()).expect(200);
+        assertThat(stored.path("provisional").asBoolean()).isTrue();
+        assertThat(stored.path("items").get(1).path("history")).isEmpty();
+    }
+
+    @Test
+    void candidatesAndServicesCannotReviewNorReadAgreement() {
+        Ids ids = provisionalResult();
+        Map<String, Object> body = Map.of("points", 5, "reason", "I deserve it");
+        Caller candidate = Caller.candidate(ACME, "inv-1");
+
+        assertThat(api(candidate).put(itemPath(ids.session(), ids.free()), body).status()).isEqualTo(403);
+        assertThat(api(candidate).post(finalizePath(ids.session()), Map.of("acceptMachineScores", true)).status())
+                .isEqualTo(403);
+        assertThat(api(candidate).get("/api/results/questions/" + ids.free() + "/agreement").status()).isEqualTo(403);
+        assertThat(api(Caller.service(ACME, "assessment-service")).put(itemPath(ids.session(), ids.free()), body)
+                .status()).isEqualTo(403);
+        assertThat(api(null).put(itemPath(ids.session(), ids.free()), body).status()).isEqualTo(401);
+        assertThat(api(RITA).get("/api/results/" + ids.session()).expect(200).path("items").get(1).path("history"))
+                .isEmpty();
+    }
+
+    private Ids resultWith(String freeQuestion) {
+        Ids ids = new Ids(id("ses"), id("q-choice"), freeQuestion, id("q-free2"));
+        mongo.insert(new ScoringResult(ids.session(), ACME, id("inv"), "test-1", "Backend basics",
+                new ScoringResult.Candidate("Bob", "bob@example.org"), "rita@acme.example", new BigDecimal("2.00"), 5,
+                40.0, 60, false, SubmitReason.CANDIDATE, T0.minusSeconds(1800), T0.minusSeconds(5), T0,
+                List.of(item(freeQuestion, QuestionKind.FREE_TEXT, "2", 5, ItemStatus.NEEDS_REVIEW, evidence())),
+                "evt-" + ids.session(), List.of(), ScoringResult.State.PROVISIONAL, 1, null, null, 0L));
+        return ids;
+    }
+
+    private static ScoringResult.Item item(String questionId, QuestionKind kind, String points, int maxPoints,
+                                           ItemStatus status, ScoringResult.Evidence evidence) {
+        return new ScoringResult.Item(questionId, 1, kind, new BigDecimal(points).setScale(2), maxPoints, List.of(),
+                "Question " + questionId, status, null, null, false, evidence, List.of());
+    }
+
+    private static ScoringResult.Evidence evidence() {
+        return new ScoringResult.Evidence(0.35, List.of(
+                new ScoringResult.KeyPointVerdict("copies", "Replication copies data", "MET", 1, new BigDecimal("2.00"),
+                        "replicas hold copies", 0.82),
+                new ScoringResult.KeyPointVerdict("split", "Sharding splits data", "MISSED", 0, BigDecimal.ZERO.setScale(2),
+                        null, 0.31)), List.of(), java.util.Set.of("LOW_CONFIDENCE"));
+    }
+
+    private List<ScoreAdjusted> awaitAdjusted(String sessionId) {
+        return kafka.awaitRecords(Topics.RESULTS, r -> isAdjustedOf(r, sessionId)).stream()
+                .map(r -> (ScoreAdjusted) r.payload()).toList();
+    }
+
+    private List<ScoreAdjusted> adjustedEvents(String sessionId) {
+        return kafka.readToEnd(Topics.RESULTS, r -> isAdjustedOf(r, sessionId)).stream()
+                .map(r -> (ScoreAdjusted) r.payload()).toList();
+    }
+
+    private static boolean isAdjustedOf(EventRecord record, String sessionId) {
+        return record.payload() instanceof ScoreAdjusted a && a.sessionId().equals(sessionId);
+    }
+
+    private static String itemPath(String sessionId, String questionId) {
+        return "/api/results/" + sessionId + "/items/" + questionId;
+    }
+
+    private static String finalizePath(String sessionId) {
+        return "/api/results/" + sessionId + "/finalize";
+    }
+}
