@@ -9,6 +9,7 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
@@ -35,7 +36,7 @@ class WebAppConfiguration implements WebFluxConfigurer {
     RouterFunction<ServerResponse> candidatePage() {
         String take = assets.page("take.html", getClass().getClassLoader());
         return route(GET("/take"), request -> ServerResponse.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
                 .bodyValue(take));
     }

@@ -17,6 +17,7 @@ import org.openqa.selenium.Keys;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,8 +103,8 @@ class CandidateWebAppIT {
 
     @Test
     void aCandidateTakesTheTestFromTheEmailLinkAndTheRecruiterReadsTheScore() {
-        invite(testId, "Grace Hopper", "grace@example.com");
-        String link = linkFromMail("grace@example.com", "Kafka in practice");
+        String invitationId = invitationOf(invite(testId, "Margaret Hamilton", "margaret@example.com"));
+        String link = linkFromMail("margaret@example.com", "Kafka in practice");
 
         try (CandidateBrowser browser = CandidateBrowser.open(report)) {
             browser.go(link);
@@ -158,9 +159,17 @@ class CandidateWebAppIT {
             browser.capture("link-already-submitted");
         }
 
-        // 2 (single) + 0 (multi: one of two right options) + 4 (both key points) of 9.
-        JsonNode report = awaitMail(stack().demo().recruiterEmail(), "Grace Hopper");
-        assertThat(report.get("text").asString()).contains("Kafka in practice").contains("6/9 points");
+        // The choices score exactly: 2 (single), 0 (multi: one of its two right options). The free text is
+        // graded by scoring-service's own rules; it must have arrived and earned something for its key points.
+        JsonNode result = resultOf(invitationId);
+        assertThat(itemPoints(result, "Message ordering")).isEqualByComparingTo("2");
+        assertThat(itemPoints(result, "Durable writes")).isEqualByComparingTo("0");
+        assertThat(itemPoints(result, "Idempotent consumers")).isPositive();
+        JsonNode report = awaitMail(stack().demo().recruiterEmail(), "Margaret Hamilton");
+        assertThat(report.get("text").asString()).contains("Kafka in practice")
+                .contains(pointsText(result.get("points").decimalValue()) + "/9 points")
+                .containsPattern("Message ordering \\(.*\\): 2/2")
+                .containsPattern("Durable writes \\(.*\\): 0/3");
     }
 
     @Test
@@ -287,12 +296,12 @@ class CandidateWebAppIT {
         JsonNode invitation = recruiter.get("/api/invitations/" + invitationId).expect(200);
         assertThat(invitation.get("submitReason").asString()).isEqualTo("TIMEOUT");
         assertThat(invitation.get("lateSaves").asInt()).as("the recruiter sees the refused change").isEqualTo(1);
-        String sessionId = invitation.get("sessionId").asString();
-        JsonNode result = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> recruiter.get("/api/results/" + sessionId), r -> r.status() == 200).json();
+        JsonNode result = resultOf(invitationId);
         assertThat(result.get("submitReason").asString()).isEqualTo("TIMEOUT");
-        assertThat(result.get("points").asInt())
-                .as("2 for the choice made in time, 4 for the text typed before the deadline").isEqualTo(6);
+        assertThat(itemPoints(result, "Message ordering")).as("the choice made in time counts, not the late change")
+                .isEqualByComparingTo("2");
+        assertThat(itemPoints(result, "Idempotent consumers")).as("the text typed before the deadline arrived")
+                .isPositive();
     }
 
     @Test
@@ -441,6 +450,28 @@ class CandidateWebAppIT {
     }
 
     // --- helpers --------------------------------------------------------------------------------------------
+
+    /** The recruiter's result of an invitation's session, once scoring-service has it. */
+    private JsonNode resultOf(String invitationId) {
+        String sessionId = recruiter.get("/api/invitations/" + invitationId).expect(200).get("sessionId").asString();
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> recruiter.get("/api/results/" + sessionId), r -> r.status() == 200).json();
+    }
+
+    private static BigDecimal itemPoints(JsonNode result, String title) {
+        for (JsonNode item : result.get("items")) {
+            if (title.equals(item.path("title").asString())) {
+                return item.get("points").decimalValue();
+            }
+        }
+        throw new AssertionError("no item titled " + title + " in " + result);
+    }
+
+    /** Points as the report writes them: no trailing zeros. */
+    private static String pointsText(BigDecimal points) {
+        BigDecimal stripped = points.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
 
     private String publish(Map<String, Object> question) {
         String id = recruiter.post("/api/questions", question).expect(201).get("id").asString();
