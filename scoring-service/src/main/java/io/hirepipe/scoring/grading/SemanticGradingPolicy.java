@@ -48,7 +48,7 @@ import java.util.Set;
  * its uncapped evidence to the nearer threshold / 0.15, floored at 0. confidence = 1 − (points-weighted mean ambiguity), halved for
  * a keyword list. Below lowConfidenceBelow → LOW_CONFIDENCE; a percent within nearThresholdWithin of a
  * band boundary (12.5, 37.5, 62.5, 87.5: the machine grade is round(percent / 25)) → NEAR_THRESHOLD.
- * Either one sets needsReview.
+ * Either one sets needsReview. An answer too long to read whole gets LOW_CONFIDENCE as well.
  */
 public final class SemanticGradingPolicy {
 
@@ -139,6 +139,9 @@ public final class SemanticGradingPolicy {
             confidence /= 2;
         }
         double percent = max == 0 ? 0 : 100 * points / max;
+        if (e.truncated()) {
+            confidence = Math.min(confidence, s.lowConfidenceBelow() / 2);
+        }
         if (confidence < s.lowConfidenceBelow()) {
             flags.add(GradeFlag.LOW_CONFIDENCE);
         }

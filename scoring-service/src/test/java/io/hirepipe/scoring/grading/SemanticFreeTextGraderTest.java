@@ -166,6 +166,16 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void anAnswerTooLongToReadWholeIsGradedOnItsStartAndSentToReview() {
+        String sentence = "Replication copies the data from the primary to every replica. ";
+        FreeTextGrade grade = grader.grade(sentence.repeat(AnswerEvidenceCollector.MAX_UNITS + 50), RUBRIC);
+
+        assertThat(keyPoint(grade, "copies").verdict()).isEqualTo(Verdict.MET);
+        assertThat(grade.flags()).contains(GradeFlag.LOW_CONFIDENCE);
+        assertThat(grade.needsReview()).isTrue();
+    }
+
+    @Test
     void rubricEmbeddingsAreComputedOncePerQuestionVersionAndEachAnswerInOneBatch() {
         FreeTextRubric version = new FreeTextRubric("cache-test:7", RUBRIC.prompt(), RUBRIC.keyPoints(), RUBRIC.misconceptions());
         int before = embedder.calls.get();

@@ -90,6 +90,21 @@ public final class FreeTextEvaluation {
                     split.name().toLowerCase(), agreement.n(), agreement.qwk(), maePercent, keywordStuffedMaxPercent,
                     100 * reviewShare);
         }
+
+        /** Whether review flags land where the machine is wrong: agreement without them, and big misses caught. */
+        public String reviewValue() {
+            List<Agreement.Pair> unflagged = graded.stream().filter(g -> !g.grade().needsReview())
+                    .map(g -> new Agreement.Pair(g.answer().grade(), g.machineGrade())).toList();
+            List<Graded> wrong = graded.stream().filter(g -> g.machineGrade() != g.answer().grade()).toList();
+            long wrongFlagged = wrong.stream().filter(g -> g.grade().needsReview()).count();
+            long big = graded.stream().filter(g -> Math.abs(g.machineGrade() - g.answer().grade()) >= 2).count();
+            long bigFlagged = graded.stream().filter(g -> Math.abs(g.machineGrade() - g.answer().grade()) >= 2
+                    && g.grade().needsReview()).count();
+            return String.format("  not sent to review: n=%d QWK=%.3f; off by one grade or more: %d, of which flagged %d; "
+                            + "off by two or more: %d, of which flagged %d",
+                    unflagged.size(), unflagged.isEmpty() ? Double.NaN : Agreement.of(unflagged).qwk(),
+                    wrong.size(), wrongFlagged, big, bigFlagged);
+        }
     }
 
     public Report evaluate(Split split, SemanticGradingSettings settings) {

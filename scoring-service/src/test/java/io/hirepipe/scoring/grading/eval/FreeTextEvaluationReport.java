@@ -65,7 +65,7 @@ class FreeTextEvaluationReport {
     }
 
     private static void appendReport(StringBuilder out, Report r) {
-        out.append('\n').append(r.summary()).append('\n');
+        out.append('\n').append(r.summary()).append('\n').append(r.reviewValue()).append('\n');
         out.append(r.agreement().confusionTable("hand", "machine"));
         out.append("worst disagreements:\n");
         r.graded().stream()
