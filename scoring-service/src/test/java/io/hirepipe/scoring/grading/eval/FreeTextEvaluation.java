@@ -111,6 +111,13 @@ public final class FreeTextEvaluation {
         return evaluate(split, (answer, s) -> grade(answer, s), settings);
     }
 
+    /** The same figures for the bag-of-stems grader the semantic one replaced: the baseline. */
+    public Report evaluateLexical(Split split) {
+        LexicalFreeTextGrader lexical = new LexicalFreeTextGrader(new RubricMatcher());
+        return evaluate(split, (answer, s) -> lexical.grade(answer.text(), devSet.rubrics().get(answer.questionKey())),
+                null);
+    }
+
     private Report evaluate(Split split, BiFunction<Answer, SemanticGradingSettings, FreeTextGrade> grading,
                             SemanticGradingSettings settings) {
         List<Graded> graded = new ArrayList<>();

@@ -41,6 +41,9 @@ class FreeTextEvaluationReport {
         Report tune = evaluation.evaluate(Split.TUNE, settings);
         appendReport(out, test);
         appendReport(out, tune);
+        out.append("\nbaseline, the lexical (bag-of-stems) grader:\n  ")
+                .append(evaluation.evaluateLexical(Split.TEST).summary()).append("\n  ")
+                .append(evaluation.evaluateLexical(Split.TUNE).summary()).append('\n');
         appendSecondGrader(out, evaluation.devSet());
         if ("tune".equals(System.getProperty("evaluation"))) {
             SemanticGradingSettings tuned = evaluation.tune(settings);
