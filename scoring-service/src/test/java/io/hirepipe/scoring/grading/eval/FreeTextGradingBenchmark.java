@@ -51,13 +51,16 @@ class FreeTextGradingBenchmark {
         long firstAnswerNs = time(() -> grader.grade(short100.get(0), rubric));
 
         StringBuilder out = new StringBuilder("\n=== Free-text grading benchmark (10 key points) ===\n");
-        out.append(String.format("cores: %d, JVM max heap: %d MB%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20));
+        out.append(String.format("cores: %d, JVM max heap: %d MB, load average before: %.1f%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         out.append(String.format("model load (first embedding): %d ms; first answer incl. rubric embedding: %.1f ms%n",
                 loadMs, firstAnswerNs / 1e6));
         out.append(measure("100-word answer", grader, rubric, short100));
         out.append(measure("500-word answer", grader, rubric, long500));
         long rssEnd = rssKb();
+        out.append(String.format("load average after: %.1f (the machine is shared: wall-clock percentiles move with it)%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         out.append(String.format("RSS: %d MB at start, %d MB after model load, %d MB at end: growth %d MB%n",
                 rssStart >> 10, rssAfterLoad >> 10, rssEnd >> 10, (rssEnd - rssStart) >> 10));
         System.out.println(out);
@@ -71,14 +74,17 @@ class FreeTextGradingBenchmark {
             grader.grade(answers.get(i % answers.size()), rubric);
         }
         long[] ns = new long[MEASURED];
+        long cpuStart = processCpuNanos();
         for (int i = 0; i < MEASURED; i++) {
             String answer = answers.get(i % answers.size());
             ns[i] = time(() -> grader.grade(answer, rubric));
         }
+        double cpuPerAnswerMs = (processCpuNanos() - cpuStart) / 1e6 / MEASURED;
         Arrays.sort(ns);
-        return String.format("%s (%d words): p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d answers after %d warm-up%n",
+        return String.format("%s (%d words): p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d answers after %d warm-up; "
+                        + "CPU %.1f ms per answer (all threads; unlike wall time, not inflated by other processes)%n",
                 label, words, ns[MEASURED / 2] / 1e6, ns[(int) Math.ceil(MEASURED * 0.99) - 1] / 1e6,
-                ns[MEASURED - 1] / 1e6, MEASURED, WARM_UP);
+                ns[MEASURED - 1] / 1e6, MEASURED, WARM_UP, cpuPerAnswerMs);
     }
 
     private static long time(Runnable r) {
@@ -129,6 +135,11 @@ class FreeTextGradingBenchmark {
             answers.add(answer.toString().strip());
         }
         return answers;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long rssKb() throws IOException {
