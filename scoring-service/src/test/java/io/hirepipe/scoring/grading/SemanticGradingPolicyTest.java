@@ -18,7 +18,7 @@ class SemanticGradingPolicyTest {
     private static final FreeTextRubric RUBRIC = new FreeTextRubric("q:1", "prompt", List.of(
             point("a"), point("b"), point("c"), point("d")), List.of());
 
-    private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0.7, 0.3,
+    private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0, 0.7, 0.3,
             0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3);
 
     private final SemanticGradingPolicy policy = new SemanticGradingPolicy(SETTINGS);
