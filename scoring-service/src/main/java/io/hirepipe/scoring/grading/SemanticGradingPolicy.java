@@ -145,8 +145,15 @@ public final class SemanticGradingPolicy {
                 s.keywordListMinRubricTermShare());
         if (keywordList) {
             flags.add(GradeFlag.KEYWORD_LIST);
-            points = Math.min(points, s.keywordListCap() * max);
+            double cap = s.keywordListCap() * max;
+            points = Math.min(points, cap);
             confidence /= 2;
+            if (earned > cap) {
+                // the verdicts say which terms were named; the credit shrinks so the key points add up to the cap
+                double share = cap / earned;
+                keyPoints.replaceAll(k -> new KeyPointEvidence(k.keyPointId(), k.verdict(), round2(k.credit() * share),
+                        decimal(k.points().doubleValue() * share), k.span(), k.similarity()));
+            }
         }
         double percent = max == 0 ? 0 : 100 * points / max;
         if (e.truncated()) {
