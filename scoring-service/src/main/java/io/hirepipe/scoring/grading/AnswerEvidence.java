@@ -15,11 +15,12 @@ import java.util.List;
  * @param misconceptionSimilarity [misconception][unit], likewise
  * @param misconceptionPhrase     [misconception][unit], likewise
  * @param topicality              the highest cosine of any unit to the prompt or any key-point reference
+ * @param truncated               the answer was longer than a grader reads; only its start was measured
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
                              double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
-                             double topicality, KeywordListDetector.Signals signals) {
+                             double topicality, KeywordListDetector.Signals signals, boolean truncated) {
 
     public boolean anyPhrase() {
         for (boolean[] perUnit : keyPointPhrase) {

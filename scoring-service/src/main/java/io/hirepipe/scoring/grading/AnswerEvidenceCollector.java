@@ -17,6 +17,12 @@ import java.util.Set;
  */
 public final class AnswerEvidenceCollector {
 
+    /**
+     * About 3,000 words: far beyond any real answer, and it bounds the time one submission can take
+     * (a pasted book would otherwise hold a listener thread for minutes).
+     */
+    static final int MAX_UNITS = 400;
+
     private final SentenceEmbedder embedder;
     private final RubricMatcher analyser;
     private final NegationDetector negation;
@@ -34,6 +40,10 @@ public final class AnswerEvidenceCollector {
 
     public AnswerEvidence collect(String answer, RubricEmbeddings rubric) {
         List<Span> units = segmenter.units(answer);
+        boolean truncated = units.size() > MAX_UNITS;
+        if (truncated) {
+            units = units.subList(0, MAX_UNITS);
+        }
         List<float[]> vectors = embedder.embed(units.stream().map(Span::text).toList());
         int n = units.size();
         boolean[] negated = new boolean[n];
@@ -61,7 +71,7 @@ public final class AnswerEvidenceCollector {
             }
         }
         return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
-                keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()));
+                keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated);
     }
 
     private static double[] similarities(Target target, List<float[]> units, boolean[] negated) {

@@ -22,9 +22,11 @@ import java.util.Set;
  *   sem(u,k)      = cos(u,k) - contrast * mean of cos(u,k') over the other key points k'
  *   lex(u,k)      = 1 if all stemmed terms of one of k's phrases occur in u, else 0 (Lucene EnglishAnalyzer)
  *   evidence(u,k) = min(1, clamp((sem - floor) / (ceiling - floor), 0, 1) + phraseWeight * lex)
- *   evidence(k)   = max over u of evidence(u,k)
+ *   evidence(k)   = min(1, max over u of evidence(u,k) + supportWeight * the next best evidence(u',k)
+ *                   of a unit u' that does not overlap u)
  *   credit(k)     = 1 (MET) if evidence(k) >= metAt, 0.5 (PARTLY_MET) if >= partlyMetAt, else 0 (MISSED)
  * </pre>
+ * (evidence(u,k) uncapped inside the max; a second clause may support the first.)
  * So a paraphrase can meet a key point on meaning alone, a phrase alone lifts a weak paraphrase, and
  * polarity disagreement (a negated unit, a positive reference) gives no evidence at all. The contrast
  * term is there because key points of one question share a topic: a sentence about isolation levels is
@@ -48,7 +50,7 @@ import java.util.Set;
  * its uncapped evidence to the nearer threshold / 0.15, floored at 0. confidence = 1 − (points-weighted mean ambiguity), halved for
  * a keyword list. Below lowConfidenceBelow → LOW_CONFIDENCE; a percent within nearThresholdWithin of a
  * band boundary (12.5, 37.5, 62.5, 87.5: the machine grade is round(percent / 25)) → NEAR_THRESHOLD.
- * Either one sets needsReview.
+ * Either one sets needsReview. An answer too long to read whole gets LOW_CONFIDENCE as well.
  */
 public final class SemanticGradingPolicy {
 
@@ -101,17 +103,25 @@ public final class SemanticGradingPolicy {
             int bestUnit = -1;
             double best = 0;
             double bestRaw = Double.NEGATIVE_INFINITY;
+            double secondRaw = 0;
             for (int u = 0; u < e.units().size(); u++) {
                 if (wrong[u]) {
                     continue;
                 }
                 double raw = rawEvidence(contrasted(e.keyPointSimilarity(), k, u), e.keyPointPhrase()[k][u]);
                 if (raw > bestRaw) {
+                    if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u))) {
+                        secondRaw = Math.max(secondRaw, bestRaw);
+                    }
                     bestRaw = raw;
-                    best = Math.min(1, Math.max(0, raw));
                     bestUnit = u;
+                } else if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u))) {
+                    secondRaw = Math.max(secondRaw, raw);
                 }
             }
+            // a point made across two sentences ("…every node answers. Since message loss is unavoidable…")
+            bestRaw = bestRaw + s.supportWeight() * Math.max(0, secondRaw);
+            best = Math.min(1, Math.max(0, bestRaw));
             double credit = best >= s.metAt() ? 1 : best >= s.partlyMetAt() ? 0.5 : 0;
             Verdict verdict = credit == 1 ? Verdict.MET : credit > 0 ? Verdict.PARTLY_MET : Verdict.MISSED;
             earned += credit * point.points();
@@ -135,10 +145,20 @@ public final class SemanticGradingPolicy {
                 s.keywordListMinRubricTermShare());
         if (keywordList) {
             flags.add(GradeFlag.KEYWORD_LIST);
-            points = Math.min(points, s.keywordListCap() * max);
+            double cap = s.keywordListCap() * max;
+            points = Math.min(points, cap);
             confidence /= 2;
+            if (earned > cap) {
+                // the verdicts say which terms were named; the credit shrinks so the key points add up to the cap
+                double share = cap / earned;
+                keyPoints.replaceAll(k -> new KeyPointEvidence(k.keyPointId(), k.verdict(), round2(k.credit() * share),
+                        decimal(k.points().doubleValue() * share), k.span(), k.similarity()));
+            }
         }
         double percent = max == 0 ? 0 : 100 * points / max;
+        if (e.truncated()) {
+            confidence = Math.min(confidence, s.lowConfidenceBelow() / 2);
+        }
         if (confidence < s.lowConfidenceBelow()) {
             flags.add(GradeFlag.LOW_CONFIDENCE);
         }
@@ -162,6 +182,10 @@ public final class SemanticGradingPolicy {
             }
         }
         return similarity[k][u] - s.contrast() * others / (similarity.length - 1);
+    }
+
+    private static boolean overlaps(AnswerSegmenter.Span a, AnswerSegmenter.Span b) {
+        return a.start() < b.end() && b.start() < a.end();
     }
 
     /** Marks unit u and every unit whose span encloses it (the sentence around a clause). */

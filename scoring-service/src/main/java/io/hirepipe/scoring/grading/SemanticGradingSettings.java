@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param similarityFloor       contrasted cosine at or below which a unit is no semantic evidence at all
  * @param similarityCeiling     cosine at or above which a unit is full semantic evidence
  * @param phraseWeight          evidence added when one of the key point's phrases occurs in the unit
+ * @param supportWeight         share of the next best non-overlapping unit's evidence added to the best one
  * @param metAt                 evidence from which a key point is MET (full credit)
  * @param partlyMetAt           evidence from which a key point is PARTLY_MET (half credit)
  * @param misconceptionAt       cosine from which a unit states a misconception
@@ -28,6 +29,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("hirepipe.grading.semantic")
 public record SemanticGradingSettings(double contrast, double similarityFloor, double similarityCeiling, double phraseWeight,
+                                      double supportWeight,
                                       double metAt, double partlyMetAt, double misconceptionAt,
                                       double offTopicBelow, int keywordListMinWords, double keywordListMinListShare,
                                       double keywordListMaxFunctionWordShare, double keywordListMinRubricTermShare,
@@ -42,15 +44,16 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         }
     }
 
-    public SemanticGradingSettings withEvidence(double contrast, double floor, double ceiling, double phrase, double met,
-                                                double partly) {
-        return new SemanticGradingSettings(contrast, floor, ceiling, phrase, met, partly, misconceptionAt, offTopicBelow,
+    public SemanticGradingSettings withEvidence(double contrast, double floor, double ceiling, double phrase,
+                                                double support, double met, double partly) {
+        return new SemanticGradingSettings(contrast, floor, ceiling, phrase, support, met, partly, misconceptionAt, offTopicBelow,
                 keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap,
                 lowConfidenceBelow, nearThresholdWithin);
     }
 
     public SemanticGradingSettings withGates(double misconception, double offTopic, double keywordCap) {
-        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, metAt, partlyMetAt,
+        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
+                metAt, partlyMetAt,
                 misconception, offTopic, keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare,
                 keywordListMinRubricTermShare, keywordCap, lowConfidenceBelow, nearThresholdWithin);
     }

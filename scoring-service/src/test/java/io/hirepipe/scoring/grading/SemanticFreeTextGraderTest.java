@@ -134,6 +134,10 @@ class SemanticFreeTextGraderTest {
         assertThat(grade.flags()).contains(GradeFlag.KEYWORD_LIST);
         assertThat(grade.needsReview()).isTrue();
         assertThat(percent(grade)).isLessThanOrEqualTo(100 * settings.keywordListCap());
+        BigDecimal keyPointTotal = grade.keyPoints().stream().map(KeyPointEvidence::points)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(keyPointTotal.doubleValue()).as("evidence adds up to the capped score")
+                .isCloseTo(grade.points().doubleValue(), org.assertj.core.data.Offset.offset(0.05));
     }
 
     @Test
@@ -163,6 +167,17 @@ class SemanticFreeTextGraderTest {
 
         assertThat(grade.points()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(grade.flags()).contains(GradeFlag.OFF_TOPIC);
+        assertThat(grade.keyPoints()).allMatch(k -> k.verdict() == Verdict.MISSED && k.span() == null);
+    }
+
+    @Test
+    void anAnswerTooLongToReadWholeIsGradedOnItsStartAndSentToReview() {
+        String sentence = "Replication copies the data from the primary to every replica. ";
+        FreeTextGrade grade = grader.grade(sentence.repeat(AnswerEvidenceCollector.MAX_UNITS + 50), RUBRIC);
+
+        assertThat(keyPoint(grade, "copies").verdict()).isEqualTo(Verdict.MET);
+        assertThat(grade.flags()).contains(GradeFlag.LOW_CONFIDENCE);
+        assertThat(grade.needsReview()).isTrue();
     }
 
     @Test

@@ -18,7 +18,7 @@ class SemanticGradingPolicyTest {
     private static final FreeTextRubric RUBRIC = new FreeTextRubric("q:1", "prompt", List.of(
             point("a"), point("b"), point("c"), point("d")), List.of());
 
-    private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0.7, 0.3,
+    private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0, 0.7, 0.3,
             0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3);
 
     private final SemanticGradingPolicy policy = new SemanticGradingPolicy(SETTINGS);
@@ -37,7 +37,7 @@ class SemanticGradingPolicyTest {
         }
         List<Span> units = java.util.stream.IntStream.range(0, n).mapToObj(i -> new Span("unit " + i, 0, 6)).toList();
         return new AnswerEvidence("answer", units, new boolean[n], sim, phrase, new double[0][], new boolean[0][],
-                0.9, new KeywordListDetector.Signals(40, 0.4, 0, 0.2));
+                0.9, new KeywordListDetector.Signals(40, 0.4, 0, 0.2), false);
     }
 
     @Test
@@ -82,7 +82,7 @@ class SemanticGradingPolicyTest {
     void anAnswerFarFromThePromptAndKeyPointsIsOffTopicAndScoresZero() {
         AnswerEvidence near = evidence(0.95, 0.95, 0.05, 0.05);
         AnswerEvidence far = new AnswerEvidence(near.answer(), near.units(), near.negated(), near.keyPointSimilarity(),
-                near.keyPointPhrase(), near.misconceptionSimilarity(), near.misconceptionPhrase(), 0.1, near.signals());
+                near.keyPointPhrase(), near.misconceptionSimilarity(), near.misconceptionPhrase(), 0.1, near.signals(), false);
 
         FreeTextGrade grade = policy.grade(far, RUBRIC);
 

@@ -90,10 +90,32 @@ public final class FreeTextEvaluation {
                     split.name().toLowerCase(), agreement.n(), agreement.qwk(), maePercent, keywordStuffedMaxPercent,
                     100 * reviewShare);
         }
+
+        /** Whether review flags land where the machine is wrong: agreement without them, and big misses caught. */
+        public String reviewValue() {
+            List<Agreement.Pair> unflagged = graded.stream().filter(g -> !g.grade().needsReview())
+                    .map(g -> new Agreement.Pair(g.answer().grade(), g.machineGrade())).toList();
+            List<Graded> wrong = graded.stream().filter(g -> g.machineGrade() != g.answer().grade()).toList();
+            long wrongFlagged = wrong.stream().filter(g -> g.grade().needsReview()).count();
+            long big = graded.stream().filter(g -> Math.abs(g.machineGrade() - g.answer().grade()) >= 2).count();
+            long bigFlagged = graded.stream().filter(g -> Math.abs(g.machineGrade() - g.answer().grade()) >= 2
+                    && g.grade().needsReview()).count();
+            return String.format("  not sent to review: n=%d QWK=%.3f; off by one grade or more: %d, of which flagged %d; "
+                            + "off by two or more: %d, of which flagged %d",
+                    unflagged.size(), unflagged.isEmpty() ? Double.NaN : Agreement.of(unflagged).qwk(),
+                    wrong.size(), wrongFlagged, big, bigFlagged);
+        }
     }
 
     public Report evaluate(Split split, SemanticGradingSettings settings) {
         return evaluate(split, (answer, s) -> grade(answer, s), settings);
+    }
+
+    /** The same figures for the bag-of-stems grader the semantic one replaced: the baseline. */
+    public Report evaluateLexical(Split split) {
+        LexicalFreeTextGrader lexical = new LexicalFreeTextGrader(new RubricMatcher());
+        return evaluate(split, (answer, s) -> lexical.grade(answer.text(), devSet.rubrics().get(answer.questionKey())),
+                null);
     }
 
     private Report evaluate(Split split, BiFunction<Answer, SemanticGradingSettings, FreeTextGrade> grading,
@@ -128,7 +150,7 @@ public final class FreeTextEvaluation {
 
     /**
      * Chooses the settings on the TUNE half only: first the evidence thresholds (contrast, floor, ceiling,
-     * phrase weight, met, partly met), then the gates (misconception, off-topic, keyword-list cap), each by
+     * phrase weight, support weight, met, partly met), then the gates (misconception, off-topic, keyword-list cap), each by
      * a {@link SmoothedGridSearch}; {@code start} supplies everything not searched.
      */
     public SemanticGradingSettings tune(SemanticGradingSettings start) {
@@ -137,11 +159,12 @@ public final class FreeTextEvaluation {
                 {-0.1, -0.05, 0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4},
                 {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8},
                 {0, 0.25, 0.5, 0.75, 1},
+                {0, 0.25, 0.5, 0.75},
                 {0.5, 0.6, 0.7, 0.8, 0.9, 1},
                 {0.1, 0.2, 0.3, 0.4, 0.5}};
-        double[] e = SmoothedGridSearch.argmax(evidenceAxes, v -> v[2] < v[1] + 0.1 || v[5] > v[4] ? Double.NaN
-                : objective(evaluate(Split.TUNE, start.withEvidence(v[0], v[1], v[2], v[3], v[4], v[5]))));
-        SemanticGradingSettings withEvidence = start.withEvidence(e[0], e[1], e[2], e[3], e[4], e[5]);
+        double[] e = SmoothedGridSearch.argmax(evidenceAxes, v -> v[2] < v[1] + 0.1 || v[6] > v[5] ? Double.NaN
+                : objective(evaluate(Split.TUNE, start.withEvidence(v[0], v[1], v[2], v[3], v[4], v[5], v[6]))));
+        SemanticGradingSettings withEvidence = start.withEvidence(e[0], e[1], e[2], e[3], e[4], e[5], e[6]);
         double[][] gateAxes = {
                 {0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 1.01},
                 {0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65},

@@ -41,6 +41,9 @@ class FreeTextEvaluationReport {
         Report tune = evaluation.evaluate(Split.TUNE, settings);
         appendReport(out, test);
         appendReport(out, tune);
+        out.append("\nbaseline, the lexical (bag-of-stems) grader:\n  ")
+                .append(evaluation.evaluateLexical(Split.TEST).summary()).append("\n  ")
+                .append(evaluation.evaluateLexical(Split.TUNE).summary()).append('\n');
         appendSecondGrader(out, evaluation.devSet());
         if ("tune".equals(System.getProperty("evaluation"))) {
             SemanticGradingSettings tuned = evaluation.tune(settings);
@@ -65,7 +68,7 @@ class FreeTextEvaluationReport {
     }
 
     private static void appendReport(StringBuilder out, Report r) {
-        out.append('\n').append(r.summary()).append('\n');
+        out.append('\n').append(r.summary()).append('\n').append(r.reviewValue()).append('\n');
         out.append(r.agreement().confusionTable("hand", "machine"));
         out.append("worst disagreements:\n");
         r.graded().stream()

@@ -1,0 +1,153 @@
+package io.hirepipe.scoring.grading.eval;
+
+import io.hirepipe.scoring.grading.FreeTextGrade;
+import io.hirepipe.scoring.grading.FreeTextRubric;
+import io.hirepipe.scoring.grading.LexicalFreeTextGrader;
+import io.hirepipe.scoring.grading.MiniLmSentenceEmbedder;
+import io.hirepipe.scoring.grading.RubricMatcher;
+import io.hirepipe.scoring.grading.SemanticFreeTextGrader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Free-text grading time per answer, p50 and p99, for a 100-word and a 500-word answer against a
+ * 10-key-point rubric; the model's load time; the process's RSS growth. Runs only with
+ * {@code -Dbenchmark=true} (command in the README), in a JVM of its own, so the first embedding is the
+ * model's load.
+ *
+ * <p>The rubric joins the dev set's traffic-spike and secure-rest rubrics (5 + 5 key points, with
+ * examples and misconceptions); the answers are built from the dev set's sentences for those questions,
+ * rotated so that no two timed answers are the same text.
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class FreeTextGradingBenchmark {
+
+    private static final int WARM_UP = Integer.getInteger("benchmark.warmup", 300);
+    private static final int MEASURED = Integer.getInteger("benchmark.iterations", 1000);
+
+    @Test
+    void gradingTimeModelLoadAndMemory() throws IOException {
+        long rssStart = rssKb();
+        DevSet devSet = DevSet.load();
+        FreeTextRubric rubric = tenKeyPointRubric(devSet);
+        RubricMatcher matcher = new RubricMatcher();
+        MiniLmSentenceEmbedder embedder = new MiniLmSentenceEmbedder();
+
+        long loadMs = embedder.warmUp();
+        long rssAfterLoad = rssKb();
+        SemanticFreeTextGrader grader = new SemanticFreeTextGrader(embedder, matcher,
+                FreeTextEvaluation.applicationSettings(), new LexicalFreeTextGrader(matcher));
+
+        List<String> sentences = sentences(devSet);
+        List<String> short100 = answers(sentences, 100, 50);
+        List<String> long500 = answers(sentences, 500, 50);
+        long firstAnswerNs = time(() -> grader.grade(short100.get(0), rubric));
+
+        StringBuilder out = new StringBuilder("\n=== Free-text grading benchmark (10 key points) ===\n");
+        out.append(String.format("cores: %d, JVM max heap: %d MB, load average before: %.1f%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        out.append(String.format("model load (first embedding): %d ms; first answer incl. rubric embedding: %.1f ms%n",
+                loadMs, firstAnswerNs / 1e6));
+        out.append(measure("100-word answer", grader, rubric, short100));
+        out.append(measure("500-word answer", grader, rubric, long500));
+        long rssEnd = rssKb();
+        out.append(String.format("load average after: %.1f (the machine is shared: wall-clock percentiles move with it)%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        out.append(String.format("RSS: %d MB at start, %d MB after model load, %d MB at end: growth %d MB%n",
+                rssStart >> 10, rssAfterLoad >> 10, rssEnd >> 10, (rssEnd - rssStart) >> 10));
+        System.out.println(out);
+        matcher.close();
+    }
+
+    private static String measure(String label, SemanticFreeTextGrader grader, FreeTextRubric rubric, List<String> answers) {
+        int words = answers.get(0).split("\\s+").length;
+        int units = 0;
+        for (int i = 0; i < WARM_UP; i++) {
+            grader.grade(answers.get(i % answers.size()), rubric);
+        }
+        long[] ns = new long[MEASURED];
+        long cpuStart = processCpuNanos();
+        for (int i = 0; i < MEASURED; i++) {
+            String answer = answers.get(i % answers.size());
+            ns[i] = time(() -> grader.grade(answer, rubric));
+        }
+        double cpuPerAnswerMs = (processCpuNanos() - cpuStart) / 1e6 / MEASURED;
+        Arrays.sort(ns);
+        return String.format("%s (%d words): p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d answers after %d warm-up; "
+                        + "CPU %.1f ms per answer (all threads; unlike wall time, not inflated by other processes)%n",
+                label, words, ns[MEASURED / 2] / 1e6, ns[(int) Math.ceil(MEASURED * 0.99) - 1] / 1e6,
+                ns[MEASURED - 1] / 1e6, MEASURED, WARM_UP, cpuPerAnswerMs);
+    }
+
+    private static long time(Runnable r) {
+        long start = System.nanoTime();
+        r.run();
+        return System.nanoTime() - start;
+    }
+
+    static FreeTextRubric tenKeyPointRubric(DevSet devSet) {
+        FreeTextRubric spike = devSet.rubrics().get("traffic-spike");
+        FreeTextRubric secure = devSet.rubrics().get("secure-rest");
+        List<FreeTextRubric.Point> points = new ArrayList<>(spike.keyPoints());
+        points.addAll(secure.keyPoints());
+        List<FreeTextRubric.Misconception> misconceptions = new ArrayList<>(spike.misconceptions());
+        misconceptions.addAll(secure.misconceptions());
+        return new FreeTextRubric("benchmark:1", spike.prompt() + " " + secure.prompt(), points, misconceptions);
+    }
+
+    private static List<String> sentences(DevSet devSet) {
+        List<String> sentences = new ArrayList<>();
+        for (DevSet.Answer a : devSet.answers()) {
+            if (a.questionKey().equals("traffic-spike") || a.questionKey().equals("secure-rest")) {
+                for (String s : a.text().split("(?<=[.!?])\\s+")) {
+                    if (s.split("\\s+").length >= 6) {
+                        sentences.add(s);
+                    }
+                }
+            }
+        }
+        return sentences;
+    }
+
+    /** {@code count} answers of about {@code words} words, each starting at a different sentence. */
+    private static List<String> answers(List<String> sentences, int words, int count) {
+        List<String> answers = new ArrayList<>();
+        for (int start = 0; start < count; start++) {
+            StringBuilder answer = new StringBuilder();
+            int n = 0;
+            for (int i = start; n < words; i++) {
+                String s = sentences.get(i % sentences.size());
+                String[] w = s.split("\\s+");
+                if (n + w.length > words) {
+                    s = String.join(" ", Arrays.copyOf(w, words - n));
+                }
+                answer.append(s).append(' ');
+                n += Math.min(w.length, words - (n));
+            }
+            answers.add(answer.toString().strip());
+        }
+        return answers;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long rssKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+}
