@@ -1,0 +1,69 @@
+package io.hirepipe.notification.webhook;
+
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.notification.webhook.WebhookDelivery.Status;
+import io.hirepipe.notification.webhook.WebhookPayloads.WebhookEvent;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns one event into one durable delivery per subscription of its tenant that asked for its
+ * type. The delivery is due at once; the dispatcher is woken so it need not wait for its next poll.
+ */
+@Service
+public class WebhookFanout {
+
+    private final SubscriptionStore subscriptions;
+    private final DeliveryQueue queue;
+    private final WebhookPayloads payloads;
+    private final WebhookDispatcher dispatcher;
+    private final Clock clock;
+
+    public WebhookFanout(SubscriptionStore subscriptions, DeliveryQueue queue, WebhookPayloads payloads,
+                         WebhookDispatcher dispatcher, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.queue = queue;
+        this.payloads = payloads;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    /** @return how many deliveries this call queued (0 for a redelivered event) */
+    public int fanOut(EventEnvelope<?> envelope) {
+        Optional<WebhookEvent> event = payloads.of(envelope);
+        if (event.isEmpty()) {
+            return 0;
+        }
+        int queued = 0;
+        for (WebhookSubscription subscription : subscriptions.subscribedTo(envelope.tenantId(), event.get().type())) {
+            if (queue.enqueue(newDelivery(subscription, envelope.eventId(), event.get().type(), event.get().body()))) {
+                queued++;
+            }
+        }
+        if (queued > 0) {
+            dispatcher.wake();
+        }
+        return queued;
+    }
+
+    /** A test ping: a delivery like any other, so it shows in the log with its attempts. */
+    public WebhookDelivery ping(WebhookSubscription subscription) {
+        String pingId = "ping_" + UUID.randomUUID().toString().replace("-", "");
+        WebhookDelivery delivery = newDelivery(subscription, pingId, WebhookEventType.TEST,
+                payloads.ping(pingId, subscription.id(), clock.instant()));
+        queue.enqueue(delivery);
+        dispatcher.wake();
+        return delivery;
+    }
+
+    private WebhookDelivery newDelivery(WebhookSubscription subscription, String eventId, String type, String body) {
+        Instant now = clock.instant();
+        return new WebhookDelivery("msg_" + UUID.randomUUID().toString().replace("-", ""), subscription.tenantId(),
+                subscription.id(), eventId, type, body, Status.PENDING, 0, now, now, Instant.EPOCH, null, null,
+                null, null, null, null);
+    }
+}
