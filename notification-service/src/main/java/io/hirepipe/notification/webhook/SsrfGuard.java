@@ -1,5 +1,6 @@
 package io.hirepipe.notification.webhook;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.net.Inet4Address;
@@ -30,6 +31,7 @@ public class SsrfGuard {
     private final HostResolver resolver;
     private final boolean allowInsecureLoopback;
 
+    @Autowired
     public SsrfGuard(HostResolver resolver, WebhookProperties properties) {
         this(resolver, properties.allowInsecureLoopback());
     }
