@@ -22,6 +22,7 @@ import java.time.Clock;
 @Component
 public class WebhookEventsListener {
 
+    /** The consumer group unless {@code hirepipe.webhooks.consumer-group} says otherwise. */
     public static final String GROUP = "notification-service-webhooks";
 
     private final WebhookFanout fanout;
@@ -34,7 +35,8 @@ public class WebhookEventsListener {
         this.clock = clock;
     }
 
-    @KafkaListener(id = GROUP, groupId = GROUP, topics = {Topics.INVITATIONS, Topics.SUBMISSIONS, Topics.RESULTS})
+    @KafkaListener(id = "${hirepipe.webhooks.consumer-group:" + GROUP + "}",
+            groupId = "${hirepipe.webhooks.consumer-group:" + GROUP + "}", topics = {Topics.INVITATIONS, Topics.SUBMISSIONS, Topics.RESULTS})
     public void on(EventEnvelope<EventPayload> envelope) {
         if (envelope.tenantId() == null || envelope.tenantId().isBlank()) {
             throw new NonRetryableEventException("Event " + envelope.eventId() + " has no tenantId");
