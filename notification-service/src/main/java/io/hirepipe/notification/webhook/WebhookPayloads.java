@@ -6,6 +6,7 @@ import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentStarted;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
 import io.hirepipe.contracts.events.InvitationCreated;
+import io.hirepipe.contracts.events.InvitationExpired;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.contracts.events.ScoreAdjusted;
 import org.springframework.stereotype.Component;
@@ -98,6 +99,13 @@ public class WebhookPayloads {
             type = WebhookEventType.INVITATION_REVOKED;
             data.put("invitationId", e.invitationId());
             data.put("status", "REVOKED");
+            data.put("invitationUrl", invitationUrl(e.invitationId()));
+        } else if (payload instanceof InvitationExpired e) {
+            type = WebhookEventType.INVITATION_EXPIRED;
+            data.put("invitationId", e.invitationId());
+            data.put("testId", e.testId());
+            data.put("status", "EXPIRED");
+            data.put("expiresAt", iso(e.expiresAt()));
             data.put("invitationUrl", invitationUrl(e.invitationId()));
         } else {
             return Optional.empty();
