@@ -2,6 +2,12 @@ package io.hirepipe.notification.webhook;
 
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.events.AssessmentScored;
+import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.InvitationCreated;
+import io.hirepipe.contracts.events.InvitationExpired;
+import io.hirepipe.contracts.events.InvitationRevoked;
+import io.hirepipe.contracts.events.Person;
+import io.hirepipe.contracts.events.SubmittedAnswer;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.embedded.ReceivedMail;
@@ -103,6 +109,40 @@ class WebhookDeliveryTest extends NotificationServiceTest {
     }
 
     @Test
+    void invitationSubmissionAndExpiryEventsArriveTypedWithoutTokensOrAnswers() throws Exception {
+        String tenant = id("tenant");
+        try (Receiver receiver = Receiver.answering(200)) {
+            Webhooks.subscribe(recruiter(tenant), receiver.url(), "invitation.created", "assessment.submitted",
+                    "invitation.expired");
+            InvitationCreated invited = TestEvents.invitation("Ada", "ada@example.org",
+                    "https://hirepipe.example/take#token=tok_secret_link");
+            kafka.publish(envelope(invited, tenant));
+            kafka.publish(envelope(new AssessmentSubmitted(id("ses"), invited.invitationId(), "test-backend",
+                    "Backend basics", new Person("Ada", "ada@example.org"), "rita@recruiting.example", 60,
+                    SubmitReason.TIMEOUT, Instant.parse("2026-03-01T09:00:00Z"), Instant.parse("2026-03-01T09:45:00Z"),
+                    List.of(new SubmittedAnswer("q-repl", 1, List.of(), "my secret answer text", "Replication"))),
+                    tenant));
+            kafka.publish(envelope(new InvitationExpired(id("inv"), "test-backend",
+                    Instant.parse("2026-03-08T17:00:00Z")), tenant));
+            kafka.publish(envelope(new InvitationRevoked(invited.invitationId(), "not subscribed"), tenant));
+
+            await().atMost(WAIT).until(() -> receiver.requests().size() == 3);
+            Map<String, JsonNode> byType = new java.util.HashMap<>();
+            for (Receiver.Request request : receiver.requests()) {
+                assertThat(request.body()).doesNotContain("tok_secret_link", "my secret answer text", "ada@example.org");
+                JsonNode body = JSON.readTree(request.body());
+                byType.put(body.path("type").asString(), body.path("data"));
+            }
+            assertThat(byType).containsOnlyKeys("invitation.created", "assessment.submitted", "invitation.expired");
+            assertThat(byType.get("invitation.created").path("status").asString()).isEqualTo("INVITED");
+            assertThat(byType.get("invitation.created").path("invitationUrl").asString())
+                    .isEqualTo("https://hirepipe.example/api/invitations/" + invited.invitationId());
+            assertThat(byType.get("assessment.submitted").path("submitReason").asString()).isEqualTo("TIMEOUT");
+            assertThat(byType.get("invitation.expired").path("expiresAt").asString()).isEqualTo("2026-03-08T17:00:00Z");
+        }
+    }
+
+    @Test
     void aReceiverDownForItsFirstAttemptsGetsTheDeliveryOnceLaterAndARedeliveredEventChangesNothing()
             throws Exception {
         String tenant = id("tenant");
@@ -184,7 +224,8 @@ class WebhookDeliveryTest extends NotificationServiceTest {
             // the recruiter to tell is the one the tenant's events last named
             kafka.publish(envelope(scored(false, recruiterEmail), tenant));
 
-            ReceivedMail mail = TestInfrastructure.smtp().awaitMessage(m -> m.isAddressedTo(recruiterEmail), WAIT);
+            ReceivedMail mail = TestInfrastructure.smtp().awaitMessage(m -> m.isAddressedTo(recruiterEmail)
+                    && m.subject().startsWith("Webhook disabled"), WAIT);
             assertThat(mail.subject()).isEqualTo("Webhook disabled: " + receiver.url());
             assertThat(mail.textBody()).contains(subscription).contains("failed for 5 days");
             JsonNode disabled = recruiter(tenant).get("/api/notifications/webhooks/" + subscription).expect(200);
