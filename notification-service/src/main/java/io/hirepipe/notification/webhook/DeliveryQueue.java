@@ -3,6 +3,8 @@ package io.hirepipe.notification.webhook;
 import io.hirepipe.notification.webhook.WebhookDelivery.Status;
 import jakarta.annotation.PostConstruct;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -42,6 +44,31 @@ public class DeliveryQueue {
                 .on("subscriptionId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC).named("log"));
         mongo.indexOps(WebhookAttempt.class).createIndex(new Index()
                 .on("deliveryId", Sort.Direction.ASC).on("number", Sort.Direction.ASC).named("attempts"));
+    }
+
+    /**
+     * Records the deliveries of one event in one round trip; those that exist already (a
+     * redelivered event) are left as they are.
+     *
+     * @return how many were new
+     */
+    public int enqueueAll(List<WebhookDelivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return 0;
+        }
+        if (deliveries.size() == 1) {
+            return enqueue(deliveries.get(0)) ? 1 : 0;
+        }
+        try {
+            return mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, WebhookDelivery.class)
+                    .insert(deliveries).execute().getInsertedCount();
+        } catch (BulkOperationException someExisted) {
+            boolean onlyDuplicates = someExisted.getErrors().stream().allMatch(e -> e.getCode() == 11000);
+            if (!onlyDuplicates) {
+                throw someExisted;
+            }
+            return someExisted.getResult().getInsertedCount();
+        }
     }
 
     /** Records the delivery; false when it exists already (a redelivered event changes nothing). */

@@ -9,6 +9,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,8 @@ import java.util.Optional;
 public class TenantContacts {
 
     private final MongoTemplate mongo;
+    /** What this instance last wrote per tenant: most events name the same recruiter, and need no write. */
+    private final Map<String, String> lastWritten = new ConcurrentHashMap<>();
 
     public TenantContacts(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -28,8 +32,16 @@ public class TenantContacts {
         if (tenantId == null || recruiterEmail == null || recruiterEmail.isBlank()) {
             return;
         }
+        String email = recruiterEmail.strip();
+        if (email.equals(lastWritten.get(tenantId))) {
+            return;
+        }
         mongo.upsert(Query.query(Criteria.where("_id").is(tenantId)),
-                new Update().set("recruiterEmail", recruiterEmail.strip()).set("seenAt", at), TenantContact.class);
+                new Update().set("recruiterEmail", email).set("seenAt", at), TenantContact.class);
+        if (lastWritten.size() > 10_000) {
+            lastWritten.clear();
+        }
+        lastWritten.put(tenantId, email);
     }
 
     public Optional<String> recruiterEmail(String tenantId) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,12 +39,9 @@ public class WebhookFanout {
         if (event.isEmpty()) {
             return 0;
         }
-        int queued = 0;
-        for (WebhookSubscription subscription : subscriptions.subscribedTo(envelope.tenantId(), event.get().type())) {
-            if (queue.enqueue(newDelivery(subscription, envelope.eventId(), event.get().type(), event.get().body()))) {
-                queued++;
-            }
-        }
+        List<WebhookDelivery> deliveries = subscriptions.subscribedTo(envelope.tenantId(), event.get().type()).stream()
+                .map(s -> newDelivery(s, envelope.eventId(), event.get().type(), event.get().body())).toList();
+        int queued = queue.enqueueAll(deliveries);
         if (queued > 0) {
             dispatcher.wake();
         }
