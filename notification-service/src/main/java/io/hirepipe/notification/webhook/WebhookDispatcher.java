@@ -165,7 +165,14 @@ public class WebhookDispatcher implements SmartLifecycle {
                 return;
             }
             Instant started = clock.instant();
-            WebhookSender.Result result = send(delivery, subscription, started);
+            WebhookSender.Result result;
+            try {
+                result = send(delivery, subscription, started);
+            } catch (RuntimeException e) {
+                // an unreadable secret, say: recorded and retried like any failure, never stuck under a lease
+                log.warn("Webhook {} could not be sent: {}", delivery.id(), e.toString());
+                result = new WebhookSender.Result(null, 0, "Not sent: internal error " + e.getClass().getSimpleName());
+            }
             queue.recordAttempt(new WebhookAttempt(delivery.id() + "-" + delivery.attempts(), delivery.tenantId(),
                     delivery.id(), delivery.attempts(), started, result.statusCode(), result.latencyMs(),
                     bounded(result.error())));
@@ -197,7 +204,11 @@ public class WebhookDispatcher implements SmartLifecycle {
         if (result.succeeded()) {
             queue.finish(delivery, outcome.set("status", Status.SUCCEEDED).set("deliveredAt", now)
                     .set("lastError", null));
-            subscriptions.recordSuccess(subscription, now);
+            if (subscription.failingSince() != null || subscription.lastSuccessAt() == null
+                    || subscription.lastSuccessAt().isBefore(now.minusSeconds(60))) {
+                // a healthy subscription's last success is refreshed once a minute, not once per delivery
+                subscriptions.recordSuccess(subscription, now);
+            }
             log.info("Webhook {} ({}) delivered to subscription {} on attempt {}: {} in {} ms", delivery.id(),
                     delivery.type(), subscription.id(), delivery.attempts(), result.statusCode(), result.latencyMs());
             return;
