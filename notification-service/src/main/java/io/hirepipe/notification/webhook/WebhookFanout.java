@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,16 +53,21 @@ public class WebhookFanout {
     public WebhookDelivery ping(WebhookSubscription subscription) {
         String pingId = "ping_" + UUID.randomUUID().toString().replace("-", "");
         WebhookDelivery delivery = newDelivery(subscription, pingId, WebhookEventType.TEST,
-                payloads.ping(pingId, subscription.id(), clock.instant()));
+                payloads.ping(pingId, subscription.id(), now()));
         queue.enqueue(delivery);
         dispatcher.wake();
         return delivery;
     }
 
     private WebhookDelivery newDelivery(WebhookSubscription subscription, String eventId, String type, String body) {
-        Instant now = clock.instant();
+        Instant now = now();
         return new WebhookDelivery("msg_" + UUID.randomUUID().toString().replace("-", ""), subscription.tenantId(),
                 subscription.id(), eventId, type, body, Status.PENDING, 0, now, now, Instant.EPOCH, null, null,
                 null, null, null, null);
+    }
+
+    /** At the precision MongoDB stores, so a response shows the same instants a later read does. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

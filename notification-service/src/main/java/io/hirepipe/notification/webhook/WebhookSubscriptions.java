@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +46,7 @@ public class WebhookSubscriptions {
             throw ProblemException.conflict("too-many-webhooks", "A tenant may have at most "
                     + properties.maxSubscriptionsPerTenant() + " webhook subscriptions; delete one first.");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         contacts.remember(caller.tenantId(), caller.email(), now);
         String id = "whk_" + UUID.randomUUID().toString().replace("-", "");
         String secret = WebhookSigner.newSecret();
@@ -56,7 +57,7 @@ public class WebhookSubscriptions {
     }
 
     public List<SubscriptionView> list(Caller caller) {
-        Instant now = clock.instant();
+        Instant now = now();
         return store.list(caller.tenantId()).stream().map(s -> SubscriptionView.of(s, now)).toList();
     }
 
@@ -67,7 +68,7 @@ public class WebhookSubscriptions {
     public SubscriptionView update(Caller caller, String id, SubscriptionRequest request) {
         String url = checkedUrl(request.url());
         List<String> types = checkedTypes(request.eventTypes());
-        Instant now = clock.instant();
+        Instant now = now();
         Update update = new Update().set("url", url).set("eventTypes", types)
                 .set("description", blankToNull(request.description()));
         if (Boolean.TRUE.equals(request.enabled())) {
@@ -96,7 +97,7 @@ public class WebhookSubscriptions {
      */
     public SubscriptionView rotateSecret(Caller caller, String id) {
         WebhookSubscription subscription = get(caller, id);
-        Instant now = clock.instant();
+        Instant now = now();
         Instant overlapEnds = now.plus(properties.rotationOverlap());
         List<StoredSecret> secrets = new ArrayList<>();
         String secret = WebhookSigner.newSecret();
@@ -138,5 +139,10 @@ public class WebhookSubscriptions {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** At the precision MongoDB stores, so a response shows the same instants a later read does. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }
