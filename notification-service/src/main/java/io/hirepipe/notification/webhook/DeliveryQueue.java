@@ -48,26 +48,19 @@ public class DeliveryQueue {
 
     /**
      * Records the deliveries of one event in one round trip; those that exist already (a
-     * redelivered event) are left as they are.
-     *
-     * @return how many were new
+     * redelivered event) are left as they are, by the unique index.
      */
-    public int enqueueAll(List<WebhookDelivery> deliveries) {
-        if (deliveries.isEmpty()) {
-            return 0;
-        }
+    public void enqueueAll(List<WebhookDelivery> deliveries) {
         if (deliveries.size() == 1) {
-            return enqueue(deliveries.get(0)) ? 1 : 0;
-        }
-        try {
-            return mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, WebhookDelivery.class)
-                    .insert(deliveries).execute().getInsertedCount();
-        } catch (BulkOperationException someExisted) {
-            boolean onlyDuplicates = someExisted.getErrors().stream().allMatch(e -> e.getCode() == 11000);
-            if (!onlyDuplicates) {
-                throw someExisted;
+            enqueue(deliveries.get(0));
+        } else if (!deliveries.isEmpty()) {
+            try {
+                mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, WebhookDelivery.class).insert(deliveries).execute();
+            } catch (BulkOperationException someExisted) {
+                if (!someExisted.getErrors().stream().allMatch(e -> e.getCode() == 11000)) {
+                    throw someExisted;
+                }
             }
-            return someExisted.getResult().getInsertedCount();
         }
     }
 

@@ -140,17 +140,26 @@ public class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
+    /**
+     * One claim at a time per instance: the busy list and the slot taken must agree, or two
+     * workers could both see a subscription one short of its limit and both take it.
+     */
     private Optional<WebhookDelivery> claim() {
-        List<String> busy = inFlight.entrySet().stream()
-                .filter(e -> e.getValue().get() >= properties.perSubscriptionLimit())
-                .map(Map.Entry::getKey).toList();
-        Instant now = clock.instant();
-        return queue.claimDue(now, now.plus(properties.lease()), instanceId, busy);
+        synchronized (inFlight) {
+            List<String> busy = inFlight.entrySet().stream()
+                    .filter(e -> e.getValue().get() >= properties.perSubscriptionLimit())
+                    .map(Map.Entry::getKey).toList();
+            Instant now = clock.instant();
+            Optional<WebhookDelivery> claimed = queue.claimDue(now, now.plus(properties.lease()), instanceId, busy);
+            claimed.ifPresent(d -> inFlight.computeIfAbsent(d.subscriptionId(), k -> new AtomicInteger())
+                    .incrementAndGet());
+            return claimed;
+        }
     }
 
-    void attempt(WebhookDelivery delivery) {
-        AtomicInteger count = inFlight.computeIfAbsent(delivery.subscriptionId(), k -> new AtomicInteger());
-        count.incrementAndGet();
+    /** Sends a claimed delivery and records the outcome; frees the subscription's slot taken by {@link #claim}. */
+    private void attempt(WebhookDelivery delivery) {
+        AtomicInteger count = inFlight.get(delivery.subscriptionId());
         try {
             Optional<WebhookSubscription> found = subscriptions.find(delivery.tenantId(), delivery.subscriptionId());
             if (found.isEmpty()) {

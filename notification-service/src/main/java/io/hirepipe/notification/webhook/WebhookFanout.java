@@ -34,7 +34,7 @@ public class WebhookFanout {
         this.clock = clock;
     }
 
-    /** @return how many deliveries this call queued (0 for a redelivered event) */
+    /** @return how many subscriptions asked for the event (a redelivered event queues nothing new for them) */
     public int fanOut(EventEnvelope<?> envelope) {
         Optional<WebhookEvent> event = payloads.of(envelope);
         if (event.isEmpty()) {
@@ -42,11 +42,11 @@ public class WebhookFanout {
         }
         List<WebhookDelivery> deliveries = subscriptions.subscribedTo(envelope.tenantId(), event.get().type()).stream()
                 .map(s -> newDelivery(s, envelope.eventId(), event.get().type(), event.get().body())).toList();
-        int queued = queue.enqueueAll(deliveries);
-        if (queued > 0) {
+        queue.enqueueAll(deliveries);
+        if (!deliveries.isEmpty()) {
             dispatcher.wake();
         }
-        return queued;
+        return deliveries.size();
     }
 
     /** A test ping: a delivery like any other, so it shows in the log with its attempts. */
