@@ -86,8 +86,7 @@ public class DeliveryQueue {
             due = due.and("subscriptionId").nin(busySubscriptions);
         }
         Query query = Query.query(due).with(Sort.by("nextAttemptAt"));
-        Update lease = new Update().set("leaseUntil", leaseUntil).set("leaseOwner", owner).inc("attempts", 1)
-                .set("lastAttemptAt", now);
+        Update lease = new Update().set("leaseUntil", leaseUntil).set("leaseOwner", owner).inc("attempts", 1);
         return Optional.ofNullable(mongo.findAndModify(query, lease, FindAndModifyOptions.options().returnNew(true),
                 WebhookDelivery.class));
     }
@@ -98,6 +97,11 @@ public class DeliveryQueue {
                 .and("attempts").is(claimed.attempts()));
         outcome.set("leaseUntil", Instant.EPOCH);
         return mongo.updateFirst(mine, outcome, WebhookDelivery.class).getModifiedCount() > 0;
+    }
+
+    /** Hands a claim back unused: due again at once, the attempt not counted. */
+    public void release(WebhookDelivery claimed) {
+        finish(claimed, new Update().inc("attempts", -1));
     }
 
     public void recordAttempt(WebhookAttempt attempt) {

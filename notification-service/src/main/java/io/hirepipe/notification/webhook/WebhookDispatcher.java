@@ -113,10 +113,10 @@ public class WebhookDispatcher implements SmartLifecycle {
         while (running) {
             try {
                 Optional<WebhookDelivery> claimed = claim();
-                if (claimed.isPresent()) {
-                    attempt(claimed.get());
-                } else {
+                if (claimed.isEmpty()) {
                     idle();
+                } else if (reserveSlot(claimed.get())) {
+                    attempt(claimed.get());
                 }
             } catch (RuntimeException e) {
                 // MongoDB unreachable, say: the lease (if any) expires and the delivery is retried
@@ -140,24 +140,29 @@ public class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
-    /**
-     * One claim at a time per instance: the busy list and the slot taken must agree, or two
-     * workers could both see a subscription one short of its limit and both take it.
-     */
     private Optional<WebhookDelivery> claim() {
-        synchronized (inFlight) {
-            List<String> busy = inFlight.entrySet().stream()
-                    .filter(e -> e.getValue().get() >= properties.perSubscriptionLimit())
-                    .map(Map.Entry::getKey).toList();
-            Instant now = clock.instant();
-            Optional<WebhookDelivery> claimed = queue.claimDue(now, now.plus(properties.lease()), instanceId, busy);
-            claimed.ifPresent(d -> inFlight.computeIfAbsent(d.subscriptionId(), k -> new AtomicInteger())
-                    .incrementAndGet());
-            return claimed;
-        }
+        List<String> busy = inFlight.entrySet().stream()
+                .filter(e -> e.getValue().get() >= properties.perSubscriptionLimit())
+                .map(Map.Entry::getKey).toList();
+        Instant now = clock.instant();
+        return queue.claimDue(now, now.plus(properties.lease()), instanceId, busy);
     }
 
-    /** Sends a claimed delivery and records the outcome; frees the subscription's slot taken by {@link #claim}. */
+    /**
+     * Takes one of the subscription's slots. Workers claim in parallel, so two can both see a
+     * subscription one short of its limit; the loser hands its claim back instead of exceeding it.
+     */
+    private boolean reserveSlot(WebhookDelivery delivery) {
+        AtomicInteger count = inFlight.computeIfAbsent(delivery.subscriptionId(), k -> new AtomicInteger());
+        if (count.incrementAndGet() <= properties.perSubscriptionLimit()) {
+            return true;
+        }
+        count.decrementAndGet();
+        queue.release(delivery);
+        return false;
+    }
+
+    /** Sends a claimed delivery and records the outcome; frees the slot {@link #reserveSlot} took. */
     private void attempt(WebhookDelivery delivery) {
         AtomicInteger count = inFlight.get(delivery.subscriptionId());
         try {
@@ -185,7 +190,7 @@ public class WebhookDispatcher implements SmartLifecycle {
             queue.recordAttempt(new WebhookAttempt(delivery.id() + "-" + delivery.attempts(), delivery.tenantId(),
                     delivery.id(), delivery.attempts(), started, result.statusCode(), result.latencyMs(),
                     bounded(result.error())));
-            conclude(delivery, subscription, result);
+            conclude(delivery, subscription, result, started);
         } finally {
             count.decrementAndGet();
         }
@@ -206,10 +211,11 @@ public class WebhookDispatcher implements SmartLifecycle {
         return sender.post(url, delivery.id(), timestamp, signature, delivery.body());
     }
 
-    private void conclude(WebhookDelivery delivery, WebhookSubscription subscription, WebhookSender.Result result) {
+    private void conclude(WebhookDelivery delivery, WebhookSubscription subscription, WebhookSender.Result result,
+                          Instant started) {
         Instant now = clock.instant();
         Update outcome = new Update().set("lastStatusCode", result.statusCode())
-                .set("lastLatencyMs", result.latencyMs());
+                .set("lastLatencyMs", result.latencyMs()).set("lastAttemptAt", started);
         if (result.succeeded()) {
             queue.finish(delivery, outcome.set("status", Status.SUCCEEDED).set("deliveredAt", now)
                     .set("lastError", null));
