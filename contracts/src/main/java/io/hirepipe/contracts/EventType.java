@@ -6,6 +6,7 @@ import io.hirepipe.contracts.events.AssessmentStarted;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
+import io.hirepipe.contracts.events.InvitationExpired;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.contracts.events.QuestionPublished;
 import io.hirepipe.contracts.events.QuestionRetired;
@@ -28,6 +29,7 @@ public enum EventType {
     QUESTION_RETIRED("QuestionRetired", QuestionRetired.class, Topics.QUESTIONS, 1),
     INVITATION_CREATED("InvitationCreated", InvitationCreated.class, Topics.INVITATIONS, 1),
     INVITATION_REVOKED("InvitationRevoked", InvitationRevoked.class, Topics.INVITATIONS, 1),
+    INVITATION_EXPIRED("InvitationExpired", InvitationExpired.class, Topics.INVITATIONS, 1),
     ASSESSMENT_STARTED("AssessmentStarted", AssessmentStarted.class, Topics.INVITATIONS, 1),
     ASSESSMENT_SUBMITTED("AssessmentSubmitted", AssessmentSubmitted.class, Topics.SUBMISSIONS, 1),
     /** v2: decimal points, item status and evidence, provisional and reviewCount. */

@@ -7,6 +7,7 @@ import io.hirepipe.contracts.events.AssessmentSubmitted;
 import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
+import io.hirepipe.contracts.events.InvitationExpired;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.contracts.events.ItemEvidence;
 import io.hirepipe.contracts.events.ItemScore;
@@ -51,6 +52,7 @@ final class SampleEvents {
             case INVITATION_CREATED -> new InvitationCreated("inv-1", "test-1", "Backend fundamentals", CANDIDATE,
                     "rita@example.com", "http://localhost:8080/take#token=abc", 30, T0.plusSeconds(86_400));
             case INVITATION_REVOKED -> new InvitationRevoked("inv-1", "position filled");
+            case INVITATION_EXPIRED -> new InvitationExpired("inv-1", "test-1", Instant.parse("2026-03-08T17:00:00Z"));
             case ASSESSMENT_STARTED -> new AssessmentStarted("inv-1", "ses-1", T0, T0.plusSeconds(1800));
             case ASSESSMENT_SUBMITTED -> new AssessmentSubmitted("ses-1", "inv-1", "test-1", "Backend fundamentals",
                     CANDIDATE, "rita@example.com", 60, SubmitReason.TIMEOUT, T0, T0.plusSeconds(1800),

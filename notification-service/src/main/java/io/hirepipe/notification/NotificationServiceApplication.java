@@ -1,13 +1,18 @@
 package io.hirepipe.notification;
 
 import org.springframework.boot.SpringApplication;
+import io.hirepipe.notification.webhook.HostResolver;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
 
-/** Emails candidates their invitations and recruiters their scored reports, once per event and recipient. */
+/**
+ * Emails candidates their invitations and recruiters their scored reports, once per event and
+ * recipient, and delivers signed webhooks to tenants' subscriptions with durable retries.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class NotificationServiceApplication {
@@ -19,5 +24,12 @@ public class NotificationServiceApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The system resolver; tests replace it with a table to make names resolve to private addresses. */
+    @Bean
+    @ConditionalOnMissingBean
+    HostResolver hostResolver() {
+        return HostResolver.system();
     }
 }

@@ -8,6 +8,7 @@ import io.hirepipe.testkit.UsesInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /**
  * One application context for every integration test of this service: real HTTP on a random port,
@@ -21,7 +22,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "hirepipe.kafka.retry.max-retries=8",
         "hirepipe.kafka.retry.initial-interval=300ms",
         "hirepipe.kafka.retry.multiplier=1.5",
-        "hirepipe.kafka.retry.max-interval=2s"})
+        "hirepipe.kafka.retry.max-interval=2s",
+        // a fixed key for tests only; real ones come from HIREPIPE_NOTIFICATION_SECRETS_KEY
+        "hirepipe.webhooks.secrets-key=dGVzdC1vbmx5LXdlYmhvb2stc2VjcmV0cy1rZXktMzItYnl0ZXMhIQ==",
+        "hirepipe.webhooks.allow-insecure-loopback=true",
+        "hirepipe.webhooks.public-base-url=https://hirepipe.example",
+        "hirepipe.webhooks.request-timeout=2s",
+        "hirepipe.webhooks.connect-timeout=1s",
+        "hirepipe.webhooks.lease=10s",
+        "hirepipe.webhooks.retry-schedule=200ms,300ms,400ms,500ms",
+        "hirepipe.webhooks.poll-interval=100ms"})
+@Import(TestHosts.class)
 @UsesInfrastructure({Infra.KAFKA, Infra.MONGO, Infra.SMTP})
 public abstract class NotificationServiceTest {
 

@@ -6,7 +6,7 @@ package io.hirepipe.contracts.events;
  */
 public sealed interface EventPayload
         permits QuestionPublished, QuestionRetired,
-                InvitationCreated, InvitationRevoked, AssessmentStarted,
+                InvitationCreated, InvitationRevoked, InvitationExpired, AssessmentStarted,
                 AssessmentSubmitted,
                 AssessmentScored, ScoreAdjusted, AssessmentFinalized,
                 UnrecognizedEvent {

@@ -37,11 +37,16 @@ final class ServiceLineup {
         specs.add(spec(config, "scoring-service", p.scoring(), serviceEnv,
                 "--spring.mongodb.uri=" + mongo,
                 "--spring.kafka.bootstrap-servers=" + kafka));
-        specs.add(spec(config, "notification-service", p.notification(), serviceEnv,
+        specs.add(spec(config, "notification-service", p.notification(),
+                Map.of("HIREPIPE_INTERNAL_TOKEN_SECRET", secrets.internalTokenSecret(),
+                        "HIREPIPE_NOTIFICATION_SECRETS_KEY", secrets.notificationSecretsKey()),
                 "--spring.mongodb.uri=" + mongo,
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + p.smtp()));
+                "--spring.mail.port=" + p.smtp(),
+                // local receivers (a script on this machine) are the point of a local stack
+                "--hirepipe.webhooks.allow-insecure-loopback=true",
+                "--hirepipe.webhooks.public-base-url=http://localhost:" + p.gateway()));
         specs.add(spec(config, "gateway", p.gateway(),
                 Map.of("HIREPIPE_INTERNAL_TOKEN_SECRET", secrets.internalTokenSecret(),
                         "HIREPIPE_GATEWAY_JWT_SECRET", secrets.gatewayJwtSecret(),

@@ -12,9 +12,11 @@ import java.util.Properties;
 
 /**
  * Secrets of one local installation: generated on first start and kept in the data directory, so
- * tokens and the demo API key stay valid across restarts and no secret is committed anywhere.
+ * tokens and the demo API key stay valid across restarts and no secret is committed anywhere. The
+ * notification secrets key encrypts webhook secrets at rest: deleting it makes stored subscriptions
+ * unusable (their secrets cannot be decrypted), so rotate it only with the data.
  */
-record StackSecrets(String internalTokenSecret, String gatewayJwtSecret) {
+record StackSecrets(String internalTokenSecret, String gatewayJwtSecret, String notificationSecretsKey) {
 
     private static final String FILE = "secrets.properties";
 
@@ -28,7 +30,8 @@ record StackSecrets(String internalTokenSecret, String gatewayJwtSecret) {
                 }
             }
             boolean changed = putIfAbsent(properties, "internal-token-secret")
-                    | putIfAbsent(properties, "gateway-jwt-secret");
+                    | putIfAbsent(properties, "gateway-jwt-secret")
+                    | putIfAbsent(properties, "notification-secrets-key");
             if (changed) {
                 Files.createDirectories(dataDir);
                 try (Writer writer = Files.newBufferedWriter(file)) {
@@ -39,7 +42,7 @@ record StackSecrets(String internalTokenSecret, String gatewayJwtSecret) {
             throw new UncheckedIOException("Cannot read or write " + file, e);
         }
         return new StackSecrets(properties.getProperty("internal-token-secret"),
-                properties.getProperty("gateway-jwt-secret"));
+                properties.getProperty("gateway-jwt-secret"), properties.getProperty("notification-secrets-key"));
     }
 
     private static boolean putIfAbsent(Properties properties, String key) {

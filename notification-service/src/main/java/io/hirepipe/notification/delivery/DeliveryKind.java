@@ -9,5 +9,7 @@ public enum DeliveryKind {
     /** The recruiter's notice that a reviewer changed an item's points, from ScoreAdjusted. */
     RECRUITER_SCORE_ADJUSTED,
     /** The recruiter's notice that a provisional result became final, from AssessmentFinalized. */
-    RECRUITER_SCORE_FINAL
+    RECRUITER_SCORE_FINAL,
+    /** The recruiter's notice that a webhook subscription was disabled (410, or failing for days). */
+    RECRUITER_WEBHOOK_DISABLED
 }

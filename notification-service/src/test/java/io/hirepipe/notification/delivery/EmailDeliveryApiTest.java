@@ -103,7 +103,7 @@ class EmailDeliveryApiTest extends NotificationServiceTest {
 
     @Test
     void unknownRoutesAreA404Problem() {
-        HttpApi.Response response = api(ACME_RECRUITER).get("/api/notifications/webhooks");
+        HttpApi.Response response = api(ACME_RECRUITER).get("/api/notifications/no-such-thing");
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.isProblem()).isTrue();
     }

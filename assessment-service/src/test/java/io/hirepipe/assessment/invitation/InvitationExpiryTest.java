@@ -1,0 +1,79 @@
+package io.hirepipe.assessment.invitation;
+
+import io.hirepipe.assessment.support.AssessmentIntegrationTest;
+import io.hirepipe.contracts.events.InvitationExpired;
+import io.hirepipe.testkit.EventRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** An invitation nobody started announces its expiry once; started and revoked ones never do. */
+class InvitationExpiryTest extends AssessmentIntegrationTest {
+
+    @Autowired
+    InvitationExpirySweep sweep;
+
+    private JsonNode inviteForAnHour(String email) {
+        return invite(Map.of("testId", "java-basics", "candidate", Map.of("name", "Ada", "email", email),
+                "expiresInHours", 1));
+    }
+
+    @Test
+    void anUnstartedInvitationPastItsExpiryEmitsInvitationExpiredExactlyOnce() {
+        JsonNode unstarted = inviteForAnHour("ada@example.org");
+        JsonNode started = inviteForAnHour("bob@example.org");
+        start(redeemAsCandidate(started));
+        JsonNode revoked = inviteForAnHour("cy@example.org");
+        api(recruiterToken()).post("/api/invitations/" + revoked.get("id").asString() + "/revoke",
+                "{\"reason\":\"Position filled\"}").expect(200);
+        JsonNode longer = invite(Map.of("testId", "java-basics",
+                "candidate", Map.of("name", "Di", "email", "di@example.org"), "expiresInHours", 48));
+        String id = unstarted.get("id").asString();
+
+        sweep.sweep();
+        assertThat(stored(id).containsKey(InvitationExpirySweep.EXPIRY_ANNOUNCED_AT)).as("not expired yet").isFalse();
+
+        clock.advance(Duration.ofMinutes(61));
+        // several sweeps at once, as several instances would run them: one wins per invitation
+        List<CompletableFuture<Integer>> racing = IntStream.range(0, 4)
+                .mapToObj(i -> CompletableFuture.supplyAsync(sweep::sweep)).toList();
+        racing.forEach(CompletableFuture::join);
+        relay.publishPending();
+
+        EventRecord event = awaitEvents("InvitationExpired", id).get(0);
+        assertThat(event.envelope().tenantId()).isEqualTo(tenant);
+        assertThat(event.envelope().schemaVersion()).isEqualTo(1);
+        InvitationExpired payload = (InvitationExpired) event.envelope().payload();
+        assertThat(payload.invitationId()).isEqualTo(id);
+        assertThat(payload.testId()).isEqualTo("java-basics");
+        assertThat(payload.expiresAt()).isEqualTo(Instant.parse(unstarted.get("expiresAt").asString()));
+
+        sweep.sweep();
+        relay.publishPending();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> events("InvitationExpired", id).size() == 1);
+        for (JsonNode other : List.of(started, revoked, longer)) {
+            String otherId = other.get("id").asString();
+            assertThat(stored(otherId).containsKey(InvitationExpirySweep.EXPIRY_ANNOUNCED_AT)).as(otherId).isFalse();
+            assertThat(events("InvitationExpired", otherId)).as(otherId).isEmpty();
+        }
+        assertThat(api(recruiterToken()).get("/api/invitations/" + id).expect(200).get("status").asString())
+                .isEqualTo("EXPIRED");
+    }
+
+    private Document stored(String id) {
+        return mongo.getCollection("invitations").find(eq("_id", id)).first();
+    }
+}

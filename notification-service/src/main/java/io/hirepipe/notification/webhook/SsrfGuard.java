@@ -1,0 +1,144 @@
+package io.hirepipe.notification.webhook;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decides whether a webhook URL may be called, at subscribe time and again right before every
+ * attempt (a name that resolved to a public address yesterday may resolve to 10.0.0.1 today).
+ *
+ * <p>Only {@code https}. Every address the host resolves to must be public: loopback, private,
+ * carrier-grade NAT, link-local (cloud metadata at 169.254.169.254 included), unique-local IPv6
+ * (fd00:ec2::254 included), unspecified, multicast and broadcast are refused. The check and the
+ * connection resolve separately, so a resolver that answers differently within milliseconds can
+ * still slip through; the re-check before each attempt narrows that window to one request, and
+ * redirects are never followed, so no receiver can bounce a request inward.
+ *
+ * <p>{@code hirepipe.webhooks.allow-insecure-loopback} lets {@code http} and loopback addresses
+ * through, for the local stack and tests only; every other range stays refused.
+ */
+@Component
+public class SsrfGuard {
+
+    private final HostResolver resolver;
+    private final boolean allowInsecureLoopback;
+
+    @Autowired
+    public SsrfGuard(HostResolver resolver, WebhookProperties properties) {
+        this(resolver, properties.allowInsecureLoopback());
+    }
+
+    SsrfGuard(HostResolver resolver, boolean allowInsecureLoopback) {
+        this.resolver = resolver;
+        this.allowInsecureLoopback = allowInsecureLoopback;
+    }
+
+    /** The URL as it will be called, or why it may not be. */
+    public URI check(String url) throws UnsafeUrlException {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (Exception e) {
+            throw new UnsafeUrlException("is not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !(allowInsecureLoopback && scheme.equals("http"))) {
+            throw new UnsafeUrlException("must be an https URL");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new UnsafeUrlException("must not carry credentials; the signature authenticates the sender");
+        }
+        String host = uri.getHost();
+        if (host == null || host.isBlank()) {
+            throw new UnsafeUrlException("must name a host");
+        }
+        if (uri.getRawFragment() != null) {
+            throw new UnsafeUrlException("must not have a fragment");
+        }
+        List<InetAddress> addresses;
+        try {
+            addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+        } catch (UnknownHostException e) {
+            throw new UnsafeUrlException("host " + host + " does not resolve");
+        }
+        if (addresses.isEmpty()) {
+            throw new UnsafeUrlException("host " + host + " does not resolve");
+        }
+        for (InetAddress address : addresses) {
+            String refusal = refusal(address);
+            if (refusal != null) {
+                throw new UnsafeUrlException("resolves to " + refusal + " address " + address.getHostAddress()
+                        + ", which webhooks may not reach");
+            }
+        }
+        return uri;
+    }
+
+    /** Why an address is not public, or null when it is. */
+    String refusal(InetAddress address) {
+        if (address.isLoopbackAddress()) {
+            return allowInsecureLoopback ? null : "a loopback";
+        }
+        if (address.isAnyLocalAddress()) {
+            return "an unspecified";
+        }
+        if (address.isLinkLocalAddress()) {
+            return "a link-local (cloud metadata)";
+        }
+        if (address.isSiteLocalAddress()) {
+            return "a private";
+        }
+        if (address.isMulticastAddress()) {
+            return "a multicast";
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            if (first == 0) {
+                return "a this-network";
+            }
+            if (first == 100 && second >= 64 && second < 128) {
+                return "a carrier-grade NAT";
+            }
+            if (first == 198 && (second == 18 || second == 19)) {
+                return "a benchmarking";
+            }
+            if (first >= 240) {
+                return "a reserved or broadcast";
+            }
+        } else if (address instanceof Inet6Address) {
+            if ((b[0] & 0xfe) == 0xfc) {
+                return "a unique-local (private)";
+            }
+            if (isEmbeddedIpv4(b)) {
+                try {
+                    byte[] v4 = {b[12], b[13], b[14], b[15]};
+                    String embedded = refusal(InetAddress.getByAddress(v4));
+                    return embedded == null ? null : embedded + " (embedded in IPv6)";
+                } catch (UnknownHostException impossible) {
+                    return "an unreadable";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** IPv4-compatible (::a.b.c.d) and IPv4-mapped (::ffff:a.b.c.d) addresses reach the IPv4 host. */
+    private static boolean isEmbeddedIpv4(byte[] b) {
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return (b[10] == 0 && b[11] == 0) || (b[10] == (byte) 0xff && b[11] == (byte) 0xff);
+    }
+}

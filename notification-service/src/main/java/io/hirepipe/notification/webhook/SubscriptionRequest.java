@@ -1,0 +1,19 @@
+package io.hirepipe.notification.webhook;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * A subscription as a client writes it, on create and on update (a full replacement).
+ *
+ * @param enabled on update only: false pauses deliveries, true resumes them; null leaves it as it is
+ */
+public record SubscriptionRequest(
+        @NotBlank @Size(max = 2000) String url,
+        @NotEmpty @Size(max = 20) List<@NotBlank String> eventTypes,
+        @Size(max = 500) String description,
+        Boolean enabled) {
+}

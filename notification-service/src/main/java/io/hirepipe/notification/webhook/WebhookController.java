@@ -1,0 +1,154 @@
+package io.hirepipe.notification.webhook;
+
+import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.web.Items;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The tenant's webhook subscriptions and their delivery log. Recruiters and platform keys of the
+ * tenant only; another tenant's ids are not found.
+ */
+@RestController
+@RequestMapping("/api/notifications/webhooks")
+@PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
+@Validated
+public class WebhookController {
+
+    static final int MAX_LIMIT = 200;
+
+    private final WebhookSubscriptions subscriptions;
+    private final WebhookFanout fanout;
+    private final DeliveryQueue queue;
+    private final WebhookDispatcher dispatcher;
+    private final Clock clock;
+
+    public WebhookController(WebhookSubscriptions subscriptions, WebhookFanout fanout, DeliveryQueue queue,
+                             WebhookDispatcher dispatcher, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.fanout = fanout;
+        this.queue = queue;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    /** The response is the only time the secret is shown. */
+    @PostMapping
+    public ResponseEntity<SubscriptionView> create(Caller caller, @Valid @RequestBody SubscriptionRequest request) {
+        SubscriptionView created = subscriptions.create(caller, request);
+        return ResponseEntity.created(URI.create("/api/notifications/webhooks/" + created.id())).body(created);
+    }
+
+    @GetMapping
+    public Items<SubscriptionView> list(Caller caller) {
+        return Items.of(subscriptions.list(caller));
+    }
+
+    @GetMapping("/{id}")
+    public SubscriptionView get(Caller caller, @PathVariable String id) {
+        return SubscriptionView.of(subscriptions.get(caller, id), clock.instant());
+    }
+
+    @PutMapping("/{id}")
+    public SubscriptionView update(Caller caller, @PathVariable String id,
+                                   @Valid @RequestBody SubscriptionRequest request) {
+        return subscriptions.update(caller, id, request);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(Caller caller, @PathVariable String id) {
+        subscriptions.delete(caller, id);
+    }
+
+    /** The new secret, shown once; the previous one signs too until {@code previousSecretExpiresAt}. */
+    @PostMapping("/{id}/rotate-secret")
+    public SubscriptionView rotateSecret(Caller caller, @PathVariable String id) {
+        return subscriptions.rotateSecret(caller, id);
+    }
+
+    /** Queues a {@code webhook.test} delivery; its outcome shows in the delivery log. */
+    @PostMapping("/{id}/ping")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public DeliveryView ping(Caller caller, @PathVariable String id) {
+        WebhookSubscription subscription = subscriptions.get(caller, id);
+        if (!subscription.enabled()) {
+            throw ProblemException.conflict("webhook-disabled", "Webhook subscription '" + id
+                    + "' is disabled; enable it before pinging it.");
+        }
+        return DeliveryView.of(fanout.ping(subscription), null);
+    }
+
+    /** Newest first, with status code, latency and attempt count. */
+    @GetMapping("/{id}/deliveries")
+    public Items<DeliveryView> deliveries(Caller caller, @PathVariable String id,
+                                          @RequestParam(required = false) WebhookDelivery.Status status,
+                                          @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_LIMIT) int limit) {
+        subscriptions.get(caller, id);
+        return Items.of(queue.recent(caller.tenantId(), id, status, limit).stream()
+                .map(d -> DeliveryView.of(d, null)).toList());
+    }
+
+    @GetMapping("/{id}/deliveries/{deliveryId}")
+    public DeliveryView delivery(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
+        subscriptions.get(caller, id);
+        WebhookDelivery delivery = queue.find(caller.tenantId(), id, deliveryId)
+                .orElseThrow(() -> ProblemException.notFound("Webhook delivery", deliveryId));
+        return DeliveryView.of(delivery, queue.attempts(caller.tenantId(), deliveryId));
+    }
+
+    /** Sends a delivery again with the same webhook-id (receivers that deduped it keep ignoring it). */
+    @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, Object> redeliver(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
+        requireEnabled(subscriptions.get(caller, id));
+        queue.find(caller.tenantId(), id, deliveryId)
+                .orElseThrow(() -> ProblemException.notFound("Webhook delivery", deliveryId));
+        boolean queued = queue.redeliver(caller.tenantId(), id, deliveryId, clock.instant());
+        dispatcher.wake();
+        return Map.of("deliveryId", deliveryId, "queued", queued);
+    }
+
+    /** Every FAILED delivery created since {@code since} is sent again. */
+    @PostMapping("/{id}/deliveries/redeliver-failed")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, Object> redeliverFailed(Caller caller, @PathVariable String id,
+                                               @Valid @RequestBody RedeliverFailedRequest request) {
+        requireEnabled(subscriptions.get(caller, id));
+        long queued = queue.redeliverFailedSince(caller.tenantId(), id, request.since(), clock.instant());
+        dispatcher.wake();
+        return Map.of("queued", queued);
+    }
+
+    private static void requireEnabled(WebhookSubscription subscription) {
+        if (!subscription.enabled()) {
+            throw ProblemException.conflict("webhook-disabled", "Webhook subscription '" + subscription.id()
+                    + "' is disabled; enable it before redelivering.");
+        }
+    }
+
+    public record RedeliverFailedRequest(@NotNull Instant since) {
+    }
+}

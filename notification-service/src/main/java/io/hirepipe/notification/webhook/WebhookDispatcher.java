@@ -1,0 +1,278 @@
+package io.hirepipe.notification.webhook;
+
+import io.hirepipe.notification.webhook.WebhookDelivery.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Sends due deliveries. A small fixed pool of workers each claims one due delivery at a time
+ * (a lease in MongoDB, so instances never run the same attempt) and sends it with a bounded
+ * timeout; a subscription may hold only a few workers at once, so one hanging receiver cannot
+ * starve the others. All state is in MongoDB: after a restart, pending deliveries are simply due.
+ */
+@Component
+public class WebhookDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    static final int MAX_ERROR_LENGTH = 300;
+
+    private final DeliveryQueue queue;
+    private final SubscriptionStore subscriptions;
+    private final SecretCipher cipher;
+    private final SsrfGuard guard;
+    private final WebhookSender sender;
+    private final SubscriptionDisabledNotice notice;
+    private final WebhookProperties properties;
+    private final Clock clock;
+    private final String instanceId = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private volatile boolean running;
+    private ExecutorService workers;
+
+    public WebhookDispatcher(DeliveryQueue queue, SubscriptionStore subscriptions, SecretCipher cipher,
+                             SsrfGuard guard, WebhookSender sender, SubscriptionDisabledNotice notice,
+                             WebhookProperties properties, Clock clock) {
+        this.queue = queue;
+        this.subscriptions = subscriptions;
+        this.cipher = cipher;
+        this.guard = guard;
+        this.sender = sender;
+        this.notice = notice;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Something became due: idle workers look now instead of at their next poll. */
+    public void wake() {
+        lock.lock();
+        try {
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void start() {
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(properties.workers(), r -> {
+            Thread t = new Thread(r, "webhook-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        running = true;
+        for (int i = 0; i < properties.workers(); i++) {
+            workers.submit(this::work);
+        }
+    }
+
+    /** Lets attempts in flight finish (they are bounded by the timeouts) so none is cut off after sending. */
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(properties.lease().toMillis(), TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                Optional<WebhookDelivery> claimed = claim();
+                if (claimed.isEmpty()) {
+                    idle();
+                } else if (reserveSlot(claimed.get())) {
+                    attempt(claimed.get());
+                }
+            } catch (RuntimeException e) {
+                // MongoDB unreachable, say: the lease (if any) expires and the delivery is retried
+                log.warn("Webhook worker error: {}", e.toString());
+                idle();
+            }
+        }
+    }
+
+    private void idle() {
+        lock.lock();
+        try {
+            if (running) {
+                work.await(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<WebhookDelivery> claim() {
+        List<String> busy = inFlight.entrySet().stream()
+                .filter(e -> e.getValue().get() >= properties.perSubscriptionLimit())
+                .map(Map.Entry::getKey).toList();
+        Instant now = clock.instant();
+        return queue.claimDue(now, now.plus(properties.lease()), instanceId, busy);
+    }
+
+    /**
+     * Takes one of the subscription's slots. Workers claim in parallel, so two can both see a
+     * subscription one short of its limit; the loser hands its claim back instead of exceeding it.
+     */
+    private boolean reserveSlot(WebhookDelivery delivery) {
+        AtomicInteger count = inFlight.computeIfAbsent(delivery.subscriptionId(), k -> new AtomicInteger());
+        if (count.incrementAndGet() <= properties.perSubscriptionLimit()) {
+            return true;
+        }
+        count.decrementAndGet();
+        queue.release(delivery);
+        return false;
+    }
+
+    /** Sends a claimed delivery and records the outcome; frees the slot {@link #reserveSlot} took. */
+    private void attempt(WebhookDelivery delivery) {
+        AtomicInteger count = inFlight.get(delivery.subscriptionId());
+        try {
+            Optional<WebhookSubscription> found = subscriptions.find(delivery.tenantId(), delivery.subscriptionId());
+            if (found.isEmpty()) {
+                queue.finish(delivery, new Update().set("status", Status.FAILED)
+                        .set("lastError", "The subscription was deleted"));
+                return;
+            }
+            WebhookSubscription subscription = found.get();
+            if (!subscription.enabled()) {
+                queue.finish(delivery, new Update().set("status", Status.FAILED)
+                        .set("lastError", "The subscription is disabled"));
+                return;
+            }
+            Instant started = clock.instant();
+            WebhookSender.Result result;
+            try {
+                result = send(delivery, subscription, started);
+            } catch (RuntimeException e) {
+                // an unreadable secret, say: recorded and retried like any failure, never stuck under a lease
+                log.warn("Webhook {} could not be sent: {}", delivery.id(), e.toString());
+                result = new WebhookSender.Result(null, 0, "Not sent: internal error " + e.getClass().getSimpleName());
+            }
+            queue.recordAttempt(new WebhookAttempt(delivery.id() + "-" + delivery.attempts(), delivery.tenantId(),
+                    delivery.id(), delivery.attempts(), started, result.statusCode(), result.latencyMs(),
+                    bounded(result.error())));
+            conclude(delivery, subscription, result, started);
+        } finally {
+            count.decrementAndGet();
+        }
+    }
+
+    private WebhookSender.Result send(WebhookDelivery delivery, WebhookSubscription subscription, Instant now) {
+        URI url;
+        try {
+            // again at send time: the name may resolve elsewhere than when it was subscribed
+            url = guard.check(subscription.url());
+        } catch (UnsafeUrlException refused) {
+            return new WebhookSender.Result(null, 0, "Refused by the SSRF guard: the URL " + refused.getMessage());
+        }
+        List<String> secrets = subscription.signingSecrets(now).stream()
+                .map(s -> cipher.decrypt(s.encrypted(), subscription.id())).toList();
+        long timestamp = now.getEpochSecond();
+        String signature = WebhookSigner.signatureHeader(delivery.id(), timestamp, delivery.body(), secrets);
+        return sender.post(url, delivery.id(), timestamp, signature, delivery.body());
+    }
+
+    private void conclude(WebhookDelivery delivery, WebhookSubscription subscription, WebhookSender.Result result,
+                          Instant started) {
+        Instant now = clock.instant();
+        Update outcome = new Update().set("lastStatusCode", result.statusCode())
+                .set("lastLatencyMs", result.latencyMs()).set("lastAttemptAt", started);
+        if (result.succeeded()) {
+            queue.finish(delivery, outcome.set("status", Status.SUCCEEDED).set("deliveredAt", now)
+                    .set("lastError", null));
+            if (subscription.failingSince() != null || subscription.lastSuccessAt() == null
+                    || subscription.lastSuccessAt().isBefore(now.minusSeconds(60))) {
+                // a healthy subscription's last success is refreshed once a minute, not once per delivery
+                subscriptions.recordSuccess(subscription, now);
+            }
+            log.info("Webhook {} ({}) delivered to subscription {} on attempt {}: {} in {} ms", delivery.id(),
+                    delivery.type(), subscription.id(), delivery.attempts(), result.statusCode(), result.latencyMs());
+            return;
+        }
+        if (result.gone()) {
+            queue.finish(delivery, outcome.set("status", Status.FAILED)
+                    .set("lastError", "The receiver answered 410 Gone: the subscription is disabled"));
+            disable(subscription, "The receiver answered 410 Gone", now);
+            return;
+        }
+        String error = bounded(result.error() != null ? result.error() : "HTTP " + result.statusCode());
+        subscriptions.recordFailure(subscription, now);
+        Instant failingSince = subscription.failingSince() == null ? now : subscription.failingSince();
+        if (!Duration.between(failingSince, now).minus(properties.disableAfter()).isNegative()) {
+            queue.finish(delivery, outcome.set("status", Status.FAILED).set("lastError", error));
+            disable(subscription, "Every delivery failed for " + properties.disableAfter().toDays() + " days", now);
+            return;
+        }
+        int retry = delivery.attempts() - 1;
+        if (retry >= properties.retrySchedule().size()) {
+            queue.finish(delivery, outcome.set("status", Status.FAILED).set("lastError", error));
+            log.warn("Webhook {} to subscription {} failed for good after {} attempts: {}", delivery.id(),
+                    subscription.id(), delivery.attempts(), error);
+            return;
+        }
+        Instant next = now.plus(jittered(properties.retrySchedule().get(retry)));
+        queue.finish(delivery, outcome.set("lastError", error).set("nextAttemptAt", next));
+        log.info("Webhook {} to subscription {} failed on attempt {} ({}); next attempt at {}", delivery.id(),
+                subscription.id(), delivery.attempts(), error, next);
+    }
+
+    private void disable(WebhookSubscription subscription, String reason, Instant now) {
+        if (subscriptions.disable(subscription, reason, now)) {
+            long stopped = queue.failPending(subscription.id(), "The subscription was disabled: " + reason);
+            log.warn("Webhook subscription {} of tenant {} disabled: {} ({} pending deliveries stopped)",
+                    subscription.id(), subscription.tenantId(), reason, stopped);
+            notice.send(subscription, reason, now);
+        }
+    }
+
+    private Duration jittered(Duration wait) {
+        double factor = 1 + properties.jitter() * (ThreadLocalRandom.current().nextDouble() * 2 - 1);
+        return Duration.ofMillis(Math.max(1, Math.round(wait.toMillis() * factor)));
+    }
+
+    private static String bounded(String error) {
+        if (error == null) {
+            return null;
+        }
+        return error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH - 1) + "…" : error;
+    }
+}

@@ -1,0 +1,62 @@
+package io.hirepipe.notification.webhook;
+
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.AssessmentFinalized;
+import io.hirepipe.contracts.events.AssessmentScored;
+import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.EventPayload;
+import io.hirepipe.contracts.events.InvitationCreated;
+import io.hirepipe.contracts.events.ScoreAdjusted;
+import io.hirepipe.defaults.kafka.NonRetryableEventException;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/**
+ * Feeds webhook fan-out from every topic whose events a subscriber can ask for. Its own consumer
+ * group: an SMTP outage that holds up the email listeners does not hold up webhooks, and the
+ * other way round.
+ */
+@Component
+public class WebhookEventsListener {
+
+    /** The consumer group unless {@code hirepipe.webhooks.consumer-group} says otherwise. */
+    public static final String GROUP = "notification-service-webhooks";
+
+    private final WebhookFanout fanout;
+    private final TenantContacts contacts;
+    private final Clock clock;
+
+    public WebhookEventsListener(WebhookFanout fanout, TenantContacts contacts, Clock clock) {
+        this.fanout = fanout;
+        this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = "${hirepipe.webhooks.consumer-group:" + GROUP + "}",
+            groupId = "${hirepipe.webhooks.consumer-group:" + GROUP + "}", topics = {Topics.INVITATIONS, Topics.SUBMISSIONS, Topics.RESULTS})
+    public void on(EventEnvelope<EventPayload> envelope) {
+        if (envelope.tenantId() == null || envelope.tenantId().isBlank()) {
+            throw new NonRetryableEventException("Event " + envelope.eventId() + " has no tenantId");
+        }
+        contacts.remember(envelope.tenantId(), recruiterEmailOf(envelope.payload()), clock.instant());
+        fanout.fanOut(envelope);
+    }
+
+    private static String recruiterEmailOf(EventPayload payload) {
+        if (payload instanceof InvitationCreated e) {
+            return e.recruiterEmail();
+        } else if (payload instanceof AssessmentSubmitted e) {
+            return e.recruiterEmail();
+        } else if (payload instanceof AssessmentScored e) {
+            return e.recruiterEmail();
+        } else if (payload instanceof ScoreAdjusted e) {
+            return e.recruiterEmail();
+        } else if (payload instanceof AssessmentFinalized e) {
+            return e.recruiterEmail();
+        }
+        return null;
+    }
+}

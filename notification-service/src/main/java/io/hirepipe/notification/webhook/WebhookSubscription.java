@@ -1,0 +1,48 @@
+package io.hirepipe.notification.webhook;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A tenant's webhook endpoint.
+ *
+ * @param secrets        encrypted; the newest first. An older one stays until its {@code expiresAt}
+ *                       (a rotation's overlap), so receivers can switch without losing a delivery
+ * @param failingSince   when the first failed attempt after the last success happened; null while healthy
+ * @param disabledReason why the service disabled it (410, failing for days), or that a user did
+ */
+@Document(WebhookSubscription.COLLECTION)
+public record WebhookSubscription(
+        @Id String id,
+        String tenantId,
+        String url,
+        List<String> eventTypes,
+        String description,
+        boolean enabled,
+        String disabledReason,
+        Instant disabledAt,
+        List<StoredSecret> secrets,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant failingSince,
+        Instant lastSuccessAt) {
+
+    public static final String COLLECTION = "webhook_subscriptions";
+
+    public WebhookSubscription {
+        eventTypes = eventTypes == null ? List.of() : List.copyOf(eventTypes);
+        secrets = secrets == null ? List.of() : List.copyOf(secrets);
+    }
+
+    /** The secrets that sign right now: the current one and any still inside its overlap. */
+    public List<StoredSecret> signingSecrets(Instant now) {
+        return secrets.stream().filter(s -> s.expiresAt() == null || s.expiresAt().isAfter(now)).toList();
+    }
+
+    /** @param expiresAt null for the current secret; set when a rotation replaces it */
+    public record StoredSecret(String encrypted, Instant createdAt, Instant expiresAt) {
+    }
+}

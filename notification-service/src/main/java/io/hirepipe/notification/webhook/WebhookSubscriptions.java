@@ -1,0 +1,148 @@
+package io.hirepipe.notification.webhook;
+
+import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.notification.webhook.WebhookSubscription.StoredSecret;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What recruiters and platform clients do with their tenant's subscriptions. */
+@Service
+public class WebhookSubscriptions {
+
+    private final SubscriptionStore store;
+    private final DeliveryQueue queue;
+    private final SecretCipher cipher;
+    private final SsrfGuard guard;
+    private final TenantContacts contacts;
+    private final WebhookProperties properties;
+    private final Clock clock;
+
+    public WebhookSubscriptions(SubscriptionStore store, DeliveryQueue queue, SecretCipher cipher, SsrfGuard guard,
+                                TenantContacts contacts, WebhookProperties properties, Clock clock) {
+        this.store = store;
+        this.queue = queue;
+        this.cipher = cipher;
+        this.guard = guard;
+        this.contacts = contacts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public SubscriptionView create(Caller caller, SubscriptionRequest request) {
+        String url = checkedUrl(request.url());
+        List<String> types = checkedTypes(request.eventTypes());
+        if (store.count(caller.tenantId()) >= properties.maxSubscriptionsPerTenant()) {
+            throw ProblemException.conflict("too-many-webhooks", "A tenant may have at most "
+                    + properties.maxSubscriptionsPerTenant() + " webhook subscriptions; delete one first.");
+        }
+        Instant now = now();
+        contacts.remember(caller.tenantId(), caller.email(), now);
+        String id = "whk_" + UUID.randomUUID().toString().replace("-", "");
+        String secret = WebhookSigner.newSecret();
+        WebhookSubscription created = store.insert(new WebhookSubscription(id, caller.tenantId(), url, types,
+                blankToNull(request.description()), !Boolean.FALSE.equals(request.enabled()), null, null,
+                List.of(new StoredSecret(cipher.encrypt(secret, id), now, null)), now, now, null, null));
+        return SubscriptionView.withSecret(created, now, secret);
+    }
+
+    public List<SubscriptionView> list(Caller caller) {
+        Instant now = now();
+        return store.list(caller.tenantId()).stream().map(s -> SubscriptionView.of(s, now)).toList();
+    }
+
+    public WebhookSubscription get(Caller caller, String id) {
+        return store.find(caller.tenantId(), id).orElseThrow(() -> ProblemException.notFound("Webhook subscription", id));
+    }
+
+    public SubscriptionView update(Caller caller, String id, SubscriptionRequest request) {
+        String url = checkedUrl(request.url());
+        List<String> types = checkedTypes(request.eventTypes());
+        Instant now = now();
+        Update update = new Update().set("url", url).set("eventTypes", types)
+                .set("description", blankToNull(request.description()));
+        if (Boolean.TRUE.equals(request.enabled())) {
+            update.set("enabled", true).set("disabledReason", null).set("disabledAt", null).set("failingSince", null);
+        } else if (Boolean.FALSE.equals(request.enabled())) {
+            update.set("enabled", false).set("disabledReason", "Disabled through the API").set("disabledAt", now);
+        }
+        WebhookSubscription updated = store.update(caller.tenantId(), id, update, now)
+                .orElseThrow(() -> ProblemException.notFound("Webhook subscription", id));
+        if (!updated.enabled()) {
+            queue.failPending(id, "The subscription is disabled");
+        }
+        return SubscriptionView.of(updated, now);
+    }
+
+    public void delete(Caller caller, String id) {
+        if (!store.delete(caller.tenantId(), id)) {
+            throw ProblemException.notFound("Webhook subscription", id);
+        }
+        queue.failPending(id, "The subscription was deleted");
+    }
+
+    /**
+     * A new current secret; the previous one keeps signing (both signatures in the header) until
+     * the overlap ends, so receivers can roll their configuration without a gap.
+     */
+    public SubscriptionView rotateSecret(Caller caller, String id) {
+        WebhookSubscription subscription = get(caller, id);
+        Instant now = now();
+        Instant overlapEnds = now.plus(properties.rotationOverlap());
+        List<StoredSecret> secrets = new ArrayList<>();
+        String secret = WebhookSigner.newSecret();
+        secrets.add(new StoredSecret(cipher.encrypt(secret, id), now, null));
+        for (StoredSecret old : subscription.signingSecrets(now)) {
+            Instant ends = old.expiresAt() == null || old.expiresAt().isAfter(overlapEnds) ? overlapEnds : old.expiresAt();
+            secrets.add(new StoredSecret(old.encrypted(), old.createdAt(), ends));
+        }
+        WebhookSubscription rotated = store.update(caller.tenantId(), id, new Update().set("secrets", secrets), now)
+                .orElseThrow(() -> ProblemException.notFound("Webhook subscription", id));
+        return SubscriptionView.withSecret(rotated, now, secret);
+    }
+
+    private String checkedUrl(String url) {
+        try {
+            return guard.check(url.strip()).toString();
+        } catch (UnsafeUrlException refused) {
+            throw invalid("url", "The webhook URL " + refused.getMessage());
+        }
+    }
+
+    private static List<String> checkedTypes(List<String> requested) {
+        LinkedHashSet<String> types = new LinkedHashSet<>();
+        for (int i = 0; i < requested.size(); i++) {
+            String type = requested.get(i).strip();
+            if (WebhookEventType.fromWireName(type).isEmpty()) {
+                throw invalid("eventTypes[" + i + "]", "Unknown event type '" + type + "'; known types: "
+                        + String.join(", ", WebhookEventType.wireNames()));
+            }
+            types.add(type);
+        }
+        return List.copyOf(types);
+    }
+
+    static ProblemException invalid(String field, String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", field + ": " + message)
+                .with("errors", List.of(Map.of("field", field, "message", message)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** At the precision MongoDB stores, so a response shows the same instants a later read does. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

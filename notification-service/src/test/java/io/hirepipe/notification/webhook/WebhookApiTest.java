@@ -1,0 +1,172 @@
+package io.hirepipe.notification.webhook;
+
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.notification.NotificationServiceTest;
+import io.hirepipe.notification.TestHosts;
+import io.hirepipe.testkit.HttpApi;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.hirepipe.notification.TestEvents.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The subscription API as recruiters and platform clients use it, and what it refuses. */
+class WebhookApiTest extends NotificationServiceTest {
+
+    private static final String HOOKS = "/api/notifications/webhooks";
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private final String acme = id("tenant-acme");
+
+    private HttpApi recruiter(String tenant) {
+        return api(Caller.recruiter(tenant, "user-1", "rita@acme.example"));
+    }
+
+    @Test
+    void aSubscriptionIsCreatedWithItsSecretShownOnceThenReadListedUpdatedAndDeleted() {
+        HttpApi acmeApi = recruiter(acme);
+        HttpApi.Response created = acmeApi.post(HOOKS, Map.of("url", "http://127.0.0.1:9/hooks",
+                "eventTypes", List.of("assessment.scored", "assessment.finalized"), "description", "Greenhouse sync"));
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode subscription = created.json();
+        String id = subscription.path("id").asString();
+        assertThat(id).startsWith("whk_");
+        assertThat(created.location()).hasValue(HOOKS + "/" + id);
+        assertThat(subscription.path("secret").asString()).startsWith("whsec_");
+        assertThat(subscription.path("enabled").asBoolean()).isTrue();
+        assertThat(subscription.path("eventTypes").values()).extracting(JsonNode::asString)
+                .containsExactly("assessment.scored", "assessment.finalized");
+
+        JsonNode read = acmeApi.get(HOOKS + "/" + id).expect(200);
+        assertThat(read.has("secret")).as("shown once").isFalse();
+        assertThat(read.path("description").asString()).isEqualTo("Greenhouse sync");
+        assertThat(api(Caller.platform(acme, "key-1")).get(HOOKS).expect(200).get("items").values())
+                .extracting(s -> s.path("id").asString()).containsExactly(id);
+
+        JsonNode updated = acmeApi.put(HOOKS + "/" + id, Map.of("url", "http://127.0.0.1:10/other",
+                "eventTypes", List.of("invitation.expired"), "enabled", false)).expect(200);
+        assertThat(updated.path("url").asString()).isEqualTo("http://127.0.0.1:10/other");
+        assertThat(updated.path("enabled").asBoolean()).isFalse();
+        assertThat(updated.path("description").isNull()).isTrue();
+        assertThat(updated.has("secret")).isFalse();
+        assertThat(acmeApi.put(HOOKS + "/" + id, Map.of("url", "http://127.0.0.1:10/other",
+                "eventTypes", List.of("invitation.expired"), "enabled", true)).expect(200).path("enabled").asBoolean())
+                .isTrue();
+
+        assertThat(acmeApi.delete(HOOKS + "/" + id).status()).isEqualTo(204);
+        acmeApi.get(HOOKS + "/" + id).problem(404);
+    }
+
+    @Test
+    void theSecretIsStoredEncrypted() {
+        JsonNode created = Webhooks.subscribe(recruiter(acme), "http://127.0.0.1:9/hooks", "assessment.scored");
+        String secret = created.path("secret").asString();
+
+        Document stored = mongo.getCollection(WebhookSubscription.COLLECTION)
+                .find(new Document("_id", created.path("id").asString())).first();
+
+        assertThat(stored).isNotNull();
+        assertThat(stored.toJson()).doesNotContain(secret).doesNotContain(secret.substring("whsec_".length()))
+                .contains("\"encrypted\": \"v1:");
+    }
+
+    @Test
+    void anotherTenantsSubscriptionIsNotFoundWhateverTheVerb() {
+        String id = Webhooks.subscribe(recruiter(acme), "http://127.0.0.1:9/hooks", "assessment.scored")
+                .path("id").asString();
+        HttpApi globex = recruiter(id("tenant-globex"));
+        Map<String, Object> body = Map.of("url", "http://127.0.0.1:9/x", "eventTypes", List.of("assessment.scored"));
+
+        globex.get(HOOKS + "/" + id).problem(404);
+        globex.put(HOOKS + "/" + id, body).problem(404);
+        globex.post(HOOKS + "/" + id + "/ping", Map.of()).problem(404);
+        globex.post(HOOKS + "/" + id + "/rotate-secret", Map.of()).problem(404);
+        globex.get(HOOKS + "/" + id + "/deliveries").problem(404);
+        globex.delete(HOOKS + "/" + id).problem(404);
+        assertThat(globex.get(HOOKS).expect(200).get("items")).isEmpty();
+        assertThat(recruiter(acme).get(HOOKS + "/" + id).status()).as("still there").isEqualTo(200);
+    }
+
+    @Test
+    void candidatesAndAnonymousCallersMayNotTouchWebhooks() {
+        Map<String, Object> body = Map.of("url", "http://127.0.0.1:9/x", "eventTypes", List.of("assessment.scored"));
+        api(Caller.candidate(acme, "inv-1")).post(HOOKS, body).problem(403);
+        api(Caller.candidate(acme, "inv-1")).get(HOOKS).problem(403);
+        api(Caller.service(acme, "scoring-service")).get(HOOKS).problem(403);
+        assertThat(api(null).get(HOOKS).status()).isEqualTo(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "http://169.254.169.254/latest/meta-data/",
+            "https://169.254.169.254/latest/meta-data/",
+            "https://[fd00:ec2::254]/latest",
+            "https://10.0.0.1/hooks",
+            "https://192.168.1.20/hooks",
+            "https://[fe80::1]/hooks",
+            "https://intranet.partner.test/hooks",
+            "ftp://127.0.0.1/hooks",
+            "https://user:pw@127.0.0.1/hooks",
+            "not a url"})
+    void unsafeUrlsAreRefusedAtSubscribeTimeNamingTheField(String url) {
+        TestHosts.resolve("intranet.partner.test", "172.16.9.9");
+        JsonNode problem = recruiter(acme).post(HOOKS, Map.of("url", url, "eventTypes", List.of("assessment.scored")))
+                .problem(400);
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("url");
+        assertThat(problem.path("detail").asString()).startsWith("url: The webhook URL");
+    }
+
+    @Test
+    void badBodiesAreA400ProblemNamingTheField() {
+        HttpApi acmeApi = recruiter(acme);
+        assertField(acmeApi.post(HOOKS, Map.of("eventTypes", List.of("assessment.scored"))), "url");
+        assertField(acmeApi.post(HOOKS, Map.of("url", "http://127.0.0.1:9/x", "eventTypes", List.of())), "eventTypes");
+        assertField(acmeApi.post(HOOKS, Map.of("url", "http://127.0.0.1:9/x")), "eventTypes");
+        assertField(acmeApi.post(HOOKS, Map.of("url", "http://127.0.0.1:9/x",
+                "eventTypes", List.of("assessment.scored", "assessment.exploded"))), "eventTypes[1]");
+        assertField(acmeApi.post(HOOKS, Map.of("url", "http://127.0.0.1:9/x",
+                "eventTypes", List.of("assessment.scored"), "description", "x".repeat(501))), "description");
+        assertField(acmeApi.post(HOOKS, Map.of("url", "http://127.0.0.1:9/" + "x".repeat(2000),
+                "eventTypes", List.of("assessment.scored"))), "url");
+
+        assertThat(acmeApi.post(HOOKS, "{\"url\": 42, \"eventTypes\": \"assessment.scored\"}").status()).isEqualTo(400);
+        assertThat(acmeApi.post(HOOKS, "{not json").isProblem()).isTrue();
+        assertThat(acmeApi.post(HOOKS, "[]").status()).isEqualTo(400);
+        assertThat(recruiter(acme).get(HOOKS).expect(200).get("items")).as("nothing half-created").isEmpty();
+    }
+
+    @Test
+    void badDeliveryLogQueriesAndRedeliveriesAreA4xxProblem() {
+        HttpApi acmeApi = recruiter(acme);
+        String id = Webhooks.subscribe(acmeApi, "http://127.0.0.1:9/hooks", "assessment.scored").path("id").asString();
+
+        for (String query : List.of("limit=0", "limit=201", "limit=ten", "status=EXPLODED")) {
+            HttpApi.Response response = acmeApi.get(HOOKS + "/" + id + "/deliveries?" + query);
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.isProblem()).isTrue();
+        }
+        acmeApi.get(HOOKS + "/" + id + "/deliveries/msg_nope").problem(404);
+        acmeApi.post(HOOKS + "/" + id + "/deliveries/msg_nope/redeliver", Map.of()).problem(404);
+        assertField(acmeApi.post(HOOKS + "/" + id + "/deliveries/redeliver-failed", Map.of()), "since");
+        assertThat(acmeApi.post(HOOKS + "/" + id + "/deliveries/redeliver-failed", Map.of("since", "yesterday"))
+                .status()).isEqualTo(400);
+        acmeApi.get(HOOKS + "/whk_nope/deliveries").problem(404);
+    }
+
+    private static void assertField(HttpApi.Response response, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("errors").values()).extracting(e -> e.path("field").asString()).contains(field);
+    }
+}
