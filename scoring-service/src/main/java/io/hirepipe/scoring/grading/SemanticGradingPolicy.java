@@ -214,8 +214,13 @@ public final class SemanticGradingPolicy {
     }
 
     private boolean isNearBoundary(double percent) {
+        return isNearBandBoundary(percent, s.nearThresholdWithin());
+    }
+
+    /** Whether {@code percent} lies within {@code within} points of a boundary between two 0–4 grades. */
+    static boolean isNearBandBoundary(double percent, double within) {
         for (double boundary : BAND_BOUNDARIES) {
-            if (Math.abs(percent - boundary) < s.nearThresholdWithin()) {
+            if (Math.abs(percent - boundary) < within) {
                 return true;
             }
         }
