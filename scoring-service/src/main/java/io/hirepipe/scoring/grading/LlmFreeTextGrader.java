@@ -35,7 +35,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Points follow the same rules as the embedded grader: MET 1, PARTLY_MET 0.5 of a key point's points,
  * misconceptions cost theirs, floored at 0. The {@code similarity} of its evidence is 0: the model gives
- * no such figure. Thread-safe if the chat model is (Spring AI's are).
+ * no such figure. Its confidence is a flat 0.8 (not measured against the dev set); a score near a band
+ * boundary still goes to review. Thread-safe if the chat model is (Spring AI's are).
  */
 public class LlmFreeTextGrader implements FreeTextGrader {
 
