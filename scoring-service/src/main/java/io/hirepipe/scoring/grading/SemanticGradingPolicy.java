@@ -55,6 +55,8 @@ import java.util.Set;
 public final class SemanticGradingPolicy {
 
     private static final double AMBIGUITY_WIDTH = 0.15;
+    /** A bare run of terms (no label, one sentence) keeps this share of the keyword-list cap: grade 0. */
+    static final double BARE_LIST_SHARE_OF_CAP = 0.4;
     private static final double[] BAND_BOUNDARIES = {12.5, 37.5, 62.5, 87.5};
 
     private final SemanticGradingSettings s;
@@ -145,7 +147,7 @@ public final class SemanticGradingPolicy {
                 s.keywordListMinRubricTermShare());
         if (keywordList) {
             flags.add(GradeFlag.KEYWORD_LIST);
-            double cap = s.keywordListCap() * max;
+            double cap = (e.signals().structured() ? 1 : BARE_LIST_SHARE_OF_CAP) * s.keywordListCap() * max;
             points = Math.min(points, cap);
             confidence /= 2;
             if (earned > cap) {
