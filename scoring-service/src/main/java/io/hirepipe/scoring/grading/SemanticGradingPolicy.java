@@ -43,7 +43,10 @@ import java.util.Set;
  * key point: "higher isolation makes transactions faster" is close to the trade-off key point in
  * embedding space, but it gets the trade-off backwards.
  * Then the gates: an off-topic answer scores 0 (OFF_TOPIC); a keyword list is capped at
- * {@code keywordListCap} of the points (KEYWORD_LIST, always reviewed).
+ * {@code keywordListCap} of the points when it groups its terms (a label such as "GraphQL: …", or several
+ * sentences), and at {@link #BARE_LIST_SHARE_OF_CAP} of that cap (grade 0) when it is a bare run of terms
+ * ("https tls jwt oauth cors"): the grading guide gives a bare list 0 and a grouped one at most 1
+ * (KEYWORD_LIST, always reviewed).
  *
  * <h2>Confidence</h2>
  * A key point whose evidence lies near metAt or partlyMetAt is ambiguous: ambiguity(k) = 1 − distance of
