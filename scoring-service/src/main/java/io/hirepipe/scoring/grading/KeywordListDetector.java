@@ -28,6 +28,8 @@ public final class KeywordListDetector {
     private static final int LIST_SENTENCE_MIN_WORDS = 3;
     private static final String RUBRIC_TERM = "rubricterm";
     private static final double LIST_SENTENCE_MAX_FUNCTION_SHARE = 0.1;
+    /** A label that groups the terms after it: "GraphQL: …", "REST - …", "CAP = …", "writes -> …". */
+    private static final Pattern LABEL = Pattern.compile(":(?!//)|\\s[-–—]+\\s|=|->");
 
     /** Words that carry grammar rather than topic: what a sentence has and a list of terms lacks. */
     private static final Set<String> FUNCTION_WORDS = Set.of(
@@ -55,8 +57,12 @@ public final class KeywordListDetector {
      * @param functionWordShare share of words that are function words
      * @param listShare         share of words standing in list-like sentences
      * @param rubricTermShare   share of words whose stem is one of the rubric's terms
+     * @param structured        the answer groups its words: a label ("GraphQL: …", "REST - …") or more than
+     *                          one sentence. A bare run of terms ("https tls jwt oauth cors") has no structure:
+     *                          the grading guide gives it 0, a list that shows some grouping at most 1
      */
-    public record Signals(int words, double functionWordShare, double listShare, double rubricTermShare) {
+    public record Signals(int words, double functionWordShare, double listShare, double rubricTermShare,
+                          boolean structured) {
 
         /**
          * A keyword list has at least {@code minWords} words; at least {@code minListShare} of them in
@@ -80,6 +86,7 @@ public final class KeywordListDetector {
         int functionWords = 0;
         int rubricWords = 0;
         int listWords = 0;
+        int sentences = 0;
         String masked = answer == null ? "" : answer;
         for (Pattern phrase : literalPatterns(rubricPhrases)) {
             masked = phrase.matcher(masked).replaceAll(RUBRIC_TERM);
@@ -99,6 +106,9 @@ public final class KeywordListDetector {
                     rubricWords++;
                 }
             }
+            if (sentenceWords > 0) {
+                sentences++;
+            }
             words += sentenceWords;
             functionWords += sentenceFunctionWords;
             if (sentenceWords >= LIST_SENTENCE_MIN_WORDS
@@ -107,10 +117,11 @@ public final class KeywordListDetector {
             }
         }
         if (words == 0) {
-            return new Signals(0, 0, 0, 0);
+            return new Signals(0, 0, 0, 0, false);
         }
+        boolean structured = sentences > 1 || LABEL.matcher(answer).find();
         return new Signals(words, (double) functionWords / words, (double) listWords / words,
-                (double) rubricWords / words);
+                (double) rubricWords / words, structured);
     }
 
     /** Multi-word phrases, longest first, matched case-insensitively with spaces or hyphens between words. */

@@ -7,7 +7,6 @@ import io.hirepipe.scoring.grading.FreeTextGrade.KeyPointEvidence;
 import io.hirepipe.scoring.grading.FreeTextGrade.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -17,7 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The free-text grader the service uses: sentence embeddings plus Lucene phrases, made hard to game
+ * The free-text grader the service uses (see {@link FreeTextGraderSelection}): sentence embeddings plus Lucene phrases, made hard to game
  * (negation, misconceptions, keyword lists, off-topic answers). How evidence becomes points is in
  * {@link SemanticGradingPolicy}.
  *
@@ -26,7 +25,6 @@ import java.util.regex.Pattern;
  * model cannot run at all, the lexical grader answers instead, flagged FALLBACK and sent to review,
  * so scoring never stops on it. Thread-safe.
  */
-@Primary
 @Component
 public class SemanticFreeTextGrader implements FreeTextGrader {
 

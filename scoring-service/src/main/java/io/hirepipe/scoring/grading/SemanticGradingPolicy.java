@@ -43,7 +43,10 @@ import java.util.Set;
  * key point: "higher isolation makes transactions faster" is close to the trade-off key point in
  * embedding space, but it gets the trade-off backwards.
  * Then the gates: an off-topic answer scores 0 (OFF_TOPIC); a keyword list is capped at
- * {@code keywordListCap} of the points (KEYWORD_LIST, always reviewed).
+ * {@code keywordListCap} of the points when it groups its terms (a label such as "GraphQL: …", or several
+ * sentences), and at {@link #BARE_LIST_SHARE_OF_CAP} of that cap (grade 0) when it is a bare run of terms
+ * ("https tls jwt oauth cors"): the grading guide gives a bare list 0 and a grouped one at most 1
+ * (KEYWORD_LIST, always reviewed).
  *
  * <h2>Confidence</h2>
  * A key point whose evidence lies near metAt or partlyMetAt is ambiguous: ambiguity(k) = 1 − distance of
@@ -55,6 +58,8 @@ import java.util.Set;
 public final class SemanticGradingPolicy {
 
     private static final double AMBIGUITY_WIDTH = 0.15;
+    /** A bare run of terms (no label, one sentence) keeps this share of the keyword-list cap: grade 0. */
+    static final double BARE_LIST_SHARE_OF_CAP = 0.4;
     private static final double[] BAND_BOUNDARIES = {12.5, 37.5, 62.5, 87.5};
 
     private final SemanticGradingSettings s;
@@ -145,7 +150,7 @@ public final class SemanticGradingPolicy {
                 s.keywordListMinRubricTermShare());
         if (keywordList) {
             flags.add(GradeFlag.KEYWORD_LIST);
-            double cap = s.keywordListCap() * max;
+            double cap = (e.signals().structured() ? 1 : BARE_LIST_SHARE_OF_CAP) * s.keywordListCap() * max;
             points = Math.min(points, cap);
             confidence /= 2;
             if (earned > cap) {
@@ -214,8 +219,13 @@ public final class SemanticGradingPolicy {
     }
 
     private boolean isNearBoundary(double percent) {
+        return isNearBandBoundary(percent, s.nearThresholdWithin());
+    }
+
+    /** Whether {@code percent} lies within {@code within} points of a boundary between two 0–4 grades. */
+    static boolean isNearBandBoundary(double percent, double within) {
         for (double boundary : BAND_BOUNDARIES) {
-            if (Math.abs(percent - boundary) < s.nearThresholdWithin()) {
+            if (Math.abs(percent - boundary) < within) {
                 return true;
             }
         }

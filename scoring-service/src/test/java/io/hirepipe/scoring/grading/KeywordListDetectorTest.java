@@ -61,4 +61,25 @@ class KeywordListDetectorTest {
     void aShortAnswerIsNeverCalledAList() {
         assertThat(isList("TTL, evict")).isFalse();
     }
+
+    @Test
+    void aBareRunOfTermsHasNoStructure() {
+        assertThat(inspect("cache aside, write through, ttl, time to live, invalidate, evict, stampede, lru").structured())
+                .isFalse();
+        assertThat(inspect("https tls jwt oauth authentication token input validation rate limit cors").structured())
+                .isFalse();
+    }
+
+    @Test
+    void labelsOrSeveralSentencesGroupAList() {
+        assertThat(inspect("Caching: cache-aside write-through ttl evict").structured()).isTrue();
+        assertThat(inspect("REST - resources, stateless. GraphQL - fields, single request").structured()).isTrue();
+        assertThat(inspect("Replication primary replicas copy failover. Sharding shard key split data").structured()).isTrue();
+        assertThat(inspect("CAP = consistency availability partition tolerance").structured()).isTrue();
+    }
+
+    @Test
+    void aUrlIsNoLabel() {
+        assertThat(inspect("see https://example.com cache aside ttl evict lru stampede").structured()).isFalse();
+    }
 }

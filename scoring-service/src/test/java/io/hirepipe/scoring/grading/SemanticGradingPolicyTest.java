@@ -37,7 +37,7 @@ class SemanticGradingPolicyTest {
         }
         List<Span> units = java.util.stream.IntStream.range(0, n).mapToObj(i -> new Span("unit " + i, 0, 6)).toList();
         return new AnswerEvidence("answer", units, new boolean[n], sim, phrase, new double[0][], new boolean[0][],
-                0.9, new KeywordListDetector.Signals(40, 0.4, 0, 0.2), false);
+                0.9, new KeywordListDetector.Signals(40, 0.4, 0, 0.2, true), false);
     }
 
     @Test
@@ -88,5 +88,32 @@ class SemanticGradingPolicyTest {
 
         assertThat(grade.points()).isEqualByComparingTo("0");
         assertThat(grade.flags()).contains(GradeFlag.OFF_TOPIC);
+    }
+
+    private static AnswerEvidence asList(AnswerEvidence e, boolean structured) {
+        return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
+                e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(),
+                new KeywordListDetector.Signals(12, 0, 1, 0.9, structured), false);
+    }
+
+    @Test
+    void aKeywordListGroupedByLabelsIsCappedAtTheKeywordListCap() {
+        FreeTextGrade grade = policy.grade(asList(evidence(0.95, 0.95, 0.95, 0.95), true), RUBRIC);
+
+        assertThat(grade.points()).isEqualByComparingTo("1.00"); // 25 % of 4
+        assertThat(grade.flags()).contains(GradeFlag.KEYWORD_LIST);
+        assertThat(grade.needsReview()).isTrue();
+    }
+
+    @Test
+    void aBareRunOfTermsKeepsGradeZero() {
+        FreeTextGrade grade = policy.grade(asList(evidence(0.95, 0.95, 0.95, 0.95), false), RUBRIC);
+
+        // 40 % of the 25 % cap: 10 %, which is grade 0 (round(10 / 25))
+        assertThat(grade.points()).isEqualByComparingTo("0.40");
+        assertThat(100 * grade.points().doubleValue() / grade.maxPoints()).isLessThan(12.5);
+        assertThat(grade.flags()).contains(GradeFlag.KEYWORD_LIST);
+        assertThat(grade.needsReview()).isTrue();
+        assertThat(grade.keyPoints().stream().mapToDouble(k -> k.points().doubleValue()).sum()).isEqualTo(0.4);
     }
 }

@@ -7,20 +7,31 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The service's free-text grader is the semantic one, configured from application.yml and overridable. */
+/**
+ * The service's free-text grader is the semantic one, configured from application.yml and overridable;
+ * the LLM grader only when enabled.
+ */
 class SemanticGradingWiringTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withInitializer(new ConfigDataApplicationContextInitializer())
-            .withUserConfiguration(SemanticGradingConfiguration.class, SemanticFreeTextGrader.class,
+            .withUserConfiguration(SemanticGradingConfiguration.class, FreeTextGraderSelection.class, SemanticFreeTextGrader.class,
                     LexicalFreeTextGrader.class, RubricMatcher.class, MiniLmSentenceEmbedder.class);
 
     @Test
     void theSemanticGraderIsTheFreeTextGraderAndTheLexicalOneStaysItsFallback() {
         context.run(c -> {
             assertThat(c.getBean(FreeTextGrader.class)).isInstanceOf(SemanticFreeTextGrader.class);
-            assertThat(c.getBeansOfType(FreeTextGrader.class)).hasSize(2);
+            assertThat(c.getBean(FreeTextGrader.class)).isSameAs(c.getBean(SemanticFreeTextGrader.class));
         });
+    }
+
+    @Test
+    void theLlmGraderIsOffByDefaultAndTakesOverWhenEnabled() {
+        context.run(c -> assertThat(c.getBean(LlmGradingSettings.class).enabled()).isFalse());
+        context.withPropertyValues("hirepipe.grading.llm.enabled=true", "hirepipe.grading.llm.base-url=http://127.0.0.1:9/v1",
+                        "hirepipe.grading.llm.api-key=k")
+                .run(c -> assertThat(c.getBean(FreeTextGrader.class)).isInstanceOf(LlmFreeTextGrader.class));
     }
 
     @Test
