@@ -114,7 +114,7 @@ abstract class GatewayTestSupport {
     }
 
     String login(String email, String password) {
-        HttpResponse<String> response = postJson("/auth/login",
+        HttpResponse<String> response = postJson("/api/v1/auth/login",
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response).get("token").asString();

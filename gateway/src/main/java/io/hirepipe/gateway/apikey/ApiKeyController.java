@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.apikey;
 
+import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.defaults.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,9 +25,11 @@ import java.util.List;
 
 /** Recruiters manage their tenant's API keys for platform integrations. */
 @RestController
-@RequestMapping("/api/api-keys")
+@RequestMapping(ApiKeyController.PATH)
 @PreAuthorize("hasRole('RECRUITER')")
 public class ApiKeyController {
+
+    static final String PATH = PublicApi.V1 + "/api-keys";
 
     private final ApiKeys apiKeys;
 
@@ -56,7 +59,7 @@ public class ApiKeyController {
     public Mono<ResponseEntity<CreatedApiKey>> create(@AuthenticationPrincipal Caller caller,
                                                       @Valid @RequestBody CreateApiKeyRequest request) {
         return apiKeys.create(caller, request.name()).map(created -> ResponseEntity
-                .created(URI.create("/api/api-keys/" + created.key().id()))
+                .created(URI.create(PATH + "/" + created.key().id()))
                 .body(new CreatedApiKey(created.key().id(), created.key().name(), created.value(),
                         created.key().prefix(), created.key().createdAt())));
     }

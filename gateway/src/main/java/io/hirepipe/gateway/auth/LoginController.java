@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.auth;
 
+import io.hirepipe.gateway.versioning.PublicApi;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -28,7 +29,7 @@ public class LoginController {
     public record LoginResponse(String token, String tokenType, Instant expiresAt, String tenantId, String email) {
     }
 
-    @PostMapping("/auth/login")
+    @PostMapping(PublicApi.AUTH + "/login")
     public Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request) {
         return login.login(request.email(), request.password())
                 .map(session -> new LoginResponse(session.token().value(), "Bearer", session.token().expiresAt(),

@@ -3,6 +3,7 @@ package io.hirepipe.gateway.security;
 import io.hirepipe.defaults.security.InternalTokenProperties;
 import io.hirepipe.gateway.apikey.ApiKeyAuthentication;
 import io.hirepipe.gateway.apikey.ApiKeys;
+import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,10 +76,11 @@ class EdgeSecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
-                        .pathMatchers("/auth/candidate/renew").hasRole("CANDIDATE")
-                        .pathMatchers("/auth/**").permitAll()
-                        .pathMatchers("/api/candidate/**").hasRole("CANDIDATE")
-                        .pathMatchers("/api/api-keys/**").hasRole("RECRUITER")
+                        // Unversioned aliases arrive here already rewritten to /api/v1 (LegacyPathAliases).
+                        .pathMatchers(PublicApi.AUTH + "/candidate/renew").hasRole("CANDIDATE")
+                        .pathMatchers(PublicApi.AUTH + "/**").permitAll()
+                        .pathMatchers(PublicApi.V1 + "/candidate/**").hasRole("CANDIDATE")
+                        .pathMatchers(PublicApi.V1 + "/api-keys/**").hasRole("RECRUITER")
                         .pathMatchers("/api/**").hasAnyRole("RECRUITER", "PLATFORM")
                         // Nothing else has a handler (so: 404), /internal/** included: no route leads there.
                         .anyExchange().permitAll())
