@@ -28,7 +28,7 @@ class LoginTest extends GatewayTestSupport {
     ReactiveMongoTemplate mongo;
 
     @Test
-    void recruiterLogsInWithEmailInAnyCaseAndGetsAnEightHourBearerToken() {
+    void recruiterLogsInWithEmailInAnyCaseAndGetsAShortAccessTokenAndARefreshToken() {
         HttpResponse<String> response = postJson("/api/v1/auth/login",
                 "{\"email\":\"recruiter@ACME.test\",\"password\":\"" + ACME_PASSWORD + "\"}");
 
@@ -38,8 +38,11 @@ class LoginTest extends GatewayTestSupport {
         assertThat(body.get("tenantId").asString()).isEqualTo(ACME);
         assertThat(body.get("email").asString()).isEqualTo("recruiter@acme.test");
         assertThat(Instant.parse(body.get("expiresAt").asString()))
-                .isCloseTo(Instant.now().plus(Duration.ofHours(8)), within(Duration.ofMinutes(1)));
+                .isCloseTo(Instant.now().plus(Duration.ofMinutes(15)), within(Duration.ofMinutes(1)));
         assertThat(body.get("token").asString().split("\\.")).hasSize(3);
+        assertThat(body.get("refreshToken").asString()).startsWith("rt_");
+        assertThat(Instant.parse(body.get("refreshExpiresAt").asString()))
+                .isCloseTo(Instant.now().plus(Duration.ofHours(12)), within(Duration.ofMinutes(1)));
     }
 
     @Test
@@ -116,8 +119,8 @@ class LoginTest extends GatewayTestSupport {
         String tampered = token.substring(0, token.length() - 3) + (token.endsWith("AAA") ? "BBB" : "AAA");
         assertProblem(get("/api/v1/questions", "Authorization", bearer(tampered)), 401);
 
-        // A token signed with the services' secret must not open the edge.
-        String internal = internalToken.issue(Caller.recruiter(ACME, "usr_x", "x@acme.test"));
+        // An internal token (signed for a service) must not open the edge.
+        String internal = internalTokens.issue(Caller.recruiter(ACME, "usr_x", "x@acme.test"), "question-service");
         assertProblem(get("/api/v1/questions", "Authorization", bearer(internal)), 401);
     }
 

@@ -1,10 +1,12 @@
 package io.hirepipe.gateway.routing;
 
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -20,15 +22,16 @@ import java.util.Optional;
 /**
  * For every proxied request: removes whatever identity the client sent (its token, API key,
  * cookies, identity headers) and substitutes the internal token naming the caller the gateway
- * verified. Services trust only that token.
+ * verified. Services trust only that token: RS256, signed with a key only the gateway holds, for the
+ * one service the route leads to, valid for a minute.
  */
 @Component
 public class InternalTokenRelayFilter implements GlobalFilter, Ordered {
 
-    private final InternalToken internalToken;
+    private final InternalTokenIssuer internalTokens;
 
-    public InternalTokenRelayFilter(InternalToken internalToken) {
-        this.internalToken = internalToken;
+    public InternalTokenRelayFilter(InternalTokenIssuer internalTokens) {
+        this.internalTokens = internalTokens;
     }
 
     @Override
@@ -47,7 +50,9 @@ public class InternalTokenRelayFilter implements GlobalFilter, Ordered {
     }
 
     private ServerWebExchange withInternalToken(ServerWebExchange exchange, Caller caller) {
-        String token = internalToken.issue(caller);
+        // Route ids name the services, so a token meant for one service is refused by every other.
+        Route route = exchange.getRequiredAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        String token = internalTokens.issue(caller, route.getId());
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(headers -> {
                     IdentityHeaders.strip(headers);
