@@ -5,13 +5,20 @@ import java.time.LocalDate;
 import java.util.Base64;
 
 /**
- * Prints a fresh RSA signing key for the gateway's internal tokens as a one-key JWK set (JSON, private
- * part included): the value of HIREPIPE_GATEWAY_INTERNAL_SIGNING_KEYS. Run with the JDK alone:
- * {@code java GenerateSigningKey.java [kid]}. Only the JSON encoding is done here; the key comes from the JDK.
+ * {@code java GenerateSigningKey.java [kid]} prints a fresh RSA key as a one-key JWK set, private part
+ * included: the gateway's HIREPIPE_GATEWAY_INTERNAL_SIGNING_KEYS.
+ * {@code java GenerateSigningKey.java --public < private.json} prints the public half of such a set: the
+ * services' HIREPIPE_INTERNAL_TOKEN_JWKS. Runs on the JDK alone; only the JSON encoding is done here.
  */
 public class GenerateSigningKey {
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--public")) {
+            String json = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            // The private members of an RSA JWK (RFC 7518 §6.3.2); what this program writes has no others.
+            System.out.println(json.replaceAll(",\"(d|p|q|dp|dq|qi)\":\"[^\"]*\"", ""));
+            return;
+        }
         String kid = args.length > 0 ? args[0] : "gateway-" + LocalDate.now();
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

@@ -3,6 +3,7 @@ package io.hirepipe.gateway;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.CallerKind;
 import io.hirepipe.gateway.apikey.ApiKey;
+import io.hirepipe.gateway.apikey.ApiScope;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -19,12 +20,20 @@ class ApiKeyTest extends GatewayTestSupport {
     ReactiveMongoTemplate mongo;
 
     private JsonNode createKey(String recruiterToken, String name) {
-        HttpResponse<String> response = postJson("/api/v1/api-keys", "{\"name\":\"" + name + "\"}",
-                "Authorization", bearer(recruiterToken));
+        return createKey(recruiterToken, name, ApiScope.names().toArray(String[]::new));
+    }
+
+    static JsonNode createKey(GatewayTestSupport test, String recruiterToken, String name, String... scopes) {
+        HttpResponse<String> response = test.postJson("/api/v1/api-keys", "{\"name\":\"" + name + "\",\"scopes\":"
+                + JSON.writeValueAsString(scopes) + "}", "Authorization", bearer(recruiterToken));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode body = json(response);
         assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/api-keys/" + body.get("id").asString());
         return body;
+    }
+
+    private JsonNode createKey(String recruiterToken, String name, String... scopes) {
+        return createKey(this, recruiterToken, name, scopes);
     }
 
     @Test
@@ -130,9 +139,10 @@ class ApiKeyTest extends GatewayTestSupport {
     void badCreateRequestsAreProblems() {
         String recruiter = acmeRecruiterToken();
 
-        JsonNode blank = assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"  \"}", "Authorization", bearer(recruiter)), 400);
+        JsonNode blank = assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"  \",\"scopes\":[\"results:read\"]}",
+                "Authorization", bearer(recruiter)), 400);
         assertThat(blank.get("errors").get(0).get("field").asString()).isEqualTo("name");
-        assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"" + "n".repeat(101) + "\"}",
+        assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"" + "n".repeat(101) + "\",\"scopes\":[\"results:read\"]}",
                 "Authorization", bearer(recruiter)), 400);
         assertProblem(postJson("/api/v1/api-keys", "{\"name\": {\"$gt\": \"\"}}", "Authorization", bearer(recruiter)), 400);
         JsonNode number = assertProblem(postJson("/api/v1/api-keys", "{\"name\": 5}", "Authorization", bearer(recruiter)), 400);

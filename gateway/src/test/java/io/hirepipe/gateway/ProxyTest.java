@@ -182,8 +182,7 @@ class ProxyTest extends GatewayTestSupport {
     @Test
     void keptAliveConnectionsServeEveryRequestOfAMixedSequence() {
         String token = acmeRecruiterToken();
-        String key = json(postJson("/api/v1/api-keys", "{\"name\":\"keep-alive\"}", "Authorization", bearer(token)))
-                .get("key").asString();
+        String key = ApiKeyTest.createKey(this, token, "keep-alive", "questions:read").get("key").asString();
         String unknownKey = "hp_zzzzzzzzzzzzzzzz_" + "A".repeat(43);
         java.util.List<Integer> statuses = new java.util.ArrayList<>();
 

@@ -2,6 +2,7 @@ package io.hirepipe.gateway.routing;
 
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.InternalTokenIssuer;
+import io.hirepipe.gateway.security.CallerAuthentication;
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -10,7 +11,6 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
@@ -38,8 +38,7 @@ public class InternalTokenRelayFilter implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(SecurityContext::getAuthentication)
-                .map(Authentication::getPrincipal)
-                .ofType(Caller.class)
+                .ofType(CallerAuthentication.class)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(caller -> caller.isPresent()
@@ -49,10 +48,11 @@ public class InternalTokenRelayFilter implements GlobalFilter, Ordered {
                                 "Unauthenticated", "Authentication is required.", exchange)));
     }
 
-    private ServerWebExchange withInternalToken(ServerWebExchange exchange, Caller caller) {
+    private ServerWebExchange withInternalToken(ServerWebExchange exchange, CallerAuthentication authentication) {
+        Caller caller = authentication.getPrincipal();
         // Route ids name the services, so a token meant for one service is refused by every other.
         Route route = exchange.getRequiredAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        String token = internalTokens.issue(caller, route.getId());
+        String token = internalTokens.issue(caller, route.getId(), authentication.scopes());
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(headers -> {
                     IdentityHeaders.strip(headers);

@@ -75,6 +75,7 @@ class EdgeSecurityConfiguration {
                         .pathMatchers(PublicApi.AUTH + "/**").permitAll()
                         .pathMatchers(PublicApi.V1 + "/candidate/**").hasRole("CANDIDATE")
                         .pathMatchers(PublicApi.V1 + "/api-keys/**").hasRole("RECRUITER")
+                        .pathMatchers(PublicApi.V1 + "/**").access(new ApiScopeAuthorization())
                         .pathMatchers("/api/**").hasAnyRole("RECRUITER", "PLATFORM")
                         // Nothing else has a handler (so: 404), /internal/** included: no route leads there.
                         .anyExchange().permitAll())

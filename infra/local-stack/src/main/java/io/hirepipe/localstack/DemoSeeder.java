@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -20,6 +21,11 @@ import java.util.function.Consumer;
  * what exists is kept.
  */
 final class DemoSeeder {
+
+    /** The demo key may do everything a platform client can, so every example in the README works with it. */
+    static final List<String> DEMO_KEY_SCOPES = List.of("questions:read", "questions:write", "invitations:read",
+            "invitations:write", "results:read", "results:write", "notifications:read", "webhooks:manage",
+            "integrations:greenhouse", "operations:manage");
 
     private static final String BANK = "/seed/question-bank.json";
     private static final String API_KEY_FILE = "demo-api-key.txt";
@@ -65,7 +71,7 @@ final class DemoSeeder {
                     return existing;
                 }
             }
-            String key = gateway.post("/api/v1/api-keys", Map.of("name", "demo")).get("key").asString();
+            String key = gateway.post("/api/v1/api-keys", Map.of("name", "demo", "scopes", DEMO_KEY_SCOPES)).get("key").asString();
             Files.writeString(file, key + System.lineSeparator(), StandardCharsets.UTF_8);
             progress.accept("created a demo API key");
             return key;

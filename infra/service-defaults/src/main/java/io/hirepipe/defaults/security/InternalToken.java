@@ -1,6 +1,8 @@
 package io.hirepipe.defaults.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTParser;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -55,12 +57,25 @@ public class InternalToken {
                 CallerClaims.validator(properties.issuer(), SERVICES_AUDIENCE, EnumSet.of(CallerKind.SERVICE)),
                 // Only the gateway's own key can prove the gateway's identity (e.g. to redeem invitations).
                 new JwtClaimValidator<String>("sub", subject -> !GATEWAY.equals(subject))));
-        this.gatewayTokens = NimbusJwtDecoder.withJwkSetUri(properties.requiredJwkSetUri())
-                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        this.gatewayTokens = gatewayKeys(properties);
         this.gatewayTokens.setJwtValidator(CallerClaims.validator(properties.issuer(), properties.requiredAudience(),
                 EnumSet.allOf(CallerKind.class)));
         this.properties = properties;
         this.clock = clock;
+    }
+
+    private static NimbusJwtDecoder gatewayKeys(InternalTokenProperties properties) {
+        if (properties.hasInlineJwkSet()) {
+            try {
+                // Only public keys are ever used to verify, even if a private one was configured by mistake.
+                JWKSet keys = JWKSet.parse(properties.jwkSet()).toPublicJWKSet();
+                return NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(keys))
+                        .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+            } catch (ParseException e) {
+                throw new IllegalStateException("hirepipe.security.internal-token.jwk-set is not a valid JWK set", e);
+            }
+        }
+        return NimbusJwtDecoder.withJwkSetUri(properties.requiredJwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
     }
 
     /** A token for this service's own calls to another service; it can only name a service. */

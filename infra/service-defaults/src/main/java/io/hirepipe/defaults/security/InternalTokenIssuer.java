@@ -63,8 +63,20 @@ public class InternalTokenIssuer {
 
     /** A token naming {@code caller}, valid only at the service called {@code audience}. */
     public String issue(Caller caller, String audience) {
+        return issue(caller, audience, List.of());
+    }
+
+    /**
+     * As {@link #issue(Caller, String)}, also carrying the scopes the caller was granted (a platform
+     * client's API key) in the {@code scope} claim, space-separated as in OAuth 2.
+     */
+    public String issue(Caller caller, String audience, List<String> scopes) {
         Instant now = clock.instant();
-        JwtClaimsSet claims = CallerClaims.of(caller, issuer, audience, now, now.plus(ttl)).build();
+        JwtClaimsSet.Builder builder = CallerClaims.of(caller, issuer, audience, now, now.plus(ttl));
+        if (!scopes.isEmpty()) {
+            builder.claim("scope", String.join(" ", scopes));
+        }
+        JwtClaimsSet claims = builder.build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKey.getKeyID()).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }

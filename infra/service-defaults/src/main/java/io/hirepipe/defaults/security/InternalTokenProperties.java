@@ -1,6 +1,7 @@
 package io.hirepipe.defaults.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,12 +17,20 @@ import java.time.Duration;
  *                  only name a service caller, never a recruiter, candidate or platform client
  * @param issuer    the {@code iss} of internal tokens
  * @param ttl       how long a token a service issues stays valid: long enough for one request, no longer
+ * @param jwkSet    the gateway's public keys given inline as a JWK set ({@code HIREPIPE_INTERNAL_TOKEN_JWKS}), for
+ *                  deployments where services may not call the gateway; when set, {@code jwkSetUri} is not used
  */
 @ConfigurationProperties("hirepipe.security.internal-token")
-public record InternalTokenProperties(String jwkSetUri, String audience, String secret, String issuer, Duration ttl) {
+public record InternalTokenProperties(String jwkSetUri, String audience, String secret, String issuer, Duration ttl,
+                                      String jwkSet) {
+
+    public InternalTokenProperties(String jwkSetUri, String audience, String secret, String issuer, Duration ttl) {
+        this(jwkSetUri, audience, secret, issuer, ttl, null);
+    }
 
     static final int MIN_SECRET_BYTES = 32;
 
+    @ConstructorBinding
     public InternalTokenProperties {
         issuer = issuer == null || issuer.isBlank() ? "hirepipe" : issuer;
         ttl = ttl == null ? Duration.ofSeconds(60) : ttl;
@@ -34,6 +43,10 @@ public record InternalTokenProperties(String jwkSetUri, String audience, String 
                     + "services sign their calls to each other with it");
         }
         return secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    boolean hasInlineJwkSet() {
+        return jwkSet != null && !jwkSet.isBlank();
     }
 
     String requiredJwkSetUri() {

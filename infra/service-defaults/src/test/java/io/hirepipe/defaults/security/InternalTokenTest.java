@@ -52,6 +52,19 @@ class InternalTokenTest {
     }
 
     @Test
+    void theGatewaysPublicKeysCanBeGivenInlineInsteadOfFetched() {
+        RSAKey key = generatedKey("inline-key");
+        InternalToken inline = new InternalToken(new InternalTokenProperties(null, SERVICE, SECRET, "hirepipe",
+                Duration.ofSeconds(60), new JWKSet(key.toPublicJWK()).toString()), Clock.systemUTC());
+        Caller recruiter = Caller.recruiter("tenant-a", "user-1", null);
+
+        String token = issuer(new JWKSet(key).toString(false), Clock.systemUTC()).issue(recruiter, SERVICE);
+
+        assertThat(InternalToken.callerOf(inline.decoder().decode(token))).isEqualTo(recruiter);
+        assertThatThrownBy(() -> inline.decoder().decode(gateway.issue(recruiter, SERVICE))).isInstanceOf(JwtException.class);
+    }
+
+    @Test
     void aTokenForAnotherServiceIsRefused() {
         String forScoring = gateway.issue(Caller.recruiter("tenant-a", "user-1", null), "scoring-service");
 
