@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
 
 /**
  * Stands in for the gateway in service tests: an RSA key generated once per JVM, whose public half is
@@ -60,6 +61,12 @@ public final class TestGatewayKeys {
                     out.write(body);
                 }
             });
+            // Several test contexts may fetch at once; don't make them queue behind one thread.
+            server.setExecutor(Executors.newCachedThreadPool(daemon -> {
+                Thread thread = new Thread(daemon, "test-gateway-jwks");
+                thread.setDaemon(true);
+                return thread;
+            }));
             server.start();
             AutoCloseable stop = () -> server.stop(0);
             JvmShutdown.closeOnExit("test gateway JWKS", stop);

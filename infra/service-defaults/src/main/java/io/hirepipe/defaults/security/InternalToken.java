@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTParser;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -17,11 +18,15 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.web.client.RestTemplate;
+
+
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 
@@ -75,7 +80,13 @@ public class InternalToken {
                 throw new IllegalStateException("hirepipe.security.internal-token.jwk-set is not a valid JWK set", e);
             }
         }
-        return NimbusJwtDecoder.withJwkSetUri(properties.requiredJwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        // Nimbus's own 500 ms read timeout fails the first request of a busy service; the keys are fetched
+        // rarely (cached, and again only for an unknown kid), so waiting a little longer costs nothing.
+        SimpleClientHttpRequestFactory http = new SimpleClientHttpRequestFactory();
+        http.setConnectTimeout(Duration.ofSeconds(2));
+        http.setReadTimeout(Duration.ofSeconds(5));
+        return NimbusJwtDecoder.withJwkSetUri(properties.requiredJwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256)
+                .restOperations(new RestTemplate(http)).build();
     }
 
     /** A token for this service's own calls to another service; it can only name a service. */
