@@ -23,6 +23,9 @@ secret() {
 # A KRaft cluster id is 16 random bytes in URL-safe base64 without padding.
 cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
 recruiter_password=$(secret | cut -c1-24)
+# The gateway's RSA key for internal tokens, as a JWK set (single quotes keep the JSON intact in .env).
+signing_keys=$(java GenerateSigningKey.java)
+public_keys=$(printf '%s' "$signing_keys" | java GenerateSigningKey.java --public)
 
 umask 077
 cat > "$target" <<ENV
@@ -30,6 +33,8 @@ cat > "$target" <<ENV
 HIREPIPE_INTERNAL_TOKEN_SECRET=$(secret)
 HIREPIPE_GATEWAY_JWT_SECRET=$(secret)
 HIREPIPE_NOTIFICATION_SECRETS_KEY=$(secret)
+HIREPIPE_GATEWAY_INTERNAL_SIGNING_KEYS='$signing_keys'
+HIREPIPE_INTERNAL_TOKEN_JWKS='$public_keys'
 MONGO_ROOT_PASSWORD=$(secret)
 MONGO_REPLICA_SET_KEY=$(secret)
 MONGO_PASSWORD_GATEWAY=$(secret)

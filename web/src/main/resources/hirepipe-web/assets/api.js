@@ -1,7 +1,7 @@
-// The only module that talks to the server. Public paths are about to move under /api/v1:
-// API_PREFIX is the one place that knows where they live.
-export const API_PREFIX = '/api';
-const AUTH_PREFIX = '/auth';
+// The only module that talks to the server. API_PREFIX is the one place that knows which
+// version of the public API the page speaks.
+export const API_PREFIX = '/api/v1';
+const AUTH_PREFIX = `${API_PREFIX}/auth`;
 const ASSESSMENT = `${API_PREFIX}/candidate/assessment`;
 
 /** A failed call, with words a candidate understands in `message`. */

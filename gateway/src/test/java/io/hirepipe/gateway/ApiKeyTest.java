@@ -3,6 +3,7 @@ package io.hirepipe.gateway;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.CallerKind;
 import io.hirepipe.gateway.apikey.ApiKey;
+import io.hirepipe.gateway.apikey.ApiScope;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -19,12 +20,20 @@ class ApiKeyTest extends GatewayTestSupport {
     ReactiveMongoTemplate mongo;
 
     private JsonNode createKey(String recruiterToken, String name) {
-        HttpResponse<String> response = postJson("/api/api-keys", "{\"name\":\"" + name + "\"}",
-                "Authorization", bearer(recruiterToken));
+        return createKey(recruiterToken, name, ApiScope.names().toArray(String[]::new));
+    }
+
+    static JsonNode createKey(GatewayTestSupport test, String recruiterToken, String name, String... scopes) {
+        HttpResponse<String> response = test.postJson("/api/v1/api-keys", "{\"name\":\"" + name + "\",\"scopes\":"
+                + JSON.writeValueAsString(scopes) + "}", "Authorization", bearer(recruiterToken));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode body = json(response);
-        assertThat(response.headers().firstValue("Location")).hasValue("/api/api-keys/" + body.get("id").asString());
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/api-keys/" + body.get("id").asString());
         return body;
+    }
+
+    private JsonNode createKey(String recruiterToken, String name, String... scopes) {
+        return createKey(this, recruiterToken, name, scopes);
     }
 
     @Test
@@ -40,12 +49,12 @@ class ApiKeyTest extends GatewayTestSupport {
         assertThat(created.get("prefix").asString().length()).isLessThan(key.length() / 2);
         assertThat(created.get("name").asString()).isEqualTo("ATS integration");
 
-        HttpResponse<String> list = get("/api/api-keys", "Authorization", bearer(recruiter));
+        HttpResponse<String> list = get("/api/v1/api-keys", "Authorization", bearer(recruiter));
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(json(list).get("items").valueStream().map(item -> item.get("id").asString())).contains(id);
         assertThat(list.body()).doesNotContain(key).doesNotContain("secretHash").doesNotContain("\"key\"");
 
-        HttpResponse<String> one = get("/api/api-keys/" + id, "Authorization", bearer(recruiter));
+        HttpResponse<String> one = get("/api/v1/api-keys/" + id, "Authorization", bearer(recruiter));
         assertThat(json(one).get("revoked").asBoolean()).isFalse();
         assertThat(one.body()).doesNotContain(key);
 
@@ -58,7 +67,7 @@ class ApiKeyTest extends GatewayTestSupport {
     void aKeyAuthenticatesAsAPlatformCallerOfItsTenant() {
         JsonNode created = createKey(acmeRecruiterToken(), "HR tool");
 
-        HttpResponse<String> response = get("/api/invitations/inv-7", "X-Api-Key", created.get("key").asString());
+        HttpResponse<String> response = get("/api/v1/invitations/inv-7", "X-Api-Key", created.get("key").asString());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         StubService.Received received = ASSESSMENTS.lastRequestTo("/api/invitations/inv-7");
@@ -73,9 +82,9 @@ class ApiKeyTest extends GatewayTestSupport {
     void platformClientsCannotManageKeysNorUseTheCandidateApi() {
         String key = createKey(acmeRecruiterToken(), "no admin").get("key").asString();
 
-        assertProblem(get("/api/api-keys", "X-Api-Key", key), 403);
-        assertProblem(postJson("/api/api-keys", "{\"name\":\"escalate\"}", "X-Api-Key", key), 403);
-        assertProblem(get("/api/candidate/assessment", "X-Api-Key", key), 403);
+        assertProblem(get("/api/v1/api-keys", "X-Api-Key", key), 403);
+        assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"escalate\"}", "X-Api-Key", key), 403);
+        assertProblem(get("/api/v1/candidate/assessment", "X-Api-Key", key), 403);
     }
 
     @Test
@@ -84,13 +93,13 @@ class ApiKeyTest extends GatewayTestSupport {
         JsonNode created = createKey(recruiter, "to revoke");
         String id = created.get("id").asString();
         String key = created.get("key").asString();
-        assertThat(get("/api/questions", "X-Api-Key", key).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/questions", "X-Api-Key", key).statusCode()).isEqualTo(200);
 
-        assertThat(delete("/api/api-keys/" + id, "Authorization", bearer(recruiter)).statusCode()).isEqualTo(204);
-        assertThat(delete("/api/api-keys/" + id, "Authorization", bearer(recruiter)).statusCode()).isEqualTo(204);
+        assertThat(delete("/api/v1/api-keys/" + id, "Authorization", bearer(recruiter)).statusCode()).isEqualTo(204);
+        assertThat(delete("/api/v1/api-keys/" + id, "Authorization", bearer(recruiter)).statusCode()).isEqualTo(204);
 
-        assertProblem(get("/api/questions", "X-Api-Key", key), 401);
-        JsonNode listed = json(get("/api/api-keys/" + id, "Authorization", bearer(recruiter)));
+        assertProblem(get("/api/v1/questions", "X-Api-Key", key), 401);
+        JsonNode listed = json(get("/api/v1/api-keys/" + id, "Authorization", bearer(recruiter)));
         assertThat(listed.get("revoked").asBoolean()).isTrue();
         assertThat(listed.get("revokedAt").asString()).isNotBlank();
     }
@@ -100,10 +109,10 @@ class ApiKeyTest extends GatewayTestSupport {
         String key = createKey(acmeRecruiterToken(), "to forge").get("key").asString();
         String forged = key.substring(0, key.length() - 4) + (key.endsWith("AAAA") ? "BBBB" : "AAAA");
 
-        assertProblem(get("/api/questions", "X-Api-Key", forged), 401);
-        assertProblem(get("/api/questions", "X-Api-Key", "hp_nonexistent"), 401);
-        assertProblem(get("/api/questions", "X-Api-Key", "hp_zzzzzzzzzzzzzzzz_" + "A".repeat(43)), 401);
-        assertProblem(get("/api/questions", "X-Api-Key", "x".repeat(5_000)), 401);
+        assertProblem(get("/api/v1/questions", "X-Api-Key", forged), 401);
+        assertProblem(get("/api/v1/questions", "X-Api-Key", "hp_nonexistent"), 401);
+        assertProblem(get("/api/v1/questions", "X-Api-Key", "hp_zzzzzzzzzzzzzzzz_" + "A".repeat(43)), 401);
+        assertProblem(get("/api/v1/questions", "X-Api-Key", "x".repeat(5_000)), 401);
     }
 
     @Test
@@ -111,9 +120,9 @@ class ApiKeyTest extends GatewayTestSupport {
         String acmeKeyId = createKey(acmeRecruiterToken(), "acme only").get("id").asString();
         String globex = globexRecruiterToken();
 
-        assertProblem(get("/api/api-keys/" + acmeKeyId, "Authorization", bearer(globex)), 404);
-        assertProblem(delete("/api/api-keys/" + acmeKeyId, "Authorization", bearer(globex)), 404);
-        assertThat(json(get("/api/api-keys", "Authorization", bearer(globex))).get("items").valueStream()
+        assertProblem(get("/api/v1/api-keys/" + acmeKeyId, "Authorization", bearer(globex)), 404);
+        assertProblem(delete("/api/v1/api-keys/" + acmeKeyId, "Authorization", bearer(globex)), 404);
+        assertThat(json(get("/api/v1/api-keys", "Authorization", bearer(globex))).get("items").valueStream()
                 .map(item -> item.get("id").asString())).doesNotContain(acmeKeyId);
         assertThat(mongo.findById(acmeKeyId, ApiKey.class).block().revoked()).isFalse();
     }
@@ -122,30 +131,31 @@ class ApiKeyTest extends GatewayTestSupport {
     void unknownKeyIdsAreNotFound() {
         String recruiter = acmeRecruiterToken();
 
-        assertProblem(get("/api/api-keys/doesnotexist0000", "Authorization", bearer(recruiter)), 404);
-        assertProblem(delete("/api/api-keys/doesnotexist0000", "Authorization", bearer(recruiter)), 404);
+        assertProblem(get("/api/v1/api-keys/doesnotexist0000", "Authorization", bearer(recruiter)), 404);
+        assertProblem(delete("/api/v1/api-keys/doesnotexist0000", "Authorization", bearer(recruiter)), 404);
     }
 
     @Test
     void badCreateRequestsAreProblems() {
         String recruiter = acmeRecruiterToken();
 
-        JsonNode blank = assertProblem(postJson("/api/api-keys", "{\"name\":\"  \"}", "Authorization", bearer(recruiter)), 400);
-        assertThat(blank.get("errors").get(0).get("field").asString()).isEqualTo("name");
-        assertProblem(postJson("/api/api-keys", "{\"name\":\"" + "n".repeat(101) + "\"}",
+        JsonNode blank = assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"  \",\"scopes\":[\"results:read\"]}",
                 "Authorization", bearer(recruiter)), 400);
-        assertProblem(postJson("/api/api-keys", "{\"name\": {\"$gt\": \"\"}}", "Authorization", bearer(recruiter)), 400);
-        JsonNode number = assertProblem(postJson("/api/api-keys", "{\"name\": 5}", "Authorization", bearer(recruiter)), 400);
+        assertThat(blank.get("errors").get(0).get("field").asString()).isEqualTo("name");
+        assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"" + "n".repeat(101) + "\",\"scopes\":[\"results:read\"]}",
+                "Authorization", bearer(recruiter)), 400);
+        assertProblem(postJson("/api/v1/api-keys", "{\"name\": {\"$gt\": \"\"}}", "Authorization", bearer(recruiter)), 400);
+        JsonNode number = assertProblem(postJson("/api/v1/api-keys", "{\"name\": 5}", "Authorization", bearer(recruiter)), 400);
         assertThat(number.get("detail").asString()).isEqualTo("Field 'name' has the wrong type (expected a string).");
-        assertProblem(postJson("/api/api-keys", "{\"name\": ", "Authorization", bearer(recruiter)), 400);
-        assertProblem(postJson("/api/api-keys", "[1,2]", "Authorization", bearer(recruiter)), 400);
-        assertProblem(postJson("/api/api-keys", "{\"name\":\"" + "n".repeat(1_100_000) + "\"}",
+        assertProblem(postJson("/api/v1/api-keys", "{\"name\": ", "Authorization", bearer(recruiter)), 400);
+        assertProblem(postJson("/api/v1/api-keys", "[1,2]", "Authorization", bearer(recruiter)), 400);
+        assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"" + "n".repeat(1_100_000) + "\"}",
                 "Authorization", bearer(recruiter)), 413);
     }
 
     @Test
     void keyManagementNeedsARecruiter() {
-        assertProblem(get("/api/api-keys"), 401);
-        assertProblem(postJson("/api/api-keys", "{\"name\":\"anon\"}"), 401);
+        assertProblem(get("/api/v1/api-keys"), 401);
+        assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"anon\"}"), 401);
     }
 }

@@ -38,7 +38,7 @@ class CandidateTokenTest extends GatewayTestSupport {
         Instant invitationExpiry = Instant.now().plus(2, ChronoUnit.DAYS);
         assessmentKnows(invitationToken, StubService.Reply.json(200, redeemed("inv-42", invitationExpiry, "INVITED")));
 
-        HttpResponse<String> response = postJson("/auth/candidate",
+        HttpResponse<String> response = postJson("/api/v1/auth/candidate",
                 "{\"invitationToken\":\"" + invitationToken + "\"}", CorrelationId.HEADER, "candidate-flow-1");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -56,16 +56,16 @@ class CandidateTokenTest extends GatewayTestSupport {
         assertThat(gateway.tenantId()).isEqualTo("_platform");
 
         String candidateToken = body.get("token").asString();
-        HttpResponse<String> assessment = get("/api/candidate/assessment", "Authorization", bearer(candidateToken));
+        HttpResponse<String> assessment = get("/api/v1/candidate/assessment", "Authorization", bearer(candidateToken));
         assertThat(assessment.statusCode()).as(assessment.body()).isEqualTo(200);
         Caller candidate = forwardedCaller(ASSESSMENTS.lastRequestTo("/api/candidate/assessment"));
         assertThat(candidate.kind()).isEqualTo(CallerKind.CANDIDATE);
         assertThat(candidate.tenantId()).isEqualTo(ACME);
         assertThat(candidate.invitationId()).isEqualTo("inv-42");
 
-        assertProblem(get("/api/questions", "Authorization", bearer(candidateToken)), 403);
-        assertProblem(get("/api/invitations", "Authorization", bearer(candidateToken)), 403);
-        assertProblem(get("/api/api-keys", "Authorization", bearer(candidateToken)), 403);
+        assertProblem(get("/api/v1/questions", "Authorization", bearer(candidateToken)), 403);
+        assertProblem(get("/api/v1/invitations", "Authorization", bearer(candidateToken)), 403);
+        assertProblem(get("/api/v1/api-keys", "Authorization", bearer(candidateToken)), 403);
     }
 
     @Test
@@ -74,7 +74,7 @@ class CandidateTokenTest extends GatewayTestSupport {
         Instant soon = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
         assessmentKnows(invitationToken, StubService.Reply.json(200, redeemed("inv-43", soon, "INVITED")));
 
-        HttpResponse<String> response = postJson("/auth/candidate", "{\"invitationToken\":\"" + invitationToken + "\"}");
+        HttpResponse<String> response = postJson("/api/v1/auth/candidate", "{\"invitationToken\":\"" + invitationToken + "\"}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(Instant.parse(json(response).get("expiresAt").asString())).isEqualTo(soon);
@@ -84,7 +84,7 @@ class CandidateTokenTest extends GatewayTestSupport {
     void anUnknownInvitationTokenIsUnauthenticated() {
         assessmentKnows("some-other-token", StubService.Reply.json(200, redeemed("inv-1", Instant.now(), "INVITED")));
 
-        JsonNode problem = assertProblem(postJson("/auth/candidate", "{\"invitationToken\":\"unknown-token\"}"), 401);
+        JsonNode problem = assertProblem(postJson("/api/v1/auth/candidate", "{\"invitationToken\":\"unknown-token\"}"), 401);
         assertThat(problem.get("detail").asString()).contains("invitation");
     }
 
@@ -94,7 +94,7 @@ class CandidateTokenTest extends GatewayTestSupport {
         assessmentKnows(invitationToken, StubService.Reply.problem(410,
                 "{\"status\":410,\"title\":\"Gone\",\"detail\":\"revoked\"}"));
 
-        assertProblem(postJson("/auth/candidate", "{\"invitationToken\":\"" + invitationToken + "\"}"), 410);
+        assertProblem(postJson("/api/v1/auth/candidate", "{\"invitationToken\":\"" + invitationToken + "\"}"), 410);
     }
 
     @Test
@@ -102,7 +102,7 @@ class CandidateTokenTest extends GatewayTestSupport {
         String invitationToken = "inv-token-" + UUID.randomUUID();
         assessmentKnows(invitationToken, StubService.Reply.json(500, "{\"oops\":true}"));
 
-        HttpResponse<String> response = postJson("/auth/candidate", "{\"invitationToken\":\"" + invitationToken + "\"}");
+        HttpResponse<String> response = postJson("/api/v1/auth/candidate", "{\"invitationToken\":\"" + invitationToken + "\"}");
 
         assertProblem(response, 502);
         assertThat(response.body()).doesNotContain("oops");
@@ -115,13 +115,13 @@ class CandidateTokenTest extends GatewayTestSupport {
         assessmentKnows(invitationToken, StubService.Reply.json(200, "{\"tenantId\":\"" + ACME
                 + "\",\"invitationId\":\"inv-44\",\"status\":\"STARTED\",\"expiresAt\":\"" + Instant.now()
                 + "\",\"accessUntil\":\"" + deadline + "\"}"));
-        JsonNode exchanged = json(postJson("/auth/candidate", "{\"invitationToken\":\"" + invitationToken + "\"}"));
+        JsonNode exchanged = json(postJson("/api/v1/auth/candidate", "{\"invitationToken\":\"" + invitationToken + "\"}"));
         assertThat(Instant.parse(exchanged.get("expiresAt").asString())).isEqualTo(deadline);
 
         Instant moved = deadline.plus(Duration.ofMinutes(15));
         ASSESSMENTS.reply("/internal/invitations/renew", request -> StubService.Reply.json(200, "{\"tenantId\":\"" + ACME
                 + "\",\"invitationId\":\"inv-44\",\"status\":\"STARTED\",\"accessUntil\":\"" + moved + "\"}"));
-        HttpResponse<String> renewed = postJson("/auth/candidate/renew", "",
+        HttpResponse<String> renewed = postJson("/api/v1/auth/candidate/renew", "",
                 "Authorization", bearer(exchanged.get("token").asString()));
 
         assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
@@ -136,15 +136,15 @@ class CandidateTokenTest extends GatewayTestSupport {
 
     @Test
     void onlyACandidateRenewsAndAnInvitationThatIsGoneSaysWhichCase() {
-        assertProblem(postJson("/auth/candidate/renew", ""), 401);
-        assertProblem(postJson("/auth/candidate/renew", "", "Authorization", bearer(acmeRecruiterToken())), 403);
-        assertProblem(postJson("/auth/candidate/renew", "", "Authorization", bearer("not-a-token")), 401);
+        assertProblem(postJson("/api/v1/auth/candidate/renew", ""), 401);
+        assertProblem(postJson("/api/v1/auth/candidate/renew", "", "Authorization", bearer(acmeRecruiterToken())), 403);
+        assertProblem(postJson("/api/v1/auth/candidate/renew", "", "Authorization", bearer("not-a-token")), 401);
 
         String invitationToken = "inv-token-" + UUID.randomUUID();
         assessmentKnows(invitationToken, StubService.Reply.problem(410, "{\"status\":410,\"title\":\"Gone\","
                 + "\"detail\":\"This assessment was already submitted.\",\"invitationStatus\":\"SUBMITTED\","
                 + "\"contactEmail\":\"rita@acme.test\"}"));
-        JsonNode gone = assertProblem(postJson("/auth/candidate", "{\"invitationToken\":\"" + invitationToken + "\"}"), 410);
+        JsonNode gone = assertProblem(postJson("/api/v1/auth/candidate", "{\"invitationToken\":\"" + invitationToken + "\"}"), 410);
         assertThat(gone.get("invitationStatus").asString()).isEqualTo("SUBMITTED");
         assertThat(gone.get("contactEmail").asString()).isEqualTo("rita@acme.test");
         assertThat(gone.get("detail").asString()).isEqualTo("This assessment was already submitted.");
@@ -152,9 +152,9 @@ class CandidateTokenTest extends GatewayTestSupport {
 
     @Test
     void badExchangeRequestsAreProblems() {
-        assertProblem(postJson("/auth/candidate", "{\"invitationToken\":\"\"}"), 400);
-        assertProblem(postJson("/auth/candidate", "{\"invitationToken\": {\"$gt\": \"\"}}"), 400);
-        assertProblem(postJson("/auth/candidate", "{\"invitationToken\": 12"), 400);
-        assertProblem(postJson("/auth/candidate", "{\"invitationToken\":\"" + "t".repeat(600) + "\"}"), 400);
+        assertProblem(postJson("/api/v1/auth/candidate", "{\"invitationToken\":\"\"}"), 400);
+        assertProblem(postJson("/api/v1/auth/candidate", "{\"invitationToken\": {\"$gt\": \"\"}}"), 400);
+        assertProblem(postJson("/api/v1/auth/candidate", "{\"invitationToken\": 12"), 400);
+        assertProblem(postJson("/api/v1/auth/candidate", "{\"invitationToken\":\"" + "t".repeat(600) + "\"}"), 400);
     }
 }

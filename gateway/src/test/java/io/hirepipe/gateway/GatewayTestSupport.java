@@ -1,7 +1,13 @@
 package io.hirepipe.gateway;
 
 import io.hirepipe.defaults.security.Caller;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.defaults.security.InternalTokenIssuer;
+import io.hirepipe.gateway.security.InternalJwksController;
 import io.hirepipe.gateway.identity.BootstrapProperties;
 import io.hirepipe.gateway.identity.IdentityBootstrap;
 import io.hirepipe.testkit.Infra;
@@ -10,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +31,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +65,10 @@ abstract class GatewayTestSupport {
     /** Nothing listens here: the notification route points at a service that is down. */
     static final URI NOTIFICATIONS_DOWN = URI.create("http://127.0.0.1:" + closedPort());
 
+    /** The gateway's internal-token keys for this test run: the first signs, the second is published alongside. */
+    static final RSAKey SIGNING_KEY = rsaKey("test-gateway-current");
+    static final RSAKey PREVIOUS_KEY = rsaKey("test-gateway-previous");
+
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** HTTP/1.1 as clients and proxies speak it to the gateway (no h2c upgrade attempts). */
     static final HttpClient HTTP = HttpClient.newBuilder()
@@ -69,12 +82,14 @@ abstract class GatewayTestSupport {
         registry.add("hirepipe.gateway.services.assessment-service", () -> ASSESSMENTS.uri().toString());
         registry.add("hirepipe.gateway.services.scoring-service", () -> SCORING.uri().toString());
         registry.add("hirepipe.gateway.services.notification-service", NOTIFICATIONS_DOWN::toString);
+        registry.add("hirepipe.gateway.internal-token.signing-keys",
+                () -> new JWKSet(List.of(SIGNING_KEY, PREVIOUS_KEY)).toString(false));
     }
 
     @LocalServerPort
     int port;
     @Autowired
-    InternalToken internalToken;
+    InternalTokenIssuer internalTokens;
     @Autowired
     IdentityBootstrap bootstrap;
 
@@ -114,7 +129,7 @@ abstract class GatewayTestSupport {
     }
 
     String login(String email, String password) {
-        HttpResponse<String> response = postJson("/auth/login",
+        HttpResponse<String> response = postJson("/api/v1/auth/login",
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response).get("token").asString();
@@ -153,13 +168,27 @@ abstract class GatewayTestSupport {
 
     /** The caller a service would see in the internal token the gateway forwarded. */
     Caller forwardedCaller(StubService.Received received) {
+        return InternalToken.callerOf(forwardedToken(received));
+    }
+
+    /** The internal token the gateway forwarded, verified against the keys the gateway publishes. */
+    Jwt forwardedToken(StubService.Received received) {
         String authorization = received.header("Authorization");
         assertThat(authorization).as("forwarded Authorization").startsWith("Bearer ");
-        return InternalToken.callerOf(internalToken.decoder().decode(authorization.substring("Bearer ".length())));
+        return NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + InternalJwksController.PATH).build()
+                .decode(authorization.substring("Bearer ".length()));
     }
 
     private static String[] headersOrNone(String[] headers) {
         return headers.length == 0 ? new String[]{"Accept", "application/json"} : headers;
+    }
+
+    private static RSAKey rsaKey(String kid) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(kid).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int closedPort() {

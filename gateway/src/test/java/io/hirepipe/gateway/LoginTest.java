@@ -28,8 +28,8 @@ class LoginTest extends GatewayTestSupport {
     ReactiveMongoTemplate mongo;
 
     @Test
-    void recruiterLogsInWithEmailInAnyCaseAndGetsAnEightHourBearerToken() {
-        HttpResponse<String> response = postJson("/auth/login",
+    void recruiterLogsInWithEmailInAnyCaseAndGetsAShortAccessTokenAndARefreshToken() {
+        HttpResponse<String> response = postJson("/api/v1/auth/login",
                 "{\"email\":\"recruiter@ACME.test\",\"password\":\"" + ACME_PASSWORD + "\"}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -38,15 +38,18 @@ class LoginTest extends GatewayTestSupport {
         assertThat(body.get("tenantId").asString()).isEqualTo(ACME);
         assertThat(body.get("email").asString()).isEqualTo("recruiter@acme.test");
         assertThat(Instant.parse(body.get("expiresAt").asString()))
-                .isCloseTo(Instant.now().plus(Duration.ofHours(8)), within(Duration.ofMinutes(1)));
+                .isCloseTo(Instant.now().plus(Duration.ofMinutes(15)), within(Duration.ofMinutes(1)));
         assertThat(body.get("token").asString().split("\\.")).hasSize(3);
+        assertThat(body.get("refreshToken").asString()).startsWith("rt_");
+        assertThat(Instant.parse(body.get("refreshExpiresAt").asString()))
+                .isCloseTo(Instant.now().plus(Duration.ofHours(12)), within(Duration.ofMinutes(1)));
     }
 
     @Test
     void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
-        HttpResponse<String> wrongPassword = postJson("/auth/login",
+        HttpResponse<String> wrongPassword = postJson("/api/v1/auth/login",
                 "{\"email\":\"" + ACME_RECRUITER + "\",\"password\":\"not the password\"}");
-        HttpResponse<String> unknownEmail = postJson("/auth/login",
+        HttpResponse<String> unknownEmail = postJson("/api/v1/auth/login",
                 "{\"email\":\"nobody@acme.test\",\"password\":\"not the password\"}");
 
         JsonNode first = assertProblem(wrongPassword, 401);
@@ -59,21 +62,21 @@ class LoginTest extends GatewayTestSupport {
 
     @Test
     void malformedJsonIsABadRequest() {
-        JsonNode problem = assertProblem(postJson("/auth/login", "{\"email\": \"a@b.test\", "), 400);
+        JsonNode problem = assertProblem(postJson("/api/v1/auth/login", "{\"email\": \"a@b.test\", "), 400);
         assertThat(problem.get("detail").asString()).containsIgnoringCase("JSON");
         assertThat(problem.get("correlationId").asString()).isNotBlank();
     }
 
     @Test
     void wrongTypesAreABadRequestNamingTheField() {
-        JsonNode problem = assertProblem(postJson("/auth/login", "{\"email\": 42, \"password\": \"x\"}"), 400);
+        JsonNode problem = assertProblem(postJson("/api/v1/auth/login", "{\"email\": 42, \"password\": \"x\"}"), 400);
         assertThat(problem.get("detail").asString()).contains("'email'").contains("expected a string");
-        assertProblem(postJson("/auth/login", "{\"email\": \"a@b.test\", \"password\": [\"x\"]}"), 400);
+        assertProblem(postJson("/api/v1/auth/login", "{\"email\": \"a@b.test\", \"password\": [\"x\"]}"), 400);
     }
 
     @Test
     void operatorInjectionIsABadRequestNotALogin() {
-        HttpResponse<String> response = postJson("/auth/login",
+        HttpResponse<String> response = postJson("/api/v1/auth/login",
                 "{\"email\": {\"$gt\": \"\"}, \"password\": {\"$gt\": \"\"}}");
 
         JsonNode problem = assertProblem(response, 400);
@@ -82,7 +85,7 @@ class LoginTest extends GatewayTestSupport {
 
     @Test
     void missingAndInvalidFieldsAreListed() {
-        JsonNode problem = assertProblem(postJson("/auth/login", "{\"email\": \"not-an-email\"}"), 400);
+        JsonNode problem = assertProblem(postJson("/api/v1/auth/login", "{\"email\": \"not-an-email\"}"), 400);
 
         assertThat(problem.get("errors").valueStream().map(error -> error.get("field").asString()))
                 .contains("email", "password");
@@ -91,21 +94,21 @@ class LoginTest extends GatewayTestSupport {
     @Test
     void oversizeBodiesAreRefusedWith413WhetherDeclaredOrStreamed() {
         String huge = "{\"email\":\"a@b.test\",\"password\":\"" + "x".repeat(1_100_000) + "\"}";
-        assertProblem(postJson("/auth/login", huge), 413);
+        assertProblem(postJson("/api/v1/auth/login", huge), 413);
 
         // No Content-Length: the body arrives chunked and is counted as it streams.
-        HttpResponse<String> chunked = send(request("/auth/login").header("Content-Type", "application/json")
+        HttpResponse<String> chunked = send(request("/api/v1/auth/login").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge.getBytes()))));
         assertProblem(chunked, 413);
     }
 
     @Test
     void wrongMethodAndWrongMediaTypeAreProblems() {
-        HttpResponse<String> wrongMethod = get("/auth/login");
+        HttpResponse<String> wrongMethod = get("/api/v1/auth/login");
         assertProblem(wrongMethod, 405);
         assertThat(wrongMethod.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
 
-        HttpResponse<String> wrongType = send(request("/auth/login").header("Content-Type", "text/plain")
+        HttpResponse<String> wrongType = send(request("/api/v1/auth/login").header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("email=a@b.test")));
         assertProblem(wrongType, 415);
     }
@@ -114,11 +117,11 @@ class LoginTest extends GatewayTestSupport {
     void aRecruiterTokenIsRefusedOnceTamperedWithAndAnInternalTokenIsNoEdgeToken() {
         String token = acmeRecruiterToken();
         String tampered = token.substring(0, token.length() - 3) + (token.endsWith("AAA") ? "BBB" : "AAA");
-        assertProblem(get("/api/questions", "Authorization", bearer(tampered)), 401);
+        assertProblem(get("/api/v1/questions", "Authorization", bearer(tampered)), 401);
 
-        // A token signed with the services' secret must not open the edge.
-        String internal = internalToken.issue(Caller.recruiter(ACME, "usr_x", "x@acme.test"));
-        assertProblem(get("/api/questions", "Authorization", bearer(internal)), 401);
+        // An internal token (signed for a service) must not open the edge.
+        String internal = internalTokens.issue(Caller.recruiter(ACME, "usr_x", "x@acme.test"), "question-service");
+        assertProblem(get("/api/v1/questions", "Authorization", bearer(internal)), 401);
     }
 
     @Test

@@ -20,7 +20,7 @@ class ProxyTest extends GatewayTestSupport {
         String token = acmeRecruiterToken();
         String correlationId = "req-" + UUID.randomUUID();
 
-        HttpResponse<String> response = send(request("/api/questions/q-1?tag=java&page=2")
+        HttpResponse<String> response = send(request("/api/v1/questions/q-1?tag=java&page=2")
                 .header("Authorization", bearer(token))
                 .header("X-Api-Key", "hp_aaaaaaaaaaaaaaaa_forged")
                 .header("X-Hirepipe-Tenant", GLOBEX)
@@ -54,14 +54,14 @@ class ProxyTest extends GatewayTestSupport {
     void aMissingOrUnsafeCorrelationIdIsReplacedByAFreshOneThatIsForwardedAndEchoed() {
         String token = acmeRecruiterToken();
 
-        HttpResponse<String> response = get("/api/tests", "Authorization", bearer(token),
+        HttpResponse<String> response = get("/api/v1/tests", "Authorization", bearer(token),
                 CorrelationId.HEADER, "evil id with spaces {and braces}");
 
         String echoed = response.headers().firstValue(CorrelationId.HEADER).orElseThrow();
         assertThat(echoed).isNotEqualTo("evil id with spaces {and braces}").matches("[A-Za-z0-9._:-]{1,64}");
         assertThat(QUESTIONS.lastRequestTo("/api/tests").header(CorrelationId.HEADER)).isEqualTo(echoed);
 
-        HttpResponse<String> without = get("/api/tests", "Authorization", bearer(token));
+        HttpResponse<String> without = get("/api/v1/tests", "Authorization", bearer(token));
         assertThat(without.headers().firstValue(CorrelationId.HEADER)).hasValueSatisfying(
                 id -> assertThat(UUID.fromString(id)).isNotNull());
     }
@@ -70,19 +70,19 @@ class ProxyTest extends GatewayTestSupport {
     void eachRouteLeadsToItsService() {
         String token = acmeRecruiterToken();
 
-        assertThat(json(get("/api/tests/t-1", "Authorization", bearer(token))).get("service").asString())
+        assertThat(json(get("/api/v1/tests/t-1", "Authorization", bearer(token))).get("service").asString())
                 .isEqualTo("question-service");
-        assertThat(json(get("/api/invitations", "Authorization", bearer(token))).get("service").asString())
+        assertThat(json(get("/api/v1/invitations", "Authorization", bearer(token))).get("service").asString())
                 .isEqualTo("assessment-service");
-        assertThat(json(get("/api/results/s-1", "Authorization", bearer(token))).get("service").asString())
+        assertThat(json(get("/api/v1/results/s-1", "Authorization", bearer(token))).get("service").asString())
                 .isEqualTo("scoring-service");
-        assertThat(json(get("/api/operations/scoring/dead-letters", "Authorization", bearer(token))).get("service")
+        assertThat(json(get("/api/v1/operations/scoring/dead-letters", "Authorization", bearer(token))).get("service")
                 .asString()).isEqualTo("scoring-service");
     }
 
     @Test
     void requestsWithoutCredentialsAreRefused() {
-        HttpResponse<String> response = get("/api/questions");
+        HttpResponse<String> response = get("/api/v1/questions");
 
         assertProblem(response, 401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
@@ -91,7 +91,7 @@ class ProxyTest extends GatewayTestSupport {
 
     @Test
     void recruitersAndPlatformClientsCannotUseTheCandidateApi() {
-        assertProblem(get("/api/candidate/assessment", "Authorization", bearer(acmeRecruiterToken())), 403);
+        assertProblem(get("/api/v1/candidate/assessment", "Authorization", bearer(acmeRecruiterToken())), 403);
         assertThat(ASSESSMENTS.requestsTo("/api/candidate/assessment")).isEmpty();
     }
 
@@ -103,7 +103,7 @@ class ProxyTest extends GatewayTestSupport {
         assertProblem(postJson("/internal/invitations/redeem", "{\"token\":\"abc\"}", "Authorization", bearer(token),
                 "Content-Type", "application/json"), 404);
         // Path tricks are refused by the firewall before any routing happens.
-        assertProblem(get("/api/../internal/invitations/redeem", "Authorization", bearer(token)), 400);
+        assertProblem(get("/api/v1/../internal/invitations/redeem", "Authorization", bearer(token)), 400);
         assertThat(ASSESSMENTS.requestsTo("/internal/invitations/redeem"))
                 .noneMatch(request -> request.body().contains("\"abc\""));
     }
@@ -111,12 +111,12 @@ class ProxyTest extends GatewayTestSupport {
     @Test
     void unknownPathsAre404Problems() {
         assertProblem(get("/nothing/here"), 404);
-        assertProblem(get("/api/unknown-service/x", "Authorization", bearer(acmeRecruiterToken())), 404);
+        assertProblem(get("/api/v1/unknown-service/x", "Authorization", bearer(acmeRecruiterToken())), 404);
     }
 
     @Test
     void aServiceThatIsDownIsA503ProblemNamingIt() {
-        HttpResponse<String> response = get("/api/notifications", "Authorization", bearer(acmeRecruiterToken()));
+        HttpResponse<String> response = get("/api/v1/notifications", "Authorization", bearer(acmeRecruiterToken()));
 
         JsonNode problem = assertProblem(response, 503);
         assertThat(problem.get("detail").asString()).contains("notification-service");
@@ -135,7 +135,7 @@ class ProxyTest extends GatewayTestSupport {
             return StubService.Reply.json(200, "{}");
         });
 
-        JsonNode problem = assertProblem(get("/api/results/slow", "Authorization", bearer(acmeRecruiterToken())), 504);
+        JsonNode problem = assertProblem(get("/api/v1/results/slow", "Authorization", bearer(acmeRecruiterToken())), 504);
         assertThat(problem.get("detail").asString()).contains("scoring-service");
     }
 
@@ -145,7 +145,7 @@ class ProxyTest extends GatewayTestSupport {
                 + "\"status\":409,\"detail\":\"Question q-9 is already published.\"}";
         QUESTIONS.reply("/api/questions/q-9/publish", request -> StubService.Reply.problem(409, downstreamProblem));
 
-        HttpResponse<String> response = postJson("/api/questions/q-9/publish", "{}",
+        HttpResponse<String> response = postJson("/api/v1/questions/q-9/publish", "{}",
                 "Authorization", bearer(acmeRecruiterToken()));
 
         assertThat(response.statusCode()).isEqualTo(409);
@@ -157,7 +157,7 @@ class ProxyTest extends GatewayTestSupport {
     void anOversizeBodyIsRefusedAtTheEdgeAndNeverForwarded() {
         String huge = "{\"prompt\":\"" + "y".repeat(1_100_000) + "\"}";
 
-        assertProblem(postJson("/api/questions/oversize", huge, "Authorization", bearer(acmeRecruiterToken())), 413);
+        assertProblem(postJson("/api/v1/questions/oversize", huge, "Authorization", bearer(acmeRecruiterToken())), 413);
         assertThat(QUESTIONS.requestsTo("/api/questions/oversize")).isEmpty();
     }
 
@@ -165,7 +165,7 @@ class ProxyTest extends GatewayTestSupport {
     void aBodyWithinTheLimitIsForwardedIntact() {
         String body = "{\"prompt\":\"" + "z".repeat(300_000) + "\"}";
 
-        HttpResponse<String> response = send(request("/api/questions/large")
+        HttpResponse<String> response = send(request("/api/v1/questions/large")
                 .header("Authorization", bearer(acmeRecruiterToken()))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -182,19 +182,18 @@ class ProxyTest extends GatewayTestSupport {
     @Test
     void keptAliveConnectionsServeEveryRequestOfAMixedSequence() {
         String token = acmeRecruiterToken();
-        String key = json(postJson("/api/api-keys", "{\"name\":\"keep-alive\"}", "Authorization", bearer(token)))
-                .get("key").asString();
+        String key = ApiKeyTest.createKey(this, token, "keep-alive", "questions:read").get("key").asString();
         String unknownKey = "hp_zzzzzzzzzzzzzzzz_" + "A".repeat(43);
         java.util.List<Integer> statuses = new java.util.ArrayList<>();
 
         for (int i = 0; i < 600; i++) {
             HttpResponse<String> response = switch (i % 6) {
-                case 0 -> get("/api/questions/keep-alive", "Authorization", bearer(token));
-                case 1 -> get("/api/api-keys", "Authorization", bearer(token));
-                case 2 -> get("/api/questions/keep-alive", "X-Api-Key", key);
-                case 3 -> get("/api/questions/keep-alive", "X-Api-Key", unknownKey);
-                case 4 -> get("/api/candidate/keep-alive", "Authorization", bearer(token));
-                default -> postJson("/api/api-keys", "{\"name\": 5}", "Authorization", bearer(token));
+                case 0 -> get("/api/v1/questions/keep-alive", "Authorization", bearer(token));
+                case 1 -> get("/api/v1/api-keys", "Authorization", bearer(token));
+                case 2 -> get("/api/v1/questions/keep-alive", "X-Api-Key", key);
+                case 3 -> get("/api/v1/questions/keep-alive", "X-Api-Key", unknownKey);
+                case 4 -> get("/api/v1/candidate/keep-alive", "Authorization", bearer(token));
+                default -> postJson("/api/v1/api-keys", "{\"name\": 5}", "Authorization", bearer(token));
             };
             statuses.add(response.statusCode());
         }
@@ -206,7 +205,7 @@ class ProxyTest extends GatewayTestSupport {
     void healthIsPublicAndMetricsCarryRouteIdsNotPaths() {
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
-        get("/api/questions/metric-probe-123", "Authorization", bearer(acmeRecruiterToken()));
+        get("/api/v1/questions/metric-probe-123", "Authorization", bearer(acmeRecruiterToken()));
 
         String metrics = get("/actuator/prometheus", "Accept", "text/plain").body();
         assertThat(metrics).contains("spring_cloud_gateway_requests").contains("routeId=\"question-service\"");

@@ -52,7 +52,7 @@ class WebAppTest extends GatewayTestSupport {
     void apiAnswersKeepWorkingUnderTheBrowserHeaders() {
         QUESTIONS.reply("/api/questions", request -> StubService.Reply.json(200, "{\"items\":[]}"));
 
-        HttpResponse<String> response = get("/api/questions", "Authorization", bearer(acmeRecruiterToken()));
+        HttpResponse<String> response = get("/api/v1/questions", "Authorization", bearer(acmeRecruiterToken()));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"items\":[]}");

@@ -1,11 +1,13 @@
 package io.hirepipe.scoring;
 
+import java.time.Duration;
+import java.time.Clock;
+import io.hirepipe.testkit.TestGatewayKeys;
+import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.security.InternalToken;
 import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.testkit.Infra;
 import io.hirepipe.testkit.UsesInfrastructure;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -27,11 +29,13 @@ public abstract class ScoringServiceTest {
 
     @LocalServerPort
     private int port;
-    @Autowired
-    private InternalToken tokens;
+    /** Signs as the gateway would, with the test kit's stand-in for its key. */
+    private final InternalTokenIssuer gateway = new InternalTokenIssuer(
+            InternalTokenIssuer.parseKeys(TestGatewayKeys.signingKeysJson()), "hirepipe", Duration.ofSeconds(60),
+            Clock.systemUTC());
 
     /** Real HTTP to this service as the gateway calls it: with the internal token of {@code caller}, none for null. */
     protected HttpApi api(Caller caller) {
-        return HttpApi.at("http://127.0.0.1:" + port).withBearer(caller == null ? null : tokens.issue(caller));
+        return HttpApi.at("http://127.0.0.1:" + port).withBearer(caller == null ? null : gateway.issue(caller, "scoring-service"));
     }
 }

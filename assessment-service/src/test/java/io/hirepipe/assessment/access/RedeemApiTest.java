@@ -35,8 +35,8 @@ class RedeemApiTest extends AssessmentIntegrationTest {
         JsonNode created = invite("java-basics", "ada@example.org");
         String body = HttpApi.json(Map.of("token", tokenOf(created)));
 
-        api(tokens.issue(Caller.service(tenant, "gateway"))).post(PATH, body).expect(200);
-        api(tokens.issue(Caller.service("other-tenant", "gateway"))).post(PATH, body).problem(404, "unknown-token");
+        api(gatewayToken(tenant)).post(PATH, body).expect(200);
+        api(gatewayToken("other-tenant")).post(PATH, body).problem(404, "unknown-token");
     }
 
     @Test

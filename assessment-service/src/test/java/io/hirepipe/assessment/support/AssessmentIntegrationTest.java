@@ -1,5 +1,8 @@
 package io.hirepipe.assessment.support;
 
+import java.time.Clock;
+import io.hirepipe.testkit.TestGatewayKeys;
+import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.contracts.EventType;
 import io.hirepipe.contracts.events.ChoiceOption;
 import io.hirepipe.contracts.events.QuestionKind;
@@ -60,8 +63,13 @@ public abstract class AssessmentIntegrationTest {
 
     @LocalServerPort
     private int port;
+    /** Service-to-service tokens (this service's own). */
     @Autowired
     protected InternalToken tokens;
+    /** Signs as the gateway would, with the test kit's stand-in for its key. */
+    protected final InternalTokenIssuer gateway = new InternalTokenIssuer(
+            InternalTokenIssuer.parseKeys(TestGatewayKeys.signingKeysJson()), "hirepipe", Duration.ofSeconds(60),
+            Clock.systemUTC());
     @Autowired
     protected MutableClock clock;
     @Autowired
@@ -110,11 +118,11 @@ public abstract class AssessmentIntegrationTest {
     }
 
     protected String recruiterToken(String tenantId) {
-        return tokens.issue(Caller.recruiter(tenantId, "user-1", "rita@example.com"));
+        return gateway.issue(Caller.recruiter(tenantId, "user-1", "rita@example.com"), "assessment-service");
     }
 
     protected String platformToken() {
-        return tokens.issue(Caller.platform(tenant, "key-1"));
+        return gateway.issue(Caller.platform(tenant, "key-1"), "assessment-service");
     }
 
     protected String gatewayToken() {
@@ -123,7 +131,7 @@ public abstract class AssessmentIntegrationTest {
 
     /** The gateway calling within one tenant, as when it renews a candidate token. */
     protected String gatewayToken(String tenantId) {
-        return tokens.issue(Caller.service(tenantId, "gateway"));
+        return gateway.issue(Caller.service(tenantId, "gateway"), "assessment-service");
     }
 
     protected String candidateToken(String invitationId) {
@@ -131,7 +139,7 @@ public abstract class AssessmentIntegrationTest {
     }
 
     protected String candidateToken(String tenantId, String invitationId) {
-        return tokens.issue(Caller.candidate(tenantId, invitationId));
+        return gateway.issue(Caller.candidate(tenantId, invitationId), "assessment-service");
     }
 
     // --- flows -----------------------------------------------------------------------------------------------

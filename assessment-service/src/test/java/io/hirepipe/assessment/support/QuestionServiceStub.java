@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.support;
 
+import io.hirepipe.testkit.TestGatewayKeys;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.hirepipe.contracts.events.ChoiceOption;
@@ -45,7 +46,8 @@ public final class QuestionServiceStub {
 
     private final HttpServer server;
     private final InternalToken tokens = new InternalToken(
-            new InternalTokenProperties(TestInfrastructure.INTERNAL_TOKEN_SECRET, null, null), Clock.systemUTC());
+            new InternalTokenProperties(TestGatewayKeys.jwkSetUri(), "question-service",
+                    TestInfrastructure.INTERNAL_TOKEN_SECRET, null, null), Clock.systemUTC());
     private final Map<String, Test> tests = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger deliveries = new AtomicInteger();

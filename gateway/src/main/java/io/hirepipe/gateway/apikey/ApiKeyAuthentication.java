@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.apikey;
 
+import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.gateway.security.CallerAuthentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -34,7 +35,8 @@ public final class ApiKeyAuthentication {
         ReactiveAuthenticationManager manager = authentication -> {
             String presented = ((PresentedKey) authentication).value;
             return apiKeys.authenticate(presented)
-                    .<Authentication>map(CallerAuthentication::new)
+                    .<Authentication>map(key -> new CallerAuthentication(Caller.platform(key.tenantId(), key.id()),
+                            key.effectiveScopes()))
                     .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Invalid API key")));
         };
         AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);

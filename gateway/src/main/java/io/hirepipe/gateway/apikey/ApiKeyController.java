@@ -1,8 +1,11 @@
 package io.hirepipe.gateway.apikey;
 
+import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.defaults.security.Caller;
 import jakarta.validation.Valid;
+import io.hirepipe.defaults.problem.ProblemException;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,13 +23,17 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** Recruiters manage their tenant's API keys for platform integrations. */
 @RestController
-@RequestMapping("/api/api-keys")
+@RequestMapping(ApiKeyController.PATH)
 @PreAuthorize("hasRole('RECRUITER')")
 public class ApiKeyController {
+
+    static final String PATH = PublicApi.V1 + "/api-keys";
 
     private final ApiKeys apiKeys;
 
@@ -34,18 +41,24 @@ public class ApiKeyController {
         this.apiKeys = apiKeys;
     }
 
-    public record CreateApiKeyRequest(@NotBlank @Size(max = 100) String name) {
+    /**
+     * @param scopes what the key may do, at least one of {@link ApiScope#names()}: a key gets only what
+     *               its integration needs
+     */
+    public record CreateApiKeyRequest(@NotBlank @Size(max = 100) String name,
+                                      @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 50) String> scopes) {
     }
 
     /** The only response that ever contains the full key. */
-    public record CreatedApiKey(String id, String name, String key, String prefix, Instant createdAt) {
+    public record CreatedApiKey(String id, String name, String key, String prefix, List<String> scopes,
+                                Instant createdAt) {
     }
 
-    public record ApiKeyView(String id, String name, String prefix, Instant createdAt, String createdBy,
-                             boolean revoked, Instant revokedAt) {
+    public record ApiKeyView(String id, String name, String prefix, List<String> scopes, Instant createdAt,
+                             String createdBy, boolean revoked, Instant revokedAt) {
         static ApiKeyView of(ApiKey key) {
-            return new ApiKeyView(key.id(), key.name(), key.prefix(), key.createdAt(), key.createdBy(),
-                    key.revoked(), key.revokedAt());
+            return new ApiKeyView(key.id(), key.name(), key.prefix(), names(key.effectiveScopes()), key.createdAt(),
+                    key.createdBy(), key.revoked(), key.revokedAt());
         }
     }
 
@@ -55,10 +68,30 @@ public class ApiKeyController {
     @PostMapping
     public Mono<ResponseEntity<CreatedApiKey>> create(@AuthenticationPrincipal Caller caller,
                                                       @Valid @RequestBody CreateApiKeyRequest request) {
-        return apiKeys.create(caller, request.name()).map(created -> ResponseEntity
-                .created(URI.create("/api/api-keys/" + created.key().id()))
+        return Mono.fromCallable(() -> scopesOf(request.scopes()))
+                .flatMap(scopes -> apiKeys.create(caller, request.name(), scopes))
+                .map(created -> ResponseEntity
+                .created(URI.create(PATH + "/" + created.key().id()))
                 .body(new CreatedApiKey(created.key().id(), created.key().name(), created.value(),
-                        created.key().prefix(), created.key().createdAt())));
+                        created.key().prefix(), names(created.key().effectiveScopes()), created.key().createdAt())));
+    }
+
+    private static Set<ApiScope> scopesOf(List<String> names) {
+        Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
+        for (String name : names) {
+            scopes.add(ApiScope.parse(name.trim()).orElseThrow(() -> unknownScope(name)));
+        }
+        return scopes;
+    }
+
+    private static List<String> names(Set<ApiScope> scopes) {
+        return scopes.stream().sorted().map(ApiScope::value).toList();
+    }
+
+    private static ProblemException unknownScope(String name) {
+        String shown = name.length() > 50 ? name.substring(0, 50) + "…" : name;
+        return ProblemException.badRequest("invalid-request",
+                "scopes: unknown scope '" + shown + "'; known scopes are " + String.join(", ", ApiScope.names()) + ".");
     }
 
     @GetMapping

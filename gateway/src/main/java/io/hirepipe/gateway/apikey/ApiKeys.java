@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.util.Set;
 
 /** Creating, listing, revoking and verifying API keys; every read and write is scoped to a tenant. */
 @Service
@@ -31,10 +32,11 @@ public class ApiKeys {
     public record Created(ApiKey key, String value) {
     }
 
-    public Mono<Created> create(Caller recruiter, String name) {
+    public Mono<Created> create(Caller recruiter, String name, Set<ApiScope> scopes) {
         ApiKeySecret secret = ApiKeySecret.generate();
         ApiKey key = new ApiKey(secret.keyId(), recruiter.tenantId(), name.trim(), secret.displayPrefix(),
-                secret.hash(), recruiter.subject(), clock.instant(), null);
+                secret.hash(), recruiter.subject(), clock.instant(), null,
+                scopes.stream().sorted().map(ApiScope::value).toList());
         return mongo.insert(key).map(saved -> new Created(saved, secret.value()));
     }
 
@@ -58,12 +60,14 @@ public class ApiKeys {
                 .flatMap(result -> result.getMatchedCount() > 0 ? Mono.<Void>empty() : get(tenantId, id).then());
     }
 
-    /** The platform caller a presented key stands for; empty when it is unknown, forged or revoked. */
-    public Mono<Caller> authenticate(String presented) {
+    /**
+     * The key a presented value stands for; empty when it is unknown, forged or revoked. Read from the
+     * database on every request, so a revocation takes effect at once.
+     */
+    public Mono<ApiKey> authenticate(String presented) {
         return Mono.justOrEmpty(ApiKeySecret.parse(presented))
                 .flatMap(secret -> mongo.findById(secret.keyId(), ApiKey.class)
-                        .filter(key -> !key.revoked() && secret.matches(key.secretHash())))
-                .map(key -> Caller.platform(key.tenantId(), key.id()));
+                        .filter(key -> !key.revoked() && secret.matches(key.secretHash())));
     }
 
     private static Query inTenant(String tenantId, String id) {

@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.auth;
 
+import io.hirepipe.gateway.versioning.PublicApi;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -25,13 +26,22 @@ public class LoginController {
                                @NotBlank @Size(max = 128) String password) {
     }
 
-    public record LoginResponse(String token, String tokenType, Instant expiresAt, String tenantId, String email) {
+    /**
+     * @param token        the access token: short-lived, sent as {@code Authorization: Bearer}
+     * @param refreshToken trades for a new pair at {@code POST /api/v1/auth/refresh} until {@code refreshExpiresAt};
+     *                     {@code POST /api/v1/auth/logout} revokes it
+     */
+    public record LoginResponse(String token, String tokenType, Instant expiresAt, String refreshToken,
+                                Instant refreshExpiresAt, String tenantId, String email) {
+
+        static LoginResponse of(RecruiterSessions.Session session) {
+            return new LoginResponse(session.access().value(), "Bearer", session.access().expiresAt(),
+                    session.refresh().value(), session.refresh().expiresAt(), session.tenantId(), session.email());
+        }
     }
 
-    @PostMapping("/auth/login")
+    @PostMapping(PublicApi.AUTH + "/login")
     public Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request) {
-        return login.login(request.email(), request.password())
-                .map(session -> new LoginResponse(session.token().value(), "Bearer", session.token().expiresAt(),
-                        session.tenantId(), session.email()));
+        return login.login(request.email(), request.password()).map(LoginResponse::of);
     }
 }

@@ -2,8 +2,6 @@ package io.hirepipe.gateway.auth;
 
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.gateway.identity.RecruiterUser;
-import io.hirepipe.gateway.security.EdgeTokens;
-import io.hirepipe.gateway.security.IssuedToken;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -16,7 +14,7 @@ import reactor.core.scheduler.Schedulers;
 import java.util.Optional;
 
 /**
- * Checks a recruiter's email and password and issues a recruiter token. A wrong password and an
+ * Checks a recruiter's email and password and starts a sign-in (access and refresh token). A wrong password and an
  * unknown email fail identically, in the same time (a hash is checked either way), so the answer
  * reveals nothing about which emails have accounts.
  */
@@ -25,23 +23,20 @@ public class RecruiterLogin {
 
     private final ReactiveMongoTemplate mongo;
     private final PasswordEncoder passwords;
-    private final EdgeTokens tokens;
+    private final RecruiterSessions sessions;
     /** Compared against when the email is unknown, to spend the same time as a real check. */
     private final Mono<String> decoyHash;
 
-    public RecruiterLogin(ReactiveMongoTemplate mongo, PasswordEncoder passwords, EdgeTokens tokens) {
+    public RecruiterLogin(ReactiveMongoTemplate mongo, PasswordEncoder passwords, RecruiterSessions sessions) {
         this.mongo = mongo;
         this.passwords = passwords;
-        this.tokens = tokens;
+        this.sessions = sessions;
         this.decoyHash = Mono.fromCallable(() -> passwords.encode("decoy-password-for-unknown-emails"))
                 .subscribeOn(Schedulers.boundedElastic())
                 .cache();
     }
 
-    public record Session(IssuedToken token, String tenantId, String email) {
-    }
-
-    public Mono<Session> login(String email, String password) {
+    public Mono<RecruiterSessions.Session> login(String email, String password) {
         String normalized = RecruiterUser.normalizeEmail(email);
         return mongo.findOne(Query.query(Criteria.where("email").is(normalized)), RecruiterUser.class)
                 .map(Optional::of)
@@ -49,12 +44,8 @@ public class RecruiterLogin {
                 .flatMap(user -> user.map(u -> Mono.just(u.passwordHash())).orElse(decoyHash)
                         .flatMap(hash -> matches(password, hash))
                         .flatMap(ok -> ok && user.isPresent()
-                                ? Mono.just(sessionFor(user.get()))
+                                ? sessions.start(user.get().tenantId(), user.get().id(), user.get().email())
                                 : Mono.error(RecruiterLogin::invalidCredentials)));
-    }
-
-    private Session sessionFor(RecruiterUser user) {
-        return new Session(tokens.recruiter(user.tenantId(), user.id(), user.email()), user.tenantId(), user.email());
     }
 
     /** bcrypt is deliberately slow: keep it off the event loop. */

@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.candidate;
 
+import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.gateway.candidate.InvitationRedeemClient.RedeemedInvitation;
@@ -45,7 +46,7 @@ public class CandidateTokenController {
     public record CandidateTokenResponse(String token, String tokenType, Instant expiresAt) {
     }
 
-    @PostMapping("/auth/candidate")
+    @PostMapping(PublicApi.AUTH + "/candidate")
     public Mono<CandidateTokenResponse> exchange(@Valid @RequestBody CandidateTokenRequest request,
                                                  ServerWebExchange exchange) {
         return invitations.redeem(request.invitationToken().trim(), CorrelationIdWebFilter.of(exchange))
@@ -57,7 +58,7 @@ public class CandidateTokenController {
      * A new candidate token for the same invitation, bound to its current deadline: the page calls
      * this when the recruiter gave extra time, before its token would run out.
      */
-    @PostMapping("/auth/candidate/renew")
+    @PostMapping(PublicApi.AUTH + "/candidate/renew")
     public Mono<CandidateTokenResponse> renew(@AuthenticationPrincipal Caller candidate, ServerWebExchange exchange) {
         return invitations.renew(candidate, CorrelationIdWebFilter.of(exchange))
                 .map(this::tokenFor)

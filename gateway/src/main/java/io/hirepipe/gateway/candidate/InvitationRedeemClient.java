@@ -4,7 +4,7 @@ import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.CallerKind;
-import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.gateway.routing.DownstreamServices;
 import io.netty.channel.ChannelOption;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,11 +35,13 @@ public class InvitationRedeemClient {
     static final Caller GATEWAY = new Caller("_platform", "gateway", CallerKind.SERVICE, null, null);
     static final String REDEEM_PATH = "/internal/invitations/redeem";
     static final String RENEW_PATH = "/internal/invitations/renew";
+    /** The audience of the internal token: assessment-service and no other service accepts it. */
+    static final String ASSESSMENT_SERVICE = "assessment-service";
 
     private final WebClient webClient;
-    private final InternalToken internalToken;
+    private final InternalTokenIssuer internalTokens;
 
-    public InvitationRedeemClient(DownstreamServices services, InternalToken internalToken,
+    public InvitationRedeemClient(DownstreamServices services, InternalTokenIssuer internalTokens,
                                   @Value("${hirepipe.gateway.redeem-timeout:5s}") Duration timeout) {
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), 2_000))
@@ -48,7 +50,7 @@ public class InvitationRedeemClient {
                 .baseUrl(services.assessmentService().toString())
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .build();
-        this.internalToken = internalToken;
+        this.internalTokens = internalTokens;
     }
 
     /**
@@ -76,7 +78,7 @@ public class InvitationRedeemClient {
     private Mono<RedeemedInvitation> call(String path, Caller as, Map<String, String> body, String correlationId) {
         return webClient.post()
                 .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + internalToken.issue(as))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + internalTokens.issue(as, ASSESSMENT_SERVICE))
                 .header(CorrelationId.HEADER, correlationId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)

@@ -25,6 +25,8 @@ public class IdentityIndexes {
                         .createIndex(new Index("tenantId", Sort.Direction.ASC).named("tenant")),
                 mongo.indexOps(ApiKey.COLLECTION)
                         .createIndex(new Index("tenantId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
-                                .named("tenant_created")));
+                                .named("tenant_created")),
+                mongo.indexOps("refresh_tokens")
+                        .createIndex(new Index("familyId", Sort.Direction.ASC).named("family")));
     }
 }

@@ -1,14 +1,16 @@
 package io.hirepipe.gateway.routing;
 
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.defaults.security.InternalTokenIssuer;
+import io.hirepipe.gateway.security.CallerAuthentication;
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
@@ -20,23 +22,23 @@ import java.util.Optional;
 /**
  * For every proxied request: removes whatever identity the client sent (its token, API key,
  * cookies, identity headers) and substitutes the internal token naming the caller the gateway
- * verified. Services trust only that token.
+ * verified. Services trust only that token: RS256, signed with a key only the gateway holds, for the
+ * one service the route leads to, valid for a minute.
  */
 @Component
 public class InternalTokenRelayFilter implements GlobalFilter, Ordered {
 
-    private final InternalToken internalToken;
+    private final InternalTokenIssuer internalTokens;
 
-    public InternalTokenRelayFilter(InternalToken internalToken) {
-        this.internalToken = internalToken;
+    public InternalTokenRelayFilter(InternalTokenIssuer internalTokens) {
+        this.internalTokens = internalTokens;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(SecurityContext::getAuthentication)
-                .map(Authentication::getPrincipal)
-                .ofType(Caller.class)
+                .ofType(CallerAuthentication.class)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(caller -> caller.isPresent()
@@ -46,8 +48,11 @@ public class InternalTokenRelayFilter implements GlobalFilter, Ordered {
                                 "Unauthenticated", "Authentication is required.", exchange)));
     }
 
-    private ServerWebExchange withInternalToken(ServerWebExchange exchange, Caller caller) {
-        String token = internalToken.issue(caller);
+    private ServerWebExchange withInternalToken(ServerWebExchange exchange, CallerAuthentication authentication) {
+        Caller caller = authentication.getPrincipal();
+        // Route ids name the services, so a token meant for one service is refused by every other.
+        Route route = exchange.getRequiredAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        String token = internalTokens.issue(caller, route.getId(), authentication.scopes());
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(headers -> {
                     IdentityHeaders.strip(headers);

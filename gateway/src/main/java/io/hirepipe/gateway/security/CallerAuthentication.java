@@ -1,9 +1,13 @@
 package io.hirepipe.gateway.security;
 
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.gateway.apikey.ApiScope;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -15,9 +19,29 @@ public class CallerAuthentication extends AbstractAuthenticationToken {
     private final Caller caller;
 
     public CallerAuthentication(Caller caller) {
-        super(List.of(new SimpleGrantedAuthority(caller.kind().authority())));
+        this(caller, List.of());
+    }
+
+    /** A caller with scopes (a platform client's key), as {@code SCOPE_<scope>} authorities. */
+    public CallerAuthentication(Caller caller, Collection<ApiScope> scopes) {
+        super(authorities(caller, scopes));
         this.caller = caller;
         setAuthenticated(true);
+    }
+
+    private static List<GrantedAuthority> authorities(Caller caller, Collection<ApiScope> scopes) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(caller.kind().authority()));
+        scopes.forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
+        return List.copyOf(authorities);
+    }
+
+    /** The scopes this caller was granted, as their names; empty for people. */
+    public List<String> scopes() {
+        return getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith(ApiScope.AUTHORITY_PREFIX))
+                .map(authority -> authority.substring(ApiScope.AUTHORITY_PREFIX.length()))
+                .toList();
     }
 
     @Override

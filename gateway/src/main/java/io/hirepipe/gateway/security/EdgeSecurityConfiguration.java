@@ -1,8 +1,8 @@
 package io.hirepipe.gateway.security;
 
-import io.hirepipe.defaults.security.InternalTokenProperties;
 import io.hirepipe.gateway.apikey.ApiKeyAuthentication;
 import io.hirepipe.gateway.apikey.ApiKeys;
+import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +22,6 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
-import java.util.Objects;
 
 /**
  * Who may call what at the edge. Stateless: every request proves itself with a gateway-issued
@@ -35,13 +34,9 @@ import java.util.Objects;
 class EdgeSecurityConfiguration {
 
     @Bean
-    EdgeTokens edgeTokens(EdgeTokenProperties properties, InternalTokenProperties internal, Clock clock) {
-        EdgeTokens tokens = new EdgeTokens(properties, clock);
-        if (Objects.equals(properties.secret(), internal.secret())) {
-            throw new IllegalStateException("hirepipe.gateway.jwt.secret must differ from the internal-token "
-                    + "secret: a client token must never be accepted by a service");
-        }
-        return tokens;
+    EdgeTokens edgeTokens(EdgeTokenProperties properties, Clock clock) {
+        // HS256 is fine here: only the gateway ever verifies these. Services accept only RS256 internal tokens.
+        return new EdgeTokens(properties, clock);
     }
 
     /** Also tells Boot not to invent an in-memory user with a generated password. */
@@ -74,11 +69,13 @@ class EdgeSecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
-                        .pathMatchers("/auth/candidate/renew").hasRole("CANDIDATE")
-                        .pathMatchers("/auth/**").permitAll()
-                        .pathMatchers("/api/candidate/**").hasRole("CANDIDATE")
-                        .pathMatchers("/api/api-keys/**").hasRole("RECRUITER")
+                                "/actuator/prometheus", InternalJwksController.PATH).permitAll()
+                        // Unversioned aliases arrive here already rewritten to /api/v1 (LegacyPathAliases).
+                        .pathMatchers(PublicApi.AUTH + "/candidate/renew").hasRole("CANDIDATE")
+                        .pathMatchers(PublicApi.AUTH + "/**").permitAll()
+                        .pathMatchers(PublicApi.V1 + "/candidate/**").hasRole("CANDIDATE")
+                        .pathMatchers(PublicApi.V1 + "/api-keys/**").hasRole("RECRUITER")
+                        .pathMatchers(PublicApi.V1 + "/**").access(new ApiScopeAuthorization())
                         .pathMatchers("/api/**").hasAnyRole("RECRUITER", "PLATFORM")
                         // Nothing else has a handler (so: 404), /internal/** included: no route leads there.
                         .anyExchange().permitAll())

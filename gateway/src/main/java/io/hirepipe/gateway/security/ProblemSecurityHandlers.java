@@ -2,6 +2,7 @@ package io.hirepipe.gateway.security;
 
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -28,6 +29,13 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+        String missingScope = exchange.getAttribute(ApiScopeAuthorization.MISSING_SCOPE);
+        if (missingScope != null) {
+            ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, "insufficient-scope", "Forbidden",
+                    "This API key lacks the scope '" + missingScope + "'.", exchange);
+            problem.setProperty("requiredScope", missingScope);
+            return Problems.write(exchange, problem);
+        }
         return Problems.write(exchange, Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "Your credentials do not allow this operation.", exchange));
     }

@@ -21,7 +21,7 @@ class EdgeTokensTest {
     private static final Instant NOW = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
     private final EdgeTokens tokens = new EdgeTokens(
-            new EdgeTokenProperties(SECRET, null, Duration.ofHours(8), Duration.ofHours(6)),
+            new EdgeTokenProperties(SECRET, null, Duration.ofHours(8), Duration.ofHours(6), null),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Jwt decode(EdgeTokens verifier, String token) {
@@ -56,7 +56,7 @@ class EdgeTokensTest {
     @Test
     void aTokenSignedWithAnotherSecretIsRejected() {
         EdgeTokens other = new EdgeTokens(new EdgeTokenProperties("another-secret-of-sufficient-length-42", null,
-                null, null), Clock.fixed(NOW, ZoneOffset.UTC));
+                null, null, null), Clock.fixed(NOW, ZoneOffset.UTC));
 
         String foreign = other.recruiter("t-1", "usr_1", "r@x.test").value();
 
@@ -65,7 +65,7 @@ class EdgeTokensTest {
 
     @Test
     void anExpiredTokenIsRejected() {
-        EdgeTokens past = new EdgeTokens(new EdgeTokenProperties(SECRET, null, Duration.ofMinutes(5), null),
+        EdgeTokens past = new EdgeTokens(new EdgeTokenProperties(SECRET, null, Duration.ofMinutes(5), null, null),
                 Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC));
 
         String expired = past.recruiter("t-1", "usr_1", "r@x.test").value();
@@ -75,7 +75,7 @@ class EdgeTokensTest {
 
     @Test
     void aShortSecretIsRefusedAtStartUp() {
-        assertThatThrownBy(() -> new EdgeTokens(new EdgeTokenProperties("too-short", null, null, null),
+        assertThatThrownBy(() -> new EdgeTokens(new EdgeTokenProperties("too-short", null, null, null, null),
                 Clock.systemUTC())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("HIREPIPE_GATEWAY_JWT_SECRET");
     }

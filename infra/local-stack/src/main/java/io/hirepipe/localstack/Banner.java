@@ -21,7 +21,7 @@ final class Banner {
                     .append(demo.recruiterPassword()).append("   (tenant '").append(demo.tenantId()).append("')")
                     .append(System.lineSeparator())
                     .append("                      curl -s -X POST ").append(gateway)
-                    .append("/auth/login -H 'Content-Type: application/json' -d '{\"email\":\"")
+                    .append("/api/v1/auth/login -H 'Content-Type: application/json' -d '{\"email\":\"")
                     .append(demo.recruiterEmail()).append("\",\"password\":\"").append(demo.recruiterPassword())
                     .append("\"}'").append(System.lineSeparator())
                     .append("  API key             ").append(demo.apiKey()).append("   (header X-Api-Key)")

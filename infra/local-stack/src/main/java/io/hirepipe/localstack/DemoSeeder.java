@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -20,6 +21,11 @@ import java.util.function.Consumer;
  * what exists is kept.
  */
 final class DemoSeeder {
+
+    /** The demo key may do everything a platform client can, so every example in the README works with it. */
+    static final List<String> DEMO_KEY_SCOPES = List.of("questions:read", "questions:write", "invitations:read",
+            "invitations:write", "results:read", "results:write", "notifications:read", "webhooks:manage",
+            "integrations:greenhouse", "operations:manage");
 
     private static final String BANK = "/seed/question-bank.json";
     private static final String API_KEY_FILE = "demo-api-key.txt";
@@ -35,7 +41,7 @@ final class DemoSeeder {
     }
 
     DemoAccess seed() {
-        JsonNode login = gateway.post("/auth/login", Map.of(
+        JsonNode login = gateway.post("/api/v1/auth/login", Map.of(
                 "email", DemoAccess.RECRUITER_EMAIL, "password", DemoAccess.RECRUITER_PASSWORD));
         gateway.useBearer(login.get("token").asString());
         String apiKey = ensureApiKey();
@@ -50,7 +56,7 @@ final class DemoSeeder {
      * command prints to the terminal; the services log neither.
      */
     String inviteDemoCandidate(String testId) {
-        JsonNode created = gateway.post("/api/invitations", Map.of(
+        JsonNode created = gateway.post("/api/v1/invitations", Map.of(
                 "testId", testId,
                 "candidate", Map.of("name", DemoAccess.CANDIDATE_NAME, "email", DemoAccess.CANDIDATE_EMAIL)));
         return created.get("accessUrl").asString();
@@ -61,11 +67,11 @@ final class DemoSeeder {
         try {
             if (Files.exists(file)) {
                 String existing = Files.readString(file, StandardCharsets.UTF_8).trim();
-                if (gateway.statusOf("/api/questions?limit=1", existing) == 200) {
+                if (gateway.statusOf("/api/v1/questions?limit=1", existing) == 200) {
                     return existing;
                 }
             }
-            String key = gateway.post("/api/api-keys", Map.of("name", "demo")).get("key").asString();
+            String key = gateway.post("/api/v1/api-keys", Map.of("name", "demo", "scopes", DEMO_KEY_SCOPES)).get("key").asString();
             Files.writeString(file, key + System.lineSeparator(), StandardCharsets.UTF_8);
             progress.accept("created a demo API key");
             return key;
@@ -77,7 +83,7 @@ final class DemoSeeder {
     private String ensureQuestionBankAndTest() {
         JsonNode bank = readBank();
         String title = bank.get("test").get("title").asString();
-        for (JsonNode test : gateway.get("/api/tests").path("items")) {
+        for (JsonNode test : gateway.get("/api/v1/tests").path("items")) {
             if (title.equals(test.path("title").asString())) {
                 return test.get("id").asString();
             }
@@ -86,8 +92,8 @@ final class DemoSeeder {
         for (JsonNode question : bank.get("questions")) {
             ObjectNode body = (ObjectNode) question.deepCopy();
             String key = body.remove("key").asString();
-            String id = gateway.post("/api/questions", body).get("id").asString();
-            gateway.post("/api/questions/" + id + "/publish", Map.of());
+            String id = gateway.post("/api/v1/questions", body).get("id").asString();
+            gateway.post("/api/v1/questions/" + id + "/publish", Map.of());
             idsByKey.put(key, id);
         }
         ObjectNode test = (ObjectNode) bank.get("test").deepCopy();
@@ -96,7 +102,7 @@ final class DemoSeeder {
             section.get("questionKeys").forEach(key -> ids.add(idsByKey.get(key.asString())));
             ((ObjectNode) section).remove("questionKeys");
         }
-        String testId = gateway.post("/api/tests", test).get("id").asString();
+        String testId = gateway.post("/api/v1/tests", test).get("id").asString();
         progress.accept("seeded " + idsByKey.size() + " questions and the test '" + title + "'");
         return testId;
     }

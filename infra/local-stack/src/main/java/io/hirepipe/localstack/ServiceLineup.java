@@ -19,7 +19,10 @@ final class ServiceLineup {
         StackConfig.Ports p = config.ports();
         String mongo = "mongodb://127.0.0.1:" + p.mongo();
         String kafka = "127.0.0.1:" + p.kafka();
-        Map<String, String> serviceEnv = Map.of("HIREPIPE_INTERNAL_TOKEN_SECRET", secrets.internalTokenSecret());
+        // Services get the gateway's public keys by URL, never its private key.
+        Map<String, String> serviceEnv = Map.of("HIREPIPE_INTERNAL_TOKEN_SECRET", secrets.internalTokenSecret(),
+                "HIREPIPE_INTERNAL_TOKEN_JWKS_URI",
+                "http://127.0.0.1:" + p.gateway() + "/.well-known/hirepipe/internal-jwks.json");
 
         List<ServiceSpec> specs = new ArrayList<>();
         specs.add(spec(config, "question-service", p.question(), serviceEnv,
@@ -48,7 +51,7 @@ final class ServiceLineup {
                 "--hirepipe.webhooks.allow-insecure-loopback=true",
                 "--hirepipe.webhooks.public-base-url=http://localhost:" + p.gateway()));
         specs.add(spec(config, "gateway", p.gateway(),
-                Map.of("HIREPIPE_INTERNAL_TOKEN_SECRET", secrets.internalTokenSecret(),
+                Map.of("HIREPIPE_GATEWAY_INTERNAL_SIGNING_KEYS", secrets.gatewaySigningKeys(),
                         "HIREPIPE_GATEWAY_JWT_SECRET", secrets.gatewayJwtSecret(),
                         "HIREPIPE_BOOTSTRAP_RECRUITER_PASSWORD", DemoAccess.RECRUITER_PASSWORD),
                 "--spring.mongodb.uri=" + mongo,

@@ -1,5 +1,11 @@
 package io.hirepipe.localstack;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -7,6 +13,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Properties;
 
@@ -16,9 +23,12 @@ import java.util.Properties;
  * notification secrets key encrypts webhook secrets at rest: deleting it makes stored subscriptions
  * unusable (their secrets cannot be decrypted), so rotate it only with the data.
  */
-record StackSecrets(String internalTokenSecret, String gatewayJwtSecret, String notificationSecretsKey) {
+record StackSecrets(String internalTokenSecret, String gatewayJwtSecret, String notificationSecretsKey,
+                    String gatewaySigningKeys) {
 
     private static final String FILE = "secrets.properties";
+    /** The gateway's RSA key for internal tokens, as a JWK set with its private part: only the gateway gets it. */
+    private static final String SIGNING_KEYS = "gateway-internal-signing-keys";
 
     static StackSecrets loadOrCreate(Path dataDir) {
         Path file = dataDir.resolve(FILE);
@@ -31,7 +41,8 @@ record StackSecrets(String internalTokenSecret, String gatewayJwtSecret, String 
             }
             boolean changed = putIfAbsent(properties, "internal-token-secret")
                     | putIfAbsent(properties, "gateway-jwt-secret")
-                    | putIfAbsent(properties, "notification-secrets-key");
+                    | putIfAbsent(properties, "notification-secrets-key")
+                    | putSigningKeysIfAbsent(properties);
             if (changed) {
                 Files.createDirectories(dataDir);
                 try (Writer writer = Files.newBufferedWriter(file)) {
@@ -42,7 +53,21 @@ record StackSecrets(String internalTokenSecret, String gatewayJwtSecret, String 
             throw new UncheckedIOException("Cannot read or write " + file, e);
         }
         return new StackSecrets(properties.getProperty("internal-token-secret"),
-                properties.getProperty("gateway-jwt-secret"), properties.getProperty("notification-secrets-key"));
+                properties.getProperty("gateway-jwt-secret"), properties.getProperty("notification-secrets-key"),
+                properties.getProperty(SIGNING_KEYS));
+    }
+
+    private static boolean putSigningKeysIfAbsent(Properties properties) {
+        if (properties.getProperty(SIGNING_KEYS) != null) {
+            return false;
+        }
+        try {
+            RSAKey key = new RSAKeyGenerator(2048).keyID("local-" + LocalDate.now()).keyUse(KeyUse.SIGNATURE).generate();
+            properties.setProperty(SIGNING_KEYS, new JWKSet(key).toString(false));
+            return true;
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot generate the gateway's signing key", e);
+        }
     }
 
     private static boolean putIfAbsent(Properties properties, String key) {

@@ -63,7 +63,7 @@ class CandidateWebAppIT {
                 + "(apt-get install chromium chromium-driver); the browser tests need them");
         shared = sharedStack;
         anonymous = HttpApi.at(stack().gatewayUrl().toString());
-        JsonNode login = anonymous.post("/auth/login", Map.of(
+        JsonNode login = anonymous.post("/api/v1/auth/login", Map.of(
                 "email", stack().demo().recruiterEmail(), "password", stack().demo().recruiterPassword())).expect(200);
         recruiter = anonymous.withBearer(login.get("token").asString());
 
@@ -85,12 +85,12 @@ class CandidateWebAppIT {
                                 "phrases", List.of("unique key"), "points", 2),
                         Map.of("id", "event-id", "description", "Deduplicates by event id",
                                 "phrases", List.of("event id"), "points", 2)))));
-        testId = recruiter.post("/api/tests", Map.of("title", "Kafka in practice", "durationMinutes", 20,
+        testId = recruiter.post("/api/v1/tests", Map.of("title", "Kafka in practice", "durationMinutes", 20,
                 "passMarkPercent", 50,
                 "description", "Answer every question in your own words.\n\nYou may not use notes.",
                 "sections", List.of(Map.of("title", "Kafka", "questionIds", List.of(single, multi, text)))))
                 .expect(201).get("id").asString();
-        oneMinuteTestId = recruiter.post("/api/tests", Map.of("title", "Kafka in a minute", "durationMinutes", 1,
+        oneMinuteTestId = recruiter.post("/api/v1/tests", Map.of("title", "Kafka in a minute", "durationMinutes", 1,
                 "passMarkPercent", 50, "sections", List.of(Map.of("title", "Kafka", "questionIds", List.of(single, text)))))
                 .expect(201).get("id").asString();
     }
@@ -254,7 +254,7 @@ class CandidateWebAppIT {
      */
     @Test
     void aOneMinuteTestIsSubmittedAtItsDeadlineWithTheAnswersGivenBeforeIt() {
-        JsonNode created = recruiter.post("/api/invitations", Map.of("testId", oneMinuteTestId,
+        JsonNode created = recruiter.post("/api/v1/invitations", Map.of("testId", oneMinuteTestId,
                 "candidate", Map.of("name", "Tim Eout", "email", "tim@example.com"))).expect(201);
         String invitationId = created.get("id").asString();
         String link = created.get("accessUrl").asString();
@@ -281,7 +281,7 @@ class CandidateWebAppIT {
             assertThat(browser.driver().findElements(By.cssSelector("main input, main textarea"))).isEmpty();
             browser.capture("time-up");
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
-                    recruiter.get("/api/invitations/" + invitationId).expect(200).get("status").asString(),
+                    recruiter.get("/api/v1/invitations/" + invitationId).expect(200).get("status").asString(),
                     status -> !"STARTED".equals(status));
             browser.offline(false);
 
@@ -293,7 +293,7 @@ class CandidateWebAppIT {
             browser.capture("thank-you-after-timeout");
         }
 
-        JsonNode invitation = recruiter.get("/api/invitations/" + invitationId).expect(200);
+        JsonNode invitation = recruiter.get("/api/v1/invitations/" + invitationId).expect(200);
         assertThat(invitation.get("submitReason").asString()).isEqualTo("TIMEOUT");
         assertThat(invitation.get("lateSaves").asInt()).as("the recruiter sees the refused change").isEqualTo(1);
         JsonNode result = resultOf(invitationId);
@@ -345,7 +345,7 @@ class CandidateWebAppIT {
             browser.press(Keys.ENTER);
             browser.awaitHeading("Thank you, your answers were submitted");
         }
-        JsonNode integrity = recruiter.get("/api/invitations/" + invitationId).expect(200).get("integrity");
+        JsonNode integrity = recruiter.get("/api/v1/invitations/" + invitationId).expect(200).get("integrity");
         assertThat(integrity.get("counts").get("COPY").asInt()).as("the copy was recorded").isEqualTo(1);
     }
 
@@ -363,7 +363,7 @@ class CandidateWebAppIT {
             browser.awaitHeading("Question 1");
             assertThat(browser.textOf("#time-left")).matches("(19:[0-5]\\d|20:00)");
 
-            recruiter.put("/api/invitations/" + invitationId + "/extra-time", Map.of("extraTimeMinutes", 30)).expect(200);
+            recruiter.put("/api/v1/invitations/" + invitationId + "/extra-time", Map.of("extraTimeMinutes", 30)).expect(200);
 
             browser.waiting(Duration.ofSeconds(30)).withMessage("the countdown shows the extra time")
                     .until(d -> browser.textOf("#time-left").matches("(49:[0-5]\\d|50:00)"));
@@ -410,7 +410,7 @@ class CandidateWebAppIT {
     @Test
     void revokedExpiredAndSubmittedLinksSayWhichAndWhomToAsk() {
         String revoked = invite(testId, "Rita Revoked", "rita@example.com");
-        recruiter.post("/api/invitations/" + invitationOf(revoked) + "/revoke", Map.of("reason", "Position filled"))
+        recruiter.post("/api/v1/invitations/" + invitationOf(revoked) + "/revoke", Map.of("reason", "Position filled"))
                 .expect(200);
         String expired = invite(testId, "Ernie Expired", "ernie@example.com");
         expire(invitationOf(expired));
@@ -453,9 +453,9 @@ class CandidateWebAppIT {
 
     /** The recruiter's result of an invitation's session, once scoring-service has it. */
     private JsonNode resultOf(String invitationId) {
-        String sessionId = recruiter.get("/api/invitations/" + invitationId).expect(200).get("sessionId").asString();
+        String sessionId = recruiter.get("/api/v1/invitations/" + invitationId).expect(200).get("sessionId").asString();
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> recruiter.get("/api/results/" + sessionId), r -> r.status() == 200).json();
+                .until(() -> recruiter.get("/api/v1/results/" + sessionId), r -> r.status() == 200).json();
     }
 
     private static BigDecimal itemPoints(JsonNode result, String title) {
@@ -474,14 +474,14 @@ class CandidateWebAppIT {
     }
 
     private String publish(Map<String, Object> question) {
-        String id = recruiter.post("/api/questions", question).expect(201).get("id").asString();
-        recruiter.post("/api/questions/" + id + "/publish", Map.of()).expect(200);
+        String id = recruiter.post("/api/v1/questions", question).expect(201).get("id").asString();
+        recruiter.post("/api/v1/questions/" + id + "/publish", Map.of()).expect(200);
         return id;
     }
 
     /** Invites and returns the candidate's link as the creation response gives it (the email carries the same). */
     private String invite(String test, String name, String email) {
-        String link = recruiter.post("/api/invitations", Map.of("testId", test,
+        String link = recruiter.post("/api/v1/invitations", Map.of("testId", test,
                 "candidate", Map.of("name", name, "email", email))).expect(201).get("accessUrl").asString();
         secrets.add(tokenOf(link));
         return link;
@@ -492,18 +492,18 @@ class CandidateWebAppIT {
     }
 
     private HttpApi candidate(String link) {
-        String token = anonymous.post("/auth/candidate", Map.of("invitationToken", tokenOf(link))).expect(200)
+        String token = anonymous.post("/api/v1/auth/candidate", Map.of("invitationToken", tokenOf(link))).expect(200)
                 .get("token").asString();
         secrets.add(token);
         return anonymous.withBearer(token);
     }
 
     private String invitationOf(String link) {
-        return candidate(link).get("/api/candidate/assessment").expect(200).get("invitationId").asString();
+        return candidate(link).get("/api/v1/candidate/assessment").expect(200).get("invitationId").asString();
     }
 
     private JsonNode candidateSession(String link) {
-        return candidate(link).get("/api/candidate/assessment/session").expect(200);
+        return candidate(link).get("/api/v1/candidate/assessment/session").expect(200);
     }
 
     private String questionIdTitled(String link, String title) {

@@ -47,7 +47,7 @@ class PipelineEndToEndIT {
     }
 
     private HttpApi recruiter() {
-        JsonNode login = anonymous.post("/auth/login", Map.of(
+        JsonNode login = anonymous.post("/api/v1/auth/login", Map.of(
                 "email", stack.demo().recruiterEmail(), "password", stack.demo().recruiterPassword())).expect(200);
         return anonymous.withBearer(login.get("token").asString());
     }
@@ -57,7 +57,7 @@ class PipelineEndToEndIT {
         HttpApi recruiter = recruiter();
 
         // A recruiter writes and publishes two questions and puts them in a test.
-        String choiceId = recruiter.post("/api/questions", Map.of(
+        String choiceId = recruiter.post("/api/v1/questions", Map.of(
                 "kind", "SINGLE_CHOICE",
                 "title", "Message ordering",
                 "prompt", "Which Kafka feature keeps all events of one session in order?",
@@ -66,7 +66,7 @@ class PipelineEndToEndIT {
                         Map.of("id", "c", "text", "Log compaction")),
                 "correctOptionIds", List.of("a"),
                 "points", 2)).expect(201).get("id").asString();
-        String freeTextId = recruiter.post("/api/questions", Map.of(
+        String freeTextId = recruiter.post("/api/v1/questions", Map.of(
                 "kind", "FREE_TEXT",
                 "title", "Idempotent consumers",
                 "prompt", "How do you make a Kafka consumer safe against redelivered events?",
@@ -78,9 +78,9 @@ class PipelineEndToEndIT {
                         Map.of("id", "offsets", "description", "Commits offsets after processing",
                                 "phrases", List.of("commit offsets after"), "points", 1))))).expect(201)
                 .get("id").asString();
-        recruiter.post("/api/questions/" + choiceId + "/publish", Map.of()).expect(200);
-        recruiter.post("/api/questions/" + freeTextId + "/publish", Map.of()).expect(200);
-        String testId = recruiter.post("/api/tests", Map.of(
+        recruiter.post("/api/v1/questions/" + choiceId + "/publish", Map.of()).expect(200);
+        recruiter.post("/api/v1/questions/" + freeTextId + "/publish", Map.of()).expect(200);
+        String testId = recruiter.post("/api/v1/tests", Map.of(
                 "title", "Kafka essentials",
                 "durationMinutes", 20,
                 "passMarkPercent", 50,
@@ -88,7 +88,7 @@ class PipelineEndToEndIT {
                 .expect(201).get("id").asString();
 
         // The recruiter invites a candidate; the candidate gets the link by email.
-        String invitationId = recruiter.post("/api/invitations", Map.of(
+        String invitationId = recruiter.post("/api/v1/invitations", Map.of(
                 "testId", testId,
                 "candidate", Map.of("name", "Grace Hopper", "email", "grace@example.com"))).expect(201)
                 .get("id").asString();
@@ -97,18 +97,18 @@ class PipelineEndToEndIT {
         assertThat(link.find()).as("the invitation email carries the candidate's link").isTrue();
 
         // The candidate exchanges the link's token, starts, answers and submits.
-        String candidateToken = anonymous.post("/auth/candidate", Map.of("invitationToken", link.group(1)))
+        String candidateToken = anonymous.post("/api/v1/auth/candidate", Map.of("invitationToken", link.group(1)))
                 .expect(200).get("token").asString();
         HttpApi candidate = anonymous.withBearer(candidateToken);
-        JsonNode session = candidate.post("/api/candidate/assessment/start", Map.of()).expect(200);
+        JsonNode session = candidate.post("/api/v1/candidate/assessment/start", Map.of()).expect(200);
         assertThat(session.toString()).as("candidates never see answer keys or rubrics")
                 .doesNotContain("correctOptionIds").doesNotContain("keyPoints").doesNotContain("phrases");
-        candidate.put("/api/candidate/assessment/answers/" + choiceId,
+        candidate.put("/api/v1/candidate/assessment/answers/" + choiceId,
                 Map.of("sequence", 1, "selectedOptionIds", List.of("a"))).expect(200);
-        candidate.put("/api/candidate/assessment/answers/" + freeTextId, Map.of("sequence", 1,
+        candidate.put("/api/v1/candidate/assessment/answers/" + freeTextId, Map.of("sequence", 1,
                 "text", "Every effect is stored under a unique index, keyed by the event id, so a duplicate changes nothing."))
                 .expect(200);
-        candidate.post("/api/candidate/assessment/submit", Map.of()).expect(200);
+        candidate.post("/api/v1/candidate/assessment/submit", Map.of()).expect(200);
 
         // Scoring runs over Kafka; the recruiter receives the report by email: 2 + 4 of 7 points.
         JsonNode report = awaitMail(stack.demo().recruiterEmail(), "Grace Hopper");
@@ -116,9 +116,9 @@ class PipelineEndToEndIT {
         assertThat(report.get("text").asString()).contains("Kafka essentials").contains("6/7 points")
                 .contains("Passed");
 
-        JsonNode invitation = recruiter.get("/api/invitations/" + invitationId).expect(200);
+        JsonNode invitation = recruiter.get("/api/v1/invitations/" + invitationId).expect(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(recruiter.get("/api/invitations/" + invitationId).expect(200).get("status").asString())
+                assertThat(recruiter.get("/api/v1/invitations/" + invitationId).expect(200).get("status").asString())
                         .isEqualTo("SCORED"));
         assertThat(invitation.get("testId").asString()).isEqualTo(testId);
     }
@@ -138,7 +138,7 @@ class PipelineEndToEndIT {
         assertThat(asset.headers().allValues("Cache-Control")).containsExactly("max-age=31536000, public, immutable");
 
         // A real service answers with its own security headers; the gateway adds none twice.
-        HttpApi.Response api = recruiter().get("/api/tests");
+        HttpApi.Response api = recruiter().get("/api/v1/tests");
         assertThat(api.status()).isEqualTo(200);
         for (String header : List.of("X-Content-Type-Options", "X-Frame-Options", "Cache-Control",
                 "Content-Security-Policy", "Referrer-Policy")) {
@@ -149,38 +149,38 @@ class PipelineEndToEndIT {
     @Test
     void aCandidateTokenEndsWithTheDeadlineAndIsRenewedWhenTheRecruiterGivesExtraTime() {
         HttpApi recruiter = recruiter();
-        JsonNode created = recruiter.post("/api/invitations", Map.of("testId", stack.demo().demoTestId(),
+        JsonNode created = recruiter.post("/api/v1/invitations", Map.of("testId", stack.demo().demoTestId(),
                 "candidate", Map.of("name", "Alan Turing", "email", "alan@example.com"))).expect(201);
         String invitationId = created.get("id").asString();
         String link = created.get("accessUrl").asString();
         String invitationToken = link.substring(link.indexOf("#token=") + "#token=".length());
-        HttpApi candidate = anonymous.withBearer(anonymous.post("/auth/candidate",
+        HttpApi candidate = anonymous.withBearer(anonymous.post("/api/v1/auth/candidate",
                 Map.of("invitationToken", invitationToken)).expect(200).get("token").asString());
-        JsonNode session = candidate.post("/api/candidate/assessment/start", Map.of()).expect(200);
+        JsonNode session = candidate.post("/api/v1/candidate/assessment/start", Map.of()).expect(200);
         Instant deadline = Instant.parse(session.get("deadline").asString());
 
-        JsonNode renewed = candidate.post("/auth/candidate/renew", Map.of()).expect(200);
+        JsonNode renewed = candidate.post("/api/v1/auth/candidate/renew", Map.of()).expect(200);
         assertThat(Instant.parse(renewed.get("expiresAt").asString()))
                 .as("the token ends with the deadline and its grace").isEqualTo(deadline.plus(SharedLocalStack.GRACE));
 
-        JsonNode extended = recruiter.put("/api/invitations/" + invitationId + "/extra-time",
+        JsonNode extended = recruiter.put("/api/v1/invitations/" + invitationId + "/extra-time",
                 Map.of("extraTimeMinutes", 15)).expect(200);
         Instant moved = Instant.parse(extended.get("deadline").asString());
         assertThat(moved).isEqualTo(deadline.plus(Duration.ofMinutes(15)));
         HttpApi renewedCandidate = anonymous.withBearer(renewed.get("token").asString());
-        JsonNode again = renewedCandidate.post("/auth/candidate/renew", Map.of()).expect(200);
+        JsonNode again = renewedCandidate.post("/api/v1/auth/candidate/renew", Map.of()).expect(200);
         assertThat(Instant.parse(again.get("expiresAt").asString())).isEqualTo(moved.plus(SharedLocalStack.GRACE));
 
-        recruiter.put("/api/invitations/" + invitationId + "/extra-time", Map.of("extraTimeMinutes", "lots"))
+        recruiter.put("/api/v1/invitations/" + invitationId + "/extra-time", Map.of("extraTimeMinutes", "lots"))
                 .problem(400);
-        anonymous.post("/auth/candidate/renew", Map.of()).problem(401);
-        recruiter.post("/auth/candidate/renew", Map.of()).problem(403);
+        anonymous.post("/api/v1/auth/candidate/renew", Map.of()).problem(401);
+        recruiter.post("/api/v1/auth/candidate/renew", Map.of()).problem(403);
 
-        renewedCandidate.post("/api/candidate/assessment/submit", Map.of()).expect(200);
-        JsonNode gone = anonymous.post("/auth/candidate", Map.of("invitationToken", invitationToken)).problem(410);
+        renewedCandidate.post("/api/v1/candidate/assessment/submit", Map.of()).expect(200);
+        JsonNode gone = anonymous.post("/api/v1/auth/candidate", Map.of("invitationToken", invitationToken)).problem(410);
         assertThat(gone.get("invitationStatus").asString()).isEqualTo("SUBMITTED");
         assertThat(gone.get("contactEmail").asString()).isEqualTo(stack.demo().recruiterEmail());
-        recruiter.put("/api/invitations/" + invitationId + "/extra-time", Map.of("extraTimeMinutes", 20))
+        recruiter.put("/api/v1/invitations/" + invitationId + "/extra-time", Map.of("extraTimeMinutes", 20))
                 .problem(409, "session-submitted");
     }
 
@@ -191,12 +191,12 @@ class PipelineEndToEndIT {
         String link = stack.demoCandidateLink();
         assertThat(link).startsWith(stack.gatewayUrl() + "/take#token=");
         assertThat(Banner.of(stack)).contains("Take the demo test  " + link);
-        anonymous.post("/auth/candidate", Map.of("invitationToken", link.substring(link.indexOf("#token=") + 7)))
+        anonymous.post("/api/v1/auth/candidate", Map.of("invitationToken", link.substring(link.indexOf("#token=") + 7)))
                 .expect(200);
 
-        JsonNode tests = platform.get("/api/tests").expect(200).get("items");
+        JsonNode tests = platform.get("/api/v1/tests").expect(200).get("items");
         assertThat(tests.findValuesAsString("title")).contains("Backend fundamentals");
-        assertThat(platform.get("/api/questions").expect(200).get("items")).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(platform.get("/api/v1/questions").expect(200).get("items")).hasSizeGreaterThanOrEqualTo(10);
     }
 
     @Test
@@ -208,7 +208,7 @@ class PipelineEndToEndIT {
 
     @Test
     void wrongCredentialsGetAProblemNotAStackTrace() {
-        anonymous.post("/auth/login", Map.of("email", stack.demo().recruiterEmail(), "password", "wrong"))
+        anonymous.post("/api/v1/auth/login", Map.of("email", stack.demo().recruiterEmail(), "password", "wrong"))
                 .problem(401);
     }
 
@@ -216,7 +216,7 @@ class PipelineEndToEndIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void aRestartKeepsTheDataTheDemoKeyAndTheLogins() {
-        String questionId = recruiter().post("/api/questions", Map.of(
+        String questionId = recruiter().post("/api/v1/questions", Map.of(
                 "kind", "SINGLE_CHOICE",
                 "title", "Survives a restart",
                 "prompt", "Where does the local stack keep MongoDB data?",
@@ -228,8 +228,8 @@ class PipelineEndToEndIT {
         stack = shared.get();
 
         assertThat(stack.demo()).isEqualTo(before);
-        anonymous.withHeader("X-Api-Key", before.apiKey()).get("/api/tests").expect(200);
-        assertThat(recruiter().get("/api/questions/" + questionId).expect(200).get("title").asString())
+        anonymous.withHeader("X-Api-Key", before.apiKey()).get("/api/v1/tests").expect(200);
+        assertThat(recruiter().get("/api/v1/questions/" + questionId).expect(200).get("title").asString())
                 .isEqualTo("Survives a restart");
     }
 

@@ -22,6 +22,7 @@ record InfrastructureContextCustomizer(Set<Infra> infra, InfrastructureMode mode
 
     static final String PROPERTY_SOURCE_NAME = "hirepipeTestInfrastructure";
     static final String INTERNAL_TOKEN_SECRET_PROPERTY = "hirepipe.security.internal-token.secret";
+    static final String INTERNAL_TOKEN_JWKS_PROPERTY = "hirepipe.security.internal-token.jwk-set-uri";
 
     InfrastructureContextCustomizer {
         infra = Set.copyOf(infra);
@@ -44,6 +45,7 @@ record InfrastructureContextCustomizer(Set<Infra> infra, InfrastructureMode mode
     Map<String, Object> properties() {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(INTERNAL_TOKEN_SECRET_PROPERTY, TestInfrastructure.INTERNAL_TOKEN_SECRET);
+        properties.put(INTERNAL_TOKEN_JWKS_PROPERTY, TestGatewayKeys.jwkSetUri());
         if (infra.contains(Infra.KAFKA)) {
             properties.put("spring.kafka.bootstrap-servers", TestInfrastructure.kafka(mode).bootstrapServers());
         }

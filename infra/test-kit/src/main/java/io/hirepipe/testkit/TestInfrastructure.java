@@ -22,9 +22,9 @@ public final class TestInfrastructure {
     public static final String MODE_ENVIRONMENT_VARIABLE = "HIREPIPE_TEST_INFRASTRUCTURE";
 
     /**
-     * The secret services use to verify gateway-signed internal tokens, set as
+     * The service-to-service secret (tokens naming a service only), set as
      * {@code hirepipe.security.internal-token.secret} in every test context. Long enough for HMAC-SHA256 (at least
-     * 32 bytes); tests that sign their own tokens use it too. Test-only: it is public.
+     * 32 bytes). Tokens naming people come from the gateway's key: see {@link TestGatewayKeys}. Test-only: it is public.
      */
     public static final String INTERNAL_TOKEN_SECRET = "hirepipe-test-only-internal-token-secret-do-not-use-elsewhere";
 

@@ -22,7 +22,8 @@ import java.lang.annotation.Target;
  *   <li>MONGO: {@code spring.mongodb.uri} and {@code spring.mongodb.database}, a fresh database per application context</li>
  *   <li>REDIS: {@code spring.data.redis.host}, {@code spring.data.redis.port}</li>
  *   <li>SMTP: {@code spring.mail.host}, {@code spring.mail.port}; read the mail with {@link TestInfrastructure#smtp()}</li>
- *   <li>always: {@code hirepipe.security.internal-token.secret} = {@link TestInfrastructure#INTERNAL_TOKEN_SECRET}</li>
+ *   <li>always: {@code hirepipe.security.internal-token.secret} = {@link TestInfrastructure#INTERNAL_TOKEN_SECRET}
+ *   and {@code hirepipe.security.internal-token.jwk-set-uri} = {@link TestGatewayKeys#jwkSetUri()}</li>
  * </ul>
  * These properties take precedence over application properties and {@code @SpringBootTest(properties = ...)},
  * like {@code @DynamicPropertySource} ones.

@@ -76,13 +76,14 @@ class InfrastructureContextCustomizerTest {
     }
 
     @Test
-    void setsOnlyWhatWasRequestedPlusTheInternalTokenSecret() {
+    void setsOnlyWhatWasRequestedPlusTheInternalTokenKeys() {
         var customizer = new InfrastructureContextCustomizer(Set.of(Infra.SMTP), InfrastructureMode.EMBEDDED);
 
         Map<String, Object> properties = customizer.properties();
 
         assertThat(properties).containsOnlyKeys(
-                "hirepipe.security.internal-token.secret", "spring.mail.host", "spring.mail.port");
+                "hirepipe.security.internal-token.secret", "hirepipe.security.internal-token.jwk-set-uri",
+                "spring.mail.host", "spring.mail.port");
         assertThat(properties).containsEntry("spring.mail.port", TestInfrastructure.smtp().port());
     }
 

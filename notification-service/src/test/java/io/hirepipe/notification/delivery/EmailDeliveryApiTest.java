@@ -1,8 +1,9 @@
 package io.hirepipe.notification.delivery;
 
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.JWKSet;
+import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.security.InternalToken;
-import io.hirepipe.defaults.security.InternalTokenProperties;
 import io.hirepipe.notification.NotificationServiceTest;
 import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,15 +119,15 @@ class EmailDeliveryApiTest extends NotificationServiceTest {
     }
 
     @Test
-    void withoutAValidTokenNothingIsReadable() {
+    void withoutAValidTokenNothingIsReadable() throws Exception {
         HttpApi.Response none = api(null).get("/api/notifications/emails");
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.isProblem()).isTrue();
 
-        InternalToken forged = new InternalToken(new InternalTokenProperties(
-                "a-secret-that-is-not-the-platform-secret-at-all", "hirepipe", Duration.ofSeconds(60)),
-                Clock.systemUTC());
-        assertThat(api(null).withBearer(forged.issue(ACME_RECRUITER)).get("/api/notifications/emails").status())
+        // Signed like the gateway's, but with a key the gateway does not hold (same kid, even).
+        InternalTokenIssuer forged = new InternalTokenIssuer(new JWKSet(new RSAKeyGenerator(2048)
+                .keyID("test-gateway-key").generate()), "hirepipe", Duration.ofSeconds(60), Clock.systemUTC());
+        assertThat(api(null).withBearer(forged.issue(ACME_RECRUITER, "notification-service")).get("/api/notifications/emails").status())
                 .isEqualTo(401);
         assertThat(api(null).withAuthorization("Basic dXNlcjpwYXNz").get("/api/notifications/emails").status())
                 .isEqualTo(401);

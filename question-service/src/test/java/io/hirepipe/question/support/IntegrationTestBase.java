@@ -1,12 +1,14 @@
 package io.hirepipe.question.support;
 
+import java.time.Duration;
+import java.time.Clock;
+import io.hirepipe.testkit.TestGatewayKeys;
+import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.security.InternalToken;
 import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.testkit.Infra;
 import io.hirepipe.testkit.UsesInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -25,8 +27,10 @@ public abstract class IntegrationTestBase {
 
     @LocalServerPort
     private int port;
-    @Autowired
-    private InternalToken tokens;
+    /** Signs as the gateway would, with the test kit's stand-in for its key. */
+    private final InternalTokenIssuer gateway = new InternalTokenIssuer(
+            InternalTokenIssuer.parseKeys(TestGatewayKeys.signingKeysJson()), "hirepipe", Duration.ofSeconds(60),
+            Clock.systemUTC());
 
     protected String tenant;
     protected Caller recruiter;
@@ -48,7 +52,7 @@ public abstract class IntegrationTestBase {
     protected HttpApi api(Caller caller) {
         return HttpApi.at("http://localhost:" + port)
                 .withHeader("Accept", "application/json, application/problem+json")
-                .withBearer(caller == null ? null : tokens.issue(caller));
+                .withBearer(caller == null ? null : gateway.issue(caller, "question-service"));
     }
 
     protected JsonNode createQuestion(Caller caller, Map<String, Object> body) {

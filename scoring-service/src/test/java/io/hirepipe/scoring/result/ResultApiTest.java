@@ -1,11 +1,12 @@
 package io.hirepipe.scoring.result;
 
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.JWKSet;
+import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.security.InternalToken;
-import io.hirepipe.defaults.security.InternalTokenProperties;
 import io.hirepipe.scoring.ScoringServiceTest;
 import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.BeforeAll;
@@ -186,17 +187,17 @@ class ResultApiTest extends ScoringServiceTest {
     }
 
     @Test
-    void withoutAValidTokenNothingIsReadable() {
+    void withoutAValidTokenNothingIsReadable() throws Exception {
         HttpApi.Response none = api(null).get("/api/results/" + NEWEST);
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.isProblem()).isTrue();
 
         assertThat(api(null).withAuthorization("Bearer not-a-jwt").get("/api/results").status()).isEqualTo(401);
 
-        InternalToken forged = new InternalToken(new InternalTokenProperties(
-                "a-secret-that-is-not-the-platform-secret-at-all", "hirepipe", Duration.ofSeconds(60)),
-                Clock.systemUTC());
-        assertThat(api(null).withBearer(forged.issue(ACME_RECRUITER)).get("/api/results").status()).isEqualTo(401);
+        // Signed like the gateway's, but with a key the gateway does not hold (same kid, even).
+        InternalTokenIssuer forged = new InternalTokenIssuer(new JWKSet(new RSAKeyGenerator(2048)
+                .keyID("test-gateway-key").generate()), "hirepipe", Duration.ofSeconds(60), Clock.systemUTC());
+        assertThat(api(null).withBearer(forged.issue(ACME_RECRUITER, "scoring-service")).get("/api/results").status()).isEqualTo(401);
     }
 
     @Test

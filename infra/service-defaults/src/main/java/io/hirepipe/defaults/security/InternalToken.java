@@ -1,53 +1,122 @@
 package io.hirepipe.defaults.security;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jwt.JWTParser;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.web.client.RestTemplate;
+
+
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 
 /**
- * Issues and verifies the short-lived HS256 JWT that carries a {@link Caller} from the gateway to
- * a service (or from one service to another). Nothing outside the platform holds the secret, so a
- * request that bypasses the gateway carries no valid token and is refused.
+ * A service's view of internal tokens. It verifies two kinds:
+ * <ul>
+ *   <li>RS256 tokens from the gateway, checked against the gateway's JWKS (by {@code kid}) and this
+ *   service's audience; they may name any caller;</li>
+ *   <li>HS256 tokens one service sends another, signed with the service-to-service secret; they may
+ *   only name a {@link CallerKind#SERVICE} caller.</li>
+ * </ul>
+ * A service holds no gateway private key, so it can never mint a token naming a recruiter,
+ * candidate or platform client, for its own tenant or any other.
  */
 public class InternalToken {
 
-    static final String AUDIENCE = "hirepipe-services";
+    /** The audience of service-to-service tokens. */
+    static final String SERVICES_AUDIENCE = "hirepipe-services";
+    /** The subject under which the gateway calls services itself. */
+    static final String GATEWAY = "gateway";
 
-    private final JwtEncoder encoder;
-    private final NimbusJwtDecoder decoder;
+    private final JwtEncoder serviceEncoder;
+    private final NimbusJwtDecoder gatewayTokens;
+    private final NimbusJwtDecoder serviceTokens;
     private final InternalTokenProperties properties;
     private final Clock clock;
 
     public InternalToken(InternalTokenProperties properties, Clock clock) {
         SecretKey key = new SecretKeySpec(properties.secretBytes(), "HmacSHA256");
-        this.encoder = NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();
-        this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-        this.decoder.setJwtValidator(CallerClaims.validator(properties.issuer(), AUDIENCE, EnumSet.allOf(CallerKind.class)));
+        this.serviceEncoder = NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();
+        this.serviceTokens = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        this.serviceTokens.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                CallerClaims.validator(properties.issuer(), SERVICES_AUDIENCE, EnumSet.of(CallerKind.SERVICE)),
+                // Only the gateway's own key can prove the gateway's identity (e.g. to redeem invitations).
+                new JwtClaimValidator<String>("sub", subject -> !GATEWAY.equals(subject))));
+        this.gatewayTokens = gatewayKeys(properties);
+        this.gatewayTokens.setJwtValidator(CallerClaims.validator(properties.issuer(), properties.requiredAudience(),
+                EnumSet.allOf(CallerKind.class)));
         this.properties = properties;
         this.clock = clock;
     }
 
-    public String issue(Caller caller) {
+    private static NimbusJwtDecoder gatewayKeys(InternalTokenProperties properties) {
+        if (properties.hasInlineJwkSet()) {
+            try {
+                // Only public keys are ever used to verify, even if a private one was configured by mistake.
+                JWKSet keys = JWKSet.parse(properties.jwkSet()).toPublicJWKSet();
+                return NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(keys))
+                        .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+            } catch (ParseException e) {
+                throw new IllegalStateException("hirepipe.security.internal-token.jwk-set is not a valid JWK set", e);
+            }
+        }
+        // Nimbus's own 500 ms read timeout fails the first request of a busy service; the keys are fetched
+        // rarely (cached, and again only for an unknown kid), so waiting a little longer costs nothing.
+        SimpleClientHttpRequestFactory http = new SimpleClientHttpRequestFactory();
+        http.setConnectTimeout(Duration.ofSeconds(2));
+        http.setReadTimeout(Duration.ofSeconds(5));
+        return NimbusJwtDecoder.withJwkSetUri(properties.requiredJwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256)
+                .restOperations(new RestTemplate(http)).build();
+    }
+
+    /** A token for this service's own calls to another service; it can only name a service. */
+    public String issue(Caller service) {
+        if (service.kind() != CallerKind.SERVICE) {
+            throw new IllegalArgumentException("a service may only sign tokens naming a service, not a "
+                    + service.kind());
+        }
+        if (GATEWAY.equals(service.subject())) {
+            throw new IllegalArgumentException("only the gateway's key can sign as the gateway");
+        }
         Instant now = clock.instant();
-        JwtClaimsSet claims = CallerClaims.of(caller, properties.issuer(), AUDIENCE, now, now.plus(properties.ttl())).build();
+        JwtClaimsSet claims = CallerClaims.of(service, properties.issuer(), SERVICES_AUDIENCE, now,
+                now.plus(properties.ttl())).build();
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return serviceEncoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 
     public JwtDecoder decoder() {
-        return decoder;
+        return token -> decoderFor(token).decode(token);
+    }
+
+    private JwtDecoder decoderFor(String token) {
+        try {
+            JWSAlgorithm algorithm = (JWSAlgorithm) JWTParser.parse(token).getHeader().getAlgorithm();
+            // Anything else (alg none, other algorithms) goes to the gateway decoder, which refuses it.
+            return JWSAlgorithm.HS256.equals(algorithm) ? serviceTokens : gatewayTokens;
+        } catch (ParseException | ClassCastException e) {
+            throw new BadJwtException("Malformed token", e);
+        }
     }
 
     public static Caller callerOf(Jwt jwt) {

@@ -23,6 +23,7 @@ import java.util.List;
 /**
  * Services trust nobody but the gateway: every endpoint except health, info and prometheus needs
  * the internal token, and the caller it names is available to controllers as a {@link Caller}.
+ * (The gateway itself is reactive and signs these tokens rather than verifying them.)
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
@@ -30,16 +31,16 @@ import java.util.List;
 @EnableConfigurationProperties(InternalTokenProperties.class)
 public class InternalTokenSecurityAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    InternalToken internalToken(InternalTokenProperties properties) {
-        return new InternalToken(properties, Clock.systemUTC());
-    }
-
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @EnableMethodSecurity
     static class ServletSecurity implements WebMvcConfigurer {
+
+        @Bean
+        @ConditionalOnMissingBean
+        InternalToken internalToken(InternalTokenProperties properties) {
+            return new InternalToken(properties, Clock.systemUTC());
+        }
 
         @Bean
         @ConditionalOnMissingBean

@@ -2,11 +2,15 @@ package io.hirepipe.defaults.web;
 
 import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.defaults.security.InternalTokenIssuer;
+import io.hirepipe.testkit.TestGatewayKeys;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import java.time.Clock;
+import java.time.Duration;
 import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -23,8 +27,14 @@ class ServletDefaultsTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    InternalToken tokens;
+    private final InternalTokenIssuer gateway = new InternalTokenIssuer(
+            InternalTokenIssuer.parseKeys(TestGatewayKeys.signingKeysJson()), "hirepipe", Duration.ofSeconds(60),
+            Clock.systemUTC());
+
+    @DynamicPropertySource
+    static void gatewayKeys(DynamicPropertyRegistry registry) {
+        registry.add("hirepipe.security.internal-token.jwk-set-uri", TestGatewayKeys::jwkSetUri);
+    }
 
     private HttpApi anonymous;
     private HttpApi recruiter;
@@ -36,7 +46,7 @@ class ServletDefaultsTest {
     }
 
     private String recruiterToken() {
-        return tokens.issue(Caller.recruiter("tenant-a", "user-1", "rita@example.com"));
+        return gateway.issue(Caller.recruiter("tenant-a", "user-1", "rita@example.com"), "defaults-test");
     }
 
     @Test
@@ -71,7 +81,7 @@ class ServletDefaultsTest {
 
     @Test
     void aCallerOfTheWrongKindIsForbidden() {
-        String candidate = tokens.issue(Caller.candidate("tenant-a", "inv-1"));
+        String candidate = gateway.issue(Caller.candidate("tenant-a", "inv-1"), "defaults-test");
         anonymous.withBearer(candidate).post("/api/widgets", "{\"name\":\"w\",\"size\":2}").problem(403);
     }
 

@@ -2,11 +2,15 @@ package io.hirepipe.defaults.web;
 
 import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.defaults.security.InternalTokenIssuer;
+import io.hirepipe.testkit.TestGatewayKeys;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import java.time.Clock;
+import java.time.Duration;
 import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -32,14 +36,20 @@ class StructuredLoggingTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    InternalToken tokens;
+    private final InternalTokenIssuer gateway = new InternalTokenIssuer(
+            InternalTokenIssuer.parseKeys(TestGatewayKeys.signingKeysJson()), "hirepipe", Duration.ofSeconds(60),
+            Clock.systemUTC());
+
+    @DynamicPropertySource
+    static void gatewayKeys(DynamicPropertyRegistry registry) {
+        registry.add("hirepipe.security.internal-token.jwk-set-uri", TestGatewayKeys::jwkSetUri);
+    }
 
     @Test
     void anErrorIsLoggedAsOneJsonObjectWithTheCorrelationId(CapturedOutput output) {
         String correlationId = "json-log-" + System.nanoTime();
         HttpApi.at("http://localhost:" + port)
-                .withBearer(tokens.issue(Caller.recruiter("tenant-a", "user-1", "rita@example.com")))
+                .withBearer(gateway.issue(Caller.recruiter("tenant-a", "user-1", "rita@example.com"), "structured-log-test"))
                 .withHeader(CorrelationId.HEADER, correlationId)
                 .get("/api/boom").problem(500);
 

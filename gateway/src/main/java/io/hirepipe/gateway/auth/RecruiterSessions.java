@@ -1,0 +1,108 @@
+package io.hirepipe.gateway.auth;
+
+import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.gateway.security.EdgeTokenProperties;
+import io.hirepipe.gateway.security.EdgeTokens;
+import io.hirepipe.gateway.security.IssuedToken;
+import io.hirepipe.gateway.support.RandomIds;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A recruiter's sign-in: a short-lived access token plus a refresh token that can be revoked.
+ * Refreshing rotates the refresh token; a refresh token used twice revokes the sign-in.
+ */
+@Service
+public class RecruiterSessions {
+
+    private final ReactiveMongoTemplate mongo;
+    private final EdgeTokens tokens;
+    private final EdgeTokenProperties properties;
+    private final Clock clock;
+
+    public RecruiterSessions(ReactiveMongoTemplate mongo, EdgeTokens tokens, EdgeTokenProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public record Session(IssuedToken access, IssuedToken refresh, String tenantId, String email) {
+    }
+
+    /** A new sign-in for a recruiter whose password was just checked. */
+    Mono<Session> start(String tenantId, String userId, String email) {
+        // MongoDB keeps milliseconds: the end answered now must equal the one answered after a refresh.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return issue(RandomIds.id("rf_", 20), tenantId, userId, email, now, now.plus(properties.refreshTtl()));
+    }
+
+    /** Trades a refresh token for a new access token and a new refresh token of the same sign-in. */
+    Mono<Session> refresh(String presented) {
+        RefreshTokenSecret secret = RefreshTokenSecret.parse(presented).orElse(null);
+        if (secret == null) {
+            return Mono.error(RecruiterSessions::invalid);
+        }
+        Instant now = clock.instant();
+        return mongo.findById(secret.id(), RefreshToken.class)
+                .filter(stored -> secret.matches(stored.secretHash()))
+                .switchIfEmpty(Mono.error(RecruiterSessions::invalid))
+                .flatMap(stored -> {
+                    if (stored.usedAt() != null && stored.revokedAt() == null) {
+                        // Used before: someone else holds a copy. End the sign-in for both.
+                        return revokeFamily(stored.familyId()).then(Mono.error(RecruiterSessions::invalid));
+                    }
+                    if (stored.revokedAt() != null || !now.isBefore(stored.expiresAt())) {
+                        return Mono.error(RecruiterSessions::invalid);
+                    }
+                    return markUsed(stored, now)
+                            .switchIfEmpty(Mono.error(RecruiterSessions::invalid))
+                            .flatMap(used -> issue(used.familyId(), used.tenantId(), used.userId(), used.email(),
+                                    now, used.expiresAt()));
+                });
+    }
+
+    /** Ends the sign-in the refresh token belongs to. Unknown tokens are ignored: the answer reveals nothing. */
+    Mono<Void> logout(String presented) {
+        return Mono.justOrEmpty(RefreshTokenSecret.parse(presented))
+                .flatMap(secret -> mongo.findById(secret.id(), RefreshToken.class)
+                        .filter(stored -> secret.matches(stored.secretHash())))
+                .flatMap(stored -> revokeFamily(stored.familyId()));
+    }
+
+    private Mono<RefreshToken> markUsed(RefreshToken stored, Instant now) {
+        // Conditional, so two concurrent refreshes with one token cannot both succeed.
+        Query unused = Query.query(Criteria.where("_id").is(stored.id()).and("usedAt").is(null).and("revokedAt").is(null));
+        return mongo.findAndModify(unused, Update.update("usedAt", now),
+                FindAndModifyOptions.options().returnNew(true), RefreshToken.class);
+    }
+
+    private Mono<Void> revokeFamily(String familyId) {
+        return mongo.updateMulti(Query.query(Criteria.where("familyId").is(familyId).and("revokedAt").is(null)),
+                Update.update("revokedAt", clock.instant()), RefreshToken.class).then();
+    }
+
+    private Mono<Session> issue(String familyId, String tenantId, String userId, String email, Instant now,
+                                Instant sessionEnd) {
+        RefreshTokenSecret secret = RefreshTokenSecret.generate();
+        RefreshToken stored = new RefreshToken(secret.id(), familyId, tenantId, userId, email, secret.hash(), now,
+                sessionEnd, null, null);
+        return mongo.insert(stored).map(saved -> new Session(tokens.recruiter(tenantId, userId, email),
+                new IssuedToken(secret.value(), sessionEnd), tenantId, email));
+    }
+
+    private static ProblemException invalid() {
+        return new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Unauthenticated",
+                "The refresh token is unknown, expired or revoked. Sign in again.");
+    }
+}

@@ -1,0 +1,39 @@
+package io.hirepipe.gateway.auth;
+
+import io.hirepipe.gateway.auth.LoginController.LoginResponse;
+import io.hirepipe.gateway.versioning.PublicApi;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Keeps a recruiter signed in with the refresh token, and signs them out by revoking it. */
+@RestController
+public class SessionController {
+
+    private final RecruiterSessions sessions;
+
+    public SessionController(RecruiterSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    public record RefreshRequest(@NotBlank @Size(max = 512) String refreshToken) {
+    }
+
+    @PostMapping(PublicApi.AUTH + "/refresh")
+    public Mono<LoginResponse> refresh(@Valid @RequestBody RefreshRequest request) {
+        return sessions.refresh(request.refreshToken()).map(LoginResponse::of);
+    }
+
+    /** Revokes the sign-in; its access token lapses within minutes (its short lifetime). */
+    @PostMapping(PublicApi.AUTH + "/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> logout(@Valid @RequestBody RefreshRequest request) {
+        return sessions.logout(request.refreshToken());
+    }
+}

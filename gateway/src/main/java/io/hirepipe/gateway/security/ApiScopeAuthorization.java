@@ -1,0 +1,95 @@
+package io.hirepipe.gateway.security;
+
+import io.hirepipe.defaults.security.CallerKind;
+import io.hirepipe.gateway.apikey.ApiScope;
+import io.hirepipe.gateway.versioning.PublicApi;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may call the proxied API: recruiters everything of their tenant; platform clients only what
+ * their key's scopes allow, by path group and method (reads: GET and HEAD). Checked here, at the
+ * edge, because the scopes belong to the API key and only the gateway knows keys; the services
+ * receive the scopes in the internal token for their records.
+ * A platform request to a path group no scope covers is refused: nothing is open by omission.
+ */
+public final class ApiScopeAuthorization implements ReactiveAuthorizationManager<AuthorizationContext> {
+
+    /** Exchange attribute naming the scope a refused request lacked, for the 403 problem. */
+    public static final String MISSING_SCOPE = ApiScopeAuthorization.class.getName() + ".missing";
+
+    private record Rule(PathPattern path, ApiScope read, ApiScope write) {
+    }
+
+    private static final List<Rule> RULES = List.of(
+            rule("/questions/**", ApiScope.QUESTIONS_READ, ApiScope.QUESTIONS_WRITE),
+            rule("/tests/**", ApiScope.QUESTIONS_READ, ApiScope.QUESTIONS_WRITE),
+            rule("/invitations/**", ApiScope.INVITATIONS_READ, ApiScope.INVITATIONS_WRITE),
+            rule("/results/**", ApiScope.RESULTS_READ, ApiScope.RESULTS_WRITE),
+            rule("/webhooks/**", ApiScope.WEBHOOKS_MANAGE, ApiScope.WEBHOOKS_MANAGE),
+            rule("/notifications/webhooks/**", ApiScope.WEBHOOKS_MANAGE, ApiScope.WEBHOOKS_MANAGE),
+            rule("/notifications/**", ApiScope.NOTIFICATIONS_READ, ApiScope.NOTIFICATIONS_READ),
+            rule("/integrations/greenhouse/**", ApiScope.INTEGRATIONS_GREENHOUSE, ApiScope.INTEGRATIONS_GREENHOUSE),
+            rule("/operations/scoring/**", ApiScope.OPERATIONS_MANAGE, ApiScope.OPERATIONS_MANAGE));
+
+    private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+
+    @Override
+    public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
+        ServerWebExchange exchange = context.getExchange();
+        return authentication
+                .filter(Authentication::isAuthenticated)
+                .<AuthorizationResult>map(auth -> new AuthorizationDecision(allowed(auth, exchange)))
+                .defaultIfEmpty(new AuthorizationDecision(false));
+    }
+
+    private static boolean allowed(Authentication auth, ServerWebExchange exchange) {
+        if (has(auth, CallerKind.RECRUITER.authority())) {
+            return true;
+        }
+        if (!has(auth, CallerKind.PLATFORM.authority())) {
+            return false;
+        }
+        Optional<ApiScope> required = requiredScope(exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().pathWithinApplication().value());
+        if (required.isEmpty()) {
+            return false;
+        }
+        boolean granted = has(auth, required.get().authority());
+        if (!granted) {
+            exchange.getAttributes().put(MISSING_SCOPE, required.get().value());
+        }
+        return granted;
+    }
+
+    /** The scope a platform client needs for this method and versioned path; empty when no scope covers it. */
+    static Optional<ApiScope> requiredScope(HttpMethod method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return RULES.stream()
+                .filter(rule -> rule.path().matches(container))
+                .findFirst()
+                .map(rule -> READS.contains(method) ? rule.read() : rule.write());
+    }
+
+    private static boolean has(Authentication auth, String authority) {
+        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(authority::equals);
+    }
+
+    private static Rule rule(String pattern, ApiScope read, ApiScope write) {
+        return new Rule(PathPatternParser.defaultInstance.parse(PublicApi.V1 + pattern), read, write);
+    }
+}

@@ -1,0 +1,111 @@
+package io.hirepipe.gateway;
+
+import io.hirepipe.gateway.apikey.ApiKey;
+import io.hirepipe.gateway.apikey.ApiKeySecret;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.security.oauth2.jwt.Jwt;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An API key may do only what its scopes allow; recruiters are not limited by scopes. */
+class ApiScopeTest extends GatewayTestSupport {
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Test
+    void aReadScopeReadsButDoesNotWrite() {
+        String key = key("questions:read");
+
+        assertThat(get("/api/v1/questions/q-scope", "X-Api-Key", key).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/tests", "X-Api-Key", key).statusCode()).isEqualTo(200);
+
+        long postsBefore = QUESTIONS.requestsTo("/api/questions").stream().filter(r -> r.method().equals("POST")).count();
+        JsonNode write = assertProblem(postJson("/api/v1/questions", "{}", "X-Api-Key", key), 403);
+        assertThat(write.get("type").asString()).endsWith("/insufficient-scope");
+        assertThat(write.get("requiredScope").asString()).isEqualTo("questions:write");
+        assertThat(write.get("detail").asString()).contains("questions:write");
+        assertThat(QUESTIONS.requestsTo("/api/questions").stream().filter(r -> r.method().equals("POST")).count())
+                .as("refused at the edge, never forwarded").isEqualTo(postsBefore);
+
+        assertThat(assertProblem(get("/api/v1/results/s-1", "X-Api-Key", key), 403).get("requiredScope").asString())
+                .isEqualTo("results:read");
+    }
+
+    @Test
+    void theScopesTravelInTheInternalToken() {
+        String key = key("invitations:write", "results:read");
+
+        HttpResponse<String> response = postJson("/api/v1/invitations", "{\"testId\":\"t-1\"}", "X-Api-Key", key);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Jwt forwarded = forwardedToken(ASSESSMENTS.lastRequestTo("/api/invitations"));
+        assertThat(forwarded.getClaimAsString("scope").split(" "))
+                .containsExactlyInAnyOrder("invitations:write", "results:read");
+        assertProblem(get("/api/v1/invitations", "X-Api-Key", key), 403);
+    }
+
+    @Test
+    void aKeyFromBeforeScopesMayDoEverythingButManageKeys() {
+        ApiKeySecret secret = ApiKeySecret.generate();
+        mongo.insert(new ApiKey(secret.keyId(), ACME, "legacy", secret.displayPrefix(), secret.hash(), "usr_old",
+                Instant.now(), null, null)).block(Duration.ofSeconds(10));
+        String key = secret.value();
+
+        assertThat(postJson("/api/v1/questions", "{}", "X-Api-Key", key).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/results/s-legacy", "X-Api-Key", key).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/operations/scoring/dead-letters", "X-Api-Key", key).statusCode()).isEqualTo(200);
+        assertProblem(get("/api/v1/api-keys", "X-Api-Key", key), 403);
+
+        JsonNode listed = json(get("/api/v1/api-keys/" + secret.keyId(), "Authorization", bearer(acmeRecruiterToken())));
+        assertThat(listed.get("scopes").valueStream().map(JsonNode::asString)).contains("questions:write",
+                "webhooks:manage", "integrations:greenhouse");
+    }
+
+    @Test
+    void aRecruiterIsNotLimitedByScopes() {
+        String recruiter = acmeRecruiterToken();
+
+        assertThat(postJson("/api/v1/questions", "{}", "Authorization", bearer(recruiter)).statusCode()).isEqualTo(200);
+        assertThat(forwardedToken(QUESTIONS.lastRequestTo("/api/questions")).hasClaim("scope")).isFalse();
+    }
+
+    @Test
+    void aPathNoScopeCoversIsRefusedToKeys() {
+        String key = key("questions:read", "questions:write");
+
+        assertProblem(get("/api/v1/something-new", "X-Api-Key", key), 403);
+    }
+
+    @Test
+    void aKeyListsItsScopesAndBadScopeRequestsAreProblems() {
+        String recruiter = acmeRecruiterToken();
+        JsonNode created = ApiKeyTest.createKey(this, recruiter, "reader", "results:read", "questions:read");
+        assertThat(created.get("scopes").valueStream().map(JsonNode::asString))
+                .containsExactly("questions:read", "results:read");
+
+        assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"none\"}", "Authorization", bearer(recruiter)), 400);
+        assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"empty\",\"scopes\":[]}",
+                "Authorization", bearer(recruiter)), 400);
+        JsonNode unknown = assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"x\",\"scopes\":[\"keys:manage\"]}",
+                "Authorization", bearer(recruiter)), 400);
+        assertThat(unknown.get("detail").asString()).contains("keys:manage").contains("questions:write");
+        assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"x\",\"scopes\":\"results:read\"}",
+                "Authorization", bearer(recruiter)), 400);
+        assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"x\",\"scopes\":[5]}",
+                "Authorization", bearer(recruiter)), 400);
+        assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"x\",\"scopes\":[\"" + "s".repeat(500) + "\"]}",
+                "Authorization", bearer(recruiter)), 400);
+    }
+
+    private String key(String... scopes) {
+        return ApiKeyTest.createKey(this, acmeRecruiterToken(), "scoped", scopes).get("key").asString();
+    }
+}

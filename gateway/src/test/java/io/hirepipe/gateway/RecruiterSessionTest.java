@@ -1,0 +1,106 @@
+package io.hirepipe.gateway;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A recruiter stays signed in with the refresh token, and logout ends that for good. */
+class RecruiterSessionTest extends GatewayTestSupport {
+
+    @Test
+    void aRefreshTokenTradesForANewPairOnceAndTheNewAccessTokenWorks() {
+        JsonNode login = signIn();
+
+        HttpResponse<String> refreshed = refresh(login.get("refreshToken").asString());
+
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        JsonNode pair = json(refreshed);
+        assertThat(pair.get("refreshToken").asString()).startsWith("rt_").isNotEqualTo(login.get("refreshToken").asString());
+        assertThat(pair.get("refreshExpiresAt").asString()).isEqualTo(login.get("refreshExpiresAt").asString());
+        assertThat(pair.get("tenantId").asString()).isEqualTo(ACME);
+        assertThat(get("/api/v1/tests", "Authorization", bearer(pair.get("token").asString())).statusCode()).isEqualTo(200);
+        assertThat(refresh(pair.get("refreshToken").asString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRefreshTokenPresentedTwiceEndsTheWholeSignIn() {
+        JsonNode login = signIn();
+        String first = login.get("refreshToken").asString();
+        String second = json(refresh(first)).get("refreshToken").asString();
+
+        // Someone replays the old one: refused, and the legitimate newer one stops working too.
+        assertProblem(refresh(first), 401);
+        assertProblem(refresh(second), 401);
+    }
+
+    @Test
+    void logoutRevokesTheRefreshTokenAtOnce() {
+        JsonNode login = signIn();
+        String refreshToken = login.get("refreshToken").asString();
+
+        HttpResponse<String> logout = postJson("/api/v1/auth/logout", "{\"refreshToken\":\"" + refreshToken + "\"}");
+
+        assertThat(logout.statusCode()).isEqualTo(204);
+        JsonNode problem = assertProblem(refresh(refreshToken), 401);
+        assertThat(problem.get("type").asString()).endsWith("/invalid-refresh-token");
+        // Twice is harmless, and an unknown token reveals nothing.
+        assertThat(postJson("/api/v1/auth/logout", "{\"refreshToken\":\"" + refreshToken + "\"}").statusCode()).isEqualTo(204);
+        assertThat(postJson("/api/v1/auth/logout",
+                "{\"refreshToken\":\"rt_aaaaaaaaaaaaaaaaaaaaaaaa_" + "A".repeat(43) + "\"}").statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void anotherSignInSurvivesALogout() {
+        String mine = signIn().get("refreshToken").asString();
+        String elsewhere = signIn().get("refreshToken").asString();
+
+        postJson("/api/v1/auth/logout", "{\"refreshToken\":\"" + mine + "\"}");
+
+        assertThat(refresh(elsewhere).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void forgedTamperedAndAccessTokensAreNoRefreshTokens() {
+        JsonNode login = signIn();
+        String refreshToken = login.get("refreshToken").asString();
+        String tampered = refreshToken.substring(0, refreshToken.length() - 2) + (refreshToken.endsWith("AA") ? "BB" : "AA");
+
+        assertProblem(refresh(tampered), 401);
+        assertProblem(refresh(login.get("token").asString()), 401);
+        assertProblem(refresh("rt_bbbbbbbbbbbbbbbbbbbbbbbb_" + "B".repeat(43)), 401);
+    }
+
+    @Test
+    void badRefreshAndLogoutRequestsAreProblems() {
+        for (String path : new String[]{"/api/v1/auth/refresh", "/api/v1/auth/logout"}) {
+            assertProblem(postJson(path, "{}"), 400);
+            assertProblem(postJson(path, "{\"refreshToken\":"), 400);
+            assertProblem(postJson(path, "{\"refreshToken\":42}"), 400);
+            assertProblem(postJson(path, "{\"refreshToken\":{\"$ne\":null}}"), 400);
+            assertProblem(postJson(path, "{\"refreshToken\":\"" + "x".repeat(600) + "\"}"), 400);
+        }
+    }
+
+    @Test
+    void theOldRefreshPathIsAnAliasToo() {
+        HttpResponse<String> response = postJson("/auth/refresh",
+                "{\"refreshToken\":\"" + signIn().get("refreshToken").asString() + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Deprecation")).isPresent();
+    }
+
+    private JsonNode signIn() {
+        HttpResponse<String> response = postJson("/api/v1/auth/login",
+                "{\"email\":\"" + ACME_RECRUITER + "\",\"password\":\"" + ACME_PASSWORD + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response);
+    }
+
+    private HttpResponse<String> refresh(String refreshToken) {
+        return postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + refreshToken + "\"}");
+    }
+}
