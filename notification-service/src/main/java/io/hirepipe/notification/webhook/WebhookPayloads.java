@@ -155,11 +155,11 @@ public class WebhookPayloads {
     }
 
     private String resultUrl(String sessionId) {
-        return publicBaseUrl + "/api/results/" + sessionId;
+        return publicBaseUrl + "/api/v1/results/" + sessionId;
     }
 
     private String invitationUrl(String invitationId) {
-        return publicBaseUrl + "/api/invitations/" + invitationId;
+        return publicBaseUrl + "/api/v1/invitations/" + invitationId;
     }
 
     private static String stripTrailingSlash(URI uri) {

@@ -97,7 +97,7 @@ class WebhookDeliveryTest extends NotificationServiceTest {
             assertThat(data.path("score").path("reviewCount").asInt()).isEqualTo(1);
             assertThat(data.path("score").path("points").decimalValue()).isEqualByComparingTo("7");
             assertThat(data.path("resultUrl").asString())
-                    .isEqualTo("https://hirepipe.example/api/results/" + event.payload().sessionId());
+                    .isEqualTo("https://hirepipe.example/api/v1/results/" + event.payload().sessionId());
             assertThat(request.body()).doesNotContain("ada@example.org", "Ada Lovelace", "rita@", "copies");
 
             JsonNode delivery = awaitDelivery(tenant, subscription.path("id").asString(), "SUCCEEDED");
@@ -136,7 +136,7 @@ class WebhookDeliveryTest extends NotificationServiceTest {
             assertThat(byType).containsOnlyKeys("invitation.created", "assessment.submitted", "invitation.expired");
             assertThat(byType.get("invitation.created").path("status").asString()).isEqualTo("INVITED");
             assertThat(byType.get("invitation.created").path("invitationUrl").asString())
-                    .isEqualTo("https://hirepipe.example/api/invitations/" + invited.invitationId());
+                    .isEqualTo("https://hirepipe.example/api/v1/invitations/" + invited.invitationId());
             assertThat(byType.get("assessment.submitted").path("submitReason").asString()).isEqualTo("TIMEOUT");
             assertThat(byType.get("invitation.expired").path("expiresAt").asString()).isEqualTo("2026-03-08T17:00:00Z");
         }

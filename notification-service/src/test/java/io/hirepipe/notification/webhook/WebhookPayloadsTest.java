@@ -40,7 +40,7 @@ class WebhookPayloadsTest {
         assertThat(data.path("score").path("provisional").asBoolean()).isTrue();
         assertThat(data.path("score").path("points").decimalValue()).isEqualByComparingTo("8.5");
         assertThat(data.path("adjustedAt").asString()).isEqualTo("2026-03-01T11:00:00Z");
-        assertThat(data.path("resultUrl").asString()).isEqualTo("https://hirepipe.example/api/results/ses-1");
+        assertThat(data.path("resultUrl").asString()).isEqualTo("https://hirepipe.example/api/v1/results/ses-1");
         assertThat(body.toString()).doesNotContain("rita@", "ada@example.org", "explains shard keys");
     }
 
@@ -66,7 +66,7 @@ class WebhookPayloadsTest {
 
         JsonNode revoked = body(new InvitationRevoked("inv-4", "Position filled")).path("data");
         assertThat(revoked.path("status").asString()).isEqualTo("REVOKED");
-        assertThat(revoked.path("invitationUrl").asString()).isEqualTo("https://hirepipe.example/api/invitations/inv-4");
+        assertThat(revoked.path("invitationUrl").asString()).isEqualTo("https://hirepipe.example/api/v1/invitations/inv-4");
     }
 
     @Test
