@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.auth;
 
+import io.hirepipe.gateway.loginthrottle.LoginThrottle;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -7,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -16,9 +18,11 @@ import java.time.Instant;
 public class LoginController {
 
     private final RecruiterLogin login;
+    private final LoginThrottle throttle;
 
-    public LoginController(RecruiterLogin login) {
+    public LoginController(RecruiterLogin login, LoginThrottle throttle) {
         this.login = login;
+        this.throttle = throttle;
     }
 
     public record LoginRequest(@NotBlank @Email @Size(max = 254) String email,
@@ -29,8 +33,9 @@ public class LoginController {
     }
 
     @PostMapping("/auth/login")
-    public Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request) {
-        return login.login(request.email(), request.password())
+    public Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
+        return throttle.guard(request.email(), LoginThrottle.remoteAddress(exchange),
+                        () -> login.login(request.email(), request.password()))
                 .map(session -> new LoginResponse(session.token().value(), "Bearer", session.token().expiresAt(),
                         session.tenantId(), session.email()));
     }

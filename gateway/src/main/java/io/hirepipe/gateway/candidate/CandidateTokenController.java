@@ -3,6 +3,7 @@ package io.hirepipe.gateway.candidate;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.gateway.candidate.InvitationRedeemClient.RedeemedInvitation;
+import io.hirepipe.gateway.ratelimit.InvitationTokenLimit;
 import io.hirepipe.gateway.security.EdgeTokens;
 import io.hirepipe.gateway.security.IssuedToken;
 import io.hirepipe.gateway.web.CorrelationIdWebFilter;
@@ -32,11 +33,14 @@ public class CandidateTokenController {
     private final InvitationRedeemClient invitations;
     private final EdgeTokens tokens;
     private final Clock clock;
+    private final InvitationTokenLimit invitationTokenLimit;
 
-    public CandidateTokenController(InvitationRedeemClient invitations, EdgeTokens tokens, Clock clock) {
+    public CandidateTokenController(InvitationRedeemClient invitations, EdgeTokens tokens, Clock clock,
+                                    InvitationTokenLimit invitationTokenLimit) {
         this.invitations = invitations;
         this.tokens = tokens;
         this.clock = clock;
+        this.invitationTokenLimit = invitationTokenLimit;
     }
 
     public record CandidateTokenRequest(@NotBlank @Size(max = 512) String invitationToken) {
@@ -48,6 +52,7 @@ public class CandidateTokenController {
     @PostMapping("/auth/candidate")
     public Mono<CandidateTokenResponse> exchange(@Valid @RequestBody CandidateTokenRequest request,
                                                  ServerWebExchange exchange) {
+        invitationTokenLimit.check(request.invitationToken().trim());
         return invitations.redeem(request.invitationToken().trim(), CorrelationIdWebFilter.of(exchange))
                 .map(this::tokenFor)
                 .map(token -> new CandidateTokenResponse(token.value(), "Bearer", token.expiresAt()));

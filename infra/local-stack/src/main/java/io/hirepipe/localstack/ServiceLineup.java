@@ -42,7 +42,9 @@ final class ServiceLineup {
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + p.smtp()));
-        specs.add(spec(config, "gateway", p.gateway(),
+        // The gateway keeps actuator on a management port of its own (a random one here, so parallel
+        // stacks never clash); its main port answers /readyz for start-up checks.
+        specs.add(withHealthUrl(spec(config, "gateway", p.gateway(),
                 Map.of("HIREPIPE_INTERNAL_TOKEN_SECRET", secrets.internalTokenSecret(),
                         "HIREPIPE_GATEWAY_JWT_SECRET", secrets.gatewayJwtSecret(),
                         "HIREPIPE_BOOTSTRAP_RECRUITER_PASSWORD", DemoAccess.RECRUITER_PASSWORD),
@@ -53,12 +55,17 @@ final class ServiceLineup {
                 "--hirepipe.gateway.services.notification-service=http://127.0.0.1:" + p.notification(),
                 "--hirepipe.bootstrap.tenant-id=" + DemoAccess.TENANT_ID,
                 "--hirepipe.bootstrap.tenant-name=" + DemoAccess.TENANT_NAME,
-                "--hirepipe.bootstrap.recruiter-email=" + DemoAccess.RECRUITER_EMAIL));
+                "--hirepipe.bootstrap.recruiter-email=" + DemoAccess.RECRUITER_EMAIL,
+                "--management.server.port=0"), "http://127.0.0.1:" + p.gateway() + "/readyz"));
         return specs;
     }
 
     static Path jarOf(StackConfig config, String service) {
         return config.repoDir().resolve(service).resolve("target").resolve(service + ".jar");
+    }
+
+    private static ServiceSpec withHealthUrl(ServiceSpec spec, String healthUrl) {
+        return new ServiceSpec(spec.name(), spec.port(), spec.command(), spec.environment(), healthUrl);
     }
 
     private static ServiceSpec spec(StackConfig config, String name, int port, Map<String, String> env,
