@@ -1,7 +1,11 @@
 package io.hirepipe.gateway;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -15,6 +19,15 @@ import static org.awaitility.Awaitility.await;
  * get an immediate 503 naming the service, and once the service is back a few probe calls close it.
  */
 class CircuitBreakerTest extends EdgeTestSupport {
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    /** Each test starts from closed breakers with empty windows, whatever the one before left. */
+    @BeforeEach
+    void freshBreakers() {
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    }
 
     @AfterEach
     void everythingBackToHealthy() {

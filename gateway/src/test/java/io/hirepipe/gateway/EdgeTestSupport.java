@@ -2,7 +2,12 @@ package io.hirepipe.gateway;
 
 import io.hirepipe.testkit.Infra;
 import io.hirepipe.testkit.UsesInfrastructure;
+import io.hirepipe.gateway.identity.BootstrapProperties;
+import io.hirepipe.gateway.identity.IdentityBootstrap;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -13,8 +18,16 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A second shared gateway, with the edge protections set tight and short so tests can see them
@@ -38,8 +51,10 @@ import java.time.Duration;
         "hirepipe.gateway.rate-limits.groups.reads.period=3s",
         "hirepipe.gateway.rate-limits.groups.writes.limit=40",
         "hirepipe.gateway.rate-limits.groups.writes.period=3s",
+        "hirepipe.gateway.rate-limits.groups.bulk.limit=" + EdgeTestSupport.BULK_LIMIT,
+        "hirepipe.gateway.rate-limits.groups.bulk.period=5s",
         "hirepipe.gateway.rate-limits.groups.autosave.limit=" + EdgeTestSupport.AUTOSAVE_LIMIT,
-        "hirepipe.gateway.rate-limits.groups.autosave.period=3s",
+        "hirepipe.gateway.rate-limits.groups.autosave.period=5s",
         "hirepipe.gateway.rate-limits.groups.invitation-token.limit=" + EdgeTestSupport.INVITATION_TOKEN_LIMIT,
         "hirepipe.gateway.rate-limits.groups.login.limit=10000",
         "hirepipe.gateway.rate-limits.groups.token-exchange.limit=10000",
@@ -53,10 +68,22 @@ import java.time.Duration;
         "resilience4j.timelimiter.configs.default.timeout-duration=" + EdgeTestSupport.TIME_LIMIT_MS + "ms",
         "hirepipe.gateway.cors.allowed-origins=" + EdgeTestSupport.PARTNER_ORIGIN})
 @UsesInfrastructure(Infra.MONGO)
-abstract class EdgeTestSupport extends GatewayTestSupport {
+abstract class EdgeTestSupport {
+
+    static final String ACME = GatewayTestSupport.ACME;
+    static final String ACME_RECRUITER = GatewayTestSupport.ACME_RECRUITER;
+    static final String ACME_PASSWORD = GatewayTestSupport.ACME_PASSWORD;
+    static final String GLOBEX = GatewayTestSupport.GLOBEX;
+    static final String GLOBEX_RECRUITER = GatewayTestSupport.GLOBEX_RECRUITER;
+    static final String GLOBEX_PASSWORD = GatewayTestSupport.GLOBEX_PASSWORD;
+    static final JsonMapper JSON = GatewayTestSupport.JSON;
+
+    static final StubService QUESTIONS = StubService.start("question-service");
+    static final URI NOTIFICATIONS_DOWN = GatewayTestSupport.NOTIFICATIONS_DOWN;
 
     static final int READS_LIMIT = 40;
     static final int AUTOSAVE_LIMIT = 5;
+    static final int BULK_LIMIT = 3;
     static final int INVITATION_TOKEN_LIMIT = 3;
     static final int FREE_LOGIN_FAILURES = 3;
     static final long TIME_LIMIT_MS = 700;
@@ -68,24 +95,91 @@ abstract class EdgeTestSupport extends GatewayTestSupport {
     static final RestartableBackend SCORING_BACKEND = RestartableBackend.startOnFreePort();
 
     @DynamicPropertySource
-    static void edgeBackends(DynamicPropertyRegistry registry) {
+    static void downstreamServices(DynamicPropertyRegistry registry) {
+        registry.add("hirepipe.gateway.services.question-service", () -> QUESTIONS.uri().toString());
         registry.add("hirepipe.gateway.services.assessment-service", () -> ASSESSMENT_BACKEND.uri().toString());
         registry.add("hirepipe.gateway.services.scoring-service", () -> SCORING_BACKEND.uri().toString());
+        registry.add("hirepipe.gateway.services.notification-service", NOTIFICATIONS_DOWN::toString);
     }
 
+    @LocalServerPort
+    int port;
     @LocalManagementPort
     int managementPort;
+    @Autowired
+    IdentityBootstrap bootstrap;
+
+    @BeforeEach
+    void secondTenant() {
+        bootstrap.bootstrap(new BootstrapProperties(GLOBEX, "Globex", GLOBEX_RECRUITER, GLOBEX_PASSWORD))
+                .block(Duration.ofSeconds(30));
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return GatewayTestSupport.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path, String... headers) {
+        return send(request(path).headers(headersOrNone(headers)).GET());
+    }
+
+    HttpResponse<String> postJson(String path, String body, String... headers) {
+        return send(request(path).headers(headersOrNone(headers)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    String login(String email, String password) {
+        HttpResponse<String> response = postJson("/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response).get("token").asString();
+    }
+
+    String acmeRecruiterToken() {
+        return login(ACME_RECRUITER, ACME_PASSWORD);
+    }
+
+    String globexRecruiterToken() {
+        return login(GLOBEX_RECRUITER, GLOBEX_PASSWORD);
+    }
+
+    static String bearer(String token) {
+        return GatewayTestSupport.bearer(token);
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return GatewayTestSupport.json(response);
+    }
+
+    static JsonNode assertProblem(HttpResponse<String> response, int status) {
+        return GatewayTestSupport.assertProblem(response, status);
+    }
+
+    private static String[] headersOrNone(String[] headers) {
+        return headers.length == 0 ? new String[]{"Accept", "application/json"} : headers;
+    }
 
     String management(String path) {
-        HttpResponseText response = HttpResponseText.of(send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + managementPort + path))
+        HttpResponseText response = HttpResponseText.of(send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + managementPort + path))
                 .timeout(Duration.ofSeconds(10)).header("Accept", "application/json, text/plain").GET()));
         return response.body();
     }
 
     /** The text of a response, for management calls where only the body matters. */
     record HttpResponseText(int status, String body) {
-        static HttpResponseText of(java.net.http.HttpResponse<String> response) {
+        static HttpResponseText of(HttpResponse<String> response) {
             return new HttpResponseText(response.statusCode(), response.body());
         }
     }

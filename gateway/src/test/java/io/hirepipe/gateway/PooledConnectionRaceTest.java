@@ -41,6 +41,7 @@ class PooledConnectionRaceTest extends EdgeTestSupport {
     void theGatewayDropsIdleConnectionsBeforeTheServiceDoesSoASubmitAfterAPauseSucceeds() throws Exception {
         String recruiter = globexRecruiterToken();
         int closedBefore = ASSESSMENT_BACKEND.closedOnArrival();
+        int answeredBefore = ASSESSMENT_BACKEND.answered();
 
         HttpResponse<String> first = postJson("/api/invitations/inv-race/revoke", "{}", "Authorization", bearer(recruiter));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
@@ -49,6 +50,7 @@ class PooledConnectionRaceTest extends EdgeTestSupport {
                 bearer(recruiter));
 
         assertThat(afterPause.statusCode()).as(afterPause.body()).isEqualTo(200);
+        assertThat(ASSESSMENT_BACKEND.answered()).as("both reached the idle-closing backend").isEqualTo(answeredBefore + 2);
         assertThat(ASSESSMENT_BACKEND.closedOnArrival()).as("no request was sent on a connection the backend dropped")
                 .isEqualTo(closedBefore);
     }

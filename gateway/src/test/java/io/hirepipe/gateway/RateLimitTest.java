@@ -23,47 +23,40 @@ import static org.awaitility.Awaitility.await;
  */
 class RateLimitTest extends EdgeTestSupport {
 
-    private static final Pattern RATE_LIMIT = Pattern.compile("\"reads\";r=(\\d+);t=(\\d+)");
+    private static final Pattern BULK = Pattern.compile("\"bulk\";r=(\\d+);t=(\\d+)");
+    private static final String BULK_PATH = "/api/operations/scoring/dead-letters/d-1/replay";
 
     @Autowired
     EdgeTokens edgeTokens;
 
     @Test
-    void aRecruiterOverTheReadBudgetGets429WithRetryAfterAndRateLimitHeadersOthersDoNot() {
+    void aRecruiterOverABudgetGets429WithRetryAfterAndRateLimitHeadersWhileOthersGoOn() {
         String acme = acmeRecruiterToken();
         String globex = globexRecruiterToken();
 
-        HttpResponse<String> first = get("/api/questions/q-budget", "Authorization", bearer(acme));
-        assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(first.headers().firstValue("RateLimit-Policy")).hasValue("\"reads\";q=" + READS_LIMIT + ";w=3");
-        Matcher remaining = RATE_LIMIT.matcher(first.headers().firstValue("RateLimit").orElseThrow());
+        HttpResponse<String> first = bulk(acme);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(first.headers().firstValue("RateLimit-Policy")).hasValue("\"bulk\";q=" + BULK_LIMIT + ";w=5");
+        Matcher remaining = BULK.matcher(first.headers().firstValue("RateLimit").orElseThrow());
         assertThat(remaining.matches()).isTrue();
-        assertThat(Integer.parseInt(remaining.group(1))).isLessThan(READS_LIMIT);
+        assertThat(Integer.parseInt(remaining.group(1))).isLessThan(BULK_LIMIT);
 
-        HttpResponse<String> refused = null;
-        for (int i = 0; i < READS_LIMIT + 1 && refused == null; i++) {
-            HttpResponse<String> response = get("/api/questions/q-budget", "Authorization", bearer(acme));
-            if (response.statusCode() == 429) {
-                refused = response;
-            }
-        }
+        HttpResponse<String> refused = firstRefusal(() -> bulk(acme));
 
-        assertThat(refused).as("a 429 within " + (READS_LIMIT + 1) + " reads").isNotNull();
         JsonNode problem = assertProblem(refused, 429);
-        assertThat(problem.get("rateLimitGroup").asString()).isEqualTo("reads");
+        assertThat(problem.get("rateLimitGroup").asString()).isEqualTo("bulk");
         long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
-        assertThat(retryAfter).isBetween(1L, 3L);
-        assertThat(refused.headers().firstValue("RateLimit")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("\"reads\";r=0;t="));
+        assertThat(retryAfter).isBetween(1L, 5L);
+        assertThat(problem.get("retryAfterSeconds").asLong()).isEqualTo(retryAfter);
+        assertThat(refused.headers().firstValue("RateLimit")).hasValue("\"bulk\";r=0;t=" + retryAfter);
         assertThat(problem.get("correlationId").asString()).isNotBlank();
 
-        // Another recruiter has a budget of their own, and the same recruiter's writes are another group.
-        assertThat(get("/api/questions/q-budget", "Authorization", bearer(globex)).statusCode()).isEqualTo(200);
-        assertThat(postJson("/api/questions/q-budget/publish", "{}", "Authorization", bearer(acme)).statusCode())
-                .isEqualTo(200);
+        // Another recruiter has a budget of their own, and the same recruiter's reads are another group.
+        assertThat(bulk(globex).statusCode()).isEqualTo(200);
+        assertThat(get("/api/questions/q-budget", "Authorization", bearer(acme)).statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(retryAfter + 3)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(get("/api/questions/q-budget", "Authorization", bearer(acme)).statusCode()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(retryAfter + 3)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(bulk(acme).statusCode()).isEqualTo(200));
     }
 
     @Test
@@ -74,15 +67,26 @@ class RateLimitTest extends EdgeTestSupport {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String key = json(created).get("key").asString();
 
-        int refusedAt = -1;
-        for (int i = 1; i <= READS_LIMIT + 1 && refusedAt < 0; i++) {
-            if (get("/api/questions/q-key", "X-Api-Key", key).statusCode() == 429) {
-                refusedAt = i;
-            }
-        }
+        HttpResponse<String> refused = firstRefusal(() -> postJson(BULK_PATH, "{}", "X-Api-Key", key));
 
-        assertThat(refusedAt).as("the key is refused once its budget is used").isPositive();
-        assertThat(get("/api/questions/q-key", "Authorization", bearer(recruiter)).statusCode()).isEqualTo(200);
+        assertProblem(refused, 429);
+        assertThat(get("/api/questions/q-key", "X-Api-Key", key).statusCode()).isEqualTo(200);
+    }
+
+    /** Sends until refused; the budget is small and its window long enough that this takes one window. */
+    private static HttpResponse<String> firstRefusal(java.util.function.Supplier<HttpResponse<String>> call) {
+        for (int i = 0; i <= BULK_LIMIT; i++) {
+            HttpResponse<String> response = call.get();
+            if (response.statusCode() == 429) {
+                return response;
+            }
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+        throw new AssertionError("no 429 after " + (BULK_LIMIT + 1) + " calls");
+    }
+
+    private HttpResponse<String> bulk(String recruiterToken) {
+        return postJson(BULK_PATH, "{}", "Authorization", bearer(recruiterToken));
     }
 
     @Test

@@ -45,6 +45,9 @@ final class RestartableBackend {
     }
 
     synchronized void start() {
+        if (server.get() != null) {
+            return;
+        }
         try {
             HttpServer started = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
             ExecutorService pool = Executors.newFixedThreadPool(8, runnable -> {
