@@ -6,11 +6,11 @@
 #        BENCH_JVM_OPTS ("-Xms256m -Xmx384m -XX:+UseSerialGC", the same for every server), SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if [ "${SKIP_BUILD:-0}" != "1" ]; then
-  ./mvnw -B -q -ntp -pl gateway,question-service -am package -DskipTests
-  ./mvnw -B -q -ntp -pl gateway test-compile
+if [ "${SKIP_BUILD:-0}" != "1" ] || [ ! -f gateway/target/bench.classpath ]; then
+  # Jars for the servers, compiled test sources and their class path for the driver, in one reactor build.
+  ./mvnw -B -q -ntp -pl gateway,question-service -am package -DskipTests \
+    dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 fi
-./mvnw -B -q -ntp -pl gateway dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 exec java -Xmx256m -Dhirepipe.repo-dir="$PWD" \
   -cp "gateway/target/test-classes:gateway/target/classes:$(cat gateway/target/bench.classpath)" \
   io.hirepipe.gateway.perf.GatewayOverheadBenchmark
