@@ -71,7 +71,12 @@ public class ClientLimiters {
         }
         ClientLimiter client = limiters.get(group + '\u0000' + clientKey,
                 key -> new ClientLimiter(new AtomicRateLimiter(group, budget.config()), System.nanoTime()));
-        boolean permitted = client.limiter().acquirePermission();
+        boolean permitted;
+        // AtomicRateLimiter parks the thread after a lost compare-and-set; one busy client over many
+        // connections would park event-loop threads. Taking turns per client avoids that contention.
+        synchronized (client) {
+            permitted = client.limiter().acquirePermission();
+        }
         (permitted ? budget.permitted() : budget.rejected()).increment();
         long periodNanos = budget.period().toNanos();
         long intoWindow = (System.nanoTime() - client.createdNanos()) % periodNanos;

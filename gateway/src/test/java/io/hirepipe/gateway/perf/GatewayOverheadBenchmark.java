@@ -57,6 +57,8 @@ public final class GatewayOverheadBenchmark {
         String internalSecret = "bench-internal-" + UUID.randomUUID();
         String edgeSecret = "bench-edge-" + UUID.randomUUID();
 
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("de.bwaldvogel"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         MongoServer mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress mongoAddress = mongo.bind();
         String mongoUri = "mongodb://127.0.0.1:" + mongoAddress.getPort();
