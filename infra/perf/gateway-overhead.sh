@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What the gateway costs on one cheap authenticated GET, in one run: direct to question-service,
 # through a gateway with rate limits and breakers on (perf profile) and with both off.
-# Needs wrk (apt-get install -y wrk). Not part of `verify`: it takes about four minutes.
-# Knobs: BENCH_CONNECTIONS (32), BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (30), BENCH_ROUNDS (2),
+# Needs wrk (apt-get install -y wrk). Not part of `verify`: it takes about five minutes.
+# Knobs: BENCH_CONNECTIONS (32), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (30), BENCH_ROUNDS (6),
 #        BENCH_JVM_OPTS ("-Xms256m -Xmx384m -XX:+UseSerialGC", the same for every server), SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

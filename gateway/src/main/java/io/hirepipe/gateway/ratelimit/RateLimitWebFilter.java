@@ -42,7 +42,7 @@ class RateLimitWebFilter implements WebFilter, Ordered {
                 .map(Authentication::getPrincipal)
                 .ofType(Caller.class)
                 .map(ClientIdentity::of)
-                .defaultIfEmpty(ClientIdentity.anonymous(exchange))
+                .switchIfEmpty(Mono.fromSupplier(() -> ClientIdentity.anonymous(exchange)))
                 .flatMap(client -> {
                     Decision decision = limiters.acquire(group.get().name(), client);
                     RateLimitResponses.writeHeaders(exchange.getResponse().getHeaders(), decision);

@@ -51,9 +51,9 @@ public final class GatewayOverheadBenchmark {
         Path repo = Path.of(System.getProperty("hirepipe.repo-dir", ".")).toAbsolutePath().normalize();
         String jvm = System.getenv().getOrDefault("BENCH_JVM_OPTS", "-Xms256m -Xmx384m -XX:+UseSerialGC");
         int connections = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONNECTIONS", "32"));
-        int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_SECONDS", "15"));
+        int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_SECONDS", "10"));
         int warmupSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "30"));
-        int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "2"));
+        int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "6"));
         String internalSecret = "bench-internal-" + UUID.randomUUID();
         String edgeSecret = "bench-edge-" + UUID.randomUUID();
 
@@ -111,8 +111,11 @@ public final class GatewayOverheadBenchmark {
             wrk(target[0], target[1], connections, warmupSeconds);
         }
         List<Result> results = new ArrayList<>();
+        List<Map.Entry<String, String[]>> order = new ArrayList<>(targets.entrySet());
         for (int round = 1; round <= rounds; round++) {
-            for (Map.Entry<String, String[]> target : targets.entrySet()) {
+            // Each round starts with another target, so a slow stretch of a shared machine is spread over all.
+            java.util.Collections.rotate(order, 1);
+            for (Map.Entry<String, String[]> target : order) {
                 double[] measured = wrk(target.getValue()[0], target.getValue()[1], connections, seconds);
                 Result result = new Result(target.getKey(), round, measured[0], measured[1]);
                 results.add(result);
