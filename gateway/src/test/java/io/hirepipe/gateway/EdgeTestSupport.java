@@ -1,16 +1,18 @@
 package io.hirepipe.gateway;
 
-import io.hirepipe.testkit.Infra;
-import io.hirepipe.testkit.UsesInfrastructure;
 import io.hirepipe.gateway.identity.BootstrapProperties;
 import io.hirepipe.gateway.identity.IdentityBootstrap;
+import io.hirepipe.testkit.Infra;
+import io.hirepipe.testkit.UsesInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +25,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -170,18 +169,10 @@ abstract class EdgeTestSupport {
         return headers.length == 0 ? new String[]{"Accept", "application/json"} : headers;
     }
 
+    /** The body the management port (actuator) gives for a path. */
     String management(String path) {
-        HttpResponseText response = HttpResponseText.of(send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + managementPort + path))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json, text/plain").GET()));
-        return response.body();
-    }
-
-    /** The text of a response, for management calls where only the body matters. */
-    record HttpResponseText(int status, String body) {
-        static HttpResponseText of(HttpResponse<String> response) {
-            return new HttpResponseText(response.statusCode(), response.body());
-        }
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json, text/plain").GET()).body();
     }
 
     /**

@@ -44,9 +44,12 @@ class DownstreamResilienceFilter implements GlobalFilter, Ordered {
     private final CircuitBreakerRegistry breakers;
     private final TimeLimiterRegistry timeLimiters;
     private final RetryRegistry retries;
+    /** The routing filter's own response timeout (its 504 counts against the breaker like ours). */
+    private final Duration gatewayResponseTimeout;
 
     DownstreamResilienceFilter(DownstreamNames names, CircuitBreakerRegistry breakers,
-                               TimeLimiterRegistry timeLimiters, RetryRegistry retries) {
+                               TimeLimiterRegistry timeLimiters, RetryRegistry retries, Duration gatewayResponseTimeout) {
+        this.gatewayResponseTimeout = gatewayResponseTimeout;
         this.names = names;
         this.breakers = breakers;
         this.timeLimiters = timeLimiters;
@@ -71,12 +74,16 @@ class DownstreamResilienceFilter implements GlobalFilter, Ordered {
                 .onErrorResume(TimeoutException.class, late -> timedOut(exchange, service, timeLimit));
     }
 
-    private static Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, CircuitBreaker breaker,
-                                      Duration timeLimit) {
+    private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, CircuitBreaker breaker,
+                               Duration timeLimit) {
         breaker.acquirePermission();
         long started = breaker.getCurrentTimestamp();
-        return chain.filter(exchange)
-                .timeout(timeLimit, Mono.error(() -> new TimeoutException("no answer within " + timeLimit)))
+        Mono<Void> call = chain.filter(exchange);
+        if (gatewayResponseTimeout == null || timeLimit.compareTo(gatewayResponseTimeout) < 0) {
+            // A second timer per request costs a cross-thread wake-up; only when it is the stricter one.
+            call = call.timeout(timeLimit, Mono.error(() -> new TimeoutException("no answer within " + timeLimit)));
+        }
+        return call
                 .doOnSuccess(done -> {
                     long took = breaker.getCurrentTimestamp() - started;
                     HttpStatusCode status = exchange.getResponse().getStatusCode();

@@ -5,6 +5,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.hirepipe.gateway.routing.DownstreamServices;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,9 @@ class ResilienceConfiguration {
     @Bean
     @ConditionalOnBooleanProperty(name = "hirepipe.gateway.resilience.enabled", matchIfMissing = true)
     GlobalFilter downstreamResilienceFilter(DownstreamServices services, CircuitBreakerRegistry breakers,
-                                            TimeLimiterRegistry timeLimiters, RetryRegistry retries) {
-        return new DownstreamResilienceFilter(new DownstreamNames(services), breakers, timeLimiters, retries);
+                                            TimeLimiterRegistry timeLimiters, RetryRegistry retries,
+                                            HttpClientProperties httpClient) {
+        return new DownstreamResilienceFilter(new DownstreamNames(services), breakers, timeLimiters, retries,
+                httpClient.getResponseTimeout());
     }
 }
