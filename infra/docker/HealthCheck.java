@@ -11,7 +11,8 @@ import java.time.Duration;
 public final class HealthCheck {
 
     public static void main(String[] args) {
-        String port = System.getenv().getOrDefault("PORT", "8080");
+        // Where actuator lives: its own management port if the service has one (the gateway), else the main one.
+        String port = System.getenv().getOrDefault("MANAGEMENT_PORT", System.getenv().getOrDefault("PORT", "8080"));
         String path = args.length > 0 ? args[0] : "/actuator/health/liveness";
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -4,8 +4,10 @@ import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.CallerKind;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -202,14 +204,22 @@ class ProxyTest extends GatewayTestSupport {
     }
 
     @Test
-    void healthIsPublicAndMetricsCarryRouteIdsNotPaths() {
-        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    void probesArePublicAndMetricsOnTheManagementPortCarryRouteIdsNotPaths() {
+        assertThat(get("/readyz").statusCode()).isEqualTo(200);
+        assertThat(get("/livez").statusCode()).isEqualTo(200);
         get("/api/v1/questions/metric-probe-123", "Authorization", bearer(acmeRecruiterToken()));
 
-        String metrics = get("/actuator/prometheus", "Accept", "text/plain").body();
+        String management = "http://localhost:" + managementPort;
+        assertThat(send(HttpRequest.newBuilder(URI.create(management + "/actuator/health/readiness"))).statusCode())
+                .isEqualTo(200);
+        String metrics = send(HttpRequest.newBuilder(URI.create(management + "/actuator/prometheus"))
+                .header("Accept", "text/plain")).body();
         assertThat(metrics).contains("spring_cloud_gateway_requests").contains("routeId=\"question-service\"");
         assertThat(metrics).doesNotContain("metric-probe-123");
-        assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(URI.create(management + "/actuator/env"))).statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/prometheus", "Accept", "text/plain").statusCode()).isEqualTo(404);
     }
+
+    @LocalManagementPort
+    int managementPort;
 }

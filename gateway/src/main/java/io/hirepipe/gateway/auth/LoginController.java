@@ -1,6 +1,7 @@
 package io.hirepipe.gateway.auth;
 
 import io.hirepipe.gateway.versioning.PublicApi;
+import io.hirepipe.gateway.loginthrottle.LoginThrottle;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -17,9 +19,11 @@ import java.time.Instant;
 public class LoginController {
 
     private final RecruiterLogin login;
+    private final LoginThrottle throttle;
 
-    public LoginController(RecruiterLogin login) {
+    public LoginController(RecruiterLogin login, LoginThrottle throttle) {
         this.login = login;
+        this.throttle = throttle;
     }
 
     public record LoginRequest(@NotBlank @Email @Size(max = 254) String email,
@@ -41,7 +45,9 @@ public class LoginController {
     }
 
     @PostMapping(PublicApi.AUTH + "/login")
-    public Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request) {
-        return login.login(request.email(), request.password()).map(LoginResponse::of);
+    public Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
+        return throttle.guard(request.email(), LoginThrottle.remoteAddress(exchange),
+                        () -> login.login(request.email(), request.password()))
+                .map(LoginResponse::of);
     }
 }

@@ -4,6 +4,7 @@ import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.gateway.candidate.InvitationRedeemClient.RedeemedInvitation;
+import io.hirepipe.gateway.ratelimit.InvitationTokenLimit;
 import io.hirepipe.gateway.security.EdgeTokens;
 import io.hirepipe.gateway.security.IssuedToken;
 import io.hirepipe.gateway.web.CorrelationIdWebFilter;
@@ -33,11 +34,14 @@ public class CandidateTokenController {
     private final InvitationRedeemClient invitations;
     private final EdgeTokens tokens;
     private final Clock clock;
+    private final InvitationTokenLimit invitationTokenLimit;
 
-    public CandidateTokenController(InvitationRedeemClient invitations, EdgeTokens tokens, Clock clock) {
+    public CandidateTokenController(InvitationRedeemClient invitations, EdgeTokens tokens, Clock clock,
+                                    InvitationTokenLimit invitationTokenLimit) {
         this.invitations = invitations;
         this.tokens = tokens;
         this.clock = clock;
+        this.invitationTokenLimit = invitationTokenLimit;
     }
 
     public record CandidateTokenRequest(@NotBlank @Size(max = 512) String invitationToken) {
@@ -49,6 +53,7 @@ public class CandidateTokenController {
     @PostMapping(PublicApi.AUTH + "/candidate")
     public Mono<CandidateTokenResponse> exchange(@Valid @RequestBody CandidateTokenRequest request,
                                                  ServerWebExchange exchange) {
+        invitationTokenLimit.check(request.invitationToken().trim());
         return invitations.redeem(request.invitationToken().trim(), CorrelationIdWebFilter.of(exchange))
                 .map(this::tokenFor)
                 .map(token -> new CandidateTokenResponse(token.value(), "Bearer", token.expiresAt()));

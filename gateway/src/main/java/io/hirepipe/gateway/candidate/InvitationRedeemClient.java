@@ -17,6 +17,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import java.net.ConnectException;
 import java.time.Duration;
@@ -42,8 +43,15 @@ public class InvitationRedeemClient {
     private final InternalTokenIssuer internalTokens;
 
     public InvitationRedeemClient(DownstreamServices services, InternalTokenIssuer internalTokens,
-                                  @Value("${hirepipe.gateway.redeem-timeout:5s}") Duration timeout) {
-        HttpClient http = HttpClient.create()
+                                  @Value("${hirepipe.gateway.redeem-timeout:5s}") Duration timeout,
+                                  @Value("${spring.cloud.gateway.server.webflux.httpclient.pool.max-idle-time:20s}")
+                                  Duration poolMaxIdleTime) {
+        // Like the routes' pool: drop idle connections before assessment-service's keep-alive ends them.
+        ConnectionProvider pool = ConnectionProvider.builder("invitation-redeem")
+                .maxIdleTime(poolMaxIdleTime)
+                .evictInBackground(poolMaxIdleTime)
+                .build();
+        HttpClient http = HttpClient.create(pool)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), 2_000))
                 .responseTimeout(timeout);
         this.webClient = WebClient.builder()

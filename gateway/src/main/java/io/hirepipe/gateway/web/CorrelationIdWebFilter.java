@@ -43,6 +43,12 @@ public class CorrelationIdWebFilter implements WebFilter, Ordered {
         ServerWebExchange withId = exchange.mutate().request(request).build();
         withId.getAttributes().put(ATTRIBUTE, id);
         withId.getResponse().getHeaders().set(CorrelationId.HEADER, id);
+        // A proxied response arrives with the service's echo of the same id, and the routing filter adds
+        // the service's headers to ours: set it once more as the response commits, so it comes back once.
+        withId.getResponse().beforeCommit(() -> {
+            withId.getResponse().getHeaders().set(CorrelationId.HEADER, id);
+            return Mono.empty();
+        });
         long started = System.nanoTime();
         return chain.filter(withId)
                 .contextWrite(context -> context.put(CorrelationId.MDC_KEY, id))

@@ -3,6 +3,7 @@ package io.hirepipe.localstack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,9 +41,9 @@ final class ServiceLineup {
         specs.add(spec(config, "scoring-service", p.scoring(), serviceEnv,
                 "--spring.mongodb.uri=" + mongo,
                 "--spring.kafka.bootstrap-servers=" + kafka));
-        specs.add(spec(config, "notification-service", p.notification(),
-                Map.of("HIREPIPE_INTERNAL_TOKEN_SECRET", secrets.internalTokenSecret(),
-                        "HIREPIPE_NOTIFICATION_SECRETS_KEY", secrets.notificationSecretsKey()),
+        Map<String, String> notificationEnv = new HashMap<>(serviceEnv);
+        notificationEnv.put("HIREPIPE_NOTIFICATION_SECRETS_KEY", secrets.notificationSecretsKey());
+        specs.add(spec(config, "notification-service", p.notification(), notificationEnv,
                 "--spring.mongodb.uri=" + mongo,
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.mail.host=127.0.0.1",
@@ -50,7 +51,9 @@ final class ServiceLineup {
                 // local receivers (a script on this machine) are the point of a local stack
                 "--hirepipe.webhooks.allow-insecure-loopback=true",
                 "--hirepipe.webhooks.public-base-url=http://localhost:" + p.gateway()));
-        specs.add(spec(config, "gateway", p.gateway(),
+        // The gateway keeps actuator on a management port of its own (a random one here, so parallel
+        // stacks never clash); its main port answers /readyz for start-up checks.
+        specs.add(withHealthUrl(spec(config, "gateway", p.gateway(),
                 Map.of("HIREPIPE_GATEWAY_INTERNAL_SIGNING_KEYS", secrets.gatewaySigningKeys(),
                         "HIREPIPE_GATEWAY_JWT_SECRET", secrets.gatewayJwtSecret(),
                         "HIREPIPE_BOOTSTRAP_RECRUITER_PASSWORD", DemoAccess.RECRUITER_PASSWORD),
@@ -61,12 +64,17 @@ final class ServiceLineup {
                 "--hirepipe.gateway.services.notification-service=http://127.0.0.1:" + p.notification(),
                 "--hirepipe.bootstrap.tenant-id=" + DemoAccess.TENANT_ID,
                 "--hirepipe.bootstrap.tenant-name=" + DemoAccess.TENANT_NAME,
-                "--hirepipe.bootstrap.recruiter-email=" + DemoAccess.RECRUITER_EMAIL));
+                "--hirepipe.bootstrap.recruiter-email=" + DemoAccess.RECRUITER_EMAIL,
+                "--management.server.port=0"), "http://127.0.0.1:" + p.gateway() + "/readyz"));
         return specs;
     }
 
     static Path jarOf(StackConfig config, String service) {
         return config.repoDir().resolve(service).resolve("target").resolve(service + ".jar");
+    }
+
+    private static ServiceSpec withHealthUrl(ServiceSpec spec, String healthUrl) {
+        return new ServiceSpec(spec.name(), spec.port(), spec.command(), spec.environment(), healthUrl);
     }
 
     private static ServiceSpec spec(StackConfig config, String name, int port, Map<String, String> env,

@@ -1,0 +1,165 @@
+package io.hirepipe.gateway.resilience;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.hirepipe.gateway.web.Problems;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Guards every proxied call with its service's circuit breaker and time limit, and retries reads.
+ *
+ * <p>Sits just outside the routing filter that sends the request and inside the one that writes the
+ * response body, so it sees each attempt end when the downstream response's status and headers have
+ * arrived, before anything is sent to the client: an open breaker, a time-out or a retry can still
+ * choose the answer. 5xx answers and transport failures count against the breaker.
+ */
+class DownstreamResilienceFilter implements GlobalFilter, Ordered {
+
+    /** The retry configuration in {@code resilience4j.retry.configs}. */
+    static final String READ_RETRY_CONFIG = "idempotent-reads";
+
+    private final DownstreamNames names;
+    private final CircuitBreakerRegistry breakers;
+    private final TimeLimiterRegistry timeLimiters;
+    private final RetryRegistry retries;
+    /** The routing filter's own response timeout (its 504 counts against the breaker like ours). */
+    private final Duration gatewayResponseTimeout;
+
+    DownstreamResilienceFilter(DownstreamNames names, CircuitBreakerRegistry breakers,
+                               TimeLimiterRegistry timeLimiters, RetryRegistry retries, Duration gatewayResponseTimeout) {
+        this.gatewayResponseTimeout = gatewayResponseTimeout;
+        this.names = names;
+        this.breakers = breakers;
+        this.timeLimiters = timeLimiters;
+        this.retries = retries;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        if (route == null) {
+            return chain.filter(exchange);
+        }
+        String service = names.of(route);
+        CircuitBreaker breaker = breakers.circuitBreaker(service);
+        Duration timeLimit = timeLimiters.timeLimiter(service).getTimeLimiterConfig().getTimeoutDuration();
+        Mono<Void> call = Mono.defer(() -> attempt(exchange, chain, breaker, timeLimit));
+        if (isIdempotentRead(exchange.getRequest().getMethod())) {
+            Retry retry = retries.retry(service, READ_RETRY_CONFIG);
+            call = Mono.defer(new RetriedAttempt(exchange, call)::next).transformDeferred(RetryOperator.of(retry));
+        }
+        return call.onErrorResume(CallNotPermittedException.class, open -> breakerOpen(exchange, service, breaker))
+                .onErrorResume(TimeoutException.class, late -> timedOut(exchange, service, timeLimit));
+    }
+
+    private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, CircuitBreaker breaker,
+                               Duration timeLimit) {
+        breaker.acquirePermission();
+        long started = breaker.getCurrentTimestamp();
+        Mono<Void> call = chain.filter(exchange);
+        if (gatewayResponseTimeout == null || timeLimit.compareTo(gatewayResponseTimeout) < 0) {
+            // A second timer per request costs a cross-thread wake-up; only when it is the stricter one.
+            call = call.timeout(timeLimit, Mono.error(() -> new TimeoutException("no answer within " + timeLimit)));
+        }
+        return call
+                .doOnSuccess(done -> {
+                    long took = breaker.getCurrentTimestamp() - started;
+                    HttpStatusCode status = exchange.getResponse().getStatusCode();
+                    if (status != null && countsAsFailure(status)) {
+                        breaker.onError(took, breaker.getTimestampUnit(), new DownstreamServerError(status.value()));
+                    } else {
+                        breaker.onSuccess(took, breaker.getTimestampUnit());
+                    }
+                })
+                .doOnError(failure -> breaker.onError(breaker.getCurrentTimestamp() - started,
+                        breaker.getTimestampUnit(), failure))
+                .doOnCancel(breaker::releasePermission);
+    }
+
+    /** A service that answers 4xx is healthy; one that answers 500, 502, 503 or 504 may not be. */
+    private static boolean countsAsFailure(HttpStatusCode status) {
+        return status.is5xxServerError() && status.value() != HttpStatus.NOT_IMPLEMENTED.value();
+    }
+
+    private static boolean isIdempotentRead(HttpMethod method) {
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
+    }
+
+    private static Mono<Void> breakerOpen(ServerWebExchange exchange, String service, CircuitBreaker breaker) {
+        long retryAfter = Math.max(1, TimeUnit.MILLISECONDS.toSeconds(
+                breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1) + 999));
+        ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "downstream-circuit-open",
+                "Service unavailable", "The " + service + " is failing, so calls to it are paused. Try again in "
+                        + retryAfter + " s.", exchange);
+        problem.setProperty("service", service);
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        return Problems.write(exchange, problem);
+    }
+
+    private static Mono<Void> timedOut(ServerWebExchange exchange, String service, Duration timeLimit) {
+        ProblemDetail problem = Problems.problem(HttpStatus.GATEWAY_TIMEOUT, "downstream-timeout", "Gateway timeout",
+                "The " + service + " did not answer within " + timeLimit.toMillis() + " ms.", exchange);
+        problem.setProperty("service", service);
+        return Problems.write(exchange, problem);
+    }
+
+    @Override
+    public int getOrder() {
+        // Inside NettyWriteResponseFilter (-1) and after the URL and load-balancer filters (10000+), just
+        // ahead of NettyRoutingFilter (lowest precedence), which sends the request.
+        return Ordered.LOWEST_PRECEDENCE - 100;
+    }
+
+    /** Before a second attempt, undo what the first left on the exchange so the request is routed again. */
+    private static final class RetriedAttempt {
+
+        private final ServerWebExchange exchange;
+        private final Mono<Void> call;
+        private boolean first = true;
+
+        RetriedAttempt(ServerWebExchange exchange, Mono<Void> call) {
+            this.exchange = exchange;
+            this.call = call;
+        }
+
+        Mono<Void> next() {
+            if (!first) {
+                Set<String> copied = exchange.getAttributeOrDefault(
+                        ServerWebExchangeUtils.CLIENT_RESPONSE_HEADER_NAMES, Collections.emptySet());
+                copied.forEach(header -> exchange.getResponse().getHeaders().remove(header));
+                ServerWebExchangeUtils.removeAlreadyRouted(exchange);
+            }
+            first = false;
+            return call;
+        }
+    }
+
+    /** Records a 5xx answer as a failure in the breaker's window. */
+    static final class DownstreamServerError extends RuntimeException {
+        DownstreamServerError(int status) {
+            super("downstream answered " + status, null, false, false);
+        }
+    }
+}

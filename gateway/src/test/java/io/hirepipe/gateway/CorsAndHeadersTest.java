@@ -1,0 +1,78 @@
+package io.hirepipe.gateway;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** CORS closed except for configured origins, headers sent once, and operator endpoints off the public port. */
+class CorsAndHeadersTest extends EdgeTestSupport {
+
+    @Test
+    void anAllowListedOriginsPreflightIsAnsweredWithoutCredentials() {
+        HttpResponse<String> preflight = send(request("/api/questions/q-1")
+                .header("Origin", PARTNER_ORIGIN)
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(PARTNER_ORIGIN);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(
+                methods -> assertThat(methods).contains("GET"));
+    }
+
+    @Test
+    void anyOtherOriginIsRefusedWithAProblem() {
+        HttpResponse<String> preflight = send(request("/api/questions/q-1")
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "DELETE")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> simple = get("/api/questions/q-1", "Origin", "https://evil.example",
+                "Authorization", bearer(acmeRecruiterToken()));
+
+        JsonNode problem = assertProblem(preflight, 403);
+        assertThat(problem.get("type").asString()).endsWith("/cors-origin-not-allowed");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertProblem(simple, 403);
+    }
+
+    @Test
+    void theWebAppsOwnOriginNeedsNoCors() {
+        HttpResponse<String> sameOrigin = get("/api/questions/q-1", "Origin", "http://localhost:" + port,
+                "Authorization", bearer(acmeRecruiterToken()));
+        HttpResponse<String> behindTlsProxy = get("/api/questions/q-1", "Origin", "https://localhost",
+                "Authorization", bearer(acmeRecruiterToken()));
+
+        assertThat(sameOrigin.statusCode()).isEqualTo(200);
+        assertThat(behindTlsProxy.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aProxiedResponseCarriesTheCorrelationIdOnceEvenWhenTheServiceEchoesIt() {
+        HttpResponse<String> response = get("/api/results/s-9", "Authorization", bearer(globexRecruiterToken()),
+                "X-Correlation-Id", "once-please-1");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("X-Correlation-Id")).containsExactly("once-please-1");
+        assertThat(response.headers().allValues("X-Content-Type-Options")).hasSizeLessThanOrEqualTo(1);
+        assertThat(response.headers().allValues("X-Frame-Options")).hasSizeLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void metricsAndHealthDetailsAreOnlyOnTheManagementPort() {
+        assertThat(get("/actuator/prometheus", "Accept", "text/plain").statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(404);
+        HttpResponse<String> ready = get("/readyz");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).doesNotContain("circuitBreakers");
+        assertThat(get("/livez").statusCode()).isEqualTo(200);
+
+        assertThat(management("/actuator/prometheus")).contains("resilience4j_circuitbreaker_state");
+        assertThat(management("/actuator/health")).contains("circuitBreakers");
+    }
+}

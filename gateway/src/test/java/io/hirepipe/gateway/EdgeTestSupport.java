@@ -1,0 +1,204 @@
+package io.hirepipe.gateway;
+
+import io.hirepipe.gateway.identity.BootstrapProperties;
+import io.hirepipe.gateway.identity.IdentityBootstrap;
+import io.hirepipe.testkit.Infra;
+import io.hirepipe.testkit.UsesInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A second shared gateway, with the edge protections set tight and short so tests can see them
+ * act within seconds: small rate-limit windows, a breaker that opens after a handful of failures and
+ * probes again after a second, a short time limit and a pool that drops idle connections quickly.
+ * assessment-service is a backend that closes idle connections after one second, scoring-service
+ * one the tests stop and restart.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hirepipe.gateway.jwt.secret=test-only-gateway-edge-token-secret-0123456789",
+        "hirepipe.bootstrap.tenant-id=" + GatewayTestSupport.ACME,
+        "hirepipe.bootstrap.tenant-name=Acme Corp",
+        "hirepipe.bootstrap.recruiter-email=" + GatewayTestSupport.ACME_RECRUITER,
+        "hirepipe.bootstrap.recruiter-password=" + GatewayTestSupport.ACME_PASSWORD,
+        "logging.level.io.hirepipe.gateway.access=WARN",
+        "management.server.port=0",
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=5s",
+        "spring.cloud.gateway.server.webflux.httpclient.pool.max-idle-time=" + EdgeTestSupport.POOL_MAX_IDLE_MS + "ms",
+        "spring.cloud.gateway.server.webflux.httpclient.pool.eviction-interval=100ms",
+        "hirepipe.gateway.rate-limits.groups.reads.limit=" + EdgeTestSupport.READS_LIMIT,
+        "hirepipe.gateway.rate-limits.groups.reads.period=3s",
+        "hirepipe.gateway.rate-limits.groups.writes.limit=40",
+        "hirepipe.gateway.rate-limits.groups.writes.period=3s",
+        "hirepipe.gateway.rate-limits.groups.bulk.limit=" + EdgeTestSupport.BULK_LIMIT,
+        "hirepipe.gateway.rate-limits.groups.bulk.period=5s",
+        "hirepipe.gateway.rate-limits.groups.autosave.limit=" + EdgeTestSupport.AUTOSAVE_LIMIT,
+        "hirepipe.gateway.rate-limits.groups.autosave.period=5s",
+        "hirepipe.gateway.rate-limits.groups.invitation-token.limit=" + EdgeTestSupport.INVITATION_TOKEN_LIMIT,
+        "hirepipe.gateway.rate-limits.groups.login.limit=10000",
+        "hirepipe.gateway.rate-limits.groups.token-exchange.limit=10000",
+        "hirepipe.gateway.login-throttle.per-account-and-address.free-failures=" + EdgeTestSupport.FREE_LOGIN_FAILURES,
+        "hirepipe.gateway.login-throttle.per-account.free-failures=1000",
+        "hirepipe.gateway.login-throttle.per-address.free-failures=1000",
+        "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
+        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
+        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
+        "resilience4j.circuitbreaker.configs.default.permitted-number-of-calls-in-half-open-state=2",
+        "resilience4j.timelimiter.configs.default.timeout-duration=" + EdgeTestSupport.TIME_LIMIT_MS + "ms",
+        "hirepipe.gateway.cors.allowed-origins=" + EdgeTestSupport.PARTNER_ORIGIN})
+@UsesInfrastructure(Infra.MONGO)
+abstract class EdgeTestSupport {
+
+    static final String ACME = GatewayTestSupport.ACME;
+    static final String ACME_RECRUITER = GatewayTestSupport.ACME_RECRUITER;
+    static final String ACME_PASSWORD = GatewayTestSupport.ACME_PASSWORD;
+    static final String GLOBEX = GatewayTestSupport.GLOBEX;
+    static final String GLOBEX_RECRUITER = GatewayTestSupport.GLOBEX_RECRUITER;
+    static final String GLOBEX_PASSWORD = GatewayTestSupport.GLOBEX_PASSWORD;
+    static final JsonMapper JSON = GatewayTestSupport.JSON;
+
+    static final StubService QUESTIONS = StubService.start("question-service");
+    static final URI NOTIFICATIONS_DOWN = GatewayTestSupport.NOTIFICATIONS_DOWN;
+
+    static final int READS_LIMIT = 40;
+    static final int AUTOSAVE_LIMIT = 5;
+    static final int BULK_LIMIT = 3;
+    static final int INVITATION_TOKEN_LIMIT = 3;
+    static final int FREE_LOGIN_FAILURES = 3;
+    static final long TIME_LIMIT_MS = 700;
+    static final long POOL_MAX_IDLE_MS = 300;
+    static final String PARTNER_ORIGIN = "https://ats.partner.example";
+    static final Duration BACKEND_KEEP_ALIVE = Duration.ofSeconds(1);
+
+    static final IdleClosingBackend ASSESSMENT_BACKEND = IdleClosingBackend.start(BACKEND_KEEP_ALIVE);
+    static final RestartableBackend SCORING_BACKEND = RestartableBackend.startOnFreePort();
+
+    @DynamicPropertySource
+    static void downstreamServices(DynamicPropertyRegistry registry) {
+        registry.add("hirepipe.gateway.services.question-service", () -> QUESTIONS.uri().toString());
+        registry.add("hirepipe.gateway.services.assessment-service", () -> ASSESSMENT_BACKEND.uri().toString());
+        registry.add("hirepipe.gateway.services.scoring-service", () -> SCORING_BACKEND.uri().toString());
+        registry.add("hirepipe.gateway.services.notification-service", NOTIFICATIONS_DOWN::toString);
+    }
+
+    @LocalServerPort
+    int port;
+    @LocalManagementPort
+    int managementPort;
+    @Autowired
+    IdentityBootstrap bootstrap;
+
+    @BeforeEach
+    void secondTenant() {
+        bootstrap.bootstrap(new BootstrapProperties(GLOBEX, "Globex", GLOBEX_RECRUITER, GLOBEX_PASSWORD))
+                .block(Duration.ofSeconds(30));
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return GatewayTestSupport.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path, String... headers) {
+        return send(request(path).headers(headersOrNone(headers)).GET());
+    }
+
+    HttpResponse<String> postJson(String path, String body, String... headers) {
+        return send(request(path).headers(headersOrNone(headers)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    String login(String email, String password) {
+        HttpResponse<String> response = postJson("/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response).get("token").asString();
+    }
+
+    String acmeRecruiterToken() {
+        return login(ACME_RECRUITER, ACME_PASSWORD);
+    }
+
+    String globexRecruiterToken() {
+        return login(GLOBEX_RECRUITER, GLOBEX_PASSWORD);
+    }
+
+    static String bearer(String token) {
+        return GatewayTestSupport.bearer(token);
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return GatewayTestSupport.json(response);
+    }
+
+    static JsonNode assertProblem(HttpResponse<String> response, int status) {
+        return GatewayTestSupport.assertProblem(response, status);
+    }
+
+    private static String[] headersOrNone(String[] headers) {
+        return headers.length == 0 ? new String[]{"Accept", "application/json"} : headers;
+    }
+
+    /** The body the management port (actuator) gives for a path. */
+    String management(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json, text/plain").GET()).body();
+    }
+
+    /**
+     * A request from another loopback address (127.0.0.x), as from another client machine: the JDK
+     * client cannot pick its source address on Java 17, so this speaks HTTP/1.1 over a bound socket.
+     */
+    RawResponse postFrom(String sourceAddress, String path, String json) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port,
+                InetAddress.getByName(sourceAddress), 0)) {
+            socket.setSoTimeout(10_000);
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: application/json\r\n"
+                    + "Accept: application/json\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(raw.substring(9, 12));
+            return new RawResponse(status, raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    record RawResponse(int status, String raw) {
+    }
+}

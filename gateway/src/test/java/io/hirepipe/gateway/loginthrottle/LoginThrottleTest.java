@@ -1,0 +1,145 @@
+package io.hirepipe.gateway.loginthrottle;
+
+import io.hirepipe.defaults.problem.ProblemException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LoginThrottleTest {
+
+    private static final String ACCOUNT = "recruiter@acme.test";
+
+    private final MutableClock clock = new MutableClock();
+    private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(true, 1000,
+            Duration.ofHours(1), Duration.ofDays(30),
+            new LoginThrottleProperties.Scope(3, Duration.ofSeconds(1), Duration.ofSeconds(8)),
+            new LoginThrottleProperties.Scope(10, Duration.ofSeconds(2), Duration.ofMinutes(5)),
+            new LoginThrottleProperties.Scope(50, Duration.ofSeconds(1), Duration.ofMinutes(5))),
+            clock, new SimpleMeterRegistry());
+    /** How many times the password was actually checked. */
+    private final AtomicInteger checks = new AtomicInteger();
+
+    @Test
+    void aThrottledAttemptNeverReachesThePasswordCheck() {
+        failTimes(4, "10.0.0.1");
+        int checked = checks.get();
+
+        assertThatThrownBy(() -> attempt("10.0.0.1", true)).isInstanceOfSatisfying(ProblemException.class, refused -> {
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+            assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        });
+        assertThat(checks.get()).isEqualTo(checked);
+    }
+
+    @Test
+    void theWaitDoublesWithEachFurtherFailureUpToTheCap() {
+        failTimes(4, "10.0.0.1");
+        assertThat(retryAfter("10.0.0.1")).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(fail("10.0.0.1")).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(retryAfter("10.0.0.1")).isEqualTo(2);
+        clock.advance(Duration.ofSeconds(2));
+        fail("10.0.0.1");
+        assertThat(retryAfter("10.0.0.1")).isEqualTo(4);
+        clock.advance(Duration.ofSeconds(4));
+        fail("10.0.0.1");
+        clock.advance(Duration.ofSeconds(8));
+        fail("10.0.0.1");
+        assertThat(retryAfter("10.0.0.1")).as("capped at max-delay").isEqualTo(8);
+    }
+
+    @Test
+    void theRealUserFromAnotherAddressIsNotHeldUpByAnAttackerOnTheirAccount() {
+        failTimes(4, "203.0.113.66");
+
+        assertThat(attempt("198.51.100.7", true)).isEqualTo("signed in");
+    }
+
+    @Test
+    void aCampaignFromManyAddressesBacksOffTheAccountButNotWhereItRecentlySignedIn() {
+        assertThat(attempt("198.51.100.7", true)).isEqualTo("signed in");
+        for (int i = 0; i < 11; i++) {
+            fail("203.0.113." + i);
+        }
+
+        assertThatThrownBy(() -> attempt("203.0.113.200", false)).isInstanceOf(ProblemException.class);
+        assertThat(attempt("198.51.100.7", true)).isEqualTo("signed in");
+    }
+
+    @Test
+    void aSuccessClearsTheAddressesFailures() {
+        failTimes(3, "10.0.0.1");
+        attempt("10.0.0.1", true);
+
+        failTimes(3, "10.0.0.1");
+        assertThat(attempt("10.0.0.1", true)).isEqualTo("signed in");
+    }
+
+    private void failTimes(int times, String address) {
+        for (int i = 0; i < times; i++) {
+            assertThat(fail(address)).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+    }
+
+    private HttpStatus fail(String address) {
+        try {
+            attempt(address, false);
+            return HttpStatus.OK;
+        } catch (ProblemException refused) {
+            return HttpStatus.valueOf(refused.getStatusCode().value());
+        }
+    }
+
+    private long retryAfter(String address) {
+        try {
+            attempt(address, false);
+            throw new AssertionError("expected a back-off");
+        } catch (ProblemException refused) {
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+            return Long.parseLong(refused.getHeaders().getFirst("Retry-After"));
+        }
+    }
+
+    private String attempt(String address, boolean rightPassword) {
+        return throttle.guard(ACCOUNT, address, () -> Mono.fromCallable(() -> {
+            checks.incrementAndGet();
+            if (!rightPassword) {
+                throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Unauthenticated", "no");
+            }
+            return "signed in";
+        })).block();
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-03-02T09:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package io.hirepipe.gateway.perf;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.InternalTokenIssuer;
+import io.hirepipe.testkit.TestGatewayKeys;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the gateway costs on one cheap authenticated GET ({@code GET /api/questions/{id}}), measured
+ * in one run: direct to question-service, through a gateway with rate limits and breakers on (the
+ * {@code perf} profile: limits raised so nothing is refused) and through one with both switched off.
+ * Every server is its own JVM, as in the local stack; wrk drives the load. Not part of the build:
+ * run {@code infra/perf/gateway-overhead.sh}.
+ */
+public final class GatewayOverheadBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final String TENANT = "t-bench";
+    private static final String EMAIL = "bench@bench.test";
+    private static final String PASSWORD = "benchmark passphrase " + UUID.randomUUID();
+
+    record Result(String target, int round, double requestsPerSecond, double p99Millis) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(System.getProperty("hirepipe.repo-dir", ".")).toAbsolutePath().normalize();
+        String jvm = System.getenv().getOrDefault("BENCH_JVM_OPTS", "-Xms256m -Xmx384m -XX:+UseSerialGC");
+        int connections = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONNECTIONS", "32"));
+        int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_SECONDS", "10"));
+        int warmupSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "30"));
+        int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "6"));
+        String internalSecret = "bench-internal-" + UUID.randomUUID();
+        String edgeSecret = "bench-edge-" + UUID.randomUUID();
+
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("de.bwaldvogel"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        InetSocketAddress mongoAddress = mongo.bind();
+        String mongoUri = "mongodb://127.0.0.1:" + mongoAddress.getPort();
+        List<Process> processes = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            processes.forEach(Process::destroy);
+            mongo.shutdownNow();
+        }));
+
+        int questionPort = freePort();
+        int onPort = freePort();
+        int offPort = freePort();
+        // The gateways sign internal tokens with the test key; question-service fetches its public half.
+        Map<String, String> env = Map.of("HIREPIPE_INTERNAL_TOKEN_SECRET", internalSecret,
+                "HIREPIPE_INTERNAL_TOKEN_JWKS_URI", TestGatewayKeys.jwkSetUri(),
+                "HIREPIPE_GATEWAY_INTERNAL_SIGNING_KEYS", TestGatewayKeys.signingKeysJson(),
+                "HIREPIPE_GATEWAY_JWT_SECRET", edgeSecret, "HIREPIPE_BOOTSTRAP_RECRUITER_PASSWORD", PASSWORD);
+        processes.add(start(repo, "question-service", jvm, env, List.of("--server.port=" + questionPort,
+                "--spring.mongodb.uri=" + mongoUri, "--spring.kafka.bootstrap-servers=127.0.0.1:" + freePort(),
+                "--logging.level.root=WARN")));
+        for (int[] gateway : new int[][]{{onPort, 1}, {offPort, 0}}) {
+            boolean on = gateway[1] == 1;
+            Map<String, String> gatewayEnv = new LinkedHashMap<>(env);
+            gatewayEnv.put("HIREPIPE_RATE_LIMITS_ENABLED", Boolean.toString(on));
+            gatewayEnv.put("HIREPIPE_RESILIENCE_ENABLED", Boolean.toString(on));
+            processes.add(start(repo, "gateway", jvm, gatewayEnv, List.of("--server.port=" + gateway[0],
+                    "--management.server.port=0", "--spring.profiles.active=perf",
+                    "--spring.mongodb.uri=" + mongoUri, "--logging.level.root=WARN",
+                    "--hirepipe.gateway.services.question-service=http://127.0.0.1:" + questionPort,
+                    "--hirepipe.bootstrap.tenant-id=" + TENANT, "--hirepipe.bootstrap.tenant-name=Bench",
+                    "--hirepipe.bootstrap.recruiter-email=" + EMAIL)));
+        }
+        awaitReady("http://127.0.0.1:" + questionPort + "/actuator/health/readiness");
+        awaitReady("http://127.0.0.1:" + onPort + "/readyz");
+        awaitReady("http://127.0.0.1:" + offPort + "/readyz");
+
+        String recruiterToken = login(onPort);
+        String questionId = createQuestion(onPort, recruiterToken, repo);
+        JsonNode recruiter = JSON.readTree(java.util.Base64.getUrlDecoder().decode(recruiterToken.split("\\.")[1]));
+        String directToken = new InternalTokenIssuer(InternalTokenIssuer.parseKeys(TestGatewayKeys.signingKeysJson()),
+                "hirepipe", Duration.ofHours(2), Clock.systemUTC())
+                .issue(Caller.recruiter(TENANT, recruiter.get("sub").asString(), EMAIL), "question-service");
+
+        String path = "/api/questions/" + questionId;
+        Map<String, String[]> targets = new LinkedHashMap<>();
+        targets.put("direct", new String[]{"http://127.0.0.1:" + questionPort + path, directToken});
+        String publicPath = "/api/v1/questions/" + questionId;
+        targets.put("gateway, limits+breakers on", new String[]{"http://127.0.0.1:" + onPort + publicPath, recruiterToken});
+        targets.put("gateway, limits+breakers off", new String[]{"http://127.0.0.1:" + offPort + publicPath, recruiterToken});
+        targets.forEach((name, target) -> check(target[0], target[1]));
+
+        System.out.printf("Warming up each target for %d s (results discarded)%n", warmupSeconds);
+        for (String[] target : targets.values()) {
+            wrk(target[0], target[1], connections, warmupSeconds);
+        }
+        List<Result> results = new ArrayList<>();
+        List<Map.Entry<String, String[]>> order = new ArrayList<>(targets.entrySet());
+        for (int round = 1; round <= rounds; round++) {
+            // Each round starts with another target, so a slow stretch of a shared machine is spread over all.
+            java.util.Collections.rotate(order, 1);
+            for (Map.Entry<String, String[]> target : order) {
+                double[] measured = wrk(target.getValue()[0], target.getValue()[1], connections, seconds);
+                Result result = new Result(target.getKey(), round, measured[0], measured[1]);
+                results.add(result);
+                System.out.printf("round %d  %-30s %9.0f req/s   p99 %7.2f ms%n", round, target.getKey(),
+                        result.requestsPerSecond(), result.p99Millis());
+            }
+        }
+        report(results, connections, seconds, warmupSeconds, jvm);
+        System.exit(0);
+    }
+
+    private static void report(List<Result> results, int connections, int seconds, int warmup, String jvm) {
+        double direct = mean(results, "direct", true);
+        double on = mean(results, "gateway, limits+breakers on", true);
+        double off = mean(results, "gateway, limits+breakers off", true);
+        double directP99 = mean(results, "direct", false);
+        double onP99 = mean(results, "gateway, limits+breakers on", false);
+        double offP99 = mean(results, "gateway, limits+breakers off", false);
+        System.out.printf("%nwrk -t1 -c%d -d%ds per round, %d s warm-up per target, JVMs: %s%n", connections, seconds,
+                warmup, jvm);
+        System.out.printf("direct                       %9.0f req/s  p99 %7.2f ms%n", direct, directP99);
+        System.out.printf("gateway, limits+breakers on  %9.0f req/s  p99 %7.2f ms%n", on, onP99);
+        System.out.printf("gateway, limits+breakers off %9.0f req/s  p99 %7.2f ms%n", off, offP99);
+        System.out.printf("gateway (on) / direct          %.2f  (target >= 0.6)%n", on / direct);
+        System.out.printf("cost of limits+breakers        %.1f %% of gateway throughput (target <= 3 %%)%n",
+                100 * (off - on) / off);
+        System.out.printf("p99 added by the gateway (on)  %.2f ms (target <= 5 ms)%n", onP99 - directP99);
+        System.out.printf("p99 added by limits+breakers   %.2f ms%n", onP99 - offP99);
+    }
+
+    private static double mean(List<Result> results, String target, boolean throughput) {
+        return results.stream().filter(r -> r.target().equals(target))
+                .mapToDouble(r -> throughput ? r.requestsPerSecond() : r.p99Millis()).average().orElse(Double.NaN);
+    }
+
+    private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+    private static final Pattern P99 = Pattern.compile("99%\\s+([\\d.]+)(us|ms|s)");
+    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+
+    private static double[] wrk(String url, String token, int connections, int seconds) {
+        try {
+            Process wrk = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency",
+                    "-H", "Authorization: Bearer " + token, url).redirectErrorStream(true).start();
+            String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            wrk.waitFor();
+            Matcher refused = NON_2XX.matcher(output);
+            if (refused.find()) {
+                System.out.println("  (warning: " + refused.group(1) + " non-2xx answers from " + url + ")");
+            }
+            Matcher rps = RPS.matcher(output);
+            Matcher p99 = P99.matcher(output);
+            if (!rps.find() || !p99.find()) {
+                throw new IllegalStateException("Cannot read wrk's output:\n" + output);
+            }
+            double latency = Double.parseDouble(p99.group(1));
+            double millis = switch (p99.group(2)) {
+                case "us" -> latency / 1000;
+                case "s" -> latency * 1000;
+                default -> latency;
+            };
+            return new double[]{Double.parseDouble(rps.group(1)), millis};
+        } catch (IOException e) {
+            throw new IllegalStateException("wrk is needed (apt-get install -y wrk)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Process start(Path repo, String module, String jvm, Map<String, String> env, List<String> args)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvm.trim().split("\\s+")));
+        command.add("-jar");
+        command.add(repo.resolve(module).resolve("target").resolve(module + ".jar").toString());
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(repo.resolve(module).resolve("target").resolve("bench-" + UUID.randomUUID() + ".log")
+                        .toFile());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private static void awaitReady(String url) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(url + " did not become ready");
+    }
+
+    private static String login(int gatewayPort) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + gatewayPort + "/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("email", EMAIL, "password", PASSWORD)))).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("login: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).get("token").asString();
+    }
+
+    private static String createQuestion(int gatewayPort, String token, Path repo) throws Exception {
+        JsonNode bank = JSON.readTree(Files.readString(
+                repo.resolve("infra/local-stack/src/main/resources/seed/question-bank.json")));
+        ObjectNode question = (ObjectNode) bank.get("questions").get(0).deepCopy();
+        question.remove("key");
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + gatewayPort + "/api/questions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(question))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("create question: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).get("id").asString();
+    }
+
+    private static void check(String url, String token) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
