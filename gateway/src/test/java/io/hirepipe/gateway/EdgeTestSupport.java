@@ -1,5 +1,6 @@
 package io.hirepipe.gateway;
 
+import com.nimbusds.jose.jwk.JWKSet;
 import io.hirepipe.gateway.identity.BootstrapProperties;
 import io.hirepipe.gateway.identity.IdentityBootstrap;
 import io.hirepipe.testkit.Infra;
@@ -99,6 +100,8 @@ abstract class EdgeTestSupport {
         registry.add("hirepipe.gateway.services.assessment-service", () -> ASSESSMENT_BACKEND.uri().toString());
         registry.add("hirepipe.gateway.services.scoring-service", () -> SCORING_BACKEND.uri().toString());
         registry.add("hirepipe.gateway.services.notification-service", NOTIFICATIONS_DOWN::toString);
+        registry.add("hirepipe.gateway.internal-token.signing-keys",
+                () -> new JWKSet(GatewayTestSupport.SIGNING_KEY).toString(false));
     }
 
     @LocalServerPort

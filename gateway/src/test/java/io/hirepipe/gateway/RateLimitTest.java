@@ -62,7 +62,7 @@ class RateLimitTest extends EdgeTestSupport {
     @Test
     void anApiKeyHasABudgetOfItsOwnApartFromTheRecruiterWhoMadeIt() {
         String recruiter = globexRecruiterToken();
-        HttpResponse<String> created = postJson("/api/api-keys", "{\"name\":\"budget-" + UUID.randomUUID() + "\"}",
+        HttpResponse<String> created = postJson("/api/v1/api-keys", "{\"name\":\"budget-" + UUID.randomUUID() + "\",\"scopes\":[\"operations:manage\",\"questions:read\"]}",
                 "Authorization", bearer(recruiter));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String key = json(created).get("key").asString();
