@@ -4,17 +4,19 @@ import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.notification.NotificationServiceApplication;
 import io.hirepipe.notification.TestEvents;
 import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
+import io.hirepipe.testkit.TestGatewayKeys;
 import io.hirepipe.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,7 @@ class WebhookRestartTest {
                 "--spring.mail.host=" + TestInfrastructure.smtp().host(),
                 "--spring.mail.port=" + TestInfrastructure.smtp().port(),
                 "--hirepipe.security.internal-token.secret=" + TestInfrastructure.INTERNAL_TOKEN_SECRET,
+                "--hirepipe.security.internal-token.jwk-set-uri=" + TestGatewayKeys.jwkSetUri(),
                 "--hirepipe.webhooks.consumer-group=" + group,
                 "--hirepipe.webhooks.secrets-key=dGVzdC1vbmx5LXdlYmhvb2stc2VjcmV0cy1rZXktMzItYnl0ZXMhIQ==",
                 "--hirepipe.webhooks.allow-insecure-loopback=true",
@@ -60,8 +63,11 @@ class WebhookRestartTest {
 
     private static HttpApi api(ConfigurableApplicationContext context, String tenant) {
         String port = context.getEnvironment().getProperty("local.server.port");
-        return HttpApi.at("http://127.0.0.1:" + port).withBearer(context.getBean(InternalToken.class)
-                .issue(Caller.recruiter(tenant, "user-1", "rita@recruiting.example")));
+        // Signs as the gateway would, with the test kit's stand-in for its key.
+        InternalTokenIssuer gateway = new InternalTokenIssuer(InternalTokenIssuer.parseKeys(TestGatewayKeys.signingKeysJson()),
+                "hirepipe", Duration.ofSeconds(60), Clock.systemUTC());
+        return HttpApi.at("http://127.0.0.1:" + port).withBearer(
+                gateway.issue(Caller.recruiter(tenant, "user-1", "rita@recruiting.example"), "notification-service"));
     }
 
     @Test
