@@ -5,11 +5,12 @@ import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.notification.NotificationServiceApplication;
 import io.hirepipe.notification.TestEvents;
 import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
+import io.hirepipe.testkit.TestGatewayKeys;
 import io.hirepipe.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +68,9 @@ class WebhookFanoutBenchmark {
         EventTopics kafka = EventTopics.shared();
         try (ConfigurableApplicationContext service = start()) {
             HttpApi api = HttpApi.at("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"))
-                    .withBearer(service.getBean(InternalToken.class).issue(Caller.platform(tenant, "bench-key")));
+                    .withBearer(new InternalTokenIssuer(InternalTokenIssuer.parseKeys(TestGatewayKeys.signingKeysJson()),
+                            "hirepipe", Duration.ofSeconds(60), Clock.systemUTC())
+                            .issue(Caller.platform(tenant, "bench-key"), "notification-service"));
             for (ArrivalRecorder receiver : receivers) {
                 Webhooks.subscribe(api, receiver.url(), "assessment.scored");
             }
@@ -159,6 +163,7 @@ class WebhookFanoutBenchmark {
                 "--spring.mail.host=" + TestInfrastructure.smtp().host(),
                 "--spring.mail.port=" + TestInfrastructure.smtp().port(),
                 "--hirepipe.security.internal-token.secret=" + TestInfrastructure.INTERNAL_TOKEN_SECRET,
+                "--hirepipe.security.internal-token.jwk-set-uri=" + TestGatewayKeys.jwkSetUri(),
                 "--hirepipe.webhooks.consumer-group=webhooks-bench-" + UUID.randomUUID().toString().substring(0, 8),
                 "--hirepipe.webhooks.secrets-key=dGVzdC1vbmx5LXdlYmhvb2stc2VjcmV0cy1rZXktMzItYnl0ZXMhIQ==",
                 "--hirepipe.webhooks.allow-insecure-loopback=true",
