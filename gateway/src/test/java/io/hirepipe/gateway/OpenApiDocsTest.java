@@ -29,4 +29,25 @@ class OpenApiDocsTest extends GatewayTestSupport {
         assertThat(doc.get("x-unavailable").toString()).contains("notification-service");
         assertThat(QUESTIONS.lastRequestTo("/v3/api-docs").header("Authorization")).isNull();
     }
+
+    @Test
+    void swaggerUiIsServedWithItsOwnPolicyAndTheRestKeepsTheStrictOne() {
+        HttpResponse<String> entry = get("/api/docs");
+        assertThat(entry.statusCode()).as(entry.body()).isBetween(300, 399);
+        HttpResponse<String> ui = get(entry.headers().firstValue("Location").orElseThrow());
+        assertThat(ui.statusCode()).as(ui.body()).isBetween(300, 399);
+
+        HttpResponse<String> page = get(ui.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("style-src 'self' 'unsafe-inline'").contains("script-src 'self'")
+                .doesNotContain("script-src 'self' 'unsafe-inline'");
+
+        HttpResponse<String> config = get("/api/docs/gateway/swagger-config");
+        assertThat(config.statusCode()).as(config.body()).isEqualTo(200);
+        assertThat(config.body()).contains("/api/docs/openapi.json");
+
+        assertThat(get("/api/v1/questions").headers().firstValue("Content-Security-Policy").orElseThrow())
+                .doesNotContain("unsafe-inline");
+    }
 }
