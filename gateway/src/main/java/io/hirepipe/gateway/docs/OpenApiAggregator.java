@@ -23,16 +23,20 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -115,6 +119,46 @@ public class OpenApiAggregator {
         return new ServiceRoute(route.getId(), patterns);
     }
 
+    /**
+     * Sign-in and the candidate's token exchange are called without credentials (EdgeSecurityConfiguration
+     * permits {@code /api/v1/auth/**} except the candidate's renewal).
+     */
+    static boolean isAnonymous(String path) {
+        return path.startsWith(PublicApi.AUTH + "/") && !path.equals(PublicApi.AUTH + "/candidate/renew");
+    }
+
+    /** A request record's schema from its components, with an example built from their names: cheap and never stale. */
+    static ObjectNode bodySchema(Class<?> type) {
+        ObjectNode schema = JsonNodeFactory.instance.objectNode();
+        schema.put("type", "object");
+        if (!type.isRecord()) {
+            return schema;
+        }
+        ObjectNode properties = schema.putObject("properties");
+        ObjectNode example = schema.putObject("example");
+        for (RecordComponent component : type.getRecordComponents()) {
+            Class<?> componentType = component.getType();
+            String name = component.getName();
+            ObjectNode property = properties.putObject(name);
+            if (componentType == String.class) {
+                property.put("type", "string");
+                example.put(name, name.toLowerCase(Locale.ROOT).contains("email") ? "recruiter@example.com" : "<" + name + ">");
+            } else if (Number.class.isAssignableFrom(componentType) || componentType == int.class || componentType == long.class) {
+                property.put("type", "integer");
+                example.put(name, 1);
+            } else if (componentType == boolean.class || componentType == Boolean.class) {
+                property.put("type", "boolean");
+                example.put(name, true);
+            } else if (Collection.class.isAssignableFrom(componentType)) {
+                property.put("type", "array");
+                example.putArray(name);
+            } else {
+                property.put("type", "object");
+            }
+        }
+        return schema;
+    }
+
     /** The gateway's own public controllers (under /api/v1), read from its handler mappings, not listed by hand. */
     List<GatewayOperation> gatewayOperations() {
         List<GatewayOperation> operations = new ArrayList<>();
@@ -124,8 +168,11 @@ public class OpenApiAggregator {
             if (handler.getBeanType().equals(OpenApiController.class)) {
                 continue;
             }
-            boolean hasBody = Arrays.stream(handler.getMethodParameters())
-                    .anyMatch((MethodParameter parameter) -> parameter.hasParameterAnnotation(RequestBody.class));
+            JsonNode requestBody = Arrays.stream(handler.getMethodParameters())
+                    .filter((MethodParameter parameter) -> parameter.hasParameterAnnotation(RequestBody.class))
+                    .findFirst()
+                    .map(parameter -> (JsonNode) bodySchema(parameter.getParameterType()))
+                    .orElse(null);
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (PathPattern pattern : info.getPatternsCondition().getPatterns()) {
                 String path = pattern.getPatternString();
@@ -134,7 +181,8 @@ public class OpenApiAggregator {
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
                     operations.add(new GatewayOperation(path, method.name(),
-                            handler.getMethod().getName() + (methods.size() > 1 ? method.name() : ""), hasBody));
+                            handler.getMethod().getName() + (methods.size() > 1 ? method.name() : ""), requestBody,
+                            isAnonymous(path)));
                 }
             }
         }

@@ -66,8 +66,14 @@ public final class OpenApiMerger {
         }
     }
 
-    /** One of the gateway's own handler mappings. */
-    public record GatewayOperation(String path, String method, String operationId, boolean hasBody) {
+    /**
+     * One of the gateway's own handler mappings.
+     *
+     * @param requestBody the body's schema (with an example), or null when it takes none
+     * @param anonymous   whether it is called without credentials (sign-in, token exchange)
+     */
+    public record GatewayOperation(String path, String method, String operationId, JsonNode requestBody,
+                                   boolean anonymous) {
     }
 
     private OpenApiMerger() {
@@ -124,11 +130,14 @@ public final class OpenApiMerger {
             op.put("operationId", operation.operationId());
             op.putArray("tags").add("gateway");
             op.putObject("responses").putObject("200").put("description", "OK");
-            if (operation.hasBody()) {
+            if (operation.requestBody() != null) {
                 op.putObject("requestBody").put("required", true).putObject("content")
-                        .putObject("application/json").putObject("schema").put("type", "object");
+                        .putObject("application/json").set("schema", operation.requestBody());
             }
             decorateOperations(operation.path(), item, "gateway");
+            if (operation.anonymous()) {
+                op.putArray("security");
+            }
         }
         if (!unavailable.isEmpty()) {
             root.set("x-unavailable", unavailable);

@@ -16,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OpenApiMergerTest {
 
+    private record Login(String email, String password) {
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ServiceRoute QUESTIONS = new ServiceRoute("question-service",
             List.of("/api/v1/questions/**", "/api/v1/tests/**"));
@@ -111,12 +114,25 @@ class OpenApiMergerTest {
     @Test
     void theGatewaysOwnEndpointsAreDocumentedToo() {
         ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(), List.of(
-                new GatewayOperation("/api/v1/auth/login", "POST", "login", true),
-                new GatewayOperation("/api/v1/api-keys", "GET", "list", false)));
+                new GatewayOperation("/api/v1/auth/login", "POST", "login", OpenApiAggregator.bodySchema(Login.class), true),
+                new GatewayOperation("/api/v1/api-keys", "GET", "list", null, false)));
 
-        assertThat(merged.at("/paths/~1api~1v1~1auth~1login/post/requestBody/required").asBoolean()).isTrue();
+        JsonNode login = merged.at("/paths/~1api~1v1~1auth~1login/post");
+        assertThat(login.at("/requestBody/required").asBoolean()).isTrue();
+        assertThat(login.at("/requestBody/content/application~1json/schema/properties/password/type").asString()).isEqualTo("string");
+        assertThat(login.at("/requestBody/content/application~1json/schema/example/email").asString()).isEqualTo("recruiter@example.com");
+        assertThat(login.get("security")).as("signing in needs no credentials").isEmpty();
+        assertThat(merged.at("/paths/~1api~1v1~1api-keys/get/security/0").has("bearerAuth")).isTrue();
         assertThat(merged.at("/paths/~1api~1v1~1auth~1login/post/x-required-scope").isMissingNode()).isTrue();
         assertThat(merged.at("/paths/~1api~1v1~1api-keys/get/responses/401/content").has("application/problem+json")).isTrue();
+    }
+
+    @Test
+    void onlyTheCandidatesRenewalAmongTheSignInEndpointsNeedsAToken() {
+        assertThat(OpenApiAggregator.isAnonymous("/api/v1/auth/login")).isTrue();
+        assertThat(OpenApiAggregator.isAnonymous("/api/v1/auth/candidate")).isTrue();
+        assertThat(OpenApiAggregator.isAnonymous("/api/v1/auth/candidate/renew")).isFalse();
+        assertThat(OpenApiAggregator.isAnonymous("/api/v1/api-keys")).isFalse();
     }
 
     @Test
