@@ -152,6 +152,11 @@ public final class OpenApiMerger {
             }
             ObjectNode operation = (ObjectNode) entry.getValue();
             operation.put("x-service", service);
+            // Operation ids must be unique in one document; each service numbers its own ("create_1").
+            JsonNode operationId = operation.get("operationId");
+            if (operationId != null && operationId.isString()) {
+                operation.put("operationId", prefixOf(service).toLowerCase(Locale.ROOT) + "." + operationId.asString());
+            }
             HttpMethod method = HttpMethod.valueOf(entry.getKey().toUpperCase(Locale.ROOT));
             Optional<ApiScope> scope = ApiScopeAuthorization.requiredScope(method, publicPath);
             ArrayNode security = operation.putArray("security");

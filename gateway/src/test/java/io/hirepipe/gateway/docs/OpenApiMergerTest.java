@@ -56,6 +56,8 @@ class OpenApiMergerTest {
         assertThat(merged.at("/paths/~1api~1v1~1questions/post/requestBody/content/application~1json/schema/$ref").asString())
                 .isEqualTo("#/components/schemas/Item");
         assertThat(merged.at("/components/schemas/Item/type").asString()).isEqualTo("object");
+        assertThat(merged.at("/paths/~1api~1v1~1questions/post/operationId").asString())
+                .as("unique across services").isEqualTo("question.create");
     }
 
     @Test

@@ -48,6 +48,12 @@ class OpenApiDocsIT {
         stack = shared.get();
         anonymous = HttpApi.at(stack.gatewayUrl().toString());
         document = anonymous.get("/api/docs/openapi.json").expect(200);
+        // Kept for reviewing what platform teams get (and for diffing between builds).
+        try {
+            Files.writeString(Path.of("target/openapi.json"), document.toPrettyString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private HttpApi recruiter() {
