@@ -77,7 +77,7 @@ public final class ApiScopeAuthorization implements ReactiveAuthorizationManager
     }
 
     /** The scope a platform client needs for this method and versioned path; empty when no scope covers it. */
-    static Optional<ApiScope> requiredScope(HttpMethod method, String path) {
+    public static Optional<ApiScope> requiredScope(HttpMethod method, String path) {
         PathContainer container = PathContainer.parsePath(path);
         return RULES.stream()
                 .filter(rule -> rule.path().matches(container))

@@ -70,6 +70,8 @@ class EdgeSecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", InternalJwksController.PATH).permitAll()
+                        // The API description is public: it names paths and scopes, never a secret.
+                        .pathMatchers("/api/docs", "/api/docs/**").permitAll()
                         // Unversioned aliases arrive here already rewritten to /api/v1 (LegacyPathAliases).
                         .pathMatchers(PublicApi.AUTH + "/candidate/renew").hasRole("CANDIDATE")
                         .pathMatchers(PublicApi.AUTH + "/**").permitAll()

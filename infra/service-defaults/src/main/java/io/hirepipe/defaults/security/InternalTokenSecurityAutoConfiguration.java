@@ -60,6 +60,9 @@ public class InternalTokenSecurityAutoConfiguration {
                     .authorizeHttpRequests(requests -> requests
                             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                     "/actuator/prometheus", "/error").permitAll()
+                            // The API description holds no secrets: the gateway fetches it without a token to
+                            // merge it into the public document. Actuator is kept out of it (springdoc defaults).
+                            .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                             .anyRequest().authenticated())
                     .oauth2ResourceServer(server -> server
                             .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token ->

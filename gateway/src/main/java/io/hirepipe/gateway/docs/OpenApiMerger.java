@@ -1,0 +1,271 @@
+package io.hirepipe.gateway.docs;
+
+import io.hirepipe.gateway.apikey.ApiScope;
+import io.hirepipe.gateway.security.ApiScopeAuthorization;
+import io.hirepipe.gateway.versioning.PublicApi;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the one public OpenAPI document from the services' own documents. Pure (no I/O), so the
+ * rewriting and merging are tested without a running service.
+ * <ul>
+ * <li>A service documents its internal path {@code /api/x}; the public path is {@code /api/v1/x}
+ * (the reverse of the routes' RewritePath). Only paths one of the service's route predicates
+ * matches are kept: what is not routed cannot be called, so it is not documented.</li>
+ * <li>The scope an API key needs comes from {@link ApiScopeAuthorization#requiredScope}, the rule
+ * the gateway enforces, so the document cannot drift from the check.</li>
+ * <li>A service whose document could not be fetched is listed under {@code x-unavailable} instead
+ * of failing the whole document.</li>
+ * </ul>
+ */
+public final class OpenApiMerger {
+
+    /** The problem statuses a client must be ready for on any operation (RFC 9457 problem+json). */
+    static final List<Integer> PROBLEM_STATUSES = List.of(400, 401, 403, 404, 409, 413, 422, 429, 503);
+    static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
+    static final String INTERNAL_PREFIX = "/api/";
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** One route of the gateway: the service it leads to and its public Path predicate patterns. */
+    public record ServiceRoute(String service, List<String> publicPatterns) {
+        public ServiceRoute {
+            publicPatterns = List.copyOf(publicPatterns);
+        }
+
+        boolean routes(String publicPath) {
+            PathContainer path = PathContainer.parsePath(publicPath);
+            return publicPatterns.stream()
+                    .map(PathPatternParser.defaultInstance::parse)
+                    .anyMatch(pattern -> pattern.matches(path));
+        }
+    }
+
+    /** A service's fetched document, or null with the reason it is missing. */
+    public record ServiceDocument(ServiceRoute route, JsonNode document, String unavailableReason) {
+        public static ServiceDocument available(ServiceRoute route, JsonNode document) {
+            return new ServiceDocument(route, document, null);
+        }
+
+        public static ServiceDocument unavailable(ServiceRoute route, String reason) {
+            return new ServiceDocument(route, null, reason);
+        }
+    }
+
+    /**
+     * One of the gateway's own handler mappings.
+     *
+     * @param requestBody the body's schema (with an example), or null when it takes none
+     * @param anonymous   whether it is called without credentials (sign-in, token exchange)
+     */
+    public record GatewayOperation(String path, String method, String operationId, JsonNode requestBody,
+                                   boolean anonymous) {
+    }
+
+    private OpenApiMerger() {
+    }
+
+    /** The public path for a service's internal one, or empty when it is not under {@code /api/}. */
+    static Optional<String> publicPath(String internalPath) {
+        if (!internalPath.startsWith(INTERNAL_PREFIX) || internalPath.startsWith(PublicApi.V1 + "/")) {
+            return Optional.empty();
+        }
+        return Optional.of(PublicApi.V1 + "/" + internalPath.substring(INTERNAL_PREFIX.length()));
+    }
+
+    public static ObjectNode merge(String title, String version, List<ServiceDocument> services,
+                                   List<GatewayOperation> gatewayOperations) {
+        ObjectNode root = NODES.objectNode();
+        root.put("openapi", "3.1.0");
+        ObjectNode info = root.putObject("info");
+        info.put("title", title);
+        info.put("version", version);
+        info.put("description", "Public Hirepipe API at the gateway. Authenticate with a recruiter access token "
+                + "(Authorization: Bearer) or a platform API key (X-Api-Key). An API key needs the scope named in "
+                + "each operation's x-required-scope. Errors are RFC 9457 problem+json.");
+        ObjectNode paths = root.putObject("paths");
+        ObjectNode components = root.putObject("components");
+        ObjectNode schemas = components.putObject("schemas");
+        schemas.set("ProblemDetail", problemSchema());
+        components.set("securitySchemes", securitySchemes());
+        ArrayNode unavailable = NODES.arrayNode();
+
+        for (ServiceDocument service : services) {
+            if (service.document() == null) {
+                ObjectNode note = unavailable.addObject();
+                note.put("service", service.route().service());
+                note.put("reason", service.unavailableReason());
+                continue;
+            }
+            JsonNode document = renameConflictingSchemas(service.route().service(), service.document(), schemas);
+            copySchemas(document, schemas);
+            for (Map.Entry<String, JsonNode> entry : document.path("paths").properties()) {
+                Optional<String> publicPath = publicPath(entry.getKey());
+                if (publicPath.isEmpty() || !service.route().routes(publicPath.get()) || !entry.getValue().isObject()) {
+                    continue;
+                }
+                ObjectNode item = ((ObjectNode) entry.getValue()).deepCopy();
+                decorateOperations(publicPath.get(), item, service.route().service());
+                paths.set(publicPath.get(), item);
+            }
+        }
+        for (GatewayOperation operation : gatewayOperations) {
+            ObjectNode item = paths.has(operation.path()) ? (ObjectNode) paths.get(operation.path())
+                    : paths.putObject(operation.path());
+            ObjectNode op = item.putObject(operation.method().toLowerCase(Locale.ROOT));
+            op.put("operationId", operation.operationId());
+            op.putArray("tags").add("gateway");
+            op.putObject("responses").putObject("200").put("description", "OK");
+            if (operation.requestBody() != null) {
+                op.putObject("requestBody").put("required", true).putObject("content")
+                        .putObject("application/json").set("schema", operation.requestBody());
+            }
+            decorateOperations(operation.path(), item, "gateway");
+            if (operation.anonymous()) {
+                op.putArray("security");
+            }
+        }
+        if (!unavailable.isEmpty()) {
+            root.set("x-unavailable", unavailable);
+        }
+        return root;
+    }
+
+    private static void decorateOperations(String publicPath, ObjectNode item, String service) {
+        for (Map.Entry<String, JsonNode> entry : item.properties()) {
+            if (!METHODS.contains(entry.getKey()) || !entry.getValue().isObject()) {
+                continue;
+            }
+            ObjectNode operation = (ObjectNode) entry.getValue();
+            operation.put("x-service", service);
+            // Operation ids must be unique in one document; each service numbers its own ("create_1").
+            JsonNode operationId = operation.get("operationId");
+            if (operationId != null && operationId.isString()) {
+                operation.put("operationId", prefixOf(service).toLowerCase(Locale.ROOT) + "." + operationId.asString());
+            }
+            HttpMethod method = HttpMethod.valueOf(entry.getKey().toUpperCase(Locale.ROOT));
+            Optional<ApiScope> scope = ApiScopeAuthorization.requiredScope(method, publicPath);
+            ArrayNode security = operation.putArray("security");
+            security.addObject().putArray("bearerAuth");
+            scope.ifPresent(required -> {
+                operation.put("x-required-scope", required.value());
+                security.addObject().putArray("apiKey").add(required.value());
+            });
+            ObjectNode responses = operation.has("responses") && operation.get("responses").isObject()
+                    ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
+            for (int status : PROBLEM_STATUSES) {
+                // A service's own description of a status wins over the generic one; it gets the problem type either way.
+                ObjectNode response = responses.has(String.valueOf(status)) && responses.get(String.valueOf(status)).isObject()
+                        ? (ObjectNode) responses.get(String.valueOf(status))
+                        : responses.putObject(String.valueOf(status));
+                if (!response.has("description")) {
+                    response.put("description", "Problem (RFC 9457)");
+                }
+                ObjectNode content = response.has("content") && response.get("content").isObject()
+                        ? (ObjectNode) response.get("content") : response.putObject("content");
+                content.remove("*/*");
+                content.putObject(PROBLEM_MEDIA_TYPE).putObject("schema").put("$ref", "#/components/schemas/ProblemDetail");
+            }
+        }
+    }
+
+    /** Schemas of the same name but different shape in two services are kept apart under a service prefix. */
+    private static JsonNode renameConflictingSchemas(String service, JsonNode document, ObjectNode merged) {
+        List<String> conflicts = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> schema : document.path("components").path("schemas").properties()) {
+            if (merged.has(schema.getKey()) && !merged.get(schema.getKey()).equals(schema.getValue())) {
+                conflicts.add(schema.getKey());
+            }
+        }
+        if (conflicts.isEmpty()) {
+            return document;
+        }
+        JsonNode copy = document.deepCopy();
+        String prefix = prefixOf(service);
+        ObjectNode schemas = (ObjectNode) copy.path("components").path("schemas");
+        for (String name : conflicts) {
+            schemas.set(prefix + name, schemas.remove(name));
+        }
+        rewriteRefs(copy, conflicts, prefix);
+        return copy;
+    }
+
+    private static void rewriteRefs(JsonNode node, List<String> names, String prefix) {
+        if (node instanceof ObjectNode object) {
+            JsonNode ref = object.get("$ref");
+            if (ref != null && ref.isString()) {
+                for (String name : names) {
+                    if (ref.asString().equals("#/components/schemas/" + name)) {
+                        object.put("$ref", "#/components/schemas/" + prefix + name);
+                    }
+                }
+            }
+            object.values().forEach(child -> rewriteRefs(child, names, prefix));
+        } else if (node instanceof ArrayNode array) {
+            array.values().forEach(child -> rewriteRefs(child, names, prefix));
+        }
+    }
+
+    private static String prefixOf(String service) {
+        StringBuilder prefix = new StringBuilder();
+        for (String part : service.split("-")) {
+            if (!part.isEmpty() && !part.equals("service")) {
+                prefix.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return prefix.toString();
+    }
+
+    private static void copySchemas(JsonNode document, ObjectNode schemas) {
+        for (Map.Entry<String, JsonNode> schema : document.path("components").path("schemas").properties()) {
+            // ProblemDetail is the gateway's one shape for errors; a service's own variant does not replace it.
+            if (!schemas.has(schema.getKey())) {
+                schemas.set(schema.getKey(), schema.getValue());
+            }
+        }
+    }
+
+    private static ObjectNode securitySchemes() {
+        ObjectNode schemes = NODES.objectNode();
+        ObjectNode bearer = schemes.putObject("bearerAuth");
+        bearer.put("type", "http");
+        bearer.put("scheme", "bearer");
+        bearer.put("bearerFormat", "JWT");
+        bearer.put("description", "A recruiter access token from POST " + PublicApi.AUTH + "/login "
+                + "(or a candidate token from " + PublicApi.AUTH + "/candidate for /api/v1/candidate/**).");
+        ObjectNode apiKey = schemes.putObject("apiKey");
+        apiKey.put("type", "apiKey");
+        apiKey.put("in", "header");
+        apiKey.put("name", "X-Api-Key");
+        apiKey.put("description", "A platform API key (hp_...). Its scopes: " + String.join(", ", ApiScope.names())
+                + ". Each operation names the scope it needs in x-required-scope; a key without it gets 403.");
+        return schemes;
+    }
+
+    private static ObjectNode problemSchema() {
+        ObjectNode schema = NODES.objectNode();
+        schema.put("type", "object");
+        schema.put("description", "RFC 9457 problem details");
+        ObjectNode properties = schema.putObject("properties");
+        properties.putObject("type").put("type", "string").put("format", "uri");
+        properties.putObject("title").put("type", "string");
+        properties.putObject("status").put("type", "integer");
+        properties.putObject("detail").put("type", "string");
+        properties.putObject("instance").put("type", "string").put("format", "uri");
+        return schema;
+    }
+}

@@ -1,0 +1,53 @@
+package io.hirepipe.gateway;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The aggregated API description, against the stub services (notification-service is down here). */
+class OpenApiDocsTest extends GatewayTestSupport {
+
+    @Test
+    void theDocumentIsPublicMergesTheServicesAndNotesTheOneThatIsDown() {
+        QUESTIONS.reply("/v3/api-docs", request -> StubService.Reply.json(200, """
+                {"openapi":"3.1.0","paths":{"/api/questions/{id}":{"get":{"operationId":"one","responses":{"200":{"description":"OK"}}}},
+                 "/api/secret-internal":{"get":{"operationId":"hidden"}}}}"""));
+
+        HttpResponse<String> response = get("/api/docs/openapi.json");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode doc = json(response);
+        assertThat(doc.get("paths").has("/api/v1/questions/{id}")).isTrue();
+        assertThat(doc.get("paths").has("/api/v1/secret-internal")).isFalse();
+        assertThat(doc.get("paths").has("/api/v1/auth/login")).isTrue();
+        assertThat(doc.get("paths").has("/api/v1/api-keys")).isTrue();
+        assertThat(doc.toString()).doesNotContain("/actuator").doesNotContain("internal-jwks");
+        assertThat(doc.at("/components/securitySchemes/apiKey/name").asString()).isEqualTo("X-Api-Key");
+        assertThat(doc.get("x-unavailable").toString()).contains("notification-service");
+        assertThat(QUESTIONS.lastRequestTo("/v3/api-docs").header("Authorization")).isNull();
+    }
+
+    @Test
+    void swaggerUiIsServedWithItsOwnPolicyAndTheRestKeepsTheStrictOne() {
+        HttpResponse<String> entry = get("/api/docs");
+        assertThat(entry.statusCode()).as(entry.body()).isBetween(300, 399);
+        HttpResponse<String> ui = get(entry.headers().firstValue("Location").orElseThrow());
+        assertThat(ui.statusCode()).as(ui.body()).isBetween(300, 399);
+
+        HttpResponse<String> page = get(ui.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("style-src 'self' 'unsafe-inline'").contains("script-src 'self'")
+                .doesNotContain("script-src 'self' 'unsafe-inline'");
+
+        HttpResponse<String> config = get("/api/docs/gateway/swagger-config");
+        assertThat(config.statusCode()).as(config.body()).isEqualTo(200);
+        assertThat(config.body()).contains("/api/docs/openapi.json");
+
+        assertThat(get("/api/v1/questions").headers().firstValue("Content-Security-Policy").orElseThrow())
+                .doesNotContain("unsafe-inline");
+    }
+}

@@ -1,0 +1,152 @@
+package io.hirepipe.gateway.docs;
+
+import io.hirepipe.gateway.docs.OpenApiMerger.GatewayOperation;
+import io.hirepipe.gateway.docs.OpenApiMerger.ServiceDocument;
+import io.hirepipe.gateway.docs.OpenApiMerger.ServiceRoute;
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.gateway.handler.predicate.PredicateDefinition;
+import org.springframework.cloud.gateway.route.RouteDefinition;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenApiMergerTest {
+
+    private record Login(String email, String password) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ServiceRoute QUESTIONS = new ServiceRoute("question-service",
+            List.of("/api/v1/questions/**", "/api/v1/tests/**"));
+    private static final ServiceRoute SCORING = new ServiceRoute("scoring-service", List.of("/api/v1/results/**"));
+
+    private static JsonNode doc(String json) {
+        return JSON.readTree(json.replace('\'', '"'));
+    }
+
+    private static final JsonNode QUESTION_DOC = doc("""
+            {'openapi':'3.1.0','paths':{
+              '/api/questions':{'get':{'operationId':'list','responses':{'200':{'description':'OK'}}},
+                                'post':{'operationId':'create','requestBody':{'content':{'application/json':{'schema':{'$ref':'#/components/schemas/Item'}}}}}},
+              '/api/questions/{id}':{'get':{'operationId':'one','responses':{'404':{'description':'No such question','content':{'*/*':{'schema':{'type':'object'}}}}}}},
+              '/api/internal/reindex':{'post':{'operationId':'reindex'}},
+              '/actuator/health':{'get':{'operationId':'health'}}},
+             'components':{'schemas':{'Item':{'type':'object','properties':{'text':{'type':'string'}}}}}}
+            """);
+
+    @Test
+    void internalPathsBecomePublicV1Paths() {
+        assertThat(OpenApiMerger.publicPath("/api/questions/{id}")).contains("/api/v1/questions/{id}");
+        assertThat(OpenApiMerger.publicPath("/api/operations/scoring/replay")).contains("/api/v1/operations/scoring/replay");
+        assertThat(OpenApiMerger.publicPath("/actuator/health")).isEmpty();
+        assertThat(OpenApiMerger.publicPath("/v3/api-docs")).isEmpty();
+        assertThat(OpenApiMerger.publicPath("/api/v1/questions")).as("already public: not rewritten twice").isEmpty();
+    }
+
+    @Test
+    void onlyRoutedPathsAreKeptUnderTheirPublicForm() {
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(ServiceDocument.available(QUESTIONS, QUESTION_DOC)), List.of());
+
+        assertThat(merged.get("paths").propertyNames())
+                .containsExactlyInAnyOrder("/api/v1/questions", "/api/v1/questions/{id}");
+        assertThat(merged.at("/paths/~1api~1v1~1questions/post/requestBody/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/Item");
+        assertThat(merged.at("/components/schemas/Item/type").asString()).isEqualTo("object");
+        assertThat(merged.at("/paths/~1api~1v1~1questions/post/operationId").asString())
+                .as("unique across services").isEqualTo("question.create");
+    }
+
+    @Test
+    void everyOperationNamesTheScopeTheGatewayEnforcesAndBothSecuritySchemes() {
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(ServiceDocument.available(QUESTIONS, QUESTION_DOC)), List.of());
+
+        assertThat(merged.at("/paths/~1api~1v1~1questions/get/x-required-scope").asString()).isEqualTo("questions:read");
+        assertThat(merged.at("/paths/~1api~1v1~1questions/post/x-required-scope").asString()).isEqualTo("questions:write");
+        assertThat(merged.at("/paths/~1api~1v1~1questions/post/security/1/apiKey/0").asString()).isEqualTo("questions:write");
+        assertThat(merged.at("/paths/~1api~1v1~1questions/post/security/0").has("bearerAuth")).isTrue();
+        assertThat(merged.at("/components/securitySchemes/bearerAuth/scheme").asString()).isEqualTo("bearer");
+        assertThat(merged.at("/components/securitySchemes/apiKey/name").asString()).isEqualTo("X-Api-Key");
+        assertThat(merged.at("/components/securitySchemes/apiKey/in").asString()).isEqualTo("header");
+    }
+
+    @Test
+    void everyOperationHasTheProblemResponsesAndKeepsTheServicesOwnWording() {
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(ServiceDocument.available(QUESTIONS, QUESTION_DOC)), List.of());
+
+        JsonNode responses = merged.at("/paths/~1api~1v1~1questions~1{id}/get/responses");
+        for (int status : OpenApiMerger.PROBLEM_STATUSES) {
+            assertThat(responses.at("/" + status + "/content/application~1problem+json/schema/$ref").asString())
+                    .as("status " + status).isEqualTo("#/components/schemas/ProblemDetail");
+        }
+        assertThat(responses.at("/404/description").asString()).isEqualTo("No such question");
+        assertThat(responses.at("/404/content").has("*/*")).isFalse();
+        assertThat(merged.at("/components/schemas/ProblemDetail/properties/status/type").asString()).isEqualTo("integer");
+    }
+
+    @Test
+    void aServiceThatIsDownIsNotedNotFatal() {
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(
+                ServiceDocument.available(QUESTIONS, QUESTION_DOC),
+                ServiceDocument.unavailable(SCORING, "connection refused")), List.of());
+
+        assertThat(merged.at("/x-unavailable/0/service").asString()).isEqualTo("scoring-service");
+        assertThat(merged.get("paths").has("/api/v1/questions")).isTrue();
+    }
+
+    @Test
+    void sameNamedSchemasOfDifferentShapeAreKeptApart() {
+        JsonNode scoringDoc = doc("""
+                {'paths':{'/api/results/{id}':{'get':{'responses':{'200':{'description':'OK','content':{'application/json':{'schema':{'$ref':'#/components/schemas/Item'}}}}}}}},
+                 'components':{'schemas':{'Item':{'type':'object','properties':{'score':{'type':'number'}}}}}}
+                """);
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(
+                ServiceDocument.available(QUESTIONS, QUESTION_DOC),
+                ServiceDocument.available(SCORING, scoringDoc)), List.of());
+
+        assertThat(merged.at("/components/schemas/Item/properties").has("text")).isTrue();
+        assertThat(merged.at("/components/schemas/ScoringItem/properties").has("score")).isTrue();
+        assertThat(merged.at("/paths/~1api~1v1~1results~1{id}/get/responses/200/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/ScoringItem");
+    }
+
+    @Test
+    void theGatewaysOwnEndpointsAreDocumentedToo() {
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(), List.of(
+                new GatewayOperation("/api/v1/auth/login", "POST", "login", OpenApiAggregator.bodySchema(Login.class), true),
+                new GatewayOperation("/api/v1/api-keys", "GET", "list", null, false)));
+
+        JsonNode login = merged.at("/paths/~1api~1v1~1auth~1login/post");
+        assertThat(login.at("/requestBody/required").asBoolean()).isTrue();
+        assertThat(login.at("/requestBody/content/application~1json/schema/properties/password/type").asString()).isEqualTo("string");
+        assertThat(login.at("/requestBody/content/application~1json/schema/example/email").asString()).isEqualTo("recruiter@example.com");
+        assertThat(login.get("security")).as("signing in needs no credentials").isEmpty();
+        assertThat(merged.at("/paths/~1api~1v1~1api-keys/get/security/0").has("bearerAuth")).isTrue();
+        assertThat(merged.at("/paths/~1api~1v1~1auth~1login/post/x-required-scope").isMissingNode()).isTrue();
+        assertThat(merged.at("/paths/~1api~1v1~1api-keys/get/responses/401/content").has("application/problem+json")).isTrue();
+    }
+
+    @Test
+    void onlyTheCandidatesRenewalAmongTheSignInEndpointsNeedsAToken() {
+        assertThat(OpenApiAggregator.isAnonymous("/api/v1/auth/login")).isTrue();
+        assertThat(OpenApiAggregator.isAnonymous("/api/v1/auth/candidate")).isTrue();
+        assertThat(OpenApiAggregator.isAnonymous("/api/v1/auth/candidate/renew")).isFalse();
+        assertThat(OpenApiAggregator.isAnonymous("/api/v1/api-keys")).isFalse();
+    }
+
+    @Test
+    void aRoutesPathPredicatesAreReadFromItsDefinition() {
+        RouteDefinition route = new RouteDefinition();
+        route.setId("question-service");
+        route.setPredicates(List.of(new PredicateDefinition("Path=/api/v1/questions/**,/api/v1/tests/**")));
+
+        ServiceRoute serviceRoute = OpenApiAggregator.serviceRoute(route);
+
+        assertThat(serviceRoute.publicPatterns()).containsExactly("/api/v1/questions/**", "/api/v1/tests/**");
+        assertThat(serviceRoute.routes("/api/v1/tests")).isTrue();
+        assertThat(serviceRoute.routes("/api/v1/results/x")).isFalse();
+    }
+}
