@@ -26,6 +26,9 @@ recruiter_password=$(secret | cut -c1-24)
 # The gateway's RSA key for internal tokens, as a JWK set (single quotes keep the JSON intact in .env).
 signing_keys=$(java GenerateSigningKey.java)
 public_keys=$(printf '%s' "$signing_keys" | java GenerateSigningKey.java --public)
+# notification-service's RSA key for invitation links: it alone opens them, assessment-service seals with the public half.
+link_private_key=$(java GenerateSigningKey.java --encryption)
+link_public_key=$(printf '%s' "$link_private_key" | java GenerateSigningKey.java --public)
 
 umask 077
 cat > "$target" <<ENV
@@ -35,6 +38,8 @@ HIREPIPE_GATEWAY_JWT_SECRET=$(secret)
 HIREPIPE_NOTIFICATION_SECRETS_KEY=$(secret)
 HIREPIPE_GATEWAY_INTERNAL_SIGNING_KEYS='$signing_keys'
 HIREPIPE_INTERNAL_TOKEN_JWKS='$public_keys'
+HIREPIPE_INVITATION_LINK_PRIVATE_KEY='$link_private_key'
+HIREPIPE_INVITATION_LINK_PUBLIC_KEY='$link_public_key'
 MONGO_ROOT_PASSWORD=$(secret)
 MONGO_REPLICA_SET_KEY=$(secret)
 MONGO_PASSWORD_GATEWAY=$(secret)

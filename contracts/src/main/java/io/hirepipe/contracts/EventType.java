@@ -27,7 +27,8 @@ public enum EventType {
     /** v2: key point examples, rubric misconceptions, choiceScoring. */
     QUESTION_PUBLISHED("QuestionPublished", QuestionPublished.class, Topics.QUESTIONS, 2),
     QUESTION_RETIRED("QuestionRetired", QuestionRetired.class, Topics.QUESTIONS, 1),
-    INVITATION_CREATED("InvitationCreated", InvitationCreated.class, Topics.INVITATIONS, 1),
+    /** v2: sealedAccessUrl replaces the plain accessUrl (no longer filled). */
+    INVITATION_CREATED("InvitationCreated", InvitationCreated.class, Topics.INVITATIONS, 2),
     INVITATION_REVOKED("InvitationRevoked", InvitationRevoked.class, Topics.INVITATIONS, 1),
     INVITATION_EXPIRED("InvitationExpired", InvitationExpired.class, Topics.INVITATIONS, 1),
     ASSESSMENT_STARTED("AssessmentStarted", AssessmentStarted.class, Topics.INVITATIONS, 1),

@@ -4,6 +4,7 @@ import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
 import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.EventPayload;
+import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.contracts.events.ItemScore;
 import io.hirepipe.contracts.events.ItemStatus;
@@ -152,6 +153,28 @@ class EventJsonTest {
                 .isEqualTo(2);
         assertThat(EventEnvelope.of(SampleEvents.of(EventType.ASSESSMENT_SUBMITTED), "t", "c").schemaVersion())
                 .isEqualTo(1);
+        assertThat(EventEnvelope.of(SampleEvents.of(EventType.INVITATION_CREATED), "t", "c").schemaVersion())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aVersionOneInvitationKeepsItsPlainLinkAndHasNoSealedOne() {
+        InvitationCreated created = (InvitationCreated) EventJson.fromJson("""
+                {"eventId":"e-6","type":"InvitationCreated","schemaVersion":1,"tenantId":"t-1",
+                 "payload":{"invitationId":"inv-1","testId":"test-1","testTitle":"T",
+                            "candidate":{"name":"Ada","email":"ada@example.org"},
+                            "accessUrl":"http://localhost/take#token=abc","durationMinutes":30}}
+                """).payload();
+
+        assertThat(created.accessUrl()).isEqualTo("http://localhost/take#token=abc");
+        assertThat(created.sealedAccessUrl()).isNull();
+    }
+
+    @Test
+    void aVersionTwoInvitationCarriesNoPlainLink() {
+        String json = EventJson.toJson(EventEnvelope.of(SampleEvents.of(EventType.INVITATION_CREATED), "t", "c"));
+
+        assertThat(json).contains("\"sealedAccessUrl\":").doesNotContain("token=");
     }
 
     @Test

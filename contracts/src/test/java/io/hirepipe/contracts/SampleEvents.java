@@ -50,7 +50,7 @@ final class SampleEvents {
                     4, List.of("databases"), ChoiceScoring.ALL_OR_NOTHING);
             case QUESTION_RETIRED -> new QuestionRetired("q-1", 2);
             case INVITATION_CREATED -> new InvitationCreated("inv-1", "test-1", "Backend fundamentals", CANDIDATE,
-                    "rita@example.com", "http://localhost:8080/take#token=abc", 30, T0.plusSeconds(86_400));
+                    "rita@example.com", null, 30, T0.plusSeconds(86_400), "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.k.iv.ct.tag");
             case INVITATION_REVOKED -> new InvitationRevoked("inv-1", "position filled");
             case INVITATION_EXPIRED -> new InvitationExpired("inv-1", "test-1", Instant.parse("2026-03-08T17:00:00Z"));
             case ASSESSMENT_STARTED -> new AssessmentStarted("inv-1", "ses-1", T0, T0.plusSeconds(1800));

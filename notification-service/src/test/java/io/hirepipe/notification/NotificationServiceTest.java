@@ -11,6 +11,8 @@ import io.hirepipe.testkit.UsesInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One application context for every integration test of this service: real HTTP on a random port,
@@ -37,6 +39,12 @@ import org.springframework.context.annotation.Import;
 @Import(TestHosts.class)
 @UsesInfrastructure({Infra.KAFKA, Infra.MONGO, Infra.SMTP})
 public abstract class NotificationServiceTest {
+
+    /** This run's own invitation-link key; real ones come from HIREPIPE_INVITATION_LINK_PRIVATE_KEY. */
+    @DynamicPropertySource
+    static void invitationLinkKey(DynamicPropertyRegistry registry) {
+        registry.add("hirepipe.invitation-link.private-key", TestLinkKeys::privateJwk);
+    }
 
     @LocalServerPort
     private int port;

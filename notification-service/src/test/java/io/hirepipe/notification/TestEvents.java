@@ -31,10 +31,21 @@ public final class TestEvents {
         return who + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
+    /** As assessment-service sends it since schema version 2: the link sealed for this service's key. */
     public static InvitationCreated invitation(String candidateName, String candidateEmail, String accessUrl) {
+        return withLinks(candidateName, candidateEmail, null, TestLinkKeys.seal(accessUrl));
+    }
+
+    /** As a version-1 producer sent it: the link in plain text. */
+    public static InvitationCreated plainInvitation(String candidateName, String candidateEmail, String accessUrl) {
+        return withLinks(candidateName, candidateEmail, accessUrl, null);
+    }
+
+    public static InvitationCreated withLinks(String candidateName, String candidateEmail, String accessUrl,
+                                              String sealedAccessUrl) {
         return new InvitationCreated(id("inv"), "test-backend", "Backend basics",
                 new Person(candidateName, candidateEmail), "rita@recruiting.example", accessUrl, 45,
-                Instant.parse("2026-03-08T17:00:00Z"));
+                Instant.parse("2026-03-08T17:00:00Z"), sealedAccessUrl);
     }
 
     public static AssessmentScored scored(String candidateName, String recruiterEmail, SubmitReason reason) {

@@ -26,18 +26,22 @@ class InvitationService {
     private final InvitationStore store;
     private final QuestionService questions;
     private final AccessLinks links;
+    private final LinkSealer sealer;
     private final Clock clock;
 
-    InvitationService(InvitationStore store, QuestionService questions, AccessLinks links, Clock clock) {
+    InvitationService(InvitationStore store, QuestionService questions, AccessLinks links, LinkSealer sealer,
+                      Clock clock) {
         this.store = store;
         this.questions = questions;
         this.links = links;
+        this.sealer = sealer;
         this.clock = clock;
     }
 
     /**
      * Stores the invitation with the hash of a fresh token and, in the same insert, the
-     * InvitationCreated event carrying the link (notification-service emails it). The returned view
+     * InvitationCreated event carrying the link sealed for notification-service (which emails it;
+     * the plain accessUrl field stays empty). The returned view
      * is the only other place the link ever appears.
      */
     InvitationView create(Caller caller, CreateInvitationRequest request) {
@@ -56,7 +60,7 @@ class InvitationService {
         Instant expiresAt = now.plus(Duration.ofHours(request.expiresInHoursOrDefault()));
 
         EventEnvelope<InvitationCreated> created = EventEnvelope.of(new InvitationCreated(id, request.testId(),
-                test.title(), candidate, recruiterEmail, accessUrl, test.durationMinutes(), expiresAt),
+                test.title(), candidate, recruiterEmail, null, test.durationMinutes(), expiresAt, sealer.seal(accessUrl)),
                 caller.tenantId(), CorrelationId.currentOrNew(), now);
         Invitation invitation = new Invitation(id, caller.tenantId(), token.hash(), request.testId(), test.title(),
                 test.durationMinutes(), test.passMarkPercent(), candidate, recruiterEmail,

@@ -2,6 +2,7 @@ package io.hirepipe.assessment.invitation;
 
 import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
+import io.hirepipe.assessment.support.TestLinkKeys;
 import io.hirepipe.testkit.EventRecord;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationRevoked;
@@ -47,7 +48,10 @@ class InvitationApiTest extends AssessmentIntegrationTest {
         EventRecord event = awaitEvents("InvitationCreated", id).get(0);
         assertThat(event.envelope().tenantId()).isEqualTo(tenant);
         InvitationCreated payload = (InvitationCreated) event.envelope().payload();
-        assertThat(payload.accessUrl()).isEqualTo(accessUrl);
+        assertThat(payload.accessUrl()).as("never in plain text in the event").isNull();
+        assertThat(payload.sealedAccessUrl()).doesNotContain(token);
+        assertThat(TestLinkKeys.open(payload.sealedAccessUrl())).isEqualTo(accessUrl);
+        assertThat(event.envelope().schemaVersion()).isEqualTo(2);
         assertThat(payload.candidate().email()).isEqualTo("ada@example.org");
         assertThat(payload.recruiterEmail()).isEqualTo("rita@example.com");
         assertThat(payload.testTitle()).isEqualTo("Java basics");

@@ -59,6 +59,7 @@ public abstract class AssessmentIntegrationTest {
     @DynamicPropertySource
     static void questionService(DynamicPropertyRegistry registry) {
         registry.add("hirepipe.services.question-service.url", QUESTION_SERVICE::url);
+        registry.add("hirepipe.invitation-link.public-key", TestLinkKeys::publicJwk);
     }
 
     @LocalServerPort

@@ -5,8 +5,14 @@ import java.time.Instant;
 /**
  * A candidate was invited to a test.
  *
- * @param accessUrl the candidate's personal link, the invitation token included: only
- *                  notification-service reads it, to email the candidate
+ * <p>v2 adds {@code sealedAccessUrl}; a v2 producer leaves {@code accessUrl} null so the token never
+ * sits in plain text in Kafka, an outbox or a dead letter. Readers accept both (a v1 event still
+ * carries the plain link).
+ *
+ * @param accessUrl       v1 only: the candidate's personal link in plain text, the token included
+ * @param sealedAccessUrl v2: the same link as a compact JWE (RSA-OAEP-256 + A256GCM) for
+ *                        notification-service's public key; only notification-service, which holds
+ *                        the private key, can open it to email the candidate
  */
 public record InvitationCreated(
         String invitationId,
@@ -16,7 +22,8 @@ public record InvitationCreated(
         String recruiterEmail,
         String accessUrl,
         int durationMinutes,
-        Instant expiresAt) implements EventPayload {
+        Instant expiresAt,
+        String sealedAccessUrl) implements EventPayload {
 
     @Override
     public String partitionKey() {

@@ -29,7 +29,11 @@ final class ServiceLineup {
         specs.add(spec(config, "question-service", p.question(), serviceEnv,
                 "--spring.mongodb.uri=" + mongo,
                 "--spring.kafka.bootstrap-servers=" + kafka));
-        specs.add(spec(config, "assessment-service", p.assessment(), serviceEnv,
+        // The invitation-link key pair: the public half seals (assessment-service), the private half
+        // opens (notification-service alone).
+        Map<String, String> assessmentEnv = new HashMap<>(serviceEnv);
+        assessmentEnv.put("HIREPIPE_INVITATION_LINK_PUBLIC_KEY", secrets.invitationLinkPublicKey());
+        specs.add(spec(config, "assessment-service", p.assessment(), assessmentEnv,
                 "--spring.mongodb.uri=" + mongo,
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.data.redis.host=127.0.0.1",
@@ -43,6 +47,7 @@ final class ServiceLineup {
                 "--spring.kafka.bootstrap-servers=" + kafka));
         Map<String, String> notificationEnv = new HashMap<>(serviceEnv);
         notificationEnv.put("HIREPIPE_NOTIFICATION_SECRETS_KEY", secrets.notificationSecretsKey());
+        notificationEnv.put("HIREPIPE_INVITATION_LINK_PRIVATE_KEY", secrets.invitationLinkPrivateKey());
         specs.add(spec(config, "notification-service", p.notification(), notificationEnv,
                 "--spring.mongodb.uri=" + mongo,
                 "--spring.kafka.bootstrap-servers=" + kafka,

@@ -1,6 +1,7 @@
 package io.hirepipe.localstack;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -13,6 +14,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.text.ParseException;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Properties;
@@ -21,14 +23,20 @@ import java.util.Properties;
  * Secrets of one local installation: generated on first start and kept in the data directory, so
  * tokens and the demo API key stay valid across restarts and no secret is committed anywhere. The
  * notification secrets key encrypts webhook secrets at rest: deleting it makes stored subscriptions
- * unusable (their secrets cannot be decrypted), so rotate it only with the data.
+ * unusable (their secrets cannot be decrypted), so rotate it only with the data. The invitation-link
+ * key can be rotated freely once no InvitationCreated event waits unread.
  */
 record StackSecrets(String internalTokenSecret, String gatewayJwtSecret, String notificationSecretsKey,
-                    String gatewaySigningKeys) {
+                    String gatewaySigningKeys, String invitationLinkPrivateKey) {
 
     private static final String FILE = "secrets.properties";
     /** The gateway's RSA key for internal tokens, as a JWK set with its private part: only the gateway gets it. */
     private static final String SIGNING_KEYS = "gateway-internal-signing-keys";
+    /**
+     * notification-service's RSA key for invitation links, as one JWK with its private part: only
+     * notification-service gets it; assessment-service gets {@link #invitationLinkPublicKey()}.
+     */
+    private static final String LINK_KEY = "invitation-link-private-key";
 
     static StackSecrets loadOrCreate(Path dataDir) {
         Path file = dataDir.resolve(FILE);
@@ -42,7 +50,8 @@ record StackSecrets(String internalTokenSecret, String gatewayJwtSecret, String 
             boolean changed = putIfAbsent(properties, "internal-token-secret")
                     | putIfAbsent(properties, "gateway-jwt-secret")
                     | putIfAbsent(properties, "notification-secrets-key")
-                    | putSigningKeysIfAbsent(properties);
+                    | putSigningKeysIfAbsent(properties)
+                    | putLinkKeyIfAbsent(properties);
             if (changed) {
                 Files.createDirectories(dataDir);
                 try (Writer writer = Files.newBufferedWriter(file)) {
@@ -54,7 +63,30 @@ record StackSecrets(String internalTokenSecret, String gatewayJwtSecret, String 
         }
         return new StackSecrets(properties.getProperty("internal-token-secret"),
                 properties.getProperty("gateway-jwt-secret"), properties.getProperty("notification-secrets-key"),
-                properties.getProperty(SIGNING_KEYS));
+                properties.getProperty(SIGNING_KEYS), properties.getProperty(LINK_KEY));
+    }
+
+    /** The public half of the invitation-link key: assessment-service seals links with it but cannot open them. */
+    String invitationLinkPublicKey() {
+        try {
+            return RSAKey.parse(invitationLinkPrivateKey).toPublicJWK().toJSONString();
+        } catch (ParseException e) {
+            throw new IllegalStateException(LINK_KEY + " in " + FILE + " is not an RSA JWK; delete it to regenerate", e);
+        }
+    }
+
+    private static boolean putLinkKeyIfAbsent(Properties properties) {
+        if (properties.getProperty(LINK_KEY) != null) {
+            return false;
+        }
+        try {
+            RSAKey key = new RSAKeyGenerator(2048).keyID("local-link-" + LocalDate.now())
+                    .keyUse(KeyUse.ENCRYPTION).algorithm(JWEAlgorithm.RSA_OAEP_256).generate();
+            properties.setProperty(LINK_KEY, key.toJSONString());
+            return true;
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot generate the invitation-link key", e);
+        }
     }
 
     private static boolean putSigningKeysIfAbsent(Properties properties) {

@@ -17,12 +17,15 @@ public class InvitationEmail {
         this.templates = templates;
     }
 
-    /** @throws IllegalArgumentException when the invitation has no usable recipient or link: retrying cannot help */
-    public EmailMessage compose(InvitationCreated invitation) {
+    /**
+     * @param accessUrl the candidate's link, opened from the event just for this email
+     * @throws IllegalArgumentException when the invitation has no usable recipient or link: retrying cannot help
+     */
+    public EmailMessage compose(InvitationCreated invitation, String accessUrl) {
         if (invitation.candidate() == null || invitation.candidate().email() == null) {
             throw new IllegalArgumentException("Invitation " + invitation.invitationId() + " has no candidate email");
         }
-        requireWebLink(invitation.accessUrl());
+        requireWebLink(accessUrl);
         String testTitle = MailFormats.orDefault(invitation.testTitle(), "Hirepipe");
         String subject = MailFormats.subject("Your " + testTitle + " assessment");
         Map<String, Object> model = Map.of(
@@ -32,7 +35,7 @@ public class InvitationEmail {
                 "duration", MailFormats.minutes(invitation.durationMinutes()),
                 "expiresAt", MailFormats.instant(invitation.expiresAt()),
                 "hasExpiry", invitation.expiresAt() != null,
-                "accessUrl", invitation.accessUrl());
+                "accessUrl", accessUrl);
         MailTemplates.Rendered body = templates.render("invitation", model);
         return new EmailMessage(invitation.candidate().email(), subject, body.html(), body.text());
     }

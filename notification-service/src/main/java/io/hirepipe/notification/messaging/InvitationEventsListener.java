@@ -9,6 +9,8 @@ import io.hirepipe.notification.delivery.DeliveryKind;
 import io.hirepipe.notification.delivery.EmailDispatcher;
 import io.hirepipe.notification.mail.EmailMessage;
 import io.hirepipe.notification.mail.InvitationEmail;
+import io.hirepipe.notification.mail.InvitationLinks;
+import io.hirepipe.notification.mail.InvitationLinks.UnopenableLinkException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -21,10 +23,13 @@ public class InvitationEventsListener {
     private static final Logger log = LoggerFactory.getLogger(InvitationEventsListener.class);
 
     private final InvitationEmail invitationEmail;
+    private final InvitationLinks links;
     private final EmailDispatcher dispatcher;
 
-    public InvitationEventsListener(InvitationEmail invitationEmail, EmailDispatcher dispatcher) {
+    public InvitationEventsListener(InvitationEmail invitationEmail, InvitationLinks links,
+                                    EmailDispatcher dispatcher) {
         this.invitationEmail = invitationEmail;
+        this.links = links;
         this.dispatcher = dispatcher;
     }
 
@@ -34,7 +39,12 @@ public class InvitationEventsListener {
             Events.requireTenant(envelope);
             EmailMessage email;
             try {
-                email = invitationEmail.compose(invitation);
+                // The link is opened only here, held in memory for this email and never logged.
+                email = invitationEmail.compose(invitation, links.linkOf(invitation));
+            } catch (UnopenableLinkException unopenable) {
+                // A key mismatch or tampering: retrying cannot help, so dead-letter it at once and say why.
+                throw new NonRetryableEventException("Invitation event " + envelope.eventId()
+                        + ": " + unopenable.getMessage(), unopenable);
             } catch (IllegalArgumentException unusable) {
                 throw new NonRetryableEventException("Invitation event " + envelope.eventId() + ": "
                         + unusable.getMessage(), unusable);

@@ -13,6 +13,7 @@ import io.hirepipe.embedded.ReceivedMail;
 import io.hirepipe.embedded.SmtpSink;
 import io.hirepipe.notification.NotificationServiceTest;
 import io.hirepipe.notification.TestEvents;
+import io.hirepipe.notification.TestLinkKeys;
 import io.hirepipe.testkit.EventRecord;
 import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
@@ -20,6 +21,7 @@ import io.hirepipe.testkit.TestInfrastructure;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +30,7 @@ import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.hirepipe.notification.TestEvents.envelope;
@@ -45,6 +48,8 @@ class EmailFlowTest extends NotificationServiceTest {
 
     @Autowired
     JavaMailSenderImpl mailSender;
+    @Autowired
+    MongoTemplate mongo;
 
     private final EventTopics kafka = EventTopics.shared();
     private final SmtpSink smtp = TestInfrastructure.smtp();
@@ -76,6 +81,49 @@ class EmailFlowTest extends NotificationServiceTest {
         assertThat(delivery.path("attempts").asInt()).isEqualTo(1);
         assertThat(delivery.path("sentAt").isNull()).isFalse();
         assertThat(delivery.toString()).as("the personal link stays in the candidate's mailbox").doesNotContain("tok_");
+        assertThat(mongo.getCollection(EmailDelivery.COLLECTION).find().into(new ArrayList<>()).toString())
+                .as("no delivery document stores a body or a link").doesNotContain("tok_");
+    }
+
+    @Test
+    void aVersionOneInvitationWithAPlainLinkStillGetsItsEmail() {
+        String tenant = id("tenant");
+        String candidate = mailbox("ada");
+        String link = "https://hirepipe.example/take#token=" + id("plain");
+        kafka.publish(envelope(TestEvents.plainInvitation("Ada", candidate, link), tenant));
+
+        ReceivedMail mail = smtp.awaitMessage(m -> m.isAddressedTo(candidate), MAIL_TIMEOUT);
+
+        assertThat(mail.textBody()).contains(link);
+    }
+
+    @Test
+    void aLinkSealedForAnotherKeyOrTamperedWithIsDeadLetteredAtOnceAndSaysWhy() {
+        String tenant = id("tenant");
+        String foreign = mailbox("ada");
+        String tampered = mailbox("bob");
+        String link = "https://hirepipe.example/take#token=tok_" + id("t");
+        EventEnvelope<InvitationCreated> sealedForOther = envelope(TestEvents.withLinks("Ada", foreign, null,
+                TestLinkKeys.seal(link, TestLinkKeys.OTHER)), tenant);
+        String[] parts = TestLinkKeys.seal(link).split("\\.");
+        parts[4] = parts[4].charAt(0) == 'A' ? "B" + parts[4].substring(1) : "A" + parts[4].substring(1);
+        EventEnvelope<InvitationCreated> tamperedWith = envelope(TestEvents.withLinks("Bob", tampered, null,
+                String.join(".", parts)), tenant);
+        kafka.publish(sealedForOther);
+        kafka.publish(tamperedWith);
+
+        for (EventEnvelope<InvitationCreated> event : List.of(sealedForOther, tamperedWith)) {
+            List<EventRecord> dead = kafka.awaitRecords(Topics.deadLetterOf(Topics.INVITATIONS),
+                    r -> r.envelope() != null && r.envelope().eventId().equals(event.eventId()));
+            assertThat(dead).hasSize(1);
+            assertThat(dead.get(0).header("kafka_dlt-exception-message"))
+                    .contains("cannot be opened with this service's key").doesNotContain("tok_");
+            assertThat(dead.get(0).header("kafka_dlt-exception-fqcn") + " "
+                    + dead.get(0).header("kafka_dlt-exception-cause-fqcn"))
+                    .as("dead-lettered at once, not after retries").contains("NonRetryableEventException");
+        }
+        assertThat(smtp.messages().stream().filter(m -> m.isAddressedTo(foreign) || m.isAddressedTo(tampered)))
+                .isEmpty();
     }
 
     @Test

@@ -18,12 +18,16 @@ class InvitationEmailTest {
 
     private static InvitationCreated invitation(String name, String testTitle, String accessUrl) {
         return new InvitationCreated("inv-1", "test-1", testTitle, new Person(name, "ada@example.org"),
-                "rec@example.org", accessUrl, 45, Instant.parse("2026-02-02T17:00:00Z"));
+                "rec@example.org", accessUrl, 45, Instant.parse("2026-02-02T17:00:00Z"), null);
+    }
+
+    private EmailMessage compose(InvitationCreated invitation) {
+        return invitationEmail.compose(invitation, invitation.accessUrl());
     }
 
     @Test
     void tellsTheCandidateWhatHowLongUntilWhenAndWhere() {
-        EmailMessage email = invitationEmail.compose(invitation("Ada Lovelace", "Backend basics",
+        EmailMessage email = compose(invitation("Ada Lovelace", "Backend basics",
                 "https://hirepipe.example/a/tok_123?x=1&y=2"));
 
         assertThat(email.to()).isEqualTo("ada@example.org");
@@ -45,7 +49,7 @@ class InvitationEmailTest {
 
     @Test
     void escapesMarkupInNamesAndTitles() {
-        EmailMessage email = invitationEmail.compose(invitation("<script>alert(1)</script>", "<b>Java</b> & \"SQL\"",
+        EmailMessage email = compose(invitation("<script>alert(1)</script>", "<b>Java</b> & \"SQL\"",
                 "https://hirepipe.example/a/tok"));
 
         assertThat(email.html())
@@ -57,7 +61,7 @@ class InvitationEmailTest {
 
     @Test
     void subjectCannotCarryExtraHeaders() {
-        EmailMessage email = invitationEmail.compose(invitation("Ada", "Java\r\nBcc: evil@example.org",
+        EmailMessage email = compose(invitation("Ada", "Java\r\nBcc: evil@example.org",
                 "https://hirepipe.example/a/tok"));
 
         assertThat(email.subject()).isEqualTo("Your Java Bcc: evil@example.org assessment").doesNotContain("\n", "\r");
@@ -65,7 +69,7 @@ class InvitationEmailTest {
 
     @Test
     void aMissingNameGetsAFriendlyGreeting() {
-        assertThat(invitationEmail.compose(invitation(null, "Go", "https://h.example/a")).text())
+        assertThat(compose(invitation(null, "Go", "https://h.example/a")).text())
                 .startsWith("Hello there,");
     }
 
@@ -74,6 +78,6 @@ class InvitationEmailTest {
     @ValueSource(strings = {"javascript:alert(1)", "data:text/html,hi", "/relative/link", "not a url", "https:///nohost"})
     void onlyWebLinksAreSent(String accessUrl) {
         assertThatIllegalArgumentException().isThrownBy(() ->
-                invitationEmail.compose(invitation("Ada", "Go", accessUrl)));
+                compose(invitation("Ada", "Go", accessUrl)));
     }
 }

@@ -7,6 +7,7 @@ import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.notification.NotificationServiceApplication;
+import io.hirepipe.notification.TestLinkKeys;
 import io.hirepipe.notification.TestEvents;
 import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
@@ -166,6 +167,7 @@ class WebhookFanoutBenchmark {
                 "--hirepipe.security.internal-token.jwk-set-uri=" + TestGatewayKeys.jwkSetUri(),
                 "--hirepipe.webhooks.consumer-group=webhooks-bench-" + UUID.randomUUID().toString().substring(0, 8),
                 "--hirepipe.webhooks.secrets-key=dGVzdC1vbmx5LXdlYmhvb2stc2VjcmV0cy1rZXktMzItYnl0ZXMhIQ==",
+                "--hirepipe.invitation-link.private-key=" + TestLinkKeys.privateJwk(),
                 "--hirepipe.webhooks.allow-insecure-loopback=true",
                 "--logging.level.io.hirepipe=WARN");
     }
