@@ -88,10 +88,12 @@ class PipelineEndToEndIT {
                 .expect(201).get("id").asString();
 
         // The recruiter invites a candidate; the candidate gets the link by email.
-        String invitationId = recruiter.post("/api/v1/invitations", Map.of(
+        HttpApi.Response invited = recruiter.post("/api/v1/invitations", Map.of(
                 "testId", testId,
-                "candidate", Map.of("name", "Grace Hopper", "email", "grace@example.com"))).expect(201)
-                .get("id").asString();
+                "candidate", Map.of("name", "Grace Hopper", "email", "grace@example.com")));
+        String invitationId = invited.expect(201).get("id").asString();
+        assertThat(invited.location()).as("Location names the public, versioned path")
+                .contains("/api/v1/invitations/" + invitationId);
         JsonNode invitationMail = awaitMail("grace@example.com", "Kafka essentials");
         Matcher link = TOKEN_IN_LINK.matcher(invitationMail.get("html").asString() + invitationMail.path("text").asString());
         assertThat(link.find()).as("the invitation email carries the candidate's link").isTrue();
