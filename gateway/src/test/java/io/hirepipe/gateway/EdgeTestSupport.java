@@ -122,14 +122,7 @@ abstract class EdgeTestSupport {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return GatewayTestSupport.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return GatewayTestSupport.send(request);
     }
 
     HttpResponse<String> get(String path, String... headers) {
@@ -169,7 +162,7 @@ abstract class EdgeTestSupport {
     }
 
     private static String[] headersOrNone(String[] headers) {
-        return headers.length == 0 ? new String[]{"Accept", "application/json"} : headers;
+        return GatewayTestSupport.headersOrNone(headers);
     }
 
     /** The body the management port (actuator) gives for a path. */

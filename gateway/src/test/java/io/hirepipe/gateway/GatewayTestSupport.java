@@ -105,7 +105,7 @@ abstract class GatewayTestSupport {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10));
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) {
+    static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -180,7 +180,7 @@ abstract class GatewayTestSupport {
                 .decode(authorization.substring("Bearer ".length()));
     }
 
-    private static String[] headersOrNone(String[] headers) {
+    static String[] headersOrNone(String[] headers) {
         return headers.length == 0 ? new String[]{"Accept", "application/json"} : headers;
     }
 
