@@ -37,6 +37,12 @@ public class RecruiterLogin {
     }
 
     public Mono<RecruiterSessions.Session> login(String email, String password) {
+        return authenticate(email, password)
+                .flatMap(user -> sessions.start(user.tenantId(), user.id(), user.email()));
+    }
+
+    /** The recruiter these credentials belong to, or a 401 problem; starts nothing. */
+    Mono<RecruiterUser> authenticate(String email, String password) {
         String normalized = RecruiterUser.normalizeEmail(email);
         return mongo.findOne(Query.query(Criteria.where("email").is(normalized)), RecruiterUser.class)
                 .map(Optional::of)
@@ -44,7 +50,7 @@ public class RecruiterLogin {
                 .flatMap(user -> user.map(u -> Mono.just(u.passwordHash())).orElse(decoyHash)
                         .flatMap(hash -> matches(password, hash))
                         .flatMap(ok -> ok && user.isPresent()
-                                ? sessions.start(user.get().tenantId(), user.get().id(), user.get().email())
+                                ? Mono.just(user.get())
                                 : Mono.error(RecruiterLogin::invalidCredentials)));
     }
 

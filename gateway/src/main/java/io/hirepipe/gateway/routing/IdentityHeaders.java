@@ -13,7 +13,7 @@ import java.util.Set;
 final class IdentityHeaders {
 
     private static final Set<String> EXACT = Set.of(
-            "authorization", "proxy-authorization", "x-api-key", "cookie",
+            "authorization", "proxy-authorization", "x-api-key", "cookie", "x-csrf-token",
             "x-forwarded-user", "x-forwarded-email", "x-forwarded-groups", "x-forwarded-preferred-username",
             "x-remote-user", "remote-user", "x-authenticated-user", "x-principal");
     private static final List<String> PREFIXES = List.of(

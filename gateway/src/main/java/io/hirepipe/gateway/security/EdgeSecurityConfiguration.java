@@ -2,6 +2,8 @@ package io.hirepipe.gateway.security;
 
 import io.hirepipe.gateway.apikey.ApiKeyAuthentication;
 import io.hirepipe.gateway.apikey.ApiKeys;
+import io.hirepipe.gateway.auth.BrowserSessionAuthentication;
+import io.hirepipe.gateway.auth.BrowserSessions;
 import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +26,11 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 
 /**
- * Who may call what at the edge. Stateless: every request proves itself with a gateway-issued
- * bearer token (recruiters, candidates) or an API key (platform clients); nothing is kept in a
- * session and no cookie is read, so CSRF does not apply.
+ * Who may call what at the edge. Every request proves itself with a gateway-issued bearer token
+ * (recruiters, candidates), an API key (platform clients) or the console's session cookie (recruiters
+ * in the browser). Only that cookie is sent by browsers on their own, so CSRF protection applies to
+ * cookie-authenticated requests alone ({@link BrowserSessionAuthentication}); Spring's own session-bound
+ * CSRF filter stays off, as there is no Spring session.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -58,7 +62,8 @@ class EdgeSecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ReactiveJwtDecoder edgeTokenDecoder, ApiKeys apiKeys) {
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ReactiveJwtDecoder edgeTokenDecoder, ApiKeys apiKeys,
+                                        BrowserSessions browserSessions) {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -83,6 +88,7 @@ class EdgeSecurityConfiguration {
                         .anyExchange().permitAll())
                 .headers(BrowserHeaders::apply)
                 .addFilterAt(ApiKeyAuthentication.filter(apiKeys, problems), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(new BrowserSessionAuthentication(browserSessions), SecurityWebFiltersOrder.AUTHENTICATION)
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(edgeTokenDecoder).jwtAuthenticationConverter(
                                 token -> Mono.<AbstractAuthenticationToken>just(

@@ -1,0 +1,105 @@
+package io.hirepipe.gateway.auth;
+
+import io.hirepipe.gateway.auth.LoginController.LoginRequest;
+import io.hirepipe.gateway.loginthrottle.LoginThrottle;
+import io.hirepipe.gateway.versioning.PublicApi;
+import io.hirepipe.defaults.problem.ProblemException;
+import jakarta.validation.Valid;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The console's sign-in: the session lives in an HttpOnly cookie the console's scripts never see; the
+ * answer carries only who signed in and the CSRF token the console sends back on unsafe requests.
+ */
+@RestController
+@RequestMapping(BrowserSessionController.PATH)
+public class BrowserSessionController {
+
+    static final String PATH = PublicApi.AUTH + "/session";
+
+    private final RecruiterLogin login;
+    private final LoginThrottle throttle;
+    private final BrowserSessions sessions;
+
+    public BrowserSessionController(RecruiterLogin login, LoginThrottle throttle, BrowserSessions sessions) {
+        this.login = login;
+        this.throttle = throttle;
+        this.sessions = sessions;
+    }
+
+    /** @param csrfToken send it as {@code X-CSRF-Token} with every POST, PUT, PATCH and DELETE */
+    public record SessionView(String email, String tenantId, Instant expiresAt, String csrfToken) {
+
+        static SessionView of(BrowserSession session, String cookie) {
+            return new SessionView(session.email(), session.tenantId(), session.expiresAt(),
+                    BrowserSessions.csrfTokenFor(cookie));
+        }
+    }
+
+    @PostMapping
+    public Mono<ResponseEntity<SessionView>> signIn(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
+        return throttle.guard(request.email(), LoginThrottle.remoteAddress(exchange),
+                        () -> login.authenticate(request.email(), request.password()).flatMap(sessions::start))
+                .map(started -> {
+                    Duration lifetime = Duration.between(started.session().createdAt(), started.session().expiresAt());
+                    exchange.getResponse().addCookie(SessionCookie.of(started.cookie(), lifetime));
+                    return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                            .body(SessionView.of(started.session(), started.cookie()));
+                });
+    }
+
+    /** Who is signed in in this browser (after a reload the console asks here), or a 401 problem. */
+    @GetMapping
+    public Mono<ResponseEntity<SessionView>> current(ServerWebExchange exchange) {
+        return SessionCookie.presented(exchange)
+                .map(cookie -> sessions.find(cookie).map(session -> ResponseEntity.ok()
+                        .cacheControl(CacheControl.noStore()).body(SessionView.of(session, cookie))))
+                .orElse(Mono.empty())
+                .switchIfEmpty(Mono.defer(() -> {
+                    exchange.getResponse().addCookie(SessionCookie.cleared());
+                    return Mono.error(BrowserSessionController::signedOut);
+                }));
+    }
+
+    /**
+     * Signs out: the session ends on the server (a copy of the cookie is refused from now on) and the
+     * cookie is cleared. Needs the CSRF token, so no other site can sign a recruiter out. Signing out
+     * of a session that already ended just clears the cookie.
+     */
+    @DeleteMapping
+    public Mono<ResponseEntity<Void>> signOut(ServerWebExchange exchange) {
+        Mono<Void> ending = SessionCookie.presented(exchange)
+                .map(cookie -> sessions.find(cookie).flatMap(session -> BrowserSessions.csrfMatches(cookie,
+                        exchange.getRequest().getHeaders().getFirst(SessionCookie.CSRF_HEADER))
+                        ? sessions.end(session)
+                        : Mono.error(BrowserSessionController::csrfMissing)))
+                .orElse(Mono.empty());
+        return ending.then(Mono.fromSupplier(() -> {
+            exchange.getResponse().addCookie(SessionCookie.cleared());
+            return ResponseEntity.noContent().build();
+        }));
+    }
+
+    static ProblemException signedOut() {
+        return new ProblemException(HttpStatus.UNAUTHORIZED, "session-expired", "Unauthenticated",
+                "You are not signed in, or your session has ended. Sign in again.");
+    }
+
+    private static ProblemException csrfMissing() {
+        return new ProblemException(HttpStatus.FORBIDDEN, "csrf-token-invalid", "Forbidden",
+                "Signing out needs the session's CSRF token in the " + SessionCookie.CSRF_HEADER + " header.");
+    }
+}
