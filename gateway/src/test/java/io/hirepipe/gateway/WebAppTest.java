@@ -1,6 +1,8 @@
 package io.hirepipe.gateway;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
@@ -13,9 +15,10 @@ class WebAppTest extends GatewayTestSupport {
 
     private static final Pattern APP_SCRIPT = Pattern.compile("src=\"(/assets/[0-9a-f]{12}/app\\.js)\"");
 
-    @Test
-    void theInvitationLinkOpensThePageWithAStrictPolicyAndNoCaching() {
-        HttpResponse<String> page = get("/take");
+    @ParameterizedTest
+    @ValueSource(strings = {"/take", "/console"})
+    void eachPageIsServedWithAStrictPolicyAndNoCaching(String path) {
+        HttpResponse<String> page = get(path);
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
@@ -46,6 +49,21 @@ class WebAppTest extends GatewayTestSupport {
         assertThat(asset.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
         assertThat(get(script.group(1).replaceAll("/assets/[0-9a-f]{12}/", "/assets/000000000000/")).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theConsolePageNamesItsVersionedModulesAndTheyAreServed() {
+        Matcher script = Pattern.compile("src=\"(/assets/[0-9a-f]{12}/console/main\\.js)\"").matcher(get("/console").body());
+        assertThat(script.find()).isTrue();
+
+        HttpResponse<String> main = get(script.group(1));
+
+        assertThat(main.statusCode()).isEqualTo(200);
+        assertThat(main.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+        // Its modules import each other relatively, so they come from the same versioned path.
+        assertThat(main.body()).contains("from './api.js'");
+        assertThat(get(script.group(1).replace("main.js", "api.js")).statusCode()).isEqualTo(200);
+        assertThat(get(script.group(1).replace("console/main.js", "dom.js")).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -16,9 +16,9 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * Serves the candidate app on the API's origin: {@code /take} (the invitation email's link) is the
- * page, never cached, so a deployment is picked up at once; its assets are immutable under a
- * content-versioned path.
+ * Serves the candidate app and the recruiter console on the API's origin: {@code /take} (the invitation
+ * email's link) and {@code /console} are the pages, never cached, so a deployment is picked up at
+ * once; their assets are immutable under a content-versioned path.
  */
 @Configuration(proxyBeanMethods = false)
 class WebAppConfiguration implements WebFluxConfigurer {
@@ -34,11 +34,21 @@ class WebAppConfiguration implements WebFluxConfigurer {
 
     @Bean
     RouterFunction<ServerResponse> candidatePage() {
-        String take = assets.page("take.html", getClass().getClassLoader());
-        return route(GET("/take"), request -> ServerResponse.ok()
+        return pageAt("/take", "take.html");
+    }
+
+    /** The recruiter console: one page, its views addressed in the URL fragment (#/questions, ...). */
+    @Bean
+    RouterFunction<ServerResponse> consolePage() {
+        return pageAt("/console", "console.html");
+    }
+
+    private RouterFunction<ServerResponse> pageAt(String path, String file) {
+        String html = assets.page(file, getClass().getClassLoader());
+        return route(GET(path), request -> ServerResponse.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
-                .bodyValue(take));
+                .bodyValue(html));
     }
 
     @Override

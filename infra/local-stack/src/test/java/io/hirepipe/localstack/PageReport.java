@@ -12,12 +12,21 @@ import java.util.TreeMap;
 /** Each page the browser tests judged, with its transfer size and axe result, written to target/. */
 final class PageReport {
 
-    private static final Path FILE = Path.of("target", "candidate-pages.md");
+    private final Path file;
 
     private record Entry(long bytes, int violations, int serious, List<String> seriousRules) {
     }
 
     private final Map<String, Entry> pages = new TreeMap<>();
+
+    PageReport() {
+        this("candidate-pages.md");
+    }
+
+    /** A report of its own under target/, so two browser suites never overwrite each other's. */
+    PageReport(String fileName) {
+        this.file = Path.of("target", fileName);
+    }
 
     synchronized void add(String page, long bytes, int violations, int serious, List<String> seriousRules) {
         pages.put(page, new Entry(bytes, violations, serious, seriousRules));
@@ -32,8 +41,8 @@ final class PageReport {
                 .append(" | ").append(entry.serious()).append(entry.seriousRules().isEmpty() ? "" : " " + entry.seriousRules())
                 .append(" |\n"));
         try {
-            Files.createDirectories(FILE.getParent());
-            Files.writeString(FILE, text, StandardCharsets.UTF_8);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

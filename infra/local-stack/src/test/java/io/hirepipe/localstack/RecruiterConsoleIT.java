@@ -1,0 +1,483 @@
+package io.hirepipe.localstack;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.hirepipe.testkit.HttpApi;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The recruiter console in a real browser against the started local stack: a recruiter writes
+ * questions, builds a test, invites by CSV; candidates take it through the candidate app; the
+ * recruiter reads the evidence and adjusts a score; another organisation sees none of it. Every page
+ * is judged on the way (screenshots at 1280 and 375 px, axe-core: see {@link CandidateBrowser#capture}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedLocalStack.class)
+class RecruiterConsoleIT {
+
+    private static final Pattern LINK = Pattern.compile("(http://[^\"\\s<>]+/take#token=[A-Za-z0-9_-]+)");
+    private static final String SESSION_COOKIE = "__Host-hirepipe-session";
+    private static final String TEST_TITLE = "Console-built Kafka test";
+    private static final String FREE_TEXT_TITLE = "Redelivered events";
+    private static final String CHOICE_TITLE = "Ordering guarantee";
+    private static final String ANSWER =
+            "Every effect is stored under a unique key derived from the event id, so a redelivery changes nothing.";
+    private static final String OTHER_TENANT = "console-other";
+    private static final String OTHER_EMAIL = "recruiter@other.console.test";
+    private static final String OTHER_PASSWORD = "a different organisation's passphrase";
+
+    private final PageReport report = new PageReport("console-pages.md");
+    private SharedLocalStack.Stack shared;
+    private HttpApi recruiter;
+    private String testId;
+    private String sessionId;
+
+    @BeforeAll
+    void setUp(SharedLocalStack.Stack sharedStack) {
+        assumeTrue(CandidateBrowser.installed(), "chromium and chromedriver are not installed "
+                + "(apt-get install chromium chromium-driver); the browser tests need them");
+        shared = sharedStack;
+        HttpApi anonymous = HttpApi.at(stack().gatewayUrl().toString());
+        String token = anonymous.post("/api/v1/auth/login", Map.of("email", stack().demo().recruiterEmail(),
+                "password", stack().demo().recruiterPassword())).expect(200).get("token").asString();
+        recruiter = anonymous.withBearer(token);
+        addOtherOrganisation();
+    }
+
+    private LocalStack stack() {
+        return shared.get();
+    }
+
+    private String console() {
+        return stack().gatewayUrl() + "/console";
+    }
+
+    // --- flow 1: questions, a test and a CSV of candidates ----------------------------------------------------
+
+    @Test
+    @Order(1)
+    void aRecruiterWritesQuestionsBuildsATestAndInvitesByCsv() throws IOException {
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(console());
+            browser.awaitHeading("Sign in");
+            browser.capture("console-sign-in");
+            signIn(browser, stack().demo().recruiterEmail(), stack().demo().recruiterPassword());
+            browser.awaitHeading("Dashboard");
+            assertThat(browser.mainText()).contains("Invitations by status", "Needs attention", "Latest results");
+            assertSessionIsAnHttpOnlyStrictCookie(browser);
+            browser.capture("console-dashboard");
+
+            // A free-text question with a two-point rubric.
+            browser.go(console() + "#/questions/new");
+            browser.awaitHeading("New question");
+            fill(browser, "Title", 0, FREE_TEXT_TITLE);
+            fill(browser, "Question, as the candidate reads it", 0, "How do you make a Kafka consumer safe against redelivered events?");
+            fill(browser, "Description", 0, "Stores effects under a unique key");
+            fill(browser, "Phrases", 0, "unique key");
+            fill(browser, "Points", 0, "2");
+            browser.button("Add a key point");
+            fill(browser, "Description", 1, "Deduplicates by event id");
+            fill(browser, "Phrases", 1, "event id");
+            fill(browser, "Points", 1, "2");
+            browser.awaitText(".preview", "How do you make a Kafka consumer safe");
+            browser.capture("console-question-new-free-text");
+            browser.button("Create question");
+            browser.awaitHeading("Edit question: " + FREE_TEXT_TITLE);
+            browser.button("Publish");
+            browser.awaitText("main", "published");
+
+            // A single-choice question; a problem the API names shows beside its field.
+            browser.go(console() + "#/questions/new");
+            browser.awaitHeading("New question");
+            new Select(fieldNamed(browser, "Kind", 0)).selectByVisibleText("Single choice");
+            fill(browser, "Title", 0, CHOICE_TITLE);
+            fill(browser, "Question, as the candidate reads it", 0, "Which Kafka feature keeps one session's events in order?");
+            fill(browser, "Option 1", 0, "Record keys mapping to one partition");
+            fill(browser, "Option 2", 0, "Log compaction");
+            fill(browser, "Points", 0, "2");
+            browser.button("Create question");
+            browser.awaitText("[data-error-for='correctOptionIds']", "exactly one correct option");
+            browser.capture("console-question-problem");
+            browser.find("#correct-0").click();
+            browser.button("Create question");
+            browser.awaitHeading("Edit question: " + CHOICE_TITLE);
+            assertThat(browser.mainText()).contains("Preview: what the candidate sees", "Record keys mapping to one partition");
+            browser.capture("console-question-choice");
+            browser.button("Publish");
+            browser.awaitText("main", "published");
+
+            browser.go(console() + "#/questions");
+            browser.awaitText("main table", CHOICE_TITLE);
+            assertThat(browser.mainText()).contains(FREE_TEXT_TITLE);
+            browser.capture("console-questions");
+
+            // A test of both.
+            browser.go(console() + "#/tests/new");
+            browser.awaitHeading("New test");
+            fill(browser, "Title", 0, TEST_TITLE);
+            fill(browser, "Duration in minutes", 0, "20");
+            fill(browser, "Pass mark in percent", 0, "50");
+            checkLabelStartingWith(browser, FREE_TEXT_TITLE);
+            checkLabelStartingWith(browser, CHOICE_TITLE);
+            browser.capture("console-test-new");
+            browser.button("Create test");
+            browser.awaitHeading("Test: " + TEST_TITLE);
+            testId = browser.driver().getCurrentUrl().replaceAll(".*#/tests/", "");
+            browser.capture("console-test");
+
+            // Two candidates and one bad line from a CSV file.
+            Path csv = Files.createTempFile("candidates", ".csv");
+            Files.writeString(csv, "name,email,extra time,external reference\n"
+                    + "Ada Console,ada.console@example.com,,ATS-1\n"
+                    + "Bad Row,not-an-email,,ATS-2\n"
+                    + "Grace Console,grace.console@example.com,10,ATS-3\n");
+            browser.go(console() + "#/invitations?testId=" + testId);
+            browser.awaitHeading("Invitations");
+            WebElement bulkForm = browser.find("form[aria-labelledby='bulk-heading']");
+            new Select(bulkForm.findElement(By.cssSelector("select"))).selectByVisibleText(TEST_TITLE);
+            bulkForm.findElement(By.cssSelector("input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
+            browser.button("Upload and invite");
+            browser.awaitText("#bulk-report", "2 invited");
+            assertThat(browser.textOf("#bulk-report")).contains("1 refused", "Bad Row", "not-an-email")
+                    .containsIgnoringCase("email");
+            browser.capture("console-invitations-bulk-report");
+            browser.go(console() + "#/invitations?testId=" + testId);
+            browser.awaitText("#invitation-list", "Grace Console");
+            assertThat(browser.textOf("#invitation-list")).contains("Ada Console", "10 min").doesNotContain("Bad Row");
+        }
+
+        takeTheTest(linkFromMail("ada.console@example.com"), ANSWER);
+        takeTheTest(linkFromMail("grace.console@example.com"), "I would just retry.");
+    }
+
+    /** The candidate app, as the candidate uses it: every question answered, then submitted. */
+    private void takeTheTest(String link, String freeText) {
+        try (CandidateBrowser candidate = CandidateBrowser.open(new PageReport("console-candidates.md"))) {
+            candidate.go(link);
+            candidate.awaitHeading(TEST_TITLE);
+            candidate.button("Start the assessment");
+            for (int question = 1; question <= 2; question++) {
+                candidate.awaitHeading("Question " + question);
+                if (candidate.driver().findElements(By.cssSelector("textarea")).isEmpty()) {
+                    candidate.choose("Record keys mapping to one partition");
+                } else {
+                    candidate.type(freeText);
+                }
+                candidate.awaitSaved();
+                candidate.button(question == 1 ? "Next" : "Review and submit");
+            }
+            candidate.awaitHeading("Review before you submit");
+            candidate.button("Submit the assessment");
+            candidate.button("Yes, submit my answers");
+            candidate.awaitHeading("Thank you");
+        }
+    }
+
+    // --- flow 2: evidence, an adjustment, and the new total everywhere ----------------------------------------
+
+    @Test
+    @Order(2)
+    void theRecruiterReadsTheEvidenceAdjustsWithAReasonAndSeesTheNewTotalEverywhere() {
+        JsonNode before = awaitResultOf("ada.console@example.com");
+        sessionId = before.get("sessionId").asString();
+        JsonNode freeText = itemTitled(before, FREE_TEXT_TITLE);
+        BigDecimal adjustedItem = freeText.get("points").decimalValue().compareTo(BigDecimal.ONE) == 0
+                ? BigDecimal.valueOf(3) : BigDecimal.ONE;
+        BigDecimal expectedTotal = before.get("points").decimalValue().subtract(freeText.get("points").decimalValue())
+                .add(adjustedItem);
+        String expected = plain(expectedTotal) + " / " + before.get("maxPoints").asInt();
+
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(console());
+            signIn(browser, stack().demo().recruiterEmail(), stack().demo().recruiterPassword());
+            browser.awaitHeading("Dashboard");
+            browser.go(console() + "#/results?testId=" + testId);
+            browser.awaitText("#results-table", "Grace Console");
+            assertThat(browser.textOf("#results-table")).contains("Ada Console");
+            browser.capture("console-results");
+
+            browser.find("#results-table a[href$='" + sessionId + "']").click();
+            browser.awaitHeading("Ada Console: " + TEST_TITLE);
+            assertThat(browser.mainText()).contains("Score", "Outcome", "Percentile", "Time taken", "Integrity signals",
+                    "Key points found", "Key points missed", "Automatic score");
+            // The sentence that met a key point is quoted.
+            assertThat(browser.textOf(".evidence blockquote")).contains("unique key");
+            browser.capture("console-result");
+
+            WebElement box = browser.driver().findElements(By.cssSelector("article.item")).stream()
+                    .filter(item -> item.findElement(By.tagName("h3")).getText().contains(FREE_TEXT_TITLE))
+                    .findFirst().orElseThrow().findElement(By.cssSelector("details.adjust-box"));
+            box.findElement(By.tagName("summary")).click();
+            WebElement points = box.findElement(By.cssSelector("input[type=number]"));
+            points.clear();
+            points.sendKeys(plain(adjustedItem));
+            box.findElement(By.tagName("textarea")).sendKeys("The answer names both ideas in one sentence.");
+            box.findElement(By.cssSelector("button[type=submit]")).click();
+
+            browser.awaitText("#fact-score", expected);
+            assertThat(browser.mainText()).contains("The answer names both ideas in one sentence.",
+                    stack().demo().recruiterEmail());
+
+            browser.go(console() + "#/results?testId=" + testId);
+            browser.awaitText("#results-table", expected);
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                browser.go(console() + "#/invitations?testId=" + testId);
+                browser.awaitText("#invitation-list", "Ada Console");
+                assertThat(browser.textOf("#invitation-list")).contains(expected + " (adjusted)");
+            });
+            browser.capture("console-invitations");
+        }
+
+        HttpApi.Response csv = recruiter.get("/api/v1/results/export.csv?testId=" + testId);
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.body()).contains("Ada Console").contains(plain(expectedTotal));
+    }
+
+    // --- flow 3: another organisation ------------------------------------------------------------------------
+
+    @Test
+    @Order(3)
+    void aRecruiterOfAnotherOrganisationSeesNoneOfIt() {
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(console());
+            signIn(browser, OTHER_EMAIL, OTHER_PASSWORD);
+            browser.awaitHeading("Dashboard");
+            browser.awaitText("main", "No invitations yet");
+
+            browser.go(console() + "#/questions");
+            browser.awaitText("main", "Your question bank is empty");
+            browser.capture("console-questions-empty");
+            browser.go(console() + "#/results");
+            browser.awaitText("main", "No results yet");
+            browser.go(console() + "#/invitations");
+            browser.awaitText("#invitation-list", "No invitations yet");
+            assertThat(browser.mainText()).doesNotContain("Ada Console", TEST_TITLE);
+            browser.go(console() + "#/results/" + sessionId);
+            browser.awaitHeading("Result not found");
+            browser.go(console() + "#/tests/" + testId);
+            browser.awaitHeading("Test not found");
+        }
+    }
+
+    // --- keys, email log, keyboard only, and the session's end -------------------------------------------------
+
+    @Test
+    @Order(4)
+    void apiKeysAreShownOnceAndTheEmailLogListsWhatWasSent() {
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(console());
+            signIn(browser, stack().demo().recruiterEmail(), stack().demo().recruiterPassword());
+            browser.awaitHeading("Dashboard");
+            browser.go(console() + "#/api-keys");
+            browser.awaitHeading("API keys");
+            fill(browser, "Name", 0, "ATS sync from the console");
+            browser.button("Create key");
+            browser.awaitText("[data-error-for='scopes']", "must not be empty");
+            checkLabelStartingWith(browser, "results:read");
+            browser.button("Create key");
+            browser.awaitText("#created-key", "shown only once");
+            assertThat(browser.textOf("#new-key-value")).startsWith("hp_");
+            browser.capture("console-api-keys");
+            browser.find("button[aria-label='Revoke the key ATS sync from the console']").click();
+            browser.awaitText("main table", "revoked");
+
+            browser.go(console() + "#/emails");
+            browser.awaitText("main table", "ada.console@example.com");
+            browser.capture("console-email-log");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theConsoleWorksByKeyboardAloneAndAnEndedSessionKeepsTheHalfFilledForm() {
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(console());
+            browser.awaitHeading("Sign in");
+            browser.tabTo(element -> "email".equals(element.getDomAttribute("type")), "the email field")
+                    .sendKeys(stack().demo().recruiterEmail());
+            browser.tabTo(element -> "password".equals(element.getDomAttribute("type")), "the password field")
+                    .sendKeys(stack().demo().recruiterPassword() + Keys.ENTER);
+            browser.awaitHeading("Dashboard");
+            // The navigation comes before the page's heading, where focus lands: back up to it.
+            shiftTabTo(browser, element -> "Questions".equals(element.getText())).sendKeys(Keys.ENTER);
+            browser.awaitHeading("Questions");
+            browser.tabTo(element -> "New question".equals(element.getText()), "New question").sendKeys(Keys.ENTER);
+            browser.awaitHeading("New question");
+            browser.tabTo(element -> "SELECT".equalsIgnoreCase(element.getTagName()), "the kind");
+            browser.press(Keys.TAB);
+            browser.driver().switchTo().activeElement().sendKeys("Typed before the session ended");
+            assertThat(browser.script("return Object.keys(localStorage).length")).isEqualTo(0L);
+            assertThat((String) browser.script("return document.cookie")).doesNotContain(SESSION_COOKIE);
+
+            endSessionsOf(stack().demo().recruiterEmail());
+            browser.tabTo(element -> "Create question".equals(element.getText()), "Create question").sendKeys(Keys.ENTER);
+
+            browser.awaitHeading("Sign in");
+            assertThat(browser.mainText()).contains("Your session has ended");
+            signIn(browser, stack().demo().recruiterEmail(), stack().demo().recruiterPassword());
+            browser.awaitHeading("New question");
+            assertThat(fieldNamed(browser, "Title", 0).getDomProperty("value")).isEqualTo("Typed before the session ended");
+            assertThat(browser.mainText()).contains("unsaved changes");
+
+            browser.find("#sign-out").click();
+            browser.awaitHeading("Sign in");
+            assertThat(browser.mainText()).contains("You are signed out.");
+            browser.reload();
+            browser.awaitHeading("Sign in");
+        }
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    private void signIn(CandidateBrowser browser, String email, String password) {
+        browser.awaitHeading("Sign in");
+        fill(browser, "Email", 0, email);
+        fill(browser, "Password", 0, password);
+        browser.button("Sign in");
+    }
+
+    /** Presses Shift+Tab until {@code target} has focus, checking the focus is visible. */
+    private static WebElement shiftTabTo(CandidateBrowser browser, java.util.function.Predicate<WebElement> target) {
+        for (int i = 0; i < 20; i++) {
+            browser.chord(Keys.SHIFT, Keys.TAB.toString());
+            WebElement active = browser.driver().switchTo().activeElement();
+            if (target.test(active)) {
+                assertThat(active.getCssValue("outline-style")).isNotEqualTo("none");
+                return active;
+            }
+        }
+        throw new AssertionError("Shift+Tab never reached the target; the page says: " + browser.mainText());
+    }
+
+    private static void assertSessionIsAnHttpOnlyStrictCookie(CandidateBrowser browser) {
+        Cookie cookie = browser.driver().manage().getCookieNamed(SESSION_COOKIE);
+        assertThat(cookie).as("the session cookie").isNotNull();
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.isSecure()).isTrue();
+        assertThat(cookie.getSameSite()).isEqualTo("Strict");
+        assertThat((String) browser.script("return document.cookie")).doesNotContain(cookie.getValue());
+    }
+
+    /** The nth control whose label reads exactly {@code label}. */
+    private static WebElement fieldNamed(CandidateBrowser browser, String label, int nth) {
+        List<WebElement> labels = browser.waiting().until(d -> {
+            List<WebElement> found = d.findElements(By.xpath("//main//label[normalize-space(.)='" + label + "']"));
+            return found.size() > nth ? found : null;
+        });
+        return browser.driver().findElement(By.id(labels.get(nth).getDomAttribute("for")));
+    }
+
+    private static void fill(CandidateBrowser browser, String label, int nth, String text) {
+        WebElement control = fieldNamed(browser, label, nth);
+        control.clear();
+        control.sendKeys(text);
+    }
+
+    private static void checkLabelStartingWith(CandidateBrowser browser, String text) {
+        browser.waiting().until(d -> d.findElements(By.cssSelector("main .check label")).stream()
+                .filter(label -> label.getText().startsWith(text)).findFirst().orElse(null)).click();
+    }
+
+    private JsonNode awaitResultOf(String email) {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            for (JsonNode invitation : recruiter.get("/api/v1/invitations?limit=200").expect(200).get("items")) {
+                if (email.equals(invitation.path("candidate").path("email").asString())
+                        && invitation.hasNonNull("sessionId")) {
+                    HttpApi.Response result = recruiter.get("/api/v1/results/" + invitation.get("sessionId").asString());
+                    return result.status() == 200 ? result.json() : null;
+                }
+            }
+            return null;
+        }, found -> found != null);
+    }
+
+    private static JsonNode itemTitled(JsonNode result, String title) {
+        for (JsonNode item : result.get("items")) {
+            if (title.equals(item.path("title").asString())) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item titled " + title + " in " + result);
+    }
+
+    private static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    private String linkFromMail(String recipient) {
+        HttpApi mail = HttpApi.at(stack().mailViewerUrl().toString());
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            for (JsonNode message : mail.get("/api/messages").expect(200)) {
+                Matcher link = LINK.matcher(message.path("html").asString() + message.path("text").asString());
+                if (message.get("to").toString().contains(recipient) && link.find()) {
+                    return link.group(1);
+                }
+            }
+            return null;
+        }, found -> found != null);
+    }
+
+    /** A second organisation with its own recruiter: the stack seeds only one. */
+    private void addOtherOrganisation() {
+        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + stack().config().ports().mongo())) {
+            MongoDatabase gateway = mongo.getDatabase("hirepipe-gateway");
+            if (gateway.getCollection("recruiters").countDocuments(Filters.eq("email", OTHER_EMAIL)) == 0) {
+                gateway.getCollection("tenants").insertOne(new Document("_id", OTHER_TENANT)
+                        .append("name", "Another organisation").append("createdAt", new Date()));
+                gateway.getCollection("recruiters").insertOne(new Document("_id", "usr_console_other")
+                        .append("tenantId", OTHER_TENANT).append("email", OTHER_EMAIL)
+                        .append("passwordHash", PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(OTHER_PASSWORD))
+                        .append("createdAt", new Date()));
+            }
+        }
+    }
+
+    /** Ends every console session of a recruiter on the server, as a lapse of time would. */
+    private void endSessionsOf(String email) {
+        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + stack().config().ports().mongo())) {
+            long ended = mongo.getDatabase("hirepipe-gateway").getCollection("browser_sessions")
+                    .updateMany(Filters.eq("email", email), Updates.set("expiresAt", Date.from(Instant.now().minusSeconds(60))))
+                    .getModifiedCount();
+            assertThat(ended).isPositive();
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException(new IOException("cannot end the sessions", e));
+        }
+    }
+}

@@ -1,0 +1,181 @@
+// The recruiter console: a hash-routed page per task, drawn into <main>. The session is an HttpOnly
+// cookie; if it ends while a form is half filled, the form's values wait in sessionStorage (never the
+// session itself) and come back after signing in again.
+import { h, show } from '../dom.js';
+import { ConsoleApi } from './api.js';
+import { announce, field, formError, input, page, showProblem } from './ui.js';
+import * as dashboard from './dashboard.js';
+import * as questions from './questions.js';
+import * as tests from './tests.js';
+import * as invitations from './invitations.js';
+import * as results from './results.js';
+import * as admin from './admin.js';
+
+const api = new ConsoleApi();
+const nav = document.getElementById('console-nav');
+const who = document.getElementById('who');
+const FORM_KEY = 'hirepipe.console.form:';
+
+const routes = [
+  [/^\/$/, dashboard.render],
+  [/^\/questions$/, questions.renderList],
+  [/^\/questions\/new$/, (ctx) => questions.renderEditor(ctx, null)],
+  [/^\/questions\/([\w.:-]+)$/, (ctx, id) => questions.renderEditor(ctx, id)],
+  [/^\/tests$/, tests.renderList],
+  [/^\/tests\/new$/, (ctx) => tests.renderEditor(ctx, null)],
+  [/^\/tests\/([\w.:-]+)$/, (ctx, id) => tests.renderEditor(ctx, id)],
+  [/^\/invitations$/, invitations.render],
+  [/^\/results$/, results.renderTable],
+  [/^\/results\/([\w.:-]+)$/, (ctx, id) => results.renderResult(ctx, id)],
+  [/^\/api-keys$/, admin.renderApiKeys],
+  [/^\/emails$/, admin.renderEmails],
+];
+
+function currentRoute() {
+  const hash = location.hash.replace(/^#/, '') || '/';
+  return hash.split('?')[0];
+}
+
+export function routeQuery() {
+  const hash = location.hash.replace(/^#/, '');
+  const index = hash.indexOf('?');
+  return new URLSearchParams(index >= 0 ? hash.slice(index + 1) : '');
+}
+
+const ctx = {
+  api,
+  navigate(path) {
+    if (location.hash === `#${path}`) render(); else location.hash = path;
+  },
+  query: routeQuery,
+};
+
+// --- keeping a half-filled form across a sign-in ---------------------------------------------------
+
+function formControls() {
+  return [...document.querySelectorAll('#main input, #main textarea, #main select')]
+    .filter((control) => control.type !== 'password' && control.type !== 'file' && control.type !== 'hidden');
+}
+
+function keepForm() {
+  const values = formControls().map((control) => ({
+    field: control.dataset.field || control.name || '',
+    value: control.type === 'checkbox' || control.type === 'radio' ? control.checked : control.value,
+  }));
+  if (values.some((entry) => entry.value !== '' && entry.value !== false)) {
+    try { sessionStorage.setItem(FORM_KEY + currentRoute(), JSON.stringify(values)); } catch (full) { /* kept in memory only */ }
+  }
+}
+
+function restoreForm() {
+  const key = FORM_KEY + currentRoute();
+  let saved = null;
+  try { saved = JSON.parse(sessionStorage.getItem(key) || 'null'); } catch (broken) { saved = null; }
+  if (!saved) return;
+  sessionStorage.removeItem(key);
+  const controls = formControls();
+  saved.forEach((entry, index) => {
+    const control = controls[index];
+    if (!control || (control.dataset.field || control.name || '') !== entry.field) return;
+    if (typeof entry.value === 'boolean') control.checked = entry.value; else control.value = entry.value;
+    control.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  announce('Your unsaved changes were restored.');
+  const heading = document.querySelector('#main h1');
+  heading?.insertAdjacentElement('afterend',
+    h('div', { class: 'notice', role: 'status' }, h('p', {}, 'You were signed in again. What you had typed is back; nothing was saved yet.')));
+}
+
+// --- signing in and out ------------------------------------------------------------------------------
+
+function showSignedIn(signedIn) {
+  nav.hidden = !signedIn;
+  if (!signedIn) {
+    show(who);
+    return;
+  }
+  show(who,
+    h('p', {}, h('span', { class: 'visually-hidden' }, 'Signed in as '), api.user.email),
+    h('button', { type: 'button', class: 'link', id: 'sign-out', onclick: signOut }, 'Sign out'));
+}
+
+async function signOut() {
+  try {
+    await api.signOut();
+  } catch (problem) {
+    // The cookie is cleared either way; the server refused only if the session had already ended.
+  }
+  showSignedIn(false);
+  renderSignIn('You are signed out.');
+}
+
+function renderSignIn(notice) {
+  showSignedIn(false);
+  const email = input({ type: 'email', autocomplete: 'username', required: true });
+  const password = input({ type: 'password', autocomplete: 'current-password', required: true });
+  const form = h('form', { class: 'form narrow', novalidate: true },
+    formError(),
+    field('Email', email, { field: 'email' }),
+    field('Password', password, { field: 'password' }),
+    h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Sign in')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const submit = form.querySelector('button[type=submit]');
+    submit.disabled = true;
+    try {
+      await api.signIn(email.value.trim(), password.value);
+      showSignedIn(true);
+      await render();
+      restoreForm();
+    } catch (problem) {
+      showProblem(form, problem);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  page('Sign in', notice ? h('div', { class: 'notice', role: 'status' }, h('p', {}, notice)) : null, form);
+  document.body.dataset.page = 'sign-in';
+}
+
+api.onSessionEnded = () => {
+  keepForm();
+  renderSignIn('Your session has ended. Sign in again to continue: what you were typing is kept.');
+};
+
+// --- routing -------------------------------------------------------------------------------------------
+
+async function render() {
+  if (!api.user) return;
+  const route = currentRoute();
+  for (const link of nav.querySelectorAll('a')) {
+    const target = link.getAttribute('href').slice(1);
+    const active = target === '/' ? route === '/' : route === target || route.startsWith(`${target}/`);
+    if (active) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+  }
+  for (const [pattern, handler] of routes) {
+    const match = route.match(pattern);
+    if (match) {
+      document.body.dataset.page = route.split('/')[1] || 'dashboard';
+      try {
+        await handler(ctx, ...match.slice(1).map(decodeURIComponent));
+      } catch (problem) {
+        if (problem.status === 401) return;
+        page('Something went wrong', h('div', { class: 'notice error', role: 'alert' }, h('p', {}, problem.message || String(problem))));
+      }
+      return;
+    }
+  }
+  page('Page not found', h('p', {}, 'There is no such page in the console. ', h('a', { href: '#/' }, 'Go to the dashboard'), '.'));
+}
+
+window.addEventListener('hashchange', () => render());
+
+(async () => {
+  const user = await api.resume().catch(() => null);
+  if (user) {
+    showSignedIn(true);
+    await render();
+  } else {
+    renderSignIn();
+  }
+})();

@@ -1,0 +1,217 @@
+// Results: a filtered, sortable table with a CSV export, and a page per result with the evidence for
+// every point and the recruiter's final say.
+import { h, show } from '../dom.js';
+import { API, withQuery } from './api.js';
+import { announce, badge, button, clearProblems, field, formError, input, link, page, pager, points, problemNotice, select, showProblem, table, when } from './ui.js';
+
+const FILTERS = ['testId', 'status', 'passed', 'submittedFrom', 'submittedTo'];
+
+export async function renderTable({ api, query }) {
+  const params = query();
+  const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) || '']));
+  let tests = [];
+  try { tests = (await api.get(`${API}/tests`, { limit: 200 })).items || []; } catch (problem) { if (problem.status === 401) throw problem; }
+
+  const test = select([['', 'Any test'], ...tests.map((t) => [t.id, t.title])], { value: filters.testId });
+  const status = select([['', 'Any status'], ['PROVISIONAL', 'Awaiting review'], ['FINAL', 'Final']], { value: filters.status });
+  const passed = select([['', 'Passed or failed'], ['true', 'Passed'], ['false', 'Failed']], { value: filters.passed });
+  const from = input({ type: 'date', value: filters.submittedFrom.slice(0, 10) });
+  const to = input({ type: 'date', value: filters.submittedTo.slice(0, 10) });
+  const form = h('form', { class: 'filters', 'aria-label': 'Filter results' },
+    field('Test', test, { field: 'testId' }), field('Status', status, { field: 'status' }), field('Outcome', passed, { field: 'passed' }),
+    field('Submitted from', from, { field: 'submittedFrom' }), field('Submitted until', to, { field: 'submittedTo' }),
+    h('p', { class: 'actions' }, h('button', { type: 'submit' }, 'Apply filters')), formError());
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    if (test.value) next.set('testId', test.value);
+    if (status.value) next.set('status', status.value);
+    if (passed.value) next.set('passed', passed.value);
+    if (from.value) next.set('submittedFrom', `${from.value}T00:00:00Z`);
+    if (to.value) next.set('submittedTo', `${to.value}T23:59:59Z`);
+    location.hash = `/results${next.toString() ? `?${next}` : ''}`;
+  });
+  const active = Object.fromEntries(Object.entries(filters).filter(([, value]) => value));
+  const area = h('div', { id: 'results-table' }, h('p', {}, 'Loading…'));
+  page('Results', form,
+    h('p', { class: 'actions' }, h('a', { href: withQuery(`${API}/results/export.csv`, active), download: 'results.csv', id: 'export-csv' }, 'Download these results as CSV')),
+    area);
+
+  const items = [];
+  let sort = { key: 'submittedAt', direction: 'desc' };
+  let last = null;
+  const draw = () => {
+    const sorted = [...items].sort(comparator(sort));
+    show(area,
+      table('Results', [
+        ['Candidate', (r) => link(`#/results/${encodeURIComponent(r.sessionId)}`, r.candidate?.name || r.sessionId)],
+        ['Test', (r) => r.testTitle],
+        ['Score', (r) => `${points(r.points)} / ${r.maxPoints}`],
+        ['Percent', (r) => `${Math.round(r.percent)}%`],
+        ['Percentile', (r) => (r.percentile === undefined || r.percentile === null ? '—' : String(Math.round(r.percentile)))],
+        ['Outcome', (r) => h('span', {}, badge(r.passed ? 'passed' : 'failed'), r.reviewCount ? h('small', {}, ` ${r.reviewCount} to review`) : null)],
+        ['Submitted', (r) => when(r.submittedAt)],
+      ], sorted, Object.keys(active).length ? 'No result matches these filters.' : 'No results yet: they appear once candidates submit.',
+      { sortable: { 0: 'candidate', 2: 'points', 3: 'percent', 6: 'submittedAt' }, sort,
+        onSort: (key) => { sort = { key, direction: sort.key === key && sort.direction === 'asc' ? 'desc' : 'asc' }; draw(); area.querySelector('th[aria-sort]:not([aria-sort="none"]) button')?.focus(); } }),
+      pager(last && last.hasMore && last.nextCursor, () => load(last.nextCursor), 'Show more results'));
+  };
+  const load = async (cursor) => {
+    try {
+      last = await api.get(`${API}/results`, { ...active, limit: 50, cursor });
+      items.push(...(last.items || []).filter((r) => (!active.testId || r.testId === active.testId)
+        && (!active.passed || String(r.passed) === active.passed)));
+      draw();
+    } catch (problem) {
+      if (problem.status === 401) throw problem;
+      if (problem.status === 400) showProblem(form, problem); else show(area, problemNotice(problem, 'Results'));
+    }
+  };
+  await load();
+}
+
+function comparator({ key, direction }) {
+  const value = (r) => (key === 'candidate' ? (r.candidate?.name || '').toLowerCase() : key === 'submittedAt' ? r.submittedAt || '' : Number(r[key]));
+  return (a, b) => {
+    const x = value(a);
+    const y = value(b);
+    const order = x < y ? -1 : x > y ? 1 : 0;
+    return direction === 'asc' ? order : -order;
+  };
+}
+
+// --- one result -------------------------------------------------------------------------------------------
+
+export async function renderResult({ api, navigate }, sessionId) {
+  let result;
+  try {
+    result = await api.get(`${API}/results/${encodeURIComponent(sessionId)}`);
+  } catch (problem) {
+    if (problem.status === 401) throw problem;
+    page('Result not found', problemNotice(problem, 'This result'), h('p', {}, link('#/results', 'Back to results')));
+    return;
+  }
+  let invitation = null;
+  if (result.invitationId) {
+    invitation = await api.get(`${API}/invitations/${encodeURIComponent(result.invitationId)}`).catch((problem) => {
+      if (problem.status === 401) throw problem;
+      return null;
+    });
+  }
+  const integrity = result.integrity || invitation?.integrity || null;
+  const seconds = result.timeTakenSeconds ?? (result.startedAt && result.submittedAt
+    ? Math.round((Date.parse(result.submittedAt) - Date.parse(result.startedAt)) / 1000) : null);
+  const name = result.candidate?.name || 'Candidate';
+
+  page(`${name}: ${result.testTitle}`,
+    h('p', {}, link('#/results', 'Back to results')),
+    h('dl', { class: 'facts' },
+      fact('Score', `${points(result.points)} / ${result.maxPoints} (${Math.round(result.percent)}%)`, 'fact-score'),
+      fact('Outcome', `${result.passed ? 'Passed' : 'Failed'} (pass mark ${result.passMarkPercent}%)`),
+      fact('Percentile', result.percentile === undefined || result.percentile === null ? 'Not available' : `${Math.round(result.percentile)} among this test's candidates`),
+      fact('Time taken', seconds === null ? '—' : duration(seconds)),
+      fact('Submitted', `${when(result.submittedAt)}${result.submitReason === 'DEADLINE' ? ' (at the deadline)' : ''}`),
+      fact('Status', result.provisional ? `Provisional: ${result.reviewCount} to review` : `Final${result.finalizedBy ? `, by ${result.finalizedBy}` : ''}`)),
+    integrityPanel(integrity),
+    result.provisional ? finalizeAction(api, result, navigate) : null,
+    h('section', { 'aria-labelledby': 'items-heading' },
+      h('h2', { id: 'items-heading' }, 'Question by question'),
+      (result.items || []).map((item, index) => itemPanel(api, result, item, index, navigate))));
+}
+
+function fact(term, value, id) {
+  return h('div', {}, h('dt', {}, term), h('dd', { id }, value));
+}
+
+function duration(seconds) {
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${seconds % 60} s`;
+}
+
+function integrityPanel(integrity) {
+  const counts = integrity ? (integrity.counts || integrity) : null;
+  const entries = counts ? Object.entries(counts).filter(([, value]) => typeof value === 'number') : [];
+  return h('section', { 'aria-labelledby': 'integrity-heading' },
+    h('h2', { id: 'integrity-heading' }, 'Integrity signals'),
+    entries.length
+      ? h('ul', { class: 'signals' }, entries.map(([kind, count]) => h('li', {}, `${kind.toLowerCase().replace(/_/g, ' ')}: ${count}`)))
+      : h('p', {}, 'The browser reported no focus changes, hidden page, paste or copy.'));
+}
+
+function finalizeAction(api, result, navigate) {
+  const error = formError('finalize-error');
+  return h('div', {}, h('p', { class: 'actions' }, button('Accept the remaining automatic scores and finalise', async () => {
+    try {
+      await api.post(`${API}/results/${encodeURIComponent(result.sessionId)}/finalize`, { accepting: true });
+      announce('Result finalised.');
+      navigate(`/results/${encodeURIComponent(result.sessionId)}`);
+    } catch (problem) {
+      if (problem.status === 401) return;
+      show(error, h('p', {}, problem.message));
+      error.hidden = false;
+    }
+  })), error);
+}
+
+function answerOf(item) {
+  const answer = item.answer || {};
+  if (typeof answer.text === 'string' || typeof item.answerText === 'string') {
+    return h('blockquote', { class: 'answer' }, answer.text ?? item.answerText);
+  }
+  const selected = answer.selectedOptionIds || item.selectedOptionIds;
+  if (Array.isArray(selected)) {
+    return h('p', { class: 'answer' }, selected.length ? `Chose: ${selected.map((id) => (item.options || []).find((o) => o.id === id)?.text || id).join(', ')}` : 'No option chosen.');
+  }
+  return null;
+}
+
+function itemPanel(api, result, item, index, navigate) {
+  const evidence = item.evidence;
+  const met = evidence ? evidence.keyPoints.filter((point) => point.verdict !== 'MISSED') : [];
+  const missed = evidence ? evidence.keyPoints.filter((point) => point.verdict === 'MISSED') : [];
+  return h('article', { class: 'item', 'aria-labelledby': `item-${index}` },
+    h('h3', { id: `item-${index}` }, `${index + 1}. ${item.title || item.questionId}`),
+    h('p', {}, `Automatic score: ${points(item.machinePoints ?? item.points)} / ${item.maxPoints}`,
+      item.humanPoints !== null && item.humanPoints !== undefined ? h('strong', {}, ` · Your score: ${points(item.humanPoints)} / ${item.maxPoints}`) : null,
+      item.awaitingReview ? h('span', {}, ' · ', badge('needs review', 'provisional')) : null),
+    answerOf(item),
+    evidence ? h('div', { class: 'evidence' },
+      h('h4', {}, `Key points found (${met.length})`),
+      met.length ? h('ul', {}, met.map((point) => h('li', {},
+        h('strong', {}, point.description || point.id), ` (${points(point.points)} points${point.verdict === 'PARTLY_MET' ? ', partly' : ''})`,
+        point.span ? h('blockquote', {}, point.span) : null))) : h('p', {}, 'None.'),
+      h('h4', {}, `Key points missed (${missed.length})`),
+      missed.length ? h('ul', {}, missed.map((point) => h('li', {}, point.description || point.id))) : h('p', {}, 'None.'),
+      evidence.misconceptions?.length ? h('div', {}, h('h4', {}, 'Misconceptions stated'),
+        h('ul', {}, evidence.misconceptions.map((m) => h('li', {}, `${m.description} (−${points(m.penalty)})`, m.span ? h('blockquote', {}, m.span) : null)))) : null)
+      : null,
+    (item.history || []).length ? h('div', {}, h('h4', {}, 'Changes'), h('ul', { class: 'history' }, item.history.map((change) => h('li', {},
+      `${when(change.at)}: ${change.by || 'someone'} ${change.action === 'ACCEPTED' ? 'accepted' : 'set'} ${points(change.from)} → ${points(change.to)}`,
+      change.reason ? `, because: ${change.reason}` : '')))) : null,
+    adjustForm(api, result, item, index, navigate));
+}
+
+function adjustForm(api, result, item, index, navigate) {
+  const value = input({ type: 'number', min: 0, max: item.maxPoints, step: '0.5', value: points(item.points) });
+  const reason = h('textarea', { rows: 2, maxlength: 1000 });
+  const form = h('form', { class: 'form adjust', novalidate: true, 'aria-label': `Adjust the score of question ${index + 1}` },
+    formError(`adjust-error-${index}`),
+    h('div', { class: 'row' },
+      field('Points', value, { field: 'points' }),
+      field('Reason', reason, { field: 'reason', hint: 'Shown in the history with your name.' })),
+    h('p', { class: 'actions' }, h('button', { type: 'submit' }, 'Save the adjusted score')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearProblems(form);
+    if (!reason.value.trim()) return showProblem(form, { fieldErrors: { reason: 'Say why you change the score.' } });
+    try {
+      await api.put(`${API}/results/${encodeURIComponent(result.sessionId)}/items/${encodeURIComponent(item.questionId)}`,
+        { points: Number(value.value), reason: reason.value.trim() });
+      announce('Score adjusted.');
+      navigate(`/results/${encodeURIComponent(result.sessionId)}`);
+    } catch (problem) {
+      if (problem.status !== 401) showProblem(form, problem);
+    }
+  });
+  return h('details', { class: 'adjust-box' }, h('summary', {}, `Adjust the score of question ${index + 1}`), form);
+}

@@ -1,0 +1,183 @@
+// Building blocks every console page uses: headings, fields whose problems show beside them,
+// tables with empty states, paging and plain words for API problems.
+import { h, show } from '../dom.js';
+
+const main = () => document.getElementById('main');
+const announcer = () => document.getElementById('announcer');
+
+/** Draws a page: the title goes to the tab and the heading takes focus, so screen readers start there. */
+export function page(title, ...content) {
+  document.title = `${title} · Hirepipe console`;
+  const container = main();
+  show(container, h('h1', { tabindex: '-1' }, title), ...content);
+  container.querySelector('h1').focus({ preventScroll: false });
+}
+
+export function announce(words) {
+  const element = announcer();
+  element.textContent = '';
+  setTimeout(() => { element.textContent = words; }, 30);
+}
+
+let fieldCounter = 0;
+
+/**
+ * A labelled control. `field` is the API's name for it (e.g. `candidate.email`): a problem naming
+ * that field is shown right under it, and the control is marked invalid.
+ */
+export function field(label, control, { field: name, hint } = {}) {
+  fieldCounter += 1;
+  const id = control.id || `f${fieldCounter}`;
+  control.id = id;
+  const hintId = hint ? `${id}-hint` : null;
+  const errorId = `${id}-error`;
+  control.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
+  if (name) control.dataset.field = name;
+  return h('div', { class: 'field' },
+    h('label', { for: id }, label),
+    hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
+    control,
+    h('p', { class: 'field-error', id: errorId, 'data-error-for': name || '' }));
+}
+
+export function input(attributes = {}) {
+  return h('input', { type: 'text', ...attributes });
+}
+
+export function select(options, attributes = {}) {
+  const value = attributes.value;
+  const element = h('select', { ...attributes, value: undefined },
+    options.map(([optionValue, label]) => h('option', { value: optionValue, selected: String(optionValue) === String(value ?? '') }, label)));
+  return element;
+}
+
+export function button(label, onclick, attributes = {}) {
+  return h('button', { type: 'button', onclick, ...attributes }, label);
+}
+
+/** The place a form shows problems that name no field of it. */
+export function formError(id = 'form-error') {
+  return h('div', { class: 'notice error', id, role: 'alert', hidden: true });
+}
+
+/**
+ * Shows an API problem in `form`: each named field's message under that field (its closest
+ * named ancestor field when the exact one is not on the page), the rest in the form's error box.
+ * Focus moves to the first field in error.
+ */
+export function showProblem(form, problem, { box = form.querySelector('.notice.error') } = {}) {
+  clearProblems(form);
+  const unplaced = [];
+  let first = null;
+  for (const [name, message] of Object.entries(problem.fieldErrors || {})) {
+    const target = fieldElement(form, name);
+    if (target) {
+      const control = form.querySelector(`[data-field="${CSS.escape(target.dataset.errorFor)}"]`);
+      target.textContent = `${humanField(name)} ${message}`;
+      if (control) {
+        control.setAttribute('aria-invalid', 'true');
+        first = first || control;
+      }
+    } else {
+      unplaced.push(`${humanField(name)} ${message}`);
+    }
+  }
+  if (box) {
+    const placed = Object.keys(problem.fieldErrors || {}).length > unplaced.length;
+    const words = unplaced.length ? unplaced.join('. ') : (placed ? 'Please correct the fields marked below.' : problem.message);
+    show(box, h('p', {}, words));
+    box.hidden = false;
+    if (!first) box.focus?.();
+  }
+  if (first) first.focus();
+}
+
+export function clearProblems(form) {
+  form.querySelectorAll('.field-error').forEach((element) => { element.textContent = ''; });
+  form.querySelectorAll('[aria-invalid]').forEach((element) => element.removeAttribute('aria-invalid'));
+  form.querySelectorAll('.notice.error').forEach((box) => { box.hidden = true; show(box); });
+}
+
+function fieldElement(form, name) {
+  let candidate = name;
+  while (candidate) {
+    const element = form.querySelector(`[data-error-for="${CSS.escape(candidate)}"]`);
+    if (element) return element;
+    const cut = Math.max(candidate.lastIndexOf('.'), candidate.lastIndexOf('['));
+    candidate = cut > 0 ? candidate.slice(0, cut) : '';
+  }
+  return null;
+}
+
+/** `rubric.keyPoints[1].phrases` → "Key point 2, phrases:" */
+function humanField(name) {
+  const words = name
+    .replace(/keyPoints\[(\d+)\]/g, (m, i) => `key point ${Number(i) + 1},`)
+    .replace(/misconceptions\[(\d+)\]/g, (m, i) => `misconception ${Number(i) + 1},`)
+    .replace(/options\[(\d+)\]/g, (m, i) => `option ${Number(i) + 1},`)
+    .replace(/sections\[(\d+)\]/g, (m, i) => `section ${Number(i) + 1},`)
+    .replace(/invitations\[(\d+)\]/g, (m, i) => `row ${Number(i) + 1},`)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/\./g, ' ')
+    .replace(/,\s*$/, '')
+    .toLowerCase()
+    .trim();
+  const text = words.charAt(0).toUpperCase() + words.slice(1);
+  return `${text.replace(/,$/, '')}:`;
+}
+
+/** A notice in words for a failed load; a missing endpoint says this installation lacks the feature. */
+export function problemNotice(problem, what) {
+  const words = problem.missingEndpoint
+    ? `${what} is not available on this Hirepipe installation yet.`
+    : `${what} could not be loaded: ${problem.message}`;
+  return h('div', { class: 'notice error', role: 'alert' }, h('p', {}, words));
+}
+
+export function empty(words, ...actions) {
+  return h('div', { class: 'empty' }, h('p', {}, words), ...actions);
+}
+
+/**
+ * A table with a caption; `columns` are [header, row → cell content]. An empty list shows `emptyWords`
+ * instead. Wide tables scroll inside their own box on small screens, never the page.
+ */
+export function table(caption, columns, rows, emptyWords, { sortable = {}, sort, onSort } = {}) {
+  if (!rows.length) return empty(emptyWords);
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
+    h('table', {},
+      h('caption', {}, caption),
+      h('thead', {}, h('tr', {}, columns.map(([header], index) => {
+        const key = sortable[index];
+        if (!key) return h('th', { scope: 'col' }, header);
+        const direction = sort && sort.key === key ? sort.direction : null;
+        return h('th', { scope: 'col', 'aria-sort': direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none' },
+          button(`${header}${direction === 'asc' ? ' ▲' : direction === 'desc' ? ' ▼' : ''}`, () => onSort(key), { class: 'link sort' }));
+      }))),
+      h('tbody', {}, rows.map((row) => h('tr', {}, columns.map(([, cell], index) =>
+        (index === 0 ? h('th', { scope: 'row' }, cell(row)) : h('td', {}, cell(row)))))))));
+}
+
+export function pager(hasMore, onMore, label = 'Show more') {
+  return hasMore ? h('p', { class: 'actions' }, button(label, onMore)) : null;
+}
+
+export function badge(text, kind = text) {
+  return h('span', { class: `badge badge-${String(kind).toLowerCase()}` }, text);
+}
+
+export function when(iso) {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return date.toLocaleString('en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+export function points(value) {
+  if (value === null || value === undefined) return '—';
+  const number = Number(value);
+  return Number.isInteger(number) ? String(number) : number.toFixed(2).replace(/0$/, '');
+}
+
+export function link(href, text) {
+  return h('a', { href }, text);
+}
