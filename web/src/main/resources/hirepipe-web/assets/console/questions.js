@@ -173,9 +173,10 @@ export async function renderEditor({ api, navigate }, id) {
     return control;
   };
 
-  const draw = () => {
-    const kind = select(KINDS, { value: model.kind, disabled: Boolean(question) });
-    kind.addEventListener('change', () => { model.kind = kind.value; keepDraft(); draw(); });
+  // Redrawn whole after a structural change; focus goes back to where the recruiter was working.
+  const draw = (focusSelector) => {
+    const kind = select(KINDS, { value: model.kind, disabled: Boolean(question), id: 'question-kind' });
+    kind.addEventListener('change', () => { model.kind = kind.value; keepDraft(); draw('#question-kind'); });
     show(form,
       formError(),
       field('Kind', kind, { field: 'kind', hint: question ? 'The kind of a saved question cannot change.' : null }),
@@ -193,6 +194,7 @@ export async function renderEditor({ api, navigate }, id) {
         h('button', { type: 'submit', class: 'primary', disabled: !editable }, question ? 'Save changes' : 'Create question'),
         link('#/questions', 'Back to the question bank')));
     drawPreview();
+    if (focusSelector) form.querySelector(focusSelector)?.focus();
   };
 
   const optionsEditor = () => {
@@ -210,12 +212,14 @@ export async function renderEditor({ api, navigate }, id) {
           field(`Option ${index + 1}`, text, { field: `options[${index}].text` }),
           h('div', { class: 'check' }, correct, h('label', { for: `correct-${index}` }, 'Correct')),
           model.options.length > 2
-            ? button(`Remove option ${index + 1}`, () => { model.options.splice(index, 1); keepDraft(); draw(); }, { class: 'link' })
+            ? button(`Remove option ${index + 1}`, () => { model.options.splice(index, 1); keepDraft(); draw('#add-option'); }, { class: 'link' })
             : null);
       }),
       model.options.length < 10 ? button('Add an option', () => {
-        model.options.push({ id: nextOptionId(model.options), text: '', correct: false }); keepDraft(); draw();
-      }) : null,
+        model.options.push({ id: nextOptionId(model.options), text: '', correct: false });
+        keepDraft();
+        draw(`[data-field="options[${model.options.length - 1}].text"]`);
+      }, { id: 'add-option' }) : null,
       field('Points', bind(input({ type: 'number', min: 1, max: 100 }), 'points'), { field: 'points' }),
       multi ? field('Scoring', bind(select([['ALL_OR_NOTHING', 'All or nothing'], ['PARTIAL', 'Partial credit']]), 'choiceScoring'),
         { field: 'choiceScoring' }) : null);
@@ -231,21 +235,25 @@ export async function renderEditor({ api, navigate }, id) {
       field('Phrases', bind(input({}), 'phrases', point), { field: `rubric.keyPoints[${index}].phrases`, hint: 'Separated by commas.' }),
       field('Points', bind(input({ type: 'number', min: 1, max: 100 }), 'points', point), { field: `rubric.keyPoints[${index}].points` }),
       model.keyPoints.length > 1
-        ? button(`Remove key point ${index + 1}`, () => { model.keyPoints.splice(index, 1); keepDraft(); draw(); }, { class: 'link' })
+        ? button(`Remove key point ${index + 1}`, () => { model.keyPoints.splice(index, 1); keepDraft(); draw('#add-key-point'); }, { class: 'link' })
         : null)),
     button('Add a key point', () => {
-      model.keyPoints.push({ id: nextId('kp', model.keyPoints), description: '', phrases: '', points: '1' }); keepDraft(); draw();
-    }),
+      model.keyPoints.push({ id: nextId('kp', model.keyPoints), description: '', phrases: '', points: '1' });
+      keepDraft();
+      draw(`[data-field="rubric.keyPoints[${model.keyPoints.length - 1}].description"]`);
+    }, { id: 'add-key-point' }),
     h('h3', {}, 'Misconceptions'),
     h('p', { class: 'hint' }, 'Wrong statements that cost points when an answer makes them.'),
     model.misconceptions.map((item, index) => h('div', { class: 'rubric-item' },
       field(`Misconception ${index + 1}`, bind(input({ maxlength: 1000 }), 'description', item), { field: `rubric.misconceptions[${index}].description` }),
       field('Phrases', bind(input({}), 'phrases', item), { field: `rubric.misconceptions[${index}].phrases` }),
       field('Points it costs', bind(input({ type: 'number', min: 1, max: 100 }), 'points', item), { field: `rubric.misconceptions[${index}].points` }),
-      button(`Remove misconception ${index + 1}`, () => { model.misconceptions.splice(index, 1); keepDraft(); draw(); }, { class: 'link' }))),
+      button(`Remove misconception ${index + 1}`, () => { model.misconceptions.splice(index, 1); keepDraft(); draw('#add-misconception'); }, { class: 'link' }))),
     button('Add a misconception', () => {
-      model.misconceptions.push({ id: nextId('mc', model.misconceptions), description: '', phrases: '', points: '1' }); keepDraft(); draw();
-    }));
+      model.misconceptions.push({ id: nextId('mc', model.misconceptions), description: '', phrases: '', points: '1' });
+      keepDraft();
+      draw(`[data-field="rubric.misconceptions[${model.misconceptions.length - 1}].description"]`);
+    }, { id: 'add-misconception' }));
 
   const drawPreview = () => show(preview,
     h('h2', { id: 'preview-heading' }, 'Preview: what the candidate sees'),

@@ -84,7 +84,7 @@ export async function renderEditor({ api, navigate }, id) {
     return control;
   };
 
-  const draw = () => show(form,
+  const draw = (focusSelector) => { show(form,
     formError(),
     h('fieldset', { class: 'plain', disabled: readOnly },
       field('Title', bind(input({ maxlength: 200 }), 'title'), { field: 'title' }),
@@ -109,11 +109,17 @@ export async function renderEditor({ api, navigate }, id) {
             return h('div', { class: 'check' }, box, h('label', { for: checkboxId }, `${question.title} (${question.kind.toLowerCase().replace('_', ' ')}, ${question.points} pts)`));
           }))
           : h('p', { class: 'empty' }, bankProblem ? bankProblem.message : 'No published questions yet. ', link('#/questions/new', 'Create and publish a question first')),
-        model.sections.length > 1 ? button(`Remove section ${index + 1}`, () => { model.sections.splice(index, 1); keepDraft(); draw(); }, { class: 'link' }) : null)),
-      button('Add a section', () => { model.sections.push({ title: `Section ${model.sections.length + 1}`, questionIds: [] }); keepDraft(); draw(); })),
+        model.sections.length > 1 ? button(`Remove section ${index + 1}`, () => { model.sections.splice(index, 1); keepDraft(); draw('#add-section'); }, { class: 'link' }) : null)),
+      button('Add a section', () => {
+        model.sections.push({ title: `Section ${model.sections.length + 1}`, questionIds: [] });
+        keepDraft();
+        draw(`[data-field="sections[${model.sections.length - 1}].title"]`);
+      }, { id: 'add-section' })),
     h('p', { class: 'actions' },
       readOnly ? null : h('button', { type: 'submit', class: 'primary' }, test ? 'Save changes' : 'Create test'),
       link('#/tests', 'Back to tests')));
+    if (focusSelector) form.querySelector(focusSelector)?.focus();
+  };
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -23,7 +23,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +97,8 @@ class RecruiterConsoleIT {
             browser.capture("console-sign-in");
             signIn(browser, stack().demo().recruiterEmail(), stack().demo().recruiterPassword());
             browser.awaitHeading("Dashboard");
-            assertThat(browser.mainText()).contains("Invitations by status", "Needs attention", "Latest results");
+            browser.awaitText("main", "Latest results");
+            assertThat(browser.mainText()).contains("Invitations by status", "Needs attention");
             assertSessionIsAnHttpOnlyStrictCookie(browser);
             browser.capture("console-dashboard");
 
@@ -394,19 +394,27 @@ class RecruiterConsoleIT {
         assertThat((String) browser.script("return document.cookie")).doesNotContain(cookie.getValue());
     }
 
-    /** The nth control whose label reads exactly {@code label}. */
+    /** The nth control whose label reads exactly {@code label}; forms are redrawn whole, so a stale find is repeated. */
     private static WebElement fieldNamed(CandidateBrowser browser, String label, int nth) {
-        List<WebElement> labels = browser.waiting().until(d -> {
-            List<WebElement> found = d.findElements(By.xpath("//main//label[normalize-space(.)='" + label + "']"));
-            return found.size() > nth ? found : null;
+        return browser.waiting().until(d -> {
+            List<WebElement> labels = d.findElements(By.xpath("//main//label[normalize-space(.)='" + label + "']"));
+            return labels.size() > nth ? d.findElement(By.id(labels.get(nth).getDomAttribute("for"))) : null;
         });
-        return browser.driver().findElement(By.id(labels.get(nth).getDomAttribute("for")));
     }
 
     private static void fill(CandidateBrowser browser, String label, int nth, String text) {
-        WebElement control = fieldNamed(browser, label, nth);
-        control.clear();
-        control.sendKeys(text);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                WebElement control = fieldNamed(browser, label, nth);
+                control.clear();
+                control.sendKeys(text);
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                if (attempt == 3) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 
     private static void checkLabelStartingWith(CandidateBrowser browser, String text) {
@@ -456,8 +464,7 @@ class RecruiterConsoleIT {
 
     /** A second organisation with its own recruiter: the stack seeds only one. */
     private void addOtherOrganisation() {
-        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + stack().config().ports().mongo())) {
-            MongoDatabase gateway = mongo.getDatabase("hirepipe-gateway");
+        inGatewayDatabase(gateway -> {
             if (gateway.getCollection("recruiters").countDocuments(Filters.eq("email", OTHER_EMAIL)) == 0) {
                 gateway.getCollection("tenants").insertOne(new Document("_id", OTHER_TENANT)
                         .append("name", "Another organisation").append("createdAt", new Date()));
@@ -466,18 +473,19 @@ class RecruiterConsoleIT {
                         .append("passwordHash", PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(OTHER_PASSWORD))
                         .append("createdAt", new Date()));
             }
-        }
+        });
     }
 
     /** Ends every console session of a recruiter on the server, as a lapse of time would. */
     private void endSessionsOf(String email) {
+        inGatewayDatabase(gateway -> assertThat(gateway.getCollection("browser_sessions")
+                .updateMany(Filters.eq("email", email), Updates.set("expiresAt", Date.from(Instant.now().minusSeconds(60))))
+                .getModifiedCount()).isPositive());
+    }
+
+    private void inGatewayDatabase(java.util.function.Consumer<MongoDatabase> work) {
         try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + stack().config().ports().mongo())) {
-            long ended = mongo.getDatabase("hirepipe-gateway").getCollection("browser_sessions")
-                    .updateMany(Filters.eq("email", email), Updates.set("expiresAt", Date.from(Instant.now().minusSeconds(60))))
-                    .getModifiedCount();
-            assertThat(ended).isPositive();
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException(new IOException("cannot end the sessions", e));
+            work.accept(mongo.getDatabase("hirepipe-gateway"));
         }
     }
 }
