@@ -1,10 +1,10 @@
 // Invitations: invite one candidate or a whole CSV, follow them by status, and revoke, extend or
 // give extra time (also while the candidate is taking the test).
 import { h, show } from '../dom.js';
-import { API, newIdempotencyKey } from './api.js';
+import { API, ApiProblem, newIdempotencyKey } from './api.js';
 import { MAX_BYTES, MAX_ROWS, invitationRows } from './csv.js';
 import { STATUSES } from './dashboard.js';
-import { announce, badge, button, clearProblems, field, formError, input, link, page, pager, points, problemNotice, select, showProblem, table, when } from './ui.js';
+import { announce, badge, button, clearProblems, field, formError, humanField, input, link, page, pager, points, problemNotice, select, showProblem, table, when } from './ui.js';
 
 const BULK_CHUNK = 500;
 
@@ -19,20 +19,24 @@ export async function render(ctx) {
   }
   const testOptions = tests.filter((t) => !t.status || t.status === 'PUBLISHED').map((t) => [t.id, t.title]);
   const listArea = h('div', { id: 'invitation-list' }, h('p', {}, 'Loading…'));
+  const filters = { status: params.get('status') || '', testId: params.get('testId') || '' };
+  // Whoever was just invited shows up in the list below at once.
+  const refreshList = () => loadList(ctx, listArea, filters, tests);
   page('Invitations',
-    h('div', { class: 'two-up' }, inviteOne(ctx, testOptions, params.get('testId')), inviteMany(ctx, testOptions, params.get('testId'))),
+    h('div', { class: 'two-up' }, inviteOne(ctx, testOptions, params.get('testId'), refreshList),
+      inviteMany(ctx, testOptions, params.get('testId'), refreshList)),
     h('section', { 'aria-labelledby': 'list-heading' },
       h('h2', { id: 'list-heading' }, 'All invitations'),
       listFilters(params, testOptions),
       listArea));
-  await loadList(ctx, listArea, { status: params.get('status') || '', testId: params.get('testId') || '' }, tests);
+  await refreshList();
 }
 
 function testSelect(testOptions, selected) {
   return select([['', testOptions.length ? 'Choose a test' : 'No published test yet'], ...testOptions], { value: selected || '' });
 }
 
-function inviteOne({ api }, testOptions, selectedTest) {
+function inviteOne({ api }, testOptions, selectedTest, refreshList) {
   const test = testSelect(testOptions, selectedTest);
   const name = input({ autocomplete: 'off', maxlength: 200 });
   const email = input({ type: 'email', autocomplete: 'off', maxlength: 254 });
@@ -59,6 +63,7 @@ function inviteOne({ api }, testOptions, selectedTest) {
       show(outcome, h('p', { class: 'ok' }, `Invitation sent to ${created.candidate?.email || request.candidate.email}.`));
       name.value = ''; email.value = ''; reference.value = ''; extra.value = '0';
       announce('Invitation sent.');
+      await refreshList();
     } catch (problem) {
       if (problem.status === 401) return;
       if (problem.status === 409) {
@@ -78,7 +83,7 @@ function invitationRequest(testId, name, email, extra, reference) {
   return request;
 }
 
-function inviteMany(ctx, testOptions, selectedTest) {
+function inviteMany(ctx, testOptions, selectedTest, refreshList) {
   const test = testSelect(testOptions, selectedTest);
   const file = h('input', { type: 'file', accept: '.csv,text/csv' });
   const report = h('div', { id: 'bulk-report' });
@@ -108,6 +113,7 @@ function inviteMany(ctx, testOptions, selectedTest) {
       await sendRows(ctx.api, test.value, rows);
       drawReport(report, rows);
       announce(`${rows.filter((r) => r.outcome === 'INVITED').length} invited, ${rows.filter((r) => r.outcome === 'REFUSED').length} refused.`);
+      await refreshList();
     } catch (problem) {
       if (problem.status !== 401) showProblem(form, problem);
     } finally {
@@ -145,15 +151,17 @@ async function sendRows(api, testId, rows) {
         } catch (refused) {
           if (refused.status === 401) throw refused;
           chunk[i].outcome = refused.status === 409 ? 'ALREADY_INVITED' : 'REFUSED';
-          chunk[i].problem = refused.status === 409 ? null : refused.message;
+          chunk[i].problem = refused.status === 409 ? null : wordsOfRowProblem(refused.problem);
         }
       }
     }
   }
 }
 
+/** A row's problem in words, its fields named as the form names them ("Candidate email: must be …"). */
 function wordsOfRowProblem(problem) {
-  const errors = Array.isArray(problem.errors) ? problem.errors.map((e) => `${e.field}: ${e.message}`) : [];
+  const errors = Object.entries(new ApiProblem(problem.status || 400, problem).fieldErrors)
+    .map(([name, message]) => `${humanField(name)} ${message}`);
   return errors.length ? errors.join('; ') : (problem.detail || problem.title || 'Refused.');
 }
 

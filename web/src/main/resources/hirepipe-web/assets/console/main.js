@@ -42,6 +42,35 @@ export function routeQuery() {
   return new URLSearchParams(index >= 0 ? hash.slice(index + 1) : '');
 }
 
+/**
+ * Thrown into a page whose answer arrives after the recruiter moved on to another page (or the same
+ * one again), so a slow page never draws over the current one. It looks like an ended session to the
+ * pages, which all stop quietly on a 401; the render loop below ignores it.
+ */
+class Superseded extends Error {
+  constructor() {
+    super('superseded by a newer page');
+    this.status = 401;
+    this.superseded = true;
+  }
+}
+
+let generation = 0;
+
+/** The API as one page render sees it: answers for a page that is no longer shown are dropped. */
+function apiFor(renderGeneration) {
+  const current = (promise) => promise.then(
+    (value) => { if (renderGeneration !== generation) throw new Superseded(); return value; },
+    (problem) => { if (renderGeneration !== generation) throw new Superseded(); throw problem; });
+  return {
+    get: (...args) => current(api.get(...args)),
+    post: (...args) => current(api.post(...args)),
+    put: (...args) => current(api.put(...args)),
+    delete: (...args) => current(api.delete(...args)),
+    get user() { return api.user; },
+  };
+}
+
 const ctx = {
   api,
   navigate(path) {
@@ -152,12 +181,14 @@ async function render() {
     const active = target === '/' ? route === '/' : route === target || route.startsWith(`${target}/`);
     if (active) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
   }
+  generation += 1;
+  const pageContext = { ...ctx, api: apiFor(generation) };
   for (const [pattern, handler] of routes) {
     const match = route.match(pattern);
     if (match) {
       document.body.dataset.page = route.split('/')[1] || 'dashboard';
       try {
-        await handler(ctx, ...match.slice(1).map(decodeURIComponent));
+        await handler(pageContext, ...match.slice(1).map(decodeURIComponent));
       } catch (problem) {
         if (problem.status === 401) return;
         page('Something went wrong', h('div', { class: 'notice error', role: 'alert' }, h('p', {}, problem.message || String(problem))));

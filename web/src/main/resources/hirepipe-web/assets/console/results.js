@@ -178,7 +178,7 @@ function itemPanel(api, result, item, index, navigate) {
     evidence ? h('div', { class: 'evidence' },
       h('h4', {}, `Key points found (${met.length})`),
       met.length ? h('ul', {}, met.map((point) => h('li', {},
-        h('strong', {}, point.description || point.id), ` (${points(point.points)} points${point.verdict === 'PARTLY_MET' ? ', partly' : ''})`,
+        h('strong', {}, point.description || point.id), ` (${points(point.points)} ${Number(point.points) === 1 ? 'point' : 'points'}${point.verdict === 'PARTLY_MET' ? ', partly met' : ''})`,
         point.span ? h('blockquote', {}, point.span) : null))) : h('p', {}, 'None.'),
       h('h4', {}, `Key points missed (${missed.length})`),
       missed.length ? h('ul', {}, missed.map((point) => h('li', {}, point.description || point.id))) : h('p', {}, 'None.'),

@@ -171,7 +171,11 @@ function testActions(api, test, navigate) {
 /** The welcome facts and each question, as a candidate would meet them. */
 async function testPreview(api, model, test) {
   const ids = model.sections.flatMap((section) => section.questionIds);
-  const questions = await Promise.all(ids.map((questionId) => api.get(`${API}/questions/${encodeURIComponent(questionId)}`).catch(() => null)));
+  const questions = await Promise.all(ids.map((questionId) => api.get(`${API}/questions/${encodeURIComponent(questionId)}`)
+    .catch((problem) => {
+      if (problem.status === 401) throw problem;
+      return null;
+    })));
   return h('details', { class: 'preview' },
     h('summary', {}, 'Preview as a candidate'),
     h('h2', {}, test.title),

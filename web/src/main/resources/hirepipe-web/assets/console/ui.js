@@ -110,7 +110,7 @@ function fieldElement(form, name) {
 }
 
 /** `rubric.keyPoints[1].phrases` → "Key point 2, phrases:" */
-function humanField(name) {
+export function humanField(name) {
   const words = name
     .replace(/keyPoints\[(\d+)\]/g, (m, i) => `key point ${Number(i) + 1},`)
     .replace(/misconceptions\[(\d+)\]/g, (m, i) => `misconception ${Number(i) + 1},`)
