@@ -15,9 +15,10 @@ async function settle(promise) {
 
 export async function render({ api }) {
   page('Dashboard', h('p', {}, 'Loading…'));
-  const [invitations, results, emails, webhooks] = await Promise.all([
+  const [invitations, results, provisional, emails, webhooks] = await Promise.all([
     settle(api.get(`${API}/invitations`, { limit: SAMPLE })),
     settle(api.get(`${API}/results`, { limit: 10 })),
+    settle(api.get(`${API}/results`, { status: 'PROVISIONAL', limit: 50 })),
     settle(api.get(`${API}/notifications/emails`, { limit: SAMPLE })),
     settle(failedWebhookDeliveries(api)),
   ]);
@@ -28,7 +29,7 @@ export async function render({ api }) {
       invitations.problem ? problemNotice(invitations.problem, 'Invitations') : counts(invitations.value)),
     h('section', { 'aria-labelledby': 'attention-heading' },
       h('h2', { id: 'attention-heading' }, 'Needs attention'),
-      attention(results, emails, webhooks)),
+      attention(provisional, emails, webhooks)),
     h('section', { 'aria-labelledby': 'latest-heading' },
       h('h2', { id: 'latest-heading' }, 'Latest results'),
       results.problem ? problemNotice(results.problem, 'Results') : latest(results.value.items || [])));
@@ -46,6 +47,7 @@ function counts(list) {
     items.length ? null : empty('No invitations yet. ', link('#/invitations', 'Invite a candidate')));
 }
 
+/** `results` are the provisional ones (or, where the API cannot filter, the latest): those with items to review. */
 function attention(results, emails, webhooks) {
   const rows = [];
   if (!results.problem) {

@@ -4,31 +4,34 @@
 import { h, show } from '../dom.js';
 import { ConsoleApi } from './api.js';
 import { announce, field, formError, input, page, showProblem } from './ui.js';
-import * as dashboard from './dashboard.js';
-import * as questions from './questions.js';
-import * as tests from './tests.js';
-import * as invitations from './invitations.js';
-import * as results from './results.js';
-import * as admin from './admin.js';
 
 const api = new ConsoleApi();
 const nav = document.getElementById('console-nav');
 const who = document.getElementById('who');
 const FORM_KEY = 'hirepipe.console.form:';
 
+// Each page's module is loaded when it is first shown, so signing in costs only what it uses.
+const view = (load, name) => async (ctx, id) => (await load())[name](ctx, id ?? null);
+const dashboard = () => import('./dashboard.js');
+const questions = () => import('./questions.js');
+const tests = () => import('./tests.js');
+const invitations = () => import('./invitations.js');
+const results = () => import('./results.js');
+const admin = () => import('./admin.js');
+
 const routes = [
-  [/^\/$/, dashboard.render],
-  [/^\/questions$/, questions.renderList],
-  [/^\/questions\/new$/, (ctx) => questions.renderEditor(ctx, null)],
-  [/^\/questions\/([\w.:-]+)$/, (ctx, id) => questions.renderEditor(ctx, id)],
-  [/^\/tests$/, tests.renderList],
-  [/^\/tests\/new$/, (ctx) => tests.renderEditor(ctx, null)],
-  [/^\/tests\/([\w.:-]+)$/, (ctx, id) => tests.renderEditor(ctx, id)],
-  [/^\/invitations$/, invitations.render],
-  [/^\/results$/, results.renderTable],
-  [/^\/results\/([\w.:-]+)$/, (ctx, id) => results.renderResult(ctx, id)],
-  [/^\/api-keys$/, admin.renderApiKeys],
-  [/^\/emails$/, admin.renderEmails],
+  [/^\/$/, view(dashboard, 'render')],
+  [/^\/questions$/, view(questions, 'renderList')],
+  [/^\/questions\/new$/, view(questions, 'renderEditor')],
+  [/^\/questions\/([\w.:-]+)$/, view(questions, 'renderEditor')],
+  [/^\/tests$/, view(tests, 'renderList')],
+  [/^\/tests\/new$/, view(tests, 'renderEditor')],
+  [/^\/tests\/([\w.:-]+)$/, view(tests, 'renderEditor')],
+  [/^\/invitations$/, view(invitations, 'render')],
+  [/^\/results$/, view(results, 'renderTable')],
+  [/^\/results\/([\w.:-]+)$/, view(results, 'renderResult')],
+  [/^\/api-keys$/, view(admin, 'renderApiKeys')],
+  [/^\/emails$/, view(admin, 'renderEmails')],
 ];
 
 function currentRoute() {

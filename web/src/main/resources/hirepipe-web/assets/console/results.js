@@ -99,6 +99,14 @@ export async function renderResult({ api, navigate }, sessionId) {
     });
   }
   const integrity = result.integrity || invitation?.integrity || null;
+  if (result.percentile === undefined && result.invitationId) {
+    // The list carries each result's percentile among the same test's candidates.
+    const line = await api.get(`${API}/results`, { invitationId: result.invitationId, limit: 1 }).catch((problem) => {
+      if (problem.status === 401) throw problem;
+      return null;
+    });
+    result.percentile = line?.items?.[0]?.percentile;
+  }
   const seconds = result.timeTakenSeconds ?? (result.startedAt && result.submittedAt
     ? Math.round((Date.parse(result.submittedAt) - Date.parse(result.startedAt)) / 1000) : null);
   const name = result.candidate?.name || 'Candidate';
@@ -128,14 +136,19 @@ function duration(seconds) {
   return `${minutes} min ${seconds % 60} s`;
 }
 
+const SIGNALS = { focusLost: 'Window lost focus', hidden: 'Page hidden', paste: 'Pasted text', copy: 'Copied text' };
+
 function integrityPanel(integrity) {
   const counts = integrity ? (integrity.counts || integrity) : null;
   const entries = counts ? Object.entries(counts).filter(([, value]) => typeof value === 'number') : [];
+  const label = (kind) => SIGNALS[kind] || SIGNALS[kind.toLowerCase().replace(/_(\w)/g, (m, c) => c.toUpperCase())]
+    || kind.toLowerCase().replace(/_/g, ' ');
   return h('section', { 'aria-labelledby': 'integrity-heading' },
     h('h2', { id: 'integrity-heading' }, 'Integrity signals'),
-    entries.length
-      ? h('ul', { class: 'signals' }, entries.map(([kind, count]) => h('li', {}, `${kind.toLowerCase().replace(/_/g, ' ')}: ${count}`)))
-      : h('p', {}, 'The browser reported no focus changes, hidden page, paste or copy.'));
+    !integrity ? h('p', {}, 'No integrity signals were reported for this result.')
+      : entries.some(([, count]) => count > 0)
+        ? h('ul', { class: 'signals' }, entries.map(([kind, count]) => h('li', {}, `${label(kind)}: ${count}`)))
+        : h('p', {}, 'The browser reported no focus changes, hidden page, paste or copy.'));
 }
 
 function finalizeAction(api, result, navigate) {

@@ -103,7 +103,7 @@ class RecruiterConsoleIT {
             browser.capture("console-dashboard");
 
             // A free-text question with a two-point rubric.
-            browser.go(console() + "#/questions/new");
+            open(browser, "#/questions/new");
             browser.awaitHeading("New question");
             fill(browser, "Title", 0, FREE_TEXT_TITLE);
             fill(browser, "Question, as the candidate reads it", 0, "How do you make a Kafka consumer safe against redelivered events?");
@@ -122,7 +122,7 @@ class RecruiterConsoleIT {
             browser.awaitText("main", "published version 1");
 
             // A single-choice question; a problem the API names shows beside its field.
-            browser.go(console() + "#/questions/new");
+            open(browser, "#/questions/new");
             browser.awaitHeading("New question");
             new Select(fieldNamed(browser, "Kind", 0)).selectByVisibleText("Single choice");
             fill(browser, "Title", 0, CHOICE_TITLE);
@@ -141,13 +141,13 @@ class RecruiterConsoleIT {
             browser.button("Publish");
             browser.awaitText("main", "published version 1");
 
-            browser.go(console() + "#/questions");
+            open(browser, "#/questions");
             browser.awaitText("main table", CHOICE_TITLE);
             assertThat(browser.mainText()).contains(FREE_TEXT_TITLE);
             browser.capture("console-questions");
 
             // A test of both.
-            browser.go(console() + "#/tests/new");
+            open(browser, "#/tests/new");
             browser.awaitHeading("New test");
             fill(browser, "Title", 0, TEST_TITLE);
             fill(browser, "Duration in minutes", 0, "20");
@@ -171,7 +171,7 @@ class RecruiterConsoleIT {
                     + "Ada Console,ada.console@example.com,,ATS-1\n"
                     + "Bad Row,not-an-email,,ATS-2\n"
                     + "Grace Console,grace.console@example.com,10,ATS-3\n");
-            browser.go(console() + "#/invitations?testId=" + testId);
+            open(browser, "#/invitations?testId=" + testId);
             browser.awaitHeading("Invitations");
             WebElement bulkForm = browser.find("form[aria-labelledby='bulk-heading']");
             new Select(bulkForm.findElement(By.cssSelector("select"))).selectByVisibleText(TEST_TITLE);
@@ -230,7 +230,7 @@ class RecruiterConsoleIT {
             browser.go(console());
             signIn(browser, stack().demo().recruiterEmail(), stack().demo().recruiterPassword());
             browser.awaitHeading("Dashboard");
-            browser.go(console() + "#/results?testId=" + testId);
+            open(browser, "#/results?testId=" + testId);
             browser.awaitText("#results-table", "Grace Console");
             assertThat(browser.textOf("#results-table")).contains("Ada Console");
             browser.capture("console-results");
@@ -257,10 +257,10 @@ class RecruiterConsoleIT {
             assertThat(browser.mainText()).contains("The answer names both ideas in one sentence.",
                     stack().demo().recruiterEmail());
 
-            browser.go(console() + "#/results?testId=" + testId);
+            open(browser, "#/results?testId=" + testId);
             browser.awaitText("#results-table", expected);
 
-            browser.go(console() + "#/invitations?testId=" + testId);
+            open(browser, "#/invitations?testId=" + testId);
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 browser.reload();
                 browser.awaitText("#invitation-list", "Ada Console");
@@ -285,17 +285,17 @@ class RecruiterConsoleIT {
             browser.awaitHeading("Dashboard");
             browser.awaitText("main", "No invitations yet");
 
-            browser.go(console() + "#/questions");
+            open(browser, "#/questions");
             browser.awaitText("main", "Your question bank is empty");
             browser.capture("console-questions-empty");
-            browser.go(console() + "#/results");
+            open(browser, "#/results");
             browser.awaitText("main", "No results yet");
-            browser.go(console() + "#/invitations");
+            open(browser, "#/invitations");
             browser.awaitText("#invitation-list", "No invitations yet");
             assertThat(browser.mainText()).doesNotContain("Ada Console", TEST_TITLE);
-            browser.go(console() + "#/results/" + sessionId);
+            open(browser, "#/results/" + sessionId);
             browser.awaitHeading("Result not found");
-            browser.go(console() + "#/tests/" + testId);
+            open(browser, "#/tests/" + testId);
             browser.awaitHeading("Test not found");
         }
     }
@@ -309,7 +309,7 @@ class RecruiterConsoleIT {
             browser.go(console());
             signIn(browser, stack().demo().recruiterEmail(), stack().demo().recruiterPassword());
             browser.awaitHeading("Dashboard");
-            browser.go(console() + "#/api-keys");
+            open(browser, "#/api-keys");
             browser.awaitHeading("API keys");
             fill(browser, "Name", 0, "ATS sync from the console");
             browser.button("Create key");
@@ -322,7 +322,7 @@ class RecruiterConsoleIT {
             browser.find("button[aria-label='Revoke the key ATS sync from the console']").click();
             browser.awaitText("main table", "revoked");
 
-            browser.go(console() + "#/emails");
+            open(browser, "#/emails");
             browser.awaitText("main table", "ada.console@example.com");
             browser.capture("console-email-log");
         }
@@ -369,6 +369,15 @@ class RecruiterConsoleIT {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
+
+    /**
+     * Loads a console page afresh, as a bookmark or a reload would: each page's transfer is then judged
+     * as a first visit, not as the sum of everything this browser did before.
+     */
+    private void open(CandidateBrowser browser, String fragment) {
+        browser.go("about:blank");
+        browser.go(console() + fragment);
+    }
 
     private void signIn(CandidateBrowser browser, String email, String password) {
         browser.awaitHeading("Sign in");
