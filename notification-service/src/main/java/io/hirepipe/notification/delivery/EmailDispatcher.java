@@ -16,14 +16,20 @@ import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Sends an email at most once per (event, recipient, kind) as far as this service can know: the
  * delivery is recorded PENDING first, then sent, then marked SENT. A redelivered event whose email
- * is SENT sends nothing; one that is PENDING or FAILED is tried again. The one gap, a crash between
- * the SMTP server accepting and the SENT mark, resends with the same Message-ID.
+ * is SENT (or waiting for a retry) sends nothing; one that is PENDING or FAILED is tried again. The one
+ * gap, a crash between the SMTP server accepting and the SENT mark, resends with the same Message-ID.
+ *
+ * <p>When the SMTP server cannot take it, the email is not handed back to Kafka (whose retries last
+ * seconds, then dead-letter it): it is kept, encrypted, in the delivery log and {@link EmailRetrier}
+ * tries again with growing pauses for as long as {@code hirepipe.mail.retry.give-up-after}.
  */
 @Service
 public class EmailDispatcher {
@@ -33,18 +39,24 @@ public class EmailDispatcher {
     private final DeliveryLog deliveries;
     private final SmtpMailer mailer;
     private final String messageIdDomain;
+    private final PendingMessages pending;
+    private final EmailRetryProperties retry;
+    private final Clock clock;
 
-    public EmailDispatcher(DeliveryLog deliveries, SmtpMailer mailer, MailSenderProperties properties) {
+    public EmailDispatcher(DeliveryLog deliveries, SmtpMailer mailer, MailSenderProperties properties,
+                           PendingMessages pending, EmailRetryProperties retry, Clock clock) {
         this.deliveries = deliveries;
         this.mailer = mailer;
         this.messageIdDomain = domainOf(properties.from());
+        this.pending = pending;
+        this.retry = retry;
+        this.clock = clock;
     }
 
-    public enum Outcome { SENT, ALREADY_SENT }
+    public enum Outcome { SENT, ALREADY_SENT, RETRY_SCHEDULED }
 
     /**
      * @param subjectRef what the email is about (invitation id, session id), shown in the log
-     * @throws EmailNotSentException       when the SMTP server could not take it: retryable
      * @throws NonRetryableEventException  when it can never be sent (invalid recipient, unbuildable message)
      */
     public Outcome dispatch(EventEnvelope<?> event, DeliveryKind kind, String subjectRef, EmailMessage email) {
@@ -54,6 +66,10 @@ public class EmailDispatcher {
             log.info("{} {} for event {} already sent; nothing to do", kind, delivery.id(), event.eventId());
             return Outcome.ALREADY_SENT;
         }
+        if (delivery.status() == DeliveryStatus.RETRYING) {
+            log.info("{} {} for event {} waits for its retry; nothing to do", kind, delivery.id(), event.eventId());
+            return Outcome.RETRY_SCHEDULED;
+        }
         Optional<EmailDelivery> attempt = deliveries.startAttempt(delivery.id());
         if (attempt.isEmpty()) {
             return Outcome.ALREADY_SENT;
@@ -62,23 +78,35 @@ public class EmailDispatcher {
             deliveries.markFailed(delivery.id(), "Invalid recipient address");
             throw new NonRetryableEventException(kind + " for event " + event.eventId() + ": invalid recipient address");
         }
-        String messageId = "<" + delivery.id() + "@" + messageIdDomain + ">";
+        String messageId = messageIdOf(delivery.id());
         try {
             mailer.send(email, messageId);
         } catch (MailException e) {
             String reason = describe(e);
-            deliveries.markFailed(delivery.id(), reason);
-            if (e instanceof MailPreparationException || e instanceof MailParseException) {
+            if (isPermanent(e)) {
+                deliveries.markFailed(delivery.id(), reason);
                 throw new NonRetryableEventException(kind + " for event " + event.eventId() + " cannot be built: "
                         + reason, e);
             }
+            int attempts = attempt.get().attempts();
+            Instant next = clock.instant().plus(retry.delayAfter(attempts));
+            deliveries.scheduleRetry(delivery.id(), attempts, reason, pending.seal(email, delivery.id()), next);
             // recipients are personal data: the delivery id leads operators to them, logs need not
-            log.warn("{} {} failed (attempt {}): {}", kind, delivery.id(), attempt.get().attempts(), reason);
-            throw new EmailNotSentException(delivery.id(), reason, e);
+            log.warn("{} {} failed (attempt {}), retrying at {}: {}", kind, delivery.id(), attempts, next, reason);
+            return Outcome.RETRY_SCHEDULED;
         }
         deliveries.markSent(delivery.id(), messageId);
         log.info("{} {} sent (attempt {})", kind, delivery.id(), attempt.get().attempts());
         return Outcome.SENT;
+    }
+
+    String messageIdOf(String deliveryId) {
+        return "<" + deliveryId + "@" + messageIdDomain + ">";
+    }
+
+    /** Failures no retry can cure: the message itself cannot be built. */
+    static boolean isPermanent(MailException e) {
+        return e instanceof MailPreparationException || e instanceof MailParseException;
     }
 
     private static boolean isValidAddress(String address) {
@@ -90,7 +118,7 @@ public class EmailDispatcher {
         }
     }
 
-    private static String describe(MailException e) {
+    static String describe(MailException e) {
         Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
