@@ -108,6 +108,62 @@ class OutboxRelayTest {
                 .isEqualTo(new InvitationRevoked(id, "filled"));
     }
 
+    @Test
+    void anEventKafkaCanNeverTakeIsParkedAndBlocksNothing() {
+        String big = "w-" + UUID.randomUUID();
+        String other = "w-" + UUID.randomUUID();
+        OutboxProperties properties = new OutboxProperties(List.of("parking"), Duration.ofMillis(100),
+                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        EventEnvelope<InvitationRevoked> tooLarge = EventEnvelope.of(new InvitationRevoked(big, "x".repeat(4_000)),
+                "tenant-a", "corr-big");
+        EventEnvelope<InvitationRevoked> afterIt = revoked(big);
+        mongo.insert(new Widget(big, "tenant-a", "REVOKED", Outbox.messages(tooLarge, afterIt)), "parking");
+        mongo.insert(new Widget(other, "tenant-a", "REVOKED", Outbox.messages(revoked(other))), "parking");
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+        OutboxRelay relay = new OutboxRelay(mongo, kafkaTakingAtMost(2_000), properties, meters, Clock.systemUTC());
+
+        assertThat(relay.publishPending()).as("the two events that fit").isEqualTo(2);
+        assertThat(pendingIn("parking", big)).isEmpty();
+        assertThat(pendingIn("parking", other)).isEmpty();
+        assertThat(awaitRecords(Topics.INVITATIONS, big, 1)).extracting(r -> EventJson.fromBytes(r.value()).eventId())
+                .containsExactly(afterIt.eventId());
+        awaitRecord(Topics.INVITATIONS, other);
+        Document parked = mongo.getCollection(Outbox.PARKED_COLLECTION)
+                .find(new Document("_id", tooLarge.eventId())).first();
+        assertThat(parked).isNotNull();
+        assertThat(parked.getString("collection")).isEqualTo("parking");
+        assertThat(parked.getString("documentId")).isEqualTo(big);
+        assertThat(parked.getString("reason")).startsWith("RecordTooLargeException");
+        assertThat(parked.get("message", Document.class).getString("eventId")).isEqualTo(tooLarge.eventId());
+        assertThat(meters.get("hirepipe.outbox.parked").tag("collection", "parking").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRelayWhoseLeaseWasTakenOverChangesNothingMore() {
+        String id = "w-" + UUID.randomUUID();
+        OutboxProperties properties = new OutboxProperties(List.of("fenced"), Duration.ofMillis(100),
+                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        mongo.insert(new Widget(id, "tenant-a", "REVOKED", Outbox.messages(revoked(id))), "fenced");
+        // This relay's clock runs an hour fast: it sees another relay's fresh lease as long expired.
+        Instant anotherRelaysLease = Instant.now().plusSeconds(30);
+        mongo.getCollection("fenced").updateOne(new Document("_id", id), new Document("$set",
+                new Document(Outbox.LEASE_FIELD, java.util.Date.from(anotherRelaysLease))
+                        .append(Outbox.LEASE_TOKEN_FIELD, "another-relay")));
+        Clock fast = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
+        OutboxRelay early = new OutboxRelay(mongo, kafka, properties, new SimpleMeterRegistry(), fast);
+
+        assertThat(early.publishPending()).as("it took the lease, as skewed clocks allow").isEqualTo(1);
+        Document after = mongo.getCollection("fenced").find(new Document("_id", id)).first();
+        assertThat(after.getList(Outbox.FIELD, Document.class)).isEmpty();
+
+        // The other relay, finishing late with its own token, can no longer change the document.
+        long changed = mongo.getCollection("fenced").updateOne(
+                new Document("_id", id).append(Outbox.LEASE_TOKEN_FIELD, "another-relay"),
+                new Document("$set", new Document("status", "OVERWRITTEN"))).getMatchedCount();
+        assertThat(changed).isZero();
+    }
+
     private List<Document> pendingIn(String id) {
         return pendingIn("widgets", id);
     }
@@ -124,6 +180,16 @@ class OutboxRelayTest {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, io.hirepipe.defaults.kafka.EventEnvelopeSerializer.class,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 500);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    /** The test kit's Kafka, with a producer that refuses records over {@code maxRequestBytes}, as a broker limit would. */
+    private static KafkaTemplate<Object, Object> kafkaTakingAtMost(int maxRequestBytes) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, io.hirepipe.testkit.TestInfrastructure.kafka().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArraySerializer.class,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes);
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 
