@@ -61,6 +61,9 @@ public class KafkaDefaultsAutoConfiguration {
         return new CorrelationIdRecordInterceptor();
     }
 
+    /** The largest record a topic takes; a DLT record adds only headers to its original. */
+    static final int MAX_RECORD_BYTES = 4 * 1024 * 1024 + 64 * 1024;
+
     /** Every topic of the contracts and its dead-letter twin; creating an existing topic is a no-op. */
     @Bean
     @ConditionalOnBean(KafkaAdmin.class)
@@ -76,7 +79,9 @@ public class KafkaDefaultsAutoConfiguration {
     private static NewTopic topic(String name, KafkaDefaultsProperties properties, boolean retainedForever) {
         TopicBuilder builder = TopicBuilder.name(name)
                 .partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicationFactor());
+                .replicas(properties.topics().replicationFactor())
+                // Matches the producers' max.request.size (hirepipe-service-defaults.yml): a whole submission is one record.
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_RECORD_BYTES));
         if (retainedForever) {
             builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1");
         }
