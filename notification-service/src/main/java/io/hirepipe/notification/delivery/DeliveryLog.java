@@ -76,15 +76,34 @@ public class DeliveryLog {
     }
 
     /**
-     * Counts an attempt unless the email went out meanwhile or the retrier owns it; an empty result means
-     * "nothing to do here".
+     * Claims a first-time send until {@code holdUntil} and counts the attempt, unless the email went out
+     * meanwhile, the retrier owns it, or another consumer holds it right now (after a rebalance, two consumers
+     * can be handed the same event). An empty result means "not mine to send now".
      */
-    public Optional<EmailDelivery> startAttempt(String id) {
-        Query unsent = Query.query(Criteria.where("_id").is(id)
-                .and("status").nin(DeliveryStatus.SENT, DeliveryStatus.RETRYING));
-        Update update = new Update().inc("attempts", 1).set("lastAttemptAt", clock.instant());
-        return Optional.ofNullable(mongo.findAndModify(unsent, update,
+    public Optional<EmailDelivery> startAttempt(String id, Instant now, Instant holdUntil) {
+        Query unclaimed = Query.query(new Criteria().andOperator(
+                Criteria.where("_id").is(id),
+                Criteria.where("status").in(DeliveryStatus.PENDING, DeliveryStatus.FAILED),
+                new Criteria().orOperator(Criteria.where("nextAttemptAt").exists(false),
+                        Criteria.where("nextAttemptAt").is(null), Criteria.where("nextAttemptAt").lt(now))));
+        Update update = new Update().inc("attempts", 1).set("lastAttemptAt", now).set("nextAttemptAt", holdUntil);
+        return Optional.ofNullable(mongo.findAndModify(unclaimed, update,
                 FindAndModifyOptions.options().returnNew(true), EmailDelivery.class));
+    }
+
+    /**
+     * Another consumer holds this delivery right now. Should it die before finishing, nobody would send the email
+     * (Kafka has moved on), so it becomes a retry due when that hold ends, carrying the message: if the holder
+     * finishes first, its SENT or its own retry schedule replaces this.
+     *
+     * @return whether it was still held (false: it was sent or handed over meanwhile)
+     */
+    public boolean handOverIfHeld(String id, Instant now, String encryptedMessage) {
+        Query held = Query.query(Criteria.where("_id").is(id)
+                .and("status").in(DeliveryStatus.PENDING, DeliveryStatus.FAILED)
+                .and("nextAttemptAt").gt(now));
+        Update update = new Update().set("status", DeliveryStatus.RETRYING).set("pendingMessage", encryptedMessage);
+        return mongo.updateFirst(held, update, EmailDelivery.class).getModifiedCount() == 1;
     }
 
     public void markSent(String id, String messageId) {

@@ -60,8 +60,18 @@ public class EmailDispatcher {
      * @throws NonRetryableEventException  when it can never be sent (invalid recipient, unbuildable message)
      */
     public Outcome dispatch(EventEnvelope<?> event, DeliveryKind kind, String subjectRef, EmailMessage email) {
-        EmailDelivery delivery = deliveries.open(new NewDelivery(event.tenantId(), event.eventId(), event.type(), kind,
-                email.to(), email.subject(), subjectRef));
+        return send(new NewDelivery(event.tenantId(), event.eventId(), event.type(), kind, email.to(), email.subject(),
+                subjectRef), email);
+    }
+
+    /**
+     * As {@link #dispatch} for an email no event asked for (a notice this service decides to send itself);
+     * {@code request.eventId()} is then whatever makes it unique.
+     */
+    public Outcome send(NewDelivery request, EmailMessage email) {
+        DeliveryKind kind = request.kind();
+        EventRef event = new EventRef(request.eventId());
+        EmailDelivery delivery = deliveries.open(request);
         if (delivery.status() == DeliveryStatus.SENT) {
             log.info("{} {} for event {} already sent; nothing to do", kind, delivery.id(), event.eventId());
             return Outcome.ALREADY_SENT;
@@ -70,8 +80,14 @@ public class EmailDispatcher {
             log.info("{} {} for event {} waits for its retry; nothing to do", kind, delivery.id(), event.eventId());
             return Outcome.RETRY_SCHEDULED;
         }
-        Optional<EmailDelivery> attempt = deliveries.startAttempt(delivery.id());
+        Instant now = clock.instant();
+        Optional<EmailDelivery> attempt = deliveries.startAttempt(delivery.id(), now, now.plus(retry.hold()));
         if (attempt.isEmpty()) {
+            if (deliveries.handOverIfHeld(delivery.id(), now, pending.seal(email, delivery.id()))) {
+                log.info("{} {} for event {} is being sent by another consumer; the retrier covers it should that "
+                        + "one fail", kind, delivery.id(), event.eventId());
+                return Outcome.RETRY_SCHEDULED;
+            }
             return Outcome.ALREADY_SENT;
         }
         if (!isValidAddress(email.to())) {
@@ -98,6 +114,10 @@ public class EmailDispatcher {
         deliveries.markSent(delivery.id(), messageId);
         log.info("{} {} sent (attempt {})", kind, delivery.id(), attempt.get().attempts());
         return Outcome.SENT;
+    }
+
+    /** Names the event in log lines and exceptions, as the envelope did. */
+    private record EventRef(String eventId) {
     }
 
     String messageIdOf(String deliveryId) {

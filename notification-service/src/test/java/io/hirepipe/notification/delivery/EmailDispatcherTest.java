@@ -51,7 +51,7 @@ class EmailDispatcherTest {
     @Test
     void aDeliveryLeftPendingByACrashIsSentOnRedelivery() {
         when(log.open(any())).thenReturn(delivery(DeliveryStatus.PENDING, 1));
-        when(log.startAttempt("dlv_1")).thenReturn(Optional.of(delivery(DeliveryStatus.PENDING, 2)));
+        when(log.startAttempt(eq("dlv_1"), any(), any())).thenReturn(Optional.of(delivery(DeliveryStatus.PENDING, 2)));
 
         assertThat(dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))
                 .isEqualTo(EmailDispatcher.Outcome.SENT);
@@ -71,9 +71,22 @@ class EmailDispatcherTest {
     }
 
     @Test
+    void aDeliveryAnotherConsumerHoldsIsHandedToTheRetrierInsteadOfSentTwice() {
+        when(log.open(any())).thenReturn(delivery(DeliveryStatus.PENDING, 1));
+        when(log.startAttempt(eq("dlv_1"), any(), any())).thenReturn(Optional.empty());
+        when(pending.seal(email, "dlv_1")).thenReturn("v1:sealed");
+        when(log.handOverIfHeld(eq("dlv_1"), any(), eq("v1:sealed"))).thenReturn(true);
+
+        assertThat(dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))
+                .isEqualTo(EmailDispatcher.Outcome.RETRY_SCHEDULED);
+
+        verify(mailer, never()).send(any(), anyString());
+    }
+
+    @Test
     void aDeliverySentByAConcurrentConsumerMeanwhileIsNotSentAgain() {
         when(log.open(any())).thenReturn(delivery(DeliveryStatus.FAILED, 1));
-        when(log.startAttempt("dlv_1")).thenReturn(Optional.empty());
+        when(log.startAttempt(eq("dlv_1"), any(), any())).thenReturn(Optional.empty());
 
         assertThat(dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))
                 .isEqualTo(EmailDispatcher.Outcome.ALREADY_SENT);
@@ -84,7 +97,7 @@ class EmailDispatcherTest {
     @Test
     void anSmtpFailureKeepsTheMessageSealedForARetryInsteadOfFailingTheEvent() {
         when(log.open(any())).thenReturn(delivery(DeliveryStatus.PENDING, 0));
-        when(log.startAttempt("dlv_1")).thenReturn(Optional.of(delivery(DeliveryStatus.PENDING, 1)));
+        when(log.startAttempt(eq("dlv_1"), any(), any())).thenReturn(Optional.of(delivery(DeliveryStatus.PENDING, 1)));
         when(pending.seal(email, "dlv_1")).thenReturn("v1:sealed");
         doThrow(new MailSendException("Mail server connection failed", new java.net.ConnectException("refused")))
                 .when(mailer).send(any(), anyString());
@@ -105,7 +118,7 @@ class EmailDispatcherTest {
         assertThat(dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))
                 .isEqualTo(EmailDispatcher.Outcome.RETRY_SCHEDULED);
 
-        verify(log, never()).startAttempt(anyString());
+        verify(log, never()).startAttempt(anyString(), any(), any());
         verify(mailer, never()).send(any(), anyString());
     }
 
@@ -133,7 +146,7 @@ class EmailDispatcherTest {
     @Test
     void aMessageThatCannotBeBuiltIsNotRetried() {
         when(log.open(any())).thenReturn(delivery(DeliveryStatus.PENDING, 0));
-        when(log.startAttempt("dlv_1")).thenReturn(Optional.of(delivery(DeliveryStatus.PENDING, 1)));
+        when(log.startAttempt(eq("dlv_1"), any(), any())).thenReturn(Optional.of(delivery(DeliveryStatus.PENDING, 1)));
         doThrow(new MailPreparationException("bad header")).when(mailer).send(any(), anyString());
 
         assertThatThrownBy(() -> dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))
