@@ -27,7 +27,7 @@ final class QuestionFreezer {
     static List<QuestionSnapshot> freeze(List<DeliveredQuestion> delivered, String sessionId) {
         return delivered.stream().map(question -> new QuestionSnapshot(question.questionId(), question.version(),
                 question.kind(), question.title(), question.prompt(), shuffledOptions(question, sessionId),
-                question.maxPoints())).toList();
+                question.maxPoints(), question.promptHtml())).toList();
     }
 
     private static List<ChoiceOption> shuffledOptions(DeliveredQuestion question, String sessionId) {

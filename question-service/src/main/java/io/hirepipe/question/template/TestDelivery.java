@@ -23,6 +23,7 @@ record TestDelivery(
             String title,
             String prompt,
             List<ChoiceOption> options,
-            int maxPoints) {
+            int maxPoints,
+            String promptHtml) {
     }
 }

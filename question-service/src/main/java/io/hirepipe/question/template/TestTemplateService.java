@@ -89,7 +89,7 @@ class TestTemplateService {
         }
         return new TestDelivery.DeliveredQuestion(ref.questionId(), ref.version(), published.content().kind(),
                 published.content().title(), published.content().prompt(), published.content().options(),
-                published.content().points());
+                published.content().points(), published.content().promptHtml());
     }
 
     private TestTemplateDocument load(Caller caller, String id) {
