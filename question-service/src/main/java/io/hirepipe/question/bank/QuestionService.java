@@ -35,15 +35,15 @@ public class QuestionService {
     }
 
     public QuestionView create(Caller caller, QuestionRequest request) {
-        return QuestionView.of(insert(caller, request, null));
+        return QuestionView.of(insert(caller, request, null, null));
     }
 
     /**
      * Creates a question remembered by {@code sourceKey} (starter bank, imports); null for none.
      * The caller checks first that no question has the key yet.
      */
-    QuestionDocument insert(Caller caller, QuestionRequest request, String sourceKey) {
-        QuestionContent content = QuestionRules.toContent(request, Authors.of(caller));
+    public QuestionDocument insert(Caller caller, QuestionRequest request, String sourceKey, String author) {
+        QuestionContent content = QuestionRules.toContent(request, author == null ? Authors.of(caller) : author);
         Instant now = clock.instant();
         QuestionDocument question = new QuestionDocument(Ids.newId("q"), caller.tenantId(), 1, QuestionStatus.DRAFT,
                 content, null, List.of(), 0, now, now, null, null, QuestionDocument.searchTermsOf(content), sourceKey);
@@ -51,7 +51,7 @@ public class QuestionService {
         return question;
     }
 
-    Optional<QuestionDocument> findBySourceKey(Caller caller, String sourceKey) {
+    public Optional<QuestionDocument> findBySourceKey(Caller caller, String sourceKey) {
         return store.findBySourceKey(caller.tenantId(), sourceKey);
     }
 

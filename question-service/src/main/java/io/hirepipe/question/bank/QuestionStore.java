@@ -58,6 +58,9 @@ class QuestionStore implements InitializingBean {
         // Text search: an exact match per term on the multikey array, never a regex.
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("searchTerms", Sort.Direction.ASC)
                 .named("tenant_terms"));
+        // Pool draws: published versions by category.
+        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC)
+                .on("publishedVersions.content.category", Sort.Direction.ASC).named("tenant_published_category"));
         // Starter bank and imports find what they installed before by its source key (idempotency).
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("sourceKey", Sort.Direction.ASC)
                 .named("tenant_source_key").sparse());
@@ -123,9 +126,12 @@ class QuestionStore implements InitializingBean {
         return mongo.find(query, QuestionDocument.class);
     }
 
-    /** Every question matching {@code filter} (pool candidates), history included; ids ascending for a stable draw. */
-    List<QuestionDocument> findAllMatching(String tenantId, QuestionFilter filter, int max) {
-        Query query = Query.query(new Criteria().andOperator(matching(tenantId, filter)))
+    /** Not retired, published at least once, with some published version in {@code category}. */
+    List<QuestionDocument> publishedInCategory(String tenantId, String category, int max) {
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId)
+                        .and("publishedVersions.content.category").is(category)
+                        .and("status").ne(QuestionStatus.RETIRED)
+                        .and("publishedVersion").ne(null))
                 .with(Sort.by(Sort.Order.asc("_id")))
                 .limit(max);
         query.fields().exclude("outbox");
