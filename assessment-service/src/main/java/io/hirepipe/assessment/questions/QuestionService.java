@@ -76,7 +76,7 @@ public class QuestionService {
         TestDelivery delivery = guarded(() -> http.delivery(tenantId, testId, sessionId))
                 .orElseThrow(() -> unknownTest(testId));
         deliveryCheck.verify(delivery);
-        if (!delivery.perSession()) {
+        if (!delivery.drawnPerSession()) {
             deliveries.put(key, delivery);
         }
         return delivery;

@@ -17,7 +17,7 @@ public record TestDelivery(
         int passMarkPercent,
         List<DeliveredQuestion> questions,
         Integer testVersion,
-        boolean perSession,
+        Boolean perSession,
         Boolean shuffleOptions) {
 
     public TestDelivery {
@@ -27,6 +27,11 @@ public record TestDelivery(
     public TestDelivery(String testId, String title, int durationMinutes, int passMarkPercent,
                         List<DeliveredQuestion> questions) {
         this(testId, title, durationMinutes, passMarkPercent, questions, null, false, null);
+    }
+
+    /** Absent (older question-service) means the delivery is the same for every session. */
+    public boolean drawnPerSession() {
+        return Boolean.TRUE.equals(perSession);
     }
 
     public boolean shufflesOptions() {

@@ -198,7 +198,8 @@ public final class QuestionRules {
                         .toList());
     }
 
-    private static ProblemException invalid(List<Violation> violations) {
+    /** The 400 listing every violation, in the shape bean-validation failures use. */
+    public static ProblemException invalid(List<Violation> violations) {
         String detail = violations.stream().map(v -> v.field() + ": " + v.message())
                 .collect(Collectors.joining("; "));
         List<Map<String, String>> errors = violations.stream()

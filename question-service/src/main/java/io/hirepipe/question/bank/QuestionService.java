@@ -61,6 +61,14 @@ public class QuestionService {
         return Page.of(rows, limit, q -> new Cursor(q.createdAt(), q.id()).encode()).map(QuestionView::of);
     }
 
+    /** Up to {@code max} of the tenant's questions (all when {@code ids} is null), newest first. */
+    public List<QuestionDocument> forExport(Caller caller, List<String> ids, int max) {
+        if (ids != null) {
+            return store.findAllWithHistory(caller.tenantId(), ids).stream().limit(max).toList();
+        }
+        return store.search(caller.tenantId(), QuestionFilter.any(), null, max);
+    }
+
     public QuestionView get(Caller caller, String id) {
         return QuestionView.of(load(caller, id));
     }
