@@ -63,16 +63,23 @@ public class QuestionService {
     }
 
     /**
-     * The questions to freeze into a new session. Reused per (tenant, test) for a short while, so a
-     * wave of candidates starting together costs question-service one call.
+     * The questions to freeze into new session {@code sessionId}. A test with fixed questions is reused per
+     * (tenant, test) for a short while, so a wave of candidates starting together costs question-service one
+     * call; a delivery drawn for one session (pools, shuffled order) is never reused for another.
      */
-    public TestDelivery delivery(String tenantId, String testId) {
-        return deliveries.get(new DeliveryKey(tenantId, testId), key -> {
-            TestDelivery delivery = guarded(() -> http.delivery(tenantId, testId))
-                    .orElseThrow(() -> unknownTest(testId));
-            deliveryCheck.verify(delivery);
-            return delivery;
-        });
+    public TestDelivery delivery(String tenantId, String testId, String sessionId) {
+        DeliveryKey key = new DeliveryKey(tenantId, testId);
+        TestDelivery cached = deliveries.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        TestDelivery delivery = guarded(() -> http.delivery(tenantId, testId, sessionId))
+                .orElseThrow(() -> unknownTest(testId));
+        deliveryCheck.verify(delivery);
+        if (!delivery.drawnPerSession()) {
+            deliveries.put(key, delivery);
+        }
+        return delivery;
     }
 
     private <T> Optional<T> guarded(Supplier<Optional<T>> call) {

@@ -86,11 +86,13 @@ class CandidateSessions {
         }
         refuseIfUnusable(invitation, clock.now());
 
-        TestDelivery delivery = questions.delivery(caller.tenantId(), invitation.testId());
-        Instant now = clock.now();
+        // The id first: question-service draws this session's pools and shuffles from it.
         String sessionId = Ids.session();
+        TestDelivery delivery = questions.delivery(caller.tenantId(), invitation.testId(), sessionId);
+        Instant now = clock.now();
         Instant deadline = now.plus(Duration.ofMinutes(delivery.durationMinutes() + invitation.extraTimeMinutes()));
-        Session session = new Session(sessionId, now, deadline, QuestionFreezer.freeze(delivery.questions(), sessionId),
+        Session session = new Session(sessionId, now, deadline, QuestionFreezer.freeze(delivery.questions(), sessionId,
+                delivery.shufflesOptions()),
                 Map.of(), null, null);
         EventEnvelope<AssessmentStarted> started = EventEnvelope.of(
                 new AssessmentStarted(invitation.id(), sessionId, now, deadline),

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * Seeds the demo tenant through the public API, as a recruiter would: an API key, the question bank
- * from {@code seed/question-bank.json} (published) and the demo test. Safe to run on every start:
+ * from {@code seed/question-bank.json} (published), the demo test, and question-service's starter bank. Safe to run on every start:
  * what exists is kept.
  */
 final class DemoSeeder {
@@ -46,6 +46,7 @@ final class DemoSeeder {
         gateway.useBearer(login.get("token").asString());
         String apiKey = ensureApiKey();
         String testId = ensureQuestionBankAndTest();
+        installStarterBank();
         return new DemoAccess(DemoAccess.TENANT_ID, DemoAccess.RECRUITER_EMAIL, DemoAccess.RECRUITER_PASSWORD,
                 apiKey, testId);
     }
@@ -105,6 +106,16 @@ final class DemoSeeder {
         String testId = gateway.post("/api/v1/tests", test).get("id").asString();
         progress.accept("seeded " + idsByKey.size() + " questions and the test '" + title + "'");
         return testId;
+    }
+
+    /** The starter bank and its three ready tests, through the API any tenant uses; installing again adds nothing. */
+    private void installStarterBank() {
+        JsonNode report = gateway.post("/api/v1/questions/starter-bank", Map.of());
+        int added = report.path("questionsInstalled").asInt();
+        if (added > 0 || report.path("testsInstalled").asInt() > 0) {
+            progress.accept("installed the starter bank: " + added + " questions and "
+                    + report.path("testsInstalled").asInt() + " tests");
+        }
     }
 
     private static JsonNode readBank() {

@@ -8,13 +8,22 @@ import java.util.List;
 /**
  * A test as a candidate will take it, for assessment-service to freeze into a session. Deliberately
  * has no field for answer keys or rubrics: they cannot leak through this view by accident.
+ *
+ * @param testVersion    the published test version the session starts from
+ * @param perSession     true when pools or shuffles make this delivery specific to the session id it was
+ *                       drawn for: it must not be reused for another session
+ * @param shuffleOptions whether the options of choice questions are shuffled per session
  */
 record TestDelivery(
         String testId,
         String title,
         int durationMinutes,
         int passMarkPercent,
-        List<DeliveredQuestion> questions) {
+        List<DeliveredQuestion> questions,
+        int testVersion,
+        boolean perSession,
+        boolean shuffleOptions,
+        String instructions) {
 
     record DeliveredQuestion(
             String questionId,
@@ -23,6 +32,7 @@ record TestDelivery(
             String title,
             String prompt,
             List<ChoiceOption> options,
-            int maxPoints) {
+            int maxPoints,
+            String promptHtml) {
     }
 }
