@@ -92,6 +92,21 @@ class EventJsonTest {
     }
 
     @Test
+    void aSubmissionFromAProducerWithoutTestVersionsReadsWithNullVersionAndPools() {
+        ObjectNode submitted = (ObjectNode) PLAIN.readTree(EventJson.toJson(EventEnvelope.of(
+                SampleEvents.of(EventType.ASSESSMENT_SUBMITTED), "tenant-a", "corr-1")));
+        assertThat(submitted.at("/payload/testVersion").asInt()).isEqualTo(3);
+        assertThat(submitted.at("/payload/drawnFromPools").asBoolean()).isTrue();
+        ((ObjectNode) submitted.get("payload")).remove(List.of("testVersion", "drawnFromPools"));
+
+        AssessmentSubmitted older = (AssessmentSubmitted) EventJson.fromJson(submitted.toString()).payload();
+
+        assertThat(older.testVersion()).isNull();
+        assertThat(older.drawnFromPools()).isNull();
+        assertThat(older.answers()).hasSize(2);
+    }
+
+    @Test
     void itemsCarryTheQuestionTitleOnTheWire() {
         JsonNode submitted = PLAIN.readTree(EventJson.toJson(EventEnvelope.of(
                 SampleEvents.of(EventType.ASSESSMENT_SUBMITTED), "tenant-a", "corr-1")));

@@ -129,7 +129,7 @@ public class SubmissionScoring {
                 sheet.passMarkPercent(), sheet.passed(), submission.reason(), submission.startedAt(),
                 submission.submittedAt(), scoredAt, items, envelope.eventId(), List.of(),
                 sheet.reviewCount() > 0 ? ScoringResult.State.PROVISIONAL : ScoringResult.State.FINAL,
-                sheet.reviewCount(), null, null, 0L);
+                sheet.reviewCount(), null, null, 0L, submission.testVersion(), submission.drawnFromPools());
     }
 
     private static ScoringResult withOutbox(ScoringResult r, EventEnvelope<?> event) {
@@ -137,13 +137,13 @@ public class SubmissionScoring {
                 r.candidate(), r.recruiterEmail(), r.points(), r.maxPoints(), r.percent(), r.passMarkPercent(),
                 r.passed(), r.submitReason(), r.startedAt(), r.submittedAt(), r.scoredAt(), r.items(),
                 r.submissionEventId(), Outbox.messages(event), r.state(), r.reviewCount(), r.finalizedAt(),
-                r.finalizedBy(), r.revision());
+                r.finalizedBy(), r.revision(), r.testVersion(), r.drawnFromPools());
     }
 
     private static ScoringResult.Item item(GradedItem item, AnswerKey key) {
         return new ScoringResult.Item(item.questionId(), item.questionVersion(), item.kind(), item.points(),
                 item.maxPoints(), item.matchedKeyPointIds(), item.title(), item.status(), item.points(), null, false,
-                evidence(item.freeText(), key), List.of());
+                evidence(item.freeText(), key), List.of(), item.selectedOptionIds());
     }
 
     private static ScoringResult.Evidence evidence(FreeTextGrade grade, AnswerKey key) {
