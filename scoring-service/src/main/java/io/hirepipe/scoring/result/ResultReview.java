@@ -130,7 +130,8 @@ public class ResultReview {
         return new ScoringResult(r.sessionId(), r.tenantId(), r.invitationId(), r.testId(), r.testTitle(),
                 r.candidate(), r.recruiterEmail(), points, r.maxPoints(), percent, r.passMarkPercent(),
                 percent >= r.passMarkPercent(), r.submitReason(), r.startedAt(), r.submittedAt(), r.scoredAt(), items,
-                r.submissionEventId(), List.of(), state, reviewCount, finalizedAt, finalizedBy, r.revision());
+                r.submissionEventId(), List.of(), state, reviewCount, finalizedAt, finalizedBy, r.revision(),
+                r.externalReference(), r.timeTakenSeconds(), r.integrity());
     }
 
     private static int indexOf(ScoringResult result, String questionId) {

@@ -4,7 +4,9 @@ import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.outbox.OutboxMessage;
+import io.hirepipe.contracts.events.IntegrityCounts;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.math.BigDecimal;
@@ -24,6 +26,9 @@ import java.util.Set;
  * @param state             PROVISIONAL while items await review and until a person finalises it
  * @param reviewCount       items whose machine score awaits a person
  * @param revision          incremented by every change; a change applies only to the revision it read
+ * @param externalReference the platform client's reference of the invitation, from the submission
+ * @param timeTakenSeconds  start to submission; null for results scored from v1 submissions
+ * @param integrity         the browser's integrity signal counts; null for results scored from v1 submissions
  */
 @Document(ScoringResult.COLLECTION)
 public record ScoringResult(
@@ -50,10 +55,26 @@ public record ScoringResult(
         Integer reviewCount,
         Instant finalizedAt,
         String finalizedBy,
-        Long revision) {
+        Long revision,
+        String externalReference,
+        Long timeTakenSeconds,
+        IntegrityCounts integrity) {
 
     public static final String COLLECTION = "results";
 
+    /** A result without reference, time taken or integrity counts, as scored before those travelled. */
+    public ScoringResult(String sessionId, String tenantId, String invitationId, String testId, String testTitle,
+                         Candidate candidate, String recruiterEmail, BigDecimal points, int maxPoints, double percent,
+                         int passMarkPercent, boolean passed, SubmitReason submitReason, Instant startedAt,
+                         Instant submittedAt, Instant scoredAt, List<Item> items, String submissionEventId,
+                         List<OutboxMessage> outbox, State state, Integer reviewCount, Instant finalizedAt,
+                         String finalizedBy, Long revision) {
+        this(sessionId, tenantId, invitationId, testId, testTitle, candidate, recruiterEmail, points, maxPoints, percent,
+                passMarkPercent, passed, submitReason, startedAt, submittedAt, scoredAt, items, submissionEventId, outbox,
+                state, reviewCount, finalizedAt, finalizedBy, revision, null, null, null);
+    }
+
+    @PersistenceCreator
     public ScoringResult {
         items = items == null ? List.of() : List.copyOf(items);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);

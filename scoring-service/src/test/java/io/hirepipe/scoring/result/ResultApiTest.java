@@ -117,7 +117,7 @@ class ResultApiTest extends ScoringServiceTest {
     void aPlatformClientListsItsTenantNewestFirst() {
         JsonNode body = api(ACME_PLATFORM).get("/api/results").json();
 
-        assertThat(body.propertyNames()).as("a list is an object, room for paging").containsExactly("items");
+        assertThat(body.propertyNames()).as("a paged list").containsExactly("items", "nextCursor", "hasMore");
         JsonNode list = body.get("items");
         assertThat(list.values()).extracting(node -> node.path("sessionId").asString())
                 .containsExactly(NEWEST, MIDDLE, OLDEST);
