@@ -29,36 +29,27 @@ public class ResultStore {
 
     @PostConstruct
     void createIndexes() {
-        mongo.indexOps(ScoringResult.class).createIndex(new Index()
-                .on("tenantId", Sort.Direction.ASC)
-                .on("scoredAt", Sort.Direction.DESC)
-                .named("tenant_newest"));
-        mongo.indexOps(ScoringResult.class).createIndex(new Index()
-                .on("tenantId", Sort.Direction.ASC)
-                .on("invitationId", Sort.Direction.ASC)
-                .on("scoredAt", Sort.Direction.DESC)
-                .named("tenant_invitation_newest"));
-        mongo.indexOps(ScoringResult.class).createIndex(new Index()
-                .on("tenantId", Sort.Direction.ASC)
-                .on("items.questionId", Sort.Direction.ASC)
-                .named("tenant_question"));
+        // The tenant's results, newest first: the unfiltered list and the export.
+        tenantIndex("tenant_newest", "scoredAt");
+        // Results of one invitation.
+        tenantIndex("tenant_invitation_newest", "invitationId", "scoredAt");
+        // Agreement statistics of one question.
+        tenantIndex("tenant_question", "items.questionId");
         // Results of one test, newest first; also every percentile reads the test's scores through it.
-        mongo.indexOps(ScoringResult.class).createIndex(new Index()
-                .on("tenantId", Sort.Direction.ASC)
-                .on("testId", Sort.Direction.ASC)
-                .on("scoredAt", Sort.Direction.DESC)
-                .named("tenant_test_newest"));
+        tenantIndex("tenant_test_newest", "testId", "scoredAt");
         // A platform client finding the result of its own reference.
-        mongo.indexOps(ScoringResult.class).createIndex(new Index()
-                .on("tenantId", Sort.Direction.ASC)
-                .on("externalReference", Sort.Direction.ASC)
-                .on("scoredAt", Sort.Direction.DESC)
-                .named("tenant_reference_newest"));
+        tenantIndex("tenant_reference_newest", "externalReference", "scoredAt");
         // Results submitted in a time range.
-        mongo.indexOps(ScoringResult.class).createIndex(new Index()
-                .on("tenantId", Sort.Direction.ASC)
-                .on("submittedAt", Sort.Direction.DESC)
-                .named("tenant_submitted"));
+        tenantIndex("tenant_submitted", "submittedAt");
+    }
+
+    /** An index on the tenant and then {@code fields}; times descending (newest first), others ascending. */
+    private void tenantIndex(String name, String... fields) {
+        Index index = new Index().on("tenantId", Sort.Direction.ASC);
+        for (String field : fields) {
+            index.on(field, field.endsWith("At") ? Sort.Direction.DESC : Sort.Direction.ASC);
+        }
+        mongo.indexOps(ScoringResult.class).createIndex(index.named(name));
     }
 
     public boolean exists(String sessionId) {

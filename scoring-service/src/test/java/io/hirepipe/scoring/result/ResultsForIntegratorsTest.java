@@ -106,6 +106,11 @@ class ResultsForIntegratorsTest extends ScoringServiceTest {
         assertThat(results.get(best).get("integrity").get("copy").asInt()).isEqualTo(4);
         assertThat(results.get(best).get("externalReference").asString()).isEqualTo("ats-1");
 
+        JsonNode one = api(PLATFORM).get("/api/results/" + best).expect(200);
+        assertThat(one.get("externalReference").asString()).isEqualTo("ats-1");
+        assertThat(one.get("timeTakenSeconds").asLong()).isEqualTo(1200);
+        assertThat(one.get("integrity").get("hidden").asInt()).isEqualTo(2);
+
         JsonNode old = bySession("testId=test-other").get(otherTest);
         assertThat(old.get("percentile").asInt()).as("alone in its test").isEqualTo(50);
         assertThat(old.get("timeTakenSeconds").isNull()).isTrue();
