@@ -32,7 +32,8 @@ public enum EventType {
     INVITATION_REVOKED("InvitationRevoked", InvitationRevoked.class, Topics.INVITATIONS, 1),
     INVITATION_EXPIRED("InvitationExpired", InvitationExpired.class, Topics.INVITATIONS, 1),
     ASSESSMENT_STARTED("AssessmentStarted", AssessmentStarted.class, Topics.INVITATIONS, 1),
-    ASSESSMENT_SUBMITTED("AssessmentSubmitted", AssessmentSubmitted.class, Topics.SUBMISSIONS, 1),
+    /** v2: optional externalReference, timeTakenSeconds and integrity counts. */
+    ASSESSMENT_SUBMITTED("AssessmentSubmitted", AssessmentSubmitted.class, Topics.SUBMISSIONS, 2),
     /** v2: decimal points, item status and evidence, provisional and reviewCount. */
     ASSESSMENT_SCORED("AssessmentScored", AssessmentScored.class, Topics.RESULTS, 2),
     /** v2: decimal points, the machine's item points, provisional, and who the session is for. */

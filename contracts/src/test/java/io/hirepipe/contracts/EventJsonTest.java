@@ -140,6 +140,26 @@ class EventJsonTest {
     }
 
     @Test
+    void aVersionOneSubmissionIsReadWithoutReferenceTimeTakenOrIntegrity() {
+        ObjectNode v2 = (ObjectNode) PLAIN.readTree(EventJson.toJson(EventEnvelope.of(
+                SampleEvents.of(EventType.ASSESSMENT_SUBMITTED), "tenant-a", "corr-1")));
+        assertThat(v2.at("/payload/externalReference").asString()).isEqualTo("ats-4711");
+        assertThat(v2.at("/payload/timeTakenSeconds").asLong()).isEqualTo(1800);
+        assertThat(v2.at("/payload/integrity/paste").asInt()).isEqualTo(3);
+        ObjectNode payload = (ObjectNode) v2.get("payload");
+        payload.remove(List.of("externalReference", "timeTakenSeconds", "integrity"));
+        v2.put("schemaVersion", 1);
+
+        AssessmentSubmitted v1 = (AssessmentSubmitted) EventJson.fromJson(v2.toString()).payload();
+
+        assertThat(v1.sessionId()).isEqualTo("ses-1");
+        assertThat(v1.answers()).hasSize(2);
+        assertThat(v1.externalReference()).isNull();
+        assertThat(v1.timeTakenSeconds()).isNull();
+        assertThat(v1.integrity()).isNull();
+    }
+
+    @Test
     void pointsTravelAsPlainJsonNumbersWithAtMostTwoDecimals() {
         JsonNode scored = PLAIN.readTree(EventJson.toJson(EventEnvelope.of(
                 SampleEvents.of(EventType.ASSESSMENT_SCORED), "tenant-a", "corr-1")));
@@ -167,7 +187,7 @@ class EventJsonTest {
         assertThat(EventEnvelope.of(SampleEvents.of(EventType.QUESTION_PUBLISHED), "t", "c").schemaVersion())
                 .isEqualTo(2);
         assertThat(EventEnvelope.of(SampleEvents.of(EventType.ASSESSMENT_SUBMITTED), "t", "c").schemaVersion())
-                .isEqualTo(1);
+                .isEqualTo(2);
         assertThat(EventEnvelope.of(SampleEvents.of(EventType.INVITATION_CREATED), "t", "c").schemaVersion())
                 .isEqualTo(2);
     }

@@ -8,6 +8,7 @@ import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationExpired;
+import io.hirepipe.contracts.events.IntegrityCounts;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.contracts.events.ItemEvidence;
 import io.hirepipe.contracts.events.ItemScore;
@@ -58,7 +59,8 @@ final class SampleEvents {
                     CANDIDATE, "rita@example.com", 60, SubmitReason.TIMEOUT, T0, T0.plusSeconds(1800),
                     List.of(new SubmittedAnswer("q-1", 2, List.of(), "Replicas hold copies of the data",
                                     "Replication vs sharding"),
-                            new SubmittedAnswer("q-2", 1, List.of("b", "c"), null, "Index structures")), 3, true);
+                            new SubmittedAnswer("q-2", 1, List.of("b", "c"), null, "Index structures")), 3, true,
+                    "ats-4711", 1800L, new IntegrityCounts(2, 1, 3, 0));
             case ASSESSMENT_SCORED -> new AssessmentScored("ses-1", "inv-1", "test-1", "Backend fundamentals",
                     CANDIDATE, "rita@example.com", new BigDecimal("2.50"), 5, 50.0, 50, true, SubmitReason.CANDIDATE,
                     List.of(new ItemScore("q-1", 2, QuestionKind.FREE_TEXT, new BigDecimal("2.00"), 4, List.of("kp-1"),

@@ -1,6 +1,9 @@
 package io.hirepipe.assessment.session;
 
 import io.hirepipe.assessment.invitation.Answer;
+import io.hirepipe.assessment.invitation.Integrity;
+import io.hirepipe.assessment.invitation.SignalType;
+import io.hirepipe.contracts.events.IntegrityCounts;
 import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationStatus;
 import io.hirepipe.assessment.invitation.InvitationStore;
@@ -14,7 +17,9 @@ import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -103,6 +108,19 @@ class SubmissionService {
         }).toList();
         return new AssessmentSubmitted(session.id(), invitation.id(), invitation.testId(), invitation.testTitle(),
                 invitation.candidate(), invitation.recruiterEmail(), invitation.passMarkPercent(), reason,
-                session.startedAt(), submittedAt, answers);
+                session.startedAt(), submittedAt, answers, null, null, invitation.externalReference(),
+                Math.max(0, Duration.between(session.startedAt(), submittedAt).toSeconds()),
+                integrityCounts(invitation.integrity()));
+    }
+
+    /** Counts only: what was pasted or copied is never recorded, let alone sent. */
+    private static IntegrityCounts integrityCounts(Integrity integrity) {
+        if (integrity == null) {
+            return IntegrityCounts.NONE;
+        }
+        Map<String, Integer> counts = integrity.counts();
+        return new IntegrityCounts(counts.getOrDefault(SignalType.FOCUS_LOST.name(), 0),
+                counts.getOrDefault(SignalType.HIDDEN.name(), 0), counts.getOrDefault(SignalType.PASTE.name(), 0),
+                counts.getOrDefault(SignalType.COPY.name(), 0));
     }
 }

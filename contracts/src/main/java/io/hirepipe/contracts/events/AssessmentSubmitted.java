@@ -12,6 +12,10 @@ import java.util.List;
  * @param drawnFromPools true when some of the session's questions were drawn from pools, so other
  *                       sessions of the same test version may have had other questions; null when
  *                       the producer does not say
+ * @param externalReference the platform client's reference of the invitation; v2, null when not given
+ *                          and in v1 events
+ * @param timeTakenSeconds  from start to submission; v2, null in v1 events
+ * @param integrity         the browser's integrity signals, counted per kind; v2, null in v1 events
  */
 public record AssessmentSubmitted(
         String sessionId,
@@ -26,18 +30,21 @@ public record AssessmentSubmitted(
         Instant submittedAt,
         List<SubmittedAnswer> answers,
         Integer testVersion,
-        Boolean drawnFromPools) implements EventPayload {
+        Boolean drawnFromPools,
+        String externalReference,
+        Long timeTakenSeconds,
+        IntegrityCounts integrity) implements EventPayload {
 
     public AssessmentSubmitted {
         answers = answers == null ? List.of() : List.copyOf(answers);
     }
 
-    /** As producers wrote it before tests had versions and pools. */
-    public AssessmentSubmitted(String sessionId, String invitationId, String testId, String testTitle,
-                               Person candidate, String recruiterEmail, int passMarkPercent, SubmitReason reason,
-                               Instant startedAt, Instant submittedAt, List<SubmittedAnswer> answers) {
-        this(sessionId, invitationId, testId, testTitle, candidate, recruiterEmail, passMarkPercent, reason,
-                startedAt, submittedAt, answers, null, null);
+    /** A submission as v1 described it: no test version, pools, reference, time taken or integrity counts. */
+    public AssessmentSubmitted(String sessionId, String invitationId, String testId, String testTitle, Person candidate,
+                               String recruiterEmail, int passMarkPercent, SubmitReason reason, Instant startedAt,
+                               Instant submittedAt, List<SubmittedAnswer> answers) {
+        this(sessionId, invitationId, testId, testTitle, candidate, recruiterEmail, passMarkPercent, reason, startedAt,
+                submittedAt, answers, null, null, null, null, null);
     }
 
     @Override

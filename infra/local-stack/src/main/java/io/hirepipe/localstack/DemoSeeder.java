@@ -54,13 +54,27 @@ final class DemoSeeder {
     /**
      * A fresh invitation to the demo test on every start (the last one may have been used up), so
      * there is always a link to click. Its token appears only in the returned link, which the
-     * command prints to the terminal; the services log neither.
+     * command prints to the terminal; the services log neither. A candidate has one active
+     * invitation per test, so the previous start's unused one is revoked first; one the candidate
+     * left running holds the address until its deadline, and then a dated address is invited.
      */
     String inviteDemoCandidate(String testId) {
-        JsonNode created = gateway.post("/api/v1/invitations", Map.of(
-                "testId", testId,
-                "candidate", Map.of("name", DemoAccess.CANDIDATE_NAME, "email", DemoAccess.CANDIDATE_EMAIL)));
+        for (JsonNode previous : gateway.get("/api/v1/invitations?status=INVITED&limit=200&testId=" + testId)
+                .path("items")) {
+            if (DemoAccess.CANDIDATE_EMAIL.equalsIgnoreCase(previous.path("candidate").path("email").asString())) {
+                gateway.post("/api/v1/invitations/" + previous.get("id").asString() + "/revoke",
+                        Map.of("reason", "A new demo link was issued at start-up"));
+            }
+        }
+        JsonNode created = gateway.postUnlessConflict("/api/v1/invitations", demoInvitation(testId,
+                        DemoAccess.CANDIDATE_EMAIL))
+                .orElseGet(() -> gateway.post("/api/v1/invitations", demoInvitation(testId,
+                        DemoAccess.CANDIDATE_EMAIL.replace("@", "+" + System.currentTimeMillis() / 1000 + "@"))));
         return created.get("accessUrl").asString();
+    }
+
+    private static Map<String, Object> demoInvitation(String testId, String email) {
+        return Map.of("testId", testId, "candidate", Map.of("name", DemoAccess.CANDIDATE_NAME, "email", email));
     }
 
     private String ensureApiKey() {

@@ -33,6 +33,7 @@ final class ServiceLineup {
         // opens (notification-service alone).
         Map<String, String> assessmentEnv = new HashMap<>(serviceEnv);
         assessmentEnv.put("HIREPIPE_INVITATION_LINK_PUBLIC_KEY", secrets.invitationLinkPublicKey());
+        assessmentEnv.put("HIREPIPE_IDEMPOTENCY_ENCRYPTION_KEY", secrets.idempotencyEncryptionKey());
         specs.add(spec(config, "assessment-service", p.assessment(), assessmentEnv,
                 "--spring.mongodb.uri=" + mongo,
                 "--spring.kafka.bootstrap-servers=" + kafka,

@@ -133,7 +133,7 @@ public class ResultReview {
                 r.candidate(), r.recruiterEmail(), points, r.maxPoints(), percent, r.passMarkPercent(),
                 percent >= r.passMarkPercent(), r.submitReason(), r.startedAt(), r.submittedAt(), r.scoredAt(), items,
                 r.submissionEventId(), List.of(), state, reviewCount, finalizedAt, finalizedBy, r.revision(),
-                r.testVersion(), r.drawnFromPools());
+                r.testVersion(), r.drawnFromPools(), r.externalReference(), r.timeTakenSeconds(), r.integrity());
     }
 
     private static int indexOf(ScoringResult result, String questionId) {

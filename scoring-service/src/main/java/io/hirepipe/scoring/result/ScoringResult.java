@@ -4,7 +4,9 @@ import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.outbox.OutboxMessage;
+import io.hirepipe.contracts.events.IntegrityCounts;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.math.BigDecimal;
@@ -28,6 +30,9 @@ import java.util.Set;
  *                          submissions that did not say (read as version 1, see {@link #testVersionOrFirst})
  * @param drawnFromPools    whether the session's questions were drawn from pools; null when the
  *                          submission did not say
+ * @param externalReference the platform client's reference of the invitation, from the submission
+ * @param timeTakenSeconds  start to submission; null for results scored from v1 submissions
+ * @param integrity         the browser's integrity signal counts; null for results scored from v1 submissions
  */
 @Document(ScoringResult.COLLECTION)
 public record ScoringResult(
@@ -56,10 +61,26 @@ public record ScoringResult(
         String finalizedBy,
         Long revision,
         Integer testVersion,
-        Boolean drawnFromPools) {
+        Boolean drawnFromPools,
+        String externalReference,
+        Long timeTakenSeconds,
+        IntegrityCounts integrity) {
 
     public static final String COLLECTION = "results";
 
+    /** A result without test version, pools, reference, time taken or integrity counts, as scored before those travelled. */
+    public ScoringResult(String sessionId, String tenantId, String invitationId, String testId, String testTitle,
+                         Candidate candidate, String recruiterEmail, BigDecimal points, int maxPoints, double percent,
+                         int passMarkPercent, boolean passed, SubmitReason submitReason, Instant startedAt,
+                         Instant submittedAt, Instant scoredAt, List<Item> items, String submissionEventId,
+                         List<OutboxMessage> outbox, State state, Integer reviewCount, Instant finalizedAt,
+                         String finalizedBy, Long revision) {
+        this(sessionId, tenantId, invitationId, testId, testTitle, candidate, recruiterEmail, points, maxPoints, percent,
+                passMarkPercent, passed, submitReason, startedAt, submittedAt, scoredAt, items, submissionEventId, outbox,
+                state, reviewCount, finalizedAt, finalizedBy, revision, null, null, null, null, null);
+    }
+
+    @PersistenceCreator
     public ScoringResult {
         items = items == null ? List.of() : List.copyOf(items);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);

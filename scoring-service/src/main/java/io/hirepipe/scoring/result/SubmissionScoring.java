@@ -129,7 +129,8 @@ public class SubmissionScoring {
                 sheet.passMarkPercent(), sheet.passed(), submission.reason(), submission.startedAt(),
                 submission.submittedAt(), scoredAt, items, envelope.eventId(), List.of(),
                 sheet.reviewCount() > 0 ? ScoringResult.State.PROVISIONAL : ScoringResult.State.FINAL,
-                sheet.reviewCount(), null, null, 0L, submission.testVersion(), submission.drawnFromPools());
+                sheet.reviewCount(), null, null, 0L, submission.testVersion(), submission.drawnFromPools(),
+                submission.externalReference(), submission.timeTakenSeconds(), submission.integrity());
     }
 
     private static ScoringResult withOutbox(ScoringResult r, EventEnvelope<?> event) {
@@ -137,7 +138,8 @@ public class SubmissionScoring {
                 r.candidate(), r.recruiterEmail(), r.points(), r.maxPoints(), r.percent(), r.passMarkPercent(),
                 r.passed(), r.submitReason(), r.startedAt(), r.submittedAt(), r.scoredAt(), r.items(),
                 r.submissionEventId(), Outbox.messages(event), r.state(), r.reviewCount(), r.finalizedAt(),
-                r.finalizedBy(), r.revision(), r.testVersion(), r.drawnFromPools());
+                r.finalizedBy(), r.revision(), r.testVersion(), r.drawnFromPools(), r.externalReference(),
+                r.timeTakenSeconds(), r.integrity());
     }
 
     private static ScoringResult.Item item(GradedItem item, AnswerKey key) {

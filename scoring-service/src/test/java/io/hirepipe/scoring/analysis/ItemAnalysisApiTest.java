@@ -205,7 +205,7 @@ class ItemAnalysisApiTest extends ScoringServiceTest {
         kafka.publish(envelope(new AssessmentSubmitted(sessionId, id("inv"), testId, "Backend basics",
                 new Person("Ada Lovelace", "ada@example.org"), "rita@acme.example", 50, SubmitReason.CANDIDATE,
                 Instant.parse("2026-03-01T09:00:00Z"), Instant.parse("2026-03-01T09:40:00Z"), List.of(answers),
-                testVersion, testVersion == null ? null : false), ACME));
+                testVersion, testVersion == null ? null : false, null, null, null), ACME));
         return sessionId;
     }
 }
