@@ -108,6 +108,31 @@ class OutboxRelayTest {
                 .isEqualTo(new InvitationRevoked(id, "filled"));
     }
 
+    @Test
+    void theBacklogCountsWaitingEventsAndTheAgeOfTheOldest() {
+        String id = "w-" + UUID.randomUUID();
+        String backlogged = "backlogged-" + id;
+        Instant created = Instant.now().minusSeconds(90);
+        EventEnvelope<InvitationRevoked> old = EventEnvelope.of(new InvitationRevoked(id, "filled"), "tenant-a", "c-old",
+                created);
+        mongo.insert(new Widget(id, "tenant-a", "REVOKED", Outbox.messages(old, revoked(id))), backlogged);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        new OutboxBacklog(mongo, List.of(backlogged, "empty"), Clock.systemUTC(), Duration.ZERO).bindTo(meters);
+
+        assertThat(meters.get("hirepipe.outbox.pending").tag("collection", backlogged).gauge().value()).isEqualTo(2);
+        assertThat(meters.get("hirepipe.outbox.oldest.age").tag("collection", backlogged).gauge().value())
+                .isBetween(90.0, 150.0);
+        assertThat(meters.get("hirepipe.outbox.pending").tag("collection", "empty").gauge().value()).isZero();
+        assertThat(meters.get("hirepipe.outbox.oldest.age").tag("collection", "empty").gauge().value()).isZero();
+
+        OutboxProperties properties = new OutboxProperties(List.of(backlogged), Duration.ofMillis(100),
+                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        new OutboxRelay(mongo, kafka, properties, new SimpleMeterRegistry(), Clock.systemUTC()).publishPending();
+
+        assertThat(meters.get("hirepipe.outbox.pending").tag("collection", backlogged).gauge().value()).isZero();
+        assertThat(meters.get("hirepipe.outbox.oldest.age").tag("collection", backlogged).gauge().value()).isZero();
+    }
+
     private List<Document> pendingIn(String id) {
         return pendingIn("widgets", id);
     }
