@@ -56,8 +56,8 @@ final class ServiceLineup {
                 // local receivers (a script on this machine) are the point of a local stack
                 "--hirepipe.webhooks.allow-insecure-loopback=true",
                 "--hirepipe.webhooks.public-base-url=http://localhost:" + p.gateway()));
-        // The gateway keeps actuator on a management port of its own (a random one here, so parallel
-        // stacks never clash); its main port answers /readyz for start-up checks.
+        // The gateway keeps actuator on a management port of its own (metrics for a local Prometheus);
+        // its main port answers /readyz for start-up checks.
         specs.add(withHealthUrl(spec(config, "gateway", p.gateway(),
                 Map.of("HIREPIPE_GATEWAY_INTERNAL_SIGNING_KEYS", secrets.gatewaySigningKeys(),
                         "HIREPIPE_GATEWAY_JWT_SECRET", secrets.gatewayJwtSecret(),
@@ -70,7 +70,7 @@ final class ServiceLineup {
                 "--hirepipe.bootstrap.tenant-id=" + DemoAccess.TENANT_ID,
                 "--hirepipe.bootstrap.tenant-name=" + DemoAccess.TENANT_NAME,
                 "--hirepipe.bootstrap.recruiter-email=" + DemoAccess.RECRUITER_EMAIL,
-                "--management.server.port=0"), "http://127.0.0.1:" + p.gateway() + "/readyz"));
+                "--management.server.port=" + p.gatewayManagement()), "http://127.0.0.1:" + p.gateway() + "/readyz"));
         return specs;
     }
 

@@ -11,6 +11,6 @@ final class TestPorts {
     static StackConfig.Ports random() {
         return new StackConfig.Ports(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(),
                 PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(),
-                PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
+                PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
     }
 }

@@ -33,10 +33,13 @@ public class EmailDispatcher {
     private final DeliveryLog deliveries;
     private final SmtpMailer mailer;
     private final String messageIdDomain;
+    private final EmailMetrics metrics;
 
-    public EmailDispatcher(DeliveryLog deliveries, SmtpMailer mailer, MailSenderProperties properties) {
+    public EmailDispatcher(DeliveryLog deliveries, SmtpMailer mailer, MailSenderProperties properties,
+                           EmailMetrics metrics) {
         this.deliveries = deliveries;
         this.mailer = mailer;
+        this.metrics = metrics;
         this.messageIdDomain = domainOf(properties.from());
     }
 
@@ -60,6 +63,7 @@ public class EmailDispatcher {
         }
         if (!isValidAddress(email.to())) {
             deliveries.markFailed(delivery.id(), "Invalid recipient address");
+            metrics.rejected(kind);
             throw new NonRetryableEventException(kind + " for event " + event.eventId() + ": invalid recipient address");
         }
         String messageId = "<" + delivery.id() + "@" + messageIdDomain + ">";
@@ -69,14 +73,17 @@ public class EmailDispatcher {
             String reason = describe(e);
             deliveries.markFailed(delivery.id(), reason);
             if (e instanceof MailPreparationException || e instanceof MailParseException) {
+                metrics.rejected(kind);
                 throw new NonRetryableEventException(kind + " for event " + event.eventId() + " cannot be built: "
                         + reason, e);
             }
             // recipients are personal data: the delivery id leads operators to them, logs need not
+            metrics.failed(kind);
             log.warn("{} {} failed (attempt {}): {}", kind, delivery.id(), attempt.get().attempts(), reason);
             throw new EmailNotSentException(delivery.id(), reason, e);
         }
         deliveries.markSent(delivery.id(), messageId);
+        metrics.sent(kind, event.occurredAt());
         log.info("{} {} sent (attempt {})", kind, delivery.id(), attempt.get().attempts());
         return Outcome.SENT;
     }

@@ -6,10 +6,12 @@ import io.hirepipe.defaults.kafka.NonRetryableEventException;
 import io.hirepipe.notification.mail.EmailMessage;
 import io.hirepipe.notification.mail.MailSenderProperties;
 import io.hirepipe.notification.mail.SmtpMailer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -30,7 +32,8 @@ class EmailDispatcherTest {
     private final DeliveryLog log = mock(DeliveryLog.class);
     private final SmtpMailer mailer = mock(SmtpMailer.class);
     private final EmailDispatcher dispatcher = new EmailDispatcher(log, mailer,
-            new MailSenderProperties("Hirepipe <no-reply@mail.hirepipe.example>"));
+            new MailSenderProperties("Hirepipe <no-reply@mail.hirepipe.example>"),
+            new EmailMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
 
     private final EventEnvelope<InvitationRevoked> event = EventEnvelope.of(new InvitationRevoked("inv-1", "x"),
             "tenant-1", "corr-1");
