@@ -27,9 +27,12 @@ public record StackConfig(
     public record Sessions(Duration grace, Duration sweepInterval) {
     }
 
-    /** {@code gatewayManagement}: the gateway's actuator (metrics, health details), never its public port. */
+    /**
+     * {@code gatewayManagement}: the gateway's actuator (metrics, health details), never its public port;
+     * {@code prometheus}: where {@code --with-prometheus} serves Prometheus.
+     */
     public record Ports(int gateway, int question, int assessment, int scoring, int notification,
-                        int kafka, int mongo, int redis, int smtp, int mail, int gatewayManagement) {
+                        int kafka, int mongo, int redis, int smtp, int mail, int gatewayManagement, int prometheus) {
     }
 
     /** Every option and its default: the help text and the lookup read the same table. */
@@ -47,6 +50,7 @@ public record StackConfig(
         DEFAULTS.put("smtp-port", "2525");
         DEFAULTS.put("mail-port", "8025");
         DEFAULTS.put("gateway-management-port", "9180");
+        DEFAULTS.put("prometheus-port", "9090");
         DEFAULTS.put("data-dir", ".hirepipe/local");
         DEFAULTS.put("health-timeout", "180");
         DEFAULTS.put("service-jvm-options", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
@@ -82,7 +86,8 @@ public record StackConfig(
                 lookup.port("gateway-port"), lookup.port("question-port"), lookup.port("assessment-port"),
                 lookup.port("scoring-port"), lookup.port("notification-port"), lookup.port("kafka-port"),
                 lookup.port("mongo-port"), lookup.port("redis-port"), lookup.port("smtp-port"),
-                lookup.port("mail-port"), lookup.port("gateway-management-port"));
+                lookup.port("mail-port"), lookup.port("gateway-management-port"),
+                lookup.port("prometheus-port"));
         Path dataDir = repoDir.resolve(lookup.text("data-dir")).normalize();
         Duration healthTimeout = Duration.ofSeconds(lookup.integer("health-timeout"));
         return new StackConfig(repoDir, dataDir, ports, healthTimeout, lookup.text("service-jvm-options"),
