@@ -152,7 +152,8 @@ public class OutboxRelay implements SmartLifecycle {
         Object id = leased.get("_id");
         int sent = 0;
         for (OutboxMessage message : Outbox.pendingIn(leased)) {
-            try (CorrelationId.Scope ignored = CorrelationId.open(CorrelationId.sanitize(message.correlationId()))) {
+            try (CorrelationId.Scope ignored = CorrelationId.open(CorrelationId.sanitize(message.correlationId()));
+                 io.opentelemetry.context.Scope trace = TraceParent.open(message.traceparent())) {
                 ProducerRecord<Object, Object> record = new ProducerRecord<>(message.topic(), message.key(),
                         message.json().getBytes(StandardCharsets.UTF_8));
                 record.headers().add(CorrelationId.HEADER,

@@ -10,6 +10,11 @@ import io.hirepipe.defaults.kafka.MessagingTest;
 import io.hirepipe.testkit.EventRecord;
 import io.hirepipe.testkit.EventTopics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -106,6 +111,23 @@ class OutboxRelayTest {
         assertThat(pendingIn("parked", id)).isEmpty();
         assertThat(EventJson.fromBytes(awaitRecord(Topics.INVITATIONS, id).value()).payload())
                 .isEqualTo(new InvitationRevoked(id, "filled"));
+    }
+
+    @Test
+    void theRecordContinuesTheTraceOfTheRequestThatWroteTheEvent() {
+        String id = "w-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        SpanContext request = SpanContext.create(traceId, "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault());
+        List<OutboxMessage> outbox;
+        try (Scope ignored = Span.wrap(request).makeCurrent()) {
+            outbox = Outbox.messages(revoked(id));
+        }
+        assertThat(outbox.get(0).traceparent()).isEqualTo("00-" + traceId + "-00f067aa0ba902b7-01");
+
+        mongo.insert(new Widget(id, "tenant-a", "REVOKED", outbox), "widgets");
+
+        assertThat(awaitRecord(Topics.INVITATIONS, id).header("traceparent"))
+                .as("the relay's send is a span of the same trace").startsWith("00-" + traceId + "-");
     }
 
     @Test
