@@ -91,6 +91,9 @@ final class ServiceLineup {
         command.add(jarOf(config, name).toString());
         command.add("--server.port=" + port);
         command.add("--spring.output.ansi.enabled=never");
+        if (config.otlpEndpoint() != null && !config.otlpEndpoint().isBlank()) {
+            command.add("--management.opentelemetry.tracing.export.otlp.endpoint=" + config.otlpEndpoint());
+        }
         command.addAll(Arrays.asList(springArguments));
         return new ServiceSpec(name, port, command, env,
                 "http://127.0.0.1:" + port + "/actuator/health/readiness");

@@ -18,7 +18,8 @@ public record StackConfig(
         Duration healthTimeout,
         String serviceJvmOptions,
         boolean seedDemo,
-        Sessions sessions) {
+        Sessions sessions,
+        String otlpEndpoint) {
 
     /**
      * @param grace         how long after a deadline answers are still accepted
@@ -57,6 +58,8 @@ public record StackConfig(
         DEFAULTS.put("seed-demo", "true");
         DEFAULTS.put("session-grace", "10");
         DEFAULTS.put("session-sweep-interval", "5");
+        // blank: no spans leave the services; e.g. http://localhost:4318/v1/traces for a local Jaeger
+        DEFAULTS.put("otlp-endpoint", "");
     }
 
     public StackConfig {
@@ -93,24 +96,30 @@ public record StackConfig(
         return new StackConfig(repoDir, dataDir, ports, healthTimeout, lookup.text("service-jvm-options"),
                 Boolean.parseBoolean(lookup.text("seed-demo")),
                 new Sessions(Duration.ofSeconds(lookup.integer("session-grace")),
-                        Duration.ofSeconds(lookup.integer("session-sweep-interval"))));
+                        Duration.ofSeconds(lookup.integer("session-sweep-interval"))),
+                lookup.text("otlp-endpoint"));
     }
 
     public StackConfig withPorts(Ports newPorts) {
-        return new StackConfig(repoDir, dataDir, newPorts, healthTimeout, serviceJvmOptions, seedDemo, sessions);
+        return new StackConfig(repoDir, dataDir, newPorts, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint);
     }
 
     public StackConfig withDataDir(Path newDataDir) {
-        return new StackConfig(repoDir, newDataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions);
+        return new StackConfig(repoDir, newDataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint);
     }
 
     public StackConfig withHealthTimeout(Duration timeout) {
-        return new StackConfig(repoDir, dataDir, ports, timeout, serviceJvmOptions, seedDemo, sessions);
+        return new StackConfig(repoDir, dataDir, ports, timeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint);
     }
 
     /** Tests shorten the session timings, so a test at its deadline closes in seconds, not half a minute. */
     public StackConfig withSessions(Sessions newSessions) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, newSessions);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, newSessions, otlpEndpoint);
+    }
+
+    /** Services export their spans here (OTLP/HTTP); tests collect them with a receiver of their own. */
+    public StackConfig withOtlpEndpoint(String endpoint) {
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, endpoint);
     }
 
     public Path logsDir() {

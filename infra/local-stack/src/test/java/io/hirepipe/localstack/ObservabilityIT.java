@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,11 +35,13 @@ class ObservabilityIT {
     /** Made by Prometheus itself for every target, never by a service. */
     private static final Set<String> FROM_PROMETHEUS = Set.of("up");
 
+    private SharedLocalStack.Stack shared;
     private LocalStack stack;
     private HttpApi anonymous;
 
     @BeforeAll
-    void useSharedStack(SharedLocalStack.Stack shared) {
+    void useSharedStack(SharedLocalStack.Stack sharedStack) {
+        shared = sharedStack;
         stack = shared.get();
         anonymous = HttpApi.at(stack.gatewayUrl().toString());
     }
@@ -82,7 +85,7 @@ class ObservabilityIT {
     @Test
     void aCandidatesTestMovesThePipelineMetrics() {
         Map<String, Scrape> before = scrapeAll();
-        takeATest();
+        takeATest("Metric Mae", "mae@example.com", anonymous);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Map<String, Scrape> after = scrapeAll();
@@ -105,8 +108,29 @@ class ObservabilityIT {
         });
     }
 
-    /** A recruiter invites a candidate to a one-question test; the candidate starts, answers once and submits. */
-    private void takeATest() {
+    @Test
+    void aSubmissionIsOneTraceFromTheGatewayThroughScoringToTheRecruitersEmail() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        HttpApi traced = anonymous.withHeader("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        takeATest("Trace Tess", "tess@example.com", traced);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            List<OtlpReceiver.ReceivedSpan> spans = shared.spans().spansOf(traceId);
+            assertThat(spans).extracting(OtlpReceiver.ReceivedSpan::service)
+                    .as("the submit's trace, by service: " + spans)
+                    .contains("gateway", "assessment-service", "scoring-service", "notification-service");
+            assertThat(spans).as("scoring read the submission and notification the result, in the same trace")
+                    .anyMatch(span -> span.service().equals("scoring-service") && span.kind().equals("SPAN_KIND_CONSUMER"))
+                    .anyMatch(span -> span.service().equals("notification-service") && span.kind().equals("SPAN_KIND_CONSUMER"));
+        });
+    }
+
+    /**
+     * A recruiter invites a candidate to a one-question test; the candidate starts, answers once and
+     * submits through {@code submitter} (which may carry headers); the recruiter's report arrives.
+     */
+    private void takeATest(String candidateName, String candidateEmail, HttpApi submitter) {
         JsonNode login = anonymous.post("/api/v1/auth/login", Map.of(
                 "email", stack.demo().recruiterEmail(), "password", stack.demo().recruiterPassword())).expect(200);
         HttpApi recruiter = anonymous.withBearer(login.get("token").asString());
@@ -119,9 +143,9 @@ class ObservabilityIT {
                 "passMarkPercent", 50, "sections", List.of(Map.of("title", "Only", "questionIds", List.of(questionId)))))
                 .expect(201).get("id").asString();
         recruiter.post("/api/v1/invitations", Map.of("testId", testId,
-                "candidate", Map.of("name", "Metric Mae", "email", "mae@example.com"))).expect(201);
+                "candidate", Map.of("name", candidateName, "email", candidateEmail))).expect(201);
 
-        JsonNode invitationMail = awaitMail("mae@example.com", "Observability check");
+        JsonNode invitationMail = awaitMail(candidateEmail, "Observability check");
         Matcher link = TOKEN_IN_LINK.matcher(invitationMail.get("html").asString());
         assertThat(link.find()).isTrue();
         String candidateToken = anonymous.post("/api/v1/auth/candidate", Map.of("invitationToken", link.group(1)))
@@ -130,8 +154,8 @@ class ObservabilityIT {
         candidate.post("/api/v1/candidate/assessment/start", Map.of()).expect(200);
         candidate.put("/api/v1/candidate/assessment/answers/" + questionId,
                 Map.of("sequence", 1, "selectedOptionIds", List.of("a"))).expect(200);
-        candidate.post("/api/v1/candidate/assessment/submit", Map.of()).expect(200);
-        awaitMail(stack.demo().recruiterEmail(), "Metric Mae");
+        submitter.withBearer(candidateToken).post("/api/v1/candidate/assessment/submit", Map.of()).expect(200);
+        awaitMail(stack.demo().recruiterEmail(), candidateName);
     }
 
     private JsonNode awaitMail(String recipient, String subjectContains) {
