@@ -4,9 +4,9 @@ import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationFields;
 import io.hirepipe.assessment.invitation.InvitationStatus;
 import io.hirepipe.contracts.events.SubmitReason;
+import io.hirepipe.defaults.metrics.ThrottledGauge;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -37,12 +36,8 @@ class SessionMetrics {
     private final Map<SubmitReason, Counter> submitted = new EnumMap<>(SubmitReason.class);
     private final Map<String, Timer> autosaves;
     private final Map<String, Timer> starts;
-    private final MongoTemplate mongo;
-    private final AtomicLong lastActiveCountAt = new AtomicLong();
-    private volatile long active;
 
     SessionMetrics(MeterRegistry meters, MongoTemplate mongo) {
-        this.mongo = mongo;
         this.started = Counter.builder("hirepipe.sessions.started")
                 .description("Assessment sessions started by candidates").register(meters);
         for (SubmitReason reason : SubmitReason.values()) {
@@ -50,8 +45,10 @@ class SessionMetrics {
                     .description("Sessions closed: by the candidate, or at the deadline (timeout)")
                     .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(meters));
         }
-        Gauge.builder("hirepipe.sessions.active", this::activeSessions)
-                .description("Sessions started and not yet submitted").register(meters);
+        // counted in MongoDB (the record, shared by all instances), at most every ten seconds
+        ThrottledGauge.register(meters, "hirepipe.sessions.active", "Sessions started and not yet submitted",
+                Duration.ofSeconds(10), () -> mongo.count(
+                        Query.query(Criteria.where(InvitationFields.STATUS).is(InvitationStatus.STARTED)), Invitation.class));
         this.autosaves = Map.of(
                 "stored", autosaveTimer(meters, "stored"),
                 "unchanged", autosaveTimer(meters, "unchanged"),
@@ -93,21 +90,6 @@ class SessionMetrics {
         } finally {
             timers.get(result).record(Duration.ofNanos(System.nanoTime() - begin));
         }
-    }
-
-    /** Counted in MongoDB (the record, shared by all instances), at most every ten seconds. */
-    private double activeSessions() {
-        long now = System.currentTimeMillis();
-        long last = lastActiveCountAt.get();
-        if (now - last > 10_000 && lastActiveCountAt.compareAndSet(last, now)) {
-            try {
-                active = mongo.count(Query.query(Criteria.where(InvitationFields.STATUS).is(InvitationStatus.STARTED)),
-                        Invitation.class);
-            } catch (RuntimeException e) {
-                lastActiveCountAt.set(last);
-            }
-        }
-        return active;
     }
 
     private static Timer autosaveTimer(MeterRegistry meters, String outcome) {

@@ -1,15 +1,15 @@
 package io.hirepipe.notification.webhook;
 
+import io.hirepipe.defaults.metrics.ThrottledGauge;
 import io.hirepipe.notification.webhook.WebhookDelivery.Status;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
 
 /**
  * Webhook attempts by outcome, deliveries given up, subscriptions disabled and the deliveries
@@ -23,12 +23,8 @@ class WebhookMetrics {
     private final Counter gone;
     private final Counter givenUp;
     private final Counter disabled;
-    private final MongoTemplate mongo;
-    private final AtomicLong lastCountAt = new AtomicLong();
-    private volatile long pending;
 
     WebhookMetrics(MeterRegistry meters, MongoTemplate mongo) {
-        this.mongo = mongo;
         this.succeeded = attempts(meters, "succeeded");
         this.failed = attempts(meters, "failed");
         this.gone = attempts(meters, "gone");
@@ -37,8 +33,10 @@ class WebhookMetrics {
                 .register(meters);
         this.disabled = Counter.builder("hirepipe.webhooks.subscriptions.disabled")
                 .description("Subscriptions disabled by a 410 or by failing for days").register(meters);
-        Gauge.builder("hirepipe.webhooks.pending", this::pendingDeliveries)
-                .description("Deliveries waiting for their first attempt or a retry").register(meters);
+        // counted in MongoDB (shared by all instances, on the "due" index), at most every ten seconds
+        ThrottledGauge.register(meters, "hirepipe.webhooks.pending", "Deliveries waiting for their first attempt or a retry",
+                Duration.ofSeconds(10),
+                () -> mongo.count(Query.query(Criteria.where("status").is(Status.PENDING)), WebhookDelivery.class));
     }
 
     void attempt(WebhookSender.Result result) {
@@ -51,20 +49,6 @@ class WebhookMetrics {
 
     void subscriptionDisabled() {
         disabled.increment();
-    }
-
-    /** Counted in MongoDB (shared by all instances, uses the "due" index), at most every ten seconds. */
-    private double pendingDeliveries() {
-        long now = System.currentTimeMillis();
-        long last = lastCountAt.get();
-        if (now - last > 10_000 && lastCountAt.compareAndSet(last, now)) {
-            try {
-                pending = mongo.count(Query.query(Criteria.where("status").is(Status.PENDING)), WebhookDelivery.class);
-            } catch (RuntimeException e) {
-                lastCountAt.set(last);
-            }
-        }
-        return pending;
     }
 
     private static Counter attempts(MeterRegistry meters, String outcome) {
