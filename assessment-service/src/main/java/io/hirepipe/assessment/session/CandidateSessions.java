@@ -31,14 +31,16 @@ class CandidateSessions {
     private final SessionCache cache;
     private final QuestionService questions;
     private final SessionClock clock;
+    private final SessionMetrics metrics;
 
     CandidateSessions(InvitationStore invitations, SessionStore store, SessionCache cache, QuestionService questions,
-                      SessionClock clock) {
+                      SessionClock clock, SessionMetrics metrics) {
         this.invitations = invitations;
         this.store = store;
         this.cache = cache;
         this.questions = questions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** From Redis when hot, else from MongoDB (and then made hot). */
@@ -100,6 +102,7 @@ class CandidateSessions {
 
         Optional<Invitation> claimed = store.start(caller.tenantId(), invitation.id(), now, session,
                 delivery.title(), delivery.durationMinutes(), delivery.passMarkPercent(), started);
+        claimed.ifPresent(won -> metrics.sessionStarted());
         Invitation result = claimed.orElseGet(() -> {
             // Lost a race: a parallel start won (fine, same session for both), or it was revoked or expired.
             Invitation latest = fromDatabase(caller);

@@ -41,15 +41,17 @@ class SubmissionService {
     private final SessionCache cache;
     private final SessionProperties properties;
     private final SessionClock clock;
+    private final SessionMetrics metrics;
 
     SubmissionService(CandidateSessions sessions, InvitationStore invitations, SessionStore store, SessionCache cache,
-                      SessionProperties properties, SessionClock clock) {
+                      SessionProperties properties, SessionClock clock, SessionMetrics metrics) {
         this.sessions = sessions;
         this.invitations = invitations;
         this.store = store;
         this.cache = cache;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The candidate's submit; past the deadline and its grace it counts as the deadline's. */
@@ -81,6 +83,7 @@ class SubmissionService {
             Optional<Invitation> closed = store.close(current.tenantId(), current.id(), current.revision(), now,
                     reason, submitted);
             if (closed.isPresent()) {
+                metrics.sessionSubmitted(reason);
                 cache.refresh(closed.get());
                 return closed.get();
             }

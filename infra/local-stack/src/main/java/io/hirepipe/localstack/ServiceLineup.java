@@ -57,8 +57,8 @@ final class ServiceLineup {
                 // local receivers (a script on this machine) are the point of a local stack
                 "--hirepipe.webhooks.allow-insecure-loopback=true",
                 "--hirepipe.webhooks.public-base-url=http://localhost:" + p.gateway()));
-        // The gateway keeps actuator on a management port of its own (a random one here, so parallel
-        // stacks never clash); its main port answers /readyz for start-up checks.
+        // The gateway keeps actuator on a management port of its own (metrics for a local Prometheus);
+        // its main port answers /readyz for start-up checks.
         specs.add(withHealthUrl(spec(config, "gateway", p.gateway(),
                 Map.of("HIREPIPE_GATEWAY_INTERNAL_SIGNING_KEYS", secrets.gatewaySigningKeys(),
                         "HIREPIPE_GATEWAY_JWT_SECRET", secrets.gatewayJwtSecret(),
@@ -71,7 +71,7 @@ final class ServiceLineup {
                 "--hirepipe.bootstrap.tenant-id=" + DemoAccess.TENANT_ID,
                 "--hirepipe.bootstrap.tenant-name=" + DemoAccess.TENANT_NAME,
                 "--hirepipe.bootstrap.recruiter-email=" + DemoAccess.RECRUITER_EMAIL,
-                "--management.server.port=0"), "http://127.0.0.1:" + p.gateway() + "/readyz"));
+                "--management.server.port=" + p.gatewayManagement()), "http://127.0.0.1:" + p.gateway() + "/readyz"));
         return specs;
     }
 
@@ -92,6 +92,9 @@ final class ServiceLineup {
         command.add(jarOf(config, name).toString());
         command.add("--server.port=" + port);
         command.add("--spring.output.ansi.enabled=never");
+        if (config.otlpEndpoint() != null && !config.otlpEndpoint().isBlank()) {
+            command.add("--management.opentelemetry.tracing.export.otlp.endpoint=" + config.otlpEndpoint());
+        }
         command.addAll(Arrays.asList(springArguments));
         return new ServiceSpec(name, port, command, env,
                 "http://127.0.0.1:" + port + "/actuator/health/readiness");

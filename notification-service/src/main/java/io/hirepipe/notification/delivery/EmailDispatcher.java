@@ -39,14 +39,16 @@ public class EmailDispatcher {
     private final DeliveryLog deliveries;
     private final SmtpMailer mailer;
     private final String messageIdDomain;
+    private final EmailMetrics metrics;
     private final PendingMessages pending;
     private final EmailRetryProperties retry;
     private final Clock clock;
 
     public EmailDispatcher(DeliveryLog deliveries, SmtpMailer mailer, MailSenderProperties properties,
-                           PendingMessages pending, EmailRetryProperties retry, Clock clock) {
+                           EmailMetrics metrics, PendingMessages pending, EmailRetryProperties retry, Clock clock) {
         this.deliveries = deliveries;
         this.mailer = mailer;
+        this.metrics = metrics;
         this.messageIdDomain = domainOf(properties.from());
         this.pending = pending;
         this.retry = retry;
@@ -61,14 +63,16 @@ public class EmailDispatcher {
      */
     public Outcome dispatch(EventEnvelope<?> event, DeliveryKind kind, String subjectRef, EmailMessage email) {
         return send(new NewDelivery(event.tenantId(), event.eventId(), event.type(), kind, email.to(), email.subject(),
-                subjectRef), email);
+                subjectRef), event.occurredAt(), email);
     }
 
     /**
      * As {@link #dispatch} for an email no event asked for (a notice this service decides to send itself);
      * {@code request.eventId()} is then whatever makes it unique.
+     *
+     * @param occurredAt when what the email reports happened (for the email lag metric)
      */
-    public Outcome send(NewDelivery request, EmailMessage email) {
+    public Outcome send(NewDelivery request, Instant occurredAt, EmailMessage email) {
         DeliveryKind kind = request.kind();
         EventRef event = new EventRef(request.eventId());
         EmailDelivery delivery = deliveries.open(request);
@@ -92,6 +96,7 @@ public class EmailDispatcher {
         }
         if (!isValidAddress(email.to())) {
             deliveries.markFailed(delivery.id(), "Invalid recipient address");
+            metrics.rejected(kind);
             throw new NonRetryableEventException(kind + " for event " + event.eventId() + ": invalid recipient address");
         }
         String messageId = messageIdOf(delivery.id());
@@ -101,6 +106,7 @@ public class EmailDispatcher {
             String reason = describe(e);
             if (isPermanent(e)) {
                 deliveries.markFailed(delivery.id(), reason);
+                metrics.rejected(kind);
                 throw new NonRetryableEventException(kind + " for event " + event.eventId() + " cannot be built: "
                         + reason, e);
             }
@@ -108,10 +114,12 @@ public class EmailDispatcher {
             Instant next = clock.instant().plus(retry.delayAfter(attempts));
             deliveries.scheduleRetry(delivery.id(), attempts, reason, pending.seal(email, delivery.id()), next);
             // recipients are personal data: the delivery id leads operators to them, logs need not
+            metrics.failed(kind);
             log.warn("{} {} failed (attempt {}), retrying at {}: {}", kind, delivery.id(), attempts, next, reason);
             return Outcome.RETRY_SCHEDULED;
         }
         deliveries.markSent(delivery.id(), messageId);
+        metrics.sent(kind, occurredAt);
         log.info("{} {} sent (attempt {})", kind, delivery.id(), attempt.get().attempts());
         return Outcome.SENT;
     }

@@ -2,8 +2,6 @@ package io.hirepipe.notification.delivery;
 
 import io.hirepipe.notification.mail.EmailMessage;
 import io.hirepipe.notification.mail.SmtpMailer;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,27 +33,18 @@ class EmailRetrier implements SmartLifecycle {
     private final PendingMessages pending;
     private final EmailRetryProperties properties;
     private final Clock clock;
-    private final Counter sent;
-    private final Counter rescheduled;
-    private final Counter gaveUp;
+    private final EmailMetrics metrics;
     private volatile ScheduledExecutorService executor;
 
     EmailRetrier(DeliveryLog deliveries, SmtpMailer mailer, EmailDispatcher dispatcher, PendingMessages pending,
-                 EmailRetryProperties properties, Clock clock, MeterRegistry meters) {
+                 EmailRetryProperties properties, Clock clock, EmailMetrics metrics) {
         this.deliveries = deliveries;
         this.mailer = mailer;
         this.dispatcher = dispatcher;
         this.pending = pending;
         this.properties = properties;
         this.clock = clock;
-        this.sent = retries(meters, "sent");
-        this.rescheduled = retries(meters, "rescheduled");
-        this.gaveUp = retries(meters, "gave_up");
-    }
-
-    private static Counter retries(MeterRegistry meters, String outcome) {
-        return Counter.builder("hirepipe.email.retries").description("Email retry attempts from the delivery log")
-                .tag("outcome", outcome).register(meters);
+        this.metrics = metrics;
     }
 
     /** Sends what is due now; returns how many retries were attempted. */
@@ -80,7 +69,7 @@ class EmailRetrier implements SmartLifecycle {
         } catch (RuntimeException unreadable) {
             // Only a changed secrets key gets here; retrying cannot help and the log says so.
             deliveries.markFailed(delivery.id(), "The kept message cannot be read: " + unreadable.getMessage());
-            gaveUp.increment();
+            metrics.rejected(delivery.kind());
             return;
         }
         try {
@@ -89,20 +78,21 @@ class EmailRetrier implements SmartLifecycle {
             String reason = EmailDispatcher.describe(e);
             if (EmailDispatcher.isPermanent(e) || !now.isBefore(delivery.createdAt().plus(properties.giveUpAfter()))) {
                 deliveries.markFailed(delivery.id(), reason);
-                gaveUp.increment();
+                metrics.rejected(delivery.kind());
                 log.warn("{} {} given up after {} attempts: {}", delivery.kind(), delivery.id(), delivery.attempts(),
                         reason);
                 return;
             }
             Instant next = now.plus(properties.delayAfter(delivery.attempts()));
             deliveries.scheduleRetry(delivery.id(), delivery.attempts(), reason, delivery.pendingMessage(), next);
-            rescheduled.increment();
+            metrics.failed(delivery.kind());
             log.info("{} {} failed again (attempt {}), next at {}: {}", delivery.kind(), delivery.id(),
                     delivery.attempts(), next, reason);
             return;
         }
         if (deliveries.markRetrySent(delivery.id(), delivery.attempts(), dispatcher.messageIdOf(delivery.id()))) {
-            sent.increment();
+            // The lag runs from when the email was first asked for: what the recipient waited.
+            metrics.sent(delivery.kind(), delivery.createdAt());
             log.info("{} {} sent on retry (attempt {})", delivery.kind(), delivery.id(), delivery.attempts());
         }
     }

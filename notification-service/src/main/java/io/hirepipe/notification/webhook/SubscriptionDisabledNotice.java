@@ -57,7 +57,7 @@ public class SubscriptionDisabledNotice {
             emails.send(new NewDelivery(subscription.tenantId(),
                     "webhook-disabled:" + subscription.id() + ":" + disabledAt.toEpochMilli(), "WebhookDisabled",
                     DeliveryKind.RECRUITER_WEBHOOK_DISABLED, recruiter.get(), subject, subscription.id()),
-                    new EmailMessage(recruiter.get(), subject, html, text));
+                    disabledAt, new EmailMessage(recruiter.get(), subject, html, text));
         } catch (NonRetryableEventException e) {
             log.warn("Could not send the webhook-disabled notice for subscription {}: {}", subscription.id(),
                     e.getMessage());

@@ -44,6 +44,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final SubscriptionDisabledNotice notice;
     private final WebhookProperties properties;
     private final Clock clock;
+    private final WebhookMetrics metrics;
     private final String instanceId = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -53,7 +54,7 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     public WebhookDispatcher(DeliveryQueue queue, SubscriptionStore subscriptions, SecretCipher cipher,
                              SsrfGuard guard, WebhookSender sender, SubscriptionDisabledNotice notice,
-                             WebhookProperties properties, Clock clock) {
+                             WebhookProperties properties, Clock clock, WebhookMetrics metrics) {
         this.queue = queue;
         this.subscriptions = subscriptions;
         this.cipher = cipher;
@@ -62,6 +63,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.notice = notice;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Something became due: idle workers look now instead of at their next poll. */
@@ -190,6 +192,7 @@ public class WebhookDispatcher implements SmartLifecycle {
             queue.recordAttempt(new WebhookAttempt(delivery.id() + "-" + delivery.attempts(), delivery.tenantId(),
                     delivery.id(), delivery.attempts(), started, result.statusCode(), result.latencyMs(),
                     bounded(result.error())));
+            metrics.attempt(result);
             conclude(delivery, subscription, result, started);
         } finally {
             count.decrementAndGet();
@@ -245,6 +248,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         int retry = delivery.attempts() - 1;
         if (retry >= properties.retrySchedule().size()) {
             queue.finish(delivery, outcome.set("status", Status.FAILED).set("lastError", error));
+            metrics.gaveUp();
             log.warn("Webhook {} to subscription {} failed for good after {} attempts: {}", delivery.id(),
                     subscription.id(), delivery.attempts(), error);
             return;
@@ -257,6 +261,7 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     private void disable(WebhookSubscription subscription, String reason, Instant now) {
         if (subscriptions.disable(subscription, reason, now)) {
+            metrics.subscriptionDisabled();
             long stopped = queue.failPending(subscription.id(), "The subscription was disabled: " + reason);
             log.warn("Webhook subscription {} of tenant {} disabled: {} ({} pending deliveries stopped)",
                     subscription.id(), subscription.tenantId(), reason, stopped);

@@ -6,6 +6,7 @@ import io.hirepipe.defaults.kafka.NonRetryableEventException;
 import io.hirepipe.notification.mail.EmailMessage;
 import io.hirepipe.notification.mail.MailSenderProperties;
 import io.hirepipe.notification.mail.SmtpMailer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
@@ -35,7 +36,8 @@ class EmailDispatcherTest {
     private final PendingMessages pending = mock(PendingMessages.class);
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
     private final EmailDispatcher dispatcher = new EmailDispatcher(log, mailer,
-            new MailSenderProperties("Hirepipe <no-reply@mail.hirepipe.example>"), pending,
+            new MailSenderProperties("Hirepipe <no-reply@mail.hirepipe.example>"),
+            new EmailMetrics(new SimpleMeterRegistry(), clock), pending,
             new EmailRetryProperties(Duration.ofSeconds(30), 2, Duration.ofMinutes(30), 0, Duration.ofHours(48),
                     Duration.ofSeconds(5), Duration.ofMinutes(2)), clock);
 

@@ -17,11 +17,13 @@ import io.hirepipe.scoring.grading.ScoreSheet;
 import io.hirepipe.scoring.grading.SubmissionGrader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,8 @@ public class SubmissionScoring {
     private final Clock clock;
     private final Counter scored;
     private final Counter awaitingAnswerKeys;
+    private final Counter itemsToReview;
+    private final Timer lag;
 
     public SubmissionScoring(AnswerKeyStore answerKeys, SubmissionGrader grader, ResultStore results,
                              ParkedSubmissions parked, Clock clock, MeterRegistry meters) {
@@ -56,6 +60,15 @@ public class SubmissionScoring {
                 .description("Sessions scored").register(meters);
         this.awaitingAnswerKeys = Counter.builder("hirepipe.scoring.awaiting.answer.keys")
                 .description("Submissions parked because a question version was not known yet")
+                .register(meters);
+        this.itemsToReview = Counter.builder("hirepipe.scoring.review.items")
+                .description("Items scored provisionally that a person must review").register(meters);
+        // From the candidate's submit to the stored result; the 30 s boundary is the scoring half of the
+        // submit-to-email objective (60 s), see infra/prometheus.
+        this.lag = Timer.builder("hirepipe.scoring.lag")
+                .description("Time from submission to stored result")
+                .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                        Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(30))
                 .register(meters);
     }
 
@@ -105,6 +118,11 @@ public class SubmissionScoring {
             return Outcome.ALREADY_SCORED;
         }
         scored.increment();
+        itemsToReview.increment(sheet.reviewCount());
+        if (submission.submittedAt() != null) {
+            lag.record(Duration.between(submission.submittedAt(), scoredAt).isNegative() ? Duration.ZERO
+                    : Duration.between(submission.submittedAt(), scoredAt));
+        }
         log.info("Session {} scored {}/{} ({}%, {}){}", submission.sessionId(), sheet.points(), sheet.maxPoints(),
                 sheet.percent(), sheet.passed() ? "passed" : "not passed",
                 sheet.reviewCount() > 0 ? ", provisional: " + sheet.reviewCount() + " to review" : "");

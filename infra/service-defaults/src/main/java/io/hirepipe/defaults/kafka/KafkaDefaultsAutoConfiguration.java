@@ -2,9 +2,12 @@ package io.hirepipe.defaults.kafka;
 
 import io.hirepipe.contracts.EventJson;
 import io.hirepipe.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -40,15 +43,17 @@ public class KafkaDefaultsAutoConfiguration {
     @Bean
     @ConditionalOnBean(KafkaTemplate.class)
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, KafkaDefaultsProperties properties) {
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, KafkaDefaultsProperties properties,
+                                          ObjectProvider<MeterRegistry> meters) {
         KafkaDefaultsProperties.Retry retry = properties.retry();
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
         backOff.setInitialInterval(retry.initialInterval().toMillis());
         backOff.setMultiplier(retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         // Named explicitly: spring-kafka 4 defaults to "<topic>-dlt", our contract is "<topic>.DLT".
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
+        DeadLetterPublishingRecoverer recoverer = new CountingDeadLetterRecoverer(template,
+                (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(EventJson.MalformedEventException.class, NonRetryableEventException.class);
         return handler;

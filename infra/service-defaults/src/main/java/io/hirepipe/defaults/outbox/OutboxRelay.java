@@ -29,7 +29,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,7 +63,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final Counter published;
     private final Counter failures;
-    private final MeterRegistry meters;
+    /** Per collection, from start-up, so the alert's series exists before anything is parked. */
+    private final Map<String, Counter> parked = new HashMap<>();
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
@@ -75,7 +78,9 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Events the outbox relay published to Kafka").register(meters);
         this.failures = Counter.builder("hirepipe.outbox.failures")
                 .description("Outbox publication attempts that failed and will be retried").register(meters);
-        this.meters = meters;
+        for (String collection : properties.collections()) {
+            parked.put(collection, parkedCounter(meters, collection));
+        }
     }
 
     @Override
@@ -175,7 +180,8 @@ public class OutboxRelay implements SmartLifecycle {
                 Filters.eq(Outbox.LEASE_TOKEN_FIELD, leased.getString(Outbox.LEASE_TOKEN_FIELD)));
         int sent = 0;
         for (OutboxMessage message : Outbox.pendingIn(leased)) {
-            try (CorrelationId.Scope ignored = CorrelationId.open(CorrelationId.sanitize(message.correlationId()))) {
+            try (CorrelationId.Scope ignored = CorrelationId.open(CorrelationId.sanitize(message.correlationId()));
+                 io.opentelemetry.context.Scope trace = TraceParent.open(message.traceparent())) {
                 ProducerRecord<Object, Object> record = new ProducerRecord<>(message.topic(), message.key(),
                         message.json().getBytes(StandardCharsets.UTF_8));
                 record.headers().add(CorrelationId.HEADER,
@@ -236,25 +242,29 @@ public class OutboxRelay implements SmartLifecycle {
         Document original = leased.getList(Outbox.FIELD, Document.class, List.of()).stream()
                 .filter(d -> message.eventId().equals(d.getString("eventId")))
                 .findFirst().orElseThrow();
-        Document parked = new Document("_id", message.eventId())
+        Document entry = new Document("_id", message.eventId())
                 .append("collection", collectionName)
                 .append("documentId", leased.get("_id"))
                 .append("message", original)
                 .append("reason", cause.getClass().getSimpleName() + ": " + cause.getMessage())
                 .append("parkedAt", Date.from(clock.instant()));
         mongo.getCollection(Outbox.PARKED_COLLECTION)
-                .replaceOne(Filters.eq("_id", message.eventId()), parked, new ReplaceOptions().upsert(true));
+                .replaceOne(Filters.eq("_id", message.eventId()), entry, new ReplaceOptions().upsert(true));
         if (collection.updateOne(stillMine, Updates.pull(Outbox.FIELD, Filters.eq("eventId", message.eventId())))
                 .getMatchedCount() == 0) {
             lostLease(collection, leased.get("_id"));
             return false;
         }
-        Counter.builder("hirepipe.outbox.parked").description("Outbox events Kafka can never take, set aside")
-                .tag("collection", collectionName).register(meters).increment();
+        parked.get(collectionName).increment();
         log.error("Parked {} {} from {} in {}: Kafka can never take it ({}). Other events go on; see README "
                         + "'Parked outbox events' to re-queue it once fixed.", message.type(), message.eventId(),
                 collectionName, Outbox.PARKED_COLLECTION, cause.toString());
         return true;
+    }
+
+    private static Counter parkedCounter(MeterRegistry meters, String collection) {
+        return Counter.builder("hirepipe.outbox.parked").description("Outbox events Kafka can never take, set aside")
+                .tag("collection", collection).register(meters);
     }
 
     private static void lostLease(MongoCollection<Document> collection, Object id) {

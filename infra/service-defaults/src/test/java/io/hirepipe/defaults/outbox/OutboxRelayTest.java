@@ -10,6 +10,11 @@ import io.hirepipe.defaults.kafka.MessagingTest;
 import io.hirepipe.testkit.EventRecord;
 import io.hirepipe.testkit.EventTopics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -162,6 +167,48 @@ class OutboxRelayTest {
                 new Document("_id", id).append(Outbox.LEASE_TOKEN_FIELD, "another-relay"),
                 new Document("$set", new Document("status", "OVERWRITTEN"))).getMatchedCount();
         assertThat(changed).isZero();
+    }
+
+    @Test
+    void theRecordContinuesTheTraceOfTheRequestThatWroteTheEvent() {
+        String id = "w-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        SpanContext request = SpanContext.create(traceId, "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault());
+        List<OutboxMessage> outbox;
+        try (Scope ignored = Span.wrap(request).makeCurrent()) {
+            outbox = Outbox.messages(revoked(id));
+        }
+        assertThat(outbox.get(0).traceparent()).isEqualTo("00-" + traceId + "-00f067aa0ba902b7-01");
+
+        mongo.insert(new Widget(id, "tenant-a", "REVOKED", outbox), "widgets");
+
+        assertThat(awaitRecord(Topics.INVITATIONS, id).header("traceparent"))
+                .as("the relay's send is a span of the same trace").startsWith("00-" + traceId + "-");
+    }
+
+    @Test
+    void theBacklogCountsWaitingEventsAndTheAgeOfTheOldest() {
+        String id = "w-" + UUID.randomUUID();
+        String backlogged = "backlogged-" + id;
+        Instant created = Instant.now().minusSeconds(90);
+        EventEnvelope<InvitationRevoked> old = EventEnvelope.of(new InvitationRevoked(id, "filled"), "tenant-a", "c-old",
+                created);
+        mongo.insert(new Widget(id, "tenant-a", "REVOKED", Outbox.messages(old, revoked(id))), backlogged);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        new OutboxBacklog(mongo, List.of(backlogged, "empty"), Clock.systemUTC(), Duration.ZERO).bindTo(meters);
+
+        assertThat(meters.get("hirepipe.outbox.pending").tag("collection", backlogged).gauge().value()).isEqualTo(2);
+        assertThat(meters.get("hirepipe.outbox.oldest.age").tag("collection", backlogged).gauge().value())
+                .isBetween(90.0, 150.0);
+        assertThat(meters.get("hirepipe.outbox.pending").tag("collection", "empty").gauge().value()).isZero();
+        assertThat(meters.get("hirepipe.outbox.oldest.age").tag("collection", "empty").gauge().value()).isZero();
+
+        OutboxProperties properties = new OutboxProperties(List.of(backlogged), Duration.ofMillis(100),
+                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        new OutboxRelay(mongo, kafka, properties, new SimpleMeterRegistry(), Clock.systemUTC()).publishPending();
+
+        assertThat(meters.get("hirepipe.outbox.pending").tag("collection", backlogged).gauge().value()).isZero();
+        assertThat(meters.get("hirepipe.outbox.oldest.age").tag("collection", backlogged).gauge().value()).isZero();
     }
 
     private List<Document> pendingIn(String id) {
