@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /** What recruiters and platform clients do with invitations, always within the caller's tenant. */
 @Service
-class InvitationService {
+public class InvitationService {
 
     private final InvitationStore store;
     private final QuestionService questions;
@@ -44,7 +44,7 @@ class InvitationService {
      * the plain accessUrl field stays empty). The returned view
      * is the only other place the link ever appears.
      */
-    InvitationView create(Caller caller, CreateInvitationRequest request) {
+    public InvitationView create(Caller caller, CreateInvitationRequest request) {
         String recruiterEmail = request.recruiterEmail() != null ? request.recruiterEmail() : caller.email();
         if (recruiterEmail == null || recruiterEmail.isBlank()) {
             throw ProblemException.badRequest("recruiter-email-required",

@@ -38,7 +38,9 @@ class TestTemplateController {
         return ResponseEntity.created(URI.create("/api/tests/" + created.id())).body(created);
     }
 
+    /** assessment-service lists them for an ATS partner (Greenhouse's list_tests). */
     @GetMapping
+    @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM','SERVICE')")
     Items<TestTemplateView> list(Caller caller, @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         return Items.of(tests.list(caller, limit));
     }
