@@ -246,6 +246,7 @@ class EventJsonTest {
         assertThat(received.payload()).isInstanceOfSatisfying(PartnerTestSent.class, sent -> {
             assertThat(sent.partner()).isEqualTo("greenhouse");
             assertThat(sent.callbackUrl()).isNull();
+            assertThat(sent.sealedCallbackKey()).isNull();
             assertThat(sent.sentAt()).isNull();
         });
         assertThat(received.key()).as("ordered with the invitation's other events").isEqualTo("inv-8");

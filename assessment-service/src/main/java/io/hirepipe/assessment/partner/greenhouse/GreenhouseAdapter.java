@@ -5,6 +5,7 @@ import io.hirepipe.assessment.invitation.CreateInvitationRequest.CandidateInput;
 import io.hirepipe.assessment.invitation.InvitationService;
 import io.hirepipe.assessment.invitation.InvitationStore;
 import io.hirepipe.assessment.invitation.InvitationView;
+import io.hirepipe.assessment.invitation.LinkSealer;
 import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.PartnerTest;
 import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.Settings;
 import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.TestStatus;
@@ -41,17 +42,19 @@ class GreenhouseAdapter {
     private final InvitationStore invitationStore;
     private final GreenhouseStore store;
     private final CallbackUrlCheck callbacks;
+    private final LinkSealer sealer;
     private final GreenhouseProperties properties;
     private final Clock clock;
 
     GreenhouseAdapter(QuestionService questions, InvitationService invitations, InvitationStore invitationStore,
-                      GreenhouseStore store, CallbackUrlCheck callbacks, GreenhouseProperties properties,
-                      Clock clock) {
+                      GreenhouseStore store, CallbackUrlCheck callbacks, LinkSealer sealer,
+                      GreenhouseProperties properties, Clock clock) {
         this.questions = questions;
         this.invitations = invitations;
         this.invitationStore = invitationStore;
         this.store = store;
         this.callbacks = callbacks;
+        this.sealer = sealer;
         this.properties = properties;
         this.clock = clock;
     }
@@ -93,7 +96,7 @@ class GreenhouseAdapter {
         Instant now = now();
         String callbackUrl = request.url().strip();
         EventEnvelope<PartnerTestSent> sent = EventEnvelope.of(new PartnerTestSent(invitation.id(), PARTNER,
-                invitation.id(), callbackUrl, now), caller.tenantId(), CorrelationId.currentOrNew(), now);
+                invitation.id(), callbackUrl, settings.sealedCallbackKey(), now), caller.tenantId(), CorrelationId.currentOrNew(), now);
         store.insert(new GreenhouseInterview(invitation.id(), caller.tenantId(), testId, callbackUrl,
                 caller.subject(), now, Outbox.messages(sent)));
         log.info("Greenhouse sent test {} as invitation {}", testId, invitation.id());
@@ -109,14 +112,18 @@ class GreenhouseAdapter {
     }
 
     Settings settings(Caller caller) {
-        return store.settings(caller.tenantId()).map(s -> new Settings(s.reportTo(), s.updatedAt()))
+        return store.settings(caller.tenantId()).map(GreenhouseAdapter::view)
                 .orElseThrow(() -> ProblemException.notFound("Greenhouse settings", caller.tenantId()));
     }
 
     Settings saveSettings(Caller caller, GreenhouseSettingsRequest request) {
-        GreenhouseSettings saved = store.save(new GreenhouseSettings(caller.tenantId(), request.reportTo().strip(),
-                now(), caller.subject()));
-        return new Settings(saved.reportTo(), saved.updatedAt());
+        String sealedKey = request.callbackApiKey() == null ? null : sealer.seal(request.callbackApiKey());
+        return view(store.save(new GreenhouseSettings(caller.tenantId(), request.reportTo().strip(), sealedKey,
+                now(), caller.subject())));
+    }
+
+    private static Settings view(GreenhouseSettings settings) {
+        return new Settings(settings.reportTo(), settings.sealedCallbackKey() != null, settings.updatedAt());
     }
 
     private static ProblemException invalid(List<Map<String, String>> problems) {

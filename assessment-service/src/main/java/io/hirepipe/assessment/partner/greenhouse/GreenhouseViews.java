@@ -36,7 +36,7 @@ final class GreenhouseViews {
                       @JsonProperty("metadata") Map<String, Object> metadata) {
     }
 
-    /** A tenant's set-up as recruiters see it. */
-    record Settings(String reportTo, Instant updatedAt) {
+    /** A tenant's set-up as recruiters see it: whether a callback key is stored, never the key. */
+    record Settings(String reportTo, boolean callbackKeyStored, Instant updatedAt) {
     }
 }

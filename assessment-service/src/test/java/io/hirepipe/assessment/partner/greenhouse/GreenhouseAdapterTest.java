@@ -226,8 +226,29 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
         greenhouse().get(BASE + "/settings").problem(403);
         api(recruiterToken()).put(BASE + "/settings", Map.of("reportTo", "not-an-email")).problem(400);
 
+        api(recruiterToken()).put(BASE + "/settings", Map.of("reportTo", "hiring@acme.example",
+                "callbackApiKey", "not a key")).problem(400);
+
         JsonNode settings = api(recruiterToken()).get(BASE + "/settings").expect(200);
         assertThat(settings.get("reportTo").asString()).isEqualTo("hiring@acme.example");
+        assertThat(settings.get("callbackKeyStored").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theCallbackKeyIsStoredAndSentSealedForNotificationServiceOnly() {
+        String key = "hp_ab12cd34_" + UUID.randomUUID().toString().replace("-", "");
+        JsonNode saved = api(recruiterToken()).put(BASE + "/settings", Map.of("reportTo", "hiring@acme.example",
+                "callbackApiKey", key)).expect(200);
+        assertThat(saved.get("callbackKeyStored").asBoolean()).isTrue();
+        assertThat(saved.toString()).doesNotContain(key);
+        assertThat(mongo.findById(tenant, org.bson.Document.class, "greenhouse_settings").toJson()).doesNotContain(key);
+
+        String interviewId = sendTest("ada@example.org");
+
+        PartnerTestSent sent = (PartnerTestSent) awaitEvents("PartnerTestSent", interviewId).stream()
+                .filter(r -> r.key().equals(interviewId)).findFirst().orElseThrow().envelope().payload();
+        assertThat(sent.sealedCallbackKey()).doesNotContain(key);
+        assertThat(TestLinkKeys.open(sent.sealedCallbackKey())).isEqualTo(key);
     }
 
     /** As the candidate does, with the link from their email. */
