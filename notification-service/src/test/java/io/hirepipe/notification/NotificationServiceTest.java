@@ -35,7 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "hirepipe.webhooks.connect-timeout=1s",
         "hirepipe.webhooks.lease=10s",
         "hirepipe.webhooks.retry-schedule=200ms,300ms,400ms,500ms",
-        "hirepipe.webhooks.poll-interval=100ms"})
+        "hirepipe.webhooks.poll-interval=100ms",
+        // the Greenhouse stub listens on loopback
+        "hirepipe.partners.greenhouse.callback-hosts=127.0.0.1,app.greenhouse.io"})
 @Import(TestHosts.class)
 @UsesInfrastructure({Infra.KAFKA, Infra.MONGO, Infra.SMTP})
 public abstract class NotificationServiceTest {
