@@ -51,8 +51,6 @@ class GreenhouseEndToEndIT {
 
     @BeforeAll
     void start(SharedLocalStack.Stack shared) throws IOException {
-        stack = shared.get();
-        anonymous = HttpApi.at(stack.gatewayUrl().toString());
         greenhouse = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         greenhouse.createContext("/", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
@@ -63,6 +61,8 @@ class GreenhouseEndToEndIT {
             exchange.close();
         });
         greenhouse.start();
+        stack = shared.get();
+        anonymous = HttpApi.at(stack.gatewayUrl().toString());
     }
 
     @AfterAll
