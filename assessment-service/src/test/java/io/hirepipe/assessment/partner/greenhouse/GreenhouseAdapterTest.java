@@ -205,6 +205,8 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
         JsonNode malformed = greenhouse().post(BASE + "/send_test", "{\"partner_test_id\": ").problem(400);
         assertThat(malformed.get("detail").asString()).containsIgnoringCase("malformed");
         greenhouse().get(BASE + "/test_status").problem(400);
+        greenhouse().get(BASE + "/test_status?partner_interview_id=" + "x".repeat(101)).problem(400);
+        greenhouse().post(BASE + "/send_test", List.of(sendTestBody("java-basics", "a@example.org"))).problem(400);
 
         assertThat(api(recruiterToken()).get("/api/invitations").expect(200).get("items").isEmpty())
                 .as("no invitation from any refused send").isTrue();
