@@ -6,6 +6,7 @@ import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationRevoked;
+import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.contracts.events.ItemScore;
 import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
@@ -266,6 +267,25 @@ class EventJsonTest {
 
         assertThat(received.payload()).isInstanceOfSatisfying(UnrecognizedEvent.class,
                 u -> assertThat(u.type()).isEqualTo("CandidateWithdrew"));
+    }
+
+    @Test
+    void aPartnerTestWrittenByHandWithoutItsCallbackIsReadAndTravelsWithItsInvitation() {
+        String json = """
+                {"eventId":"e-3","type":"PartnerTestSent","tenantId":"t-1",
+                 "payload":{"invitationId":"inv-8","partner":"greenhouse","partnerInterviewId":"inv-8"}}
+                """;
+
+        EventEnvelope<EventPayload> received = EventJson.fromJson(json);
+
+        assertThat(received.payload()).isInstanceOfSatisfying(PartnerTestSent.class, sent -> {
+            assertThat(sent.partner()).isEqualTo("greenhouse");
+            assertThat(sent.callbackUrl()).isNull();
+            assertThat(sent.sealedCallbackKey()).isNull();
+            assertThat(sent.sentAt()).isNull();
+        });
+        assertThat(received.key()).as("ordered with the invitation's other events").isEqualTo("inv-8");
+        assertThat(received.topic()).isEqualTo(Topics.INVITATIONS);
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.hirepipe.contracts.events.ItemScore;
 import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.KeyPoint;
 import io.hirepipe.contracts.events.Misconception;
+import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.QuestionPublished;
@@ -54,6 +55,9 @@ final class SampleEvents {
                     "rita@example.com", null, 30, T0.plusSeconds(86_400), "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.k.iv.ct.tag");
             case INVITATION_REVOKED -> new InvitationRevoked("inv-1", "position filled");
             case INVITATION_EXPIRED -> new InvitationExpired("inv-1", "test-1", Instant.parse("2026-03-08T17:00:00Z"));
+            case PARTNER_TEST_SENT -> new PartnerTestSent("inv-1", "greenhouse", "inv-1",
+                    "https://app.greenhouse.io/integrations/testing_partners/take_home_tests/12345",
+                    "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.k.iv.ct.tag", T0);
             case ASSESSMENT_STARTED -> new AssessmentStarted("inv-1", "ses-1", T0, T0.plusSeconds(1800));
             case ASSESSMENT_SUBMITTED -> new AssessmentSubmitted("ses-1", "inv-1", "test-1", "Backend fundamentals",
                     CANDIDATE, "rita@example.com", 60, SubmitReason.TIMEOUT, T0, T0.plusSeconds(1800),

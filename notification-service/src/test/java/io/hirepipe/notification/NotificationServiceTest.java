@@ -38,7 +38,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "hirepipe.webhooks.poll-interval=100ms",
         "hirepipe.mail.retry.initial-delay=300ms",
         "hirepipe.mail.retry.max-delay=1s",
-        "hirepipe.mail.retry.poll-interval=100ms"})
+        "hirepipe.mail.retry.poll-interval=100ms",
+        // the Greenhouse stub listens on loopback
+        "hirepipe.partners.greenhouse.callback-hosts=127.0.0.1,app.greenhouse.io"})
 @Import(TestHosts.class)
 @UsesInfrastructure({Infra.KAFKA, Infra.MONGO, Infra.SMTP})
 public abstract class NotificationServiceTest {

@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +82,26 @@ public class QuestionService {
             deliveries.put(key, delivery);
         }
         return delivery;
+    }
+
+    /**
+     * The tenant's published tests, every page of them (bounded): what an ATS may offer its users.
+     * A test without a status (as question-service wrote them before tests had one) counts as published.
+     */
+    public List<TestListing> publishedTests(String tenantId) {
+        List<TestListing> tests = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < TestListing.MAX_PAGES; page++) {
+            String current = cursor;
+            TestListing.Page answer = guarded(() -> Optional.ofNullable(http.tests(tenantId, current)))
+                    .orElse(new TestListing.Page(List.of(), null, false));
+            answer.items().stream().filter(TestListing::published).forEach(tests::add);
+            cursor = answer.nextCursor();
+            if (cursor == null || Boolean.FALSE.equals(answer.hasMore())) {
+                break;
+            }
+        }
+        return tests;
     }
 
     private <T> Optional<T> guarded(Supplier<Optional<T>> call) {

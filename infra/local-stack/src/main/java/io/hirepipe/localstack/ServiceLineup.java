@@ -13,6 +13,9 @@ import java.util.Map;
  */
 final class ServiceLineup {
 
+    /** Greenhouse's own hosts, and this machine for a local stand-in. */
+    static final String LOCAL_GREENHOUSE_HOSTS = "127.0.0.1,localhost,app.greenhouse.io,app.eu.greenhouse.io";
+
     private ServiceLineup() {
     }
 
@@ -42,7 +45,10 @@ final class ServiceLineup {
                 "--hirepipe.services.question-service.url=http://127.0.0.1:" + p.question(),
                 "--hirepipe.public-url=http://localhost:" + p.gateway(),
                 "--hirepipe.sessions.grace=" + config.sessions().grace().toSeconds() + "s",
-                "--hirepipe.sessions.sweep-interval=" + config.sessions().sweepInterval().toSeconds() + "s"));
+                "--hirepipe.sessions.sweep-interval=" + config.sessions().sweepInterval().toSeconds() + "s",
+                // a Greenhouse stand-in on this machine may receive the completion callback
+                "--hirepipe.greenhouse.allow-insecure-callbacks=true",
+                "--hirepipe.greenhouse.callback-hosts=" + LOCAL_GREENHOUSE_HOSTS));
         specs.add(spec(config, "scoring-service", p.scoring(), serviceEnv,
                 "--spring.mongodb.uri=" + mongo,
                 "--spring.kafka.bootstrap-servers=" + kafka));
@@ -56,7 +62,8 @@ final class ServiceLineup {
                 "--spring.mail.port=" + p.smtp(),
                 // local receivers (a script on this machine) are the point of a local stack
                 "--hirepipe.webhooks.allow-insecure-loopback=true",
-                "--hirepipe.webhooks.public-base-url=http://localhost:" + p.gateway()));
+                "--hirepipe.webhooks.public-base-url=http://localhost:" + p.gateway(),
+                "--hirepipe.partners.greenhouse.callback-hosts=" + LOCAL_GREENHOUSE_HOSTS));
         // The gateway keeps actuator on a management port of its own (metrics for a local Prometheus);
         // its main port answers /readyz for start-up checks.
         specs.add(withHealthUrl(spec(config, "gateway", p.gateway(),

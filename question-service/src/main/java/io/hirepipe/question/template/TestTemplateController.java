@@ -46,7 +46,9 @@ class TestTemplateController {
         return ResponseEntity.created(URI.create("/api/tests/" + created.id())).body(created);
     }
 
+    /** assessment-service lists them for an ATS partner (Greenhouse's list_tests). */
     @GetMapping
+    @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM','SERVICE')")
     Page<TestTemplateView> list(Caller caller,
                                 @RequestParam(required = false) TestStatus status,
                                 @RequestParam(required = false) @Size(max = 200) String q,
