@@ -186,6 +186,14 @@ class ItemAnalysisApiTest extends ScoringServiceTest {
         assertThat(api(null).get(path).status()).isEqualTo(401);
     }
 
+    @Test
+    void bothOperationsAreDescribedForTheGatewaysDocument() {
+        JsonNode paths = api(null).get("/v3/api-docs").expect(200).path("paths");
+
+        assertThat(paths.has("/api/analysis/tests/{testId}/versions/{version}")).isTrue();
+        assertThat(paths.has("/api/analysis/questions/{questionId}/versions/{version}")).isTrue();
+    }
+
     private static JsonNode item(JsonNode analysis, String questionId) {
         return analysis.path("items").values().stream()
                 .filter(i -> i.path("questionId").asString().equals(questionId)).findFirst().orElseThrow();
