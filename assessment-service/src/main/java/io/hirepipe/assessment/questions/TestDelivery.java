@@ -9,6 +9,7 @@ import java.util.List;
  * @param testVersion    the published test version drawn from; null from question-service before test versions
  * @param perSession     true when pools or shuffles drew it for one session id: never reuse it for another
  * @param shuffleOptions whether to shuffle choice options per session; null (older question-service) means yes
+ * @param drawnFromPools whether some questions were drawn from pools; null from an older question-service
  */
 public record TestDelivery(
         String testId,
@@ -18,7 +19,8 @@ public record TestDelivery(
         List<DeliveredQuestion> questions,
         Integer testVersion,
         Boolean perSession,
-        Boolean shuffleOptions) {
+        Boolean shuffleOptions,
+        Boolean drawnFromPools) {
 
     public TestDelivery {
         questions = questions == null ? List.of() : List.copyOf(questions);
@@ -26,7 +28,7 @@ public record TestDelivery(
 
     public TestDelivery(String testId, String title, int durationMinutes, int passMarkPercent,
                         List<DeliveredQuestion> questions) {
-        this(testId, title, durationMinutes, passMarkPercent, questions, null, false, null);
+        this(testId, title, durationMinutes, passMarkPercent, questions, null, false, null, null);
     }
 
     /** Absent (older question-service) means the delivery is the same for every session. */

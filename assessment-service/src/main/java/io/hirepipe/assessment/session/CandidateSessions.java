@@ -95,7 +95,7 @@ class CandidateSessions {
         Instant deadline = now.plus(Duration.ofMinutes(delivery.durationMinutes() + invitation.extraTimeMinutes()));
         Session session = new Session(sessionId, now, deadline, QuestionFreezer.freeze(delivery.questions(), sessionId,
                 delivery.shufflesOptions()),
-                Map.of(), null, null);
+                Map.of(), null, null, delivery.testVersion(), delivery.drawnFromPools());
         EventEnvelope<AssessmentStarted> started = EventEnvelope.of(
                 new AssessmentStarted(invitation.id(), sessionId, now, deadline),
                 caller.tenantId(), CorrelationId.currentOrNew(), now);

@@ -111,7 +111,8 @@ class SubmissionService {
         }).toList();
         return new AssessmentSubmitted(session.id(), invitation.id(), invitation.testId(), invitation.testTitle(),
                 invitation.candidate(), invitation.recruiterEmail(), invitation.passMarkPercent(), reason,
-                session.startedAt(), submittedAt, answers, null, null, invitation.externalReference(),
+                session.startedAt(), submittedAt, answers, session.testVersion(), session.drawnFromPools(),
+                invitation.externalReference(),
                 Math.max(0, Duration.between(session.startedAt(), submittedAt).toSeconds()),
                 integrityCounts(invitation.integrity()));
     }

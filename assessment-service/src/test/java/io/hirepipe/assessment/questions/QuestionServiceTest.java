@@ -67,7 +67,7 @@ class QuestionServiceTest {
                     new DeliveredQuestion("q1", 1, QuestionKind.FREE_TEXT, "T", "P", List.of(), 2));
             return switch (testId) {
                 case "known" -> Optional.of(new TestDelivery("known", "Known", 20, 50, questions));
-                case "pooled" -> Optional.of(new TestDelivery("pooled", "Pooled", 20, 50, questions, 1, true, true));
+                case "pooled" -> Optional.of(new TestDelivery("pooled", "Pooled", 20, 50, questions, 1, true, true, true));
                 default -> Optional.empty();
             };
         }

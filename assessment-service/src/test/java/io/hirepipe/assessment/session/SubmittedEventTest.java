@@ -58,6 +58,23 @@ class SubmittedEventTest {
         assertThat(event.timeTakenSeconds()).isEqualTo(900);
         assertThat(event.integrity()).as("no signals reported").isEqualTo(IntegrityCounts.NONE);
         assertThat(event.externalReference()).isNull();
+        assertThat(event.testVersion()).as("a session from before test versions").isNull();
+    }
+
+    @Test
+    void carriesTheTestVersionAndWhetherPoolsWereDrawn_forItemAnalysis() {
+        Instant startedAt = Instant.parse("2026-02-01T09:00:00Z");
+        Session session = new Session("ses_3", startedAt, startedAt.plusSeconds(1800), List.of(), Map.of(), null, null,
+                4, true);
+        Invitation invitation = new Invitation("inv_3", "tenant-a", null, "test-1", "Java", 30, 70,
+                new Person("Ada", "ada@example.org"), "rita@example.com", 0, startedAt.plusSeconds(86_400),
+                startedAt.minusSeconds(3600), "user-1", InvitationStatus.STARTED, 5, null, session, null, null, null);
+
+        AssessmentSubmitted event = SubmissionService.submittedEvent(invitation, SubmitReason.CANDIDATE,
+                startedAt.plusSeconds(600));
+
+        assertThat(event.testVersion()).isEqualTo(4);
+        assertThat(event.drawnFromPools()).isTrue();
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.List;
  * @param perSession     true when pools or shuffles make this delivery specific to the session id it was
  *                       drawn for: it must not be reused for another session
  * @param shuffleOptions whether the options of choice questions are shuffled per session
+ * @param drawnFromPools true when a section drew questions from a pool, so other sessions may get other
+ *                       questions (item analysis then leaves out whole-test reliability)
  */
 record TestDelivery(
         String testId,
@@ -23,7 +25,8 @@ record TestDelivery(
         int testVersion,
         boolean perSession,
         boolean shuffleOptions,
-        String instructions) {
+        String instructions,
+        boolean drawnFromPools) {
 
     record DeliveredQuestion(
             String questionId,

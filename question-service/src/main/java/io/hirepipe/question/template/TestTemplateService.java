@@ -202,7 +202,7 @@ public class TestTemplateService {
             questions.forEach(q -> delivered.add(deliver(q)));
         }
         return new TestDelivery(test.id(), content.title(), content.durationMinutes(), content.passMarkPercent(),
-                delivered, published.version(), perSession, content.shuffleOptions(), content.instructions());
+                delivered, published.version(), perSession, content.shuffleOptions(), content.instructions(), hasPool);
     }
 
     private static PublishedQuestion pinned(QuestionRef ref, QuestionDocument question) {

@@ -116,6 +116,7 @@ class TestDraftsAndPoolsTest extends IntegrationTestBase {
         assertThat(draws).as("different sessions draw differently").hasSizeGreaterThan(1);
         JsonNode delivery = api(assessmentService()).get("/api/tests/" + id + "/delivery?sessionId=x").expect(200);
         assertThat(delivery.get("perSession").asBoolean()).isTrue();
+        assertThat(delivery.get("drawnFromPools").asBoolean()).as("told to item analysis via the submission").isTrue();
         api(assessmentService()).get("/api/tests/" + id + "/delivery").problem(400, "session-id-required");
     }
 
