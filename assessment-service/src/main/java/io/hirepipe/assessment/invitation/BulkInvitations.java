@@ -110,8 +110,13 @@ class BulkInvitations {
     }
 
     private static Map<String, Object> problem(int status, String type, String title, String detail, String field) {
+        return problemTyped(status, ProblemException.TYPE_BASE + type, title, detail, field);
+    }
+
+    private static Map<String, Object> problemTyped(int status, String typeUri, String title, String detail,
+                                                    String field) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", ProblemException.TYPE_BASE + type);
+        problem.put("type", typeUri);
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
@@ -122,8 +127,8 @@ class BulkInvitations {
     }
 
     private static Map<String, Object> problemOf(ProblemDetail detail) {
-        Map<String, Object> problem = problem(detail.getStatus(), "", detail.getTitle(), detail.getDetail(), null);
-        problem.put("type", String.valueOf(detail.getType()));
+        Map<String, Object> problem = problemTyped(detail.getStatus(), String.valueOf(detail.getType()),
+                detail.getTitle(), detail.getDetail(), null);
         if (detail.getProperties() != null) {
             problem.putAll(detail.getProperties());
         }

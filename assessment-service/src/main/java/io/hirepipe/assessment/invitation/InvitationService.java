@@ -38,6 +38,8 @@ public class InvitationService {
     static final Duration LONGEST_EXPIRY = Duration.ofHours(720);
     /** An expired holder of the active key is freed and the insert retried; twice covers any race. */
     private static final int INSERT_ATTEMPTS = 3;
+    static final String ALREADY_INVITED = "already-invited";
+    static final URI ALREADY_INVITED_TYPE = URI.create(ProblemException.TYPE_BASE + ALREADY_INVITED);
 
     private final InvitationStore store;
     private final QuestionService questions;
@@ -126,9 +128,6 @@ public class InvitationService {
                         + "'. A new one can be made once it is revoked, expired or submitted.")
                 .with("invitationId", existingId);
     }
-
-    static final String ALREADY_INVITED = "already-invited";
-    static final URI ALREADY_INVITED_TYPE = URI.create(ProblemException.TYPE_BASE + ALREADY_INVITED);
 
     /** A test the caller cannot use is the fault of the request's testId: the problem says so. */
     private static TestSummary testNamedBy(String testId, Function<String, TestSummary> tests) {

@@ -151,6 +151,7 @@ class InvitationPlatformApiTest extends AssessmentIntegrationTest {
         awaitEvents("InvitationExpired", id);
         assertThat(api(recruiterToken()).get("/api/invitations/" + id).expect(200).get("status").asString())
                 .isEqualTo("EXPIRED");
+        assertThat(stored(id).containsKey("activeKey")).as("an expired invitation no longer blocks a new one").isFalse();
 
         Instant newExpiry = clock.instant().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
         JsonNode extended = api(recruiterToken()).post("/api/invitations/" + id + "/extend",
@@ -158,6 +159,7 @@ class InvitationPlatformApiTest extends AssessmentIntegrationTest {
         assertThat(extended.get("status").asString()).isEqualTo("INVITED");
         assertThat(Instant.parse(extended.get("expiresAt").asString())).isEqualTo(newExpiry);
         assertThat(stored(id).containsKey("expiryAnnouncedAt")).isFalse();
+        assertThat(stored(id).containsKey("activeKey")).as("active again").isTrue();
         // the candidate's link works again
         start(redeemAsCandidate(created));
 
