@@ -13,7 +13,7 @@ import static org.awaitility.Awaitility.await;
 /** The stack's SMTP sink as the end-to-end tests read it: through the mail viewer's HTTP API, like a person would. */
 final class SinkMailbox {
 
-    private static final Pattern TOKEN_IN_LINK = Pattern.compile("#token=([A-Za-z0-9_-]+)");
+    private static final Pattern LINK = Pattern.compile("(http://[^\"\\s<>]+/take#token=([A-Za-z0-9_-]+))");
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     private final HttpApi viewer;
@@ -40,13 +40,22 @@ final class SinkMailbox {
         return found[0];
     }
 
+    /** The candidate's emailed link, as they would click it. */
+    String candidateLink(String recipient, String subjectContains) {
+        return linkIn(recipient, subjectContains).group(1);
+    }
+
     /** The invitation token in the candidate's emailed link. */
     String invitationToken(String recipient, String subjectContains) {
+        return linkIn(recipient, subjectContains).group(2);
+    }
+
+    private Matcher linkIn(String recipient, String subjectContains) {
         JsonNode mail = mailTo(recipient, subjectContains);
-        Matcher link = TOKEN_IN_LINK.matcher(mail.path("html").asString("") + mail.path("text").asString(""));
+        Matcher link = LINK.matcher(mail.path("html").asString("") + mail.path("text").asString(""));
         if (!link.find()) {
             throw new AssertionError("the mail to " + recipient + " carries no candidate link: " + mail);
         }
-        return link.group(1);
+        return link;
     }
 }
