@@ -267,6 +267,24 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
         return sessionId;
     }
 
+    @Test
+    void greenhousesErrorReportIsAcknowledgedAndABadOneIsAProblem() {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("api_call", "test_status");
+        report.put("errors", List.of("partner_status is 'complete' but partner_profile url is missing"));
+        report.put("partner_test_id", "java-basics");
+        report.put("partner_test_name", "Java basics");
+        report.put("partner_interview_id", "inv_x");
+        report.put("candidate_email", "kate_austen@example.com");
+
+        HttpApi.Response acknowledged = greenhouse().post(BASE + "/response_error", report);
+
+        assertThat(acknowledged.status()).isEqualTo(200);
+        greenhouse().post(BASE + "/response_error", Map.of("errors", List.of("x"))).problem(400);
+        greenhouse().post(BASE + "/response_error", Map.of("api_call", "list_tests", "errors", "not a list"))
+                .problem(400);
+    }
+
     private static Map<String, Object> without(Map<String, Object> body, String field) {
         Map<String, Object> copy = new HashMap<>(body);
         copy.remove(field);
