@@ -140,8 +140,9 @@ class GreenhouseAdapter {
     }
 
     Settings settings(Caller caller) {
+        // Not set up yet is a state, not a missing record: nothing stored, nothing to report to.
         return store.settings(caller.tenantId()).map(GreenhouseAdapter::view)
-                .orElseThrow(() -> ProblemException.notFound("Greenhouse settings", caller.tenantId()));
+                .orElse(new Settings(null, false, null));
     }
 
     Settings saveSettings(Caller caller, GreenhouseSettingsRequest request) {

@@ -217,6 +217,9 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
         String fresh = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
         QUESTION_SERVICE.define(fresh, javaTest("java-basics", 30));
         String key = gateway.issue(Caller.platform(fresh, "key-3"), "assessment-service");
+        JsonNode unset = api(recruiterToken(fresh)).get(BASE + "/settings").expect(200);
+        assertThat(unset.get("reportTo").isNull()).isTrue();
+        assertThat(unset.get("callbackKeyStored").asBoolean()).isFalse();
 
         api(key).post(BASE + "/send_test", sendTestBody("java-basics", "a@example.org"))
                 .problem(422, "greenhouse-not-configured");
