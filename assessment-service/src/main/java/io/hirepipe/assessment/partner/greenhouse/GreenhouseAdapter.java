@@ -16,6 +16,9 @@ import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.outbox.Outbox;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -44,11 +47,12 @@ class GreenhouseAdapter {
     private final CallbackUrlCheck callbacks;
     private final LinkSealer sealer;
     private final GreenhouseProperties properties;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     GreenhouseAdapter(QuestionService questions, InvitationService invitations, InvitationStore invitationStore,
                       GreenhouseStore store, CallbackUrlCheck callbacks, LinkSealer sealer,
-                      GreenhouseProperties properties, Clock clock) {
+                      GreenhouseProperties properties, ObjectProvider<MeterRegistry> meters, Clock clock) {
         this.questions = questions;
         this.invitations = invitations;
         this.invitationStore = invitationStore;
@@ -56,6 +60,7 @@ class GreenhouseAdapter {
         this.callbacks = callbacks;
         this.sealer = sealer;
         this.properties = properties;
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.clock = clock;
     }
 
@@ -111,9 +116,33 @@ class GreenhouseAdapter {
                 .orElseThrow(() -> ProblemException.notFound("Partner interview", partnerInterviewId));
     }
 
+    /**
+     * Logged (the text Greenhouse sent is made single-line and bounded first, as it comes from
+     * outside) and counted per API call, so a broken answer shows on a dashboard.
+     */
+    void responseError(Caller caller, ResponseErrorReport report) {
+        String call = switch (report.apiCall().strip()) {
+            case "list_tests", "send_test", "test_status" -> report.apiCall().strip();
+            default -> "other";
+        };
+        meters.counter("hirepipe.greenhouse.response.errors", "api_call", call).increment();
+        log.warn("Greenhouse could not use our {} answer (tenant {}, partner_test_id {}, partner_interview_id {}): {}",
+                call, caller.tenantId(), printable(report.partnerTestId()), printable(report.partnerInterviewId()),
+                report.errors().stream().map(GreenhouseAdapter::printable).toList());
+    }
+
+    private static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        String single = text.replaceAll("\\p{Cntrl}", " ");
+        return single.length() > 200 ? single.substring(0, 200) + "…" : single;
+    }
+
     Settings settings(Caller caller) {
+        // Not set up yet is a state, not a missing record: nothing stored, nothing to report to.
         return store.settings(caller.tenantId()).map(GreenhouseAdapter::view)
-                .orElseThrow(() -> ProblemException.notFound("Greenhouse settings", caller.tenantId()));
+                .orElse(new Settings(null, false, null));
     }
 
     Settings saveSettings(Caller caller, GreenhouseSettingsRequest request) {

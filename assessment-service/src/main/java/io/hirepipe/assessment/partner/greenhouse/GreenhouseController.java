@@ -7,6 +7,7 @@ import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.TestStatus;
 import io.hirepipe.defaults.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,7 @@ import java.util.List;
 
 /**
  * Greenhouse's Assessment API, partner side ({@code list_tests}, {@code send_test},
- * {@code test_status}), under the names and shapes Greenhouse calls. Greenhouse authenticates with
+ * {@code test_status}, {@code response_error}), under the names and shapes Greenhouse calls. Greenhouse authenticates with
  * HTTP Basic, an API key as the user name; the gateway turns that into a platform caller and lets
  * through only keys with the {@code integrations:greenhouse} scope.
  */
@@ -52,6 +53,13 @@ class GreenhouseController {
     TestStatus testStatus(@RequestParam("partner_interview_id") @Size(min = 1, max = 100) String partnerInterviewId,
                           Caller caller) {
         return adapter.testStatus(caller, partnerInterviewId.strip());
+    }
+
+    /** Greenhouse could not use one of our answers: recorded for operators, answered 200 as it expects. */
+    @PostMapping("/response_error")
+    ResponseEntity<Void> responseError(@Valid @RequestBody ResponseErrorReport report, Caller caller) {
+        adapter.responseError(caller, report);
+        return ResponseEntity.ok().build();
     }
 
     /** Set-up is a recruiter's decision, never a key's. */

@@ -36,7 +36,11 @@ final class GreenhouseViews {
                       @JsonProperty("metadata") Map<String, Object> metadata) {
     }
 
-    /** A tenant's set-up as recruiters see it: whether a callback key is stored, never the key. */
+    /**
+     * A tenant's set-up as recruiters see it: whether a callback key is stored, never the key. Before
+     * a recruiter set it up, {@code reportTo} and {@code updatedAt} are null.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Settings(String reportTo, boolean callbackKeyStored, Instant updatedAt) {
     }
 }

@@ -217,6 +217,9 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
         String fresh = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
         QUESTION_SERVICE.define(fresh, javaTest("java-basics", 30));
         String key = gateway.issue(Caller.platform(fresh, "key-3"), "assessment-service");
+        JsonNode unset = api(recruiterToken(fresh)).get(BASE + "/settings").expect(200);
+        assertThat(unset.get("reportTo").isNull()).isTrue();
+        assertThat(unset.get("callbackKeyStored").asBoolean()).isFalse();
 
         api(key).post(BASE + "/send_test", sendTestBody("java-basics", "a@example.org"))
                 .problem(422, "greenhouse-not-configured");
@@ -265,6 +268,24 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
         save(candidate, "q-single", 1, List.of("a"), null).expect(200);
         api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
         return sessionId;
+    }
+
+    @Test
+    void greenhousesErrorReportIsAcknowledgedAndABadOneIsAProblem() {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("api_call", "test_status");
+        report.put("errors", List.of("partner_status is 'complete' but partner_profile url is missing"));
+        report.put("partner_test_id", "java-basics");
+        report.put("partner_test_name", "Java basics");
+        report.put("partner_interview_id", "inv_x");
+        report.put("candidate_email", "kate_austen@example.com");
+
+        HttpApi.Response acknowledged = greenhouse().post(BASE + "/response_error", report);
+
+        assertThat(acknowledged.status()).isEqualTo(200);
+        greenhouse().post(BASE + "/response_error", Map.of("errors", List.of("x"))).problem(400);
+        greenhouse().post(BASE + "/response_error", Map.of("api_call", "list_tests", "errors", "not a list"))
+                .problem(400);
     }
 
     private static Map<String, Object> without(Map<String, Object> body, String field) {
