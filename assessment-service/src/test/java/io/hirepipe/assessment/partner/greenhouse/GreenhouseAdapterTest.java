@@ -110,6 +110,19 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
     }
 
     @Test
+    void greenhouseSendingTheSameTestAgainGetsTheSameInterview_butAnInvitationMadeElsewhereStaysA409() {
+        String first = sendTest("ron@hogwarts.example");
+
+        assertThat(sendTest("ron@hogwarts.example")).as("a retried send_test").isEqualTo(first);
+        assertThat(api(recruiterToken()).get("/api/invitations?limit=50").expect(200).get("items").findValuesAsString("id"))
+                .containsOnlyOnce(first);
+
+        invite(Map.of("testId", "java-basics", "candidate", Map.of("name", "Neville", "email", "neville@hogwarts.example")));
+        greenhouse().post(BASE + "/send_test", sendTestBody("java-basics", "neville@hogwarts.example"))
+                .problem(409, "already-invited");
+    }
+
+    @Test
     void aNumericPartnerTestIdAsInOneOfGreenhousesExamplesIsAccepted() {
         QUESTION_SERVICE.define(tenant, javaTest("12345", 20));
 
