@@ -180,12 +180,36 @@ function lateNotice() {
     h('ul', {}, titles));
 }
 
+// question-service renders the Markdown prompt and sanitises it with an allow-list; parsing it here
+// runs no script, and event-handler attributes and script-like elements are dropped once more before
+// the nodes enter the page. Sessions from before Markdown prompts have only the plain prompt.
+const UNSAFE_PROMPT_ELEMENTS = 'script, style, iframe, object, embed, link, meta, base, form, img, svg';
+
+function promptContent(question) {
+  if (!question.promptHtml) return h('p', {}, question.prompt);
+  const parsed = new DOMParser().parseFromString(question.promptHtml, 'text/html');
+  parsed.querySelectorAll(UNSAFE_PROMPT_ELEMENTS).forEach((element) => element.remove());
+  parsed.querySelectorAll('*').forEach((element) => {
+    for (const attribute of [...element.attributes]) {
+      const value = attribute.value.trim().toLowerCase();
+      if (attribute.name.startsWith('on') || value.startsWith('javascript:') || value.startsWith('data:')) {
+        element.removeAttribute(attribute.name);
+      }
+    }
+  });
+  return [...parsed.body.childNodes];
+}
+
+function promptBlock(question) {
+  return h('div', { class: 'prompt', id: `prompt-${question.questionId}` }, promptContent(question));
+}
+
 function choiceInputs(question, known) {
   const multi = question.kind === 'MULTI_CHOICE';
   const selected = new Set(known && known.answer ? known.answer.selectedOptionIds || [] : []);
   const name = `answer-${question.questionId}`;
-  return h('fieldset', { class: 'choices' },
-    h('legend', {}, question.prompt),
+  return [promptBlock(question), h('fieldset', { class: 'choices', 'aria-describedby': `prompt-${question.questionId}` },
+    h('legend', {}, multi ? 'Your answers' : 'Your answer'),
     multi ? h('p', { class: 'hint', id: `hint-${question.questionId}` }, 'Choose all that apply.') : null,
     question.options.map((option) => {
       const id = `${name}-${option.id}`;
@@ -200,7 +224,7 @@ function choiceInputs(question, known) {
           },
         }),
         h('label', { for: id }, option.text));
-    }));
+    }))];
 }
 
 function textInput(question, known) {
@@ -210,7 +234,8 @@ function textInput(question, known) {
   const value = known && known.answer && typeof known.answer.text === 'string' ? known.answer.text : '';
   const counter = h('p', { class: 'hint', id: counterId }, `${value.length} of ${limit} characters`);
   const area = h('textarea', {
-    id, name: id, rows: 10, maxlength: limit, 'aria-describedby': counterId, spellcheck: 'true',
+    id, name: id, rows: 10, maxlength: limit, 'aria-describedby': `prompt-${question.questionId} ${counterId}`,
+    spellcheck: 'true',
     oninput: () => {
       counter.textContent = `${area.value.length} of ${limit} characters`;
       app.autosaver.change(question.questionId, { text: area.value }, TEXT_SAVE_DELAY_MS);
@@ -218,7 +243,7 @@ function textInput(question, known) {
     },
   });
   area.value = value;
-  return h('div', { class: 'free-text' }, h('label', { for: id }, question.prompt), area, counter);
+  return h('div', { class: 'free-text' }, promptBlock(question), h('label', { for: id }, 'Your answer'), area, counter);
 }
 
 function showQuestion(position, { focus = 'heading' } = {}) {

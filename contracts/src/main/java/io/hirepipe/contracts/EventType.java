@@ -8,6 +8,7 @@ import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationExpired;
 import io.hirepipe.contracts.events.InvitationRevoked;
+import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.contracts.events.QuestionPublished;
 import io.hirepipe.contracts.events.QuestionRetired;
 import io.hirepipe.contracts.events.ScoreAdjusted;
@@ -32,7 +33,10 @@ public enum EventType {
     INVITATION_REVOKED("InvitationRevoked", InvitationRevoked.class, Topics.INVITATIONS, 1),
     INVITATION_EXPIRED("InvitationExpired", InvitationExpired.class, Topics.INVITATIONS, 1),
     ASSESSMENT_STARTED("AssessmentStarted", AssessmentStarted.class, Topics.INVITATIONS, 1),
-    ASSESSMENT_SUBMITTED("AssessmentSubmitted", AssessmentSubmitted.class, Topics.SUBMISSIONS, 1),
+    /** An ATS partner (Greenhouse) sent the invitation and named its completion callback. */
+    PARTNER_TEST_SENT("PartnerTestSent", PartnerTestSent.class, Topics.INVITATIONS, 1),
+    /** v2: optional externalReference, timeTakenSeconds and integrity counts (and testVersion, drawnFromPools). */
+    ASSESSMENT_SUBMITTED("AssessmentSubmitted", AssessmentSubmitted.class, Topics.SUBMISSIONS, 2),
     /** v2: decimal points, item status and evidence, provisional and reviewCount. */
     ASSESSMENT_SCORED("AssessmentScored", AssessmentScored.class, Topics.RESULTS, 2),
     /** v2: decimal points, the machine's item points, provisional, and who the session is for. */

@@ -6,6 +6,7 @@ import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationRevoked;
+import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.contracts.events.ItemScore;
 import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
@@ -92,6 +93,21 @@ class EventJsonTest {
     }
 
     @Test
+    void aSubmissionFromAProducerWithoutTestVersionsReadsWithNullVersionAndPools() {
+        ObjectNode submitted = (ObjectNode) PLAIN.readTree(EventJson.toJson(EventEnvelope.of(
+                SampleEvents.of(EventType.ASSESSMENT_SUBMITTED), "tenant-a", "corr-1")));
+        assertThat(submitted.at("/payload/testVersion").asInt()).isEqualTo(3);
+        assertThat(submitted.at("/payload/drawnFromPools").asBoolean()).isTrue();
+        ((ObjectNode) submitted.get("payload")).remove(List.of("testVersion", "drawnFromPools"));
+
+        AssessmentSubmitted older = (AssessmentSubmitted) EventJson.fromJson(submitted.toString()).payload();
+
+        assertThat(older.testVersion()).isNull();
+        assertThat(older.drawnFromPools()).isNull();
+        assertThat(older.answers()).hasSize(2);
+    }
+
+    @Test
     void itemsCarryTheQuestionTitleOnTheWire() {
         JsonNode submitted = PLAIN.readTree(EventJson.toJson(EventEnvelope.of(
                 SampleEvents.of(EventType.ASSESSMENT_SUBMITTED), "tenant-a", "corr-1")));
@@ -125,6 +141,26 @@ class EventJsonTest {
     }
 
     @Test
+    void aVersionOneSubmissionIsReadWithoutReferenceTimeTakenOrIntegrity() {
+        ObjectNode v2 = (ObjectNode) PLAIN.readTree(EventJson.toJson(EventEnvelope.of(
+                SampleEvents.of(EventType.ASSESSMENT_SUBMITTED), "tenant-a", "corr-1")));
+        assertThat(v2.at("/payload/externalReference").asString()).isEqualTo("ats-4711");
+        assertThat(v2.at("/payload/timeTakenSeconds").asLong()).isEqualTo(1800);
+        assertThat(v2.at("/payload/integrity/paste").asInt()).isEqualTo(3);
+        ObjectNode payload = (ObjectNode) v2.get("payload");
+        payload.remove(List.of("externalReference", "timeTakenSeconds", "integrity"));
+        v2.put("schemaVersion", 1);
+
+        AssessmentSubmitted v1 = (AssessmentSubmitted) EventJson.fromJson(v2.toString()).payload();
+
+        assertThat(v1.sessionId()).isEqualTo("ses-1");
+        assertThat(v1.answers()).hasSize(2);
+        assertThat(v1.externalReference()).isNull();
+        assertThat(v1.timeTakenSeconds()).isNull();
+        assertThat(v1.integrity()).isNull();
+    }
+
+    @Test
     void pointsTravelAsPlainJsonNumbersWithAtMostTwoDecimals() {
         JsonNode scored = PLAIN.readTree(EventJson.toJson(EventEnvelope.of(
                 SampleEvents.of(EventType.ASSESSMENT_SCORED), "tenant-a", "corr-1")));
@@ -152,7 +188,7 @@ class EventJsonTest {
         assertThat(EventEnvelope.of(SampleEvents.of(EventType.QUESTION_PUBLISHED), "t", "c").schemaVersion())
                 .isEqualTo(2);
         assertThat(EventEnvelope.of(SampleEvents.of(EventType.ASSESSMENT_SUBMITTED), "t", "c").schemaVersion())
-                .isEqualTo(1);
+                .isEqualTo(2);
         assertThat(EventEnvelope.of(SampleEvents.of(EventType.INVITATION_CREATED), "t", "c").schemaVersion())
                 .isEqualTo(2);
     }
@@ -231,6 +267,25 @@ class EventJsonTest {
 
         assertThat(received.payload()).isInstanceOfSatisfying(UnrecognizedEvent.class,
                 u -> assertThat(u.type()).isEqualTo("CandidateWithdrew"));
+    }
+
+    @Test
+    void aPartnerTestWrittenByHandWithoutItsCallbackIsReadAndTravelsWithItsInvitation() {
+        String json = """
+                {"eventId":"e-3","type":"PartnerTestSent","tenantId":"t-1",
+                 "payload":{"invitationId":"inv-8","partner":"greenhouse","partnerInterviewId":"inv-8"}}
+                """;
+
+        EventEnvelope<EventPayload> received = EventJson.fromJson(json);
+
+        assertThat(received.payload()).isInstanceOfSatisfying(PartnerTestSent.class, sent -> {
+            assertThat(sent.partner()).isEqualTo("greenhouse");
+            assertThat(sent.callbackUrl()).isNull();
+            assertThat(sent.sealedCallbackKey()).isNull();
+            assertThat(sent.sentAt()).isNull();
+        });
+        assertThat(received.key()).as("ordered with the invitation's other events").isEqualTo("inv-8");
+        assertThat(received.topic()).isEqualTo(Topics.INVITATIONS);
     }
 
     @Test

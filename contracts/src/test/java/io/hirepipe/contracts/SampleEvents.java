@@ -8,12 +8,14 @@ import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationExpired;
+import io.hirepipe.contracts.events.IntegrityCounts;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.contracts.events.ItemEvidence;
 import io.hirepipe.contracts.events.ItemScore;
 import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.KeyPoint;
 import io.hirepipe.contracts.events.Misconception;
+import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.QuestionPublished;
@@ -53,12 +55,16 @@ final class SampleEvents {
                     "rita@example.com", null, 30, T0.plusSeconds(86_400), "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.k.iv.ct.tag");
             case INVITATION_REVOKED -> new InvitationRevoked("inv-1", "position filled");
             case INVITATION_EXPIRED -> new InvitationExpired("inv-1", "test-1", Instant.parse("2026-03-08T17:00:00Z"));
+            case PARTNER_TEST_SENT -> new PartnerTestSent("inv-1", "greenhouse", "inv-1",
+                    "https://app.greenhouse.io/integrations/testing_partners/take_home_tests/12345",
+                    "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.k.iv.ct.tag", T0);
             case ASSESSMENT_STARTED -> new AssessmentStarted("inv-1", "ses-1", T0, T0.plusSeconds(1800));
             case ASSESSMENT_SUBMITTED -> new AssessmentSubmitted("ses-1", "inv-1", "test-1", "Backend fundamentals",
                     CANDIDATE, "rita@example.com", 60, SubmitReason.TIMEOUT, T0, T0.plusSeconds(1800),
                     List.of(new SubmittedAnswer("q-1", 2, List.of(), "Replicas hold copies of the data",
                                     "Replication vs sharding"),
-                            new SubmittedAnswer("q-2", 1, List.of("b", "c"), null, "Index structures")));
+                            new SubmittedAnswer("q-2", 1, List.of("b", "c"), null, "Index structures")), 3, true,
+                    "ats-4711", 1800L, new IntegrityCounts(2, 1, 3, 0));
             case ASSESSMENT_SCORED -> new AssessmentScored("ses-1", "inv-1", "test-1", "Backend fundamentals",
                     CANDIDATE, "rita@example.com", new BigDecimal("2.50"), 5, 50.0, 50, true, SubmitReason.CANDIDATE,
                     List.of(new ItemScore("q-1", 2, QuestionKind.FREE_TEXT, new BigDecimal("2.00"), 4, List.of("kp-1"),

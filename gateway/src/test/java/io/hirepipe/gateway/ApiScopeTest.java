@@ -40,6 +40,17 @@ class ApiScopeTest extends GatewayTestSupport {
     }
 
     @Test
+    void itemAnalysisIsReadWithTheResultsReadScope() {
+        String path = "/api/v1/analysis/tests/t-1/versions/2";
+
+        assertThat(get(path, "X-Api-Key", key("results:read")).statusCode()).isEqualTo(200);
+        assertThat(SCORING.lastRequestTo("/api/analysis/tests/t-1/versions/2")).as("routed to scoring-service")
+                .isNotNull();
+        assertThat(assertProblem(get(path, "X-Api-Key", key("questions:read")), 403).get("requiredScope").asString())
+                .isEqualTo("results:read");
+    }
+
+    @Test
     void theScopesTravelInTheInternalToken() {
         String key = key("invitations:write", "results:read");
 

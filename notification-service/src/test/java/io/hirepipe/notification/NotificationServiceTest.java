@@ -19,8 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * real Kafka, MongoDB and the test kit's SMTP sink. Subclasses add nothing to the configuration, so
  * they share the context (and its Kafka consumer group).
  *
- * <p>Retries span about ten seconds (0.3 + 0.45 + 0.7 + 1 + 1.5 + 2 + 2 + 2 s) before an event is
- * dead-lettered, ample for the SMTP outage test to bring the server back.
+ * <p>Kafka retries span about ten seconds (0.3 + 0.45 + 0.7 + 1 + 1.5 + 2 + 2 + 2 s) before an event is
+ * dead-lettered; emails the SMTP server refuses are retried from the delivery log every second at most.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hirepipe.kafka.retry.max-retries=8",
@@ -35,7 +35,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "hirepipe.webhooks.connect-timeout=1s",
         "hirepipe.webhooks.lease=10s",
         "hirepipe.webhooks.retry-schedule=200ms,300ms,400ms,500ms",
-        "hirepipe.webhooks.poll-interval=100ms"})
+        "hirepipe.webhooks.poll-interval=100ms",
+        "hirepipe.mail.retry.initial-delay=300ms",
+        "hirepipe.mail.retry.max-delay=1s",
+        "hirepipe.mail.retry.poll-interval=100ms",
+        // the Greenhouse stub listens on loopback
+        "hirepipe.partners.greenhouse.callback-hosts=127.0.0.1,app.greenhouse.io"})
 @Import(TestHosts.class)
 @UsesInfrastructure({Infra.KAFKA, Infra.MONGO, Infra.SMTP})
 public abstract class NotificationServiceTest {

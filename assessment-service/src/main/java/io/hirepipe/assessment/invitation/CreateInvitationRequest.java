@@ -13,13 +13,17 @@ import jakarta.validation.constraints.Size;
  * @param expiresInHours   how long the link may be used to start; default 72
  * @param extraTimeMinutes added to the test's duration for this candidate (accommodations); default 0
  * @param recruiterEmail   who receives the report; defaults to the signed-in recruiter
+ * @param externalReference the caller's own id for this invitation (an ATS application id, say): stored,
+ *                          shown and filterable, never interpreted
  */
 public record CreateInvitationRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]*", message = "must be a test id") String testId,
         @NotNull @Valid CandidateInput candidate,
         @Min(1) @Max(720) Integer expiresInHours,
         @Min(0) @Max(240) Integer extraTimeMinutes,
-        @Email @Size(max = 254) String recruiterEmail) {
+        @Email @Size(max = 254) String recruiterEmail,
+        @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        String externalReference) {
 
     static final int DEFAULT_EXPIRES_IN_HOURS = 72;
 

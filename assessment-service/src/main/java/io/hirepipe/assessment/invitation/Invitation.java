@@ -24,6 +24,10 @@ import java.util.List;
  * @param instructions  the test's instructions for the candidate, copied at invitation time
  * @param questionCount how many questions the test delivers, for the candidate's welcome page
  * @param lateSaves     answer saves refused because they arrived after the deadline and its grace
+ * @param externalReference the platform client's own id for this invitation (an ATS application id), if given
+ * @param activeKey     tenant, test and normalised candidate email while the invitation is active (not ended);
+ *                      a unique sparse index on it makes "one active invitation per candidate and test" hold
+ *                      under concurrent creates. Removed when the invitation ends (revoked, submitted, expired).
  */
 @Document(Invitation.COLLECTION)
 public record Invitation(
@@ -49,7 +53,9 @@ public record Invitation(
         List<OutboxMessage> outbox,
         String instructions,
         int questionCount,
-        int lateSaves) {
+        int lateSaves,
+        String externalReference,
+        String activeKey) {
 
     public static final String COLLECTION = "invitations";
 
@@ -62,11 +68,11 @@ public record Invitation(
                int passMarkPercent, Person candidate, String recruiterEmail, int extraTimeMinutes, Instant expiresAt,
                Instant createdAt, String createdBy, InvitationStatus status, long revision, Revocation revocation,
                Session session, Score score, Integrity integrity, List<OutboxMessage> outbox, String instructions,
-               Integer questionCount, Integer lateSaves) {
+               Integer questionCount, Integer lateSaves, String externalReference, String activeKey) {
         this(id, tenantId, tokenHash, testId, testTitle, durationMinutes, passMarkPercent, candidate, recruiterEmail,
                 extraTimeMinutes, expiresAt, createdAt, createdBy, status, revision, revocation, session, score,
                 integrity, outbox, instructions, questionCount == null ? 0 : questionCount,
-                lateSaves == null ? 0 : lateSaves);
+                lateSaves == null ? 0 : lateSaves, externalReference, activeKey);
     }
 
     /** An invitation without instructions, question count or late saves (as stored before they existed). */
@@ -77,7 +83,7 @@ public record Invitation(
                       Integrity integrity, List<OutboxMessage> outbox) {
         this(id, tenantId, tokenHash, testId, testTitle, durationMinutes, passMarkPercent, candidate, recruiterEmail,
                 extraTimeMinutes, expiresAt, createdAt, createdBy, status, revision, revocation, session, score,
-                integrity, outbox, null, 0, 0);
+                integrity, outbox, null, 0, 0, null, null);
     }
 
     /** What a recruiter or candidate sees now: an invitation not started by its expiry has expired. */
@@ -96,6 +102,6 @@ public record Invitation(
     public Invitation candidateVisible() {
         return new Invitation(id, tenantId, null, testId, testTitle, durationMinutes, passMarkPercent, candidate,
                 recruiterEmail, extraTimeMinutes, expiresAt, createdAt, createdBy, status, revision, revocation,
-                session, null, null, null, instructions, questionCount, lateSaves);
+                session, null, null, null, instructions, questionCount, lateSaves, externalReference, null);
     }
 }

@@ -1,7 +1,10 @@
 package io.hirepipe.assessment.invitation;
 
+import io.hirepipe.assessment.idempotency.IdempotentRequests;
+import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.web.Items;
+import io.hirepipe.defaults.web.Cursor;
+import io.hirepipe.defaults.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,32 +14,68 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 
 @RestController
 @RequestMapping("/api/invitations")
 @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
 class InvitationController {
 
-    private final InvitationService invitations;
+    private static final int MAX_FILTER_LENGTH = 200;
 
-    InvitationController(InvitationService invitations) {
+    private final InvitationService invitations;
+    private final BulkInvitations bulk;
+    private final IdempotentRequests idempotent;
+
+    InvitationController(InvitationService invitations, BulkInvitations bulk, IdempotentRequests idempotent) {
         this.invitations = invitations;
+        this.bulk = bulk;
+        this.idempotent = idempotent;
     }
 
     @PostMapping
-    ResponseEntity<InvitationView> create(@Valid @RequestBody CreateInvitationRequest request, Caller caller) {
-        InvitationView created = invitations.create(caller, request);
-        return ResponseEntity.created(URI.create("/api/invitations/" + created.id())).body(created);
+    ResponseEntity<InvitationView> create(@Valid @RequestBody CreateInvitationRequest request,
+                             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                             Caller caller) {
+        return idempotent.run(caller, idempotencyKey, "POST", "/api/invitations", request, InvitationView.class, () -> {
+            InvitationView created = invitations.create(caller, request);
+            return ResponseEntity.created(URI.create("/api/invitations/" + created.id())).body(created);
+        });
+    }
+
+    /** Each row succeeds or fails on its own; the answer is 200 with one outcome per row. */
+    @PostMapping("/bulk")
+    ResponseEntity<BulkInvitationResult> createMany(@Valid @RequestBody BulkInvitationRequest request,
+                                 @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                                 Caller caller) {
+        return idempotent.run(caller, idempotencyKey, "POST", "/api/invitations/bulk", request,
+                BulkInvitationResult.class, () -> ResponseEntity.ok(bulk.create(caller, request)));
     }
 
     @GetMapping
-    Items<InvitationView> list(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit, Caller caller) {
-        return Items.of(invitations.list(caller, limit));
+    Page<InvitationView> list(@RequestParam(required = false) String status,
+                              @RequestParam(required = false) String testId,
+                              @RequestParam(required = false) String createdFrom,
+                              @RequestParam(required = false) String createdTo,
+                              @RequestParam(required = false) String externalReference,
+                              @RequestParam(required = false) String cursor,
+                              @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit, Caller caller) {
+        Instant from = instant("createdFrom", createdFrom);
+        Instant to = instant("createdTo", createdTo);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ProblemException.badRequest("invalid-parameter", "Parameter 'createdFrom' must be before 'createdTo'.")
+                    .with("parameter", "createdFrom");
+        }
+        return invitations.list(caller, new InvitationQuery(status(status), text("testId", testId), from, to,
+                text("externalReference", externalReference), Cursor.decode(cursor), limit));
     }
 
     @GetMapping("/{id}")
@@ -48,5 +87,45 @@ class InvitationController {
     InvitationView revoke(@PathVariable String id, @Valid @RequestBody RevokeInvitationRequest request,
                           Caller caller) {
         return invitations.revoke(caller, id, request.reason());
+    }
+
+    @PostMapping("/{id}/extend")
+    InvitationView extend(@PathVariable String id, @Valid @RequestBody ExtendInvitationRequest request, Caller caller) {
+        return invitations.extend(caller, id, request.expiresAt());
+    }
+
+    private static InvitationStatus status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return InvitationStatus.valueOf(value.strip());
+        } catch (IllegalArgumentException unknown) {
+            throw ProblemException.badRequest("invalid-parameter", "Parameter 'status' must be one of "
+                    + Arrays.toString(InvitationStatus.values()) + ".").with("parameter", "status");
+        }
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("invalid-parameter", "Parameter '" + name
+                    + "' must be an ISO-8601 instant such as 2026-12-01T00:00:00Z.").with("parameter", name);
+        }
+    }
+
+    private static String text(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.length() > MAX_FILTER_LENGTH) {
+            throw ProblemException.badRequest("invalid-parameter", "Parameter '" + name + "' is longer than "
+                    + MAX_FILTER_LENGTH + " characters.").with("parameter", name);
+        }
+        return value;
     }
 }

@@ -39,7 +39,7 @@ import static io.hirepipe.assessment.invitation.InvitationFields.TENANT;
 @Component
 public class InvitationExpirySweep {
 
-    static final String EXPIRY_ANNOUNCED_AT = "expiryAnnouncedAt";
+    static final String EXPIRY_ANNOUNCED_AT = InvitationFields.EXPIRY_ANNOUNCED_AT;
     private static final Logger log = LoggerFactory.getLogger(InvitationExpirySweep.class);
 
     private final MongoTemplate mongo;
@@ -85,7 +85,9 @@ public class InvitationExpirySweep {
         Query stillUnannounced = Query.query(Criteria.where("_id").is(id).and(TENANT).is(tenantId)
                 .and(STATUS).is(InvitationStatus.INVITED.name()).and(EXPIRES_AT).lte(Date.from(now))
                 .and(EXPIRY_ANNOUNCED_AT).exists(false));
-        Update update = Outbox.append(new Update().set(EXPIRY_ANNOUNCED_AT, now), event);
+        // An expired invitation has ended: the candidate may be invited to the test again.
+        Update update = Outbox.append(new Update().set(EXPIRY_ANNOUNCED_AT, now).unset(InvitationFields.ACTIVE_KEY),
+                event);
         boolean won = mongo.updateFirst(stillUnannounced, update, Invitation.COLLECTION).getModifiedCount() == 1;
         if (won) {
             log.info("Invitation {} expired unstarted; InvitationExpired {} queued", id, event.eventId());

@@ -29,6 +29,11 @@ public final class InvitationFields {
     public static final String OUTBOX = "outbox";
     public static final String EXTRA_TIME = "extraTimeMinutes";
     public static final String LATE_SAVES = "lateSaves";
+    public static final String EXTERNAL_REFERENCE = "externalReference";
+    public static final String TEST_ID = "testId";
+    /** Present only while the invitation is active; see {@link Invitation#activeKey()}. */
+    public static final String ACTIVE_KEY = "activeKey";
+    public static final String EXPIRY_ANNOUNCED_AT = "expiryAnnouncedAt";
 
     private InvitationFields() {
     }

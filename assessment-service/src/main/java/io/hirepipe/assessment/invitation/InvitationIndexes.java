@@ -7,7 +7,10 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.stereotype.Component;
 
+import static io.hirepipe.assessment.invitation.InvitationFields.ACTIVE_KEY;
 import static io.hirepipe.assessment.invitation.InvitationFields.CREATED_AT;
+import static io.hirepipe.assessment.invitation.InvitationFields.EXTERNAL_REFERENCE;
+import static io.hirepipe.assessment.invitation.InvitationFields.TEST_ID;
 import static io.hirepipe.assessment.invitation.InvitationFields.DEADLINE;
 import static io.hirepipe.assessment.invitation.InvitationFields.SESSION_ID;
 import static io.hirepipe.assessment.invitation.InvitationFields.STATUS;
@@ -32,6 +35,18 @@ class InvitationIndexes implements SmartInitializingSingleton {
         // A recruiter's list: the tenant's invitations, newest first.
         indexes.createIndex(new Index(TENANT, Sort.Direction.ASC).on(CREATED_AT, Sort.Direction.DESC)
                 .named("tenant_newest"));
+        // The list filtered by status (INVITED/EXPIRED also compare expiresAt), newest first.
+        indexes.createIndex(new Index(TENANT, Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC)
+                .on(CREATED_AT, Sort.Direction.DESC).named("tenant_status_newest"));
+        // The list filtered by test, newest first.
+        indexes.createIndex(new Index(TENANT, Sort.Direction.ASC).on(TEST_ID, Sort.Direction.ASC)
+                .on(CREATED_AT, Sort.Direction.DESC).named("tenant_test_newest"));
+        // A platform client finding its invitation by its own reference.
+        indexes.createIndex(new Index(TENANT, Sort.Direction.ASC).on(EXTERNAL_REFERENCE, Sort.Direction.ASC)
+                .on(CREATED_AT, Sort.Direction.DESC).named("tenant_reference_newest"));
+        // One active invitation per candidate and test, enforced by the database under concurrent creates;
+        // sparse, because ended invitations drop the key and must not collide.
+        indexes.createIndex(new Index(ACTIVE_KEY, Sort.Direction.ASC).unique().sparse().named("active_candidate_test"));
         // The expiry sweep: active sessions by deadline.
         indexes.createIndex(new Index(STATUS, Sort.Direction.ASC).on(DEADLINE, Sort.Direction.ASC)
                 .named("status_deadline"));

@@ -10,18 +10,36 @@ import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.outbox.Outbox;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.web.Cursor;
+import io.hirepipe.defaults.web.Page;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** What recruiters and platform clients do with invitations, always within the caller's tenant. */
+/**
+ * What recruiters and platform clients do with invitations, always within the caller's tenant.
+ * {@link #create} is the one way an invitation comes to exist, whatever the entry point (the REST
+ * API, bulk create, partner adapters).
+ */
 @Service
-class InvitationService {
+public class InvitationService {
+
+    /** Longest time an invitation may stay open, from now: the same bound creating one has. */
+    static final Duration LONGEST_EXPIRY = Duration.ofHours(720);
+    /** An expired holder of the active key is freed and the insert retried; twice covers any race. */
+    private static final int INSERT_ATTEMPTS = 3;
+    static final String ALREADY_INVITED = "already-invited";
+    static final URI ALREADY_INVITED_TYPE = URI.create(ProblemException.TYPE_BASE + ALREADY_INVITED);
 
     private final InvitationStore store;
     private final QuestionService questions;
@@ -44,13 +62,23 @@ class InvitationService {
      * the plain accessUrl field stays empty). The returned view
      * is the only other place the link ever appears.
      */
-    InvitationView create(Caller caller, CreateInvitationRequest request) {
+    public InvitationView create(Caller caller, CreateInvitationRequest request) {
+        return create(caller, request, testId -> questions.test(caller.tenantId(), testId));
+    }
+
+    /**
+     * @param tests how to look the test up: bulk create looks each test up once for all its rows
+     * @throws ProblemException 409 {@code already-invited} naming the active invitation of the same
+     *                          candidate for the same test
+     */
+    InvitationView create(Caller caller, CreateInvitationRequest request, Function<String, TestSummary> tests) {
         String recruiterEmail = request.recruiterEmail() != null ? request.recruiterEmail() : caller.email();
         if (recruiterEmail == null || recruiterEmail.isBlank()) {
             throw ProblemException.badRequest("recruiter-email-required",
-                    "recruiterEmail is required: this caller has no email to send the report to.");
+                    "recruiterEmail is required: this caller has no email to send the report to.")
+                    .with("field", "recruiterEmail");
         }
-        TestSummary test = questions.test(caller.tenantId(), request.testId());
+        TestSummary test = testNamedBy(request.testId(), tests);
 
         Instant now = now();
         AccessToken token = AccessToken.generate();
@@ -65,16 +93,94 @@ class InvitationService {
         Invitation invitation = new Invitation(id, caller.tenantId(), token.hash(), request.testId(), test.title(),
                 test.durationMinutes(), test.passMarkPercent(), candidate, recruiterEmail,
                 request.extraTimeMinutesOrDefault(), expiresAt, now, caller.subject(), InvitationStatus.INVITED, 0,
-                null, null, null, null, Outbox.messages(created), blankToNull(test.description()), test.questionCount(), 0);
-        store.insert(invitation);
+                null, null, null, null, Outbox.messages(created), blankToNull(test.description()), test.questionCount(), 0,
+                blankToNull(request.externalReference()),
+                ActiveKey.of(caller.tenantId(), request.testId(), candidate.email()));
+        insertUnlessAlreadyInvited(invitation, now);
         return InvitationView.of(invitation, now, accessUrl);
     }
 
-    List<InvitationView> list(Caller caller, int limit) {
+    /**
+     * Inserts, letting the unique index on the active key decide between concurrent creates (a check
+     * before the insert would let two racing requests both pass).
+     */
+    private void insertUnlessAlreadyInvited(Invitation invitation, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.insert(invitation);
+                return;
+            } catch (DuplicateKeyException duplicate) {
+                Optional<Invitation> holder = store.activeHolder(invitation.activeKey());
+                if (holder.isPresent() && holder.get().statusAt(now) != InvitationStatus.EXPIRED) {
+                    throw alreadyInvited(holder.get().id());
+                }
+                if (attempt == INSERT_ATTEMPTS) {
+                    throw duplicate;
+                }
+                holder.ifPresent(expired -> store.releaseIfExpired(expired.tenantId(), expired.id(), now));
+            }
+        }
+    }
+
+    static ProblemException alreadyInvited(String existingId) {
+        return new ProblemException(HttpStatus.CONFLICT, ALREADY_INVITED, "Already invited",
+                "This candidate already has an active invitation to this test: '" + existingId
+                        + "'. A new one can be made once it is revoked, expired or submitted.")
+                .with("invitationId", existingId);
+    }
+
+    /** A test the caller cannot use is the fault of the request's testId: the problem says so. */
+    private static TestSummary testNamedBy(String testId, Function<String, TestSummary> tests) {
+        try {
+            return tests.apply(testId);
+        } catch (ProblemException refused) {
+            Map<String, Object> members = refused.getBody().getProperties();
+            if (refused.getStatusCode().is4xxClientError() && (members == null || !members.containsKey("field"))) {
+                refused.with("field", "testId");
+            }
+            throw refused;
+        }
+    }
+
+    Page<InvitationView> list(Caller caller, InvitationQuery query) {
         Instant now = now();
-        return store.list(caller.tenantId(), limit).stream()
-                .map(invitation -> InvitationView.of(invitation, now, null))
-                .toList();
+        List<Invitation> rows = store.list(caller.tenantId(),
+                new InvitationQuery(query.status(), query.testId(), query.createdFrom(), query.createdTo(),
+                        query.externalReference(), query.after(), query.limit() + 1), now);
+        return Page.of(rows, query.limit(), last -> new Cursor(last.createdAt(), last.id()).encode())
+                .map(invitation -> InvitationView.of(invitation, now, null));
+    }
+
+    /**
+     * Moves the expiry of an invitation nobody started yet, an expired one included (it becomes usable
+     * again, and its next expiry is announced again).
+     */
+    InvitationView extend(Caller caller, String invitationId, Instant expiresAt) {
+        Instant now = now();
+        if (!expiresAt.isAfter(now)) {
+            throw ProblemException.unprocessable("expiry-in-past", "expiresAt must be in the future.")
+                    .with("field", "expiresAt");
+        }
+        if (expiresAt.isAfter(now.plus(LONGEST_EXPIRY))) {
+            throw ProblemException.unprocessable("expiry-too-far", "expiresAt may be at most "
+                    + LONGEST_EXPIRY.toHours() + " hours from now.").with("field", "expiresAt");
+        }
+        Invitation current = load(caller, invitationId);
+        String activeKey = ActiveKey.of(current.tenantId(), current.testId(), current.candidate().email());
+        Optional<Invitation> extended;
+        try {
+            extended = store.extendIfNotStarted(caller.tenantId(), invitationId,
+                    expiresAt.truncatedTo(ChronoUnit.MILLIS), activeKey);
+        } catch (DuplicateKeyException anotherIsActive) {
+            throw alreadyInvited(store.activeHolder(activeKey).map(Invitation::id).orElse("unknown"));
+        }
+        if (extended.isEmpty()) {
+            InvitationStatus status = load(caller, invitationId).statusAt(now);
+            throw ProblemException.conflict("invitation-ended", "Invitation '" + invitationId + "' is " + status
+                    + "; only an invitation nobody started yet can be extended.")
+                    .with("invitationStatus", status);
+        }
+        return InvitationView.of(extended.get(), now, null);
     }
 
     InvitationView get(Caller caller, String invitationId) {

@@ -10,10 +10,17 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static io.hirepipe.assessment.invitation.InvitationFields.ACTIVE_KEY;
 import static io.hirepipe.assessment.invitation.InvitationFields.CREATED_AT;
+import static io.hirepipe.assessment.invitation.InvitationFields.EXPIRES_AT;
+import static io.hirepipe.assessment.invitation.InvitationFields.EXPIRY_ANNOUNCED_AT;
+import static io.hirepipe.assessment.invitation.InvitationFields.EXTERNAL_REFERENCE;
+import static io.hirepipe.assessment.invitation.InvitationFields.TEST_ID;
 import static io.hirepipe.assessment.invitation.InvitationFields.ID;
 import static io.hirepipe.assessment.invitation.InvitationFields.INTEGRITY_SIGNALS;
 import static io.hirepipe.assessment.invitation.InvitationFields.OUTBOX;
@@ -49,13 +56,79 @@ public class InvitationStore {
         return Optional.ofNullable(mongo.findOne(query, Invitation.class));
     }
 
-    /** Newest first, without the bulky session content. */
-    List<Invitation> list(String tenantId, int limit) {
-        Query query = Query.query(Criteria.where(TENANT).is(tenantId))
-                .with(Sort.by(Sort.Direction.DESC, CREATED_AT))
-                .limit(limit);
+    /**
+     * Newest first (creation time, then id: a total order, so pages neither skip nor repeat rows), at
+     * most {@code query.limit()} rows, without the bulky session content.
+     *
+     * @param now decides which unstarted invitations count as expired
+     */
+    List<Invitation> list(String tenantId, InvitationQuery query, Instant now) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(Criteria.where(TENANT).is(tenantId));
+        if (query.status() == InvitationStatus.INVITED) {
+            all.add(Criteria.where(STATUS).is(InvitationStatus.INVITED).and(EXPIRES_AT).gt(now));
+        } else if (query.status() == InvitationStatus.EXPIRED) {
+            all.add(Criteria.where(STATUS).is(InvitationStatus.INVITED).and(EXPIRES_AT).lte(now));
+        } else if (query.status() != null) {
+            all.add(Criteria.where(STATUS).is(query.status()));
+        }
+        if (query.testId() != null) {
+            all.add(Criteria.where(TEST_ID).is(query.testId()));
+        }
+        if (query.externalReference() != null) {
+            all.add(Criteria.where(EXTERNAL_REFERENCE).is(query.externalReference()));
+        }
+        if (query.createdFrom() != null) {
+            all.add(Criteria.where(CREATED_AT).gte(query.createdFrom()));
+        }
+        if (query.createdTo() != null) {
+            all.add(Criteria.where(CREATED_AT).lt(query.createdTo()));
+        }
+        if (query.after() != null) {
+            all.add(new Criteria().orOperator(Criteria.where(CREATED_AT).lt(query.after().at()),
+                    Criteria.where(CREATED_AT).is(query.after().at()).and(ID).lt(query.after().id())));
+        }
+        Query find = Query.query(new Criteria().andOperator(all))
+                .with(Sort.by(Sort.Direction.DESC, CREATED_AT).and(Sort.by(Sort.Direction.DESC, ID)))
+                .limit(query.limit());
+        find.fields().exclude(TOKEN_HASH, OUTBOX, INTEGRITY_SIGNALS, SESSION_QUESTIONS, SESSION_ANSWERS);
+        return mongo.find(find, Invitation.class);
+    }
+
+    /** The invitation holding an active key, if any (it may have expired since). */
+    Optional<Invitation> activeHolder(String activeKey) {
+        Query query = Query.query(Criteria.where(ACTIVE_KEY).is(activeKey));
         query.fields().exclude(TOKEN_HASH, OUTBOX, INTEGRITY_SIGNALS, SESSION_QUESTIONS, SESSION_ANSWERS);
-        return mongo.find(query, Invitation.class);
+        return Optional.ofNullable(mongo.findOne(query, Invitation.class));
+    }
+
+    /**
+     * Frees the active key of an invitation that expired unstarted before the sweep got to it, so the
+     * candidate can be invited again at once; a no-op if it was started, revoked or extended meanwhile.
+     */
+    void releaseIfExpired(String tenantId, String invitationId, Instant now) {
+        Query query = Query.query(byId(tenantId, invitationId).and(STATUS).is(InvitationStatus.INVITED)
+                .and(EXPIRES_AT).lte(now));
+        mongo.updateFirst(query, new Update().unset(ACTIVE_KEY), Invitation.class);
+    }
+
+    /**
+     * Moves the expiry of an invitation nobody started. It becomes active again (an expired one too),
+     * and its next expiry will be announced again, so the announcement marker goes.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when reviving it would make a second active
+     *                                                       invitation for the same candidate and test
+     */
+    Optional<Invitation> extendIfNotStarted(String tenantId, String invitationId, Instant expiresAt, String activeKey) {
+        Query query = Query.query(byId(tenantId, invitationId).and(STATUS).is(InvitationStatus.INVITED));
+        Update update = new Update()
+                .set(EXPIRES_AT, expiresAt)
+                .set(ACTIVE_KEY, activeKey)
+                .unset(EXPIRY_ANNOUNCED_AT)
+                .inc(REVISION, 1);
+        query.fields().exclude(TOKEN_HASH, OUTBOX, INTEGRITY_SIGNALS);
+        return Optional.ofNullable(mongo.findAndModify(query, update,
+                FindAndModifyOptions.options().returnNew(true), Invitation.class));
     }
 
     /**
@@ -78,6 +151,7 @@ public class InvitationStore {
         Update update = new Update()
                 .set(STATUS, InvitationStatus.REVOKED)
                 .set(REVOCATION, revocation)
+                .unset(ACTIVE_KEY)
                 .inc(REVISION, 1);
         Outbox.append(update, revoked);
         query.fields().exclude(TOKEN_HASH, OUTBOX, INTEGRITY_SIGNALS);

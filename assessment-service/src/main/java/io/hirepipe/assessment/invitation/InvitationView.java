@@ -15,6 +15,7 @@ import java.util.Map;
  * @param score     once scoring-service reported it
  * @param integrity what the candidate's browser reported, by type
  * @param lateSaves answer saves refused because they reached the server after the deadline and its grace
+ * @param externalReference the creating client's own reference, as given
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InvitationView(
@@ -38,7 +39,8 @@ public record InvitationView(
         Instant revokedAt,
         ScoreView score,
         IntegrityView integrity,
-        int lateSaves) {
+        int lateSaves,
+        String externalReference) {
 
     /**
      * @param provisional items await review or the result awaits finalisation: not a final score yet
@@ -81,6 +83,7 @@ public record InvitationView(
                         score.adjustedAt() != null, score.adjustedAt(), score.finalizedAt()),
                 integrity == null ? null : new IntegrityView(integrity.recorded(), integrity.dropped(),
                         integrity.counts()),
-                invitation.lateSaves());
+                invitation.lateSaves(),
+                invitation.externalReference());
     }
 }

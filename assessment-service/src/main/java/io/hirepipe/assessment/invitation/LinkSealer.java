@@ -16,10 +16,11 @@ import java.text.ParseException;
 /**
  * Seals the candidate's link for notification-service: a compact JWE (RSA-OAEP-256 + A256GCM) for
  * its public key. This service holds only the public key, so it can seal but never open, and the
- * token never sits in plain text in the event, the outbox, Kafka or a dead letter.
+ * token never sits in plain text in the event, the outbox, Kafka or a dead letter. Other secrets
+ * only notification-service may use (a partner's callback key) are sealed the same way.
  */
 @Component
-class LinkSealer {
+public class LinkSealer {
 
     private final RSAKey publicKey;
     private final RSAEncrypter encrypter;
@@ -33,7 +34,7 @@ class LinkSealer {
         }
     }
 
-    String seal(String accessUrl) {
+    public String seal(String accessUrl) {
         JWEHeader header = new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM)
                 .keyID(publicKey.getKeyID())
                 .build();

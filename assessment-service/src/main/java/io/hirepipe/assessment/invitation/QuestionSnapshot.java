@@ -5,7 +5,12 @@ import io.hirepipe.contracts.events.QuestionKind;
 
 import java.util.List;
 
-/** A question as this session delivered it: no answer key, no rubric. */
+/**
+ * A question as this session delivered it: no answer key, no rubric.
+ *
+ * @param promptHtml the prompt as question-service rendered and sanitised it from Markdown; null in
+ *                   sessions started before, whose pages show the plain prompt
+ */
 public record QuestionSnapshot(
         String questionId,
         int version,
@@ -13,10 +18,17 @@ public record QuestionSnapshot(
         String title,
         String prompt,
         List<ChoiceOption> options,
-        int maxPoints) {
+        int maxPoints,
+        String promptHtml) {
 
     public QuestionSnapshot {
         options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    /** Without the rendered prompt, as question-service delivered before prompts were Markdown. */
+    public QuestionSnapshot(String questionId, int version, QuestionKind kind, String title, String prompt,
+            List<ChoiceOption> options, int maxPoints) {
+        this(questionId, version, kind, title, prompt, options, maxPoints, null);
     }
 
     public boolean hasOption(String optionId) {

@@ -11,7 +11,10 @@ import java.util.Optional;
  * The candidate's attempt, frozen at start: the questions exactly as delivered to this candidate
  * (option order included) and the server-side deadline, then the latest saved answer per question.
  *
- * @param answers keyed by question id (ids are checked to be safe MongoDB field names at start)
+ * @param answers        keyed by question id (ids are checked to be safe MongoDB field names at start)
+ * @param testVersion    the published test version the session started from; null for sessions started
+ *                       before tests had versions
+ * @param drawnFromPools whether some of its questions were drawn from pools; null when not known
  */
 public record Session(
         String id,
@@ -20,11 +23,19 @@ public record Session(
         List<QuestionSnapshot> questions,
         Map<String, Answer> answers,
         Instant submittedAt,
-        SubmitReason submitReason) {
+        SubmitReason submitReason,
+        Integer testVersion,
+        Boolean drawnFromPools) {
 
     public Session {
         questions = questions == null ? List.of() : List.copyOf(questions);
         answers = answers == null ? Map.of() : Map.copyOf(answers);
+    }
+
+    /** A session as stored before it kept its test version and pool flag. */
+    public Session(String id, Instant startedAt, Instant deadline, List<QuestionSnapshot> questions,
+                   Map<String, Answer> answers, Instant submittedAt, SubmitReason submitReason) {
+        this(id, startedAt, deadline, questions, answers, submittedAt, submitReason, null, null);
     }
 
     public Optional<QuestionSnapshot> question(String questionId) {

@@ -12,9 +12,16 @@ public record DeliveredQuestion(
         String title,
         String prompt,
         List<ChoiceOption> options,
-        int maxPoints) {
+        int maxPoints,
+        String promptHtml) {
 
     public DeliveredQuestion {
         options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    /** Without the rendered prompt, as question-service delivered before prompts were Markdown. */
+    public DeliveredQuestion(String questionId, int version, QuestionKind kind, String title, String prompt,
+            List<ChoiceOption> options, int maxPoints) {
+        this(questionId, version, kind, title, prompt, options, maxPoints, null);
     }
 }

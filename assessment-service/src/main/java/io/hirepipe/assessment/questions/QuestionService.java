@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -63,16 +65,43 @@ public class QuestionService {
     }
 
     /**
-     * The questions to freeze into a new session. Reused per (tenant, test) for a short while, so a
-     * wave of candidates starting together costs question-service one call.
+     * The questions to freeze into new session {@code sessionId}. A test with fixed questions is reused per
+     * (tenant, test) for a short while, so a wave of candidates starting together costs question-service one
+     * call; a delivery drawn for one session (pools, shuffled order) is never reused for another.
      */
-    public TestDelivery delivery(String tenantId, String testId) {
-        return deliveries.get(new DeliveryKey(tenantId, testId), key -> {
-            TestDelivery delivery = guarded(() -> http.delivery(tenantId, testId))
-                    .orElseThrow(() -> unknownTest(testId));
-            deliveryCheck.verify(delivery);
-            return delivery;
-        });
+    public TestDelivery delivery(String tenantId, String testId, String sessionId) {
+        DeliveryKey key = new DeliveryKey(tenantId, testId);
+        TestDelivery cached = deliveries.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        TestDelivery delivery = guarded(() -> http.delivery(tenantId, testId, sessionId))
+                .orElseThrow(() -> unknownTest(testId));
+        deliveryCheck.verify(delivery);
+        if (!delivery.drawnPerSession()) {
+            deliveries.put(key, delivery);
+        }
+        return delivery;
+    }
+
+    /**
+     * The tenant's published tests, every page of them (bounded): what an ATS may offer its users.
+     * A test without a status (as question-service wrote them before tests had one) counts as published.
+     */
+    public List<TestListing> publishedTests(String tenantId) {
+        List<TestListing> tests = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < TestListing.MAX_PAGES; page++) {
+            String current = cursor;
+            TestListing.Page answer = guarded(() -> Optional.ofNullable(http.tests(tenantId, current)))
+                    .orElse(new TestListing.Page(List.of(), null, false));
+            answer.items().stream().filter(TestListing::published).forEach(tests::add);
+            cursor = answer.nextCursor();
+            if (cursor == null || Boolean.FALSE.equals(answer.hasMore())) {
+                break;
+            }
+        }
+        return tests;
     }
 
     private <T> Optional<T> guarded(Supplier<Optional<T>> call) {

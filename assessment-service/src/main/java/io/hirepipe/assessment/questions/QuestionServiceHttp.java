@@ -28,14 +28,33 @@ class QuestionServiceHttp {
         return get(tenantId, "/api/tests/{id}", testId, TestSummary.class);
     }
 
-    Optional<TestDelivery> delivery(String tenantId, String testId) {
-        return get(tenantId, "/api/tests/{id}/delivery", testId, TestDelivery.class);
+    Optional<TestDelivery> delivery(String tenantId, String testId, String sessionId) {
+        return get(tenantId, "/api/tests/{id}/delivery?sessionId={sessionId}", TestDelivery.class, testId, sessionId);
+    }
+
+    /** One page of the tenant's tests, asking for published ones (question-service may not filter yet). */
+    TestListing.Page tests(String tenantId, String cursor) {
+        return rest.get()
+                .uri(uri -> {
+                    uri.path("/api/tests").queryParam("status", "PUBLISHED").queryParam("limit", TestListing.PAGE_SIZE);
+                    if (cursor != null) {
+                        uri.queryParam("cursor", cursor);
+                    }
+                    return uri.build();
+                })
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + internalToken.issue(Caller.service(tenantId, SERVICE_NAME)))
+                .retrieve()
+                .body(TestListing.Page.class);
     }
 
     private <T> Optional<T> get(String tenantId, String path, String testId, Class<T> type) {
+        return get(tenantId, path, type, testId);
+    }
+
+    private <T> Optional<T> get(String tenantId, String path, Class<T> type, Object... variables) {
         try {
             return Optional.ofNullable(rest.get()
-                    .uri(path, testId)
+                    .uri(path, variables)
                     .header(HttpHeaders.AUTHORIZATION,
                             "Bearer " + internalToken.issue(Caller.service(tenantId, SERVICE_NAME)))
                     .retrieve()

@@ -31,11 +31,14 @@ class AnswerService {
         this.clock = clock;
     }
 
+    static final int SESSION_TEXT_BUDGET = 500_000;
+
     AnswerView save(Caller caller, String questionId, SaveAnswerRequest request) {
         Invitation invitation = sessions.started(caller);
         QuestionSnapshot question = invitation.session().question(questionId)
                 .orElseThrow(() -> ProblemException.notFound("Question", questionId));
         AnswerCheck.verify(question, request);
+        refuseIfOverBudget(invitation, questionId, request);
         Instant now = clock.now();
         refuseIfClosed(invitation, now);
 
@@ -54,6 +57,29 @@ class AnswerService {
         Answer stored = latest.session().answer(questionId).orElseThrow(() -> new IllegalStateException(
                 "Save of " + questionId + " matched nothing although the session is open and holds no answer"));
         return AnswerView.of(questionId, stored, false, latest.session().deadline());
+    }
+
+    /**
+     * All of a session's answers travel in one AssessmentSubmitted record, which must fit the record size the
+     * topics allow (4 MiB, see hirepipe-service-defaults.yml). Even text that JSON escapes to 6 bytes a character
+     * fits when a session holds at most {@value #SESSION_TEXT_BUDGET} characters, so a save that would pass that
+     * is refused now, while the candidate can still shorten it, instead of failing at submit. (Two saves racing
+     * on different questions can pass it by one answer at most; the margin absorbs that.)
+     */
+    private static void refuseIfOverBudget(Invitation invitation, String questionId, SaveAnswerRequest request) {
+        long others = invitation.session().answers().entrySet().stream()
+                .filter(e -> !e.getKey().equals(questionId))
+                .mapToLong(e -> e.getValue().text() == null ? 0 : e.getValue().text().length())
+                .sum();
+        long total = others + textOf(request).length();
+        if (total > SESSION_TEXT_BUDGET) {
+            throw ProblemException.unprocessable("session-text-budget", "Together the answers of this assessment may "
+                    + "hold at most " + SESSION_TEXT_BUDGET + " characters; this one would bring them to " + total
+                    + ". Shorten this or another answer.")
+                    .with("field", "text")
+                    .with("budget", SESSION_TEXT_BUDGET)
+                    .with("total", total);
+        }
     }
 
     /** A save after the deadline and its grace is late whatever closed the session; the recruiter sees the count. */

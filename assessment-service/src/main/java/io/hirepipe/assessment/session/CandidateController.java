@@ -23,13 +23,15 @@ class CandidateController {
     private final AnswerService answers;
     private final SignalService signals;
     private final SubmissionService submissions;
+    private final SessionMetrics metrics;
 
     CandidateController(CandidateSessions sessions, AnswerService answers, SignalService signals,
-                        SubmissionService submissions) {
+                        SubmissionService submissions, SessionMetrics metrics) {
         this.sessions = sessions;
         this.answers = answers;
         this.signals = signals;
         this.submissions = submissions;
+        this.metrics = metrics;
     }
 
     @GetMapping
@@ -39,7 +41,7 @@ class CandidateController {
 
     @PostMapping("/start")
     SessionView start(Caller caller) {
-        return sessions.start(caller);
+        return metrics.timeStart(() -> sessions.start(caller));
     }
 
     @GetMapping("/session")
@@ -49,7 +51,7 @@ class CandidateController {
 
     @PutMapping("/answers/{questionId}")
     AnswerView save(@PathVariable String questionId, @Valid @RequestBody SaveAnswerRequest request, Caller caller) {
-        return answers.save(caller, questionId, request);
+        return metrics.timeAutosave(() -> answers.save(caller, questionId, request));
     }
 
     @PostMapping("/signals")

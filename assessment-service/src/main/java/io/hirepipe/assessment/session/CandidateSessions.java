@@ -31,14 +31,16 @@ class CandidateSessions {
     private final SessionCache cache;
     private final QuestionService questions;
     private final SessionClock clock;
+    private final SessionMetrics metrics;
 
     CandidateSessions(InvitationStore invitations, SessionStore store, SessionCache cache, QuestionService questions,
-                      SessionClock clock) {
+                      SessionClock clock, SessionMetrics metrics) {
         this.invitations = invitations;
         this.store = store;
         this.cache = cache;
         this.questions = questions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** From Redis when hot, else from MongoDB (and then made hot). */
@@ -86,18 +88,21 @@ class CandidateSessions {
         }
         refuseIfUnusable(invitation, clock.now());
 
-        TestDelivery delivery = questions.delivery(caller.tenantId(), invitation.testId());
-        Instant now = clock.now();
+        // The id first: question-service draws this session's pools and shuffles from it.
         String sessionId = Ids.session();
+        TestDelivery delivery = questions.delivery(caller.tenantId(), invitation.testId(), sessionId);
+        Instant now = clock.now();
         Instant deadline = now.plus(Duration.ofMinutes(delivery.durationMinutes() + invitation.extraTimeMinutes()));
-        Session session = new Session(sessionId, now, deadline, QuestionFreezer.freeze(delivery.questions(), sessionId),
-                Map.of(), null, null);
+        Session session = new Session(sessionId, now, deadline, QuestionFreezer.freeze(delivery.questions(), sessionId,
+                delivery.shufflesOptions()),
+                Map.of(), null, null, delivery.testVersion(), delivery.drawnFromPools());
         EventEnvelope<AssessmentStarted> started = EventEnvelope.of(
                 new AssessmentStarted(invitation.id(), sessionId, now, deadline),
                 caller.tenantId(), CorrelationId.currentOrNew(), now);
 
         Optional<Invitation> claimed = store.start(caller.tenantId(), invitation.id(), now, session,
                 delivery.title(), delivery.durationMinutes(), delivery.passMarkPercent(), started);
+        claimed.ifPresent(won -> metrics.sessionStarted());
         Invitation result = claimed.orElseGet(() -> {
             // Lost a race: a parallel start won (fine, same session for both), or it was revoked or expired.
             Invitation latest = fromDatabase(caller);

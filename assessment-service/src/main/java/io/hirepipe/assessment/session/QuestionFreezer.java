@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Turns a delivery into the session's frozen questions: question order as delivered, the options
+ * Turns a delivery into the session's frozen questions: question order as delivered (question-service
+ * draws pools and shuffles the order per session), the options
  * of choice questions shuffled with a seed derived from the session and question ids, so two
  * candidates side by side see different orders while one session always sees the same one.
  */
@@ -25,9 +26,15 @@ final class QuestionFreezer {
     }
 
     static List<QuestionSnapshot> freeze(List<DeliveredQuestion> delivered, String sessionId) {
+        return freeze(delivered, sessionId, true);
+    }
+
+    /** @param shuffleOptions false when the test keeps options in the author's order */
+    static List<QuestionSnapshot> freeze(List<DeliveredQuestion> delivered, String sessionId, boolean shuffleOptions) {
         return delivered.stream().map(question -> new QuestionSnapshot(question.questionId(), question.version(),
-                question.kind(), question.title(), question.prompt(), shuffledOptions(question, sessionId),
-                question.maxPoints())).toList();
+                question.kind(), question.title(), question.prompt(),
+                shuffleOptions ? shuffledOptions(question, sessionId) : question.options(),
+                question.maxPoints(), question.promptHtml())).toList();
     }
 
     private static List<ChoiceOption> shuffledOptions(DeliveredQuestion question, String sessionId) {

@@ -1,5 +1,8 @@
 package io.hirepipe.assessment.session;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationStatus;
 import org.slf4j.Logger;
@@ -23,6 +26,11 @@ import java.util.Optional;
  * flushed or unreachable Redis) reloads from it, and every write to MongoDB refreshes the copy
  * afterwards.
  *
+ * <p>Redis is a speed-up, never a dependency: every command has a short timeout
+ * ({@code spring.data.redis.timeout}) and the calls sit behind the {@value #BREAKER} circuit breaker, so a
+ * hung or stopped Redis costs a few slow calls and then none (reads go straight to MongoDB until the breaker
+ * lets a trial call through).
+ *
  * <p>Refreshes only ever move a copy forward: a Lua script replaces it only with a higher revision,
  * so a slow reader that loaded an older document cannot overwrite a newer one written meanwhile.
  */
@@ -31,6 +39,7 @@ class SessionCache {
 
     private static final Logger log = LoggerFactory.getLogger(SessionCache.class);
 
+    static final String BREAKER = "session-cache";
     private static final String KEY_PREFIX = "hirepipe:assessment:session:";
 
     private static final RedisScript<Long> REPLACE_IF_NEWER = RedisScript.of("""
@@ -51,18 +60,23 @@ class SessionCache {
     private final JsonMapper json;
     private final SessionProperties properties;
     private final Clock clock;
+    private final CircuitBreaker breaker;
 
-    SessionCache(StringRedisTemplate redis, JsonMapper json, SessionProperties properties, Clock clock) {
+    SessionCache(StringRedisTemplate redis, JsonMapper json, SessionProperties properties, Clock clock,
+                 CircuitBreakerRegistry circuitBreakers) {
         this.redis = redis;
         this.json = json;
         this.properties = properties;
         this.clock = clock;
+        this.breaker = circuitBreakers.circuitBreaker(BREAKER);
     }
 
     Optional<Invitation> get(String tenantId, String invitationId) {
         try {
-            Object cached = redis.opsForHash().get(key(tenantId, invitationId), "json");
+            Object cached = breaker.executeSupplier(() -> redis.opsForHash().get(key(tenantId, invitationId), "json"));
             return cached == null ? Optional.empty() : Optional.of(json.readValue(cached.toString(), Invitation.class));
+        } catch (CallNotPermittedException e) {
+            return Optional.empty();
         } catch (DataAccessException | JacksonException e) {
             log.warn("Session cache read failed for {}; reading MongoDB: {}", invitationId, e.toString());
             return Optional.empty();
@@ -75,10 +89,12 @@ class SessionCache {
             return;
         }
         try {
-            redis.execute(REPLACE_IF_NEWER, List.of(key(invitation.tenantId(), invitation.id())),
-                    String.valueOf(invitation.revision()),
-                    json.writeValueAsString(invitation.candidateVisible()),
-                    String.valueOf(ttlOf(invitation).toMillis()));
+            String document = json.writeValueAsString(invitation.candidateVisible());
+            breaker.executeSupplier(() -> redis.execute(REPLACE_IF_NEWER,
+                    List.of(key(invitation.tenantId(), invitation.id())), String.valueOf(invitation.revision()),
+                    document, String.valueOf(ttlOf(invitation).toMillis())));
+        } catch (CallNotPermittedException e) {
+            // Redis is known to be away; the copy is refreshed by the next write after it returns.
         } catch (DataAccessException | JacksonException e) {
             log.warn("Session cache refresh failed for {}: {}", invitation.id(), e.toString());
         }

@@ -2,6 +2,7 @@ package io.hirepipe.assessment.session;
 
 import io.hirepipe.assessment.invitation.Answer;
 import io.hirepipe.assessment.invitation.Invitation;
+import io.hirepipe.assessment.invitation.InvitationFields;
 import io.hirepipe.assessment.invitation.InvitationStatus;
 import io.hirepipe.assessment.invitation.Session;
 import io.hirepipe.assessment.invitation.Signal;
@@ -131,6 +132,8 @@ class SessionStore {
                 .set(STATUS, InvitationStatus.SUBMITTED)
                 .set(SUBMITTED_AT, submittedAt)
                 .set(SUBMIT_REASON, reason)
+                // the session has ended: a retake is a new invitation
+                .unset(InvitationFields.ACTIVE_KEY)
                 .inc(REVISION, 1);
         Outbox.append(update, submitted);
         return modify(query, update);

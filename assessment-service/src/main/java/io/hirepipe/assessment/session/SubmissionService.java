@@ -1,6 +1,9 @@
 package io.hirepipe.assessment.session;
 
 import io.hirepipe.assessment.invitation.Answer;
+import io.hirepipe.assessment.invitation.Integrity;
+import io.hirepipe.assessment.invitation.SignalType;
+import io.hirepipe.contracts.events.IntegrityCounts;
 import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationStatus;
 import io.hirepipe.assessment.invitation.InvitationStore;
@@ -14,7 +17,9 @@ import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -36,15 +41,17 @@ class SubmissionService {
     private final SessionCache cache;
     private final SessionProperties properties;
     private final SessionClock clock;
+    private final SessionMetrics metrics;
 
     SubmissionService(CandidateSessions sessions, InvitationStore invitations, SessionStore store, SessionCache cache,
-                      SessionProperties properties, SessionClock clock) {
+                      SessionProperties properties, SessionClock clock, SessionMetrics metrics) {
         this.sessions = sessions;
         this.invitations = invitations;
         this.store = store;
         this.cache = cache;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The candidate's submit; past the deadline and its grace it counts as the deadline's. */
@@ -76,6 +83,7 @@ class SubmissionService {
             Optional<Invitation> closed = store.close(current.tenantId(), current.id(), current.revision(), now,
                     reason, submitted);
             if (closed.isPresent()) {
+                metrics.sessionSubmitted(reason);
                 cache.refresh(closed.get());
                 return closed.get();
             }
@@ -103,6 +111,20 @@ class SubmissionService {
         }).toList();
         return new AssessmentSubmitted(session.id(), invitation.id(), invitation.testId(), invitation.testTitle(),
                 invitation.candidate(), invitation.recruiterEmail(), invitation.passMarkPercent(), reason,
-                session.startedAt(), submittedAt, answers);
+                session.startedAt(), submittedAt, answers, session.testVersion(), session.drawnFromPools(),
+                invitation.externalReference(),
+                Math.max(0, Duration.between(session.startedAt(), submittedAt).toSeconds()),
+                integrityCounts(invitation.integrity()));
+    }
+
+    /** Counts only: what was pasted or copied is never recorded, let alone sent. */
+    private static IntegrityCounts integrityCounts(Integrity integrity) {
+        if (integrity == null) {
+            return IntegrityCounts.NONE;
+        }
+        Map<String, Integer> counts = integrity.counts();
+        return new IntegrityCounts(counts.getOrDefault(SignalType.FOCUS_LOST.name(), 0),
+                counts.getOrDefault(SignalType.HIDDEN.name(), 0), counts.getOrDefault(SignalType.PASTE.name(), 0),
+                counts.getOrDefault(SignalType.COPY.name(), 0));
     }
 }

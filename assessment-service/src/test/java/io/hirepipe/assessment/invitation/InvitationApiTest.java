@@ -110,7 +110,7 @@ class InvitationApiTest extends AssessmentIntegrationTest {
         String third = invite("java-basics", "three@example.org").get("id").asString();
 
         JsonNode list = api(recruiterToken()).get("/api/invitations").expect(200);
-        assertThat(list.propertyNames()).as("a list is an object, room for paging").containsExactly("items");
+        assertThat(list.propertyNames()).as("a paged list").containsExactly("items", "nextCursor", "hasMore");
         JsonNode all = list.get("items");
         assertThat(all.findValuesAsString("id")).containsExactly(third, second, first);
         assertThat(all.get(0).has("accessUrl")).isFalse();

@@ -60,12 +60,16 @@ class QuestionServiceTest {
         }
 
         @Override
-        Optional<TestDelivery> delivery(String tenantId, String testId) {
+        Optional<TestDelivery> delivery(String tenantId, String testId, String sessionId) {
             calls.add("delivery " + tenantId + " " + testId);
             failIfDown();
-            return testId.equals("known") ? Optional.of(new TestDelivery("known", "Known", 20, 50, List.of(
-                    new DeliveredQuestion("q1", 1, QuestionKind.FREE_TEXT, "T", "P", List.of(), 2))))
-                    : Optional.empty();
+            List<DeliveredQuestion> questions = List.of(
+                    new DeliveredQuestion("q1", 1, QuestionKind.FREE_TEXT, "T", "P", List.of(), 2));
+            return switch (testId) {
+                case "known" -> Optional.of(new TestDelivery("known", "Known", 20, 50, questions));
+                case "pooled" -> Optional.of(new TestDelivery("pooled", "Pooled", 20, 50, questions, 1, true, true, true));
+                default -> Optional.empty();
+            };
         }
 
         private void failIfDown() {
@@ -89,16 +93,24 @@ class QuestionServiceTest {
     @Test
     void deliveriesAreCachedPerTenantAndTestButFailuresAreNot() {
         http.down = true;
-        assertThatThrownBy(() -> questions.delivery("tenant-a", "known")).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(() -> questions.delivery("tenant-a", "known", "s0")).isInstanceOfSatisfying(ProblemException.class,
                 problem -> assertThat(problem.getStatusCode().value()).isEqualTo(503));
         http.down = false;
         calls.clear();
 
-        questions.delivery("tenant-a", "known");
-        questions.delivery("tenant-a", "known");
-        questions.delivery("tenant-b", "known");
+        questions.delivery("tenant-a", "known", "s1");
+        questions.delivery("tenant-a", "known", "s2");
+        questions.delivery("tenant-b", "known", "s3");
 
         assertThat(calls).containsExactly("delivery tenant-a known", "delivery tenant-b known");
+    }
+
+    @Test
+    void aDeliveryDrawnForOneSessionIsNeverReusedForAnother() {
+        questions.delivery("tenant-a", "pooled", "s1");
+        questions.delivery("tenant-a", "pooled", "s2");
+
+        assertThat(calls).containsExactly("delivery tenant-a pooled", "delivery tenant-a pooled");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.hirepipe.assessment.session;
 
 import io.hirepipe.assessment.invitation.Answer;
+import io.hirepipe.assessment.invitation.Integrity;
+import io.hirepipe.contracts.events.IntegrityCounts;
 import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationStatus;
 import io.hirepipe.assessment.invitation.QuestionSnapshot;
@@ -53,5 +55,44 @@ class SubmittedEventTest {
         assertThat(event.submittedAt()).isEqualTo(submittedAt);
         assertThat(event.reason()).isEqualTo(SubmitReason.CANDIDATE);
         assertThat(event.partitionKey()).isEqualTo("ses_1");
+        assertThat(event.timeTakenSeconds()).isEqualTo(900);
+        assertThat(event.integrity()).as("no signals reported").isEqualTo(IntegrityCounts.NONE);
+        assertThat(event.externalReference()).isNull();
+        assertThat(event.testVersion()).as("a session from before test versions").isNull();
+    }
+
+    @Test
+    void carriesTheTestVersionAndWhetherPoolsWereDrawn_forItemAnalysis() {
+        Instant startedAt = Instant.parse("2026-02-01T09:00:00Z");
+        Session session = new Session("ses_3", startedAt, startedAt.plusSeconds(1800), List.of(), Map.of(), null, null,
+                4, true);
+        Invitation invitation = new Invitation("inv_3", "tenant-a", null, "test-1", "Java", 30, 70,
+                new Person("Ada", "ada@example.org"), "rita@example.com", 0, startedAt.plusSeconds(86_400),
+                startedAt.minusSeconds(3600), "user-1", InvitationStatus.STARTED, 5, null, session, null, null, null);
+
+        AssessmentSubmitted event = SubmissionService.submittedEvent(invitation, SubmitReason.CANDIDATE,
+                startedAt.plusSeconds(600));
+
+        assertThat(event.testVersion()).isEqualTo(4);
+        assertThat(event.drawnFromPools()).isTrue();
+    }
+
+    @Test
+    void carriesTheReferenceTheTimeTakenAndTheIntegrityCountsResultsAreFilteredOn() {
+        Instant startedAt = Instant.parse("2026-02-01T09:00:00Z");
+        Session session = new Session("ses_2", startedAt, startedAt.plusSeconds(1800), List.of(), Map.of(), null, null);
+        Integrity integrity = new Integrity(4, 2, Map.of("FOCUS_LOST", 3, "FOCUS_REGAINED", 3, "HIDDEN", 1,
+                "PASTE", 2), List.of());
+        Invitation invitation = new Invitation("inv_2", "tenant-a", null, "test-1", "Java", 30, 70,
+                new Person("Ada", "ada@example.org"), "rita@example.com", 0, startedAt.plusSeconds(86_400),
+                startedAt.minusSeconds(3600), "user-1", InvitationStatus.STARTED, 5, null, session, null, integrity,
+                null, null, 0, 0, "ats-app-9", "key");
+
+        AssessmentSubmitted event = SubmissionService.submittedEvent(invitation, SubmitReason.TIMEOUT,
+                startedAt.plusSeconds(1810));
+
+        assertThat(event.externalReference()).isEqualTo("ats-app-9");
+        assertThat(event.timeTakenSeconds()).isEqualTo(1810);
+        assertThat(event.integrity()).isEqualTo(new IntegrityCounts(3, 1, 2, 0));
     }
 }

@@ -40,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hirepipe.public-url=https://hirepipe.test",
+        "hirepipe.idempotency.encryption-key=test-only-idempotency-key-0123456789abcdef",
         "hirepipe.sessions.sweep-interval=200ms",
         "hirepipe.sessions.max-signals=5",
         "hirepipe.outbox.poll-interval=100ms",

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +50,7 @@ public final class QuestionServiceStub {
             new InternalTokenProperties(TestGatewayKeys.jwkSetUri(), "question-service",
                     TestInfrastructure.INTERNAL_TOKEN_SECRET, null, null), Clock.systemUTC());
     private final Map<String, Test> tests = new ConcurrentHashMap<>();
+    private final Set<String> drafts = ConcurrentHashMap.newKeySet();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger deliveries = new AtomicInteger();
     private volatile Mode mode = Mode.UP;
@@ -63,6 +65,7 @@ public final class QuestionServiceStub {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             QuestionServiceStub stub = new QuestionServiceStub(server);
             server.createContext("/api/tests/", stub::handle);
+            server.createContext("/api/tests", stub::list);
             server.setExecutor(Executors.newFixedThreadPool(8, runnable -> {
                 Thread thread = new Thread(runnable, "question-service-stub");
                 thread.setDaemon(true);
@@ -82,6 +85,12 @@ public final class QuestionServiceStub {
     /** Makes the test known to one tenant. */
     public void define(String tenantId, Test test) {
         tests.put(tenantId + "|" + test.testId(), test);
+    }
+
+    /** Makes the test known to one tenant as a draft: it can be read, but is not listed as published. */
+    public void defineDraft(String tenantId, Test test) {
+        define(tenantId, test);
+        drafts.add(tenantId + "|" + test.testId());
     }
 
     public void mode(Mode mode) {
@@ -132,6 +141,27 @@ public final class QuestionServiceStub {
                         "durationMinutes", test.durationMinutes(), "passMarkPercent", test.passMarkPercent(),
                         "questions", test.questions()));
             }
+        }
+    }
+
+    /** {@code GET /api/tests}: the tenant's tests, their status included, in one page. */
+    private void list(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        try (exchange) {
+            Caller caller = callerOf(exchange);
+            if (caller == null || caller.kind() != CallerKind.SERVICE || !"assessment-service".equals(caller.subject())) {
+                respond(exchange, 401, Map.of("title", "Unauthenticated"));
+                return;
+            }
+            String prefix = caller.tenantId() + "|";
+            List<Map<String, Object>> items = tests.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(prefix))
+                    .sorted(Map.Entry.comparingByKey())
+                    .<Map<String, Object>>map(e -> Map.of("id", e.getValue().testId(), "title", e.getValue().title(),
+                            "durationMinutes", e.getValue().durationMinutes(),
+                            "status", drafts.contains(e.getKey()) ? "DRAFT" : "PUBLISHED"))
+                    .toList();
+            respond(exchange, 200, Map.of("items", items));
         }
     }
 

@@ -6,7 +6,7 @@ package io.hirepipe.contracts.events;
  */
 public sealed interface EventPayload
         permits QuestionPublished, QuestionRetired,
-                InvitationCreated, InvitationRevoked, InvitationExpired, AssessmentStarted,
+                InvitationCreated, InvitationRevoked, InvitationExpired, AssessmentStarted, PartnerTestSent,
                 AssessmentSubmitted,
                 AssessmentScored, ScoreAdjusted, AssessmentFinalized,
                 UnrecognizedEvent {

@@ -40,6 +40,7 @@ public final class ApiScopeAuthorization implements ReactiveAuthorizationManager
             rule("/tests/**", ApiScope.QUESTIONS_READ, ApiScope.QUESTIONS_WRITE),
             rule("/invitations/**", ApiScope.INVITATIONS_READ, ApiScope.INVITATIONS_WRITE),
             rule("/results/**", ApiScope.RESULTS_READ, ApiScope.RESULTS_WRITE),
+            rule("/analysis/**", ApiScope.RESULTS_READ, ApiScope.RESULTS_WRITE),
             rule("/webhooks/**", ApiScope.WEBHOOKS_MANAGE, ApiScope.WEBHOOKS_MANAGE),
             rule("/notifications/webhooks/**", ApiScope.WEBHOOKS_MANAGE, ApiScope.WEBHOOKS_MANAGE),
             rule("/notifications/**", ApiScope.NOTIFICATIONS_READ, ApiScope.NOTIFICATIONS_READ),

@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.security;
 
+import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,7 +23,14 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
         String detail = missing
                 ? "Authentication is required: send 'Authorization: Bearer <token>' or 'X-Api-Key: <key>'."
                 : "The credentials are invalid, expired or revoked.";
-        exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+        if (exchange.getRequest().getPath().pathWithinApplication().value().startsWith(PublicApi.GREENHOUSE)) {
+            // Greenhouse authenticates with HTTP Basic: the API key as user name, an empty password
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"Hirepipe\"");
+            detail = missing ? "Authentication is required: send the API key as the HTTP Basic user name "
+                    + "(password empty), or 'X-Api-Key: <key>'." : detail;
+        } else {
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+        }
         return Problems.write(exchange, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
                 "Unauthenticated", detail, exchange));
     }

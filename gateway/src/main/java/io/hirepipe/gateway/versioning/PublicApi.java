@@ -10,6 +10,8 @@ public final class PublicApi {
     public static final String V1 = "/api/v1";
     /** The gateway's own sign-in endpoints. */
     public static final String AUTH = V1 + "/auth";
+    /** Greenhouse's Assessment API, partner side: the one place an API key may come as HTTP Basic. */
+    public static final String GREENHOUSE = V1 + "/integrations/greenhouse/";
 
     private PublicApi() {
     }

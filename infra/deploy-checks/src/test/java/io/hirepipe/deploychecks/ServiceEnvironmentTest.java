@@ -60,8 +60,10 @@ class ServiceEnvironmentTest {
     }
 
     private static boolean isRead(String variable, Set<String> read) {
+        // SPRING_, LOGGING_ and MANAGEMENT_ set Spring Boot's own properties (management.* is actuator,
+        // metrics and tracing), which every service reads without declaring them.
         return read.contains(variable) || variable.startsWith("SPRING_") || variable.startsWith("LOGGING_")
-                || JVM_AND_OS.contains(variable);
+                || variable.startsWith("MANAGEMENT_") || JVM_AND_OS.contains(variable);
     }
 
     /** Placeholders and the environment form of every declared property, of one service. */

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * Seeds the demo tenant through the public API, as a recruiter would: an API key, the question bank
- * from {@code seed/question-bank.json} (published) and the demo test. Safe to run on every start:
+ * from {@code seed/question-bank.json} (published), the demo test, and question-service's starter bank. Safe to run on every start:
  * what exists is kept.
  */
 final class DemoSeeder {
@@ -46,6 +46,7 @@ final class DemoSeeder {
         gateway.useBearer(login.get("token").asString());
         String apiKey = ensureApiKey();
         String testId = ensureQuestionBankAndTest();
+        installStarterBank();
         return new DemoAccess(DemoAccess.TENANT_ID, DemoAccess.RECRUITER_EMAIL, DemoAccess.RECRUITER_PASSWORD,
                 apiKey, testId);
     }
@@ -53,13 +54,27 @@ final class DemoSeeder {
     /**
      * A fresh invitation to the demo test on every start (the last one may have been used up), so
      * there is always a link to click. Its token appears only in the returned link, which the
-     * command prints to the terminal; the services log neither.
+     * command prints to the terminal; the services log neither. A candidate has one active
+     * invitation per test, so the previous start's unused one is revoked first; one the candidate
+     * left running holds the address until its deadline, and then a dated address is invited.
      */
     String inviteDemoCandidate(String testId) {
-        JsonNode created = gateway.post("/api/v1/invitations", Map.of(
-                "testId", testId,
-                "candidate", Map.of("name", DemoAccess.CANDIDATE_NAME, "email", DemoAccess.CANDIDATE_EMAIL)));
+        for (JsonNode previous : gateway.get("/api/v1/invitations?status=INVITED&limit=200&testId=" + testId)
+                .path("items")) {
+            if (DemoAccess.CANDIDATE_EMAIL.equalsIgnoreCase(previous.path("candidate").path("email").asString())) {
+                gateway.post("/api/v1/invitations/" + previous.get("id").asString() + "/revoke",
+                        Map.of("reason", "A new demo link was issued at start-up"));
+            }
+        }
+        JsonNode created = gateway.postUnlessConflict("/api/v1/invitations", demoInvitation(testId,
+                        DemoAccess.CANDIDATE_EMAIL))
+                .orElseGet(() -> gateway.post("/api/v1/invitations", demoInvitation(testId,
+                        DemoAccess.CANDIDATE_EMAIL.replace("@", "+" + System.currentTimeMillis() / 1000 + "@"))));
         return created.get("accessUrl").asString();
+    }
+
+    private static Map<String, Object> demoInvitation(String testId, String email) {
+        return Map.of("testId", testId, "candidate", Map.of("name", DemoAccess.CANDIDATE_NAME, "email", email));
     }
 
     private String ensureApiKey() {
@@ -105,6 +120,16 @@ final class DemoSeeder {
         String testId = gateway.post("/api/v1/tests", test).get("id").asString();
         progress.accept("seeded " + idsByKey.size() + " questions and the test '" + title + "'");
         return testId;
+    }
+
+    /** The starter bank and its three ready tests, through the API any tenant uses; installing again adds nothing. */
+    private void installStarterBank() {
+        JsonNode report = gateway.post("/api/v1/questions/starter-bank", Map.of());
+        int added = report.path("questionsInstalled").asInt();
+        if (added > 0 || report.path("testsInstalled").asInt() > 0) {
+            progress.accept("installed the starter bank: " + added + " questions and "
+                    + report.path("testsInstalled").asInt() + " tests");
+        }
     }
 
     private static JsonNode readBank() {

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /** A small JSON-over-HTTP client for the gateway, used to seed demo data the way a user would. */
 final class GatewayClient {
@@ -28,12 +29,21 @@ final class GatewayClient {
     }
 
     JsonNode get(String path) {
-        return send(request(path).GET(), path);
+        return send(request(path).GET(), path, false).orElseThrow();
     }
 
     JsonNode post(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), path);
+        return send(postRequest(path, body), path, false).orElseThrow();
+    }
+
+    /** Like {@link #post}, but a 409 answer is empty instead of a failure. */
+    Optional<JsonNode> postUnlessConflict(String path, Object body) {
+        return send(postRequest(path, body), path, true);
+    }
+
+    private HttpRequest.Builder postRequest(String path, Object body) {
+        return request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     }
 
     int statusOf(String path, String apiKey) {
@@ -60,14 +70,17 @@ final class GatewayClient {
         return builder;
     }
 
-    private JsonNode send(HttpRequest.Builder request, String path) {
+    private Optional<JsonNode> send(HttpRequest.Builder request, String path, boolean conflictIsEmpty) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (conflictIsEmpty && response.statusCode() == 409) {
+                return Optional.empty();
+            }
             if (response.statusCode() / 100 != 2) {
                 throw new StackStartException("Seeding failed: " + path + " answered " + response.statusCode()
                         + ": " + response.body());
             }
-            return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            return Optional.of(response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body()));
         } catch (IOException e) {
             throw new StackStartException("Seeding failed: " + path + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

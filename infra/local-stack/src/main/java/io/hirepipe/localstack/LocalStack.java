@@ -139,6 +139,18 @@ public final class LocalStack implements AutoCloseable {
         return URI.create("http://localhost:" + config.ports().gateway());
     }
 
+    /** Each service's Prometheus endpoint by service name; the gateway's is on its management port. */
+    public Map<String, URI> metricsUrls() {
+        StackConfig.Ports p = config.ports();
+        Map<String, URI> urls = new LinkedHashMap<>();
+        urls.put("gateway", URI.create("http://127.0.0.1:" + p.gatewayManagement() + "/actuator/prometheus"));
+        urls.put("question-service", URI.create("http://127.0.0.1:" + p.question() + "/actuator/prometheus"));
+        urls.put("assessment-service", URI.create("http://127.0.0.1:" + p.assessment() + "/actuator/prometheus"));
+        urls.put("scoring-service", URI.create("http://127.0.0.1:" + p.scoring() + "/actuator/prometheus"));
+        urls.put("notification-service", URI.create("http://127.0.0.1:" + p.notification() + "/actuator/prometheus"));
+        return urls;
+    }
+
     public URI mailViewerUrl() {
         return mailViewer.url();
     }

@@ -5,18 +5,23 @@ import io.hirepipe.embedded.PortInUseException;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code java -jar local-stack.jar [--name=value …]}: starts everything, prints where to go, runs
- * until Ctrl-C. Exits with status 1 and a message naming the failed part when start-up fails.
+ * {@code java -jar local-stack.jar [--with-prometheus] [--name=value …]}: starts everything, prints
+ * where to go, runs until Ctrl-C. Exits with status 1 and a message naming the failed part when
+ * start-up fails.
  */
 public final class LocalStackCommand {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    static final String WITH_PROMETHEUS = "--with-prometheus";
 
     private LocalStackCommand() {
     }
@@ -26,10 +31,23 @@ public final class LocalStackCommand {
             printHelp();
             return;
         }
+        boolean withPrometheus = Arrays.asList(args).contains(WITH_PROMETHEUS);
+        Optional<Path> prometheusBinary = Optional.empty();
+        if (withPrometheus) {
+            // checked before the slow start, so a missing package is reported at once
+            prometheusBinary = LocalPrometheus.findBinary(System.getenv("PATH"));
+            if (prometheusBinary.isEmpty()) {
+                System.err.println("hirepipe: " + WITH_PROMETHEUS + " needs a 'prometheus' executable on the PATH; "
+                        + LocalPrometheus.INSTALL_HINT + " (or start without " + WITH_PROMETHEUS + ")");
+                System.exit(2);
+                return;
+            }
+        }
         StackConfig config;
         try {
             Path repoDir = Path.of(System.getProperty("hirepipe.repo-dir", ".")).toAbsolutePath().normalize();
-            config = StackConfig.from(args, System.getenv(), repoDir);
+            config = StackConfig.from(Arrays.stream(args).filter(a -> !WITH_PROMETHEUS.equals(a)).toArray(String[]::new),
+                    System.getenv(), repoDir);
         } catch (IllegalArgumentException e) {
             System.err.println("hirepipe: " + e.getMessage());
             System.exit(2);
@@ -46,17 +64,35 @@ public final class LocalStackCommand {
             return;
         }
 
+        ServiceProcess prometheus = null;
+        if (prometheusBinary.isPresent()) {
+            try {
+                prometheus = LocalPrometheus.start(prometheusBinary.get(), stack);
+                new HealthWaiter(config.healthTimeout()).awaitReady(List.of(prometheus), LocalStackCommand::progress);
+            } catch (RuntimeException e) {
+                System.err.println("Prometheus did not start (the stack runs without it): " + e.getMessage());
+            }
+        }
+
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
+        ServiceProcess startedPrometheus = prometheus;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
             progress("stopping Hirepipe…");
+            if (startedPrometheus != null) {
+                startedPrometheus.close();
+            }
             stack.close();
             progress("stopped");
             stopped.countDown();
         }, "hirepipe-stop"));
 
         System.out.println(Banner.of(stack));
+        if (startedPrometheus != null && startedPrometheus.isAlive()) {
+            System.out.println("  Prometheus          http://localhost:" + config.ports().prometheus()
+                    + "/alerts   (rules from infra/prometheus/rules; log " + startedPrometheus.logFile() + ")");
+        }
         watchServices(stack, stopping);
         stopped.await();
     }
@@ -80,7 +116,8 @@ public final class LocalStackCommand {
     }
 
     private static void printHelp() {
-        System.out.println("Usage: ./run-local.sh [--name=value …]   (or HIREPIPE_NAME=value in the environment)");
+        System.out.println("Usage: ./run-local.sh [--with-prometheus] [--name=value …]   (or HIREPIPE_NAME=value in the environment)");
+        System.out.println("  --with-prometheus          also run Debian's Prometheus on the services, with infra/prometheus's rules");
         System.out.println("Options and defaults:");
         StackConfig.DEFAULTS.forEach((name, value) -> System.out.printf("  --%-22s %s%n", name, value));
     }

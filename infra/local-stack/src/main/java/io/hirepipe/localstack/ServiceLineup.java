@@ -13,6 +13,9 @@ import java.util.Map;
  */
 final class ServiceLineup {
 
+    /** Greenhouse's own hosts, and this machine for a local stand-in. */
+    static final String LOCAL_GREENHOUSE_HOSTS = "127.0.0.1,localhost,app.greenhouse.io,app.eu.greenhouse.io";
+
     private ServiceLineup() {
     }
 
@@ -33,6 +36,7 @@ final class ServiceLineup {
         // opens (notification-service alone).
         Map<String, String> assessmentEnv = new HashMap<>(serviceEnv);
         assessmentEnv.put("HIREPIPE_INVITATION_LINK_PUBLIC_KEY", secrets.invitationLinkPublicKey());
+        assessmentEnv.put("HIREPIPE_IDEMPOTENCY_ENCRYPTION_KEY", secrets.idempotencyEncryptionKey());
         specs.add(spec(config, "assessment-service", p.assessment(), assessmentEnv,
                 "--spring.mongodb.uri=" + mongo,
                 "--spring.kafka.bootstrap-servers=" + kafka,
@@ -41,7 +45,10 @@ final class ServiceLineup {
                 "--hirepipe.services.question-service.url=http://127.0.0.1:" + p.question(),
                 "--hirepipe.public-url=http://localhost:" + p.gateway(),
                 "--hirepipe.sessions.grace=" + config.sessions().grace().toSeconds() + "s",
-                "--hirepipe.sessions.sweep-interval=" + config.sessions().sweepInterval().toSeconds() + "s"));
+                "--hirepipe.sessions.sweep-interval=" + config.sessions().sweepInterval().toSeconds() + "s",
+                // a Greenhouse stand-in on this machine may receive the completion callback
+                "--hirepipe.greenhouse.allow-insecure-callbacks=true",
+                "--hirepipe.greenhouse.callback-hosts=" + LOCAL_GREENHOUSE_HOSTS));
         specs.add(spec(config, "scoring-service", p.scoring(), serviceEnv,
                 "--spring.mongodb.uri=" + mongo,
                 "--spring.kafka.bootstrap-servers=" + kafka));
@@ -55,9 +62,10 @@ final class ServiceLineup {
                 "--spring.mail.port=" + p.smtp(),
                 // local receivers (a script on this machine) are the point of a local stack
                 "--hirepipe.webhooks.allow-insecure-loopback=true",
-                "--hirepipe.webhooks.public-base-url=http://localhost:" + p.gateway()));
-        // The gateway keeps actuator on a management port of its own (a random one here, so parallel
-        // stacks never clash); its main port answers /readyz for start-up checks.
+                "--hirepipe.webhooks.public-base-url=http://localhost:" + p.gateway(),
+                "--hirepipe.partners.greenhouse.callback-hosts=" + LOCAL_GREENHOUSE_HOSTS));
+        // The gateway keeps actuator on a management port of its own (metrics for a local Prometheus);
+        // its main port answers /readyz for start-up checks.
         specs.add(withHealthUrl(spec(config, "gateway", p.gateway(),
                 Map.of("HIREPIPE_GATEWAY_INTERNAL_SIGNING_KEYS", secrets.gatewaySigningKeys(),
                         "HIREPIPE_GATEWAY_JWT_SECRET", secrets.gatewayJwtSecret(),
@@ -70,7 +78,7 @@ final class ServiceLineup {
                 "--hirepipe.bootstrap.tenant-id=" + DemoAccess.TENANT_ID,
                 "--hirepipe.bootstrap.tenant-name=" + DemoAccess.TENANT_NAME,
                 "--hirepipe.bootstrap.recruiter-email=" + DemoAccess.RECRUITER_EMAIL,
-                "--management.server.port=0"), "http://127.0.0.1:" + p.gateway() + "/readyz"));
+                "--management.server.port=" + p.gatewayManagement()), "http://127.0.0.1:" + p.gateway() + "/readyz"));
         return specs;
     }
 
@@ -91,6 +99,9 @@ final class ServiceLineup {
         command.add(jarOf(config, name).toString());
         command.add("--server.port=" + port);
         command.add("--spring.output.ansi.enabled=never");
+        if (config.otlpEndpoint() != null && !config.otlpEndpoint().isBlank()) {
+            command.add("--management.opentelemetry.tracing.export.otlp.endpoint=" + config.otlpEndpoint());
+        }
         command.addAll(Arrays.asList(springArguments));
         return new ServiceSpec(name, port, command, env,
                 "http://127.0.0.1:" + port + "/actuator/health/readiness");

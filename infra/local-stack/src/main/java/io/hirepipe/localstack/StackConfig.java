@@ -18,7 +18,8 @@ public record StackConfig(
         Duration healthTimeout,
         String serviceJvmOptions,
         boolean seedDemo,
-        Sessions sessions) {
+        Sessions sessions,
+        String otlpEndpoint) {
 
     /**
      * @param grace         how long after a deadline answers are still accepted
@@ -27,8 +28,12 @@ public record StackConfig(
     public record Sessions(Duration grace, Duration sweepInterval) {
     }
 
+    /**
+     * {@code gatewayManagement}: the gateway's actuator (metrics, health details), never its public port;
+     * {@code prometheus}: where {@code --with-prometheus} serves Prometheus.
+     */
     public record Ports(int gateway, int question, int assessment, int scoring, int notification,
-                        int kafka, int mongo, int redis, int smtp, int mail) {
+                        int kafka, int mongo, int redis, int smtp, int mail, int gatewayManagement, int prometheus) {
     }
 
     /** Every option and its default: the help text and the lookup read the same table. */
@@ -45,12 +50,16 @@ public record StackConfig(
         DEFAULTS.put("redis-port", "6379");
         DEFAULTS.put("smtp-port", "2525");
         DEFAULTS.put("mail-port", "8025");
+        DEFAULTS.put("gateway-management-port", "9180");
+        DEFAULTS.put("prometheus-port", "9090");
         DEFAULTS.put("data-dir", ".hirepipe/local");
         DEFAULTS.put("health-timeout", "180");
         DEFAULTS.put("service-jvm-options", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
         DEFAULTS.put("seed-demo", "true");
         DEFAULTS.put("session-grace", "10");
         DEFAULTS.put("session-sweep-interval", "5");
+        // blank: no spans leave the services; e.g. http://localhost:4318/v1/traces for a local Jaeger
+        DEFAULTS.put("otlp-endpoint", "");
     }
 
     public StackConfig {
@@ -80,30 +89,37 @@ public record StackConfig(
                 lookup.port("gateway-port"), lookup.port("question-port"), lookup.port("assessment-port"),
                 lookup.port("scoring-port"), lookup.port("notification-port"), lookup.port("kafka-port"),
                 lookup.port("mongo-port"), lookup.port("redis-port"), lookup.port("smtp-port"),
-                lookup.port("mail-port"));
+                lookup.port("mail-port"), lookup.port("gateway-management-port"),
+                lookup.port("prometheus-port"));
         Path dataDir = repoDir.resolve(lookup.text("data-dir")).normalize();
         Duration healthTimeout = Duration.ofSeconds(lookup.integer("health-timeout"));
         return new StackConfig(repoDir, dataDir, ports, healthTimeout, lookup.text("service-jvm-options"),
                 Boolean.parseBoolean(lookup.text("seed-demo")),
                 new Sessions(Duration.ofSeconds(lookup.integer("session-grace")),
-                        Duration.ofSeconds(lookup.integer("session-sweep-interval"))));
+                        Duration.ofSeconds(lookup.integer("session-sweep-interval"))),
+                lookup.text("otlp-endpoint"));
     }
 
     public StackConfig withPorts(Ports newPorts) {
-        return new StackConfig(repoDir, dataDir, newPorts, healthTimeout, serviceJvmOptions, seedDemo, sessions);
+        return new StackConfig(repoDir, dataDir, newPorts, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint);
     }
 
     public StackConfig withDataDir(Path newDataDir) {
-        return new StackConfig(repoDir, newDataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions);
+        return new StackConfig(repoDir, newDataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint);
     }
 
     public StackConfig withHealthTimeout(Duration timeout) {
-        return new StackConfig(repoDir, dataDir, ports, timeout, serviceJvmOptions, seedDemo, sessions);
+        return new StackConfig(repoDir, dataDir, ports, timeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint);
     }
 
     /** Tests shorten the session timings, so a test at its deadline closes in seconds, not half a minute. */
     public StackConfig withSessions(Sessions newSessions) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, newSessions);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, newSessions, otlpEndpoint);
+    }
+
+    /** Services export their spans here (OTLP/HTTP); tests collect them with a receiver of their own. */
+    public StackConfig withOtlpEndpoint(String endpoint) {
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, endpoint);
     }
 
     public Path logsDir() {

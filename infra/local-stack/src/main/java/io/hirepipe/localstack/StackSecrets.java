@@ -27,7 +27,7 @@ import java.util.Properties;
  * key can be rotated freely once no InvitationCreated event waits unread.
  */
 record StackSecrets(String internalTokenSecret, String gatewayJwtSecret, String notificationSecretsKey,
-                    String gatewaySigningKeys, String invitationLinkPrivateKey) {
+                    String gatewaySigningKeys, String invitationLinkPrivateKey, String idempotencyEncryptionKey) {
 
     private static final String FILE = "secrets.properties";
     /** The gateway's RSA key for internal tokens, as a JWK set with its private part: only the gateway gets it. */
@@ -37,6 +37,8 @@ record StackSecrets(String internalTokenSecret, String gatewayJwtSecret, String 
      * notification-service gets it; assessment-service gets {@link #invitationLinkPublicKey()}.
      */
     private static final String LINK_KEY = "invitation-link-private-key";
+    /** assessment-service's key for the responses it keeps for Idempotency-Key replays (they hold links). */
+    private static final String IDEMPOTENCY_KEY = "assessment-idempotency-key";
 
     static StackSecrets loadOrCreate(Path dataDir) {
         Path file = dataDir.resolve(FILE);
@@ -50,6 +52,7 @@ record StackSecrets(String internalTokenSecret, String gatewayJwtSecret, String 
             boolean changed = putIfAbsent(properties, "internal-token-secret")
                     | putIfAbsent(properties, "gateway-jwt-secret")
                     | putIfAbsent(properties, "notification-secrets-key")
+                    | putIfAbsent(properties, IDEMPOTENCY_KEY)
                     | putSigningKeysIfAbsent(properties)
                     | putLinkKeyIfAbsent(properties);
             if (changed) {
@@ -63,7 +66,8 @@ record StackSecrets(String internalTokenSecret, String gatewayJwtSecret, String 
         }
         return new StackSecrets(properties.getProperty("internal-token-secret"),
                 properties.getProperty("gateway-jwt-secret"), properties.getProperty("notification-secrets-key"),
-                properties.getProperty(SIGNING_KEYS), properties.getProperty(LINK_KEY));
+                properties.getProperty(SIGNING_KEYS), properties.getProperty(LINK_KEY),
+                properties.getProperty(IDEMPOTENCY_KEY));
     }
 
     /** The public half of the invitation-link key: assessment-service seals links with it but cannot open them. */

@@ -25,8 +25,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +42,6 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(SharedLocalStack.class)
 class CandidateWebAppIT {
 
-    private static final Pattern LINK = Pattern.compile("(http://[^\"\\s<>]+/take#token=([A-Za-z0-9_-]+))");
     private static final String FREE_TEXT_ANSWER =
             "Each effect is stored under a unique key derived from the event id, so a redelivery changes nothing.";
 
@@ -531,26 +528,10 @@ class CandidateWebAppIT {
     }
 
     private String linkFromMail(String recipient, String subject) {
-        JsonNode mail = awaitMail(recipient, subject);
-        Matcher link = LINK.matcher(mail.get("html").asString() + mail.path("text").asString());
-        assertThat(link.find()).as("the invitation email carries the candidate's link").isTrue();
-        return link.group(1);
+        return new SinkMailbox(stack()).candidateLink(recipient, subject);
     }
 
     private JsonNode awaitMail(String recipient, String subjectContains) {
-        HttpApi mail = HttpApi.at(stack().mailViewerUrl().toString());
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            JsonNode messages = mail.get("/api/messages").expect(200);
-            for (JsonNode message : messages) {
-                if (message.get("to").toString().contains(recipient)
-                        && message.get("subject").asString().contains(subjectContains)) {
-                    found[0] = message;
-                    return;
-                }
-            }
-            throw new AssertionError("no mail to " + recipient + " about '" + subjectContains + "' yet");
-        });
-        return found[0];
+        return new SinkMailbox(stack()).mailTo(recipient, subjectContains);
     }
 }

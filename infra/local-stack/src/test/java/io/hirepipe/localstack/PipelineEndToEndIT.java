@@ -36,14 +36,12 @@ class PipelineEndToEndIT {
     private SharedLocalStack.Stack shared;
     private LocalStack stack;
     private HttpApi anonymous;
-    private HttpApi mail;
 
     @BeforeAll
     void useSharedStack(SharedLocalStack.Stack sharedStack) {
         shared = sharedStack;
         stack = shared.get();
         anonymous = HttpApi.at(stack.gatewayUrl().toString());
-        mail = HttpApi.at(stack.mailViewerUrl().toString());
     }
 
     private HttpApi recruiter() {
@@ -236,19 +234,6 @@ class PipelineEndToEndIT {
     }
 
     private JsonNode awaitMail(String recipient, String subjectContains) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            JsonNode messages = mail.get("/api/messages").expect(200);
-            for (JsonNode message : messages) {
-                if (message.get("to").toString().contains(recipient)
-                        && message.get("subject").asString().contains(subjectContains)) {
-                    found[0] = message;
-                    return;
-                }
-            }
-            throw new AssertionError("no mail to " + recipient + " about '" + subjectContains + "' yet; mail: "
-                    + messages);
-        });
-        return found[0];
+        return new SinkMailbox(stack).mailTo(recipient, subjectContains);
     }
 }

@@ -33,12 +33,18 @@ public final class SharedLocalStack implements ParameterResolver {
     public static final class Stack implements AutoCloseable {
 
         private LocalStack current;
+        /** Every service exports its spans here, so a test can follow one trace across the JVMs. */
+        private final OtlpReceiver spans = OtlpReceiver.start();
 
         public synchronized LocalStack get() {
             if (current == null) {
-                current = start();
+                current = start(spans);
             }
             return current;
+        }
+
+        OtlpReceiver spans() {
+            return spans;
         }
 
         /** Stops the stack and starts it again with the same ports and data directory. */
@@ -53,6 +59,7 @@ public final class SharedLocalStack implements ParameterResolver {
             if (current != null) {
                 current.close();
             }
+            spans.close();
         }
     }
 
@@ -66,7 +73,7 @@ public final class SharedLocalStack implements ParameterResolver {
         return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Stack.class, type -> new Stack(), Stack.class);
     }
 
-    private static LocalStack start() {
+    private static LocalStack start(OtlpReceiver spans) {
         Path repo = Path.of(System.getProperty("hirepipe.repo-dir", "../.."));
         Path dataDir;
         try {
@@ -78,7 +85,8 @@ public final class SharedLocalStack implements ParameterResolver {
                 .withPorts(TestPorts.random())
                 .withDataDir(dataDir)
                 .withHealthTimeout(Duration.ofMinutes(5))
-                .withSessions(new StackConfig.Sessions(GRACE, SWEEP_INTERVAL));
+                .withSessions(new StackConfig.Sessions(GRACE, SWEEP_INTERVAL))
+                .withOtlpEndpoint(spans.endpoint().toString());
         return LocalStack.start(config, message -> System.out.println("[local-stack] " + message));
     }
 }

@@ -11,6 +11,7 @@ final class TestPorts {
     static StackConfig.Ports random() {
         return new StackConfig.Ports(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(),
                 PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(),
-                PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
+                PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(),
+                PortCheck.freePort());
     }
 }

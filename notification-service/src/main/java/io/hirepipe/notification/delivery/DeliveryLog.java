@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,6 +44,11 @@ public class DeliveryLog {
                 .on("tenantId", Sort.Direction.ASC)
                 .on("createdAt", Sort.Direction.DESC)
                 .named("tenant_newest"));
+        // The retrier's one query: due retries, oldest first.
+        mongo.indexOps(EmailDelivery.class).createIndex(new Index()
+                .on("status", Sort.Direction.ASC)
+                .on("nextAttemptAt", Sort.Direction.ASC)
+                .named("retry_due"));
     }
 
     /**
@@ -54,7 +60,7 @@ public class DeliveryLog {
         EmailDelivery pending = new EmailDelivery("dlv_" + UUID.randomUUID().toString().replace("-", ""),
                 delivery.tenantId(), delivery.eventId(), delivery.eventType(), delivery.kind(), recipient,
                 delivery.subject(), delivery.subjectRef(), DeliveryStatus.PENDING, 0, null, null, clock.instant(),
-                null, null);
+                null, null, null, null);
         try {
             return mongo.insert(pending);
         } catch (DuplicateKeyException alreadyRecorded) {
@@ -69,12 +75,35 @@ public class DeliveryLog {
         }
     }
 
-    /** Counts an attempt unless the email went out meanwhile; empty result means "already sent, do nothing". */
-    public Optional<EmailDelivery> startAttempt(String id) {
-        Query unsent = Query.query(Criteria.where("_id").is(id).and("status").ne(DeliveryStatus.SENT));
-        Update update = new Update().inc("attempts", 1).set("lastAttemptAt", clock.instant());
-        return Optional.ofNullable(mongo.findAndModify(unsent, update,
+    /**
+     * Claims a first-time send until {@code holdUntil} and counts the attempt, unless the email went out
+     * meanwhile, the retrier owns it, or another consumer holds it right now (after a rebalance, two consumers
+     * can be handed the same event). An empty result means "not mine to send now".
+     */
+    public Optional<EmailDelivery> startAttempt(String id, Instant now, Instant holdUntil) {
+        Query unclaimed = Query.query(new Criteria().andOperator(
+                Criteria.where("_id").is(id),
+                Criteria.where("status").in(DeliveryStatus.PENDING, DeliveryStatus.FAILED),
+                new Criteria().orOperator(Criteria.where("nextAttemptAt").exists(false),
+                        Criteria.where("nextAttemptAt").is(null), Criteria.where("nextAttemptAt").lt(now))));
+        Update update = new Update().inc("attempts", 1).set("lastAttemptAt", now).set("nextAttemptAt", holdUntil);
+        return Optional.ofNullable(mongo.findAndModify(unclaimed, update,
                 FindAndModifyOptions.options().returnNew(true), EmailDelivery.class));
+    }
+
+    /**
+     * Another consumer holds this delivery right now. Should it die before finishing, nobody would send the email
+     * (Kafka has moved on), so it becomes a retry due when that hold ends, carrying the message: if the holder
+     * finishes first, its SENT or its own retry schedule replaces this.
+     *
+     * @return whether it was still held (false: it was sent or handed over meanwhile)
+     */
+    public boolean handOverIfHeld(String id, Instant now, String encryptedMessage) {
+        Query held = Query.query(Criteria.where("_id").is(id)
+                .and("status").in(DeliveryStatus.PENDING, DeliveryStatus.FAILED)
+                .and("nextAttemptAt").gt(now));
+        Update update = new Update().set("status", DeliveryStatus.RETRYING).set("pendingMessage", encryptedMessage);
+        return mongo.updateFirst(held, update, EmailDelivery.class).getModifiedCount() == 1;
     }
 
     public void markSent(String id, String messageId) {
@@ -82,16 +111,59 @@ public class DeliveryLog {
                 .set("status", DeliveryStatus.SENT)
                 .set("messageId", messageId)
                 .set("sentAt", clock.instant())
-                .unset("lastError");
+                .unset("lastError")
+                .unset("nextAttemptAt")
+                .unset("pendingMessage");
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, EmailDelivery.class);
     }
 
+    /** Final: it will not be sent. The kept message, if any, is removed. */
     public void markFailed(String id, String error) {
-        String bounded = error == null ? "unknown error"
-                : error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH - 1) + "…" : error;
-        Update update = new Update().set("status", DeliveryStatus.FAILED).set("lastError", bounded);
+        Update update = new Update().set("status", DeliveryStatus.FAILED).set("lastError", bounded(error))
+                .unset("nextAttemptAt").unset("pendingMessage");
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").ne(DeliveryStatus.SENT)), update,
                 EmailDelivery.class);
+    }
+
+    /**
+     * Hands the delivery to the retrier: RETRYING from {@code nextAttemptAt}, with the encrypted message. Only
+     * the holder of attempt {@code attempt} may do so, so a slow worker cannot undo a newer outcome.
+     */
+    public void scheduleRetry(String id, int attempt, String error, String encryptedMessage, Instant nextAttemptAt) {
+        Update update = new Update().set("status", DeliveryStatus.RETRYING).set("lastError", bounded(error))
+                .set("nextAttemptAt", nextAttemptAt).set("pendingMessage", encryptedMessage);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("attempts").is(attempt)
+                .and("status").ne(DeliveryStatus.SENT)), update, EmailDelivery.class);
+    }
+
+    /**
+     * Takes the most overdue retry and holds it until {@code holdUntil}: the attempt count is the fencing
+     * token, so if this instance stalls past the hold and another takes over, the late outcome is ignored.
+     */
+    public Optional<EmailDelivery> claimDueRetry(Instant now, Instant holdUntil) {
+        Query due = Query.query(Criteria.where("status").is(DeliveryStatus.RETRYING).and("nextAttemptAt").lte(now))
+                .with(Sort.by(Sort.Direction.ASC, "nextAttemptAt"));
+        Update claim = new Update().inc("attempts", 1).set("lastAttemptAt", now).set("nextAttemptAt", holdUntil);
+        return Optional.ofNullable(mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true),
+                EmailDelivery.class));
+    }
+
+    /** Ends a retry attempt as sent, if {@code attempt} is still the latest one. */
+    public boolean markRetrySent(String id, int attempt, String messageId) {
+        Update update = new Update()
+                .set("status", DeliveryStatus.SENT)
+                .set("messageId", messageId)
+                .set("sentAt", clock.instant())
+                .unset("lastError")
+                .unset("nextAttemptAt")
+                .unset("pendingMessage");
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("attempts").is(attempt)), update,
+                EmailDelivery.class).getModifiedCount() == 1;
+    }
+
+    private static String bounded(String error) {
+        return error == null ? "unknown error"
+                : error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH - 1) + "…" : error;
     }
 
     /** The tenant's deliveries, newest first. */

@@ -14,11 +14,12 @@ public record EmailDeliveryView(
         Instant createdAt,
         Instant lastAttemptAt,
         Instant sentAt,
+        Instant nextAttemptAt,
         String lastError) {
 
     static EmailDeliveryView of(EmailDelivery delivery) {
         return new EmailDeliveryView(delivery.id(), delivery.kind(), delivery.recipient(), delivery.subject(),
                 delivery.subjectRef(), delivery.status(), delivery.attempts(), delivery.createdAt(),
-                delivery.lastAttemptAt(), delivery.sentAt(), delivery.lastError());
+                delivery.lastAttemptAt(), delivery.sentAt(), delivery.nextAttemptAt(), delivery.lastError());
     }
 }

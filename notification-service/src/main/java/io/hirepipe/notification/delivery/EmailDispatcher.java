@@ -16,14 +16,20 @@ import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Sends an email at most once per (event, recipient, kind) as far as this service can know: the
  * delivery is recorded PENDING first, then sent, then marked SENT. A redelivered event whose email
- * is SENT sends nothing; one that is PENDING or FAILED is tried again. The one gap, a crash between
- * the SMTP server accepting and the SENT mark, resends with the same Message-ID.
+ * is SENT (or waiting for a retry) sends nothing; one that is PENDING or FAILED is tried again. The one
+ * gap, a crash between the SMTP server accepting and the SENT mark, resends with the same Message-ID.
+ *
+ * <p>When the SMTP server cannot take it, the email is not handed back to Kafka (whose retries last
+ * seconds, then dead-letter it): it is kept, encrypted, in the delivery log and {@link EmailRetrier}
+ * tries again with growing pauses for as long as {@code hirepipe.mail.retry.give-up-after}.
  */
 @Service
 public class EmailDispatcher {
@@ -33,52 +39,102 @@ public class EmailDispatcher {
     private final DeliveryLog deliveries;
     private final SmtpMailer mailer;
     private final String messageIdDomain;
+    private final EmailMetrics metrics;
+    private final PendingMessages pending;
+    private final EmailRetryProperties retry;
+    private final Clock clock;
 
-    public EmailDispatcher(DeliveryLog deliveries, SmtpMailer mailer, MailSenderProperties properties) {
+    public EmailDispatcher(DeliveryLog deliveries, SmtpMailer mailer, MailSenderProperties properties,
+                           EmailMetrics metrics, PendingMessages pending, EmailRetryProperties retry, Clock clock) {
         this.deliveries = deliveries;
         this.mailer = mailer;
+        this.metrics = metrics;
         this.messageIdDomain = domainOf(properties.from());
+        this.pending = pending;
+        this.retry = retry;
+        this.clock = clock;
     }
 
-    public enum Outcome { SENT, ALREADY_SENT }
+    public enum Outcome { SENT, ALREADY_SENT, RETRY_SCHEDULED }
 
     /**
      * @param subjectRef what the email is about (invitation id, session id), shown in the log
-     * @throws EmailNotSentException       when the SMTP server could not take it: retryable
      * @throws NonRetryableEventException  when it can never be sent (invalid recipient, unbuildable message)
      */
     public Outcome dispatch(EventEnvelope<?> event, DeliveryKind kind, String subjectRef, EmailMessage email) {
-        EmailDelivery delivery = deliveries.open(new NewDelivery(event.tenantId(), event.eventId(), event.type(), kind,
-                email.to(), email.subject(), subjectRef));
+        return send(new NewDelivery(event.tenantId(), event.eventId(), event.type(), kind, email.to(), email.subject(),
+                subjectRef), event.occurredAt(), email);
+    }
+
+    /**
+     * As {@link #dispatch} for an email no event asked for (a notice this service decides to send itself);
+     * {@code request.eventId()} is then whatever makes it unique.
+     *
+     * @param occurredAt when what the email reports happened (for the email lag metric)
+     */
+    public Outcome send(NewDelivery request, Instant occurredAt, EmailMessage email) {
+        DeliveryKind kind = request.kind();
+        EventRef event = new EventRef(request.eventId());
+        EmailDelivery delivery = deliveries.open(request);
         if (delivery.status() == DeliveryStatus.SENT) {
             log.info("{} {} for event {} already sent; nothing to do", kind, delivery.id(), event.eventId());
             return Outcome.ALREADY_SENT;
         }
-        Optional<EmailDelivery> attempt = deliveries.startAttempt(delivery.id());
+        if (delivery.status() == DeliveryStatus.RETRYING) {
+            log.info("{} {} for event {} waits for its retry; nothing to do", kind, delivery.id(), event.eventId());
+            return Outcome.RETRY_SCHEDULED;
+        }
+        Instant now = clock.instant();
+        Optional<EmailDelivery> attempt = deliveries.startAttempt(delivery.id(), now, now.plus(retry.hold()));
         if (attempt.isEmpty()) {
+            if (deliveries.handOverIfHeld(delivery.id(), now, pending.seal(email, delivery.id()))) {
+                log.info("{} {} for event {} is being sent by another consumer; the retrier covers it should that "
+                        + "one fail", kind, delivery.id(), event.eventId());
+                return Outcome.RETRY_SCHEDULED;
+            }
             return Outcome.ALREADY_SENT;
         }
         if (!isValidAddress(email.to())) {
             deliveries.markFailed(delivery.id(), "Invalid recipient address");
+            metrics.rejected(kind);
             throw new NonRetryableEventException(kind + " for event " + event.eventId() + ": invalid recipient address");
         }
-        String messageId = "<" + delivery.id() + "@" + messageIdDomain + ">";
+        String messageId = messageIdOf(delivery.id());
         try {
             mailer.send(email, messageId);
         } catch (MailException e) {
             String reason = describe(e);
-            deliveries.markFailed(delivery.id(), reason);
-            if (e instanceof MailPreparationException || e instanceof MailParseException) {
+            if (isPermanent(e)) {
+                deliveries.markFailed(delivery.id(), reason);
+                metrics.rejected(kind);
                 throw new NonRetryableEventException(kind + " for event " + event.eventId() + " cannot be built: "
                         + reason, e);
             }
+            int attempts = attempt.get().attempts();
+            Instant next = clock.instant().plus(retry.delayAfter(attempts));
+            deliveries.scheduleRetry(delivery.id(), attempts, reason, pending.seal(email, delivery.id()), next);
             // recipients are personal data: the delivery id leads operators to them, logs need not
-            log.warn("{} {} failed (attempt {}): {}", kind, delivery.id(), attempt.get().attempts(), reason);
-            throw new EmailNotSentException(delivery.id(), reason, e);
+            metrics.failed(kind);
+            log.warn("{} {} failed (attempt {}), retrying at {}: {}", kind, delivery.id(), attempts, next, reason);
+            return Outcome.RETRY_SCHEDULED;
         }
         deliveries.markSent(delivery.id(), messageId);
+        metrics.sent(kind, occurredAt);
         log.info("{} {} sent (attempt {})", kind, delivery.id(), attempt.get().attempts());
         return Outcome.SENT;
+    }
+
+    /** Names the event in log lines and exceptions, as the envelope did. */
+    private record EventRef(String eventId) {
+    }
+
+    String messageIdOf(String deliveryId) {
+        return "<" + deliveryId + "@" + messageIdDomain + ">";
+    }
+
+    /** Failures no retry can cure: the message itself cannot be built. */
+    static boolean isPermanent(MailException e) {
+        return e instanceof MailPreparationException || e instanceof MailParseException;
     }
 
     private static boolean isValidAddress(String address) {
@@ -90,7 +146,7 @@ public class EmailDispatcher {
         }
     }
 
-    private static String describe(MailException e) {
+    static String describe(MailException e) {
         Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }

@@ -44,7 +44,7 @@ public class InvitationLinks {
         return open(sealed);
     }
 
-    String open(String sealed) {
+    public String open(String sealed) {
         JWEObject jwe;
         try {
             jwe = JWEObject.parse(sealed);

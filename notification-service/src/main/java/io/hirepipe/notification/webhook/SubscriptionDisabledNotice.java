@@ -1,15 +1,12 @@
 package io.hirepipe.notification.webhook;
 
+import io.hirepipe.defaults.kafka.NonRetryableEventException;
 import io.hirepipe.notification.delivery.DeliveryKind;
-import io.hirepipe.notification.delivery.DeliveryLog;
 import io.hirepipe.notification.delivery.DeliveryLog.NewDelivery;
-import io.hirepipe.notification.delivery.DeliveryStatus;
-import io.hirepipe.notification.delivery.EmailDelivery;
+import io.hirepipe.notification.delivery.EmailDispatcher;
 import io.hirepipe.notification.mail.EmailMessage;
-import io.hirepipe.notification.mail.SmtpMailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -27,13 +24,11 @@ public class SubscriptionDisabledNotice {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionDisabledNotice.class);
 
     private final TenantContacts contacts;
-    private final DeliveryLog emails;
-    private final SmtpMailer mailer;
+    private final EmailDispatcher emails;
 
-    public SubscriptionDisabledNotice(TenantContacts contacts, DeliveryLog emails, SmtpMailer mailer) {
+    public SubscriptionDisabledNotice(TenantContacts contacts, EmailDispatcher emails) {
         this.contacts = contacts;
         this.emails = emails;
-        this.mailer = mailer;
     }
 
     public void send(WebhookSubscription subscription, String reason, Instant disabledAt) {
@@ -44,12 +39,6 @@ public class SubscriptionDisabledNotice {
             return;
         }
         String subject = "Webhook disabled: " + subscription.url();
-        EmailDelivery delivery = emails.open(new NewDelivery(subscription.tenantId(),
-                "webhook-disabled:" + subscription.id() + ":" + disabledAt.toEpochMilli(), "WebhookDisabled",
-                DeliveryKind.RECRUITER_WEBHOOK_DISABLED, recruiter.get(), subject, subscription.id()));
-        if (delivery.status() == DeliveryStatus.SENT || emails.startAttempt(delivery.id()).isEmpty()) {
-            return;
-        }
         String text = """
                 Hirepipe stopped sending webhooks to %s (subscription %s%s).
 
@@ -64,12 +53,14 @@ public class SubscriptionDisabledNotice {
                 reason, subscription.id(), subscription.id());
         String html = "<p>" + HtmlUtils.htmlEscape(text).replace("\n\n", "</p><p>") + "</p>";
         try {
-            mailer.send(new EmailMessage(recruiter.get(), subject, html, text),
-                    "<" + delivery.id() + "@hirepipe.local>");
-            emails.markSent(delivery.id(), "<" + delivery.id() + "@hirepipe.local>");
-        } catch (MailException e) {
-            emails.markFailed(delivery.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
-            log.warn("Could not send the webhook-disabled notice {}: {}", delivery.id(), e.toString());
+            // Through the dispatcher: once per disabling, and retried from the delivery log if SMTP is down.
+            emails.send(new NewDelivery(subscription.tenantId(),
+                    "webhook-disabled:" + subscription.id() + ":" + disabledAt.toEpochMilli(), "WebhookDisabled",
+                    DeliveryKind.RECRUITER_WEBHOOK_DISABLED, recruiter.get(), subject, subscription.id()),
+                    disabledAt, new EmailMessage(recruiter.get(), subject, html, text));
+        } catch (NonRetryableEventException e) {
+            log.warn("Could not send the webhook-disabled notice for subscription {}: {}", subscription.id(),
+                    e.getMessage());
         }
     }
 }

@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param nextAttemptAt when the dispatcher may next try it (PENDING only)
  * @param leaseUntil    while in the future, one dispatcher owns the attempt in flight; EPOCH when free
  * @param leaseOwner    which dispatcher instance holds the lease
+ * @param channel       null for a tenant's webhook subscription; otherwise the {@link DeliveryChannel}
+ *                      that sends it (a partner callback), and {@code subscriptionId} is that channel's key
  */
 @Document(WebhookDelivery.COLLECTION)
 public record WebhookDelivery(
@@ -32,9 +34,23 @@ public record WebhookDelivery(
         Integer lastStatusCode,
         Long lastLatencyMs,
         String lastError,
-        Instant deliveredAt) {
+        Instant deliveredAt,
+        String channel) {
 
     public static final String COLLECTION = "webhook_deliveries";
+
+    /**
+     * A delivery a {@link DeliveryChannel} sends, due now. One per (eventId, key): enqueueing it
+     * again changes nothing.
+     *
+     * @param key what the channel delivers to, in place of a subscription id
+     */
+    public static WebhookDelivery forChannel(String channel, String key, String tenantId, String eventId, String type,
+                                             String body, Instant now) {
+        return new WebhookDelivery("msg_" + java.util.UUID.randomUUID().toString().replace("-", ""), tenantId, key,
+                eventId, type, body, Status.PENDING, 0, now, now, Instant.EPOCH, null, null, null, null, null, null,
+                channel);
+    }
 
     public enum Status {
         /** Waiting for its next (or first) attempt. */

@@ -3,6 +3,7 @@ package io.hirepipe.notification.webhook;
 import io.hirepipe.notification.webhook.WebhookDelivery.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 /**
  * Sends due deliveries. A small fixed pool of workers each claims one due delivery at a time
@@ -44,6 +46,8 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final SubscriptionDisabledNotice notice;
     private final WebhookProperties properties;
     private final Clock clock;
+    private final WebhookMetrics metrics;
+    private final Map<String, DeliveryChannel> channels;
     private final String instanceId = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -53,7 +57,8 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     public WebhookDispatcher(DeliveryQueue queue, SubscriptionStore subscriptions, SecretCipher cipher,
                              SsrfGuard guard, WebhookSender sender, SubscriptionDisabledNotice notice,
-                             WebhookProperties properties, Clock clock) {
+                             WebhookProperties properties, Clock clock, WebhookMetrics metrics,
+                             ObjectProvider<DeliveryChannel> channels) {
         this.queue = queue;
         this.subscriptions = subscriptions;
         this.cipher = cipher;
@@ -62,6 +67,8 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.notice = notice;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
+        this.channels = channels.orderedStream().collect(Collectors.toUnmodifiableMap(DeliveryChannel::name, c -> c));
     }
 
     /** Something became due: idle workers look now instead of at their next poll. */
@@ -166,6 +173,10 @@ public class WebhookDispatcher implements SmartLifecycle {
     private void attempt(WebhookDelivery delivery) {
         AtomicInteger count = inFlight.get(delivery.subscriptionId());
         try {
+            if (delivery.channel() != null) {
+                attemptOnChannel(delivery);
+                return;
+            }
             Optional<WebhookSubscription> found = subscriptions.find(delivery.tenantId(), delivery.subscriptionId());
             if (found.isEmpty()) {
                 queue.finish(delivery, new Update().set("status", Status.FAILED)
@@ -190,6 +201,7 @@ public class WebhookDispatcher implements SmartLifecycle {
             queue.recordAttempt(new WebhookAttempt(delivery.id() + "-" + delivery.attempts(), delivery.tenantId(),
                     delivery.id(), delivery.attempts(), started, result.statusCode(), result.latencyMs(),
                     bounded(result.error())));
+            metrics.attempt(result);
             conclude(delivery, subscription, result, started);
         } finally {
             count.decrementAndGet();
@@ -242,21 +254,65 @@ public class WebhookDispatcher implements SmartLifecycle {
             disable(subscription, "Every delivery failed for " + properties.disableAfter().toDays() + " days", now);
             return;
         }
+        retryOrGiveUp(delivery, outcome, error, now);
+    }
+
+    /** Another attempt after the schedule's next wait, or FAILED once the schedule is spent. */
+    private void retryOrGiveUp(WebhookDelivery delivery, Update outcome, String error, Instant now) {
         int retry = delivery.attempts() - 1;
         if (retry >= properties.retrySchedule().size()) {
             queue.finish(delivery, outcome.set("status", Status.FAILED).set("lastError", error));
-            log.warn("Webhook {} to subscription {} failed for good after {} attempts: {}", delivery.id(),
-                    subscription.id(), delivery.attempts(), error);
+            metrics.gaveUp();
+            log.warn("Webhook {} to {} failed for good after {} attempts: {}", delivery.id(),
+                    delivery.subscriptionId(), delivery.attempts(), error);
             return;
         }
         Instant next = now.plus(jittered(properties.retrySchedule().get(retry)));
         queue.finish(delivery, outcome.set("lastError", error).set("nextAttemptAt", next));
-        log.info("Webhook {} to subscription {} failed on attempt {} ({}); next attempt at {}", delivery.id(),
-                subscription.id(), delivery.attempts(), error, next);
+        log.info("Webhook {} to {} failed on attempt {} ({}); next attempt at {}", delivery.id(),
+                delivery.subscriptionId(), delivery.attempts(), error, next);
+    }
+
+    /**
+     * A partner callback: the same attempt record and retry schedule as a webhook, without a
+     * subscription to sign for, track or disable. 410 Gone ends it: the partner forgot the test.
+     */
+    private void attemptOnChannel(WebhookDelivery delivery) {
+        DeliveryChannel channel = channels.get(delivery.channel());
+        Instant started = clock.instant();
+        WebhookSender.Result result;
+        if (channel == null) {
+            result = new WebhookSender.Result(null, 0, "Not sent: this instance has no channel " + delivery.channel());
+        } else {
+            try {
+                result = channel.send(delivery);
+            } catch (RuntimeException e) {
+                log.warn("{} delivery {} could not be sent: {}", delivery.channel(), delivery.id(), e.toString());
+                result = new WebhookSender.Result(null, 0, "Not sent: internal error " + e.getClass().getSimpleName());
+            }
+        }
+        queue.recordAttempt(new WebhookAttempt(delivery.id() + "-" + delivery.attempts(), delivery.tenantId(),
+                delivery.id(), delivery.attempts(), started, result.statusCode(), result.latencyMs(),
+                bounded(result.error())));
+        Instant now = clock.instant();
+        Update outcome = new Update().set("lastStatusCode", result.statusCode())
+                .set("lastLatencyMs", result.latencyMs()).set("lastAttemptAt", started);
+        if (result.succeeded()) {
+            queue.finish(delivery, outcome.set("status", Status.SUCCEEDED).set("deliveredAt", now).set("lastError", null));
+            log.info("{} delivery {} ({}) sent on attempt {}: {} in {} ms", delivery.channel(), delivery.id(),
+                    delivery.subscriptionId(), delivery.attempts(), result.statusCode(), result.latencyMs());
+        } else if (result.gone()) {
+            queue.finish(delivery, outcome.set("status", Status.FAILED)
+                    .set("lastError", "The receiver answered 410 Gone"));
+        } else {
+            retryOrGiveUp(delivery, outcome,
+                    bounded(result.error() != null ? result.error() : "HTTP " + result.statusCode()), now);
+        }
     }
 
     private void disable(WebhookSubscription subscription, String reason, Instant now) {
         if (subscriptions.disable(subscription, reason, now)) {
+            metrics.subscriptionDisabled();
             long stopped = queue.failPending(subscription.id(), "The subscription was disabled: " + reason);
             log.warn("Webhook subscription {} of tenant {} disabled: {} ({} pending deliveries stopped)",
                     subscription.id(), subscription.tenantId(), reason, stopped);

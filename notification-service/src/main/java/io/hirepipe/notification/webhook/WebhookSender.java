@@ -21,6 +21,8 @@ import java.util.concurrent.TimeoutException;
 @Component
 public class WebhookSender {
 
+    private static final String USER_AGENT = "Hirepipe-Webhooks/1";
+
     private final HttpClient client;
     private final Duration requestTimeout;
     private final Duration hardLimit;
@@ -40,12 +42,31 @@ public class WebhookSender {
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
-                .header("User-Agent", "Hirepipe-Webhooks/1")
+                .header("User-Agent", USER_AGENT)
                 .header("webhook-id", messageId)
                 .header("webhook-timestamp", Long.toString(timestampSeconds))
                 .header("webhook-signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
+        return exchange(request);
+    }
+
+    /**
+     * A PATCH without a body, as a partner's "it is done, come and read it" signal; with the
+     * {@code Authorization} value given, if any (it never reaches a log or the delivery record).
+     */
+    public Result patch(URI url, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(requestTimeout)
+                .header("User-Agent", USER_AGENT)
+                .method("PATCH", HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return exchange(request.build());
+    }
+
+    private Result exchange(HttpRequest request) {
         long started = System.nanoTime();
         CompletableFuture<HttpResponse<InputStream>> future =
                 client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());

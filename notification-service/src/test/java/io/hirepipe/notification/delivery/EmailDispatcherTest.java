@@ -6,11 +6,15 @@ import io.hirepipe.defaults.kafka.NonRetryableEventException;
 import io.hirepipe.notification.mail.EmailMessage;
 import io.hirepipe.notification.mail.MailSenderProperties;
 import io.hirepipe.notification.mail.SmtpMailer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +33,13 @@ class EmailDispatcherTest {
 
     private final DeliveryLog log = mock(DeliveryLog.class);
     private final SmtpMailer mailer = mock(SmtpMailer.class);
+    private final PendingMessages pending = mock(PendingMessages.class);
+    private final Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
     private final EmailDispatcher dispatcher = new EmailDispatcher(log, mailer,
-            new MailSenderProperties("Hirepipe <no-reply@mail.hirepipe.example>"));
+            new MailSenderProperties("Hirepipe <no-reply@mail.hirepipe.example>"),
+            new EmailMetrics(new SimpleMeterRegistry(), clock), pending,
+            new EmailRetryProperties(Duration.ofSeconds(30), 2, Duration.ofMinutes(30), 0, Duration.ofHours(48),
+                    Duration.ofSeconds(5), Duration.ofMinutes(2)), clock);
 
     private final EventEnvelope<InvitationRevoked> event = EventEnvelope.of(new InvitationRevoked("inv-1", "x"),
             "tenant-1", "corr-1");
@@ -38,13 +47,13 @@ class EmailDispatcherTest {
 
     private static EmailDelivery delivery(DeliveryStatus status, int attempts) {
         return new EmailDelivery("dlv_1", "tenant-1", "evt-1", "InvitationCreated", DeliveryKind.CANDIDATE_INVITATION,
-                "ada@example.org", "Subject", "inv-1", status, attempts, null, null, Instant.EPOCH, null, null);
+                "ada@example.org", "Subject", "inv-1", status, attempts, null, null, Instant.EPOCH, null, null, null, null);
     }
 
     @Test
     void aDeliveryLeftPendingByACrashIsSentOnRedelivery() {
         when(log.open(any())).thenReturn(delivery(DeliveryStatus.PENDING, 1));
-        when(log.startAttempt("dlv_1")).thenReturn(Optional.of(delivery(DeliveryStatus.PENDING, 2)));
+        when(log.startAttempt(eq("dlv_1"), any(), any())).thenReturn(Optional.of(delivery(DeliveryStatus.PENDING, 2)));
 
         assertThat(dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))
                 .isEqualTo(EmailDispatcher.Outcome.SENT);
@@ -64,9 +73,22 @@ class EmailDispatcherTest {
     }
 
     @Test
+    void aDeliveryAnotherConsumerHoldsIsHandedToTheRetrierInsteadOfSentTwice() {
+        when(log.open(any())).thenReturn(delivery(DeliveryStatus.PENDING, 1));
+        when(log.startAttempt(eq("dlv_1"), any(), any())).thenReturn(Optional.empty());
+        when(pending.seal(email, "dlv_1")).thenReturn("v1:sealed");
+        when(log.handOverIfHeld(eq("dlv_1"), any(), eq("v1:sealed"))).thenReturn(true);
+
+        assertThat(dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))
+                .isEqualTo(EmailDispatcher.Outcome.RETRY_SCHEDULED);
+
+        verify(mailer, never()).send(any(), anyString());
+    }
+
+    @Test
     void aDeliverySentByAConcurrentConsumerMeanwhileIsNotSentAgain() {
         when(log.open(any())).thenReturn(delivery(DeliveryStatus.FAILED, 1));
-        when(log.startAttempt("dlv_1")).thenReturn(Optional.empty());
+        when(log.startAttempt(eq("dlv_1"), any(), any())).thenReturn(Optional.empty());
 
         assertThat(dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))
                 .isEqualTo(EmailDispatcher.Outcome.ALREADY_SENT);
@@ -75,23 +97,58 @@ class EmailDispatcherTest {
     }
 
     @Test
-    void anSmtpFailureIsRecordedAndRetryable() {
+    void anSmtpFailureKeepsTheMessageSealedForARetryInsteadOfFailingTheEvent() {
         when(log.open(any())).thenReturn(delivery(DeliveryStatus.PENDING, 0));
-        when(log.startAttempt("dlv_1")).thenReturn(Optional.of(delivery(DeliveryStatus.PENDING, 1)));
+        when(log.startAttempt(eq("dlv_1"), any(), any())).thenReturn(Optional.of(delivery(DeliveryStatus.PENDING, 1)));
+        when(pending.seal(email, "dlv_1")).thenReturn("v1:sealed");
         doThrow(new MailSendException("Mail server connection failed", new java.net.ConnectException("refused")))
                 .when(mailer).send(any(), anyString());
 
-        assertThatThrownBy(() -> dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))
-                .isInstanceOf(EmailNotSentException.class);
+        assertThat(dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))
+                .isEqualTo(EmailDispatcher.Outcome.RETRY_SCHEDULED);
 
-        verify(log).markFailed("dlv_1", "ConnectException: refused");
+        verify(log).scheduleRetry("dlv_1", 1, "ConnectException: refused", "v1:sealed",
+                Instant.parse("2026-12-01T10:00:30Z"));
+        verify(log, never()).markFailed(anyString(), anyString());
         verify(log, never()).markSent(anyString(), anyString());
+    }
+
+    @Test
+    void aRedeliveredEventWhoseEmailWaitsForItsRetrySendsNothing() {
+        when(log.open(any())).thenReturn(delivery(DeliveryStatus.RETRYING, 1));
+
+        assertThat(dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))
+                .isEqualTo(EmailDispatcher.Outcome.RETRY_SCHEDULED);
+
+        verify(log, never()).startAttempt(anyString(), any(), any());
+        verify(mailer, never()).send(any(), anyString());
+    }
+
+    @Test
+    void pausesGrowUpToTheirCap() {
+        EmailRetryProperties retry = new EmailRetryProperties(Duration.ofSeconds(30), 2, Duration.ofMinutes(30), 0,
+                Duration.ofHours(48), Duration.ofSeconds(5), Duration.ofMinutes(2));
+
+        assertThat(retry.delayAfter(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(retry.delayAfter(2)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(retry.delayAfter(4)).isEqualTo(Duration.ofMinutes(4));
+        assertThat(retry.delayAfter(20)).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void jitterStaysWithinItsFraction() {
+        EmailRetryProperties retry = new EmailRetryProperties(Duration.ofSeconds(10), 1, Duration.ofSeconds(10), 0.2,
+                Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofMinutes(1));
+
+        for (int i = 0; i < 200; i++) {
+            assertThat(retry.delayAfter(3)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(12));
+        }
     }
 
     @Test
     void aMessageThatCannotBeBuiltIsNotRetried() {
         when(log.open(any())).thenReturn(delivery(DeliveryStatus.PENDING, 0));
-        when(log.startAttempt("dlv_1")).thenReturn(Optional.of(delivery(DeliveryStatus.PENDING, 1)));
+        when(log.startAttempt(eq("dlv_1"), any(), any())).thenReturn(Optional.of(delivery(DeliveryStatus.PENDING, 1)));
         doThrow(new MailPreparationException("bad header")).when(mailer).send(any(), anyString());
 
         assertThatThrownBy(() -> dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))

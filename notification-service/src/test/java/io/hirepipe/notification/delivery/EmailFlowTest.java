@@ -19,6 +19,7 @@ import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.testkit.TestInfrastructure;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -203,27 +204,41 @@ class EmailFlowTest extends NotificationServiceTest {
     }
 
     @Test
-    void whileSmtpIsDownTheEmailIsRetriedAndSentWhenItIsBack() throws IOException {
+    void whileSmtpIsDownTheEmailWaitsInTheLogNotInKafka_andIsSentOnceWhenItIsBack() throws IOException {
         String tenant = id("tenant");
         String candidate = mailbox("patient");
         int smtpPort = mailSender.getPort();
         mailSender.setPort(closedPort());
         try {
-            kafka.publish(envelope(invitation("Ada", candidate, "https://h.example/t/2"), tenant));
+            EventEnvelope<InvitationCreated> event = envelope(invitation("Ada", candidate, "https://h.example/t/2"), tenant);
+            RecordMetadata published = kafka.publish(event);
 
-            JsonNode failed = awaitDelivery(tenant, candidate, "FAILED");
-            assertThat(failed.path("attempts").asInt()).isGreaterThanOrEqualTo(1);
-            assertThat(failed.path("lastError").asString()).contains("Connect");
-            assertThat(failed.path("sentAt").isNull()).isTrue();
+            JsonNode retrying = awaitDelivery(tenant, candidate, "RETRYING");
+            assertThat(retrying.path("attempts").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(retrying.path("lastError").asString()).contains("Connect");
+            assertThat(retrying.path("nextAttemptAt").isNull()).isFalse();
+            assertThat(retrying.path("sentAt").isNull()).isTrue();
+            // Kafka is done with the event: the email's fate no longer depends on its few seconds of retries.
+            kafka.awaitConsumed("notification-service", published);
+            assertThat(kafka.readToEnd(Topics.deadLetterOf(Topics.INVITATIONS),
+                    r -> r.envelope() != null && r.envelope().eventId().equals(event.eventId()))).isEmpty();
+            // The kept copy is encrypted: the candidate's link is not readable in the log.
+            Document stored = mongo.getCollection(EmailDelivery.COLLECTION)
+                    .find(new Document("recipient", candidate)).first();
+            assertThat(stored.getString("pendingMessage")).startsWith("v1:").doesNotContain("h.example/t/2");
+            await().atMost(MAIL_TIMEOUT).until(() -> awaitDelivery(tenant, candidate, "RETRYING")
+                    .path("attempts").asInt() >= 2);
         } finally {
             mailSender.setPort(smtpPort);
         }
 
         smtp.awaitMessage(m -> m.isAddressedTo(candidate), MAIL_TIMEOUT);
         JsonNode sent = awaitDelivery(tenant, candidate, "SENT");
-        assertThat(sent.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(sent.path("attempts").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(sent.path("lastError").isNull()).isTrue();
         assertThat(smtp.messages().stream().filter(m -> m.isAddressedTo(candidate))).hasSize(1);
+        Document stored = mongo.getCollection(EmailDelivery.COLLECTION).find(new Document("recipient", candidate)).first();
+        assertThat(stored).as("nothing of the message is kept once sent").doesNotContainKey("pendingMessage");
     }
 
     @Test

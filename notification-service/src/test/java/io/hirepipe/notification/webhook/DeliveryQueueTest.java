@@ -59,7 +59,7 @@ class DeliveryQueueTest {
 
     private static WebhookDelivery due(String subscription, String eventId) {
         return new WebhookDelivery("msg_" + UUID.randomUUID(), "tenant-1", subscription, eventId, "assessment.scored",
-                "{}", Status.PENDING, 0, NOW, NOW.minusSeconds(1), Instant.EPOCH, null, null, null, null, null, null);
+                "{}", Status.PENDING, 0, NOW, NOW.minusSeconds(1), Instant.EPOCH, null, null, null, null, null, null, null);
     }
 
     @Test

@@ -3,26 +3,19 @@ package io.hirepipe.notification.webhook;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.SubmitReason;
-import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.security.InternalTokenIssuer;
-import io.hirepipe.notification.NotificationServiceApplication;
-import io.hirepipe.notification.TestLinkKeys;
+import io.hirepipe.notification.NotificationInstance;
 import io.hirepipe.notification.TestEvents;
 import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
-import io.hirepipe.testkit.TestGatewayKeys;
 import io.hirepipe.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static io.hirepipe.notification.TestEvents.envelope;
@@ -39,23 +32,10 @@ class WebhookRestartTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final EventTopics kafka = EventTopics.shared();
-    private final String database = "it-webhooks-restart-" + UUID.randomUUID().toString().substring(0, 8);
-    private final String group = "webhooks-restart-" + UUID.randomUUID().toString().substring(0, 8);
+    private final NotificationInstance instances = new NotificationInstance();
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(NotificationServiceApplication.class).run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
-                "--spring.mongodb.uri=" + TestInfrastructure.mongo().connectionString(),
-                "--spring.mongodb.database=" + database,
-                "--spring.mail.host=" + TestInfrastructure.smtp().host(),
-                "--spring.mail.port=" + TestInfrastructure.smtp().port(),
-                "--hirepipe.security.internal-token.secret=" + TestInfrastructure.INTERNAL_TOKEN_SECRET,
-                "--hirepipe.security.internal-token.jwk-set-uri=" + TestGatewayKeys.jwkSetUri(),
-                "--hirepipe.webhooks.consumer-group=" + group,
-                "--hirepipe.webhooks.secrets-key=dGVzdC1vbmx5LXdlYmhvb2stc2VjcmV0cy1rZXktMzItYnl0ZXMhIQ==",
-                "--hirepipe.invitation-link.private-key=" + TestLinkKeys.privateJwk(),
-                "--hirepipe.webhooks.allow-insecure-loopback=true",
+        return instances.start(TestInfrastructure.smtp().port(),
                 "--hirepipe.webhooks.retry-schedule=1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s",
                 "--hirepipe.webhooks.poll-interval=100ms",
                 "--hirepipe.webhooks.lease=10s",
@@ -64,12 +44,7 @@ class WebhookRestartTest {
     }
 
     private static HttpApi api(ConfigurableApplicationContext context, String tenant) {
-        String port = context.getEnvironment().getProperty("local.server.port");
-        // Signs as the gateway would, with the test kit's stand-in for its key.
-        InternalTokenIssuer gateway = new InternalTokenIssuer(InternalTokenIssuer.parseKeys(TestGatewayKeys.signingKeysJson()),
-                "hirepipe", Duration.ofSeconds(60), Clock.systemUTC());
-        return HttpApi.at("http://127.0.0.1:" + port).withBearer(
-                gateway.issue(Caller.recruiter(tenant, "user-1", "rita@recruiting.example"), "notification-service"));
+        return NotificationInstance.api(context, tenant);
     }
 
     @Test

@@ -21,12 +21,20 @@ public record PublishedQuestionView(
         int points,
         List<String> tags,
         ChoiceScoring choiceScoring,
-        Instant publishedAt) {
+        Instant publishedAt,
+        String promptHtml,
+        String category,
+        Integer difficulty,
+        Integer suggestedTimeSeconds,
+        String whyWeAsk,
+        String author) {
 
     static PublishedQuestionView of(PublishedQuestion published) {
         QuestionContent content = published.content();
         return new PublishedQuestionView(published.questionId(), published.version(), content.kind(),
                 content.title(), content.prompt(), content.options(), content.correctOptionIds(), content.rubric(),
-                content.points(), content.tags(), content.choiceScoring(), published.publishedAt());
+                content.points(), content.tags(), content.choiceScoring(), published.publishedAt(),
+                content.promptHtml(), content.category(), content.difficulty(), content.suggestedTimeSeconds(),
+                content.whyWeAsk(), content.author());
     }
 }

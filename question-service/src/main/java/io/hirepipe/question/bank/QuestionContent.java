@@ -17,6 +17,12 @@ import java.util.List;
  * @param points           what the item is worth: given for choice items, the rubric's sum for free text
  * @param choiceScoring    how a choice item earns its points; null for free text. Stored contents from
  *                         before it existed read as ALL_OR_NOTHING
+ * @param prompt           the prompt as written, in Markdown
+ * @param promptHtml       the prompt rendered and sanitised; what pages show. Null in contents stored
+ *                         before Markdown prompts, which read as the escaped plain prompt
+ * @param category         lower-case topic, null when not given
+ * @param difficulty       1..5, null when not given
+ * @param author           who wrote this version (e-mail of a recruiter, or the API key's id)
  */
 public record QuestionContent(
         QuestionKind kind,
@@ -27,9 +33,16 @@ public record QuestionContent(
         Rubric rubric,
         int points,
         List<String> tags,
-        ChoiceScoring choiceScoring) {
+        ChoiceScoring choiceScoring,
+        String promptHtml,
+        String category,
+        Integer difficulty,
+        Integer suggestedTimeSeconds,
+        String whyWeAsk,
+        String author) {
 
     public QuestionContent {
+        promptHtml = promptHtml == null ? PromptRenderer.toSafeHtml(prompt) : promptHtml;
         options = options == null ? List.of() : List.copyOf(options);
         correctOptionIds = correctOptionIds == null ? List.of() : List.copyOf(correctOptionIds);
         tags = tags == null ? List.of() : List.copyOf(tags);

@@ -1,11 +1,14 @@
 package io.hirepipe.question.bank;
 
+import io.hirepipe.contracts.events.QuestionKind;
+import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.web.Items;
+import io.hirepipe.defaults.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,11 +16,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
 
 /** The question bank of the caller's tenant, for recruiters and platform clients (answer keys included). */
 @RestController
@@ -38,17 +44,50 @@ class QuestionController {
         return ResponseEntity.created(URI.create("/api/questions/" + created.id())).body(created);
     }
 
+    /**
+     * Newest first, one page at a time. Every filter is optional; {@code q} matches questions whose title,
+     * prompt or tags contain all its words (whole words, case and accents ignored).
+     */
     @GetMapping
-    Items<QuestionView> list(Caller caller,
-                             @RequestParam(required = false) QuestionStatus status,
-                             @RequestParam(required = false) @Size(max = 50) String tag,
-                             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return Items.of(questions.list(caller, status, tag, limit));
+    Page<QuestionView> list(Caller caller,
+                            @RequestParam(required = false) QuestionKind kind,
+                            @RequestParam(required = false) QuestionStatus status,
+                            @RequestParam(required = false) @Size(max = 50) String tag,
+                            @RequestParam(required = false) @Size(max = 50) String category,
+                            @RequestParam(required = false) Integer difficultyMin,
+                            @RequestParam(required = false) Integer difficultyMax,
+                            @RequestParam(required = false) @Size(max = 200) String q,
+                            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+                            @RequestParam(required = false) @Size(max = 512) String cursor) {
+        requireDifficulty("difficultyMin", difficultyMin);
+        requireDifficulty("difficultyMax", difficultyMax);
+        if (difficultyMin != null && difficultyMax != null && difficultyMin > difficultyMax) {
+            throw ProblemException.badRequest("invalid-parameter",
+                    "Parameter 'difficultyMin' (" + difficultyMin + ") is above 'difficultyMax' (" + difficultyMax + ").")
+                    .with("parameter", "difficultyMin");
+        }
+        List<String> terms = SearchTerms.ofQuery(q);
+        if (terms.size() > SearchTerms.MAX_QUERY_TERMS) {
+            throw ProblemException.badRequest("invalid-parameter", "Parameter 'q' has " + terms.size()
+                    + " words; search with at most " + SearchTerms.MAX_QUERY_TERMS + ".").with("parameter", "q");
+        }
+        QuestionFilter filter = new QuestionFilter(kind, status, tag,
+                category == null || category.isBlank() ? null : category.trim().toLowerCase(Locale.ROOT),
+                difficultyMin, difficultyMax, terms);
+        return questions.search(caller, filter, cursor, limit);
+    }
+
+    private static void requireDifficulty(String parameter, Integer value) {
+        if (value != null && (value < 1 || value > 5)) {
+            throw ProblemException.badRequest("invalid-parameter",
+                    "Parameter '" + parameter + "' must be between 1 and 5, got " + value + ".")
+                    .with("parameter", parameter);
+        }
     }
 
     @GetMapping("/{id}")
-    QuestionView get(Caller caller, @PathVariable String id) {
-        return questions.get(caller, id);
+    ResponseEntity<QuestionView> get(Caller caller, @PathVariable String id) {
+        return tagged(questions.getTagged(caller, id));
     }
 
     @GetMapping("/{id}/versions/{version}")
@@ -57,17 +96,25 @@ class QuestionController {
     }
 
     @PutMapping("/{id}")
-    QuestionView replace(Caller caller, @PathVariable String id, @Valid @RequestBody QuestionRequest request) {
-        return questions.replace(caller, id, request);
+    ResponseEntity<QuestionView> replace(Caller caller, @PathVariable String id,
+                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                         @Valid @RequestBody QuestionRequest request) {
+        return tagged(questions.replace(caller, id, request, IfMatch.of(ifMatch)));
     }
 
     @PostMapping("/{id}/publish")
-    QuestionView publish(Caller caller, @PathVariable String id) {
-        return questions.publish(caller, id);
+    ResponseEntity<QuestionView> publish(Caller caller, @PathVariable String id,
+                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return tagged(questions.publish(caller, id, IfMatch.of(ifMatch)));
     }
 
     @PostMapping("/{id}/retire")
-    QuestionView retire(Caller caller, @PathVariable String id) {
-        return questions.retire(caller, id);
+    ResponseEntity<QuestionView> retire(Caller caller, @PathVariable String id,
+                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return tagged(questions.retire(caller, id, IfMatch.of(ifMatch)));
+    }
+
+    private static ResponseEntity<QuestionView> tagged(Tagged<QuestionView> tagged) {
+        return ResponseEntity.ok().eTag(tagged.etag()).body(tagged.value());
     }
 }

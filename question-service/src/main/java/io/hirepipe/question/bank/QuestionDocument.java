@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param revision         incremented by every write; each conditional update requires the
  *                         revision it read, so concurrent writers cannot interleave
  * @param publishedAt      when the latest version was published; null while it is a draft
+ * @param searchTerms      the normalised words of the latest content ({@link SearchTerms}), for text search
+ * @param sourceKey        where an installed or imported question came from ("starter:sql-vs-nosql"), so
+ *                         that installing again finds it instead of adding a copy; null for hand-written ones
  */
 @Document(QuestionDocument.COLLECTION)
 public record QuestionDocument(
@@ -38,7 +41,9 @@ public record QuestionDocument(
         Instant createdAt,
         Instant updatedAt,
         Instant publishedAt,
-        Instant retiredAt) {
+        Instant retiredAt,
+        List<String> searchTerms,
+        String sourceKey) {
 
     public static final String COLLECTION = "questions";
 
@@ -47,6 +52,15 @@ public record QuestionDocument(
      * MongoDB's 16 MB limit even with every field at its maximum length.
      */
     public static final int MAX_VERSIONS = 50;
+
+    static List<String> searchTermsOf(QuestionContent content) {
+        return SearchTerms.of(content.title(), content.prompt(), String.join(" ", content.tags()));
+    }
+
+    /** The entity tag of this state: any write changes the revision, so any write changes the tag. */
+    public String etag() {
+        return "\"" + id + "." + revision + "\"";
+    }
 
     public Optional<PublishedQuestion> published(int wantedVersion) {
         return publishedVersions == null ? Optional.empty()

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -18,6 +19,11 @@ import java.util.List;
  * @param points        what a choice item is worth (1..100, default 1); for free text, optional and, when
  *                      given, must equal the sum of the key points
  * @param choiceScoring for multiple-choice items, ALL_OR_NOTHING (the default) or PARTIAL credit
+ * @param prompt        Markdown; raw HTML in it is stripped from the rendered {@code promptHtml}
+ * @param category      one topic the item belongs to (pool rules draw by it), stored lower-case
+ * @param difficulty    1 (warm-up) to 5 (expert)
+ * @param suggestedTimeSeconds how long a prepared candidate needs, for test authors adding up a test
+ * @param whyWeAsk      one line for recruiters: what the item tells about a candidate
  */
 public record QuestionRequest(
         @NotNull QuestionKind kind,
@@ -28,7 +34,20 @@ public record QuestionRequest(
         @Valid RubricInput rubric,
         Integer points,
         @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
-        ChoiceScoring choiceScoring) {
+        ChoiceScoring choiceScoring,
+        @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 _-]*",
+                message = "letters, digits, spaces, '-' and '_' only") String category,
+        @Min(1) @Max(5) Integer difficulty,
+        @Min(10) @Max(7200) Integer suggestedTimeSeconds,
+        @Size(max = 500) String whyWeAsk) {
+
+    /** The shape before category, difficulty, time and "why we ask" existed. */
+    public QuestionRequest(QuestionKind kind, String title, String prompt, List<Option> options,
+                           List<String> correctOptionIds, RubricInput rubric, Integer points, List<String> tags,
+                           ChoiceScoring choiceScoring) {
+        this(kind, title, prompt, options, correctOptionIds, rubric, points, tags, choiceScoring, null, null, null,
+                null);
+    }
 
     public record Option(
             @NotBlank @Size(max = 50) String id,

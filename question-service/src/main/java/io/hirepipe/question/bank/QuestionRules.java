@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -42,7 +43,7 @@ public final class QuestionRules {
      * @return the stored form of a valid request
      * @throws ProblemException 400 listing every broken rule, in the shape bean validation uses
      */
-    public static QuestionContent toContent(QuestionRequest request) {
+    public static QuestionContent toContent(QuestionRequest request, String author) {
         List<Violation> violations = violations(request);
         if (!violations.isEmpty()) {
             throw invalid(violations);
@@ -57,13 +58,22 @@ public final class QuestionRules {
         List<String> tags = request.tags() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.tags()));
         return new QuestionContent(request.kind(), request.title(), request.prompt(), options,
                 freeText ? List.of() : List.copyOf(new LinkedHashSet<>(request.correctOptionIds())),
-                rubric, points, tags, freeText ? null : request.choiceScoring());
+                rubric, points, tags, freeText ? null : request.choiceScoring(),
+                PromptRenderer.toSafeHtml(request.prompt()),
+                request.category() == null || request.category().isBlank() ? null
+                        : request.category().trim().toLowerCase(Locale.ROOT),
+                request.difficulty(), request.suggestedTimeSeconds(),
+                request.whyWeAsk() == null || request.whyWeAsk().isBlank() ? null : request.whyWeAsk().trim(),
+                author);
     }
 
     public static List<Violation> violations(QuestionRequest request) {
         List<Violation> violations = new ArrayList<>();
         if (request.kind() == null) {
             return violations; // bean validation already reports it; nothing else can be judged
+        }
+        if (request.difficulty() != null && (request.difficulty() < 1 || request.difficulty() > 5)) {
+            violations.add(new Violation("difficulty", "must be between 1 and 5"));
         }
         switch (request.kind()) {
             case SINGLE_CHOICE, MULTI_CHOICE -> checkChoice(request, violations);
@@ -188,7 +198,8 @@ public final class QuestionRules {
                         .toList());
     }
 
-    private static ProblemException invalid(List<Violation> violations) {
+    /** The 400 listing every violation, in the shape bean-validation failures use. */
+    public static ProblemException invalid(List<Violation> violations) {
         String detail = violations.stream().map(v -> v.field() + ": " + v.message())
                 .collect(Collectors.joining("; "));
         List<Map<String, String>> errors = violations.stream()

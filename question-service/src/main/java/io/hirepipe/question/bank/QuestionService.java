@@ -3,6 +3,8 @@ package io.hirepipe.question.bank;
 import io.hirepipe.defaults.outbox.Outbox;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.web.Cursor;
+import io.hirepipe.defaults.web.Page;
 import io.hirepipe.question.Ids;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -33,20 +35,48 @@ public class QuestionService {
     }
 
     public QuestionView create(Caller caller, QuestionRequest request) {
-        QuestionContent content = QuestionRules.toContent(request);
-        Instant now = clock.instant();
-        QuestionDocument question = new QuestionDocument(Ids.newId("q"), caller.tenantId(), 1, QuestionStatus.DRAFT,
-                content, null, List.of(), 0, now, now, null, null);
-        store.insert(question);
-        return QuestionView.of(question);
+        return QuestionView.of(insert(caller, request, null, null));
     }
 
-    public List<QuestionView> list(Caller caller, QuestionStatus status, String tag, int limit) {
-        return store.list(caller.tenantId(), status, tag, limit).stream().map(QuestionView::of).toList();
+    /**
+     * Creates a question remembered by {@code sourceKey} (starter bank, imports); null for none.
+     * The caller checks first that no question has the key yet.
+     */
+    public QuestionDocument insert(Caller caller, QuestionRequest request, String sourceKey, String author) {
+        QuestionContent content = QuestionRules.toContent(request, author == null ? Authors.of(caller) : author);
+        Instant now = clock.instant();
+        QuestionDocument question = new QuestionDocument(Ids.newId("q"), caller.tenantId(), 1, QuestionStatus.DRAFT,
+                content, null, List.of(), 0, now, now, null, null, QuestionDocument.searchTermsOf(content), sourceKey);
+        store.insert(question);
+        return question;
+    }
+
+    public Optional<QuestionDocument> findBySourceKey(Caller caller, String sourceKey) {
+        return store.findBySourceKey(caller.tenantId(), sourceKey);
+    }
+
+    public Page<QuestionView> search(Caller caller, QuestionFilter filter, String cursor, int limit) {
+        Cursor after = Cursor.decode(cursor);
+        List<QuestionDocument> rows = store.search(caller.tenantId(), filter, after, limit + 1);
+        return Page.of(rows, limit, q -> new Cursor(q.createdAt(), q.id()).encode()).map(QuestionView::of);
+    }
+
+    /** Up to {@code max} of the tenant's questions (all when {@code ids} is null), newest first. */
+    public List<QuestionDocument> forExport(Caller caller, List<String> ids, int max) {
+        if (ids != null) {
+            return store.findAllWithHistory(caller.tenantId(), ids).stream().limit(max).toList();
+        }
+        return store.search(caller.tenantId(), QuestionFilter.any(), null, max);
     }
 
     public QuestionView get(Caller caller, String id) {
         return QuestionView.of(load(caller, id));
+    }
+
+    /** The question with its entity tag, for a GET that sends an ETag. */
+    public Tagged<QuestionView> getTagged(Caller caller, String id) {
+        QuestionDocument question = load(caller, id);
+        return new Tagged<>(QuestionView.of(question), question.etag());
     }
 
     public PublishedQuestionView publishedVersion(Caller caller, String id, int version) {
@@ -56,15 +86,21 @@ public class QuestionService {
                 .orElseThrow(() -> ProblemException.notFound("Published question version", id + " v" + version));
     }
 
-    /** A draft is replaced in place; a published version stays frozen and the edit becomes the next version. */
     public QuestionView replace(Caller caller, String id, QuestionRequest request) {
-        QuestionContent content = QuestionRules.toContent(request);
-        return changeWithRetry(caller, id, question -> {
+        return replace(caller, id, request, IfMatch.ANY).value();
+    }
+
+    /** A draft is replaced in place; a published version stays frozen and the edit becomes the next version. */
+    public Tagged<QuestionView> replace(Caller caller, String id, QuestionRequest request, IfMatch ifMatch) {
+        QuestionContent content = QuestionRules.toContent(request, Authors.of(caller));
+        List<String> terms = QuestionDocument.searchTermsOf(content);
+        return changeWithRetry(caller, id, ifMatch, question -> {
             Instant now = clock.instant();
             return switch (question.status()) {
                 case RETIRED -> throw retired(id, "edited");
                 case DRAFT -> store.updateIfUnchanged(question, new Update()
                         .set("content", content)
+                        .set("searchTerms", terms)
                         .set("updatedAt", now));
                 case PUBLISHED -> {
                     if (question.version() >= QuestionDocument.MAX_VERSIONS) {
@@ -73,6 +109,7 @@ public class QuestionService {
                     }
                     yield store.updateIfUnchanged(question, new Update()
                             .set("content", content)
+                            .set("searchTerms", terms)
                             .set("version", question.version() + 1)
                             .set("status", QuestionStatus.DRAFT)
                             .set("updatedAt", now)
@@ -82,9 +119,13 @@ public class QuestionService {
         });
     }
 
-    /** Idempotent: publishing the already published current version changes nothing and emits nothing. */
     public QuestionView publish(Caller caller, String id) {
-        return changeWithRetry(caller, id, question -> switch (question.status()) {
+        return publish(caller, id, IfMatch.ANY).value();
+    }
+
+    /** Idempotent: publishing the already published current version changes nothing and emits nothing. */
+    public Tagged<QuestionView> publish(Caller caller, String id, IfMatch ifMatch) {
+        return changeWithRetry(caller, id, ifMatch, question -> switch (question.status()) {
             case PUBLISHED -> Optional.of(question);
             case RETIRED -> throw retired(id, "published");
             case DRAFT -> {
@@ -102,9 +143,13 @@ public class QuestionService {
         });
     }
 
-    /** Idempotent: retiring a retired question changes nothing and emits nothing. */
     public QuestionView retire(Caller caller, String id) {
-        return changeWithRetry(caller, id, question -> {
+        return retire(caller, id, IfMatch.ANY).value();
+    }
+
+    /** Idempotent: retiring a retired question changes nothing and emits nothing. */
+    public Tagged<QuestionView> retire(Caller caller, String id, IfMatch ifMatch) {
+        return changeWithRetry(caller, id, ifMatch, question -> {
             if (question.status() == QuestionStatus.RETIRED) {
                 return Optional.of(question);
             }
@@ -120,13 +165,23 @@ public class QuestionService {
         });
     }
 
-    private QuestionView changeWithRetry(Caller caller, String id,
-                                         Function<QuestionDocument, Optional<QuestionDocument>> change) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<QuestionDocument> changed = change.apply(load(caller, id));
+    /**
+     * Applies {@code change} to the current state. With an If-Match, the state must still carry that tag
+     * (412 otherwise) and a write lost to a concurrent writer is not retried: the client's basis is gone.
+     */
+    private Tagged<QuestionView> changeWithRetry(Caller caller, String id, IfMatch ifMatch,
+                                                 Function<QuestionDocument, Optional<QuestionDocument>> change) {
+        int attempts = ifMatch.isAny() ? MAX_ATTEMPTS : 1;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            QuestionDocument current = load(caller, id);
+            ifMatch.require(current.etag(), "Question '" + id + "'");
+            Optional<QuestionDocument> changed = change.apply(current);
             if (changed.isPresent()) {
-                return QuestionView.of(changed.get());
+                return new Tagged<>(QuestionView.of(changed.get()), changed.get().etag());
             }
+        }
+        if (!ifMatch.isAny()) {
+            throw IfMatch.stale("Question '" + id + "'");
         }
         throw ProblemException.conflict("concurrent-modification",
                 "Question '" + id + "' is being changed concurrently; retry the request.");

@@ -1,5 +1,8 @@
 package io.hirepipe.question.bank;
 
+import io.hirepipe.defaults.web.Cursor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -11,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +25,8 @@ import java.util.Optional;
  */
 @Component
 class QuestionStore implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(QuestionStore.class);
 
     /** The (possibly large) history and the relay's pending events are loaded only when needed. */
     private static final String[] HEAVY_FIELDS = {"publishedVersions", "outbox"};
@@ -34,12 +40,47 @@ class QuestionStore implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         IndexOperations indexes = mongo.indexOps(QuestionDocument.class);
+        // The unfiltered list, newest first, and every cursor position in it.
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
-                .named("tenant_newest"));
+                .on("_id", Sort.Direction.DESC).named("tenant_newest_id"));
+        // The list by status (the console's "published" view), newest first.
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
                 .on("createdAt", Sort.Direction.DESC).named("tenant_status_newest"));
+        // Filter by tag.
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("content.tags", Sort.Direction.ASC)
                 .named("tenant_tag"));
+        // Filter by category and difficulty range, and pool draws (category, status, difficulty).
+        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("content.category", Sort.Direction.ASC)
+                .on("content.difficulty", Sort.Direction.ASC).named("tenant_category_difficulty"));
+        // Filter by kind.
+        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("content.kind", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.DESC).named("tenant_kind_newest"));
+        // Text search: an exact match per term on the multikey array, never a regex.
+        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("searchTerms", Sort.Direction.ASC)
+                .named("tenant_terms"));
+        // Pool draws: published versions by category.
+        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC)
+                .on("publishedVersions.content.category", Sort.Direction.ASC).named("tenant_published_category"));
+        // Starter bank and imports find what they installed before by its source key (idempotency).
+        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("sourceKey", Sort.Direction.ASC)
+                .named("tenant_source_key").sparse());
+        backfillSearchTerms();
+    }
+
+    /** Questions stored before text search get their terms once, so that search finds them too. */
+    private void backfillSearchTerms() {
+        Query missing = Query.query(Criteria.where("searchTerms").exists(false));
+        missing.fields().exclude(HEAVY_FIELDS);
+        int count = 0;
+        for (QuestionDocument question : mongo.find(missing, QuestionDocument.class)) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(question.id()).and("searchTerms").exists(false)),
+                    new Update().set("searchTerms", QuestionDocument.searchTermsOf(question.content())),
+                    QuestionDocument.class);
+            count++;
+        }
+        if (count > 0) {
+            log.info("Added search terms to {} questions stored before text search", count);
+        }
     }
 
     void insert(QuestionDocument question) {
@@ -64,20 +105,70 @@ class QuestionStore implements InitializingBean {
         return mongo.find(query, QuestionDocument.class);
     }
 
-    /** Newest first. */
-    List<QuestionDocument> list(String tenantId, QuestionStatus status, String tag, int limit) {
-        Criteria criteria = Criteria.where("tenantId").is(tenantId);
-        if (status != null) {
-            criteria = criteria.and("status").is(status);
+    /**
+     * One page of the questions matching {@code filter}, newest first with ties broken by id (a total
+     * order, so cursor pages never skip or repeat a row).
+     *
+     * @param after the last row of the previous page, null for the first page
+     * @param limit how many rows to read (callers ask for one more than the page size)
+     */
+    List<QuestionDocument> search(String tenantId, QuestionFilter filter, Cursor after, int limit) {
+        List<Criteria> all = new ArrayList<>(matching(tenantId, filter));
+        if (after != null) {
+            all.add(new Criteria().orOperator(
+                    Criteria.where("createdAt").lt(after.at()),
+                    Criteria.where("createdAt").is(after.at()).and("_id").lt(after.id())));
         }
-        if (tag != null) {
-            criteria = criteria.and("content.tags").is(tag);
-        }
-        Query query = Query.query(criteria)
+        Query query = Query.query(new Criteria().andOperator(all))
                 .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
                 .limit(limit);
         query.fields().exclude(HEAVY_FIELDS);
         return mongo.find(query, QuestionDocument.class);
+    }
+
+    /** Not retired, published at least once, with some published version in {@code category}. */
+    List<QuestionDocument> publishedInCategory(String tenantId, String category, int max) {
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId)
+                        .and("publishedVersions.content.category").is(category)
+                        .and("status").ne(QuestionStatus.RETIRED)
+                        .and("publishedVersion").ne(null))
+                .with(Sort.by(Sort.Order.asc("_id")))
+                .limit(max);
+        query.fields().exclude("outbox");
+        return mongo.find(query, QuestionDocument.class);
+    }
+
+    Optional<QuestionDocument> findBySourceKey(String tenantId, String sourceKey) {
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("sourceKey").is(sourceKey));
+        query.fields().exclude(HEAVY_FIELDS);
+        return Optional.ofNullable(mongo.findOne(query, QuestionDocument.class));
+    }
+
+    private static List<Criteria> matching(String tenantId, QuestionFilter filter) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(Criteria.where("tenantId").is(tenantId));
+        if (filter.status() != null) {
+            all.add(Criteria.where("status").is(filter.status()));
+        }
+        if (filter.kind() != null) {
+            all.add(Criteria.where("content.kind").is(filter.kind()));
+        }
+        if (filter.tag() != null) {
+            all.add(Criteria.where("content.tags").is(filter.tag()));
+        }
+        if (filter.category() != null) {
+            all.add(Criteria.where("content.category").is(filter.category()));
+        }
+        if (filter.difficultyMin() != null) {
+            all.add(Criteria.where("content.difficulty").gte(filter.difficultyMin()));
+        }
+        if (filter.difficultyMax() != null) {
+            all.add(Criteria.where("content.difficulty").lte(filter.difficultyMax()));
+        }
+        if (!filter.terms().isEmpty()) {
+            all.add(Criteria.where("searchTerms").all(filter.terms()));
+        }
+        return all;
     }
 
     /**

@@ -13,6 +13,9 @@ import java.util.List;
  * rubric included.
  *
  * @param publishedVersion the newest published version (the one new tests pin), null if none
+ * @param prompt           the Markdown as written (kept for clients from before Markdown prompts)
+ * @param promptMarkdown   the same Markdown, under the name that says what it is
+ * @param promptHtml       the prompt rendered and sanitised: the only form to put into a page
  */
 public record QuestionView(
         String id,
@@ -30,14 +33,22 @@ public record QuestionView(
         ChoiceScoring choiceScoring,
         Instant createdAt,
         Instant updatedAt,
-        Instant publishedAt) {
+        Instant publishedAt,
+        String promptMarkdown,
+        String promptHtml,
+        String category,
+        Integer difficulty,
+        Integer suggestedTimeSeconds,
+        String whyWeAsk,
+        String author) {
 
     static QuestionView of(QuestionDocument question) {
         QuestionContent content = question.content();
         return new QuestionView(question.id(), question.version(), question.status(), question.publishedVersion(),
                 content.kind(), content.title(), content.prompt(), content.options(), content.correctOptionIds(),
                 content.rubric(), content.points(), content.tags(), content.choiceScoring(), question.createdAt(),
-                question.updatedAt(),
-                question.publishedAt());
+                question.updatedAt(), question.publishedAt(), content.prompt(), content.promptHtml(),
+                content.category(), content.difficulty(), content.suggestedTimeSeconds(), content.whyWeAsk(),
+                content.author());
     }
 }

@@ -1,16 +1,23 @@
 package io.hirepipe.question.template;
 
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.web.Items;
+import io.hirepipe.defaults.web.Page;
+import io.hirepipe.question.bank.IfMatch;
+import io.hirepipe.question.bank.Tagged;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,27 +39,66 @@ class TestTemplateController {
         this.tests = tests;
     }
 
+    /** Published at once (as before drafts existed) unless the body says {@code "draft": true}. */
     @PostMapping
     ResponseEntity<TestTemplateView> create(Caller caller, @Valid @RequestBody TestTemplateRequest request) {
         TestTemplateView created = tests.create(caller, request);
         return ResponseEntity.created(URI.create("/api/tests/" + created.id())).body(created);
     }
 
+    /** assessment-service lists them for an ATS partner (Greenhouse's list_tests). */
     @GetMapping
-    Items<TestTemplateView> list(Caller caller, @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return Items.of(tests.list(caller, limit));
+    @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM','SERVICE')")
+    Page<TestTemplateView> list(Caller caller,
+                                @RequestParam(required = false) TestStatus status,
+                                @RequestParam(required = false) @Size(max = 200) String q,
+                                @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+                                @RequestParam(required = false) @Size(max = 512) String cursor) {
+        return tests.search(caller, status, q, cursor, limit);
     }
 
     /** assessment-service reads title, duration and pass mark here when it creates an invitation. */
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM','SERVICE')")
-    TestTemplateView get(Caller caller, @PathVariable String id) {
-        return tests.get(caller, id);
+    ResponseEntity<TestTemplateView> get(Caller caller, @PathVariable String id) {
+        return tagged(tests.get(caller, id));
     }
 
+    @PutMapping("/{id}")
+    ResponseEntity<TestTemplateView> replace(Caller caller, @PathVariable String id,
+                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                             @Valid @RequestBody TestTemplateRequest request) {
+        return tagged(tests.replace(caller, id, request, IfMatch.of(ifMatch)));
+    }
+
+    @PostMapping("/{id}/publish")
+    ResponseEntity<TestTemplateView> publish(Caller caller, @PathVariable String id,
+                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return tagged(tests.publish(caller, id, IfMatch.of(ifMatch)));
+    }
+
+    @PostMapping("/{id}/retire")
+    ResponseEntity<TestTemplateView> retire(Caller caller, @PathVariable String id,
+                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return tagged(tests.retire(caller, id, IfMatch.of(ifMatch)));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String id,
+                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        tests.delete(caller, id, IfMatch.of(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The questions of one session: pools and shuffles are drawn from {@code sessionId}. */
     @GetMapping("/{id}/delivery")
     @PreAuthorize("hasRole('SERVICE')")
-    TestDelivery delivery(Caller caller, @PathVariable String id) {
-        return tests.delivery(caller, id);
+    TestDelivery delivery(Caller caller, @PathVariable String id,
+                          @RequestParam(required = false) @Size(max = 100) String sessionId) {
+        return tests.delivery(caller, id, sessionId);
+    }
+
+    private static ResponseEntity<TestTemplateView> tagged(Tagged<TestTemplateView> tagged) {
+        return ResponseEntity.ok().eTag(tagged.etag()).body(tagged.value());
     }
 }

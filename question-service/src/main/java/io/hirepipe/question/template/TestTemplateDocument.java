@@ -5,35 +5,48 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A test: the template sessions are started from. It pins each question to the version that was
- * published when the test was created, so later edits never change a test under a candidate.
+ * A test and its published versions in one document, so that every state change is one atomic
+ * write. {@code content} is the latest version (a draft while being edited); each publication
+ * appends a frozen copy to {@code publishedVersions}, and sessions start from the newest of those.
  *
- * @param totalPoints the sum of the pinned versions' points
+ * @param publishedVersion the newest published version, null until the first publication
+ * @param revision         incremented by every write; writes are conditional on the revision read
+ * @param sourceKey        where an installed test came from ("starter:backend-fundamentals-30"), null otherwise
+ * @param searchTerms      normalised words of the title and description, for text search
  */
 @Document(TestTemplateDocument.COLLECTION)
 record TestTemplateDocument(
         @Id String id,
         String tenantId,
-        String title,
-        String description,
-        int durationMinutes,
-        int passMarkPercent,
-        List<Section> sections,
-        int totalPoints,
-        Instant createdAt) {
+        int version,
+        TestStatus status,
+        TestDefinition content,
+        Integer publishedVersion,
+        List<PublishedTest> publishedVersions,
+        long revision,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant publishedAt,
+        Instant retiredAt,
+        String sourceKey,
+        List<String> searchTerms) {
 
     static final String COLLECTION = "tests";
+    static final int MAX_VERSIONS = 50;
 
-    record Section(String title, List<QuestionRef> questions) {
+    /** One frozen published version. */
+    record PublishedTest(int version, TestDefinition content, Instant publishedAt) {
     }
 
-    /** One pinned question version. */
-    record QuestionRef(String questionId, int version) {
+    Optional<PublishedTest> latestPublished() {
+        return publishedVersion == null || publishedVersions == null ? Optional.empty()
+                : publishedVersions.stream().filter(p -> p.version() == publishedVersion).findFirst();
     }
 
-    List<QuestionRef> questionRefs() {
-        return sections.stream().flatMap(s -> s.questions().stream()).toList();
+    String etag() {
+        return "\"" + id + "." + revision + "\"";
     }
 }

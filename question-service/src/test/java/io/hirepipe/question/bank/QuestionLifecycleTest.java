@@ -301,7 +301,8 @@ class QuestionLifecycleTest extends IntegrationTestBase {
 
     private static List<String> ids(HttpApi.Response list) {
         JsonNode body = list.expect(200);
-        assertThat(body.propertyNames()).as("a list is an object, room for paging").containsExactly("items");
+        assertThat(body.propertyNames()).as("a list is an object with its paging members")
+                .containsExactlyInAnyOrder("items", "nextCursor", "hasMore");
         return body.get("items").valueStream().map(q -> q.get("id").asString()).toList();
     }
 

@@ -57,14 +57,14 @@ class QuestionRulesTest {
 
         @Test
         void aValidSingleChoiceQuestionIsWorthOnePointUnlessSaidOtherwise() {
-            QuestionContent content = QuestionRules.toContent(single(ABC, List.of("a"), null));
+            QuestionContent content = QuestionRules.toContent(single(ABC, List.of("a"), null), "author@example.com");
 
             assertThat(content.points()).isEqualTo(1);
             assertThat(content.options()).containsExactly(new ChoiceOption("a", "Horizontal scaling"),
                     new ChoiceOption("b", "Vertical scaling"), new ChoiceOption("c", "Neither"));
             assertThat(content.correctOptionIds()).containsExactly("a");
             assertThat(content.rubric()).isNull();
-            assertThat(QuestionRules.toContent(single(ABC, List.of("a"), 7)).points()).isEqualTo(7);
+            assertThat(QuestionRules.toContent(single(ABC, List.of("a"), 7), "author@example.com").points()).isEqualTo(7);
         }
 
         @Test
@@ -99,7 +99,7 @@ class QuestionRulesTest {
         void multipleChoiceNeedsAtLeastOneCorrectOption() {
             assertThat(fieldsOf(multi(List.of()))).containsExactly("correctOptionIds");
             assertThat(fieldsOf(multi(List.of("a", "c")))).isEmpty();
-            assertThat(QuestionRules.toContent(multi(List.of("a", "c"))).correctOptionIds()).containsExactly("a", "c");
+            assertThat(QuestionRules.toContent(multi(List.of("a", "c")), "author@example.com").correctOptionIds()).containsExactly("a", "c");
         }
 
         @Test
@@ -133,7 +133,7 @@ class QuestionRulesTest {
         void isWorthTheSumOfItsKeyPoints() {
             QuestionContent content = QuestionRules.toContent(freeText(List.of(
                     keyPoint("acid", 3, "ACID", "transactions"),
-                    keyPoint("scaling", 2, "horizontal scaling", "sharding")), null));
+                    keyPoint("scaling", 2, "horizontal scaling", "sharding")), null), "author@example.com");
 
             assertThat(content.points()).isEqualTo(5);
             assertThat(content.rubric().keyPoints()).containsExactly(
@@ -182,7 +182,7 @@ class QuestionRulesTest {
     void aRejectedRequestIsOneBadRequestProblemListingEveryBrokenRule() {
         QuestionRequest twoFaults = single(ABC.subList(0, 1), List.of("z"), 500);
 
-        assertThatThrownBy(() -> QuestionRules.toContent(twoFaults))
+        assertThatThrownBy(() -> QuestionRules.toContent(twoFaults, "author@example.com"))
                 .isInstanceOfSatisfying(ProblemException.class, problem -> {
                     assertThat(problem.getStatusCode().value()).isEqualTo(400);
                     assertThat(problem.getBody().getType().toString()).endsWith("/invalid-request");
@@ -200,7 +200,7 @@ class QuestionRulesTest {
         QuestionRequest request = new QuestionRequest(QuestionKind.SINGLE_CHOICE, "t", "p", ABC, List.of("a"), null,
                 null, List.of("sql", "nosql", "sql"), null);
 
-        assertThat(QuestionRules.toContent(request).tags()).containsExactly("sql", "nosql");
+        assertThat(QuestionRules.toContent(request, "author@example.com").tags()).containsExactly("sql", "nosql");
     }
 
     /** The size limits are bean-validation annotations; this pins them so a refactoring cannot drop one. */

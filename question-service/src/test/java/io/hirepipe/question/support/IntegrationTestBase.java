@@ -55,6 +55,15 @@ public abstract class IntegrationTestBase {
                 .withBearer(caller == null ? null : gateway.issue(caller, "question-service"));
     }
 
+    /** The signed internal token the gateway would forward for {@code caller}. */
+    protected String tokenFor(Caller caller) {
+        return gateway.issue(caller, "question-service");
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
     protected JsonNode createQuestion(Caller caller, Map<String, Object> body) {
         return api(caller).post("/api/questions", body).expect(201);
     }

@@ -82,7 +82,8 @@ class TestTemplateApiTest extends IntegrationTestBase {
         HttpApi.Response list = api(recruiter).get("/api/tests");
 
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.json().propertyNames()).as("a list is an object, room for paging").containsExactly("items");
+        assertThat(list.json().propertyNames()).as("a list is an object with its paging members")
+                .containsExactlyInAnyOrder("items", "nextCursor", "hasMore");
         assertThat(list.json().get("items").valueStream().map(t -> t.get("id").asString()).toList())
                 .containsExactly(second, first);
         assertThat(api(recruiter).get("/api/tests?limit=1").json().get("items")).hasSize(1);

@@ -23,6 +23,8 @@ import java.util.List;
  * @param retired          the question may no longer be put into tests; sessions that already
  *                         have it are still scored with this key
  * @param sourceEventId    the QuestionPublished event this key was last written from
+ * @param optionIds        every option of a choice item, in the author's order, so item analysis can
+ *                         name options nobody picked; empty for free text and in keys stored before
  */
 @Document(AnswerKey.COLLECTION)
 public record AnswerKey(
@@ -40,7 +42,8 @@ public record AnswerKey(
         String title,
         String prompt,
         List<RubricMisconception> misconceptions,
-        ChoiceScoring choiceScoring) {
+        ChoiceScoring choiceScoring,
+        List<String> optionIds) {
 
     public static final String COLLECTION = "answer_keys";
 
@@ -49,6 +52,7 @@ public record AnswerKey(
         keyPoints = keyPoints == null ? List.of() : List.copyOf(keyPoints);
         misconceptions = misconceptions == null ? List.of() : List.copyOf(misconceptions);
         choiceScoring = choiceScoring == null ? ChoiceScoring.ALL_OR_NOTHING : choiceScoring;
+        optionIds = optionIds == null ? List.of() : List.copyOf(optionIds);
     }
 
     public static String idOf(String tenantId, String questionId, int version) {

@@ -1,5 +1,6 @@
 package io.hirepipe.scoring.answerkey;
 
+import io.hirepipe.contracts.events.ChoiceOption;
 import io.hirepipe.contracts.events.KeyPoint;
 import io.hirepipe.contracts.events.Misconception;
 import io.hirepipe.contracts.events.QuestionPublished;
@@ -60,6 +61,7 @@ public class AnswerKeyStore {
                 .set("keyPoints", keyPoints)
                 .set("misconceptions", misconceptions)
                 .set("choiceScoring", question.choiceScoring())
+                .set("optionIds", question.options().stream().map(ChoiceOption::id).toList())
                 .set("title", question.title())
                 .set("prompt", question.prompt())
                 .set("maxPoints", question.maxPoints())

@@ -16,11 +16,14 @@ import java.util.List;
  * @param misconceptionPhrase     [misconception][unit], likewise
  * @param topicality              the highest cosine of any unit to the prompt or any key-point reference
  * @param truncated               the answer was longer than a grader reads; only its start was measured
+ * @param holistic                cosine between the answer as a whole (the mean of its units' vectors) and the
+ *                                rubric as a whole (the mean of its key points' references)
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
                              double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
-                             double topicality, KeywordListDetector.Signals signals, boolean truncated) {
+                             double topicality, KeywordListDetector.Signals signals, boolean truncated,
+                             double holistic) {
 
     public boolean anyPhrase() {
         for (boolean[] perUnit : keyPointPhrase) {

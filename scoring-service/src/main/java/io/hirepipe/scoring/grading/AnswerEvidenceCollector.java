@@ -71,7 +71,37 @@ public final class AnswerEvidenceCollector {
             }
         }
         return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
-                keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated);
+                keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
+                holistic(vectors, rubric));
+    }
+
+    /** Mean pooling of the vectors already computed: the whole answer against the whole rubric, at no extra model run. */
+    private static double holistic(List<float[]> units, RubricEmbeddings rubric) {
+        List<float[]> references = rubric.keyPoints().stream()
+                .flatMap(target -> target.references().stream().filter(r -> !r.negated()).map(Reference::vector))
+                .toList();
+        if (units.isEmpty() || references.isEmpty()) {
+            return 0;
+        }
+        return SentenceEmbedder.cosine(meanDirection(units), meanDirection(references));
+    }
+
+    private static float[] meanDirection(List<float[]> vectors) {
+        float[] mean = new float[vectors.get(0).length];
+        for (float[] v : vectors) {
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] += v[i];
+            }
+        }
+        double norm = 0;
+        for (float x : mean) {
+            norm += x * x;
+        }
+        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] *= scale;
+        }
+        return mean;
     }
 
     private static double[] similarities(Target target, List<float[]> units, boolean[] negated) {

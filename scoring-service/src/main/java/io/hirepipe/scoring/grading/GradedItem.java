@@ -15,13 +15,16 @@ import java.util.List;
  *                           submission; null when an older producer did not send it
  * @param status             UNANSWERED for a blank answer, NEEDS_REVIEW when the grader is unsure
  * @param freeText           the free-text grade with its evidence; null for choice items
+ * @param selectedOptionIds  for choice items, the options the candidate picked (for item analysis)
  */
 public record GradedItem(String questionId, int questionVersion, QuestionKind kind, BigDecimal points, int maxPoints,
-                         List<String> matchedKeyPointIds, String title, ItemStatus status, FreeTextGrade freeText) {
+                         List<String> matchedKeyPointIds, String title, ItemStatus status, FreeTextGrade freeText,
+                         List<String> selectedOptionIds) {
 
     public GradedItem {
         points = Points.of(points);
         matchedKeyPointIds = matchedKeyPointIds == null ? List.of() : List.copyOf(matchedKeyPointIds);
         status = status == null ? ItemStatus.SCORED : status;
+        selectedOptionIds = selectedOptionIds == null ? List.of() : List.copyOf(selectedOptionIds);
     }
 }

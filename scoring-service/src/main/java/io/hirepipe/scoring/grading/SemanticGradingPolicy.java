@@ -35,8 +35,17 @@ import java.util.Set;
  *
  * <h2>Score</h2>
  * <pre>
- *   points = max(0, sum of credit(k) * points(k) - sum of penalties of misconceptions stated)
+ *   earned    = sum of credit(k) * points(k)
+ *   closeness = clamp((cos(mean of the answer's unit vectors, mean of the key points' references) - holisticFloor)
+ *                     / (holisticCeiling - holisticFloor), 0, 1)
+ *   lift      = min(sum over PARTLY_MET k of (1 - credit(k)) * points(k),
+ *                   holisticWeight * max(0, closeness * maxPoints - earned))
+ *   points    = max(0, earned + lift - sum of penalties of misconceptions stated)
  * </pre>
+ * The lift is there for answers in the candidate's own words: each sentence is only moderately close
+ * to one key point, so key points end PARTLY_MET, while the answer as a whole says what the rubric
+ * says. It only completes key points that the answer partly met; a MISSED key point stays missed, so
+ * a negated or off-topic answer gains nothing from sharing the rubric's topic.
  * A misconception is stated when one of its phrases occurs in a unit, or a unit's cosine to its statement
  * reaches {@code misconceptionAt} and exceeds the unit's cosine to every key point; polarity must agree
  * ("sharding does not copy all data" is not it). A unit that states a misconception is evidence for no
@@ -139,6 +148,7 @@ public final class SemanticGradingPolicy {
                     round2(similarity)));
         }
 
+        earned += holisticLift(e.holistic(), keyPoints, rubric, earned);
         double points = Math.max(0, earned - penalties);
         double confidence = max == 0 ? 1 : 1 - ambiguity / max;
         if (e.topicality() < s.offTopicBelow() && !e.anyPhrase()) {
@@ -173,6 +183,25 @@ public final class SemanticGradingPolicy {
         boolean needsReview = keywordList || flags.contains(GradeFlag.LOW_CONFIDENCE)
                 || flags.contains(GradeFlag.NEAR_THRESHOLD);
         return new FreeTextGrade(decimal(points), max, round2(confidence), needsReview, keyPoints, misconceptions, flags);
+    }
+
+    /**
+     * lift of the class comment: the whole answer's closeness to the rubric completes partly met key
+     * points, never creates one from nothing.
+     */
+    private double holisticLift(double holistic, List<KeyPointEvidence> keyPoints, FreeTextRubric rubric,
+                                double earned) {
+        if (s.holisticWeight() == 0) {
+            return 0;
+        }
+        double liftable = 0;
+        for (int k = 0; k < keyPoints.size(); k++) {
+            if (keyPoints.get(k).verdict() == Verdict.PARTLY_MET) {
+                liftable += (1 - keyPoints.get(k).credit()) * rubric.keyPoints().get(k).points();
+            }
+        }
+        double closeness = clamp01((holistic - s.holisticFloor()) / (s.holisticCeiling() - s.holisticFloor()));
+        return Math.min(liftable, s.holisticWeight() * Math.max(0, closeness * rubric.maxPoints() - earned));
     }
 
     /** sem(u,k) of the class comment. */

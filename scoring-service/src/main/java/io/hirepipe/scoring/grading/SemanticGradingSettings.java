@@ -26,6 +26,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keywordListCap        share of the item's points a keyword list can earn at most
  * @param lowConfidenceBelow    confidence under which an item needs review
  * @param nearThresholdWithin   percent points: a score this close to a 0–4 band boundary needs review
+ * @param holisticWeight        how far the whole answer's closeness to the rubric may complete key points
+ *                              that are only partly met (0: not at all; see {@link SemanticGradingPolicy})
+ * @param holisticFloor         whole-answer cosine to the rubric at or below which it lifts nothing
+ * @param holisticCeiling       whole-answer cosine from which it counts in full
  */
 @ConfigurationProperties("hirepipe.grading.semantic")
 public record SemanticGradingSettings(double contrast, double similarityFloor, double similarityCeiling, double phraseWeight,
@@ -33,7 +37,8 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                                       double metAt, double partlyMetAt, double misconceptionAt,
                                       double offTopicBelow, int keywordListMinWords, double keywordListMinListShare,
                                       double keywordListMaxFunctionWordShare, double keywordListMinRubricTermShare,
-                                      double keywordListCap, double lowConfidenceBelow, double nearThresholdWithin) {
+                                      double keywordListCap, double lowConfidenceBelow, double nearThresholdWithin,
+                                      double holisticWeight, double holisticFloor, double holisticCeiling) {
 
     public SemanticGradingSettings {
         if (similarityCeiling <= similarityFloor) {
@@ -42,19 +47,37 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         if (partlyMetAt > metAt) {
             throw new IllegalArgumentException("partly-met-at must not be above met-at");
         }
+        if (holisticWeight > 0 && holisticCeiling <= holisticFloor) {
+            throw new IllegalArgumentException("holistic-ceiling must be above holistic-floor");
+        }
     }
 
     public SemanticGradingSettings withEvidence(double contrast, double floor, double ceiling, double phrase,
                                                 double support, double met, double partly) {
         return new SemanticGradingSettings(contrast, floor, ceiling, phrase, support, met, partly, misconceptionAt, offTopicBelow,
                 keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap,
-                lowConfidenceBelow, nearThresholdWithin);
+                lowConfidenceBelow, nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling);
     }
 
     public SemanticGradingSettings withGates(double misconception, double offTopic, double keywordCap) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt,
                 misconception, offTopic, keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare,
-                keywordListMinRubricTermShare, keywordCap, lowConfidenceBelow, nearThresholdWithin);
+                keywordListMinRubricTermShare, keywordCap, lowConfidenceBelow, nearThresholdWithin, holisticWeight,
+                holisticFloor, holisticCeiling);
+    }
+
+    public SemanticGradingSettings withHolistic(double weight, double floor, double ceiling) {
+        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
+                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
+                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
+                nearThresholdWithin, weight, floor, ceiling);
+    }
+
+    public SemanticGradingSettings withReview(double lowConfidence, double nearThreshold) {
+        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
+                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
+                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidence,
+                nearThreshold, holisticWeight, holisticFloor, holisticCeiling);
     }
 }

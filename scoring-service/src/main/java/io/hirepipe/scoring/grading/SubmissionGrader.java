@@ -54,7 +54,8 @@ public class SubmissionGrader {
                 yield new GradedItem(key.questionId(), key.version(), key.kind(),
                         blank ? Points.ZERO : ChoiceGrader.points(answer.selectedOptionIds(), key.correctOptionIds(),
                                 maxPoints, key.choiceScoring()),
-                        maxPoints, List.of(), answer.title(), blank ? ItemStatus.UNANSWERED : ItemStatus.SCORED, null);
+                        maxPoints, List.of(), answer.title(), blank ? ItemStatus.UNANSWERED : ItemStatus.SCORED, null,
+                        answer.selectedOptionIds());
             }
             case FREE_TEXT -> gradeFreeText(answer, key, maxPoints);
         };
@@ -71,7 +72,7 @@ public class SubmissionGrader {
                 : grade.needsReview() ? ItemStatus.NEEDS_REVIEW : ItemStatus.SCORED;
         return new GradedItem(key.questionId(), key.version(), key.kind(),
                 blank ? Points.ZERO : Points.clamp(grade.points(), maxPoints), maxPoints, met, answer.title(), status,
-                grade);
+                grade, List.of());
     }
 
     /** The question key names the version, so graders may cache per-version work such as embeddings. */

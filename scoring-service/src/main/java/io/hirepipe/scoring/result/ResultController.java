@@ -2,7 +2,10 @@ package io.hirepipe.scoring.result;
 
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.web.Items;
+import io.hirepipe.defaults.web.Cursor;
+import io.hirepipe.defaults.web.Page;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.util.List;
 
 /**
  * Scored results of the caller's tenant, and the decisions people make about them. Results of other
@@ -34,11 +40,14 @@ public class ResultController {
     private final ResultStore results;
     private final ResultReview review;
     private final QuestionAgreement agreement;
+    private final ResultsExport export;
 
-    public ResultController(ResultStore results, ResultReview review, QuestionAgreement agreement) {
+    public ResultController(ResultStore results, ResultReview review, QuestionAgreement agreement,
+                            ResultsExport export) {
         this.results = results;
         this.review = review;
         this.agreement = agreement;
+        this.export = export;
     }
 
     @GetMapping("/{sessionId}")
@@ -48,13 +57,46 @@ public class ResultController {
                 .orElseThrow(() -> ProblemException.notFound("Result", sessionId));
     }
 
+    /**
+     * The tenant's results, newest scored first, narrowed by the filters and paged by cursor. Each
+     * line carries its percentile within the test, time taken and integrity counts.
+     */
     @GetMapping
-    public Items<ResultSummaryView> list(
+    public Page<ResultSummaryView> list(
             @RequestParam(required = false) @Size(min = 1, max = 100) String invitationId,
+            @RequestParam(required = false) String testId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String passed,
+            @RequestParam(required = false) String submittedFrom,
+            @RequestParam(required = false) String submittedTo,
+            @RequestParam(required = false) String externalReference,
+            @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
             Caller caller) {
-        return Items.of(results.list(caller.tenantId(), invitationId, limit).stream()
-                .map(ResultSummaryView::of).toList());
+        ResultQuery query = ResultFilters.parse(invitationId, testId, status, passed, submittedFrom, submittedTo,
+                externalReference, Cursor.decode(cursor));
+        PercentileRanks percentiles = new PercentileRanks(results, caller.tenantId());
+        List<ScoringResult> rows = results.list(caller.tenantId(), query, limit + 1);
+        return Page.of(rows, limit, last -> new Cursor(last.scoredAt(), last.sessionId()).encode())
+                .map(result -> ResultSummaryView.of(result, percentiles.of(result)));
+    }
+
+    /** The same query as the list, every matching row, as CSV written while it is read. */
+    @GetMapping(value = "/export.csv")
+    public void export(
+            @RequestParam(required = false) @Size(min = 1, max = 100) String invitationId,
+            @RequestParam(required = false) String testId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String passed,
+            @RequestParam(required = false) String submittedFrom,
+            @RequestParam(required = false) String submittedTo,
+            @RequestParam(required = false) String externalReference,
+            Caller caller, HttpServletResponse response) throws IOException {
+        ResultQuery query = ResultFilters.parse(invitationId, testId, status, passed, submittedFrom, submittedTo,
+                externalReference, null);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"results.csv\"");
+        export.write(caller.tenantId(), query, response.getWriter());
     }
 
     /** A person sets an item's points: the human value wins, the machine's is kept, the change is recorded. */

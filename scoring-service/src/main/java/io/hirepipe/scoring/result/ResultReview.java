@@ -58,7 +58,8 @@ public class ResultReview {
                     reviewer(caller), now);
             ScoringResult.Item changed = new ScoringResult.Item(item.questionId(), item.questionVersion(), item.kind(),
                     value, item.maxPoints(), item.matchedKeyPointIds(), item.title(), item.status(),
-                    item.machinePoints(), value, item.accepted(), item.evidence(), append(item.history(), review));
+                    item.machinePoints(), value, item.accepted(), item.evidence(), append(item.history(), review),
+                    item.selectedOptionIds());
             ScoringResult updated = withItems(result, replace(result.items(), index, changed), result.state(),
                     result.finalizedAt(), result.finalizedBy());
             return new Decision(updated, EventEnvelope.of(ResultEvents.adjusted(updated, changed, review),
@@ -90,7 +91,8 @@ public class ResultReview {
                     : new ScoringResult.Item(item.questionId(), item.questionVersion(), item.kind(), item.points(),
                     item.maxPoints(), item.matchedKeyPointIds(), item.title(), item.status(), item.machinePoints(),
                     item.humanPoints(), true, item.evidence(), append(item.history(), new ScoringResult.Review(
-                    "ACCEPTED", item.points(), item.points(), "machine score accepted at finalisation", by, now))))
+                    "ACCEPTED", item.points(), item.points(), "machine score accepted at finalisation", by, now)),
+                    item.selectedOptionIds()))
                     .toList();
             ScoringResult updated = withItems(result, items, ScoringResult.State.FINAL, now, by.display());
             return new Decision(updated, EventEnvelope.of(ResultEvents.finalized(updated, awaiting.size(), now),
@@ -130,7 +132,8 @@ public class ResultReview {
         return new ScoringResult(r.sessionId(), r.tenantId(), r.invitationId(), r.testId(), r.testTitle(),
                 r.candidate(), r.recruiterEmail(), points, r.maxPoints(), percent, r.passMarkPercent(),
                 percent >= r.passMarkPercent(), r.submitReason(), r.startedAt(), r.submittedAt(), r.scoredAt(), items,
-                r.submissionEventId(), List.of(), state, reviewCount, finalizedAt, finalizedBy, r.revision());
+                r.submissionEventId(), List.of(), state, reviewCount, finalizedAt, finalizedBy, r.revision(),
+                r.testVersion(), r.drawnFromPools(), r.externalReference(), r.timeTakenSeconds(), r.integrity());
     }
 
     private static int indexOf(ScoringResult result, String questionId) {

@@ -12,7 +12,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Optional;
 
 /** Results, always read within one tenant. */
@@ -27,19 +29,27 @@ public class ResultStore {
 
     @PostConstruct
     void createIndexes() {
-        mongo.indexOps(ScoringResult.class).createIndex(new Index()
-                .on("tenantId", Sort.Direction.ASC)
-                .on("scoredAt", Sort.Direction.DESC)
-                .named("tenant_newest"));
-        mongo.indexOps(ScoringResult.class).createIndex(new Index()
-                .on("tenantId", Sort.Direction.ASC)
-                .on("invitationId", Sort.Direction.ASC)
-                .on("scoredAt", Sort.Direction.DESC)
-                .named("tenant_invitation_newest"));
-        mongo.indexOps(ScoringResult.class).createIndex(new Index()
-                .on("tenantId", Sort.Direction.ASC)
-                .on("items.questionId", Sort.Direction.ASC)
-                .named("tenant_question"));
+        // The tenant's results, newest first: the unfiltered list and the export.
+        tenantIndex("tenant_newest", "scoredAt");
+        // Results of one invitation.
+        tenantIndex("tenant_invitation_newest", "invitationId", "scoredAt");
+        // Agreement statistics of one question.
+        tenantIndex("tenant_question", "items.questionId");
+        // Results of one test, newest first; also every percentile reads the test's scores through it.
+        tenantIndex("tenant_test_newest", "testId", "scoredAt");
+        // A platform client finding the result of its own reference.
+        tenantIndex("tenant_reference_newest", "externalReference", "scoredAt");
+        // Results submitted in a time range.
+        tenantIndex("tenant_submitted", "submittedAt");
+    }
+
+    /** An index on the tenant and then {@code fields}; times descending (newest first), others ascending. */
+    private void tenantIndex(String name, String... fields) {
+        Index index = new Index().on("tenantId", Sort.Direction.ASC);
+        for (String field : fields) {
+            index.on(field, field.endsWith("At") ? Sort.Direction.DESC : Sort.Direction.ASC);
+        }
+        mongo.indexOps(ScoringResult.class).createIndex(index.named(name));
     }
 
     public boolean exists(String sessionId) {
@@ -92,16 +102,68 @@ public class ResultStore {
                 Criteria.where("_id").is(sessionId).and("tenantId").is(tenantId))), ScoringResult.class));
     }
 
-    /** Newest first; {@code invitationId} null lists the whole tenant. */
-    public List<ScoringResult> list(String tenantId, String invitationId, int limit) {
-        Criteria criteria = Criteria.where("tenantId").is(tenantId);
-        if (invitationId != null) {
-            criteria = criteria.and("invitationId").is(invitationId);
+    /**
+     * Newest scored first, ties broken by session id (a total order: pages neither skip nor repeat),
+     * at most {@code limit}, without the per-question items.
+     */
+    public List<ScoringResult> list(String tenantId, ResultQuery filter, int limit) {
+        return mongo.find(summaries(tenantId, filter).limit(limit), ScoringResult.class);
+    }
+
+    /** Every result of the query in list order, read lazily; close the stream. */
+    public Stream<ScoringResult> stream(String tenantId, ResultQuery filter) {
+        return mongo.stream(summaries(tenantId, new ResultQuery(filter.invitationId(), filter.testId(),
+                filter.state(), filter.passed(), filter.submittedFrom(), filter.submittedTo(),
+                filter.externalReference(), null)), ScoringResult.class);
+    }
+
+    /** The percents of every result of a test, ascending: what percentiles are ranked against. */
+    public double[] sortedPercents(String tenantId, String testId) {
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("testId").is(testId));
+        query.fields().include("percent");
+        return mongo.find(query, org.bson.Document.class, ScoringResult.COLLECTION).stream()
+                .map(d -> d.get("percent"))
+                .filter(Number.class::isInstance)
+                .mapToDouble(p -> ((Number) p).doubleValue())
+                .sorted()
+                .toArray();
+    }
+
+    private static Query summaries(String tenantId, ResultQuery filter) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(Criteria.where("tenantId").is(tenantId));
+        if (filter.invitationId() != null) {
+            all.add(Criteria.where("invitationId").is(filter.invitationId()));
         }
-        Query query = withoutOutbox(Query.query(criteria))
-                .with(Sort.by(Sort.Direction.DESC, "scoredAt").and(Sort.by(Sort.Direction.DESC, "_id")))
-                .limit(limit);
-        return mongo.find(query, ScoringResult.class);
+        if (filter.testId() != null) {
+            all.add(Criteria.where("testId").is(filter.testId()));
+        }
+        if (filter.state() == ScoringResult.State.PROVISIONAL) {
+            all.add(Criteria.where("state").is(ScoringResult.State.PROVISIONAL));
+        } else if (filter.state() == ScoringResult.State.FINAL) {
+            // results stored before review existed have no state and were final
+            all.add(Criteria.where("state").ne(ScoringResult.State.PROVISIONAL));
+        }
+        if (filter.passed() != null) {
+            all.add(Criteria.where("passed").is(filter.passed()));
+        }
+        if (filter.submittedFrom() != null) {
+            all.add(Criteria.where("submittedAt").gte(filter.submittedFrom()));
+        }
+        if (filter.submittedTo() != null) {
+            all.add(Criteria.where("submittedAt").lt(filter.submittedTo()));
+        }
+        if (filter.externalReference() != null) {
+            all.add(Criteria.where("externalReference").is(filter.externalReference()));
+        }
+        if (filter.after() != null) {
+            all.add(new Criteria().orOperator(Criteria.where("scoredAt").lt(filter.after().at()),
+                    Criteria.where("scoredAt").is(filter.after().at()).and("_id").lt(filter.after().id())));
+        }
+        Query query = Query.query(new Criteria().andOperator(all))
+                .with(Sort.by(Sort.Direction.DESC, "scoredAt").and(Sort.by(Sort.Direction.DESC, "_id")));
+        query.fields().exclude("outbox", "items");
+        return query;
     }
 
     /** The tenant's results that contain {@code questionId}, newest first, at most {@code limit}. */

@@ -1,5 +1,6 @@
 package io.hirepipe.scoring.result;
 
+import io.hirepipe.contracts.events.IntegrityCounts;
 import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.SubmitReason;
@@ -13,6 +14,9 @@ import java.util.List;
  *
  * @param provisional items await review, or the result awaits finalisation: the score may still change
  * @param reviewCount items whose machine score awaits a person
+ * @param externalReference the platform client's reference of the invitation, if it gave one
+ * @param timeTakenSeconds  start to submission; null for results scored before it was reported
+ * @param integrity         the browser's integrity signal counts; null likewise
  */
 public record ResultView(
         String sessionId,
@@ -34,7 +38,10 @@ public record ResultView(
         int reviewCount,
         Instant finalizedAt,
         String finalizedBy,
-        List<ItemView> items) {
+        List<ItemView> items,
+        String externalReference,
+        Long timeTakenSeconds,
+        IntegrityCounts integrity) {
 
     public record CandidateView(String name, String email) {
 
@@ -69,7 +76,8 @@ public record ResultView(
                 result.percent(), result.passMarkPercent(), result.passed(), result.submitReason(),
                 result.startedAt(), result.submittedAt(), result.scoredAt(), result.provisional(),
                 result.reviewCount(), result.finalizedAt(), result.finalizedBy(),
-                result.items().stream().map(ResultView::item).toList());
+                result.items().stream().map(ResultView::item).toList(), result.externalReference(),
+                result.timeTakenSeconds(), result.integrity());
     }
 
     private static ItemView item(ScoringResult.Item item) {

@@ -4,7 +4,9 @@ import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.outbox.OutboxMessage;
+import io.hirepipe.contracts.events.IntegrityCounts;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.math.BigDecimal;
@@ -24,6 +26,13 @@ import java.util.Set;
  * @param state             PROVISIONAL while items await review and until a person finalises it
  * @param reviewCount       items whose machine score awaits a person
  * @param revision          incremented by every change; a change applies only to the revision it read
+ * @param testVersion       the test version the session was started from; null in results scored from
+ *                          submissions that did not say (read as version 1, see {@link #testVersionOrFirst})
+ * @param drawnFromPools    whether the session's questions were drawn from pools; null when the
+ *                          submission did not say
+ * @param externalReference the platform client's reference of the invitation, from the submission
+ * @param timeTakenSeconds  start to submission; null for results scored from v1 submissions
+ * @param integrity         the browser's integrity signal counts; null for results scored from v1 submissions
  */
 @Document(ScoringResult.COLLECTION)
 public record ScoringResult(
@@ -50,10 +59,28 @@ public record ScoringResult(
         Integer reviewCount,
         Instant finalizedAt,
         String finalizedBy,
-        Long revision) {
+        Long revision,
+        Integer testVersion,
+        Boolean drawnFromPools,
+        String externalReference,
+        Long timeTakenSeconds,
+        IntegrityCounts integrity) {
 
     public static final String COLLECTION = "results";
 
+    /** A result without test version, pools, reference, time taken or integrity counts, as scored before those travelled. */
+    public ScoringResult(String sessionId, String tenantId, String invitationId, String testId, String testTitle,
+                         Candidate candidate, String recruiterEmail, BigDecimal points, int maxPoints, double percent,
+                         int passMarkPercent, boolean passed, SubmitReason submitReason, Instant startedAt,
+                         Instant submittedAt, Instant scoredAt, List<Item> items, String submissionEventId,
+                         List<OutboxMessage> outbox, State state, Integer reviewCount, Instant finalizedAt,
+                         String finalizedBy, Long revision) {
+        this(sessionId, tenantId, invitationId, testId, testTitle, candidate, recruiterEmail, points, maxPoints, percent,
+                passMarkPercent, passed, submitReason, startedAt, submittedAt, scoredAt, items, submissionEventId, outbox,
+                state, reviewCount, finalizedAt, finalizedBy, revision, null, null, null, null, null);
+    }
+
+    @PersistenceCreator
     public ScoringResult {
         items = items == null ? List.of() : List.copyOf(items);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
@@ -61,6 +88,11 @@ public record ScoringResult(
         state = state == null ? State.FINAL : state;
         reviewCount = reviewCount == null ? 0 : reviewCount;
         revision = revision == null ? 0L : revision;
+    }
+
+    /** Before tests had versions a test never changed after creation: its only version is 1. */
+    public int testVersionOrFirst() {
+        return testVersion == null ? 1 : testVersion;
     }
 
     public boolean provisional() {
@@ -82,10 +114,13 @@ public record ScoringResult(
      * @param accepted      a reviewer accepted the machine's points of a NEEDS_REVIEW item as they were
      * @param evidence      for free-text items, why the machine gave what it gave; null otherwise
      * @param history       every change a person made, oldest first; never rewritten
+     * @param selectedOptionIds for choice items, the options the candidate picked; empty otherwise (and
+     *                      in results stored before picks were kept)
      */
     public record Item(String questionId, int questionVersion, QuestionKind kind, BigDecimal points, int maxPoints,
                        List<String> matchedKeyPointIds, String title, ItemStatus status, BigDecimal machinePoints,
-                       BigDecimal humanPoints, Boolean accepted, Evidence evidence, List<Review> history) {
+                       BigDecimal humanPoints, Boolean accepted, Evidence evidence, List<Review> history,
+                       List<String> selectedOptionIds) {
 
         public Item {
             matchedKeyPointIds = matchedKeyPointIds == null ? List.of() : List.copyOf(matchedKeyPointIds);
@@ -93,6 +128,7 @@ public record ScoringResult(
             machinePoints = machinePoints == null ? points : machinePoints;
             accepted = Boolean.TRUE.equals(accepted);
             history = history == null ? List.of() : List.copyOf(history);
+            selectedOptionIds = selectedOptionIds == null ? List.of() : List.copyOf(selectedOptionIds);
         }
 
         /** The machine was unsure and no person has settled it yet. */

@@ -17,11 +17,13 @@ import io.hirepipe.scoring.grading.ScoreSheet;
 import io.hirepipe.scoring.grading.SubmissionGrader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,8 @@ public class SubmissionScoring {
     private final Clock clock;
     private final Counter scored;
     private final Counter awaitingAnswerKeys;
+    private final Counter itemsToReview;
+    private final Timer lag;
 
     public SubmissionScoring(AnswerKeyStore answerKeys, SubmissionGrader grader, ResultStore results,
                              ParkedSubmissions parked, Clock clock, MeterRegistry meters) {
@@ -56,6 +60,15 @@ public class SubmissionScoring {
                 .description("Sessions scored").register(meters);
         this.awaitingAnswerKeys = Counter.builder("hirepipe.scoring.awaiting.answer.keys")
                 .description("Submissions parked because a question version was not known yet")
+                .register(meters);
+        this.itemsToReview = Counter.builder("hirepipe.scoring.review.items")
+                .description("Items scored provisionally that a person must review").register(meters);
+        // From the candidate's submit to the stored result; the 30 s boundary is the scoring half of the
+        // submit-to-email objective (60 s), see infra/prometheus.
+        this.lag = Timer.builder("hirepipe.scoring.lag")
+                .description("Time from submission to stored result")
+                .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                        Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(30))
                 .register(meters);
     }
 
@@ -105,6 +118,11 @@ public class SubmissionScoring {
             return Outcome.ALREADY_SCORED;
         }
         scored.increment();
+        itemsToReview.increment(sheet.reviewCount());
+        if (submission.submittedAt() != null) {
+            lag.record(Duration.between(submission.submittedAt(), scoredAt).isNegative() ? Duration.ZERO
+                    : Duration.between(submission.submittedAt(), scoredAt));
+        }
         log.info("Session {} scored {}/{} ({}%, {}){}", submission.sessionId(), sheet.points(), sheet.maxPoints(),
                 sheet.percent(), sheet.passed() ? "passed" : "not passed",
                 sheet.reviewCount() > 0 ? ", provisional: " + sheet.reviewCount() + " to review" : "");
@@ -129,7 +147,8 @@ public class SubmissionScoring {
                 sheet.passMarkPercent(), sheet.passed(), submission.reason(), submission.startedAt(),
                 submission.submittedAt(), scoredAt, items, envelope.eventId(), List.of(),
                 sheet.reviewCount() > 0 ? ScoringResult.State.PROVISIONAL : ScoringResult.State.FINAL,
-                sheet.reviewCount(), null, null, 0L);
+                sheet.reviewCount(), null, null, 0L, submission.testVersion(), submission.drawnFromPools(),
+                submission.externalReference(), submission.timeTakenSeconds(), submission.integrity());
     }
 
     private static ScoringResult withOutbox(ScoringResult r, EventEnvelope<?> event) {
@@ -137,13 +156,14 @@ public class SubmissionScoring {
                 r.candidate(), r.recruiterEmail(), r.points(), r.maxPoints(), r.percent(), r.passMarkPercent(),
                 r.passed(), r.submitReason(), r.startedAt(), r.submittedAt(), r.scoredAt(), r.items(),
                 r.submissionEventId(), Outbox.messages(event), r.state(), r.reviewCount(), r.finalizedAt(),
-                r.finalizedBy(), r.revision());
+                r.finalizedBy(), r.revision(), r.testVersion(), r.drawnFromPools(), r.externalReference(),
+                r.timeTakenSeconds(), r.integrity());
     }
 
     private static ScoringResult.Item item(GradedItem item, AnswerKey key) {
         return new ScoringResult.Item(item.questionId(), item.questionVersion(), item.kind(), item.points(),
                 item.maxPoints(), item.matchedKeyPointIds(), item.title(), item.status(), item.points(), null, false,
-                evidence(item.freeText(), key), List.of());
+                evidence(item.freeText(), key), List.of(), item.selectedOptionIds());
     }
 
     private static ScoringResult.Evidence evidence(FreeTextGrade grade, AnswerKey key) {

@@ -19,7 +19,7 @@ class SemanticGradingPolicyTest {
             point("a"), point("b"), point("c"), point("d")), List.of());
 
     private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0, 0.7, 0.3,
-            0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3);
+            0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8);
 
     private final SemanticGradingPolicy policy = new SemanticGradingPolicy(SETTINGS);
 
@@ -37,7 +37,7 @@ class SemanticGradingPolicyTest {
         }
         List<Span> units = java.util.stream.IntStream.range(0, n).mapToObj(i -> new Span("unit " + i, 0, 6)).toList();
         return new AnswerEvidence("answer", units, new boolean[n], sim, phrase, new double[0][], new boolean[0][],
-                0.9, new KeywordListDetector.Signals(40, 0.4, 0, 0.2, true), false);
+                0.9, new KeywordListDetector.Signals(40, 0.4, 0, 0.2, true), false, 0);
     }
 
     @Test
@@ -48,6 +48,30 @@ class SemanticGradingPolicyTest {
                 .containsExactly(Verdict.MET, Verdict.PARTLY_MET, Verdict.MISSED, Verdict.MET);
         assertThat(grade.points()).isEqualByComparingTo("2.50");
         assertThat(grade.keyPoints().get(2).span()).isNull();
+    }
+
+    @Test
+    void anAnswerCloseToTheRubricAsAWholeCompletesPartlyMetKeyPointsOnly() {
+        SemanticGradingPolicy lifting = new SemanticGradingPolicy(SETTINGS.withHolistic(0.5, 0.5, 0.8));
+
+        // MET, PARTLY_MET, PARTLY_MET, MISSED: 2 of 4 earned; the two half-met points could gain 1 between them.
+        // holistic 0.8 = the ceiling: closeness 1, the answer as a whole is worth 4 → lift min(1, 0.5 × (4 − 2)) = 1
+        assertThat(lifting.grade(holistic(evidence(0.95, 0.5, 0.5, 0.05), 0.8), RUBRIC).points())
+                .isEqualByComparingTo("3.00");
+        // halfway between floor and ceiling: worth 2, which the key points already earned
+        assertThat(lifting.grade(holistic(evidence(0.95, 0.5, 0.5, 0.05), 0.65), RUBRIC).points())
+                .isEqualByComparingTo("2.00");
+        // nothing partly met: a missed key point is never created from closeness alone
+        assertThat(lifting.grade(holistic(evidence(0.95, 0.05, 0.05, 0.05), 0.8), RUBRIC).points())
+                .isEqualByComparingTo("1.00");
+        assertThat(policy.grade(holistic(evidence(0.95, 0.5, 0.5, 0.05), 0.8), RUBRIC).points())
+                .as("weight 0: no lift").isEqualByComparingTo("2.00");
+    }
+
+    private static AnswerEvidence holistic(AnswerEvidence e, double holistic) {
+        return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
+                e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(), e.truncated(),
+                holistic);
     }
 
     @Test
@@ -82,7 +106,7 @@ class SemanticGradingPolicyTest {
     void anAnswerFarFromThePromptAndKeyPointsIsOffTopicAndScoresZero() {
         AnswerEvidence near = evidence(0.95, 0.95, 0.05, 0.05);
         AnswerEvidence far = new AnswerEvidence(near.answer(), near.units(), near.negated(), near.keyPointSimilarity(),
-                near.keyPointPhrase(), near.misconceptionSimilarity(), near.misconceptionPhrase(), 0.1, near.signals(), false);
+                near.keyPointPhrase(), near.misconceptionSimilarity(), near.misconceptionPhrase(), 0.1, near.signals(), false, 0);
 
         FreeTextGrade grade = policy.grade(far, RUBRIC);
 
@@ -93,7 +117,7 @@ class SemanticGradingPolicyTest {
     private static AnswerEvidence asList(AnswerEvidence e, boolean structured) {
         return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
                 e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(),
-                new KeywordListDetector.Signals(12, 0, 1, 0.9, structured), false);
+                new KeywordListDetector.Signals(12, 0, 1, 0.9, structured), false, 0);
     }
 
     @Test

@@ -48,7 +48,7 @@ class SubmissionGraderTest {
             new RubricKeyPoint("shard-key", "Names the shard key", List.of("shard key"), List.of(), 2)),
             5, false, "evt", Instant.EPOCH, "Replication vs sharding", "Explain replication and sharding.",
             List.of(new RubricMisconception("all-nodes", "Sharding copies all data to every node",
-                    List.of("all data every node"), 1)), null);
+                    List.of("all data every node"), 1)), null, List.of());
 
     @Test
     void gradesEveryKindAndAddsUp() {
@@ -215,7 +215,8 @@ class SubmissionGraderTest {
     private static AnswerKey key(String questionId, int version, QuestionKind kind, List<String> correct,
                                  List<RubricKeyPoint> keyPoints, int maxPoints, ChoiceScoring scoring) {
         return new AnswerKey(AnswerKey.idOf("t1", questionId, version), "t1", questionId, version, kind, correct,
-                keyPoints, maxPoints, false, "evt", Instant.EPOCH, questionId, "Prompt", List.of(), scoring);
+                keyPoints, maxPoints, false, "evt", Instant.EPOCH, questionId, "Prompt", List.of(), scoring,
+                List.of());
     }
 
     private static final class ScriptedGrader implements FreeTextGrader {

@@ -61,13 +61,13 @@ class ResultApiTest extends ScoringServiceTest {
                 List.of(item("q-1", 1, QuestionKind.SINGLE_CHOICE, "2", 2, List.of(), "Index trade-off"),
                         // as stored before titles were kept
                         item("q-2", 4, QuestionKind.FREE_TEXT, "1", 2, List.of("kp-1"), null)),
-                "evt-" + sessionId, List.of(), ScoringResult.State.FINAL, 0, null, null, 0L);
+                "evt-" + sessionId, List.of(), ScoringResult.State.FINAL, 0, null, null, 0L, null, null, null, null, null);
     }
 
     private static ScoringResult.Item item(String questionId, int version, QuestionKind kind, String points,
                                            int maxPoints, List<String> matched, String title) {
         return new ScoringResult.Item(questionId, version, kind, new BigDecimal(points), maxPoints, matched, title,
-                ItemStatus.SCORED, null, null, false, null, List.of());
+                ItemStatus.SCORED, null, null, false, null, List.of(), List.of());
     }
 
     @Test
@@ -117,7 +117,7 @@ class ResultApiTest extends ScoringServiceTest {
     void aPlatformClientListsItsTenantNewestFirst() {
         JsonNode body = api(ACME_PLATFORM).get("/api/results").json();
 
-        assertThat(body.propertyNames()).as("a list is an object, room for paging").containsExactly("items");
+        assertThat(body.propertyNames()).as("a paged list").containsExactly("items", "nextCursor", "hasMore");
         JsonNode list = body.get("items");
         assertThat(list.values()).extracting(node -> node.path("sessionId").asString())
                 .containsExactly(NEWEST, MIDDLE, OLDEST);

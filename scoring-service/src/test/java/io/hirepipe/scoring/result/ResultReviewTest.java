@@ -67,7 +67,7 @@ class ResultReviewTest extends ScoringServiceTest {
                 item(ids.choice(), QuestionKind.SINGLE_CHOICE, "2", 2, ItemStatus.SCORED, null),
                 item(ids.free(), QuestionKind.FREE_TEXT, "2", 5, ItemStatus.NEEDS_REVIEW, evidence()),
                 item(ids.free2(), QuestionKind.FREE_TEXT, "1", 3, ItemStatus.NEEDS_REVIEW, evidence())),
-                "evt-" + ids.session(), List.of(), ScoringResult.State.PROVISIONAL, 2, null, null, 0L));
+                "evt-" + ids.session(), List.of(), ScoringResult.State.PROVISIONAL, 2, null, null, 0L, null, null, null, null, null));
         return ids;
     }
 
@@ -309,14 +309,14 @@ class ResultReviewTest extends ScoringServiceTest {
                 new ScoringResult.Candidate("Bob", "bob@example.org"), "rita@acme.example", new BigDecimal("2.00"), 5,
                 40.0, 60, false, SubmitReason.CANDIDATE, T0.minusSeconds(1800), T0.minusSeconds(5), T0,
                 List.of(item(freeQuestion, QuestionKind.FREE_TEXT, "2", 5, ItemStatus.NEEDS_REVIEW, evidence())),
-                "evt-" + ids.session(), List.of(), ScoringResult.State.PROVISIONAL, 1, null, null, 0L));
+                "evt-" + ids.session(), List.of(), ScoringResult.State.PROVISIONAL, 1, null, null, 0L, null, null, null, null, null));
         return ids;
     }
 
     private static ScoringResult.Item item(String questionId, QuestionKind kind, String points, int maxPoints,
                                            ItemStatus status, ScoringResult.Evidence evidence) {
         return new ScoringResult.Item(questionId, 1, kind, new BigDecimal(points).setScale(2), maxPoints, List.of(),
-                "Question " + questionId, status, null, null, false, evidence, List.of());
+                "Question " + questionId, status, null, null, false, evidence, List.of(), List.of());
     }
 
     private static ScoringResult.Evidence evidence() {

@@ -2,9 +2,12 @@ package io.hirepipe.defaults.kafka;
 
 import io.hirepipe.contracts.EventJson;
 import io.hirepipe.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -40,15 +43,17 @@ public class KafkaDefaultsAutoConfiguration {
     @Bean
     @ConditionalOnBean(KafkaTemplate.class)
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, KafkaDefaultsProperties properties) {
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, KafkaDefaultsProperties properties,
+                                          ObjectProvider<MeterRegistry> meters) {
         KafkaDefaultsProperties.Retry retry = properties.retry();
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
         backOff.setInitialInterval(retry.initialInterval().toMillis());
         backOff.setMultiplier(retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         // Named explicitly: spring-kafka 4 defaults to "<topic>-dlt", our contract is "<topic>.DLT".
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
+        DeadLetterPublishingRecoverer recoverer = new CountingDeadLetterRecoverer(template,
+                (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(EventJson.MalformedEventException.class, NonRetryableEventException.class);
         return handler;
@@ -60,6 +65,9 @@ public class KafkaDefaultsAutoConfiguration {
     CorrelationIdRecordInterceptor correlationIdRecordInterceptor() {
         return new CorrelationIdRecordInterceptor();
     }
+
+    /** The largest record a topic takes; a DLT record adds only headers to its original. */
+    static final int MAX_RECORD_BYTES = 4 * 1024 * 1024 + 64 * 1024;
 
     /** Every topic of the contracts and its dead-letter twin; creating an existing topic is a no-op. */
     @Bean
@@ -76,7 +84,9 @@ public class KafkaDefaultsAutoConfiguration {
     private static NewTopic topic(String name, KafkaDefaultsProperties properties, boolean retainedForever) {
         TopicBuilder builder = TopicBuilder.name(name)
                 .partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicationFactor());
+                .replicas(properties.topics().replicationFactor())
+                // Matches the producers' max.request.size (hirepipe-service-defaults.yml): a whole submission is one record.
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_RECORD_BYTES));
         if (retainedForever) {
             builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1");
         }

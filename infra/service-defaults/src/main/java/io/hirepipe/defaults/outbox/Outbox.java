@@ -21,6 +21,10 @@ public final class Outbox {
 
     public static final String FIELD = "outbox";
     static final String LEASE_FIELD = "outboxLeaseUntil";
+    /** Who holds the lease: every change the relay makes to the document names it, as a fencing token. */
+    static final String LEASE_TOKEN_FIELD = "outboxLeaseToken";
+    /** Events Kafka can never take (too large, say), set aside so they block nothing: one document each. */
+    public static final String PARKED_COLLECTION = "outbox_parked";
 
     private Outbox() {
     }

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 
 @AutoConfiguration(afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
@@ -27,5 +28,11 @@ public class OutboxAutoConfiguration {
                             ObjectProvider<MeterRegistry> meters) {
         return new OutboxRelay(mongo, kafka, properties, meters.getIfAvailable(SimpleMeterRegistry::new),
                 Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnBean(MongoTemplate.class)
+    OutboxBacklog outboxBacklog(MongoTemplate mongo, OutboxProperties properties) {
+        return new OutboxBacklog(mongo, properties.collections(), Clock.systemUTC(), Duration.ofSeconds(5));
     }
 }

@@ -18,11 +18,12 @@ public record OutboxMessage(
         String type,
         String correlationId,
         String json,
-        Instant createdAt) {
+        Instant createdAt,
+        String traceparent) {
 
     public static OutboxMessage of(EventEnvelope<?> envelope) {
         return new OutboxMessage(envelope.eventId(), envelope.topic(), envelope.key(), envelope.type(),
-                envelope.correlationId(), EventJson.toJson(envelope), envelope.occurredAt());
+                envelope.correlationId(), EventJson.toJson(envelope), envelope.occurredAt(), TraceParent.current());
     }
 
     Document toDocument() {
@@ -32,13 +33,14 @@ public record OutboxMessage(
                 .append("type", type)
                 .append("correlationId", correlationId)
                 .append("json", json)
-                .append("createdAt", createdAt == null ? null : Date.from(createdAt));
+                .append("createdAt", createdAt == null ? null : Date.from(createdAt))
+                .append("traceparent", traceparent);
     }
 
     static OutboxMessage fromDocument(Document document) {
         Date created = document.getDate("createdAt");
         return new OutboxMessage(document.getString("eventId"), document.getString("topic"),
                 document.getString("key"), document.getString("type"), document.getString("correlationId"),
-                document.getString("json"), created == null ? null : created.toInstant());
+                document.getString("json"), created == null ? null : created.toInstant(), document.getString("traceparent"));
     }
 }

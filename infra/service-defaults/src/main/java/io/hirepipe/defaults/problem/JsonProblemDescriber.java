@@ -12,12 +12,12 @@ import java.util.stream.Collectors;
  * Turns a Jackson failure into one sentence a client developer can act on, naming the JSON path
  * of the offending field; it never echoes internal class names.
  */
-final class JsonProblemDescriber {
+public final class JsonProblemDescriber {
 
     private JsonProblemDescriber() {
     }
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         JacksonException jackson = findCause(failure, JacksonException.class);
         if (jackson == null) {
             return "The request body is missing or cannot be read.";
@@ -43,7 +43,7 @@ final class JsonProblemDescriber {
         return "The request body cannot be read" + (path.isEmpty() ? "." : " at '" + path + "'.");
     }
 
-    static String pathOf(JacksonException e) {
+    public static String pathOf(JacksonException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining())

@@ -4,6 +4,7 @@ import io.hirepipe.defaults.correlation.CorrelationId;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,9 +16,12 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
@@ -60,6 +64,40 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 detail, request);
         ((ProblemDetail) response.getBody()).setProperty("errors", errors);
         return response;
+    }
+
+    /** A constraint on a request parameter or path variable ({@code @Max(200) int limit}): name the parameter. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "parameter", parameterName(result.getMethodParameter()),
+                        "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage())))
+                .toList();
+        String detail = errors.isEmpty()
+                ? "The request is invalid."
+                : errors.stream().map(e -> e.get("parameter") + ": " + e.get("message")).collect(Collectors.joining("; "));
+        ResponseEntity<Object> response = problem(HttpStatus.valueOf(status.value()), "invalid-request",
+                "Invalid request", detail, request);
+        ((ProblemDetail) response.getBody()).setProperty("errors", errors);
+        return response;
+    }
+
+    /** The name a client uses: the request parameter's or path variable's declared name, else the Java name. */
+    private static String parameterName(MethodParameter parameter) {
+        RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
+        if (requestParam != null && !requestParam.name().isEmpty()) {
+            return requestParam.name();
+        }
+        PathVariable pathVariable = parameter.getParameterAnnotation(PathVariable.class);
+        if (pathVariable != null && !pathVariable.name().isEmpty()) {
+            return pathVariable.name();
+        }
+        String name = parameter.getParameterName();
+        return name == null ? "parameter " + parameter.getParameterIndex() : name;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

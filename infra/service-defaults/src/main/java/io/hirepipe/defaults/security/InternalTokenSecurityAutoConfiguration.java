@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -13,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -69,7 +71,14 @@ public class InternalTokenSecurityAutoConfiguration {
                                     new JwtAuthenticationToken(token, List.of(new SimpleGrantedAuthority(
                                             InternalToken.callerOf(token).kind().authority())), token.getSubject())))
                             .authenticationEntryPoint(problems)
-                            .accessDeniedHandler(problems))
+                            .accessDeniedHandler(problems)
+                            .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                                @Override
+                                public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                    filter.setAuthenticationFailureHandler(problems);
+                                    return filter;
+                                }
+                            }))
                     .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
             return http.build();
         }

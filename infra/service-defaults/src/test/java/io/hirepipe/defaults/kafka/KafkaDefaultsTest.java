@@ -6,6 +6,7 @@ import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.testkit.EventRecord;
 import io.hirepipe.testkit.EventTopics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,9 @@ class KafkaDefaultsTest {
 
     @Autowired
     MessagingTestApplication.RevocationListener listener;
+
+    @Autowired
+    MeterRegistry meters;
 
     private static EventEnvelope<InvitationRevoked> revocation(String invitationId, String reason, String correlationId) {
         return EventEnvelope.of(new InvitationRevoked(invitationId, reason), "tenant-a", correlationId);
@@ -62,11 +66,24 @@ class KafkaDefaultsTest {
     void bytesThatAreNotAnEventAreDeadLetteredAtOnceUnchanged() throws Exception {
         String key = "garbage-" + UUID.randomUUID();
         byte[] garbage = "{not an event".getBytes(StandardCharsets.UTF_8);
+        double deadBefore = deadLettered(Topics.INVITATIONS);
 
         kafka.send(new ProducerRecord<>(Topics.INVITATIONS, key, garbage)).get();
 
         EventRecord dead = awaitDeadLetter(key);
         assertThat(dead.value()).isEqualTo(garbage);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(deadLettered(Topics.INVITATIONS)).isGreaterThanOrEqualTo(deadBefore + 1));
+    }
+
+    @Test
+    void everyTopicHasADeadLetterCountFromTheStart() {
+        assertThat(Topics.ALL).allSatisfy(topic ->
+                assertThat(meters.find("hirepipe.kafka.dead.lettered").tag("topic", topic).counter()).isNotNull());
+    }
+
+    private double deadLettered(String topic) {
+        return meters.get("hirepipe.kafka.dead.lettered").tag("topic", topic).counter().count();
     }
 
     private static EventRecord awaitDeadLetter(String key) {

@@ -10,6 +10,11 @@ import io.hirepipe.defaults.kafka.MessagingTest;
 import io.hirepipe.testkit.EventRecord;
 import io.hirepipe.testkit.EventTopics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -108,6 +113,104 @@ class OutboxRelayTest {
                 .isEqualTo(new InvitationRevoked(id, "filled"));
     }
 
+    @Test
+    void anEventKafkaCanNeverTakeIsParkedAndBlocksNothing() {
+        String big = "w-" + UUID.randomUUID();
+        String other = "w-" + UUID.randomUUID();
+        OutboxProperties properties = new OutboxProperties(List.of("parking"), Duration.ofMillis(100),
+                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        EventEnvelope<InvitationRevoked> tooLarge = EventEnvelope.of(new InvitationRevoked(big, "x".repeat(4_000)),
+                "tenant-a", "corr-big");
+        EventEnvelope<InvitationRevoked> afterIt = revoked(big);
+        mongo.insert(new Widget(big, "tenant-a", "REVOKED", Outbox.messages(tooLarge, afterIt)), "parking");
+        mongo.insert(new Widget(other, "tenant-a", "REVOKED", Outbox.messages(revoked(other))), "parking");
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+        OutboxRelay relay = new OutboxRelay(mongo, kafkaTakingAtMost(2_000), properties, meters, Clock.systemUTC());
+
+        assertThat(relay.publishPending()).as("the two events that fit").isEqualTo(2);
+        assertThat(pendingIn("parking", big)).isEmpty();
+        assertThat(pendingIn("parking", other)).isEmpty();
+        assertThat(awaitRecords(Topics.INVITATIONS, big, 1)).extracting(r -> EventJson.fromBytes(r.value()).eventId())
+                .containsExactly(afterIt.eventId());
+        awaitRecord(Topics.INVITATIONS, other);
+        Document parked = mongo.getCollection(Outbox.PARKED_COLLECTION)
+                .find(new Document("_id", tooLarge.eventId())).first();
+        assertThat(parked).isNotNull();
+        assertThat(parked.getString("collection")).isEqualTo("parking");
+        assertThat(parked.getString("documentId")).isEqualTo(big);
+        assertThat(parked.getString("reason")).startsWith("RecordTooLargeException");
+        assertThat(parked.get("message", Document.class).getString("eventId")).isEqualTo(tooLarge.eventId());
+        assertThat(meters.get("hirepipe.outbox.parked").tag("collection", "parking").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRelayWhoseLeaseWasTakenOverChangesNothingMore() {
+        String id = "w-" + UUID.randomUUID();
+        OutboxProperties properties = new OutboxProperties(List.of("fenced"), Duration.ofMillis(100),
+                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        mongo.insert(new Widget(id, "tenant-a", "REVOKED", Outbox.messages(revoked(id))), "fenced");
+        // This relay's clock runs an hour fast: it sees another relay's fresh lease as long expired.
+        Instant anotherRelaysLease = Instant.now().plusSeconds(30);
+        mongo.getCollection("fenced").updateOne(new Document("_id", id), new Document("$set",
+                new Document(Outbox.LEASE_FIELD, java.util.Date.from(anotherRelaysLease))
+                        .append(Outbox.LEASE_TOKEN_FIELD, "another-relay")));
+        Clock fast = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
+        OutboxRelay early = new OutboxRelay(mongo, kafka, properties, new SimpleMeterRegistry(), fast);
+
+        assertThat(early.publishPending()).as("it took the lease, as skewed clocks allow").isEqualTo(1);
+        Document after = mongo.getCollection("fenced").find(new Document("_id", id)).first();
+        assertThat(after.getList(Outbox.FIELD, Document.class)).isEmpty();
+
+        // The other relay, finishing late with its own token, can no longer change the document.
+        long changed = mongo.getCollection("fenced").updateOne(
+                new Document("_id", id).append(Outbox.LEASE_TOKEN_FIELD, "another-relay"),
+                new Document("$set", new Document("status", "OVERWRITTEN"))).getMatchedCount();
+        assertThat(changed).isZero();
+    }
+
+    @Test
+    void theRecordContinuesTheTraceOfTheRequestThatWroteTheEvent() {
+        String id = "w-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        SpanContext request = SpanContext.create(traceId, "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault());
+        List<OutboxMessage> outbox;
+        try (Scope ignored = Span.wrap(request).makeCurrent()) {
+            outbox = Outbox.messages(revoked(id));
+        }
+        assertThat(outbox.get(0).traceparent()).isEqualTo("00-" + traceId + "-00f067aa0ba902b7-01");
+
+        mongo.insert(new Widget(id, "tenant-a", "REVOKED", outbox), "widgets");
+
+        assertThat(awaitRecord(Topics.INVITATIONS, id).header("traceparent"))
+                .as("the relay's send is a span of the same trace").startsWith("00-" + traceId + "-");
+    }
+
+    @Test
+    void theBacklogCountsWaitingEventsAndTheAgeOfTheOldest() {
+        String id = "w-" + UUID.randomUUID();
+        String backlogged = "backlogged-" + id;
+        Instant created = Instant.now().minusSeconds(90);
+        EventEnvelope<InvitationRevoked> old = EventEnvelope.of(new InvitationRevoked(id, "filled"), "tenant-a", "c-old",
+                created);
+        mongo.insert(new Widget(id, "tenant-a", "REVOKED", Outbox.messages(old, revoked(id))), backlogged);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        new OutboxBacklog(mongo, List.of(backlogged, "empty"), Clock.systemUTC(), Duration.ZERO).bindTo(meters);
+
+        assertThat(meters.get("hirepipe.outbox.pending").tag("collection", backlogged).gauge().value()).isEqualTo(2);
+        assertThat(meters.get("hirepipe.outbox.oldest.age").tag("collection", backlogged).gauge().value())
+                .isBetween(90.0, 150.0);
+        assertThat(meters.get("hirepipe.outbox.pending").tag("collection", "empty").gauge().value()).isZero();
+        assertThat(meters.get("hirepipe.outbox.oldest.age").tag("collection", "empty").gauge().value()).isZero();
+
+        OutboxProperties properties = new OutboxProperties(List.of(backlogged), Duration.ofMillis(100),
+                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        new OutboxRelay(mongo, kafka, properties, new SimpleMeterRegistry(), Clock.systemUTC()).publishPending();
+
+        assertThat(meters.get("hirepipe.outbox.pending").tag("collection", backlogged).gauge().value()).isZero();
+        assertThat(meters.get("hirepipe.outbox.oldest.age").tag("collection", backlogged).gauge().value()).isZero();
+    }
+
     private List<Document> pendingIn(String id) {
         return pendingIn("widgets", id);
     }
@@ -124,6 +227,16 @@ class OutboxRelayTest {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, io.hirepipe.defaults.kafka.EventEnvelopeSerializer.class,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 500);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    /** The test kit's Kafka, with a producer that refuses records over {@code maxRequestBytes}, as a broker limit would. */
+    private static KafkaTemplate<Object, Object> kafkaTakingAtMost(int maxRequestBytes) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, io.hirepipe.testkit.TestInfrastructure.kafka().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArraySerializer.class,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes);
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 

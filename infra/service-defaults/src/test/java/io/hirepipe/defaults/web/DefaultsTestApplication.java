@@ -4,6 +4,7 @@ import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,6 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,7 +44,8 @@ class DefaultsTestApplication {
 
         @GetMapping("/api/widgets")
         @PreAuthorize("hasAnyRole('RECRUITER', 'PLATFORM')")
-        Items<Widget> list(Caller caller) {
+        Items<Widget> list(Caller caller,
+                           @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
             return Items.of(List.of(new Widget("small", 1, null, List.of("a")),
                     new Widget("large", 9, null, List.of())));
         }

@@ -136,6 +136,15 @@ class ServletDefaultsTest {
     }
 
     @Test
+    void anOutOfRangeQueryParameterIsNamed() {
+        JsonNode problem = recruiter.get("/api/widgets?limit=100000").problem(400, "invalid-request");
+
+        assertThat(problem.get("detail").asString()).startsWith("limit: ");
+        assertThat(problem.get("errors").get(0).get("parameter").asString()).isEqualTo("limit");
+        recruiter.get("/api/widgets?limit=200").expect(200);
+    }
+
+    @Test
     void anUnknownPathIsA404Problem() {
         recruiter.get("/api/nothing-here").problem(404);
     }

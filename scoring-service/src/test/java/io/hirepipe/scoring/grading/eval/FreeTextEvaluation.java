@@ -85,10 +85,13 @@ public final class FreeTextEvaluation {
                          double reviewShare, List<Graded> graded) {
 
         public String summary() {
+            List<Graded> notLists = graded.stream()
+                    .filter(g -> !g.grade().flags().contains(FreeTextGrade.GradeFlag.KEYWORD_LIST)).toList();
+            long notListsReviewed = notLists.stream().filter(g -> g.grade().needsReview()).count();
             return String.format("%s half: n=%d  QWK=%.3f  MAE=%.1f points of 100  keyword-stuffed max=%.1f%%  "
-                            + "needs review=%.0f%%",
+                            + "needs review=%.0f%% (keyword lists aside: %d of %d)",
                     split.name().toLowerCase(), agreement.n(), agreement.qwk(), maePercent, keywordStuffedMaxPercent,
-                    100 * reviewShare);
+                    100 * reviewShare, notListsReviewed, notLists.size());
         }
 
         /** Whether review flags land where the machine is wrong: agreement without them, and big misses caught. */

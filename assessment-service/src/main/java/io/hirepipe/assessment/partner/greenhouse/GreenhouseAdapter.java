@@ -1,0 +1,175 @@
+package io.hirepipe.assessment.partner.greenhouse;
+
+import io.hirepipe.assessment.invitation.CreateInvitationRequest;
+import io.hirepipe.assessment.invitation.CreateInvitationRequest.CandidateInput;
+import io.hirepipe.assessment.invitation.InvitationService;
+import io.hirepipe.assessment.invitation.InvitationStore;
+import io.hirepipe.assessment.invitation.InvitationView;
+import io.hirepipe.assessment.invitation.LinkSealer;
+import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.PartnerTest;
+import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.Settings;
+import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.TestStatus;
+import io.hirepipe.assessment.questions.QuestionService;
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.events.PartnerTestSent;
+import io.hirepipe.defaults.correlation.CorrelationId;
+import io.hirepipe.defaults.outbox.Outbox;
+import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.defaults.security.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The partner side of Greenhouse's Assessment API, on top of the invitations this service already
+ * has: a Greenhouse "send test" is an ordinary invitation (same email, same link, same scoring),
+ * remembered with the callback URL Greenhouse gave.
+ */
+@Service
+class GreenhouseAdapter {
+
+    static final String PARTNER = "greenhouse";
+    private static final Logger log = LoggerFactory.getLogger(GreenhouseAdapter.class);
+
+    private final QuestionService questions;
+    private final InvitationService invitations;
+    private final InvitationStore invitationStore;
+    private final GreenhouseStore store;
+    private final CallbackUrlCheck callbacks;
+    private final LinkSealer sealer;
+    private final GreenhouseProperties properties;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    GreenhouseAdapter(QuestionService questions, InvitationService invitations, InvitationStore invitationStore,
+                      GreenhouseStore store, CallbackUrlCheck callbacks, LinkSealer sealer,
+                      GreenhouseProperties properties, ObjectProvider<MeterRegistry> meters, Clock clock) {
+        this.questions = questions;
+        this.invitations = invitations;
+        this.invitationStore = invitationStore;
+        this.store = store;
+        this.callbacks = callbacks;
+        this.sealer = sealer;
+        this.properties = properties;
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
+        this.clock = clock;
+    }
+
+    List<PartnerTest> listTests(Caller caller) {
+        return questions.publishedTests(caller.tenantId()).stream()
+                .map(test -> new PartnerTest(test.id(), test.title()))
+                .toList();
+    }
+
+    /**
+     * Invites the candidate exactly as {@code POST /api/invitations} does (so they get the usual
+     * email), then remembers the callback with its event. The invitation id is the partner
+     * interview id. Should the process die between the two writes, Greenhouse got no answer and
+     * shows the send as failed; the invitation then simply has no Greenhouse callback.
+     */
+    String sendTest(Caller caller, SendTestRequest request) {
+        List<Map<String, String>> problems = request.problems(callbacks);
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        GreenhouseSettings settings = store.settings(caller.tenantId()).orElseThrow(() ->
+                ProblemException.unprocessable("greenhouse-not-configured", "Greenhouse is not set up for this "
+                        + "tenant: a recruiter must first name who receives the reports "
+                        + "(PUT /api/v1/integrations/greenhouse/settings)."));
+        String testId = request.testId();
+        InvitationView invitation;
+        try {
+            invitation = invitations.create(caller, new CreateInvitationRequest(testId,
+                    new CandidateInput(request.candidate().fullName(), request.candidate().email().strip()),
+                    null, null, settings.reportTo(), null));
+        } catch (ProblemException e) {
+            if (e.getStatusCode().value() == 422 && e.getBody().getType().toString().endsWith("/unknown-test")) {
+                throw invalid(List.of(Map.of("field", "partner_test_id", "message",
+                        "names no test of this organisation; list_tests shows which exist")));
+            }
+            // Greenhouse sending the same test to the same candidate again (a retry after a lost answer): the
+            // interview it already has. An invitation made outside Greenhouse stays a 409.
+            Object active = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("invitationId");
+            if (e.getStatusCode().value() == 409 && active instanceof String existing
+                    && store.interview(caller.tenantId(), existing).isPresent()) {
+                log.info("Greenhouse sent test {} again; answering with interview {}", testId, existing);
+                return existing;
+            }
+            throw e;
+        }
+        Instant now = now();
+        String callbackUrl = request.url().strip();
+        EventEnvelope<PartnerTestSent> sent = EventEnvelope.of(new PartnerTestSent(invitation.id(), PARTNER,
+                invitation.id(), callbackUrl, settings.sealedCallbackKey(), now), caller.tenantId(), CorrelationId.currentOrNew(), now);
+        store.insert(new GreenhouseInterview(invitation.id(), caller.tenantId(), testId, callbackUrl,
+                caller.subject(), now, Outbox.messages(sent)));
+        log.info("Greenhouse sent test {} as invitation {}", testId, invitation.id());
+        return invitation.id();
+    }
+
+    TestStatus testStatus(Caller caller, String partnerInterviewId) {
+        store.interview(caller.tenantId(), partnerInterviewId)
+                .orElseThrow(() -> ProblemException.notFound("Partner interview", partnerInterviewId));
+        return invitationStore.find(caller.tenantId(), partnerInterviewId)
+                .map(invitation -> TestStatusReport.of(invitation, properties.profileUrl(), now()))
+                .orElseThrow(() -> ProblemException.notFound("Partner interview", partnerInterviewId));
+    }
+
+    /**
+     * Logged (the text Greenhouse sent is made single-line and bounded first, as it comes from
+     * outside) and counted per API call, so a broken answer shows on a dashboard.
+     */
+    void responseError(Caller caller, ResponseErrorReport report) {
+        String call = switch (report.apiCall().strip()) {
+            case "list_tests", "send_test", "test_status" -> report.apiCall().strip();
+            default -> "other";
+        };
+        meters.counter("hirepipe.greenhouse.response.errors", "api_call", call).increment();
+        log.warn("Greenhouse could not use our {} answer (tenant {}, partner_test_id {}, partner_interview_id {}): {}",
+                call, caller.tenantId(), printable(report.partnerTestId()), printable(report.partnerInterviewId()),
+                report.errors().stream().map(GreenhouseAdapter::printable).toList());
+    }
+
+    private static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        String single = text.replaceAll("\\p{Cntrl}", " ");
+        return single.length() > 200 ? single.substring(0, 200) + "…" : single;
+    }
+
+    Settings settings(Caller caller) {
+        // Not set up yet is a state, not a missing record: nothing stored, nothing to report to.
+        return store.settings(caller.tenantId()).map(GreenhouseAdapter::view)
+                .orElse(new Settings(null, false, null));
+    }
+
+    Settings saveSettings(Caller caller, GreenhouseSettingsRequest request) {
+        String sealedKey = request.callbackApiKey() == null ? null : sealer.seal(request.callbackApiKey());
+        return view(store.save(new GreenhouseSettings(caller.tenantId(), request.reportTo().strip(), sealedKey,
+                now(), caller.subject())));
+    }
+
+    private static Settings view(GreenhouseSettings settings) {
+        return new Settings(settings.reportTo(), settings.sealedCallbackKey() != null, settings.updatedAt());
+    }
+
+    private static ProblemException invalid(List<Map<String, String>> problems) {
+        String detail = problems.stream().map(p -> p.get("field") + ": " + p.get("message"))
+                .reduce((a, b) -> a + "; " + b).orElse("The request is invalid.");
+        return ProblemException.badRequest("invalid-request", detail).with("errors", problems);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,77 @@
+package io.hirepipe.assessment.partner.greenhouse;
+
+import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.PartnerTest;
+import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.SentTest;
+import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.Settings;
+import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.TestStatus;
+import io.hirepipe.defaults.security.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * Greenhouse's Assessment API, partner side ({@code list_tests}, {@code send_test},
+ * {@code test_status}, {@code response_error}), under the names and shapes Greenhouse calls. Greenhouse authenticates with
+ * HTTP Basic, an API key as the user name; the gateway turns that into a platform caller and lets
+ * through only keys with the {@code integrations:greenhouse} scope.
+ */
+@RestController
+@RequestMapping("/api/integrations/greenhouse")
+@PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
+@Validated
+class GreenhouseController {
+
+    private final GreenhouseAdapter adapter;
+
+    GreenhouseController(GreenhouseAdapter adapter) {
+        this.adapter = adapter;
+    }
+
+    /** A JSON array, as Greenhouse expects, not the usual {@code {"items": [...]}}. */
+    @GetMapping("/list_tests")
+    List<PartnerTest> listTests(Caller caller) {
+        return adapter.listTests(caller);
+    }
+
+    @PostMapping("/send_test")
+    SentTest sendTest(@RequestBody SendTestRequest request, Caller caller) {
+        return new SentTest(adapter.sendTest(caller, request));
+    }
+
+    @GetMapping("/test_status")
+    TestStatus testStatus(@RequestParam("partner_interview_id") @Size(min = 1, max = 100) String partnerInterviewId,
+                          Caller caller) {
+        return adapter.testStatus(caller, partnerInterviewId.strip());
+    }
+
+    /** Greenhouse could not use one of our answers: recorded for operators, answered 200 as it expects. */
+    @PostMapping("/response_error")
+    ResponseEntity<Void> responseError(@Valid @RequestBody ResponseErrorReport report, Caller caller) {
+        adapter.responseError(caller, report);
+        return ResponseEntity.ok().build();
+    }
+
+    /** Set-up is a recruiter's decision, never a key's. */
+    @GetMapping("/settings")
+    @PreAuthorize("hasRole('RECRUITER')")
+    Settings settings(Caller caller) {
+        return adapter.settings(caller);
+    }
+
+    @PutMapping("/settings")
+    @PreAuthorize("hasRole('RECRUITER')")
+    Settings saveSettings(@Valid @RequestBody GreenhouseSettingsRequest request, Caller caller) {
+        return adapter.saveSettings(caller, request);
+    }
+}

@@ -1,0 +1,20 @@
+package io.hirepipe.assessment.partner.greenhouse;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A tenant's Greenhouse set-up; a PUT replaces the whole of it.
+ *
+ * @param reportTo       who receives the reports (and candidates' questions) of tests sent through Greenhouse
+ * @param callbackApiKey the Hirepipe API key the tenant gave Greenhouse: Greenhouse expects it back, as
+ *                       the HTTP Basic user name, on the PATCH that says a test is complete. Optional;
+ *                       stored sealed, never shown again
+ */
+record GreenhouseSettingsRequest(
+        @NotBlank @Email @Size(max = 254) String reportTo,
+        @Size(max = 170) @Pattern(regexp = "hp_[A-Za-z0-9_-]+", message = "must be a Hirepipe API key (hp_...)")
+        String callbackApiKey) {
+}

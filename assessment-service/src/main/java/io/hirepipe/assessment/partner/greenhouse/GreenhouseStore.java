@@ -1,0 +1,49 @@
+package io.hirepipe.assessment.partner.greenhouse;
+
+import jakarta.annotation.PostConstruct;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** The adapter's own two collections; every read is within one tenant. */
+@Component
+class GreenhouseStore {
+
+    private final MongoTemplate mongo;
+
+    GreenhouseStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        mongo.indexOps(GreenhouseInterview.class).createIndex(new Index()
+                .on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("by_tenant"));
+    }
+
+    void insert(GreenhouseInterview interview) {
+        mongo.insert(interview);
+    }
+
+    /** Another tenant's interview is not found, exactly like an unknown one. */
+    Optional<GreenhouseInterview> interview(String tenantId, String id) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)),
+                GreenhouseInterview.class));
+    }
+
+    Optional<GreenhouseSettings> settings(String tenantId) {
+        return Optional.ofNullable(mongo.findById(tenantId, GreenhouseSettings.class));
+    }
+
+    GreenhouseSettings save(GreenhouseSettings settings) {
+        mongo.findAndReplace(Query.query(Criteria.where("_id").is(settings.tenantId())), settings,
+                FindAndReplaceOptions.options().upsert());
+        return settings;
+    }
+}

@@ -1,0 +1,315 @@
+package io.hirepipe.assessment.partner.greenhouse;
+
+import io.hirepipe.assessment.support.AssessmentIntegrationTest;
+import io.hirepipe.assessment.support.TestLinkKeys;
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.events.AssessmentFinalized;
+import io.hirepipe.contracts.events.AssessmentScored;
+import io.hirepipe.contracts.events.InvitationCreated;
+import io.hirepipe.contracts.events.PartnerTestSent;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.testkit.HttpApi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Greenhouse's Assessment API as Greenhouse calls it (after the gateway turned its Basic key into a
+ * platform caller): the request and response shapes of its public documentation, over real HTTP,
+ * against real MongoDB and Kafka.
+ */
+class GreenhouseAdapterTest extends AssessmentIntegrationTest {
+
+    private static final String BASE = "/api/integrations/greenhouse";
+    private static final String CALLBACK = "https://app.greenhouse.io/integrations/testing_partners/take_home_tests/12345";
+
+    @BeforeEach
+    void greenhouseSetUp() {
+        api(recruiterToken()).put(BASE + "/settings", Map.of("reportTo", "hiring@acme.example")).expect(200);
+    }
+
+    private HttpApi greenhouse() {
+        return api(platformToken());
+    }
+
+    /** Greenhouse's documented send_test body, plus a property it may add one day. */
+    private static Map<String, Object> sendTestBody(Object testId, String email) {
+        Map<String, Object> candidate = new LinkedHashMap<>();
+        candidate.put("first_name", "Harry");
+        candidate.put("last_name", "Potter");
+        candidate.put("resume_url", null);
+        candidate.put("phone_number", "123-456-7890");
+        candidate.put("email", email);
+        candidate.put("greenhouse_profile_url", "https://app.greenhouse.io/people/17681532?application_id=26234709");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("partner_test_id", testId);
+        body.put("candidate", candidate);
+        body.put("url", CALLBACK);
+        body.put("greenhouse_application_id", 26234709);
+        return body;
+    }
+
+    private String sendTest(String email) {
+        JsonNode sent = greenhouse().post(BASE + "/send_test", sendTestBody("java-basics", email)).expect(200);
+        assertThat(sent.propertyNames()).containsExactly("partner_interview_id");
+        return sent.get("partner_interview_id").asString();
+    }
+
+    @Test
+    void listTestsAnswersAnArrayOfTheTenantsPublishedTests() {
+        QUESTION_SERVICE.define(tenant, javaTest("sql-joins", 20));
+        QUESTION_SERVICE.defineDraft(tenant, javaTest("draft-test", 20));
+        QUESTION_SERVICE.define("tenant-other-" + UUID.randomUUID(), javaTest("not-ours", 20));
+
+        HttpApi.Response response = greenhouse().get(BASE + "/list_tests");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode tests = response.json();
+        assertThat(tests.isArray()).as("a bare array, as Greenhouse documents it").isTrue();
+        assertThat(tests.valueStream().map(t -> t.get("partner_test_id").asString()))
+                .containsExactlyInAnyOrder("java-basics", "sql-joins");
+        tests.forEach(t -> {
+            assertThat(t.propertyNames()).containsExactlyInAnyOrder("partner_test_id", "partner_test_name");
+            assertThat(t.get("partner_test_name").asString()).isEqualTo("Java basics");
+        });
+    }
+
+    @Test
+    void sendTestInvitesTheCandidateLikeAnyInvitationAndKeepsGreenhousesCallback() {
+        String interviewId = sendTest("harry@hogwarts.example");
+
+        JsonNode invitation = api(recruiterToken()).get("/api/invitations/" + interviewId).expect(200);
+        assertThat(invitation.get("candidate").get("name").asString()).isEqualTo("Harry Potter");
+        assertThat(invitation.get("candidate").get("email").asString()).isEqualTo("harry@hogwarts.example");
+        assertThat(invitation.get("recruiterEmail").asString()).as("the tenant's Greenhouse report address")
+                .isEqualTo("hiring@acme.example");
+        assertThat(invitation.get("status").asString()).isEqualTo("INVITED");
+
+        InvitationCreated created = (InvitationCreated) awaitEvents("InvitationCreated", interviewId).get(0)
+                .envelope().payload();
+        assertThat(created.sealedAccessUrl()).as("the candidate is emailed their link as usual").isNotBlank();
+        EventEnvelope<?> sent = awaitEvents("PartnerTestSent", interviewId).stream()
+                .filter(r -> r.key().equals(interviewId)).findFirst().orElseThrow().envelope();
+        assertThat(sent.tenantId()).isEqualTo(tenant);
+        assertThat((PartnerTestSent) sent.payload()).satisfies(p -> {
+            assertThat(p.partner()).isEqualTo("greenhouse");
+            assertThat(p.partnerInterviewId()).isEqualTo(interviewId);
+            assertThat(p.callbackUrl()).isEqualTo(CALLBACK);
+        });
+    }
+
+    @Test
+    void greenhouseSendingTheSameTestAgainGetsTheSameInterview_butAnInvitationMadeElsewhereStaysA409() {
+        String first = sendTest("ron@hogwarts.example");
+
+        assertThat(sendTest("ron@hogwarts.example")).as("a retried send_test").isEqualTo(first);
+        assertThat(api(recruiterToken()).get("/api/invitations?limit=50").expect(200).get("items").findValuesAsString("id"))
+                .containsOnlyOnce(first);
+
+        invite(Map.of("testId", "java-basics", "candidate", Map.of("name", "Neville", "email", "neville@hogwarts.example")));
+        greenhouse().post(BASE + "/send_test", sendTestBody("java-basics", "neville@hogwarts.example"))
+                .problem(409, "already-invited");
+    }
+
+    @Test
+    void aNumericPartnerTestIdAsInOneOfGreenhousesExamplesIsAccepted() {
+        QUESTION_SERVICE.define(tenant, javaTest("12345", 20));
+
+        JsonNode sent = greenhouse().post(BASE + "/send_test", sendTestBody(12345, "kate@example.com")).expect(200);
+
+        JsonNode invitation = api(recruiterToken()).get("/api/invitations/"
+                + sent.get("partner_interview_id").asString()).expect(200);
+        assertThat(invitation.get("testId").asString()).isEqualTo("12345");
+    }
+
+    @Test
+    void testStatusStaysIncompleteUntilTheResultIsFinalThenReportsScoreProfileAndMetadata() {
+        String interviewId = sendTest("ada@example.org");
+        JsonNode status = greenhouse().get(BASE + "/test_status?partner_interview_id=" + interviewId).expect(200);
+        assertThat(status.propertyNames()).containsExactlyInAnyOrder("partner_status", "partner_profile_url",
+                "partner_score", "metadata");
+        assertThat(status.get("partner_status").asString()).isEqualTo("incomplete");
+        assertThat(status.get("partner_score").isNull()).isTrue();
+
+        String sessionId = takeTheTest(interviewId);
+        assertThat(greenhouse().get(BASE + "/test_status?partner_interview_id=" + interviewId).expect(200)
+                .get("partner_status").asString()).as("submitted, not scored").isEqualTo("incomplete");
+        Instant scoredAt = Instant.parse("2026-03-01T10:15:30Z");
+        kafka.publish(EventEnvelope.of(new AssessmentScored(sessionId, interviewId, "java-basics", "Java basics",
+                null, null, new BigDecimal("6"), 11, 54.5, 60, false, null, List.of(), scoredAt, true, 1), tenant,
+                "corr-scored"));
+        await().atMost(EVENT_WAIT).until(() -> api(recruiterToken()).get("/api/invitations/" + interviewId)
+                .expect(200).has("score"));
+        JsonNode provisional = greenhouse().get(BASE + "/test_status?partner_interview_id=" + interviewId).expect(200);
+        assertThat(provisional.get("partner_status").asString()).as("a provisional score is not acted on")
+                .isEqualTo("incomplete");
+        assertThat(provisional.get("partner_score").isNull()).isTrue();
+        assertThat(provisional.get("metadata").get("Status").asString()).isEqualTo("Awaiting review");
+
+        kafka.publish(EventEnvelope.of(new AssessmentFinalized(sessionId, interviewId, "java-basics", "Java basics",
+                null, null, new BigDecimal("7.5"), 11, 68.2, 60, true, 1, 0, "rita@example.com",
+                scoredAt.plusSeconds(60)), tenant, "corr-final"));
+        await().atMost(EVENT_WAIT).until(() -> "complete".equals(greenhouse()
+                .get(BASE + "/test_status?partner_interview_id=" + interviewId).expect(200)
+                .get("partner_status").asString()));
+
+        JsonNode complete = greenhouse().get(BASE + "/test_status?partner_interview_id=" + interviewId).expect(200);
+        assertThat(complete.get("partner_score").asDouble()).isEqualTo(68.2);
+        assertThat(complete.get("partner_profile_url").asString())
+                .isEqualTo("https://hirepipe.test/api/v1/invitations/" + interviewId);
+        JsonNode metadata = complete.get("metadata");
+        assertThat(metadata.get("Test").asString()).isEqualTo("Java basics");
+        assertThat(metadata.get("Points").asString()).isEqualTo("7.5/11");
+        assertThat(metadata.get("Passed").asString()).isEqualTo("Yes");
+        metadata.forEach(value -> assertThat(value.isValueNode()).as("flat, primitive values only").isTrue());
+    }
+
+    @Test
+    void anotherTenantsInterviewAndAnInvitationNotSentByGreenhouseAreUnknown() {
+        String interviewId = sendTest("ada@example.org");
+        String otherTenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
+        String otherKey = gateway.issue(Caller.platform(otherTenant, "key-2"), "assessment-service");
+
+        api(otherKey).get(BASE + "/test_status?partner_interview_id=" + interviewId).problem(404, "not-found");
+
+        String plain = invite("java-basics", "grace@example.org").get("id").asString();
+        greenhouse().get(BASE + "/test_status?partner_interview_id=" + plain).problem(404, "not-found");
+        greenhouse().get(BASE + "/test_status?partner_interview_id=inv_nope").problem(404, "not-found");
+    }
+
+    @Test
+    void badSendTestBodiesAreRefusedNamingTheFieldAndCreateNothing() {
+        Map<String, Map<String, Object>> bodies = new LinkedHashMap<>();
+        bodies.put("partner_test_id", without(sendTestBody("java-basics", "a@example.org"), "partner_test_id"));
+        bodies.put("partner_test_id ", sendTestBody(Map.of("id", 1), "a@example.org"));
+        bodies.put("partner_test_id  ", sendTestBody("../../etc", "a@example.org"));
+        bodies.put("candidate", without(sendTestBody("java-basics", "a@example.org"), "candidate"));
+        bodies.put("candidate.email", sendTestBody("java-basics", "not-an-email"));
+        bodies.put("candidate.email ", sendTestBody("java-basics", null));
+        bodies.put("url", without(sendTestBody("java-basics", "a@example.org"), "url"));
+        bodies.put("url ", with(sendTestBody("java-basics", "a@example.org"), "url",
+                "http://app.greenhouse.io/integrations/testing_partners/take_home_tests/1"));
+        bodies.put("url  ", with(sendTestBody("java-basics", "a@example.org"), "url",
+                "https://169.254.169.254/latest/meta-data"));
+        bodies.put("url   ", with(sendTestBody("java-basics", "a@example.org"), "url",
+                "https://app.greenhouse.io.evil.example/x"));
+        bodies.put("url    ", with(sendTestBody("java-basics", "a@example.org"), "url",
+                "https://user:pw@app.greenhouse.io/x"));
+        bodies.forEach((field, body) -> {
+            JsonNode problem = greenhouse().post(BASE + "/send_test", body).problem(400, "invalid-request");
+            assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString()))
+                    .as("body for %s", field).contains(field.strip());
+        });
+
+        JsonNode unknown = greenhouse().post(BASE + "/send_test", sendTestBody("no-such-test", "a@example.org"))
+                .problem(400, "invalid-request");
+        assertThat(unknown.get("errors").get(0).get("field").asString()).isEqualTo("partner_test_id");
+        JsonNode malformed = greenhouse().post(BASE + "/send_test", "{\"partner_test_id\": ").problem(400);
+        assertThat(malformed.get("detail").asString()).containsIgnoringCase("malformed");
+        greenhouse().get(BASE + "/test_status").problem(400);
+        greenhouse().get(BASE + "/test_status?partner_interview_id=" + "x".repeat(101)).problem(400);
+        greenhouse().post(BASE + "/send_test", List.of(sendTestBody("java-basics", "a@example.org"))).problem(400);
+
+        assertThat(api(recruiterToken()).get("/api/invitations").expect(200).get("items").isEmpty())
+                .as("no invitation from any refused send").isTrue();
+    }
+
+    @Test
+    void sendTestBeforeARecruiterSetGreenhouseUpIsRefused() {
+        String fresh = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
+        QUESTION_SERVICE.define(fresh, javaTest("java-basics", 30));
+        String key = gateway.issue(Caller.platform(fresh, "key-3"), "assessment-service");
+        JsonNode unset = api(recruiterToken(fresh)).get(BASE + "/settings").expect(200);
+        assertThat(unset.get("reportTo").isNull()).isTrue();
+        assertThat(unset.get("callbackKeyStored").asBoolean()).isFalse();
+
+        api(key).post(BASE + "/send_test", sendTestBody("java-basics", "a@example.org"))
+                .problem(422, "greenhouse-not-configured");
+    }
+
+    @Test
+    void onlyRecruitersSetGreenhouseUpAndTheReportAddressMustBeAnEmail() {
+        greenhouse().put(BASE + "/settings", Map.of("reportTo", "x@example.org")).problem(403);
+        greenhouse().get(BASE + "/settings").problem(403);
+        api(recruiterToken()).put(BASE + "/settings", Map.of("reportTo", "not-an-email")).problem(400);
+
+        api(recruiterToken()).put(BASE + "/settings", Map.of("reportTo", "hiring@acme.example",
+                "callbackApiKey", "not a key")).problem(400);
+
+        JsonNode settings = api(recruiterToken()).get(BASE + "/settings").expect(200);
+        assertThat(settings.get("reportTo").asString()).isEqualTo("hiring@acme.example");
+        assertThat(settings.get("callbackKeyStored").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theCallbackKeyIsStoredAndSentSealedForNotificationServiceOnly() {
+        String key = "hp_ab12cd34_" + UUID.randomUUID().toString().replace("-", "");
+        JsonNode saved = api(recruiterToken()).put(BASE + "/settings", Map.of("reportTo", "hiring@acme.example",
+                "callbackApiKey", key)).expect(200);
+        assertThat(saved.get("callbackKeyStored").asBoolean()).isTrue();
+        assertThat(saved.toString()).doesNotContain(key);
+        assertThat(mongo.findById(tenant, org.bson.Document.class, "greenhouse_settings").toJson()).doesNotContain(key);
+
+        String interviewId = sendTest("ada@example.org");
+
+        PartnerTestSent sent = (PartnerTestSent) awaitEvents("PartnerTestSent", interviewId).stream()
+                .filter(r -> r.key().equals(interviewId)).findFirst().orElseThrow().envelope().payload();
+        assertThat(sent.sealedCallbackKey()).doesNotContain(key);
+        assertThat(TestLinkKeys.open(sent.sealedCallbackKey())).isEqualTo(key);
+    }
+
+    /** As the candidate does, with the link from their email. */
+    private String takeTheTest(String invitationId) {
+        InvitationCreated created = (InvitationCreated) awaitEvents("InvitationCreated", invitationId).get(0)
+                .envelope().payload();
+        String url = TestLinkKeys.open(created.sealedAccessUrl());
+        JsonNode redemption = api(gatewayToken()).post("/internal/invitations/redeem",
+                Map.of("token", url.substring(url.indexOf("#token=") + "#token=".length()))).expect(200);
+        String candidate = candidateToken(redemption.get("tenantId").asString(), invitationId);
+        String sessionId = start(candidate).get("sessionId").asString();
+        save(candidate, "q-single", 1, List.of("a"), null).expect(200);
+        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
+        return sessionId;
+    }
+
+    @Test
+    void greenhousesErrorReportIsAcknowledgedAndABadOneIsAProblem() {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("api_call", "test_status");
+        report.put("errors", List.of("partner_status is 'complete' but partner_profile url is missing"));
+        report.put("partner_test_id", "java-basics");
+        report.put("partner_test_name", "Java basics");
+        report.put("partner_interview_id", "inv_x");
+        report.put("candidate_email", "kate_austen@example.com");
+
+        HttpApi.Response acknowledged = greenhouse().post(BASE + "/response_error", report);
+
+        assertThat(acknowledged.status()).isEqualTo(200);
+        greenhouse().post(BASE + "/response_error", Map.of("errors", List.of("x"))).problem(400);
+        greenhouse().post(BASE + "/response_error", Map.of("api_call", "list_tests", "errors", "not a list"))
+                .problem(400);
+    }
+
+    private static Map<String, Object> without(Map<String, Object> body, String field) {
+        Map<String, Object> copy = new HashMap<>(body);
+        copy.remove(field);
+        return copy;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        Map<String, Object> copy = new HashMap<>(body);
+        copy.put(field, value);
+        return copy;
+    }
+}

@@ -1,0 +1,32 @@
+package io.hirepipe.notification.partner;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+
+/**
+ * What notification-service knows of one invitation an ATS partner sent: where to signal completion
+ * (from PartnerTestSent) and whether its result is final (from scoring's events). The two may arrive
+ * in either order, so whichever comes second triggers the callback.
+ *
+ * @param sealedCallbackKey the partner's credential, still sealed for this service; opened only for a request
+ * @param finalAt           when the result became final; null while it is not (or not known to be)
+ */
+@Document(PartnerCallback.COLLECTION)
+record PartnerCallback(
+        @Id String invitationId,
+        String tenantId,
+        String partner,
+        String partnerInterviewId,
+        String callbackUrl,
+        String sealedCallbackKey,
+        Instant registeredAt,
+        Instant finalAt) {
+
+    static final String COLLECTION = "partner_callbacks";
+
+    boolean readyToCall() {
+        return callbackUrl != null && finalAt != null;
+    }
+}

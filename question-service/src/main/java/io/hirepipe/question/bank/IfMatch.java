@@ -1,0 +1,46 @@
+package io.hirepipe.question.bank;
+
+import io.hirepipe.defaults.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An optional {@code If-Match} request header: absent (or {@code *}) matches any state, so clients that
+ * never read an ETag keep working; otherwise the resource must still carry one of the listed tags.
+ */
+public record IfMatch(List<String> tags) {
+
+    public static final IfMatch ANY = new IfMatch(List.of());
+
+    public static IfMatch of(String header) {
+        if (header == null || header.isBlank() || header.trim().equals("*")) {
+            return ANY;
+        }
+        // Weak tags compare by their opaque part (RFC 9110 weak comparison is not allowed for If-Match,
+        // but our tags are strong, so a "W/" prefix added by a proxy names the same state).
+        return new IfMatch(Arrays.stream(header.split(","))
+                .map(String::trim)
+                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                .filter(tag -> !tag.isEmpty())
+                .toList());
+    }
+
+    public boolean isAny() {
+        return tags.isEmpty();
+    }
+
+    /** @throws ProblemException 412 when the resource no longer carries a tag the client named */
+    public void require(String currentTag, String what) {
+        if (!isAny() && !tags.contains(currentTag)) {
+            throw stale(what);
+        }
+    }
+
+    public static ProblemException stale(String what) {
+        return new ProblemException(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed",
+                what + " changed since you read it (If-Match no longer matches); read it again and retry.")
+                .with("header", "If-Match");
+    }
+}

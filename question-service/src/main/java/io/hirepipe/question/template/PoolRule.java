@@ -1,0 +1,22 @@
+package io.hirepipe.question.template;
+
+import java.util.List;
+
+/**
+ * "Draw {@code count} from category {@code category}, difficulty {@code difficultyMin}–{@code difficultyMax}",
+ * optionally only questions carrying every one of {@code tags}. Drawn per session, from the questions
+ * published when the session starts.
+ */
+record PoolRule(String category, List<String> tags, int difficultyMin, int difficultyMax, int count) {
+
+    PoolRule {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** The rule in the words a recruiter wrote it, for problems that name it. */
+    String describe() {
+        return "draw " + count + " from category '" + category + "'"
+                + (tags.isEmpty() ? "" : " tagged " + tags)
+                + ", difficulty " + difficultyMin + "-" + difficultyMax;
+    }
+}

@@ -1,0 +1,130 @@
+package io.hirepipe.question.transfer;
+
+import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.question.bank.QuestionRequests;
+import io.hirepipe.question.bank.QuestionRules;
+import io.hirepipe.question.starter.StarterBank;
+import org.springframework.stereotype.Service;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * QTI 2.1/2.2 import from a single item XML or a content package (zip with imsmanifest.xml). A file
+ * that is not safe, well-formed QTI refuses the whole import (400 naming {@code file}, nothing stored);
+ * an item that is well-formed but unsupported or invalid is reported on its own row, and the others are
+ * created as drafts for review.
+ */
+@Service
+class QtiImport {
+
+    static final String SOURCE_PREFIX = "qti:";
+
+    private final JsonTransfer json;
+    private final QuestionRequests requests;
+
+    QtiImport(JsonTransfer json, QuestionRequests requests) {
+        this.json = json;
+        this.requests = requests;
+    }
+
+    record ItemRow(String identifier, String file, String outcome, String id, String reason) {
+    }
+
+    record QtiReport(int created, int alreadyImported, int notImported, List<ItemRow> items) {
+    }
+
+    QtiReport importUpload(Caller caller, byte[] upload) {
+        if (upload == null || upload.length == 0) {
+            throw refused("the upload is empty");
+        }
+        Map<String, byte[]> files;
+        if (SafeZip.looksLikeZip(upload)) {
+            files = itemsOfPackage(upload);
+        } else {
+            files = Map.of("item.xml", upload);
+        }
+        List<ItemRow> rows = new ArrayList<>();
+        List<StarterBank.BankQuestion> accepted = new ArrayList<>();
+        List<String> acceptedFiles = new ArrayList<>();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            QtiItemReader.Read read;
+            try {
+                read = QtiItemReader.read(SafeXml.parse(file.getValue()));
+            } catch (SafeXml.MalformedXml e) {
+                throw refused(file.getKey() + ": " + e.getMessage());
+            }
+            if (read.question() == null) {
+                rows.add(new ItemRow(read.identifier(), file.getKey(), "UNSUPPORTED", null, read.unsupported()));
+                continue;
+            }
+            List<QuestionRules.Violation> violations = requests.violations("item", read.question().toRequest());
+            if (!violations.isEmpty()) {
+                rows.add(new ItemRow(read.identifier(), file.getKey(), "REFUSED", null, violations.stream()
+                        .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "))));
+                continue;
+            }
+            accepted.add(read.question());
+            acceptedFiles.add(file.getKey());
+        }
+        JsonTransfer.ImportReport stored = json.store(caller, accepted, false, SOURCE_PREFIX);
+        for (int i = 0; i < stored.questions().size(); i++) {
+            JsonTransfer.ImportedQuestion row = stored.questions().get(i);
+            rows.add(new ItemRow(row.key(), acceptedFiles.get(i), row.outcome(), row.id(),
+                    accepted.get(i).rubric() != null ? "QTI has no rubric: replace the placeholder key point before publishing"
+                            : null));
+        }
+        return new QtiReport(stored.created(), stored.alreadyImported(), rows.size() - stored.questions().size(), rows);
+    }
+
+    /** The item files the manifest lists, by their path in the package. */
+    private static Map<String, byte[]> itemsOfPackage(byte[] zip) {
+        Map<String, byte[]> entries;
+        try {
+            entries = SafeZip.read(zip);
+        } catch (SafeZip.RefusedZip e) {
+            throw refused(e.getMessage());
+        }
+        byte[] manifest = entries.get("imsmanifest.xml");
+        if (manifest == null) {
+            throw refused("a content package needs imsmanifest.xml at its root");
+        }
+        Document document;
+        try {
+            document = SafeXml.parse(manifest);
+        } catch (SafeXml.MalformedXml e) {
+            throw refused("imsmanifest.xml: " + e.getMessage());
+        }
+        Map<String, byte[]> items = new java.util.LinkedHashMap<>();
+        for (Element resource : SafeXml.descendants(document.getDocumentElement(), "resource")) {
+            if (!resource.getAttribute("type").startsWith("imsqti_item")) {
+                continue;
+            }
+            String href;
+            try {
+                href = SafeZip.safeName(resource.getAttribute("href"));
+            } catch (SafeZip.RefusedZip e) {
+                throw refused("imsmanifest.xml: " + e.getMessage());
+            }
+            byte[] item = entries.get(href);
+            if (item == null) {
+                throw refused("imsmanifest.xml lists '" + href + "', which is not in the package");
+            }
+            items.put(href, item);
+        }
+        if (items.isEmpty()) {
+            throw refused("imsmanifest.xml lists no QTI item resources (type imsqti_item_xmlv2p1 or v2p2)");
+        }
+        return items;
+    }
+
+    private static ProblemException refused(String message) {
+        return QuestionRules.invalid(List.of(new QuestionRules.Violation("file", message)))
+                .with("field", "file");
+    }
+}

@@ -1,0 +1,120 @@
+package io.hirepipe.question.transfer;
+
+import io.hirepipe.contracts.events.QuestionKind;
+import io.hirepipe.question.bank.QuestionRequest;
+import io.hirepipe.question.starter.StarterBank;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads one QTI 2.1/2.2 {@code assessmentItem} into a question: a {@code choiceInteraction} becomes a
+ * single- or multiple-choice question (by the response's cardinality and maxChoices), an
+ * {@code extendedTextInteraction} a free-text one. QTI has no rubric, so a free-text item gets one
+ * placeholder key point to replace before publishing. Anything else is reported, never dropped silently.
+ */
+final class QtiItemReader {
+
+    private static final Set<String> BODY_BLOCKS = Set.of("p", "div", "pre", "blockquote", "ul", "ol", "table",
+            "h1", "h2", "h3", "h4", "h5", "h6");
+
+    /** Either a question or the reason the item cannot become one. */
+    record Read(String identifier, StarterBank.BankQuestion question, String unsupported) {
+    }
+
+    private QtiItemReader() {
+    }
+
+    static Read read(Document document) throws SafeXml.MalformedXml {
+        Element item = document.getDocumentElement();
+        if (!"assessmentItem".equals(item.getLocalName())) {
+            throw new SafeXml.MalformedXml("the root element is <" + item.getLocalName() + ">, not a QTI <assessmentItem>");
+        }
+        String identifier = item.getAttribute("identifier");
+        if (identifier.isBlank()) {
+            throw new SafeXml.MalformedXml("<assessmentItem> has no identifier");
+        }
+        String title = item.getAttribute("title").isBlank() ? identifier : item.getAttribute("title");
+        List<Element> bodies = SafeXml.descendants(item, "itemBody");
+        if (bodies.isEmpty()) {
+            throw new SafeXml.MalformedXml("<assessmentItem> '" + identifier + "' has no <itemBody>");
+        }
+        List<Element> interactions = interactions(bodies.get(0));
+        if (interactions.size() != 1) {
+            return new Read(identifier, null, "items with " + interactions.size()
+                    + " interactions are not supported; one choiceInteraction or extendedTextInteraction is");
+        }
+        Element interaction = interactions.get(0);
+        String prompt = prompt(bodies.get(0), interaction, title);
+        return switch (interaction.getLocalName()) {
+            case "choiceInteraction" -> new Read(identifier, choice(item, identifier, title, prompt, interaction), null);
+            case "extendedTextInteraction" -> new Read(identifier, freeText(identifier, title, prompt), null);
+            default -> new Read(identifier, null, interaction.getLocalName() + " is not supported; "
+                    + "choiceInteraction and extendedTextInteraction are");
+        };
+    }
+
+    private static List<Element> interactions(Element body) {
+        List<Element> found = new ArrayList<>();
+        collectInteractions(body, found);
+        return found;
+    }
+
+    private static void collectInteractions(Node node, List<Element> found) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element) {
+                if (element.getLocalName() != null && element.getLocalName().endsWith("Interaction")) {
+                    found.add(element);
+                } else {
+                    collectInteractions(element, found);
+                }
+            }
+        }
+    }
+
+    /** The body's text blocks outside the interaction, then the interaction's own prompt, as paragraphs. */
+    private static String prompt(Element body, Element interaction, String title) {
+        List<String> paragraphs = new ArrayList<>();
+        for (Node child = body.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && BODY_BLOCKS.contains(element.getLocalName())
+                    && SafeXml.descendants(element, interaction.getLocalName()).isEmpty()) {
+                String text = SafeXml.text(element);
+                if (!text.isEmpty()) {
+                    paragraphs.add(text);
+                }
+            }
+        }
+        SafeXml.descendants(interaction, "prompt").stream().map(SafeXml::text).filter(t -> !t.isEmpty())
+                .forEach(paragraphs::add);
+        return paragraphs.isEmpty() ? title : String.join("\n\n", paragraphs);
+    }
+
+    private static StarterBank.BankQuestion choice(Element item, String identifier, String title, String prompt,
+                                                   Element interaction) {
+        String responseId = interaction.getAttribute("responseIdentifier");
+        Element declaration = SafeXml.descendants(item, "responseDeclaration").stream()
+                .filter(d -> d.getAttribute("identifier").equals(responseId)).findFirst().orElse(null);
+        List<String> correct = declaration == null ? List.of() : SafeXml.descendants(declaration, "correctResponse")
+                .stream().flatMap(c -> SafeXml.descendants(c, "value").stream()).map(SafeXml::text).toList();
+        String cardinality = declaration == null ? "" : declaration.getAttribute("cardinality");
+        String maxChoices = interaction.getAttribute("maxChoices");
+        boolean multiple = "multiple".equals(cardinality) || (!maxChoices.isBlank() && !"1".equals(maxChoices));
+        List<QuestionRequest.Option> options = SafeXml.descendants(interaction, "simpleChoice").stream()
+                .map(c -> new QuestionRequest.Option(c.getAttribute("identifier"), SafeXml.text(c))).toList();
+        return new StarterBank.BankQuestion(identifier, multiple ? QuestionKind.MULTI_CHOICE : QuestionKind.SINGLE_CHOICE,
+                title, prompt, options, correct, null, null, List.of("qti"), null, null, null, null, null);
+    }
+
+    private static StarterBank.BankQuestion freeText(String identifier, String title, String prompt) {
+        QuestionRequest.RubricInput placeholder = new QuestionRequest.RubricInput(List.of(
+                new QuestionRequest.KeyPointInput("imported", "Imported from QTI, which carries no rubric: "
+                        + "replace this key point with what a good answer says before publishing",
+                        List.of(title.length() > 200 ? title.substring(0, 200) : title), 1)));
+        return new StarterBank.BankQuestion(identifier, QuestionKind.FREE_TEXT, title, prompt, null, null, placeholder,
+                null, List.of("qti", "needs-rubric"), null, null, null, null, null);
+    }
+}

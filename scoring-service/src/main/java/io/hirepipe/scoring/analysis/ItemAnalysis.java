@@ -1,0 +1,31 @@
+package io.hirepipe.scoring.analysis;
+
+import io.hirepipe.contracts.events.QuestionKind;
+
+import java.util.List;
+
+/**
+ * Statistics of one question version over the sittings that had it.
+ *
+ * @param responses      sittings that had the question, blanks included (a blank scores 0)
+ * @param unanswered     of those, how many left it blank
+ * @param meanPoints     mean points per response; null without responses
+ * @param facility       meanPoints ÷ maxPoints, 0..1: the share of the marks candidates earned (high = easy)
+ * @param discrimination corrected item–total correlation, −1..1; null when it cannot be computed (fewer
+ *                       than three responses, or no spread in the item or in the rest of the test)
+ * @param options        for choice items, each option with how often it was picked; empty for free text
+ * @param flags          {@link ItemStatistics#REVIEW_THIS_QUESTION}, {@link ItemStatistics#NEVER_CHOSEN_DISTRACTOR}
+ */
+public record ItemAnalysis(String questionId, int questionVersion, QuestionKind kind, String title, int maxPoints,
+                           int responses, int unanswered, Double meanPoints, Double facility, Double discrimination,
+                           String discriminationMethod, List<OptionUse> options, List<String> flags) {
+
+    /**
+     * @param picks                 responses that selected this option
+     * @param pickRate              picks ÷ responses
+     * @param neverChosenDistractor a wrong option nobody picked: it distracts nobody
+     */
+    public record OptionUse(String optionId, boolean correct, int picks, double pickRate,
+                            boolean neverChosenDistractor) {
+    }
+}

@@ -1,0 +1,22 @@
+package io.hirepipe.scoring.result;
+
+/**
+ * Keeps text a candidate chose (a name like {@code =HYPERLINK(...)}) from running as a formula when
+ * the export is opened in a spreadsheet: a cell starting with {@code = + - @}, a tab or a carriage
+ * return gets a leading apostrophe, which spreadsheets show as text (OWASP's CSV injection advice).
+ */
+final class SpreadsheetSafe {
+
+    private SpreadsheetSafe() {
+    }
+
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        return switch (value.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
+            default -> value;
+        };
+    }
+}
