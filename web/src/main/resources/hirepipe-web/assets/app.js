@@ -3,7 +3,7 @@
 import { ApiClient, ApiError, unavailableWords } from './api.js';
 import { Autosaver } from './autosave.js';
 import { Countdown, formatRemaining } from './countdown.js';
-import { clockTime, h, paragraphs, show } from './dom.js';
+import { clockTime, h, paragraphs, promptContent, show } from './dom.js';
 import { IntegritySignals } from './signals.js';
 import { LocalState } from './store.js';
 
@@ -178,26 +178,6 @@ function lateNotice() {
     h('p', {}, 'These answers did not reach us before the deadline, so they were not accepted '
       + '(an answer saved earlier for the same question still counts):'),
     h('ul', {}, titles));
-}
-
-// question-service renders the Markdown prompt and sanitises it with an allow-list; parsing it here
-// runs no script, and event-handler attributes and script-like elements are dropped once more before
-// the nodes enter the page. Sessions from before Markdown prompts have only the plain prompt.
-const UNSAFE_PROMPT_ELEMENTS = 'script, style, iframe, object, embed, link, meta, base, form, img, svg';
-
-function promptContent(question) {
-  if (!question.promptHtml) return h('p', {}, question.prompt);
-  const parsed = new DOMParser().parseFromString(question.promptHtml, 'text/html');
-  parsed.querySelectorAll(UNSAFE_PROMPT_ELEMENTS).forEach((element) => element.remove());
-  parsed.querySelectorAll('*').forEach((element) => {
-    for (const attribute of [...element.attributes]) {
-      const value = attribute.value.trim().toLowerCase();
-      if (attribute.name.startsWith('on') || value.startsWith('javascript:') || value.startsWith('data:')) {
-        element.removeAttribute(attribute.name);
-      }
-    }
-  });
-  return [...parsed.body.childNodes];
 }
 
 function promptBlock(question) {

@@ -39,3 +39,23 @@ export function clockTime(iso) {
   const date = iso ? new Date(iso) : new Date();
   return date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 }
+
+// question-service renders the Markdown prompt and sanitises it with an allow-list; parsing it here
+// runs no script, and event-handler attributes and script-like elements are dropped once more before
+// the nodes enter the page. Sessions from before Markdown prompts have only the plain prompt.
+const UNSAFE_PROMPT_ELEMENTS = 'script, style, iframe, object, embed, link, meta, base, form, img, svg';
+
+export function promptContent(question) {
+  if (!question.promptHtml) return h('p', {}, question.prompt);
+  const parsed = new DOMParser().parseFromString(question.promptHtml, 'text/html');
+  parsed.querySelectorAll(UNSAFE_PROMPT_ELEMENTS).forEach((element) => element.remove());
+  parsed.querySelectorAll('*').forEach((element) => {
+    for (const attribute of [...element.attributes]) {
+      const value = attribute.value.trim().toLowerCase();
+      if (attribute.name.startsWith('on') || value.startsWith('javascript:') || value.startsWith('data:')) {
+        element.removeAttribute(attribute.name);
+      }
+    }
+  });
+  return [...parsed.body.childNodes];
+}

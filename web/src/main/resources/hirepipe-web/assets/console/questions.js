@@ -1,6 +1,6 @@
 // The question bank: search and filter, then create or edit any of the three kinds with a rubric
 // editor, preview as a candidate sees it, publish and retire.
-import { h, paragraphs, show } from '../dom.js';
+import { h, paragraphs, promptContent, show } from '../dom.js';
 import { API, newIdempotencyKey } from './api.js';
 import { announce, badge, button, clearProblems, field, formError, input, link, page, pager, problemNotice, select, showProblem, table, when } from './ui.js';
 
@@ -91,6 +91,8 @@ function modelOf(question) {
     points: String(question.points ?? 1), choiceScoring: question.choiceScoring || 'ALL_OR_NOTHING',
     tags: (question.tags || []).join(', '), category: question.category || '',
     difficulty: question.difficulty ? String(question.difficulty) : '', whyWeAsk: question.whyWeAsk || '',
+    // The server's rendering of the saved prompt: the preview shows it while the prompt is unchanged.
+    promptHtml: question.promptHtml || null, savedPrompt: question.promptMarkdown ?? question.prompt ?? '',
   });
   if (question.options?.length) {
     model.options = question.options.map((option) => ({ id: option.id, text: option.text,
@@ -333,28 +335,30 @@ async function history(api, question) {
   }
 }
 
-/** The question as the candidate app draws it (same markup and styles). */
-let previewCount = 0;
-
+/** The question as the candidate app draws it (same markup, styles and prompt rendering). */
 export function candidateView(model) {
   previewCount += 1;
   const name = `preview-${previewCount}`;
-  const prompt = model.prompt.trim() ? paragraphs(model.prompt) : [h('p', { class: 'hint' }, 'The question text appears here.')];
+  const rendered = model.promptHtml && model.prompt === model.savedPrompt;
+  const prompt = h('div', { class: 'prompt' },
+    !model.prompt.trim() ? h('p', { class: 'hint' }, 'The question text appears here.')
+      : rendered ? promptContent({ promptHtml: model.promptHtml }) : paragraphs(model.prompt));
+  const title = h('p', { class: 'preview-title' }, `Question 1${model.title ? `: ${model.title}` : ''}`);
+  const note = model.prompt.trim() && !rendered && model.prompt.match(/[*_`#[\]]/)
+    ? h('p', { class: 'hint' }, 'Formatting (Markdown) shows here once the question is saved.') : null;
   if (model.kind === 'FREE_TEXT') {
-    return h('div', { class: 'candidate-preview' },
-      h('p', { class: 'preview-title' }, `Question 1${model.title ? `: ${model.title}` : ''}`),
-      h('div', { class: 'free-text' }, h('div', { class: 'prompt' }, prompt),
+    return h('div', { class: 'candidate-preview' }, title, prompt, note,
+      h('div', { class: 'free-text' },
         h('textarea', { rows: 5, disabled: true, 'aria-label': 'The candidate types the answer here' }),
         h('p', { class: 'hint' }, '0 of 20000 characters')));
   }
   const multi = model.kind === 'MULTI_CHOICE';
-  return h('div', { class: 'candidate-preview' },
-    h('p', { class: 'preview-title' }, `Question 1${model.title ? `: ${model.title}` : ''}`),
-    h('div', { class: 'choices' },
-      h('div', { class: 'prompt' }, prompt),
+  return h('div', { class: 'candidate-preview' }, title, prompt, note,
+    h('fieldset', { class: 'choices' },
+      h('legend', {}, multi ? 'Your answers' : 'Your answer'),
       multi ? h('p', { class: 'hint' }, 'Choose all that apply.') : null,
       model.options.map((option, index) => h('div', { class: 'choice' },
         h('input', { type: multi ? 'checkbox' : 'radio', disabled: true, id: `${name}-${index}`, name }),
         h('label', { for: `${name}-${index}` }, option.text || `Option ${index + 1}`)))),
-    h('p', { class: 'hint' }, 'Candidates see the options in a shuffled order.'));
+    h('p', { class: 'hint' }, 'Candidates may see the options in a shuffled order.'));
 }

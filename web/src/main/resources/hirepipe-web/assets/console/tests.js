@@ -65,7 +65,7 @@ export async function renderEditor({ api, navigate }, id) {
 
   const draftKey = DRAFT_KEY + (id || 'new');
   let model = test ? {
-    title: test.title, description: test.instructions ?? test.description ?? '', durationMinutes: String(test.durationMinutes),
+    title: test.title, description: test.instructions || test.description || '', durationMinutes: String(test.durationMinutes),
     passMarkPercent: String(test.passMarkPercent),
     sections: (test.sections || []).map((s) => ({ title: s.title, questionIds: sectionQuestionIds(s) })),
   } : { title: '', description: '', durationMinutes: '30', passMarkPercent: '60', sections: [{ title: 'Section 1', questionIds: [] }] };
@@ -75,8 +75,8 @@ export async function renderEditor({ api, navigate }, id) {
   } catch (broken) { /* the server's copy */ }
   const keepDraft = () => { try { sessionStorage.setItem(draftKey, JSON.stringify(model)); } catch (full) { /* memory only */ } };
 
-  // A published test cannot change where the API has no editing: then the page shows it read-only.
-  const readOnly = Boolean(test) && test.status !== undefined && test.status !== 'DRAFT';
+  // Saving a published test starts its next version as a draft; a retired one stays as it was.
+  const readOnly = Boolean(test) && test.status === 'RETIRED';
   const form = h('form', { class: 'form', novalidate: true });
   const bind = (control, key, target = model) => {
     control.value = target[key];
@@ -88,7 +88,7 @@ export async function renderEditor({ api, navigate }, id) {
     formError(),
     h('fieldset', { class: 'plain', disabled: readOnly },
       field('Title', bind(input({ maxlength: 200 }), 'title'), { field: 'title' }),
-      field('Instructions for candidates', bind(h('textarea', { rows: 3, maxlength: 2000 }), 'description'), { field: 'description' }),
+      field('Instructions for candidates', bind(h('textarea', { rows: 3, maxlength: 5000 }), 'description'), { field: 'instructions' }),
       h('div', { class: 'row' },
         field('Duration in minutes', bind(input({ type: 'number', min: 1, max: 480 }), 'durationMinutes'), { field: 'durationMinutes' }),
         field('Pass mark in percent', bind(input({ type: 'number', min: 0, max: 100 }), 'passMarkPercent'), { field: 'passMarkPercent' })),
@@ -128,7 +128,7 @@ export async function renderEditor({ api, navigate }, id) {
       title: model.title.trim(), durationMinutes: Number(model.durationMinutes), passMarkPercent: Number(model.passMarkPercent),
       sections: model.sections.map((section) => ({ title: section.title.trim(), questionIds: section.questionIds })),
     };
-    if (model.description.trim()) request.description = model.description.trim();
+    if (model.description.trim()) request.instructions = model.description.trim();
     try {
       const saved = test
         ? await api.put(`${API}/tests/${encodeURIComponent(test.id)}`, request)
@@ -147,25 +147,29 @@ export async function renderEditor({ api, navigate }, id) {
   page(test ? `Test: ${test.title}` : 'New test',
     test ? h('p', {}, badge(test.status || 'PUBLISHED'), ` ${test.totalPoints ?? ''} points in total · `,
       link(`#/invitations?testId=${encodeURIComponent(test.id)}`, 'Invite candidates to this test')) : null,
-    test && test.status === 'DRAFT' ? testActions(api, test, navigate) : null,
-    readOnly ? h('p', { class: 'hint' }, 'This test is published: candidates may be taking it, so it is shown read-only.') : null,
+    test ? testActions(api, test, navigate) : null,
+    readOnly ? h('p', { class: 'hint' }, 'This test is retired: nobody can be invited to it, and it is shown read-only.') : null,
     form,
     test ? await testPreview(api, model, test) : null);
 }
 
 function testActions(api, test, navigate) {
   const box = formError('test-action-error');
-  return h('div', {}, h('p', { class: 'actions' }, button('Publish', async () => {
+  const act = (action, words, method = 'post') => async () => {
     try {
-      await api.post(`${API}/tests/${encodeURIComponent(test.id)}/publish`);
-      announce('Test published.');
-      navigate(`/tests/${encodeURIComponent(test.id)}`);
+      await api[method](`${API}/tests/${encodeURIComponent(test.id)}${action ? `/${action}` : ''}`);
+      announce(words);
+      navigate(action ? `/tests/${encodeURIComponent(test.id)}` : '/tests');
     } catch (problem) {
       if (problem.status === 401) return;
-      show(box, h('p', {}, problem.message));
+      show(box, h('p', {}, problem.missingEndpoint ? 'This is not available on this Hirepipe installation yet.' : problem.message));
       box.hidden = false;
     }
-  }, { class: 'primary' })), box);
+  };
+  return h('div', {}, h('p', { class: 'actions' },
+    test.status === 'DRAFT' ? button('Publish', act('publish', 'Test published.'), { class: 'primary' }) : null,
+    test.status === 'DRAFT' ? button('Delete this draft', act('', 'Draft deleted.', 'delete')) : null,
+    test.status === 'PUBLISHED' ? button('Retire', act('retire', 'Test retired.')) : null), box);
 }
 
 /** The welcome facts and each question, as a candidate would meet them. */
@@ -185,6 +189,7 @@ async function testPreview(api, model, test) {
     model.description ? paragraphs(model.description) : null,
     questions.filter(Boolean).map((question) => candidateView({
       kind: question.kind, title: question.title, prompt: question.promptMarkdown ?? question.prompt ?? '',
+      savedPrompt: question.promptMarkdown ?? question.prompt ?? '', promptHtml: question.promptHtml || null,
       options: (question.options || []).map((option) => ({ ...option })),
     })));
 }

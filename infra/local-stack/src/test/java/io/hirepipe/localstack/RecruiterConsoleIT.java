@@ -31,8 +31,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,7 +47,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ExtendWith(SharedLocalStack.class)
 class RecruiterConsoleIT {
 
-    private static final Pattern LINK = Pattern.compile("(http://[^\"\\s<>]+/take#token=[A-Za-z0-9_-]+)");
     private static final String SESSION_COOKIE = "__Host-hirepipe-session";
     private static final String TEST_TITLE = "Console-built Kafka test";
     private static final String FREE_TEXT_TITLE = "Redelivered events";
@@ -183,6 +180,12 @@ class RecruiterConsoleIT {
             browser.capture("console-invitations-bulk-report");
             browser.awaitText("#invitation-list", "Grace Console");
             assertThat(browser.textOf("#invitation-list")).contains("Ada Console", "10 min").doesNotContain("Bad Row");
+
+            // The same file again invites nobody twice.
+            bulkForm = browser.find("form[aria-labelledby='bulk-heading']");
+            bulkForm.findElement(By.cssSelector("input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
+            browser.button("Upload and invite");
+            browser.awaitText("#bulk-report", "0 invited, 2 already invited, 1 refused");
         }
 
         takeTheTest(linkFromMail("ada.console@example.com"), ANSWER);
@@ -464,16 +467,7 @@ class RecruiterConsoleIT {
     }
 
     private String linkFromMail(String recipient) {
-        HttpApi mail = HttpApi.at(stack().mailViewerUrl().toString());
-        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            for (JsonNode message : mail.get("/api/messages").expect(200)) {
-                Matcher link = LINK.matcher(message.path("html").asString() + message.path("text").asString());
-                if (message.get("to").toString().contains(recipient) && link.find()) {
-                    return link.group(1);
-                }
-            }
-            return null;
-        }, found -> found != null);
+        return new SinkMailbox(stack()).candidateLink(recipient, TEST_TITLE);
     }
 
     /** A second organisation with its own recruiter: the stack seeds only one. */
