@@ -335,6 +335,9 @@ async function history(api, question) {
   }
 }
 
+/** Numbers each preview's inputs, so several previews on one page never share an id. */
+let previewCount = 0;
+
 /** The question as the candidate app draws it (same markup, styles and prompt rendering). */
 export function candidateView(model) {
   previewCount += 1;

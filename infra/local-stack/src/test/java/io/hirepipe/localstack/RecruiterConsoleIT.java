@@ -229,10 +229,7 @@ class RecruiterConsoleIT {
                 .add(adjustedItem);
         String expected = plain(expectedTotal) + " / " + before.get("maxPoints").asInt();
 
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
-            browser.go(console());
-            signIn(browser, stack().demo().recruiterEmail(), stack().demo().recruiterPassword());
-            browser.awaitHeading("Dashboard");
+        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
             open(browser, "#/results?testId=" + testId);
             browser.awaitText("#results-table", "Grace Console");
             assertThat(browser.textOf("#results-table")).contains("Ada Console");
@@ -282,10 +279,7 @@ class RecruiterConsoleIT {
     @Test
     @Order(3)
     void aRecruiterOfAnotherOrganisationSeesNoneOfIt() {
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
-            browser.go(console());
-            signIn(browser, OTHER_EMAIL, OTHER_PASSWORD);
-            browser.awaitHeading("Dashboard");
+        try (CandidateBrowser browser = signedIn(OTHER_EMAIL, OTHER_PASSWORD)) {
             browser.awaitText("main", "No invitations yet");
 
             open(browser, "#/questions");
@@ -308,10 +302,7 @@ class RecruiterConsoleIT {
     @Test
     @Order(4)
     void apiKeysAreShownOnceAndTheEmailLogListsWhatWasSent() {
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
-            browser.go(console());
-            signIn(browser, stack().demo().recruiterEmail(), stack().demo().recruiterPassword());
-            browser.awaitHeading("Dashboard");
+        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
             open(browser, "#/api-keys");
             browser.awaitHeading("API keys");
             fill(browser, "Name", 0, "ATS sync from the console");
@@ -380,6 +371,15 @@ class RecruiterConsoleIT {
     private void open(CandidateBrowser browser, String fragment) {
         browser.go("about:blank");
         browser.go(console() + fragment);
+    }
+
+    /** A fresh browser, signed in to the console. */
+    private CandidateBrowser signedIn(String email, String password) {
+        CandidateBrowser browser = CandidateBrowser.open(report);
+        browser.go(console());
+        signIn(browser, email, password);
+        browser.awaitHeading("Dashboard");
+        return browser;
     }
 
     private void signIn(CandidateBrowser browser, String email, String password) {
