@@ -54,7 +54,7 @@ class TestTemplateStore implements InitializingBean {
      * Tests written before drafts and versions were flat (title, sections... at the top) and usable at once:
      * they become version 1, published, with the same content, so their ids and pinned questions stay.
      */
-    private void upgradeTestsFromBeforeVersions() {
+    void upgradeTestsFromBeforeVersions() {
         var collection = mongo.getCollection(TestTemplateDocument.COLLECTION);
         int count = 0;
         for (Document old : collection.find(new Document("content", new Document("$exists", false)))) {
