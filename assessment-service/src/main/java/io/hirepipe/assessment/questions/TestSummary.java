@@ -40,6 +40,7 @@ public record TestSummary(String title, String description, int durationMinutes,
 
     /** A draft never published, or a retired test, cannot be taken, so it is not offered to new candidates. */
     public boolean offered() {
-        return !"RETIRED".equals(status) && (status == null || publishedVersion != null);
+        // A published test being edited reads DRAFT but keeps serving its published version.
+        return status == null || "PUBLISHED".equals(status) || ("DRAFT".equals(status) && publishedVersion != null);
     }
 }
