@@ -1,6 +1,7 @@
 package io.hirepipe.question.template;
 
 import io.hirepipe.defaults.web.Cursor;
+import io.hirepipe.question.CursorCriteria;
 import io.hirepipe.question.bank.SearchTerms;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -109,9 +110,7 @@ class TestTemplateStore implements InitializingBean {
             all.add(Criteria.where("searchTerms").all(terms));
         }
         if (after != null) {
-            all.add(new Criteria().orOperator(
-                    Criteria.where("createdAt").lt(after.at()),
-                    Criteria.where("createdAt").is(after.at()).and("_id").lt(after.id())));
+            all.add(CursorCriteria.after(after));
         }
         return mongo.find(Query.query(new Criteria().andOperator(all))
                 .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
