@@ -76,6 +76,14 @@ public class QuestionService {
         return new Tagged<>(QuestionView.of(question), question.etag());
     }
 
+    /** Every published version, oldest first; a draft never published has none. */
+    public List<PublishedQuestionView> publishedVersions(Caller caller, String id) {
+        QuestionDocument question = store.findWithHistory(caller.tenantId(), id)
+                .orElseThrow(() -> ProblemException.notFound("Question", id));
+        return question.publishedVersions() == null ? List.of()
+                : question.publishedVersions().stream().map(PublishedQuestionView::of).toList();
+    }
+
     public PublishedQuestionView publishedVersion(Caller caller, String id, int version) {
         return store.findWithHistory(caller.tenantId(), id)
                 .flatMap(question -> question.published(version))
