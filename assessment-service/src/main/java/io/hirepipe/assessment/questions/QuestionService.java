@@ -59,9 +59,15 @@ public class QuestionService {
                 .build();
     }
 
-    /** The test's title, duration and pass mark, for an invitation. */
+    /** The test's title, duration and pass mark, for an invitation; 422 for a test that is not offered. */
     public TestSummary test(String tenantId, String testId) {
-        return guarded(() -> http.test(tenantId, testId)).orElseThrow(() -> unknownTest(testId));
+        TestSummary test = guarded(() -> http.test(tenantId, testId)).orElseThrow(() -> unknownTest(testId));
+        if (!test.offered()) {
+            throw ProblemException.unprocessable("test-not-offered", "Test '" + testId + "' is "
+                    + ("RETIRED".equals(test.status()) ? "retired" : "a draft that was never published")
+                    + "; candidates can only be invited to a published test.").with("testId", testId);
+        }
+        return test;
     }
 
     /**

@@ -56,7 +56,14 @@ class QuestionServiceTest {
         Optional<TestSummary> test(String tenantId, String testId) {
             calls.add("test " + tenantId + " " + testId);
             failIfDown();
-            return testId.equals("known") ? Optional.of(new TestSummary("Known", 20, 50)) : Optional.empty();
+            return switch (testId) {
+                case "known" -> Optional.of(new TestSummary("Known", 20, 50));
+                case "draft" -> Optional.of(new TestSummary("Draft", null, 20, 50, List.of(), null, 3, null, "DRAFT"));
+                case "retired" -> Optional.of(new TestSummary("Old", null, 20, 50, List.of(), null, 3, 2, "RETIRED"));
+                case "pooled" -> Optional.of(new TestSummary("Pooled", "About", 20, 50, List.of(), "Read carefully.", 7,
+                        1, "DRAFT"));
+                default -> Optional.empty();
+            };
         }
 
         @Override
@@ -103,6 +110,17 @@ class QuestionServiceTest {
         questions.delivery("tenant-b", "known", "s3");
 
         assertThat(calls).containsExactly("delivery tenant-a known", "delivery tenant-b known");
+    }
+
+    @Test
+    void onlyTestsWithAPublishedVersionThatAreNotRetiredAreOffered() {
+        for (String testId : List.of("draft", "retired")) {
+            assertThatThrownBy(() -> questions.test("tenant-a", testId)).isInstanceOfSatisfying(ProblemException.class,
+                    problem -> assertThat(problem.getBody().getType().toString()).endsWith("test-not-offered"));
+        }
+        TestSummary pooled = questions.test("tenant-a", "pooled");
+        assertThat(pooled.questionCount()).as("pools counted by question-service").isEqualTo(7);
+        assertThat(pooled.description()).as("instructions win over the description").isEqualTo("Read carefully.");
     }
 
     @Test

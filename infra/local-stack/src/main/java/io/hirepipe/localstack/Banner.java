@@ -7,6 +7,11 @@ final class Banner {
     }
 
     static String of(LocalStack stack) {
+        return of(stack, java.util.List.of());
+    }
+
+    /** @param extraLines lines for optional parts (Prometheus), shown after the data and logs line */
+    static String of(LocalStack stack, java.util.List<String> extraLines) {
         StackConfig config = stack.config();
         StackConfig.Ports p = config.ports();
         String gateway = stack.gatewayUrl().toString();
@@ -41,8 +46,9 @@ final class Banner {
                 .append("  Infrastructure      Kafka 127.0.0.1:").append(p.kafka()).append("  MongoDB 127.0.0.1:")
                 .append(p.mongo()).append("  Redis 127.0.0.1:").append(p.redis()).append("  SMTP 127.0.0.1:")
                 .append(p.smtp()).append(System.lineSeparator())
-                .append("  Data and logs       ").append(config.dataDir()).append(System.lineSeparator())
-                .append(System.lineSeparator())
+                .append("  Data and logs       ").append(config.dataDir()).append(System.lineSeparator());
+        extraLines.forEach(line -> text.append("  ").append(line).append(System.lineSeparator()));
+        text.append(System.lineSeparator())
                 .append("Press Ctrl-C to stop.").append(System.lineSeparator());
         return text.toString();
     }

@@ -110,6 +110,7 @@ public final class LocalStack implements AutoCloseable {
         ports.put("SMTP sink", config.ports().smtp());
         ports.put("mail viewer", config.ports().mail());
         serviceSpecs.forEach(spec -> ports.put(spec.name(), spec.port()));
+        ports.put("gateway management", config.ports().gatewayManagement());
         List<String> taken = new ArrayList<>();
         ports.forEach((what, port) -> {
             try {
@@ -122,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
             throw new StackStartException("Port already in use: " + String.join(", ", taken)
                     + ". Stop whatever holds it (a stack already running?) or choose other ports, e.g. "
                     + "--gateway-port=9080 or HIREPIPE_GATEWAY_PORT=9080 (options: --<name>-port for gateway, "
-                    + "question, assessment, scoring, notification, kafka, mongo, redis, smtp, mail).");
+                    + "gateway-management, question, assessment, scoring, notification, kafka, mongo, redis, smtp, mail).");
         }
     }
 

@@ -88,11 +88,10 @@ public final class LocalStackCommand {
             stopped.countDown();
         }, "hirepipe-stop"));
 
-        System.out.println(Banner.of(stack));
-        if (startedPrometheus != null && startedPrometheus.isAlive()) {
-            System.out.println("  Prometheus          http://localhost:" + config.ports().prometheus()
-                    + "/alerts   (rules from infra/prometheus/rules; log " + startedPrometheus.logFile() + ")");
-        }
+        System.out.println(Banner.of(stack, startedPrometheus != null && startedPrometheus.isAlive()
+                ? List.of("Prometheus          http://localhost:" + config.ports().prometheus()
+                + "/alerts   (rules from infra/prometheus/rules; log " + startedPrometheus.logFile() + ")")
+                : List.of()));
         watchServices(stack, stopping);
         stopped.await();
     }

@@ -405,6 +405,37 @@ class CandidateWebAppIT {
     }
 
     @Test
+    void aMarkdownPromptIsShownFormattedWithItsScriptStripped() {
+        String question = publish(Map.of("kind", "SINGLE_CHOICE", "title", "Partition keys",
+                "prompt", "Events carry a **session id**.\n\n```\nkey = sessionId\n```\n\n"
+                        + "<script>window.promptScriptRan = true</script>"
+                        + "<img src=x onerror=\"window.promptScriptRan = true\">Which guarantee does the key give?",
+                "options", List.of(Map.of("id", "a", "text", "Order within one session"),
+                        Map.of("id", "b", "text", "Exactly-once delivery")),
+                "correctOptionIds", List.of("a")));
+        String markdownTest = recruiter.post("/api/v1/tests", Map.of("title", "Markdown prompts", "durationMinutes", 5,
+                "passMarkPercent", 50, "sections", List.of(Map.of("title", "Kafka", "questionIds", List.of(question)))))
+                .expect(201).get("id").asString();
+        String link = invite(markdownTest, "Mark Down", "mark@example.com");
+
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(link);
+            browser.awaitHeading("Markdown prompts");
+            browser.button("Start the assessment");
+            browser.awaitHeading("Question 1: Partition keys");
+
+            assertThat(browser.textOf(".prompt strong")).isEqualTo("session id");
+            assertThat(browser.textOf(".prompt pre code")).isEqualTo("key = sessionId");
+            assertThat(browser.mainText()).contains("Which guarantee does the key give?")
+                    .doesNotContain("<script>").doesNotContain("promptScriptRan");
+            assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector(".prompt script, .prompt img")))
+                    .isEmpty();
+            assertThat(browser.script("return window.promptScriptRan === true")).isEqualTo(false);
+            browser.capture("question-markdown-prompt");
+        }
+    }
+
+    @Test
     void revokedExpiredAndSubmittedLinksSayWhichAndWhomToAsk() {
         String revoked = invite(testId, "Rita Revoked", "rita@example.com");
         recruiter.post("/api/v1/invitations/" + invitationOf(revoked) + "/revoke", Map.of("reason", "Position filled"))

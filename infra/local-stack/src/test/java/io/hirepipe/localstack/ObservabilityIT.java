@@ -83,6 +83,18 @@ class ObservabilityIT {
     }
 
     @Test
+    void theOpenMetricsScrapeCarriesNoExemplarsThatOlderPrometheusRejects() {
+        stack.metricsUrls().forEach((service, url) -> {
+            HttpApi.Response response = HttpApi.at(url.getScheme() + "://" + url.getAuthority())
+                    .withHeader("Accept", "application/openmetrics-text; version=1.0.0").get(url.getPath());
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.contentType()).as(service).startsWith("application/openmetrics-text");
+            assertThat(response.body()).as(service + ": no exemplar ('# {trace_id=...}') on any sample")
+                    .doesNotContain(" # {");
+        });
+    }
+
+    @Test
     void aCandidatesTestMovesThePipelineMetrics() {
         Map<String, Scrape> before = scrapeAll();
         takeATest("Metric Mae", "mae@example.com", anonymous);

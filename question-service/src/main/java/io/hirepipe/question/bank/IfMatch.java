@@ -5,6 +5,9 @@ import org.springframework.http.HttpStatus;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An optional {@code If-Match} request header: absent (or {@code *}) matches any state, so clients that
@@ -36,6 +39,30 @@ public record IfMatch(List<String> tags) {
         if (!isAny() && !tags.contains(currentTag)) {
             throw stale(what);
         }
+    }
+
+    /**
+     * Applies {@code change} to the state {@code load} reads, as a write conditional on that state. Without
+     * If-Match a write lost to a concurrent writer is retried on fresh state a few times (then 409); with
+     * If-Match the state must carry the client's tag (else 412) and a lost write is not retried, since the
+     * client's basis is gone.
+     *
+     * @param change the conditional write; empty when another write came first
+     */
+    public <D> D write(String what, Supplier<D> load, Function<D, String> etagOf, Function<D, Optional<D>> change) {
+        int attempts = isAny() ? 3 : 1;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            D current = load.get();
+            require(etagOf.apply(current), what);
+            Optional<D> changed = change.apply(current);
+            if (changed.isPresent()) {
+                return changed.get();
+            }
+        }
+        if (!isAny()) {
+            throw stale(what);
+        }
+        throw ProblemException.conflict("concurrent-modification", what + " is being changed concurrently; retry the request.");
     }
 
     public static ProblemException stale(String what) {

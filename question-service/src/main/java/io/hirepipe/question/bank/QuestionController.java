@@ -3,6 +3,7 @@ package io.hirepipe.question.bank;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.web.Items;
 import io.hirepipe.defaults.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -88,6 +89,12 @@ class QuestionController {
     @GetMapping("/{id}")
     ResponseEntity<QuestionView> get(Caller caller, @PathVariable String id) {
         return tagged(questions.getTagged(caller, id));
+    }
+
+    /** The question's history: each published version as it was frozen (at most 50). */
+    @GetMapping("/{id}/versions")
+    Items<PublishedQuestionView> publishedVersions(Caller caller, @PathVariable String id) {
+        return Items.of(questions.publishedVersions(caller, id));
     }
 
     @GetMapping("/{id}/versions/{version}")

@@ -23,9 +23,6 @@ import java.util.function.Function;
 @Service
 public class QuestionService {
 
-    /** Conditional updates lost to concurrent writers are retried on fresh state this many times. */
-    private static final int MAX_ATTEMPTS = 3;
-
     private final QuestionStore store;
     private final Clock clock;
 
@@ -77,6 +74,14 @@ public class QuestionService {
     public Tagged<QuestionView> getTagged(Caller caller, String id) {
         QuestionDocument question = load(caller, id);
         return new Tagged<>(QuestionView.of(question), question.etag());
+    }
+
+    /** Every published version, oldest first; a draft never published has none. */
+    public List<PublishedQuestionView> publishedVersions(Caller caller, String id) {
+        QuestionDocument question = store.findWithHistory(caller.tenantId(), id)
+                .orElseThrow(() -> ProblemException.notFound("Question", id));
+        return question.publishedVersions() == null ? List.of()
+                : question.publishedVersions().stream().map(PublishedQuestionView::of).toList();
     }
 
     public PublishedQuestionView publishedVersion(Caller caller, String id, int version) {
@@ -165,26 +170,11 @@ public class QuestionService {
         });
     }
 
-    /**
-     * Applies {@code change} to the current state. With an If-Match, the state must still carry that tag
-     * (412 otherwise) and a write lost to a concurrent writer is not retried: the client's basis is gone.
-     */
     private Tagged<QuestionView> changeWithRetry(Caller caller, String id, IfMatch ifMatch,
                                                  Function<QuestionDocument, Optional<QuestionDocument>> change) {
-        int attempts = ifMatch.isAny() ? MAX_ATTEMPTS : 1;
-        for (int attempt = 0; attempt < attempts; attempt++) {
-            QuestionDocument current = load(caller, id);
-            ifMatch.require(current.etag(), "Question '" + id + "'");
-            Optional<QuestionDocument> changed = change.apply(current);
-            if (changed.isPresent()) {
-                return new Tagged<>(QuestionView.of(changed.get()), changed.get().etag());
-            }
-        }
-        if (!ifMatch.isAny()) {
-            throw IfMatch.stale("Question '" + id + "'");
-        }
-        throw ProblemException.conflict("concurrent-modification",
-                "Question '" + id + "' is being changed concurrently; retry the request.");
+        QuestionDocument changed = ifMatch.write("Question '" + id + "'", () -> load(caller, id),
+                QuestionDocument::etag, change);
+        return new Tagged<>(QuestionView.of(changed), changed.etag());
     }
 
     private QuestionDocument load(Caller caller, String id) {

@@ -1,6 +1,7 @@
 package io.hirepipe.question.bank;
 
 import io.hirepipe.defaults.web.Cursor;
+import io.hirepipe.question.CursorCriteria;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -115,9 +116,7 @@ class QuestionStore implements InitializingBean {
     List<QuestionDocument> search(String tenantId, QuestionFilter filter, Cursor after, int limit) {
         List<Criteria> all = new ArrayList<>(matching(tenantId, filter));
         if (after != null) {
-            all.add(new Criteria().orOperator(
-                    Criteria.where("createdAt").lt(after.at()),
-                    Criteria.where("createdAt").is(after.at()).and("_id").lt(after.id())));
+            all.add(CursorCriteria.after(after));
         }
         Query query = Query.query(new Criteria().andOperator(all))
                 .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))

@@ -40,7 +40,6 @@ import java.util.function.Function;
 public class TestTemplateService {
 
     static final int MAX_QUESTIONS = 100;
-    private static final int MAX_ATTEMPTS = 3;
 
     private final TestTemplateStore store;
     private final QuestionCatalog catalog;
@@ -220,20 +219,9 @@ public class TestTemplateService {
 
     private Tagged<TestTemplateView> change(Caller caller, String id, IfMatch ifMatch,
                                             Function<TestTemplateDocument, Optional<TestTemplateDocument>> change) {
-        int attempts = ifMatch.isAny() ? MAX_ATTEMPTS : 1;
-        for (int attempt = 0; attempt < attempts; attempt++) {
-            TestTemplateDocument current = load(caller, id);
-            ifMatch.require(current.etag(), "Test '" + id + "'");
-            Optional<TestTemplateDocument> changed = change.apply(current);
-            if (changed.isPresent()) {
-                return new Tagged<>(TestTemplateView.of(changed.get()), changed.get().etag());
-            }
-        }
-        if (!ifMatch.isAny()) {
-            throw IfMatch.stale("Test '" + id + "'");
-        }
-        throw ProblemException.conflict("concurrent-modification",
-                "Test '" + id + "' is being changed concurrently; retry the request.");
+        TestTemplateDocument changed = ifMatch.write("Test '" + id + "'", () -> load(caller, id),
+                TestTemplateDocument::etag, change);
+        return new Tagged<>(TestTemplateView.of(changed), changed.etag());
     }
 
     /** Checks the sections and pins each fixed question to its newest published version. */

@@ -1,6 +1,7 @@
 package io.hirepipe.question.template;
 
 import io.hirepipe.defaults.web.Cursor;
+import io.hirepipe.question.CursorCriteria;
 import io.hirepipe.question.bank.SearchTerms;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -54,7 +55,7 @@ class TestTemplateStore implements InitializingBean {
      * Tests written before drafts and versions were flat (title, sections... at the top) and usable at once:
      * they become version 1, published, with the same content, so their ids and pinned questions stay.
      */
-    private void upgradeTestsFromBeforeVersions() {
+    void upgradeTestsFromBeforeVersions() {
         var collection = mongo.getCollection(TestTemplateDocument.COLLECTION);
         int count = 0;
         for (Document old : collection.find(new Document("content", new Document("$exists", false)))) {
@@ -109,9 +110,7 @@ class TestTemplateStore implements InitializingBean {
             all.add(Criteria.where("searchTerms").all(terms));
         }
         if (after != null) {
-            all.add(new Criteria().orOperator(
-                    Criteria.where("createdAt").lt(after.at()),
-                    Criteria.where("createdAt").is(after.at()).and("_id").lt(after.id())));
+            all.add(CursorCriteria.after(after));
         }
         return mongo.find(Query.query(new Criteria().andOperator(all))
                 .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
