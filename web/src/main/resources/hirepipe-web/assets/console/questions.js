@@ -317,18 +317,28 @@ function lifecycleActions(api, question, navigate) {
     box);
 }
 
-/** Version history, and which tests use which version (where the API offers it). */
+/** The published versions, and which tests pin which of them (where the API offers history). */
 async function history(api, question) {
   try {
-    const versions = await api.get(`${API}/questions/${encodeURIComponent(question.id)}/versions`);
+    const [versions, tests] = await Promise.all([
+      api.get(`${API}/questions/${encodeURIComponent(question.id)}/versions`),
+      api.get(`${API}/tests`, { limit: 200 }).catch((problem) => {
+        if (problem.status === 401) throw problem;
+        return { items: [] };
+      }),
+    ]);
+    const usedBy = (version) => (tests.items || []).filter((test) => (test.sections || []).some((section) =>
+      (section.questions || []).some((ref) => ref.questionId === question.id && ref.version === version)))
+      .map((test) => test.title);
     return h('section', { 'aria-labelledby': 'history-heading' },
       h('h2', { id: 'history-heading' }, 'Version history'),
-      table('Versions of this question', [
+      table('Published versions of this question', [
         ['Version', (v) => String(v.version)],
-        ['Status', (v) => (v.status ? badge(v.status) : '')],
-        ['Saved', (v) => when(v.publishedAt || v.createdAt || v.updatedAt)],
-        ['Used by tests', (v) => (v.usedByTests || v.tests || []).map((t) => t.title || t.id || t).join(', ') || '—'],
-      ], versions.items || [], 'No earlier versions.'));
+        ['Title', (v) => v.title],
+        ['Points', (v) => String(v.points)],
+        ['Published', (v) => when(v.publishedAt)],
+        ['Used by tests', (v) => usedBy(v.version).join(', ') || '—'],
+      ], versions.items || [], 'Not published yet: versions appear here once published.'));
   } catch (problem) {
     if (problem.status === 401) throw problem;
     return null;

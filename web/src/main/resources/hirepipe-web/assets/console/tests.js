@@ -39,6 +39,8 @@ export async function renderList({ api, query }) {
 }
 
 const DRAFT_KEY = 'hirepipe.console.test-draft:';
+/** The newest published questions offered for picking; a whole large bank would make the page heavy. */
+const BANK_PAGE = 50;
 
 function sectionQuestionIds(section) {
   return section.questionIds || (section.questions || []).map((question) => question.questionId || question.id);
@@ -54,10 +56,12 @@ export async function renderEditor({ api, navigate }, id) {
     return;
   }
   let bank = [];
+  let bankIsPartial = false;
   let bankProblem = null;
   try {
-    bank = (await api.get(`${API}/questions`, { status: 'PUBLISHED', limit: 200 })).items || [];
-    bank = bank.filter((question) => question.status === 'PUBLISHED' || question.publishedVersion);
+    const offered = await api.get(`${API}/questions`, { status: 'PUBLISHED', limit: BANK_PAGE });
+    bank = (offered.items || []).filter((question) => question.status === 'PUBLISHED' || question.publishedVersion);
+    bankIsPartial = Boolean(offered.hasMore);
   } catch (problem) {
     if (problem.status === 401) throw problem;
     bankProblem = problem;
@@ -97,6 +101,7 @@ export async function renderEditor({ api, navigate }, id) {
         h('legend', {}, `Section ${index + 1}`),
         field('Section title', bind(input({ maxlength: 200 }), 'title', section), { field: `sections[${index}].title` }),
         h('p', { class: 'field-error', 'data-error-for': `sections[${index}].questionIds` }),
+        bankIsPartial ? h('p', { class: 'hint' }, `The ${BANK_PAGE} newest published questions are offered here.`) : null,
         bank.length ? h('fieldset', { class: 'checklist' },
           h('legend', {}, `Questions in section ${index + 1}`),
           bank.map((question) => {
