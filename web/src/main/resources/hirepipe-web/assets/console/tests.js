@@ -40,7 +40,7 @@ export async function renderList({ api, query }) {
 
 const DRAFT_KEY = 'hirepipe.console.test-draft:';
 /** The newest published questions offered for picking; a whole large bank would make the page heavy. */
-const BANK_PAGE = 50;
+const BANK_PAGE = 20;
 
 function sectionQuestionIds(section) {
   return section.questionIds || (section.questions || []).map((question) => question.questionId || question.id);
