@@ -160,6 +160,8 @@ class RecruiterConsoleIT {
                 browser.button("Publish");
                 browser.awaitText("main p", "published");
             }
+            open(browser, "#/tests/" + testId);
+            browser.awaitHeading("Test: " + TEST_TITLE);
             browser.capture("console-test");
 
             // Two candidates and one bad line from a CSV file.
