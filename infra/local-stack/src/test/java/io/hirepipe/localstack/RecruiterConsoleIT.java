@@ -243,6 +243,8 @@ class RecruiterConsoleIT {
                     "Key points found", "Key points missed", "Automatic score");
             // The sentence that met a key point is quoted.
             assertThat(browser.textOf(".evidence blockquote")).contains("unique key");
+            // And the candidate's own answer, whole.
+            assertThat(browser.textOf("blockquote.answer")).isEqualTo(ANSWER);
             browser.capture("console-result");
 
             WebElement box = browser.driver().findElements(By.cssSelector("article.item")).stream()

@@ -16,10 +16,11 @@ import java.util.List;
  * @param status             UNANSWERED for a blank answer, NEEDS_REVIEW when the grader is unsure
  * @param freeText           the free-text grade with its evidence; null for choice items
  * @param selectedOptionIds  for choice items, the options the candidate picked (for item analysis)
+ * @param answerText         for free-text items, what the candidate wrote (for the reviewer); null otherwise
  */
 public record GradedItem(String questionId, int questionVersion, QuestionKind kind, BigDecimal points, int maxPoints,
                          List<String> matchedKeyPointIds, String title, ItemStatus status, FreeTextGrade freeText,
-                         List<String> selectedOptionIds) {
+                         List<String> selectedOptionIds, String answerText) {
 
     public GradedItem {
         points = Points.of(points);

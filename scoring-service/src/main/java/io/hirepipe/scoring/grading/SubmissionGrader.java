@@ -55,7 +55,7 @@ public class SubmissionGrader {
                         blank ? Points.ZERO : ChoiceGrader.points(answer.selectedOptionIds(), key.correctOptionIds(),
                                 maxPoints, key.choiceScoring()),
                         maxPoints, List.of(), answer.title(), blank ? ItemStatus.UNANSWERED : ItemStatus.SCORED, null,
-                        answer.selectedOptionIds());
+                        answer.selectedOptionIds(), null);
             }
             case FREE_TEXT -> gradeFreeText(answer, key, maxPoints);
         };
@@ -72,7 +72,7 @@ public class SubmissionGrader {
                 : grade.needsReview() ? ItemStatus.NEEDS_REVIEW : ItemStatus.SCORED;
         return new GradedItem(key.questionId(), key.version(), key.kind(),
                 blank ? Points.ZERO : Points.clamp(grade.points(), maxPoints), maxPoints, met, answer.title(), status,
-                grade, List.of());
+                grade, List.of(), blank ? null : answer.text());
     }
 
     /** The question key names the version, so graders may cache per-version work such as embeddings. */

@@ -59,7 +59,7 @@ public class ResultReview {
             ScoringResult.Item changed = new ScoringResult.Item(item.questionId(), item.questionVersion(), item.kind(),
                     value, item.maxPoints(), item.matchedKeyPointIds(), item.title(), item.status(),
                     item.machinePoints(), value, item.accepted(), item.evidence(), append(item.history(), review),
-                    item.selectedOptionIds());
+                    item.selectedOptionIds(), item.answerText());
             ScoringResult updated = withItems(result, replace(result.items(), index, changed), result.state(),
                     result.finalizedAt(), result.finalizedBy());
             return new Decision(updated, EventEnvelope.of(ResultEvents.adjusted(updated, changed, review),
@@ -92,7 +92,7 @@ public class ResultReview {
                     item.maxPoints(), item.matchedKeyPointIds(), item.title(), item.status(), item.machinePoints(),
                     item.humanPoints(), true, item.evidence(), append(item.history(), new ScoringResult.Review(
                     "ACCEPTED", item.points(), item.points(), "machine score accepted at finalisation", by, now)),
-                    item.selectedOptionIds()))
+                    item.selectedOptionIds(), item.answerText()))
                     .toList();
             ScoringResult updated = withItems(result, items, ScoringResult.State.FINAL, now, by.display());
             return new Decision(updated, EventEnvelope.of(ResultEvents.finalized(updated, awaiting.size(), now),

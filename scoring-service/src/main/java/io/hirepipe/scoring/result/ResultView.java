@@ -63,7 +63,7 @@ public record ResultView(
     public record ItemView(String questionId, int questionVersion, QuestionKind kind, String title, BigDecimal points,
                            int maxPoints, ItemStatus status, boolean awaitingReview, BigDecimal machinePoints,
                            BigDecimal humanPoints, List<String> matchedKeyPointIds, ScoringResult.Evidence evidence,
-                           List<ReviewView> history) {
+                           List<ReviewView> history, List<String> selectedOptionIds, String answerText) {
     }
 
     /** @param by who decided: a recruiter's email, or {@code platform:<key id>} */
@@ -85,6 +85,7 @@ public record ResultView(
                 item.maxPoints(), item.status(), item.awaitsReview(), item.machinePoints(), item.humanPoints(),
                 item.matchedKeyPointIds(), item.evidence(),
                 item.history().stream().map(review -> new ReviewView(review.action(), review.from(), review.to(),
-                        review.reason(), review.by() == null ? null : review.by().display(), review.at())).toList());
+                        review.reason(), review.by() == null ? null : review.by().display(), review.at())).toList(),
+                item.selectedOptionIds(), item.answerText());
     }
 }

@@ -120,7 +120,7 @@ public record ScoringResult(
     public record Item(String questionId, int questionVersion, QuestionKind kind, BigDecimal points, int maxPoints,
                        List<String> matchedKeyPointIds, String title, ItemStatus status, BigDecimal machinePoints,
                        BigDecimal humanPoints, Boolean accepted, Evidence evidence, List<Review> history,
-                       List<String> selectedOptionIds) {
+                       List<String> selectedOptionIds, String answerText) {
 
         public Item {
             matchedKeyPointIds = matchedKeyPointIds == null ? List.of() : List.copyOf(matchedKeyPointIds);

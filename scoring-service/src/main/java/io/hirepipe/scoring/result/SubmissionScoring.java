@@ -163,7 +163,7 @@ public class SubmissionScoring {
     private static ScoringResult.Item item(GradedItem item, AnswerKey key) {
         return new ScoringResult.Item(item.questionId(), item.questionVersion(), item.kind(), item.points(),
                 item.maxPoints(), item.matchedKeyPointIds(), item.title(), item.status(), item.points(), null, false,
-                evidence(item.freeText(), key), List.of(), item.selectedOptionIds());
+                evidence(item.freeText(), key), List.of(), item.selectedOptionIds(), item.answerText());
     }
 
     private static ScoringResult.Evidence evidence(FreeTextGrade grade, AnswerKey key) {

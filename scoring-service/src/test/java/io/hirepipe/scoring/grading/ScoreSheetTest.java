@@ -71,6 +71,6 @@ class ScoreSheetTest {
 
     private static GradedItem item(String points, int maxPoints, ItemStatus status) {
         return new GradedItem("q", 1, QuestionKind.SINGLE_CHOICE, new BigDecimal(points), maxPoints, List.of(), "Q",
-                status, null, List.of());
+                status, null, List.of(), null);
     }
 }

@@ -67,7 +67,8 @@ class ResultApiTest extends ScoringServiceTest {
     private static ScoringResult.Item item(String questionId, int version, QuestionKind kind, String points,
                                            int maxPoints, List<String> matched, String title) {
         return new ScoringResult.Item(questionId, version, kind, new BigDecimal(points), maxPoints, matched, title,
-                ItemStatus.SCORED, null, null, false, null, List.of(), List.of());
+                ItemStatus.SCORED, null, null, false, null, List.of(), List.of(),
+                kind == QuestionKind.FREE_TEXT ? "Replicas copy; shards split" : null);
     }
 
     @Test

@@ -316,7 +316,7 @@ class ResultReviewTest extends ScoringServiceTest {
     private static ScoringResult.Item item(String questionId, QuestionKind kind, String points, int maxPoints,
                                            ItemStatus status, ScoringResult.Evidence evidence) {
         return new ScoringResult.Item(questionId, 1, kind, new BigDecimal(points).setScale(2), maxPoints, List.of(),
-                "Question " + questionId, status, null, null, false, evidence, List.of(), List.of());
+                "Question " + questionId, status, null, null, false, evidence, List.of(), List.of(), null);
     }
 
     private static ScoringResult.Evidence evidence() {

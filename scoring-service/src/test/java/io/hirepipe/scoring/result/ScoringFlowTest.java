@@ -95,6 +95,11 @@ class ScoringFlowTest extends ScoringServiceTest {
         assertThat(result.path("candidate").path("name").asString()).isEqualTo("Ada Lovelace");
         assertThat(result.path("recruiterEmail").asString()).isEqualTo("rita@recruiting.example");
         JsonNode items = result.path("items");
+        // The reviewer sees what was answered: the options picked, the text written.
+        assertThat(items.get(0).path("selectedOptionIds").get(0).asString()).isEqualTo("b");
+        assertThat(items.get(0).path("answerText").isNull()).isTrue();
+        assertThat(items.get(2).path("answerText").asString())
+                .startsWith("Replication copies the data from the primary to read replicas.");
         assertThat(items).hasSize(3);
         assertThat(items.get(0).path("questionId").asString()).isEqualTo(single);
         assertThat(items.values()).extracting(item -> item.path("title").asString())
