@@ -107,14 +107,18 @@ public class DeliveryLog {
     }
 
     public void markSent(String id, String messageId) {
-        Update update = new Update()
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), sent(messageId), EmailDelivery.class);
+    }
+
+    /** SENT, and nothing of the message or its failures kept. */
+    private Update sent(String messageId) {
+        return new Update()
                 .set("status", DeliveryStatus.SENT)
                 .set("messageId", messageId)
                 .set("sentAt", clock.instant())
                 .unset("lastError")
                 .unset("nextAttemptAt")
                 .unset("pendingMessage");
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, EmailDelivery.class);
     }
 
     /** Final: it will not be sent. The kept message, if any, is removed. */
@@ -150,16 +154,10 @@ public class DeliveryLog {
 
     /** Ends a retry attempt as sent, if {@code attempt} is still the latest one. */
     public boolean markRetrySent(String id, int attempt, String messageId) {
-        Update update = new Update()
-                .set("status", DeliveryStatus.SENT)
-                .set("messageId", messageId)
-                .set("sentAt", clock.instant())
-                .unset("lastError")
-                .unset("nextAttemptAt")
-                .unset("pendingMessage");
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("attempts").is(attempt)), update,
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("attempts").is(attempt)), sent(messageId),
                 EmailDelivery.class).getModifiedCount() == 1;
     }
+
 
     private static String bounded(String error) {
         return error == null ? "unknown error"

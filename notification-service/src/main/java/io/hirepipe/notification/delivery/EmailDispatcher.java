@@ -74,14 +74,14 @@ public class EmailDispatcher {
      */
     public Outcome send(NewDelivery request, Instant occurredAt, EmailMessage email) {
         DeliveryKind kind = request.kind();
-        EventRef event = new EventRef(request.eventId());
+        String eventId = request.eventId();
         EmailDelivery delivery = deliveries.open(request);
         if (delivery.status() == DeliveryStatus.SENT) {
-            log.info("{} {} for event {} already sent; nothing to do", kind, delivery.id(), event.eventId());
+            log.info("{} {} for event {} already sent; nothing to do", kind, delivery.id(), eventId);
             return Outcome.ALREADY_SENT;
         }
         if (delivery.status() == DeliveryStatus.RETRYING) {
-            log.info("{} {} for event {} waits for its retry; nothing to do", kind, delivery.id(), event.eventId());
+            log.info("{} {} for event {} waits for its retry; nothing to do", kind, delivery.id(), eventId);
             return Outcome.RETRY_SCHEDULED;
         }
         Instant now = clock.instant();
@@ -89,7 +89,7 @@ public class EmailDispatcher {
         if (attempt.isEmpty()) {
             if (deliveries.handOverIfHeld(delivery.id(), now, pending.seal(email, delivery.id()))) {
                 log.info("{} {} for event {} is being sent by another consumer; the retrier covers it should that "
-                        + "one fail", kind, delivery.id(), event.eventId());
+                        + "one fail", kind, delivery.id(), eventId);
                 return Outcome.RETRY_SCHEDULED;
             }
             return Outcome.ALREADY_SENT;
@@ -97,7 +97,7 @@ public class EmailDispatcher {
         if (!isValidAddress(email.to())) {
             deliveries.markFailed(delivery.id(), "Invalid recipient address");
             metrics.rejected(kind);
-            throw new NonRetryableEventException(kind + " for event " + event.eventId() + ": invalid recipient address");
+            throw new NonRetryableEventException(kind + " for event " + eventId + ": invalid recipient address");
         }
         String messageId = messageIdOf(delivery.id());
         try {
@@ -107,7 +107,7 @@ public class EmailDispatcher {
             if (isPermanent(e)) {
                 deliveries.markFailed(delivery.id(), reason);
                 metrics.rejected(kind);
-                throw new NonRetryableEventException(kind + " for event " + event.eventId() + " cannot be built: "
+                throw new NonRetryableEventException(kind + " for event " + eventId + " cannot be built: "
                         + reason, e);
             }
             int attempts = attempt.get().attempts();
@@ -122,10 +122,6 @@ public class EmailDispatcher {
         metrics.sent(kind, occurredAt);
         log.info("{} {} sent (attempt {})", kind, delivery.id(), attempt.get().attempts());
         return Outcome.SENT;
-    }
-
-    /** Names the event in log lines and exceptions, as the envelope did. */
-    private record EventRef(String eventId) {
     }
 
     String messageIdOf(String deliveryId) {
