@@ -171,10 +171,12 @@ function answerOf(item) {
   if (typeof answer.text === 'string' || typeof item.answerText === 'string') {
     return h('blockquote', { class: 'answer' }, answer.text ?? item.answerText);
   }
-  const selected = answer.selectedOptionIds || item.selectedOptionIds;
-  if (Array.isArray(selected)) {
-    return h('p', { class: 'answer' }, selected.length ? `Chose: ${selected.map((id) => (item.options || []).find((o) => o.id === id)?.text || id).join(', ')}` : 'No option chosen.');
-  }
+  // The API names each pick with its text as the candidate read it; an older result knows only ids.
+  const selected = item.selectedOptions || (answer.selectedOptionIds || item.selectedOptionIds || []).map((id) => ({ id }));
+  if (item.kind === 'FREE_TEXT') return null;
+  if (!selected.length) return h('p', { class: 'answer' }, 'No option chosen.');
+  return h('div', { class: 'answer' }, h('p', {}, selected.length === 1 ? 'Chose:' : 'Chose these options:'),
+    h('ul', { class: 'chosen' }, selected.map((option) => h('li', {}, option.text ?? `option ${option.id} (its text is not known)`))));
   return null;
 }
 

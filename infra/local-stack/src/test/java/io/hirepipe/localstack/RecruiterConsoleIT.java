@@ -245,6 +245,8 @@ class RecruiterConsoleIT {
             assertThat(browser.textOf(".evidence blockquote")).contains("unique key");
             // And the candidate's own answer, whole.
             assertThat(browser.textOf("blockquote.answer")).isEqualTo(ANSWER);
+            // A choice is named in the words the candidate read, not by its id.
+            assertThat(browser.textOf("div.answer")).contains("Chose:", "Record keys mapping to one partition");
             browser.capture("console-result");
 
             WebElement box = browser.driver().findElements(By.cssSelector("article.item")).stream()

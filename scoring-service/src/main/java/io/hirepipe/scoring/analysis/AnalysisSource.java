@@ -1,5 +1,6 @@
 package io.hirepipe.scoring.analysis;
 
+import io.hirepipe.contracts.events.ChoiceOption;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.scoring.answerkey.AnswerKey;
 import io.hirepipe.scoring.answerkey.AnswerKeyRef;
@@ -75,7 +76,9 @@ class AnalysisSource {
         return keys.values().stream()
                 .filter(key -> key.kind() == QuestionKind.SINGLE_CHOICE || key.kind() == QuestionKind.MULTI_CHOICE)
                 .collect(Collectors.toMap(key -> new Sitting.QuestionVersion(key.questionId(), key.version()),
-                        key -> new ChoiceOptions(key.optionIds(), key.correctOptionIds())));
+                        key -> new ChoiceOptions(key.optionIds(), key.correctOptionIds(), key.options().stream()
+                                .filter(option -> option.id() != null && option.text() != null)
+                                .collect(Collectors.toMap(ChoiceOption::id, ChoiceOption::text, (first, repeat) -> first)))));
     }
 
     private Page page(Criteria criteria) {

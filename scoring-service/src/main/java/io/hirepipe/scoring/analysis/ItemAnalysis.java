@@ -21,11 +21,12 @@ public record ItemAnalysis(String questionId, int questionVersion, QuestionKind 
                            String discriminationMethod, List<OptionUse> options, List<String> flags) {
 
     /**
+     * @param text                  the option as candidates read it; null when this service has not kept it
      * @param picks                 responses that selected this option
      * @param pickRate              picks ÷ responses
      * @param neverChosenDistractor a wrong option nobody picked: it distracts nobody
      */
-    public record OptionUse(String optionId, boolean correct, int picks, double pickRate,
+    public record OptionUse(String optionId, String text, boolean correct, int picks, double pickRate,
                             boolean neverChosenDistractor) {
     }
 }

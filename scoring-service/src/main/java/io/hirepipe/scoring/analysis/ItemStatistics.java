@@ -99,7 +99,8 @@ final class ItemStatistics {
         return ids.stream().map(id -> {
             int count = picks.getOrDefault(id, 0);
             boolean isCorrect = correct.contains(id);
-            return new ItemAnalysis.OptionUse(id, isCorrect, count, (double) count / n, !isCorrect && count == 0);
+            return new ItemAnalysis.OptionUse(id, options.texts().get(id), isCorrect, count, (double) count / n,
+                    !isCorrect && count == 0);
         }).toList();
     }
 

@@ -1,5 +1,6 @@
 package io.hirepipe.scoring.answerkey;
 
+import io.hirepipe.contracts.events.ChoiceOption;
 import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.QuestionKind;
 import org.springframework.data.annotation.Id;
@@ -25,6 +26,9 @@ import java.util.List;
  * @param sourceEventId    the QuestionPublished event this key was last written from
  * @param optionIds        every option of a choice item, in the author's order, so item analysis can
  *                         name options nobody picked; empty for free text and in keys stored before
+ * @param options          every option with its text as candidates read it in this version, so reviewers
+ *                         see what a candidate chose in words; empty for free text and in keys stored
+ *                         before texts were kept
  */
 @Document(AnswerKey.COLLECTION)
 public record AnswerKey(
@@ -43,7 +47,8 @@ public record AnswerKey(
         String prompt,
         List<RubricMisconception> misconceptions,
         ChoiceScoring choiceScoring,
-        List<String> optionIds) {
+        List<String> optionIds,
+        List<ChoiceOption> options) {
 
     public static final String COLLECTION = "answer_keys";
 
@@ -53,10 +58,17 @@ public record AnswerKey(
         misconceptions = misconceptions == null ? List.of() : List.copyOf(misconceptions);
         choiceScoring = choiceScoring == null ? ChoiceScoring.ALL_OR_NOTHING : choiceScoring;
         optionIds = optionIds == null ? List.of() : List.copyOf(optionIds);
+        options = options == null ? List.of() : List.copyOf(options);
     }
 
     public static String idOf(String tenantId, String questionId, int version) {
         return tenantId + ":" + questionId + ":" + version;
+    }
+
+    /** The text of option {@code optionId} in this version; null when unknown (an older key, or no such option). */
+    public String optionText(String optionId) {
+        return options.stream().filter(option -> option.id().equals(optionId)).map(ChoiceOption::text)
+                .findFirst().orElse(null);
     }
 
     public AnswerKeyRef ref() {

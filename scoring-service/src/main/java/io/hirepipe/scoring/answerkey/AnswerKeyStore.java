@@ -62,6 +62,7 @@ public class AnswerKeyStore {
                 .set("misconceptions", misconceptions)
                 .set("choiceScoring", question.choiceScoring())
                 .set("optionIds", question.options().stream().map(ChoiceOption::id).toList())
+                .set("options", question.options())
                 .set("title", question.title())
                 .set("prompt", question.prompt())
                 .set("maxPoints", question.maxPoints())

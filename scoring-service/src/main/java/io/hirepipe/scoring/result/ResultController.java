@@ -41,10 +41,12 @@ public class ResultController {
     private final ResultReview review;
     private final QuestionAgreement agreement;
     private final ResultsExport export;
+    private final ResultViews views;
 
     public ResultController(ResultStore results, ResultReview review, QuestionAgreement agreement,
-                            ResultsExport export) {
+                            ResultsExport export, ResultViews views) {
         this.results = results;
+        this.views = views;
         this.review = review;
         this.agreement = agreement;
         this.export = export;
@@ -53,7 +55,7 @@ public class ResultController {
     @GetMapping("/{sessionId}")
     public ResultView get(@PathVariable String sessionId, Caller caller) {
         return results.find(caller.tenantId(), sessionId)
-                .map(ResultView::of)
+                .map(views::of)
                 .orElseThrow(() -> ProblemException.notFound("Result", sessionId));
     }
 
@@ -103,13 +105,13 @@ public class ResultController {
     @PutMapping("/{sessionId}/items/{questionId}")
     public ResultView adjust(@PathVariable String sessionId, @PathVariable String questionId,
                              @Valid @RequestBody ItemAdjustmentRequest request, Caller caller) {
-        return ResultView.of(review.adjust(caller, sessionId, questionId, request.points(), request.reason().strip()));
+        return views.of(review.adjust(caller, sessionId, questionId, request.points(), request.reason().strip()));
     }
 
     @PostMapping("/{sessionId}/finalize")
     public ResultView finalizeResult(@PathVariable String sessionId,
                                      @RequestBody(required = false) FinalizeRequest request, Caller caller) {
-        return ResultView.of(review.finalizeResult(caller, sessionId, request != null && request.accepting()));
+        return views.of(review.finalizeResult(caller, sessionId, request != null && request.accepting()));
     }
 
     /** How often people changed the machine's score of this question, and by how much. */

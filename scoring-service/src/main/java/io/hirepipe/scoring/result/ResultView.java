@@ -59,33 +59,51 @@ public record ResultView(
      * @param evidence      for free-text items: per key point verdict, span and similarity, misconceptions,
      *                      confidence and flags; null for choice items
      * @param history       every change a person made, oldest first
+     * @param selectedOptionIds for choice items, the options the candidate picked
+     * @param selectedOptions   the same picks with their texts as the candidate read them (the text is null
+     *                          when this service has not kept the texts of that question version)
+     * @param answerText        for free-text items, what the candidate wrote
      */
     public record ItemView(String questionId, int questionVersion, QuestionKind kind, String title, BigDecimal points,
                            int maxPoints, ItemStatus status, boolean awaitingReview, BigDecimal machinePoints,
                            BigDecimal humanPoints, List<String> matchedKeyPointIds, ScoringResult.Evidence evidence,
-                           List<ReviewView> history, List<String> selectedOptionIds, String answerText) {
+                           List<ReviewView> history, List<String> selectedOptionIds, String answerText,
+                           List<ChosenOption> selectedOptions) {
+    }
+
+    public record ChosenOption(String id, String text) {
+    }
+
+    /** The text of an option of a question version, or null when unknown. */
+    @FunctionalInterface
+    interface OptionTexts {
+        OptionTexts NONE = (questionId, version, optionId) -> null;
+
+        String textOf(String questionId, int version, String optionId);
     }
 
     /** @param by who decided: a recruiter's email, or {@code platform:<key id>} */
     public record ReviewView(String action, BigDecimal from, BigDecimal to, String reason, String by, Instant at) {
     }
 
-    static ResultView of(ScoringResult result) {
+    static ResultView of(ScoringResult result, OptionTexts optionTexts) {
         return new ResultView(result.sessionId(), result.invitationId(), result.testId(), result.testTitle(),
                 CandidateView.of(result.candidate()), result.recruiterEmail(), result.points(), result.maxPoints(),
                 result.percent(), result.passMarkPercent(), result.passed(), result.submitReason(),
                 result.startedAt(), result.submittedAt(), result.scoredAt(), result.provisional(),
                 result.reviewCount(), result.finalizedAt(), result.finalizedBy(),
-                result.items().stream().map(ResultView::item).toList(), result.externalReference(),
+                result.items().stream().map(item -> item(item, optionTexts)).toList(), result.externalReference(),
                 result.timeTakenSeconds(), result.integrity());
     }
 
-    private static ItemView item(ScoringResult.Item item) {
+    private static ItemView item(ScoringResult.Item item, OptionTexts optionTexts) {
         return new ItemView(item.questionId(), item.questionVersion(), item.kind(), item.title(), item.points(),
                 item.maxPoints(), item.status(), item.awaitsReview(), item.machinePoints(), item.humanPoints(),
                 item.matchedKeyPointIds(), item.evidence(),
                 item.history().stream().map(review -> new ReviewView(review.action(), review.from(), review.to(),
                         review.reason(), review.by() == null ? null : review.by().display(), review.at())).toList(),
-                item.selectedOptionIds(), item.answerText());
+                item.selectedOptionIds(), item.answerText(),
+                item.selectedOptionIds().stream().map(optionId -> new ChosenOption(optionId,
+                        optionTexts.textOf(item.questionId(), item.questionVersion(), optionId))).toList());
     }
 }

@@ -104,6 +104,9 @@ class ItemAnalysisApiTest extends ScoringServiceTest {
          */
         assertThat(s.path("discrimination").asDouble()).isCloseTo(0.301511, within(1e-6));
         assertThat(options(s)).containsExactly("a:2:false", "b:2:false", "c:0:true");
+        assertThat(s.path("options").values()).extracting(o -> o.path("text").asString())
+                .as("each option in the words candidates read").containsExactly("SELECT queries",
+                        "INSERT, UPDATE and DELETE", "Nothing");
         assertThat(s.path("flags").values()).extracting(JsonNode::asString)
                 .containsExactly("NEVER_CHOSEN_DISTRACTOR");
 

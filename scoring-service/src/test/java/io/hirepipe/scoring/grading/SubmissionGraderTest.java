@@ -48,7 +48,7 @@ class SubmissionGraderTest {
             new RubricKeyPoint("shard-key", "Names the shard key", List.of("shard key"), List.of(), 2)),
             5, false, "evt", Instant.EPOCH, "Replication vs sharding", "Explain replication and sharding.",
             List.of(new RubricMisconception("all-nodes", "Sharding copies all data to every node",
-                    List.of("all data every node"), 1)), null, List.of());
+                    List.of("all data every node"), 1)), null, List.of(), List.of());
 
     @Test
     void gradesEveryKindAndAddsUp() {
@@ -216,7 +216,7 @@ class SubmissionGraderTest {
                                  List<RubricKeyPoint> keyPoints, int maxPoints, ChoiceScoring scoring) {
         return new AnswerKey(AnswerKey.idOf("t1", questionId, version), "t1", questionId, version, kind, correct,
                 keyPoints, maxPoints, false, "evt", Instant.EPOCH, questionId, "Prompt", List.of(), scoring,
-                List.of());
+                List.of(), List.of());
     }
 
     private static final class ScriptedGrader implements FreeTextGrader {

@@ -97,6 +97,12 @@ class ScoringFlowTest extends ScoringServiceTest {
         JsonNode items = result.path("items");
         // The reviewer sees what was answered: the options picked, the text written.
         assertThat(items.get(0).path("selectedOptionIds").get(0).asString()).isEqualTo("b");
+        // ... in the words of the version the candidate had
+        assertThat(items.get(0).path("selectedOptions").get(0).path("text").asString())
+                .isEqualTo("INSERT, UPDATE and DELETE");
+        assertThat(items.get(1).path("selectedOptions").values()).extracting(o -> o.path("text").asString())
+                .containsExactly("Uses HTTP/2");
+        assertThat(items.get(2).path("selectedOptions").isEmpty()).isTrue();
         assertThat(items.get(0).path("answerText").isNull()).isTrue();
         assertThat(items.get(2).path("answerText").asString())
                 .startsWith("Replication copies the data from the primary to read replicas.");
