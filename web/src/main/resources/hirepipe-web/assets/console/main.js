@@ -18,6 +18,7 @@ const tests = () => import('./tests.js');
 const invitations = () => import('./invitations.js');
 const results = () => import('./results.js');
 const admin = () => import('./admin.js');
+const analysis = () => import('./analysis.js');
 
 const routes = [
   [/^\/$/, view(dashboard, 'render')],
@@ -27,6 +28,7 @@ const routes = [
   [/^\/tests$/, view(tests, 'renderList')],
   [/^\/tests\/new$/, view(tests, 'renderEditor')],
   [/^\/tests\/([\w.:-]+)$/, view(tests, 'renderEditor')],
+  [/^\/tests\/([\w.:-]+)\/analysis$/, view(analysis, 'render')],
   [/^\/invitations$/, view(invitations, 'render')],
   [/^\/results$/, view(results, 'renderTable')],
   [/^\/results\/([\w.:-]+)$/, view(results, 'renderResult')],

@@ -151,7 +151,8 @@ export async function renderEditor({ api, navigate }, id) {
   draw();
   page(test ? `Test: ${test.title}` : 'New test',
     test ? h('p', {}, badge(test.status || 'PUBLISHED'), ` ${test.totalPoints ?? ''} points in total · `,
-      link(`#/invitations?testId=${encodeURIComponent(test.id)}`, 'Invite candidates to this test')) : null,
+      link(`#/invitations?testId=${encodeURIComponent(test.id)}`, 'Invite candidates to this test'),
+      test.publishedVersion ? [' · ', link(`#/tests/${encodeURIComponent(test.id)}/analysis`, 'Item analysis: how each question performs')] : null) : null,
     test ? testActions(api, test, navigate) : null,
     readOnly ? h('p', { class: 'hint' }, 'This test is retired: nobody can be invited to it, and it is shown read-only.') : null,
     form,

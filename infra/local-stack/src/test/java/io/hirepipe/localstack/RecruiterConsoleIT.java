@@ -273,6 +273,21 @@ class RecruiterConsoleIT {
                 assertThat(browser.textOf("#invitation-list")).contains(expected + " (adjusted)");
             });
             browser.capture("console-invitations");
+
+            // Item analysis, reached from the test's page: both candidates picked the right option.
+            open(browser, "#/tests/" + testId);
+            browser.awaitHeading("Test: " + TEST_TITLE);
+            browser.find("main a[href$='/analysis']").click();
+            browser.awaitHeading("Item analysis: " + TEST_TITLE);
+            browser.awaitText("#analysis", "2 scored candidates");
+            WebElement choiceRow = browser.waiting().until(d -> d.findElements(By.cssSelector("#analysis tbody tr")).stream()
+                    .filter(row -> row.getText().startsWith(CHOICE_TITLE)).findFirst().orElse(null));
+            List<String> cells = choiceRow.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList();
+            assertThat(cells).as("question, kind, responses, facility, discrimination, flags")
+                    .containsExactly(CHOICE_TITLE, "single choice", "2", "1.00", "—", "A wrong option nobody chose");
+            assertThat(browser.textOf("#option-picks + .table-wrap")).contains("Log compaction", "0 (0%)",
+                    "Record keys mapping to one partition", "2 (100%)");
+            browser.capture("console-item-analysis");
         }
 
         HttpApi.Response csv = recruiter.get("/api/v1/results/export.csv?testId=" + testId);
@@ -299,6 +314,8 @@ class RecruiterConsoleIT {
             open(browser, "#/results/" + sessionId);
             browser.awaitHeading("Result not found");
             open(browser, "#/tests/" + testId);
+            browser.awaitHeading("Test not found");
+            open(browser, "#/tests/" + testId + "/analysis");
             browser.awaitHeading("Test not found");
         }
     }
