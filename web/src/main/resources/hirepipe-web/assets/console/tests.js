@@ -2,7 +2,7 @@
 import { h, paragraphs, show } from '../dom.js';
 import { API, newIdempotencyKey } from './api.js';
 import { candidateView } from './questions.js';
-import { announce, badge, button, clearProblems, field, formError, input, link, page, pager, problemNotice, showProblem, table, when } from './ui.js';
+import { announce, badge, button, clearProblems, field, formError, input, link, page, pager, problemNotice, select, showProblem, table, when } from './ui.js';
 
 export async function renderList({ api, query }) {
   const q = query().get('q') || '';
@@ -24,7 +24,7 @@ export async function renderList({ api, query }) {
         table('Your tests', [
           ['Title', (t) => link(`#/tests/${encodeURIComponent(t.id)}`, t.title)],
           ['Status', (t) => badge(t.status || 'PUBLISHED')],
-          ['Questions', (t) => String((t.sections || []).reduce((n, s) => n + (s.questionIds || s.questions || []).length, 0))],
+          ['Questions', (t) => String(t.questionCount ?? (t.sections || []).reduce((n, s) => n + (s.questionIds || s.questions || []).length, 0))],
           ['Duration', (t) => `${t.durationMinutes} min`],
           ['Pass mark', (t) => `${t.passMarkPercent}%`],
           ['Created', (t) => when(t.createdAt)],
@@ -39,11 +39,31 @@ export async function renderList({ api, query }) {
 }
 
 const DRAFT_KEY = 'hirepipe.console.test-draft:';
-/** The newest published questions offered for picking; a whole large bank would make the page heavy. */
+/** Questions per page of the picker's search; more come with "Show more". */
 const BANK_PAGE = 20;
+const KINDS = [['', 'Any kind'], ['SINGLE_CHOICE', 'Single choice'], ['MULTI_CHOICE', 'Multiple choice'], ['FREE_TEXT', 'Free text']];
+const DIFFICULTIES = [1, 2, 3, 4, 5].map((d) => [String(d), String(d)]);
 
 function sectionQuestionIds(section) {
   return section.questionIds || (section.questions || []).map((question) => question.questionId || question.id);
+}
+
+/** A section of the editor's model: fixed questions or a pool rule, kept side by side while the author switches. */
+function sectionModel(section) {
+  const pool = section.pool || null;
+  return {
+    title: section.title || '',
+    mode: pool ? 'pool' : 'fixed',
+    questionIds: pool ? [] : sectionQuestionIds(section),
+    pool: {
+      category: pool?.category || '', tags: (pool?.tags || []).join(', '),
+      difficultyMin: String(pool?.difficultyMin ?? 1), difficultyMax: String(pool?.difficultyMax ?? 5), count: String(pool?.count ?? 3),
+    },
+  };
+}
+
+function kindWords(kind) {
+  return String(kind || '').toLowerCase().replace('_', ' ');
 }
 
 export async function renderEditor({ api, navigate }, id) {
@@ -55,29 +75,28 @@ export async function renderEditor({ api, navigate }, id) {
     page('Test not found', problemNotice(problem, 'This test'), h('p', {}, link('#/tests', 'Back to tests')));
     return;
   }
-  let bank = [];
-  let bankIsPartial = false;
-  let bankProblem = null;
-  try {
-    const offered = await api.get(`${API}/questions`, { status: 'PUBLISHED', limit: BANK_PAGE });
-    bank = (offered.items || []).filter((question) => question.status === 'PUBLISHED' || question.publishedVersion);
-    bankIsPartial = Boolean(offered.hasMore);
-  } catch (problem) {
-    if (problem.status === 401) throw problem;
-    bankProblem = problem;
-  }
 
   const draftKey = DRAFT_KEY + (id || 'new');
   let model = test ? {
     title: test.title, description: test.instructions || test.description || '', durationMinutes: String(test.durationMinutes),
-    passMarkPercent: String(test.passMarkPercent),
-    sections: (test.sections || []).map((s) => ({ title: s.title, questionIds: sectionQuestionIds(s) })),
-  } : { title: '', description: '', durationMinutes: '30', passMarkPercent: '60', sections: [{ title: 'Section 1', questionIds: [] }] };
+    passMarkPercent: String(test.passMarkPercent), shuffleQuestions: Boolean(test.shuffleQuestions), shuffleOptions: test.shuffleOptions !== false,
+    sections: (test.sections || []).map(sectionModel),
+  } : {
+    title: '', description: '', durationMinutes: '30', passMarkPercent: '60', shuffleQuestions: false, shuffleOptions: true,
+    sections: [sectionModel({ title: 'Section 1' })],
+  };
   try {
     const saved = JSON.parse(sessionStorage.getItem(draftKey) || 'null');
-    if (saved) model = saved;
+    if (saved && Array.isArray(saved.sections) && saved.sections.every((s) => s.pool)) model = saved;
   } catch (broken) { /* the server's copy */ }
   const keepDraft = () => { try { sessionStorage.setItem(draftKey, JSON.stringify(model)); } catch (full) { /* memory only */ } };
+
+  // What the editor knows of questions by id, so chosen ones keep their titles whatever the search shows.
+  const known = new Map();
+  const chosenIds = [...new Set(model.sections.flatMap((section) => section.questionIds))];
+  const chosen = await Promise.all(chosenIds.map((questionId) => api.get(`${API}/questions/${encodeURIComponent(questionId)}`)
+    .catch((problem) => { if (problem.status === 401) throw problem; return null; })));
+  chosen.filter(Boolean).forEach((question) => known.set(question.id, question));
 
   // Saving a published test starts its next version as a draft; a retired one stays as it was.
   const readOnly = Boolean(test) && test.status === 'RETIRED';
@@ -85,8 +104,16 @@ export async function renderEditor({ api, navigate }, id) {
   const bind = (control, key, target = model) => {
     control.value = target[key];
     control.addEventListener('input', () => { target[key] = control.value; keepDraft(); });
+    control.addEventListener('change', () => { target[key] = control.value; keepDraft(); });
     return control;
   };
+  const tick = (label, key) => {
+    const box = h('input', { type: 'checkbox', id: `test-${key}`, checked: model[key] });
+    box.addEventListener('change', () => { model[key] = box.checked; keepDraft(); });
+    return h('div', { class: 'check' }, box, h('label', { for: `test-${key}` }, label));
+  };
+  // One search per section, kept across redraws of the form.
+  const searches = model.sections.map(() => null);
 
   const draw = (focusSelector) => { show(form,
     formError(),
@@ -96,27 +123,13 @@ export async function renderEditor({ api, navigate }, id) {
       h('div', { class: 'row' },
         field('Duration in minutes', bind(input({ type: 'number', min: 1, max: 480 }), 'durationMinutes'), { field: 'durationMinutes' }),
         field('Pass mark in percent', bind(input({ type: 'number', min: 0, max: 100 }), 'passMarkPercent'), { field: 'passMarkPercent' })),
+      tick('Shuffle the order of the questions within each section, per candidate', 'shuffleQuestions'),
+      tick('Shuffle the options of choice questions, per candidate', 'shuffleOptions'),
       h('p', { class: 'field-error', 'data-error-for': 'sections' }),
-      model.sections.map((section, index) => h('fieldset', { class: 'group' },
-        h('legend', {}, `Section ${index + 1}`),
-        field('Section title', bind(input({ maxlength: 200 }), 'title', section), { field: `sections[${index}].title` }),
-        h('p', { class: 'field-error', 'data-error-for': `sections[${index}].questionIds` }),
-        bankIsPartial ? h('p', { class: 'hint' }, `The ${BANK_PAGE} newest published questions are offered here.`) : null,
-        bank.length ? h('fieldset', { class: 'checklist' },
-          h('legend', {}, `Questions in section ${index + 1}`),
-          bank.map((question) => {
-            const checkboxId = `s${index}-${question.id}`;
-            const box = h('input', { type: 'checkbox', id: checkboxId, checked: section.questionIds.includes(question.id) });
-            box.addEventListener('change', () => {
-              section.questionIds = box.checked ? [...section.questionIds, question.id] : section.questionIds.filter((q) => q !== question.id);
-              keepDraft();
-            });
-            return h('div', { class: 'check' }, box, h('label', { for: checkboxId }, `${question.title} (${question.kind.toLowerCase().replace('_', ' ')}, ${question.points} pts)`));
-          }))
-          : h('p', { class: 'empty' }, bankProblem ? bankProblem.message : 'No published questions yet. ', link('#/questions/new', 'Create and publish a question first')),
-        model.sections.length > 1 ? button(`Remove section ${index + 1}`, () => { model.sections.splice(index, 1); keepDraft(); draw('#add-section'); }, { class: 'link' }) : null)),
+      model.sections.map((section, index) => sectionEditor(section, index)),
       button('Add a section', () => {
-        model.sections.push({ title: `Section ${model.sections.length + 1}`, questionIds: [] });
+        model.sections.push(sectionModel({ title: `Section ${model.sections.length + 1}` }));
+        searches.push(null);
         keepDraft();
         draw(`[data-field="sections[${model.sections.length - 1}].title"]`);
       }, { id: 'add-section' })),
@@ -126,12 +139,156 @@ export async function renderEditor({ api, navigate }, id) {
     if (focusSelector) form.querySelector(focusSelector)?.focus();
   };
 
+  function sectionEditor(section, index) {
+    const modeName = `section-${index}-mode`;
+    const modeChoice = (value, label) => {
+      const radio = h('input', { type: 'radio', name: modeName, id: `${modeName}-${value}`, value, checked: section.mode === value });
+      radio.addEventListener('change', () => { section.mode = value; keepDraft(); draw(`#${modeName}-${value}`); });
+      return h('div', { class: 'check' }, radio, h('label', { for: `${modeName}-${value}` }, label));
+    };
+    return h('fieldset', { class: 'group' },
+      h('legend', {}, `Section ${index + 1}`),
+      field('Section title', bind(input({ maxlength: 200 }), 'title', section), { field: `sections[${index}].title` }),
+      h('fieldset', { class: 'checklist' },
+        h('legend', {}, `How section ${index + 1} gets its questions`),
+        modeChoice('fixed', 'Questions I choose'),
+        modeChoice('pool', 'Drawn per candidate from a pool of published questions')),
+      section.mode === 'pool' ? poolEditor(section, index) : fixedEditor(section, index),
+      model.sections.length > 1 ? button(`Remove section ${index + 1}`, () => {
+        model.sections.splice(index, 1);
+        searches.splice(index, 1);
+        keepDraft();
+        draw('#add-section');
+      }, { class: 'link' }) : null);
+  }
+
+  function poolEditor(section, index) {
+    const name = `sections[${index}].pool`;
+    const pool = section.pool;
+    return h('fieldset', { class: 'plain pool' },
+      h('legend', { class: 'visually-hidden' }, `Pool rule of section ${index + 1}`),
+      h('p', { class: 'field-error', 'data-error-for': name }),
+      h('div', { class: 'row' },
+        field('Category', bind(input({ maxlength: 50 }), 'category', pool), { field: `${name}.category`, hint: 'As the questions name it, e.g. databases.' }),
+        field('Tags (optional, separated by commas)', bind(input({ maxlength: 200 }), 'tags', pool), { field: `${name}.tags` })),
+      h('div', { class: 'row' },
+        field('Difficulty from', bind(select(DIFFICULTIES), 'difficultyMin', pool), { field: `${name}.difficultyMin` }),
+        field('Difficulty up to', bind(select(DIFFICULTIES), 'difficultyMax', pool), { field: `${name}.difficultyMax` }),
+        field('Questions to draw', bind(input({ type: 'number', min: 1, max: 100 }), 'count', pool), { field: `${name}.count` })),
+      h('p', { class: 'hint' }, 'Each candidate gets this many questions drawn at random from those published when they start. '
+        + 'Publishing is refused while the bank has too few matching questions.'));
+  }
+
+  function fixedEditor(section, index) {
+    const results = h('div', { class: 'picker-results', id: `picker-${index}`, 'aria-live': 'polite' });
+    const chosenList = h('div', { id: `chosen-${index}` });
+    const drawChosen = () => show(chosenList, section.questionIds.length
+      ? h('ol', { class: 'chosen-questions', 'aria-label': `Questions in section ${index + 1}` }, section.questionIds.map((questionId) => {
+        const question = known.get(questionId);
+        const title = question ? question.title : questionId;
+        return h('li', {}, `${title}${question ? ` (${kindWords(question.kind)}, ${question.points} pts)` : ''} `,
+          button('Remove', () => {
+            section.questionIds = section.questionIds.filter((q) => q !== questionId);
+            keepDraft();
+            drawChosen();
+            drawResults();
+            announce(`${title} removed from section ${index + 1}.`);
+          }, { class: 'link', 'aria-label': `Remove ${title} from section ${index + 1}` }));
+      }))
+      : h('p', { class: 'hint' }, 'No questions chosen yet: tick them in the list below.'));
+
+    const state = searches[index] || (searches[index] = { q: '', kind: '', category: '', items: null, next: null, problem: null });
+    const q = input({ type: 'search', maxlength: 200, value: state.q });
+    const kind = select(KINDS, { value: state.kind });
+    const category = input({ maxlength: 50, value: state.category });
+    const drawResults = () => {
+      if (state.problem) {
+        show(results, h('p', { class: 'field-error' }, state.problem.message));
+      } else if (state.items === null) {
+        show(results, h('p', {}, 'Loading…'));
+      } else if (!state.items.length) {
+        show(results, h('p', { class: 'empty' }, state.q || state.kind || state.category
+          ? 'No published question matches this search.' : 'No published questions yet. ', state.q || state.kind || state.category ? null
+          : link('#/questions/new', 'Create and publish a question first')));
+      } else {
+        show(results, h('fieldset', { class: 'checklist' },
+          h('legend', {}, `Published questions to add to section ${index + 1}`),
+          state.items.map((question) => {
+            const checkboxId = `s${index}-${question.id}`;
+            const box = h('input', { type: 'checkbox', id: checkboxId, checked: section.questionIds.includes(question.id) });
+            box.addEventListener('change', () => {
+              section.questionIds = box.checked ? [...section.questionIds, question.id] : section.questionIds.filter((x) => x !== question.id);
+              keepDraft();
+              drawChosen();
+            });
+            const facts = [kindWords(question.kind), `${question.points} pts`, question.category, question.difficulty ? `difficulty ${question.difficulty}` : null].filter(Boolean);
+            return h('div', { class: 'check' }, box, h('label', { for: checkboxId }, `${question.title} (${facts.join(', ')})`));
+          })),
+        state.next ? h('p', { class: 'actions' }, button('Show more questions', () => search(state.next), { id: `more-${index}` })) : null);
+      }
+    };
+    const search = async (cursor) => {
+      const before = cursor ? state.items.length : 0;
+      if (!cursor) {
+        state.q = q.value.trim();
+        state.kind = kind.value;
+        state.category = category.value.trim();
+        state.items = null;
+      }
+      state.problem = null;
+      if (!cursor) drawResults();
+      try {
+        const found = await api.get(`${API}/questions`, {
+          status: 'PUBLISHED', q: state.q, kind: state.kind, category: state.category, limit: BANK_PAGE, cursor,
+        });
+        const offered = (found.items || []).filter((question) => question.status === 'PUBLISHED' || question.publishedVersion);
+        offered.forEach((question) => known.set(question.id, question));
+        state.items = [...(cursor ? state.items || [] : []), ...offered];
+        state.next = found.hasMore && found.nextCursor ? found.nextCursor : null;
+      } catch (problem) {
+        if (problem.status === 401) throw problem;
+        state.problem = problem;
+      }
+      drawResults();
+      // After "Show more", focus moves to the first question the new page brought.
+      if (cursor) results.querySelectorAll('input[type=checkbox]')[before]?.focus();
+    };
+    const searchButton = button('Search', () => search().catch(() => {}));
+    // Enter in a search field searches instead of submitting the test.
+    [q, category].forEach((control) => control.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') { event.preventDefault(); search().catch(() => {}); }
+    }));
+    const picker = h('div', { class: 'picker' },
+      h('p', { class: 'field-error', 'data-error-for': `sections[${index}].questionIds` }),
+      chosenList,
+      h('div', { class: 'filters', role: 'search', 'aria-label': `Find questions for section ${index + 1}` },
+        field('Words in the title or question', q),
+        field('Kind', kind),
+        field('Category', category),
+        h('p', { class: 'actions' }, searchButton)),
+      results);
+    drawChosen();
+    if (state.items === null && !state.problem) search().catch(() => {}); else drawResults();
+    return picker;
+  }
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearProblems(form);
     const request = {
       title: model.title.trim(), durationMinutes: Number(model.durationMinutes), passMarkPercent: Number(model.passMarkPercent),
-      sections: model.sections.map((section) => ({ title: section.title.trim(), questionIds: section.questionIds })),
+      shuffleQuestions: Boolean(model.shuffleQuestions), shuffleOptions: Boolean(model.shuffleOptions),
+      sections: model.sections.map((section) => (section.mode === 'pool'
+        ? {
+          title: section.title.trim(),
+          pool: {
+            category: section.pool.category.trim(),
+            tags: section.pool.tags.split(',').map((tag) => tag.trim()).filter(Boolean),
+            difficultyMin: Number(section.pool.difficultyMin), difficultyMax: Number(section.pool.difficultyMax),
+            count: Number(section.pool.count),
+          },
+        }
+        : { title: section.title.trim(), questionIds: section.questionIds })),
     };
     if (model.description.trim()) request.instructions = model.description.trim();
     try {
@@ -156,7 +313,7 @@ export async function renderEditor({ api, navigate }, id) {
     test ? testActions(api, test, navigate) : null,
     readOnly ? h('p', { class: 'hint' }, 'This test is retired: nobody can be invited to it, and it is shown read-only.') : null,
     form,
-    test ? await testPreview(api, model, test) : null);
+    test ? testPreview(model, test, known) : null);
 }
 
 function testActions(api, test, navigate) {
@@ -178,22 +335,22 @@ function testActions(api, test, navigate) {
     test.status === 'PUBLISHED' ? button('Retire', act('retire', 'Test retired.')) : null), box);
 }
 
-/** The welcome facts and each question, as a candidate would meet them. */
-async function testPreview(api, model, test) {
-  const ids = model.sections.flatMap((section) => section.questionIds);
-  const questions = await Promise.all(ids.map((questionId) => api.get(`${API}/questions/${encodeURIComponent(questionId)}`)
-    .catch((problem) => {
-      if (problem.status === 401) throw problem;
-      return null;
-    })));
+/** The welcome facts and each fixed question, as a candidate would meet them; pools say what they draw. */
+function testPreview(model, test, known) {
+  const fixed = model.sections.filter((section) => section.mode !== 'pool');
+  const pools = model.sections.filter((section) => section.mode === 'pool');
+  const ids = fixed.flatMap((section) => section.questionIds);
+  const count = ids.length + pools.reduce((n, section) => n + Number(section.pool.count || 0), 0);
   return h('details', { class: 'preview' },
     h('summary', {}, 'Preview as a candidate'),
     h('h2', {}, test.title),
     h('dl', { class: 'facts' },
-      h('div', {}, h('dt', {}, 'Questions'), h('dd', {}, String(ids.length))),
+      h('div', {}, h('dt', {}, 'Questions'), h('dd', {}, String(count))),
       h('div', {}, h('dt', {}, 'Time'), h('dd', {}, `${test.durationMinutes} minutes`))),
     model.description ? paragraphs(model.description) : null,
-    questions.filter(Boolean).map((question) => candidateView({
+    pools.map((section) => h('p', { class: 'hint' }, `${section.title}: ${section.pool.count} questions drawn per candidate from category `
+      + `${section.pool.category}, difficulty ${section.pool.difficultyMin} to ${section.pool.difficultyMax}.`)),
+    ids.map((questionId) => known.get(questionId)).filter(Boolean).map((question) => candidateView({
       kind: question.kind, title: question.title, prompt: question.promptMarkdown ?? question.prompt ?? '',
       savedPrompt: question.promptMarkdown ?? question.prompt ?? '', promptHtml: question.promptHtml || null,
       options: (question.options || []).map((option) => ({ ...option })),
