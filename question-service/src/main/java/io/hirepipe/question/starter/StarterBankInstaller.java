@@ -1,5 +1,6 @@
 package io.hirepipe.question.starter;
 
+import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.question.bank.QuestionDocument;
 import io.hirepipe.question.bank.QuestionService;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * Installs the starter bank into the caller's tenant: each question created and published, then the
  * tests built from them. Idempotent: what an earlier install created (found by its source key) is kept
- * as it is, even if the tenant edited it since, and only what is missing is added.
+ * as it is, even if the tenant edited it since, and only what is missing is added. Installs of one tenant
+ * never overlap: a second one asked for meanwhile gets a 409 and may simply ask again.
  */
 @Service
 class StarterBankInstaller {
@@ -25,10 +27,12 @@ class StarterBankInstaller {
     private final StarterBank bank = StarterBank.load();
     private final QuestionService questions;
     private final TestTemplateService tests;
+    private final StarterBankInstallClaims claims;
 
-    StarterBankInstaller(QuestionService questions, TestTemplateService tests) {
+    StarterBankInstaller(QuestionService questions, TestTemplateService tests, StarterBankInstallClaims claims) {
         this.questions = questions;
         this.tests = tests;
+        this.claims = claims;
     }
 
     record InstalledTest(String key, String id, String title) {
@@ -39,6 +43,21 @@ class StarterBankInstaller {
     }
 
     InstallReport install(Caller caller) {
+        StarterBankInstallClaims.Claim claim = claims.claim(caller.tenantId()).orElseThrow(() -> {
+            ProblemException busy = ProblemException.conflict("starter-bank-install-in-progress",
+                    "The starter bank is being installed into this organisation right now. Ask again in a moment: "
+                            + "the install adds only what is missing.");
+            busy.getHeaders().set("Retry-After", "2");
+            return busy;
+        });
+        try {
+            return installClaimed(caller);
+        } finally {
+            claims.release(claim);
+        }
+    }
+
+    private InstallReport installClaimed(Caller caller) {
         Map<String, String> idsByKey = new HashMap<>();
         int installed = 0;
         for (StarterBank.BankQuestion question : bank.questions()) {

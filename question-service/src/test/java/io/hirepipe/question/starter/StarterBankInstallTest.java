@@ -2,15 +2,34 @@ package io.hirepipe.question.starter;
 
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.question.support.IntegrationTestBase;
+import io.hirepipe.testkit.HttpApi;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StarterBankInstallTest extends IntegrationTestBase {
+
+    @Autowired
+    MongoTemplate mongo;
 
     private int countQuestions(Caller caller, String query) {
         int count = 0;
@@ -83,5 +102,79 @@ class StarterBankInstallTest extends IntegrationTestBase {
     void candidatesCannotInstall() {
         api(Caller.candidate(tenant, "inv-1")).post("/api/questions/starter-bank", null).problem(403);
         assertThat(api(recruiter).get("/api/questions").expect(200).get("items")).isEmpty();
+    }
+
+    @Test
+    void parallelInstallsNeverDuplicateAQuestionOrATest() throws Exception {
+        int expected = StarterBank.load().questions().size();
+        int callers = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        List<HttpApi.Response> answers = new ArrayList<>();
+        try {
+            List<Future<HttpApi.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                Callable<HttpApi.Response> install = () -> {
+                    start.await();
+                    return api(recruiter).post("/api/questions/starter-bank", null);
+                };
+                calls.add(pool.submit(install));
+            }
+            start.countDown();
+            for (Future<HttpApi.Response> call : calls) {
+                answers.add(call.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        int installed = 0;
+        for (HttpApi.Response answer : answers) {
+            assertThat(answer.status()).as(answer.body()).isIn(200, 409);
+            if (answer.status() == 200) {
+                installed += answer.json().get("questionsInstalled").asInt();
+            } else {
+                assertThat(answer.problem(409, "starter-bank-install-in-progress").get("detail").asString())
+                        .contains("Ask again");
+                assertThat(answer.header("Retry-After")).isPresent();
+            }
+        }
+        assertThat(installed).as("every question installed by exactly one of the parallel calls").isEqualTo(expected);
+
+        // asked again afterwards, the install adds nothing and the bank holds each item once
+        JsonNode again = api(recruiter).post("/api/questions/starter-bank", null).expect(200);
+        assertThat(again.get("questionsInstalled").asInt()).isZero();
+        assertThat(again.get("testsInstalled").asInt()).isZero();
+        assertThat(countQuestions(recruiter, "")).isEqualTo(expected);
+        List<String> titles = new ArrayList<>();
+        api(recruiter).get("/api/tests").expect(200).get("items").forEach(t -> titles.add(t.get("title").asString()));
+        assertThat(titles).hasSize(3).doesNotHaveDuplicates();
+        List<String> questionTitles = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = api(recruiter).get("/api/questions?limit=100" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .expect(200);
+            page.get("items").forEach(q -> questionTitles.add(q.get("title").asString()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(new HashSet<>(questionTitles)).hasSize(questionTitles.size());
+    }
+
+    @Test
+    void anInstallInProgressRefusesAnotherAndAClaimWhoseLeaseRanOutIsTakenOver() {
+        // as if another install of this tenant were running now
+        mongo.insert(new Document("_id", tenant).append("claimId", "someone-else")
+                .append("leaseUntil", Date.from(Instant.now().plus(1, ChronoUnit.HOURS))), "starter_bank_installs");
+
+        api(recruiter).post("/api/questions/starter-bank", null).problem(409, "starter-bank-install-in-progress");
+        assertThat(countQuestions(recruiter, "")).as("nothing installed beside the running install").isZero();
+
+        // that install's process died: its lease runs out and the next install goes ahead
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(tenant)),
+                new Update().set("leaseUntil", Date.from(Instant.now().minusSeconds(1))), "starter_bank_installs");
+        assertThat(api(recruiter).post("/api/questions/starter-bank", null).expect(200).get("questionsInstalled").asInt())
+                .isEqualTo(StarterBank.load().questions().size());
+        // and it released its claim: the next call is not refused
+        api(recruiter).post("/api/questions/starter-bank", null).expect(200);
     }
 }
