@@ -14,6 +14,7 @@ import io.hirepipe.defaults.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.client.HttpClientErrorException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +23,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * question-service as this service needs it: each call bounded by a Resilience4j time limit,
  * retried once on a transient failure, behind a circuit breaker so that an ailing question-service
  * gets a rest instead of a queue of waiting threads. Callers get problems, never exceptions:
- * 422 for a test question-service does not know (for this tenant), 503 while it is unavailable.
+ * 422 for a test question-service does not know (for this tenant), 409 for one it cannot deliver now
+ * (its pools cannot be filled since the bank changed), 503 while it is unavailable.
  */
 public class QuestionService {
 
@@ -81,8 +84,26 @@ public class QuestionService {
         if (cached != null) {
             return cached;
         }
-        TestDelivery delivery = guarded(() -> http.delivery(tenantId, testId, sessionId))
-                .orElseThrow(() -> unknownTest(testId));
+        // A refusal (409: the test's pools cannot be drawn from the bank as it is now) is question-service's
+        // answer, not a failure of it: it never counts against the breaker and is never retried.
+        AtomicReference<String> refusal = new AtomicReference<>();
+        Optional<TestDelivery> answer = guarded(() -> {
+            try {
+                return http.delivery(tenantId, testId, sessionId);
+            } catch (HttpClientErrorException.Conflict refused) {
+                refusal.set(refused.getResponseBodyAsString());
+                return Optional.empty();
+            }
+        });
+        if (refusal.get() != null) {
+            log.warn("Test {} of tenant {} cannot start a session: question-service answered {}", testId, tenantId,
+                    refusal.get());
+            throw ProblemException.conflict("test-cannot-start", "This assessment cannot start right now: its "
+                    + "questions can no longer be drawn from the question bank, which changed since the test was "
+                    + "published. Your invitation stays valid; the recruiter who invited you has to fix the test.")
+                    .with("testId", testId);
+        }
+        TestDelivery delivery = answer.orElseThrow(() -> unknownTest(testId));
         deliveryCheck.verify(delivery);
         if (!delivery.drawnPerSession()) {
             deliveries.put(key, delivery);

@@ -337,4 +337,21 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
                 .problem(410, "invitation-unavailable");
         assertThat(gone.get("invitationStatus").asString()).isEqualTo("EXPIRED");
     }
+
+    @Test
+    void aTestWhosePoolTheBankCanNoLongerFillIsAClearConflictNotAnOutage() {
+        JsonNode invitation = invite("java-basics", "p@example.org");
+        String candidate = redeemAsCandidate(invitation);
+        QUESTION_SERVICE.makeUnfillable(tenant, "java-basics");
+
+        for (int attempt = 0; attempt < 6; attempt++) {
+            JsonNode problem = api(candidate).post("/api/candidate/assessment/start", "").problem(409, "test-cannot-start");
+            assertThat(problem.get("detail").asString()).contains("cannot start right now", "invitation stays valid");
+        }
+        // nothing was started, and question-service is not taken for down: other tests still start
+        assertThat(api(recruiterToken()).get("/api/invitations/" + invitation.get("id").asString()).expect(200)
+                .get("status").asString()).isEqualTo("INVITED");
+        QUESTION_SERVICE.define(tenant, javaTest("java-basics-2", 30));
+        start(redeemAsCandidate(invite("java-basics-2", "q@example.org")));
+    }
 }

@@ -51,6 +51,7 @@ public final class QuestionServiceStub {
                     TestInfrastructure.INTERNAL_TOKEN_SECRET, null, null), Clock.systemUTC());
     private final Map<String, Test> tests = new ConcurrentHashMap<>();
     private final Set<String> drafts = ConcurrentHashMap.newKeySet();
+    private final Set<String> unfillable = ConcurrentHashMap.newKeySet();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger deliveries = new AtomicInteger();
     private volatile Mode mode = Mode.UP;
@@ -91,6 +92,14 @@ public final class QuestionServiceStub {
     public void defineDraft(String tenantId, Test test) {
         define(tenantId, test);
         drafts.add(tenantId + "|" + test.testId());
+    }
+
+    /**
+     * Makes the test's delivery refused as question-service refuses a test whose pool the bank can no longer
+     * fill (questions retired since it was published): 409 pool-cannot-be-filled.
+     */
+    public void makeUnfillable(String tenantId, String testId) {
+        unfillable.add(tenantId + "|" + testId);
     }
 
     public void mode(Mode mode) {
@@ -135,6 +144,11 @@ public final class QuestionServiceStub {
                         "durationMinutes", test.durationMinutes(), "passMarkPercent", test.passMarkPercent(),
                         "sections", List.of(Map.of("title", "All", "questions", refs)),
                         "status", "PUBLISHED"));
+            } else if (unfillable.contains(caller.tenantId() + "|" + path.group(1))) {
+                respond(exchange, 409, Map.of("type", "https://hirepipe.io/problems/pool-cannot-be-filled",
+                        "title", "Conflict", "status", 409, "field", "sections[0].pool",
+                        "detail", "Section 'All' of test '" + test.testId() + "' cannot be drawn now: draw 3 from "
+                                + "category 'databases', but only 1 published questions match."));
             } else {
                 deliveries.incrementAndGet();
                 respond(exchange, 200, Map.of("testId", test.testId(), "title", test.title(),
