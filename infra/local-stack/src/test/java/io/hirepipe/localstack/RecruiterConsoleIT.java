@@ -51,6 +51,7 @@ class RecruiterConsoleIT {
     private static final String TEST_TITLE = "Console-built Kafka test";
     private static final String FREE_TEXT_TITLE = "Redelivered events";
     private static final String CHOICE_TITLE = "Ordering guarantee";
+    private static final String POOLED_TITLE = "Console-built pooled databases screen";
     private static final String ANSWER =
             "Every effect is stored under a unique key derived from the event id, so a redelivery changes nothing.";
     private static final String OTHER_TENANT = "console-other";
@@ -383,6 +384,66 @@ class RecruiterConsoleIT {
             browser.reload();
             browser.awaitHeading("Sign in");
         }
+    }
+
+    // --- the test editor on a large bank: search, paging and pools ----------------------------------------------
+
+    @Test
+    @Order(6)
+    void theTestEditorReachesTheWholeBankAndDrawsASectionFromAPool() {
+        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            open(browser, "#/tests/new");
+            browser.awaitHeading("New test");
+            fill(browser, "Title", 0, POOLED_TITLE);
+            // The demo bank has the starter bank's 71 questions: the newest come first, older ones page by page.
+            By offered = By.cssSelector("#picker-0 input[type=checkbox]");
+            browser.waiting().until(d -> d.findElements(offered).size() == 20);
+            browser.button("Show more questions");
+            browser.waiting().until(d -> d.findElements(offered).size() == 40);
+            assertThat(browser.driver().switchTo().activeElement().getDomAttribute("type"))
+                    .as("focus on the first question the new page brought").isEqualTo("checkbox");
+
+            // Words from the title find an older question wherever it is.
+            fill(browser, "Words in the title or question", 0, "shard key");
+            browser.button("Search");
+            browser.awaitText("#picker-0", "Choosing a shard key");
+            checkLabelStartingWith(browser, "Choosing a shard key");
+            browser.awaitText("#chosen-0", "Choosing a shard key");
+
+            // A second section drawn per candidate from a pool: one the bank cannot fill is refused beside the rule.
+            browser.button("Add a section");
+            browser.waiting().until(d -> d.findElement(By.id("section-1-mode-pool"))).click();
+            fill(browser, "Category", 1, "databases");
+            new Select(fieldNamed(browser, "Difficulty from", 0)).selectByVisibleText("2");
+            fill(browser, "Questions to draw", 0, "50");
+            browser.button("Create test");
+            browser.awaitText("[data-error-for='sections[1].pool']", "only");
+            assertThat(browser.textOf("[data-error-for='sections[1].pool']")).contains("databases", "50");
+
+            // What was typed survives a reload (kept in the tab's sessionStorage), and is judged as a page.
+            open(browser, "#/tests/new");
+            browser.awaitHeading("New test");
+            assertThat(fieldNamed(browser, "Category", 1).getDomProperty("value")).isEqualTo("databases");
+            browser.awaitText("#chosen-0", "Choosing a shard key");
+            browser.capture("console-test-pool");
+
+            fill(browser, "Questions to draw", 0, "3");
+            browser.button("Create test");
+            browser.awaitHeading("Test: " + POOLED_TITLE);
+        }
+        JsonNode created = null;
+        for (JsonNode test : recruiter.get("/api/v1/tests?limit=100").expect(200).get("items")) {
+            if (POOLED_TITLE.equals(test.get("title").asString())) {
+                created = test;
+            }
+        }
+        assertThat(created).as("the test, through the API").isNotNull();
+        assertThat(created.get("questionCount").asInt()).as("one chosen and three drawn").isEqualTo(4);
+        JsonNode pool = created.get("sections").get(1).get("pool");
+        assertThat(pool.get("category").asString()).isEqualTo("databases");
+        assertThat(pool.get("difficultyMin").asInt()).isEqualTo(2);
+        assertThat(pool.get("difficultyMax").asInt()).isEqualTo(5);
+        assertThat(pool.get("count").asInt()).isEqualTo(3);
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
