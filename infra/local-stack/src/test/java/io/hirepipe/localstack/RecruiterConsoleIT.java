@@ -248,6 +248,8 @@ class RecruiterConsoleIT {
             assertThat(browser.textOf("blockquote.answer")).isEqualTo(ANSWER);
             // A choice is named in the words the candidate read, not by its id.
             assertThat(browser.textOf("div.answer")).contains("Chose:", "Record keys mapping to one partition");
+            browser.script("document.querySelector('div.answer').scrollIntoView({block: 'center'})");
+            browser.capture("console-result-choice");
             browser.capture("console-result");
 
             WebElement box = browser.driver().findElements(By.cssSelector("article.item")).stream()
@@ -425,6 +427,7 @@ class RecruiterConsoleIT {
             browser.awaitHeading("New test");
             assertThat(fieldNamed(browser, "Category", 1).getDomProperty("value")).isEqualTo("databases");
             browser.awaitText("#chosen-0", "Choosing a shard key");
+            browser.script("document.getElementById('section-1-mode-pool').scrollIntoView({block: 'start'})");
             browser.capture("console-test-pool");
 
             fill(browser, "Questions to draw", 0, "3");
@@ -554,7 +557,10 @@ class RecruiterConsoleIT {
         return new SinkMailbox(stack()).candidateLink(recipient, TEST_TITLE);
     }
 
-    /** A second organisation with its own recruiter: the stack seeds only one. */
+    /**
+     * A second organisation with its own recruiter: the stack seeds only one, and the gateway has no API
+     * that creates organisations, so it is written into the gateway's database directly.
+     */
     private void addOtherOrganisation() {
         inGatewayDatabase(gateway -> {
             if (gateway.getCollection("recruiters").countDocuments(Filters.eq("email", OTHER_EMAIL)) == 0) {
