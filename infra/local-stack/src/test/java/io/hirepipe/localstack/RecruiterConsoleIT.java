@@ -290,6 +290,9 @@ class RecruiterConsoleIT {
                     .containsExactly(CHOICE_TITLE, "single choice", "2", "1.00", "—", "A wrong option nobody chose");
             assertThat(browser.textOf("#option-picks + .table-wrap")).contains("Log compaction", "0 (0%)",
                     "Record keys mapping to one partition", "2 (100%)");
+            // judged as a first visit (a bookmark), not with the test page's transfer added
+            open(browser, "#/tests/" + testId + "/analysis?version=1");
+            browser.awaitText("#analysis", "2 scored candidates");
             browser.capture("console-item-analysis");
         }
 
