@@ -19,15 +19,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -72,7 +67,7 @@ class CandidateErasures implements ErasureCompletions {
         Instant now = clock.instant();
         String id = Ids.erasure();
         CandidateErasureRequested requested = new CandidateErasureRequested(id, invitationIds, sessionIds,
-                email == null ? null : sha256(email), now);
+                email == null ? null : CandidateErasureRequested.emailSha256Of(email), now);
         Map<String, String> services = new LinkedHashMap<>();
         expectedServices.forEach(service -> services.put(service, Erasure.PENDING));
         Erasure erasure = new Erasure(id, caller.tenantId(), caller.subject(), now, byEmail ? "EMAIL" : "INVITATION",
@@ -137,16 +132,5 @@ class CandidateErasures implements ErasureCompletions {
             throw ProblemException.notFound("Invitation", invitationId).with("field", "invitationId");
         }
         return invitation;
-    }
-
-    /** How other services recognise the email without it travelling: hex SHA-256 of its trimmed lower case. */
-    static String sha256(String email) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

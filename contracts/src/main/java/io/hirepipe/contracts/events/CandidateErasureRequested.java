@@ -1,6 +1,11 @@
 package io.hirepipe.contracts.events;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -17,6 +22,16 @@ public record CandidateErasureRequested(String erasureId, List<String> invitatio
     public CandidateErasureRequested {
         invitationIds = invitationIds == null ? List.of() : List.copyOf(invitationIds);
         sessionIds = sessionIds == null ? List.of() : List.copyOf(sessionIds);
+    }
+
+    /** How {@code emailSha256} is made, the one rule producer and readers share: hex SHA-256 of the trimmed, lower-cased email. */
+    public static String emailSha256Of(String email) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     @Override

@@ -14,16 +14,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -115,7 +110,7 @@ class NotificationCandidateData implements CandidateDataEraser {
         toCandidates.fields().include("_id", "recipient");
         List<String> ids = new ArrayList<>();
         for (Document delivery : mongo.find(toCandidates, Document.class, EmailDelivery.COLLECTION)) {
-            if (emailSha256.equals(sha256(delivery.getString("recipient")))) {
+            if (emailSha256.equals(CandidateErasureRequested.emailSha256Of(delivery.getString("recipient")))) {
                 ids.add(delivery.getString("_id"));
             }
         }
@@ -141,14 +136,5 @@ class NotificationCandidateData implements CandidateDataEraser {
     /** A regex matching any of the ids as a quoted JSON string. */
     private static String anyOf(List<String> ids) {
         return ids.stream().map(id -> Pattern.quote("\"" + id + "\"")).collect(Collectors.joining("|"));
-    }
-
-    static String sha256(String email) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -57,7 +57,7 @@ class NotificationPrivacyTest extends NotificationServiceTest {
         String otherWebhook = webhook(tenant, "{\"data\":{\"invitationId\":\"inv_other\"}}", "SUCCEEDED", now);
 
         CandidateErasureCompleted completed = requestErasure(tenant, invitation, session,
-                NotificationCandidateData.sha256("grace@example.org"));
+                CandidateErasureRequested.emailSha256Of("grace@example.org"));
 
         assertThat(completed.service()).isEqualTo("notification-service");
         assertThat(completed.removedCounts()).containsEntry("email_deliveries", 3L).containsEntry("webhook_deliveries", 1L);
@@ -72,7 +72,7 @@ class NotificationPrivacyTest extends NotificationServiceTest {
         assertThat(mongo.findById(otherWebhook, Document.class, "webhook_deliveries")).isNotNull();
 
         CandidateErasureCompleted again = requestErasure(tenant, invitation, session,
-                NotificationCandidateData.sha256("grace@example.org"));
+                CandidateErasureRequested.emailSha256Of("grace@example.org"));
         assertThat(again.removedCounts()).containsEntry("email_deliveries", 0L).containsEntry("webhook_deliveries", 0L);
     }
 
