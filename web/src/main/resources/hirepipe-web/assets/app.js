@@ -51,6 +51,20 @@ function contactLine(email) {
     : h('p', {}, 'If you have questions, reply to your invitation email to reach the recruiter who invited you.');
 }
 
+/** Who to ask about the candidate's data and how long it is kept; nothing until the company set a contact. */
+function privacyNotice(notice) {
+  if (!notice || !notice.contactEmail) return null;
+  const kept = notice.retentionDays
+    ? `The company keeps your name, email and answers for ${notice.retentionDays} days after your assessment is scored, then deletes them.`
+    : 'The company keeps your name, email and answers until it deletes them or you ask it to.';
+  const who = notice.contactName ? `${notice.contactName} at ` : '';
+  return h('section', { 'aria-labelledby': 'privacy-heading', class: 'privacy-notice' },
+    h('h2', { id: 'privacy-heading' }, 'Your data'),
+    h('p', {}, 'Your name, email address, answers and the signals above are stored to assess this test. ', kept),
+    h('p', {}, `To see, correct or erase your data, write to ${who}`,
+      h('a', { href: `mailto:${notice.contactEmail}` }, notice.contactEmail), '.'));
+}
+
 function showUnavailable(status, contactEmail) {
   const titles = {
     REVOKED: 'This invitation was withdrawn',
@@ -107,6 +121,7 @@ function showWelcome(assessment) {
         h('li', {}, 'Every answer is saved as you go, also on this device if the connection drops.'),
         h('li', {}, 'At the deadline, answering stops and your saved answers are submitted automatically.'),
         h('li', {}, 'While you take the test, we record when this window loses or regains focus, when the page is hidden or shown, and when you paste or copy text. The recruiter sees these signals.'))),
+    privacyNotice(assessment.privacyNotice),
     contactLine(assessment.contactEmail),
     h('p', { id: 'start-error', class: 'error', role: 'alert' }),
     startButton);

@@ -4,11 +4,14 @@ import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentStarted;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.CandidateErasureCompleted;
+import io.hirepipe.contracts.events.CandidateErasureRequested;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationExpired;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.contracts.events.PartnerTestSent;
+import io.hirepipe.contracts.events.PrivacySettingsChanged;
 import io.hirepipe.contracts.events.QuestionPublished;
 import io.hirepipe.contracts.events.QuestionRetired;
 import io.hirepipe.contracts.events.ScoreAdjusted;
@@ -41,7 +44,11 @@ public enum EventType {
     ASSESSMENT_SCORED("AssessmentScored", AssessmentScored.class, Topics.RESULTS, 2),
     /** v2: decimal points, the machine's item points, provisional, and who the session is for. */
     SCORE_ADJUSTED("ScoreAdjusted", ScoreAdjusted.class, Topics.RESULTS, 2),
-    ASSESSMENT_FINALIZED("AssessmentFinalized", AssessmentFinalized.class, Topics.RESULTS, 1);
+    ASSESSMENT_FINALIZED("AssessmentFinalized", AssessmentFinalized.class, Topics.RESULTS, 1),
+    /** A tenant's retention and privacy contact, the whole state each time. */
+    PRIVACY_SETTINGS_CHANGED("PrivacySettingsChanged", PrivacySettingsChanged.class, Topics.PRIVACY, 1),
+    CANDIDATE_ERASURE_REQUESTED("CandidateErasureRequested", CandidateErasureRequested.class, Topics.PRIVACY, 1),
+    CANDIDATE_ERASURE_COMPLETED("CandidateErasureCompleted", CandidateErasureCompleted.class, Topics.PRIVACY, 1);
 
     /** The version of an envelope that does not say: every type started at 1. */
     public static final int SCHEMA_VERSION = 1;

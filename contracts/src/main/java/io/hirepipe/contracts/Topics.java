@@ -1,5 +1,6 @@
 package io.hirepipe.contracts;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Kafka topic names. Keys: see {@link io.hirepipe.contracts.events.EventPayload#partitionKey()}. */
@@ -15,10 +16,16 @@ public final class Topics {
     public static final String INVITATIONS = "hirepipe.invitations.v1";
     public static final String SUBMISSIONS = "hirepipe.submissions.v1";
     public static final String RESULTS = "hirepipe.results.v1";
+    /**
+     * Tenants' privacy settings and candidate erasures (requests and each service's completion). Holds
+     * ids, an email hash and a staff contact, never a candidate's name, email or answers. Keyed by tenant
+     * (settings) or erasure id.
+     */
+    public static final String PRIVACY = "hirepipe.privacy.v1";
 
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
-    public static final List<String> ALL = List.of(QUESTIONS, INVITATIONS, SUBMISSIONS, RESULTS);
+    public static final List<String> ALL = List.of(QUESTIONS, INVITATIONS, SUBMISSIONS, RESULTS, PRIVACY);
 
     private Topics() {
     }
@@ -27,7 +34,16 @@ public final class Topics {
         return topic + DEAD_LETTER_SUFFIX;
     }
 
-    /** Topics whose records are the source a read model is rebuilt from, so they never expire. */
+    /**
+     * How long every other topic and every dead-letter topic keeps a record. Shorter than the shortest
+     * retention a tenant can choose (30 days after scoring, and a submission is scored after it is sent),
+     * so no event outlives its tenant's retention, answer texts in {@link #SUBMISSIONS} included.
+     */
+    public static final Duration BOUNDED_RETENTION = Duration.ofDays(7);
+    /** Kafka deletes whole segments only: rolling one a day keeps a record at most a day past its retention. */
+    public static final Duration SEGMENT_ROLL = Duration.ofDays(1);
+
+    /** Topics whose records are the source a read model is rebuilt from, so they never expire (no candidate data). */
     public static boolean isRetainedForever(String topic) {
         return QUESTIONS.equals(topic);
     }

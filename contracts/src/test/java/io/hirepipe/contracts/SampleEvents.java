@@ -4,6 +4,8 @@ import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentStarted;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.CandidateErasureCompleted;
+import io.hirepipe.contracts.events.CandidateErasureRequested;
 import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
@@ -17,6 +19,7 @@ import io.hirepipe.contracts.events.KeyPoint;
 import io.hirepipe.contracts.events.Misconception;
 import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.contracts.events.Person;
+import io.hirepipe.contracts.events.PrivacySettingsChanged;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.QuestionPublished;
 import io.hirepipe.contracts.events.QuestionRetired;
@@ -28,6 +31,7 @@ import io.hirepipe.contracts.events.SubmittedAnswer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** One realistic payload per event type. */
 final class SampleEvents {
@@ -83,6 +87,12 @@ final class SampleEvents {
             case ASSESSMENT_FINALIZED -> new AssessmentFinalized("ses-1", "inv-1", "test-1", "Backend fundamentals",
                     CANDIDATE, "rita@example.com", new BigDecimal("4.00"), 5, 80.0, 50, true, 1, 1,
                     "rita@example.com", T0.plusSeconds(7300));
+            case PRIVACY_SETTINGS_CHANGED -> new PrivacySettingsChanged("tenant-1", 180, "Data Protection Office",
+                    "privacy@acme.example", 3, T0);
+            case CANDIDATE_ERASURE_REQUESTED -> new CandidateErasureRequested("era-1", List.of("inv-1"),
+                    List.of("ses-1"), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", T0);
+            case CANDIDATE_ERASURE_COMPLETED -> new CandidateErasureCompleted("era-1", "scoring-service",
+                    Map.of("results", 1L, "parked_submissions", 0L), T0.plusSeconds(2));
         };
     }
 }

@@ -24,4 +24,13 @@ class TopicsTest {
         assertThat(Topics.isRetainedForever(Topics.QUESTIONS)).isTrue();
         assertThat(Topics.isRetainedForever(Topics.RESULTS)).isFalse();
     }
+
+    @Test
+    void onlyTheQuestionsTopicIsKeptForeverAndTheRestExpireBeforeAnyTenantRetention() {
+        assertThat(Topics.ALL.stream().filter(Topics::isRetainedForever)).containsExactly(Topics.QUESTIONS);
+        assertThat(Topics.isRetainedForever(Topics.SUBMISSIONS)).isFalse();
+        assertThat(Topics.isRetainedForever(Topics.PRIVACY)).isFalse();
+        // 30 days is the shortest retention a tenant may choose (assessment-service's privacy settings)
+        assertThat(Topics.BOUNDED_RETENTION.plus(Topics.SEGMENT_ROLL)).isLessThan(java.time.Duration.ofDays(30));
+    }
 }

@@ -3,6 +3,7 @@ package io.hirepipe.notification;
 import org.springframework.boot.SpringApplication;
 import io.hirepipe.notification.webhook.HostResolver;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,7 @@ import java.time.Clock;
  * recipient, and delivers signed webhooks to tenants' subscriptions with durable retries.
  */
 @SpringBootApplication
+@EnableScheduling
 @ConfigurationPropertiesScan
 public class NotificationServiceApplication {
 

@@ -19,6 +19,10 @@ public final class Ids {
         return "ses_" + random();
     }
 
+    public static String erasure() {
+        return "era_" + random();
+    }
+
     private static String random() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);

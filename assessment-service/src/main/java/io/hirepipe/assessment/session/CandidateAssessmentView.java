@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.session;
 
+import io.hirepipe.assessment.privacy.PrivacyNotice;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationStatus;
@@ -14,6 +15,7 @@ import java.time.Instant;
  * @param questionCount how many questions the candidate gets
  * @param contactEmail  whom the candidate asks about the assessment: the recruiter who gets the report
  * @param serverTime    the server's clock when answering, so the browser can correct its own
+ * @param privacyNotice whom to ask about their data and how long it is kept; absent until the tenant set it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CandidateAssessmentView(
@@ -27,13 +29,14 @@ public record CandidateAssessmentView(
         Instant expiresAt,
         String contactEmail,
         Instant serverTime,
-        SessionSummary session) {
+        SessionSummary session,
+        PrivacyNotice privacyNotice) {
 
     public record SessionSummary(String sessionId, SessionStatus status, Instant startedAt, Instant deadline,
                                  long remainingSeconds, int questionCount, int answeredCount) {
     }
 
-    static CandidateAssessmentView of(Invitation invitation, Instant now) {
+    static CandidateAssessmentView of(Invitation invitation, Instant now, PrivacyNotice privacyNotice) {
         Session session = invitation.session();
         SessionSummary summary = null;
         if (session != null) {
@@ -45,6 +48,6 @@ public record CandidateAssessmentView(
         int questionCount = session != null ? session.questions().size() : invitation.questionCount();
         return new CandidateAssessmentView(invitation.id(), invitation.testTitle(), invitation.instructions(),
                 invitation.durationMinutes(), invitation.extraTimeMinutes(), questionCount, invitation.statusAt(now),
-                invitation.expiresAt(), invitation.recruiterEmail(), now, summary);
+                invitation.expiresAt(), invitation.recruiterEmail(), now, summary, privacyNotice);
     }
 }

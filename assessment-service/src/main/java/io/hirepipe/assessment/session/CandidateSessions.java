@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.session;
 
+import io.hirepipe.assessment.privacy.PrivacySettingsStore;
 import io.hirepipe.assessment.invitation.Ids;
 import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationStatus;
@@ -32,15 +33,18 @@ class CandidateSessions {
     private final QuestionService questions;
     private final SessionClock clock;
     private final SessionMetrics metrics;
+    private final PrivacySettingsStore privacy;
 
     CandidateSessions(InvitationStore invitations, SessionStore store, SessionCache cache, QuestionService questions,
-                      SessionClock clock, SessionMetrics metrics) {
+                      SessionClock clock, SessionMetrics metrics,
+                      PrivacySettingsStore privacy) {
         this.invitations = invitations;
         this.store = store;
         this.cache = cache;
         this.questions = questions;
         this.clock = clock;
         this.metrics = metrics;
+        this.privacy = privacy;
     }
 
     /** From Redis when hot, else from MongoDB (and then made hot). */
@@ -70,7 +74,7 @@ class CandidateSessions {
     }
 
     CandidateAssessmentView assessment(Caller caller) {
-        return CandidateAssessmentView.of(current(caller), clock.now());
+        return CandidateAssessmentView.of(current(caller), clock.now(), privacy.notice(caller.tenantId()).orElse(null));
     }
 
     SessionView session(Caller caller) {

@@ -35,7 +35,7 @@ import java.util.Optional;
  * so a slow reader that loaded an older document cannot overwrite a newer one written meanwhile.
  */
 @Component
-class SessionCache {
+public class SessionCache {
 
     private static final Logger log = LoggerFactory.getLogger(SessionCache.class);
 
@@ -84,7 +84,7 @@ class SessionCache {
     }
 
     /** Best effort: a failure only means the next read goes to MongoDB. */
-    void refresh(Invitation invitation) {
+    public void refresh(Invitation invitation) {
         if (invitation.session() == null) {
             return;
         }
@@ -97,6 +97,20 @@ class SessionCache {
             // Redis is known to be away; the copy is refreshed by the next write after it returns.
         } catch (DataAccessException | JacksonException e) {
             log.warn("Session cache refresh failed for {}: {}", invitation.id(), e.toString());
+        }
+    }
+
+    /**
+     * Drops the copy of an invitation at once (erasure, retention). Best effort like every cache call: a
+     * copy left behind by a failure expires with its TTL (minutes after the session closed).
+     */
+    public void evict(String tenantId, String invitationId) {
+        try {
+            breaker.executeSupplier(() -> redis.delete(key(tenantId, invitationId)));
+        } catch (CallNotPermittedException e) {
+            // Redis is away; its copy expires on its own
+        } catch (DataAccessException e) {
+            log.warn("Session cache evict failed for {}: {}", invitationId, e.toString());
         }
     }
 

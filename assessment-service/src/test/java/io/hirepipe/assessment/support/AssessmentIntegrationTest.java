@@ -44,6 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "hirepipe.sessions.sweep-interval=200ms",
         "hirepipe.sessions.max-signals=5",
         "hirepipe.outbox.poll-interval=100ms",
+        // retention runs when a test calls it, never by the wall clock in the middle of one
+        "hirepipe.privacy.retention.cron=-",
         "hirepipe.services.question-service.read-timeout=2s",
         "resilience4j.circuitbreaker.instances.question-service.sliding-window-size=4",
         "resilience4j.circuitbreaker.instances.question-service.minimum-number-of-calls=4",

@@ -63,6 +63,9 @@ class CandidateWebAppIT {
         JsonNode login = anonymous.post("/api/v1/auth/login", Map.of(
                 "email", stack().demo().recruiterEmail(), "password", stack().demo().recruiterPassword())).expect(200);
         recruiter = anonymous.withBearer(login.get("token").asString());
+        // the welcome page's privacy notice names the tenant's contact and retention
+        recruiter.put("/api/v1/settings/privacy", Map.of("retentionDays", 365, "contactName", "Data Protection Office",
+                "contactEmail", "privacy@hirepipe.example")).expect(200);
 
         String single = publish(Map.of("kind", "SINGLE_CHOICE", "title", "Message ordering",
                 "prompt", "Which Kafka feature keeps all events of one session in order?",
@@ -109,7 +112,8 @@ class CandidateWebAppIT {
             assertThat(browser.mainText()).contains("Questions", "3", "20 minutes",
                     "Answer every question in your own words.", "You may not use notes.",
                     "your saved answers are submitted automatically",
-                    "loses or regains focus", "paste or copy", stack().demo().recruiterEmail());
+                    "loses or regains focus", "paste or copy", stack().demo().recruiterEmail(),
+                    "Your data", "365 days after your assessment is scored", "Data Protection Office at privacy@hirepipe.example");
             browser.capture("welcome");
 
             browser.button("Start the assessment");

@@ -90,6 +90,13 @@ public record ScoringResult(
         revision = revision == null ? 0L : revision;
     }
 
+    /** How a result looks once its candidate is erased or past retention: who and what they wrote are gone, the scores stay. */
+    public static final String ERASED_NAME = "Erased candidate";
+
+    public List<Item> itemsWithoutAnswers() {
+        return items.stream().map(Item::withoutAnswer).toList();
+    }
+
     /** Before tests had versions a test never changed after creation: its only version is 1. */
     public int testVersionOrFirst() {
         return testVersion == null ? 1 : testVersion;
@@ -129,6 +136,18 @@ public record ScoringResult(
             accepted = Boolean.TRUE.equals(accepted);
             history = history == null ? List.of() : List.copyOf(history);
             selectedOptionIds = selectedOptionIds == null ? List.of() : List.copyOf(selectedOptionIds);
+        }
+
+        /** The same item without the candidate's words: answer text and the spans quoted as evidence. */
+        Item withoutAnswer() {
+            Evidence quiet = evidence == null ? null : new Evidence(evidence.confidence(),
+                    evidence.keyPoints().stream().map(k -> new KeyPointVerdict(k.id(), k.description(), k.verdict(),
+                            k.credit(), k.points(), null, k.similarity())).toList(),
+                    evidence.misconceptions().stream().map(m -> new MisconceptionMatch(m.id(), m.description(),
+                            m.penalty(), null, m.similarity())).toList(),
+                    evidence.flags());
+            return new Item(questionId, questionVersion, kind, points, maxPoints, matchedKeyPointIds, title, status,
+                    machinePoints, humanPoints, accepted, quiet, history, selectedOptionIds, null);
         }
 
         /** The machine was unsure and no person has settled it yet. */

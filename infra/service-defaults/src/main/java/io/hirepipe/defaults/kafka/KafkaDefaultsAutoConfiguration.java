@@ -89,6 +89,11 @@ public class KafkaDefaultsAutoConfiguration {
                 .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_RECORD_BYTES));
         if (retainedForever) {
             builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1");
+        } else {
+            // Bounded below every tenant's retention (see Topics.BOUNDED_RETENTION): events that carry
+            // names and answer texts expire on their own, dead letters included.
+            builder.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.topics().retention().toMillis()))
+                    .config(TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Topics.SEGMENT_ROLL.toMillis()));
         }
         return builder.build();
     }

@@ -12,11 +12,25 @@ import java.time.Duration;
 public record KafkaDefaultsProperties(Topics topics, Retry retry) {
 
     public KafkaDefaultsProperties {
-        topics = topics == null ? new Topics(3, (short) 1) : topics;
+        topics = topics == null ? new Topics(3, (short) 1, null) : topics;
         retry = retry == null ? new Retry(4, Duration.ofMillis(500), 2.0, Duration.ofSeconds(5)) : retry;
     }
 
-    public record Topics(int partitions, short replicationFactor) {
+    /**
+     * @param retention how long a topic that is not retained forever keeps records; at most
+     *                  {@link io.hirepipe.contracts.Topics#BOUNDED_RETENTION}, which keeps every event
+     *                  inside the shortest retention a tenant can choose
+     */
+    public record Topics(int partitions, short replicationFactor, Duration retention) {
+
+        public Topics {
+            retention = retention == null ? io.hirepipe.contracts.Topics.BOUNDED_RETENTION : retention;
+            if (retention.isNegative() || retention.isZero()
+                    || retention.compareTo(io.hirepipe.contracts.Topics.BOUNDED_RETENTION) > 0) {
+                throw new IllegalArgumentException("hirepipe.kafka.topics.retention must be positive and at most "
+                        + io.hirepipe.contracts.Topics.BOUNDED_RETENTION + ", was " + retention);
+            }
+        }
     }
 
     public record Retry(int maxRetries, Duration initialInterval, double multiplier, Duration maxInterval) {

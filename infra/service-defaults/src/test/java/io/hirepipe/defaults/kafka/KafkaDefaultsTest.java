@@ -7,14 +7,21 @@ import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.testkit.EventRecord;
 import io.hirepipe.testkit.EventTopics;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +38,9 @@ class KafkaDefaultsTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    KafkaAdmin kafkaAdmin;
 
     private static EventEnvelope<InvitationRevoked> revocation(String invitationId, String reason, String correlationId) {
         return EventEnvelope.of(new InvitationRevoked(invitationId, reason), "tenant-a", correlationId);
@@ -80,6 +90,24 @@ class KafkaDefaultsTest {
     void everyTopicHasADeadLetterCountFromTheStart() {
         assertThat(Topics.ALL).allSatisfy(topic ->
                 assertThat(meters.find("hirepipe.kafka.dead.lettered").tag("topic", topic).counter()).isNotNull());
+    }
+
+    @Test
+    void everyTopicButTheQuestionsExpiresItsRecordsWithinTheBoundedRetention() throws Exception {
+        try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
+            for (String topic : Topics.ALL) {
+                assertThat(retentionOf(admin, topic)).as(topic)
+                        .isEqualTo(Topics.isRetainedForever(topic) ? "-1" : String.valueOf(Topics.BOUNDED_RETENTION.toMillis()));
+                assertThat(retentionOf(admin, Topics.deadLetterOf(topic))).as(Topics.deadLetterOf(topic))
+                        .isEqualTo(String.valueOf(Topics.BOUNDED_RETENTION.toMillis()));
+            }
+        }
+    }
+
+    private static String retentionOf(AdminClient admin, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config config = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
+        return config.get(TopicConfig.RETENTION_MS_CONFIG).value();
     }
 
     private double deadLettered(String topic) {

@@ -1,0 +1,115 @@
+package io.hirepipe.assessment.privacy;
+
+import io.hirepipe.assessment.invitation.Invitation;
+import io.hirepipe.assessment.invitation.InvitationStatus;
+import io.hirepipe.assessment.invitation.Revocation;
+import io.hirepipe.assessment.session.SessionCache;
+import io.hirepipe.contracts.events.CandidateErasureRequested;
+import io.hirepipe.contracts.events.Person;
+import io.hirepipe.defaults.privacy.CandidateDataEraser;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.hirepipe.assessment.invitation.InvitationFields.ACTIVE_KEY;
+import static io.hirepipe.assessment.invitation.InvitationFields.EXPIRES_AT;
+import static io.hirepipe.assessment.invitation.InvitationFields.EXTERNAL_REFERENCE;
+import static io.hirepipe.assessment.invitation.InvitationFields.ID;
+import static io.hirepipe.assessment.invitation.InvitationFields.OUTBOX;
+import static io.hirepipe.assessment.invitation.InvitationFields.REVISION;
+import static io.hirepipe.assessment.invitation.InvitationFields.REVOCATION;
+import static io.hirepipe.assessment.invitation.InvitationFields.SCORE;
+import static io.hirepipe.assessment.invitation.InvitationFields.SESSION_ANSWERS;
+import static io.hirepipe.assessment.invitation.InvitationFields.STATUS;
+import static io.hirepipe.assessment.invitation.InvitationFields.SUBMITTED_AT;
+import static io.hirepipe.assessment.invitation.InvitationFields.TENANT;
+
+/**
+ * What this service holds of a candidate: the invitation document (name, email, answers, the
+ * platform's reference) and its Redis copy.
+ *
+ * <ul>
+ *   <li>Erasure anonymises the invitation in place: name and email replaced, answers emptied, reference
+ *       and active key removed; an invitation still open is revoked so the link stops working. The
+ *       invitation's ids, test, status and score stay, so counts and the erasure record still add up.</li>
+ *   <li>Retention deletes the invitation outright once its anchor is past: the scoring time, or for an
+ *       invitation that never got a score, when it ended (revoked, expired unstarted, submitted).</li>
+ * </ul>
+ */
+@Component
+class AssessmentCandidateData implements CandidateDataEraser {
+
+    static final String ERASED_NAME = "Erased candidate";
+    static final String ERASED_AT = "erasedAt";
+
+    private final MongoTemplate mongo;
+    private final SessionCache cache;
+    private final Clock clock;
+
+    AssessmentCandidateData(MongoTemplate mongo, SessionCache cache, Clock clock) {
+        this.mongo = mongo;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, Long> erase(String tenantId, CandidateErasureRequested request) {
+        Instant now = clock.instant();
+        long erased = 0;
+        for (String invitationId : request.invitationIds()) {
+            Criteria notYetErased = Criteria.where(ID).is(invitationId).and(TENANT).is(tenantId).and(ERASED_AT).exists(false);
+            Update anonymise = new Update()
+                    .set("candidate", new Person(ERASED_NAME, null))
+                    .unset(ACTIVE_KEY)
+                    .unset(EXTERNAL_REFERENCE)
+                    .set(ERASED_AT, now)
+                    .inc(REVISION, 1);
+            if (mongo.updateFirst(Query.query(notYetErased), anonymise, Invitation.class).getModifiedCount() == 0) {
+                continue;
+            }
+            erased++;
+            // answers only where a session exists (setting them on an unstarted one would invent a session)
+            mongo.updateFirst(Query.query(Criteria.where(ID).is(invitationId).and(TENANT).is(tenantId)
+                    .and("session").ne(null)), new Update().set(SESSION_ANSWERS, Map.of()), Invitation.class);
+            mongo.updateFirst(Query.query(Criteria.where(ID).is(invitationId).and(TENANT).is(tenantId)
+                            .and(STATUS).in(InvitationStatus.INVITED, InvitationStatus.STARTED)),
+                    new Update().set(STATUS, InvitationStatus.REVOKED)
+                            .set(REVOCATION, new Revocation("candidate data erased", now, "privacy")),
+                    Invitation.class);
+            cache.evict(tenantId, invitationId);
+        }
+        return Map.of(Invitation.COLLECTION, erased);
+    }
+
+    @Override
+    public Map<String, Long> removeExpired(String tenantId, Instant cutoff) {
+        Criteria ended = new Criteria().orOperator(
+                Criteria.where(SCORE + ".scoredAt").lt(cutoff),
+                Criteria.where(STATUS).is(InvitationStatus.REVOKED).and(REVOCATION + ".revokedAt").lt(cutoff),
+                Criteria.where(STATUS).is(InvitationStatus.INVITED).and(EXPIRES_AT).lt(cutoff),
+                Criteria.where(STATUS).is(InvitationStatus.SUBMITTED).and(SUBMITTED_AT).lt(cutoff));
+        // events still waiting in the outbox are delivered first; the next run takes the invitation
+        Criteria nothingToRelay = new Criteria().orOperator(Criteria.where(OUTBOX).exists(false),
+                Criteria.where(OUTBOX).size(0));
+        Query expired = Query.query(new Criteria().andOperator(Criteria.where(TENANT).is(tenantId), ended, nothingToRelay));
+        expired.fields().include("_id");
+        List<String> ids = mongo.find(expired, Document.class, Invitation.COLLECTION).stream()
+                .map(d -> d.getString("_id")).toList();
+        for (String id : ids) {
+            cache.evict(tenantId, id);
+        }
+        // the same conditions again: an invitation that changed since it was read stays
+        long removed = ids.isEmpty() ? 0 : mongo.remove(Query.query(new Criteria().andOperator(
+                Criteria.where(TENANT).is(tenantId), Criteria.where(ID).in(ids), ended, nothingToRelay)),
+                Invitation.class).getDeletedCount();
+        return Map.of(Invitation.COLLECTION, removed);
+    }
+}

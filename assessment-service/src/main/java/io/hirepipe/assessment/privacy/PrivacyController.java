@@ -1,0 +1,55 @@
+package io.hirepipe.assessment.privacy;
+
+import io.hirepipe.defaults.security.Caller;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/** A tenant's privacy settings and candidate erasures: an administrator's business, never an API key's. */
+@RestController
+class PrivacyController {
+
+    private final PrivacySettingsStore settings;
+    private final CandidateErasures erasures;
+
+    PrivacyController(PrivacySettingsStore settings, CandidateErasures erasures) {
+        this.settings = settings;
+        this.erasures = erasures;
+    }
+
+    @GetMapping("/api/settings/privacy")
+    @PreAuthorize("hasAnyRole('ADMIN','RECRUITER')") // roles: ADMIN once users branch merges
+    PrivacySettingsView settings(Caller caller) {
+        return PrivacySettingsView.of(settings.settings(caller.tenantId()));
+    }
+
+    @PutMapping("/api/settings/privacy")
+    @PreAuthorize("hasAnyRole('ADMIN','RECRUITER')") // roles: ADMIN once users branch merges
+    PrivacySettingsView save(@Valid @RequestBody PrivacySettingsRequest request, Caller caller) {
+        return PrivacySettingsView.of(settings.save(caller, request));
+    }
+
+    /** 202: the services erase asynchronously; the Location shows how far they got. */
+    @PostMapping("/api/privacy/erasures")
+    @PreAuthorize("hasAnyRole('ADMIN','RECRUITER')") // roles: ADMIN once users branch merges
+    ResponseEntity<ErasureView> erase(@Valid @RequestBody ErasureRequest request, Caller caller) {
+        ErasureView erasure = erasures.request(caller, request);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/privacy/erasures/" + erasure.erasureId())).body(erasure);
+    }
+
+    @GetMapping("/api/privacy/erasures/{erasureId}")
+    @PreAuthorize("hasAnyRole('ADMIN','RECRUITER')") // roles: ADMIN once users branch merges
+    ErasureView erasure(@PathVariable String erasureId, Caller caller) {
+        return erasures.view(caller, erasureId);
+    }
+}

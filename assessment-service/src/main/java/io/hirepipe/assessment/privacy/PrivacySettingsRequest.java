@@ -1,0 +1,20 @@
+package io.hirepipe.assessment.privacy;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A tenant's privacy settings; a PUT replaces all of them.
+ *
+ * @param retentionDays candidate data is removed this many days after scoring; null keeps it
+ * @param contactName   who candidates ask about their data, shown on their welcome page
+ * @param contactEmail  where they write
+ */
+record PrivacySettingsRequest(
+        @Min(30) @Max(3650) Integer retentionDays,
+        @NotBlank @Size(max = 200) String contactName,
+        @NotBlank @Email @Size(max = 254) String contactEmail) {
+}

@@ -1,0 +1,147 @@
+package io.hirepipe.assessment.privacy;
+
+import io.hirepipe.assessment.support.AssessmentIntegrationTest;
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.CandidateErasureCompleted;
+import io.hirepipe.contracts.events.CandidateErasureRequested;
+import io.hirepipe.testkit.EventRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static io.hirepipe.assessment.privacy.PrivacySettingsTest.assertField;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Erasing one candidate: this service's own data, the request on Kafka, per-service status until ERASED. */
+class CandidateErasureTest extends AssessmentIntegrationTest {
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Test
+    void erasureByEmailAnonymisesEveryInvitationOfTheCandidateAndNothingElse() {
+        JsonNode grace = invite(Map.of("testId", "java-basics",
+                "candidate", Map.of("name", "Grace Hopper", "email", "Grace.Hopper@example.org")));
+        String graceCandidate = redeemAsCandidate(grace);
+        String sessionId = start(graceCandidate).get("sessionId").asString();
+        save(graceCandidate, "q-text", 1, null, "COBOL compilers, written by Grace").expect(200);
+        JsonNode ada = invite(Map.of("testId", "java-basics",
+                "candidate", Map.of("name", "Ada Lovelace", "email", "ada@example.org")));
+        String adaCandidate = redeemAsCandidate(ada);
+        start(adaCandidate);
+        save(adaCandidate, "q-text", 1, null, "Analytical engine notes by Ada").expect(200);
+        assertThat(redisValues()).anyMatch(v -> v.contains("Grace Hopper"));
+
+        HttpApi202 accepted = erase(Map.of("email", "grace.hopper@EXAMPLE.org"));
+        assertThat(accepted.body.get("status").asString()).isEqualTo("PENDING");
+        assertThat(accepted.body.get("services").get("assessment-service").asString()).isEqualTo("PENDING");
+
+        CandidateErasureRequested requested = awaitRequested(accepted.id);
+        assertThat(requested.invitationIds()).containsExactly(grace.get("id").asString());
+        assertThat(requested.sessionIds()).containsExactly(sessionId);
+        assertThat(requested.emailSha256()).isEqualTo(CandidateErasureRequested.emailSha256Of("grace.hopper@example.org"))
+                .doesNotContain("grace");
+
+        awaitService(accepted.id, "assessment-service");
+        Document graceDoc = mongo.findById(grace.get("id").asString(), Document.class, "invitations");
+        assertThat(graceDoc.toJson()).doesNotContainIgnoringCase("grace").doesNotContain("COBOL");
+        assertThat(graceDoc.getString("status")).isEqualTo("REVOKED");
+        assertThat(redisValues()).noneMatch(v -> v.contains("Grace") || v.contains("COBOL"));
+        // the candidate's still-valid short-lived token shows nothing erased and can no longer answer
+        assertThat(api(graceCandidate).get("/api/candidate/assessment/session").body()).doesNotContain("COBOL");
+        assertThat(save(graceCandidate, "q-text", 2, null, "more").status()).isBetween(400, 499);
+        // the other candidate is untouched
+        Document adaDoc = mongo.findById(ada.get("id").asString(), Document.class, "invitations");
+        assertThat(adaDoc.toJson()).contains("Ada Lovelace", "ada@example.org", "Analytical engine notes by Ada");
+
+        // the other services answer; the request shows ERASED once all did, with their counts
+        complete(accepted.id, "scoring-service", Map.of("results", 1L));
+        assertThat(status(accepted.id).get("status").asString()).isEqualTo("PENDING");
+        complete(accepted.id, "notification-service", Map.of("email_deliveries", 2L));
+        await().atMost(EVENT_WAIT).until(() -> "ERASED".equals(status(accepted.id).get("status").asString()));
+        JsonNode erased = status(accepted.id);
+        assertThat(erased.get("removedCounts").get("assessment-service").get("invitations").asLong()).isEqualTo(1);
+        assertThat(erased.get("removedCounts").get("notification-service").get("email_deliveries").asLong()).isEqualTo(2);
+
+        // a repeated request is harmless: it completes with zero counts
+        HttpApi202 again = erase(Map.of("invitationId", grace.get("id").asString()));
+        awaitService(again.id, "assessment-service");
+        assertThat(status(again.id).get("removedCounts").get("assessment-service").get("invitations").asLong()).isZero();
+        // a redelivered completion changes nothing
+        complete(accepted.id, "notification-service", Map.of("email_deliveries", 99L));
+        assertThat(status(accepted.id).get("removedCounts").get("notification-service").get("email_deliveries").asLong())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownEmailIsAcceptedAndCompletesWithZeroCounts() {
+        HttpApi202 accepted = erase(Map.of("email", "nobody@example.org"));
+        CandidateErasureRequested requested = awaitRequested(accepted.id);
+        assertThat(requested.invitationIds()).isEmpty();
+        awaitService(accepted.id, "assessment-service");
+        assertThat(status(accepted.id).get("removedCounts").get("assessment-service").get("invitations").asLong()).isZero();
+    }
+
+    @Test
+    void badRequestsAreRefusedNamingTheFieldAndOtherTenantsSeeNothing() {
+        JsonNode created = invite("java-basics", "ada@example.org");
+        String id = created.get("id").asString();
+        assertField(api(recruiterToken()).post("/api/privacy/erasures", Map.of()).problem(400), "email");
+        assertField(api(recruiterToken()).post("/api/privacy/erasures", Map.of("email", "ada@example.org",
+                "invitationId", id)).problem(400), "invitationId");
+        assertField(api(recruiterToken()).post("/api/privacy/erasures", Map.of("email", "not-an-email")).problem(400),
+                "email");
+        api(recruiterToken()).post("/api/privacy/erasures", Map.of("invitationId", "inv_unknown")).problem(404);
+        // another tenant's invitation is unknown there, and so is this tenant's erasure
+        api(recruiterToken("other-" + tenant)).post("/api/privacy/erasures", Map.of("invitationId", id)).problem(404);
+        assertThat(api(platformToken()).post("/api/privacy/erasures", Map.of("invitationId", id)).status()).isEqualTo(403);
+        assertThat(mongo.findById(id, Document.class, "invitations").toJson()).as("refused requests erase nothing")
+                .contains("ada@example.org");
+        HttpApi202 accepted = erase(Map.of("invitationId", id));
+        api(recruiterToken("other-" + tenant)).get("/api/privacy/erasures/" + accepted.id).problem(404);
+        api(recruiterToken()).get("/api/privacy/erasures/era_unknown").problem(404);
+    }
+
+    private record HttpApi202(String id, JsonNode body) {
+    }
+
+    private HttpApi202 erase(Map<String, Object> body) {
+        var response = api(recruiterToken()).post("/api/privacy/erasures", body);
+        JsonNode json = response.expect(202);
+        assertThat(response.location()).hasValueSatisfying(l -> assertThat(l).endsWith(json.get("erasureId").asString()));
+        return new HttpApi202(json.get("erasureId").asString(), json);
+    }
+
+    private JsonNode status(String erasureId) {
+        return api(recruiterToken()).get("/api/privacy/erasures/" + erasureId).expect(200);
+    }
+
+    private void awaitService(String erasureId, String service) {
+        await().atMost(EVENT_WAIT).until(() -> "DONE".equals(status(erasureId).get("services").get(service).asString()));
+    }
+
+    private CandidateErasureRequested awaitRequested(String erasureId) {
+        List<EventRecord> records = kafka.awaitRecords(Topics.PRIVACY, r -> erasureId.equals(r.key())
+                && r.envelope() != null && r.envelope().payload() instanceof CandidateErasureRequested);
+        return (CandidateErasureRequested) records.get(0).envelope().payload();
+    }
+
+    private void complete(String erasureId, String service, Map<String, Long> counts) {
+        kafka.awaitConsumed("assessment-service", kafka.publish(EventEnvelope.of(
+                new CandidateErasureCompleted(erasureId, service, counts, Instant.now()), tenant, "corr-erasure")));
+    }
+
+    private List<String> redisValues() {
+        return redis.keys("hirepipe:assessment:session:" + tenant + ":*").stream()
+                .map(key -> Objects.toString(redis.opsForHash().get(key, "json"), "")).toList();
+    }
+}

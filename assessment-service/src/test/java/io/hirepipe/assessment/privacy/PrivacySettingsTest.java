@@ -1,0 +1,85 @@
+package io.hirepipe.assessment.privacy;
+
+import io.hirepipe.assessment.support.AssessmentIntegrationTest;
+import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.PrivacySettingsChanged;
+import io.hirepipe.testkit.EventRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An admin sets retention and the privacy contact; every service hears of it; candidates see the notice. */
+class PrivacySettingsTest extends AssessmentIntegrationTest {
+
+    private static Map<String, Object> settings(Object retentionDays, String name, String email) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("retentionDays", retentionDays);
+        body.put("contactName", name);
+        body.put("contactEmail", email);
+        return body;
+    }
+
+    @Test
+    void savedSettingsAreAnnouncedAndShownToTheCandidateOnTheWelcomePage() {
+        JsonNode none = api(recruiterToken()).get("/api/settings/privacy").expect(200);
+        assertThat(none.path("retentionDays").isNumber()).as("kept until erased until a retention is chosen").isFalse();
+        JsonNode created = invite("java-basics", "ada@example.org");
+        String candidate = redeemAsCandidate(created);
+        assertThat(api(candidate).get("/api/candidate/assessment").expect(200).has("privacyNotice")).isFalse();
+
+        JsonNode saved = api(recruiterToken()).put("/api/settings/privacy",
+                settings(180, "Data Protection Office", "privacy@acme.example")).expect(200);
+        assertThat(saved.get("retentionDays").asInt()).isEqualTo(180);
+        api(recruiterToken()).put("/api/settings/privacy", settings(null, "DPO", "dpo@acme.example")).expect(200);
+
+        List<EventRecord> announced = kafka.awaitRecords(Topics.PRIVACY, r -> tenant.equals(r.key())
+                && r.envelope() != null && r.envelope().payload() instanceof PrivacySettingsChanged c && c.revision() == 2);
+        PrivacySettingsChanged latest = (PrivacySettingsChanged) announced.get(announced.size() - 1).envelope().payload();
+        assertThat(latest.retentionDays()).isNull();
+        assertThat(latest.contactEmail()).isEqualTo("dpo@acme.example");
+        assertThat(api(recruiterToken()).get("/api/settings/privacy").expect(200).get("contactName").asString())
+                .isEqualTo("DPO");
+
+        JsonNode notice = api(candidate).get("/api/candidate/assessment").expect(200).get("privacyNotice");
+        assertThat(notice.get("contactName").asString()).isEqualTo("DPO");
+        assertThat(notice.get("contactEmail").asString()).isEqualTo("dpo@acme.example");
+        assertThat(notice.path("retentionDays").isNumber()).isFalse();
+        // another tenant's settings are its own
+        JsonNode elsewhere = api(recruiterToken("other-" + tenant)).get("/api/settings/privacy").expect(200);
+        assertThat(elsewhere.path("contactEmail").isString()).isFalse();
+    }
+
+    @Test
+    void badSettingsAreRefusedNamingTheFieldAndChangeNothing() {
+        api(recruiterToken()).put("/api/settings/privacy", settings(90, "DPO", "dpo@acme.example")).expect(200);
+        assertField(api(recruiterToken()).put("/api/settings/privacy", settings(29, "DPO", "dpo@acme.example"))
+                .problem(400), "retentionDays");
+        assertField(api(recruiterToken()).put("/api/settings/privacy", settings(3651, "DPO", "dpo@acme.example"))
+                .problem(400), "retentionDays");
+        assertField(api(recruiterToken()).put("/api/settings/privacy", settings(90, "DPO", "not an email"))
+                .problem(400), "contactEmail");
+        assertField(api(recruiterToken()).put("/api/settings/privacy", settings(90, " ", "dpo@acme.example"))
+                .problem(400), "contactName");
+        api(recruiterToken()).put("/api/settings/privacy", "{\"retentionDays\":\"forever\"}").problem(400);
+        assertThat(api(recruiterToken()).get("/api/settings/privacy").expect(200).get("retentionDays").asInt()).isEqualTo(90);
+    }
+
+    @Test
+    void candidatesAndApiKeysCannotReadOrChangeTheSettings() {
+        JsonNode created = invite("java-basics", "ada@example.org");
+        String candidate = redeemAsCandidate(created);
+        assertThat(api(candidate).get("/api/settings/privacy").status()).isEqualTo(403);
+        assertThat(api(platformToken()).put("/api/settings/privacy", settings(90, "DPO", "dpo@acme.example")).status())
+                .isEqualTo(403);
+        assertThat(api(null).get("/api/settings/privacy").status()).isEqualTo(401);
+    }
+
+    static void assertField(JsonNode problem, String field) {
+        assertThat(problem.toString()).contains("\"field\":\"" + field + "\"");
+    }
+}

@@ -1,0 +1,89 @@
+package io.hirepipe.scoring.privacy;
+
+import io.hirepipe.contracts.events.CandidateErasureRequested;
+import io.hirepipe.defaults.privacy.CandidateDataEraser;
+import io.hirepipe.scoring.result.ParkedSubmission;
+import io.hirepipe.scoring.result.ScoringResult;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What this service holds of a candidate: results (name, email, the platform's reference, answer texts and
+ * the evidence quoting them) and parked submissions (a whole submission as received).
+ *
+ * <p>Results are anonymised, not deleted, on erasure and at retention (anchor: {@code scoredAt}): points,
+ * item statuses, picked option ids, times and integrity counts stay, so score distributions, percentiles
+ * and item analysis still count them. Parked submissions are deleted (anchor: {@code parkedAt}).
+ * Answer keys hold no candidate data; dead-letter replay claims hold ids only.
+ */
+@Component
+class ScoringCandidateData implements CandidateDataEraser {
+
+    static final String ANONYMISED_AT = "anonymisedAt";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    ScoringCandidateData(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, Long> erase(String tenantId, CandidateErasureRequested request) {
+        Criteria candidates = new Criteria().orOperator(Criteria.where("_id").in(request.sessionIds()),
+                Criteria.where("invitationId").in(request.invitationIds()));
+        long results = anonymise(tenantId, candidates);
+        long parked = request.sessionIds().isEmpty() ? 0 : mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId)
+                .and("_id").in(request.sessionIds())), ParkedSubmission.class).getDeletedCount();
+        return Map.of(ScoringResult.COLLECTION, results, ParkedSubmission.COLLECTION, parked);
+    }
+
+    @Override
+    public Map<String, Long> removeExpired(String tenantId, Instant cutoff) {
+        long results = anonymise(tenantId, Criteria.where("scoredAt").lt(cutoff));
+        long parked = mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("parkedAt").lt(cutoff)),
+                ParkedSubmission.class).getDeletedCount();
+        return Map.of(ScoringResult.COLLECTION, results, ParkedSubmission.COLLECTION, parked);
+    }
+
+    /** Each result once (a repeat finds it anonymised); a concurrent review wins and the result is tried again. */
+    private long anonymise(String tenantId, Criteria which) {
+        Query query = Query.query(new Criteria().andOperator(Criteria.where("tenantId").is(tenantId), which,
+                Criteria.where(ANONYMISED_AT).exists(false)));
+        long changed = 0;
+        for (ScoringResult result : mongo.find(query, ScoringResult.class)) {
+            for (int attempt = 0; attempt < 3 && result != null; attempt++) {
+                if (anonymise(result)) {
+                    changed++;
+                    break;
+                }
+                result = mongo.findOne(Query.query(Criteria.where("_id").is(result.sessionId())
+                        .and(ANONYMISED_AT).exists(false)), ScoringResult.class);
+            }
+        }
+        return changed;
+    }
+
+    private boolean anonymise(ScoringResult result) {
+        Criteria sameRevision = result.revision() == 0
+                ? new Criteria().orOperator(Criteria.where("revision").exists(false), Criteria.where("revision").is(0L))
+                : Criteria.where("revision").is(result.revision());
+        Query unchanged = Query.query(new Criteria().andOperator(Criteria.where("_id").is(result.sessionId()),
+                sameRevision, Criteria.where(ANONYMISED_AT).exists(false)));
+        Update update = new Update()
+                .set("candidate", new ScoringResult.Candidate(ScoringResult.ERASED_NAME, null))
+                .unset("externalReference")
+                .set("items", result.itemsWithoutAnswers())
+                .set(ANONYMISED_AT, clock.instant())
+                .inc("revision", 1);
+        return mongo.updateFirst(unchanged, update, ScoringResult.class).getModifiedCount() == 1;
+    }
+}
