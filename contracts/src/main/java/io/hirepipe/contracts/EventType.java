@@ -4,9 +4,11 @@ import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentStarted;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationExpired;
+import io.hirepipe.contracts.events.InvitationResent;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.contracts.events.QuestionPublished;
@@ -41,7 +43,11 @@ public enum EventType {
     ASSESSMENT_SCORED("AssessmentScored", AssessmentScored.class, Topics.RESULTS, 2),
     /** v2: decimal points, the machine's item points, provisional, and who the session is for. */
     SCORE_ADJUSTED("ScoreAdjusted", ScoreAdjusted.class, Topics.RESULTS, 2),
-    ASSESSMENT_FINALIZED("AssessmentFinalized", AssessmentFinalized.class, Topics.RESULTS, 1);
+    ASSESSMENT_FINALIZED("AssessmentFinalized", AssessmentFinalized.class, Topics.RESULTS, 1),
+    /** A recruiter sent the invitation again with a new token; the link travels sealed as in InvitationCreated v2. */
+    INVITATION_RESENT("InvitationResent", InvitationResent.class, Topics.INVITATIONS, 1),
+    /** An action for the tenant's audit log (the gateway stores it). */
+    AUDIT_RECORDED("AuditRecorded", AuditRecorded.class, Topics.AUDIT, 1);
 
     /** The version of an envelope that does not say: every type started at 1. */
     public static final int SCHEMA_VERSION = 1;

@@ -4,11 +4,13 @@ import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentStarted;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationExpired;
 import io.hirepipe.contracts.events.IntegrityCounts;
+import io.hirepipe.contracts.events.InvitationResent;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.contracts.events.ItemEvidence;
 import io.hirepipe.contracts.events.ItemScore;
@@ -28,6 +30,7 @@ import io.hirepipe.contracts.events.SubmittedAnswer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** One realistic payload per event type. */
 final class SampleEvents {
@@ -83,6 +86,11 @@ final class SampleEvents {
             case ASSESSMENT_FINALIZED -> new AssessmentFinalized("ses-1", "inv-1", "test-1", "Backend fundamentals",
                     CANDIDATE, "rita@example.com", new BigDecimal("4.00"), 5, 80.0, 50, true, 1, 1,
                     "rita@example.com", T0.plusSeconds(7300));
+            case INVITATION_RESENT -> new InvitationResent("inv-1", "test-1", "Backend fundamentals", CANDIDATE,
+                    "rita@example.com", 30, T0.plusSeconds(86_400), "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.k.iv.ct.tag", 1);
+            case AUDIT_RECORDED -> new AuditRecorded("score.adjusted", "usr-1", "RECRUITER", "rita@example.com",
+                    "session", "ses-1", AuditRecorded.SUCCESS, Map.of("questionId", "q-1", "reason", "shard keys"),
+                    T0, "tenant-1");
         };
     }
 }

@@ -24,4 +24,11 @@ class TopicsTest {
         assertThat(Topics.isRetainedForever(Topics.QUESTIONS)).isTrue();
         assertThat(Topics.isRetainedForever(Topics.RESULTS)).isFalse();
     }
+
+    @Test
+    void theAuditTopicKeepsRecordsForABoundedTimeOnly() {
+        assertThat(Topics.boundedRetention(Topics.AUDIT)).contains(java.time.Duration.ofDays(30));
+        assertThat(Topics.isRetainedForever(Topics.AUDIT)).isFalse();
+        assertThat(Topics.boundedRetention(Topics.QUESTIONS)).isEmpty();
+    }
 }

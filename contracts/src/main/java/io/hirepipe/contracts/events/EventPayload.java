@@ -9,6 +9,7 @@ public sealed interface EventPayload
                 InvitationCreated, InvitationRevoked, InvitationExpired, AssessmentStarted, PartnerTestSent,
                 AssessmentSubmitted,
                 AssessmentScored, ScoreAdjusted, AssessmentFinalized,
+                InvitationResent, AuditRecorded,
                 UnrecognizedEvent {
 
     /** The Kafka record key: keeps every event of one aggregate on one partition, in order. */

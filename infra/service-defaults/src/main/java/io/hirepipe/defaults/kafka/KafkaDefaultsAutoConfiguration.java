@@ -90,6 +90,9 @@ public class KafkaDefaultsAutoConfiguration {
         if (retainedForever) {
             builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1");
         }
+        // A topic whose records are copied into a store (the audit log) keeps them for a bounded time only.
+        Topics.boundedRetention(name).ifPresent(retention ->
+                builder.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis())));
         return builder.build();
     }
 }

@@ -1,0 +1,28 @@
+package io.hirepipe.contracts.events;
+
+import java.time.Instant;
+
+/**
+ * A recruiter sent the invitation again: it has a new token (the old link no longer opens) and the
+ * candidate is emailed the new link. Like {@link InvitationCreated} v2, the link travels only sealed
+ * for notification-service's key, so the token never sits in plain text in Kafka.
+ *
+ * @param resendCount how many times this invitation has been resent, this one included: with the
+ *                    invitation id it names the email, so a redelivered event sends nothing twice
+ */
+public record InvitationResent(
+        String invitationId,
+        String testId,
+        String testTitle,
+        Person candidate,
+        String recruiterEmail,
+        int durationMinutes,
+        Instant expiresAt,
+        String sealedAccessUrl,
+        int resendCount) implements EventPayload {
+
+    @Override
+    public String partitionKey() {
+        return invitationId;
+    }
+}
