@@ -87,7 +87,7 @@ final class SampleEvents {
                     CANDIDATE, "rita@example.com", new BigDecimal("4.00"), 5, 80.0, 50, true, 1, 1,
                     "rita@example.com", T0.plusSeconds(7300));
             case INVITATION_RESENT -> new InvitationResent("inv-1", "test-1", "Backend fundamentals", CANDIDATE,
-                    "rita@example.com", 30, T0.plusSeconds(86_400), "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.k.iv.ct.tag", 1);
+                    "rita@example.com", 30, T0.plusSeconds(86_400), "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.k.iv.ct.tag");
             case AUDIT_RECORDED -> new AuditRecorded("score.adjusted", "usr-1", "RECRUITER", "rita@example.com",
                     "session", "ses-1", AuditRecorded.SUCCESS, Map.of("questionId", "q-1", "reason", "shard keys"),
                     T0, "tenant-1");

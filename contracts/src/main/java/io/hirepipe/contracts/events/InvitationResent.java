@@ -7,8 +7,8 @@ import java.time.Instant;
  * candidate is emailed the new link. Like {@link InvitationCreated} v2, the link travels only sealed
  * for notification-service's key, so the token never sits in plain text in Kafka.
  *
- * @param resendCount how many times this invitation has been resent, this one included: with the
- *                    invitation id it names the email, so a redelivered event sends nothing twice
+ * <p>notification-service sends one email per event (its delivery log's key), so a redelivered event
+ * sends nothing twice and each resend sends once.
  */
 public record InvitationResent(
         String invitationId,
@@ -18,8 +18,7 @@ public record InvitationResent(
         String recruiterEmail,
         int durationMinutes,
         Instant expiresAt,
-        String sealedAccessUrl,
-        int resendCount) implements EventPayload {
+        String sealedAccessUrl) implements EventPayload {
 
     @Override
     public String partitionKey() {
