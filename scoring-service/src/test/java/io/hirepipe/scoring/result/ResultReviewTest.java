@@ -237,6 +237,42 @@ class ResultReviewTest extends ScoringServiceTest {
         assertThat(otherTenant.path("changeRate").isNull()).isTrue();
     }
 
+    @Test
+    void aReopenedSessionsNewSubmissionReplacesTheMachinesResultOnce() {
+        String question = id("q-repl");
+        kafka.publish(envelope(replicationVersusSharding(question, 1), ACME));
+        String sessionId = id("ses");
+        String invitationId = id("inv");
+        EventEnvelope<AssessmentSubmitted> first = envelope(submission(sessionId, invitationId, 50,
+                SubmitReason.TIMEOUT, new SubmittedAnswer(question, 1, List.of(), "", "Replication vs sharding")), ACME);
+        kafka.publish(first);
+        await().atMost(Duration.ofSeconds(45)).until(() -> api(RITA).get("/api/results/" + sessionId).status() == 200);
+        assertThat(api(RITA).get("/api/results/" + sessionId).expect(200).path("points").decimalValue()).isZero();
+
+        AssessmentSubmitted again = first.payload();
+        EventEnvelope<AssessmentSubmitted> resubmitted = envelope(new AssessmentSubmitted(sessionId, invitationId,
+                again.testId(), again.testTitle(), again.candidate(), again.recruiterEmail(), 50, SubmitReason.CANDIDATE,
+                again.startedAt(), again.submittedAt().plusSeconds(3600), List.of(new SubmittedAnswer(question, 1,
+                List.of(), "Replication copies data to replicas.", "Replication vs sharding"))), ACME);
+        kafka.publish(resubmitted);
+        kafka.publish(resubmitted);
+        RecordMetadata last = kafka.publish(first);
+        kafka.awaitConsumed("scoring-service", last);
+
+        JsonNode result = api(RITA).get("/api/results/" + sessionId).expect(200);
+        assertThat(result.path("points").decimalValue()).isPositive();
+        assertThat(result.path("submitReason").asString()).isEqualTo("CANDIDATE");
+        relay.publishPending();
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.readToEnd(Topics.RESULTS,
+                r -> r.payload() instanceof AssessmentScored s && s.sessionId().equals(sessionId)).size() == 2);
+        List<AssessmentScored> scored = kafka.readToEnd(Topics.RESULTS,
+                r -> r.payload() instanceof AssessmentScored s && s.sessionId().equals(sessionId)).stream()
+                .map(r -> (AssessmentScored) r.payload()).toList();
+        assertThat(scored).as("one result per submission; redelivered and older submissions change nothing")
+                .hasSize(2);
+        assertThat(scored.get(1).points()).isPositive();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"points\": -1, \"reason\": \"r\"}",
