@@ -5,6 +5,7 @@ import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Cursor;
 import io.hirepipe.defaults.web.Page;
+import io.hirepipe.defaults.web.QueryParameters;
 import io.hirepipe.defaults.web.SpreadsheetSafe;
 import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.gateway.web.CorrelationIdWebFilter;
@@ -24,7 +25,6 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -166,27 +166,14 @@ public class AuditController {
     }
 
     private static Instant instant(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw invalid(name, "Parameter '" + name + "' must be an ISO-8601 instant such as 2026-12-01T00:00:00Z.");
-        }
+        return QueryParameters.instant(name, value);
     }
 
     private static String text(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        if (value.length() > MAX_TEXT) {
-            throw invalid(name, "Parameter '" + name + "' is longer than " + MAX_TEXT + " characters.");
-        }
-        return value;
+        return QueryParameters.text(name, value, MAX_TEXT);
     }
 
     private static ProblemException invalid(String parameter, String detail) {
-        return ProblemException.badRequest("invalid-parameter", detail).with("parameter", parameter);
+        return QueryParameters.invalid(parameter, detail);
     }
 }
