@@ -4,11 +4,13 @@ import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentStarted;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.contracts.events.CandidateErasureCompleted;
 import io.hirepipe.contracts.events.CandidateErasureRequested;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationExpired;
+import io.hirepipe.contracts.events.InvitationResent;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.contracts.events.PrivacySettingsChanged;
@@ -48,7 +50,11 @@ public enum EventType {
     /** A tenant's retention and privacy contact, the whole state each time. */
     PRIVACY_SETTINGS_CHANGED("PrivacySettingsChanged", PrivacySettingsChanged.class, Topics.PRIVACY, 1),
     CANDIDATE_ERASURE_REQUESTED("CandidateErasureRequested", CandidateErasureRequested.class, Topics.PRIVACY, 1),
-    CANDIDATE_ERASURE_COMPLETED("CandidateErasureCompleted", CandidateErasureCompleted.class, Topics.PRIVACY, 1);
+    CANDIDATE_ERASURE_COMPLETED("CandidateErasureCompleted", CandidateErasureCompleted.class, Topics.PRIVACY, 1),
+    /** A recruiter sent the invitation again with a new token; the link travels sealed as in InvitationCreated v2. */
+    INVITATION_RESENT("InvitationResent", InvitationResent.class, Topics.INVITATIONS, 1),
+    /** An action for the tenant's audit log (the gateway stores it). */
+    AUDIT_RECORDED("AuditRecorded", AuditRecorded.class, Topics.AUDIT, 1);
 
     /** The version of an envelope that does not say: every type started at 1. */
     public static final int SCHEMA_VERSION = 1;

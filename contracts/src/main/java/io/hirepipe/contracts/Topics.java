@@ -22,10 +22,19 @@ public final class Topics {
      * (settings) or erasure id.
      */
     public static final String PRIVACY = "hirepipe.privacy.v1";
+    /**
+     * Audit entries from every service, keyed by tenant id, read by the gateway, which stores them in its
+     * audit log. Kept for {@link #AUDIT_RETENTION} only: the log itself is the record, the topic a buffer.
+     * Entries name staff and ids, never a candidate's name, email or answers.
+     */
+    public static final String AUDIT = "hirepipe.audit.v1";
+
+    /** How long {@link #AUDIT} keeps a record: ample for the gateway to catch up after an outage. */
+    public static final java.time.Duration AUDIT_RETENTION = java.time.Duration.ofDays(30);
 
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
-    public static final List<String> ALL = List.of(QUESTIONS, INVITATIONS, SUBMISSIONS, RESULTS, PRIVACY);
+    public static final List<String> ALL = List.of(QUESTIONS, INVITATIONS, SUBMISSIONS, RESULTS, PRIVACY, AUDIT);
 
     private Topics() {
     }
@@ -46,5 +55,10 @@ public final class Topics {
     /** Topics whose records are the source a read model is rebuilt from, so they never expire (no candidate data). */
     public static boolean isRetainedForever(String topic) {
         return QUESTIONS.equals(topic);
+    }
+
+    /** The retention a topic is created with, where the code sets one; empty means the broker's default. */
+    public static java.util.Optional<java.time.Duration> boundedRetention(String topic) {
+        return AUDIT.equals(topic) ? java.util.Optional.of(AUDIT_RETENTION) : java.util.Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentStarted;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.contracts.events.CandidateErasureCompleted;
 import io.hirepipe.contracts.events.CandidateErasureRequested;
 import io.hirepipe.contracts.events.ChoiceScoring;
@@ -11,6 +12,7 @@ import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationExpired;
 import io.hirepipe.contracts.events.IntegrityCounts;
+import io.hirepipe.contracts.events.InvitationResent;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.contracts.events.ItemEvidence;
 import io.hirepipe.contracts.events.ItemScore;
@@ -93,6 +95,11 @@ final class SampleEvents {
                     List.of("ses-1"), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", T0);
             case CANDIDATE_ERASURE_COMPLETED -> new CandidateErasureCompleted("era-1", "scoring-service",
                     Map.of("results", 1L, "parked_submissions", 0L), T0.plusSeconds(2));
+            case INVITATION_RESENT -> new InvitationResent("inv-1", "test-1", "Backend fundamentals", CANDIDATE,
+                    "rita@example.com", 30, T0.plusSeconds(86_400), "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.k.iv.ct.tag");
+            case AUDIT_RECORDED -> new AuditRecorded("score.adjusted", "usr-1", "RECRUITER", "rita@example.com",
+                    "session", "ses-1", AuditRecorded.SUCCESS, Map.of("questionId", "q-1", "reason", "shard keys"),
+                    T0, "tenant-1");
         };
     }
 }

@@ -33,4 +33,11 @@ class TopicsTest {
         // 30 days is the shortest retention a tenant may choose (assessment-service's privacy settings)
         assertThat(Topics.BOUNDED_RETENTION.plus(Topics.SEGMENT_ROLL)).isLessThan(java.time.Duration.ofDays(30));
     }
+
+    @Test
+    void theAuditTopicKeepsRecordsForABoundedTimeOnly() {
+        assertThat(Topics.boundedRetention(Topics.AUDIT)).contains(java.time.Duration.ofDays(30));
+        assertThat(Topics.isRetainedForever(Topics.AUDIT)).isFalse();
+        assertThat(Topics.boundedRetention(Topics.QUESTIONS)).isEmpty();
+    }
 }

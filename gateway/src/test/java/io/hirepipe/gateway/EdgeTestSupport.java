@@ -67,7 +67,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "resilience4j.circuitbreaker.configs.default.permitted-number-of-calls-in-half-open-state=2",
         "resilience4j.timelimiter.configs.default.timeout-duration=" + EdgeTestSupport.TIME_LIMIT_MS + "ms",
         "hirepipe.gateway.cors.allowed-origins=" + EdgeTestSupport.PARTNER_ORIGIN})
-@UsesInfrastructure(Infra.MONGO)
+@UsesInfrastructure({Infra.MONGO, Infra.KAFKA})
 abstract class EdgeTestSupport {
 
     static final String ACME = GatewayTestSupport.ACME;

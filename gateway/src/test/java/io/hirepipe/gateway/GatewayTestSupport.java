@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
         "logging.level.io.hirepipe.gateway.access=WARN",
         "management.server.port=0"})
-@UsesInfrastructure(Infra.MONGO)
+@UsesInfrastructure({Infra.MONGO, Infra.KAFKA})
 abstract class GatewayTestSupport {
 
     static final String ACME = "t-acme";

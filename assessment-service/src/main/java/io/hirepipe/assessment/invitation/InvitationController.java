@@ -94,6 +94,12 @@ class InvitationController {
         return invitations.extend(caller, id, request.expiresAt());
     }
 
+    /** A new link for the candidate, emailed again; the old link stops working at once. */
+    @PostMapping("/{id}/resend")
+    InvitationView resend(@PathVariable String id, Caller caller) {
+        return invitations.resend(caller, id);
+    }
+
     private static InvitationStatus status(String value) {
         if (value == null || value.isBlank()) {
             return null;

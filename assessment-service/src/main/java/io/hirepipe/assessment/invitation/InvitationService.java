@@ -6,6 +6,9 @@ import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.contracts.events.Person;
+import io.hirepipe.contracts.events.AuditRecorded;
+import io.hirepipe.contracts.events.InvitationResent;
+import io.hirepipe.defaults.audit.AuditEvents;
 import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.outbox.Outbox;
 import io.hirepipe.defaults.problem.ProblemException;
@@ -169,8 +172,11 @@ public class InvitationService {
         String activeKey = ActiveKey.of(current.tenantId(), current.testId(), current.candidate().email());
         Optional<Invitation> extended;
         try {
-            extended = store.extendIfNotStarted(caller.tenantId(), invitationId,
-                    expiresAt.truncatedTo(ChronoUnit.MILLIS), activeKey);
+            Instant newExpiry = expiresAt.truncatedTo(ChronoUnit.MILLIS);
+            extended = store.extendIfNotStarted(caller.tenantId(), invitationId, newExpiry, activeKey,
+                    AuditEvents.success(caller, "invitation.extended", "invitation", invitationId,
+                            Map.of("expiresAt", newExpiry.toString(), "previousExpiresAt",
+                                    current.expiresAt().toString()), now));
         } catch (DuplicateKeyException anotherIsActive) {
             throw alreadyInvited(store.activeHolder(activeKey).map(Invitation::id).orElse("unknown"));
         }
@@ -193,7 +199,9 @@ public class InvitationService {
         EventEnvelope<InvitationRevoked> revoked = EventEnvelope.of(new InvitationRevoked(invitationId, reason),
                 caller.tenantId(), CorrelationId.currentOrNew(), now);
         Revocation revocation = new Revocation(reason, now, caller.subject());
-        Optional<Invitation> updated = store.revokeIfNotStarted(caller.tenantId(), invitationId, revocation, revoked);
+        Optional<Invitation> updated = store.revokeIfNotStarted(caller.tenantId(), invitationId, revocation, revoked,
+                AuditEvents.success(caller, "invitation.revoked", "invitation", invitationId,
+                        reason == null ? Map.of() : Map.of("reason", reason), now));
         if (updated.isPresent()) {
             return InvitationView.of(updated.get(), now, null);
         }
@@ -204,6 +212,32 @@ public class InvitationService {
                     .with("invitationStatus", current.statusAt(now));
         }
         return InvitationView.of(current, now, null);
+    }
+
+    /**
+     * Sends the candidate a new link: a fresh token replaces the old one (which stops opening at once),
+     * and InvitationResent carries the new link sealed for notification-service, which emails it. A
+     * running session continues: the candidate's open page keeps its session token. Not for an
+     * invitation that was revoked, has expired or was submitted (409).
+     */
+    InvitationView resend(Caller caller, String invitationId) {
+        Instant now = now();
+        Invitation current = load(caller, invitationId);
+        AccessToken token = AccessToken.generate();
+        String accessUrl = links.linkFor(token);
+        EventEnvelope<InvitationResent> resent = EventEnvelope.of(new InvitationResent(invitationId, current.testId(),
+                current.testTitle(), current.candidate(), current.recruiterEmail(), current.durationMinutes(),
+                current.expiresAt(), sealer.seal(accessUrl)), caller.tenantId(), CorrelationId.currentOrNew(), now);
+        EventEnvelope<AuditRecorded> audit = AuditEvents.success(caller, "invitation.resent", "invitation",
+                invitationId, Map.of("status", current.statusAt(now).name()), now);
+        Invitation updated = store.replaceTokenIfOpen(caller.tenantId(), invitationId, token.hash(), now, resent, audit)
+                .orElseThrow(() -> {
+                    InvitationStatus status = load(caller, invitationId).statusAt(now);
+                    return ProblemException.conflict("invitation-ended", "Invitation '" + invitationId + "' is "
+                            + status + "; only an invitation that is open or running can be sent again.")
+                            .with("invitationStatus", status);
+                });
+        return InvitationView.of(updated, now, accessUrl);
     }
 
     private Invitation load(Caller caller, String invitationId) {

@@ -119,13 +119,15 @@ public class InvitationStore {
      * @throws org.springframework.dao.DuplicateKeyException when reviving it would make a second active
      *                                                       invitation for the same candidate and test
      */
-    Optional<Invitation> extendIfNotStarted(String tenantId, String invitationId, Instant expiresAt, String activeKey) {
+    Optional<Invitation> extendIfNotStarted(String tenantId, String invitationId, Instant expiresAt, String activeKey,
+                                            EventEnvelope<?> audit) {
         Query query = Query.query(byId(tenantId, invitationId).and(STATUS).is(InvitationStatus.INVITED));
         Update update = new Update()
                 .set(EXPIRES_AT, expiresAt)
                 .set(ACTIVE_KEY, activeKey)
                 .unset(EXPIRY_ANNOUNCED_AT)
                 .inc(REVISION, 1);
+        Outbox.append(update, audit);
         query.fields().exclude(TOKEN_HASH, OUTBOX, INTEGRITY_SIGNALS);
         return Optional.ofNullable(mongo.findAndModify(query, update,
                 FindAndModifyOptions.options().returnNew(true), Invitation.class));
@@ -146,14 +148,30 @@ public class InvitationStore {
 
     /** Revokes only an invitation nobody started; the revocation and its event are one write. */
     Optional<Invitation> revokeIfNotStarted(String tenantId, String invitationId, Revocation revocation,
-                                            EventEnvelope<?> revoked) {
+                                            EventEnvelope<?>... events) {
         Query query = Query.query(byId(tenantId, invitationId).and(STATUS).is(InvitationStatus.INVITED));
         Update update = new Update()
                 .set(STATUS, InvitationStatus.REVOKED)
                 .set(REVOCATION, revocation)
                 .unset(ACTIVE_KEY)
                 .inc(REVISION, 1);
-        Outbox.append(update, revoked);
+        Outbox.append(update, events);
+        query.fields().exclude(TOKEN_HASH, OUTBOX, INTEGRITY_SIGNALS);
+        return Optional.ofNullable(mongo.findAndModify(query, update,
+                FindAndModifyOptions.options().returnNew(true), Invitation.class));
+    }
+
+    /**
+     * Gives an invitation that is still open (not started and not expired, or running) a new token: the
+     * old hash is gone in the same write, so the old link stops opening at once. Carries its events.
+     */
+    Optional<Invitation> replaceTokenIfOpen(String tenantId, String invitationId, String tokenHash, Instant now,
+                                            EventEnvelope<?>... events) {
+        Query query = Query.query(byId(tenantId, invitationId).orOperator(
+                Criteria.where(STATUS).is(InvitationStatus.INVITED).and(EXPIRES_AT).gt(now),
+                Criteria.where(STATUS).is(InvitationStatus.STARTED)));
+        Update update = new Update().set(TOKEN_HASH, tokenHash).inc(REVISION, 1);
+        Outbox.append(update, events);
         query.fields().exclude(TOKEN_HASH, OUTBOX, INTEGRITY_SIGNALS);
         return Optional.ofNullable(mongo.findAndModify(query, update,
                 FindAndModifyOptions.options().returnNew(true), Invitation.class));

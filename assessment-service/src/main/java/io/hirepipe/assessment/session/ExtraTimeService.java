@@ -1,5 +1,8 @@
 package io.hirepipe.assessment.session;
 
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.events.AuditRecorded;
+import io.hirepipe.defaults.audit.AuditEvents;
 import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationStatus;
 import io.hirepipe.assessment.invitation.InvitationStore;
@@ -10,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,9 +47,13 @@ class ExtraTimeService {
             Invitation current = invitations.find(caller.tenantId(), invitationId)
                     .orElseThrow(() -> ProblemException.notFound("Invitation", invitationId));
             Instant now = clock.now();
+            EventEnvelope<AuditRecorded> audit = AuditEvents.success(caller, "session.extra-time", "invitation",
+                    invitationId, Map.of("extraTimeMinutes", String.valueOf(extraTimeMinutes),
+                            "previousExtraTimeMinutes", String.valueOf(current.extraTimeMinutes())), now);
             Optional<Invitation> changed = switch (current.statusAt(now)) {
-                case INVITED -> store.setExtraTimeBeforeStart(caller.tenantId(), invitationId, extraTimeMinutes, now);
-                case STARTED -> moveDeadline(current, extraTimeMinutes, now);
+                case INVITED -> store.setExtraTimeBeforeStart(caller.tenantId(), invitationId, extraTimeMinutes, now,
+                        audit);
+                case STARTED -> moveDeadline(current, extraTimeMinutes, now, audit);
                 case REVOKED -> throw refused("invitation-revoked", "Invitation '" + invitationId + "' was revoked.");
                 case EXPIRED -> throw refused("invitation-expired",
                         "Invitation '" + invitationId + "' expired before the candidate started.");
@@ -60,7 +68,8 @@ class ExtraTimeService {
         throw ProblemException.conflict("invitation-changed", "The invitation is changing right now; try again.");
     }
 
-    private Optional<Invitation> moveDeadline(Invitation current, int extraTimeMinutes, Instant now) {
+    private Optional<Invitation> moveDeadline(Invitation current, int extraTimeMinutes, Instant now,
+                                              EventEnvelope<AuditRecorded> audit) {
         if (now.isAfter(current.session().deadline().plus(properties.grace()))) {
             throw refused("session-closed", "The candidate's time is already over; extra time can no longer be given.");
         }
@@ -71,7 +80,8 @@ class ExtraTimeService {
                     + " minutes of extra time the deadline would already have passed; give at least the time "
                     + "already used beyond the test's duration.").with("deadline", deadline);
         }
-        return store.moveDeadline(current.tenantId(), current.id(), current.revision(), extraTimeMinutes, deadline);
+        return store.moveDeadline(current.tenantId(), current.id(), current.revision(), extraTimeMinutes, deadline,
+                audit);
     }
 
     private static ProblemException refused(String type, String detail) {

@@ -99,11 +99,11 @@ class SessionStore {
 
     /** Extra time for an invitation nobody started yet: the deadline is fixed only at start. */
     Optional<Invitation> setExtraTimeBeforeStart(String tenantId, String invitationId, int extraTimeMinutes,
-                                                 Instant now) {
+                                                 Instant now, EventEnvelope<?> audit) {
         Query query = Query.query(byId(tenantId, invitationId)
                 .and(STATUS).is(InvitationStatus.INVITED)
                 .and(EXPIRES_AT).gt(now));
-        return modify(query, new Update().set(EXTRA_TIME, extraTimeMinutes).inc(REVISION, 1));
+        return modify(query, Outbox.append(new Update().set(EXTRA_TIME, extraTimeMinutes).inc(REVISION, 1), audit));
     }
 
     /**
@@ -111,12 +111,12 @@ class SessionStore {
      * {@code revision} was read and the session was not closed meanwhile.
      */
     Optional<Invitation> moveDeadline(String tenantId, String invitationId, long revision, int extraTimeMinutes,
-                                      Instant deadline) {
+                                      Instant deadline, EventEnvelope<?> audit) {
         Query query = Query.query(byId(tenantId, invitationId)
                 .and(STATUS).is(InvitationStatus.STARTED)
                 .and(REVISION).is(revision));
         Update update = new Update().set(EXTRA_TIME, extraTimeMinutes).set(DEADLINE, deadline).inc(REVISION, 1);
-        return modify(query, update);
+        return modify(query, Outbox.append(update, audit));
     }
 
     /**
@@ -137,6 +137,25 @@ class SessionStore {
                 .inc(REVISION, 1);
         Outbox.append(update, submitted);
         return modify(query, update);
+    }
+
+    /**
+     * SUBMITTED or SCORED → STARTED with a new deadline, every answer kept; the machine's score goes (a
+     * new one follows the next submission). Only if nothing changed since {@code revision} was read.
+     */
+    Optional<Invitation> reopen(String tenantId, String invitationId, long revision, Instant deadline,
+                                EventEnvelope<?> audit) {
+        Query query = Query.query(byId(tenantId, invitationId)
+                .and(STATUS).in(InvitationStatus.SUBMITTED, InvitationStatus.SCORED)
+                .and(REVISION).is(revision));
+        Update update = new Update()
+                .set(STATUS, InvitationStatus.STARTED)
+                .set(DEADLINE, deadline)
+                .unset(SUBMITTED_AT)
+                .unset(SUBMIT_REASON)
+                .unset(InvitationFields.SCORE)
+                .inc(REVISION, 1);
+        return modify(query, Outbox.append(update, audit));
     }
 
     /**

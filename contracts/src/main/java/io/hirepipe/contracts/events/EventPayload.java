@@ -10,6 +10,7 @@ public sealed interface EventPayload
                 AssessmentSubmitted,
                 AssessmentScored, ScoreAdjusted, AssessmentFinalized,
                 PrivacySettingsChanged, CandidateErasureRequested, CandidateErasureCompleted,
+                InvitationResent, AuditRecorded,
                 UnrecognizedEvent {
 
     /** The Kafka record key: keeps every event of one aggregate on one partition, in order. */

@@ -1,6 +1,11 @@
 package io.hirepipe.gateway.apikey;
 
+import io.hirepipe.contracts.events.AuditRecorded;
+import io.hirepipe.gateway.audit.AuditEntry;
+import io.hirepipe.gateway.audit.AuditTrail;
 import io.hirepipe.gateway.versioning.PublicApi;
+import io.hirepipe.gateway.web.CorrelationIdWebFilter;
+import org.springframework.web.server.ServerWebExchange;
 import io.hirepipe.defaults.security.Caller;
 import jakarta.validation.Valid;
 import io.hirepipe.defaults.problem.ProblemException;
@@ -22,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Recruiters manage their tenant's API keys for platform integrations. */
@@ -36,9 +43,13 @@ public class ApiKeyController {
     static final String PATH = PublicApi.V1 + "/api-keys";
 
     private final ApiKeys apiKeys;
+    private final AuditTrail audit;
+    private final Clock clock;
 
-    public ApiKeyController(ApiKeys apiKeys) {
+    public ApiKeyController(ApiKeys apiKeys, AuditTrail audit, Clock clock) {
         this.apiKeys = apiKeys;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     /**
@@ -67,9 +78,14 @@ public class ApiKeyController {
 
     @PostMapping
     public Mono<ResponseEntity<CreatedApiKey>> create(@AuthenticationPrincipal Caller caller,
-                                                      @Valid @RequestBody CreateApiKeyRequest request) {
+                                                      @Valid @RequestBody CreateApiKeyRequest request,
+                                                      ServerWebExchange exchange) {
         return Mono.fromCallable(() -> scopesOf(request.scopes()))
                 .flatMap(scopes -> apiKeys.create(caller, request.name(), scopes))
+                // the key's name and scopes, never its value
+                .flatMap(created -> audited(caller, "api-key.created", created.key().id(),
+                        Map.of("name", created.key().name(), "scopes", String.join(" ", names(created.key().effectiveScopes()))),
+                        exchange).thenReturn(created))
                 .map(created -> ResponseEntity
                 .created(URI.create(PATH + "/" + created.key().id()))
                 .body(new CreatedApiKey(created.key().id(), created.key().name(), created.value(),
@@ -106,7 +122,14 @@ public class ApiKeyController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public Mono<Void> revoke(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return apiKeys.revoke(caller.tenantId(), id);
+    public Mono<Void> revoke(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+                             ServerWebExchange exchange) {
+        return apiKeys.revoke(caller.tenantId(), id).then(audited(caller, "api-key.revoked", id, Map.of(), exchange));
+    }
+
+    private Mono<Void> audited(Caller caller, String action, String keyId, Map<String, String> details,
+                               ServerWebExchange exchange) {
+        return audit.record(AuditEntry.byCaller(caller, action, "api-key", keyId, AuditRecorded.SUCCESS, details,
+                CorrelationIdWebFilter.of(exchange), clock.instant()));
     }
 }

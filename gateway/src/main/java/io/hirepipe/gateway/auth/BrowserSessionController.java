@@ -1,7 +1,12 @@
 package io.hirepipe.gateway.auth;
 
 import io.hirepipe.gateway.auth.LoginController.LoginRequest;
+import io.hirepipe.contracts.events.AuditRecorded;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.gateway.audit.AuditEntry;
+import io.hirepipe.gateway.audit.AuditTrail;
 import io.hirepipe.gateway.loginthrottle.LoginThrottle;
+import io.hirepipe.gateway.web.CorrelationIdWebFilter;
 import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.defaults.problem.ProblemException;
 import jakarta.validation.Valid;
@@ -17,8 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The console's sign-in: the session lives in an HttpOnly cookie the console's scripts never see; the
@@ -33,11 +40,16 @@ public class BrowserSessionController {
     private final RecruiterLogin login;
     private final LoginThrottle throttle;
     private final BrowserSessions sessions;
+    private final AuditTrail audit;
+    private final Clock clock;
 
-    public BrowserSessionController(RecruiterLogin login, LoginThrottle throttle, BrowserSessions sessions) {
+    public BrowserSessionController(RecruiterLogin login, LoginThrottle throttle, BrowserSessions sessions,
+                                    AuditTrail audit, Clock clock) {
         this.login = login;
         this.throttle = throttle;
         this.sessions = sessions;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     /** @param csrfToken send it as {@code X-CSRF-Token} with every POST, PUT, PATCH and DELETE */
@@ -52,7 +64,8 @@ public class BrowserSessionController {
     @PostMapping
     public Mono<ResponseEntity<SessionView>> signIn(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
         return throttle.guard(request.email(), LoginThrottle.remoteAddress(exchange),
-                        () -> login.authenticate(request.email(), request.password()).flatMap(sessions::start))
+                        () -> login.authenticate(request.email(), request.password(), RecruiterLogin.Channel.BROWSER_SESSION,
+                                CorrelationIdWebFilter.of(exchange)).flatMap(sessions::start))
                 .map(started -> {
                     Duration lifetime = Duration.between(started.session().createdAt(), started.session().expiresAt());
                     exchange.getResponse().addCookie(SessionCookie.of(started.cookie(), lifetime));
@@ -84,13 +97,19 @@ public class BrowserSessionController {
         Mono<Void> ending = SessionCookie.presented(exchange)
                 .map(cookie -> sessions.find(cookie).flatMap(session -> BrowserSessions.csrfMatches(cookie,
                         exchange.getRequest().getHeaders().getFirst(SessionCookie.CSRF_HEADER))
-                        ? sessions.end(session)
+                        ? sessions.end(session).then(signedOut(session, exchange))
                         : Mono.error(BrowserSessionController::csrfMissing)))
                 .orElse(Mono.empty());
         return ending.then(Mono.fromSupplier(() -> {
             exchange.getResponse().addCookie(SessionCookie.cleared());
             return ResponseEntity.noContent().build();
         }));
+    }
+
+    private Mono<Void> signedOut(BrowserSession session, ServerWebExchange exchange) {
+        Caller who = Caller.recruiter(session.tenantId(), session.userId(), session.email());
+        return audit.record(AuditEntry.byCaller(who, "auth.session.signed-out", "browser-session", session.id(),
+                AuditRecorded.SUCCESS, Map.of(), CorrelationIdWebFilter.of(exchange), clock.instant()));
     }
 
     static ProblemException signedOut() {

@@ -2,6 +2,7 @@ package io.hirepipe.gateway.auth;
 
 import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.gateway.loginthrottle.LoginThrottle;
+import io.hirepipe.gateway.web.CorrelationIdWebFilter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -47,7 +48,7 @@ public class LoginController {
     @PostMapping(PublicApi.AUTH + "/login")
     public Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
         return throttle.guard(request.email(), LoginThrottle.remoteAddress(exchange),
-                        () -> login.login(request.email(), request.password()))
+                        () -> login.login(request.email(), request.password(), CorrelationIdWebFilter.of(exchange)))
                 .map(LoginResponse::of);
     }
 }

@@ -71,6 +71,8 @@ final class ServiceLineup {
                         "HIREPIPE_GATEWAY_JWT_SECRET", secrets.gatewayJwtSecret(),
                         "HIREPIPE_BOOTSTRAP_RECRUITER_PASSWORD", DemoAccess.RECRUITER_PASSWORD),
                 "--spring.mongodb.uri=" + mongo,
+                // The gateway stores the audit log and reads the services' entries from hirepipe.audit.v1.
+                "--spring.kafka.bootstrap-servers=" + kafka,
                 "--hirepipe.gateway.services.question-service=http://127.0.0.1:" + p.question(),
                 "--hirepipe.gateway.services.assessment-service=http://127.0.0.1:" + p.assessment(),
                 "--hirepipe.gateway.services.scoring-service=http://127.0.0.1:" + p.scoring(),

@@ -4,6 +4,10 @@ package io.hirepipe.notification.delivery;
 public enum DeliveryKind {
     /** The candidate's invitation with their personal link, from InvitationCreated. */
     CANDIDATE_INVITATION,
+    /** The candidate's invitation again with a new link, from InvitationResent. */
+    CANDIDATE_INVITATION_RESENT,
+    /** The candidate's receipt of a submission (what was received and when, never a score), from AssessmentSubmitted. */
+    CANDIDATE_SUBMISSION_RECEIPT,
     /** The recruiter's report of a scored session, from AssessmentScored. */
     RECRUITER_SCORE_REPORT,
     /** The recruiter's notice that a reviewer changed an item's points, from ScoreAdjusted. */

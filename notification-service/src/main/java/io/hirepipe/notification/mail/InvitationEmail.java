@@ -1,9 +1,12 @@
 package io.hirepipe.notification.mail;
 
 import io.hirepipe.contracts.events.InvitationCreated;
+import io.hirepipe.contracts.events.InvitationResent;
+import io.hirepipe.contracts.events.Person;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,22 +25,35 @@ public class InvitationEmail {
      * @throws IllegalArgumentException when the invitation has no usable recipient or link: retrying cannot help
      */
     public EmailMessage compose(InvitationCreated invitation, String accessUrl) {
-        if (invitation.candidate() == null || invitation.candidate().email() == null) {
-            throw new IllegalArgumentException("Invitation " + invitation.invitationId() + " has no candidate email");
+        return compose(invitation.invitationId(), invitation.candidate(), invitation.testTitle(),
+                invitation.durationMinutes(), invitation.expiresAt(), accessUrl, false);
+    }
+
+    /** The same email with a new link, saying the earlier one no longer works. */
+    public EmailMessage compose(InvitationResent invitation, String accessUrl) {
+        return compose(invitation.invitationId(), invitation.candidate(), invitation.testTitle(),
+                invitation.durationMinutes(), invitation.expiresAt(), accessUrl, true);
+    }
+
+    private EmailMessage compose(String invitationId, Person candidate, String title, int durationMinutes,
+                                 Instant expiresAt, String accessUrl, boolean resent) {
+        if (candidate == null || candidate.email() == null) {
+            throw new IllegalArgumentException("Invitation " + invitationId + " has no candidate email");
         }
         requireWebLink(accessUrl);
-        String testTitle = MailFormats.orDefault(invitation.testTitle(), "Hirepipe");
-        String subject = MailFormats.subject("Your " + testTitle + " assessment");
+        String testTitle = MailFormats.orDefault(title, "Hirepipe");
+        String subject = MailFormats.subject((resent ? "A new link for your " : "Your ") + testTitle + " assessment");
         Map<String, Object> model = Map.of(
                 "subject", subject,
-                "candidateName", MailFormats.orDefault(invitation.candidate().name(), "there"),
+                "candidateName", MailFormats.orDefault(candidate.name(), "there"),
                 "testTitle", testTitle,
-                "duration", MailFormats.minutes(invitation.durationMinutes()),
-                "expiresAt", MailFormats.instant(invitation.expiresAt()),
-                "hasExpiry", invitation.expiresAt() != null,
+                "duration", MailFormats.minutes(durationMinutes),
+                "expiresAt", MailFormats.instant(expiresAt),
+                "hasExpiry", expiresAt != null,
+                "resent", resent,
                 "accessUrl", accessUrl);
         MailTemplates.Rendered body = templates.render("invitation", model);
-        return new EmailMessage(invitation.candidate().email(), subject, body.html(), body.text());
+        return new EmailMessage(candidate.email(), subject, body.html(), body.text());
     }
 
     /** Only http(s) links become a button: a {@code javascript:} URL in an email is an attack, not an invitation. */

@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.crypto.RSADecrypter;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.hirepipe.contracts.events.InvitationCreated;
+import io.hirepipe.contracts.events.InvitationResent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +43,14 @@ public class InvitationLinks {
             return invitation.accessUrl();
         }
         return open(sealed);
+    }
+
+    /** A resent invitation's new link; it only ever travels sealed. */
+    public String linkOf(InvitationResent resent) {
+        if (resent.sealedAccessUrl() == null || resent.sealedAccessUrl().isBlank()) {
+            throw new UnopenableLinkException("the resent invitation carries no sealed access URL", null);
+        }
+        return open(resent.sealedAccessUrl());
     }
 
     public String open(String sealed) {

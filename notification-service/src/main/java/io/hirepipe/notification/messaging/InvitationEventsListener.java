@@ -4,6 +4,7 @@ import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
+import io.hirepipe.contracts.events.InvitationResent;
 import io.hirepipe.defaults.kafka.NonRetryableEventException;
 import io.hirepipe.notification.delivery.DeliveryKind;
 import io.hirepipe.notification.delivery.EmailDispatcher;
@@ -15,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.function.Supplier;
 
 /** Emails each invited candidate their personal link. Other invitation events need no email. */
 @Component
@@ -37,21 +40,29 @@ public class InvitationEventsListener {
     public void on(EventEnvelope<EventPayload> envelope) {
         if (envelope.payload() instanceof InvitationCreated invitation) {
             Events.requireTenant(envelope);
-            EmailMessage email;
-            try {
-                // The link is opened only here, held in memory for this email and never logged.
-                email = invitationEmail.compose(invitation, links.linkOf(invitation));
-            } catch (UnopenableLinkException unopenable) {
-                // A key mismatch or tampering: retrying cannot help, so dead-letter it at once and say why.
-                throw new NonRetryableEventException("Invitation event " + envelope.eventId()
-                        + ": " + unopenable.getMessage(), unopenable);
-            } catch (IllegalArgumentException unusable) {
-                throw new NonRetryableEventException("Invitation event " + envelope.eventId() + ": "
-                        + unusable.getMessage(), unusable);
-            }
+            // The link is opened only here, held in memory for this email and never logged.
+            EmailMessage email = compose(envelope, () -> invitationEmail.compose(invitation, links.linkOf(invitation)));
             dispatcher.dispatch(envelope, DeliveryKind.CANDIDATE_INVITATION, invitation.invitationId(), email);
+        } else if (envelope.payload() instanceof InvitationResent resent) {
+            Events.requireTenant(envelope);
+            EmailMessage email = compose(envelope, () -> invitationEmail.compose(resent, links.linkOf(resent)));
+            // one email per resend: the delivery log's key is the event
+            dispatcher.dispatch(envelope, DeliveryKind.CANDIDATE_INVITATION_RESENT, resent.invitationId(), email);
         } else {
             log.debug("Skipping {} event {}", envelope.type(), envelope.eventId());
+        }
+    }
+
+    private static EmailMessage compose(EventEnvelope<?> envelope, Supplier<EmailMessage> composer) {
+        try {
+            return composer.get();
+        } catch (UnopenableLinkException unopenable) {
+            // A key mismatch or tampering: retrying cannot help, so dead-letter it at once and say why.
+            throw new NonRetryableEventException("Invitation event " + envelope.eventId()
+                    + ": " + unopenable.getMessage(), unopenable);
+        } catch (IllegalArgumentException unusable) {
+            throw new NonRetryableEventException("Invitation event " + envelope.eventId() + ": "
+                    + unusable.getMessage(), unusable);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.hirepipe.notification.webhook;
 
+import io.hirepipe.defaults.audit.AuditEvents;
+import io.hirepipe.defaults.audit.AuditOutbox;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Items;
@@ -43,21 +45,39 @@ public class WebhookController {
     private final WebhookFanout fanout;
     private final DeliveryQueue queue;
     private final WebhookDispatcher dispatcher;
+    private final AuditOutbox audit;
     private final Clock clock;
 
     public WebhookController(WebhookSubscriptions subscriptions, WebhookFanout fanout, DeliveryQueue queue,
-                             WebhookDispatcher dispatcher, Clock clock) {
+                             WebhookDispatcher dispatcher, AuditOutbox audit, Clock clock) {
         this.subscriptions = subscriptions;
         this.fanout = fanout;
         this.queue = queue;
         this.dispatcher = dispatcher;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * The audit entry of a change to a subscription, stored for the outbox relay right after the change.
+     * Only the URL's host goes into it: a path or query may hold a receiver's token.
+     */
+    private void audited(Caller caller, String action, String subscriptionId, Map<String, String> details) {
+        audit.record(AuditEvents.success(caller, action, "webhook-subscription", subscriptionId, details,
+                clock.instant()));
+    }
+
+    private static String hostOf(String url) {
+        String host = java.net.URI.create(url).getHost();
+        return host == null ? "" : host;
     }
 
     /** The response is the only time the secret is shown. */
     @PostMapping
     public ResponseEntity<SubscriptionView> create(Caller caller, @Valid @RequestBody SubscriptionRequest request) {
         SubscriptionView created = subscriptions.create(caller, request);
+        audited(caller, "webhook.created", created.id(), Map.of("host", hostOf(created.url()),
+                "eventTypes", String.join(" ", created.eventTypes())));
         return ResponseEntity.created(URI.create("/api/notifications/webhooks/" + created.id())).body(created);
     }
 
@@ -81,12 +101,15 @@ public class WebhookController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(Caller caller, @PathVariable String id) {
         subscriptions.delete(caller, id);
+        audited(caller, "webhook.deleted", id, Map.of());
     }
 
     /** The new secret, shown once; the previous one signs too until {@code previousSecretExpiresAt}. */
     @PostMapping("/{id}/rotate-secret")
     public SubscriptionView rotateSecret(Caller caller, @PathVariable String id) {
-        return subscriptions.rotateSecret(caller, id);
+        SubscriptionView rotated = subscriptions.rotateSecret(caller, id);
+        audited(caller, "webhook.secret-rotated", id, Map.of());
+        return rotated;
     }
 
     /** Queues a {@code webhook.test} delivery; its outcome shows in the delivery log. */
@@ -128,6 +151,7 @@ public class WebhookController {
                 .orElseThrow(() -> ProblemException.notFound("Webhook delivery", deliveryId));
         boolean queued = queue.redeliver(caller.tenantId(), id, deliveryId, clock.instant());
         dispatcher.wake();
+        audited(caller, "webhook.replayed", id, Map.of("deliveryId", deliveryId, "queued", String.valueOf(queued)));
         return Map.of("deliveryId", deliveryId, "queued", queued);
     }
 
@@ -139,6 +163,8 @@ public class WebhookController {
         requireEnabled(subscriptions.get(caller, id));
         long queued = queue.redeliverFailedSince(caller.tenantId(), id, request.since(), clock.instant());
         dispatcher.wake();
+        audited(caller, "webhook.replayed", id, Map.of("failedSince", request.since().toString(),
+                "queued", String.valueOf(queued)));
         return Map.of("queued", queued);
     }
 

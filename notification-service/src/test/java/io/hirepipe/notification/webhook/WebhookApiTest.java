@@ -1,8 +1,11 @@
 package io.hirepipe.notification.webhook;
 
+import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.notification.NotificationServiceTest;
 import io.hirepipe.notification.TestHosts;
+import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -12,11 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static io.hirepipe.notification.TestEvents.id;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The subscription API as recruiters and platform clients use it, and what it refuses. */
 class WebhookApiTest extends NotificationServiceTest {
@@ -66,6 +72,42 @@ class WebhookApiTest extends NotificationServiceTest {
 
         assertThat(acmeApi.delete(HOOKS + "/" + id).status()).isEqualTo(204);
         acmeApi.get(HOOKS + "/" + id).problem(404);
+    }
+
+    @Test
+    void subscriptionChangesAndReplaysAreAuditedWithoutTheSecretOrTheUrlsPath() {
+        HttpApi acmeApi = recruiter(acme);
+        JsonNode created = acmeApi.post(HOOKS, Map.of("url", "http://127.0.0.1:9/hooks?token=receiver-secret",
+                "eventTypes", List.of("assessment.scored"))).expect(201);
+        String id = created.path("id").asString();
+        String rotatedSecret = acmeApi.post(HOOKS + "/" + id + "/rotate-secret", "").expect(200).path("secret").asString();
+        acmeApi.post(HOOKS + "/" + id + "/deliveries/redeliver-failed", Map.of("since", "2026-01-01T00:00:00Z"))
+                .expect(202);
+        assertThat(acmeApi.delete(HOOKS + "/" + id).status()).isEqualTo(204);
+
+        // each entry is a document of its own for the relay, so they may arrive in any order
+        await().atMost(Duration.ofSeconds(30)).until(() -> auditOf(id).size() >= 4);
+        List<AuditRecorded> entries = auditOf(id);
+        assertThat(entries).extracting(AuditRecorded::action).containsExactlyInAnyOrder("webhook.created",
+                "webhook.secret-rotated", "webhook.replayed", "webhook.deleted");
+        assertThat(entries).allSatisfy(e -> {
+            assertThat(e.tenantId()).isEqualTo(acme);
+            assertThat(e.actorEmail()).isEqualTo("rita@acme.example");
+        });
+        assertThat(entry(entries, "webhook.created").details()).containsEntry("host", "127.0.0.1")
+                .containsEntry("eventTypes", "assessment.scored");
+        assertThat(entries.toString()).doesNotContain("receiver-secret").doesNotContain(rotatedSecret)
+                .doesNotContain(created.path("secret").asString());
+        assertThat(entry(entries, "webhook.replayed").details()).containsEntry("failedSince", "2026-01-01T00:00:00Z");
+    }
+
+    private static List<AuditRecorded> auditOf(String subscriptionId) {
+        return EventTopics.shared().readToEnd(Topics.AUDIT, r -> r.payload() instanceof AuditRecorded a
+                && subscriptionId.equals(a.targetId())).stream().map(r -> (AuditRecorded) r.payload()).toList();
+    }
+
+    private static AuditRecorded entry(List<AuditRecorded> entries, String action) {
+        return entries.stream().filter(e -> e.action().equals(action)).findFirst().orElseThrow();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.hirepipe.scoring.result;
 
+import io.hirepipe.defaults.audit.AuditEvents;
+import io.hirepipe.defaults.audit.AuditOutbox;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Cursor;
@@ -22,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Scored results of the caller's tenant, and the decisions people make about them. Results of other
@@ -42,9 +47,13 @@ public class ResultController {
     private final QuestionAgreement agreement;
     private final ResultsExport export;
     private final ResultViews views;
+    private final AuditOutbox audit;
+    private final Clock clock;
 
     public ResultController(ResultStore results, ResultReview review, QuestionAgreement agreement,
-                            ResultsExport export, ResultViews views) {
+                            ResultsExport export, ResultViews views, AuditOutbox audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
         this.results = results;
         this.views = views;
         this.review = review;
@@ -96,6 +105,9 @@ public class ResultController {
             Caller caller, HttpServletResponse response) throws IOException {
         ResultQuery query = ResultFilters.parse(invitationId, testId, status, passed, submittedFrom, submittedTo,
                 externalReference, null);
+        // Who took which candidates' results out of the system: recorded before the first row leaves.
+        audit.record(AuditEvents.success(caller, "results.exported", "results", testId, exportFilters(query),
+                clock.instant()));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"results.csv\"");
         export.write(caller.tenantId(), query, response.getWriter());
@@ -119,5 +131,22 @@ public class ResultController {
     public QuestionAgreement.AgreementView agreement(@PathVariable @Size(max = 100) String questionId,
                                                      Caller caller) {
         return agreement.of(caller.tenantId(), questionId);
+    }
+
+    private static Map<String, String> exportFilters(ResultQuery query) {
+        Map<String, String> filters = new TreeMap<>();
+        putIfSet(filters, "testId", query.testId());
+        putIfSet(filters, "status", query.state());
+        putIfSet(filters, "passed", query.passed());
+        putIfSet(filters, "submittedFrom", query.submittedFrom());
+        putIfSet(filters, "submittedTo", query.submittedTo());
+        putIfSet(filters, "externalReference", query.externalReference());
+        return filters;
+    }
+
+    private static void putIfSet(Map<String, String> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value.toString());
+        }
     }
 }

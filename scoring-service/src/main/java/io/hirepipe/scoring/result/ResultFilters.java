@@ -2,9 +2,9 @@ package io.hirepipe.scoring.result;
 
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.web.Cursor;
+import io.hirepipe.defaults.web.QueryParameters;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /** Reads the result filters of a request; a bad one is a 400 problem naming its parameter. */
 final class ResultFilters {
@@ -48,27 +48,14 @@ final class ResultFilters {
     }
 
     private static Instant instant(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw invalid(name, "Parameter '" + name + "' must be an ISO-8601 instant such as 2026-12-01T00:00:00Z.");
-        }
+        return QueryParameters.instant(name, value);
     }
 
     private static String text(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        if (value.length() > MAX_TEXT) {
-            throw invalid(name, "Parameter '" + name + "' is longer than " + MAX_TEXT + " characters.");
-        }
-        return value;
+        return QueryParameters.text(name, value, MAX_TEXT);
     }
 
     private static ProblemException invalid(String parameter, String detail) {
-        return ProblemException.badRequest("invalid-parameter", detail).with("parameter", parameter);
+        return QueryParameters.invalid(parameter, detail);
     }
 }

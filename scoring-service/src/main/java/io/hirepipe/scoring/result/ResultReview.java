@@ -1,5 +1,7 @@
 package io.hirepipe.scoring.result;
 
+import io.hirepipe.contracts.events.AuditRecorded;
+import io.hirepipe.defaults.audit.AuditEvents;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.problem.ProblemException;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -63,7 +66,10 @@ public class ResultReview {
             ScoringResult updated = withItems(result, replace(result.items(), index, changed), result.state(),
                     result.finalizedAt(), result.finalizedBy());
             return new Decision(updated, EventEnvelope.of(ResultEvents.adjusted(updated, changed, review),
-                    result.tenantId(), CorrelationId.currentOrNew(), now));
+                    result.tenantId(), CorrelationId.currentOrNew(), now),
+                    AuditEvents.success(caller, "score.adjusted", "session", sessionId, Map.of(
+                            "questionId", questionId, "points", value.toPlainString(),
+                            "previousPoints", item.points().toPlainString(), "reason", reason), now));
         });
     }
 
@@ -96,12 +102,18 @@ public class ResultReview {
                     .toList();
             ScoringResult updated = withItems(result, items, ScoringResult.State.FINAL, now, by.display());
             return new Decision(updated, EventEnvelope.of(ResultEvents.finalized(updated, awaiting.size(), now),
-                    result.tenantId(), CorrelationId.currentOrNew(), now));
+                    result.tenantId(), CorrelationId.currentOrNew(), now),
+                    AuditEvents.success(caller, "score.finalized", "session", sessionId, Map.of(
+                            "machineScoresAccepted", String.valueOf(awaiting.size()),
+                            "points", updated.points().toPlainString()), now));
         });
     }
 
-    /** A decision: the result as it should be, and the event that says so; null for "nothing to change". */
-    private record Decision(ScoringResult result, EventEnvelope<?> event) {
+    /**
+     * A decision: the result as it should be, the event that says so and its audit entry, stored in
+     * the same update; null for "nothing to change".
+     */
+    private record Decision(ScoringResult result, EventEnvelope<?> event, EventEnvelope<AuditRecorded> audit) {
     }
 
     private ScoringResult decide(Caller caller, String sessionId, Function<ScoringResult, Decision> decision) {
@@ -112,7 +124,7 @@ public class ResultReview {
             if (decided == null) {
                 return current;
             }
-            if (results.update(decided.result(), decided.event())) {
+            if (results.update(decided.result(), decided.event(), decided.audit())) {
                 log.info("{} of session {} by {} {}", decided.event().type(), sessionId, caller.kind(),
                         caller.subject());
                 // read back what is stored now, the relay's outbox field aside

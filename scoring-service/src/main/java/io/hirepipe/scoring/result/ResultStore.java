@@ -3,6 +3,7 @@ package io.hirepipe.scoring.result;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.defaults.outbox.Outbox;
 import jakarta.annotation.PostConstruct;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -77,12 +78,9 @@ public class ResultStore {
      * @return false when the result changed meanwhile: read it again and decide again
      */
     public boolean update(ScoringResult changed, EventEnvelope<?>... events) {
-        Criteria sameRevision = changed.revision() == 0
-                ? new Criteria().orOperator(Criteria.where("revision").is(0), Criteria.where("revision").exists(false))
-                : Criteria.where("revision").is(changed.revision());
         Query query = Query.query(Criteria.where("_id").is(changed.sessionId())
                 .and("tenantId").is(changed.tenantId())
-                .andOperator(sameRevision));
+                .andOperator(sameRevision(changed.revision())));
         Update update = new Update()
                 .set("items", changed.items())
                 .set("points", changed.points())
@@ -95,6 +93,38 @@ public class ResultStore {
                 .set("revision", changed.revision() + 1);
         Outbox.append(update, events);
         return mongo.updateFirst(query, update, ScoringResult.class).getMatchedCount() == 1;
+    }
+
+    /**
+     * Replaces the machine's result of a session that was reopened and submitted again with the scoring of
+     * the new submission, in one update carrying its AssessmentScored. Only if the stored result is still
+     * the one read: scored from {@code previous}'s submission, at its revision, and never finalised.
+     *
+     * @return false when the result changed meanwhile (or is already this submission's)
+     */
+    public boolean replaceMachineResult(ScoringResult previous, ScoringResult next, EventEnvelope<?> scored) {
+        Document fields = new Document();
+        mongo.getConverter().write(next, fields);
+        Update update = new Update();
+        fields.forEach((name, value) -> {
+            if (!name.equals("_id") && !name.equals("_class") && !name.equals(Outbox.FIELD)) {
+                update.set(name, value);
+            }
+        });
+        update.set("revision", previous.revision() + 1);
+        Outbox.append(update, scored);
+        Query query = Query.query(Criteria.where("_id").is(previous.sessionId())
+                .and("tenantId").is(previous.tenantId())
+                .and("submissionEventId").is(previous.submissionEventId())
+                .and("finalizedAt").is(null)
+                .andOperator(sameRevision(previous.revision())));
+        return mongo.updateFirst(query, update, ScoringResult.class).getMatchedCount() == 1;
+    }
+
+    private static Criteria sameRevision(long revision) {
+        return revision == 0
+                ? new Criteria().orOperator(Criteria.where("revision").is(0), Criteria.where("revision").exists(false))
+                : Criteria.where("revision").is(revision);
     }
 
     public Optional<ScoringResult> find(String tenantId, String sessionId) {

@@ -1,6 +1,7 @@
 package io.hirepipe.scoring.result;
 
 import io.hirepipe.contracts.events.IntegrityCounts;
+import io.hirepipe.defaults.web.SpreadsheetSafe;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;

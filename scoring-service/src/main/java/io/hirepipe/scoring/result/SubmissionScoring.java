@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -83,7 +84,10 @@ public class SubmissionScoring {
 
     public Outcome score(EventEnvelope<AssessmentSubmitted> envelope) {
         AssessmentSubmitted submission = envelope.payload();
-        if (results.exists(submission.sessionId())) {
+        boolean scoredBefore = results.exists(submission.sessionId());
+        Optional<ScoringResult> previous = scoredBefore
+                ? results.find(envelope.tenantId(), submission.sessionId()) : Optional.empty();
+        if (scoredBefore && !supersedes(envelope, previous)) {
             log.info("Session {} already scored; ignoring submission {}", submission.sessionId(), envelope.eventId());
             parked.remove(submission.sessionId());
             return Outcome.ALREADY_SCORED;
@@ -102,20 +106,45 @@ public class SubmissionScoring {
                 return Outcome.PARKED;
             }
         }
-        Outcome outcome = store(envelope, keys);
+        Outcome outcome = store(envelope, keys, previous);
         parked.remove(submission.sessionId());
         return outcome;
     }
 
-    private Outcome store(EventEnvelope<AssessmentSubmitted> envelope, Map<AnswerKeyRef, AnswerKey> keys) {
+    /**
+     * A session reopened by a recruiter is submitted again: its new submission replaces the machine's
+     * result of the earlier one. Never a result a person decided on (finalised, or any item's points set;
+     * assessment-service refuses to reopen those anyway), never an older submission, never a redelivery.
+     */
+    private static boolean supersedes(EventEnvelope<AssessmentSubmitted> envelope, Optional<ScoringResult> previous) {
+        if (previous.isEmpty()) {
+            return false;
+        }
+        ScoringResult result = previous.get();
+        Instant submittedAt = envelope.payload().submittedAt();
+        boolean reviewed = result.finalizedAt() != null
+                || result.items().stream().anyMatch(item -> !item.history().isEmpty());
+        return !envelope.eventId().equals(result.submissionEventId()) && !reviewed
+                && submittedAt != null && result.submittedAt() != null && submittedAt.isAfter(result.submittedAt());
+    }
+
+    private Outcome store(EventEnvelope<AssessmentSubmitted> envelope, Map<AnswerKeyRef, AnswerKey> keys,
+                          Optional<ScoringResult> previous) {
         AssessmentSubmitted submission = envelope.payload();
         ScoreSheet sheet = grader.grade(submission, keys);
         Instant scoredAt = clock.instant();
         ScoringResult result = result(envelope, sheet, keys, scoredAt);
         EventEnvelope<AssessmentScored> event = EventEnvelope.of(ResultEvents.scored(result), envelope.tenantId(),
                 CorrelationId.currentOrNew(), scoredAt);
-        if (!results.insert(withOutbox(result, event))) {
+        boolean stored = previous.isPresent()
+                ? results.replaceMachineResult(previous.get(), result, event)
+                : results.insert(withOutbox(result, event));
+        if (!stored) {
             return Outcome.ALREADY_SCORED;
+        }
+        if (previous.isPresent()) {
+            log.info("Session {} was reopened; submission {} replaces the result of {}", submission.sessionId(),
+                    envelope.eventId(), previous.get().submissionEventId());
         }
         scored.increment();
         itemsToReview.increment(sheet.reviewCount());

@@ -5,6 +5,7 @@ import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.ScoreAdjusted;
@@ -236,6 +237,42 @@ class ResultReviewTest extends ScoringServiceTest {
         assertThat(otherTenant.path("changeRate").isNull()).isTrue();
     }
 
+    @Test
+    void aReopenedSessionsNewSubmissionReplacesTheMachinesResultOnce() {
+        String question = id("q-repl");
+        kafka.publish(envelope(replicationVersusSharding(question, 1), ACME));
+        String sessionId = id("ses");
+        String invitationId = id("inv");
+        EventEnvelope<AssessmentSubmitted> first = envelope(submission(sessionId, invitationId, 50,
+                SubmitReason.TIMEOUT, new SubmittedAnswer(question, 1, List.of(), "", "Replication vs sharding")), ACME);
+        kafka.publish(first);
+        await().atMost(Duration.ofSeconds(45)).until(() -> api(RITA).get("/api/results/" + sessionId).status() == 200);
+        assertThat(api(RITA).get("/api/results/" + sessionId).expect(200).path("points").decimalValue()).isZero();
+
+        AssessmentSubmitted again = first.payload();
+        EventEnvelope<AssessmentSubmitted> resubmitted = envelope(new AssessmentSubmitted(sessionId, invitationId,
+                again.testId(), again.testTitle(), again.candidate(), again.recruiterEmail(), 50, SubmitReason.CANDIDATE,
+                again.startedAt(), again.submittedAt().plusSeconds(3600), List.of(new SubmittedAnswer(question, 1,
+                List.of(), "Replication copies data to replicas.", "Replication vs sharding"))), ACME);
+        kafka.publish(resubmitted);
+        kafka.publish(resubmitted);
+        RecordMetadata last = kafka.publish(first);
+        kafka.awaitConsumed("scoring-service", last);
+
+        JsonNode result = api(RITA).get("/api/results/" + sessionId).expect(200);
+        assertThat(result.path("points").decimalValue()).isPositive();
+        assertThat(result.path("submitReason").asString()).isEqualTo("CANDIDATE");
+        relay.publishPending();
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.readToEnd(Topics.RESULTS,
+                r -> r.payload() instanceof AssessmentScored s && s.sessionId().equals(sessionId)).size() == 2);
+        List<AssessmentScored> scored = kafka.readToEnd(Topics.RESULTS,
+                r -> r.payload() instanceof AssessmentScored s && s.sessionId().equals(sessionId)).stream()
+                .map(r -> (AssessmentScored) r.payload()).toList();
+        assertThat(scored).as("one result per submission; redelivered and older submissions change nothing")
+                .hasSize(2);
+        assertThat(scored.get(1).points()).isPositive();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"points\": -1, \"reason\": \"r\"}",
@@ -301,6 +338,66 @@ class ResultReviewTest extends ScoringServiceTest {
         assertThat(api(null).put(itemPath(ids.session(), ids.free()), body).status()).isEqualTo(401);
         assertThat(api(RITA).get("/api/results/" + ids.session()).expect(200).path("items").get(1).path("history"))
                 .isEmpty();
+    }
+
+    @Test
+    void adjustingFinalisingAndExportingAreAuditedWithWhoWhatAndWhy() {
+        Ids ids = provisionalResult();
+        String correlation = "corr-" + id("audit");
+        Map<String, Object> body = Map.of("points", 3, "reason", "explains it in other words");
+        api(RITA).withHeader("X-Correlation-Id", correlation).put(itemPath(ids.session(), ids.free()), body).expect(200);
+        api(RITA).put(itemPath(ids.session(), ids.free()), body).expect(200);
+        api(RITA).post(finalizePath(ids.session()), Map.of("acceptMachineScores", true)).expect(200);
+
+        relay.publishPending();
+        await().atMost(Duration.ofSeconds(30)).until(() -> auditOf(ids.session()).size() >= 2);
+        List<EventRecord> entries = auditOf(ids.session());
+        assertThat(entries).as("the repeated decision changed nothing, so it is not audited again").hasSize(2);
+        assertThat(entries).allSatisfy(r -> {
+            assertThat(r.key()).isEqualTo(ACME);
+            assertThat(r.envelope().tenantId()).isEqualTo(ACME);
+            AuditRecorded a = (AuditRecorded) r.payload();
+            assertThat(a.actorId()).isEqualTo("user-rita");
+            assertThat(a.actorKind()).isEqualTo("RECRUITER");
+            assertThat(a.actorEmail()).isEqualTo("rita@acme.example");
+            assertThat(a.targetType()).isEqualTo("session");
+            assertThat(a.outcome()).isEqualTo(AuditRecorded.SUCCESS);
+            assertThat(a.details().toString()).doesNotContain("Ada").doesNotContain("ada@example.org");
+        });
+        AuditRecorded adjusted = (AuditRecorded) entries.get(0).payload();
+        assertThat(adjusted.action()).isEqualTo("score.adjusted");
+        assertThat(adjusted.details()).containsEntry("questionId", ids.free()).containsEntry("points", "3.00")
+                .containsEntry("previousPoints", "2.00").containsEntry("reason", "explains it in other words");
+        assertThat(entries.get(0).envelope().correlationId()).isEqualTo(correlation);
+        AuditRecorded finalized = (AuditRecorded) entries.get(1).payload();
+        assertThat(finalized.action()).isEqualTo("score.finalized");
+        assertThat(finalized.details()).containsEntry("machineScoresAccepted", "1");
+
+        HttpApi.Response csv = api(ACME_PLATFORM).get("/api/results/export.csv?testId=" + ids.session());
+        assertThat(csv.status()).isEqualTo(200);
+        relay.publishPending();
+        List<EventRecord> exported = kafka.awaitRecords(Topics.AUDIT, r -> r.payload() instanceof AuditRecorded a
+                && "results.exported".equals(a.action()) && ids.session().equals(a.targetId()));
+        AuditRecorded export = (AuditRecorded) exported.get(0).payload();
+        assertThat(export.actorKind()).isEqualTo("PLATFORM");
+        assertThat(export.actorId()).isEqualTo("key-ats");
+        assertThat(export.actorEmail()).isNull();
+        assertThat(export.details()).containsEntry("testId", ids.session());
+        assertThat(exported.get(0).key()).isEqualTo(ACME);
+    }
+
+    @Test
+    void aRefusedDecisionLeavesNoAuditEntry() {
+        Ids ids = provisionalResult();
+        api(RITA).post(finalizePath(ids.session()), null).problem(409, "review-pending");
+        api(GUS).put(itemPath(ids.session(), ids.free()), Map.of("points", 1, "reason", "x")).problem(404);
+        // the relay has published everything stored by now: whatever was audited is on the topic
+        relay.publishPending();
+        assertThat(auditOf(ids.session())).isEmpty();
+    }
+
+    private List<EventRecord> auditOf(String sessionId) {
+        return kafka.readToEnd(Topics.AUDIT, r -> r.payload() instanceof AuditRecorded a && sessionId.equals(a.targetId()));
     }
 
     private Ids resultWith(String freeQuestion) {

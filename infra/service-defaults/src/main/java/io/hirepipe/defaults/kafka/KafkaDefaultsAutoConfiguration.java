@@ -95,6 +95,9 @@ public class KafkaDefaultsAutoConfiguration {
             builder.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.topics().retention().toMillis()))
                     .config(TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Topics.SEGMENT_ROLL.toMillis()));
         }
+        // A topic whose records are copied into a store (the audit log) keeps them for a bounded time only.
+        Topics.boundedRetention(name).ifPresent(retention ->
+                builder.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis())));
         return builder.build();
     }
 }

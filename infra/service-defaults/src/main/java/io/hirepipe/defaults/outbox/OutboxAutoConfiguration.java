@@ -1,5 +1,6 @@
 package io.hirepipe.defaults.outbox;
 
+import io.hirepipe.defaults.audit.AuditOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +29,12 @@ public class OutboxAutoConfiguration {
                             ObjectProvider<MeterRegistry> meters) {
         return new OutboxRelay(mongo, kafka, properties, meters.getIfAvailable(SimpleMeterRegistry::new),
                 Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnBean(MongoTemplate.class)
+    AuditOutbox auditOutbox(MongoTemplate mongo) {
+        return new AuditOutbox(mongo);
     }
 
     @Bean

@@ -1,16 +1,16 @@
-package io.hirepipe.scoring.result;
+package io.hirepipe.defaults.web;
 
 /**
- * Keeps text a candidate chose (a name like {@code =HYPERLINK(...)}) from running as a formula when
+ * Keeps text a someone typed (a name like {@code =HYPERLINK(...)}) from running as a formula when
  * the export is opened in a spreadsheet: a cell starting with {@code = + - @}, a tab or a carriage
  * return gets a leading apostrophe, which spreadsheets show as text (OWASP's CSV injection advice).
  */
-final class SpreadsheetSafe {
+public final class SpreadsheetSafe {
 
     private SpreadsheetSafe() {
     }
 
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null || value.isEmpty()) {
             return value;
         }

@@ -1,4 +1,4 @@
-package io.hirepipe.scoring.result;
+package io.hirepipe.defaults.web;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,15 +21,5 @@ class SpreadsheetSafeTest {
         assertThat(SpreadsheetSafe.cell("a=b")).isEqualTo("a=b");
         assertThat(SpreadsheetSafe.cell("")).isEmpty();
         assertThat(SpreadsheetSafe.cell(null)).isNull();
-    }
-
-    @Test
-    void percentileRanksCountLowerScoresAndHalfOfTheTies() {
-        double[] sorted = {0, 50, 50, 100};
-        assertThat(PercentileRanks.rank(sorted, 100)).isEqualTo(88);
-        assertThat(PercentileRanks.rank(sorted, 50)).isEqualTo(50);
-        assertThat(PercentileRanks.rank(sorted, 0)).isEqualTo(13);
-        assertThat(PercentileRanks.rank(new double[] {75}, 75)).isEqualTo(50);
-        assertThat(PercentileRanks.rank(new double[0], 75)).isNull();
     }
 }

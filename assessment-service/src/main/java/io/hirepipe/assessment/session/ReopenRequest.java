@@ -1,0 +1,15 @@
+package io.hirepipe.assessment.session;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * @param extraMinutes how long the candidate has from now to go on
+ * @param reason       why (a technical problem, say); it is kept in the audit log
+ */
+public record ReopenRequest(@NotNull @Min(1) @Max(240) Integer extraMinutes,
+                            @NotBlank @Size(max = 500) String reason) {
+}
