@@ -6,6 +6,7 @@ import io.hirepipe.assessment.invitation.InvitationFields;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.events.CandidateErasureCompleted;
 import io.hirepipe.contracts.events.CandidateErasureRequested;
+import io.hirepipe.defaults.audit.AuditEvents;
 import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.outbox.Outbox;
 import io.hirepipe.defaults.privacy.ErasureCompletions;
@@ -72,9 +73,11 @@ class CandidateErasures implements ErasureCompletions {
         expectedServices.forEach(service -> services.put(service, Erasure.PENDING));
         Erasure erasure = new Erasure(id, caller.tenantId(), caller.subject(), now, byEmail ? "EMAIL" : "INVITATION",
                 invitationIds, sessionIds, Erasure.Status.PENDING, services, Map.of(), null,
-                Outbox.messages(EventEnvelope.of(requested, caller.tenantId(), CorrelationId.currentOrNew())));
-        // The audit entry of the erasure itself ("erasure requested", target = this id) belongs here, in the
-        // same insert, once the audit log's AuditRecorded event exists.
+                Outbox.messages(EventEnvelope.of(requested, caller.tenantId(), CorrelationId.currentOrNew()),
+                        // The audit entry of the erasure itself, in the same insert; it names ids only, not the email.
+                        AuditEvents.success(caller, "candidate.erasure-requested", "erasure", id,
+                                Map.of("by", byEmail ? "email" : "invitation",
+                                        "invitations", String.valueOf(invitationIds.size())), now)));
         mongo.insert(erasure);
         return ErasureView.of(erasure);
     }

@@ -3,6 +3,7 @@ package io.hirepipe.assessment.privacy;
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.contracts.events.CandidateErasureCompleted;
 import io.hirepipe.contracts.events.CandidateErasureRequested;
 import io.hirepipe.testkit.EventRecord;
@@ -50,6 +51,12 @@ class CandidateErasureTest extends AssessmentIntegrationTest {
         assertThat(requested.sessionIds()).containsExactly(sessionId);
         assertThat(requested.emailSha256()).isEqualTo(CandidateErasureRequested.emailSha256Of("grace.hopper@example.org"))
                 .doesNotContain("grace");
+
+        // the erasure itself is audited, with ids only
+        AuditRecorded audited = (AuditRecorded) kafka.awaitRecords(Topics.AUDIT, r -> r.payload() instanceof AuditRecorded a
+                && a.action().equals("candidate.erasure-requested") && accepted.id.equals(a.targetId())).get(0).payload();
+        assertThat(audited.details()).containsEntry("by", "email").containsEntry("invitations", "1");
+        assertThat(audited.toString()).doesNotContainIgnoringCase("grace");
 
         awaitService(accepted.id, "assessment-service");
         Document graceDoc = mongo.findById(grace.get("id").asString(), Document.class, "invitations");
