@@ -1,0 +1,108 @@
+package io.hirepipe.perf;
+
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Prepares candidates through the public API, as a platform client and the candidates' browsers would:
+ * bulk invitations with the demo API key, the link's token exchanged for a candidate token, the session
+ * started and answered. Preparation is not measured; it runs before the scenario it serves.
+ */
+final class Candidates {
+
+    /** A candidate ready for a scenario; {@code token} is the candidate token (bearer). */
+    record Candidate(String name, String email, String invitationId, String token) {
+    }
+
+    /** What a candidate saves for one question: options for choice questions, text for free text. */
+    record AnswerBody(String questionId, Map<String, Object> body) {
+    }
+
+    private static final int PARALLEL = 16;
+
+    private final Api gateway;
+    private final String apiKey;
+
+    Candidates(Api gateway, String apiKey) {
+        this.gateway = gateway;
+        this.apiKey = apiKey;
+    }
+
+    /** Invites {@code count} candidates named {@code prefix-000001}… and exchanges their links for candidate tokens. */
+    List<Candidate> invite(String testId, int count, String prefix, String recruiterEmail) {
+        List<String[]> invited = new ArrayList<>();   // name, email, invitationId, invitation token
+        for (int from = 0; from < count; from += 500) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + 500); i++) {
+                String name = String.format("%s-%06d", prefix, i);
+                rows.add(Map.of("testId", testId, "recruiterEmail", recruiterEmail,
+                        "candidate", Map.of("name", name, "email", name.toLowerCase() + "@perf.hirepipe.test")));
+            }
+            JsonNode result = gateway.post("/api/v1/invitations/bulk", Map.of("invitations", rows), "X-Api-Key", apiKey)
+                    .expect(200).json();
+            for (JsonNode row : result.get("rows")) {
+                if (!"INVITED".equals(row.path("outcome").asString())) {
+                    throw new IllegalStateException("Invitation refused: " + row);
+                }
+                Map<String, Object> request = rows.get(row.get("index").asInt());
+                String url = row.get("accessUrl").asString();
+                @SuppressWarnings("unchecked")
+                Map<String, Object> candidate = (Map<String, Object>) request.get("candidate");
+                invited.add(new String[]{(String) candidate.get("name"), (String) candidate.get("email"),
+                        row.get("invitationId").asString(), url.substring(url.indexOf("#token=") + 7)});
+            }
+        }
+        return parallel(invited, row -> new Candidate(row[0], row[1], row[2],
+                gateway.post("/api/v1/auth/candidate", Map.of("invitationToken", row[3])).expect(200, 201).json()
+                        .get("token").asString()));
+    }
+
+    /** Starts every candidate's session; returns the first session's view (its questions). */
+    JsonNode start(List<Candidate> candidates) {
+        List<JsonNode> sessions = parallel(candidates, candidate -> gateway.post("/api/v1/candidate/assessment/start",
+                "{}", "Authorization", Api.bearer(candidate.token())).expect(200).json());
+        return sessions.get(0);
+    }
+
+    void answer(List<Candidate> candidates, List<AnswerBody> answers) {
+        parallel(candidates, candidate -> {
+            for (AnswerBody answer : answers) {
+                Map<String, Object> body = new LinkedHashMap<>(answer.body());
+                body.put("sequence", 1);
+                gateway.put("/api/v1/candidate/assessment/answers/" + answer.questionId(), body,
+                        "Authorization", Api.bearer(candidate.token())).expect(200);
+            }
+            return candidate;
+        });
+    }
+
+    static <T, R> List<R> parallel(List<T> items, Function<T, R> task) {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        try {
+            List<Future<R>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> task.apply(item)));
+            }
+            List<R> results = new ArrayList<>();
+            for (Future<R> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Preparing candidates failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
