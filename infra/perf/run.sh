@@ -15,8 +15,8 @@ fi
 if [ "${SKIP_BUILD:-0}" != "1" ] || [ ! -f infra/perf/target/perf.classpath ] \
     || [ ! -f infra/local-stack/target/local-stack.jar ]; then
   echo "Building Hirepipe and the load harness (SKIP_BUILD=1 skips it)…"
-  # one reactor build: the jars the stack starts, and the harness's class path (reactor modules as built here)
-  ./mvnw -B -q -ntp -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/perf.classpath
+  # one reactor build: the jars the stack starts, and the harness's class path (infra/perf/target/perf.classpath)
+  ./mvnw -B -q -ntp -DskipTests package
 fi
 exec java -Xmx512m -Dhirepipe.repo-dir="$PWD" \
   -cp "infra/perf/target/classes:$(cat infra/perf/target/perf.classpath)" io.hirepipe.perf.PerfRun "$@"

@@ -117,8 +117,12 @@ public final class PerfRun {
                 + "the SMTP sink's .eml files (arrival = file time) and the services' /actuator/prometheus for end-to-end "
                 + "figures; everything on loopback");
         int exit = 0;
-        try (Stack stack = Stack.start(repo, work, serviceJvm, stackOptions, Duration.ofSeconds(300))) {
+        try (Stack stack = Stack.start(repo, work, serviceJvm, stackOptions, Duration.ofSeconds(480))) {
+            // stopped by a signal (Ctrl-C, CI's timeout): the stack's processes must not outlive the harness
+            Thread stopStack = new Thread(stack::close, "perf-stop-stack");
+            Runtime.getRuntime().addShutdownHook(stopStack);
             new PerfRun(repo, plan, stack, report, work, serviceJvm).run();
+            Runtime.getRuntime().removeShutdownHook(stopStack);
         } catch (RuntimeException e) {
             e.printStackTrace();
             report.problem("The run stopped: " + e.getMessage());
@@ -143,6 +147,11 @@ public final class PerfRun {
                 "http://127.0.0.1:" + stack.port("question"), false, work.resolve("gateway-limits-off.log"));
         ExtraGateway gatewaySlow = ExtraGateway.start(repo, stack, serviceJvmOptions, slow.url(), true,
                 work.resolve("gateway-slow-backend.log"));
+        Thread stopGateways = new Thread(() -> {
+            gatewayOff.close();
+            gatewaySlow.close();
+        }, "perf-stop-gateways");
+        Runtime.getRuntime().addShutdownHook(stopGateways);
         try {
             String recruiter = gateway.post("/api/v1/auth/login", Map.of("email", RECRUITER_EMAIL,
                     "password", RECRUITER_PASSWORD)).expect(200).json().get("token").asString();
@@ -191,6 +200,7 @@ public final class PerfRun {
             cohortStart(p7, p7Baseline);
             coldStartAndMemory(rssAtStart, invitationMail);
         } finally {
+            Runtime.getRuntime().removeShutdownHook(stopGateways);
             gatewayOff.close();
             gatewaySlow.close();
             slow.close();

@@ -70,7 +70,7 @@ final class Stack implements AutoCloseable {
             throw new UncheckedIOException("Cannot start the local stack", e);
         }
         Stack stack = new Stack(process, dataDir, ports, null, log);
-        long deadline = started + timeout.plusSeconds(60).toNanos();
+        long deadline = started + timeout.plusSeconds(120).toNanos();
         while (!stack.logText().contains(READY_LINE)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 String tail = stack.logText();
