@@ -46,7 +46,8 @@ final class ExtraGateway implements AutoCloseable {
                 "HIREPIPE_GATEWAY_JWT_SECRET", stack.secret("gateway-jwt-secret"),
                 "HIREPIPE_BOOTSTRAP_RECRUITER_PASSWORD", PerfRun.RECRUITER_PASSWORD,
                 "HIREPIPE_RATE_LIMITS_ENABLED", Boolean.toString(limitsAndBreakers),
-                "HIREPIPE_RESILIENCE_ENABLED", Boolean.toString(limitsAndBreakers)));
+                "HIREPIPE_RESILIENCE_ENABLED", Boolean.toString(limitsAndBreakers),
+                "HIREPIPE_DOWNSTREAM_TIME_LIMIT", Stack.DOWNSTREAM_TIME_LIMIT));
         try {
             return new ExtraGateway(builder.start(), port);
         } catch (IOException e) {

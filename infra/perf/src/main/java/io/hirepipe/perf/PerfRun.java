@@ -109,7 +109,9 @@ public final class PerfRun {
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + "; Java "
                 + System.getProperty("java.runtime.version") + "; load average at start " + loadAverage());
         report.header("- Services' JVM options: `" + serviceJvm + "` (default tiered JIT); stack JVM (Kafka, MongoDB-compatible "
-                + "server, Redis, SMTP sink) `-Xmx768m -XX:+UseSerialGC`; gateway profile `perf` (limits raised, login throttle off)");
+                + "server, Redis, SMTP sink) `-Xmx768m -XX:+UseSerialGC`; gateway profile `perf` (limits raised, login throttle off), "
+                + "gateway time limit to a service's answer " + Stack.DOWNSTREAM_TIME_LIMIT + " instead of 10 s (only failures "
+                + "depend on it)");
         report.header("- Tools: wrk (closed model, `-t1 -c" + plan.wrkConnections() + "`, " + plan.wrkWarmupSeconds()
                 + " s warm-up per target, then " + plan.wrkRounds() + " alternating rounds of " + plan.wrkSeconds()
                 + " s) for P1-P3; Gatling " + io.gatling.javaapi.core.CoreDsl.class.getPackage().getImplementationVersion()

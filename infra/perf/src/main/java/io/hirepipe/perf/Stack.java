@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 final class Stack implements AutoCloseable {
 
     static final String READY_LINE = "Hirepipe is running.";
+    static final String DOWNSTREAM_TIME_LIMIT = "30s";
 
     private final Process process;
     private final Path dataDir;
@@ -65,7 +66,11 @@ final class Stack implements AutoCloseable {
         long started = System.nanoTime();
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            // The gateway's time limit to a service's answer (10 s) is about failure, not speed; on a machine
+            // shared with other builds the services' first, still interpreted requests can exceed it.
+            builder.environment().put("HIREPIPE_DOWNSTREAM_TIME_LIMIT", DOWNSTREAM_TIME_LIMIT);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the local stack", e);
         }
