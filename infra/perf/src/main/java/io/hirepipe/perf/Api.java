@@ -69,17 +69,34 @@ final class Api {
         return builder;
     }
 
+    /**
+     * Preparation must not fail on a machine shared with other builds, where a service's first answers can
+     * exceed a time limit: 502, 503 and 504 are tried again (every write the harness retries is idempotent:
+     * bulk invitations carry an Idempotency-Key, the rest are exchanges, starts and saves of the same value).
+     */
     private static Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("Request failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpRequest built = request.build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+                boolean unavailable = response.statusCode() == 502 || response.statusCode() == 503
+                        || response.statusCode() == 504;
+                if (!unavailable || attempt == ATTEMPTS) {
+                    return new Response(response.statusCode(), response.body());
+                }
+            } catch (IOException e) {
+                if (attempt == ATTEMPTS) {
+                    throw new IllegalStateException("Request failed: " + e, e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Stack.sleep(2_000L * attempt);
         }
     }
+
+    private static final int ATTEMPTS = 4;
 
     static String bearer(String token) {
         return "Bearer " + token;

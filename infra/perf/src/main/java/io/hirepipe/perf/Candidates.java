@@ -46,8 +46,8 @@ final class Candidates {
                 rows.add(Map.of("testId", testId, "recruiterEmail", recruiterEmail,
                         "candidate", Map.of("name", name, "email", name.toLowerCase() + "@perf.hirepipe.test")));
             }
-            JsonNode result = gateway.post("/api/v1/invitations/bulk", Map.of("invitations", rows), "X-Api-Key", apiKey)
-                    .expect(200).json();
+            JsonNode result = gateway.post("/api/v1/invitations/bulk", Map.of("invitations", rows), "X-Api-Key", apiKey,
+                    "Idempotency-Key", java.util.UUID.randomUUID().toString()).expect(200).json();
             for (JsonNode row : result.get("rows")) {
                 if (!"INVITED".equals(row.path("outcome").asString())) {
                     throw new IllegalStateException("Invitation refused: " + row);

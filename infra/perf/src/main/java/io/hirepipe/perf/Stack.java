@@ -61,6 +61,8 @@ final class Stack implements AutoCloseable {
         command.add("--data-dir=" + dataDir);
         command.add("--service-jvm-options=" + serviceJvmOptions);
         command.add("--gateway-profiles=perf");
+        // the harness prepares its own data through the API (with retries); the stack is ready once healthy
+        command.add("--seed-demo=false");
         command.add("--health-timeout=" + timeout.toSeconds());
         command.addAll(extraOptions);
         long started = System.nanoTime();
@@ -110,10 +112,6 @@ final class Stack implements AutoCloseable {
 
     String mongoUri() {
         return "mongodb://127.0.0.1:" + port("mongo");
-    }
-
-    String apiKey() {
-        return read(dataDir.resolve("demo-api-key.txt")).trim();
     }
 
     /** One of the secrets the stack generated into its data directory (the harness is this installation's operator). */
