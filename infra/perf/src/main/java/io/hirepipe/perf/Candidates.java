@@ -39,25 +39,38 @@ final class Candidates {
     /** Invites {@code count} candidates named {@code prefix-000001}… and exchanges their links for candidate tokens. */
     List<Candidate> invite(String testId, int count, String prefix, String recruiterEmail) {
         List<String[]> invited = new ArrayList<>();   // name, email, invitationId, invitation token
-        for (int from = 0; from < count; from += 500) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (int i = from; i < Math.min(count, from + 500); i++) {
-                String name = String.format("%s-%06d", prefix, i);
-                rows.add(Map.of("testId", testId, "recruiterEmail", recruiterEmail,
-                        "candidate", Map.of("name", name, "email", name.toLowerCase() + "@perf.hirepipe.test")));
-            }
-            JsonNode result = gateway.post("/api/v1/invitations/bulk", Map.of("invitations", rows), "X-Api-Key", apiKey,
-                    "Idempotency-Key", java.util.UUID.randomUUID().toString()).expect(200).json();
-            for (JsonNode row : result.get("rows")) {
-                if (!"INVITED".equals(row.path("outcome").asString())) {
-                    throw new IllegalStateException("Invitation refused: " + row);
+        List<Map<String, Object>> pending = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = String.format("%s-%06d", prefix, i);
+            pending.add(Map.of("testId", testId, "recruiterEmail", recruiterEmail,
+                    "candidate", Map.of("name", name, "email", name.toLowerCase() + "@perf.hirepipe.test")));
+        }
+        // a row refused because a service was briefly unavailable (a shared machine) is invited again
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            List<Map<String, Object>> retry = new ArrayList<>();
+            for (int from = 0; from < pending.size(); from += 500) {
+                List<Map<String, Object>> rows = pending.subList(from, Math.min(pending.size(), from + 500));
+                JsonNode result = gateway.post("/api/v1/invitations/bulk", Map.of("invitations", rows), "X-Api-Key", apiKey,
+                        "Idempotency-Key", java.util.UUID.randomUUID().toString()).expect(200).json();
+                for (JsonNode row : result.get("rows")) {
+                    Map<String, Object> request = rows.get(row.get("index").asInt());
+                    if (!"INVITED".equals(row.path("outcome").asString())) {
+                        if (row.path("problem").path("status").asInt() < 500 || attempt == 4) {
+                            throw new IllegalStateException("Invitation refused: " + row);
+                        }
+                        retry.add(request);
+                        continue;
+                    }
+                    String url = row.get("accessUrl").asString();
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> candidate = (Map<String, Object>) request.get("candidate");
+                    invited.add(new String[]{(String) candidate.get("name"), (String) candidate.get("email"),
+                            row.get("invitationId").asString(), url.substring(url.indexOf("#token=") + 7)});
                 }
-                Map<String, Object> request = rows.get(row.get("index").asInt());
-                String url = row.get("accessUrl").asString();
-                @SuppressWarnings("unchecked")
-                Map<String, Object> candidate = (Map<String, Object>) request.get("candidate");
-                invited.add(new String[]{(String) candidate.get("name"), (String) candidate.get("email"),
-                        row.get("invitationId").asString(), url.substring(url.indexOf("#token=") + 7)});
+            }
+            pending = retry;
+            if (!pending.isEmpty()) {
+                Stack.sleep(2_000L * attempt);
             }
         }
         return parallel(invited, row -> new Candidate(row[0], row[1], row[2],

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  */
 final class GatlingRun {
 
-    static final String JVM_OPTIONS = "-Xms256m -Xmx512m";
+    /** Gatling's own launchers open java.lang to it (it reads String internals when writing its log). */
+    static final String JVM_OPTIONS = "-Xms256m -Xmx512m --add-opens=java.base/java.lang=ALL-UNNAMED";
 
     private final Path resultsDir;
 

@@ -200,18 +200,30 @@ public final class PerfRun {
             gatewayOff.awaitReady(240_000);
             gatewaySlow.awaitReady(240_000);
 
-            gatewayScenarios(recruiter, choice.get(0), slow, gatewayOff, gatewaySlow);
-            autosave(autosave, firstChoice);
-            submitToEmail(p5, p5Baseline);
-            Map<String, Object> choiceOnly = sustained("P6a", p6a, p6aTest, plan.choiceRate(), plan.choiceSeconds(), null);
-            sustained("P6b", p6b, p6bTest, plan.freeTextRate(), plan.freeTextSeconds(), choiceOnly);
-            cohortStart(p7, p7Baseline);
+            scenario("P1-P3", () -> gatewayScenarios(recruiter, choice.get(0), slow, gatewayOff, gatewaySlow));
+            scenario("P4", () -> autosave(autosave, firstChoice));
+            scenario("P5", () -> submitToEmail(p5, p5Baseline));
+            Map<String, Object> choiceOnly = new HashMap<>();
+            scenario("P6a", () -> choiceOnly.putAll(sustained("P6a", p6a, p6aTest, plan.choiceRate(), plan.choiceSeconds(), null)));
+            scenario("P6b", () -> sustained("P6b", p6b, p6bTest, plan.freeTextRate(), plan.freeTextSeconds(),
+                    choiceOnly.isEmpty() ? null : choiceOnly));
+            scenario("P7", () -> cohortStart(p7, p7Baseline));
             coldStartAndMemory(rssAtStart, invitationMail);
         } finally {
             Runtime.getRuntime().removeShutdownHook(stopGateways);
             gatewayOff.close();
             gatewaySlow.close();
             slow.close();
+        }
+    }
+
+    /** A scenario that fails is reported as a problem; the others still run. */
+    private void scenario(String id, Runnable scenario) {
+        try {
+            scenario.run();
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            report.problem(id + " did not complete: " + e.getMessage());
         }
     }
 
@@ -354,7 +366,7 @@ public final class PerfRun {
             report.problem(id + ": the results API has " + results.missing() + " missing and " + results.duplicates()
                     + " duplicated results");
         }
-        boolean choice = choiceOnly == null;
+        boolean choice = "P6a".equals(id);
         List<String> notes = new ArrayList<>(List.of(prepared.size() + " prepared sessions ("
                 + (choice ? "5 single-choice answers" : "4 free-text answers of about 100 words") + ") submitted at "
                 + Report.number(rate) + "/s (an offered rate above what the pipeline drains), then counted at the sink: "
@@ -371,9 +383,9 @@ public final class PerfRun {
             result = Report.number(throughput) + "/s end to end (" + Report.number(steady.perSecond()) + "/s steady)";
             met = throughput >= 300 && delivery.lost().isEmpty() && delivery.duplicates() == 0;
         } else {
-            double choiceListener = (double) choiceOnly.get("listenerPerSubmission");
+            double choiceListener = choiceOnly == null ? Double.NaN : (double) choiceOnly.get("listenerPerSubmission");
             double share = perSubmission <= 0 ? Double.NaN : Math.max(0, (perSubmission - choiceListener) / perSubmission);
-            ratio = throughput / (double) choiceOnly.get("throughput");
+            ratio = choiceOnly == null ? null : throughput / (double) choiceOnly.get("throughput");
             result = "ceiling " + Report.number(throughput) + "/s end to end (" + Report.number(steady.perSecond())
                     + "/s steady), grading ≈ " + Report.number(share * 100) + " % of scoring's time";
             met = delivery.lost().isEmpty() && delivery.duplicates() == 0;

@@ -12,12 +12,12 @@ record Plan(boolean smoke, int wrkConnections, int wrkWarmupSeconds, int wrkSeco
             int drainSeconds) {
 
     static Plan fullRun() {
-        return new Plan(false, 32, 20, 10, 2,
+        return new Plan(false, 32, 15, 10, 2,
                 40, 200, 30, 20,
-                50, 20, 2, 5,
-                300, 5, 40, 5,
+                50, 10, 2, 3,
+                300, 2, 40, 3,
                 100, 10, 5, 4,
-                150);
+                90);
     }
 
     static Plan smokeRun() {
