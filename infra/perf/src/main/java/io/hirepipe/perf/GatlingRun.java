@@ -1,6 +1,7 @@
 package io.hirepipe.perf;
 
-import tools.jackson.databind.JsonNode;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ final class GatlingRun {
             if (after.isEmpty()) {
                 throw new IllegalStateException("Gatling wrote no report for " + label + " (exit " + exit + "), see " + log);
             }
-            return read(label, after.get(0).resolve("js/global_stats.json"));
+            return read(label, Stack.read(log));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -60,13 +61,35 @@ final class GatlingRun {
         }
     }
 
-    /** Gatling's default percentiles are 50, 75, 95 and 99 (percentiles1..4); latency of the answered requests. */
-    private static Measurement read(String label, Path stats) {
-        JsonNode json = Api.JSON.readTree(Stack.read(stats));
-        JsonNode counts = json.get("numberOfRequests");
-        return new Measurement(label, counts.get("total").asLong(),
-                json.get("meanNumberOfRequestsPerSecond").get("total").asDouble(),
-                json.get("percentiles1").get("ok").asDouble(), json.get("percentiles3").get("ok").asDouble(),
-                json.get("percentiles4").get("ok").asDouble(), counts.get("ko").asLong());
+    private static final Pattern ROW = Pattern.compile("^> (.+?)\\s+\\|\\s+([-\\d,.]+)\\s+\\|\\s+([-\\d,.]+)\\s+\\|\\s+([-\\d,.]+)",
+            Pattern.MULTILINE);
+
+    /**
+     * Gatling's closing "Global Information" table (default percentiles 50, 75, 95, 99): count and failures
+     * over all requests, latency of the answered ones, and the mean throughput.
+     */
+    static Measurement read(String label, String output) {
+        int global = output.lastIndexOf("---- Global Information");
+        if (global < 0) {
+            throw new IllegalStateException("Gatling printed no statistics for " + label);
+        }
+        java.util.Map<String, String[]> rows = new java.util.HashMap<>();
+        Matcher m = ROW.matcher(output.substring(global));
+        while (m.find()) {
+            rows.putIfAbsent(m.group(1).trim(), new String[]{m.group(2), m.group(3), m.group(4)});
+        }
+        return new Measurement(label, (long) value(rows, "request count", 0), value(rows, "mean throughput (rps)", 0),
+                value(rows, "response time 50th percentile (ms)", 1), value(rows, "response time 95th percentile (ms)", 1),
+                value(rows, "response time 99th percentile (ms)", 1), (long) value(rows, "request count", 2));
+    }
+
+    /** @param column 0 total, 1 OK, 2 KO; "-" (nothing in that column) reads as 0 */
+    private static double value(java.util.Map<String, String[]> rows, String row, int column) {
+        String[] values = rows.get(row);
+        if (values == null) {
+            throw new IllegalStateException("Gatling's statistics lack '" + row + "'");
+        }
+        String text = values[column].replace(",", "");
+        return text.equals("-") ? 0 : Double.parseDouble(text);
     }
 }

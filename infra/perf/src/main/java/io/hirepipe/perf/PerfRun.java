@@ -639,7 +639,9 @@ public final class PerfRun {
     }
 
     private void requireNoErrors(String what, Measurement m) {
-        if (m.errors() > 0) {
+        if (m.count() == 0) {
+            report.problem(what + ": no request completed, nothing was measured");
+        } else if (m.errors() > 0) {
             report.problem(what + ": " + m.errors() + " errors of " + m.count() + " requests");
         }
     }
