@@ -66,10 +66,7 @@ final class ServiceLineup {
                 "--hirepipe.partners.greenhouse.callback-hosts=" + LOCAL_GREENHOUSE_HOSTS));
         // The gateway keeps actuator on a management port of its own (metrics for a local Prometheus);
         // its main port answers /readyz for start-up checks.
-        specs.add(withHealthUrl(spec(config, "gateway", p.gateway(),
-                Map.of("HIREPIPE_GATEWAY_INTERNAL_SIGNING_KEYS", secrets.gatewaySigningKeys(),
-                        "HIREPIPE_GATEWAY_JWT_SECRET", secrets.gatewayJwtSecret(),
-                        "HIREPIPE_BOOTSTRAP_RECRUITER_PASSWORD", DemoAccess.RECRUITER_PASSWORD),
+        List<String> gatewayArguments = new ArrayList<>(List.of(
                 "--spring.mongodb.uri=" + mongo,
                 // The gateway stores the audit log and reads the services' entries from hirepipe.audit.v1.
                 "--spring.kafka.bootstrap-servers=" + kafka,
@@ -80,7 +77,16 @@ final class ServiceLineup {
                 "--hirepipe.bootstrap.tenant-id=" + DemoAccess.TENANT_ID,
                 "--hirepipe.bootstrap.tenant-name=" + DemoAccess.TENANT_NAME,
                 "--hirepipe.bootstrap.recruiter-email=" + DemoAccess.RECRUITER_EMAIL,
-                "--management.server.port=" + p.gatewayManagement()), "http://127.0.0.1:" + p.gateway() + "/readyz"));
+                "--management.server.port=" + p.gatewayManagement()));
+        if (!config.gatewayProfiles().isBlank()) {
+            // only when asked for, so that SPRING_PROFILES_ACTIVE from the environment applies otherwise
+            gatewayArguments.add("--spring.profiles.active=" + config.gatewayProfiles());
+        }
+        specs.add(withHealthUrl(spec(config, "gateway", p.gateway(),
+                Map.of("HIREPIPE_GATEWAY_INTERNAL_SIGNING_KEYS", secrets.gatewaySigningKeys(),
+                        "HIREPIPE_GATEWAY_JWT_SECRET", secrets.gatewayJwtSecret(),
+                        "HIREPIPE_BOOTSTRAP_RECRUITER_PASSWORD", DemoAccess.RECRUITER_PASSWORD),
+                gatewayArguments.toArray(String[]::new)), "http://127.0.0.1:" + p.gateway() + "/readyz"));
         return specs;
     }
 

@@ -19,7 +19,8 @@ public record StackConfig(
         String serviceJvmOptions,
         boolean seedDemo,
         Sessions sessions,
-        String otlpEndpoint) {
+        String otlpEndpoint,
+        String gatewayProfiles) {
 
     /**
      * @param grace         how long after a deadline answers are still accepted
@@ -60,6 +61,8 @@ public record StackConfig(
         DEFAULTS.put("session-sweep-interval", "5");
         // blank: no spans leave the services; e.g. http://localhost:4318/v1/traces for a local Jaeger
         DEFAULTS.put("otlp-endpoint", "");
+        // blank: the gateway's production settings; "perf" raises its rate limits for load runs (infra/perf/run.sh)
+        DEFAULTS.put("gateway-profiles", "");
     }
 
     public StackConfig {
@@ -97,29 +100,29 @@ public record StackConfig(
                 Boolean.parseBoolean(lookup.text("seed-demo")),
                 new Sessions(Duration.ofSeconds(lookup.integer("session-grace")),
                         Duration.ofSeconds(lookup.integer("session-sweep-interval"))),
-                lookup.text("otlp-endpoint"));
+                lookup.text("otlp-endpoint"), lookup.text("gateway-profiles"));
     }
 
     public StackConfig withPorts(Ports newPorts) {
-        return new StackConfig(repoDir, dataDir, newPorts, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint);
+        return new StackConfig(repoDir, dataDir, newPorts, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles);
     }
 
     public StackConfig withDataDir(Path newDataDir) {
-        return new StackConfig(repoDir, newDataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint);
+        return new StackConfig(repoDir, newDataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles);
     }
 
     public StackConfig withHealthTimeout(Duration timeout) {
-        return new StackConfig(repoDir, dataDir, ports, timeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint);
+        return new StackConfig(repoDir, dataDir, ports, timeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles);
     }
 
     /** Tests shorten the session timings, so a test at its deadline closes in seconds, not half a minute. */
     public StackConfig withSessions(Sessions newSessions) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, newSessions, otlpEndpoint);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, newSessions, otlpEndpoint, gatewayProfiles);
     }
 
     /** Services export their spans here (OTLP/HTTP); tests collect them with a receiver of their own. */
     public StackConfig withOtlpEndpoint(String endpoint) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, endpoint);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, endpoint, gatewayProfiles);
     }
 
     public Path logsDir() {

@@ -43,4 +43,19 @@ class StackConfigTest {
         assertThatThrownBy(() -> StackConfig.from(new String[]{"up"}, Map.of(), REPO))
                 .hasMessageContaining("--name=value");
     }
+
+    @Test
+    void theGatewayRunsAProfileOnlyWhenOneIsAskedFor(@org.junit.jupiter.api.io.TempDir Path dataDir) {
+        StackSecrets secrets = StackSecrets.loadOrCreate(dataDir);
+
+        assertThat(gatewayCommand(StackConfig.from(new String[]{"--gateway-profiles=perf"}, Map.of(), REPO), secrets))
+                .contains("--spring.profiles.active=perf");
+        assertThat(gatewayCommand(StackConfig.from(new String[0], Map.of(), REPO), secrets))
+                .noneMatch(argument -> argument.startsWith("--spring.profiles.active"));
+    }
+
+    private static java.util.List<String> gatewayCommand(StackConfig config, StackSecrets secrets) {
+        return ServiceLineup.specs(config, secrets).stream().filter(spec -> spec.name().equals("gateway"))
+                .findFirst().orElseThrow().command();
+    }
 }

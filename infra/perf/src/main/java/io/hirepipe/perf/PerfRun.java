@@ -1,0 +1,694 @@
+package io.hirepipe.perf;
+
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.InternalTokenIssuer;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * {@code infra/perf/run.sh [--smoke] [--instances N]}: starts the local stack, runs P1–P8 and writes
+ * {@code target/perf-report.md}. See the README, "Performance and reliability".
+ */
+public final class PerfRun {
+
+    static final String RECRUITER_EMAIL = "recruiter@demo.hirepipe.local";
+    static final String RECRUITER_PASSWORD = "hirepipe-demo";
+    /** Production JIT (tiered, up to C2): unlike run-local.sh's default, no -XX:TieredStopAtLevel=1. */
+    static final String SERVICE_JVM_OPTIONS = "-Xms128m -Xmx512m -XX:+UseSerialGC";
+    private static final Pattern NAME = Pattern.compile("(P[0-9][a-z]?-[a-z0-9]+-[0-9]{6})");
+    private static final String FREE_TEXT = """
+            Replication keeps copies of the same data on several servers, so reads can be spread over the replicas \
+            and the data survives when one machine fails. A primary accepts the writes and ships its log to the \
+            secondaries, which apply it in order; with asynchronous replication a failover can lose the last writes, \
+            so important writes wait for a majority. Sharding is different: it splits the data by a key across \
+            servers so that each holds only a part, which spreads both storage and write load. A good shard key has \
+            many values and spreads traffic evenly; a monotonically increasing key sends every insert to one shard. \
+            Most systems combine both: every shard is itself a replica set.""";
+
+    private final Path repo;
+    private final Plan plan;
+    private final Stack stack;
+    private final Report report;
+    private final String runId;
+    private final Api gateway;
+    private final Sink sink;
+    private final Path work;
+    private final GatlingRun gatling;
+    private final Wrk wrk;
+    private final String serviceJvmOptions;
+    private String apiKey;
+
+    private PerfRun(Path repo, Plan plan, Stack stack, Report report, Path work, String serviceJvmOptions) {
+        this.repo = repo;
+        this.plan = plan;
+        this.stack = stack;
+        this.report = report;
+        this.work = work;
+        this.serviceJvmOptions = serviceJvmOptions;
+        this.runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+        this.gateway = new Api(stack.gatewayUrl());
+        this.sink = new Sink(stack.mailDir());
+        this.gatling = new GatlingRun(work);
+        this.wrk = new Wrk(work);
+    }
+
+    public static void main(String[] args) {
+        boolean smoke = false;
+        List<String> stackOptions = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--smoke" -> smoke = true;
+                case "--instances" -> stackOptions.add("--instances=" + args[++i]);
+                case "--help", "-h" -> {
+                    System.out.println("Usage: infra/perf/run.sh [--smoke] [--instances N]   (report: target/perf-report.md)");
+                    return;
+                }
+                default -> {
+                    if (args[i].startsWith("--instances=")) {
+                        stackOptions.add(args[i]);
+                    } else {
+                        System.err.println("perf: unknown argument " + args[i] + " (try --help)");
+                        System.exit(2);
+                    }
+                }
+            }
+        }
+        if (!Wrk.installed()) {
+            System.err.println("perf: wrk is needed for P1-P3 (apt-get install -y wrk)");
+            System.exit(2);
+        }
+        Path repo = Path.of(System.getProperty("hirepipe.repo-dir", ".")).toAbsolutePath().normalize();
+        Path work = repo.resolve("target/perf");
+        Path reportFile = repo.resolve("target/perf-report.md");
+        Plan plan = smoke ? Plan.smokeRun() : Plan.fullRun();
+        String serviceJvm = System.getenv().getOrDefault("PERF_SERVICE_JVM_OPTIONS", SERVICE_JVM_OPTIONS);
+        Report report = new Report();
+        long started = System.nanoTime();
+        report.header("- Mode: " + (smoke ? "smoke (a few seconds per scenario: proves the harness, measures nothing)"
+                : "full") + (stackOptions.isEmpty() ? "" : ", stack options " + stackOptions));
+        report.header("- Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memTotal() + ", "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + "; Java "
+                + System.getProperty("java.runtime.version") + "; load average at start " + loadAverage());
+        report.header("- Services' JVM options: `" + serviceJvm + "` (default tiered JIT); stack JVM (Kafka, MongoDB-compatible "
+                + "server, Redis, SMTP sink) `-Xmx768m -XX:+UseSerialGC`; gateway profile `perf` (limits raised, login throttle off), "
+                + "gateway time limit to a service's answer " + Stack.DOWNSTREAM_TIME_LIMIT + " instead of 10 s (only failures "
+                + "depend on it)");
+        report.header("- Tools: wrk (closed model, `-t1 -c" + plan.wrkConnections() + "`, " + plan.wrkWarmupSeconds()
+                + " s warm-up per target, then " + plan.wrkRounds() + " alternating rounds of " + plan.wrkSeconds()
+                + " s) for P1-P3; Gatling " + io.gatling.javaapi.core.CoreDsl.class.getPackage().getImplementationVersion()
+                + " Java DSL (open model: constant arrival rate, JVM `" + GatlingRun.JVM_OPTIONS + "`) for P4, P5, P6 and P7; "
+                + "the SMTP sink's .eml files (arrival = file time) and the services' /actuator/prometheus for end-to-end "
+                + "figures; everything on loopback");
+        int exit = 0;
+        try (Stack stack = Stack.start(repo, work, serviceJvm, stackOptions, Duration.ofSeconds(480))) {
+            // stopped by a signal (Ctrl-C, CI's timeout): the stack's processes must not outlive the harness
+            Thread stopStack = new Thread(stack::close, "perf-stop-stack");
+            Runtime.getRuntime().addShutdownHook(stopStack);
+            new PerfRun(repo, plan, stack, report, work, serviceJvm).run();
+            Runtime.getRuntime().removeShutdownHook(stopStack);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            report.problem("The run stopped: " + e.getMessage());
+            exit = 1;
+        }
+        report.header("- Load average at the end " + loadAverage() + "; the run took "
+                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+        report.write(reportFile);
+        System.out.println("Report: " + reportFile);
+        if (!report.problems().isEmpty()) {
+            System.out.println("Problems:\n  " + String.join("\n  ", report.problems()));
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    private void run() {
+        log("stack ready in " + stack.coldStart().toSeconds() + " s");
+        long rssAtStart = stack.totalRssBytes();
+        DelayedBackend slow = DelayedBackend.start(50, plan.wrkConnections() * 2);
+        ExtraGateway gatewayOff = ExtraGateway.start(repo, stack, serviceJvmOptions,
+                "http://127.0.0.1:" + stack.port("question"), false, work.resolve("gateway-limits-off.log"));
+        ExtraGateway gatewaySlow = ExtraGateway.start(repo, stack, serviceJvmOptions, slow.url(), true,
+                work.resolve("gateway-slow-backend.log"));
+        Thread stopGateways = new Thread(() -> {
+            gatewayOff.close();
+            gatewaySlow.close();
+        }, "perf-stop-gateways");
+        Runtime.getRuntime().addShutdownHook(stopGateways);
+        try {
+            String recruiter = gateway.post("/api/v1/auth/login", Map.of("email", RECRUITER_EMAIL,
+                    "password", RECRUITER_PASSWORD)).expect(200).json().get("token").asString();
+            // what run-local.sh seeds for the demo tenant, through the same public API
+            gateway.post("/api/v1/questions/starter-bank", "{}", "Authorization", Api.bearer(recruiter)).expect(200, 201);
+            apiKey = gateway.post("/api/v1/api-keys", Map.of("name", "perf " + runId, "scopes",
+                    List.of("invitations:read", "invitations:write", "results:read")), "Authorization", Api.bearer(recruiter))
+                    .expect(200, 201).json().get("key").asString();
+            Candidates candidates = new Candidates(gateway, apiKey);
+            List<String> choice = publishedQuestions(recruiter, "SINGLE_CHOICE", 5);
+            List<String> freeText = publishedQuestions(recruiter, "FREE_TEXT", 4);
+            String choiceTest = createTest(recruiter, "P4 P5 choice", choice);
+            String p6aTest = createTest(recruiter, "P6a choice", choice);
+            String p6bTest = createTest(recruiter, "P6b free text", freeText);
+            String p7Test = createTest(recruiter, "P7 cohort", choice);
+
+            log("preparing candidates");
+            long prepStart = System.nanoTime();
+            List<Candidates.Candidate> autosave = candidates.invite(choiceTest, plan.autosaveSessions(), name("P4"), "perf-p4@perf.hirepipe.test");
+            JsonNode session = candidates.start(autosave);
+            List<Candidates.AnswerBody> choiceAnswers = answers(session);
+            JsonNode firstChoice = session.get("questions").get(0);
+            int p5Baseline = Plan.count(plan.submitBaselineRate(), plan.submitBaselineSeconds());
+            int p5Load = Plan.count(plan.submitRate(), plan.submitSeconds());
+            List<Candidates.Candidate> p5 = ready(candidates, choiceTest, p5Baseline + p5Load, "P5", choiceAnswers);
+            List<Candidates.Candidate> p6a = ready(candidates, p6aTest,
+                    Plan.count(plan.choiceRate(), plan.choiceSeconds()), "P6a", choiceAnswers);
+            List<Candidates.Candidate> p6bFirst = candidates.invite(p6bTest, 1, name("P6b") + "x", "perf-p6b@perf.hirepipe.test");
+            List<Candidates.AnswerBody> freeTextAnswers = answers(candidates.start(p6bFirst));
+            List<Candidates.Candidate> p6b = ready(candidates, p6bTest,
+                    Plan.count(plan.freeTextRate(), plan.freeTextSeconds()), "P6b", freeTextAnswers);
+            int p7Baseline = Plan.count(plan.startBaselineRate(), plan.startBaselineSeconds());
+            List<Candidates.Candidate> p7 = candidates.invite(p7Test, p7Baseline + Plan.count(plan.startRate(),
+                    plan.startSeconds()), name("P7"), "perf-p7@perf.hirepipe.test");
+            int invited = autosave.size() + p5.size() + p6a.size() + 1 + p6b.size() + p7.size();
+            log("prepared " + invited + " candidates in " + seconds(prepStart) + " s; waiting for their invitation emails");
+            long drainStart = System.nanoTime();
+            boolean drained = await(() -> sink.all().stream().filter(m -> m.to().contains("@perf.hirepipe.test")
+                    && !m.to().contains("perf-p")).count() >= invited, plan.drainSeconds());
+            String invitationMail = invited + " invitation emails reached the sink " + (drained ? "" : "NOT all ")
+                    + "within " + seconds(drainStart) + " s of the last invitation";
+            log(invitationMail);
+            gatewayOff.awaitReady(240_000);
+            gatewaySlow.awaitReady(240_000);
+
+            scenario("P1-P3", () -> gatewayScenarios(recruiter, choice.get(0), slow, gatewayOff, gatewaySlow));
+            scenario("P4", () -> autosave(autosave, firstChoice));
+            scenario("P5", () -> submitToEmail(p5, p5Baseline));
+            Map<String, Object> choiceOnly = new HashMap<>();
+            scenario("P6a", () -> choiceOnly.putAll(sustained("P6a", p6a, p6aTest, plan.choiceRate(), plan.choiceSeconds(), null)));
+            scenario("P6b", () -> sustained("P6b", p6b, p6bTest, plan.freeTextRate(), plan.freeTextSeconds(),
+                    choiceOnly.isEmpty() ? null : choiceOnly));
+            scenario("P7", () -> cohortStart(p7, p7Baseline));
+            coldStartAndMemory(rssAtStart, invitationMail);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(stopGateways);
+            gatewayOff.close();
+            gatewaySlow.close();
+            slow.close();
+        }
+    }
+
+    /** A scenario that fails is reported as a problem; the others still run. */
+    private void scenario(String id, Runnable scenario) {
+        try {
+            scenario.run();
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            report.problem(id + " did not complete: " + e.getMessage());
+        }
+    }
+
+    // ---- P1, P2, P3: wrk against the gateways and directly -------------------------------------------------
+
+    private void gatewayScenarios(String recruiter, String questionId, DelayedBackend slow, ExtraGateway off,
+                                  ExtraGateway slowGateway) {
+        Map<String, Object> claims = Api.JSON.readValue(java.util.Base64.getUrlDecoder().decode(recruiter.split("\\.")[1]),
+                Map.class);
+        String direct = "Bearer " + new InternalTokenIssuer(InternalTokenIssuer.parseKeys(stack.secret("gateway-internal-signing-keys")),
+                "hirepipe", Duration.ofHours(1), Clock.systemUTC())
+                .issue(Caller.recruiter("demo", String.valueOf(claims.get("sub")), RECRUITER_EMAIL), "question-service");
+        String bearer = Api.bearer(recruiter);
+        Map<String, String[]> targets = new LinkedHashMap<>();
+        targets.put("direct to question-service", new String[]{"http://127.0.0.1:" + stack.port("question") + "/api/questions/" + questionId, direct});
+        targets.put("gateway, limits+breakers on", new String[]{stack.gatewayUrl() + "/api/v1/questions/" + questionId, bearer});
+        targets.put("gateway, limits+breakers off", new String[]{off.url() + "/api/v1/questions/" + questionId, bearer});
+        Map<String, Measurement> m = compare(targets);
+        Measurement directM = m.get("direct to question-service");
+        Measurement on = m.get("gateway, limits+breakers on");
+        Measurement offM = m.get("gateway, limits+breakers off");
+        double p1 = on.perSecond() / directM.perSecond();
+        report.add(new Report.Scenario("P1", "cheap authenticated GET: gateway ÷ direct", "≥ 0.6",
+                ratio(p1) + " (gateway adds " + Report.number(on.p99Millis() - directM.p99Millis()) + " ms at p99)",
+                p1 >= 0.6, List.of(new Report.Row(directM, 1.0), new Report.Row(on, p1)),
+                List.of("`GET /api/v1/questions/{id}` through the stack's gateway with a recruiter JWT, and "
+                                + "`GET /api/questions/{id}` straight to question-service with an internal token the harness "
+                                + "signs with the stack's gateway key (as the gateway would); same connections, same rounds.",
+                        "Ratio: throughput ÷ the direct baseline.")));
+        double p3 = on.perSecond() / offM.perSecond();
+        report.add(new Report.Scenario("P3", "gateway with limits and breakers on ÷ off", "≥ 0.97", ratio(p3)
+                + " (p99 " + Report.number(on.p99Millis()) + " vs " + Report.number(offM.p99Millis()) + " ms)",
+                p3 >= 0.97, List.of(new Report.Row(offM, 1.0), new Report.Row(on, p3)),
+                List.of("Off: a second gateway on the same database and keys with `HIREPIPE_RATE_LIMITS_ENABLED=false` and "
+                        + "`HIREPIPE_RESILIENCE_ENABLED=false`; on: the stack's gateway (perf profile: every budget a million, "
+                        + "so limits are evaluated and never refuse). Ratio: throughput ÷ off.")));
+
+        Map<String, String[]> slowTargets = new LinkedHashMap<>();
+        slowTargets.put("direct to a 50 ms backend", new String[]{slow.url() + "/api/questions/" + questionId, direct});
+        slowTargets.put("gateway to the 50 ms backend", new String[]{slowGateway.url() + "/api/v1/questions/" + questionId, bearer});
+        Map<String, Measurement> s = compare(slowTargets);
+        Measurement slowDirect = s.get("direct to a 50 ms backend");
+        Measurement slowGw = s.get("gateway to the 50 ms backend");
+        double p2 = slowGw.perSecond() / slowDirect.perSecond();
+        double added = slowGw.p99Millis() - slowDirect.p99Millis();
+        report.add(new Report.Scenario("P2", "same GET with a backend that takes 50 ms", "ratio ≥ 0.95, added p99 ≤ 5 ms",
+                ratio(p2) + ", added p99 " + Report.number(added) + " ms", p2 >= 0.95 && added <= 5,
+                List.of(new Report.Row(slowDirect, 1.0), new Report.Row(slowGw, p2)),
+                List.of("The backend is a loopback stub in the harness that answers after 50 ms (a thread per connection, "
+                        + "so it never queues); a second gateway (perf profile, limits and breakers on) routes "
+                        + "question-service's paths to it. Nothing in the services changes for this.")));
+    }
+
+    private Map<String, Measurement> compare(Map<String, String[]> targets) {
+        for (Map.Entry<String, String[]> target : targets.entrySet()) {
+            log("warming up " + target.getKey());
+            Measurement warm = wrk.run(target.getKey(), target.getValue()[0], target.getValue()[1], plan.wrkConnections(),
+                    plan.wrkWarmupSeconds());
+            requireNoErrors("warm-up " + target.getKey(), warm);
+        }
+        Map<String, List<Measurement>> rounds = new LinkedHashMap<>();
+        List<Map.Entry<String, String[]>> order = new ArrayList<>(targets.entrySet());
+        for (int round = 0; round < plan.wrkRounds(); round++) {
+            for (Map.Entry<String, String[]> target : order) {
+                Measurement m = wrk.run(target.getKey(), target.getValue()[0], target.getValue()[1], plan.wrkConnections(),
+                        plan.wrkSeconds());
+                log(String.format(Locale.ROOT, "  %-32s %8.0f req/s  p99 %6.1f ms  errors %d", target.getKey(),
+                        m.perSecond(), m.p99Millis(), m.errors()));
+                rounds.computeIfAbsent(target.getKey(), k -> new ArrayList<>()).add(m);
+            }
+            Collections.rotate(order, 1);   // a slow stretch of a shared machine falls on every target
+        }
+        Map<String, Measurement> means = new LinkedHashMap<>();
+        rounds.forEach((label, list) -> {
+            Measurement mean = Measurement.meanOf(label, list);
+            requireNoErrors(label, mean);
+            means.put(label, mean);
+        });
+        return means;
+    }
+
+    // ---- P4: autosave -----------------------------------------------------------------------------------------
+
+    private void autosave(List<Candidates.Candidate> sessions, JsonNode question) {
+        Path feeder = csv("p4.csv", "token,questionId,optionId", sessions.stream().map(c -> c.token() + ","
+                + question.get("questionId").asString() + "," + question.get("options").get(0).get("id").asString()).toList());
+        Measurement baseline = gatling.run("autosave at " + Report.number(plan.autosaveBaselineRate()) + "/s (baseline)",
+                "AutosaveSimulation", props(feeder, plan.autosaveBaselineRate(), Math.max(2, plan.autosaveSeconds() / 3)));
+        Measurement load = gatling.run("autosave at " + Report.number(plan.autosaveRate()) + "/s", "AutosaveSimulation",
+                props(feeder, plan.autosaveRate(), plan.autosaveSeconds()));
+        requireNoErrors("P4 baseline", baseline);
+        requireNoErrors("P4", load);
+        report.add(new Report.Scenario("P4", "autosave through the gateway at " + Report.number(plan.autosaveRate()) + " saves/s",
+                "p99 < 20 ms, 0 errors", "p99 " + Report.number(load.p99Millis()) + " ms, " + load.errors() + " errors",
+                load.p99Millis() < 20 && load.errors() == 0,
+                List.of(new Report.Row(baseline, 1.0), new Report.Row(load, load.p99Millis() / baseline.p99Millis())),
+                List.of(sessions.size() + " running sessions, each save a newer sequence for one choice question; "
+                        + "an error is any answer but 200. Ratio: p99 ÷ the baseline's p99.")));
+    }
+
+    // ---- P5: submit → recruiter email --------------------------------------------------------------------------
+
+    private void submitToEmail(List<Candidates.Candidate> prepared, int baselineCount) {
+        String recruiter = "perf-p5@perf.hirepipe.test";
+        List<Candidates.Candidate> baselineCandidates = prepared.subList(0, baselineCount);
+        List<Candidates.Candidate> loadCandidates = prepared.subList(baselineCount, prepared.size());
+        Delivery baseline = submitAndDeliver("submit at " + Report.number(plan.submitBaselineRate()) + "/s (baseline)",
+                baselineCandidates, recruiter, plan.submitBaselineRate(), plan.submitBaselineSeconds());
+        Delivery load = submitAndDeliver("submit at " + Report.number(plan.submitRate()) + "/s", loadCandidates, recruiter,
+                plan.submitRate(), plan.submitSeconds());
+        Measurement base = baseline.endToEnd("submit → email, " + Report.number(plan.submitBaselineRate()) + "/s (baseline)");
+        Measurement e2e = load.endToEnd("submit → email, " + Report.number(plan.submitRate()) + "/s");
+        report.add(new Report.Scenario("P5", "submit → recruiter email in the SMTP sink at " + Report.number(plan.submitRate())
+                + " submissions/s", "p99 < 1 s", "p99 " + Report.number(e2e.p99Millis()) + " ms, " + load.lost().size()
+                + " lost, " + load.duplicates() + " duplicated", e2e.p99Millis() < 1000 && load.lost().isEmpty(),
+                List.of(new Report.Row(baseline.submits(), null), new Report.Row(base, 1.0),
+                        new Report.Row(load.submits(), null), new Report.Row(e2e, e2e.p99Millis() / base.p99Millis())),
+                List.of("From the moment Gatling has the submit's 200 to the moment the sink accepts the recruiter's "
+                                + "report for that candidate (matched by the candidate's name in the subject). Throughput of "
+                                + "an end-to-end row: emails ÷ (last email − first acknowledged submit). Errors: acknowledged "
+                                + "submissions without an email within " + plan.drainSeconds() + " s. Ratio: p99 ÷ the baseline's p99.",
+                        emailFigures())));
+    }
+
+    // ---- P6: sustained submissions ---------------------------------------------------------------------------
+
+    private Map<String, Object> sustained(String id, List<Candidates.Candidate> prepared, String testId, double rate,
+                                          int seconds, Map<String, Object> choiceOnly) {
+        String recruiter = "perf-" + id.toLowerCase(Locale.ROOT) + "@perf.hirepipe.test";
+        String scoring = "http://127.0.0.1:" + stack.port("scoring") + "/actuator/prometheus";
+        double listenerSum = Metrics.sum(scoring, "spring_kafka_listener_seconds_sum");
+        double listenerCount = Metrics.sum(scoring, "spring_kafka_listener_seconds_count");
+        Delivery delivery = submitAndDeliver(id + ": submit at " + Report.number(rate) + "/s", prepared, recruiter, rate, seconds);
+        double perSubmission = (Metrics.sum(scoring, "spring_kafka_listener_seconds_sum") - listenerSum)
+                / Math.max(1, Metrics.sum(scoring, "spring_kafka_listener_seconds_count") - listenerCount);
+        Measurement e2e = delivery.endToEnd(id + ": submitted → emailed");
+        Measurement steady = delivery.steady(id + ": emails at the sink, middle 80 %");
+        ResultsCheck results = results(testId, prepared);
+        if (results.missing() > 0 || results.duplicates() > 0) {
+            report.problem(id + ": the results API has " + results.missing() + " missing and " + results.duplicates()
+                    + " duplicated results");
+        }
+        boolean choice = "P6a".equals(id);
+        List<String> notes = new ArrayList<>(List.of(prepared.size() + " prepared sessions ("
+                + (choice ? "5 single-choice answers" : "4 free-text answers of about 100 words") + ") submitted at "
+                + Report.number(rate) + "/s (an offered rate above what the pipeline drains), then counted at the sink: "
+                + delivery.delivered() + " emails, " + delivery.lost().size() + " lost, " + delivery.duplicates()
+                + " duplicated; results API: " + results.found() + " results, " + results.missing() + " missing, "
+                + results.duplicates() + " duplicated.",
+                String.format(Locale.ROOT, "scoring-service's Kafka listener spent %.1f ms per submission (its "
+                        + "spring_kafka_listener_seconds, all listeners).", perSubmission * 1000)));
+        double throughput = e2e.perSecond();
+        String result;
+        boolean met;
+        Double ratio = null;
+        if (choice) {
+            result = Report.number(throughput) + "/s end to end (" + Report.number(steady.perSecond()) + "/s steady)";
+            met = throughput >= 300 && delivery.lost().isEmpty() && delivery.duplicates() == 0;
+        } else {
+            double choiceListener = choiceOnly == null ? Double.NaN : (double) choiceOnly.get("listenerPerSubmission");
+            double share = perSubmission <= 0 ? Double.NaN : Math.max(0, (perSubmission - choiceListener) / perSubmission);
+            ratio = choiceOnly == null ? null : throughput / (double) choiceOnly.get("throughput");
+            result = "ceiling " + Report.number(throughput) + "/s end to end (" + Report.number(steady.perSecond())
+                    + "/s steady), grading ≈ " + Report.number(share * 100) + " % of scoring's time";
+            met = delivery.lost().isEmpty() && delivery.duplicates() == 0;
+            notes.add("Share of time spent grading: (listener time per submission here − with choice answers only) ÷ "
+                    + "listener time per submission here; both runs store, publish and email alike, the difference is "
+                    + "free-text grading.");
+        }
+        notes.add("Ratio: throughput ÷ " + (choice ? "the target, 300/s" : "P6a's throughput") + ".");
+        report.add(new Report.Scenario(id, choice ? "sustained submissions/s end to end, choice only"
+                : "sustained submissions/s end to end, 4 free-text answers of ~100 words",
+                choice ? "≥ 300/s, 0 lost, 0 duplicated" : "report the ceiling and the share of time grading; 0 lost, 0 duplicated",
+                result + ", " + delivery.lost().size() + " lost, " + delivery.duplicates() + " duplicated", met,
+                List.of(new Report.Row(delivery.submits(), null), new Report.Row(e2e, choice ? throughput / 300 : ratio),
+                        new Report.Row(steady, null)), notes));
+        return Map.of("throughput", throughput, "listenerPerSubmission", perSubmission);
+    }
+
+    // ---- P7: a cohort starts ------------------------------------------------------------------------------------
+
+    private void cohortStart(List<Candidates.Candidate> prepared, int baselineCount) {
+        String question = "http://127.0.0.1:" + stack.port("question") + "/actuator/prometheus";
+        double fetchesBefore = Metrics.sum(question, "http_server_requests_seconds_count", "uri=\"/api/tests/{id}/delivery\"");
+        Measurement baseline = gatling.run("start at " + Report.number(plan.startBaselineRate()) + "/s (baseline)",
+                "StartSimulation", props(csv("p7-baseline.csv", "token", prepared.subList(0, baselineCount).stream()
+                        .map(Candidates.Candidate::token).toList()), plan.startBaselineRate(), plan.startBaselineSeconds()));
+        List<Candidates.Candidate> cohort = prepared.subList(baselineCount, prepared.size());
+        Measurement load = gatling.run(cohort.size() + " starts in " + plan.startSeconds() + " s", "StartSimulation",
+                props(csv("p7.csv", "token", cohort.stream().map(Candidates.Candidate::token).toList()), plan.startRate(),
+                        plan.startSeconds()));
+        double fetches = Metrics.sum(question, "http_server_requests_seconds_count", "uri=\"/api/tests/{id}/delivery\"")
+                - fetchesBefore;
+        requireNoErrors("P7 baseline", baseline);
+        requireNoErrors("P7", load);
+        report.add(new Report.Scenario("P7", cohort.size() + " candidates start one test within " + plan.startSeconds() + " s",
+                "start p99 < 200 ms; question-service fetches = 1 per test version",
+                "p99 " + Report.number(load.p99Millis()) + " ms, " + Report.number(fetches) + " fetch(es) for 1 test version",
+                load.p99Millis() < 200 && fetches == 1,
+                List.of(new Report.Row(baseline, 1.0), new Report.Row(load, load.p99Millis() / baseline.p99Millis())),
+                List.of("Candidate tokens were exchanged beforehand; each start is `POST /api/v1/candidate/assessment/start` "
+                                + "through the gateway. Ratio: p99 ÷ the baseline's p99.",
+                        "Fetches: question-service's `http_server_requests_seconds_count{uri=\"/api/tests/{id}/delivery\"}` "
+                                + "before the baseline and after the cohort, for a test no session had started before.")));
+    }
+
+    // ---- P8 ---------------------------------------------------------------------------------------------------
+
+    private void coldStartAndMemory(long rssAtStart, String invitationMail) {
+        long rssNow = stack.totalRssBytes();
+        long coldStart = stack.coldStart().toSeconds();
+        double gib = Math.max(rssAtStart, rssNow) / (1024.0 * 1024 * 1024);
+        report.add(new Report.Scenario("P8", "cold start of the stack; total RSS", "< 60 s; < 3 GiB",
+                coldStart + " s; " + String.format(Locale.ROOT, "%.2f GiB", gib), coldStart < 60 && gib < 3, List.of(),
+                List.of("Cold start: from launching the local stack's jar (fresh data directory, jars built) to its "
+                                + "'" + Stack.READY_LINE + "' line: infrastructure up, five services healthy (`--seed-demo=false`: the harness "
+                                + "installs the starter bank itself, through the API).",
+                        String.format(Locale.ROOT, "RSS (VmRSS) of the stack's %d processes: %.2f GiB right after the start, "
+                                        + "%.2f GiB after the scenarios. The harness, Gatling, wrk and the two comparison "
+                                        + "gateways are not counted.", stack.processCount(),
+                                rssAtStart / (1024.0 * 1024 * 1024), rssNow / (1024.0 * 1024 * 1024)),
+                        "During preparation: " + invitationMail + ".")));
+    }
+
+    // ---- shared steps -------------------------------------------------------------------------------------------
+
+    /** Submissions of one load step and what the sink got for them. */
+    record Delivery(Measurement submits, Map<String, Long> acks, Map<String, List<Instant>> emails, Set<String> lost,
+                    int duplicates) {
+
+        int delivered() {
+            return (int) acks.keySet().stream().filter(emails::containsKey).count();
+        }
+
+        Measurement endToEnd(String label) {
+            Histogram latency = new Histogram(3_600_000L, 3);
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (Map.Entry<String, Long> ack : acks.entrySet()) {
+                first = Math.min(first, ack.getValue());
+                List<Instant> arrived = emails.get(ack.getKey());
+                if (arrived != null) {
+                    long at = arrived.get(0).toEpochMilli();
+                    last = Math.max(last, at);
+                    latency.recordValue(Math.max(0, at - ack.getValue()));
+                }
+            }
+            double span = Math.max(1, last - first) / 1000.0;
+            return new Measurement(label, latency.getTotalCount(), latency.getTotalCount() / span,
+                    latency.getValueAtPercentile(50), latency.getValueAtPercentile(95), latency.getValueAtPercentile(99),
+                    lost.size());
+        }
+
+        /** Email arrival rate between the 10th and the 90th percentile arrival: the pipeline's steady drain rate. */
+        Measurement steady(String label) {
+            List<Long> arrivals = emails.values().stream().map(list -> list.get(0).toEpochMilli()).sorted().toList();
+            if (arrivals.size() < 10) {
+                return new Measurement(label, arrivals.size(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+            }
+            int from = arrivals.size() / 10;
+            int to = arrivals.size() * 9 / 10;
+            double span = Math.max(1, arrivals.get(to) - arrivals.get(from)) / 1000.0;
+            return new Measurement(label, to - from, (to - from) / span, Double.NaN, Double.NaN, Double.NaN, 0);
+        }
+    }
+
+    private Delivery submitAndDeliver(String label, List<Candidates.Candidate> candidates, String recruiter, double rate,
+                                      int seconds) {
+        Path acksFile = work.resolve("acks-" + label.replaceAll("[^A-Za-z0-9]+", "-") + ".csv");
+        Path feeder = csv(label.replaceAll("[^A-Za-z0-9]+", "-") + ".csv", "token,name",
+                candidates.stream().map(c -> c.token() + "," + c.name()).toList());
+        Map<String, String> properties = props(feeder, rate, seconds);
+        properties.put("perf.acks", acksFile.toString());
+        log(label + ": " + candidates.size() + " submissions");
+        Measurement submits = gatling.run(label, "SubmitSimulation", properties);
+        requireNoErrors(label, submits);
+        Map<String, Long> acks = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(acksFile, StandardCharsets.UTF_8)) {
+                String[] parts = line.split(",");
+                acks.put(parts[0], Long.parseLong(parts[1]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long waitStart = System.nanoTime();
+        await(() -> acks.keySet().stream().allMatch(reportsTo(recruiter)::containsKey), plan.drainSeconds());
+        log(label + ": emails in " + seconds(waitStart) + " s after the last submit");
+        Map<String, List<Instant>> emails = reportsTo(recruiter);
+        Set<String> lost = acks.keySet().stream().filter(name -> !emails.containsKey(name)).collect(Collectors.toSet());
+        int duplicates = emails.values().stream().mapToInt(list -> list.size() - 1).sum();
+        if (!lost.isEmpty()) {
+            report.problem(label + ": " + lost.size() + " acknowledged submissions without a recruiter email within "
+                    + plan.drainSeconds() + " s");
+        }
+        if (duplicates > 0) {
+            report.problem(label + ": " + duplicates + " duplicated recruiter emails");
+        }
+        return new Delivery(submits, acks, emails, lost, duplicates);
+    }
+
+    /** Recruiter reports in the sink by candidate name, each with its arrival times (more than one is a duplicate). */
+    private Map<String, List<Instant>> reportsTo(String recruiter) {
+        Map<String, List<Instant>> byName = new HashMap<>();
+        for (Sink.Mail mail : sink.to(recruiter)) {
+            Matcher m = NAME.matcher(mail.subject());
+            if (m.find()) {
+                byName.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(mail.arrivedAt());
+            }
+        }
+        byName.values().forEach(Collections::sort);
+        return byName;
+    }
+
+    record ResultsCheck(int found, int missing, int duplicates) {
+    }
+
+    /** Every prepared candidate of the test has exactly one result in the results API. */
+    private ResultsCheck results(String testId, List<Candidates.Candidate> prepared) {
+        Map<String, Integer> byName = new HashMap<>();
+        String cursor = null;
+        do {
+            JsonNode page = gateway.get("/api/v1/results?testId=" + testId + "&limit=100"
+                    + (cursor == null ? "" : "&cursor=" + cursor), "X-Api-Key", apiKey).expect(200).json();
+            for (JsonNode row : page.get("items")) {
+                byName.merge(row.path("candidate").path("name").asString(), 1, Integer::sum);
+            }
+            cursor = page.path("hasMore").asBoolean() ? page.path("nextCursor").asString() : null;
+        } while (cursor != null);
+        int missing = (int) prepared.stream().filter(c -> !byName.containsKey(c.name())).count();
+        int duplicates = byName.values().stream().mapToInt(n -> n - 1).sum();
+        return new ResultsCheck(byName.values().stream().mapToInt(Integer::intValue).sum(), missing, duplicates);
+    }
+
+    private String emailFigures() {
+        String url = "http://127.0.0.1:" + stack.port("notification") + "/actuator/prometheus";
+        double sum = Metrics.sum(url, "hirepipe_notification_email_lag_seconds_sum", "recruiter_score_report");
+        double count = Metrics.sum(url, "hirepipe_notification_email_lag_seconds_count", "recruiter_score_report");
+        String scoringUrl = "http://127.0.0.1:" + stack.port("scoring") + "/actuator/prometheus";
+        double scoringSum = Metrics.sum(scoringUrl, "hirepipe_scoring_lag_seconds_sum");
+        double scoringCount = Metrics.sum(scoringUrl, "hirepipe_scoring_lag_seconds_count");
+        return String.format(Locale.ROOT, "The services' own halves so far (means, all scenarios): submit → stored result "
+                + "%.0f ms (hirepipe_scoring_lag_seconds), scored → report accepted by SMTP %.0f ms "
+                + "(hirepipe_notification_email_lag_seconds{kind=\"recruiter_score_report\"}).",
+                1000 * scoringSum / Math.max(1, scoringCount), 1000 * sum / Math.max(1, count));
+    }
+
+    private List<Candidates.Candidate> ready(Candidates candidates, String testId, int count, String scenario,
+                                             List<Candidates.AnswerBody> answers) {
+        List<Candidates.Candidate> list = candidates.invite(testId, count, name(scenario),
+                "perf-" + scenario.toLowerCase(Locale.ROOT) + "@perf.hirepipe.test");
+        candidates.start(list);
+        candidates.answer(list, answers);
+        return list;
+    }
+
+    private static List<Candidates.AnswerBody> answers(JsonNode session) {
+        List<Candidates.AnswerBody> answers = new ArrayList<>();
+        for (JsonNode question : session.get("questions")) {
+            String id = question.get("questionId").asString();
+            if ("FREE_TEXT".equals(question.get("kind").asString())) {
+                answers.add(new Candidates.AnswerBody(id, Map.of("text", FREE_TEXT)));
+            } else {
+                answers.add(new Candidates.AnswerBody(id, Map.of("selectedOptionIds",
+                        List.of(question.get("options").get(0).get("id").asString()))));
+            }
+        }
+        return answers;
+    }
+
+    private List<String> publishedQuestions(String recruiter, String kind, int count) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode item : gateway.get("/api/v1/questions?kind=" + kind + "&status=PUBLISHED&limit=" + count,
+                "Authorization", Api.bearer(recruiter)).expect(200).json().get("items")) {
+            ids.add(item.get("id").asString());
+        }
+        if (ids.size() < count) {
+            throw new IllegalStateException("The demo tenant has only " + ids.size() + " published " + kind + " questions");
+        }
+        return ids;
+    }
+
+    private String createTest(String recruiter, String title, List<String> questionIds) {
+        return gateway.post("/api/v1/tests", Map.of("title", "Perf " + runId + " " + title, "durationMinutes", 180,
+                        "passMarkPercent", 50, "sections", List.of(Map.of("title", "All", "questionIds", questionIds))),
+                "Authorization", Api.bearer(recruiter)).expect(201, 200).json().get("id").asString();
+    }
+
+    private String name(String scenario) {
+        return scenario + "-" + runId;
+    }
+
+    private Map<String, String> props(Path feeder, double rate, int seconds) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("perf.baseUrl", stack.gatewayUrl());
+        properties.put("perf.feeder", feeder.toString());
+        properties.put("perf.rate", Double.toString(rate));
+        properties.put("perf.seconds", Integer.toString(seconds));
+        return properties;
+    }
+
+    private Path csv(String file, String header, List<String> rows) {
+        Path path = work.resolve(file);
+        List<String> lines = new ArrayList<>();
+        lines.add(header);
+        lines.addAll(rows);
+        try {
+            Files.write(path, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return path;
+    }
+
+    private void requireNoErrors(String what, Measurement m) {
+        if (m.count() == 0) {
+            report.problem(what + ": no request completed, nothing was measured");
+        } else if (m.errors() > 0) {
+            report.problem(what + ": " + m.errors() + " errors of " + m.count() + " requests");
+        }
+    }
+
+    private static boolean await(java.util.function.BooleanSupplier condition, int seconds) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Stack.sleep(500);
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static long seconds(long sinceNanos) {
+        return Duration.ofNanos(System.nanoTime() - sinceNanos).toSeconds();
+    }
+
+    private static void log(String message) {
+        System.out.println("[perf " + java.time.LocalTime.now().withNano(0) + "] " + message);
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " / " + parts[1] + " / " + parts[2] + " (1 / 5 / 15 min)";
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String memTotal() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return String.format(Locale.ROOT, "%.1f GiB RAM",
+                            Long.parseLong(line.replaceAll("[^0-9]", "")) / (1024.0 * 1024));
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return "RAM unknown";
+    }
+}

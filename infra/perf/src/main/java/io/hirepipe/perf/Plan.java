@@ -1,0 +1,35 @@
+package io.hirepipe.perf;
+
+/**
+ * How long and how much each scenario runs. Every run is bounded in time and count; the smoke plan
+ * only proves the harness works (seconds, a handful of candidates), the full plan measures.
+ */
+record Plan(boolean smoke, int wrkConnections, int wrkWarmupSeconds, int wrkSeconds, int wrkRounds,
+            int autosaveSessions, double autosaveRate, int autosaveSeconds, double autosaveBaselineRate,
+            double submitRate, int submitSeconds, double submitBaselineRate, int submitBaselineSeconds,
+            double choiceRate, int choiceSeconds, double freeTextRate, int freeTextSeconds,
+            double startRate, int startSeconds, double startBaselineRate, int startBaselineSeconds,
+            int drainSeconds) {
+
+    static Plan fullRun() {
+        return new Plan(false, 32, 15, 10, 2,
+                40, 200, 30, 20,
+                50, 10, 2, 3,
+                300, 2, 40, 3,
+                100, 10, 5, 4,
+                90);
+    }
+
+    static Plan smokeRun() {
+        return new Plan(true, 8, 3, 3, 1,
+                4, 20, 3, 5,
+                5, 2, 1, 2,
+                5, 2, 2, 2,
+                10, 2, 2, 2,
+                90);
+    }
+
+    static int count(double rate, int seconds) {
+        return (int) Math.ceil(rate * seconds);
+    }
+}
