@@ -38,7 +38,7 @@ public class RecruiterLogin {
 
     public Mono<RecruiterSessions.Session> login(String email, String password) {
         return authenticate(email, password)
-                .flatMap(user -> sessions.start(user.tenantId(), user.id(), user.email()));
+                .flatMap(sessions::start);
     }
 
     /** The recruiter these credentials belong to, or a 401 problem; starts nothing. */
@@ -47,6 +47,9 @@ public class RecruiterLogin {
         return mongo.findOne(Query.query(Criteria.where("email").is(normalized)), RecruiterUser.class)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
+                // Invited (no password yet) and deactivated people are checked against the decoy too: same time,
+                // same answer as a wrong password.
+                .map(user -> user.filter(RecruiterUser::active).filter(u -> u.passwordHash() != null))
                 .flatMap(user -> user.map(u -> Mono.just(u.passwordHash())).orElse(decoyHash)
                         .flatMap(hash -> matches(password, hash))
                         .flatMap(ok -> ok && user.isPresent()

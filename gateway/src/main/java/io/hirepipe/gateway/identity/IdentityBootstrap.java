@@ -102,6 +102,9 @@ public class IdentityBootstrap implements ApplicationRunner {
                 .setOnInsert("_id", RandomIds.id("usr_", 20))
                 .setOnInsert("tenantId", tenantId)
                 .setOnInsert("passwordHash", hash)
+                // The tenant's first person manages it.
+                .setOnInsert("role", io.hirepipe.defaults.security.Role.ADMIN.name())
+                .setOnInsert("status", UserStatus.ACTIVE.name())
                 .setOnInsert("createdAt", clock.instant());
         return mongo.findAndModify(byEmail, insertOnly, FindAndModifyOptions.options().upsert(true).returnNew(true),
                         RecruiterUser.class)
