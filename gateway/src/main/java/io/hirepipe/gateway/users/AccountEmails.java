@@ -14,6 +14,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
+import java.net.URI;
 import java.time.Instant;
 
 /**
@@ -41,7 +42,8 @@ class AccountEmails {
 
     AccountEmails(DownstreamServices services, InternalTokenIssuer internalTokens, UsersProperties properties) {
         HttpClient http = HttpClient.create().responseTimeout(properties.emailTimeout());
-        this.web = WebClient.builder().baseUrl(services.notificationService().toString())
+        URI target = properties.emailService() != null ? properties.emailService() : services.notificationService();
+        this.web = WebClient.builder().baseUrl(target.toString())
                 .clientConnector(new ReactorClientHttpConnector(http)).build();
         this.internalTokens = internalTokens;
     }

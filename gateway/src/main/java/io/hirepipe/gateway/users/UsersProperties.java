@@ -10,9 +10,11 @@ import java.time.Duration;
  * @param inviteTtl        how long an invited person's set-password link works
  * @param resetTtl         how long a password reset link works
  * @param emailTimeout     how long the gateway waits for notification-service to take an email
+ * @param emailService     where account emails are handed over; unset: notification-service's base URL
  */
 @ConfigurationProperties("hirepipe.gateway.users")
-public record UsersProperties(URI publicUrl, Duration inviteTtl, Duration resetTtl, Duration emailTimeout) {
+public record UsersProperties(URI publicUrl, Duration inviteTtl, Duration resetTtl, Duration emailTimeout,
+                              URI emailService) {
 
     public UsersProperties {
         publicUrl = publicUrl == null ? URI.create("http://localhost:8080") : publicUrl;
