@@ -64,7 +64,7 @@ class UsersTest extends GatewayTestSupport {
 
     private static String tokenOf(JsonNode email) {
         String link = email.path("link").asString();
-        return link.substring(link.indexOf("#token=") + "#token=".length());
+        return link.substring(link.indexOf("?token=") + "?token=".length());
     }
 
     private HttpResponse<String> setPassword(String token, String password) {
@@ -105,7 +105,7 @@ class UsersTest extends GatewayTestSupport {
         JsonNode email1 = lastEmailTo(email);
         assertThat(email1.get("kind").asString()).isEqualTo("USER_INVITE");
         assertThat(email1.get("tenantId").asString()).isEqualTo(ACME);
-        assertThat(email1.get("link").asString()).startsWith("http://localhost:8080/console/set-password#token=");
+        assertThat(email1.get("link").asString()).startsWith("http://localhost:8080/console#/set-password?token=");
         Caller sender = forwardedCaller(NOTIFICATIONS.lastRequestTo(EMAILS));
         assertThat(sender).isEqualTo(Caller.service(ACME, "gateway"));
         assertThat(json(get("/api/v1/users", "Authorization", bearer(admin))).get("items").values())

@@ -57,8 +57,9 @@ class PasswordLinks {
         RefreshTokenSecret secret = RefreshTokenSecret.generate();
         PasswordLink link = new PasswordLink(secret.id(), user.tenantId(), user.id(), purpose, secret.hash(), now,
                 expiresAt, null);
-        // A fragment is never sent to a server, so the token stays out of access logs and Referer headers.
-        String url = properties.publicUrl().toString().replaceAll("/+$", "") + "/console/set-password#token="
+        // The console's set-password view. A fragment is never sent to a server, so the token stays out of
+        // access logs and Referer headers.
+        String url = properties.publicUrl().toString().replaceAll("/+$", "") + "/console#/set-password?token="
                 + secret.value();
         AccountEmails.Kind kind = purpose == Purpose.INVITE ? AccountEmails.Kind.USER_INVITE
                 : AccountEmails.Kind.PASSWORD_RESET;
