@@ -2,6 +2,7 @@ package io.hirepipe.testkit;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * One row of a service's role table: an endpoint and the least role of a tenant's people that may call it
@@ -28,6 +29,11 @@ public record EndpointAccess(String method, String path, Object body, String lea
     public boolean allows(String role) {
         int least = ROLES.indexOf(leastRole);
         return least >= 0 && ROLES.indexOf(role) >= least;
+    }
+
+    /** {@link #check} as each of {@link #ROLES}; {@code asRole} gives the API signed as a role. */
+    public void checkEveryRole(Function<String, HttpApi> asRole) {
+        ROLES.forEach(role -> check(asRole.apply(role), role));
     }
 
     /** Calls the endpoint with {@code api} (signed as {@code role}) and checks the answer fits the table. */
