@@ -3,6 +3,8 @@ package io.hirepipe.gateway;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.Role;
 import io.hirepipe.gateway.identity.BootstrapProperties;
+import io.hirepipe.testkit.EndpointAccess;
+import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -126,6 +128,35 @@ class UsersTest extends GatewayTestSupport {
         assertProblem(get("/api/v1/users", "Authorization", bearer(recruiter)), 403);
         assertProblem(invite(recruiter, unique("x"), "ADMIN"), 403);
         assertProblem(get("/api/v1/api-keys", "Authorization", bearer(recruiter)), 403);
+    }
+
+    @Test
+    void eachRoleOnTheGatewaysOwnEndpoints() {
+        String admin = acmeRecruiterToken();
+        String recruiterEmail = unique("role-recruiter");
+        String viewerEmail = unique("role-viewer");
+        member(admin, recruiterEmail, "RECRUITER");
+        member(admin, viewerEmail, "VIEWER");
+        java.util.Map<String, String> tokens = java.util.Map.of("ADMIN", admin,
+                "RECRUITER", json(login(recruiterEmail)).get("token").asString(),
+                "VIEWER", json(login(viewerEmail)).get("token").asString());
+        List<EndpointAccess> endpoints = List.of(
+                EndpointAccess.of("GET", "/api/v1/users", "ADMIN"),
+                EndpointAccess.of("POST", "/api/v1/users", java.util.Map.of("email", unique("by-role"), "role", "VIEWER"),
+                        "ADMIN"),
+                EndpointAccess.of("PATCH", "/api/v1/users/usr_unknown", java.util.Map.of("role", "VIEWER"), "ADMIN"),
+                EndpointAccess.of("POST", "/api/v1/users/usr_unknown/deactivate", java.util.Map.of(), "ADMIN"),
+                EndpointAccess.of("GET", "/api/v1/api-keys", "ADMIN"),
+                EndpointAccess.of("POST", "/api/v1/api-keys", java.util.Map.of("name", "role check",
+                        "scopes", List.of("questions:read")), "ADMIN"),
+                // The gateway lets every person through to the services, which check the role themselves (each
+                // service's RoleAccessTest): a VIEWER's write reaches question-service, and is refused there.
+                EndpointAccess.of("GET", "/api/v1/questions", "VIEWER"),
+                EndpointAccess.of("POST", "/api/v1/questions", java.util.Map.of("title", "x"), "VIEWER"));
+
+        for (EndpointAccess endpoint : endpoints) {
+            endpoint.checkEveryRole(role -> HttpApi.at("http://localhost:" + port).withBearer(tokens.get(role)));
+        }
     }
 
     @Test
