@@ -409,7 +409,8 @@ class RecruiterConsoleIT {
                 admin.awaitText("main table", person);
                 admin.waiting().until(d -> d.findElement(By.cssSelector("button[aria-label='Deactivate " + person + "']")))
                         .click();
-                admin.awaitText("main", "every sign-in of theirs has ended");
+                admin.waiting().until(d -> d.findElement(By.cssSelector("button[aria-label='Reactivate " + person + "']")));
+                admin.awaitText("#announcer", "every sign-in of theirs has ended");
 
                 open(invited, "#/results");
                 invited.awaitHeading("Sign in");
