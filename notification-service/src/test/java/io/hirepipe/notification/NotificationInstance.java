@@ -1,6 +1,7 @@
 package io.hirepipe.notification;
 
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.Role;
 import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.testkit.TestGatewayKeys;
@@ -51,6 +52,6 @@ public final class NotificationInstance {
         InternalTokenIssuer gateway = new InternalTokenIssuer(InternalTokenIssuer.parseKeys(TestGatewayKeys.signingKeysJson()),
                 "hirepipe", Duration.ofSeconds(60), Clock.systemUTC());
         return HttpApi.at("http://127.0.0.1:" + port).withBearer(
-                gateway.issue(Caller.recruiter(tenant, "user-1", "rita@recruiting.example"), "notification-service"));
+                gateway.issue(Caller.user(tenant, "user-1", "rita@recruiting.example", Role.ADMIN), "notification-service"));
     }
 }

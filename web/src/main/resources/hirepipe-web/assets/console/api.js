@@ -99,6 +99,7 @@ export class ConsoleApi {
   get(path, query) { return this.call('GET', withQuery(path, query)); }
   post(path, body, options) { return this.call('POST', path, body ?? {}, options); }
   put(path, body, options) { return this.call('PUT', path, body ?? {}, options); }
+  patch(path, body, options) { return this.call('PATCH', path, body ?? {}, options); }
   delete(path, options) { return this.call('DELETE', path, undefined, options); }
 
   #use(body) {

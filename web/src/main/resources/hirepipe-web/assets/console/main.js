@@ -19,6 +19,7 @@ const invitations = () => import('./invitations.js');
 const results = () => import('./results.js');
 const admin = () => import('./admin.js');
 const analysis = () => import('./analysis.js');
+const team = () => import('./team.js');
 
 const routes = [
   [/^\/$/, view(dashboard, 'render')],
@@ -34,6 +35,7 @@ const routes = [
   [/^\/results\/([\w.:-]+)$/, view(results, 'renderResult')],
   [/^\/api-keys$/, view(admin, 'renderApiKeys')],
   [/^\/emails$/, view(admin, 'renderEmails')],
+  [/^\/team$/, view(team, 'render')],
 ];
 
 function currentRoute() {
@@ -71,6 +73,7 @@ function apiFor(renderGeneration) {
     get: (...args) => current(api.get(...args)),
     post: (...args) => current(api.post(...args)),
     put: (...args) => current(api.put(...args)),
+    patch: (...args) => current(api.patch(...args)),
     delete: (...args) => current(api.delete(...args)),
     get user() { return api.user; },
   };
@@ -151,7 +154,8 @@ function renderSignIn(notice) {
     formError(),
     field('Email', email, { field: 'email' }),
     field('Password', password, { field: 'password' }),
-    h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Sign in')));
+    h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Sign in')),
+    h('p', {}, h('a', { href: '#/forgot-password' }, 'Forgot your password?')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const submit = form.querySelector('button[type=submit]');
@@ -178,8 +182,32 @@ api.onSessionEnded = () => {
 
 // --- routing -------------------------------------------------------------------------------------------
 
+// Pages reached without a session: choosing a password from an emailed link, and asking for a link.
+const PUBLIC_ROUTES = new Set(['/set-password', '/forgot-password']);
+
+async function renderPublic() {
+  const { renderSetPassword, renderForgotPassword } = await team();
+  document.body.dataset.page = currentRoute().slice(1);
+  if (currentRoute() === '/set-password') {
+    renderSetPassword(api, routeQuery().get('token'), (notice) => {
+      history.replaceState(null, '', `${location.pathname}#/`);
+      renderSignIn(notice);
+    });
+  } else {
+    renderForgotPassword(api);
+  }
+}
+
 async function render() {
-  if (!api.user) return;
+  if (PUBLIC_ROUTES.has(currentRoute())) {
+    if (currentRoute() === '/set-password' && !routeQuery().get('token')) return;
+    await renderPublic();
+    return;
+  }
+  if (!api.user) {
+    if (currentRoute() === '/') renderSignIn();
+    return;
+  }
   const route = currentRoute();
   for (const link of nav.querySelectorAll('a')) {
     const target = link.getAttribute('href').slice(1);
@@ -207,6 +235,10 @@ async function render() {
 window.addEventListener('hashchange', () => render());
 
 (async () => {
+  if (PUBLIC_ROUTES.has(currentRoute())) {
+    await renderPublic();
+    return;
+  }
   const user = await api.resume().catch(() => null);
   if (user) {
     showSignedIn(true);

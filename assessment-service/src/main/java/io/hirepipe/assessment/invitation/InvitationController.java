@@ -60,6 +60,7 @@ class InvitationController {
                 BulkInvitationResult.class, () -> ResponseEntity.ok(bulk.create(caller, request)));
     }
 
+    @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
     @GetMapping
     Page<InvitationView> list(@RequestParam(required = false) String status,
                               @RequestParam(required = false) String testId,
@@ -78,6 +79,7 @@ class InvitationController {
                 text("externalReference", externalReference), Cursor.decode(cursor), limit));
     }
 
+    @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
     @GetMapping("/{id}")
     InvitationView get(@PathVariable String id, Caller caller) {
         return invitations.get(caller, id);

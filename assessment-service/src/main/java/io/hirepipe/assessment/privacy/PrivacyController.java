@@ -27,20 +27,20 @@ class PrivacyController {
     }
 
     @GetMapping("/api/settings/privacy")
-    @PreAuthorize("hasAnyRole('ADMIN','RECRUITER')") // roles: ADMIN once users branch merges
+    @PreAuthorize("hasRole('ADMIN')")
     PrivacySettingsView settings(Caller caller) {
         return PrivacySettingsView.of(settings.settings(caller.tenantId()));
     }
 
     @PutMapping("/api/settings/privacy")
-    @PreAuthorize("hasAnyRole('ADMIN','RECRUITER')") // roles: ADMIN once users branch merges
+    @PreAuthorize("hasRole('ADMIN')")
     PrivacySettingsView save(@Valid @RequestBody PrivacySettingsRequest request, Caller caller) {
         return PrivacySettingsView.of(settings.save(caller, request));
     }
 
     /** 202: the services erase asynchronously; the Location shows how far they got. */
     @PostMapping("/api/privacy/erasures")
-    @PreAuthorize("hasAnyRole('ADMIN','RECRUITER')") // roles: ADMIN once users branch merges
+    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ErasureView> erase(@Valid @RequestBody ErasureRequest request, Caller caller) {
         ErasureView erasure = erasures.request(caller, request);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -48,7 +48,7 @@ class PrivacyController {
     }
 
     @GetMapping("/api/privacy/erasures/{erasureId}")
-    @PreAuthorize("hasAnyRole('ADMIN','RECRUITER')") // roles: ADMIN once users branch merges
+    @PreAuthorize("hasRole('ADMIN')")
     ErasureView erasure(@PathVariable String erasureId, Caller caller) {
         return erasures.view(caller, erasureId);
     }

@@ -8,6 +8,7 @@ import io.hirepipe.contracts.events.ChoiceOption;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.defaults.outbox.OutboxRelay;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.Role;
 import io.hirepipe.defaults.security.InternalToken;
 import io.hirepipe.testkit.EventRecord;
 import io.hirepipe.testkit.EventTopics;
@@ -123,6 +124,16 @@ public abstract class AssessmentIntegrationTest {
 
     protected String recruiterToken(String tenantId) {
         return gateway.issue(Caller.recruiter(tenantId, "user-1", "rita@example.com"), "assessment-service");
+    }
+
+    /** A person of this tenant with {@code role}: ADMIN manages settings, VIEWER only reads. */
+    protected String userToken(Role role) {
+        return gateway.issue(Caller.user(tenant, "user-" + role.name().toLowerCase(java.util.Locale.ROOT),
+                role.name().toLowerCase(java.util.Locale.ROOT) + "@example.com", role), "assessment-service");
+    }
+
+    protected String adminToken() {
+        return userToken(Role.ADMIN);
     }
 
     protected String platformToken() {

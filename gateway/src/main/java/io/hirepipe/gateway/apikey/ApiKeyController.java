@@ -37,7 +37,7 @@ import java.util.Set;
 /** Recruiters manage their tenant's API keys for platform integrations. */
 @RestController
 @RequestMapping(ApiKeyController.PATH)
-@PreAuthorize("hasRole('RECRUITER')")
+@PreAuthorize("hasRole('ADMIN')")
 public class ApiKeyController {
 
     static final String PATH = PublicApi.V1 + "/api-keys";

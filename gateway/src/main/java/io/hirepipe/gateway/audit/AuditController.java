@@ -34,8 +34,7 @@ import java.util.TreeMap;
  */
 @RestController
 @RequestMapping(AuditController.PATH)
-// roles: ADMIN once users branch merges (hasRole('ADMIN'); the seeded recruiter has only ROLE_RECRUITER here)
-@PreAuthorize("hasAnyRole('ADMIN','RECRUITER')")
+@PreAuthorize("hasRole('ADMIN')")
 public class AuditController {
 
     static final String PATH = PublicApi.V1 + "/audit";

@@ -2,6 +2,7 @@ package io.hirepipe.gateway.auth;
 
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.gateway.apikey.ApiKeyAuthentication;
+import io.hirepipe.gateway.identity.SignInChecks;
 import io.hirepipe.gateway.security.CallerAuthentication;
 import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.gateway.web.Problems;
@@ -30,9 +31,11 @@ public final class BrowserSessionAuthentication implements WebFilter {
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final BrowserSessions sessions;
+    private final SignInChecks signIns;
 
-    public BrowserSessionAuthentication(BrowserSessions sessions) {
+    public BrowserSessionAuthentication(BrowserSessions sessions, SignInChecks signIns) {
         this.sessions = sessions;
+        this.signIns = signIns;
     }
 
     @Override
@@ -55,10 +58,14 @@ public final class BrowserSessionAuthentication implements WebFilter {
                                         + SessionCookie.CSRF_HEADER + " header.", exchange));
                     }
                     BrowserSession active = session.get();
-                    CallerAuthentication caller = new CallerAuthentication(
-                            Caller.recruiter(active.tenantId(), active.userId(), active.email()));
-                    return chain.filter(exchange)
-                            .contextWrite(ReactiveSecurityContextHolder.withAuthentication(caller));
+                    // The session was looked up just now; the account's standing and role come from the user.
+                    return signIns.current(Caller.recruiter(active.tenantId(), active.userId(), active.email()), null)
+                            .map(Optional::of)
+                            .defaultIfEmpty(Optional.empty())
+                            .flatMap(current -> current.isEmpty()
+                                    ? expired(exchange)
+                                    : chain.filter(exchange).contextWrite(ReactiveSecurityContextHolder
+                                            .withAuthentication(new CallerAuthentication(current.get()))));
                 });
     }
 

@@ -81,6 +81,12 @@ public class BrowserSessions {
                 presented.trim().getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** Ends every console session of a user (deactivation, a new password); each request looks its session up. */
+    public Mono<Void> endAllOf(String userId) {
+        return mongo.updateMulti(Query.query(Criteria.where("userId").is(userId).and("revokedAt").is(null)),
+                Update.update("revokedAt", clock.instant()), BrowserSession.class).then();
+    }
+
     Mono<Void> end(BrowserSession session) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(session.id()).and("revokedAt").is(null)),
                 Update.update("revokedAt", clock.instant()), BrowserSession.class).then();

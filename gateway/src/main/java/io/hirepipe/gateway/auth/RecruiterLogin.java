@@ -57,7 +57,7 @@ public class RecruiterLogin {
 
     public Mono<RecruiterSessions.Session> login(String email, String password, String correlationId) {
         return authenticate(email, password, Channel.API, correlationId)
-                .flatMap(user -> sessions.start(user.tenantId(), user.id(), user.email()));
+                .flatMap(sessions::start);
     }
 
     /** The recruiter these credentials belong to, or a 401 problem; starts nothing. */
@@ -66,16 +66,21 @@ public class RecruiterLogin {
         return mongo.findOne(Query.query(Criteria.where("email").is(normalized)), RecruiterUser.class)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(user -> user.map(u -> Mono.just(u.passwordHash())).orElse(decoyHash)
-                        .flatMap(hash -> matches(password, hash))
-                        .flatMap(ok -> ok && user.isPresent()
-                                ? record(user.get(), AuditRecorded.SUCCESS, channel, correlationId).thenReturn(user.get())
-                                : user.map(u -> record(u, AuditRecorded.FAILURE, channel, correlationId)).orElse(Mono.empty())
-                                        .then(Mono.error(RecruiterLogin::invalidCredentials))));
+                .flatMap(found -> {
+                    // Invited (no password yet) and deactivated people are checked against the decoy too: same time,
+                    // same answer as a wrong password; the audit log still files the attempt under their tenant.
+                    Optional<RecruiterUser> user = found.filter(RecruiterUser::active).filter(u -> u.passwordHash() != null);
+                    return user.map(u -> Mono.just(u.passwordHash())).orElse(decoyHash)
+                            .flatMap(hash -> matches(password, hash))
+                            .flatMap(ok -> ok && user.isPresent()
+                                    ? record(user.get(), AuditRecorded.SUCCESS, channel, correlationId).thenReturn(user.get())
+                                    : found.map(u -> record(u, AuditRecorded.FAILURE, channel, correlationId)).orElse(Mono.empty())
+                                            .then(Mono.error(RecruiterLogin::invalidCredentials)));
+                });
     }
 
     private Mono<Void> record(RecruiterUser user, String outcome, Channel channel, String correlationId) {
-        Caller who = Caller.recruiter(user.tenantId(), user.id(), user.email());
+        Caller who = Caller.user(user.tenantId(), user.id(), user.email(), user.role());
         return audit.record(AuditEntry.byCaller(who, "auth.login", "user", user.id(), outcome,
                 Map.of("channel", channel.name()), correlationId, clock.instant()));
     }

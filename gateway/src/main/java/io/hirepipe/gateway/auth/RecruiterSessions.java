@@ -1,6 +1,8 @@
 package io.hirepipe.gateway.auth;
 
 import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.gateway.identity.RecruiterUser;
+import io.hirepipe.gateway.identity.SignInChecks;
 import io.hirepipe.gateway.security.EdgeTokenProperties;
 import io.hirepipe.gateway.security.EdgeTokens;
 import io.hirepipe.gateway.security.IssuedToken;
@@ -30,8 +32,12 @@ public class RecruiterSessions {
     private final EdgeTokenProperties properties;
     private final Clock clock;
 
-    public RecruiterSessions(ReactiveMongoTemplate mongo, EdgeTokens tokens, EdgeTokenProperties properties, Clock clock) {
+    private final SignInChecks signIns;
+
+    public RecruiterSessions(ReactiveMongoTemplate mongo, EdgeTokens tokens, EdgeTokenProperties properties, Clock clock,
+                             SignInChecks signIns) {
         this.mongo = mongo;
+        this.signIns = signIns;
         this.tokens = tokens;
         this.properties = properties;
         this.clock = clock;
@@ -40,11 +46,11 @@ public class RecruiterSessions {
     public record Session(IssuedToken access, IssuedToken refresh, String tenantId, String email) {
     }
 
-    /** A new sign-in for a recruiter whose password was just checked. */
-    Mono<Session> start(String tenantId, String userId, String email) {
+    /** A new sign-in for a person whose password was just checked. */
+    Mono<Session> start(RecruiterUser user) {
         // MongoDB keeps milliseconds: the end answered now must equal the one answered after a refresh.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return issue(RandomIds.id("rf_", 20), tenantId, userId, email, now, now.plus(properties.refreshTtl()));
+        return issue(RandomIds.id("rf_", 20), user, now, now.plus(properties.refreshTtl()));
     }
 
     /** Trades a refresh token for a new access token and a new refresh token of the same sign-in. */
@@ -67,12 +73,18 @@ public class RecruiterSessions {
                     }
                     return markUsed(stored, now)
                             .switchIfEmpty(Mono.error(RecruiterSessions::invalid))
-                            .flatMap(used -> issue(used.familyId(), used.tenantId(), used.userId(), used.email(),
-                                    now, used.expiresAt()));
+                            // The account as it is now: a deactivated one gets nothing, a changed role the new one.
+                            .flatMap(used -> mongo.findById(used.userId(), RecruiterUser.class)
+                                    .filter(user -> user.active() && user.tenantId().equals(used.tenantId()))
+                                    .switchIfEmpty(Mono.error(RecruiterSessions::invalid))
+                                    .flatMap(user -> issue(used.familyId(), user, now, used.expiresAt())));
                 });
     }
 
-    /** Ends the sign-in the refresh token belongs to. Unknown tokens are ignored: the answer reveals nothing. */
+    /**
+     * Ends the sign-in the refresh token belongs to, and so its access tokens too (they name the sign-in).
+     * Unknown tokens are ignored: the answer reveals nothing.
+     */
     Mono<Void> logout(String presented) {
         return Mono.justOrEmpty(RefreshTokenSecret.parse(presented))
                 .flatMap(secret -> mongo.findById(secret.id(), RefreshToken.class)
@@ -89,16 +101,24 @@ public class RecruiterSessions {
 
     private Mono<Void> revokeFamily(String familyId) {
         return mongo.updateMulti(Query.query(Criteria.where("familyId").is(familyId).and("revokedAt").is(null)),
-                Update.update("revokedAt", clock.instant()), RefreshToken.class).then();
+                Update.update("revokedAt", clock.instant()), RefreshToken.class)
+                .then(Mono.fromRunnable(() -> signIns.forgetSignIn(familyId)));
     }
 
-    private Mono<Session> issue(String familyId, String tenantId, String userId, String email, Instant now,
-                                Instant sessionEnd) {
+    /** Ends every API sign-in of a user (deactivation, a new password). */
+    public Mono<Void> endAllOf(String userId) {
+        return mongo.updateMulti(Query.query(Criteria.where("userId").is(userId).and("revokedAt").is(null)),
+                Update.update("revokedAt", clock.instant()), RefreshToken.class)
+                .then(Mono.fromRunnable(signIns::forgetAllSignIns));
+    }
+
+    private Mono<Session> issue(String familyId, RecruiterUser user, Instant now, Instant sessionEnd) {
         RefreshTokenSecret secret = RefreshTokenSecret.generate();
-        RefreshToken stored = new RefreshToken(secret.id(), familyId, tenantId, userId, email, secret.hash(), now,
-                sessionEnd, null, null);
-        return mongo.insert(stored).map(saved -> new Session(tokens.recruiter(tenantId, userId, email),
-                new IssuedToken(secret.value(), sessionEnd), tenantId, email));
+        RefreshToken stored = new RefreshToken(secret.id(), familyId, user.tenantId(), user.id(), user.email(),
+                secret.hash(), now, sessionEnd, null, null);
+        return mongo.insert(stored).map(saved -> new Session(
+                tokens.user(user.tenantId(), user.id(), user.email(), user.role(), familyId),
+                new IssuedToken(secret.value(), sessionEnd), user.tenantId(), user.email()));
     }
 
     private static ProblemException invalid() {

@@ -12,28 +12,29 @@ import java.util.regex.Pattern;
 
 /**
  * The wire form of a refresh token, {@code rt_<id>_<secret>}: the id finds the stored hash, the
- * secret proves possession. 256 random bits, so a fast hash is enough to store it safely.
+ * secret proves possession. Console session cookies and password links use the same form, each kept in
+ * its own collection so one never passes as another. 256 random bits, so a fast hash is enough to store it safely.
  */
-record RefreshTokenSecret(String id, String secret) {
+public record RefreshTokenSecret(String id, String secret) {
 
     private static final Pattern FORMAT = Pattern.compile("rt_([a-z0-9]{24})_([A-Za-z0-9_-]{43})");
 
-    static RefreshTokenSecret generate() {
+    public static RefreshTokenSecret generate() {
         return new RefreshTokenSecret(RandomIds.id("", 24), RandomIds.secret(32));
     }
 
-    static Optional<RefreshTokenSecret> parse(String raw) {
+    public static Optional<RefreshTokenSecret> parse(String raw) {
         Matcher matcher = raw == null ? null : FORMAT.matcher(raw.trim());
         return matcher != null && matcher.matches()
                 ? Optional.of(new RefreshTokenSecret(matcher.group(1), matcher.group(2)))
                 : Optional.empty();
     }
 
-    String value() {
+    public String value() {
         return "rt_" + id + "_" + secret;
     }
 
-    String hash() {
+    public String hash() {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(secret.getBytes(StandardCharsets.UTF_8)));
@@ -43,7 +44,7 @@ record RefreshTokenSecret(String id, String secret) {
     }
 
     /** Constant time, so timing reveals nothing about the stored hash. */
-    boolean matches(String storedHash) {
+    public boolean matches(String storedHash) {
         return storedHash != null && MessageDigest.isEqual(hash().getBytes(StandardCharsets.US_ASCII),
                 storedHash.getBytes(StandardCharsets.US_ASCII));
     }

@@ -49,7 +49,19 @@ public class IdentityBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         // Start-up is the one place where blocking is right: serve nothing before the indexes exist.
-        indexes.ensure().then(bootstrap(properties)).block(START_UP_TIMEOUT);
+        indexes.ensure().then(giveRolesToEarlierUsers()).then(bootstrap(properties)).block(START_UP_TIMEOUT);
+    }
+
+    /**
+     * Users stored before roles existed get ADMIN and ACTIVE written down (see {@link RecruiterUser}: each was
+     * their tenant's one bootstrapped recruiter), so queries by role and status find them. Idempotent.
+     */
+    Mono<Void> giveRolesToEarlierUsers() {
+        return Mono.when(
+                mongo.updateMulti(Query.query(Criteria.where("role").exists(false)),
+                        Update.update("role", io.hirepipe.defaults.security.Role.ADMIN.name()), RecruiterUser.class),
+                mongo.updateMulti(Query.query(Criteria.where("status").exists(false)),
+                        Update.update("status", UserStatus.ACTIVE.name()), RecruiterUser.class));
     }
 
     public Mono<Void> bootstrap(BootstrapProperties wanted) {
@@ -102,6 +114,9 @@ public class IdentityBootstrap implements ApplicationRunner {
                 .setOnInsert("_id", RandomIds.id("usr_", 20))
                 .setOnInsert("tenantId", tenantId)
                 .setOnInsert("passwordHash", hash)
+                // The tenant's first person manages it.
+                .setOnInsert("role", io.hirepipe.defaults.security.Role.ADMIN.name())
+                .setOnInsert("status", UserStatus.ACTIVE.name())
                 .setOnInsert("createdAt", clock.instant());
         return mongo.findAndModify(byEmail, insertOnly, FindAndModifyOptions.options().upsert(true).returnNew(true),
                         RecruiterUser.class)

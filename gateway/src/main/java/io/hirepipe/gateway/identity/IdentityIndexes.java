@@ -27,6 +27,13 @@ public class IdentityIndexes {
                         .createIndex(new Index("tenantId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
                                 .named("tenant_created")),
                 mongo.indexOps("refresh_tokens")
-                        .createIndex(new Index("familyId", Sort.Direction.ASC).named("family")));
+                        .createIndex(new Index("familyId", Sort.Direction.ASC).named("family")),
+                // Deactivation and a new password end every sign-in of a user, and void their links.
+                mongo.indexOps("refresh_tokens")
+                        .createIndex(new Index("userId", Sort.Direction.ASC).named("user")),
+                mongo.indexOps("browser_sessions")
+                        .createIndex(new Index("userId", Sort.Direction.ASC).named("user")),
+                mongo.indexOps("password_links")
+                        .createIndex(new Index("userId", Sort.Direction.ASC).named("user")));
     }
 }

@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.identity;
 
+import io.hirepipe.defaults.security.Role;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -9,11 +10,28 @@ import java.time.Instant;
  * A person who signs in to the recruiter UI. The email is unique platform-wide because login asks
  * for email and password only; the password is stored as a DelegatingPasswordEncoder hash
  * ({@code {bcrypt}...}), so the algorithm can change without a migration.
+ *
+ * @param role   what they may do in their tenant
+ * @param status invited, active or deactivated
  */
 @Document(RecruiterUser.COLLECTION)
-public record RecruiterUser(@Id String id, String tenantId, String email, String passwordHash, Instant createdAt) {
+public record RecruiterUser(@Id String id, String tenantId, String email, String passwordHash, Instant createdAt,
+                            Role role, UserStatus status) {
 
     public static final String COLLECTION = "recruiters";
+
+    public RecruiterUser {
+        // Users stored before roles existed are each tenant's one bootstrapped recruiter, who has always
+        // managed keys and webhooks: reading them as ADMIN keeps every tenant with someone who can manage
+        // it, and takes nothing away from anyone. (New users are always stored with a role.)
+        role = role == null ? Role.ADMIN : role;
+        // Likewise they were all able to sign in.
+        status = status == null ? UserStatus.ACTIVE : status;
+    }
+
+    public boolean active() {
+        return status == UserStatus.ACTIVE;
+    }
 
     /** Emails compare case-insensitively; they are stored in this form. */
     public static String normalizeEmail(String email) {

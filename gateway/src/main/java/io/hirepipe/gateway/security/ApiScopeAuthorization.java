@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who may call the proxied API: recruiters everything of their tenant; platform clients only what
+ * Who may call the proxied API: people of a tenant everything their role allows (checked by the services); platform clients only what
  * their key's scopes allow, by path group and method (reads: GET and HEAD). Checked here, at the
  * edge, because the scopes belong to the API key and only the gateway knows keys; the services
  * receive the scopes in the internal token for their records.
@@ -59,7 +59,8 @@ public final class ApiScopeAuthorization implements ReactiveAuthorizationManager
     }
 
     private static boolean allowed(Authentication auth, ServerWebExchange exchange) {
-        if (has(auth, CallerKind.RECRUITER.authority())) {
+        if (auth.getPrincipal() instanceof io.hirepipe.defaults.security.Caller caller && caller.is(CallerKind.RECRUITER)) {
+            // People of the tenant: which of them may do what (their role) is for each service's method security.
             return true;
         }
         if (!has(auth, CallerKind.PLATFORM.authority())) {

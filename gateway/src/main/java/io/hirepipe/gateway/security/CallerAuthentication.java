@@ -31,7 +31,8 @@ public class CallerAuthentication extends AbstractAuthenticationToken {
 
     private static List<GrantedAuthority> authorities(Caller caller, Collection<ApiScope> scopes) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority(caller.kind().authority()));
+        // A person's role and the roles it implies (ADMIN > RECRUITER > VIEWER), else the caller's kind.
+        authorities.addAll(caller.authorities());
         scopes.forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
         return List.copyOf(authorities);
     }

@@ -4,6 +4,11 @@ import io.hirepipe.gateway.apikey.ApiKeyAuthentication;
 import io.hirepipe.gateway.apikey.ApiKeys;
 import io.hirepipe.gateway.auth.BrowserSessionAuthentication;
 import io.hirepipe.gateway.auth.BrowserSessions;
+import io.hirepipe.gateway.identity.SignInChecks;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.CallerKind;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.context.annotation.Bean;
@@ -61,9 +66,24 @@ class EdgeSecurityConfiguration {
                 "rejected-request", "Bad request", "The request path or headers are not acceptable.", exchange));
     }
 
+    /**
+     * A person's token counts only while their account is active and the sign-in it belongs to has not
+     * ended, and with the role they have now ({@link SignInChecks}); candidates' tokens are bound to one
+     * session and checked by assessment-service.
+     */
+    private static Mono<AbstractAuthenticationToken> standing(Caller caller, Jwt token, SignInChecks signIns) {
+        if (!caller.is(CallerKind.RECRUITER)) {
+            return Mono.just(new CallerAuthentication(caller));
+        }
+        return signIns.current(caller, token.getClaimAsString(EdgeTokens.SIGN_IN))
+                .<AbstractAuthenticationToken>map(CallerAuthentication::new)
+                .switchIfEmpty(Mono.error(() -> new InvalidBearerTokenException(
+                        "This sign-in has ended or the account is no longer active. Sign in again.")));
+    }
+
     @Bean
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ReactiveJwtDecoder edgeTokenDecoder, ApiKeys apiKeys,
-                                        BrowserSessions browserSessions) {
+                                        BrowserSessions browserSessions, SignInChecks signIns) {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -81,18 +101,17 @@ class EdgeSecurityConfiguration {
                         .pathMatchers(PublicApi.AUTH + "/candidate/renew").hasRole("CANDIDATE")
                         .pathMatchers(PublicApi.AUTH + "/**").permitAll()
                         .pathMatchers(PublicApi.V1 + "/candidate/**").hasRole("CANDIDATE")
-                        .pathMatchers(PublicApi.V1 + "/api-keys/**").hasRole("RECRUITER")
+                        .pathMatchers(PublicApi.V1 + "/api-keys/**", PublicApi.V1 + "/users/**").hasRole("ADMIN")
                         .pathMatchers(PublicApi.V1 + "/**").access(new ApiScopeAuthorization())
-                        .pathMatchers("/api/**").hasAnyRole("RECRUITER", "PLATFORM")
+                        .pathMatchers("/api/**").hasAnyRole("VIEWER", "PLATFORM")
                         // Nothing else has a handler (so: 404), /internal/** included: no route leads there.
                         .anyExchange().permitAll())
                 .headers(BrowserHeaders::apply)
                 .addFilterAt(ApiKeyAuthentication.filter(apiKeys, problems), SecurityWebFiltersOrder.AUTHENTICATION)
-                .addFilterAt(new BrowserSessionAuthentication(browserSessions), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(new BrowserSessionAuthentication(browserSessions, signIns), SecurityWebFiltersOrder.AUTHENTICATION)
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(edgeTokenDecoder).jwtAuthenticationConverter(
-                                token -> Mono.<AbstractAuthenticationToken>just(
-                                        new CallerAuthentication(EdgeTokens.callerOf(token)))))
+                                token -> standing(EdgeTokens.callerOf(token), token, signIns)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(handling -> handling

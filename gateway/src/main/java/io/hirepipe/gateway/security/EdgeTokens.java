@@ -3,6 +3,7 @@ package io.hirepipe.gateway.security;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.CallerClaims;
 import io.hirepipe.defaults.security.CallerKind;
+import io.hirepipe.defaults.security.Role;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -44,9 +45,15 @@ public class EdgeTokens {
         this.clock = clock;
     }
 
-    public IssuedToken recruiter(String tenantId, String userId, String email) {
+    /** Claim naming the sign-in (refresh-token family) an access token belongs to: ending it stops the token. */
+    public static final String SIGN_IN = "sid";
+
+    /** A person's access token, of the sign-in {@code signInId}. */
+    public IssuedToken user(String tenantId, String userId, String email, Role role, String signInId) {
         Instant now = clock.instant();
-        return sign(Caller.recruiter(tenantId, userId, email), now, now.plus(properties.ttl()));
+        JwtClaimsSet claims = CallerClaims.of(Caller.user(tenantId, userId, email, role), properties.issuer(), AUDIENCE,
+                now, now.plus(properties.ttl())).claim(SIGN_IN, signInId).build();
+        return sign(claims);
     }
 
     /** A candidate token, valid for at most the candidate TTL and never past {@code notAfter}. */
@@ -69,7 +76,10 @@ public class EdgeTokens {
     }
 
     private IssuedToken sign(Caller caller, Instant now, Instant expiresAt) {
-        JwtClaimsSet claims = CallerClaims.of(caller, properties.issuer(), AUDIENCE, now, expiresAt).build();
+        return sign(CallerClaims.of(caller, properties.issuer(), AUDIENCE, now, expiresAt).build());
+    }
+
+    private IssuedToken sign(JwtClaimsSet claims) {
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
         String value = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new IssuedToken(value, claims.getExpiresAt());

@@ -1,6 +1,7 @@
 package io.hirepipe.gateway.security;
 
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.Role;
 import io.hirepipe.defaults.security.CallerKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -29,13 +30,15 @@ class EdgeTokensTest {
     }
 
     @Test
-    void aRecruiterTokenNamesTenantUserAndEmail() {
-        IssuedToken issued = tokens.recruiter("t-1", "usr_1", "r@x.test");
+    void aPersonsTokenNamesTenantUserEmailRoleAndSignIn() {
+        IssuedToken issued = tokens.user("t-1", "usr_1", "r@x.test", Role.VIEWER, "rf_1");
 
-        Caller caller = EdgeTokens.callerOf(decode(tokens, issued.value()));
+        Jwt jwt = decode(tokens, issued.value());
+        Caller caller = EdgeTokens.callerOf(jwt);
 
         assertThat(issued.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(8)));
-        assertThat(caller).isEqualTo(Caller.recruiter("t-1", "usr_1", "r@x.test"));
+        assertThat(caller).isEqualTo(Caller.user("t-1", "usr_1", "r@x.test", Role.VIEWER));
+        assertThat(jwt.getClaimAsString(EdgeTokens.SIGN_IN)).isEqualTo("rf_1");
     }
 
     @Test
@@ -58,7 +61,7 @@ class EdgeTokensTest {
         EdgeTokens other = new EdgeTokens(new EdgeTokenProperties("another-secret-of-sufficient-length-42", null,
                 null, null, null), Clock.fixed(NOW, ZoneOffset.UTC));
 
-        String foreign = other.recruiter("t-1", "usr_1", "r@x.test").value();
+        String foreign = other.user("t-1", "usr_1", "r@x.test", Role.RECRUITER, "rf_1").value();
 
         assertThatThrownBy(() -> decode(tokens, foreign)).isInstanceOf(JwtException.class);
     }
@@ -68,7 +71,7 @@ class EdgeTokensTest {
         EdgeTokens past = new EdgeTokens(new EdgeTokenProperties(SECRET, null, Duration.ofMinutes(5), null, null),
                 Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC));
 
-        String expired = past.recruiter("t-1", "usr_1", "r@x.test").value();
+        String expired = past.user("t-1", "usr_1", "r@x.test", Role.RECRUITER, "rf_1").value();
 
         assertThatThrownBy(() -> decode(tokens, expired)).isInstanceOf(JwtException.class);
     }

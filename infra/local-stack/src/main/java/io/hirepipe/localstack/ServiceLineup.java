@@ -74,6 +74,8 @@ final class ServiceLineup {
                 "--hirepipe.gateway.services.assessment-service=http://127.0.0.1:" + p.assessment(),
                 "--hirepipe.gateway.services.scoring-service=http://127.0.0.1:" + p.scoring(),
                 "--hirepipe.gateway.services.notification-service=http://127.0.0.1:" + p.notification(),
+                // Emailed set-password links open the console here.
+                "--hirepipe.gateway.users.public-url=http://localhost:" + p.gateway(),
                 "--hirepipe.bootstrap.tenant-id=" + DemoAccess.TENANT_ID,
                 "--hirepipe.bootstrap.tenant-name=" + DemoAccess.TENANT_NAME,
                 "--hirepipe.bootstrap.recruiter-email=" + DemoAccess.RECRUITER_EMAIL,

@@ -452,6 +452,58 @@ class RecruiterConsoleIT {
         assertThat(pool.get("count").asInt()).isEqualTo(3);
     }
 
+    // --- the team: an admin invites, the invited person sets a password, deactivation ends their session ---------
+
+    @Test
+    @Order(7)
+    void anAdminInvitesSomeoneWhoSetsAPasswordFromTheEmailAndIsSignedOutOnDeactivation() {
+        String person = "nina-" + System.nanoTime() + "@team.console.test";
+        String password = "plum tulip harbour 42";
+        try (CandidateBrowser admin = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            open(admin, "#/team");
+            admin.awaitHeading("Team");
+            fill(admin, "Email", 0, person);
+            new Select(fieldNamed(admin, "Role", 0)).selectByValue("VIEWER");
+            admin.button("Send invitation");
+            admin.awaitText("main table", person);
+            admin.capture("console-team");
+
+            JsonNode mail = new SinkMailbox(stack()).mailTo(person, "You are invited to Hirepipe");
+            java.util.regex.Matcher link = java.util.regex.Pattern
+                    .compile("(http://[^\\s<>\"]+/console#/set-password\\?token=[A-Za-z0-9_-]+)")
+                    .matcher(mail.path("text").asString(""));
+            assertThat(link.find()).as("the set-password link in " + mail).isTrue();
+
+            try (CandidateBrowser invited = CandidateBrowser.open(report)) {
+                invited.go(link.group(1));
+                invited.awaitHeading("Choose your password");
+                assertThat((String) invited.script("return location.href")).doesNotContain("token=");
+                invited.capture("console-set-password");
+                fill(invited, "New password", 0, "password1234");
+                fill(invited, "The same password again", 0, "password1234");
+                invited.button("Set password");
+                invited.awaitText("main", "commonly used");
+                fill(invited, "New password", 0, password);
+                fill(invited, "The same password again", 0, password);
+                invited.button("Set password");
+                invited.awaitHeading("Sign in");
+                assertThat(invited.mainText()).contains("Your password is set");
+                signIn(invited, person, password);
+                invited.awaitHeading("Dashboard");
+
+                open(admin, "#/team");
+                admin.awaitText("main table", person);
+                admin.waiting().until(d -> d.findElement(By.cssSelector("button[aria-label='Deactivate " + person + "']")))
+                        .click();
+                admin.waiting().until(d -> d.findElement(By.cssSelector("button[aria-label='Reactivate " + person + "']")));
+                admin.awaitText("#announcer", "every sign-in of theirs has ended");
+
+                open(invited, "#/results");
+                invited.awaitHeading("Sign in");
+            }
+        }
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     /**

@@ -15,5 +15,9 @@ public enum DeliveryKind {
     /** The recruiter's notice that a provisional result became final, from AssessmentFinalized. */
     RECRUITER_SCORE_FINAL,
     /** The recruiter's notice that a webhook subscription was disabled (410, or failing for days). */
-    RECRUITER_WEBHOOK_DISABLED
+    RECRUITER_WEBHOOK_DISABLED,
+    /** A person invited to a tenant's team: their set-password link, asked for by the gateway. */
+    USER_INVITE,
+    /** A person's password reset link, asked for by the gateway. */
+    PASSWORD_RESET
 }

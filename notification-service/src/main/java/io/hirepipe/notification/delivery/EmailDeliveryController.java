@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The caller's tenant's email log: what was sent to whom, and what is failing. */
 @RestController
 @RequestMapping("/api/notifications")
-@PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
+@PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
 @Validated
 public class EmailDeliveryController {
 

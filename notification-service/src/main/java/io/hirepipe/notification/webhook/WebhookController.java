@@ -35,7 +35,7 @@ import java.util.Map;
  */
 @RestController
 @RequestMapping("/api/notifications/webhooks")
-@PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
+@PreAuthorize("hasAnyRole('ADMIN','PLATFORM')")
 @Validated
 public class WebhookController {
 

@@ -3,6 +3,7 @@ package io.hirepipe.notification.webhook;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.Role;
 import io.hirepipe.notification.NotificationServiceTest;
 import io.hirepipe.notification.TestHosts;
 import io.hirepipe.testkit.EventTopics;
@@ -35,7 +36,7 @@ class WebhookApiTest extends NotificationServiceTest {
     private final String acme = id("tenant-acme");
 
     private HttpApi recruiter(String tenant) {
-        return api(Caller.recruiter(tenant, "user-1", "rita@acme.example"));
+        return api(Caller.user(tenant, "user-1", "rita@acme.example", Role.ADMIN));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.SubmittedAnswer;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.Role;
 import io.hirepipe.embedded.ReceivedMail;
 import io.hirepipe.notification.NotificationServiceTest;
 import io.hirepipe.notification.TestEvents;
@@ -51,7 +52,7 @@ class WebhookDeliveryTest extends NotificationServiceTest {
     MongoTemplate mongo;
 
     private HttpApi recruiter(String tenant) {
-        return api(Caller.recruiter(tenant, "user-1", "rita@recruiting.example"));
+        return api(Caller.user(tenant, "user-1", "rita@recruiting.example", Role.ADMIN));
     }
 
     private static AssessmentScored scored(boolean provisional) {

@@ -49,6 +49,7 @@ class QuestionController {
      * Newest first, one page at a time. Every filter is optional; {@code q} matches questions whose title,
      * prompt or tags contain all its words (whole words, case and accents ignored).
      */
+    @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
     @GetMapping
     Page<QuestionView> list(Caller caller,
                             @RequestParam(required = false) QuestionKind kind,
@@ -86,17 +87,20 @@ class QuestionController {
         }
     }
 
+    @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
     @GetMapping("/{id}")
     ResponseEntity<QuestionView> get(Caller caller, @PathVariable String id) {
         return tagged(questions.getTagged(caller, id));
     }
 
     /** The question's history: each published version as it was frozen (at most 50). */
+    @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
     @GetMapping("/{id}/versions")
     Items<PublishedQuestionView> publishedVersions(Caller caller, @PathVariable String id) {
         return Items.of(questions.publishedVersions(caller, id));
     }
 
+    @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
     @GetMapping("/{id}/versions/{version}")
     PublishedQuestionView publishedVersion(Caller caller, @PathVariable String id, @PathVariable int version) {
         return questions.publishedVersion(caller, id, version);

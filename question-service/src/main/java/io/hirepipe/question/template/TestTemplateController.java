@@ -48,7 +48,7 @@ class TestTemplateController {
 
     /** assessment-service lists them for an ATS partner (Greenhouse's list_tests). */
     @GetMapping
-    @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM','SERVICE')")
+    @PreAuthorize("hasAnyRole('VIEWER','PLATFORM','SERVICE')")
     Page<TestTemplateView> list(Caller caller,
                                 @RequestParam(required = false) TestStatus status,
                                 @RequestParam(required = false) @Size(max = 200) String q,
@@ -59,7 +59,7 @@ class TestTemplateController {
 
     /** assessment-service reads title, duration and pass mark here when it creates an invitation. */
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM','SERVICE')")
+    @PreAuthorize("hasAnyRole('VIEWER','PLATFORM','SERVICE')")
     ResponseEntity<TestTemplateView> get(Caller caller, @PathVariable String id) {
         return tagged(tests.get(caller, id));
     }

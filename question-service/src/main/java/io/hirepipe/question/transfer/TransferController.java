@@ -28,6 +28,7 @@ class TransferController {
     }
 
     /** The whole bank, or the questions named in {@code ids} (comma-separated), in the starter bank's format. */
+    @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
     @GetMapping("/api/questions/export")
     StarterBank export(Caller caller, @RequestParam(required = false) @Size(max = 20_000) String ids) {
         List<String> selection = ids == null ? null

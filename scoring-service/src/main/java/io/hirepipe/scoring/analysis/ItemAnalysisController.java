@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/analysis")
-@PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
+@PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
 @Validated
 public class ItemAnalysisController {
 

@@ -61,6 +61,7 @@ public class ResultController {
         this.export = export;
     }
 
+    @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
     @GetMapping("/{sessionId}")
     public ResultView get(@PathVariable String sessionId, Caller caller) {
         return results.find(caller.tenantId(), sessionId)
@@ -72,6 +73,7 @@ public class ResultController {
      * The tenant's results, newest scored first, narrowed by the filters and paged by cursor. Each
      * line carries its percentile within the test, time taken and integrity counts.
      */
+    @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
     @GetMapping
     public Page<ResultSummaryView> list(
             @RequestParam(required = false) @Size(min = 1, max = 100) String invitationId,
@@ -93,6 +95,7 @@ public class ResultController {
     }
 
     /** The same query as the list, every matching row, as CSV written while it is read. */
+    @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
     @GetMapping(value = "/export.csv")
     public void export(
             @RequestParam(required = false) @Size(min = 1, max = 100) String invitationId,
@@ -127,6 +130,7 @@ public class ResultController {
     }
 
     /** How often people changed the machine's score of this question, and by how much. */
+    @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
     @GetMapping("/questions/{questionId}/agreement")
     public QuestionAgreement.AgreementView agreement(@PathVariable @Size(max = 100) String questionId,
                                                      Caller caller) {

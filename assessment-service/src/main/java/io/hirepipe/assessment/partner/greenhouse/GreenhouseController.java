@@ -64,13 +64,13 @@ class GreenhouseController {
 
     /** Set-up is a recruiter's decision, never a key's. */
     @GetMapping("/settings")
-    @PreAuthorize("hasRole('RECRUITER')")
+    @PreAuthorize("hasRole('ADMIN')")
     Settings settings(Caller caller) {
         return adapter.settings(caller);
     }
 
     @PutMapping("/settings")
-    @PreAuthorize("hasRole('RECRUITER')")
+    @PreAuthorize("hasRole('ADMIN')")
     Settings saveSettings(@Valid @RequestBody GreenhouseSettingsRequest request, Caller caller) {
         return adapter.saveSettings(caller, request);
     }

@@ -8,6 +8,7 @@ import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.Role;
 import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
 
     @BeforeEach
     void greenhouseSetUp() {
-        api(recruiterToken()).put(BASE + "/settings", Map.of("reportTo", "hiring@acme.example")).expect(200);
+        api(adminToken()).put(BASE + "/settings", Map.of("reportTo", "hiring@acme.example")).expect(200);
     }
 
     private HttpApi greenhouse() {
@@ -230,7 +231,7 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
         String fresh = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
         QUESTION_SERVICE.define(fresh, javaTest("java-basics", 30));
         String key = gateway.issue(Caller.platform(fresh, "key-3"), "assessment-service");
-        JsonNode unset = api(recruiterToken(fresh)).get(BASE + "/settings").expect(200);
+        JsonNode unset = api(gateway.issue(Caller.user(fresh, "user-1", "ada@example.com", Role.ADMIN), "assessment-service")).get(BASE + "/settings").expect(200);
         assertThat(unset.get("reportTo").isNull()).isTrue();
         assertThat(unset.get("callbackKeyStored").asBoolean()).isFalse();
 
@@ -239,15 +240,17 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
     }
 
     @Test
-    void onlyRecruitersSetGreenhouseUpAndTheReportAddressMustBeAnEmail() {
+    void onlyAdminsSetGreenhouseUpAndTheReportAddressMustBeAnEmail() {
         greenhouse().put(BASE + "/settings", Map.of("reportTo", "x@example.org")).problem(403);
         greenhouse().get(BASE + "/settings").problem(403);
-        api(recruiterToken()).put(BASE + "/settings", Map.of("reportTo", "not-an-email")).problem(400);
+        api(recruiterToken()).put(BASE + "/settings", Map.of("reportTo", "x@example.org")).problem(403);
+        api(recruiterToken()).get(BASE + "/settings").problem(403);
+        api(adminToken()).put(BASE + "/settings", Map.of("reportTo", "not-an-email")).problem(400);
 
-        api(recruiterToken()).put(BASE + "/settings", Map.of("reportTo", "hiring@acme.example",
+        api(adminToken()).put(BASE + "/settings", Map.of("reportTo", "hiring@acme.example",
                 "callbackApiKey", "not a key")).problem(400);
 
-        JsonNode settings = api(recruiterToken()).get(BASE + "/settings").expect(200);
+        JsonNode settings = api(adminToken()).get(BASE + "/settings").expect(200);
         assertThat(settings.get("reportTo").asString()).isEqualTo("hiring@acme.example");
         assertThat(settings.get("callbackKeyStored").asBoolean()).isFalse();
     }
@@ -255,7 +258,7 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
     @Test
     void theCallbackKeyIsStoredAndSentSealedForNotificationServiceOnly() {
         String key = "hp_ab12cd34_" + UUID.randomUUID().toString().replace("-", "");
-        JsonNode saved = api(recruiterToken()).put(BASE + "/settings", Map.of("reportTo", "hiring@acme.example",
+        JsonNode saved = api(adminToken()).put(BASE + "/settings", Map.of("reportTo", "hiring@acme.example",
                 "callbackApiKey", key)).expect(200);
         assertThat(saved.get("callbackKeyStored").asBoolean()).isTrue();
         assertThat(saved.toString()).doesNotContain(key);

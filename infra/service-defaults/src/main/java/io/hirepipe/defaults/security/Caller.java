@@ -1,5 +1,9 @@
 package io.hirepipe.defaults.security;
 
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,17 +13,35 @@ import java.util.Objects;
  * @param subject      user id, API key id, invitation id or service name, by kind
  * @param email        the recruiter's email where known
  * @param invitationId for candidates, the one invitation (and so the one session) they may touch
+ * @param role         for people of a tenant ({@link CallerKind#RECRUITER}), what they may do; null for every
+ *                     other kind
  */
-public record Caller(String tenantId, String subject, CallerKind kind, String email, String invitationId) {
+public record Caller(String tenantId, String subject, CallerKind kind, String email, String invitationId, Role role) {
 
     public Caller {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(kind, "kind");
+        if (kind == CallerKind.RECRUITER) {
+            Objects.requireNonNull(role, "a person of a tenant always has a role");
+        } else if (role != null) {
+            throw new IllegalArgumentException("only people of a tenant have a role, not a " + kind);
+        }
     }
 
+    /** A caller that is not a person of a tenant (no role). Prefer the factories. */
+    public Caller(String tenantId, String subject, CallerKind kind, String email, String invitationId) {
+        this(tenantId, subject, kind, email, invitationId, null);
+    }
+
+    /** A person of a tenant with the RECRUITER role. */
     public static Caller recruiter(String tenantId, String userId, String email) {
-        return new Caller(tenantId, userId, CallerKind.RECRUITER, email, null);
+        return user(tenantId, userId, email, Role.RECRUITER);
+    }
+
+    /** A person of a tenant with the given role. */
+    public static Caller user(String tenantId, String userId, String email, Role role) {
+        return new Caller(tenantId, userId, CallerKind.RECRUITER, email, null, role);
     }
 
     public static Caller platform(String tenantId, String apiKeyId) {
@@ -36,5 +58,13 @@ public record Caller(String tenantId, String subject, CallerKind kind, String em
 
     public boolean is(CallerKind other) {
         return kind == other;
+    }
+
+    /** The authorities this caller holds: a person's role and every role it implies, else the kind's. */
+    public List<GrantedAuthority> authorities() {
+        if (role != null) {
+            return List.copyOf(role.reachableAuthorities());
+        }
+        return List.of(new SimpleGrantedAuthority(kind.authority()));
     }
 }

@@ -25,6 +25,7 @@ public final class CallerClaims {
     static final String KIND = "kind";
     static final String EMAIL = "email";
     static final String INVITATION = "invitation";
+    static final String ROLE = "role";
 
     private CallerClaims() {
     }
@@ -46,18 +47,24 @@ public final class CallerClaims {
         if (caller.invitationId() != null) {
             claims.claim(INVITATION, caller.invitationId());
         }
+        if (caller.role() != null) {
+            claims.claim(ROLE, caller.role().name());
+        }
         return claims;
     }
 
     /** The caller a token names; only call it on a token {@link #validator} accepted. */
     public static Caller callerOf(Jwt jwt) {
-        return new Caller(jwt.getClaimAsString(TENANT), jwt.getSubject(), CallerKind.valueOf(jwt.getClaimAsString(KIND)),
-                jwt.getClaimAsString(EMAIL), jwt.getClaimAsString(INVITATION));
+        CallerKind kind = CallerKind.valueOf(jwt.getClaimAsString(KIND));
+        return new Caller(jwt.getClaimAsString(TENANT), jwt.getSubject(), kind, jwt.getClaimAsString(EMAIL),
+                jwt.getClaimAsString(INVITATION), kind == CallerKind.RECRUITER ? Role.parse(jwt.getClaimAsString(ROLE)) : null);
     }
 
     /**
      * Accepts unexpired tokens from {@code issuer} for {@code audience} that name a tenant and one of
-     * the {@code kinds}; a candidate token must also name its invitation, the only one it may touch.
+     * the {@code kinds}; a candidate token must also name its invitation, the only one it may touch, and a
+     * person's token must name a known role (a token from before roles existed is refused: its holder signs in
+     * again and gets one).
      */
     public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Set<CallerKind> kinds) {
         return new DelegatingOAuth2TokenValidator<>(
@@ -69,6 +76,11 @@ public final class CallerClaims {
                         && isBlank(jwt.getClaimAsString(INVITATION))
                         ? OAuth2TokenValidatorResult.failure(
                                 new OAuth2Error("invalid_token", "candidate token without invitation", null))
+                        : OAuth2TokenValidatorResult.success(),
+                jwt -> CallerKind.RECRUITER.name().equals(jwt.getClaimAsString(KIND))
+                        && Role.parse(jwt.getClaimAsString(ROLE)) == null
+                        ? OAuth2TokenValidatorResult.failure(
+                                new OAuth2Error("invalid_token", "person's token without a role", null))
                         : OAuth2TokenValidatorResult.success());
     }
 

@@ -11,7 +11,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -50,6 +50,13 @@ public class InternalTokenSecurityAutoConfiguration {
             return internalToken.decoder();
         }
 
+        /** Method security applies ADMIN > RECRUITER > VIEWER too (the authorities are expanded already). */
+        @Bean
+        @ConditionalOnMissingBean
+        static RoleHierarchy roleHierarchy() {
+            return Role.HIERARCHY;
+        }
+
         @Bean
         @ConditionalOnMissingBean(SecurityFilterChain.class)
         SecurityFilterChain internalTokenFilterChain(HttpSecurity http, JwtDecoder decoder) throws Exception {
@@ -68,8 +75,8 @@ public class InternalTokenSecurityAutoConfiguration {
                             .anyRequest().authenticated())
                     .oauth2ResourceServer(server -> server
                             .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token ->
-                                    new JwtAuthenticationToken(token, List.of(new SimpleGrantedAuthority(
-                                            InternalToken.callerOf(token).kind().authority())), token.getSubject())))
+                                    new JwtAuthenticationToken(token, InternalToken.callerOf(token).authorities(),
+                                            token.getSubject())))
                             .authenticationEntryPoint(problems)
                             .accessDeniedHandler(problems)
                             .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {

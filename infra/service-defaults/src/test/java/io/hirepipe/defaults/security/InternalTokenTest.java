@@ -52,6 +52,50 @@ class InternalTokenTest {
     }
 
     @Test
+    void aPersonsTokenCarriesTheRoleAndItsImpliedAuthorities() {
+        Caller admin = Caller.user("tenant-a", "user-1", "ada@example.com", Role.ADMIN);
+        Caller viewer = Caller.user("tenant-a", "user-2", "vic@example.com", Role.VIEWER);
+
+        Caller readAdmin = InternalToken.callerOf(tokens.decoder().decode(gateway.issue(admin, SERVICE)));
+        Caller readViewer = InternalToken.callerOf(tokens.decoder().decode(gateway.issue(viewer, SERVICE)));
+
+        assertThat(readAdmin).isEqualTo(admin);
+        assertThat(readAdmin.authorities()).extracting(Object::toString)
+                .containsExactlyInAnyOrder("ROLE_ADMIN", "ROLE_RECRUITER", "ROLE_VIEWER");
+        assertThat(readViewer.authorities()).extracting(Object::toString).containsExactly("ROLE_VIEWER");
+        assertThat(Caller.recruiter("tenant-a", "u", null).role()).isEqualTo(Role.RECRUITER);
+        assertThat(Caller.platform("tenant-a", "key-1").authorities()).extracting(Object::toString)
+                .containsExactly("ROLE_PLATFORM");
+    }
+
+    @Test
+    void aPersonsTokenWithoutARoleIsRefused() {
+        // What a gateway from before roles signed: refused, so nobody keeps powers they were never given.
+        String noRole = gatewaySigned("{\"iss\":\"hirepipe\",\"aud\":[\"" + SERVICE + "\"],\"sub\":\"u\","
+                + "\"tenant\":\"tenant-a\",\"kind\":\"RECRUITER\",\"exp\":" + (Instant.now().getEpochSecond() + 60) + "}");
+        String unknownRole = gatewaySigned("{\"iss\":\"hirepipe\",\"aud\":[\"" + SERVICE + "\"],\"sub\":\"u\","
+                + "\"tenant\":\"tenant-a\",\"kind\":\"RECRUITER\",\"role\":\"OWNER\",\"exp\":"
+                + (Instant.now().getEpochSecond() + 60) + "}");
+
+        assertThatThrownBy(() -> tokens.decoder().decode(noRole)).isInstanceOf(JwtValidationException.class);
+        assertThatThrownBy(() -> tokens.decoder().decode(unknownRole)).isInstanceOf(JwtValidationException.class);
+    }
+
+    private static String gatewaySigned(String claimsJson) {
+        try {
+            com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
+                    new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
+                            .keyID("test-gateway-key").build(),
+                    new com.nimbusds.jose.Payload(claimsJson));
+            jws.sign(new com.nimbusds.jose.crypto.RSASSASigner(
+                    (RSAKey) JWKSet.parse(TestGatewayKeys.signingKeysJson()).getKeys().get(0)));
+            return jws.serialize();
+        } catch (JOSEException | java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void theGatewaysPublicKeysCanBeGivenInlineInsteadOfFetched() {
         RSAKey key = generatedKey("inline-key");
         InternalToken inline = new InternalToken(new InternalTokenProperties(null, SERVICE, SECRET, "hirepipe",

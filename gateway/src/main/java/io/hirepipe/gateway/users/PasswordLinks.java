@@ -1,0 +1,128 @@
+package io.hirepipe.gateway.users;
+
+import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.gateway.auth.AccountSignIns;
+import io.hirepipe.gateway.auth.RefreshTokenSecret;
+import io.hirepipe.gateway.identity.RecruiterUser;
+import io.hirepipe.gateway.identity.UserStatus;
+import io.hirepipe.gateway.users.PasswordLink.Purpose;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Emailed set-password links: an invited person's first password, and password resets. A link is 256 random
+ * bits, stored hashed, used once, and expires; sending a new one voids the older ones of the account. Setting
+ * a password ends every sign-in the account had, so a reset locks out whoever knew the old one.
+ */
+@Service
+class PasswordLinks {
+
+    private final ReactiveMongoTemplate mongo;
+    private final AccountEmails emails;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder passwords;
+    private final AccountSignIns signIns;
+    private final UsersProperties properties;
+    private final Clock clock;
+
+    PasswordLinks(ReactiveMongoTemplate mongo, AccountEmails emails, PasswordPolicy policy, PasswordEncoder passwords,
+                  AccountSignIns signIns, UsersProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.emails = emails;
+        this.policy = policy;
+        this.passwords = passwords;
+        this.signIns = signIns;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a new link for {@code user}, voids the older ones, and has it emailed. If the email cannot be
+     * handed over, the new link is removed again and the 503 problem passes on.
+     */
+    Mono<Void> send(RecruiterUser user, Purpose purpose) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = now.plus(purpose == Purpose.INVITE ? properties.inviteTtl() : properties.resetTtl());
+        RefreshTokenSecret secret = RefreshTokenSecret.generate();
+        PasswordLink link = new PasswordLink(secret.id(), user.tenantId(), user.id(), purpose, secret.hash(), now,
+                expiresAt, null);
+        // The console's set-password view. A fragment is never sent to a server, so the token stays out of
+        // access logs and Referer headers.
+        String url = properties.publicUrl().toString().replaceAll("/+$", "") + "/console#/set-password?token="
+                + secret.value();
+        AccountEmails.Kind kind = purpose == Purpose.INVITE ? AccountEmails.Kind.USER_INVITE
+                : AccountEmails.Kind.PASSWORD_RESET;
+        return voidLinksOf(user.id())
+                .then(mongo.insert(link))
+                .then(emails.send(user.tenantId(), user.email(), kind, url, expiresAt, link.id())
+                        .onErrorResume(failure -> mongo.remove(Query.query(Criteria.where("_id").is(link.id())),
+                                PasswordLink.class).then(Mono.error(failure))));
+    }
+
+    /** Voids every unused link of an account (deactivation, a newer link). */
+    Mono<Void> voidLinksOf(String userId) {
+        return mongo.updateMulti(Query.query(Criteria.where("userId").is(userId).and("usedAt").is(null)),
+                Update.update("usedAt", clock.instant()), PasswordLink.class).then();
+    }
+
+    /**
+     * Sets the password a link allows: checks it against the policy first (a refused password keeps the link
+     * usable), then uses the link up (once, even under a race), stores the hash, activates an invited account
+     * and ends every sign-in of the account.
+     */
+    Mono<Void> setPassword(String token, String password) {
+        RefreshTokenSecret secret = RefreshTokenSecret.parse(token).orElse(null);
+        if (secret == null) {
+            return Mono.error(PasswordLinks::invalidLink);
+        }
+        Instant now = clock.instant();
+        return mongo.findById(secret.id(), PasswordLink.class)
+                .filter(link -> secret.matches(link.secretHash()) && link.usedAt() == null
+                        && now.isBefore(link.expiresAt()))
+                .flatMap(link -> mongo.findById(link.userId(), RecruiterUser.class)
+                        .filter(user -> user.status() != UserStatus.DEACTIVATED
+                                && user.tenantId().equals(link.tenantId()))
+                        .map(user -> new LinkOf(link, user)))
+                .switchIfEmpty(Mono.error(PasswordLinks::invalidLink))
+                .flatMap(found -> {
+                    PasswordLink link = found.link();
+                    RecruiterUser user = found.user();
+                    policy.check(password, user.email());
+                    return useUp(link, now)
+                            // bcrypt is slow on purpose: off the event loop.
+                            .flatMap(used -> Mono.fromCallable(() -> passwords.encode(password))
+                                    .subscribeOn(Schedulers.boundedElastic()))
+                            .flatMap(hash -> mongo.updateFirst(Query.query(Criteria.where("_id").is(user.id())
+                                            .and("status").ne(UserStatus.DEACTIVATED.name())),
+                                    new Update().set("passwordHash", hash).set("status", UserStatus.ACTIVE.name()),
+                                    RecruiterUser.class))
+                            .then(signIns.endAll(user.id()));
+                });
+    }
+
+    private record LinkOf(PasswordLink link, RecruiterUser user) {
+    }
+
+    private Mono<PasswordLink> useUp(PasswordLink link, Instant now) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(link.id()).and("usedAt").is(null)),
+                        Update.update("usedAt", now), FindAndModifyOptions.options().returnNew(true), PasswordLink.class)
+                .switchIfEmpty(Mono.error(PasswordLinks::invalidLink));
+    }
+
+    private static ProblemException invalidLink() {
+        return ProblemException.badRequest("invalid-password-link",
+                        "token: this link is unknown, used or expired. Ask for a new one.")
+                .with("field", "token");
+    }
+}

@@ -1,0 +1,168 @@
+package io.hirepipe.gateway.users;
+
+import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.Role;
+import io.hirepipe.gateway.auth.AccountSignIns;
+import io.hirepipe.gateway.identity.RecruiterUser;
+import io.hirepipe.gateway.identity.SignInChecks;
+import io.hirepipe.gateway.identity.UserStatus;
+import io.hirepipe.gateway.support.RandomIds;
+import io.hirepipe.gateway.users.PasswordLink.Purpose;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+
+/**
+ * A tenant's people, as its admins manage them: invite by email, change roles, deactivate. Every read and
+ * write is filtered by the admin's tenant (another tenant's user is a 404). A tenant always keeps at least
+ * one active ADMIN: the change that would remove the last one is refused with 409.
+ */
+@Service
+class Team {
+
+    private final ReactiveMongoTemplate mongo;
+    private final PasswordLinks links;
+    private final AccountSignIns signIns;
+    private final SignInChecks checks;
+    private final Clock clock;
+
+    Team(ReactiveMongoTemplate mongo, PasswordLinks links, AccountSignIns signIns,
+         SignInChecks checks, Clock clock) {
+        this.mongo = mongo;
+        this.links = links;
+        this.signIns = signIns;
+        this.checks = checks;
+        this.clock = clock;
+    }
+
+    record Invited(RecruiterUser user, boolean created) {
+    }
+
+    Flux<RecruiterUser> list(String tenantId) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId)).with(Sort.by("createdAt", "_id")),
+                RecruiterUser.class);
+    }
+
+    Mono<RecruiterUser> get(String tenantId, String userId) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(userId).and("tenantId").is(tenantId)),
+                RecruiterUser.class).switchIfEmpty(Mono.error(() -> ProblemException.notFound("User", userId)));
+    }
+
+    /**
+     * Invites {@code email} with {@code role}: a new account INVITED, emailed a set-password link. Inviting an
+     * invited person of this tenant again sends a fresh link. If the email cannot be sent, a new account is
+     * removed again (nothing half-created remains) and the answer is a 503 problem.
+     */
+    Mono<Invited> invite(Caller admin, String email, Role role) {
+        String normalized = RecruiterUser.normalizeEmail(email);
+        return mongo.findOne(Query.query(Criteria.where("email").is(normalized)), RecruiterUser.class)
+                .flatMap(existing -> {
+                    if (existing.tenantId().equals(admin.tenantId()) && existing.status() == UserStatus.INVITED) {
+                        return links.send(existing, Purpose.INVITE).thenReturn(new Invited(existing, false));
+                    }
+                    // The same answer whichever tenant the address belongs to: nothing about others leaks.
+                    return Mono.<Invited>error(emailTaken());
+                })
+                .switchIfEmpty(Mono.defer(() -> create(admin.tenantId(), normalized, role)));
+    }
+
+    private Mono<Invited> create(String tenantId, String email, Role role) {
+        RecruiterUser user = new RecruiterUser(RandomIds.id("usr_", 20), tenantId, email, null,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), role, UserStatus.INVITED);
+        return mongo.insert(user)
+                .onErrorMap(DuplicateKeyException.class, raced -> emailTaken())
+                .flatMap(saved -> links.send(saved, Purpose.INVITE)
+                        .onErrorResume(failure -> mongo.remove(Query.query(Criteria.where("_id").is(saved.id())),
+                                RecruiterUser.class).then(Mono.error(failure)))
+                        .thenReturn(new Invited(saved, true)));
+    }
+
+    /** Changes the role and/or the active state; either may be null (unchanged). */
+    Mono<RecruiterUser> change(Caller admin, String userId, Role role, Boolean active) {
+        return get(admin.tenantId(), userId).flatMap(user -> {
+            Mono<RecruiterUser> result = Mono.just(user);
+            if (role != null && role != user.role()) {
+                result = result.flatMap(current -> changeRole(current, role));
+            }
+            if (Boolean.FALSE.equals(active) && user.status() != UserStatus.DEACTIVATED) {
+                result = result.flatMap(this::deactivate);
+            } else if (Boolean.TRUE.equals(active) && user.status() == UserStatus.DEACTIVATED) {
+                result = result.flatMap(this::reactivate);
+            }
+            return result;
+        });
+    }
+
+    Mono<RecruiterUser> deactivate(Caller admin, String userId) {
+        return get(admin.tenantId(), userId)
+                .flatMap(user -> user.status() == UserStatus.DEACTIVATED ? Mono.just(user) : deactivate(user));
+    }
+
+    private Mono<RecruiterUser> changeRole(RecruiterUser user, Role role) {
+        return keepingAnAdmin(user, () -> set(user, Update.update("role", role.name())),
+                () -> set(user, Update.update("role", user.role().name())));
+    }
+
+    /** Deactivation takes effect at once: links voided, every sign-in ended, this instance's cache forgotten. */
+    private Mono<RecruiterUser> deactivate(RecruiterUser user) {
+        return keepingAnAdmin(user,
+                () -> set(user, new Update().set("status", UserStatus.DEACTIVATED.name())
+                        .set("deactivatedAt", clock.instant())),
+                () -> set(user, Update.update("status", user.status().name())))
+                .flatMap(changed -> links.voidLinksOf(user.id()).then(signIns.endAll(user.id())).thenReturn(changed));
+    }
+
+    /** A reactivated person signs in with the password they had; one who never set one is invited again. */
+    private Mono<RecruiterUser> reactivate(RecruiterUser user) {
+        UserStatus status = user.passwordHash() == null ? UserStatus.INVITED : UserStatus.ACTIVE;
+        return set(user, Update.update("status", status.name()));
+    }
+
+    /**
+     * Applies {@code change} unless it would leave the tenant without an active ADMIN: checked before, and
+     * again after (two admins demoting each other at once must not both succeed), undoing it if so.
+     */
+    private Mono<RecruiterUser> keepingAnAdmin(RecruiterUser user, Supplier<Mono<RecruiterUser>> change,
+                                               Supplier<Mono<RecruiterUser>> undo) {
+        if (!(user.active() && user.role() == Role.ADMIN)) {
+            return change.get();
+        }
+        return activeAdmins(user.tenantId())
+                .flatMap(before -> before <= 1 ? Mono.error(lastAdmin()) : change.get())
+                .flatMap(changed -> activeAdmins(user.tenantId())
+                        .flatMap(after -> after == 0 ? undo.get().then(Mono.error(lastAdmin())) : Mono.just(changed)));
+    }
+
+    private Mono<Long> activeAdmins(String tenantId) {
+        return mongo.count(Query.query(Criteria.where("tenantId").is(tenantId).and("role").is(Role.ADMIN.name())
+                .and("status").is(UserStatus.ACTIVE.name())), RecruiterUser.class);
+    }
+
+    private Mono<RecruiterUser> set(RecruiterUser user, Update update) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(user.id())), update, RecruiterUser.class)
+                .then(Mono.fromRunnable(() -> checks.forgetUser(user.id())))
+                .then(mongo.findById(user.id(), RecruiterUser.class));
+    }
+
+    private static ProblemException lastAdmin() {
+        return new ProblemException(HttpStatus.CONFLICT, "last-admin", "Conflict",
+                "This is the tenant's last active admin. Make someone else an admin first.");
+    }
+
+    private static ProblemException emailTaken() {
+        return ProblemException.conflict("email-taken", "email: an account with this email exists already.")
+                .with("field", "email");
+    }
+}

@@ -1,0 +1,95 @@
+package io.hirepipe.gateway.users;
+
+import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.Role;
+import io.hirepipe.gateway.identity.RecruiterUser;
+import io.hirepipe.gateway.versioning.PublicApi;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/** A tenant's admins manage its people: invite, list, change roles, deactivate. */
+@RestController
+@RequestMapping(TeamController.PATH)
+@PreAuthorize("hasRole('ADMIN')")
+public class TeamController {
+
+    static final String PATH = PublicApi.V1 + "/users";
+
+    private final Team team;
+
+    public TeamController(Team team) {
+        this.team = team;
+    }
+
+    public record InviteRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull Role role) {
+    }
+
+    /** Both optional: {@code active: false} deactivates, {@code true} reactivates. */
+    public record ChangeRequest(Role role, Boolean active) {
+    }
+
+    /** @param status INVITED (no password set yet), ACTIVE or DEACTIVATED */
+    public record UserView(String id, String email, Role role, String status, Instant createdAt) {
+        static UserView of(RecruiterUser user) {
+            return new UserView(user.id(), user.email(), user.role(), user.status().name(), user.createdAt());
+        }
+    }
+
+    public record UserList(List<UserView> items) {
+    }
+
+    @GetMapping
+    public Mono<UserList> list(@AuthenticationPrincipal Caller admin) {
+        return team.list(admin.tenantId()).map(UserView::of).collectList().map(UserList::new);
+    }
+
+    @GetMapping("/{id}")
+    public Mono<UserView> get(@AuthenticationPrincipal Caller admin, @PathVariable String id) {
+        return team.get(admin.tenantId(), id).map(UserView::of);
+    }
+
+    /** 201 for a new account; 200 when an invited person is sent a fresh link. */
+    @PostMapping
+    public Mono<ResponseEntity<UserView>> invite(@AuthenticationPrincipal Caller admin,
+                                                 @Valid @RequestBody InviteRequest request) {
+        return team.invite(admin, request.email(), request.role())
+                .map(invited -> invited.created()
+                        ? ResponseEntity.created(URI.create(PATH + "/" + invited.user().id()))
+                                .body(UserView.of(invited.user()))
+                        : ResponseEntity.ok(UserView.of(invited.user())));
+    }
+
+    @PatchMapping("/{id}")
+    public Mono<UserView> change(@AuthenticationPrincipal Caller admin, @PathVariable String id,
+                                 @RequestBody ChangeRequest request) {
+        if (request.role() == null && request.active() == null) {
+            return Mono.error(ProblemException.badRequest("invalid-request", "role: give a role, active, or both.")
+                    .with("field", "role"));
+        }
+        return team.change(admin, id, request.role(), request.active()).map(UserView::of);
+    }
+
+    @PostMapping("/{id}/deactivate")
+    public Mono<UserView> deactivate(@AuthenticationPrincipal Caller admin, @PathVariable String id) {
+        return team.deactivate(admin, id).map(UserView::of);
+    }
+}

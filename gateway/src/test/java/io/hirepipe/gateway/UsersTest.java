@@ -1,0 +1,313 @@
+package io.hirepipe.gateway;
+
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.Role;
+import io.hirepipe.gateway.identity.BootstrapProperties;
+import io.hirepipe.testkit.EndpointAccess;
+import io.hirepipe.testkit.HttpApi;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.net.HttpCookie;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A tenant's people: an admin invites by email, the invited person sets a password from the emailed link,
+ * roles change, and deactivation ends every sign-in at once. notification-service is a real HTTP stub here
+ * (its side is tested in notification-service); MongoDB is the test kit's.
+ */
+class UsersTest extends GatewayTestSupport {
+
+    static final StubService NOTIFICATIONS = StubService.start("notification-service");
+    private static final String EMAILS = "/api/internal/account-emails";
+    private static final String COOKIE = "__Host-hirepipe-session";
+    private static final String GOOD_PASSWORD = "plum tulip harbour 42";
+
+    static {
+        NOTIFICATIONS.reply(EMAILS, r -> StubService.Reply.json(202, "{\"status\":\"SENT\"}"));
+    }
+
+    @DynamicPropertySource
+    static void notificationServiceUp(DynamicPropertyRegistry registry) {
+        // Only account emails go to this stub: the rest of the shared set-up expects notification-service down.
+        registry.add("hirepipe.gateway.users.email-service", () -> NOTIFICATIONS.uri().toString());
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.test";
+    }
+
+    private HttpResponse<String> patchJson(String path, String body, String... headers) {
+        return send(request(path).headers(headersOrNone(headers)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> invite(String adminToken, String email, String role) {
+        return postJson("/api/v1/users", "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}",
+                "Authorization", bearer(adminToken));
+    }
+
+    /** The link the last account email to {@code email} carried, as notification-service received it. */
+    private JsonNode lastEmailTo(String email) {
+        return NOTIFICATIONS.requestsTo(EMAILS).stream().map(r -> JSON.readTree(r.body()))
+                .filter(body -> body.path("to").asString().equals(email))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError("no account email to " + email));
+    }
+
+    private static String tokenOf(JsonNode email) {
+        String link = email.path("link").asString();
+        return link.substring(link.indexOf("?token=") + "?token=".length());
+    }
+
+    private HttpResponse<String> setPassword(String token, String password) {
+        return postJson("/api/v1/auth/password/set", JSON.writeValueAsString(java.util.Map.of("token", token,
+                "password", password)));
+    }
+
+    /** An invited person who set their password; returns their id. */
+    private String member(String adminToken, String email, String role) {
+        HttpResponse<String> invited = invite(adminToken, email, role);
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        assertThat(setPassword(tokenOf(lastEmailTo(email)), GOOD_PASSWORD).statusCode()).isEqualTo(204);
+        return json(invited).get("id").asString();
+    }
+
+    private HttpResponse<String> login(String email) {
+        return postJson("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + GOOD_PASSWORD + "\"}");
+    }
+
+    private String freshTenantAdmin(String tenant) {
+        String email = "admin@" + tenant + ".test";
+        bootstrap.bootstrap(new BootstrapProperties(tenant, tenant, email, GOOD_PASSWORD)).block(Duration.ofSeconds(30));
+        return login(email, GOOD_PASSWORD);
+    }
+
+    @Test
+    void anAdminInvitesAPersonWhoSetsAPasswordFromTheLinkOnceAndSignsInWithTheirRole() {
+        String admin = acmeRecruiterToken();
+        String email = unique("nina");
+
+        HttpResponse<String> invited = invite(admin, email, "RECRUITER");
+
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        JsonNode user = json(invited);
+        assertThat(user.get("status").asString()).isEqualTo("INVITED");
+        assertThat(user.get("role").asString()).isEqualTo("RECRUITER");
+        assertThat(invited.headers().firstValue("Location")).hasValue("/api/v1/users/" + user.get("id").asString());
+        JsonNode email1 = lastEmailTo(email);
+        assertThat(email1.get("kind").asString()).isEqualTo("USER_INVITE");
+        assertThat(email1.get("tenantId").asString()).isEqualTo(ACME);
+        assertThat(email1.get("link").asString()).startsWith("http://localhost:8080/console#/set-password?token=");
+        Caller sender = forwardedCaller(NOTIFICATIONS.lastRequestTo(EMAILS));
+        assertThat(sender).isEqualTo(Caller.service(ACME, "gateway"));
+        assertThat(json(get("/api/v1/users", "Authorization", bearer(admin))).get("items").values())
+                .extracting(u -> u.get("email").asString()).contains(email);
+        assertProblem(login(email), 401);
+
+        String token = tokenOf(email1);
+        assertThat(assertProblem(setPassword(token, "password1234"), 400).get("field").asString()).isEqualTo("password");
+        assertThat(assertProblem(setPassword(token, "short"), 400).get("field").asString()).isEqualTo("password");
+        assertThat(setPassword(token, GOOD_PASSWORD).statusCode()).isEqualTo(204);
+        assertThat(assertProblem(setPassword(token, GOOD_PASSWORD + "!"), 400).get("field").asString()).isEqualTo("token");
+
+        HttpResponse<String> signedIn = login(email);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        String recruiter = json(signedIn).get("token").asString();
+        assertThat(get("/api/v1/questions", "Authorization", bearer(recruiter)).statusCode()).isEqualTo(200);
+        assertThat(forwardedCaller(QUESTIONS.lastRequestTo("/api/questions")).role()).isEqualTo(Role.RECRUITER);
+        assertProblem(get("/api/v1/users", "Authorization", bearer(recruiter)), 403);
+        assertProblem(invite(recruiter, unique("x"), "ADMIN"), 403);
+        assertProblem(get("/api/v1/api-keys", "Authorization", bearer(recruiter)), 403);
+    }
+
+    @Test
+    void eachRoleOnTheGatewaysOwnEndpoints() {
+        String admin = acmeRecruiterToken();
+        String recruiterEmail = unique("role-recruiter");
+        String viewerEmail = unique("role-viewer");
+        member(admin, recruiterEmail, "RECRUITER");
+        member(admin, viewerEmail, "VIEWER");
+        java.util.Map<String, String> tokens = java.util.Map.of("ADMIN", admin,
+                "RECRUITER", json(login(recruiterEmail)).get("token").asString(),
+                "VIEWER", json(login(viewerEmail)).get("token").asString());
+        List<EndpointAccess> endpoints = List.of(
+                EndpointAccess.of("GET", "/api/v1/users", "ADMIN"),
+                EndpointAccess.of("POST", "/api/v1/users", java.util.Map.of("email", unique("by-role"), "role", "VIEWER"),
+                        "ADMIN"),
+                EndpointAccess.of("PATCH", "/api/v1/users/usr_unknown", java.util.Map.of("role", "VIEWER"), "ADMIN"),
+                EndpointAccess.of("POST", "/api/v1/users/usr_unknown/deactivate", java.util.Map.of(), "ADMIN"),
+                EndpointAccess.of("GET", "/api/v1/api-keys", "ADMIN"),
+                EndpointAccess.of("POST", "/api/v1/api-keys", java.util.Map.of("name", "role check",
+                        "scopes", List.of("questions:read")), "ADMIN"),
+                EndpointAccess.of("GET", "/api/v1/audit", "ADMIN"),
+                EndpointAccess.of("GET", "/api/v1/audit/export.csv", "ADMIN"),
+                // The gateway lets every person through to the services, which check the role themselves (each
+                // service's RoleAccessTest): a VIEWER's write reaches question-service, and is refused there.
+                EndpointAccess.of("GET", "/api/v1/questions", "VIEWER"),
+                EndpointAccess.of("POST", "/api/v1/questions", java.util.Map.of("title", "x"), "VIEWER"));
+
+        for (EndpointAccess endpoint : endpoints) {
+            endpoint.checkEveryRole(role -> HttpApi.at("http://localhost:" + port).withBearer(tokens.get(role)));
+        }
+    }
+
+    @Test
+    void deactivationEndsAccessTokensRefreshTokensAndConsoleSessionsAtOnce() {
+        String admin = acmeRecruiterToken();
+        String email = unique("dave");
+        String id = member(admin, email, "RECRUITER");
+        JsonNode api = json(login(email));
+        HttpResponse<String> console = postJson("/api/v1/auth/session",
+                "{\"email\":\"" + email + "\",\"password\":\"" + GOOD_PASSWORD + "\"}");
+        String cookie = COOKIE + "=" + HttpCookie.parse(console.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(COOKIE)).findFirst().orElseThrow()).get(0).getValue();
+        assertThat(get("/api/v1/questions", "Authorization", bearer(api.get("token").asString())).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/questions", "Cookie", cookie).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> deactivated = postJson("/api/v1/users/" + id + "/deactivate", "{}", "Authorization", bearer(admin));
+
+        assertThat(deactivated.statusCode()).as(deactivated.body()).isEqualTo(200);
+        assertThat(json(deactivated).get("status").asString()).isEqualTo("DEACTIVATED");
+        assertProblem(get("/api/v1/questions", "Authorization", bearer(api.get("token").asString())), 401);
+        assertProblem(get("/api/v1/questions", "Cookie", cookie), 401);
+        assertProblem(postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + api.get("refreshToken").asString() + "\"}"), 401);
+        assertProblem(login(email), 401);
+    }
+
+    @Test
+    void signingOutOfTheApiStopsItsAccessTokenAtOnceButNotOtherSignIns() {
+        String email = unique("otto");
+        member(acmeRecruiterToken(), email, "VIEWER");
+        JsonNode first = json(login(email));
+        JsonNode second = json(login(email));
+
+        assertThat(postJson("/api/v1/auth/logout", "{\"refreshToken\":\"" + first.get("refreshToken").asString() + "\"}")
+                .statusCode()).isEqualTo(204);
+
+        assertProblem(get("/api/v1/questions", "Authorization", bearer(first.get("token").asString())), 401);
+        assertThat(get("/api/v1/questions", "Authorization", bearer(second.get("token").asString())).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aRoleChangeAppliesToTheNextRequestAndTheLastAdminCannotBeRemoved() {
+        String tenant = "t-users-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = freshTenantAdmin(tenant);
+        String adminId = json(get("/api/v1/users", "Authorization", bearer(admin))).get("items").get(0).get("id").asString();
+
+        assertThat(assertProblem(patchJson("/api/v1/users/" + adminId, "{\"role\":\"VIEWER\"}", "Authorization",
+                bearer(admin)), 409).get("type").asString()).endsWith("/last-admin");
+        assertProblem(postJson("/api/v1/users/" + adminId + "/deactivate", "{}", "Authorization", bearer(admin)), 409);
+        assertProblem(patchJson("/api/v1/users/" + adminId, "{\"active\":false}", "Authorization", bearer(admin)), 409);
+
+        String second = unique("second");
+        String secondId = member(admin, second, "VIEWER");
+        String secondToken = json(login(second)).get("token").asString();
+        assertProblem(get("/api/v1/users", "Authorization", bearer(secondToken)), 403);
+        HttpResponse<String> promoted = patchJson("/api/v1/users/" + secondId, "{\"role\":\"ADMIN\"}", "Authorization",
+                bearer(admin));
+        assertThat(json(promoted).get("role").asString()).isEqualTo("ADMIN");
+        assertThat(get("/api/v1/users", "Authorization", bearer(secondToken)).statusCode())
+                .as("the same access token, the new role").isEqualTo(200);
+
+        HttpResponse<String> demoted = patchJson("/api/v1/users/" + adminId, "{\"role\":\"VIEWER\"}", "Authorization",
+                bearer(secondToken));
+        assertThat(demoted.statusCode()).as(demoted.body()).isEqualTo(200);
+        assertProblem(get("/api/v1/users", "Authorization", bearer(admin)), 403);
+        assertThat(get("/api/v1/results", "Authorization", bearer(admin)).statusCode()).isEqualTo(200);
+        assertThat(forwardedCaller(SCORING.lastRequestTo("/api/results")).role()).isEqualTo(Role.VIEWER);
+    }
+
+    @Test
+    void anotherTenantsUsersAreUnknownAndAnEmailBelongsToOneAccount() {
+        String email = unique("iris");
+        String id = member(acmeRecruiterToken(), email, "VIEWER");
+        String globex = globexRecruiterToken();
+
+        assertProblem(get("/api/v1/users/" + id, "Authorization", bearer(globex)), 404);
+        assertProblem(patchJson("/api/v1/users/" + id, "{\"role\":\"ADMIN\"}", "Authorization", bearer(globex)), 404);
+        assertProblem(postJson("/api/v1/users/" + id + "/deactivate", "{}", "Authorization", bearer(globex)), 404);
+        assertThat(assertProblem(invite(globex, email, "VIEWER"), 409).get("field").asString()).isEqualTo("email");
+        assertThat(json(get("/api/v1/users", "Authorization", bearer(globex))).get("items").values())
+                .extracting(u -> u.get("email").asString()).doesNotContain(email);
+    }
+
+    @Test
+    void badRequestsAreProblemsNamingTheField() {
+        String admin = acmeRecruiterToken();
+
+        assertThat(assertProblem(invite(admin, "not-an-email", "VIEWER"), 400).toString()).contains("email");
+        assertThat(assertProblem(invite(admin, unique("r"), "OWNER"), 400).toString()).contains("role");
+        assertThat(assertProblem(postJson("/api/v1/users", "{\"email\":\"" + unique("n") + "\"}", "Authorization",
+                bearer(admin)), 400).toString()).contains("role");
+        String id = json(get("/api/v1/users", "Authorization", bearer(admin))).get("items").get(0).get("id").asString();
+        assertThat(assertProblem(patchJson("/api/v1/users/" + id, "{}", "Authorization", bearer(admin)), 400)
+                .get("field").asString()).isEqualTo("role");
+        assertThat(assertProblem(patchJson("/api/v1/users/" + id, "{\"active\":\"maybe\"}", "Authorization",
+                bearer(admin)), 400).toString()).contains("active");
+        assertProblem(setPassword("rt_nope", GOOD_PASSWORD), 400);
+        assertProblem(postJson("/api/v1/auth/password/set", "{\"token\":\"x\"}"), 400);
+        assertProblem(postJson("/api/v1/auth/password/reset-request", "{\"email\":\"nope\"}"), 400);
+        assertProblem(get("/api/v1/users/usr_unknown", "Authorization", bearer(admin)), 404);
+    }
+
+    @Test
+    void whenTheEmailCannotBeSentTheInviteIs503AndLeavesNoAccount() {
+        String admin = acmeRecruiterToken();
+        String email = unique("down");
+        NOTIFICATIONS.reply(EMAILS, r -> StubService.Reply.problem(503, "{\"status\":503}"));
+        try {
+            assertProblem(invite(admin, email, "VIEWER"), 503);
+        } finally {
+            NOTIFICATIONS.reply(EMAILS, r -> StubService.Reply.json(202, "{\"status\":\"SENT\"}"));
+        }
+        assertThat(json(get("/api/v1/users", "Authorization", bearer(admin))).get("items").values())
+                .extracting(u -> u.get("email").asString()).doesNotContain(email);
+        assertThat(setPassword(tokenOf(lastEmailTo(email)), GOOD_PASSWORD).statusCode())
+                .as("the link of the failed attempt is void").isEqualTo(400);
+
+        assertThat(invite(admin, email, "VIEWER").statusCode()).isEqualTo(201);
+        assertThat(invite(admin, email, "VIEWER").statusCode()).as("invited again: a fresh link").isEqualTo(200);
+        List<JsonNode> links = NOTIFICATIONS.requestsTo(EMAILS).stream().map(r -> JSON.readTree(r.body()))
+                .filter(body -> body.path("to").asString().equals(email)).toList();
+        assertThat(setPassword(tokenOf(links.get(links.size() - 2)), GOOD_PASSWORD).statusCode())
+                .as("the older link is void").isEqualTo(400);
+        assertThat(setPassword(tokenOf(links.get(links.size() - 1)), GOOD_PASSWORD).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void aResetRequestAlwaysAnswers202AndTheResetEndsEarlierSignIns() {
+        String email = unique("rosa");
+        member(acmeRecruiterToken(), email, "RECRUITER");
+        JsonNode before = json(login(email));
+        int emailsBefore = NOTIFICATIONS.requestsTo(EMAILS).size();
+
+        assertThat(postJson("/api/v1/auth/password/reset-request", "{\"email\":\"nobody-" + email + "\"}").statusCode())
+                .isEqualTo(202);
+        assertThat(postJson("/api/v1/auth/password/reset-request", "{\"email\":\"" + email.toUpperCase() + "\"}")
+                .statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> NOTIFICATIONS.requestsTo(EMAILS).size() > emailsBefore);
+        JsonNode reset = lastEmailTo(email);
+        assertThat(reset.get("kind").asString()).isEqualTo("PASSWORD_RESET");
+        assertThat(NOTIFICATIONS.requestsTo(EMAILS).stream().map(r -> JSON.readTree(r.body()).path("to").asString()))
+                .doesNotContain("nobody-" + email);
+        String newPassword = "violet canal lantern 7";
+        assertThat(setPassword(tokenOf(reset), newPassword).statusCode()).isEqualTo(204);
+
+        assertProblem(get("/api/v1/questions", "Authorization", bearer(before.get("token").asString())), 401);
+        assertProblem(postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + before.get("refreshToken").asString() + "\"}"), 401);
+        assertProblem(login(email), 401);
+        assertThat(login(email, newPassword)).isNotBlank();
+    }
+}

@@ -1,0 +1,123 @@
+// The tenant's people, for admins: invite by email (a set-password link goes out), change roles, deactivate.
+// Also the two pages reached without a session: setting a password from an emailed link, and asking for one.
+import { h, show } from '../dom.js';
+import { API, ApiProblem } from './api.js';
+import { announce, badge, button, clearProblems, field, formError, input, page, problemNotice, select, showProblem, table, when } from './ui.js';
+
+const ROLES = [['VIEWER', 'Viewer: reads results'], ['RECRUITER', 'Recruiter: questions, tests, invitations, results'],
+  ['ADMIN', 'Admin: also people, API keys, webhooks, settings']];
+
+export async function render(ctx) {
+  const { api } = ctx;
+  const email = input({ type: 'email', autocomplete: 'off', maxlength: 254, required: true });
+  const role = select(ROLES, { value: 'RECRUITER' });
+  const form = h('form', { class: 'form', novalidate: true, 'aria-labelledby': 'invite-heading' },
+    h('h2', { id: 'invite-heading' }, 'Invite someone'),
+    formError(),
+    field('Email', email, { field: 'email', hint: 'They get a link to choose a password; it works once, for three days.' }),
+    field('Role', role, { field: 'role' }),
+    h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Send invitation')));
+  const listArea = h('div', {}, h('p', {}, 'Loading…'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearProblems(form);
+    try {
+      const user = await api.post(`${API}/users`, { email: email.value.trim(), role: role.value });
+      email.value = '';
+      announce(`Invitation sent to ${user.email}.`);
+      await drawList(api, listArea);
+    } catch (problem) {
+      if (problem.status !== 401) showProblem(form, problem);
+    }
+  });
+  page('Team', form, h('section', { 'aria-labelledby': 'team-heading' }, h('h2', { id: 'team-heading' }, 'People'), listArea));
+  await drawList(api, listArea);
+}
+
+async function drawList(api, area) {
+  const error = h('p', { class: 'field-error', role: 'alert' });
+  const act = async (call, words) => {
+    error.textContent = '';
+    try {
+      await call();
+      announce(words);
+      await drawList(api, area);
+    } catch (problem) {
+      if (problem.status !== 401) error.textContent = problem.message;
+    }
+  };
+  try {
+    const people = (await api.get(`${API}/users`)).items || [];
+    show(area, table('People of your organisation', [
+      ['Email', (u) => u.email],
+      ['Role', (u) => {
+        const choice = select(ROLES.map(([value]) => [value, value.charAt(0) + value.slice(1).toLowerCase()]),
+          { value: u.role, 'aria-label': `Role of ${u.email}` });
+        choice.addEventListener('change', () => act(() => api.patch(`${API}/users/${encodeURIComponent(u.id)}`,
+          { role: choice.value }), `${u.email} is now ${choice.value.toLowerCase()}.`));
+        return choice;
+      }],
+      ['Status', (u) => badge(u.status.toLowerCase(), u.status)],
+      ['Since', (u) => when(u.createdAt)],
+      ['', (u) => (u.status === 'DEACTIVATED'
+        ? button('Reactivate', () => act(() => api.patch(`${API}/users/${encodeURIComponent(u.id)}`, { active: true }),
+          `${u.email} reactivated.`), { 'aria-label': `Reactivate ${u.email}` })
+        : button('Deactivate', () => act(() => api.post(`${API}/users/${encodeURIComponent(u.id)}/deactivate`),
+          `${u.email} deactivated: every sign-in of theirs has ended.`), { 'aria-label': `Deactivate ${u.email}` }))],
+    ], people, 'Nobody here yet.'), error);
+  } catch (problem) {
+    if (problem.status === 401) throw problem;
+    show(area, problemNotice(problem, problem.status === 403 ? 'The team (admins only)' : 'The team'));
+  }
+}
+
+/** From the emailed link: the token rides in the URL fragment, which no server ever sees. */
+export function renderSetPassword(api, token, done) {
+  // Take the token out of the address bar and the history at once.
+  history.replaceState(null, '', `${location.pathname}#/set-password`);
+  const password = input({ type: 'password', autocomplete: 'new-password', maxlength: 128, required: true });
+  const again = input({ type: 'password', autocomplete: 'new-password', maxlength: 128, required: true });
+  const form = h('form', { class: 'form narrow', novalidate: true },
+    formError(),
+    field('New password', password, { field: 'password',
+      hint: 'At least 12 characters. A few unrelated words make a strong password that is easy to remember.' }),
+    field('The same password again', again, { field: 'again' }),
+    h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Set password')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearProblems(form);
+    if (password.value !== again.value) {
+      showProblem(form, new ApiProblem(400, { detail: 'The two passwords differ.', field: 'again' }));
+      return;
+    }
+    try {
+      await api.call('POST', `${API}/auth/password/set`, { token, password: password.value }, { session: false });
+      done('Your password is set. Sign in with it.');
+    } catch (problem) {
+      showProblem(form, problem);
+    }
+  });
+  page('Choose your password', token ? form
+    : h('div', { class: 'notice error', role: 'alert' }, h('p', {}, 'This link is incomplete. Open it from the email again, or ',
+      h('a', { href: '#/forgot-password' }, 'ask for a new one'), '.')));
+}
+
+export function renderForgotPassword(api) {
+  const email = input({ type: 'email', autocomplete: 'username', maxlength: 254, required: true });
+  const sent = h('div', { role: 'status' });
+  const form = h('form', { class: 'form narrow', novalidate: true },
+    formError(),
+    field('Email', email, { field: 'email' }),
+    h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Email me a link')), sent);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearProblems(form);
+    try {
+      await api.call('POST', `${API}/auth/password/reset-request`, { email: email.value.trim() }, { session: false });
+      show(sent, h('div', { class: 'notice' }, h('p', {}, 'If this email has an account, a link to choose a new password is on its way. It works once, for an hour.')));
+    } catch (problem) {
+      showProblem(form, problem);
+    }
+  });
+  page('Forgot your password?', form, h('p', {}, h('a', { href: '#/' }, 'Back to sign in')));
+}
