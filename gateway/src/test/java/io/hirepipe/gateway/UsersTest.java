@@ -182,6 +182,16 @@ class UsersTest extends GatewayTestSupport {
         assertProblem(get("/api/v1/questions", "Cookie", cookie), 401);
         assertProblem(postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + api.get("refreshToken").asString() + "\"}"), 401);
         assertProblem(login(email), 401);
+
+        // the invitation, the deactivation and the refused sign-in after it are in the tenant's audit log
+        JsonNode audit = json(get("/api/v1/audit?targetId=" + id, "Authorization", bearer(admin))).get("items");
+        assertThat(audit.findValuesAsString("action")).contains("user.invited", "user.deactivated", "auth.login");
+        for (JsonNode entry : audit) {
+            if (entry.get("action").asString().startsWith("user.")) {
+                assertThat(entry.get("actorEmail").asString()).as("done by the admin").isNotEqualTo(email);
+            }
+        }
+        assertThat(audit.findValuesAsString("outcome")).contains("FAILURE");
     }
 
     @Test

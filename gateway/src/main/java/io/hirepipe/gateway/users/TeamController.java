@@ -1,10 +1,14 @@
 package io.hirepipe.gateway.users;
 
+import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.Role;
+import io.hirepipe.gateway.audit.AuditEntry;
+import io.hirepipe.gateway.audit.AuditTrail;
 import io.hirepipe.gateway.identity.RecruiterUser;
 import io.hirepipe.gateway.versioning.PublicApi;
+import io.hirepipe.gateway.web.CorrelationIdWebFilter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -20,11 +24,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** A tenant's admins manage its people: invite, list, change roles, deactivate. */
 @RestController
@@ -35,9 +42,13 @@ public class TeamController {
     static final String PATH = PublicApi.V1 + "/users";
 
     private final Team team;
+    private final AuditTrail audit;
+    private final Clock clock;
 
-    public TeamController(Team team) {
+    public TeamController(Team team, AuditTrail audit, Clock clock) {
         this.team = team;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     public record InviteRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull Role role) {
@@ -70,8 +81,10 @@ public class TeamController {
     /** 201 for a new account; 200 when an invited person is sent a fresh link. */
     @PostMapping
     public Mono<ResponseEntity<UserView>> invite(@AuthenticationPrincipal Caller admin,
-                                                 @Valid @RequestBody InviteRequest request) {
+                                                 @Valid @RequestBody InviteRequest request,
+                                                 ServerWebExchange exchange) {
         return team.invite(admin, request.email(), request.role())
+                .flatMap(invited -> audited(admin, "user.invited", invited.user(), exchange).thenReturn(invited))
                 .map(invited -> invited.created()
                         ? ResponseEntity.created(URI.create(PATH + "/" + invited.user().id()))
                                 .body(UserView.of(invited.user()))
@@ -80,16 +93,30 @@ public class TeamController {
 
     @PatchMapping("/{id}")
     public Mono<UserView> change(@AuthenticationPrincipal Caller admin, @PathVariable String id,
-                                 @RequestBody ChangeRequest request) {
+                                 @RequestBody ChangeRequest request, ServerWebExchange exchange) {
         if (request.role() == null && request.active() == null) {
             return Mono.error(ProblemException.badRequest("invalid-request", "role: give a role, active, or both.")
                     .with("field", "role"));
         }
-        return team.change(admin, id, request.role(), request.active()).map(UserView::of);
+        String action = request.active() == null ? "user.role-changed"
+                : request.active() ? "user.reactivated" : "user.deactivated";
+        return team.change(admin, id, request.role(), request.active())
+                .flatMap(user -> audited(admin, action, user, exchange).thenReturn(user))
+                .map(UserView::of);
     }
 
     @PostMapping("/{id}/deactivate")
-    public Mono<UserView> deactivate(@AuthenticationPrincipal Caller admin, @PathVariable String id) {
-        return team.deactivate(admin, id).map(UserView::of);
+    public Mono<UserView> deactivate(@AuthenticationPrincipal Caller admin, @PathVariable String id,
+                                     ServerWebExchange exchange) {
+        return team.deactivate(admin, id)
+                .flatMap(user -> audited(admin, "user.deactivated", user, exchange).thenReturn(user))
+                .map(UserView::of);
+    }
+
+    /** The person's id, role and status after the change; their email stays in the user record, not the log. */
+    private Mono<Void> audited(Caller admin, String action, RecruiterUser user, ServerWebExchange exchange) {
+        return audit.record(AuditEntry.byCaller(admin, action, "user", user.id(), AuditRecorded.SUCCESS,
+                Map.of("role", user.role().name(), "status", user.status().name()),
+                CorrelationIdWebFilter.of(exchange), clock.instant()));
     }
 }
