@@ -100,6 +100,8 @@ public final class LocalStackCommand {
     private static void watchServices(LocalStack stack, AtomicBoolean stopping) throws InterruptedException {
         Set<String> reported = new HashSet<>();
         while (!stopping.get()) {
+            // a service restarted through the fault control may die and be reported again
+            reported.retainAll(stack.deadServices().stream().map(ServiceProcess::name).toList());
             for (ServiceProcess dead : stack.deadServices()) {
                 if (reported.add(dead.name())) {
                     System.err.println("[" + LocalTime.now().format(CLOCK) + "] " + dead.name() + " stopped with exit code "
@@ -116,6 +118,8 @@ public final class LocalStackCommand {
 
     private static void printHelp() {
         System.out.println("Usage: ./run-local.sh [--with-prometheus] [--name=value …]   (or HIREPIPE_NAME=value in the environment)");
+        System.out.println("  --instances 2              two JVMs of each service (ports +" + StackConfig.INSTANCE_PORT_STEP
+                + "), balanced by the one gateway");
         System.out.println("  --with-prometheus          also run Debian's Prometheus on the services, with infra/prometheus's rules");
         System.out.println("Options and defaults:");
         StackConfig.DEFAULTS.forEach((name, value) -> System.out.printf("  --%-22s %s%n", name, value));
