@@ -69,7 +69,9 @@ final class Edges {
         Map<String, Integer> reportsBySubject = new HashMap<>();
         Map<String, Integer> mailsByRecipient = new HashMap<>();
         for (StackUnderTest.Mail mail : stack.mail()) {
-            mailsByRecipient.merge(mail.to().toLowerCase(), 1, Integer::sum);
+            for (String recipient : mail.to().toLowerCase().split(",")) {
+                mailsByRecipient.merge(recipient.trim(), 1, Integer::sum);
+            }
             reportsBySubject.merge(mail.subject(), 1, Integer::sum);
         }
         int results = 0, resultDuplicates = 0, reports = 0, reportDuplicates = 0, invitationMails = 0, invitationDuplicates = 0;
