@@ -64,13 +64,14 @@ final class Scenarios {
         Cohort cohort = cohort("R1", n, recruiter.choiceTest("R1 " + runTag, 3));
         Future<?> load = cohort.startInBackground(c -> c.takeWholeTest(recruiter, SHORT_TEXT));
         awaitAcknowledged(cohort, n * 3 / 10);
-        stack.control("/services/scoring-service/kill");
+        List<ScenarioResult.Check> checks = new ArrayList<>();
+        checks.add(note(stack.control("/services/scoring-service/kill") + " with " + cohort.acknowledged() + " submissions acknowledged"));
         StackUnderTest.sleep(Duration.ofSeconds(5));
-        stack.control("/services/scoring-service/start");
+        checks.add(note(stack.control("/services/scoring-service/start")));
         Instant faultEnd = Instant.now();
         cohort.await(load);
         return finish("R1", fault, n + " sessions, " + options.concurrency() + " at a time", cohort, faultEnd,
-                effectsTimeout(n), List.of());
+                effectsTimeout(n), checks);
     }
 
     private ScenarioResult r2KillAssessmentBeforePublish() {
@@ -78,17 +79,19 @@ final class Scenarios {
         String fault = "Kafka broker stopped, so every submit is stored with its event still in the outbox; "
                 + "kill -9 assessment-service; broker started; assessment-service restarted";
         Cohort cohort = cohort("R2", n, recruiter.choiceTest("R2 " + runTag, 3));
+        List<ScenarioResult.Check> checks = new ArrayList<>();
         stack.control("/kafka/stop");
         try {
             cohort.runAll(c -> c.takeWholeTest(recruiter, SHORT_TEXT));
         } finally {
-            stack.control("/services/assessment-service/kill");
+            checks.add(note(stack.control("/services/assessment-service/kill") + " with " + cohort.acknowledged()
+                    + " submissions acknowledged and unpublished"));
             stack.control("/kafka/start");
         }
-        stack.control("/services/assessment-service/start");
+        checks.add(note(stack.control("/services/assessment-service/start")));
         Instant faultEnd = Instant.now();
         return finish("R2", fault, n + " sessions submitted while their events could not be published", cohort, faultEnd,
-                effectsTimeout(n), List.of());
+                effectsTimeout(n), checks);
     }
 
     private ScenarioResult r3Poison() {
@@ -169,14 +172,22 @@ final class Scenarios {
         Duration outage = options.smtpOutage();
         String fault = "SMTP listener stopped for " + outage.toSeconds() + " s while invitations and reports are sent";
         Cohort cohort = cohort("R5", n, recruiter.choiceTest("R5 " + runTag, 3));
+        double failedBefore = metricSum(StackUnderTest.NOTIFICATION, "hirepipe_notification_emails_total", "outcome=\"failed\"");
+        int mailBefore = stack.mail().size();
         stack.control("/smtp/stop");
         Instant stopped = Instant.now();
+        List<ScenarioResult.Check> checks = new ArrayList<>();
         try {
             cohort.runAll(c -> c.takeWholeTest(recruiter, SHORT_TEXT));
             Duration left = outage.minus(Duration.between(stopped, Instant.now()));
             if (!left.isNegative()) {
                 StackUnderTest.sleep(left);
             }
+            int mailDuring = stack.mail().size() - mailBefore;
+            double failed = metricSum(StackUnderTest.NOTIFICATION, "hirepipe_notification_emails_total", "outcome=\"failed\"") - failedBefore;
+            checks.add(new ScenarioResult.Check("while SMTP was down: " + mailDuring + " mails arrived, " + (long) failed
+                    + " sends failed and were kept for retry (hirepipe_notification_emails_total{outcome=failed})",
+                    mailDuring == 0 && failed > 0));
         } finally {
             stack.control("/smtp/start");
         }
@@ -184,7 +195,7 @@ final class Scenarios {
         Duration down = Duration.between(stopped, faultEnd);
         // durable retries back off from 30 s, doubling: the next one after the return may be up to the outage away
         return finish("R5", fault.replace(outage.toSeconds() + " s", down.toSeconds() + " s"), n + " sessions during the outage",
-                cohort, faultEnd, effectsTimeout(n).plus(down.multipliedBy(2)).plus(Duration.ofMinutes(1)), List.of());
+                cohort, faultEnd, effectsTimeout(n).plus(down.multipliedBy(2)).plus(Duration.ofMinutes(1)), checks);
     }
 
     private ScenarioResult r6Webhooks() {
@@ -288,13 +299,14 @@ final class Scenarios {
         Cohort cohort = cohort("R10", n, recruiter.choiceTest("R10 " + runTag, 3));
         Future<?> load = cohort.startInBackground(c -> c.takeWholeTest(recruiter, SHORT_TEXT));
         awaitAcknowledged(cohort, n * 3 / 10);
+        List<ScenarioResult.Check> checks = new ArrayList<>();
         for (String service : List.of("question-service", "assessment-service", "scoring-service", "notification-service")) {
-            stack.control("/services/" + service + "/kill");
+            checks.add(note(stack.control("/services/" + service + "/kill")));
         }
         Instant faultEnd = Instant.now();
         cohort.await(load);
         return finish("R10", fault, n + " sessions, " + options.concurrency() + " at a time", cohort, faultEnd,
-                effectsTimeout(n).plusMinutes(2), List.of());
+                effectsTimeout(n).plusMinutes(2), checks);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -338,15 +350,24 @@ final class Scenarios {
     }
 
     private double metricSum(int port, String name) {
+        return metricSum(port, name, "");
+    }
+
+    /** The sum of a Prometheus metric's series whose line contains {@code labelFilter}, read from the service itself. */
+    private double metricSum(int port, String name, String labelFilter) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(stack.metrics(port)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return response.body().lines().filter(line -> line.startsWith(name))
+            return response.body().lines().filter(line -> line.startsWith(name) && line.contains(labelFilter))
                     .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
         } catch (Exception e) {
             return Double.NaN;
         }
+    }
+
+    private static ScenarioResult.Check note(String what) {
+        return new ScenarioResult.Check("note: " + what, true);
     }
 
     static Duration percentile(List<Duration> durations, double p) {
