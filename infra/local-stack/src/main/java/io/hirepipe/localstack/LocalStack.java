@@ -86,7 +86,11 @@ public final class LocalStack implements AutoCloseable {
             services.add(process);
             started.push(process);
         }
-        new HealthWaiter(config.healthTimeout()).awaitReady(services, progress);
+        HealthWaiter health = new HealthWaiter(config.healthTimeout());
+        health.awaitReady(services, progress);
+        if (config.instances() > 1) {
+            health.awaitLoadBalanced(gatewayUrl(), progress);
+        }
 
         if (config.seedDemo()) {
             DemoSeeder seeder = new DemoSeeder(gatewayUrl(), config.dataDir(), progress);
