@@ -53,8 +53,6 @@ public final class FaultHarness {
         Instant started = Instant.now();
         try (StackUnderTest stack = StackUnderTest.start(repo, instances, Duration.ofMinutes(10));
              WebhookReceiver webhooks = WebhookReceiver.start()) {
-            Thread stopOnInterrupt = new Thread(stack::close, "stop-stack");
-            Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
             log("stack ready in " + Duration.between(started, Instant.now()).toSeconds() + " s");
             Recruiter recruiter = new Recruiter(stack.gateway());
             Scenarios all = new Scenarios(stack, recruiter, webhooks, options);
@@ -71,11 +69,6 @@ public final class FaultHarness {
                 log(id + ": " + (result.passed() ? "pass" : "FAIL") + " " + (result.count() == null ? "" : result.count()));
             }
             log("stopping the local stack");
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
-            } catch (IllegalStateException alreadyStopping) {
-                // the JVM is exiting: the hook stops the stack
-            }
         } catch (RuntimeException e) {
             e.printStackTrace();
             for (String id : scenarios) {

@@ -73,6 +73,8 @@ final class StackUnderTest implements AutoCloseable {
             // this harness counts losses, not latency
             builder.environment().put("HIREPIPE_DOWNSTREAM_TIME_LIMIT", "30s");
             StackUnderTest stack = new StackUnderTest(builder.start(), log, instances);
+            // stopped however this JVM ends, also while the stack is still starting (then it has no hook of its own)
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-stack"));
             stack.awaitControl(startTimeout.plusSeconds(60));
             return stack;
         } catch (IOException e) {
@@ -161,7 +163,10 @@ final class StackUnderTest implements AutoCloseable {
 
     /** SIGTERM: the stack stops its services and infrastructure; anything left after that is killed. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!process.isAlive()) {
+            return;
+        }
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         try {

@@ -54,9 +54,8 @@ final class HealthWaiter {
     }
 
     /**
-     * With several instances the gateway's load balancer starts checking a service's instances on the first
-     * call to it, and that first call finds none yet ("No servers available"). The merged API description
-     * calls every service through the load balancer: once it is complete, every service has instances.
+     * With several instances, waits until the gateway reaches every service through its load balancer: the
+     * merged API description calls each one that way, so once it is complete, every route has instances.
      */
     void awaitLoadBalanced(URI gateway, java.util.function.Consumer<String> progress) {
         Instant deadline = Instant.now().plus(timeout);

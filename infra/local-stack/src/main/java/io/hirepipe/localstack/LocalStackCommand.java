@@ -54,9 +54,18 @@ public final class LocalStackCommand {
             return;
         }
 
+        // Ctrl-C or SIGTERM while the stack is still starting: the stop hook below is not there yet, so the
+        // service JVMs (and redis-server) started so far would outlive this one
+        AtomicBoolean startedUp = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!startedUp.get()) {
+                ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+            }
+        }, "hirepipe-stop-while-starting"));
         LocalStack stack;
         try {
             stack = LocalStack.start(config, LocalStackCommand::progress);
+            startedUp.set(true);
         } catch (StackStartException | PortInUseException e) {
             System.err.println();
             System.err.println("Hirepipe did not start: " + e.getMessage());

@@ -51,7 +51,6 @@ class ServiceLineupTest {
         assertThat(named(specs, "gateway").command()).contains(
                 "--hirepipe.gateway.services.scoring-service=lb://scoring-service",
                 "--spring.cloud.discovery.client.simple.instances.scoring-service[0].uri=http://127.0.0.1:8083",
-                "--spring.cloud.discovery.client.simple.instances.scoring-service[1].uri=http://127.0.0.1:8093",
-                "--spring.cloud.loadbalancer.configurations=health-check");
+                "--spring.cloud.discovery.client.simple.instances.scoring-service[1].uri=http://127.0.0.1:8093");
     }
 }
