@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo tenant's recruiter (the local stack seeds it): signs in again before the 15-minute access
+ * The demo tenant's recruiter (the gateway creates it at start; the harness skips the demo data): signs in again before the 15-minute access
  * token ends, and writes the questions and tests the scenarios use.
  */
 final class Recruiter {

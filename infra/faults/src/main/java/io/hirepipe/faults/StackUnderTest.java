@@ -59,7 +59,7 @@ final class StackUnderTest implements AutoCloseable {
                 "--scoring-port=" + SCORING, "--notification-port=" + NOTIFICATION, "--kafka-port=" + KAFKA,
                 "--mongo-port=27117", "--redis-port=16379", "--smtp-port=12525", "--mail-port=18025",
                 "--gateway-management-port=19180", "--prometheus-port=19090",
-                "--health-timeout=" + startTimeout.toSeconds(),
+                "--health-timeout=" + startTimeout.toSeconds(), "--seed-demo=false",
                 // quick starts and modest heaps: up to nine service JVMs share 2 cores (this measures losses, not speed)
                 "--service-jvm-options=-Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
         try {
