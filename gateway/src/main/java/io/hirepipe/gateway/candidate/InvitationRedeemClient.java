@@ -6,6 +6,7 @@ import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.CallerKind;
 import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.gateway.routing.DownstreamServices;
+import io.hirepipe.gateway.routing.ServiceCalls;
 import io.netty.channel.ChannelOption;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -42,7 +43,7 @@ public class InvitationRedeemClient {
     private final WebClient webClient;
     private final InternalTokenIssuer internalTokens;
 
-    public InvitationRedeemClient(DownstreamServices services, InternalTokenIssuer internalTokens,
+    public InvitationRedeemClient(DownstreamServices services, ServiceCalls serviceCalls, InternalTokenIssuer internalTokens,
                                   @Value("${hirepipe.gateway.redeem-timeout:5s}") Duration timeout,
                                   @Value("${spring.cloud.gateway.server.webflux.httpclient.pool.max-idle-time:20s}")
                                   Duration poolMaxIdleTime) {
@@ -54,8 +55,8 @@ public class InvitationRedeemClient {
         HttpClient http = HttpClient.create(pool)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), 2_000))
                 .responseTimeout(timeout);
-        this.webClient = WebClient.builder()
-                .baseUrl(services.assessmentService().toString())
+        this.webClient = serviceCalls.builderFor(services.assessmentService())
+                .baseUrl(ServiceCalls.resolvable(services.assessmentService()).toString())
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .build();
         this.internalTokens = internalTokens;

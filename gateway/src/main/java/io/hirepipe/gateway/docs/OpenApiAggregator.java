@@ -3,6 +3,7 @@ package io.hirepipe.gateway.docs;
 import io.hirepipe.gateway.docs.OpenApiMerger.GatewayOperation;
 import io.hirepipe.gateway.docs.OpenApiMerger.ServiceDocument;
 import io.hirepipe.gateway.docs.OpenApiMerger.ServiceRoute;
+import io.hirepipe.gateway.routing.ServiceCalls;
 import io.hirepipe.gateway.versioning.PublicApi;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
@@ -57,7 +57,7 @@ public class OpenApiAggregator {
     private final String docsPath;
     private final Duration cacheFor;
     private final Duration timeout;
-    private final WebClient webClient = WebClient.builder().build();
+    private final ServiceCalls serviceCalls;
     private final AtomicReference<Cached> cache = new AtomicReference<>();
 
     private record Cached(ObjectNode document, Instant until) {
@@ -65,7 +65,7 @@ public class OpenApiAggregator {
 
     public OpenApiAggregator(GatewayProperties gateway,
                              @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping,
-                             ObjectMapper mapper, Clock clock,
+                             ObjectMapper mapper, Clock clock, ServiceCalls serviceCalls,
                              @Value("${hirepipe.gateway.docs.service-docs-path:/v3/api-docs}") String docsPath,
                              @Value("${hirepipe.gateway.docs.cache-for:30s}") Duration cacheFor,
                              @Value("${hirepipe.gateway.docs.fetch-timeout:3s}") Duration timeout) {
@@ -73,6 +73,7 @@ public class OpenApiAggregator {
         this.handlerMapping = handlerMapping;
         this.mapper = mapper;
         this.clock = clock;
+        this.serviceCalls = serviceCalls;
         this.docsPath = docsPath;
         this.cacheFor = cacheFor;
         this.timeout = timeout;
@@ -98,7 +99,7 @@ public class OpenApiAggregator {
     private Mono<ServiceDocument> fetch(RouteDefinition route) {
         ServiceRoute serviceRoute = serviceRoute(route);
         URI uri = route.getUri().resolve(docsPath);
-        return webClient.get().uri(uri).accept(MediaType.APPLICATION_JSON)
+        return serviceCalls.builderFor(uri).build().get().uri(ServiceCalls.resolvable(uri)).accept(MediaType.APPLICATION_JSON)
                 .retrieve()
                 .bodyToMono(String.class)
                 .timeout(timeout)

@@ -95,6 +95,28 @@ public final class EmbeddedKafka implements AutoCloseable {
         return broker;
     }
 
+    /**
+     * Stops the broker (a fault, for the fault harness): clients lose their connection and the client port
+     * closes; the controller and the log directories stay, so {@link #startBroker()} brings back every topic,
+     * record and committed offset.
+     */
+    public synchronized void stopBroker() {
+        kafka.server.BrokerServer server = brokerServer();
+        server.shutdown();
+        server.awaitShutdown();
+        log.info("Embedded Kafka broker stopped (port {} closed)", port);
+    }
+
+    /** Starts the broker stopped by {@link #stopBroker()} again, on the same port; nothing if it runs. */
+    public synchronized void startBroker() {
+        brokerServer().startup();
+        log.info("Embedded Kafka broker started again on 127.0.0.1:{}", port);
+    }
+
+    private kafka.server.BrokerServer brokerServer() {
+        return broker.getCluster().brokers().values().iterator().next();
+    }
+
     @Override
     public void close() {
         broker.destroy();

@@ -1,7 +1,11 @@
 package io.hirepipe.embedded;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +19,8 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
 
-    private final RedisServer server;
+    /** A new server replaces a stopped one in {@link #startAgain()}. */
+    private volatile RedisServer server;
     private final int port;
 
     private EmbeddedRedis(RedisServer server, int port) {
@@ -59,8 +64,52 @@ public final class EmbeddedRedis implements AutoCloseable {
         return "redis://" + PortCheck.LOOPBACK + ":" + port;
     }
 
+    /** Stops the server (a fault, for the fault harness); {@link #startAgain()} starts it empty on the same port. */
+    public synchronized void stop() {
+        close();
+        log.info("Embedded Redis on 127.0.0.1:{} stopped", port);
+    }
+
+    /** Starts the server stopped by {@link #stop()} again, empty, on the same port. */
+    public synchronized void startAgain() {
+        if (server.isActive()) {
+            return;
+        }
+        RedisServer restarted = build(port);
+        try {
+            restarted.start();
+            server = restarted;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start embedded Redis again on port " + port, e);
+        }
+        log.info("Embedded Redis started again on 127.0.0.1:{}", port);
+    }
+
+    /** {@code FLUSHALL}: every key gone, as after a failover to an empty replica. */
+    public void flushAll() {
+        try (Socket socket = new Socket(PortCheck.LOOPBACK, port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String reply = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            if (!"+OK".equals(reply)) {
+                throw new IllegalStateException("FLUSHALL answered " + reply);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not FLUSHALL Redis on port " + port, e);
+        }
+    }
+
+    public boolean isRunning() {
+        return server.isActive();
+    }
+
     @Override
     public void close() {
+        if (!server.isActive()) {
+            return;
+        }
         try {
             server.stop();
         } catch (IOException e) {

@@ -34,10 +34,13 @@ public final class SmtpSink implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpSink.class);
 
-    private final GreenMail greenMail;
+    /** Replaced when the listener is started again after {@link #stopListening()}; messages stay in {@link #received}. */
+    private volatile GreenMail greenMail;
     private final EmlDirectory emlDirectory;
     private final Clock clock;
     private final AtomicLong nextId = new AtomicLong(1);
+    /** The port while the listener is stopped, 0 while it listens. */
+    private volatile int stoppedPort;
     /** Guarded by itself; waiters in {@link #awaitMessage} are woken on every arrival. */
     private final List<ReceivedMail> received = new ArrayList<>();
 
@@ -57,8 +60,7 @@ public final class SmtpSink implements AutoCloseable {
         PortCheck.requireFree("SMTP", smtpPort);
         QuietInfraLogging.apply();
         EmlDirectory emlDirectory = mailDir == null ? null : new EmlDirectory(mailDir);
-        GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, PortCheck.LOOPBACK, ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        GreenMail greenMail = greenMail(smtpPort);
         try {
             greenMail.start();
         } catch (RuntimeException failure) {
@@ -75,12 +77,46 @@ public final class SmtpSink implements AutoCloseable {
         return sink;
     }
 
+    private static GreenMail greenMail(int smtpPort) {
+        return new GreenMail(new ServerSetup(smtpPort, PortCheck.LOOPBACK, ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    }
+
+    /**
+     * Closes the SMTP port (a fault, for the fault harness): senders get "connection refused" until
+     * {@link #startListening()}. The messages received so far are kept.
+     */
+    public synchronized void stopListening() {
+        int port = port();
+        greenMail.stop();
+        stoppedPort = port;
+        log.info("SMTP sink stopped listening on 127.0.0.1:{}", port);
+    }
+
+    /** Opens the SMTP port closed by {@link #stopListening()} again; nothing if it is open. */
+    public synchronized void startListening() {
+        if (stoppedPort == 0) {
+            return;
+        }
+        GreenMail restarted = greenMail(stoppedPort);
+        restarted.start();
+        greenMail = restarted;
+        captureDeliveries();
+        log.info("SMTP sink listening again on 127.0.0.1:{}", stoppedPort);
+        stoppedPort = 0;
+    }
+
+    public boolean isListening() {
+        return stoppedPort == 0;
+    }
+
     public String host() {
         return PortCheck.LOOPBACK;
     }
 
     public int port() {
-        return greenMail.getSmtp().getPort();
+        int stopped = stoppedPort;
+        return stopped != 0 ? stopped : greenMail.getSmtp().getPort();
     }
 
     /** Where .eml files are written, empty when messages are kept in memory only. */

@@ -97,6 +97,31 @@ class EmbeddedKafkaTest {
         assertThat(consumeAtLeastOne(topic)).extracting(ConsumerRecord::value).containsExactly("from another JVM");
     }
 
+    @Test
+    void aStoppedBrokerClosesItsPortAndKeepsEveryRecordWhenStartedAgain() throws Exception {
+        String topic = "it-" + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(topic, "s-1", "before the stop")).get(30, TimeUnit.SECONDS);
+        }
+
+        kafka.stopBroker();
+        try {
+            assertThat(PortCheck.isFree(requestedPort)).isTrue();
+        } finally {
+            kafka.startBroker();
+        }
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(topic, "s-2", "after the restart")).get(60, TimeUnit.SECONDS);
+        }
+        List<ConsumerRecord<String, String>> received = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (received.size() < 2 && System.nanoTime() < deadline) {
+            received.addAll(consumeAtLeastOne(topic));
+        }
+        assertThat(received).extracting(ConsumerRecord::value).contains("before the stop", "after the restart");
+    }
+
     private static KafkaProducer<String, String> producer() {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),

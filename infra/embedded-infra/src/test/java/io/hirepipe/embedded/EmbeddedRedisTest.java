@@ -40,4 +40,29 @@ class EmbeddedRedisTest {
 
         assertThat(PortCheck.isFree(port)).isTrue();
     }
+
+    @Test
+    void flushesStopsAndStartsAgainOnTheSamePort() {
+        try (EmbeddedRedis redis = EmbeddedRedis.start(0)) {
+            RedisClient client = RedisClient.create(redis.uri());
+            try (StatefulRedisConnection<String, String> connection = client.connect()) {
+                connection.sync().set("session:1", "answers");
+                redis.flushAll();
+                assertThat(connection.sync().get("session:1")).isNull();
+            } finally {
+                client.shutdown();
+            }
+
+            redis.stop();
+            assertThat(PortCheck.isFree(redis.port())).isTrue();
+            redis.startAgain();
+
+            RedisClient again = RedisClient.create(redis.uri());
+            try (StatefulRedisConnection<String, String> connection = again.connect()) {
+                assertThat(connection.sync().set("session:1", "answers")).isEqualTo("OK");
+            } finally {
+                again.shutdown();
+            }
+        }
+    }
 }

@@ -37,6 +37,23 @@ class SmtpSinkTest {
     }
 
     @Test
+    void aStoppedListenerRefusesMailAndKeepsWhatArrivedUntilItListensAgain() throws Exception {
+        MailSending.sendText(sink.port(), "ada@example.org", "before", "one");
+        sink.awaitMessages(1, WAIT);
+
+        sink.stopListening();
+        assertThat(sink.isListening()).isFalse();
+        assertThat(PortCheck.isFree(sink.port())).isTrue();
+        assertThatThrownBy(() -> MailSending.sendText(sink.port(), "ada@example.org", "during", "refused"))
+                .isInstanceOf(jakarta.mail.MessagingException.class);
+
+        sink.startListening();
+        MailSending.sendText(sink.port(), "ada@example.org", "after", "two");
+
+        assertThat(sink.awaitMessages(2, WAIT)).extracting(ReceivedMail::subject).containsExactly("before", "after");
+    }
+
+    @Test
     void receivesAMultipartMessageForSeveralRecipientsOnce() throws Exception {
         Instant before = Instant.now();
 

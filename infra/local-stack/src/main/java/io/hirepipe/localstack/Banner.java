@@ -42,11 +42,18 @@ final class Banner {
                 .append(config.mailDir()).append(")").append(System.lineSeparator())
                 .append("  Services            question :").append(p.question()).append("  assessment :")
                 .append(p.assessment()).append("  scoring :").append(p.scoring()).append("  notification :")
-                .append(p.notification()).append(System.lineSeparator())
+                .append(p.notification())
+                .append(config.instances() > 1 ? "   (×" + config.instances() + ": also on ports +"
+                        + StackConfig.INSTANCE_PORT_STEP + ", balanced by the gateway)" : "")
+                .append(System.lineSeparator())
                 .append("  Infrastructure      Kafka 127.0.0.1:").append(p.kafka()).append("  MongoDB 127.0.0.1:")
                 .append(p.mongo()).append("  Redis 127.0.0.1:").append(p.redis()).append("  SMTP 127.0.0.1:")
                 .append(p.smtp()).append(System.lineSeparator())
                 .append("  Data and logs       ").append(config.dataDir()).append(System.lineSeparator());
+        if (config.controlPort() != 0) {
+            text.append("  Fault control       http://127.0.0.1:").append(config.controlPort())
+                    .append("   (loopback only: POST /kafka/stop, /services/<name>/kill, …)").append(System.lineSeparator());
+        }
         extraLines.forEach(line -> text.append("  ").append(line).append(System.lineSeparator()));
         text.append(System.lineSeparator())
                 .append("Press Ctrl-C to stop.").append(System.lineSeparator());

@@ -53,6 +53,35 @@ final class HealthWaiter {
         }
     }
 
+    /**
+     * With several instances, waits until the gateway reaches every service through its load balancer: the
+     * merged API description calls each one that way, so once it is complete, every route has instances.
+     */
+    void awaitLoadBalanced(URI gateway, java.util.function.Consumer<String> progress) {
+        Instant deadline = Instant.now().plus(timeout);
+        URI docs = gateway.resolve("/api/docs/openapi.json");
+        while (true) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(docs).timeout(Duration.ofSeconds(30)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && !response.body().contains("x-unavailable")) {
+                    progress.accept("the gateway reaches every service through its load balancer");
+                    return;
+                }
+            } catch (IOException e) {
+                // not yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackStartException("Interrupted while waiting for the gateway's load balancer", e);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackStartException("The gateway's load balancer found no ready instance of some service within "
+                        + timeout.toSeconds() + " s (" + docs + " stayed incomplete)");
+            }
+            sleep();
+        }
+    }
+
     private boolean isReady(String url) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();

@@ -30,6 +30,8 @@ public final class LocalStack implements AutoCloseable {
     private final StackConfig config;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedKafka kafka;
+    private EmbeddedRedis redis;
     private SmtpSink smtp;
     private MailViewer mailViewer;
     private DemoAccess demo;
@@ -63,12 +65,14 @@ public final class LocalStack implements AutoCloseable {
         createDirectories();
 
         progress.accept("starting Kafka (KRaft) on port " + config.ports().kafka());
-        started.push(EmbeddedKafka.start(config.ports().kafka()));
+        kafka = EmbeddedKafka.start(config.ports().kafka());
+        started.push(kafka);
         progress.accept("starting MongoDB-compatible server on port " + config.ports().mongo()
                 + " (data in " + config.mongoFile() + ")");
         started.push(EmbeddedMongo.start(config.ports().mongo(), config.mongoFile()));
         progress.accept("starting Redis on port " + config.ports().redis());
-        started.push(EmbeddedRedis.start(config.ports().redis()));
+        redis = EmbeddedRedis.start(config.ports().redis());
+        started.push(redis);
         progress.accept("starting SMTP sink on port " + config.ports().smtp() + " and mail viewer on port "
                 + config.ports().mail());
         smtp = SmtpSink.start(config.ports().smtp(), config.mailDir());
@@ -82,12 +86,21 @@ public final class LocalStack implements AutoCloseable {
             services.add(process);
             started.push(process);
         }
-        new HealthWaiter(config.healthTimeout()).awaitReady(services, progress);
+        HealthWaiter health = new HealthWaiter(config.healthTimeout());
+        health.awaitReady(services, progress);
+        if (config.instances() > 1) {
+            health.awaitLoadBalanced(gatewayUrl(), progress);
+        }
 
         if (config.seedDemo()) {
             DemoSeeder seeder = new DemoSeeder(gatewayUrl(), config.dataDir(), progress);
             demo = seeder.seed();
             demoCandidateLink = seeder.inviteDemoCandidate(demo.demoTestId());
+        }
+        if (config.controlPort() != 0) {
+            // last: a harness that reaches the control knows the stack is ready
+            progress.accept("fault control on http://127.0.0.1:" + config.controlPort() + " (loopback only)");
+            started.push(StackControl.start(config.controlPort(), this));
         }
     }
 
@@ -110,6 +123,9 @@ public final class LocalStack implements AutoCloseable {
         ports.put("SMTP sink", config.ports().smtp());
         ports.put("mail viewer", config.ports().mail());
         serviceSpecs.forEach(spec -> ports.put(spec.name(), spec.port()));
+        if (config.controlPort() != 0) {
+            ports.put("fault control", config.controlPort());
+        }
         ports.put("gateway management", config.ports().gatewayManagement());
         List<String> taken = new ArrayList<>();
         ports.forEach((what, port) -> {
@@ -171,6 +187,24 @@ public final class LocalStack implements AutoCloseable {
 
     public StackConfig config() {
         return config;
+    }
+
+    EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    EmbeddedRedis redis() {
+        return redis;
+    }
+
+    /** Service processes by instance name (gateway, scoring-service, scoring-service-2, …), in start order. */
+    List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    /** Waits until the named service answers its readiness probe again (after a restart). */
+    void awaitReady(ServiceProcess service) {
+        new HealthWaiter(config.healthTimeout()).awaitReady(List.of(service), message -> { });
     }
 
     /** Processes of services that have died since start, for the command to report. */

@@ -54,9 +54,18 @@ public final class LocalStackCommand {
             return;
         }
 
+        // Ctrl-C or SIGTERM while the stack is still starting: the stop hook below is not there yet, so the
+        // service JVMs (and redis-server) started so far would outlive this one
+        AtomicBoolean startedUp = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!startedUp.get()) {
+                ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+            }
+        }, "hirepipe-stop-while-starting"));
         LocalStack stack;
         try {
             stack = LocalStack.start(config, LocalStackCommand::progress);
+            startedUp.set(true);
         } catch (StackStartException | PortInUseException e) {
             System.err.println();
             System.err.println("Hirepipe did not start: " + e.getMessage());
@@ -100,6 +109,8 @@ public final class LocalStackCommand {
     private static void watchServices(LocalStack stack, AtomicBoolean stopping) throws InterruptedException {
         Set<String> reported = new HashSet<>();
         while (!stopping.get()) {
+            // a service restarted through the fault control may die and be reported again
+            reported.retainAll(stack.deadServices().stream().map(ServiceProcess::name).toList());
             for (ServiceProcess dead : stack.deadServices()) {
                 if (reported.add(dead.name())) {
                     System.err.println("[" + LocalTime.now().format(CLOCK) + "] " + dead.name() + " stopped with exit code "
@@ -116,6 +127,8 @@ public final class LocalStackCommand {
 
     private static void printHelp() {
         System.out.println("Usage: ./run-local.sh [--with-prometheus] [--name=value …]   (or HIREPIPE_NAME=value in the environment)");
+        System.out.println("  --instances 2              two JVMs of each service (ports +" + StackConfig.INSTANCE_PORT_STEP
+                + "), balanced by the one gateway");
         System.out.println("  --with-prometheus          also run Debian's Prometheus on the services, with infra/prometheus's rules");
         System.out.println("Options and defaults:");
         StackConfig.DEFAULTS.forEach((name, value) -> System.out.printf("  --%-22s %s%n", name, value));

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The five services and how each is wired to the embedded infrastructure. Growing the stack means
@@ -29,7 +30,7 @@ final class ServiceLineup {
                 "http://127.0.0.1:" + p.gateway() + "/.well-known/hirepipe/internal-jwks.json");
 
         List<ServiceSpec> specs = new ArrayList<>();
-        specs.add(spec(config, "question-service", p.question(), serviceEnv,
+        addInstances(specs, config, "question-service", p.question(), serviceEnv, n -> List.of(
                 "--spring.mongodb.uri=" + mongo,
                 "--spring.kafka.bootstrap-servers=" + kafka));
         // The invitation-link key pair: the public half seals (assessment-service), the private half
@@ -37,25 +38,26 @@ final class ServiceLineup {
         Map<String, String> assessmentEnv = new HashMap<>(serviceEnv);
         assessmentEnv.put("HIREPIPE_INVITATION_LINK_PUBLIC_KEY", secrets.invitationLinkPublicKey());
         assessmentEnv.put("HIREPIPE_IDEMPOTENCY_ENCRYPTION_KEY", secrets.idempotencyEncryptionKey());
-        specs.add(spec(config, "assessment-service", p.assessment(), assessmentEnv,
+        // instance n asks question-service instance n: a killed pair leaves the other pair whole
+        addInstances(specs, config, "assessment-service", p.assessment(), assessmentEnv, n -> List.of(
                 "--spring.mongodb.uri=" + mongo,
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.data.redis.host=127.0.0.1",
                 "--spring.data.redis.port=" + p.redis(),
-                "--hirepipe.services.question-service.url=http://127.0.0.1:" + p.question(),
+                "--hirepipe.services.question-service.url=http://127.0.0.1:" + instancePort(p.question(), n),
                 "--hirepipe.public-url=http://localhost:" + p.gateway(),
                 "--hirepipe.sessions.grace=" + config.sessions().grace().toSeconds() + "s",
                 "--hirepipe.sessions.sweep-interval=" + config.sessions().sweepInterval().toSeconds() + "s",
                 // a Greenhouse stand-in on this machine may receive the completion callback
                 "--hirepipe.greenhouse.allow-insecure-callbacks=true",
                 "--hirepipe.greenhouse.callback-hosts=" + LOCAL_GREENHOUSE_HOSTS));
-        specs.add(spec(config, "scoring-service", p.scoring(), serviceEnv,
+        addInstances(specs, config, "scoring-service", p.scoring(), serviceEnv, n -> List.of(
                 "--spring.mongodb.uri=" + mongo,
                 "--spring.kafka.bootstrap-servers=" + kafka));
         Map<String, String> notificationEnv = new HashMap<>(serviceEnv);
         notificationEnv.put("HIREPIPE_NOTIFICATION_SECRETS_KEY", secrets.notificationSecretsKey());
         notificationEnv.put("HIREPIPE_INVITATION_LINK_PRIVATE_KEY", secrets.invitationLinkPrivateKey());
-        specs.add(spec(config, "notification-service", p.notification(), notificationEnv,
+        addInstances(specs, config, "notification-service", p.notification(), notificationEnv, n -> List.of(
                 "--spring.mongodb.uri=" + mongo,
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.mail.host=127.0.0.1",
@@ -70,10 +72,6 @@ final class ServiceLineup {
                 "--spring.mongodb.uri=" + mongo,
                 // The gateway stores the audit log and reads the services' entries from hirepipe.audit.v1.
                 "--spring.kafka.bootstrap-servers=" + kafka,
-                "--hirepipe.gateway.services.question-service=http://127.0.0.1:" + p.question(),
-                "--hirepipe.gateway.services.assessment-service=http://127.0.0.1:" + p.assessment(),
-                "--hirepipe.gateway.services.scoring-service=http://127.0.0.1:" + p.scoring(),
-                "--hirepipe.gateway.services.notification-service=http://127.0.0.1:" + p.notification(),
                 // Emailed set-password links open the console here.
                 "--hirepipe.gateway.users.public-url=http://localhost:" + p.gateway(),
                 "--hirepipe.bootstrap.tenant-id=" + DemoAccess.TENANT_ID,
@@ -84,12 +82,56 @@ final class ServiceLineup {
             // only when asked for, so that SPRING_PROFILES_ACTIVE from the environment applies otherwise
             gatewayArguments.add("--spring.profiles.active=" + config.gatewayProfiles());
         }
-        specs.add(withHealthUrl(spec(config, "gateway", p.gateway(),
+        gatewayArguments.addAll(downstreamArguments(config, Map.of("question-service", p.question(),
+                "assessment-service", p.assessment(), "scoring-service", p.scoring(),
+                "notification-service", p.notification())));
+        specs.add(withHealthUrl(spec(config, "gateway", "gateway", p.gateway(),
                 Map.of("HIREPIPE_GATEWAY_INTERNAL_SIGNING_KEYS", secrets.gatewaySigningKeys(),
                         "HIREPIPE_GATEWAY_JWT_SECRET", secrets.gatewayJwtSecret(),
                         "HIREPIPE_BOOTSTRAP_RECRUITER_PASSWORD", DemoAccess.RECRUITER_PASSWORD),
-                gatewayArguments.toArray(String[]::new)), "http://127.0.0.1:" + p.gateway() + "/readyz"));
+                gatewayArguments), "http://127.0.0.1:" + p.gateway() + "/readyz"));
         return specs;
+    }
+
+    /** The port of instance {@code n} (from 0) of a service whose first instance listens on {@code port}. */
+    static int instancePort(int port, int n) {
+        return port + n * StackConfig.INSTANCE_PORT_STEP;
+    }
+
+    /** Instance 0 keeps the service's name (and log file); the others are {@code name-2}, {@code name-3}, … */
+    static String instanceName(String service, int n) {
+        return n == 0 ? service : service + "-" + (n + 1);
+    }
+
+    private static void addInstances(List<ServiceSpec> specs, StackConfig config, String service, int port,
+                                     Map<String, String> env, IntFunction<List<String>> arguments) {
+        for (int n = 0; n < config.instances(); n++) {
+            specs.add(spec(config, instanceName(service, n), service, instancePort(port, n), env, arguments.apply(n)));
+        }
+    }
+
+    /**
+     * One instance each: the gateway calls each service's address directly, as always. Several: the
+     * routes name {@code lb://service} and Spring Cloud LoadBalancer spreads calls round-robin over a
+     * static list of the instances. Its {@code health-check} configuration is not used: with it (5.0.4)
+     * the gateway here never saw an instance as healthy ("No servers available" for every call), so a
+     * killed instance stays in the rotation until it is back; GETs are retried by the gateway, other
+     * calls by their clients.
+     */
+    static List<String> downstreamArguments(StackConfig config, Map<String, Integer> firstPorts) {
+        List<String> arguments = new ArrayList<>();
+        firstPorts.forEach((service, port) -> {
+            if (config.instances() == 1) {
+                arguments.add("--hirepipe.gateway.services." + service + "=http://127.0.0.1:" + port);
+                return;
+            }
+            arguments.add("--hirepipe.gateway.services." + service + "=lb://" + service);
+            for (int n = 0; n < config.instances(); n++) {
+                arguments.add("--spring.cloud.discovery.client.simple.instances." + service + "[" + n + "].uri=http://127.0.0.1:"
+                        + instancePort(port, n));
+            }
+        });
+        return arguments;
     }
 
     static Path jarOf(StackConfig config, String service) {
@@ -100,19 +142,19 @@ final class ServiceLineup {
         return new ServiceSpec(spec.name(), spec.port(), spec.command(), spec.environment(), healthUrl);
     }
 
-    private static ServiceSpec spec(StackConfig config, String name, int port, Map<String, String> env,
-                                    String... springArguments) {
+    private static ServiceSpec spec(StackConfig config, String name, String service, int port, Map<String, String> env,
+                                    List<String> springArguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(config.serviceJvmOptions().trim().split("\\s+")));
         command.add("-jar");
-        command.add(jarOf(config, name).toString());
+        command.add(jarOf(config, service).toString());
         command.add("--server.port=" + port);
         command.add("--spring.output.ansi.enabled=never");
         if (config.otlpEndpoint() != null && !config.otlpEndpoint().isBlank()) {
             command.add("--management.opentelemetry.tracing.export.otlp.endpoint=" + config.otlpEndpoint());
         }
-        command.addAll(Arrays.asList(springArguments));
+        command.addAll(springArguments);
         return new ServiceSpec(name, port, command, env,
                 "http://127.0.0.1:" + port + "/actuator/health/readiness");
     }

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess implements AutoCloseable {
 
     private final ServiceSpec spec;
-    private final Process process;
+    /** Replaced by {@link #restart()} after a kill. */
+    private volatile Process process;
     private final Path logFile;
 
     private ServiceProcess(ServiceSpec spec, Process process, Path logFile) {
@@ -25,14 +26,44 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logsDir);
             Path logFile = logsDir.resolve(spec.name() + ".log");
-            ProcessBuilder builder = new ProcessBuilder(spec.command())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
-            builder.environment().putAll(spec.environment());
-            return new ServiceProcess(spec, builder.start(), logFile);
+            return new ServiceProcess(spec, start(spec, ProcessBuilder.Redirect.to(logFile.toFile())), logFile);
         } catch (IOException e) {
             throw new StackStartException("Could not launch " + spec.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Process start(ServiceSpec spec, ProcessBuilder.Redirect output) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(spec.command())
+                .redirectErrorStream(true)
+                .redirectOutput(output);
+        builder.environment().putAll(spec.environment());
+        return builder.start();
+    }
+
+    /** {@code kill -9}: no shutdown hook runs, nothing is flushed or deregistered (a fault, for the fault harness). */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the service again after it died or was killed, appending to its log; nothing while it runs. */
+    synchronized void restart() {
+        if (process.isAlive()) {
+            return;
+        }
+        try {
+            process = start(spec, ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        } catch (IOException e) {
+            throw new StackStartException("Could not restart " + spec.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     ServiceSpec spec() {

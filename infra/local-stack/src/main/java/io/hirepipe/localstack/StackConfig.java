@@ -20,7 +20,13 @@ public record StackConfig(
         boolean seedDemo,
         Sessions sessions,
         String otlpEndpoint,
-        String gatewayProfiles) {
+        String gatewayProfiles,
+        int instances,
+        int controlPort) {
+
+    /** Instance n (from 0) of a service listens on its port + n × this step: 8082, 8092, … */
+    public static final int INSTANCE_PORT_STEP = 10;
+    public static final int MAX_INSTANCES = 4;
 
     /**
      * @param grace         how long after a deadline answers are still accepted
@@ -63,6 +69,11 @@ public record StackConfig(
         DEFAULTS.put("otlp-endpoint", "");
         // blank: the gateway's production settings; "perf" raises its rate limits for load runs (infra/perf/run.sh)
         DEFAULTS.put("gateway-profiles", "");
+        // 2: two JVMs of each service (ports +10), behind the one gateway, which balances over them
+        DEFAULTS.put("instances", "1");
+        // 0: off. A loopback-only HTTP port that injects faults (stop Kafka, SMTP, Redis; kill services)
+        // for ./infra/faults/run.sh; never part of a deployment
+        DEFAULTS.put("control-port", "0");
     }
 
     public StackConfig {
@@ -75,7 +86,13 @@ public record StackConfig(
     /** Reads options of the form {@code --name=value}, falling back to {@code HIREPIPE_NAME}, then defaults. */
     public static StackConfig from(String[] args, Map<String, String> env, Path repoDir) {
         Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            // "--instances 2" reads as "--instances=2" for options this table knows
+            if (arg.startsWith("--") && !arg.contains("=") && DEFAULTS.containsKey(arg.substring(2))
+                    && i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                arg = arg + "=" + args[++i];
+            }
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("Unrecognised argument '" + arg + "': options look like --name=value. "
                         + "Known options: " + String.join(", ", DEFAULTS.keySet()));
@@ -100,29 +117,40 @@ public record StackConfig(
                 Boolean.parseBoolean(lookup.text("seed-demo")),
                 new Sessions(Duration.ofSeconds(lookup.integer("session-grace")),
                         Duration.ofSeconds(lookup.integer("session-sweep-interval"))),
-                lookup.text("otlp-endpoint"), lookup.text("gateway-profiles"));
+                lookup.text("otlp-endpoint"), lookup.text("gateway-profiles"), lookup.between("instances", 1, MAX_INSTANCES),
+                lookup.controlPort());
     }
 
     public StackConfig withPorts(Ports newPorts) {
-        return new StackConfig(repoDir, dataDir, newPorts, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles);
+        return new StackConfig(repoDir, dataDir, newPorts, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort);
     }
 
     public StackConfig withDataDir(Path newDataDir) {
-        return new StackConfig(repoDir, newDataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles);
+        return new StackConfig(repoDir, newDataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort);
     }
 
     public StackConfig withHealthTimeout(Duration timeout) {
-        return new StackConfig(repoDir, dataDir, ports, timeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles);
+        return new StackConfig(repoDir, dataDir, ports, timeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort);
     }
 
     /** Tests shorten the session timings, so a test at its deadline closes in seconds, not half a minute. */
     public StackConfig withSessions(Sessions newSessions) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, newSessions, otlpEndpoint, gatewayProfiles);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, newSessions, otlpEndpoint, gatewayProfiles, instances, controlPort);
     }
 
     /** Services export their spans here (OTLP/HTTP); tests collect them with a receiver of their own. */
     public StackConfig withOtlpEndpoint(String endpoint) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, endpoint, gatewayProfiles);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, endpoint, gatewayProfiles, instances, controlPort);
+    }
+
+    /** Tests run several instances of each service. */
+    public StackConfig withInstances(int count) {
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, count, controlPort);
+    }
+
+    /** The fault control on this loopback port (0: off). */
+    public StackConfig withControlPort(int port) {
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, port);
     }
 
     public Path logsDir() {
@@ -154,6 +182,18 @@ public record StackConfig(
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--" + name + " must be a whole number, not '" + value + "'");
             }
+        }
+
+        int between(String name, int min, int max) {
+            int value = integer(name);
+            if (value < min || value > max) {
+                throw new IllegalArgumentException("--" + name + " must be between " + min + " and " + max + ", not " + value);
+            }
+            return value;
+        }
+
+        int controlPort() {
+            return integer("control-port") == 0 ? 0 : port("control-port");
         }
 
         int port(String name) {

@@ -58,4 +58,20 @@ class StackConfigTest {
         return ServiceLineup.specs(config, secrets).stream().filter(spec -> spec.name().equals("gateway"))
                 .findFirst().orElseThrow().command();
     }
+
+    @Test
+    void instancesAndTheFaultControlAreOffByDefaultAndReadAsOptionsWithOrWithoutEquals() {
+        StackConfig defaults = StackConfig.from(new String[0], Map.of(), REPO);
+        assertThat(defaults.instances()).isEqualTo(1);
+        assertThat(defaults.controlPort()).isZero();
+
+        StackConfig two = StackConfig.from(new String[]{"--instances", "2", "--control-port=18099"}, Map.of(), REPO);
+        assertThat(two.instances()).isEqualTo(2);
+        assertThat(two.controlPort()).isEqualTo(18099);
+
+        assertThatThrownBy(() -> StackConfig.from(new String[]{"--instances=9"}, Map.of(), REPO))
+                .hasMessageContaining("--instances must be between 1 and 4");
+        assertThatThrownBy(() -> StackConfig.from(new String[]{"--control-port=70000"}, Map.of(), REPO))
+                .hasMessageContaining("between 1 and 65535");
+    }
 }

@@ -1,0 +1,115 @@
+package io.hirepipe.faults;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/** The harness as a Kafka client: poison records, redelivered events, and a look at dead-letter topics. */
+final class KafkaTool {
+
+    static final List<String> TOPICS = List.of("hirepipe.questions.v1", "hirepipe.invitations.v1",
+            "hirepipe.submissions.v1", "hirepipe.results.v1");
+
+    private final String bootstrap;
+
+    KafkaTool(String bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    /** One record that is not even JSON on every partition of {@code topic}; returns how many were written. */
+    int poison(String topic, String marker) {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            List<PartitionInfo> partitions = producer.partitionsFor(topic);
+            for (PartitionInfo partition : partitions) {
+                producer.send(new ProducerRecord<>(topic, partition.partition(), bytes("poison-" + partition.partition()),
+                        bytes(marker + " {not an event"))).get(30, TimeUnit.SECONDS);
+            }
+            return partitions.size();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write poison to " + topic, e);
+        }
+    }
+
+    /** How many records of {@code topic}.DLT carry {@code marker} in their value. */
+    int deadLettersWith(String topic, String marker) {
+        int found = 0;
+        for (ConsumerRecord<byte[], byte[]> record : readAll(topic + ".DLT", Duration.ofSeconds(5))) {
+            if (record.value() != null && new String(record.value(), StandardCharsets.UTF_8).contains(marker)) {
+                found++;
+            }
+        }
+        return found;
+    }
+
+    /** Writes every record of {@code topic} keyed by one of {@code keys} again, unchanged: a redelivery. */
+    int redeliver(String topic, Set<String> keys) {
+        List<ConsumerRecord<byte[], byte[]>> records = readAll(topic, Duration.ofSeconds(10));
+        int sent = 0;
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                if (record.key() != null && keys.contains(new String(record.key(), StandardCharsets.UTF_8))) {
+                    producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), record.headers()));
+                    sent++;
+                }
+            }
+            producer.flush();
+        }
+        return sent;
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> readAll(String topic, Duration quiet) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024))) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (partitions == null || partitions.isEmpty()) {
+                return records;
+            }
+            List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+            Instant giveUp = Instant.now().plus(quiet).plusSeconds(20);
+            while (Instant.now().isBefore(giveUp) && !reached(consumer, end)) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static boolean reached(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024,
+                ProducerConfig.ACKS_CONFIG, "all"));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
