@@ -102,34 +102,34 @@ class CandidateErasureTest extends AssessmentIntegrationTest {
     void badRequestsAreRefusedNamingTheFieldAndOtherTenantsSeeNothing() {
         JsonNode created = invite("java-basics", "ada@example.org");
         String id = created.get("id").asString();
-        assertField(api(recruiterToken()).post("/api/privacy/erasures", Map.of()).problem(400), "email");
-        assertField(api(recruiterToken()).post("/api/privacy/erasures", Map.of("email", "ada@example.org",
+        assertField(api(adminToken()).post("/api/privacy/erasures", Map.of()).problem(400), "email");
+        assertField(api(adminToken()).post("/api/privacy/erasures", Map.of("email", "ada@example.org",
                 "invitationId", id)).problem(400), "invitationId");
-        assertField(api(recruiterToken()).post("/api/privacy/erasures", Map.of("email", "not-an-email")).problem(400),
+        assertField(api(adminToken()).post("/api/privacy/erasures", Map.of("email", "not-an-email")).problem(400),
                 "email");
-        api(recruiterToken()).post("/api/privacy/erasures", Map.of("invitationId", "inv_unknown")).problem(404);
+        api(adminToken()).post("/api/privacy/erasures", Map.of("invitationId", "inv_unknown")).problem(404);
         // another tenant's invitation is unknown there, and so is this tenant's erasure
-        api(recruiterToken("other-" + tenant)).post("/api/privacy/erasures", Map.of("invitationId", id)).problem(404);
+        api(adminToken("other-" + tenant)).post("/api/privacy/erasures", Map.of("invitationId", id)).problem(404);
         assertThat(api(platformToken()).post("/api/privacy/erasures", Map.of("invitationId", id)).status()).isEqualTo(403);
         assertThat(mongo.findById(id, Document.class, "invitations").toJson()).as("refused requests erase nothing")
                 .contains("ada@example.org");
         HttpApi202 accepted = erase(Map.of("invitationId", id));
-        api(recruiterToken("other-" + tenant)).get("/api/privacy/erasures/" + accepted.id).problem(404);
-        api(recruiterToken()).get("/api/privacy/erasures/era_unknown").problem(404);
+        api(adminToken("other-" + tenant)).get("/api/privacy/erasures/" + accepted.id).problem(404);
+        api(adminToken()).get("/api/privacy/erasures/era_unknown").problem(404);
     }
 
     private record HttpApi202(String id, JsonNode body) {
     }
 
     private HttpApi202 erase(Map<String, Object> body) {
-        var response = api(recruiterToken()).post("/api/privacy/erasures", body);
+        var response = api(adminToken()).post("/api/privacy/erasures", body);
         JsonNode json = response.expect(202);
         assertThat(response.location()).hasValueSatisfying(l -> assertThat(l).endsWith(json.get("erasureId").asString()));
         return new HttpApi202(json.get("erasureId").asString(), json);
     }
 
     private JsonNode status(String erasureId) {
-        return api(recruiterToken()).get("/api/privacy/erasures/" + erasureId).expect(200);
+        return api(adminToken()).get("/api/privacy/erasures/" + erasureId).expect(200);
     }
 
     private void awaitService(String erasureId, String service) {

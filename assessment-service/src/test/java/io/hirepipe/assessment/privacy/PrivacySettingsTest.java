@@ -26,23 +26,23 @@ class PrivacySettingsTest extends AssessmentIntegrationTest {
 
     @Test
     void savedSettingsAreAnnouncedAndShownToTheCandidateOnTheWelcomePage() {
-        JsonNode none = api(recruiterToken()).get("/api/settings/privacy").expect(200);
+        JsonNode none = api(adminToken()).get("/api/settings/privacy").expect(200);
         assertThat(none.path("retentionDays").isNumber()).as("kept until erased until a retention is chosen").isFalse();
         JsonNode created = invite("java-basics", "ada@example.org");
         String candidate = redeemAsCandidate(created);
         assertThat(api(candidate).get("/api/candidate/assessment").expect(200).has("privacyNotice")).isFalse();
 
-        JsonNode saved = api(recruiterToken()).put("/api/settings/privacy",
+        JsonNode saved = api(adminToken()).put("/api/settings/privacy",
                 settings(180, "Data Protection Office", "privacy@acme.example")).expect(200);
         assertThat(saved.get("retentionDays").asInt()).isEqualTo(180);
-        api(recruiterToken()).put("/api/settings/privacy", settings(null, "DPO", "dpo@acme.example")).expect(200);
+        api(adminToken()).put("/api/settings/privacy", settings(null, "DPO", "dpo@acme.example")).expect(200);
 
         List<EventRecord> announced = kafka.awaitRecords(Topics.PRIVACY, r -> tenant.equals(r.key())
                 && r.envelope() != null && r.envelope().payload() instanceof PrivacySettingsChanged c && c.revision() == 2);
         PrivacySettingsChanged latest = (PrivacySettingsChanged) announced.get(announced.size() - 1).envelope().payload();
         assertThat(latest.retentionDays()).isNull();
         assertThat(latest.contactEmail()).isEqualTo("dpo@acme.example");
-        assertThat(api(recruiterToken()).get("/api/settings/privacy").expect(200).get("contactName").asString())
+        assertThat(api(adminToken()).get("/api/settings/privacy").expect(200).get("contactName").asString())
                 .isEqualTo("DPO");
 
         JsonNode notice = api(candidate).get("/api/candidate/assessment").expect(200).get("privacyNotice");
@@ -50,23 +50,23 @@ class PrivacySettingsTest extends AssessmentIntegrationTest {
         assertThat(notice.get("contactEmail").asString()).isEqualTo("dpo@acme.example");
         assertThat(notice.path("retentionDays").isNumber()).isFalse();
         // another tenant's settings are its own
-        JsonNode elsewhere = api(recruiterToken("other-" + tenant)).get("/api/settings/privacy").expect(200);
+        JsonNode elsewhere = api(adminToken("other-" + tenant)).get("/api/settings/privacy").expect(200);
         assertThat(elsewhere.path("contactEmail").isString()).isFalse();
     }
 
     @Test
     void badSettingsAreRefusedNamingTheFieldAndChangeNothing() {
-        api(recruiterToken()).put("/api/settings/privacy", settings(90, "DPO", "dpo@acme.example")).expect(200);
-        assertField(api(recruiterToken()).put("/api/settings/privacy", settings(29, "DPO", "dpo@acme.example"))
+        api(adminToken()).put("/api/settings/privacy", settings(90, "DPO", "dpo@acme.example")).expect(200);
+        assertField(api(adminToken()).put("/api/settings/privacy", settings(29, "DPO", "dpo@acme.example"))
                 .problem(400), "retentionDays");
-        assertField(api(recruiterToken()).put("/api/settings/privacy", settings(3651, "DPO", "dpo@acme.example"))
+        assertField(api(adminToken()).put("/api/settings/privacy", settings(3651, "DPO", "dpo@acme.example"))
                 .problem(400), "retentionDays");
-        assertField(api(recruiterToken()).put("/api/settings/privacy", settings(90, "DPO", "not an email"))
+        assertField(api(adminToken()).put("/api/settings/privacy", settings(90, "DPO", "not an email"))
                 .problem(400), "contactEmail");
-        assertField(api(recruiterToken()).put("/api/settings/privacy", settings(90, " ", "dpo@acme.example"))
+        assertField(api(adminToken()).put("/api/settings/privacy", settings(90, " ", "dpo@acme.example"))
                 .problem(400), "contactName");
-        api(recruiterToken()).put("/api/settings/privacy", "{\"retentionDays\":\"forever\"}").problem(400);
-        assertThat(api(recruiterToken()).get("/api/settings/privacy").expect(200).get("retentionDays").asInt()).isEqualTo(90);
+        api(adminToken()).put("/api/settings/privacy", "{\"retentionDays\":\"forever\"}").problem(400);
+        assertThat(api(adminToken()).get("/api/settings/privacy").expect(200).get("retentionDays").asInt()).isEqualTo(90);
     }
 
     @Test

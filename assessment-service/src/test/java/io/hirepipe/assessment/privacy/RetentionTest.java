@@ -28,7 +28,7 @@ class RetentionTest extends AssessmentIntegrationTest {
         String otherTenant = tenant;
         String keptElsewhere = scoredInvitation("old-elsewhere@example.org", clock.instant().minus(Duration.ofDays(400)));
         newTenant();
-        api(recruiterToken()).put("/api/settings/privacy",
+        api(adminToken()).put("/api/settings/privacy",
                 Map.of("retentionDays", 30, "contactName", "DPO", "contactEmail", "dpo@acme.example")).expect(200);
         Instant now = clock.instant();
         String expired = scoredInvitation("old@example.org", now.minus(Duration.ofDays(31)));
@@ -57,7 +57,7 @@ class RetentionTest extends AssessmentIntegrationTest {
     }
 
     private boolean exists(String tenantId, String invitationId) {
-        return api(recruiterToken(tenantId)).get("/api/invitations/" + invitationId).status() == 200;
+        return api(adminToken(tenantId)).get("/api/invitations/" + invitationId).status() == 200;
     }
 
     private String scoredInvitation(String email, Instant scoredAt) {
@@ -71,7 +71,7 @@ class RetentionTest extends AssessmentIntegrationTest {
         kafka.publish(EventEnvelope.of(new AssessmentScored(sessionId, invitationId, "java-basics", "Java basics", null,
                 null, new BigDecimal("2"), 11, 18.2, 60, false, null, List.of(), scoredAt, false, 0), tenant, "corr-ret"));
         await().atMost(EVENT_WAIT).until(() -> "SCORED".equals(
-                api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("status").asString()));
+                api(adminToken()).get("/api/invitations/" + invitationId).expect(200).get("status").asString()));
         return invitationId;
     }
 }

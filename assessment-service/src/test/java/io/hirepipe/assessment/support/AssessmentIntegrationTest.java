@@ -128,12 +128,20 @@ public abstract class AssessmentIntegrationTest {
 
     /** A person of this tenant with {@code role}: ADMIN manages settings, VIEWER only reads. */
     protected String userToken(Role role) {
-        return gateway.issue(Caller.user(tenant, "user-" + role.name().toLowerCase(java.util.Locale.ROOT),
+        return userToken(tenant, role);
+    }
+
+    protected String userToken(String tenantId, Role role) {
+        return gateway.issue(Caller.user(tenantId, "user-" + role.name().toLowerCase(java.util.Locale.ROOT),
                 role.name().toLowerCase(java.util.Locale.ROOT) + "@example.com", role), "assessment-service");
     }
 
     protected String adminToken() {
         return userToken(Role.ADMIN);
+    }
+
+    protected String adminToken(String tenantId) {
+        return userToken(tenantId, Role.ADMIN);
     }
 
     protected String platformToken() {
