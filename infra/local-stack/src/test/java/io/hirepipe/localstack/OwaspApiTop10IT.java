@@ -41,6 +41,12 @@ class OwaspApiTop10IT {
     private static final String EDGE_ISSUER = "hirepipe-gateway";
     private static final String EDGE_AUDIENCE = "hirepipe-gateway";
     private static final String OTHER_TENANT = "owasp-other-company";
+    private static final String OTHER_USER = "usr_owasp_other";
+    /**
+     * The person each forged token names, per tenant: the gateway checks on every request that a person's
+     * account exists, is active and belongs to the token's tenant, so a faithful forgery names a real one.
+     */
+    private static final Map<String, String> SUBJECTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalStack stack;
     private HttpApi anonymous;
@@ -57,7 +63,10 @@ class OwaspApiTop10IT {
     void createOneTenantsData(SharedLocalStack.Stack sharedStack) {
         stack = sharedStack.get();
         anonymous = HttpApi.at(stack.gatewayUrl().toString());
-        recruiter = anonymous.withBearer(login().get("token").asString());
+        String token = login().get("token").asString();
+        recruiter = anonymous.withBearer(token);
+        SUBJECTS.put(stack.demo().tenantId(), subjectOf(token));
+        addOtherCompany();
         edgeKey = StackSecrets.loadOrCreate(stack.config().dataDir()).gatewayJwtSecret().getBytes(StandardCharsets.UTF_8);
 
         questionId = recruiter.post("/api/v1/questions", Map.of(
@@ -288,6 +297,30 @@ class OwaspApiTop10IT {
                 .isTrue();
     }
 
+    /** The gateway has no API that creates organisations, so the other one is written into its database. */
+    private void addOtherCompany() {
+        try (com.mongodb.client.MongoClient mongo = com.mongodb.client.MongoClients.create(
+                "mongodb://127.0.0.1:" + stack.config().ports().mongo())) {
+            var gateway = mongo.getDatabase("hirepipe-gateway");
+            if (gateway.getCollection("recruiters").countDocuments(new org.bson.Document("_id", OTHER_USER)) == 0) {
+                gateway.getCollection("tenants").insertOne(new org.bson.Document("_id", OTHER_TENANT)
+                        .append("name", "Another company").append("createdAt", new Date()));
+                gateway.getCollection("recruiters").insertOne(new org.bson.Document("_id", OTHER_USER)
+                        .append("tenantId", OTHER_TENANT).append("email", "admin@" + OTHER_TENANT + ".example")
+                        .append("role", "ADMIN").append("status", "ACTIVE").append("createdAt", new Date()));
+            }
+        }
+        SUBJECTS.put(OTHER_TENANT, OTHER_USER);
+    }
+
+    private static String subjectOf(String token) {
+        try {
+            return SignedJWT.parse(token).getJWTClaimsSet().getSubject();
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private JsonNode login() {
         return anonymous.post("/api/v1/auth/login", Map.of(
                 "email", stack.demo().recruiterEmail(), "password", stack.demo().recruiterPassword())).expect(200);
@@ -319,11 +352,12 @@ class OwaspApiTop10IT {
                 .jwtID(UUID.randomUUID().toString())
                 .issuer(EDGE_ISSUER)
                 .audience(EDGE_AUDIENCE)
-                .subject("owasp-probe-" + tenantId)
+                .subject(SUBJECTS.getOrDefault(tenantId, "owasp-probe-" + tenantId))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
                 .claim("tenant", tenantId)
                 .claim("kind", "RECRUITER")
+                .claim("role", "ADMIN")
                 .claim("email", "probe@" + tenantId + ".example");
     }
 

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ import java.util.stream.Stream;
 class NotificationCandidateData implements CandidateDataEraser {
 
     static final String ERASED_AT = "erasedAt";
-    private static final Set<DeliveryKind> TO_CANDIDATE = Set.of(DeliveryKind.CANDIDATE_INVITATION);
+    private static final List<String> TO_CANDIDATE = Arrays.stream(DeliveryKind.values())
+            .filter(DeliveryKind::toCandidate).map(Enum::name).toList();
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -92,7 +94,7 @@ class NotificationCandidateData implements CandidateDataEraser {
         }
         Update update = new Update().unset("subject").unset("pendingMessage").unset("lastError").unset("nextAttemptAt")
                 .set(ERASED_AT, clock.instant());
-        if (TO_CANDIDATE.contains(DeliveryKind.valueOf(delivery.getString("kind")))) {
+        if (DeliveryKind.valueOf(delivery.getString("kind")).toCandidate()) {
             update.unset("recipient");
         }
         String status = delivery.getString("status");
@@ -106,7 +108,7 @@ class NotificationCandidateData implements CandidateDataEraser {
     /** Emails sent to the candidate's address, found by its hash (the address itself never travels). */
     private List<String> toAddressHashed(String tenantId, String emailSha256) {
         Query toCandidates = Query.query(Criteria.where("tenantId").is(tenantId)
-                .and("kind").in(TO_CANDIDATE.stream().map(Enum::name).toList()).and("recipient").exists(true));
+                .and("kind").in(TO_CANDIDATE).and("recipient").exists(true));
         toCandidates.fields().include("_id", "recipient");
         List<String> ids = new ArrayList<>();
         for (Document delivery : mongo.find(toCandidates, Document.class, EmailDelivery.COLLECTION)) {

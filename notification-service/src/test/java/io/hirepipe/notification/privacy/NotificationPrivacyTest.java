@@ -53,6 +53,11 @@ class NotificationPrivacyTest extends NotificationServiceTest {
                 "inv_" + id(), "SENT", now);
         String otherCandidate = email(tenant, "CANDIDATE_INVITATION", "ada@example.org", "Your Java basics assessment",
                 "inv_" + id(), "SENT", now);
+        // every kind of email to the candidate, not only the first invitation
+        String receipt = email(tenant, "CANDIDATE_SUBMISSION_RECEIPT", "grace@example.org", "We received your answers",
+                "ses_" + id(), "SENT", now);
+        String resent = email(tenant, "CANDIDATE_INVITATION_RESENT", "grace@example.org", "Your new link",
+                "inv_" + id(), "SENT", now);
         String webhook = webhook(tenant, "{\"data\":{\"invitationId\":\"" + invitation + "\"}}", "SUCCEEDED", now);
         String otherWebhook = webhook(tenant, "{\"data\":{\"invitationId\":\"inv_other\"}}", "SUCCEEDED", now);
 
@@ -60,8 +65,8 @@ class NotificationPrivacyTest extends NotificationServiceTest {
                 CandidateErasureRequested.emailSha256Of("grace@example.org"));
 
         assertThat(completed.service()).isEqualTo("notification-service");
-        assertThat(completed.removedCounts()).containsEntry("email_deliveries", 3L).containsEntry("webhook_deliveries", 1L);
-        for (String id : List.of(invitationEmail, report, stray)) {
+        assertThat(completed.removedCounts()).containsEntry("email_deliveries", 5L).containsEntry("webhook_deliveries", 1L);
+        for (String id : List.of(invitationEmail, report, stray, receipt, resent)) {
             assertThat(stored("email_deliveries", id)).doesNotContainIgnoringCase("grace").contains("\"eventId\"");
         }
         assertThat(stored("email_deliveries", report)).as("the recruiter's address is staff data")
