@@ -63,12 +63,18 @@ final class Edges {
                 last.webhooksCounted(), waited);
     }
 
+    /** How notification-service's submission receipt to the candidate begins its subject. */
+    static final String RECEIPT_SUBJECT = "We received your ";
+
     Count count(String testId, List<Candidate> candidates) {
         List<Candidate> acknowledged = candidates.stream().filter(Candidate::acknowledged).toList();
         Map<String, Integer> resultsBySession = results(testId);
         Map<String, Integer> reportsBySubject = new HashMap<>();
         Map<String, Integer> mailsByRecipient = new HashMap<>();
         for (StackUnderTest.Mail mail : stack.mail()) {
+            if (mail.subject().startsWith(RECEIPT_SUBJECT)) {
+                continue; // the candidate's receipt of a submission is not a second invitation
+            }
             for (String recipient : mail.to().toLowerCase().split(",")) {
                 mailsByRecipient.merge(recipient.trim(), 1, Integer::sum);
             }
