@@ -28,6 +28,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static io.hirepipe.defaults.web.QueryParameters.instant;
+import static io.hirepipe.defaults.web.QueryParameters.invalid;
+
 /**
  * The tenant's audit log, for admins: read and export only. There is deliberately no handler for
  * POST, PUT, PATCH or DELETE, so those answer 405: no entry can be changed or removed through the API.
@@ -164,15 +167,7 @@ public class AuditController {
         throw invalid("limit", "Parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT + ".");
     }
 
-    private static Instant instant(String name, String value) {
-        return QueryParameters.instant(name, value);
-    }
-
     private static String text(String name, String value) {
         return QueryParameters.text(name, value, MAX_TEXT);
-    }
-
-    private static ProblemException invalid(String parameter, String detail) {
-        return QueryParameters.invalid(parameter, detail);
     }
 }

@@ -1,10 +1,12 @@
 package io.hirepipe.scoring.result;
 
-import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.web.Cursor;
 import io.hirepipe.defaults.web.QueryParameters;
 
 import java.time.Instant;
+
+import static io.hirepipe.defaults.web.QueryParameters.instant;
+import static io.hirepipe.defaults.web.QueryParameters.invalid;
 
 /** Reads the result filters of a request; a bad one is a 400 problem naming its parameter. */
 final class ResultFilters {
@@ -47,15 +49,7 @@ final class ResultFilters {
         };
     }
 
-    private static Instant instant(String name, String value) {
-        return QueryParameters.instant(name, value);
-    }
-
     private static String text(String name, String value) {
         return QueryParameters.text(name, value, MAX_TEXT);
-    }
-
-    private static ProblemException invalid(String parameter, String detail) {
-        return QueryParameters.invalid(parameter, detail);
     }
 }
