@@ -68,6 +68,7 @@ class BrowserSessionTest extends GatewayTestSupport {
         assertThat(session.body().get("email").asString()).isEqualToIgnoringCase(ACME_RECRUITER);
         assertThat(session.body().get("tenantId").asString()).isEqualTo(ACME);
         assertThat(session.body().get("expiresAt").asString()).isNotBlank();
+        assertThat(session.body().get("role").asString()).as("the seeded recruiter administers the tenant").isEqualTo("ADMIN");
         // Nothing a script could steal: the body names the user and the CSRF token, never the session itself.
         assertThat(session.body().toString()).doesNotContain(session.cookie());
         assertThat(session.body().has("token")).isFalse();

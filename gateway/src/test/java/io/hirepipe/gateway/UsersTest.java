@@ -173,6 +173,9 @@ class UsersTest extends GatewayTestSupport {
                 .filter(c -> c.startsWith(COOKIE)).findFirst().orElseThrow()).get(0).getValue();
         assertThat(get("/api/v1/questions", "Authorization", bearer(api.get("token").asString())).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/questions", "Cookie", cookie).statusCode()).isEqualTo(200);
+        // the console learns the role, to offer only what this person may do
+        assertThat(json(console).get("role").asString()).isEqualTo("RECRUITER");
+        assertThat(json(get("/api/v1/auth/session", "Cookie", cookie)).get("role").asString()).isEqualTo("RECRUITER");
 
         HttpResponse<String> deactivated = postJson("/api/v1/users/" + id + "/deactivate", "{}", "Authorization", bearer(admin));
 

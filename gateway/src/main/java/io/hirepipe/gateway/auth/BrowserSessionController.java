@@ -3,6 +3,8 @@ package io.hirepipe.gateway.auth;
 import io.hirepipe.gateway.auth.LoginController.LoginRequest;
 import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.Role;
+import io.hirepipe.gateway.identity.SignInChecks;
 import io.hirepipe.gateway.audit.AuditEntry;
 import io.hirepipe.gateway.audit.AuditTrail;
 import io.hirepipe.gateway.loginthrottle.LoginThrottle;
@@ -40,25 +42,38 @@ public class BrowserSessionController {
     private final RecruiterLogin login;
     private final LoginThrottle throttle;
     private final BrowserSessions sessions;
+    private final SignInChecks signIns;
     private final AuditTrail audit;
     private final Clock clock;
 
     public BrowserSessionController(RecruiterLogin login, LoginThrottle throttle, BrowserSessions sessions,
-                                    AuditTrail audit, Clock clock) {
+                                    SignInChecks signIns, AuditTrail audit, Clock clock) {
         this.login = login;
         this.throttle = throttle;
         this.sessions = sessions;
+        this.signIns = signIns;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** @param csrfToken send it as {@code X-CSRF-Token} with every POST, PUT, PATCH and DELETE */
-    public record SessionView(String email, String tenantId, Instant expiresAt, String csrfToken) {
+    /**
+     * @param csrfToken send it as {@code X-CSRF-Token} with every POST, PUT, PATCH and DELETE
+     * @param role      the account's role now, so the console offers only what it may do (the services
+     *                  still decide every request on their own)
+     */
+    public record SessionView(String email, String tenantId, Instant expiresAt, String csrfToken, Role role) {
 
-        static SessionView of(BrowserSession session, String cookie) {
+        static SessionView of(BrowserSession session, String cookie, Role role) {
             return new SessionView(session.email(), session.tenantId(), session.expiresAt(),
-                    BrowserSessions.csrfTokenFor(cookie));
+                    BrowserSessions.csrfTokenFor(cookie), role);
         }
+    }
+
+    /** The session as the console sees it, with the account's current role. */
+    private Mono<SessionView> view(BrowserSession session, String cookie) {
+        return signIns.user(session.userId())
+                .map(user -> SessionView.of(session, cookie, user.role()))
+                .switchIfEmpty(Mono.error(BrowserSessionController::signedOut));
     }
 
     @PostMapping
@@ -66,20 +81,19 @@ public class BrowserSessionController {
         return throttle.guard(request.email(), LoginThrottle.remoteAddress(exchange),
                         () -> login.authenticate(request.email(), request.password(), RecruiterLogin.Channel.BROWSER_SESSION,
                                 CorrelationIdWebFilter.of(exchange)).flatMap(sessions::start))
-                .map(started -> {
+                .flatMap(started -> view(started.session(), started.cookie()).map(view -> {
                     Duration lifetime = Duration.between(started.session().createdAt(), started.session().expiresAt());
                     exchange.getResponse().addCookie(SessionCookie.of(started.cookie(), lifetime));
-                    return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                            .body(SessionView.of(started.session(), started.cookie()));
-                });
+                    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
+                }));
     }
 
     /** Who is signed in in this browser (after a reload the console asks here), or a 401 problem. */
     @GetMapping
     public Mono<ResponseEntity<SessionView>> current(ServerWebExchange exchange) {
         return SessionCookie.presented(exchange)
-                .map(cookie -> sessions.find(cookie).map(session -> ResponseEntity.ok()
-                        .cacheControl(CacheControl.noStore()).body(SessionView.of(session, cookie))))
+                .map(cookie -> sessions.find(cookie).flatMap(session -> view(session, cookie)).map(view -> ResponseEntity.ok()
+                        .cacheControl(CacheControl.noStore()).body(view)))
                 .orElse(Mono.empty())
                 .switchIfEmpty(Mono.defer(() -> {
                     exchange.getResponse().addCookie(SessionCookie.cleared());
