@@ -104,7 +104,8 @@ export class ConsoleApi {
 
   #use(body) {
     this.csrfToken = body.csrfToken;
-    this.user = { email: body.email, tenantId: body.tenantId, expiresAt: body.expiresAt };
+    // The role only decides what the console offers; every service still checks each request itself.
+    this.user = { email: body.email, tenantId: body.tenantId, expiresAt: body.expiresAt, role: body.role || null };
   }
 
   async call(method, path, body, { session = true, idempotencyKey = null, accept = 'application/json' } = {}) {

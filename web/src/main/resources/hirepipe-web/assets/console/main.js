@@ -3,7 +3,7 @@
 // session itself) and come back after signing in again.
 import { h, show } from '../dom.js';
 import { ConsoleApi } from './api.js';
-import { announce, field, formError, input, page, showProblem } from './ui.js';
+import { announce, field, formError, input, needsAdministrator, page, showProblem } from './ui.js';
 
 const api = new ConsoleApi();
 const nav = document.getElementById('console-nav');
@@ -20,6 +20,8 @@ const results = () => import('./results.js');
 const admin = () => import('./admin.js');
 const analysis = () => import('./analysis.js');
 const team = () => import('./team.js');
+const audit = () => import('./audit.js');
+const privacy = () => import('./privacy.js');
 
 const routes = [
   [/^\/$/, view(dashboard, 'render')],
@@ -30,13 +32,26 @@ const routes = [
   [/^\/tests\/new$/, view(tests, 'renderEditor')],
   [/^\/tests\/([\w.:-]+)$/, view(tests, 'renderEditor')],
   [/^\/tests\/([\w.:-]+)\/analysis$/, view(analysis, 'render')],
+  [/^\/questions\/([\w.:-]+)\/analysis$/, view(analysis, 'renderQuestion')],
   [/^\/invitations$/, view(invitations, 'render')],
   [/^\/results$/, view(results, 'renderTable')],
   [/^\/results\/([\w.:-]+)$/, view(results, 'renderResult')],
   [/^\/api-keys$/, view(admin, 'renderApiKeys')],
   [/^\/emails$/, view(admin, 'renderEmails')],
   [/^\/team$/, view(team, 'render')],
+  [/^\/audit$/, view(audit, 'render')],
+  [/^\/privacy$/, view(privacy, 'renderSettings')],
+  [/^\/erasures$/, view(privacy, 'renderErasures')],
 ];
+
+// Without a role in the session answer (an older gateway) the pages are offered and the server decides.
+const isAdmin = () => !api.user?.role || api.user.role === 'ADMIN';
+
+// Pages for administrators, by route: others are told so politely instead of meeting a refused request.
+const ADMIN_PAGE_NAMES = {
+  '/api-keys': 'the API keys', '/team': 'the team', '/audit': 'the audit log',
+  '/privacy': 'the privacy settings', '/erasures': 'candidate erasure',
+};
 
 function currentRoute() {
   const hash = location.hash.replace(/^#/, '') || '/';
@@ -127,6 +142,7 @@ function restoreForm() {
 
 function showSignedIn(signedIn) {
   nav.hidden = !signedIn;
+  for (const item of nav.querySelectorAll('[data-admin]')) item.hidden = !(signedIn && isAdmin());
   if (!signedIn) {
     show(who);
     return;
@@ -216,6 +232,11 @@ async function render() {
   }
   generation += 1;
   const pageContext = { ...ctx, api: apiFor(generation) };
+  if (!isAdmin() && Object.hasOwn(ADMIN_PAGE_NAMES, route)) {
+    document.body.dataset.page = route.split('/')[1];
+    needsAdministrator(ADMIN_PAGE_NAMES[route]);
+    return;
+  }
   for (const [pattern, handler] of routes) {
     const match = route.match(pattern);
     if (match) {

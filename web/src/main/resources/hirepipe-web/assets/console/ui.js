@@ -134,6 +134,18 @@ export function problemNotice(problem, what) {
   return h('div', { class: 'notice error', role: 'alert' }, h('p', {}, words));
 }
 
+/**
+ * The page a person without the ADMIN role sees on an administrator's page (reached by a bookmark, or
+ * after their role changed): what it is and whom to ask, never a refused request in raw words.
+ */
+export function needsAdministrator(what = 'this page') {
+  page('This page needs an administrator',
+    h('div', { class: 'notice', role: 'status', id: 'needs-admin' },
+      h('p', {}, `Only an administrator of your organisation can open ${what}. `
+        + 'If you need it, ask one of them to do it for you, or to change your role on the Team page.')),
+    h('p', {}, h('a', { href: '#/' }, 'Go to the dashboard'), '.'));
+}
+
 export function empty(words, ...actions) {
   return h('div', { class: 'empty' }, h('p', {}, words), ...actions);
 }

@@ -218,6 +218,15 @@ final class CandidateBrowser implements AutoCloseable {
      * since the page was loaded under the budget. Each result goes into the report.
      */
     void capture(String pageName) {
+        judge(pageName, false);
+    }
+
+    /** Like {@link #capture}, but no axe violation of any impact is allowed, at 1280 nor at 375 px. */
+    void captureWithoutAnyViolation(String pageName) {
+        judge(pageName, true);
+    }
+
+    private void judge(String pageName, boolean noViolationAtAll) {
         settle();
         screenshot(pageName + "-1280");
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
@@ -228,12 +237,18 @@ final class CandidateBrowser implements AutoCloseable {
             long viewport = ((Number) script("return document.documentElement.clientWidth")).longValue();
             assertThat(scrollWidth).as(pageName + " at 375 px has no horizontal scroll").isLessThanOrEqualTo(viewport);
             screenshot(pageName + "-375");
+            if (noViolationAtAll) {
+                assertNoViolation(pageName + " at 375 px", new AxeBuilder().analyze(driver));
+            }
         } finally {
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
         settle();
 
         Results axe = new AxeBuilder().analyze(driver);
+        if (noViolationAtAll) {
+            assertNoViolation(pageName + " at 1280 px", axe);
+        }
         List<Rule> serious = axe.getViolations().stream()
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
                 .toList();
@@ -248,9 +263,25 @@ final class CandidateBrowser implements AutoCloseable {
         assertThat(bytes).as(pageName + ": total transfer").isPositive().isLessThan(PAGE_BUDGET_BYTES);
     }
 
+    private static void assertNoViolation(String what, Results axe) {
+        assertThat(axe.getViolations()).as(what + ": axe violations " + axe.getViolations().stream()
+                .map(rule -> rule.getImpact() + " " + rule.getId() + " " + rule.getNodes().stream()
+                        .map(n -> n.getTarget().toString()).toList())
+                .toList()).isEmpty();
+    }
+
     private void settle() {
         ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
+    }
+
+    /** The window as it is now, saved at {@code target} (for pictures in the docs). */
+    void saveScreenshot(Path target) {
+        try {
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void screenshot(String name) {

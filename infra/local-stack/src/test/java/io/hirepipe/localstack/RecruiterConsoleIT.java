@@ -248,6 +248,11 @@ class RecruiterConsoleIT {
             assertThat(browser.textOf("blockquote.answer")).isEqualTo(ANSWER);
             // A choice is named in the words the candidate read, not by its id.
             assertThat(browser.textOf("div.answer")).contains("Chose:", "Record keys mapping to one partition");
+            // -Dconsole.readme.screenshot=../../docs/console-result.png retakes the README's picture of this page.
+            String readmePicture = System.getProperty("console.readme.screenshot");
+            if (readmePicture != null) {
+                browser.saveScreenshot(Path.of(readmePicture));
+            }
             browser.script("document.querySelector('div.answer').scrollIntoView({block: 'center'})");
             browser.capture("console-result-choice");
             browser.capture("console-result");
@@ -501,6 +506,165 @@ class RecruiterConsoleIT {
                 open(invited, "#/results");
                 invited.awaitHeading("Sign in");
             }
+        }
+    }
+
+    // --- administration: the audit log, privacy settings, erasure; one question's figures -----------------------
+
+    @Test
+    @Order(8)
+    void anAdminFiltersTheAuditLogFindsTheirOwnSignInAndExportsIt() {
+        Instant beforeSignIn = Instant.now().minusSeconds(2);
+        String admin = stack().demo().recruiterEmail();
+        try (CandidateBrowser browser = signedIn(admin, stack().demo().recruiterPassword())) {
+            assertThat(browser.textOf("#console-nav")).contains("Audit log", "Privacy", "Erasure");
+            browser.find("#console-nav a[href='#/audit']").click();
+            browser.awaitHeading("Audit log");
+            browser.awaitText("#audit-log", "auth.login");
+
+            fill(browser, "Who (email or id)", 0, admin);
+            fill(browser, "Action", 0, "auth.login");
+            browser.button("Apply filters");
+            browser.waiting().until(d -> d.getCurrentUrl().contains("action=auth.login"));
+            browser.awaitText("#audit-log tbody", "BROWSER_SESSION");
+            assertThat(browser.driver().findElements(By.cssSelector("#audit-log tbody tr"))).allSatisfy(row ->
+                    assertThat(row.getText()).contains("auth.login", admin.toLowerCase(java.util.Locale.ROOT)));
+
+            // This very sign-in: the same filters from a moment before it.
+            open(browser, "#/audit?" + "actor=" + admin + "&action=auth.login&from=" + beforeSignIn);
+            browser.awaitText("#audit-log tbody", "channel: BROWSER_SESSION");
+            assertThat(browser.driver().findElements(By.cssSelector("#audit-log tbody tr"))).hasSize(1);
+            assertThat(browser.textOf("#audit-log tbody")).contains("success", "correlation id");
+            browser.captureWithoutAnyViolation("console-audit");
+
+            // The CSV export takes the same filters and answers the same session.
+            String href = browser.find("#audit-export").getDomAttribute("href");
+            assertThat(href).startsWith("/api/v1/audit/export.csv?").contains("action=auth.login");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> csv = (Map<String, Object>) browser.script("""
+                    return fetch(arguments[0], {credentials: 'same-origin'}).then(async (response) => ({
+                      status: response.status, type: response.headers.get('content-type'), body: await response.text()}));""",
+                    href);
+            assertThat(((Number) csv.get("status")).intValue()).isEqualTo(200);
+            assertThat((String) csv.get("type")).startsWith("text/csv");
+            String[] lines = ((String) csv.get("body")).split("\r\n");
+            assertThat(lines[0]).startsWith("id,occurredAt,action,outcome");
+            assertThat(lines).hasSize(2);
+            assertThat(lines[1]).contains("auth.login", "channel=BROWSER_SESSION");
+
+            // Paging: two entries a page, then two more.
+            open(browser, "#/audit?limit=2");
+            browser.waiting().until(d -> d.findElements(By.cssSelector("#audit-log tbody tr")).size() == 2);
+            browser.button("Show more entries");
+            browser.waiting().until(d -> d.findElements(By.cssSelector("#audit-log tbody tr")).size() == 4);
+            browser.awaitText("#announcer", "2 more entries shown");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void anAdminSavesThePrivacySettingsAndABadRetentionIsRefusedBesideItsField() {
+        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            browser.find("#console-nav a[href='#/privacy']").click();
+            browser.awaitHeading("Privacy settings");
+            fill(browser, "Keep candidate data for (days after scoring)", 0, "5");
+            fill(browser, "Privacy contact name", 0, "Data Protection Office");
+            fill(browser, "Privacy contact email", 0, "privacy@hirepipe.example");
+            browser.button("Save privacy settings");
+            browser.awaitText("[data-error-for='retentionDays']", "30");
+            assertThat(fieldNamed(browser, "Keep candidate data for (days after scoring)", 0).getDomAttribute("aria-invalid"))
+                    .isEqualTo("true");
+            browser.captureWithoutAnyViolation("console-privacy-problem");
+
+            fill(browser, "Keep candidate data for (days after scoring)", 0, "365");
+            browser.button("Save privacy settings");
+            browser.awaitText("#privacy-saved", "Saved");
+            assertThat(browser.textOf("[data-error-for='retentionDays']")).isEmpty();
+            browser.captureWithoutAnyViolation("console-privacy");
+        }
+        JsonNode stored = recruiter.get("/api/v1/settings/privacy").expect(200);
+        assertThat(stored.get("retentionDays").asInt()).isEqualTo(365);
+        assertThat(stored.get("contactName").asString()).isEqualTo("Data Protection Office");
+    }
+
+    @Test
+    @Order(10)
+    void anAdminErasesACandidateAfterConfirmingAndSeesEveryServiceDone() {
+        String email = "erase.me." + System.nanoTime() + "@example.com";
+        recruiter.post("/api/v1/invitations", Map.of("testId", testId,
+                "candidate", Map.of("name", "Erin Console", "email", email))).expect(201);
+        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            browser.find("#console-nav a[href='#/erasures']").click();
+            browser.awaitHeading("Erasure");
+            fill(browser, "Candidate email", 0, email);
+            browser.button("Continue");
+            browser.awaitText("#erasure-confirm", "This cannot be undone");
+            assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("This cannot be undone");
+            browser.captureWithoutAnyViolation("console-erasure-confirm");
+            browser.find("#erase-confirm").click();
+            browser.awaitText("#erasure-confirm", "Erasure requested for " + email);
+
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(browser.textOf("#erasure-list tbody tr")).contains("erased"));
+            assertThat(browser.textOf("#erasure-list tbody tr")).contains("assessment-service: done",
+                    "scoring-service: done", "notification-service: done");
+            browser.awaitText("#announcer", "completed in every service");
+            browser.captureWithoutAnyViolation("console-erasures");
+        }
+        for (JsonNode invitation : recruiter.get("/api/v1/invitations?limit=200").expect(200).get("items")) {
+            assertThat(invitation.toString()).doesNotContain(email);
+        }
+    }
+
+    @Test
+    @Order(11)
+    void eachQuestionOfTheItemAnalysisHasItsOwnFigures() {
+        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            open(browser, "#/tests/" + testId + "/analysis");
+            browser.awaitText("#analysis", "2 scored candidates");
+            browser.waiting().until(d -> d.findElement(By.linkText(FREE_TEXT_TITLE))).click();
+            browser.awaitHeading("Question analysis: " + FREE_TEXT_TITLE);
+            browser.awaitText("#question-analysis", "2 responses");
+            assertThat(browser.textOf("#question-facts")).contains("Facility", "Discrimination", "Mean points", "of 4",
+                    "Left blank", "0 of 2");
+            // Ada's free-text score was changed by a person in flow 2: one of one reviewed.
+            assertThat(browser.textOf("#agreement-facts")).contains("Changed by a person", "1 of 1 reviewed (100%)");
+            browser.captureWithoutAnyViolation("console-question-analysis");
+
+            browser.find("main a[href*='/analysis?version=']").click();
+            browser.awaitHeading("Item analysis: " + TEST_TITLE);
+            browser.waiting().until(d -> d.findElement(By.linkText(CHOICE_TITLE))).click();
+            browser.awaitHeading("Question analysis: " + CHOICE_TITLE);
+            browser.awaitText("#question-analysis", "Options picked");
+            assertThat(browser.textOf("#question-analysis")).contains("Log compaction", "0 (0%)",
+                    "Record keys mapping to one partition", "2 (100%)", "Facility", "1.00");
+            assertThat(browser.mainText()).doesNotContain("People and the machine");
+            browser.captureWithoutAnyViolation("console-question-analysis-choice");
+        }
+    }
+
+    @Test
+    @Order(12)
+    void aViewerSeesNoAdminPagesAndIsToldPolitelyWhenOpeningOne() {
+        String viewer = "viewer@console.test";
+        String password = "a viewer's long passphrase";
+        inGatewayDatabase(gateway -> {
+            if (gateway.getCollection("recruiters").countDocuments(Filters.eq("email", viewer)) == 0) {
+                gateway.getCollection("recruiters").insertOne(new Document("_id", "usr_console_viewer")
+                        .append("tenantId", stack().demo().tenantId()).append("email", viewer)
+                        .append("passwordHash", PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password))
+                        .append("role", "VIEWER").append("status", "ACTIVE").append("createdAt", new Date()));
+            }
+        });
+        try (CandidateBrowser browser = signedIn(viewer, password)) {
+            assertThat(browser.textOf("#console-nav")).contains("Results")
+                    .doesNotContain("Audit log", "Privacy", "Erasure", "Team", "API keys");
+            for (String adminPage : List.of("#/audit", "#/privacy", "#/erasures")) {
+                open(browser, adminPage);
+                browser.awaitHeading("This page needs an administrator");
+                assertThat(browser.textOf("#needs-admin")).contains("Only an administrator");
+            }
+            browser.captureWithoutAnyViolation("console-needs-admin");
         }
     }
 
