@@ -15,10 +15,17 @@ import java.util.List;
  *                       than three responses, or no spread in the item or in the rest of the test)
  * @param options        for choice items, each option with how often it was picked; empty for free text
  * @param flags          {@link ItemStatistics#REVIEW_THIS_QUESTION}, {@link ItemStatistics#NEVER_CHOSEN_DISTRACTOR}
+ * @param pointsDistribution how many responses earned each number of points, lowest first (only values
+ *                       that occurred; blanks count at 0)
  */
 public record ItemAnalysis(String questionId, int questionVersion, QuestionKind kind, String title, int maxPoints,
                            int responses, int unanswered, Double meanPoints, Double facility, Double discrimination,
-                           String discriminationMethod, List<OptionUse> options, List<String> flags) {
+                           String discriminationMethod, List<OptionUse> options, List<String> flags,
+                           List<PointsCount> pointsDistribution) {
+
+    /** @param points rounded to two decimals (partial credit can be a fraction) */
+    public record PointsCount(double points, int responses) {
+    }
 
     /**
      * @param text                  the option as candidates read it; null when this service has not kept it

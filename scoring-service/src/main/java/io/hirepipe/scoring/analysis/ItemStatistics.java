@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Facility, discrimination and option use of one question version.
@@ -62,7 +63,15 @@ final class ItemStatistics {
         int unanswered = (int) responses.stream().filter(r -> !r.answer().answered()).count();
         return new ItemAnalysis(first.questionId(), first.questionVersion(), first.kind(), first.title(), maxPoints,
                 n, unanswered, meanPoints, facility, discrimination, DISCRIMINATION_METHOD, optionUse,
-                List.copyOf(flags));
+                List.copyOf(flags), pointsDistribution(responses));
+    }
+
+    private static List<ItemAnalysis.PointsCount> pointsDistribution(List<Response> responses) {
+        Map<Double, Integer> counts = new TreeMap<>();
+        for (Response response : responses) {
+            counts.merge(Math.round(response.answer().points() * 100) / 100.0, 1, Integer::sum);
+        }
+        return counts.entrySet().stream().map(e -> new ItemAnalysis.PointsCount(e.getKey(), e.getValue())).toList();
     }
 
     private static Double discrimination(List<Response> responses) {

@@ -126,6 +126,9 @@ class ItemAnalysisApiTest extends ScoringServiceTest {
         assertThat(item.path("kind").asString()).isEqualTo("SINGLE_CHOICE");
         assertThat(item.path("responses").asInt()).isEqualTo(5);
         assertThat(item.path("facility").asDouble()).as("6 of 10 points").isCloseTo(0.6, within(1e-9));
+        assertThat(item.path("pointsDistribution").values())
+                .extracting(band -> band.path("points").asDouble() + "x" + band.path("responses").asInt())
+                .as("three right (2 points each), two wrong").containsExactly("0.0x2", "2.0x3");
         assertThat(item.path("discrimination").asDouble()).as("the one-question session has no rest score")
                 .isCloseTo(0.301511, within(1e-6));
         assertThat(body.path("tests").values())

@@ -60,6 +60,17 @@ class ItemStatisticsTest {
     }
 
     @Test
+    void pointsDistributionCountsTheResponsesAtEachNumberOfPoints() {
+        List<ItemAnalysis> items = TestStatistics.items(sixSessions(), Q1_OPTIONS);
+
+        // q3 earned 2, 1, 2, 1, 0, 0; q1 (the blank of S6 at 0) 1, 1, 1, 0, 1, 0
+        assertThat(items.get(2).pointsDistribution()).containsExactly(new ItemAnalysis.PointsCount(0, 2),
+                new ItemAnalysis.PointsCount(1, 2), new ItemAnalysis.PointsCount(2, 2));
+        assertThat(items.get(0).pointsDistribution()).containsExactly(new ItemAnalysis.PointsCount(0, 2),
+                new ItemAnalysis.PointsCount(1, 4));
+    }
+
+    @Test
     void discriminationIsTheCorrectedItemTotalCorrelation() {
         List<ItemAnalysis> items = TestStatistics.items(sixSessions(), Q1_OPTIONS);
 
