@@ -174,6 +174,7 @@ export async function renderQuestion({ api, query }, questionId) {
   }
   const item = analysis.item;
   const agreement = item.kind === 'FREE_TEXT' ? await loadAgreement(api, questionId) : null;
+  const titles = await testTitles(api, analysis.tests || []);
   show(area,
     h('section', { 'aria-labelledby': 'question-figures' },
       h('h2', { id: 'question-figures' }, `Version ${item.questionVersion}: ${item.responses} ${item.responses === 1 ? 'response' : 'responses'}`),
@@ -189,12 +190,13 @@ export async function renderQuestion({ api, query }, questionId) {
       analysis.truncated ? h('p', { class: 'hint' }, 'Only the newest results were analysed.') : null),
     (item.options || []).length ? h('section', { 'aria-labelledby': 'question-options' },
       h('h2', { id: 'question-options' }, 'Options picked'), optionTable(item)) : null,
+    pointsTable(item),
     agreement,
     h('section', { 'aria-labelledby': 'question-tests' },
       h('h2', { id: 'question-tests' }, 'Tests that used this version'),
       table('Tests and their responses', [
         ['Test', (use) => link(`#/tests/${encodeURIComponent(use.testId)}/analysis?version=${use.testVersion}`,
-          use.testId === testId && question ? `This test, version ${use.testVersion}` : `${use.testId}, version ${use.testVersion}`)],
+          `${titles[use.testId] || use.testId}, version ${use.testVersion}`)],
         ['Responses', (use) => String(use.responses)],
       ], analysis.tests || [], 'No test has used this version yet.')));
 }
@@ -226,4 +228,29 @@ async function loadAgreement(api, questionId) {
       fact('Awaiting review', String(agreement.awaitingReview)),
       fact('Scored by the machine', String(agreement.scored))),
     h('p', {}, direction));
+}
+
+/** The titles of the tests a question appeared in; one the caller cannot read keeps its id. */
+async function testTitles(api, uses) {
+  const titles = {};
+  for (const testId of [...new Set(uses.map((use) => use.testId))].slice(0, 20)) {
+    try {
+      titles[testId] = (await api.get(`${API}/tests/${encodeURIComponent(testId)}`)).title;
+    } catch (problem) {
+      if (problem.status === 401) throw problem;
+    }
+  }
+  return titles;
+}
+
+/** How many responses earned each number of points (from scoring-service's pointsDistribution). */
+function pointsTable(item) {
+  const counts = item.pointsDistribution || [];
+  if (!counts.length) return null;
+  return h('section', { 'aria-labelledby': 'question-points' },
+    h('h2', { id: 'question-points' }, 'Points earned'),
+    table(`Responses by points earned, out of ${item.maxPoints}`, [
+      ['Points', (count) => `${decimal(count.points, Number.isInteger(count.points) ? 0 : 2)} of ${item.maxPoints}`],
+      ['Responses', (count) => `${count.responses} (${Math.round((100 * count.responses) / item.responses)}%)`],
+    ], counts, 'No responses yet.'));
 }

@@ -85,7 +85,7 @@ export async function render({ api, query }) {
 function entriesTable(rows, filtered) {
   return table('Audit entries, newest first', [
     ['When', (e) => h('span', { tabindex: '-1' }, h('time', { datetime: e.occurredAt }, when(e.occurredAt)))],
-    ['Action', (e) => h('code', {}, e.action)],
+    ['Action', (e) => h('code', { class: 'action' }, e.action)],
     ['Outcome', (e) => badge(String(e.outcome || '').toLowerCase(), e.outcome || 'unknown')],
     ['Who', (e) => e.actorEmail || `${String(e.actorKind || 'unknown').toLowerCase()} ${e.actorId || ''}`.trim()],
     ['Target', (e) => [e.targetType || '', e.targetId ? h('br') : null, e.targetId ? h('code', {}, e.targetId) : null]],

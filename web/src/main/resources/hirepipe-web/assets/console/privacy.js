@@ -190,7 +190,7 @@ function erasureTable(erasures) {
     ['Status', (e) => badge(e.status === 'ERASED' ? 'erased' : 'in progress', e.status)],
     ['Invitations covered', (e) => String(e.invitationCount ?? 0)],
     ['Services', (e) => h('ul', { class: 'flags' }, Object.entries(e.services || {})
-      .map(([service, state]) => h('li', {}, `${service}: ${state === 'DONE' ? 'done' : 'waiting'}`)))],
+      .map(([service, state]) => h('li', {}, h('span', { class: 'nowrap' }, service), `: ${state === 'DONE' ? 'done' : 'waiting'}`)))],
     ['Removed', (e) => removed(e.removedCounts)],
     ['Erasure id', (e) => h('code', {}, e.erasureId)],
   ], erasures, 'No erasure has been requested yet.');
@@ -198,7 +198,7 @@ function erasureTable(erasures) {
 
 function removed(counts) {
   const lines = Object.entries(counts || {}).map(([service, kinds]) => {
-    const parts = Object.entries(kinds || {}).map(([kind, count]) => `${count} ${kind}`);
+    const parts = Object.entries(kinds || {}).map(([kind, count]) => `${count} ${kind.replace(/_/g, ' ')}`);
     return h('li', {}, `${service}: ${parts.length ? parts.join(', ') : 'nothing'}`);
   });
   return lines.length ? h('ul', { class: 'flags' }, lines) : '—';

@@ -629,6 +629,10 @@ class RecruiterConsoleIT {
                     "Left blank", "0 of 2");
             // Ada's free-text score was changed by a person in flow 2: one of one reviewed.
             assertThat(browser.textOf("#agreement-facts")).contains("Changed by a person", "1 of 1 reviewed (100%)");
+            assertThat(browser.driver().findElements(By.cssSelector("#question-points ~ .table-wrap tbody tr")))
+                    .as("a row per number of points earned").isNotEmpty()
+                    .allSatisfy(row -> assertThat(row.getText()).contains("of 4"));
+            assertThat(browser.textOf("#question-analysis")).contains(TEST_TITLE + ", version 1");
             browser.captureWithoutAnyViolation("console-question-analysis");
 
             browser.find("main a[href*='/analysis?version=']").click();
@@ -638,6 +642,8 @@ class RecruiterConsoleIT {
             browser.awaitText("#question-analysis", "Options picked");
             assertThat(browser.textOf("#question-analysis")).contains("Log compaction", "0 (0%)",
                     "Record keys mapping to one partition", "2 (100%)", "Facility", "1.00");
+            assertThat(browser.textOf("#question-points ~ .table-wrap")).as("both candidates earned the 2 points")
+                    .contains("2 of 2", "2 (100%)");
             assertThat(browser.mainText()).doesNotContain("People and the machine");
             browser.captureWithoutAnyViolation("console-question-analysis-choice");
         }
