@@ -142,7 +142,7 @@ export function needsAdministrator(what = 'this page') {
   page('This page needs an administrator',
     h('div', { class: 'notice', role: 'status', id: 'needs-admin' },
       h('p', {}, `Only an administrator of your organisation can open ${what}. `
-        + 'If you need it, ask one of them to do it for you, or to change your role on the Team page.')),
+        + 'If you need it, ask one of them to do it for you, or to change your role.')),
     h('p', {}, h('a', { href: '#/' }, 'Go to the dashboard'), '.'));
 }
 
