@@ -43,7 +43,8 @@ public class QuestionService {
         QuestionContent content = QuestionRules.toContent(request, author == null ? Authors.of(caller) : author);
         Instant now = clock.instant();
         QuestionDocument question = new QuestionDocument(Ids.newId("q"), caller.tenantId(), 1, QuestionStatus.DRAFT,
-                content, null, List.of(), 0, now, now, null, null, QuestionDocument.searchTermsOf(content), sourceKey);
+                content, null, List.of(), 0, now, now, null, null, QuestionDocument.searchTermsOf(content), sourceKey,
+                SearchTerms.VERSION);
         store.insert(question);
         return question;
     }

@@ -70,7 +70,7 @@ public class TestTemplateService {
         TestTemplateDocument test = new TestTemplateDocument(Ids.newId("t"), caller.tenantId(), 1,
                 draft ? TestStatus.DRAFT : TestStatus.PUBLISHED, content, draft ? null : 1,
                 draft ? List.of() : List.of(new PublishedTest(1, content, now)), 0, now, now, draft ? null : now, null,
-                sourceKey, termsOf(content));
+                sourceKey, termsOf(content), SearchTerms.VERSION);
         store.insert(test);
         return test;
     }
@@ -366,7 +366,7 @@ public class TestTemplateService {
         return store.find(caller.tenantId(), id).orElseThrow(() -> ProblemException.notFound("Test", id));
     }
 
-    private static List<String> termsOf(TestDefinition content) {
+    static List<String> termsOf(TestDefinition content) {
         return SearchTerms.of(content.title(), content.description());
     }
 

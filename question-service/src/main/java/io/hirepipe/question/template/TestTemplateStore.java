@@ -49,6 +49,28 @@ class TestTemplateStore implements InitializingBean {
         // The starter bank finds the tests it installed before by their source key (idempotency).
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("sourceKey", Sort.Direction.ASC)
                 .named("tenant_source_key"));
+        recomputeOutdatedSearchTerms();
+    }
+
+    /**
+     * Tests whose terms an older analysis computed get them recomputed once (see
+     * {@link SearchTerms#VERSION}); conditional on the revision read, so an edit meanwhile wins.
+     */
+    void recomputeOutdatedSearchTerms() {
+        int count = 0;
+        for (TestTemplateDocument test : mongo.find(Query.query(Criteria.where("searchTermsVersion")
+                .ne(SearchTerms.VERSION)), TestTemplateDocument.class)) {
+            count += (int) mongo.updateFirst(Query.query(Criteria.where("_id").is(test.id())
+                                    .and("revision").is(test.revision())
+                                    .and("searchTermsVersion").ne(SearchTerms.VERSION)),
+                            new Update().set("searchTerms", TestTemplateService.termsOf(test.content()))
+                                    .set("searchTermsVersion", SearchTerms.VERSION),
+                            TestTemplateDocument.class)
+                    .getModifiedCount();
+        }
+        if (count > 0) {
+            log.info("Recomputed the search terms of {} tests (terms version {})", count, SearchTerms.VERSION);
+        }
     }
 
     /**
