@@ -77,7 +77,8 @@ public class JsonTransfer {
             } else if (!keys.add(question.key())) {
                 violations.add(new QuestionRules.Violation(path + ".key", "key '" + question.key() + "' repeats"));
             }
-            violations.addAll(requests.violations(path, question.toRequest()));
+            // Only drafts may lack a rubric: a free-text question is published with one.
+            violations.addAll(requests.violations(path, question.toRequest(), policy(publish)));
         }
         if (!violations.isEmpty()) {
             throw QuestionRules.invalid(violations);
@@ -96,7 +97,7 @@ public class JsonTransfer {
                 rows.add(new ImportedQuestion(question.key(), existing.get().id(), "ALREADY_IMPORTED"));
                 continue;
             }
-            String id = questions.insert(caller, question.toRequest(), sourceKey, null).id();
+            String id = questions.insert(caller, question.toRequest(), sourceKey, null, policy(publish)).id();
             if (publish) {
                 questions.publish(caller, id);
             }
@@ -104,6 +105,10 @@ public class JsonTransfer {
             created++;
         }
         return new ImportReport(created, rows.size() - created, rows);
+    }
+
+    private static QuestionRules.RubricPolicy policy(boolean publish) {
+        return publish ? QuestionRules.RubricPolicy.REQUIRED : QuestionRules.RubricPolicy.MAY_BE_MISSING;
     }
 
     private static ProblemException invalid(String field, String message) {
