@@ -75,6 +75,32 @@ public class TestTemplateService {
         return test;
     }
 
+    /** A test as an export writes it: its id, and the request that would create its latest content again. */
+    public record ExportedTest(String id, TestTemplateRequest request) {
+    }
+
+    /** Up to {@code max} of the tenant's tests that are not retired, newest first, as drafts to recreate. */
+    public List<ExportedTest> forExport(Caller caller, int max) {
+        return store.search(caller.tenantId(), null, List.of(), null, max).stream()
+                .filter(test -> test.status() != TestStatus.RETIRED)
+                .map(test -> new ExportedTest(test.id(), requestOf(test.content())))
+                .toList();
+    }
+
+    private static TestTemplateRequest requestOf(TestDefinition content) {
+        List<TestTemplateRequest.SectionInput> sections = content.sections().stream()
+                .map(s -> s.pool() == null
+                        ? new TestTemplateRequest.SectionInput(s.title(),
+                                s.questions().stream().map(QuestionRef::questionId).toList(), null)
+                        : new TestTemplateRequest.SectionInput(s.title(), null, new TestTemplateRequest.PoolInput(
+                                s.pool().category(), s.pool().tags().isEmpty() ? null : s.pool().tags(),
+                                s.pool().difficultyMin(), s.pool().difficultyMax(), s.pool().count())))
+                .toList();
+        return new TestTemplateRequest(content.title(), content.description(), content.instructions(),
+                content.durationMinutes(), content.passMarkPercent(), sections, content.shuffleQuestions(),
+                content.shuffleOptions(), true);
+    }
+
     /** The id of the tenant's test installed from {@code sourceKey}, if any. */
     public Optional<String> idBySourceKey(Caller caller, String sourceKey) {
         return store.findBySourceKey(caller.tenantId(), sourceKey).map(TestTemplateDocument::id);

@@ -33,11 +33,15 @@ class TransferController {
         this.qtiExport = qtiExport;
     }
 
-    /** The whole bank, or the questions named in {@code ids} (comma-separated), in the starter bank's format. */
+    /**
+     * The whole bank, or the questions named in {@code ids} (comma-separated), in the starter bank's format;
+     * with {@code includeTests=true} also the tests that are not retired, and the questions they name.
+     */
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
     @GetMapping("/api/questions/export")
-    StarterBank export(Caller caller, @RequestParam(required = false) @Size(max = 20_000) String ids) {
-        return json.export(caller, selection(ids));
+    StarterBank export(Caller caller, @RequestParam(required = false) @Size(max = 20_000) String ids,
+                       @RequestParam(defaultValue = "false") boolean includeTests) {
+        return json.export(caller, selection(ids), includeTests);
     }
 
     /**
@@ -64,7 +68,11 @@ class TransferController {
         return selection;
     }
 
-    /** Creates the file's questions with new ids (drafts unless {@code publish=true}); all or nothing. */
+    /**
+     * Creates the file's questions with new ids (drafts unless {@code publish=true}), then its tests as drafts
+     * that name the imported questions (a file with tests needs {@code publish=true}). Everything is checked
+     * before anything is stored.
+     */
     @PostMapping("/api/questions/import")
     JsonTransfer.ImportReport importJson(Caller caller, @RequestBody StarterBank file,
                                          @RequestParam(defaultValue = "false") boolean publish) {
