@@ -70,23 +70,13 @@ class QuestionStore implements InitializingBean {
 
     /**
      * Questions whose terms an older analysis computed (or that have none, from before text search) get
-     * them recomputed once, so that search finds them like new ones. Idempotent: a question is matched by
-     * its terms version, and the update requires the revision read, so an edit meanwhile (which writes
-     * terms of its own) is never overwritten; the revision is not raised, as nothing a client sees changed.
+     * them recomputed once, so that search finds them like new ones ({@link SearchTermsMigration}).
      */
     void recomputeOutdatedSearchTerms() {
-        Query outdated = Query.query(Criteria.where("searchTermsVersion").ne(SearchTerms.VERSION));
+        Query outdated = new Query();
         outdated.fields().exclude(HEAVY_FIELDS);
-        int count = 0;
-        for (QuestionDocument question : mongo.find(outdated, QuestionDocument.class)) {
-            count += (int) mongo.updateFirst(Query.query(Criteria.where("_id").is(question.id())
-                                    .and("revision").is(question.revision())
-                                    .and("searchTermsVersion").ne(SearchTerms.VERSION)),
-                            new Update().set("searchTerms", QuestionDocument.searchTermsOf(question.content()))
-                                    .set("searchTermsVersion", SearchTerms.VERSION),
-                            QuestionDocument.class)
-                    .getModifiedCount();
-        }
+        int count = SearchTermsMigration.recompute(mongo, QuestionDocument.class, outdated, QuestionDocument::id,
+                QuestionDocument::revision, question -> QuestionDocument.searchTermsOf(question.content()));
         if (count > 0) {
             log.info("Recomputed the search terms of {} questions (terms version {})", count, SearchTerms.VERSION);
         }

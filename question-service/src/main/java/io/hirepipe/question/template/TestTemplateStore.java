@@ -3,6 +3,7 @@ package io.hirepipe.question.template;
 import io.hirepipe.defaults.web.Cursor;
 import io.hirepipe.question.CursorCriteria;
 import io.hirepipe.question.bank.SearchTerms;
+import io.hirepipe.question.bank.SearchTermsMigration;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,22 +53,10 @@ class TestTemplateStore implements InitializingBean {
         recomputeOutdatedSearchTerms();
     }
 
-    /**
-     * Tests whose terms an older analysis computed get them recomputed once (see
-     * {@link SearchTerms#VERSION}); conditional on the revision read, so an edit meanwhile wins.
-     */
+    /** Tests whose terms an older analysis computed get them recomputed once ({@link SearchTermsMigration}). */
     void recomputeOutdatedSearchTerms() {
-        int count = 0;
-        for (TestTemplateDocument test : mongo.find(Query.query(Criteria.where("searchTermsVersion")
-                .ne(SearchTerms.VERSION)), TestTemplateDocument.class)) {
-            count += (int) mongo.updateFirst(Query.query(Criteria.where("_id").is(test.id())
-                                    .and("revision").is(test.revision())
-                                    .and("searchTermsVersion").ne(SearchTerms.VERSION)),
-                            new Update().set("searchTerms", TestTemplateService.termsOf(test.content()))
-                                    .set("searchTermsVersion", SearchTerms.VERSION),
-                            TestTemplateDocument.class)
-                    .getModifiedCount();
-        }
+        int count = SearchTermsMigration.recompute(mongo, TestTemplateDocument.class, new Query(),
+                TestTemplateDocument::id, TestTemplateDocument::revision, test -> TestTemplateService.termsOf(test.content()));
         if (count > 0) {
             log.info("Recomputed the search terms of {} tests (terms version {})", count, SearchTerms.VERSION);
         }

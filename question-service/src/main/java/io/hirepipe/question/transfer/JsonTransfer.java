@@ -116,11 +116,7 @@ public class JsonTransfer {
                 violations.add(new QuestionRules.Violation(path, "must not be null"));
                 continue;
             }
-            if (question.key() == null || question.key().isBlank() || question.key().length() > 100) {
-                violations.add(new QuestionRules.Violation(path + ".key", "every question needs a key of 1 to 100 characters"));
-            } else if (!keys.add(question.key())) {
-                violations.add(new QuestionRules.Violation(path + ".key", "key '" + question.key() + "' repeats"));
-            }
+            checkKey(path, "question", question.key(), keys, violations);
             // Only drafts may lack a rubric: a free-text question is published with one.
             violations.addAll(requests.violations(path, question.toRequest(), policy(publish)));
         }
@@ -130,6 +126,16 @@ public class JsonTransfer {
         }
         ImportReport stored = store(caller, file.questions(), publish, SOURCE_PREFIX);
         return file.tests().isEmpty() ? stored : storeTests(caller, file.tests(), stored);
+    }
+
+    /** A key names one question (or test) of the file: present, short, and not repeated. */
+    private static void checkKey(String path, String what, String key, Set<String> seen,
+                                 List<QuestionRules.Violation> violations) {
+        if (key == null || key.isBlank() || key.length() > 100) {
+            violations.add(new QuestionRules.Violation(path + ".key", "every " + what + " needs a key of 1 to 100 characters"));
+        } else if (!seen.add(key)) {
+            violations.add(new QuestionRules.Violation(path + ".key", "key '" + key + "' repeats"));
+        }
     }
 
     private List<QuestionRules.Violation> testViolations(StarterBank file, Set<String> questionKeys, boolean publish) {
@@ -154,11 +160,7 @@ public class JsonTransfer {
                 violations.add(new QuestionRules.Violation(path, "must not be null"));
                 continue;
             }
-            if (test.key() == null || test.key().isBlank() || test.key().length() > 100) {
-                violations.add(new QuestionRules.Violation(path + ".key", "every test needs a key of 1 to 100 characters"));
-            } else if (!testKeys.add(test.key())) {
-                violations.add(new QuestionRules.Violation(path + ".key", "key '" + test.key() + "' repeats"));
-            }
+            checkKey(path, "test", test.key(), testKeys, violations);
             validator.validate(test.toRequest(Map.of(), true)).stream()
                     .map(v -> new QuestionRules.Violation(path + "." + v.getPropertyPath(), v.getMessage()))
                     .sorted(Comparator.comparing(QuestionRules.Violation::field))
