@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param searchTerms      the normalised words of the latest content ({@link SearchTerms}), for text search
  * @param sourceKey        where an installed or imported question came from ("starter:sql-vs-nosql"), so
  *                         that installing again finds it instead of adding a copy; null for hand-written ones
+ * @param searchTermsVersion the {@link SearchTerms#VERSION} that computed {@code searchTerms}; null before
+ *                         versions, so that start-up recomputes terms computed by an older analysis
  */
 @Document(QuestionDocument.COLLECTION)
 public record QuestionDocument(
@@ -43,7 +45,8 @@ public record QuestionDocument(
         Instant publishedAt,
         Instant retiredAt,
         List<String> searchTerms,
-        String sourceKey) {
+        String sourceKey,
+        Integer searchTermsVersion) {
 
     public static final String COLLECTION = "questions";
 

@@ -23,12 +23,18 @@ public class QuestionRequests {
 
     /** Every broken rule of {@code request}, its fields prefixed with {@code path}. */
     public List<QuestionRules.Violation> violations(String path, QuestionRequest request) {
+        return violations(path, request, QuestionRules.RubricPolicy.REQUIRED);
+    }
+
+    /** Every broken rule of {@code request} under {@code policy}, its fields prefixed with {@code path}. */
+    public List<QuestionRules.Violation> violations(String path, QuestionRequest request,
+                                                    QuestionRules.RubricPolicy policy) {
         List<QuestionRules.Violation> found = new ArrayList<>();
         validator.validate(request).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<QuestionRequest> v) -> v.getPropertyPath().toString()))
                 .forEach(v -> found.add(new QuestionRules.Violation(path + "." + v.getPropertyPath(), v.getMessage())));
         if (found.isEmpty()) {
-            QuestionRules.violations(request)
+            QuestionRules.violations(request, policy)
                     .forEach(v -> found.add(new QuestionRules.Violation(path + "." + v.field(), v.message())));
         }
         return found;

@@ -44,7 +44,21 @@ public final class QuestionRules {
      * @throws ProblemException 400 listing every broken rule, in the shape bean validation uses
      */
     public static QuestionContent toContent(QuestionRequest request, String author) {
-        List<Violation> violations = violations(request);
+        return toContent(request, author, RubricPolicy.REQUIRED);
+    }
+
+    /**
+     * Whether a free-text question may lack its rubric: only an imported draft may (QTI items rarely carry
+     * one), and such a draft cannot be published until a rubric is written ({@link #requirePublishable}).
+     */
+    public enum RubricPolicy {
+        REQUIRED,
+        MAY_BE_MISSING
+    }
+
+    /** @see #toContent(QuestionRequest, String) */
+    public static QuestionContent toContent(QuestionRequest request, String author, RubricPolicy policy) {
+        List<Violation> violations = violations(request, policy);
         if (!violations.isEmpty()) {
             throw invalid(violations);
         }
@@ -52,8 +66,8 @@ public final class QuestionRules {
         List<ChoiceOption> options = freeText ? List.of() : request.options().stream()
                 .map(o -> new ChoiceOption(o.id(), o.text()))
                 .toList();
-        Rubric rubric = freeText ? rubricOf(request.rubric()) : null;
-        int points = freeText ? rubric.maxPoints()
+        Rubric rubric = freeText && request.rubric() != null ? rubricOf(request.rubric()) : null;
+        int points = freeText ? (rubric == null ? 0 : rubric.maxPoints())
                 : Objects.requireNonNullElse(request.points(), DEFAULT_CHOICE_POINTS);
         List<String> tags = request.tags() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.tags()));
         return new QuestionContent(request.kind(), request.title(), request.prompt(), options,
@@ -67,7 +81,30 @@ public final class QuestionRules {
                 author);
     }
 
+    /**
+     * A question that can be published: a free-text one needs its rubric (an imported draft may lack it).
+     *
+     * @throws ProblemException 422 naming the field {@code rubric}
+     */
+    public static void requirePublishable(String id, QuestionContent content) {
+        if (needsRubric(content)) {
+            String message = "a free-text question needs a rubric with 1 to 20 key points before it is published";
+            throw ProblemException.unprocessable("rubric-required", "Question '" + id + "': " + message + ".")
+                    .with("field", "rubric")
+                    .with("errors", List.of(Map.of("field", "rubric", "message", message)));
+        }
+    }
+
+    /** A free-text question imported without a rubric: a draft until someone writes one. */
+    public static boolean needsRubric(QuestionContent content) {
+        return content.kind() == QuestionKind.FREE_TEXT && content.rubric() == null;
+    }
+
     public static List<Violation> violations(QuestionRequest request) {
+        return violations(request, RubricPolicy.REQUIRED);
+    }
+
+    public static List<Violation> violations(QuestionRequest request, RubricPolicy policy) {
         List<Violation> violations = new ArrayList<>();
         if (request.kind() == null) {
             return violations; // bean validation already reports it; nothing else can be judged
@@ -77,7 +114,7 @@ public final class QuestionRules {
         }
         switch (request.kind()) {
             case SINGLE_CHOICE, MULTI_CHOICE -> checkChoice(request, violations);
-            case FREE_TEXT -> checkFreeText(request, violations);
+            case FREE_TEXT -> checkFreeText(request, policy, violations);
         }
         return violations;
     }
@@ -128,7 +165,7 @@ public final class QuestionRules {
         }
     }
 
-    private static void checkFreeText(QuestionRequest request, List<Violation> violations) {
+    private static void checkFreeText(QuestionRequest request, RubricPolicy policy, List<Violation> violations) {
         if (!nonNull(request.options()).isEmpty()) {
             violations.add(new Violation("options", "a free-text question has no options"));
         }
@@ -137,6 +174,13 @@ public final class QuestionRules {
         }
         if (request.choiceScoring() != null) {
             violations.add(new Violation("choiceScoring", "a free-text question has no choice scoring"));
+        }
+        if (request.rubric() == null && policy == RubricPolicy.MAY_BE_MISSING) {
+            if (request.points() != null) {
+                violations.add(new Violation("points", "a free-text question is worth the sum of its rubric's key "
+                        + "points; leave points out until it has a rubric"));
+            }
+            return;
         }
         if (request.rubric() == null || nonNull(request.rubric().keyPoints()).isEmpty()) {
             violations.add(new Violation("rubric", "a free-text question needs a rubric with 1 to 20 key points"));

@@ -40,10 +40,18 @@ public class QuestionService {
      * The caller checks first that no question has the key yet.
      */
     public QuestionDocument insert(Caller caller, QuestionRequest request, String sourceKey, String author) {
-        QuestionContent content = QuestionRules.toContent(request, author == null ? Authors.of(caller) : author);
+        return insert(caller, request, sourceKey, author, QuestionRules.RubricPolicy.REQUIRED);
+    }
+
+    /** Creates a draft; with {@code MAY_BE_MISSING}, a free-text one without rubric (imports). */
+    public QuestionDocument insert(Caller caller, QuestionRequest request, String sourceKey, String author,
+                                   QuestionRules.RubricPolicy policy) {
+        QuestionContent content = QuestionRules.toContent(request, author == null ? Authors.of(caller) : author,
+                policy);
         Instant now = clock.instant();
         QuestionDocument question = new QuestionDocument(Ids.newId("q"), caller.tenantId(), 1, QuestionStatus.DRAFT,
-                content, null, List.of(), 0, now, now, null, null, QuestionDocument.searchTermsOf(content), sourceKey);
+                content, null, List.of(), 0, now, now, null, null, QuestionDocument.searchTermsOf(content), sourceKey,
+                SearchTerms.VERSION);
         store.insert(question);
         return question;
     }
@@ -134,6 +142,7 @@ public class QuestionService {
             case PUBLISHED -> Optional.of(question);
             case RETIRED -> throw retired(id, "published");
             case DRAFT -> {
+                QuestionRules.requirePublishable(id, question.content());
                 Instant now = clock.instant();
                 PublishedQuestion frozen = new PublishedQuestion(id, question.version(), question.content(), now);
                 Update update = new Update()

@@ -65,22 +65,20 @@ class QuestionStore implements InitializingBean {
         // Starter bank and imports find what they installed before by its source key (idempotency).
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("sourceKey", Sort.Direction.ASC)
                 .named("tenant_source_key").sparse());
-        backfillSearchTerms();
+        recomputeOutdatedSearchTerms();
     }
 
-    /** Questions stored before text search get their terms once, so that search finds them too. */
-    private void backfillSearchTerms() {
-        Query missing = Query.query(Criteria.where("searchTerms").exists(false));
-        missing.fields().exclude(HEAVY_FIELDS);
-        int count = 0;
-        for (QuestionDocument question : mongo.find(missing, QuestionDocument.class)) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(question.id()).and("searchTerms").exists(false)),
-                    new Update().set("searchTerms", QuestionDocument.searchTermsOf(question.content())),
-                    QuestionDocument.class);
-            count++;
-        }
+    /**
+     * Questions whose terms an older analysis computed (or that have none, from before text search) get
+     * them recomputed once, so that search finds them like new ones ({@link SearchTermsMigration}).
+     */
+    void recomputeOutdatedSearchTerms() {
+        Query outdated = new Query();
+        outdated.fields().exclude(HEAVY_FIELDS);
+        int count = SearchTermsMigration.recompute(mongo, QuestionDocument.class, outdated, QuestionDocument::id,
+                QuestionDocument::revision, question -> QuestionDocument.searchTermsOf(question.content()));
         if (count > 0) {
-            log.info("Added search terms to {} questions stored before text search", count);
+            log.info("Recomputed the search terms of {} questions (terms version {})", count, SearchTerms.VERSION);
         }
     }
 

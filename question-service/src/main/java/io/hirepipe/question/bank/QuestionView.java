@@ -16,6 +16,7 @@ import java.util.List;
  * @param prompt           the Markdown as written (kept for clients from before Markdown prompts)
  * @param promptMarkdown   the same Markdown, under the name that says what it is
  * @param promptHtml       the prompt rendered and sanitised: the only form to put into a page
+ * @param needsRubric      a free-text draft imported without a rubric: it cannot be published until one is written
  */
 public record QuestionView(
         String id,
@@ -40,7 +41,8 @@ public record QuestionView(
         Integer difficulty,
         Integer suggestedTimeSeconds,
         String whyWeAsk,
-        String author) {
+        String author,
+        boolean needsRubric) {
 
     static QuestionView of(QuestionDocument question) {
         QuestionContent content = question.content();
@@ -49,6 +51,6 @@ public record QuestionView(
                 content.rubric(), content.points(), content.tags(), content.choiceScoring(), question.createdAt(),
                 question.updatedAt(), question.publishedAt(), content.prompt(), content.promptHtml(),
                 content.category(), content.difficulty(), content.suggestedTimeSeconds(), content.whyWeAsk(),
-                content.author());
+                content.author(), QuestionRules.needsRubric(content));
     }
 }

@@ -1,27 +1,58 @@
 package io.hirepipe.question.bank;
 
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.text.Normalizer;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The normalised words of a question's title, prompt and tags, stored with it and indexed, so that
- * text search is an exact match on an array ({@code $all}) instead of a regex: the embedded MongoDB
- * has no {@code $text}, and an unanchored regex cannot use an index. Case and accents are folded;
- * words are whole (no stemming), so "index" does not find "indexes".
+ * The normalised words of a question's title, prompt and tags (or a test's title and description), stored
+ * with it and indexed, so that text search is an exact match on an array ({@code $all}) instead of a regex:
+ * the embedded MongoDB has no {@code $text}, and an unanchored regex cannot use an index. Case and accents
+ * are folded, English stop words dropped and words reduced to their Porter stem (Lucene's analysis chain),
+ * for stored text and query text alike, so "index" finds "indexes" and "indexing", "caching" finds "cache".
+ *
+ * <p>Changing the analysis changes the stored terms: bump {@link #VERSION}, and the stores recompute the
+ * terms of every document stored under an older version when they start.
  */
 public final class SearchTerms {
 
+    /** The version of the analysis below; stored with each document's terms. 1 was whole words, unstemmed. */
+    public static final int VERSION = 2;
     /** A question stores at most this many distinct terms; its text is at most 5200 characters. */
     static final int MAX_STORED = 600;
     /** A query needs every one of its terms, so more than a few add nothing but cost. */
     public static final int MAX_QUERY_TERMS = 10;
 
-    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final int MAX_TERM_LENGTH = 40;
+
+    /** Lucene's EnglishAnalyzer chain, without its keyword set; analyzers are thread-safe. */
+    private static final Analyzer ENGLISH = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer words = new StandardTokenizer();
+            TokenStream terms = new EnglishPossessiveFilter(words);
+            terms = new LowerCaseFilter(terms);
+            terms = new StopFilter(terms, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            terms = new PorterStemFilter(terms);
+            return new TokenStreamComponents(words, terms);
+        }
+    };
 
     private SearchTerms() {
     }
@@ -31,23 +62,39 @@ public final class SearchTerms {
         TreeSet<String> terms = new TreeSet<>();
         for (String text : texts) {
             if (text != null) {
-                terms.addAll(split(text));
+                terms.addAll(analyse(text));
             }
         }
         return terms.stream().limit(MAX_STORED).toList();
     }
 
-    /** The terms a query asks for, normalised like stored terms; empty when it has none. */
+    /** The terms a query asks for, analysed like stored terms; empty when it has none. */
     public static List<String> ofQuery(String query) {
-        return query == null ? List.of() : split(query).stream().distinct().toList();
+        return query == null ? List.of() : analyse(query).stream().distinct().toList();
     }
 
-    private static List<String> split(String text) {
-        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
-                .toLowerCase(Locale.ROOT);
-        return Arrays.stream(SEPARATORS.split(folded))
-                .filter(term -> term.length() >= 2 || (term.length() == 1 && Character.isDigit(term.charAt(0))))
-                .filter(term -> term.length() <= 40)
-                .toList();
+    private static List<String> analyse(String text) {
+        // Accents are folded before analysis, so "Répliques" and "repliques" are one word.
+        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = ENGLISH.tokenStream("text", folded)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (kept(term)) {
+                    terms.add(term.toString());
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing an in-memory string cannot fail", e);
+        }
+        return terms;
+    }
+
+    /** Single letters say nothing (single digits may: "3 replicas"); very long tokens are not words. */
+    private static boolean kept(CharTermAttribute term) {
+        int length = term.length();
+        return length <= MAX_TERM_LENGTH && (length >= 2 || (length == 1 && Character.isDigit(term.charAt(0))));
     }
 }

@@ -45,11 +45,17 @@ public record StarterBank(int version, String author, List<BankQuestion> questio
                            Boolean shuffleOptions) {
 
         public TestTemplateRequest toRequest(Map<String, String> idsByKey) {
+            return toRequest(idsByKey, false);
+        }
+
+        /** @param draft whether the test is created as a draft (imports) or published at once (the starter bank) */
+        public TestTemplateRequest toRequest(Map<String, String> idsByKey, boolean draft) {
             return new TestTemplateRequest(title, description, instructions, durationMinutes, passMarkPercent,
-                    sections.stream().map(s -> new TestTemplateRequest.SectionInput(s.title(),
-                            s.questionKeys() == null ? null : s.questionKeys().stream().map(idsByKey::get).toList(),
+                    sections == null ? null : sections.stream().map(s -> s == null ? null
+                            : new TestTemplateRequest.SectionInput(s.title(), s.questionKeys() == null ? null
+                            : s.questionKeys().stream().map(k -> idsByKey.getOrDefault(k, k)).toList(),
                             s.pool())).toList(),
-                    shuffleQuestions, shuffleOptions, false);
+                    shuffleQuestions, shuffleOptions, draft);
         }
     }
 

@@ -1,8 +1,14 @@
 package io.hirepipe.question.starter;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -13,6 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One starter-bank install at a time per tenant. The install checks what exists and then inserts what
@@ -20,25 +30,59 @@ import java.util.UUID;
  * because the embedded MongoDB-compatible server ignores compound secondary indexes. The claim is a
  * document whose {@code _id} is the tenant id, which every server keeps unique: an upsert matching only
  * an expired (or released) claim either takes the claim or fails on the duplicate {@code _id} because
- * another install holds it. The lease frees the claim of an install whose process died.
+ * another install holds it.
+ *
+ * <p>The lease frees the claim of an install whose process died, and only that: a live install renews its
+ * lease on a heartbeat while it works, so an install slower than the lease is never taken over. A finished
+ * install leaves its report on the claim document, so that callers who waited for it answer with it.
  */
 @Component
-class StarterBankInstallClaims {
+class StarterBankInstallClaims implements DisposableBean {
 
     static final String COLLECTION = "starter_bank_installs";
+
+    private static final Logger log = LoggerFactory.getLogger(StarterBankInstallClaims.class);
 
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Duration lease;
+    private final Duration heartbeat;
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "starter-bank-lease-renewal");
+        thread.setDaemon(true);
+        return thread;
+    });
 
+    @Autowired
     StarterBankInstallClaims(MongoTemplate mongo, Clock clock,
-                             @Value("${hirepipe.questions.starter-bank.install-lease:PT2M}") Duration lease) {
+                             @Value("${hirepipe.questions.starter-bank.install-lease:PT2M}") Duration lease,
+                             @Value("${hirepipe.questions.starter-bank.install-heartbeat:PT30S}") Duration heartbeat) {
+        if (heartbeat.isNegative() || heartbeat.isZero() || heartbeat.compareTo(lease.dividedBy(2)) > 0) {
+            throw new IllegalArgumentException("The install heartbeat (" + heartbeat + ") must be positive and at most "
+                    + "half the lease (" + lease + "), or a live install could lose its claim between two renewals");
+        }
         this.mongo = mongo;
         this.clock = clock;
         this.lease = lease;
+        this.heartbeat = heartbeat;
     }
 
     record Claim(String tenantId, String claimId) {
+    }
+
+    /**
+     * The claim document as stored.
+     *
+     * @param claimId         the install holding (or last holding) the claim
+     * @param finishedClaimId the last install that finished, whose {@code report} this is
+     */
+    @Document(COLLECTION)
+    record InstallState(@Id String tenantId, String claimId, Instant leaseUntil, String finishedClaimId,
+                        Instant finishedAt, StarterBankInstaller.InstallReport report) {
+
+        boolean heldAt(Instant now) {
+            return leaseUntil != null && leaseUntil.isAfter(now);
+        }
     }
 
     /** @return the claim, or empty while another install of this tenant holds it */
@@ -56,9 +100,59 @@ class StarterBankInstallClaims {
         }
     }
 
-    /** Frees the claim, unless its lease ran out and another install took it over meanwhile. */
+    Optional<InstallState> state(String tenantId) {
+        return Optional.ofNullable(mongo.findById(tenantId, InstallState.class, COLLECTION));
+    }
+
+    /** Keeps renewing the claim's lease until the returned heartbeat is closed (when the install ends). */
+    Heartbeat keepAlive(Claim claim) {
+        ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(claim), heartbeat.toMillis(),
+                heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        return () -> renewal.cancel(false);
+    }
+
+    /** A running renewal; closing it stops renewing (and never fails). */
+    interface Heartbeat extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** @return whether the claim was still this install's to renew */
+    boolean renew(Claim claim) {
+        try {
+            // Not once finished or released (leaseUntil = EPOCH): a renewal still in flight then must not revive it.
+            Query live = held(claim).addCriteria(Criteria.where("leaseUntil").gt(Instant.EPOCH));
+            boolean renewed = mongo.updateFirst(live, new Update().set("leaseUntil", clock.instant().plus(lease)),
+                    COLLECTION).getMatchedCount() == 1;
+            if (!renewed) {
+                log.warn("The starter-bank install of tenant {} lost its claim before it finished", claim.tenantId());
+            }
+            return renewed;
+        } catch (RuntimeException e) {
+            // The next beat tries again; the lease is several beats long.
+            log.warn("Could not renew the starter-bank install lease of tenant {}", claim.tenantId(), e);
+            return false;
+        }
+    }
+
+    /** Frees the claim and leaves the install's report for those who waited for it. */
+    void finish(Claim claim, StarterBankInstaller.InstallReport report) {
+        mongo.updateFirst(held(claim), new Update().set("leaseUntil", Instant.EPOCH)
+                .set("finishedClaimId", claim.claimId()).set("finishedAt", clock.instant()).set("report", report),
+                COLLECTION);
+    }
+
+    /** Frees the claim of an install that failed, unless another install took it over meanwhile. */
     void release(Claim claim) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(claim.tenantId()).and("claimId").is(claim.claimId())),
-                new Update().set("leaseUntil", Instant.EPOCH), COLLECTION);
+        mongo.updateFirst(held(claim), new Update().set("leaseUntil", Instant.EPOCH), COLLECTION);
+    }
+
+    private static Query held(Claim claim) {
+        return Query.query(Criteria.where("_id").is(claim.tenantId()).and("claimId").is(claim.claimId()));
+    }
+
+    @Override
+    public void destroy() {
+        renewals.shutdownNow();
     }
 }

@@ -5,19 +5,27 @@ import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.question.bank.QuestionDocument;
 import io.hirepipe.question.bank.QuestionService;
 import io.hirepipe.question.template.TestTemplateService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Installs the starter bank into the caller's tenant: each question created and published, then the
  * tests built from them. Idempotent: what an earlier install created (found by its source key) is kept
  * as it is, even if the tenant edited it since, and only what is missing is added. Installs of one tenant
- * never overlap: a second one asked for meanwhile gets a 409 and may simply ask again.
+ * never overlap: a request that finds another install running waits for it (up to
+ * {@code hirepipe.questions.starter-bank.install-wait}, or less if the client prefers) and answers with that
+ * install's report; if it is still running then, the caller is told so and where to look.
  */
 @Service
 class StarterBankInstaller {
@@ -28,11 +36,20 @@ class StarterBankInstaller {
     private final QuestionService questions;
     private final TestTemplateService tests;
     private final StarterBankInstallClaims claims;
+    private final Clock clock;
+    private final Duration maxWait;
+    private final Duration pollInterval;
 
-    StarterBankInstaller(QuestionService questions, TestTemplateService tests, StarterBankInstallClaims claims) {
+    StarterBankInstaller(QuestionService questions, TestTemplateService tests, StarterBankInstallClaims claims,
+                         Clock clock,
+                         @Value("${hirepipe.questions.starter-bank.install-wait:PT20S}") Duration maxWait,
+                         @Value("${hirepipe.questions.starter-bank.install-poll:PT0.2S}") Duration pollInterval) {
         this.questions = questions;
         this.tests = tests;
         this.claims = claims;
+        this.clock = clock;
+        this.maxWait = maxWait;
+        this.pollInterval = pollInterval;
     }
 
     record InstalledTest(String key, String id, String title) {
@@ -42,19 +59,76 @@ class StarterBankInstaller {
                          int testsAlreadyPresent, List<InstalledTest> tests) {
     }
 
-    InstallReport install(Caller caller) {
-        StarterBankInstallClaims.Claim claim = claims.claim(caller.tenantId()).orElseThrow(() -> {
-            ProblemException busy = ProblemException.conflict("starter-bank-install-in-progress",
-                    "The starter bank is being installed into this organisation right now. Ask again in a moment: "
-                            + "the install adds only what is missing.");
-            busy.getHeaders().set("Retry-After", "2");
-            return busy;
-        });
-        try {
-            return installClaimed(caller);
-        } finally {
-            claims.release(claim);
+    /** What an install request ends with: the report, or null when another install is still running. */
+    record Outcome(InstallReport report) {
+        boolean stillRunning() {
+            return report == null;
         }
+    }
+
+    /** What the status link tells: INSTALLING, INSTALLED (with the last install's report) or NOT_INSTALLED. */
+    record InstallStatus(String status, Instant finishedAt, InstallReport report) {
+    }
+
+    /**
+     * Installs, or waits for the install already running and answers with its report.
+     *
+     * @param preferredWait how long the client is willing to wait (capped by the configured maximum), null for that
+     */
+    Outcome install(Caller caller, Duration preferredWait) {
+        Duration wait = preferredWait == null || preferredWait.compareTo(maxWait) > 0 ? maxWait : preferredWait;
+        Instant deadline = clock.instant().plus(wait);
+        // Every install seen holding the claim: when one of them finishes, its report is the answer.
+        Set<String> awaited = new HashSet<>();
+        while (true) {
+            // First the awaited install's report: its finishing frees the claim, which must not start another.
+            Optional<InstallReport> waitedFor = finishedReport(caller, awaited);
+            if (waitedFor.isPresent()) {
+                return new Outcome(waitedFor.get());
+            }
+            Optional<StarterBankInstallClaims.Claim> claim = claims.claim(caller.tenantId());
+            if (claim.isPresent()) {
+                return new Outcome(installClaimed(caller, claim.get()));
+            }
+            claims.state(caller.tenantId()).ifPresent(state -> awaited.add(state.claimId()));
+            if (!clock.instant().isBefore(deadline)) {
+                return new Outcome(null);
+            }
+            try {
+                Thread.sleep(pollInterval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ProblemException.unavailable("starter-bank-install-interrupted",
+                        "The service is stopping; ask again in a moment.");
+            }
+        }
+    }
+
+    private Optional<InstallReport> finishedReport(Caller caller, Set<String> awaited) {
+        return awaited.isEmpty() ? Optional.empty() : claims.state(caller.tenantId())
+                .filter(state -> awaited.contains(state.finishedClaimId()) && state.report() != null)
+                .map(StarterBankInstallClaims.InstallState::report);
+    }
+
+    InstallStatus status(Caller caller) {
+        return claims.state(caller.tenantId())
+                .map(state -> state.heldAt(clock.instant())
+                        ? new InstallStatus("INSTALLING", state.finishedAt(), state.report())
+                        : state.report() == null ? new InstallStatus("NOT_INSTALLED", null, null)
+                        : new InstallStatus("INSTALLED", state.finishedAt(), state.report()))
+                .orElse(new InstallStatus("NOT_INSTALLED", null, null));
+    }
+
+    private InstallReport installClaimed(Caller caller, StarterBankInstallClaims.Claim claim) {
+        InstallReport report;
+        try (StarterBankInstallClaims.Heartbeat alive = claims.keepAlive(claim)) {
+            report = installClaimed(caller);
+        } catch (RuntimeException e) {
+            claims.release(claim);
+            throw e;
+        }
+        claims.finish(claim, report);
+        return report;
     }
 
     private InstallReport installClaimed(Caller caller) {

@@ -1,5 +1,6 @@
 package io.hirepipe.question.template;
 
+import io.hirepipe.question.bank.SearchTerms;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param revision         incremented by every write; writes are conditional on the revision read
  * @param sourceKey        where an installed test came from ("starter:backend-fundamentals-30"), null otherwise
  * @param searchTerms      normalised words of the title and description, for text search
+ * @param searchTermsVersion the {@link SearchTerms#VERSION} that computed them; null before versions
  */
 @Document(TestTemplateDocument.COLLECTION)
 record TestTemplateDocument(
@@ -32,7 +34,8 @@ record TestTemplateDocument(
         Instant publishedAt,
         Instant retiredAt,
         String sourceKey,
-        List<String> searchTerms) {
+        List<String> searchTerms,
+        Integer searchTermsVersion) {
 
     static final String COLLECTION = "tests";
     static final int MAX_VERSIONS = 50;

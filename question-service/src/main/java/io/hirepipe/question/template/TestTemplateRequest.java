@@ -43,7 +43,7 @@ public record TestTemplateRequest(
             @NotNull @Min(1) @Max(100) Integer count) {
     }
 
-    List<String> questionIds() {
+    public List<String> questionIds() {
         return sections.stream().filter(s -> s.questionIds() != null).flatMap(s -> s.questionIds().stream()).toList();
     }
 }

@@ -70,9 +70,35 @@ public class TestTemplateService {
         TestTemplateDocument test = new TestTemplateDocument(Ids.newId("t"), caller.tenantId(), 1,
                 draft ? TestStatus.DRAFT : TestStatus.PUBLISHED, content, draft ? null : 1,
                 draft ? List.of() : List.of(new PublishedTest(1, content, now)), 0, now, now, draft ? null : now, null,
-                sourceKey, termsOf(content));
+                sourceKey, termsOf(content), SearchTerms.VERSION);
         store.insert(test);
         return test;
+    }
+
+    /** A test as an export writes it: its id, and the request that would create its latest content again. */
+    public record ExportedTest(String id, TestTemplateRequest request) {
+    }
+
+    /** Up to {@code max} of the tenant's tests that are not retired, newest first, as drafts to recreate. */
+    public List<ExportedTest> forExport(Caller caller, int max) {
+        return store.search(caller.tenantId(), null, List.of(), null, max).stream()
+                .filter(test -> test.status() != TestStatus.RETIRED)
+                .map(test -> new ExportedTest(test.id(), requestOf(test.content())))
+                .toList();
+    }
+
+    private static TestTemplateRequest requestOf(TestDefinition content) {
+        List<TestTemplateRequest.SectionInput> sections = content.sections().stream()
+                .map(s -> s.pool() == null
+                        ? new TestTemplateRequest.SectionInput(s.title(),
+                                s.questions().stream().map(QuestionRef::questionId).toList(), null)
+                        : new TestTemplateRequest.SectionInput(s.title(), null, new TestTemplateRequest.PoolInput(
+                                s.pool().category(), s.pool().tags().isEmpty() ? null : s.pool().tags(),
+                                s.pool().difficultyMin(), s.pool().difficultyMax(), s.pool().count())))
+                .toList();
+        return new TestTemplateRequest(content.title(), content.description(), content.instructions(),
+                content.durationMinutes(), content.passMarkPercent(), sections, content.shuffleQuestions(),
+                content.shuffleOptions(), true);
     }
 
     /** The id of the tenant's test installed from {@code sourceKey}, if any. */
@@ -366,7 +392,7 @@ public class TestTemplateService {
         return store.find(caller.tenantId(), id).orElseThrow(() -> ProblemException.notFound("Test", id));
     }
 
-    private static List<String> termsOf(TestDefinition content) {
+    static List<String> termsOf(TestDefinition content) {
         return SearchTerms.of(content.title(), content.description());
     }
 

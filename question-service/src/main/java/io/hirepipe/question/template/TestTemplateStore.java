@@ -3,6 +3,7 @@ package io.hirepipe.question.template;
 import io.hirepipe.defaults.web.Cursor;
 import io.hirepipe.question.CursorCriteria;
 import io.hirepipe.question.bank.SearchTerms;
+import io.hirepipe.question.bank.SearchTermsMigration;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,16 @@ class TestTemplateStore implements InitializingBean {
         // The starter bank finds the tests it installed before by their source key (idempotency).
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("sourceKey", Sort.Direction.ASC)
                 .named("tenant_source_key"));
+        recomputeOutdatedSearchTerms();
+    }
+
+    /** Tests whose terms an older analysis computed get them recomputed once ({@link SearchTermsMigration}). */
+    void recomputeOutdatedSearchTerms() {
+        int count = SearchTermsMigration.recompute(mongo, TestTemplateDocument.class, new Query(),
+                TestTemplateDocument::id, TestTemplateDocument::revision, test -> TestTemplateService.termsOf(test.content()));
+        if (count > 0) {
+            log.info("Recomputed the search terms of {} tests (terms version {})", count, SearchTerms.VERSION);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.hirepipe.question.transfer;
 
+import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.question.bank.QuestionRequests;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
  * QTI 2.1/2.2 import from a single item XML or a content package (zip with imsmanifest.xml). A file
  * that is not safe, well-formed QTI refuses the whole import (400 naming {@code file}, nothing stored);
  * an item that is well-formed but unsupported or invalid is reported on its own row, and the others are
- * created as drafts for review.
+ * created as drafts for review. A free-text item without a rubric is created as a draft marked
+ * {@code needsRubric}, which cannot be published until one is written.
  */
 @Service
 class QtiImport {
@@ -59,11 +61,16 @@ class QtiImport {
             } catch (SafeXml.MalformedXml e) {
                 throw refused(file.getKey() + ": " + e.getMessage());
             }
+            if (read.refused() != null) {
+                rows.add(new ItemRow(read.identifier(), file.getKey(), "REFUSED", null, read.refused()));
+                continue;
+            }
             if (read.question() == null) {
                 rows.add(new ItemRow(read.identifier(), file.getKey(), "UNSUPPORTED", null, read.unsupported()));
                 continue;
             }
-            List<QuestionRules.Violation> violations = requests.violations("item", read.question().toRequest());
+            List<QuestionRules.Violation> violations = requests.violations("item", read.question().toRequest(),
+                    QuestionRules.RubricPolicy.MAY_BE_MISSING);
             if (!violations.isEmpty()) {
                 rows.add(new ItemRow(read.identifier(), file.getKey(), "REFUSED", null, violations.stream()
                         .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "))));
@@ -75,8 +82,10 @@ class QtiImport {
         JsonTransfer.ImportReport stored = json.store(caller, accepted, false, SOURCE_PREFIX);
         for (int i = 0; i < stored.questions().size(); i++) {
             JsonTransfer.ImportedQuestion row = stored.questions().get(i);
+            StarterBank.BankQuestion question = accepted.get(i);
             rows.add(new ItemRow(row.key(), acceptedFiles.get(i), row.outcome(), row.id(),
-                    accepted.get(i).rubric() != null ? "QTI has no rubric: replace the placeholder key point before publishing"
+                    question.kind() == QuestionKind.FREE_TEXT && question.rubric() == null
+                            ? "needs a rubric: the QTI item carries none, so the draft cannot be published until one is written"
                             : null));
         }
         return new QtiReport(stored.created(), stored.alreadyImported(), rows.size() - stored.questions().size(), rows);

@@ -14,17 +14,24 @@ import java.util.Set;
 /**
  * Reads one QTI 2.1/2.2 {@code assessmentItem} into a question: a {@code choiceInteraction} becomes a
  * single- or multiple-choice question (by the response's cardinality and maxChoices), an
- * {@code extendedTextInteraction} a free-text one. QTI has no rubric, so a free-text item gets one
- * placeholder key point to replace before publishing. Anything else is reported, never dropped silently.
+ * {@code extendedTextInteraction} a free-text one, with the rubric our export writes into a
+ * {@code rubricBlock} ({@link QtiRubric}). A free-text item without one becomes a draft marked "needs a
+ * rubric", which cannot be published until one is written. Anything else is reported, never dropped silently.
  */
 final class QtiItemReader {
 
     private static final Set<String> BODY_BLOCKS = Set.of("p", "div", "pre", "blockquote", "ul", "ol", "table",
             "h1", "h2", "h3", "h4", "h5", "h6");
 
-    /** Either a question or the reason the item cannot become one. */
-    record Read(String identifier, StarterBank.BankQuestion question, String unsupported) {
+    /** Either a question, or why the item cannot become one: unsupported, or refused as it is written. */
+    record Read(String identifier, StarterBank.BankQuestion question, String unsupported, String refused) {
+
+        Read(String identifier, StarterBank.BankQuestion question, String unsupported) {
+            this(identifier, question, unsupported, null);
+        }
     }
+
+    static final String NEEDS_RUBRIC_TAG = "needs-rubric";
 
     private QtiItemReader() {
     }
@@ -52,7 +59,7 @@ final class QtiItemReader {
         String prompt = prompt(bodies.get(0), interaction, title);
         return switch (interaction.getLocalName()) {
             case "choiceInteraction" -> new Read(identifier, choice(item, identifier, title, prompt, interaction), null);
-            case "extendedTextInteraction" -> new Read(identifier, freeText(identifier, title, prompt), null);
+            case "extendedTextInteraction" -> freeText(item, identifier, title, prompt);
             default -> new Read(identifier, null, interaction.getLocalName() + " is not supported; "
                     + "choiceInteraction and extendedTextInteraction are");
         };
@@ -109,12 +116,15 @@ final class QtiItemReader {
                 title, prompt, options, correct, null, null, List.of("qti"), null, null, null, null, null);
     }
 
-    private static StarterBank.BankQuestion freeText(String identifier, String title, String prompt) {
-        QuestionRequest.RubricInput placeholder = new QuestionRequest.RubricInput(List.of(
-                new QuestionRequest.KeyPointInput("imported", "Imported from QTI, which carries no rubric: "
-                        + "replace this key point with what a good answer says before publishing",
-                        List.of(title.length() > 200 ? title.substring(0, 200) : title), 1)));
-        return new StarterBank.BankQuestion(identifier, QuestionKind.FREE_TEXT, title, prompt, null, null, placeholder,
-                null, List.of("qti", "needs-rubric"), null, null, null, null, null);
+    private static Read freeText(Element item, String identifier, String title, String prompt) {
+        QuestionRequest.RubricInput rubric;
+        try {
+            rubric = QtiRubric.read(item).orElse(null);
+        } catch (QtiRubric.BadRubric e) {
+            return new Read(identifier, null, null, e.getMessage());
+        }
+        return new Read(identifier, new StarterBank.BankQuestion(identifier, QuestionKind.FREE_TEXT, title, prompt,
+                null, null, rubric, null, rubric == null ? List.of("qti", NEEDS_RUBRIC_TAG) : List.of("qti"),
+                null, null, null, null, null), null);
     }
 }

@@ -4,6 +4,10 @@ import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.question.starter.StarterBank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,33 +18,61 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Arrays;
 import java.util.List;
 
-/** Moving questions between tenants and tools: JSON export and import, and QTI 2.x import. */
+/** Moving questions between tenants and tools: JSON export and import, QTI 2.1 export and QTI 2.x import. */
 @RestController
 @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
 class TransferController {
 
     private final JsonTransfer json;
     private final QtiImport qti;
+    private final QtiExport qtiExport;
 
-    TransferController(JsonTransfer json, QtiImport qti) {
+    TransferController(JsonTransfer json, QtiImport qti, QtiExport qtiExport) {
         this.json = json;
         this.qti = qti;
+        this.qtiExport = qtiExport;
     }
 
-    /** The whole bank, or the questions named in {@code ids} (comma-separated), in the starter bank's format. */
+    /**
+     * The whole bank, or the questions named in {@code ids} (comma-separated), in the starter bank's format;
+     * with {@code includeTests=true} also the tests that are not retired, and the questions they name.
+     */
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
     @GetMapping("/api/questions/export")
-    StarterBank export(Caller caller, @RequestParam(required = false) @Size(max = 20_000) String ids) {
+    StarterBank export(Caller caller, @RequestParam(required = false) @Size(max = 20_000) String ids,
+                       @RequestParam(defaultValue = "false") boolean includeTests) {
+        return json.export(caller, selection(ids), includeTests);
+    }
+
+    /**
+     * The same selection as a QTI 2.1 content package: free-text items carry their rubric (a scorer
+     * rubricBlock with a Hirepipe extension that {@code /import/qti} reads back).
+     */
+    @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
+    @GetMapping("/api/questions/export/qti")
+    ResponseEntity<byte[]> exportQti(Caller caller, @RequestParam(required = false) @Size(max = 20_000) String ids) {
+        byte[] zip = qtiExport.export(caller, selection(ids));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("hirepipe-questions-qti.zip").build().toString())
+                .body(zip);
+    }
+
+    private static List<String> selection(String ids) {
         List<String> selection = ids == null ? null
                 : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
         if (selection != null && (selection.isEmpty() || selection.size() > JsonTransfer.MAX_QUESTIONS)) {
             throw ProblemException.badRequest("invalid-parameter", "Parameter 'ids' must name 1 to "
                     + JsonTransfer.MAX_QUESTIONS + " question ids.").with("parameter", "ids");
         }
-        return json.export(caller, selection);
+        return selection;
     }
 
-    /** Creates the file's questions with new ids (drafts unless {@code publish=true}); all or nothing. */
+    /**
+     * Creates the file's questions with new ids (drafts unless {@code publish=true}), then its tests as drafts
+     * that name the imported questions (a file with tests needs {@code publish=true}). Everything is checked
+     * before anything is stored.
+     */
     @PostMapping("/api/questions/import")
     JsonTransfer.ImportReport importJson(Caller caller, @RequestBody StarterBank file,
                                          @RequestParam(defaultValue = "false") boolean publish) {

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,12 +20,12 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class StarterBankInstallTest extends IntegrationTestBase {
 
@@ -105,22 +106,21 @@ class StarterBankInstallTest extends IntegrationTestBase {
     }
 
     @Test
-    void parallelInstallsNeverDuplicateAQuestionOrATest() throws Exception {
+    void parallelInstallsWaitForTheOneRunningAndAllAnswerWithItsReport() throws Exception {
         int expected = StarterBank.load().questions().size();
         int callers = 4;
-        CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         List<HttpApi.Response> answers = new ArrayList<>();
         try {
+            Callable<HttpApi.Response> install = () -> api(recruiter).post("/api/questions/starter-bank", null);
             List<Future<HttpApi.Response>> calls = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                Callable<HttpApi.Response> install = () -> {
-                    start.await();
-                    return api(recruiter).post("/api/questions/starter-bank", null);
-                };
+            calls.add(pool.submit(install));
+            // the others ask while the first install runs (it holds the claim)
+            await().atMost(Duration.ofSeconds(20)).until(() -> mongo.getCollection("starter_bank_installs")
+                    .countDocuments(new Document("_id", tenant)) == 1);
+            for (int i = 1; i < callers; i++) {
                 calls.add(pool.submit(install));
             }
-            start.countDown();
             for (Future<HttpApi.Response> call : calls) {
                 answers.add(call.get());
             }
@@ -128,23 +128,18 @@ class StarterBankInstallTest extends IntegrationTestBase {
             pool.shutdownNow();
         }
 
-        int installed = 0;
         for (HttpApi.Response answer : answers) {
-            assertThat(answer.status()).as(answer.body()).isIn(200, 409);
-            if (answer.status() == 200) {
-                installed += answer.json().get("questionsInstalled").asInt();
-            } else {
-                assertThat(answer.problem(409, "starter-bank-install-in-progress").get("detail").asString())
-                        .contains("Ask again");
-                assertThat(answer.header("Retry-After")).isPresent();
-            }
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.json()).as("every caller gets the report of the one install that ran")
+                    .isEqualTo(answers.get(0).json());
         }
-        assertThat(installed).as("every question installed by exactly one of the parallel calls").isEqualTo(expected);
+        assertThat(answers.get(0).json().get("questionsInstalled").asInt()).isEqualTo(expected);
 
         // asked again afterwards, the install adds nothing and the bank holds each item once
         JsonNode again = api(recruiter).post("/api/questions/starter-bank", null).expect(200);
         assertThat(again.get("questionsInstalled").asInt()).isZero();
         assertThat(again.get("testsInstalled").asInt()).isZero();
+        assertThat(again.get("tests")).isEqualTo(answers.get(0).json().get("tests"));
         assertThat(countQuestions(recruiter, "")).isEqualTo(expected);
         List<String> titles = new ArrayList<>();
         api(recruiter).get("/api/tests").expect(200).get("items").forEach(t -> titles.add(t.get("title").asString()));
@@ -160,21 +155,45 @@ class StarterBankInstallTest extends IntegrationTestBase {
         assertThat(new HashSet<>(questionTitles)).hasSize(questionTitles.size());
     }
 
-    @Test
-    void anInstallInProgressRefusesAnotherAndAClaimWhoseLeaseRanOutIsTakenOver() {
-        // as if another install of this tenant were running now
-        mongo.insert(new Document("_id", tenant).append("claimId", "someone-else")
+    private void holdClaimAsAnotherInstall(String claimId) {
+        mongo.insert(new Document("_id", tenant).append("claimId", claimId)
                 .append("leaseUntil", Date.from(Instant.now().plus(1, ChronoUnit.HOURS))), "starter_bank_installs");
+    }
 
-        api(recruiter).post("/api/questions/starter-bank", null).problem(409, "starter-bank-install-in-progress");
+    @Test
+    void aCallerWhoseWaitEndsBeforeTheRunningInstallGets202WithTheStatusLink() {
+        holdClaimAsAnotherInstall("someone-else");
+
+        HttpApi.Response answer = api(recruiter).withHeader("Prefer", "respond-async, wait=1")
+                .post("/api/questions/starter-bank", null);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        assertThat(answer.json().get("status").asString()).isEqualTo("INSTALLING");
+        assertThat(answer.header("Retry-After")).isPresent();
+        assertThat(answer.location()).hasValue("/api/questions/starter-bank/install");
+        assertThat(api(recruiter).get("/api/questions/starter-bank/install").expect(200).get("status").asString())
+                .isEqualTo("INSTALLING");
         assertThat(countQuestions(recruiter, "")).as("nothing installed beside the running install").isZero();
+    }
 
-        // that install's process died: its lease runs out and the next install goes ahead
+    @Test
+    void aClaimWhoseOwnerDiedIsTakenOverOnceItsLeaseRanOut() {
+        holdClaimAsAnotherInstall("dead-owner");
+        // that install's process died: nobody renews its lease, which runs out
         mongo.updateFirst(Query.query(Criteria.where("_id").is(tenant)),
                 new Update().set("leaseUntil", Date.from(Instant.now().minusSeconds(1))), "starter_bank_installs");
+
         assertThat(api(recruiter).post("/api/questions/starter-bank", null).expect(200).get("questionsInstalled").asInt())
                 .isEqualTo(StarterBank.load().questions().size());
-        // and it released its claim: the next call is not refused
-        api(recruiter).post("/api/questions/starter-bank", null).expect(200);
+        // and it freed its claim: the next call runs at once and adds nothing
+        assertThat(api(recruiter).withHeader("Prefer", "wait=0").post("/api/questions/starter-bank", null).expect(200)
+                .get("questionsInstalled").asInt()).isZero();
+    }
+
+    @Test
+    void theStatusOfATenantThatNeverInstalledIsNotInstalled() {
+        assertThat(api(recruiter).get("/api/questions/starter-bank/install").expect(200).get("status").asString())
+                .isEqualTo("NOT_INSTALLED");
+        api(Caller.candidate(tenant, "inv-1")).get("/api/questions/starter-bank/install").problem(403);
     }
 }

@@ -85,4 +85,98 @@ class JsonTransferTest extends IntegrationTestBase {
         api(other).post("/api/questions/import", Map.of("questions", List.of())).problem(400);
         api(other).get("/api/questions/export?ids=").problem(400);
     }
+
+    private String createTest(Map<String, Object> body) {
+        return api(recruiter).post("/api/tests", body).expect(201).get("id").asString();
+    }
+
+    @Test
+    void testsExportWithTheirSectionsAndImportAsDraftsThatNameTheImportedQuestions() {
+        String spike = createPublishedQuestion(recruiter, with(with(singleChoice("Spike"), "category", "scaling"),
+                "difficulty", 2)).get("id").asString();
+        String essay = createPublishedQuestion(recruiter, freeText("SQL or NoSQL")).get("id").asString();
+        createPublishedQuestion(recruiter, with(with(multiChoice("Security"), "category", "security"), "difficulty", 3));
+        createPublishedQuestion(recruiter, with(with(multiChoice("Security 2"), "category", "security"), "difficulty", 4));
+        createTest(Map.of("title", "Backend screen", "description", "Fundamentals", "instructions", "No notes.",
+                "durationMinutes", 30, "passMarkPercent", 60, "shuffleQuestions", true, "shuffleOptions", false,
+                "sections", List.of(
+                        Map.of("title", "Fixed", "questionIds", List.of(spike, essay)),
+                        Map.of("title", "Pooled", "pool", Map.of("category", "security", "difficultyMin", 3,
+                                "difficultyMax", 4, "count", 2)))));
+        String retired = createTest(Map.of("title", "Old screen", "durationMinutes", 10, "passMarkPercent", 50,
+                "sections", List.of(Map.of("title", "s", "questionIds", List.of(spike)))));
+        api(recruiter).post("/api/tests/" + retired + "/retire", null).expect(200);
+
+        // a selection of one question still carries the questions its tests name
+        JsonNode exported = api(recruiter).get("/api/questions/export?includeTests=true&ids=" + spike).expect(200);
+        assertThat(exported.get("tests")).hasSize(1);
+        assertThat(exported.get("questions").valueStream().map(q -> q.get("key").asString()).toList())
+                .containsExactlyInAnyOrder(spike, essay);
+        assertThat(api(recruiter).get("/api/questions/export").expect(200).get("tests")).isEmpty();
+
+        Caller other = Caller.recruiter(newTenant(), "user-9", "other@example.com");
+        // the pool draws from the importing tenant's own published questions
+        createPublishedQuestion(other, with(with(multiChoice("Their security"), "category", "security"), "difficulty", 3));
+        createPublishedQuestion(other, with(with(multiChoice("Their security 2"), "category", "security"), "difficulty", 3));
+        assertThat(api(other).post("/api/questions/import", exported).problem(400).toString()).contains("publish");
+        assertThat(api(other).get("/api/questions?limit=10").expect(200).get("items")).hasSize(2);
+        JsonNode report = api(other).post("/api/questions/import?publish=true", exported).expect(200);
+        assertThat(report.get("testsCreated").asInt()).isEqualTo(1);
+        String testId = report.get("tests").get(0).get("id").asString();
+        Map<String, String> newIds = report.get("questions").valueStream()
+                .collect(Collectors.toMap(r -> r.get("key").asString(), r -> r.get("id").asString()));
+
+        JsonNode test = api(other).get("/api/tests/" + testId).expect(200);
+        assertThat(test.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(test.get("title").asString()).isEqualTo("Backend screen");
+        assertThat(test.get("instructions").asString()).isEqualTo("No notes.");
+        assertThat(test.get("shuffleQuestions").asBoolean()).isTrue();
+        assertThat(test.get("shuffleOptions").asBoolean()).isFalse();
+        JsonNode sections = test.get("sections");
+        assertThat(sections.get(0).get("questions").valueStream().map(q -> q.get("questionId").asString()).toList())
+                .containsExactly(newIds.get(spike), newIds.get(essay));
+        assertThat(sections.get(1).get("pool").get("category").asString()).isEqualTo("security");
+        assertThat(sections.get(1).get("pool").get("count").asInt()).isEqualTo(2);
+        api(other).post("/api/tests/" + testId + "/publish", null).expect(200);
+
+        JsonNode again = api(other).post("/api/questions/import?publish=true", exported).expect(200);
+        assertThat(again.get("testsCreated").asInt()).isZero();
+        assertThat(again.get("tests").get(0).get("id").asString()).isEqualTo(testId);
+        assertThat(api(other).get("/api/tests").expect(200).get("items")).hasSize(1);
+    }
+
+    @Test
+    void aTestNamingAQuestionNotInTheFileRefusesTheImportAndStoresNothing() {
+        String spike = createPublishedQuestion(recruiter, singleChoice("Spike")).get("id").asString();
+        createTest(Map.of("title", "Screen", "durationMinutes", 30, "passMarkPercent", 60,
+                "sections", List.of(Map.of("title", "Fixed", "questionIds", List.of(spike)))));
+        ObjectNode exported = (ObjectNode) api(recruiter).get("/api/questions/export?includeTests=true").expect(200);
+        ((ObjectNode) exported.get("tests").get(0)).put("durationMinutes", 0);
+        ((ObjectNode) exported.get("tests").get(0).get("sections").get(0))
+                .set("questionKeys", exported.arrayNode().add("q_missing"));
+
+        Caller other = Caller.recruiter(newTenant(), "user-9", "other@example.com");
+        String problem = api(other).post("/api/questions/import?publish=true", exported).problem(400).toString();
+
+        assertThat(problem).contains("tests[0].sections[0].questionKeys", "q_missing", "tests[0].durationMinutes");
+        assertThat(api(other).get("/api/questions").expect(200).get("items")).isEmpty();
+        assertThat(api(other).get("/api/tests").expect(200).get("items")).isEmpty();
+    }
+
+    @Test
+    void aFreeTextDraftWithoutRubricImportsAsADraftThatNeedsOneButIsNotPublished() {
+        Map<String, Object> file = Map.of("version", 1, "questions", List.of(Map.of("key", "essay-1", "kind", "FREE_TEXT",
+                "title", "Back-pressure", "prompt", "What do you do when consumers fall behind?")));
+
+        assertThat(api(recruiter).post("/api/questions/import?publish=true", file).problem(400).toString())
+                .contains("questions[0].rubric");
+        assertThat(api(recruiter).get("/api/questions").expect(200).get("items")).isEmpty();
+
+        String id = api(recruiter).post("/api/questions/import", file).expect(200).get("questions").get(0)
+                .get("id").asString();
+        JsonNode draft = api(recruiter).get("/api/questions/" + id).expect(200);
+        assertThat(draft.get("needsRubric").asBoolean()).isTrue();
+        assertThat(api(recruiter).post("/api/questions/" + id + "/publish", null).problem(422).get("field").asString())
+                .isEqualTo("rubric");
+    }
 }

@@ -6,6 +6,9 @@ import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import io.hirepipe.question.support.Questions;
+
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +18,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,6 +118,132 @@ class QtiImportTest extends IntegrationTestBase {
         JsonNode essay = bank().valueStream().filter(q -> q.get("kind").asString().equals("FREE_TEXT"))
                 .findFirst().orElseThrow();
         assertThat(essay.get("tags").toString()).contains("needs-rubric");
+        assertThat(essay.get("needsRubric").asBoolean()).isTrue();
+        assertThat(essay.get("rubric").isNull()).as("no placeholder rubric").isTrue();
+        JsonNode essayRow = report.get("items").valueStream()
+                .filter(r -> r.get("identifier").asString().equals("hp-backpressure-essay")).findFirst().orElseThrow();
+        assertThat(essayRow.get("reason").asString()).contains("needs a rubric");
+    }
+
+    private byte[] download(Caller caller, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + tokenFor(caller)).GET().build();
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/zip");
+            assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> entries(byte[] zip) throws IOException {
+        Map<String, String> entries = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return entries;
+    }
+
+    @Test
+    void aFreeTextItemExportedAsQtiImportsIntoAnotherTenantWithTheSameRubric() throws IOException {
+        Map<String, Object> essay = Questions.freeText("SQL or NoSQL");
+        essay.put("rubric", Map.of(
+                "keyPoints", List.of(
+                        Map.of("id", "structure", "description", "Relational versus unstructured data & <joins>",
+                                "phrases", List.of("relational", "schema"), "points", 3,
+                                "examples", List.of("Orders with customers fit tables and joins.")),
+                        Map.of("id", "acid", "phrases", List.of("ACID", "transactions"), "points", 2)),
+                "misconceptions", List.of(Map.of("id", "nosql-faster", "description", "NoSQL is always faster",
+                        "phrases", List.of("always faster"), "points", 1))));
+        JsonNode written = createPublishedQuestion(recruiter, essay);
+        String choiceId = createPublishedQuestion(recruiter, Questions.multiChoice("Protecting an API")).get("id").asString();
+
+        byte[] zip = download(recruiter, "/api/questions/export/qti?ids=" + written.get("id").asString() + "," + choiceId);
+        Map<String, String> files = entries(zip);
+        assertThat(files).containsKeys("imsmanifest.xml", "items/" + written.get("id").asString() + ".xml");
+        assertThat(files.get("items/" + written.get("id").asString() + ".xml"))
+                .contains("extendedTextInteraction", "rubricBlock", "view=\"scorer\"");
+
+        Caller other = Caller.recruiter(newTenant(), "user-2", "other@example.com");
+        JsonNode report = upload(other, "application/zip", zip).expect(200);
+
+        assertThat(report.get("created").asInt()).isEqualTo(2);
+        assertThat(report.get("notImported").asInt()).isZero();
+        String importedId = report.get("items").valueStream()
+                .filter(r -> r.get("identifier").asString().equals(written.get("id").asString()))
+                .findFirst().orElseThrow().get("id").asString();
+        JsonNode imported = api(other).get("/api/questions/" + importedId).expect(200);
+        assertThat(imported.get("rubric")).isEqualTo(written.get("rubric"));
+        assertThat(imported.get("points").asInt()).isEqualTo(5);
+        assertThat(imported.get("needsRubric").asBoolean()).isFalse();
+        assertThat(imported.get("prompt").asString()).isEqualTo(written.get("prompt").asString());
+        assertThat(imported.get("status").asString()).isEqualTo("DRAFT");
+        api(other).post("/api/questions/" + importedId + "/publish", null).expect(200);
+
+        JsonNode choice = api(other).get("/api/questions?kind=MULTI_CHOICE").expect(200).get("items").get(0);
+        assertThat(choice.get("correctOptionIds").toString()).isEqualTo("[\"https\",\"validation\"]");
+        // the exporting tenant's ids mean nothing elsewhere: another tenant exports nothing of them
+        assertThat(entries(download(other, "/api/questions/export/qti?ids=" + choiceId))).containsOnlyKeys("imsmanifest.xml");
+    }
+
+    @Test
+    void aDraftImportedWithoutRubricCannotBePublishedUntilOneIsWritten() {
+        JsonNode report = upload(recruiter, "application/xml", resource("package/items/extended-text.xml")).expect(200);
+        String id = report.get("items").get(0).get("id").asString();
+
+        JsonNode problem = api(recruiter).post("/api/questions/" + id + "/publish", null).problem(422);
+        assertThat(problem.get("field").asString()).isEqualTo("rubric");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("rubric");
+        JsonNode draft = api(recruiter).get("/api/questions/" + id).expect(200);
+        assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(draft.get("points").asInt()).isZero();
+        assertThat(draft.get("publishedVersion").isNull()).isTrue();
+
+        Map<String, Object> withRubric = Questions.with(Questions.freeText(draft.get("title").asString()), "prompt",
+                draft.get("prompt").asString());
+        api(recruiter).put("/api/questions/" + id, withRubric).expect(200);
+        JsonNode published = api(recruiter).post("/api/questions/" + id + "/publish", null).expect(200);
+        assertThat(published.get("needsRubric").asBoolean()).isFalse();
+        assertThat(published.get("status").asString()).isEqualTo("PUBLISHED");
+    }
+
+    private static byte[] essayWithRubric(String rubric) {
+        return ("<assessmentItem xmlns=\"http://www.imsglobal.org/xsd/imsqti_v2p1\" xmlns:hp=\"" + QtiRubric.NAMESPACE
+                + "\" identifier=\"essay-1\" title=\"Essay\"><itemBody><rubricBlock view=\"scorer\">" + rubric
+                + "</rubricBlock><p>Explain back-pressure.</p><extendedTextInteraction responseIdentifier=\"RESPONSE\"/>"
+                + "</itemBody></assessmentItem>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aHirepipeRubricThatIsBrokenRefusesItsItemNamingTheField() {
+        JsonNode notANumber = upload(recruiter, "application/xml", essayWithRubric(
+                "<hp:rubric><hp:keyPoint id=\"k\" points=\"lots\"><hp:phrase>queue</hp:phrase></hp:keyPoint></hp:rubric>"))
+                .expect(200);
+        assertThat(notANumber.get("items").get(0).get("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(notANumber.get("items").get(0).get("reason").asString()).contains("rubric.keyPoints[0].points");
+
+        JsonNode noKeyPoints = upload(recruiter, "application/xml", essayWithRubric("<hp:rubric/>")).expect(200);
+        assertThat(noKeyPoints.get("items").get(0).get("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(noKeyPoints.get("items").get(0).get("reason").asString()).contains("rubric");
+
+        JsonNode twoRubrics = upload(recruiter, "application/xml", essayWithRubric(
+                "<hp:rubric/><hp:rubric/>")).expect(200);
+        assertThat(twoRubrics.get("items").get(0).get("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(bank()).isEmpty();
+    }
+
+    @Test
+    void exportingNamesItsBadParameter() {
+        assertThat(api(recruiter).get("/api/questions/export/qti?ids=,,").problem(400).toString()).contains("ids");
+        api(Caller.candidate(tenant, "inv-1")).get("/api/questions/export/qti").problem(403);
     }
 
     @Test
