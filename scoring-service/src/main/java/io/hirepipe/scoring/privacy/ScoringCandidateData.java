@@ -2,6 +2,7 @@ package io.hirepipe.scoring.privacy;
 
 import io.hirepipe.contracts.events.CandidateErasureRequested;
 import io.hirepipe.defaults.privacy.CandidateDataEraser;
+import io.hirepipe.defaults.privacy.PendingEvents;
 import io.hirepipe.scoring.result.ParkedSubmission;
 import io.hirepipe.scoring.result.ScoringResult;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,12 +22,16 @@ import java.util.Map;
  * <p>Results are anonymised, not deleted, on erasure and at retention (anchor: {@code scoredAt}): points,
  * item statuses, picked option ids, times and integrity counts stay, so score distributions, percentiles
  * and item analysis still count them. Parked submissions are deleted (anchor: {@code parkedAt}).
- * Answer keys hold no candidate data; dead-letter replay claims hold ids only.
+ * Answer keys hold no candidate data; dead-letter replay claims hold ids only. On erasure, events still
+ * waiting in a result's outbox are blanked too ({@link PendingEvents}); a submission of an erased candidate
+ * that arrives later is not scored (the submission listener drops it).
  */
 @Component
 class ScoringCandidateData implements CandidateDataEraser {
 
     static final String ANONYMISED_AT = "anonymisedAt";
+    /** The count of waiting outbox events whose personal data was blanked. */
+    static final String PENDING_EVENTS = "pending_events";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -41,9 +46,13 @@ class ScoringCandidateData implements CandidateDataEraser {
         Criteria candidates = new Criteria().orOperator(Criteria.where("_id").in(request.sessionIds()),
                 Criteria.where("invitationId").in(request.invitationIds()));
         long results = anonymise(tenantId, candidates);
+        // AssessmentScored events still waiting in a result's outbox carry the name until the relay sends them
+        long pending = PendingEvents.scrub(mongo, ScoringResult.COLLECTION,
+                Query.query(new Criteria().andOperator(Criteria.where("tenantId").is(tenantId), candidates)));
         long parked = request.sessionIds().isEmpty() ? 0 : mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId)
                 .and("_id").in(request.sessionIds())), ParkedSubmission.class).getDeletedCount();
-        return Map.of(ScoringResult.COLLECTION, results, ParkedSubmission.COLLECTION, parked);
+        return Map.of(ScoringResult.COLLECTION, results, ParkedSubmission.COLLECTION, parked,
+                PENDING_EVENTS, pending);
     }
 
     @Override
