@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.privacy;
 
+import io.hirepipe.assessment.idempotency.IdempotentRequests;
 import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationStatus;
 import io.hirepipe.assessment.invitation.Revocation;
@@ -7,6 +8,7 @@ import io.hirepipe.assessment.session.SessionCache;
 import io.hirepipe.contracts.events.CandidateErasureRequested;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.defaults.privacy.CandidateDataEraser;
+import io.hirepipe.defaults.privacy.PendingEvents;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,7 +41,9 @@ import static io.hirepipe.assessment.invitation.InvitationFields.TENANT;
  * <ul>
  *   <li>Erasure anonymises the invitation in place: name and email replaced, answers emptied, reference
  *       and active key removed; an invitation still open is revoked so the link stops working. The
- *       invitation's ids, test, status and score stay, so counts and the erasure record still add up.</li>
+ *       invitation's ids, test, status and score stay, so counts and the erasure record still add up.
+ *       Events still waiting in its outbox are blanked ({@link PendingEvents}) and kept responses of
+ *       idempotent requests naming it are blanked ({@link IdempotentRequests#forgetResponsesNaming}).</li>
  *   <li>Retention deletes the invitation outright once its anchor is past: the scoring time, or for an
  *       invitation that never got a score, when it ended (revoked, expired unstarted, submitted).</li>
  * </ul>
@@ -49,14 +53,19 @@ class AssessmentCandidateData implements CandidateDataEraser {
 
     static final String ERASED_NAME = "Erased candidate";
     static final String ERASED_AT = "erasedAt";
+    /** Counts of waiting outbox events blanked and of kept idempotent responses blanked. */
+    static final String PENDING_EVENTS = "pending_events";
+    static final String IDEMPOTENCY_KEYS = "idempotency_keys";
 
     private final MongoTemplate mongo;
     private final SessionCache cache;
+    private final IdempotentRequests idempotency;
     private final Clock clock;
 
-    AssessmentCandidateData(MongoTemplate mongo, SessionCache cache, Clock clock) {
+    AssessmentCandidateData(MongoTemplate mongo, SessionCache cache, IdempotentRequests idempotency, Clock clock) {
         this.mongo = mongo;
         this.cache = cache;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -86,7 +95,13 @@ class AssessmentCandidateData implements CandidateDataEraser {
                     Invitation.class);
             cache.evict(tenantId, invitationId);
         }
-        return Map.of(Invitation.COLLECTION, erased);
+        // events still waiting in an invitation's outbox (InvitationCreated, AssessmentSubmitted...) and kept
+        // responses of idempotent requests hold the name, email, answers or link: already-erased ones too
+        // (raw documents: "_id", not the mapped "id")
+        long pending = PendingEvents.scrub(mongo, Invitation.COLLECTION, Query.query(Criteria.where(TENANT).is(tenantId)
+                .and("_id").in(request.invitationIds())));
+        long responses = idempotency.forgetResponsesNaming(tenantId, request.invitationIds());
+        return Map.of(Invitation.COLLECTION, erased, PENDING_EVENTS, pending, IDEMPOTENCY_KEYS, responses);
     }
 
     @Override
