@@ -53,6 +53,8 @@ class AssessmentCandidateData implements CandidateDataEraser {
 
     static final String ERASED_NAME = "Erased candidate";
     static final String ERASED_AT = "erasedAt";
+    /** The erasure that anonymised the invitation, so a re-run of that request counts it again. */
+    static final String ERASURE_ID = "erasureId";
     /** Counts of waiting outbox events blanked and of kept idempotent responses blanked. */
     static final String PENDING_EVENTS = "pending_events";
     static final String IDEMPOTENCY_KEYS = "idempotency_keys";
@@ -72,7 +74,6 @@ class AssessmentCandidateData implements CandidateDataEraser {
     @Override
     public Map<String, Long> erase(String tenantId, CandidateErasureRequested request) {
         Instant now = clock.instant();
-        long erased = 0;
         for (String invitationId : request.invitationIds()) {
             Criteria notYetErased = Criteria.where(ID).is(invitationId).and(TENANT).is(tenantId).and(ERASED_AT).exists(false);
             Update anonymise = new Update()
@@ -80,11 +81,11 @@ class AssessmentCandidateData implements CandidateDataEraser {
                     .unset(ACTIVE_KEY)
                     .unset(EXTERNAL_REFERENCE)
                     .set(ERASED_AT, now)
+                    .set(ERASURE_ID, request.erasureId())
                     .inc(REVISION, 1);
             if (mongo.updateFirst(Query.query(notYetErased), anonymise, Invitation.class).getModifiedCount() == 0) {
                 continue;
             }
-            erased++;
             // answers only where a session exists (setting them on an unstarted one would invent a session)
             mongo.updateFirst(Query.query(Criteria.where(ID).is(invitationId).and(TENANT).is(tenantId)
                     .and("session").ne(null)), new Update().set(SESSION_ANSWERS, Map.of()), Invitation.class);
@@ -95,6 +96,9 @@ class AssessmentCandidateData implements CandidateDataEraser {
                     Invitation.class);
             cache.evict(tenantId, invitationId);
         }
+        // what this request erased, whether in this run or in one that stopped before it could answer
+        long erased = request.invitationIds().isEmpty() ? 0 : mongo.count(Query.query(Criteria.where(TENANT).is(tenantId)
+                .and("_id").in(request.invitationIds()).and(ERASURE_ID).is(request.erasureId())), Invitation.COLLECTION);
         // events still waiting in an invitation's outbox (InvitationCreated, AssessmentSubmitted...) and kept
         // responses of idempotent requests hold the name, email, answers or link: already-erased ones too
         // (raw documents: "_id", not the mapped "id")

@@ -144,6 +144,28 @@ class ScoringPrivacyTest extends ScoringServiceTest {
     }
 
     @Test
+    void aRequestRedeliveredAfterAStopBetweenErasingAndAnsweringReportsWhatItErasedNotZeros() {
+        String tenant = "tenant-" + id("t");
+        String invitation = id("inv");
+        String session = id("ses");
+        mongo.insert(result(session, tenant, invitation, "Grace Hopper", "grace@example.org", Instant.now()));
+        String erasureId = "era-" + id("e");
+        CandidateErasureRequested request = new CandidateErasureRequested(erasureId, List.of(invitation),
+                List.of(session), null, Instant.now());
+        // the first delivery opened its answer and erased, then the service stopped before the answer was written
+        mongo.insert(new Document("_id", erasureId).append("tenantId", tenant).append("state", "ERASING"),
+                "privacy_erasure_answers");
+        eraser.erase(tenant, request);
+
+        kafka.publish(EventEnvelope.of(request, tenant, "corr-redelivered"));
+
+        CandidateErasureCompleted answer = (CandidateErasureCompleted) kafka.awaitRecords(Topics.PRIVACY,
+                r -> erasureId.equals(r.key()) && r.payload() instanceof CandidateErasureCompleted).get(0).payload();
+        assertThat(answer.removedCounts()).containsEntry("results", 1L);
+        assertThat(mongo.findById(session, Document.class, "results").toJson()).doesNotContain("Grace");
+    }
+
+    @Test
     void retentionAnonymisesResultsScoredLongerAgoAndNothingElse() {
         String tenant = "tenant-" + id("t");
         String untouchedTenant = "tenant-" + id("t");

@@ -22,7 +22,8 @@ import java.util.Map;
  * on this service's consumers drop the candidate's late events, then erases, then answers through the outbox
  * ({@link ErasureAnswers}): the counts and the completion are written in one update and published by the relay.
  * A redelivered request that was answered changes nothing and answers nothing again (the first counts stand);
- * one that stopped between erasing and answering erases again and answers with that run's counts.
+ * one that stopped between erasing and answering erases again and answers with what the request erased over
+ * both runs ({@link CandidateDataEraser#erase} counts by the request's mark), not with zeros.
  */
 public class PrivacyEventsListener {
 
