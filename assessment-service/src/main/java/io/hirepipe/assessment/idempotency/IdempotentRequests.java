@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -135,7 +136,42 @@ public class IdempotentRequests implements SmartInitializingSingleton {
         return response;
     }
 
+    /**
+     * Blanks every kept response that names one of {@code ids} (an erased candidate's invitations): such a
+     * response holds the candidate's name, email and link. The key stays used, so a retry with it is told the
+     * candidate was erased (410) rather than creating them again or replaying what was erased.
+     *
+     * @return how many kept responses were blanked
+     */
+    public long forgetResponsesNaming(String tenantId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Query kept = Query.query(Criteria.where("tenantId").is(tenantId).and("completed").is(true)
+                .and("body").ne(null));
+        long blanked = 0;
+        for (IdempotencyRecord record : mongo.find(kept, IdempotencyRecord.class)) {
+            String body;
+            try {
+                body = cipher.decrypt(record.id(), record.body());
+            } catch (IllegalStateException unreadable) {
+                continue; // sealed under another key: it cannot be replayed either
+            }
+            if (ids.stream().anyMatch(id -> body.contains("\"" + id + "\""))) {
+                blanked += mongo.updateFirst(Query.query(Criteria.where("_id").is(record.id())),
+                        new Update().unset("body").unset("location").set("status", HttpStatus.GONE.value()),
+                        IdempotencyRecord.class).getModifiedCount();
+            }
+        }
+        return blanked;
+    }
+
     private <T> ResponseEntity<T> replay(IdempotencyRecord earlier, Class<T> type) {
+        if (earlier.body() == null) {
+            throw ProblemException.gone("candidate-erased", "The response to this Idempotency-Key named a candidate "
+                    + "whose data was erased since; it is not replayed and the request is not run again.")
+                    .with("header", HEADER);
+        }
         ResponseEntity.BodyBuilder replay = ResponseEntity.status(HttpStatus.valueOf(earlier.status()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(REPLAYED_HEADER, "true");

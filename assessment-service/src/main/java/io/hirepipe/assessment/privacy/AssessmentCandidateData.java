@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.privacy;
 
+import io.hirepipe.assessment.idempotency.IdempotentRequests;
 import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationStatus;
 import io.hirepipe.assessment.invitation.Revocation;
@@ -7,6 +8,7 @@ import io.hirepipe.assessment.session.SessionCache;
 import io.hirepipe.contracts.events.CandidateErasureRequested;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.defaults.privacy.CandidateDataEraser;
+import io.hirepipe.defaults.privacy.PendingEvents;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,7 +41,9 @@ import static io.hirepipe.assessment.invitation.InvitationFields.TENANT;
  * <ul>
  *   <li>Erasure anonymises the invitation in place: name and email replaced, answers emptied, reference
  *       and active key removed; an invitation still open is revoked so the link stops working. The
- *       invitation's ids, test, status and score stay, so counts and the erasure record still add up.</li>
+ *       invitation's ids, test, status and score stay, so counts and the erasure record still add up.
+ *       Events still waiting in its outbox are blanked ({@link PendingEvents}) and kept responses of
+ *       idempotent requests naming it are blanked ({@link IdempotentRequests#forgetResponsesNaming}).</li>
  *   <li>Retention deletes the invitation outright once its anchor is past: the scoring time, or for an
  *       invitation that never got a score, when it ended (revoked, expired unstarted, submitted).</li>
  * </ul>
@@ -49,21 +53,27 @@ class AssessmentCandidateData implements CandidateDataEraser {
 
     static final String ERASED_NAME = "Erased candidate";
     static final String ERASED_AT = "erasedAt";
+    /** The erasure that anonymised the invitation, so a re-run of that request counts it again. */
+    static final String ERASURE_ID = "erasureId";
+    /** Counts of waiting outbox events blanked and of kept idempotent responses blanked. */
+    static final String PENDING_EVENTS = "pending_events";
+    static final String IDEMPOTENCY_KEYS = "idempotency_keys";
 
     private final MongoTemplate mongo;
     private final SessionCache cache;
+    private final IdempotentRequests idempotency;
     private final Clock clock;
 
-    AssessmentCandidateData(MongoTemplate mongo, SessionCache cache, Clock clock) {
+    AssessmentCandidateData(MongoTemplate mongo, SessionCache cache, IdempotentRequests idempotency, Clock clock) {
         this.mongo = mongo;
         this.cache = cache;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
     @Override
     public Map<String, Long> erase(String tenantId, CandidateErasureRequested request) {
         Instant now = clock.instant();
-        long erased = 0;
         for (String invitationId : request.invitationIds()) {
             Criteria notYetErased = Criteria.where(ID).is(invitationId).and(TENANT).is(tenantId).and(ERASED_AT).exists(false);
             Update anonymise = new Update()
@@ -71,11 +81,11 @@ class AssessmentCandidateData implements CandidateDataEraser {
                     .unset(ACTIVE_KEY)
                     .unset(EXTERNAL_REFERENCE)
                     .set(ERASED_AT, now)
+                    .set(ERASURE_ID, request.erasureId())
                     .inc(REVISION, 1);
             if (mongo.updateFirst(Query.query(notYetErased), anonymise, Invitation.class).getModifiedCount() == 0) {
                 continue;
             }
-            erased++;
             // answers only where a session exists (setting them on an unstarted one would invent a session)
             mongo.updateFirst(Query.query(Criteria.where(ID).is(invitationId).and(TENANT).is(tenantId)
                     .and("session").ne(null)), new Update().set(SESSION_ANSWERS, Map.of()), Invitation.class);
@@ -86,7 +96,16 @@ class AssessmentCandidateData implements CandidateDataEraser {
                     Invitation.class);
             cache.evict(tenantId, invitationId);
         }
-        return Map.of(Invitation.COLLECTION, erased);
+        // what this request erased, whether in this run or in one that stopped before it could answer
+        long erased = request.invitationIds().isEmpty() ? 0 : mongo.count(Query.query(Criteria.where(TENANT).is(tenantId)
+                .and("_id").in(request.invitationIds()).and(ERASURE_ID).is(request.erasureId())), Invitation.COLLECTION);
+        // events still waiting in an invitation's outbox (InvitationCreated, AssessmentSubmitted...) and kept
+        // responses of idempotent requests hold the name, email, answers or link: already-erased ones too
+        // (raw documents: "_id", not the mapped "id")
+        long pending = PendingEvents.scrub(mongo, Invitation.COLLECTION, Query.query(Criteria.where(TENANT).is(tenantId)
+                .and("_id").in(request.invitationIds())));
+        long responses = idempotency.forgetResponsesNaming(tenantId, request.invitationIds());
+        return Map.of(Invitation.COLLECTION, erased, PENDING_EVENTS, pending, IDEMPOTENCY_KEYS, responses);
     }
 
     @Override

@@ -8,15 +8,21 @@ import io.hirepipe.contracts.events.CandidateErasureCompleted;
 import io.hirepipe.contracts.events.CandidateErasureRequested;
 import io.hirepipe.testkit.EventRecord;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import static io.hirepipe.assessment.privacy.PrivacySettingsTest.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +93,49 @@ class CandidateErasureTest extends AssessmentIntegrationTest {
         complete(accepted.id, "notification-service", Map.of("email_deliveries", 99L));
         assertThat(status(accepted.id).get("removedCounts").get("notification-service").get("email_deliveries").asLong())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void eventsStillWaitingInTheOutboxAndKeptIdempotentResponsesLoseTheCandidate() {
+        String key = "idem-" + UUID.randomUUID();
+        Map<String, Object> body = Map.of("testId", "java-basics",
+                "candidate", Map.of("name", "Grace Hopper", "email", "grace@example.org"));
+        JsonNode grace = api(recruiterToken()).withHeader("Idempotency-Key", key).post("/api/invitations", body)
+                .expect(201);
+        String id = grace.get("id").asString();
+        // the relay is done with the invitation's first event (sent, and its lease let go)
+        await().atMost(EVENT_WAIT).until(() -> !mongo.findById(id, Document.class, "invitations")
+                .containsKey("outboxLeaseToken") && "[]".equals(outboxOf(id)));
+        // the relay is held off this invitation from now on: what the candidate does next waits in its outbox
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                new Update().set("outboxLeaseUntil", Date.from(clock.instant().plus(Duration.ofDays(1)))), "invitations");
+        String candidate = redeemAsCandidate(grace);
+        start(candidate);
+        save(candidate, "q-text", 1, null, "COBOL compilers, written by Grace").expect(200);
+        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
+        assertThat(outboxOf(id)).as("waiting with the candidate's data").contains("Grace Hopper", "COBOL");
+
+        HttpApi202 accepted = erase(Map.of("invitationId", id));
+        awaitService(accepted.id, "assessment-service");
+
+        String pending = outboxOf(id);
+        assertThat(pending).contains("AssessmentSubmitted", "Erased candidate")
+                .doesNotContainIgnoringCase("grace").doesNotContain("COBOL");
+        // a retry under the key neither replays the erased candidate nor invites them again
+        api(recruiterToken()).withHeader("Idempotency-Key", key).post("/api/invitations", body)
+                .problem(410, "candidate-erased");
+        assertThat(mongo.find(Query.query(Criteria.where("candidate.email").is("grace@example.org")), Document.class,
+                "invitations")).isEmpty();
+        assertThat(mongo.find(Query.query(Criteria.where("tenantId").is(tenant)), Document.class, "idempotency_keys"))
+                .singleElement().satisfies(kept -> assertThat(kept.get("body")).isNull());
+        JsonNode counts = status(accepted.id).get("removedCounts").get("assessment-service");
+        assertThat(counts.get("idempotency_keys").asLong()).isEqualTo(1);
+        assertThat(counts.get("pending_events").asLong()).isPositive();
+    }
+
+    private String outboxOf(String invitationId) {
+        return String.valueOf(mongo.findById(invitationId, Document.class, "invitations").getList("outbox",
+                Document.class, List.of()));
     }
 
     @Test

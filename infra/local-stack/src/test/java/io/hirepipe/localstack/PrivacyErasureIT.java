@@ -3,7 +3,13 @@ package io.hirepipe.localstack;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.UnrecognizedEvent;
+import io.hirepipe.testkit.EventRecord;
+import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
@@ -52,10 +58,11 @@ class PrivacyErasureIT {
     @Test
     void anErasedCandidateIsInNoCollectionOfAnyServiceAndNotInRedisWhileAnotherRemains() {
         String marker = UUID.randomUUID().toString().substring(0, 8);
+        String idempotencyKey = "erin-" + marker;
         Candidate erased = takeTheTest("Erin Quimby" + marker, "erin." + marker + "@example.com",
-                "Erin's own words " + marker);
+                "Erin's own words " + marker, idempotencyKey);
         Candidate kept = takeTheTest("Kit Marlowe" + marker, "kit." + marker + "@example.com",
-                "Kit's own words " + marker);
+                "Kit's own words " + marker, null);
         for (Candidate candidate : List.of(erased, kept)) {
             new SinkMailbox(stack).mailTo(stack.demo().recruiterEmail(), candidate.name);
         }
@@ -72,6 +79,32 @@ class PrivacyErasureIT {
         assertThat(status.get("removedCounts").get("scoring-service").get("results").asLong()).isEqualTo(1);
 
         assertThat(hitsIn(erased)).as("every MongoDB collection and Redis key").isEmpty();
+
+        // Events published before the erasure and delivered after it (a slow consumer, a redelivery, a replay)
+        // bring nothing back: no result, no email, no delivery log entry, no webhook copy.
+        try (EventTopics kafka = new EventTopics("127.0.0.1:" + stack.config().ports().kafka(), Duration.ofSeconds(30))) {
+            List<RecordMetadata> late = new ArrayList<>();
+            for (String topic : List.of(Topics.SUBMISSIONS, Topics.RESULTS)) {
+                for (EventRecord record : kafka.readToEnd(topic, r -> erased.sessionId.equals(r.key())
+                        && r.payload() != null && !(r.payload() instanceof UnrecognizedEvent))) {
+                    late.add(kafka.publish(EventEnvelope.of(record.payload(), stack.demo().tenantId(), "corr-late")));
+                }
+            }
+            assertThat(late).as("the candidate's submission and score, as they were published").hasSizeGreaterThan(1);
+            for (RecordMetadata event : late) {
+                for (String group : List.of("scoring-service", "notification-service", "notification-service-webhooks")) {
+                    if (event.topic().equals(Topics.SUBMISSIONS) || !group.startsWith("scoring")) {
+                        kafka.awaitConsumed(group, event);
+                    }
+                }
+            }
+        }
+        assertThat(hitsIn(erased)).as("after late events of the erased candidate").isEmpty();
+        // the kept response of the invitation's creation is not replayed, nor is the candidate invited again
+        recruiter.withHeader("Idempotency-Key", idempotencyKey).post("/api/v1/invitations", Map.of("testId",
+                stack.demo().demoTestId(), "candidate", Map.of("name", erased.name, "email", erased.email)))
+                .problem(410, "candidate-erased");
+        assertThat(status.get("removedCounts").get("assessment-service").get("idempotency_keys").asLong()).isEqualTo(1);
         assertThat(hitsIn(kept)).as("the other candidate is untouched")
                 .anyMatch(hit -> hit.startsWith("hirepipe-assessments.invitations"))
                 .anyMatch(hit -> hit.startsWith("hirepipe-scoring.results"));
@@ -84,9 +117,10 @@ class PrivacyErasureIT {
     private record Candidate(String name, String email, String answer, String sessionId) {
     }
 
-    /** Invited on the demo test, answers every question (its words in the free-text ones), submits, is scored. */
-    private Candidate takeTheTest(String name, String email, String words) {
-        JsonNode created = recruiter.post("/api/v1/invitations", Map.of("testId", stack.demo().demoTestId(),
+    /** Invited on the demo test (with the Idempotency-Key, if any), answers every question (its words in the free-text ones), submits, is scored. */
+    private Candidate takeTheTest(String name, String email, String words, String idempotencyKey) {
+        HttpApi inviting = idempotencyKey == null ? recruiter : recruiter.withHeader("Idempotency-Key", idempotencyKey);
+        JsonNode created = inviting.post("/api/v1/invitations", Map.of("testId", stack.demo().demoTestId(),
                 "candidate", Map.of("name", name, "email", email))).expect(201);
         String link = created.get("accessUrl").asString();
         HttpApi candidate = anonymous.withBearer(anonymous.post("/api/v1/auth/candidate",

@@ -6,6 +6,7 @@ import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationResent;
 import io.hirepipe.defaults.kafka.NonRetryableEventException;
+import io.hirepipe.defaults.privacy.LateCandidateEvents;
 import io.hirepipe.notification.delivery.DeliveryKind;
 import io.hirepipe.notification.delivery.EmailDispatcher;
 import io.hirepipe.notification.mail.EmailMessage;
@@ -28,16 +29,26 @@ public class InvitationEventsListener {
     private final InvitationEmail invitationEmail;
     private final InvitationLinks links;
     private final EmailDispatcher dispatcher;
+    private final LateCandidateEvents erased;
 
     public InvitationEventsListener(InvitationEmail invitationEmail, InvitationLinks links,
-                                    EmailDispatcher dispatcher) {
+                                    EmailDispatcher dispatcher, LateCandidateEvents erased) {
         this.invitationEmail = invitationEmail;
         this.links = links;
         this.dispatcher = dispatcher;
+        this.erased = erased;
     }
 
     @KafkaListener(topics = Topics.INVITATIONS)
     public void on(EventEnvelope<EventPayload> envelope) {
+        if (erased.drop(envelope)) {
+            return;
+        }
+        invite(envelope);
+        erased.afterStoring(envelope);
+    }
+
+    private void invite(EventEnvelope<EventPayload> envelope) {
         if (envelope.payload() instanceof InvitationCreated invitation) {
             Events.requireTenant(envelope);
             // The link is opened only here, held in memory for this email and never logged.

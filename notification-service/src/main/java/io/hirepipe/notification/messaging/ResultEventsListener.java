@@ -7,6 +7,7 @@ import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.ScoreAdjusted;
 import io.hirepipe.defaults.kafka.NonRetryableEventException;
+import io.hirepipe.defaults.privacy.LateCandidateEvents;
 import io.hirepipe.notification.delivery.DeliveryKind;
 import io.hirepipe.notification.delivery.EmailDispatcher;
 import io.hirepipe.notification.mail.EmailMessage;
@@ -31,16 +32,27 @@ public class ResultEventsListener {
     private final ScoreReportEmail scoreReportEmail;
     private final ScoreUpdateEmail scoreUpdateEmail;
     private final EmailDispatcher dispatcher;
+    private final LateCandidateEvents erased;
 
     public ResultEventsListener(ScoreReportEmail scoreReportEmail, ScoreUpdateEmail scoreUpdateEmail,
-                                EmailDispatcher dispatcher) {
+                                EmailDispatcher dispatcher, LateCandidateEvents erased) {
         this.scoreReportEmail = scoreReportEmail;
         this.scoreUpdateEmail = scoreUpdateEmail;
         this.dispatcher = dispatcher;
+        this.erased = erased;
     }
 
     @KafkaListener(topics = Topics.RESULTS)
     public void on(EventEnvelope<EventPayload> envelope) {
+        // the recruiter's reports name the candidate: none for a candidate erased before they were sent
+        if (erased.drop(envelope)) {
+            return;
+        }
+        report(envelope);
+        erased.afterStoring(envelope);
+    }
+
+    private void report(EventEnvelope<EventPayload> envelope) {
         if (envelope.payload() instanceof AssessmentScored scored) {
             Events.requireTenant(envelope);
             dispatcher.dispatch(envelope, DeliveryKind.RECRUITER_SCORE_REPORT, scored.sessionId(),

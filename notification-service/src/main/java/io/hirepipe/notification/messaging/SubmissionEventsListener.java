@@ -5,6 +5,7 @@ import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.defaults.kafka.NonRetryableEventException;
+import io.hirepipe.defaults.privacy.LateCandidateEvents;
 import io.hirepipe.notification.delivery.DeliveryKind;
 import io.hirepipe.notification.delivery.EmailDispatcher;
 import io.hirepipe.notification.mail.EmailMessage;
@@ -22,10 +23,13 @@ public class SubmissionEventsListener {
 
     private final SubmissionReceiptEmail receipt;
     private final EmailDispatcher dispatcher;
+    private final LateCandidateEvents erased;
 
-    public SubmissionEventsListener(SubmissionReceiptEmail receipt, EmailDispatcher dispatcher) {
+    public SubmissionEventsListener(SubmissionReceiptEmail receipt, EmailDispatcher dispatcher,
+                                    LateCandidateEvents erased) {
         this.receipt = receipt;
         this.dispatcher = dispatcher;
+        this.erased = erased;
     }
 
     @KafkaListener(topics = Topics.SUBMISSIONS)
@@ -34,6 +38,9 @@ public class SubmissionEventsListener {
             return;
         }
         Events.requireTenant(envelope);
+        if (erased.drop(envelope)) {
+            return;
+        }
         EmailMessage email;
         try {
             email = receipt.compose(submitted);
@@ -42,5 +49,6 @@ public class SubmissionEventsListener {
                     + unusable.getMessage(), unusable);
         }
         dispatcher.dispatch(envelope, DeliveryKind.CANDIDATE_SUBMISSION_RECEIPT, submitted.sessionId(), email);
+        erased.afterStoring(envelope);
     }
 }

@@ -45,6 +45,8 @@ import java.util.stream.Stream;
 class NotificationCandidateData implements CandidateDataEraser {
 
     static final String ERASED_AT = "erasedAt";
+    /** The erasure that erased the delivery, so a re-run of that request counts it again. */
+    static final String ERASURE_ID = "erasureId";
     private static final List<String> TO_CANDIDATE = Arrays.stream(DeliveryKind.values())
             .filter(DeliveryKind::toCandidate).map(Enum::name).toList();
 
@@ -69,10 +71,12 @@ class NotificationCandidateData implements CandidateDataEraser {
         if (request.emailSha256() != null) {
             deliveryIds.addAll(toAddressHashed(tenantId, request.emailSha256()));
         }
-        long emails = 0;
         for (String id : deliveryIds) {
-            emails += eraseDelivery(tenantId, id);
+            eraseDelivery(tenantId, id, request.erasureId());
         }
+        // what this request erased, whether in this run or in one that stopped before it could answer
+        long emails = mongo.count(Query.query(Criteria.where("tenantId").is(tenantId)
+                .and(ERASURE_ID).is(request.erasureId())), EmailDelivery.COLLECTION);
         long webhooks = deleteWebhookCopies(tenantId, Criteria.where("body").regex(anyOf(refs)), refs.isEmpty());
         return Map.of(EmailDelivery.COLLECTION, emails, WebhookDelivery.COLLECTION, webhooks);
     }
@@ -87,13 +91,13 @@ class NotificationCandidateData implements CandidateDataEraser {
         return Map.of(EmailDelivery.COLLECTION, emails, WebhookDelivery.COLLECTION, webhooks);
     }
 
-    private long eraseDelivery(String tenantId, String id) {
+    private long eraseDelivery(String tenantId, String id, String erasureId) {
         Document delivery = mongo.findById(id, Document.class, EmailDelivery.COLLECTION);
         if (delivery == null || !tenantId.equals(delivery.getString("tenantId")) || delivery.containsKey(ERASED_AT)) {
             return 0;
         }
         Update update = new Update().unset("subject").unset("pendingMessage").unset("lastError").unset("nextAttemptAt")
-                .set(ERASED_AT, clock.instant());
+                .set(ERASED_AT, clock.instant()).set(ERASURE_ID, erasureId);
         if (DeliveryKind.valueOf(delivery.getString("kind")).toCandidate()) {
             update.unset("recipient");
         }

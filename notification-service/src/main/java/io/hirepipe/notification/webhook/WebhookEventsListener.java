@@ -9,6 +9,7 @@ import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.ScoreAdjusted;
 import io.hirepipe.defaults.kafka.NonRetryableEventException;
+import io.hirepipe.defaults.privacy.LateCandidateEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +29,14 @@ public class WebhookEventsListener {
     private final WebhookFanout fanout;
     private final TenantContacts contacts;
     private final Clock clock;
+    private final LateCandidateEvents erased;
 
-    public WebhookEventsListener(WebhookFanout fanout, TenantContacts contacts, Clock clock) {
+    public WebhookEventsListener(WebhookFanout fanout, TenantContacts contacts, Clock clock,
+                                 LateCandidateEvents erased) {
         this.fanout = fanout;
         this.contacts = contacts;
         this.clock = clock;
+        this.erased = erased;
     }
 
     @KafkaListener(id = "${hirepipe.webhooks.consumer-group:" + GROUP + "}",
@@ -42,7 +46,12 @@ public class WebhookEventsListener {
             throw new NonRetryableEventException("Event " + envelope.eventId() + " has no tenantId");
         }
         contacts.remember(envelope.tenantId(), recruiterEmailOf(envelope.payload()), clock.instant());
+        // the erasure deleted the candidate's webhook copies: no new ones afterwards
+        if (erased.drop(envelope)) {
+            return;
+        }
         fanout.fanOut(envelope);
+        erased.afterStoring(envelope);
     }
 
     private static String recruiterEmailOf(EventPayload payload) {

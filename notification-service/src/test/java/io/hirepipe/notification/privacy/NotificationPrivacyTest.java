@@ -1,6 +1,19 @@
 package io.hirepipe.notification.privacy;
 
 import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.events.AssessmentScored;
+import io.hirepipe.contracts.events.AssessmentSubmitted;
+import io.hirepipe.contracts.events.InvitationCreated;
+import io.hirepipe.contracts.events.Person;
+import io.hirepipe.contracts.events.SubmitReason;
+import io.hirepipe.embedded.SmtpSink;
+import io.hirepipe.notification.TestEvents;
+import io.hirepipe.notification.TestLinkKeys;
+import io.hirepipe.notification.webhook.WebhookEventsListener;
+import io.hirepipe.testkit.TestInfrastructure;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.CandidateErasureCompleted;
 import io.hirepipe.contracts.events.CandidateErasureRequested;
@@ -30,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotificationPrivacyTest extends NotificationServiceTest {
 
     private final EventTopics kafka = EventTopics.shared();
+    private final SmtpSink smtp = TestInfrastructure.smtp();
 
     @Autowired
     MongoTemplate mongo;
@@ -79,6 +93,46 @@ class NotificationPrivacyTest extends NotificationServiceTest {
         CandidateErasureCompleted again = requestErasure(tenant, invitation, session,
                 CandidateErasureRequested.emailSha256Of("grace@example.org"));
         assertThat(again.removedCounts()).containsEntry("email_deliveries", 0L).containsEntry("webhook_deliveries", 0L);
+    }
+
+    @Test
+    void eventsOfAnErasedCandidateDeliveredLateSendNoEmailAndLeaveNoTrace() {
+        String tenant = "tenant-" + id();
+        String invitation = "inv_" + id();
+        String session = "ses_" + id();
+        String candidate = TestEvents.mailbox("grace");
+        String recruiter = TestEvents.mailbox("rita");
+        requestErasure(tenant, invitation, session, CandidateErasureRequested.emailSha256Of(candidate));
+
+        // all published before the erasure, delivered after it
+        Person grace = new Person("Grace Hopper", candidate);
+        AssessmentScored scored = TestEvents.scored("Grace Hopper", recruiter, SubmitReason.CANDIDATE);
+        List<RecordMetadata> late = List.of(
+                kafka.publish(TestEvents.envelope(new AssessmentSubmitted(session, invitation, "test-backend",
+                        "Backend basics", grace, recruiter, 60, SubmitReason.CANDIDATE, Instant.now().minusSeconds(600),
+                        Instant.now().minusSeconds(5), List.of()), tenant)),
+                kafka.publish(TestEvents.envelope(new AssessmentScored(session, invitation, scored.testId(),
+                        scored.testTitle(), grace, recruiter, scored.points(), scored.maxPoints(), scored.percent(),
+                        scored.passMarkPercent(), scored.passed(), scored.submitReason(), scored.items(),
+                        scored.scoredAt(), false, 0), tenant)),
+                kafka.publish(TestEvents.envelope(new InvitationCreated(invitation, "test-backend", "Backend basics",
+                        grace, recruiter, null, 45, Instant.now().plusSeconds(86400),
+                        TestLinkKeys.seal("https://hirepipe.example/a/tok")), tenant)));
+        for (RecordMetadata event : late) {
+            kafka.awaitConsumed("notification-service", event);
+            kafka.awaitConsumed(WebhookEventsListener.GROUP, event);
+        }
+        // the same kinds of event about another candidate still send their emails
+        String otherRecruiter = TestEvents.mailbox("rita");
+        kafka.publish(TestEvents.envelope(TestEvents.scored("Ada Lovelace", otherRecruiter, SubmitReason.CANDIDATE),
+                tenant));
+        smtp.awaitMessage(m -> m.isAddressedTo(otherRecruiter), Duration.ofSeconds(30));
+
+        assertThat(smtp.messages()).noneMatch(m -> m.isAddressedTo(candidate) || m.isAddressedTo(recruiter));
+        List<Document> deliveries = mongo.find(Query.query(Criteria.where("tenantId").is(tenant)), Document.class,
+                "email_deliveries");
+        assertThat(deliveries).hasSize(1).allSatisfy(d -> assertThat(d.toJson())
+                .doesNotContain("Grace", candidate, invitation, session));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.defaults.kafka.NonRetryableEventException;
+import io.hirepipe.defaults.privacy.LateCandidateEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,9 +21,13 @@ public class SubmissionListener {
     private static final Logger log = LoggerFactory.getLogger(SubmissionListener.class);
 
     private final SubmissionScoring scoring;
+    private final ParkedSubmissions parked;
+    private final LateCandidateEvents erased;
 
-    public SubmissionListener(SubmissionScoring scoring) {
+    public SubmissionListener(SubmissionScoring scoring, ParkedSubmissions parked, LateCandidateEvents erased) {
         this.scoring = scoring;
+        this.parked = parked;
+        this.erased = erased;
     }
 
     @KafkaListener(topics = Topics.SUBMISSIONS)
@@ -34,8 +39,15 @@ public class SubmissionListener {
             if (submission.sessionId() == null || submission.sessionId().isBlank()) {
                 throw new NonRetryableEventException("Submission " + envelope.eventId() + " has no sessionId");
             }
+            // An erased candidate's submission that arrives late is not scored: the erasure reported this service
+            // done, so a result appearing afterwards (even anonymised) would be data the erasure did not count.
+            if (erased.drop(envelope)) {
+                parked.remove(submission.sessionId());
+                return;
+            }
             scoring.score(new EventEnvelope<>(envelope.eventId(), envelope.type(), envelope.schemaVersion(),
                     envelope.occurredAt(), envelope.tenantId(), envelope.correlationId(), submission));
+            erased.afterStoring(envelope);
         } else {
             log.debug("Skipping {} event {}", envelope.type(), envelope.eventId());
         }

@@ -1,6 +1,15 @@
 package io.hirepipe.scoring.privacy;
 
 import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.events.AssessmentScored;
+import io.hirepipe.contracts.events.Person;
+import io.hirepipe.contracts.events.SubmittedAnswer;
+import io.hirepipe.defaults.outbox.Outbox;
+import io.hirepipe.scoring.TestEvents;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.CandidateErasureCompleted;
 import io.hirepipe.contracts.events.CandidateErasureRequested;
@@ -72,6 +81,88 @@ class ScoringPrivacyTest extends ScoringServiceTest {
 
         CandidateErasureCompleted again = requestErasure(tenant, "era-" + id("e"), invitation, session);
         assertThat(again.removedCounts()).containsEntry("results", 0L).containsEntry("parked_submissions", 0L);
+    }
+
+    @Test
+    void aSubmissionDeliveredAfterItsCandidateWasErasedIsNeitherScoredNorParkedNorAnnounced() {
+        String tenant = "tenant-" + id("t");
+        String invitation = id("inv");
+        String session = id("ses");
+        String question = id("q");
+        kafka.awaitConsumed("scoring-service", kafka.publish(TestEvents.envelope(
+                TestEvents.singleChoice(question, 1, "b"), tenant)));
+        requestErasure(tenant, "era-" + id("e"), invitation, session);
+
+        // published before the erasure, delivered after it
+        RecordMetadata late = kafka.publish(TestEvents.envelope(TestEvents.submission(session, invitation, 50,
+                SubmitReason.CANDIDATE, new SubmittedAnswer(question, 1, List.of("b"), null, "Pick one")), tenant));
+        kafka.awaitConsumed("scoring-service", late);
+
+        assertThat(mongo.findById(session, Document.class, "results")).isNull();
+        assertThat(mongo.findById(session, Document.class, "parked_submissions")).isNull();
+        assertThat(kafka.readToEnd(Topics.RESULTS, r -> session.equals(r.key()))).isEmpty();
+        // a submission of another candidate of the same tenant is scored as ever
+        String other = id("ses");
+        kafka.publish(TestEvents.envelope(TestEvents.submission(other, id("inv"), 50, SubmitReason.CANDIDATE,
+                new SubmittedAnswer(question, 1, List.of("b"), null, "Pick one")), tenant));
+        assertThat(kafka.awaitRecords(Topics.RESULTS, r -> other.equals(r.key()))).isNotEmpty();
+    }
+
+    @Test
+    void scoredEventsStillWaitingInTheOutboxLoseTheNameAndARedeliveredRequestReportsTheFirstCounts() {
+        String tenant = "tenant-" + id("t");
+        String invitation = id("inv");
+        String session = id("ses");
+        ScoringResult stored = result(session, tenant, invitation, "Grace Hopper", "grace@example.org", Instant.now());
+        AssessmentScored scored = new AssessmentScored(session, invitation, "test-1", "Backend basics",
+                new Person("Grace Hopper", "grace@example.org"), "rita@example.com", new BigDecimal("3.5"), 4, 87.5, 60,
+                true, SubmitReason.CANDIDATE, List.of(), Instant.now(), false, 0);
+        mongo.insert(stored);
+        // the relay has not got to it yet: leased far ahead, it waits in the outbox
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(session)), Outbox.append(new Update()
+                        .set("outboxLeaseUntil", Instant.now().plus(Duration.ofHours(1))),
+                EventEnvelope.of(scored, tenant, "corr-scored")), "results");
+
+        String erasureId = "era-" + id("e");
+        EventEnvelope<CandidateErasureRequested> request = EventEnvelope.of(new CandidateErasureRequested(erasureId,
+                List.of(invitation), List.of(session), null, Instant.now()), tenant, "corr-erase");
+        kafka.publish(request);
+        kafka.awaitRecords(Topics.PRIVACY, r -> erasureId.equals(r.key()) && r.payload() instanceof CandidateErasureCompleted);
+
+        List<Document> pending = mongo.findById(session, Document.class, "results").getList("outbox", Document.class);
+        assertThat(pending).hasSize(1);
+        assertThat(pending.get(0).getString("json")).doesNotContain("Grace", "grace@example.org")
+                .contains(session, "Erased candidate");
+
+        // the same request again (a redelivery): no second answer with zero counts
+        kafka.awaitConsumed("scoring-service", kafka.publish(request));
+        List<CandidateErasureCompleted> answers = kafka.readToEnd(Topics.PRIVACY, r -> erasureId.equals(r.key())
+                        && r.payload() instanceof CandidateErasureCompleted).stream()
+                .map(r -> (CandidateErasureCompleted) r.payload()).toList();
+        assertThat(answers).isNotEmpty().allSatisfy(answer -> assertThat(answer.removedCounts())
+                .containsEntry("results", 1L).containsEntry("pending_events", 1L));
+    }
+
+    @Test
+    void aRequestRedeliveredAfterAStopBetweenErasingAndAnsweringReportsWhatItErasedNotZeros() {
+        String tenant = "tenant-" + id("t");
+        String invitation = id("inv");
+        String session = id("ses");
+        mongo.insert(result(session, tenant, invitation, "Grace Hopper", "grace@example.org", Instant.now()));
+        String erasureId = "era-" + id("e");
+        CandidateErasureRequested request = new CandidateErasureRequested(erasureId, List.of(invitation),
+                List.of(session), null, Instant.now());
+        // the first delivery opened its answer and erased, then the service stopped before the answer was written
+        mongo.insert(new Document("_id", erasureId).append("tenantId", tenant).append("state", "ERASING"),
+                "privacy_erasure_answers");
+        eraser.erase(tenant, request);
+
+        kafka.publish(EventEnvelope.of(request, tenant, "corr-redelivered"));
+
+        CandidateErasureCompleted answer = (CandidateErasureCompleted) kafka.awaitRecords(Topics.PRIVACY,
+                r -> erasureId.equals(r.key()) && r.payload() instanceof CandidateErasureCompleted).get(0).payload();
+        assertThat(answer.removedCounts()).containsEntry("results", 1L);
+        assertThat(mongo.findById(session, Document.class, "results").toJson()).doesNotContain("Grace");
     }
 
     @Test

@@ -12,7 +12,10 @@ import java.util.Map;
 public interface CandidateDataEraser {
 
     /**
-     * Idempotent: a repeated or redelivered request changes nothing more and counts zeros.
+     * Idempotent: a repeated request changes nothing more. Counts are what this request erased: records it
+     * anonymised carry its id, so running the same request again (after a crash before its answer was written)
+     * counts them again, while a new request for a candidate already erased counts zeros. Records deleted
+     * outright count in the run that deleted them.
      *
      * @return how many records of each kind were changed, by collection name
      */

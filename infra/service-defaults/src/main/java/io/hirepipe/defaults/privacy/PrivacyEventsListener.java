@@ -7,25 +7,23 @@ import io.hirepipe.contracts.events.CandidateErasureRequested;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.PrivacySettingsChanged;
 import io.hirepipe.defaults.kafka.NonRetryableEventException;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One service's reader of {@code hirepipe.privacy.v1}: keeps the tenants' settings, erases on request and
  * answers with its completion, and (where an {@link ErasureCompletions} exists) records the others' answers.
  *
- * <p>The completion is sent straight to Kafka rather than through an outbox: erasure is idempotent, so when
- * the send fails the listener fails, the request is redelivered, the erasure runs again (a no-op) and the
- * answer is sent again. Nothing is lost; at worst a repeat reports zero counts.
+ * <p>On a request it first records the candidate's tombstone ({@link ErasedCandidates}), so that from then
+ * on this service's consumers drop the candidate's late events, then erases, then answers through the outbox
+ * ({@link ErasureAnswers}): the counts and the completion are written in one update and published by the relay.
+ * A redelivered request that was answered changes nothing and answers nothing again (the first counts stand);
+ * one that stopped between erasing and answering erases again and answers with what the request erased over
+ * both runs ({@link CandidateDataEraser#erase} counts by the request's mark), not with zeros.
  */
 public class PrivacyEventsListener {
 
@@ -35,21 +33,24 @@ public class PrivacyEventsListener {
     private final PrivacySettingsReplica settings;
     private final CandidateDataEraser eraser;
     private final ErasureCompletions completions;
-    private final KafkaTemplate<Object, Object> kafka;
+    private final ErasedCandidates erased;
+    private final ErasureAnswers answers;
     private final Clock clock;
 
     public PrivacyEventsListener(String service, PrivacySettingsReplica settings, CandidateDataEraser eraser,
-                                 ErasureCompletions completions, KafkaTemplate<Object, Object> kafka, Clock clock) {
+                                 ErasureCompletions completions, ErasedCandidates erased, ErasureAnswers answers,
+                                 Clock clock) {
         this.service = service;
         this.settings = settings;
         this.eraser = eraser;
         this.completions = completions;
-        this.kafka = kafka;
+        this.erased = erased;
+        this.answers = answers;
         this.clock = clock;
     }
 
     @KafkaListener(topics = Topics.PRIVACY)
-    public void on(EventEnvelope<EventPayload> envelope) throws Exception {
+    public void on(EventEnvelope<EventPayload> envelope) {
         String tenantId = envelope.tenantId();
         if (tenantId == null || tenantId.isBlank()) {
             throw new NonRetryableEventException("Event " + envelope.eventId() + " names no tenant");
@@ -58,9 +59,7 @@ public class PrivacyEventsListener {
         if (payload instanceof PrivacySettingsChanged changed) {
             settings.apply(tenantId, changed);
         } else if (payload instanceof CandidateErasureRequested request) {
-            Map<String, Long> counts = eraser.erase(tenantId, request);
-            log.info("Erasure {} in tenant {}: {}", request.erasureId(), tenantId, counts);
-            answer(envelope, new CandidateErasureCompleted(request.erasureId(), service, counts, clock.instant()));
+            erase(envelope, request);
         } else if (payload instanceof CandidateErasureCompleted completion && completions != null) {
             completions.completed(tenantId, completion);
         } else {
@@ -68,10 +67,18 @@ public class PrivacyEventsListener {
         }
     }
 
-    private void answer(EventEnvelope<EventPayload> request, CandidateErasureCompleted completion)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        EventEnvelope<CandidateErasureCompleted> answer =
-                EventEnvelope.of(completion, request.tenantId(), request.correlationId());
-        kafka.send(new ProducerRecord<>(Topics.PRIVACY, completion.partitionKey(), answer)).get(10, TimeUnit.SECONDS);
+    private void erase(EventEnvelope<EventPayload> envelope, CandidateErasureRequested request) {
+        String tenantId = envelope.tenantId();
+        // the tombstone first: a consumer that stores the candidate's data after this either sees it and stops,
+        // or stored before it and the erasure below finds what it stored
+        erased.record(tenantId, request, clock.instant());
+        if (!answers.begin(tenantId, request.erasureId(), clock.instant())) {
+            log.info("Erasure {} in tenant {} was answered before; the first counts stand", request.erasureId(), tenantId);
+            return;
+        }
+        Map<String, Long> counts = eraser.erase(tenantId, request);
+        log.info("Erasure {} in tenant {}: {}", request.erasureId(), tenantId, counts);
+        answers.answer(EventEnvelope.of(new CandidateErasureCompleted(request.erasureId(), service, counts,
+                clock.instant()), tenantId, envelope.correlationId()));
     }
 }
