@@ -56,6 +56,12 @@ class FreeTextExploration {
             }
         }
         rows.stream().sorted(java.util.Comparator.reverseOrder()).limit(25).forEach(row -> out.append("  ").append(row).append('\n'));
+        SemanticGradingSettings calibrated = evaluation.tuneCalibration(settings);
+        Report withCalibration = evaluation.evaluate(Split.TUNE, calibrated);
+        out.append("\ncalibration fitted on the tune half: ").append(calibrated.calibration()).append(" -> ")
+                .append(withCalibration.summary()).append('\n');
+        Report identity = evaluation.evaluate(Split.TUNE, settings.withCalibration(SemanticGradingSettings.IDENTITY));
+        out.append("without calibration: ").append(identity.summary()).append('\n');
         out.append("\nreview settings (tune half): lowConfidenceBelow nearThresholdWithin -> review share, errors flagged\n");
         for (double low : new double[] {0.3, 0.4, 0.5, 0.6}) {
             for (double near : new double[] {0, 1, 2, 3}) {
