@@ -4,6 +4,7 @@ import io.hirepipe.scoring.grading.FreeTextGrade;
 import io.hirepipe.scoring.grading.FreeTextRubric;
 import io.hirepipe.scoring.grading.LexicalFreeTextGrader;
 import io.hirepipe.scoring.grading.MiniLmSentenceEmbedder;
+import io.hirepipe.scoring.grading.PerSentenceLangchainEmbedder;
 import io.hirepipe.scoring.grading.RubricMatcher;
 import io.hirepipe.scoring.grading.SemanticFreeTextGrader;
 import org.junit.jupiter.api.Test;
