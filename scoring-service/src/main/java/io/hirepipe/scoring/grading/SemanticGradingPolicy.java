@@ -45,10 +45,11 @@ import java.util.Set;
  * </pre>
  * {@code calibrate} is the monotone piecewise-linear map through (0 %, c0), (25 %, c1), (50 %, c2), (75 %, c3),
  * (100 %, c4), the five {@code calibration} settings, fitted on the dev set's tune half to bring the
- * percentages closer to the hand grades (grade × 25). It never reorders two answers. Where the settings
- * leave the upper bands unchanged and lift only a credit of 0 to c0 (kept under 12.5 %, grade 0): an
- * answer that is on topic and states no key point is, for a human grader, sometimes "wrong throughout"
- * (0) and often "something true but shallow" (1), and the machine cannot tell which.
+ * percentages closer to the hand grades (grade × 25). It never reorders two answers. The settings in
+ * application.yml leave it the identity from 25 % up and give a credit of 0 the percent c0, kept under
+ * 12.5 % (grade 0), because an answer that is on topic and states no key point is, for a human grader,
+ * sometimes "wrong throughout" (0) and often "something true but shallow" (1), and the machine cannot
+ * tell which.
  * The lift is there for answers in the candidate's own words: each sentence is only moderately close
  * to one key point, so key points end PARTLY_MET, while the answer as a whole says what the rubric
  * says. It only completes key points that the answer partly met; a MISSED key point stays missed, so
