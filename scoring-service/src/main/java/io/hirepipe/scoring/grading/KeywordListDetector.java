@@ -1,5 +1,8 @@
 package io.hirepipe.scoring.grading;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -48,6 +51,10 @@ public final class KeywordListDetector {
             "go", "goes", "need", "needs", "want", "take", "takes", "give", "gives", "keep", "keeps", "mean", "means");
 
     private final RubricMatcher stemmer;
+    /** Compiled once per rubric rather than per answer: compiling them cost more than matching them. */
+    private final Cache<List<String>, List<Pattern>> phrasePatterns = Caffeine.newBuilder().maximumSize(2_000).build();
+    /** A word's stems do not depend on the rubric; an answer repeats words, and answers share them. */
+    private final Cache<String, Set<String>> stems = Caffeine.newBuilder().maximumSize(50_000).build();
 
     public KeywordListDetector(RubricMatcher stemmer) {
         this.stemmer = stemmer;
@@ -88,7 +95,7 @@ public final class KeywordListDetector {
         int listWords = 0;
         int sentences = 0;
         String masked = answer == null ? "" : answer;
-        for (Pattern phrase : literalPatterns(rubricPhrases)) {
+        for (Pattern phrase : phrasePatterns.get(rubricPhrases, KeywordListDetector::literalPatterns)) {
             masked = phrase.matcher(masked).replaceAll(RUBRIC_TERM);
         }
         for (String sentence : SENTENCE_END.split(masked)) {
@@ -102,7 +109,7 @@ public final class KeywordListDetector {
                     rubricWords++;
                 } else if (FUNCTION_WORDS.contains(word)) {
                     sentenceFunctionWords++;
-                } else if (stemmer.terms(word).stream().anyMatch(rubricTerms::contains)) {
+                } else if (stems.get(word, w -> Set.copyOf(stemmer.terms(w))).stream().anyMatch(rubricTerms::contains)) {
                     rubricWords++;
                 }
             }

@@ -40,8 +40,16 @@ import java.util.Set;
  *                     / (holisticCeiling - holisticFloor), 0, 1)
  *   lift      = min(sum over PARTLY_MET k of (1 - credit(k)) * points(k),
  *                   holisticWeight * max(0, closeness * maxPoints - earned))
- *   points    = max(0, earned + lift - sum of penalties of misconceptions stated)
+ *   credit    = max(0, earned + lift - sum of penalties of misconceptions stated) / maxPoints
+ *   points    = calibrate(credit) * maxPoints
  * </pre>
+ * {@code calibrate} is the monotone piecewise-linear map through (0 %, c0), (25 %, c1), (50 %, c2), (75 %, c3),
+ * (100 %, c4), the five {@code calibration} settings, fitted on the dev set's tune half to bring the
+ * percentages closer to the hand grades (grade × 25). It never reorders two answers. The settings in
+ * application.yml leave it the identity from 25 % up and give a credit of 0 the percent c0, kept under
+ * 12.5 % (grade 0), because an answer that is on topic and states no key point is, for a human grader,
+ * sometimes "wrong throughout" (0) and often "something true but shallow" (1), and the machine cannot
+ * tell which.
  * The lift is there for answers in the candidate's own words: each sentence is only moderately close
  * to one key point, so key points end PARTLY_MET, while the answer as a whole says what the rubric
  * says. It only completes key points that the answer partly met; a MISSED key point stays missed, so
@@ -51,7 +59,7 @@ import java.util.Set;
  * ("sharding does not copy all data" is not it). A unit that states a misconception is evidence for no
  * key point: "higher isolation makes transactions faster" is close to the trade-off key point in
  * embedding space, but it gets the trade-off backwards.
- * Then the gates: an off-topic answer scores 0 (OFF_TOPIC); a keyword list is capped at
+ * Then the gates, after calibration: an off-topic answer scores 0 (OFF_TOPIC); a keyword list is capped at
  * {@code keywordListCap} of the points when it groups its terms (a label such as "GraphQL: …", or several
  * sentences), and at {@link #BARE_LIST_SHARE_OF_CAP} of that cap (grade 0) when it is a bare run of terms
  * ("https tls jwt oauth cors"): the grading guide gives a bare list 0 and a grouped one at most 1
@@ -149,7 +157,7 @@ public final class SemanticGradingPolicy {
         }
 
         earned += holisticLift(e.holistic(), keyPoints, rubric, earned);
-        double points = Math.max(0, earned - penalties);
+        double points = max == 0 ? 0 : calibrate(100 * Math.max(0, earned - penalties) / max) * max / 100;
         double confidence = max == 0 ? 1 : 1 - ambiguity / max;
         if (e.topicality() < s.offTopicBelow() && !e.anyPhrase()) {
             flags.add(GradeFlag.OFF_TOPIC);
@@ -202,6 +210,15 @@ public final class SemanticGradingPolicy {
         }
         double closeness = clamp01((holistic - s.holisticFloor()) / (s.holisticCeiling() - s.holisticFloor()));
         return Math.min(liftable, s.holisticWeight() * Math.max(0, closeness * rubric.maxPoints() - earned));
+    }
+
+    /** calibrate of the class comment: percent of the points earned → percent given. */
+    double calibrate(double percent) {
+        List<Double> at = s.calibration();
+        double step = 100.0 / (at.size() - 1);
+        int segment = (int) Math.min(at.size() - 2, Math.max(0, Math.floor(percent / step)));
+        double t = Math.max(0, Math.min(1, (percent - segment * step) / step));
+        return at.get(segment) + t * (at.get(segment + 1) - at.get(segment));
     }
 
     /** sem(u,k) of the class comment. */

@@ -2,6 +2,8 @@ package io.hirepipe.scoring.grading;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.util.List;
+
 /**
  * Thresholds and weights of the semantic grader, under {@code hirepipe.grading.semantic} in
  * application.yml (each overridable by an environment variable). The values there were chosen by
@@ -30,6 +32,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                              that are only partly met (0: not at all; see {@link SemanticGradingPolicy})
  * @param holisticFloor         whole-answer cosine to the rubric at or below which it lifts nothing
  * @param holisticCeiling       whole-answer cosine from which it counts in full
+ * @param calibration           the percent given for a credit of 0, 25, 50, 75 and 100 % of the points, linear in
+ *                              between and non-decreasing (see {@link SemanticGradingPolicy}); absent: unchanged
  */
 @ConfigurationProperties("hirepipe.grading.semantic")
 public record SemanticGradingSettings(double contrast, double similarityFloor, double similarityCeiling, double phraseWeight,
@@ -38,9 +42,22 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                                       double offTopicBelow, int keywordListMinWords, double keywordListMinListShare,
                                       double keywordListMaxFunctionWordShare, double keywordListMinRubricTermShare,
                                       double keywordListCap, double lowConfidenceBelow, double nearThresholdWithin,
-                                      double holisticWeight, double holisticFloor, double holisticCeiling) {
+                                      double holisticWeight, double holisticFloor, double holisticCeiling,
+                                      List<Double> calibration) {
+
+    /** The calibration that changes nothing. */
+    public static final List<Double> IDENTITY = List.of(0.0, 25.0, 50.0, 75.0, 100.0);
 
     public SemanticGradingSettings {
+        calibration = calibration == null || calibration.isEmpty() ? IDENTITY : List.copyOf(calibration);
+        if (calibration.size() != IDENTITY.size()) {
+            throw new IllegalArgumentException("calibration needs 5 percentages: for a credit of 0, 25, 50, 75 and 100 %");
+        }
+        for (int i = 0; i < calibration.size(); i++) {
+            if (calibration.get(i) < 0 || calibration.get(i) > 100 || (i > 0 && calibration.get(i) < calibration.get(i - 1))) {
+                throw new IllegalArgumentException("calibration must be non-decreasing percentages, 0 to 100: " + calibration);
+            }
+        }
         if (similarityCeiling <= similarityFloor) {
             throw new IllegalArgumentException("similarity-ceiling must be above similarity-floor");
         }
@@ -56,7 +73,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                                                 double support, double met, double partly) {
         return new SemanticGradingSettings(contrast, floor, ceiling, phrase, support, met, partly, misconceptionAt, offTopicBelow,
                 keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap,
-                lowConfidenceBelow, nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling);
+                lowConfidenceBelow, nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration);
     }
 
     public SemanticGradingSettings withGates(double misconception, double offTopic, double keywordCap) {
@@ -64,20 +81,27 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt,
                 misconception, offTopic, keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare,
                 keywordListMinRubricTermShare, keywordCap, lowConfidenceBelow, nearThresholdWithin, holisticWeight,
-                holisticFloor, holisticCeiling);
+                holisticFloor, holisticCeiling, calibration);
     }
 
     public SemanticGradingSettings withHolistic(double weight, double floor, double ceiling) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
-                nearThresholdWithin, weight, floor, ceiling);
+                nearThresholdWithin, weight, floor, ceiling, calibration);
     }
 
     public SemanticGradingSettings withReview(double lowConfidence, double nearThreshold) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidence,
-                nearThreshold, holisticWeight, holisticFloor, holisticCeiling);
+                nearThreshold, holisticWeight, holisticFloor, holisticCeiling, calibration);
+    }
+
+    public SemanticGradingSettings withCalibration(List<Double> percentAtCredit) {
+        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
+                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
+                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
+                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, percentAtCredit);
     }
 }

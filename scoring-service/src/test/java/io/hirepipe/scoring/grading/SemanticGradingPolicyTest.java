@@ -19,7 +19,7 @@ class SemanticGradingPolicyTest {
             point("a"), point("b"), point("c"), point("d")), List.of());
 
     private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0, 0.7, 0.3,
-            0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8);
+            0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8, SemanticGradingSettings.IDENTITY);
 
     private final SemanticGradingPolicy policy = new SemanticGradingPolicy(SETTINGS);
 
@@ -139,5 +139,36 @@ class SemanticGradingPolicyTest {
         assertThat(grade.flags()).contains(GradeFlag.KEYWORD_LIST);
         assertThat(grade.needsReview()).isTrue();
         assertThat(grade.keyPoints().stream().mapToDouble(k -> k.points().doubleValue()).sum()).isEqualTo(0.4);
+    }
+
+    @Test
+    void calibrationMovesPercentagesMonotonicallyAndTheGatesComeAfterIt() {
+        SemanticGradingPolicy calibrated = new SemanticGradingPolicy(
+                SETTINGS.withCalibration(List.of(10.0, 25.0, 50.0, 75.0, 100.0)));
+
+        // on topic, nothing met: 10 % of the 4 points, still grade 0
+        FreeTextGrade nothing = calibrated.grade(evidence(0.05, 0.05, 0.05, 0.05), RUBRIC);
+        assertThat(nothing.points()).isEqualByComparingTo("0.40");
+        assertThat(nothing.keyPoints()).extracting(FreeTextGrade.KeyPointEvidence::verdict).containsOnly(Verdict.MISSED);
+        // half a key point: 12.5 % of the points, halfway between 10 and 25 → 17.5 %
+        assertThat(calibrated.grade(evidence(0.5, 0.05, 0.05, 0.05), RUBRIC).points()).isEqualByComparingTo("0.70");
+        // from 25 % up this calibration changes nothing
+        assertThat(calibrated.grade(evidence(0.95, 0.95, 0.5, 0.05), RUBRIC).points()).isEqualByComparingTo("2.50");
+        assertThat(calibrated.grade(evidence(0.95, 0.95, 0.95, 0.95), RUBRIC).points()).isEqualByComparingTo("4.00");
+
+        AnswerEvidence near = evidence(0.05, 0.05, 0.05, 0.05);
+        AnswerEvidence far = new AnswerEvidence(near.answer(), near.units(), near.negated(), near.keyPointSimilarity(),
+                near.keyPointPhrase(), near.misconceptionSimilarity(), near.misconceptionPhrase(), 0.1, near.signals(), false, 0);
+        assertThat(calibrated.grade(far, RUBRIC).points()).isEqualByComparingTo("0");
+        assertThat(new SemanticGradingPolicy(SETTINGS.withCalibration(List.of(10.0, 60.0, 80.0, 90.0, 100.0)))
+                .grade(asList(evidence(0.95, 0.95, 0.95, 0.95), true), RUBRIC).points()).isEqualByComparingTo("1.00");
+    }
+
+    @Test
+    void aCalibrationThatIsNotMonotoneIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SETTINGS.withCalibration(List.of(0.0, 30.0, 20.0, 75.0, 100.0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-decreasing");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SETTINGS.withCalibration(List.of(0.0, 100.0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5 percentages");
     }
 }

@@ -97,7 +97,7 @@ class FreeTextEvaluationReport {
         out.append(human.confusionTable("primary", "second"));
     }
 
-    private static void appendSamples(StringBuilder out, List<Graded> graded, int count, String title) {
+    static void appendSamples(StringBuilder out, List<Graded> graded, int count, String title) {
         out.append("\n--- ").append(title).append(" ---\n");
         int step = Math.max(1, graded.size() / count);
         for (int i = 0; i < graded.size() && i / step < count; i += step) {

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * Diagnosis on the TUNE half only (never the test half): error per answer category and why items go to
- * review. Run with {@code -Devaluation=explore}.
+ * review. Run with {@code -Devaluation=explore}; {@code -Devaluation.ids=a,b} also prints those tune-half
+ * answers with their evidence.
  */
 @EnabledIfSystemProperty(named = "evaluation", matches = "explore")
 class FreeTextExploration {
@@ -55,6 +56,12 @@ class FreeTextExploration {
             }
         }
         rows.stream().sorted(java.util.Comparator.reverseOrder()).limit(25).forEach(row -> out.append("  ").append(row).append('\n'));
+        SemanticGradingSettings calibrated = evaluation.tuneCalibration(settings);
+        Report withCalibration = evaluation.evaluate(Split.TUNE, calibrated);
+        out.append("\ncalibration fitted on the tune half: ").append(calibrated.calibration()).append(" -> ")
+                .append(withCalibration.summary()).append('\n');
+        Report identity = evaluation.evaluate(Split.TUNE, settings.withCalibration(SemanticGradingSettings.IDENTITY));
+        out.append("without calibration: ").append(identity.summary()).append('\n');
         out.append("\nreview settings (tune half): lowConfidenceBelow nearThresholdWithin -> review share, errors flagged\n");
         for (double low : new double[] {0.3, 0.4, 0.5, 0.6}) {
             for (double near : new double[] {0, 1, 2, 3}) {
@@ -70,6 +77,12 @@ class FreeTextExploration {
         tune.graded().forEach(g -> out.append(String.format("  %-28s %-15s hand %d  machine %5.1f%% (%d) conf %.2f %s%n",
                 g.answer().id(), g.answer().category(), g.answer().grade(), g.percent(), g.machineGrade(),
                 g.grade().confidence(), g.grade().flags())));
+        String ids = System.getProperty("evaluation.ids", "");
+        if (!ids.isBlank()) {
+            java.util.List<String> wanted = java.util.List.of(ids.split(","));
+            java.util.List<Graded> chosen = tune.graded().stream().filter(g -> wanted.contains(g.answer().id())).toList();
+            FreeTextEvaluationReport.appendSamples(out, chosen, Math.max(1, chosen.size()), "tune-half answers asked for");
+        }
         System.out.println(out);
     }
 }

@@ -4,6 +4,7 @@ import io.hirepipe.scoring.grading.FreeTextGrade;
 import io.hirepipe.scoring.grading.FreeTextRubric;
 import io.hirepipe.scoring.grading.LexicalFreeTextGrader;
 import io.hirepipe.scoring.grading.MiniLmSentenceEmbedder;
+import io.hirepipe.scoring.grading.PerSentenceLangchainEmbedder;
 import io.hirepipe.scoring.grading.RubricMatcher;
 import io.hirepipe.scoring.grading.SemanticFreeTextGrader;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,17 @@ import java.util.List;
  *
  * <p>The rubric joins the dev set's traffic-spike and secure-rest rubrics (5 + 5 key points, with
  * examples and misconceptions); the answers are built from the dev set's sentences for those questions,
- * rotated so that no two timed answers are the same text.
+ * rotated so that no two timed answers are the same text. With {@code -Dbenchmark.compare=true} the
+ * grader with the embedder used before ({@link PerSentenceLangchainEmbedder}) is timed too, interleaved
+ * answer by answer with the current one, so both see the same load.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class FreeTextGradingBenchmark {
 
     private static final int WARM_UP = Integer.getInteger("benchmark.warmup", 300);
     private static final int MEASURED = Integer.getInteger("benchmark.iterations", 1000);
+    /** {@code -Dbenchmark.compare=true}: also times the embedder used before, side by side. */
+    private static final boolean COMPARE = Boolean.getBoolean("benchmark.compare");
 
     @Test
     void gradingTimeModelLoadAndMemory() throws IOException {
@@ -44,6 +49,8 @@ class FreeTextGradingBenchmark {
         long rssAfterLoad = rssKb();
         SemanticFreeTextGrader grader = new SemanticFreeTextGrader(embedder, matcher,
                 FreeTextEvaluation.applicationSettings(), new LexicalFreeTextGrader(matcher));
+        SemanticFreeTextGrader before = COMPARE ? new SemanticFreeTextGrader(new PerSentenceLangchainEmbedder(), matcher,
+                FreeTextEvaluation.applicationSettings(), new LexicalFreeTextGrader(matcher)) : null;
 
         List<String> sentences = sentences(devSet);
         List<String> short100 = answers(sentences, 100, 50);
@@ -56,8 +63,16 @@ class FreeTextGradingBenchmark {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         out.append(String.format("model load (first embedding): %d ms; first answer incl. rubric embedding: %.1f ms%n",
                 loadMs, firstAnswerNs / 1e6));
-        out.append(measure("100-word answer", grader, rubric, short100));
-        out.append(measure("500-word answer", grader, rubric, long500));
+        if (before != null) {
+            before.grade(short100.get(0), rubric);
+            out.append("side by side, interleaved answer by answer (before: langchain4j's encoder, one text per call, "
+                    + "three tokenizer calls per text):\n");
+            out.append(measure("100-word answer", rubric, short100, grader, before));
+            out.append(measure("500-word answer", rubric, long500, grader, before));
+        } else {
+            out.append(measure("100-word answer", rubric, short100, grader));
+            out.append(measure("500-word answer", rubric, long500, grader));
+        }
         long rssEnd = rssKb();
         out.append(String.format("load average after: %.1f (the machine is shared: wall-clock percentiles move with it)%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
@@ -67,24 +82,39 @@ class FreeTextGradingBenchmark {
         matcher.close();
     }
 
-    private static String measure(String label, SemanticFreeTextGrader grader, FreeTextRubric rubric, List<String> answers) {
+    /**
+     * Times each grader on the same answers, interleaved answer by answer so that all of them see the same
+     * load from other processes; the first grader is "now", a second one "before".
+     */
+    private static String measure(String label, FreeTextRubric rubric, List<String> answers,
+                                  SemanticFreeTextGrader... graders) {
         int words = answers.get(0).split("\\s+").length;
-        int units = 0;
         for (int i = 0; i < WARM_UP; i++) {
-            grader.grade(answers.get(i % answers.size()), rubric);
+            for (SemanticFreeTextGrader grader : graders) {
+                grader.grade(answers.get(i % answers.size()), rubric);
+            }
         }
-        long[] ns = new long[MEASURED];
-        long cpuStart = processCpuNanos();
+        long[][] ns = new long[graders.length][MEASURED];
+        long[] cpu = new long[graders.length];
         for (int i = 0; i < MEASURED; i++) {
             String answer = answers.get(i % answers.size());
-            ns[i] = time(() -> grader.grade(answer, rubric));
+            for (int g = 0; g < graders.length; g++) {
+                SemanticFreeTextGrader grader = graders[g];
+                long cpuStart = processCpuNanos();
+                ns[g][i] = time(() -> grader.grade(answer, rubric));
+                cpu[g] += processCpuNanos() - cpuStart;
+            }
         }
-        double cpuPerAnswerMs = (processCpuNanos() - cpuStart) / 1e6 / MEASURED;
-        Arrays.sort(ns);
-        return String.format("%s (%d words): p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d answers after %d warm-up; "
-                        + "CPU %.1f ms per answer (all threads; unlike wall time, not inflated by other processes)%n",
-                label, words, ns[MEASURED / 2] / 1e6, ns[(int) Math.ceil(MEASURED * 0.99) - 1] / 1e6,
-                ns[MEASURED - 1] / 1e6, MEASURED, WARM_UP, cpuPerAnswerMs);
+        StringBuilder out = new StringBuilder();
+        for (int g = 0; g < graders.length; g++) {
+            Arrays.sort(ns[g]);
+            out.append(String.format("%s%s (%d words): p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d answers after %d warm-up; "
+                            + "CPU %.1f ms per answer (all threads; unlike wall time, not inflated by other processes)%n",
+                    graders.length > 1 ? (g == 0 ? "now:    " : "before: ") : "", label, words, ns[g][MEASURED / 2] / 1e6,
+                    ns[g][(int) Math.ceil(MEASURED * 0.99) - 1] / 1e6, ns[g][MEASURED - 1] / 1e6, MEASURED, WARM_UP,
+                    cpu[g] / 1e6 / MEASURED));
+        }
+        return out.toString();
     }
 
     private static long time(Runnable r) {

@@ -1,0 +1,66 @@
+package io.hirepipe.scoring.grading;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The batched embedder must give every text the vector the model gives it alone: padding and batch
+ * neighbours must not leak into it. The reference is langchain4j's own model class over the same model
+ * file, which runs one text per session call.
+ */
+class MiniLmSentenceEmbedderTest {
+
+    private static final AllMiniLmL6V2QuantizedEmbeddingModel reference = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    private final MiniLmSentenceEmbedder embedder = new MiniLmSentenceEmbedder();
+
+    @Test
+    void aBatchOfMixedLengthsGivesEachTextItsOwnVector() {
+        List<String> texts = new ArrayList<>(List.of(
+                "Sharding splits the data across nodes.",
+                "TTL",
+                "Replication keeps a copy of every row on each replica, so reads can go to a replica and a replica "
+                        + "takes over when the primary fails, while sharding splits the rows by a key so that writes scale out.",
+                "not replicated",
+                "A cache-aside read checks Redis first; on a miss it reads the database and stores the row with a time to live.",
+                "Sharding splits the data across nodes."));
+        for (int i = 0; i < 40; i++) {
+            texts.add("Clause number " + i + " says that idempotency keys let a client retry a payment safely.");
+        }
+
+        List<float[]> batched = embedder.embed(texts);
+
+        assertThat(batched).hasSize(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            float[] alone = reference.embed(TextSegment.from(texts.get(i))).content().vector();
+            assertThat(SentenceEmbedder.cosine(batched.get(i), alone)).as(texts.get(i)).isGreaterThan(0.999);
+            assertThat(norm(batched.get(i))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        }
+        assertThat(SentenceEmbedder.cosine(batched.get(0), batched.get(5))).isGreaterThan(0.9999);
+        assertThat(SentenceEmbedder.cosine(batched.get(0), batched.get(1))).isLessThan(0.9);
+    }
+
+    @Test
+    void aTextLongerThanTheModelsWindowIsStillEmbeddedWhole() {
+        String sentence = "Rate limiting with a token bucket refills tokens at a fixed rate and rejects requests when empty. ";
+        String longText = sentence.repeat(40);
+
+        List<float[]> vectors = embedder.embed(List.of("A short one.", longText));
+
+        float[] alone = reference.embed(TextSegment.from(longText)).content().vector();
+        assertThat(SentenceEmbedder.cosine(vectors.get(1), alone)).isGreaterThan(0.999);
+    }
+
+    private static double norm(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += x * x;
+        }
+        return Math.sqrt(sum);
+    }
+}
