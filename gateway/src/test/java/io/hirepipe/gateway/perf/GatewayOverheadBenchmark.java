@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  * in one run: direct to question-service, through a gateway with rate limits and breakers on (the
  * {@code perf} profile: limits raised so nothing is refused) and through one with both switched off.
  * Every server is its own JVM, as in the local stack; wrk drives the load. Not part of the build:
- * run {@code infra/perf/gateway-overhead.sh}.
+ * run {@code infra/perf/gateway-overhead.sh}. Besides the script's knobs: {@code BENCH_GATEWAY_JVM_OPTS} adds
+ * JVM options to the gateways only (e.g. a JFR recording), and {@code BENCH_BASELINE_GATEWAY_JAR} starts a
+ * fourth target, an older gateway jar with limits and breakers on, to compare a change side by side.
  */
 public final class GatewayOverheadBenchmark {
 
@@ -43,6 +45,7 @@ public final class GatewayOverheadBenchmark {
     private static final String TENANT = "t-bench";
     private static final String EMAIL = "bench@bench.test";
     private static final String PASSWORD = "benchmark passphrase " + UUID.randomUUID();
+    private static final String BASELINE = "baseline gateway jar (on)";
 
     record Result(String target, int round, double requestsPerSecond, double p99Millis) {
     }
@@ -54,6 +57,9 @@ public final class GatewayOverheadBenchmark {
         int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_SECONDS", "10"));
         int warmupSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "30"));
         int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "6"));
+        // Extra options for the gateways only (a profiler), and an older gateway jar to compare side by side.
+        String gatewayJvm = jvm + " " + System.getenv().getOrDefault("BENCH_GATEWAY_JVM_OPTS", "");
+        String baselineJar = System.getenv().getOrDefault("BENCH_BASELINE_GATEWAY_JAR", "");
         String internalSecret = "bench-internal-" + UUID.randomUUID();
         String edgeSecret = "bench-edge-" + UUID.randomUUID();
 
@@ -71,6 +77,7 @@ public final class GatewayOverheadBenchmark {
         int questionPort = freePort();
         int onPort = freePort();
         int offPort = freePort();
+        int baselinePort = freePort();
         // The gateways sign internal tokens with the test key; question-service fetches its public half.
         Map<String, String> env = Map.of("HIREPIPE_INTERNAL_TOKEN_SECRET", internalSecret,
                 "HIREPIPE_INTERNAL_TOKEN_JWKS_URI", TestGatewayKeys.jwkSetUri(),
@@ -79,12 +86,17 @@ public final class GatewayOverheadBenchmark {
         processes.add(start(repo, "question-service", jvm, env, List.of("--server.port=" + questionPort,
                 "--spring.mongodb.uri=" + mongoUri, "--spring.kafka.bootstrap-servers=127.0.0.1:" + freePort(),
                 "--logging.level.root=WARN")));
-        for (int[] gateway : new int[][]{{onPort, 1}, {offPort, 0}}) {
-            boolean on = gateway[1] == 1;
+        List<int[]> gateways = new ArrayList<>(List.of(new int[]{onPort, 1}, new int[]{offPort, 0}));
+        if (!baselineJar.isBlank()) {
+            gateways.add(new int[]{baselinePort, 2});
+        }
+        for (int[] gateway : gateways) {
+            boolean on = gateway[1] != 0;
             Map<String, String> gatewayEnv = new LinkedHashMap<>(env);
             gatewayEnv.put("HIREPIPE_RATE_LIMITS_ENABLED", Boolean.toString(on));
             gatewayEnv.put("HIREPIPE_RESILIENCE_ENABLED", Boolean.toString(on));
-            processes.add(start(repo, "gateway", jvm, gatewayEnv, List.of("--server.port=" + gateway[0],
+            Path jar = gateway[1] == 2 ? Path.of(baselineJar) : jarOf(repo, "gateway");
+            processes.add(start(repo, "gateway", jar, gatewayJvm, gatewayEnv, List.of("--server.port=" + gateway[0],
                     "--management.server.port=0", "--spring.profiles.active=perf",
                     "--spring.mongodb.uri=" + mongoUri, "--logging.level.root=WARN",
                     "--hirepipe.gateway.services.question-service=http://127.0.0.1:" + questionPort,
@@ -94,6 +106,9 @@ public final class GatewayOverheadBenchmark {
         awaitReady("http://127.0.0.1:" + questionPort + "/actuator/health/readiness");
         awaitReady("http://127.0.0.1:" + onPort + "/readyz");
         awaitReady("http://127.0.0.1:" + offPort + "/readyz");
+        if (!baselineJar.isBlank()) {
+            awaitReady("http://127.0.0.1:" + baselinePort + "/readyz");
+        }
 
         String recruiterToken = login(onPort);
         String questionId = createQuestion(onPort, recruiterToken, repo);
@@ -108,6 +123,9 @@ public final class GatewayOverheadBenchmark {
         String publicPath = "/api/v1/questions/" + questionId;
         targets.put("gateway, limits+breakers on", new String[]{"http://127.0.0.1:" + onPort + publicPath, recruiterToken});
         targets.put("gateway, limits+breakers off", new String[]{"http://127.0.0.1:" + offPort + publicPath, recruiterToken});
+        if (!baselineJar.isBlank()) {
+            targets.put(BASELINE, new String[]{"http://127.0.0.1:" + baselinePort + publicPath, recruiterToken});
+        }
         targets.forEach((name, target) -> check(target[0], target[1]));
 
         System.out.printf("Warming up each target for %d s (results discarded)%n", warmupSeconds);
@@ -148,6 +166,12 @@ public final class GatewayOverheadBenchmark {
                 100 * (off - on) / off);
         System.out.printf("p99 added by the gateway (on)  %.2f ms (target <= 5 ms)%n", onP99 - directP99);
         System.out.printf("p99 added by limits+breakers   %.2f ms%n", onP99 - offP99);
+        if (results.stream().anyMatch(r -> r.target().equals(BASELINE))) {
+            double baseline = mean(results, BASELINE, true);
+            System.out.printf("baseline gateway jar (on)    %9.0f req/s  p99 %7.2f ms%n", baseline, mean(results, BASELINE, false));
+            System.out.printf("gateway (on) / baseline (on)   %.2f%n", on / baseline);
+            System.out.printf("baseline (on) / direct         %.2f%n", baseline / direct);
+        }
     }
 
     private static double mean(List<Result> results, String target, boolean throughput) {
@@ -189,13 +213,22 @@ public final class GatewayOverheadBenchmark {
         }
     }
 
+    private static Path jarOf(Path repo, String module) {
+        return repo.resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
     private static Process start(Path repo, String module, String jvm, Map<String, String> env, List<String> args)
             throws IOException {
+        return start(repo, module, jarOf(repo, module), jvm, env, args);
+    }
+
+    private static Process start(Path repo, String module, Path jar, String jvm, Map<String, String> env,
+                                 List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvm.trim().split("\\s+")));
         command.add("-jar");
-        command.add(repo.resolve(module).resolve("target").resolve(module + ".jar").toString());
+        command.add(jar.toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(repo.resolve(module).resolve("target").resolve("bench-" + UUID.randomUUID() + ".log")
