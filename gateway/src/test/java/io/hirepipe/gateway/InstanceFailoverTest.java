@@ -21,13 +21,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * R10 at the gateway: one of two instances of a service is gone (its port refuses connections, as after a
- * kill). Every request, reads and writes alike, is answered by the other instance, and the service's
- * breaker stays closed. The dead instance is kept in the rotation here (out-of-rotation-for is a
+ * kill). Every request, reads and writes alike, and the gateway's own calls (the candidate token exchange) are
+ * answered by the other instance, and the service's breaker stays closed. The dead instance is kept in the rotation here (out-of-rotation-for is a
  * millisecond), so every other request really meets it and fails over.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -37,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "hirepipe.bootstrap.recruiter-email=recruiter@failover.test",
         "hirepipe.bootstrap.recruiter-password=" + InstanceFailoverTest.PASSWORD,
         "hirepipe.gateway.services.question-service=lb://question-service",
+        "hirepipe.gateway.services.assessment-service=lb://assessment-service",
         "hirepipe.gateway.failover.out-of-rotation-for=1ms",
         "logging.level.io.hirepipe.gateway.access=WARN",
         "management.server.port=0"})
@@ -45,8 +48,10 @@ class InstanceFailoverTest {
 
     static final String PASSWORD = "failover passphrase";
     private static final int REQUESTS = 24;
+    private static final String REDEEM = "/internal/invitations/redeem";
 
     static final StubService LIVE = StubService.start("question-service-live");
+    static final StubService ASSESSMENTS = StubService.start("assessment-service-live");
     static final StubService OTHERS = StubService.start("other-services");
     static final URI DEAD = closedPort();
 
@@ -57,7 +62,9 @@ class InstanceFailoverTest {
         String prefix = "spring.cloud.discovery.client.simple.instances.question-service";
         registry.add(prefix + "[0].uri", DEAD::toString);
         registry.add(prefix + "[1].uri", () -> LIVE.uri().toString());
-        registry.add("hirepipe.gateway.services.assessment-service", () -> OTHERS.uri().toString());
+        registry.add("spring.cloud.discovery.client.simple.instances.assessment-service[0].uri", DEAD::toString);
+        registry.add("spring.cloud.discovery.client.simple.instances.assessment-service[1].uri",
+                () -> ASSESSMENTS.uri().toString());
         registry.add("hirepipe.gateway.services.scoring-service", () -> OTHERS.uri().toString());
         registry.add("hirepipe.gateway.services.notification-service", () -> OTHERS.uri().toString());
         String signingKeys = new JWKSet(new RSAKeyGenerator(2048).keyID("failover-test").generate()).toString(false);
@@ -94,6 +101,21 @@ class InstanceFailoverTest {
         CircuitBreaker breaker = breakers.circuitBreaker("question-service");
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(breaker.getMetrics().getNumberOfFailedCalls()).as("no request failed, so none counts").isZero();
+    }
+
+    @Test
+    void theGatewaysOwnCallsMeantForAKilledInstanceReachTheOther() throws Exception {
+        String redeemed = "{\"tenantId\":\"t-failover\",\"invitationId\":\"inv-1\",\"status\":\"INVITED\",\"expiresAt\":\""
+                + Instant.now().plus(Duration.ofDays(1)) + "\"}";
+        ASSESSMENTS.reply(REDEEM, request -> StubService.Reply.json(200, redeemed));
+
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> exchanged = send(HttpRequest.newBuilder(uri("/api/v1/auth/candidate"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"invitationToken\":\"tok-" + UUID.randomUUID() + "\"}")));
+            assertThat(exchanged.statusCode()).as("exchange %d: %s", i, exchanged.body()).isEqualTo(200);
+        }
+        assertThat(ASSESSMENTS.requestsTo(REDEEM)).hasSize(6);
     }
 
     private String login() throws Exception {

@@ -8,7 +8,6 @@ import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.net.ConnectException;
 import java.net.URI;
 import java.util.Collections;
 import java.util.Set;
@@ -45,7 +44,7 @@ class InstanceFailoverFilter implements GlobalFilter, Ordered {
     }
 
     private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, URI balanced, int attempt) {
-        return chain.filter(exchange).onErrorResume(this::isConnectFailure, failure -> {
+        return chain.filter(exchange).onErrorResume(ConnectFailures::isConnectFailure, failure -> {
             URI chosen = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
             if (chosen != null && !chosen.equals(balanced)) {
                 refusing.refused(chosen);
@@ -65,19 +64,6 @@ class InstanceFailoverFilter implements GlobalFilter, Ordered {
         copied.forEach(header -> exchange.getResponse().getHeaders().remove(header));
         ServerWebExchangeUtils.removeAlreadyRouted(exchange);
         exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, balanced);
-    }
-
-    /** Refused, unreachable or timed out while connecting: the request never left the gateway. */
-    private boolean isConnectFailure(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 
     private static boolean isLoadBalanced(URI url, ServerWebExchange exchange) {
