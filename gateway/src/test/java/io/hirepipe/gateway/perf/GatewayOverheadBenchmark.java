@@ -50,7 +50,17 @@ public final class GatewayOverheadBenchmark {
     record Result(String target, int round, double requestsPerSecond, double p99Millis) {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Exception | Error failure) {
+            // Exit rather than return: the servers' shutdown hook must run, and mongo's threads would keep the JVM up.
+            failure.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run() throws Exception {
         Path repo = Path.of(System.getProperty("hirepipe.repo-dir", ".")).toAbsolutePath().normalize();
         String jvm = System.getenv().getOrDefault("BENCH_JVM_OPTS", "-Xms256m -Xmx384m -XX:+UseSerialGC");
         int connections = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONNECTIONS", "32"));
@@ -78,14 +88,17 @@ public final class GatewayOverheadBenchmark {
         int onPort = freePort();
         int offPort = freePort();
         int baselinePort = freePort();
+        String noKafka = "127.0.0.1:" + freePort();
         // The gateways sign internal tokens with the test key; question-service fetches its public half.
         Map<String, String> env = Map.of("HIREPIPE_INTERNAL_TOKEN_SECRET", internalSecret,
                 "HIREPIPE_INTERNAL_TOKEN_JWKS_URI", TestGatewayKeys.jwkSetUri(),
                 "HIREPIPE_GATEWAY_INTERNAL_SIGNING_KEYS", TestGatewayKeys.signingKeysJson(),
                 "HIREPIPE_GATEWAY_JWT_SECRET", edgeSecret, "HIREPIPE_BOOTSTRAP_RECRUITER_PASSWORD", PASSWORD);
         processes.add(start(repo, "question-service", jvm, env, List.of("--server.port=" + questionPort,
-                "--spring.mongodb.uri=" + mongoUri, "--spring.kafka.bootstrap-servers=127.0.0.1:" + freePort(),
-                "--logging.level.root=WARN")));
+                "--spring.mongodb.uri=" + mongoUri, "--logging.level.root=WARN",
+                // No broker in this benchmark: nothing waits for one at start-up, and no consumer polls one.
+                "--spring.kafka.bootstrap-servers=" + noKafka, "--spring.kafka.admin.auto-create=false",
+                "--spring.kafka.listener.auto-startup=false")));
         List<int[]> gateways = new ArrayList<>(List.of(new int[]{onPort, 1}, new int[]{offPort, 0}));
         if (!baselineJar.isBlank()) {
             gateways.add(new int[]{baselinePort, 2});
@@ -99,6 +112,8 @@ public final class GatewayOverheadBenchmark {
             processes.add(start(repo, "gateway", jar, gatewayJvm, gatewayEnv, List.of("--server.port=" + gateway[0],
                     "--management.server.port=0", "--spring.profiles.active=perf",
                     "--spring.mongodb.uri=" + mongoUri, "--logging.level.root=WARN",
+                    "--spring.kafka.bootstrap-servers=" + noKafka, "--spring.kafka.admin.auto-create=false",
+                    "--spring.kafka.listener.auto-startup=false",
                     "--hirepipe.gateway.services.question-service=http://127.0.0.1:" + questionPort,
                     "--hirepipe.bootstrap.tenant-id=" + TENANT, "--hirepipe.bootstrap.tenant-name=Bench",
                     "--hirepipe.bootstrap.recruiter-email=" + EMAIL)));
@@ -238,7 +253,8 @@ public final class GatewayOverheadBenchmark {
     }
 
     private static void awaitReady(String url) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        // A shared, busy machine can take minutes to start a JVM.
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
