@@ -10,6 +10,7 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
@@ -21,6 +22,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Set;
@@ -30,10 +32,12 @@ import java.util.concurrent.TimeoutException;
 /**
  * Guards every proxied call with its service's circuit breaker and time limit, and retries reads.
  *
- * <p>Sits just outside the routing filter that sends the request and inside the one that writes the
- * response body, so it sees each attempt end when the downstream response's status and headers have
- * arrived, before anything is sent to the client: an open breaker, a time-out or a retry can still
- * choose the answer. 5xx answers and transport failures count against the breaker.
+ * <p>Sits inside the filter that writes the response body, so it sees each attempt end when the downstream
+ * response's status and headers have arrived, before anything is sent to the client: an open breaker, a
+ * time-out or a retry can still choose the answer. 5xx answers and transport failures count against the
+ * breaker. It runs before the load balancer chooses an instance (and before the failover to another
+ * instance when one refuses connections), so the breaker judges the service, not one of its instances,
+ * and a retried read may go to another instance.
  */
 class DownstreamResilienceFilter implements GlobalFilter, Ordered {
 
@@ -68,7 +72,8 @@ class DownstreamResilienceFilter implements GlobalFilter, Ordered {
         Mono<Void> call = Mono.defer(() -> attempt(exchange, chain, breaker, timeLimit));
         if (isIdempotentRead(exchange.getRequest().getMethod())) {
             Retry retry = retries.retry(service, READ_RETRY_CONFIG);
-            call = Mono.defer(new RetriedAttempt(exchange, call)::next).transformDeferred(RetryOperator.of(retry));
+            URI target = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
+            call = Mono.defer(new RetriedAttempt(exchange, target, call)::next).transformDeferred(RetryOperator.of(retry));
         }
         return call.onErrorResume(CallNotPermittedException.class, open -> breakerOpen(exchange, service, breaker))
                 .onErrorResume(TimeoutException.class, late -> timedOut(exchange, service, timeLimit));
@@ -127,20 +132,23 @@ class DownstreamResilienceFilter implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        // Inside NettyWriteResponseFilter (-1) and after the URL and load-balancer filters (10000+), just
-        // ahead of NettyRoutingFilter (lowest precedence), which sends the request.
-        return Ordered.LOWEST_PRECEDENCE - 100;
+        // Inside NettyWriteResponseFilter (-1), after the filter that resolves the route's URL (10000), and
+        // ahead of the instance failover and the load balancer (10140, 10150) and of NettyRoutingFilter.
+        return ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER - 20;
     }
 
     /** Before a second attempt, undo what the first left on the exchange so the request is routed again. */
     private static final class RetriedAttempt {
 
         private final ServerWebExchange exchange;
+        /** The route's URL before the load balancer replaced it with the chosen instance's. */
+        private final URI target;
         private final Mono<Void> call;
         private boolean first = true;
 
-        RetriedAttempt(ServerWebExchange exchange, Mono<Void> call) {
+        RetriedAttempt(ServerWebExchange exchange, URI target, Mono<Void> call) {
             this.exchange = exchange;
+            this.target = target;
             this.call = call;
         }
 
@@ -150,6 +158,9 @@ class DownstreamResilienceFilter implements GlobalFilter, Ordered {
                         ServerWebExchangeUtils.CLIENT_RESPONSE_HEADER_NAMES, Collections.emptySet());
                 copied.forEach(header -> exchange.getResponse().getHeaders().remove(header));
                 ServerWebExchangeUtils.removeAlreadyRouted(exchange);
+                if (target != null) {
+                    exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, target);
+                }
             }
             first = false;
             return call;

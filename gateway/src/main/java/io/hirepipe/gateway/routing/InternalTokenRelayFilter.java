@@ -1,8 +1,8 @@
 package io.hirepipe.gateway.routing;
 
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.gateway.security.CallerAuthentication;
+import io.hirepipe.gateway.security.ReusedInternalTokens;
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -23,14 +23,14 @@ import java.util.Optional;
  * For every proxied request: removes whatever identity the client sent (its token, API key,
  * cookies, identity headers) and substitutes the internal token naming the caller the gateway
  * verified. Services trust only that token: RS256, signed with a key only the gateway holds, for the
- * one service the route leads to, valid for a minute.
+ * one service the route leads to, valid for a minute (and reused while half of that remains).
  */
 @Component
 public class InternalTokenRelayFilter implements GlobalFilter, Ordered {
 
-    private final InternalTokenIssuer internalTokens;
+    private final ReusedInternalTokens internalTokens;
 
-    public InternalTokenRelayFilter(InternalTokenIssuer internalTokens) {
+    public InternalTokenRelayFilter(ReusedInternalTokens internalTokens) {
         this.internalTokens = internalTokens;
     }
 
@@ -52,7 +52,7 @@ public class InternalTokenRelayFilter implements GlobalFilter, Ordered {
         Caller caller = authentication.getPrincipal();
         // Route ids name the services, so a token meant for one service is refused by every other.
         Route route = exchange.getRequiredAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        String token = internalTokens.issue(caller, route.getId(), authentication.scopes());
+        String token = internalTokens.tokenFor(caller, route.getId(), authentication.scopes());
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(headers -> {
                     IdentityHeaders.strip(headers);

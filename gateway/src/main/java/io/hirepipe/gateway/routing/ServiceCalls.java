@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.routing;
 
+import io.hirepipe.gateway.failover.ServiceCallFailover;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.stereotype.Component;
@@ -21,16 +22,20 @@ public class ServiceCalls {
     private static final String LOAD_BALANCED = "lb";
 
     private final ObjectProvider<LoadBalancedExchangeFilterFunction> loadBalancer;
+    private final ServiceCallFailover failover;
 
-    public ServiceCalls(ObjectProvider<LoadBalancedExchangeFilterFunction> loadBalancer) {
+    public ServiceCalls(ObjectProvider<LoadBalancedExchangeFilterFunction> loadBalancer, ServiceCallFailover failover) {
         this.loadBalancer = loadBalancer;
+        this.failover = failover;
     }
 
     /** A WebClient builder that reaches {@code target}, load-balanced when it is an {@code lb://} address. */
     public WebClient.Builder builderFor(URI target) {
         WebClient.Builder builder = WebClient.builder();
         if (isLoadBalanced(target)) {
-            builder.filter(loadBalancer.getObject());
+            // Outermost first: a refused connection is tried again, the load balancer chooses again, and the
+            // instance that refused is noted so it is not chosen for a while.
+            builder.filter(failover.retry()).filter(loadBalancer.getObject()).filter(failover.noteRefusals());
         }
         return builder;
     }

@@ -18,4 +18,10 @@ class InternalTokenConfiguration {
         return new InternalTokenIssuer(InternalTokenIssuer.parseKeys(properties.signingKeys()), properties.issuer(),
                 properties.ttl(), clock);
     }
+
+    @Bean
+    ReusedInternalTokens reusedInternalTokens(InternalTokenIssuer issuer, InternalTokenSigningProperties properties,
+                                              Clock clock) {
+        return new ReusedInternalTokens(issuer, properties.ttl(), properties.reuseCacheSize(), clock);
+    }
 }

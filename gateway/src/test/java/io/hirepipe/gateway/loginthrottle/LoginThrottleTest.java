@@ -1,15 +1,14 @@
 package io.hirepipe.gateway.loginthrottle;
 
 import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.gateway.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +18,7 @@ class LoginThrottleTest {
 
     private static final String ACCOUNT = "recruiter@acme.test";
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(true, 1000,
             Duration.ofHours(1), Duration.ofDays(30),
             new LoginThrottleProperties.Scope(3, Duration.ofSeconds(1), Duration.ofSeconds(8)),
@@ -118,28 +117,5 @@ class LoginThrottleTest {
             }
             return "signed in";
         })).block();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-03-02T09:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

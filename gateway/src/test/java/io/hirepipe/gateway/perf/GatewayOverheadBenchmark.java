@@ -34,7 +34,11 @@ import java.util.regex.Pattern;
  * in one run: direct to question-service, through a gateway with rate limits and breakers on (the
  * {@code perf} profile: limits raised so nothing is refused) and through one with both switched off.
  * Every server is its own JVM, as in the local stack; wrk drives the load. Not part of the build:
- * run {@code infra/perf/gateway-overhead.sh}.
+ * run {@code infra/perf/gateway-overhead.sh}. Besides the script's knobs: {@code BENCH_GATEWAY_JVM_OPTS} adds
+ * JVM options to the gateways only (e.g. a JFR recording), and {@code BENCH_BASELINE_GATEWAY_JAR} starts a
+ * fourth target, an older gateway jar with limits and breakers on, to compare a change side by side
+ * ({@code BENCH_GATEWAY_JAR} names the jar under test, by default the module's). Besides throughput and p99,
+ * each round reports the CPU time the loaded server spent per request, which a busy machine hardly changes.
  */
 public final class GatewayOverheadBenchmark {
 
@@ -43,17 +47,36 @@ public final class GatewayOverheadBenchmark {
     private static final String TENANT = "t-bench";
     private static final String EMAIL = "bench@bench.test";
     private static final String PASSWORD = "benchmark passphrase " + UUID.randomUUID();
+    private static final String BASELINE = "baseline gateway jar (on)";
 
-    record Result(String target, int round, double requestsPerSecond, double p99Millis) {
+    /**
+     * @param cpuMillisPerRequest CPU time the server receiving the load (the gateway, or question-service
+     *                            when direct) spent per answered request: unlike throughput, it hardly depends
+     *                            on what else the machine runs
+     */
+    record Result(String target, int round, double requestsPerSecond, double p99Millis, double cpuMillisPerRequest) {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Exception | Error failure) {
+            // Exit rather than return: the servers' shutdown hook must run, and mongo's threads would keep the JVM up.
+            failure.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run() throws Exception {
         Path repo = Path.of(System.getProperty("hirepipe.repo-dir", ".")).toAbsolutePath().normalize();
         String jvm = System.getenv().getOrDefault("BENCH_JVM_OPTS", "-Xms256m -Xmx384m -XX:+UseSerialGC");
         int connections = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONNECTIONS", "32"));
         int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_SECONDS", "10"));
         int warmupSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "30"));
         int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "6"));
+        // Extra options for the gateways only (a profiler), and an older gateway jar to compare side by side.
+        String gatewayJvm = jvm + " " + System.getenv().getOrDefault("BENCH_GATEWAY_JVM_OPTS", "");
+        String baselineJar = System.getenv().getOrDefault("BENCH_BASELINE_GATEWAY_JAR", "");
         String internalSecret = "bench-internal-" + UUID.randomUUID();
         String edgeSecret = "bench-edge-" + UUID.randomUUID();
 
@@ -71,29 +94,47 @@ public final class GatewayOverheadBenchmark {
         int questionPort = freePort();
         int onPort = freePort();
         int offPort = freePort();
+        int baselinePort = freePort();
+        String noKafka = "127.0.0.1:" + freePort();
         // The gateways sign internal tokens with the test key; question-service fetches its public half.
         Map<String, String> env = Map.of("HIREPIPE_INTERNAL_TOKEN_SECRET", internalSecret,
                 "HIREPIPE_INTERNAL_TOKEN_JWKS_URI", TestGatewayKeys.jwkSetUri(),
                 "HIREPIPE_GATEWAY_INTERNAL_SIGNING_KEYS", TestGatewayKeys.signingKeysJson(),
                 "HIREPIPE_GATEWAY_JWT_SECRET", edgeSecret, "HIREPIPE_BOOTSTRAP_RECRUITER_PASSWORD", PASSWORD);
-        processes.add(start(repo, "question-service", jvm, env, List.of("--server.port=" + questionPort,
-                "--spring.mongodb.uri=" + mongoUri, "--spring.kafka.bootstrap-servers=127.0.0.1:" + freePort(),
-                "--logging.level.root=WARN")));
-        for (int[] gateway : new int[][]{{onPort, 1}, {offPort, 0}}) {
-            boolean on = gateway[1] == 1;
+        Map<Integer, Process> servers = new LinkedHashMap<>();
+        servers.put(questionPort, start(repo, "question-service", jvm, env, List.of("--server.port=" + questionPort,
+                "--spring.mongodb.uri=" + mongoUri, "--logging.level.root=WARN",
+                // No broker in this benchmark: nothing waits for one at start-up, and no consumer polls one.
+                "--spring.kafka.bootstrap-servers=" + noKafka, "--spring.kafka.admin.auto-create=false",
+                "--spring.kafka.listener.auto-startup=false")));
+        processes.add(servers.get(questionPort));
+        List<int[]> gateways = new ArrayList<>(List.of(new int[]{onPort, 1}, new int[]{offPort, 0}));
+        if (!baselineJar.isBlank()) {
+            gateways.add(new int[]{baselinePort, 2});
+        }
+        for (int[] gateway : gateways) {
+            boolean on = gateway[1] != 0;
             Map<String, String> gatewayEnv = new LinkedHashMap<>(env);
             gatewayEnv.put("HIREPIPE_RATE_LIMITS_ENABLED", Boolean.toString(on));
             gatewayEnv.put("HIREPIPE_RESILIENCE_ENABLED", Boolean.toString(on));
-            processes.add(start(repo, "gateway", jvm, gatewayEnv, List.of("--server.port=" + gateway[0],
+            Path jar = gateway[1] == 2 ? Path.of(baselineJar)
+                    : Path.of(System.getenv().getOrDefault("BENCH_GATEWAY_JAR", jarOf(repo, "gateway").toString()));
+            servers.put(gateway[0], start(repo, "gateway", jar, gatewayJvm, gatewayEnv, List.of("--server.port=" + gateway[0],
                     "--management.server.port=0", "--spring.profiles.active=perf",
                     "--spring.mongodb.uri=" + mongoUri, "--logging.level.root=WARN",
+                    "--spring.kafka.bootstrap-servers=" + noKafka, "--spring.kafka.admin.auto-create=false",
+                    "--spring.kafka.listener.auto-startup=false",
                     "--hirepipe.gateway.services.question-service=http://127.0.0.1:" + questionPort,
                     "--hirepipe.bootstrap.tenant-id=" + TENANT, "--hirepipe.bootstrap.tenant-name=Bench",
                     "--hirepipe.bootstrap.recruiter-email=" + EMAIL)));
+            processes.add(servers.get(gateway[0]));
         }
         awaitReady("http://127.0.0.1:" + questionPort + "/actuator/health/readiness");
         awaitReady("http://127.0.0.1:" + onPort + "/readyz");
         awaitReady("http://127.0.0.1:" + offPort + "/readyz");
+        if (!baselineJar.isBlank()) {
+            awaitReady("http://127.0.0.1:" + baselinePort + "/readyz");
+        }
 
         String recruiterToken = login(onPort);
         String questionId = createQuestion(onPort, recruiterToken, repo);
@@ -108,6 +149,9 @@ public final class GatewayOverheadBenchmark {
         String publicPath = "/api/v1/questions/" + questionId;
         targets.put("gateway, limits+breakers on", new String[]{"http://127.0.0.1:" + onPort + publicPath, recruiterToken});
         targets.put("gateway, limits+breakers off", new String[]{"http://127.0.0.1:" + offPort + publicPath, recruiterToken});
+        if (!baselineJar.isBlank()) {
+            targets.put(BASELINE, new String[]{"http://127.0.0.1:" + baselinePort + publicPath, recruiterToken});
+        }
         targets.forEach((name, target) -> check(target[0], target[1]));
 
         System.out.printf("Warming up each target for %d s (results discarded)%n", warmupSeconds);
@@ -120,11 +164,14 @@ public final class GatewayOverheadBenchmark {
             // Each round starts with another target, so a slow stretch of a shared machine is spread over all.
             java.util.Collections.rotate(order, 1);
             for (Map.Entry<String, String[]> target : order) {
+                Process server = servers.get(URI.create(target.getValue()[0]).getPort());
+                long cpuBefore = cpuMillis(server);
                 double[] measured = wrk(target.getValue()[0], target.getValue()[1], connections, seconds);
-                Result result = new Result(target.getKey(), round, measured[0], measured[1]);
+                double cpuPerRequest = (cpuMillis(server) - cpuBefore) / Math.max(1, measured[0] * seconds);
+                Result result = new Result(target.getKey(), round, measured[0], measured[1], cpuPerRequest);
                 results.add(result);
-                System.out.printf("round %d  %-30s %9.0f req/s   p99 %7.2f ms%n", round, target.getKey(),
-                        result.requestsPerSecond(), result.p99Millis());
+                System.out.printf("round %d  %-30s %9.0f req/s   p99 %7.2f ms   CPU %6.3f ms/request%n", round,
+                        target.getKey(), result.requestsPerSecond(), result.p99Millis(), result.cpuMillisPerRequest());
             }
         }
         report(results, connections, seconds, warmupSeconds, jvm);
@@ -148,6 +195,31 @@ public final class GatewayOverheadBenchmark {
                 100 * (off - on) / off);
         System.out.printf("p99 added by the gateway (on)  %.2f ms (target <= 5 ms)%n", onP99 - directP99);
         System.out.printf("p99 added by limits+breakers   %.2f ms%n", onP99 - offP99);
+        System.out.printf("CPU per request (the server under load): direct %.3f ms, gateway on %.3f ms, off %.3f ms%n",
+                cpu(results, "direct"), cpu(results, "gateway, limits+breakers on"),
+                cpu(results, "gateway, limits+breakers off"));
+        if (results.stream().anyMatch(r -> r.target().equals(BASELINE))) {
+            System.out.printf("gateway CPU per request, on / baseline on  %.2f  (%.3f vs %.3f ms)%n",
+                    cpu(results, "gateway, limits+breakers on") / cpu(results, BASELINE),
+                    cpu(results, "gateway, limits+breakers on"), cpu(results, BASELINE));
+            double baseline = mean(results, BASELINE, true);
+            System.out.printf("baseline gateway jar (on)    %9.0f req/s  p99 %7.2f ms%n", baseline, mean(results, BASELINE, false));
+            System.out.printf("gateway (on) / baseline (on)   %.2f%n", on / baseline);
+            System.out.printf("baseline (on) / direct         %.2f%n", baseline / direct);
+        }
+    }
+
+    private static double cpu(List<Result> results, String target) {
+        return results.stream().filter(r -> r.target().equals(target))
+                .mapToDouble(Result::cpuMillisPerRequest).average().orElse(Double.NaN);
+    }
+
+    /** User plus system CPU time of a process so far (Linux /proc; clock ticks of 10 ms). */
+    private static long cpuMillis(Process process) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // After "pid (comm) ": state is field 0, utime field 11, stime field 12.
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     private static double mean(List<Result> results, String target, boolean throughput) {
@@ -189,13 +261,22 @@ public final class GatewayOverheadBenchmark {
         }
     }
 
+    private static Path jarOf(Path repo, String module) {
+        return repo.resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
     private static Process start(Path repo, String module, String jvm, Map<String, String> env, List<String> args)
             throws IOException {
+        return start(repo, module, jarOf(repo, module), jvm, env, args);
+    }
+
+    private static Process start(Path repo, String module, Path jar, String jvm, Map<String, String> env,
+                                 List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvm.trim().split("\\s+")));
         command.add("-jar");
-        command.add(repo.resolve(module).resolve("target").resolve(module + ".jar").toString());
+        command.add(jar.toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(repo.resolve(module).resolve("target").resolve("bench-" + UUID.randomUUID() + ".log")
@@ -205,7 +286,8 @@ public final class GatewayOverheadBenchmark {
     }
 
     private static void awaitReady(String url) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        // A shared, busy machine can take minutes to start a JVM.
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
