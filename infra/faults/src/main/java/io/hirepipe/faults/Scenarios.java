@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
  */
 final class Scenarios {
 
-    private static final Duration SETTLE = Duration.ofSeconds(10);
     private static final String SHORT_TEXT = "Each effect is stored under a unique key, so a redelivered event changes nothing.";
 
     private final StackUnderTest stack;
@@ -172,7 +171,7 @@ final class Scenarios {
         Duration outage = options.smtpOutage();
         String fault = "SMTP listener stopped for " + outage.toSeconds() + " s while invitations and reports are sent";
         Cohort cohort = cohort("R5", n, recruiter.choiceTest("R5 " + runTag, 3));
-        double failedBefore = metricSum(StackUnderTest.NOTIFICATION, "hirepipe_notification_emails_total", "outcome=\"failed\"");
+        double failedBefore = metricSum("notification", "hirepipe_notification_emails_total", "outcome=\"failed\"");
         int mailBefore = stack.mail().size();
         stack.control("/smtp/stop");
         Instant stopped = Instant.now();
@@ -184,7 +183,7 @@ final class Scenarios {
                 StackUnderTest.sleep(left);
             }
             int mailDuring = stack.mail().size() - mailBefore;
-            double failed = metricSum(StackUnderTest.NOTIFICATION, "hirepipe_notification_emails_total", "outcome=\"failed\"") - failedBefore;
+            double failed = metricSum("notification", "hirepipe_notification_emails_total", "outcome=\"failed\"") - failedBefore;
             checks.add(new ScenarioResult.Check("while SMTP was down: " + mailDuring + " mails arrived, " + (long) failed
                     + " sends failed and were kept for retry (hirepipe_notification_emails_total{outcome=failed})",
                     mailDuring == 0 && failed > 0));
@@ -223,7 +222,7 @@ final class Scenarios {
         Instant faultEnd = Instant.now();
         Edges withHooks = new Edges(stack, recruiter, webhooks);
         // retries at 5 s, 1 min, 5 min after the first attempt: the 1-minute one lands after the receiver heals
-        Edges.Count count = withHooks.await(test.id(), cohort.candidates(), Duration.ofMinutes(7), SETTLE);
+        Edges.Count count = withHooks.await(test.id(), cohort.candidates(), Duration.ofMinutes(7), options.settle());
         recruiter.api().once("DELETE", "/api/v1/notifications/webhooks/" + subscriptionId, null);
         return result("R6", fault, n + " sessions, webhook on assessment.scored", cohort, faultEnd, count, checks);
     }
@@ -269,7 +268,13 @@ final class Scenarios {
         Instant faultEnd = Instant.now();
         List<ScenarioResult.Check> checks = List.of(new ScenarioResult.Check(
                 "redelivered " + submissions + " submission and " + results + " results records", submissions >= sessions.size()));
-        Edges.Count count = edges.await(cohort.test().id(), cohort.candidates(), effectsTimeout(n), Duration.ofSeconds(20));
+        // the redelivered records consumed (offsets committed past them), then the settle for a late second email
+        checks = new ArrayList<>(checks);
+        checks.add(new ScenarioResult.Check("scoring-service consumed the redelivered submissions, notification-service the "
+                + "redelivered results", kafka.awaitConsumed("hirepipe.submissions.v1", "scoring-service", effectsTimeout(n))
+                && kafka.awaitConsumed("hirepipe.results.v1", "notification-service", effectsTimeout(n))));
+        Edges.Count count = edges.await(cohort.test().id(), cohort.candidates(), effectsTimeout(n),
+                options.settle().multipliedBy(2));
         return result("R8", fault, n + " sessions", cohort, faultEnd, count, checks);
     }
 
@@ -283,8 +288,8 @@ final class Scenarios {
         cohort.runAll(c -> c.takeWholeTest(recruiter, text));
         List<ScenarioResult.Check> checks = new ArrayList<>();
         ScenarioResult result = finish("R9", fault, n + " sessions", cohort, start, effectsTimeout(n).plusMinutes(3), checks);
-        double parked = metricSum(StackUnderTest.ASSESSMENT, "hirepipe_outbox_parked_total")
-                + metricSum(StackUnderTest.SCORING, "hirepipe_outbox_parked_total");
+        double parked = metricSum("assessment", "hirepipe_outbox_parked_total")
+                + metricSum("scoring", "hirepipe_outbox_parked_total");
         checks.add(new ScenarioResult.Check("no outbox event parked (hirepipe_outbox_parked_total, assessment + scoring): "
                 + (long) parked, parked == 0));
         return result;
@@ -321,15 +326,15 @@ final class Scenarios {
 
     private ScenarioResult finish(String id, String fault, String load, Cohort cohort, Instant faultEnd, Duration timeout,
                                   List<ScenarioResult.Check> checks) {
-        Edges.Count count = edges.await(cohort.test().id(), cohort.candidates(), timeout, SETTLE);
+        Edges.Count count = edges.await(cohort.test().id(), cohort.candidates(), timeout, options.settle());
         return result(id, fault, load, cohort, faultEnd, count, checks);
     }
 
-    private static ScenarioResult result(String id, String fault, String load, Cohort cohort, Instant faultEnd,
+    private ScenarioResult result(String id, String fault, String load, Cohort cohort, Instant faultEnd,
                                          Edges.Count count, List<ScenarioResult.Check> checks) {
         Duration recovery = null;
         if (count.complete()) {
-            Instant allSeen = Instant.now().minus(SETTLE);
+            Instant allSeen = Instant.now().minus(options.settle());
             recovery = Duration.between(faultEnd, allSeen).isNegative() ? Duration.ZERO : Duration.between(faultEnd, allSeen);
         }
         List<String> failures = cohort.candidates().stream().filter(c -> c.failure() != null)
@@ -349,15 +354,15 @@ final class Scenarios {
         return Duration.ofMinutes(2).plusSeconds(sessions / 5);
     }
 
-    private double metricSum(int port, String name) {
-        return metricSum(port, name, "");
+    private double metricSum(String service, String name) {
+        return metricSum(service, name, "");
     }
 
     /** The sum of a Prometheus metric's series whose line contains {@code labelFilter}, read from the service itself. */
-    private double metricSum(int port, String name, String labelFilter) {
+    private double metricSum(String service, String name, String labelFilter) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(stack.metrics(port)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpRequest.newBuilder(stack.metrics(service)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.body().lines().filter(line -> line.startsWith(name) && line.contains(labelFilter))
                     .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();

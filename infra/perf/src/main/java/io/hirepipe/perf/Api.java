@@ -1,5 +1,7 @@
 package io.hirepipe.perf;
 
+import io.hirepipe.stacklauncher.LocalStackProcess;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -92,7 +94,7 @@ final class Api {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            Stack.sleep(2_000L * attempt);
+            LocalStackProcess.sleep(Duration.ofMillis(2_000L * attempt));
         }
     }
 

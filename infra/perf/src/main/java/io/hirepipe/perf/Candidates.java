@@ -1,5 +1,7 @@
 package io.hirepipe.perf;
 
+import io.hirepipe.stacklauncher.LocalStackProcess;
+
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -70,7 +72,7 @@ final class Candidates {
             }
             pending = retry;
             if (!pending.isEmpty()) {
-                Stack.sleep(2_000L * attempt);
+                LocalStackProcess.sleep(java.time.Duration.ofMillis(2_000L * attempt));
             }
         }
         return parallel(invited, row -> new Candidate(row[0], row[1], row[2],

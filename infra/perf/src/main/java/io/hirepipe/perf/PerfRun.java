@@ -1,5 +1,8 @@
 package io.hirepipe.perf;
 
+import io.hirepipe.stacklauncher.LocalStackProcess;
+import io.hirepipe.stacklauncher.SharedStack;
+
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.InternalTokenIssuer;
 import org.HdrHistogram.Histogram;
@@ -34,7 +37,7 @@ public final class PerfRun {
     static final String RECRUITER_EMAIL = "recruiter@demo.hirepipe.local";
     static final String RECRUITER_PASSWORD = "hirepipe-demo";
     /** Production JIT (tiered, up to C2): unlike run-local.sh's default, no -XX:TieredStopAtLevel=1. */
-    static final String SERVICE_JVM_OPTIONS = "-Xms128m -Xmx512m -XX:+UseSerialGC";
+    static final String SERVICE_JVM_OPTIONS = SharedStack.SERVICE_JVM_OPTIONS;
     private static final Pattern NAME = Pattern.compile("(P[0-9][a-z]?-[a-z0-9]+-[0-9]{6})");
     private static final String FREE_TEXT = """
             Replication keeps copies of the same data on several servers, so reads can be spread over the replicas \
@@ -47,7 +50,7 @@ public final class PerfRun {
 
     private final Path repo;
     private final Plan plan;
-    private final Stack stack;
+    private final LocalStackProcess stack;
     private final Report report;
     private final String runId;
     private final Api gateway;
@@ -58,7 +61,7 @@ public final class PerfRun {
     private final String serviceJvmOptions;
     private String apiKey;
 
-    private PerfRun(Path repo, Plan plan, Stack stack, Report report, Path work, String serviceJvmOptions) {
+    private PerfRun(Path repo, Plan plan, LocalStackProcess stack, Report report, Path work, String serviceJvmOptions) {
         this.repo = repo;
         this.plan = plan;
         this.stack = stack;
@@ -66,7 +69,7 @@ public final class PerfRun {
         this.work = work;
         this.serviceJvmOptions = serviceJvmOptions;
         this.runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-        this.gateway = new Api(stack.gatewayUrl());
+        this.gateway = new Api(stack.url("gateway"));
         this.sink = new Sink(stack.mailDir());
         this.gatling = new GatlingRun(work);
         this.wrk = new Wrk(work);
@@ -74,23 +77,25 @@ public final class PerfRun {
 
     public static void main(String[] args) {
         boolean smoke = false;
-        List<String> stackOptions = new ArrayList<>();
+        int instances = 1;
+        Path attach = null;
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--smoke" -> smoke = true;
-                case "--instances" -> stackOptions.add("--instances=" + args[++i]);
-                case "--help", "-h" -> {
-                    System.out.println("Usage: infra/perf/run.sh [--smoke] [--instances N]   (report: target/perf-report.md)");
-                    return;
-                }
-                default -> {
-                    if (args[i].startsWith("--instances=")) {
-                        stackOptions.add(args[i]);
-                    } else {
-                        System.err.println("perf: unknown argument " + args[i] + " (try --help)");
-                        System.exit(2);
-                    }
-                }
+            String arg = args[i];
+            if (arg.equals("--smoke")) {
+                smoke = true;
+            } else if (arg.equals("--instances") && i + 1 < args.length) {
+                instances = Integer.parseInt(args[++i]);
+            } else if (arg.startsWith("--instances=")) {
+                instances = Integer.parseInt(arg.substring("--instances=".length()));
+            } else if (arg.startsWith("--stack=")) {
+                attach = Path.of(arg.substring("--stack=".length()));
+            } else if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.println("Usage: infra/perf/run.sh [--smoke] [--instances N] [--stack=FILE]   (report: "
+                        + "target/perf-report.md)\n  --stack=FILE  use the stack infra/smoke.sh started and described there");
+                return;
+            } else {
+                System.err.println("perf: unknown argument " + arg + " (try --help)");
+                System.exit(2);
             }
         }
         if (!Wrk.installed()) {
@@ -105,13 +110,14 @@ public final class PerfRun {
         Report report = new Report();
         long started = System.nanoTime();
         report.header("- Mode: " + (smoke ? "smoke (a few seconds per scenario: proves the harness, measures nothing)"
-                : "full") + (stackOptions.isEmpty() ? "" : ", stack options " + stackOptions));
+                : "full") + (instances == 1 ? "" : ", " + instances + " instances of each service")
+                + (attach == null ? "" : ", on the stack infra/smoke.sh started (shared with the fault smoke)"));
         report.header("- Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memTotal() + ", "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + "; Java "
                 + System.getProperty("java.runtime.version") + "; load average at start " + loadAverage());
         report.header("- Services' JVM options: `" + serviceJvm + "` (default tiered JIT); stack JVM (Kafka, MongoDB-compatible "
                 + "server, Redis, SMTP sink) `-Xmx768m -XX:+UseSerialGC`; gateway profile `perf` (limits raised, login throttle off), "
-                + "gateway time limit to a service's answer " + Stack.DOWNSTREAM_TIME_LIMIT + " instead of 10 s (only failures "
+                + "gateway time limit to a service's answer " + SharedStack.DOWNSTREAM_TIME_LIMIT + " instead of 10 s (only failures "
                 + "depend on it)");
         report.header("- Tools: wrk (closed model, `-t1 -c" + plan.wrkConnections() + "`, " + plan.wrkWarmupSeconds()
                 + " s warm-up per target, then " + plan.wrkRounds() + " alternating rounds of " + plan.wrkSeconds()
@@ -120,12 +126,11 @@ public final class PerfRun {
                 + "the SMTP sink's .eml files (arrival = file time) and the services' /actuator/prometheus for end-to-end "
                 + "figures; everything on loopback");
         int exit = 0;
-        try (Stack stack = Stack.start(repo, work, serviceJvm, stackOptions, Duration.ofSeconds(480))) {
-            // stopped by a signal (Ctrl-C, CI's timeout): the stack's processes must not outlive the harness
-            Thread stopStack = new Thread(stack::close, "perf-stop-stack");
-            Runtime.getRuntime().addShutdownHook(stopStack);
+        // stopped by a signal (Ctrl-C, CI's timeout), the stack's processes do not outlive the harness: the
+        // launcher's shutdown hook stops a stack this run started; an attached one is its starter's to stop
+        try (LocalStackProcess stack = attach != null ? LocalStackProcess.attach(attach)
+                : LocalStackProcess.start(stackOptions(repo, work, serviceJvm, instances))) {
             new PerfRun(repo, plan, stack, report, work, serviceJvm).run();
-            Runtime.getRuntime().removeShutdownHook(stopStack);
         } catch (RuntimeException e) {
             e.printStackTrace();
             report.problem("The run stopped: " + e.getMessage());
@@ -140,6 +145,13 @@ public final class PerfRun {
             exit = 1;
         }
         System.exit(exit);
+    }
+
+    /** The local stack with production JIT, the gateway's perf limit profile, on free ports of its own. */
+    static LocalStackProcess.Options stackOptions(Path repo, Path work, String serviceJvm, int instances) {
+        return new LocalStackProcess.Options(repo, work.resolve("stack-data"), work.resolve("stack.log"), Map.of(),
+                instances, serviceJvm, "768m", List.of("--gateway-profiles=perf"),
+                Map.of("HIREPIPE_DOWNSTREAM_TIME_LIMIT", SharedStack.DOWNSTREAM_TIME_LIMIT), Duration.ofSeconds(480));
     }
 
     private void run() {
@@ -239,7 +251,7 @@ public final class PerfRun {
         String bearer = Api.bearer(recruiter);
         Map<String, String[]> targets = new LinkedHashMap<>();
         targets.put("direct to question-service", new String[]{"http://127.0.0.1:" + stack.port("question") + "/api/questions/" + questionId, direct});
-        targets.put("gateway, limits+breakers on", new String[]{stack.gatewayUrl() + "/api/v1/questions/" + questionId, bearer});
+        targets.put("gateway, limits+breakers on", new String[]{stack.url("gateway") + "/api/v1/questions/" + questionId, bearer});
         targets.put("gateway, limits+breakers off", new String[]{off.url() + "/api/v1/questions/" + questionId, bearer});
         Map<String, Measurement> m = compare(targets);
         Measurement directM = m.get("direct to question-service");
@@ -439,7 +451,7 @@ public final class PerfRun {
         report.add(new Report.Scenario("P8", "cold start of the stack; total RSS", "< 60 s; < 3 GiB",
                 coldStart + " s; " + String.format(Locale.ROOT, "%.2f GiB", gib), coldStart < 60 && gib < 3, List.of(),
                 List.of("Cold start: from launching the local stack's jar (fresh data directory, jars built) to its "
-                                + "'" + Stack.READY_LINE + "' line: infrastructure up, five services healthy (`--seed-demo=false`: the harness "
+                                + "'" + LocalStackProcess.READY_LINE + "' line: infrastructure up, five services healthy (`--seed-demo=false`: the harness "
                                 + "installs the starter bank itself, through the API).",
                         String.format(Locale.ROOT, "RSS (VmRSS) of the stack's %d processes: %.2f GiB right after the start, "
                                         + "%.2f GiB after the scenarios. The harness, Gatling, wrk and the two comparison "
@@ -618,7 +630,7 @@ public final class PerfRun {
 
     private Map<String, String> props(Path feeder, double rate, int seconds) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("perf.baseUrl", stack.gatewayUrl());
+        properties.put("perf.baseUrl", stack.url("gateway"));
         properties.put("perf.feeder", feeder.toString());
         properties.put("perf.rate", Double.toString(rate));
         properties.put("perf.seconds", Integer.toString(seconds));
@@ -652,7 +664,7 @@ public final class PerfRun {
             if (condition.getAsBoolean()) {
                 return true;
             }
-            Stack.sleep(500);
+            LocalStackProcess.sleep(Duration.ofMillis(500));
         }
         return condition.getAsBoolean();
     }
