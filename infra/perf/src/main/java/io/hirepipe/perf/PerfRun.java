@@ -60,6 +60,7 @@ public final class PerfRun {
     private final Wrk wrk;
     private final String serviceJvmOptions;
     private String apiKey;
+    private String warmUp = "no warm-up ran";
 
     private PerfRun(Path repo, Plan plan, LocalStackProcess stack, Report report, Path work, String serviceJvmOptions) {
         this.repo = repo;
@@ -136,6 +137,8 @@ public final class PerfRun {
             report.problem("The run stopped: " + e.getMessage());
             exit = 1;
         }
+        report.header("- Requests the harness tried again (502/503/504 or no connection; bounded, honouring Retry-After): "
+                + (Api.retried().isEmpty() ? "none" : Api.retried().toString()));
         report.header("- Load average at the end " + loadAverage() + "; the run took "
                 + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         report.write(reportFile);
@@ -183,6 +186,14 @@ public final class PerfRun {
             String p6bTest = createTest(recruiter, "P6b free text", freeText);
             String p7Test = createTest(recruiter, "P7 cohort", choice);
 
+            // the start path gently first: a burst on services that have not served a start yet is what opened
+            // the gateway's breaker on an idle machine once (503 downstream-circuit-open while preparing)
+            log("warming up the candidate path (" + plan.warmUpCandidates() + " candidates, one at a time)");
+            List<Long> warmUpStarts = candidates.warmUp(choiceTest, plan.warmUpCandidates(), name("W"),
+                    "perf-warmup@perf.hirepipe.test");
+            warmUp = "the first " + warmUpStarts.size() + " session starts, one at a time on the fresh stack, took "
+                    + warmUpStarts.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " ms";
+            log(warmUp);
             log("preparing candidates");
             long prepStart = System.nanoTime();
             List<Candidates.Candidate> autosave = candidates.invite(choiceTest, plan.autosaveSessions(), name("P4"), "perf-p4@perf.hirepipe.test");
@@ -201,7 +212,7 @@ public final class PerfRun {
             int p7Baseline = Plan.count(plan.startBaselineRate(), plan.startBaselineSeconds());
             List<Candidates.Candidate> p7 = candidates.invite(p7Test, p7Baseline + Plan.count(plan.startRate(),
                     plan.startSeconds()), name("P7"), "perf-p7@perf.hirepipe.test");
-            int invited = autosave.size() + p5.size() + p6a.size() + 1 + p6b.size() + p7.size();
+            int invited = warmUpStarts.size() + autosave.size() + p5.size() + p6a.size() + 1 + p6b.size() + p7.size();
             log("prepared " + invited + " candidates in " + seconds(prepStart) + " s; waiting for their invitation emails");
             long drainStart = System.nanoTime();
             boolean drained = await(() -> sink.all().stream().filter(m -> m.to().contains("@perf.hirepipe.test")
@@ -457,7 +468,8 @@ public final class PerfRun {
                                         + "%.2f GiB after the scenarios. The harness, Gatling, wrk and the two comparison "
                                         + "gateways are not counted.", stack.processCount(),
                                 rssAtStart / (1024.0 * 1024 * 1024), rssNow / (1024.0 * 1024 * 1024)),
-                        "During preparation: " + invitationMail + ".")));
+                        "During preparation: " + invitationMail + "; " + warmUp + "; requests the harness tried again "
+                                + "(bounded, honouring Retry-After): " + (Api.retried().isEmpty() ? "none" : Api.retried()) + ".")));
     }
 
     // ---- shared steps -------------------------------------------------------------------------------------------
