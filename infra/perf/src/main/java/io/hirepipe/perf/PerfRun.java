@@ -116,10 +116,6 @@ public final class PerfRun {
         report.header("- Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memTotal() + ", "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + "; Java "
                 + System.getProperty("java.runtime.version") + "; load average at start " + loadAverage());
-        report.header("- Services' JVM options: `" + serviceJvm + "` (default tiered JIT); stack JVM (Kafka, MongoDB-compatible "
-                + "server, Redis, SMTP sink) `-Xmx768m -XX:+UseSerialGC`; gateway profile `perf` (limits raised, login throttle off), "
-                + "gateway time limit to a service's answer " + SharedStack.DOWNSTREAM_TIME_LIMIT + " instead of 10 s (only failures "
-                + "depend on it)");
         report.header("- Tools: wrk (closed model, `-t1 -c" + plan.wrkConnections() + "`, " + plan.wrkWarmupSeconds()
                 + " s warm-up per target, then " + plan.wrkRounds() + " alternating rounds of " + plan.wrkSeconds()
                 + " s) for P1-P3; Gatling " + io.gatling.javaapi.core.CoreDsl.class.getPackage().getImplementationVersion()
@@ -131,7 +127,13 @@ public final class PerfRun {
         // launcher's shutdown hook stops a stack this run started; an attached one is its starter's to stop
         try (LocalStackProcess stack = attach != null ? LocalStackProcess.attach(attach)
                 : LocalStackProcess.start(stackOptions(repo, work, serviceJvm, instances))) {
-            new PerfRun(repo, plan, stack, report, work, serviceJvm).run();
+            report.header("- Services' JVM options: `" + stack.serviceJvmOptions() + "` ("
+                    + (stack.serviceJvmOptions().contains("TieredStopAtLevel") ? "quick-start JIT: the smoke measures nothing"
+                    : "default tiered JIT") + "); stack JVM (Kafka, MongoDB-compatible "
+                    + "server, Redis, SMTP sink) `-Xmx768m -XX:+UseSerialGC`; gateway profile `perf` (limits raised, login throttle off), "
+                    + "gateway time limit to a service's answer " + SharedStack.DOWNSTREAM_TIME_LIMIT + " instead of 10 s (only failures "
+                    + "depend on it)");
+            new PerfRun(repo, plan, stack, report, work, stack.serviceJvmOptions()).run();
         } catch (RuntimeException e) {
             e.printStackTrace();
             report.problem("The run stopped: " + e.getMessage());

@@ -38,9 +38,11 @@ public final class LocalStackProcess implements AutoCloseable {
     private final Map<String, Integer> ports;
     private final int instances;
     private final Duration coldStart;
+    private final String serviceJvmOptions;
 
     private LocalStackProcess(ProcessHandle process, boolean owned, Path dataDir, Path log, Map<String, Integer> ports,
-                              int instances, Duration coldStart) {
+                              int instances, Duration coldStart, String serviceJvmOptions) {
+        this.serviceJvmOptions = serviceJvmOptions;
         this.process = process;
         this.owned = owned;
         this.dataDir = dataDir;
@@ -119,7 +121,7 @@ public final class LocalStackProcess implements AutoCloseable {
             throw new UncheckedIOException("Cannot start the local stack", e);
         }
         LocalStackProcess starting = new LocalStackProcess(process.toHandle(), true, options.dataDir(), options.log(),
-                ports, options.instances(), null);
+                ports, options.instances(), null, options.serviceJvmOptions());
         Thread stop = new Thread(starting::close, "stop-local-stack");
         Runtime.getRuntime().addShutdownHook(stop);
         long deadline = started + options.healthTimeout().plusSeconds(120).toNanos();
@@ -133,7 +135,7 @@ public final class LocalStackProcess implements AutoCloseable {
             sleep(Duration.ofMillis(200));
         }
         return new LocalStackProcess(process.toHandle(), true, options.dataDir(), options.log(), ports,
-                options.instances(), Duration.ofNanos(System.nanoTime() - started));
+                options.instances(), Duration.ofNanos(System.nanoTime() - started), options.serviceJvmOptions());
     }
 
     /** A stack another process started and described ({@link #describeTo}); closing it leaves it running. */
@@ -155,13 +157,14 @@ public final class LocalStackProcess implements AutoCloseable {
         }
         return new LocalStackProcess(process, false, Path.of(properties.getProperty("data-dir")),
                 Path.of(properties.getProperty("log")), ports, Integer.parseInt(properties.getProperty("instances", "1")),
-                Duration.ofMillis(Long.parseLong(properties.getProperty("cold-start-millis"))));
+                Duration.ofMillis(Long.parseLong(properties.getProperty("cold-start-millis"))),
+                properties.getProperty("service-jvm-options", ""));
     }
 
     /** A running process described as a stack that is not ours (tests of the description). */
     static LocalStackProcess attachable(ProcessHandle process, Path dataDir, Path log, Map<String, Integer> ports,
-                                        int instances, Duration coldStart) {
-        return new LocalStackProcess(process, false, dataDir, log, ports, instances, coldStart);
+                                        int instances, Duration coldStart, String serviceJvmOptions) {
+        return new LocalStackProcess(process, false, dataDir, log, ports, instances, coldStart, serviceJvmOptions);
     }
 
     /** Writes what {@link #attach} needs, atomically (a waiting reader never sees half a file). */
@@ -172,6 +175,7 @@ public final class LocalStackProcess implements AutoCloseable {
         properties.setProperty("log", log.toString());
         properties.setProperty("instances", Integer.toString(instances));
         properties.setProperty("cold-start-millis", Long.toString(coldStart.toMillis()));
+        properties.setProperty("service-jvm-options", serviceJvmOptions);
         ports.forEach((name, port) -> properties.setProperty("port." + name, Integer.toString(port)));
         try {
             Path parent = description.toAbsolutePath().getParent();
@@ -194,6 +198,11 @@ public final class LocalStackProcess implements AutoCloseable {
     /** From launching the jar to its ready line (fresh data directory, jars built). */
     public Duration coldStart() {
         return coldStart;
+    }
+
+    /** The JVM options the stack started its services with. */
+    public String serviceJvmOptions() {
+        return serviceJvmOptions;
     }
 
     public int port(String name) {

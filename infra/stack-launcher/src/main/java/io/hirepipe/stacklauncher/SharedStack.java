@@ -8,17 +8,20 @@ import java.util.Map;
 
 /**
  * {@code infra/smoke.sh}'s stack: started once for the load smoke and the fault smoke, which attach to it
- * through the description file ({@code --stack=FILE}). Production JIT and the gateway's {@code perf} limit
- * profile as the load harness wants, plus the fault control the fault harness needs. Runs until it is sent
- * SIGTERM, then stops the stack.
+ * through the description file ({@code --stack=FILE}). The gateway's {@code perf} limit profile as the load
+ * harness wants, plus the fault control the fault harness needs. The smokes prove the harnesses run and
+ * measure nothing, so the services start with run-local.sh's quick-start JIT options (the full load run
+ * starts its own stack with production JIT). Runs until it is sent SIGTERM, then stops the stack.
  *
  * <pre>java -cp infra/stack-launcher/target/classes io.hirepipe.stacklauncher.SharedStack --describe-to=FILE
  *      --work-dir=DIR [--service-jvm-options=...] [any other local-stack option]</pre>
  */
 public final class SharedStack {
 
-    /** The load harness's default (production JIT: no TieredStopAtLevel). */
+    /** The load harness's default for measuring (production JIT: no TieredStopAtLevel). */
     public static final String SERVICE_JVM_OPTIONS = "-Xms128m -Xmx512m -XX:+UseSerialGC";
+    /** The smokes': quick starts on 2 shared cores (C1 only, as run-local.sh's default). */
+    public static final String SMOKE_SERVICE_JVM_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     /**
      * The gateway's time limit to a service's answer while a harness runs: 10 s is about failure, not speed;
      * on a machine shared with other builds a service's first, still interpreted requests can exceed it.
@@ -31,7 +34,7 @@ public final class SharedStack {
     public static void main(String[] args) throws InterruptedException {
         Path describeTo = null;
         Path workDir = Path.of("target/smoke");
-        String serviceJvm = SERVICE_JVM_OPTIONS;
+        String serviceJvm = SMOKE_SERVICE_JVM_OPTIONS;
         List<String> extra = new ArrayList<>(List.of("--gateway-profiles=perf"));
         for (String arg : args) {
             if (arg.startsWith("--describe-to=")) {

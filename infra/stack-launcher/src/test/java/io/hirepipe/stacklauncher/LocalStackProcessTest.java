@@ -39,7 +39,8 @@ class LocalStackProcessTest {
     void aHarnessAttachesToADescribedStackThatRuns() {
         Path description = dir.resolve("stack.properties");
         LocalStackProcess.attachable(ProcessHandle.current(), dir.resolve("data"), dir.resolve("stack.log"),
-                Map.of("gateway", 18080, "control", 18099), 1, Duration.ofSeconds(42)).describeTo(description);
+                Map.of("gateway", 18080, "control", 18099), 1, Duration.ofSeconds(42), "-Xmx256m -XX:TieredStopAtLevel=1")
+                .describeTo(description);
 
         LocalStackProcess attached = LocalStackProcess.attach(description);
 
@@ -47,6 +48,7 @@ class LocalStackProcessTest {
         assertThat(attached.url("gateway")).isEqualTo("http://127.0.0.1:18080");
         assertThat(attached.port("control")).isEqualTo(18099);
         assertThat(attached.coldStart()).isEqualTo(Duration.ofSeconds(42));
+        assertThat(attached.serviceJvmOptions()).isEqualTo("-Xmx256m -XX:TieredStopAtLevel=1");
         assertThat(attached.mailDir()).isEqualTo(dir.resolve("data/mail"));
         assertThatThrownBy(() -> attached.port("prometheus")).hasMessageContaining("no prometheus port");
         attached.close();   // not ours: this JVM keeps running
