@@ -52,13 +52,61 @@ final class KafkaTool {
 
     /** How many records of {@code topic}.DLT carry {@code marker} in their value. */
     int deadLettersWith(String topic, String marker) {
-        int found = 0;
+        return deadLetters(topic, marker).size();
+    }
+
+    /**
+     * A record parked on a dead-letter topic, with the headers the consumer's error handler wrote: where it
+     * came from ({@code kafka_dlt-original-topic}, {@code -partition}, {@code -offset}) and why
+     * ({@code kafka_dlt-exception-message}). What an operator sees with Kafka tooling, e.g.
+     * {@code kcat -C -t hirepipe.results.v1.DLT -f '%h %s\n'}.
+     */
+    record DeadLetter(String topic, int partition, long offset, byte[] key, byte[] value, Map<String, String> headers) {
+
+        String originalTopic() {
+            return headers.get("kafka_dlt-original-topic");
+        }
+
+        String error() {
+            return headers.getOrDefault("kafka_dlt-exception-message", headers.get("kafka_dlt-exception-fqcn"));
+        }
+    }
+
+    /** The records of {@code topic}.DLT that carry {@code marker} in their value. */
+    List<DeadLetter> deadLetters(String topic, String marker) {
+        List<DeadLetter> found = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : readAll(topic + ".DLT", Duration.ofSeconds(5))) {
             if (record.value() != null && new String(record.value(), StandardCharsets.UTF_8).contains(marker)) {
-                found++;
+                Map<String, String> headers = new java.util.HashMap<>();
+                record.headers().forEach(h -> headers.put(h.key(), h.value() == null ? "" : text(h.key(), h.value())));
+                found.add(new DeadLetter(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
+                        headers));
             }
         }
         return found;
+    }
+
+    /**
+     * The operator's replay with Kafka tooling: the parked record written again, key and value unchanged, to
+     * the topic it came from ({@code kcat -C -t T.DLT -o OFFSET -p P -c 1 | kcat -P -t T} does the same).
+     */
+    void replay(DeadLetter letter) {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>(letter.originalTopic(), letter.key(), letter.value())).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not replay " + letter.topic() + ":" + letter.offset(), e);
+        }
+    }
+
+    /** Spring Kafka writes the original partition and offset as binary numbers; the rest is text. */
+    private static String text(String header, byte[] value) {
+        if (header.endsWith("-partition") && value.length == 4) {
+            return Integer.toString(java.nio.ByteBuffer.wrap(value).getInt());
+        }
+        if ((header.endsWith("-offset") || header.endsWith("-timestamp")) && value.length == 8) {
+            return Long.toString(java.nio.ByteBuffer.wrap(value).getLong());
+        }
+        return new String(value, StandardCharsets.UTF_8);
     }
 
     /** Writes every record of {@code topic} keyed by one of {@code keys} again, unchanged: a redelivery. */
