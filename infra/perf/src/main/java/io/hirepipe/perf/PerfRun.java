@@ -61,6 +61,7 @@ public final class PerfRun {
     private final String serviceJvmOptions;
     private String apiKey;
     private String warmUp = "no warm-up ran";
+    private String breakersWhilePreparing = "not read";
 
     private PerfRun(Path repo, Plan plan, LocalStackProcess stack, Report report, Path work, String serviceJvmOptions) {
         this.repo = repo;
@@ -216,6 +217,8 @@ public final class PerfRun {
                     plan.startSeconds()), name("P7"), "perf-p7@perf.hirepipe.test");
             int invited = warmUpStarts.size() + autosave.size() + p5.size() + p6a.size() + 1 + p6b.size() + p7.size();
             log("prepared " + invited + " candidates in " + seconds(prepStart) + " s; waiting for their invitation emails");
+            breakersWhilePreparing = breakerFigures();
+            log("gateway breakers while preparing: " + breakersWhilePreparing);
             long drainStart = System.nanoTime();
             boolean drained = await(() -> sink.all().stream().filter(m -> m.to().contains("@perf.hirepipe.test")
                     && !m.to().contains("perf-p")).count() >= invited, plan.drainSeconds());
@@ -471,7 +474,32 @@ public final class PerfRun {
                                         + "gateways are not counted.", stack.processCount(),
                                 rssAtStart / (1024.0 * 1024 * 1024), rssNow / (1024.0 * 1024 * 1024)),
                         "During preparation: " + invitationMail + "; " + warmUp + "; requests the harness tried again "
-                                + "(bounded, honouring Retry-After): " + (Api.retried().isEmpty() ? "none" : Api.retried()) + ".")));
+                                + "(bounded, honouring Retry-After): " + (Api.retried().isEmpty() ? "none" : Api.retried())
+                                + "; the gateway's breakers by then: " + breakersWhilePreparing + ".")));
+    }
+
+    /**
+     * Per downstream service whose gateway breaker refused calls: how many it refused and how many calls it
+     * counted as failed (5xx, time-outs). Refusals without failures mean the breaker opened on slow calls.
+     */
+    private String breakerFigures() {
+        String url = stack.url("gateway-management") + "/actuator/prometheus";
+        try {
+            List<String> open = new ArrayList<>();
+            for (String service : List.of("question-service", "assessment-service", "scoring-service", "notification-service")) {
+                String name = "name=\"" + service + "\"";
+                double refused = Metrics.sum(url, "resilience4j_circuitbreaker_not_permitted_calls_total", name);
+                double failed = Metrics.sum(url, "resilience4j_circuitbreaker_calls_seconds_count", name, "kind=\"failed\"");
+                double ok = Metrics.sum(url, "resilience4j_circuitbreaker_calls_seconds_count", name, "kind=\"successful\"");
+                if (refused > 0 || failed > 0) {
+                    open.add(String.format(Locale.ROOT, "%s %.0f refused, %.0f failed, %.0f successful calls", service,
+                            refused, failed, ok));
+                }
+            }
+            return open.isEmpty() ? "no call refused or failed" : String.join("; ", open);
+        } catch (RuntimeException e) {
+            return "unreadable (" + e.getMessage() + ")";
+        }
     }
 
     // ---- shared steps -------------------------------------------------------------------------------------------
