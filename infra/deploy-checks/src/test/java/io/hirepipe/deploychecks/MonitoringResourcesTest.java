@@ -5,9 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +39,18 @@ class MonitoringResourcesTest {
 
     @Test
     void everyRulesFileIsOnePrometheusRuleWithTheSameGroups() {
-        List<Path> ruleFiles = files("infra/prometheus/rules", ".yml");
+        List<String> ruleFiles = files("infra/prometheus/rules", ".yml");
         List<Map<String, Object>> prometheusRules = ofKind("PrometheusRule");
 
         assertThat(prometheusRules).hasSameSizeAs(ruleFiles);
-        for (Path file : ruleFiles) {
-            String name = file.getFileName().toString().replaceAll("(\\.rules)?\\.yml$", "");
+        for (String file : ruleFiles) {
+            String name = Path.of(file).getFileName().toString().replaceAll("(\\.rules)?\\.yml$", "");
             Map<String, Object> rule = prometheusRules.stream().filter(r -> name.equals(Manifests.name(r))).findFirst()
                     .orElseThrow(() -> new AssertionError("no PrometheusRule " + name + " for " + file));
             assertThat(Yamls.text(rule, "apiVersion")).isEqualTo("monitoring.coreos.com/v1");
             assertThat(Yamls.at(rule, "spec", "groups"))
                     .as("PrometheusRule %s: the groups of %s (run infra/k8s/monitoring/generate.sh)", name, file)
-                    .isEqualTo(Yamls.at(Yamls.document(read(file)), "groups"));
+                    .isEqualTo(Yamls.at(Yamls.document(Repo.read(file)), "groups"));
         }
     }
 
@@ -65,14 +62,14 @@ class MonitoringResourcesTest {
         assertThat(Yamls.text(configMap, "metadata", "labels", "grafana_dashboard")).isEqualTo("1");
         Map<String, Object> data = Yamls.mapAt(configMap, "data");
 
-        List<Path> dashboards = files("infra/grafana/dashboards", ".json");
+        List<String> dashboards = files("infra/grafana/dashboards", ".json");
         assertThat(data.keySet()).containsExactlyInAnyOrderElementsOf(
-                dashboards.stream().map(path -> path.getFileName().toString()).toList());
-        for (Path dashboard : dashboards) {
+                dashboards.stream().map(path -> Path.of(path).getFileName().toString()).toList());
+        for (String dashboard : dashboards) {
             // JSON is YAML: parsed, so formatting aside it must be the same dashboard
-            Map<String, Object> shipped = Yamls.document(String.valueOf(data.get(dashboard.getFileName().toString())));
+            Map<String, Object> shipped = Yamls.document(String.valueOf(data.get(Path.of(dashboard).getFileName().toString())));
             assertThat(shipped).as("%s (run infra/k8s/monitoring/generate.sh)", dashboard)
-                    .isEqualTo(Yamls.document(read(dashboard)));
+                    .isEqualTo(Yamls.document(Repo.read(dashboard)));
             assertThat(expressions(shipped)).as("queries of %s", dashboard).isNotEmpty().allSatisfy(expr ->
                     assertThat(expr).isNotBlank());
         }
@@ -121,19 +118,9 @@ class MonitoringResourcesTest {
         return rendered.stream().filter(object -> kind.equals(object.get("kind"))).toList();
     }
 
-    private static List<Path> files(String dir, String suffix) {
-        try (Stream<Path> files = Files.list(Repo.path(dir))) {
-            return files.filter(file -> file.toString().endsWith(suffix)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The files of a repository folder, sorted, as paths relative to the repository (for {@link Repo#read}). */
+    private static List<String> files(String dir, String suffix) {
+        String[] names = Repo.path(dir).toFile().list((folder, name) -> name.endsWith(suffix));
+        return names == null ? List.of() : Stream.of(names).sorted().map(name -> dir + "/" + name).toList();
     }
 }
