@@ -21,7 +21,7 @@ java -Xmx64m -XX:+UseSerialGC -Dhirepipe.repo-dir="$PWD" -cp infra/stack-launche
   io.hirepipe.stacklauncher.SharedStack --describe-to="$description" --work-dir="$work" >"$work/launcher.log" 2>&1 &
 launcher=$!
 # SIGTERM to the launcher: its shutdown hook stops the stack (services first, then the infrastructure)
-stop_stack() { kill "$launcher" 2>/dev/null && wait "$launcher" 2>/dev/null; rm -f "$description"; }
+stop_stack() { kill "$launcher" 2>/dev/null || true; wait "$launcher" 2>/dev/null || true; rm -f "$description"; }
 trap stop_stack EXIT
 echo "[smoke $(date -u +%T)] starting the shared local stack (log: $work/stack.log)"
 until [ -f "$description" ]; do

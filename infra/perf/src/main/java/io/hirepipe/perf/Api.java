@@ -57,6 +57,19 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body))));
     }
 
+    /** One GET, no retries: for polling whether something is up yet. */
+    Response once(String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Response(0, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response put(String path, Object body, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body))));

@@ -70,12 +70,8 @@ final class ExtraGateway implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("A gateway for the comparison exited (" + process.exitValue() + ")");
             }
-            try {
-                if (api.get("/readyz").status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
+            if (api.once("/readyz").status() == 200) {
+                return;
             }
             LocalStackProcess.sleep(java.time.Duration.ofMillis(500));
         }

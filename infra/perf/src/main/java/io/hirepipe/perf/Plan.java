@@ -21,7 +21,7 @@ record Plan(boolean smoke, int wrkConnections, int wrkWarmupSeconds, int wrkSeco
     }
 
     static Plan smokeRun() {
-        return new Plan(true, 8, 3, 3, 1,
+        return new Plan(true, 8, 1, 2, 1,
                 4, 20, 3, 5,
                 5, 2, 1, 2,
                 5, 2, 2, 2,
