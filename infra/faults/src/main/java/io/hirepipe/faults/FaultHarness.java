@@ -1,5 +1,7 @@
 package io.hirepipe.faults;
 
+import io.hirepipe.stacklauncher.LocalStackProcess;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,9 +51,12 @@ public final class FaultHarness {
 
     private static void runOn(Path repo, int instances, List<String> scenarios, HarnessOptions options,
                               List<ScenarioResult> results) {
-        log("starting the local stack (" + instances + " instance" + (instances > 1 ? "s" : "") + " of each service)");
+        log(options.stack() != null ? "using the stack described in " + options.stack()
+                : "starting the local stack (" + instances + " instance" + (instances > 1 ? "s" : "") + " of each service)");
         Instant started = Instant.now();
-        try (StackUnderTest stack = StackUnderTest.start(repo, instances, Duration.ofMinutes(10));
+        try (StackUnderTest stack = options.stack() != null
+                ? new StackUnderTest(LocalStackProcess.attach(options.stack()))
+                : StackUnderTest.start(repo, instances, Duration.ofMinutes(10));
              WebhookReceiver webhooks = WebhookReceiver.start()) {
             log("stack ready in " + Duration.between(started, Instant.now()).toSeconds() + " s");
             Recruiter recruiter = new Recruiter(stack.gateway());
@@ -68,7 +73,7 @@ public final class FaultHarness {
                 results.add(result);
                 log(id + ": " + (result.passed() ? "pass" : "FAIL") + " " + (result.count() == null ? "" : result.count()));
             }
-            log("stopping the local stack");
+            log(stack.shared() ? "done; the stack is left to whoever started it" : "stopping the local stack");
         } catch (RuntimeException e) {
             e.printStackTrace();
             for (String id : scenarios) {

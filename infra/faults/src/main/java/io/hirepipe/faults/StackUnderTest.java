@@ -1,102 +1,77 @@
 package io.hirepipe.faults;
 
+import io.hirepipe.stacklauncher.LocalStackProcess;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
- * The local stack as a process of its own ({@code java -jar local-stack.jar}), on ports of its own so it
- * does not meet a stack someone runs on the defaults, with a fresh data directory, the gateway's
- * {@code perf} limit profile and its fault control. Everything the harness breaks, it breaks through
- * that control: the broker, the SMTP listener and Redis live in the stack's JVM, the services are its
- * children.
+ * The local stack the faults hit, with its fault control: the broker, the SMTP listener and Redis live in
+ * the stack's JVM, the services are its children, and everything the harness breaks it breaks through that
+ * control. Started by the harness (ports of its own, 18080…, so it does not meet a stack someone runs on the
+ * defaults) or attached to the one {@code infra/smoke.sh} started for both smokes.
  */
 final class StackUnderTest implements AutoCloseable {
 
-    static final int GATEWAY = 18080;
-    static final int QUESTION = 18081;
-    static final int ASSESSMENT = 18082;
-    static final int SCORING = 18083;
-    static final int NOTIFICATION = 18084;
-    static final int KAFKA = 19092;
-    static final int CONTROL = 18099;
+    private static final Map<String, Integer> PORTS = Map.ofEntries(Map.entry("gateway", 18080),
+            Map.entry("question", 18081), Map.entry("assessment", 18082), Map.entry("scoring", 18083),
+            Map.entry("notification", 18084), Map.entry("kafka", 19092), Map.entry("control", 18099),
+            Map.entry("mongo", 27117), Map.entry("redis", 16379), Map.entry("smtp", 12525), Map.entry("mail", 18025),
+            Map.entry("gateway-management", 19180), Map.entry("prometheus", 19090));
 
-    private final Process process;
-    private final Path log;
-    private final int instances;
+    private final LocalStackProcess stack;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private StackUnderTest(Process process, Path log, int instances) {
-        this.process = process;
-        this.log = log;
-        this.instances = instances;
+    StackUnderTest(LocalStackProcess stack) {
+        if (!stack.has("control")) {
+            throw new IllegalStateException("the stack runs without its fault control (--control-port)");
+        }
+        this.stack = stack;
     }
 
     static StackUnderTest start(Path repo, int instances, Duration startTimeout) {
-        Path dataDir = repo.resolve("target/fault-stack");
-        deleteRecursively(dataDir);
-        Path jar = repo.resolve("infra/local-stack/target/local-stack.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (./mvnw -B -DskipTests package)");
-        }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-Dhirepipe.repo-dir=" + repo, "-jar", jar.toString(),
-                "--data-dir=" + dataDir, "--instances=" + instances, "--control-port=" + CONTROL,
-                "--gateway-port=" + GATEWAY, "--question-port=" + QUESTION, "--assessment-port=" + ASSESSMENT,
-                "--scoring-port=" + SCORING, "--notification-port=" + NOTIFICATION, "--kafka-port=" + KAFKA,
-                "--mongo-port=27117", "--redis-port=16379", "--smtp-port=12525", "--mail-port=18025",
-                "--gateway-management-port=19180", "--prometheus-port=19090",
-                "--health-timeout=" + startTimeout.toSeconds(), "--seed-demo=false",
+        return new StackUnderTest(LocalStackProcess.start(new LocalStackProcess.Options(repo,
+                repo.resolve("target/fault-stack"), repo.resolve("target/fault-stack-" + instances + ".log"), PORTS,
+                instances,
                 // quick starts and modest heaps: up to nine service JVMs share 2 cores (this measures losses, not speed)
-                "--service-jvm-options=-Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
-        try {
-            Files.createDirectories(repo.resolve("target"));
-            Path log = repo.resolve("target/fault-stack-" + instances + ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-            // the gateway's documented load profile: limits so high that only faults refuse requests
-            builder.environment().put("SPRING_PROFILES_ACTIVE", "perf");
-            // a machine shared with other work can take more than the default 10 s on a first, cold call;
-            // this harness counts losses, not latency
-            builder.environment().put("HIREPIPE_DOWNSTREAM_TIME_LIMIT", "30s");
-            StackUnderTest stack = new StackUnderTest(builder.start(), log, instances);
-            // stopped however this JVM ends, also while the stack is still starting (then it has no hook of its own)
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-stack"));
-            stack.awaitControl(startTimeout.plusSeconds(60));
-            return stack;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                "-Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", "512m", List.of(),
+                // the gateway's documented load profile: limits so high that only faults refuse requests; a machine
+                // shared with other work can take more than the default 10 s on a first, cold call (losses, not latency)
+                Map.of("SPRING_PROFILES_ACTIVE", "perf", "HIREPIPE_DOWNSTREAM_TIME_LIMIT", "30s"), startTimeout)));
     }
 
     URI gateway() {
-        return URI.create("http://127.0.0.1:" + GATEWAY);
+        return URI.create(stack.url("gateway"));
     }
 
     int instances() {
-        return instances;
+        return stack.instances();
+    }
+
+    boolean shared() {
+        return !stack.owned();
     }
 
     String kafkaBootstrap() {
-        return "127.0.0.1:" + KAFKA;
+        return stack.kafkaBootstrap();
     }
 
-    /** Readiness of one service instance, asked directly on its port. */
-    URI metrics(int port) {
-        return URI.create("http://127.0.0.1:" + port + "/actuator/prometheus");
+    int port(String name) {
+        return stack.port(name);
+    }
+
+    /** A service instance's metrics, asked directly on its port. */
+    URI metrics(String service) {
+        return URI.create(stack.url(service) + "/actuator/prometheus");
     }
 
     /** A fault control command, e.g. {@code /kafka/stop} or {@code /services/scoring-service/kill}. */
@@ -126,7 +101,7 @@ final class StackUnderTest implements AutoCloseable {
     }
 
     private URI controlUri(String command) {
-        return URI.create("http://127.0.0.1:" + CONTROL + command);
+        return URI.create(stack.url("control") + command);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
@@ -140,62 +115,13 @@ final class StackUnderTest implements AutoCloseable {
         }
     }
 
-    private void awaitControl(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the local stack exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                http.send(HttpRequest.newBuilder(controlUri("/services")).timeout(Duration.ofSeconds(5)).GET().build(),
-                        HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException e) {
-                sleep(Duration.ofSeconds(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        close();
-        throw new IllegalStateException("the local stack did not start within " + timeout + "; see " + log);
-    }
-
-    /** SIGTERM: the stack stops its services and infrastructure; anything left after that is killed. */
+    /** Stops a stack the harness started; one it attached to is left to its starter. */
     @Override
-    public synchronized void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    public void close() {
+        stack.close();
     }
 
     static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        LocalStackProcess.sleep(duration);
     }
 }

@@ -15,7 +15,18 @@ class HarnessOptionsTest {
         HarnessOptions smoke = HarnessOptions.parse(new String[]{"--smoke"});
 
         assertThat(smoke.scenarios()).containsExactly("R3", "R8");
-        assertThat(smoke.sessions("R3")).isEqualTo(10);
+        assertThat(smoke.sessions("R3")).isEqualTo(6);
+        assertThat(smoke.settle()).isLessThan(HarnessOptions.parse(new String[0]).settle());
+        assertThat(smoke.stack()).isNull();
+    }
+
+    @Test
+    void theSmokeCanRunOnTheStackTheSharedSmokeStarted() {
+        HarnessOptions shared = HarnessOptions.parse(new String[]{"--smoke", "--stack=target/smoke/stack.properties"});
+
+        assertThat(shared.stack()).isEqualTo(java.nio.file.Path.of("target/smoke/stack.properties"));
+        assertThatThrownBy(() -> HarnessOptions.parse(new String[]{"--stack=s.properties", "--scenarios=R3,R10"}))
+                .hasMessageContaining("R10 starts a stack of its own");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.hirepipe.perf;
 
+import io.hirepipe.stacklauncher.LocalStackProcess;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -9,6 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** JSON over the JDK's HttpClient, for preparing data and reading results (not for load: wrk and Gatling do that). */
 final class Api {
@@ -51,6 +57,19 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body))));
     }
 
+    /** One GET, no retries: for polling whether something is up yet. */
+    Response once(String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Response(0, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response put(String path, Object body, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body))));
@@ -70,33 +89,59 @@ final class Api {
     }
 
     /**
-     * Preparation must not fail on a machine shared with other builds, where a service's first answers can
-     * exceed a time limit: 502, 503 and 504 are tried again (every write the harness retries is idempotent:
-     * bulk invitations carry an Idempotency-Key, the rest are exchanges, starts and saves of the same value).
+     * Preparation must not fail on a machine shared with other builds, where a freshly started service's first
+     * answers can be slow enough for the gateway to open its breaker: 502, 503 and 504 are tried again (every
+     * write the harness retries is idempotent: bulk invitations carry an Idempotency-Key, the rest are
+     * exchanges, starts and saves of the same value). A 503 with {@code Retry-After} (an open breaker) waits
+     * that long; a random extra second spreads the waiting threads so they do not all meet the breaker's few
+     * half-open trial calls at once. Bounded: {@value #ATTEMPTS} attempts, then the last answer counts.
      */
     private static Response send(HttpRequest.Builder request) {
         HttpRequest built = request.build();
         for (int attempt = 1; ; attempt++) {
+            Duration pause = Duration.ofMillis(1_000L * attempt);
             try {
                 HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
-                boolean unavailable = response.statusCode() == 502 || response.statusCode() == 503
-                        || response.statusCode() == 504;
+                int status = response.statusCode();
+                boolean unavailable = status == 502 || status == 503 || status == 504;
                 if (!unavailable || attempt == ATTEMPTS) {
-                    return new Response(response.statusCode(), response.body());
+                    return new Response(status, response.body());
                 }
+                RETRIED.merge(status + " " + problemType(response.body()), 1, Integer::sum);
+                pause = retryAfter(response.headers().firstValue("Retry-After").orElse(null), pause);
             } catch (IOException e) {
                 if (attempt == ATTEMPTS) {
                     throw new IllegalStateException("Request failed: " + e, e);
                 }
+                RETRIED.merge(e.getClass().getSimpleName(), 1, Integer::sum);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            Stack.sleep(2_000L * attempt);
+            LocalStackProcess.sleep(pause.plusMillis(ThreadLocalRandom.current().nextLong(1_000)));
         }
     }
 
-    private static final int ATTEMPTS = 4;
+    /** The server's {@code Retry-After} in seconds when it gives one (capped at a minute), else {@code otherwise}. */
+    static Duration retryAfter(String header, Duration otherwise) {
+        if (header == null || !header.trim().matches("[0-9]{1,6}")) {
+            return otherwise;
+        }
+        return Duration.ofSeconds(Math.min(60, Long.parseLong(header.trim())));
+    }
+
+    private static String problemType(String body) {
+        int at = body == null ? -1 : body.indexOf("/problems/");
+        return at < 0 ? "" : body.substring(at + "/problems/".length()).split("[\"\\s]", 2)[0];
+    }
+
+    /** Requests tried again, by status and problem type (e.g. "503 downstream-circuit-open"): reported with the run. */
+    static Map<String, Integer> retried() {
+        return new TreeMap<>(RETRIED);
+    }
+
+    private static final int ATTEMPTS = 8;
+    private static final Map<String, Integer> RETRIED = new ConcurrentHashMap<>();
 
     static String bearer(String token) {
         return "Bearer " + token;

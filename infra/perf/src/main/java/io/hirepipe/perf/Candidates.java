@@ -1,5 +1,7 @@
 package io.hirepipe.perf;
 
+import io.hirepipe.stacklauncher.LocalStackProcess;
+
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -38,6 +40,26 @@ final class Candidates {
 
     /** Invites {@code count} candidates named {@code prefix-000001}… and exchanges their links for candidate tokens. */
     List<Candidate> invite(String testId, int count, String prefix, String recruiterEmail) {
+        return invite(testId, count, prefix, recruiterEmail, PARALLEL);
+    }
+
+    /**
+     * Before any parallel wave: {@code count} candidates taken one at a time through the token exchange and
+     * the session start, so the services' first requests (interpreted code, empty caches, connections still
+     * being set up) meet no burst that could open the gateway's breaker. Returns each start's latency in ms.
+     */
+    List<Long> warmUp(String testId, int count, String prefix, String recruiterEmail) {
+        List<Long> startMillis = new ArrayList<>();
+        for (Candidate candidate : invite(testId, count, prefix, recruiterEmail, 1)) {
+            long started = System.nanoTime();
+            gateway.post("/api/v1/candidate/assessment/start", "{}", "Authorization", Api.bearer(candidate.token()))
+                    .expect(200);
+            startMillis.add((System.nanoTime() - started) / 1_000_000);
+        }
+        return startMillis;
+    }
+
+    private List<Candidate> invite(String testId, int count, String prefix, String recruiterEmail, int parallelism) {
         List<String[]> invited = new ArrayList<>();   // name, email, invitationId, invitation token
         List<Map<String, Object>> pending = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -70,23 +92,23 @@ final class Candidates {
             }
             pending = retry;
             if (!pending.isEmpty()) {
-                Stack.sleep(2_000L * attempt);
+                LocalStackProcess.sleep(java.time.Duration.ofMillis(2_000L * attempt));
             }
         }
-        return parallel(invited, row -> new Candidate(row[0], row[1], row[2],
+        return parallel(invited, parallelism, row -> new Candidate(row[0], row[1], row[2],
                 gateway.post("/api/v1/auth/candidate", Map.of("invitationToken", row[3])).expect(200, 201).json()
                         .get("token").asString()));
     }
 
     /** Starts every candidate's session; returns the first session's view (its questions). */
     JsonNode start(List<Candidate> candidates) {
-        List<JsonNode> sessions = parallel(candidates, candidate -> gateway.post("/api/v1/candidate/assessment/start",
+        List<JsonNode> sessions = parallel(candidates, PARALLEL, candidate -> gateway.post("/api/v1/candidate/assessment/start",
                 "{}", "Authorization", Api.bearer(candidate.token())).expect(200).json());
         return sessions.get(0);
     }
 
     void answer(List<Candidate> candidates, List<AnswerBody> answers) {
-        parallel(candidates, candidate -> {
+        parallel(candidates, PARALLEL, candidate -> {
             for (AnswerBody answer : answers) {
                 Map<String, Object> body = new LinkedHashMap<>(answer.body());
                 body.put("sequence", 1);
@@ -97,8 +119,8 @@ final class Candidates {
         });
     }
 
-    static <T, R> List<R> parallel(List<T> items, Function<T, R> task) {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+    static <T, R> List<R> parallel(List<T> items, int parallelism, Function<T, R> task) {
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         try {
             List<Future<R>> futures = new ArrayList<>();
             for (T item : items) {

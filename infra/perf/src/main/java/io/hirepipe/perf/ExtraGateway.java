@@ -1,5 +1,9 @@
 package io.hirepipe.perf;
 
+import io.hirepipe.stacklauncher.FreePorts;
+import io.hirepipe.stacklauncher.LocalStackProcess;
+import io.hirepipe.stacklauncher.SharedStack;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -26,13 +30,13 @@ final class ExtraGateway implements AutoCloseable {
      * @param questionServiceUrl where {@code /api/v1/questions/**} goes
      * @param limitsAndBreakers  false switches rate limits, breakers, time limits and retries off
      */
-    static ExtraGateway start(Path repo, Stack stack, String jvmOptions, String questionServiceUrl,
+    static ExtraGateway start(Path repo, LocalStackProcess stack, String jvmOptions, String questionServiceUrl,
                               boolean limitsAndBreakers, Path log) {
-        int port = Ports.free();
-        List<String> command = new ArrayList<>(List.of(Stack.javaBinary()));
+        int port = FreePorts.next();
+        List<String> command = new ArrayList<>(List.of(LocalStackProcess.javaBinary()));
         command.addAll(List.of(jvmOptions.trim().split("\\s+")));
         command.addAll(List.of("-jar", repo.resolve("gateway/target/gateway.jar").toString(),
-                "--server.port=" + port, "--management.server.port=" + Ports.free(), "--spring.profiles.active=perf",
+                "--server.port=" + port, "--management.server.port=" + FreePorts.next(), "--spring.profiles.active=perf",
                 "--spring.output.ansi.enabled=never", "--spring.mongodb.uri=" + stack.mongoUri(),
                 "--hirepipe.gateway.services.question-service=" + questionServiceUrl,
                 "--hirepipe.gateway.services.assessment-service=http://127.0.0.1:" + stack.port("assessment"),
@@ -47,7 +51,7 @@ final class ExtraGateway implements AutoCloseable {
                 "HIREPIPE_BOOTSTRAP_RECRUITER_PASSWORD", PerfRun.RECRUITER_PASSWORD,
                 "HIREPIPE_RATE_LIMITS_ENABLED", Boolean.toString(limitsAndBreakers),
                 "HIREPIPE_RESILIENCE_ENABLED", Boolean.toString(limitsAndBreakers),
-                "HIREPIPE_DOWNSTREAM_TIME_LIMIT", Stack.DOWNSTREAM_TIME_LIMIT));
+                "HIREPIPE_DOWNSTREAM_TIME_LIMIT", SharedStack.DOWNSTREAM_TIME_LIMIT));
         try {
             return new ExtraGateway(builder.start(), port);
         } catch (IOException e) {
@@ -66,14 +70,10 @@ final class ExtraGateway implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("A gateway for the comparison exited (" + process.exitValue() + ")");
             }
-            try {
-                if (api.get("/readyz").status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
+            if (api.once("/readyz").status() == 200) {
+                return;
             }
-            Stack.sleep(500);
+            LocalStackProcess.sleep(java.time.Duration.ofMillis(500));
         }
         throw new IllegalStateException("A gateway for the comparison was not ready in time");
     }

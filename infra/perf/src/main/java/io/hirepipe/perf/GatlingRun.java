@@ -1,5 +1,7 @@
 package io.hirepipe.perf;
 
+import io.hirepipe.stacklauncher.LocalStackProcess;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +32,7 @@ final class GatlingRun {
 
     /** @param properties the simulation's settings ({@code perf.*} system properties) */
     Measurement run(String label, String simulation, Map<String, String> properties) {
-        List<String> command = new ArrayList<>(List.of(Stack.javaBinary()));
+        List<String> command = new ArrayList<>(List.of(LocalStackProcess.javaBinary()));
         command.addAll(List.of(JVM_OPTIONS.split(" ")));
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
@@ -46,7 +48,7 @@ final class GatlingRun {
             if (after.isEmpty()) {
                 throw new IllegalStateException("Gatling wrote no report for " + label + " (exit " + exit + "), see " + log);
             }
-            return read(label, Stack.read(log));
+            return read(label, Files.readString(log, java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

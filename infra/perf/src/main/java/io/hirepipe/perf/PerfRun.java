@@ -1,5 +1,8 @@
 package io.hirepipe.perf;
 
+import io.hirepipe.stacklauncher.LocalStackProcess;
+import io.hirepipe.stacklauncher.SharedStack;
+
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.InternalTokenIssuer;
 import org.HdrHistogram.Histogram;
@@ -34,7 +37,7 @@ public final class PerfRun {
     static final String RECRUITER_EMAIL = "recruiter@demo.hirepipe.local";
     static final String RECRUITER_PASSWORD = "hirepipe-demo";
     /** Production JIT (tiered, up to C2): unlike run-local.sh's default, no -XX:TieredStopAtLevel=1. */
-    static final String SERVICE_JVM_OPTIONS = "-Xms128m -Xmx512m -XX:+UseSerialGC";
+    static final String SERVICE_JVM_OPTIONS = SharedStack.SERVICE_JVM_OPTIONS;
     private static final Pattern NAME = Pattern.compile("(P[0-9][a-z]?-[a-z0-9]+-[0-9]{6})");
     private static final String FREE_TEXT = """
             Replication keeps copies of the same data on several servers, so reads can be spread over the replicas \
@@ -47,7 +50,7 @@ public final class PerfRun {
 
     private final Path repo;
     private final Plan plan;
-    private final Stack stack;
+    private final LocalStackProcess stack;
     private final Report report;
     private final String runId;
     private final Api gateway;
@@ -57,8 +60,10 @@ public final class PerfRun {
     private final Wrk wrk;
     private final String serviceJvmOptions;
     private String apiKey;
+    private String warmUp = "no warm-up ran";
+    private String breakersWhilePreparing = "not read";
 
-    private PerfRun(Path repo, Plan plan, Stack stack, Report report, Path work, String serviceJvmOptions) {
+    private PerfRun(Path repo, Plan plan, LocalStackProcess stack, Report report, Path work, String serviceJvmOptions) {
         this.repo = repo;
         this.plan = plan;
         this.stack = stack;
@@ -66,7 +71,7 @@ public final class PerfRun {
         this.work = work;
         this.serviceJvmOptions = serviceJvmOptions;
         this.runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-        this.gateway = new Api(stack.gatewayUrl());
+        this.gateway = new Api(stack.url("gateway"));
         this.sink = new Sink(stack.mailDir());
         this.gatling = new GatlingRun(work);
         this.wrk = new Wrk(work);
@@ -74,23 +79,25 @@ public final class PerfRun {
 
     public static void main(String[] args) {
         boolean smoke = false;
-        List<String> stackOptions = new ArrayList<>();
+        int instances = 1;
+        Path attach = null;
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--smoke" -> smoke = true;
-                case "--instances" -> stackOptions.add("--instances=" + args[++i]);
-                case "--help", "-h" -> {
-                    System.out.println("Usage: infra/perf/run.sh [--smoke] [--instances N]   (report: target/perf-report.md)");
-                    return;
-                }
-                default -> {
-                    if (args[i].startsWith("--instances=")) {
-                        stackOptions.add(args[i]);
-                    } else {
-                        System.err.println("perf: unknown argument " + args[i] + " (try --help)");
-                        System.exit(2);
-                    }
-                }
+            String arg = args[i];
+            if (arg.equals("--smoke")) {
+                smoke = true;
+            } else if (arg.equals("--instances") && i + 1 < args.length) {
+                instances = Integer.parseInt(args[++i]);
+            } else if (arg.startsWith("--instances=")) {
+                instances = Integer.parseInt(arg.substring("--instances=".length()));
+            } else if (arg.startsWith("--stack=")) {
+                attach = Path.of(arg.substring("--stack=".length()));
+            } else if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.println("Usage: infra/perf/run.sh [--smoke] [--instances N] [--stack=FILE]   (report: "
+                        + "target/perf-report.md)\n  --stack=FILE  use the stack infra/smoke.sh started and described there");
+                return;
+            } else {
+                System.err.println("perf: unknown argument " + arg + " (try --help)");
+                System.exit(2);
             }
         }
         if (!Wrk.installed()) {
@@ -105,14 +112,11 @@ public final class PerfRun {
         Report report = new Report();
         long started = System.nanoTime();
         report.header("- Mode: " + (smoke ? "smoke (a few seconds per scenario: proves the harness, measures nothing)"
-                : "full") + (stackOptions.isEmpty() ? "" : ", stack options " + stackOptions));
+                : "full") + (instances == 1 ? "" : ", " + instances + " instances of each service")
+                + (attach == null ? "" : ", on the stack infra/smoke.sh started (shared with the fault smoke)"));
         report.header("- Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memTotal() + ", "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + "; Java "
                 + System.getProperty("java.runtime.version") + "; load average at start " + loadAverage());
-        report.header("- Services' JVM options: `" + serviceJvm + "` (default tiered JIT); stack JVM (Kafka, MongoDB-compatible "
-                + "server, Redis, SMTP sink) `-Xmx768m -XX:+UseSerialGC`; gateway profile `perf` (limits raised, login throttle off), "
-                + "gateway time limit to a service's answer " + Stack.DOWNSTREAM_TIME_LIMIT + " instead of 10 s (only failures "
-                + "depend on it)");
         report.header("- Tools: wrk (closed model, `-t1 -c" + plan.wrkConnections() + "`, " + plan.wrkWarmupSeconds()
                 + " s warm-up per target, then " + plan.wrkRounds() + " alternating rounds of " + plan.wrkSeconds()
                 + " s) for P1-P3; Gatling " + io.gatling.javaapi.core.CoreDsl.class.getPackage().getImplementationVersion()
@@ -120,17 +124,24 @@ public final class PerfRun {
                 + "the SMTP sink's .eml files (arrival = file time) and the services' /actuator/prometheus for end-to-end "
                 + "figures; everything on loopback");
         int exit = 0;
-        try (Stack stack = Stack.start(repo, work, serviceJvm, stackOptions, Duration.ofSeconds(480))) {
-            // stopped by a signal (Ctrl-C, CI's timeout): the stack's processes must not outlive the harness
-            Thread stopStack = new Thread(stack::close, "perf-stop-stack");
-            Runtime.getRuntime().addShutdownHook(stopStack);
-            new PerfRun(repo, plan, stack, report, work, serviceJvm).run();
-            Runtime.getRuntime().removeShutdownHook(stopStack);
+        // stopped by a signal (Ctrl-C, CI's timeout), the stack's processes do not outlive the harness: the
+        // launcher's shutdown hook stops a stack this run started; an attached one is its starter's to stop
+        try (LocalStackProcess stack = attach != null ? LocalStackProcess.attach(attach)
+                : LocalStackProcess.start(stackOptions(repo, work, serviceJvm, instances))) {
+            report.header("- Services' JVM options: `" + stack.serviceJvmOptions() + "` ("
+                    + (stack.serviceJvmOptions().contains("TieredStopAtLevel") ? "quick-start JIT: the smoke measures nothing"
+                    : "default tiered JIT") + "); stack JVM (Kafka, MongoDB-compatible "
+                    + "server, Redis, SMTP sink) `-Xmx768m -XX:+UseSerialGC`; gateway profile `perf` (limits raised, login throttle off), "
+                    + "gateway time limit to a service's answer " + SharedStack.DOWNSTREAM_TIME_LIMIT + " instead of 10 s (only failures "
+                    + "depend on it)");
+            new PerfRun(repo, plan, stack, report, work, stack.serviceJvmOptions()).run();
         } catch (RuntimeException e) {
             e.printStackTrace();
             report.problem("The run stopped: " + e.getMessage());
             exit = 1;
         }
+        report.header("- Requests the harness tried again (502/503/504 or no connection; bounded, honouring Retry-After): "
+                + (Api.retried().isEmpty() ? "none" : Api.retried().toString()));
         report.header("- Load average at the end " + loadAverage() + "; the run took "
                 + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         report.write(reportFile);
@@ -140,6 +151,13 @@ public final class PerfRun {
             exit = 1;
         }
         System.exit(exit);
+    }
+
+    /** The local stack with production JIT, the gateway's perf limit profile, on free ports of its own. */
+    static LocalStackProcess.Options stackOptions(Path repo, Path work, String serviceJvm, int instances) {
+        return new LocalStackProcess.Options(repo, work.resolve("stack-data"), work.resolve("stack.log"), Map.of(),
+                instances, serviceJvm, "768m", List.of("--gateway-profiles=perf"),
+                Map.of("HIREPIPE_DOWNSTREAM_TIME_LIMIT", SharedStack.DOWNSTREAM_TIME_LIMIT), Duration.ofSeconds(480));
     }
 
     private void run() {
@@ -159,7 +177,7 @@ public final class PerfRun {
             String recruiter = gateway.post("/api/v1/auth/login", Map.of("email", RECRUITER_EMAIL,
                     "password", RECRUITER_PASSWORD)).expect(200).json().get("token").asString();
             // what run-local.sh seeds for the demo tenant, through the same public API
-            gateway.post("/api/v1/questions/starter-bank", "{}", "Authorization", Api.bearer(recruiter)).expect(200, 201);
+            installStarterBank(recruiter);
             apiKey = gateway.post("/api/v1/api-keys", Map.of("name", "perf " + runId, "scopes",
                     List.of("invitations:read", "invitations:write", "results:read")), "Authorization", Api.bearer(recruiter))
                     .expect(200, 201).json().get("key").asString();
@@ -171,6 +189,14 @@ public final class PerfRun {
             String p6bTest = createTest(recruiter, "P6b free text", freeText);
             String p7Test = createTest(recruiter, "P7 cohort", choice);
 
+            // the start path gently first: a burst on services that have not served a start yet is what opened
+            // the gateway's breaker on an idle machine once (503 downstream-circuit-open while preparing)
+            log("warming up the candidate path (" + plan.warmUpCandidates() + " candidates, one at a time)");
+            List<Long> warmUpStarts = candidates.warmUp(choiceTest, plan.warmUpCandidates(), name("W"),
+                    "perf-warmup@perf.hirepipe.test");
+            warmUp = "the first " + warmUpStarts.size() + " session starts, one at a time on the fresh stack, took "
+                    + warmUpStarts.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " ms";
+            log(warmUp);
             log("preparing candidates");
             long prepStart = System.nanoTime();
             List<Candidates.Candidate> autosave = candidates.invite(choiceTest, plan.autosaveSessions(), name("P4"), "perf-p4@perf.hirepipe.test");
@@ -189,8 +215,10 @@ public final class PerfRun {
             int p7Baseline = Plan.count(plan.startBaselineRate(), plan.startBaselineSeconds());
             List<Candidates.Candidate> p7 = candidates.invite(p7Test, p7Baseline + Plan.count(plan.startRate(),
                     plan.startSeconds()), name("P7"), "perf-p7@perf.hirepipe.test");
-            int invited = autosave.size() + p5.size() + p6a.size() + 1 + p6b.size() + p7.size();
+            int invited = warmUpStarts.size() + autosave.size() + p5.size() + p6a.size() + 1 + p6b.size() + p7.size();
             log("prepared " + invited + " candidates in " + seconds(prepStart) + " s; waiting for their invitation emails");
+            breakersWhilePreparing = breakerFigures();
+            log("gateway breakers while preparing: " + breakersWhilePreparing);
             long drainStart = System.nanoTime();
             boolean drained = await(() -> sink.all().stream().filter(m -> m.to().contains("@perf.hirepipe.test")
                     && !m.to().contains("perf-p")).count() >= invited, plan.drainSeconds());
@@ -217,6 +245,24 @@ public final class PerfRun {
         }
     }
 
+    /**
+     * Installs the starter bank. A first request that timed out on a cold service may still be installing
+     * when the harness asks again: question-service then answers 409 starter-bank-install-in-progress, and
+     * the harness asks again a little later (the install adds only what is missing). Bounded.
+     */
+    private void installStarterBank(String recruiter) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            Api.Response answer = gateway.post("/api/v1/questions/starter-bank", "{}", "Authorization", Api.bearer(recruiter));
+            boolean installing = answer.status() == 409 && answer.body().contains("starter-bank-install-in-progress");
+            if (!installing || System.nanoTime() > deadline) {
+                answer.expect(200, 201);
+                return;
+            }
+            LocalStackProcess.sleep(Duration.ofSeconds(3));
+        }
+    }
+
     /** A scenario that fails is reported as a problem; the others still run. */
     private void scenario(String id, Runnable scenario) {
         try {
@@ -239,7 +285,7 @@ public final class PerfRun {
         String bearer = Api.bearer(recruiter);
         Map<String, String[]> targets = new LinkedHashMap<>();
         targets.put("direct to question-service", new String[]{"http://127.0.0.1:" + stack.port("question") + "/api/questions/" + questionId, direct});
-        targets.put("gateway, limits+breakers on", new String[]{stack.gatewayUrl() + "/api/v1/questions/" + questionId, bearer});
+        targets.put("gateway, limits+breakers on", new String[]{stack.url("gateway") + "/api/v1/questions/" + questionId, bearer});
         targets.put("gateway, limits+breakers off", new String[]{off.url() + "/api/v1/questions/" + questionId, bearer});
         Map<String, Measurement> m = compare(targets);
         Measurement directM = m.get("direct to question-service");
@@ -439,13 +485,39 @@ public final class PerfRun {
         report.add(new Report.Scenario("P8", "cold start of the stack; total RSS", "< 60 s; < 3 GiB",
                 coldStart + " s; " + String.format(Locale.ROOT, "%.2f GiB", gib), coldStart < 60 && gib < 3, List.of(),
                 List.of("Cold start: from launching the local stack's jar (fresh data directory, jars built) to its "
-                                + "'" + Stack.READY_LINE + "' line: infrastructure up, five services healthy (`--seed-demo=false`: the harness "
+                                + "'" + LocalStackProcess.READY_LINE + "' line: infrastructure up, five services healthy (`--seed-demo=false`: the harness "
                                 + "installs the starter bank itself, through the API).",
                         String.format(Locale.ROOT, "RSS (VmRSS) of the stack's %d processes: %.2f GiB right after the start, "
                                         + "%.2f GiB after the scenarios. The harness, Gatling, wrk and the two comparison "
                                         + "gateways are not counted.", stack.processCount(),
                                 rssAtStart / (1024.0 * 1024 * 1024), rssNow / (1024.0 * 1024 * 1024)),
-                        "During preparation: " + invitationMail + ".")));
+                        "During preparation: " + invitationMail + "; " + warmUp + "; requests the harness tried again "
+                                + "(bounded, honouring Retry-After): " + (Api.retried().isEmpty() ? "none" : Api.retried())
+                                + "; the gateway's breakers by then: " + breakersWhilePreparing + ".")));
+    }
+
+    /**
+     * Per downstream service whose gateway breaker refused calls: how many it refused and how many calls it
+     * counted as failed (5xx, time-outs). Refusals without failures mean the breaker opened on slow calls.
+     */
+    private String breakerFigures() {
+        String url = stack.url("gateway-management") + "/actuator/prometheus";
+        try {
+            List<String> open = new ArrayList<>();
+            for (String service : List.of("question-service", "assessment-service", "scoring-service", "notification-service")) {
+                String name = "name=\"" + service + "\"";
+                double refused = Metrics.sum(url, "resilience4j_circuitbreaker_not_permitted_calls_total", name);
+                double failed = Metrics.sum(url, "resilience4j_circuitbreaker_calls_seconds_count", name, "kind=\"failed\"");
+                double ok = Metrics.sum(url, "resilience4j_circuitbreaker_calls_seconds_count", name, "kind=\"successful\"");
+                if (refused > 0 || failed > 0) {
+                    open.add(String.format(Locale.ROOT, "%s %.0f refused, %.0f failed, %.0f successful calls", service,
+                            refused, failed, ok));
+                }
+            }
+            return open.isEmpty() ? "no call refused or failed" : String.join("; ", open);
+        } catch (RuntimeException e) {
+            return "unreadable (" + e.getMessage() + ")";
+        }
     }
 
     // ---- shared steps -------------------------------------------------------------------------------------------
@@ -618,7 +690,7 @@ public final class PerfRun {
 
     private Map<String, String> props(Path feeder, double rate, int seconds) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("perf.baseUrl", stack.gatewayUrl());
+        properties.put("perf.baseUrl", stack.url("gateway"));
         properties.put("perf.feeder", feeder.toString());
         properties.put("perf.rate", Double.toString(rate));
         properties.put("perf.seconds", Integer.toString(seconds));
@@ -652,7 +724,7 @@ public final class PerfRun {
             if (condition.getAsBoolean()) {
                 return true;
             }
-            Stack.sleep(500);
+            LocalStackProcess.sleep(Duration.ofMillis(500));
         }
         return condition.getAsBoolean();
     }

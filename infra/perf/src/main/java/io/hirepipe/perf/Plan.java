@@ -9,7 +9,7 @@ record Plan(boolean smoke, int wrkConnections, int wrkWarmupSeconds, int wrkSeco
             double submitRate, int submitSeconds, double submitBaselineRate, int submitBaselineSeconds,
             double choiceRate, int choiceSeconds, double freeTextRate, int freeTextSeconds,
             double startRate, int startSeconds, double startBaselineRate, int startBaselineSeconds,
-            int drainSeconds) {
+            int drainSeconds, int warmUpCandidates) {
 
     static Plan fullRun() {
         return new Plan(false, 32, 15, 10, 2,
@@ -17,16 +17,16 @@ record Plan(boolean smoke, int wrkConnections, int wrkWarmupSeconds, int wrkSeco
                 50, 10, 2, 3,
                 300, 2, 40, 3,
                 100, 10, 5, 4,
-                90);
+                90, 12);
     }
 
     static Plan smokeRun() {
-        return new Plan(true, 8, 3, 3, 1,
+        return new Plan(true, 8, 1, 2, 1,
                 4, 20, 3, 5,
                 5, 2, 1, 2,
                 5, 2, 2, 2,
                 10, 2, 2, 2,
-                90);
+                90, 3);
     }
 
     static int count(double rate, int seconds) {

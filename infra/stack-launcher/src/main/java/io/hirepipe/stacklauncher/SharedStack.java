@@ -1,0 +1,63 @@
+package io.hirepipe.stacklauncher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code infra/smoke.sh}'s stack: started once for the load smoke and the fault smoke, which attach to it
+ * through the description file ({@code --stack=FILE}). The gateway's {@code perf} limit profile as the load
+ * harness wants, plus the fault control the fault harness needs. The smokes prove the harnesses run and
+ * measure nothing, so the services start with run-local.sh's quick-start JIT options (the full load run
+ * starts its own stack with production JIT). Runs until it is sent SIGTERM, then stops the stack.
+ *
+ * <pre>java -cp infra/stack-launcher/target/classes io.hirepipe.stacklauncher.SharedStack --describe-to=FILE
+ *      --work-dir=DIR [--service-jvm-options=...] [any other local-stack option]</pre>
+ */
+public final class SharedStack {
+
+    /** The load harness's default for measuring (production JIT: no TieredStopAtLevel). */
+    public static final String SERVICE_JVM_OPTIONS = "-Xms128m -Xmx512m -XX:+UseSerialGC";
+    /** The smokes': quick starts on 2 shared cores (C1 only, as run-local.sh's default). */
+    public static final String SMOKE_SERVICE_JVM_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    /**
+     * The gateway's time limit to a service's answer while a harness runs: 10 s is about failure, not speed;
+     * on a machine shared with other builds a service's first, still interpreted requests can exceed it.
+     */
+    public static final String DOWNSTREAM_TIME_LIMIT = "30s";
+
+    private SharedStack() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path describeTo = null;
+        Path workDir = Path.of("target/smoke");
+        String serviceJvm = SMOKE_SERVICE_JVM_OPTIONS;
+        List<String> extra = new ArrayList<>(List.of("--gateway-profiles=perf"));
+        for (String arg : args) {
+            if (arg.startsWith("--describe-to=")) {
+                describeTo = Path.of(arg.substring("--describe-to=".length()));
+            } else if (arg.startsWith("--work-dir=")) {
+                workDir = Path.of(arg.substring("--work-dir=".length()));
+            } else if (arg.startsWith("--service-jvm-options=")) {
+                serviceJvm = arg.substring("--service-jvm-options=".length());
+            } else {
+                extra.add(arg);
+            }
+        }
+        if (describeTo == null) {
+            System.err.println("shared stack: --describe-to=FILE is needed");
+            System.exit(2);
+        }
+        Path repo = Path.of(System.getProperty("hirepipe.repo-dir", ".")).toAbsolutePath().normalize();
+        Path work = workDir.toAbsolutePath();
+        LocalStackProcess stack = LocalStackProcess.start(new LocalStackProcess.Options(repo, work.resolve("stack-data"),
+                work.resolve("stack.log"), Map.of("control", FreePorts.next()), 1, serviceJvm, "768m", extra,
+                Map.of("HIREPIPE_DOWNSTREAM_TIME_LIMIT", DOWNSTREAM_TIME_LIMIT), Duration.ofSeconds(480)));
+        stack.describeTo(describeTo);
+        System.out.println("shared stack ready in " + stack.coldStart().toSeconds() + " s: " + describeTo);
+        Thread.currentThread().join();   // until SIGTERM: the shutdown hook of start() stops the stack
+    }
+}
