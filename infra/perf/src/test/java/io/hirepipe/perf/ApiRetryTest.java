@@ -9,13 +9,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Preparation against a real HTTP server whose breaker is open for a while, as the gateway answers then. */
 class ApiRetryTest {
 
-    private static final String OPEN = "{\"type\":\"https://hirepipe.io/problems/downstream-circuit-open\",\"status\":503}";
+    private static final String OPEN = problem("downstream-circuit-open", 503);
 
     private final AtomicInteger requests = new AtomicInteger();
     private HttpServer server;
@@ -51,16 +52,8 @@ class ApiRetryTest {
 
     @Test
     void anEarlierAttemptStillRunningIsWaitedFor() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            boolean running = requests.incrementAndGet() == 1;
-            byte[] body = (running ? "{\"type\":\"https://hirepipe.io/problems/idempotent-request-in-progress\",\"status\":409}"
-                    : "{\"rows\":[]}").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(running ? 409 : 200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+        serve(n -> n == 1 ? new Reply(409, problem("idempotent-request-in-progress", 409), null)
+                : new Reply(200, "{\"rows\":[]}", null));
 
         Api.Response answer = new Api(url()).post("/api/v1/invitations/bulk", "{}", "Idempotency-Key", "k1");
 
@@ -70,15 +63,7 @@ class ApiRetryTest {
 
     @Test
     void anOrdinaryConflictIsAnAnswerNotARetry() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            requests.incrementAndGet();
-            byte[] body = "{\"type\":\"https://hirepipe.io/problems/already-replayed\",\"status\":409}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(409, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+        serve(n -> new Reply(409, problem("already-replayed", 409), null));
 
         assertThat(new Api(url()).post("/x", "{}").status()).isEqualTo(409);
         assertThat(requests).hasValue(1);
@@ -86,18 +71,30 @@ class ApiRetryTest {
 
     /** Answers 503 (breaker open, with {@code retryAfter}) to the first {@code refusals} requests, then 200. */
     private void start(int refusals, String retryAfter) throws IOException {
+        serve(n -> n <= refusals ? new Reply(503, OPEN, retryAfter) : new Reply(200, "{\"ok\":true}", null));
+    }
+
+    private record Reply(int status, String body, String retryAfter) {
+    }
+
+    /** A loopback server answering its {@code n}th request (from 1) with {@code reply.apply(n)}. */
+    private void serve(IntFunction<Reply> reply) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            boolean refuse = requests.incrementAndGet() <= refusals;
-            byte[] body = (refuse ? OPEN : "{\"ok\":true}").getBytes(StandardCharsets.UTF_8);
-            if (refuse) {
-                exchange.getResponseHeaders().set("Retry-After", retryAfter);
+            Reply answer = reply.apply(requests.incrementAndGet());
+            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            if (answer.retryAfter() != null) {
+                exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
             }
-            exchange.sendResponseHeaders(refuse ? 503 : 200, body.length);
+            exchange.sendResponseHeaders(answer.status(), body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
         server.start();
+    }
+
+    private static String problem(String type, int status) {
+        return "{\"type\":\"https://hirepipe.io/problems/" + type + "\",\"status\":" + status + "}";
     }
 
     private String url() {
