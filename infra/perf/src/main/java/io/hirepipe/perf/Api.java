@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -94,20 +95,30 @@ final class Api {
      * write the harness retries is idempotent: bulk invitations carry an Idempotency-Key, the rest are
      * exchanges, starts and saves of the same value). A 503 with {@code Retry-After} (an open breaker) waits
      * that long; a random extra second spreads the waiting threads so they do not all meet the breaker's few
-     * half-open trial calls at once. Bounded: {@value #ATTEMPTS} attempts, then the last answer counts.
+     * half-open trial calls at once. Bounded: {@value #ATTEMPTS} attempts, then the last answer counts. A 409
+     * saying that an earlier attempt of the same request is still running is waited out (bounded too).
      */
     private static Response send(HttpRequest.Builder request) {
         HttpRequest built = request.build();
+        long stillRunningUntil = System.nanoTime() + STILL_RUNNING_WAIT.toNanos();
         for (int attempt = 1; ; attempt++) {
             Duration pause = Duration.ofMillis(1_000L * attempt);
             try {
                 HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
+                String type = problemType(response.body());
+                if (status == 409 && STILL_RUNNING.contains(type) && System.nanoTime() < stillRunningUntil) {
+                    // an earlier attempt of this very request timed out here but still runs there: ask again later
+                    RETRIED.merge(status + " " + type, 1, Integer::sum);
+                    attempt--;
+                    LocalStackProcess.sleep(Duration.ofSeconds(3));
+                    continue;
+                }
                 boolean unavailable = status == 502 || status == 503 || status == 504;
                 if (!unavailable || attempt == ATTEMPTS) {
                     return new Response(status, response.body());
                 }
-                RETRIED.merge(status + " " + problemType(response.body()), 1, Integer::sum);
+                RETRIED.merge(status + " " + type, 1, Integer::sum);
                 pause = retryAfter(response.headers().firstValue("Retry-After").orElse(null), pause);
             } catch (IOException e) {
                 if (attempt == ATTEMPTS) {
@@ -141,6 +152,13 @@ final class Api {
     }
 
     private static final int ATTEMPTS = 8;
+    /**
+     * 409s that mean "your earlier attempt is still being worked on": an Idempotency-Key request still running,
+     * the starter bank still being installed. Waited for, at most this long per request.
+     */
+    private static final Set<String> STILL_RUNNING = Set.of("idempotent-request-in-progress",
+            "starter-bank-install-in-progress");
+    private static final Duration STILL_RUNNING_WAIT = Duration.ofMinutes(3);
     private static final Map<String, Integer> RETRIED = new ConcurrentHashMap<>();
 
     static String bearer(String token) {
