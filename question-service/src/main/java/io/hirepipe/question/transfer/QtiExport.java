@@ -29,7 +29,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Exports questions as a QTI 2.1 content package (zip with imsmanifest.xml, one item file per question),
  * the format {@link QtiImport} reads: choice items with their key, free-text items with their rubric in a
- * scorer {@code rubricBlock} ({@link QtiRubric}). Prompts go out as paragraphs of their Markdown text.
+ * scorer {@code rubricBlock} ({@link QtiRubric}), and what QTI has no place for (category, difficulty...)
+ * in an author {@code rubricBlock} ({@link QtiMetadata}). Prompts go out as paragraphs of their Markdown text.
  */
 @Service
 class QtiExport {
@@ -101,6 +102,7 @@ class QtiExport {
         outcome.setAttribute("baseType", "float");
 
         Element body = child(document, item, QTI, "itemBody", null);
+        body.appendChild(QtiMetadata.write(document, QTI, question));
         if (freeText && question.rubric() != null) {
             body.appendChild(QtiRubric.write(document, QTI, question.rubric()));
         }

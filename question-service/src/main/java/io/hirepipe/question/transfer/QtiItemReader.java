@@ -57,12 +57,20 @@ final class QtiItemReader {
         }
         Element interaction = interactions.get(0);
         String prompt = prompt(bodies.get(0), interaction, title);
-        return switch (interaction.getLocalName()) {
+        Read read = switch (interaction.getLocalName()) {
             case "choiceInteraction" -> new Read(identifier, choice(item, identifier, title, prompt, interaction), null);
             case "extendedTextInteraction" -> freeText(item, identifier, title, prompt);
             default -> new Read(identifier, null, interaction.getLocalName() + " is not supported; "
                     + "choiceInteraction and extendedTextInteraction are");
         };
+        if (read.question() == null) {
+            return read;
+        }
+        try {
+            return new Read(identifier, QtiMetadata.apply(item, read.question()), null);
+        } catch (QtiRubric.BadExtension e) {
+            return new Read(identifier, null, null, e.getMessage());
+        }
     }
 
     private static List<Element> interactions(Element body) {
@@ -120,7 +128,7 @@ final class QtiItemReader {
         QuestionRequest.RubricInput rubric;
         try {
             rubric = QtiRubric.read(item).orElse(null);
-        } catch (QtiRubric.BadRubric e) {
+        } catch (QtiRubric.BadExtension e) {
             return new Read(identifier, null, null, e.getMessage());
         }
         return new Read(identifier, new StarterBank.BankQuestion(identifier, QuestionKind.FREE_TEXT, title, prompt,

@@ -21,9 +21,9 @@ final class QtiRubric {
     static final String NAMESPACE = "https://hirepipe.io/xsd/qti-rubric/v1";
     private static final String PREFIX = "hp:";
 
-    /** Thrown for a Hirepipe rubric that is present but unreadable (named by its place in the item). */
-    static final class BadRubric extends Exception {
-        BadRubric(String message) {
+    /** Thrown for a Hirepipe extension (rubric, metadata) that is present but unreadable, named by its field. */
+    static final class BadExtension extends Exception {
+        BadExtension(String message) {
             super(message);
         }
     }
@@ -84,7 +84,7 @@ final class QtiRubric {
      * The Hirepipe rubric of an item, if one of its rubric blocks carries it. The values are taken as written;
      * the question rules judge them afterwards, like any request.
      */
-    static Optional<QuestionRequest.RubricInput> read(Element item) throws BadRubric {
+    static Optional<QuestionRequest.RubricInput> read(Element item) throws BadExtension {
         List<Element> found = new ArrayList<>();
         for (Element block : SafeXml.descendants(item, "rubricBlock")) {
             children(block, "rubric", found);
@@ -93,7 +93,7 @@ final class QtiRubric {
             return Optional.empty();
         }
         if (found.size() > 1) {
-            throw new BadRubric("rubric: the item carries " + found.size() + " Hirepipe rubrics; one is allowed");
+            throw new BadExtension("rubric: the item carries " + found.size() + " Hirepipe rubrics; one is allowed");
         }
         Element rubric = found.get(0);
         List<Element> keyPointElements = new ArrayList<>();
@@ -138,7 +138,7 @@ final class QtiRubric {
         return element.hasAttribute(name) ? element.getAttribute(name) : null;
     }
 
-    private static Integer points(Element element, String path) throws BadRubric {
+    private static Integer points(Element element, String path) throws BadExtension {
         String points = element.getAttribute("points");
         if (points.isBlank()) {
             return null; // the rules name the missing points
@@ -146,7 +146,7 @@ final class QtiRubric {
         try {
             return Integer.valueOf(points.strip());
         } catch (NumberFormatException e) {
-            throw new BadRubric(path + ".points: '" + (points.length() > 20 ? points.substring(0, 20) + "…" : points)
+            throw new BadExtension(path + ".points: '" + (points.length() > 20 ? points.substring(0, 20) + "…" : points)
                     + "' is not a whole number");
         }
     }

@@ -106,7 +106,7 @@ class StarterBankInstallTest extends IntegrationTestBase {
     }
 
     @Test
-    void parallelInstallsWaitForTheOneRunningAndAllAnswerWithItsReport() throws Exception {
+    void parallelInstallsWaitForTheOneRunningInsteadOfBeingRefusedOrInstallingTwice() throws Exception {
         int expected = StarterBank.load().questions().size();
         int callers = 4;
         ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -128,10 +128,17 @@ class StarterBankInstallTest extends IntegrationTestBase {
             pool.shutdownNow();
         }
 
+        // Nobody is refused, and one install added everything: a caller who asked while it ran waited and got
+        // its report; one whose request reached the service only after it ended (a loaded machine) ran an
+        // install of its own, which found everything present. Neither kind inserted anything twice.
         for (HttpApi.Response answer : answers) {
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-            assertThat(answer.json()).as("every caller gets the report of the one install that ran")
-                    .isEqualTo(answers.get(0).json());
+            int added = answer.json().get("questionsInstalled").asInt();
+            assertThat(added).isIn(0, expected);
+            if (added == expected) {
+                assertThat(answer.json()).as("the report of the one install that ran").isEqualTo(answers.get(0).json());
+            }
+            assertThat(answer.json().get("tests")).isEqualTo(answers.get(0).json().get("tests"));
         }
         assertThat(answers.get(0).json().get("questionsInstalled").asInt()).isEqualTo(expected);
 

@@ -142,6 +142,16 @@ class QtiImportTest extends IntegrationTestBase {
         }
     }
 
+    /** What a question says, without what the tenant assigns (id, dates, status, author). */
+    private static Map<String, String> content(JsonNode question) {
+        Map<String, String> content = new HashMap<>();
+        for (String field : List.of("kind", "title", "promptMarkdown", "options", "correctOptionIds", "rubric", "points",
+                "tags", "choiceScoring", "category", "difficulty", "suggestedTimeSeconds", "whyWeAsk")) {
+            content.put(field, question.path(field).toString());
+        }
+        return content;
+    }
+
     private static Map<String, String> entries(byte[] zip) throws IOException {
         Map<String, String> entries = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
@@ -163,8 +173,19 @@ class QtiImportTest extends IntegrationTestBase {
                         Map.of("id", "acid", "phrases", List.of("ACID", "transactions"), "points", 2)),
                 "misconceptions", List.of(Map.of("id", "nosql-faster", "description", "NoSQL is always faster",
                         "phrases", List.of("always faster"), "points", 1))));
+        essay.put("category", "databases");
+        essay.put("difficulty", 3);
+        essay.put("suggestedTimeSeconds", 300);
+        essay.put("whyWeAsk", "Trade-offs over dogma.");
+        essay.put("tags", List.of("databases", "modelling"));
         JsonNode written = createPublishedQuestion(recruiter, essay);
-        String choiceId = createPublishedQuestion(recruiter, Questions.multiChoice("Protecting an API")).get("id").asString();
+        Map<String, Object> multi = Questions.multiChoice("Protecting an API");
+        multi.put("points", 4);
+        multi.put("choiceScoring", "PARTIAL");
+        multi.put("category", "security");
+        multi.put("difficulty", 2);
+        JsonNode writtenChoice = createPublishedQuestion(recruiter, multi);
+        String choiceId = writtenChoice.get("id").asString();
 
         byte[] zip = download(recruiter, "/api/questions/export/qti?ids=" + written.get("id").asString() + "," + choiceId);
         Map<String, String> files = entries(zip);
@@ -182,6 +203,7 @@ class QtiImportTest extends IntegrationTestBase {
                 .findFirst().orElseThrow().get("id").asString();
         JsonNode imported = api(other).get("/api/questions/" + importedId).expect(200);
         assertThat(imported.get("rubric")).isEqualTo(written.get("rubric"));
+        assertThat(content(imported)).isEqualTo(content(written));
         assertThat(imported.get("points").asInt()).isEqualTo(5);
         assertThat(imported.get("needsRubric").asBoolean()).isFalse();
         assertThat(imported.get("prompt").asString()).isEqualTo(written.get("prompt").asString());
@@ -189,7 +211,7 @@ class QtiImportTest extends IntegrationTestBase {
         api(other).post("/api/questions/" + importedId + "/publish", null).expect(200);
 
         JsonNode choice = api(other).get("/api/questions?kind=MULTI_CHOICE").expect(200).get("items").get(0);
-        assertThat(choice.get("correctOptionIds").toString()).isEqualTo("[\"https\",\"validation\"]");
+        assertThat(content(choice)).isEqualTo(content(writtenChoice));
         // the exporting tenant's ids mean nothing elsewhere: another tenant exports nothing of them
         assertThat(entries(download(other, "/api/questions/export/qti?ids=" + choiceId))).containsOnlyKeys("imsmanifest.xml");
     }
@@ -237,6 +259,14 @@ class QtiImportTest extends IntegrationTestBase {
         JsonNode twoRubrics = upload(recruiter, "application/xml", essayWithRubric(
                 "<hp:rubric/><hp:rubric/>")).expect(200);
         assertThat(twoRubrics.get("items").get(0).get("outcome").asString()).isEqualTo("REFUSED");
+
+        JsonNode badDifficulty = upload(recruiter, "application/xml", essayWithRubric(
+                "<hp:metadata difficulty=\"hard\"/>")).expect(200);
+        assertThat(badDifficulty.get("items").get(0).get("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(badDifficulty.get("items").get(0).get("reason").asString()).contains("difficulty");
+        JsonNode outOfRange = upload(recruiter, "application/xml", essayWithRubric(
+                "<hp:metadata difficulty=\"9\"/>")).expect(200);
+        assertThat(outOfRange.get("items").get(0).get("reason").asString()).contains("difficulty");
         assertThat(bank()).isEmpty();
     }
 
@@ -276,6 +306,18 @@ class QtiImportTest extends IntegrationTestBase {
         JsonNode problem = upload(recruiter, "application/zip", bomb).problem(400);
 
         assertThat(problem.toString()).contains("inflates beyond the limit");
+        assertThat(bank()).isEmpty();
+    }
+
+    @Test
+    void anUploadOverTheBodyLimitIsRefusedBeforeItIsParsed() {
+        String padding = "<p>" + "x".repeat(1000) + "</p>";
+        byte[] huge = ("<assessmentItem xmlns=\"http://www.imsglobal.org/xsd/imsqti_v2p1\" identifier=\"big\" title=\"Big\">"
+                + "<itemBody>" + padding.repeat(300) + "<extendedTextInteraction responseIdentifier=\"R\"/></itemBody>"
+                + "</assessmentItem>").getBytes(StandardCharsets.UTF_8);
+
+        upload(recruiter, "application/xml", huge).problem(413);
+
         assertThat(bank()).isEmpty();
     }
 
