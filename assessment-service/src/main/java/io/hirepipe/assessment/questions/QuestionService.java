@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,6 +49,8 @@ public class QuestionService {
     private final TimeLimiter timeLimiter;
     private final Retry retry;
     private final Cache<DeliveryKey, TestDelivery> deliveries;
+    /** The fetch under way per (tenant, test): a wave of first starts waits for it instead of fetching too. */
+    private final ConcurrentMap<DeliveryKey, CompletableFuture<TestDelivery>> fetching = new ConcurrentHashMap<>();
 
     QuestionService(QuestionServiceHttp http, DeliveryCheck deliveryCheck, ExecutorService executor,
                     CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters, RetryRegistry retries,
@@ -84,6 +89,44 @@ public class QuestionService {
         if (cached != null) {
             return cached;
         }
+        CompletableFuture<TestDelivery> mine = new CompletableFuture<>();
+        CompletableFuture<TestDelivery> underWay = fetching.putIfAbsent(key, mine);
+        if (underWay != null) {
+            return sharedOrOwn(underWay, tenantId, testId, sessionId);
+        }
+        try {
+            TestDelivery delivery = fetch(key, tenantId, testId, sessionId);
+            mine.complete(delivery);
+            return delivery;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            fetching.remove(key, mine);
+        }
+    }
+
+    /**
+     * Waits for the fetch another start began (bounded by that call's own time limit and retry). Its answer
+     * serves this session too unless it was drawn for its own session; its problem (503, 409, 422) is this
+     * session's answer as well, so a wave of starts against an ailing question-service costs it one call.
+     */
+    private TestDelivery sharedOrOwn(CompletableFuture<TestDelivery> underWay, String tenantId, String testId,
+                                     String sessionId) {
+        try {
+            TestDelivery shared = underWay.join();
+            if (!shared.drawnPerSession()) {
+                return shared;
+            }
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ProblemException problem) {
+                throw problem;
+            }
+        }
+        return fetch(new DeliveryKey(tenantId, testId), tenantId, testId, sessionId);
+    }
+
+    private TestDelivery fetch(DeliveryKey key, String tenantId, String testId, String sessionId) {
         // A refusal (409: the test's pools cannot be drawn from the bank as it is now) is question-service's
         // answer, not a failure of it: it never counts against the breaker and is never retried.
         AtomicReference<String> refusal = new AtomicReference<>();

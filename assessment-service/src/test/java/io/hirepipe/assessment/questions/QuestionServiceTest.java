@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.defaults.problem.ProblemException;
@@ -15,12 +16,16 @@ import org.springframework.web.client.ResourceAccessException;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -29,13 +34,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class QuestionServiceTest {
 
-    private final List<String> calls = new ArrayList<>();
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
             .slidingWindowSize(4).minimumNumberOfCalls(4).build());
     private final FakeHttp http = new FakeHttp();
     private final QuestionService questions = new QuestionService(http, new DeliveryCheck(), executor, circuitBreakers,
-            TimeLimiterRegistry.ofDefaults(), RetryRegistry.of(RetryConfig.custom().maxAttempts(2)
+            TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(30)).build()), RetryRegistry.of(RetryConfig.custom().maxAttempts(2)
                     .waitDuration(Duration.ofMillis(10))
                     .retryExceptions(ResourceAccessException.class, HttpServerErrorException.class).build()),
             new QuestionServiceProperties(null, null, null, null, 0));
@@ -47,6 +52,7 @@ class QuestionServiceTest {
 
     private class FakeHttp extends QuestionServiceHttp {
         volatile boolean down;
+        volatile CountDownLatch gate = new CountDownLatch(0);
 
         FakeHttp() {
             super(null, null);
@@ -69,6 +75,11 @@ class QuestionServiceTest {
         @Override
         Optional<TestDelivery> delivery(String tenantId, String testId, String sessionId) {
             calls.add("delivery " + tenantId + " " + testId);
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             failIfDown();
             List<DeliveredQuestion> questions = List.of(
                     new DeliveredQuestion("q1", 1, QuestionKind.FREE_TEXT, "T", "P", List.of(), 2));
@@ -121,6 +132,53 @@ class QuestionServiceTest {
         TestSummary pooled = questions.test("tenant-a", "pooled");
         assertThat(pooled.questionCount()).as("pools counted by question-service").isEqualTo(7);
         assertThat(pooled.description()).as("instructions win over the description").isEqualTo("Read carefully.");
+    }
+
+    @Test
+    void aWaveOfFirstStartsCostsQuestionServiceOneCall() throws Exception {
+        assertThat(waveOfStarts("known", false)).containsExactly("delivery tenant-a known");
+    }
+
+    @Test
+    void aWaveOfFirstStartsShareAnOutageAsOneCall() throws Exception {
+        http.down = true;
+        assertThat(waveOfStarts("known", true)).as("one call, tried twice by the retry")
+                .containsExactly("delivery tenant-a known", "delivery tenant-a known");
+    }
+
+    /**
+     * Eight sessions start a test nobody started before; question-service answers only once all eight are
+     * waiting (each either on question-service or on the fetch another start began). Returns the calls made.
+     */
+    private List<String> waveOfStarts(String testId, boolean expectProblems) throws Exception {
+        http.gate = new CountDownLatch(1);
+        List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService starts = Executors.newFixedThreadPool(8, task -> {
+            Thread thread = new Thread(task);
+            threads.add(thread);
+            return thread;
+        });
+        try {
+            List<Future<TestDelivery>> wave = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String sessionId = "s" + i;
+                wave.add(starts.submit(() -> questions.delivery("tenant-a", testId, sessionId)));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> threads.size() == 8 && threads.stream()
+                    .allMatch(thread -> thread.getState() == Thread.State.WAITING
+                            || thread.getState() == Thread.State.TIMED_WAITING));
+            http.gate.countDown();
+            for (Future<TestDelivery> start : wave) {
+                if (expectProblems) {
+                    assertThatThrownBy(start::get).hasCauseInstanceOf(ProblemException.class);
+                } else {
+                    assertThat(start.get().testId()).isEqualTo(testId);
+                }
+            }
+            return List.copyOf(calls);
+        } finally {
+            starts.shutdownNow();
+        }
     }
 
     @Test
