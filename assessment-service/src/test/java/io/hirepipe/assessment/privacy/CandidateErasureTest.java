@@ -124,8 +124,8 @@ class CandidateErasureTest extends AssessmentIntegrationTest {
         // a retry under the key neither replays the erased candidate nor invites them again
         api(recruiterToken()).withHeader("Idempotency-Key", key).post("/api/invitations", body)
                 .problem(410, "candidate-erased");
-        assertThat(mongo.find(Query.query(Criteria.where("candidate.email").is("grace@example.org")), Document.class,
-                "invitations")).isEmpty();
+        assertThat(mongo.find(Query.query(Criteria.where("tenantId").is(tenant).and("candidate.email")
+                .is("grace@example.org")), Document.class, "invitations")).isEmpty();
         assertThat(mongo.find(Query.query(Criteria.where("tenantId").is(tenant)), Document.class, "idempotency_keys"))
                 .singleElement().satisfies(kept -> assertThat(kept.get("body")).isNull());
         JsonNode counts = status(accepted.id).get("removedCounts").get("assessment-service");
