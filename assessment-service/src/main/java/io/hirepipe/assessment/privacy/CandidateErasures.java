@@ -17,6 +17,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.domain.Sort;
+import io.hirepipe.defaults.web.Cursor;
+import io.hirepipe.defaults.web.Page;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -80,6 +83,18 @@ class CandidateErasures implements ErasureCompletions {
                                         "invitations", String.valueOf(invitationIds.size())), now)));
         mongo.insert(erasure);
         return ErasureView.of(erasure);
+    }
+
+    Page<ErasureView> list(Caller caller, Cursor after, int limit) {
+        Criteria criteria = Criteria.where("tenantId").is(caller.tenantId());
+        if (after != null) {
+            criteria = criteria.orOperator(Criteria.where("requestedAt").lt(after.at()),
+                    Criteria.where("requestedAt").is(after.at()).and("_id").lt(after.id()));
+        }
+        Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("requestedAt"), Sort.Order.desc("_id")))
+                .limit(limit + 1);
+        return Page.of(mongo.find(query, Erasure.class), limit, last -> new Cursor(last.requestedAt(), last.id()).encode())
+                .map(ErasureView::of);
     }
 
     ErasureView view(Caller caller, String erasureId) {

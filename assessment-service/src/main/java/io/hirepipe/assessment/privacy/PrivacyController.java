@@ -1,7 +1,11 @@
 package io.hirepipe.assessment.privacy;
 
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.web.Cursor;
+import io.hirepipe.defaults.web.Page;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -10,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -45,6 +50,14 @@ class PrivacyController {
         ErasureView erasure = erasures.request(caller, request);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/privacy/erasures/" + erasure.erasureId())).body(erasure);
+    }
+
+    /** The tenant's erasure requests, newest first, cursor-paged like every list. */
+    @GetMapping("/api/privacy/erasures")
+    @PreAuthorize("hasRole('ADMIN')")
+    Page<ErasureView> erasures(@RequestParam(required = false) String cursor,
+                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit, Caller caller) {
+        return erasures.list(caller, Cursor.decode(cursor), limit);
     }
 
     @GetMapping("/api/privacy/erasures/{erasureId}")

@@ -34,6 +34,7 @@ class RoleAccessTest extends AssessmentIntegrationTest {
                         "contactName", "Data Protection Office", "contactEmail", "privacy@acme.example"), "ADMIN"),
                 EndpointAccess.of("POST", "/api/privacy/erasures", Map.of("invitationId", "inv_unknown"), "ADMIN"),
                 EndpointAccess.of("GET", "/api/privacy/erasures/era_unknown", "ADMIN"),
+                EndpointAccess.of("GET", "/api/privacy/erasures", "ADMIN"),
                 EndpointAccess.of("GET", "/api/integrations/greenhouse/settings", "ADMIN"),
                 EndpointAccess.of("PUT", "/api/integrations/greenhouse/settings",
                         Map.of("reportTo", "hiring@acme.example"), "ADMIN"),

@@ -167,6 +167,36 @@ class CandidateErasureTest extends AssessmentIntegrationTest {
         api(adminToken()).get("/api/privacy/erasures/era_unknown").problem(404);
     }
 
+    @Test
+    void adminsListTheirOwnErasuresNewestFirstPageByPage() {
+        String ownTenant = "erasures-" + UUID.randomUUID();
+        List<String> ids = new java.util.ArrayList<>();
+        for (String email : List.of("one@example.org", "two@example.org", "three@example.org")) {
+            var response = api(adminToken(ownTenant)).post("/api/privacy/erasures", Map.of("email", email));
+            ids.add(response.expect(202).get("erasureId").asString());
+        }
+
+        JsonNode first = api(adminToken(ownTenant)).get("/api/privacy/erasures?limit=2").expect(200);
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(first.get("hasMore").asBoolean()).isTrue();
+        assertThat(first.get("items").get(0).get("status").asString()).isIn("PENDING", "ERASED");
+        JsonNode second = api(adminToken(ownTenant)).get("/api/privacy/erasures?limit=2&cursor="
+                + first.get("nextCursor").asString()).expect(200);
+        assertThat(second.get("hasMore").asBoolean()).isFalse();
+        List<JsonNode> listed = java.util.stream.Stream.concat(first.get("items").valueStream(),
+                second.get("items").valueStream()).toList();
+        assertThat(listed.stream().map(e -> e.get("erasureId").asString())).as("each once, across both pages")
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(listed.stream().map(e -> Instant.parse(e.get("requestedAt").asString())))
+                .as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        assertThat(api(adminToken("other-" + ownTenant)).get("/api/privacy/erasures").expect(200).get("items")).isEmpty();
+        assertThat(api(platformToken()).get("/api/privacy/erasures").status()).isEqualTo(403);
+        assertThat(api(adminToken(ownTenant)).get("/api/privacy/erasures?limit=0").problem(400).toString()).contains("limit");
+        assertThat(api(adminToken(ownTenant)).get("/api/privacy/erasures?cursor=nonsense").problem(400).toString())
+                .contains("cursor");
+    }
+
     private record HttpApi202(String id, JsonNode body) {
     }
 
