@@ -146,29 +146,19 @@ function confirmStep(api, address, area, form, done) {
 let pollTimer = null;
 
 /**
- * The tenant's erasures, newest first: found through the audit log (each request is an entry naming the
- * erasure's id; there is no list of erasures in the API), each with its status. While one is still
- * pending the list asks again every few seconds, and one asked for here is announced when it completes.
+ * The tenant's latest erasures, newest first, each with its status. While one is still pending the list
+ * asks again every few seconds, and one asked for here is announced when it completes.
  */
 async function drawList(api, area, round = 0) {
   clearTimeout(pollTimer);
-  let ids;
+  let erasures;
   try {
-    const entries = (await api.get(`${API}/audit`, { action: 'candidate.erasure-requested', limit: 20 })).items || [];
-    ids = [...new Set([...requestedHere, ...entries.map((entry) => entry.targetId)])].slice(0, 20);
+    erasures = (await api.get(ERASURES, { limit: 20 })).items || [];
   } catch (problem) {
-    if (problem.status === 401) throw problem;
+    if (problem.status === 401 || problem.superseded) throw problem;
     if (problem.status === 403) { needsAdministrator('candidate erasure'); return; }
-    ids = [...requestedHere];
-  }
-  const erasures = [];
-  for (const id of ids) {
-    try {
-      erasures.push(await api.get(`${ERASURES}/${encodeURIComponent(id)}`));
-    } catch (problem) {
-      if (problem.status === 401 || problem.superseded) throw problem;
-      // An id the audit log names but the service does not know (yet): left out of the list.
-    }
+    show(area, problemNotice(problem, 'The list of erasure requests'));
+    return;
   }
   const pending = erasures.filter((e) => e.status !== 'ERASED');
   const finished = erasures.filter((e) => e.status === 'ERASED' && requestedHere.includes(e.erasureId) && !announced.has(e.erasureId));
