@@ -1,6 +1,7 @@
 package io.hirepipe.assessment.support;
 
 import java.time.Clock;
+import io.hirepipe.testkit.MutableClock;
 import io.hirepipe.testkit.TestGatewayKeys;
 import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.contracts.EventType;

@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.support;
 
+import io.hirepipe.testkit.MutableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

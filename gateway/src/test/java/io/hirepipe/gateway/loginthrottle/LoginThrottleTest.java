@@ -1,7 +1,7 @@
 package io.hirepipe.gateway.loginthrottle;
 
 import io.hirepipe.defaults.problem.ProblemException;
-import io.hirepipe.gateway.MutableClock;
+import io.hirepipe.testkit.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;

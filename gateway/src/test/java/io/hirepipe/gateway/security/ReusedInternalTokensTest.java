@@ -4,7 +4,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.defaults.security.Role;
-import io.hirepipe.gateway.MutableClock;
+import io.hirepipe.testkit.MutableClock;
 import io.hirepipe.testkit.TestGatewayKeys;
 import org.junit.jupiter.api.Test;
 

@@ -1,18 +1,15 @@
 package io.hirepipe.question.starter;
 
 import io.hirepipe.question.support.IntegrationTestBase;
+import io.hirepipe.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,23 +26,7 @@ class StarterBankInstallClaimsTest extends IntegrationTestBase {
     @Autowired
     MongoTemplate mongo;
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private StarterBankInstallClaims claims;
 
     @AfterEach
@@ -56,7 +37,7 @@ class StarterBankInstallClaimsTest extends IntegrationTestBase {
     }
 
     private void advance(Duration duration) {
-        now.updateAndGet(t -> t.plus(duration));
+        clock.advance(duration);
     }
 
     private Instant storedLeaseUntil() {
@@ -72,7 +53,7 @@ class StarterBankInstallClaimsTest extends IntegrationTestBase {
         // the install works longer than its lease...
         advance(LEASE.plusMinutes(1));
         // ...and its heartbeat moved the lease on
-        await().atMost(Duration.ofSeconds(10)).until(() -> storedLeaseUntil().isAfter(now.get()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> storedLeaseUntil().isAfter(clock.instant()));
         assertThat(claims.claim(tenant)).as("a live owner's claim is not taken").isEmpty();
         assertThat(claims.state(tenant).orElseThrow().claimId()).isEqualTo(owner.claimId());
 
@@ -86,7 +67,7 @@ class StarterBankInstallClaimsTest extends IntegrationTestBase {
         assertThat(claims.renew(owner)).isFalse();
         claims.release(owner);
         assertThat(claims.state(tenant).orElseThrow().claimId()).isEqualTo(next.get().claimId());
-        assertThat(claims.state(tenant).orElseThrow().heldAt(now.get())).isTrue();
+        assertThat(claims.state(tenant).orElseThrow().heldAt(clock.instant())).isTrue();
     }
 
     @Test
@@ -112,7 +93,7 @@ class StarterBankInstallClaimsTest extends IntegrationTestBase {
         StarterBankInstallClaims.InstallState state = claims.state(tenant).orElseThrow();
         assertThat(state.finishedClaimId()).isEqualTo(owner.claimId());
         assertThat(state.report()).isEqualTo(report);
-        assertThat(state.heldAt(now.get())).isFalse();
+        assertThat(state.heldAt(clock.instant())).isFalse();
         assertThat(claims.claim(tenant)).isPresent();
     }
 
