@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.failover;
 
+import io.hirepipe.gateway.routing.RouteAttempts;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
@@ -9,8 +10,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
-import java.util.Collections;
-import java.util.Set;
 
 /**
  * A request to an {@code lb://} service whose chosen instance refuses the connection (or cannot be reached
@@ -52,18 +51,9 @@ class InstanceFailoverFilter implements GlobalFilter, Ordered {
             if (attempt >= maxAttempts) {
                 return Mono.error(failure);
             }
-            resetForAnotherInstance(exchange, balanced);
+            RouteAttempts.resetForAnotherAttempt(exchange, balanced);
             return attempt(exchange, chain, balanced, attempt + 1);
         });
-    }
-
-    /** Undo what the failed attempt left on the exchange, so the load balancer chooses again. */
-    private static void resetForAnotherInstance(ServerWebExchange exchange, URI balanced) {
-        Set<String> copied = exchange.getAttributeOrDefault(
-                ServerWebExchangeUtils.CLIENT_RESPONSE_HEADER_NAMES, Collections.emptySet());
-        copied.forEach(header -> exchange.getResponse().getHeaders().remove(header));
-        ServerWebExchangeUtils.removeAlreadyRouted(exchange);
-        exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, balanced);
     }
 
     private static boolean isLoadBalanced(URI url, ServerWebExchange exchange) {

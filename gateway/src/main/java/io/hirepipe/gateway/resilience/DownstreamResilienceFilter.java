@@ -8,6 +8,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.hirepipe.gateway.web.Problems;
+import io.hirepipe.gateway.routing.RouteAttempts;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
@@ -24,8 +25,6 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -154,13 +153,7 @@ class DownstreamResilienceFilter implements GlobalFilter, Ordered {
 
         Mono<Void> next() {
             if (!first) {
-                Set<String> copied = exchange.getAttributeOrDefault(
-                        ServerWebExchangeUtils.CLIENT_RESPONSE_HEADER_NAMES, Collections.emptySet());
-                copied.forEach(header -> exchange.getResponse().getHeaders().remove(header));
-                ServerWebExchangeUtils.removeAlreadyRouted(exchange);
-                if (target != null) {
-                    exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, target);
-                }
+                RouteAttempts.resetForAnotherAttempt(exchange, target);
             }
             first = false;
             return call;
