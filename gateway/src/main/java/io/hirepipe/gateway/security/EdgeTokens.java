@@ -4,6 +4,7 @@ import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.CallerClaims;
 import io.hirepipe.defaults.security.CallerKind;
 import io.hirepipe.defaults.security.Role;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -17,6 +18,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 
@@ -29,18 +31,25 @@ public class EdgeTokens {
 
     static final String AUDIENCE = "hirepipe-gateway";
 
+    /** How many verified tokens are remembered, and for how long at most (access tokens live 15 minutes). */
+    private static final long VERIFIED_TOKENS_KEPT = 10_000;
+    private static final Duration VERIFIED_TOKENS_KEPT_FOR = Duration.ofMinutes(5);
+
     private final JwtEncoder encoder;
-    private final NimbusReactiveJwtDecoder decoder;
+    private final ReactiveJwtDecoder decoder;
     private final EdgeTokenProperties properties;
     private final Clock clock;
 
     public EdgeTokens(EdgeTokenProperties properties, Clock clock) {
         SecretKey key = new SecretKeySpec(properties.secretBytes(), "HmacSHA256");
         this.encoder = NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();
-        this.decoder = NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusReactiveJwtDecoder verifier = NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256)
+                .build();
         // Platform clients use API keys and services never come from outside: edge tokens name people only.
-        this.decoder.setJwtValidator(CallerClaims.validator(properties.issuer(), AUDIENCE,
-                EnumSet.of(CallerKind.RECRUITER, CallerKind.CANDIDATE)));
+        OAuth2TokenValidator<Jwt> validator = CallerClaims.validator(properties.issuer(), AUDIENCE,
+                EnumSet.of(CallerKind.RECRUITER, CallerKind.CANDIDATE));
+        verifier.setJwtValidator(validator);
+        this.decoder = new VerifiedEdgeTokens(verifier, validator, VERIFIED_TOKENS_KEPT, VERIFIED_TOKENS_KEPT_FOR);
         this.properties = properties;
         this.clock = clock;
     }
