@@ -43,7 +43,7 @@ public enum EventType {
     /** v2: optional externalReference, timeTakenSeconds and integrity counts (and testVersion, drawnFromPools). */
     ASSESSMENT_SUBMITTED("AssessmentSubmitted", AssessmentSubmitted.class, Topics.SUBMISSIONS, 2),
     /** v2: decimal points, item status and evidence, provisional and reviewCount. */
-    ASSESSMENT_SCORED("AssessmentScored", AssessmentScored.class, Topics.RESULTS, 2),
+    ASSESSMENT_SCORED("AssessmentScored", AssessmentScored.class, Topics.RESULTS, 3),
     /** v2: decimal points, the machine's item points, provisional, and who the session is for. */
     SCORE_ADJUSTED("ScoreAdjusted", ScoreAdjusted.class, Topics.RESULTS, 2),
     ASSESSMENT_FINALIZED("AssessmentFinalized", AssessmentFinalized.class, Topics.RESULTS, 1),

@@ -183,7 +183,7 @@ class EventJsonTest {
 
     @Test
     void typesWhoseFieldsChangedSaySoInTheirSchemaVersion() {
-        assertThat(EventEnvelope.of(SampleEvents.of(EventType.ASSESSMENT_SCORED), "t", "c").schemaVersion()).isEqualTo(2);
+        assertThat(EventEnvelope.of(SampleEvents.of(EventType.ASSESSMENT_SCORED), "t", "c").schemaVersion()).isEqualTo(3);
         assertThat(EventEnvelope.of(SampleEvents.of(EventType.SCORE_ADJUSTED), "t", "c").schemaVersion()).isEqualTo(2);
         assertThat(EventEnvelope.of(SampleEvents.of(EventType.QUESTION_PUBLISHED), "t", "c").schemaVersion())
                 .isEqualTo(2);
@@ -231,6 +231,21 @@ class EventJsonTest {
         assertThat(scored.items().get(0).points()).isEqualByComparingTo("3");
         assertThat(scored.items().get(0).status()).isEqualTo(ItemStatus.SCORED);
         assertThat(scored.items().get(0).evidence()).isNull();
+    }
+
+    @Test
+    void aResultCarriesItsSubmitTimeFromVersionThreeAndOlderOnesReadWithoutIt() {
+        AssessmentScored current = (AssessmentScored) EventJson.fromJson(EventJson.toJson(
+                EventEnvelope.of(SampleEvents.of(EventType.ASSESSMENT_SCORED), "t", "c"))).payload();
+        AssessmentScored versionTwo = (AssessmentScored) EventJson.fromJson("""
+                {"eventId":"e-4","type":"AssessmentScored","schemaVersion":2,"tenantId":"t-1",
+                 "payload":{"sessionId":"ses-9","points":6.5,"maxPoints":7,"scoredAt":"2026-01-01T10:00:00Z",
+                            "provisional":false,"reviewCount":0,"items":[]}}
+                """).payload();
+
+        assertThat(current.submittedAt()).isEqualTo(SampleEvents.T0.plusSeconds(1800));
+        assertThat(versionTwo.submittedAt()).isNull();
+        assertThat(versionTwo.points()).isEqualByComparingTo("6.5");
     }
 
     @Test

@@ -81,7 +81,7 @@ final class SampleEvents {
                                             List.of(), 0.42)),
                             new ItemScore("q-2", 1, QuestionKind.MULTI_CHOICE, new BigDecimal("0.50"), 1, List.of(),
                                     "Index structures", ItemStatus.SCORED, null)),
-                    T0.plusSeconds(1805), true, 1);
+                    T0.plusSeconds(1805), true, 1, T0.plusSeconds(1800));
             case SCORE_ADJUSTED -> new ScoreAdjusted("ses-1", "q-1", new BigDecimal("3.50"),
                     "mentions shard keys in other words", "rita@example.com", new BigDecimal("4.00"), 5, 80.0, true,
                     T0.plusSeconds(7200), new BigDecimal("2.00"), "Replication vs sharding", false, 0, "inv-1",

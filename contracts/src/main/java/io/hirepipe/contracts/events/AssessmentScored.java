@@ -11,6 +11,8 @@ import java.util.List;
  * @param provisional some items await a person's review: the score may still change, and
  *                    {@link AssessmentFinalized} follows once it is final. False means final now.
  * @param reviewCount how many items await review
+ * @param submittedAt when the candidate's submission was accepted (from schema version 3; null in older
+ *                    events), so that consumers can measure submit → report
  */
 public record AssessmentScored(
         String sessionId,
@@ -28,11 +30,21 @@ public record AssessmentScored(
         List<ItemScore> items,
         Instant scoredAt,
         boolean provisional,
-        int reviewCount) implements EventPayload {
+        int reviewCount,
+        Instant submittedAt) implements EventPayload {
 
     public AssessmentScored {
         points = Points.twoDecimals(points == null ? BigDecimal.ZERO : points);
         items = items == null ? List.of() : List.copyOf(items);
+    }
+
+    /** As before schema version 3: the submit time unknown. */
+    public AssessmentScored(String sessionId, String invitationId, String testId, String testTitle, Person candidate,
+                            String recruiterEmail, BigDecimal points, int maxPoints, double percent,
+                            int passMarkPercent, boolean passed, SubmitReason submitReason, List<ItemScore> items,
+                            Instant scoredAt, boolean provisional, int reviewCount) {
+        this(sessionId, invitationId, testId, testTitle, candidate, recruiterEmail, points, maxPoints, percent,
+                passMarkPercent, passed, submitReason, items, scoredAt, provisional, reviewCount, null);
     }
 
     @Override

@@ -70,7 +70,7 @@ class ObservabilityIT {
         assertThat(scrapes.get("scoring-service").text())
                 .containsPattern(bucket("hirepipe_scoring_lag_seconds", "application=\"scoring-service\"", "30.0"));
         assertThat(scrapes.get("notification-service").text())
-                .containsPattern(bucket("hirepipe_notification_email_lag_seconds", "kind=\"recruiter_score_report\"", "30.0"));
+                .containsPattern(bucket("hirepipe_notification_email_lag_seconds", "kind=\"recruiter_score_report\"", "60.0"));
         assertThat(missing).as("metrics queried but exposed by no service (or recording rules not defined)").isEmpty();
     }
 

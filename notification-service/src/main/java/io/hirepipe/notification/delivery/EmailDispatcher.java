@@ -62,8 +62,14 @@ public class EmailDispatcher {
      * @throws NonRetryableEventException  when it can never be sent (invalid recipient, unbuildable message)
      */
     public Outcome dispatch(EventEnvelope<?> event, DeliveryKind kind, String subjectRef, EmailMessage email) {
+        return dispatch(event, kind, subjectRef, email, event.occurredAt());
+    }
+
+    /** As {@link #dispatch(EventEnvelope, DeliveryKind, String, EmailMessage)}, the email lag counted from {@code since}. */
+    public Outcome dispatch(EventEnvelope<?> event, DeliveryKind kind, String subjectRef, EmailMessage email,
+                            Instant since) {
         return send(new NewDelivery(event.tenantId(), event.eventId(), event.type(), kind, email.to(), email.subject(),
-                subjectRef), event.occurredAt(), email);
+                subjectRef), since, email);
     }
 
     /**

@@ -41,9 +41,11 @@ public class EmailMetrics {
                         .register(meters));
             }
             emails.put(kind, byOutcome);
-            // For the recruiter's report this is scored → sent: the delivery half of the submit-to-email objective.
+            // For the recruiter's report this is the candidate's submit → sent: the submit-to-email objective (a retried
+            // email counts from when its delivery was first recorded, i.e. from scoring).
             lag.put(kind, Timer.builder("hirepipe.notification.email.lag")
-                    .description("Time from the event that caused an email to the SMTP server taking it")
+                    .description("Time from what caused an email (for the recruiter's report: the submit) to the SMTP "
+                            + "server taking it")
                     .tag("kind", kindTag)
                     .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10),
                             Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(30))

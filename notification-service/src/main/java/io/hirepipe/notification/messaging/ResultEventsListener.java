@@ -55,8 +55,10 @@ public class ResultEventsListener {
     private void report(EventEnvelope<EventPayload> envelope) {
         if (envelope.payload() instanceof AssessmentScored scored) {
             Events.requireTenant(envelope);
+            // the report's lag runs from the candidate's submit (the submit-to-email objective) where the event says it
             dispatcher.dispatch(envelope, DeliveryKind.RECRUITER_SCORE_REPORT, scored.sessionId(),
-                    compose(envelope, () -> scoreReportEmail.compose(scored)));
+                    compose(envelope, () -> scoreReportEmail.compose(scored)),
+                    scored.submittedAt() != null ? scored.submittedAt() : envelope.occurredAt());
         } else if (envelope.payload() instanceof ScoreAdjusted adjusted) {
             Events.requireTenant(envelope);
             if (adjusted.recruiterEmail() == null) {

@@ -3,6 +3,7 @@ package io.hirepipe.notification.delivery;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.AssessmentFinalized;
+import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.contracts.events.Person;
@@ -18,6 +19,8 @@ import io.hirepipe.testkit.EventRecord;
 import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.testkit.TestInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static io.hirepipe.notification.TestEvents.envelope;
 import static io.hirepipe.notification.TestEvents.id;
@@ -51,6 +55,8 @@ class EmailFlowTest extends NotificationServiceTest {
     JavaMailSenderImpl mailSender;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    MeterRegistry meters;
 
     private final EventTopics kafka = EventTopics.shared();
     private final SmtpSink smtp = TestInfrastructure.smtp();
@@ -148,6 +154,24 @@ class EmailFlowTest extends NotificationServiceTest {
                 .contains("- gRPC (q-grpc v2, Multiple choice): 0/3");
         assertThat(awaitDelivery(tenant, recruiter, "SENT").path("kind").asString())
                 .isEqualTo("RECRUITER_SCORE_REPORT");
+    }
+
+    @Test
+    void theReportsLagRunsFromTheCandidatesSubmit() {
+        String tenant = id("tenant");
+        String recruiter = mailbox("rita");
+        AssessmentScored scored = scored("Grace Hopper", recruiter, SubmitReason.CANDIDATE);
+        Instant submittedAt = Instant.now().minus(Duration.ofMinutes(10));
+        kafka.publish(envelope(new AssessmentScored(scored.sessionId(), scored.invitationId(), scored.testId(),
+                scored.testTitle(), scored.candidate(), scored.recruiterEmail(), scored.points(), scored.maxPoints(),
+                scored.percent(), scored.passMarkPercent(), scored.passed(), scored.submitReason(), scored.items(),
+                Instant.now(), false, 0, submittedAt), tenant));
+
+        smtp.awaitMessage(m -> m.isAddressedTo(recruiter), MAIL_TIMEOUT);
+
+        Timer reportLag = meters.get("hirepipe.notification.email.lag").tag("kind", "recruiter_score_report").timer();
+        assertThat(reportLag.max(TimeUnit.SECONDS)).as("submit → report, not scored → report")
+                .isGreaterThanOrEqualTo(600);
     }
 
     @Test

@@ -22,7 +22,7 @@ final class ResultEvents {
                 person(result.candidate()), result.recruiterEmail(), result.points(), result.maxPoints(),
                 result.percent(), result.passMarkPercent(), result.passed(), result.submitReason(),
                 result.items().stream().map(ResultEvents::itemScore).toList(), result.scoredAt(),
-                result.provisional(), result.reviewCount());
+                result.provisional(), result.reviewCount(), result.submittedAt());
     }
 
     static ScoreAdjusted adjusted(ScoringResult result, ScoringResult.Item item, ScoringResult.Review review) {

@@ -136,6 +136,8 @@ class ScoringFlowTest extends ScoringServiceTest {
         assertThat(scored.percent()).isEqualTo(70.0);
         assertThat(scored.passed()).isTrue();
         assertThat(scored.submitReason()).isEqualTo(SubmitReason.TIMEOUT);
+        assertThat(scored.submittedAt()).as("what submit → report is measured from")
+                .isEqualTo(submitted.payload().submittedAt());
         assertThat(scored.invitationId()).isEqualTo(invitationId);
         assertThat(scored.testId()).isEqualTo("test-backend");
         assertThat(scored.candidate().email()).isEqualTo("ada@example.org");
@@ -157,7 +159,7 @@ class ScoringFlowTest extends ScoringServiceTest {
         EventEnvelope<EventPayload> event = kafka.awaitRecords(Topics.RESULTS, r -> isScoredEventOf(r, sessionId)).get(0)
                 .envelope();
         assertThat(event.tenantId()).isEqualTo(TENANT);
-        assertThat(event.schemaVersion()).isEqualTo(2);
+        assertThat(event.schemaVersion()).isEqualTo(3);
         assertThat(event.correlationId()).as("the submission's correlation id travels on")
                 .isEqualTo(submitted.correlationId());
     }
