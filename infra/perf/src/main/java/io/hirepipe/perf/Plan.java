@@ -11,8 +11,9 @@ record Plan(boolean smoke, int wrkConnections, int wrkWarmupSeconds, int wrkSeco
             double startRate, int startSeconds, double startBaselineRate, int startBaselineSeconds,
             int drainSeconds, int warmUpCandidates) {
 
+    /** wrk warms each target 45 s: the JIT needs tens of thousands of proxied requests before a gateway's cost settles. */
     static Plan fullRun() {
-        return new Plan(false, 32, 15, 10, 2,
+        return new Plan(false, 32, 45, 10, 3,
                 40, 200, 30, 20,
                 50, 10, 2, 3,
                 300, 2, 40, 3,
