@@ -137,13 +137,12 @@ public class InvitationStore {
      * @param tenantId null to look across tenants (the gateway does not know the tenant yet)
      */
     public Optional<Invitation> findByTokenHash(String tokenHash, String tenantId) {
-        Criteria criteria = Criteria.where(TOKEN_HASH).is(tokenHash);
-        if (tenantId != null) {
-            criteria = criteria.and(TENANT).is(tenantId);
-        }
-        Query query = Query.query(criteria);
+        // By the hash alone, which the unique token_hash index answers (a query naming the tenant too is a
+        // collection scan on the local stack's embedded MongoDB); another tenant's invitation is then dropped here.
+        Query query = Query.query(Criteria.where(TOKEN_HASH).is(tokenHash));
         query.fields().exclude(OUTBOX, INTEGRITY_SIGNALS, SESSION_QUESTIONS, SESSION_ANSWERS);
-        return Optional.ofNullable(mongo.findOne(query, Invitation.class));
+        return Optional.ofNullable(mongo.findOne(query, Invitation.class))
+                .filter(invitation -> tenantId == null || tenantId.equals(invitation.tenantId()));
     }
 
     /** Revokes only an invitation nobody started; the revocation and its event are one write. */

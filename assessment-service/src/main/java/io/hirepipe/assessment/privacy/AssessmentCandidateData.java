@@ -88,11 +88,13 @@ class AssessmentCandidateData implements CandidateDataEraser {
             }
             // answers only where a session exists (setting them on an unstarted one would invent a session)
             mongo.updateFirst(Query.query(Criteria.where(ID).is(invitationId).and(TENANT).is(tenantId)
-                    .and("session").ne(null)), new Update().set(SESSION_ANSWERS, Map.of()), Invitation.class);
+                    .and("session").ne(null)), new Update().set(SESSION_ANSWERS, Map.of()).inc(REVISION, 1), Invitation.class);
             mongo.updateFirst(Query.query(Criteria.where(ID).is(invitationId).and(TENANT).is(tenantId)
                             .and(STATUS).in(InvitationStatus.INVITED, InvitationStatus.STARTED)),
                     new Update().set(STATUS, InvitationStatus.REVOKED)
-                            .set(REVOCATION, new Revocation("candidate data erased", now, "privacy")),
+                            .set(REVOCATION, new Revocation("candidate data erased", now, "privacy"))
+                            // a change a write made by revision (autosave, start) must notice
+                            .inc(REVISION, 1),
                     Invitation.class);
             cache.evict(tenantId, invitationId);
         }

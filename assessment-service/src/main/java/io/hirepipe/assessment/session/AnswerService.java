@@ -32,18 +32,36 @@ class AnswerService {
     }
 
     static final int SESSION_TEXT_BUDGET = 500_000;
+    /** Saves racing on one session each win in turn; past this many lost races the conditional write decides. */
+    static final int REVISION_ATTEMPTS = 3;
 
     AnswerView save(Caller caller, String questionId, SaveAnswerRequest request) {
         Invitation invitation = sessions.started(caller);
         QuestionSnapshot question = invitation.session().question(questionId)
                 .orElseThrow(() -> ProblemException.notFound("Question", questionId));
         AnswerCheck.verify(question, request);
-        refuseIfOverBudget(invitation, questionId, request);
         Instant now = clock.now();
-        refuseIfClosed(invitation, now);
-
         Answer answer = new Answer(request.selectedOrEmpty(),
                 question.kind() == QuestionKind.FREE_TEXT ? textOf(request) : null, request.sequence(), now);
+
+        // The usual case: decide on the copy just read (Redis, or MongoDB), then store only if the session is
+        // still at that revision. That write is one lookup by id, tenant and revision; the conditional write
+        // below has to examine the session's state in the database, which the embedded MongoDB of the local
+        // stack can only do by scanning the whole collection.
+        for (int attempt = 0; attempt < REVISION_ATTEMPTS && takes(invitation, questionId, answer, now); attempt++) {
+            refuseIfOverBudget(invitation, questionId, request);
+            Optional<Invitation> saved = store.saveAnswerAt(caller.tenantId(), invitation.id(), invitation.revision(),
+                    questionId, answer);
+            if (saved.isPresent()) {
+                cache.refresh(saved.get());
+                return AnswerView.of(questionId, answer, true, saved.get().session().deadline());
+            }
+            // changed since read (another save, an older cached copy, a close): decide again on the record
+            invitation = sessions.fromDatabase(caller);
+        }
+
+        refuseIfOverBudget(invitation, questionId, request);
+        refuseIfClosed(invitation, now);
         Optional<Invitation> saved = store.saveAnswer(caller.tenantId(), invitation.id(), questionId, answer,
                 now.minus(properties.grace()));
         if (saved.isPresent()) {
@@ -57,6 +75,17 @@ class AnswerService {
         Answer stored = latest.session().answer(questionId).orElseThrow(() -> new IllegalStateException(
                 "Save of " + questionId + " matched nothing although the session is open and holds no answer"));
         return AnswerView.of(questionId, stored, false, latest.session().deadline());
+    }
+
+    /**
+     * Whether {@code invitation}, as read, takes the answer: the same rule as {@link SessionStore#saveAnswer}'s
+     * condition (active, not past its deadline and grace, no save with this or a later sequence stored).
+     */
+    private boolean takes(Invitation invitation, String questionId, Answer answer, Instant now) {
+        return invitation.status() == InvitationStatus.STARTED
+                && !now.isAfter(invitation.session().deadline().plus(properties.grace()))
+                && invitation.session().answer(questionId).map(stored -> stored.sequence() < answer.sequence())
+                .orElse(true);
     }
 
     /**

@@ -104,8 +104,16 @@ class CandidateSessions {
                 new AssessmentStarted(invitation.id(), sessionId, now, deadline),
                 caller.tenantId(), CorrelationId.currentOrNew(), now);
 
-        Optional<Invitation> claimed = store.start(caller.tenantId(), invitation.id(), now, session,
-                delivery.title(), delivery.durationMinutes(), delivery.passMarkPercent(), started);
+        // Still INVITED and unexpired at the revision read: claim it by that revision, a lookup the database
+        // answers by index; otherwise (changed meanwhile) the conditional write decides.
+        Optional<Invitation> claimed = invitation.status() == InvitationStatus.INVITED && invitation.expiresAt().isAfter(now)
+                ? store.startAt(caller.tenantId(), invitation.id(), invitation.revision(), session, delivery.title(),
+                        delivery.durationMinutes(), delivery.passMarkPercent(), started)
+                : Optional.empty();
+        if (claimed.isEmpty()) {
+            claimed = store.start(caller.tenantId(), invitation.id(), now, session, delivery.title(),
+                    delivery.durationMinutes(), delivery.passMarkPercent(), started);
+        }
         claimed.ifPresent(won -> metrics.sessionStarted());
         Invitation result = claimed.orElseGet(() -> {
             // Lost a race: a parallel start won (fine, same session for both), or it was revoked or expired.

@@ -65,15 +65,17 @@ class SessionStore {
         Query query = Query.query(byId(tenantId, invitationId)
                 .and(STATUS).is(InvitationStatus.INVITED)
                 .and(EXPIRES_AT).gt(now));
-        Update update = new Update()
+        return modify(query, Outbox.append(startOf(session, testTitle, durationMinutes, passMarkPercent), started));
+    }
+
+    private static Update startOf(Session session, String testTitle, int durationMinutes, int passMarkPercent) {
+        return new Update()
                 .set(STATUS, InvitationStatus.STARTED)
                 .set(SESSION, session)
                 .set(TEST_TITLE, testTitle)
                 .set(DURATION, durationMinutes)
                 .set(PASS_MARK, passMarkPercent)
                 .inc(REVISION, 1);
-        Outbox.append(update, started);
-        return modify(query, update);
     }
 
     /**
@@ -92,9 +94,36 @@ class SessionStore {
         return modify(query, update);
     }
 
+    /**
+     * Stores the answer on the session exactly as it was at {@code revision}, which the caller has checked
+     * (active, before its deadline and grace, an older or no answer to this question): every change to those
+     * bumps the revision, so an unchanged revision means they still hold. The query names only the id, the
+     * tenant and the revision, which the {@code tenant_id_revision} index answers (see InvitationIndexes).
+     *
+     * @return empty when the session changed since that revision was read
+     */
+    Optional<Invitation> saveAnswerAt(String tenantId, String invitationId, long revision, String questionId,
+                                      Answer answer) {
+        Query query = Query.query(byId(tenantId, invitationId).and(REVISION).is(revision));
+        return modify(query, new Update().set(answer(questionId), answer).inc(REVISION, 1));
+    }
+
     /** Counts a refused late save; only the recruiter sees it, so the candidate's revision stays. */
     void countLateSave(String tenantId, String invitationId) {
         mongo.updateFirst(Query.query(byId(tenantId, invitationId)), new Update().inc(LATE_SAVES, 1), Invitation.class);
+    }
+
+    /**
+     * {@link #start} for an invitation the caller read at {@code revision} and found INVITED and unexpired: an
+     * unchanged revision means it still is (revocation, extension and start bump it), and the query is one the
+     * {@code tenant_id_revision} index answers.
+     *
+     * @return empty when the invitation changed since that revision was read
+     */
+    Optional<Invitation> startAt(String tenantId, String invitationId, long revision, Session session, String testTitle,
+                                 int durationMinutes, int passMarkPercent, EventEnvelope<?> started) {
+        Query query = Query.query(byId(tenantId, invitationId).and(REVISION).is(revision));
+        return modify(query, Outbox.append(startOf(session, testTitle, durationMinutes, passMarkPercent), started));
     }
 
     /** Extra time for an invitation nobody started yet: the deadline is fixed only at start. */

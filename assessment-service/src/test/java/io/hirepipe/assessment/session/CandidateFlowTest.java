@@ -181,6 +181,60 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
     }
 
     @Test
+    void anOutdatedCopyInRedisNeitherLosesNorRevivesAnAnswer() {
+        JsonNode created = invite("java-basics", "ada@example.org");
+        String invitationId = created.get("id").asString();
+        String candidate = redeemAsCandidate(created);
+        start(candidate);
+        save(candidate, "q-single", 1, List.of("a"), null).expect(200);
+        String key = "hirepipe:assessment:session:" + tenant + ":" + invitationId;
+        Map<Object, Object> outdated = redis.opsForHash().entries(key);
+        save(candidate, "q-single", 2, List.of("b"), null).expect(200);
+        // the copy as it was before the second save, as a Redis that missed a refresh would hold it
+        redis.opsForHash().putAll(key, outdated);
+
+        JsonNode other = save(candidate, "q-multi", 1, List.of("a", "d"), null).expect(200);
+        assertThat(other.get("applied").asBoolean()).isTrue();
+        redis.opsForHash().putAll(key, outdated);
+        JsonNode older = save(candidate, "q-single", 2, List.of("c"), null).expect(200);
+        assertThat(older.get("applied").asBoolean()).as("the stored save has this sequence already").isFalse();
+        assertThat(older.get("selectedOptionIds").get(0).asString()).isEqualTo("b");
+
+        JsonNode answers = api(candidate).get("/api/candidate/assessment/session").expect(200).get("answers");
+        assertThat(answers.get("q-single").get("selectedOptionIds").get(0).asString()).isEqualTo("b");
+        assertThat(answers.get("q-multi").get("selectedOptionIds").toString()).isEqualTo("[\"a\",\"d\"]");
+    }
+
+    @Test
+    void savesRacingOnOneSessionKeepTheNewestOfEveryQuestion() throws Exception {
+        String candidate = redeemAsCandidate(invite("java-basics", "ada@example.org"));
+        start(candidate);
+        List<String> questions = List.of("q-single", "q-multi", "q-skipped");
+        ExecutorService tabs = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<HttpApi.Response>> saves = new ArrayList<>();
+            for (int sequence = 1; sequence <= 10; sequence++) {
+                for (String question : questions) {
+                    long seq = sequence;
+                    String option = question.equals("q-skipped") ? (seq % 2 == 0 ? "x" : "y") : (seq % 2 == 0 ? "a" : "b");
+                    saves.add(tabs.submit(() -> save(candidate, question, seq, List.of(option), null)));
+                }
+            }
+            for (Future<HttpApi.Response> save : saves) {
+                save.get().expect(200);
+            }
+        } finally {
+            tabs.shutdown();
+        }
+        JsonNode answers = api(candidate).get("/api/candidate/assessment/session").expect(200).get("answers");
+        for (String question : questions) {
+            assertThat(answers.get(question).get("sequence").asLong()).as(question).isEqualTo(10);
+            assertThat(answers.get(question).get("selectedOptionIds").get(0).asString()).as(question)
+                    .isEqualTo(question.equals("q-skipped") ? "x" : "a");
+        }
+    }
+
+    @Test
     void optionOrderIsShuffledPerSessionAndStableWithinIt() {
         List<List<String>> orders = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
