@@ -24,7 +24,7 @@ import java.util.Set;
  *   evidence(u,k) = min(1, clamp((sem - floor) / (ceiling - floor), 0, 1) + phraseWeight * lex)
  *   evidence(k)   = min(1, max over u of evidence(u,k) + supportWeight * the next best evidence(u',k)
  *                   of a unit u' that does not overlap u)
- *   credit(k)     = 1 (MET) if evidence(k) >= metAt, 0.5 (PARTLY_MET) if >= partlyMetAt, else 0 (MISSED)
+ *   credit(k)     = 1 (MET) if evidence(k) >= metAt, partlyMetCredit (PARTLY_MET) if >= partlyMetAt, else 0 (MISSED)
  * </pre>
  * (evidence(u,k) uncapped inside the max; a second clause may support the first.)
  * So a paraphrase can meet a key point on meaning alone, a phrase alone lifts a weak paraphrase, and
@@ -59,6 +59,10 @@ import java.util.Set;
  * ("sharding does not copy all data" is not it). A unit that states a misconception is evidence for no
  * key point: "higher isolation makes transactions faster" is close to the trade-off key point in
  * embedding space, but it gets the trade-off backwards.
+ * Last, after the review flags, the band pull: {@code percent += bandPull * (25 * round(percent / 25) - percent)}.
+ * The 0–4 grade of an answer is round(percent / 25), and the score says that grade: an answer graded 3 is
+ * a 75 % answer whether its evidence summed to 65 % or 85 %. The pull never changes a grade or a review flag
+ * (both are taken before it); how far it goes is fitted on the tune half, like the calibration.
  * Then the gates, after calibration: an off-topic answer scores 0 (OFF_TOPIC); a keyword list is capped at
  * {@code keywordListCap} of the points when it groups its terms (a label such as "GraphQL: …", or several
  * sentences), and at {@link #BARE_LIST_SHARE_OF_CAP} of that cap (grade 0) when it is a bare run of terms
@@ -144,7 +148,7 @@ public final class SemanticGradingPolicy {
             // a point made across two sentences ("…every node answers. Since message loss is unavoidable…")
             bestRaw = bestRaw + s.supportWeight() * Math.max(0, secondRaw);
             best = Math.min(1, Math.max(0, bestRaw));
-            double credit = best >= s.metAt() ? 1 : best >= s.partlyMetAt() ? 0.5 : 0;
+            double credit = best >= s.metAt() ? 1 : best >= s.partlyMetAt() ? s.partlyMetCredit() : 0;
             Verdict verdict = credit == 1 ? Verdict.MET : credit > 0 ? Verdict.PARTLY_MET : Verdict.MISSED;
             earned += credit * point.points();
             // distance on the uncapped scale: a phrase plus a close paraphrase is far above metAt, not on it
@@ -188,6 +192,8 @@ public final class SemanticGradingPolicy {
         if (isNearBoundary(percent)) {
             flags.add(GradeFlag.NEAR_THRESHOLD);
         }
+        // after the review flags: the pull moves a score away from the boundary it was near, not its grade
+        points = max == 0 ? 0 : towardBandCentre(percent) * max / 100;
         boolean needsReview = keywordList || flags.contains(GradeFlag.LOW_CONFIDENCE)
                 || flags.contains(GradeFlag.NEAR_THRESHOLD);
         return new FreeTextGrade(decimal(points), max, round2(confidence), needsReview, keyPoints, misconceptions, flags);
@@ -210,6 +216,15 @@ public final class SemanticGradingPolicy {
         }
         double closeness = clamp01((holistic - s.holisticFloor()) / (s.holisticCeiling() - s.holisticFloor()));
         return Math.min(liftable, s.holisticWeight() * Math.max(0, closeness * rubric.maxPoints() - earned));
+    }
+
+    /**
+     * The band pull of the class comment: a percent moves {@code bandPull} of the way to the centre of its 0–4
+     * band (grade × 25), never across a band boundary, so the grade stays what it was.
+     */
+    double towardBandCentre(double percent) {
+        double centre = 25 * Math.floor(percent / 25 + 0.5);
+        return percent + s.bandPull() * (centre - percent);
     }
 
     /** calibrate of the class comment: percent of the points earned → percent given. */
