@@ -27,6 +27,12 @@ class FreeTextExploration {
         FreeTextEvaluation evaluation = new FreeTextEvaluation(DevSet.load(), settings);
         Report tune = evaluation.evaluate(Split.TUNE, settings);
         StringBuilder out = new StringBuilder("\n=== tune half diagnosis ===\n").append(tune.summary()).append('\n');
+        java.util.List<DevSet.Answer> answered = evaluation.devSet().half(Split.TUNE).stream()
+                .filter(a -> !io.hirepipe.scoring.grading.SemanticFreeTextGrader.isBlank(a.text())).toList();
+        out.append(String.format("units embedded per answer (model runs): %.2f over %d answers, %.1f words on average%n",
+                answered.stream().mapToInt(a -> evaluation.grader().evidence(a.text(),
+                        evaluation.devSet().rubrics().get(a.questionKey())).units().size()).average().orElse(0),
+                answered.size(), answered.stream().mapToInt(a -> a.text().split("\\s+").length).average().orElse(0)));
         Map<String, java.util.List<Graded>> byCategory = tune.graded().stream()
                 .collect(Collectors.groupingBy(g -> g.answer().category(), TreeMap::new, Collectors.toList()));
         byCategory.forEach((category, graded) -> out.append(String.format(
