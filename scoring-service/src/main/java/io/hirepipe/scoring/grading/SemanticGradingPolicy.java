@@ -59,15 +59,16 @@ import java.util.Set;
  * ("sharding does not copy all data" is not it). A unit that states a misconception is evidence for no
  * key point: "higher isolation makes transactions faster" is close to the trade-off key point in
  * embedding space, but it gets the trade-off backwards.
- * Last, after the review flags, the band pull: {@code percent += bandPull * (25 * round(percent / 25) - percent)}.
- * The 0–4 grade of an answer is round(percent / 25), and the score says that grade: an answer graded 3 is
- * a 75 % answer whether its evidence summed to 65 % or 85 %. The pull never changes a grade or a review flag
- * (both are taken before it); how far it goes is fitted on the tune half, like the calibration.
  * Then the gates, after calibration: an off-topic answer scores 0 (OFF_TOPIC); a keyword list is capped at
  * {@code keywordListCap} of the points when it groups its terms (a label such as "GraphQL: …", or several
  * sentences), and at {@link #BARE_LIST_SHARE_OF_CAP} of that cap (grade 0) when it is a bare run of terms
  * ("https tls jwt oauth cors"): the grading guide gives a bare list 0 and a grouped one at most 1
  * (KEYWORD_LIST, always reviewed).
+ * Last, after the review flags (see Confidence), the band pull:
+ * {@code percent += bandPull * (25 * round(percent / 25) - percent)}. The 0–4 grade of an answer is
+ * round(percent / 25), and the score says that grade more plainly: with a pull of 0.5 an answer at 65 % or
+ * 85 % (grade 3) scores 70 % or 80 %. The pull never changes a grade or a review flag (both are taken
+ * before it) and never reorders two answers; how far it goes is fitted on the tune half, like the calibration.
  *
  * <h2>Confidence</h2>
  * A key point whose evidence lies near metAt or partlyMetAt is ambiguous: ambiguity(k) = 1 − distance of
