@@ -176,12 +176,6 @@ public final class SemanticGradingPolicy {
             double cap = (e.signals().structured() ? 1 : BARE_LIST_SHARE_OF_CAP) * s.keywordListCap() * max;
             points = Math.min(points, cap);
             confidence /= 2;
-            if (earned > cap) {
-                // the verdicts say which terms were named; the credit shrinks so the key points add up to the cap
-                double share = cap / earned;
-                keyPoints.replaceAll(k -> new KeyPointEvidence(k.keyPointId(), k.verdict(), round2(k.credit() * share),
-                        decimal(k.points().doubleValue() * share), k.span(), k.similarity()));
-            }
         }
         double percent = max == 0 ? 0 : 100 * points / max;
         if (e.truncated()) {
@@ -195,6 +189,12 @@ public final class SemanticGradingPolicy {
         }
         // after the review flags: the pull moves a score away from the boundary it was near, not its grade
         points = max == 0 ? 0 : towardBandCentre(percent) * max / 100;
+        if (keywordList && earned > points) {
+            // the verdicts say which terms were named; the credit shrinks so the key points add up to the capped score
+            double share = points / earned;
+            keyPoints.replaceAll(k -> new KeyPointEvidence(k.keyPointId(), k.verdict(), round2(k.credit() * share),
+                    decimal(k.points().doubleValue() * share), k.span(), k.similarity()));
+        }
         boolean needsReview = keywordList || flags.contains(GradeFlag.LOW_CONFIDENCE)
                 || flags.contains(GradeFlag.NEAR_THRESHOLD);
         return new FreeTextGrade(decimal(points), max, round2(confidence), needsReview, keyPoints, misconceptions, flags);
