@@ -24,7 +24,7 @@ import java.util.Set;
  *   evidence(u,k) = min(1, clamp((sem - floor) / (ceiling - floor), 0, 1) + phraseWeight * lex)
  *   evidence(k)   = min(1, max over u of evidence(u,k) + supportWeight * the next best evidence(u',k)
  *                   of a unit u' that does not overlap u)
- *   credit(k)     = 1 (MET) if evidence(k) >= metAt, 0.5 (PARTLY_MET) if >= partlyMetAt, else 0 (MISSED)
+ *   credit(k)     = 1 (MET) if evidence(k) >= metAt, partlyMetCredit (PARTLY_MET) if >= partlyMetAt, else 0 (MISSED)
  * </pre>
  * (evidence(u,k) uncapped inside the max; a second clause may support the first.)
  * So a paraphrase can meet a key point on meaning alone, a phrase alone lifts a weak paraphrase, and
@@ -64,6 +64,11 @@ import java.util.Set;
  * sentences), and at {@link #BARE_LIST_SHARE_OF_CAP} of that cap (grade 0) when it is a bare run of terms
  * ("https tls jwt oauth cors"): the grading guide gives a bare list 0 and a grouped one at most 1
  * (KEYWORD_LIST, always reviewed).
+ * Last, after the review flags (see Confidence), the band pull:
+ * {@code percent += bandPull * (25 * round(percent / 25) - percent)}. The 0–4 grade of an answer is
+ * round(percent / 25), and the score says that grade more plainly: with a pull of 0.5 an answer at 65 % or
+ * 85 % (grade 3) scores 70 % or 80 %. The pull never changes a grade or a review flag (both are taken
+ * before it) and never reorders two answers; how far it goes is fitted on the tune half, like the calibration.
  *
  * <h2>Confidence</h2>
  * A key point whose evidence lies near metAt or partlyMetAt is ambiguous: ambiguity(k) = 1 − distance of
@@ -144,7 +149,7 @@ public final class SemanticGradingPolicy {
             // a point made across two sentences ("…every node answers. Since message loss is unavoidable…")
             bestRaw = bestRaw + s.supportWeight() * Math.max(0, secondRaw);
             best = Math.min(1, Math.max(0, bestRaw));
-            double credit = best >= s.metAt() ? 1 : best >= s.partlyMetAt() ? 0.5 : 0;
+            double credit = best >= s.metAt() ? 1 : best >= s.partlyMetAt() ? s.partlyMetCredit() : 0;
             Verdict verdict = credit == 1 ? Verdict.MET : credit > 0 ? Verdict.PARTLY_MET : Verdict.MISSED;
             earned += credit * point.points();
             // distance on the uncapped scale: a phrase plus a close paraphrase is far above metAt, not on it
@@ -171,12 +176,6 @@ public final class SemanticGradingPolicy {
             double cap = (e.signals().structured() ? 1 : BARE_LIST_SHARE_OF_CAP) * s.keywordListCap() * max;
             points = Math.min(points, cap);
             confidence /= 2;
-            if (earned > cap) {
-                // the verdicts say which terms were named; the credit shrinks so the key points add up to the cap
-                double share = cap / earned;
-                keyPoints.replaceAll(k -> new KeyPointEvidence(k.keyPointId(), k.verdict(), round2(k.credit() * share),
-                        decimal(k.points().doubleValue() * share), k.span(), k.similarity()));
-            }
         }
         double percent = max == 0 ? 0 : 100 * points / max;
         if (e.truncated()) {
@@ -187,6 +186,14 @@ public final class SemanticGradingPolicy {
         }
         if (isNearBoundary(percent)) {
             flags.add(GradeFlag.NEAR_THRESHOLD);
+        }
+        // after the review flags: the pull moves a score away from the boundary it was near, not its grade
+        points = max == 0 ? 0 : towardBandCentre(percent) * max / 100;
+        if (keywordList && earned > points) {
+            // the verdicts say which terms were named; the credit shrinks so the key points add up to the capped score
+            double share = points / earned;
+            keyPoints.replaceAll(k -> new KeyPointEvidence(k.keyPointId(), k.verdict(), round2(k.credit() * share),
+                    decimal(k.points().doubleValue() * share), k.span(), k.similarity()));
         }
         boolean needsReview = keywordList || flags.contains(GradeFlag.LOW_CONFIDENCE)
                 || flags.contains(GradeFlag.NEAR_THRESHOLD);
@@ -210,6 +217,15 @@ public final class SemanticGradingPolicy {
         }
         double closeness = clamp01((holistic - s.holisticFloor()) / (s.holisticCeiling() - s.holisticFloor()));
         return Math.min(liftable, s.holisticWeight() * Math.max(0, closeness * rubric.maxPoints() - earned));
+    }
+
+    /**
+     * The band pull of the class comment: a percent moves {@code bandPull} of the way to the centre of its 0–4
+     * band (grade × 25), never across a band boundary, so the grade stays what it was.
+     */
+    double towardBandCentre(double percent) {
+        double centre = 25 * Math.floor(percent / 25 + 0.5);
+        return percent + s.bandPull() * (centre - percent);
     }
 
     /** calibrate of the class comment: percent of the points earned → percent given. */

@@ -16,7 +16,7 @@ import java.util.List;
  * @param phraseWeight          evidence added when one of the key point's phrases occurs in the unit
  * @param supportWeight         share of the next best non-overlapping unit's evidence added to the best one
  * @param metAt                 evidence from which a key point is MET (full credit)
- * @param partlyMetAt           evidence from which a key point is PARTLY_MET (half credit)
+ * @param partlyMetAt           evidence from which a key point is PARTLY_MET (partlyMetCredit)
  * @param misconceptionAt       cosine from which a unit states a misconception
  * @param offTopicBelow         an answer whose units all stay below this cosine to the prompt and key
  *                              points, and that uses none of their phrases, is off topic
@@ -34,6 +34,9 @@ import java.util.List;
  * @param holisticCeiling       whole-answer cosine from which it counts in full
  * @param calibration           the percent given for a credit of 0, 25, 50, 75 and 100 % of the points, linear in
  *                              between and non-decreasing (see {@link SemanticGradingPolicy}); absent: unchanged
+ * @param partlyMetCredit       share of a key point's points that PARTLY_MET earns (0.5 if absent)
+ * @param bandPull              how far a score moves toward the centre of its 0–4 band (0: not at all, 1: to it;
+ *                              see {@link SemanticGradingPolicy}); 0 if absent
  */
 @ConfigurationProperties("hirepipe.grading.semantic")
 public record SemanticGradingSettings(double contrast, double similarityFloor, double similarityCeiling, double phraseWeight,
@@ -43,12 +46,20 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                                       double keywordListMaxFunctionWordShare, double keywordListMinRubricTermShare,
                                       double keywordListCap, double lowConfidenceBelow, double nearThresholdWithin,
                                       double holisticWeight, double holisticFloor, double holisticCeiling,
-                                      List<Double> calibration) {
+                                      List<Double> calibration, Double partlyMetCredit, Double bandPull) {
 
     /** The calibration that changes nothing. */
     public static final List<Double> IDENTITY = List.of(0.0, 25.0, 50.0, 75.0, 100.0);
 
     public SemanticGradingSettings {
+        partlyMetCredit = partlyMetCredit == null ? 0.5 : partlyMetCredit;
+        bandPull = bandPull == null ? 0.0 : bandPull;
+        if (bandPull < 0 || bandPull > 1) {
+            throw new IllegalArgumentException("band-pull must lie between 0 and 1");
+        }
+        if (partlyMetCredit < 0 || partlyMetCredit > 1) {
+            throw new IllegalArgumentException("partly-met-credit must lie between 0 and 1");
+        }
         calibration = calibration == null || calibration.isEmpty() ? IDENTITY : List.copyOf(calibration);
         if (calibration.size() != IDENTITY.size()) {
             throw new IllegalArgumentException("calibration needs 5 percentages: for a credit of 0, 25, 50, 75 and 100 %");
@@ -73,7 +84,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                                                 double support, double met, double partly) {
         return new SemanticGradingSettings(contrast, floor, ceiling, phrase, support, met, partly, misconceptionAt, offTopicBelow,
                 keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap,
-                lowConfidenceBelow, nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration);
+                lowConfidenceBelow, nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull);
     }
 
     public SemanticGradingSettings withGates(double misconception, double offTopic, double keywordCap) {
@@ -81,27 +92,43 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt,
                 misconception, offTopic, keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare,
                 keywordListMinRubricTermShare, keywordCap, lowConfidenceBelow, nearThresholdWithin, holisticWeight,
-                holisticFloor, holisticCeiling, calibration);
+                holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull);
     }
 
     public SemanticGradingSettings withHolistic(double weight, double floor, double ceiling) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
-                nearThresholdWithin, weight, floor, ceiling, calibration);
+                nearThresholdWithin, weight, floor, ceiling, calibration, partlyMetCredit, bandPull);
     }
 
     public SemanticGradingSettings withReview(double lowConfidence, double nearThreshold) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidence,
-                nearThreshold, holisticWeight, holisticFloor, holisticCeiling, calibration);
+                nearThreshold, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull);
     }
 
     public SemanticGradingSettings withCalibration(List<Double> percentAtCredit) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
-                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, percentAtCredit);
+                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, percentAtCredit, partlyMetCredit,
+                bandPull);
+    }
+
+    public SemanticGradingSettings withPartlyMetCredit(double partlyMet) {
+        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
+                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
+                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
+                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMet, bandPull);
+    }
+
+    public SemanticGradingSettings withBandPull(double pull) {
+        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
+                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
+                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
+                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit,
+                pull);
     }
 }

@@ -123,8 +123,9 @@ class SemanticFreeTextGraderTest {
         FreeTextGrade grade = grader.grade("Replicas hold copies. But sharding copies all data to every node.", harsh);
 
         assertThat(grade.misconceptions()).hasSize(1);
-        // the credit stops at 0 (never negative); the calibration gives a credit of 0 its percent, still grade 0
-        double percentForNoCredit = settings.calibration().get(0);
+        // the credit stops at 0 (never negative); the calibration gives a credit of 0 its percent, still grade 0,
+        // and the band pull moves that percent toward 0, the centre of grade 0
+        double percentForNoCredit = settings.calibration().get(0) * (1 - settings.bandPull());
         assertThat(percent(grade)).isCloseTo(percentForNoCredit, org.assertj.core.data.Offset.offset(0.1)).isLessThan(12.5);
     }
 

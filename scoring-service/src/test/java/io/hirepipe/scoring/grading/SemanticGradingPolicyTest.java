@@ -19,7 +19,7 @@ class SemanticGradingPolicyTest {
             point("a"), point("b"), point("c"), point("d")), List.of());
 
     private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0, 0.7, 0.3,
-            0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8, SemanticGradingSettings.IDENTITY);
+            0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8, SemanticGradingSettings.IDENTITY, 0.5, 0.0);
 
     private final SemanticGradingPolicy policy = new SemanticGradingPolicy(SETTINGS);
 
@@ -162,6 +162,31 @@ class SemanticGradingPolicyTest {
         assertThat(calibrated.grade(far, RUBRIC).points()).isEqualByComparingTo("0");
         assertThat(new SemanticGradingPolicy(SETTINGS.withCalibration(List.of(10.0, 60.0, 80.0, 90.0, 100.0)))
                 .grade(asList(evidence(0.95, 0.95, 0.95, 0.95), true), RUBRIC).points()).isEqualByComparingTo("1.00");
+    }
+
+    @Test
+    void bandPullMovesAScoreTowardItsGradesCentreButKeepsTheGradeAndTheReviewFlag() {
+        SemanticGradingPolicy pulled = new SemanticGradingPolicy(SETTINGS.withBandPull(0.5));
+
+        // one key point met, one partly: 37.5 %, on the boundary between grade 1 and 2 (round(1.5) = 2)
+        FreeTextGrade onBoundary = pulled.grade(evidence(0.95, 0.5, 0.05, 0.05), RUBRIC);
+        // half way to 50 %: 43.75 % of 4 points, still grade 2, still flagged as near the boundary it was on
+        assertThat(onBoundary.points()).isEqualByComparingTo("1.75");
+        assertThat(onBoundary.flags()).contains(GradeFlag.NEAR_THRESHOLD);
+        assertThat(onBoundary.needsReview()).isTrue();
+        // a score at a band's centre stays; 62.5 % (grade 3) moves up to 68.75 %, 87.5 % (grade 4) to 93.75 %
+        assertThat(pulled.grade(evidence(0.95, 0.95, 0.95, 0.05), RUBRIC).points()).isEqualByComparingTo("3.00");
+        assertThat(pulled.grade(evidence(0.95, 0.95, 0.5, 0.05), RUBRIC).points()).isEqualByComparingTo("2.75");
+        assertThat(pulled.grade(evidence(0.95, 0.95, 0.95, 0.5), RUBRIC).points()).isEqualByComparingTo("3.75");
+    }
+
+    @Test
+    void aPartlyMetKeyPointEarnsThePartlyMetCredit() {
+        SemanticGradingPolicy generous = new SemanticGradingPolicy(SETTINGS.withPartlyMetCredit(0.7));
+
+        FreeTextGrade grade = generous.grade(evidence(0.5, 0.05, 0.05, 0.05), RUBRIC);
+        assertThat(grade.keyPoints().get(0).verdict()).isEqualTo(Verdict.PARTLY_MET);
+        assertThat(grade.points()).isEqualByComparingTo("0.70");
     }
 
     @Test

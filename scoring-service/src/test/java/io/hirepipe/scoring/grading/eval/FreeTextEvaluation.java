@@ -174,7 +174,44 @@ public final class FreeTextEvaluation {
                 {0, 0.1, 0.15, 0.2, 0.25}};
         double[] g = SmoothedGridSearch.argmax(gateAxes,
                 v -> objective(evaluate(Split.TUNE, withEvidence.withGates(v[0], v[1], v[2]))));
-        return tuneCalibration(withEvidence.withGates(g[0], g[1], g[2]));
+        return tuneBandPull(tuneCalibration(withEvidence.withGates(g[0], g[1], g[2])));
+    }
+
+    /** The axes of the credit grid: partly-met credit, met at, partly met at, holistic weight. */
+    static final double[][] CREDIT_AXES = {
+            {0.3, 0.4, 0.5, 0.6, 0.7},
+            {0.8, 0.9, 1.0},
+            {0.4, 0.5, 0.6},
+            {0, 0.25, 0.5, 0.75}};
+
+    /** {@code start} with the values of one point of {@link #CREDIT_AXES}. */
+    static SemanticGradingSettings withCredit(SemanticGradingSettings start, double[] v) {
+        return start.withEvidence(start.contrast(), start.similarityFloor(), start.similarityCeiling(), start.phraseWeight(),
+                        start.supportWeight(), v[1], v[2])
+                .withHolistic(v[3], start.holisticFloor(), start.holisticCeiling())
+                .withPartlyMetCredit(v[0]);
+    }
+
+    /** Highest band pull the tune half may pick: half, so that answers of one grade keep half their spread. */
+    static final double MAX_BAND_PULL = 0.5;
+
+    /**
+     * The band pull, on the TUNE half only: the lowest MAE up to {@link #MAX_BAND_PULL}. It never changes a grade
+     * or a review flag, so QWK and the review rate stay as they are; past half way the scores of one grade
+     * would bunch up so closely that they no longer tell a strong 3 from a weak one.
+     */
+    public SemanticGradingSettings tuneBandPull(SemanticGradingSettings start) {
+        SemanticGradingSettings best = start.withBandPull(0);
+        double bestMae = evaluate(Split.TUNE, best).maePercent();
+        for (int tenths = 1; tenths <= Math.round(MAX_BAND_PULL * 10); tenths++) {
+            SemanticGradingSettings candidate = start.withBandPull(tenths / 10.0);
+            double mae = evaluate(Split.TUNE, candidate).maePercent();
+            if (mae < bestMae - 0.1) {
+                best = candidate;
+                bestMae = mae;
+            }
+        }
+        return best;
     }
 
     /**

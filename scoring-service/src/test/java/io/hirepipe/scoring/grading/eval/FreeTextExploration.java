@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * Diagnosis on the TUNE half only (never the test half): error per answer category and why items go to
  * review. Run with {@code -Devaluation=explore}; {@code -Devaluation.ids=a,b} also prints those tune-half
- * answers with their evidence.
+ * answers with their evidence, {@code -Devaluation.disagreements=true} every tune-half answer whose machine grade
+ * differs from the hand grade.
  */
 @EnabledIfSystemProperty(named = "evaluation", matches = "explore")
 class FreeTextExploration {
@@ -26,6 +27,12 @@ class FreeTextExploration {
         FreeTextEvaluation evaluation = new FreeTextEvaluation(DevSet.load(), settings);
         Report tune = evaluation.evaluate(Split.TUNE, settings);
         StringBuilder out = new StringBuilder("\n=== tune half diagnosis ===\n").append(tune.summary()).append('\n');
+        java.util.List<DevSet.Answer> answered = evaluation.devSet().half(Split.TUNE).stream()
+                .filter(a -> !io.hirepipe.scoring.grading.SemanticFreeTextGrader.isBlank(a.text())).toList();
+        out.append(String.format("units embedded per answer (model runs): %.2f over %d answers, %.1f words on average%n",
+                answered.stream().mapToInt(a -> evaluation.grader().evidence(a.text(),
+                        evaluation.devSet().rubrics().get(a.questionKey())).units().size()).average().orElse(0),
+                answered.size(), answered.stream().mapToInt(a -> a.text().split("\\s+").length).average().orElse(0)));
         Map<String, java.util.List<Graded>> byCategory = tune.graded().stream()
                 .collect(Collectors.groupingBy(g -> g.answer().category(), TreeMap::new, Collectors.toList()));
         byCategory.forEach((category, graded) -> out.append(String.format(
@@ -40,6 +47,32 @@ class FreeTextExploration {
                     && g.machineGrade() != g.answer().grade()).count();
             out.append(String.format("  flag %-15s %2d answers, %2d with a wrong grade%n", flag, flagged, wrong));
         }
+        out.append("\ncredit shaping (tune half): partly-met credit, met at, partly met at, holistic weight "
+                + "-> objective, QWK, MAE, review\n");
+        java.util.List<String> creditRows = new java.util.ArrayList<>();
+        double[][] axes = FreeTextEvaluation.CREDIT_AXES;
+        for (double c : axes[0]) {
+            for (double met : axes[1]) {
+                for (double partly : axes[2]) {
+                    for (double w : axes[3]) {
+                        Report r = evaluation.evaluate(Split.TUNE,
+                                FreeTextEvaluation.withCredit(settings, new double[] {c, met, partly, w}));
+                        creditRows.add(String.format("%.3f  credit %.1f met %.1f partly %.1f weight %.2f"
+                                        + " -> QWK %.3f MAE %.1f review %.0f%%", FreeTextEvaluation.objective(r), c, met,
+                                partly, w, r.agreement().qwk(), r.maePercent(), 100 * r.reviewShare()));
+                    }
+                }
+            }
+        }
+        creditRows.stream().sorted(java.util.Comparator.reverseOrder()).limit(15)
+                .forEach(row -> out.append("  ").append(row).append('\n'));
+        out.append("\nband pull (tune half; never changes a grade or a review flag):\n");
+        for (double pull : new double[] {0, 0.25, 0.5, 0.75, 1}) {
+            out.append(String.format("  band pull %.2f: %s%n", pull,
+                    evaluation.evaluate(Split.TUNE, settings.withBandPull(pull)).summary()));
+        }
+        out.append("  fitted (up to ").append(FreeTextEvaluation.MAX_BAND_PULL).append("): ")
+                .append(evaluation.tuneBandPull(settings.withBandPull(0)).bandPull()).append('\n');
         out.append("\nholistic lift (tune half): weight floor ceiling -> objective, QWK, MAE\n");
         java.util.List<String> rows = new java.util.ArrayList<>();
         for (double weight : new double[] {0, 0.25, 0.5, 0.75, 1}) {
@@ -77,6 +110,10 @@ class FreeTextExploration {
         tune.graded().forEach(g -> out.append(String.format("  %-28s %-15s hand %d  machine %5.1f%% (%d) conf %.2f %s%n",
                 g.answer().id(), g.answer().category(), g.answer().grade(), g.percent(), g.machineGrade(),
                 g.grade().confidence(), g.grade().flags())));
+        if (Boolean.getBoolean("evaluation.disagreements")) {
+            java.util.List<Graded> wrong = tune.graded().stream().filter(g -> g.machineGrade() != g.answer().grade()).toList();
+            FreeTextEvaluationReport.appendSamples(out, wrong, Math.max(1, wrong.size()), "tune-half disagreements");
+        }
         String ids = System.getProperty("evaluation.ids", "");
         if (!ids.isBlank()) {
             java.util.List<String> wanted = java.util.List.of(ids.split(","));
