@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +97,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the directory for the MongoDB data file " + file, e);
         }
         try {
-            return new H2Backend(file.toString());
+            return new IdPlannedH2Backend(file.toString());
         } catch (RuntimeException e) {
             // typically the file is locked because another local stack is still running on it
             throw new IllegalStateException("Cannot open the MongoDB data file " + file + ": " + e.getMessage()

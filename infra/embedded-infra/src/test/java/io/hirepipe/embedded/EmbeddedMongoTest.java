@@ -15,6 +15,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,38 @@ class EmbeddedMongoTest {
                     .isInstanceOfSatisfying(MongoWriteException.class, e ->
                             assertThat(ErrorCategory.fromErrorCode(e.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
             assertThat(invitations.countDocuments()).isEqualTo(1);
+        }
+    }
+
+    /** The file-backed store reads such queries through the _id index (IdPlannedH2Backend): same answers as a scan. */
+    @Test
+    void answersQueriesNamingAnIdWithFurtherConditionsInTheFileBackedStore(@TempDir Path dir) {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, dir.resolve("mongo.mv.db"));
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> results = client.getDatabase("hiring").getCollection("results");
+            for (int i = 0; i < 200; i++) {
+                results.insertOne(new Document("_id", "d" + i).append("tenantId", i % 2 == 0 ? "a" : "b")
+                        .append("leaseToken", "t" + i));
+            }
+
+            assertThat(results.find(Filters.and(Filters.eq("_id", "d4"), Filters.eq("tenantId", "a"))).first())
+                    .containsEntry("leaseToken", "t4");
+            assertThat(results.find(Filters.and(Filters.eq("_id", "d4"), Filters.eq("tenantId", "b"))).first())
+                    .as("another tenant's id behaves like an unknown id").isNull();
+            assertThat(results.find(new Document("_id", "d5").append("tenantId", "b")).first())
+                    .containsEntry("leaseToken", "t5");
+            assertThat(results.updateOne(Filters.and(Filters.eq("_id", "d6"), Filters.eq("leaseToken", "someone-else")),
+                    Updates.set("done", true)).getMatchedCount()).isZero();
+            assertThat(results.updateOne(Filters.and(Filters.eq("_id", "d6"), Filters.eq("leaseToken", "t6")),
+                    Updates.set("done", true)).getModifiedCount()).isEqualTo(1);
+            assertThat(results.find(Filters.eq("done", true)).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                    .containsExactly("d6");
+            assertThat(results.find(Filters.and(Filters.in("_id", "d1", "d2", "d3"), Filters.eq("tenantId", "b")))
+                    .map(d -> d.getString("_id")).into(new ArrayList<>())).containsExactlyInAnyOrder("d1", "d3");
+            assertThat(results.deleteOne(Filters.and(Filters.eq("_id", "d8"), Filters.eq("tenantId", "b")))
+                    .getDeletedCount()).isZero();
+            assertThat(results.countDocuments(Filters.eq("tenantId", "a"))).as("queries without an id still scan")
+                    .isEqualTo(100);
         }
     }
 

@@ -2,8 +2,10 @@ package io.hirepipe.scoring.result;
 
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.defaults.outbox.Outbox;
+import io.hirepipe.defaults.outbox.OutboxRelay;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,9 +25,16 @@ import java.util.Optional;
 public class ResultStore {
 
     private final MongoTemplate mongo;
+    private final ObjectProvider<OutboxRelay> relay;
 
-    public ResultStore(MongoTemplate mongo) {
+    public ResultStore(MongoTemplate mongo, ObjectProvider<OutboxRelay> relay) {
         this.mongo = mongo;
+        this.relay = relay;
+    }
+
+    /** The result's events go out now, not at the relay's next poll: the recruiter's report waits on them. */
+    private void publishSoon(String sessionId) {
+        relay.ifAvailable(r -> r.publishSoon(ScoringResult.COLLECTION, sessionId));
     }
 
     @PostConstruct
@@ -65,6 +74,7 @@ public class ResultStore {
     public boolean insert(ScoringResult result) {
         try {
             mongo.insert(result);
+            publishSoon(result.sessionId());
             return true;
         } catch (DuplicateKeyException alreadyScored) {
             return false;
@@ -92,7 +102,11 @@ public class ResultStore {
                 .set("finalizedBy", changed.finalizedBy())
                 .set("revision", changed.revision() + 1);
         Outbox.append(update, events);
-        return mongo.updateFirst(query, update, ScoringResult.class).getMatchedCount() == 1;
+        boolean updated = mongo.updateFirst(query, update, ScoringResult.class).getMatchedCount() == 1;
+        if (updated && events.length > 0) {
+            publishSoon(changed.sessionId());
+        }
+        return updated;
     }
 
     /**
@@ -118,7 +132,11 @@ public class ResultStore {
                 .and("submissionEventId").is(previous.submissionEventId())
                 .and("finalizedAt").is(null)
                 .andOperator(sameRevision(previous.revision())));
-        return mongo.updateFirst(query, update, ScoringResult.class).getMatchedCount() == 1;
+        boolean replaced = mongo.updateFirst(query, update, ScoringResult.class).getMatchedCount() == 1;
+        if (replaced) {
+            publishSoon(previous.sessionId());
+        }
+        return replaced;
     }
 
     private static Criteria sameRevision(long revision) {

@@ -28,14 +28,26 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.LinkedHashSet;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes the events waiting in {@link Outbox} fields to Kafka, in the order they were appended,
@@ -56,6 +68,10 @@ import java.util.concurrent.TimeUnit;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Documents leased and published together: one query finds them, their sends share the wait for Kafka. */
+    static final int BATCH = 100;
+    /** Hints beyond this wait for the poll. */
+    private static final int MAX_WRITTEN = 10_000;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<Object, Object> kafka;
@@ -65,7 +81,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failures;
     /** Per collection, from start-up, so the alert's series exists before anything is parked. */
     private final Map<String, Counter> parked = new HashMap<>();
-    private ScheduledExecutorService executor;
+    /** Documents just written with events, per collection: published now rather than at the next poll. */
+    private final Map<String, Queue<Object>> written = new ConcurrentHashMap<>();
+    private final AtomicInteger writtenCount = new AtomicInteger();
+    private final Semaphore wake = new Semaphore(0);
+    private Thread worker;
     private volatile boolean running;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<Object, Object> kafka, OutboxProperties properties,
@@ -89,27 +109,78 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         properties.collections().forEach(this::ensurePendingIndex);
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "outbox-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::publishQuietly, interval, interval, TimeUnit.MILLISECONDS);
         running = true;
+        worker = new Thread(this::work, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     @Override
     public void stop() {
         running = false;
-        if (executor != null) {
-            executor.shutdown();
+        wake.release();
+        if (worker != null) {
             try {
-                executor.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                worker.join(properties.sendTimeout().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Tells the relay that the document {@code id} of {@code collection} was just written with events, so it
+     * publishes them at once (leasing the document by its id) instead of at the next poll. Only a shortcut: the
+     * poll still finds every pending event, also those of a process that died before it published them, so a
+     * hint may be dropped (a full queue) without losing anything.
+     */
+    public void publishSoon(String collection, Object id) {
+        if (!running || !parked.containsKey(collection)) {
+            return;
+        }
+        if (writtenCount.incrementAndGet() > MAX_WRITTEN) {
+            writtenCount.decrementAndGet();
+            return;
+        }
+        written.computeIfAbsent(collection, c -> new ConcurrentLinkedQueue<>()).add(id);
+        wake.release();
+    }
+
+    /** Publishes hinted documents as they come and polls for everything pending every {@code poll-interval}. */
+    private void work() {
+        long interval = properties.pollInterval().toNanos();
+        long nextPoll = System.nanoTime() + interval;
+        while (running) {
+            try {
+                long wait = nextPoll - System.nanoTime();
+                if (wait > 0 && wake.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
+                    wake.drainPermits();
+                    quietly(this::publishWritten);
+                    continue;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            quietly(this::publishPending);
+            nextPoll = System.nanoTime() + interval;
+        }
+    }
+
+    private void publishWritten() {
+        written.forEach((name, ids) -> {
+            MongoCollection<Document> collection = mongo.getCollection(name);
+            while (!ids.isEmpty()) {
+                Set<Object> batch = new LinkedHashSet<>();
+                for (Object id; batch.size() < BATCH && (id = ids.poll()) != null; ) {
+                    writtenCount.decrementAndGet();
+                    batch.add(id);
+                }
+                if (publish(collection, lease(collection, new ArrayList<>(batch))) < 0) {
+                    return;
+                }
+            }
+        });
     }
 
     @Override
@@ -136,9 +207,9 @@ public class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    private void publishQuietly() {
+    private void quietly(Runnable pass) {
         try {
-            publishPending();
+            pass.run();
         } catch (RuntimeException e) {
             log.warn("Outbox relay pass failed; will retry: {}", e.toString());
         }
@@ -146,74 +217,193 @@ public class OutboxRelay implements SmartLifecycle {
 
     private int publishPending(MongoCollection<Document> collection) {
         int count = 0;
-        Document leased;
-        while ((leased = leaseNext(collection)) != null) {
-            int sent = publish(collection, leased);
+        while (true) {
+            List<Object> ids = pendingIds(collection);
+            if (ids.isEmpty()) {
+                return count;
+            }
+            int sent = publish(collection, lease(collection, ids));
             if (sent < 0) {
                 return count;
             }
             count += sent;
+            if (ids.size() < BATCH) {
+                return count;
+            }
         }
-        return count;
     }
 
-    private Document leaseNext(MongoCollection<Document> collection) {
-        Instant now = clock.instant();
-        Bson pendingAndFree = Filters.and(
+    /** Up to {@link #BATCH} documents with pending events that no relay holds: one query for the whole batch. */
+    private List<Object> pendingIds(MongoCollection<Document> collection) {
+        List<Object> ids = new ArrayList<>();
+        collection.find(pendingAndFree(clock.instant())).projection(Projections.include("_id")).limit(BATCH)
+                .forEach(document -> ids.add(document.get("_id")));
+        return ids;
+    }
+
+    private static Bson pendingAndFree(Instant now) {
+        return Filters.and(
                 Filters.exists(Outbox.FIELD + ".eventId"),
                 Filters.or(Filters.exists(Outbox.LEASE_FIELD, false), Filters.lt(Outbox.LEASE_FIELD, Date.from(now))));
-        return collection.findOneAndUpdate(pendingAndFree,
-                Updates.combine(Updates.set(Outbox.LEASE_FIELD, Date.from(now.plus(properties.lease()))),
-                        Updates.set(Outbox.LEASE_TOKEN_FIELD, UUID.randomUUID().toString())),
-                new FindOneAndUpdateOptions()
-                        .returnDocument(ReturnDocument.AFTER)
-                        .projection(Projections.include(Outbox.FIELD, Outbox.LEASE_TOKEN_FIELD)));
+    }
+
+    /** Leases each document by its id (still pending and free: another relay may have taken it meanwhile). */
+    private List<Document> lease(MongoCollection<Document> collection, List<Object> ids) {
+        List<Document> leased = new ArrayList<>();
+        for (Object id : ids) {
+            Instant now = clock.instant();
+            Document document = collection.findOneAndUpdate(Filters.and(Filters.eq("_id", id), pendingAndFree(now)),
+                    Updates.combine(Updates.set(Outbox.LEASE_FIELD, Date.from(now.plus(properties.lease()))),
+                            Updates.set(Outbox.LEASE_TOKEN_FIELD, UUID.randomUUID().toString())),
+                    new FindOneAndUpdateOptions()
+                            .returnDocument(ReturnDocument.AFTER)
+                            .projection(Projections.include(Outbox.FIELD, Outbox.LEASE_TOKEN_FIELD)));
+            if (document != null) {
+                leased.add(document);
+            }
+        }
+        return leased;
+    }
+
+    /** One leased document's events and what became of them in this pass. */
+    private static final class Leased {
+        final Document document;
+        final Bson stillMine;
+        final List<String> published = new ArrayList<>();
+        boolean unfinished;
+        boolean lost;
+
+        Leased(Document document) {
+            this.document = document;
+            this.stillMine = Filters.and(Filters.eq("_id", document.get("_id")),
+                    Filters.eq(Outbox.LEASE_TOKEN_FIELD, document.getString(Outbox.LEASE_TOKEN_FIELD)));
+        }
+    }
+
+    /** An event and the document it waits in. */
+    private record Pending(Leased owner, OutboxMessage message) {
     }
 
     /**
-     * @return the number of events sent (parked ones not counted), or -1 when Kafka failed and the lease was
-     *         left to expire
+     * Publishes the leased documents' events without waiting for Kafka record by record: all sends of a round go
+     * out together and are awaited together. Events with the same topic and key (one partition) stay in order:
+     * a round sends at most one event per key, the next only after Kafka acknowledged the one before, and none
+     * after one that failed. A document's acknowledged events leave its outbox in one update, which also ends
+     * the lease when nothing of it is left.
+     *
+     * @return the number of events sent (parked ones not counted), or -1 when Kafka failed: the documents with
+     *         events left keep their lease until it expires, then the events are tried again
      */
-    private int publish(MongoCollection<Document> collection, Document leased) {
-        Object id = leased.get("_id");
-        Bson stillMine = Filters.and(Filters.eq("_id", id),
-                Filters.eq(Outbox.LEASE_TOKEN_FIELD, leased.getString(Outbox.LEASE_TOKEN_FIELD)));
-        int sent = 0;
-        for (OutboxMessage message : Outbox.pendingIn(leased)) {
-            try (CorrelationId.Scope ignored = CorrelationId.open(CorrelationId.sanitize(message.correlationId()));
-                 io.opentelemetry.context.Scope trace = TraceParent.open(message.traceparent())) {
-                ProducerRecord<Object, Object> record = new ProducerRecord<>(message.topic(), message.key(),
-                        message.json().getBytes(StandardCharsets.UTF_8));
-                record.headers().add(CorrelationId.HEADER,
-                        CorrelationId.currentOrNew().getBytes(StandardCharsets.UTF_8));
-                kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                Throwable cause = neverSendableCause(e);
-                if (cause != null) {
-                    if (!park(collection, stillMine, leased, message, cause)) {
-                        return sent;
-                    }
-                    continue;
-                }
-                failures.increment();
-                log.warn("Could not publish {} {} from {}; retrying after the lease expires: {}",
-                        message.type(), message.eventId(), collection.getNamespace().getCollectionName(), e.toString());
-                return -1;
+    private int publish(MongoCollection<Document> collection, List<Document> documents) {
+        Map<String, Deque<Pending>> byKey = new LinkedHashMap<>();
+        List<Leased> leased = new ArrayList<>();
+        for (Document document : documents) {
+            Leased owner = new Leased(document);
+            leased.add(owner);
+            for (OutboxMessage message : Outbox.pendingIn(document)) {
+                String key = message.key() == null ? "document\u0000" + document.get("_id") : message.topic() + "\u0000" + message.key();
+                byKey.computeIfAbsent(key, k -> new ArrayDeque<>()).add(new Pending(owner, message));
             }
-            if (collection.updateOne(stillMine, Updates.pull(Outbox.FIELD, Filters.eq("eventId", message.eventId())))
-                    .getMatchedCount() == 0) {
-                lostLease(collection, id);
-                return sent;
-            }
-            published.increment();
-            sent++;
         }
-        collection.updateOne(stillMine, Updates.combine(Updates.unset(Outbox.LEASE_FIELD),
-                Updates.unset(Outbox.LEASE_TOKEN_FIELD)));
-        return sent;
+        boolean kafkaFailed = false;
+        while (!byKey.isEmpty()) {
+            Map<String, Pending> round = new LinkedHashMap<>();
+            Map<String, CompletableFuture<?>> sends = new HashMap<>();
+            byKey.forEach((key, queue) -> {
+                Pending next = queue.poll();
+                round.put(key, next);
+                sends.put(key, send(next.message()));
+            });
+            long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+            for (Map.Entry<String, Pending> entry : round.entrySet()) {
+                Pending sent = entry.getValue();
+                Throwable failure = await(sends.get(entry.getKey()), deadline);
+                Throwable never = failure == null ? null : neverSendableCause(failure);
+                if (failure == null) {
+                    sent.owner().published.add(sent.message().eventId());
+                } else if (never != null) {
+                    // blocks nothing: set aside, and the key's next event may go
+                    if (!sent.owner().lost && !park(collection, sent.owner().stillMine, sent.owner().document,
+                            sent.message(), never)) {
+                        sent.owner().lost = true;
+                    }
+                } else {
+                    failures.increment();
+                    sent.owner().unfinished = true;
+                    kafkaFailed = true;
+                    // nothing after it on this key, so the key's order holds when it is sent again: the documents
+                    // still waiting on the key keep their lease too, so no other pass sends their events first
+                    byKey.remove(entry.getKey()).forEach(waiting -> waiting.owner().unfinished = true);
+                    log.warn("Could not publish {} {} from {}; retrying after the lease expires: {}",
+                            sent.message().type(), sent.message().eventId(),
+                            collection.getNamespace().getCollectionName(), failure.toString());
+                }
+            }
+            byKey.values().removeIf(Deque::isEmpty);
+        }
+        int sent = 0;
+        for (Leased owner : leased) {
+            sent += finish(collection, owner);
+        }
+        return kafkaFailed ? -1 : sent;
+    }
+
+    private CompletableFuture<?> send(OutboxMessage message) {
+        try (CorrelationId.Scope ignored = CorrelationId.open(CorrelationId.sanitize(message.correlationId()));
+             io.opentelemetry.context.Scope trace = TraceParent.open(message.traceparent())) {
+            ProducerRecord<Object, Object> record = new ProducerRecord<>(message.topic(), message.key(),
+                    message.json().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CorrelationId.HEADER, CorrelationId.currentOrNew().getBytes(StandardCharsets.UTF_8));
+            return kafka.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** @return the failure, or null once Kafka acknowledged the record */
+    private static Throwable await(CompletableFuture<?> send, long deadlineNanos) {
+        try {
+            send.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        } catch (TimeoutException e) {
+            return e;
+        }
+    }
+
+    /**
+     * Takes the acknowledged events out of the document's outbox and, when nothing of this pass is left, ends the
+     * lease; all in one update that only the lease holder can make.
+     *
+     * @return how many of the document's events were published
+     */
+    private int finish(MongoCollection<Document> collection, Leased owner) {
+        if (owner.lost) {
+            lostLease(collection, owner.document.get("_id"));
+            return 0;
+        }
+        List<Bson> changes = new ArrayList<>();
+        if (!owner.published.isEmpty()) {
+            changes.add(Updates.pullByFilter(new Document(Outbox.FIELD,
+                    new Document("eventId", new Document("$in", owner.published)))));
+        }
+        if (!owner.unfinished) {
+            changes.add(Updates.unset(Outbox.LEASE_FIELD));
+            changes.add(Updates.unset(Outbox.LEASE_TOKEN_FIELD));
+        }
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        if (collection.updateOne(owner.stillMine, Updates.combine(changes)).getMatchedCount() == 0) {
+            lostLease(collection, owner.document.get("_id"));
+            return 0;
+        }
+        published.increment(owner.published.size());
+        return owner.published.size();
     }
 
     /**

@@ -114,6 +114,92 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aBatchLargerThanOneQueryIsPublishedWholeWithEachKeysEventsInOrder() {
+        String collection = "batched-" + UUID.randomUUID();
+        OutboxProperties properties = new OutboxProperties(List.of(collection), Duration.ofHours(1),
+                Duration.ofSeconds(30), Duration.ofSeconds(10));
+        int documents = OutboxRelay.BATCH + 30;
+        Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < documents; i++) {
+            String id = "w-" + UUID.randomUUID();
+            EventEnvelope<AssessmentStarted> first = EventEnvelope.of(
+                    new AssessmentStarted(id, "s-" + i, Instant.now(), Instant.now().plusSeconds(60)), "tenant-a", "c" + i);
+            EventEnvelope<InvitationRevoked> second = revoked(id);
+            mongo.insert(new Widget(id, "tenant-a", "REVOKED", Outbox.messages(first, second)), collection);
+            expected.put(id, List.of(first.eventId(), second.eventId()));
+        }
+
+        int published = new OutboxRelay(mongo, kafka, properties, new SimpleMeterRegistry(), Clock.systemUTC())
+                .publishPending();
+
+        assertThat(published).isEqualTo(2 * documents);
+        List<EventRecord> records = await().atMost(Duration.ofSeconds(30)).until(
+                () -> EventTopics.shared().readToEnd(Topics.INVITATIONS, r -> expected.containsKey(r.key())),
+                r -> r.size() >= 2 * documents);
+        Map<String, List<String>> seen = new java.util.HashMap<>();
+        records.forEach(r -> seen.computeIfAbsent(r.key(), k -> new java.util.ArrayList<>())
+                .add(EventJson.fromBytes(r.value()).eventId()));
+        assertThat(seen).as("every event once, in its document's order").isEqualTo(expected);
+        for (Document document : mongo.getCollection(collection).find()) {
+            assertThat(document.getList(Outbox.FIELD, Document.class)).isEmpty();
+            assertThat(document).doesNotContainKeys(Outbox.LEASE_FIELD, Outbox.LEASE_TOKEN_FIELD);
+        }
+    }
+
+    @Test
+    void aFailedBatchLosesNothingAndIsPublishedInOrderOnceKafkaIsBack() {
+        String collection = "failing-" + UUID.randomUUID();
+        OutboxProperties properties = new OutboxProperties(List.of(collection), Duration.ofHours(1),
+                Duration.ofMillis(300), Duration.ofSeconds(2));
+        List<String> ids = new java.util.ArrayList<>();
+        Map<String, List<String>> expected = new java.util.HashMap<>();
+        for (int i = 0; i < 3; i++) {
+            String id = "w-" + UUID.randomUUID();
+            EventEnvelope<AssessmentStarted> first = EventEnvelope.of(
+                    new AssessmentStarted(id, "s-" + i, Instant.now(), Instant.now().plusSeconds(60)), "tenant-a", "c" + i);
+            EventEnvelope<InvitationRevoked> second = revoked(id);
+            mongo.insert(new Widget(id, "tenant-a", "REVOKED", Outbox.messages(first, second)), collection);
+            ids.add(id);
+            expected.put(id, List.of(first.eventId(), second.eventId()));
+        }
+
+        OutboxRelay brokerDown = new OutboxRelay(mongo, unreachableKafka(), properties, new SimpleMeterRegistry(),
+                Clock.systemUTC());
+        assertThat(brokerDown.publishPending()).isZero();
+        for (String id : ids) {
+            assertThat(pendingIn(collection, id)).as("nothing is lost when the sends fail").hasSize(2);
+        }
+
+        OutboxRelay brokerBack = new OutboxRelay(mongo, kafka, properties, new SimpleMeterRegistry(), Clock.systemUTC());
+        await().atMost(Duration.ofSeconds(10)).until(() -> brokerBack.publishPending() == 6 || ids.stream()
+                .allMatch(id -> pendingIn(collection, id).isEmpty()));
+        for (String id : ids) {
+            assertThat(awaitRecords(Topics.INVITATIONS, id, 2)).extracting(r -> EventJson.fromBytes(r.value()).eventId())
+                    .containsExactlyElementsOf(expected.get(id));
+        }
+    }
+
+    @Test
+    void aDocumentTheWriterHintsAtIsPublishedWithoutWaitingForThePoll() {
+        String collection = "hinted-" + UUID.randomUUID();
+        String id = "w-" + UUID.randomUUID();
+        OutboxProperties properties = new OutboxProperties(List.of(collection), Duration.ofHours(1),
+                Duration.ofSeconds(30), Duration.ofSeconds(10));
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, properties, new SimpleMeterRegistry(), Clock.systemUTC());
+        relay.start();
+        try {
+            mongo.insert(new Widget(id, "tenant-a", "REVOKED", Outbox.messages(revoked(id))), collection);
+            relay.publishSoon(collection, id);
+
+            assertThat(EventJson.fromBytes(awaitRecord(Topics.INVITATIONS, id).value()).payload())
+                    .as("published long before the hour-long poll").isEqualTo(new InvitationRevoked(id, "filled"));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(pendingIn(collection, id)).isEmpty());
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
     void anEventKafkaCanNeverTakeIsParkedAndBlocksNothing() {
         String big = "w-" + UUID.randomUUID();
         String other = "w-" + UUID.randomUUID();
