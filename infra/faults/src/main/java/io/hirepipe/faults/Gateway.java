@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * The public API through the gateway, as a careful client uses it: JSON in and out, and a request that
  * got no answer (connection refused or reset, a time-out) or a 502/503/504 is sent again after a pause,
- * the same request with the same idempotency key, for up to {@code retryFor}. That is what a browser or an
+ * the same request with the same idempotency key, for up to {@code retryFor}; so is a 409 saying the first
+ * request with that key is still running. That is what a browser or an
  * ATS does during an outage; the system must turn it into one effect.
  */
 final class Gateway {
@@ -78,7 +79,8 @@ final class Gateway {
             Reply reply;
             try {
                 reply = attempt(method, path, body, idempotencyKey);
-                if (reply.status() != 502 && reply.status() != 503 && reply.status() != 504) {
+                if (reply.status() != 502 && reply.status() != 503 && reply.status() != 504
+                        && !stillRunning(reply)) {
                     return reply;
                 }
             } catch (IOException e) {
@@ -90,6 +92,15 @@ final class Gateway {
             StackUnderTest.sleep(pause);
             pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(3)) > 0 ? Duration.ofSeconds(3) : pause.multipliedBy(2);
         }
+    }
+
+    /**
+     * The first request with this idempotency key has not finished ("retry shortly"): it may still be running,
+     * or have died with an instance, in which case the service forgets it after a while and the retry runs it.
+     */
+    private static boolean stillRunning(Reply reply) {
+        return reply.status() == 409 && reply.body() != null
+                && reply.body().path("type").asString("").endsWith("idempotent-request-in-progress");
     }
 
     private Reply attempt(String method, String path, Object body, String idempotencyKey) throws IOException {
