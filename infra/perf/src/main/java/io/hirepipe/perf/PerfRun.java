@@ -309,7 +309,7 @@ public final class PerfRun {
                 ratio(p2) + ", added p99 " + Report.number(added) + " ms", p2 >= 0.95 && added <= 5,
                 List.of(new Report.Row(slowDirect, 1.0), new Report.Row(slowGw, p2)),
                 List.of("The backend is a loopback stub in the harness that answers after 50 ms (a thread per connection, "
-                        + "so it never queues); a second gateway (perf profile, limits and breakers on) routes "
+                        + "so it never queues; Nagle off, so the body does not wait 40 ms for a delayed ACK); a second gateway (perf profile, limits and breakers on) routes "
                         + "question-service's paths to it. Nothing in the services changes for this.")));
     }
 
