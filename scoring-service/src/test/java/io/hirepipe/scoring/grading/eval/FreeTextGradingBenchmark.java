@@ -43,7 +43,8 @@ class FreeTextGradingBenchmark {
         DevSet devSet = DevSet.load();
         FreeTextRubric rubric = tenKeyPointRubric(devSet);
         RubricMatcher matcher = new RubricMatcher();
-        MiniLmSentenceEmbedder embedder = new MiniLmSentenceEmbedder();
+        MiniLmSentenceEmbedder.Variant variant = FreeTextEvaluation.modelVariant();
+        MiniLmSentenceEmbedder embedder = new MiniLmSentenceEmbedder(variant);
 
         long loadMs = embedder.warmUp();
         long rssAfterLoad = rssKb();
@@ -58,6 +59,7 @@ class FreeTextGradingBenchmark {
         long firstAnswerNs = time(() -> grader.grade(short100.get(0), rubric));
 
         StringBuilder out = new StringBuilder("\n=== Free-text grading benchmark (10 key points) ===\n");
+        out.append("model: ").append(variant).append('\n');
         out.append(String.format("cores: %d, JVM max heap: %d MB, load average before: %.1f%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
