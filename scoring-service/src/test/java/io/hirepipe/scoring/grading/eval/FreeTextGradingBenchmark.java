@@ -7,6 +7,7 @@ import io.hirepipe.scoring.grading.MiniLmSentenceEmbedder;
 import io.hirepipe.scoring.grading.PerSentenceLangchainEmbedder;
 import io.hirepipe.scoring.grading.RubricMatcher;
 import io.hirepipe.scoring.grading.SemanticFreeTextGrader;
+import io.hirepipe.scoring.grading.SentenceEmbedder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -27,7 +28,8 @@ import java.util.List;
  * examples and misconceptions); the answers are built from the dev set's sentences for those questions,
  * rotated so that no two timed answers are the same text. With {@code -Dbenchmark.compare=true} the
  * grader with the embedder used before ({@link PerSentenceLangchainEmbedder}) is timed too, interleaved
- * answer by answer with the current one, so both see the same load.
+ * answer by answer with the current one, so both see the same load; {@code -Dbenchmark.versus=FULL} does the
+ * same with another model variant.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class FreeTextGradingBenchmark {
@@ -36,6 +38,8 @@ class FreeTextGradingBenchmark {
     private static final int MEASURED = Integer.getInteger("benchmark.iterations", 1000);
     /** {@code -Dbenchmark.compare=true}: also times the embedder used before, side by side. */
     private static final boolean COMPARE = Boolean.getBoolean("benchmark.compare");
+    /** {@code -Dbenchmark.versus=FULL}: times the grader with that model variant side by side instead. */
+    private static final String VERSUS = System.getProperty("benchmark.versus", "");
 
     @Test
     void gradingTimeModelLoadAndMemory() throws IOException {
@@ -50,7 +54,9 @@ class FreeTextGradingBenchmark {
         long rssAfterLoad = rssKb();
         SemanticFreeTextGrader grader = new SemanticFreeTextGrader(embedder, matcher,
                 FreeTextEvaluation.applicationSettings(), new LexicalFreeTextGrader(matcher));
-        SemanticFreeTextGrader before = COMPARE ? new SemanticFreeTextGrader(new PerSentenceLangchainEmbedder(), matcher,
+        SentenceEmbedder other = VERSUS.isBlank() ? new PerSentenceLangchainEmbedder()
+                : new MiniLmSentenceEmbedder(MiniLmSentenceEmbedder.Variant.valueOf(VERSUS));
+        SemanticFreeTextGrader before = COMPARE || !VERSUS.isBlank() ? new SemanticFreeTextGrader(other, matcher,
                 FreeTextEvaluation.applicationSettings(), new LexicalFreeTextGrader(matcher)) : null;
 
         List<String> sentences = sentences(devSet);
@@ -67,8 +73,9 @@ class FreeTextGradingBenchmark {
                 loadMs, firstAnswerNs / 1e6));
         if (before != null) {
             before.grade(short100.get(0), rubric);
-            out.append("side by side, interleaved answer by answer (before: langchain4j's encoder, one text per call, "
-                    + "three tokenizer calls per text):\n");
+            out.append(VERSUS.isBlank() ? "side by side, interleaved answer by answer (before: langchain4j's encoder, "
+                    + "one text per call, three tokenizer calls per text):\n"
+                    : "side by side, interleaved answer by answer (before: the " + VERSUS + " model):\n");
             out.append(measure("100-word answer", rubric, short100, grader, before));
             out.append(measure("500-word answer", rubric, long500, grader, before));
         } else {
