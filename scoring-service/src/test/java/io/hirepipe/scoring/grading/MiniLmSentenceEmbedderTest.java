@@ -1,6 +1,7 @@
 package io.hirepipe.scoring.grading;
 
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,40 @@ class MiniLmSentenceEmbedderTest {
 
         float[] alone = reference.embed(TextSegment.from(longText)).content().vector();
         assertThat(SentenceEmbedder.cosine(vectors.get(1), alone)).isGreaterThan(0.999);
+    }
+
+    @Test
+    void theFloatModelGivesABatchedTextTheVectorItGetsAlone() {
+        MiniLmSentenceEmbedder full = new MiniLmSentenceEmbedder(MiniLmSentenceEmbedder.Variant.FULL);
+        List<String> texts = new ArrayList<>(List.of(
+                "TTL",
+                "Sharding splits the data across nodes.",
+                "not replicated",
+                "Replication keeps a copy of every row on each replica, so reads can go to a replica and a replica "
+                        + "takes over when the primary fails, while sharding splits the rows by a key so that writes scale out."));
+        for (int i = 0; i < 30; i++) {
+            texts.add("Clause " + i + " says idempotency keys let a client retry" + " safely".repeat(i % 7) + ".");
+        }
+
+        List<float[]> batched = full.embed(texts);
+
+        for (int i = 0; i < texts.size(); i++) {
+            float[] alone = full.embed(List.of(texts.get(i))).get(0);
+            float[] reference = FULL_REFERENCE.embed(TextSegment.from(texts.get(i))).content().vector();
+            assertThat(maxDifference(batched.get(i), alone)).as(texts.get(i)).isLessThan(1e-5);
+            assertThat(maxDifference(batched.get(i), reference)).as(texts.get(i)).isLessThan(1e-5);
+        }
+    }
+
+    private static final AllMiniLmL6V2EmbeddingModel FULL_REFERENCE = new AllMiniLmL6V2EmbeddingModel();
+
+    private static double maxDifference(float[] a, float[] b) {
+        assertThat(a).hasSameSizeAs(b);
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
     }
 
     private static double norm(float[] v) {

@@ -24,8 +24,8 @@ public final class PerSentenceLangchainEmbedder implements SentenceEmbedder {
     private final MiniLmSentenceEmbedder.LangchainModel model;
 
     public PerSentenceLangchainEmbedder() {
-        try (InputStream onnx = MiniLmSentenceEmbedder.resource(MiniLmSentenceEmbedder.MODEL);
-             InputStream tokenizer = MiniLmSentenceEmbedder.resource(MiniLmSentenceEmbedder.TOKENIZER)) {
+        try (InputStream onnx = MiniLmSentenceEmbedder.resource("all-minilm-l6-v2-q.onnx");
+             InputStream tokenizer = MiniLmSentenceEmbedder.resource("all-minilm-l6-v2-q-tokenizer.json")) {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(onnx.readAllBytes(), MiniLmSentenceEmbedder.sessionOptions());
             model = new MiniLmSentenceEmbedder.LangchainModel(

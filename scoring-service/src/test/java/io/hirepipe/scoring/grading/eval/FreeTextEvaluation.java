@@ -38,8 +38,14 @@ public final class FreeTextEvaluation {
     public FreeTextEvaluation(DevSet devSet, SemanticGradingSettings settings) {
         this.devSet = devSet;
         RubricMatcher matcher = new RubricMatcher();
-        this.grader = new SemanticFreeTextGrader(new MiniLmSentenceEmbedder(), matcher, settings,
+        this.grader = new SemanticFreeTextGrader(new MiniLmSentenceEmbedder(modelVariant()), matcher, settings,
                 new LexicalFreeTextGrader(matcher));
+    }
+
+    /** {@code -Devaluation.model=QUANTIZED|FULL} picks the model files; the service's own choice otherwise. */
+    public static MiniLmSentenceEmbedder.Variant modelVariant() {
+        String chosen = System.getProperty("evaluation.model", "");
+        return chosen.isBlank() ? MiniLmSentenceEmbedder.DEFAULT_VARIANT : MiniLmSentenceEmbedder.Variant.valueOf(chosen);
     }
 
     /** The settings the service runs with: application.yml, with environment overrides applied. */

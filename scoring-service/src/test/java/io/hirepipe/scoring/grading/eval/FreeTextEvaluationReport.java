@@ -25,6 +25,8 @@ import java.util.Optional;
  *   <li>{@code -Devaluation=tune}: also runs the grid search on the tune half and prints the settings it
  *       found, with their figures on both halves</li>
  *   <li>{@code -Devaluation.samples=N}: also prints N test-half answers with grades and evidence</li>
+ *   <li>{@code -Devaluation.halves=tune}: the tune half only (for choices the test half must not see)</li>
+ *   <li>{@code -Devaluation.model=QUANTIZED|FULL}: the model files to grade with</li>
  * </ul>
  */
 @EnabledIfSystemProperty(named = "evaluation", matches = "report|tune")
@@ -37,22 +39,31 @@ class FreeTextEvaluationReport {
         SemanticGradingSettings settings = FreeTextEvaluation.applicationSettings();
         StringBuilder out = new StringBuilder("\n=== Free-text grading vs hand grades (dev set) ===\n");
         out.append("settings (application.yml): ").append(settings).append('\n');
-        Report test = evaluation.evaluate(Split.TEST, settings);
+        out.append("model: ").append(FreeTextEvaluation.modelVariant()).append('\n');
+        // -Devaluation.halves=tune: the tune half only, for choices that must not see the test half
+        boolean tuneOnly = "tune".equals(System.getProperty("evaluation.halves"));
+        Report test = tuneOnly ? null : evaluation.evaluate(Split.TEST, settings);
         Report tune = evaluation.evaluate(Split.TUNE, settings);
-        appendReport(out, test);
+        if (!tuneOnly) {
+            appendReport(out, test);
+        }
         appendReport(out, tune);
-        out.append("\nbaseline, the lexical (bag-of-stems) grader:\n  ")
-                .append(evaluation.evaluateLexical(Split.TEST).summary()).append("\n  ")
-                .append(evaluation.evaluateLexical(Split.TUNE).summary()).append('\n');
+        out.append("\nbaseline, the lexical (bag-of-stems) grader:\n  ");
+        if (!tuneOnly) {
+            out.append(evaluation.evaluateLexical(Split.TEST).summary()).append("\n  ");
+        }
+        out.append(evaluation.evaluateLexical(Split.TUNE).summary()).append('\n');
         appendSecondGrader(out, evaluation.devSet());
         if ("tune".equals(System.getProperty("evaluation"))) {
             SemanticGradingSettings tuned = evaluation.tune(settings);
             out.append("\n--- grid search on the tune half ---\nbest: ").append(tuned).append('\n');
             out.append(evaluation.evaluate(Split.TUNE, tuned).summary()).append('\n');
-            out.append(evaluation.evaluate(Split.TEST, tuned).summary()).append('\n');
+            if (!tuneOnly) {
+                out.append(evaluation.evaluate(Split.TEST, tuned).summary()).append('\n');
+            }
         }
         int samples = Integer.getInteger("evaluation.samples", 0);
-        if (samples > 0) {
+        if (samples > 0 && !tuneOnly) {
             appendSamples(out, test.graded(), samples, "sample test-half answers");
         }
         String ids = System.getProperty("evaluation.ids", "");
@@ -60,7 +71,7 @@ class FreeTextEvaluationReport {
             List<String> wanted = List.of(ids.split(","));
             List<Graded> chosen = new ArrayList<>();
             tune.graded().stream().filter(g -> wanted.contains(g.answer().id())).forEach(chosen::add);
-            test.graded().stream().filter(g -> wanted.contains(g.answer().id())).forEach(chosen::add);
+            (tuneOnly ? List.<Graded>of() : test.graded()).stream().filter(g -> wanted.contains(g.answer().id())).forEach(chosen::add);
             appendSamples(out, chosen, chosen.size(), "answers asked for");
         }
         out.append(String.format("%n(%.1f s)%n", (System.nanoTime() - started) / 1e9));

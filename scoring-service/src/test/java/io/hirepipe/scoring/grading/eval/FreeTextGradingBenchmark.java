@@ -7,6 +7,7 @@ import io.hirepipe.scoring.grading.MiniLmSentenceEmbedder;
 import io.hirepipe.scoring.grading.PerSentenceLangchainEmbedder;
 import io.hirepipe.scoring.grading.RubricMatcher;
 import io.hirepipe.scoring.grading.SemanticFreeTextGrader;
+import io.hirepipe.scoring.grading.SentenceEmbedder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -27,7 +28,8 @@ import java.util.List;
  * examples and misconceptions); the answers are built from the dev set's sentences for those questions,
  * rotated so that no two timed answers are the same text. With {@code -Dbenchmark.compare=true} the
  * grader with the embedder used before ({@link PerSentenceLangchainEmbedder}) is timed too, interleaved
- * answer by answer with the current one, so both see the same load.
+ * answer by answer with the current one, so both see the same load; {@code -Dbenchmark.versus=FULL} does the
+ * same with another model variant.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class FreeTextGradingBenchmark {
@@ -36,6 +38,8 @@ class FreeTextGradingBenchmark {
     private static final int MEASURED = Integer.getInteger("benchmark.iterations", 1000);
     /** {@code -Dbenchmark.compare=true}: also times the embedder used before, side by side. */
     private static final boolean COMPARE = Boolean.getBoolean("benchmark.compare");
+    /** {@code -Dbenchmark.versus=FULL}: times the grader with that model variant side by side instead. */
+    private static final String VERSUS = System.getProperty("benchmark.versus", "");
 
     @Test
     void gradingTimeModelLoadAndMemory() throws IOException {
@@ -43,13 +47,16 @@ class FreeTextGradingBenchmark {
         DevSet devSet = DevSet.load();
         FreeTextRubric rubric = tenKeyPointRubric(devSet);
         RubricMatcher matcher = new RubricMatcher();
-        MiniLmSentenceEmbedder embedder = new MiniLmSentenceEmbedder();
+        MiniLmSentenceEmbedder.Variant variant = FreeTextEvaluation.modelVariant();
+        MiniLmSentenceEmbedder embedder = new MiniLmSentenceEmbedder(variant);
 
         long loadMs = embedder.warmUp();
         long rssAfterLoad = rssKb();
         SemanticFreeTextGrader grader = new SemanticFreeTextGrader(embedder, matcher,
                 FreeTextEvaluation.applicationSettings(), new LexicalFreeTextGrader(matcher));
-        SemanticFreeTextGrader before = COMPARE ? new SemanticFreeTextGrader(new PerSentenceLangchainEmbedder(), matcher,
+        SentenceEmbedder other = VERSUS.isBlank() ? new PerSentenceLangchainEmbedder()
+                : new MiniLmSentenceEmbedder(MiniLmSentenceEmbedder.Variant.valueOf(VERSUS));
+        SemanticFreeTextGrader before = COMPARE || !VERSUS.isBlank() ? new SemanticFreeTextGrader(other, matcher,
                 FreeTextEvaluation.applicationSettings(), new LexicalFreeTextGrader(matcher)) : null;
 
         List<String> sentences = sentences(devSet);
@@ -58,6 +65,7 @@ class FreeTextGradingBenchmark {
         long firstAnswerNs = time(() -> grader.grade(short100.get(0), rubric));
 
         StringBuilder out = new StringBuilder("\n=== Free-text grading benchmark (10 key points) ===\n");
+        out.append("model: ").append(variant).append('\n');
         out.append(String.format("cores: %d, JVM max heap: %d MB, load average before: %.1f%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
@@ -65,8 +73,9 @@ class FreeTextGradingBenchmark {
                 loadMs, firstAnswerNs / 1e6));
         if (before != null) {
             before.grade(short100.get(0), rubric);
-            out.append("side by side, interleaved answer by answer (before: langchain4j's encoder, one text per call, "
-                    + "three tokenizer calls per text):\n");
+            out.append(VERSUS.isBlank() ? "side by side, interleaved answer by answer (before: langchain4j's encoder, "
+                    + "one text per call, three tokenizer calls per text):\n"
+                    : "side by side, interleaved answer by answer (before: the " + VERSUS + " model):\n");
             out.append(measure("100-word answer", rubric, short100, grader, before));
             out.append(measure("500-word answer", rubric, long500, grader, before));
         } else {
