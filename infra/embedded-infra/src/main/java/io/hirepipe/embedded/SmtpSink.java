@@ -57,7 +57,7 @@ public final class SmtpSink implements AutoCloseable {
     public static SmtpSink start(int smtpPort, Path mailDir) {
         PortCheck.requireFree("SMTP", smtpPort);
         QuietInfraLogging.apply();
-        MailStreamProviderShortcut.install();
+        nameMailStreamProvider();
         EmlDirectory emlDirectory = mailDir == null ? null : new EmlDirectory(mailDir);
         GreenMail greenMail = greenMail(smtpPort);
         try {
@@ -74,6 +74,17 @@ public final class SmtpSink implements AutoCloseable {
         log.info("SMTP sink listening on 127.0.0.1:{}{}", sink.port(),
                 emlDirectory == null ? "" : ", writing .eml files to " + emlDirectory.path());
         return sink;
+    }
+
+    /**
+     * Jakarta Mail 2.1 finds its StreamProvider with a new ServiceLoader, reading the jars' service files, on every
+     * call, and parsing one message calls it dozens of times: half the sink's CPU per email (jakartaee/mail-api#699,
+     * #861). A provider named in this system property is loaded as a class instead. GreenMail brings Angus Mail.
+     */
+    private static void nameMailStreamProvider() {
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
     }
 
     private static GreenMail greenMail(int smtpPort) {
