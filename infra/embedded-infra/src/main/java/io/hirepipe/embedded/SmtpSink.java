@@ -15,8 +15,6 @@ import java.util.stream.Collectors;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.mail.MovingMessage;
-import com.icegreen.greenmail.store.FolderException;
-import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -59,6 +57,7 @@ public final class SmtpSink implements AutoCloseable {
     public static SmtpSink start(int smtpPort, Path mailDir) {
         PortCheck.requireFree("SMTP", smtpPort);
         QuietInfraLogging.apply();
+        nameMailStreamProvider();
         EmlDirectory emlDirectory = mailDir == null ? null : new EmlDirectory(mailDir);
         GreenMail greenMail = greenMail(smtpPort);
         try {
@@ -75,6 +74,17 @@ public final class SmtpSink implements AutoCloseable {
         log.info("SMTP sink listening on 127.0.0.1:{}{}", sink.port(),
                 emlDirectory == null ? "" : ", writing .eml files to " + emlDirectory.path());
         return sink;
+    }
+
+    /**
+     * Jakarta Mail 2.1 finds its StreamProvider with a new ServiceLoader, reading the jars' service files, on every
+     * call, and parsing one message calls it dozens of times: half the sink's CPU per email (jakartaee/mail-api#699,
+     * #861). A provider named in this system property is loaded as a class instead. GreenMail brings Angus Mail.
+     */
+    private static void nameMailStreamProvider() {
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
     }
 
     private static GreenMail greenMail(int smtpPort) {
@@ -167,11 +177,6 @@ public final class SmtpSink implements AutoCloseable {
         synchronized (received) {
             received.clear();
         }
-        try {
-            greenMail.purgeEmailFromAllMailboxes();
-        } catch (FolderException e) {
-            throw new IllegalStateException("Could not purge GreenMail's mailboxes", e);
-        }
     }
 
     @Override
@@ -183,16 +188,19 @@ public final class SmtpSink implements AutoCloseable {
      * GreenMail calls the delivery handler once per recipient with the same message; the first recipient's call
      * records it, so a message to three people is one {@link ReceivedMail} with three recipients. The call happens
      * before the SMTP client gets its reply, so once {@code send} returns the message is visible here.
+     *
+     * <p>The message is then handed to a mailbox that keeps nothing: the sink serves SMTP only (no IMAP or POP3 could
+     * read GreenMail's mailboxes), and storing every message there too cost about a third of the sink's CPU per email
+     * and memory that grew with every message of a load run.
      */
     private void captureDeliveries() {
         UserManager users = greenMail.getUserManager();
-        MessageDeliveryHandler storeInMailbox = users.getMessageDeliveryHandler();
         users.setMessageDeliveryHandler((message, recipient) -> {
             // identity, not equals: the same address given twice must not record the message twice
             if (recipient == message.getToAddresses().get(0)) {
                 keep(message);
             }
-            return storeInMailbox.handle(message, recipient);
+            return new DiscardingMailbox(recipient.getEmail());
         });
     }
 

@@ -8,16 +8,23 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 
-/** Sends one rendered email over SMTP as multipart/alternative (plain text + HTML). */
+/** Sends one rendered email over SMTP as multipart/alternative (plain text + HTML), on a kept connection. */
 @Component
 public class SmtpMailer {
 
+    static {
+        MailStreamProviderShortcut.install();
+    }
+
     private final JavaMailSender mailSender;
+    private final SmtpConnections connections;
     private final MailSenderProperties properties;
 
-    public SmtpMailer(JavaMailSender mailSender, MailSenderProperties properties) {
+    public SmtpMailer(JavaMailSender mailSender, SmtpConnections connections, MailSenderProperties properties) {
         this.mailSender = mailSender;
+        this.connections = connections;
         this.properties = properties;
     }
 
@@ -35,10 +42,13 @@ public class SmtpMailer {
             helper.setTo(email.to());
             helper.setSubject(email.subject());
             helper.setText(email.text(), email.html());
+            message.setSentDate(new Date());
+            message.saveChanges();
+            // saveChanges sets a Message-ID of its own; ours must win (as JavaMailSender ensures too)
             message.setHeader("Message-ID", messageId);
         } catch (MessagingException e) {
             throw new MailPreparationException("Cannot build the email to " + email.to() + ": " + e.getMessage(), e);
         }
-        mailSender.send(message);
+        connections.send(message);
     }
 }
