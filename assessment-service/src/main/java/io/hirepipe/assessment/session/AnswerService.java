@@ -10,6 +10,7 @@ import io.hirepipe.defaults.security.Caller;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** Autosaves: idempotent, ordered by the client's sequence, refused once the session closed. */
@@ -38,8 +39,10 @@ class AnswerService {
                 .orElseThrow(() -> ProblemException.notFound("Question", questionId));
         AnswerCheck.verify(question, request);
         Instant now = clock.now();
+        // MongoDB keeps milliseconds: the answer as stored, so the copy derived from it below matches the record
         Answer answer = new Answer(request.selectedOrEmpty(),
-                question.kind() == QuestionKind.FREE_TEXT ? textOf(request) : null, request.sequence(), now);
+                question.kind() == QuestionKind.FREE_TEXT ? textOf(request) : null, request.sequence(),
+                now.truncatedTo(ChronoUnit.MILLIS));
 
         // The usual case: decide on the copy just read (Redis, or MongoDB) and store only if the session is still at
         // that revision, a plain update whose result is known here (no read back). If the session moved on meanwhile
