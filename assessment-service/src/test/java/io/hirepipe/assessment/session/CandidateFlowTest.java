@@ -8,6 +8,7 @@ import io.hirepipe.contracts.events.AssessmentSubmitted;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.contracts.events.SubmittedAnswer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.RedisCallback;
@@ -37,6 +38,8 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
     StringRedisTemplate redis;
     @Autowired
     JsonMapper json;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void redeemStartAnswerAndSubmitEmitsOneSubmissionWithEveryAnswer() {
@@ -229,6 +232,18 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
         assertThat(hot.session().answers().get("q-text").text()).isEqualTo("a first draft");
         assertThat(hot.session().deadline()).isEqualTo(stored.session().deadline());
         assertThat(hot.status()).isEqualTo(stored.status());
+    }
+
+    @Test
+    void aSaveIsTimedAsARequestButSpringSecuritysFiltersAreNot() {
+        String candidate = redeemAsCandidate(invite("java-basics", "ada@example.org"));
+        start(candidate);
+        save(candidate, "q-single", 1, List.of("a"), null).expect(200);
+
+        assertThat(meters.find("http.server.requests").tag("uri", "/api/candidate/assessment/answers/{questionId}")
+                .timer()).as("the request's timer").isNotNull();
+        assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("spring.security."));
     }
 
     @Test
