@@ -98,6 +98,21 @@ public record Invitation(
         return session != null;
     }
 
+    /**
+     * This invitation after the write {@code SessionStore.saveAnswerAt} makes: the answer stored and the revision
+     * bumped. Equal to what MongoDB then holds in every field that write or a revision covers, so it can stand in
+     * for reading the document back.
+     */
+    public Invitation withAnswer(String questionId, Answer answer) {
+        if (session == null) {
+            throw new IllegalStateException("Invitation " + id + " has no session to answer in");
+        }
+        return new Invitation(id, tenantId, tokenHash, testId, testTitle, durationMinutes, passMarkPercent, candidate,
+                recruiterEmail, extraTimeMinutes, expiresAt, createdAt, createdBy, status, revision + 1, revocation,
+                session.withAnswer(questionId, answer), score, integrity, outbox, instructions, questionCount, lateSaves,
+                externalReference, activeKey);
+    }
+
     /** The part candidate requests read, as cached in Redis: no token hash, score, signals or outbox. */
     public Invitation candidateVisible() {
         return new Invitation(id, tenantId, null, testId, testTitle, durationMinutes, passMarkPercent, candidate,

@@ -3,6 +3,7 @@ package io.hirepipe.assessment.invitation;
 import io.hirepipe.contracts.events.SubmitReason;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,14 @@ public record Session(
 
     public Optional<QuestionSnapshot> question(String questionId) {
         return questions.stream().filter(q -> q.questionId().equals(questionId)).findFirst();
+    }
+
+    /** This session with {@code answer} as the saved answer to {@code questionId}. */
+    public Session withAnswer(String questionId, Answer answer) {
+        Map<String, Answer> changed = new HashMap<>(answers);
+        changed.put(questionId, answer);
+        return new Session(id, startedAt, deadline, questions, changed, submittedAt, submitReason, testVersion,
+                drawnFromPools);
     }
 
     public Optional<Answer> answer(String questionId) {

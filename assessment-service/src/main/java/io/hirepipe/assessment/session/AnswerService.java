@@ -10,6 +10,7 @@ import io.hirepipe.defaults.security.Caller;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** Autosaves: idempotent, ordered by the client's sequence, refused once the session closed. */
@@ -32,35 +33,31 @@ class AnswerService {
     }
 
     static final int SESSION_TEXT_BUDGET = 500_000;
-    /** Saves racing on one session each win in turn; past this many lost races the conditional write decides. */
-    static final int REVISION_ATTEMPTS = 3;
-
     AnswerView save(Caller caller, String questionId, SaveAnswerRequest request) {
         Invitation invitation = sessions.started(caller);
         QuestionSnapshot question = invitation.session().question(questionId)
                 .orElseThrow(() -> ProblemException.notFound("Question", questionId));
         AnswerCheck.verify(question, request);
         Instant now = clock.now();
+        // MongoDB keeps milliseconds: the answer as stored, so the copy derived from it below matches the record
         Answer answer = new Answer(request.selectedOrEmpty(),
-                question.kind() == QuestionKind.FREE_TEXT ? textOf(request) : null, request.sequence(), now);
+                question.kind() == QuestionKind.FREE_TEXT ? textOf(request) : null, request.sequence(),
+                now.truncatedTo(ChronoUnit.MILLIS));
 
-        // The usual case: decide on the copy just read (Redis, or MongoDB), then store only if the session is
-        // still at that revision. That write is one lookup by id, tenant and revision; the conditional write
-        // below has to examine the session's state in the database, which the embedded MongoDB of the local
-        // stack can only do by scanning the whole collection.
-        for (int attempt = 0; attempt < REVISION_ATTEMPTS && takes(invitation, questionId, answer, now); attempt++) {
-            refuseIfOverBudget(invitation, questionId, request);
-            Optional<Invitation> saved = store.saveAnswerAt(caller.tenantId(), invitation.id(), invitation.revision(),
-                    questionId, answer);
-            if (saved.isPresent()) {
-                cache.refresh(saved.get());
-                return AnswerView.of(questionId, answer, true, saved.get().session().deadline());
+        // The usual case: decide on the copy just read (Redis, or MongoDB) and store only if the session is still at
+        // that revision, a plain update whose result is known here (no read back). If the session moved on meanwhile
+        // (a racing save on another question, an older cached copy, a close), the conditional write below decides on
+        // the record itself: reading it first and trying again by revision cost a read per lost race, and under load
+        // saves of one session race often.
+        refuseIfOverBudget(invitation, questionId, request);
+        if (takes(invitation, questionId, answer, now)) {
+            if (store.saveAnswerAt(caller.tenantId(), invitation.id(), invitation.revision(), questionId, answer)) {
+                Invitation saved = invitation.withAnswer(questionId, answer);
+                cache.refresh(saved);
+                return AnswerView.of(questionId, answer, true, saved.session().deadline());
             }
-            // changed since read (another save, an older cached copy, a close): decide again on the record
-            invitation = sessions.fromDatabase(caller);
         }
 
-        refuseIfOverBudget(invitation, questionId, request);
         refuseIfClosed(invitation, now);
         Optional<Invitation> saved = store.saveAnswer(caller.tenantId(), invitation.id(), questionId, answer,
                 now.minus(properties.grace()));

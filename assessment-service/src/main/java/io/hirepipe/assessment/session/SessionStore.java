@@ -97,15 +97,17 @@ class SessionStore {
     /**
      * Stores the answer on the session exactly as it was at {@code revision}, which the caller has checked
      * (active, before its deadline and grace, an older or no answer to this question): every change to those
-     * bumps the revision, so an unchanged revision means they still hold. The query names only the id, the
-     * tenant and the revision, which the {@code tenant_id_revision} index answers (see InvitationIndexes).
+     * bumps the revision, so an unchanged revision means they still hold. The query is one lookup by _id.
      *
-     * @return empty when the session changed since that revision was read
+     * <p>A plain update, not a find-and-modify: the caller holds the document at {@code revision}, so it knows
+     * the result ({@link Invitation#withAnswer}) without MongoDB sending the whole session back to be mapped again.
+     *
+     * @return false when the session changed since that revision was read
      */
-    Optional<Invitation> saveAnswerAt(String tenantId, String invitationId, long revision, String questionId,
-                                      Answer answer) {
+    boolean saveAnswerAt(String tenantId, String invitationId, long revision, String questionId, Answer answer) {
         Query query = Query.query(byId(tenantId, invitationId).and(REVISION).is(revision));
-        return modify(query, new Update().set(answer(questionId), answer).inc(REVISION, 1));
+        return mongo.updateFirst(query, new Update().set(answer(questionId), answer).inc(REVISION, 1), Invitation.class)
+                .getMatchedCount() == 1;
     }
 
     /** Counts a refused late save; only the recruiter sees it, so the candidate's revision stays. */
@@ -115,8 +117,7 @@ class SessionStore {
 
     /**
      * {@link #start} for an invitation the caller read at {@code revision} and found INVITED and unexpired: an
-     * unchanged revision means it still is (revocation, extension and start bump it), and the query is one the
-     * {@code tenant_id_revision} index answers.
+     * unchanged revision means it still is (revocation, extension and start bump it).
      *
      * @return empty when the invitation changed since that revision was read
      */

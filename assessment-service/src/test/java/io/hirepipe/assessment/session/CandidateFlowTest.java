@@ -8,11 +8,14 @@ import io.hirepipe.contracts.events.AssessmentSubmitted;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.contracts.events.SubmittedAnswer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import io.hirepipe.assessment.invitation.Invitation;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +36,10 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
 
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void redeemStartAnswerAndSubmitEmitsOneSubmissionWithEveryAnswer() {
@@ -203,6 +210,40 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
         JsonNode answers = api(candidate).get("/api/candidate/assessment/session").expect(200).get("answers");
         assertThat(answers.get("q-single").get("selectedOptionIds").get(0).asString()).isEqualTo("b");
         assertThat(answers.get("q-multi").get("selectedOptionIds").toString()).isEqualTo("[\"a\",\"d\"]");
+    }
+
+    @Test
+    void theHotCopyAfterASaveIsWhatMongoDbHolds() {
+        JsonNode created = invite("java-basics", "ada@example.org");
+        String invitationId = created.get("id").asString();
+        String candidate = redeemAsCandidate(created);
+        JsonNode session = start(candidate);
+        JsonNode saved = save(candidate, "q-single", 1, List.of("b"), null).expect(200);
+        save(candidate, "q-text", 4, null, "a first draft").expect(200);
+        assertThat(saved.get("applied").asBoolean()).isTrue();
+        assertThat(saved.get("deadline").asString()).isEqualTo(session.get("deadline").asString());
+
+        Invitation stored = mongo.findById(invitationId, Invitation.class);
+        String key = "hirepipe:assessment:session:" + tenant + ":" + invitationId;
+        assertThat(redis.opsForHash().get(key, "revision")).isEqualTo(String.valueOf(stored.revision()));
+        Invitation hot = json.readValue(redis.opsForHash().get(key, "json").toString(), Invitation.class);
+        assertThat(hot.revision()).isEqualTo(stored.revision());
+        assertThat(hot.session().answers()).isEqualTo(stored.session().answers()).containsOnlyKeys("q-single", "q-text");
+        assertThat(hot.session().answers().get("q-text").text()).isEqualTo("a first draft");
+        assertThat(hot.session().deadline()).isEqualTo(stored.session().deadline());
+        assertThat(hot.status()).isEqualTo(stored.status());
+    }
+
+    @Test
+    void aSaveIsTimedAsARequestButSpringSecuritysFiltersAreNot() {
+        String candidate = redeemAsCandidate(invite("java-basics", "ada@example.org"));
+        start(candidate);
+        save(candidate, "q-single", 1, List.of("a"), null).expect(200);
+
+        assertThat(meters.find("http.server.requests").tag("uri", "/api/candidate/assessment/answers/{questionId}")
+                .timer()).as("the request's timer").isNotNull();
+        assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("spring.security."));
     }
 
     @Test
