@@ -16,9 +16,12 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -80,9 +83,24 @@ public final class LocalStack implements AutoCloseable {
         mailViewer = MailViewer.start(config.ports().mail(), smtp);
         started.push(mailViewer);
 
+        Set<String> recordingJars = new HashSet<>();
         for (ServiceSpec spec : serviceSpecs) {
-            progress.accept("launching " + spec.name() + " on port " + spec.port());
-            ServiceProcess process = ServiceProcess.launch(spec, config.logsDir());
+            ServiceSpec launchSpec = spec;
+            Optional<ClassDataSharing.Recording> recording = Optional.empty();
+            int jar = spec.command().indexOf("-jar");
+            if (config.classDataSharing() && jar >= 0) {
+                // one instance per service records the archive; the others share it from the next start on
+                boolean record = recordingJars.add(spec.command().get(jar + 1));
+                Optional<ClassDataSharing.Launch> launch = ClassDataSharing.prepare(Path.of(spec.command().get(jar + 1)),
+                        record, progress);
+                if (launch.isPresent()) {
+                    launchSpec = withLaunch(spec, jar, launch.get());
+                    recording = launch.get().recording();
+                }
+            }
+            progress.accept("launching " + spec.name() + " on port " + spec.port()
+                    + (recording.isPresent() ? " (recording its class data sharing archive for the next start)" : ""));
+            ServiceProcess process = ServiceProcess.launch(launchSpec, config.logsDir(), recording);
             services.add(process);
             started.push(process);
         }
@@ -102,6 +120,16 @@ public final class LocalStack implements AutoCloseable {
             progress.accept("fault control on http://127.0.0.1:" + config.controlPort() + " (loopback only)");
             started.push(StackControl.start(config.controlPort(), this));
         }
+    }
+
+    /** The spec's command with the JVM options and extracted jar of a class data sharing launch. */
+    private static ServiceSpec withLaunch(ServiceSpec spec, int jarIndex, ClassDataSharing.Launch launch) {
+        List<String> command = new ArrayList<>(spec.command().subList(0, jarIndex));
+        command.addAll(launch.jvmOptions());
+        command.add("-jar");
+        command.add(launch.jar().toString());
+        command.addAll(spec.command().subList(jarIndex + 2, spec.command().size()));
+        return new ServiceSpec(spec.name(), spec.port(), command, spec.environment(), spec.healthUrl());
     }
 
     private void requireJars(List<ServiceSpec> serviceSpecs) {
