@@ -77,7 +77,7 @@ final class ClassDataSharing {
      * @param record whether this launch may record the archive when there is none (one instance per service)
      */
     static Optional<Launch> prepare(Path bootJar, boolean record, Consumer<String> progress) {
-        Path cacheDir = bootJar.getParent().resolve(DIRECTORY).resolve(baseName(bootJar));
+        Path cacheDir = cacheDir(bootJar);
         try {
             Files.createDirectories(cacheDir);
             Path extracted = extractedJar(bootJar, cacheDir, progress);
@@ -100,6 +100,24 @@ final class ClassDataSharing {
                     + "); it starts from the jar");
             return Optional.empty();
         }
+    }
+
+    /**
+     * Extracts the jar now if it needs it (after a build that changed it), so that {@link #prepare} finds it
+     * done: the stack runs this while its infrastructure starts. A failure is left for {@link #prepare} to report.
+     */
+    static void extractAhead(Path bootJar, Consumer<String> progress) {
+        try {
+            Path cacheDir = cacheDir(bootJar);
+            Files.createDirectories(cacheDir);
+            extractedJar(bootJar, cacheDir, progress);
+        } catch (IOException | RuntimeException e) {
+            // prepare() tries again and says why the service starts from its jar
+        }
+    }
+
+    private static Path cacheDir(Path bootJar) {
+        return bootJar.getParent().resolve(DIRECTORY).resolve(baseName(bootJar));
     }
 
     /**

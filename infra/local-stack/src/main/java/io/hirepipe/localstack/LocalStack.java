@@ -22,6 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -66,10 +71,31 @@ public final class LocalStack implements AutoCloseable {
         requireJars(serviceSpecs);
         requireFreePorts(serviceSpecs);
         createDirectories();
+        // a build that changed a service jar needs it extracted again: done meanwhile, not one after another
+        Map<String, CompletableFuture<Void>> extractions = extractAhead(serviceSpecs, progress);
 
-        progress.accept("starting Kafka (KRaft) on port " + config.ports().kafka());
-        kafka = EmbeddedKafka.start(config.ports().kafka());
-        started.push(kafka);
+        // Kafka takes seconds to start; the service JVMs spend their first seconds loading classes and building
+        // their contexts, which needs no broker, so they start meanwhile. Their Kafka clients retry until it is
+        // up, and a service reaches topic creation (KafkaAdmin) long after the broker is there. The stack is
+        // ready only once Kafka started; if it fails, the start fails as before.
+        progress.accept("starting Kafka (KRaft) on port " + config.ports().kafka() + "; the services start meanwhile");
+        CompletableFuture<EmbeddedKafka> kafkaStart = new CompletableFuture<>();
+        Thread kafkaStarter = new Thread(() -> {
+            try {
+                kafkaStart.complete(EmbeddedKafka.start(config.ports().kafka()));
+            } catch (Throwable failure) {
+                kafkaStart.completeExceptionally(failure);
+            }
+        }, "start-kafka");
+        kafkaStarter.setDaemon(true);
+        kafkaStarter.start();
+        // closed after every service (they flush to Kafka as they stop), as when Kafka started first
+        started.push(() -> {
+            EmbeddedKafka broker = kafkaOrNull(kafkaStart);
+            if (broker != null) {
+                broker.close();
+            }
+        });
         progress.accept("starting MongoDB-compatible server on port " + config.ports().mongo()
                 + " (data in " + config.mongoFile() + ")");
         started.push(EmbeddedMongo.start(config.ports().mongo(), config.mongoFile()));
@@ -89,6 +115,7 @@ public final class LocalStack implements AutoCloseable {
             Optional<ClassDataSharing.Recording> recording = Optional.empty();
             int jar = spec.command().indexOf("-jar");
             if (config.classDataSharing() && jar >= 0) {
+                extractions.get(spec.command().get(jar + 1)).join();
                 // one instance per service records the archive; the others share it from the next start on
                 boolean record = recordingJars.add(spec.command().get(jar + 1));
                 Optional<ClassDataSharing.Launch> launch = ClassDataSharing.prepare(Path.of(spec.command().get(jar + 1)),
@@ -104,6 +131,8 @@ public final class LocalStack implements AutoCloseable {
             services.add(process);
             started.push(process);
         }
+        kafka = awaitKafka(kafkaStart);
+        progress.accept("Kafka is up");
         HealthWaiter health = new HealthWaiter(config.healthTimeout());
         health.awaitReady(services, progress);
         if (config.instances() > 1) {
@@ -120,6 +149,53 @@ public final class LocalStack implements AutoCloseable {
             progress.accept("fault control on http://127.0.0.1:" + config.controlPort() + " (loopback only)");
             started.push(StackControl.start(config.controlPort(), this));
         }
+    }
+
+    /** The started broker, or its start failure as thrown by {@link EmbeddedKafka#start}. */
+    private static EmbeddedKafka awaitKafka(CompletableFuture<EmbeddedKafka> kafkaStart) {
+        try {
+            return kafkaStart.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** For stopping: the broker if it started (waiting for a start still under way), else null. */
+    private static EmbeddedKafka kafkaOrNull(CompletableFuture<EmbeddedKafka> kafkaStart) {
+        try {
+            return kafkaStart.join();
+        } catch (CompletionException | CancellationException e) {
+            return null;
+        }
+    }
+
+    /** Starts extracting each distinct service jar (two at a time: two cores), when class data sharing is on. */
+    private Map<String, CompletableFuture<Void>> extractAhead(List<ServiceSpec> serviceSpecs, Consumer<String> progress) {
+        Map<String, CompletableFuture<Void>> extractions = new LinkedHashMap<>();
+        if (!config.classDataSharing()) {
+            return extractions;
+        }
+        ExecutorService extractors = Executors.newFixedThreadPool(2, r -> {
+            Thread thread = new Thread(r, "class-data-sharing-extract");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (ServiceSpec spec : serviceSpecs) {
+            int jar = spec.command().indexOf("-jar");
+            if (jar >= 0) {
+                String bootJar = spec.command().get(jar + 1);
+                extractions.computeIfAbsent(bootJar, j -> CompletableFuture.runAsync(
+                        () -> ClassDataSharing.extractAhead(Path.of(j), progress), extractors));
+            }
+        }
+        extractors.shutdown();
+        return extractions;
     }
 
     /** The spec's command with the JVM options and extracted jar of a class data sharing launch. */
