@@ -6,6 +6,7 @@ import io.hirepipe.embedded.EmbeddedRedis;
 import io.hirepipe.embedded.MailViewer;
 import io.hirepipe.embedded.PortCheck;
 import io.hirepipe.embedded.PortInUseException;
+import io.hirepipe.embedded.QuietInfraLogging;
 import io.hirepipe.embedded.SmtpSink;
 
 import java.io.IOException;
@@ -79,6 +80,8 @@ public final class LocalStack implements AutoCloseable {
         // up, and a service reaches topic creation (KafkaAdmin) long after the broker is there. The stack is
         // ready only once Kafka started; if it fails, the start fails as before.
         progress.accept("starting Kafka (KRaft) on port " + config.ports().kafka() + "; the services start meanwhile");
+        // logging set up here, once, not by two servers' threads at the same time (SLF4J would replay their calls)
+        QuietInfraLogging.apply();
         CompletableFuture<EmbeddedKafka> kafkaStart = new CompletableFuture<>();
         Thread kafkaStarter = new Thread(() -> {
             try {
@@ -125,6 +128,7 @@ public final class LocalStack implements AutoCloseable {
                     recording = launch.get().recording();
                 }
             }
+            // LocalStackProcess (infra/stack-launcher) looks for this wording to know a start recorded archives
             progress.accept("launching " + spec.name() + " on port " + spec.port()
                     + (recording.isPresent() ? " (recording its class data sharing archive for the next start)" : ""));
             ServiceProcess process = ServiceProcess.launch(launchSpec, config.logsDir(), recording);
