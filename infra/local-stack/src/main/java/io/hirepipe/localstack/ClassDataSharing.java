@@ -87,6 +87,7 @@ final class ClassDataSharing {
             if (Files.isRegularFile(archive)) {
                 options.add("-XX:SharedArchiveFile=" + archive);
             } else if (record) {
+                deleteAbandonedRecordings(cacheDir);
                 Path partial = cacheDir.resolve("classes.jsa." + ProcessHandle.current().pid() + ".partial");
                 options.add("-XX:ArchiveClassesAtExit=" + partial);
                 recording = Optional.of(new Recording(partial, archive));
@@ -178,6 +179,20 @@ final class ClassDataSharing {
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Partial archives of stacks that no longer run (stopped by force before their services finished writing). */
+    private static void deleteAbandonedRecordings(Path cacheDir) throws IOException {
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".partial")).toList()) {
+                String[] parts = file.getFileName().toString().split("\\.");
+                boolean running = parts.length == 4 && parts[2].chars().allMatch(Character::isDigit)
+                        && ProcessHandle.of(Long.parseLong(parts[2])).map(ProcessHandle::isAlive).orElse(false);
+                if (!running) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

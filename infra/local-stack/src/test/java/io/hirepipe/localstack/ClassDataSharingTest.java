@@ -76,6 +76,21 @@ class ClassDataSharingTest {
     }
 
     @Test
+    void partialArchivesOfStacksNoLongerRunningAreDeleted() throws IOException {
+        Path bootJar = jar(target.resolve("svc.jar"), Map.of("App.class", "v1"), 1_000_000L);
+        alreadyExtracted(bootJar);
+        long endedPid = new ProcessBuilder("true").start().onExit().join().pid();
+        Path abandoned = Files.writeString(target.resolve("cds/svc/classes.jsa." + endedPid + ".partial"), "abandoned");
+        Path ofThisStack = Files.writeString(target.resolve("cds/svc/classes.jsa." + ProcessHandle.current().pid()
+                + ".partial"), "being written");
+
+        ClassDataSharing.prepare(bootJar, true, message -> { });
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(ofThisStack).exists();
+    }
+
+    @Test
     void aChangedJarDropsTheOldArchiveAndAJarThatCannotBeExtractedStartsAsBefore() throws IOException {
         Path bootJar = jar(target.resolve("svc.jar"), Map.of("App.class", "v1"), 1_000_000L);
         alreadyExtracted(bootJar);
