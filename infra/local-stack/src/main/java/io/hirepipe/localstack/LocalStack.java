@@ -6,6 +6,7 @@ import io.hirepipe.embedded.EmbeddedRedis;
 import io.hirepipe.embedded.MailViewer;
 import io.hirepipe.embedded.PortCheck;
 import io.hirepipe.embedded.PortInUseException;
+import io.hirepipe.embedded.QuietInfraLogging;
 import io.hirepipe.embedded.SmtpSink;
 
 import java.io.IOException;
@@ -16,9 +17,17 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -63,10 +72,33 @@ public final class LocalStack implements AutoCloseable {
         requireJars(serviceSpecs);
         requireFreePorts(serviceSpecs);
         createDirectories();
+        // a build that changed a service jar needs it extracted again: done meanwhile, not one after another
+        Map<String, CompletableFuture<Void>> extractions = extractAhead(serviceSpecs, progress);
 
-        progress.accept("starting Kafka (KRaft) on port " + config.ports().kafka());
-        kafka = EmbeddedKafka.start(config.ports().kafka());
-        started.push(kafka);
+        // Kafka takes seconds to start; the service JVMs spend their first seconds loading classes and building
+        // their contexts, which needs no broker, so they start meanwhile. Their Kafka clients retry until it is
+        // up, and a service reaches topic creation (KafkaAdmin) long after the broker is there. The stack is
+        // ready only once Kafka started; if it fails, the start fails as before.
+        progress.accept("starting Kafka (KRaft) on port " + config.ports().kafka() + "; the services start meanwhile");
+        // logging set up here, once, not by two servers' threads at the same time (SLF4J would replay their calls)
+        QuietInfraLogging.apply();
+        CompletableFuture<EmbeddedKafka> kafkaStart = new CompletableFuture<>();
+        Thread kafkaStarter = new Thread(() -> {
+            try {
+                kafkaStart.complete(EmbeddedKafka.start(config.ports().kafka()));
+            } catch (Throwable failure) {
+                kafkaStart.completeExceptionally(failure);
+            }
+        }, "start-kafka");
+        kafkaStarter.setDaemon(true);
+        kafkaStarter.start();
+        // closed after every service (they flush to Kafka as they stop), as when Kafka started first
+        started.push(() -> {
+            EmbeddedKafka broker = kafkaOrNull(kafkaStart);
+            if (broker != null) {
+                broker.close();
+            }
+        });
         progress.accept("starting MongoDB-compatible server on port " + config.ports().mongo()
                 + " (data in " + config.mongoFile() + ")");
         started.push(EmbeddedMongo.start(config.ports().mongo(), config.mongoFile()));
@@ -80,12 +112,31 @@ public final class LocalStack implements AutoCloseable {
         mailViewer = MailViewer.start(config.ports().mail(), smtp);
         started.push(mailViewer);
 
+        Set<String> recordingJars = new HashSet<>();
         for (ServiceSpec spec : serviceSpecs) {
-            progress.accept("launching " + spec.name() + " on port " + spec.port());
-            ServiceProcess process = ServiceProcess.launch(spec, config.logsDir());
+            ServiceSpec launchSpec = spec;
+            Optional<ClassDataSharing.Recording> recording = Optional.empty();
+            int jar = spec.command().indexOf("-jar");
+            if (config.classDataSharing() && jar >= 0) {
+                extractions.get(spec.command().get(jar + 1)).join();
+                // one instance per service records the archive; the others share it from the next start on
+                boolean record = recordingJars.add(spec.command().get(jar + 1));
+                Optional<ClassDataSharing.Launch> launch = ClassDataSharing.prepare(Path.of(spec.command().get(jar + 1)),
+                        record, progress);
+                if (launch.isPresent()) {
+                    launchSpec = withLaunch(spec, jar, launch.get());
+                    recording = launch.get().recording();
+                }
+            }
+            // LocalStackProcess (infra/stack-launcher) looks for this wording to know a start recorded archives
+            progress.accept("launching " + spec.name() + " on port " + spec.port()
+                    + (recording.isPresent() ? " (recording its class data sharing archive for the next start)" : ""));
+            ServiceProcess process = ServiceProcess.launch(launchSpec, config.logsDir(), recording);
             services.add(process);
             started.push(process);
         }
+        kafka = awaitKafka(kafkaStart);
+        progress.accept("Kafka is up");
         HealthWaiter health = new HealthWaiter(config.healthTimeout());
         health.awaitReady(services, progress);
         if (config.instances() > 1) {
@@ -102,6 +153,63 @@ public final class LocalStack implements AutoCloseable {
             progress.accept("fault control on http://127.0.0.1:" + config.controlPort() + " (loopback only)");
             started.push(StackControl.start(config.controlPort(), this));
         }
+    }
+
+    /** The started broker, or its start failure as thrown by {@link EmbeddedKafka#start}. */
+    private static EmbeddedKafka awaitKafka(CompletableFuture<EmbeddedKafka> kafkaStart) {
+        try {
+            return kafkaStart.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** For stopping: the broker if it started (waiting for a start still under way), else null. */
+    private static EmbeddedKafka kafkaOrNull(CompletableFuture<EmbeddedKafka> kafkaStart) {
+        try {
+            return kafkaStart.join();
+        } catch (CompletionException | CancellationException e) {
+            return null;
+        }
+    }
+
+    /** Starts extracting each distinct service jar (two at a time: two cores), when class data sharing is on. */
+    private Map<String, CompletableFuture<Void>> extractAhead(List<ServiceSpec> serviceSpecs, Consumer<String> progress) {
+        Map<String, CompletableFuture<Void>> extractions = new LinkedHashMap<>();
+        if (!config.classDataSharing()) {
+            return extractions;
+        }
+        ExecutorService extractors = Executors.newFixedThreadPool(2, r -> {
+            Thread thread = new Thread(r, "class-data-sharing-extract");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (ServiceSpec spec : serviceSpecs) {
+            int jar = spec.command().indexOf("-jar");
+            if (jar >= 0) {
+                String bootJar = spec.command().get(jar + 1);
+                extractions.computeIfAbsent(bootJar, j -> CompletableFuture.runAsync(
+                        () -> ClassDataSharing.extractAhead(Path.of(j), progress), extractors));
+            }
+        }
+        extractors.shutdown();
+        return extractions;
+    }
+
+    /** The spec's command with the JVM options and extracted jar of a class data sharing launch. */
+    private static ServiceSpec withLaunch(ServiceSpec spec, int jarIndex, ClassDataSharing.Launch launch) {
+        List<String> command = new ArrayList<>(spec.command().subList(0, jarIndex));
+        command.addAll(launch.jvmOptions());
+        command.add("-jar");
+        command.add(launch.jar().toString());
+        command.addAll(spec.command().subList(jarIndex + 2, spec.command().size()));
+        return new ServiceSpec(spec.name(), spec.port(), command, spec.environment(), spec.healthUrl());
     }
 
     private void requireJars(List<ServiceSpec> serviceSpecs) {

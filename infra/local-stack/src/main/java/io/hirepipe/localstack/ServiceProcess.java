@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** One running service JVM whose output goes to its own log file. */
@@ -15,18 +17,25 @@ final class ServiceProcess implements AutoCloseable {
     /** Replaced by {@link #restart()} after a kill. */
     private volatile Process process;
     private final Path logFile;
+    /** The class data sharing archive this JVM writes when it stops, if it records one. */
+    private final Optional<ClassDataSharing.Recording> recording;
 
-    private ServiceProcess(ServiceSpec spec, Process process, Path logFile) {
+    private ServiceProcess(ServiceSpec spec, Process process, Path logFile, Optional<ClassDataSharing.Recording> recording) {
         this.spec = spec;
         this.process = process;
         this.logFile = logFile;
+        this.recording = recording;
     }
 
     static ServiceProcess launch(ServiceSpec spec, Path logsDir) {
+        return launch(spec, logsDir, Optional.empty());
+    }
+
+    static ServiceProcess launch(ServiceSpec spec, Path logsDir, Optional<ClassDataSharing.Recording> recording) {
         try {
             Files.createDirectories(logsDir);
             Path logFile = logsDir.resolve(spec.name() + ".log");
-            return new ServiceProcess(spec, start(spec, ProcessBuilder.Redirect.to(logFile.toFile())), logFile);
+            return new ServiceProcess(spec, start(spec, ProcessBuilder.Redirect.to(logFile.toFile())), logFile, recording);
         } catch (IOException e) {
             throw new StackStartException("Could not launch " + spec.name() + ": " + e.getMessage(), e);
         }
@@ -99,20 +108,26 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Asks the JVM to stop (its shutdown hooks run), and forces it after a grace period. */
+    /**
+     * Asks the JVM to stop (its shutdown hooks run), and forces it after a grace period: longer when it writes
+     * its class data sharing archive on the way out.
+     */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        if (process.isAlive()) {
+            process.destroy();
+            Duration grace = recording.isPresent() ? Duration.ofSeconds(60) : Duration.ofSeconds(15);
+            try {
+                if (!process.waitFor(grace.toSeconds(), TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        }
+        if (!process.isAlive()) {
+            recording.ifPresent(r -> r.keep(process.exitValue()));
         }
     }
 }

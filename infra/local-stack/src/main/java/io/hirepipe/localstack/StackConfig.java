@@ -22,7 +22,8 @@ public record StackConfig(
         String otlpEndpoint,
         String gatewayProfiles,
         int instances,
-        int controlPort) {
+        int controlPort,
+        boolean classDataSharing) {
 
     /** Instance n (from 0) of a service listens on its port + n × this step: 8082, 8092, … */
     public static final int INSTANCE_PORT_STEP = 10;
@@ -74,6 +75,9 @@ public record StackConfig(
         // 0: off. A loopback-only HTTP port that injects faults (stop Kafka, SMTP, Redis; kill services)
         // for ./infra/faults/run.sh; never part of a deployment
         DEFAULTS.put("control-port", "0");
+        // true: the services start from an extracted class path with a class data sharing archive, recorded by
+        // the first run after a build (ClassDataSharing); false: from their fat jars, as before
+        DEFAULTS.put("class-data-sharing", "true");
     }
 
     public StackConfig {
@@ -118,39 +122,39 @@ public record StackConfig(
                 new Sessions(Duration.ofSeconds(lookup.integer("session-grace")),
                         Duration.ofSeconds(lookup.integer("session-sweep-interval"))),
                 lookup.text("otlp-endpoint"), lookup.text("gateway-profiles"), lookup.between("instances", 1, MAX_INSTANCES),
-                lookup.controlPort());
+                lookup.controlPort(), Boolean.parseBoolean(lookup.text("class-data-sharing")));
     }
 
     public StackConfig withPorts(Ports newPorts) {
-        return new StackConfig(repoDir, dataDir, newPorts, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort);
+        return new StackConfig(repoDir, dataDir, newPorts, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing);
     }
 
     public StackConfig withDataDir(Path newDataDir) {
-        return new StackConfig(repoDir, newDataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort);
+        return new StackConfig(repoDir, newDataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing);
     }
 
     public StackConfig withHealthTimeout(Duration timeout) {
-        return new StackConfig(repoDir, dataDir, ports, timeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort);
+        return new StackConfig(repoDir, dataDir, ports, timeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing);
     }
 
     /** Tests shorten the session timings, so a test at its deadline closes in seconds, not half a minute. */
     public StackConfig withSessions(Sessions newSessions) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, newSessions, otlpEndpoint, gatewayProfiles, instances, controlPort);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, newSessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing);
     }
 
     /** Services export their spans here (OTLP/HTTP); tests collect them with a receiver of their own. */
     public StackConfig withOtlpEndpoint(String endpoint) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, endpoint, gatewayProfiles, instances, controlPort);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, endpoint, gatewayProfiles, instances, controlPort, classDataSharing);
     }
 
     /** Tests run several instances of each service. */
     public StackConfig withInstances(int count) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, count, controlPort);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, count, controlPort, classDataSharing);
     }
 
     /** The fault control on this loopback port (0: off). */
     public StackConfig withControlPort(int port) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, port);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, port, classDataSharing);
     }
 
     public Path logsDir() {

@@ -21,6 +21,14 @@ class StackConfigTest {
         assertThat(config.ports().mail()).isEqualTo(8025);
         assertThat(config.dataDir()).isEqualTo(Path.of("/repo/.hirepipe/local"));
         assertThat(config.seedDemo()).isTrue();
+        assertThat(config.classDataSharing()).isTrue();
+    }
+
+    @Test
+    void classDataSharingCanBeTurnedOff() {
+        assertThat(StackConfig.from(new String[]{"--class-data-sharing=false"}, Map.of(), REPO).classDataSharing()).isFalse();
+        assertThat(StackConfig.from(new String[0], Map.of("HIREPIPE_CLASS_DATA_SHARING", "false"), REPO)
+                .classDataSharing()).isFalse();
     }
 
     @Test

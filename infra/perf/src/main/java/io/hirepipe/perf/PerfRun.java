@@ -127,7 +127,7 @@ public final class PerfRun {
         // stopped by a signal (Ctrl-C, CI's timeout), the stack's processes do not outlive the harness: the
         // launcher's shutdown hook stops a stack this run started; an attached one is its starter's to stop
         try (LocalStackProcess stack = attach != null ? LocalStackProcess.attach(attach)
-                : LocalStackProcess.start(stackOptions(repo, work, serviceJvm, instances))) {
+                : LocalStackProcess.startWithClassDataSharing(stackOptions(repo, work, serviceJvm, instances), PerfRun::log)) {
             report.header("- Services' JVM options: `" + stack.serviceJvmOptions() + "` ("
                     + (stack.serviceJvmOptions().contains("TieredStopAtLevel") ? "quick-start JIT: the smoke measures nothing"
                     : "default tiered JIT") + "); stack JVM (Kafka, MongoDB-compatible "
@@ -480,7 +480,9 @@ public final class PerfRun {
                 coldStart + " s; " + String.format(Locale.ROOT, "%.2f GiB", gib), coldStart < 60 && gib < 3, List.of(),
                 List.of("Cold start: from launching the local stack's jar (fresh data directory, jars built) to its "
                                 + "'" + LocalStackProcess.READY_LINE + "' line: infrastructure up, five services healthy (`--seed-demo=false`: the harness "
-                                + "installs the starter bank itself, through the API).",
+                                + "installs the starter bank itself, through the API). The services start with the class data "
+                                + "sharing archives the first start of this build recorded (the launcher starts once more when "
+                                + "this run's start was that first one), as every later ./run-local.sh does.",
                         String.format(Locale.ROOT, "RSS (VmRSS) of the stack's %d processes: %.2f GiB right after the start, "
                                         + "%.2f GiB after the scenarios. The harness, Gatling, wrk and the two comparison "
                                         + "gateways are not counted.", stack.processCount(),
