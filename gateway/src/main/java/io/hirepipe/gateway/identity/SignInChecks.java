@@ -1,7 +1,5 @@
 package io.hirepipe.gateway.identity;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.hirepipe.defaults.security.Caller;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -30,14 +28,14 @@ public class SignInChecks {
     static final String REFRESH_TOKENS = "refresh_tokens";
 
     private final ReactiveMongoTemplate mongo;
-    private final AsyncCache<String, Optional<RecruiterUser>> users;
-    private final AsyncCache<String, Boolean> endedSignIns;
+    private final SharedLookups<String, Optional<RecruiterUser>> users;
+    private final SharedLookups<String, Boolean> endedSignIns;
 
     public SignInChecks(ReactiveMongoTemplate mongo,
                         @Value("${hirepipe.gateway.sign-in-check-ttl:5s}") Duration ttl) {
         this.mongo = mongo;
-        this.users = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).buildAsync();
-        this.endedSignIns = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).buildAsync();
+        this.users = new SharedLookups<>(ttl, 100_000);
+        this.endedSignIns = new SharedLookups<>(ttl, 100_000);
     }
 
     /**
@@ -53,28 +51,28 @@ public class SignInChecks {
 
     /** The stored user (cached like the rest), whatever its status. */
     public Mono<RecruiterUser> user(String userId) {
-        return Mono.fromFuture(users.get(userId, (id, executor) -> mongo.findById(id, RecruiterUser.class)
-                        .map(Optional::of).defaultIfEmpty(Optional.empty()).toFuture()))
+        return users.get(userId, id -> mongo.findById(id, RecruiterUser.class)
+                        .map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .flatMap(Mono::justOrEmpty);
     }
 
     private Mono<Boolean> ended(String signInId) {
-        return Mono.fromFuture(endedSignIns.get(signInId, (id, executor) -> mongo.exists(
-                Query.query(Criteria.where("familyId").is(id).and("revokedAt").ne(null)), REFRESH_TOKENS).toFuture()));
+        return endedSignIns.get(signInId, id -> mongo.exists(
+                Query.query(Criteria.where("familyId").is(id).and("revokedAt").ne(null)), REFRESH_TOKENS));
     }
 
     /** Call after changing a user: this instance answers from the store again at once. */
     public void forgetUser(String userId) {
-        users.synchronous().invalidate(userId);
+        users.forget(userId);
     }
 
     /** Call after ending a sign-in. */
     public void forgetSignIn(String signInId) {
-        endedSignIns.synchronous().invalidate(signInId);
+        endedSignIns.forget(signInId);
     }
 
     /** Call after ending many sign-ins of one user (their ids are not all known here). */
     public void forgetAllSignIns() {
-        endedSignIns.synchronous().invalidateAll();
+        endedSignIns.forgetAll();
     }
 }
