@@ -127,7 +127,10 @@ public final class PerfRun {
         // stopped by a signal (Ctrl-C, CI's timeout), the stack's processes do not outlive the harness: the
         // launcher's shutdown hook stops a stack this run started; an attached one is its starter's to stop
         try (LocalStackProcess stack = attach != null ? LocalStackProcess.attach(attach)
-                : LocalStackProcess.startWithClassDataSharing(stackOptions(repo, work, serviceJvm, instances), PerfRun::log)) {
+                : LocalStackProcess.startWithClassDataSharing(stackOptions(repo, work, serviceJvm, instances), message -> {
+                    log(message);
+                    report.header("- Stack: " + message); // P8 reads the later start; the first one is reported too
+                })) {
             report.header("- Services' JVM options: `" + stack.serviceJvmOptions() + "` ("
                     + (stack.serviceJvmOptions().contains("TieredStopAtLevel") ? "quick-start JIT: the smoke measures nothing"
                     : "default tiered JIT") + "); stack JVM (Kafka, MongoDB-compatible "
