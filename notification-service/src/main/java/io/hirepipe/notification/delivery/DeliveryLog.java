@@ -54,13 +54,15 @@ public class DeliveryLog {
     /**
      * Records the delivery as PENDING, or returns the one already recorded for the same event,
      * recipient and kind (a redelivery, or a retry after a failure).
+     *
+     * @param lagFrom when what the email reports happened: its lag is counted from there, also when it is retried
      */
-    public EmailDelivery open(NewDelivery delivery) {
+    public EmailDelivery open(NewDelivery delivery, Instant lagFrom) {
         String recipient = normalise(delivery.recipient());
         EmailDelivery pending = new EmailDelivery("dlv_" + UUID.randomUUID().toString().replace("-", ""),
                 delivery.tenantId(), delivery.eventId(), delivery.eventType(), delivery.kind(), recipient,
                 delivery.subject(), delivery.subjectRef(), DeliveryStatus.PENDING, 0, null, null, clock.instant(),
-                null, null, null, null);
+                null, null, null, null, lagFrom);
         try {
             return mongo.insert(pending);
         } catch (DuplicateKeyException alreadyRecorded) {

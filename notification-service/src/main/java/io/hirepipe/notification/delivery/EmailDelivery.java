@@ -36,7 +36,9 @@ public record EmailDelivery(
         Instant lastAttemptAt,
         Instant sentAt,
         Instant nextAttemptAt,
-        String pendingMessage) {
+        String pendingMessage,
+        // when what the email reports happened (a report: the candidate's submit), for the lag of a retried email
+        Instant lagFrom) {
 
     public static final String COLLECTION = "email_deliveries";
 }

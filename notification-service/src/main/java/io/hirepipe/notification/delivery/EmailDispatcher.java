@@ -81,7 +81,7 @@ public class EmailDispatcher {
     public Outcome send(NewDelivery request, Instant occurredAt, EmailMessage email) {
         DeliveryKind kind = request.kind();
         String eventId = request.eventId();
-        EmailDelivery delivery = deliveries.open(request);
+        EmailDelivery delivery = deliveries.open(request, occurredAt);
         if (delivery.status() == DeliveryStatus.SENT) {
             log.info("{} {} for event {} already sent; nothing to do", kind, delivery.id(), eventId);
             return Outcome.ALREADY_SENT;

@@ -91,8 +91,9 @@ class EmailRetrier implements SmartLifecycle {
             return;
         }
         if (deliveries.markRetrySent(delivery.id(), delivery.attempts(), dispatcher.messageIdOf(delivery.id()))) {
-            // The lag runs from when the email was first asked for: what the recipient waited.
-            metrics.sent(delivery.kind(), delivery.createdAt());
+            // The lag runs from what the email reports (a report: the submit), as for a first-time send; deliveries
+            // recorded before that was kept run from when the email was first asked for.
+            metrics.sent(delivery.kind(), delivery.lagFrom() != null ? delivery.lagFrom() : delivery.createdAt());
             log.info("{} {} sent on retry (attempt {})", delivery.kind(), delivery.id(), delivery.attempts());
         }
     }

@@ -47,7 +47,8 @@ class EmailDeliveryApiTest extends NotificationServiceTest {
         return new EmailDelivery(id + "_" + tenant, tenant, "evt-" + id + tenant, "InvitationCreated",
                 DeliveryKind.CANDIDATE_INVITATION, recipient, "Your Backend basics assessment", "inv-1", status,
                 attempts, lastError, status == DeliveryStatus.SENT ? "<" + id + "@hirepipe.local>" : null, createdAt,
-                createdAt.plusSeconds(1), status == DeliveryStatus.SENT ? createdAt.plusSeconds(2) : null, null, null);
+                createdAt.plusSeconds(1), status == DeliveryStatus.SENT ? createdAt.plusSeconds(2) : null, null, null,
+                createdAt);
     }
 
     @Test

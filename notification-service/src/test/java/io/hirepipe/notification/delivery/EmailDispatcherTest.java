@@ -47,12 +47,13 @@ class EmailDispatcherTest {
 
     private static EmailDelivery delivery(DeliveryStatus status, int attempts) {
         return new EmailDelivery("dlv_1", "tenant-1", "evt-1", "InvitationCreated", DeliveryKind.CANDIDATE_INVITATION,
-                "ada@example.org", "Subject", "inv-1", status, attempts, null, null, Instant.EPOCH, null, null, null, null);
+                "ada@example.org", "Subject", "inv-1", status, attempts, null, null, Instant.EPOCH, null, null, null, null,
+                Instant.EPOCH);
     }
 
     @Test
     void aDeliveryLeftPendingByACrashIsSentOnRedelivery() {
-        when(log.open(any())).thenReturn(delivery(DeliveryStatus.PENDING, 1));
+        when(log.open(any(), any())).thenReturn(delivery(DeliveryStatus.PENDING, 1));
         when(log.startAttempt(eq("dlv_1"), any(), any())).thenReturn(Optional.of(delivery(DeliveryStatus.PENDING, 2)));
 
         assertThat(dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))
@@ -64,7 +65,7 @@ class EmailDispatcherTest {
 
     @Test
     void aSentDeliveryIsNotSentAgain() {
-        when(log.open(any())).thenReturn(delivery(DeliveryStatus.SENT, 1));
+        when(log.open(any(), any())).thenReturn(delivery(DeliveryStatus.SENT, 1));
 
         assertThat(dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))
                 .isEqualTo(EmailDispatcher.Outcome.ALREADY_SENT);
@@ -74,7 +75,7 @@ class EmailDispatcherTest {
 
     @Test
     void aDeliveryAnotherConsumerHoldsIsHandedToTheRetrierInsteadOfSentTwice() {
-        when(log.open(any())).thenReturn(delivery(DeliveryStatus.PENDING, 1));
+        when(log.open(any(), any())).thenReturn(delivery(DeliveryStatus.PENDING, 1));
         when(log.startAttempt(eq("dlv_1"), any(), any())).thenReturn(Optional.empty());
         when(pending.seal(email, "dlv_1")).thenReturn("v1:sealed");
         when(log.handOverIfHeld(eq("dlv_1"), any(), eq("v1:sealed"))).thenReturn(true);
@@ -87,7 +88,7 @@ class EmailDispatcherTest {
 
     @Test
     void aDeliverySentByAConcurrentConsumerMeanwhileIsNotSentAgain() {
-        when(log.open(any())).thenReturn(delivery(DeliveryStatus.FAILED, 1));
+        when(log.open(any(), any())).thenReturn(delivery(DeliveryStatus.FAILED, 1));
         when(log.startAttempt(eq("dlv_1"), any(), any())).thenReturn(Optional.empty());
 
         assertThat(dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))
@@ -98,7 +99,7 @@ class EmailDispatcherTest {
 
     @Test
     void anSmtpFailureKeepsTheMessageSealedForARetryInsteadOfFailingTheEvent() {
-        when(log.open(any())).thenReturn(delivery(DeliveryStatus.PENDING, 0));
+        when(log.open(any(), any())).thenReturn(delivery(DeliveryStatus.PENDING, 0));
         when(log.startAttempt(eq("dlv_1"), any(), any())).thenReturn(Optional.of(delivery(DeliveryStatus.PENDING, 1)));
         when(pending.seal(email, "dlv_1")).thenReturn("v1:sealed");
         doThrow(new MailSendException("Mail server connection failed", new java.net.ConnectException("refused")))
@@ -115,7 +116,7 @@ class EmailDispatcherTest {
 
     @Test
     void aRedeliveredEventWhoseEmailWaitsForItsRetrySendsNothing() {
-        when(log.open(any())).thenReturn(delivery(DeliveryStatus.RETRYING, 1));
+        when(log.open(any(), any())).thenReturn(delivery(DeliveryStatus.RETRYING, 1));
 
         assertThat(dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))
                 .isEqualTo(EmailDispatcher.Outcome.RETRY_SCHEDULED);
@@ -147,7 +148,7 @@ class EmailDispatcherTest {
 
     @Test
     void aMessageThatCannotBeBuiltIsNotRetried() {
-        when(log.open(any())).thenReturn(delivery(DeliveryStatus.PENDING, 0));
+        when(log.open(any(), any())).thenReturn(delivery(DeliveryStatus.PENDING, 0));
         when(log.startAttempt(eq("dlv_1"), any(), any())).thenReturn(Optional.of(delivery(DeliveryStatus.PENDING, 1)));
         doThrow(new MailPreparationException("bad header")).when(mailer).send(any(), anyString());
 

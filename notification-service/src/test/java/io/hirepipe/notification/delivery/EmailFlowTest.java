@@ -171,6 +171,30 @@ class EmailFlowTest extends NotificationServiceTest {
     }
 
     @Test
+    void aReportSentOnRetryCountsItsLagFromTheSubmitToo() {
+        String tenant = id("tenant");
+        String recruiter = mailbox("retried");
+        AssessmentScored scored = scored("Alan Turing", recruiter, SubmitReason.CANDIDATE);
+        Instant submittedAt = Instant.now().minus(Duration.ofMinutes(30));
+        smtp.stopListening();
+        try {
+            kafka.publish(envelope(new AssessmentScored(scored.sessionId(), scored.invitationId(), scored.testId(),
+                    scored.testTitle(), scored.candidate(), scored.recruiterEmail(), scored.points(), scored.maxPoints(),
+                    scored.percent(), scored.passMarkPercent(), scored.passed(), scored.submitReason(), scored.items(),
+                    Instant.now(), false, 0, submittedAt), tenant));
+            awaitDelivery(tenant, recruiter, "RETRYING");
+        } finally {
+            smtp.startListening();
+        }
+
+        smtp.awaitMessage(m -> m.isAddressedTo(recruiter), MAIL_TIMEOUT);
+
+        Timer reportLag = meters.get("hirepipe.notification.email.lag").tag("kind", "recruiter_score_report").timer();
+        await().atMost(MAIL_TIMEOUT).untilAsserted(() -> assertThat(reportLag.max(TimeUnit.SECONDS))
+                .as("a retried report, too, counts from the submit 30 minutes ago").isGreaterThanOrEqualTo(1800));
+    }
+
+    @Test
     void theSameEventTwiceSendsOneEmail() {
         String tenant = id("tenant");
         String candidate = mailbox("twice");
