@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,6 +49,12 @@ class OutboxWritesTest {
 
     @Autowired
     MongoTemplate contextMongo;
+
+    @Autowired
+    OutboxWrites contextWrites;
+
+    @Autowired
+    OutboxRelay contextRelay;
 
     private final String collection = "written-" + UUID.randomUUID();
     private MongoClient client;
@@ -106,6 +113,24 @@ class OutboxWritesTest {
             assertThat(pendingIn(updated)).isEmpty();
             assertThat(pendingIn(modified)).isEmpty();
         });
+    }
+
+    @Test
+    void theApplicationsOwnMongoClientHandsItsWritesWithEventsToItsRelay() {
+        String id = "w-" + UUID.randomUUID();
+        List<Object> hinted = new CopyOnWriteArrayList<>();
+        contextWrites.hintTo((collection, written) -> {
+            hinted.add(collection + "/" + written);
+            contextRelay.publishSoon(collection, written);
+        });
+        try {
+            contextMongo.insert(new Widget(id, "tenant-a", "REVOKED", Outbox.messages(revoked(id))), "widgets");
+            contextMongo.insert(new Widget("w-" + UUID.randomUUID(), "tenant-a", "INVITED", List.of()), "widgets");
+
+            assertThat(hinted).containsExactly("widgets/" + id);
+        } finally {
+            contextWrites.hintTo(contextRelay::publishSoon);
+        }
     }
 
     private static EventEnvelope<InvitationRevoked> revoked(String invitationId) {
