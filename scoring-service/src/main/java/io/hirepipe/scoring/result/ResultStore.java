@@ -2,10 +2,8 @@ package io.hirepipe.scoring.result;
 
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.defaults.outbox.Outbox;
-import io.hirepipe.defaults.outbox.OutboxRelay;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,16 +23,10 @@ import java.util.Optional;
 public class ResultStore {
 
     private final MongoTemplate mongo;
-    private final ObjectProvider<OutboxRelay> relay;
 
-    public ResultStore(MongoTemplate mongo, ObjectProvider<OutboxRelay> relay) {
+    // No hint to the relay here: service-defaults' OutboxWrites sees each write that carries events and hands it over.
+    public ResultStore(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.relay = relay;
-    }
-
-    /** The result's events go out now, not at the relay's next poll: the recruiter's report waits on them. */
-    private void publishSoon(String sessionId) {
-        relay.ifAvailable(r -> r.publishSoon(ScoringResult.COLLECTION, sessionId));
     }
 
     @PostConstruct
@@ -74,7 +66,6 @@ public class ResultStore {
     public boolean insert(ScoringResult result) {
         try {
             mongo.insert(result);
-            publishSoon(result.sessionId());
             return true;
         } catch (DuplicateKeyException alreadyScored) {
             return false;
@@ -102,11 +93,7 @@ public class ResultStore {
                 .set("finalizedBy", changed.finalizedBy())
                 .set("revision", changed.revision() + 1);
         Outbox.append(update, events);
-        boolean updated = mongo.updateFirst(query, update, ScoringResult.class).getMatchedCount() == 1;
-        if (updated && events.length > 0) {
-            publishSoon(changed.sessionId());
-        }
-        return updated;
+        return mongo.updateFirst(query, update, ScoringResult.class).getMatchedCount() == 1;
     }
 
     /**
@@ -132,11 +119,7 @@ public class ResultStore {
                 .and("submissionEventId").is(previous.submissionEventId())
                 .and("finalizedAt").is(null)
                 .andOperator(sameRevision(previous.revision())));
-        boolean replaced = mongo.updateFirst(query, update, ScoringResult.class).getMatchedCount() == 1;
-        if (replaced) {
-            publishSoon(previous.sessionId());
-        }
-        return replaced;
+        return mongo.updateFirst(query, update, ScoringResult.class).getMatchedCount() == 1;
     }
 
     private static Criteria sameRevision(long revision) {

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -26,9 +27,22 @@ public class OutboxAutoConfiguration {
     @Bean
     @ConditionalOnBean({MongoTemplate.class, KafkaTemplate.class})
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<Object, Object> kafka, OutboxProperties properties,
-                            ObjectProvider<MeterRegistry> meters) {
-        return new OutboxRelay(mongo, kafka, properties, meters.getIfAvailable(SimpleMeterRegistry::new),
+                            ObjectProvider<MeterRegistry> meters, OutboxWrites writes) {
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, properties, meters.getIfAvailable(SimpleMeterRegistry::new),
                 Clock.systemUTC());
+        writes.hintTo(relay::publishSoon);
+        return relay;
+    }
+
+    /** Sees the writes that carry events on the driver, whoever makes them, and hints the relay. */
+    @Bean
+    OutboxWrites outboxWrites(OutboxProperties properties) {
+        return new OutboxWrites(properties);
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer outboxWritesListener(OutboxWrites writes) {
+        return settings -> settings.addCommandListener(writes);
     }
 
     @Bean
