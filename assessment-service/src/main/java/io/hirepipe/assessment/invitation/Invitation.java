@@ -113,6 +113,18 @@ public record Invitation(
                 externalReference, activeKey);
     }
 
+    /**
+     * This invitation after the write {@code SessionStore.startAt} makes: STARTED with {@code session} and the test's
+     * title, duration and pass mark, the revision bumped. Like {@link #withAnswer}, it stands in for reading the
+     * document back.
+     */
+    public Invitation withStart(Session session, String testTitle, int durationMinutes, int passMarkPercent) {
+        return new Invitation(id, tenantId, tokenHash, testId, testTitle, durationMinutes, passMarkPercent, candidate,
+                recruiterEmail, extraTimeMinutes, expiresAt, createdAt, createdBy, InvitationStatus.STARTED,
+                revision + 1, revocation, session, score, integrity, outbox, instructions, questionCount, lateSaves,
+                externalReference, activeKey);
+    }
+
     /** The part candidate requests read, as cached in Redis: no token hash, score, signals or outbox. */
     public Invitation candidateVisible() {
         return new Invitation(id, tenantId, null, testId, testTitle, durationMinutes, passMarkPercent, candidate,

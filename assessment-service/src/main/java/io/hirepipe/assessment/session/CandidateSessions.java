@@ -105,10 +105,13 @@ class CandidateSessions {
                 caller.tenantId(), CorrelationId.currentOrNew(), now);
 
         // Still INVITED and unexpired at the revision read: claim it by that revision, a lookup the database
-        // answers by index; otherwise (changed meanwhile) the conditional write decides.
+        // answers by index, and the result is the copy read plus this write; otherwise (changed meanwhile) the
+        // conditional write decides.
         Optional<Invitation> claimed = invitation.status() == InvitationStatus.INVITED && invitation.expiresAt().isAfter(now)
-                ? store.startAt(caller.tenantId(), invitation.id(), invitation.revision(), session, delivery.title(),
+                && store.startAt(caller.tenantId(), invitation.id(), invitation.revision(), session, delivery.title(),
                         delivery.durationMinutes(), delivery.passMarkPercent(), started)
+                ? Optional.of(invitation.withStart(session, delivery.title(), delivery.durationMinutes(),
+                        delivery.passMarkPercent()))
                 : Optional.empty();
         if (claimed.isEmpty()) {
             claimed = store.start(caller.tenantId(), invitation.id(), now, session, delivery.title(),

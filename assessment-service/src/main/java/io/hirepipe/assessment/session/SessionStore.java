@@ -119,12 +119,17 @@ class SessionStore {
      * {@link #start} for an invitation the caller read at {@code revision} and found INVITED and unexpired: an
      * unchanged revision means it still is (revocation, extension and start bump it).
      *
-     * @return empty when the invitation changed since that revision was read
+     * <p>A plain update, not a find-and-modify: the caller holds the invitation at {@code revision} and the session
+     * it writes, so it knows the result ({@link Invitation#withStart}) without MongoDB sending the whole frozen
+     * session back to be mapped again.
+     *
+     * @return false when the invitation changed since that revision was read
      */
-    Optional<Invitation> startAt(String tenantId, String invitationId, long revision, Session session, String testTitle,
-                                 int durationMinutes, int passMarkPercent, EventEnvelope<?> started) {
+    boolean startAt(String tenantId, String invitationId, long revision, Session session, String testTitle,
+                    int durationMinutes, int passMarkPercent, EventEnvelope<?> started) {
         Query query = Query.query(byId(tenantId, invitationId).and(REVISION).is(revision));
-        return modify(query, Outbox.append(startOf(session, testTitle, durationMinutes, passMarkPercent), started));
+        Update update = Outbox.append(startOf(session, testTitle, durationMinutes, passMarkPercent), started);
+        return mongo.updateFirst(query, update, Invitation.class).getMatchedCount() == 1;
     }
 
     /** Extra time for an invitation nobody started yet: the deadline is fixed only at start. */

@@ -7,8 +7,11 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -67,8 +70,16 @@ public final class CallerClaims {
      * again and gets one).
      */
     public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Set<CallerKind> kinds) {
+        return validator(issuer, audience, kinds, Clock.systemUTC());
+    }
+
+    /** As {@link #validator(String, String, Set)}, judging expiry by {@code clock}. */
+    public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Set<CallerKind> kinds,
+                                                      Clock clock) {
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
         return new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer),
+                JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(issuer), timestamps),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)),
                 new JwtClaimValidator<String>(TENANT, tenant -> tenant != null && !tenant.isBlank()),
                 new JwtClaimValidator<String>(KIND, kind -> kinds.stream().anyMatch(k -> k.name().equals(kind))),

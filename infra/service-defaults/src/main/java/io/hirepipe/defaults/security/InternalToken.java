@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTParser;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -48,9 +49,18 @@ public class InternalToken {
     /** The subject under which the gateway calls services itself. */
     static final String GATEWAY = "gateway";
 
+    /**
+     * How many verified gateway tokens are remembered, and for how long. The gateway reuses one token per
+     * caller for half its 60 s lifetime, so 30 s covers a reuse. It is also the bound on how long a token
+     * outlives the removal of its signing key from the JWKS, beyond the time the JWKS itself stays cached.
+     */
+    static final long VERIFIED_TOKENS_KEPT = 10_000;
+    static final Duration VERIFIED_TOKENS_KEPT_FOR = Duration.ofSeconds(30);
+
     private final JwtEncoder serviceEncoder;
     private final NimbusJwtDecoder gatewayTokens;
     private final NimbusJwtDecoder serviceTokens;
+    private final VerifiedTokens verifiedGatewayTokens;
     private final InternalTokenProperties properties;
     private final Clock clock;
 
@@ -63,8 +73,13 @@ public class InternalToken {
                 // Only the gateway's own key can prove the gateway's identity (e.g. to redeem invitations).
                 new JwtClaimValidator<String>("sub", subject -> !GATEWAY.equals(subject))));
         this.gatewayTokens = gatewayKeys(properties);
-        this.gatewayTokens.setJwtValidator(CallerClaims.validator(properties.issuer(), properties.requiredAudience(),
-                EnumSet.allOf(CallerKind.class)));
+        OAuth2TokenValidator<Jwt> gatewayClaims = CallerClaims.validator(properties.issuer(),
+                properties.requiredAudience(), EnumSet.allOf(CallerKind.class), clock);
+        this.gatewayTokens.setJwtValidator(gatewayClaims);
+        // Only the gateway's tokens are reused (a service signs a fresh one per call), and their RS256 check was
+        // about a tenth of a cheap request's CPU.
+        this.verifiedGatewayTokens = new VerifiedTokens(gatewayClaims, VERIFIED_TOKENS_KEPT,
+                VERIFIED_TOKENS_KEPT_FOR);
         this.properties = properties;
         this.clock = clock;
     }
@@ -106,7 +121,18 @@ public class InternalToken {
     }
 
     public JwtDecoder decoder() {
-        return token -> decoderFor(token).decode(token);
+        return token -> {
+            Jwt remembered = verifiedGatewayTokens.remembered(token);
+            if (remembered != null) {
+                return remembered;
+            }
+            JwtDecoder decoder = decoderFor(token);
+            Jwt jwt = decoder.decode(token);
+            if (decoder == gatewayTokens) {
+                verifiedGatewayTokens.remember(token, jwt);
+            }
+            return jwt;
+        };
     }
 
     private JwtDecoder decoderFor(String token) {
