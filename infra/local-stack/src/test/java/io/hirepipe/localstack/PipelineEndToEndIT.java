@@ -178,7 +178,8 @@ class PipelineEndToEndIT {
 
         renewedCandidate.post("/api/v1/candidate/assessment/submit", Map.of()).expect(200);
         JsonNode gone = anonymous.post("/api/v1/auth/candidate", Map.of("invitationToken", invitationToken)).problem(410);
-        assertThat(gone.get("invitationStatus").asString()).isEqualTo("SUBMITTED");
+        // scoring may already have reported back (the relay publishes the submit at once): either says "done"
+        assertThat(gone.get("invitationStatus").asString()).isIn("SUBMITTED", "SCORED");
         assertThat(gone.get("contactEmail").asString()).isEqualTo(stack.demo().recruiterEmail());
         recruiter.put("/api/v1/invitations/" + invitationId + "/extra-time", Map.of("extraTimeMinutes", 20))
                 .problem(409, "session-submitted");
