@@ -155,12 +155,7 @@ class EmailFlowTest extends NotificationServiceTest {
     void theReportsLagRunsFromTheCandidatesSubmit() {
         String tenant = id("tenant");
         String recruiter = mailbox("rita");
-        AssessmentScored scored = scored("Grace Hopper", recruiter, SubmitReason.CANDIDATE);
-        Instant submittedAt = Instant.now().minus(Duration.ofMinutes(10));
-        kafka.publish(envelope(new AssessmentScored(scored.sessionId(), scored.invitationId(), scored.testId(),
-                scored.testTitle(), scored.candidate(), scored.recruiterEmail(), scored.points(), scored.maxPoints(),
-                scored.percent(), scored.passMarkPercent(), scored.passed(), scored.submitReason(), scored.items(),
-                Instant.now(), false, 0, submittedAt), tenant));
+        kafka.publish(envelope(submittedBefore(Duration.ofMinutes(10), "Grace Hopper", recruiter), tenant));
 
         smtp.awaitMessage(m -> m.isAddressedTo(recruiter), MAIL_TIMEOUT);
 
@@ -174,14 +169,9 @@ class EmailFlowTest extends NotificationServiceTest {
     void aReportSentOnRetryCountsItsLagFromTheSubmitToo() {
         String tenant = id("tenant");
         String recruiter = mailbox("retried");
-        AssessmentScored scored = scored("Alan Turing", recruiter, SubmitReason.CANDIDATE);
-        Instant submittedAt = Instant.now().minus(Duration.ofMinutes(30));
         smtp.stopListening();
         try {
-            kafka.publish(envelope(new AssessmentScored(scored.sessionId(), scored.invitationId(), scored.testId(),
-                    scored.testTitle(), scored.candidate(), scored.recruiterEmail(), scored.points(), scored.maxPoints(),
-                    scored.percent(), scored.passMarkPercent(), scored.passed(), scored.submitReason(), scored.items(),
-                    Instant.now(), false, 0, submittedAt), tenant));
+            kafka.publish(envelope(submittedBefore(Duration.ofMinutes(30), "Alan Turing", recruiter), tenant));
             awaitDelivery(tenant, recruiter, "RETRYING");
         } finally {
             smtp.startListening();
@@ -314,6 +304,15 @@ class EmailFlowTest extends NotificationServiceTest {
         assertThat(deliveries(tenant)).isEmpty();
         assertThat(kafka.readToEnd(Topics.deadLetterOf(Topics.RESULTS), r -> r.key() != null && r.key().equals("ses-x")))
                 .isEmpty();
+    }
+
+    /** A result scored now for a candidate who submitted {@code ago}. */
+    private static AssessmentScored submittedBefore(Duration ago, String candidate, String recruiter) {
+        AssessmentScored scored = scored(candidate, recruiter, SubmitReason.CANDIDATE);
+        return new AssessmentScored(scored.sessionId(), scored.invitationId(), scored.testId(), scored.testTitle(),
+                scored.candidate(), scored.recruiterEmail(), scored.points(), scored.maxPoints(), scored.percent(),
+                scored.passMarkPercent(), scored.passed(), scored.submitReason(), scored.items(), Instant.now(), false,
+                0, Instant.now().minus(ago));
     }
 
     private JsonNode awaitDelivery(String tenant, String recipient, String status) {
