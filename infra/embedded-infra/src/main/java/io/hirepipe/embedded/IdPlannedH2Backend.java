@@ -4,24 +4,40 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.type.DataType;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * mongo-java-server's H2 backend, with one planner rule MongoDB itself applies: a query that names one
- * {@code _id} (or a list of them) alongside other conditions reads that document through the {@code _id}
- * index and checks the other conditions on it. The library uses an index only when the query's fields are
- * exactly the index's, so {@code {_id, tenantId}} or a fenced update {@code {$and: [{_id}, {leaseToken}]}}
- * read the whole collection, under its lock: every such read got slower as the collection grew, and held
+ * mongo-java-server's H2 backend, with the planning MongoDB itself does for the queries our services send
+ * most. The library uses an index only when a query's fields are exactly the index's, and otherwise reads the
+ * whole collection under the collection's lock, so every such read got slower as the collection grew and held
  * up every writer of the collection meanwhile. Results are the same either way (the full query is still
- * matched); only the documents looked at differ.
+ * matched on every document looked at); only the documents looked at differ.
+ * <ul>
+ *   <li>A query that names one {@code _id} (or a list of them) alongside other conditions reads those
+ *       documents through the {@code _id} index: {@code {_id, tenantId}}, or a fenced update
+ *       {@code {$and: [{_id}, {leaseToken}]}}.</li>
+ *   <li>A query that requires a field to exist ({@code {"outbox.eventId": {$exists: true}}}, at the top or in
+ *       a top-level {@code $and}) reads only the documents that have it, as a sparse index would: the outbox
+ *       relays ask this of every outbox collection every second.</li>
+ *   <li>Unique indexes are {@link HashedUniqueIndex hash maps} rebuilt at start-up, not the library's MVStore
+ *       maps, which compare keys by Java-serialising them.</li>
+ * </ul>
  */
 final class IdPlannedH2Backend extends H2Backend {
 
@@ -49,13 +65,29 @@ final class IdPlannedH2Backend extends H2Backend {
             MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
             return new Collection(this, name, options, data, meta, cursorRegistry);
         }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collection, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            // empty when opened: the collection fills it from its documents when it adds the index
+            return new HashedUniqueIndex(indexName, keys, sparse);
+        }
     }
 
     private static final class Collection extends H2Collection {
 
+        /** Bounds the paths tracked per collection: beyond them, an $exists query scans as the library does. */
+        private static final int MAX_EXISTS_PATHS = 4;
+
+        private final DataType<Object> idOrder;
+        private final QueryMatcher matcher = new DefaultQueryMatcher();
+        /** Per field path asked for with {@code $exists: true}: the positions (ids) of the documents that have it. */
+        private final Map<String, Set<Object>> havingField = new ConcurrentHashMap<>();
+
         Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                    MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
+            this.idOrder = data.getKeyType();
         }
 
         @Override
@@ -71,7 +103,69 @@ final class IdPlannedH2Backend extends H2Backend {
                     }
                 }
             }
+            String existing = byId == null ? existsCondition(query) : null;
+            Set<Object> having = existing == null ? null : positionsHaving(existing);
+            if (having != null) {
+                List<Object> positions = new ArrayList<>(having);
+                // the order a scan would have met them in: the data map is ordered by _id
+                positions.sort(idOrder::compare);
+                return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        private Set<Object> positionsHaving(String path) {
+            Set<Object> known = havingField.get(path);
+            if (known != null) {
+                return known;
+            }
+            // every write holds this lock too: no document can change between the scan and the tracking
+            synchronized (this) {
+                known = havingField.get(path);
+                if (known == null && havingField.size() < MAX_EXISTS_PATHS) {
+                    Set<Object> found = ConcurrentHashMap.newKeySet();
+                    Document condition = existsQuery(path);
+                    streamAllDocumentsWithPosition()
+                            .filter(entry -> matcher.matches(entry.getDocument(), condition))
+                            .forEach(entry -> found.add(entry.getPosition()));
+                    havingField.put(path, found);
+                    known = found;
+                }
+                return known;
+            }
+        }
+
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            Object position = super.addDocumentInternal(document);
+            track(position, document);
+            return position;
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            super.handleUpdate(position, oldDocument, newDocument);
+            track(position, newDocument);
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            super.removeDocument(position);
+            havingField.values().forEach(positions -> positions.remove(position));
+        }
+
+        private void track(Object position, Document document) {
+            havingField.forEach((path, positions) -> {
+                if (matcher.matches(document, existsQuery(path))) {
+                    positions.add(position);
+                } else {
+                    positions.remove(position);
+                }
+            });
+        }
+
+        private static Document existsQuery(String path) {
+            return new Document(path, new Document("$exists", true));
         }
 
         /** {@code {_id: value}} when the query requires that _id at its top level or in a top-level $and. */
@@ -79,14 +173,53 @@ final class IdPlannedH2Backend extends H2Backend {
             if (query.containsKey("_id")) {
                 return new Document("_id", query.get("_id"));
             }
-            if (query.get("$and") instanceof List<?> all) {
-                for (Object part : all) {
-                    if (part instanceof Document condition && condition.containsKey("_id")) {
-                        return new Document("_id", condition.get("_id"));
-                    }
+            for (Document condition : topLevelAnd(query)) {
+                if (condition.containsKey("_id")) {
+                    return new Document("_id", condition.get("_id"));
                 }
             }
             return null;
+        }
+
+        /** The path of a {@code {path: {$exists: true}}} the query requires at its top level or in a top-level $and. */
+        static String existsCondition(Document query) {
+            String path = requiredField(query);
+            if (path != null) {
+                return path;
+            }
+            for (Document condition : topLevelAnd(query)) {
+                path = requiredField(condition);
+                if (path != null) {
+                    return path;
+                }
+            }
+            return null;
+        }
+
+        private static String requiredField(Document conditions) {
+            for (Map.Entry<String, Object> condition : conditions.entrySet()) {
+                if (!condition.getKey().startsWith("$") && condition.getValue() instanceof Document operators
+                        && operators.size() == 1 && isTrue(operators.get("$exists"))) {
+                    return condition.getKey();
+                }
+            }
+            return null;
+        }
+
+        private static boolean isTrue(Object value) {
+            return Boolean.TRUE.equals(value) || value instanceof Number number && number.doubleValue() != 0;
+        }
+
+        private static List<Document> topLevelAnd(Document query) {
+            List<Document> conditions = new ArrayList<>();
+            if (query.get("$and") instanceof List<?> all) {
+                for (Object part : all) {
+                    if (part instanceof Document condition) {
+                        conditions.add(condition);
+                    }
+                }
+            }
+            return conditions;
         }
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -17,6 +19,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +87,98 @@ class EmbeddedMongoTest {
             assertThat(results.countDocuments(Filters.eq("tenantId", "a"))).as("queries without an id still scan")
                     .isEqualTo(100);
         }
+    }
+
+    /**
+     * The outbox relays' question ("which documents have pending events?") reads only the documents that have the
+     * field in the file-backed store (IdPlannedH2Backend); inserts, updates, deletes and a restart keep that right.
+     */
+    @Test
+    void answersExistsQueriesLikeAScanInTheFileBackedStore(@TempDir Path dir) {
+        Path dataFile = dir.resolve("mongo.mv.db");
+        int port = PortCheck.freePort();
+        Bson pending = Filters.and(Filters.exists("outbox.eventId"),
+                Filters.or(Filters.exists("leaseUntil", false), Filters.eq("leaseUntil", "expired")));
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(port, dataFile);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> results = client.getDatabase("hiring").getCollection("results");
+            for (int i = 0; i < 60; i++) {
+                Document result = new Document("_id", String.format("r%02d", i));
+                if (i % 3 == 0) {
+                    result.append("outbox", List.of(new Document("eventId", "e" + i)));
+                } else if (i % 3 == 1) {
+                    result.append("outbox", List.of());
+                }
+                results.insertOne(result);
+            }
+            assertThat(ids(results.find(pending))).containsExactlyElementsOf(
+                    IntStream.range(0, 60).filter(i -> i % 3 == 0).mapToObj(i -> String.format("r%02d", i)).toList());
+
+            results.updateOne(Filters.eq("_id", "r00"), Updates.set("outbox", List.of()));
+            results.updateOne(Filters.eq("_id", "r01"), Updates.push("outbox", new Document("eventId", "late")));
+            results.updateOne(Filters.eq("_id", "r03"), Updates.set("leaseUntil", "held"));
+            results.deleteOne(Filters.eq("_id", "r06"));
+            results.insertOne(new Document("_id", "r99").append("outbox", List.of(new Document("eventId", "new"))));
+
+            assertThat(ids(results.find(pending)).subList(0, 3)).containsExactly("r01", "r09", "r12");
+            assertThat(ids(results.find(pending))).doesNotContain("r00", "r03", "r06").contains("r99").hasSize(19);
+            assertThat(ids(results.find(pending).limit(2))).containsExactly("r01", "r09");
+            assertThat(results.countDocuments(Filters.exists("outbox.eventId"))).isEqualTo(20);
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(port, dataFile);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> results = client.getDatabase("hiring").getCollection("results");
+            assertThat(ids(results.find(pending))).as("after a restart").doesNotContain("r00", "r03", "r06")
+                    .contains("r01", "r99").hasSize(19);
+        }
+    }
+
+    /** Unique indexes of the file-backed store are hash maps rebuilt at start-up; the rules stay MongoDB's. */
+    @Test
+    void keepsUniqueIndexRulesInTheFileBackedStore(@TempDir Path dir) {
+        Path dataFile = dir.resolve("mongo.mv.db");
+        int port = PortCheck.freePort();
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(port, dataFile);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> keys = client.getDatabase("hiring").getCollection("keys");
+            keys.createIndex(Indexes.ascending("tenantId", "name"), new IndexOptions().unique(true).name("tenant_name"));
+            keys.createIndex(Indexes.ascending("hash"), new IndexOptions().unique(true).sparse(true).name("hash"));
+            keys.insertOne(new Document("_id", "k1").append("tenantId", "a").append("name", "ci"));
+            keys.insertOne(new Document("_id", "k2").append("tenantId", "b").append("name", "ci"));
+            keys.insertOne(new Document("_id", "k3").append("tenantId", "a").append("name", "ats"));
+
+            assertThatThrownBy(() -> keys.insertOne(new Document("_id", "k4").append("tenantId", "a").append("name", "ci")))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThatThrownBy(() -> keys.insertOne(new Document("_id", "k1").append("tenantId", "c")))
+                    .as("the _id index").isInstanceOf(MongoWriteException.class);
+            assertThatThrownBy(() -> keys.updateOne(Filters.eq("_id", "k3"), Updates.set("name", "ci")))
+                    .as("an update onto another document's key").isInstanceOf(MongoWriteException.class);
+            keys.updateOne(Filters.eq("_id", "k1"), Updates.set("name", "old-ci"));
+            keys.insertOne(new Document("_id", "k5").append("tenantId", "a").append("name", "ci"));
+            assertThat(keys.find(Filters.eq("_id", "k5")).first()).containsEntry("name", "ci");
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(port, dataFile);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> keys = client.getDatabase("hiring").getCollection("keys");
+            assertThatThrownBy(() -> keys.insertOne(new Document("_id", "k6").append("tenantId", "a").append("name", "ats")))
+                    .as("rebuilt after the restart").isInstanceOf(MongoWriteException.class);
+            keys.insertOne(new Document("_id", "k7").append("tenantId", "c").append("name", "ci"));
+            keys.insertOne(new Document("_id", "k8").append("tenantId", "d").append("name", "ci"));
+            assertThat(keys.find(Filters.eq("_id", "k2")).first()).containsEntry("tenantId", "b");
+            assertThat(keys.find(Filters.in("_id", "k1", "k3", "nope")).into(new ArrayList<>())).hasSize(2);
+
+            keys.dropIndex("tenant_name");
+            keys.insertOne(new Document("_id", "k9").append("tenantId", "a").append("name", "ats"));
+            assertThat(keys.countDocuments(Filters.eq("name", "ats"))).isEqualTo(2);
+        }
+    }
+
+    private static List<String> ids(Iterable<Document> documents) {
+        List<String> ids = new ArrayList<>();
+        documents.forEach(document -> ids.add(document.getString("_id")));
+        return ids;
     }
 
     @Test
