@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
  */
 public final class AnswerSegmenter {
 
-    /** A sentence ends at . ! ? followed by white space, or at a line break or a bullet. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\s*\\n+\\s*(?:[-*•]\\s+|\\d+[.)]\\s+)?");
+    /**
+     * A sentence ends at . ! ? followed by white space, or at a line break or a bullet; not at the
+     * abbreviations that introduce what follows ("e.g. a bank", "i.e. the key", "vs. NoSQL").
+     */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])(?<!\\b(?:e\\.g|i\\.e|cf|vs|approx)\\.)\\s+|\\s*\\n+\\s*(?:[-*•]\\s+|\\d+[.)]\\s+)?");
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "\\s*(?:;|:(?!//)|\\s-+\\s|->|=>|\\(|\\)|,)\\s*"

@@ -1,5 +1,6 @@
 package io.hirepipe.scoring.grading;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -9,6 +10,15 @@ import java.util.regex.Pattern;
  *
  * <p>Deliberately not negations: "without" (a key point may well say "find rows without a full table
  * scan"), "not only/just" (which adds rather than denies), and "non-" prefixes ("non-blocking").
+ *
+ * <p>Scope: a negation inside a condition ("if the value isn't cached, …", "when the nodes can't talk to
+ * each other, you must choose …", "… or by their address if they don't have a key") states when the
+ * clause applies, not that its statement is false, so it does not negate the clause. A condition ends
+ * at punctuation or "then"; one that runs to the end of the clause is the clause's last part when words
+ * come before it. When a clause opens with a condition and has no punctuation, where the condition
+ * ends is unknown; the negation is then taken as the condition's only when a subject pronoun follows it
+ * ("if the value isn't there it fetches it"), so "when the primary fails the replica does not take
+ * over" stays a denial.
  */
 public final class NegationDetector {
 
@@ -17,7 +27,49 @@ public final class NegationDetector {
                     + "|n['’]t\\b",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern CONDITION = Pattern.compile("\\b(?:if|unless|when|whenever|in\\s+case)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Where a condition ends: punctuation, a dash between words, or "then". */
+    private static final Pattern CONDITION_END = Pattern.compile("[,;:()]|\\s[-–—]+\\s|\\bthen\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The subject of a main clause that follows a condition without a comma: "if it isn't cached we load it". */
+    private static final Pattern SUBJECT_PRONOUN = Pattern.compile("\\b(?:it|they|we|you|i|he|she)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** What may open a condition without being a statement before it: "and if …", "but even when …". */
+    private static final Pattern OPENING = Pattern.compile("(?:\\W|\\b(?:and|but|or|so|then|even|only|just)\\b)*",
+            Pattern.CASE_INSENSITIVE);
+
     public boolean isNegated(String clause) {
-        return clause != null && NEGATION.matcher(clause).find();
+        if (clause == null) {
+            return false;
+        }
+        Matcher m = NEGATION.matcher(clause);
+        while (m.find()) {
+            if (!insideCondition(clause, m.start(), m.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the negation at [start, end) belongs to a condition of the clause rather than to its statement. */
+    private static boolean insideCondition(String clause, int start, int end) {
+        int condition = -1;
+        Matcher c = CONDITION.matcher(clause).region(0, start);
+        while (c.find()) {
+            condition = c.start();
+        }
+        if (condition < 0 || CONDITION_END.matcher(clause).region(condition, start).find()) {
+            return false;
+        }
+        if (CONDITION_END.matcher(clause).region(end, clause.length()).find()) {
+            return true;
+        }
+        // the condition runs to the end of the clause: its last part if a statement came first
+        boolean statementFirst = !OPENING.matcher(clause).region(0, condition).matches();
+        return statementFirst || SUBJECT_PRONOUN.matcher(clause).region(end, clause.length()).find();
     }
 }

@@ -2,6 +2,7 @@ package io.hirepipe.scoring.grading;
 
 import io.hirepipe.scoring.answerkey.RubricKeyPoint;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -28,13 +29,19 @@ import java.util.Set;
  *       "index". Give such words as separate phrases.</li>
  *   <li>it is a bag of words: "not replicated" meets "replicated", and words may be far apart.</li>
  *   <li>a phrase made only of stop words ("the", "it is") has no terms and never matches.</li>
+ *   <li>the names of secure protocols keep their final "s": Porter would stem "HTTPS" to "http", so a
+ *       rubric phrase "https" would be met by an answer that only says "HTTP".</li>
  * </ul>
  * The analyzer is thread-safe (it reuses token streams per thread), so one instance serves all listeners.
  */
 @Component
 public class RubricMatcher implements AutoCloseable {
 
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    /** Names whose final "s" means "secure", not a plural: not stemmed (see the class comment). */
+    static final CharArraySet NOT_PLURALS = CharArraySet.unmodifiableSet(
+            new CharArraySet(List.of("https", "wss", "ftps", "smtps", "ldaps"), true));
+
+    private final Analyzer analyzer = new EnglishAnalyzer(EnglishAnalyzer.getDefaultStopSet(), NOT_PLURALS);
 
     public RubricMatch match(String answer, List<RubricKeyPoint> keyPoints) {
         Set<String> answerTerms = terms(answer);

@@ -40,6 +40,15 @@ class AnswerSegmenterTest {
     }
 
     @Test
+    void anAbbreviationDoesNotEndTheSentence() {
+        List<String> units = segmenter.units("Use SQL for related data, e.g. a bank. NoSQL suits documents.").stream()
+                .map(AnswerSegmenter.Span::text).toList();
+
+        assertThat(units).contains("Use SQL for related data, e.g. a bank.", "NoSQL suits documents.")
+                .doesNotContain("a bank.");
+    }
+
+    @Test
     void blankOrPunctuationOnlyHasNoUnits() {
         assertThat(units("   ")).isEmpty();
         assertThat(units(null)).isEmpty();

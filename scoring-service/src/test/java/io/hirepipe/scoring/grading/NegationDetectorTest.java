@@ -17,7 +17,12 @@ class NegationDetectorTest {
             "There is no cost for inserts",
             "You never need HTTPS inside a REST API",
             "Sharding cannot split the data",
-            "It isn’t stateless"})
+            "It isn’t stateless",
+            "When the primary fails the replica does not take over",
+            "If the primary fails, the replica does not take over",
+            "You don't need any key for payments if the client doesn't retry",
+            "Isolation levels don't prevent dirty reads if you use indexes",
+            "Two copies arriving at once can't both get through"})
     void denialsAreNegated(String clause) {
         assertThat(negation.isNegated(clause)).isTrue();
     }
@@ -28,8 +33,14 @@ class NegationDetectorTest {
             "It finds rows without a full table scan",
             "Async code is non-blocking",
             "It is not only faster but also simpler",
-            "Notice the index on the column"})
-    void statementsAreNotNegated(String clause) {
+            "Notice the index on the column",
+            "If the value isn't cached, it is loaded from the database",
+            "if the value isn't there it fetches it from the database and keeps a copy",
+            "The key is the customer's, or their network address if they don't have one",
+            "when the nodes can't talk to each other, you must choose between consistency and availability",
+            "If the row doesn't exist then insert it",
+            "and unless the entry is not expired we reload it"})
+    void aNegationInsideAConditionDoesNotNegateTheStatement(String clause) {
         assertThat(negation.isNegated(clause)).isFalse();
     }
 }

@@ -265,6 +265,14 @@ class RubricMatcherTest {
         }
 
         @Test
+        void httpIsNotHttps() {
+            List<RubricKeyPoint> transport = List.of(kp("transport", 1, "https"));
+            assertThat(matcher.match("It uses HTTP verbs like GET and POST", transport).keyPointIds()).isEmpty();
+            assertThat(matcher.match("Serve it over HTTPS only", transport).keyPointIds()).containsExactly("transport");
+            assertThat(matcher.match("APIs", List.of(kp("api", 1, "api"))).keyPointIds()).containsExactly("api");
+        }
+
+        @Test
         void htmlInTheAnswerIsJustText() {
             assertThat(matcher.match("<script>alert('shard')</script> key", rubric).keyPointIds())
                     .containsExactly("k");

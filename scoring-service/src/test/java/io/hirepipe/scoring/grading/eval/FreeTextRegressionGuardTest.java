@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FreeTextRegressionGuardTest {
 
     /** Test-half QWK reached when the settings were last tuned (README, "Free-text grading"). */
-    private static final double REACHED_QWK = 0.886;
+    private static final double REACHED_QWK = 0.896;
 
     @Test
     void testHalfAgreementAndKeywordListsStayWhereTheyWere() {
