@@ -203,6 +203,26 @@ class ProxyTest extends GatewayTestSupport {
         assertThat(statuses).hasSize(600).containsOnly(200, 401, 403, 400);
     }
 
+    /** No trace endpoint is set in these tests: the gateway records no trace of its own (TracingOnlyWhenExported). */
+    @Test
+    void withoutATraceEndpointAClientsTraceparentIsForwardedAsItCameAndTheGatewayAddsNoneOfItsOwn() {
+        String token = acmeRecruiterToken();
+        String traceparent = "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
+
+        assertThat(get("/api/v1/questions/traced", "Authorization", bearer(token), "traceparent", traceparent)
+                .statusCode()).isEqualTo(200);
+        assertThat(QUESTIONS.lastRequestTo("/api/questions/traced").header("traceparent")).isEqualTo(traceparent);
+
+        assertThat(get("/api/v1/questions/untraced", "Authorization", bearer(token)).statusCode()).isEqualTo(200);
+        assertThat(QUESTIONS.lastRequestTo("/api/questions/untraced").headers().keySet())
+                .noneMatch(name -> name.equalsIgnoreCase("traceparent"));
+
+        String metrics = send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/prometheus"))
+                .header("Accept", "text/plain")).body();
+        assertThat(metrics).as("requests are still timed").contains("http_server_requests_seconds_count")
+                .contains("spring_cloud_gateway_requests_seconds_count");
+    }
+
     @Test
     void probesArePublicAndMetricsOnTheManagementPortCarryRouteIdsNotPaths() {
         assertThat(get("/readyz").statusCode()).isEqualTo(200);

@@ -1,8 +1,10 @@
 package io.hirepipe.gateway.routing;
 
+import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.gateway.security.CallerAuthentication;
 import io.hirepipe.gateway.security.ReusedInternalTokens;
+import io.hirepipe.gateway.web.CorrelationIdWebFilter;
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -22,7 +24,7 @@ import java.util.Optional;
 /**
  * For every proxied request: removes whatever identity the client sent (its token, API key,
  * cookies, identity headers) and substitutes the internal token naming the caller the gateway
- * verified. Services trust only that token: RS256, signed with a key only the gateway holds, for the
+ * verified; the request's correlation id goes along too. Services trust only that token: RS256, signed with a key only the gateway holds, for the
  * one service the route leads to, valid for a minute (and reused while half of that remains).
  */
 @Component
@@ -57,6 +59,8 @@ public class InternalTokenRelayFilter implements GlobalFilter, Ordered {
                 .headers(headers -> {
                     IdentityHeaders.strip(headers);
                     headers.setBearerAuth(token);
+                    // The id the gateway logs under (the client's, when harmless, else a fresh one).
+                    headers.set(CorrelationId.HEADER, CorrelationIdWebFilter.of(exchange));
                 })
                 .build();
         return exchange.mutate().request(request).build();

@@ -7,7 +7,6 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -16,9 +15,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
- * Adopts the client's correlation id (when it is harmless) or mints one, passes it downstream in
- * the request headers, echoes it on the response and writes one access-log line under it.
- * Runs before everything else, security included, so even a 401 carries the id.
+ * Adopts the client's correlation id (when it is harmless) or mints one, echoes it on the response and
+ * writes one access-log line under it. Runs before everything else, security included, so even a 401
+ * carries the id. The id is kept as an exchange attribute ({@link #of}); a proxied request carries it to
+ * the service in its headers, set where those headers are rewritten anyway ({@code InternalTokenRelayFilter}),
+ * so the request's headers are not copied once more here.
  */
 @Component
 public class CorrelationIdWebFilter implements WebFilter, Ordered {
@@ -37,22 +38,18 @@ public class CorrelationIdWebFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String id = CorrelationId.sanitize(exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER));
-        ServerHttpRequest request = exchange.getRequest().mutate()
-                .headers(headers -> headers.set(CorrelationId.HEADER, id))
-                .build();
-        ServerWebExchange withId = exchange.mutate().request(request).build();
-        withId.getAttributes().put(ATTRIBUTE, id);
-        withId.getResponse().getHeaders().set(CorrelationId.HEADER, id);
+        exchange.getAttributes().put(ATTRIBUTE, id);
+        exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
         // A proxied response arrives with the service's echo of the same id, and the routing filter adds
         // the service's headers to ours: set it once more as the response commits, so it comes back once.
-        withId.getResponse().beforeCommit(() -> {
-            withId.getResponse().getHeaders().set(CorrelationId.HEADER, id);
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
             return Mono.empty();
         });
         long started = System.nanoTime();
-        return chain.filter(withId)
+        return chain.filter(exchange)
                 .contextWrite(context -> context.put(CorrelationId.MDC_KEY, id))
-                .doFinally(signal -> logAccess(withId, id, started, signal));
+                .doFinally(signal -> logAccess(exchange, id, started, signal));
     }
 
     private static void logAccess(ServerWebExchange exchange, String id, long started, SignalType signal) {
