@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * mongo-java-server's H2 backend, with the planning MongoDB itself does for the queries our services send
@@ -106,12 +107,30 @@ final class IdPlannedH2Backend extends H2Backend {
             String existing = byId == null ? existsCondition(query) : null;
             Set<Object> having = existing == null ? null : positionsHaving(existing);
             if (having != null) {
-                List<Object> positions = new ArrayList<>(having);
-                // the order a scan would have met them in: the data map is ordered by _id
-                positions.sort(idOrder::compare);
-                return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                return matchDocuments(query, enough(having, query, orderBy, numberToSkip, limit), orderBy,
+                        numberToSkip, limit, batchSize, fieldSelector);
             }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * Without a sort, a query with a limit needs only the first matches, as a scan stops at them: the
+         * positions up to the last of those (the library matches them again, and skips and limits as usual).
+         */
+        private List<Object> enough(Set<Object> positions, Document query, Document orderBy, int skip, int limit) {
+            if (limit <= 0 || (orderBy != null && !orderBy.isEmpty())) {
+                return new ArrayList<>(positions);
+            }
+            List<Object> needed = new ArrayList<>();
+            int matched = 0;
+            for (Object position : positions) {
+                needed.add(position);
+                Document document = getDocument(position);
+                if (document != null && matcher.matches(document, query) && ++matched == skip + limit) {
+                    break;
+                }
+            }
+            return needed;
         }
 
         private Set<Object> positionsHaving(String path) {
@@ -123,7 +142,8 @@ final class IdPlannedH2Backend extends H2Backend {
             synchronized (this) {
                 known = havingField.get(path);
                 if (known == null && havingField.size() < MAX_EXISTS_PATHS) {
-                    Set<Object> found = ConcurrentHashMap.newKeySet();
+                    // in the order a scan meets them: the data map is ordered by _id
+                    Set<Object> found = new ConcurrentSkipListSet<>(idOrder::compare);
                     Document condition = existsQuery(path);
                     streamAllDocumentsWithPosition()
                             .filter(entry -> matcher.matches(entry.getDocument(), condition))
