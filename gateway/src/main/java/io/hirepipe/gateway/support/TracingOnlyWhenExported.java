@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.support;
 
+import io.hirepipe.defaults.ServiceDefaultsEnvironmentPostProcessor;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -24,10 +25,9 @@ import java.util.Map;
  */
 public class TracingOnlyWhenExported implements EnvironmentPostProcessor, Ordered {
 
-    static final String OTLP_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
+    static final String OTLP_ENDPOINT = ServiceDefaultsEnvironmentPostProcessor.OTLP_ENDPOINT;
     static final String SOURCE_NAME = "gatewayTracingOnlyWhenExported";
-    /** The property source of the service defaults (ServiceDefaultsEnvironmentPostProcessor). */
-    private static final String SERVICE_DEFAULTS = "hirepipeServiceDefaults";
+    private static final String SERVICE_DEFAULTS = ServiceDefaultsEnvironmentPostProcessor.SOURCE_NAME;
 
     static final List<String> EXCLUDED_WITHOUT_EXPORT = List.of(
             // As in the service defaults: no exemplars on /actuator/prometheus.
@@ -38,9 +38,8 @@ public class TracingOnlyWhenExported implements EnvironmentPostProcessor, Ordere
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String endpoint = environment.getProperty(OTLP_ENDPOINT);
         MutablePropertySources sources = environment.getPropertySources();
-        if ((endpoint != null && !endpoint.isBlank()) || sources.contains(SOURCE_NAME)) {
+        if (ServiceDefaultsEnvironmentPostProcessor.tracesLeaveTheProcess(environment) || sources.contains(SOURCE_NAME)) {
             return;
         }
         MapPropertySource tracingOff = new MapPropertySource(SOURCE_NAME, Map.of(

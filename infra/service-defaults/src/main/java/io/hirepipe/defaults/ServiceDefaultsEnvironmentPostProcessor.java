@@ -23,11 +23,11 @@ import java.util.Map;
 public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String RESOURCE = "hirepipe-service-defaults.yml";
-    static final String SOURCE_NAME = "hirepipeServiceDefaults";
+    public static final String SOURCE_NAME = "hirepipeServiceDefaults";
     static final String UNEXPORTED_TRACES_SOURCE = "hirepipeUnexportedTraces";
     /** What {@code management.tracing.sampling.probability} falls back to when HIREPIPE_TRACING_SAMPLING_PROBABILITY is unset. */
     static final String SAMPLING_DEFAULT = "hirepipe.tracing.default-sampling-probability";
-    static final String OTLP_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
+    public static final String OTLP_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -49,7 +49,8 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         }
     }
 
-    private static boolean tracesLeaveTheProcess(ConfigurableEnvironment environment) {
+    /** Whether spans are exported: an OTLP endpoint is set. */
+    public static boolean tracesLeaveTheProcess(ConfigurableEnvironment environment) {
         String endpoint = environment.getProperty(OTLP_ENDPOINT);
         return endpoint != null && !endpoint.isBlank();
     }
