@@ -23,6 +23,8 @@ import java.util.UUID;
 public class DeliveryLog {
 
     static final int MAX_ERROR_LENGTH = 500;
+    /** Set on a retry that failed because the SMTP server could not be reached: it may go as soon as it is back. */
+    static final String WAITS_FOR_SERVER = "waitsForServer";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -120,13 +122,14 @@ public class DeliveryLog {
                 .set("sentAt", clock.instant())
                 .unset("lastError")
                 .unset("nextAttemptAt")
+                .unset(WAITS_FOR_SERVER)
                 .unset("pendingMessage");
     }
 
     /** Final: it will not be sent. The kept message, if any, is removed. */
     public void markFailed(String id, String error) {
         Update update = new Update().set("status", DeliveryStatus.FAILED).set("lastError", bounded(error))
-                .unset("nextAttemptAt").unset("pendingMessage");
+                .unset("nextAttemptAt").unset(WAITS_FOR_SERVER).unset("pendingMessage");
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").ne(DeliveryStatus.SENT)), update,
                 EmailDelivery.class);
     }
@@ -135,9 +138,15 @@ public class DeliveryLog {
      * Hands the delivery to the retrier: RETRYING from {@code nextAttemptAt}, with the encrypted message. Only
      * the holder of attempt {@code attempt} may do so, so a slow worker cannot undo a newer outcome.
      */
-    public void scheduleRetry(String id, int attempt, String error, String encryptedMessage, Instant nextAttemptAt) {
+    public void scheduleRetry(String id, int attempt, String error, String encryptedMessage, Instant nextAttemptAt,
+                              boolean serverUnreachable) {
         Update update = new Update().set("status", DeliveryStatus.RETRYING).set("lastError", bounded(error))
                 .set("nextAttemptAt", nextAttemptAt).set("pendingMessage", encryptedMessage);
+        if (serverUnreachable) {
+            update.set(WAITS_FOR_SERVER, true);
+        } else {
+            update.unset(WAITS_FOR_SERVER);
+        }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("attempts").is(attempt)
                 .and("status").ne(DeliveryStatus.SENT)), update, EmailDelivery.class);
     }
@@ -149,9 +158,23 @@ public class DeliveryLog {
     public Optional<EmailDelivery> claimDueRetry(Instant now, Instant holdUntil) {
         Query due = Query.query(Criteria.where("status").is(DeliveryStatus.RETRYING).and("nextAttemptAt").lte(now))
                 .with(Sort.by(Sort.Direction.ASC, "nextAttemptAt"));
-        Update claim = new Update().inc("attempts", 1).set("lastAttemptAt", now).set("nextAttemptAt", holdUntil);
+        // a claimed retry no longer waits: only its holder's outcome may schedule it again
+        Update claim = new Update().inc("attempts", 1).set("lastAttemptAt", now).set("nextAttemptAt", holdUntil)
+                .unset(WAITS_FOR_SERVER);
         return Optional.ofNullable(mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true),
                 EmailDelivery.class));
+    }
+
+    /**
+     * Makes every retry that waits for the SMTP server to come back (not one held by a worker) due now.
+     *
+     * @return how many were waiting
+     */
+    public long retryWaitingForServerNow(Instant now) {
+        Query waiting = Query.query(Criteria.where("status").is(DeliveryStatus.RETRYING).and(WAITS_FOR_SERVER).is(true)
+                .and("nextAttemptAt").gt(now));
+        return mongo.updateMulti(waiting, new Update().set("nextAttemptAt", now), EmailDelivery.class)
+                .getModifiedCount();
     }
 
     /** Ends a retry attempt as sent, if {@code attempt} is still the latest one. */

@@ -43,9 +43,11 @@ public class EmailDispatcher {
     private final PendingMessages pending;
     private final EmailRetryProperties retry;
     private final Clock clock;
+    private final SmtpRecovery recovery;
 
     public EmailDispatcher(DeliveryLog deliveries, SmtpMailer mailer, MailSenderProperties properties,
-                           EmailMetrics metrics, PendingMessages pending, EmailRetryProperties retry, Clock clock) {
+                           EmailMetrics metrics, PendingMessages pending, EmailRetryProperties retry, Clock clock,
+                           SmtpRecovery recovery) {
         this.deliveries = deliveries;
         this.mailer = mailer;
         this.metrics = metrics;
@@ -53,6 +55,7 @@ public class EmailDispatcher {
         this.pending = pending;
         this.retry = retry;
         this.clock = clock;
+        this.recovery = recovery;
     }
 
     public enum Outcome { SENT, ALREADY_SENT, RETRY_SCHEDULED }
@@ -118,13 +121,16 @@ public class EmailDispatcher {
             }
             int attempts = attempt.get().attempts();
             Instant next = clock.instant().plus(retry.delayAfter(attempts));
-            deliveries.scheduleRetry(delivery.id(), attempts, reason, pending.seal(email, delivery.id()), next);
+            deliveries.scheduleRetry(delivery.id(), attempts, reason, pending.seal(email, delivery.id()), next,
+                    SmtpRecovery.serverUnreachable(e));
+            recovery.failed(e);
             // recipients are personal data: the delivery id leads operators to them, logs need not
             metrics.failed(kind);
             log.warn("{} {} failed (attempt {}), retrying at {}: {}", kind, delivery.id(), attempts, next, reason);
             return Outcome.RETRY_SCHEDULED;
         }
         deliveries.markSent(delivery.id(), messageId);
+        recovery.accepted();
         metrics.sent(kind, occurredAt);
         log.info("{} {} sent (attempt {})", kind, delivery.id(), attempt.get().attempts());
         return Outcome.SENT;

@@ -34,10 +34,11 @@ class EmailRetrier implements SmartLifecycle {
     private final EmailRetryProperties properties;
     private final Clock clock;
     private final EmailMetrics metrics;
+    private final SmtpRecovery recovery;
     private volatile ScheduledExecutorService executor;
 
     EmailRetrier(DeliveryLog deliveries, SmtpMailer mailer, EmailDispatcher dispatcher, PendingMessages pending,
-                 EmailRetryProperties properties, Clock clock, EmailMetrics metrics) {
+                 EmailRetryProperties properties, Clock clock, EmailMetrics metrics, SmtpRecovery recovery) {
         this.deliveries = deliveries;
         this.mailer = mailer;
         this.dispatcher = dispatcher;
@@ -45,6 +46,7 @@ class EmailRetrier implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.metrics = metrics;
+        this.recovery = recovery;
     }
 
     /** Sends what is due now; returns how many retries were attempted. */
@@ -84,12 +86,15 @@ class EmailRetrier implements SmartLifecycle {
                 return;
             }
             Instant next = now.plus(properties.delayAfter(delivery.attempts()));
-            deliveries.scheduleRetry(delivery.id(), delivery.attempts(), reason, delivery.pendingMessage(), next);
+            deliveries.scheduleRetry(delivery.id(), delivery.attempts(), reason, delivery.pendingMessage(), next,
+                    SmtpRecovery.serverUnreachable(e));
+            recovery.failed(e);
             metrics.failed(delivery.kind());
             log.info("{} {} failed again (attempt {}), next at {}: {}", delivery.kind(), delivery.id(),
                     delivery.attempts(), next, reason);
             return;
         }
+        recovery.accepted();
         if (deliveries.markRetrySent(delivery.id(), delivery.attempts(), dispatcher.messageIdOf(delivery.id()))) {
             // The lag runs from what the email reports (a report: the submit), as for a first-time send; deliveries
             // recorded before that was kept run from when the email was first asked for.

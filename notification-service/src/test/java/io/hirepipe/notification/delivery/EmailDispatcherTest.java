@@ -39,7 +39,7 @@ class EmailDispatcherTest {
             new MailSenderProperties("Hirepipe <no-reply@mail.hirepipe.example>"),
             new EmailMetrics(new SimpleMeterRegistry(), clock), pending,
             new EmailRetryProperties(Duration.ofSeconds(30), 2, Duration.ofMinutes(30), 0, Duration.ofHours(48),
-                    Duration.ofSeconds(5), Duration.ofMinutes(2)), clock);
+                    Duration.ofSeconds(5), Duration.ofMinutes(2)), clock, new SmtpRecovery(log, clock));
 
     private final EventEnvelope<InvitationRevoked> event = EventEnvelope.of(new InvitationRevoked("inv-1", "x"),
             "tenant-1", "corr-1");
@@ -109,7 +109,7 @@ class EmailDispatcherTest {
                 .isEqualTo(EmailDispatcher.Outcome.RETRY_SCHEDULED);
 
         verify(log).scheduleRetry("dlv_1", 1, "ConnectException: refused", "v1:sealed",
-                Instant.parse("2026-12-01T10:00:30Z"));
+                Instant.parse("2026-12-01T10:00:30Z"), true);
         verify(log, never()).markFailed(anyString(), anyString());
         verify(log, never()).markSent(anyString(), anyString());
     }

@@ -32,6 +32,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -268,6 +269,34 @@ class EmailFlowTest extends NotificationServiceTest {
         assertThat(smtp.messages().stream().filter(m -> m.isAddressedTo(candidate))).hasSize(1);
         Document stored = mongo.getCollection(EmailDelivery.COLLECTION).find(new Document("recipient", candidate)).first();
         assertThat(stored).as("nothing of the message is kept once sent").doesNotContainKey("pendingMessage");
+    }
+
+    @Test
+    void whenSmtpIsBackTheEmailsThatWaitedForItGoAtOnceNotWhenTheirBackOffEnds() {
+        String tenant = id("tenant");
+        String waiting = mailbox("waiting");
+        String next = mailbox("next");
+        smtp.stopListening();
+        try {
+            kafka.publish(envelope(invitation("Ada", waiting, "https://h.example/t/3"), tenant));
+            awaitDelivery(tenant, waiting, "RETRYING");
+            // as after a long outage: its next attempt an hour away (the tests' back-off is milliseconds); set
+            // between two attempts, while no worker holds it
+            Document waitingForServer = new Document("recipient", waiting).append("status", "RETRYING")
+                    .append(DeliveryLog.WAITS_FOR_SERVER, true);
+            await().atMost(MAIL_TIMEOUT).until(() -> mongo.getCollection(EmailDelivery.COLLECTION).updateOne(
+                    waitingForServer, new Document("$set", new Document("nextAttemptAt",
+                            Date.from(Instant.now().plus(Duration.ofHours(1)))))).getModifiedCount() == 1);
+        } finally {
+            smtp.startListening();
+        }
+
+        kafka.publish(envelope(invitation("Bob", next, "https://h.example/t/4"), tenant));
+        smtp.awaitMessage(m -> m.isAddressedTo(next), MAIL_TIMEOUT);
+
+        smtp.awaitMessage(m -> m.isAddressedTo(waiting), MAIL_TIMEOUT);
+        assertThat(awaitDelivery(tenant, waiting, "SENT").path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(smtp.messages().stream().filter(m -> m.isAddressedTo(waiting))).hasSize(1);
     }
 
     @Test
