@@ -11,6 +11,8 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -26,7 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Per instance: a failure to reach the server arms it, the next accepted email (a first send or a retry)
  * makes every retry waiting for the server due now, across instances, through the delivery log. It starts armed,
- * so the first email an instance sends after a restart also frees what waited while it was down.
+ * so the first email an instance sends after a restart also frees what waited while it was down. It frees at most
+ * once per {@code initial-delay}, so a message that breaks the connection every time it is sent is retried no
+ * more often than its first back-off step, however many other emails go through.
  */
 @Component
 class SmtpRecovery {
@@ -35,11 +39,14 @@ class SmtpRecovery {
 
     private final DeliveryLog deliveries;
     private final Clock clock;
+    private final Duration minInterval;
     private final AtomicBoolean serverWasAway = new AtomicBoolean(true);
+    private volatile Instant lastFreed = Instant.MIN;
 
-    SmtpRecovery(DeliveryLog deliveries, Clock clock) {
+    SmtpRecovery(DeliveryLog deliveries, Clock clock, EmailRetryProperties retry) {
         this.deliveries = deliveries;
         this.clock = clock;
+        this.minInterval = retry.initialDelay();
     }
 
     /** Whether the failure says the server could not be reached (rather than that it refused this message). */
@@ -75,8 +82,10 @@ class SmtpRecovery {
 
     /** Called after the server accepted an email. */
     void accepted() {
-        if (serverWasAway.compareAndSet(true, false)) {
-            long freed = deliveries.retryWaitingForServerNow(clock.instant());
+        Instant now = clock.instant();
+        if (serverWasAway.get() && !now.isBefore(lastFreed.plus(minInterval)) && serverWasAway.compareAndSet(true, false)) {
+            lastFreed = now;
+            long freed = deliveries.retryWaitingForServerNow(now);
             if (freed > 0) {
                 log.info("The SMTP server takes mail again: {} emails that waited for it are due now", freed);
             }

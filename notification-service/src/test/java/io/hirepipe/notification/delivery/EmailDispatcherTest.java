@@ -35,11 +35,12 @@ class EmailDispatcherTest {
     private final SmtpMailer mailer = mock(SmtpMailer.class);
     private final PendingMessages pending = mock(PendingMessages.class);
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+    private final EmailRetryProperties retry = new EmailRetryProperties(Duration.ofSeconds(30), 2,
+            Duration.ofMinutes(30), 0, Duration.ofHours(48), Duration.ofSeconds(5), Duration.ofMinutes(2));
     private final EmailDispatcher dispatcher = new EmailDispatcher(log, mailer,
             new MailSenderProperties("Hirepipe <no-reply@mail.hirepipe.example>"),
-            new EmailMetrics(new SimpleMeterRegistry(), clock), pending,
-            new EmailRetryProperties(Duration.ofSeconds(30), 2, Duration.ofMinutes(30), 0, Duration.ofHours(48),
-                    Duration.ofSeconds(5), Duration.ofMinutes(2)), clock, new SmtpRecovery(log, clock));
+            new EmailMetrics(new SimpleMeterRegistry(), clock), pending, retry, clock,
+            new SmtpRecovery(log, clock, retry));
 
     private final EventEnvelope<InvitationRevoked> event = EventEnvelope.of(new InvitationRevoked("inv-1", "x"),
             "tenant-1", "corr-1");
