@@ -9,16 +9,20 @@ record Plan(boolean smoke, int wrkConnections, int wrkWarmupSeconds, int wrkSeco
             double submitRate, int submitSeconds, double submitBaselineRate, int submitBaselineSeconds,
             double choiceRate, int choiceSeconds, double freeTextRate, int freeTextSeconds,
             double startRate, int startSeconds, double startBaselineRate, int startBaselineSeconds,
-            int drainSeconds, int warmUpCandidates) {
+            int drainSeconds, int warmUpCandidates, double pipelineWarmUpRate, int pipelineWarmUpSeconds) {
 
-    /** wrk warms each target 45 s: the JIT needs tens of thousands of proxied requests before a gateway's cost settles. */
+    /**
+     * wrk warms each target 45 s: the JIT needs tens of thousands of proxied requests before a gateway's cost settles.
+     * The submit → email path is warmed with 400 submissions at 25/s (about half of what it drains) before P4: without
+     * it P5 measured scoring and notification while their JIT was still compiling the path.
+     */
     static Plan fullRun() {
         return new Plan(false, 32, 45, 10, 3,
                 40, 200, 30, 20,
                 50, 10, 2, 3,
                 300, 2, 40, 3,
                 100, 10, 5, 4,
-                90, 12);
+                90, 12, 25, 16);
     }
 
     static Plan smokeRun() {
@@ -27,7 +31,7 @@ record Plan(boolean smoke, int wrkConnections, int wrkWarmupSeconds, int wrkSeco
                 5, 2, 1, 2,
                 5, 2, 2, 2,
                 10, 2, 2, 2,
-                90, 3);
+                90, 3, 2, 2);
     }
 
     static int count(double rate, int seconds) {
