@@ -55,11 +55,16 @@ public class PasswordPolicy {
         if (email != null) {
             String address = email.toLowerCase(Locale.ROOT);
             String local = address.contains("@") ? address.substring(0, address.indexOf('@')) : address;
-            if (lower.equals(address) || lower.equals(local) || (local.length() >= 4 && lower.contains(local)
-                    && lower.length() - local.length() < 6)) {
+            // The address or its local part with a few characters around it ("nina@acme.com!", "nina2026!")
+            // is as guessable as either alone.
+            if (lower.equals(local) || builtFrom(lower, address) || builtFrom(lower, local)) {
                 throw refused("The password must not be built from your email address.");
             }
         }
+    }
+
+    private static boolean builtFrom(String password, String part) {
+        return part.length() >= 4 && password.contains(part) && password.length() - part.length() < 6;
     }
 
     private static ProblemException refused(String detail) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,8 +99,12 @@ final class DemoSeeder {
     private String ensureQuestionBankAndTest() {
         JsonNode bank = readBank();
         String title = bank.get("test").get("title").asString();
-        for (JsonNode test : gateway.get("/api/v1/tests").path("items")) {
-            if (title.equals(test.path("title").asString())) {
+        // Only a test with a published version can be invited to: a never-published draft of the same title (an
+        // imported copy, say) is not the demo test. An edited demo test is a draft of its next version and still counts.
+        String query = "/api/v1/tests?limit=500&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8);
+        for (JsonNode test : gateway.get(query).path("items")) {
+            if (title.equals(test.path("title").asString()) && test.path("publishedVersion").isNumber()
+                    && !"RETIRED".equals(test.path("status").asString())) {
                 return test.get("id").asString();
             }
         }

@@ -224,6 +224,13 @@ class PipelineEndToEndIT {
                 "options", List.of(Map.of("id", "a", "text", "In the data directory"), Map.of("id", "b", "text", "Nowhere")),
                 "correctOptionIds", List.of("a"))).expect(201).get("id").asString();
         DemoAccess before = stack.demo();
+        // A newer draft under the demo test's title, as importing an exported bank leaves one: the seeding at
+        // the next start must keep inviting to the published demo test, not fail on the draft.
+        JsonNode demoTest = recruiter().get("/api/v1/tests/" + before.demoTestId()).expect(200);
+        String demoQuestion = demoTest.get("sections").get(0).get("questions").get(0).get("questionId").asString();
+        recruiter().post("/api/v1/tests", Map.of("title", demoTest.get("title").asString(), "draft", true,
+                "durationMinutes", 10, "passMarkPercent", 50,
+                "sections", List.of(Map.of("title", "Copy", "questionIds", List.of(demoQuestion))))).expect(201);
 
         shared.restart();
         stack = shared.get();

@@ -2,6 +2,7 @@ package io.hirepipe.defaults.problem;
 
 import io.hirepipe.defaults.correlation.CorrelationId;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
@@ -24,6 +25,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -100,13 +102,32 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return name == null ? "parameter " + parameter.getParameterIndex() : name;
     }
 
+    /**
+     * A constraint checked by method validation (a class-level {@code @Validated} controller): its path is
+     * {@code method.parameter}; the client knows the parameter, not the Java method, so name that alone.
+     */
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
-        String detail = ex.getConstraintViolations().stream()
-                .map(v -> v.getPropertyPath() + ": " + v.getMessage())
-                .sorted()
+        List<Map<String, String>> errors = ex.getConstraintViolations().stream()
+                .map(v -> Map.of("parameter", lastNode(v.getPropertyPath()), "message", v.getMessage()))
+                .sorted(Comparator.comparing((Map<String, String> e) -> e.get("parameter")))
+                .toList();
+        String detail = errors.stream().map(e -> e.get("parameter") + ": " + e.get("message"))
                 .collect(Collectors.joining("; "));
-        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail, request);
+        ResponseEntity<Object> response = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                detail, request);
+        ((ProblemDetail) response.getBody()).setProperty("errors", errors);
+        return response;
+    }
+
+    private static String lastNode(Path path) {
+        String name = path.toString();
+        for (Path.Node node : path) {
+            if (node.getName() != null) {
+                name = node.getName();
+            }
+        }
+        return name;
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,6 +59,22 @@ class DefaultsTestApplication {
         @GetMapping("/api/boom")
         Map<String, Object> boom() {
             throw new IllegalStateException("secret internal detail");
+        }
+    }
+
+    /** Constraints checked by method validation (class-level {@code @Validated}), as some services do. */
+    @RestController
+    @Validated
+    static class GadgetController {
+
+        @GetMapping("/api/gadgets")
+        Items<String> list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit, Caller caller) {
+            return Items.of(List.of("gadget"));
+        }
+
+        @GetMapping("/api/gadgets/{id}/versions/{version}")
+        Map<String, Object> version(@PathVariable String id, @PathVariable @Min(1) int version, Caller caller) {
+            return Map.of("id", id, "version", version);
         }
     }
 }

@@ -145,6 +145,18 @@ class ServletDefaultsTest {
     }
 
     @Test
+    void aParameterCheckedByMethodValidationIsNamedAsTheClientSentIt() {
+        JsonNode limit = recruiter.get("/api/gadgets?limit=101").problem(400, "invalid-request");
+        assertThat(limit.get("detail").asString()).isEqualTo("limit: must be less than or equal to 100");
+        assertThat(limit.get("errors").get(0).get("parameter").asString()).isEqualTo("limit");
+
+        JsonNode version = recruiter.get("/api/gadgets/g1/versions/0").problem(400, "invalid-request");
+        assertThat(version.get("detail").asString()).isEqualTo("version: must be greater than or equal to 1");
+        assertThat(version.get("errors").get(0).get("parameter").asString()).isEqualTo("version");
+        recruiter.get("/api/gadgets?limit=100").expect(200);
+    }
+
+    @Test
     void anUnknownPathIsA404Problem() {
         recruiter.get("/api/nothing-here").problem(404);
     }
