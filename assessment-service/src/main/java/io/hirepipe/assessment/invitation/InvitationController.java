@@ -5,6 +5,7 @@ import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Cursor;
 import io.hirepipe.defaults.web.Page;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,6 +43,7 @@ class InvitationController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "The invitation, created; Location names it", useReturnTypeSchema = true)
     ResponseEntity<InvitationView> create(@Valid @RequestBody CreateInvitationRequest request,
                              @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                              Caller caller) {

@@ -225,4 +225,14 @@ class InvitationApiTest extends AssessmentIntegrationTest {
         api(candidateToken(id)).post("/api/invitations/" + id + "/revoke", "{}").problem(403, "forbidden");
         api(gatewayToken()).get("/api/invitations").problem(403, "forbidden");
     }
+
+    @Test
+    void theApiDescriptionSaysACreatedInvitationIs201() {
+        JsonNode responses = api(null).get("/v3/api-docs").expect(200).path("paths").path("/api/invitations")
+                .path("post").path("responses");
+
+        assertThat(responses.has("201")).as(responses.toString()).isTrue();
+        assertThat(responses.has("200")).as(responses.toString()).isFalse();
+        assertThat(responses.path("201").path("content").toString()).contains("InvitationView");
+    }
 }

@@ -5,6 +5,7 @@ import io.hirepipe.defaults.audit.AuditOutbox;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Items;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -74,6 +75,7 @@ public class WebhookController {
 
     /** The response is the only time the secret is shown. */
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "The subscription, created, with its signing secret (shown this once); Location names it", useReturnTypeSchema = true)
     public ResponseEntity<SubscriptionView> create(Caller caller, @Valid @RequestBody SubscriptionRequest request) {
         SubscriptionView created = subscriptions.create(caller, request);
         audited(caller, "webhook.created", created.id(), Map.of("host", hostOf(created.url()),

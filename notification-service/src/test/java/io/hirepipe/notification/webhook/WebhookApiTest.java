@@ -212,4 +212,13 @@ class WebhookApiTest extends NotificationServiceTest {
         assertThat(response.isProblem()).isTrue();
         assertThat(response.json().path("errors").values()).extracting(e -> e.path("field").asString()).contains(field);
     }
+
+    @Test
+    void theApiDescriptionSaysACreatedSubscriptionIs201() {
+        JsonNode responses = api((Caller) null).get("/v3/api-docs").expect(200).path("paths")
+                .path(HOOKS).path("post").path("responses");
+
+        assertThat(responses.has("201")).as(responses.toString()).isTrue();
+        assertThat(responses.has("200")).as(responses.toString()).isFalse();
+    }
 }

@@ -5,6 +5,7 @@ import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Items;
 import io.hirepipe.defaults.web.Page;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,6 +40,7 @@ class QuestionController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "The question, created; Location names it", useReturnTypeSchema = true)
     ResponseEntity<QuestionView> create(Caller caller, @Valid @RequestBody QuestionRequest request) {
         QuestionView created = questions.create(caller, request);
         // Relative, so it stays right behind the gateway, which proxies the same paths.

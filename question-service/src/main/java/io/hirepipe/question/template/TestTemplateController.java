@@ -4,6 +4,7 @@ import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Page;
 import io.hirepipe.question.bank.IfMatch;
 import io.hirepipe.question.bank.Tagged;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,6 +42,7 @@ class TestTemplateController {
 
     /** Published at once (as before drafts existed) unless the body says {@code "draft": true}. */
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "The test, created; Location names it", useReturnTypeSchema = true)
     ResponseEntity<TestTemplateView> create(Caller caller, @Valid @RequestBody TestTemplateRequest request) {
         TestTemplateView created = tests.create(caller, request);
         return ResponseEntity.created(URI.create("/api/tests/" + created.id())).body(created);

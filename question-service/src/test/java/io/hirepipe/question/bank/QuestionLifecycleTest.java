@@ -306,4 +306,14 @@ class QuestionLifecycleTest extends IntegrationTestBase {
         return body.get("items").valueStream().map(q -> q.get("id").asString()).toList();
     }
 
+    @Test
+    void theApiDescriptionSaysACreatedQuestionOrTestIs201() {
+        JsonNode paths = api(null).get("/v3/api-docs").expect(200).path("paths");
+
+        for (String path : List.of("/api/questions", "/api/tests")) {
+            JsonNode responses = paths.path(path).path("post").path("responses");
+            assertThat(responses.has("201")).as(path + " " + responses).isTrue();
+            assertThat(responses.has("200")).as(path + " " + responses).isFalse();
+        }
+    }
 }
