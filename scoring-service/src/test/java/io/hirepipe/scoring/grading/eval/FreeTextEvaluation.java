@@ -180,7 +180,7 @@ public final class FreeTextEvaluation {
                 {0, 0.1, 0.15, 0.2, 0.25}};
         double[] g = SmoothedGridSearch.argmax(gateAxes,
                 v -> objective(evaluate(Split.TUNE, withEvidence.withGates(v[0], v[1], v[2]))));
-        return tuneBandPull(tuneCalibration(withEvidence.withGates(g[0], g[1], g[2])));
+        return tuneBandPull(tuneEngagedWrongFloor(tuneCalibration(withEvidence.withGates(g[0], g[1], g[2]))));
     }
 
     /** The axes of the credit grid: partly-met credit, met at, partly met at, holistic weight. */
@@ -215,6 +215,27 @@ public final class FreeTextEvaluation {
             if (mae < bestMae - 0.1) {
                 best = candidate;
                 bestMae = mae;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The engaged-wrong floor, on the TUNE half only: the lowest MAE among no floor and the grade-1 percentages
+     * from 15 (clear of the 12.5 boundary and its review margin) to 25 (grade 1's centre, what a human gives such an
+     * answer), with QWK no lower and no more answers sent to review than without a floor.
+     */
+    public SemanticGradingSettings tuneEngagedWrongFloor(SemanticGradingSettings start) {
+        SemanticGradingSettings best = start.withEngagedWrongFloor(0);
+        Report without = evaluate(Split.TUNE, best);
+        double bestMae = without.maePercent();
+        for (double floor : new double[] {15, 17.5, 20, 22.5, 25}) {
+            SemanticGradingSettings candidate = start.withEngagedWrongFloor(floor);
+            Report r = evaluate(Split.TUNE, candidate);
+            if (r.agreement().qwk() >= without.agreement().qwk() - 1e-9
+                    && r.reviewShare() <= without.reviewShare() && r.maePercent() < bestMae - 0.1) {
+                best = candidate;
+                bestMae = r.maePercent();
             }
         }
         return best;
