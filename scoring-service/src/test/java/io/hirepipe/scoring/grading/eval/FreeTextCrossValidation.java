@@ -42,6 +42,19 @@ class FreeTextCrossValidation {
                 .forEach(g -> out.append(String.format("  %-28s %-15s hand %d  machine %5.1f%% (%d) %s%n",
                         g.answer().id(), g.answer().category(), g.answer().grade(), g.percent(), g.machineGrade(),
                         g.grade().flags())));
+        if (Boolean.getBoolean("evaluation.crossfit")) {
+            // the grid search fitted on one fold, judged on the other: does re-fitting carry over to unseen questions?
+            for (int fold = 0; fold < 2; fold++) {
+                int f = fold;
+                List<String> other = questions.stream().filter(q -> questions.indexOf(q) % 2 != f).toList();
+                SemanticGradingSettings fitted = new FreeTextEvaluation(DevSet.load().tuneFold(other), settings)
+                        .tune(settings).withBandPull(settings.bandPull());
+                List<Graded> judged = evaluation.evaluate(Split.TUNE, fitted).graded().stream()
+                        .filter(g -> questions.indexOf(g.answer().questionKey()) % 2 == f).toList();
+                out.append(String.format("fold %s, settings fitted on the other fold: %s%n    %s%n",
+                        "AB".charAt(fold), figures(judged), fitted));
+            }
+        }
         String ids = System.getProperty("evaluation.ids", "");
         if (!ids.isBlank()) {
             List<String> wanted = List.of(ids.split(","));
