@@ -226,14 +226,26 @@ public final class FreeTextEvaluation {
      * answer), with QWK no lower and no more answers sent to review than without a floor.
      */
     public SemanticGradingSettings tuneEngagedWrongFloor(SemanticGradingSettings start) {
-        SemanticGradingSettings best = start.withEngagedWrongFloor(0);
-        Report without = evaluate(Split.TUNE, best);
-        double bestMae = without.maePercent();
+        List<SemanticGradingSettings> candidates = new ArrayList<>();
         for (double floor : new double[] {15, 17.5, 20, 22.5, 25}) {
-            SemanticGradingSettings candidate = start.withEngagedWrongFloor(floor);
+            candidates.add(start.withEngagedWrongFloor(floor));
+        }
+        return closestNoWorse(start.withEngagedWrongFloor(0), candidates);
+    }
+
+    /**
+     * Of {@code candidates}, the one with the lowest tune-half MAE among those whose QWK is no lower, and which send
+     * no more answers to review, than {@code without}; {@code without} if none is closer. Strictly closer by a tenth
+     * of a point, so that ties keep the earlier, simpler candidate.
+     */
+    private SemanticGradingSettings closestNoWorse(SemanticGradingSettings without, List<SemanticGradingSettings> candidates) {
+        Report base = evaluate(Split.TUNE, without);
+        SemanticGradingSettings best = without;
+        double bestMae = base.maePercent();
+        for (SemanticGradingSettings candidate : candidates) {
             Report r = evaluate(Split.TUNE, candidate);
-            if (r.agreement().qwk() >= without.agreement().qwk() - 1e-9
-                    && r.reviewShare() <= without.reviewShare() && r.maePercent() < bestMae - 0.1) {
+            if (r.agreement().qwk() >= base.agreement().qwk() - 1e-9
+                    && r.reviewShare() <= base.reviewShare() && r.maePercent() < bestMae - 0.1) {
                 best = candidate;
                 bestMae = r.maePercent();
             }
@@ -248,27 +260,18 @@ public final class FreeTextEvaluation {
      * machine grade 1 (SemanticGradingPolicy says why).
      */
     public SemanticGradingSettings tuneCalibration(SemanticGradingSettings start) {
-        SemanticGradingSettings best = start.withCalibration(SemanticGradingSettings.IDENTITY);
-        Report without = evaluate(Split.TUNE, best);
-        double bestMae = without.maePercent();
+        List<SemanticGradingSettings> candidates = new ArrayList<>();
         for (double c0 : new double[] {0, 2, 4, 6, 8, 10, 12}) {
             for (double c1 : new double[] {20, 25, 30, 35}) {
                 for (double c2 : new double[] {45, 50, 55, 60}) {
                     for (double c3 : new double[] {70, 75, 80, 85}) {
                         for (double c4 : new double[] {90, 95, 100}) {
-                            SemanticGradingSettings candidate = start.withCalibration(List.of(c0, c1, c2, c3, c4));
-                            Report r = evaluate(Split.TUNE, candidate);
-                            // strictly better by a tenth of a point, so that ties keep the simpler map
-                            if (r.agreement().qwk() >= without.agreement().qwk() - 1e-9
-                                    && r.reviewShare() <= without.reviewShare() && r.maePercent() < bestMae - 0.1) {
-                                best = candidate;
-                                bestMae = r.maePercent();
-                            }
+                            candidates.add(start.withCalibration(List.of(c0, c1, c2, c3, c4)));
                         }
                     }
                 }
             }
         }
-        return best;
+        return closestNoWorse(start.withCalibration(SemanticGradingSettings.IDENTITY), candidates);
     }
 }
