@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  * half's twelve questions are split into two folds of six (alternately, in key order), and a change is kept
  * only when it helps on both folds. Run with {@code -Devaluation=folds}; prints each fold's figures, the
  * error per answer category and every tune-half answer whose machine grade differs from the hand grade.
+ * {@code -Devaluation.crossfit=true} also runs the grid search on each fold and judges its settings on the other
+ * fold: whether re-fitting the settings, not only a rule, carries over to questions it did not see.
  */
 @EnabledIfSystemProperty(named = "evaluation", matches = "folds")
 class FreeTextCrossValidation {
