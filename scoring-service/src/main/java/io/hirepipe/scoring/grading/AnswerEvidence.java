@@ -18,12 +18,24 @@ import java.util.List;
  * @param truncated               the answer was longer than a grader reads; only its start was measured
  * @param holistic                cosine between the answer as a whole (the mean of its units' vectors) and the
  *                                rubric as a whole (the mean of its key points' references)
+ * @param deniesKeyPoint          a negated unit names a key point by one of its positive phrases ("REST is not
+ *                                stateless"): the answer takes up the rubric's point, and gets it wrong
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
                              double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
                              double topicality, KeywordListDetector.Signals signals, boolean truncated,
-                             double holistic) {
+                             double holistic, boolean deniesKeyPoint) {
+
+    /** Evidence of an answer that denies no key point by name. */
+    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
+                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
+                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
+                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
+                          double holistic) {
+        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
+                topicality, signals, truncated, holistic, false);
+    }
 
     public boolean anyPhrase() {
         for (boolean[] perUnit : keyPointPhrase) {

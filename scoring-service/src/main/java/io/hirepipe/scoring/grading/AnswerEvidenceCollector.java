@@ -54,9 +54,11 @@ public final class AnswerEvidenceCollector {
         }
         double[][] kpSim = new double[rubric.keyPoints().size()][];
         boolean[][] kpPhrase = new boolean[rubric.keyPoints().size()][];
+        boolean deniesKeyPoint = false;
         for (int k = 0; k < kpSim.length; k++) {
             kpSim[k] = similarities(rubric.keyPoints().get(k), vectors, negated);
             kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), terms, negated);
+            deniesKeyPoint |= denies(rubric.keyPoints().get(k), terms, negated);
         }
         double[][] mcSim = new double[rubric.misconceptions().size()][];
         boolean[][] mcPhrase = new boolean[rubric.misconceptions().size()][];
@@ -72,7 +74,19 @@ public final class AnswerEvidenceCollector {
         }
         return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
-                holistic(vectors, rubric));
+                holistic(vectors, rubric), deniesKeyPoint);
+    }
+
+    /** A negated unit that contains one of the key point's positive phrases: "REST does not use HTTP methods". */
+    private static boolean denies(Target target, List<Set<String>> unitTerms, boolean[] negated) {
+        for (int u = 0; u < unitTerms.size(); u++) {
+            for (Phrase phrase : target.phrases()) {
+                if (negated[u] && !phrase.negated() && unitTerms.get(u).containsAll(phrase.terms())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Mean pooling of the vectors already computed: the whole answer against the whole rubric, at no extra model run. */

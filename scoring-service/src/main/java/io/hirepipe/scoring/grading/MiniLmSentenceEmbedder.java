@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link Variant#FULL}, the same model with float weights, can be embedded in padded batches, but on the
  * dev set's tune half it agreed less with the hand grades and cost three times the CPU and twice the memory
- * (README, "Free-text grading"); its jar is a test dependency only, for the evaluation and the benchmark.
+ * (docs/grading.md, session 6); its jar is a test dependency only, for the evaluation and the benchmark.
  *
  * <p>The texts go through {@link OnnxSentenceEncoder}, which computes the vectors langchain4j's
  * {@code OnnxBertBiEncoder} computes, tokenizing each text once instead of three times. Only a text longer

@@ -59,6 +59,12 @@ import java.util.Set;
  * ("sharding does not copy all data" is not it). A unit that states a misconception is evidence for no
  * key point: "higher isolation makes transactions faster" is close to the trade-off key point in
  * embedding space, but it gets the trade-off backwards.
+ * An answer that takes up the rubric wrongly, by stating a listed misconception or by denying a key point in
+ * the key point's own words ("REST is not stateless", {@link AnswerEvidence#deniesKeyPoint()}), is given at least
+ * {@code engagedWrongFloor} percent, however little it earned after its penalties: the grading guide's grade 1
+ * includes "mostly wrong with one right idea", and an answer that argues about the rubric's points has at least
+ * found them, unlike an empty or merely on-topic one (which keeps the calibration's c0). A floor on the percent,
+ * not a bonus, so more credit never scores less.
  * Then the gates, after calibration: an off-topic answer scores 0 (OFF_TOPIC); a keyword list is capped at
  * {@code keywordListCap} of the points when it groups its terms (a label such as "GraphQL: …", or several
  * sentences), and at {@link #BARE_LIST_SHARE_OF_CAP} of that cap (grade 0) when it is a bare run of terms
@@ -162,7 +168,12 @@ public final class SemanticGradingPolicy {
         }
 
         earned += holisticLift(e.holistic(), keyPoints, rubric, earned);
-        double points = max == 0 ? 0 : calibrate(100 * Math.max(0, earned - penalties) / max) * max / 100;
+        double given = max == 0 ? 0 : calibrate(100 * Math.max(0, earned - penalties) / max);
+        if (!misconceptions.isEmpty() || e.deniesKeyPoint()) {
+            // wrong, but about the question: a human gives it a 1, not the 0 of an empty answer
+            given = Math.max(given, s.engagedWrongFloor());
+        }
+        double points = given * max / 100;
         double confidence = max == 0 ? 1 : 1 - ambiguity / max;
         if (e.topicality() < s.offTopicBelow() && !e.anyPhrase()) {
             flags.add(GradeFlag.OFF_TOPIC);

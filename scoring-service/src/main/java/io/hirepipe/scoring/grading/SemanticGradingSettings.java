@@ -37,6 +37,9 @@ import java.util.List;
  * @param partlyMetCredit       share of a key point's points that PARTLY_MET earns (0.5 if absent)
  * @param bandPull              how far a score moves toward the centre of its 0–4 band (0: not at all, 1: to it;
  *                              see {@link SemanticGradingPolicy}); 0 if absent
+ * @param engagedWrongFloor     percent given, at least, to an answer that takes up the rubric wrongly: it states
+ *                              a listed misconception or denies a key point by name (see
+ *                              {@link SemanticGradingPolicy}); 0 (no floor) if absent
  */
 @ConfigurationProperties("hirepipe.grading.semantic")
 public record SemanticGradingSettings(double contrast, double similarityFloor, double similarityCeiling, double phraseWeight,
@@ -46,7 +49,8 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                                       double keywordListMaxFunctionWordShare, double keywordListMinRubricTermShare,
                                       double keywordListCap, double lowConfidenceBelow, double nearThresholdWithin,
                                       double holisticWeight, double holisticFloor, double holisticCeiling,
-                                      List<Double> calibration, Double partlyMetCredit, Double bandPull) {
+                                      List<Double> calibration, Double partlyMetCredit, Double bandPull,
+                                      Double engagedWrongFloor) {
 
     /** The calibration that changes nothing. */
     public static final List<Double> IDENTITY = List.of(0.0, 25.0, 50.0, 75.0, 100.0);
@@ -54,6 +58,10 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
     public SemanticGradingSettings {
         partlyMetCredit = partlyMetCredit == null ? 0.5 : partlyMetCredit;
         bandPull = bandPull == null ? 0.0 : bandPull;
+        engagedWrongFloor = engagedWrongFloor == null ? 0.0 : engagedWrongFloor;
+        if (engagedWrongFloor < 0 || engagedWrongFloor > 100) {
+            throw new IllegalArgumentException("engaged-wrong-floor must be a percentage, 0 to 100");
+        }
         if (bandPull < 0 || bandPull > 1) {
             throw new IllegalArgumentException("band-pull must lie between 0 and 1");
         }
@@ -84,7 +92,8 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                                                 double support, double met, double partly) {
         return new SemanticGradingSettings(contrast, floor, ceiling, phrase, support, met, partly, misconceptionAt, offTopicBelow,
                 keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap,
-                lowConfidenceBelow, nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull);
+                lowConfidenceBelow, nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
+                engagedWrongFloor);
     }
 
     public SemanticGradingSettings withGates(double misconception, double offTopic, double keywordCap) {
@@ -92,21 +101,24 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt,
                 misconception, offTopic, keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare,
                 keywordListMinRubricTermShare, keywordCap, lowConfidenceBelow, nearThresholdWithin, holisticWeight,
-                holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull);
+                holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
+                engagedWrongFloor);
     }
 
     public SemanticGradingSettings withHolistic(double weight, double floor, double ceiling) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
-                nearThresholdWithin, weight, floor, ceiling, calibration, partlyMetCredit, bandPull);
+                nearThresholdWithin, weight, floor, ceiling, calibration, partlyMetCredit, bandPull,
+                engagedWrongFloor);
     }
 
     public SemanticGradingSettings withReview(double lowConfidence, double nearThreshold) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidence,
-                nearThreshold, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull);
+                nearThreshold, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
+                engagedWrongFloor);
     }
 
     public SemanticGradingSettings withCalibration(List<Double> percentAtCredit) {
@@ -114,14 +126,14 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, percentAtCredit, partlyMetCredit,
-                bandPull);
+                bandPull, engagedWrongFloor);
     }
 
     public SemanticGradingSettings withPartlyMetCredit(double partlyMet) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
-                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMet, bandPull);
+                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMet, bandPull, engagedWrongFloor);
     }
 
     public SemanticGradingSettings withBandPull(double pull) {
@@ -129,6 +141,14 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit,
-                pull);
+                pull, engagedWrongFloor);
+    }
+
+    public SemanticGradingSettings withEngagedWrongFloor(double percent) {
+        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
+                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
+                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
+                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit,
+                bandPull, percent);
     }
 }

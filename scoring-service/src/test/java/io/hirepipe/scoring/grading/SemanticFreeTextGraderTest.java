@@ -123,10 +123,18 @@ class SemanticFreeTextGraderTest {
         FreeTextGrade grade = grader.grade("Replicas hold copies. But sharding copies all data to every node.", harsh);
 
         assertThat(grade.misconceptions()).hasSize(1);
-        // the credit stops at 0 (never negative); the calibration gives a credit of 0 its percent, still grade 0,
-        // and the band pull moves that percent toward 0, the centre of grade 0
-        double percentForNoCredit = settings.calibration().get(0) * (1 - settings.bandPull());
-        assertThat(percent(grade)).isCloseTo(percentForNoCredit, org.assertj.core.data.Offset.offset(0.1)).isLessThan(12.5);
+        // the credit stops at 0 (never negative); an answer that states a misconception is given the engaged-wrong
+        // floor (grade 1: "mostly wrong"), not less, whatever the penalty
+        assertThat(percent(grade)).isCloseTo(settings.engagedWrongFloor(), org.assertj.core.data.Offset.offset(0.1));
+    }
+
+    @Test
+    void anAnswerThatDeniesTheKeyPointsByNameIsWrongButNotEmpty() {
+        FreeTextGrade denied = grader.grade("Replication does not copy anything to a replica, and there is no failover.", RUBRIC);
+
+        assertThat(denied.keyPoints()).extracting(KeyPointEvidence::verdict).containsOnly(Verdict.MISSED);
+        assertThat(percent(denied)).isCloseTo(settings.engagedWrongFloor(), org.assertj.core.data.Offset.offset(0.1));
+        // (an answer that neither states nor denies a key point keeps the calibration's percent: SemanticGradingPolicyTest)
     }
 
     @Test

@@ -19,7 +19,7 @@ class SemanticGradingPolicyTest {
             point("a"), point("b"), point("c"), point("d")), List.of());
 
     private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0, 0.7, 0.3,
-            0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8, SemanticGradingSettings.IDENTITY, 0.5, 0.0);
+            0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8, SemanticGradingSettings.IDENTITY, 0.5, 0.0, 0.0);
 
     private final SemanticGradingPolicy policy = new SemanticGradingPolicy(SETTINGS);
 
@@ -178,6 +178,56 @@ class SemanticGradingPolicyTest {
         assertThat(pulled.grade(evidence(0.95, 0.95, 0.95, 0.05), RUBRIC).points()).isEqualByComparingTo("3.00");
         assertThat(pulled.grade(evidence(0.95, 0.95, 0.5, 0.05), RUBRIC).points()).isEqualByComparingTo("2.75");
         assertThat(pulled.grade(evidence(0.95, 0.95, 0.95, 0.5), RUBRIC).points()).isEqualByComparingTo("3.75");
+    }
+
+    private static final FreeTextRubric WITH_MISCONCEPTION = new FreeTextRubric("q:2", "prompt", RUBRIC.keyPoints(),
+            List.of(new FreeTextRubric.Misconception("m", "a wrong idea", List.of(), 2)));
+
+    /** {@code e} with its first unit stating the rubric's one misconception (by phrase). */
+    private static AnswerEvidence statingTheMisconception(AnswerEvidence e) {
+        boolean[][] phrase = new boolean[1][e.units().size()];
+        phrase[0][0] = true;
+        return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
+                new double[1][e.units().size()], phrase, e.topicality(), e.signals(), e.truncated(), e.holistic());
+    }
+
+    private static AnswerEvidence denyingAKeyPoint(AnswerEvidence e) {
+        return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
+                e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(), e.truncated(),
+                e.holistic(), true);
+    }
+
+    @Test
+    void anAnswerThatTakesUpTheRubricWronglyScoresAtLeastTheEngagedWrongFloor() {
+        SemanticGradingPolicy floored = new SemanticGradingPolicy(
+                SETTINGS.withCalibration(List.of(10.0, 25.0, 50.0, 75.0, 100.0)).withEngagedWrongFloor(25));
+        AnswerEvidence nothingMet = evidence(0.05, 0.05, 0.05, 0.05);
+
+        // on topic, nothing met, nothing wrong said: the calibration's 10 %, grade 0
+        assertThat(floored.grade(nothingMet, RUBRIC).points()).isEqualByComparingTo("0.40");
+        // nothing met and a key point denied by name ("REST is not stateless"): 25 % of 4 points, grade 1
+        assertThat(floored.grade(denyingAKeyPoint(nothingMet), RUBRIC).points()).isEqualByComparingTo("1.00");
+        // a misconception whose penalty takes the credit to 0: the floor, not the 10 % of an empty answer
+        FreeTextGrade wrong = floored.grade(statingTheMisconception(evidence(0.95, 0.05, 0.05, 0.05)), WITH_MISCONCEPTION);
+        assertThat(wrong.misconceptions()).hasSize(1);
+        assertThat(wrong.points()).isEqualByComparingTo("1.00");
+        // a floor, not a bonus: an answer already above it keeps its score
+        assertThat(floored.grade(denyingAKeyPoint(evidence(0.95, 0.95, 0.05, 0.05)), RUBRIC).points())
+                .isEqualByComparingTo("2.00");
+        // the gates still come last: off topic is 0, whatever was denied
+        AnswerEvidence far = new AnswerEvidence(nothingMet.answer(), nothingMet.units(), nothingMet.negated(),
+                nothingMet.keyPointSimilarity(), nothingMet.keyPointPhrase(), nothingMet.misconceptionSimilarity(),
+                nothingMet.misconceptionPhrase(), 0.1, nothingMet.signals(), false, 0, true);
+        assertThat(floored.grade(far, RUBRIC).points()).isEqualByComparingTo("0");
+        // without a floor (0) a denial changes nothing
+        assertThat(new SemanticGradingPolicy(SETTINGS).grade(denyingAKeyPoint(nothingMet), RUBRIC).points())
+                .isEqualByComparingTo("0");
+    }
+
+    @Test
+    void anEngagedWrongFloorOutsideZeroToHundredIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SETTINGS.withEngagedWrongFloor(120))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("engaged-wrong-floor");
     }
 
     @Test

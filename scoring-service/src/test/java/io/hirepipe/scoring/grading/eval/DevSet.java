@@ -93,6 +93,12 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
         return Optional.of(grades);
     }
 
+    /** The tune-half answers to these questions only: a fold of the tune half, to fit settings on. */
+    public DevSet tuneFold(java.util.Collection<String> questionKeys) {
+        return new DevSet(rubrics, answers.stream()
+                .filter(a -> a.split() == Split.TUNE && questionKeys.contains(a.questionKey())).toList());
+    }
+
     public List<Answer> half(Split split) {
         return answers.stream().filter(a -> a.split() == split).toList();
     }

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  * half's twelve questions are split into two folds of six (alternately, in key order), and a change is kept
  * only when it helps on both folds. Run with {@code -Devaluation=folds}; prints each fold's figures, the
  * error per answer category and every tune-half answer whose machine grade differs from the hand grade.
+ * {@code -Devaluation.crossfit=true} also runs the grid search on each fold and judges its settings on the other
+ * fold: whether re-fitting the settings, not only a rule, carries over to questions it did not see.
  */
 @EnabledIfSystemProperty(named = "evaluation", matches = "folds")
 class FreeTextCrossValidation {
@@ -42,6 +44,19 @@ class FreeTextCrossValidation {
                 .forEach(g -> out.append(String.format("  %-28s %-15s hand %d  machine %5.1f%% (%d) %s%n",
                         g.answer().id(), g.answer().category(), g.answer().grade(), g.percent(), g.machineGrade(),
                         g.grade().flags())));
+        if (Boolean.getBoolean("evaluation.crossfit")) {
+            // the grid search fitted on one fold, judged on the other: does re-fitting carry over to unseen questions?
+            for (int fold = 0; fold < 2; fold++) {
+                int f = fold;
+                List<String> other = questions.stream().filter(q -> questions.indexOf(q) % 2 != f).toList();
+                SemanticGradingSettings fitted = new FreeTextEvaluation(DevSet.load().tuneFold(other), settings)
+                        .tune(settings).withBandPull(settings.bandPull());
+                List<Graded> judged = evaluation.evaluate(Split.TUNE, fitted).graded().stream()
+                        .filter(g -> questions.indexOf(g.answer().questionKey()) % 2 == f).toList();
+                out.append(String.format("fold %s, settings fitted on the other fold: %s%n    %s%n",
+                        "AB".charAt(fold), figures(judged), fitted));
+            }
+        }
         String ids = System.getProperty("evaluation.ids", "");
         if (!ids.isBlank()) {
             List<String> wanted = List.of(ids.split(","));

@@ -180,7 +180,7 @@ public final class FreeTextEvaluation {
                 {0, 0.1, 0.15, 0.2, 0.25}};
         double[] g = SmoothedGridSearch.argmax(gateAxes,
                 v -> objective(evaluate(Split.TUNE, withEvidence.withGates(v[0], v[1], v[2]))));
-        return tuneBandPull(tuneCalibration(withEvidence.withGates(g[0], g[1], g[2])));
+        return tuneBandPull(tuneEngagedWrongFloor(tuneCalibration(withEvidence.withGates(g[0], g[1], g[2]))));
     }
 
     /** The axes of the credit grid: partly-met credit, met at, partly met at, holistic weight. */
@@ -221,33 +221,57 @@ public final class FreeTextEvaluation {
     }
 
     /**
+     * The engaged-wrong floor, on the TUNE half only: the lowest MAE among no floor and the grade-1 percentages
+     * from 15 (clear of the 12.5 boundary and its review margin) to 25 (grade 1's centre, what a human gives such an
+     * answer), with QWK no lower and no more answers sent to review than without a floor.
+     */
+    public SemanticGradingSettings tuneEngagedWrongFloor(SemanticGradingSettings start) {
+        List<SemanticGradingSettings> candidates = new ArrayList<>();
+        for (double floor : new double[] {15, 17.5, 20, 22.5, 25}) {
+            candidates.add(start.withEngagedWrongFloor(floor));
+        }
+        return closestNoWorse(start.withEngagedWrongFloor(0), candidates);
+    }
+
+    /**
+     * Of {@code candidates}, the one with the lowest tune-half MAE among those whose QWK is no lower, and which send
+     * no more answers to review, than {@code without}; {@code without} if none is closer. Strictly closer by a tenth
+     * of a point, so that ties keep the earlier, simpler candidate.
+     */
+    private SemanticGradingSettings closestNoWorse(SemanticGradingSettings without, List<SemanticGradingSettings> candidates) {
+        Report base = evaluate(Split.TUNE, without);
+        SemanticGradingSettings best = without;
+        double bestMae = base.maePercent();
+        for (SemanticGradingSettings candidate : candidates) {
+            Report r = evaluate(Split.TUNE, candidate);
+            if (r.agreement().qwk() >= base.agreement().qwk() - 1e-9
+                    && r.reviewShare() <= base.reviewShare() && r.maePercent() < bestMae - 0.1) {
+                best = candidate;
+                bestMae = r.maePercent();
+            }
+        }
+        return best;
+    }
+
+    /**
      * The calibration (percent given at a credit of 0, 25, 50, 75, 100 %), on the TUNE half only: the lowest
      * MAE among monotone calibrations whose QWK is no lower, and which send no more answers to review, than
      * without one. The percent for a credit of 0 stays under 12.5 (grade 0): nothing earned is never a
      * machine grade 1 (SemanticGradingPolicy says why).
      */
     public SemanticGradingSettings tuneCalibration(SemanticGradingSettings start) {
-        SemanticGradingSettings best = start.withCalibration(SemanticGradingSettings.IDENTITY);
-        Report without = evaluate(Split.TUNE, best);
-        double bestMae = without.maePercent();
+        List<SemanticGradingSettings> candidates = new ArrayList<>();
         for (double c0 : new double[] {0, 2, 4, 6, 8, 10, 12}) {
             for (double c1 : new double[] {20, 25, 30, 35}) {
                 for (double c2 : new double[] {45, 50, 55, 60}) {
                     for (double c3 : new double[] {70, 75, 80, 85}) {
                         for (double c4 : new double[] {90, 95, 100}) {
-                            SemanticGradingSettings candidate = start.withCalibration(List.of(c0, c1, c2, c3, c4));
-                            Report r = evaluate(Split.TUNE, candidate);
-                            // strictly better by a tenth of a point, so that ties keep the simpler map
-                            if (r.agreement().qwk() >= without.agreement().qwk() - 1e-9
-                                    && r.reviewShare() <= without.reviewShare() && r.maePercent() < bestMae - 0.1) {
-                                best = candidate;
-                                bestMae = r.maePercent();
-                            }
+                            candidates.add(start.withCalibration(List.of(c0, c1, c2, c3, c4)));
                         }
                     }
                 }
             }
         }
-        return best;
+        return closestNoWorse(start.withCalibration(SemanticGradingSettings.IDENTITY), candidates);
     }
 }

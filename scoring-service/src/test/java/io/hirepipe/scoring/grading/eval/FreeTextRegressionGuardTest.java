@@ -13,7 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FreeTextRegressionGuardTest {
 
-    /** Test-half QWK reached when the settings were last tuned (README, "Free-text grading"). */
+    /**
+     * The highest test-half QWK reached (session 7; README, "Free-text grading"). Only ever raised: session 8's
+     * change, chosen on the tune half, reached 0.892 on the test half, and the guard was left where it was.
+     */
     private static final double REACHED_QWK = 0.896;
 
     @Test
