@@ -122,8 +122,7 @@ public class EmailDispatcher {
             int attempts = attempt.get().attempts();
             Instant next = clock.instant().plus(retry.delayAfter(attempts));
             deliveries.scheduleRetry(delivery.id(), attempts, reason, pending.seal(email, delivery.id()), next,
-                    SmtpRecovery.serverUnreachable(e));
-            recovery.failed(e);
+                    recovery.failed(e));
             // recipients are personal data: the delivery id leads operators to them, logs need not
             metrics.failed(kind);
             log.warn("{} {} failed (attempt {}), retrying at {}: {}", kind, delivery.id(), attempts, next, reason);

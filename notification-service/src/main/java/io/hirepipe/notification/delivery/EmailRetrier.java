@@ -87,8 +87,7 @@ class EmailRetrier implements SmartLifecycle {
             }
             Instant next = now.plus(properties.delayAfter(delivery.attempts()));
             deliveries.scheduleRetry(delivery.id(), delivery.attempts(), reason, delivery.pendingMessage(), next,
-                    SmtpRecovery.serverUnreachable(e));
-            recovery.failed(e);
+                    recovery.failed(e));
             metrics.failed(delivery.kind());
             log.info("{} {} failed again (attempt {}), next at {}: {}", delivery.kind(), delivery.id(),
                     delivery.attempts(), next, reason);

@@ -74,16 +74,22 @@ class SmtpRecovery {
         return false;
     }
 
-    void failed(MailException failure) {
-        if (serverUnreachable(failure)) {
+    /** Called after a send failed; returns whether the server was unreachable (the retry then waits for it). */
+    boolean failed(MailException failure) {
+        boolean away = serverUnreachable(failure);
+        if (away) {
             serverWasAway.set(true);
         }
+        return away;
     }
 
     /** Called after the server accepted an email. */
     void accepted() {
+        if (!serverWasAway.get()) {
+            return;
+        }
         Instant now = clock.instant();
-        if (serverWasAway.get() && !now.isBefore(lastFreed.plus(minInterval)) && serverWasAway.compareAndSet(true, false)) {
+        if (!now.isBefore(lastFreed.plus(minInterval)) && serverWasAway.compareAndSet(true, false)) {
             lastFreed = now;
             long freed = deliveries.retryWaitingForServerNow(now);
             if (freed > 0) {

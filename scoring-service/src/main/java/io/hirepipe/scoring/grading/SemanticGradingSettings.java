@@ -122,33 +122,28 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
     }
 
     public SemanticGradingSettings withCalibration(List<Double> percentAtCredit) {
-        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
-                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
-                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
-                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, percentAtCredit, partlyMetCredit,
-                bandPull, engagedWrongFloor);
+        return withScoreShaping(percentAtCredit, partlyMetCredit, bandPull, engagedWrongFloor);
     }
 
     public SemanticGradingSettings withPartlyMetCredit(double partlyMet) {
-        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
-                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
-                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
-                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMet, bandPull, engagedWrongFloor);
+        return withScoreShaping(calibration, partlyMet, bandPull, engagedWrongFloor);
     }
 
     public SemanticGradingSettings withBandPull(double pull) {
-        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
-                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
-                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
-                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit,
-                pull, engagedWrongFloor);
+        return withScoreShaping(calibration, partlyMetCredit, pull, engagedWrongFloor);
     }
 
     public SemanticGradingSettings withEngagedWrongFloor(double percent) {
+        return withScoreShaping(calibration, partlyMetCredit, bandPull, percent);
+    }
+
+    /** These settings with other values for the last four, which shape the score after the evidence. */
+    private SemanticGradingSettings withScoreShaping(List<Double> percentAtCredit, double partlyMet, double pull,
+                                                     double floor) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
-                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit,
-                bandPull, percent);
+                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, percentAtCredit, partlyMet, pull,
+                floor);
     }
 }
