@@ -1,6 +1,7 @@
 package io.hirepipe.gateway;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -72,6 +73,46 @@ class VersionedPathsTest extends GatewayTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Deprecation")).isEmpty();
+    }
+
+    @Test
+    void aServicesProblemNamesThePublicPathTheClientCalledNotTheInternalOne() {
+        ASSESSMENTS.reply("/api/invitations/i-missing", request -> StubService.Reply.problem(404, """
+                {"type":"https://hirepipe.io/problems/not-found","title":"Not found","status":404,
+                 "detail":"No invitation i-missing.","instance":"/api/invitations/i-missing","correlationId":"c-1"}"""));
+
+        HttpResponse<String> response = get("/api/v1/invitations/i-missing", "Authorization", bearer(acmeRecruiterToken()));
+
+        JsonNode problem = assertProblem(response, 404);
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/invitations/i-missing");
+        assertThat(problem.get("detail").asString()).isEqualTo("No invitation i-missing.");
+        assertThat(problem.get("correlationId").asString()).isEqualTo("c-1");
+        assertThat(response.headers().firstValueAsLong("Content-Length"))
+                .hasValue(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        // Through the deprecated alias the problem names the versioned path, the resource's current name.
+        assertThat(assertProblem(get("/api/invitations/i-missing", "Authorization", bearer(acmeRecruiterToken())), 404)
+                .get("instance").asString()).isEqualTo("/api/v1/invitations/i-missing");
+    }
+
+    @Test
+    void anAnswerThatIsNotAProblemPassesUntouchedEvenWithAnInstanceMember() {
+        String body = "{\"instance\":\"/api/invitations/i-2\",\"status\":\"SENT\"}";
+        ASSESSMENTS.reply("/api/invitations/i-2", request -> StubService.Reply.json(200, body));
+
+        HttpResponse<String> response = get("/api/v1/invitations/i-2", "Authorization", bearer(acmeRecruiterToken()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(body);
+    }
+
+    @Test
+    void aProblemBodyThatIsNotJsonIsPassedOnAsItCame() {
+        ASSESSMENTS.reply("/api/invitations/i-3", request -> StubService.Reply.problem(400, "upstream said no"));
+
+        HttpResponse<String> response = get("/api/v1/invitations/i-3", "Authorization", bearer(acmeRecruiterToken()));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("upstream said no");
     }
 
     private static void assertDeprecated(HttpResponse<String> response, String successor) {

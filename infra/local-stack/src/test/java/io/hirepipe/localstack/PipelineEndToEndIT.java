@@ -213,6 +213,13 @@ class PipelineEndToEndIT {
                 .problem(401);
     }
 
+    @Test
+    void aServicesProblemNamesThePublicPathTheClientCalled() {
+        JsonNode problem = recruiter().get("/api/v1/invitations/no-such-invitation").problem(404);
+
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/invitations/no-such-invitation");
+    }
+
     /** Runs last: it stops the stack and starts it again on the same data directory. */
     @Test
     @Order(Integer.MAX_VALUE)
