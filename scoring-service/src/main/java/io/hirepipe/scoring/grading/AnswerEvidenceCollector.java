@@ -74,7 +74,7 @@ public final class AnswerEvidenceCollector {
         }
         return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
-                holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, analyser.terms(rubric.rubric().prompt())));
+                holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()));
     }
 
     /** Per unit, the share of its analysed terms that the prompt contains: a unit at 1 adds no word of its own. */
