@@ -20,12 +20,28 @@ import java.util.List;
  *                                rubric as a whole (the mean of its key points' references)
  * @param deniesKeyPoint          a negated unit names a key point by one of its positive phrases ("REST is not
  *                                stateless"): the answer takes up the rubric's point, and gets it wrong
+ * @param promptEcho              [unit] share of the unit's terms that the question's prompt contains (1: the unit
+ *                                only repeats the question); all 0 when not measured
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
                              double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
                              double topicality, KeywordListDetector.Signals signals, boolean truncated,
-                             double holistic, boolean deniesKeyPoint) {
+                             double holistic, boolean deniesKeyPoint, double[] promptEcho) {
+
+    public AnswerEvidence {
+        promptEcho = promptEcho == null ? new double[units.size()] : promptEcho;
+    }
+
+    /** Evidence without the prompt-echo measure. */
+    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
+                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
+                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
+                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
+                          double holistic, boolean deniesKeyPoint) {
+        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
+                topicality, signals, truncated, holistic, deniesKeyPoint, null);
+    }
 
     /** Evidence of an answer that denies no key point by name. */
     public AnswerEvidence(String answer, List<Span> units, boolean[] negated,

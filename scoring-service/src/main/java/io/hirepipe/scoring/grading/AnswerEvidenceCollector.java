@@ -74,7 +74,17 @@ public final class AnswerEvidenceCollector {
         }
         return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
-                holistic(vectors, rubric), deniesKeyPoint);
+                holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()));
+    }
+
+    /** Per unit, the share of its analysed terms that the prompt contains: a unit at 1 adds no word of its own. */
+    static double[] promptEcho(List<Set<String>> unitTerms, Set<String> promptTerms) {
+        double[] echo = new double[unitTerms.size()];
+        for (int u = 0; u < echo.length; u++) {
+            Set<String> terms = unitTerms.get(u);
+            echo[u] = terms.isEmpty() ? 0 : (double) terms.stream().filter(promptTerms::contains).count() / terms.size();
+        }
+        return echo;
     }
 
     /** A negated unit that contains one of the key point's positive phrases: "REST does not use HTTP methods". */

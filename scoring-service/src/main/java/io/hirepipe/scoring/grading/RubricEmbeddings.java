@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * @param topic        the prompt and all key-point references: an answer near none of them is off topic
  * @param rubricPhrases every phrase of the key points as written, for keyword-list detection
  * @param rubricTerms  every analysed phrase term of the key points, likewise
+ * @param promptTerms  the prompt's analysed terms: a clause made only of them repeats the question
  */
 public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, List<Target> misconceptions,
-                               List<float[]> topic, List<String> rubricPhrases, Set<String> rubricTerms) {
+                               List<float[]> topic, List<String> rubricPhrases, Set<String> rubricTerms,
+                               Set<String> promptTerms) {
 
     /** A misconception is written as "Claims X"; X is what a candidate would say, so X is what gets embedded. */
     private static final Pattern CLAIM_PREFIX = Pattern.compile("^(?i)(?:claims|treats|relies on|thinks|says)\\s+(?:that\\s+)?");
@@ -87,7 +89,7 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
         }
         List<String> rubricPhrases = rubric.keyPoints().stream().flatMap(p -> p.phrases().stream()).toList();
         return new RubricEmbeddings(rubric, List.copyOf(keyPoints), List.copyOf(misconceptions), List.copyOf(topic),
-                rubricPhrases, Set.copyOf(rubricTerms));
+                rubricPhrases, Set.copyOf(rubricTerms), Set.copyOf(analyser.terms(rubric.prompt())));
     }
 
     /**

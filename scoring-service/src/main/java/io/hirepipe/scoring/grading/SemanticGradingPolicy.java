@@ -58,7 +58,9 @@ import java.util.Set;
  * reaches {@code misconceptionAt} and exceeds the unit's cosine to every key point; polarity must agree
  * ("sharding does not copy all data" is not it). A unit that states a misconception is evidence for no
  * key point: "higher isolation makes transactions faster" is close to the trade-off key point in
- * embedding space, but it gets the trade-off backwards.
+ * embedding space, but it gets the trade-off backwards. Neither is a unit that only echoes the question: at
+ * least {@code promptEchoShare} of its analysed terms are words of the prompt ("SQL injection is the injection
+ * of SQL"), so it adds nothing of the candidate's own, however close it sits to a key point on the same matter.
  * An answer that takes up the rubric wrongly, by stating a listed misconception or by denying a key point in
  * the key point's own words ("REST is not stateless", {@link AnswerEvidence#deniesKeyPoint()}), is given at least
  * {@code engagedWrongFloor} percent, however little it earned after its penalties: the grading guide's grade 1
@@ -138,7 +140,7 @@ public final class SemanticGradingPolicy {
             double bestRaw = Double.NEGATIVE_INFINITY;
             double secondRaw = 0;
             for (int u = 0; u < e.units().size(); u++) {
-                if (wrong[u]) {
+                if (wrong[u] || echoesPrompt(e, u)) {
                     continue;
                 }
                 double raw = rawEvidence(contrasted(e.keyPointSimilarity(), k, u), e.keyPointPhrase()[k][u]);
@@ -246,6 +248,15 @@ public final class SemanticGradingPolicy {
         int segment = (int) Math.min(at.size() - 2, Math.max(0, Math.floor(percent / step)));
         double t = Math.max(0, Math.min(1, (percent - segment * step) / step));
         return at.get(segment) + t * (at.get(segment + 1) - at.get(segment));
+    }
+
+    /**
+     * A unit made (almost) only of the prompt's own words repeats the question ("SQL injection is the injection of
+     * SQL", "the cached home page expires every 60 seconds"): it shows nothing the candidate knows, however close it
+     * sits to a key point on the same matter.
+     */
+    private boolean echoesPrompt(AnswerEvidence e, int u) {
+        return s.promptEchoShare() > 0 && e.promptEcho()[u] >= s.promptEchoShare();
     }
 
     /** sem(u,k) of the class comment. */

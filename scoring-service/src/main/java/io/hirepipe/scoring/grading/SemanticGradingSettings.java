@@ -40,6 +40,9 @@ import java.util.List;
  * @param engagedWrongFloor     percent given, at least, to an answer that takes up the rubric wrongly: it states
  *                              a listed misconception or denies a key point by name (see
  *                              {@link SemanticGradingPolicy}); 0 (no floor) if absent
+ * @param promptEchoShare       a unit at least this share of whose terms are words of the prompt only echoes the
+ *                              question and is evidence for no key point (see {@link SemanticGradingPolicy});
+ *                              0 (off) if absent
  */
 @ConfigurationProperties("hirepipe.grading.semantic")
 public record SemanticGradingSettings(double contrast, double similarityFloor, double similarityCeiling, double phraseWeight,
@@ -50,7 +53,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                                       double keywordListCap, double lowConfidenceBelow, double nearThresholdWithin,
                                       double holisticWeight, double holisticFloor, double holisticCeiling,
                                       List<Double> calibration, Double partlyMetCredit, Double bandPull,
-                                      Double engagedWrongFloor) {
+                                      Double engagedWrongFloor, Double promptEchoShare) {
 
     /** The calibration that changes nothing. */
     public static final List<Double> IDENTITY = List.of(0.0, 25.0, 50.0, 75.0, 100.0);
@@ -59,6 +62,10 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         partlyMetCredit = partlyMetCredit == null ? 0.5 : partlyMetCredit;
         bandPull = bandPull == null ? 0.0 : bandPull;
         engagedWrongFloor = engagedWrongFloor == null ? 0.0 : engagedWrongFloor;
+        promptEchoShare = promptEchoShare == null ? 0.0 : promptEchoShare;
+        if (promptEchoShare < 0 || promptEchoShare > 1) {
+            throw new IllegalArgumentException("prompt-echo-share must lie between 0 and 1");
+        }
         if (engagedWrongFloor < 0 || engagedWrongFloor > 100) {
             throw new IllegalArgumentException("engaged-wrong-floor must be a percentage, 0 to 100");
         }
@@ -93,7 +100,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         return new SemanticGradingSettings(contrast, floor, ceiling, phrase, support, met, partly, misconceptionAt, offTopicBelow,
                 keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap,
                 lowConfidenceBelow, nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor);
+                engagedWrongFloor, promptEchoShare);
     }
 
     public SemanticGradingSettings withGates(double misconception, double offTopic, double keywordCap) {
@@ -102,7 +109,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 misconception, offTopic, keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare,
                 keywordListMinRubricTermShare, keywordCap, lowConfidenceBelow, nearThresholdWithin, holisticWeight,
                 holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor);
+                engagedWrongFloor, promptEchoShare);
     }
 
     public SemanticGradingSettings withHolistic(double weight, double floor, double ceiling) {
@@ -110,7 +117,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, weight, floor, ceiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor);
+                engagedWrongFloor, promptEchoShare);
     }
 
     public SemanticGradingSettings withReview(double lowConfidence, double nearThreshold) {
@@ -118,7 +125,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidence,
                 nearThreshold, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor);
+                engagedWrongFloor, promptEchoShare);
     }
 
     public SemanticGradingSettings withCalibration(List<Double> percentAtCredit) {
@@ -144,6 +151,14 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, percentAtCredit, partlyMet, pull,
-                floor);
+                floor, promptEchoShare);
+    }
+
+    public SemanticGradingSettings withPromptEchoShare(double echoShare) {
+        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
+                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
+                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
+                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
+                engagedWrongFloor, echoShare);
     }
 }

@@ -19,7 +19,8 @@ class SemanticGradingPolicyTest {
             point("a"), point("b"), point("c"), point("d")), List.of());
 
     private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0, 0.7, 0.3,
-            0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8, SemanticGradingSettings.IDENTITY, 0.5, 0.0, 0.0);
+            0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8, SemanticGradingSettings.IDENTITY, 0.5, 0.0, 0.0,
+            0.0);
 
     private final SemanticGradingPolicy policy = new SemanticGradingPolicy(SETTINGS);
 
@@ -72,6 +73,22 @@ class SemanticGradingPolicyTest {
         return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
                 e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(), e.truncated(),
                 holistic);
+    }
+
+    @Test
+    void aClauseThatOnlyEchoesThePromptMeetsNoKeyPoint() {
+        AnswerEvidence e = evidence(0.95, 0.95, 0.05, 0.05);
+        // unit 0 is made only of the prompt's words, unit 1 half of them
+        AnswerEvidence echoing = new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(),
+                e.keyPointPhrase(), e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(),
+                e.truncated(), e.holistic(), false, new double[] {1.0, 0.5, 0, 0});
+
+        FreeTextGrade grade = new SemanticGradingPolicy(SETTINGS.withPromptEchoShare(1.0)).grade(echoing, RUBRIC);
+
+        assertThat(grade.keyPoints()).extracting(FreeTextGrade.KeyPointEvidence::verdict)
+                .containsExactly(Verdict.MISSED, Verdict.MET, Verdict.MISSED, Verdict.MISSED);
+        assertThat(grade.points()).isEqualByComparingTo("1.00");
+        assertThat(policy.grade(echoing, RUBRIC).points()).as("share 0: the rule is off").isEqualByComparingTo("2.00");
     }
 
     @Test

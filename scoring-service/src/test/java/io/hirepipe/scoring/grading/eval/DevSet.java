@@ -21,16 +21,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The hand-graded free-text dev set under src/test/resources/devset (its README describes the files):
- * frozen questions with rubrics, answers with their tune/test split, the primary grades and the
- * category each answer was written as.
+ * A hand-graded free-text answer set: frozen questions with rubrics, answers, the primary grades and the
+ * category each answer was written as. Two are in src/test/resources (their READMEs describe the files):
+ * the dev set ({@link #load()}: tune/test split, a second grader) and the probe set ({@link #probeSet()}:
+ * answers to starter-bank questions the grader was never tuned on, all of them {@link Split#PROBE}).
  */
 public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) {
 
-    private static final String DIR = "/devset/";
+    private static final String DEV_SET = "/devset/";
+    private static final String PROBE_SET = "/probeset/";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    public enum Split { TUNE, TEST }
+    /** TUNE: settings are chosen on it; TEST: reporting and the regression guard; PROBE: reporting only. */
+    public enum Split {
+        TUNE, TEST, PROBE;
+
+        /** How a report names the answers of this split. */
+        public String label() {
+            return this == PROBE ? "probe set" : name().toLowerCase() + " half";
+        }
+    }
 
     public record Answer(String id, String questionKey, Split split, String text, int grade, String category) {
 
@@ -54,8 +64,18 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
     record AnswerJson(String id, String questionKey, String split, String text) {
     }
 
+    /** The dev set: its tune and test halves. */
     public static DevSet load() {
-        List<QuestionJson> questions = JSON.readValue(open("questions.json"), new TypeReference<List<QuestionJson>>() {
+        return load(DEV_SET, "grades-primary.csv");
+    }
+
+    /** The probe set: answers without a split, so every one is {@link Split#PROBE}. */
+    public static DevSet probeSet() {
+        return load(PROBE_SET, "grades.csv");
+    }
+
+    private static DevSet load(String dir, String gradesFile) {
+        List<QuestionJson> questions = JSON.readValue(open(dir, "questions.json"), new TypeReference<List<QuestionJson>>() {
         });
         Map<String, FreeTextRubric> rubrics = new LinkedHashMap<>();
         for (QuestionJson q : questions) {
@@ -66,18 +86,20 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
                     : q.rubric().misconceptions().stream()
                     .map(m -> new FreeTextRubric.Misconception(m.id(), m.description(), m.phrases(), m.points()))
                     .toList();
-            rubrics.put(q.key(), new FreeTextRubric("devset/" + q.key(), q.prompt(), points, misconceptions));
+            // the set's name in the question version: the two sets share keys (with different rubrics)
+            rubrics.put(q.key(), new FreeTextRubric(dir.substring(1) + q.key(), q.prompt(), points, misconceptions));
         }
-        Map<String, Integer> grades = csv("grades-primary.csv", "grade").entrySet().stream()
+        Map<String, Integer> grades = csv(dir, gradesFile, "grade").entrySet().stream()
                 .collect(HashMap::new, (m, e) -> m.put(e.getKey(), Integer.parseInt(e.getValue())), Map::putAll);
-        Map<String, String> categories = csv("categories.csv", "category");
+        Map<String, String> categories = csv(dir, "categories.csv", "category");
         List<Answer> answers = new ArrayList<>();
-        for (String line : new String(readAll("answers.jsonl"), StandardCharsets.UTF_8).split("\n")) {
+        for (String line : new String(readAll(dir, "answers.jsonl"), StandardCharsets.UTF_8).split("\n")) {
             if (line.isBlank()) {
                 continue;
             }
             AnswerJson a = JSON.readValue(line, AnswerJson.class);
-            answers.add(new Answer(a.id(), a.questionKey(), Split.valueOf(a.split().toUpperCase()), a.text(),
+            answers.add(new Answer(a.id(), a.questionKey(),
+                    a.split() == null ? Split.PROBE : Split.valueOf(a.split().toUpperCase()), a.text(),
                     grades.get(a.id()), categories.get(a.id())));
         }
         return new DevSet(rubrics, List.copyOf(answers));
@@ -85,11 +107,11 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
 
     /** Second grader's grades by answer id, when grades-second.csv exists. */
     public static Optional<Map<String, Integer>> secondGrades() {
-        if (DevSet.class.getResource(DIR + "grades-second.csv") == null) {
+        if (DevSet.class.getResource(DEV_SET + "grades-second.csv") == null) {
             return Optional.empty();
         }
         Map<String, Integer> grades = new HashMap<>();
-        csv("grades-second.csv", "grade").forEach((id, g) -> grades.put(id, Integer.parseInt(g)));
+        csv(DEV_SET, "grades-second.csv", "grade").forEach((id, g) -> grades.put(id, Integer.parseInt(g)));
         return Optional.of(grades);
     }
 
@@ -103,8 +125,8 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
         return answers.stream().filter(a -> a.split() == split).toList();
     }
 
-    private static Map<String, String> csv(String file, String column) {
-        try (Reader in = new InputStreamReader(open(file), StandardCharsets.UTF_8)) {
+    private static Map<String, String> csv(String dir, String file, String column) {
+        try (Reader in = new InputStreamReader(open(dir, file), StandardCharsets.UTF_8)) {
             Map<String, String> values = new LinkedHashMap<>();
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
                 values.put(r.get("id"), r.get(column).strip());
@@ -115,18 +137,18 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
         }
     }
 
-    private static byte[] readAll(String file) {
-        try (InputStream in = open(file)) {
+    private static byte[] readAll(String dir, String file) {
+        try (InputStream in = open(dir, file)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static InputStream open(String file) {
-        InputStream in = DevSet.class.getResourceAsStream(DIR + file);
+    private static InputStream open(String dir, String file) {
+        InputStream in = DevSet.class.getResourceAsStream(dir + file);
         if (in == null) {
-            throw new IllegalStateException("dev set file missing: " + DIR + file);
+            throw new IllegalStateException("answer set file missing: " + dir + file);
         }
         return in;
     }

@@ -40,10 +40,7 @@ class FreeTextCrossValidation {
         Map<String, List<Graded>> byCategory = tune.graded().stream()
                 .collect(Collectors.groupingBy(g -> g.answer().category(), TreeMap::new, Collectors.toList()));
         byCategory.forEach((category, graded) -> out.append(String.format("  %-16s %s%n", category, figures(graded))));
-        tune.graded().stream().filter(g -> g.machineGrade() != g.answer().grade())
-                .forEach(g -> out.append(String.format("  %-28s %-15s hand %d  machine %5.1f%% (%d) %s%n",
-                        g.answer().id(), g.answer().category(), g.answer().grade(), g.percent(), g.machineGrade(),
-                        g.grade().flags())));
+        appendWrongGrades(out, tune.graded());
         if (Boolean.getBoolean("evaluation.crossfit")) {
             // the grid search fitted on one fold, judged on the other: does re-fitting carry over to unseen questions?
             for (int fold = 0; fold < 2; fold++) {
@@ -66,7 +63,15 @@ class FreeTextCrossValidation {
         System.out.println(out);
     }
 
-    private static String figures(List<Graded> graded) {
+    /** One line per answer whose machine grade differs from the hand grade. */
+    static void appendWrongGrades(StringBuilder out, List<Graded> graded) {
+        graded.stream().filter(g -> g.machineGrade() != g.answer().grade())
+                .forEach(g -> out.append(String.format("  %-28s %-15s hand %d  machine %5.1f%% (%d) %s%n",
+                        g.answer().id(), g.answer().category(), g.answer().grade(), g.percent(), g.machineGrade(),
+                        g.grade().flags())));
+    }
+
+    static String figures(List<Graded> graded) {
         Agreement agreement = Agreement.of(graded.stream()
                 .map(g -> new Agreement.Pair(g.answer().grade(), g.machineGrade())).toList());
         return String.format("n=%2d QWK=%.3f MAE=%5.1f signed=%6.1f wrong=%2d review=%2d wrong and reviewed=%2d",

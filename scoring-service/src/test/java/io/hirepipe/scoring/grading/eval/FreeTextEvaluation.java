@@ -94,9 +94,9 @@ public final class FreeTextEvaluation {
             List<Graded> notLists = graded.stream()
                     .filter(g -> !g.grade().flags().contains(FreeTextGrade.GradeFlag.KEYWORD_LIST)).toList();
             long notListsReviewed = notLists.stream().filter(g -> g.grade().needsReview()).count();
-            return String.format("%s half: n=%d  QWK=%.3f  MAE=%.1f points of 100  keyword-stuffed max=%.1f%%  "
+            return String.format("%s: n=%d  QWK=%.3f  MAE=%.1f points of 100  keyword-stuffed max=%.1f%%  "
                             + "needs review=%.0f%% (keyword lists aside: %d of %d)",
-                    split.name().toLowerCase(), agreement.n(), agreement.qwk(), maePercent, keywordStuffedMaxPercent,
+                    split.label(), agreement.n(), agreement.qwk(), maePercent, keywordStuffedMaxPercent,
                     100 * reviewShare, notListsReviewed, notLists.size());
         }
 

@@ -78,7 +78,7 @@ class FreeTextEvaluationReport {
         System.out.println(out);
     }
 
-    private static void appendReport(StringBuilder out, Report r) {
+    static void appendReport(StringBuilder out, Report r) {
         out.append('\n').append(r.summary()).append('\n').append(r.reviewValue()).append('\n');
         out.append(r.agreement().confusionTable("hand", "machine"));
         out.append("worst disagreements:\n");
