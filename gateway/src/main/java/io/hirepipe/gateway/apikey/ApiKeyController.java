@@ -1,5 +1,7 @@
 package io.hirepipe.gateway.apikey;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.gateway.audit.AuditEntry;
 import io.hirepipe.gateway.audit.AuditTrail;
@@ -35,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Recruiters manage their tenant's API keys for platform integrations. */
+@Tag(name = "API keys")
 @RestController
 @RequestMapping(ApiKeyController.PATH)
 @PreAuthorize("hasRole('ADMIN')")
@@ -76,6 +79,7 @@ public class ApiKeyController {
     public record ApiKeyList(List<ApiKeyView> items) {
     }
 
+    @Operation(summary = "Create an API key (the key is shown once)")
     @PostMapping
     public Mono<ResponseEntity<CreatedApiKey>> create(@AuthenticationPrincipal Caller caller,
                                                       @Valid @RequestBody CreateApiKeyRequest request,
@@ -110,16 +114,19 @@ public class ApiKeyController {
                 "scopes: unknown scope '" + shown + "'; known scopes are " + String.join(", ", ApiScope.names()) + ".");
     }
 
+    @Operation(summary = "List API keys")
     @GetMapping
     public Mono<ApiKeyList> list(@AuthenticationPrincipal Caller caller) {
         return apiKeys.list(caller.tenantId()).map(ApiKeyView::of).collectList().map(ApiKeyList::new);
     }
 
+    @Operation(summary = "Get an API key")
     @GetMapping("/{id}")
     public Mono<ApiKeyView> get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         return apiKeys.get(caller.tenantId(), id).map(ApiKeyView::of);
     }
 
+    @Operation(summary = "Revoke an API key")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> revoke(@AuthenticationPrincipal Caller caller, @PathVariable String id,

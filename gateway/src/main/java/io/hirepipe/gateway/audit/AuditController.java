@@ -1,5 +1,7 @@
 package io.hirepipe.gateway.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
@@ -35,6 +37,7 @@ import static io.hirepipe.defaults.web.QueryParameters.invalid;
  * The tenant's audit log, for admins: read and export only. There is deliberately no handler for
  * POST, PUT, PATCH or DELETE, so those answer 405: no entry can be changed or removed through the API.
  */
+@Tag(name = "Audit")
 @RestController
 @RequestMapping(AuditController.PATH)
 @PreAuthorize("hasRole('ADMIN')")
@@ -65,6 +68,7 @@ public class AuditController {
     }
 
     /** Newest first, narrowed by actor (id or email), action, target and time, paged by cursor. */
+    @Operation(summary = "List audit log entries")
     @GetMapping
     public Mono<Page<AuditEntryView>> list(@AuthenticationPrincipal Caller caller,
                                            @RequestParam(required = false) String actor,
@@ -83,6 +87,7 @@ public class AuditController {
     }
 
     /** One entry; another tenant's id is unknown here. */
+    @Operation(summary = "Get an audit log entry")
     @GetMapping("/{id}")
     public Mono<AuditEntryView> get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         return trail.get(caller.tenantId(), id).map(AuditEntryView::of)
@@ -90,6 +95,7 @@ public class AuditController {
     }
 
     /** Every matching entry as CSV (spreadsheet-safe cells), written while it is read; the export is itself audited. */
+    @Operation(summary = "Export the audit log as CSV")
     @GetMapping("/export.csv")
     public Mono<ResponseEntity<Flux<String>>> export(@AuthenticationPrincipal Caller caller,
                                                      @RequestParam(required = false) String actor,

@@ -1,5 +1,7 @@
 package io.hirepipe.gateway.auth;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.gateway.loginthrottle.LoginThrottle;
 import io.hirepipe.gateway.web.CorrelationIdWebFilter;
@@ -16,6 +18,7 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 
 /** Recruiter sign-in: email and password in, a bearer token for the API out. */
+@Tag(name = "Sign-in")
 @RestController
 public class LoginController {
 
@@ -45,6 +48,7 @@ public class LoginController {
         }
     }
 
+    @Operation(summary = "Sign in and get an access token")
     @PostMapping(PublicApi.AUTH + "/login")
     public Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
         return throttle.guard(request.email(), LoginThrottle.remoteAddress(exchange),

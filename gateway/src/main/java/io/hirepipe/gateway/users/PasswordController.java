@@ -1,5 +1,7 @@
 package io.hirepipe.gateway.users;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.gateway.identity.RecruiterUser;
 import io.hirepipe.gateway.users.PasswordLink.Purpose;
 import io.hirepipe.gateway.versioning.PublicApi;
@@ -24,6 +26,7 @@ import reactor.core.publisher.Mono;
  * Setting a password from an emailed link, and asking for a reset link. Both are open (no sign-in) and draw
  * on the login rate-limit group.
  */
+@Tag(name = "Sign-in")
 @RestController
 public class PasswordController {
 
@@ -50,6 +53,7 @@ public class PasswordController {
     }
 
     /** 204 once the password is set; the link is used up and every earlier sign-in of the account ended. */
+    @Operation(summary = "Set a password with an emailed link's token")
     @PostMapping(PublicApi.AUTH + "/password/set")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> set(@Valid @RequestBody SetPasswordRequest request) {
@@ -60,6 +64,7 @@ public class PasswordController {
      * Always 202, at once, whether or not the email has an account: the answer and its timing reveal nothing.
      * An active account is emailed a reset link in the background.
      */
+    @Operation(summary = "Ask for a password reset email")
     @PostMapping(PublicApi.AUTH + "/password/reset-request")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Mono<Void> requestReset(@Valid @RequestBody ResetRequest request) {

@@ -1,5 +1,7 @@
 package io.hirepipe.gateway.users;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A tenant's admins manage its people: invite, list, change roles, deactivate. */
+@Tag(name = "Users")
 @RestController
 @RequestMapping(TeamController.PATH)
 @PreAuthorize("hasRole('ADMIN')")
@@ -68,17 +71,20 @@ public class TeamController {
     public record UserList(List<UserView> items) {
     }
 
+    @Operation(summary = "List the team's users")
     @GetMapping
     public Mono<UserList> list(@AuthenticationPrincipal Caller admin) {
         return team.list(admin.tenantId()).map(UserView::of).collectList().map(UserList::new);
     }
 
+    @Operation(summary = "Get a user")
     @GetMapping("/{id}")
     public Mono<UserView> get(@AuthenticationPrincipal Caller admin, @PathVariable String id) {
         return team.get(admin.tenantId(), id).map(UserView::of);
     }
 
     /** 201 for a new account; 200 when an invited person is sent a fresh link. */
+    @Operation(summary = "Invite a user")
     @PostMapping
     public Mono<ResponseEntity<UserView>> invite(@AuthenticationPrincipal Caller admin,
                                                  @Valid @RequestBody InviteRequest request,
@@ -91,6 +97,7 @@ public class TeamController {
                         : ResponseEntity.ok(UserView.of(invited.user())));
     }
 
+    @Operation(summary = "Change a user's role or activation")
     @PatchMapping("/{id}")
     public Mono<UserView> change(@AuthenticationPrincipal Caller admin, @PathVariable String id,
                                  @RequestBody ChangeRequest request, ServerWebExchange exchange) {
@@ -105,6 +112,7 @@ public class TeamController {
                 .map(UserView::of);
     }
 
+    @Operation(summary = "Deactivate a user")
     @PostMapping("/{id}/deactivate")
     public Mono<UserView> deactivate(@AuthenticationPrincipal Caller admin, @PathVariable String id,
                                      ServerWebExchange exchange) {

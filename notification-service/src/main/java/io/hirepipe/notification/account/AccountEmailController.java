@@ -1,5 +1,7 @@
 package io.hirepipe.notification.account;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.kafka.NonRetryableEventException;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
@@ -34,6 +36,7 @@ import java.util.UUID;
  * so a refused send is kept (its message, link included, encrypted) and retried; the link is never logged.
  * Only the gateway calls this, as a SERVICE within the tenant.
  */
+@Tag(name = "Internal")
 @RestController
 @PreAuthorize("hasRole('SERVICE')")
 public class AccountEmailController {
@@ -70,6 +73,7 @@ public class AccountEmailController {
     public record AccountEmailAccepted(String status) {
     }
 
+    @Operation(summary = "Send an account email (services only)")
     @PostMapping("/api/internal/account-emails")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public AccountEmailAccepted send(Caller caller, @Valid @RequestBody AccountEmailRequest request) {

@@ -1,5 +1,7 @@
 package io.hirepipe.scoring.operations;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.problem.ProblemException;
@@ -36,6 +38,7 @@ import java.util.concurrent.TimeUnit;
  * parked until their questions arrive. Recruiters only, and only their tenant's records: a record
  * that is not even an event names no tenant and is shown to nobody here.
  */
+@Tag(name = "Operations")
 @RestController
 @RequestMapping("/api/operations/scoring")
 @PreAuthorize("hasRole('RECRUITER')")
@@ -61,6 +64,7 @@ public class OperationsController {
     }
 
     /** Newest first. */
+    @Operation(summary = "List scoring's dead letters")
     @GetMapping("/dead-letters")
     public Items<DeadLetterView> deadLetters(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
                                              Caller caller) {
@@ -76,6 +80,7 @@ public class OperationsController {
     }
 
     /** Publishes the record again to the topic it failed on, exactly as it was; at most once per dead letter. */
+    @Operation(summary = "Replay a dead letter")
     @PostMapping("/dead-letters/{id}/replay")
     public DeadLetterView replay(@PathVariable String id, Caller caller) {
         DeadLetterTopics.DeadLetter letter = DeadLetterId.parse(id).flatMap(deadLetters::read)
@@ -107,6 +112,7 @@ public class OperationsController {
     }
 
     /** Submissions waiting for question versions this service has not seen yet, oldest first. */
+    @Operation(summary = "List submissions parked while waiting for data")
     @GetMapping("/parked-submissions")
     public Items<ParkedView> parkedSubmissions(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
                                                Caller caller) {
