@@ -1,5 +1,8 @@
 package io.hirepipe.gateway.audit;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.contracts.events.AuditRecorded;
@@ -96,6 +99,8 @@ public class AuditController {
 
     /** Every matching entry as CSV (spreadsheet-safe cells), written while it is read; the export is itself audited. */
     @Operation(summary = "Export the audit log as CSV")
+    @ApiResponse(responseCode = "200", description = "The entries as CSV, one row each",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @GetMapping("/export.csv")
     public Mono<ResponseEntity<Flux<String>>> export(@AuthenticationPrincipal Caller caller,
                                                      @RequestParam(required = false) String actor,

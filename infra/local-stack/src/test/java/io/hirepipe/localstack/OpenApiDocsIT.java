@@ -1,6 +1,7 @@
 package io.hirepipe.localstack;
 
 import io.hirepipe.testkit.HttpApi;
+import io.hirepipe.testkit.OpenApiAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -69,6 +70,13 @@ class OpenApiDocsIT {
         assertThat(document.at("/components/securitySchemes/apiKey/name").asString()).isEqualTo("X-Api-Key");
         assertThat(document.at("/paths/~1api~1v1~1questions/post/x-required-scope").asString()).isEqualTo("questions:write");
         assertThat(document.toString()).doesNotContain("/actuator").doesNotContain("/v3/api-docs");
+    }
+
+    @Test
+    void everyOperationHasASummaryExamplesAndProblemExamples() {
+        OpenApiAssertions.assertEveryOperationIsDescribed(document);
+        JsonNode forbidden = document.at("/paths/~1api~1v1~1questions/post/responses/403/content/application~1problem+json/example");
+        assertThat(forbidden.path("requiredScope").asString()).as(forbidden.toString()).isEqualTo("questions:write");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.hirepipe.question.starter;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.security.Caller;
@@ -42,6 +45,10 @@ class StarterBankController {
      * and proxy timeouts).
      */
     @Operation(summary = "Install the starter question bank")
+    @ApiResponse(responseCode = "200", description = "Installed (or already there): what was added",
+            content = @Content(schema = @Schema(implementation = StarterBankInstaller.InstallReport.class)))
+    @ApiResponse(responseCode = "202", description = "Still installing: poll the Location for the outcome",
+            content = @Content(schema = @Schema(implementation = StarterBankInstaller.InstallStatus.class)))
     @PostMapping("/api/questions/starter-bank")
     ResponseEntity<Object> install(Caller caller, @RequestHeader(value = "Prefer", required = false) String prefer) {
         StarterBankInstaller.Outcome outcome = installer.install(caller, preferredWait(prefer));

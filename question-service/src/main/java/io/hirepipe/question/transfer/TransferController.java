@@ -1,5 +1,8 @@
 package io.hirepipe.question.transfer;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.problem.ProblemException;
@@ -54,6 +57,8 @@ class TransferController {
      */
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
     @Operation(summary = "Export questions as a QTI 2.1 zip")
+    @ApiResponse(responseCode = "200", description = "A QTI 2.1 content package",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/questions/export/qti")
     ResponseEntity<byte[]> exportQti(Caller caller, @RequestParam(required = false) @Size(max = 20_000) String ids) {
         byte[] zip = qtiExport.export(caller, selection(ids));

@@ -1,5 +1,8 @@
 package io.hirepipe.scoring.result;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.audit.AuditEvents;
@@ -102,6 +105,8 @@ public class ResultController {
     /** The same query as the list, every matching row, as CSV written while it is read. */
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
     @Operation(summary = "Export results as CSV")
+    @ApiResponse(responseCode = "200", description = "The results as CSV, one row per candidate",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @GetMapping(value = "/export.csv")
     public void export(
             @RequestParam(required = false) @Size(min = 1, max = 100) String invitationId,
