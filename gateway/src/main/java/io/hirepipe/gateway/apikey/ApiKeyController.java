@@ -1,5 +1,7 @@
 package io.hirepipe.gateway.apikey;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.contracts.events.AuditRecorded;
@@ -59,17 +61,17 @@ public class ApiKeyController {
      * @param scopes what the key may do, at least one of {@link ApiScope#names()}: a key gets only what
      *               its integration needs
      */
-    public record CreateApiKeyRequest(@NotBlank @Size(max = 100) String name,
-                                      @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 50) String> scopes) {
+    public record CreateApiKeyRequest(@Schema(example = "Greenhouse integration") @NotBlank @Size(max = 100) String name,
+                                      @ArraySchema(schema = @Schema(example = "invitations:write")) @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 50) String> scopes) {
     }
 
     /** The only response that ever contains the full key. */
-    public record CreatedApiKey(String id, String name, String key, String prefix, List<String> scopes,
+    public record CreatedApiKey(@Schema(example = "key_5Tq8Wm2Kd7Lp3Rx") String id, @Schema(example = "Greenhouse integration") String name, @Schema(example = "hp_3kZq_Xc8Lm2Wp7Kd4Rt9Vb3Nc") String key, @Schema(example = "hp_3kZq") String prefix, @ArraySchema(schema = @Schema(example = "invitations:write")) List<String> scopes,
                                 Instant createdAt) {
     }
 
-    public record ApiKeyView(String id, String name, String prefix, List<String> scopes, Instant createdAt,
-                             String createdBy, boolean revoked, Instant revokedAt) {
+    public record ApiKeyView(@Schema(example = "key_5Tq8Wm2Kd7Lp3Rx") String id, @Schema(example = "Greenhouse integration") String name, @Schema(example = "hp_3kZq") String prefix, @ArraySchema(schema = @Schema(example = "invitations:write")) List<String> scopes, Instant createdAt,
+                             @Schema(example = "usr_9Lm2Xq7Wp4Kd8Rt") String createdBy, boolean revoked, Instant revokedAt) {
         static ApiKeyView of(ApiKey key) {
             return new ApiKeyView(key.id(), key.name(), key.prefix(), names(key.effectiveScopes()), key.createdAt(),
                     key.createdBy(), key.revoked(), key.revokedAt());

@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.auth;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.gateway.auth.LoginController.LoginRequest;
@@ -64,7 +65,7 @@ public class BrowserSessionController {
      * @param role      the account's role now, so the console offers only what it may do (the services
      *                  still decide every request on their own)
      */
-    public record SessionView(String email, String tenantId, Instant expiresAt, String csrfToken, Role role) {
+    public record SessionView(@Schema(example = "rita@acme.example") String email, @Schema(example = "acme") String tenantId, Instant expiresAt, @Schema(example = "c5Xq8Lm2Wp7Kd4Rt9Vb3Nc") String csrfToken, Role role) {
 
         static SessionView of(BrowserSession session, String cookie, Role role) {
             return new SessionView(session.email(), session.tenantId(), session.expiresAt(),

@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.auth;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.gateway.auth.LoginController.LoginResponse;
@@ -25,7 +26,7 @@ public class SessionController {
         this.sessions = sessions;
     }
 
-    public record RefreshRequest(@NotBlank @Size(max = 512) String refreshToken) {
+    public record RefreshRequest(@Schema(example = "rt_Qm7Xp2Lk9Wv4Tz8Nc3Hb") @NotBlank @Size(max = 512) String refreshToken) {
     }
 
     @Operation(summary = "Get a new access token with a refresh token")

@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.candidate;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.gateway.versioning.PublicApi;
@@ -47,10 +48,10 @@ public class CandidateTokenController {
         this.invitationTokenLimit = invitationTokenLimit;
     }
 
-    public record CandidateTokenRequest(@NotBlank @Size(max = 512) String invitationToken) {
+    public record CandidateTokenRequest(@Schema(example = "it_Zx8Kq2Lm7Wp4Rt9Vb3Nc") @NotBlank @Size(max = 512) String invitationToken) {
     }
 
-    public record CandidateTokenResponse(String token, String tokenType, Instant expiresAt) {
+    public record CandidateTokenResponse(@Schema(example = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImdhdGV3YXktMSJ9.eyJzdWIiOiJzZXNfSEpzN1BxMlh2OUxtNE5jIn0.c2lnbmF0dXJl") String token, @Schema(example = "Bearer") String tokenType, Instant expiresAt) {
     }
 
     @Operation(summary = "Exchange an invitation token for a candidate token")

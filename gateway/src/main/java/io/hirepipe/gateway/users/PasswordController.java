@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.users;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.gateway.identity.RecruiterUser;
@@ -41,7 +42,7 @@ public class PasswordController {
     }
 
     /** @param password any characters, {@value PasswordPolicy#MIN_LENGTH} to {@value PasswordPolicy#MAX_LENGTH} */
-    public record SetPasswordRequest(@NotBlank @Size(max = 512) String token, @NotNull String password) {
+    public record SetPasswordRequest(@Schema(example = "pw_Xc5Lm2Wp7Kd4Rt9Vb3Nc") @NotBlank @Size(max = 512) String token, @Schema(example = "correct horse battery staple") @NotNull String password) {
 
         @Override
         public String toString() {
@@ -49,7 +50,7 @@ public class PasswordController {
         }
     }
 
-    public record ResetRequest(@NotBlank @Email @Size(max = 254) String email) {
+    public record ResetRequest(@Schema(example = "rita@acme.example") @NotBlank @Email @Size(max = 254) String email) {
     }
 
     /** 204 once the password is set; the link is used up and every earlier sign-in of the account ended. */

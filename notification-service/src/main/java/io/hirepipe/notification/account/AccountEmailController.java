@@ -1,5 +1,6 @@
 package io.hirepipe.notification.account;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.kafka.NonRetryableEventException;
@@ -56,12 +57,12 @@ public class AccountEmailController {
     /**
      * @param requestId makes a repeated request send nothing twice (the gateway sends its link's id); optional
      */
-    public record AccountEmailRequest(@NotBlank @Size(max = 100) String tenantId,
-                                      @NotBlank @Email @Size(max = 254) String to,
+    public record AccountEmailRequest(@Schema(example = "acme") @NotBlank @Size(max = 100) String tenantId,
+                                      @Schema(example = "nina@example.com") @NotBlank @Email @Size(max = 254) String to,
                                       @NotNull AccountEmailKind kind,
-                                      @NotBlank @Size(max = 2000) String link,
+                                      @Schema(example = "https://hirepipe.example/set-password#token=pw_Xc5\u2026") @NotBlank @Size(max = 2000) String link,
                                       @NotNull Instant expiresAt,
-                                      @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_-]+") String requestId) {
+                                      @Schema(example = "pw-reset-2026-03-01-0001") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_-]+") String requestId) {
 
         @Override
         public String toString() {
@@ -70,7 +71,7 @@ public class AccountEmailController {
         }
     }
 
-    public record AccountEmailAccepted(String status) {
+    public record AccountEmailAccepted(@Schema(example = "accepted") String status) {
     }
 
     @Operation(summary = "Send an account email (services only)")

@@ -24,4 +24,9 @@ public class OpenApiDefaultsAutoConfiguration {
     ProblemResponsesCustomizer problemResponsesCustomizer() {
         return new ProblemResponsesCustomizer();
     }
+
+    @Bean
+    ContractSchemaExamplesCustomizer contractSchemaExamplesCustomizer() {
+        return new ContractSchemaExamplesCustomizer();
+    }
 }
