@@ -10,7 +10,10 @@ import java.util.List;
  *
  * @param sequence the client's counter for this question; a save with a lower or equal one is stale
  */
-public record Answer(@ArraySchema(schema = @Schema(example = "b")) List<String> selectedOptionIds, @Schema(example = "A token bucket per client in Redis, refilled at 100 per minute.") String text, @Schema(example = "7") long sequence, Instant savedAt) {
+public record Answer(@ArraySchema(schema = @Schema(example = "b")) List<String> selectedOptionIds,
+                     @Schema(example = "A token bucket per client in Redis, refilled at 100 per minute.") String text,
+                     @Schema(example = "7") long sequence,
+                     Instant savedAt) {
 
     public Answer {
         selectedOptionIds = selectedOptionIds == null ? List.of() : List.copyOf(selectedOptionIds);

@@ -47,12 +47,21 @@ public record InvitationView(
      * @param provisional items await review or the result awaits finalisation: not a final score yet
      * @param adjusted    a reviewer changed the machine's score; {@code points} is the adjusted total
      */
-    public record ScoreView(@Schema(example = "4") BigDecimal points, @Schema(example = "40") int maxPoints, @Schema(example = "72.5") double percent, boolean passed, Instant scoredAt,
-                            boolean provisional, @Schema(example = "1") int reviewCount, boolean adjusted, Instant adjustedAt,
+    public record ScoreView(@Schema(example = "4") BigDecimal points,
+                            @Schema(example = "40") int maxPoints,
+                            @Schema(example = "72.5") double percent,
+                            boolean passed,
+                            Instant scoredAt,
+                            boolean provisional,
+                            @Schema(example = "1") int reviewCount,
+                            boolean adjusted,
+                            Instant adjustedAt,
                             Instant finalizedAt) {
     }
 
-    public record IntegrityView(@Schema(example = "4") int recorded, @Schema(example = "0") int dropped, @Schema(example = "{\"FOCUS_LOST\": 3, \"PASTE\": 1}") Map<String, Integer> counts) {
+    public record IntegrityView(@Schema(example = "4") int recorded,
+                                @Schema(example = "0") int dropped,
+                                @Schema(example = "{\"FOCUS_LOST\": 3, \"PASTE\": 1}") Map<String, Integer> counts) {
     }
 
     public static InvitationView of(Invitation invitation, Instant now, String accessUrl) {

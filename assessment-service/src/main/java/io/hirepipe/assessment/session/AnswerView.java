@@ -13,7 +13,10 @@ import java.util.List;
  * @param applied  false when the save was stale (its sequence not above the stored one) and ignored
  * @param deadline the session's current deadline: every save tells the browser when it moved
  */
-public record AnswerView(@Schema(example = "q_4GkR7wP2xYb9LmN3") String questionId, @ArraySchema(schema = @Schema(example = "b")) List<String> selectedOptionIds, @Schema(example = "A token bucket per client in Redis, refilled at 100 per minute.") String text, @Schema(example = "7") long sequence,
+public record AnswerView(@Schema(example = "q_4GkR7wP2xYb9LmN3") String questionId,
+                         @ArraySchema(schema = @Schema(example = "b")) List<String> selectedOptionIds,
+                         @Schema(example = "A token bucket per client in Redis, refilled at 100 per minute.") String text,
+                         @Schema(example = "7") long sequence,
                          Instant savedAt, boolean applied, Instant deadline) {
 
     static AnswerView of(String questionId, Answer answer, boolean applied, Instant deadline) {

@@ -33,8 +33,13 @@ public record CandidateAssessmentView(
         SessionSummary session,
         PrivacyNotice privacyNotice) {
 
-    public record SessionSummary(@Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String sessionId, SessionStatus status, Instant startedAt, Instant deadline,
-                                 @Schema(example = "1980") long remainingSeconds, @Schema(example = "10") int questionCount, @Schema(example = "9") int answeredCount) {
+    public record SessionSummary(@Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String sessionId,
+                                 SessionStatus status,
+                                 Instant startedAt,
+                                 Instant deadline,
+                                 @Schema(example = "1980") long remainingSeconds,
+                                 @Schema(example = "10") int questionCount,
+                                 @Schema(example = "9") int answeredCount) {
     }
 
     static CandidateAssessmentView of(Invitation invitation, Instant now, PrivacyNotice privacyNotice) {

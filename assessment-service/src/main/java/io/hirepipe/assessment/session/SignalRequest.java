@@ -11,5 +11,7 @@ import java.time.Instant;
  * @param at         when the browser saw it; optional, the server records its own time as well
  * @param questionId the question on screen, if any
  */
-public record SignalRequest(@NotNull SignalType type, Instant at, @Schema(example = "q_4GkR7wP2xYb9LmN3") @Size(max = 100) String questionId) {
+public record SignalRequest(@NotNull SignalType type,
+                            Instant at,
+                            @Schema(example = "q_4GkR7wP2xYb9LmN3") @Size(max = 100) String questionId) {
 }

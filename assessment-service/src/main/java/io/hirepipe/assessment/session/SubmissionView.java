@@ -8,7 +8,10 @@ import io.hirepipe.contracts.events.SubmitReason;
 import java.time.Instant;
 
 /** The outcome of submitting: the same on every repeat of the request. */
-public record SubmissionView(@Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String sessionId, SessionStatus status, SubmitReason reason, Instant submittedAt,
+public record SubmissionView(@Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String sessionId,
+                             SessionStatus status,
+                             SubmitReason reason,
+                             Instant submittedAt,
                              @Schema(example = "10") int questionCount, @Schema(example = "9") int answeredCount) {
 
     static SubmissionView of(Invitation invitation) {

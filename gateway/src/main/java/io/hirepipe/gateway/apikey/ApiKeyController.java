@@ -66,12 +66,22 @@ public class ApiKeyController {
     }
 
     /** The only response that ever contains the full key. */
-    public record CreatedApiKey(@Schema(example = "key_5Tq8Wm2Kd7Lp3Rx") String id, @Schema(example = "Greenhouse integration") String name, @Schema(example = "hp_3kZq_Xc8Lm2Wp7Kd4Rt9Vb3Nc") String key, @Schema(example = "hp_3kZq") String prefix, @ArraySchema(schema = @Schema(example = "invitations:write")) List<String> scopes,
+    public record CreatedApiKey(@Schema(example = "key_5Tq8Wm2Kd7Lp3Rx") String id,
+                                @Schema(example = "Greenhouse integration") String name,
+                                @Schema(example = "hp_3kZq_Xc8Lm2Wp7Kd4Rt9Vb3Nc") String key,
+                                @Schema(example = "hp_3kZq") String prefix,
+                                @ArraySchema(schema = @Schema(example = "invitations:write")) List<String> scopes,
                                 Instant createdAt) {
     }
 
-    public record ApiKeyView(@Schema(example = "key_5Tq8Wm2Kd7Lp3Rx") String id, @Schema(example = "Greenhouse integration") String name, @Schema(example = "hp_3kZq") String prefix, @ArraySchema(schema = @Schema(example = "invitations:write")) List<String> scopes, Instant createdAt,
-                             @Schema(example = "usr_9Lm2Xq7Wp4Kd8Rt") String createdBy, boolean revoked, Instant revokedAt) {
+    public record ApiKeyView(@Schema(example = "key_5Tq8Wm2Kd7Lp3Rx") String id,
+                             @Schema(example = "Greenhouse integration") String name,
+                             @Schema(example = "hp_3kZq") String prefix,
+                             @ArraySchema(schema = @Schema(example = "invitations:write")) List<String> scopes,
+                             Instant createdAt,
+                             @Schema(example = "usr_9Lm2Xq7Wp4Kd8Rt") String createdBy,
+                             boolean revoked,
+                             Instant revokedAt) {
         static ApiKeyView of(ApiKey key) {
             return new ApiKeyView(key.id(), key.name(), key.prefix(), names(key.effectiveScopes()), key.createdAt(),
                     key.createdBy(), key.revoked(), key.revokedAt());

@@ -61,9 +61,17 @@ public class AuditController {
         this.clock = clock;
     }
 
-    public record AuditEntryView(@Schema(example = "aud_2Xq8Lm5Rt7Wp4Kd") String id, Instant occurredAt, @Schema(example = "score.adjusted") String action, @Schema(example = "SUCCESS") String outcome, @Schema(example = "usr_9Lm2Xq7Wp4Kd8Rt") String actorId,
-                                 @Schema(example = "USER") String actorKind, @Schema(example = "rita@acme.example") String actorEmail, @Schema(example = "result") String targetType, @Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String targetId,
-                                 @Schema(example = "4bf92f3577b34da6a3ce929d0e0e4736") String correlationId, @Schema(example = "{\"points\": \"3.00\", \"previousPoints\": \"2.00\", \"questionId\": \"q_4GkR7wP2xYb9LmN3\", \"reason\": \"names both ideas\"}") Map<String, String> details) {
+    public record AuditEntryView(@Schema(example = "aud_2Xq8Lm5Rt7Wp4Kd") String id,
+                                 Instant occurredAt,
+                                 @Schema(example = "score.adjusted") String action,
+                                 @Schema(example = "SUCCESS") String outcome,
+                                 @Schema(example = "usr_9Lm2Xq7Wp4Kd8Rt") String actorId,
+                                 @Schema(example = "USER") String actorKind,
+                                 @Schema(example = "rita@acme.example") String actorEmail,
+                                 @Schema(example = "result") String targetType,
+                                 @Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String targetId,
+                                 @Schema(example = "4bf92f3577b34da6a3ce929d0e0e4736") String correlationId,
+                                 @Schema(example = "{\"points\": \"3.00\", \"previousPoints\": \"2.00\", \"questionId\": \"q_4GkR7wP2xYb9LmN3\", \"reason\": \"names both ideas\"}") Map<String, String> details) {
         static AuditEntryView of(AuditEntry e) {
             return new AuditEntryView(e.id(), e.occurredAt(), e.action(), e.outcome(), e.actorId(), e.actorKind(),
                     e.actorEmail(), e.targetType(), e.targetId(), e.correlationId(), new TreeMap<>(e.details()));

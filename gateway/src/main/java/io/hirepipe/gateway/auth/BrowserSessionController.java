@@ -65,7 +65,11 @@ public class BrowserSessionController {
      * @param role      the account's role now, so the console offers only what it may do (the services
      *                  still decide every request on their own)
      */
-    public record SessionView(@Schema(example = "rita@acme.example") String email, @Schema(example = "acme") String tenantId, Instant expiresAt, @Schema(example = "c5Xq8Lm2Wp7Kd4Rt9Vb3Nc") String csrfToken, Role role) {
+    public record SessionView(@Schema(example = "rita@acme.example") String email,
+                              @Schema(example = "acme") String tenantId,
+                              Instant expiresAt,
+                              @Schema(example = "c5Xq8Lm2Wp7Kd4Rt9Vb3Nc") String csrfToken,
+                              Role role) {
 
         static SessionView of(BrowserSession session, String cookie, Role role) {
             return new SessionView(session.email(), session.tenantId(), session.expiresAt(),

@@ -40,8 +40,13 @@ public class LoginController {
      * @param refreshToken trades for a new pair at {@code POST /api/v1/auth/refresh} until {@code refreshExpiresAt};
      *                     {@code POST /api/v1/auth/logout} revokes it
      */
-    public record LoginResponse(@Schema(example = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImdhdGV3YXktMSJ9.eyJzdWIiOiJ1c3JfOUxtMlhxN1dwNEtkOFJ0In0.c2lnbmF0dXJl") String token, @Schema(example = "Bearer") String tokenType, Instant expiresAt, @Schema(example = "rt_Qm7Xp2Lk9Wv4Tz8Nc3Hb") String refreshToken,
-                                Instant refreshExpiresAt, @Schema(example = "acme") String tenantId, @Schema(example = "rita@acme.example") String email) {
+    public record LoginResponse(@Schema(example = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImdhdGV3YXktMSJ9.eyJzdWIiOiJ1c3JfOUxtMlhxN1dwNEtkOFJ0In0.c2lnbmF0dXJl") String token,
+                                @Schema(example = "Bearer") String tokenType,
+                                Instant expiresAt,
+                                @Schema(example = "rt_Qm7Xp2Lk9Wv4Tz8Nc3Hb") String refreshToken,
+                                Instant refreshExpiresAt,
+                                @Schema(example = "acme") String tenantId,
+                                @Schema(example = "rita@acme.example") String email) {
 
         static LoginResponse of(RecruiterSessions.Session session) {
             return new LoginResponse(session.access().value(), "Bearer", session.access().expiresAt(),

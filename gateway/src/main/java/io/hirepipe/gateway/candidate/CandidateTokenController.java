@@ -51,7 +51,9 @@ public class CandidateTokenController {
     public record CandidateTokenRequest(@Schema(example = "it_Zx8Kq2Lm7Wp4Rt9Vb3Nc") @NotBlank @Size(max = 512) String invitationToken) {
     }
 
-    public record CandidateTokenResponse(@Schema(example = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImdhdGV3YXktMSJ9.eyJzdWIiOiJzZXNfSEpzN1BxMlh2OUxtNE5jIn0.c2lnbmF0dXJl") String token, @Schema(example = "Bearer") String tokenType, Instant expiresAt) {
+    public record CandidateTokenResponse(@Schema(example = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImdhdGV3YXktMSJ9.eyJzdWIiOiJzZXNfSEpzN1BxMlh2OUxtNE5jIn0.c2lnbmF0dXJl") String token,
+                                         @Schema(example = "Bearer") String tokenType,
+                                         Instant expiresAt) {
     }
 
     @Operation(summary = "Exchange an invitation token for a candidate token")

@@ -42,7 +42,8 @@ public class PasswordController {
     }
 
     /** @param password any characters, {@value PasswordPolicy#MIN_LENGTH} to {@value PasswordPolicy#MAX_LENGTH} */
-    public record SetPasswordRequest(@Schema(example = "pw_Xc5Lm2Wp7Kd4Rt9Vb3Nc") @NotBlank @Size(max = 512) String token, @Schema(example = "correct horse battery staple") @NotNull String password) {
+    public record SetPasswordRequest(@Schema(example = "pw_Xc5Lm2Wp7Kd4Rt9Vb3Nc") @NotBlank @Size(max = 512) String token,
+                                     @Schema(example = "correct horse battery staple") @NotNull String password) {
 
         @Override
         public String toString() {

@@ -55,7 +55,8 @@ public class TeamController {
         this.clock = clock;
     }
 
-    public record InviteRequest(@Schema(example = "nina@example.com") @NotBlank @Email @Size(max = 254) String email, @NotNull Role role) {
+    public record InviteRequest(@Schema(example = "nina@example.com") @NotBlank @Email @Size(max = 254) String email,
+                                @NotNull Role role) {
     }
 
     /** Both optional: {@code active: false} deactivates, {@code true} reactivates. */
@@ -63,7 +64,11 @@ public class TeamController {
     }
 
     /** @param status INVITED (no password set yet), ACTIVE or DEACTIVATED */
-    public record UserView(@Schema(example = "usr_9Lm2Xq7Wp4Kd8Rt") String id, @Schema(example = "nina@example.com") String email, Role role, @Schema(example = "ACTIVE") String status, Instant createdAt) {
+    public record UserView(@Schema(example = "usr_9Lm2Xq7Wp4Kd8Rt") String id,
+                           @Schema(example = "nina@example.com") String email,
+                           Role role,
+                           @Schema(example = "ACTIVE") String status,
+                           Instant createdAt) {
         static UserView of(RecruiterUser user) {
             return new UserView(user.id(), user.email(), user.role(), user.status().name(), user.createdAt());
         }

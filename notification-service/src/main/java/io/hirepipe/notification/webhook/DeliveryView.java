@@ -33,7 +33,11 @@ public record DeliveryView(
                 attempts == null ? null : attempts.stream().map(AttemptView::of).toList());
     }
 
-    public record AttemptView(@Schema(example = "1") int number, Instant at, @Schema(example = "502") Integer statusCode, @Schema(example = "840") long latencyMs, @Schema(example = "Test version 3 of t_8ZpQ3vN6cJw1TfHs could not be read") String error) {
+    public record AttemptView(@Schema(example = "1") int number,
+                              Instant at,
+                              @Schema(example = "502") Integer statusCode,
+                              @Schema(example = "840") long latencyMs,
+                              @Schema(example = "Test version 3 of t_8ZpQ3vN6cJw1TfHs could not be read") String error) {
         static AttemptView of(WebhookAttempt a) {
             return new AttemptView(a.number(), a.at(), a.statusCode(), a.latencyMs(), a.error());
         }

@@ -1,5 +1,7 @@
 package io.hirepipe.notification.webhook;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.audit.AuditEvents;
@@ -158,6 +160,9 @@ public class WebhookController {
 
     /** Sends a delivery again with the same webhook-id (receivers that deduped it keep ignoring it). */
     @Operation(summary = "Deliver one event again")
+    @ApiResponse(responseCode = "202", description = "Due again now; queued is false when an attempt was already waiting or in flight",
+            content = @Content(schema = @Schema(type = "object",
+                    example = "{\"deliveryId\": \"dlv_7Kp3Wq9Lm2Xt5Rb\", \"queued\": true}")))
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, Object> redeliver(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
@@ -172,6 +177,8 @@ public class WebhookController {
 
     /** Every FAILED delivery created since {@code since} is sent again. */
     @Operation(summary = "Deliver all failed events since a time again")
+    @ApiResponse(responseCode = "202", description = "How many failed deliveries were queued again",
+            content = @Content(schema = @Schema(type = "object", example = "{\"queued\": 4}")))
     @PostMapping("/{id}/deliveries/redeliver-failed")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, Object> redeliverFailed(Caller caller, @PathVariable String id,

@@ -53,10 +53,14 @@ class StarterBankInstaller {
         this.pollInterval = pollInterval;
     }
 
-    record InstalledTest(@Schema(example = "backend-basics") String key, @Schema(example = "t_8ZpQ3vN6cJw1TfHs") String id, @Schema(example = "Backend basics") String title) {
+    record InstalledTest(@Schema(example = "backend-basics") String key,
+                         @Schema(example = "t_8ZpQ3vN6cJw1TfHs") String id,
+                         @Schema(example = "Backend basics") String title) {
     }
 
-    record InstallReport(@Schema(example = "24") int questionsInstalled, @Schema(example = "0") int questionsAlreadyPresent, @Schema(example = "3") int testsInstalled,
+    record InstallReport(@Schema(example = "24") int questionsInstalled,
+                         @Schema(example = "0") int questionsAlreadyPresent,
+                         @Schema(example = "3") int testsInstalled,
                          @Schema(example = "0") int testsAlreadyPresent, List<InstalledTest> tests) {
     }
 
@@ -68,7 +72,9 @@ class StarterBankInstaller {
     }
 
     /** What the status link tells: INSTALLING, INSTALLED (with the last install's report) or NOT_INSTALLED. */
-    record InstallStatus(@Schema(example = "INSTALLED", allowableValues = {"NOT_INSTALLED", "INSTALLING", "INSTALLED"}) String status, Instant finishedAt, InstallReport report) {
+    record InstallStatus(@Schema(example = "INSTALLED", allowableValues = {"NOT_INSTALLED", "INSTALLING", "INSTALLED"}) String status,
+                         Instant finishedAt,
+                         InstallReport report) {
     }
 
     /**

@@ -36,7 +36,7 @@ record TestDefinition(
     }
 
     /** One pinned question version. */
-    record QuestionRef(String questionId, int version) {
+    record QuestionRef(@Schema(example = "q_4GkR7wP2xYb9LmN3") String questionId, @Schema(example = "2") int version) {
     }
 
     List<QuestionRef> fixedRefs() {

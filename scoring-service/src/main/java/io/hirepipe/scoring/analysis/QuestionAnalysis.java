@@ -11,6 +11,8 @@ import java.util.List;
  */
 public record QuestionAnalysis(ItemAnalysis item, boolean truncated, List<TestUse> tests) {
 
-    public record TestUse(@Schema(example = "t_8ZpQ3vN6cJw1TfHs") String testId, @Schema(example = "3") int testVersion, @Schema(example = "40") int responses) {
+    public record TestUse(@Schema(example = "t_8ZpQ3vN6cJw1TfHs") String testId,
+                          @Schema(example = "3") int testVersion,
+                          @Schema(example = "40") int responses) {
     }
 }

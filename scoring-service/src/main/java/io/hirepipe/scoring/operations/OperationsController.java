@@ -130,8 +130,15 @@ public class OperationsController {
      * @param error      why it was dead-lettered, as the error handler recorded it
      * @param replayedAt when it was replayed; null if not yet
      */
-    public record DeadLetterView(@Schema(example = "assessment.submitted.DLT-0-42") String id, @Schema(example = "assessment.submitted.DLT") String topic, @Schema(example = "assessment.submitted") String originalTopic, @Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String key, @Schema(example = "evt_2Xq8Lm5Rt7Wp4Kd") String eventId,
-                                 @Schema(example = "AssessmentSubmitted") String type, @Schema(example = "Test version 3 of t_8ZpQ3vN6cJw1TfHs could not be read") String error, Instant deadLetteredAt, Instant replayedAt,
+    public record DeadLetterView(@Schema(example = "assessment.submitted.DLT-0-42") String id,
+                                 @Schema(example = "assessment.submitted.DLT") String topic,
+                                 @Schema(example = "assessment.submitted") String originalTopic,
+                                 @Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String key,
+                                 @Schema(example = "evt_2Xq8Lm5Rt7Wp4Kd") String eventId,
+                                 @Schema(example = "AssessmentSubmitted") String type,
+                                 @Schema(example = "Test version 3 of t_8ZpQ3vN6cJw1TfHs could not be read") String error,
+                                 Instant deadLetteredAt,
+                                 Instant replayedAt,
                                  @Schema(example = "rita@acme.example") String replayedBy) {
 
         static DeadLetterView of(DeadLetterTopics.DeadLetter letter, DeadLetterReplays.Replay replay) {
@@ -143,7 +150,10 @@ public class OperationsController {
     }
 
     /** @param waitingFor question versions not known yet, as {@code questionId:version} */
-    public record ParkedView(@Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String sessionId, @Schema(example = "evt_2Xq8Lm5Rt7Wp4Kd") String eventId, @ArraySchema(schema = @Schema(example = "question q_4GkR7wP2xYb9LmN3 version 2")) List<String> waitingFor, Instant parkedAt) {
+    public record ParkedView(@Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String sessionId,
+                             @Schema(example = "evt_2Xq8Lm5Rt7Wp4Kd") String eventId,
+                             @ArraySchema(schema = @Schema(example = "question q_4GkR7wP2xYb9LmN3 version 2")) List<String> waitingFor,
+                             Instant parkedAt) {
 
         static ParkedView of(ParkedSubmission submission) {
             return new ParkedView(submission.sessionId(), submission.eventId(), submission.waitingFor(),

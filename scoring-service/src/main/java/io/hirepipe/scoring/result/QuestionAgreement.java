@@ -79,8 +79,15 @@ public class QuestionAgreement {
      * @param meanSignedChange          mean (human − machine): above 0, the machine is stricter than people
      * @param largestChange             the largest |human − machine| points
      */
-    public record AgreementView(@Schema(example = "q_4GkR7wP2xYb9LmN3") String questionId, @Schema(example = "40") int scored, @Schema(example = "12") int reviewed, @Schema(example = "3") int changed, @Schema(example = "2") int awaitingReview,
-                                @Schema(example = "0.25") Double changeRate, @Schema(example = "0.75") BigDecimal meanAbsoluteChange, @Schema(example = "18.75") BigDecimal meanAbsoluteChangePercent,
-                                @Schema(example = "-0.25") BigDecimal meanSignedChange, @Schema(example = "2.0") BigDecimal largestChange) {
+    public record AgreementView(@Schema(example = "q_4GkR7wP2xYb9LmN3") String questionId,
+                                @Schema(example = "40") int scored,
+                                @Schema(example = "12") int reviewed,
+                                @Schema(example = "3") int changed,
+                                @Schema(example = "2") int awaitingReview,
+                                @Schema(example = "0.25") Double changeRate,
+                                @Schema(example = "0.75") BigDecimal meanAbsoluteChange,
+                                @Schema(example = "18.75") BigDecimal meanAbsoluteChangePercent,
+                                @Schema(example = "-0.25") BigDecimal meanSignedChange,
+                                @Schema(example = "2.0") BigDecimal largestChange) {
     }
 }

@@ -45,7 +45,8 @@ public record ResultView(
         @Schema(example = "2280") Long timeTakenSeconds,
         IntegrityCounts integrity) {
 
-    public record CandidateView(@Schema(example = "Ada Lovelace") String name, @Schema(example = "rita@acme.example") String email) {
+    public record CandidateView(@Schema(example = "Ada Lovelace") String name,
+                                @Schema(example = "rita@acme.example") String email) {
 
         static CandidateView of(ScoringResult.Candidate candidate) {
             return candidate == null ? null : new CandidateView(candidate.name(), candidate.email());
@@ -66,10 +67,21 @@ public record ResultView(
      *                          when this service has not kept the texts of that question version)
      * @param answerText        for free-text items, what the candidate wrote
      */
-    public record ItemView(@Schema(example = "q_4GkR7wP2xYb9LmN3") String questionId, @Schema(example = "2") int questionVersion, QuestionKind kind, @Schema(example = "Design a rate limiter") String title, @Schema(example = "4") BigDecimal points,
-                           @Schema(example = "40") int maxPoints, ItemStatus status, boolean awaitingReview, @Schema(example = "2.0") BigDecimal machinePoints,
-                           @Schema(example = "3.0") BigDecimal humanPoints, @ArraySchema(schema = @Schema(example = "shared-state")) List<String> matchedKeyPointIds, ScoringResult.Evidence evidence,
-                           List<ReviewView> history, @ArraySchema(schema = @Schema(example = "b")) List<String> selectedOptionIds, @Schema(example = "A token bucket per client in Redis, refilled at 100 per minute.") String answerText,
+    public record ItemView(@Schema(example = "q_4GkR7wP2xYb9LmN3") String questionId,
+                           @Schema(example = "2") int questionVersion,
+                           QuestionKind kind,
+                           @Schema(example = "Design a rate limiter") String title,
+                           @Schema(example = "4") BigDecimal points,
+                           @Schema(example = "40") int maxPoints,
+                           ItemStatus status,
+                           boolean awaitingReview,
+                           @Schema(example = "2.0") BigDecimal machinePoints,
+                           @Schema(example = "3.0") BigDecimal humanPoints,
+                           @ArraySchema(schema = @Schema(example = "shared-state")) List<String> matchedKeyPointIds,
+                           ScoringResult.Evidence evidence,
+                           List<ReviewView> history,
+                           @ArraySchema(schema = @Schema(example = "b")) List<String> selectedOptionIds,
+                           @Schema(example = "A token bucket per client in Redis, refilled at 100 per minute.") String answerText,
                            List<ChosenOption> selectedOptions) {
     }
 
@@ -85,7 +97,12 @@ public record ResultView(
     }
 
     /** @param by who decided: a recruiter's email, or {@code platform:<key id>} */
-    public record ReviewView(@Schema(example = "score.adjusted") String action, @Schema(example = "2.0") BigDecimal from, @Schema(example = "nina@example.com") BigDecimal to, @Schema(example = "The candidate's laptop crashed") String reason, @Schema(example = "rita@acme.example") String by, Instant at) {
+    public record ReviewView(@Schema(example = "score.adjusted") String action,
+                             @Schema(example = "2.0") BigDecimal from,
+                             @Schema(example = "nina@example.com") BigDecimal to,
+                             @Schema(example = "The candidate's laptop crashed") String reason,
+                             @Schema(example = "rita@acme.example") String by,
+                             Instant at) {
     }
 
     static ResultView of(ScoringResult result, OptionTexts optionTexts) {

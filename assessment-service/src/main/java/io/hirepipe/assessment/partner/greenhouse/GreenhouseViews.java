@@ -42,6 +42,8 @@ final class GreenhouseViews {
      * a recruiter set it up, {@code reportTo} and {@code updatedAt} are null.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Settings(@Schema(example = "recruiting-ops@acme.example") String reportTo, boolean callbackKeyStored, Instant updatedAt) {
+    record Settings(@Schema(example = "recruiting-ops@acme.example") String reportTo,
+                    boolean callbackKeyStored,
+                    Instant updatedAt) {
     }
 }

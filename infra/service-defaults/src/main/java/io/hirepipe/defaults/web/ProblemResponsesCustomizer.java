@@ -60,6 +60,10 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
         for (int status : statusesFor(path, method, operation)) {
             responses.computeIfAbsent(String.valueOf(status), code -> new ApiResponse());
         }
+        // In status order, as a reader scans them.
+        Map<String, ApiResponse> sorted = new java.util.TreeMap<>(responses);
+        responses.clear();
+        responses.putAll(sorted);
         responses.forEach((code, response) -> {
             ProblemExample example = code.matches("\\d{3}") ? EXAMPLES.get(Integer.parseInt(code)) : null;
             if (example == null && !(code.startsWith("4") || code.startsWith("5"))) {
@@ -120,7 +124,10 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
         Map<Integer, ProblemExample> examples = new LinkedHashMap<>();
         Map<String, Object> invalid = problem("invalid-request", "Invalid request", 400,
                 "candidate.email: must be a well-formed email address");
-        invalid.put("errors", List.of(Map.of("field", "candidate.email", "message", "must be a well-formed email address")));
+        Map<String, Object> fieldError = new LinkedHashMap<>();
+        fieldError.put("field", "candidate.email");
+        fieldError.put("message", "must be a well-formed email address");
+        invalid.put("errors", List.of(fieldError));
         examples.put(400, new ProblemExample("The request is invalid: errors[] names each field or parameter and why",
                 invalid));
         examples.put(401, new ProblemExample("No credentials, or they are invalid, expired or revoked",
@@ -131,14 +138,14 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
         examples.put(403, new ProblemExample("The credentials do not allow this (an API key without the scope named in "
                 + "requiredScope, or a role that may not do it)", scope));
         examples.put(404, new ProblemExample("No such record in your tenant",
-                problem("not-found", "Invitation not found", 404, "Invitation 'inv_7Hq2' does not exist.")));
+                problem("not-found", "Invitation not found", 404, "Invitation 'inv_Wcj2Ks8Lq4Rt6Yb' does not exist.")));
         examples.put(409, new ProblemExample("The record's state does not allow this now",
-                problem("invitation-ended", "Conflict", 409, "Invitation 'inv_7Hq2' is REVOKED; only an invitation that is open or running can be sent again.")));
+                problem("invitation-ended", "Conflict", 409, "Invitation 'inv_Wcj2Ks8Lq4Rt6Yb' is REVOKED; only an invitation that is open or running can be sent again.")));
         examples.put(413, new ProblemExample("The request body is too large",
                 problem("payload-too-large", "Payload too large", 413, "The request body exceeds the limit of 262144 bytes.")));
         Map<String, Object> unknownTest = problem("unknown-test", "Request cannot be processed", 422,
-                "Test 'tst_9kLm' does not exist.");
-        unknownTest.put("testId", "tst_9kLm");
+                "Test 't_8ZpQ3vN6cJw1TfHs' does not exist.");
+        unknownTest.put("testId", "t_8ZpQ3vN6cJw1TfHs");
         examples.put(422, new ProblemExample("The request is well-formed but cannot be carried out", unknownTest));
         Map<String, Object> limited = problem("rate-limited", "Too many requests", 429,
                 "The writes limit of 300 requests per 60 s is used up. Retry after 12 s.");
