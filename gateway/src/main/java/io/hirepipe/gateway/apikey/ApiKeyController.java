@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.apikey;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.Operation;
@@ -92,6 +93,8 @@ public class ApiKeyController {
     }
 
     @Operation(summary = "Create an API key (the key is shown once)")
+    @ApiResponse(responseCode = "201", description = "The key, created; its secret key is shown this once; Location names it",
+            useReturnTypeSchema = true)
     @PostMapping
     public Mono<ResponseEntity<CreatedApiKey>> create(@AuthenticationPrincipal Caller caller,
                                                       @Valid @RequestBody CreateApiKeyRequest request,

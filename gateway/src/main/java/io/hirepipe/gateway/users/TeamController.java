@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.users;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -91,6 +92,8 @@ public class TeamController {
 
     /** 201 for a new account; 200 when an invited person is sent a fresh link. */
     @Operation(summary = "Invite a user")
+    @ApiResponse(responseCode = "201", description = "Invited; Location names the user", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "The address was invited before: the user as it is", useReturnTypeSchema = true)
     @PostMapping
     public Mono<ResponseEntity<UserView>> invite(@AuthenticationPrincipal Caller admin,
                                                  @Valid @RequestBody InviteRequest request,
