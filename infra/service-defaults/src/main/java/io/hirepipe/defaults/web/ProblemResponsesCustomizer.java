@@ -38,6 +38,7 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
     }
 
     private static final Map<Integer, ProblemExample> EXAMPLES = examples();
+    private static final ProblemExample READS_LIMITED = rateLimited("reads", 1200, 3);
 
     @Override
     public void customise(OpenAPI openApi) {
@@ -66,6 +67,10 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
         responses.putAll(sorted);
         responses.forEach((code, response) -> {
             ProblemExample example = code.matches("\\d{3}") ? EXAMPLES.get(Integer.parseInt(code)) : null;
+            if (code.equals("429") && method == PathItem.HttpMethod.GET) {
+                // Reads have their own, larger budget.
+                example = READS_LIMITED;
+            }
             if (example == null && !(code.startsWith("4") || code.startsWith("5"))) {
                 return;
             }
@@ -120,6 +125,15 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
         return body;
     }
 
+    private static ProblemExample rateLimited(String group, int limit, int retryAfterSeconds) {
+        Map<String, Object> limited = problem("rate-limited", "Too many requests", 429, "The " + group + " limit of "
+                + limit + " requests per 60 s is used up. Retry after " + retryAfterSeconds + " s.");
+        limited.put("rateLimitGroup", group);
+        limited.put("retryAfterSeconds", retryAfterSeconds);
+        return new ProblemExample("A rate limit is used up: wait retryAfterSeconds (also the Retry-After header)",
+                limited);
+    }
+
     private static Map<Integer, ProblemExample> examples() {
         Map<Integer, ProblemExample> examples = new LinkedHashMap<>();
         Map<String, Object> invalid = problem("invalid-request", "Invalid request", 400,
@@ -147,12 +161,7 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
                 "Test 't_8ZpQ3vN6cJw1TfHs' does not exist.");
         unknownTest.put("testId", "t_8ZpQ3vN6cJw1TfHs");
         examples.put(422, new ProblemExample("The request is well-formed but cannot be carried out", unknownTest));
-        Map<String, Object> limited = problem("rate-limited", "Too many requests", 429,
-                "The writes limit of 300 requests per 60 s is used up. Retry after 12 s.");
-        limited.put("rateLimitGroup", "writes");
-        limited.put("retryAfterSeconds", 12);
-        examples.put(429, new ProblemExample("A rate limit is used up: wait retryAfterSeconds (also the Retry-After header)",
-                limited));
+        examples.put(429, rateLimited("writes", 300, 12));
         examples.put(503, new ProblemExample("A service this needs cannot be reached right now; try again shortly",
                 problem("downstream-unavailable", "Service unavailable", 503,
                         "The assessment service cannot be reached right now. Try again shortly.")));
