@@ -1,9 +1,12 @@
 package io.hirepipe.gateway;
 
 import org.junit.jupiter.api.Test;
+import io.hirepipe.testkit.OpenApiAssertions;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,9 +15,7 @@ class OpenApiDocsTest extends GatewayTestSupport {
 
     @Test
     void theDocumentIsPublicMergesTheServicesAndNotesTheOneThatIsDown() {
-        QUESTIONS.reply("/v3/api-docs", request -> StubService.Reply.json(200, """
-                {"openapi":"3.1.0","paths":{"/api/questions/{id}":{"get":{"operationId":"one","responses":{"200":{"description":"OK"}}}},
-                 "/api/secret-internal":{"get":{"operationId":"hidden"}}}}"""));
+        stubTheQuestionServicesDocument();
 
         HttpResponse<String> response = get("/api/docs/openapi.json");
 
@@ -28,6 +29,35 @@ class OpenApiDocsTest extends GatewayTestSupport {
         assertThat(doc.at("/components/securitySchemes/apiKey/name").asString()).isEqualTo("X-Api-Key");
         assertThat(doc.get("x-unavailable").toString()).contains("notification-service");
         assertThat(QUESTIONS.lastRequestTo("/v3/api-docs").header("Authorization")).isNull();
+    }
+
+    /** The stub services describe little; the gateway's own operations must be described in full. */
+    @Test
+    void theGatewaysOwnOperationsHaveSummariesExamplesAndProblemExamples() {
+        stubTheQuestionServicesDocument();
+        JsonNode doc = json(get("/api/docs/openapi.json"));
+        ObjectNode own = (ObjectNode) doc.deepCopy();
+        ObjectNode paths = own.putObject("paths");
+        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (operation.getValue().path("x-service").asString("").equals("gateway")) {
+                    (paths.has(path.getKey()) ? (ObjectNode) paths.get(path.getKey()) : paths.putObject(path.getKey()))
+                            .set(operation.getKey(), operation.getValue());
+                }
+            }
+        }
+
+        assertThat(paths.has("/api/v1/auth/login")).as(paths.propertyNames().toString()).isTrue();
+        OpenApiAssertions.assertEveryOperationIsDescribed(own);
+        assertThat(paths.at("/~1api~1v1~1audit~1export.csv/get/responses/200/content").has("text/csv")).isTrue();
+        assertThat(paths.at("/~1api~1v1~1auth~1login/post/security")).as("signing in needs no credentials").isEmpty();
+    }
+
+    /** The merged document is cached, so every test that reads it sees the same stubbed description. */
+    private static void stubTheQuestionServicesDocument() {
+        QUESTIONS.reply("/v3/api-docs", request -> StubService.Reply.json(200, """
+                {"openapi":"3.1.0","paths":{"/api/questions/{id}":{"get":{"operationId":"one","responses":{"200":{"description":"OK"}}}},
+                 "/api/secret-internal":{"get":{"operationId":"hidden"}}}}"""));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.hirepipe.assessment.invitation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +10,10 @@ import java.util.List;
  *
  * @param sequence the client's counter for this question; a save with a lower or equal one is stale
  */
-public record Answer(List<String> selectedOptionIds, String text, long sequence, Instant savedAt) {
+public record Answer(@ArraySchema(schema = @Schema(example = "b")) List<String> selectedOptionIds,
+                     @Schema(example = "A token bucket per client in Redis, refilled at 100 per minute.") String text,
+                     @Schema(example = "7") long sequence,
+                     Instant savedAt) {
 
     public Answer {
         selectedOptionIds = selectedOptionIds == null ? List.of() : List.copyOf(selectedOptionIds);

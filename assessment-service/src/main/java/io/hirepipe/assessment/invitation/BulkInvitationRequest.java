@@ -1,5 +1,7 @@
 package io.hirepipe.assessment.invitation;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
@@ -10,7 +12,10 @@ import java.util.List;
  * Up to {@value #MAX_ROWS} invitations in one request. Rows stay JSON until each is read on its own,
  * so one row with a wrong type is refused alone instead of failing the whole request.
  */
-public record BulkInvitationRequest(@NotNull @Size(min = 1, max = MAX_ROWS) List<JsonNode> invitations) {
+public record BulkInvitationRequest(
+        // Rows are read one by one so a bad row is reported in its place; each has the shape of a single invitation.
+        @ArraySchema(schema = @Schema(implementation = CreateInvitationRequest.class))
+        @NotNull @Size(min = 1, max = MAX_ROWS) List<JsonNode> invitations) {
 
     public static final int MAX_ROWS = 500;
 }

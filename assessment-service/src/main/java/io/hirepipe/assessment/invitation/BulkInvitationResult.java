@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.invitation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,10 @@ public record BulkInvitationResult(List<Row> rows) {
      * @param accessUrl    the candidate's link, for INVITED rows only, as a single create returns it
      * @param problem      why the row was refused or not created, as problem+json members; null for INVITED
      */
-    public record Row(int index, Outcome outcome, String invitationId, String accessUrl, Map<String, Object> problem) {
+    public record Row(@Schema(example = "0") int index,
+                      Outcome outcome,
+                      @Schema(example = "inv_Wcj2Ks8Lq4Rt6Yb") String invitationId,
+                      @Schema(example = "https://hirepipe.example/take#token=it_Zx8\u2026") String accessUrl,
+                      @Schema(example = "{\"type\": \"https://hirepipe.io/problems/already-invited\", \"title\": \"Already invited\", \"status\": 409, \"detail\": \"ada@example.org already has an open invitation to this test.\"}") Map<String, Object> problem) {
     }
 }

@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.invitation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -17,12 +18,12 @@ import jakarta.validation.constraints.Size;
  *                          shown and filterable, never interpreted
  */
 public record CreateInvitationRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]*", message = "must be a test id") String testId,
+        @Schema(example = "t_8ZpQ3vN6cJw1TfHs") @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]*", message = "must be a test id") String testId,
         @NotNull @Valid CandidateInput candidate,
-        @Min(1) @Max(720) Integer expiresInHours,
-        @Min(0) @Max(240) Integer extraTimeMinutes,
-        @Email @Size(max = 254) String recruiterEmail,
-        @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Schema(example = "72") @Min(1) @Max(720) Integer expiresInHours,
+        @Schema(example = "15") @Min(0) @Max(240) Integer extraTimeMinutes,
+        @Schema(example = "rita@acme.example") @Email @Size(max = 254) String recruiterEmail,
+        @Schema(example = "gh-application-4711") @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
         String externalReference) {
 
     static final int DEFAULT_EXPIRES_IN_HOURS = 72;
@@ -36,7 +37,7 @@ public record CreateInvitationRequest(
     }
 
     public record CandidateInput(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Email @Size(max = 254) String email) {
+            @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 200) String name,
+            @Schema(example = "rita@acme.example") @NotBlank @Email @Size(max = 254) String email) {
     }
 }

@@ -1,5 +1,7 @@
 package io.hirepipe.assessment.invitation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.assessment.idempotency.IdempotentRequests;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
+@Tag(name = "Invitations")
 @RestController
 @RequestMapping("/api/invitations")
 @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
@@ -42,6 +45,7 @@ class InvitationController {
         this.idempotent = idempotent;
     }
 
+    @Operation(summary = "Invite a candidate to a test")
     @PostMapping
     @ApiResponse(responseCode = "201", description = "The invitation, created; Location names it", useReturnTypeSchema = true)
     ResponseEntity<InvitationView> create(@Valid @RequestBody CreateInvitationRequest request,
@@ -54,6 +58,7 @@ class InvitationController {
     }
 
     /** Each row succeeds or fails on its own; the answer is 200 with one outcome per row. */
+    @Operation(summary = "Invite many candidates at once")
     @PostMapping("/bulk")
     ResponseEntity<BulkInvitationResult> createMany(@Valid @RequestBody BulkInvitationRequest request,
                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
@@ -63,6 +68,7 @@ class InvitationController {
     }
 
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
+    @Operation(summary = "List invitations")
     @GetMapping
     Page<InvitationView> list(@RequestParam(required = false) String status,
                               @RequestParam(required = false) String testId,
@@ -82,23 +88,27 @@ class InvitationController {
     }
 
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
+    @Operation(summary = "Get an invitation")
     @GetMapping("/{id}")
     InvitationView get(@PathVariable String id, Caller caller) {
         return invitations.get(caller, id);
     }
 
+    @Operation(summary = "Revoke an invitation")
     @PostMapping("/{id}/revoke")
     InvitationView revoke(@PathVariable String id, @Valid @RequestBody RevokeInvitationRequest request,
                           Caller caller) {
         return invitations.revoke(caller, id, request.reason());
     }
 
+    @Operation(summary = "Extend an invitation's expiry")
     @PostMapping("/{id}/extend")
     InvitationView extend(@PathVariable String id, @Valid @RequestBody ExtendInvitationRequest request, Caller caller) {
         return invitations.extend(caller, id, request.expiresAt());
     }
 
     /** A new link for the candidate, emailed again; the old link stops working at once. */
+    @Operation(summary = "Send the invitation email again")
     @PostMapping("/{id}/resend")
     InvitationView resend(@PathVariable String id, Caller caller) {
         return invitations.resend(caller, id);

@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.invitation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.SubmitReason;
@@ -19,39 +20,48 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InvitationView(
-        String id,
-        String testId,
-        String testTitle,
+        @Schema(example = "inv_Wcj2Ks8Lq4Rt6Yb") String id,
+        @Schema(example = "t_8ZpQ3vN6cJw1TfHs") String testId,
+        @Schema(example = "Backend basics") String testTitle,
         Person candidate,
-        String recruiterEmail,
+        @Schema(example = "rita@acme.example") String recruiterEmail,
         InvitationStatus status,
         Instant expiresAt,
-        int durationMinutes,
-        int extraTimeMinutes,
-        String accessUrl,
+        @Schema(example = "45") int durationMinutes,
+        @Schema(example = "15") int extraTimeMinutes,
+        @Schema(example = "https://hirepipe.example/take#token=it_Zx8\u2026") String accessUrl,
         Instant createdAt,
-        String sessionId,
+        @Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String sessionId,
         Instant startedAt,
         Instant deadline,
         Instant submittedAt,
         SubmitReason submitReason,
-        String revokeReason,
+        @Schema(example = "Position filled") String revokeReason,
         Instant revokedAt,
         ScoreView score,
         IntegrityView integrity,
-        int lateSaves,
-        String externalReference) {
+        @Schema(example = "0") int lateSaves,
+        @Schema(example = "gh-application-4711") String externalReference) {
 
     /**
      * @param provisional items await review or the result awaits finalisation: not a final score yet
      * @param adjusted    a reviewer changed the machine's score; {@code points} is the adjusted total
      */
-    public record ScoreView(BigDecimal points, int maxPoints, double percent, boolean passed, Instant scoredAt,
-                            boolean provisional, int reviewCount, boolean adjusted, Instant adjustedAt,
+    public record ScoreView(@Schema(example = "4") BigDecimal points,
+                            @Schema(example = "40") int maxPoints,
+                            @Schema(example = "72.5") double percent,
+                            boolean passed,
+                            Instant scoredAt,
+                            boolean provisional,
+                            @Schema(example = "1") int reviewCount,
+                            boolean adjusted,
+                            Instant adjustedAt,
                             Instant finalizedAt) {
     }
 
-    public record IntegrityView(int recorded, int dropped, Map<String, Integer> counts) {
+    public record IntegrityView(@Schema(example = "4") int recorded,
+                                @Schema(example = "0") int dropped,
+                                @Schema(example = "{\"FOCUS_LOST\": 3, \"PASTE\": 1}") Map<String, Integer> counts) {
     }
 
     public static InvitationView of(Invitation invitation, Instant now, String accessUrl) {

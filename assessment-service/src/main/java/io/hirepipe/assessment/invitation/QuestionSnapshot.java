@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.invitation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.hirepipe.contracts.events.ChoiceOption;
 import io.hirepipe.contracts.events.QuestionKind;
 
@@ -12,14 +13,14 @@ import java.util.List;
  *                   sessions started before, whose pages show the plain prompt
  */
 public record QuestionSnapshot(
-        String questionId,
-        int version,
+        @Schema(example = "q_4GkR7wP2xYb9LmN3") String questionId,
+        @Schema(example = "2") int version,
         QuestionKind kind,
-        String title,
-        String prompt,
+        @Schema(example = "Design a rate limiter") String title,
+        @Schema(example = "How would you limit each API client to 100 requests per minute across several instances?") String prompt,
         List<ChoiceOption> options,
-        int maxPoints,
-        String promptHtml) {
+        @Schema(example = "40") int maxPoints,
+        @Schema(example = "<p>How would you limit each API client to <strong>100 requests per minute</strong> across several instances?</p>") String promptHtml) {
 
     public QuestionSnapshot {
         options = options == null ? List.of() : List.copyOf(options);

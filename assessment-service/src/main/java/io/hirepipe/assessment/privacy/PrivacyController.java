@@ -1,5 +1,7 @@
 package io.hirepipe.assessment.privacy;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Cursor;
 import io.hirepipe.defaults.web.Page;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 
 /** A tenant's privacy settings and candidate erasures: an administrator's business, never an API key's. */
+@Tag(name = "Privacy")
 @RestController
 class PrivacyController {
 
@@ -31,12 +34,14 @@ class PrivacyController {
         this.erasures = erasures;
     }
 
+    @Operation(summary = "Get the tenant's privacy settings (retention)")
     @GetMapping("/api/settings/privacy")
     @PreAuthorize("hasRole('ADMIN')")
     PrivacySettingsView settings(Caller caller) {
         return PrivacySettingsView.of(settings.settings(caller.tenantId()));
     }
 
+    @Operation(summary = "Change the tenant's privacy settings")
     @PutMapping("/api/settings/privacy")
     @PreAuthorize("hasRole('ADMIN')")
     PrivacySettingsView save(@Valid @RequestBody PrivacySettingsRequest request, Caller caller) {
@@ -44,6 +49,7 @@ class PrivacyController {
     }
 
     /** 202: the services erase asynchronously; the Location shows how far they got. */
+    @Operation(summary = "Erase a candidate's personal data")
     @PostMapping("/api/privacy/erasures")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ErasureView> erase(@Valid @RequestBody ErasureRequest request, Caller caller) {
@@ -53,6 +59,7 @@ class PrivacyController {
     }
 
     /** The tenant's erasure requests, newest first, cursor-paged like every list. */
+    @Operation(summary = "List erasure requests")
     @GetMapping("/api/privacy/erasures")
     @PreAuthorize("hasRole('ADMIN')")
     Page<ErasureView> erasures(@RequestParam(required = false) String cursor,
@@ -60,6 +67,7 @@ class PrivacyController {
         return erasures.list(caller, Cursor.decode(cursor), limit);
     }
 
+    @Operation(summary = "Get an erasure request and its progress")
     @GetMapping("/api/privacy/erasures/{erasureId}")
     @PreAuthorize("hasRole('ADMIN')")
     ErasureView erasure(@PathVariable String erasureId, Caller caller) {

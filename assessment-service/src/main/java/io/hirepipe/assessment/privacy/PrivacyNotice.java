@@ -1,8 +1,12 @@
 package io.hirepipe.assessment.privacy;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * What the candidate's welcome page says about their data: whom to ask and how long it is kept
  * ({@code retentionDays} null: until the company deletes it).
  */
-public record PrivacyNotice(String contactName, String contactEmail, Integer retentionDays) {
+public record PrivacyNotice(@Schema(example = "Acme Privacy Office") String contactName,
+                            @Schema(example = "privacy@acme.example") String contactEmail,
+                            @Schema(example = "365") Integer retentionDays) {
 }

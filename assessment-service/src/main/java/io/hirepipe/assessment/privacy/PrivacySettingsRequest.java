@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.privacy;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * @param contactEmail  where they write
  */
 record PrivacySettingsRequest(
-        @Min(30) @Max(3650) Integer retentionDays,
-        @NotBlank @Size(max = 200) String contactName,
-        @NotBlank @Email @Size(max = 254) String contactEmail) {
+        @Schema(example = "365") @Min(30) @Max(3650) Integer retentionDays,
+        @Schema(example = "Acme Privacy Office") @NotBlank @Size(max = 200) String contactName,
+        @Schema(example = "privacy@acme.example") @NotBlank @Email @Size(max = 254) String contactEmail) {
 }

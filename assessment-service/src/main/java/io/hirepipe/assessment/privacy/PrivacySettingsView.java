@@ -1,9 +1,13 @@
 package io.hirepipe.assessment.privacy;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** @param retentionDays null: candidate data is kept until erased */
-record PrivacySettingsView(Integer retentionDays, String contactName, String contactEmail, Instant updatedAt) {
+record PrivacySettingsView(@Schema(example = "365") Integer retentionDays,
+                           @Schema(example = "Acme Privacy Office") String contactName,
+                           @Schema(example = "privacy@acme.example") String contactEmail,
+                           Instant updatedAt) {
 
     static PrivacySettingsView of(PrivacySettings settings) {
         return new PrivacySettingsView(settings.retentionDays(), settings.contactName(), settings.contactEmail(),

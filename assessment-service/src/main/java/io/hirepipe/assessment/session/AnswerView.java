@@ -1,5 +1,7 @@
 package io.hirepipe.assessment.session;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.hirepipe.assessment.invitation.Answer;
 
 import java.time.Instant;
@@ -11,7 +13,10 @@ import java.util.List;
  * @param applied  false when the save was stale (its sequence not above the stored one) and ignored
  * @param deadline the session's current deadline: every save tells the browser when it moved
  */
-public record AnswerView(String questionId, List<String> selectedOptionIds, String text, long sequence,
+public record AnswerView(@Schema(example = "q_4GkR7wP2xYb9LmN3") String questionId,
+                         @ArraySchema(schema = @Schema(example = "b")) List<String> selectedOptionIds,
+                         @Schema(example = "A token bucket per client in Redis, refilled at 100 per minute.") String text,
+                         @Schema(example = "7") long sequence,
                          Instant savedAt, boolean applied, Instant deadline) {
 
     static AnswerView of(String questionId, Answer answer, boolean applied, Instant deadline) {

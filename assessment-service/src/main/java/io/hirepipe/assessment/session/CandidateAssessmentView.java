@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.session;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.hirepipe.assessment.privacy.PrivacyNotice;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.hirepipe.assessment.invitation.Invitation;
@@ -19,21 +20,26 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CandidateAssessmentView(
-        String invitationId,
-        String testTitle,
-        String instructions,
-        int durationMinutes,
-        int extraTimeMinutes,
-        int questionCount,
+        @Schema(example = "inv_Wcj2Ks8Lq4Rt6Yb") String invitationId,
+        @Schema(example = "Backend basics") String testTitle,
+        @Schema(example = "Answer every question; you can go back until you submit.") String instructions,
+        @Schema(example = "45") int durationMinutes,
+        @Schema(example = "15") int extraTimeMinutes,
+        @Schema(example = "10") int questionCount,
         InvitationStatus status,
         Instant expiresAt,
-        String contactEmail,
+        @Schema(example = "rita@acme.example") String contactEmail,
         Instant serverTime,
         SessionSummary session,
         PrivacyNotice privacyNotice) {
 
-    public record SessionSummary(String sessionId, SessionStatus status, Instant startedAt, Instant deadline,
-                                 long remainingSeconds, int questionCount, int answeredCount) {
+    public record SessionSummary(@Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String sessionId,
+                                 SessionStatus status,
+                                 Instant startedAt,
+                                 Instant deadline,
+                                 @Schema(example = "1980") long remainingSeconds,
+                                 @Schema(example = "10") int questionCount,
+                                 @Schema(example = "9") int answeredCount) {
     }
 
     static CandidateAssessmentView of(Invitation invitation, Instant now, PrivacyNotice privacyNotice) {

@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.session;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +11,6 @@ import jakarta.validation.constraints.Size;
  * @param extraMinutes how long the candidate has from now to go on
  * @param reason       why (a technical problem, say); it is kept in the audit log
  */
-public record ReopenRequest(@NotNull @Min(1) @Max(240) Integer extraMinutes,
-                            @NotBlank @Size(max = 500) String reason) {
+public record ReopenRequest(@Schema(example = "15") @NotNull @Min(1) @Max(240) Integer extraMinutes,
+                            @Schema(example = "The candidate's laptop crashed") @NotBlank @Size(max = 500) String reason) {
 }

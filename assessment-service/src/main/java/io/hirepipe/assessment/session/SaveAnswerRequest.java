@@ -1,5 +1,7 @@
 package io.hirepipe.assessment.session;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,9 +16,9 @@ import java.util.List;
  *                 arrive out of order (a lower or equal number than the stored one) are ignored
  */
 public record SaveAnswerRequest(
-        @NotNull @Min(1) Long sequence,
-        @Size(max = 100) List<@NotBlank @Size(max = 100) String> selectedOptionIds,
-        @Size(max = SaveAnswerRequest.MAX_TEXT) String text) {
+        @Schema(example = "7") @NotNull @Min(1) Long sequence,
+        @ArraySchema(schema = @Schema(example = "b")) @Size(max = 100) List<@NotBlank @Size(max = 100) String> selectedOptionIds,
+        @Schema(example = "A token bucket per client in Redis, refilled at 100 per minute.") @Size(max = SaveAnswerRequest.MAX_TEXT) String text) {
 
     public static final int MAX_TEXT = 20_000;
 

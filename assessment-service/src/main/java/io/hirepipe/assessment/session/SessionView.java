@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.session;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.hirepipe.assessment.invitation.Answer;
 import io.hirepipe.assessment.invitation.Invitation;
@@ -21,17 +22,17 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionView(
-        String sessionId,
+        @Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String sessionId,
         SessionStatus status,
         Instant startedAt,
         Instant deadline,
-        long remainingSeconds,
+        @Schema(example = "1980") long remainingSeconds,
         List<QuestionSnapshot> questions,
-        Map<String, Answer> answers,
+        @Schema(example = "{\"q_4GkR7wP2xYb9LmN3\": {\"selectedOptionIds\": [\"b\"], \"text\": null, \"sequence\": 7, \"savedAt\": \"2026-03-01T09:12:30Z\"}}") Map<String, Answer> answers,
         Instant submittedAt,
         SubmitReason submitReason,
         Instant serverTime,
-        int maxTextLength) {
+        @Schema(example = "20000") int maxTextLength) {
 
     static SessionView of(Invitation invitation, Instant now) {
         Session session = invitation.session();

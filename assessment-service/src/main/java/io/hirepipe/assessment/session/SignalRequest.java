@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.session;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.hirepipe.assessment.invitation.SignalType;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,5 +11,7 @@ import java.time.Instant;
  * @param at         when the browser saw it; optional, the server records its own time as well
  * @param questionId the question on screen, if any
  */
-public record SignalRequest(@NotNull SignalType type, Instant at, @Size(max = 100) String questionId) {
+public record SignalRequest(@NotNull SignalType type,
+                            Instant at,
+                            @Schema(example = "q_4GkR7wP2xYb9LmN3") @Size(max = 100) String questionId) {
 }

@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.session;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.Session;
 import io.hirepipe.contracts.events.SubmitReason;
@@ -7,8 +8,11 @@ import io.hirepipe.contracts.events.SubmitReason;
 import java.time.Instant;
 
 /** The outcome of submitting: the same on every repeat of the request. */
-public record SubmissionView(String sessionId, SessionStatus status, SubmitReason reason, Instant submittedAt,
-                             int questionCount, int answeredCount) {
+public record SubmissionView(@Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String sessionId,
+                             SessionStatus status,
+                             SubmitReason reason,
+                             Instant submittedAt,
+                             @Schema(example = "10") int questionCount, @Schema(example = "9") int answeredCount) {
 
     static SubmissionView of(Invitation invitation) {
         Session session = invitation.session();

@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.invitation;
 
+import io.hirepipe.testkit.OpenApiAssertions;
 import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
 import io.hirepipe.assessment.support.TestLinkKeys;
@@ -234,5 +235,10 @@ class InvitationApiTest extends AssessmentIntegrationTest {
         assertThat(responses.has("201")).as(responses.toString()).isTrue();
         assertThat(responses.has("200")).as(responses.toString()).isFalse();
         assertThat(responses.path("201").path("content").toString()).contains("InvitationView");
+    }
+
+    @Test
+    void everyOperationHasASummaryExamplesAndProblemExamples() {
+        OpenApiAssertions.assertEveryOperationIsDescribed(api(null).get("/v3/api-docs").expect(200));
     }
 }

@@ -1,5 +1,10 @@
 package io.hirepipe.gateway.apikey;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.gateway.audit.AuditEntry;
 import io.hirepipe.gateway.audit.AuditTrail;
@@ -35,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Recruiters manage their tenant's API keys for platform integrations. */
+@Tag(name = "API keys")
 @RestController
 @RequestMapping(ApiKeyController.PATH)
 @PreAuthorize("hasRole('ADMIN')")
@@ -56,17 +62,27 @@ public class ApiKeyController {
      * @param scopes what the key may do, at least one of {@link ApiScope#names()}: a key gets only what
      *               its integration needs
      */
-    public record CreateApiKeyRequest(@NotBlank @Size(max = 100) String name,
-                                      @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 50) String> scopes) {
+    public record CreateApiKeyRequest(@Schema(example = "Greenhouse integration") @NotBlank @Size(max = 100) String name,
+                                      @ArraySchema(schema = @Schema(example = "invitations:write")) @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 50) String> scopes) {
     }
 
     /** The only response that ever contains the full key. */
-    public record CreatedApiKey(String id, String name, String key, String prefix, List<String> scopes,
+    public record CreatedApiKey(@Schema(example = "key_5Tq8Wm2Kd7Lp3Rx") String id,
+                                @Schema(example = "Greenhouse integration") String name,
+                                @Schema(example = "hp_3kZq_Xc8Lm2Wp7Kd4Rt9Vb3Nc") String key,
+                                @Schema(example = "hp_3kZq") String prefix,
+                                @ArraySchema(schema = @Schema(example = "invitations:write")) List<String> scopes,
                                 Instant createdAt) {
     }
 
-    public record ApiKeyView(String id, String name, String prefix, List<String> scopes, Instant createdAt,
-                             String createdBy, boolean revoked, Instant revokedAt) {
+    public record ApiKeyView(@Schema(example = "key_5Tq8Wm2Kd7Lp3Rx") String id,
+                             @Schema(example = "Greenhouse integration") String name,
+                             @Schema(example = "hp_3kZq") String prefix,
+                             @ArraySchema(schema = @Schema(example = "invitations:write")) List<String> scopes,
+                             Instant createdAt,
+                             @Schema(example = "usr_9Lm2Xq7Wp4Kd8Rt") String createdBy,
+                             boolean revoked,
+                             Instant revokedAt) {
         static ApiKeyView of(ApiKey key) {
             return new ApiKeyView(key.id(), key.name(), key.prefix(), names(key.effectiveScopes()), key.createdAt(),
                     key.createdBy(), key.revoked(), key.revokedAt());
@@ -76,6 +92,9 @@ public class ApiKeyController {
     public record ApiKeyList(List<ApiKeyView> items) {
     }
 
+    @Operation(summary = "Create an API key (the key is shown once)")
+    @ApiResponse(responseCode = "201", description = "The key, created; its secret key is shown this once; Location names it",
+            useReturnTypeSchema = true)
     @PostMapping
     public Mono<ResponseEntity<CreatedApiKey>> create(@AuthenticationPrincipal Caller caller,
                                                       @Valid @RequestBody CreateApiKeyRequest request,
@@ -110,16 +129,19 @@ public class ApiKeyController {
                 "scopes: unknown scope '" + shown + "'; known scopes are " + String.join(", ", ApiScope.names()) + ".");
     }
 
+    @Operation(summary = "List API keys")
     @GetMapping
     public Mono<ApiKeyList> list(@AuthenticationPrincipal Caller caller) {
         return apiKeys.list(caller.tenantId()).map(ApiKeyView::of).collectList().map(ApiKeyList::new);
     }
 
+    @Operation(summary = "Get an API key")
     @GetMapping("/{id}")
     public Mono<ApiKeyView> get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         return apiKeys.get(caller.tenantId(), id).map(ApiKeyView::of);
     }
 
+    @Operation(summary = "Revoke an API key")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> revoke(@AuthenticationPrincipal Caller caller, @PathVariable String id,

@@ -1,5 +1,10 @@
 package io.hirepipe.gateway.audit;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
@@ -35,6 +40,7 @@ import static io.hirepipe.defaults.web.QueryParameters.invalid;
  * The tenant's audit log, for admins: read and export only. There is deliberately no handler for
  * POST, PUT, PATCH or DELETE, so those answer 405: no entry can be changed or removed through the API.
  */
+@Tag(name = "Audit")
 @RestController
 @RequestMapping(AuditController.PATH)
 @PreAuthorize("hasRole('ADMIN')")
@@ -55,9 +61,17 @@ public class AuditController {
         this.clock = clock;
     }
 
-    public record AuditEntryView(String id, Instant occurredAt, String action, String outcome, String actorId,
-                                 String actorKind, String actorEmail, String targetType, String targetId,
-                                 String correlationId, Map<String, String> details) {
+    public record AuditEntryView(@Schema(example = "aud_2Xq8Lm5Rt7Wp4Kd") String id,
+                                 Instant occurredAt,
+                                 @Schema(example = "score.adjusted") String action,
+                                 @Schema(example = "SUCCESS") String outcome,
+                                 @Schema(example = "usr_9Lm2Xq7Wp4Kd8Rt") String actorId,
+                                 @Schema(example = "USER") String actorKind,
+                                 @Schema(example = "rita@acme.example") String actorEmail,
+                                 @Schema(example = "result") String targetType,
+                                 @Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String targetId,
+                                 @Schema(example = "4bf92f3577b34da6a3ce929d0e0e4736") String correlationId,
+                                 @Schema(example = "{\"points\": \"3.00\", \"previousPoints\": \"2.00\", \"questionId\": \"q_4GkR7wP2xYb9LmN3\", \"reason\": \"names both ideas\"}") Map<String, String> details) {
         static AuditEntryView of(AuditEntry e) {
             return new AuditEntryView(e.id(), e.occurredAt(), e.action(), e.outcome(), e.actorId(), e.actorKind(),
                     e.actorEmail(), e.targetType(), e.targetId(), e.correlationId(), new TreeMap<>(e.details()));
@@ -65,6 +79,7 @@ public class AuditController {
     }
 
     /** Newest first, narrowed by actor (id or email), action, target and time, paged by cursor. */
+    @Operation(summary = "List audit log entries")
     @GetMapping
     public Mono<Page<AuditEntryView>> list(@AuthenticationPrincipal Caller caller,
                                            @RequestParam(required = false) String actor,
@@ -83,6 +98,7 @@ public class AuditController {
     }
 
     /** One entry; another tenant's id is unknown here. */
+    @Operation(summary = "Get an audit log entry")
     @GetMapping("/{id}")
     public Mono<AuditEntryView> get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         return trail.get(caller.tenantId(), id).map(AuditEntryView::of)
@@ -90,6 +106,9 @@ public class AuditController {
     }
 
     /** Every matching entry as CSV (spreadsheet-safe cells), written while it is read; the export is itself audited. */
+    @Operation(summary = "Export the audit log as CSV")
+    @ApiResponse(responseCode = "200", description = "The entries as CSV, one row each",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @GetMapping("/export.csv")
     public Mono<ResponseEntity<Flux<String>>> export(@AuthenticationPrincipal Caller caller,
                                                      @RequestParam(required = false) String actor,

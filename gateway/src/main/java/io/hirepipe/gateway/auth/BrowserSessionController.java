@@ -1,5 +1,8 @@
 package io.hirepipe.gateway.auth;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.gateway.auth.LoginController.LoginRequest;
 import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.defaults.security.Caller;
@@ -33,6 +36,7 @@ import java.util.Map;
  * The console's sign-in: the session lives in an HttpOnly cookie the console's scripts never see; the
  * answer carries only who signed in and the CSRF token the console sends back on unsafe requests.
  */
+@Tag(name = "Sign-in")
 @RestController
 @RequestMapping(BrowserSessionController.PATH)
 public class BrowserSessionController {
@@ -61,7 +65,11 @@ public class BrowserSessionController {
      * @param role      the account's role now, so the console offers only what it may do (the services
      *                  still decide every request on their own)
      */
-    public record SessionView(String email, String tenantId, Instant expiresAt, String csrfToken, Role role) {
+    public record SessionView(@Schema(example = "rita@acme.example") String email,
+                              @Schema(example = "acme") String tenantId,
+                              Instant expiresAt,
+                              @Schema(example = "c5Xq8Lm2Wp7Kd4Rt9Vb3Nc") String csrfToken,
+                              Role role) {
 
         static SessionView of(BrowserSession session, String cookie, Role role) {
             return new SessionView(session.email(), session.tenantId(), session.expiresAt(),
@@ -76,6 +84,7 @@ public class BrowserSessionController {
                 .switchIfEmpty(Mono.error(BrowserSessionController::signedOut));
     }
 
+    @Operation(summary = "Sign in to a browser session (cookie)")
     @PostMapping
     public Mono<ResponseEntity<SessionView>> signIn(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
         return throttle.guard(request.email(), LoginThrottle.remoteAddress(exchange),
@@ -89,6 +98,7 @@ public class BrowserSessionController {
     }
 
     /** Who is signed in in this browser (after a reload the console asks here), or a 401 problem. */
+    @Operation(summary = "Get the current browser session")
     @GetMapping
     public Mono<ResponseEntity<SessionView>> current(ServerWebExchange exchange) {
         return SessionCookie.presented(exchange)
@@ -106,6 +116,7 @@ public class BrowserSessionController {
      * cookie is cleared. Needs the CSRF token, so no other site can sign a recruiter out. Signing out
      * of a session that already ended just clears the cookie.
      */
+    @Operation(summary = "Sign out of the browser session")
     @DeleteMapping
     public Mono<ResponseEntity<Void>> signOut(ServerWebExchange exchange) {
         Mono<Void> ending = SessionCookie.presented(exchange)

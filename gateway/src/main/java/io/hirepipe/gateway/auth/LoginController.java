@@ -1,5 +1,8 @@
 package io.hirepipe.gateway.auth;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.gateway.loginthrottle.LoginThrottle;
 import io.hirepipe.gateway.web.CorrelationIdWebFilter;
@@ -16,6 +19,7 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 
 /** Recruiter sign-in: email and password in, a bearer token for the API out. */
+@Tag(name = "Sign-in")
 @RestController
 public class LoginController {
 
@@ -27,8 +31,8 @@ public class LoginController {
         this.throttle = throttle;
     }
 
-    public record LoginRequest(@NotBlank @Email @Size(max = 254) String email,
-                               @NotBlank @Size(max = 128) String password) {
+    public record LoginRequest(@Schema(example = "rita@acme.example") @NotBlank @Email @Size(max = 254) String email,
+                               @Schema(example = "correct horse battery staple") @NotBlank @Size(max = 128) String password) {
     }
 
     /**
@@ -36,8 +40,13 @@ public class LoginController {
      * @param refreshToken trades for a new pair at {@code POST /api/v1/auth/refresh} until {@code refreshExpiresAt};
      *                     {@code POST /api/v1/auth/logout} revokes it
      */
-    public record LoginResponse(String token, String tokenType, Instant expiresAt, String refreshToken,
-                                Instant refreshExpiresAt, String tenantId, String email) {
+    public record LoginResponse(@Schema(example = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImdhdGV3YXktMSJ9.eyJzdWIiOiJ1c3JfOUxtMlhxN1dwNEtkOFJ0In0.c2lnbmF0dXJl") String token,
+                                @Schema(example = "Bearer") String tokenType,
+                                Instant expiresAt,
+                                @Schema(example = "rt_Qm7Xp2Lk9Wv4Tz8Nc3Hb") String refreshToken,
+                                Instant refreshExpiresAt,
+                                @Schema(example = "acme") String tenantId,
+                                @Schema(example = "rita@acme.example") String email) {
 
         static LoginResponse of(RecruiterSessions.Session session) {
             return new LoginResponse(session.access().value(), "Bearer", session.access().expiresAt(),
@@ -45,6 +54,7 @@ public class LoginController {
         }
     }
 
+    @Operation(summary = "Sign in and get an access token")
     @PostMapping(PublicApi.AUTH + "/login")
     public Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
         return throttle.guard(request.email(), LoginThrottle.remoteAddress(exchange),

@@ -1,5 +1,8 @@
 package io.hirepipe.gateway.auth;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.gateway.auth.LoginController.LoginResponse;
 import io.hirepipe.gateway.versioning.PublicApi;
 import jakarta.validation.Valid;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /** Keeps a recruiter signed in with the refresh token, and signs them out by revoking it. */
+@Tag(name = "Sign-in")
 @RestController
 public class SessionController {
 
@@ -22,15 +26,17 @@ public class SessionController {
         this.sessions = sessions;
     }
 
-    public record RefreshRequest(@NotBlank @Size(max = 512) String refreshToken) {
+    public record RefreshRequest(@Schema(example = "rt_Qm7Xp2Lk9Wv4Tz8Nc3Hb") @NotBlank @Size(max = 512) String refreshToken) {
     }
 
+    @Operation(summary = "Get a new access token with a refresh token")
     @PostMapping(PublicApi.AUTH + "/refresh")
     public Mono<LoginResponse> refresh(@Valid @RequestBody RefreshRequest request) {
         return sessions.refresh(request.refreshToken()).map(LoginResponse::of);
     }
 
     /** Revokes the sign-in; its access token lapses within minutes (its short lifetime). */
+    @Operation(summary = "Sign out: revoke a refresh token")
     @PostMapping(PublicApi.AUTH + "/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> logout(@Valid @RequestBody RefreshRequest request) {

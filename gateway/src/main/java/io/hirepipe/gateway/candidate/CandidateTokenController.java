@@ -1,5 +1,8 @@
 package io.hirepipe.gateway.candidate;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
@@ -25,6 +28,7 @@ import java.time.Instant;
  * Exchanges the token from a candidate's invitation link for a short-lived candidate token bound
  * to that one invitation (and so to its one session).
  */
+@Tag(name = "Candidate session")
 @RestController
 public class CandidateTokenController {
 
@@ -44,12 +48,15 @@ public class CandidateTokenController {
         this.invitationTokenLimit = invitationTokenLimit;
     }
 
-    public record CandidateTokenRequest(@NotBlank @Size(max = 512) String invitationToken) {
+    public record CandidateTokenRequest(@Schema(example = "it_Zx8Kq2Lm7Wp4Rt9Vb3Nc") @NotBlank @Size(max = 512) String invitationToken) {
     }
 
-    public record CandidateTokenResponse(String token, String tokenType, Instant expiresAt) {
+    public record CandidateTokenResponse(@Schema(example = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImdhdGV3YXktMSJ9.eyJzdWIiOiJzZXNfSEpzN1BxMlh2OUxtNE5jIn0.c2lnbmF0dXJl") String token,
+                                         @Schema(example = "Bearer") String tokenType,
+                                         Instant expiresAt) {
     }
 
+    @Operation(summary = "Exchange an invitation token for a candidate token")
     @PostMapping(PublicApi.AUTH + "/candidate")
     public Mono<CandidateTokenResponse> exchange(@Valid @RequestBody CandidateTokenRequest request,
                                                  ServerWebExchange exchange) {
@@ -63,6 +70,7 @@ public class CandidateTokenController {
      * A new candidate token for the same invitation, bound to its current deadline: the page calls
      * this when the recruiter gave extra time, before its token would run out.
      */
+    @Operation(summary = "Renew the candidate token")
     @PostMapping(PublicApi.AUTH + "/candidate/renew")
     public Mono<CandidateTokenResponse> renew(@AuthenticationPrincipal Caller candidate, ServerWebExchange exchange) {
         return invitations.renew(candidate, CorrelationIdWebFilter.of(exchange))

@@ -1,49 +1,38 @@
 package io.hirepipe.gateway.docs;
 
-import io.hirepipe.gateway.docs.OpenApiMerger.GatewayOperation;
 import io.hirepipe.gateway.docs.OpenApiMerger.ServiceDocument;
 import io.hirepipe.gateway.docs.OpenApiMerger.ServiceRoute;
 import io.hirepipe.gateway.routing.ServiceCalls;
 import io.hirepipe.gateway.versioning.PublicApi;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springdoc.webflux.api.OpenApiWebfluxResource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.handler.predicate.PredicateDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinition;
-import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.reactive.result.method.RequestMappingInfo;
-import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.pattern.PathPattern;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Fetches each routed service's springdoc document and merges them with the gateway's own
- * endpoints (see {@link OpenApiMerger}). The result is cached briefly: the document changes only
+ * Fetches each routed service's springdoc document and merges them with springdoc's description of the
+ * gateway's own endpoints (see {@link OpenApiMerger}). The result is cached briefly: the document changes only
  * with a deployment, and a burst of Swagger UI loads must not fan out to every service.
  * A service's docs path needs no token (it holds no secrets, see service-defaults security).
  */
@@ -51,26 +40,28 @@ import java.util.concurrent.atomic.AtomicReference;
 public class OpenApiAggregator {
 
     private final GatewayProperties gateway;
-    private final RequestMappingHandlerMapping handlerMapping;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final String docsPath;
     private final Duration cacheFor;
     private final Duration timeout;
     private final ServiceCalls serviceCalls;
+    private final ObjectProvider<OpenApiWebfluxResource> springdoc;
+    private final String gatewayDocsPath;
     private final AtomicReference<Cached> cache = new AtomicReference<>();
 
     private record Cached(ObjectNode document, Instant until) {
     }
 
-    public OpenApiAggregator(GatewayProperties gateway,
-                             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping,
+    public OpenApiAggregator(GatewayProperties gateway, ObjectProvider<OpenApiWebfluxResource> springdoc,
                              ObjectMapper mapper, Clock clock, ServiceCalls serviceCalls,
+                             @Value("${springdoc.api-docs.path:/api/docs/gateway}") String gatewayDocsPath,
                              @Value("${hirepipe.gateway.docs.service-docs-path:/v3/api-docs}") String docsPath,
                              @Value("${hirepipe.gateway.docs.cache-for:30s}") Duration cacheFor,
                              @Value("${hirepipe.gateway.docs.fetch-timeout:3s}") Duration timeout) {
         this.gateway = gateway;
-        this.handlerMapping = handlerMapping;
+        this.springdoc = springdoc;
+        this.gatewayDocsPath = gatewayDocsPath;
         this.mapper = mapper;
         this.clock = clock;
         this.serviceCalls = serviceCalls;
@@ -79,7 +70,7 @@ public class OpenApiAggregator {
         this.timeout = timeout;
     }
 
-    public Mono<ObjectNode> document() {
+    public Mono<ObjectNode> document(ServerHttpRequest request) {
         Cached cached = cache.get();
         if (cached != null && clock.instant().isBefore(cached.until())) {
             return Mono.just(cached.document());
@@ -87,8 +78,10 @@ public class OpenApiAggregator {
         return Flux.fromIterable(gateway.getRoutes())
                 .concatMap(this::fetch)
                 .collectList()
-                .map(services -> {
-                    ObjectNode merged = OpenApiMerger.merge("Hirepipe API", "v1", services, gatewayOperations());
+                .zipWith(gatewayDocument(request).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .map(fetched -> {
+                    List<ServiceDocument> services = fetched.getT1();
+                    ObjectNode merged = OpenApiMerger.merge("Hirepipe API", "v1", services, fetched.getT2().orElse(null));
                     // An incomplete document is cached for a shorter time, so a restarted service shows up soon.
                     Duration ttl = merged.has("x-unavailable") ? cacheFor.dividedBy(6) : cacheFor;
                     cache.set(new Cached(merged, clock.instant().plus(ttl)));
@@ -128,66 +121,19 @@ public class OpenApiAggregator {
         return path.startsWith(PublicApi.AUTH + "/") && !path.equals(PublicApi.AUTH + "/candidate/renew");
     }
 
-    /** A request record's schema from its components, with an example built from their names: cheap and never stale. */
-    static ObjectNode bodySchema(Class<?> type) {
-        ObjectNode schema = JsonNodeFactory.instance.objectNode();
-        schema.put("type", "object");
-        if (!type.isRecord()) {
-            return schema;
+    /**
+     * springdoc's description of the gateway's own endpoints (its controllers' annotations, as in the services).
+     * springdoc builds it for the request that asks, as it would at {@code springdoc.api-docs.path}.
+     */
+    private Mono<JsonNode> gatewayDocument(ServerHttpRequest request) {
+        OpenApiWebfluxResource resource = springdoc.getIfAvailable();
+        if (resource == null) {
+            return Mono.empty();
         }
-        ObjectNode properties = schema.putObject("properties");
-        ObjectNode example = schema.putObject("example");
-        for (RecordComponent component : type.getRecordComponents()) {
-            Class<?> componentType = component.getType();
-            String name = component.getName();
-            ObjectNode property = properties.putObject(name);
-            if (componentType == String.class) {
-                property.put("type", "string");
-                example.put(name, name.toLowerCase(Locale.ROOT).contains("email") ? "recruiter@example.com" : "<" + name + ">");
-            } else if (Number.class.isAssignableFrom(componentType) || componentType == int.class || componentType == long.class) {
-                property.put("type", "integer");
-                example.put(name, 1);
-            } else if (componentType == boolean.class || componentType == Boolean.class) {
-                property.put("type", "boolean");
-                example.put(name, true);
-            } else if (Collection.class.isAssignableFrom(componentType)) {
-                property.put("type", "array");
-                example.putArray(name);
-            } else {
-                property.put("type", "object");
-            }
+        try {
+            return resource.openapiJson(request, gatewayDocsPath, Locale.ROOT).map(bytes -> (JsonNode) mapper.readTree(bytes));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Mono.error(e);
         }
-        return schema;
-    }
-
-    /** The gateway's own public controllers (under /api/v1), read from its handler mappings, not listed by hand. */
-    List<GatewayOperation> gatewayOperations() {
-        List<GatewayOperation> operations = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : handlerMapping.getHandlerMethods().entrySet()) {
-            RequestMappingInfo info = entry.getKey();
-            HandlerMethod handler = entry.getValue();
-            if (handler.getBeanType().equals(OpenApiController.class)) {
-                continue;
-            }
-            JsonNode requestBody = Arrays.stream(handler.getMethodParameters())
-                    .filter((MethodParameter parameter) -> parameter.hasParameterAnnotation(RequestBody.class))
-                    .findFirst()
-                    .map(parameter -> (JsonNode) bodySchema(parameter.getParameterType()))
-                    .orElse(null);
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            for (PathPattern pattern : info.getPatternsCondition().getPatterns()) {
-                String path = pattern.getPatternString();
-                if (!path.startsWith(PublicApi.V1 + "/")) {
-                    continue;
-                }
-                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                    operations.add(new GatewayOperation(path, method.name(),
-                            handler.getMethod().getName() + (methods.size() > 1 ? method.name() : ""), requestBody,
-                            isAnonymous(path)));
-                }
-            }
-        }
-        operations.sort(Comparator.comparing(GatewayOperation::path).thenComparing(GatewayOperation::method));
-        return operations;
     }
 }

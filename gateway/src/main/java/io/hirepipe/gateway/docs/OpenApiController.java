@@ -3,6 +3,7 @@ package io.hirepipe.gateway.docs;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -31,7 +32,7 @@ class OpenApiController {
     }
 
     @GetMapping(path = DOCUMENT, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<ObjectNode>> document() {
-        return aggregator.document().map(document -> ResponseEntity.ok().body(document));
+    Mono<ResponseEntity<ObjectNode>> document(ServerHttpRequest request) {
+        return aggregator.document(request).map(document -> ResponseEntity.ok().body(document));
     }
 }

@@ -1,5 +1,7 @@
 package io.hirepipe.gateway.docs;
 
+import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.defaults.web.ProblemResponsesCustomizer;
 import io.hirepipe.gateway.apikey.ApiScope;
 import io.hirepipe.gateway.security.ApiScopeAuthorization;
 import io.hirepipe.gateway.versioning.PublicApi;
@@ -36,7 +38,9 @@ public final class OpenApiMerger {
 
     /** The problem statuses a client must be ready for on any operation (RFC 9457 problem+json). */
     static final List<Integer> PROBLEM_STATUSES = List.of(400, 401, 403, 404, 409, 413, 422, 429, 503);
-    static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
+    static final String PROBLEM_MEDIA_TYPE = ProblemResponsesCustomizer.PROBLEM_MEDIA_TYPE;
+    static final String PROBLEM_SCHEMA = ProblemResponsesCustomizer.PROBLEM_SCHEMA;
+    static final String GATEWAY = "gateway";
     static final String INTERNAL_PREFIX = "/api/";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -66,16 +70,6 @@ public final class OpenApiMerger {
         }
     }
 
-    /**
-     * One of the gateway's own handler mappings.
-     *
-     * @param requestBody the body's schema (with an example), or null when it takes none
-     * @param anonymous   whether it is called without credentials (sign-in, token exchange)
-     */
-    public record GatewayOperation(String path, String method, String operationId, JsonNode requestBody,
-                                   boolean anonymous) {
-    }
-
     private OpenApiMerger() {
     }
 
@@ -87,8 +81,12 @@ public final class OpenApiMerger {
         return Optional.of(PublicApi.V1 + "/" + internalPath.substring(INTERNAL_PREFIX.length()));
     }
 
+    /**
+     * @param gatewayDocument springdoc's description of the gateway's own endpoints (already under their public
+     *                        paths), or null when there is none
+     */
     public static ObjectNode merge(String title, String version, List<ServiceDocument> services,
-                                   List<GatewayOperation> gatewayOperations) {
+                                   JsonNode gatewayDocument) {
         ObjectNode root = NODES.objectNode();
         root.put("openapi", "3.1.0");
         ObjectNode info = root.putObject("info");
@@ -100,7 +98,6 @@ public final class OpenApiMerger {
         ObjectNode paths = root.putObject("paths");
         ObjectNode components = root.putObject("components");
         ObjectNode schemas = components.putObject("schemas");
-        schemas.set("ProblemDetail", problemSchema());
         components.set("securitySchemes", securitySchemes());
         ArrayNode unavailable = NODES.arrayNode();
 
@@ -123,26 +120,39 @@ public final class OpenApiMerger {
                 paths.set(publicPath.get(), item);
             }
         }
-        for (GatewayOperation operation : gatewayOperations) {
-            ObjectNode item = paths.has(operation.path()) ? (ObjectNode) paths.get(operation.path())
-                    : paths.putObject(operation.path());
-            ObjectNode op = item.putObject(operation.method().toLowerCase(Locale.ROOT));
-            op.put("operationId", operation.operationId());
-            op.putArray("tags").add("gateway");
-            op.putObject("responses").putObject("200").put("description", "OK");
-            if (operation.requestBody() != null) {
-                op.putObject("requestBody").put("required", true).putObject("content")
-                        .putObject("application/json").set("schema", operation.requestBody());
+        if (gatewayDocument != null) {
+            JsonNode document = renameConflictingSchemas(GATEWAY, gatewayDocument, schemas);
+            copySchemas(document, schemas);
+            for (Map.Entry<String, JsonNode> entry : document.path("paths").properties()) {
+                if (!entry.getKey().startsWith(PublicApi.V1 + "/") || !entry.getValue().isObject()) {
+                    continue;
+                }
+                ObjectNode item = paths.has(entry.getKey()) ? (ObjectNode) paths.get(entry.getKey()) : paths.putObject(entry.getKey());
+                item.setAll(((ObjectNode) entry.getValue()).deepCopy());
+                decorateOperations(entry.getKey(), item, GATEWAY);
+                if (OpenApiAggregator.isAnonymous(entry.getKey())) {
+                    operations(item).forEach(operation -> operation.putArray("security"));
+                }
             }
-            decorateOperations(operation.path(), item, "gateway");
-            if (operation.anonymous()) {
-                op.putArray("security");
-            }
+        }
+        // The services' documents bring the problem schema (service-defaults); this one only for a document without it.
+        if (!schemas.has(PROBLEM_SCHEMA)) {
+            schemas.set(PROBLEM_SCHEMA, problemSchema());
         }
         if (!unavailable.isEmpty()) {
             root.set("x-unavailable", unavailable);
         }
         return root;
+    }
+
+    private static List<ObjectNode> operations(ObjectNode item) {
+        List<ObjectNode> operations = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : item.properties()) {
+            if (METHODS.contains(entry.getKey()) && entry.getValue().isObject()) {
+                operations.add((ObjectNode) entry.getValue());
+            }
+        }
+        return operations;
     }
 
     private static void decorateOperations(String publicPath, ObjectNode item, String service) {
@@ -167,19 +177,65 @@ public final class OpenApiMerger {
             });
             ObjectNode responses = operation.has("responses") && operation.get("responses").isObject()
                     ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
+            addProblemResponses(responses);
+            describeForbidden(responses, scope);
+        }
+    }
+
+    /**
+     * A service describes its problem responses with an example each (service-defaults' ProblemResponsesCustomizer);
+     * they are kept as they are. Only an operation without any gets the generic list, so none lacks them.
+     */
+    private static void addProblemResponses(ObjectNode responses) {
+        boolean described = responses.properties().stream()
+                .anyMatch(response -> isProblemStatus(response.getKey()) && response.getValue().path("content").has(PROBLEM_MEDIA_TYPE));
+        if (!described) {
             for (int status : PROBLEM_STATUSES) {
-                // A service's own description of a status wins over the generic one; it gets the problem type either way.
-                ObjectNode response = responses.has(String.valueOf(status)) && responses.get(String.valueOf(status)).isObject()
-                        ? (ObjectNode) responses.get(String.valueOf(status))
-                        : responses.putObject(String.valueOf(status));
-                if (!response.has("description")) {
-                    response.put("description", "Problem (RFC 9457)");
+                if (!responses.has(String.valueOf(status))) {
+                    responses.putObject(String.valueOf(status));
                 }
-                ObjectNode content = response.has("content") && response.get("content").isObject()
-                        ? (ObjectNode) response.get("content") : response.putObject("content");
-                content.remove("*/*");
-                content.putObject(PROBLEM_MEDIA_TYPE).putObject("schema").put("$ref", "#/components/schemas/ProblemDetail");
             }
+        }
+        for (Map.Entry<String, JsonNode> entry : responses.properties()) {
+            if (!isProblemStatus(entry.getKey()) || !entry.getValue().isObject()) {
+                continue;
+            }
+            ObjectNode response = (ObjectNode) entry.getValue();
+            if (!response.has("description")) {
+                response.put("description", "Problem (RFC 9457)");
+            }
+            ObjectNode content = response.has("content") && response.get("content").isObject()
+                    ? (ObjectNode) response.get("content") : response.putObject("content");
+            content.remove("*/*");
+            ObjectNode problem = content.has(PROBLEM_MEDIA_TYPE) ? (ObjectNode) content.get(PROBLEM_MEDIA_TYPE)
+                    : content.putObject(PROBLEM_MEDIA_TYPE);
+            if (!problem.has("schema")) {
+                problem.putObject("schema").put("$ref", "#/components/schemas/" + PROBLEM_SCHEMA);
+            }
+        }
+    }
+
+    private static boolean isProblemStatus(String status) {
+        return status.length() == 3 && (status.startsWith("4") || status.startsWith("5"));
+    }
+
+    /**
+     * The 403 example names the scope this very operation needs, from the rule the gateway enforces; an operation
+     * no API key may call (only a signed-in user) is refused for the user's role instead.
+     */
+    private static void describeForbidden(ObjectNode responses, Optional<ApiScope> scope) {
+        JsonNode example = responses.path("403").path("content").path(PROBLEM_MEDIA_TYPE).path("example");
+        if (!(example instanceof ObjectNode problem)) {
+            return;
+        }
+        if (scope.isPresent()) {
+            problem.put("type", ProblemException.TYPE_BASE + "insufficient-scope");
+            problem.put("detail", "This API key lacks the scope '" + scope.get().value() + "'.");
+            problem.put("requiredScope", scope.get().value());
+        } else {
+            problem.put("type", ProblemException.TYPE_BASE + "forbidden");
+            problem.put("detail", "Your credentials do not allow this operation.");
+            problem.remove("requiredScope");
         }
     }
 

@@ -1,5 +1,8 @@
 package io.hirepipe.gateway.users;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.gateway.identity.RecruiterUser;
 import io.hirepipe.gateway.users.PasswordLink.Purpose;
 import io.hirepipe.gateway.versioning.PublicApi;
@@ -24,6 +27,7 @@ import reactor.core.publisher.Mono;
  * Setting a password from an emailed link, and asking for a reset link. Both are open (no sign-in) and draw
  * on the login rate-limit group.
  */
+@Tag(name = "Sign-in")
 @RestController
 public class PasswordController {
 
@@ -38,7 +42,8 @@ public class PasswordController {
     }
 
     /** @param password any characters, {@value PasswordPolicy#MIN_LENGTH} to {@value PasswordPolicy#MAX_LENGTH} */
-    public record SetPasswordRequest(@NotBlank @Size(max = 512) String token, @NotNull String password) {
+    public record SetPasswordRequest(@Schema(example = "pw_Xc5Lm2Wp7Kd4Rt9Vb3Nc") @NotBlank @Size(max = 512) String token,
+                                     @Schema(example = "correct horse battery staple") @NotNull String password) {
 
         @Override
         public String toString() {
@@ -46,10 +51,11 @@ public class PasswordController {
         }
     }
 
-    public record ResetRequest(@NotBlank @Email @Size(max = 254) String email) {
+    public record ResetRequest(@Schema(example = "rita@acme.example") @NotBlank @Email @Size(max = 254) String email) {
     }
 
     /** 204 once the password is set; the link is used up and every earlier sign-in of the account ended. */
+    @Operation(summary = "Set a password with an emailed link's token")
     @PostMapping(PublicApi.AUTH + "/password/set")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> set(@Valid @RequestBody SetPasswordRequest request) {
@@ -60,6 +66,7 @@ public class PasswordController {
      * Always 202, at once, whether or not the email has an account: the answer and its timing reveal nothing.
      * An active account is emailed a reset link in the background.
      */
+    @Operation(summary = "Ask for a password reset email")
     @PostMapping(PublicApi.AUTH + "/password/reset-request")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Mono<Void> requestReset(@Valid @RequestBody ResetRequest request) {

@@ -1,5 +1,9 @@
 package io.hirepipe.gateway.users;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
@@ -34,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A tenant's admins manage its people: invite, list, change roles, deactivate. */
+@Tag(name = "Users")
 @RestController
 @RequestMapping(TeamController.PATH)
 @PreAuthorize("hasRole('ADMIN')")
@@ -51,7 +56,8 @@ public class TeamController {
         this.clock = clock;
     }
 
-    public record InviteRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull Role role) {
+    public record InviteRequest(@Schema(example = "nina@example.com") @NotBlank @Email @Size(max = 254) String email,
+                                @NotNull Role role) {
     }
 
     /** Both optional: {@code active: false} deactivates, {@code true} reactivates. */
@@ -59,7 +65,11 @@ public class TeamController {
     }
 
     /** @param status INVITED (no password set yet), ACTIVE or DEACTIVATED */
-    public record UserView(String id, String email, Role role, String status, Instant createdAt) {
+    public record UserView(@Schema(example = "usr_9Lm2Xq7Wp4Kd8Rt") String id,
+                           @Schema(example = "nina@example.com") String email,
+                           Role role,
+                           @Schema(example = "ACTIVE") String status,
+                           Instant createdAt) {
         static UserView of(RecruiterUser user) {
             return new UserView(user.id(), user.email(), user.role(), user.status().name(), user.createdAt());
         }
@@ -68,17 +78,22 @@ public class TeamController {
     public record UserList(List<UserView> items) {
     }
 
+    @Operation(summary = "List the team's users")
     @GetMapping
     public Mono<UserList> list(@AuthenticationPrincipal Caller admin) {
         return team.list(admin.tenantId()).map(UserView::of).collectList().map(UserList::new);
     }
 
+    @Operation(summary = "Get a user")
     @GetMapping("/{id}")
     public Mono<UserView> get(@AuthenticationPrincipal Caller admin, @PathVariable String id) {
         return team.get(admin.tenantId(), id).map(UserView::of);
     }
 
     /** 201 for a new account; 200 when an invited person is sent a fresh link. */
+    @Operation(summary = "Invite a user")
+    @ApiResponse(responseCode = "201", description = "Invited; Location names the user", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "The address was invited before: the user as it is", useReturnTypeSchema = true)
     @PostMapping
     public Mono<ResponseEntity<UserView>> invite(@AuthenticationPrincipal Caller admin,
                                                  @Valid @RequestBody InviteRequest request,
@@ -91,6 +106,7 @@ public class TeamController {
                         : ResponseEntity.ok(UserView.of(invited.user())));
     }
 
+    @Operation(summary = "Change a user's role or activation")
     @PatchMapping("/{id}")
     public Mono<UserView> change(@AuthenticationPrincipal Caller admin, @PathVariable String id,
                                  @RequestBody ChangeRequest request, ServerWebExchange exchange) {
@@ -105,6 +121,7 @@ public class TeamController {
                 .map(UserView::of);
     }
 
+    @Operation(summary = "Deactivate a user")
     @PostMapping("/{id}/deactivate")
     public Mono<UserView> deactivate(@AuthenticationPrincipal Caller admin, @PathVariable String id,
                                      ServerWebExchange exchange) {

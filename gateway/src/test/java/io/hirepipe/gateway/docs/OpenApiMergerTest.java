@@ -1,6 +1,5 @@
 package io.hirepipe.gateway.docs;
 
-import io.hirepipe.gateway.docs.OpenApiMerger.GatewayOperation;
 import io.hirepipe.gateway.docs.OpenApiMerger.ServiceDocument;
 import io.hirepipe.gateway.docs.OpenApiMerger.ServiceRoute;
 import org.junit.jupiter.api.Test;
@@ -15,9 +14,6 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OpenApiMergerTest {
-
-    private record Login(String email, String password) {
-    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ServiceRoute QUESTIONS = new ServiceRoute("question-service",
@@ -49,7 +45,7 @@ class OpenApiMergerTest {
 
     @Test
     void onlyRoutedPathsAreKeptUnderTheirPublicForm() {
-        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(ServiceDocument.available(QUESTIONS, QUESTION_DOC)), List.of());
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(ServiceDocument.available(QUESTIONS, QUESTION_DOC)), null);
 
         assertThat(merged.get("paths").propertyNames())
                 .containsExactlyInAnyOrder("/api/v1/questions", "/api/v1/questions/{id}");
@@ -62,7 +58,7 @@ class OpenApiMergerTest {
 
     @Test
     void everyOperationNamesTheScopeTheGatewayEnforcesAndBothSecuritySchemes() {
-        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(ServiceDocument.available(QUESTIONS, QUESTION_DOC)), List.of());
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(ServiceDocument.available(QUESTIONS, QUESTION_DOC)), null);
 
         assertThat(merged.at("/paths/~1api~1v1~1questions/get/x-required-scope").asString()).isEqualTo("questions:read");
         assertThat(merged.at("/paths/~1api~1v1~1questions/post/x-required-scope").asString()).isEqualTo("questions:write");
@@ -75,7 +71,7 @@ class OpenApiMergerTest {
 
     @Test
     void everyOperationHasTheProblemResponsesAndKeepsTheServicesOwnWording() {
-        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(ServiceDocument.available(QUESTIONS, QUESTION_DOC)), List.of());
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(ServiceDocument.available(QUESTIONS, QUESTION_DOC)), null);
 
         JsonNode responses = merged.at("/paths/~1api~1v1~1questions~1{id}/get/responses");
         for (int status : OpenApiMerger.PROBLEM_STATUSES) {
@@ -91,7 +87,7 @@ class OpenApiMergerTest {
     void aServiceThatIsDownIsNotedNotFatal() {
         ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(
                 ServiceDocument.available(QUESTIONS, QUESTION_DOC),
-                ServiceDocument.unavailable(SCORING, "connection refused")), List.of());
+                ServiceDocument.unavailable(SCORING, "connection refused")), null);
 
         assertThat(merged.at("/x-unavailable/0/service").asString()).isEqualTo("scoring-service");
         assertThat(merged.get("paths").has("/api/v1/questions")).isTrue();
@@ -105,7 +101,7 @@ class OpenApiMergerTest {
                 """);
         ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(
                 ServiceDocument.available(QUESTIONS, QUESTION_DOC),
-                ServiceDocument.available(SCORING, scoringDoc)), List.of());
+                ServiceDocument.available(SCORING, scoringDoc)), null);
 
         assertThat(merged.at("/components/schemas/Item/properties").has("text")).isTrue();
         assertThat(merged.at("/components/schemas/ScoringItem/properties").has("score")).isTrue();
@@ -115,18 +111,45 @@ class OpenApiMergerTest {
 
     @Test
     void theGatewaysOwnEndpointsAreDocumentedToo() {
-        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(), List.of(
-                new GatewayOperation("/api/v1/auth/login", "POST", "login", OpenApiAggregator.bodySchema(Login.class), true),
-                new GatewayOperation("/api/v1/api-keys", "GET", "list", null, false)));
+        JsonNode gatewayDoc = doc("""
+                {'paths':{
+                  '/api/v1/auth/login':{'post':{'operationId':'login','requestBody':{'content':{'application/json':{'schema':{'$ref':'#/components/schemas/LoginRequest'}}}},
+                     'responses':{'200':{'description':'OK'},'401':{'description':'Wrong credentials','content':{'application/problem+json':{'example':{'status':401}}}}}}},
+                  '/api/v1/api-keys':{'get':{'operationId':'list','responses':{'200':{'description':'OK'}}}},
+                  '/api/docs/openapi.json':{'get':{'operationId':'document'}}},
+                 'components':{'schemas':{'LoginRequest':{'type':'object','properties':{'email':{'type':'string','example':'rita@acme.example'}}}}}}
+                """);
+
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(), gatewayDoc);
 
         JsonNode login = merged.at("/paths/~1api~1v1~1auth~1login/post");
-        assertThat(login.at("/requestBody/required").asBoolean()).isTrue();
-        assertThat(login.at("/requestBody/content/application~1json/schema/properties/password/type").asString()).isEqualTo("string");
-        assertThat(login.at("/requestBody/content/application~1json/schema/example/email").asString()).isEqualTo("recruiter@example.com");
+        assertThat(login.at("/operationId").asString()).isEqualTo("gateway.login");
+        assertThat(login.at("/x-service").asString()).isEqualTo("gateway");
+        assertThat(merged.at("/components/schemas/LoginRequest/properties/email/example").asString()).isEqualTo("rita@acme.example");
         assertThat(login.get("security")).as("signing in needs no credentials").isEmpty();
+        assertThat(login.at("/x-required-scope").isMissingNode()).isTrue();
+        assertThat(login.at("/responses/401/content/application~1problem+json/example/status").asInt())
+                .as("the gateway's own problem description is kept").isEqualTo(401);
+        assertThat(login.at("/responses/429").isMissingNode()).as("not the generic list on top of its own").isTrue();
         assertThat(merged.at("/paths/~1api~1v1~1api-keys/get/security/0").has("bearerAuth")).isTrue();
-        assertThat(merged.at("/paths/~1api~1v1~1auth~1login/post/x-required-scope").isMissingNode()).isTrue();
         assertThat(merged.at("/paths/~1api~1v1~1api-keys/get/responses/401/content").has("application/problem+json")).isTrue();
+        assertThat(merged.get("paths").has("/api/docs/openapi.json")).as("only public API paths").isFalse();
+    }
+
+    @Test
+    void theForbiddenExampleNamesTheScopeOfItsOperation() {
+        JsonNode problem = doc("{'content':{'application/problem+json':{'example':{'type':'x','requiredScope':'invitations:write'}}}}");
+        JsonNode serviceDoc = doc("{'paths':{'/api/questions':{'post':{'responses':{}},'get':{'responses':{}}}}}");
+        ((ObjectNode) serviceDoc.at("/paths/~1api~1questions/post/responses")).set("403", problem.deepCopy());
+        ((ObjectNode) serviceDoc.at("/paths/~1api~1questions/get/responses")).set("403", problem.deepCopy());
+
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(ServiceDocument.available(QUESTIONS, serviceDoc)), null);
+
+        JsonNode post = merged.at("/paths/~1api~1v1~1questions/post/responses/403/content/application~1problem+json/example");
+        assertThat(post.at("/requiredScope").asString()).isEqualTo("questions:write");
+        assertThat(post.at("/type").asString()).endsWith("/insufficient-scope");
+        assertThat(merged.at("/paths/~1api~1v1~1questions/get/responses/403/content/application~1problem+json/example/requiredScope")
+                .asString()).isEqualTo("questions:read");
     }
 
     @Test

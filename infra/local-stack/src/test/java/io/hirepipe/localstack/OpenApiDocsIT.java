@@ -1,6 +1,7 @@
 package io.hirepipe.localstack;
 
 import io.hirepipe.testkit.HttpApi;
+import io.hirepipe.testkit.OpenApiAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -10,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The aggregated OpenAPI document against the real services: every routed path is in it, and every
@@ -47,7 +50,10 @@ class OpenApiDocsIT {
     void useSharedStack(SharedLocalStack.Stack shared) {
         stack = shared.get();
         anonymous = HttpApi.at(stack.gatewayUrl().toString());
-        document = anonymous.get("/api/docs/openapi.json").expect(200);
+        // A service builds its description on the first request, which can take longer than the gateway waits
+        // (README: "ask again"); an incomplete document is cached for 5 s. The checks below need the whole one.
+        document = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3))
+                .until(() -> anonymous.get("/api/docs/openapi.json").expect(200), doc -> !doc.has("x-unavailable"));
         // Kept for reviewing what platform teams get (and for diffing between builds).
         try {
             Files.writeString(Path.of("target/openapi.json"), document.toPrettyString());
@@ -69,6 +75,13 @@ class OpenApiDocsIT {
         assertThat(document.at("/components/securitySchemes/apiKey/name").asString()).isEqualTo("X-Api-Key");
         assertThat(document.at("/paths/~1api~1v1~1questions/post/x-required-scope").asString()).isEqualTo("questions:write");
         assertThat(document.toString()).doesNotContain("/actuator").doesNotContain("/v3/api-docs");
+    }
+
+    @Test
+    void everyOperationHasASummaryExamplesAndProblemExamples() {
+        OpenApiAssertions.assertEveryOperationIsDescribed(document);
+        JsonNode forbidden = document.at("/paths/~1api~1v1~1questions/post/responses/403/content/application~1problem+json/example");
+        assertThat(forbidden.path("requiredScope").asString()).as(forbidden.toString()).isEqualTo("questions:write");
     }
 
     @Test

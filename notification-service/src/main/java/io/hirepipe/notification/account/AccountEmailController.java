@@ -1,5 +1,8 @@
 package io.hirepipe.notification.account;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.kafka.NonRetryableEventException;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
@@ -34,6 +37,7 @@ import java.util.UUID;
  * so a refused send is kept (its message, link included, encrypted) and retried; the link is never logged.
  * Only the gateway calls this, as a SERVICE within the tenant.
  */
+@Tag(name = "Internal")
 @RestController
 @PreAuthorize("hasRole('SERVICE')")
 public class AccountEmailController {
@@ -53,12 +57,12 @@ public class AccountEmailController {
     /**
      * @param requestId makes a repeated request send nothing twice (the gateway sends its link's id); optional
      */
-    public record AccountEmailRequest(@NotBlank @Size(max = 100) String tenantId,
-                                      @NotBlank @Email @Size(max = 254) String to,
+    public record AccountEmailRequest(@Schema(example = "acme") @NotBlank @Size(max = 100) String tenantId,
+                                      @Schema(example = "nina@example.com") @NotBlank @Email @Size(max = 254) String to,
                                       @NotNull AccountEmailKind kind,
-                                      @NotBlank @Size(max = 2000) String link,
+                                      @Schema(example = "https://hirepipe.example/set-password#token=pw_Xc5\u2026") @NotBlank @Size(max = 2000) String link,
                                       @NotNull Instant expiresAt,
-                                      @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_-]+") String requestId) {
+                                      @Schema(example = "pw-reset-2026-03-01-0001") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_-]+") String requestId) {
 
         @Override
         public String toString() {
@@ -67,9 +71,10 @@ public class AccountEmailController {
         }
     }
 
-    public record AccountEmailAccepted(String status) {
+    public record AccountEmailAccepted(@Schema(example = "accepted") String status) {
     }
 
+    @Operation(summary = "Send an account email (services only)")
     @PostMapping("/api/internal/account-emails")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public AccountEmailAccepted send(Caller caller, @Valid @RequestBody AccountEmailRequest request) {

@@ -1,5 +1,7 @@
 package io.hirepipe.notification.delivery;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Items;
 import jakarta.validation.constraints.Max;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's tenant's email log: what was sent to whom, and what is failing. */
+@Tag(name = "Emails")
 @RestController
 @RequestMapping("/api/notifications")
 @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
@@ -27,6 +30,7 @@ public class EmailDeliveryController {
         this.deliveries = deliveries;
     }
 
+    @Operation(summary = "List the emails sent lately (delivery log)")
     @GetMapping("/emails")
     public Items<EmailDeliveryView> emails(
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit, Caller caller) {

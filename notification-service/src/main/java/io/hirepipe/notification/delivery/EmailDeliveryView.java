@@ -1,21 +1,22 @@
 package io.hirepipe.notification.delivery;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** One line of the tenant's email log. */
 public record EmailDeliveryView(
-        String id,
+        @Schema(example = "eml_6Yb2Ks8Lq4Rt7Wc") String id,
         DeliveryKind kind,
-        String recipient,
-        String subject,
-        String subjectRef,
+        @Schema(example = "ada@example.org") String recipient,
+        @Schema(example = "Your Backend basics assessment") String subject,
+        @Schema(example = "inv_Wcj2Ks8Lq4Rt6Yb") String subjectRef,
         DeliveryStatus status,
-        int attempts,
+        @Schema(example = "3") int attempts,
         Instant createdAt,
         Instant lastAttemptAt,
         Instant sentAt,
         Instant nextAttemptAt,
-        String lastError) {
+        @Schema(example = "SMTP 421: try again later") String lastError) {
 
     static EmailDeliveryView of(EmailDelivery delivery) {
         return new EmailDeliveryView(delivery.id(), delivery.kind(), delivery.recipient(), delivery.subject(),

@@ -1,5 +1,6 @@
 package io.hirepipe.notification.webhook;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
@@ -11,14 +12,14 @@ import java.util.List;
  * @param id the {@code webhook-id} header the receiver saw
  */
 public record DeliveryView(
-        String id,
-        String eventId,
-        String type,
+        @Schema(example = "dlv_7Kp3Wq9Lm2Xt5Rb") String id,
+        @Schema(example = "evt_2Xq8Lm5Rt7Wp4Kd") String eventId,
+        @Schema(example = "invitation.completed") String type,
         WebhookDelivery.Status status,
-        int attempts,
-        Integer lastStatusCode,
-        Long lastLatencyMs,
-        String lastError,
+        @Schema(example = "3") int attempts,
+        @Schema(example = "502") Integer lastStatusCode,
+        @Schema(example = "840") Long lastLatencyMs,
+        @Schema(example = "HTTP 502 from the endpoint") String lastError,
         Instant createdAt,
         Instant lastAttemptAt,
         Instant nextAttemptAt,
@@ -32,7 +33,11 @@ public record DeliveryView(
                 attempts == null ? null : attempts.stream().map(AttemptView::of).toList());
     }
 
-    public record AttemptView(int number, Instant at, Integer statusCode, long latencyMs, String error) {
+    public record AttemptView(@Schema(example = "1") int number,
+                              Instant at,
+                              @Schema(example = "502") Integer statusCode,
+                              @Schema(example = "840") long latencyMs,
+                              @Schema(example = "Test version 3 of t_8ZpQ3vN6cJw1TfHs could not be read") String error) {
         static AttemptView of(WebhookAttempt a) {
             return new AttemptView(a.number(), a.at(), a.statusCode(), a.latencyMs(), a.error());
         }

@@ -1,5 +1,7 @@
 package io.hirepipe.notification.webhook;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -12,8 +14,8 @@ import java.util.List;
  * @param enabled on update only: false pauses deliveries, true resumes them; null leaves it as it is
  */
 public record SubscriptionRequest(
-        @NotBlank @Size(max = 2000) String url,
-        @NotEmpty @Size(max = 20) List<@NotBlank String> eventTypes,
-        @Size(max = 500) String description,
+        @Schema(example = "https://hooks.acme.example/hirepipe") @NotBlank @Size(max = 2000) String url,
+        @ArraySchema(schema = @Schema(example = "invitation.completed")) @NotEmpty @Size(max = 20) List<@NotBlank String> eventTypes,
+        @Schema(example = "Push completed assessments to our ATS") @Size(max = 500) String description,
         Boolean enabled) {
 }

@@ -1,5 +1,7 @@
 package io.hirepipe.notification.webhook;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
@@ -12,19 +14,19 @@ import java.util.List;
  * @param previousSecretExpiresAt while a rotation's overlap lasts, when the previous secret stops signing
  */
 public record SubscriptionView(
-        String id,
-        String url,
-        List<String> eventTypes,
-        String description,
+        @Schema(example = "whk_3Rt7Wp4Kd2Xq8Lm") String id,
+        @Schema(example = "https://hooks.acme.example/hirepipe") String url,
+        @ArraySchema(schema = @Schema(example = "invitation.completed")) List<String> eventTypes,
+        @Schema(example = "Push completed assessments to our ATS") String description,
         boolean enabled,
-        String disabledReason,
+        @Schema(example = "Failing for more than 5 days") String disabledReason,
         Instant disabledAt,
         Instant createdAt,
         Instant updatedAt,
         Instant failingSince,
         Instant lastSuccessAt,
         Instant previousSecretExpiresAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+        @Schema(example = "whsec_MfKQ9r8GKYqXt3vN7Lw2Pz5Hb6Jc4Ds1") @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
     static SubscriptionView of(WebhookSubscription s, Instant now) {
         return withSecret(s, now, null);

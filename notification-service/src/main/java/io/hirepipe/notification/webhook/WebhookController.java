@@ -1,5 +1,9 @@
 package io.hirepipe.notification.webhook;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.audit.AuditEvents;
 import io.hirepipe.defaults.audit.AuditOutbox;
 import io.hirepipe.defaults.problem.ProblemException;
@@ -34,6 +38,7 @@ import java.util.Map;
  * The tenant's webhook subscriptions and their delivery log. Recruiters and platform keys of the
  * tenant only; another tenant's ids are not found.
  */
+@Tag(name = "Webhooks")
 @RestController
 @RequestMapping("/api/notifications/webhooks")
 @PreAuthorize("hasAnyRole('ADMIN','PLATFORM')")
@@ -74,6 +79,7 @@ public class WebhookController {
     }
 
     /** The response is the only time the secret is shown. */
+    @Operation(summary = "Subscribe an endpoint to webhooks")
     @PostMapping
     @ApiResponse(responseCode = "201", description = "The subscription, created, with its signing secret (shown this once); Location names it", useReturnTypeSchema = true)
     public ResponseEntity<SubscriptionView> create(Caller caller, @Valid @RequestBody SubscriptionRequest request) {
@@ -83,22 +89,26 @@ public class WebhookController {
         return ResponseEntity.created(URI.create("/api/notifications/webhooks/" + created.id())).body(created);
     }
 
+    @Operation(summary = "List webhook subscriptions")
     @GetMapping
     public Items<SubscriptionView> list(Caller caller) {
         return Items.of(subscriptions.list(caller));
     }
 
+    @Operation(summary = "Get a webhook subscription")
     @GetMapping("/{id}")
     public SubscriptionView get(Caller caller, @PathVariable String id) {
         return SubscriptionView.of(subscriptions.get(caller, id), clock.instant());
     }
 
+    @Operation(summary = "Change a webhook subscription")
     @PutMapping("/{id}")
     public SubscriptionView update(Caller caller, @PathVariable String id,
                                    @Valid @RequestBody SubscriptionRequest request) {
         return subscriptions.update(caller, id, request);
     }
 
+    @Operation(summary = "Delete a webhook subscription")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(Caller caller, @PathVariable String id) {
@@ -107,6 +117,7 @@ public class WebhookController {
     }
 
     /** The new secret, shown once; the previous one signs too until {@code previousSecretExpiresAt}. */
+    @Operation(summary = "Rotate a subscription's signing secret")
     @PostMapping("/{id}/rotate-secret")
     public SubscriptionView rotateSecret(Caller caller, @PathVariable String id) {
         SubscriptionView rotated = subscriptions.rotateSecret(caller, id);
@@ -115,6 +126,7 @@ public class WebhookController {
     }
 
     /** Queues a {@code webhook.test} delivery; its outcome shows in the delivery log. */
+    @Operation(summary = "Send a test event (ping)")
     @PostMapping("/{id}/ping")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public DeliveryView ping(Caller caller, @PathVariable String id) {
@@ -127,6 +139,7 @@ public class WebhookController {
     }
 
     /** Newest first, with status code, latency and attempt count. */
+    @Operation(summary = "List a subscription's deliveries")
     @GetMapping("/{id}/deliveries")
     public Items<DeliveryView> deliveries(Caller caller, @PathVariable String id,
                                           @RequestParam(required = false) WebhookDelivery.Status status,
@@ -136,6 +149,7 @@ public class WebhookController {
                 .map(d -> DeliveryView.of(d, null)).toList());
     }
 
+    @Operation(summary = "Get one delivery with its attempts")
     @GetMapping("/{id}/deliveries/{deliveryId}")
     public DeliveryView delivery(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
         subscriptions.get(caller, id);
@@ -145,6 +159,10 @@ public class WebhookController {
     }
 
     /** Sends a delivery again with the same webhook-id (receivers that deduped it keep ignoring it). */
+    @Operation(summary = "Deliver one event again")
+    @ApiResponse(responseCode = "202", description = "Due again now; queued is false when an attempt was already waiting or in flight",
+            content = @Content(schema = @Schema(type = "object",
+                    example = "{\"deliveryId\": \"dlv_7Kp3Wq9Lm2Xt5Rb\", \"queued\": true}")))
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, Object> redeliver(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
@@ -158,6 +176,9 @@ public class WebhookController {
     }
 
     /** Every FAILED delivery created since {@code since} is sent again. */
+    @Operation(summary = "Deliver all failed events since a time again")
+    @ApiResponse(responseCode = "202", description = "How many failed deliveries were queued again",
+            content = @Content(schema = @Schema(type = "object", example = "{\"queued\": 4}")))
     @PostMapping("/{id}/deliveries/redeliver-failed")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, Object> redeliverFailed(Caller caller, @PathVariable String id,

@@ -1,5 +1,6 @@
 package io.hirepipe.notification.webhook;
 
+import io.hirepipe.testkit.OpenApiAssertions;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.defaults.security.Caller;
@@ -220,5 +221,10 @@ class WebhookApiTest extends NotificationServiceTest {
 
         assertThat(responses.has("201")).as(responses.toString()).isTrue();
         assertThat(responses.has("200")).as(responses.toString()).isFalse();
+    }
+
+    @Test
+    void everyOperationHasASummaryExamplesAndProblemExamples() {
+        OpenApiAssertions.assertEveryOperationIsDescribed(api((Caller) null).get("/v3/api-docs").expect(200));
     }
 }

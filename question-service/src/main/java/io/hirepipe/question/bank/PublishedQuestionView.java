@@ -1,5 +1,7 @@
 package io.hirepipe.question.bank;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.hirepipe.contracts.events.ChoiceOption;
 import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.QuestionKind;
@@ -10,24 +12,24 @@ import java.util.List;
 
 /** One frozen published version, answer key included, for recruiters reviewing what a test used. */
 public record PublishedQuestionView(
-        String questionId,
-        int version,
+        @Schema(example = "q_4GkR7wP2xYb9LmN3") String questionId,
+        @Schema(example = "2") int version,
         QuestionKind kind,
-        String title,
-        String prompt,
+        @Schema(example = "Design a rate limiter") String title,
+        @Schema(example = "How would you limit each API client to 100 requests per minute across several instances?") String prompt,
         List<ChoiceOption> options,
-        List<String> correctOptionIds,
+        @ArraySchema(schema = @Schema(example = "b")) List<String> correctOptionIds,
         Rubric rubric,
-        int points,
-        List<String> tags,
+        @Schema(example = "4") int points,
+        @ArraySchema(schema = @Schema(example = "databases")) List<String> tags,
         ChoiceScoring choiceScoring,
         Instant publishedAt,
-        String promptHtml,
-        String category,
-        Integer difficulty,
-        Integer suggestedTimeSeconds,
-        String whyWeAsk,
-        String author) {
+        @Schema(example = "<p>How would you limit each API client to <strong>100 requests per minute</strong> across several instances?</p>") String promptHtml,
+        @Schema(example = "system-design") String category,
+        @Schema(example = "3") Integer difficulty,
+        @Schema(example = "300") Integer suggestedTimeSeconds,
+        @Schema(example = "Shows whether the candidate weighs accuracy against shared state.") String whyWeAsk,
+        @Schema(example = "rita@acme.example") String author) {
 
     static PublishedQuestionView of(PublishedQuestion published) {
         QuestionContent content = published.content();

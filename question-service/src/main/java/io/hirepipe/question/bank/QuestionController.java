@@ -1,5 +1,7 @@
 package io.hirepipe.question.bank;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The question bank of the caller's tenant, for recruiters and platform clients (answer keys included). */
+@Tag(name = "Questions")
 @RestController
 @RequestMapping("/api/questions")
 @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
@@ -39,6 +42,7 @@ class QuestionController {
         this.questions = questions;
     }
 
+    @Operation(summary = "Create a question (a draft)")
     @PostMapping
     @ApiResponse(responseCode = "201", description = "The question, created; Location names it", useReturnTypeSchema = true)
     ResponseEntity<QuestionView> create(Caller caller, @Valid @RequestBody QuestionRequest request) {
@@ -52,6 +56,7 @@ class QuestionController {
      * prompt or tags contain all its words (whole words, case and accents ignored).
      */
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
+    @Operation(summary = "List and search questions")
     @GetMapping
     Page<QuestionView> list(Caller caller,
                             @RequestParam(required = false) QuestionKind kind,
@@ -90,6 +95,7 @@ class QuestionController {
     }
 
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
+    @Operation(summary = "Get a question (with its ETag)")
     @GetMapping("/{id}")
     ResponseEntity<QuestionView> get(Caller caller, @PathVariable String id) {
         return tagged(questions.getTagged(caller, id));
@@ -97,17 +103,20 @@ class QuestionController {
 
     /** The question's history: each published version as it was frozen (at most 50). */
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
+    @Operation(summary = "List a question's published versions")
     @GetMapping("/{id}/versions")
     Items<PublishedQuestionView> publishedVersions(Caller caller, @PathVariable String id) {
         return Items.of(questions.publishedVersions(caller, id));
     }
 
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
+    @Operation(summary = "Get one published version of a question")
     @GetMapping("/{id}/versions/{version}")
     PublishedQuestionView publishedVersion(Caller caller, @PathVariable String id, @PathVariable int version) {
         return questions.publishedVersion(caller, id, version);
     }
 
+    @Operation(summary = "Replace a draft question (If-Match)")
     @PutMapping("/{id}")
     ResponseEntity<QuestionView> replace(Caller caller, @PathVariable String id,
                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -115,12 +124,14 @@ class QuestionController {
         return tagged(questions.replace(caller, id, request, IfMatch.of(ifMatch)));
     }
 
+    @Operation(summary = "Publish a question (If-Match)")
     @PostMapping("/{id}/publish")
     ResponseEntity<QuestionView> publish(Caller caller, @PathVariable String id,
                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return tagged(questions.publish(caller, id, IfMatch.of(ifMatch)));
     }
 
+    @Operation(summary = "Retire a question (If-Match)")
     @PostMapping("/{id}/retire")
     ResponseEntity<QuestionView> retire(Caller caller, @PathVariable String id,
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

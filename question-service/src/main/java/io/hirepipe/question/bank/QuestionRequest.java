@@ -1,5 +1,7 @@
 package io.hirepipe.question.bank;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.QuestionKind;
 import jakarta.validation.Valid;
@@ -27,19 +29,19 @@ import java.util.List;
  */
 public record QuestionRequest(
         @NotNull QuestionKind kind,
-        @NotBlank @Size(max = 200) String title,
-        @NotBlank @Size(max = 5000) String prompt,
+        @Schema(example = "Design a rate limiter") @NotBlank @Size(max = 200) String title,
+        @Schema(example = "How would you limit each API client to 100 requests per minute across several instances?") @NotBlank @Size(max = 5000) String prompt,
         @Size(max = 10) List<@NotNull @Valid Option> options,
-        @Size(max = 10) List<@NotBlank @Size(max = 50) String> correctOptionIds,
+        @ArraySchema(schema = @Schema(example = "b")) @Size(max = 10) List<@NotBlank @Size(max = 50) String> correctOptionIds,
         @Valid RubricInput rubric,
-        Integer points,
-        @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
+        @Schema(example = "4") Integer points,
+        @ArraySchema(schema = @Schema(example = "databases")) @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
         ChoiceScoring choiceScoring,
-        @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 _-]*",
+        @Schema(example = "system-design") @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 _-]*",
                 message = "letters, digits, spaces, '-' and '_' only") String category,
-        @Min(1) @Max(5) Integer difficulty,
-        @Min(10) @Max(7200) Integer suggestedTimeSeconds,
-        @Size(max = 500) String whyWeAsk) {
+        @Schema(example = "3") @Min(1) @Max(5) Integer difficulty,
+        @Schema(example = "300") @Min(10) @Max(7200) Integer suggestedTimeSeconds,
+        @Schema(example = "Shows whether the candidate weighs accuracy against shared state.") @Size(max = 500) String whyWeAsk) {
 
     /** The shape before category, difficulty, time and "why we ask" existed. */
     public QuestionRequest(QuestionKind kind, String title, String prompt, List<Option> options,
@@ -50,8 +52,8 @@ public record QuestionRequest(
     }
 
     public record Option(
-            @NotBlank @Size(max = 50) String id,
-            @NotBlank @Size(max = 1000) String text) {
+            @Schema(example = "b") @NotBlank @Size(max = 50) String id,
+            @Schema(example = "Replication") @NotBlank @Size(max = 1000) String text) {
     }
 
     /** @param misconceptions optional wrong statements that cost points */
@@ -66,11 +68,11 @@ public record QuestionRequest(
 
     /** @param examples optional example sentences that meet the key point, as a candidate might write them */
     public record KeyPointInput(
-            @NotBlank @Size(max = 50) String id,
-            @Size(max = 1000) String description,
-            @NotNull @Size(min = 1, max = 20) List<@NotBlank @Size(max = 200) String> phrases,
-            @NotNull @Min(1) @Max(100) Integer points,
-            @Size(max = 10) List<@NotBlank @Size(max = 1000) String> examples) {
+            @Schema(example = "shared-state") @NotBlank @Size(max = 50) String id,
+            @Schema(example = "Keeps the counters where every instance sees them") @Size(max = 1000) String description,
+            @ArraySchema(schema = @Schema(example = "token bucket")) @NotNull @Size(min = 1, max = 20) List<@NotBlank @Size(max = 200) String> phrases,
+            @Schema(example = "4") @NotNull @Min(1) @Max(100) Integer points,
+            @ArraySchema(schema = @Schema(example = "Keep one counter per client in Redis so every instance sees it")) @Size(max = 10) List<@NotBlank @Size(max = 1000) String> examples) {
 
         public KeyPointInput(String id, String description, List<String> phrases, Integer points) {
             this(id, description, phrases, points, null);
@@ -83,9 +85,9 @@ public record QuestionRequest(
      * @param points      what stating it costs, 1..100 and at most what the question is worth
      */
     public record MisconceptionInput(
-            @NotBlank @Size(max = 50) String id,
-            @NotBlank @Size(max = 1000) String description,
-            @Size(max = 20) List<@NotBlank @Size(max = 200) String> phrases,
-            @NotNull @Min(1) @Max(100) Integer points) {
+            @Schema(example = "local-only") @NotBlank @Size(max = 50) String id,
+            @Schema(example = "Counts in each instance's memory only") @NotBlank @Size(max = 1000) String description,
+            @ArraySchema(schema = @Schema(example = "token bucket")) @Size(max = 20) List<@NotBlank @Size(max = 200) String> phrases,
+            @Schema(example = "4") @NotNull @Min(1) @Max(100) Integer points) {
     }
 }

@@ -1,5 +1,7 @@
 package io.hirepipe.question.bank;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.hirepipe.contracts.events.ChoiceOption;
 import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.QuestionKind;
@@ -19,29 +21,29 @@ import java.util.List;
  * @param needsRubric      a free-text draft imported without a rubric: it cannot be published until one is written
  */
 public record QuestionView(
-        String id,
-        int version,
+        @Schema(example = "q_4GkR7wP2xYb9LmN3") String id,
+        @Schema(example = "2") int version,
         QuestionStatus status,
-        Integer publishedVersion,
+        @Schema(example = "1") Integer publishedVersion,
         QuestionKind kind,
-        String title,
-        String prompt,
+        @Schema(example = "Design a rate limiter") String title,
+        @Schema(example = "How would you limit each API client to 100 requests per minute across several instances?") String prompt,
         List<ChoiceOption> options,
-        List<String> correctOptionIds,
+        @ArraySchema(schema = @Schema(example = "b")) List<String> correctOptionIds,
         Rubric rubric,
-        int points,
-        List<String> tags,
+        @Schema(example = "4") int points,
+        @ArraySchema(schema = @Schema(example = "databases")) List<String> tags,
         ChoiceScoring choiceScoring,
         Instant createdAt,
         Instant updatedAt,
         Instant publishedAt,
-        String promptMarkdown,
-        String promptHtml,
-        String category,
-        Integer difficulty,
-        Integer suggestedTimeSeconds,
-        String whyWeAsk,
-        String author,
+        @Schema(example = "How would you limit each API client to **100 requests per minute** across several instances?") String promptMarkdown,
+        @Schema(example = "<p>How would you limit each API client to <strong>100 requests per minute</strong> across several instances?</p>") String promptHtml,
+        @Schema(example = "system-design") String category,
+        @Schema(example = "3") Integer difficulty,
+        @Schema(example = "300") Integer suggestedTimeSeconds,
+        @Schema(example = "Shows whether the candidate weighs accuracy against shared state.") String whyWeAsk,
+        @Schema(example = "rita@acme.example") String author,
         boolean needsRubric) {
 
     static QuestionView of(QuestionDocument question) {

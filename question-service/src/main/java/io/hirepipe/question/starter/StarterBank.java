@@ -1,5 +1,7 @@
 package io.hirepipe.question.starter;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.question.bank.QuestionRequest;
@@ -17,7 +19,10 @@ import java.util.Map;
  * The starter bank shipped in {@value #RESOURCE}: questions keyed by a stable {@code key}, and tests
  * that name their questions by those keys. Read once; installing it maps keys to a tenant's ids.
  */
-public record StarterBank(int version, String author, List<BankQuestion> questions, List<BankTest> tests) {
+public record StarterBank(@Schema(example = "1") int version,
+                          @Schema(example = "rita@acme.example") String author,
+                          List<BankQuestion> questions,
+                          List<BankTest> tests) {
 
     public static final String RESOURCE = "/starter-bank/starter-bank.json";
 
@@ -27,11 +32,20 @@ public record StarterBank(int version, String author, List<BankQuestion> questio
     }
 
     /** A question as the file states it: the API's request plus its key. */
-    public record BankQuestion(String key, QuestionKind kind, String title, String prompt,
-                               List<QuestionRequest.Option> options, List<String> correctOptionIds,
-                               QuestionRequest.RubricInput rubric, Integer points, List<String> tags,
-                               ChoiceScoring choiceScoring, String category, Integer difficulty,
-                               Integer suggestedTimeSeconds, String whyWeAsk) {
+    public record BankQuestion(@Schema(example = "rate-limiter") String key,
+                               QuestionKind kind,
+                               @Schema(example = "Design a rate limiter") String title,
+                               @Schema(example = "How would you limit each API client to 100 requests per minute across several instances?") String prompt,
+                               List<QuestionRequest.Option> options,
+                               @ArraySchema(schema = @Schema(example = "b")) List<String> correctOptionIds,
+                               QuestionRequest.RubricInput rubric,
+                               @Schema(example = "4") Integer points,
+                               @ArraySchema(schema = @Schema(example = "databases")) List<String> tags,
+                               ChoiceScoring choiceScoring,
+                               @Schema(example = "system-design") String category,
+                               @Schema(example = "3") Integer difficulty,
+                               @Schema(example = "300") Integer suggestedTimeSeconds,
+                               @Schema(example = "Shows whether the candidate weighs accuracy against shared state.") String whyWeAsk) {
 
         public QuestionRequest toRequest() {
             return new QuestionRequest(kind, title, prompt, options, correctOptionIds, rubric, points, tags,
@@ -40,8 +54,14 @@ public record StarterBank(int version, String author, List<BankQuestion> questio
     }
 
     /** A test whose sections name questions by key (or carry a pool rule). */
-    public record BankTest(String key, String title, String description, String instructions, Integer durationMinutes,
-                           Integer passMarkPercent, List<BankSection> sections, Boolean shuffleQuestions,
+    public record BankTest(@Schema(example = "backend-basics") String key,
+                           @Schema(example = "Backend basics") String title,
+                           @Schema(example = "Screening test for backend engineers") String description,
+                           @Schema(example = "Answer every question; you can go back until you submit.") String instructions,
+                           @Schema(example = "45") Integer durationMinutes,
+                           @Schema(example = "60") Integer passMarkPercent,
+                           List<BankSection> sections,
+                           Boolean shuffleQuestions,
                            Boolean shuffleOptions) {
 
         public TestTemplateRequest toRequest(Map<String, String> idsByKey) {
@@ -59,7 +79,9 @@ public record StarterBank(int version, String author, List<BankQuestion> questio
         }
     }
 
-    public record BankSection(String title, List<String> questionKeys, TestTemplateRequest.PoolInput pool) {
+    public record BankSection(@Schema(example = "System design") String title,
+                              @ArraySchema(schema = @Schema(example = "rate-limiter")) List<String> questionKeys,
+                              TestTemplateRequest.PoolInput pool) {
     }
 
     public static StarterBank load() {

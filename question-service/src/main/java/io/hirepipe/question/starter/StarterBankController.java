@@ -1,5 +1,10 @@
 package io.hirepipe.question.starter;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +23,7 @@ import java.util.regex.Pattern;
  * Installs the starter bank (questions and three tests) into the caller's tenant; safe to call again, and
  * safe to call twice at once: the second call waits for the first and answers with the same report.
  */
+@Tag(name = "Questions")
 @RestController
 @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
 class StarterBankController {
@@ -38,6 +44,11 @@ class StarterBankController {
      * {@code Prefer: wait=<seconds>}; it never exceeds the configured maximum (20 s, below common client
      * and proxy timeouts).
      */
+    @Operation(summary = "Install the starter question bank")
+    @ApiResponse(responseCode = "200", description = "Installed (or already there): what was added",
+            content = @Content(schema = @Schema(implementation = StarterBankInstaller.InstallReport.class)))
+    @ApiResponse(responseCode = "202", description = "Still installing: poll the Location for the outcome",
+            content = @Content(schema = @Schema(implementation = StarterBankInstaller.InstallStatus.class)))
     @PostMapping("/api/questions/starter-bank")
     ResponseEntity<Object> install(Caller caller, @RequestHeader(value = "Prefer", required = false) String prefer) {
         StarterBankInstaller.Outcome outcome = installer.install(caller, preferredWait(prefer));
@@ -51,6 +62,7 @@ class StarterBankController {
 
     /** Whether the starter bank is being installed, or was, with the last install's report. */
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
+    @Operation(summary = "See how installing the starter bank went")
     @GetMapping(STATUS_PATH)
     StarterBankInstaller.InstallStatus status(Caller caller) {
         return installer.status(caller);

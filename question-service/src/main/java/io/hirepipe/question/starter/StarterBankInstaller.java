@@ -1,5 +1,6 @@
 package io.hirepipe.question.starter;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.question.bank.QuestionDocument;
@@ -52,11 +53,15 @@ class StarterBankInstaller {
         this.pollInterval = pollInterval;
     }
 
-    record InstalledTest(String key, String id, String title) {
+    record InstalledTest(@Schema(example = "backend-basics") String key,
+                         @Schema(example = "t_8ZpQ3vN6cJw1TfHs") String id,
+                         @Schema(example = "Backend basics") String title) {
     }
 
-    record InstallReport(int questionsInstalled, int questionsAlreadyPresent, int testsInstalled,
-                         int testsAlreadyPresent, List<InstalledTest> tests) {
+    record InstallReport(@Schema(example = "24") int questionsInstalled,
+                         @Schema(example = "0") int questionsAlreadyPresent,
+                         @Schema(example = "3") int testsInstalled,
+                         @Schema(example = "0") int testsAlreadyPresent, List<InstalledTest> tests) {
     }
 
     /** What an install request ends with: the report, or null when another install is still running. */
@@ -67,7 +72,9 @@ class StarterBankInstaller {
     }
 
     /** What the status link tells: INSTALLING, INSTALLED (with the last install's report) or NOT_INSTALLED. */
-    record InstallStatus(String status, Instant finishedAt, InstallReport report) {
+    record InstallStatus(@Schema(example = "INSTALLED", allowableValues = {"NOT_INSTALLED", "INSTALLING", "INSTALLED"}) String status,
+                         Instant finishedAt,
+                         InstallReport report) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.hirepipe.question.template;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import java.util.List;
 
 /**
@@ -7,7 +9,11 @@ import java.util.List;
  * optionally only questions carrying every one of {@code tags}. Drawn per session, from the questions
  * published when the session starts.
  */
-record PoolRule(String category, List<String> tags, int difficultyMin, int difficultyMax, int count) {
+record PoolRule(@Schema(example = "system-design") String category,
+                @ArraySchema(schema = @Schema(example = "databases")) List<String> tags,
+                @Schema(example = "2") int difficultyMin,
+                @Schema(example = "4") int difficultyMax,
+                @Schema(example = "3") int count) {
 
     PoolRule {
         tags = tags == null ? List.of() : List.copyOf(tags);

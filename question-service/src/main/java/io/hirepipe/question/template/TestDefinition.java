@@ -1,5 +1,6 @@
 package io.hirepipe.question.template;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
@@ -27,7 +28,7 @@ record TestDefinition(
 
     /** Fixed questions (pinned versions), or a pool rule drawn per session; never both. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Section(String title, List<QuestionRef> questions, PoolRule pool) {
+    record Section(@Schema(example = "System design") String title, List<QuestionRef> questions, PoolRule pool) {
 
         Section {
             questions = questions == null ? List.of() : List.copyOf(questions);
@@ -35,7 +36,7 @@ record TestDefinition(
     }
 
     /** One pinned question version. */
-    record QuestionRef(String questionId, int version) {
+    record QuestionRef(@Schema(example = "q_4GkR7wP2xYb9LmN3") String questionId, @Schema(example = "2") int version) {
     }
 
     List<QuestionRef> fixedRefs() {

@@ -1,5 +1,6 @@
 package io.hirepipe.question.template;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.hirepipe.contracts.events.ChoiceOption;
 import io.hirepipe.contracts.events.QuestionKind;
 
@@ -17,25 +18,25 @@ import java.util.List;
  *                       questions (item analysis then leaves out whole-test reliability)
  */
 record TestDelivery(
-        String testId,
-        String title,
-        int durationMinutes,
-        int passMarkPercent,
+        @Schema(example = "t_8ZpQ3vN6cJw1TfHs") String testId,
+        @Schema(example = "Backend basics") String title,
+        @Schema(example = "45") int durationMinutes,
+        @Schema(example = "60") int passMarkPercent,
         List<DeliveredQuestion> questions,
-        int testVersion,
+        @Schema(example = "3") int testVersion,
         boolean perSession,
         boolean shuffleOptions,
-        String instructions,
+        @Schema(example = "Answer every question; you can go back until you submit.") String instructions,
         boolean drawnFromPools) {
 
     record DeliveredQuestion(
-            String questionId,
-            int version,
+            @Schema(example = "q_4GkR7wP2xYb9LmN3") String questionId,
+            @Schema(example = "2") int version,
             QuestionKind kind,
-            String title,
-            String prompt,
+            @Schema(example = "Design a rate limiter") String title,
+            @Schema(example = "How would you limit each API client to 100 requests per minute across several instances?") String prompt,
             List<ChoiceOption> options,
-            int maxPoints,
-            String promptHtml) {
+            @Schema(example = "40") int maxPoints,
+            @Schema(example = "<p>How would you limit each API client to <strong>100 requests per minute</strong> across several instances?</p>") String promptHtml) {
     }
 }

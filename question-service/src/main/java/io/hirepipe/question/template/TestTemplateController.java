@@ -1,5 +1,7 @@
 package io.hirepipe.question.template;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Page;
 import io.hirepipe.question.bank.IfMatch;
@@ -29,6 +31,7 @@ import java.net.URI;
  * Tests of the caller's tenant. Recruiters and platform clients manage them; assessment-service
  * (a SERVICE caller) reads a test when inviting and its delivery when a session starts.
  */
+@Tag(name = "Tests")
 @RestController
 @RequestMapping("/api/tests")
 @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
@@ -41,6 +44,7 @@ class TestTemplateController {
     }
 
     /** Published at once (as before drafts existed) unless the body says {@code "draft": true}. */
+    @Operation(summary = "Create a test (a draft)")
     @PostMapping
     @ApiResponse(responseCode = "201", description = "The test, created; Location names it", useReturnTypeSchema = true)
     ResponseEntity<TestTemplateView> create(Caller caller, @Valid @RequestBody TestTemplateRequest request) {
@@ -49,6 +53,7 @@ class TestTemplateController {
     }
 
     /** assessment-service lists them for an ATS partner (Greenhouse's list_tests). */
+    @Operation(summary = "List and search tests")
     @GetMapping
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM','SERVICE')")
     Page<TestTemplateView> list(Caller caller,
@@ -60,12 +65,14 @@ class TestTemplateController {
     }
 
     /** assessment-service reads title, duration and pass mark here when it creates an invitation. */
+    @Operation(summary = "Get a test (with its ETag)")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM','SERVICE')")
     ResponseEntity<TestTemplateView> get(Caller caller, @PathVariable String id) {
         return tagged(tests.get(caller, id));
     }
 
+    @Operation(summary = "Replace a draft test (If-Match)")
     @PutMapping("/{id}")
     ResponseEntity<TestTemplateView> replace(Caller caller, @PathVariable String id,
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -73,18 +80,21 @@ class TestTemplateController {
         return tagged(tests.replace(caller, id, request, IfMatch.of(ifMatch)));
     }
 
+    @Operation(summary = "Publish a test (If-Match)")
     @PostMapping("/{id}/publish")
     ResponseEntity<TestTemplateView> publish(Caller caller, @PathVariable String id,
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return tagged(tests.publish(caller, id, IfMatch.of(ifMatch)));
     }
 
+    @Operation(summary = "Retire a test (If-Match)")
     @PostMapping("/{id}/retire")
     ResponseEntity<TestTemplateView> retire(Caller caller, @PathVariable String id,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return tagged(tests.retire(caller, id, IfMatch.of(ifMatch)));
     }
 
+    @Operation(summary = "Delete a draft test (If-Match)")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -93,6 +103,7 @@ class TestTemplateController {
     }
 
     /** The questions of one session: pools and shuffles are drawn from {@code sessionId}. */
+    @Operation(summary = "Get a test as delivered to a candidate (services only)")
     @GetMapping("/{id}/delivery")
     @PreAuthorize("hasRole('SERVICE')")
     TestDelivery delivery(Caller caller, @PathVariable String id,

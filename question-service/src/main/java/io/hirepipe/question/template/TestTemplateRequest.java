@@ -1,5 +1,7 @@
 package io.hirepipe.question.template;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,28 +21,28 @@ import java.util.List;
  * @param shuffleOptions   shuffle the options of choice questions per session (default true)
  */
 public record TestTemplateRequest(
-        @NotBlank @Size(max = 200) String title,
-        @Size(max = 2000) String description,
-        @Size(max = 5000) String instructions,
-        @NotNull @Min(1) @Max(480) Integer durationMinutes,
-        @NotNull @Min(0) @Max(100) Integer passMarkPercent,
+        @Schema(example = "Backend basics") @NotBlank @Size(max = 200) String title,
+        @Schema(example = "Screening test for backend engineers") @Size(max = 2000) String description,
+        @Schema(example = "Answer every question; you can go back until you submit.") @Size(max = 5000) String instructions,
+        @Schema(example = "45") @NotNull @Min(1) @Max(480) Integer durationMinutes,
+        @Schema(example = "60") @NotNull @Min(0) @Max(100) Integer passMarkPercent,
         @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid SectionInput> sections,
         Boolean shuffleQuestions,
         Boolean shuffleOptions,
         Boolean draft) {
 
     public record SectionInput(
-            @NotBlank @Size(max = 200) String title,
-            @Size(max = 100) List<@NotBlank @Size(max = 64) String> questionIds,
+            @Schema(example = "System design") @NotBlank @Size(max = 200) String title,
+            @ArraySchema(schema = @Schema(example = "q_4GkR7wP2xYb9LmN3")) @Size(max = 100) List<@NotBlank @Size(max = 64) String> questionIds,
             @Valid PoolInput pool) {
     }
 
     public record PoolInput(
-            @NotBlank @Size(max = 50) String category,
-            @Size(max = 10) List<@NotBlank @Size(max = 50) String> tags,
-            @Min(1) @Max(5) Integer difficultyMin,
-            @Min(1) @Max(5) Integer difficultyMax,
-            @NotNull @Min(1) @Max(100) Integer count) {
+            @Schema(example = "system-design") @NotBlank @Size(max = 50) String category,
+            @ArraySchema(schema = @Schema(example = "databases")) @Size(max = 10) List<@NotBlank @Size(max = 50) String> tags,
+            @Schema(example = "2") @Min(1) @Max(5) Integer difficultyMin,
+            @Schema(example = "4") @Min(1) @Max(5) Integer difficultyMax,
+            @Schema(example = "3") @NotNull @Min(1) @Max(100) Integer count) {
     }
 
     public List<String> questionIds() {

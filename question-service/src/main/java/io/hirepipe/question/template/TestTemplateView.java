@@ -1,5 +1,6 @@
 package io.hirepipe.question.template;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,20 +12,20 @@ import java.util.List;
  * @param publishedVersion the version sessions start from now, null if never published
  */
 record TestTemplateView(
-        String id,
-        String title,
-        String description,
-        String instructions,
-        int durationMinutes,
-        int passMarkPercent,
+        @Schema(example = "t_8ZpQ3vN6cJw1TfHs") String id,
+        @Schema(example = "Backend basics") String title,
+        @Schema(example = "Screening test for backend engineers") String description,
+        @Schema(example = "Answer every question; you can go back until you submit.") String instructions,
+        @Schema(example = "45") int durationMinutes,
+        @Schema(example = "60") int passMarkPercent,
         List<TestDefinition.Section> sections,
         boolean shuffleQuestions,
         boolean shuffleOptions,
-        int totalPoints,
-        int questionCount,
+        @Schema(example = "40") int totalPoints,
+        @Schema(example = "10") int questionCount,
         TestStatus status,
-        int version,
-        Integer publishedVersion,
+        @Schema(example = "2") int version,
+        @Schema(example = "1") Integer publishedVersion,
         Instant createdAt,
         Instant updatedAt,
         Instant publishedAt) {

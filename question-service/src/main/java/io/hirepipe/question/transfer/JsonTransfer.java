@@ -1,5 +1,6 @@
 package io.hirepipe.question.transfer;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.question.bank.QuestionDocument;
@@ -88,14 +89,21 @@ public class JsonTransfer {
                 r.difficulty(), r.suggestedTimeSeconds(), r.whyWeAsk());
     }
 
-    record ImportedQuestion(String key, String id, String outcome) {
+    record ImportedQuestion(@Schema(example = "rate-limiter") String key,
+                            @Schema(example = "q_4GkR7wP2xYb9LmN3") String id,
+                            @Schema(example = "CREATED", allowableValues = {"CREATED", "ALREADY_IMPORTED"}) String outcome) {
     }
 
-    record ImportedTest(String key, String id, String outcome) {
+    record ImportedTest(@Schema(example = "backend-basics") String key,
+                        @Schema(example = "t_8ZpQ3vN6cJw1TfHs") String id,
+                        @Schema(example = "CREATED", allowableValues = {"CREATED", "ALREADY_IMPORTED"}) String outcome) {
     }
 
     /** @param created, alreadyImported questions; {@code testsCreated} and {@code tests} for the file's tests */
-    record ImportReport(int created, int alreadyImported, List<ImportedQuestion> questions, int testsCreated,
+    record ImportReport(@Schema(example = "12") int created,
+                        @Schema(example = "1") int alreadyImported,
+                        List<ImportedQuestion> questions,
+                        @Schema(example = "1") int testsCreated,
                         List<ImportedTest> tests) {
     }
 

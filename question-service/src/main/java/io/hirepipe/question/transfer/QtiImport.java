@@ -1,5 +1,6 @@
 package io.hirepipe.question.transfer;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
@@ -35,10 +36,17 @@ class QtiImport {
         this.requests = requests;
     }
 
-    record ItemRow(String identifier, String file, String outcome, String id, String reason) {
+    record ItemRow(@Schema(example = "item-rate-limiter") String identifier,
+                   @Schema(example = "items/rate-limiter.xml") String file,
+                   @Schema(example = "CREATED", allowableValues = {"CREATED", "ALREADY_IMPORTED", "REFUSED", "UNSUPPORTED"}) String outcome,
+                   @Schema(example = "q_4GkR7wP2xYb9LmN3") String id,
+                   @Schema(description = "Why the item was not imported (REFUSED or UNSUPPORTED); absent otherwise", example = "The item has no correct response") String reason) {
     }
 
-    record QtiReport(int created, int alreadyImported, int notImported, List<ItemRow> items) {
+    record QtiReport(@Schema(example = "12") int created,
+                     @Schema(example = "1") int alreadyImported,
+                     @Schema(example = "1") int notImported,
+                     List<ItemRow> items) {
     }
 
     QtiReport importUpload(Caller caller, byte[] upload) {

@@ -1,5 +1,10 @@
 package io.hirepipe.question.transfer;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.question.starter.StarterBank;
@@ -19,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Moving questions between tenants and tools: JSON export and import, QTI 2.1 export and QTI 2.x import. */
+@Tag(name = "Question import and export")
 @RestController
 @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
 class TransferController {
@@ -38,6 +44,7 @@ class TransferController {
      * with {@code includeTests=true} also the tests that are not retired, and the questions they name.
      */
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
+    @Operation(summary = "Export questions (and tests) as a JSON bank file")
     @GetMapping("/api/questions/export")
     StarterBank export(Caller caller, @RequestParam(required = false) @Size(max = 20_000) String ids,
                        @RequestParam(defaultValue = "false") boolean includeTests) {
@@ -49,6 +56,9 @@ class TransferController {
      * rubricBlock with a Hirepipe extension that {@code /import/qti} reads back).
      */
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
+    @Operation(summary = "Export questions as a QTI 2.1 zip")
+    @ApiResponse(responseCode = "200", description = "A QTI 2.1 content package",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/questions/export/qti")
     ResponseEntity<byte[]> exportQti(Caller caller, @RequestParam(required = false) @Size(max = 20_000) String ids) {
         byte[] zip = qtiExport.export(caller, selection(ids));
@@ -73,6 +83,7 @@ class TransferController {
      * that name the imported questions (a file with tests needs {@code publish=true}). Everything is checked
      * before anything is stored.
      */
+    @Operation(summary = "Import a JSON bank file")
     @PostMapping("/api/questions/import")
     JsonTransfer.ImportReport importJson(Caller caller, @RequestBody StarterBank file,
                                          @RequestParam(defaultValue = "false") boolean publish) {
@@ -83,6 +94,7 @@ class TransferController {
      * QTI 2.1/2.2: one item XML, or a content package (zip with imsmanifest.xml), as the raw request body.
      * Supported items become drafts; every other item is reported on its own row.
      */
+    @Operation(summary = "Import QTI 2.1 items (XML or zip)")
     @PostMapping(value = "/api/questions/import/qti", consumes = {"application/xml", "text/xml", "application/zip",
             "application/octet-stream"})
     QtiImport.QtiReport importQti(Caller caller, @RequestBody byte[] upload) {

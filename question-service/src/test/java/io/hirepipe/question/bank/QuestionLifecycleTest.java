@@ -1,5 +1,6 @@
 package io.hirepipe.question.bank;
 
+import io.hirepipe.testkit.OpenApiAssertions;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.ChoiceOption;
@@ -315,5 +316,10 @@ class QuestionLifecycleTest extends IntegrationTestBase {
             assertThat(responses.has("201")).as(path + " " + responses).isTrue();
             assertThat(responses.has("200")).as(path + " " + responses).isFalse();
         }
+    }
+
+    @Test
+    void everyOperationHasASummaryExamplesAndProblemExamples() {
+        OpenApiAssertions.assertEveryOperationIsDescribed(api(null).get("/v3/api-docs").expect(200));
     }
 }

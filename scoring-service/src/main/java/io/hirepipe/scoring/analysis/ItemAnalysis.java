@@ -1,5 +1,7 @@
 package io.hirepipe.scoring.analysis;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.hirepipe.contracts.events.QuestionKind;
 
 import java.util.List;
@@ -18,13 +20,23 @@ import java.util.List;
  * @param pointsDistribution how many responses earned each number of points, lowest first (only values
  *                       that occurred; blanks count at 0)
  */
-public record ItemAnalysis(String questionId, int questionVersion, QuestionKind kind, String title, int maxPoints,
-                           int responses, int unanswered, Double meanPoints, Double facility, Double discrimination,
-                           String discriminationMethod, List<OptionUse> options, List<String> flags,
+public record ItemAnalysis(@Schema(example = "q_4GkR7wP2xYb9LmN3") String questionId,
+                           @Schema(example = "2") int questionVersion,
+                           QuestionKind kind,
+                           @Schema(example = "Design a rate limiter") String title,
+                           @Schema(example = "4") int maxPoints,
+                           @Schema(example = "40") int responses,
+                           @Schema(example = "2") int unanswered,
+                           @Schema(example = "2.6") Double meanPoints,
+                           @Schema(example = "0.65") Double facility,
+                           @Schema(example = "0.41") Double discrimination,
+                           @Schema(example = "CORRECTED_ITEM_TOTAL_CORRELATION") String discriminationMethod,
+                           List<OptionUse> options,
+                           @ArraySchema(schema = @Schema(example = "REVIEW_THIS_QUESTION")) List<String> flags,
                            List<PointsCount> pointsDistribution) {
 
     /** @param points rounded to two decimals (partial credit can be a fraction) */
-    public record PointsCount(double points, int responses) {
+    public record PointsCount(@Schema(example = "2.0") double points, @Schema(example = "11") int responses) {
     }
 
     /**
@@ -33,7 +45,11 @@ public record ItemAnalysis(String questionId, int questionVersion, QuestionKind 
      * @param pickRate              picks ÷ responses
      * @param neverChosenDistractor a wrong option nobody picked: it distracts nobody
      */
-    public record OptionUse(String optionId, String text, boolean correct, int picks, double pickRate,
+    public record OptionUse(@Schema(example = "b") String optionId,
+                            @Schema(example = "Sharding") String text,
+                            boolean correct,
+                            @Schema(example = "14") int picks,
+                            @Schema(example = "0.35") double pickRate,
                             boolean neverChosenDistractor) {
     }
 }

@@ -1,5 +1,7 @@
 package io.hirepipe.scoring.analysis;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.security.Caller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * can fix questions that are too easy, too hard or do not separate strong from weak candidates.
  * Aggregates only: no candidate is named.
  */
+@Tag(name = "Item analysis")
 @RestController
 @RequestMapping("/api/analysis")
 @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
@@ -30,12 +33,14 @@ public class ItemAnalysisController {
         this.analysis = analysis;
     }
 
+    @Operation(summary = "Analyse a test version's questions")
     @GetMapping("/tests/{testId}/versions/{version}")
     public TestAnalysis test(@PathVariable @Size(max = 100) String testId,
                              @PathVariable @Min(1) @Max(MAX_VERSION) int version, Caller caller) {
         return analysis.ofTest(caller.tenantId(), testId, version);
     }
 
+    @Operation(summary = "Analyse one question version")
     @GetMapping("/questions/{questionId}/versions/{version}")
     public QuestionAnalysis question(@PathVariable @Size(max = 100) String questionId,
                                      @PathVariable @Min(1) @Max(MAX_VERSION) int version, Caller caller) {

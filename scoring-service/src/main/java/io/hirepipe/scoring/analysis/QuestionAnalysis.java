@@ -1,5 +1,6 @@
 package io.hirepipe.scoring.analysis;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -10,6 +11,8 @@ import java.util.List;
  */
 public record QuestionAnalysis(ItemAnalysis item, boolean truncated, List<TestUse> tests) {
 
-    public record TestUse(String testId, int testVersion, int responses) {
+    public record TestUse(@Schema(example = "t_8ZpQ3vN6cJw1TfHs") String testId,
+                          @Schema(example = "3") int testVersion,
+                          @Schema(example = "40") int responses) {
     }
 }

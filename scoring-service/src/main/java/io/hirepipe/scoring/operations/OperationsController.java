@@ -1,5 +1,9 @@
 package io.hirepipe.scoring.operations;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.problem.ProblemException;
@@ -36,6 +40,7 @@ import java.util.concurrent.TimeUnit;
  * parked until their questions arrive. Recruiters only, and only their tenant's records: a record
  * that is not even an event names no tenant and is shown to nobody here.
  */
+@Tag(name = "Operations")
 @RestController
 @RequestMapping("/api/operations/scoring")
 @PreAuthorize("hasRole('RECRUITER')")
@@ -61,6 +66,7 @@ public class OperationsController {
     }
 
     /** Newest first. */
+    @Operation(summary = "List scoring's dead letters")
     @GetMapping("/dead-letters")
     public Items<DeadLetterView> deadLetters(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
                                              Caller caller) {
@@ -76,6 +82,7 @@ public class OperationsController {
     }
 
     /** Publishes the record again to the topic it failed on, exactly as it was; at most once per dead letter. */
+    @Operation(summary = "Replay a dead letter")
     @PostMapping("/dead-letters/{id}/replay")
     public DeadLetterView replay(@PathVariable String id, Caller caller) {
         DeadLetterTopics.DeadLetter letter = DeadLetterId.parse(id).flatMap(deadLetters::read)
@@ -107,6 +114,7 @@ public class OperationsController {
     }
 
     /** Submissions waiting for question versions this service has not seen yet, oldest first. */
+    @Operation(summary = "List submissions parked while waiting for data")
     @GetMapping("/parked-submissions")
     public Items<ParkedView> parkedSubmissions(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
                                                Caller caller) {
@@ -122,9 +130,16 @@ public class OperationsController {
      * @param error      why it was dead-lettered, as the error handler recorded it
      * @param replayedAt when it was replayed; null if not yet
      */
-    public record DeadLetterView(String id, String topic, String originalTopic, String key, String eventId,
-                                 String type, String error, Instant deadLetteredAt, Instant replayedAt,
-                                 String replayedBy) {
+    public record DeadLetterView(@Schema(example = "assessment.submitted.DLT-0-42") String id,
+                                 @Schema(example = "assessment.submitted.DLT") String topic,
+                                 @Schema(example = "assessment.submitted") String originalTopic,
+                                 @Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String key,
+                                 @Schema(example = "evt_2Xq8Lm5Rt7Wp4Kd") String eventId,
+                                 @Schema(example = "AssessmentSubmitted") String type,
+                                 @Schema(example = "Test version 3 of t_8ZpQ3vN6cJw1TfHs could not be read") String error,
+                                 Instant deadLetteredAt,
+                                 Instant replayedAt,
+                                 @Schema(example = "rita@acme.example") String replayedBy) {
 
         static DeadLetterView of(DeadLetterTopics.DeadLetter letter, DeadLetterReplays.Replay replay) {
             return new DeadLetterView(letter.id().toString(), letter.id().topic(), letter.originalTopic(),
@@ -135,7 +150,10 @@ public class OperationsController {
     }
 
     /** @param waitingFor question versions not known yet, as {@code questionId:version} */
-    public record ParkedView(String sessionId, String eventId, List<String> waitingFor, Instant parkedAt) {
+    public record ParkedView(@Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String sessionId,
+                             @Schema(example = "evt_2Xq8Lm5Rt7Wp4Kd") String eventId,
+                             @ArraySchema(schema = @Schema(example = "question q_4GkR7wP2xYb9LmN3 version 2")) List<String> waitingFor,
+                             Instant parkedAt) {
 
         static ParkedView of(ParkedSubmission submission) {
             return new ParkedView(submission.sessionId(), submission.eventId(), submission.waitingFor(),

@@ -1,5 +1,6 @@
 package io.hirepipe.scoring.result;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +16,6 @@ import java.math.BigDecimal;
  * @param reason why: kept in the item's history and sent to the recruiter
  */
 public record ItemAdjustmentRequest(
-        @NotNull @DecimalMin("0") @Digits(integer = 4, fraction = 2) BigDecimal points,
-        @NotBlank @Size(max = 1000) String reason) {
+        @Schema(example = "3.0") @NotNull @DecimalMin("0") @Digits(integer = 4, fraction = 2) BigDecimal points,
+        @Schema(example = "Names both ideas") @NotBlank @Size(max = 1000) String reason) {
 }

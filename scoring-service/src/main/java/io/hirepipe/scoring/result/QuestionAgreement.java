@@ -1,5 +1,6 @@
 package io.hirepipe.scoring.result;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.hirepipe.scoring.grading.Points;
 import org.springframework.stereotype.Component;
 
@@ -78,8 +79,15 @@ public class QuestionAgreement {
      * @param meanSignedChange          mean (human − machine): above 0, the machine is stricter than people
      * @param largestChange             the largest |human − machine| points
      */
-    public record AgreementView(String questionId, int scored, int reviewed, int changed, int awaitingReview,
-                                Double changeRate, BigDecimal meanAbsoluteChange, BigDecimal meanAbsoluteChangePercent,
-                                BigDecimal meanSignedChange, BigDecimal largestChange) {
+    public record AgreementView(@Schema(example = "q_4GkR7wP2xYb9LmN3") String questionId,
+                                @Schema(example = "40") int scored,
+                                @Schema(example = "12") int reviewed,
+                                @Schema(example = "3") int changed,
+                                @Schema(example = "2") int awaitingReview,
+                                @Schema(example = "0.25") Double changeRate,
+                                @Schema(example = "0.75") BigDecimal meanAbsoluteChange,
+                                @Schema(example = "18.75") BigDecimal meanAbsoluteChangePercent,
+                                @Schema(example = "-0.25") BigDecimal meanSignedChange,
+                                @Schema(example = "2.0") BigDecimal largestChange) {
     }
 }

@@ -1,5 +1,10 @@
 package io.hirepipe.scoring.result;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.audit.AuditEvents;
 import io.hirepipe.defaults.audit.AuditOutbox;
 import io.hirepipe.defaults.problem.ProblemException;
@@ -33,6 +38,7 @@ import java.util.TreeMap;
  * Scored results of the caller's tenant, and the decisions people make about them. Results of other
  * tenants do not exist as far as a caller can tell. Candidates never read results.
  */
+@Tag(name = "Results")
 @RestController
 @RequestMapping("/api/results")
 @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
@@ -62,6 +68,7 @@ public class ResultController {
     }
 
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
+    @Operation(summary = "Get a candidate's result")
     @GetMapping("/{sessionId}")
     public ResultView get(@PathVariable String sessionId, Caller caller) {
         return results.find(caller.tenantId(), sessionId)
@@ -74,6 +81,7 @@ public class ResultController {
      * line carries its percentile within the test, time taken and integrity counts.
      */
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
+    @Operation(summary = "List results")
     @GetMapping
     public Page<ResultSummaryView> list(
             @RequestParam(required = false) @Size(min = 1, max = 100) String invitationId,
@@ -96,6 +104,9 @@ public class ResultController {
 
     /** The same query as the list, every matching row, as CSV written while it is read. */
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
+    @Operation(summary = "Export results as CSV")
+    @ApiResponse(responseCode = "200", description = "The results as CSV, one row per candidate",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @GetMapping(value = "/export.csv")
     public void export(
             @RequestParam(required = false) @Size(min = 1, max = 100) String invitationId,
@@ -117,12 +128,14 @@ public class ResultController {
     }
 
     /** A person sets an item's points: the human value wins, the machine's is kept, the change is recorded. */
+    @Operation(summary = "Adjust the score of one answer")
     @PutMapping("/{sessionId}/items/{questionId}")
     public ResultView adjust(@PathVariable String sessionId, @PathVariable String questionId,
                              @Valid @RequestBody ItemAdjustmentRequest request, Caller caller) {
         return views.of(review.adjust(caller, sessionId, questionId, request.points(), request.reason().strip()));
     }
 
+    @Operation(summary = "Finalize a result")
     @PostMapping("/{sessionId}/finalize")
     public ResultView finalizeResult(@PathVariable String sessionId,
                                      @RequestBody(required = false) FinalizeRequest request, Caller caller) {
@@ -131,6 +144,7 @@ public class ResultController {
 
     /** How often people changed the machine's score of this question, and by how much. */
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
+    @Operation(summary = "Get how reviewers agree on a question")
     @GetMapping("/questions/{questionId}/agreement")
     public QuestionAgreement.AgreementView agreement(@PathVariable @Size(max = 100) String questionId,
                                                      Caller caller) {

@@ -1,5 +1,6 @@
 package io.hirepipe.scoring.result;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.hirepipe.contracts.events.IntegrityCounts;
 import io.hirepipe.contracts.events.SubmitReason;
 
@@ -16,25 +17,25 @@ import java.time.Instant;
  * @param externalReference the platform client's reference of the invitation, if it gave one
  */
 public record ResultSummaryView(
-        String sessionId,
-        String invitationId,
-        String testId,
-        String testTitle,
+        @Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String sessionId,
+        @Schema(example = "inv_Wcj2Ks8Lq4Rt6Yb") String invitationId,
+        @Schema(example = "t_8ZpQ3vN6cJw1TfHs") String testId,
+        @Schema(example = "Backend basics") String testTitle,
         ResultView.CandidateView candidate,
-        BigDecimal points,
-        int maxPoints,
-        double percent,
-        int passMarkPercent,
+        @Schema(example = "29.0") BigDecimal points,
+        @Schema(example = "40") int maxPoints,
+        @Schema(example = "72.5") double percent,
+        @Schema(example = "60") int passMarkPercent,
         boolean passed,
         SubmitReason submitReason,
         Instant submittedAt,
         Instant scoredAt,
         boolean provisional,
-        int reviewCount,
-        Integer percentile,
-        Long timeTakenSeconds,
+        @Schema(example = "1") int reviewCount,
+        @Schema(example = "75") Integer percentile,
+        @Schema(example = "2280") Long timeTakenSeconds,
         IntegrityCounts integrity,
-        String externalReference) {
+        @Schema(example = "gh-application-4711") String externalReference) {
 
     static ResultSummaryView of(ScoringResult result, Integer percentile) {
         return new ResultSummaryView(result.sessionId(), result.invitationId(), result.testId(), result.testTitle(),

@@ -1,5 +1,7 @@
 package io.hirepipe.scoring.result;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.hirepipe.contracts.events.IntegrityCounts;
 import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
@@ -19,31 +21,32 @@ import java.util.List;
  * @param integrity         the browser's integrity signal counts; null likewise
  */
 public record ResultView(
-        String sessionId,
-        String invitationId,
-        String testId,
-        String testTitle,
+        @Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String sessionId,
+        @Schema(example = "inv_Wcj2Ks8Lq4Rt6Yb") String invitationId,
+        @Schema(example = "t_8ZpQ3vN6cJw1TfHs") String testId,
+        @Schema(example = "Backend basics") String testTitle,
         CandidateView candidate,
-        String recruiterEmail,
-        BigDecimal points,
-        int maxPoints,
-        double percent,
-        int passMarkPercent,
+        @Schema(example = "rita@acme.example") String recruiterEmail,
+        @Schema(example = "29.0") BigDecimal points,
+        @Schema(example = "40") int maxPoints,
+        @Schema(example = "72.5") double percent,
+        @Schema(example = "60") int passMarkPercent,
         boolean passed,
         SubmitReason submitReason,
         Instant startedAt,
         Instant submittedAt,
         Instant scoredAt,
         boolean provisional,
-        int reviewCount,
+        @Schema(example = "1") int reviewCount,
         Instant finalizedAt,
-        String finalizedBy,
+        @Schema(example = "rita@acme.example") String finalizedBy,
         List<ItemView> items,
-        String externalReference,
-        Long timeTakenSeconds,
+        @Schema(example = "gh-application-4711") String externalReference,
+        @Schema(example = "2280") Long timeTakenSeconds,
         IntegrityCounts integrity) {
 
-    public record CandidateView(String name, String email) {
+    public record CandidateView(@Schema(example = "Ada Lovelace") String name,
+                                @Schema(example = "rita@acme.example") String email) {
 
         static CandidateView of(ScoringResult.Candidate candidate) {
             return candidate == null ? null : new CandidateView(candidate.name(), candidate.email());
@@ -64,14 +67,25 @@ public record ResultView(
      *                          when this service has not kept the texts of that question version)
      * @param answerText        for free-text items, what the candidate wrote
      */
-    public record ItemView(String questionId, int questionVersion, QuestionKind kind, String title, BigDecimal points,
-                           int maxPoints, ItemStatus status, boolean awaitingReview, BigDecimal machinePoints,
-                           BigDecimal humanPoints, List<String> matchedKeyPointIds, ScoringResult.Evidence evidence,
-                           List<ReviewView> history, List<String> selectedOptionIds, String answerText,
+    public record ItemView(@Schema(example = "q_4GkR7wP2xYb9LmN3") String questionId,
+                           @Schema(example = "2") int questionVersion,
+                           QuestionKind kind,
+                           @Schema(example = "Design a rate limiter") String title,
+                           @Schema(example = "4") BigDecimal points,
+                           @Schema(example = "40") int maxPoints,
+                           ItemStatus status,
+                           boolean awaitingReview,
+                           @Schema(example = "2.0") BigDecimal machinePoints,
+                           @Schema(example = "3.0") BigDecimal humanPoints,
+                           @ArraySchema(schema = @Schema(example = "shared-state")) List<String> matchedKeyPointIds,
+                           ScoringResult.Evidence evidence,
+                           List<ReviewView> history,
+                           @ArraySchema(schema = @Schema(example = "b")) List<String> selectedOptionIds,
+                           @Schema(example = "A token bucket per client in Redis, refilled at 100 per minute.") String answerText,
                            List<ChosenOption> selectedOptions) {
     }
 
-    public record ChosenOption(String id, String text) {
+    public record ChosenOption(@Schema(example = "b") String id, @Schema(example = "Replication") String text) {
     }
 
     /** The text of an option of a question version, or null when unknown. */
@@ -83,7 +97,12 @@ public record ResultView(
     }
 
     /** @param by who decided: a recruiter's email, or {@code platform:<key id>} */
-    public record ReviewView(String action, BigDecimal from, BigDecimal to, String reason, String by, Instant at) {
+    public record ReviewView(@Schema(example = "score.adjusted") String action,
+                             @Schema(example = "2.0") BigDecimal from,
+                             @Schema(example = "nina@example.com") BigDecimal to,
+                             @Schema(example = "The candidate's laptop crashed") String reason,
+                             @Schema(example = "rita@acme.example") String by,
+                             Instant at) {
     }
 
     static ResultView of(ScoringResult result, OptionTexts optionTexts) {

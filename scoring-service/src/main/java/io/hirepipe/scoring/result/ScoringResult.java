@@ -1,5 +1,7 @@
 package io.hirepipe.scoring.result;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.SubmitReason;
@@ -166,8 +168,10 @@ public record ScoringResult(
      * @param misconceptions the misconceptions the answer stated
      * @param flags          why the grade is what it is beyond the key points (BLANK, KEYWORD_LIST, ...)
      */
-    public record Evidence(Double confidence, List<KeyPointVerdict> keyPoints, List<MisconceptionMatch> misconceptions,
-                           Set<String> flags) {
+    public record Evidence(@Schema(example = "0.82") Double confidence,
+                           List<KeyPointVerdict> keyPoints,
+                           List<MisconceptionMatch> misconceptions,
+                           @ArraySchema(schema = @Schema(example = "NEAR_THRESHOLD")) Set<String> flags) {
 
         public Evidence {
             keyPoints = keyPoints == null ? List.of() : List.copyOf(keyPoints);
@@ -182,13 +186,21 @@ public record ScoringResult(
      * @param span       the part of the answer that met it, verbatim; null when missed
      * @param similarity 0..1 semantic similarity of that span to the key point
      */
-    public record KeyPointVerdict(String id, String description, String verdict, double credit, BigDecimal points,
-                                  String span, double similarity) {
+    public record KeyPointVerdict(@Schema(example = "shared-state") String id,
+                                  @Schema(example = "Keeps the counters where every instance sees them") String description,
+                                  @Schema(example = "MET") String verdict,
+                                  @Schema(example = "1.0") double credit,
+                                  @Schema(example = "2.0") BigDecimal points,
+                                  @Schema(example = "A token bucket per client in Redis") String span,
+                                  @Schema(example = "0.87") double similarity) {
     }
 
     /** @param penalty points it cost */
-    public record MisconceptionMatch(String id, String description, BigDecimal penalty, String span,
-                                     double similarity) {
+    public record MisconceptionMatch(@Schema(example = "local-only") String id,
+                                     @Schema(example = "Counts in each instance's memory only") String description,
+                                     @Schema(example = "1.0") BigDecimal penalty,
+                                     @Schema(example = "keep a map in memory") String span,
+                                     @Schema(example = "0.74") double similarity) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.hirepipe.scoring.analysis;
 
+import io.hirepipe.testkit.OpenApiAssertions;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.SubmitReason;
@@ -198,6 +199,11 @@ class ItemAnalysisApiTest extends ScoringServiceTest {
 
         assertThat(paths.has("/api/analysis/tests/{testId}/versions/{version}")).isTrue();
         assertThat(paths.has("/api/analysis/questions/{questionId}/versions/{version}")).isTrue();
+    }
+
+    @Test
+    void everyOperationHasASummaryExamplesAndProblemExamples() {
+        OpenApiAssertions.assertEveryOperationIsDescribed(api(null).get("/v3/api-docs").expect(200));
     }
 
     private static JsonNode item(JsonNode analysis, String questionId) {

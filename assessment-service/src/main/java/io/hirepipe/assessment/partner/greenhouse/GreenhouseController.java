@@ -1,5 +1,7 @@
 package io.hirepipe.assessment.partner.greenhouse;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.PartnerTest;
 import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.SentTest;
 import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.Settings;
@@ -26,6 +28,7 @@ import java.util.List;
  * HTTP Basic, an API key as the user name; the gateway turns that into a platform caller and lets
  * through only keys with the {@code integrations:greenhouse} scope.
  */
+@Tag(name = "Greenhouse")
 @RestController
 @RequestMapping("/api/integrations/greenhouse")
 @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
@@ -39,16 +42,19 @@ class GreenhouseController {
     }
 
     /** A JSON array, as Greenhouse expects, not the usual {@code {"items": [...]}}. */
+    @Operation(summary = "List the tests Greenhouse can send")
     @GetMapping("/list_tests")
     List<PartnerTest> listTests(Caller caller) {
         return adapter.listTests(caller);
     }
 
+    @Operation(summary = "Send a test to a Greenhouse candidate")
     @PostMapping("/send_test")
     SentTest sendTest(@RequestBody SendTestRequest request, Caller caller) {
         return new SentTest(adapter.sendTest(caller, request));
     }
 
+    @Operation(summary = "Get a Greenhouse candidate's test status")
     @GetMapping("/test_status")
     TestStatus testStatus(@RequestParam("partner_interview_id") @Size(min = 1, max = 100) String partnerInterviewId,
                           Caller caller) {
@@ -56,6 +62,7 @@ class GreenhouseController {
     }
 
     /** Greenhouse could not use one of our answers: recorded for operators, answered 200 as it expects. */
+    @Operation(summary = "Receive an error report from Greenhouse")
     @PostMapping("/response_error")
     ResponseEntity<Void> responseError(@Valid @RequestBody ResponseErrorReport report, Caller caller) {
         adapter.responseError(caller, report);
@@ -63,12 +70,14 @@ class GreenhouseController {
     }
 
     /** Set-up is a recruiter's decision, never a key's. */
+    @Operation(summary = "Get the Greenhouse settings")
     @GetMapping("/settings")
     @PreAuthorize("hasRole('ADMIN')")
     Settings settings(Caller caller) {
         return adapter.settings(caller);
     }
 
+    @Operation(summary = "Change the Greenhouse settings")
     @PutMapping("/settings")
     @PreAuthorize("hasRole('ADMIN')")
     Settings saveSettings(@Valid @RequestBody GreenhouseSettingsRequest request, Caller caller) {

@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.partner.greenhouse;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -14,7 +15,7 @@ import jakarta.validation.constraints.Size;
  *                       stored sealed, never shown again
  */
 record GreenhouseSettingsRequest(
-        @NotBlank @Email @Size(max = 254) String reportTo,
-        @Size(max = 170) @Pattern(regexp = "hp_[A-Za-z0-9_-]+", message = "must be a Hirepipe API key (hp_...)")
+        @Schema(example = "recruiting-ops@acme.example") @NotBlank @Email @Size(max = 254) String reportTo,
+        @Schema(example = "hp_3kZq_Xc8Lm2Wp7Kd4Rt9Vb3Nc") @Size(max = 170) @Pattern(regexp = "hp_[A-Za-z0-9_-]+", message = "must be a Hirepipe API key (hp_...)")
         String callbackApiKey) {
 }

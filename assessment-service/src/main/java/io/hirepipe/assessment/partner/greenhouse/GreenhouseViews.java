@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.partner.greenhouse;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -13,12 +14,12 @@ final class GreenhouseViews {
     }
 
     /** One entry of {@code list_tests}. */
-    record PartnerTest(@JsonProperty("partner_test_id") String partnerTestId,
-                       @JsonProperty("partner_test_name") String partnerTestName) {
+    record PartnerTest(@Schema(example = "t_8ZpQ3vN6cJw1TfHs") @JsonProperty("partner_test_id") String partnerTestId,
+                       @Schema(example = "Backend basics") @JsonProperty("partner_test_name") String partnerTestName) {
     }
 
     /** The answer to {@code send_test}. */
-    record SentTest(@JsonProperty("partner_interview_id") String partnerInterviewId) {
+    record SentTest(@Schema(example = "inv_Wcj2Ks8Lq4Rt6Yb") @JsonProperty("partner_interview_id") String partnerInterviewId) {
     }
 
     /**
@@ -30,10 +31,10 @@ final class GreenhouseViews {
      * @param metadata      flat, primitive values only, shown in Greenhouse as they are
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record TestStatus(@JsonProperty("partner_status") String partnerStatus,
-                      @JsonProperty("partner_profile_url") String partnerProfileUrl,
-                      @JsonProperty("partner_score") Double partnerScore,
-                      @JsonProperty("metadata") Map<String, Object> metadata) {
+    record TestStatus(@Schema(example = "complete") @JsonProperty("partner_status") String partnerStatus,
+                      @Schema(example = "https://hirepipe.example/app/results/ses_HJs7Pq2Xv9Lm4Nc") @JsonProperty("partner_profile_url") String partnerProfileUrl,
+                      @Schema(example = "72.5") @JsonProperty("partner_score") Double partnerScore,
+                      @Schema(example = "{\"Time taken\": \"38 minutes\", \"Pass mark\": \"60%\"}") @JsonProperty("metadata") Map<String, Object> metadata) {
     }
 
     /**
@@ -41,6 +42,8 @@ final class GreenhouseViews {
      * a recruiter set it up, {@code reportTo} and {@code updatedAt} are null.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Settings(String reportTo, boolean callbackKeyStored, Instant updatedAt) {
+    record Settings(@Schema(example = "recruiting-ops@acme.example") String reportTo,
+                    boolean callbackKeyStored,
+                    Instant updatedAt) {
     }
 }

@@ -1,5 +1,7 @@
 package io.hirepipe.assessment.partner.greenhouse;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;
@@ -14,8 +16,8 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record ResponseErrorReport(
-        @JsonProperty("api_call") @NotBlank @Size(max = 100) String apiCall,
-        @JsonProperty("errors") @NotNull @Size(max = 50) List<@NotNull @Size(max = 1_000) String> errors,
-        @JsonProperty("partner_test_id") @Size(max = 100) String partnerTestId,
-        @JsonProperty("partner_interview_id") @Size(max = 100) String partnerInterviewId) {
+        @Schema(example = "test_status") @JsonProperty("api_call") @NotBlank @Size(max = 100) String apiCall,
+        @ArraySchema(schema = @Schema(example = "partner_score must be a number")) @JsonProperty("errors") @NotNull @Size(max = 50) List<@NotNull @Size(max = 1_000) String> errors,
+        @Schema(example = "t_8ZpQ3vN6cJw1TfHs") @JsonProperty("partner_test_id") @Size(max = 100) String partnerTestId,
+        @Schema(example = "inv_Wcj2Ks8Lq4Rt6Yb") @JsonProperty("partner_interview_id") @Size(max = 100) String partnerInterviewId) {
 }

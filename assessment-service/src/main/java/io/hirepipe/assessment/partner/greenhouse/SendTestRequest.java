@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.partner.greenhouse;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.JsonNode;
@@ -16,21 +17,22 @@ import java.util.regex.Pattern;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record SendTestRequest(
+        @Schema(type = "string", description = "A test id from list_tests (a number is accepted too)", example = "t_8ZpQ3vN6cJw1TfHs")
         @JsonProperty("partner_test_id") JsonNode partnerTestId,
         @JsonProperty("candidate") Candidate candidate,
-        @JsonProperty("url") String url) {
+        @Schema(description = "Where Hirepipe reports the outcome back to Greenhouse", example = "https://api.greenhouse.io/v1/partner/test_status/4711") @JsonProperty("url") String url) {
 
     private static final Pattern TEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Candidate(
-            @JsonProperty("first_name") String firstName,
-            @JsonProperty("last_name") String lastName,
-            @JsonProperty("email") String email,
-            @JsonProperty("phone_number") String phoneNumber,
-            @JsonProperty("resume_url") String resumeUrl,
-            @JsonProperty("greenhouse_profile_url") String greenhouseProfileUrl) {
+            @Schema(example = "Ada") @JsonProperty("first_name") String firstName,
+            @Schema(example = "Lovelace") @JsonProperty("last_name") String lastName,
+            @Schema(example = "rita@acme.example") @JsonProperty("email") String email,
+            @Schema(example = "+44 20 7946 0958") @JsonProperty("phone_number") String phoneNumber,
+            @Schema(example = "https://app.greenhouse.io/resumes/4711.pdf") @JsonProperty("resume_url") String resumeUrl,
+            @Schema(example = "https://app.greenhouse.io/people/4711") @JsonProperty("greenhouse_profile_url") String greenhouseProfileUrl) {
 
         /** As the candidate is greeted in Hirepipe's email. */
         String fullName() {

@@ -1,5 +1,6 @@
 package io.hirepipe.defaults.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -18,7 +19,9 @@ import java.util.List;
  * @param nextCursor opaque position after the last item; null on the last page
  * @param hasMore    whether rows exist after this page
  */
-public record Page<T>(List<T> items, String nextCursor, boolean hasMore) {
+public record Page<T>(List<T> items,
+                      @Schema(example = "MjAyNi0wMy0wMVQwOTowMDowMFp8aW52X1djajJLczhMcTRSdDZZYg") String nextCursor,
+                      boolean hasMore) {
 
     public Page {
         items = List.copyOf(items);

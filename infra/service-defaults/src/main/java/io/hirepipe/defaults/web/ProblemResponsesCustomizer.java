@@ -1,0 +1,170 @@
+package io.hirepipe.defaults.web;
+
+import io.hirepipe.defaults.problem.ProblemException;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives every operation the problem responses a client must handle, each as {@code application/problem+json}
+ * with the {@code ProblemDetail} schema and an example of what the API really sends for that status (the type
+ * slugs {@link ProblemException} and the gateway emit). Added here once instead of on every controller method.
+ * <p>
+ * Which statuses an operation gets: every one can be refused (400, 401, 403), throttled (429) or meet a
+ * service that is down (503); 404 only where the path names a record; 409 and 422 only where it changes
+ * something; 413 only where it takes a body. A status a controller declares itself keeps its own description
+ * and gets the problem content and example too.
+ */
+public class ProblemResponsesCustomizer implements OpenApiCustomizer {
+
+    public static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
+    public static final String PROBLEM_SCHEMA = "ProblemDetail";
+
+    /** What a client sees per status: the description, and one real problem of that status. */
+    private record ProblemExample(String description, Map<String, Object> body) {
+    }
+
+    private static final Map<Integer, ProblemExample> EXAMPLES = examples();
+    private static final ProblemExample READS_LIMITED = rateLimited("reads", 1200, 3);
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(new io.swagger.v3.oas.models.Components());
+        }
+        openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
+        if (openApi.getPaths() == null) {
+            return;
+        }
+        openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
+                .forEach((method, operation) -> addProblems(path, method, operation)));
+    }
+
+    private static void addProblems(String path, PathItem.HttpMethod method, Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(new ApiResponses());
+        }
+        ApiResponses responses = operation.getResponses();
+        for (int status : statusesFor(path, method, operation)) {
+            responses.computeIfAbsent(String.valueOf(status), code -> new ApiResponse());
+        }
+        // In status order, as a reader scans them.
+        Map<String, ApiResponse> sorted = new java.util.TreeMap<>(responses);
+        responses.clear();
+        responses.putAll(sorted);
+        responses.forEach((code, response) -> {
+            ProblemExample example = code.matches("\\d{3}") ? EXAMPLES.get(Integer.parseInt(code)) : null;
+            if (code.equals("429") && method == PathItem.HttpMethod.GET) {
+                // Reads have their own, larger budget.
+                example = READS_LIMITED;
+            }
+            if (example == null && !(code.startsWith("4") || code.startsWith("5"))) {
+                return;
+            }
+            if (response.getDescription() == null || response.getDescription().isBlank()) {
+                response.setDescription(example != null ? example.description() : "Problem (RFC 9457)");
+            }
+            MediaType problem = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA));
+            if (example != null) {
+                problem.setExample(example.body());
+            }
+            // springdoc's guess for an exception handler's response is */*; a problem is always problem+json.
+            response.setContent(new Content().addMediaType(PROBLEM_MEDIA_TYPE, problem));
+        });
+    }
+
+    static List<Integer> statusesFor(String path, PathItem.HttpMethod method, Operation operation) {
+        List<Integer> statuses = new java.util.ArrayList<>(List.of(400, 401, 403));
+        if (path.contains("{")) {
+            statuses.add(404);
+        }
+        if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+            statuses.add(409);
+            statuses.add(422);
+        }
+        if (operation.getRequestBody() != null) {
+            statuses.add(413);
+        }
+        statuses.add(429);
+        statuses.add(503);
+        return statuses;
+    }
+
+    private static Schema<?> problemSchema() {
+        Schema<?> schema = new ObjectSchema().description("RFC 9457 problem details. Some problems add members: "
+                + "errors (400: each invalid field or parameter and why), requiredScope (403: the API key's missing "
+                + "scope), retryAfterSeconds (429).");
+        schema.addProperty("type", new StringSchema().format("uri")
+                .description("Identifies the kind of problem; stable, under " + ProblemException.TYPE_BASE));
+        schema.addProperty("title", new StringSchema());
+        schema.addProperty("status", new IntegerSchema());
+        schema.addProperty("detail", new StringSchema().description("What went wrong with this request, in words"));
+        schema.addProperty("instance", new StringSchema().format("uri").description("The path that was called"));
+        return schema;
+    }
+
+    private static Map<String, Object> problem(String type, String title, int status, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", ProblemException.TYPE_BASE + type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        return body;
+    }
+
+    private static ProblemExample rateLimited(String group, int limit, int retryAfterSeconds) {
+        Map<String, Object> limited = problem("rate-limited", "Too many requests", 429, "The " + group + " limit of "
+                + limit + " requests per 60 s is used up. Retry after " + retryAfterSeconds + " s.");
+        limited.put("rateLimitGroup", group);
+        limited.put("retryAfterSeconds", retryAfterSeconds);
+        return new ProblemExample("A rate limit is used up: wait retryAfterSeconds (also the Retry-After header)",
+                limited);
+    }
+
+    private static Map<Integer, ProblemExample> examples() {
+        Map<Integer, ProblemExample> examples = new LinkedHashMap<>();
+        Map<String, Object> invalid = problem("invalid-request", "Invalid request", 400,
+                "candidate.email: must be a well-formed email address");
+        Map<String, Object> fieldError = new LinkedHashMap<>();
+        fieldError.put("field", "candidate.email");
+        fieldError.put("message", "must be a well-formed email address");
+        invalid.put("errors", List.of(fieldError));
+        examples.put(400, new ProblemExample("The request is invalid: errors[] names each field or parameter and why",
+                invalid));
+        examples.put(401, new ProblemExample("No credentials, or they are invalid, expired or revoked",
+                problem("unauthenticated", "Unauthenticated", 401, "The credentials are invalid, expired or revoked.")));
+        Map<String, Object> scope = problem("insufficient-scope", "Forbidden", 403,
+                "This API key lacks the scope 'invitations:write'.");
+        scope.put("requiredScope", "invitations:write");
+        examples.put(403, new ProblemExample("The credentials do not allow this (an API key without the scope named in "
+                + "requiredScope, or a role that may not do it)", scope));
+        examples.put(404, new ProblemExample("No such record in your tenant",
+                problem("not-found", "Invitation not found", 404, "Invitation 'inv_Wcj2Ks8Lq4Rt6Yb' does not exist.")));
+        examples.put(409, new ProblemExample("The record's state does not allow this now",
+                problem("invitation-ended", "Conflict", 409, "Invitation 'inv_Wcj2Ks8Lq4Rt6Yb' is REVOKED; only an invitation that is open or running can be sent again.")));
+        examples.put(413, new ProblemExample("The request body is too large",
+                problem("payload-too-large", "Payload too large", 413, "The request body exceeds the limit of 262144 bytes.")));
+        Map<String, Object> unknownTest = problem("unknown-test", "Request cannot be processed", 422,
+                "Test 't_8ZpQ3vN6cJw1TfHs' does not exist.");
+        unknownTest.put("testId", "t_8ZpQ3vN6cJw1TfHs");
+        examples.put(422, new ProblemExample("The request is well-formed but cannot be carried out", unknownTest));
+        examples.put(429, rateLimited("writes", 300, 12));
+        examples.put(503, new ProblemExample("A service this needs cannot be reached right now; try again shortly",
+                problem("downstream-unavailable", "Service unavailable", 503,
+                        "The assessment service cannot be reached right now. Try again shortly.")));
+        return Map.copyOf(examples);
+    }
+}

@@ -1,0 +1,148 @@
+package io.hirepipe.testkit;
+
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a platform team needs from every operation of an OpenAPI document, checked the same way on each
+ * service's {@code /v3/api-docs} and on the gateway's aggregated document:
+ * <ul>
+ * <li>a summary and a tag that names a feature (not springdoc's {@code foo-controller});</li>
+ * <li>success responses with a real media type (not {@code *}{@code /*});</li>
+ * <li>an example for every JSON request body and JSON success response, on the media type or in the schema
+ * (following {@code $ref}s: an object has one when each of its properties has one, so Swagger UI can show a
+ * whole example built from them);</li>
+ * <li>an example on every problem response.</li>
+ * </ul>
+ * A boolean, an enum or a {@code date-time} string counts as having an example without one: Swagger UI fills
+ * in {@code true}, the first value or the current time, which are valid and realistic.
+ */
+public final class OpenApiAssertions {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    private OpenApiAssertions() {
+    }
+
+    /** Fails listing every operation that lacks any of the above, so one run shows all that is missing. */
+    public static void assertEveryOperationIsDescribed(JsonNode document) {
+        List<String> gaps = gaps(document);
+        if (!gaps.isEmpty()) {
+            throw new AssertionError(gaps.size() + " gap(s) in the API description:\n  " + String.join("\n  ", gaps));
+        }
+    }
+
+    /** The gaps found, one line each ("POST /api/x: ..."); empty when every operation is described. */
+    public static List<String> gaps(JsonNode document) {
+        List<String> gaps = new ArrayList<>();
+        JsonNode paths = document.path("paths");
+        if (paths.isEmpty()) {
+            gaps.add("the document has no paths");
+        }
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
+                if (METHODS.contains(entry.getKey())) {
+                    String name = entry.getKey().toUpperCase() + " " + path.getKey();
+                    operationGaps(document, entry.getValue(), message -> gaps.add(name + ": " + message));
+                }
+            }
+        }
+        return gaps;
+    }
+
+    private interface Gaps {
+        void add(String message);
+    }
+
+    private static void operationGaps(JsonNode document, JsonNode operation, Gaps gaps) {
+        if (operation.path("summary").asString("").isBlank()) {
+            gaps.add("no summary");
+        }
+        List<String> tags = operation.path("tags").values().stream().map(tag -> tag.asString("")).toList();
+        if (tags.isEmpty() || tags.stream().anyMatch(tag -> tag.isBlank() || tag.endsWith("-controller"))) {
+            gaps.add("no feature tag: " + tags);
+        }
+        for (Map.Entry<String, JsonNode> media : operation.path("requestBody").path("content").properties()) {
+            if (isJson(media.getKey()) && !hasExample(document, media.getValue())) {
+                gaps.add("request body " + media.getKey() + " has no example");
+            }
+        }
+        JsonNode responses = operation.path("responses");
+        if (responses.isEmpty()) {
+            gaps.add("no responses");
+        }
+        for (Map.Entry<String, JsonNode> response : responses.properties()) {
+            String status = response.getKey();
+            for (Map.Entry<String, JsonNode> media : response.getValue().path("content").properties()) {
+                String type = media.getKey();
+                if (status.startsWith("2") && type.equals("*/*")) {
+                    gaps.add(status + " response has no real media type (*/*)");
+                } else if (status.startsWith("2") && isJson(type) && !hasExample(document, media.getValue())) {
+                    gaps.add(status + " response " + type + " has no example");
+                } else if ((status.startsWith("4") || status.startsWith("5"))
+                        && !(media.getValue().has("example") || !media.getValue().path("examples").isEmpty())) {
+                    gaps.add(status + " problem response has no example");
+                }
+            }
+        }
+    }
+
+    private static boolean isJson(String mediaType) {
+        return mediaType.equals("application/json") || mediaType.endsWith("+json");
+    }
+
+    private static boolean hasExample(JsonNode document, JsonNode media) {
+        return media.has("example") || !media.path("examples").isEmpty()
+                || hasExample(document, media.path("schema"), new HashSet<>());
+    }
+
+    /** Whether Swagger UI can show a complete, meaningful example for this schema. */
+    static boolean hasExample(JsonNode document, JsonNode schema, Set<String> following) {
+        if (schema.isMissingNode() || !schema.isObject()) {
+            return false;
+        }
+        if (schema.has("example") || !schema.path("examples").isEmpty() || schema.has("enum")
+                || schema.has("const")) {
+            return true;
+        }
+        String ref = schema.path("$ref").asString("");
+        if (!ref.isEmpty()) {
+            // A schema that refers back to itself is as described as its other properties are.
+            return !following.add(ref) || hasExample(document, document.at(ref.substring(1)), following);
+        }
+        if (types(schema).contains("boolean") || "date-time".equals(schema.path("format").asString(""))) {
+            return true;
+        }
+        for (String combinator : List.of("allOf", "oneOf", "anyOf")) {
+            if (schema.has(combinator)) {
+                return schema.get(combinator).values().stream().allMatch(part -> hasExample(document, part, new HashSet<>(following)));
+            }
+        }
+        if (schema.has("items")) {
+            return hasExample(document, schema.get("items"), following);
+        }
+        JsonNode properties = schema.path("properties");
+        if (!properties.isEmpty()) {
+            return properties.values().stream().allMatch(property -> hasExample(document, property, new HashSet<>(following)));
+        }
+        // A map: Swagger UI shows one entry built from the values' schema.
+        return schema.path("additionalProperties").isObject()
+                && hasExample(document, schema.get("additionalProperties"), following);
+    }
+
+    private static Set<String> types(JsonNode schema) {
+        Set<String> types = new HashSet<>();
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            type.values().stream().forEach(t -> types.add(t.asString("")));
+        } else if (type.isString()) {
+            types.add(type.asString());
+        }
+        return types;
+    }
+}
