@@ -16,8 +16,8 @@ import java.util.List;
 @EnabledIfSystemProperty(named = "evaluation", matches = "clausenoise")
 class FreeTextClauseNoiseSweep {
 
-    private static final double[] NOISE = {0.02, 0.03, 0.05, 0.08, 0.12};
-    private static final double[] FROM = {10, 12, 14, 20};
+    private static final double[] NOISE = {0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.12};
+    private static final double[] FROM = {1, 4, 6, 8, 10, 12, 14, 20};
 
     @Test
     void printTheFiguresForEachClauseNoise() {
