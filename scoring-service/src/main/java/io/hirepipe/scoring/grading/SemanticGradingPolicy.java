@@ -20,6 +20,8 @@ import java.util.Set;
  * <pre>
  *   cos(u,k)      = max cosine(u, r) over k's description and examples r          (all-MiniLM-L6-v2)
  *   sem(u,k)      = cos(u,k) - contrast * mean of cos(u,k') over the other key points k'
+ *                   - clauseNoise * max(0, sqrt(2 ln n) - sqrt(2 ln n0)), n the number of the answer's units,
+ *                     n0 = clauseNoiseFrom
  *   lex(u,k)      = 1 if all stemmed terms of one of k's phrases occur in u, else 0 (Lucene EnglishAnalyzer)
  *   evidence(u,k) = min(1, clamp((sem - floor) / (ceiling - floor), 0, 1) + phraseWeight * lex)
  *   evidence(k)   = min(1, max over u of evidence(u,k) + supportWeight * the next best evidence(u',k)
@@ -32,6 +34,13 @@ import java.util.Set;
  * term is there because key points of one question share a topic: a sentence about isolation levels is
  * fairly close to every key point of an isolation question, and only its excess closeness to one key
  * point over the others says that it makes that point.
+ * The clause-count discount is there because evidence(k) is the best of n comparisons: if a unit that does
+ * not make point k has a contrasted cosine with spread clauseNoise around its typical value, the largest of n
+ * such cosines exceeds that value by about clauseNoise * sqrt(2 ln n) (the expected maximum of n Gaussians),
+ * so a long, rambling answer would meet key points by chance that a short one would not. The thresholds were
+ * fitted on answers of about n0 units, so they already absorb the chance maximum of n0; what a longer answer
+ * gains beyond it is taken off every unit's cosine, which asks a unit of a long answer to match more strongly
+ * to count. An answer of n0 units or fewer loses nothing, and a phrase (lex) is not discounted.
  *
  * <h2>Score</h2>
  * <pre>
@@ -133,6 +142,7 @@ public final class SemanticGradingPolicy {
         List<KeyPointEvidence> keyPoints = new ArrayList<>();
         double earned = 0;
         double ambiguity = 0;
+        double chance = chanceMaximum(e.units().size());
         for (int k = 0; k < rubric.keyPoints().size(); k++) {
             FreeTextRubric.Point point = rubric.keyPoints().get(k);
             int bestUnit = -1;
@@ -143,7 +153,7 @@ public final class SemanticGradingPolicy {
                 if (wrong[u] || echoesPrompt(e, u)) {
                     continue;
                 }
-                double raw = rawEvidence(contrasted(e.keyPointSimilarity(), k, u), e.keyPointPhrase()[k][u]);
+                double raw = rawEvidence(contrasted(e.keyPointSimilarity(), k, u) - chance, e.keyPointPhrase()[k][u]);
                 if (raw > bestRaw) {
                     if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u))) {
                         secondRaw = Math.max(secondRaw, bestRaw);
@@ -259,7 +269,18 @@ public final class SemanticGradingPolicy {
         return s.promptEchoShare() > 0 && e.promptEcho()[u] >= s.promptEchoShare();
     }
 
-    /** sem(u,k) of the class comment. */
+    /**
+     * The clause-count discount of the class comment, clauseNoise * (sqrt(2 ln n) - sqrt(2 ln n0)): by how much more
+     * the best of n comparisons of noise exceeds its typical value than the best of n0 does.
+     */
+    double chanceMaximum(int units) {
+        if (s.clauseNoise() == 0 || units <= s.clauseNoiseFrom()) {
+            return 0;
+        }
+        return s.clauseNoise() * (Math.sqrt(2 * Math.log(units)) - Math.sqrt(2 * Math.log(s.clauseNoiseFrom())));
+    }
+
+    /** sem(u,k) of the class comment, before the clause-count discount. */
     double contrasted(double[][] similarity, int k, int u) {
         if (similarity.length < 2 || s.contrast() == 0) {
             return similarity[k][u];

@@ -43,6 +43,12 @@ import java.util.List;
  * @param promptEchoShare       a unit at least this share of whose terms are words of the prompt only echoes the
  *                              question and is evidence for no key point (see {@link SemanticGradingPolicy});
  *                              0 (off) if absent
+ * @param clauseNoise           the spread of a clause's contrasted cosine to a key point it does not make: the best of
+ *                              an answer's n units is discounted by clauseNoise * (sqrt(2 ln n) - sqrt(2 ln n0)), how
+ *                              much more the best of n such noisy cosines exceeds by chance than the best of n0 (see
+ *                              {@link SemanticGradingPolicy}); 0 (off) if absent
+ * @param clauseNoiseFrom       n0: the number of units of an answer the thresholds were fitted on, from which the
+ *                              clause-count discount starts (1 if absent)
  */
 @ConfigurationProperties("hirepipe.grading.semantic")
 public record SemanticGradingSettings(double contrast, double similarityFloor, double similarityCeiling, double phraseWeight,
@@ -53,7 +59,8 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                                       double keywordListCap, double lowConfidenceBelow, double nearThresholdWithin,
                                       double holisticWeight, double holisticFloor, double holisticCeiling,
                                       List<Double> calibration, Double partlyMetCredit, Double bandPull,
-                                      Double engagedWrongFloor, Double promptEchoShare) {
+                                      Double engagedWrongFloor, Double promptEchoShare,
+                                      Double clauseNoise, Double clauseNoiseFrom) {
 
     /** The calibration that changes nothing. */
     public static final List<Double> IDENTITY = List.of(0.0, 25.0, 50.0, 75.0, 100.0);
@@ -63,6 +70,14 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         bandPull = bandPull == null ? 0.0 : bandPull;
         engagedWrongFloor = engagedWrongFloor == null ? 0.0 : engagedWrongFloor;
         promptEchoShare = promptEchoShare == null ? 0.0 : promptEchoShare;
+        clauseNoise = clauseNoise == null ? 0.0 : clauseNoise;
+        clauseNoiseFrom = clauseNoiseFrom == null ? 1.0 : clauseNoiseFrom;
+        if (clauseNoiseFrom < 1) {
+            throw new IllegalArgumentException("clause-noise-from must be at least 1 (units)");
+        }
+        if (clauseNoise < 0) {
+            throw new IllegalArgumentException("clause-noise must not be negative");
+        }
         if (promptEchoShare < 0 || promptEchoShare > 1) {
             throw new IllegalArgumentException("prompt-echo-share must lie between 0 and 1");
         }
@@ -100,7 +115,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         return new SemanticGradingSettings(contrast, floor, ceiling, phrase, support, met, partly, misconceptionAt, offTopicBelow,
                 keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap,
                 lowConfidenceBelow, nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom);
     }
 
     public SemanticGradingSettings withGates(double misconception, double offTopic, double keywordCap) {
@@ -109,7 +124,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 misconception, offTopic, keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare,
                 keywordListMinRubricTermShare, keywordCap, lowConfidenceBelow, nearThresholdWithin, holisticWeight,
                 holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom);
     }
 
     public SemanticGradingSettings withHolistic(double weight, double floor, double ceiling) {
@@ -117,7 +132,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, weight, floor, ceiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom);
     }
 
     public SemanticGradingSettings withReview(double lowConfidence, double nearThreshold) {
@@ -125,7 +140,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidence,
                 nearThreshold, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom);
     }
 
     public SemanticGradingSettings withCalibration(List<Double> percentAtCredit) {
@@ -151,7 +166,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, percentAtCredit, partlyMet, pull,
-                floor, promptEchoShare);
+                floor, promptEchoShare, clauseNoise, clauseNoiseFrom);
     }
 
     public SemanticGradingSettings withPromptEchoShare(double echoShare) {
@@ -159,6 +174,14 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, echoShare);
+                engagedWrongFloor, echoShare, clauseNoise, clauseNoiseFrom);
+    }
+
+    public SemanticGradingSettings withClauseNoise(double noise, double from) {
+        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
+                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
+                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
+                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
+                engagedWrongFloor, promptEchoShare, noise, from);
     }
 }

@@ -20,7 +20,7 @@ class SemanticGradingPolicyTest {
 
     private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0, 0.7, 0.3,
             0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8, SemanticGradingSettings.IDENTITY, 0.5, 0.0, 0.0,
-            0.0);
+            0.0, 0.0, 1.0);
 
     private final SemanticGradingPolicy policy = new SemanticGradingPolicy(SETTINGS);
 
@@ -73,6 +73,57 @@ class SemanticGradingPolicyTest {
         return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
                 e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(), e.truncated(),
                 holistic);
+    }
+
+    /** The evidence of {@link #evidence}, with {@code filler} more units that are close to no key point. */
+    private static AnswerEvidence padded(AnswerEvidence e, int filler) {
+        int n = e.units().size() + filler;
+        double[][] sim = new double[e.keyPointSimilarity().length][n];
+        boolean[][] phrase = new boolean[sim.length][n];
+        for (int k = 0; k < sim.length; k++) {
+            System.arraycopy(e.keyPointSimilarity()[k], 0, sim[k], 0, e.units().size());
+            System.arraycopy(e.keyPointPhrase()[k], 0, phrase[k], 0, e.units().size());
+        }
+        List<Span> units = java.util.stream.IntStream.range(0, n).mapToObj(i -> new Span("unit " + i, 7 * i, 7 * i + 6)).toList();
+        return new AnswerEvidence(e.answer(), units, new boolean[n], sim, phrase, new double[0][], new boolean[0][],
+                e.topicality(), e.signals(), false, 0);
+    }
+
+    @Test
+    void theSameClauseMustMatchMoreStronglyToCountInALongAnswerThanInAShortOne() {
+        // noise 0.05 from 4 units: an answer of 16 units loses 0.05 * (sqrt(2 ln 16) - sqrt(2 ln 4)) = 0.0345 of cosine
+        SemanticGradingPolicy discounting = new SemanticGradingPolicy(SETTINGS.withClauseNoise(0.05, 4));
+        AnswerEvidence shortAnswer = padded(evidence(0.72, 0.72, 0.05, 0.05), 0);
+        AnswerEvidence longAnswer = padded(evidence(0.72, 0.72, 0.05, 0.05), 12);
+
+        assertThat(discounting.grade(shortAnswer, RUBRIC).keyPoints()).extracting(FreeTextGrade.KeyPointEvidence::verdict)
+                .as("no more units than the thresholds were fitted on: no discount")
+                .containsExactly(Verdict.MET, Verdict.MET, Verdict.MISSED, Verdict.MISSED);
+        assertThat(discounting.grade(longAnswer, RUBRIC).keyPoints()).extracting(FreeTextGrade.KeyPointEvidence::verdict)
+                .containsExactly(Verdict.PARTLY_MET, Verdict.PARTLY_MET, Verdict.MISSED, Verdict.MISSED);
+        assertThat(policy.grade(longAnswer, RUBRIC).points()).as("noise 0: the rule is off").isEqualByComparingTo("2.00");
+    }
+
+    @Test
+    void aPhraseStillCountsInFullInALongAnswer() {
+        AnswerEvidence e = padded(evidence(0.45, 0.05, 0.05, 0.05), 20);
+        e.keyPointPhrase()[0][0] = true;
+
+        FreeTextGrade grade = new SemanticGradingPolicy(SETTINGS.withClauseNoise(0.05, 4)).grade(e, RUBRIC);
+
+        // 0.45 - 0.05 * (sqrt(2 ln 24) - sqrt(2 ln 4)) = 0.41, plus the phrase's 0.5: still above met-at 0.7
+        assertThat(grade.keyPoints().get(0).verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
+    void theClauseCountDiscountIsTheExcessOfTheChanceMaximumOverThatOfTheFittedLength() {
+        SemanticGradingPolicy discounting = new SemanticGradingPolicy(SETTINGS.withClauseNoise(0.1, 4));
+
+        assertThat(discounting.chanceMaximum(1)).isZero();
+        assertThat(discounting.chanceMaximum(4)).isZero();
+        assertThat(discounting.chanceMaximum(16)).isCloseTo(0.1 * (Math.sqrt(2 * Math.log(16)) - Math.sqrt(2 * Math.log(4))),
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(discounting.chanceMaximum(64)).isGreaterThan(discounting.chanceMaximum(16));
     }
 
     @Test
