@@ -54,6 +54,39 @@ public final class PortCheck {
         }
     }
 
+    /**
+     * {@code count} different ports that were free a moment ago. Asking {@link #freePort()} {@code count} times
+     * is not the same: each probe closes before the next, and the system may hand the same port out twice.
+     */
+    public static int[] freePorts(int count) {
+        ServerSocket[] probes = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                probes[i] = new ServerSocket(0, 1, loopback());
+                ports[i] = probes[i].getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not find " + count + " free TCP ports", e);
+        } finally {
+            for (ServerSocket probe : probes) {
+                closeQuietly(probe);
+            }
+        }
+    }
+
+    private static void closeQuietly(ServerSocket probe) {
+        if (probe == null) {
+            return;
+        }
+        try {
+            probe.close();
+        } catch (IOException ignored) {
+            // A probe that will not close leaves a port taken; the server that wants it reports that itself.
+        }
+    }
+
     /** True when nothing listens on {@code port} of the loopback interface right now. */
     static boolean isFree(int port) {
         try {

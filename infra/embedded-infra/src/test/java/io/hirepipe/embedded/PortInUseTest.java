@@ -50,6 +50,16 @@ class PortInUseTest {
     }
 
     @Test
+    void portsForAWholeStackAreAllDifferentAndFree() {
+        int[] ports = PortCheck.freePorts(40);
+
+        assertThat(ports).doesNotHaveDuplicates();
+        for (int port : ports) {
+            PortCheck.requireFree("Kafka", port);
+        }
+    }
+
+    @Test
     void aFreePortPasses() {
         int port = PortCheck.freePort();
 

@@ -42,6 +42,23 @@ public record StackConfig(
      */
     public record Ports(int gateway, int question, int assessment, int scoring, int notification,
                         int kafka, int mongo, int redis, int smtp, int mail, int gatewayManagement, int prometheus) {
+
+        /** Each component needs a port of its own: equal ones would not even fail, e.g. actuator would join the gateway's public port. */
+        public Ports {
+            Map<Integer, String> owners = new LinkedHashMap<>();
+            String[] names = {"gateway-port", "question-port", "assessment-port", "scoring-port", "notification-port",
+                    "kafka-port", "mongo-port", "redis-port", "smtp-port", "mail-port", "gateway-management-port",
+                    "prometheus-port"};
+            int[] ports = {gateway, question, assessment, scoring, notification, kafka, mongo, redis, smtp, mail,
+                    gatewayManagement, prometheus};
+            for (int i = 0; i < ports.length; i++) {
+                String other = owners.putIfAbsent(ports[i], names[i]);
+                if (other != null) {
+                    throw new IllegalArgumentException("--" + other + " and --" + names[i] + " are both " + ports[i]
+                            + ": each needs a port of its own");
+                }
+            }
+        }
     }
 
     /** Every option and its default: the help text and the lookup read the same table. */

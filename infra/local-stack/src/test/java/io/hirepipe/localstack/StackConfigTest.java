@@ -50,6 +50,8 @@ class StackConfigTest {
                 .hasMessageContaining("Unknown option --gatway-port").hasMessageContaining("gateway-port");
         assertThatThrownBy(() -> StackConfig.from(new String[]{"up"}, Map.of(), REPO))
                 .hasMessageContaining("--name=value");
+        assertThatThrownBy(() -> StackConfig.from(new String[]{"--gateway-management-port=8080"}, Map.of(), REPO))
+                .hasMessageContaining("--gateway-port and --gateway-management-port are both 8080");
     }
 
     @Test

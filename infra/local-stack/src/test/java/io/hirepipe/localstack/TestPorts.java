@@ -9,9 +9,8 @@ final class TestPorts {
     }
 
     static StackConfig.Ports random() {
-        return new StackConfig.Ports(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(),
-                PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(),
-                PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort(),
-                PortCheck.freePort());
+        // Twelve different ports: two equal ones would, e.g., put the gateway's actuator on its public port.
+        int[] p = PortCheck.freePorts(12);
+        return new StackConfig.Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11]);
     }
 }
