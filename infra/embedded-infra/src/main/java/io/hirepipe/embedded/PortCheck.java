@@ -47,11 +47,7 @@ public final class PortCheck {
 
     /** A port that was free a moment ago on the loopback interface. Another process may still take it first. */
     public static int freePort() {
-        try (ServerSocket probe = new ServerSocket(0, 1, loopback())) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not find a free TCP port", e);
-        }
+        return freePorts(1)[0];
     }
 
     /**

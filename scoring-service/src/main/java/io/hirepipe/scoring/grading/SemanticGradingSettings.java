@@ -170,18 +170,19 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
     }
 
     public SemanticGradingSettings withPromptEchoShare(double echoShare) {
-        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
-                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
-                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
-                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, echoShare, clauseNoise, clauseNoiseFrom);
+        return withUnitRules(echoShare, clauseNoise, clauseNoiseFrom);
     }
 
     public SemanticGradingSettings withClauseNoise(double noise, double from) {
+        return withUnitRules(promptEchoShare, noise, from);
+    }
+
+    /** These settings with other values for the last three, which decide what a unit of the answer may count for. */
+    private SemanticGradingSettings withUnitRules(double echoShare, double noise, double from) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, noise, from);
+                engagedWrongFloor, echoShare, noise, from);
     }
 }
