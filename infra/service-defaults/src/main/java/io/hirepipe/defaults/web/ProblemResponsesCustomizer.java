@@ -34,7 +34,7 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
     public static final String PROBLEM_SCHEMA = "ProblemDetail";
 
     /** What a client sees per status: the description, and one real problem of that status. */
-    private record ProblemExample(String description, Map<String, Object> body) {
+    record ProblemExample(String description, Map<String, Object> body) {
     }
 
     private static final Map<Integer, ProblemExample> EXAMPLES = examples();
@@ -71,6 +71,9 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
                 // Reads have their own, larger budget.
                 example = READS_LIMITED;
             }
+            if (code.equals("404")) {
+                example = notFound(path);
+            }
             if (example == null && !(code.startsWith("4") || code.startsWith("5"))) {
                 return;
             }
@@ -101,6 +104,55 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
         statuses.add(429);
         statuses.add(503);
         return statuses;
+    }
+
+    /**
+     * The 404 an operation really answers names the record of the last path variable, as the services'
+     * {@code ProblemException.notFound} does: {@code /api/questions/{id}/publish} → "Question '…' does not exist."
+     */
+    static ProblemExample notFound(String path) {
+        String[] segments = path.split("/");
+        String collection = null;
+        for (int i = segments.length - 1; i > 0; i--) {
+            if (segments[i].startsWith("{") && !segments[i - 1].startsWith("{")) {
+                collection = segments[i - 1];
+                break;
+            }
+        }
+        String record = collection == null ? "Record" : RECORDS.getOrDefault(collection, singular(collection));
+        String id = EXAMPLE_IDS.getOrDefault(record, "6f1c2a9e");
+        return new ProblemExample("No such record in your tenant", problem("not-found", record + " not found", 404,
+                record + " '" + id + "' does not exist."));
+    }
+
+    /** Path segments whose record the services name otherwise than by their singular. */
+    private static final Map<String, String> RECORDS = Map.of(
+            "webhooks", "Webhook subscription",
+            "deliveries", "Webhook delivery",
+            "keys", "API key",
+            "api-keys", "API key",
+            "audit", "Audit entry",
+            "versions", "Published question version",
+            "partner-interviews", "Partner interview");
+
+    /** Example ids in the form the services issue them (prefix and random part). */
+    private static final Map<String, String> EXAMPLE_IDS = Map.of(
+            "Invitation", "inv_Wcj2Ks8Lq4Rt6Yb",
+            "Test", "t_8ZpQ3vN6cJw1TfHs",
+            "Question", "q_4RtY7uKs2Lm9NbVc",
+            "Result", "ses_HJs3Qw8Zp1Xk5Td",
+            "Item", "q_4RtY7uKs2Lm9NbVc",
+            "User", "usr_7Hn2Vb9Xq4Lk1Mz",
+            "Webhook subscription", "whk_3Jd8Ks2Pq6Nc9Wr");
+
+    private static String singular(String collection) {
+        String words = collection.replace('-', ' ');
+        if (words.endsWith("ies")) {
+            words = words.substring(0, words.length() - 3) + "y";
+        } else if (words.endsWith("s") && !words.endsWith("ss")) {
+            words = words.substring(0, words.length() - 1);
+        }
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static Schema<?> problemSchema() {
@@ -151,8 +203,6 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
         scope.put("requiredScope", "invitations:write");
         examples.put(403, new ProblemExample("The credentials do not allow this (an API key without the scope named in "
                 + "requiredScope, or a role that may not do it)", scope));
-        examples.put(404, new ProblemExample("No such record in your tenant",
-                problem("not-found", "Invitation not found", 404, "Invitation 'inv_Wcj2Ks8Lq4Rt6Yb' does not exist.")));
         examples.put(409, new ProblemExample("The record's state does not allow this now",
                 problem("invitation-ended", "Conflict", 409, "Invitation 'inv_Wcj2Ks8Lq4Rt6Yb' is REVOKED; only an invitation that is open or running can be sent again.")));
         examples.put(413, new ProblemExample("The request body is too large",
