@@ -1,11 +1,17 @@
 package io.hirepipe.gateway;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import io.hirepipe.testkit.OpenApiAssertions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +21,6 @@ class OpenApiDocsTest extends GatewayTestSupport {
 
     @Test
     void theDocumentIsPublicMergesTheServicesAndNotesTheOneThatIsDown() {
-        stubTheQuestionServicesDocument();
-
         HttpResponse<String> response = get("/api/docs/openapi.json");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -29,6 +33,24 @@ class OpenApiDocsTest extends GatewayTestSupport {
         assertThat(doc.at("/components/securitySchemes/apiKey/name").asString()).isEqualTo("X-Api-Key");
         assertThat(doc.get("x-unavailable").toString()).contains("notification-service");
         assertThat(QUESTIONS.lastRequestTo("/v3/api-docs").header("Authorization")).isNull();
+    }
+
+    /** Swagger UI shows tags in the document's order and operations in path order within a tag. */
+    @Test
+    void tagsComeInReadingOrderAndPathsSortedSoACollectionPrecedesItsItems() {
+
+        JsonNode doc = json(get("/api/docs/openapi.json"));
+
+        List<String> paths = new ArrayList<>(doc.get("paths").propertyNames());
+        assertThat(paths).as(doc.toString()).isSortedAccordingTo(Comparator.naturalOrder()).contains("/api/v1/questions", "/api/v1/tests");
+        assertThat(paths.indexOf("/api/v1/questions")).isLessThan(paths.indexOf("/api/v1/questions/{id}"));
+        List<String> tags = doc.get("tags").values().stream().map(tag -> tag.get("name").asString()).toList();
+        assertThat(tags).startsWith("Sign-in", "API keys").doesNotHaveDuplicates();
+        assertThat(tags.indexOf("Questions")).isLessThan(tags.indexOf("Tests"));
+        Set<String> used = new HashSet<>();
+        doc.get("paths").values().forEach(item -> item.values().forEach(op -> op.path("tags").values()
+                .forEach(tag -> used.add(tag.asString()))));
+        assertThat(tags).containsExactlyInAnyOrderElementsOf(used);
     }
 
     /** The stub services describe little; the gateway's own operations must be described in full. */
@@ -54,9 +76,14 @@ class OpenApiDocsTest extends GatewayTestSupport {
     }
 
     /** The merged document is cached, so every test that reads it sees the same stubbed description. */
-    private static void stubTheQuestionServicesDocument() {
+    /** Every test of this class sees this description (the gateway caches the merged document for a while). */
+    @BeforeEach
+    void stubTheQuestionServicesDocument() {
         QUESTIONS.reply("/v3/api-docs", request -> StubService.Reply.json(200, """
-                {"openapi":"3.1.0","paths":{"/api/questions/{id}":{"get":{"operationId":"one","responses":{"200":{"description":"OK"}}}},
+                {"openapi":"3.1.0","paths":{
+                 "/api/questions/{id}":{"get":{"operationId":"one","tags":["Questions"],"responses":{"200":{"description":"OK"}}}},
+                 "/api/tests":{"get":{"operationId":"tests","tags":["Tests"],"responses":{"200":{"description":"OK"}}}},
+                 "/api/questions":{"get":{"operationId":"list","tags":["Questions"],"responses":{"200":{"description":"OK"}}}},
                  "/api/secret-internal":{"get":{"operationId":"hidden"}}}}"""));
     }
 

@@ -15,6 +15,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,15 @@ public final class OpenApiMerger {
     static final String INTERNAL_PREFIX = "/api/";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /**
+     * Swagger UI lists the tags in the document's {@code tags} order, so a reader meets the API as an integration
+     * is built: sign in or get a key, write questions and tests, invite, then read results and receive webhooks.
+     * A tag not named here follows in the order its first path comes.
+     */
+    static final List<String> TAG_ORDER = List.of("Sign-in", "API keys", "Questions",
+            "Question import and export", "Tests", "Invitations", "Candidate session", "Results", "Item analysis",
+            "Webhooks", "Emails", "Greenhouse", "Users", "Audit", "Privacy", "Operations");
 
     /** One route of the gateway: the service it leads to and its public Path predicate patterns. */
     public record ServiceRoute(String service, List<String> publicPatterns) {
@@ -142,7 +152,31 @@ public final class OpenApiMerger {
         if (!unavailable.isEmpty()) {
             root.set("x-unavailable", unavailable);
         }
+        root.set("paths", sortedByPath(paths));
+        root.set("tags", tagsInReadingOrder(paths));
         return root;
+    }
+
+    private static ArrayNode tagsInReadingOrder(ObjectNode paths) {
+        Set<String> used = new LinkedHashSet<>();
+        for (JsonNode item : paths.values()) {
+            for (JsonNode operation : item.values()) {
+                operation.path("tags").values().forEach(tag -> used.add(tag.asString()));
+            }
+        }
+        List<String> ordered = new ArrayList<>(TAG_ORDER.stream().filter(used::contains).toList());
+        used.stream().filter(tag -> !ordered.contains(tag)).forEach(ordered::add);
+        ArrayNode tags = NODES.arrayNode();
+        ordered.forEach(tag -> tags.addObject().put("name", tag));
+        return tags;
+    }
+
+    /** By path, so a collection comes before its items and an item before its actions, whichever service sent it. */
+    private static ObjectNode sortedByPath(ObjectNode paths) {
+        ObjectNode sorted = NODES.objectNode();
+        paths.properties().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> sorted.set(entry.getKey(), entry.getValue()));
+        return sorted;
     }
 
     private static List<ObjectNode> operations(ObjectNode item) {

@@ -133,6 +133,7 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
             "api-keys", "API key",
             "audit", "Audit entry",
             "versions", "Published question version",
+            "answers", "Question",
             "partner-interviews", "Partner interview");
 
     /** Example ids in the form the services issue them (prefix and random part). */

@@ -22,6 +22,7 @@ class ProblemResponsesCustomizerTest {
         assertThat(notFoundDetail("/api/invitations/{invitationId}/resend")).startsWith("Invitation 'inv_");
         assertThat(notFoundDetail("/api/results/{sessionId}/items/{questionId}")).startsWith("Item '");
         assertThat(notFoundDetail("/api/notifications/webhooks/{id}")).startsWith("Webhook subscription 'whk_");
+        assertThat(notFoundDetail("/api/candidate/assessment/answers/{questionId}")).startsWith("Question 'q_");
         assertThat(notFoundDetail("/api/privacy/erasures/{erasureId}")).startsWith("Erasure '");
         assertThat(notFoundDetail("/api/operations/scoring/dead-letters/{id}/replay")).startsWith("Dead letter '");
         assertThat(notFoundDetail("/api/notifications/webhooks/{id}/deliveries/{deliveryId}/redeliver")).startsWith("Webhook delivery '");
