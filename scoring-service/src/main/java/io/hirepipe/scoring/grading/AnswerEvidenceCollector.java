@@ -28,6 +28,7 @@ public final class AnswerEvidenceCollector {
     private final NegationDetector negation;
     private final AnswerSegmenter segmenter;
     private final KeywordListDetector keywordLists;
+    private static final HedgeDetector HEDGES = new HedgeDetector();
 
     public AnswerEvidenceCollector(SentenceEmbedder embedder, RubricMatcher analyser, NegationDetector negation,
                                    AnswerSegmenter segmenter, KeywordListDetector keywordLists) {
@@ -74,7 +75,27 @@ public final class AnswerEvidenceCollector {
         }
         return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
-                holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()));
+                holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES));
+    }
+
+    /**
+     * Per unit, whether it or a unit enclosing it (its sentence) is hedged: "I think" governs every clause of its
+     * sentence ("I think you could switch to eager loading, or something like a join").
+     */
+    static boolean[] hedged(List<Span> units, HedgeDetector hedges) {
+        boolean[] own = new boolean[units.size()];
+        for (int u = 0; u < own.length; u++) {
+            own[u] = hedges.isHedged(units.get(u).text());
+        }
+        boolean[] hedged = new boolean[units.size()];
+        for (int u = 0; u < hedged.length; u++) {
+            Span inner = units.get(u);
+            for (int o = 0; o < own.length && !hedged[u]; o++) {
+                Span outer = units.get(o);
+                hedged[u] = own[o] && outer.start() <= inner.start() && outer.end() >= inner.end();
+            }
+        }
+        return hedged;
     }
 
     /** Per unit, the share of its analysed terms that the prompt contains: a unit at 1 adds no word of its own. */

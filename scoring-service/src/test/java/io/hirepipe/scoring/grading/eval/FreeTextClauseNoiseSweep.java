@@ -2,7 +2,6 @@ package io.hirepipe.scoring.grading.eval;
 
 import io.hirepipe.scoring.grading.SemanticGradingSettings;
 import io.hirepipe.scoring.grading.eval.DevSet.Split;
-import io.hirepipe.scoring.grading.eval.FreeTextEvaluation.Graded;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -30,17 +29,8 @@ class FreeTextClauseNoiseSweep {
         out.append("tune-half units per answer: quartiles ").append(units.get(units.size() / 4)).append(' ')
                 .append(units.get(units.size() / 2)).append(' ').append(units.get(3 * units.size() / 4)).append(", longest ").append(units.get(units.size() - 1)).append('\n');
         for (double from : FROM) for (double noise : NOISE) {
-            SemanticGradingSettings candidate = settings.withClauseNoise(noise, from);
-            List<Graded> tune = dev.evaluate(Split.TUNE, candidate).graded();
-            List<String> questions = tune.stream().map(g -> g.answer().questionKey()).distinct().sorted().toList();
-            out.append(String.format("noise %.2f from %.0f%n  tune   %s%n", noise, from, FreeTextCrossValidation.figures(tune)));
-            for (int fold = 0; fold < 2; fold++) {
-                int f = fold;
-                out.append(String.format("  fold %s %s%n", "AB".charAt(fold), FreeTextCrossValidation.figures(
-                        tune.stream().filter(g -> questions.indexOf(g.answer().questionKey()) % 2 == f).toList())));
-            }
-            out.append(String.format("  probe  %s%n",
-                    FreeTextCrossValidation.figures(probe.evaluate(Split.PROBE, candidate).graded())));
+            CandidateFigures.append(out, String.format("noise %.2f from %.0f", noise, from), dev, probe,
+                    settings.withClauseNoise(noise, from));
         }
         System.out.println(out);
     }
