@@ -58,14 +58,15 @@ public final class AnswerEvidenceCollector {
         boolean deniesKeyPoint = false;
         for (int k = 0; k < kpSim.length; k++) {
             kpSim[k] = similarities(rubric.keyPoints().get(k), vectors, negated);
-            kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), terms, negated);
+            kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), terms, negated, false);
             deniesKeyPoint |= denies(rubric.keyPoints().get(k), terms, negated);
         }
         double[][] mcSim = new double[rubric.misconceptions().size()][];
         boolean[][] mcPhrase = new boolean[rubric.misconceptions().size()][];
         for (int m = 0; m < mcSim.length; m++) {
             mcSim[m] = similarities(rubric.misconceptions().get(m), vectors, negated);
-            mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), terms, negated);
+            // a misconception in the candidate's form of its words: "shorten the TTL" states "shorter ttl"
+            mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), terms, negated, true);
         }
         double topicality = 0;
         for (float[] unit : vectors) {
@@ -161,11 +162,15 @@ public final class AnswerEvidenceCollector {
         return best;
     }
 
-    private static boolean[] phraseHits(Target target, List<Set<String>> unitTerms, boolean[] negated) {
+    private static boolean[] phraseHits(Target target, List<Set<String>> unitTerms, boolean[] negated,
+                                        boolean derivedForms) {
         boolean[] hits = new boolean[unitTerms.size()];
         for (int u = 0; u < unitTerms.size(); u++) {
             for (Phrase phrase : target.phrases()) {
-                if (phrase.negated() == negated[u] && unitTerms.get(u).containsAll(phrase.terms())) {
+                Set<String> terms = unitTerms.get(u);
+                boolean occurs = derivedForms ? RubricMatcher.containsAllOfOneRoot(terms, phrase.terms())
+                        : terms.containsAll(phrase.terms());
+                if (phrase.negated() == negated[u] && occurs) {
                     hits[u] = true;
                     break;
                 }
