@@ -8,15 +8,25 @@ import java.util.List;
 
 /**
  * The figures a sweep prints per candidate setting: the tune half, its two folds (six questions each) and the probe
- * set; never the test half.
+ * set; never the test half. Each answer's evidence is measured once, so a whole range of settings costs one pass of
+ * the model over each set.
  */
 final class CandidateFigures {
 
-    private CandidateFigures() {
+    private final SemanticGradingSettings settings = FreeTextEvaluation.applicationSettings();
+    private final FreeTextEvaluation dev = new FreeTextEvaluation(DevSet.load(), settings);
+    private final FreeTextEvaluation probe = new FreeTextEvaluation(DevSet.probeSet(), settings);
+
+    /** The settings in application.yml, from which candidates are made. */
+    SemanticGradingSettings settings() {
+        return settings;
     }
 
-    static void append(StringBuilder out, String label, FreeTextEvaluation dev, FreeTextEvaluation probe,
-                       SemanticGradingSettings candidate) {
+    FreeTextEvaluation dev() {
+        return dev;
+    }
+
+    void append(StringBuilder out, String label, SemanticGradingSettings candidate) {
         List<Graded> tune = dev.evaluate(Split.TUNE, candidate).graded();
         List<String> questions = tune.stream().map(g -> g.answer().questionKey()).distinct().sorted().toList();
         out.append(label).append(String.format("%n  tune   %s%n", FreeTextCrossValidation.figures(tune)));

@@ -1,6 +1,5 @@
 package io.hirepipe.scoring.grading.eval;
 
-import io.hirepipe.scoring.grading.SemanticGradingSettings;
 import io.hirepipe.scoring.grading.eval.DevSet.Split;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -20,17 +19,16 @@ class FreeTextClauseNoiseSweep {
 
     @Test
     void printTheFiguresForEachClauseNoise() {
-        SemanticGradingSettings settings = FreeTextEvaluation.applicationSettings();
-        FreeTextEvaluation dev = new FreeTextEvaluation(DevSet.load(), settings);
-        FreeTextEvaluation probe = new FreeTextEvaluation(DevSet.probeSet(), settings);
+        CandidateFigures figures = new CandidateFigures();
+        FreeTextEvaluation dev = figures.dev();
         StringBuilder out = new StringBuilder("\n=== clause-noise: tune half, its folds, probe set ===\n");
         List<Integer> units = dev.devSet().half(Split.TUNE).stream().filter(a -> !a.text().isBlank())
                 .map(a -> dev.grader().evidence(a.text(), dev.devSet().rubrics().get(a.questionKey())).units().size()).sorted().toList();
         out.append("tune-half units per answer: quartiles ").append(units.get(units.size() / 4)).append(' ')
                 .append(units.get(units.size() / 2)).append(' ').append(units.get(3 * units.size() / 4)).append(", longest ").append(units.get(units.size() - 1)).append('\n');
         for (double from : FROM) for (double noise : NOISE) {
-            CandidateFigures.append(out, String.format("noise %.2f from %.0f", noise, from), dev, probe,
-                    settings.withClauseNoise(noise, from));
+            figures.append(out, String.format("noise %.2f from %.0f", noise, from),
+                    figures.settings().withClauseNoise(noise, from));
         }
         System.out.println(out);
     }

@@ -1,6 +1,5 @@
 package io.hirepipe.scoring.grading.eval;
 
-import io.hirepipe.scoring.grading.SemanticGradingSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -16,13 +15,11 @@ class FreeTextHedgeSweep {
 
     @Test
     void printTheFiguresForEachHedgeCap() {
-        SemanticGradingSettings settings = FreeTextEvaluation.applicationSettings();
-        FreeTextEvaluation dev = new FreeTextEvaluation(DevSet.load(), settings);
-        FreeTextEvaluation probe = new FreeTextEvaluation(DevSet.probeSet(), settings);
+        CandidateFigures figures = new CandidateFigures();
         StringBuilder out = new StringBuilder("\n=== hedged-evidence-cap: tune half, its folds, probe set ===\n");
         for (double cap : CAP) {
-            CandidateFigures.append(out, "cap " + (Double.isInfinite(cap) ? "off" : cap), dev, probe,
-                    settings.withHedgedEvidenceCap(cap));
+            figures.append(out, "cap " + (Double.isInfinite(cap) ? "off" : cap),
+                    figures.settings().withHedgedEvidenceCap(cap));
         }
         System.out.println(out);
     }
