@@ -22,15 +22,29 @@ import java.util.List;
  *                                stateless"): the answer takes up the rubric's point, and gets it wrong
  * @param promptEcho              [unit] share of the unit's terms that the question's prompt contains (1: the unit
  *                                only repeats the question); all 0 when not measured
+ * @param hedged                  [unit] the sentence the unit belongs to states its claim tentatively ("I think it
+ *                                might be …", {@link HedgeDetector}); all false when not measured
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
                              double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
                              double topicality, KeywordListDetector.Signals signals, boolean truncated,
-                             double holistic, boolean deniesKeyPoint, double[] promptEcho) {
+                             double holistic, boolean deniesKeyPoint, double[] promptEcho,
+                             boolean[] hedged) {
 
     public AnswerEvidence {
         promptEcho = promptEcho == null ? new double[units.size()] : promptEcho;
+        hedged = hedged == null ? new boolean[units.size()] : hedged;
+    }
+
+    /** Evidence without the hedge measure. */
+    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
+                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
+                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
+                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
+                          double holistic, boolean deniesKeyPoint, double[] promptEcho) {
+        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
+                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, null);
     }
 
     /** Evidence without the prompt-echo measure. */
@@ -40,7 +54,7 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                           double topicality, KeywordListDetector.Signals signals, boolean truncated,
                           double holistic, boolean deniesKeyPoint) {
         this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, null);
+                topicality, signals, truncated, holistic, deniesKeyPoint, null, null);
     }
 
     /** Evidence of an answer that denies no key point by name. */

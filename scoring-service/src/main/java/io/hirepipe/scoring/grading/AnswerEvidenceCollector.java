@@ -28,6 +28,7 @@ public final class AnswerEvidenceCollector {
     private final NegationDetector negation;
     private final AnswerSegmenter segmenter;
     private final KeywordListDetector keywordLists;
+    private static final HedgeDetector HEDGES = new HedgeDetector();
 
     public AnswerEvidenceCollector(SentenceEmbedder embedder, RubricMatcher analyser, NegationDetector negation,
                                    AnswerSegmenter segmenter, KeywordListDetector keywordLists) {
@@ -57,14 +58,15 @@ public final class AnswerEvidenceCollector {
         boolean deniesKeyPoint = false;
         for (int k = 0; k < kpSim.length; k++) {
             kpSim[k] = similarities(rubric.keyPoints().get(k), vectors, negated);
-            kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), terms, negated);
+            kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), terms, negated, false);
             deniesKeyPoint |= denies(rubric.keyPoints().get(k), terms, negated);
         }
         double[][] mcSim = new double[rubric.misconceptions().size()][];
         boolean[][] mcPhrase = new boolean[rubric.misconceptions().size()][];
         for (int m = 0; m < mcSim.length; m++) {
             mcSim[m] = similarities(rubric.misconceptions().get(m), vectors, negated);
-            mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), terms, negated);
+            // a misconception in the candidate's form of its words: "shorten the TTL" states "shorter ttl"
+            mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), terms, negated, true);
         }
         double topicality = 0;
         for (float[] unit : vectors) {
@@ -74,7 +76,27 @@ public final class AnswerEvidenceCollector {
         }
         return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
-                holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()));
+                holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES));
+    }
+
+    /**
+     * Per unit, whether it or a unit enclosing it (its sentence) is hedged: "I think" governs every clause of its
+     * sentence ("I think you could switch to eager loading, or something like a join").
+     */
+    static boolean[] hedged(List<Span> units, HedgeDetector hedges) {
+        boolean[] own = new boolean[units.size()];
+        for (int u = 0; u < own.length; u++) {
+            own[u] = hedges.isHedged(units.get(u).text());
+        }
+        boolean[] hedged = new boolean[units.size()];
+        for (int u = 0; u < hedged.length; u++) {
+            Span inner = units.get(u);
+            for (int o = 0; o < own.length && !hedged[u]; o++) {
+                Span outer = units.get(o);
+                hedged[u] = own[o] && outer.start() <= inner.start() && outer.end() >= inner.end();
+            }
+        }
+        return hedged;
     }
 
     /** Per unit, the share of its analysed terms that the prompt contains: a unit at 1 adds no word of its own. */
@@ -140,11 +162,15 @@ public final class AnswerEvidenceCollector {
         return best;
     }
 
-    private static boolean[] phraseHits(Target target, List<Set<String>> unitTerms, boolean[] negated) {
+    private static boolean[] phraseHits(Target target, List<Set<String>> unitTerms, boolean[] negated,
+                                        boolean derivedForms) {
         boolean[] hits = new boolean[unitTerms.size()];
         for (int u = 0; u < unitTerms.size(); u++) {
             for (Phrase phrase : target.phrases()) {
-                if (phrase.negated() == negated[u] && unitTerms.get(u).containsAll(phrase.terms())) {
+                Set<String> terms = unitTerms.get(u);
+                boolean occurs = derivedForms ? RubricMatcher.containsAllOfOneRoot(terms, phrase.terms())
+                        : terms.containsAll(phrase.terms());
+                if (phrase.negated() == negated[u] && occurs) {
                     hits[u] = true;
                     break;
                 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * positive clause cannot meet one stated negatively ("does not block"): polarity has to agree.
  *
  * <p>Deliberately not negations: "without" (a key point may well say "find rows without a full table
- * scan"), "not only/just" (which adds rather than denies), and "non-" prefixes ("non-blocking").
+ * scan"), "not only/just" (which adds rather than denies), "not sure/certain" (which doubts rather than denies:
+ * "I'm not sure that is enough" is a hedge, {@link HedgeDetector}) and "non-" prefixes ("non-blocking").
  *
  * <p>Scope: a negation inside a condition ("if the value isn't cached, …", "when the nodes can't talk to
  * each other, you must choose …", "… or by their address if they don't have a key") states when the
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
 public final class NegationDetector {
 
     private static final Pattern NEGATION = Pattern.compile(
-            "\\b(?:not(?!\\s+(?:only|just|necessarily\\s+bad))|no|never|none|nothing|neither|nor|cannot|isnt|dont|doesnt|wont|cant)\\b"
+            "\\b(?:not(?!\\s+(?:only|just|necessarily\\s+bad|(?:\\d+\\s*%\\s+|entirely\\s+|quite\\s+|totally\\s+|completely\\s+)?(?:sure|certain)\\b))|no|never|none|nothing|neither|nor|cannot|isnt|dont|doesnt|wont|cant)\\b"
                     + "|n['’]t\\b",
             Pattern.CASE_INSENSITIVE);
 

@@ -21,8 +21,13 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
                                List<float[]> topic, List<String> rubricPhrases, Set<String> rubricTerms,
                                Set<String> promptTerms) {
 
-    /** A misconception is written as "Claims X"; X is what a candidate would say, so X is what gets embedded. */
-    private static final Pattern CLAIM_PREFIX = Pattern.compile("^(?i)(?:claims|treats|relies on|thinks|says)\\s+(?:that\\s+)?");
+    /**
+     * A misconception is written as "Claims X" (or "Believes X", "Proposes X", "Insists on X", as the starter bank's
+     * authors write them); X is what a candidate would say, so X is what gets embedded: the rater's verb is no word of
+     * the candidate's and would only pull the statement away from answers that state X.
+     */
+    private static final Pattern CLAIM_PREFIX = Pattern.compile(
+            "^(?i)(?:claims|treats|relies on|thinks|says|believes|proposes|suggests|assumes|insists on)\\s+(?:that\\s+)?");
 
     /** A sentence to compare answer units with, and whether it is stated negatively. */
     public record Reference(String text, float[] vector, boolean negated) {

@@ -66,6 +66,38 @@ public class RubricMatcher implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether every one of {@code wanted} has a term of {@code terms} of the same root: equal, or both of one stem of
+     * at least {@value #MIN_SHARED_ROOT} letters that each extends by at most {@value #MAX_DERIVED_ENDING} letters.
+     * Porter strips inflections only, so derived forms of one word keep different stems ("shorter" and "shorten",
+     * "replica" and "replic"ation); their difference is a short ending on a shared root. Used for misconception
+     * phrases, which name a claim in the rubric author's wording while a candidate states it in any form of its words.
+     */
+    static boolean containsAllOfOneRoot(Set<String> terms, Set<String> wanted) {
+        if (terms.containsAll(wanted)) {
+            return true;
+        }
+        for (String w : wanted) {
+            if (!terms.contains(w) && terms.stream().noneMatch(t -> sameRoot(t, w))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static final int MIN_SHARED_ROOT = 5;
+    static final int MAX_DERIVED_ENDING = 2;
+
+    static boolean sameRoot(String a, String b) {
+        int shared = 0;
+        int limit = Math.min(a.length(), b.length());
+        while (shared < limit && a.charAt(shared) == b.charAt(shared)) {
+            shared++;
+        }
+        return shared >= MIN_SHARED_ROOT && a.length() - shared <= MAX_DERIVED_ENDING
+                && b.length() - shared <= MAX_DERIVED_ENDING;
+    }
+
     /** The analysed terms of {@code text}, in order of first occurrence; empty for null or blank text. */
     public Set<String> terms(String text) {
         Set<String> terms = new LinkedHashSet<>();

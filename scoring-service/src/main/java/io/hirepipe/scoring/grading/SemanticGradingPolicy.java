@@ -23,9 +23,11 @@ import java.util.Set;
  *                   - clauseNoise * max(0, sqrt(2 ln n) - sqrt(2 ln n0)), n the number of the answer's units,
  *                     n0 = clauseNoiseFrom
  *   lex(u,k)      = 1 if all stemmed terms of one of k's phrases occur in u, else 0 (Lucene EnglishAnalyzer)
- *   evidence(u,k) = min(1, clamp((sem - floor) / (ceiling - floor), 0, 1) + phraseWeight * lex)
+ *   evidence(u,k) = min(1, clamp((sem - floor) / (ceiling - floor), 0, 1) + phraseWeight * lex),
+ *                   at most hedgedEvidenceCap when u's sentence is hedged
  *   evidence(k)   = min(1, max over u of evidence(u,k) + supportWeight * the next best evidence(u',k)
- *                   of a unit u' that does not overlap u)
+ *                   of a unit u' that does not overlap u), at most hedgedEvidenceCap when u is hedged and u' is
+ *                   hedged too (or there is none)
  *   credit(k)     = 1 (MET) if evidence(k) >= metAt, partlyMetCredit (PARTLY_MET) if >= partlyMetAt, else 0 (MISSED)
  * </pre>
  * (evidence(u,k) uncapped inside the max; a second clause may support the first.)
@@ -41,6 +43,11 @@ import java.util.Set;
  * fitted on answers of about n0 units, so they already absorb the chance maximum of n0; what a longer answer
  * gains beyond it is taken off every unit's cosine, which asks a unit of a long answer to match more strongly
  * to count. An answer of n0 units or fewer loses nothing, and a phrase (lex) is not discounted.
+ * The hedge cap is there because the grading guide asks for a key point to be stated: a sentence that offers its
+ * claim as a guess ("I think it might be a thundering herd?", "maybe use LIMIT and OFFSET",
+ * {@link HedgeDetector}) only gestures at it, so on its own, or with another hedged sentence, it earns at most
+ * hedgedEvidenceCap (in application.yml halfway between partlyMetAt and metAt: PARTLY_MET, and not on a threshold),
+ * however close its words are; a plain sentence of the answer that supports it can still complete it.
  *
  * <h2>Score</h2>
  * <pre>
@@ -149,23 +156,34 @@ public final class SemanticGradingPolicy {
             double best = 0;
             double bestRaw = Double.NEGATIVE_INFINITY;
             double secondRaw = 0;
+            boolean secondPlain = false;
             for (int u = 0; u < e.units().size(); u++) {
                 if (wrong[u] || echoesPrompt(e, u)) {
                     continue;
                 }
                 double raw = rawEvidence(contrasted(e.keyPointSimilarity(), k, u) - chance, e.keyPointPhrase()[k][u]);
+                if (e.hedged()[u]) {
+                    // a guess ("I think it might be …") gestures at a point; it does not state it
+                    raw = Math.min(raw, s.hedgedEvidenceCap());
+                }
                 if (raw > bestRaw) {
-                    if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u))) {
-                        secondRaw = Math.max(secondRaw, bestRaw);
+                    if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u)) && bestRaw >= secondRaw) {
+                        secondRaw = bestRaw;
+                        secondPlain = !e.hedged()[bestUnit];
                     }
                     bestRaw = raw;
                     bestUnit = u;
-                } else if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u))) {
-                    secondRaw = Math.max(secondRaw, raw);
+                } else if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u)) && raw > secondRaw) {
+                    secondRaw = raw;
+                    secondPlain = !e.hedged()[u];
                 }
             }
             // a point made across two sentences ("…every node answers. Since message loss is unavoidable…")
             bestRaw = bestRaw + s.supportWeight() * Math.max(0, secondRaw);
+            if (bestUnit >= 0 && e.hedged()[bestUnit] && !(secondPlain && secondRaw > 0)) {
+                // two guesses do not make a statement either: only a plain sentence can complete a hedged one
+                bestRaw = Math.min(bestRaw, s.hedgedEvidenceCap());
+            }
             best = Math.min(1, Math.max(0, bestRaw));
             double credit = best >= s.metAt() ? 1 : best >= s.partlyMetAt() ? s.partlyMetCredit() : 0;
             Verdict verdict = credit == 1 ? Verdict.MET : credit > 0 ? Verdict.PARTLY_MET : Verdict.MISSED;

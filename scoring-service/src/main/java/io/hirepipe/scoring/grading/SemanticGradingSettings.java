@@ -49,6 +49,8 @@ import java.util.List;
  *                              {@link SemanticGradingPolicy}); 0 (off) if absent
  * @param clauseNoiseFrom       n0: the number of units of an answer the thresholds were fitted on, from which the
  *                              clause-count discount starts (1 if absent)
+ * @param hedgedEvidenceCap     the most evidence a unit of a hedged sentence ("I think it might be …") gives a key
+ *                              point on its own (see {@link SemanticGradingPolicy}); absent: no cap
  */
 @ConfigurationProperties("hirepipe.grading.semantic")
 public record SemanticGradingSettings(double contrast, double similarityFloor, double similarityCeiling, double phraseWeight,
@@ -60,7 +62,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                                       double holisticWeight, double holisticFloor, double holisticCeiling,
                                       List<Double> calibration, Double partlyMetCredit, Double bandPull,
                                       Double engagedWrongFloor, Double promptEchoShare,
-                                      Double clauseNoise, Double clauseNoiseFrom) {
+                                      Double clauseNoise, Double clauseNoiseFrom, Double hedgedEvidenceCap) {
 
     /** The calibration that changes nothing. */
     public static final List<Double> IDENTITY = List.of(0.0, 25.0, 50.0, 75.0, 100.0);
@@ -72,6 +74,10 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         promptEchoShare = promptEchoShare == null ? 0.0 : promptEchoShare;
         clauseNoise = clauseNoise == null ? 0.0 : clauseNoise;
         clauseNoiseFrom = clauseNoiseFrom == null ? 1.0 : clauseNoiseFrom;
+        hedgedEvidenceCap = hedgedEvidenceCap == null ? Double.POSITIVE_INFINITY : hedgedEvidenceCap;
+        if (hedgedEvidenceCap < 0) {
+            throw new IllegalArgumentException("hedged-evidence-cap must not be negative");
+        }
         if (clauseNoiseFrom < 1) {
             throw new IllegalArgumentException("clause-noise-from must be at least 1 (units)");
         }
@@ -115,7 +121,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         return new SemanticGradingSettings(contrast, floor, ceiling, phrase, support, met, partly, misconceptionAt, offTopicBelow,
                 keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap,
                 lowConfidenceBelow, nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap);
     }
 
     public SemanticGradingSettings withGates(double misconception, double offTopic, double keywordCap) {
@@ -124,7 +130,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 misconception, offTopic, keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare,
                 keywordListMinRubricTermShare, keywordCap, lowConfidenceBelow, nearThresholdWithin, holisticWeight,
                 holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap);
     }
 
     public SemanticGradingSettings withHolistic(double weight, double floor, double ceiling) {
@@ -132,7 +138,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, weight, floor, ceiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap);
     }
 
     public SemanticGradingSettings withReview(double lowConfidence, double nearThreshold) {
@@ -140,7 +146,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidence,
                 nearThreshold, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap);
     }
 
     public SemanticGradingSettings withCalibration(List<Double> percentAtCredit) {
@@ -166,23 +172,27 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, percentAtCredit, partlyMet, pull,
-                floor, promptEchoShare, clauseNoise, clauseNoiseFrom);
+                floor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap);
     }
 
     public SemanticGradingSettings withPromptEchoShare(double echoShare) {
-        return withUnitRules(echoShare, clauseNoise, clauseNoiseFrom);
+        return withUnitRules(echoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap);
     }
 
     public SemanticGradingSettings withClauseNoise(double noise, double from) {
-        return withUnitRules(promptEchoShare, noise, from);
+        return withUnitRules(promptEchoShare, noise, from, hedgedEvidenceCap);
     }
 
-    /** These settings with other values for the last three, which decide what a unit of the answer may count for. */
-    private SemanticGradingSettings withUnitRules(double echoShare, double noise, double from) {
+    public SemanticGradingSettings withHedgedEvidenceCap(double cap) {
+        return withUnitRules(promptEchoShare, clauseNoise, clauseNoiseFrom, cap);
+    }
+
+    /** These settings with other values for the last four, which decide what a unit of the answer may count for. */
+    private SemanticGradingSettings withUnitRules(double echoShare, double noise, double from, double hedgeCap) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, echoShare, noise, from);
+                engagedWrongFloor, echoShare, noise, from, hedgeCap);
     }
 }

@@ -27,4 +27,17 @@ class AnswerEvidenceCollectorTest {
         assertThat(echo[2]).as("none of the question's words").isZero();
         assertThat(echo[3]).as("no terms at all: not an echo").isZero();
     }
+
+    @Test
+    void everyClauseOfAHedgedSentenceIsHedgedAndOnlyThose() {
+        List<AnswerSegmenter.Span> units = new AnswerSegmenter().units(
+                "I think you could switch it to eager loading, or something like a join. Then count the queries in a test.");
+
+        boolean[] hedged = AnswerEvidenceCollector.hedged(units, new HedgeDetector());
+
+        for (int u = 0; u < units.size(); u++) {
+            assertThat(hedged[u]).as(units.get(u).text()).isEqualTo(!units.get(u).text().startsWith("Then"));
+        }
+        assertThat(units).extracting(AnswerSegmenter.Span::text).contains("or something like a join.");
+    }
 }

@@ -33,6 +33,8 @@ class NegationDetectorTest {
             "It finds rows without a full table scan",
             "Async code is non-blocking",
             "It is not only faster but also simpler",
+            "I'm not sure that is enough for a single key",
+            "though I'm not 100% sure of the exact config",
             "Notice the index on the column",
             "If the value isn't cached, it is loaded from the database",
             "if the value isn't there it fetches it from the database and keeps a copy",

@@ -278,4 +278,32 @@ class RubricMatcherTest {
                     .containsExactly("k");
         }
     }
+
+    @org.junit.jupiter.api.Nested
+    class DerivedFormsOfOneRoot {
+
+        @Test
+        void aDerivedFormOfEachPhraseTermCounts() {
+            // Porter keeps "shorten" and "shorter" apart; both are "short" and a letter
+            assertThat(matcher.terms("so just shorten the TTL to 10 seconds")).doesNotContain("shorter");
+            assertThat(RubricMatcher.containsAllOfOneRoot(matcher.terms("so just shorten the TTL to 10 seconds"),
+                    matcher.terms("shorter ttl"))).isTrue();
+            assertThat(RubricMatcher.containsAllOfOneRoot(matcher.terms("every replication lag"),
+                    matcher.terms("replica lag"))).isTrue();
+        }
+
+        @Test
+        void everyTermMustStillOccur() {
+            assertThat(RubricMatcher.containsAllOfOneRoot(matcher.terms("shorten the timeout"),
+                    matcher.terms("shorter ttl"))).isFalse();
+        }
+
+        @Test
+        void aShortSharedBeginningOrALongEndingIsNotOneRoot() {
+            assertThat(RubricMatcher.sameRoot("serv", "server")).as("4 letters shared").isFalse();
+            assertThat(RubricMatcher.sameRoot("index", "indic")).isFalse();
+            assertThat(RubricMatcher.sameRoot("consist", "consistenc")).as("an ending of 3 letters").isFalse();
+            assertThat(RubricMatcher.sameRoot("shorter", "shorten")).isTrue();
+        }
+    }
 }

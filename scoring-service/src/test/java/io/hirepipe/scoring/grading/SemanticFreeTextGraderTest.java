@@ -108,6 +108,21 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aMisconceptionStatedInAnotherFormOfItsWordsIsFound() {
+        FreeTextRubric stampede = new FreeTextRubric("stampede:1",
+                "A cached home page expires every 60 seconds and the database spikes each time. What do you do?",
+                List.of(new FreeTextRubric.Point("coalesce", "Lets one request rebuild the entry while the others wait",
+                        List.of("single flight", "mutex"), List.of("Only one request recomputes the value."), 2)),
+                List.of(new FreeTextRubric.Misconception("disable-cache", "Proposes shortening the TTL or removing the cache as the fix",
+                        List.of("shorter ttl"), 1)));
+
+        FreeTextGrade grade = grader.grade("Just shorten the TTL to 10 seconds so every rebuild is smaller.", stampede);
+
+        assertThat(grade.misconceptions()).extracting(FreeTextGrade.MisconceptionEvidence::misconceptionId)
+                .containsExactly("disable-cache");
+    }
+
+    @Test
     void denyingAMisconceptionIsNotMakingIt() {
         FreeTextGrade grade = grader.grade("Sharding does not copy all data to every node: each shard has a subset.", RUBRIC);
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The policy on hand-made evidence, so each rule shows with round numbers: four key points of one point
@@ -20,7 +21,7 @@ class SemanticGradingPolicyTest {
 
     private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0, 0.7, 0.3,
             0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8, SemanticGradingSettings.IDENTITY, 0.5, 0.0, 0.0,
-            0.0, 0.0, 1.0);
+            0.0, 0.0, 1.0, null);
 
     private final SemanticGradingPolicy policy = new SemanticGradingPolicy(SETTINGS);
 
@@ -124,6 +125,52 @@ class SemanticGradingPolicyTest {
         assertThat(discounting.chanceMaximum(16)).isCloseTo(0.1 * (Math.sqrt(2 * Math.log(16)) - Math.sqrt(2 * Math.log(4))),
                 org.assertj.core.data.Offset.offset(1e-12));
         assertThat(discounting.chanceMaximum(64)).isGreaterThan(discounting.chanceMaximum(16));
+    }
+
+    /** Two separate sentences and their cosines to key points a and b; {@code hedged} says which of them hedge. */
+    private static AnswerEvidence twoSentences(double[] toA, double[] toB, boolean... hedged) {
+        double[][] sim = {toA, toB, {0, 0}, {0, 0}};
+        List<Span> units = List.of(new Span("one", 0, 3), new Span("two", 4, 7));
+        return new AnswerEvidence("one two", units, new boolean[2], sim, new boolean[4][2], new double[0][],
+                new boolean[0][], 0.9, new KeywordListDetector.Signals(40, 0.4, 0, 0.2, true), false, 0, false, null,
+                hedged);
+    }
+
+    /** Support 0.5, and a hedged sentence gives at most 0.5: halfway between partly-met-at 0.3 and met-at 0.7. */
+    private static final SemanticGradingSettings HEDGE_CAPPED = SETTINGS.withEvidence(0, 0, 1, 0.5, 0.5, 0.7, 0.3)
+            .withHedgedEvidenceCap(0.5);
+
+    @Test
+    void aHedgedSentenceOnlyPartlyMeetsAKeyPointHoweverCloseItIs() {
+        // "I think it might be a thundering herd" (sentence 0, key point a) and a plain sentence 1 making point b
+        AnswerEvidence e = twoSentences(new double[] {0.95, 0}, new double[] {0, 0.95}, true, false);
+
+        FreeTextGrade grade = new SemanticGradingPolicy(HEDGE_CAPPED).grade(e, RUBRIC);
+
+        assertThat(grade.keyPoints()).extracting(FreeTextGrade.KeyPointEvidence::verdict)
+                .containsExactly(Verdict.PARTLY_MET, Verdict.MET, Verdict.MISSED, Verdict.MISSED);
+        assertThat(grade.points()).isEqualByComparingTo("1.50");
+        assertThat(new SemanticGradingPolicy(SETTINGS.withEvidence(0, 0, 1, 0.5, 0.5, 0.7, 0.3)).grade(e, RUBRIC).points())
+                .as("no cap: the rule is off").isEqualByComparingTo("2.00");
+    }
+
+    @Test
+    void aPlainSentenceCanCompleteAHedgedOneButASecondGuessCannot() {
+        // both sentences make point a: the hedged one closely, the other loosely (0.45)
+        AnswerEvidence supportedByAPlainSentence = twoSentences(new double[] {0.95, 0.45}, new double[] {0, 0}, true, false);
+        AnswerEvidence supportedByAnotherGuess = twoSentences(new double[] {0.95, 0.45}, new double[] {0, 0}, true, true);
+        SemanticGradingPolicy capped = new SemanticGradingPolicy(HEDGE_CAPPED);
+
+        // 0.5 (the cap) + 0.5 × 0.45 = 0.725: met
+        assertThat(capped.grade(supportedByAPlainSentence, RUBRIC).keyPoints().get(0).verdict()).isEqualTo(Verdict.MET);
+        // the same sum from two hedged sentences stays at the cap
+        assertThat(capped.grade(supportedByAnotherGuess, RUBRIC).keyPoints().get(0).verdict()).isEqualTo(Verdict.PARTLY_MET);
+    }
+
+    @Test
+    void aNegativeHedgeCapIsRefused() {
+        assertThatThrownBy(() -> SETTINGS.withHedgedEvidenceCap(-0.1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hedged-evidence-cap");
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.hirepipe.scoring.grading.eval;
 
-import io.hirepipe.scoring.grading.SemanticGradingSettings;
 import io.hirepipe.scoring.grading.eval.DevSet.Split;
-import io.hirepipe.scoring.grading.eval.FreeTextEvaluation.Graded;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -21,26 +19,16 @@ class FreeTextClauseNoiseSweep {
 
     @Test
     void printTheFiguresForEachClauseNoise() {
-        SemanticGradingSettings settings = FreeTextEvaluation.applicationSettings();
-        FreeTextEvaluation dev = new FreeTextEvaluation(DevSet.load(), settings);
-        FreeTextEvaluation probe = new FreeTextEvaluation(DevSet.probeSet(), settings);
+        CandidateFigures figures = new CandidateFigures();
+        FreeTextEvaluation dev = figures.dev();
         StringBuilder out = new StringBuilder("\n=== clause-noise: tune half, its folds, probe set ===\n");
         List<Integer> units = dev.devSet().half(Split.TUNE).stream().filter(a -> !a.text().isBlank())
                 .map(a -> dev.grader().evidence(a.text(), dev.devSet().rubrics().get(a.questionKey())).units().size()).sorted().toList();
         out.append("tune-half units per answer: quartiles ").append(units.get(units.size() / 4)).append(' ')
                 .append(units.get(units.size() / 2)).append(' ').append(units.get(3 * units.size() / 4)).append(", longest ").append(units.get(units.size() - 1)).append('\n');
         for (double from : FROM) for (double noise : NOISE) {
-            SemanticGradingSettings candidate = settings.withClauseNoise(noise, from);
-            List<Graded> tune = dev.evaluate(Split.TUNE, candidate).graded();
-            List<String> questions = tune.stream().map(g -> g.answer().questionKey()).distinct().sorted().toList();
-            out.append(String.format("noise %.2f from %.0f%n  tune   %s%n", noise, from, FreeTextCrossValidation.figures(tune)));
-            for (int fold = 0; fold < 2; fold++) {
-                int f = fold;
-                out.append(String.format("  fold %s %s%n", "AB".charAt(fold), FreeTextCrossValidation.figures(
-                        tune.stream().filter(g -> questions.indexOf(g.answer().questionKey()) % 2 == f).toList())));
-            }
-            out.append(String.format("  probe  %s%n",
-                    FreeTextCrossValidation.figures(probe.evaluate(Split.PROBE, candidate).graded())));
+            figures.append(out, String.format("noise %.2f from %.0f", noise, from),
+                    figures.settings().withClauseNoise(noise, from));
         }
         System.out.println(out);
     }

@@ -1,0 +1,41 @@
+package io.hirepipe.scoring.grading.eval;
+
+import io.hirepipe.scoring.grading.SemanticGradingSettings;
+import io.hirepipe.scoring.grading.eval.DevSet.Split;
+import io.hirepipe.scoring.grading.eval.FreeTextEvaluation.Graded;
+
+import java.util.List;
+
+/**
+ * The figures a sweep prints per candidate setting: the tune half, its two folds (six questions each) and the probe
+ * set; never the test half. Each answer's evidence is measured once, so a whole range of settings costs one pass of
+ * the model over each set.
+ */
+final class CandidateFigures {
+
+    private final SemanticGradingSettings settings = FreeTextEvaluation.applicationSettings();
+    private final FreeTextEvaluation dev = new FreeTextEvaluation(DevSet.load(), settings);
+    private final FreeTextEvaluation probe = new FreeTextEvaluation(DevSet.probeSet(), settings);
+
+    /** The settings in application.yml, from which candidates are made. */
+    SemanticGradingSettings settings() {
+        return settings;
+    }
+
+    FreeTextEvaluation dev() {
+        return dev;
+    }
+
+    void append(StringBuilder out, String label, SemanticGradingSettings candidate) {
+        List<Graded> tune = dev.evaluate(Split.TUNE, candidate).graded();
+        List<String> questions = tune.stream().map(g -> g.answer().questionKey()).distinct().sorted().toList();
+        out.append(label).append(String.format("%n  tune   %s%n", FreeTextCrossValidation.figures(tune)));
+        for (int fold = 0; fold < 2; fold++) {
+            int f = fold;
+            out.append(String.format("  fold %s %s%n", "AB".charAt(fold), FreeTextCrossValidation.figures(
+                    tune.stream().filter(g -> questions.indexOf(g.answer().questionKey()) % 2 == f).toList())));
+        }
+        out.append(String.format("  probe  %s%n",
+                FreeTextCrossValidation.figures(probe.evaluate(Split.PROBE, candidate).graded())));
+    }
+}
