@@ -34,6 +34,13 @@ public final class InvitationFields {
     /** Present only while the invitation is active; see {@link Invitation#activeKey()}. */
     public static final String ACTIVE_KEY = "activeKey";
     public static final String EXPIRY_ANNOUNCED_AT = "expiryAnnouncedAt";
+    /**
+     * {@code true}, present only while the session runs (set with STARTED, removed when it ends): the expiry sweep
+     * asks only for invitations that have it. MongoDB answers the sweep from its status/deadline index either way;
+     * the local stack's server indexes nothing but {@code _id} and unique keys, and reads only the documents that
+     * have a field a query requires to exist, so the sweep reads the running sessions instead of every invitation.
+     */
+    public static final String OPEN_SESSION = "openSession";
 
     private InvitationFields() {
     }

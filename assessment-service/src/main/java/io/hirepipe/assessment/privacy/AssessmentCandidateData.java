@@ -25,6 +25,7 @@ import static io.hirepipe.assessment.invitation.InvitationFields.ACTIVE_KEY;
 import static io.hirepipe.assessment.invitation.InvitationFields.EXPIRES_AT;
 import static io.hirepipe.assessment.invitation.InvitationFields.EXTERNAL_REFERENCE;
 import static io.hirepipe.assessment.invitation.InvitationFields.ID;
+import static io.hirepipe.assessment.invitation.InvitationFields.OPEN_SESSION;
 import static io.hirepipe.assessment.invitation.InvitationFields.OUTBOX;
 import static io.hirepipe.assessment.invitation.InvitationFields.REVISION;
 import static io.hirepipe.assessment.invitation.InvitationFields.REVOCATION;
@@ -91,7 +92,7 @@ class AssessmentCandidateData implements CandidateDataEraser {
                     .and("session").ne(null)), new Update().set(SESSION_ANSWERS, Map.of()).inc(REVISION, 1), Invitation.class);
             mongo.updateFirst(Query.query(Criteria.where(ID).is(invitationId).and(TENANT).is(tenantId)
                             .and(STATUS).in(InvitationStatus.INVITED, InvitationStatus.STARTED)),
-                    new Update().set(STATUS, InvitationStatus.REVOKED)
+                    new Update().set(STATUS, InvitationStatus.REVOKED).unset(OPEN_SESSION)
                             .set(REVOCATION, new Revocation("candidate data erased", now, "privacy"))
                             // a change a write made by revision (autosave, start) must notice
                             .inc(REVISION, 1),

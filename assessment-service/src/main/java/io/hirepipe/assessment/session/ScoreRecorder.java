@@ -66,8 +66,7 @@ public class ScoreRecorder {
      */
     public void adjusted(String tenantId, String eventId, int schemaVersion, ScoreAdjusted adjusted) {
         Instant at = adjusted.adjustedAt() == null ? Instant.EPOCH : adjusted.adjustedAt();
-        Query query = Query.query(Criteria.where(TENANT).is(tenantId)
-                .and(SESSION_ID).is(adjusted.sessionId())
+        Query query = Query.query(session(tenantId, adjusted.invitationId(), adjusted.sessionId())
                 .and(STATUS).is(InvitationStatus.SCORED)
                 .orOperator(Criteria.where(SCORE + ".adjustedAt").exists(false),
                         Criteria.where(SCORE + ".adjustedAt").is(null),
@@ -89,8 +88,7 @@ public class ScoreRecorder {
 
     /** The result became final with these totals; applying it again sets the same values. */
     public void finalized(String tenantId, String eventId, AssessmentFinalized finalized) {
-        Query query = Query.query(Criteria.where(TENANT).is(tenantId)
-                .and(SESSION_ID).is(finalized.sessionId())
+        Query query = Query.query(session(tenantId, finalized.invitationId(), finalized.sessionId())
                 .and(STATUS).is(InvitationStatus.SCORED)
                 .and(SCORE + ".finalizedAt").is(null));
         Update update = new Update()
@@ -103,6 +101,15 @@ public class ScoreRecorder {
                 .set(SCORE + ".finalizedAt", finalized.finalizedAt() == null ? Instant.EPOCH : finalized.finalizedAt())
                 .inc(REVISION, 1);
         apply(query, update, "AssessmentFinalized " + eventId + " for session " + finalized.sessionId());
+    }
+
+    /**
+     * The session's invitation, by its {@code _id} when the event names it (older producers did not): the session
+     * id alone has no unique index, so the local stack's MongoDB would read every invitation to find it.
+     */
+    private static Criteria session(String tenantId, String invitationId, String sessionId) {
+        Criteria invitation = invitationId != null ? byId(tenantId, invitationId) : Criteria.where(TENANT).is(tenantId);
+        return invitation.and(SESSION_ID).is(sessionId);
     }
 
     private void apply(Query query, Update update, String what) {

@@ -9,6 +9,7 @@ import io.hirepipe.assessment.invitation.Signal;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.outbox.Outbox;
+import jakarta.annotation.PostConstruct;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -59,6 +60,19 @@ class SessionStore {
         this.mongo = mongo;
     }
 
+    /**
+     * Marks sessions started by a version that did not mark running sessions ({@link InvitationFields#OPEN_SESSION}),
+     * once at start-up, so the expiry sweep finds them.
+     *
+     * @return how many were marked
+     */
+    @PostConstruct
+    long markRunningSessions() {
+        return mongo.updateMulti(Query.query(Criteria.where(STATUS).is(InvitationStatus.STARTED)
+                        .and(InvitationFields.OPEN_SESSION).exists(false)),
+                new Update().set(InvitationFields.OPEN_SESSION, true), Invitation.class).getModifiedCount();
+    }
+
     /** INVITED and unexpired → STARTED with the frozen session, plus AssessmentStarted. */
     Optional<Invitation> start(String tenantId, String invitationId, Instant now, Session session, String testTitle,
                                int durationMinutes, int passMarkPercent, EventEnvelope<?> started) {
@@ -71,6 +85,7 @@ class SessionStore {
     private static Update startOf(Session session, String testTitle, int durationMinutes, int passMarkPercent) {
         return new Update()
                 .set(STATUS, InvitationStatus.STARTED)
+                .set(InvitationFields.OPEN_SESSION, true)
                 .set(SESSION, session)
                 .set(TEST_TITLE, testTitle)
                 .set(DURATION, durationMinutes)
@@ -169,6 +184,7 @@ class SessionStore {
                 .set(SUBMIT_REASON, reason)
                 // the session has ended: a retake is a new invitation
                 .unset(InvitationFields.ACTIVE_KEY)
+                .unset(InvitationFields.OPEN_SESSION)
                 .inc(REVISION, 1);
         Outbox.append(update, submitted);
         return modify(query, update);
@@ -185,6 +201,7 @@ class SessionStore {
                 .and(REVISION).is(revision));
         Update update = new Update()
                 .set(STATUS, InvitationStatus.STARTED)
+                .set(InvitationFields.OPEN_SESSION, true)
                 .set(DEADLINE, deadline)
                 .unset(SUBMITTED_AT)
                 .unset(SUBMIT_REASON)
@@ -219,7 +236,8 @@ class SessionStore {
      * platform's own job, and every write it then makes names the session's tenant.
      */
     List<Invitation> overdue(Instant cutoff, int limit) {
-        Query query = Query.query(Criteria.where(STATUS).is(InvitationStatus.STARTED).and(DEADLINE).lt(cutoff))
+        Query query = Query.query(Criteria.where(InvitationFields.OPEN_SESSION).exists(true)
+                        .and(STATUS).is(InvitationStatus.STARTED).and(DEADLINE).lt(cutoff))
                 .with(Sort.by(Sort.Direction.ASC, DEADLINE))
                 .limit(limit);
         return mongo.find(withoutPrivateParts(query), Invitation.class);

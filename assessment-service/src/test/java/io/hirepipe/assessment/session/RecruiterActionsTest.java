@@ -184,7 +184,7 @@ class RecruiterActionsTest extends AssessmentIntegrationTest {
         api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
         consumed(EventEnvelope.of(scored(sessionId, id), tenant, "corr-2"));
         consumed(EventEnvelope.of(new ScoreAdjusted(sessionId, "q-text", new BigDecimal("3"), "generous", "rita",
-                new BigDecimal("5"), 11, 45.0, false, clock.instant(), new BigDecimal("1"), "Explain", true, 0, null,
+                new BigDecimal("5"), 11, 45.0, false, clock.instant(), new BigDecimal("1"), "Explain", true, 0, id,
                 null, null, null), tenant, "corr-3"));
 
         api(recruiterToken()).post("/api/invitations/" + id + "/reopen", body).problem(409, "result-reviewed");

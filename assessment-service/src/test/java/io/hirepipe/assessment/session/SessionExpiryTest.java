@@ -1,13 +1,18 @@
 package io.hirepipe.assessment.session;
 
 import io.hirepipe.assessment.invitation.Invitation;
+import io.hirepipe.assessment.invitation.InvitationFields;
 import io.hirepipe.assessment.invitation.InvitationStore;
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.contracts.events.SubmittedAnswer;
 import org.junit.jupiter.api.Test;
+import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -28,6 +33,8 @@ class SessionExpiryTest extends AssessmentIntegrationTest {
     SubmissionService submissions;
     @Autowired
     InvitationStore invitations;
+    @Autowired
+    SessionStore sessions;
 
     @Test
     void aSessionPastItsDeadlineIsClosedWithTimeoutExactlyOnce() {
@@ -122,5 +129,27 @@ class SessionExpiryTest extends AssessmentIntegrationTest {
         JsonNode session = api(candidate).get("/api/candidate/assessment/session").expect(200);
         assertThat(session.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(session.get("remainingSeconds").asLong()).isBetween(50L, 60L);
+    }
+
+    /** A session started by a version that did not mark running sessions is marked at start-up and closed like any. */
+    @Test
+    void aSessionStartedBeforeRunningSessionsWereMarkedIsClosedAtItsDeadline() {
+        QUESTION_SERVICE.define(tenant, javaTest("one-minute", 1));
+        JsonNode created = invite("one-minute", "ada@example.org");
+        String invitationId = created.get("id").asString();
+        String candidate = redeemAsCandidate(created);
+        String sessionId = start(candidate).get("sessionId").asString();
+        Query thisOne = Query.query(Criteria.where("_id").is(invitationId));
+        assertThat(mongo.findOne(thisOne, Document.class, Invitation.COLLECTION)).containsEntry(InvitationFields.OPEN_SESSION, true);
+        mongo.updateFirst(thisOne, new Update().unset(InvitationFields.OPEN_SESSION), Invitation.COLLECTION);
+
+        assertThat(sessions.markRunningSessions()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(75));
+
+        AssessmentSubmitted event = (AssessmentSubmitted) awaitEvents("AssessmentSubmitted", sessionId)
+                .get(0).envelope().payload();
+        assertThat(event.reason()).isEqualTo(SubmitReason.TIMEOUT);
+        assertThat(mongo.findOne(thisOne, Document.class, Invitation.COLLECTION))
+                .as("an ended session is no longer read by the sweep").doesNotContainKey(InvitationFields.OPEN_SESSION);
     }
 }

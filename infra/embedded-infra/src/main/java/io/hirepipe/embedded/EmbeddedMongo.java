@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import de.bwaldvogel.mongo.MongoBackend;
@@ -22,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * <p>Without a data file everything is kept in memory. With one, data goes to an H2 MVStore file and survives
  * a restart; writes are committed to the file about once a second and on {@link #close()}, so a killed
  * process ({@code kill -9}) can lose the last second.
+ *
+ * <p>With a slow-operation threshold, every query, update, delete, count or aggregation slower than it is logged
+ * ({@link SlowOperationLog}): the library uses only {@code _id} and unique indexes, so this names the queries that
+ * read whole collections as data grows.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -44,9 +49,23 @@ public final class EmbeddedMongo implements AutoCloseable {
      * @throws PortInUseException when the port is taken
      */
     public static EmbeddedMongo start(int port, Path dataFile) {
+        return start(port, dataFile, Duration.ZERO);
+    }
+
+    /**
+     * @param slowOperations log every operation that takes at least this long (database, collection, filter shape
+     *                       without values, duration); zero: log none, at no cost
+     * @see #start(int, Path)
+     */
+    public static EmbeddedMongo start(int port, Path dataFile, Duration slowOperations) {
         PortCheck.requireFree("MongoDB", port);
         QuietInfraLogging.apply();
-        MongoServer server = new MongoServer(backend(dataFile));
+        MongoBackend backend = backend(dataFile);
+        if (!slowOperations.isNegative() && !slowOperations.isZero()) {
+            backend = new SlowOperationLog(backend, slowOperations, slow -> log.warn("{}", slow));
+            log.info("Embedded MongoDB logs operations slower than {} ms", slowOperations.toMillis());
+        }
+        MongoServer server = new MongoServer(backend);
         try {
             server.bind(PortCheck.LOOPBACK, port);
         } catch (RuntimeException failure) {

@@ -101,7 +101,7 @@ public final class LocalStack implements AutoCloseable {
         });
         progress.accept("starting MongoDB-compatible server on port " + config.ports().mongo()
                 + " (data in " + config.mongoFile() + ")");
-        started.push(EmbeddedMongo.start(config.ports().mongo(), config.mongoFile()));
+        started.push(EmbeddedMongo.start(config.ports().mongo(), config.mongoFile(), config.mongoSlowOperations()));
         progress.accept("starting Redis on port " + config.ports().redis());
         redis = EmbeddedRedis.start(config.ports().redis());
         started.push(redis);

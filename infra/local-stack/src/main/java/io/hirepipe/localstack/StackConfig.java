@@ -23,7 +23,8 @@ public record StackConfig(
         String gatewayProfiles,
         int instances,
         int controlPort,
-        boolean classDataSharing) {
+        boolean classDataSharing,
+        Duration mongoSlowOperations) {
 
     /** Instance n (from 0) of a service listens on its port + n × this step: 8082, 8092, … */
     public static final int INSTANCE_PORT_STEP = 10;
@@ -95,6 +96,9 @@ public record StackConfig(
         // true: the services start from an extracted class path with a class data sharing archive, recorded by
         // the first run after a build (ClassDataSharing); false: from their fat jars, as before
         DEFAULTS.put("class-data-sharing", "true");
+        // 0: off. The embedded MongoDB logs every query, update, delete, count or aggregation slower than this
+        // many milliseconds, with its collection and filter shape (no values), in the stack's log
+        DEFAULTS.put("mongo-slow-ms", "0");
     }
 
     public StackConfig {
@@ -102,6 +106,7 @@ public record StackConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(mongoSlowOperations, "mongoSlowOperations");
     }
 
     /** Reads options of the form {@code --name=value}, falling back to {@code HIREPIPE_NAME}, then defaults. */
@@ -139,39 +144,40 @@ public record StackConfig(
                 new Sessions(Duration.ofSeconds(lookup.integer("session-grace")),
                         Duration.ofSeconds(lookup.integer("session-sweep-interval"))),
                 lookup.text("otlp-endpoint"), lookup.text("gateway-profiles"), lookup.between("instances", 1, MAX_INSTANCES),
-                lookup.controlPort(), Boolean.parseBoolean(lookup.text("class-data-sharing")));
+                lookup.controlPort(), Boolean.parseBoolean(lookup.text("class-data-sharing")),
+                Duration.ofMillis(lookup.between("mongo-slow-ms", 0, Integer.MAX_VALUE)));
     }
 
     public StackConfig withPorts(Ports newPorts) {
-        return new StackConfig(repoDir, dataDir, newPorts, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing);
+        return new StackConfig(repoDir, dataDir, newPorts, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing, mongoSlowOperations);
     }
 
     public StackConfig withDataDir(Path newDataDir) {
-        return new StackConfig(repoDir, newDataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing);
+        return new StackConfig(repoDir, newDataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing, mongoSlowOperations);
     }
 
     public StackConfig withHealthTimeout(Duration timeout) {
-        return new StackConfig(repoDir, dataDir, ports, timeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing);
+        return new StackConfig(repoDir, dataDir, ports, timeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing, mongoSlowOperations);
     }
 
     /** Tests shorten the session timings, so a test at its deadline closes in seconds, not half a minute. */
     public StackConfig withSessions(Sessions newSessions) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, newSessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, newSessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing, mongoSlowOperations);
     }
 
     /** Services export their spans here (OTLP/HTTP); tests collect them with a receiver of their own. */
     public StackConfig withOtlpEndpoint(String endpoint) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, endpoint, gatewayProfiles, instances, controlPort, classDataSharing);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, endpoint, gatewayProfiles, instances, controlPort, classDataSharing, mongoSlowOperations);
     }
 
     /** Tests run several instances of each service. */
     public StackConfig withInstances(int count) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, count, controlPort, classDataSharing);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, count, controlPort, classDataSharing, mongoSlowOperations);
     }
 
     /** The fault control on this loopback port (0: off). */
     public StackConfig withControlPort(int port) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, port, classDataSharing);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, port, classDataSharing, mongoSlowOperations);
     }
 
     public Path logsDir() {

@@ -2,6 +2,7 @@ package io.hirepipe.localstack;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -83,5 +84,16 @@ class StackConfigTest {
                 .hasMessageContaining("--instances must be between 1 and 4");
         assertThatThrownBy(() -> StackConfig.from(new String[]{"--control-port=70000"}, Map.of(), REPO))
                 .hasMessageContaining("between 1 and 65535");
+    }
+
+    @Test
+    void theSlowMongoOperationLogIsOffByDefaultAndTakesMillisecondsFromAnOptionOrTheEnvironment() {
+        assertThat(StackConfig.from(new String[0], Map.of(), REPO).mongoSlowOperations()).isZero();
+        assertThat(StackConfig.from(new String[]{"--mongo-slow-ms=50"}, Map.of(), REPO).mongoSlowOperations())
+                .isEqualTo(Duration.ofMillis(50));
+        assertThat(StackConfig.from(new String[0], Map.of("HIREPIPE_MONGO_SLOW_MS", "200"), REPO).mongoSlowOperations())
+                .isEqualTo(Duration.ofMillis(200));
+        assertThatThrownBy(() -> StackConfig.from(new String[]{"--mongo-slow-ms=-1"}, Map.of(), REPO))
+                .hasMessageContaining("--mongo-slow-ms must be between 0");
     }
 }
