@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "hirepipe.gateway.failover.out-of-rotation-for=1ms",
         "logging.level.io.hirepipe.gateway.access=WARN",
         "management.server.port=0"})
-@UsesInfrastructure(Infra.MONGO)
+// Kafka too, as every gateway context has it: without a broker its KafkaAdmin waits out its 30 s timeout at start.
+@UsesInfrastructure({Infra.MONGO, Infra.KAFKA})
 class InstanceFailoverTest {
 
     static final String PASSWORD = "failover passphrase";

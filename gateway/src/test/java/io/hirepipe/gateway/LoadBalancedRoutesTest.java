@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "hirepipe.gateway.docs.cache-for=0s",
         "logging.level.io.hirepipe.gateway.access=WARN",
         "management.server.port=0"})
-@UsesInfrastructure(Infra.MONGO)
+// Kafka too, as every gateway context has it: without a broker its KafkaAdmin waits out its 30 s timeout at start.
+@UsesInfrastructure({Infra.MONGO, Infra.KAFKA})
 class LoadBalancedRoutesTest {
 
     static final String PASSWORD = "load balanced passphrase";
