@@ -109,6 +109,16 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * Asks the JVM to stop (SIGTERM: its shutdown hooks run) without waiting, so that the stack can stop all its
+     * services at once; {@link #close()} then waits for it.
+     */
+    void requestStop() {
+        if (process.isAlive()) {
+            process.destroy();
+        }
+    }
+
+    /**
      * Asks the JVM to stop (its shutdown hooks run), and forces it after a grace period: longer when it writes
      * its class data sharing archive on the way out.
      */
