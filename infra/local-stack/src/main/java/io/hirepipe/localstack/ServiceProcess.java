@@ -126,7 +126,9 @@ final class ServiceProcess implements AutoCloseable {
     public void close() {
         if (process.isAlive()) {
             process.destroy();
-            Duration grace = recording.isPresent() ? Duration.ofSeconds(60) : Duration.ofSeconds(15);
+            // a recording JVM writes its archive while the other services stop (and write theirs) too: on two busy
+            // cores that took over 60 s, and a forced stop loses the archive
+            Duration grace = recording.isPresent() ? Duration.ofSeconds(120) : Duration.ofSeconds(15);
             try {
                 if (!process.waitFor(grace.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
