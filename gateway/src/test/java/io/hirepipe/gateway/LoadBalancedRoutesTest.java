@@ -36,8 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         "hirepipe.gateway.services.assessment-service=lb://assessment-service",
         "hirepipe.gateway.docs.cache-for=0s",
         "logging.level.io.hirepipe.gateway.access=WARN",
-        "management.server.port=0"})
-@UsesInfrastructure(Infra.MONGO)
+        "management.server.port=0",
+        // its own audit consumer group: AuditLogTest's context must get every audit record it publishes
+        "hirepipe.gateway.audit.consumer-group=load-balanced-routes-test"})
+// Kafka too, as every gateway context has it: without a broker its KafkaAdmin waits out its 30 s timeout at start.
+@UsesInfrastructure({Infra.MONGO, Infra.KAFKA})
 class LoadBalancedRoutesTest {
 
     static final String PASSWORD = "load balanced passphrase";

@@ -109,6 +109,16 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * Asks the JVM to stop (SIGTERM: its shutdown hooks run) without waiting, so that the stack can stop all its
+     * services at once; {@link #close()} then waits for it.
+     */
+    void requestStop() {
+        if (process.isAlive()) {
+            process.destroy();
+        }
+    }
+
+    /**
      * Asks the JVM to stop (its shutdown hooks run), and forces it after a grace period: longer when it writes
      * its class data sharing archive on the way out.
      */
@@ -116,7 +126,9 @@ final class ServiceProcess implements AutoCloseable {
     public void close() {
         if (process.isAlive()) {
             process.destroy();
-            Duration grace = recording.isPresent() ? Duration.ofSeconds(60) : Duration.ofSeconds(15);
+            // a recording JVM writes its archive while the other services stop (and write theirs) too: on two busy
+            // cores that took over 60 s, and a forced stop loses the archive
+            Duration grace = recording.isPresent() ? Duration.ofSeconds(120) : Duration.ofSeconds(15);
             try {
                 if (!process.waitFor(grace.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -39,6 +39,7 @@ final class CandidateBrowser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(100);
     static final int PAGE_BUDGET_BYTES = 150 * 1024;
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -95,9 +96,13 @@ final class CandidateBrowser implements AutoCloseable {
         return waiting(WAIT);
     }
 
-    /** Pages are redrawn whole: an element read while it is replaced is simply read again. */
+    /**
+     * Pages are redrawn whole: an element read while it is replaced is simply read again. Looks every 100 ms, not
+     * Selenium's 500: a page usually changes within a few dozen ms of a click, and the tests wait for hundreds of
+     * such changes.
+     */
     WebDriverWait waiting(Duration duration) {
-        WebDriverWait wait = new WebDriverWait(driver, duration);
+        WebDriverWait wait = new WebDriverWait(driver, duration, POLL);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
