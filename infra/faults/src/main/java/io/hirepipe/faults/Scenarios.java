@@ -25,6 +25,8 @@ final class Scenarios {
 
     private static final String SHORT_TEXT = "Each effect is stored under a unique key, so a redelivered event changes nothing.";
 
+    /** One client for every metrics read (a new one per read kept a selector thread and a connection each). */
+    private static final HttpClient METRICS_CLIENT = HttpClient.newHttpClient();
     private final StackUnderTest stack;
     private final Recruiter recruiter;
     private final Edges edges;
@@ -389,7 +391,7 @@ final class Scenarios {
     /** The sum of a Prometheus metric's series whose line contains {@code labelFilter}, read from the service itself. */
     private double metricSum(String service, String name, String labelFilter) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpResponse<String> response = METRICS_CLIENT.send(
                     HttpRequest.newBuilder(stack.metrics(service)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.body().lines().filter(line -> line.startsWith(name) && line.contains(labelFilter))
