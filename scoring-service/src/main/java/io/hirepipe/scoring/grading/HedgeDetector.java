@@ -16,11 +16,14 @@ import java.util.regex.Pattern;
  */
 public final class HedgeDetector {
 
+    /** What follows a "not" that doubts rather than denies: "not sure", "not 100 % certain", "not entirely sure". */
+    static final String SURE = "(?:\\d+\\s*%\\s+|entirely\\s+|quite\\s+|totally\\s+|completely\\s+)?(?:sure|certain)";
+
     private static final Pattern HEDGE = Pattern.compile(
             "\\b(?:maybe|perhaps|probably|presumably|unsure"
                     + "|i\\s+(?:think|guess|believe|suppose|assume|reckon)"
                     + "|i['’]?d\\s+say|if\\s+i\\s+(?:remember|recall)(?:\\s+(?:right|correctly))?"
-                    + "|not\\s+(?:\\d+\\s*%\\s+|entirely\\s+|quite\\s+|totally\\s+|completely\\s+)?(?:sure|certain))\\b",
+                    + "|not\\s+" + SURE + ")\\b",
             Pattern.CASE_INSENSITIVE);
 
     public boolean isHedged(String sentence) {

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class NegationDetector {
 
     private static final Pattern NEGATION = Pattern.compile(
-            "\\b(?:not(?!\\s+(?:only|just|necessarily\\s+bad|(?:\\d+\\s*%\\s+|entirely\\s+|quite\\s+|totally\\s+|completely\\s+)?(?:sure|certain)\\b))|no|never|none|nothing|neither|nor|cannot|isnt|dont|doesnt|wont|cant)\\b"
+            "\\b(?:not(?!\\s+(?:only|just|necessarily\\s+bad|" + HedgeDetector.SURE + "\\b))|no|never|none|nothing|neither|nor|cannot|isnt|dont|doesnt|wont|cant)\\b"
                     + "|n['’]t\\b",
             Pattern.CASE_INSENSITIVE);
 
