@@ -5,6 +5,7 @@ import io.hirepipe.defaults.security.Role;
 import io.hirepipe.gateway.identity.BootstrapProperties;
 import io.hirepipe.testkit.EndpointAccess;
 import io.hirepipe.testkit.HttpApi;
+import io.hirepipe.testkit.OpenApiAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -222,8 +223,11 @@ class UsersTest extends GatewayTestSupport {
         String admin = freshTenantAdmin(tenant);
         String adminId = json(get("/api/v1/users", "Authorization", bearer(admin))).get("items").get(0).get("id").asString();
 
-        assertThat(assertProblem(patchJson("/api/v1/users/" + adminId, "{\"role\":\"VIEWER\"}", "Authorization",
-                bearer(admin)), 409).get("type").asString()).endsWith("/last-admin");
+        JsonNode lastAdmin = assertProblem(patchJson("/api/v1/users/" + adminId, "{\"role\":\"VIEWER\"}", "Authorization",
+                bearer(admin)), 409);
+        assertThat(lastAdmin.get("type").asString()).endsWith("/last-admin");
+        OpenApiAssertions.assertDocumentsRefusal(json(get("/api/docs/openapi.json")), "PATCH", "/api/v1/users/" + adminId,
+                lastAdmin);
         assertProblem(postJson("/api/v1/users/" + adminId + "/deactivate", "{}", "Authorization", bearer(admin)), 409);
         assertProblem(patchJson("/api/v1/users/" + adminId, "{\"active\":false}", "Authorization", bearer(admin)), 409);
 

@@ -3,10 +3,12 @@ package io.hirepipe.assessment.invitation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.assessment.idempotency.IdempotentRequests;
+import io.hirepipe.assessment.idempotency.RefusesReusedIdempotencyKeys;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Cursor;
 import io.hirepipe.defaults.web.Page;
+import io.hirepipe.defaults.web.Refusal;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -45,6 +47,15 @@ class InvitationController {
         this.idempotent = idempotent;
     }
 
+    @Refusal(status = 409, type = "already-invited", title = "Already invited",
+            detail = "This candidate already has an active invitation to this test: 'inv_Wcj2Ks8Lq4Rt6Yb'. A "
+                    + "new one can be made once it is revoked, expired or submitted.")
+    @Refusal(status = 422, type = "unknown-test",
+            detail = "Test 't_8ZpQ3vN6cJw1TfHs' does not exist.")
+    @Refusal(status = 422, type = "test-not-offered",
+            detail = "Test 't_8ZpQ3vN6cJw1TfHs' is a draft that was never published; candidates can only be "
+                    + "invited to a published test.")
+    @RefusesReusedIdempotencyKeys
     @Operation(summary = "Invite a candidate to a test")
     @PostMapping
     @ApiResponse(responseCode = "201", description = "The invitation, created; Location names it", useReturnTypeSchema = true)
@@ -58,6 +69,7 @@ class InvitationController {
     }
 
     /** Each row succeeds or fails on its own; the answer is 200 with one outcome per row. */
+    @RefusesReusedIdempotencyKeys
     @Operation(summary = "Invite many candidates at once")
     @PostMapping("/bulk")
     ResponseEntity<BulkInvitationResult> createMany(@Valid @RequestBody BulkInvitationRequest request,
@@ -94,6 +106,9 @@ class InvitationController {
         return invitations.get(caller, id);
     }
 
+    @Refusal(status = 409, type = "invitation-started",
+            detail = "Invitation 'inv_Wcj2Ks8Lq4Rt6Yb' was already started by the candidate and can no longer "
+                    + "be revoked.")
     @Operation(summary = "Revoke an invitation")
     @PostMapping("/{id}/revoke")
     InvitationView revoke(@PathVariable String id, @Valid @RequestBody RevokeInvitationRequest request,
@@ -101,6 +116,16 @@ class InvitationController {
         return invitations.revoke(caller, id, request.reason());
     }
 
+    @Refusal(status = 409, type = "invitation-ended",
+            detail = "Invitation 'inv_Wcj2Ks8Lq4Rt6Yb' is STARTED; only an invitation nobody started yet can "
+                    + "be extended.")
+    @Refusal(status = 409, type = "already-invited", title = "Already invited",
+            detail = "This candidate already has an active invitation to this test: 'inv_Q2m8Xk4Lp7Wd1Rt'. A "
+                    + "new one can be made once it is revoked, expired or submitted.")
+    @Refusal(status = 422, type = "expiry-in-past",
+            detail = "expiresAt must be in the future.")
+    @Refusal(status = 422, type = "expiry-too-far",
+            detail = "expiresAt may be at most 720 hours from now.")
     @Operation(summary = "Extend an invitation's expiry")
     @PostMapping("/{id}/extend")
     InvitationView extend(@PathVariable String id, @Valid @RequestBody ExtendInvitationRequest request, Caller caller) {
@@ -108,6 +133,9 @@ class InvitationController {
     }
 
     /** A new link for the candidate, emailed again; the old link stops working at once. */
+    @Refusal(status = 409, type = "invitation-ended",
+            detail = "Invitation 'inv_Wcj2Ks8Lq4Rt6Yb' is REVOKED; only an invitation that is open or running "
+                    + "can be sent again.")
     @Operation(summary = "Send the invitation email again")
     @PostMapping("/{id}/resend")
     InvitationView resend(@PathVariable String id, Caller caller) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Cursor;
 import io.hirepipe.defaults.web.Page;
+import io.hirepipe.defaults.web.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,6 +42,8 @@ class PrivacyController {
         return PrivacySettingsView.of(settings.settings(caller.tenantId()));
     }
 
+    @Refusal(status = 409, type = "settings-changed",
+            detail = "The privacy settings were changed meanwhile; read them again.")
     @Operation(summary = "Change the tenant's privacy settings")
     @PutMapping("/api/settings/privacy")
     @PreAuthorize("hasRole('ADMIN')")

@@ -3,6 +3,7 @@ package io.hirepipe.assessment.session;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.web.Refusal;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,6 +44,16 @@ class CandidateController {
         return sessions.assessment(caller);
     }
 
+    @Refusal(status = 409, type = "test-cannot-start",
+            detail = "This assessment cannot start right now: its questions can no longer be drawn from the "
+                    + "question bank, which changed since the test was published. Your invitation stays valid; "
+                    + "the recruiter who invited you has to fix the test.")
+    @Refusal(status = 409, type = "invitation-changed",
+            detail = "The invitation changed meanwhile; try again.")
+    @Refusal(status = 422, type = "unknown-test",
+            detail = "Test 't_8ZpQ3vN6cJw1TfHs' does not exist.")
+    @Refusal(status = 422, type = "empty-test",
+            detail = "Test 't_8ZpQ3vN6cJw1TfHs' has no questions to deliver.")
     @Operation(summary = "Start the assessment")
     @PostMapping("/start")
     SessionView start(Caller caller) {
@@ -55,12 +66,25 @@ class CandidateController {
         return sessions.session(caller);
     }
 
+    @Refusal(status = 409, type = "session-not-started",
+            detail = "The assessment has not been started yet.")
+    @Refusal(status = 409, type = "session-submitted",
+            detail = "The assessment was already submitted.")
+    @Refusal(status = 409, type = "session-closed",
+            detail = "The time for this assessment is over.")
+    @Refusal(status = 422, type = "session-text-budget",
+            detail = "Together the answers of this assessment may hold at most 500000 characters; this one "
+                    + "would bring them to 500480. Shorten this or another answer.")
     @Operation(summary = "Save an answer (autosave)")
     @PutMapping("/answers/{questionId}")
     AnswerView save(@PathVariable String questionId, @Valid @RequestBody SaveAnswerRequest request, Caller caller) {
         return metrics.timeAutosave(() -> answers.save(caller, questionId, request));
     }
 
+    @Refusal(status = 409, type = "session-not-started",
+            detail = "The assessment has not been started yet.")
+    @Refusal(status = 409, type = "session-submitted",
+            detail = "The assessment is no longer active.")
     @Operation(summary = "Report an integrity signal")
     @PostMapping("/signals")
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -68,6 +92,10 @@ class CandidateController {
         signals.record(caller, request);
     }
 
+    @Refusal(status = 409, type = "session-not-started",
+            detail = "The assessment has not been started yet.")
+    @Refusal(status = 409, type = "session-submitted",
+            detail = "The assessment is no longer active.")
     @Operation(summary = "Report integrity signals in a batch")
     @PostMapping("/signals/batch")
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -75,6 +103,10 @@ class CandidateController {
         signals.record(caller, request.signals());
     }
 
+    @Refusal(status = 409, type = "session-not-started",
+            detail = "The assessment has not been started yet.")
+    @Refusal(status = 409, type = "session-busy",
+            detail = "Answers are still being saved; submit again.")
     @Operation(summary = "Submit the assessment")
     @PostMapping("/submit")
     SubmissionView submit(Caller caller) {

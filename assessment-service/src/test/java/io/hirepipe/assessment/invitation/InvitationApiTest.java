@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.hirepipe.testkit.OpenApiAssertions.assertDocumentsRefusal;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -156,8 +157,9 @@ class InvitationApiTest extends AssessmentIntegrationTest {
 
         JsonNode startedOne = invite("java-basics", "bob@example.org");
         start(redeemAsCandidate(startedOne));
-        api(recruiterToken()).post("/api/invitations/" + startedOne.get("id").asString() + "/revoke",
-                "{\"reason\":\"late\"}").problem(409, "invitation-started");
+        String revoke = "/api/invitations/" + startedOne.get("id").asString() + "/revoke";
+        JsonNode refused = api(recruiterToken()).post(revoke, "{\"reason\":\"late\"}").problem(409, "invitation-started");
+        assertDocumentsRefusal(api(null).get("/v3/api-docs").expect(200), "POST", revoke, refused);
     }
 
     @Test

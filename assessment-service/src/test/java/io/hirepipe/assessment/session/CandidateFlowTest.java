@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.hirepipe.testkit.OpenApiAssertions.assertDocumentsRefusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -132,7 +133,9 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
                 .until(() -> events("AssessmentSubmitted", sessionId).size() == 1);
         assertThat(events("AssessmentStarted", invitationId)).hasSize(1);
 
-        save(candidate, "q-skipped", 1, List.of("x"), null).problem(409, "session-submitted");
+        JsonNode late = save(candidate, "q-skipped", 1, List.of("x"), null).problem(409, "session-submitted");
+        assertDocumentsRefusal(api(null).get("/v3/api-docs").expect(200), "PUT", "/api/candidate/assessment/answers/q-skipped",
+                late);
         JsonNode closed = api(candidate).get("/api/candidate/assessment/session").expect(200);
         assertThat(closed.get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(closed.get("remainingSeconds").asLong()).isZero();

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.hirepipe.testkit.OpenApiAssertions.assertDocumentsRefusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -187,7 +188,10 @@ class RecruiterActionsTest extends AssessmentIntegrationTest {
                 new BigDecimal("5"), 11, 45.0, false, clock.instant(), new BigDecimal("1"), "Explain", true, 0, id,
                 null, null, null), tenant, "corr-3"));
 
-        api(recruiterToken()).post("/api/invitations/" + id + "/reopen", body).problem(409, "result-reviewed");
+        JsonNode reviewed = api(recruiterToken()).post("/api/invitations/" + id + "/reopen", body)
+                .problem(409, "result-reviewed");
+        assertDocumentsRefusal(api(null).get("/v3/api-docs").expect(200), "POST", "/api/invitations/" + id + "/reopen",
+                reviewed);
     }
 
     @Test

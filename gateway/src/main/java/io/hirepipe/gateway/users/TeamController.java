@@ -13,6 +13,7 @@ import io.hirepipe.gateway.audit.AuditTrail;
 import io.hirepipe.gateway.identity.RecruiterUser;
 import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.gateway.web.CorrelationIdWebFilter;
+import io.hirepipe.defaults.web.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -91,6 +92,8 @@ public class TeamController {
     }
 
     /** 201 for a new account; 200 when an invited person is sent a fresh link. */
+    @Refusal(status = 409, type = "email-taken",
+            detail = "email: an account with this email exists already.")
     @Operation(summary = "Invite a user")
     @ApiResponse(responseCode = "201", description = "Invited; Location names the user", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "200", description = "The address was invited before: the user as it is", useReturnTypeSchema = true)
@@ -106,6 +109,8 @@ public class TeamController {
                         : ResponseEntity.ok(UserView.of(invited.user())));
     }
 
+    @Refusal(status = 409, type = "last-admin",
+            detail = "This is the tenant's last active admin. Make someone else an admin first.")
     @Operation(summary = "Change a user's role or activation")
     @PatchMapping("/{id}")
     public Mono<UserView> change(@AuthenticationPrincipal Caller admin, @PathVariable String id,
@@ -121,6 +126,8 @@ public class TeamController {
                 .map(UserView::of);
     }
 
+    @Refusal(status = 409, type = "last-admin",
+            detail = "This is the tenant's last active admin. Make someone else an admin first.")
     @Operation(summary = "Deactivate a user")
     @PostMapping("/{id}/deactivate")
     public Mono<UserView> deactivate(@AuthenticationPrincipal Caller admin, @PathVariable String id,

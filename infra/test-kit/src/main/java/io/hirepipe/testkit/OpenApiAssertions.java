@@ -37,6 +37,34 @@ public final class OpenApiAssertions {
         }
     }
 
+    /**
+     * Fails unless the document lists this problem, a refusal the test just received from {@code method path},
+     * among that operation's responses: its status, with an example of its type. So a client that codes against
+     * the description handles what the API really answers.
+     */
+    public static void assertDocumentsRefusal(JsonNode document, String method, String path, JsonNode problem) {
+        String concretePath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        // The literal path wins over a template that also matches it (/questions/import over /questions/{id}).
+        JsonNode operation = document.path("paths").properties().stream()
+                .filter(documented -> concretePath.matches(documented.getKey().replaceAll("\\{[^/]+}", "[^/]+")))
+                .min(java.util.Comparator.comparingLong(documented -> documented.getKey().chars().filter(c -> c == '{').count()))
+                .map(documented -> documented.getValue().path(method.toLowerCase(java.util.Locale.ROOT)))
+                .orElse(null);
+        if (operation == null || operation.isMissingNode()) {
+            throw new AssertionError(method + " " + concretePath + " is not in the API description");
+        }
+        String status = problem.path("status").asString("");
+        JsonNode media = operation.path("responses").path(status).path("content").path("application/problem+json");
+        List<String> types = new ArrayList<>();
+        media.path("examples").values().forEach(example -> types.add(example.path("value").path("type").asString("")));
+        types.add(media.path("example").path("type").asString(""));
+        String type = problem.path("type").asString("");
+        if (!types.contains(type)) {
+            throw new AssertionError(method + " " + concretePath + " answered " + status + " " + type
+                    + " but its description lists " + (media.isMissingNode() ? "no " + status : types));
+        }
+    }
+
     /** The gaps found, one line each ("POST /api/x: ..."); empty when every operation is described. */
     public static List<String> gaps(JsonNode document) {
         List<String> gaps = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.hirepipe.defaults.audit.AuditOutbox;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Items;
+import io.hirepipe.defaults.web.Refusal;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -79,6 +80,8 @@ public class WebhookController {
     }
 
     /** The response is the only time the secret is shown. */
+    @Refusal(status = 409, type = "too-many-webhooks",
+            detail = "A tenant may have at most 20 webhook subscriptions; delete one first.")
     @Operation(summary = "Subscribe an endpoint to webhooks")
     @PostMapping
     @ApiResponse(responseCode = "201", description = "The subscription, created, with its signing secret (shown this once); Location names it", useReturnTypeSchema = true)
@@ -126,6 +129,8 @@ public class WebhookController {
     }
 
     /** Queues a {@code webhook.test} delivery; its outcome shows in the delivery log. */
+    @Refusal(status = 409, type = "webhook-disabled",
+            detail = "Webhook subscription 'whk_3Jd8Ks2Pq6Nc9Wr' is disabled; enable it before pinging it.")
     @Operation(summary = "Send a test event (ping)")
     @PostMapping("/{id}/ping")
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -159,6 +164,8 @@ public class WebhookController {
     }
 
     /** Sends a delivery again with the same webhook-id (receivers that deduped it keep ignoring it). */
+    @Refusal(status = 409, type = "webhook-disabled",
+            detail = "Webhook subscription 'whk_3Jd8Ks2Pq6Nc9Wr' is disabled; enable it before redelivering.")
     @Operation(summary = "Deliver one event again")
     @ApiResponse(responseCode = "202", description = "Due again now; queued is false when an attempt was already waiting or in flight",
             content = @Content(schema = @Schema(type = "object",
@@ -176,6 +183,8 @@ public class WebhookController {
     }
 
     /** Every FAILED delivery created since {@code since} is sent again. */
+    @Refusal(status = 409, type = "webhook-disabled",
+            detail = "Webhook subscription 'whk_3Jd8Ks2Pq6Nc9Wr' is disabled; enable it before redelivering.")
     @Operation(summary = "Deliver all failed events since a time again")
     @ApiResponse(responseCode = "202", description = "How many failed deliveries were queued again",
             content = @Content(schema = @Schema(type = "object", example = "{\"queued\": 4}")))

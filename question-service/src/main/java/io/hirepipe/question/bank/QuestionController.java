@@ -7,6 +7,7 @@ import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Items;
 import io.hirepipe.defaults.web.Page;
+import io.hirepipe.defaults.web.Refusal;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -116,6 +117,11 @@ class QuestionController {
         return questions.publishedVersion(caller, id, version);
     }
 
+    @Refusal(status = 409, type = "question-retired",
+            detail = "Question 'q_4RtY7uKs2Lm9NbVc' is retired and can no longer be edited.")
+    @Refusal(status = 409, type = "version-limit",
+            detail = "Question 'q_4RtY7uKs2Lm9NbVc' has reached 50 versions; create a new question instead.")
+    @RefusesStaleIfMatch
     @Operation(summary = "Replace a draft question (If-Match)")
     @PutMapping("/{id}")
     ResponseEntity<QuestionView> replace(Caller caller, @PathVariable String id,
@@ -124,6 +130,12 @@ class QuestionController {
         return tagged(questions.replace(caller, id, request, IfMatch.of(ifMatch)));
     }
 
+    @Refusal(status = 409, type = "question-retired",
+            detail = "Question 'q_4RtY7uKs2Lm9NbVc' is retired and can no longer be published.")
+    @Refusal(status = 422, type = "rubric-required",
+            detail = "Question 'q_4RtY7uKs2Lm9NbVc': a free-text question needs a rubric with 1 to 20 key "
+                    + "points before it is published.")
+    @RefusesStaleIfMatch
     @Operation(summary = "Publish a question (If-Match)")
     @PostMapping("/{id}/publish")
     ResponseEntity<QuestionView> publish(Caller caller, @PathVariable String id,
@@ -131,6 +143,7 @@ class QuestionController {
         return tagged(questions.publish(caller, id, IfMatch.of(ifMatch)));
     }
 
+    @RefusesStaleIfMatch
     @Operation(summary = "Retire a question (If-Match)")
     @PostMapping("/{id}/retire")
     ResponseEntity<QuestionView> retire(Caller caller, @PathVariable String id,

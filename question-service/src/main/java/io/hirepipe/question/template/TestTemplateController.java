@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Page;
+import io.hirepipe.defaults.web.Refusal;
 import io.hirepipe.question.bank.IfMatch;
 import io.hirepipe.question.bank.Tagged;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -44,6 +45,12 @@ class TestTemplateController {
     }
 
     /** Published at once (as before drafts existed) unless the body says {@code "draft": true}. */
+    @Refusal(status = 422, type = "questions-not-usable",
+            detail = "Every question of a test must exist and be published: never published "
+                    + "[q_9Kd2Lp7Wx4Mz1Rt].")
+    @Refusal(status = 422, type = "pool-cannot-be-filled",
+            detail = "Section 'Databases': draw 3 from category 'databases', difficulty 2-4, but only 2 "
+                    + "published questions match.")
     @Operation(summary = "Create a test (a draft)")
     @PostMapping
     @ApiResponse(responseCode = "201", description = "The test, created; Location names it", useReturnTypeSchema = true)
@@ -72,6 +79,13 @@ class TestTemplateController {
         return tagged(tests.get(caller, id));
     }
 
+    @Refusal(status = 409, type = "test-retired",
+            detail = "Test 't_8ZpQ3vN6cJw1TfHs' is retired and can no longer be edited.")
+    @Refusal(status = 409, type = "version-limit",
+            detail = "Test 't_8ZpQ3vN6cJw1TfHs' has reached 50 versions; create a new test instead.")
+    @Refusal(status = 422, type = "questions-not-usable",
+            detail = "Every question of a test must exist and be published: retired [q_9Kd2Lp7Wx4Mz1Rt].")
+    @RefusesStaleTestIfMatch
     @Operation(summary = "Replace a draft test (If-Match)")
     @PutMapping("/{id}")
     ResponseEntity<TestTemplateView> replace(Caller caller, @PathVariable String id,
@@ -80,6 +94,12 @@ class TestTemplateController {
         return tagged(tests.replace(caller, id, request, IfMatch.of(ifMatch)));
     }
 
+    @Refusal(status = 409, type = "test-retired",
+            detail = "Test 't_8ZpQ3vN6cJw1TfHs' is retired and can no longer be published.")
+    @Refusal(status = 422, type = "pool-cannot-be-filled",
+            detail = "Section 'Databases': draw 3 from category 'databases', difficulty 2-4, but only 2 "
+                    + "published questions match.")
+    @RefusesStaleTestIfMatch
     @Operation(summary = "Publish a test (If-Match)")
     @PostMapping("/{id}/publish")
     ResponseEntity<TestTemplateView> publish(Caller caller, @PathVariable String id,
@@ -87,6 +107,7 @@ class TestTemplateController {
         return tagged(tests.publish(caller, id, IfMatch.of(ifMatch)));
     }
 
+    @RefusesStaleTestIfMatch
     @Operation(summary = "Retire a test (If-Match)")
     @PostMapping("/{id}/retire")
     ResponseEntity<TestTemplateView> retire(Caller caller, @PathVariable String id,
@@ -94,6 +115,12 @@ class TestTemplateController {
         return tagged(tests.retire(caller, id, IfMatch.of(ifMatch)));
     }
 
+    @Refusal(status = 409, type = "test-published",
+            detail = "Test 't_8ZpQ3vN6cJw1TfHs' has been published, so sessions may refer to it; retire it "
+                    + "instead of deleting it.")
+    @Refusal(status = 412, type = "precondition-failed",
+            detail = "Test 't_8ZpQ3vN6cJw1TfHs' changed since you read it (If-Match no longer matches); read "
+                    + "it again and retry.")
     @Operation(summary = "Delete a draft test (If-Match)")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String id,
@@ -103,6 +130,11 @@ class TestTemplateController {
     }
 
     /** The questions of one session: pools and shuffles are drawn from {@code sessionId}. */
+    @Refusal(status = 409, type = "test-not-published",
+            detail = "Test 't_8ZpQ3vN6cJw1TfHs' has no published version yet.")
+    @Refusal(status = 409, type = "pool-cannot-be-filled",
+            detail = "Section 'Databases' of test 't_8ZpQ3vN6cJw1TfHs' cannot be drawn now: draw 3 from "
+                    + "category 'databases', difficulty 2-4, but only 2 published questions match.")
     @Operation(summary = "Get a test as delivered to a candidate (services only)")
     @GetMapping("/{id}/delivery")
     @PreAuthorize("hasRole('SERVICE')")

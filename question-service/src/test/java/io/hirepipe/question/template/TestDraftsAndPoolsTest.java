@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.hirepipe.testkit.OpenApiAssertions.assertDocumentsRefusal;
 import static io.hirepipe.question.support.Questions.singleChoice;
 import static io.hirepipe.question.support.Questions.with;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,7 +162,8 @@ class TestDraftsAndPoolsTest extends IntegrationTestBase {
         assertThat(api(recruiter).delete("/api/tests/" + draft).status()).isEqualTo(204);
         api(recruiter).get("/api/tests/" + draft).problem(404);
 
-        api(recruiter).delete("/api/tests/" + live).problem(409, "test-published");
+        JsonNode published = api(recruiter).delete("/api/tests/" + live).problem(409, "test-published");
+        assertDocumentsRefusal(api(null).get("/v3/api-docs").expect(200), "DELETE", "/api/tests/" + live, published);
         assertThat(api(recruiter).post("/api/tests/" + live + "/retire", null).expect(200).get("status").asString())
                 .isEqualTo("RETIRED");
         api(recruiter).put("/api/tests/" + live, test("Edit", true, List.of(fixed("s", q)))).problem(409, "test-retired");
@@ -177,8 +179,9 @@ class TestDraftsAndPoolsTest extends IntegrationTestBase {
         api(recruiter).withHeader("If-Match", etag).put("/api/tests/" + id, test("Edited", true, List.of(fixed("s", q))))
                 .expect(200);
 
-        api(recruiter).withHeader("If-Match", etag).post("/api/tests/" + id + "/publish", null)
+        JsonNode stale = api(recruiter).withHeader("If-Match", etag).post("/api/tests/" + id + "/publish", null)
                 .problem(412, "precondition-failed");
+        assertDocumentsRefusal(api(null).get("/v3/api-docs").expect(200), "POST", "/api/tests/" + id + "/publish", stale);
         assertThat(api(recruiter).get("/api/tests/" + id).expect(200).get("status").asString()).isEqualTo("DRAFT");
     }
 

@@ -11,6 +11,7 @@ import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Items;
 import io.hirepipe.scoring.result.ParkedSubmission;
 import io.hirepipe.scoring.result.ParkedSubmissions;
+import io.hirepipe.defaults.web.Refusal;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -82,6 +83,8 @@ public class OperationsController {
     }
 
     /** Publishes the record again to the topic it failed on, exactly as it was; at most once per dead letter. */
+    @Refusal(status = 409, type = "already-replayed",
+            detail = "Dead letter assessment.submitted.DLT-0-42 was replayed before.")
     @Operation(summary = "Replay a dead letter")
     @PostMapping("/dead-letters/{id}/replay")
     public DeadLetterView replay(@PathVariable String id, Caller caller) {

@@ -11,6 +11,7 @@ import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Cursor;
 import io.hirepipe.defaults.web.Page;
+import io.hirepipe.defaults.web.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import jakarta.validation.Valid;
@@ -128,6 +129,8 @@ public class ResultController {
     }
 
     /** A person sets an item's points: the human value wins, the machine's is kept, the change is recorded. */
+    @Refusal(status = 409, type = "concurrent-change",
+            detail = "The result of session ses_HJs3Qw8Zp1Xk5Td is being changed by someone else; try again.")
     @Operation(summary = "Adjust the score of one answer")
     @PutMapping("/{sessionId}/items/{questionId}")
     public ResultView adjust(@PathVariable String sessionId, @PathVariable String questionId,
@@ -135,6 +138,11 @@ public class ResultController {
         return views.of(review.adjust(caller, sessionId, questionId, request.points(), request.reason().strip()));
     }
 
+    @Refusal(status = 409, type = "review-pending",
+            detail = "2 item(s) still await review: set their points, or finalise with "
+                    + "\"acceptMachineScores\": true to accept the machine's scores.")
+    @Refusal(status = 409, type = "concurrent-change",
+            detail = "The result of session ses_HJs3Qw8Zp1Xk5Td is being changed by someone else; try again.")
     @Operation(summary = "Finalize a result")
     @PostMapping("/{sessionId}/finalize")
     public ResultView finalizeResult(@PathVariable String sessionId,

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.hirepipe.testkit.OpenApiAssertions.assertDocumentsRefusal;
 import static io.hirepipe.scoring.TestEvents.envelope;
 import static io.hirepipe.scoring.TestEvents.id;
 import static io.hirepipe.scoring.TestEvents.replicationVersusSharding;
@@ -145,6 +146,8 @@ class ResultReviewTest extends ScoringServiceTest {
         HttpApi.Response refused = api(RITA).post(finalizePath(ids.session()), null);
         assertThat(refused.problem(409, "review-pending").path("awaitingReview").values())
                 .extracting(JsonNode::asString).containsExactly(ids.free2());
+        assertDocumentsRefusal(api(null).get("/v3/api-docs").expect(200), "POST", finalizePath(ids.session()),
+                refused.json());
         assertThat(api(RITA).post(finalizePath(ids.session()), Map.of("acceptMachineScores", false)).status())
                 .isEqualTo(409);
 

@@ -7,6 +7,7 @@ import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.SentTest;
 import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.Settings;
 import io.hirepipe.assessment.partner.greenhouse.GreenhouseViews.TestStatus;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.web.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
@@ -48,6 +49,15 @@ class GreenhouseController {
         return adapter.listTests(caller);
     }
 
+    @Refusal(status = 409, type = "already-invited", title = "Already invited",
+            detail = "This candidate already has an active invitation to this test: 'inv_Wcj2Ks8Lq4Rt6Yb'. A "
+                    + "new one can be made once it is revoked, expired or submitted.")
+    @Refusal(status = 422, type = "greenhouse-not-configured",
+            detail = "Greenhouse is not set up for this tenant: a recruiter must first name who receives the "
+                    + "reports (PUT /api/v1/integrations/greenhouse/settings).")
+    @Refusal(status = 422, type = "test-not-offered",
+            detail = "Test 't_8ZpQ3vN6cJw1TfHs' is retired; candidates can only be invited to a published "
+                    + "test.")
     @Operation(summary = "Send a test to a Greenhouse candidate")
     @PostMapping("/send_test")
     SentTest sendTest(@RequestBody SendTestRequest request, Caller caller) {

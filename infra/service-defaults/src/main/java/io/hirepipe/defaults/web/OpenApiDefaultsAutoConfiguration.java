@@ -25,6 +25,12 @@ public class OpenApiDefaultsAutoConfiguration {
         return new ProblemResponsesCustomizer();
     }
 
+    /** The 409 and 422 responses an operation declares with {@link Refusal}. */
+    @Bean
+    RefusalResponses refusalResponses() {
+        return new RefusalResponses();
+    }
+
     @Bean
     ContractSchemaExamplesCustomizer contractSchemaExamplesCustomizer() {
         return new ContractSchemaExamplesCustomizer();

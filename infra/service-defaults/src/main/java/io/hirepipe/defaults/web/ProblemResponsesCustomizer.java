@@ -24,9 +24,9 @@ import java.util.Map;
  * slugs {@link ProblemException} and the gateway emit). Added here once instead of on every controller method.
  * <p>
  * Which statuses an operation gets: every one can be refused (400, 401, 403), throttled (429) or meet a
- * service that is down (503); 404 only where the path names a record; 409 and 422 only where it changes
- * something; 413 only where it takes a body. A status a controller declares itself keeps its own description
- * and gets the problem content and example too.
+ * service that is down (503); 404 only where the path names a record; 413 only where it takes a body; 409, 412
+ * and 422 only where the operation declares the refusals it makes ({@link Refusal}, whose examples are kept). A
+ * status a controller declares itself keeps its own description and gets the problem content and example too.
  */
 public class ProblemResponsesCustomizer implements OpenApiCustomizer {
 
@@ -80,6 +80,9 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
             if (response.getDescription() == null || response.getDescription().isBlank()) {
                 response.setDescription(example != null ? example.description() : "Problem (RFC 9457)");
             }
+            if (hasProblemExamples(response)) {
+                return;
+            }
             MediaType problem = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA));
             if (example != null) {
                 problem.setExample(example.body());
@@ -89,14 +92,16 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
         });
     }
 
+    /** Already described with examples of its own (an operation's {@link Refusal}s). */
+    private static boolean hasProblemExamples(ApiResponse response) {
+        MediaType problem = response.getContent() == null ? null : response.getContent().get(PROBLEM_MEDIA_TYPE);
+        return problem != null && problem.getExamples() != null && !problem.getExamples().isEmpty();
+    }
+
     static List<Integer> statusesFor(String path, PathItem.HttpMethod method, Operation operation) {
         List<Integer> statuses = new java.util.ArrayList<>(List.of(400, 401, 403));
         if (path.contains("{")) {
             statuses.add(404);
-        }
-        if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
-            statuses.add(409);
-            statuses.add(422);
         }
         if (operation.getRequestBody() != null) {
             statuses.add(413);
@@ -204,14 +209,8 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
         scope.put("requiredScope", "invitations:write");
         examples.put(403, new ProblemExample("The credentials do not allow this (an API key without the scope named in "
                 + "requiredScope, or a role that may not do it)", scope));
-        examples.put(409, new ProblemExample("The record's state does not allow this now",
-                problem("invitation-ended", "Conflict", 409, "Invitation 'inv_Wcj2Ks8Lq4Rt6Yb' is REVOKED; only an invitation that is open or running can be sent again.")));
         examples.put(413, new ProblemExample("The request body is too large",
                 problem("payload-too-large", "Payload too large", 413, "The request body exceeds the limit of 262144 bytes.")));
-        Map<String, Object> unknownTest = problem("unknown-test", "Request cannot be processed", 422,
-                "Test 't_8ZpQ3vN6cJw1TfHs' does not exist.");
-        unknownTest.put("testId", "t_8ZpQ3vN6cJw1TfHs");
-        examples.put(422, new ProblemExample("The request is well-formed but cannot be carried out", unknownTest));
         examples.put(429, rateLimited("writes", 300, 12));
         examples.put(503, new ProblemExample("A service this needs cannot be reached right now; try again shortly",
                 problem("downstream-unavailable", "Service unavailable", 503,

@@ -29,7 +29,7 @@ class ProblemResponsesCustomizerTest {
     }
 
     @Test
-    void onlyPathsThatNameARecordGetA404AndOnlyWritesGetAConflict() {
+    void onlyPathsThatNameARecordGetA404AndNoOperationGetsAConflictItDoesNotDeclare() {
         OpenAPI api = new OpenAPI().paths(new Paths()
                 .addPathItem("/api/questions", new PathItem().get(operation()).post(operation()))
                 .addPathItem("/api/questions/{id}", new PathItem().get(operation())));
@@ -39,7 +39,7 @@ class ProblemResponsesCustomizerTest {
         ApiResponses create = api.getPaths().get("/api/questions").getPost().getResponses();
         ApiResponses read = api.getPaths().get("/api/questions/{id}").getGet().getResponses();
         assertThat(list).containsKeys("200", "400", "401", "403", "429", "503").doesNotContainKeys("404", "409", "422");
-        assertThat(create).containsKeys("409", "422").doesNotContainKey("404");
+        assertThat(create).containsKey("400").doesNotContainKeys("404", "409", "422");
         assertThat(read).containsKey("404");
         assertThat(read.get("404").getContent()).containsOnlyKeys(ProblemResponsesCustomizer.PROBLEM_MEDIA_TYPE);
         @SuppressWarnings("unchecked")
