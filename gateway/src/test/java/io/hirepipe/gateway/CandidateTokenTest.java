@@ -3,6 +3,7 @@ package io.hirepipe.gateway;
 import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.CallerKind;
+import io.hirepipe.testkit.OpenApiAssertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -148,6 +149,7 @@ class CandidateTokenTest extends GatewayTestSupport {
         assertThat(gone.get("invitationStatus").asString()).isEqualTo("SUBMITTED");
         assertThat(gone.get("contactEmail").asString()).isEqualTo("rita@acme.test");
         assertThat(gone.get("detail").asString()).isEqualTo("This assessment was already submitted.");
+        OpenApiAssertions.assertDocumentsRefusal(json(get("/api/docs/openapi.json")), "POST", "/api/v1/auth/candidate", gone);
     }
 
     @Test

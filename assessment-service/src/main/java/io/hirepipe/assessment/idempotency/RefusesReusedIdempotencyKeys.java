@@ -18,5 +18,8 @@ import java.lang.annotation.Target;
 @Refusal(status = 422, type = "idempotency-key-reused",
         detail = "Idempotency-Key '7d1f4c2a-9b3e-4f60-a8d5-1c2e3f4a5b6c' was used for a different request in the "
                 + "last 24 hours; use a new key for a new request.")
+@Refusal(status = 410, type = "candidate-erased",
+        detail = "The response to this Idempotency-Key named a candidate whose data was erased since; it is not "
+                + "replayed and the request is not run again.")
 public @interface RefusesReusedIdempotencyKeys {
 }

@@ -54,6 +54,10 @@ class CandidateController {
             detail = "Test 't_8ZpQ3vN6cJw1TfHs' does not exist.")
     @Refusal(status = 422, type = "empty-test",
             detail = "Test 't_8ZpQ3vN6cJw1TfHs' has no questions to deliver.")
+    @Refusal(status = 410, type = "invitation-revoked",
+            detail = "This invitation was withdrawn.")
+    @Refusal(status = 410, type = "invitation-expired",
+            detail = "This invitation expired before it was started.")
     @Operation(summary = "Start the assessment")
     @PostMapping("/start")
     SessionView start(Caller caller) {

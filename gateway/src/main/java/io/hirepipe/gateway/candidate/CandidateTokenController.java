@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.web.Refusal;
 import io.hirepipe.gateway.candidate.InvitationRedeemClient.RedeemedInvitation;
 import io.hirepipe.gateway.ratelimit.InvitationTokenLimit;
 import io.hirepipe.gateway.security.EdgeTokens;
@@ -56,6 +57,8 @@ public class CandidateTokenController {
                                          Instant expiresAt) {
     }
 
+    @Refusal(status = 410, type = "invitation-unavailable",
+            detail = "This invitation was withdrawn.")
     @Operation(summary = "Exchange an invitation token for a candidate token")
     @PostMapping(PublicApi.AUTH + "/candidate")
     public Mono<CandidateTokenResponse> exchange(@Valid @RequestBody CandidateTokenRequest request,
@@ -70,6 +73,8 @@ public class CandidateTokenController {
      * A new candidate token for the same invitation, bound to its current deadline: the page calls
      * this when the recruiter gave extra time, before its token would run out.
      */
+    @Refusal(status = 410, type = "invitation-unavailable",
+            detail = "This assessment was already submitted.")
     @Operation(summary = "Renew the candidate token")
     @PostMapping(PublicApi.AUTH + "/candidate/renew")
     public Mono<CandidateTokenResponse> renew(@AuthenticationPrincipal Caller candidate, ServerWebExchange exchange) {

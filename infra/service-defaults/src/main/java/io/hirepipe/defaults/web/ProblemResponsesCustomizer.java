@@ -24,8 +24,8 @@ import java.util.Map;
  * slugs {@link ProblemException} and the gateway emit). Added here once instead of on every controller method.
  * <p>
  * Which statuses an operation gets: every one can be refused (400, 401, 403), throttled (429) or meet a
- * service that is down (503); 404 only where the path names a record; 413 only where it takes a body; 409, 412
- * and 422 only where the operation declares the refusals it makes ({@link Refusal}, whose examples are kept). A
+ * service that is down (503); 404 only where the path names a record; 413 only where it takes a body; 409, 410,
+ * 412 and 422 only where the operation declares the refusals it makes ({@link Refusal}, whose examples are kept). A
  * status a controller declares itself keeps its own description and gets the problem content and example too.
  */
 public class ProblemResponsesCustomizer implements OpenApiCustomizer {

@@ -8,9 +8,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A 409, 412 or 422 problem an operation really answers, declared beside the operation so the API description
- * lists it with this example ({@link RefusalResponses}). Only operations that declare one get a 409, 412 or 422
- * in the description: a client should not have to handle a refusal the operation never makes. On a controller
+ * A 409, 410, 412 or 422 problem an operation really answers, declared beside the operation so the API description
+ * lists it with this example ({@link RefusalResponses}). Only operations that declare one get a 409, 410, 412 or
+ * 422 in the description: a client should not have to handle a refusal the operation never makes. On a controller
  * class it applies to each of its operations; on an annotation, to each operation that annotation marks (refusals
  * several operations share, such as an idempotency key's).
  * <p>
@@ -23,8 +23,9 @@ import java.lang.annotation.Target;
 public @interface Refusal {
 
     /**
-     * 409 (the record's state does not allow it now), 412 (If-Match names a state the record has left) or 422
-     * (well-formed, but cannot be carried out).
+     * 409 (the record's state does not allow it now), 410 (what the request names is gone for good: a revoked
+     * or expired invitation), 412 (If-Match names a state the record has left) or 422 (well-formed, but cannot
+     * be carried out).
      */
     int status();
 

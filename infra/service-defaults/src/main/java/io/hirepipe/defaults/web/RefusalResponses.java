@@ -19,16 +19,17 @@ import java.util.Map;
 import static org.springframework.core.annotation.AnnotatedElementUtils.findMergedRepeatableAnnotations;
 
 /**
- * Turns an operation's {@link Refusal}s into its 409, 412 and 422 responses: one response per status, one named
+ * Turns an operation's {@link Refusal}s into its 409, 410, 412 and 422 responses: one response per status, one named
  * example per problem type (Swagger UI offers them in a list).
  */
 public class RefusalResponses implements OperationCustomizer {
 
     static final Map<Integer, String> DESCRIPTIONS = Map.of(
             409, "The record's state does not allow this now: the problem's type says which state",
+            410, "What the request names is gone for good (a withdrawn or expired invitation): asking again will not help",
             412, "If-Match names a state the record has left: read it again (new ETag) and retry",
             422, "The request is well-formed but cannot be carried out: the problem's type says why");
-    private static final Map<Integer, String> TITLES = Map.of(409, "Conflict", 412, "Precondition failed",
+    private static final Map<Integer, String> TITLES = Map.of(409, "Conflict", 410, "Gone", 412, "Precondition failed",
             422, "Request cannot be processed");
 
     @Override
@@ -38,7 +39,7 @@ public class RefusalResponses implements OperationCustomizer {
         for (Refusal refusal : refusals) {
             if (!TITLES.containsKey(refusal.status())) {
                 throw new IllegalStateException("@Refusal on " + handlerMethod.getShortLogMessage()
-                        + " has status " + refusal.status() + "; only 409, 412 and 422 are declared this way");
+                        + " has status " + refusal.status() + "; only 409, 410, 412 and 422 are declared this way");
             }
             if (operation.getResponses() == null) {
                 operation.setResponses(new ApiResponses());
