@@ -2,6 +2,7 @@ package io.hirepipe.scoring.grading;
 
 import io.hirepipe.scoring.grading.AnswerSegmenter.Span;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,17 +25,33 @@ import java.util.List;
  *                                only repeats the question); all 0 when not measured
  * @param hedged                  [unit] the sentence the unit belongs to states its claim tentatively ("I think it
  *                                might be …", {@link HedgeDetector}); all false when not measured
+ * @param unitTopicality          [unit] the unit's highest cosine to the prompt or any key-point reference (of either
+ *                                polarity): how much it is about the question at all; all 1 when not measured
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
                              double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
                              double topicality, KeywordListDetector.Signals signals, boolean truncated,
                              double holistic, boolean deniesKeyPoint, double[] promptEcho,
-                             boolean[] hedged) {
+                             boolean[] hedged, double[] unitTopicality) {
 
     public AnswerEvidence {
         promptEcho = promptEcho == null ? new double[units.size()] : promptEcho;
         hedged = hedged == null ? new boolean[units.size()] : hedged;
+        if (unitTopicality == null) {
+            unitTopicality = new double[units.size()];
+            Arrays.fill(unitTopicality, 1);
+        }
+    }
+
+    /** Evidence without the per-unit topicality. */
+    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
+                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
+                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
+                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
+                          double holistic, boolean deniesKeyPoint, double[] promptEcho, boolean[] hedged) {
+        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
+                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, null);
     }
 
     /** Evidence without the hedge measure. */
@@ -44,7 +61,7 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                           double topicality, KeywordListDetector.Signals signals, boolean truncated,
                           double holistic, boolean deniesKeyPoint, double[] promptEcho) {
         this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, null);
+                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, null, null);
     }
 
     /** Evidence without the prompt-echo measure. */
@@ -54,7 +71,7 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                           double topicality, KeywordListDetector.Signals signals, boolean truncated,
                           double holistic, boolean deniesKeyPoint) {
         this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, null, null);
+                topicality, signals, truncated, holistic, deniesKeyPoint, null, null, null);
     }
 
     /** Evidence of an answer that denies no key point by name. */

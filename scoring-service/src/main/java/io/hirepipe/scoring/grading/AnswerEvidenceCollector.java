@@ -69,14 +69,17 @@ public final class AnswerEvidenceCollector {
             mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), terms, negated, true);
         }
         double topicality = 0;
-        for (float[] unit : vectors) {
+        double[] unitTopicality = new double[n];
+        for (int u = 0; u < n; u++) {
             for (float[] topic : rubric.topic()) {
-                topicality = Math.max(topicality, SentenceEmbedder.cosine(unit, topic));
+                unitTopicality[u] = Math.max(unitTopicality[u], SentenceEmbedder.cosine(vectors.get(u), topic));
             }
+            topicality = Math.max(topicality, unitTopicality[u]);
         }
         return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
-                holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES));
+                holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
+                unitTopicality);
     }
 
     /**

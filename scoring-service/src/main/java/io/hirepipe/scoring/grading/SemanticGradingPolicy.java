@@ -24,7 +24,8 @@ import java.util.Set;
  *                     n0 = clauseNoiseFrom
  *   lex(u,k)      = 1 if all stemmed terms of one of k's phrases occur in u, else 0 (Lucene EnglishAnalyzer)
  *   evidence(u,k) = min(1, clamp((sem - floor) / (ceiling - floor), 0, 1) + phraseWeight * lex),
- *                   at most hedgedEvidenceCap when u's sentence is hedged
+ *                   at most hedgedEvidenceCap when u's sentence is hedged; the semantic term is 0 when u's
+ *                   cosine to the prompt and to every key-point reference stays below unitOnTopicAt
  *   evidence(k)   = min(1, max over u of evidence(u,k) + supportWeight * the next best evidence(u',k)
  *                   of a unit u' that does not overlap u), at most hedgedEvidenceCap when u is hedged and u' is
  *                   hedged too (or there is none)
@@ -48,6 +49,9 @@ import java.util.Set;
  * {@link HedgeDetector}) only gestures at it, so on its own, or with another hedged sentence, it earns at most
  * hedgedEvidenceCap (in application.yml halfway between partlyMetAt and metAt: PARTLY_MET, and not on a threshold),
  * however close its words are; a plain sentence of the answer that supports it can still complete it.
+ * The topicality floor (unitOnTopicAt) is there because the contrast measures a unit against the other key points
+ * only: a clause about something else entirely (the team's post-mortem, the API's documentation) is far from every
+ * key point, and its being a little less far from one of them would still count as evidence for that one.
  *
  * <h2>Score</h2>
  * <pre>
@@ -161,7 +165,9 @@ public final class SemanticGradingPolicy {
                 if (wrong[u] || echoesPrompt(e, u)) {
                     continue;
                 }
-                double raw = rawEvidence(contrasted(e.keyPointSimilarity(), k, u) - chance, e.keyPointPhrase()[k][u]);
+                double raw = rawEvidence(aboutTheQuestion(e, u)
+                        ? contrasted(e.keyPointSimilarity(), k, u) - chance : Double.NEGATIVE_INFINITY,
+                        e.keyPointPhrase()[k][u]);
                 if (e.hedged()[u]) {
                     // a guess ("I think it might be …") gestures at a point; it does not state it
                     raw = Math.min(raw, s.hedgedEvidenceCap());
@@ -285,6 +291,16 @@ public final class SemanticGradingPolicy {
      */
     private boolean echoesPrompt(AnswerEvidence e, int u) {
         return s.promptEchoShare() > 0 && e.promptEcho()[u] >= s.promptEchoShare();
+    }
+
+    /**
+     * Whether unit u is about the question at all: its cosine to the prompt or to some key-point reference reaches
+     * unitOnTopicAt. A clause about the team's post-mortem or the API's documentation, in an answer about a growing
+     * queue or pagination, is far from everything the rubric says; the contrast would still turn its being a little
+     * less far from one key point than from the others into evidence, and a long answer has many such clauses.
+     */
+    private boolean aboutTheQuestion(AnswerEvidence e, int u) {
+        return e.unitTopicality()[u] >= s.unitOnTopicAt();
     }
 
     /**

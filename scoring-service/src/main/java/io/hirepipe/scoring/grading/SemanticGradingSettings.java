@@ -51,6 +51,9 @@ import java.util.List;
  *                              clause-count discount starts (1 if absent)
  * @param hedgedEvidenceCap     the most evidence a unit of a hedged sentence ("I think it might be …") gives a key
  *                              point on its own (see {@link SemanticGradingPolicy}); absent: no cap
+ * @param unitOnTopicAt         a unit whose cosine to the prompt and to every key-point reference stays below this is
+ *                              about something else and is no semantic evidence for any key point (its phrases still
+ *                              count; see {@link SemanticGradingPolicy}); 0 (off) if absent
  */
 @ConfigurationProperties("hirepipe.grading.semantic")
 public record SemanticGradingSettings(double contrast, double similarityFloor, double similarityCeiling, double phraseWeight,
@@ -62,7 +65,8 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                                       double holisticWeight, double holisticFloor, double holisticCeiling,
                                       List<Double> calibration, Double partlyMetCredit, Double bandPull,
                                       Double engagedWrongFloor, Double promptEchoShare,
-                                      Double clauseNoise, Double clauseNoiseFrom, Double hedgedEvidenceCap) {
+                                      Double clauseNoise, Double clauseNoiseFrom, Double hedgedEvidenceCap,
+                                      Double unitOnTopicAt) {
 
     /** The calibration that changes nothing. */
     public static final List<Double> IDENTITY = List.of(0.0, 25.0, 50.0, 75.0, 100.0);
@@ -75,6 +79,10 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         clauseNoise = clauseNoise == null ? 0.0 : clauseNoise;
         clauseNoiseFrom = clauseNoiseFrom == null ? 1.0 : clauseNoiseFrom;
         hedgedEvidenceCap = hedgedEvidenceCap == null ? Double.POSITIVE_INFINITY : hedgedEvidenceCap;
+        unitOnTopicAt = unitOnTopicAt == null ? 0.0 : unitOnTopicAt;
+        if (unitOnTopicAt < 0 || unitOnTopicAt > 1) {
+            throw new IllegalArgumentException("unit-on-topic-at must be a cosine between 0 and 1");
+        }
         if (hedgedEvidenceCap < 0) {
             throw new IllegalArgumentException("hedged-evidence-cap must not be negative");
         }
@@ -121,7 +129,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         return new SemanticGradingSettings(contrast, floor, ceiling, phrase, support, met, partly, misconceptionAt, offTopicBelow,
                 keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap,
                 lowConfidenceBelow, nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt);
     }
 
     public SemanticGradingSettings withGates(double misconception, double offTopic, double keywordCap) {
@@ -130,7 +138,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 misconception, offTopic, keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare,
                 keywordListMinRubricTermShare, keywordCap, lowConfidenceBelow, nearThresholdWithin, holisticWeight,
                 holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt);
     }
 
     public SemanticGradingSettings withHolistic(double weight, double floor, double ceiling) {
@@ -138,7 +146,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, weight, floor, ceiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt);
     }
 
     public SemanticGradingSettings withReview(double lowConfidence, double nearThreshold) {
@@ -146,7 +154,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidence,
                 nearThreshold, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt);
     }
 
     public SemanticGradingSettings withCalibration(List<Double> percentAtCredit) {
@@ -172,7 +180,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, percentAtCredit, partlyMet, pull,
-                floor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap);
+                floor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt);
     }
 
     public SemanticGradingSettings withPromptEchoShare(double echoShare) {
@@ -187,12 +195,20 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         return withUnitRules(promptEchoShare, clauseNoise, clauseNoiseFrom, cap);
     }
 
+    public SemanticGradingSettings withUnitOnTopicAt(double cosine) {
+        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
+                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
+                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
+                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, cosine);
+    }
+
     /** These settings with other values for the last four, which decide what a unit of the answer may count for. */
     private SemanticGradingSettings withUnitRules(double echoShare, double noise, double from, double hedgeCap) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, echoShare, noise, from, hedgeCap);
+                engagedWrongFloor, echoShare, noise, from, hedgeCap, unitOnTopicAt);
     }
 }

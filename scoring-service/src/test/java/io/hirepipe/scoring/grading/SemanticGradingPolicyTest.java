@@ -21,7 +21,7 @@ class SemanticGradingPolicyTest {
 
     private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0, 0.7, 0.3,
             0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8, SemanticGradingSettings.IDENTITY, 0.5, 0.0, 0.0,
-            0.0, 0.0, 1.0, null);
+            0.0, 0.0, 1.0, null, null);
 
     private final SemanticGradingPolicy policy = new SemanticGradingPolicy(SETTINGS);
 
@@ -171,6 +171,52 @@ class SemanticGradingPolicyTest {
     void aNegativeHedgeCapIsRefused() {
         assertThatThrownBy(() -> SETTINGS.withHedgedEvidenceCap(-0.1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("hedged-evidence-cap");
+    }
+
+    /** Evidence e with each unit's highest cosine to the prompt or any key-point reference as given. */
+    private static AnswerEvidence withUnitTopicality(AnswerEvidence e, double... unitTopicality) {
+        return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
+                e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(), e.truncated(),
+                e.holistic(), e.deniesKeyPoint(), e.promptEcho(), e.hedged(), unitTopicality);
+    }
+
+    @Test
+    void aClauseAboutSomethingElseIsNoEvidenceHoweverItsContrastFallsOut() {
+        // the service's contrast and similarity floor: a clause at cosine 0.15 to key point a and -0.05 to the others
+        // is "a little less far" from a than from b, c and d, which the contrast turns into evidence
+        // (0.15 + 0.75 * 0.05 + 0.1) / 0.6 = 0.48, PARTLY_MET at 0.3
+        SemanticGradingSettings contrasted = SETTINGS.withEvidence(0.75, -0.1, 0.5, 0.5, 0, 0.7, 0.3);
+        AnswerEvidence e = evidence(0.15, 0, 0, 0);
+        for (int k = 1; k < 4; k++) {
+            e.keyPointSimilarity()[k][0] = -0.05;
+        }
+        AnswerEvidence aboutSomethingElse = withUnitTopicality(e, 0.15, 0.15, 0.15, 0.15);
+        AnswerEvidence nearThePrompt = withUnitTopicality(e, 0.3, 0.15, 0.15, 0.15);
+
+        assertThat(new SemanticGradingPolicy(contrasted).grade(aboutSomethingElse, RUBRIC).keyPoints().get(0).verdict())
+                .as("rule off").isEqualTo(Verdict.PARTLY_MET);
+        SemanticGradingPolicy floored = new SemanticGradingPolicy(contrasted.withUnitOnTopicAt(0.2));
+        assertThat(floored.grade(aboutSomethingElse, RUBRIC).keyPoints().get(0).verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(floored.grade(nearThePrompt, RUBRIC).keyPoints().get(0).verdict())
+                .as("a clause near the prompt is about the question, and the contrast decides which point")
+                .isEqualTo(Verdict.PARTLY_MET);
+    }
+
+    @Test
+    void aPhraseCountsInAClauseAboutSomethingElse() {
+        AnswerEvidence e = withUnitTopicality(evidence(0.1, 0, 0, 0), 0.1, 0.1, 0.1, 0.1);
+        e.keyPointPhrase()[0][0] = true;
+
+        FreeTextGrade grade = new SemanticGradingPolicy(SETTINGS.withUnitOnTopicAt(0.2)).grade(e, RUBRIC);
+
+        // no semantic evidence, and the phrase's 0.5: PARTLY_MET at 0.3
+        assertThat(grade.keyPoints().get(0).verdict()).isEqualTo(Verdict.PARTLY_MET);
+    }
+
+    @Test
+    void aTopicalityFloorOutsideACosinesRangeIsRefused() {
+        assertThatThrownBy(() -> SETTINGS.withUnitOnTopicAt(1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unit-on-topic-at");
     }
 
     @Test

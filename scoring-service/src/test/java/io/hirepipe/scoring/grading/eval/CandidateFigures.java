@@ -5,6 +5,8 @@ import io.hirepipe.scoring.grading.eval.DevSet.Split;
 import io.hirepipe.scoring.grading.eval.FreeTextEvaluation.Graded;
 
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The figures a sweep prints per candidate setting: the tune half, its two folds (six questions each) and the probe
@@ -35,7 +37,13 @@ final class CandidateFigures {
             out.append(String.format("  fold %s %s%n", "AB".charAt(fold), FreeTextCrossValidation.figures(
                     tune.stream().filter(g -> questions.indexOf(g.answer().questionKey()) % 2 == f).toList())));
         }
-        out.append(String.format("  probe  %s%n",
-                FreeTextCrossValidation.figures(probe.evaluate(Split.PROBE, candidate).graded())));
+        List<Graded> probed = probe.evaluate(Split.PROBE, candidate).graded();
+        out.append(String.format("  probe  %s%n", FreeTextCrossValidation.figures(probed)));
+        out.append("  probe by kind (signed error / wrong):");
+        probed.stream().collect(Collectors.groupingBy(g -> g.answer().category(), TreeMap::new, Collectors.toList()))
+                .forEach((kind, members) -> out.append(String.format(" %s %+.1f/%d", kind,
+                        members.stream().mapToDouble(g -> g.percent() - 25.0 * g.answer().grade()).average().orElse(0),
+                        members.stream().filter(g -> g.machineGrade() != g.answer().grade()).count())));
+        out.append('\n');
     }
 }
