@@ -86,6 +86,7 @@ class SessionStore {
         return new Update()
                 .set(STATUS, InvitationStatus.STARTED)
                 .set(InvitationFields.OPEN_SESSION, true)
+                .unset(InvitationFields.EXPIRY_PENDING)
                 .set(SESSION, session)
                 .set(TEST_TITLE, testTitle)
                 .set(DURATION, durationMinutes)
