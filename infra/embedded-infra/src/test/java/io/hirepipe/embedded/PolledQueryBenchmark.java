@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the services' periodic queries cost the local stack's file-backed MongoDB as data grows, in the shapes they
- * send: the session expiry sweep (every 5 s), the email retrier's claim (every 5 s) and the webhook dispatcher's
+ * send: the session expiry sweep (every 5 s), the invitation expiry sweep (every 30 s), the email retrier's claim (every 5 s) and the webhook dispatcher's
  * claim (every 1 s), each as it was and as it is (asking also for the field only running sessions, retries or
  * deliveries awaiting an attempt hold); the gauges counting running sessions and pending webhooks (every 10 s when
  * scraped; a count is an aggregation), as they were and as they are; and scoring's check whether a session has a
@@ -68,6 +68,13 @@ class PolledQueryBenchmark {
                         Filters.lt("session.deadline", cutoff));
                 time(table, "expiry sweep, as it was", () -> sweep(invitations, overdue));
                 time(table, "expiry sweep, openSession", () -> sweep(invitations, openOverdue));
+
+                Bson expired = Filters.and(Filters.eq("status", "INVITED"), Filters.lte("expiresAt", cutoff),
+                        Filters.exists("expiryAnnouncedAt", false));
+                Bson expiredPending = Filters.and(Filters.exists("expiryPending"), Filters.eq("status", "INVITED"),
+                        Filters.lte("expiresAt", cutoff), Filters.exists("expiryAnnouncedAt", false));
+                time(table, "invitation expiry sweep, as it was", () -> expirySweep(invitations, expired));
+                time(table, "invitation expiry sweep, expiryPending", () -> expirySweep(invitations, expiredPending));
 
                 Bson due = Filters.and(Filters.eq("status", "RETRYING"), Filters.lte("nextAttemptAt", cutoff));
                 Bson dueKept = Filters.and(Filters.exists("pendingMessage"), Filters.eq("status", "RETRYING"),
@@ -119,6 +126,10 @@ class PolledQueryBenchmark {
                     .append("session", new Document("_id", "ses-" + i).append("deadline", later).append("answers", answers));
             if (running) {
                 invitation.append("openSession", true);
+            } else if (i < RUNNING) {
+                // unstarted, not expired yet
+                invitation.put("status", "INVITED");
+                invitation.append("expiresAt", later).append("expiryPending", true);
             }
             batch.add(invitation);
         }
@@ -151,6 +162,10 @@ class PolledQueryBenchmark {
 
     private static int sweep(MongoCollection<Document> invitations, Bson filter) {
         return invitations.find(filter).sort(Sorts.ascending("session.deadline")).limit(100).into(new ArrayList<>()).size();
+    }
+
+    private static int expirySweep(MongoCollection<Document> invitations, Bson filter) {
+        return invitations.find(filter).sort(Sorts.ascending("expiresAt")).limit(200).into(new ArrayList<>()).size();
     }
 
     /** A claim that finds nothing due, as the pollers almost always do: nothing changes between runs. */
