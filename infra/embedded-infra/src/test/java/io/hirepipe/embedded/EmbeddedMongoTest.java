@@ -16,6 +16,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -138,8 +139,9 @@ class EmbeddedMongoTest {
     }
 
     /**
-     * A count ({@code countDocuments} is an aggregation) or other aggregation starting with such a {@code $match}
-     * reads only the documents having the field, with the answers a scan gives, also after updates.
+     * A count ({@code countDocuments} is an aggregation) or other aggregation starting with a {@code $match} that
+     * requires a field or names an {@code _id} reads only those documents, with the answers a scan gives, also
+     * after updates.
      */
     @Test
     void answersAggregationsStartingWithAnExistsMatchLikeAScan(@TempDir Path dir) {
@@ -172,6 +174,11 @@ class EmbeddedMongoTest {
                     .containsExactly("t0=4", "t1=4");
             assertThat(sessions.countDocuments(Filters.eq("status", "SUBMITTED"))).as("other counts read everything")
                     .isEqualTo(20);
+            // Spring Data's exists: a count by _id with a limit
+            assertThat(sessions.countDocuments(Filters.eq("_id", "inv-3"), new CountOptions().limit(1))).isEqualTo(1);
+            assertThat(sessions.countDocuments(Filters.eq("_id", "inv-2"), new CountOptions().limit(1))).isZero();
+            assertThat(sessions.countDocuments(Filters.and(Filters.eq("_id", "inv-3"), Filters.eq("status", "STARTED"))))
+                    .isEqualTo(1);
             List<Document> joined = sessions.aggregate(List.of(Aggregates.match(Filters.exists("openSession")),
                     Aggregates.sort(Sorts.ascending("_id")), Aggregates.limit(1),
                     Aggregates.lookup("invitations", "tenantId", "tenantId", "sameTenant"))).into(new ArrayList<>());
