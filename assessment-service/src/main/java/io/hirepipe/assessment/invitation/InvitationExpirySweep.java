@@ -86,8 +86,8 @@ public class InvitationExpirySweep {
                 .and(STATUS).is(InvitationStatus.INVITED.name()).and(EXPIRES_AT).lte(Date.from(now))
                 .and(EXPIRY_ANNOUNCED_AT).exists(false));
         // An expired invitation has ended: the candidate may be invited to the test again.
-        Update update = Outbox.append(new Update().set(EXPIRY_ANNOUNCED_AT, now).unset(InvitationFields.ACTIVE_KEY),
-                event);
+        Update update = Outbox.append(new Update().set(EXPIRY_ANNOUNCED_AT, now).unset(InvitationFields.ACTIVE_KEY)
+                .unset(InvitationFields.EXPIRY_PENDING), event);
         boolean won = mongo.updateFirst(stillUnannounced, update, Invitation.COLLECTION).getModifiedCount() == 1;
         if (won) {
             log.info("Invitation {} expired unstarted; InvitationExpired {} queued", id, event.eventId());
@@ -96,7 +96,9 @@ public class InvitationExpirySweep {
     }
 
     private static Criteria unannouncedExpired(Instant now) {
-        return Criteria.where(STATUS).is(InvitationStatus.INVITED.name()).and(EXPIRES_AT).lte(Date.from(now))
+        // expiryPending changes no answer: every unannounced unstarted invitation holds it (InvitationStore)
+        return Criteria.where(InvitationFields.EXPIRY_PENDING).exists(true)
+                .and(STATUS).is(InvitationStatus.INVITED.name()).and(EXPIRES_AT).lte(Date.from(now))
                 .and(EXPIRY_ANNOUNCED_AT).exists(false);
     }
 }

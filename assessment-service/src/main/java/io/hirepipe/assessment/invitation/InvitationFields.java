@@ -35,6 +35,12 @@ public final class InvitationFields {
     public static final String ACTIVE_KEY = "activeKey";
     public static final String EXPIRY_ANNOUNCED_AT = "expiryAnnouncedAt";
     /**
+     * {@code true}, present only while an unstarted invitation's expiry is still to be announced (set when it is
+     * created or extended, removed when the expiry is announced, or it is started or revoked): the invitation
+     * expiry sweep asks only for invitations that have it, for the reason {@link #OPEN_SESSION} gives.
+     */
+    public static final String EXPIRY_PENDING = "expiryPending";
+    /**
      * {@code true}, present only while the session runs (set with STARTED, removed when it ends): the expiry sweep
      * asks only for invitations that have it. MongoDB answers the sweep from its status/deadline index either way;
      * the local stack's server indexes nothing but {@code _id} and unique keys, and reads only the documents that

@@ -2,6 +2,8 @@ package io.hirepipe.assessment.invitation;
 
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.defaults.outbox.Outbox;
+import jakarta.annotation.PostConstruct;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,6 +21,7 @@ import static io.hirepipe.assessment.invitation.InvitationFields.ACTIVE_KEY;
 import static io.hirepipe.assessment.invitation.InvitationFields.CREATED_AT;
 import static io.hirepipe.assessment.invitation.InvitationFields.EXPIRES_AT;
 import static io.hirepipe.assessment.invitation.InvitationFields.EXPIRY_ANNOUNCED_AT;
+import static io.hirepipe.assessment.invitation.InvitationFields.EXPIRY_PENDING;
 import static io.hirepipe.assessment.invitation.InvitationFields.EXTERNAL_REFERENCE;
 import static io.hirepipe.assessment.invitation.InvitationFields.TEST_ID;
 import static io.hirepipe.assessment.invitation.InvitationFields.ID;
@@ -45,8 +48,25 @@ public class InvitationStore {
         this.mongo = mongo;
     }
 
+    /** Inserts a new (INVITED) invitation, marked as one whose expiry the sweep is still to announce. */
     void insert(Invitation invitation) {
-        mongo.insert(invitation);
+        Document document = new Document();
+        mongo.getConverter().write(invitation, document);
+        document.put(EXPIRY_PENDING, true);
+        mongo.insert(document, Invitation.COLLECTION);
+    }
+
+    /**
+     * Marks unannounced unstarted invitations created by a version that did not mark them, once at start-up, so
+     * the expiry sweep finds them.
+     *
+     * @return how many were marked
+     */
+    @PostConstruct
+    long markPendingExpiries() {
+        return mongo.updateMulti(Query.query(Criteria.where(STATUS).is(InvitationStatus.INVITED)
+                        .and(EXPIRY_ANNOUNCED_AT).exists(false).and(EXPIRY_PENDING).exists(false)),
+                new Update().set(EXPIRY_PENDING, true), Invitation.class).getModifiedCount();
     }
 
     /** The whole invitation but its secrets, outbox and raw signals. */
@@ -126,6 +146,7 @@ public class InvitationStore {
                 .set(EXPIRES_AT, expiresAt)
                 .set(ACTIVE_KEY, activeKey)
                 .unset(EXPIRY_ANNOUNCED_AT)
+                .set(EXPIRY_PENDING, true)
                 .inc(REVISION, 1);
         Outbox.append(update, audit);
         query.fields().exclude(TOKEN_HASH, OUTBOX, INTEGRITY_SIGNALS);
@@ -153,6 +174,7 @@ public class InvitationStore {
                 .set(STATUS, InvitationStatus.REVOKED)
                 .set(REVOCATION, revocation)
                 .unset(ACTIVE_KEY)
+                .unset(EXPIRY_PENDING)
                 .inc(REVISION, 1);
         Outbox.append(update, events);
         query.fields().exclude(TOKEN_HASH, OUTBOX, INTEGRITY_SIGNALS);

@@ -23,6 +23,7 @@ import java.util.Map;
 
 import static io.hirepipe.assessment.invitation.InvitationFields.ACTIVE_KEY;
 import static io.hirepipe.assessment.invitation.InvitationFields.EXPIRES_AT;
+import static io.hirepipe.assessment.invitation.InvitationFields.EXPIRY_PENDING;
 import static io.hirepipe.assessment.invitation.InvitationFields.EXTERNAL_REFERENCE;
 import static io.hirepipe.assessment.invitation.InvitationFields.ID;
 import static io.hirepipe.assessment.invitation.InvitationFields.OPEN_SESSION;
@@ -92,7 +93,7 @@ class AssessmentCandidateData implements CandidateDataEraser {
                     .and("session").ne(null)), new Update().set(SESSION_ANSWERS, Map.of()).inc(REVISION, 1), Invitation.class);
             mongo.updateFirst(Query.query(Criteria.where(ID).is(invitationId).and(TENANT).is(tenantId)
                             .and(STATUS).in(InvitationStatus.INVITED, InvitationStatus.STARTED)),
-                    new Update().set(STATUS, InvitationStatus.REVOKED).unset(OPEN_SESSION)
+                    new Update().set(STATUS, InvitationStatus.REVOKED).unset(OPEN_SESSION).unset(EXPIRY_PENDING)
                             .set(REVOCATION, new Revocation("candidate data erased", now, "privacy"))
                             // a change a write made by revision (autosave, start) must notice
                             .inc(REVISION, 1),

@@ -1,17 +1,11 @@
 package io.hirepipe.assessment.session;
 
-import io.hirepipe.assessment.invitation.Invitation;
-import io.hirepipe.assessment.invitation.InvitationFields;
-import io.hirepipe.assessment.invitation.InvitationStatus;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.metrics.ThrottledGauge;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -37,7 +31,7 @@ class SessionMetrics {
     private final Map<String, Timer> autosaves;
     private final Map<String, Timer> starts;
 
-    SessionMetrics(MeterRegistry meters, MongoTemplate mongo) {
+    SessionMetrics(MeterRegistry meters, SessionStore sessions) {
         this.started = Counter.builder("hirepipe.sessions.started")
                 .description("Assessment sessions started by candidates").register(meters);
         for (SubmitReason reason : SubmitReason.values()) {
@@ -45,10 +39,13 @@ class SessionMetrics {
                     .description("Sessions closed: by the candidate, or at the deadline (timeout)")
                     .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(meters));
         }
-        // counted in MongoDB (the record, shared by all instances), at most every ten seconds
+        // A cached count refreshed at most every ten seconds, when scraped: counted in MongoDB because sessions are
+        // shared by all instances and outlive them (a count kept from this instance's starts and submits would
+        // miss the others' and the deadline sweep's, and start from zero after a restart). It asks only for the
+        // sessions that hold openSession: MongoDB counts them on the status_deadline index, the local stack's
+        // reads only them, not every invitation with its answers.
         ThrottledGauge.register(meters, "hirepipe.sessions.active", "Sessions started and not yet submitted",
-                Duration.ofSeconds(10), () -> mongo.count(
-                        Query.query(Criteria.where(InvitationFields.STATUS).is(InvitationStatus.STARTED)), Invitation.class));
+                Duration.ofSeconds(10), sessions::countRunning);
         this.autosaves = Map.of(
                 "stored", autosaveTimer(meters, "stored"),
                 "unchanged", autosaveTimer(meters, "unchanged"),

@@ -86,6 +86,7 @@ class SessionStore {
         return new Update()
                 .set(STATUS, InvitationStatus.STARTED)
                 .set(InvitationFields.OPEN_SESSION, true)
+                .unset(InvitationFields.EXPIRY_PENDING)
                 .set(SESSION, session)
                 .set(TEST_TITLE, testTitle)
                 .set(DURATION, durationMinutes)
@@ -231,16 +232,24 @@ class SessionStore {
         return mongo.updateFirst(stillActive, count, Invitation.class).getMatchedCount() > 0;
     }
 
+    /** Sessions started and not yet ended, across tenants: the running sessions, which alone hold {@code openSession}. */
+    long countRunning() {
+        return mongo.count(Query.query(running()), Invitation.class);
+    }
+
     /**
      * Active sessions whose deadline is before {@code cutoff}, across tenants: the sweep is the
      * platform's own job, and every write it then makes names the session's tenant.
      */
     List<Invitation> overdue(Instant cutoff, int limit) {
-        Query query = Query.query(Criteria.where(InvitationFields.OPEN_SESSION).exists(true)
-                        .and(STATUS).is(InvitationStatus.STARTED).and(DEADLINE).lt(cutoff))
+        Query query = Query.query(running().and(DEADLINE).lt(cutoff))
                 .with(Sort.by(Sort.Direction.ASC, DEADLINE))
                 .limit(limit);
         return mongo.find(withoutPrivateParts(query), Invitation.class);
+    }
+
+    private static Criteria running() {
+        return Criteria.where(InvitationFields.OPEN_SESSION).exists(true).and(STATUS).is(InvitationStatus.STARTED);
     }
 
     private Optional<Invitation> modify(Query query, Update update) {

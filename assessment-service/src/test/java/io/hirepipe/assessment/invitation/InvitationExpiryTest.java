@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.invitation;
 
+import com.mongodb.client.model.Updates;
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
 import io.hirepipe.contracts.events.InvitationExpired;
 import io.hirepipe.testkit.EventRecord;
@@ -24,6 +25,8 @@ class InvitationExpiryTest extends AssessmentIntegrationTest {
 
     @Autowired
     InvitationExpirySweep sweep;
+    @Autowired
+    InvitationStore invitations;
 
     private JsonNode inviteForAnHour(String email) {
         return invite(Map.of("testId", "java-basics", "candidate", Map.of("name", "Ada", "email", email),
@@ -44,6 +47,11 @@ class InvitationExpiryTest extends AssessmentIntegrationTest {
 
         sweep.sweep();
         assertThat(stored(id).containsKey(InvitationExpirySweep.EXPIRY_ANNOUNCED_AT)).as("not expired yet").isFalse();
+        // the sweep asks for expiryPending: on every invitation whose expiry may still be announced, on no other
+        assertThat(stored(id)).containsEntry(InvitationFields.EXPIRY_PENDING, true);
+        assertThat(stored(longer.get("id").asString())).containsEntry(InvitationFields.EXPIRY_PENDING, true);
+        assertThat(stored(started.get("id").asString())).doesNotContainKey(InvitationFields.EXPIRY_PENDING);
+        assertThat(stored(revoked.get("id").asString())).doesNotContainKey(InvitationFields.EXPIRY_PENDING);
 
         clock.advance(Duration.ofMinutes(61));
         // several sweeps at once, as several instances would run them: one wins per invitation
@@ -71,6 +79,23 @@ class InvitationExpiryTest extends AssessmentIntegrationTest {
         }
         assertThat(api(recruiterToken()).get("/api/invitations/" + id).expect(200).get("status").asString())
                 .isEqualTo("EXPIRED");
+        assertThat(stored(id)).as("announced").doesNotContainKey(InvitationFields.EXPIRY_PENDING);
+    }
+
+    /** An invitation created by a version that did not mark pending expiries is marked at start-up and announced. */
+    @Test
+    void anInvitationCreatedBeforePendingExpiriesWereMarkedIsAnnounced() {
+        String id = inviteForAnHour("eve@example.org").get("id").asString();
+        mongo.getCollection("invitations").updateOne(eq("_id", id), Updates.unset(InvitationFields.EXPIRY_PENDING));
+        clock.advance(Duration.ofMinutes(61));
+        sweep.sweep();
+        assertThat(stored(id)).as("not found unmarked").doesNotContainKey(InvitationExpirySweep.EXPIRY_ANNOUNCED_AT);
+
+        assertThat(invitations.markPendingExpiries()).isEqualTo(1);
+        sweep.sweep();
+        relay.publishPending();
+        assertThat(awaitEvents("InvitationExpired", id)).hasSize(1);
+        assertThat(stored(id)).doesNotContainKey(InvitationFields.EXPIRY_PENDING);
     }
 
     private Document stored(String id) {

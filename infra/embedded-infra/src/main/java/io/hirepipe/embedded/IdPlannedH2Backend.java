@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -13,6 +14,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.type.DataType;
 
@@ -36,11 +39,25 @@ import java.util.concurrent.ConcurrentSkipListSet;
  *   <li>A query that requires a field to exist ({@code {"outbox.eventId": {$exists: true}}}, at the top or in
  *       a top-level {@code $and}) reads only the documents that have it, as a sparse index would: the outbox
  *       relays ask this of every outbox collection every second.</li>
+ *   <li>An aggregation whose first stage is such a {@code $match} (a {@code countDocuments}, which the driver
+ *       sends as {@code [{$match}, {$group}]}) starts from the same documents: the library reads every document
+ *       of the collection for any aggregation, and a metrics gauge counting running sessions or pending
+ *       deliveries every few seconds made that a whole-collection read.</li>
  *   <li>Unique indexes are {@link HashedUniqueIndex hash maps} rebuilt at start-up, not the library's MVStore
  *       maps, which compare keys by Java-serialising them.</li>
  * </ul>
  */
 final class IdPlannedH2Backend extends H2Backend {
+
+    /**
+     * The leading {@code $match} of the aggregation this thread is running, until its collection reads its
+     * source documents. The library asks the collection for all of them ({@code queryAll}, an empty query)
+     * without passing the pipeline on, so the match comes along here.
+     */
+    private static final ThreadLocal<LeadingMatch> AGGREGATION_MATCH = new ThreadLocal<>();
+
+    private record LeadingMatch(String collection, Document filter) {
+    }
 
     IdPlannedH2Backend(String file) {
         super(file);
@@ -56,6 +73,21 @@ final class IdPlannedH2Backend extends H2Backend {
 
         Database(String name, CursorRegistry cursors) {
             super(name, getMvStore(), cursors);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                                      Oplog oplog) {
+            LeadingMatch match = "aggregate".equals(command) ? Collection.plannableLeadingMatch(query) : null;
+            if (match == null) {
+                return super.handleCommand(channel, command, query, resolver, oplog);
+            }
+            AGGREGATION_MATCH.set(match);
+            try {
+                return super.handleCommand(channel, command, query, resolver, oplog);
+            } finally {
+                AGGREGATION_MATCH.remove();
+            }
         }
 
         @Override
@@ -94,6 +126,13 @@ final class IdPlannedH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
+            LeadingMatch match = AGGREGATION_MATCH.get();
+            if (query.isEmpty() && match != null && match.collection().equals(getCollectionName())) {
+                // the aggregation's source: only what its first stage keeps (that stage still runs on them);
+                // taken once, so a later stage reading this collection again ($lookup) reads all of it
+                AGGREGATION_MATCH.remove();
+                query = match.filter();
+            }
             Document byId = idCondition(query);
             boolean onlyId = query.size() == 1 && query.containsKey("_id");
             if (byId != null && !onlyId) {
@@ -186,6 +225,17 @@ final class IdPlannedH2Backend extends H2Backend {
 
         private static Document existsQuery(String path) {
             return new Document(path, new Document("$exists", true));
+        }
+
+        /** The aggregation's leading {@code $match} when it names an {@code _id} or requires a field to exist. */
+        static LeadingMatch plannableLeadingMatch(Document command) {
+            if (command.get("aggregate") instanceof String collection && command.get("pipeline") instanceof List<?> stages
+                    && !stages.isEmpty() && stages.get(0) instanceof Document first && first.size() == 1
+                    && first.get("$match") instanceof Document filter
+                    && (idCondition(filter) != null || existsCondition(filter) != null)) {
+                return new LeadingMatch(collection, filter);
+            }
+            return null;
         }
 
         /** {@code {_id: value}} when the query requires that _id at its top level or in a top-level $and. */

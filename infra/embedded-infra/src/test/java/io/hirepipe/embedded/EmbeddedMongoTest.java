@@ -14,9 +14,13 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -131,6 +135,56 @@ class EmbeddedMongoTest {
             MongoCollection<Document> results = client.getDatabase("hiring").getCollection("results");
             assertThat(ids(results.find(pending))).as("after a restart").doesNotContain("r00", "r03", "r06")
                     .contains("r01", "r99").hasSize(19);
+        }
+    }
+
+    /**
+     * A count ({@code countDocuments} is an aggregation) or other aggregation starting with a {@code $match} that
+     * requires a field or names an {@code _id} reads only those documents, with the answers a scan gives, also
+     * after updates.
+     */
+    @Test
+    void answersAggregationsStartingWithAnExistsMatchLikeAScan(@TempDir Path dir) {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, dir.resolve("mongo.mv.db"));
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> sessions = client.getDatabase("hiring").getCollection("invitations");
+            for (int i = 0; i < 30; i++) {
+                Document invitation = new Document("_id", "inv-" + i).append("tenantId", "t" + (i % 2))
+                        .append("status", i < 10 ? "STARTED" : "SUBMITTED");
+                if (i < 10) {
+                    invitation.append("openSession", true);
+                }
+                sessions.insertOne(invitation);
+            }
+            Bson running = Filters.and(Filters.exists("openSession"), Filters.eq("status", "STARTED"));
+            assertThat(sessions.countDocuments(running)).isEqualTo(10);
+
+            sessions.updateOne(Filters.eq("_id", "inv-0"),
+                    Updates.combine(Updates.set("status", "SUBMITTED"), Updates.unset("openSession")));
+            sessions.updateOne(Filters.eq("_id", "inv-20"),
+                    Updates.combine(Updates.set("status", "STARTED"), Updates.set("openSession", true)));
+            sessions.updateOne(Filters.eq("_id", "inv-1"), Updates.set("status", "REVOKED"));
+            sessions.deleteOne(Filters.eq("_id", "inv-2"));
+
+            assertThat(sessions.countDocuments(running)).isEqualTo(8);
+            List<Document> perTenant = sessions.aggregate(List.of(Aggregates.match(running),
+                    Aggregates.group("$tenantId", Accumulators.sum("n", 1)), Aggregates.sort(Sorts.ascending("_id"))))
+                    .into(new ArrayList<>());
+            assertThat(perTenant).extracting(d -> d.getString("_id") + "=" + d.getInteger("n"))
+                    .containsExactly("t0=4", "t1=4");
+            assertThat(sessions.countDocuments(Filters.eq("status", "SUBMITTED"))).as("other counts read everything")
+                    .isEqualTo(20);
+            // Spring Data's exists: a count by _id with a limit
+            assertThat(sessions.countDocuments(Filters.eq("_id", "inv-3"), new CountOptions().limit(1))).isEqualTo(1);
+            assertThat(sessions.countDocuments(Filters.eq("_id", "inv-2"), new CountOptions().limit(1))).isZero();
+            assertThat(sessions.countDocuments(Filters.and(Filters.eq("_id", "inv-3"), Filters.eq("status", "STARTED"))))
+                    .isEqualTo(1);
+            List<Document> joined = sessions.aggregate(List.of(Aggregates.match(Filters.exists("openSession")),
+                    Aggregates.sort(Sorts.ascending("_id")), Aggregates.limit(1),
+                    Aggregates.lookup("invitations", "tenantId", "tenantId", "sameTenant"))).into(new ArrayList<>());
+            assertThat(joined).extracting(d -> d.getString("_id")).containsExactly("inv-1");
+            assertThat(joined.get(0).getList("sameTenant", Document.class)).as("a $lookup reads the whole collection")
+                    .hasSize(15);
         }
     }
 

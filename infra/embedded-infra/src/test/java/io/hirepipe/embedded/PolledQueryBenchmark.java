@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Sorts;
@@ -27,9 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the services' periodic queries cost the local stack's file-backed MongoDB as data grows, in the shapes they
- * send: the session expiry sweep (every 5 s) and the email retrier's claim (every 5 s), each as it was and as it is
- * (asking also for the field only running sessions, or only retries, hold), and the webhook dispatcher's claim
- * (every 1 s, unchanged). A few documents are due or running, as in a load run; all others are finished. Not
+ * send: the session expiry sweep (every 5 s), the invitation expiry sweep (every 30 s), the email retrier's claim (every 5 s) and the webhook dispatcher's
+ * claim (every 1 s), each as it was and as it is (asking also for the field only running sessions, retries or
+ * deliveries awaiting an attempt hold); the gauges counting running sessions and pending webhooks (every 10 s when
+ * scraped; a count is an aggregation), as they were and as they are; and scoring's check whether a session has a
+ * result (once per submission; Spring Data's {@code exists} is a count by {@code _id}, also an aggregation). A few
+ * documents are due or running, as in a load run; all others are finished. Not
  * part of {@code verify} (the class name does not match Surefire's patterns). Run it with:
  *
  * <pre>
@@ -65,6 +69,13 @@ class PolledQueryBenchmark {
                 time(table, "expiry sweep, as it was", () -> sweep(invitations, overdue));
                 time(table, "expiry sweep, openSession", () -> sweep(invitations, openOverdue));
 
+                Bson expired = Filters.and(Filters.eq("status", "INVITED"), Filters.lte("expiresAt", cutoff),
+                        Filters.exists("expiryAnnouncedAt", false));
+                Bson expiredPending = Filters.and(Filters.exists("expiryPending"), Filters.eq("status", "INVITED"),
+                        Filters.lte("expiresAt", cutoff), Filters.exists("expiryAnnouncedAt", false));
+                time(table, "invitation expiry sweep, as it was", () -> expirySweep(invitations, expired));
+                time(table, "invitation expiry sweep, expiryPending", () -> expirySweep(invitations, expiredPending));
+
                 Bson due = Filters.and(Filters.eq("status", "RETRYING"), Filters.lte("nextAttemptAt", cutoff));
                 Bson dueKept = Filters.and(Filters.exists("pendingMessage"), Filters.eq("status", "RETRYING"),
                         Filters.lte("nextAttemptAt", cutoff));
@@ -73,7 +84,19 @@ class PolledQueryBenchmark {
 
                 Bson webhookDue = Filters.and(Filters.eq("status", "PENDING"), Filters.lte("nextAttemptAt", cutoff),
                         Filters.lte("leaseUntil", cutoff));
-                time(table, "webhook claim (unchanged)", () -> claim(webhooks, webhookDue));
+                Bson webhookDueAwaiting = Filters.and(Filters.exists("awaitingAttempt"), Filters.eq("status", "PENDING"),
+                        Filters.lte("nextAttemptAt", cutoff), Filters.lte("leaseUntil", cutoff));
+                time(table, "webhook claim, as it was", () -> claim(webhooks, webhookDue));
+                time(table, "webhook claim, awaitingAttempt", () -> claim(webhooks, webhookDueAwaiting));
+
+                time(table, "sessions gauge, as it was", () -> count(invitations, Filters.eq("status", "STARTED")));
+                time(table, "sessions gauge, openSession", () -> count(invitations,
+                        Filters.and(Filters.exists("openSession"), Filters.eq("status", "STARTED"))));
+                time(table, "webhooks gauge, as it was", () -> count(webhooks, Filters.eq("status", "PENDING")));
+                time(table, "webhooks gauge, awaitingAttempt", () -> count(webhooks,
+                        Filters.and(Filters.exists("awaitingAttempt"), Filters.eq("status", "PENDING"))));
+                time(table, "result exists (count by _id)", () -> (int) invitations.countDocuments(
+                        Filters.eq("_id", "inv-unknown"), new CountOptions().limit(1)));
             }
         }
         System.out.printf(Locale.ROOT, "%nms per query (file-backed store, %d queries each)%n%-36s", QUERIES, "query");
@@ -103,6 +126,10 @@ class PolledQueryBenchmark {
                     .append("session", new Document("_id", "ses-" + i).append("deadline", later).append("answers", answers));
             if (running) {
                 invitation.append("openSession", true);
+            } else if (i < RUNNING) {
+                // unstarted, not expired yet
+                invitation.put("status", "INVITED");
+                invitation.append("expiresAt", later).append("expiryPending", true);
             }
             batch.add(invitation);
         }
@@ -122,9 +149,13 @@ class PolledQueryBenchmark {
         batch.clear();
         for (int i = 0; i < size; i++) {
             boolean pending = i >= size - RUNNING;
-            batch.add(new Document("_id", "wh-" + i).append("subscriptionId", "s1").append("body", "{}".repeat(300))
+            Document delivery = new Document("_id", "wh-" + i).append("subscriptionId", "s1").append("body", "{}".repeat(300))
                     .append("status", pending ? "PENDING" : "SUCCEEDED").append("nextAttemptAt", later)
-                    .append("leaseUntil", Date.from(Instant.EPOCH)));
+                    .append("leaseUntil", Date.from(Instant.EPOCH));
+            if (pending) {
+                delivery.append("awaitingAttempt", true);
+            }
+            batch.add(delivery);
         }
         webhooks.insertMany(batch);
     }
@@ -133,11 +164,20 @@ class PolledQueryBenchmark {
         return invitations.find(filter).sort(Sorts.ascending("session.deadline")).limit(100).into(new ArrayList<>()).size();
     }
 
+    private static int expirySweep(MongoCollection<Document> invitations, Bson filter) {
+        return invitations.find(filter).sort(Sorts.ascending("expiresAt")).limit(200).into(new ArrayList<>()).size();
+    }
+
     /** A claim that finds nothing due, as the pollers almost always do: nothing changes between runs. */
     private static int claim(MongoCollection<Document> collection, Bson filter) {
         Document claimed = collection.findOneAndUpdate(filter, Updates.inc("attempts", 1),
                 new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttemptAt")));
         return claimed == null ? 0 : 1;
+    }
+
+    /** A gauge's count, less the running or due documents: zero, as {@link #time} expects. */
+    private static int count(MongoCollection<Document> collection, Bson filter) {
+        return (int) collection.countDocuments(filter) - RUNNING;
     }
 
     private static void time(Map<String, List<Double>> table, String name, Supplier<Integer> query) {

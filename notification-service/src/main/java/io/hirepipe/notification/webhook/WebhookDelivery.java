@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param leaseOwner    which dispatcher instance holds the lease
  * @param channel       null for a tenant's webhook subscription; otherwise the {@link DeliveryChannel}
  *                      that sends it (a partner callback), and {@code subscriptionId} is that channel's key
+ * @param awaitingAttempt true while PENDING, absent once the delivery ends (SUCCEEDED or FAILED); see
+ *                      {@link DeliveryQueue}: the dispatcher's claim asks for it
  */
 @Document(WebhookDelivery.COLLECTION)
 public record WebhookDelivery(
@@ -35,9 +37,11 @@ public record WebhookDelivery(
         Long lastLatencyMs,
         String lastError,
         Instant deliveredAt,
-        String channel) {
+        String channel,
+        Boolean awaitingAttempt) {
 
     public static final String COLLECTION = "webhook_deliveries";
+    static final String AWAITING_ATTEMPT = "awaitingAttempt";
 
     /**
      * A delivery a {@link DeliveryChannel} sends, due now. One per (eventId, key): enqueueing it
@@ -49,7 +53,7 @@ public record WebhookDelivery(
                                              String body, Instant now) {
         return new WebhookDelivery("msg_" + java.util.UUID.randomUUID().toString().replace("-", ""), tenantId, key,
                 eventId, type, body, Status.PENDING, 0, now, now, Instant.EPOCH, null, null, null, null, null, null,
-                channel);
+                channel, true);
     }
 
     public enum Status {

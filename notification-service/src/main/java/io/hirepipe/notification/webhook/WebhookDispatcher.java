@@ -179,13 +179,13 @@ public class WebhookDispatcher implements SmartLifecycle {
             }
             Optional<WebhookSubscription> found = subscriptions.find(delivery.tenantId(), delivery.subscriptionId());
             if (found.isEmpty()) {
-                queue.finish(delivery, new Update().set("status", Status.FAILED)
+                queue.end(delivery, Status.FAILED, new Update()
                         .set("lastError", "The subscription was deleted"));
                 return;
             }
             WebhookSubscription subscription = found.get();
             if (!subscription.enabled()) {
-                queue.finish(delivery, new Update().set("status", Status.FAILED)
+                queue.end(delivery, Status.FAILED, new Update()
                         .set("lastError", "The subscription is disabled"));
                 return;
             }
@@ -229,7 +229,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         Update outcome = new Update().set("lastStatusCode", result.statusCode())
                 .set("lastLatencyMs", result.latencyMs()).set("lastAttemptAt", started);
         if (result.succeeded()) {
-            queue.finish(delivery, outcome.set("status", Status.SUCCEEDED).set("deliveredAt", now)
+            queue.end(delivery, Status.SUCCEEDED, outcome.set("deliveredAt", now)
                     .set("lastError", null));
             if (subscription.failingSince() != null || subscription.lastSuccessAt() == null
                     || subscription.lastSuccessAt().isBefore(now.minusSeconds(60))) {
@@ -241,7 +241,7 @@ public class WebhookDispatcher implements SmartLifecycle {
             return;
         }
         if (result.gone()) {
-            queue.finish(delivery, outcome.set("status", Status.FAILED)
+            queue.end(delivery, Status.FAILED, outcome
                     .set("lastError", "The receiver answered 410 Gone: the subscription is disabled"));
             disable(subscription, "The receiver answered 410 Gone", now);
             return;
@@ -250,7 +250,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         subscriptions.recordFailure(subscription, now);
         Instant failingSince = subscription.failingSince() == null ? now : subscription.failingSince();
         if (!Duration.between(failingSince, now).minus(properties.disableAfter()).isNegative()) {
-            queue.finish(delivery, outcome.set("status", Status.FAILED).set("lastError", error));
+            queue.end(delivery, Status.FAILED, outcome.set("lastError", error));
             disable(subscription, "Every delivery failed for " + properties.disableAfter().toDays() + " days", now);
             return;
         }
@@ -261,7 +261,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     private void retryOrGiveUp(WebhookDelivery delivery, Update outcome, String error, Instant now) {
         int retry = delivery.attempts() - 1;
         if (retry >= properties.retrySchedule().size()) {
-            queue.finish(delivery, outcome.set("status", Status.FAILED).set("lastError", error));
+            queue.end(delivery, Status.FAILED, outcome.set("lastError", error));
             metrics.gaveUp();
             log.warn("Webhook {} to {} failed for good after {} attempts: {}", delivery.id(),
                     delivery.subscriptionId(), delivery.attempts(), error);
@@ -298,11 +298,11 @@ public class WebhookDispatcher implements SmartLifecycle {
         Update outcome = new Update().set("lastStatusCode", result.statusCode())
                 .set("lastLatencyMs", result.latencyMs()).set("lastAttemptAt", started);
         if (result.succeeded()) {
-            queue.finish(delivery, outcome.set("status", Status.SUCCEEDED).set("deliveredAt", now).set("lastError", null));
+            queue.end(delivery, Status.SUCCEEDED, outcome.set("deliveredAt", now).set("lastError", null));
             log.info("{} delivery {} ({}) sent on attempt {}: {} in {} ms", delivery.channel(), delivery.id(),
                     delivery.subscriptionId(), delivery.attempts(), result.statusCode(), result.latencyMs());
         } else if (result.gone()) {
-            queue.finish(delivery, outcome.set("status", Status.FAILED)
+            queue.end(delivery, Status.FAILED, outcome
                     .set("lastError", "The receiver answered 410 Gone"));
         } else {
             retryOrGiveUp(delivery, outcome,

@@ -63,7 +63,7 @@ public class WebhookFanout {
         Instant now = now();
         return new WebhookDelivery("msg_" + UUID.randomUUID().toString().replace("-", ""), subscription.tenantId(),
                 subscription.id(), eventId, type, body, Status.PENDING, 0, now, now, Instant.EPOCH, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, true);
     }
 
     /** At the precision MongoDB stores, so a response shows the same instants a later read does. */

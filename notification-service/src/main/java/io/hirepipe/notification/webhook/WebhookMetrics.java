@@ -1,12 +1,8 @@
 package io.hirepipe.notification.webhook;
 
 import io.hirepipe.defaults.metrics.ThrottledGauge;
-import io.hirepipe.notification.webhook.WebhookDelivery.Status;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -24,7 +20,7 @@ class WebhookMetrics {
     private final Counter givenUp;
     private final Counter disabled;
 
-    WebhookMetrics(MeterRegistry meters, MongoTemplate mongo) {
+    WebhookMetrics(MeterRegistry meters, DeliveryQueue queue) {
         this.succeeded = attempts(meters, "succeeded");
         this.failed = attempts(meters, "failed");
         this.gone = attempts(meters, "gone");
@@ -33,10 +29,12 @@ class WebhookMetrics {
                 .register(meters);
         this.disabled = Counter.builder("hirepipe.webhooks.subscriptions.disabled")
                 .description("Subscriptions disabled by a 410 or by failing for days").register(meters);
-        // counted in MongoDB (shared by all instances, on the "due" index), at most every ten seconds
+        // A cached count refreshed at most every ten seconds, when scraped: counted in MongoDB because the queue is
+        // shared by all instances and outlives them (a count kept from this instance's own events would miss
+        // the others' and start from zero after a restart). It asks only for the deliveries that hold
+        // awaitingAttempt: MongoDB counts them on the "due" index, the local stack's reads only them.
         ThrottledGauge.register(meters, "hirepipe.webhooks.pending", "Deliveries waiting for their first attempt or a retry",
-                Duration.ofSeconds(10),
-                () -> mongo.count(Query.query(Criteria.where("status").is(Status.PENDING)), WebhookDelivery.class));
+                Duration.ofSeconds(10), queue::countAwaiting);
     }
 
     void attempt(WebhookSender.Result result) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Duration;
@@ -37,6 +39,7 @@ class DeliveryQueueTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static MongoClient client;
+    private MongoTemplate template;
     private DeliveryQueue queue;
 
     @BeforeAll
@@ -47,8 +50,8 @@ class DeliveryQueueTest {
     /** A database of this test alone: claims look at every due delivery. */
     @BeforeEach
     void freshDatabase() {
-        queue = new DeliveryQueue(new MongoTemplate(client,
-                "it-delivery-queue-" + UUID.randomUUID().toString().substring(0, 8)));
+        template = new MongoTemplate(client, "it-delivery-queue-" + UUID.randomUUID().toString().substring(0, 8));
+        queue = new DeliveryQueue(template);
         queue.createIndexes();
     }
 
@@ -59,7 +62,8 @@ class DeliveryQueueTest {
 
     private static WebhookDelivery due(String subscription, String eventId) {
         return new WebhookDelivery("msg_" + UUID.randomUUID(), "tenant-1", subscription, eventId, "assessment.scored",
-                "{}", Status.PENDING, 0, NOW, NOW.minusSeconds(1), Instant.EPOCH, null, null, null, null, null, null, null);
+                "{}", Status.PENDING, 0, NOW, NOW.minusSeconds(1), Instant.EPOCH, null, null, null, null, null, null, null,
+                true);
     }
 
     @Test
@@ -121,6 +125,73 @@ class DeliveryQueueTest {
         assertThat(queue.finish(first, new Update().set("status", Status.FAILED))).as("stale holder").isFalse();
         assertThat(queue.finish(takenOver, new Update().set("status", Status.SUCCEEDED))).isTrue();
         assertThat(queue.find("tenant-1", subscription, first.id()).orElseThrow().status()).isEqualTo(Status.SUCCEEDED);
+    }
+
+    /** The claim asks for awaitingAttempt: it must be on every delivery that waits and on none that ended. */
+    @Test
+    void onlyDeliveriesAwaitingAnAttemptHoldTheFieldTheClaimAsksFor() {
+        String subscription = "whk_" + UUID.randomUUID();
+        // due in this order, so claims take them in this order
+        queue.enqueueAll(List.of(dueSince(subscription, "evt-ok", 30), dueSince(subscription, "evt-fail", 20),
+                dueSince(subscription, "evt-retry", 10)));
+        assertThat(queue.countAwaiting()).isEqualTo(3);
+
+        assertThat(queue.end(claim("evt-ok"), Status.SUCCEEDED, new Update())).isTrue();
+        assertThat(queue.end(claim("evt-fail"), Status.FAILED, new Update().set("lastError", "HTTP 500"))).isTrue();
+        assertThat(queue.finish(claim("evt-retry"), new Update().set("nextAttemptAt", NOW.minusSeconds(1)))).isTrue();
+        assertThat(awaiting(subscription)).containsExactly("evt-retry");
+        assertThat(queue.countAwaiting()).isEqualTo(1);
+        assertThat(queue.claimDue(NOW, NOW.plusSeconds(60), "d", List.of())).map(WebhookDelivery::eventId)
+                .as("a retry is claimed again").contains("evt-retry");
+
+        queue.enqueue(dueSince(subscription, "evt-cancelled", 5));
+        assertThat(queue.failPending(subscription, "The subscription was deleted")).isEqualTo(2);
+        assertThat(awaiting(subscription)).isEmpty();
+        assertThat(queue.countAwaiting()).isZero();
+        Instant muchLater = NOW.plusSeconds(600);
+        assertThat(queue.claimDue(muchLater, muchLater.plusSeconds(60), "d", List.of())).isEmpty();
+
+        String failed = queue.recent("tenant-1", subscription, Status.FAILED, 10).stream()
+                .filter(d -> d.eventId().equals("evt-fail")).findFirst().orElseThrow().id();
+        assertThat(queue.redeliver("tenant-1", subscription, failed, NOW)).isTrue();
+        assertThat(awaiting(subscription)).containsExactly("evt-fail");
+        assertThat(queue.claimDue(NOW, NOW.plusSeconds(60), "d", List.of())).map(WebhookDelivery::eventId)
+                .contains("evt-fail");
+    }
+
+    /** Deliveries queued by a version before awaitingAttempt are marked at start-up, so none is left unclaimed. */
+    @Test
+    void pendingDeliveriesOfAnEarlierVersionAreMarkedAndClaimed() {
+        String subscription = "whk_" + UUID.randomUUID();
+        queue.enqueueAll(List.of(dueSince(subscription, "evt-done", 20), dueSince(subscription, "evt-old", 10)));
+        queue.end(claim("evt-done"), Status.SUCCEEDED, new Update());
+        template.updateMulti(new Query(), new Update().unset(WebhookDelivery.AWAITING_ATTEMPT), WebhookDelivery.class);
+        assertThat(queue.claimDue(NOW, NOW.plusSeconds(60), "d", List.of())).as("before marking").isEmpty();
+
+        assertThat(queue.markAwaitingDeliveries()).isEqualTo(1);
+        assertThat(awaiting(subscription)).containsExactly("evt-old");
+        assertThat(queue.claimDue(NOW, NOW.plusSeconds(60), "d", List.of())).map(WebhookDelivery::eventId)
+                .contains("evt-old");
+    }
+
+    private static WebhookDelivery dueSince(String subscription, String eventId, int secondsAgo) {
+        WebhookDelivery d = due(subscription, eventId);
+        return new WebhookDelivery(d.id(), d.tenantId(), d.subscriptionId(), d.eventId(), d.type(), d.body(), d.status(),
+                0, NOW, NOW.minusSeconds(secondsAgo), Instant.EPOCH, null, null, null, null, null, null, null, true);
+    }
+
+    /** Claims the next due delivery, which must be the one of {@code eventId}. */
+    private WebhookDelivery claim(String eventId) {
+        WebhookDelivery claimed = queue.claimDue(NOW, NOW.plusSeconds(60), "d", List.of()).orElseThrow();
+        assertThat(claimed.eventId()).isEqualTo(eventId);
+        return claimed;
+    }
+
+    /** The event ids of the subscription's deliveries that hold awaitingAttempt, as stored. */
+    private List<String> awaiting(String subscription) {
+        return template.find(Query.query(Criteria.where("subscriptionId").is(subscription)
+                        .and(WebhookDelivery.AWAITING_ATTEMPT).exists(true)), WebhookDelivery.class).stream()
+                .map(WebhookDelivery::eventId).toList();
     }
 
     @Test
