@@ -83,13 +83,18 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
             if (hasProblemExamples(response)) {
                 return;
             }
-            MediaType problem = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA));
+            MediaType problem = problemMediaType();
             if (example != null) {
                 problem.setExample(example.body());
             }
             // springdoc's guess for an exception handler's response is */*; a problem is always problem+json.
             response.setContent(new Content().addMediaType(PROBLEM_MEDIA_TYPE, problem));
         });
+    }
+
+    /** A problem+json body of the shared {@code ProblemDetail} schema, without an example yet. */
+    static MediaType problemMediaType() {
+        return new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA));
     }
 
     /** Already described with examples of its own (an operation's {@link Refusal}s). */

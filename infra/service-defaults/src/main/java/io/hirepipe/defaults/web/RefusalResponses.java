@@ -4,8 +4,6 @@ import io.hirepipe.defaults.problem.ProblemException;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -48,7 +46,7 @@ public class RefusalResponses implements OperationCustomizer {
                     status -> new ApiResponse().description(DESCRIPTIONS.get(refusal.status())));
             if (response.getContent() == null || response.getContent().get(ProblemResponsesCustomizer.PROBLEM_MEDIA_TYPE) == null) {
                 response.setContent(new Content().addMediaType(ProblemResponsesCustomizer.PROBLEM_MEDIA_TYPE,
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ProblemResponsesCustomizer.PROBLEM_SCHEMA))));
+                        ProblemResponsesCustomizer.problemMediaType()));
             }
             response.getContent().get(ProblemResponsesCustomizer.PROBLEM_MEDIA_TYPE)
                     .addExamples(refusal.type(), new Example().summary(refusal.type()).value(body(refusal)));
