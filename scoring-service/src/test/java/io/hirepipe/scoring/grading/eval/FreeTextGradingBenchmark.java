@@ -71,6 +71,7 @@ class FreeTextGradingBenchmark {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         out.append(String.format("model load (first embedding): %d ms; first answer incl. rubric embedding: %.1f ms%n",
                 loadMs, firstAnswerNs / 1e6));
+        out.append(perText(embedder, sentences));
         if (before != null) {
             before.grade(short100.get(0), rubric);
             out.append(VERSUS.isBlank() ? "side by side, interleaved answer by answer (before: langchain4j's encoder, "
@@ -124,6 +125,21 @@ class FreeTextGradingBenchmark {
                     cpu[g] / 1e6 / MEASURED));
         }
         return out.toString();
+    }
+
+    /**
+     * CPU of one model run per text: each of the dev set's sentences embedded alone on this thread, twice over (the
+     * first pass warms up), so the figure is the model's cost per sentence without the grader around it.
+     */
+    private static String perText(SentenceEmbedder embedder, List<String> sentences) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        sentences.forEach(s -> embedder.embed(List.of(s)));
+        long start = threads.getCurrentThreadCpuTime();
+        sentences.forEach(s -> embedder.embed(List.of(s)));
+        long cpu = threads.getCurrentThreadCpuTime() - start;
+        double words = sentences.stream().mapToInt(s -> s.split("\\s+").length).average().orElse(0);
+        return String.format("CPU per sentence (one model run, %d sentences of %.1f words on average): %.2f ms%n",
+                sentences.size(), words, cpu / 1e6 / sentences.size());
     }
 
     private static long time(Runnable r) {
