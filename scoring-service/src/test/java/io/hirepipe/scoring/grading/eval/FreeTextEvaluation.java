@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.function.UnaryOperator;
 
 /**
  * Grades the dev set and measures agreement with the hand grades. The evidence of every answer is
@@ -35,34 +34,15 @@ public final class FreeTextEvaluation {
     private final DevSet devSet;
     private final SemanticFreeTextGrader grader;
     private final Map<String, AnswerEvidence> evidence = new LinkedHashMap<>();
-    /** What the policy sees of the measured evidence: the encoder's cosines, or them put on another encoder's scale. */
-    private UnaryOperator<AnswerEvidence> cosineScale = CosineScale.IDENTITY;
-    private final Map<String, AnswerEvidence> scaled = new LinkedHashMap<>();
 
     public FreeTextEvaluation(DevSet devSet, SemanticGradingSettings settings) {
-        this(devSet, settings, modelVariant());
-    }
-
-    public FreeTextEvaluation(DevSet devSet, SemanticGradingSettings settings, MiniLmSentenceEmbedder.Variant model) {
         this.devSet = devSet;
         RubricMatcher matcher = new RubricMatcher();
-        this.grader = new SemanticFreeTextGrader(new MiniLmSentenceEmbedder(model), matcher, settings,
+        this.grader = new SemanticFreeTextGrader(new MiniLmSentenceEmbedder(modelVariant()), matcher, settings,
                 new LexicalFreeTextGrader(matcher));
     }
 
-    /** Grades from now on with the evidence's cosines put through {@code scale} (the evidence is measured once). */
-    void rescaleCosines(UnaryOperator<AnswerEvidence> scale) {
-        this.cosineScale = scale;
-        scaled.clear();
-    }
-
-    /** The evidence the encoder measured for a non-blank answer, on its own scale. */
-    AnswerEvidence evidence(Answer answer) {
-        return evidence.computeIfAbsent(answer.id(),
-                id -> grader.evidence(answer.text(), devSet.rubrics().get(answer.questionKey())));
-    }
-
-    /** {@code -Devaluation.model=QUANTIZED|FULL|E5_SMALL_Q} picks the model files; the service's own choice otherwise. */
+    /** {@code -Devaluation.model=QUANTIZED|FULL} picks the model files; the service's own choice otherwise. */
     public static MiniLmSentenceEmbedder.Variant modelVariant() {
         String chosen = System.getProperty("evaluation.model", "");
         return chosen.isBlank() ? MiniLmSentenceEmbedder.DEFAULT_VARIANT : MiniLmSentenceEmbedder.Variant.valueOf(chosen);
@@ -95,7 +75,7 @@ public final class FreeTextEvaluation {
         if (SemanticFreeTextGrader.isBlank(answer.text())) {
             return grader.grade(answer.text(), rubric);
         }
-        AnswerEvidence e = scaled.computeIfAbsent(answer.id(), id -> cosineScale.apply(evidence(answer)));
+        AnswerEvidence e = evidence.computeIfAbsent(answer.id(), id -> grader.evidence(answer.text(), rubric));
         return new SemanticGradingPolicy(settings).grade(e, rubric);
     }
 
