@@ -3,8 +3,6 @@ package io.hirepipe.gateway.routing;
 import org.springframework.http.HttpHeaders;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Headers through which a client could claim an identity. None of them may reach a service: the
@@ -12,7 +10,7 @@ import java.util.Set;
  */
 final class IdentityHeaders {
 
-    private static final Set<String> EXACT = Set.of(
+    private static final List<String> EXACT = List.of(
             "authorization", "proxy-authorization", "x-api-key", "cookie", "x-csrf-token",
             "x-forwarded-user", "x-forwarded-email", "x-forwarded-groups", "x-forwarded-preferred-username",
             "x-remote-user", "remote-user", "x-authenticated-user", "x-principal");
@@ -22,13 +20,29 @@ final class IdentityHeaders {
     private IdentityHeaders() {
     }
 
-    static void strip(HttpHeaders headers) {
-        List<String> names = headers.headerNames().stream().filter(IdentityHeaders::isIdentity).toList();
-        names.forEach(headers::remove);
+    /** A copy of {@code headers} without the identity headers. */
+    static HttpHeaders withoutIdentity(HttpHeaders headers) {
+        HttpHeaders kept = new HttpHeaders();
+        headers.forEach((name, values) -> {
+            if (!isIdentity(name)) {
+                kept.addAll(name, values);
+            }
+        });
+        return kept;
     }
 
     static boolean isIdentity(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return EXACT.contains(lower) || PREFIXES.stream().anyMatch(lower::startsWith);
+        // Called for every header of every proxied request: compared in place, without a lower-cased copy.
+        for (String exact : EXACT) {
+            if (exact.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        for (String prefix : PREFIXES) {
+            if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,10 +1,8 @@
 package io.hirepipe.gateway.routing;
 
-import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.gateway.security.CallerAuthentication;
 import io.hirepipe.gateway.security.ReusedInternalTokens;
-import io.hirepipe.gateway.web.CorrelationIdWebFilter;
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -12,7 +10,6 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
@@ -22,13 +19,17 @@ import reactor.core.publisher.Mono;
 import java.util.Optional;
 
 /**
- * For every proxied request: removes whatever identity the client sent (its token, API key,
- * cookies, identity headers) and substitutes the internal token naming the caller the gateway
- * verified; the request's correlation id goes along too. Services trust only that token: RS256, signed with a key only the gateway holds, for the
- * one service the route leads to, valid for a minute (and reused while half of that remains).
+ * For every proxied request: the internal token naming the caller the gateway verified, which
+ * {@link ServiceRequestHeaders} puts in place of whatever identity the client sent (its token, API key,
+ * cookies, identity headers); the request's correlation id goes along too. Services trust only that token:
+ * RS256, signed with a key only the gateway holds, for the one service the route leads to, valid for a
+ * minute (and reused while half of that remains).
  */
 @Component
 public class InternalTokenRelayFilter implements GlobalFilter, Ordered {
+
+    /** Exchange attribute holding the internal token the proxied request carries. */
+    static final String INTERNAL_TOKEN = InternalTokenRelayFilter.class.getName() + ".token";
 
     private final ReusedInternalTokens internalTokens;
 
@@ -44,26 +45,22 @@ public class InternalTokenRelayFilter implements GlobalFilter, Ordered {
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(caller -> caller.isPresent()
-                        ? chain.filter(withInternalToken(exchange, caller.get()))
+                        ? relayed(exchange, chain, caller.get())
                         // Security guards every route; arriving here without a caller is a configuration bug.
                         : Problems.write(exchange, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
                                 "Unauthenticated", "Authentication is required.", exchange)));
     }
 
-    private ServerWebExchange withInternalToken(ServerWebExchange exchange, CallerAuthentication authentication) {
+    private Mono<Void> relayed(ServerWebExchange exchange, GatewayFilterChain chain,
+                               CallerAuthentication authentication) {
         Caller caller = authentication.getPrincipal();
         // Route ids name the services, so a token meant for one service is refused by every other.
         Route route = exchange.getRequiredAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         String token = internalTokens.tokenFor(caller, route.getId(), authentication.scopes());
-        ServerHttpRequest request = exchange.getRequest().mutate()
-                .headers(headers -> {
-                    IdentityHeaders.strip(headers);
-                    headers.setBearerAuth(token);
-                    // The id the gateway logs under (the client's, when harmless, else a fresh one).
-                    headers.set(CorrelationId.HEADER, CorrelationIdWebFilter.of(exchange));
-                })
-                .build();
-        return exchange.mutate().request(request).build();
+        // The request itself is left as it is: its headers are rewritten in the copy the routing filter sends
+        // (ServiceRequestHeaders), not copied once more into a mutated request here.
+        exchange.getAttributes().put(INTERNAL_TOKEN, token);
+        return chain.filter(exchange);
     }
 
     @Override

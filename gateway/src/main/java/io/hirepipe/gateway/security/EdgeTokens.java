@@ -49,7 +49,9 @@ public class EdgeTokens {
         OAuth2TokenValidator<Jwt> validator = CallerClaims.validator(properties.issuer(), AUDIENCE,
                 EnumSet.of(CallerKind.RECRUITER, CallerKind.CANDIDATE));
         verifier.setJwtValidator(validator);
-        this.decoder = new VerifiedEdgeTokens(verifier, validator, VERIFIED_TOKENS_KEPT, VERIFIED_TOKENS_KEPT_FOR);
+        // A remembered token passed every check above when it was verified; only its expiry can change since.
+        this.decoder = new VerifiedEdgeTokens(verifier, CallerClaims.timestamps(Clock.systemUTC()),
+                VERIFIED_TOKENS_KEPT, VERIFIED_TOKENS_KEPT_FOR);
         this.properties = properties;
         this.clock = clock;
     }

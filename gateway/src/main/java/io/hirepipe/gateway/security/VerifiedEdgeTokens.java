@@ -12,19 +12,23 @@ import java.time.Duration;
 /**
  * Edge tokens whose signature was already verified ({@link VerifiedTokens}): a person sends the same
  * access token with every request for its whole lifetime, so the next request skips parsing and the
- * HMAC check. The claims are still validated on every use, and sign-out, deactivation and role changes
- * are checked per request after decoding anyway ({@code SignInChecks}).
+ * HMAC check and the claims checks, which the token's signed text fixes. What can change is checked on
+ * every use: its expiry ({@code stillValid}), and, after decoding, sign-out, deactivation and role changes
+ * ({@code SignInChecks}).
  */
 public class VerifiedEdgeTokens implements ReactiveJwtDecoder {
 
     private final ReactiveJwtDecoder verifier;
     private final VerifiedTokens verified;
 
-    /** {@code verifier} checks signature and claims; {@code validator} is the claims check it applies. */
-    public VerifiedEdgeTokens(ReactiveJwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, long maximumSize,
+    /**
+     * {@code verifier} checks signature and claims; {@code stillValid} is the part of its claims check that can
+     * fail later for the same token (its expiry), applied again to a remembered token.
+     */
+    public VerifiedEdgeTokens(ReactiveJwtDecoder verifier, OAuth2TokenValidator<Jwt> stillValid, long maximumSize,
                               Duration keepFor) {
         this.verifier = verifier;
-        this.verified = new VerifiedTokens(validator, maximumSize, keepFor);
+        this.verified = new VerifiedTokens(stillValid, maximumSize, keepFor);
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.slf4j.MDC;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -29,8 +30,16 @@ public final class CorrelationId {
         return current().orElseGet(CorrelationId::newId);
     }
 
+    /**
+     * A random (version 4) UUID from the thread's own generator. A correlation id only has to be unique,
+     * not unguessable: it ties log lines together and proves nothing. {@link UUID#randomUUID()} draws from
+     * the shared SecureRandom, a measurable share of the gateway's cost per request when clients send no id.
+     */
     public static String newId() {
-        return UUID.randomUUID().toString();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long mostSignificant = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long leastSignificant = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(mostSignificant, leastSignificant).toString();
     }
 
     /** The given id when it is acceptable, else a fresh one. */

@@ -63,7 +63,7 @@ public record Caller(String tenantId, String subject, CallerKind kind, String em
     /** The authorities this caller holds: a person's role and every role it implies, else the kind's. */
     public List<GrantedAuthority> authorities() {
         if (role != null) {
-            return List.copyOf(role.reachableAuthorities());
+            return role.reachableAuthorities();
         }
         return List.of(new SimpleGrantedAuthority(kind.authority()));
     }

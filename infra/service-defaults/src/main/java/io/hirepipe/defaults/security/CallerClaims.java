@@ -76,10 +76,8 @@ public final class CallerClaims {
     /** As {@link #validator(String, String, Set)}, judging expiry by {@code clock}. */
     public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Set<CallerKind> kinds,
                                                       Clock clock) {
-        JwtTimestampValidator timestamps = new JwtTimestampValidator();
-        timestamps.setClock(clock);
         return new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(issuer), timestamps),
+                JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(issuer), timestamps(clock)),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)),
                 new JwtClaimValidator<String>(TENANT, tenant -> tenant != null && !tenant.isBlank()),
                 new JwtClaimValidator<String>(KIND, kind -> kinds.stream().anyMatch(k -> k.name().equals(kind))),
@@ -93,6 +91,16 @@ public final class CallerClaims {
                         ? OAuth2TokenValidatorResult.failure(
                                 new OAuth2Error("invalid_token", "person's token without a role", null))
                         : OAuth2TokenValidatorResult.success());
+    }
+
+    /**
+     * The part of {@link #validator} that can change its verdict on the same token: expiry and not-before,
+     * judged by {@code clock}. Everything else a token claims is fixed by its signed text.
+     */
+    public static OAuth2TokenValidator<Jwt> timestamps(Clock clock) {
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        return timestamps;
     }
 
     private static boolean isBlank(String value) {

@@ -5,8 +5,9 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a person of a tenant may do. Each role can do everything the roles below it can:
@@ -24,6 +25,12 @@ public enum Role {
             .role(RECRUITER.name()).implies(VIEWER.name())
             .build();
 
+    /**
+     * Each role's expanded authorities, worked out once: the hierarchy is fixed, and every authenticated
+     * request of a person asks for them.
+     */
+    private static final Map<Role, List<GrantedAuthority>> REACHABLE = reachableByRole();
+
     public String authority() {
         return "ROLE_" + name();
     }
@@ -32,8 +39,17 @@ public enum Role {
      * This role's authority and every one it implies. Tokens are turned into these expanded authorities,
      * so a plain {@code hasRole} check is right even where no one wired the hierarchy in.
      */
-    public Collection<? extends GrantedAuthority> reachableAuthorities() {
-        return HIERARCHY.getReachableGrantedAuthorities(List.of(new SimpleGrantedAuthority(authority())));
+    public List<GrantedAuthority> reachableAuthorities() {
+        return REACHABLE.get(this);
+    }
+
+    private static Map<Role, List<GrantedAuthority>> reachableByRole() {
+        Map<Role, List<GrantedAuthority>> reachable = new EnumMap<>(Role.class);
+        for (Role role : values()) {
+            reachable.put(role, List.copyOf(
+                    HIERARCHY.getReachableGrantedAuthorities(List.of(new SimpleGrantedAuthority(role.authority())))));
+        }
+        return reachable;
     }
 
     /** The role a claim names, or null for a missing or unknown one. */

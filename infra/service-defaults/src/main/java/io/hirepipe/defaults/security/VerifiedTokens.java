@@ -15,8 +15,9 @@ import java.time.Duration;
  * times (a person's edge token for its whole life, the gateway's internal token while it reuses it),
  * and that check was a measurable share of a cheap request.
  *
- * <p>Only the signature check is remembered: the claims are validated again on every use, so a token
- * still stops at its expiry. A key is the whole token, header (with its {@code kid}) and signature
+ * <p>The signature check is remembered, and the claims the validator checks again on every use (all of them,
+ * or only what can change for the same token text, its expiry: the caller's choice), so a token still stops
+ * at its expiry. A key is the whole token, header (with its {@code kid}) and signature
  * included, so a tampered or differently signed token never matches an entry. Bounded, and entries go
  * after {@code keepFor}, so many callers cannot exhaust memory; {@code keepFor} is also how long a
  * remembered token outlives the removal of the key that signed it.
@@ -26,7 +27,10 @@ public class VerifiedTokens {
     private final OAuth2TokenValidator<Jwt> validator;
     private final Cache<String, Jwt> verified;
 
-    /** {@code validator} is the claims check the verifier applies; it is applied again to remembered tokens. */
+    /**
+     * {@code validator} is applied again to remembered tokens: the verifier's whole claims check, or at least the
+     * part of it that can fail later for the same token (its expiry).
+     */
     public VerifiedTokens(OAuth2TokenValidator<Jwt> validator, long maximumSize, Duration keepFor) {
         this.validator = validator;
         this.verified = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(keepFor).build();
