@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import tools.jackson.databind.JsonNode;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +110,21 @@ class ProxyTest extends GatewayTestSupport {
         assertProblem(get("/api/v1/../internal/invitations/redeem", "Authorization", bearer(token)), 400);
         assertThat(ASSESSMENTS.requestsTo("/internal/invitations/redeem"))
                 .noneMatch(request -> request.body().contains("\"abc\""));
+    }
+
+    @Test
+    void aHeaderValueWithAControlCharacterIsRefusedByTheFirewall() throws Exception {
+        // A C1 control character (NEL): Netty lets it through as obs-text; Java's HttpClient would not send it.
+        String request = "GET /api/v1/tests HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + acmeRecruiterToken() + "\u0085\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("rejected-request");
+        }
+        assertThat(QUESTIONS.requestsTo("/api/tests")).noneMatch(received -> received.header("Authorization") != null
+                && received.header("Authorization").contains("\u0085"));
     }
 
     @Test
