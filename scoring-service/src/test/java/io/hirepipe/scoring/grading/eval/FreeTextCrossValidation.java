@@ -37,6 +37,7 @@ class FreeTextCrossValidation {
                     .filter(g -> questions.indexOf(g.answer().questionKey()) % 2 == f).toList();
             out.append(String.format("fold %s: %s%n", "AB".charAt(fold), figures(inFold)));
         }
+        appendFirstWrittenAndAdded(out, tune.graded(), "");
         Map<String, List<Graded>> byCategory = tune.graded().stream()
                 .collect(Collectors.groupingBy(g -> g.answer().category(), TreeMap::new, Collectors.toList()));
         byCategory.forEach((category, graded) -> out.append(String.format("  %-16s %s%n", category, figures(graded))));
@@ -61,6 +62,15 @@ class FreeTextCrossValidation {
             FreeTextEvaluationReport.appendSamples(out, chosen, Math.max(1, chosen.size()), "tune-half answers asked for");
         }
         System.out.println(out);
+    }
+
+    /** The tune half's answers as first written and those added in session 13, apart, when there are added ones. */
+    static void appendFirstWrittenAndAdded(StringBuilder out, List<Graded> graded, String indent) {
+        List<Graded> added = graded.stream().filter(g -> g.answer().isLaterAddition()).toList();
+        if (!added.isEmpty()) {
+            out.append(String.format("%sfirst written: %s%n%sadded:         %s%n", indent,
+                    figures(graded.stream().filter(g -> !g.answer().isLaterAddition()).toList()), indent, figures(added)));
+        }
     }
 
     /** One line per answer whose machine grade differs from the hand grade. */
