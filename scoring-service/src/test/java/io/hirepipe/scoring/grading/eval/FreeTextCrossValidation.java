@@ -84,7 +84,7 @@ class FreeTextCrossValidation {
     static String figures(List<Graded> graded) {
         Agreement agreement = Agreement.of(graded.stream()
                 .map(g -> new Agreement.Pair(g.answer().grade(), g.machineGrade())).toList());
-        return String.format("n=%2d QWK=%.3f MAE=%5.1f signed=%6.1f wrong=%2d review=%2d wrong and reviewed=%2d",
+        return String.format("n=%2d QWK=%.3f MAE=%6.2f signed=%6.1f wrong=%2d review=%2d wrong and reviewed=%2d",
                 graded.size(), agreement.qwk(),
                 graded.stream().mapToDouble(g -> Math.abs(g.percent() - 25.0 * g.answer().grade())).average().orElse(0),
                 graded.stream().mapToDouble(g -> g.percent() - 25.0 * g.answer().grade()).average().orElse(0),
