@@ -32,6 +32,7 @@ final class CandidateFigures {
         List<Graded> tune = dev.evaluate(Split.TUNE, candidate).graded();
         List<String> questions = tune.stream().map(g -> g.answer().questionKey()).distinct().sorted().toList();
         out.append(label).append(String.format("%n  tune   %s%n", FreeTextCrossValidation.figures(tune)));
+        FreeTextCrossValidation.appendFirstWrittenAndAdded(out, tune, "    ");
         for (int fold = 0; fold < 2; fold++) {
             int f = fold;
             out.append(String.format("  fold %s %s%n", "AB".charAt(fold), FreeTextCrossValidation.figures(

@@ -42,10 +42,22 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
         }
     }
 
+    /**
+     * The dev set was written with 14 answers per question (ids -01 to -14); session 13 added -15 to -19 to the tune
+     * half, in the styles the grader over- and under-scores, graded before any grader ran on them.
+     */
+    static final int FIRST_WRITTEN_PER_QUESTION = 14;
+
     public record Answer(String id, String questionKey, Split split, String text, int grade, String category) {
 
         public boolean isKeywordStuffed() {
             return "keyword-stuffed".equals(category);
+        }
+
+        /** Whether this dev-set answer was added after the set was first written (session 13's tune-half answers). */
+        public boolean isLaterAddition() {
+            return split != Split.PROBE
+                    && Integer.parseInt(id.substring(id.lastIndexOf('-') + 1)) > FIRST_WRITTEN_PER_QUESTION;
         }
     }
 

@@ -37,6 +37,7 @@ class FreeTextCrossValidation {
                     .filter(g -> questions.indexOf(g.answer().questionKey()) % 2 == f).toList();
             out.append(String.format("fold %s: %s%n", "AB".charAt(fold), figures(inFold)));
         }
+        appendFirstWrittenAndAdded(out, tune.graded(), "");
         Map<String, List<Graded>> byCategory = tune.graded().stream()
                 .collect(Collectors.groupingBy(g -> g.answer().category(), TreeMap::new, Collectors.toList()));
         byCategory.forEach((category, graded) -> out.append(String.format("  %-16s %s%n", category, figures(graded))));
@@ -63,6 +64,15 @@ class FreeTextCrossValidation {
         System.out.println(out);
     }
 
+    /** The tune half's answers as first written and those added in session 13, apart, when there are added ones. */
+    static void appendFirstWrittenAndAdded(StringBuilder out, List<Graded> graded, String indent) {
+        List<Graded> added = graded.stream().filter(g -> g.answer().isLaterAddition()).toList();
+        if (!added.isEmpty()) {
+            out.append(String.format("%sfirst written: %s%n%sadded:         %s%n", indent,
+                    figures(graded.stream().filter(g -> !g.answer().isLaterAddition()).toList()), indent, figures(added)));
+        }
+    }
+
     /** One line per answer whose machine grade differs from the hand grade. */
     static void appendWrongGrades(StringBuilder out, List<Graded> graded) {
         graded.stream().filter(g -> g.machineGrade() != g.answer().grade())
@@ -74,7 +84,7 @@ class FreeTextCrossValidation {
     static String figures(List<Graded> graded) {
         Agreement agreement = Agreement.of(graded.stream()
                 .map(g -> new Agreement.Pair(g.answer().grade(), g.machineGrade())).toList());
-        return String.format("n=%2d QWK=%.3f MAE=%5.1f signed=%6.1f wrong=%2d review=%2d wrong and reviewed=%2d",
+        return String.format("n=%2d QWK=%.3f MAE=%6.2f signed=%6.1f wrong=%2d review=%2d wrong and reviewed=%2d",
                 graded.size(), agreement.qwk(),
                 graded.stream().mapToDouble(g -> Math.abs(g.percent() - 25.0 * g.answer().grade())).average().orElse(0),
                 graded.stream().mapToDouble(g -> g.percent() - 25.0 * g.answer().grade()).average().orElse(0),

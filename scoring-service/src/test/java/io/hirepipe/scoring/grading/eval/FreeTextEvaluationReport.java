@@ -48,6 +48,7 @@ class FreeTextEvaluationReport {
             appendReport(out, test);
         }
         appendReport(out, tune);
+        FreeTextCrossValidation.appendFirstWrittenAndAdded(out, tune.graded(), "");
         out.append("\nbaseline, the lexical (bag-of-stems) grader:\n  ");
         if (!tuneOnly) {
             out.append(evaluation.evaluateLexical(Split.TEST).summary()).append("\n  ");

@@ -14,10 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FreeTextRegressionGuardTest {
 
     /**
-     * The highest test-half QWK reached (session 7; README, "Free-text grading"). Only ever raised: session 8's
-     * change, chosen on the tune half, reached 0.892 on the test half, and the guard was left where it was.
+     * The highest test-half QWK reached (session 13; README, "Free-text grading"). Only ever raised: session 7 reached
+     * 0.896; session 8's change, chosen on the tune half, reached 0.892, and the guard was left where it was; session
+     * 13's, chosen on the enlarged tune half, reached 0.898.
      */
-    private static final double REACHED_QWK = 0.896;
+    private static final double REACHED_QWK = 0.898;
 
     @Test
     void testHalfAgreementAndKeywordListsStayWhereTheyWere() {
