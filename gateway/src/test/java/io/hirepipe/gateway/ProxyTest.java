@@ -113,6 +113,17 @@ class ProxyTest extends GatewayTestSupport {
     }
 
     @Test
+    void aMalformedBearerTokenIsA401ProblemAndNeverReachesTheService() {
+        int before = QUESTIONS.requestsTo("/api/tests").size();
+
+        HttpResponse<String> response = get("/api/v1/tests", "Authorization", "Bearer not a token");
+
+        assertProblem(response, 401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(QUESTIONS.requestsTo("/api/tests")).hasSize(before);
+    }
+
+    @Test
     void aHeaderValueWithAControlCharacterIsRefusedByTheFirewall() throws Exception {
         // A C1 control character (NEL): Netty lets it through as obs-text; Java's HttpClient would not send it.
         String request = "GET /api/v1/tests HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "

@@ -134,6 +134,7 @@ class EdgeSecurityConfiguration {
                 .addFilterAt(ApiKeyAuthentication.filter(apiKeys, problems), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAt(new BrowserSessionAuthentication(browserSessions, signIns), SecurityWebFiltersOrder.AUTHENTICATION)
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(new BearerTokenHeader())
                         .jwt(jwt -> jwt.jwtDecoder(edgeTokenDecoder).jwtAuthenticationConverter(
                                 token -> standing(EdgeTokens.callerOf(token), token, signIns)))
                         .authenticationEntryPoint(problems)
