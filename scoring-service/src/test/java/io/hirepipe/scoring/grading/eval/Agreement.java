@@ -38,6 +38,26 @@ public record Agreement(int n, double qwk, int[][] confusion) {
         return new Agreement(n, qwk, observed);
     }
 
+    /** Share of pairs where both graders gave the same grade. */
+    public double exactShare() {
+        int same = 0;
+        for (int i = 0; i < GRADES; i++) {
+            same += confusion[i][i];
+        }
+        return n == 0 ? Double.NaN : (double) same / n;
+    }
+
+    /** Mean |first − second| in grade steps. */
+    public double meanAbsoluteSteps() {
+        int steps = 0;
+        for (int i = 0; i < GRADES; i++) {
+            for (int j = 0; j < GRADES; j++) {
+                steps += Math.abs(i - j) * confusion[i][j];
+            }
+        }
+        return n == 0 ? Double.NaN : (double) steps / n;
+    }
+
     /** The machine's grade for a percent score: round(percent / 25), halves up. */
     public static int grade(double percent) {
         return (int) Math.min(4, Math.max(0, Math.floor(percent / 25 + 0.5)));

@@ -117,13 +117,25 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
         return new DevSet(rubrics, List.copyOf(answers));
     }
 
-    /** Second grader's grades by answer id, when grades-second.csv exists. */
+    /** Second grader's grades by answer id for the 48 answers of blind-sample.txt, when grades-second.csv exists. */
     public static Optional<Map<String, Integer>> secondGrades() {
-        if (DevSet.class.getResource(DEV_SET + "grades-second.csv") == null) {
+        return optionalGrades("grades-second.csv");
+    }
+
+    /**
+     * Second grader's grades by answer id for session 13's 60 tune-half additions, when grades-second-added.csv
+     * exists (graded blind, like grades-second.csv).
+     */
+    public static Optional<Map<String, Integer>> secondGradesOfAdditions() {
+        return optionalGrades("grades-second-added.csv");
+    }
+
+    private static Optional<Map<String, Integer>> optionalGrades(String file) {
+        if (DevSet.class.getResource(DEV_SET + file) == null) {
             return Optional.empty();
         }
         Map<String, Integer> grades = new HashMap<>();
-        csv(DEV_SET, "grades-second.csv", "grade").forEach((id, g) -> grades.put(id, Integer.parseInt(g)));
+        csv(DEV_SET, file, "grade").forEach((id, g) -> grades.put(id, Integer.parseInt(g)));
         return Optional.of(grades);
     }
 

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * The evaluation command (see the README's "Free-text grading"): prints agreement with the hand grades
@@ -54,7 +55,7 @@ class FreeTextEvaluationReport {
             out.append(evaluation.evaluateLexical(Split.TEST).summary()).append("\n  ");
         }
         out.append(evaluation.evaluateLexical(Split.TUNE).summary()).append('\n');
-        appendSecondGrader(out, evaluation.devSet());
+        appendSecondGrader(out, evaluation.devSet(), tune.graded());
         if ("tune".equals(System.getProperty("evaluation"))) {
             SemanticGradingSettings tuned = evaluation.tune(settings);
             out.append("\n--- grid search on the tune half ---\nbest: ").append(tuned).append('\n');
@@ -91,22 +92,45 @@ class FreeTextEvaluationReport {
                         g.grade().flags())));
     }
 
-    private static void appendSecondGrader(StringBuilder out, DevSet devSet) {
-        Optional<Map<String, Integer>> second = DevSet.secondGrades();
+    private static void appendSecondGrader(StringBuilder out, DevSet devSet, List<Graded> tune) {
+        appendHumanPair(out, devSet, DevSet.secondGrades(), "grades-second.csv", "48-answer blind sample");
+        Optional<Map<String, Integer>> added = DevSet.secondGradesOfAdditions();
+        appendHumanPair(out, devSet, added, "grades-second-added.csv", "session-13 additions");
+        added.ifPresent(second -> appendMachineAgainstBothGraders(out, tune, second));
+    }
+
+    private static void appendHumanPair(StringBuilder out, DevSet devSet, Optional<Map<String, Integer>> second,
+                                        String file, String label) {
         if (second.isEmpty()) {
-            out.append("\nno grades-second.csv: no human-pair figure\n");
+            out.append(String.format("%nno %s: no human-pair figure for the %s%n", file, label));
             return;
         }
-        List<Agreement.Pair> pairs = new ArrayList<>();
-        for (Answer a : devSet.answers()) {
-            Integer g = second.get().get(a.id());
-            if (g != null) {
-                pairs.add(new Agreement.Pair(a.grade(), g));
-            }
-        }
-        Agreement human = Agreement.of(pairs);
-        out.append(String.format("%nhuman pair (primary vs second grader, blind): n=%d  QWK=%.3f%n", human.n(), human.qwk()));
+        List<Answer> graded = devSet.answers().stream().filter(a -> second.get().containsKey(a.id())).toList();
+        Agreement human = Agreement.of(graded.stream()
+                .map(a -> new Agreement.Pair(a.grade(), second.get().get(a.id()))).toList());
+        out.append(String.format("%nhuman pair, %s (primary vs second grader, blind): n=%d  QWK=%.3f  exact=%.0f%%  "
+                        + "mean |difference|=%.2f grade steps%n", label, human.n(), human.qwk(), 100 * human.exactShare(),
+                human.meanAbsoluteSteps()));
         out.append(human.confusionTable("primary", "second"));
+        graded.stream().filter(a -> Math.abs(a.grade() - second.get().get(a.id())) >= 2)
+                .forEach(a -> out.append(String.format("  two or more apart: %-28s %-15s primary %d  second %d%n",
+                        a.id(), a.category(), a.grade(), second.get().get(a.id()))));
+    }
+
+    /** The machine against each grader on the answers both graded: its error beside the graders' own disagreement. */
+    private static void appendMachineAgainstBothGraders(StringBuilder out, List<Graded> tune, Map<String, Integer> second) {
+        List<Graded> both = tune.stream().filter(g -> second.containsKey(g.answer().id())).toList();
+        out.append(String.format("machine (application.yml) on these %d:%n  vs primary: %s%n  vs second:  %s%n", both.size(),
+                machineFigures(both, g -> g.answer().grade()), machineFigures(both, g -> second.get(g.answer().id()))));
+    }
+
+    private static String machineFigures(List<Graded> graded, ToIntFunction<Graded> hand) {
+        Agreement agreement = Agreement.of(graded.stream()
+                .map(g -> new Agreement.Pair(hand.applyAsInt(g), g.machineGrade())).toList());
+        double mae = graded.stream().mapToDouble(g -> Math.abs(g.percent() - 25.0 * hand.applyAsInt(g))).average()
+                .orElse(Double.NaN);
+        return String.format("QWK=%.3f  MAE=%.1f points of 100  exact=%.0f%%  mean |difference|=%.2f grade steps",
+                agreement.qwk(), mae, 100 * agreement.exactShare(), agreement.meanAbsoluteSteps());
     }
 
     static void appendSamples(StringBuilder out, List<Graded> graded, int count, String title) {
