@@ -117,13 +117,22 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
         return new DevSet(rubrics, List.copyOf(answers));
     }
 
-    /** Second grader's grades by answer id, when grades-second.csv exists. */
+    /** The dev set's second grader's grades by answer id, when its grades-second.csv exists. */
     public static Optional<Map<String, Integer>> secondGrades() {
-        if (DevSet.class.getResource(DEV_SET + "grades-second.csv") == null) {
+        return secondGrades(DEV_SET);
+    }
+
+    /** The probe set's second (blind) grader's grades by answer id, when its grades-second.csv exists. */
+    public static Optional<Map<String, Integer>> probeSecondGrades() {
+        return secondGrades(PROBE_SET);
+    }
+
+    private static Optional<Map<String, Integer>> secondGrades(String dir) {
+        if (DevSet.class.getResource(dir + "grades-second.csv") == null) {
             return Optional.empty();
         }
         Map<String, Integer> grades = new HashMap<>();
-        csv(DEV_SET, "grades-second.csv", "grade").forEach((id, g) -> grades.put(id, Integer.parseInt(g)));
+        csv(dir, "grades-second.csv", "grade").forEach((id, g) -> grades.put(id, Integer.parseInt(g)));
         return Optional.of(grades);
     }
 
