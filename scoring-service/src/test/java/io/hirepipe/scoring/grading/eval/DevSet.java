@@ -119,7 +119,7 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
 
     /** Second grader's grades by answer id for the 48 answers of blind-sample.txt, when grades-second.csv exists. */
     public static Optional<Map<String, Integer>> secondGrades() {
-        return optionalGrades("grades-second.csv");
+        return optionalGrades(DEV_SET, "grades-second.csv");
     }
 
     /**
@@ -127,15 +127,20 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
      * exists (graded blind, like grades-second.csv).
      */
     public static Optional<Map<String, Integer>> secondGradesOfAdditions() {
-        return optionalGrades("grades-second-added.csv");
+        return optionalGrades(DEV_SET, "grades-second-added.csv");
     }
 
-    private static Optional<Map<String, Integer>> optionalGrades(String file) {
-        if (DevSet.class.getResource(DEV_SET + file) == null) {
+    /** The probe set's second (blind) grader's grades by answer id, when its grades-second.csv exists. */
+    public static Optional<Map<String, Integer>> probeSecondGrades() {
+        return optionalGrades(PROBE_SET, "grades-second.csv");
+    }
+
+    private static Optional<Map<String, Integer>> optionalGrades(String dir, String file) {
+        if (DevSet.class.getResource(dir + file) == null) {
             return Optional.empty();
         }
         Map<String, Integer> grades = new HashMap<>();
-        csv(DEV_SET, file, "grade").forEach((id, g) -> grades.put(id, Integer.parseInt(g)));
+        csv(dir, file, "grade").forEach((id, g) -> grades.put(id, Integer.parseInt(g)));
         return Optional.of(grades);
     }
 

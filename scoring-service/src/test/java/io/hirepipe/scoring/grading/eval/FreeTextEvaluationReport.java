@@ -110,7 +110,7 @@ class FreeTextEvaluationReport {
                 .map(a -> new Agreement.Pair(a.grade(), second.get().get(a.id()))).toList());
         out.append(String.format("%nhuman pair, %s (primary vs second grader, blind): n=%d  QWK=%.3f  exact=%.0f%%  "
                         + "mean |difference|=%.2f grade steps%n", label, human.n(), human.qwk(), 100 * human.exactShare(),
-                human.meanAbsoluteSteps()));
+                human.meanAbsoluteDifference()));
         out.append(human.confusionTable("primary", "second"));
         graded.stream().filter(a -> Math.abs(a.grade() - second.get().get(a.id())) >= 2)
                 .forEach(a -> out.append(String.format("  two or more apart: %-28s %-15s primary %d  second %d%n",
@@ -130,7 +130,7 @@ class FreeTextEvaluationReport {
         double mae = graded.stream().mapToDouble(g -> Math.abs(g.percent() - 25.0 * hand.applyAsInt(g))).average()
                 .orElse(Double.NaN);
         return String.format("QWK=%.3f  MAE=%.1f points of 100  exact=%.0f%%  mean |difference|=%.2f grade steps",
-                agreement.qwk(), mae, 100 * agreement.exactShare(), agreement.meanAbsoluteSteps());
+                agreement.qwk(), mae, 100 * agreement.exactShare(), agreement.meanAbsoluteDifference());
     }
 
     static void appendSamples(StringBuilder out, List<Graded> graded, int count, String title) {

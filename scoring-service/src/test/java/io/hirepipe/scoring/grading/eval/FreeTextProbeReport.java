@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * The probe set's report (README, "Free-text grading"): how the grader does on starter-bank questions and
  * answer styles it was never tuned on. The same figures as the dev set's report, on every probe answer, plus
- * the error per answer category and per question. Report only: nothing is tuned on it and no build fails
+ * the error per answer category and per question, and the two human graders side by side with the machine against
+ * each ({@link SecondGraderComparison}). Report only: nothing is tuned on it and no build fails
  * on it. Runs only with {@code -Devaluation=probe}; {@code -Devaluation.samples=N} and
  * {@code -Devaluation.ids=a,b} print answers with their evidence, as the dev set's report does.
  */
@@ -40,6 +41,9 @@ class FreeTextProbeReport {
         FreeTextCrossValidation.appendWrongGrades(out, probe.graded());
         out.append("\nbaseline, the lexical (bag-of-stems) grader:\n  ")
                 .append(evaluation.evaluateLexical(Split.PROBE).summary()).append('\n');
+        DevSet.probeSecondGrades().ifPresentOrElse(
+                second -> new SecondGraderComparison(probe.graded(), second).appendTo(out),
+                () -> out.append("\nno probeset/grades-second.csv: no human-pair figure\n"));
         int samples = Integer.getInteger("evaluation.samples", 0);
         if (samples > 0) {
             FreeTextEvaluationReport.appendSamples(out, probe.graded(), samples, "sample probe answers");
