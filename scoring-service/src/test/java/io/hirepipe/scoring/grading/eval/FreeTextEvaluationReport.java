@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToIntFunction;
 
 /**
  * The evaluation command (see the README's "Free-text grading"): prints agreement with the hand grades
@@ -94,9 +93,10 @@ class FreeTextEvaluationReport {
 
     private static void appendSecondGrader(StringBuilder out, DevSet devSet, List<Graded> tune) {
         appendHumanPair(out, devSet, DevSet.secondGrades(), "grades-second.csv", "48-answer blind sample");
-        Optional<Map<String, Integer>> added = DevSet.secondGradesOfAdditions();
-        appendHumanPair(out, devSet, added, "grades-second-added.csv", "session-13 additions");
-        added.ifPresent(second -> appendMachineAgainstBothGraders(out, tune, second));
+        // The additions are all in the tune half, so the machine's grades of them are at hand: the full comparison.
+        DevSet.secondGradesOfAdditions().ifPresentOrElse(
+                second -> new SecondGraderComparison(tune, second).appendTo(out, "session-13 additions"),
+                () -> out.append("\nno grades-second-added.csv: no human-pair figure for the session-13 additions\n"));
     }
 
     private static void appendHumanPair(StringBuilder out, DevSet devSet, Optional<Map<String, Integer>> second,
@@ -115,22 +115,6 @@ class FreeTextEvaluationReport {
         graded.stream().filter(a -> Math.abs(a.grade() - second.get().get(a.id())) >= 2)
                 .forEach(a -> out.append(String.format("  two or more apart: %-28s %-15s primary %d  second %d%n",
                         a.id(), a.category(), a.grade(), second.get().get(a.id()))));
-    }
-
-    /** The machine against each grader on the answers both graded: its error beside the graders' own disagreement. */
-    private static void appendMachineAgainstBothGraders(StringBuilder out, List<Graded> tune, Map<String, Integer> second) {
-        List<Graded> both = tune.stream().filter(g -> second.containsKey(g.answer().id())).toList();
-        out.append(String.format("machine (application.yml) on these %d:%n  vs primary: %s%n  vs second:  %s%n", both.size(),
-                machineFigures(both, g -> g.answer().grade()), machineFigures(both, g -> second.get(g.answer().id()))));
-    }
-
-    private static String machineFigures(List<Graded> graded, ToIntFunction<Graded> hand) {
-        Agreement agreement = Agreement.of(graded.stream()
-                .map(g -> new Agreement.Pair(hand.applyAsInt(g), g.machineGrade())).toList());
-        double mae = graded.stream().mapToDouble(g -> Math.abs(g.percent() - 25.0 * hand.applyAsInt(g))).average()
-                .orElse(Double.NaN);
-        return String.format("QWK=%.3f  MAE=%.1f points of 100  exact=%.0f%%  mean |difference|=%.2f grade steps",
-                agreement.qwk(), mae, 100 * agreement.exactShare(), agreement.meanAbsoluteDifference());
     }
 
     static void appendSamples(StringBuilder out, List<Graded> graded, int count, String title) {

@@ -42,7 +42,7 @@ class FreeTextProbeReport {
         out.append("\nbaseline, the lexical (bag-of-stems) grader:\n  ")
                 .append(evaluation.evaluateLexical(Split.PROBE).summary()).append('\n');
         DevSet.probeSecondGrades().ifPresentOrElse(
-                second -> new SecondGraderComparison(probe.graded(), second).appendTo(out),
+                second -> new SecondGraderComparison(probe.graded(), second).appendTo(out, "probe set"),
                 () -> out.append("\nno probeset/grades-second.csv: no human-pair figure\n"));
         int samples = Integer.getInteger("evaluation.samples", 0);
         if (samples > 0) {

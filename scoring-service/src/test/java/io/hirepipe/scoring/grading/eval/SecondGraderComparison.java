@@ -27,12 +27,13 @@ final class SecondGraderComparison {
         this.second = second;
     }
 
-    void appendTo(StringBuilder out) {
+    /** {@code label} names the answers compared, e.g. the probe set. */
+    void appendTo(StringBuilder out, String label) {
         Agreement human = Agreement.of(graded.stream()
                 .map(g -> new Agreement.Pair(g.answer().grade(), secondGrade(g))).toList());
-        out.append(String.format("%nhuman pair (primary vs second grader, blind): n=%d  QWK=%.3f  exact=%.1f%%  "
+        out.append(String.format("%nhuman pair, %s (primary vs second grader, blind): n=%d  QWK=%.3f  exact=%.1f%%  "
                         + "mean |difference|=%.2f grade steps%n",
-                human.n(), human.qwk(), 100 * human.exactShare(), human.meanAbsoluteDifference()));
+                label, human.n(), human.qwk(), 100 * human.exactShare(), human.meanAbsoluteDifference()));
         out.append(human.confusionTable("primary", "second"));
 
         out.append("by category: second − primary in grade steps (mean, answers graded differently); "
