@@ -23,7 +23,8 @@ final class BearerTokenHeader implements ServerAuthenticationConverter {
     @Override
     public Mono<Authentication> convert(ServerWebExchange exchange) {
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, "bearer", 0, "bearer".length())) {
+        // Spring's test too: any value that starts with "bearer" is an attempt, well-formed or not.
+        if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length() - 1)) {
             return Mono.empty();
         }
         String token = tokenOf(authorization);

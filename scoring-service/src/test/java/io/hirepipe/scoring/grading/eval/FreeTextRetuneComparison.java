@@ -4,9 +4,9 @@ import io.hirepipe.scoring.grading.SemanticGradingSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * The grid search re-run on the tune half, taken apart: the figures of application.yml, of everything the grid search
@@ -19,35 +19,11 @@ import java.util.function.Function;
 @EnabledIfSystemProperty(named = "evaluation", matches = "retune")
 class FreeTextRetuneComparison {
 
-    /** One setting the grid search fits: how to read it and how to set it alone. */
-    private record Fitted(String name, Function<SemanticGradingSettings, Object> value,
-                          BiFunction<SemanticGradingSettings, SemanticGradingSettings, SemanticGradingSettings> takeFrom) {
-    }
-
-    private static final List<Fitted> FITTED = List.of(
-            new Fitted("contrast", SemanticGradingSettings::contrast, (s, o) -> s.withEvidence(o.contrast(),
-                    s.similarityFloor(), s.similarityCeiling(), s.phraseWeight(), s.supportWeight(), s.metAt(), s.partlyMetAt())),
-            new Fitted("similarity-floor", SemanticGradingSettings::similarityFloor, (s, o) -> s.withEvidence(s.contrast(),
-                    o.similarityFloor(), s.similarityCeiling(), s.phraseWeight(), s.supportWeight(), s.metAt(), s.partlyMetAt())),
-            new Fitted("similarity-ceiling", SemanticGradingSettings::similarityCeiling, (s, o) -> s.withEvidence(s.contrast(),
-                    s.similarityFloor(), o.similarityCeiling(), s.phraseWeight(), s.supportWeight(), s.metAt(), s.partlyMetAt())),
-            new Fitted("phrase-weight", SemanticGradingSettings::phraseWeight, (s, o) -> s.withEvidence(s.contrast(),
-                    s.similarityFloor(), s.similarityCeiling(), o.phraseWeight(), s.supportWeight(), s.metAt(), s.partlyMetAt())),
-            new Fitted("support-weight", SemanticGradingSettings::supportWeight, (s, o) -> s.withEvidence(s.contrast(),
-                    s.similarityFloor(), s.similarityCeiling(), s.phraseWeight(), o.supportWeight(), s.metAt(), s.partlyMetAt())),
-            new Fitted("met-at and partly-met-at", s -> List.of(s.metAt(), s.partlyMetAt()), (s, o) -> s.withEvidence(
-                    s.contrast(), s.similarityFloor(), s.similarityCeiling(), s.phraseWeight(), s.supportWeight(), o.metAt(),
-                    o.partlyMetAt())),
-            new Fitted("misconception-at", SemanticGradingSettings::misconceptionAt,
-                    (s, o) -> s.withGates(o.misconceptionAt(), s.offTopicBelow(), s.keywordListCap())),
-            new Fitted("off-topic-below", SemanticGradingSettings::offTopicBelow,
-                    (s, o) -> s.withGates(s.misconceptionAt(), o.offTopicBelow(), s.keywordListCap())),
-            new Fitted("keyword-list-cap", SemanticGradingSettings::keywordListCap,
-                    (s, o) -> s.withGates(s.misconceptionAt(), s.offTopicBelow(), o.keywordListCap())),
-            new Fitted("calibration", SemanticGradingSettings::calibration, (s, o) -> s.withCalibration(o.calibration())),
-            new Fitted("engaged-wrong-floor", SemanticGradingSettings::engagedWrongFloor,
-                    (s, o) -> s.withEngagedWrongFloor(o.engagedWrongFloor())),
-            new Fitted("band-pull", SemanticGradingSettings::bandPull, (s, o) -> s.withBandPull(o.bandPull())));
+    /** The settings the grid search fits, by record component; met-at and partly-met-at are fitted as a pair. */
+    private static final List<List<String>> FITTED = List.of(List.of("contrast"), List.of("similarityFloor"),
+            List.of("similarityCeiling"), List.of("phraseWeight"), List.of("supportWeight"), List.of("metAt", "partlyMetAt"),
+            List.of("misconceptionAt"), List.of("offTopicBelow"), List.of("keywordListCap"), List.of("calibration"),
+            List.of("engagedWrongFloor"), List.of("bandPull"));
 
     @Test
     void printTheGridSearchTakenApart() {
@@ -58,16 +34,47 @@ class FreeTextRetuneComparison {
                 .append("fitted: ").append(fitted).append('\n');
         figures.append(out, "application.yml", current);
         figures.append(out, "grid search, all it changed", fitted);
-        for (Fitted setting : FITTED) {
-            Object was = setting.value().apply(current);
-            Object now = setting.value().apply(fitted);
+        for (List<String> setting : FITTED) {
+            List<Object> was = values(current, setting);
+            List<Object> now = values(fitted, setting);
             if (!was.equals(now)) {
-                figures.append(out, String.format("only %s: %s -> %s", setting.name(), was, now),
-                        setting.takeFrom().apply(current, fitted));
-                figures.append(out, String.format("grid search, but %s as in application.yml (%s)", setting.name(), was),
-                        setting.takeFrom().apply(fitted, current));
+                String name = String.join(" and ", setting);
+                figures.append(out, String.format("only %s: %s -> %s", name, was, now), withValuesOf(current, fitted, setting));
+                figures.append(out, String.format("grid search, but %s as in application.yml (%s)", name, was),
+                        withValuesOf(fitted, current, setting));
             }
         }
         System.out.println(out);
+    }
+
+    private static List<Object> values(SemanticGradingSettings settings, List<String> names) {
+        List<Object> values = Arrays.stream(SemanticGradingSettings.class.getRecordComponents())
+                .filter(c -> names.contains(c.getName())).map(c -> value(settings, c)).toList();
+        if (values.size() != names.size()) {
+            throw new IllegalStateException("not all of " + names + " are settings");
+        }
+        return values;
+    }
+
+    /** {@code base} with the named components taken from {@code from}. */
+    private static SemanticGradingSettings withValuesOf(SemanticGradingSettings base, SemanticGradingSettings from,
+                                                       List<String> names) {
+        RecordComponent[] components = SemanticGradingSettings.class.getRecordComponents();
+        Object[] values = Arrays.stream(components)
+                .map(c -> value(names.contains(c.getName()) ? from : base, c)).toArray();
+        try {
+            return SemanticGradingSettings.class.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new)).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object value(SemanticGradingSettings settings, RecordComponent component) {
+        try {
+            return component.getAccessor().invoke(settings);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
