@@ -2,9 +2,12 @@ package io.hirepipe.gateway;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +25,10 @@ class CircuitBreakerTest extends EdgeTestSupport {
 
     @Autowired
     CircuitBreakerRegistry breakers;
+    @Autowired
+    TimeLimiterRegistry timeLimiters;
+    @Autowired
+    RetryRegistry retries;
 
     /** Each test starts from closed breakers with empty windows, whatever the one before left. */
     @BeforeEach
@@ -39,6 +46,14 @@ class CircuitBreakerTest extends EdgeTestSupport {
             assertThat(get("/api/results/s-1", "Authorization", bearer(recruiter)).statusCode()).isEqualTo(200);
             assertThat(get("/api/questions/q-slow", "Authorization", bearer(recruiter)).statusCode()).isEqualTo(200);
         });
+    }
+
+    /** Every proxied request looks its service's guards up in these registries; a refresh-scoped proxy made each look-up a bean look-up. */
+    @Test
+    void theRegistriesEveryRequestConsultsAreThemselvesNotScopedProxies() {
+        assertThat(AopUtils.isAopProxy(breakers)).isFalse();
+        assertThat(AopUtils.isAopProxy(timeLimiters)).isFalse();
+        assertThat(AopUtils.isAopProxy(retries)).isFalse();
     }
 
     @Test
