@@ -56,7 +56,7 @@ class EdgeSecurityConfiguration {
      * an observation and a Reactor checkpoint. Nothing reads those timers or spans, and switching them off by
      * name ({@code management.observations.enable.spring.security}) still left the wrappers in place, a
      * measurable share of a proxied request's CPU. Without them Security builds its chain unwrapped; the
-     * request itself is still timed (http.server.requests, spring.cloud.gateway.requests).
+     * request itself is still timed (http.server.requests, with its route).
      */
     @Bean
     SecurityObservationSettings noSecurityObservations() {

@@ -18,7 +18,7 @@ import java.util.Map;
  * that nobody receives. So, unless {@code management.opentelemetry.tracing.export.otlp.endpoint} is set, the
  * tracing auto-configurations are left out (Boot then supplies a no-op tracer) and the gateway's client-side
  * observation is off. A client's own {@code traceparent} header is still passed to the service as it came.
- * The request metrics stay: {@code http.server.requests} and {@code spring.cloud.gateway.requests}.
+ * The request metric stays: {@code http.server.requests}, tagged with the route.
  *
  * <p>Both settings go in at low precedence (just above the service defaults), so an explicit setting wins.
  * The exclusion list replaces the service defaults' one, so it repeats its entry (Prometheus exemplars).
