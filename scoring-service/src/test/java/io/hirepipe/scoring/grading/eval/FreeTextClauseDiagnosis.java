@@ -26,7 +26,8 @@ import java.util.Map;
  * paraphrased, terse, vague, rambling, neighbour, mixed; {@code -Devaluation.kinds=a,b} or {@code -Devaluation.ids=a,b}),
  * every unit (S sentence, C clause) with its cosine to the prompt, its topicality (the floor's measure), its best and
  * second-best key point by cosine with the reference that gave it (d: the description, e1…: an example), the
- * contrasted cosine and the evidence it would give its best key point, the key points whose phrases it contains, and
+ * contrasted cosine and the semantic evidence it would give its best key point (before the clause-count discount and
+ * without phrases), the key points whose phrases it contains, and
  * why it earns little or nothing (floor: under unit-on-topic-at; echo; misconception; hedge; weak: under
  * partly-met-at). Run with {@code -Devaluation=clauses}.
  */
