@@ -38,10 +38,15 @@ final class CandidateFigures {
             out.append(String.format("  fold %s %s%n", "AB".charAt(fold), FreeTextCrossValidation.figures(
                     tune.stream().filter(g -> questions.indexOf(g.answer().questionKey()) % 2 == f).toList())));
         }
+        appendByKind(out, "  tune by kind (signed error / wrong):", tune);
         List<Graded> probed = probe.evaluate(Split.PROBE, candidate).graded();
         out.append(String.format("  probe  %s%n", FreeTextCrossValidation.figures(probed)));
-        out.append("  probe by kind (signed error / wrong):");
-        probed.stream().collect(Collectors.groupingBy(g -> g.answer().category(), TreeMap::new, Collectors.toList()))
+        appendByKind(out, "  probe by kind (signed error / wrong):", probed);
+    }
+
+    private static void appendByKind(StringBuilder out, String title, List<Graded> graded) {
+        out.append(title);
+        graded.stream().collect(Collectors.groupingBy(g -> g.answer().category(), TreeMap::new, Collectors.toList()))
                 .forEach((kind, members) -> out.append(String.format(" %s %+.1f/%d", kind,
                         members.stream().mapToDouble(g -> g.percent() - 25.0 * g.answer().grade()).average().orElse(0),
                         members.stream().filter(g -> g.machineGrade() != g.answer().grade()).count())));
