@@ -2,10 +2,9 @@ package io.hirepipe.gateway;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.http.server.PathContainer;
-import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -14,17 +13,18 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Routes are matched before the gateway's own controllers (spring.cloud.gateway.server.webflux.handler-mapping.order),
- * which is safe only while no controller path lies under a route's paths: such an endpoint would be proxied instead.
+ * Routes are matched before the gateway's own controllers and the probes on the main port (/livez, /readyz)
+ * (spring.cloud.gateway.server.webflux.handler-mapping.order), which is safe only while none of their paths lies
+ * under a route's paths: such an endpoint would be proxied instead.
  */
 class RouteOrderTest extends GatewayTestSupport {
 
     @Autowired
     GatewayProperties gateway;
 
+    /** The controllers' mapping and the probes' (Spring Boot's additional health paths). */
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping controllers;
+    List<RequestMappingInfoHandlerMapping> endpointMappings;
 
     @Test
     void noGatewayEndpointLiesUnderARoutesPaths() {
@@ -35,13 +35,14 @@ class RouteOrderTest extends GatewayTestSupport {
                 .flatMap(paths -> List.of(paths.split(",")).stream())
                 .map(path -> PathPatternParser.defaultInstance.parse(path.trim()))
                 .toList();
-        List<String> endpoints = controllers.getHandlerMethods().keySet().stream()
+        List<String> endpoints = endpointMappings.stream()
+                .flatMap(mappings -> mappings.getHandlerMethods().keySet().stream())
                 .flatMap(mapping -> mapping.getPatternsCondition().getPatterns().stream())
                 .map(PathPattern::getPatternString)
                 .toList();
 
         assertThat(routed).as("the routes' paths").hasSizeGreaterThan(5);
-        assertThat(endpoints).as("the gateway's own endpoints").contains("/api/v1/auth/login", "/api/v1/users");
+        assertThat(endpoints).as("the gateway's own endpoints").contains("/api/v1/auth/login", "/api/v1/users", "/readyz");
         assertThat(endpoints).allSatisfy(endpoint -> assertThat(routed)
                 .as(endpoint + " would be proxied, not answered by the gateway")
                 .noneMatch(route -> route.matches(PathContainer.parsePath(endpoint.replaceAll("\\{[^}]*}", "x")))));
@@ -50,6 +51,7 @@ class RouteOrderTest extends GatewayTestSupport {
     @Test
     void theGatewaysOwnEndpointsStillAnswerAndUnroutedPathsAreNotFound() {
         assertThat(get("/.well-known/hirepipe/internal-jwks.json").statusCode()).isEqualTo(200);
+        assertThat(get("/readyz").statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/nowhere", "Authorization", bearer(acmeRecruiterToken())).statusCode()).isEqualTo(404);
     }
 }
