@@ -134,8 +134,7 @@ public final class SemanticGradingPolicy {
             double bestSim = 0;
             for (int u = 0; u < e.units().size(); u++) {
                 double sim = e.misconceptionSimilarity()[m][u];
-                boolean semantic = sim >= s.misconceptionAt() && sim > nearestKeyPoint(e.keyPointSimilarity(), u);
-                if (semantic || e.misconceptionPhrase()[m][u]) {
+                if (statesMisconception(e, m, u)) {
                     markWithEnclosing(e.units(), u, wrong);
                     if (hit < 0 || sim > bestSim) {
                         hit = u;
@@ -314,8 +313,27 @@ public final class SemanticGradingPolicy {
         return s.clauseNoise() * (Math.sqrt(2 * Math.log(units)) - Math.sqrt(2 * Math.log(s.clauseNoiseFrom())));
     }
 
+    /** The units set aside because they, or a clause of theirs, state one of the rubric's misconceptions. */
+    public boolean[] misconceptionUnits(AnswerEvidence e) {
+        boolean[] wrong = new boolean[e.units().size()];
+        for (int m = 0; m < e.misconceptionSimilarity().length; m++) {
+            for (int u = 0; u < wrong.length; u++) {
+                if (statesMisconception(e, m, u)) {
+                    markWithEnclosing(e.units(), u, wrong);
+                }
+            }
+        }
+        return wrong;
+    }
+
+    /** Unit u meets misconception m: by its phrase, or closer to it than to any key point and above misconception-at. */
+    private boolean statesMisconception(AnswerEvidence e, int m, int u) {
+        double sim = e.misconceptionSimilarity()[m][u];
+        return (sim >= s.misconceptionAt() && sim > nearestKeyPoint(e.keyPointSimilarity(), u)) || e.misconceptionPhrase()[m][u];
+    }
+
     /** sem(u,k) of the class comment, before the clause-count discount. */
-    double contrasted(double[][] similarity, int k, int u) {
+    public double contrasted(double[][] similarity, int k, int u) {
         if (similarity.length < 2 || s.contrast() == 0) {
             return similarity[k][u];
         }
@@ -352,7 +370,7 @@ public final class SemanticGradingPolicy {
     }
 
     /** evidence(u,k) of the class comment before clamping to 0..1, from sem(u,k) and lex(u,k). */
-    double rawEvidence(double similarity, boolean phrase) {
+    public double rawEvidence(double similarity, boolean phrase) {
         double semantic = (similarity - s.similarityFloor()) / (s.similarityCeiling() - s.similarityFloor());
         return Math.max(0, semantic) + (phrase ? s.phraseWeight() : 0);
     }

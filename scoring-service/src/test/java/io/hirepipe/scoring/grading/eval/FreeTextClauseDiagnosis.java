@@ -10,6 +10,7 @@ import io.hirepipe.scoring.grading.RubricEmbeddings;
 import io.hirepipe.scoring.grading.RubricEmbeddings.Reference;
 import io.hirepipe.scoring.grading.RubricMatcher;
 import io.hirepipe.scoring.grading.SemanticFreeTextGrader;
+import io.hirepipe.scoring.grading.SemanticGradingPolicy;
 import io.hirepipe.scoring.grading.SemanticGradingSettings;
 import io.hirepipe.scoring.grading.SentenceEmbedder;
 import io.hirepipe.scoring.grading.eval.DevSet.Split;
@@ -45,7 +46,7 @@ class FreeTextClauseDiagnosis {
         String kinds = System.getProperty("evaluation.kinds", "");
         List<String> wantedKinds = kinds.isBlank() ? DEFAULT_KINDS : List.of(kinds.split(","));
         List<String> wantedIds = ids.isBlank() ? List.of() : List.of(ids.split(","));
-        MiniLmSentenceEmbedder embedder = new MiniLmSentenceEmbedder(FreeTextEvaluation.modelVariant());
+        MiniLmSentenceEmbedder embedder = evaluation.embedder();
         RubricMatcher matcher = new RubricMatcher();
         NegationDetector negation = new NegationDetector();
         Map<String, RubricEmbeddings> embedded = new HashMap<>();
@@ -65,17 +66,18 @@ class FreeTextClauseDiagnosis {
                 out.append(String.format("   %-22s %-10s sim %.2f%s%n", k.keyPointId(), k.verdict(), k.similarity(),
                         k.span() == null ? "" : "  \"" + k.span() + "\""));
             }
-            appendUnits(out, e, r, rubric, embedder, s);
+            appendUnits(out, e, r, rubric, embedder, evaluation.grader().policy());
         }
         System.out.println(out);
     }
 
     private static void appendUnits(StringBuilder out, AnswerEvidence e, RubricEmbeddings r, FreeTextRubric rubric,
-                                    SentenceEmbedder embedder, SemanticGradingSettings s) {
+                                    SentenceEmbedder embedder, SemanticGradingPolicy policy) {
+        SemanticGradingSettings s = policy.settings();
         List<Span> units = e.units();
         List<float[]> vectors = embedder.embed(units.stream().map(Span::text).toList());
         float[] prompt = r.topic().get(0);
-        boolean[] wrong = misconceptionUnits(e, s);
+        boolean[] wrong = policy.misconceptionUnits(e);
         int keyPoints = rubric.keyPoints().size();
         for (int u = 0; u < units.size(); u++) {
             int best = -1;
@@ -102,12 +104,8 @@ class FreeTextClauseDiagnosis {
                     second = k;
                 }
             }
-            double others = 0;
-            for (int k = 0; k < keyPoints; k++) {
-                others += k == best ? 0 : e.keyPointSimilarity()[k][u];
-            }
-            double sem = e.keyPointSimilarity()[best][u] - s.contrast() * others / Math.max(1, keyPoints - 1);
-            double evidence = Math.max(0, (sem - s.similarityFloor()) / (s.similarityCeiling() - s.similarityFloor()));
+            double sem = policy.contrasted(e.keyPointSimilarity(), best, u);
+            double evidence = policy.rawEvidence(sem, false);
             StringBuilder phrases = new StringBuilder();
             for (int k = 0; k < keyPoints; k++) {
                 if (e.keyPointPhrase()[k][u]) {
@@ -146,27 +144,5 @@ class FreeTextClauseDiagnosis {
             }
         }
         return false;
-    }
-
-    /** The units the policy sets aside because they (or a clause of theirs) state a misconception. */
-    private static boolean[] misconceptionUnits(AnswerEvidence e, SemanticGradingSettings s) {
-        boolean[] wrong = new boolean[e.units().size()];
-        for (int m = 0; m < e.misconceptionSimilarity().length; m++) {
-            for (int u = 0; u < wrong.length; u++) {
-                double nearest = 0;
-                for (double[] perUnit : e.keyPointSimilarity()) {
-                    nearest = Math.max(nearest, perUnit[u]);
-                }
-                double sim = e.misconceptionSimilarity()[m][u];
-                if ((sim >= s.misconceptionAt() && sim > nearest) || e.misconceptionPhrase()[m][u]) {
-                    Span inner = e.units().get(u);
-                    for (int o = 0; o < wrong.length; o++) {
-                        Span outer = e.units().get(o);
-                        wrong[o] |= outer.start() <= inner.start() && outer.end() >= inner.end();
-                    }
-                }
-            }
-        }
-        return wrong;
     }
 }

@@ -33,12 +33,14 @@ public final class FreeTextEvaluation {
 
     private final DevSet devSet;
     private final SemanticFreeTextGrader grader;
+    private final MiniLmSentenceEmbedder embedder;
     private final Map<String, AnswerEvidence> evidence = new LinkedHashMap<>();
 
     public FreeTextEvaluation(DevSet devSet, SemanticGradingSettings settings) {
         this.devSet = devSet;
         RubricMatcher matcher = new RubricMatcher();
-        this.grader = new SemanticFreeTextGrader(new MiniLmSentenceEmbedder(modelVariant()), matcher, settings,
+        this.embedder = new MiniLmSentenceEmbedder(modelVariant());
+        this.grader = new SemanticFreeTextGrader(embedder, matcher, settings,
                 new LexicalFreeTextGrader(matcher));
     }
 
@@ -67,6 +69,11 @@ public final class FreeTextEvaluation {
 
     public SemanticFreeTextGrader grader() {
         return grader;
+    }
+
+    /** The grader's model, for diagnostics that embed a text themselves. */
+    public MiniLmSentenceEmbedder embedder() {
+        return embedder;
     }
 
     /** One answer graded under {@code settings}: blank answers never reach the evidence stage. */
