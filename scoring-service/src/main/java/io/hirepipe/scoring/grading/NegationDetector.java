@@ -28,6 +28,19 @@ public final class NegationDetector {
                     + "|n['’]t\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** EXPERIMENT (session 15): "doesn't just", "isn't only", "not merely" add rather than deny, as "not only" does. */
+    public static volatile boolean focusScope = false;
+    /** EXPERIMENT (session 15): a negation in a result or reason clause after a statement ("X, so Y can't Z"). */
+    public static volatile boolean resultScope = false;
+
+    private static final Pattern RESULT = Pattern.compile("\\b(?:so|because|since)\\b", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern NEGATION_FOCUS = Pattern.compile(
+            "\\b(?:not(?!\\s+(?:only|just|merely|necessarily\\s+bad|" + HedgeDetector.SURE + "\\b))|no|never|none|nothing|neither|nor|cannot"
+                    + "|(?:isnt|dont|doesnt|wont|cant)(?!\\s+(?:only|just|merely)\\b))\\b"
+                    + "|n['’]t\\b(?!\\s+(?:only|just|merely)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern CONDITION = Pattern.compile("\\b(?:if|unless|when|whenever|in\\s+case)\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -47,13 +60,26 @@ public final class NegationDetector {
         if (clause == null) {
             return false;
         }
-        Matcher m = NEGATION.matcher(clause);
+        Matcher m = (focusScope ? NEGATION_FOCUS : NEGATION).matcher(clause);
         while (m.find()) {
-            if (!insideCondition(clause, m.start(), m.end())) {
+            if (!insideCondition(clause, m.start(), m.end()) && !(resultScope && insideResult(clause, m.start()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** EXPERIMENT: the negation at start lies in a result or reason clause that follows a statement of the same text. */
+    private static boolean insideResult(String clause, int start) {
+        int result = -1;
+        Matcher c = RESULT.matcher(clause).region(0, start);
+        while (c.find()) {
+            result = c.start();
+        }
+        if (result < 0 || CONDITION_END.matcher(clause).region(result, start).find()) {
+            return false;
+        }
+        return !OPENING.matcher(clause).region(0, result).matches();
     }
 
     /** Whether the negation at [start, end) belongs to a condition of the clause rather than to its statement. */
