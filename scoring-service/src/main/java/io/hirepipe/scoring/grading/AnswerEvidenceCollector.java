@@ -13,7 +13,12 @@ import java.util.Set;
  * Measures an answer against a rubric: segments it, embeds all its units in one batch, and fills an
  * {@link AnswerEvidence}. Polarity must agree for any evidence to count: a negated unit ("replicas
  * do not hold a copy") is compared only with negated references and phrases, a positive unit only
- * with positive ones. So "not replicated" never meets "replicated". Thread-safe.
+ * with positive ones. So "not replicated" never meets "replicated". A sentence whose only negation lies in a
+ * clause of result or reason after its statement ("each copy is given a lifetime, so nothing can be out of date
+ * longer", {@link NegationDetector}) is positive: it states what comes before the "so"; the negated clause is still
+ * a negated unit of its own, and a key point's or misconception's phrase that lies wholly inside it does not count
+ * for the sentence around it ("sharding splits the rows, so there is no failover" does not meet failover).
+ * Thread-safe.
  */
 public final class AnswerEvidenceCollector {
 
@@ -30,17 +35,6 @@ public final class AnswerEvidenceCollector {
     private final KeywordListDetector keywordLists;
     private static final HedgeDetector HEDGES = new HedgeDetector();
 
-    /** EXPERIMENT (session 15): how a sentence whose clauses disagree in polarity is compared. */
-    public enum MixedSentences { NEGATED, NEAREST_CLAUSE, NEGATED_CLAUSES_BEST_POINT, DROPPED, POSITIVE_REMAINDER }
-
-    public static volatile MixedSentences mixedSentences = MixedSentences.NEGATED;
-    public static volatile boolean ellipsisGuard = false;
-    private static final ThreadLocal<List<String>> UNIT_TEXT = new ThreadLocal<>();
-
-    /** A clause that ends on its negation ("POST is not", "but B doesn't") denies what the clause before it states. */
-    private static final java.util.regex.Pattern ELLIPTICAL = java.util.regex.Pattern.compile(
-            "(?:\\bnot|n['’]t|\\bnever)\\W*$", java.util.regex.Pattern.CASE_INSENSITIVE);
-
     public AnswerEvidenceCollector(SentenceEmbedder embedder, RubricMatcher analyser, NegationDetector negation,
                                    AnswerSegmenter segmenter, KeywordListDetector keywordLists) {
         this.embedder = embedder;
@@ -56,9 +50,6 @@ public final class AnswerEvidenceCollector {
         if (truncated) {
             units = units.subList(0, MAX_UNITS);
         }
-        if (mixedSentences == MixedSentences.DROPPED || mixedSentences == MixedSentences.POSITIVE_REMAINDER) {
-            units = rewriteMixed(units, negation);
-        }
         List<float[]> vectors = embedder.embed(units.stream().map(Span::text).toList());
         int n = units.size();
         boolean[] negated = new boolean[n];
@@ -67,24 +58,21 @@ public final class AnswerEvidenceCollector {
             negated[u] = negation.isNegated(units.get(u).text());
             terms.add(analyser.terms(units.get(u).text()));
         }
-        UNIT_TEXT.set(units.stream().map(Span::text).toList());
-        List<List<Integer>> clauses = clausesOf(units);
-        boolean[][] kpNegated = polarities(rubric.keyPoints(), vectors, negated, clauses);
-        boolean[][] mcNegated = polarities(rubric.misconceptions(), vectors, negated, clauses);
+        boolean[][] deniedInside = deniedClauses(units, negated);
         double[][] kpSim = new double[rubric.keyPoints().size()][];
         boolean[][] kpPhrase = new boolean[rubric.keyPoints().size()][];
         boolean deniesKeyPoint = false;
         for (int k = 0; k < kpSim.length; k++) {
-            kpSim[k] = similarities(rubric.keyPoints().get(k), vectors, kpNegated[k]);
-            kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), terms, kpNegated[k], negated, clauses, false);
-            deniesKeyPoint |= denies(rubric.keyPoints().get(k), terms, kpNegated[k]);
+            kpSim[k] = similarities(rubric.keyPoints().get(k), vectors, negated);
+            kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), terms, negated, deniedInside, false);
+            deniesKeyPoint |= denies(rubric.keyPoints().get(k), terms, negated);
         }
         double[][] mcSim = new double[rubric.misconceptions().size()][];
         boolean[][] mcPhrase = new boolean[rubric.misconceptions().size()][];
         for (int m = 0; m < mcSim.length; m++) {
-            mcSim[m] = similarities(rubric.misconceptions().get(m), vectors, mcNegated[m]);
+            mcSim[m] = similarities(rubric.misconceptions().get(m), vectors, negated);
             // a misconception in the candidate's form of its words: "shorten the TTL" states "shorter ttl"
-            mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), terms, mcNegated[m], negated, clauses, true);
+            mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), terms, negated, deniedInside, true);
         }
         double topicality = 0;
         double[] unitTopicality = new double[n];
@@ -184,145 +172,39 @@ public final class AnswerEvidenceCollector {
     }
 
     /**
-     * EXPERIMENT: a negated sentence with a positive clause is replaced by what it states positively, its positive
-     * clauses together (POSITIVE_REMAINDER; when that is one clause, that clause is already a unit), or dropped.
+     * [unit][other unit] whether the other unit is a negated clause of the unit whose denial the unit leaves to that
+     * clause: a consequence it denies ("Sharding splits the rows, so there is no failover" states the split and
+     * denies failover). What such a clause says is said negatively, so its phrases do not count for the positive unit.
      */
-    static List<Span> rewriteMixed(List<Span> units, NegationDetector negation) {
-        boolean[] negated = new boolean[units.size()];
-        for (int u = 0; u < negated.length; u++) {
-            negated[u] = negation.isNegated(units.get(u).text());
-        }
-        List<List<Integer>> clauses = clausesOf(units);
-        java.util.LinkedHashMap<String, Span> out = new java.util.LinkedHashMap<>();
+    private boolean[][] deniedClauses(List<Span> units, boolean[] negated) {
+        boolean[][] denied = new boolean[units.size()][];
         for (int u = 0; u < units.size(); u++) {
-            List<Integer> mine = clauses.get(u);
-            boolean mixed = negated[u] && mine.stream().anyMatch(c -> negated[c]) && mine.stream().anyMatch(c -> !negated[c])
-                    && !(ellipsisGuard && mine.stream().anyMatch(c -> negated[c] && ELLIPTICAL.matcher(units.get(c).text()).find()));
-            if (!mixed) {
-                out.putIfAbsent(units.get(u).start() + ":" + units.get(u).end(), units.get(u));
+            Span outer = units.get(u);
+            denied[u] = new boolean[units.size()];
+            if (negated[u] || !negation.deniesAConsequence(outer.text())) {
                 continue;
             }
-            List<Span> positive = mine.stream().filter(c -> !negated[c]).map(units::get).toList();
-            if (mixedSentences == MixedSentences.POSITIVE_REMAINDER && positive.size() > 1) {
-                Span joined = new Span(String.join(" ", positive.stream().map(Span::text).toList()),
-                        positive.get(0).start(), positive.get(positive.size() - 1).end());
-                out.putIfAbsent(joined.start() + ":" + joined.end() + ":joined", joined);
-            }
-        }
-        return List.copyOf(out.values());
-    }
-
-    /** [unit] the indexes of the other units (clauses) that lie inside it; empty for a clause or a one-clause sentence. */
-    public static List<List<Integer>> clausesOf(List<Span> units) {
-        List<List<Integer>> inside = new ArrayList<>(units.size());
-        for (Span outer : units) {
-            List<Integer> mine = new ArrayList<>();
             for (int c = 0; c < units.size(); c++) {
                 Span inner = units.get(c);
-                if (inner != outer && inner.start() >= outer.start() && inner.end() <= outer.end()
-                        && inner.end() - inner.start() < outer.end() - outer.start()) {
-                    mine.add(c);
-                }
-            }
-            inside.add(mine);
-        }
-        return inside;
-    }
-
-    /**
-     * [target][unit] the polarity unit u is compared with target t in. A unit of one polarity keeps its own. A
-     * sentence whose clauses disagree ("X does not …, and the follower takes over") EXPERIMENT.
-     */
-    static boolean[][] polarities(List<Target> targets, List<float[]> vectors, boolean[] negated,
-                                  List<List<Integer>> clauses) {
-        boolean[][] polarity = new boolean[targets.size()][];
-        for (int t = 0; t < targets.size(); t++) {
-            polarity[t] = negated.clone();
-        }
-        if (mixedSentences != MixedSentences.NEAREST_CLAUSE && mixedSentences != MixedSentences.NEGATED_CLAUSES_BEST_POINT) {
-            return polarity;
-        }
-        for (int u = 0; u < negated.length; u++) {
-            List<Integer> mine = clauses.get(u);
-            if (!mixed(u, negated, clauses)) {
-                continue;
-            }
-            double[][] near = new double[targets.size()][];
-            for (int t = 0; t < targets.size(); t++) {
-                near[t] = new double[mine.size()];
-                for (int i = 0; i < mine.size(); i++) {
-                    near[t][i] = closeness(targets.get(t), vectors.get(mine.get(i)));
-                }
-            }
-            if (mixedSentences == MixedSentences.NEAREST_CLAUSE) {
-                // per target, the clause nearest it says what the sentence says about it (a tie: negated)
-                for (int t = 0; t < targets.size(); t++) {
-                    int nearest = -1;
-                    for (int i = 0; i < mine.size(); i++) {
-                        if (nearest < 0 || near[t][i] > near[t][nearest]
-                                || (near[t][i] == near[t][nearest] && negated[mine.get(i)])) {
-                            nearest = i;
-                        }
-                    }
-                    polarity[t][u] = negated[mine.get(nearest)];
-                }
-            } else {
-                // positive, except for the target each negated clause is nearest to
-                for (int t = 0; t < targets.size(); t++) {
-                    polarity[t][u] = false;
-                }
-                for (int i = 0; i < mine.size(); i++) {
-                    if (!negated[mine.get(i)] || targets.isEmpty()) {
-                        continue;
-                    }
-                    int best = 0;
-                    for (int t = 1; t < targets.size(); t++) {
-                        if (near[t][i] > near[best][i]) {
-                            best = t;
-                        }
-                    }
-                    polarity[best][u] = true;
-                }
+                denied[u][c] = c != u && negated[c] && inner.start() >= outer.start() && inner.end() <= outer.end();
             }
         }
-        return polarity;
-    }
-
-    /**
-     * A negated sentence with a positive clause and a negated one. (A positive sentence with a negated clause is one
-     * whose negation the sentence shows to be a condition's, "If the value isn't cached, it is loaded": it stays
-     * positive.)
-     */
-    static boolean mixed(int u, boolean[] negated, List<List<Integer>> clauses) {
-        return (mixedSentences == MixedSentences.NEAREST_CLAUSE || mixedSentences == MixedSentences.NEGATED_CLAUSES_BEST_POINT) && negated[u]
-                && clauses.get(u).stream().anyMatch(c -> negated[c]) && clauses.get(u).stream().anyMatch(c -> !negated[c])
-                && !(ellipsisGuard && clauses.get(u).stream().anyMatch(c -> negated[c] && ELLIPTICAL.matcher(UNIT_TEXT.get().get(c)).find()));
-    }
-
-    /** How near a unit is to a target: its highest cosine to any of the target's references, of either polarity. */
-    private static double closeness(Target target, float[] unit) {
-        double best = -1;
-        for (Reference ref : target.references()) {
-            best = Math.max(best, SentenceEmbedder.cosine(unit, ref.vector()));
-        }
-        return best;
+        return denied;
     }
 
     private static boolean[] phraseHits(Target target, List<Set<String>> unitTerms, boolean[] negated,
-                                        boolean[] ownPolarity, List<List<Integer>> clauses, boolean derivedForms) {
+                                        boolean[][] deniedInside, boolean derivedForms) {
         boolean[] hits = new boolean[unitTerms.size()];
         for (int u = 0; u < unitTerms.size(); u++) {
             for (Phrase phrase : target.phrases()) {
                 Set<String> terms = unitTerms.get(u);
                 boolean occurs = derivedForms ? RubricMatcher.containsAllOfOneRoot(terms, phrase.terms())
                         : terms.containsAll(phrase.terms());
-                // a phrase that lies wholly inside a clause of the other polarity is said with that clause's polarity
-                for (int c : mixed(u, ownPolarity, clauses) ? clauses.get(u) : List.<Integer>of()) {
-                    if (occurs && ownPolarity[c] != phrase.negated() && (derivedForms
+                for (int c = 0; c < unitTerms.size() && occurs; c++) {
+                    // a phrase wholly inside a denied consequence is denied, not stated, by the unit around it
+                    occurs = !(deniedInside[u][c] && (derivedForms
                             ? RubricMatcher.containsAllOfOneRoot(unitTerms.get(c), phrase.terms())
-                            : unitTerms.get(c).containsAll(phrase.terms()))) {
-                        occurs = false;
-                    }
+                            : unitTerms.get(c).containsAll(phrase.terms())));
                 }
                 if (phrase.negated() == negated[u] && occurs) {
                     hits[u] = true;

@@ -20,6 +20,16 @@ import java.util.regex.Pattern;
  * ends is unknown; the negation is then taken as the condition's only when a subject pronoun follows it
  * ("if the value isn't there it fetches it"), so "when the primary fails the replica does not take
  * over" stays a denial.
+ *
+ * <p>Likewise a negation inside a clause of result or reason ("so", "so that", "because", "since") that
+ * follows a statement states a consequence or a cause of that statement, not that the statement is false:
+ * "each copy is given a lifetime, so nothing can be out of date for longer than that" states the lifetime,
+ * "the token column is unique, so two attempts can't both get through" states the unique column. Such a
+ * clause ends where a condition does (punctuation, a dash, "then"): in "we ship the bucket in the SDK, so
+ * the client never goes over; the servers don't keep any state" the second negation is a statement of its
+ * own. A negation before the "so" is the statement's ("replication does not copy data, so …"), and a clause
+ * that opens with the conjunction, with no statement before it ("so nothing can be out of date"), states
+ * its own negation and stays negated. This applies to a whole sentence; its clauses are judged on their own.
  */
 public final class NegationDetector {
 
@@ -28,18 +38,8 @@ public final class NegationDetector {
                     + "|n['’]t\\b",
             Pattern.CASE_INSENSITIVE);
 
-    /** EXPERIMENT (session 15): "doesn't just", "isn't only", "not merely" add rather than deny, as "not only" does. */
-    public static volatile boolean focusScope = false;
-    /** EXPERIMENT (session 15): a negation in a result or reason clause after a statement ("X, so Y can't Z"). */
-    public static volatile boolean resultScope = false;
-
+    /** What opens a clause of result or reason: "…, so nothing can be out of date", "… because it doesn't block". */
     private static final Pattern RESULT = Pattern.compile("\\b(?:so|because|since)\\b", Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern NEGATION_FOCUS = Pattern.compile(
-            "\\b(?:not(?!\\s+(?:only|just|merely|necessarily\\s+bad|" + HedgeDetector.SURE + "\\b))|no|never|none|nothing|neither|nor|cannot"
-                    + "|(?:isnt|dont|doesnt|wont|cant)(?!\\s+(?:only|just|merely)\\b))\\b"
-                    + "|n['’]t\\b(?!\\s+(?:only|just|merely)\\b)",
-            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern CONDITION = Pattern.compile("\\b(?:if|unless|when|whenever|in\\s+case)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -60,21 +60,41 @@ public final class NegationDetector {
         if (clause == null) {
             return false;
         }
-        Matcher m = (focusScope ? NEGATION_FOCUS : NEGATION).matcher(clause);
+        Matcher m = NEGATION.matcher(clause);
         while (m.find()) {
-            if (!insideCondition(clause, m.start(), m.end()) && !(resultScope && insideResult(clause, m.start()))) {
+            if (!insideCondition(clause, m.start(), m.end()) && !insideResult(clause, m.start())) {
                 return true;
             }
         }
         return false;
     }
 
-    /** EXPERIMENT: the negation at start lies in a result or reason clause that follows a statement of the same text. */
+    /**
+     * Whether the text denies something inside a clause of result or reason ("…, so there is no failover"): a denial
+     * of that clause only, which {@link #isNegated} does not count for the text as a whole.
+     */
+    public boolean deniesAConsequence(String text) {
+        if (text == null) {
+            return false;
+        }
+        Matcher m = NEGATION.matcher(text);
+        while (m.find()) {
+            if (!insideCondition(text, m.start(), m.end()) && insideResult(text, m.start())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the negation at {@code start} belongs to a clause of result or reason that follows a statement of the
+     * same text, rather than to the statement.
+     */
     private static boolean insideResult(String clause, int start) {
         int result = -1;
-        Matcher c = RESULT.matcher(clause).region(0, start);
-        while (c.find()) {
-            result = c.start();
+        Matcher r = RESULT.matcher(clause).region(0, start);
+        while (r.find()) {
+            result = r.start();
         }
         if (result < 0 || CONDITION_END.matcher(clause).region(result, start).find()) {
             return false;

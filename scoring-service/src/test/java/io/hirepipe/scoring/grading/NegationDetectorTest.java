@@ -22,7 +22,12 @@ class NegationDetectorTest {
             "If the primary fails, the replica does not take over",
             "You don't need any key for payments if the client doesn't retry",
             "Isolation levels don't prevent dirty reads if you use indexes",
-            "Two copies arriving at once can't both get through"})
+            "Two copies arriving at once can't both get through",
+            "Replication does not copy data to the replicas, so reads are slow",
+            "Since we run five copies, the buckets can't live in each copy's memory",
+            "so nothing can be out of date for longer than that",
+            "We ship the bucket in the SDK, so the client never goes over the limit; the servers don't keep any state",
+            "Rate limiting isn't a good idea because it loses customers"})
     void denialsAreNegated(String clause) {
         assertThat(negation.isNegated(clause)).isTrue();
     }
@@ -44,5 +49,16 @@ class NegationDetectorTest {
             "and unless the entry is not expired we reload it"})
     void aNegationInsideAConditionDoesNotNegateTheStatement(String clause) {
         assertThat(negation.isNegated(clause)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Each copy is given a lifetime, say five minutes, so nothing can be out of date for longer than that",
+            "The token column has a uniqueness rule, so two attempts arriving at once can't both get through",
+            "Send the statement and the values separately so that the values are never read as code",
+            "Reads can go to a replica because they don't need the primary",
+            "NoSQL is always faster for reads, since there are no joins"})
+    void aNegationInAClauseOfResultOrReasonDoesNotNegateTheStatementBeforeIt(String sentence) {
+        assertThat(negation.isNegated(sentence)).isFalse();
     }
 }

@@ -96,6 +96,44 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aSentenceThatDeniesOnePointAndMakesAnotherMeetsOnlyTheOther() {
+        FreeTextGrade grade = grader.grade(
+                "Sharding does not split the data into subsets, and every replica holds a full copy of the primary's data.",
+                RUBRIC);
+
+        assertThat(keyPoint(grade, "splits").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(grade, "copies").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(grade, "copies").span()).startsWith("and every replica");
+    }
+
+    @Test
+    void aNegatedConsequenceDoesNotNegateTheStatementItFollows() {
+        String answer = "Each server has only part of the rows, so no single machine has to store the whole dataset.";
+        AnswerEvidence evidence = grader.evidence(answer, RUBRIC);
+        FreeTextGrade grade = grader.grade(answer, RUBRIC);
+
+        // the sentence states the split and is compared with the positive references; its result clause on its own
+        // ("so no single machine …") is still a negated clause
+        for (int u = 0; u < evidence.units().size(); u++) {
+            String unit = evidence.units().get(u).text();
+            assertThat(evidence.negated()[u]).as(unit).isEqualTo(unit.startsWith("so"));
+        }
+        assertThat(keyPoint(grade, "splits").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
+    void aNegatedAnswerStillEarnsNothingWhenItsDenialIsAConsequence() {
+        FreeTextGrade denied = grader.grade(
+                "Replication does not copy anything to a replica, so there is no failover and no read scaling.", RUBRIC);
+        FreeTextGrade consequence = grader.grade("Sharding splits the rows by a shard key, so there is no failover.", RUBRIC);
+
+        assertThat(denied.keyPoints()).extracting(KeyPointEvidence::verdict).containsOnly(Verdict.MISSED);
+        assertThat(percent(denied)).isLessThanOrEqualTo(settings.engagedWrongFloor() + 0.1);
+        // a consequence that denies a key point does not meet it, whatever the sentence before it states
+        assertThat(keyPoint(consequence, "availability").verdict()).isEqualTo(Verdict.MISSED);
+    }
+
+    @Test
     void aMisconceptionCostsItsPointsAndIsShown() {
         String correct = "Replication copies the data from the primary to replicas, which take over on failover.";
         FreeTextGrade without = grader.grade(correct, RUBRIC);
