@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "hirepipe.bootstrap.recruiter-password=" + GatewayTestSupport.ACME_PASSWORD,
         "logging.level.io.hirepipe.gateway.access=WARN",
         "management.server.port=0",
-        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=5s",
+        "hirepipe.gateway.downstream.response-timeout=5s",
         "spring.cloud.gateway.server.webflux.httpclient.pool.max-idle-time=" + EdgeTestSupport.POOL_MAX_IDLE_MS + "ms",
         "spring.cloud.gateway.server.webflux.httpclient.pool.eviction-interval=100ms",
         "hirepipe.gateway.rate-limits.groups.reads.limit=" + EdgeTestSupport.READS_LIMIT,

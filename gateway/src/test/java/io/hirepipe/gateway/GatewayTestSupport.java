@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "hirepipe.bootstrap.tenant-name=Acme Corp",
         "hirepipe.bootstrap.recruiter-email=" + GatewayTestSupport.ACME_RECRUITER,
         "hirepipe.bootstrap.recruiter-password=" + GatewayTestSupport.ACME_PASSWORD,
-        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
+        "hirepipe.gateway.downstream.response-timeout=2s",
         "logging.level.io.hirepipe.gateway.access=WARN",
         "management.server.port=0"})
 @UsesInfrastructure({Infra.MONGO, Infra.KAFKA})

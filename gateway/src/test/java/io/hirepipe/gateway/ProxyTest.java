@@ -4,7 +4,10 @@ import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.CallerKind;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 
 import java.net.Socket;
@@ -12,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,7 +170,17 @@ class ProxyTest extends GatewayTestSupport {
         });
 
         JsonNode problem = assertProblem(get("/api/v1/results/slow", "Authorization", bearer(acmeRecruiterToken())), 504);
-        assertThat(problem.get("detail").asString()).contains("scoring-service");
+        assertThat(problem.get("type").asString()).endsWith("/downstream-timeout");
+        assertThat(problem.get("detail").asString()).contains("scoring-service").contains("2000 ms");
+        assertThat(problem.get("service").asString()).isEqualTo("scoring-service");
+    }
+
+    /** The limit above is the routing client's read timeout, on its event loop: no Reactor timer per proxied request. */
+    @Test
+    void theResponseTimeLimitIsTheRoutingClientsOwnNotATimerPerRequest(@Autowired HttpClient routingClient,
+                                                                       @Autowired HttpClientProperties gatewayClient) {
+        assertThat(routingClient.configuration().responseTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(gatewayClient.getResponseTimeout()).isNull();
     }
 
     @Test

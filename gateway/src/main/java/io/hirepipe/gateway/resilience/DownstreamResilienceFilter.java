@@ -9,6 +9,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.hirepipe.gateway.web.Problems;
 import io.hirepipe.gateway.routing.RouteAttempts;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
@@ -47,7 +48,7 @@ class DownstreamResilienceFilter implements GlobalFilter, Ordered {
     private final CircuitBreakerRegistry breakers;
     private final TimeLimiterRegistry timeLimiters;
     private final RetryRegistry retries;
-    /** The routing filter's own response timeout (its 504 counts against the breaker like ours). */
+    /** The routing HTTP client's response timeout ({@code DownstreamResponseTimeout}), always in force. */
     private final Duration gatewayResponseTimeout;
 
     DownstreamResilienceFilter(DownstreamNames names, CircuitBreakerRegistry breakers,
@@ -75,7 +76,8 @@ class DownstreamResilienceFilter implements GlobalFilter, Ordered {
             call = Mono.defer(new RetriedAttempt(exchange, target, call)::next).transformDeferred(RetryOperator.of(retry));
         }
         return call.onErrorResume(CallNotPermittedException.class, open -> breakerOpen(exchange, service, breaker))
-                .onErrorResume(TimeoutException.class, late -> timedOut(exchange, service, timeLimit));
+                .onErrorResume(TimeoutException.class, late -> timedOut(exchange, service, timeLimit))
+                .onErrorResume(ReadTimeoutException.class, late -> timedOut(exchange, service, gatewayResponseTimeout));
     }
 
     private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, CircuitBreaker breaker,
@@ -83,7 +85,7 @@ class DownstreamResilienceFilter implements GlobalFilter, Ordered {
         breaker.acquirePermission();
         long started = breaker.getCurrentTimestamp();
         Mono<Void> call = chain.filter(exchange);
-        if (gatewayResponseTimeout == null || timeLimit.compareTo(gatewayResponseTimeout) < 0) {
+        if (timeLimit.compareTo(gatewayResponseTimeout) < 0) {
             // A second timer per request costs a cross-thread wake-up; only when it is the stricter one.
             call = call.timeout(timeLimit, Mono.error(() -> new TimeoutException("no answer within " + timeLimit)));
         }
