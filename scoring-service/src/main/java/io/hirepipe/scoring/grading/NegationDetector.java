@@ -57,16 +57,7 @@ public final class NegationDetector {
             Pattern.CASE_INSENSITIVE);
 
     public boolean isNegated(String clause) {
-        if (clause == null) {
-            return false;
-        }
-        Matcher m = NEGATION.matcher(clause);
-        while (m.find()) {
-            if (!insideCondition(clause, m.start(), m.end()) && !insideResult(clause, m.start())) {
-                return true;
-            }
-        }
-        return false;
+        return negatedOutsideConditions(clause, false);
     }
 
     /**
@@ -74,12 +65,17 @@ public final class NegationDetector {
      * of that clause only, which {@link #isNegated} does not count for the text as a whole.
      */
     public boolean deniesAConsequence(String text) {
+        return negatedOutsideConditions(text, true);
+    }
+
+    /** Whether a negation outside every condition lies inside a clause of result or reason ({@code inResult}) or not. */
+    private static boolean negatedOutsideConditions(String text, boolean inResult) {
         if (text == null) {
             return false;
         }
         Matcher m = NEGATION.matcher(text);
         while (m.find()) {
-            if (!insideCondition(text, m.start(), m.end()) && insideResult(text, m.start())) {
+            if (!insideCondition(text, m.start(), m.end()) && insideResult(text, m.start()) == inResult) {
                 return true;
             }
         }
@@ -91,25 +87,14 @@ public final class NegationDetector {
      * same text, rather than to the statement.
      */
     private static boolean insideResult(String clause, int start) {
-        int result = -1;
-        Matcher r = RESULT.matcher(clause).region(0, start);
-        while (r.find()) {
-            result = r.start();
-        }
-        if (result < 0 || CONDITION_END.matcher(clause).region(result, start).find()) {
-            return false;
-        }
-        return !OPENING.matcher(clause).region(0, result).matches();
+        int result = openClauseAt(RESULT, clause, start);
+        return result >= 0 && !OPENING.matcher(clause).region(0, result).matches();
     }
 
     /** Whether the negation at [start, end) belongs to a condition of the clause rather than to its statement. */
     private static boolean insideCondition(String clause, int start, int end) {
-        int condition = -1;
-        Matcher c = CONDITION.matcher(clause).region(0, start);
-        while (c.find()) {
-            condition = c.start();
-        }
-        if (condition < 0 || CONDITION_END.matcher(clause).region(condition, start).find()) {
+        int condition = openClauseAt(CONDITION, clause, start);
+        if (condition < 0) {
             return false;
         }
         if (CONDITION_END.matcher(clause).region(end, clause.length()).find()) {
@@ -118,5 +103,15 @@ public final class NegationDetector {
         // the condition runs to the end of the clause: its last part if a statement came first
         boolean statementFirst = !OPENING.matcher(clause).region(0, condition).matches();
         return statementFirst || SUBJECT_PRONOUN.matcher(clause).region(end, clause.length()).find();
+    }
+
+    /** Where the last clause {@code opener} opens before {@code start} begins, if it has not ended by then; else -1. */
+    private static int openClauseAt(Pattern opener, String text, int start) {
+        int at = -1;
+        Matcher o = opener.matcher(text).region(0, start);
+        while (o.find()) {
+            at = o.start();
+        }
+        return at < 0 || CONDITION_END.matcher(text).region(at, start).find() ? -1 : at;
     }
 }
