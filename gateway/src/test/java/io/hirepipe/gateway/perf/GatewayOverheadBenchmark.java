@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.InternalTokenIssuer;
+import io.hirepipe.embedded.PortCheck;
 import io.hirepipe.testkit.TestGatewayKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,7 +12,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,11 +91,13 @@ public final class GatewayOverheadBenchmark {
             mongo.shutdownNow();
         }));
 
-        int questionPort = freePort();
-        int onPort = freePort();
-        int offPort = freePort();
-        int baselinePort = freePort();
-        String noKafka = "127.0.0.1:" + freePort();
+        // five distinct ports: probing one at a time may be offered the same port twice
+        int[] ports = PortCheck.freePorts(5);
+        int questionPort = ports[0];
+        int onPort = ports[1];
+        int offPort = ports[2];
+        int baselinePort = ports[3];
+        String noKafka = "127.0.0.1:" + ports[4];
         // The gateways sign internal tokens with the test key; question-service fetches its public half.
         Map<String, String> env = Map.of("HIREPIPE_INTERNAL_TOKEN_SECRET", internalSecret,
                 "HIREPIPE_INTERNAL_TOKEN_JWKS_URI", TestGatewayKeys.jwkSetUri(),
@@ -350,9 +352,4 @@ public final class GatewayOverheadBenchmark {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
