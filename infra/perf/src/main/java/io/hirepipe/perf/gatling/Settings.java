@@ -22,6 +22,12 @@ final class Settings {
         return Integer.parseInt(required("perf.seconds"));
     }
 
+    /** Seconds of requests sent first at the same rate and not counted (optional, 0 if absent). */
+    static int warmUpSeconds() {
+        String value = System.getProperty("perf.warmUpSeconds");
+        return value == null || value.isBlank() ? 0 : Integer.parseInt(value);
+    }
+
     static String required(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
