@@ -385,7 +385,7 @@ public final class PerfRun {
                         + "an error is any answer but 200. Ratio: p99 ÷ the baseline's p99.",
                         "Each run (its own Gatling JVM) first sends " + plan.autosaveWarmUpSeconds() + " s of saves at its rate "
                                 + "that Gatling does not count (silent requests; their errors are not counted either): "
-                                + "a fresh Gatling JVM's first seconds measured its own start.")));
+                                + "without them the first seconds measured a cold start, the Gatling JVM's and the autosave path's.")));
     }
 
     // ---- P5: submit → recruiter email --------------------------------------------------------------------------

@@ -16,8 +16,8 @@ record Plan(boolean smoke, int wrkConnections, int wrkWarmupSeconds, int wrkSeco
      * wrk warms each target 45 s: the JIT needs tens of thousands of proxied requests before a gateway's cost settles.
      * The submit → email path is warmed with 400 submissions at 25/s (about half of what it drains) before P4: without
      * it P5 measured scoring and notification while their JIT was still compiling the path. Each autosave run first
-     * sends 5 s of saves that Gatling does not count: a fresh Gatling JVM measured its own start in its first two
-     * seconds (p50 243 ms, then 5–8 ms).
+     * sends 5 s of saves that Gatling does not count: without them the first two seconds measured a cold start, the
+     * fresh Gatling JVM's and the autosave path's (p50 243 ms, then 5–8 ms).
      */
     static Plan fullRun() {
         return new Plan(false, 32, 45, 10, 3,
