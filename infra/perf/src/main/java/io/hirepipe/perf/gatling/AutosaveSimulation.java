@@ -29,7 +29,7 @@ public class AutosaveSimulation extends Simulation {
 
     ScenarioBuilder save = saves("autosave", false);
 
-    /** The same saves, first, silent: Gatling does not count them, so neither its own start nor a cold path is measured. */
+    /** The same saves, first and silent: Gatling does not count them, so neither its start nor a cold path is measured. */
     ScenarioBuilder warmUp = saves("autosave warm-up", true);
 
     {
