@@ -48,7 +48,8 @@ final class GatlingRun {
             if (after.isEmpty()) {
                 throw new IllegalStateException("Gatling wrote no report for " + label + " (exit " + exit + "), see " + log);
             }
-            return read(label, Files.readString(log, java.nio.charset.StandardCharsets.UTF_8));
+            return overCountedSeconds(read(label, Files.readString(log, java.nio.charset.StandardCharsets.UTF_8)),
+                    properties);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -61,6 +62,17 @@ final class GatlingRun {
         try (Stream<Path> dirs = Files.list(resultsDir)) {
             return dirs.filter(Files::isDirectory).sorted(Comparator.naturalOrder()).toList();
         }
+    }
+
+    /**
+     * Gatling's mean throughput spans a silent warm-up ({@code perf.warmUpSeconds}) too; the counted requests arrived over
+     * {@code perf.seconds}.
+     */
+    static Measurement overCountedSeconds(Measurement measured, Map<String, String> properties) {
+        int warmUpSeconds = Integer.parseInt(properties.getOrDefault("perf.warmUpSeconds", "0"));
+        return warmUpSeconds > 0
+                ? measured.withPerSecond(measured.count() / Double.parseDouble(properties.get("perf.seconds")))
+                : measured;
     }
 
     private static final Pattern ROW = Pattern.compile("^> (.+?)\\s+\\|\\s+([-\\d,.]+)\\s+\\|\\s+([-\\d,.]+)\\s+\\|\\s+([-\\d,.]+)",

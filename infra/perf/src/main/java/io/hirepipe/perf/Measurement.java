@@ -9,6 +9,10 @@ import java.util.List;
 record Measurement(String label, long count, double perSecond, double p50Millis, double p95Millis, double p99Millis,
                    long errors) {
 
+    Measurement withPerSecond(double rate) {
+        return new Measurement(label, count, rate, p50Millis, p95Millis, p99Millis, errors);
+    }
+
     /** Rounds of the same target: throughput and percentiles averaged, counts and errors added. */
     static Measurement meanOf(String label, List<Measurement> rounds) {
         return new Measurement(label, rounds.stream().mapToLong(Measurement::count).sum(),

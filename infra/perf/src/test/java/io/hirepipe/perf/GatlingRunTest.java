@@ -2,7 +2,10 @@ package io.hirepipe.perf;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class GatlingRunTest {
 
@@ -29,5 +32,14 @@ class GatlingRunTest {
         assertThat(m.p95Millis()).isEqualTo(2100);
         assertThat(m.p99Millis()).isEqualTo(2200);
         assertThat(m.perSecond()).isEqualTo(201.67);
+    }
+
+    @Test
+    void aRunWithASilentWarmUpReportsTheThroughputOfItsCountedSecondsOnly() {
+        Measurement m = GatlingRun.read("autosave", OUTPUT);
+
+        assertThat(GatlingRun.overCountedSeconds(m, Map.of("perf.seconds", "6", "perf.warmUpSeconds", "5")).perSecond())
+                .isCloseTo(1210 / 6.0, within(0.01));
+        assertThat(GatlingRun.overCountedSeconds(m, Map.of("perf.seconds", "6")).perSecond()).isEqualTo(201.67);
     }
 }
