@@ -367,14 +367,10 @@ public final class PerfRun {
     private void autosave(List<Candidates.Candidate> sessions, JsonNode question) {
         Path feeder = csv("p4.csv", "token,questionId,optionId", sessions.stream().map(c -> c.token() + ","
                 + question.get("questionId").asString() + "," + question.get("options").get(0).get("id").asString()).toList());
-        Map<String, String> baselineProps = props(feeder, plan.autosaveBaselineRate(), Math.max(2, plan.autosaveSeconds() / 3));
-        baselineProps.put("perf.warmUpSeconds", Integer.toString(plan.autosaveWarmUpSeconds()));
         Measurement baseline = gatling.run("autosave at " + Report.number(plan.autosaveBaselineRate()) + "/s (baseline)",
-                "AutosaveSimulation", baselineProps);
-        Map<String, String> loadProps = props(feeder, plan.autosaveRate(), plan.autosaveSeconds());
-        loadProps.put("perf.warmUpSeconds", Integer.toString(plan.autosaveWarmUpSeconds()));
+                "AutosaveSimulation", autosaveProps(feeder, plan.autosaveBaselineRate(), Math.max(2, plan.autosaveSeconds() / 3)));
         Measurement load = gatling.run("autosave at " + Report.number(plan.autosaveRate()) + "/s", "AutosaveSimulation",
-                loadProps);
+                autosaveProps(feeder, plan.autosaveRate(), plan.autosaveSeconds()));
         requireNoErrors("P4 baseline", baseline);
         requireNoErrors("P4", load);
         report.add(new Report.Scenario("P4", "autosave through the gateway at " + Report.number(plan.autosaveRate()) + " saves/s",
@@ -386,6 +382,13 @@ public final class PerfRun {
                         "Each run (its own Gatling JVM) first sends " + plan.autosaveWarmUpSeconds() + " s of saves at its rate "
                                 + "that Gatling does not count (silent requests; their errors are not counted either): "
                                 + "without them the first seconds measured a cold start, the Gatling JVM's and the autosave path's.")));
+    }
+
+    /** An autosave run's settings: its measured seconds come after the plan's silent warm-up. */
+    private Map<String, String> autosaveProps(Path feeder, double rate, int seconds) {
+        Map<String, String> properties = props(feeder, rate, seconds);
+        properties.put("perf.warmUpSeconds", Integer.toString(plan.autosaveWarmUpSeconds()));
+        return properties;
     }
 
     // ---- P5: submit → recruiter email --------------------------------------------------------------------------
