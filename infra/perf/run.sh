@@ -4,6 +4,7 @@
 #   infra/perf/run.sh            full run (about 8-10 minutes)
 #   infra/perf/run.sh --smoke    a few seconds per scenario: proves the harness works (CI runs this)
 #   infra/perf/run.sh --instances N   passed to the local stack, where it supports it
+#   infra/perf/run.sh --scenarios=P4,P7   only these scenarios (P1-P3 run together; P8 is always read)
 #   infra/perf/run.sh --smoke --stack=FILE   on the stack infra/smoke.sh started (both smokes share it; CI)
 # Needs wrk (apt-get install -y wrk). SKIP_BUILD=1 skips the build when the jars are there.
 # PERF_SERVICE_JVM_OPTIONS overrides the services' JVM options ("-Xms128m -Xmx512m -XX:+UseSerialGC -XX:NewRatio=1").

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * {@code infra/perf/run.sh [--smoke] [--instances N]}: starts the local stack, runs P1–P8 and writes
+ * {@code infra/perf/run.sh [--smoke] [--instances N] [--scenarios=P4,P7]}: starts the local stack, runs P1–P8 (or the
+ * scenarios named) and writes
  * {@code target/perf-report.md}. See the README, "Performance and reliability".
  */
 public final class PerfRun {
@@ -59,12 +60,15 @@ public final class PerfRun {
     private final GatlingRun gatling;
     private final Wrk wrk;
     private final String serviceJvmOptions;
+    private final ScenarioSelection scenarios;
     private String apiKey;
     private String warmUp = "no warm-up ran";
     private String breakersWhilePreparing = "not read";
 
-    private PerfRun(Path repo, Plan plan, LocalStackProcess stack, Report report, Path work, String serviceJvmOptions) {
+    private PerfRun(Path repo, Plan plan, LocalStackProcess stack, Report report, Path work, String serviceJvmOptions,
+                    ScenarioSelection scenarios) {
         this.repo = repo;
+        this.scenarios = scenarios;
         this.plan = plan;
         this.stack = stack;
         this.report = report;
@@ -81,6 +85,7 @@ public final class PerfRun {
         boolean smoke = false;
         int instances = 1;
         Path attach = null;
+        ScenarioSelection scenarios = ScenarioSelection.all();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--smoke")) {
@@ -91,16 +96,25 @@ public final class PerfRun {
                 instances = Integer.parseInt(arg.substring("--instances=".length()));
             } else if (arg.startsWith("--stack=")) {
                 attach = Path.of(arg.substring("--stack=".length()));
+            } else if (arg.startsWith("--scenarios=")) {
+                try {
+                    scenarios = ScenarioSelection.parse(arg.substring("--scenarios=".length()));
+                } catch (IllegalArgumentException e) {
+                    System.err.println("perf: " + e.getMessage());
+                    System.exit(2);
+                }
             } else if (arg.equals("--help") || arg.equals("-h")) {
-                System.out.println("Usage: infra/perf/run.sh [--smoke] [--instances N] [--stack=FILE]   (report: "
-                        + "target/perf-report.md)\n  --stack=FILE  use the stack infra/smoke.sh started and described there");
+                System.out.println("Usage: infra/perf/run.sh [--smoke] [--instances N] [--stack=FILE] [--scenarios=P4,P7]"
+                        + "   (report: target/perf-report.md)\n  --stack=FILE  use the stack infra/smoke.sh started and "
+                        + "described there\n  --scenarios=LIST  only these (P1-P3 run together, P6 is P6a and P6b; P8 is "
+                        + "always read)");
                 return;
             } else {
                 System.err.println("perf: unknown argument " + arg + " (try --help)");
                 System.exit(2);
             }
         }
-        if (!Wrk.installed()) {
+        if (scenarios.includes("P1") && !Wrk.installed()) {
             System.err.println("perf: wrk is needed for P1-P3 (apt-get install -y wrk)");
             System.exit(2);
         }
@@ -113,7 +127,8 @@ public final class PerfRun {
         long started = System.nanoTime();
         report.header("- Mode: " + (smoke ? "smoke (a few seconds per scenario: proves the harness, measures nothing)"
                 : "full") + (instances == 1 ? "" : ", " + instances + " instances of each service")
-                + (attach == null ? "" : ", on the stack infra/smoke.sh started (shared with the fault smoke)"));
+                + (attach == null ? "" : ", on the stack infra/smoke.sh started (shared with the fault smoke)")
+                + (scenarios.isAll() ? "" : "; only " + scenarios.describe() + " (`--scenarios`)"));
         report.header("- Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memTotal() + ", "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + "; Java "
                 + System.getProperty("java.runtime.version") + "; load average at start " + loadAverage());
@@ -137,7 +152,7 @@ public final class PerfRun {
                     + "server, Redis, SMTP sink) `-Xmx768m -XX:+UseSerialGC`; gateway profile `perf` (limits raised, login throttle off), "
                     + "gateway time limit to a service's answer " + SharedStack.DOWNSTREAM_TIME_LIMIT + " instead of 10 s (only failures "
                     + "depend on it)");
-            new PerfRun(repo, plan, stack, report, work, stack.serviceJvmOptions()).run();
+            new PerfRun(repo, plan, stack, report, work, stack.serviceJvmOptions(), scenarios).run();
         } catch (RuntimeException e) {
             e.printStackTrace();
             report.problem("The run stopped: " + e.getMessage());
@@ -166,15 +181,21 @@ public final class PerfRun {
     private void run() {
         log("stack ready in " + stack.coldStart().toSeconds() + " s");
         long rssAtStart = stack.totalRssBytes();
+        boolean gatewayScenarios = scenarios.includes("P1");
+        boolean submitScenarios = scenarios.includesAny("P5", "P6a", "P6b");
         DelayedBackend slow = DelayedBackend.start(50, plan.wrkConnections() * 2);
-        ExtraGateway gatewayOff = ExtraGateway.start(repo, stack, serviceJvmOptions,
-                "http://127.0.0.1:" + stack.port("question"), false, work.resolve("gateway-limits-off.log"));
-        ExtraGateway gatewaySlow = ExtraGateway.start(repo, stack, serviceJvmOptions, slow.url(), true,
-                work.resolve("gateway-slow-backend.log"));
-        Thread stopGateways = new Thread(() -> {
-            gatewayOff.close();
-            gatewaySlow.close();
-        }, "perf-stop-gateways");
+        // P1-P3's comparison gateways are JVMs of their own: not started when only other scenarios run
+        ExtraGateway gatewayOff = gatewayScenarios ? ExtraGateway.start(repo, stack, serviceJvmOptions,
+                "http://127.0.0.1:" + stack.port("question"), false, work.resolve("gateway-limits-off.log")) : null;
+        ExtraGateway gatewaySlow = gatewayScenarios ? ExtraGateway.start(repo, stack, serviceJvmOptions, slow.url(), true,
+                work.resolve("gateway-slow-backend.log")) : null;
+        Runnable closeGateways = () -> {
+            if (gatewayScenarios) {
+                gatewayOff.close();
+                gatewaySlow.close();
+            }
+        };
+        Thread stopGateways = new Thread(closeGateways, "perf-stop-gateways");
         Runtime.getRuntime().addShutdownHook(stopGateways);
         try {
             String recruiter = signIn();
@@ -202,26 +223,29 @@ public final class PerfRun {
             log(warmUp);
             log("preparing candidates");
             long prepStart = System.nanoTime();
-            List<Candidates.Candidate> autosave = candidates.invite(choiceTest, plan.autosaveSessions(), name("P4"), "perf-p4@perf.hirepipe.test");
+            // one started session at least: its questions give the answers every submit scenario sends
+            List<Candidates.Candidate> autosave = candidates.invite(choiceTest,
+                    scenarios.includes("P4") ? plan.autosaveSessions() : 1, name("P4"), "perf-p4@perf.hirepipe.test");
             JsonNode session = candidates.start(autosave);
             List<Candidates.AnswerBody> choiceAnswers = answers(session);
             JsonNode firstChoice = session.get("questions").get(0);
-            int p5Baseline = Plan.count(plan.submitBaselineRate(), plan.submitBaselineSeconds());
-            int p5Load = Plan.count(plan.submitRate(), plan.submitSeconds());
+            boolean p5Runs = scenarios.includes("P5");
+            int p5Baseline = p5Runs ? Plan.count(plan.submitBaselineRate(), plan.submitBaselineSeconds()) : 0;
+            int p5Load = p5Runs ? Plan.count(plan.submitRate(), plan.submitSeconds()) : 0;
             List<Candidates.Candidate> p5 = ready(candidates, choiceTest, p5Baseline + p5Load, "P5", choiceAnswers);
-            List<Candidates.Candidate> pipelineWarmUp = ready(candidates, choiceTest,
-                    Plan.count(plan.pipelineWarmUpRate(), plan.pipelineWarmUpSeconds()), "PW", choiceAnswers);
-            List<Candidates.Candidate> p6a = ready(candidates, p6aTest,
-                    Plan.count(plan.choiceRate(), plan.choiceSeconds()), "P6a", choiceAnswers);
-            List<Candidates.Candidate> p6bFirst = candidates.invite(p6bTest, 1, name("P6b") + "x", "perf-p6b@perf.hirepipe.test");
-            List<Candidates.AnswerBody> freeTextAnswers = answers(candidates.start(p6bFirst));
-            List<Candidates.Candidate> p6b = ready(candidates, p6bTest,
-                    Plan.count(plan.freeTextRate(), plan.freeTextSeconds()), "P6b", freeTextAnswers);
+            List<Candidates.Candidate> pipelineWarmUp = ready(candidates, choiceTest, submitScenarios
+                    ? Plan.count(plan.pipelineWarmUpRate(), plan.pipelineWarmUpSeconds()) : 0, "PW", choiceAnswers);
+            List<Candidates.Candidate> p6a = ready(candidates, p6aTest, scenarios.includes("P6a")
+                    ? Plan.count(plan.choiceRate(), plan.choiceSeconds()) : 0, "P6a", choiceAnswers);
+            List<Candidates.Candidate> p6bFirst = scenarios.includes("P6b")
+                    ? candidates.invite(p6bTest, 1, name("P6b") + "x", "perf-p6b@perf.hirepipe.test") : List.of();
+            List<Candidates.Candidate> p6b = p6bFirst.isEmpty() ? List.of() : ready(candidates, p6bTest,
+                    Plan.count(plan.freeTextRate(), plan.freeTextSeconds()), "P6b", answers(candidates.start(p6bFirst)));
             int p7Baseline = Plan.count(plan.startBaselineRate(), plan.startBaselineSeconds());
-            List<Candidates.Candidate> p7 = candidates.invite(p7Test, p7Baseline + Plan.count(plan.startRate(),
-                    plan.startSeconds()), name("P7"), "perf-p7@perf.hirepipe.test");
-            int invited = warmUpStarts.size() + autosave.size() + p5.size() + pipelineWarmUp.size() + p6a.size() + 1
-                    + p6b.size() + p7.size();
+            List<Candidates.Candidate> p7 = scenarios.includes("P7") ? candidates.invite(p7Test, p7Baseline
+                    + Plan.count(plan.startRate(), plan.startSeconds()), name("P7"), "perf-p7@perf.hirepipe.test") : List.of();
+            int invited = warmUpStarts.size() + autosave.size() + p5.size() + pipelineWarmUp.size() + p6a.size()
+                    + p6bFirst.size() + p6b.size() + p7.size();
             log("prepared " + invited + " candidates in " + seconds(prepStart) + " s; waiting for their invitation emails");
             breakersWhilePreparing = breakerFigures();
             log("gateway breakers while preparing: " + breakersWhilePreparing);
@@ -231,26 +255,38 @@ public final class PerfRun {
             String invitationMail = invited + " invitation emails reached the sink " + (drained ? "" : "NOT all ")
                     + "within " + seconds(drainStart) + " s of the last invitation";
             log(invitationMail);
-            gatewayOff.awaitReady(240_000);
-            gatewaySlow.awaitReady(240_000);
-
-            // a fresh access token (15 minutes): on a busy machine preparation alone can outlast the first one,
-            // and wrk would then measure 401s
-            String signedIn = signIn();
-            scenario("P1-P3", () -> gatewayScenarios(signedIn, choice.get(0), slow, gatewayOff, gatewaySlow));
-            scenario("submit path warm-up", () -> warmSubmitPath(pipelineWarmUp));
-            scenario("P4", () -> autosave(autosave, firstChoice));
-            scenario("P5", () -> submitToEmail(p5, p5Baseline));
+            if (gatewayScenarios) {
+                gatewayOff.awaitReady(240_000);
+                gatewaySlow.awaitReady(240_000);
+                // a fresh access token (15 minutes): on a busy machine preparation alone can outlast the first one,
+                // and wrk would then measure 401s
+                String signedIn = signIn();
+                scenario("P1-P3", () -> gatewayScenarios(signedIn, choice.get(0), slow, gatewayOff, gatewaySlow));
+            }
+            if (submitScenarios) {
+                scenario("submit path warm-up", () -> warmSubmitPath(pipelineWarmUp));
+            }
+            if (scenarios.includes("P4")) {
+                scenario("P4", () -> autosave(autosave, firstChoice));
+            }
+            if (p5Runs) {
+                scenario("P5", () -> submitToEmail(p5, p5Baseline));
+            }
             Map<String, Object> choiceOnly = new HashMap<>();
-            scenario("P6a", () -> choiceOnly.putAll(sustained("P6a", p6a, p6aTest, plan.choiceRate(), plan.choiceSeconds(), null)));
-            scenario("P6b", () -> sustained("P6b", p6b, p6bTest, plan.freeTextRate(), plan.freeTextSeconds(),
-                    choiceOnly.isEmpty() ? null : choiceOnly));
-            scenario("P7", () -> cohortStart(p7, p7Baseline));
+            if (scenarios.includes("P6a")) {
+                scenario("P6a", () -> choiceOnly.putAll(sustained("P6a", p6a, p6aTest, plan.choiceRate(), plan.choiceSeconds(), null)));
+            }
+            if (scenarios.includes("P6b")) {
+                scenario("P6b", () -> sustained("P6b", p6b, p6bTest, plan.freeTextRate(), plan.freeTextSeconds(),
+                        choiceOnly.isEmpty() ? null : choiceOnly));
+            }
+            if (scenarios.includes("P7")) {
+                scenario("P7", () -> cohortStart(p7, p7Baseline));
+            }
             coldStartAndMemory(rssAtStart, invitationMail);
         } finally {
             Runtime.getRuntime().removeShutdownHook(stopGateways);
-            gatewayOff.close();
-            gatewaySlow.close();
+            closeGateways.run();
             slow.close();
         }
     }
@@ -688,6 +724,9 @@ public final class PerfRun {
 
     private List<Candidates.Candidate> ready(Candidates candidates, String testId, int count, String scenario,
                                              List<Candidates.AnswerBody> answers) {
+        if (count == 0) {
+            return List.of();   // a scenario this run leaves out
+        }
         List<Candidates.Candidate> list = candidates.invite(testId, count, name(scenario),
                 "perf-" + scenario.toLowerCase(Locale.ROOT) + "@perf.hirepipe.test");
         candidates.start(list);
