@@ -17,7 +17,10 @@ import java.util.Set;
  * clause of result or reason after its statement ("each copy is given a lifetime, so nothing can be out of date
  * longer", {@link NegationDetector}) is positive: it states what comes before the "so"; the negated clause is still
  * a negated unit of its own, and a key point's or misconception's phrase that lies wholly inside it does not count
- * for the sentence around it ("sharding splits the rows, so there is no failover" does not meet failover).
+ * for the sentence around it ("sharding splits the rows, so there is no failover" does not meet failover). A
+ * negated sentence with a positive clause stays a negated unit, and its positive part (the sentence without its
+ * negated clauses, {@link PositiveParts}) is one more positive unit, quoted as the sentence: a point the candidate
+ * spreads over that sentence's positive clauses is not lost to the denial next to them.
  * Thread-safe.
  */
 public final class AnswerEvidenceCollector {
@@ -35,11 +38,6 @@ public final class AnswerEvidenceCollector {
     private final KeywordListDetector keywordLists;
     private static final HedgeDetector HEDGES = new HedgeDetector();
 
-    /** EXPERIMENT (session 16): how a negated sentence with a positive clause is compared. */
-    public enum MixedSentences { NEGATED, REMAINDER_UNIT, NEAREST_CLAUSE_REMAINDER, NEAREST_CLAUSE_SENTENCE }
-
-    public static volatile MixedSentences mixedSentences = MixedSentences.NEGATED;
-
     public AnswerEvidenceCollector(SentenceEmbedder embedder, RubricMatcher analyser, NegationDetector negation,
                                    AnswerSegmenter segmenter, KeywordListDetector keywordLists) {
         this.embedder = embedder;
@@ -55,38 +53,22 @@ public final class AnswerEvidenceCollector {
         if (truncated) {
             units = units.subList(0, MAX_UNITS);
         }
-        // EXPERIMENT: per mixed sentence (negated, with a positive clause and a negated one), its text without the negated clauses
-        String[] remainder = remainders(units);
-        if (mixedSentences == MixedSentences.REMAINDER_UNIT) {
-            List<Span> withRemainders = new ArrayList<>(units);
-            for (int u = 0; u < remainder.length; u++) {
-                if (remainder[u] != null) {
-                    withRemainders.add(new Span(remainder[u], units.get(u).start(), units.get(u).end()));
-                }
-            }
-            units = withRemainders;
-            remainder = new String[units.size()];
+        // what each unit is read as: its text, or for a mixed sentence's positive part the sentence without its denials
+        List<String> readAs = new ArrayList<>(units.stream().map(Span::text).toList());
+        List<Span> withParts = new ArrayList<>(units);
+        for (PositiveParts.Part part : PositiveParts.of(units, negated(readAs))) {
+            withParts.add(part.sentence());
+            readAs.add(part.text());
         }
-        List<String> texts = new ArrayList<>(units.stream().map(Span::text).toList());
-        int[] remainderAt = new int[units.size()];
-        java.util.Arrays.fill(remainderAt, -1);
-        for (int u = 0; u < remainder.length; u++) {
-            if (remainder[u] != null && mixedSentences != MixedSentences.NEGATED) {
-                remainderAt[u] = texts.size();
-                texts.add(remainder[u]);
-            }
-        }
-        List<float[]> allVectors = embedder.embed(texts);
-        List<float[]> vectors = allVectors.subList(0, units.size());
+        units = withParts;
+        List<float[]> vectors = embedder.embed(readAs);
         int n = units.size();
-        boolean[] negated = new boolean[n];
+        boolean[] negated = negated(readAs);
         List<Set<String>> terms = new ArrayList<>(n);
         for (int u = 0; u < n; u++) {
-            negated[u] = negation.isNegated(units.get(u).text());
-            terms.add(analyser.terms(units.get(u).text()));
+            terms.add(analyser.terms(readAs.get(u)));
         }
-        boolean[][] deniedInside = deniedClauses(units, negated);
-        List<List<Integer>> clauses = clausesOf(units);
+        boolean[][] deniedInside = deniedClauses(units, readAs, negated);
         double[][] kpSim = new double[rubric.keyPoints().size()][];
         boolean[][] kpPhrase = new boolean[rubric.keyPoints().size()][];
         boolean deniesKeyPoint = false;
@@ -102,25 +84,6 @@ public final class AnswerEvidenceCollector {
             // a misconception in the candidate's form of its words: "shorten the TTL" states "shorter ttl"
             mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), terms, negated, deniedInside, true);
         }
-        if (mixedSentences == MixedSentences.NEAREST_CLAUSE_REMAINDER || mixedSentences == MixedSentences.NEAREST_CLAUSE_SENTENCE) {
-            for (int u = 0; u < n; u++) {
-                if (remainderAt[u] < 0) {
-                    continue;
-                }
-                float[] positiveVector = mixedSentences == MixedSentences.NEAREST_CLAUSE_REMAINDER
-                        ? allVectors.get(remainderAt[u]) : vectors.get(u);
-                Set<String> positiveTerms = mixedSentences == MixedSentences.NEAREST_CLAUSE_REMAINDER
-                        ? analyser.terms(remainder[u]) : terms.get(u);
-                for (int k = 0; k < kpSim.length; k++) {
-                    nearestClauseDecides(rubric.keyPoints().get(k), u, clauses.get(u), vectors, negated, positiveVector,
-                            positiveTerms, kpSim[k], kpPhrase[k], false);
-                }
-                for (int m = 0; m < mcSim.length; m++) {
-                    nearestClauseDecides(rubric.misconceptions().get(m), u, clauses.get(u), vectors, negated, positiveVector,
-                            positiveTerms, mcSim[m], mcPhrase[m], true);
-                }
-            }
-        }
         double topicality = 0;
         double[] unitTopicality = new double[n];
         for (int u = 0; u < n; u++) {
@@ -133,6 +96,14 @@ public final class AnswerEvidenceCollector {
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
                 unitTopicality);
+    }
+
+    private boolean[] negated(List<String> texts) {
+        boolean[] negated = new boolean[texts.size()];
+        for (int u = 0; u < negated.length; u++) {
+            negated[u] = negation.isNegated(texts.get(u));
+        }
+        return negated;
     }
 
     /**
@@ -223,12 +194,12 @@ public final class AnswerEvidenceCollector {
      * clause: a consequence it denies ("Sharding splits the rows, so there is no failover" states the split and
      * denies failover). What such a clause says is said negatively, so its phrases do not count for the positive unit.
      */
-    private boolean[][] deniedClauses(List<Span> units, boolean[] negated) {
+    private boolean[][] deniedClauses(List<Span> units, List<String> readAs, boolean[] negated) {
         boolean[][] denied = new boolean[units.size()][];
         for (int u = 0; u < units.size(); u++) {
             Span outer = units.get(u);
             denied[u] = new boolean[units.size()];
-            if (negated[u] || !negation.deniesAConsequence(outer.text())) {
+            if (negated[u] || !negation.deniesAConsequence(readAs.get(u))) {
                 continue;
             }
             for (int c = 0; c < units.size(); c++) {
@@ -237,97 +208,6 @@ public final class AnswerEvidenceCollector {
             }
         }
         return denied;
-    }
-
-    /** EXPERIMENT: when the clause nearest the target is positive, the sentence is compared positively, as positiveVector. */
-    private static void nearestClauseDecides(Target target, int u, List<Integer> clauses, List<float[]> vectors,
-                                             boolean[] negated, float[] positiveVector, Set<String> positiveTerms,
-                                             double[] sim, boolean[] phrase, boolean derivedForms) {
-        int nearest = -1;
-        double near = Double.NEGATIVE_INFINITY;
-        for (int c : clauses) {
-            double closeness = closeness(target, vectors.get(c));
-            if (closeness > near || (closeness == near && negated[c])) {
-                nearest = c;
-                near = closeness;
-            }
-        }
-        if (nearest < 0 || negated[nearest]) {
-            return;
-        }
-        sim[u] = 0;
-        for (Reference ref : target.references()) {
-            if (!ref.negated()) {
-                sim[u] = Math.max(sim[u], SentenceEmbedder.cosine(positiveVector, ref.vector()));
-            }
-        }
-        phrase[u] = false;
-        for (Phrase p : target.phrases()) {
-            if (!p.negated() && (derivedForms ? RubricMatcher.containsAllOfOneRoot(positiveTerms, p.terms())
-                    : positiveTerms.containsAll(p.terms()))) {
-                phrase[u] = true;
-            }
-        }
-    }
-
-    /** How near a unit is to a target: its highest cosine to any of the target's references, of either polarity. */
-    private static double closeness(Target target, float[] unit) {
-        double best = -1;
-        for (Reference ref : target.references()) {
-            best = Math.max(best, SentenceEmbedder.cosine(unit, ref.vector()));
-        }
-        return best;
-    }
-
-    /** [unit] the indexes of the other units (clauses) that lie inside it; empty for a clause or a one-clause sentence. */
-    static List<List<Integer>> clausesOf(List<Span> units) {
-        List<List<Integer>> inside = new ArrayList<>(units.size());
-        for (Span outer : units) {
-            List<Integer> mine = new ArrayList<>();
-            for (int c = 0; c < units.size(); c++) {
-                Span inner = units.get(c);
-                if (inner != outer && inner.start() >= outer.start() && inner.end() <= outer.end()
-                        && inner.end() - inner.start() < outer.end() - outer.start()) {
-                    mine.add(c);
-                }
-            }
-            inside.add(mine);
-        }
-        return inside;
-    }
-
-    /**
-     * EXPERIMENT: per unit, for a negated sentence with both a positive and a negated clause, the sentence's text with
-     * its negated clauses cut out; null for every other unit.
-     */
-    String[] remainders(List<Span> units) {
-        String[] out = new String[units.size()];
-        List<List<Integer>> clauses = clausesOf(units);
-        boolean[] negated = new boolean[units.size()];
-        for (int u = 0; u < negated.length; u++) {
-            negated[u] = negation.isNegated(units.get(u).text());
-        }
-        for (int u = 0; u < out.length; u++) {
-            List<Integer> mine = clauses.get(u);
-            if (!negated[u] || mine.stream().noneMatch(c -> negated[c]) || mine.stream().allMatch(c -> negated[c])) {
-                continue;
-            }
-            Span sentence = units.get(u);
-            StringBuilder kept = new StringBuilder();
-            int at = sentence.start();
-            for (int c : mine) {
-                Span clause = units.get(c);
-                if (negated[c] && clause.start() >= at) {
-                    kept.append(sentence.text(), at - sentence.start(), clause.start() - sentence.start()).append(' ');
-                    at = clause.end();
-                }
-            }
-            kept.append(sentence.text().substring(at - sentence.start()));
-            String text = kept.toString().replaceAll("\\s*[,;:]\\s*(?=[,;:.!?]|$)", "").replaceAll("^[\\s,;:]+", "")
-                    .replaceAll("\\s+", " ").trim();
-            out[u] = text.isEmpty() ? null : text;
-        }
-        return out;
     }
 
     private static boolean[] phraseHits(Target target, List<Set<String>> unitTerms, boolean[] negated,
