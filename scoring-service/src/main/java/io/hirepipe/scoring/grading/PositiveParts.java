@@ -12,10 +12,12 @@ import java.util.List;
  * clauses are compared on their own, but a point made across them (a paraphrase spreads one point over several short
  * clauses) is lost. Its positive part is the sentence with its negated clauses cut out, read as one more positive unit.
  *
- * <p>Why the cut, rather than comparing the whole sentence positively where its nearest clause is positive: a
- * sentence embedding does not keep its clauses' polarities apart, so the whole sentence carries its denial's words
- * into a positive comparison (docs/grading.md, sessions 15 and 16). The negated sentence itself stays a negated unit,
- * so the answer's denials are still found. Stateless and thread-safe.
+ * <p>Why a unit of its own, rather than comparing the sentence (whole, or as its positive part) positively wherever
+ * its clause nearest a key point is positive: that let answers that copy the question back earn on the probe set
+ * ("… and you stop it from serving stale data by not letting it serve stale data"), with or without the denial's
+ * words; a unit of its own is measured on what it reads, its echo of the prompt included (docs/grading.md, sessions 15
+ * and 16). The negated sentence itself stays a negated unit, so the answer's denials are still found. Stateless and
+ * thread-safe.
  */
 final class PositiveParts {
 
@@ -49,7 +51,7 @@ final class PositiveParts {
     }
 
     /** [unit] the indexes of the units (clauses) that lie inside it; empty for a clause or a one-clause sentence. */
-    static List<List<Integer>> clausesOf(List<Span> units) {
+    private static List<List<Integer>> clausesOf(List<Span> units) {
         List<List<Integer>> inside = new ArrayList<>(units.size());
         for (Span outer : units) {
             List<Integer> mine = new ArrayList<>();
