@@ -11,6 +11,9 @@ import java.util.List;
  * reference of the same polarity and whether one of its phrases occurs. Thresholds are applied later
  * by {@link SemanticGradingPolicy}, so the same evidence can be scored under many settings.
  *
+ * @param units                   the answer's sentences and clauses, then the positive part of each sentence of mixed
+ *                                polarity ({@link PositiveParts}: read without its negated clauses, quoted as the
+ *                                sentence, so it has the sentence's span)
  * @param keyPointSimilarity      [key point][unit] cosine to the nearest same-polarity reference, 0 if none
  * @param keyPointPhrase          [key point][unit] a same-polarity phrase's terms all occur in the unit
  * @param misconceptionSimilarity [misconception][unit], likewise

@@ -17,7 +17,10 @@ import java.util.Set;
  * clause of result or reason after its statement ("each copy is given a lifetime, so nothing can be out of date
  * longer", {@link NegationDetector}) is positive: it states what comes before the "so"; the negated clause is still
  * a negated unit of its own, and a key point's or misconception's phrase that lies wholly inside it does not count
- * for the sentence around it ("sharding splits the rows, so there is no failover" does not meet failover).
+ * for the sentence around it ("sharding splits the rows, so there is no failover" does not meet failover). A
+ * negated sentence with a positive clause stays a negated unit, and its positive part (the sentence without its
+ * negated clauses, {@link PositiveParts}) is one more positive unit, quoted as the sentence: a point the candidate
+ * spreads over that sentence's positive clauses is not lost to the denial next to them.
  * Thread-safe.
  */
 public final class AnswerEvidenceCollector {
@@ -50,15 +53,22 @@ public final class AnswerEvidenceCollector {
         if (truncated) {
             units = units.subList(0, MAX_UNITS);
         }
-        List<float[]> vectors = embedder.embed(units.stream().map(Span::text).toList());
+        // what each unit is read as: its text, or for a mixed sentence's positive part the sentence without its denials
+        List<String> readAs = new ArrayList<>(units.stream().map(Span::text).toList());
+        List<Span> withParts = new ArrayList<>(units);
+        for (PositiveParts.Part part : PositiveParts.of(units, negated(readAs))) {
+            withParts.add(part.sentence());
+            readAs.add(part.text());
+        }
+        units = withParts;
+        List<float[]> vectors = embedder.embed(readAs);
         int n = units.size();
-        boolean[] negated = new boolean[n];
+        boolean[] negated = negated(readAs);
         List<Set<String>> terms = new ArrayList<>(n);
         for (int u = 0; u < n; u++) {
-            negated[u] = negation.isNegated(units.get(u).text());
-            terms.add(analyser.terms(units.get(u).text()));
+            terms.add(analyser.terms(readAs.get(u)));
         }
-        boolean[][] deniedInside = deniedClauses(units, negated);
+        boolean[][] deniedInside = deniedClauses(units, readAs, negated);
         double[][] kpSim = new double[rubric.keyPoints().size()][];
         boolean[][] kpPhrase = new boolean[rubric.keyPoints().size()][];
         boolean deniesKeyPoint = false;
@@ -86,6 +96,14 @@ public final class AnswerEvidenceCollector {
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
                 unitTopicality);
+    }
+
+    private boolean[] negated(List<String> texts) {
+        boolean[] negated = new boolean[texts.size()];
+        for (int u = 0; u < negated.length; u++) {
+            negated[u] = negation.isNegated(texts.get(u));
+        }
+        return negated;
     }
 
     /**
@@ -176,12 +194,12 @@ public final class AnswerEvidenceCollector {
      * clause: a consequence it denies ("Sharding splits the rows, so there is no failover" states the split and
      * denies failover). What such a clause says is said negatively, so its phrases do not count for the positive unit.
      */
-    private boolean[][] deniedClauses(List<Span> units, boolean[] negated) {
+    private boolean[][] deniedClauses(List<Span> units, List<String> readAs, boolean[] negated) {
         boolean[][] denied = new boolean[units.size()][];
         for (int u = 0; u < units.size(); u++) {
             Span outer = units.get(u);
             denied[u] = new boolean[units.size()];
-            if (negated[u] || !negation.deniesAConsequence(outer.text())) {
+            if (negated[u] || !negation.deniesAConsequence(readAs.get(u))) {
                 continue;
             }
             for (int c = 0; c < units.size(); c++) {

@@ -107,6 +107,28 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aPointSpreadOverTheStatementsAroundADenialIsStillMade() {
+        String answer = "The table is cut by customer id, no node keeps the whole table, and every node holds only its customers.";
+        AnswerEvidence evidence = grader.evidence(answer, RUBRIC);
+        FreeTextGrade grade = grader.grade(answer, RUBRIC);
+
+        // the sentence is a denial as a whole and its clauses alone miss the split; read without its denial it makes it
+        // in part, and the evidence quotes the sentence
+        assertThat(evidence.units()).filteredOn(unit -> unit.text().equals(answer)).hasSize(2);
+        assertThat(keyPoint(grade, "splits").verdict()).isNotEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(grade, "splits").span()).isEqualTo(answer);
+    }
+
+    @Test
+    void aNegatedAnswerWithStatementsBesideItsDenialStillEarnsNothing() {
+        FreeTextGrade grade = grader.grade(
+                "Replication does not copy anything to a replica, it just keeps a log, and the log is only for audits.", RUBRIC);
+
+        assertThat(grade.keyPoints()).extracting(KeyPointEvidence::verdict).containsOnly(Verdict.MISSED);
+        assertThat(percent(grade)).isLessThanOrEqualTo(settings.engagedWrongFloor() + 0.1);
+    }
+
+    @Test
     void aNegatedConsequenceDoesNotNegateTheStatementItFollows() {
         String answer = "Each server has only part of the rows, so no single machine has to store the whole dataset.";
         AnswerEvidence evidence = grader.evidence(answer, RUBRIC);
