@@ -43,7 +43,7 @@ final class StackUnderTest implements AutoCloseable {
                 repo.resolve("target/fault-stack"), repo.resolve("target/fault-stack-" + instances + ".log"), PORTS,
                 instances,
                 // quick starts and modest heaps: up to nine service JVMs share 2 cores (this measures losses, not speed)
-                "-Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", "512m", List.of(),
+                "-Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", "-Xmx512m -XX:+UseSerialGC", List.of(),
                 // the gateway's documented load profile: limits so high that only faults refuse requests; a machine
                 // shared with other work can take more than the default 10 s on a first, cold call (losses, not latency)
                 Map.of("SPRING_PROFILES_ACTIVE", "perf", "HIREPIPE_DOWNSTREAM_TIME_LIMIT", "30s"), startTimeout)));

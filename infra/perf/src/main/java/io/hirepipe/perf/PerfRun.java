@@ -123,6 +123,7 @@ public final class PerfRun {
         Path reportFile = repo.resolve("target/perf-report.md");
         Plan plan = smoke ? Plan.smokeRun() : Plan.fullRun();
         String serviceJvm = System.getenv().getOrDefault("PERF_SERVICE_JVM_OPTIONS", SERVICE_JVM_OPTIONS);
+        String stackJvm = System.getenv().getOrDefault("PERF_STACK_JVM_OPTIONS", SharedStack.STACK_JVM_OPTIONS);
         Report report = new Report();
         long started = System.nanoTime();
         report.header("- Mode: " + (smoke ? "smoke (a few seconds per scenario: proves the harness, measures nothing)"
@@ -142,14 +143,14 @@ public final class PerfRun {
         // stopped by a signal (Ctrl-C, CI's timeout), the stack's processes do not outlive the harness: the
         // launcher's shutdown hook stops a stack this run started; an attached one is its starter's to stop
         try (LocalStackProcess stack = attach != null ? LocalStackProcess.attach(attach)
-                : LocalStackProcess.startWithClassDataSharing(stackOptions(repo, work, serviceJvm, instances), message -> {
+                : LocalStackProcess.startWithClassDataSharing(stackOptions(repo, work, serviceJvm, stackJvm, instances), message -> {
                     log(message);
                     report.header("- Stack: " + message); // P8 reads the later start; the first one is reported too
                 })) {
             report.header("- Services' JVM options: `" + stack.serviceJvmOptions() + "` ("
                     + (stack.serviceJvmOptions().contains("TieredStopAtLevel") ? "quick-start JIT: the smoke measures nothing"
                     : "default tiered JIT") + "); stack JVM (Kafka, MongoDB-compatible "
-                    + "server, Redis, SMTP sink) `-Xmx768m -XX:+UseSerialGC`; gateway profile `perf` (limits raised, login throttle off), "
+                    + "server, Redis, SMTP sink) `" + (attach == null ? stackJvm : "as its starter chose") + "`; gateway profile `perf` (limits raised, login throttle off), "
                     + "gateway time limit to a service's answer " + SharedStack.DOWNSTREAM_TIME_LIMIT + " instead of 10 s (only failures "
                     + "depend on it)");
             new PerfRun(repo, plan, stack, report, work, stack.serviceJvmOptions(), scenarios).run();
@@ -172,9 +173,9 @@ public final class PerfRun {
     }
 
     /** The local stack with production JIT, the gateway's perf limit profile, on free ports of its own. */
-    static LocalStackProcess.Options stackOptions(Path repo, Path work, String serviceJvm, int instances) {
+    static LocalStackProcess.Options stackOptions(Path repo, Path work, String serviceJvm, String stackJvm, int instances) {
         return new LocalStackProcess.Options(repo, work.resolve("stack-data"), work.resolve("stack.log"), Map.of(),
-                instances, serviceJvm, "768m", List.of("--gateway-profiles=perf"),
+                instances, serviceJvm, stackJvm, List.of("--gateway-profiles=perf"),
                 Map.of("HIREPIPE_DOWNSTREAM_TIME_LIMIT", SharedStack.DOWNSTREAM_TIME_LIMIT), Duration.ofSeconds(480));
     }
 

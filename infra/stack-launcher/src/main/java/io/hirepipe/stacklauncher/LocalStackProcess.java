@@ -59,18 +59,20 @@ public final class LocalStackProcess implements AutoCloseable {
      *
      * @param ports             every name of {@link #PORTS} that should not be a free port ("control" only runs when given)
      * @param serviceJvmOptions the services' JVM options
-     * @param stackHeap         the stack JVM's (embedded Kafka, MongoDB-compatible server, Redis, SMTP) {@code -Xmx}
+     * @param stackJvmOptions   the stack JVM's (embedded Kafka, MongoDB-compatible server, Redis, SMTP) options, e.g.
+     *                          {@link SharedStack#STACK_JVM_OPTIONS}
      * @param extraOptions      more stack options, e.g. {@code --gateway-profiles=perf}
      * @param environment       added to the stack's environment (its services inherit it)
      */
     public record Options(Path repo, Path dataDir, Path log, Map<String, Integer> ports, int instances,
-                          String serviceJvmOptions, String stackHeap, List<String> extraOptions,
+                          String serviceJvmOptions, String stackJvmOptions, List<String> extraOptions,
                           Map<String, String> environment, Duration healthTimeout) {
 
         /** The stack's command line. */
         List<String> command(Map<String, Integer> resolvedPorts) {
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + stackHeap, "-XX:+UseSerialGC",
-                    "-Dhirepipe.repo-dir=" + repo, "-jar", jar().toString()));
+            List<String> command = new ArrayList<>(List.of(javaBinary()));
+            command.addAll(List.of(stackJvmOptions.trim().split("\\s+")));
+            command.addAll(List.of("-Dhirepipe.repo-dir=" + repo, "-jar", jar().toString()));
             resolvedPorts.forEach((name, port) -> command.add("--" + name + "-port=" + port));
             command.add("--data-dir=" + dataDir);
             command.add("--instances=" + instances);

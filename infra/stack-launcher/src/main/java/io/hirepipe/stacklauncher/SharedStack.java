@@ -24,6 +24,8 @@ public final class SharedStack {
      * the gateway collected every ~0.6 s under load, its pauses the tail of P2's latency.
      */
     public static final String SERVICE_JVM_OPTIONS = "-Xms128m -Xmx512m -XX:+UseSerialGC -XX:NewRatio=1";
+    /** The stack JVM's (embedded Kafka, MongoDB-compatible server, Redis, SMTP sink), as run-local.sh starts it. */
+    public static final String STACK_JVM_OPTIONS = "-Xmx768m -XX:+UseSerialGC";
     /** The smokes': quick starts on 2 shared cores (C1 only, as run-local.sh's default). */
     public static final String SMOKE_SERVICE_JVM_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     /**
@@ -58,7 +60,7 @@ public final class SharedStack {
         Path repo = Path.of(System.getProperty("hirepipe.repo-dir", ".")).toAbsolutePath().normalize();
         Path work = workDir.toAbsolutePath();
         LocalStackProcess stack = LocalStackProcess.start(new LocalStackProcess.Options(repo, work.resolve("stack-data"),
-                work.resolve("stack.log"), Map.of("control", FreePorts.next()), 1, serviceJvm, "768m", extra,
+                work.resolve("stack.log"), Map.of("control", FreePorts.next()), 1, serviceJvm, STACK_JVM_OPTIONS, extra,
                 Map.of("HIREPIPE_DOWNSTREAM_TIME_LIMIT", DOWNSTREAM_TIME_LIMIT), Duration.ofSeconds(480)));
         stack.describeTo(describeTo);
         System.out.println("shared stack ready in " + stack.coldStart().toSeconds() + " s: " + describeTo);

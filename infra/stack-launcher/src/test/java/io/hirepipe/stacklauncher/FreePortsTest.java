@@ -24,7 +24,7 @@ class FreePortsTest {
     @Test
     void everyResolvedPortOfAStackIsItsOwn() {
         LocalStackProcess.Options options = new LocalStackProcess.Options(null, null, null,
-                Map.of("gateway", 18080), 1, "", "256m", List.of(), Map.of(), Duration.ofSeconds(1));
+                Map.of("gateway", 18080), 1, "", "-Xmx256m", List.of(), Map.of(), Duration.ofSeconds(1));
         for (int i = 0; i < 50; i++) {
             Map<String, Integer> resolved = options.resolvedPorts();
             assertThat(new HashSet<>(resolved.values())).hasSameSizeAs(resolved.values());

@@ -32,7 +32,8 @@ class LocalStackProcessTest {
 
         assertThat(command).contains("-jar", dir.resolve("infra/local-stack/target/local-stack.jar").toString(),
                 "--gateway-port=18080", "--control-port=18099", "--instances=2", "--seed-demo=false",
-                "--service-jvm-options=-Xmx256m", "--gateway-profiles=perf", "-Xmx512m");
+                "--service-jvm-options=-Xmx256m", "--gateway-profiles=perf", "-Xmx512m", "-XX:+UseSerialGC");
+        assertThat(command.indexOf("-XX:+UseSerialGC")).as("JVM options before the jar").isLessThan(command.indexOf("-jar"));
     }
 
     @Test
@@ -63,6 +64,6 @@ class LocalStackProcessTest {
 
     private LocalStackProcess.Options options(Map<String, Integer> ports) {
         return new LocalStackProcess.Options(dir, dir.resolve("data"), dir.resolve("stack.log"), ports, 2, "-Xmx256m",
-                "512m", List.of("--gateway-profiles=perf"), Map.of(), Duration.ofSeconds(60));
+                "-Xmx512m -XX:+UseSerialGC", List.of("--gateway-profiles=perf"), Map.of(), Duration.ofSeconds(60));
     }
 }
