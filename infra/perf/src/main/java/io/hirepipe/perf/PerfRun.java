@@ -215,6 +215,7 @@ public final class PerfRun {
             String p6aTest = createTest(recruiter, "P6a choice", choice);
             String p6bTest = createTest(recruiter, "P6b free text", freeText);
             String p7Test = createTest(recruiter, "P7 cohort", choice);
+            String p7WarmUpTest = createTest(recruiter, "P7 warm-up", choice);
 
             // the start path gently first: a burst on services that have not served a start yet is what opened
             // the gateway's breaker on an idle machine once (503 downstream-circuit-open while preparing)
@@ -247,8 +248,12 @@ public final class PerfRun {
             int p7Baseline = Plan.count(plan.startBaselineRate(), plan.startBaselineSeconds());
             List<Candidates.Candidate> p7 = scenarios.includes("P7") ? candidates.invite(p7Test, p7Baseline
                     + Plan.count(plan.startRate(), plan.startSeconds()), name("P7"), "perf-p7@perf.hirepipe.test") : List.of();
+            // the starts' silent warm-up: candidates of another test, so the cohort's test is still one no session began
+            List<Candidates.Candidate> p7WarmUp = scenarios.includes("P7") ? candidates.invite(p7WarmUpTest,
+                    Plan.count(plan.startBaselineRate() + plan.startRate(), plan.startWarmUpSeconds()), name("P7w"),
+                    "perf-p7@perf.hirepipe.test") : List.of();
             int invited = warmUpStarts.size() + autosave.size() + p5.size() + pipelineWarmUp.size() + p6a.size()
-                    + p6bFirst.size() + p6b.size() + p7.size();
+                    + p6bFirst.size() + p6b.size() + p7.size() + p7WarmUp.size();
             log("prepared " + invited + " candidates in " + seconds(prepStart) + " s; waiting for their invitation emails");
             breakersWhilePreparing = breakerFigures();
             log("gateway breakers while preparing: " + breakersWhilePreparing);
@@ -284,7 +289,7 @@ public final class PerfRun {
                         choiceOnly.isEmpty() ? null : choiceOnly));
             }
             if (scenarios.includes("P7")) {
-                scenario("P7", () -> cohortStart(p7, p7Baseline));
+                scenario("P7", () -> cohortStart(p7, p7Baseline, p7WarmUp));
             }
             coldStartAndMemory(rssAtStart, invitationMail);
         } finally {
@@ -530,17 +535,19 @@ public final class PerfRun {
 
     // ---- P7: a cohort starts ------------------------------------------------------------------------------------
 
-    private void cohortStart(List<Candidates.Candidate> prepared, int baselineCount) {
+    private void cohortStart(List<Candidates.Candidate> prepared, int baselineCount, List<Candidates.Candidate> warmUp) {
+        int baselineWarmUp = Plan.count(plan.startBaselineRate(), plan.startWarmUpSeconds());
         String question = "http://127.0.0.1:" + stack.port("question") + "/actuator/prometheus";
         double fetchesBefore = Metrics.sum(question, "http_server_requests_seconds_count", "uri=\"/api/tests/{id}/delivery\"");
         Measurement baseline = gatling.run("start at " + Report.number(plan.startBaselineRate()) + "/s (baseline)",
-                "StartSimulation", props(csv("p7-baseline.csv", "token", prepared.subList(0, baselineCount).stream()
-                        .map(Candidates.Candidate::token).toList()), plan.startBaselineRate(), plan.startBaselineSeconds()));
+                "StartSimulation", startProps(csv("p7-baseline.csv", "token", prepared.subList(0, baselineCount).stream()
+                        .map(Candidates.Candidate::token).toList()), plan.startBaselineRate(), plan.startBaselineSeconds(),
+                        warmUp.subList(0, baselineWarmUp), "p7-baseline-warm-up.csv"));
         List<Candidates.Candidate> cohort = prepared.subList(baselineCount, prepared.size());
         Map<String, Double> inServiceBefore = startsWithin();
         Measurement load = gatling.run(cohort.size() + " starts in " + plan.startSeconds() + " s", "StartSimulation",
-                props(csv("p7.csv", "token", cohort.stream().map(Candidates.Candidate::token).toList()), plan.startRate(),
-                        plan.startSeconds()));
+                startProps(csv("p7.csv", "token", cohort.stream().map(Candidates.Candidate::token).toList()), plan.startRate(),
+                        plan.startSeconds(), warmUp.subList(baselineWarmUp, warmUp.size()), "p7-warm-up.csv"));
         double fetches = Metrics.sum(question, "http_server_requests_seconds_count", "uri=\"/api/tests/{id}/delivery\"")
                 - fetchesBefore;
         Map<String, Double> inServiceAfter = startsWithin();
@@ -557,12 +564,24 @@ public final class PerfRun {
                 List.of(new Report.Row(baseline, 1.0), new Report.Row(load, load.p99Millis() / baseline.p99Millis())),
                 List.of("Candidate tokens were exchanged beforehand; each start is `POST /api/v1/candidate/assessment/start` "
                                 + "through the gateway. Ratio: p99 ÷ the baseline's p99.",
+                        "Each run (its own Gatling JVM) first has other candidates, of another test, start at its rate for "
+                                + plan.startWarmUpSeconds() + " s, silently (not counted): without them the fresh Gatling "
+                                + "JVM's first seconds were a large part of a 10 s run.",
                         "Fetches: question-service's `http_server_requests_seconds_count{uri=\"/api/tests/{id}/delivery\"}` "
                                 + "before the baseline and after the cohort, for a test no session had started before.",
                         "The cohort's starts as assessment-service timed them itself (its `hirepipe.sessions.start` timer, "
                                 + "successes" + (stack.instances() > 1 ? ", first instance" : "") + "): " + inService
                                 + "; what the table adds to that is the gateway's, the connections' and the load "
                                 + "generator's.")));
+    }
+
+    private Map<String, String> startProps(Path feeder, double rate, int seconds, List<Candidates.Candidate> warmUp,
+                                           String warmUpFile) {
+        Map<String, String> properties = props(feeder, rate, seconds);
+        properties.put("perf.warmUpSeconds", Integer.toString(plan.startWarmUpSeconds()));
+        properties.put("perf.warmUpFeeder", csv(warmUpFile, "token", warmUp.stream().map(Candidates.Candidate::token).toList())
+                .toString());
+        return properties;
     }
 
     /** assessment-service's successful starts so far per bucket of its start timer, "100 ms" → count. */

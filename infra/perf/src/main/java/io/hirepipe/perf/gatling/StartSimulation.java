@@ -1,8 +1,10 @@
 package io.hirepipe.perf.gatling;
 
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.csv;
@@ -10,18 +12,28 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-/** P7: a cohort of candidates starts the same test, each once, at a fixed arrival rate. */
+/**
+ * P7: a cohort of candidates starts the same test, each once, at a fixed arrival rate. Optionally other candidates
+ * (of another test) start first at the same rate, silently, as the autosave runs warm up.
+ */
 public class StartSimulation extends Simulation {
 
     HttpProtocolBuilder protocol = http.baseUrl(Settings.baseUrl()).shareConnections();
 
-    ScenarioBuilder start = scenario("start")
-            .feed(csv(Settings.feeder()).queue())
-            .exec(http("start").post("/api/v1/candidate/assessment/start")
-                    .header("Authorization", "Bearer #{token}")
-                    .check(status().is(200)));
+    ScenarioBuilder start = starts("start", Settings.feeder(), false);
 
     {
-        setUp(start.injectOpen(constantUsersPerSec(Settings.rate()).during(Settings.seconds()))).protocols(protocol);
+        PopulationBuilder measured = start.injectOpen(constantUsersPerSec(Settings.rate()).during(Settings.seconds()));
+        setUp(Settings.warmUpSeconds() > 0
+                ? starts("start warm-up", Settings.required("perf.warmUpFeeder"), true)
+                        .injectOpen(constantUsersPerSec(Settings.rate()).during(Settings.warmUpSeconds())).andThen(measured)
+                : measured).protocols(protocol);
+    }
+
+    private static ScenarioBuilder starts(String name, String feeder, boolean silent) {
+        HttpRequestActionBuilder start = http(name).post("/api/v1/candidate/assessment/start")
+                .header("Authorization", "Bearer #{token}")
+                .check(status().is(200));
+        return scenario(name).feed(csv(feeder).queue()).exec(silent ? start.silent() : start);
     }
 }
