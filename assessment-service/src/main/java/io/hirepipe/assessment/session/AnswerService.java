@@ -5,6 +5,7 @@ import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationStatus;
 import io.hirepipe.assessment.invitation.QuestionSnapshot;
 import io.hirepipe.contracts.events.QuestionKind;
+import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import org.springframework.stereotype.Service;
@@ -108,16 +109,21 @@ class AnswerService {
         }
     }
 
-    /** A save after the deadline and its grace is late whatever closed the session; the recruiter sees the count. */
+    /**
+     * A save after the deadline and its grace is late whatever closed the session; the recruiter sees the count. The
+     * candidate hears why: the time is over (also once the expiry sweep has closed the session, which it may have done
+     * a moment before or after this save), or they submitted it themselves.
+     */
     private void refuseIfClosed(Invitation invitation, Instant now) {
         boolean late = now.isAfter(invitation.session().deadline().plus(properties.grace()));
         if (late) {
             store.countLateSave(invitation.tenantId(), invitation.id());
         }
-        if (invitation.status() != InvitationStatus.STARTED) {
+        boolean closedByTheClock = invitation.session().submitReason() == SubmitReason.TIMEOUT;
+        if (invitation.status() != InvitationStatus.STARTED && !closedByTheClock) {
             throw ProblemException.conflict("session-submitted", "The assessment was already submitted.");
         }
-        if (late) {
+        if (late || closedByTheClock) {
             throw ProblemException.conflict("session-closed", "The time for this assessment is over.")
                     .with("deadline", invitation.session().deadline());
         }

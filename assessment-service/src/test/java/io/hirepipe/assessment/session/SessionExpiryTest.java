@@ -68,7 +68,8 @@ class SessionExpiryTest extends AssessmentIntegrationTest {
         assertThat(session.get("submitReason").asString()).isEqualTo("TIMEOUT");
         JsonNode submit = api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
         assertThat(submit.get("reason").asString()).as("a late submit reports the deadline's close").isEqualTo("TIMEOUT");
-        save(candidate, "q-multi", 2, List.of("b"), null).problem(409, "session-submitted");
+        assertThat(save(candidate, "q-multi", 2, List.of("b"), null).problem(409, "session-closed").get("detail").asString())
+                .as("closed by the clock, not by the candidate").isEqualTo("The time for this assessment is over.");
         assertThat(api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("submitReason").asString())
                 .isEqualTo("TIMEOUT");
 
