@@ -1,18 +1,30 @@
 package io.hirepipe.perf;
 
-/** Reads one service's Prometheus text: the sum of a metric's samples whose labels contain every given fragment. */
+/** One service's Prometheus text: the sum of a metric's samples whose labels contain every given fragment. */
 final class Metrics {
 
-    private Metrics() {
+    private final String text;
+
+    private Metrics(String text) {
+        this.text = text;
     }
 
-    static double sum(String prometheusUrl, String metric, String... labelFragments) {
+    /** Reads the page once, for several sums over the same moment. */
+    static Metrics read(String prometheusUrl) {
         Api.Response response = new Api(prometheusUrl).get(prometheusUrl);
         if (response.status() != 200) {
             throw new IllegalStateException(prometheusUrl + " answered " + response.status());
         }
+        return new Metrics(response.body());
+    }
+
+    static double sum(String prometheusUrl, String metric, String... labelFragments) {
+        return read(prometheusUrl).total(metric, labelFragments);
+    }
+
+    double total(String metric, String... labelFragments) {
         double total = 0;
-        for (String line : response.body().split("\n")) {
+        for (String line : text.split("\n")) {
             if (line.startsWith("#") || !(line.startsWith(metric + "{") || line.startsWith(metric + " "))) {
                 continue;
             }

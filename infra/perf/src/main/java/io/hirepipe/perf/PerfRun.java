@@ -435,8 +435,12 @@ public final class PerfRun {
 
     /** An autosave run's settings: its measured seconds come after the plan's silent warm-up. */
     private Map<String, String> autosaveProps(Path feeder, double rate, int seconds) {
-        Map<String, String> properties = props(feeder, rate, seconds);
-        properties.put("perf.warmUpSeconds", Integer.toString(plan.autosaveWarmUpSeconds()));
+        return warmedUp(props(feeder, rate, seconds), plan.autosaveWarmUpSeconds());
+    }
+
+    /** A Gatling run that first sends {@code seconds} of silent requests at its rate (Settings.afterWarmUp). */
+    private static Map<String, String> warmedUp(Map<String, String> properties, int seconds) {
+        properties.put("perf.warmUpSeconds", Integer.toString(seconds));
         return properties;
     }
 
@@ -583,8 +587,7 @@ public final class PerfRun {
 
     private Map<String, String> startProps(Path feeder, double rate, int seconds, List<Candidates.Candidate> warmUp,
                                            String warmUpFile) {
-        Map<String, String> properties = props(feeder, rate, seconds);
-        properties.put("perf.warmUpSeconds", Integer.toString(plan.startWarmUpSeconds()));
+        Map<String, String> properties = warmedUp(props(feeder, rate, seconds), plan.startWarmUpSeconds());
         properties.put("perf.warmUpFeeder", csv(warmUpFile, "token", warmUp.stream().map(Candidates.Candidate::token).toList())
                 .toString());
         return properties;
@@ -592,11 +595,11 @@ public final class PerfRun {
 
     /** assessment-service's successful starts so far per bucket of its start timer, "100 ms" → count. */
     private Map<String, Double> startsWithin() {
-        String assessment = "http://127.0.0.1:" + stack.port("assessment") + "/actuator/prometheus";
+        Metrics assessment = Metrics.read("http://127.0.0.1:" + stack.port("assessment") + "/actuator/prometheus");
         Map<String, Double> counts = new LinkedHashMap<>();
         for (String[] bucket : new String[][] {{"100 ms", "0.1"}, {"500 ms", "0.5"}, {"1 s", "1.0"}, {"5 s", "5.0"},
                 {"any time", "+Inf"}}) {
-            counts.put(bucket[0], Metrics.sum(assessment, "hirepipe_sessions_start_seconds_bucket",
+            counts.put(bucket[0], assessment.total("hirepipe_sessions_start_seconds_bucket",
                     "outcome=\"success\"", "le=\"" + bucket[1] + "\""));
         }
         return counts;

@@ -6,6 +6,7 @@ import io.hirepipe.scoring.grading.RubricEmbeddings.Reference;
 import io.hirepipe.scoring.grading.RubricEmbeddings.Target;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -55,15 +56,20 @@ public final class AnswerEvidenceCollector {
         }
         // what each unit is read as: its text, or for a mixed sentence's positive part the sentence without its denials
         List<String> readAs = new ArrayList<>(units.stream().map(Span::text).toList());
+        boolean[] unitNegated = negated(readAs);
         List<Span> withParts = new ArrayList<>(units);
-        for (PositiveParts.Part part : PositiveParts.of(units, negated(readAs))) {
+        for (PositiveParts.Part part : PositiveParts.of(units, unitNegated)) {
             withParts.add(part.sentence());
             readAs.add(part.text());
         }
         units = withParts;
         List<float[]> vectors = embedder.embed(readAs);
         int n = units.size();
-        boolean[] negated = negated(readAs);
+        // the units' polarity as read above; only the positive parts added since are read here
+        boolean[] negated = Arrays.copyOf(unitNegated, n);
+        for (int u = unitNegated.length; u < n; u++) {
+            negated[u] = negation.isNegated(readAs.get(u));
+        }
         List<Set<String>> terms = new ArrayList<>(n);
         for (int u = 0; u < n; u++) {
             terms.add(analyser.terms(readAs.get(u)));

@@ -1,6 +1,5 @@
 package io.hirepipe.perf.gatling;
 
-import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -9,7 +8,6 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -27,16 +25,9 @@ public class AutosaveSimulation extends Simulation {
     HttpProtocolBuilder protocol = http.baseUrl(Settings.baseUrl()).contentTypeHeader("application/json")
             .shareConnections();
 
-    ScenarioBuilder save = saves("autosave", false);
-
-    /** The same saves, first and silent: Gatling does not count them, so neither its start nor a cold path is measured. */
-    ScenarioBuilder warmUp = saves("autosave warm-up", true);
-
     {
-        PopulationBuilder measured = save.injectOpen(constantUsersPerSec(Settings.rate()).during(Settings.seconds()));
-        setUp(Settings.warmUpSeconds() > 0
-                ? warmUp.injectOpen(constantUsersPerSec(Settings.rate()).during(Settings.warmUpSeconds())).andThen(measured)
-                : measured).protocols(protocol);
+        // the warm-up: the same saves, silent (Gatling does not count them)
+        setUp(Settings.afterWarmUp(saves("autosave", false), () -> saves("autosave warm-up", true))).protocols(protocol);
     }
 
     private static ScenarioBuilder saves(String name, boolean silent) {

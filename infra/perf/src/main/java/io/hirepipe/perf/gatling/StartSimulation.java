@@ -1,12 +1,10 @@
 package io.hirepipe.perf.gatling;
 
-import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -20,14 +18,9 @@ public class StartSimulation extends Simulation {
 
     HttpProtocolBuilder protocol = http.baseUrl(Settings.baseUrl()).shareConnections();
 
-    ScenarioBuilder start = starts("start", Settings.feeder(), false);
-
     {
-        PopulationBuilder measured = start.injectOpen(constantUsersPerSec(Settings.rate()).during(Settings.seconds()));
-        setUp(Settings.warmUpSeconds() > 0
-                ? starts("start warm-up", Settings.required("perf.warmUpFeeder"), true)
-                        .injectOpen(constantUsersPerSec(Settings.rate()).during(Settings.warmUpSeconds())).andThen(measured)
-                : measured).protocols(protocol);
+        setUp(Settings.afterWarmUp(starts("start", Settings.feeder(), false),
+                () -> starts("start warm-up", Settings.required("perf.warmUpFeeder"), true))).protocols(protocol);
     }
 
     private static ScenarioBuilder starts(String name, String feeder, boolean silent) {
