@@ -41,6 +41,12 @@ public class InvitationEventsListener {
 
     @KafkaListener(topics = Topics.INVITATIONS)
     public void on(EventEnvelope<EventPayload> envelope) {
+        // Only invitations and resends send anything. The topic's other events (a start for every candidate)
+        // need no tombstone lookups, which were most of this listener's work under a wave of starts.
+        if (!(envelope.payload() instanceof InvitationCreated || envelope.payload() instanceof InvitationResent)) {
+            log.debug("Skipping {} event {}", envelope.type(), envelope.eventId());
+            return;
+        }
         if (erased.drop(envelope)) {
             return;
         }
@@ -59,8 +65,6 @@ public class InvitationEventsListener {
             EmailMessage email = compose(envelope, () -> invitationEmail.compose(resent, links.linkOf(resent)));
             // one email per resend: the delivery log's key is the event
             dispatcher.dispatch(envelope, DeliveryKind.CANDIDATE_INVITATION_RESENT, resent.invitationId(), email);
-        } else {
-            log.debug("Skipping {} event {}", envelope.type(), envelope.eventId());
         }
     }
 

@@ -14,6 +14,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Feeds webhook fan-out from every topic whose events a subscriber can ask for. Its own consumer
@@ -46,11 +47,17 @@ public class WebhookEventsListener {
             throw new NonRetryableEventException("Event " + envelope.eventId() + " has no tenantId");
         }
         contacts.remember(envelope.tenantId(), recruiterEmailOf(envelope.payload()), clock.instant());
+        List<WebhookDelivery> deliveries = fanout.deliveriesFor(envelope);
+        // Nothing to store, so no candidate data to keep from an erased candidate: the two tombstone
+        // lookups are skipped for the many events no subscriber asked for (every session start, say).
+        if (deliveries.isEmpty()) {
+            return;
+        }
         // the erasure deleted the candidate's webhook copies: no new ones afterwards
         if (erased.drop(envelope)) {
             return;
         }
-        fanout.fanOut(envelope);
+        fanout.enqueue(deliveries);
         erased.afterStoring(envelope);
     }
 

@@ -34,19 +34,25 @@ public class WebhookFanout {
         this.clock = clock;
     }
 
-    /** @return how many subscriptions asked for the event (a redelivered event queues nothing new for them) */
-    public int fanOut(EventEnvelope<?> envelope) {
+    /**
+     * The deliveries the event makes, one per subscription of its tenant that asked for its type; nothing is
+     * stored yet, so a caller can skip its other checks when there are none (most events have no subscriber).
+     */
+    public List<WebhookDelivery> deliveriesFor(EventEnvelope<?> envelope) {
         Optional<WebhookEvent> event = payloads.of(envelope);
         if (event.isEmpty()) {
-            return 0;
+            return List.of();
         }
-        List<WebhookDelivery> deliveries = subscriptions.subscribedTo(envelope.tenantId(), event.get().type()).stream()
+        return subscriptions.subscribedTo(envelope.tenantId(), event.get().type()).stream()
                 .map(s -> newDelivery(s, envelope.eventId(), event.get().type(), event.get().body())).toList();
+    }
+
+    /** Queues the deliveries (a redelivered event's are already queued and stay as they are) and wakes the dispatcher. */
+    public void enqueue(List<WebhookDelivery> deliveries) {
         queue.enqueueAll(deliveries);
         if (!deliveries.isEmpty()) {
             dispatcher.wake();
         }
-        return deliveries.size();
     }
 
     /** A test ping: a delivery like any other, so it shows in the log with its attempts. */
