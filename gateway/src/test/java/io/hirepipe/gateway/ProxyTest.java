@@ -278,7 +278,9 @@ class ProxyTest extends GatewayTestSupport {
         String metrics = send(HttpRequest.newBuilder(URI.create(management + "/actuator/prometheus"))
                 .header("Accept", "text/plain")).body();
         assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*route=\"question-service\"")
-                .containsPattern("http_server_requests_seconds_count\\{[^}]*route=\"none\"");
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*route=\"none\"")
+                .as("per route, how many requests met the candidate-facing objectives")
+                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*route=\"question-service\"[^}]*le=\"0.2\"");
         assertThat(metrics).doesNotContain("metric-probe-123");
         assertThat(send(HttpRequest.newBuilder(URI.create(management + "/actuator/env"))).statusCode()).isEqualTo(404);
         assertThat(get("/actuator/prometheus", "Accept", "text/plain").statusCode()).isEqualTo(404);

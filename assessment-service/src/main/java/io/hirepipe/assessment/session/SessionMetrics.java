@@ -102,7 +102,7 @@ class SessionMetrics {
         return Timer.builder("hirepipe.sessions.start")
                 .description("Session starts (freezing the questions, fixing the deadline)")
                 .tag("outcome", outcome)
-                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(500),
                         Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5))
                 .register(meters);
     }

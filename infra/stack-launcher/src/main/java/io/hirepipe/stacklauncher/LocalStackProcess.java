@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -284,6 +285,29 @@ public final class LocalStackProcess implements AutoCloseable {
     /** Resident memory of the stack's JVM (embedded Kafka, MongoDB, Redis, SMTP) and of every service it started. */
     public long totalRssBytes() {
         return Stream.concat(Stream.of(process), process.descendants()).mapToLong(handle -> rssBytes(handle.pid())).sum();
+    }
+
+    /**
+     * CPU time (user and system) each of the stack's programs has used so far: the stack's own JVM ("local-stack":
+     * Kafka, the MongoDB-compatible server, Redis, the SMTP sink) and each service, its instances summed. Two
+     * readings around a load step say what each program spent on it.
+     */
+    public Map<String, Duration> cpuTimes() {
+        Map<String, Duration> times = new TreeMap<>();
+        Stream.concat(Stream.of(process), process.descendants()).forEach(handle -> {
+            ProcessHandle.Info info = handle.info();
+            times.merge(programName(info.command().orElse("?"), info.arguments().map(List::of).orElse(List.of())),
+                    info.totalCpuDuration().orElse(Duration.ZERO), Duration::plus);
+        });
+        return times;
+    }
+
+    /** A Java program by its jar without the version ("gateway-0.1.0-SNAPSHOT.jar" → "gateway"), anything else by its file. */
+    static String programName(String command, List<String> arguments) {
+        int jar = arguments.indexOf("-jar");
+        String file = Path.of(jar >= 0 && jar + 1 < arguments.size() ? arguments.get(jar + 1) : command).getFileName()
+                .toString();
+        return file.replaceFirst("\\.jar$", "").replaceFirst("-\\d[^-]*(-SNAPSHOT)?$", "");
     }
 
     public int processCount() {

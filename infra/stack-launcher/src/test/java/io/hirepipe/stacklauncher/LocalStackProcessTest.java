@@ -3,6 +3,8 @@ package io.hirepipe.stacklauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +56,35 @@ class LocalStackProcessTest {
         assertThatThrownBy(() -> attached.port("prometheus")).hasMessageContaining("no prometheus port");
         attached.close();   // not ours: this JVM keeps running
         assertThat(ProcessHandle.current().isAlive()).isTrue();
+    }
+
+    @Test
+    void programsAreNamedByTheirJarWithoutTheVersionOrByTheirFile() {
+        assertThat(LocalStackProcess.programName("/usr/lib/jvm/bin/java",
+                List.of("-Xmx512m", "-jar", "/repo/gateway/target/cds/0a1b/app/gateway.jar", "--server.port=1")))
+                .isEqualTo("gateway");
+        assertThat(LocalStackProcess.programName("/usr/lib/jvm/bin/java",
+                List.of("-jar", "/repo/x/assessment-service-0.1.0-SNAPSHOT.jar"))).isEqualTo("assessment-service");
+        assertThat(LocalStackProcess.programName("/usr/bin/prometheus", List.of("--config.file=p.yml")))
+                .isEqualTo("prometheus");
+    }
+
+    @Test
+    void cpuTimesSayWhatEachProgramHasSpent() {
+        LocalStackProcess attached = LocalStackProcess.attachable(ProcessHandle.current(), dir.resolve("data"),
+                dir.resolve("stack.log"), Map.of("gateway", 18080), 1, Duration.ofSeconds(1), "-Xmx256m");
+        Duration before = attached.cpuTimes().values().stream().reduce(Duration.ZERO, Duration::plus);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long spinStart = threads.getCurrentThreadCpuTime();
+        double sink = 0;
+        while (threads.getCurrentThreadCpuTime() - spinStart < 200_000_000L) {
+            sink += Math.sqrt(sink + 1);
+        }
+
+        Duration after = attached.cpuTimes().values().stream().reduce(Duration.ZERO, Duration::plus);
+
+        assertThat(sink).isPositive();
+        assertThat(after.minus(before)).as("this thread alone spent 200 ms of CPU").isGreaterThanOrEqualTo(Duration.ofMillis(150));   // /proc counts in ticks of 10 ms
     }
 
     @Test
