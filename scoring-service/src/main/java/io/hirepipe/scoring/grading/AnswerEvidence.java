@@ -30,13 +30,15 @@ import java.util.List;
  *                                might be …", {@link HedgeDetector}); all false when not measured
  * @param unitTopicality          [unit] the unit's highest cosine to the prompt or any key-point reference (of either
  *                                polarity): how much it is about the question at all; all 1 when not measured
+ * @param promptSimilarity        [unit] the unit's cosine to the question's prompt; all 1 when not measured (or the
+ *                                question has no prompt), so no unit is ever more specific to a key point than to it
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
                              double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
                              double topicality, KeywordListDetector.Signals signals, boolean truncated,
                              double holistic, boolean deniesKeyPoint, double[] promptEcho,
-                             boolean[] hedged, double[] unitTopicality) {
+                             boolean[] hedged, double[] unitTopicality, double[] promptSimilarity) {
 
     public AnswerEvidence {
         promptEcho = promptEcho == null ? new double[units.size()] : promptEcho;
@@ -45,6 +47,21 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
             unitTopicality = new double[units.size()];
             Arrays.fill(unitTopicality, 1);
         }
+        if (promptSimilarity == null) {
+            promptSimilarity = new double[units.size()];
+            Arrays.fill(promptSimilarity, 1);
+        }
+    }
+
+    /** Evidence without the per-unit cosine to the prompt. */
+    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
+                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
+                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
+                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
+                          double holistic, boolean deniesKeyPoint, double[] promptEcho, boolean[] hedged,
+                          double[] unitTopicality) {
+        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
+                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality, null);
     }
 
     /** Evidence without the per-unit topicality. */
@@ -54,7 +71,7 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                           double topicality, KeywordListDetector.Signals signals, boolean truncated,
                           double holistic, boolean deniesKeyPoint, double[] promptEcho, boolean[] hedged) {
         this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, null);
+                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, null, null);
     }
 
     /** Evidence without the hedge measure. */
@@ -64,7 +81,7 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                           double topicality, KeywordListDetector.Signals signals, boolean truncated,
                           double holistic, boolean deniesKeyPoint, double[] promptEcho) {
         this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, null, null);
+                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, null, null, null);
     }
 
     /** Evidence without the prompt-echo measure. */

@@ -98,10 +98,18 @@ public final class AnswerEvidenceCollector {
             }
             topicality = Math.max(topicality, unitTopicality[u]);
         }
+        float[] prompt = rubric.promptVector();
+        double[] promptSimilarity = null;
+        if (prompt != null) {
+            promptSimilarity = new double[n];
+            for (int u = 0; u < n; u++) {
+                promptSimilarity[u] = SentenceEmbedder.cosine(vectors.get(u), prompt);
+            }
+        }
         return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
-                unitTopicality);
+                unitTopicality, promptSimilarity);
     }
 
     private boolean[] negated(List<String> texts) {

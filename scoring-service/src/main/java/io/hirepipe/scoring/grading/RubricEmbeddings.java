@@ -41,6 +41,11 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
     public record Target(String id, List<Reference> references, List<Phrase> phrases) {
     }
 
+    /** The prompt's vector (the first of {@link #topic}), or null when the question has no prompt. */
+    public float[] promptVector() {
+        return rubric.prompt() == null || rubric.prompt().isBlank() ? null : topic.get(0);
+    }
+
     public static RubricEmbeddings of(FreeTextRubric rubric, SentenceEmbedder embedder, RubricMatcher analyser,
                                       NegationDetector negation) {
         AnswerSegmenter segmenter = new AnswerSegmenter();

@@ -25,7 +25,8 @@ import java.util.Set;
  *   lex(u,k)      = 1 if all stemmed terms of one of k's phrases occur in u, else 0 (Lucene EnglishAnalyzer)
  *   evidence(u,k) = min(1, clamp((sem - floor) / (ceiling - floor), 0, 1) + phraseWeight * lex),
  *                   at most hedgedEvidenceCap when u's sentence is hedged; the semantic term is 0 when u's
- *                   cosine to the prompt and to every key-point reference stays below unitOnTopicAt
+ *                   cosine to the prompt and to every key-point reference stays below unitOnTopicAt, unless
+ *                   cos(u,k) - cos(u,prompt) >= floorExemptionMargin (off when absent)
  *   evidence(k)   = min(1, max over u of evidence(u,k) + supportWeight * the next best evidence(u',k)
  *                   of a unit u' that does not overlap u), at most hedgedEvidenceCap when u is hedged and u' is
  *                   hedged too (or there is none)
@@ -164,7 +165,7 @@ public final class SemanticGradingPolicy {
                 if (wrong[u] || echoesPrompt(e, u)) {
                     continue;
                 }
-                double raw = rawEvidence(aboutTheQuestion(e, u)
+                double raw = rawEvidence(aboutTheQuestion(e, u) || specificToKeyPoint(e, k, u)
                         ? contrasted(e.keyPointSimilarity(), k, u) - chance : Double.NEGATIVE_INFINITY,
                         e.keyPointPhrase()[k][u]);
                 if (e.hedged()[u]) {
@@ -300,6 +301,16 @@ public final class SemanticGradingPolicy {
      */
     private boolean aboutTheQuestion(AnswerEvidence e, int u) {
         return e.unitTopicality()[u] >= s.unitOnTopicAt();
+    }
+
+    /**
+     * The floor exemption (session 17, off unless floorExemptionMargin is set): a unit under the topicality floor still
+     * counts for key point k when its cosine to k exceeds its cosine to the prompt by floorExemptionMargin: it is about
+     * this point, not about the question in general, as a paraphrase's clause is ("they live in one Redis that every
+     * copy talks to") and a clause about the topic that makes no point is not.
+     */
+    private boolean specificToKeyPoint(AnswerEvidence e, int k, int u) {
+        return e.keyPointSimilarity()[k][u] - e.promptSimilarity()[u] >= s.floorExemptionMargin();
     }
 
     /**

@@ -54,6 +54,9 @@ import java.util.List;
  * @param unitOnTopicAt         a unit whose cosine to the prompt and to every key-point reference stays below this is
  *                              about something else and is no semantic evidence for any key point (its phrases still
  *                              count; see {@link SemanticGradingPolicy}); 0 (off) if absent
+ * @param floorExemptionMargin  a unit under unitOnTopicAt still counts for key point k when its cosine to k exceeds its
+ *                              cosine to the prompt by at least this much (see {@link SemanticGradingPolicy}); absent:
+ *                              no exemption
  */
 @ConfigurationProperties("hirepipe.grading.semantic")
 public record SemanticGradingSettings(double contrast, double similarityFloor, double similarityCeiling, double phraseWeight,
@@ -66,7 +69,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                                       List<Double> calibration, Double partlyMetCredit, Double bandPull,
                                       Double engagedWrongFloor, Double promptEchoShare,
                                       Double clauseNoise, Double clauseNoiseFrom, Double hedgedEvidenceCap,
-                                      Double unitOnTopicAt) {
+                                      Double unitOnTopicAt, Double floorExemptionMargin) {
 
     /** The calibration that changes nothing. */
     public static final List<Double> IDENTITY = List.of(0.0, 25.0, 50.0, 75.0, 100.0);
@@ -80,6 +83,10 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         clauseNoiseFrom = clauseNoiseFrom == null ? 1.0 : clauseNoiseFrom;
         hedgedEvidenceCap = hedgedEvidenceCap == null ? Double.POSITIVE_INFINITY : hedgedEvidenceCap;
         unitOnTopicAt = unitOnTopicAt == null ? 0.0 : unitOnTopicAt;
+        floorExemptionMargin = floorExemptionMargin == null ? Double.POSITIVE_INFINITY : floorExemptionMargin;
+        if (floorExemptionMargin <= 0) {
+            throw new IllegalArgumentException("floor-exemption-margin must be a positive cosine difference");
+        }
         if (unitOnTopicAt < 0 || unitOnTopicAt > 1) {
             throw new IllegalArgumentException("unit-on-topic-at must be a cosine between 0 and 1");
         }
@@ -129,7 +136,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         return new SemanticGradingSettings(contrast, floor, ceiling, phrase, support, met, partly, misconceptionAt, offTopicBelow,
                 keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap,
                 lowConfidenceBelow, nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withGates(double misconception, double offTopic, double keywordCap) {
@@ -138,7 +145,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 misconception, offTopic, keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare,
                 keywordListMinRubricTermShare, keywordCap, lowConfidenceBelow, nearThresholdWithin, holisticWeight,
                 holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withHolistic(double weight, double floor, double ceiling) {
@@ -146,7 +153,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, weight, floor, ceiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withReview(double lowConfidence, double nearThreshold) {
@@ -154,7 +161,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidence,
                 nearThreshold, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withCalibration(List<Double> percentAtCredit) {
@@ -180,7 +187,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, percentAtCredit, partlyMet, pull,
-                floor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt);
+                floor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withPromptEchoShare(double echoShare) {
@@ -200,7 +207,15 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, cosine);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, cosine, floorExemptionMargin);
+    }
+
+    public SemanticGradingSettings withFloorExemptionMargin(double margin) {
+        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
+                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
+                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
+                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, margin);
     }
 
     /** These settings with other values for the last four, which decide what a unit of the answer may count for. */
@@ -209,6 +224,6 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, echoShare, noise, from, hedgeCap, unitOnTopicAt);
+                engagedWrongFloor, echoShare, noise, from, hedgeCap, unitOnTopicAt, floorExemptionMargin);
     }
 }

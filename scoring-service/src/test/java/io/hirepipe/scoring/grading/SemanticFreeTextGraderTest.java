@@ -65,8 +65,8 @@ class SemanticFreeTextGraderTest {
         FreeTextGrade grade = grader.grade(answer, RUBRIC);
 
         // none of the rubric's words: all-MiniLM sees the copy and the split, though not each one as fully made. The
-        // failover clause ("a follower is promoted") stays under the topicality floor (unit-on-topic-at 0.4) and makes
-        // no point: what that floor costs loosely worded paraphrases (docs/grading.md, session 13)
+        // failover sentence ("If the leader crashes, a follower is promoted") is under the topicality floor
+        // (unit-on-topic-at 0.4, docs/grading.md, session 13) and counts only through the floor exemption (next test)
         assertThat(percent(grade)).isGreaterThanOrEqualTo(50);
         assertThat(keyPoint(grade, "copies").verdict()).isNotEqualTo(Verdict.MISSED);
         assertThat(keyPoint(grade, "splits").verdict()).isNotEqualTo(Verdict.MISSED);
@@ -76,6 +76,33 @@ class SemanticFreeTextGraderTest {
         }
         assertThat(keyPoint(grade, "splits").span()).startsWith("Sharding");
         assertThat(grade.flags()).doesNotContain(GradeFlag.KEYWORD_LIST, GradeFlag.OFF_TOPIC, GradeFlag.BLANK);
+    }
+
+    @Test
+    void aClauseUnderTheTopicalityFloorCountsForTheKeyPointItIsAboutButAGenericOneDoesNot() {
+        String specific = "Sharding instead cuts the rows into pieces so that each machine stores only its own part. "
+                + "If the leader crashes, a follower is promoted.";
+        String generic = "Sharding instead cuts the rows into pieces so that each machine stores only its own part. "
+                + "It is an important decision for any team running a database.";
+        SemanticFreeTextGrader withoutExemption = new SemanticFreeTextGrader(embedder, matcher,
+                settings.withFloorExemptionMargin(Double.POSITIVE_INFINITY), new LexicalFreeTextGrader(matcher));
+
+        // "If the leader crashes, a follower is promoted": cosine about 0.35 to the failover key point and 0.09 to the
+        // prompt, under the floor (0.4), so without the exemption it makes no point; it is about failover, not about the
+        // question in general (0.35 - 0.09 >= floor-exemption-margin 0.225), so with it, it partly meets failover
+        assertThat(keyPoint(withoutExemption.grade(specific, RUBRIC), "availability").verdict()).isEqualTo(Verdict.MISSED);
+        KeyPointEvidence failover = keyPoint(grader.grade(specific, RUBRIC), "availability");
+        assertThat(failover.verdict()).isEqualTo(Verdict.PARTLY_MET);
+        assertThat(failover.span()).contains("the leader crashes");
+        // "It is an important decision for any team running a database": under the floor too (about 0.38 to the
+        // prompt, at most 0.36 to a key point), and no closer to a key point than to the question: still no evidence
+        FreeTextGrade general = grader.grade(generic, RUBRIC);
+        assertThat(general.keyPoints()).extracting(KeyPointEvidence::span)
+                .doesNotContain("It is an important decision for any team running a database.");
+        assertThat(general.keyPoints()).extracting(KeyPointEvidence::verdict)
+                .containsExactlyElementsOf(withoutExemption.grade(generic, RUBRIC).keyPoints().stream()
+                        .map(KeyPointEvidence::verdict).toList());
+        assertThat(general.points()).isEqualByComparingTo(withoutExemption.grade(generic, RUBRIC).points());
     }
 
     @Test

@@ -21,7 +21,7 @@ class SemanticGradingPolicyTest {
 
     private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0, 0.7, 0.3,
             0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8, SemanticGradingSettings.IDENTITY, 0.5, 0.0, 0.0,
-            0.0, 0.0, 1.0, null, null);
+            0.0, 0.0, 1.0, null, null, null);
 
     private final SemanticGradingPolicy policy = new SemanticGradingPolicy(SETTINGS);
 
@@ -200,6 +200,45 @@ class SemanticGradingPolicyTest {
         assertThat(floored.grade(nearThePrompt, RUBRIC).keyPoints().get(0).verdict())
                 .as("a clause near the prompt is about the question, and the contrast decides which point")
                 .isEqualTo(Verdict.PARTLY_MET);
+    }
+
+    /** Evidence e with each unit's topicality and cosine to the prompt as given. */
+    private static AnswerEvidence withPromptSimilarity(AnswerEvidence e, double[] unitTopicality,
+                                                       double... promptSimilarity) {
+        return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
+                e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(), e.truncated(),
+                e.holistic(), e.deniesKeyPoint(), e.promptEcho(), e.hedged(), unitTopicality, promptSimilarity);
+    }
+
+    @Test
+    void aClauseUnderTheFloorCountsForAKeyPointItIsFarCloserToThanToThePromptAndAGenericOneDoesNot() {
+        // a clause at cosine 0.35 to key point a and -0.05 to the others, under the floor (0.4): with the service's
+        // contrast its evidence would be (0.35 + 0.75 * 0.05 + 0.1) / 0.6 = 0.81, MET at 0.7
+        SemanticGradingSettings floored = SETTINGS.withEvidence(0.75, -0.1, 0.5, 0.5, 0, 0.7, 0.3).withUnitOnTopicAt(0.4);
+        AnswerEvidence e = evidence(0.35, 0, 0, 0);
+        for (int k = 1; k < 4; k++) {
+            e.keyPointSimilarity()[k][0] = -0.05;
+        }
+        double[] topicality = {0.35, 0.1, 0.1, 0.1};
+        // about point a, not about the question in general: 0.35 - 0.1 = 0.25 >= 0.225
+        AnswerEvidence specific = withPromptSimilarity(e, topicality, 0.1, 0, 0, 0);
+        // about the question in general: as close to the prompt as to a (0.35 - 0.3 = 0.05)
+        AnswerEvidence generic = withPromptSimilarity(e, topicality, 0.3, 0, 0, 0);
+        SemanticGradingPolicy exempting = new SemanticGradingPolicy(floored.withFloorExemptionMargin(0.225));
+
+        assertThat(new SemanticGradingPolicy(floored).grade(specific, RUBRIC).keyPoints().get(0).verdict())
+                .as("no exemption: under the floor").isEqualTo(Verdict.MISSED);
+        assertThat(exempting.grade(specific, RUBRIC).keyPoints().get(0).verdict()).isEqualTo(Verdict.MET);
+        assertThat(exempting.grade(specific, RUBRIC).keyPoints().get(0).span()).isEqualTo("unit 0");
+        assertThat(exempting.grade(generic, RUBRIC).keyPoints().get(0).verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(exempting.grade(withUnitTopicality(e, topicality), RUBRIC).keyPoints().get(0).verdict())
+                .as("the cosine to the prompt not measured: no unit is exempt").isEqualTo(Verdict.MISSED);
+    }
+
+    @Test
+    void aFloorExemptionMarginMustBePositive() {
+        assertThatThrownBy(() -> SETTINGS.withFloorExemptionMargin(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("floor-exemption-margin");
     }
 
     @Test

@@ -28,6 +28,10 @@ final class CandidateFigures {
         return dev;
     }
 
+    FreeTextEvaluation probe() {
+        return probe;
+    }
+
     void append(StringBuilder out, String label, SemanticGradingSettings candidate) {
         List<Graded> tune = dev.evaluate(Split.TUNE, candidate).graded();
         List<String> questions = tune.stream().map(g -> g.answer().questionKey()).distinct().sorted().toList();

@@ -64,12 +64,18 @@ class FreeTextCrossValidation {
         System.out.println(out);
     }
 
-    /** The tune half's answers as first written and those added in session 13, apart, when there are added ones. */
+    /** The tune half's answers as first written and those added by sessions 13 and 17, apart, when there are any. */
     static void appendFirstWrittenAndAdded(StringBuilder out, List<Graded> graded, String indent) {
-        List<Graded> added = graded.stream().filter(g -> g.answer().isLaterAddition()).toList();
-        if (!added.isEmpty()) {
-            out.append(String.format("%sfirst written: %s%n%sadded:         %s%n", indent,
-                    figures(graded.stream().filter(g -> !g.answer().isLaterAddition()).toList()), indent, figures(added)));
+        if (graded.stream().noneMatch(g -> g.answer().isLaterAddition())) {
+            return;
+        }
+        out.append(String.format("%sfirst written: %s%n", indent,
+                figures(graded.stream().filter(g -> !g.answer().isLaterAddition()).toList())));
+        for (int session : new int[] {13, 17}) {
+            List<Graded> added = graded.stream().filter(g -> g.answer().addedInSession() == session).toList();
+            if (!added.isEmpty()) {
+                out.append(String.format("%sadded in %d:   %s%n", indent, session, figures(added)));
+            }
         }
     }
 
