@@ -191,39 +191,32 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
     }
 
     public SemanticGradingSettings withPromptEchoShare(double echoShare) {
-        return withUnitRules(echoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap);
+        return withUnitRules(echoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withClauseNoise(double noise, double from) {
-        return withUnitRules(promptEchoShare, noise, from, hedgedEvidenceCap);
+        return withUnitRules(promptEchoShare, noise, from, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withHedgedEvidenceCap(double cap) {
-        return withUnitRules(promptEchoShare, clauseNoise, clauseNoiseFrom, cap);
+        return withUnitRules(promptEchoShare, clauseNoise, clauseNoiseFrom, cap, unitOnTopicAt, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withUnitOnTopicAt(double cosine) {
-        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
-                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
-                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
-                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, cosine, floorExemptionMargin);
+        return withUnitRules(promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, cosine, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withFloorExemptionMargin(double margin) {
-        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
-                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
-                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
-                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, margin);
+        return withUnitRules(promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, margin);
     }
 
-    /** These settings with other values for the last four, which decide what a unit of the answer may count for. */
-    private SemanticGradingSettings withUnitRules(double echoShare, double noise, double from, double hedgeCap) {
+    /** These settings with other values for the last six, which decide what a unit of the answer may count for. */
+    private SemanticGradingSettings withUnitRules(double echoShare, double noise, double from, double hedgeCap,
+                                                  double onTopicAt, double exemptionMargin) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, echoShare, noise, from, hedgeCap, unitOnTopicAt, floorExemptionMargin);
+                engagedWrongFloor, echoShare, noise, from, hedgeCap, onTopicAt, exemptionMargin);
     }
 }
