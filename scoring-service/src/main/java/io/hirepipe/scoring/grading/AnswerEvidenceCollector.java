@@ -92,19 +92,19 @@ public final class AnswerEvidenceCollector {
         }
         double topicality = 0;
         double[] unitTopicality = new double[n];
+        // the prompt is the first topic vector when there is one: its cosine is kept as it is computed
+        boolean hasPrompt = rubric.promptVector() != null;
+        double[] promptSimilarity = hasPrompt ? new double[n] : null;
         for (int u = 0; u < n; u++) {
-            for (float[] topic : rubric.topic()) {
-                unitTopicality[u] = Math.max(unitTopicality[u], SentenceEmbedder.cosine(vectors.get(u), topic));
+            List<float[]> topics = rubric.topic();
+            for (int t = 0; t < topics.size(); t++) {
+                double cosine = SentenceEmbedder.cosine(vectors.get(u), topics.get(t));
+                unitTopicality[u] = Math.max(unitTopicality[u], cosine);
+                if (hasPrompt && t == 0) {
+                    promptSimilarity[u] = cosine;
+                }
             }
             topicality = Math.max(topicality, unitTopicality[u]);
-        }
-        float[] prompt = rubric.promptVector();
-        double[] promptSimilarity = null;
-        if (prompt != null) {
-            promptSimilarity = new double[n];
-            for (int u = 0; u < n; u++) {
-                promptSimilarity[u] = SentenceEmbedder.cosine(vectors.get(u), prompt);
-            }
         }
         return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
