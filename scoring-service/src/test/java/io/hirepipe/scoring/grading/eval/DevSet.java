@@ -141,6 +141,14 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
         return optionalGrades(DEV_SET, "grades-second-added.csv");
     }
 
+    /**
+     * Second grader's grades by answer id for session 17's 72 tune-half additions, when grades-second-s17.csv exists
+     * (graded blind, like grades-second-added.csv).
+     */
+    public static Optional<Map<String, Integer>> secondGradesOfSession17Additions() {
+        return optionalGrades(DEV_SET, "grades-second-s17.csv");
+    }
+
     /** The probe set's second (blind) grader's grades by answer id, when its grades-second.csv exists. */
     public static Optional<Map<String, Integer>> probeSecondGrades() {
         return optionalGrades(PROBE_SET, "grades-second.csv");

@@ -97,6 +97,9 @@ class FreeTextEvaluationReport {
         DevSet.secondGradesOfAdditions().ifPresentOrElse(
                 second -> new SecondGraderComparison(tune, second).appendTo(out, "session-13 additions"),
                 () -> out.append("\nno grades-second-added.csv: no human-pair figure for the session-13 additions\n"));
+        DevSet.secondGradesOfSession17Additions().ifPresentOrElse(
+                second -> new SecondGraderComparison(tune, second).appendTo(out, "session-17 additions"),
+                () -> out.append("\nno grades-second-s17.csv: no human-pair figure for the session-17 additions\n"));
     }
 
     private static void appendHumanPair(StringBuilder out, DevSet devSet, Optional<Map<String, Integer>> second,
