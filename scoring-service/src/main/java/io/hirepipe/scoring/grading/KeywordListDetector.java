@@ -131,24 +131,6 @@ public final class KeywordListDetector {
                 (double) rubricWords / words, structured);
     }
 
-    /**
-     * Whether one unit of an answer (a sentence or a clause) is a run of terms: at least three words, under one in ten
-     * of them function words, the test {@link #inspect} applies to each sentence, here on the unit's words as written
-     * ("read committed, repeatable read"; not "read committed is the default").
-     */
-    public static boolean isTermRun(String unit) {
-        int words = 0;
-        int functionWords = 0;
-        Matcher m = WORD.matcher(unit == null ? "" : unit);
-        while (m.find()) {
-            words++;
-            if (FUNCTION_WORDS.contains(m.group().toLowerCase(Locale.ROOT).replace('’', '\''))) {
-                functionWords++;
-            }
-        }
-        return words >= LIST_SENTENCE_MIN_WORDS && functionWords < LIST_SENTENCE_MAX_FUNCTION_SHARE * words;
-    }
-
     /** Multi-word phrases, longest first, matched case-insensitively with spaces or hyphens between words. */
     private static List<Pattern> literalPatterns(List<String> phrases) {
         return phrases.stream()

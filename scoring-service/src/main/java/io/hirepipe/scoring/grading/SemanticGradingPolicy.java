@@ -154,7 +154,6 @@ public final class SemanticGradingPolicy {
         double earned = 0;
         double ambiguity = 0;
         double chance = chanceMaximum(e.units().size());
-        double[][] cosines = evidenceSimilarity(e);
         for (int k = 0; k < rubric.keyPoints().size(); k++) {
             FreeTextRubric.Point point = rubric.keyPoints().get(k);
             int bestUnit = -1;
@@ -167,27 +166,29 @@ public final class SemanticGradingPolicy {
                     continue;
                 }
                 double raw = rawEvidence(aboutTheQuestion(e, u) || specificToKeyPoint(e, k, u)
-                        ? contrasted(cosines, k, u) - chance : Double.NEGATIVE_INFINITY,
+                        ? contrasted(e.keyPointSimilarity(), k, u) - chance : Double.NEGATIVE_INFINITY,
                         e.keyPointPhrase()[k][u]);
-                // a guess ("I think it might be …") gestures at a point, a run of terms names it; neither states it
-                raw = Math.min(raw, tentativeCap(e, u));
+                if (e.hedged()[u]) {
+                    // a guess ("I think it might be …") gestures at a point; it does not state it
+                    raw = Math.min(raw, s.hedgedEvidenceCap());
+                }
                 if (raw > bestRaw) {
                     if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u)) && bestRaw >= secondRaw) {
                         secondRaw = bestRaw;
-                        secondPlain = !tentative(e, bestUnit);
+                        secondPlain = !e.hedged()[bestUnit];
                     }
                     bestRaw = raw;
                     bestUnit = u;
                 } else if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u)) && raw > secondRaw) {
                     secondRaw = raw;
-                    secondPlain = !tentative(e, u);
+                    secondPlain = !e.hedged()[u];
                 }
             }
             // a point made across two sentences ("…every node answers. Since message loss is unavoidable…")
             bestRaw = bestRaw + s.supportWeight() * Math.max(0, secondRaw);
-            if (bestUnit >= 0 && tentative(e, bestUnit) && !(secondPlain && secondRaw > 0)) {
+            if (bestUnit >= 0 && e.hedged()[bestUnit] && !(secondPlain && secondRaw > 0)) {
                 // two guesses do not make a statement either: only a plain sentence can complete a hedged one
-                bestRaw = Math.min(bestRaw, tentativeCap(e, bestUnit));
+                bestRaw = Math.min(bestRaw, s.hedgedEvidenceCap());
             }
             best = Math.min(1, Math.max(0, bestRaw));
             double credit = best >= s.metAt() ? 1 : best >= s.partlyMetAt() ? s.partlyMetCredit() : 0;
@@ -310,44 +311,6 @@ public final class SemanticGradingPolicy {
      */
     private boolean specificToKeyPoint(AnswerEvidence e, int k, int u) {
         return e.keyPointSimilarity()[k][u] - e.promptSimilarity()[u] >= s.floorExemptionMargin();
-    }
-
-    /** Unit u only gestures at a point: its sentence is hedged, or it is a run of terms (when that cap is on). */
-    private boolean tentative(AnswerEvidence e, int u) {
-        return e.hedged()[u] || (e.termRun()[u] && s.termRunEvidenceCap() < Double.POSITIVE_INFINITY);
-    }
-
-    /** The most evidence unit u gives a key point on its own: the hedge cap, the term-run cap, or none. */
-    private double tentativeCap(AnswerEvidence e, int u) {
-        double cap = Double.POSITIVE_INFINITY;
-        if (e.hedged()[u]) {
-            cap = s.hedgedEvidenceCap();
-        }
-        if (e.termRun()[u]) {
-            cap = Math.min(cap, s.termRunEvidenceCap());
-        }
-        return cap;
-    }
-
-    /**
-     * The cosines the evidence uses, [key point][unit]: each unit's own, or with ownWordsWeight of it measured on the
-     * unit read without the question's own words.
-     */
-    double[][] evidenceSimilarity(AnswerEvidence e) {
-        double w = s.ownWordsWeight();
-        if (w == 0) {
-            return e.keyPointSimilarity();
-        }
-        double[][] whole = e.keyPointSimilarity();
-        double[][] own = e.ownWordsSimilarity();
-        double[][] blended = new double[whole.length][];
-        for (int k = 0; k < whole.length; k++) {
-            blended[k] = new double[whole[k].length];
-            for (int u = 0; u < whole[k].length; u++) {
-                blended[k][u] = (1 - w) * whole[k][u] + w * own[k][u];
-            }
-        }
-        return blended;
     }
 
     /**
