@@ -74,20 +74,24 @@ class EdgeSecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** Spring Security's strict firewall, its header rule checked without a regular expression ({@link HeaderCharacters}). */
+    /**
+     * Spring Security's strict firewall, its header rule checked without a regular expression ({@link HeaderCharacters}),
+     * behind a check that the path and query decode to UTF-8 ({@link Utf8RequestFirewall}).
+     */
     @Bean
     ServerWebExchangeFirewall edgeFirewall() {
         StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
         firewall.setAllowedHeaderNames(HeaderCharacters::allowedName);
         firewall.setAllowedHeaderValues(HeaderCharacters::allowedValue);
-        return firewall;
+        return new Utf8RequestFirewall(firewall);
     }
 
     /** Requests the firewall refuses (e.g. {@code /api/../internal}) get a problem too, not an empty 400. */
     @Bean
     ServerExchangeRejectedHandler rejectedRequestAsProblem() {
         return (exchange, rejected) -> Problems.write(exchange, Problems.problem(HttpStatus.BAD_REQUEST,
-                "rejected-request", "Bad request", "The request path or headers are not acceptable.", exchange));
+                "rejected-request", "Bad request", rejected instanceof Utf8RequestFirewall.NotUtf8Exception
+                        ? rejected.getMessage() : "The request path or headers are not acceptable.", exchange));
     }
 
     /**

@@ -28,10 +28,19 @@ public final class Problems {
 
     public static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail,
                                         ServerWebExchange exchange) {
+        return decorate(problem(status, type, title, detail), exchange);
+    }
+
+    /** A problem for a request that has no exchange (refused before Spring reads it). */
+    static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(ProblemException.TYPE_BASE + type));
         problem.setTitle(title);
-        return decorate(problem, exchange);
+        return problem;
+    }
+
+    static byte[] json(ProblemDetail problem) {
+        return JSON.writeValueAsBytes(problem);
     }
 
     /** Adds the request path and correlation id, which let an operator find the matching log lines. */
@@ -55,6 +64,6 @@ public final class Problems {
         response.getHeaders().remove("Content-Length");
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return response.writeWith(Mono.fromSupplier(
-                () -> response.bufferFactory().wrap(JSON.writeValueAsBytes(problem))));
+                () -> response.bufferFactory().wrap(json(problem))));
     }
 }

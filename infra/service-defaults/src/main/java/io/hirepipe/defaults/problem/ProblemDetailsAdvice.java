@@ -3,6 +3,7 @@ package io.hirepipe.defaults.problem;
 import io.hirepipe.defaults.correlation.CorrelationId;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
@@ -128,6 +129,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return name;
+    }
+
+    /**
+     * Tomcat decodes query and form parameters when a handler first asks for one; a value that is not valid
+     * percent-encoded UTF-8 then fails the whole request. The client's encoding is wrong, not the service.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameter(InvalidParameterException ex, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "A query or form parameter is not valid percent-encoded UTF-8.", request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -145,6 +145,14 @@ class ServletDefaultsTest {
     }
 
     @Test
+    void aParameterThatIsNotUtf8IsAMalformedRequestNotABug() {
+        JsonNode problem = recruiter.get("/api/widgets?limit=%FF%FE").problem(400, "malformed-request");
+
+        assertThat(problem.get("detail").asString()).contains("UTF-8");
+        recruiter.get("/api/widgets?limit=%32%30").expect(200);
+    }
+
+    @Test
     void aParameterCheckedByMethodValidationIsNamedAsTheClientSentIt() {
         JsonNode limit = recruiter.get("/api/gadgets?limit=101").problem(400, "invalid-request");
         assertThat(limit.get("detail").asString()).isEqualTo("limit: must be less than or equal to 100");
