@@ -32,20 +32,15 @@ import java.util.List;
  *                                polarity): how much it is about the question at all; all 1 when not measured
  * @param promptSimilarity        [unit] the unit's cosine to the question's prompt; all 1 when not measured (or the
  *                                question has no prompt), so no unit is ever more specific to a key point than to it
- * @param ownWordsSimilarity      [key point][unit] like keyPointSimilarity, for the unit read without the question's
- *                                own words ("GraphQL is newer" → "is newer"; 0 when nothing is left); the same as
- *                                keyPointSimilarity when not measured
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
                              double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
                              double topicality, KeywordListDetector.Signals signals, boolean truncated,
                              double holistic, boolean deniesKeyPoint, double[] promptEcho,
-                             boolean[] hedged, double[] unitTopicality, double[] promptSimilarity,
-                             double[][] ownWordsSimilarity) {
+                             boolean[] hedged, double[] unitTopicality, double[] promptSimilarity) {
 
     public AnswerEvidence {
-        ownWordsSimilarity = ownWordsSimilarity == null ? keyPointSimilarity : ownWordsSimilarity;
         promptEcho = promptEcho == null ? new double[units.size()] : promptEcho;
         hedged = hedged == null ? new boolean[units.size()] : hedged;
         if (unitTopicality == null) {
@@ -58,18 +53,6 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
         }
     }
 
-    /** Evidence without the own-words cosines. */
-    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
-                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
-                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
-                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
-                          double holistic, boolean deniesKeyPoint, double[] promptEcho, boolean[] hedged,
-                          double[] unitTopicality, double[] promptSimilarity) {
-        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality,
-                promptSimilarity, null);
-    }
-
     /** Evidence without the per-unit cosine to the prompt. */
     public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                           double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
@@ -78,7 +61,7 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                           double holistic, boolean deniesKeyPoint, double[] promptEcho, boolean[] hedged,
                           double[] unitTopicality) {
         this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality, null, null);
+                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality, null);
     }
 
     /** Evidence without the per-unit topicality. */
@@ -88,7 +71,7 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                           double topicality, KeywordListDetector.Signals signals, boolean truncated,
                           double holistic, boolean deniesKeyPoint, double[] promptEcho, boolean[] hedged) {
         this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, null, null, null);
+                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, null, null);
     }
 
     /** Evidence without the hedge measure. */
@@ -98,7 +81,7 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                           double topicality, KeywordListDetector.Signals signals, boolean truncated,
                           double holistic, boolean deniesKeyPoint, double[] promptEcho) {
         this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, null, null, null, null);
+                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, null, null, null);
     }
 
     /** Evidence without the prompt-echo measure. */

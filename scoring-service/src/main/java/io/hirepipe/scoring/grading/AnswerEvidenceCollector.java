@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Measures an answer against a rubric: segments it, embeds all its units in one batch, and fills an
@@ -40,8 +38,6 @@ public final class AnswerEvidenceCollector {
     private final AnswerSegmenter segmenter;
     private final KeywordListDetector keywordLists;
     private static final HedgeDetector HEDGES = new HedgeDetector();
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’]*");
-    private static final Pattern ANY_WORD = Pattern.compile("[\\p{L}\\p{N}]");
 
     public AnswerEvidenceCollector(SentenceEmbedder embedder, RubricMatcher analyser, NegationDetector negation,
                                    AnswerSegmenter segmenter, KeywordListDetector keywordLists) {
@@ -87,7 +83,6 @@ public final class AnswerEvidenceCollector {
             kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), terms, negated, deniedInside, false);
             deniesKeyPoint |= denies(rubric.keyPoints().get(k), terms, negated);
         }
-        double[][] ownSim = ownWordsSimilarities(rubric, readAs, negated, kpSim);
         double[][] mcSim = new double[rubric.misconceptions().size()][];
         boolean[][] mcPhrase = new boolean[rubric.misconceptions().size()][];
         for (int m = 0; m < mcSim.length; m++) {
@@ -114,62 +109,7 @@ public final class AnswerEvidenceCollector {
         return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
-                unitTopicality, promptSimilarity, ownSim);
-    }
-
-    /**
-     * [key point][unit] the cosine of each unit read without the question's own words to the key point's nearest
-     * reference of the unit's polarity: what the unit says beyond naming the question's subjects. One more batch of
-     * the model, for the units that contain a word of the prompt; 0 for a unit with no word of its own.
-     */
-    private double[][] ownWordsSimilarities(RubricEmbeddings rubric, List<String> readAs, boolean[] negated,
-                                            double[][] kpSim) {
-        int n = readAs.size();
-        List<String> own = new ArrayList<>(n);
-        List<String> toEmbed = new ArrayList<>();
-        int[] at = new int[n];
-        for (int u = 0; u < n; u++) {
-            String text = ownWords(readAs.get(u), rubric.promptTerms());
-            own.add(text);
-            at[u] = -1;
-            if (!text.isEmpty() && !text.equals(readAs.get(u))) {
-                at[u] = toEmbed.size();
-                toEmbed.add(text);
-            }
-        }
-        List<float[]> vectors = toEmbed.isEmpty() ? List.of() : embedder.embed(toEmbed);
-        double[][] sim = new double[kpSim.length][n];
-        for (int k = 0; k < kpSim.length; k++) {
-            for (int u = 0; u < n; u++) {
-                if (own.get(u).isEmpty()) {
-                    sim[k][u] = 0;
-                } else if (at[u] < 0) {
-                    sim[k][u] = kpSim[k][u];
-                } else {
-                    float[] v = vectors.get(at[u]);
-                    for (Reference ref : rubric.keyPoints().get(k).references()) {
-                        if (ref.negated() == negated[u]) {
-                            sim[k][u] = Math.max(sim[k][u], SentenceEmbedder.cosine(v, ref.vector()));
-                        }
-                    }
-                }
-            }
-        }
-        return sim;
-    }
-
-    /** The text without each word whose analysed terms all occur in the prompt's: "GraphQL is newer" → "is newer". */
-    String ownWords(String text, Set<String> promptTerms) {
-        Matcher m = WORD.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Set<String> wordTerms = analyser.terms(m.group());
-            m.appendReplacement(out, !wordTerms.isEmpty() && promptTerms.containsAll(wordTerms) ? ""
-                    : Matcher.quoteReplacement(m.group()));
-        }
-        m.appendTail(out);
-        String own = out.toString().replaceAll("\\s+", " ").strip();
-        return ANY_WORD.matcher(own).find() ? own : "";
+                unitTopicality, promptSimilarity);
     }
 
     private boolean[] negated(List<String> texts) {

@@ -154,7 +154,6 @@ public final class SemanticGradingPolicy {
         double earned = 0;
         double ambiguity = 0;
         double chance = chanceMaximum(e.units().size());
-        double[][] cosines = evidenceSimilarity(e);
         for (int k = 0; k < rubric.keyPoints().size(); k++) {
             FreeTextRubric.Point point = rubric.keyPoints().get(k);
             int bestUnit = -1;
@@ -167,7 +166,7 @@ public final class SemanticGradingPolicy {
                     continue;
                 }
                 double raw = rawEvidence(aboutTheQuestion(e, u) || specificToKeyPoint(e, k, u)
-                        ? contrasted(cosines, k, u) - chance : Double.NEGATIVE_INFINITY,
+                        ? contrasted(e.keyPointSimilarity(), k, u) - chance : Double.NEGATIVE_INFINITY,
                         e.keyPointPhrase()[k][u]);
                 if (e.hedged()[u]) {
                     // a guess ("I think it might be …") gestures at a point; it does not state it
@@ -312,27 +311,6 @@ public final class SemanticGradingPolicy {
      */
     private boolean specificToKeyPoint(AnswerEvidence e, int k, int u) {
         return e.keyPointSimilarity()[k][u] - e.promptSimilarity()[u] >= s.floorExemptionMargin();
-    }
-
-    /**
-     * The cosines the evidence uses, [key point][unit]: each unit's own, or with ownWordsWeight of it measured on the
-     * unit read without the question's own words.
-     */
-    double[][] evidenceSimilarity(AnswerEvidence e) {
-        double w = s.ownWordsWeight();
-        if (w == 0) {
-            return e.keyPointSimilarity();
-        }
-        double[][] whole = e.keyPointSimilarity();
-        double[][] own = e.ownWordsSimilarity();
-        double[][] blended = new double[whole.length][];
-        for (int k = 0; k < whole.length; k++) {
-            blended[k] = new double[whole[k].length];
-            for (int u = 0; u < whole[k].length; u++) {
-                blended[k][u] = (1 - w) * whole[k][u] + w * own[k][u];
-            }
-        }
-        return blended;
     }
 
     /**

@@ -57,8 +57,6 @@ import java.util.List;
  * @param floorExemptionMargin  a unit under unitOnTopicAt still counts for key point k when its cosine to k exceeds its
  *                              cosine to the prompt by at least this much (see {@link SemanticGradingPolicy}); absent:
  *                              no exemption
- * @param ownWordsWeight        how much of a unit's cosine to a key point is measured on the unit read without the
- *                              question's own words (see {@link SemanticGradingPolicy}); 0 (off) if absent
  */
 @ConfigurationProperties("hirepipe.grading.semantic")
 public record SemanticGradingSettings(double contrast, double similarityFloor, double similarityCeiling, double phraseWeight,
@@ -71,7 +69,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                                       List<Double> calibration, Double partlyMetCredit, Double bandPull,
                                       Double engagedWrongFloor, Double promptEchoShare,
                                       Double clauseNoise, Double clauseNoiseFrom, Double hedgedEvidenceCap,
-                                      Double unitOnTopicAt, Double floorExemptionMargin, Double ownWordsWeight) {
+                                      Double unitOnTopicAt, Double floorExemptionMargin) {
 
     /** The calibration that changes nothing. */
     public static final List<Double> IDENTITY = List.of(0.0, 25.0, 50.0, 75.0, 100.0);
@@ -86,10 +84,6 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         hedgedEvidenceCap = hedgedEvidenceCap == null ? Double.POSITIVE_INFINITY : hedgedEvidenceCap;
         unitOnTopicAt = unitOnTopicAt == null ? 0.0 : unitOnTopicAt;
         floorExemptionMargin = floorExemptionMargin == null ? Double.POSITIVE_INFINITY : floorExemptionMargin;
-        ownWordsWeight = ownWordsWeight == null ? 0.0 : ownWordsWeight;
-        if (ownWordsWeight < 0 || ownWordsWeight > 1) {
-            throw new IllegalArgumentException("own-words-weight must lie between 0 and 1");
-        }
         if (floorExemptionMargin <= 0) {
             throw new IllegalArgumentException("floor-exemption-margin must be a positive cosine difference");
         }
@@ -142,8 +136,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         return new SemanticGradingSettings(contrast, floor, ceiling, phrase, support, met, partly, misconceptionAt, offTopicBelow,
                 keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap,
                 lowConfidenceBelow, nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                ownWordsWeight);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withGates(double misconception, double offTopic, double keywordCap) {
@@ -152,8 +145,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 misconception, offTopic, keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare,
                 keywordListMinRubricTermShare, keywordCap, lowConfidenceBelow, nearThresholdWithin, holisticWeight,
                 holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                ownWordsWeight);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withHolistic(double weight, double floor, double ceiling) {
@@ -161,8 +153,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, weight, floor, ceiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                ownWordsWeight);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withReview(double lowConfidence, double nearThreshold) {
@@ -170,8 +161,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidence,
                 nearThreshold, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                ownWordsWeight);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withCalibration(List<Double> percentAtCredit) {
@@ -197,47 +187,36 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, percentAtCredit, partlyMet, pull,
-                floor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                ownWordsWeight);
+                floor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withPromptEchoShare(double echoShare) {
-        return withUnitRules(echoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                ownWordsWeight);
+        return withUnitRules(echoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withClauseNoise(double noise, double from) {
-        return withUnitRules(promptEchoShare, noise, from, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                ownWordsWeight);
+        return withUnitRules(promptEchoShare, noise, from, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withHedgedEvidenceCap(double cap) {
-        return withUnitRules(promptEchoShare, clauseNoise, clauseNoiseFrom, cap, unitOnTopicAt, floorExemptionMargin,
-                ownWordsWeight);
+        return withUnitRules(promptEchoShare, clauseNoise, clauseNoiseFrom, cap, unitOnTopicAt, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withUnitOnTopicAt(double cosine) {
-        return withUnitRules(promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, cosine, floorExemptionMargin,
-                ownWordsWeight);
+        return withUnitRules(promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, cosine, floorExemptionMargin);
     }
 
     public SemanticGradingSettings withFloorExemptionMargin(double margin) {
-        return withUnitRules(promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, margin,
-                ownWordsWeight);
+        return withUnitRules(promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, margin);
     }
 
-    public SemanticGradingSettings withOwnWordsWeight(double weight) {
-        return withUnitRules(promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt,
-                floorExemptionMargin, weight);
-    }
-
-    /** These settings with other values for the last seven, which decide what a unit of the answer may count for. */
+    /** These settings with other values for the last six, which decide what a unit of the answer may count for. */
     private SemanticGradingSettings withUnitRules(double echoShare, double noise, double from, double hedgeCap,
-                                                  double onTopicAt, double exemptionMargin, double ownWords) {
+                                                  double onTopicAt, double exemptionMargin) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, echoShare, noise, from, hedgeCap, onTopicAt, exemptionMargin, ownWords);
+                engagedWrongFloor, echoShare, noise, from, hedgeCap, onTopicAt, exemptionMargin);
     }
 }

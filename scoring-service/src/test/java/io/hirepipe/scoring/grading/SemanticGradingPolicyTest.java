@@ -21,7 +21,7 @@ class SemanticGradingPolicyTest {
 
     private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0, 0.7, 0.3,
             0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8, SemanticGradingSettings.IDENTITY, 0.5, 0.0, 0.0,
-            0.0, 0.0, 1.0, null, null, null, null);
+            0.0, 0.0, 1.0, null, null, null);
 
     private final SemanticGradingPolicy policy = new SemanticGradingPolicy(SETTINGS);
 
