@@ -143,11 +143,11 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
     }
 
     /**
-     * Second grader's grades by answer id for session 17's 72 tune-half additions, when grades-second-s17.csv exists
-     * (graded blind, like grades-second-added.csv).
+     * Second grader's grades by answer id for a session's tune-half additions ({@code session} 17 or 18), when
+     * grades-second-s{session}.csv exists (graded blind, like grades-second-added.csv).
      */
-    public static Optional<Map<String, Integer>> secondGradesOfSession17Additions() {
-        return optionalGrades(DEV_SET, "grades-second-s17.csv");
+    public static Optional<Map<String, Integer>> secondGradesOfAdditionsIn(int session) {
+        return optionalGrades(DEV_SET, "grades-second-s" + session + ".csv");
     }
 
     /** The probe set's second (blind) grader's grades by answer id, when its grades-second.csv exists. */

@@ -97,9 +97,12 @@ class FreeTextEvaluationReport {
         DevSet.secondGradesOfAdditions().ifPresentOrElse(
                 second -> new SecondGraderComparison(tune, second).appendTo(out, "session-13 additions"),
                 () -> out.append("\nno grades-second-added.csv: no human-pair figure for the session-13 additions\n"));
-        DevSet.secondGradesOfSession17Additions().ifPresentOrElse(
-                second -> new SecondGraderComparison(tune, second).appendTo(out, "session-17 additions"),
-                () -> out.append("\nno grades-second-s17.csv: no human-pair figure for the session-17 additions\n"));
+        for (int session : new int[]{17, 18}) {
+            DevSet.secondGradesOfAdditionsIn(session).ifPresentOrElse(
+                    second -> new SecondGraderComparison(tune, second).appendTo(out, "session-" + session + " additions"),
+                    () -> out.append("\nno grades-second-s" + session + ".csv: no human-pair figure for the session-"
+                            + session + " additions\n"));
+        }
     }
 
     private static void appendHumanPair(StringBuilder out, DevSet devSet, Optional<Map<String, Integer>> second,
