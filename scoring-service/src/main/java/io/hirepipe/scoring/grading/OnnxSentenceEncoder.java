@@ -80,13 +80,19 @@ final class OnnxSentenceEncoder {
         List<String> distinct = new ArrayList<>(unique.keySet());
         float[][] vectors = new float[distinct.size()][];
         int shares = totalTokens < MIN_TOKENS_TO_SPLIT ? 1 : Math.min(threads, distinct.size());
-        // shares of about equal tokens: text i goes to the share whose running total is lowest
+        // shares of about equal tokens: each text, longest first, goes to the share whose running total is lowest
+        // (longest first, so that no long text is left to make one share finish well after the others)
         List<List<Integer>> work = new ArrayList<>();
         long[] load = new long[shares];
         for (int s = 0; s < shares; s++) {
             work.add(new ArrayList<>());
         }
+        List<Integer> longestFirst = new ArrayList<>(distinct.size());
         for (int i = 0; i < distinct.size(); i++) {
+            longestFirst.add(i);
+        }
+        longestFirst.sort(java.util.Comparator.comparingInt((Integer i) -> unique.get(distinct.get(i)).length).reversed());
+        for (int i : longestFirst) {
             int lightest = 0;
             for (int s = 1; s < shares; s++) {
                 if (load[s] < load[lightest]) {
