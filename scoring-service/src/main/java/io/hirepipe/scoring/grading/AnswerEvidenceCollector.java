@@ -37,10 +37,17 @@ public final class AnswerEvidenceCollector {
     private final NegationDetector negation;
     private final AnswerSegmenter segmenter;
     private final KeywordListDetector keywordLists;
+    private final boolean composeSentences;
     private static final HedgeDetector HEDGES = new HedgeDetector();
 
     public AnswerEvidenceCollector(SentenceEmbedder embedder, RubricMatcher analyser, NegationDetector negation,
                                    AnswerSegmenter segmenter, KeywordListDetector keywordLists) {
+        this(embedder, analyser, negation, segmenter, keywordLists, false);
+    }
+
+    public AnswerEvidenceCollector(SentenceEmbedder embedder, RubricMatcher analyser, NegationDetector negation,
+                                   AnswerSegmenter segmenter, KeywordListDetector keywordLists, boolean composeSentences) {
+        this.composeSentences = composeSentences;
         this.embedder = embedder;
         this.analyser = analyser;
         this.negation = negation;
@@ -57,13 +64,16 @@ public final class AnswerEvidenceCollector {
         // what each unit is read as: its text, or for a mixed sentence's positive part the sentence without its denials
         List<String> readAs = new ArrayList<>(units.stream().map(Span::text).toList());
         boolean[] unitNegated = negated(readAs);
+        int own = units.size();
         List<Span> withParts = new ArrayList<>(units);
         for (PositiveParts.Part part : PositiveParts.of(units, unitNegated)) {
             withParts.add(part.sentence());
             readAs.add(part.text());
         }
         units = withParts;
-        List<float[]> vectors = embedder.embed(readAs);
+        List<float[]> vectors = composeSentences && !truncated
+                ? ComposedSentenceVectors.of(embedder, units, readAs, own, unitNegated)
+                : embedder.embed(readAs);
         int n = units.size();
         // the units' polarity as read above; only the positive parts added since are read here
         boolean[] negated = Arrays.copyOf(unitNegated, n);

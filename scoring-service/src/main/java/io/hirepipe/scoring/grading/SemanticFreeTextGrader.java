@@ -45,10 +45,15 @@ public class SemanticFreeTextGrader implements FreeTextGrader {
 
     public SemanticFreeTextGrader(SentenceEmbedder embedder, RubricMatcher analyser, SemanticGradingSettings settings,
                                   LexicalFreeTextGrader fallback) {
+        this(embedder, analyser, settings, fallback, false);
+    }
+
+    public SemanticFreeTextGrader(SentenceEmbedder embedder, RubricMatcher analyser, SemanticGradingSettings settings,
+                                  LexicalFreeTextGrader fallback, boolean composeSentences) {
         this.embedder = embedder;
         this.analyser = analyser;
         this.collector = new AnswerEvidenceCollector(embedder, analyser, negation, new AnswerSegmenter(),
-                new KeywordListDetector(analyser));
+                new KeywordListDetector(analyser), composeSentences);
         this.policy = new SemanticGradingPolicy(settings);
         this.fallback = fallback;
     }
