@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Measures an answer against a rubric: segments it, embeds all its units in one batch, and fills an
+ * Measures an answer against a rubric: segments it, embeds its units in one batch (a sentence of several clauses
+ * is composed from its clauses' vectors instead, {@link ComposedSentenceVectors}), and fills an
  * {@link AnswerEvidence}. Polarity must agree for any evidence to count: a negated unit ("replicas
  * do not hold a copy") is compared only with negated references and phrases, a positive unit only
  * with positive ones. So "not replicated" never meets "replicated". A sentence whose only negation lies in a
@@ -37,17 +38,10 @@ public final class AnswerEvidenceCollector {
     private final NegationDetector negation;
     private final AnswerSegmenter segmenter;
     private final KeywordListDetector keywordLists;
-    private final boolean composeSentences;
     private static final HedgeDetector HEDGES = new HedgeDetector();
 
     public AnswerEvidenceCollector(SentenceEmbedder embedder, RubricMatcher analyser, NegationDetector negation,
                                    AnswerSegmenter segmenter, KeywordListDetector keywordLists) {
-        this(embedder, analyser, negation, segmenter, keywordLists, false);
-    }
-
-    public AnswerEvidenceCollector(SentenceEmbedder embedder, RubricMatcher analyser, NegationDetector negation,
-                                   AnswerSegmenter segmenter, KeywordListDetector keywordLists, boolean composeSentences) {
-        this.composeSentences = composeSentences;
         this.embedder = embedder;
         this.analyser = analyser;
         this.negation = negation;
@@ -71,7 +65,9 @@ public final class AnswerEvidenceCollector {
             readAs.add(part.text());
         }
         units = withParts;
-        List<float[]> vectors = composeSentences && !truncated
+        // a sentence of several clauses is composed from its clauses' vectors, not run again (ComposedSentenceVectors);
+        // an answer cut at the unit limit may have lost some of a sentence's clauses, so it is run unit by unit
+        List<float[]> vectors = !truncated
                 ? ComposedSentenceVectors.of(embedder, units, readAs, own, unitNegated)
                 : embedder.embed(readAs);
         int n = units.size();

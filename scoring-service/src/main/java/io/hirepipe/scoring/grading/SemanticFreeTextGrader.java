@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * {@link SemanticGradingPolicy}.
  *
  * <p>Per question version ({@link FreeTextRubric#questionKey()}) the rubric's references are embedded once
- * and cached; per answer, all its sentences and clauses are embedded in one batch. If the embedding
+ * and cached; per answer, its clauses and one-clause sentences are embedded in one batch, and a sentence of
+ * several clauses is composed from its clauses' vectors. If the embedding
  * model cannot run at all, the lexical grader answers instead, flagged FALLBACK and sent to review,
  * so scoring never stops on it. Thread-safe.
  */
@@ -45,15 +46,10 @@ public class SemanticFreeTextGrader implements FreeTextGrader {
 
     public SemanticFreeTextGrader(SentenceEmbedder embedder, RubricMatcher analyser, SemanticGradingSettings settings,
                                   LexicalFreeTextGrader fallback) {
-        this(embedder, analyser, settings, fallback, false);
-    }
-
-    public SemanticFreeTextGrader(SentenceEmbedder embedder, RubricMatcher analyser, SemanticGradingSettings settings,
-                                  LexicalFreeTextGrader fallback, boolean composeSentences) {
         this.embedder = embedder;
         this.analyser = analyser;
         this.collector = new AnswerEvidenceCollector(embedder, analyser, negation, new AnswerSegmenter(),
-                new KeywordListDetector(analyser), composeSentences);
+                new KeywordListDetector(analyser));
         this.policy = new SemanticGradingPolicy(settings);
         this.fallback = fallback;
     }

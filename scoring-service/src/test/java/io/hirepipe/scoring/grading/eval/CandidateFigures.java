@@ -16,18 +16,8 @@ import java.util.stream.Collectors;
 final class CandidateFigures {
 
     private final SemanticGradingSettings settings = FreeTextEvaluation.applicationSettings();
-    private final FreeTextEvaluation dev;
-    private final FreeTextEvaluation probe;
-
-    CandidateFigures() {
-        this(false);
-    }
-
-    /** @param composeSentences session 19's candidate: a sentence's vector composed from its clauses' */
-    CandidateFigures(boolean composeSentences) {
-        dev = new FreeTextEvaluation(DevSet.load(), settings, composeSentences);
-        probe = new FreeTextEvaluation(DevSet.probeSet(), settings, composeSentences);
-    }
+    private final FreeTextEvaluation dev = new FreeTextEvaluation(DevSet.load(), settings);
+    private final FreeTextEvaluation probe = new FreeTextEvaluation(DevSet.probeSet(), settings);
 
     /** The settings in application.yml, from which candidates are made. */
     SemanticGradingSettings settings() {

@@ -37,16 +37,11 @@ public final class FreeTextEvaluation {
     private final Map<String, AnswerEvidence> evidence = new LinkedHashMap<>();
 
     public FreeTextEvaluation(DevSet devSet, SemanticGradingSettings settings) {
-        this(devSet, settings, false);
-    }
-
-    /** @param composeSentences session 19's candidate: a sentence's vector composed from its clauses' */
-    public FreeTextEvaluation(DevSet devSet, SemanticGradingSettings settings, boolean composeSentences) {
         this.devSet = devSet;
         RubricMatcher matcher = new RubricMatcher();
         this.embedder = new MiniLmSentenceEmbedder(modelVariant());
         this.grader = new SemanticFreeTextGrader(embedder, matcher, settings,
-                new LexicalFreeTextGrader(matcher), composeSentences);
+                new LexicalFreeTextGrader(matcher));
     }
 
     /** {@code -Devaluation.model=QUANTIZED|FULL} picks the model files; the service's own choice otherwise. */

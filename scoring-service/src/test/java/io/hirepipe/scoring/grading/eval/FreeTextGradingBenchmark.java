@@ -40,8 +40,6 @@ class FreeTextGradingBenchmark {
     private static final boolean COMPARE = Boolean.getBoolean("benchmark.compare");
     /** {@code -Dbenchmark.versus=FULL}: times the grader with that model variant side by side instead. */
     private static final String VERSUS = System.getProperty("benchmark.versus", "");
-    /** {@code -Dbenchmark.compose=true}: session 19's candidate, a sentence's vector composed from its clauses'. */
-    private static final boolean COMPOSE = Boolean.getBoolean("benchmark.compose");
 
     @Test
     void gradingTimeModelLoadAndMemory() throws IOException {
@@ -55,7 +53,7 @@ class FreeTextGradingBenchmark {
         long loadMs = embedder.warmUp();
         long rssAfterLoad = rssKb();
         SemanticFreeTextGrader grader = new SemanticFreeTextGrader(embedder, matcher,
-                FreeTextEvaluation.applicationSettings(), new LexicalFreeTextGrader(matcher), COMPOSE);
+                FreeTextEvaluation.applicationSettings(), new LexicalFreeTextGrader(matcher));
         SentenceEmbedder other = VERSUS.isBlank() ? new PerSentenceLangchainEmbedder()
                 : new MiniLmSentenceEmbedder(MiniLmSentenceEmbedder.Variant.valueOf(VERSUS));
         SemanticFreeTextGrader before = COMPARE || !VERSUS.isBlank() ? new SemanticFreeTextGrader(other, matcher,
@@ -67,7 +65,7 @@ class FreeTextGradingBenchmark {
         long firstAnswerNs = time(() -> grader.grade(short100.get(0), rubric));
 
         StringBuilder out = new StringBuilder("\n=== Free-text grading benchmark (10 key points) ===\n");
-        out.append("model: ").append(variant).append(COMPOSE ? ", sentences composed from clauses" : "").append('\n');
+        out.append("model: ").append(variant).append('\n');
         out.append(String.format("cores: %d, JVM max heap: %d MB, load average before: %.1f%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
