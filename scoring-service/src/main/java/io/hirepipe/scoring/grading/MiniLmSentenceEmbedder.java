@@ -125,13 +125,17 @@ public class MiniLmSentenceEmbedder implements SentenceEmbedder {
     }
 
     private static OnnxSentenceEncoder encoder(Variant variant) {
+        return encoder(variant, embeddingPool());
+    }
+
+    /** A model of its own, its texts spread over {@code pool} and the caller's thread. */
+    static OnnxSentenceEncoder encoder(Variant variant, ExecutorService pool) {
         try (InputStream model = resource(variant.model)) {
             byte[] tokenizerJson = resource(variant.tokenizer).readAllBytes();
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(model.readAllBytes(), sessionOptions());
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson),
                     Map.of("padding", "false", "truncation", "false"));
-            ExecutorService pool = embeddingPool();
             LangchainModel longTexts = new LangchainModel(new OnnxBertBiEncoder(environment, session,
                     new ByteArrayInputStream(tokenizerJson), PoolingMode.MEAN), pool);
             return new OnnxSentenceEncoder(environment, session, tokenizer, pool,

@@ -5,10 +5,15 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The batched embedder must give every text the vector the model gives it alone: padding and batch
@@ -44,6 +49,36 @@ class MiniLmSentenceEmbedderTest {
         }
         assertThat(SentenceEmbedder.cosine(batched.get(0), batched.get(5))).isGreaterThan(0.9999);
         assertThat(SentenceEmbedder.cosine(batched.get(0), batched.get(1))).isLessThan(0.9);
+    }
+
+    @Test
+    void anAnswerIsNotHeldUpByAnEmbeddingThreadThatCannotRun() throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            texts.add("Clause number " + i + " says that a replica takes over when the primary node fails.");
+        }
+        ExecutorService stuck = Executors.newSingleThreadExecutor();
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            stuck.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            OnnxSentenceEncoder encoder = MiniLmSentenceEmbedder.encoder(MiniLmSentenceEmbedder.Variant.QUANTIZED, stuck);
+
+            List<float[]> vectors = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> encoder.embed(texts));
+
+            List<float[]> expected = embedder.embed(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(SentenceEmbedder.cosine(vectors.get(i), expected.get(i))).as(texts.get(i)).isGreaterThan(0.99999);
+            }
+        } finally {
+            release.countDown();
+            stuck.shutdown();
+        }
     }
 
     @Test
