@@ -81,6 +81,6 @@ final class ComposedSentenceVectors {
                 sum[i] += words * v[i];
             }
         }
-        return OnnxSentenceEncoder.unitLength(sum);
+        return OnnxSentenceEncoder.toUnitLength(sum);
     }
 }

@@ -6,6 +6,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
@@ -56,6 +58,15 @@ final class OnnxSentenceEncoder {
     private final boolean takesTypeIds;
     private final Function<String, float[]> longText;
     private final boolean batched;
+    private final String outputName;
+    private final int dimension;
+    /**
+     * Per thread, the direct buffer the model writes its output into (ONNX Runtime's pinned outputs): otherwise each
+     * run's output is copied into a new buffer, a quarter of everything grading allocates, and the young collections
+     * that follow stall the answers they land on. Grows to the largest run a thread has made (at most the window, or a
+     * batch's tokens, times the dimension: a few megabytes).
+     */
+    private final ThreadLocal<FloatBuffer> outputBuffers = new ThreadLocal<>();
 
     /**
      * @param batched whether a share's texts go through the model together, in padded batches; only for a
@@ -71,6 +82,13 @@ final class OnnxSentenceEncoder {
         this.takesTypeIds = session.getInputNames().contains("token_type_ids");
         this.longText = longText;
         this.batched = batched;
+        try {
+            this.outputName = session.getOutputNames().iterator().next();
+            long[] shape = ((ai.onnxruntime.TensorInfo) session.getOutputInfo().get(outputName).getInfo()).getShape();
+            this.dimension = (int) shape[shape.length - 1];
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot read the embedding model's output", e);
+        }
     }
 
     List<float[]> embed(List<String> texts) {
@@ -244,15 +262,16 @@ final class OnnxSentenceEncoder {
             java.util.Arrays.fill(mask, r * width, r * width + ids.length, 1);
         }
         Map<String, OnnxTensor> inputs = new HashMap<>();
+        OnnxTensor output = null;
         try {
             inputs.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(idsFlat), shape));
             inputs.put("attention_mask", OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
             if (takesTypeIds) {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[rows * width]), shape));
             }
-            try (OrtSession.Result result = session.run(inputs)) {
-                FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                int dimension = hidden.capacity() / (rows * width);
+            FloatBuffer hidden = outputBuffer(rows * width * dimension);
+            output = OnnxTensor.createTensor(environment, hidden, new long[]{rows, width, dimension});
+            try (OrtSession.Result ignored = session.run(inputs, Map.of(outputName, output))) {
                 List<float[]> vectors = new ArrayList<>(rows);
                 for (int r = 0; r < rows; r++) {
                     int length = batch.get(r).length;
@@ -263,7 +282,7 @@ final class OnnxSentenceEncoder {
                             sum[d] += hidden.get(base + d);
                         }
                     }
-                    vectors.add(unitLength(sum));
+                    vectors.add(toUnitLength(sum));
                 }
                 return vectors;
             }
@@ -271,7 +290,35 @@ final class OnnxSentenceEncoder {
             throw new IllegalStateException("ONNX Runtime failed to embed " + rows + " texts of up to " + width + " tokens", e);
         } finally {
             inputs.values().forEach(OnnxTensor::close);
+            if (output != null) {
+                output.close();
+            }
         }
+    }
+
+    /** This thread's output buffer, {@code floats} long, its contents undefined. */
+    private FloatBuffer outputBuffer(int floats) {
+        FloatBuffer buffer = outputBuffers.get();
+        if (buffer == null || buffer.capacity() < floats) {
+            buffer = ByteBuffer.allocateDirect(Math.max(floats, 64 * dimension) * Float.BYTES)
+                    .order(ByteOrder.nativeOrder()).asFloatBuffer();
+            outputBuffers.set(buffer);
+        }
+        buffer.clear().limit(floats);
+        return buffer.slice();
+    }
+
+    /** {@code v} scaled to unit length in place. */
+    static float[] toUnitLength(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= scale;
+        }
+        return v;
     }
 
     static float[] unitLength(float[] v) {
