@@ -16,8 +16,18 @@ import java.util.stream.Collectors;
 final class CandidateFigures {
 
     private final SemanticGradingSettings settings = FreeTextEvaluation.applicationSettings();
-    private final FreeTextEvaluation dev = new FreeTextEvaluation(DevSet.load(), settings);
-    private final FreeTextEvaluation probe = new FreeTextEvaluation(DevSet.probeSet(), settings);
+    private final FreeTextEvaluation dev;
+    private final FreeTextEvaluation probe;
+
+    CandidateFigures() {
+        this(DevSet.load(), DevSet.probeSet());
+    }
+
+    /** Figures for these sets: the dev set and the probe set, or copies of them with changed rubrics. */
+    CandidateFigures(DevSet devSet, DevSet probeSet) {
+        dev = new FreeTextEvaluation(devSet, settings);
+        probe = new FreeTextEvaluation(probeSet, settings);
+    }
 
     /** The settings in application.yml, from which candidates are made. */
     SemanticGradingSettings settings() {

@@ -129,6 +129,31 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
         return new DevSet(rubrics, List.copyOf(answers));
     }
 
+    /**
+     * This set with one more example per key point: {@code extra} maps a question key to key point ids and the
+     * sentence to add. The rubrics get a question key of their own ({@code +examples}), so nothing cached for the
+     * set's own rubrics is reused.
+     */
+    public DevSet withExtraExamples(Map<String, Map<String, String>> extra) {
+        Map<String, FreeTextRubric> changed = new LinkedHashMap<>();
+        rubrics.forEach((key, rubric) -> {
+            Map<String, String> added = extra.getOrDefault(key, Map.of());
+            List<FreeTextRubric.Point> points = rubric.keyPoints().stream().map(p -> added.containsKey(p.id())
+                    ? new FreeTextRubric.Point(p.id(), p.description(), p.phrases(),
+                    concat(p.examples(), added.get(p.id())), p.points())
+                    : p).toList();
+            changed.put(key, new FreeTextRubric(rubric.questionKey() + "+examples", rubric.prompt(), points,
+                    rubric.misconceptions()));
+        });
+        return new DevSet(changed, answers);
+    }
+
+    private static List<String> concat(List<String> examples, String more) {
+        List<String> all = new ArrayList<>(examples);
+        all.add(more);
+        return all;
+    }
+
     /** Second grader's grades by answer id for the 48 answers of blind-sample.txt, when grades-second.csv exists. */
     public static Optional<Map<String, Integer>> secondGrades() {
         return optionalGrades(DEV_SET, "grades-second.csv");
