@@ -186,15 +186,7 @@ public final class AnswerEvidenceCollector {
                 mean[i] += v[i];
             }
         }
-        double norm = 0;
-        for (float x : mean) {
-            norm += x * x;
-        }
-        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < mean.length; i++) {
-            mean[i] *= scale;
-        }
-        return mean;
+        return OnnxSentenceEncoder.toUnitLength(mean);
     }
 
     private static double[] similarities(Target target, List<float[]> units, boolean[] negated) {

@@ -321,16 +321,8 @@ final class OnnxSentenceEncoder {
         return v;
     }
 
+    /** A unit-length copy of {@code v}. */
     static float[] unitLength(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-        float[] unit = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            unit[i] = v[i] * scale;
-        }
-        return unit;
+        return toUnitLength(v.clone());
     }
 }
