@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Refuses request bodies over {@code hirepipe.http.max-request-body} with 413 for the gateway's
  * own endpoints and proxied routes alike: at once when Content-Length declares too much, and while
- * streaming when a chunked body grows past the limit (the body is never buffered whole).
+ * streaming when a chunked body grows past the limit (the body is never buffered whole). A declared length is
+ * trusted: the HTTP codec never reads more body than Content-Length says.
  */
 @Component
 public class RequestBodyLimitWebFilter implements WebFilter, Ordered {
@@ -33,8 +35,15 @@ public class RequestBodyLimitWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (exchange.getRequest().getHeaders().getContentLength() > limit) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        long declared = headers.getContentLength();
+        if (declared > limit) {
             return Problems.write(exchange, tooLarge(exchange, limit));
+        }
+        // An HTTP/1.1 request without Content-Length or Transfer-Encoding has no body (RFC 9112, 6.3), nor has one
+        // that declares a length within the limit: nothing to count, so no decorated copy of the exchange.
+        if (declared >= 0 || !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            return chain.filter(exchange);
         }
         AtomicLong received = new AtomicLong();
         ServerHttpRequestDecorator counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
