@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A hand-graded free-text answer set: frozen questions with rubrics, answers, the primary grades and the
@@ -140,18 +141,12 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
             Map<String, String> added = extra.getOrDefault(key, Map.of());
             List<FreeTextRubric.Point> points = rubric.keyPoints().stream().map(p -> added.containsKey(p.id())
                     ? new FreeTextRubric.Point(p.id(), p.description(), p.phrases(),
-                    concat(p.examples(), added.get(p.id())), p.points())
+                    Stream.concat(p.examples().stream(), Stream.of(added.get(p.id()))).toList(), p.points())
                     : p).toList();
             changed.put(key, new FreeTextRubric(rubric.questionKey() + "+examples", rubric.prompt(), points,
                     rubric.misconceptions()));
         });
         return new DevSet(changed, answers);
-    }
-
-    private static List<String> concat(List<String> examples, String more) {
-        List<String> all = new ArrayList<>(examples);
-        all.add(more);
-        return all;
     }
 
     /** Second grader's grades by answer id for the 48 answers of blind-sample.txt, when grades-second.csv exists. */
