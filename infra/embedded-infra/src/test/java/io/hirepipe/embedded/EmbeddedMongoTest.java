@@ -14,6 +14,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.CountOptions;
@@ -23,6 +24,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -259,6 +261,45 @@ class EmbeddedMongoTest {
                     .isInstanceOf(MongoWriteException.class);
             assertThat(client.listDatabaseNames().into(new ArrayList<>())).contains("hiring");
         }
+    }
+
+    /** collStats' size is worked out when asked in the file-backed store (IdPlannedH2Backend), not kept on every write. */
+    @Test
+    void reportsTheDataSizeOfTheDocumentsStoredAfterInsertsUpdatesDeletesAndARestart(@TempDir Path dir) {
+        Path dataFile = dir.resolve("mongo.mv.db");
+        int port;
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, dataFile);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            port = mongo.port();
+            MongoDatabase hiring = client.getDatabase("hiring");
+            MongoCollection<Document> sessions = hiring.getCollection("sessions");
+            sessions.createIndex(Indexes.ascending("token"), new IndexOptions().unique(true));
+            for (int i = 0; i < 3; i++) {
+                sessions.insertOne(new Document("_id", "ses_" + i).append("token", "t" + i).append("answers", new Document()));
+            }
+            sessions.updateOne(Filters.eq("_id", "ses_1"), Updates.set("answers.q1", new Document("text", "x".repeat(500))));
+            sessions.deleteOne(Filters.eq("_id", "ses_2"));
+
+            assertThat(dataSize(hiring, "sessions")).isEqualTo(bsonBytes(hiring, "sessions")).isGreaterThan(500);
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(port, dataFile);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoDatabase hiring = client.getDatabase("hiring");
+            assertThat(dataSize(hiring, "sessions")).isEqualTo(bsonBytes(hiring, "sessions"));
+        }
+    }
+
+    private static long dataSize(MongoDatabase database, String collection) {
+        return database.runCommand(new Document("collStats", collection)).get("size", Number.class).longValue();
+    }
+
+    /** What the documents weigh as BSON, as the driver receives them. */
+    private static long bsonBytes(MongoDatabase database, String collection) {
+        long bytes = 0;
+        for (RawBsonDocument document : database.getCollection(collection, RawBsonDocument.class).find()) {
+            bytes += document.getByteBuffer().remaining();
+        }
+        return bytes;
     }
 
     @Test
