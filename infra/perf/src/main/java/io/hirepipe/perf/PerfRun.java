@@ -421,8 +421,12 @@ public final class PerfRun {
                 + question.get("questionId").asString() + "," + question.get("options").get(0).get("id").asString()).toList());
         Measurement baseline = gatling.run("autosave at " + Report.number(plan.autosaveBaselineRate()) + "/s (baseline)",
                 "AutosaveSimulation", autosaveProps(feeder, plan.autosaveBaselineRate(), Math.max(2, plan.autosaveSeconds() / 3)));
+        Map<String, Duration> cpuBefore = stack.cpuTimes();
+        double savesBefore = savesThroughGateway();
         Measurement load = gatling.run("autosave at " + Report.number(plan.autosaveRate()) + "/s", "AutosaveSimulation",
                 autosaveProps(feeder, plan.autosaveRate(), plan.autosaveSeconds()));
+        Map<String, Duration> cpuAfter = stack.cpuTimes();
+        int saves = (int) Math.round(savesThroughGateway() - savesBefore);
         requireNoErrors("P4 baseline", baseline);
         requireNoErrors("P4", load);
         report.add(new Report.Scenario("P4", "autosave through the gateway at " + Report.number(plan.autosaveRate()) + " saves/s",
@@ -433,7 +437,18 @@ public final class PerfRun {
                         + "an error is any answer but 200. Ratio: p99 ÷ the baseline's p99.",
                         "Each run (its own Gatling JVM) first sends " + plan.autosaveWarmUpSeconds() + " s of saves at its rate "
                                 + "that Gatling does not count (silent requests; their errors are not counted either): "
-                                + "without them the first seconds measured a cold start, the Gatling JVM's and the autosave path's.")));
+                                + "without them the first seconds measured a cold start, the Gatling JVM's and the autosave path's.",
+                        "CPU per save in the " + Report.number(plan.autosaveRate()) + "/s run (each program's CPU time from "
+                                + "/proc over the run, its silent saves included: " + Report.number(saves) + " saves the "
+                                + "gateway answered 200; the load generator not counted): "
+                                + cpuPer(cpuBefore, cpuAfter, saves, plan.autosaveRate(), "saves") + ", on "
+                                + Runtime.getRuntime().availableProcessors() + " cores.")));
+    }
+
+    /** The gateway's successful PUTs to assessment-service (autosaves) so far. */
+    private double savesThroughGateway() {
+        return Metrics.sum(stack.url("gateway-management") + "/actuator/prometheus", "http_server_requests_seconds_count",
+                "route=\"assessment-service\"", "method=\"PUT\"", "status=\"200\"");
     }
 
     /** An autosave run's settings: its measured seconds come after the plan's silent warm-up. */
@@ -591,7 +606,7 @@ public final class PerfRun {
                                 + ". What the table adds to the gateway's is the connections' and the load generator's.",
                         "CPU per start while the cohort ran (each program's CPU time from /proc over the run, its "
                                 + Report.number(starts) + " starts; the load generator not counted): "
-                                + cpuPerStart(cpuBefore, cpuAfter, starts) + ", on " + Runtime.getRuntime().availableProcessors()
+                                + cpuPer(cpuBefore, cpuAfter, starts, plan.startRate(), "starts") + ", on " + Runtime.getRuntime().availableProcessors()
                                 + " cores.")));
     }
 
@@ -601,17 +616,18 @@ public final class PerfRun {
                 .collect(Collectors.joining(", ")) + " of " + Report.number(after.get("any time") - before.get("any time"));
     }
 
-    /** "gateway 5.2 ms, … ; together 23.1 ms: 2.3 cores at 100 starts/s". */
-    private String cpuPerStart(Map<String, Duration> before, Map<String, Duration> after, int starts) {
+    /** "gateway 5.2 ms, … ; together 23.1 ms, 2.3 cores at 100 starts/s": each program's CPU per operation. */
+    private static String cpuPer(Map<String, Duration> before, Map<String, Duration> after, int operations, double rate,
+                                 String what) {
         Map<String, Double> millis = new LinkedHashMap<>();
         after.forEach((program, cpu) -> millis.put(program,
-                cpu.minus(before.getOrDefault(program, Duration.ZERO)).toNanos() / 1e6 / starts));
+                cpu.minus(before.getOrDefault(program, Duration.ZERO)).toNanos() / 1e6 / Math.max(1, operations)));
         double together = millis.values().stream().mapToDouble(Double::doubleValue).sum();
         return millis.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .map(program -> program.getKey() + " " + String.format(Locale.ROOT, "%.1f ms", program.getValue()))
+                .map(program -> program.getKey() + " " + String.format(Locale.ROOT, "%.2f ms", program.getValue()))
                 .collect(Collectors.joining(", "))
-                + String.format(Locale.ROOT, "; together %.1f ms, %.1f cores at %s starts/s", together,
-                together * plan.startRate() / 1000, Report.number(plan.startRate()));
+                + String.format(Locale.ROOT, "; together %.1f ms, %.2f cores at %s %s/s", together,
+                together * rate / 1000, Report.number(rate), what);
     }
 
     private Map<String, String> startProps(Path feeder, double rate, int seconds, List<Candidates.Candidate> warmUp,
