@@ -9,4 +9,4 @@ if [ "${1:-}" != "--help" ] && [ "${SKIP_BUILD:-0}" != "1" ]; then
   echo "Building Hirepipe (about a minute; SKIP_BUILD=1 skips it)…"
   ./mvnw -B -q -ntp -DskipTests package
 fi
-exec java -Xmx768m -XX:+UseSerialGC -Dhirepipe.repo-dir="$PWD" -jar infra/local-stack/target/local-stack.jar "$@"
+exec java -Xmx768m -XX:+UseParallelGC -Dhirepipe.repo-dir="$PWD" -jar infra/local-stack/target/local-stack.jar "$@"
