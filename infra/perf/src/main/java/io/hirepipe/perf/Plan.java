@@ -21,7 +21,7 @@ record Plan(boolean smoke, int wrkConnections, int wrkWarmupSeconds, int wrkSeco
      * compiler threads still took 31 % of assessment-service's CPU and 30 % of the gateway's in the measured seconds
      * (7 % and under 1 % after 45 s): a cost that a service saving answers all day no longer pays. Each start run
      * likewise first starts other candidates (of another test) for 15 s: its whole measured run is 10 s, all of it a
-     * fresh Gatling JVM's, and after 2 s of them the JIT compiler threads took 30–45 % of the machine's CPU while the
+     * fresh Gatling JVM's, and after 2 s of them the JIT compiler threads took 29–48 % of the CPU used while the
      * cohort started.
      */
     static Plan fullRun() {
