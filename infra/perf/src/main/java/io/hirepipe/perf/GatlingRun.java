@@ -30,6 +30,13 @@ final class GatlingRun {
         this.resultsDir = workDir.resolve("gatling");
     }
 
+    /** The run ended without Gatling's closing statistics (its own result log failed; see the run's log file). */
+    static final class NoStatistics extends IllegalStateException {
+        NoStatistics(String message) {
+            super(message);
+        }
+    }
+
     /** @param properties the simulation's settings ({@code perf.*} system properties) */
     Measurement run(String label, String simulation, Map<String, String> properties) {
         List<String> command = new ArrayList<>(List.of(LocalStackProcess.javaBinary()));
@@ -85,7 +92,7 @@ final class GatlingRun {
     static Measurement read(String label, String output) {
         int global = output.lastIndexOf("---- Global Information");
         if (global < 0) {
-            throw new IllegalStateException("Gatling printed no statistics for " + label);
+            throw new NoStatistics("Gatling printed no statistics for " + label);
         }
         java.util.Map<String, String[]> rows = new java.util.HashMap<>();
         Matcher m = ROW.matcher(output.substring(global));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class GatlingRunTest {
@@ -41,5 +42,19 @@ class GatlingRunTest {
         assertThat(GatlingRun.overCountedSeconds(m, Map.of("perf.seconds", "6", "perf.warmUpSeconds", "5")).perSecond())
                 .isCloseTo(1210 / 6.0, within(0.01));
         assertThat(GatlingRun.overCountedSeconds(m, Map.of("perf.seconds", "6")).perSecond()).isEqualTo(201.67);
+    }
+
+    /** Gatling's own result log can fail (its writer crashed): the harness must tell that apart from a measured run. */
+    @Test
+    void aRunWhoseResultLogFailedIsReportedAsHavingNoStatistics() {
+        String crashed = """
+                ERROR io.gatling.core.actor.AtomicRunnableActorRef -- Actor file-data-writer crashed
+                java.nio.BufferOverflowException
+                Exception in thread "main" java.lang.UnsupportedOperationException: There were no requests sent
+                """;
+
+        assertThatThrownBy(() -> GatlingRun.read("autosave at 200/s", crashed))
+                .isInstanceOf(GatlingRun.NoStatistics.class)
+                .hasMessage("Gatling printed no statistics for autosave at 200/s");
     }
 }
