@@ -1,6 +1,6 @@
 package io.hirepipe.perf.gatling;
 
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.csv;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -27,16 +27,15 @@ public class AutosaveSimulation extends Simulation {
 
     {
         // the warm-up: the same saves, silent (Gatling does not count them)
-        setUp(Settings.afterWarmUp(saves("autosave", false), () -> saves("autosave warm-up", true))).protocols(protocol);
+        setUp(Settings.afterWarmUp("autosave", save("autosave", false), save("autosave warm-up", true))).protocols(protocol);
     }
 
-    private static ScenarioBuilder saves(String name, boolean silent) {
+    private static ChainBuilder save(String name, boolean silent) {
         HttpRequestActionBuilder save = http(name).put("/api/v1/candidate/assessment/answers/#{questionId}")
                 .header("Authorization", "Bearer #{token}")
                 .body(StringBody("{\"sequence\":#{sequence},\"selectedOptionIds\":[\"#{optionId}\"]}"))
                 .check(status().is(200));
-        return scenario(name)
-                .feed(csv(Settings.feeder()).circular())
+        return feed(csv(Settings.feeder()).circular())
                 .exec(session -> session.set("sequence", SEQUENCE.incrementAndGet()))
                 .exec(silent ? save.silent() : save);
     }

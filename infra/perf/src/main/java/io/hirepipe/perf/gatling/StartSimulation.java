@@ -1,12 +1,12 @@
 package io.hirepipe.perf.gatling;
 
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.csv;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -19,14 +19,14 @@ public class StartSimulation extends Simulation {
     HttpProtocolBuilder protocol = http.baseUrl(Settings.baseUrl()).shareConnections();
 
     {
-        setUp(Settings.afterWarmUp(starts("start", Settings.feeder(), false),
-                () -> starts("start warm-up", Settings.required("perf.warmUpFeeder"), true))).protocols(protocol);
+        setUp(Settings.afterWarmUp("start", start("start", Settings.feeder(), false),
+                start("start warm-up", Settings.required("perf.warmUpFeeder"), true))).protocols(protocol);
     }
 
-    private static ScenarioBuilder starts(String name, String feeder, boolean silent) {
+    private static ChainBuilder start(String name, String feeder, boolean silent) {
         HttpRequestActionBuilder start = http(name).post("/api/v1/candidate/assessment/start")
                 .header("Authorization", "Bearer #{token}")
                 .check(status().is(200));
-        return scenario(name).feed(csv(feeder).queue()).exec(silent ? start.silent() : start);
+        return feed(csv(feeder).queue()).exec(silent ? start.silent() : start);
     }
 }
