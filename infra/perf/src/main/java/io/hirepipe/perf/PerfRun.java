@@ -730,7 +730,7 @@ public final class PerfRun {
                                 + "sharing archives the first start of this build recorded (the launcher starts once more when "
                                 + "this run's start was that first one), as every later ./run-local.sh does.",
                         String.format(Locale.ROOT, "RSS (VmRSS) of the stack's %d processes: %.2f GiB right after the start, "
-                                        + "%.2f GiB after the scenarios. The harness, Gatling, wrk and the two comparison "
+                                        + "%.2f GiB after the scenarios. The harness, Gatling, wrk and P1-P3's comparison "
                                         + "gateways are not counted.", stack.processCount(),
                                 rssAtStart / (1024.0 * 1024 * 1024), rssNow / (1024.0 * 1024 * 1024)),
                         "During preparation: " + invitationMail + "; " + warmUp + "; requests the harness tried again "
