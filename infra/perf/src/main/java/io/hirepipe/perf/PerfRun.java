@@ -194,22 +194,18 @@ public final class PerfRun {
         // warm services in a run of a few scenarios too (measured alone on a cold stack, P4 was a backlog of seconds)
         boolean warmsSubmitPath = scenarios.includesAny("P4", "P5", "P6a", "P6b", "P7");
         DelayedBackend slow = DelayedBackend.start(50, plan.wrkConnections() * 2);
-        // P1-P3's comparison gateways are JVMs of their own: not started when only other scenarios run
+        // P1-P3's comparison gateways are JVMs of their own: not started when only other scenarios run.
         // P3 compares two gateways started alike and driven alike, one with limits and breakers on and one with both
         // off; the stack's gateway (P1's) has served the whole preparation, so its JIT had compiled other paths
-        ExtraGateway gatewayOn = gatewayScenarios ? ExtraGateway.start(repo, stack, serviceJvmOptions,
-                "http://127.0.0.1:" + stack.port("question"), true, work.resolve("gateway-limits-on.log")) : null;
-        ExtraGateway gatewayOff = gatewayScenarios ? ExtraGateway.start(repo, stack, serviceJvmOptions,
-                "http://127.0.0.1:" + stack.port("question"), false, work.resolve("gateway-limits-off.log")) : null;
+        String questionService = "http://127.0.0.1:" + stack.port("question");
+        ExtraGateway gatewayOn = gatewayScenarios ? ExtraGateway.start(repo, stack, serviceJvmOptions, questionService,
+                true, work.resolve("gateway-limits-on.log")) : null;
+        ExtraGateway gatewayOff = gatewayScenarios ? ExtraGateway.start(repo, stack, serviceJvmOptions, questionService,
+                false, work.resolve("gateway-limits-off.log")) : null;
         ExtraGateway gatewaySlow = gatewayScenarios ? ExtraGateway.start(repo, stack, serviceJvmOptions, slow.url(), true,
                 work.resolve("gateway-slow-backend.log")) : null;
-        Runnable closeGateways = () -> {
-            if (gatewayScenarios) {
-                gatewayOn.close();
-                gatewayOff.close();
-                gatewaySlow.close();
-            }
-        };
+        List<ExtraGateway> comparisonGateways = gatewayScenarios ? List.of(gatewayOn, gatewayOff, gatewaySlow) : List.of();
+        Runnable closeGateways = () -> comparisonGateways.forEach(ExtraGateway::close);
         Thread stopGateways = new Thread(closeGateways, "perf-stop-gateways");
         Runtime.getRuntime().addShutdownHook(stopGateways);
         try {
@@ -276,9 +272,7 @@ public final class PerfRun {
                     + "within " + seconds(drainStart) + " s of the last invitation";
             log(invitationMail);
             if (gatewayScenarios) {
-                gatewayOn.awaitReady(240_000);
-                gatewayOff.awaitReady(240_000);
-                gatewaySlow.awaitReady(240_000);
+                comparisonGateways.forEach(gateway -> gateway.awaitReady(240_000));
                 // a fresh access token (15 minutes): on a busy machine preparation alone can outlast the first one,
                 // and wrk would then measure 401s
                 String signedIn = signIn();
