@@ -8,6 +8,7 @@
 #   infra/perf/run.sh --smoke --stack=FILE   on the stack infra/smoke.sh started (both smokes share it; CI)
 # Needs wrk (apt-get install -y wrk). SKIP_BUILD=1 skips the build when the jars are there.
 # PERF_SERVICE_JVM_OPTIONS overrides the services' JVM options ("-Xms128m -Xmx512m -XX:+UseSerialGC -XX:NewRatio=1").
+# PERF_GATEWAY_JVM_OPTIONS adds to them for the gateways alone (the stack's and P1-P3's), after them.
 # PERF_STACK_JVM_OPTIONS overrides the stack JVM's (Kafka, MongoDB-compatible server, Redis, SMTP sink): "-Xmx768m -XX:+UseParallelGC".
 set -euo pipefail
 cd "$(dirname "$0")/../.."

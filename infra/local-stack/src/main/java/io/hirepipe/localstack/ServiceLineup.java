@@ -147,6 +147,9 @@ final class ServiceLineup {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(config.serviceJvmOptions().trim().split("\\s+")));
+        if (service.equals("gateway") && !config.gatewayJvmOptions().isBlank()) {
+            command.addAll(Arrays.asList(config.gatewayJvmOptions().trim().split("\\s+")));
+        }
         command.add("-jar");
         command.add(jarOf(config, service).toString());
         command.add("--server.port=" + port);

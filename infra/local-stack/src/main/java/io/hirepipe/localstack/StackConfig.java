@@ -17,6 +17,7 @@ public record StackConfig(
         Ports ports,
         Duration healthTimeout,
         String serviceJvmOptions,
+        String gatewayJvmOptions,
         boolean seedDemo,
         Sessions sessions,
         String otlpEndpoint,
@@ -81,6 +82,9 @@ public record StackConfig(
         DEFAULTS.put("data-dir", ".hirepipe/local");
         DEFAULTS.put("health-timeout", "180");
         DEFAULTS.put("service-jvm-options", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        // blank: none. Added after the services' options for the gateway alone (later options win), e.g. a young
+        // generation sized for its allocation rate: it allocates per proxied request and keeps little
+        DEFAULTS.put("gateway-jvm-options", "");
         DEFAULTS.put("seed-demo", "true");
         DEFAULTS.put("session-grace", "10");
         DEFAULTS.put("session-sweep-interval", "5");
@@ -140,6 +144,7 @@ public record StackConfig(
         Path dataDir = repoDir.resolve(lookup.text("data-dir")).normalize();
         Duration healthTimeout = Duration.ofSeconds(lookup.integer("health-timeout"));
         return new StackConfig(repoDir, dataDir, ports, healthTimeout, lookup.text("service-jvm-options"),
+                lookup.text("gateway-jvm-options"),
                 Boolean.parseBoolean(lookup.text("seed-demo")),
                 new Sessions(Duration.ofSeconds(lookup.integer("session-grace")),
                         Duration.ofSeconds(lookup.integer("session-sweep-interval"))),
@@ -149,35 +154,35 @@ public record StackConfig(
     }
 
     public StackConfig withPorts(Ports newPorts) {
-        return new StackConfig(repoDir, dataDir, newPorts, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing, mongoSlowOperations);
+        return new StackConfig(repoDir, dataDir, newPorts, healthTimeout, serviceJvmOptions, gatewayJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing, mongoSlowOperations);
     }
 
     public StackConfig withDataDir(Path newDataDir) {
-        return new StackConfig(repoDir, newDataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing, mongoSlowOperations);
+        return new StackConfig(repoDir, newDataDir, ports, healthTimeout, serviceJvmOptions, gatewayJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing, mongoSlowOperations);
     }
 
     public StackConfig withHealthTimeout(Duration timeout) {
-        return new StackConfig(repoDir, dataDir, ports, timeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing, mongoSlowOperations);
+        return new StackConfig(repoDir, dataDir, ports, timeout, serviceJvmOptions, gatewayJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing, mongoSlowOperations);
     }
 
     /** Tests shorten the session timings, so a test at its deadline closes in seconds, not half a minute. */
     public StackConfig withSessions(Sessions newSessions) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, newSessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing, mongoSlowOperations);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, gatewayJvmOptions, seedDemo, newSessions, otlpEndpoint, gatewayProfiles, instances, controlPort, classDataSharing, mongoSlowOperations);
     }
 
     /** Services export their spans here (OTLP/HTTP); tests collect them with a receiver of their own. */
     public StackConfig withOtlpEndpoint(String endpoint) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, endpoint, gatewayProfiles, instances, controlPort, classDataSharing, mongoSlowOperations);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, gatewayJvmOptions, seedDemo, sessions, endpoint, gatewayProfiles, instances, controlPort, classDataSharing, mongoSlowOperations);
     }
 
     /** Tests run several instances of each service. */
     public StackConfig withInstances(int count) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, count, controlPort, classDataSharing, mongoSlowOperations);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, gatewayJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, count, controlPort, classDataSharing, mongoSlowOperations);
     }
 
     /** The fault control on this loopback port (0: off). */
     public StackConfig withControlPort(int port) {
-        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, port, classDataSharing, mongoSlowOperations);
+        return new StackConfig(repoDir, dataDir, ports, healthTimeout, serviceJvmOptions, gatewayJvmOptions, seedDemo, sessions, otlpEndpoint, gatewayProfiles, instances, port, classDataSharing, mongoSlowOperations);
     }
 
     public Path logsDir() {

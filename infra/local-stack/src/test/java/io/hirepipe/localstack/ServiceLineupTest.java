@@ -53,4 +53,18 @@ class ServiceLineupTest {
                 "--spring.cloud.discovery.client.simple.instances.scoring-service[0].uri=http://127.0.0.1:8083",
                 "--spring.cloud.discovery.client.simple.instances.scoring-service[1].uri=http://127.0.0.1:8093");
     }
+
+    @Test
+    void theGatewaysOwnJvmOptionsFollowTheServicesOptionsInItsCommandAlone() {
+        List<ServiceSpec> specs = specs("--service-jvm-options=-Xmx384m -XX:+UseSerialGC",
+                "--gateway-jvm-options=-Xmn256m -XX:+UseParallelGC");
+
+        List<String> gateway = named(specs, "gateway").command();
+        assertThat(gateway.subList(1, gateway.indexOf("-jar")))
+                .containsExactly("-Xmx384m", "-XX:+UseSerialGC", "-Xmn256m", "-XX:+UseParallelGC");
+        assertThat(specs).filteredOn(spec -> !spec.name().equals("gateway"))
+                .allSatisfy(spec -> assertThat(spec.command().subList(1, spec.command().indexOf("-jar")))
+                        .containsExactly("-Xmx384m", "-XX:+UseSerialGC"));
+        assertThat(named(specs(), "gateway").command()).noneMatch(argument -> argument.startsWith("-Xmn"));
+    }
 }

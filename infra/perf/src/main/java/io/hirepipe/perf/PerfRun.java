@@ -66,13 +66,13 @@ public final class PerfRun {
     private final Path work;
     private final GatlingRun gatling;
     private final Wrk wrk;
-    private final String serviceJvmOptions;
+    private final String gatewayJvmOptions;
     private final ScenarioSelection scenarios;
     private String apiKey;
     private String warmUp = "no warm-up ran";
     private String breakersWhilePreparing = "not read";
 
-    private PerfRun(Path repo, Plan plan, LocalStackProcess stack, Report report, Path work, String serviceJvmOptions,
+    private PerfRun(Path repo, Plan plan, LocalStackProcess stack, Report report, Path work, String gatewayJvmOptions,
                     ScenarioSelection scenarios) {
         this.repo = repo;
         this.scenarios = scenarios;
@@ -80,7 +80,7 @@ public final class PerfRun {
         this.stack = stack;
         this.report = report;
         this.work = work;
-        this.serviceJvmOptions = serviceJvmOptions;
+        this.gatewayJvmOptions = gatewayJvmOptions;
         this.runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         this.gateway = new Api(stack.url("gateway"));
         this.sink = new Sink(stack.mailDir());
@@ -131,6 +131,7 @@ public final class PerfRun {
         Plan plan = smoke ? Plan.smokeRun() : Plan.fullRun();
         String serviceJvm = System.getenv().getOrDefault("PERF_SERVICE_JVM_OPTIONS", SERVICE_JVM_OPTIONS);
         String stackJvm = System.getenv().getOrDefault("PERF_STACK_JVM_OPTIONS", SharedStack.STACK_JVM_OPTIONS);
+        String gatewayJvm = System.getenv().getOrDefault("PERF_GATEWAY_JVM_OPTIONS", "");
         Report report = new Report();
         long started = System.nanoTime();
         report.header("- Mode: " + (smoke ? "smoke (a few seconds per scenario: proves the harness, measures nothing)"
@@ -150,17 +151,21 @@ public final class PerfRun {
         // stopped by a signal (Ctrl-C, CI's timeout), the stack's processes do not outlive the harness: the
         // launcher's shutdown hook stops a stack this run started; an attached one is its starter's to stop
         try (LocalStackProcess stack = attach != null ? LocalStackProcess.attach(attach)
-                : LocalStackProcess.startWithClassDataSharing(stackOptions(repo, work, serviceJvm, stackJvm, instances), message -> {
+                : LocalStackProcess.startWithClassDataSharing(stackOptions(repo, work, serviceJvm, gatewayJvm, stackJvm, instances), message -> {
                     log(message);
                     report.header("- Stack: " + message); // P8 reads the later start; the first one is reported too
                 })) {
+            // an attached stack's gateway runs as its starter chose; the comparison gateways follow it
+            String gatewayOptions = attach == null ? (stack.serviceJvmOptions() + " " + gatewayJvm).trim()
+                    : stack.serviceJvmOptions();
             report.header("- Services' JVM options: `" + stack.serviceJvmOptions() + "` ("
                     + (stack.serviceJvmOptions().contains("TieredStopAtLevel") ? "quick-start JIT: the smoke measures nothing"
                     : "default tiered JIT") + "); stack JVM (Kafka, MongoDB-compatible "
-                    + "server, Redis, SMTP sink) `" + (attach == null ? stackJvm : "as its starter chose") + "`; gateway profile `perf` (limits raised, login throttle off), "
+                    + "server, Redis, SMTP sink) `" + (attach == null ? stackJvm : "as its starter chose") + "`; the gateways `"
+                    + gatewayOptions + "`; gateway profile `perf` (limits raised, login throttle off), "
                     + "gateway time limit to a service's answer " + SharedStack.DOWNSTREAM_TIME_LIMIT + " instead of 10 s (only failures "
                     + "depend on it)");
-            new PerfRun(repo, plan, stack, report, work, stack.serviceJvmOptions(), scenarios).run();
+            new PerfRun(repo, plan, stack, report, work, gatewayOptions, scenarios).run();
         } catch (RuntimeException e) {
             e.printStackTrace();
             report.problem("The run stopped: " + e.getMessage());
@@ -180,9 +185,14 @@ public final class PerfRun {
     }
 
     /** The local stack with production JIT, the gateway's perf limit profile, on free ports of its own. */
-    static LocalStackProcess.Options stackOptions(Path repo, Path work, String serviceJvm, String stackJvm, int instances) {
+    static LocalStackProcess.Options stackOptions(Path repo, Path work, String serviceJvm, String gatewayJvm,
+                                                  String stackJvm, int instances) {
+        List<String> stackArguments = new ArrayList<>(List.of("--gateway-profiles=perf"));
+        if (!gatewayJvm.isBlank()) {
+            stackArguments.add("--gateway-jvm-options=" + gatewayJvm.trim());
+        }
         return new LocalStackProcess.Options(repo, work.resolve("stack-data"), work.resolve("stack.log"), Map.of(),
-                instances, serviceJvm, stackJvm, List.of("--gateway-profiles=perf"),
+                instances, serviceJvm, stackJvm, stackArguments,
                 Map.of("HIREPIPE_DOWNSTREAM_TIME_LIMIT", SharedStack.DOWNSTREAM_TIME_LIMIT), Duration.ofSeconds(480));
     }
 
@@ -198,11 +208,11 @@ public final class PerfRun {
         // P3 compares two gateways started alike and driven alike, one with limits and breakers on and one with both
         // off; the stack's gateway (P1's) has served the whole preparation, so its JIT had compiled other paths
         String questionService = "http://127.0.0.1:" + stack.port("question");
-        ExtraGateway gatewayOn = gatewayScenarios ? ExtraGateway.start(repo, stack, serviceJvmOptions, questionService,
+        ExtraGateway gatewayOn = gatewayScenarios ? ExtraGateway.start(repo, stack, gatewayJvmOptions, questionService,
                 true, work.resolve("gateway-limits-on.log")) : null;
-        ExtraGateway gatewayOff = gatewayScenarios ? ExtraGateway.start(repo, stack, serviceJvmOptions, questionService,
+        ExtraGateway gatewayOff = gatewayScenarios ? ExtraGateway.start(repo, stack, gatewayJvmOptions, questionService,
                 false, work.resolve("gateway-limits-off.log")) : null;
-        ExtraGateway gatewaySlow = gatewayScenarios ? ExtraGateway.start(repo, stack, serviceJvmOptions, slow.url(), true,
+        ExtraGateway gatewaySlow = gatewayScenarios ? ExtraGateway.start(repo, stack, gatewayJvmOptions, slow.url(), true,
                 work.resolve("gateway-slow-backend.log")) : null;
         List<ExtraGateway> comparisonGateways = gatewayScenarios ? List.of(gatewayOn, gatewayOff, gatewaySlow) : List.of();
         Runnable closeGateways = () -> comparisonGateways.forEach(ExtraGateway::close);
