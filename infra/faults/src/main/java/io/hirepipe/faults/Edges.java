@@ -25,6 +25,7 @@ final class Edges {
 
         int lost() {
             return Math.max(0, expected - results) + Math.max(0, expected - reports)
+                    + Math.max(0, expected - invitationMails)
                     + (webhooksCounted ? Math.max(0, expected - webhooks) : 0);
         }
 
@@ -33,7 +34,8 @@ final class Edges {
         }
 
         boolean complete() {
-            return results >= expected && reports >= expected && (!webhooksCounted || webhooks >= expected);
+            return results >= expected && reports >= expected && invitationMails >= expected
+                    && (!webhooksCounted || webhooks >= expected);
         }
     }
 

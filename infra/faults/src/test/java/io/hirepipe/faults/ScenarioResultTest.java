@@ -21,6 +21,11 @@ class ScenarioResultTest {
                 .as("a lost result").isFalse();
         assertThat(new ScenarioResult("R1", "f", "l", 10, count(10, 10, 10, 1), null, none, List.of()).passed())
                 .as("a second email").isFalse();
+        Edges.Count invitationMissing = new Edges.Count(10, 10, 0, 10, 0, 9, 0, 0, 0, false, Duration.ZERO);
+        assertThat(invitationMissing.complete()).as("still waiting for an invitation email").isFalse();
+        assertThat(invitationMissing.lost()).isEqualTo(1);
+        assertThat(new ScenarioResult("R10", "f", "l", 10, invitationMissing, null, none, List.of()).passed())
+                .as("a candidate's invitation email never arrived").isFalse();
         assertThat(new ScenarioResult("R1", "f", "l", 11, count(10, 10, 10, 0), null, none, List.of()).passed())
                 .as("a submission never acknowledged").isFalse();
         assertThat(new ScenarioResult("R3", "f", "l", 10, count(10, 10, 10, 0), null,

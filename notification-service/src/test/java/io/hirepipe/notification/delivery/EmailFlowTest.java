@@ -53,6 +53,8 @@ class EmailFlowTest extends NotificationServiceTest {
     MongoTemplate mongo;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    DeliveryLog deliveryLog;
 
     private final EventTopics kafka = EventTopics.shared();
     private final SmtpSink smtp = TestInfrastructure.smtp();
@@ -196,6 +198,30 @@ class EmailFlowTest extends NotificationServiceTest {
         List<JsonNode> deliveries = deliveries(tenant);
         assertThat(deliveries).hasSize(1);
         assertThat(deliveries.get(0).path("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anEmailWhoseSenderDiedHoldingItIsSentOnceByTheRetrierWhenTheHoldEnds() {
+        String tenant = id("tenant");
+        String candidate = mailbox("held");
+        EventEnvelope<InvitationCreated> event = envelope(invitation("Ada", candidate, "https://h.example/t/5"),
+                tenant);
+        // what an instance killed in the middle of its SMTP send leaves: the delivery claimed, never marked,
+        // and the event's offset not committed, so Kafka hands the event to the next consumer
+        Instant claimed = Instant.now();
+        EmailDelivery held = deliveryLog.open(new DeliveryLog.NewDelivery(tenant, event.eventId(), event.type(),
+                DeliveryKind.CANDIDATE_INVITATION, candidate, "Your assessment", event.payload().invitationId()), claimed);
+        assertThat(deliveryLog.startAttempt(held.id(), claimed, claimed.plusSeconds(3))).isPresent();
+
+        RecordMetadata redelivered = kafka.publish(event);
+        kafka.awaitConsumed("notification-service", redelivered);
+        assertThat(awaitDelivery(tenant, candidate, "RETRYING").path("id").asString()).isEqualTo(held.id());
+
+        smtp.awaitMessage(m -> m.isAddressedTo(candidate), MAIL_TIMEOUT);
+        assertThat(Duration.between(claimed, Instant.now())).as("not before the dead holder's claim ran out")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        assertThat(awaitDelivery(tenant, candidate, "SENT").path("attempts").asInt()).isEqualTo(2);
+        assertThat(smtp.messages().stream().filter(m -> m.isAddressedTo(candidate))).hasSize(1);
     }
 
     @Test
