@@ -85,7 +85,7 @@ final class ServiceLineup {
         gatewayArguments.addAll(downstreamArguments(config, Map.of("question-service", p.question(),
                 "assessment-service", p.assessment(), "scoring-service", p.scoring(),
                 "notification-service", p.notification())));
-        specs.add(withHealthUrl(spec(config, "gateway", "gateway", p.gateway(),
+        specs.add(withHealthUrl(spec(config, "gateway", "gateway", p.gateway(), config.gatewayJvmOptions(),
                 Map.of("HIREPIPE_GATEWAY_INTERNAL_SIGNING_KEYS", secrets.gatewaySigningKeys(),
                         "HIREPIPE_GATEWAY_JWT_SECRET", secrets.gatewayJwtSecret(),
                         "HIREPIPE_BOOTSTRAP_RECRUITER_PASSWORD", DemoAccess.RECRUITER_PASSWORD),
@@ -106,7 +106,8 @@ final class ServiceLineup {
     private static void addInstances(List<ServiceSpec> specs, StackConfig config, String service, int port,
                                      Map<String, String> env, IntFunction<List<String>> arguments) {
         for (int n = 0; n < config.instances(); n++) {
-            specs.add(spec(config, instanceName(service, n), service, instancePort(port, n), env, arguments.apply(n)));
+            specs.add(spec(config, instanceName(service, n), service, instancePort(port, n), "", env,
+                    arguments.apply(n)));
         }
     }
 
@@ -138,18 +139,21 @@ final class ServiceLineup {
         return config.repoDir().resolve(service).resolve("target").resolve(service + ".jar");
     }
 
+    private static List<String> optionWords(String options) {
+        return options.isBlank() ? List.of() : Arrays.asList(options.trim().split("\\s+"));
+    }
+
     private static ServiceSpec withHealthUrl(ServiceSpec spec, String healthUrl) {
         return new ServiceSpec(spec.name(), spec.port(), spec.command(), spec.environment(), healthUrl);
     }
 
-    private static ServiceSpec spec(StackConfig config, String name, String service, int port, Map<String, String> env,
-                                    List<String> springArguments) {
+    /** @param ownJvmOptions added after the services' JVM options, for this service alone (later options win) */
+    private static ServiceSpec spec(StackConfig config, String name, String service, int port, String ownJvmOptions,
+                                    Map<String, String> env, List<String> springArguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.asList(config.serviceJvmOptions().trim().split("\\s+")));
-        if (service.equals("gateway") && !config.gatewayJvmOptions().isBlank()) {
-            command.addAll(Arrays.asList(config.gatewayJvmOptions().trim().split("\\s+")));
-        }
+        command.addAll(optionWords(config.serviceJvmOptions()));
+        command.addAll(optionWords(ownJvmOptions));
         command.add("-jar");
         command.add(jarOf(config, service).toString());
         command.add("--server.port=" + port);
