@@ -104,7 +104,13 @@ import java.util.Set;
  * its uncapped evidence to the nearer threshold / 0.15, floored at 0. confidence = 1 − (points-weighted mean ambiguity), halved for
  * a keyword list. Below lowConfidenceBelow → LOW_CONFIDENCE; a percent within nearThresholdWithin of a
  * band boundary (12.5, 37.5, 62.5, 87.5: the machine grade is round(percent / 25)) → NEAR_THRESHOLD.
- * Either one sets needsReview. An answer too long to read whole gets LOW_CONFIDENCE as well.
+ * An item of grade 2 or more (percent at least 37.5) of whose units fewer than reviewOnTopicShareBelow are on topic
+ * (their cosine to the prompt or some key-point reference at least unitOnTopicAt) → MOSTLY_OFF_TOPIC: its grade rests
+ * on a minority of the answer, and that is where the grader goes wrong both ways. Either the answer makes its points in
+ * words the model does not connect to the rubric, and the few clauses it recognises under-state it (a paraphrase), or
+ * it says little about the question among much else, and its few on-topic clauses over-state it (a rambling answer, one
+ * to a neighbouring question); the model cannot tell which, a reader can at a glance (docs/grading.md, session 24).
+ * Any of these sets needsReview. An answer too long to read whole gets LOW_CONFIDENCE as well.
  */
 public final class SemanticGradingPolicy {
 
@@ -112,6 +118,8 @@ public final class SemanticGradingPolicy {
     /** A bare run of terms (no label, one sentence) keeps this share of the keyword-list cap: grade 0. */
     static final double BARE_LIST_SHARE_OF_CAP = 0.4;
     private static final double[] BAND_BOUNDARIES = {12.5, 37.5, 62.5, 87.5};
+    /** The lowest percent of grade 2: round(percent / 25) = 2. */
+    private static final double GRADE_TWO_FROM = 37.5;
 
     private final SemanticGradingSettings s;
 
@@ -234,6 +242,9 @@ public final class SemanticGradingPolicy {
         if (isNearBoundary(percent)) {
             flags.add(GradeFlag.NEAR_THRESHOLD);
         }
+        if (percent >= GRADE_TWO_FROM && onTopicShare(e) < s.reviewOnTopicShareBelow()) {
+            flags.add(GradeFlag.MOSTLY_OFF_TOPIC);
+        }
         // after the review flags: the pull moves a score away from the boundary it was near, not its grade
         points = max == 0 ? 0 : towardBandCentre(percent) * max / 100;
         if (keywordList && earned > points) {
@@ -243,8 +254,23 @@ public final class SemanticGradingPolicy {
                     decimal(k.points().doubleValue() * share), k.span(), k.similarity()));
         }
         boolean needsReview = keywordList || flags.contains(GradeFlag.LOW_CONFIDENCE)
-                || flags.contains(GradeFlag.NEAR_THRESHOLD);
+                || flags.contains(GradeFlag.NEAR_THRESHOLD) || flags.contains(GradeFlag.MOSTLY_OFF_TOPIC);
         return new FreeTextGrade(decimal(points), max, round2(confidence), needsReview, keyPoints, misconceptions, flags);
+    }
+
+    /** Share of the answer's units whose cosine to the prompt or some key-point reference reaches unitOnTopicAt. */
+    private double onTopicShare(AnswerEvidence e) {
+        int n = e.units().size();
+        if (n == 0) {
+            return 1;
+        }
+        int onTopic = 0;
+        for (int u = 0; u < n; u++) {
+            if (e.unitTopicality()[u] >= s.unitOnTopicAt()) {
+                onTopic++;
+            }
+        }
+        return (double) onTopic / n;
     }
 
     /**

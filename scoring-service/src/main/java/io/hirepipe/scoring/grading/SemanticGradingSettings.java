@@ -57,6 +57,9 @@ import java.util.List;
  * @param floorExemptionMargin  a unit under unitOnTopicAt still counts for key point k when its cosine to k exceeds its
  *                              cosine to the prompt by at least this much (see {@link SemanticGradingPolicy}); absent:
  *                              no exemption
+ * @param reviewOnTopicShareBelow an item of grade 2 or more of whose units fewer than this share are on topic (see
+ *                              unitOnTopicAt) needs review: its grade rests on a minority of the answer (see
+ *                              {@link SemanticGradingPolicy}); 0 (off) if absent
  */
 @ConfigurationProperties("hirepipe.grading.semantic")
 public record SemanticGradingSettings(double contrast, double similarityFloor, double similarityCeiling, double phraseWeight,
@@ -69,7 +72,8 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                                       List<Double> calibration, Double partlyMetCredit, Double bandPull,
                                       Double engagedWrongFloor, Double promptEchoShare,
                                       Double clauseNoise, Double clauseNoiseFrom, Double hedgedEvidenceCap,
-                                      Double unitOnTopicAt, Double floorExemptionMargin) {
+                                      Double unitOnTopicAt, Double floorExemptionMargin,
+                                      Double reviewOnTopicShareBelow) {
 
     /** The calibration that changes nothing. */
     public static final List<Double> IDENTITY = List.of(0.0, 25.0, 50.0, 75.0, 100.0);
@@ -84,6 +88,10 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         hedgedEvidenceCap = hedgedEvidenceCap == null ? Double.POSITIVE_INFINITY : hedgedEvidenceCap;
         unitOnTopicAt = unitOnTopicAt == null ? 0.0 : unitOnTopicAt;
         floorExemptionMargin = floorExemptionMargin == null ? Double.POSITIVE_INFINITY : floorExemptionMargin;
+        reviewOnTopicShareBelow = reviewOnTopicShareBelow == null ? 0.0 : reviewOnTopicShareBelow;
+        if (reviewOnTopicShareBelow < 0 || reviewOnTopicShareBelow > 1) {
+            throw new IllegalArgumentException("review-on-topic-share-below must lie between 0 and 1");
+        }
         if (floorExemptionMargin <= 0) {
             throw new IllegalArgumentException("floor-exemption-margin must be a positive cosine difference");
         }
@@ -136,7 +144,8 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         return new SemanticGradingSettings(contrast, floor, ceiling, phrase, support, met, partly, misconceptionAt, offTopicBelow,
                 keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap,
                 lowConfidenceBelow, nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
+                reviewOnTopicShareBelow);
     }
 
     public SemanticGradingSettings withGates(double misconception, double offTopic, double keywordCap) {
@@ -145,7 +154,8 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 misconception, offTopic, keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare,
                 keywordListMinRubricTermShare, keywordCap, lowConfidenceBelow, nearThresholdWithin, holisticWeight,
                 holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
+                reviewOnTopicShareBelow);
     }
 
     public SemanticGradingSettings withHolistic(double weight, double floor, double ceiling) {
@@ -153,15 +163,21 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, weight, floor, ceiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
+                reviewOnTopicShareBelow);
     }
 
     public SemanticGradingSettings withReview(double lowConfidence, double nearThreshold) {
+        return withReview(lowConfidence, nearThreshold, reviewOnTopicShareBelow);
+    }
+
+    public SemanticGradingSettings withReview(double lowConfidence, double nearThreshold, double onTopicShareBelow) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidence,
                 nearThreshold, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
+                onTopicShareBelow);
     }
 
     public SemanticGradingSettings withCalibration(List<Double> percentAtCredit) {
@@ -180,14 +196,15 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         return withScoreShaping(calibration, partlyMetCredit, bandPull, percent);
     }
 
-    /** These settings with other values for the last four, which shape the score after the evidence. */
+    /** These settings with other values for the four that shape the score after the evidence. */
     private SemanticGradingSettings withScoreShaping(List<Double> percentAtCredit, double partlyMet, double pull,
                                                      double floor) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, percentAtCredit, partlyMet, pull,
-                floor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin);
+                floor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
+                reviewOnTopicShareBelow);
     }
 
     public SemanticGradingSettings withPromptEchoShare(double echoShare) {
@@ -210,13 +227,13 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         return withUnitRules(promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, margin);
     }
 
-    /** These settings with other values for the last six, which decide what a unit of the answer may count for. */
+    /** These settings with other values for the six that decide what a unit of the answer may count for. */
     private SemanticGradingSettings withUnitRules(double echoShare, double noise, double from, double hedgeCap,
                                                   double onTopicAt, double exemptionMargin) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, echoShare, noise, from, hedgeCap, onTopicAt, exemptionMargin);
+                engagedWrongFloor, echoShare, noise, from, hedgeCap, onTopicAt, exemptionMargin, reviewOnTopicShareBelow);
     }
 }

@@ -21,7 +21,7 @@ class SemanticGradingPolicyTest {
 
     private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0, 0.7, 0.3,
             0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8, SemanticGradingSettings.IDENTITY, 0.5, 0.0, 0.0,
-            0.0, 0.0, 1.0, null, null, null);
+            0.0, 0.0, 1.0, null, null, null, null);
 
     private final SemanticGradingPolicy policy = new SemanticGradingPolicy(SETTINGS);
 
@@ -290,6 +290,62 @@ class SemanticGradingPolicyTest {
 
         assertThat(grade.flags()).contains(GradeFlag.NEAR_THRESHOLD);
         assertThat(grade.needsReview()).isTrue();
+    }
+
+    /**
+     * Key points a, b and c met by one clause each, and {@code elsewhere} more clauses about something else: each unit's
+     * topicality is 0.9 for the three and 0.1 for the rest, under the service's on-topic floor of 0.4.
+     */
+    private static AnswerEvidence threePointsAmong(int elsewhere) {
+        AnswerEvidence e = padded(evidence(0.95, 0.95, 0.95, 0.05), elsewhere - 1);
+        double[] topicality = new double[e.units().size()];
+        java.util.Arrays.fill(topicality, 0.1);
+        topicality[0] = topicality[1] = topicality[2] = 0.9;
+        return withUnitTopicality(e, topicality);
+    }
+
+    private static final SemanticGradingSettings MINORITY_REVIEWED = SETTINGS.withUnitOnTopicAt(0.4).withReview(0.6, 3, 0.5);
+
+    @Test
+    void aGradeThatRestsOnAMinorityOfTheAnswersClausesNeedsReviewAndKeepsItsScore() {
+        // 3 of 7 units on topic: three key points met (75 %), four clauses about something else
+        FreeTextGrade minority = new SemanticGradingPolicy(MINORITY_REVIEWED).grade(threePointsAmong(4), RUBRIC);
+        FreeTextGrade ruleOff = new SemanticGradingPolicy(SETTINGS.withUnitOnTopicAt(0.4)).grade(threePointsAmong(4), RUBRIC);
+
+        assertThat(minority.flags()).containsExactly(GradeFlag.MOSTLY_OFF_TOPIC);
+        assertThat(minority.needsReview()).isTrue();
+        assertThat(minority.points()).as("the score is the machine's, unchanged").isEqualByComparingTo("3.00")
+                .isEqualByComparingTo(ruleOff.points());
+        assertThat(minority.confidence()).isEqualTo(ruleOff.confidence());
+        assertThat(ruleOff.needsReview()).as("off when the share is 0").isFalse();
+    }
+
+    @Test
+    void aGradeThatRestsOnHalfTheAnswerOrMoreNeedsNoReview() {
+        // 3 of 6 units on topic: half, not fewer
+        FreeTextGrade half = new SemanticGradingPolicy(MINORITY_REVIEWED).grade(threePointsAmong(3), RUBRIC);
+
+        assertThat(half.flags()).doesNotContain(GradeFlag.MOSTLY_OFF_TOPIC);
+        assertThat(half.needsReview()).isFalse();
+    }
+
+    @Test
+    void aLowGradeAmongClausesAboutSomethingElseNeedsNoReviewForIt() {
+        // one key point met (25 %, grade 1) by one clause of seven: nothing that a reader would lower
+        AnswerEvidence e = padded(evidence(0.95, 0.05, 0.05, 0.05), 3);
+        double[] topicality = new double[e.units().size()];
+        java.util.Arrays.fill(topicality, 0.1);
+        topicality[0] = 0.9;
+        FreeTextGrade grade = new SemanticGradingPolicy(MINORITY_REVIEWED).grade(withUnitTopicality(e, topicality), RUBRIC);
+
+        assertThat(grade.points()).isEqualByComparingTo("1.00");
+        assertThat(grade.flags()).doesNotContain(GradeFlag.MOSTLY_OFF_TOPIC);
+    }
+
+    @Test
+    void anOnTopicShareOutsideZeroToOneIsRefused() {
+        assertThatThrownBy(() -> SETTINGS.withReview(0.6, 3, 1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("review-on-topic-share-below");
     }
 
     @Test
