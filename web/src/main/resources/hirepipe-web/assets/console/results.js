@@ -180,6 +180,21 @@ function answerOf(item) {
   return null;
 }
 
+// Why the grader asked for a person, in the recruiter's words (the grader's flags; the README's "Free-text grading").
+const REVIEW_REASONS = {
+  LOW_CONFIDENCE: 'the evidence for some key points sits close to the grader\'s thresholds',
+  NEAR_THRESHOLD: 'the score lies on the boundary between two grades',
+  KEYWORD_LIST: 'the answer reads as a list of terms rather than an explanation',
+  MOSTLY_OFF_TOPIC: 'most of the answer is not about the question: it may make its points in its own words, or wander off them',
+  FALLBACK: 'the built-in grader stood in for the configured one',
+};
+
+function reviewReasons(item) {
+  if (!item.awaitingReview) return null;
+  const reasons = (item.evidence?.flags || []).map((flag) => REVIEW_REASONS[flag]).filter(Boolean);
+  return reasons.length ? h('p', { class: 'review-reasons' }, `Why it needs review: ${reasons.join('; ')}.`) : null;
+}
+
 function itemPanel(api, result, item, index, navigate) {
   const evidence = item.evidence;
   const met = evidence ? evidence.keyPoints.filter((point) => point.verdict !== 'MISSED') : [];
@@ -189,6 +204,7 @@ function itemPanel(api, result, item, index, navigate) {
     h('p', {}, `Automatic score: ${points(item.machinePoints ?? item.points)} / ${item.maxPoints}`,
       item.humanPoints !== null && item.humanPoints !== undefined ? h('strong', {}, ` · Your score: ${points(item.humanPoints)} / ${item.maxPoints}`) : null,
       item.awaitingReview ? h('span', {}, ' · ', badge('needs review', 'provisional')) : null),
+    reviewReasons(item),
     answerOf(item),
     evidence ? h('div', { class: 'evidence' },
       h('h4', {}, `Key points found (${met.length})`),

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,6 +55,10 @@ class RecruiterConsoleIT {
     private static final String POOLED_TITLE = "Console-built pooled databases screen";
     private static final String ANSWER =
             "Every effect is stored under a unique key derived from the event id, so a redelivery changes nothing.";
+    /** One sentence that makes the point, then three about something else: a grade that rests on a minority of it. */
+    private static final String RAMBLING = "Every effect is stored under a unique key derived from the event id. "
+            + "Our team meets every Monday to plan the week. The office moved to a new building last spring. "
+            + "I enjoy cycling to work when the weather is good.";
     private static final String OTHER_TENANT = "console-other";
     private static final String OTHER_EMAIL = "recruiter@other.console.test";
     private static final String OTHER_PASSWORD = "a different organisation's passphrase";
@@ -192,7 +197,8 @@ class RecruiterConsoleIT {
         }
 
         takeTheTest(linkFromMail("ada.console@example.com"), ANSWER);
-        takeTheTest(linkFromMail("grace.console@example.com"), "I would just retry.");
+        // most of it about something else: the grader asks a person to look (flow 2)
+        takeTheTest(linkFromMail("grace.console@example.com"), RAMBLING);
     }
 
     /** The candidate app, as the candidate uses it: every question answered, then submitted. */
@@ -248,6 +254,8 @@ class RecruiterConsoleIT {
             assertThat(browser.textOf("blockquote.answer")).isEqualTo(ANSWER);
             // A choice is named in the words the candidate read, not by its id.
             assertThat(browser.textOf("div.answer")).contains("Chose:", "Record keys mapping to one partition");
+            // An item the grader sent to a person says why, in words; one it did not says nothing of the kind.
+            assertReviewReasonsAsTheApiHasThem(browser, before);
             // -Dconsole.readme.screenshot=../../docs/console-result.png retakes the README's picture of this page.
             String readmePicture = System.getProperty("console.readme.screenshot");
             if (readmePicture != null) {
@@ -256,6 +264,19 @@ class RecruiterConsoleIT {
             browser.script("document.querySelector('div.answer').scrollIntoView({block: 'center'})");
             browser.capture("console-result-choice");
             browser.capture("console-result");
+
+            // Grace's answer, mostly about something else, awaits a person, and the page says why.
+            JsonNode grace = awaitResultOf("grace.console@example.com");
+            assertThat(itemTitled(grace, FREE_TEXT_TITLE).path("awaitingReview").asBoolean()).isTrue();
+            open(browser, "#/results/" + grace.get("sessionId").asString());
+            browser.awaitHeading("Grace Console: " + TEST_TITLE);
+            browser.awaitText(".review-reasons", "Why it needs review: ");
+            assertReviewReasonsAsTheApiHasThem(browser, grace);
+            assertThat(browser.textOf(".review-reasons")).contains(REVIEW_WORDS.get("MOSTLY_OFF_TOPIC"));
+            browser.script("document.querySelector('.review-reasons').scrollIntoView({block: 'center'})");
+            browser.captureWithoutAnyViolation("console-result-review");
+            open(browser, "#/results/" + sessionId);
+            browser.awaitHeading("Ada Console: " + TEST_TITLE);
 
             WebElement box = browser.driver().findElements(By.cssSelector("article.item")).stream()
                     .filter(item -> item.findElement(By.tagName("h3")).getText().contains(FREE_TEXT_TITLE))
@@ -763,6 +784,30 @@ class RecruiterConsoleIT {
             return null;
         }, found -> found != null);
     }
+
+    /** Each item of the page shows why it needs review, in the console's words for the API's flags, or nothing. */
+    private static void assertReviewReasonsAsTheApiHasThem(CandidateBrowser browser, JsonNode result) {
+        for (WebElement article : browser.driver().findElements(By.cssSelector("article.item"))) {
+            String title = article.findElement(By.tagName("h3")).getText().replaceFirst("^\\d+\\. ", "");
+            JsonNode item = itemTitled(result, title);
+            List<String> flags = StreamSupport.stream(item.path("evidence").path("flags").spliterator(), false)
+                    .map(JsonNode::asString).filter(REVIEW_WORDS::containsKey).toList();
+            boolean explained = item.path("awaitingReview").asBoolean() && !flags.isEmpty();
+            assertThat(article.findElements(By.cssSelector(".review-reasons"))).as(title).hasSize(explained ? 1 : 0);
+            if (explained) {
+                assertThat(article.findElement(By.cssSelector(".review-reasons")).getText()).as(title)
+                        .startsWith("Why it needs review: ").contains(flags.stream().map(REVIEW_WORDS::get).toList());
+            }
+        }
+    }
+
+    /** The console's words for each review flag, a distinctive part of each. */
+    private static final Map<String, String> REVIEW_WORDS = Map.of(
+            "LOW_CONFIDENCE", "close to the grader's thresholds",
+            "NEAR_THRESHOLD", "boundary between two grades",
+            "KEYWORD_LIST", "list of terms",
+            "MOSTLY_OFF_TOPIC", "most of the answer is not about the question",
+            "FALLBACK", "built-in grader stood in");
 
     private static JsonNode itemTitled(JsonNode result, String title) {
         for (JsonNode item : result.get("items")) {
