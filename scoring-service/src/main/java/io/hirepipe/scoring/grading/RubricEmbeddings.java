@@ -14,12 +14,20 @@ import java.util.regex.Pattern;
  *
  * @param topic        the prompt and all key-point references: an answer near none of them is off topic
  * @param rubricPhrases every phrase of the key points as written, for keyword-list detection
- * @param rubricTerms  every analysed phrase term of the key points, likewise
+ * @param rubricTerms  every analysed phrase term of the key points, likewise, and the description's terms of each key
+ *                     point with fewer than {@link #PHRASES_THAT_LIST_THE_TERMS} phrases: its author listed no terms,
+ *                     and a run of its description's words must still count as a list of the rubric's terms
  * @param promptTerms  the prompt's analysed terms: a clause made only of them repeats the question
  */
 public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, List<Target> misconceptions,
                                List<float[]> topic, List<String> rubricPhrases, Set<String> rubricTerms,
                                Set<String> promptTerms) {
+
+    /**
+     * A key point with this many phrases lists the terms a candidate would use; one with fewer lends its description's
+     * words to keyword-list detection instead (all of them would take terse notes for lists: docs/grading.md, session 24).
+     */
+    static final int PHRASES_THAT_LIST_THE_TERMS = 2;
 
     /**
      * A misconception is written as "Claims X" (or "Believes X", "Proposes X", "Insists on X", as the starter bank's
@@ -85,6 +93,9 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
             }
             List<Phrase> phrases = phrases(rubric.keyPoints().get(k).phrases(), analyser, negation);
             phrases.forEach(p -> rubricTerms.addAll(p.terms()));
+            if (phrases.size() < PHRASES_THAT_LIST_THE_TERMS) {
+                rubricTerms.addAll(analyser.terms(rubric.keyPoints().get(k).description()));
+            }
             keyPoints.add(new Target(rubric.keyPoints().get(k).id(), List.copyOf(refs), phrases));
         }
         List<Target> misconceptions = new ArrayList<>();

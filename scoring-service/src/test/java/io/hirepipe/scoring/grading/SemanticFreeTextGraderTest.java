@@ -243,6 +243,26 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aRunOfADescriptionsWordsIsAKeywordListWhereItsKeyPointHasFewerThanTwoPhrases() {
+        // as a recruiter may write a rubric in the console: one phrase per key point
+        FreeTextRubric fewPhrases = new FreeTextRubric("redelivery:1",
+                "How do you make a Kafka consumer safe against redelivered events?",
+                List.of(new FreeTextRubric.Point("store", "Stores effects under a unique key", List.of("unique key"), List.of(), 2),
+                        new FreeTextRubric.Point("dedupe", "Deduplicates by event id", List.of("event id"), List.of(), 2)),
+                List.of());
+
+        FreeTextGrade list = grader.grade("unique key, event id, deduplicates, stores effects, redelivered events", fewPhrases);
+        FreeTextGrade sentence = grader.grade(
+                "Every effect is stored under a unique key derived from the event id, so a redelivery changes nothing.", fewPhrases);
+
+        assertThat(list.flags()).contains(GradeFlag.KEYWORD_LIST);
+        assertThat(list.needsReview()).isTrue();
+        assertThat(percent(list)).isLessThanOrEqualTo(100 * settings.keywordListCap());
+        assertThat(sentence.flags()).doesNotContain(GradeFlag.KEYWORD_LIST);
+        assertThat(percent(sentence)).isGreaterThanOrEqualTo(50);
+    }
+
+    @Test
     void aKeywordListIsCappedAndSentToReview() {
         FreeTextGrade grade = grader.grade(
                 "replication, replica, copy, primary, failover, read replicas, sharding, shard key, subset", RUBRIC);
