@@ -110,7 +110,9 @@ import java.util.Set;
  * words the model does not connect to the rubric, and the few clauses it recognises under-state it (a paraphrase), or
  * it says little about the question among much else, and its few on-topic clauses over-state it (a rambling answer, one
  * to a neighbouring question); the model cannot tell which, a reader can at a glance (docs/grading.md, session 24).
- * Any of these sets needsReview. An answer too long to read whole gets LOW_CONFIDENCE as well.
+ * Any of these sets needsReview, and so does an OFF_TOPIC answer of at least reviewOffTopicFromWords words: its 0 is
+ * right for a long answer to another question and costly for a long answer in everyday words, and only a reader can
+ * tell (docs/grading.md, session 24). An answer too long to read whole gets LOW_CONFIDENCE as well.
  */
 public final class SemanticGradingPolicy {
 
@@ -253,8 +255,12 @@ public final class SemanticGradingPolicy {
             keyPoints.replaceAll(k -> new KeyPointEvidence(k.keyPointId(), k.verdict(), round2(k.credit() * share),
                     decimal(k.points().doubleValue() * share), k.span(), k.similarity()));
         }
+        // an answer of substance with nothing of the question in it: about something else, or in words the model misses
+        boolean substantialOffTopic = flags.contains(GradeFlag.OFF_TOPIC) && s.reviewOffTopicFromWords() > 0
+                && e.signals().words() >= s.reviewOffTopicFromWords();
         boolean needsReview = keywordList || flags.contains(GradeFlag.LOW_CONFIDENCE)
-                || flags.contains(GradeFlag.NEAR_THRESHOLD) || flags.contains(GradeFlag.MOSTLY_OFF_TOPIC);
+                || flags.contains(GradeFlag.NEAR_THRESHOLD) || flags.contains(GradeFlag.MOSTLY_OFF_TOPIC)
+                || substantialOffTopic;
         return new FreeTextGrade(decimal(points), max, round2(confidence), needsReview, keyPoints, misconceptions, flags);
     }
 

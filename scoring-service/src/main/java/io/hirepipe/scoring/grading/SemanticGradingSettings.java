@@ -60,6 +60,8 @@ import java.util.List;
  * @param reviewOnTopicShareBelow an item of grade 2 or more of whose units fewer than this share are on topic (see
  *                              unitOnTopicAt) needs review: its grade rests on a minority of the answer (see
  *                              {@link SemanticGradingPolicy}); 0 (off) if absent
+ * @param reviewOffTopicFromWords an answer scored off topic that has at least this many words needs review (its score
+ *                              stays 0; see {@link SemanticGradingPolicy}); 0 (off) if absent
  */
 @ConfigurationProperties("hirepipe.grading.semantic")
 public record SemanticGradingSettings(double contrast, double similarityFloor, double similarityCeiling, double phraseWeight,
@@ -73,7 +75,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                                       Double engagedWrongFloor, Double promptEchoShare,
                                       Double clauseNoise, Double clauseNoiseFrom, Double hedgedEvidenceCap,
                                       Double unitOnTopicAt, Double floorExemptionMargin,
-                                      Double reviewOnTopicShareBelow) {
+                                      Double reviewOnTopicShareBelow, Integer reviewOffTopicFromWords) {
 
     /** The calibration that changes nothing. */
     public static final List<Double> IDENTITY = List.of(0.0, 25.0, 50.0, 75.0, 100.0);
@@ -89,6 +91,10 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         unitOnTopicAt = unitOnTopicAt == null ? 0.0 : unitOnTopicAt;
         floorExemptionMargin = floorExemptionMargin == null ? Double.POSITIVE_INFINITY : floorExemptionMargin;
         reviewOnTopicShareBelow = reviewOnTopicShareBelow == null ? 0.0 : reviewOnTopicShareBelow;
+        reviewOffTopicFromWords = reviewOffTopicFromWords == null ? 0 : reviewOffTopicFromWords;
+        if (reviewOffTopicFromWords < 0) {
+            throw new IllegalArgumentException("review-off-topic-from-words must not be negative");
+        }
         if (reviewOnTopicShareBelow < 0 || reviewOnTopicShareBelow > 1) {
             throw new IllegalArgumentException("review-on-topic-share-below must lie between 0 and 1");
         }
@@ -145,7 +151,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap,
                 lowConfidenceBelow, nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
                 engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                reviewOnTopicShareBelow);
+                reviewOnTopicShareBelow, reviewOffTopicFromWords);
     }
 
     public SemanticGradingSettings withGates(double misconception, double offTopic, double keywordCap) {
@@ -155,7 +161,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 keywordListMinRubricTermShare, keywordCap, lowConfidenceBelow, nearThresholdWithin, holisticWeight,
                 holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
                 engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                reviewOnTopicShareBelow);
+                reviewOnTopicShareBelow, reviewOffTopicFromWords);
     }
 
     public SemanticGradingSettings withHolistic(double weight, double floor, double ceiling) {
@@ -164,20 +170,21 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, weight, floor, ceiling, calibration, partlyMetCredit, bandPull,
                 engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                reviewOnTopicShareBelow);
+                reviewOnTopicShareBelow, reviewOffTopicFromWords);
     }
 
     public SemanticGradingSettings withReview(double lowConfidence, double nearThreshold) {
-        return withReview(lowConfidence, nearThreshold, reviewOnTopicShareBelow);
+        return withReview(lowConfidence, nearThreshold, reviewOnTopicShareBelow, reviewOffTopicFromWords);
     }
 
-    public SemanticGradingSettings withReview(double lowConfidence, double nearThreshold, double onTopicShareBelow) {
+    public SemanticGradingSettings withReview(double lowConfidence, double nearThreshold, double onTopicShareBelow,
+                                              int offTopicFromWords) {
         return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidence,
                 nearThreshold, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
                 engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                onTopicShareBelow);
+                onTopicShareBelow, offTopicFromWords);
     }
 
     public SemanticGradingSettings withCalibration(List<Double> percentAtCredit) {
@@ -204,7 +211,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, percentAtCredit, partlyMet, pull,
                 floor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                reviewOnTopicShareBelow);
+                reviewOnTopicShareBelow, reviewOffTopicFromWords);
     }
 
     public SemanticGradingSettings withPromptEchoShare(double echoShare) {
@@ -234,6 +241,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
-                engagedWrongFloor, echoShare, noise, from, hedgeCap, onTopicAt, exemptionMargin, reviewOnTopicShareBelow);
+                engagedWrongFloor, echoShare, noise, from, hedgeCap, onTopicAt, exemptionMargin, reviewOnTopicShareBelow,
+                reviewOffTopicFromWords);
     }
 }

@@ -21,7 +21,7 @@ class SemanticGradingPolicyTest {
 
     private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0, 0.7, 0.3,
             0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8, SemanticGradingSettings.IDENTITY, 0.5, 0.0, 0.0,
-            0.0, 0.0, 1.0, null, null, null, null);
+            0.0, 0.0, 1.0, null, null, null, null, null);
 
     private final SemanticGradingPolicy policy = new SemanticGradingPolicy(SETTINGS);
 
@@ -304,7 +304,7 @@ class SemanticGradingPolicyTest {
         return withUnitTopicality(e, topicality);
     }
 
-    private static final SemanticGradingSettings MINORITY_REVIEWED = SETTINGS.withUnitOnTopicAt(0.4).withReview(0.6, 3, 0.5);
+    private static final SemanticGradingSettings MINORITY_REVIEWED = SETTINGS.withUnitOnTopicAt(0.4).withReview(0.6, 3, 0.5, 0);
 
     @Test
     void aGradeThatRestsOnAMinorityOfTheAnswersClausesNeedsReviewAndKeepsItsScore() {
@@ -344,7 +344,7 @@ class SemanticGradingPolicyTest {
 
     @Test
     void anOnTopicShareOutsideZeroToOneIsRefused() {
-        assertThatThrownBy(() -> SETTINGS.withReview(0.6, 3, 1.5)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SETTINGS.withReview(0.6, 3, 1.5, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("review-on-topic-share-below");
     }
 
@@ -368,6 +368,29 @@ class SemanticGradingPolicyTest {
 
         assertThat(grade.points()).isEqualByComparingTo("0");
         assertThat(grade.flags()).contains(GradeFlag.OFF_TOPIC);
+    }
+
+    @Test
+    void anAnswerOfSubstanceScoredOffTopicNeedsReviewAndKeepsItsZero() {
+        AnswerEvidence near = evidence(0.95, 0.95, 0.05, 0.05);
+        AnswerEvidence far = new AnswerEvidence(near.answer(), near.units(), near.negated(), near.keyPointSimilarity(),
+                near.keyPointPhrase(), near.misconceptionSimilarity(), near.misconceptionPhrase(), 0.1, near.signals(), false, 0);
+        assertThat(far.signals().words()).isEqualTo(40);
+
+        FreeTextGrade fromForty = new SemanticGradingPolicy(SETTINGS.withReview(0.6, 3, 0, 40)).grade(far, RUBRIC);
+        FreeTextGrade fromSixty = new SemanticGradingPolicy(SETTINGS.withReview(0.6, 3, 0, 60)).grade(far, RUBRIC);
+
+        assertThat(fromForty.points()).isEqualByComparingTo("0");
+        assertThat(fromForty.flags()).containsExactly(GradeFlag.OFF_TOPIC);
+        assertThat(fromForty.needsReview()).isTrue();
+        assertThat(fromSixty.points()).isEqualByComparingTo("0");
+        assertThat(fromSixty.needsReview()).as("40 words, under the setting").isFalse();
+    }
+
+    @Test
+    void aNegativeWordCountForReviewingOffTopicAnswersIsRefused() {
+        assertThatThrownBy(() -> SETTINGS.withReview(0.6, 3, 0, -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("review-off-topic-from-words");
     }
 
     private static AnswerEvidence asList(AnswerEvidence e, boolean structured) {
