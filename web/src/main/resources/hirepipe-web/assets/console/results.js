@@ -186,6 +186,7 @@ const REVIEW_REASONS = {
   NEAR_THRESHOLD: 'the score lies on the boundary between two grades',
   KEYWORD_LIST: 'the answer reads as a list of terms rather than an explanation',
   MOSTLY_OFF_TOPIC: 'most of the answer is not about the question: it may make its points in its own words, or wander off them',
+  OFF_TOPIC: 'the grader found nothing of the question in an answer of this length, scored 0: it may answer another question, or make its points in everyday words',
   FALLBACK: 'the built-in grader stood in for the configured one',
 };
 

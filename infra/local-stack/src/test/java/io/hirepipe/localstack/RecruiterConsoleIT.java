@@ -807,6 +807,7 @@ class RecruiterConsoleIT {
             "NEAR_THRESHOLD", "boundary between two grades",
             "KEYWORD_LIST", "list of terms",
             "MOSTLY_OFF_TOPIC", "most of the answer is not about the question",
+            "OFF_TOPIC", "found nothing of the question in an answer of this length",
             "FALLBACK", "built-in grader stood in");
 
     private static JsonNode itemTitled(JsonNode result, String title) {
