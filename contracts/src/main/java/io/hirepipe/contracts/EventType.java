@@ -42,8 +42,8 @@ public enum EventType {
     PARTNER_TEST_SENT("PartnerTestSent", PartnerTestSent.class, Topics.INVITATIONS, 1),
     /** v2: optional externalReference, timeTakenSeconds and integrity counts (and testVersion, drawnFromPools). */
     ASSESSMENT_SUBMITTED("AssessmentSubmitted", AssessmentSubmitted.class, Topics.SUBMISSIONS, 2),
-    /** v2: decimal points, item status and evidence, provisional and reviewCount. */
-    ASSESSMENT_SCORED("AssessmentScored", AssessmentScored.class, Topics.RESULTS, 3),
+    /** v2: decimal points, item status and evidence, provisional and reviewCount; v4: each item's reviewReasons. */
+    ASSESSMENT_SCORED("AssessmentScored", AssessmentScored.class, Topics.RESULTS, 4),
     /** v2: decimal points, the machine's item points, provisional, and who the session is for. */
     SCORE_ADJUSTED("ScoreAdjusted", ScoreAdjusted.class, Topics.RESULTS, 2),
     ASSESSMENT_FINALIZED("AssessmentFinalized", AssessmentFinalized.class, Topics.RESULTS, 1),

@@ -161,6 +161,21 @@ class EventJsonTest {
     }
 
     @Test
+    void anItemsReviewReasonsTravelAndAVersionThreeScoreIsReadWithoutThem() {
+        ObjectNode v4 = (ObjectNode) PLAIN.readTree(EventJson.toJson(EventEnvelope.of(
+                SampleEvents.of(EventType.ASSESSMENT_SCORED), "tenant-a", "corr-1")));
+        assertThat(v4.at("/payload/items/0/evidence/reviewReasons/0").asString())
+                .isEqualTo("the score lies on the boundary between two grades");
+        ((ObjectNode) v4.at("/payload/items/0/evidence")).remove("reviewReasons");
+        v4.put("schemaVersion", 3);
+
+        AssessmentScored v3 = (AssessmentScored) EventJson.fromJson(v4.toString()).payload();
+
+        assertThat(v3.items().get(0).evidence().reviewReasons()).isEmpty();
+        assertThat(v3.items().get(0).evidence().confidence()).isEqualTo(0.42);
+    }
+
+    @Test
     void pointsTravelAsPlainJsonNumbersWithAtMostTwoDecimals() {
         JsonNode scored = PLAIN.readTree(EventJson.toJson(EventEnvelope.of(
                 SampleEvents.of(EventType.ASSESSMENT_SCORED), "tenant-a", "corr-1")));
@@ -183,7 +198,7 @@ class EventJsonTest {
 
     @Test
     void typesWhoseFieldsChangedSaySoInTheirSchemaVersion() {
-        assertThat(EventEnvelope.of(SampleEvents.of(EventType.ASSESSMENT_SCORED), "t", "c").schemaVersion()).isEqualTo(3);
+        assertThat(EventEnvelope.of(SampleEvents.of(EventType.ASSESSMENT_SCORED), "t", "c").schemaVersion()).isEqualTo(4);
         assertThat(EventEnvelope.of(SampleEvents.of(EventType.SCORE_ADJUSTED), "t", "c").schemaVersion()).isEqualTo(2);
         assertThat(EventEnvelope.of(SampleEvents.of(EventType.QUESTION_PUBLISHED), "t", "c").schemaVersion())
                 .isEqualTo(2);

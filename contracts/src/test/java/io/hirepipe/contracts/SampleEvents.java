@@ -78,7 +78,7 @@ final class SampleEvents {
                                             List.of(new ItemEvidence.Point("kp-1", "Replication copies data")),
                                             List.of(),
                                             List.of(new ItemEvidence.Point("kp-2", "Sharding splits data")),
-                                            List.of(), 0.42)),
+                                            List.of(), 0.42, List.of("the score lies on the boundary between two grades"))),
                             new ItemScore("q-2", 1, QuestionKind.MULTI_CHOICE, new BigDecimal("0.50"), 1, List.of(),
                                     "Index structures", ItemStatus.SCORED, null)),
                     T0.plusSeconds(1805), true, 1, T0.plusSeconds(1800));

@@ -180,19 +180,9 @@ function answerOf(item) {
   return null;
 }
 
-// Why the grader asked for a person, in the recruiter's words (the grader's flags; the README's "Free-text grading").
-const REVIEW_REASONS = {
-  LOW_CONFIDENCE: 'the evidence for some key points sits close to the grader\'s thresholds',
-  NEAR_THRESHOLD: 'the score lies on the boundary between two grades',
-  KEYWORD_LIST: 'the answer reads as a list of terms rather than an explanation',
-  MOSTLY_OFF_TOPIC: 'most of the answer is not about the question: it may make its points in its own words, or wander off them',
-  OFF_TOPIC: 'the grader found nothing of the question in an answer of this length, scored 0: it may answer another question, or make its points in everyday words',
-  FALLBACK: 'the built-in grader stood in for the configured one',
-};
-
+// Why the grader asked for a person, in the words the result gives (one sentence per reason).
 function reviewReasons(item) {
-  if (!item.awaitingReview) return null;
-  const reasons = (item.evidence?.flags || []).map((flag) => REVIEW_REASONS[flag]).filter(Boolean);
+  const reasons = item.awaitingReview ? item.reviewReasons || [] : [];
   return reasons.length ? h('p', { class: 'review-reasons' }, `Why it needs review: ${reasons.join('; ')}.`) : null;
 }
 

@@ -51,7 +51,7 @@ public class ScoreReportEmail {
         model.put("passed", scored.passed());
         model.put("provisional", scored.provisional());
         model.put("reviewCount", scored.reviewCount());
-        model.put("reviewItems", items.stream().filter(ItemLine::awaitsReview).map(ItemLine::title).toList());
+        model.put("reviewItems", items.stream().filter(ItemLine::awaitsReview).map(ItemLine::reviewLine).toList());
         model.put("submitReason", describe(scored.submitReason()));
         model.put("scoredAt", MailFormats.instant(scored.scoredAt()));
         model.put("sessionId", scored.sessionId());
@@ -89,10 +89,12 @@ public class ScoreReportEmail {
                 : join(evidence.met(), evidence.partlyMet());
         String missed = evidence == null ? "" : join(evidence.missed(), List.of());
         String misconceptions = evidence == null ? "" : join(evidence.misconceptions(), List.of());
+        String reviewReasons = evidence == null ? ""
+                : evidence.reviewReasons().stream().map(MailFormats::oneLine).collect(Collectors.joining("; "));
         return new ItemLine(titled ? title : item.questionId(), titled ? item.questionId() : "",
                 item.questionVersion(), describe(item.kind()),
                 MailFormats.points(item.points()) + "/" + item.maxPoints(), found, missed, misconceptions,
-                describe(item.status()), item.status() == ItemStatus.NEEDS_REVIEW);
+                describe(item.status()), item.status() == ItemStatus.NEEDS_REVIEW, reviewReasons);
     }
 
     /** Met points plainly, partly met ones marked, in rubric order within each group. */
@@ -134,9 +136,15 @@ public class ScoreReportEmail {
      * @param matchedKeyPoints the key points found; empty when none or not a free-text item
      * @param missedKeyPoints  the key points missed; empty when none or the event carried no evidence
      * @param status           "awaits review", "unanswered", or empty for a plainly scored item
+     * @param reviewReasons    why the grader asked for a person, as the event words it; empty when it does not say
      */
     public record ItemLine(String title, String questionId, int version, String kind, String points,
                            String matchedKeyPoints, String missedKeyPoints, String misconceptions, String status,
-                           boolean awaitsReview) {
+                           boolean awaitsReview, String reviewReasons) {
+
+        /** The item as the list of items awaiting review names it: its title, and why where the event says. */
+        public String reviewLine() {
+            return reviewReasons.isEmpty() ? title : title + ": " + reviewReasons;
+        }
     }
 }

@@ -170,6 +170,25 @@ class ScoreReportEmailTest {
     }
 
     @Test
+    void anItemAwaitingReviewSaysWhyWhereTheEventSays() {
+        ItemEvidence evidence = new ItemEvidence(List.of(), List.of(new ItemEvidence.Point("copies", "Replicas copy data")),
+                List.of(), List.of(), 0.9, List.of("the score lies on the boundary between two grades",
+                "most of the answer is not about the question"));
+        AssessmentScored scored = new AssessmentScored("ses-1", "inv-1", "test-1", "Backend basics",
+                new Person("Ada", "ada@example.org"), "rec@example.org", new BigDecimal("1.00"), 4, 25.0, 60, false,
+                SubmitReason.CANDIDATE, List.of(new ItemScore("q-free", 3, QuestionKind.FREE_TEXT, new BigDecimal("1.00"), 4,
+                        List.of(), "Replication vs sharding", ItemStatus.NEEDS_REVIEW, evidence)),
+                Instant.parse("2026-02-02T17:00:00Z"), true, 1);
+
+        EmailMessage email = reportEmail.compose(scored);
+
+        assertThat(email.text()).contains("Awaiting review: Replication vs sharding: the score lies on the boundary "
+                + "between two grades; most of the answer is not about the question\n");
+        assertThat(email.html()).contains("<li>Replication vs sharding: the score lies on the boundary between two grades; "
+                + "most of the answer is not about the question</li>");
+    }
+
+    @Test
     void aFinalReportHasNoProvisionalMarksAndWholePointsHaveNoDecimals() {
         EmailMessage email = reportEmail.compose(scored("Ada", 70.0, true, SubmitReason.CANDIDATE, "rec@example.org"));
 

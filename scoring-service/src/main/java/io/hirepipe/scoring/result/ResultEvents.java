@@ -6,6 +6,7 @@ import io.hirepipe.contracts.events.ItemEvidence;
 import io.hirepipe.contracts.events.ItemScore;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.ScoreAdjusted;
+import io.hirepipe.scoring.grading.ReviewReasons;
 
 import java.time.Instant;
 import java.util.List;
@@ -42,11 +43,17 @@ final class ResultEvents {
 
     private static ItemScore itemScore(ScoringResult.Item item) {
         return new ItemScore(item.questionId(), item.questionVersion(), item.kind(), item.points(), item.maxPoints(),
-                item.matchedKeyPointIds(), item.title(), item.status(), evidence(item.evidence()));
+                item.matchedKeyPointIds(), item.title(), item.status(), evidence(item));
+    }
+
+    /** Why the grader asked for a person, while the item still waits for one; empty otherwise. */
+    static List<String> reviewReasons(ScoringResult.Item item) {
+        return item.awaitsReview() && item.evidence() != null ? ReviewReasons.of(item.evidence().flags()) : List.of();
     }
 
     /** The brief the events carry; spans and similarities stay in this service. */
-    private static ItemEvidence evidence(ScoringResult.Evidence evidence) {
+    private static ItemEvidence evidence(ScoringResult.Item item) {
+        ScoringResult.Evidence evidence = item.evidence();
         if (evidence == null) {
             return null;
         }
@@ -54,7 +61,7 @@ final class ResultEvents {
                 points(evidence, "MISSED"::equals),
                 evidence.misconceptions().stream()
                         .map(m -> new ItemEvidence.Point(m.id(), m.description())).toList(),
-                evidence.confidence());
+                evidence.confidence(), reviewReasons(item));
     }
 
     private static List<ItemEvidence.Point> points(ScoringResult.Evidence evidence, Predicate<String> verdict) {

@@ -61,6 +61,7 @@ public record ResultView(
      * @param awaitingReview the machine was unsure and no person has settled it yet
      * @param evidence      for free-text items: per key point verdict, span and similarity, misconceptions,
      *                      confidence and flags; null for choice items
+     * @param reviewReasons why the grader asked for a person, one sentence per reason; empty unless awaitingReview
      * @param history       every change a person made, oldest first
      * @param selectedOptionIds for choice items, the options the candidate picked
      * @param selectedOptions   the same picks with their texts as the candidate read them (the text is null
@@ -79,6 +80,8 @@ public record ResultView(
                            @Schema(example = "3.0") BigDecimal humanPoints,
                            @ArraySchema(schema = @Schema(example = "shared-state")) List<String> matchedKeyPointIds,
                            ScoringResult.Evidence evidence,
+                           @ArraySchema(schema = @Schema(example = "the score lies on the boundary between two grades"))
+                           List<String> reviewReasons,
                            List<ReviewView> history,
                            @ArraySchema(schema = @Schema(example = "b")) List<String> selectedOptionIds,
                            @Schema(example = "A token bucket per client in Redis, refilled at 100 per minute.") String answerText,
@@ -118,7 +121,7 @@ public record ResultView(
     private static ItemView item(ScoringResult.Item item, OptionTexts optionTexts) {
         return new ItemView(item.questionId(), item.questionVersion(), item.kind(), item.title(), item.points(),
                 item.maxPoints(), item.status(), item.awaitsReview(), item.machinePoints(), item.humanPoints(),
-                item.matchedKeyPointIds(), item.evidence(),
+                item.matchedKeyPointIds(), item.evidence(), ResultEvents.reviewReasons(item),
                 item.history().stream().map(review -> new ReviewView(review.action(), review.from(), review.to(),
                         review.reason(), review.by() == null ? null : review.by().display(), review.at())).toList(),
                 item.selectedOptionIds(), item.answerText(),

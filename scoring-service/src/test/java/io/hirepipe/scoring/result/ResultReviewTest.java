@@ -89,6 +89,9 @@ class ResultReviewTest extends ScoringServiceTest {
         assertThat(item.path("machinePoints").decimalValue()).isEqualByComparingTo("2");
         assertThat(item.path("status").asString()).as("the machine's verdict stays on record").isEqualTo("NEEDS_REVIEW");
         assertThat(item.path("awaitingReview").asBoolean()).isFalse();
+        assertThat(item.path("reviewReasons")).as("settled: no reason left to give").isEmpty();
+        assertThat(result.path("items").get(2).path("reviewReasons").get(0).asString())
+                .as("still waiting, and why, in words").contains("close to the grader's thresholds");
         assertThat(item.path("history")).hasSize(1);
         assertThat(item.path("history").get(0).path("action").asString()).isEqualTo("ADJUSTED");
         assertThat(item.path("history").get(0).path("from").decimalValue()).isEqualByComparingTo("2");

@@ -159,7 +159,7 @@ class ScoringFlowTest extends ScoringServiceTest {
         EventEnvelope<EventPayload> event = kafka.awaitRecords(Topics.RESULTS, r -> isScoredEventOf(r, sessionId)).get(0)
                 .envelope();
         assertThat(event.tenantId()).isEqualTo(TENANT);
-        assertThat(event.schemaVersion()).isEqualTo(3);
+        assertThat(event.schemaVersion()).isEqualTo(4);
         assertThat(event.correlationId()).as("the submission's correlation id travels on")
                 .isEqualTo(submitted.correlationId());
     }
