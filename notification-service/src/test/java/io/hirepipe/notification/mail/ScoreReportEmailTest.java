@@ -154,7 +154,7 @@ class ScoreReportEmailTest {
         assertThat(email.subject()).isEqualTo("Assessment scored (provisional): Ada – 64.3% (passed)");
         assertThat(email.text())
                 .contains("PROVISIONAL: 1 item awaits review")
-                .contains("Awaiting review: Replication vs sharding\n")
+                .contains("Awaiting review:\n- Replication vs sharding\n")
                 .contains("Score:      4.5/7 points, 64.3% (provisional)")
                 .contains("- Index trade-off (q-single v1, Single choice): 2/2\n")
                 .contains("- Replication vs sharding (q-free v3, Free text): 2.5/5 (awaits review), key points met: "
@@ -182,7 +182,7 @@ class ScoreReportEmailTest {
 
         EmailMessage email = reportEmail.compose(scored);
 
-        assertThat(email.text()).contains("Awaiting review: Replication vs sharding: the score lies on the boundary "
+        assertThat(email.text()).contains("Awaiting review:\n- Replication vs sharding: the score lies on the boundary "
                 + "between two grades; most of the answer is not about the question\n");
         assertThat(email.html()).contains("<li>Replication vs sharding: the score lies on the boundary between two grades; "
                 + "most of the answer is not about the question</li>");
