@@ -6,7 +6,6 @@ import io.hirepipe.contracts.events.ItemEvidence;
 import io.hirepipe.contracts.events.ItemScore;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.ScoreAdjusted;
-import io.hirepipe.scoring.grading.ReviewReasons;
 
 import java.time.Instant;
 import java.util.List;
@@ -46,10 +45,6 @@ final class ResultEvents {
                 item.matchedKeyPointIds(), item.title(), item.status(), evidence(item));
     }
 
-    /** Why the grader asked for a person, while the item still waits for one; empty otherwise. */
-    static List<String> reviewReasons(ScoringResult.Item item) {
-        return item.awaitsReview() && item.evidence() != null ? ReviewReasons.of(item.evidence().flags()) : List.of();
-    }
 
     /** The brief the events carry; spans and similarities stay in this service. */
     private static ItemEvidence evidence(ScoringResult.Item item) {
@@ -61,7 +56,7 @@ final class ResultEvents {
                 points(evidence, "MISSED"::equals),
                 evidence.misconceptions().stream()
                         .map(m -> new ItemEvidence.Point(m.id(), m.description())).toList(),
-                evidence.confidence(), reviewReasons(item));
+                evidence.confidence(), item.reviewReasons());
     }
 
     private static List<ItemEvidence.Point> points(ScoringResult.Evidence evidence, Predicate<String> verdict) {

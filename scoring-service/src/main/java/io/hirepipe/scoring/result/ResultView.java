@@ -121,7 +121,7 @@ public record ResultView(
     private static ItemView item(ScoringResult.Item item, OptionTexts optionTexts) {
         return new ItemView(item.questionId(), item.questionVersion(), item.kind(), item.title(), item.points(),
                 item.maxPoints(), item.status(), item.awaitsReview(), item.machinePoints(), item.humanPoints(),
-                item.matchedKeyPointIds(), item.evidence(), ResultEvents.reviewReasons(item),
+                item.matchedKeyPointIds(), item.evidence(), item.reviewReasons(),
                 item.history().stream().map(review -> new ReviewView(review.action(), review.from(), review.to(),
                         review.reason(), review.by() == null ? null : review.by().display(), review.at())).toList(),
                 item.selectedOptionIds(), item.answerText(),

@@ -3,6 +3,7 @@ package io.hirepipe.scoring.result;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.hirepipe.contracts.events.ItemStatus;
+import io.hirepipe.scoring.grading.ReviewReasons;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.defaults.outbox.OutboxMessage;
@@ -155,6 +156,11 @@ public record ScoringResult(
         /** The machine was unsure and no person has settled it yet. */
         public boolean awaitsReview() {
             return status == ItemStatus.NEEDS_REVIEW && humanPoints == null && !accepted;
+        }
+
+        /** Why the grader asked for a person, in words, while the item still waits for one; empty otherwise. */
+        public List<String> reviewReasons() {
+            return awaitsReview() && evidence != null ? ReviewReasons.of(evidence.flags()) : List.of();
         }
 
         public boolean adjusted() {
