@@ -3,7 +3,6 @@ package io.hirepipe.gateway.resilience;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -73,7 +72,7 @@ class DownstreamResilienceFilter implements GlobalFilter, Ordered {
         if (isIdempotentRead(exchange.getRequest().getMethod())) {
             Retry retry = retries.retry(service, READ_RETRY_CONFIG);
             URI target = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
-            call = Mono.defer(new RetriedAttempt(exchange, target, call)::next).transformDeferred(RetryOperator.of(retry));
+            call = new RetriedAttempts(exchange, target, call, retry.asyncContext()).first();
         }
         return call.onErrorResume(CallNotPermittedException.class, open -> breakerOpen(exchange, service, breaker))
                 .onErrorResume(TimeoutException.class, late -> timedOut(exchange, service, timeLimit))
@@ -138,27 +137,48 @@ class DownstreamResilienceFilter implements GlobalFilter, Ordered {
         return ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER - 20;
     }
 
-    /** Before a second attempt, undo what the first left on the exchange so the request is routed again. */
-    private static final class RetriedAttempt {
+    /**
+     * A read's attempts under Resilience4j's retry, driven through the retry's own context: a failure the retry
+     * accepts is tried again after its wait, anything else ends the read. Resilience4j's Reactor operator does the
+     * same through Reactor's {@code retryWhen}, which builds a companion flux and sink for every request; nearly no
+     * read is ever retried, so every read paid for that. Before a second attempt, what the first left on the
+     * exchange is undone so the request is routed again.
+     */
+    private static final class RetriedAttempts {
 
         private final ServerWebExchange exchange;
         /** The route's URL before the load balancer replaced it with the chosen instance's. */
         private final URI target;
         private final Mono<Void> call;
-        private boolean first = true;
+        private final Retry.AsyncContext<Void> retry;
 
-        RetriedAttempt(ServerWebExchange exchange, URI target, Mono<Void> call) {
+        RetriedAttempts(ServerWebExchange exchange, URI target, Mono<Void> call, Retry.AsyncContext<Void> retry) {
             this.exchange = exchange;
             this.target = target;
             this.call = call;
+            this.retry = retry;
         }
 
-        Mono<Void> next() {
-            if (!first) {
-                RouteAttempts.resetForAnotherAttempt(exchange, target);
+        Mono<Void> first() {
+            return attempt(call);
+        }
+
+        private Mono<Void> attempt(Mono<Void> thisAttempt) {
+            return thisAttempt.doOnSuccess(done -> retry.onComplete()).onErrorResume(this::afterFailure);
+        }
+
+        private Mono<Void> afterFailure(Throwable failure) {
+            if (failure instanceof Error) {
+                return Mono.error(failure);
             }
-            first = false;
-            return call;
+            long waitMillis = retry.onError(failure);
+            if (waitMillis < 0) {
+                return Mono.error(failure);
+            }
+            return Mono.delay(Duration.ofMillis(waitMillis)).then(attempt(Mono.defer(() -> {
+                RouteAttempts.resetForAnotherAttempt(exchange, target);
+                return call;
+            })));
         }
     }
 
