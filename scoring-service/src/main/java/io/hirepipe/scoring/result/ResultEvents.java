@@ -45,7 +45,6 @@ final class ResultEvents {
                 item.matchedKeyPointIds(), item.title(), item.status(), evidence(item));
     }
 
-
     /** The brief the events carry; spans and similarities stay in this service. */
     private static ItemEvidence evidence(ScoringResult.Item item) {
         ScoringResult.Evidence evidence = item.evidence();
