@@ -570,7 +570,9 @@ public final class PerfRun {
         String scoring = "http://127.0.0.1:" + stack.port("scoring") + "/actuator/prometheus";
         double listenerSum = Metrics.sum(scoring, "spring_kafka_listener_seconds_sum");
         double listenerCount = Metrics.sum(scoring, "spring_kafka_listener_seconds_count");
+        Map<String, Duration> cpuBefore = stack.cpuTimes();
         Delivery delivery = submitAndDeliver(id + ": submit at " + Report.number(rate) + "/s", prepared, recruiter, rate, seconds);
+        Map<String, Duration> cpuAfter = stack.cpuTimes();
         double perSubmission = (Metrics.sum(scoring, "spring_kafka_listener_seconds_sum") - listenerSum)
                 / Math.max(1, Metrics.sum(scoring, "spring_kafka_listener_seconds_count") - listenerCount);
         Measurement e2e = delivery.endToEnd(id + ": submitted → emailed");
@@ -590,6 +592,11 @@ public final class PerfRun {
                 String.format(Locale.ROOT, "scoring-service's Kafka listener spent %.1f ms per submission (its "
                         + "spring_kafka_listener_seconds, all listeners).", perSubmission * 1000)));
         double throughput = e2e.perSecond();
+        notes.add("CPU per submission (each program's CPU time from /proc, from before the first submit until the sink had every "
+                + "email, "
+                + prepared.size() + " submissions; the load generator not counted): "
+                + cpuPer(cpuBefore, cpuAfter, prepared.size(), throughput, "submissions") + ", on "
+                + Runtime.getRuntime().availableProcessors() + " cores.");
         String result;
         boolean met;
         Double ratio = null;
