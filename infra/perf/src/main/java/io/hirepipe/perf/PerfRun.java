@@ -592,9 +592,8 @@ public final class PerfRun {
                 String.format(Locale.ROOT, "scoring-service's Kafka listener spent %.1f ms per submission (its "
                         + "spring_kafka_listener_seconds, all listeners).", perSubmission * 1000)));
         double throughput = e2e.perSecond();
-        notes.add("CPU per submission (each program's CPU time from /proc, from before the first submit until the sink had every "
-                + "email, "
-                + prepared.size() + " submissions; the load generator not counted): "
+        notes.add("CPU per submission (each program's CPU time from /proc, from before the first submit until the sink "
+                + "had every email, " + prepared.size() + " submissions; the load generator not counted): "
                 + cpuPer(cpuBefore, cpuAfter, prepared.size(), throughput, "submissions") + ", on "
                 + Runtime.getRuntime().availableProcessors() + " cores.");
         String result;
