@@ -32,15 +32,20 @@ import java.util.List;
  *                                polarity): how much it is about the question at all; all 1 when not measured
  * @param promptSimilarity        [unit] the unit's cosine to the question's prompt; all 1 when not measured (or the
  *                                question has no prompt), so no unit is ever more specific to a key point than to it
+ * @param otherQuestionSimilarity [unit] the unit's highest cosine to another question's prompt or key-point reference
+ *                                ({@link NeighbouringQuestions}); all 0 when not measured, so no unit is about another
+ *                                question
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
                              double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
                              double topicality, KeywordListDetector.Signals signals, boolean truncated,
                              double holistic, boolean deniesKeyPoint, double[] promptEcho,
-                             boolean[] hedged, double[] unitTopicality, double[] promptSimilarity) {
+                             boolean[] hedged, double[] unitTopicality, double[] promptSimilarity,
+                             double[] otherQuestionSimilarity) {
 
     public AnswerEvidence {
+        otherQuestionSimilarity = otherQuestionSimilarity == null ? new double[units.size()] : otherQuestionSimilarity;
         promptEcho = promptEcho == null ? new double[units.size()] : promptEcho;
         hedged = hedged == null ? new boolean[units.size()] : hedged;
         if (unitTopicality == null) {
@@ -51,6 +56,18 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
             promptSimilarity = new double[units.size()];
             Arrays.fill(promptSimilarity, 1);
         }
+    }
+
+    /** Evidence without the per-unit cosine to other questions. */
+    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
+                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
+                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
+                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
+                          double holistic, boolean deniesKeyPoint, double[] promptEcho,
+                          boolean[] hedged, double[] unitTopicality, double[] promptSimilarity) {
+        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
+                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality,
+                promptSimilarity, null);
     }
 
     /** Evidence without the per-unit cosine to the prompt. */

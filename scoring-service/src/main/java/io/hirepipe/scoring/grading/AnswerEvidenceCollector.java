@@ -38,10 +38,18 @@ public final class AnswerEvidenceCollector {
     private final NegationDetector negation;
     private final AnswerSegmenter segmenter;
     private final KeywordListDetector keywordLists;
+    private final NeighbouringQuestions neighbours;
     private static final HedgeDetector HEDGES = new HedgeDetector();
 
     public AnswerEvidenceCollector(SentenceEmbedder embedder, RubricMatcher analyser, NegationDetector negation,
                                    AnswerSegmenter segmenter, KeywordListDetector keywordLists) {
+        this(embedder, analyser, negation, segmenter, keywordLists, NeighbouringQuestions.NONE);
+    }
+
+    public AnswerEvidenceCollector(SentenceEmbedder embedder, RubricMatcher analyser, NegationDetector negation,
+                                   AnswerSegmenter segmenter, KeywordListDetector keywordLists,
+                                   NeighbouringQuestions neighbours) {
+        this.neighbours = neighbours;
         this.embedder = embedder;
         this.analyser = analyser;
         this.negation = negation;
@@ -115,7 +123,18 @@ public final class AnswerEvidenceCollector {
         return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
-                unitTopicality, promptSimilarity);
+                unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)));
+    }
+
+    /** Per unit, its highest cosine to any of {@code others}: another question's prompt or key-point references. */
+    private static double[] nearest(List<float[]> units, List<float[]> others) {
+        double[] best = new double[units.size()];
+        for (int u = 0; u < best.length; u++) {
+            for (float[] other : others) {
+                best[u] = Math.max(best[u], SentenceEmbedder.cosine(units.get(u), other));
+            }
+        }
+        return best;
     }
 
     private boolean[] negated(List<String> texts) {

@@ -7,6 +7,7 @@ import io.hirepipe.scoring.grading.FreeTextGrade.KeyPointEvidence;
 import io.hirepipe.scoring.grading.FreeTextGrade.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -44,12 +45,19 @@ public class SemanticFreeTextGrader implements FreeTextGrader {
     private final LexicalFreeTextGrader fallback;
     private final Cache<FreeTextRubric, RubricEmbeddings> rubrics = Caffeine.newBuilder().maximumSize(2_000).build();
 
+    /** A grader that knows no other questions: the neighbour rule never applies (tests of the other rules). */
     public SemanticFreeTextGrader(SentenceEmbedder embedder, RubricMatcher analyser, SemanticGradingSettings settings,
                                   LexicalFreeTextGrader fallback) {
+        this(embedder, analyser, settings, fallback, NeighbouringQuestions.NONE);
+    }
+
+    @Autowired
+    public SemanticFreeTextGrader(SentenceEmbedder embedder, RubricMatcher analyser, SemanticGradingSettings settings,
+                                  LexicalFreeTextGrader fallback, NeighbouringQuestions neighbours) {
         this.embedder = embedder;
         this.analyser = analyser;
         this.collector = new AnswerEvidenceCollector(embedder, analyser, negation, new AnswerSegmenter(),
-                new KeywordListDetector(analyser));
+                new KeywordListDetector(analyser), neighbours);
         this.policy = new SemanticGradingPolicy(settings);
         this.fallback = fallback;
     }

@@ -26,7 +26,10 @@ import java.util.Set;
  *   evidence(u,k) = min(1, clamp((sem - floor) / (ceiling - floor), 0, 1) + phraseWeight * lex),
  *                   at most hedgedEvidenceCap when u's sentence is hedged; the semantic term is 0 when u's
  *                   cosine to the prompt and to every key-point reference stays below unitOnTopicAt, unless
- *                   cos(u,k) - cos(u,prompt) >= floorExemptionMargin (off when absent)
+ *                   cos(u,k) - cos(u,prompt) >= floorExemptionMargin (off when absent), and it is 0 as well when u
+ *                   clears the floor only to answer another question: max cosine(u, another question's prompt or
+ *                   key-point reference) - max cosine(u, this prompt or key-point reference) >= neighbourMargin (off
+ *                   when absent), again unless the floor exemption holds
  *   evidence(k)   = min(1, max over u of evidence(u,k) + supportWeight * the next best evidence(u',k)
  *                   of a unit u' that does not overlap u), at most hedgedEvidenceCap when u is hedged and u' is
  *                   hedged too (or there is none)
@@ -53,6 +56,13 @@ import java.util.Set;
  * The topicality floor (unitOnTopicAt) is there because the contrast measures a unit against the other key points
  * only: a clause about something else entirely (the team's post-mortem, the API's documentation) is far from every
  * key point, and its being a little less far from one of them would still count as evidence for that one.
+ * The neighbour rule (neighbourMargin) is there for the clause that is about the field but answers another question:
+ * password hashing in an answer about securing a REST API, ACID under the CAP theorem. Such a clause clears the
+ * topicality floor, so, like a clause under it, it is no semantic evidence (its phrases still count) once its cosine to
+ * another question ({@link NeighbouringQuestions}: the starter bank's prompts and key points) exceeds its highest cosine to
+ * this question's prompt and key points by neighbourMargin; nor does it count as on topic for review. The floor exemption
+ * still applies to it: a clause far closer to one key point than to the prompt is about that point, and a paraphrase's
+ * everyday words ("the database has to lock, make people wait") are often a little closer to some other question's.
  *
  * <h2>Score</h2>
  * <pre>
@@ -175,7 +185,8 @@ public final class SemanticGradingPolicy {
                 if (wrong[u] || echoesPrompt(e, u)) {
                     continue;
                 }
-                double raw = rawEvidence(aboutTheQuestion(e, u) || specificToKeyPoint(e, k, u)
+                boolean counts = (aboutTheQuestion(e, u) && !aboutAnotherQuestion(e, u)) || specificToKeyPoint(e, k, u);
+                double raw = rawEvidence(counts
                         ? contrasted(e.keyPointSimilarity(), k, u) - chance : Double.NEGATIVE_INFINITY,
                         e.keyPointPhrase()[k][u]);
                 if (e.hedged()[u]) {
@@ -272,7 +283,7 @@ public final class SemanticGradingPolicy {
         }
         int onTopic = 0;
         for (int u = 0; u < n; u++) {
-            if (e.unitTopicality()[u] >= s.unitOnTopicAt()) {
+            if (e.unitTopicality()[u] >= s.unitOnTopicAt() && !aboutAnotherQuestion(e, u)) {
                 onTopic++;
             }
         }
@@ -331,6 +342,14 @@ public final class SemanticGradingPolicy {
      * queue or pagination, is far from everything the rubric says; the contrast would still turn its being a little
      * less far from one key point than from the others into evidence, and a long answer has many such clauses.
      */
+    /**
+     * The neighbour rule of the class comment: unit u answers another question. Its cosine to another question's prompt
+     * or key points ({@link NeighbouringQuestions}) exceeds its highest cosine to this question's by neighbourMargin.
+     */
+    private boolean aboutAnotherQuestion(AnswerEvidence e, int u) {
+        return e.otherQuestionSimilarity()[u] - e.unitTopicality()[u] >= s.neighbourMargin();
+    }
+
     private boolean aboutTheQuestion(AnswerEvidence e, int u) {
         return e.unitTopicality()[u] >= s.unitOnTopicAt();
     }

@@ -62,6 +62,10 @@ import java.util.List;
  *                              {@link SemanticGradingPolicy}); 0 (off) if absent
  * @param reviewOffTopicFromWords an answer scored off topic that has at least this many words needs review (its score
  *                              stays 0; see {@link SemanticGradingPolicy}); 0 (off) if absent
+ * @param neighbourMargin       a unit over unitOnTopicAt whose cosine to another question ({@link NeighbouringQuestions})
+ *                              exceeds its highest cosine to this question's prompt and key-point references by at least
+ *                              this much answers that question and is no semantic evidence here, unless the floor
+ *                              exemption holds (see {@link SemanticGradingPolicy}); absent: off
  */
 @ConfigurationProperties("hirepipe.grading.semantic")
 public record SemanticGradingSettings(double contrast, double similarityFloor, double similarityCeiling, double phraseWeight,
@@ -75,7 +79,8 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                                       Double engagedWrongFloor, Double promptEchoShare,
                                       Double clauseNoise, Double clauseNoiseFrom, Double hedgedEvidenceCap,
                                       Double unitOnTopicAt, Double floorExemptionMargin,
-                                      Double reviewOnTopicShareBelow, Integer reviewOffTopicFromWords) {
+                                      Double reviewOnTopicShareBelow, Integer reviewOffTopicFromWords,
+                                      Double neighbourMargin) {
 
     /** The calibration that changes nothing. */
     public static final List<Double> IDENTITY = List.of(0.0, 25.0, 50.0, 75.0, 100.0);
@@ -92,6 +97,10 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
         floorExemptionMargin = floorExemptionMargin == null ? Double.POSITIVE_INFINITY : floorExemptionMargin;
         reviewOnTopicShareBelow = reviewOnTopicShareBelow == null ? 0.0 : reviewOnTopicShareBelow;
         reviewOffTopicFromWords = reviewOffTopicFromWords == null ? 0 : reviewOffTopicFromWords;
+        neighbourMargin = neighbourMargin == null ? Double.POSITIVE_INFINITY : neighbourMargin;
+        if (neighbourMargin < 0) {
+            throw new IllegalArgumentException("neighbour-margin must not be a negative cosine difference");
+        }
         if (reviewOffTopicFromWords < 0) {
             throw new IllegalArgumentException("review-off-topic-from-words must not be negative");
         }
@@ -151,7 +160,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 keywordListMinWords, keywordListMinListShare, keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap,
                 lowConfidenceBelow, nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
                 engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                reviewOnTopicShareBelow, reviewOffTopicFromWords);
+                reviewOnTopicShareBelow, reviewOffTopicFromWords, neighbourMargin);
     }
 
     public SemanticGradingSettings withGates(double misconception, double offTopic, double keywordCap) {
@@ -161,7 +170,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 keywordListMinRubricTermShare, keywordCap, lowConfidenceBelow, nearThresholdWithin, holisticWeight,
                 holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
                 engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                reviewOnTopicShareBelow, reviewOffTopicFromWords);
+                reviewOnTopicShareBelow, reviewOffTopicFromWords, neighbourMargin);
     }
 
     public SemanticGradingSettings withHolistic(double weight, double floor, double ceiling) {
@@ -170,7 +179,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, weight, floor, ceiling, calibration, partlyMetCredit, bandPull,
                 engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                reviewOnTopicShareBelow, reviewOffTopicFromWords);
+                reviewOnTopicShareBelow, reviewOffTopicFromWords, neighbourMargin);
     }
 
     public SemanticGradingSettings withReview(double lowConfidence, double nearThreshold) {
@@ -184,7 +193,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidence,
                 nearThreshold, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
                 engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                onTopicShareBelow, offTopicFromWords);
+                onTopicShareBelow, offTopicFromWords, neighbourMargin);
     }
 
     public SemanticGradingSettings withCalibration(List<Double> percentAtCredit) {
@@ -211,7 +220,7 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, percentAtCredit, partlyMet, pull,
                 floor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt, floorExemptionMargin,
-                reviewOnTopicShareBelow, reviewOffTopicFromWords);
+                reviewOnTopicShareBelow, reviewOffTopicFromWords, neighbourMargin);
     }
 
     public SemanticGradingSettings withPromptEchoShare(double echoShare) {
@@ -242,6 +251,15 @@ public record SemanticGradingSettings(double contrast, double similarityFloor, d
                 keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
                 nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
                 engagedWrongFloor, echoShare, noise, from, hedgeCap, onTopicAt, exemptionMargin, reviewOnTopicShareBelow,
-                reviewOffTopicFromWords);
+                reviewOffTopicFromWords, neighbourMargin);
+    }
+
+    public SemanticGradingSettings withNeighbourMargin(double margin) {
+        return new SemanticGradingSettings(contrast, similarityFloor, similarityCeiling, phraseWeight, supportWeight,
+                metAt, partlyMetAt, misconceptionAt, offTopicBelow, keywordListMinWords, keywordListMinListShare,
+                keywordListMaxFunctionWordShare, keywordListMinRubricTermShare, keywordListCap, lowConfidenceBelow,
+                nearThresholdWithin, holisticWeight, holisticFloor, holisticCeiling, calibration, partlyMetCredit, bandPull,
+                engagedWrongFloor, promptEchoShare, clauseNoise, clauseNoiseFrom, hedgedEvidenceCap, unitOnTopicAt,
+                floorExemptionMargin, reviewOnTopicShareBelow, reviewOffTopicFromWords, margin);
     }
 }

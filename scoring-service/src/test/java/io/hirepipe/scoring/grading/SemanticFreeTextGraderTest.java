@@ -3,6 +3,7 @@ package io.hirepipe.scoring.grading;
 import io.hirepipe.scoring.grading.FreeTextGrade.GradeFlag;
 import io.hirepipe.scoring.grading.FreeTextGrade.KeyPointEvidence;
 import io.hirepipe.scoring.grading.FreeTextGrade.Verdict;
+import io.hirepipe.scoring.grading.eval.DevSet;
 import io.hirepipe.scoring.grading.eval.FreeTextEvaluation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,29 @@ class SemanticFreeTextGraderTest {
                 .containsExactlyElementsOf(withoutExemption.grade(generic, RUBRIC).keyPoints().stream()
                         .map(KeyPointEvidence::verdict).toList());
         assertThat(general.points()).isEqualByComparingTo(withoutExemption.grade(generic, RUBRIC).points());
+    }
+
+    @Test
+    void aClauseThatAnswersAnotherStarterBankQuestionMeetsNoKeyPointHere() {
+        FreeTextRubric cap = DevSet.load().rubrics().get("cap-theorem");
+        SemanticFreeTextGrader knowingTheBank = new SemanticFreeTextGrader(embedder, matcher, settings,
+                new LexicalFreeTextGrader(matcher), new NeighbouringQuestions(embedder));
+        String acid = "ACID is the promise of a single database transaction: atomic, so every write happens or none; "
+                + "isolated, so concurrent transactions do not see each other's unfinished work; durable, so a commit "
+                + "survives a crash because it is in the write-ahead log.";
+        String answer = "CAP says that when the network partitions, a distributed store has to choose: stay consistent "
+                + "and refuse some requests, or stay available and answer with data that may be stale. A bank ledger "
+                + "chooses consistency; a shopping cart chooses availability and reconciles later, which is eventual "
+                + "consistency.";
+
+        // ACID's clauses sit near the CAP theorem's "three properties" (consistency, availability, partition tolerance),
+        // closer still to the starter bank's questions about transactions: the map of other questions tells them apart
+        assertThat(grader.grade(acid, cap).keyPoints()).extracting(KeyPointEvidence::verdict).contains(Verdict.PARTLY_MET);
+        assertThat(knowingTheBank.grade(acid, cap).keyPoints()).extracting(KeyPointEvidence::verdict)
+                .containsOnly(Verdict.MISSED);
+        // the question itself is left out of the map: an answer to it loses nothing
+        assertThat(knowingTheBank.grade(answer, cap).points()).isEqualByComparingTo(grader.grade(answer, cap).points());
+        assertThat(percent(knowingTheBank.grade(answer, cap))).isGreaterThanOrEqualTo(75);
     }
 
     @Test

@@ -21,7 +21,7 @@ class SemanticGradingPolicyTest {
 
     private static final SemanticGradingSettings SETTINGS = new SemanticGradingSettings(0, 0, 1, 0.5, 0, 0.7, 0.3,
             0.8, 0.2, 6, 0.5, 0.12, 0.7, 0.25, 0.6, 3, 0, 0.5, 0.8, SemanticGradingSettings.IDENTITY, 0.5, 0.0, 0.0,
-            0.0, 0.0, 1.0, null, null, null, null, null);
+            0.0, 0.0, 1.0, null, null, null, null, null, null);
 
     private final SemanticGradingPolicy policy = new SemanticGradingPolicy(SETTINGS);
 
@@ -256,6 +256,71 @@ class SemanticGradingPolicyTest {
     void aTopicalityFloorOutsideACosinesRangeIsRefused() {
         assertThatThrownBy(() -> SETTINGS.withUnitOnTopicAt(1.5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unit-on-topic-at");
+    }
+
+    /** Evidence e with each unit's topicality, and its highest cosine to another question, as given. */
+    private static AnswerEvidence withOtherQuestion(AnswerEvidence e, double[] unitTopicality,
+                                                    double... otherQuestionSimilarity) {
+        return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
+                e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(), e.truncated(),
+                e.holistic(), e.deniesKeyPoint(), e.promptEcho(), e.hedged(), unitTopicality, null, otherQuestionSimilarity);
+    }
+
+    @Test
+    void aClauseThatAnswersAnotherQuestionIsNoSemanticEvidenceHere() {
+        // a clause at cosine 0.8 to key point a (its highest to this question), 0 to the others: MET without the rule
+        AnswerEvidence e = evidence(0.8, 0, 0, 0);
+        double[] topicality = {0.8, 0, 0, 0};
+        SemanticGradingPolicy neighbourRule = new SemanticGradingPolicy(SETTINGS.withNeighbourMargin(0.12));
+
+        AnswerEvidence answersAnother = withOtherQuestion(e, topicality, 0.95, 0, 0, 0);
+        assertThat(new SemanticGradingPolicy(SETTINGS).grade(answersAnother, RUBRIC).keyPoints().get(0).verdict())
+                .as("rule off").isEqualTo(Verdict.MET);
+        // 0.95 - 0.8 = 0.15 >= 0.12: it answers the other question
+        FreeTextGrade grade = neighbourRule.grade(answersAnother, RUBRIC);
+        assertThat(grade.keyPoints().get(0).verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(grade.keyPoints().get(0).span()).isNull();
+        // 0.9 - 0.8 = 0.1: about as close to both, so this question's rubric decides
+        assertThat(neighbourRule.grade(withOtherQuestion(e, topicality, 0.9, 0, 0, 0), RUBRIC).keyPoints().get(0).verdict())
+                .isEqualTo(Verdict.MET);
+        assertThat(neighbourRule.grade(withUnitTopicality(e, topicality), RUBRIC).keyPoints().get(0).verdict())
+                .as("no other question measured: the rule never applies").isEqualTo(Verdict.MET);
+    }
+
+    @Test
+    void theFloorExemptionStillLetsAClauseFarCloserToAKeyPointThanToThePromptCount() {
+        // under the floor (0.4) at 0.35 to key point a and 0.1 to the prompt: exempt (0.25 >= 0.225), and 0.5 to another
+        // question (0.15 over its topicality), which the neighbour rule leaves to the exemption
+        SemanticGradingSettings floored = SETTINGS.withEvidence(0.75, -0.1, 0.5, 0.5, 0, 0.7, 0.3).withUnitOnTopicAt(0.4)
+                .withFloorExemptionMargin(0.225).withNeighbourMargin(0.1);
+        AnswerEvidence e = evidence(0.35, 0, 0, 0);
+        for (int k = 1; k < 4; k++) {
+            e.keyPointSimilarity()[k][0] = -0.05;
+        }
+        AnswerEvidence nearerAnother = new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(),
+                e.keyPointPhrase(), e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(),
+                e.truncated(), e.holistic(), e.deniesKeyPoint(), e.promptEcho(), e.hedged(),
+                new double[] {0.35, 0.1, 0.1, 0.1}, new double[] {0.1, 0, 0, 0}, new double[] {0.5, 0, 0, 0});
+
+        assertThat(new SemanticGradingPolicy(floored).grade(nearerAnother, RUBRIC).keyPoints().get(0).verdict())
+                .isEqualTo(Verdict.MET);
+    }
+
+    @Test
+    void aPhraseStillCountsInAClauseThatAnswersAnotherQuestion() {
+        AnswerEvidence e = withOtherQuestion(evidence(0.8, 0, 0, 0), new double[] {0.8, 0, 0, 0}, 0.95, 0, 0, 0);
+        e.keyPointPhrase()[0][0] = true;
+
+        FreeTextGrade grade = new SemanticGradingPolicy(SETTINGS.withNeighbourMargin(0.12)).grade(e, RUBRIC);
+
+        // no semantic evidence, and the phrase's 0.5: PARTLY_MET at 0.3
+        assertThat(grade.keyPoints().get(0).verdict()).isEqualTo(Verdict.PARTLY_MET);
+    }
+
+    @Test
+    void aNegativeNeighbourMarginIsRefused() {
+        assertThatThrownBy(() -> SETTINGS.withNeighbourMargin(-0.1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("neighbour-margin");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.hirepipe.scoring.grading;
 
+import io.hirepipe.scoring.grading.eval.DevSet;
 import io.hirepipe.scoring.grading.eval.FreeTextEvaluation;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
@@ -16,7 +17,7 @@ class SemanticGradingWiringTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withInitializer(new ConfigDataApplicationContextInitializer())
             .withUserConfiguration(SemanticGradingConfiguration.class, FreeTextGraderSelection.class, SemanticFreeTextGrader.class,
-                    LexicalFreeTextGrader.class, RubricMatcher.class, MiniLmSentenceEmbedder.class);
+                    LexicalFreeTextGrader.class, RubricMatcher.class, MiniLmSentenceEmbedder.class, NeighbouringQuestions.class);
 
     @Test
     void theSemanticGraderIsTheFreeTextGraderAndTheLexicalOneStaysItsFallback() {
@@ -24,6 +25,18 @@ class SemanticGradingWiringTest {
             assertThat(c.getBean(FreeTextGrader.class)).isInstanceOf(SemanticFreeTextGrader.class);
             assertThat(c.getBean(FreeTextGrader.class)).isSameAs(c.getBean(SemanticFreeTextGrader.class));
         });
+    }
+
+    @Test
+    void theServicesGraderKnowsTheStarterBanksOtherQuestions() {
+        FreeTextRubric cap = DevSet.load().rubrics().get("cap-theorem");
+        String acid = "ACID is the promise of a single database transaction: atomic, so every write happens or none; "
+                + "isolated, so concurrent transactions do not see each other's unfinished work; durable, so a commit "
+                + "survives a crash because it is in the write-ahead log.";
+
+        // without the map, a clause of this answer partly meets the CAP theorem's three properties (SemanticFreeTextGraderTest)
+        context.run(c -> assertThat(c.getBean(SemanticFreeTextGrader.class).grade(acid, cap).keyPoints())
+                .extracting(FreeTextGrade.KeyPointEvidence::verdict).containsOnly(FreeTextGrade.Verdict.MISSED));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.hirepipe.scoring.grading.eval;
 
 import io.hirepipe.scoring.grading.FreeTextRubric;
+import io.hirepipe.scoring.grading.NeighbouringQuestions;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import tools.jackson.core.type.TypeReference;
@@ -92,6 +93,18 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
     /** The dev set: its tune and test halves. */
     public static DevSet load() {
         return load(DEV_SET, "grades-primary.csv");
+    }
+
+    /**
+     * The neighbour rule's map of other questions for both sets: a frozen copy of the starter bank's free-text questions
+     * (session 28), so that later edits to the bank do not move the figures, as the frozen rubrics do not.
+     */
+    public static List<FreeTextRubric> neighbouringQuestions() {
+        try (InputStream in = open(DEV_SET, "neighbouring-questions.json")) {
+            return NeighbouringQuestions.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The probe set: answers without a split, so every one is {@link Split#PROBE}. */

@@ -113,12 +113,13 @@ class FreeTextClauseDiagnosis {
                 }
             }
             String why = wrong[u] ? "misconception" : e.promptEcho()[u] >= s.promptEchoShare() && s.promptEchoShare() > 0 ? "echo"
+                    : e.otherQuestionSimilarity()[u] - e.unitTopicality()[u] >= s.neighbourMargin() ? "neighbour"
                     : e.unitTopicality()[u] < s.unitOnTopicAt() ? "floor"
                     : e.hedged()[u] && evidence > s.hedgedEvidenceCap() ? "hedge"
                     : evidence < s.partlyMetAt() ? "weak" : evidence < s.metAt() ? "partly" : "met";
-            out.append(String.format("   %s%s%s p=%.2f t=%.2f best=%s %.2f(%s) 2nd=%s %.2f sem=%.2f ev=%.2f %-13s %s \"%s\"%n",
+            out.append(String.format("   %s%s%s p=%.2f t=%.2f o=%.2f best=%s %.2f(%s) 2nd=%s %.2f sem=%.2f ev=%.2f %-13s %s \"%s\"%n",
                     enclosed(units, u) ? "C" : "S", e.negated()[u] ? "N" : " ", e.hedged()[u] ? "H" : " ",
-                    SentenceEmbedder.cosine(vectors.get(u), prompt), e.unitTopicality()[u],
+                    SentenceEmbedder.cosine(vectors.get(u), prompt), e.unitTopicality()[u], e.otherQuestionSimilarity()[u],
                     rubric.keyPoints().get(best).id(), cos[best], from[best],
                     second < 0 ? "-" : rubric.keyPoints().get(second).id(), second < 0 ? 0 : cos[second], sem, evidence,
                     why, phrases.isEmpty() ? "" : "lex:" + phrases, units.get(u).text()));

@@ -5,6 +5,7 @@ import io.hirepipe.scoring.grading.FreeTextGrade;
 import io.hirepipe.scoring.grading.FreeTextRubric;
 import io.hirepipe.scoring.grading.LexicalFreeTextGrader;
 import io.hirepipe.scoring.grading.MiniLmSentenceEmbedder;
+import io.hirepipe.scoring.grading.NeighbouringQuestions;
 import io.hirepipe.scoring.grading.RubricMatcher;
 import io.hirepipe.scoring.grading.SemanticFreeTextGrader;
 import io.hirepipe.scoring.grading.SemanticGradingPolicy;
@@ -41,7 +42,7 @@ public final class FreeTextEvaluation {
         RubricMatcher matcher = new RubricMatcher();
         this.embedder = new MiniLmSentenceEmbedder(modelVariant());
         this.grader = new SemanticFreeTextGrader(embedder, matcher, settings,
-                new LexicalFreeTextGrader(matcher));
+                new LexicalFreeTextGrader(matcher), NeighbouringQuestions.of(DevSet.neighbouringQuestions(), embedder));
     }
 
     /** {@code -Devaluation.model=QUANTIZED|FULL} picks the model files; the service's own choice otherwise. */

@@ -4,6 +4,7 @@ import io.hirepipe.scoring.grading.FreeTextGrade;
 import io.hirepipe.scoring.grading.FreeTextRubric;
 import io.hirepipe.scoring.grading.LexicalFreeTextGrader;
 import io.hirepipe.scoring.grading.MiniLmSentenceEmbedder;
+import io.hirepipe.scoring.grading.NeighbouringQuestions;
 import io.hirepipe.scoring.grading.PerSentenceLangchainEmbedder;
 import io.hirepipe.scoring.grading.RubricMatcher;
 import io.hirepipe.scoring.grading.SemanticFreeTextGrader;
@@ -40,6 +41,8 @@ class FreeTextGradingBenchmark {
     private static final boolean COMPARE = Boolean.getBoolean("benchmark.compare");
     /** {@code -Dbenchmark.versus=FULL}: times the grader with that model variant side by side instead. */
     private static final String VERSUS = System.getProperty("benchmark.versus", "");
+    /** {@code -Dbenchmark.withoutNeighbours=true}: times the grader without the map of other questions side by side. */
+    private static final boolean WITHOUT_NEIGHBOURS = Boolean.getBoolean("benchmark.withoutNeighbours");
 
     @Test
     void gradingTimeModelLoadAndMemory() throws IOException {
@@ -53,11 +56,15 @@ class FreeTextGradingBenchmark {
         long loadMs = embedder.warmUp();
         long rssAfterLoad = rssKb();
         SemanticFreeTextGrader grader = new SemanticFreeTextGrader(embedder, matcher,
-                FreeTextEvaluation.applicationSettings(), new LexicalFreeTextGrader(matcher));
+                FreeTextEvaluation.applicationSettings(), new LexicalFreeTextGrader(matcher),
+                new NeighbouringQuestions(embedder));
         SentenceEmbedder other = VERSUS.isBlank() ? new PerSentenceLangchainEmbedder()
                 : new MiniLmSentenceEmbedder(MiniLmSentenceEmbedder.Variant.valueOf(VERSUS));
-        SemanticFreeTextGrader before = COMPARE || !VERSUS.isBlank() ? new SemanticFreeTextGrader(other, matcher,
-                FreeTextEvaluation.applicationSettings(), new LexicalFreeTextGrader(matcher)) : null;
+        SemanticFreeTextGrader before = WITHOUT_NEIGHBOURS ? new SemanticFreeTextGrader(embedder, matcher,
+                FreeTextEvaluation.applicationSettings(), new LexicalFreeTextGrader(matcher))
+                : COMPARE || !VERSUS.isBlank() ? new SemanticFreeTextGrader(other, matcher,
+                FreeTextEvaluation.applicationSettings(), new LexicalFreeTextGrader(matcher),
+                new NeighbouringQuestions(other)) : null;
 
         List<String> sentences = sentences(devSet);
         List<String> short100 = answers(sentences, 100, 50);
@@ -74,7 +81,8 @@ class FreeTextGradingBenchmark {
         out.append(perText(embedder, sentences));
         if (before != null) {
             before.grade(short100.get(0), rubric);
-            out.append(VERSUS.isBlank() ? "side by side, interleaved answer by answer (before: langchain4j's encoder, "
+            out.append(WITHOUT_NEIGHBOURS ? "side by side, interleaved answer by answer (before: no map of other questions):\n"
+                    : VERSUS.isBlank() ? "side by side, interleaved answer by answer (before: langchain4j's encoder, "
                     + "one text per call, three tokenizer calls per text):\n"
                     : "side by side, interleaved answer by answer (before: the " + VERSUS + " model):\n");
             out.append(measure("100-word answer", rubric, short100, grader, before));
