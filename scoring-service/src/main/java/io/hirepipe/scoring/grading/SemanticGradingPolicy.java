@@ -342,16 +342,16 @@ public final class SemanticGradingPolicy {
      * queue or pagination, is far from everything the rubric says; the contrast would still turn its being a little
      * less far from one key point than from the others into evidence, and a long answer has many such clauses.
      */
+    private boolean aboutTheQuestion(AnswerEvidence e, int u) {
+        return e.unitTopicality()[u] >= s.unitOnTopicAt();
+    }
+
     /**
      * The neighbour rule of the class comment: unit u answers another question. Its cosine to another question's prompt
      * or key points ({@link NeighbouringQuestions}) exceeds its highest cosine to this question's by neighbourMargin.
      */
     private boolean aboutAnotherQuestion(AnswerEvidence e, int u) {
         return e.otherQuestionSimilarity()[u] - e.unitTopicality()[u] >= s.neighbourMargin();
-    }
-
-    private boolean aboutTheQuestion(AnswerEvidence e, int u) {
-        return e.unitTopicality()[u] >= s.unitOnTopicAt();
     }
 
     /**
