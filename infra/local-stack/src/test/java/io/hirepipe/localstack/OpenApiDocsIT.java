@@ -11,7 +11,6 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The aggregated OpenAPI document against the real services: every routed path is in it, and every
@@ -50,10 +48,7 @@ class OpenApiDocsIT {
     void useSharedStack(SharedLocalStack.Stack shared) {
         stack = shared.get();
         anonymous = HttpApi.at(stack.gatewayUrl().toString());
-        // A service builds its description on the first request, which can take longer than the gateway waits
-        // (README: "ask again"); an incomplete document is cached for 5 s. The checks below need the whole one.
-        document = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3))
-                .until(() -> anonymous.get("/api/docs/openapi.json").expect(200), doc -> !doc.has("x-unavailable"));
+        document = PublicApiDocument.complete(anonymous);
         // Kept for reviewing what platform teams get (and for diffing between builds).
         try {
             Files.writeString(Path.of("target/openapi.json"), document.toPrettyString());

@@ -39,6 +39,11 @@ class SemanticFreeTextGraderTest {
             List.of(new FreeTextRubric.Misconception("sharding-copies-all", "Claims sharding copies all data to every node",
                     List.of("sharding copies all data"), 2)));
 
+    /** An answer to a neighbouring starter-bank question (transactions), given to the CAP theorem question. */
+    static final String ACID_UNDER_CAP = "ACID is the promise of a single database transaction: atomic, so every write "
+            + "happens or none; isolated, so concurrent transactions do not see each other's unfinished work; durable, so a "
+            + "commit survives a crash because it is in the write-ahead log.";
+
     private static final RubricMatcher matcher = new RubricMatcher();
     private static final SemanticGradingSettings settings = FreeTextEvaluation.applicationSettings();
     private static final CountingEmbedder embedder = new CountingEmbedder(new MiniLmSentenceEmbedder());
@@ -111,9 +116,6 @@ class SemanticFreeTextGraderTest {
         FreeTextRubric cap = DevSet.load().rubrics().get("cap-theorem");
         SemanticFreeTextGrader knowingTheBank = new SemanticFreeTextGrader(embedder, matcher, settings,
                 new LexicalFreeTextGrader(matcher), new NeighbouringQuestions(embedder));
-        String acid = "ACID is the promise of a single database transaction: atomic, so every write happens or none; "
-                + "isolated, so concurrent transactions do not see each other's unfinished work; durable, so a commit "
-                + "survives a crash because it is in the write-ahead log.";
         String answer = "CAP says that when the network partitions, a distributed store has to choose: stay consistent "
                 + "and refuse some requests, or stay available and answer with data that may be stale. A bank ledger "
                 + "chooses consistency; a shopping cart chooses availability and reconciles later, which is eventual "
@@ -121,8 +123,8 @@ class SemanticFreeTextGraderTest {
 
         // ACID's clauses sit near the CAP theorem's "three properties" (consistency, availability, partition tolerance),
         // closer still to the starter bank's questions about transactions: the map of other questions tells them apart
-        assertThat(grader.grade(acid, cap).keyPoints()).extracting(KeyPointEvidence::verdict).contains(Verdict.PARTLY_MET);
-        assertThat(knowingTheBank.grade(acid, cap).keyPoints()).extracting(KeyPointEvidence::verdict)
+        assertThat(grader.grade(ACID_UNDER_CAP, cap).keyPoints()).extracting(KeyPointEvidence::verdict).contains(Verdict.PARTLY_MET);
+        assertThat(knowingTheBank.grade(ACID_UNDER_CAP, cap).keyPoints()).extracting(KeyPointEvidence::verdict)
                 .containsOnly(Verdict.MISSED);
         // the question itself is left out of the map: an answer to it loses nothing
         assertThat(knowingTheBank.grade(answer, cap).points()).isEqualByComparingTo(grader.grade(answer, cap).points());

@@ -30,12 +30,10 @@ class SemanticGradingWiringTest {
     @Test
     void theServicesGraderKnowsTheStarterBanksOtherQuestions() {
         FreeTextRubric cap = DevSet.load().rubrics().get("cap-theorem");
-        String acid = "ACID is the promise of a single database transaction: atomic, so every write happens or none; "
-                + "isolated, so concurrent transactions do not see each other's unfinished work; durable, so a commit "
-                + "survives a crash because it is in the write-ahead log.";
 
         // without the map, a clause of this answer partly meets the CAP theorem's three properties (SemanticFreeTextGraderTest)
-        context.run(c -> assertThat(c.getBean(SemanticFreeTextGrader.class).grade(acid, cap).keyPoints())
+        context.run(c -> assertThat(c.getBean(SemanticFreeTextGrader.class).grade(SemanticFreeTextGraderTest.ACID_UNDER_CAP,
+                        cap).keyPoints())
                 .extracting(FreeTextGrade.KeyPointEvidence::verdict).containsOnly(FreeTextGrade.Verdict.MISSED));
     }
 
