@@ -3,37 +3,21 @@ package io.hirepipe.perf;
 import io.hirepipe.stacklauncher.LocalStackProcess;
 import io.hirepipe.stacklauncher.SharedStack;
 
-import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.security.InternalTokenIssuer;
-import io.hirepipe.perf.gatling.Settings;
-import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import static io.hirepipe.perf.PerfContext.await;
+import static io.hirepipe.perf.PerfContext.log;
+import static io.hirepipe.perf.PerfContext.seconds;
 
 /**
  * {@code infra/perf/run.sh [--smoke] [--instances N] [--scenarios=P4,P7]}: starts the local stack, runs P1–P8 (or the
@@ -46,7 +30,6 @@ public final class PerfRun {
     static final String RECRUITER_PASSWORD = "hirepipe-demo";
     /** Production JIT (tiered, up to C2): unlike run-local.sh's default, no -XX:TieredStopAtLevel=1. */
     static final String SERVICE_JVM_OPTIONS = SharedStack.SERVICE_JVM_OPTIONS;
-    private static final Pattern NAME = Pattern.compile("(P(?:[0-9][a-z]?|W)-[a-z0-9]+-[0-9]{6})");
     private static final String FREE_TEXT = """
             Replication keeps copies of the same data on several servers, so reads can be spread over the replicas \
             and the data survives when one machine fails. A primary accepts the writes and ships its log to the \
@@ -62,13 +45,10 @@ public final class PerfRun {
     private final Report report;
     private final String runId;
     private final Api gateway;
-    private final Sink sink;
     private final Path work;
-    private final GatlingRun gatling;
-    private final Wrk wrk;
+    private final PerfContext context;
     private final String gatewayJvmOptions;
     private final ScenarioSelection scenarios;
-    private String apiKey;
     private String warmUp = "no warm-up ran";
     private String breakersWhilePreparing = "not read";
 
@@ -83,9 +63,8 @@ public final class PerfRun {
         this.gatewayJvmOptions = gatewayJvmOptions;
         this.runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         this.gateway = new Api(stack.url("gateway"));
-        this.sink = new Sink(stack.mailDir());
-        this.gatling = new GatlingRun(work);
-        this.wrk = new Wrk(work);
+        this.context = new PerfContext(stack, plan, report, work, new GatlingRun(work), new Wrk(work), gateway,
+                new Sink(stack.mailDir()));
     }
 
     public static void main(String[] args) {
@@ -223,7 +202,7 @@ public final class PerfRun {
             // what run-local.sh seeds for the demo tenant, through the same public API
             // a first attempt that timed out may still be installing: Api waits out its 409 "in progress"
             installStarterBank(recruiter);
-            apiKey = gateway.post("/api/v1/api-keys", Map.of("name", "perf " + runId, "scopes",
+            String apiKey = gateway.post("/api/v1/api-keys", Map.of("name", "perf " + runId, "scopes",
                     List.of("invitations:read", "invitations:write", "results:read")), "Authorization", Api.bearer(recruiter))
                     .expect(200, 201).json().get("key").asString();
             Candidates candidates = new Candidates(gateway, apiKey);
@@ -276,7 +255,7 @@ public final class PerfRun {
             breakersWhilePreparing = breakerFigures();
             log("gateway breakers while preparing: " + breakersWhilePreparing);
             long drainStart = System.nanoTime();
-            boolean drained = await(() -> sink.all().stream().filter(m -> m.to().contains("@perf.hirepipe.test")
+            boolean drained = await(() -> context.sink().all().stream().filter(m -> m.to().contains("@perf.hirepipe.test")
                     && !m.to().contains("perf-p")).count() >= invited, plan.drainSeconds());
             String invitationMail = invited + " invitation emails reached the sink " + (drained ? "" : "NOT all ")
                     + "within " + seconds(drainStart) + " s of the last invitation";
@@ -286,27 +265,30 @@ public final class PerfRun {
                 // a fresh access token (15 minutes): on a busy machine preparation alone can outlast the first one,
                 // and wrk would then measure 401s
                 String signedIn = signIn();
-                scenario("P1-P3", () -> gatewayScenarios(signedIn, choice.get(0), slow, gatewayOn, gatewayOff, gatewaySlow));
+                scenario("P1-P3", () -> new GatewayComparison(context).measure(signedIn, choice.get(0), slow, gatewayOn,
+                        gatewayOff, gatewaySlow));
                 // the comparison gateways are not part of the stack the later scenarios measure (idle, each still
                 // used about 1 % of a core: its Kafka consumer polling the stack JVM, its timers)
                 closeGateways.run();
             }
+            SubmissionScenarios submissions = new SubmissionScenarios(context, apiKey);
             if (warmsSubmitPath) {
-                scenario("submit path warm-up", () -> warmSubmitPath(pipelineWarmUp));
+                scenario("submit path warm-up", () -> submissions.warmUp(pipelineWarmUp));
             }
             if (scenarios.includes("P4")) {
-                scenario("P4", () -> autosave(autosave, firstChoice));
+                scenario("P4", () -> new AutosaveScenario(context).measure(autosave, firstChoice));
             }
             if (p5Runs) {
-                scenario("P5", () -> submitToEmail(p5, p5Baseline));
+                scenario("P5", () -> submissions.submitToEmail(p5, p5Baseline));
             }
-            Map<String, Object> choiceOnly = new HashMap<>();
+            List<SubmissionScenarios.ChoiceOnly> choiceOnly = new ArrayList<>();
             if (scenarios.includes("P6a")) {
-                scenario("P6a", () -> choiceOnly.putAll(sustained("P6a", p6a, p6aTest, plan.choiceRate(), plan.choiceSeconds(), null)));
+                scenario("P6a", () -> choiceOnly.add(submissions.sustained("P6a", p6a, p6aTest, plan.choiceRate(),
+                        plan.choiceSeconds(), null)));
             }
             if (scenarios.includes("P6b")) {
-                scenario("P6b", () -> sustained("P6b", p6b, p6bTest, plan.freeTextRate(), plan.freeTextSeconds(),
-                        choiceOnly.isEmpty() ? null : choiceOnly));
+                scenario("P6b", () -> submissions.sustained("P6b", p6b, p6bTest, plan.freeTextRate(), plan.freeTextSeconds(),
+                        choiceOnly.isEmpty() ? null : choiceOnly.get(0)));
             }
             if (scenarios.includes("P7")) {
                 scenario("P7", () -> {
@@ -314,7 +296,7 @@ public final class PerfRun {
                     // they were out of assessment-service's cache (60 s) by the time a full run reached P7, and its
                     // warm-up's re-fetch was counted as the cohort's (2 fetches in the sixteenth run).
                     candidates.start(p7WarmUp.subList(0, 1));
-                    cohortStart(p7, p7Baseline, p7WarmUp.subList(1, p7WarmUp.size()));
+                    new CohortStartScenario(context).measure(p7, p7Baseline, p7WarmUp.subList(1, p7WarmUp.size()));
                 });
             }
             coldStartAndMemory(rssAtStart, invitationMail);
@@ -349,381 +331,6 @@ public final class PerfRun {
             e.printStackTrace();
             report.problem(id + " did not complete: " + e.getMessage());
         }
-    }
-
-    // ---- P1, P2, P3: wrk against the gateways and directly -------------------------------------------------
-
-    private void gatewayScenarios(String recruiter, String questionId, DelayedBackend slow, ExtraGateway on,
-                                  ExtraGateway off, ExtraGateway slowGateway) {
-        Map<String, Object> claims = Api.JSON.readValue(java.util.Base64.getUrlDecoder().decode(recruiter.split("\\.")[1]),
-                Map.class);
-        String direct = "Bearer " + new InternalTokenIssuer(InternalTokenIssuer.parseKeys(stack.secret("gateway-internal-signing-keys")),
-                "hirepipe", Duration.ofHours(1), Clock.systemUTC())
-                .issue(Caller.recruiter("demo", String.valueOf(claims.get("sub")), RECRUITER_EMAIL), "question-service");
-        String bearer = Api.bearer(recruiter);
-        Map<String, String[]> targets = new LinkedHashMap<>();
-        targets.put("direct to question-service", new String[]{"http://127.0.0.1:" + stack.port("question") + "/api/questions/" + questionId, direct});
-        targets.put("the stack's gateway", new String[]{stack.url("gateway") + "/api/v1/questions/" + questionId, bearer});
-        targets.put("gateway, limits+breakers on", new String[]{on.url() + "/api/v1/questions/" + questionId, bearer});
-        targets.put("gateway, limits+breakers off", new String[]{off.url() + "/api/v1/questions/" + questionId, bearer});
-        Map<String, Measurement> m = compare(targets);
-        Measurement directM = m.get("direct to question-service");
-        Measurement stackGateway = m.get("the stack's gateway");
-        Measurement onM = m.get("gateway, limits+breakers on");
-        Measurement offM = m.get("gateway, limits+breakers off");
-        double p1 = stackGateway.perSecond() / directM.perSecond();
-        report.add(new Report.Scenario("P1", "cheap authenticated GET: gateway ÷ direct", "≥ 0.6",
-                ratio(p1) + " (gateway adds " + Report.number(stackGateway.p99Millis() - directM.p99Millis()) + " ms at p99)",
-                p1 >= 0.6, List.of(new Report.Row(directM, 1.0), new Report.Row(stackGateway, p1)),
-                List.of("`GET /api/v1/questions/{id}` through the stack's gateway with a recruiter JWT, and "
-                                + "`GET /api/questions/{id}` straight to question-service with an internal token the harness "
-                                + "signs with the stack's gateway key (as the gateway would); same connections, same rounds.",
-                        "Ratio: throughput ÷ the direct baseline.")));
-        double p3 = onM.perSecond() / offM.perSecond();
-        report.add(new Report.Scenario("P3", "gateway with limits and breakers on ÷ off", "≥ 0.97", ratio(p3)
-                + " (p99 " + Report.number(onM.p99Millis()) + " vs " + Report.number(offM.p99Millis()) + " ms)",
-                p3 >= 0.97, List.of(new Report.Row(offM, 1.0), new Report.Row(onM, p3)),
-                List.of("Two more gateways beside the stack's, on the same database and keys, started together and driven "
-                        + "alike (the same warm-up, then in turn in the same rounds as P1): on, the perf profile (every budget "
-                        + "a million, so limits are evaluated and never refuse, breakers and time limits as configured); off, "
-                        + "`HIREPIPE_RATE_LIMITS_ENABLED=false` and `HIREPIPE_RESILIENCE_ENABLED=false`. The stack's own "
-                        + "gateway is P1's: it has served the whole preparation, so its compiled code is not the twins'. "
-                        + "Ratio: throughput ÷ off.")));
-
-        Map<String, String[]> slowTargets = new LinkedHashMap<>();
-        slowTargets.put("direct to a 50 ms backend", new String[]{slow.url() + "/api/questions/" + questionId, direct});
-        slowTargets.put("gateway to the 50 ms backend", new String[]{slowGateway.url() + "/api/v1/questions/" + questionId, bearer});
-        Map<String, Measurement> s = compare(slowTargets);
-        Measurement slowDirect = s.get("direct to a 50 ms backend");
-        Measurement slowGw = s.get("gateway to the 50 ms backend");
-        double p2 = slowGw.perSecond() / slowDirect.perSecond();
-        double added = slowGw.p99Millis() - slowDirect.p99Millis();
-        report.add(new Report.Scenario("P2", "same GET with a backend that takes 50 ms", "ratio ≥ 0.95, added p99 ≤ 5 ms",
-                ratio(p2) + ", added p99 " + Report.number(added) + " ms", p2 >= 0.95 && added <= 5,
-                List.of(new Report.Row(slowDirect, 1.0), new Report.Row(slowGw, p2)),
-                List.of("The backend is a loopback stub in the harness that answers after 50 ms (a thread per connection, "
-                        + "so it never queues; Nagle off, so the body does not wait 40 ms for a delayed ACK); a second gateway (perf profile, limits and breakers on) routes "
-                        + "question-service's paths to it. Nothing in the services changes for this.")));
-    }
-
-    private Map<String, Measurement> compare(Map<String, String[]> targets) {
-        for (Map.Entry<String, String[]> target : targets.entrySet()) {
-            log("warming up " + target.getKey());
-            Measurement warm = wrk.run(target.getKey(), target.getValue()[0], target.getValue()[1], plan.wrkConnections(),
-                    plan.wrkWarmupSeconds());
-            // A short warm-up on a cold or busy stack may see no answer within its window; only the rounds
-            // measure, so the warm-up reports failed requests but not an empty window.
-            if (warm.count() > 0) {
-                requireNoErrors("warm-up " + target.getKey(), warm);
-            }
-        }
-        Map<String, List<Measurement>> rounds = new LinkedHashMap<>();
-        List<Map.Entry<String, String[]>> order = new ArrayList<>(targets.entrySet());
-        for (int round = 0; round < plan.wrkRounds(); round++) {
-            for (Map.Entry<String, String[]> target : order) {
-                Measurement m = wrk.run(target.getKey(), target.getValue()[0], target.getValue()[1], plan.wrkConnections(),
-                        plan.wrkSeconds());
-                log(String.format(Locale.ROOT, "  %-32s %8.0f req/s  p99 %6.1f ms  errors %d", target.getKey(),
-                        m.perSecond(), m.p99Millis(), m.errors()));
-                rounds.computeIfAbsent(target.getKey(), k -> new ArrayList<>()).add(m);
-            }
-            Collections.rotate(order, 1);   // a slow stretch of a shared machine falls on every target
-        }
-        Map<String, Measurement> means = new LinkedHashMap<>();
-        rounds.forEach((label, list) -> {
-            Measurement mean = Measurement.meanOf(label, list);
-            requireNoErrors(label, mean);
-            means.put(label, mean);
-        });
-        return means;
-    }
-
-    // ---- P4: autosave -----------------------------------------------------------------------------------------
-
-    private void autosave(List<Candidates.Candidate> sessions, JsonNode question) {
-        Path feeder = csv("p4.csv", "token,questionId,optionId", sessions.stream().map(c -> c.token() + ","
-                + question.get("questionId").asString() + "," + question.get("options").get(0).get("id").asString()).toList());
-        Measurement baseline = gatling.run("autosave at " + Report.number(plan.autosaveBaselineRate()) + "/s (baseline)",
-                "AutosaveSimulation", autosaveProps(feeder, plan.autosaveBaselineRate(), Math.max(2, plan.autosaveSeconds() / 3)));
-        // CPU per save over the measured seconds: read once the silent saves are over (the Gatling JVM's start
-        // leaves a few seconds' margin), again at the end; the JIT is still compiling during the warm-up
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        ScheduledFuture<SaveCost> warmed = timer.schedule(this::saveCost, plan.autosaveWarmUpSeconds() + 5L, TimeUnit.SECONDS);
-        Measurement load;
-        try {
-            load = autosaveRun(feeder);
-        } finally {
-            timer.shutdownNow();
-        }
-        SaveCost atEnd = saveCost();
-        SaveCost afterWarmUp = atEnd;
-        try {
-            afterWarmUp = warmed.isDone() && !warmed.isCancelled() ? warmed.get() : atEnd;
-        } catch (ExecutionException unread) {
-            // not read: the report then shows 0 saves rather than a figure over the wrong seconds
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        int saves = (int) Math.round(atEnd.saves() - afterWarmUp.saves());
-        requireNoErrors("P4 baseline", baseline);
-        requireNoErrors("P4", load);
-        report.add(new Report.Scenario("P4", "autosave through the gateway at " + Report.number(plan.autosaveRate()) + " saves/s",
-                "p99 < 20 ms, 0 errors", "p99 " + Report.number(load.p99Millis()) + " ms, " + load.errors() + " errors",
-                load.p99Millis() < 20 && load.errors() == 0,
-                List.of(new Report.Row(baseline, 1.0), new Report.Row(load, load.p99Millis() / baseline.p99Millis())),
-                List.of(sessions.size() + " running sessions, each save a newer sequence for one choice question; "
-                        + "an error is any answer but 200. Ratio: p99 ÷ the baseline's p99.",
-                        "Each run (its own Gatling JVM) first sends " + plan.autosaveWarmUpSeconds() + " s of saves at its rate "
-                                + "that Gatling does not count (silent requests; their errors are not counted either): "
-                                + "without them the first seconds measured a cold start, the Gatling JVM's and the autosave path's.",
-                        "CPU per save in the " + Report.number(plan.autosaveRate()) + "/s run (each program's CPU time from "
-                                + "/proc from 5 s after its silent saves to its end: " + Report.number(saves) + " saves the "
-                                + "gateway answered 200; the load generator not counted): "
-                                + cpuPer(afterWarmUp.cpu(), atEnd.cpu(), saves, plan.autosaveRate(), "saves") + ", on "
-                                + Runtime.getRuntime().availableProcessors() + " cores.")));
-    }
-
-    /**
-     * The measured autosave run, run once more if Gatling lost its own results: its result-log writer can overflow its
-     * buffer on the first counted response (Gatling 3.13's BufferedFileChannelWriter; seen once in eight runs with the
-     * 45 s warm-up), and it then prints no statistics. Saves can be sent again (each carries a newer sequence); starts
-     * and submits cannot, so only this run is repeated.
-     */
-    private Measurement autosaveRun(Path feeder) {
-        String label = "autosave at " + Report.number(plan.autosaveRate()) + "/s";
-        Map<String, String> properties = autosaveProps(feeder, plan.autosaveRate(), plan.autosaveSeconds());
-        try {
-            return gatling.run(label, "AutosaveSimulation", properties);
-        } catch (GatlingRun.NoStatistics lost) {
-            log(lost.getMessage() + "; running it once more");
-            return gatling.run(label, "AutosaveSimulation", properties);
-        }
-    }
-
-    /** Each program's CPU time so far, and the gateway's successful PUTs to assessment-service (autosaves). */
-    private record SaveCost(Map<String, Duration> cpu, double saves) {
-    }
-
-    private SaveCost saveCost() {
-        return new SaveCost(stack.cpuTimes(), Metrics.sum(stack.url("gateway-management") + "/actuator/prometheus",
-                "http_server_requests_seconds_count", "route=\"assessment-service\"", "method=\"PUT\"", "status=\"200\""));
-    }
-
-    /** An autosave run's settings: its measured seconds come after the plan's silent warm-up. */
-    private Map<String, String> autosaveProps(Path feeder, double rate, int seconds) {
-        return warmedUp(props(feeder, rate, seconds), plan.autosaveWarmUpSeconds());
-    }
-
-    /** A Gatling run that first sends {@code seconds} of silent requests at its rate (Settings.afterWarmUp). */
-    private static Map<String, String> warmedUp(Map<String, String> properties, int seconds) {
-        properties.put("perf.warmUpSeconds", Integer.toString(seconds));
-        return properties;
-    }
-
-    // ---- P5: submit → recruiter email --------------------------------------------------------------------------
-
-    /**
-     * Submissions measured by nothing, so that P5 and P6 meet a submit → score → email path the JIT has compiled,
-     * as a service that has run for a while has: before this, P5 was the path's first load after the 12 warm-up
-     * starts.
-     */
-    private void warmSubmitPath(List<Candidates.Candidate> prepared) {
-        long started = System.nanoTime();
-        Delivery delivery = submitAndDeliver("submit path warm-up at " + Report.number(plan.pipelineWarmUpRate()) + "/s",
-                prepared, "perf-pw@perf.hirepipe.test", plan.pipelineWarmUpRate(), plan.pipelineWarmUpSeconds());
-        Measurement e2e = delivery.endToEnd("warm-up");
-        String line = "- Submit path warmed before P4-P7 (measured by no scenario): " + prepared.size() + " submissions at "
-                + Report.number(plan.pipelineWarmUpRate()) + "/s, " + delivery.delivered() + " emailed within "
-                + seconds(started) + " s; submit → email p50 " + Report.number(e2e.p50Millis()) + " ms, p99 "
-                + Report.number(e2e.p99Millis()) + " ms";
-        log(line.substring(2));
-        report.header(line);
-    }
-
-    private void submitToEmail(List<Candidates.Candidate> prepared, int baselineCount) {
-        String recruiter = "perf-p5@perf.hirepipe.test";
-        List<Candidates.Candidate> baselineCandidates = prepared.subList(0, baselineCount);
-        List<Candidates.Candidate> loadCandidates = prepared.subList(baselineCount, prepared.size());
-        Delivery baseline = submitAndDeliver("submit at " + Report.number(plan.submitBaselineRate()) + "/s (baseline)",
-                baselineCandidates, recruiter, plan.submitBaselineRate(), plan.submitBaselineSeconds());
-        Delivery load = submitAndDeliver("submit at " + Report.number(plan.submitRate()) + "/s", loadCandidates, recruiter,
-                plan.submitRate(), plan.submitSeconds());
-        Measurement base = baseline.endToEnd("submit → email, " + Report.number(plan.submitBaselineRate()) + "/s (baseline)");
-        Measurement e2e = load.endToEnd("submit → email, " + Report.number(plan.submitRate()) + "/s");
-        report.add(new Report.Scenario("P5", "submit → recruiter email in the SMTP sink at " + Report.number(plan.submitRate())
-                + " submissions/s", "p99 < 1 s", "p99 " + Report.number(e2e.p99Millis()) + " ms, " + load.lost().size()
-                + " lost, " + load.duplicates() + " duplicated", e2e.p99Millis() < 1000 && load.lost().isEmpty(),
-                List.of(new Report.Row(baseline.submits(), null), new Report.Row(base, 1.0),
-                        new Report.Row(load.submits(), null), new Report.Row(e2e, e2e.p99Millis() / base.p99Millis())),
-                List.of("From the moment Gatling has the submit's 200 to the moment the sink accepts the recruiter's "
-                                + "report for that candidate (matched by the candidate's name in the subject). Throughput of "
-                                + "an end-to-end row: emails ÷ (last email − first acknowledged submit). Errors: acknowledged "
-                                + "submissions without an email within " + plan.drainSeconds() + " s. Ratio: p99 ÷ the baseline's p99.",
-                        emailFigures())));
-    }
-
-    // ---- P6: sustained submissions ---------------------------------------------------------------------------
-
-    private Map<String, Object> sustained(String id, List<Candidates.Candidate> prepared, String testId, double rate,
-                                          int seconds, Map<String, Object> choiceOnly) {
-        String recruiter = "perf-" + id.toLowerCase(Locale.ROOT) + "@perf.hirepipe.test";
-        String scoring = "http://127.0.0.1:" + stack.port("scoring") + "/actuator/prometheus";
-        double listenerSum = Metrics.sum(scoring, "spring_kafka_listener_seconds_sum");
-        double listenerCount = Metrics.sum(scoring, "spring_kafka_listener_seconds_count");
-        Map<String, Duration> cpuBefore = stack.cpuTimes();
-        Delivery delivery = submitAndDeliver(id + ": submit at " + Report.number(rate) + "/s", prepared, recruiter, rate, seconds);
-        Map<String, Duration> cpuAfter = stack.cpuTimes();
-        double perSubmission = (Metrics.sum(scoring, "spring_kafka_listener_seconds_sum") - listenerSum)
-                / Math.max(1, Metrics.sum(scoring, "spring_kafka_listener_seconds_count") - listenerCount);
-        Measurement e2e = delivery.endToEnd(id + ": submitted → emailed");
-        Measurement steady = delivery.steady(id + ": emails at the sink, middle 80 %");
-        ResultsCheck results = results(testId, prepared);
-        if (results.missing() > 0 || results.duplicates() > 0) {
-            report.problem(id + ": the results API has " + results.missing() + " missing and " + results.duplicates()
-                    + " duplicated results");
-        }
-        boolean choice = "P6a".equals(id);
-        List<String> notes = new ArrayList<>(List.of(prepared.size() + " prepared sessions ("
-                + (choice ? "5 single-choice answers" : "4 free-text answers of about 100 words") + ") submitted at "
-                + Report.number(rate) + "/s (an offered rate above what the pipeline drains), then counted at the sink: "
-                + delivery.delivered() + " emails, " + delivery.lost().size() + " lost, " + delivery.duplicates()
-                + " duplicated; results API: " + results.found() + " results, " + results.missing() + " missing, "
-                + results.duplicates() + " duplicated.",
-                String.format(Locale.ROOT, "scoring-service's Kafka listener spent %.1f ms per submission (its "
-                        + "spring_kafka_listener_seconds, all listeners).", perSubmission * 1000)));
-        double throughput = e2e.perSecond();
-        notes.add("CPU per submission (each program's CPU time from /proc, from before the first submit until the sink "
-                + "had every email, " + prepared.size() + " submissions; the load generator not counted): "
-                + cpuPer(cpuBefore, cpuAfter, prepared.size(), throughput, "submissions") + ", on "
-                + Runtime.getRuntime().availableProcessors() + " cores.");
-        String result;
-        boolean met;
-        Double ratio = null;
-        if (choice) {
-            result = Report.number(throughput) + "/s end to end (" + Report.number(steady.perSecond()) + "/s steady)";
-            met = throughput >= 300 && delivery.lost().isEmpty() && delivery.duplicates() == 0;
-        } else {
-            double choiceListener = choiceOnly == null ? Double.NaN : (double) choiceOnly.get("listenerPerSubmission");
-            double share = perSubmission <= 0 ? Double.NaN : Math.max(0, (perSubmission - choiceListener) / perSubmission);
-            ratio = choiceOnly == null ? null : throughput / (double) choiceOnly.get("throughput");
-            result = "ceiling " + Report.number(throughput) + "/s end to end (" + Report.number(steady.perSecond())
-                    + "/s steady), grading ≈ " + Report.number(share * 100) + " % of scoring's time";
-            met = delivery.lost().isEmpty() && delivery.duplicates() == 0;
-            notes.add("Share of time spent grading: (listener time per submission here − with choice answers only) ÷ "
-                    + "listener time per submission here; both runs store, publish and email alike, the difference is "
-                    + "free-text grading.");
-        }
-        notes.add("Ratio: throughput ÷ " + (choice ? "the target, 300/s" : "P6a's throughput") + ".");
-        report.add(new Report.Scenario(id, choice ? "sustained submissions/s end to end, choice only"
-                : "sustained submissions/s end to end, 4 free-text answers of ~100 words",
-                choice ? "≥ 300/s, 0 lost, 0 duplicated" : "report the ceiling and the share of time grading; 0 lost, 0 duplicated",
-                result + ", " + delivery.lost().size() + " lost, " + delivery.duplicates() + " duplicated", met,
-                List.of(new Report.Row(delivery.submits(), null), new Report.Row(e2e, choice ? throughput / 300 : ratio),
-                        new Report.Row(steady, null)), notes));
-        return Map.of("throughput", throughput, "listenerPerSubmission", perSubmission);
-    }
-
-    // ---- P7: a cohort starts ------------------------------------------------------------------------------------
-
-    private void cohortStart(List<Candidates.Candidate> prepared, int baselineCount, List<Candidates.Candidate> warmUp) {
-        int baselineWarmUp = Settings.warmUpRequests(plan.startBaselineRate(), plan.startWarmUpSeconds());
-        String question = "http://127.0.0.1:" + stack.port("question") + "/actuator/prometheus";
-        double fetchesBefore = Metrics.sum(question, "http_server_requests_seconds_count", "uri=\"/api/tests/{id}/delivery\"");
-        Measurement baseline = gatling.run("start at " + Report.number(plan.startBaselineRate()) + "/s (baseline)",
-                "StartSimulation", startProps(csv("p7-baseline.csv", "token", prepared.subList(0, baselineCount).stream()
-                        .map(Candidates.Candidate::token).toList()), plan.startBaselineRate(), plan.startBaselineSeconds(),
-                        warmUp.subList(0, baselineWarmUp), "p7-baseline-warm-up.csv"));
-        List<Candidates.Candidate> cohort = prepared.subList(baselineCount, prepared.size());
-        Map<String, Double> inServiceBefore = startsWithin();
-        Map<String, Double> atGatewayBefore = startsThroughGateway();
-        Map<String, Duration> cpuBefore = stack.cpuTimes();
-        Measurement load = gatling.run(cohort.size() + " starts in " + plan.startSeconds() + " s", "StartSimulation",
-                startProps(csv("p7.csv", "token", cohort.stream().map(Candidates.Candidate::token).toList()), plan.startRate(),
-                        plan.startSeconds(), warmUp.subList(baselineWarmUp, warmUp.size()), "p7-warm-up.csv"));
-        double fetches = Metrics.sum(question, "http_server_requests_seconds_count", "uri=\"/api/tests/{id}/delivery\"")
-                - fetchesBefore;
-        Map<String, Duration> cpuAfter = stack.cpuTimes();
-        Map<String, Double> inServiceAfter = startsWithin();
-        Map<String, Double> atGatewayAfter = startsThroughGateway();
-        double timed = inServiceAfter.get("any time") - inServiceBefore.get("any time");
-        int starts = cohort.size() + Settings.warmUpRequests(plan.startRate(), plan.startWarmUpSeconds());
-        requireNoErrors("P7 baseline", baseline);
-        requireNoErrors("P7", load);
-        report.add(new Report.Scenario("P7", cohort.size() + " candidates start one test within " + plan.startSeconds() + " s",
-                "start p99 < 200 ms; question-service fetches = 1 per test version",
-                "p99 " + Report.number(load.p99Millis()) + " ms, " + Report.number(fetches) + " fetch(es) for 1 test version",
-                load.p99Millis() < 200 && fetches == 1,
-                List.of(new Report.Row(baseline, 1.0), new Report.Row(load, load.p99Millis() / baseline.p99Millis())),
-                List.of("Candidate tokens were exchanged beforehand; each start is `POST /api/v1/candidate/assessment/start` "
-                                + "through the gateway. Ratio: p99 ÷ the baseline's p99.",
-                        "Each run (its own Gatling JVM) first has other candidates, of another test, start at its rate for "
-                                + plan.startWarmUpSeconds() + " s, silently (not counted): without them the fresh Gatling "
-                                + "JVM's first seconds were a large part of a 10 s run.",
-                        "Fetches: question-service's `http_server_requests_seconds_count{uri=\"/api/tests/{id}/delivery\"}` "
-                                + "before the baseline and after the cohort, for a test no session had started before.",
-                        "The same starts as assessment-service timed them itself (its `hirepipe.sessions.start` timer, "
-                                + "successes" + (stack.instances() > 1 ? ", first instance" : "") + "): of "
-                                + Report.number(timed) + " (the cohort and its warm-up), "
-                                + bucketDifferences(inServiceBefore, inServiceAfter) + "; as the gateway timed them "
-                                + "(`http.server.requests`, route assessment-service, POST 200: from the request's "
-                                + "arrival to the response's end): " + bucketDifferences(atGatewayBefore, atGatewayAfter)
-                                + ". What the table adds to the gateway's is the connections' and the load generator's.",
-                        "CPU per start while the cohort ran (each program's CPU time from /proc over the run, its "
-                                + Report.number(starts) + " starts; the load generator not counted): "
-                                + cpuPer(cpuBefore, cpuAfter, starts, plan.startRate(), "starts") + ", on " + Runtime.getRuntime().availableProcessors()
-                                + " cores.")));
-    }
-
-    private static String bucketDifferences(Map<String, Double> before, Map<String, Double> after) {
-        return after.entrySet().stream().filter(bucket -> !bucket.getKey().equals("any time"))
-                .map(bucket -> Report.number(bucket.getValue() - before.get(bucket.getKey())) + " within " + bucket.getKey())
-                .collect(Collectors.joining(", ")) + " of " + Report.number(after.get("any time") - before.get("any time"));
-    }
-
-    /** "gateway 5.2 ms, … ; together 23.1 ms, 2.3 cores at 100 starts/s": each program's CPU per operation. */
-    private static String cpuPer(Map<String, Duration> before, Map<String, Duration> after, int operations, double rate,
-                                 String what) {
-        Map<String, Double> millis = new LinkedHashMap<>();
-        after.forEach((program, cpu) -> millis.put(program,
-                cpu.minus(before.getOrDefault(program, Duration.ZERO)).toNanos() / 1e6 / Math.max(1, operations)));
-        double together = millis.values().stream().mapToDouble(Double::doubleValue).sum();
-        return millis.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .map(program -> program.getKey() + " " + String.format(Locale.ROOT, "%.2f ms", program.getValue()))
-                .collect(Collectors.joining(", "))
-                + String.format(Locale.ROOT, "; together %.1f ms, %.2f cores at %s %s/s", together,
-                together * rate / 1000, Report.number(rate), what);
-    }
-
-    private Map<String, String> startProps(Path feeder, double rate, int seconds, List<Candidates.Candidate> warmUp,
-                                           String warmUpFile) {
-        Map<String, String> properties = warmedUp(props(feeder, rate, seconds), plan.startWarmUpSeconds());
-        properties.put("perf.warmUpFeeder", csv(warmUpFile, "token", warmUp.stream().map(Candidates.Candidate::token).toList())
-                .toString());
-        return properties;
-    }
-
-    /** assessment-service's successful starts so far per bucket of its start timer, "100 ms" → count. */
-    private Map<String, Double> startsWithin() {
-        return perBucket(Metrics.read("http://127.0.0.1:" + stack.port("assessment") + "/actuator/prometheus"),
-                "hirepipe_sessions_start_seconds_bucket", "outcome=\"success\"");
-    }
-
-    /** The gateway's successful POSTs to assessment-service so far per bucket of its request timer. */
-    private Map<String, Double> startsThroughGateway() {
-        return perBucket(Metrics.read(stack.url("gateway-management") + "/actuator/prometheus"),
-                "http_server_requests_seconds_bucket", "route=\"assessment-service\"", "method=\"POST\"",
-                "status=\"200\"");
-    }
-
-    private static Map<String, Double> perBucket(Metrics metrics, String bucketMetric, String... labels) {
-        Map<String, Double> counts = new LinkedHashMap<>();
-        for (String[] bucket : new String[][] {{"100 ms", "0.1"}, {"200 ms", "0.2"}, {"500 ms", "0.5"}, {"1 s", "1.0"},
-                {"5 s", "5.0"}, {"any time", "+Inf"}}) {
-            String[] withBucket = Arrays.copyOf(labels, labels.length + 1);
-            withBucket[labels.length] = "le=\"" + bucket[1] + "\"";
-            counts.put(bucket[0], metrics.total(bucketMetric, withBucket));
-        }
-        return counts;
     }
 
     // ---- P8 ---------------------------------------------------------------------------------------------------
@@ -772,130 +379,7 @@ public final class PerfRun {
         }
     }
 
-    // ---- shared steps -------------------------------------------------------------------------------------------
-
-    /** Submissions of one load step and what the sink got for them. */
-    record Delivery(Measurement submits, Map<String, Long> acks, Map<String, List<Instant>> emails, Set<String> lost,
-                    int duplicates) {
-
-        int delivered() {
-            return (int) acks.keySet().stream().filter(emails::containsKey).count();
-        }
-
-        Measurement endToEnd(String label) {
-            Histogram latency = new Histogram(3_600_000L, 3);
-            long first = Long.MAX_VALUE;
-            long last = Long.MIN_VALUE;
-            for (Map.Entry<String, Long> ack : acks.entrySet()) {
-                first = Math.min(first, ack.getValue());
-                List<Instant> arrived = emails.get(ack.getKey());
-                if (arrived != null) {
-                    long at = arrived.get(0).toEpochMilli();
-                    last = Math.max(last, at);
-                    latency.recordValue(Math.max(0, at - ack.getValue()));
-                }
-            }
-            double span = Math.max(1, last - first) / 1000.0;
-            return new Measurement(label, latency.getTotalCount(), latency.getTotalCount() / span,
-                    latency.getValueAtPercentile(50), latency.getValueAtPercentile(95), latency.getValueAtPercentile(99),
-                    lost.size());
-        }
-
-        /** Email arrival rate between the 10th and the 90th percentile arrival: the pipeline's steady drain rate. */
-        Measurement steady(String label) {
-            List<Long> arrivals = emails.values().stream().map(list -> list.get(0).toEpochMilli()).sorted().toList();
-            if (arrivals.size() < 10) {
-                return new Measurement(label, arrivals.size(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
-            }
-            int from = arrivals.size() / 10;
-            int to = arrivals.size() * 9 / 10;
-            double span = Math.max(1, arrivals.get(to) - arrivals.get(from)) / 1000.0;
-            return new Measurement(label, to - from, (to - from) / span, Double.NaN, Double.NaN, Double.NaN, 0);
-        }
-    }
-
-    private Delivery submitAndDeliver(String label, List<Candidates.Candidate> candidates, String recruiter, double rate,
-                                      int seconds) {
-        Path acksFile = work.resolve("acks-" + label.replaceAll("[^A-Za-z0-9]+", "-") + ".csv");
-        Path feeder = csv(label.replaceAll("[^A-Za-z0-9]+", "-") + ".csv", "token,name",
-                candidates.stream().map(c -> c.token() + "," + c.name()).toList());
-        Map<String, String> properties = props(feeder, rate, seconds);
-        properties.put("perf.acks", acksFile.toString());
-        log(label + ": " + candidates.size() + " submissions");
-        Measurement submits = gatling.run(label, "SubmitSimulation", properties);
-        requireNoErrors(label, submits);
-        Map<String, Long> acks = new HashMap<>();
-        try {
-            for (String line : Files.readAllLines(acksFile, StandardCharsets.UTF_8)) {
-                String[] parts = line.split(",");
-                acks.put(parts[0], Long.parseLong(parts[1]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        long waitStart = System.nanoTime();
-        await(() -> acks.keySet().stream().allMatch(reportsTo(recruiter)::containsKey), plan.drainSeconds());
-        log(label + ": emails in " + seconds(waitStart) + " s after the last submit");
-        Map<String, List<Instant>> emails = reportsTo(recruiter);
-        Set<String> lost = acks.keySet().stream().filter(name -> !emails.containsKey(name)).collect(Collectors.toSet());
-        int duplicates = emails.values().stream().mapToInt(list -> list.size() - 1).sum();
-        if (!lost.isEmpty()) {
-            report.problem(label + ": " + lost.size() + " acknowledged submissions without a recruiter email within "
-                    + plan.drainSeconds() + " s");
-        }
-        if (duplicates > 0) {
-            report.problem(label + ": " + duplicates + " duplicated recruiter emails");
-        }
-        return new Delivery(submits, acks, emails, lost, duplicates);
-    }
-
-    /** Recruiter reports in the sink by candidate name, each with its arrival times (more than one is a duplicate). */
-    private Map<String, List<Instant>> reportsTo(String recruiter) {
-        Map<String, List<Instant>> byName = new HashMap<>();
-        for (Sink.Mail mail : sink.to(recruiter)) {
-            Matcher m = NAME.matcher(mail.subject());
-            if (m.find()) {
-                byName.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(mail.arrivedAt());
-            }
-        }
-        byName.values().forEach(Collections::sort);
-        return byName;
-    }
-
-    record ResultsCheck(int found, int missing, int duplicates) {
-    }
-
-    /** Every prepared candidate of the test has exactly one result in the results API. */
-    private ResultsCheck results(String testId, List<Candidates.Candidate> prepared) {
-        Map<String, Integer> byName = new HashMap<>();
-        String cursor = null;
-        do {
-            JsonNode page = gateway.get("/api/v1/results?testId=" + testId + "&limit=100"
-                    + (cursor == null ? "" : "&cursor=" + cursor), "X-Api-Key", apiKey).expect(200).json();
-            for (JsonNode row : page.get("items")) {
-                byName.merge(row.path("candidate").path("name").asString(), 1, Integer::sum);
-            }
-            cursor = page.path("hasMore").asBoolean() ? page.path("nextCursor").asString() : null;
-        } while (cursor != null);
-        int missing = (int) prepared.stream().filter(c -> !byName.containsKey(c.name())).count();
-        int duplicates = byName.values().stream().mapToInt(n -> n - 1).sum();
-        return new ResultsCheck(byName.values().stream().mapToInt(Integer::intValue).sum(), missing, duplicates);
-    }
-
-    private String emailFigures() {
-        String url = "http://127.0.0.1:" + stack.port("notification") + "/actuator/prometheus";
-        double sum = Metrics.sum(url, "hirepipe_notification_email_lag_seconds_sum", "recruiter_score_report");
-        double count = Metrics.sum(url, "hirepipe_notification_email_lag_seconds_count", "recruiter_score_report");
-        String scoringUrl = "http://127.0.0.1:" + stack.port("scoring") + "/actuator/prometheus";
-        double scoringSum = Metrics.sum(scoringUrl, "hirepipe_scoring_lag_seconds_sum");
-        double scoringCount = Metrics.sum(scoringUrl, "hirepipe_scoring_lag_seconds_count");
-        double scored = 1000 * scoringSum / Math.max(1, scoringCount);
-        double emailed = 1000 * sum / Math.max(1, count);
-        return String.format(Locale.ROOT, "The services' own figures so far (means, all scenarios): submit → stored result "
-                + "%.0f ms (hirepipe_scoring_lag_seconds), submit → report accepted by SMTP %.0f ms "
-                + "(hirepipe_notification_email_lag_seconds{kind=\"recruiter_score_report\"}, which counts from the submit), "
-                + "so about %.0f ms from the stored result to the email.", scored, emailed, Math.max(0, emailed - scored));
-    }
+    // ---- preparation ------------------------------------------------------------------------------------------
 
     private List<Candidates.Candidate> ready(Candidates candidates, String testId, int count, String scenario,
                                              List<Candidates.AnswerBody> answers) {
@@ -945,58 +429,6 @@ public final class PerfRun {
         return scenario + "-" + runId;
     }
 
-    private Map<String, String> props(Path feeder, double rate, int seconds) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("perf.baseUrl", stack.url("gateway"));
-        properties.put("perf.feeder", feeder.toString());
-        properties.put("perf.rate", Double.toString(rate));
-        properties.put("perf.seconds", Integer.toString(seconds));
-        return properties;
-    }
-
-    private Path csv(String file, String header, List<String> rows) {
-        Path path = work.resolve(file);
-        List<String> lines = new ArrayList<>();
-        lines.add(header);
-        lines.addAll(rows);
-        try {
-            Files.write(path, lines, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return path;
-    }
-
-    private void requireNoErrors(String what, Measurement m) {
-        if (m.count() == 0) {
-            report.problem(what + ": no request completed, nothing was measured");
-        } else if (m.errors() > 0) {
-            report.problem(what + ": " + m.errors() + " errors of " + m.count() + " requests");
-        }
-    }
-
-    private static boolean await(java.util.function.BooleanSupplier condition, int seconds) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            LocalStackProcess.sleep(Duration.ofMillis(500));
-        }
-        return condition.getAsBoolean();
-    }
-
-    private static String ratio(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    private static long seconds(long sinceNanos) {
-        return Duration.ofNanos(System.nanoTime() - sinceNanos).toSeconds();
-    }
-
-    private static void log(String message) {
-        System.out.println("[perf " + java.time.LocalTime.now().withNano(0) + "] " + message);
-    }
 
     static String loadAverage() {
         try {

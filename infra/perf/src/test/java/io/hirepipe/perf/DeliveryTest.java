@@ -14,7 +14,7 @@ class DeliveryTest {
     @Test
     void endToEndLatencyRunsFromEachAcknowledgementToThatCandidatesFirstEmail() {
         Measurement submits = new Measurement("submit", 3, 3, 1, 1, 1, 0);
-        PerfRun.Delivery delivery = new PerfRun.Delivery(submits,
+        Delivery delivery = new Delivery(submits,
                 Map.of("a", 1_000L, "b", 2_000L, "c", 3_000L),
                 Map.of("a", List.of(Instant.ofEpochMilli(1_100)), "b", List.of(Instant.ofEpochMilli(2_300),
                         Instant.ofEpochMilli(2_900))),
