@@ -13,7 +13,8 @@ const FILTERS = ['actor', 'action', 'targetId', 'from', 'to'];
 const KNOWN_ACTIONS = ['auth.login', 'auth.session.signed-out', 'user.invited', 'user.role-changed', 'user.deactivated',
   'user.reactivated', 'api-key.created', 'api-key.revoked', 'score.adjusted', 'score.finalized', 'results.exported',
   'invitation.revoked', 'invitation.extended', 'invitation.resent', 'session.extra-time', 'session.reopened',
-  'candidate.erasure-requested', 'webhook.created', 'webhook.deleted', 'webhook.replayed', 'audit.exported'];
+  'candidate.erasure-requested', 'webhook.created', 'webhook.updated', 'webhook.secret-rotated', 'webhook.deleted',
+  'webhook.replayed', 'audit.exported'];
 
 export async function render({ api, query }) {
   const given = query();

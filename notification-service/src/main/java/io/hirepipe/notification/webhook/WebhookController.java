@@ -108,7 +108,10 @@ public class WebhookController {
     @PutMapping("/{id}")
     public SubscriptionView update(Caller caller, @PathVariable String id,
                                    @Valid @RequestBody SubscriptionRequest request) {
-        return subscriptions.update(caller, id, request);
+        SubscriptionView updated = subscriptions.update(caller, id, request);
+        audited(caller, "webhook.updated", id, Map.of("host", hostOf(updated.url()),
+                "eventTypes", String.join(" ", updated.eventTypes()), "enabled", String.valueOf(updated.enabled())));
+        return updated;
     }
 
     @Operation(summary = "Delete a webhook subscription")

@@ -85,19 +85,24 @@ class WebhookApiTest extends NotificationServiceTest {
         String rotatedSecret = acmeApi.post(HOOKS + "/" + id + "/rotate-secret", "").expect(200).path("secret").asString();
         acmeApi.post(HOOKS + "/" + id + "/deliveries/redeliver-failed", Map.of("since", "2026-01-01T00:00:00Z"))
                 .expect(202);
+        acmeApi.put(HOOKS + "/" + id, Map.of("url", "http://127.0.0.1:10/other?token=new-receiver-secret",
+                "eventTypes", List.of("assessment.scored", "invitation.expired"), "enabled", false)).expect(200);
         assertThat(acmeApi.delete(HOOKS + "/" + id).status()).isEqualTo(204);
 
         // each entry is a document of its own for the relay, so they may arrive in any order
-        await().atMost(Duration.ofSeconds(30)).until(() -> auditOf(id).size() >= 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> auditOf(id).size() >= 5);
         List<AuditRecorded> entries = auditOf(id);
         assertThat(entries).extracting(AuditRecorded::action).containsExactlyInAnyOrder("webhook.created",
-                "webhook.secret-rotated", "webhook.replayed", "webhook.deleted");
+                "webhook.updated", "webhook.secret-rotated", "webhook.replayed", "webhook.deleted");
         assertThat(entries).allSatisfy(e -> {
             assertThat(e.tenantId()).isEqualTo(acme);
             assertThat(e.actorEmail()).isEqualTo("rita@acme.example");
         });
         assertThat(entry(entries, "webhook.created").details()).containsEntry("host", "127.0.0.1")
                 .containsEntry("eventTypes", "assessment.scored");
+        // disabling a subscription stops deliveries: who did it, and to what, must be on record
+        assertThat(entry(entries, "webhook.updated").details()).containsEntry("host", "127.0.0.1")
+                .containsEntry("eventTypes", "assessment.scored invitation.expired").containsEntry("enabled", "false");
         assertThat(entries.toString()).doesNotContain("receiver-secret").doesNotContain(rotatedSecret)
                 .doesNotContain(created.path("secret").asString());
         assertThat(entry(entries, "webhook.replayed").details()).containsEntry("failedSince", "2026-01-01T00:00:00Z");
