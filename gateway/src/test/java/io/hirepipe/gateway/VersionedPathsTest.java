@@ -120,9 +120,11 @@ class VersionedPathsTest extends GatewayTestSupport {
             assertThat(value).matches("@\\d+");
             assertThat(Instant.ofEpochSecond(Long.parseLong(value.substring(1)))).isBefore(Instant.now());
         });
-        assertThat(response.headers().firstValue("Sunset")).hasValueSatisfying(value ->
-                assertThat(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
-                        .isAfter(Instant.now()));
+        assertThat(response.headers().firstValue("Sunset")).hasValueSatisfying(value -> {
+            // RFC 9110 IMF-fixdate: a two-digit day, GMT
+            assertThat(value).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+            assertThat(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()).isAfter(Instant.now());
+        });
         assertThat(response.headers().allValues("Link")).contains("<" + successor + ">; rel=\"successor-version\"");
         assertThat(response.statusCode()).isNotIn(301, 302, 307, 308);
     }

@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -28,12 +29,19 @@ public class LegacyPathAliases implements WebFilter, Ordered {
     private static final Pattern VERSIONED = Pattern.compile("^/api/v\\d+(/.*)?$");
     private static final String DOCS = "/api/docs";
 
+    /**
+     * RFC 9110's HTTP-date: always two digits for the day ("Tue, 01 Jun 2027 …"); Java's RFC_1123_DATE_TIME writes
+     * "1 Jun", which strict HTTP-date parsers refuse.
+     */
+    private static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+
     private final String deprecation;
     private final String sunset;
 
     public LegacyPathAliases(LegacyPathProperties properties) {
         this.deprecation = "@" + properties.deprecatedAt().getEpochSecond();
-        this.sunset = DateTimeFormatter.RFC_1123_DATE_TIME.format(properties.sunsetAt().atOffset(ZoneOffset.UTC));
+        this.sunset = IMF_FIXDATE.format(properties.sunsetAt().atOffset(ZoneOffset.UTC));
     }
 
     @Override
