@@ -92,6 +92,12 @@ public class AnswerKeyStore {
                 .collect(Collectors.toMap(AnswerKey::ref, Function.identity()));
     }
 
+    /** Whether any version of the question was published to this tenant (another tenant's question is unknown here). */
+    public boolean knows(String tenantId, String questionId) {
+        return mongo.exists(Query.query(Criteria.where("tenantId").is(tenantId).and("questionId").is(questionId)),
+                AnswerKey.class);
+    }
+
     private static RubricKeyPoint keyPoint(KeyPoint keyPoint) {
         return new RubricKeyPoint(keyPoint.id(), keyPoint.description(), keyPoint.phrases(), keyPoint.examples(),
                 keyPoint.points());

@@ -1,7 +1,9 @@
 package io.hirepipe.scoring.result;
 
-import io.swagger.v3.oas.annotations.media.Schema;
+import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.scoring.answerkey.AnswerKeyStore;
 import io.hirepipe.scoring.grading.Points;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -20,16 +22,22 @@ public class QuestionAgreement {
     static final int MAX_RESULTS = 5000;
 
     private final ResultStore results;
+    private final AnswerKeyStore answerKeys;
 
-    public QuestionAgreement(ResultStore results) {
+    public QuestionAgreement(ResultStore results, AnswerKeyStore answerKeys) {
         this.results = results;
+        this.answerKeys = answerKeys;
     }
 
+    /** @throws ProblemException 404 when no version of the question was ever published to this tenant */
     public AgreementView of(String tenantId, String questionId) {
         List<ScoringResult.Item> items = new ArrayList<>();
         for (ScoringResult result : results.withQuestion(tenantId, questionId, MAX_RESULTS)) {
             result.items().stream().filter(item -> item.questionId().equals(questionId)).findFirst()
                     .ifPresent(items::add);
+        }
+        if (items.isEmpty() && !answerKeys.knows(tenantId, questionId)) {
+            throw ProblemException.notFound("Question", questionId);
         }
         List<ScoringResult.Item> reviewed = items.stream()
                 .filter(item -> item.humanPoints() != null || item.accepted()).toList();

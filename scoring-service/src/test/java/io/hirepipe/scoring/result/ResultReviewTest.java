@@ -238,9 +238,22 @@ class ResultReviewTest extends ScoringServiceTest {
         assertThat(agreement.path("meanSignedChange").decimalValue()).isEqualByComparingTo("0.33");
         assertThat(agreement.path("largestChange").decimalValue()).isEqualByComparingTo("2");
 
-        JsonNode otherTenant = api(GUS).get("/api/results/questions/" + question + "/agreement").expect(200);
-        assertThat(otherTenant.path("scored").asInt()).as("another tenant's results do not count").isZero();
-        assertThat(otherTenant.path("changeRate").isNull()).isTrue();
+        // another tenant's question is unknown there, like a question that never existed
+        assertThat(api(GUS).get("/api/results/questions/" + question + "/agreement").problem(404)
+                .path("detail").asString()).contains(question);
+        api(RITA).get("/api/results/questions/" + id("q-never") + "/agreement").problem(404);
+    }
+
+    @Test
+    void aPublishedQuestionThatNobodyAnsweredYetHasAnEmptyAgreement() {
+        String question = id("q-unanswered");
+        kafka.awaitConsumed("scoring-service", kafka.publish(envelope(replicationVersusSharding(question, 1), ACME)));
+
+        JsonNode agreement = api(RITA).get("/api/results/questions/" + question + "/agreement").expect(200);
+
+        assertThat(agreement.path("scored").asInt()).isZero();
+        assertThat(agreement.path("reviewed").asInt()).isZero();
+        assertThat(agreement.path("changeRate").isNull()).isTrue();
     }
 
     @Test
