@@ -41,7 +41,6 @@ public final class ApiScopeAuthorization implements ReactiveAuthorizationManager
             rule("/invitations/**", ApiScope.INVITATIONS_READ, ApiScope.INVITATIONS_WRITE),
             rule("/results/**", ApiScope.RESULTS_READ, ApiScope.RESULTS_WRITE),
             rule("/analysis/**", ApiScope.RESULTS_READ, ApiScope.RESULTS_WRITE),
-            rule("/webhooks/**", ApiScope.WEBHOOKS_MANAGE, ApiScope.WEBHOOKS_MANAGE),
             rule("/notifications/webhooks/**", ApiScope.WEBHOOKS_MANAGE, ApiScope.WEBHOOKS_MANAGE),
             rule("/notifications/**", ApiScope.NOTIFICATIONS_READ, ApiScope.NOTIFICATIONS_READ),
             rule("/integrations/greenhouse/**", ApiScope.INTEGRATIONS_GREENHOUSE, ApiScope.INTEGRATIONS_GREENHOUSE),

@@ -79,7 +79,7 @@ class GreenhouseController {
         return ResponseEntity.ok().build();
     }
 
-    /** Set-up is a recruiter's decision, never a key's. */
+    /** Set-up is an administrator's decision, never a key's. */
     @Operation(summary = "Get the Greenhouse settings")
     @GetMapping("/settings")
     @PreAuthorize("hasRole('ADMIN')")
