@@ -320,7 +320,7 @@ public final class GatewayOverheadBenchmark {
 
     private static String createQuestion(int gatewayPort, String token, Path repo) throws Exception {
         JsonNode bank = JSON.readTree(Files.readString(
-                repo.resolve("infra/local-stack/src/main/resources/seed/question-bank.json")));
+                repo.resolve("question-service/src/main/resources/starter-bank/starter-bank.json")));
         ObjectNode question = (ObjectNode) bank.get("questions").get(0).deepCopy();
         question.remove("key");
         HttpResponse<String> response = null;

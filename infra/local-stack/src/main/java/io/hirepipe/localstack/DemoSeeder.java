@@ -11,15 +11,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Seeds the demo tenant through the public API, as a recruiter would: an API key, the question bank
- * from {@code seed/question-bank.json} (published), the demo test, and question-service's starter bank. Safe to run on every start:
- * what exists is kept.
+ * Seeds the demo tenant through the public API, as an administrator would: an API key, question-service's starter
+ * bank, and the demo test of {@code seed/demo-test.json}, made of starter-bank questions named by title (so the demo
+ * tenant holds each question once). Safe to run on every start: what exists is kept.
  */
 final class DemoSeeder {
 
@@ -28,7 +28,9 @@ final class DemoSeeder {
             "invitations:write", "results:read", "results:write", "notifications:read", "webhooks:manage",
             "integrations:greenhouse", "operations:manage");
 
-    private static final String BANK = "/seed/question-bank.json";
+    private static final String DEMO_TEST = "/seed/demo-test.json";
+    /** How long a first start may take to install the starter bank on a busy machine. */
+    private static final Duration INSTALL_WAIT = Duration.ofMinutes(5);
     private static final String API_KEY_FILE = "demo-api-key.txt";
 
     private final GatewayClient gateway;
@@ -46,8 +48,8 @@ final class DemoSeeder {
                 "email", DemoAccess.RECRUITER_EMAIL, "password", DemoAccess.RECRUITER_PASSWORD));
         gateway.useBearer(login.get("token").asString());
         String apiKey = ensureApiKey();
-        String testId = ensureQuestionBankAndTest();
         installStarterBank();
+        String testId = ensureDemoTest();
         return new DemoAccess(DemoAccess.TENANT_ID, DemoAccess.RECRUITER_EMAIL, DemoAccess.RECRUITER_PASSWORD,
                 apiKey, testId);
     }
@@ -96,40 +98,48 @@ final class DemoSeeder {
         }
     }
 
-    private String ensureQuestionBankAndTest() {
-        JsonNode bank = readBank();
-        String title = bank.get("test").get("title").asString();
+    private String ensureDemoTest() {
+        ObjectNode test = (ObjectNode) readDemoTest();
+        String title = test.get("title").asString();
         // Only a test with a published version can be invited to: a never-published draft of the same title (an
         // imported copy, say) is not the demo test. An edited demo test is a draft of its next version and still counts.
         String query = "/api/v1/tests?limit=500&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8);
-        for (JsonNode test : gateway.get(query).path("items")) {
-            if (title.equals(test.path("title").asString()) && test.path("publishedVersion").isNumber()
-                    && !"RETIRED".equals(test.path("status").asString())) {
-                return test.get("id").asString();
+        for (JsonNode existing : gateway.get(query).path("items")) {
+            if (title.equals(existing.path("title").asString()) && existing.path("publishedVersion").isNumber()
+                    && !"RETIRED".equals(existing.path("status").asString())) {
+                return existing.get("id").asString();
             }
         }
-        Map<String, String> idsByKey = new HashMap<>();
-        for (JsonNode question : bank.get("questions")) {
-            ObjectNode body = (ObjectNode) question.deepCopy();
-            String key = body.remove("key").asString();
-            String id = gateway.post("/api/v1/questions", body).get("id").asString();
-            gateway.post("/api/v1/questions/" + id + "/publish", Map.of());
-            idsByKey.put(key, id);
-        }
-        ObjectNode test = (ObjectNode) bank.get("test").deepCopy();
+        int questions = 0;
         for (JsonNode section : test.withArray("sections")) {
             var ids = ((ObjectNode) section).putArray("questionIds");
-            section.get("questionKeys").forEach(key -> ids.add(idsByKey.get(key.asString())));
-            ((ObjectNode) section).remove("questionKeys");
+            for (JsonNode questionTitle : section.get("questionTitles")) {
+                ids.add(publishedQuestionTitled(questionTitle.asString()));
+                questions++;
+            }
+            ((ObjectNode) section).remove("questionTitles");
         }
         String testId = gateway.post("/api/v1/tests", test).get("id").asString();
-        progress.accept("seeded " + idsByKey.size() + " questions and the test '" + title + "'");
+        progress.accept("seeded the test '" + title + "' with " + questions + " starter-bank questions");
         return testId;
+    }
+
+    private String publishedQuestionTitled(String title) {
+        String query = "/api/v1/questions?status=PUBLISHED&limit=100&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8);
+        for (JsonNode question : gateway.get(query).path("items")) {
+            if (title.equals(question.path("title").asString())) {
+                return question.get("id").asString();
+            }
+        }
+        throw new IllegalStateException("The starter bank has no published question titled '" + title + "'");
     }
 
     /** The starter bank and its three ready tests, through the API any tenant uses; installing again adds nothing. */
     private void installStarterBank() {
         JsonNode report = gateway.post("/api/v1/questions/starter-bank", Map.of());
+        if (report.has("status")) {
+            report = awaitInstalled();   // 202: still installing after the service's wait
+        }
         int added = report.path("questionsInstalled").asInt();
         if (added > 0 || report.path("testsInstalled").asInt() > 0) {
             progress.accept("installed the starter bank: " + added + " questions and "
@@ -137,10 +147,32 @@ final class DemoSeeder {
         }
     }
 
-    private static JsonNode readBank() {
-        try (InputStream in = DemoSeeder.class.getResourceAsStream(BANK)) {
+    /** The install's report once its status says it is done; the demo test needs its questions. */
+    private JsonNode awaitInstalled() {
+        long deadline = System.nanoTime() + INSTALL_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode status = gateway.get("/api/v1/questions/starter-bank/install");
+            if ("INSTALLED".equals(status.path("status").asString())) {
+                return status.path("report");
+            }
+            sleep(Duration.ofSeconds(2));
+        }
+        throw new IllegalStateException("The starter bank was not installed within " + INSTALL_WAIT.toMinutes() + " minutes");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the starter bank was installing", e);
+        }
+    }
+
+    private static JsonNode readDemoTest() {
+        try (InputStream in = DemoSeeder.class.getResourceAsStream(DEMO_TEST)) {
             if (in == null) {
-                throw new IllegalStateException(BANK + " is missing from the local-stack jar");
+                throw new IllegalStateException(DEMO_TEST + " is missing from the local-stack jar");
             }
             return GatewayClient.json().readTree(in);
         } catch (IOException e) {

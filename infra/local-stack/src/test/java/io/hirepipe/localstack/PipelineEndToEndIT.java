@@ -10,6 +10,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -198,6 +200,20 @@ class PipelineEndToEndIT {
         JsonNode tests = platform.get("/api/v1/tests").expect(200).get("items");
         assertThat(tests.findValuesAsString("title")).contains("Backend fundamentals");
         assertThat(platform.get("/api/v1/questions").expect(200).get("items")).hasSizeGreaterThanOrEqualTo(10);
+
+        // the demo test is made of the starter bank's questions, so a recruiter finds each of them once
+        JsonNode demoTest = platform.get("/api/v1/tests/" + stack.demo().demoTestId()).expect(200);
+        List<String> titles = demoTest.get("sections").findValues("questions").stream()
+                .flatMap(questions -> questions.valueStream())
+                .map(question -> platform.get("/api/v1/questions/" + question.get("questionId").asString()).expect(200)
+                        .get("title").asString())
+                .toList();
+        assertThat(titles).hasSize(10).contains("What indexes slow down", "Securing a REST API");
+        for (String title : titles) {
+            JsonNode found = platform.get("/api/v1/questions?status=PUBLISHED&limit=100&q="
+                    + URLEncoder.encode(title, StandardCharsets.UTF_8)).expect(200).get("items");
+            assertThat(found.findValuesAsString("title")).as(title).containsOnlyOnce(title);
+        }
     }
 
     @Test
