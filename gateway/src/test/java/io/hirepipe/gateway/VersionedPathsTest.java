@@ -25,6 +25,15 @@ class VersionedPathsTest extends GatewayTestSupport {
     }
 
     @Test
+    void aPathNoRouteServesIsA404ProblemThatNamesThePathAndWhereTheApiIsDescribed() {
+        HttpResponse<String> response = get("/api/v1/webhooks", "Authorization", bearer(acmeRecruiterToken()));
+
+        JsonNode problem = assertProblem(response, 404);
+        assertThat(problem.get("detail").asString()).contains("/api/v1/webhooks").contains("/api/docs")
+                .doesNotContain("static resource");
+    }
+
+    @Test
     void anUnversionedPathStillWorksButSaysItIsDeprecatedAndWhenItGoes() {
         HttpResponse<String> response = get("/api/results/s-42", "Authorization", bearer(acmeRecruiterToken()));
 

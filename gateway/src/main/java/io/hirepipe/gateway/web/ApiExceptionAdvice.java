@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -63,7 +64,8 @@ public class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                                    HttpStatusCode status, ServerWebExchange exchange) {
-        if (status.is5xxServerError()) {
+        // Spring's own wording for an unknown path ("No static resource api/v1/x.") tells an API client nothing
+        if (status.is5xxServerError() || (ex instanceof NoResourceFoundException)) {
             ProblemDetail problem = FailureProblems.of(exchange, ex);
             FailureProblems.log(exchange, ex, problem);
             return super.handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()),
