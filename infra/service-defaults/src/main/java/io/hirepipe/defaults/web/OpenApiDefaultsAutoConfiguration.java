@@ -31,6 +31,12 @@ public class OpenApiDefaultsAutoConfiguration {
         return new RefusalResponses();
     }
 
+    /** Who may call each operation ({@code x-roles}), from its {@code @PreAuthorize}: the gateway's document needs it. */
+    @Bean
+    AllowedRoles allowedRoles() {
+        return new AllowedRoles();
+    }
+
     @Bean
     ContractSchemaExamplesCustomizer contractSchemaExamplesCustomizer() {
         return new ContractSchemaExamplesCustomizer();
