@@ -1,6 +1,9 @@
 package io.hirepipe.gateway.docs;
 
 import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.defaults.security.CallerKind;
+import io.hirepipe.defaults.security.Role;
+import io.hirepipe.defaults.web.AllowedRoles;
 import io.hirepipe.defaults.web.ProblemResponsesCustomizer;
 import io.hirepipe.gateway.apikey.ApiScope;
 import io.hirepipe.gateway.security.ApiScopeAuthorization;
@@ -15,6 +18,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +35,9 @@ import java.util.Set;
  * matches are kept: what is not routed cannot be called, so it is not documented.</li>
  * <li>The scope an API key needs comes from {@link ApiScopeAuthorization#requiredScope}, the rule
  * the gateway enforces, so the document cannot drift from the check.</li>
+ * <li>Who may call an operation comes from the service's {@code x-roles} (its {@code @PreAuthorize}, see
+ * {@link AllowedRoles}): an operation only services may call is left out, and one no API key may call names no
+ * scope and offers only the bearer token. An operation without {@code x-roles} is taken to let keys in, by scope.</li>
  * <li>A service whose document could not be fetched is listed under {@code x-unavailable} instead
  * of failing the whole document.</li>
  * </ul>
@@ -103,8 +110,11 @@ public final class OpenApiMerger {
         info.put("title", title);
         info.put("version", version);
         info.put("description", "Public Hirepipe API at the gateway. Authenticate with a recruiter access token "
-                + "(Authorization: Bearer) or a platform API key (X-Api-Key). An API key needs the scope named in "
-                + "each operation's x-required-scope. Errors are RFC 9457 problem+json.");
+                + "(Authorization: Bearer) or a platform API key (X-Api-Key). Each operation names in x-roles who may "
+                + "call it: a signed-in user's role (VIEWER, RECRUITER, ADMIN; a higher role may do what a lower one "
+                + "may), PLATFORM for an API key, CANDIDATE for a candidate's token. An API key needs the scope named "
+                + "in the operation's x-required-scope; an operation without one cannot be called with a key. "
+                + "Operations only Hirepipe's own services call are not listed. Errors are RFC 9457 problem+json.");
         ObjectNode paths = root.putObject("paths");
         ObjectNode components = root.putObject("components");
         ObjectNode schemas = components.putObject("schemas");
@@ -127,7 +137,9 @@ public final class OpenApiMerger {
                 }
                 ObjectNode item = ((ObjectNode) entry.getValue()).deepCopy();
                 decorateOperations(publicPath.get(), item, service.route().service());
-                paths.set(publicPath.get(), item);
+                if (!operations(item).isEmpty()) {
+                    paths.set(publicPath.get(), item);
+                }
             }
         }
         if (gatewayDocument != null) {
@@ -142,6 +154,9 @@ public final class OpenApiMerger {
                 decorateOperations(entry.getKey(), item, GATEWAY);
                 if (OpenApiAggregator.isAnonymous(entry.getKey())) {
                     operations(item).forEach(operation -> operation.putArray("security"));
+                }
+                if (operations(item).isEmpty()) {
+                    paths.remove(entry.getKey());
                 }
             }
         }
@@ -190,11 +205,18 @@ public final class OpenApiMerger {
     }
 
     private static void decorateOperations(String publicPath, ObjectNode item, String service) {
+        List<String> servicesOnly = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : item.properties()) {
             if (!METHODS.contains(entry.getKey()) || !entry.getValue().isObject()) {
                 continue;
             }
             ObjectNode operation = (ObjectNode) entry.getValue();
+            Optional<List<String>> roles = publicRoles(operation);
+            if (roles.isPresent() && roles.get().isEmpty()) {
+                // Only Hirepipe's services may call it: no token or key a client can hold gets in, so it is not public.
+                servicesOnly.add(entry.getKey());
+                continue;
+            }
             operation.put("x-service", service);
             // Operation ids must be unique in one document; each service numbers its own ("create_1").
             JsonNode operationId = operation.get("operationId");
@@ -202,7 +224,14 @@ public final class OpenApiMerger {
                 operation.put("operationId", prefixOf(service).toLowerCase(Locale.ROOT) + "." + operationId.asString());
             }
             HttpMethod method = HttpMethod.valueOf(entry.getKey().toUpperCase(Locale.ROOT));
-            Optional<ApiScope> scope = ApiScopeAuthorization.requiredScope(method, publicPath);
+            // A key gets past the gateway with the scope, and past the service only if its rule lets PLATFORM in.
+            Optional<ApiScope> scope = ApiScopeAuthorization.requiredScope(method, publicPath)
+                    .filter(required -> roles.isEmpty() || roles.get().contains(CallerKind.PLATFORM.name()));
+            roles.ifPresent(callers -> {
+                ArrayNode listed = operation.putArray(AllowedRoles.EXTENSION);
+                callers.stream().filter(role -> scope.isPresent() || !role.equals(CallerKind.PLATFORM.name()))
+                        .forEach(listed::add);
+            });
             ArrayNode security = operation.putArray("security");
             security.addObject().putArray("bearerAuth");
             scope.ifPresent(required -> {
@@ -212,8 +241,22 @@ public final class OpenApiMerger {
             ObjectNode responses = operation.has("responses") && operation.get("responses").isObject()
                     ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
             addProblemResponses(responses);
-            describeForbidden(responses, scope);
+            describeForbidden(responses, scope, roles.orElse(List.of()));
         }
+        item.remove(servicesOnly);
+    }
+
+    /**
+     * The roles of the operation's {@code x-roles} a public client can hold (all but SERVICE), or empty when the service
+     * did not say.
+     */
+    private static Optional<List<String>> publicRoles(ObjectNode operation) {
+        JsonNode roles = operation.get(AllowedRoles.EXTENSION);
+        if (roles == null || !roles.isArray()) {
+            return Optional.empty();
+        }
+        return Optional.of(roles.values().stream().map(JsonNode::asString)
+                .filter(role -> !role.equals(CallerKind.SERVICE.name())).toList());
     }
 
     /**
@@ -255,9 +298,13 @@ public final class OpenApiMerger {
 
     /**
      * The 403 example names the scope this very operation needs, from the rule the gateway enforces; an operation
-     * no API key may call (only a signed-in user) is refused for the user's role instead.
+     * no API key may call is refused for the caller's role instead, and says which role it needs where it is known.
      */
-    private static void describeForbidden(ObjectNode responses, Optional<ApiScope> scope) {
+    private static void describeForbidden(ObjectNode responses, Optional<ApiScope> scope, List<String> roles) {
+        Optional<String> needs = scope.isPresent() ? Optional.empty() : needs(roles);
+        if (needs.isPresent() && responses.get("403") instanceof ObjectNode forbidden) {
+            forbidden.put("description", needs.get());
+        }
         JsonNode example = responses.path("403").path("content").path(PROBLEM_MEDIA_TYPE).path("example");
         if (!(example instanceof ObjectNode problem)) {
             return;
@@ -268,9 +315,28 @@ public final class OpenApiMerger {
             problem.put("requiredScope", scope.get().value());
         } else {
             problem.put("type", ProblemException.TYPE_BASE + "forbidden");
-            problem.put("detail", "Your credentials do not allow this operation.");
+            problem.put("detail", needs.orElse("Your credentials do not allow this operation."));
             problem.remove("requiredScope");
         }
+    }
+
+    /**
+     * Who may call an operation no API key may: the least of the person roles it lets in (a higher role may do what a
+     * lower one may), or a candidate; empty when {@code x-roles} names neither.
+     */
+    private static Optional<String> needs(List<String> roles) {
+        // Role lists the most powerful first, so the last one listed is the least the operation needs.
+        Optional<Role> least = Arrays.stream(Role.values()).filter(role -> roles.contains(role.name()))
+                .reduce((more, less) -> less);
+        if (least.isPresent()) {
+            return Optional.of("Needs a signed-in user with the " + least.get().name() + " role"
+                    + (least.get() == Role.ADMIN ? "" : " or a higher one") + "; API keys cannot call this operation.");
+        }
+        if (roles.contains(CallerKind.CANDIDATE.name())) {
+            return Optional.of("Needs the candidate's token (POST " + PublicApi.AUTH
+                    + "/candidate); API keys cannot call this operation.");
+        }
+        return Optional.empty();
     }
 
     /** Schemas of the same name but different shape in two services are kept apart under a service prefix. */

@@ -152,6 +152,96 @@ class OpenApiMergerTest {
                 .asString()).isEqualTo("questions:read");
     }
 
+    private static final ServiceRoute ASSESSMENT = new ServiceRoute("assessment-service",
+            List.of("/api/v1/invitations/**", "/api/v1/candidate/**", "/api/v1/integrations/greenhouse/**"));
+    private static final String FORBIDDEN = "{'description':'Forbidden','content':{'application/problem+json':"
+            + "{'example':{'type':'x','detail':'d','requiredScope':'invitations:write'}}}}";
+
+    private static JsonNode operation(String roles) {
+        return doc("{'x-roles':" + roles + ",'responses':{'403':" + FORBIDDEN + "}}");
+    }
+
+    @Test
+    void whatOnlyServicesMayCallIsLeftOutWithAPathLeftEmpty() {
+        ObjectNode serviceDoc = (ObjectNode) doc("{'paths':{}}");
+        ObjectNode paths = (ObjectNode) serviceDoc.get("paths");
+        paths.putObject("/api/tests/{id}/delivery").set("get", operation("['SERVICE']"));
+        paths.putObject("/api/tests").set("get", operation("['VIEWER','PLATFORM','SERVICE']"));
+        ObjectNode test = paths.putObject("/api/tests/{id}");
+        test.set("get", operation("['VIEWER','PLATFORM','SERVICE']"));
+        test.set("put", operation("['SERVICE']"));
+
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(ServiceDocument.available(QUESTIONS, serviceDoc)), null);
+
+        assertThat(merged.get("paths").propertyNames()).containsExactly("/api/v1/tests", "/api/v1/tests/{id}");
+        assertThat(merged.at("/paths/~1api~1v1~1tests~1{id}").propertyNames()).containsExactly("get");
+        JsonNode list = merged.at("/paths/~1api~1v1~1tests/get");
+        assertThat(list.get("x-roles")).as("SERVICE is no public client's").containsExactly(
+                JSON.getNodeFactory().stringNode("VIEWER"), JSON.getNodeFactory().stringNode("PLATFORM"));
+        assertThat(list.get("x-required-scope").asString()).isEqualTo("questions:read");
+        assertThat(list.at("/security/1/apiKey/0").asString()).isEqualTo("questions:read");
+    }
+
+    @Test
+    void anOperationNoApiKeyMayCallNamesNoScopeAndTheRoleItNeeds() {
+        ObjectNode serviceDoc = (ObjectNode) doc("{'paths':{}}");
+        ObjectNode settings = ((ObjectNode) serviceDoc.get("paths")).putObject("/api/integrations/greenhouse/settings");
+        settings.set("get", operation("['ADMIN']"));
+        settings.set("put", operation("['RECRUITER','ADMIN']"));
+        ((ObjectNode) serviceDoc.get("paths")).putObject("/api/integrations/greenhouse/send_test")
+                .set("post", operation("['RECRUITER','PLATFORM']"));
+
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(ServiceDocument.available(ASSESSMENT, serviceDoc)), null);
+
+        JsonNode get = merged.at("/paths/~1api~1v1~1integrations~1greenhouse~1settings/get");
+        assertThat(get.has("x-required-scope")).as("the gateway's rule names a scope, but the service lets no key in")
+                .isFalse();
+        assertThat(get.get("security")).hasSize(1);
+        assertThat(get.at("/security/0").has("bearerAuth")).isTrue();
+        assertThat(get.get("x-roles").toString()).isEqualTo("[\"ADMIN\"]");
+        String needsAdmin = "Needs a signed-in user with the ADMIN role; API keys cannot call this operation.";
+        assertThat(get.at("/responses/403/description").asString()).isEqualTo(needsAdmin);
+        JsonNode refused = get.at("/responses/403/content/application~1problem+json/example");
+        assertThat(refused.at("/type").asString()).endsWith("/forbidden");
+        assertThat(refused.at("/detail").asString()).isEqualTo(needsAdmin);
+        assertThat(refused.has("requiredScope")).isFalse();
+        assertThat(merged.at("/paths/~1api~1v1~1integrations~1greenhouse~1settings/put/responses/403/description").asString())
+                .as("the least role it lets in").startsWith("Needs a signed-in user with the RECRUITER role or a higher one;");
+
+        JsonNode sendTest = merged.at("/paths/~1api~1v1~1integrations~1greenhouse~1send_test/post");
+        assertThat(sendTest.get("x-required-scope").asString()).as("a key may: as before").isEqualTo("integrations:greenhouse");
+        assertThat(sendTest.at("/security/1/apiKey/0").asString()).isEqualTo("integrations:greenhouse");
+        assertThat(sendTest.at("/responses/403/content/application~1problem+json/example/requiredScope").asString())
+                .isEqualTo("integrations:greenhouse");
+        assertThat(sendTest.at("/responses/403/description").asString()).isEqualTo("Forbidden");
+    }
+
+    @Test
+    void aKeyTheServiceWouldLetInButNoScopeCoversIsNotOffered() {
+        ObjectNode serviceDoc = (ObjectNode) doc("{'paths':{}}");
+        ((ObjectNode) serviceDoc.get("paths")).putObject("/api/candidate/assessment").set("get", operation("['CANDIDATE','PLATFORM']"));
+
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(ServiceDocument.available(ASSESSMENT, serviceDoc)), null);
+
+        JsonNode candidate = merged.at("/paths/~1api~1v1~1candidate~1assessment/get");
+        assertThat(candidate.get("x-roles").toString()).as("the gateway refuses every key here").isEqualTo("[\"CANDIDATE\"]");
+        assertThat(candidate.has("x-required-scope")).isFalse();
+        assertThat(candidate.at("/responses/403/description").asString())
+                .isEqualTo("Needs the candidate's token (POST /api/v1/auth/candidate); API keys cannot call this operation.");
+    }
+
+    @Test
+    void theGatewaysOwnAdminOperationsNameTheirRole() {
+        JsonNode gatewayDoc = doc("{'paths':{'/api/v1/api-keys':{'get':{'x-roles':['ADMIN'],'responses':{'200':{'description':'OK'}}}}}}");
+
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(), gatewayDoc);
+
+        JsonNode keys = merged.at("/paths/~1api~1v1~1api-keys/get");
+        assertThat(keys.get("x-roles").toString()).isEqualTo("[\"ADMIN\"]");
+        assertThat(keys.at("/responses/403/description").asString()).startsWith("Needs a signed-in user with the ADMIN role");
+        assertThat(merged.at("/info/description").asString()).contains("x-roles").contains("x-required-scope");
+    }
+
     @Test
     void onlyTheCandidatesRenewalAmongTheSignInEndpointsNeedsAToken() {
         assertThat(OpenApiAggregator.isAnonymous("/api/v1/auth/login")).isTrue();
