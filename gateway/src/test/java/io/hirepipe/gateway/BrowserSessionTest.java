@@ -2,6 +2,7 @@ package io.hirepipe.gateway;
 
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.CallerKind;
+import io.hirepipe.testkit.OpenApiAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -132,6 +133,7 @@ class BrowserSessionTest extends GatewayTestSupport {
 
         assertThat(out.statusCode()).isEqualTo(204);
         assertThat(sessionSetCookie(out)).contains("Max-Age=0");
+        OpenApiAssertions.assertDocumentsStatus(json(get("/api/docs/openapi.json")), "DELETE", SESSION, 204);
         JsonNode replayed = assertProblem(get("/api/v1/tests", "Cookie", session.cookieHeader()), 401);
         assertThat(replayed.get("type").asString()).endsWith("/session-expired");
         assertProblem(get(SESSION, "Cookie", session.cookieHeader()), 401);

@@ -1,6 +1,7 @@
 package io.hirepipe.assessment.privacy;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Cursor;
@@ -55,6 +56,8 @@ class PrivacyController {
     @Operation(summary = "Erase a candidate's personal data")
     @PostMapping("/api/privacy/erasures")
     @PreAuthorize("hasRole('ADMIN')")
+    @ApiResponse(responseCode = "202", description = "Accepted: the erasure is under way; Location names it, to follow "
+            + "its progress", useReturnTypeSchema = true)
     ResponseEntity<ErasureView> erase(@Valid @RequestBody ErasureRequest request, Caller caller) {
         ErasureView erasure = erasures.request(caller, request);
         return ResponseEntity.status(HttpStatus.ACCEPTED)

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import static io.hirepipe.assessment.privacy.PrivacySettingsTest.assertField;
+import static io.hirepipe.testkit.OpenApiAssertions.assertDocumentsStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -204,6 +205,7 @@ class CandidateErasureTest extends AssessmentIntegrationTest {
         var response = api(adminToken()).post("/api/privacy/erasures", body);
         JsonNode json = response.expect(202);
         assertThat(response.location()).hasValueSatisfying(l -> assertThat(l).endsWith(json.get("erasureId").asString()));
+        assertDocumentsStatus(api(null).get("/v3/api-docs").expect(200), "POST", "/api/privacy/erasures", 202);
         return new HttpApi202(json.get("erasureId").asString(), json);
     }
 

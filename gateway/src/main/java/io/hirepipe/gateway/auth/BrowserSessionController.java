@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -118,17 +119,15 @@ public class BrowserSessionController {
      */
     @Operation(summary = "Sign out of the browser session")
     @DeleteMapping
-    public Mono<ResponseEntity<Void>> signOut(ServerWebExchange exchange) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> signOut(ServerWebExchange exchange) {
         Mono<Void> ending = SessionCookie.presented(exchange)
                 .map(cookie -> sessions.find(cookie).flatMap(session -> BrowserSessions.csrfMatches(cookie,
                         exchange.getRequest().getHeaders().getFirst(SessionCookie.CSRF_HEADER))
                         ? sessions.end(session).then(signedOut(session, exchange))
                         : Mono.error(BrowserSessionController::csrfMissing)))
                 .orElse(Mono.empty());
-        return ending.then(Mono.fromSupplier(() -> {
-            exchange.getResponse().addCookie(SessionCookie.cleared());
-            return ResponseEntity.noContent().build();
-        }));
+        return ending.then(Mono.fromRunnable(() -> exchange.getResponse().addCookie(SessionCookie.cleared())));
     }
 
     private Mono<Void> signedOut(BrowserSession session, ServerWebExchange exchange) {

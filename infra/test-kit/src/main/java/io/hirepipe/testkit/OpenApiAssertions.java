@@ -43,16 +43,8 @@ public final class OpenApiAssertions {
      * the description handles what the API really answers.
      */
     public static void assertDocumentsRefusal(JsonNode document, String method, String path, JsonNode problem) {
-        String concretePath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        // The literal path wins over a template that also matches it (/questions/import over /questions/{id}).
-        JsonNode operation = document.path("paths").properties().stream()
-                .filter(documented -> concretePath.matches(documented.getKey().replaceAll("\\{[^/]+}", "[^/]+")))
-                .min(java.util.Comparator.comparingLong(documented -> documented.getKey().chars().filter(c -> c == '{').count()))
-                .map(documented -> documented.getValue().path(method.toLowerCase(java.util.Locale.ROOT)))
-                .orElse(null);
-        if (operation == null || operation.isMissingNode()) {
-            throw new AssertionError(method + " " + concretePath + " is not in the API description");
-        }
+        String concretePath = withoutQuery(path);
+        JsonNode operation = operation(document, method, concretePath);
         String status = problem.path("status").asString("");
         JsonNode media = operation.path("responses").path(status).path("content").path("application/problem+json");
         List<String> types = new ArrayList<>();
@@ -63,6 +55,38 @@ public final class OpenApiAssertions {
             throw new AssertionError(method + " " + concretePath + " answered " + status + " " + type
                     + " but its description lists " + (media.isMissingNode() ? "no " + status : types));
         }
+    }
+
+    /**
+     * Fails unless the document lists {@code status} among the responses of {@code method path}, a status the test just
+     * received there (a 201, 202 or 204 where springdoc would assume 200 unless the controller says otherwise).
+     */
+    public static void assertDocumentsStatus(JsonNode document, String method, String path, int status) {
+        String concretePath = withoutQuery(path);
+        JsonNode responses = operation(document, method, concretePath).path("responses");
+        if (!responses.has(String.valueOf(status))) {
+            List<String> documented = new ArrayList<>(responses.propertyNames());
+            throw new AssertionError(method + " " + concretePath + " answered " + status + " but its description lists "
+                    + documented);
+        }
+    }
+
+    private static String withoutQuery(String path) {
+        return path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    }
+
+    /** The operation a concrete path is answered by; the literal path wins over a template that also matches it. */
+    private static JsonNode operation(JsonNode document, String method, String concretePath) {
+        // /questions/import over /questions/{id}
+        JsonNode operation = document.path("paths").properties().stream()
+                .filter(documented -> concretePath.matches(documented.getKey().replaceAll("\\{[^/]+}", "[^/]+")))
+                .min(java.util.Comparator.comparingLong(documented -> documented.getKey().chars().filter(c -> c == '{').count()))
+                .map(documented -> documented.getValue().path(method.toLowerCase(java.util.Locale.ROOT)))
+                .orElse(null);
+        if (operation == null || operation.isMissingNode()) {
+            throw new AssertionError(method + " " + concretePath + " is not in the API description");
+        }
+        return operation;
     }
 
     /** The gaps found, one line each ("POST /api/x: ..."); empty when every operation is described. */

@@ -40,6 +40,19 @@ class OpenApiAssertionsTest {
                 problem(409, "test-published"))).hasMessageContaining("not in the API description");
     }
 
+    @Test
+    void aSuccessStatusMustBeTheOneDocumented() {
+        JsonNode document = JSON.readTree("""
+                {"paths": {"/api/tests/{id}": {"delete": {"responses": {"200": {"description": "OK"}}}}}}""");
+
+        assertThatCode(() -> OpenApiAssertions.assertDocumentsStatus(document, "DELETE", "/api/tests/t_1", 200))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> OpenApiAssertions.assertDocumentsStatus(document, "DELETE", "/api/tests/t_1", 204))
+                .hasMessage("DELETE /api/tests/t_1 answered 204 but its description lists [200]");
+        assertThatThrownBy(() -> OpenApiAssertions.assertDocumentsStatus(document, "GET", "/api/tests/t_1", 200))
+                .hasMessageContaining("not in the API description");
+    }
+
     private static JsonNode problem(int status, String slug) {
         return JSON.readTree("{\"type\": \"https://hirepipe.io/problems/" + slug + "\", \"status\": " + status + "}");
     }

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -123,10 +125,10 @@ class TestTemplateController {
                     + "it again and retry.")
     @Operation(summary = "Delete a draft test (If-Match)")
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable String id,
-                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(Caller caller, @PathVariable String id,
+                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         tests.delete(caller, id, IfMatch.of(ifMatch));
-        return ResponseEntity.noContent().build();
     }
 
     /** The questions of one session: pools and shuffles are drawn from {@code sessionId}. */

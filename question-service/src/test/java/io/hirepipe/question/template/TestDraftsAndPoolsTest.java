@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static io.hirepipe.testkit.OpenApiAssertions.assertDocumentsRefusal;
+import static io.hirepipe.testkit.OpenApiAssertions.assertDocumentsStatus;
 import static io.hirepipe.question.support.Questions.singleChoice;
 import static io.hirepipe.question.support.Questions.with;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,6 +161,7 @@ class TestDraftsAndPoolsTest extends IntegrationTestBase {
                 .expect(201).get("id").asString();
 
         assertThat(api(recruiter).delete("/api/tests/" + draft).status()).isEqualTo(204);
+        assertDocumentsStatus(api(null).get("/v3/api-docs").expect(200), "DELETE", "/api/tests/" + draft, 204);
         api(recruiter).get("/api/tests/" + draft).problem(404);
 
         JsonNode published = api(recruiter).delete("/api/tests/" + live).problem(409, "test-published");
