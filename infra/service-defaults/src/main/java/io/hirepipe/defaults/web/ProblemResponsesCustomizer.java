@@ -168,7 +168,7 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
 
     private static Schema<?> problemSchema() {
         Schema<?> schema = new ObjectSchema().description("RFC 9457 problem details. Some problems add members: "
-                + "errors (400: each invalid field or parameter and why), requiredScope (403: the API key's missing "
+                + "errors (400, when fields or parameters are invalid: each one and why), requiredScope (403: the API key's missing "
                 + "scope), retryAfterSeconds (429).");
         schema.addProperty("type", new StringSchema().format("uri")
                 .description("Identifies the kind of problem; stable, under " + ProblemException.TYPE_BASE));
@@ -205,8 +205,9 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
         fieldError.put("field", "candidate.email");
         fieldError.put("message", "must be a well-formed email address");
         invalid.put("errors", List.of(fieldError));
-        examples.put(400, new ProblemExample("The request is invalid: errors[] names each field or parameter and why",
-                invalid));
+        // Not every 400 has errors[]: a body that cannot be read (malformed-request, bad-request) is told in detail.
+        examples.put(400, new ProblemExample("The request is invalid; errors[] (where present) names each invalid field "
+                + "or parameter and why, or detail says what could not be read", invalid));
         examples.put(401, new ProblemExample("No credentials, or they are invalid, expired or revoked",
                 problem("unauthenticated", "Unauthenticated", 401, "The credentials are invalid, expired or revoked.")));
         Map<String, Object> scope = problem("insufficient-scope", "Forbidden", 403,
