@@ -110,7 +110,7 @@ public final class OpenApiMerger {
         info.put("title", title);
         info.put("version", version);
         info.put("description", "Public Hirepipe API at the gateway. Authenticate with a recruiter access token "
-                + "(Authorization: Bearer) or a platform API key (X-Api-Key). Each operation names in x-roles who may "
+                + "(Authorization: Bearer) or a platform API key (X-Api-Key). An operation's x-roles names who may "
                 + "call it: a signed-in user's role (VIEWER, RECRUITER, ADMIN; a higher role may do what a lower one "
                 + "may), PLATFORM for an API key, CANDIDATE for a candidate's token. An API key needs the scope named "
                 + "in the operation's x-required-scope; an operation without one cannot be called with a key. "
