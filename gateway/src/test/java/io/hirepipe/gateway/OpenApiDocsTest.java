@@ -73,6 +73,11 @@ class OpenApiDocsTest extends GatewayTestSupport {
         OpenApiAssertions.assertEveryOperationIsDescribed(own);
         assertThat(paths.at("/~1api~1v1~1audit~1export.csv/get/responses/200/content").has("text/csv")).isTrue();
         assertThat(paths.at("/~1api~1v1~1auth~1login/post/security")).as("signing in needs no credentials").isEmpty();
+        JsonNode keys = paths.at("/~1api~1v1~1api-keys/get");
+        assertThat(keys.path("x-roles").toString()).as("its @PreAuthorize").isEqualTo("[\"ADMIN\"]");
+        assertThat(keys.has("x-required-scope")).isFalse();
+        assertThat(keys.path("security").toString()).isEqualTo("[{\"bearerAuth\":[]}]");
+        assertThat(keys.at("/responses/403/description").asString()).startsWith("Needs a signed-in user with the ADMIN role");
     }
 
     /** The merged document is cached, so every test that reads it sees the same stubbed description. */

@@ -3,6 +3,8 @@ package io.hirepipe.assessment.access;
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
 import io.hirepipe.defaults.security.Role;
 import io.hirepipe.testkit.EndpointAccess;
+import tools.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -10,6 +12,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every endpoint group of assessment-service, called as every role of a tenant's people. */
 class RoleAccessTest extends AssessmentIntegrationTest {
@@ -46,5 +50,17 @@ class RoleAccessTest extends AssessmentIntegrationTest {
     @MethodSource("endpoints")
     void eachRoleGetsWhatItMay(EndpointAccess endpoint) {
         endpoint.checkEveryRole(role -> api(userToken(Role.valueOf(role))));
+    }
+
+    /** The gateway's public document tells who may call what from these (and leaves out what only services may). */
+    @Test
+    void theApiDescriptionNamesTheRolesEachOperationLetsIn() {
+        JsonNode paths = api(null).get("/v3/api-docs").expect(200).path("paths");
+
+        assertThat(paths.at("/~1api~1integrations~1greenhouse~1settings/get/x-roles").toString())
+                .as("the method's rule, not its class's").isEqualTo("[\"ADMIN\"]");
+        assertThat(paths.at("/~1api~1integrations~1greenhouse~1send_test/post/x-roles").toString())
+                .isEqualTo("[\"RECRUITER\",\"PLATFORM\"]");
+        assertThat(paths.at("/~1api~1invitations/get/x-roles").toString()).isEqualTo("[\"VIEWER\",\"PLATFORM\"]");
     }
 }
