@@ -38,13 +38,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * What operators of a tenant need when scoring did not go to plan: the records of this service's
  * topics that were dead-lettered (and replaying them once the cause is fixed), and the submissions
- * parked until their questions arrive. Recruiters only, and only their tenant's records: a record
- * that is not even an event names no tenant and is shown to nobody here.
+ * parked until their questions arrive. Recruiters and API keys with the operations:manage scope (the gateway checks
+ * it), and only their tenant's records: a record that is not even an event names no tenant and is shown to nobody here.
  */
 @Tag(name = "Operations")
 @RestController
 @RequestMapping("/api/operations/scoring")
-@PreAuthorize("hasRole('RECRUITER')")
+@PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
 @Validated
 public class OperationsController {
 

@@ -7,6 +7,7 @@ import io.hirepipe.contracts.events.AssessmentSubmitted;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.contracts.events.SubmittedAnswer;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.Role;
 import io.hirepipe.scoring.ScoringServiceTest;
 import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
@@ -94,8 +95,12 @@ class DeadLetterOperationsTest extends ScoringServiceTest {
     }
 
     @Test
-    void onlyRecruitersOperate() {
-        assertThat(api(Caller.platform(ACME, "key-1")).get(OPS + "/dead-letters").status()).isEqualTo(403);
+    void recruitersAndPlatformKeysOperateAndNobodyElse() {
+        // the gateway lets a key through only with the operations:manage scope
+        api(Caller.platform(ACME, "key-1")).get(OPS + "/dead-letters").expect(200);
+        api(Caller.platform(ACME, "key-1")).get(OPS + "/parked-submissions").expect(200);
+        assertThat(api(Caller.user(ACME, "viewer-1", null, Role.VIEWER)).get(OPS + "/dead-letters").status())
+                .isEqualTo(403);
         assertThat(api(Caller.candidate(ACME, "inv-1")).get(OPS + "/dead-letters").status()).isEqualTo(403);
         assertThat(api(Caller.candidate(ACME, "inv-1")).get(OPS + "/parked-submissions").status())
                 .isEqualTo(403);
