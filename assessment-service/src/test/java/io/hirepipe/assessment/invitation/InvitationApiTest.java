@@ -187,9 +187,13 @@ class InvitationApiTest extends AssessmentIntegrationTest {
         String huge = "{\"testId\": \"java-basics\", \"candidate\": {\"name\": \"" + "x".repeat(300_000) + "\"}}";
         api(token).post("/api/invitations", huge).problem(413, "payload-too-large");
 
-        api(token).get("/api/invitations?limit=0").problem(400);
-        api(token).get("/api/invitations?limit=201").problem(400);
-        api(token).get("/api/invitations?limit=many").problem(400);
+        assertThat(api(token).get("/api/invitations?limit=0").problem(400, "invalid-request")
+                .get("parameter").asString()).isEqualTo("limit");
+        assertThat(api(token).get("/api/invitations?limit=201").problem(400, "invalid-request")
+                .get("errors").get(0).get("parameter").asString()).isEqualTo("limit");
+        JsonNode many = api(token).get("/api/invitations?limit=many").problem(400, "invalid-parameter");
+        assertThat(many.get("parameter").asString()).isEqualTo("limit");
+        assertThat(many.get("detail").asString()).isEqualTo("Parameter 'limit' must be a whole number.");
         assertThat(api(token).get("/api/invitations").expect(200).get("items")).isEmpty();
     }
 

@@ -104,6 +104,17 @@ class EmailDeliveryApiTest extends NotificationServiceTest {
     }
 
     @Test
+    void aLimitThatIsNotAWholeNumberIsAnInvalidParameterNamingIt() {
+        JsonNode problem = api(ACME_RECRUITER).get("/api/notifications/emails?limit=abc")
+                .problem(400, "invalid-parameter");
+
+        assertThat(problem.get("parameter").asString()).isEqualTo("limit");
+        assertThat(problem.get("detail").asString()).isEqualTo("Parameter 'limit' must be a whole number.");
+        assertThat(api(ACME_RECRUITER).get("/api/notifications/emails?limit=0").problem(400, "invalid-request")
+                .get("parameter").asString()).isEqualTo("limit");
+    }
+
+    @Test
     void unknownRoutesAreA404Problem() {
         HttpApi.Response response = api(ACME_RECRUITER).get("/api/notifications/no-such-thing");
         assertThat(response.status()).isEqualTo(404);

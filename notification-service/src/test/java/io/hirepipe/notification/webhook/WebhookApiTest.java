@@ -205,6 +205,10 @@ class WebhookApiTest extends NotificationServiceTest {
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.isProblem()).isTrue();
         }
+        JsonNode status = acmeApi.get(HOOKS + "/" + id + "/deliveries?status=BOGUS").problem(400, "invalid-parameter");
+        assertThat(status.get("parameter").asString()).isEqualTo("status");
+        assertThat(status.get("detail").asString())
+                .isEqualTo("Parameter 'status' must be one of [PENDING, SUCCEEDED, FAILED].");
         acmeApi.get(HOOKS + "/" + id + "/deliveries/msg_nope").problem(404);
         acmeApi.post(HOOKS + "/" + id + "/deliveries/msg_nope/redeliver", Map.of()).problem(404);
         assertField(acmeApi.post(HOOKS + "/" + id + "/deliveries/redeliver-failed", Map.of()), "since");

@@ -110,6 +110,16 @@ class QuestionSearchTest extends IntegrationTestBase {
         assertThat(api(recruiter).get("/api/questions?difficultyMin=4&difficultyMax=2").problem(400).toString())
                 .contains("difficultyMin");
         assertThat(api(recruiter).get("/api/questions?kind=ESSAY").problem(400).toString()).contains("kind");
+        JsonNode kind = api(recruiter).get("/api/questions?kind=BOGUS").problem(400, "invalid-parameter");
+        assertThat(kind.get("parameter").asString()).isEqualTo("kind");
+        assertThat(kind.get("detail").asString())
+                .isEqualTo("Parameter 'kind' must be one of [SINGLE_CHOICE, MULTI_CHOICE, FREE_TEXT].");
+        JsonNode difficulty = api(recruiter).get("/api/questions?difficultyMin=abc").problem(400, "invalid-parameter");
+        assertThat(difficulty.get("parameter").asString()).isEqualTo("difficultyMin");
+        assertThat(difficulty.get("detail").asString()).isEqualTo("Parameter 'difficultyMin' must be a whole number.");
+        JsonNode limit = api(recruiter).get("/api/questions?limit=0").problem(400, "invalid-request");
+        assertThat(limit.get("parameter").asString()).isEqualTo("limit");
+        assertThat(limit.get("errors").get(0).get("parameter").asString()).isEqualTo("limit");
         assertThat(api(recruiter).get("/api/questions?q=alpha%20beta%20gamma%20delta%20epsilon%20zeta%20eta%20theta%20iota%20kappa%20lambda")
                 .problem(400).toString()).contains("q");
     }

@@ -234,6 +234,17 @@ class TestTemplateApiTest extends IntegrationTestBase {
         assertThat(api(recruiter).get("/api/tests").json().get("items")).as("nothing was created").isEmpty();
     }
 
+    @Test
+    void anUnknownStatusFilterIsAnInvalidParameterListingTheStatuses() {
+        JsonNode problem = api(recruiter).get("/api/tests?status=FOO").problem(400, "invalid-parameter");
+
+        assertThat(problem.get("parameter").asString()).isEqualTo("status");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("Parameter 'status' must be one of [DRAFT, PUBLISHED, RETIRED].");
+        assertThat(api(recruiter).get("/api/tests?limit=abc").problem(400, "invalid-parameter")
+                .get("parameter").asString()).isEqualTo("limit");
+    }
+
     private static List<String> ids(JsonNode array) {
         return array.valueStream().map(JsonNode::asString).toList();
     }

@@ -177,6 +177,17 @@ class ItemAnalysisApiTest extends ScoringServiceTest {
     }
 
     @Test
+    void aVersionThatIsNotAWholeNumberIsAnInvalidParameter() {
+        JsonNode problem = api(RECRUITER).get("/api/analysis/tests/" + test + "/versions/abc")
+                .problem(400, "invalid-parameter");
+
+        assertThat(problem.get("parameter").asString()).isEqualTo("version");
+        assertThat(problem.get("detail").asString()).isEqualTo("Parameter 'version' must be a whole number.");
+        assertThat(api(RECRUITER).get("/api/analysis/questions/" + single + "/versions/0")
+                .problem(400, "invalid-request").get("parameter").asString()).isEqualTo("version");
+    }
+
+    @Test
     void anOverlongIdIsA400Problem() {
         HttpApi.Response response = api(RECRUITER).get("/api/analysis/tests/" + "x".repeat(101) + "/versions/1");
         assertThat(response.status()).isEqualTo(400);

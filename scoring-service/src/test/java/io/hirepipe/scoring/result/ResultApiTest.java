@@ -174,6 +174,17 @@ class ResultApiTest extends ScoringServiceTest {
     }
 
     @Test
+    void aLimitThatIsNotAWholeNumberIsAnInvalidParameterNamingIt() {
+        JsonNode problem = api(ACME_RECRUITER).get("/api/results?limit=abc").problem(400, "invalid-parameter");
+
+        assertThat(problem.get("parameter").asString()).isEqualTo("limit");
+        assertThat(problem.get("detail").asString()).isEqualTo("Parameter 'limit' must be a whole number.");
+        JsonNode outOfRange = api(ACME_RECRUITER).get("/api/results?limit=101").problem(400, "invalid-request");
+        assertThat(outOfRange.get("parameter").asString()).isEqualTo("limit");
+        assertThat(outOfRange.get("errors").get(0).get("parameter").asString()).isEqualTo("limit");
+    }
+
+    @Test
     void anOverlongInvitationIdIsA400Problem() {
         assertThat(api(ACME_RECRUITER).get("/api/results?invitationId=" + "x".repeat(101)).status()).isEqualTo(400);
     }

@@ -6,6 +6,7 @@ import jakarta.validation.Path;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,9 +27,12 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +43,9 @@ import java.util.stream.Collectors;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(int.class, long.class, short.class, byte.class,
+            Integer.class, Long.class, Short.class, Byte.class, BigInteger.class);
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -69,6 +76,44 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return response;
     }
 
+    /**
+     * A query parameter or path variable that cannot be converted to its type ({@code limit=abc}, an unknown enum
+     * constant): the same {@code invalid-parameter} problem a controller raises with {@code QueryParameters}, naming
+     * the parameter and what it accepts. The value is not echoed: it may be long, and the client knows it.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName();
+        if (name == null) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Bad request",
+                    "A parameter has an invalid value.", request);
+        }
+        ResponseEntity<Object> response = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Bad request",
+                "Parameter '" + name + "' " + expectation(ex.getRequiredType(), ex.getValue()) + ".", request);
+        ((ProblemDetail) response.getBody()).setProperty("parameter", name);
+        return response;
+    }
+
+    private static String expectation(Class<?> type, Object value) {
+        if (type == null) {
+            return "has an invalid value";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+        }
+        if (WHOLE_NUMBERS.contains(type)) {
+            // Digits alone fail only when they overflow the type.
+            return value instanceof String text && text.matches("-?\\d+")
+                    ? (text.startsWith("-") ? "is too small" : "is too large")
+                    : "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "must be a number";
+        }
+        return "has an invalid value";
+    }
+
     /** A constraint on a request parameter or path variable ({@code @Max(200) int limit}): name the parameter. */
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
@@ -86,7 +131,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = problem(HttpStatus.valueOf(status.value()), "invalid-request",
                 "Invalid request", detail, request);
         ((ProblemDetail) response.getBody()).setProperty("errors", errors);
+        nameTheOnlyParameter((ProblemDetail) response.getBody(), errors);
         return response;
+    }
+
+    /** Like an {@code invalid-parameter} problem, a problem with one parameter names it at the top level too. */
+    private static void nameTheOnlyParameter(ProblemDetail problem, List<Map<String, String>> errors) {
+        List<String> parameters = errors.stream().map(e -> e.get("parameter")).distinct().toList();
+        if (parameters.size() == 1) {
+            problem.setProperty("parameter", parameters.get(0));
+        }
     }
 
     /** The name a client uses: the request parameter's or path variable's declared name, else the Java name. */
@@ -118,6 +172,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                 detail, request);
         ((ProblemDetail) response.getBody()).setProperty("errors", errors);
+        nameTheOnlyParameter((ProblemDetail) response.getBody(), errors);
         return response;
     }
 

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,8 @@ class DefaultsTestApplication {
     record Widget(@NotBlank String name, @Min(1) int size, @Email String owner, List<String> tags) {
     }
 
+    enum Colour { RED, GREEN }
+
     @RestController
     static class WidgetController {
 
@@ -46,7 +49,10 @@ class DefaultsTestApplication {
         @GetMapping("/api/widgets")
         @PreAuthorize("hasAnyRole('RECRUITER', 'PLATFORM')")
         Items<Widget> list(Caller caller,
-                           @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+                           @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+                           @RequestParam(required = false) Colour colour,
+                           @RequestParam(required = false) Double weight,
+                           @RequestParam(required = false) Instant since) {
             return Items.of(List.of(new Widget("small", 1, null, List.of("a")),
                     new Widget("large", 9, null, List.of())));
         }

@@ -141,7 +141,48 @@ class ServletDefaultsTest {
 
         assertThat(problem.get("detail").asString()).startsWith("limit: ");
         assertThat(problem.get("errors").get(0).get("parameter").asString()).isEqualTo("limit");
+        assertThat(problem.get("parameter").asString()).as("one parameter is named at the top level too")
+                .isEqualTo("limit");
         recruiter.get("/api/widgets?limit=200").expect(200);
+    }
+
+    @Test
+    void aQueryParameterOfTheWrongTypeIsAnInvalidParameterThatSaysWhatItTakes() {
+        assertInvalidParameter(recruiter.get("/api/widgets?limit=abc"), "limit",
+                "Parameter 'limit' must be a whole number.");
+        assertInvalidParameter(recruiter.get("/api/widgets?limit=1.5"), "limit",
+                "Parameter 'limit' must be a whole number.");
+        assertInvalidParameter(recruiter.get("/api/widgets?limit=99999999999"), "limit",
+                "Parameter 'limit' is too large.");
+        assertInvalidParameter(recruiter.get("/api/widgets?colour=BLUE"), "colour",
+                "Parameter 'colour' must be one of [RED, GREEN].");
+        assertInvalidParameter(recruiter.get("/api/widgets?weight=heavy"), "weight",
+                "Parameter 'weight' must be a number.");
+        assertInvalidParameter(recruiter.get("/api/widgets?since=yesterday"), "since",
+                "Parameter 'since' has an invalid value.");
+        recruiter.get("/api/widgets?colour=GREEN&weight=2.5&since=2026-01-01T00:00:00Z").expect(200);
+    }
+
+    @Test
+    void aPathVariableOfTheWrongTypeIsAnInvalidParameter() {
+        assertInvalidParameter(recruiter.get("/api/gadgets/g1/versions/abc"), "version",
+                "Parameter 'version' must be a whole number.");
+        assertInvalidParameter(recruiter.get("/api/gadgets/g1/versions/-99999999999"), "version",
+                "Parameter 'version' is too small.");
+    }
+
+    @Test
+    void aLongUnconvertibleValueIsNotEchoed() {
+        HttpApi.Response response = recruiter.get("/api/widgets?colour=" + "X".repeat(3000));
+
+        assertInvalidParameter(response, "colour", "Parameter 'colour' must be one of [RED, GREEN].");
+        assertThat(response.body()).doesNotContain("XXXXXXXX");
+    }
+
+    private static void assertInvalidParameter(HttpApi.Response response, String parameter, String detail) {
+        JsonNode problem = response.problem(400, "invalid-parameter");
+        assertThat(problem.get("parameter").asString()).isEqualTo(parameter);
+        assertThat(problem.get("detail").asString()).isEqualTo(detail);
     }
 
     @Test
@@ -157,6 +198,7 @@ class ServletDefaultsTest {
         JsonNode limit = recruiter.get("/api/gadgets?limit=101").problem(400, "invalid-request");
         assertThat(limit.get("detail").asString()).isEqualTo("limit: must be less than or equal to 100");
         assertThat(limit.get("errors").get(0).get("parameter").asString()).isEqualTo("limit");
+        assertThat(limit.get("parameter").asString()).isEqualTo("limit");
 
         JsonNode version = recruiter.get("/api/gadgets/g1/versions/0").problem(400, "invalid-request");
         assertThat(version.get("detail").asString()).isEqualTo("version: must be greater than or equal to 1");
