@@ -66,6 +66,10 @@ class PrivacySettingsTest extends AssessmentIntegrationTest {
         assertField(api(adminToken()).put("/api/settings/privacy", settings(90, " ", "dpo@acme.example"))
                 .problem(400), "contactName");
         api(adminToken()).put("/api/settings/privacy", "{\"retentionDays\":\"forever\"}").problem(400);
+        JsonNode huge = api(adminToken()).put("/api/settings/privacy", settings(99_999_999_999L, "DPO",
+                "dpo@acme.example")).problem(400, "invalid-request");
+        assertField(huge, "retentionDays");
+        assertThat(huge.get("detail").asString()).isEqualTo("Field 'retentionDays' is too large.");
         assertThat(api(adminToken()).get("/api/settings/privacy").expect(200).get("retentionDays").asInt()).isEqualTo(90);
     }
 

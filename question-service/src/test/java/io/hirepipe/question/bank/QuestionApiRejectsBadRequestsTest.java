@@ -37,6 +37,18 @@ class QuestionApiRejectsBadRequestsTest extends IntegrationTestBase {
     }
 
     @Test
+    void aNumberTooLargeForItsFieldNamesTheFieldInWords() {
+        HttpApi.Response response = api(recruiter).post("/api/questions",
+                with(singleChoice("t"), "points", 99_999_999_999L));
+
+        JsonNode problem = response.problem(400, "invalid-request");
+        assertThat(problem.get("detail").asString()).isEqualTo("Field 'points' is too large.");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("points");
+        assertThat(response.body()).doesNotContain("`int`").doesNotContain("2147483647");
+        assertThat(api(recruiter).get("/api/questions").json().get("items")).as("nothing was written").isEmpty();
+    }
+
+    @Test
     void anUnknownKindNamesTheField() {
         HttpApi.Response response = api(recruiter).post("/api/questions", with(singleChoice("t"), "kind", "ESSAY"));
 

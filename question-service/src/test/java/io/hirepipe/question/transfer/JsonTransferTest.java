@@ -86,6 +86,16 @@ class JsonTransferTest extends IntegrationTestBase {
         api(other).get("/api/questions/export?ids=").problem(400);
     }
 
+    @Test
+    void aFileWithoutItsVersionIsRefusedAsMissingIt() {
+        for (String file : List.of("{}", "{\"version\": null, \"questions\": []}")) {
+            JsonNode problem = api(recruiter).post("/api/questions/import", file).problem(400, "invalid-request");
+
+            assertThat(problem.get("detail").asString()).as(file).isEqualTo("Field 'version' is required.");
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("version");
+        }
+    }
+
     private String createTest(Map<String, Object> body) {
         return api(recruiter).post("/api/tests", body).expect(201).get("id").asString();
     }

@@ -1,11 +1,13 @@
 package io.hirepipe.defaults.problem;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -17,10 +19,55 @@ public final class JsonProblemDescriber {
     private JsonProblemDescriber() {
     }
 
+    /**
+     * A field whose JSON is well-formed but whose value the field cannot take, said as bean validation would
+     * say it ({@code points} "is too large"), so that a problem can list it in {@code errors[]}.
+     */
+    public record FieldProblem(String field, String message) {
+
+        public String sentence() {
+            return "Field '" + field + "' " + message + ".";
+        }
+    }
+
+    /** The field problem behind this failure: a number too large for its field, or a required number left out. */
+    public static Optional<FieldProblem> fieldProblem(Throwable failure) {
+        JacksonException jackson = findCause(failure, JacksonException.class);
+        if (jackson == null || pathOf(jackson).isEmpty()) {
+            return Optional.empty();
+        }
+        if (jackson instanceof InputCoercionException overflow) {
+            return Optional.of(new FieldProblem(pathOf(jackson), outOfRange(overflow)));
+        }
+        if (jackson instanceof MismatchedInputException mismatch && isNullForPrimitive(mismatch)) {
+            return Optional.of(new FieldProblem(pathOf(jackson), "is required"));
+        }
+        return Optional.empty();
+    }
+
+    /** Jackson keeps the number only in its message: "Numeric value (-99999999999) out of range of `int` ...". */
+    private static String outOfRange(InputCoercionException overflow) {
+        String message = overflow.getOriginalMessage();
+        return message != null && message.startsWith("Numeric value (-") ? "is too small" : "is too large";
+    }
+
+    /**
+     * A primitive field that is null or absent (Jackson reports both alike, as null); its message is the only
+     * thing that tells this from a value of the wrong type.
+     */
+    private static boolean isNullForPrimitive(MismatchedInputException mismatch) {
+        return mismatch.getTargetType() != null && mismatch.getTargetType().isPrimitive()
+                && mismatch.getOriginalMessage() != null && mismatch.getOriginalMessage().startsWith("Cannot map `null`");
+    }
+
     public static String describe(Throwable failure) {
         JacksonException jackson = findCause(failure, JacksonException.class);
         if (jackson == null) {
             return "The request body is missing or cannot be read.";
+        }
+        Optional<FieldProblem> fieldProblem = fieldProblem(jackson);
+        if (fieldProblem.isPresent()) {
+            return fieldProblem.get().sentence();
         }
         String path = pathOf(jackson);
         if (jackson instanceof StreamReadException && !(jackson instanceof MismatchedInputException)) {

@@ -56,8 +56,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
                     "The request body exceeds the limit of " + tooLarge.limit() + " bytes.", request);
         }
-        return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-                JsonProblemDescriber.describe(ex), request);
+        return JsonProblemDescriber.fieldProblem(ex)
+                .map(field -> invalidField(field, request))
+                .orElseGet(() -> problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                        JsonProblemDescriber.describe(ex), request));
+    }
+
+    /** Readable JSON whose value a field cannot hold: the same shape as a bean-validation failure of that field. */
+    private ResponseEntity<Object> invalidField(JsonProblemDescriber.FieldProblem field, WebRequest request) {
+        ResponseEntity<Object> response = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                field.sentence(), request);
+        ((ProblemDetail) response.getBody()).setProperty("errors",
+                List.of(Map.of("field", field.field(), "message", field.message())));
+        return response;
     }
 
     @Override

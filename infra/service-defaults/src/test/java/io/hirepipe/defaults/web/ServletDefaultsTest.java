@@ -108,6 +108,28 @@ class ServletDefaultsTest {
     }
 
     @Test
+    void aNumberTooLargeForItsFieldIsAnInvalidFieldInWords() {
+        HttpApi.Response response = recruiter.post("/api/widgets", "{\"name\":\"w\",\"size\":99999999999}");
+
+        JsonNode problem = response.problem(400, "invalid-request");
+        assertThat(problem.get("detail").asString()).isEqualTo("Field 'size' is too large.");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("size");
+        assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("is too large");
+        assertThat(response.body()).doesNotContain("int").doesNotContain("2147483647");
+        assertThat(recruiter.post("/api/widgets", "{\"name\":\"w\",\"size\":-99999999999}")
+                .problem(400, "invalid-request").get("detail").asString()).isEqualTo("Field 'size' is too small.");
+    }
+
+    @Test
+    void aMissingOrNullNumberIsRequiredNotOfTheWrongType() {
+        for (String body : new String[] {"{\"name\":\"w\"}", "{\"name\":\"w\",\"size\":null}"}) {
+            JsonNode problem = recruiter.post("/api/widgets", body).problem(400, "invalid-request");
+            assertThat(problem.get("detail").asString()).as(body).isEqualTo("Field 'size' is required.");
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("size");
+        }
+    }
+
+    @Test
     void operatorInjectionIsRefusedAsAWrongType() {
         JsonNode problem = recruiter.post("/api/widgets", "{\"name\":{\"$gt\":\"\"},\"size\":1}").problem(400);
         assertThat(problem.get("detail").asString()).contains("name").contains("string");
