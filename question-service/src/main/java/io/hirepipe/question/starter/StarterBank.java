@@ -12,6 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +28,10 @@ public record StarterBank(@Schema(example = "1") int version,
 
     public static final String RESOURCE = "/starter-bank/starter-bank.json";
 
+    /** A null entry is kept (List.copyOf would refuse it with a bare NPE) so that an import can name it. */
     public StarterBank {
-        questions = questions == null ? List.of() : List.copyOf(questions);
-        tests = tests == null ? List.of() : List.copyOf(tests);
+        questions = questions == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(questions));
+        tests = tests == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tests));
     }
 
     /** A question as the file states it: the API's request plus its key. */

@@ -121,7 +121,7 @@ public class JsonTransfer {
             StarterBank.BankQuestion question = file.questions().get(i);
             String path = "questions[" + i + "]";
             if (question == null) {
-                violations.add(new QuestionRules.Violation(path, "must not be null"));
+                violations.add(new QuestionRules.Violation(path, "must be a question object"));
                 continue;
             }
             checkKey(path, "question", question.key(), keys, violations);
@@ -165,7 +165,7 @@ public class JsonTransfer {
             StarterBank.BankTest test = file.tests().get(i);
             String path = "tests[" + i + "]";
             if (test == null) {
-                violations.add(new QuestionRules.Violation(path, "must not be null"));
+                violations.add(new QuestionRules.Violation(path, "must be a test object"));
                 continue;
             }
             checkKey(path, "test", test.key(), testKeys, violations);

@@ -96,6 +96,23 @@ class JsonTransferTest extends IntegrationTestBase {
         }
     }
 
+    @Test
+    void aNullEntryIsRefusedNamingIt() {
+        JsonNode question = api(recruiter).post("/api/questions/import", "{\"version\": 1, \"questions\": [null]}")
+                .problem(400, "invalid-request");
+
+        assertThat(question.get("detail").asString()).isEqualTo("questions[0]: must be a question object");
+        assertThat(question.get("errors").get(0).get("field").asString()).isEqualTo("questions[0]");
+
+        String withNullTest = "{\"version\": 1, \"questions\": [{\"key\": \"k\", \"kind\": \"SINGLE_CHOICE\", "
+                + "\"title\": \"t\", \"prompt\": \"p\", \"options\": [{\"id\": \"a\", \"text\": \"A\"}, "
+                + "{\"id\": \"b\", \"text\": \"B\"}], \"correctOptionIds\": [\"a\"]}], \"tests\": [null]}";
+        JsonNode test = api(recruiter).post("/api/questions/import?publish=true", withNullTest).problem(400);
+        assertThat(test.get("errors").valueStream().map(e -> e.get("field").asString() + ": " + e.get("message").asString()))
+                .contains("tests[0]: must be a test object");
+        assertThat(api(recruiter).get("/api/questions").expect(200).get("items")).as("nothing stored").isEmpty();
+    }
+
     private String createTest(Map<String, Object> body) {
         return api(recruiter).post("/api/tests", body).expect(201).get("id").asString();
     }
