@@ -16,6 +16,8 @@ import java.math.BigDecimal;
  * @param reason why: kept in the item's history and sent to the recruiter
  */
 public record ItemAdjustmentRequest(
-        @Schema(example = "3.0") @NotNull @DecimalMin("0") @Digits(integer = 4, fraction = 2) BigDecimal points,
+        @Schema(example = "3.0") @NotNull @DecimalMin("0")
+        @Digits(integer = 4, fraction = 2, message = "must have at most two decimals (and four digits before the point)")
+        BigDecimal points,
         @Schema(example = "Names both ideas") @NotBlank @Size(max = 1000) String reason) {
 }

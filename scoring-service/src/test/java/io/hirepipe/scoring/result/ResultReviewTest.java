@@ -318,6 +318,19 @@ class ResultReviewTest extends ScoringServiceTest {
     }
 
     @Test
+    void pointsWithMoreThanTwoDecimalsAreRefusedInWords() {
+        Ids ids = provisionalResult();
+
+        JsonNode problem = api(RITA).put(itemPath(ids.session(), ids.free()), "{\"points\": 1.555, \"reason\": \"r\"}")
+                .problem(400, "invalid-request");
+
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("points");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("points: must have at most two decimals (and four digits before the point)");
+        assertThat(problem.toString()).doesNotContain("numeric value out of bounds");
+    }
+
+    @Test
     void anOverlongReasonAndBrokenJsonAreA400Problem() {
         Ids ids = provisionalResult();
         api(RITA).put(itemPath(ids.session(), ids.free()), Map.of("points", 1, "reason", "x".repeat(1001)))
