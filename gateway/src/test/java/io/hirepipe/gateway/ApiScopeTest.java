@@ -108,6 +108,11 @@ class ApiScopeTest extends GatewayTestSupport {
         JsonNode unknown = assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"x\",\"scopes\":[\"keys:manage\"]}",
                 "Authorization", bearer(recruiter)), 400);
         assertThat(unknown.get("detail").asString()).contains("keys:manage").contains("questions:write");
+        JsonNode second = assertProblem(postJson("/api/v1/api-keys",
+                "{\"name\":\"x\",\"scopes\":[\"results:read\",\"bogus:scope\"]}", "Authorization", bearer(recruiter)), 400);
+        assertThat(second.get("type").asString()).endsWith("/invalid-request");
+        assertThat(second.get("errors").get(0).get("field").asString()).isEqualTo("scopes[1]");
+        assertThat(second.get("errors").get(0).get("message").asString()).startsWith("unknown scope 'bogus:scope'");
         assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"x\",\"scopes\":\"results:read\"}",
                 "Authorization", bearer(recruiter)), 400);
         assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"x\",\"scopes\":[5]}",

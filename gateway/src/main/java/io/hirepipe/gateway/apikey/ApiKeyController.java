@@ -113,8 +113,10 @@ public class ApiKeyController {
 
     private static Set<ApiScope> scopesOf(List<String> names) {
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
-        for (String name : names) {
-            scopes.add(ApiScope.parse(name.trim()).orElseThrow(() -> unknownScope(name)));
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            String field = "scopes[" + i + "]";
+            scopes.add(ApiScope.parse(name.trim()).orElseThrow(() -> unknownScope(field, name)));
         }
         return scopes;
     }
@@ -123,10 +125,12 @@ public class ApiKeyController {
         return scopes.stream().sorted().map(ApiScope::value).toList();
     }
 
-    private static ProblemException unknownScope(String name) {
+    /** Named in errors[] like a field that fails bean validation, so a client finds it where it finds those. */
+    private static ProblemException unknownScope(String field, String name) {
         String shown = name.length() > 50 ? name.substring(0, 50) + "…" : name;
-        return ProblemException.badRequest("invalid-request",
-                "scopes: unknown scope '" + shown + "'; known scopes are " + String.join(", ", ApiScope.names()) + ".");
+        String message = "unknown scope '" + shown + "'; known scopes are " + String.join(", ", ApiScope.names());
+        return ProblemException.badRequest("invalid-request", field + ": " + message + ".")
+                .with("errors", List.of(Map.of("field", field, "message", message)));
     }
 
     @Operation(summary = "List API keys")
