@@ -199,9 +199,13 @@ public class DeliveryLog {
                 : error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH - 1) + "…" : error;
     }
 
-    /** The tenant's deliveries, newest first. */
-    public List<EmailDelivery> list(String tenantId, int limit) {
-        Query query = Query.query(Criteria.where("tenantId").is(tenantId))
+    /** The tenant's deliveries, newest first; with a status, only those in it. */
+    public List<EmailDelivery> list(String tenantId, DeliveryStatus status, int limit) {
+        Criteria criteria = Criteria.where("tenantId").is(tenantId);
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        Query query = Query.query(criteria)
                 .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "_id")))
                 .limit(limit);
         return mongo.find(query, EmailDelivery.class);

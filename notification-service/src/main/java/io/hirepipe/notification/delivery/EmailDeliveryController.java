@@ -30,10 +30,13 @@ public class EmailDeliveryController {
         this.deliveries = deliveries;
     }
 
+    /** @param status only the emails in this state (FAILED: what is failing); an unknown state is a 400 */
     @Operation(summary = "List the emails sent lately (delivery log)")
     @GetMapping("/emails")
     public Items<EmailDeliveryView> emails(
+            @RequestParam(required = false) DeliveryStatus status,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit, Caller caller) {
-        return Items.of(deliveries.list(caller.tenantId(), limit).stream().map(EmailDeliveryView::of).toList());
+        return Items.of(deliveries.list(caller.tenantId(), status, limit).stream().map(EmailDeliveryView::of)
+                .toList());
     }
 }

@@ -79,6 +79,22 @@ class EmailDeliveryApiTest extends NotificationServiceTest {
     }
 
     @Test
+    void aStatusNarrowsTheLogAndAnUnknownOneIsAnInvalidParameter() {
+        assertThat(api(ACME_RECRUITER).get("/api/notifications/emails?status=FAILED").expect(200).get("items").values())
+                .extracting(d -> d.path("recipient").asString()).containsExactly("bob@example.org");
+        assertThat(api(ACME_RECRUITER).get("/api/notifications/emails?status=SENT").expect(200).get("items").values())
+                .extracting(d -> d.path("recipient").asString()).containsExactly("cy@example.org", "ada@example.org");
+        assertThat(api(ACME_RECRUITER).get("/api/notifications/emails?status=").expect(200).get("items"))
+                .as("an empty status is no filter, as the console sends it").hasSize(3);
+
+        JsonNode problem = api(ACME_RECRUITER).get("/api/notifications/emails?status=BOGUS")
+                .problem(400, "invalid-parameter");
+        assertThat(problem.get("parameter").asString()).isEqualTo("status");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("Parameter 'status' must be one of [PENDING, SENT, RETRYING, FAILED].");
+    }
+
+    @Test
     void otherTenantsDeliveriesAreInvisible() {
         assertThat(api(GLOBEX_RECRUITER).get("/api/notifications/emails").json().get("items").values())
                 .extracting(d -> d.path("recipient").asString()).containsExactly("gus@example.org");
