@@ -49,13 +49,16 @@ class QtiImport {
                      List<ItemRow> items) {
     }
 
-    QtiReport importUpload(Caller caller, byte[] upload) {
+    /** @param declaredZip whether the client sent it as application/zip: then it must be one, not XML */
+    QtiReport importUpload(Caller caller, byte[] upload, boolean declaredZip) {
         if (upload == null || upload.length == 0) {
             throw refused("the upload is empty");
         }
         Map<String, byte[]> files;
         if (SafeZip.looksLikeZip(upload)) {
             files = itemsOfPackage(upload);
+        } else if (declaredZip) {
+            throw refused("the upload is not a ZIP archive (a QTI content package)");
         } else {
             files = Map.of("item.xml", upload);
         }
@@ -106,6 +109,9 @@ class QtiImport {
             entries = SafeZip.read(zip);
         } catch (SafeZip.RefusedZip e) {
             throw refused(e.getMessage());
+        }
+        if (entries.isEmpty()) {
+            throw refused("the ZIP archive is empty; a QTI content package holds imsmanifest.xml and its items");
         }
         byte[] manifest = entries.get("imsmanifest.xml");
         if (manifest == null) {

@@ -30,8 +30,10 @@ final class SafeZip {
     private SafeZip() {
     }
 
+    /** A zip starts with its first entry's header (PK 3 4), or, when it has no entries, with its end (PK 5 6). */
     static boolean looksLikeZip(byte[] bytes) {
-        return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+        return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K'
+                && (bytes[2] == 3 && bytes[3] == 4 || bytes[2] == 5 && bytes[3] == 6);
     }
 
     /** @return the entries' contents by normalised name, directories left out */

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
@@ -17,6 +18,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,6 +30,8 @@ import java.util.List;
 @RestController
 @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
 class TransferController {
+
+    private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
 
     private final JsonTransfer json;
     private final QtiImport qti;
@@ -97,7 +101,8 @@ class TransferController {
     @Operation(summary = "Import QTI 2.1 items (XML or zip)")
     @PostMapping(value = "/api/questions/import/qti", consumes = {"application/xml", "text/xml", "application/zip",
             "application/octet-stream"})
-    QtiImport.QtiReport importQti(Caller caller, @RequestBody byte[] upload) {
-        return qti.importUpload(caller, upload);
+    QtiImport.QtiReport importQti(Caller caller, @RequestBody byte[] upload,
+                                  @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
+        return qti.importUpload(caller, upload, type.isCompatibleWith(ZIP));
     }
 }

@@ -298,6 +298,34 @@ class QtiImportTest extends IntegrationTestBase {
     }
 
     @Test
+    void anUploadSentAsZipThatIsNoZipIsRefusedAsSuch() {
+        JsonNode problem = upload(recruiter, "application/zip", "notazip".getBytes(StandardCharsets.UTF_8))
+                .problem(400, "invalid-request");
+
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("file: the upload is not a ZIP archive (a QTI content package)");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("file");
+        assertThat(problem.toString()).doesNotContain("prolog");
+        assertThat(bank()).isEmpty();
+    }
+
+    @Test
+    void anEmptyZipIsRefusedAsEmpty() {
+        ByteArrayOutputStream empty = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(empty)) {
+            zip.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        for (String contentType : List.of("application/zip", "application/octet-stream")) {
+            JsonNode problem = upload(recruiter, contentType, empty.toByteArray()).problem(400, "invalid-request");
+            assertThat(problem.get("detail").asString()).as(contentType).contains("the ZIP archive is empty");
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("file");
+        }
+    }
+
+    @Test
     void aZipBombIsStoppedAtTheLimit() {
         byte[] zeros = new byte[(int) SafeZip.MAX_ENTRY_BYTES + 1024 * 1024];
         byte[] bomb = zip("items/bomb.xml", zeros);
