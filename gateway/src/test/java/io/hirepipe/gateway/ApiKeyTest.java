@@ -82,9 +82,11 @@ class ApiKeyTest extends GatewayTestSupport {
     void platformClientsCannotManageKeysNorUseTheCandidateApi() {
         String key = createKey(acmeRecruiterToken(), "no admin").get("key").asString();
 
-        assertProblem(get("/api/v1/api-keys", "X-Api-Key", key), 403);
+        assertThat(assertProblem(get("/api/v1/api-keys", "X-Api-Key", key), 403).get("detail").asString())
+                .isEqualTo("API keys cannot call this operation; a signed-in user with the ADMIN role can.");
         assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"escalate\"}", "X-Api-Key", key), 403);
-        assertProblem(get("/api/v1/candidate/assessment", "X-Api-Key", key), 403);
+        assertThat(assertProblem(get("/api/v1/candidate/assessment", "X-Api-Key", key), 403).get("detail").asString())
+                .isEqualTo("API keys cannot call this operation.");
     }
 
     @Test

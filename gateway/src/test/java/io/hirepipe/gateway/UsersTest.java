@@ -164,6 +164,13 @@ class UsersTest extends GatewayTestSupport {
         for (EndpointAccess endpoint : endpoints) {
             endpoint.checkEveryRole(role -> HttpApi.at("http://localhost:" + port).withBearer(tokens.get(role)));
         }
+        // the refusal says what is missing, so a recruiter knows whom to ask
+        assertThat(HttpApi.at("http://localhost:" + port).withBearer(tokens.get("RECRUITER")).get("/api/v1/api-keys")
+                .problem(403).path("detail").asString())
+                .isEqualTo("This operation needs the ADMIN role; ask an administrator of your organisation.");
+        assertThat(HttpApi.at("http://localhost:" + port).withBearer(tokens.get("VIEWER")).get("/api/v1/audit")
+                .problem(403).path("detail").asString())
+                .isEqualTo("This operation needs the ADMIN role; ask an administrator of your organisation.");
     }
 
     @Test

@@ -126,10 +126,11 @@ class EdgeSecurityConfiguration {
                         // The API description is public: it names paths and scopes, never a secret.
                         .pathMatchers("/api/docs", "/api/docs/**").permitAll()
                         // Unversioned aliases arrive here already rewritten to /api/v1 (LegacyPathAliases).
-                        .pathMatchers(PublicApi.AUTH + "/candidate/renew").hasRole("CANDIDATE")
+                        .pathMatchers(PublicApi.AUTH + "/candidate/renew").access(RequiredRoles.anyOf("CANDIDATE"))
                         .pathMatchers(PublicApi.AUTH + "/**").permitAll()
-                        .pathMatchers(PublicApi.V1 + "/candidate/**").hasRole("CANDIDATE")
-                        .pathMatchers(PublicApi.V1 + "/api-keys/**", PublicApi.V1 + "/users/**").hasRole("ADMIN")
+                        .pathMatchers(PublicApi.V1 + "/candidate/**").access(RequiredRoles.anyOf("CANDIDATE"))
+                        .pathMatchers(PublicApi.V1 + "/api-keys/**", PublicApi.V1 + "/users/**")
+                                .access(RequiredRoles.anyOf("ADMIN"))
                         .pathMatchers(PublicApi.V1 + "/**").access(new ApiScopeAuthorization())
                         .pathMatchers("/api/**").hasAnyRole("VIEWER", "PLATFORM")
                         // Nothing else has a handler (so: 404), /internal/** included: no route leads there.

@@ -1,5 +1,7 @@
 package io.hirepipe.gateway.security;
 
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.ForbiddenDetail;
 import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -7,11 +9,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Optional;
 
 /** 401 and 403 at the edge as problem+json, like every other error. */
 final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
@@ -44,7 +50,16 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
             problem.setProperty("requiredScope", missingScope);
             return Problems.write(exchange, problem);
         }
-        return Problems.write(exchange, Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "Your credentials do not allow this operation.", exchange));
+        Optional<List<String>> required = Optional.ofNullable(exchange.getAttribute(RequiredRoles.REQUIRED));
+        return callerOf(exchange).flatMap(caller -> Problems.write(exchange, Problems.problem(HttpStatus.FORBIDDEN,
+                "forbidden", "Forbidden", ForbiddenDetail.of(required, caller.orElse(null)), exchange)));
+    }
+
+    private static Mono<Optional<Caller>> callerOf(ServerWebExchange exchange) {
+        return exchange.getPrincipal()
+                .flatMap(principal -> Mono.justOrEmpty(principal instanceof Authentication authentication
+                        && authentication.getPrincipal() instanceof Caller caller ? caller : null))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
     }
 }

@@ -1,15 +1,23 @@
 package io.hirepipe.gateway.web;
 
 import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.ForbiddenDetail;
+import io.hirepipe.defaults.security.PreAuthorizedRoles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
@@ -20,6 +28,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -98,6 +107,23 @@ public class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
             Problems.decorate(problem, exchange);
         }
         return super.createResponseEntity(body, headers, status, exchange);
+    }
+
+    /**
+     * Method security on the gateway's own endpoints (API keys and users are for administrators): the 403 says what the
+     * caller lacks, as the services' do. Here, inside the handler's exchange, the principal is still known.
+     */
+    @ExceptionHandler(AccessDeniedException.class)
+    Mono<ResponseEntity<Object>> accessDenied(AccessDeniedException ex, ServerWebExchange exchange) {
+        Optional<List<String>> allowed = exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE)
+                instanceof HandlerMethod handler ? PreAuthorizedRoles.of(handler) : Optional.empty();
+        return ReactiveSecurityContextHolder.getContext()
+                .flatMap(context -> Mono.justOrEmpty(context.getAuthentication() != null
+                        && context.getAuthentication().getPrincipal() instanceof Caller caller ? caller : null))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(caller -> problem(Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                        ForbiddenDetail.of(allowed, caller.orElse(null)), exchange)));
     }
 
     private static Mono<ResponseEntity<Object>> problem(ProblemDetail problem) {

@@ -99,9 +99,11 @@ class DeadLetterOperationsTest extends ScoringServiceTest {
         // the gateway lets a key through only with the operations:manage scope
         api(Caller.platform(ACME, "key-1")).get(OPS + "/dead-letters").expect(200);
         api(Caller.platform(ACME, "key-1")).get(OPS + "/parked-submissions").expect(200);
-        assertThat(api(Caller.user(ACME, "viewer-1", null, Role.VIEWER)).get(OPS + "/dead-letters").status())
-                .isEqualTo(403);
-        assertThat(api(Caller.candidate(ACME, "inv-1")).get(OPS + "/dead-letters").status()).isEqualTo(403);
+        assertThat(api(Caller.user(ACME, "viewer-1", null, Role.VIEWER)).get(OPS + "/dead-letters").problem(403)
+                .path("detail").asString()).isEqualTo("This operation needs the RECRUITER role or a higher one; ask an "
+                + "administrator of your organisation.");
+        assertThat(api(Caller.candidate(ACME, "inv-1")).get(OPS + "/dead-letters").problem(403).path("detail")
+                .asString()).isEqualTo("A candidate's session cannot call this operation.");
         assertThat(api(Caller.candidate(ACME, "inv-1")).get(OPS + "/parked-submissions").status())
                 .isEqualTo(403);
         assertThat(api(Caller.service(ACME, "assessment-service"))

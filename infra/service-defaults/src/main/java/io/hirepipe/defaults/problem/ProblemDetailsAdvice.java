@@ -1,6 +1,10 @@
 package io.hirepipe.defaults.problem;
 
 import io.hirepipe.defaults.correlation.CorrelationId;
+import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.ForbiddenDetail;
+import io.hirepipe.defaults.security.InternalToken;
+import io.hirepipe.defaults.security.PreAuthorizedRoles;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -16,15 +20,20 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.math.BigInteger;
@@ -32,6 +41,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -207,10 +217,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "A query or form parameter is not valid percent-encoded UTF-8.", request);
     }
 
+    /** Says what the caller lacks for the operation it asked for: a role, or a person rather than a key. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException ex, WebRequest request) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "Your credentials do not allow this operation.", request);
+        Optional<List<String>> allowed = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE,
+                RequestAttributes.SCOPE_REQUEST) instanceof HandlerMethod handler ? PreAuthorizedRoles.of(handler)
+                : Optional.empty();
+        Caller caller = SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt
+                ? InternalToken.callerOf(jwt.getToken()) : null;
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", ForbiddenDetail.of(allowed, caller), request);
     }
 
     @ExceptionHandler(AuthenticationException.class)
