@@ -1,14 +1,11 @@
 package io.hirepipe.gateway.ratelimit;
 
-import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.gateway.ratelimit.ClientLimiters.Decision;
+import io.hirepipe.gateway.security.CallerAuthentication;
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -37,10 +34,7 @@ class RateLimitWebFilter implements WebFilter, Ordered {
         if (group.isEmpty()) {
             return chain.filter(exchange);
         }
-        return ReactiveSecurityContextHolder.getContext()
-                .mapNotNull(SecurityContext::getAuthentication)
-                .map(Authentication::getPrincipal)
-                .ofType(Caller.class)
+        return CallerAuthentication.current()
                 .map(ClientIdentity::of)
                 .switchIfEmpty(Mono.fromSupplier(() -> ClientIdentity.anonymous(exchange)))
                 .flatMap(client -> {

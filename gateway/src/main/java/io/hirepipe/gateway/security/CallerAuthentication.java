@@ -3,8 +3,12 @@ package io.hirepipe.gateway.security;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.gateway.apikey.ApiScope;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +21,14 @@ import java.util.List;
 public class CallerAuthentication extends AbstractAuthenticationToken {
 
     private final Caller caller;
+
+    /** The verified caller of the request being handled, if any (from the reactive security context). */
+    public static Mono<Caller> current() {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(SecurityContext::getAuthentication)
+                .map(Authentication::getPrincipal)
+                .ofType(Caller.class);
+    }
 
     public CallerAuthentication(Caller caller) {
         this(caller, List.of());

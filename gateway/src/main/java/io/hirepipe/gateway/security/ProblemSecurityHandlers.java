@@ -1,6 +1,5 @@
 package io.hirepipe.gateway.security;
 
-import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.ForbiddenDetail;
 import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.gateway.web.Problems;
@@ -9,7 +8,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -51,15 +49,8 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
             return Problems.write(exchange, problem);
         }
         Optional<List<String>> required = Optional.ofNullable(exchange.getAttribute(RequiredRoles.REQUIRED));
-        return callerOf(exchange).flatMap(caller -> Problems.write(exchange, Problems.problem(HttpStatus.FORBIDDEN,
-                "forbidden", "Forbidden", ForbiddenDetail.of(required, caller.orElse(null)), exchange)));
-    }
-
-    private static Mono<Optional<Caller>> callerOf(ServerWebExchange exchange) {
-        return exchange.getPrincipal()
-                .flatMap(principal -> Mono.justOrEmpty(principal instanceof Authentication authentication
-                        && authentication.getPrincipal() instanceof Caller caller ? caller : null))
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty());
+        return CallerAuthentication.current().map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(caller -> Problems.write(exchange, Problems.problem(HttpStatus.FORBIDDEN, "forbidden",
+                        "Forbidden", ForbiddenDetail.of(required, caller.orElse(null)), exchange)));
     }
 }

@@ -1,9 +1,9 @@
 package io.hirepipe.gateway.web;
 
 import io.hirepipe.defaults.problem.ProblemException;
-import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.ForbiddenDetail;
 import io.hirepipe.defaults.security.PreAuthorizedRoles;
+import io.hirepipe.gateway.security.CallerAuthentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -11,7 +11,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -117,11 +116,7 @@ public class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<Object>> accessDenied(AccessDeniedException ex, ServerWebExchange exchange) {
         Optional<List<String>> allowed = exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE)
                 instanceof HandlerMethod handler ? PreAuthorizedRoles.of(handler) : Optional.empty();
-        return ReactiveSecurityContextHolder.getContext()
-                .flatMap(context -> Mono.justOrEmpty(context.getAuthentication() != null
-                        && context.getAuthentication().getPrincipal() instanceof Caller caller ? caller : null))
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
+        return CallerAuthentication.current().map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(caller -> problem(Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                         ForbiddenDetail.of(allowed, caller.orElse(null)), exchange)));
     }
