@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ "${1:-}" != "--help" ] && [ "${SKIP_BUILD:-0}" != "1" ]; then
+if [ "${1:-}" != "--help" ] && [ "${1:-}" != "-h" ] && [ "${SKIP_BUILD:-0}" != "1" ]; then
   echo "Building Hirepipe (about a minute; SKIP_BUILD=1 skips it)…"
   ./mvnw -B -q -ntp -DskipTests package
 fi

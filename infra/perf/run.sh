@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command for load: starts the local stack (production JIT, the gateway's perf limit profile) on free
 # loopback ports, warms up, runs P1-P8 bounded in time and count, and writes target/perf-report.md.
-#   infra/perf/run.sh            full run (about 8-10 minutes)
+#   infra/perf/run.sh            full run (about 25 minutes on 2 cores)
 #   infra/perf/run.sh --smoke    a few seconds per scenario: proves the harness works (CI runs this)
 #   infra/perf/run.sh --instances N   passed to the local stack, where it supports it
 #   infra/perf/run.sh --scenarios=P4,P7   only these scenarios (P1-P3 run together; P8 is always read)

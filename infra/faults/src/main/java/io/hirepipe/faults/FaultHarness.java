@@ -22,6 +22,10 @@ public final class FaultHarness {
     }
 
     public static void main(String[] args) throws IOException {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(HarnessOptions.usage().strip());
+            return;
+        }
         HarnessOptions options;
         try {
             options = HarnessOptions.parse(args);

@@ -20,6 +20,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The whole pipeline on one machine: embedded infrastructure in this JVM, each service in a JVM of
@@ -224,31 +226,42 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Reports every taken port at once, so one fix suffices. */
+    /** What listens on a port, and the option ({@code --<option>}, {@code HIREPIPE_<OPTION>}) that moves it. */
+    private record Listener(String what, String option, int port) {
+    }
+
     private void requireFreePorts(List<ServiceSpec> serviceSpecs) {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("Kafka", config.ports().kafka());
-        ports.put("MongoDB", config.ports().mongo());
-        ports.put("Redis", config.ports().redis());
-        ports.put("SMTP sink", config.ports().smtp());
-        ports.put("mail viewer", config.ports().mail());
-        serviceSpecs.forEach(spec -> ports.put(spec.name(), spec.port()));
+        List<Listener> listeners = new ArrayList<>(List.of(
+                new Listener("Kafka", "kafka-port", config.ports().kafka()),
+                new Listener("MongoDB", "mongo-port", config.ports().mongo()),
+                new Listener("Redis", "redis-port", config.ports().redis()),
+                new Listener("SMTP sink", "smtp-port", config.ports().smtp()),
+                new Listener("mail viewer", "mail-port", config.ports().mail())));
+        // a second instance's port follows its first's (INSTANCE_PORT_STEP): the same option moves both
+        serviceSpecs.forEach(spec -> listeners.add(new Listener(spec.name(),
+                spec.name().replaceFirst("(-service)?(-\\d+)?$", "") + "-port", spec.port())));
         if (config.controlPort() != 0) {
-            ports.put("fault control", config.controlPort());
+            listeners.add(new Listener("fault control", "control-port", config.controlPort()));
         }
-        ports.put("gateway management", config.ports().gatewayManagement());
-        List<String> taken = new ArrayList<>();
-        ports.forEach((what, port) -> {
+        listeners.add(new Listener("gateway management", "gateway-management-port", config.ports().gatewayManagement()));
+        List<Listener> taken = new ArrayList<>();
+        for (Listener listener : listeners) {
             try {
-                PortCheck.requireFree(what, port);
+                PortCheck.requireFree(listener.what(), listener.port());
             } catch (PortInUseException e) {
-                taken.add(what + " port " + port);
+                taken.add(listener);
             }
-        });
+        }
         if (!taken.isEmpty()) {
-            throw new StackStartException("Port already in use: " + String.join(", ", taken)
-                    + ". Stop whatever holds it (a stack already running?) or choose other ports, e.g. "
-                    + "--gateway-port=9080 or HIREPIPE_GATEWAY_PORT=9080 (options: --<name>-port for gateway, "
-                    + "gateway-management, question, assessment, scoring, notification, kafka, mongo, redis, smtp, mail).");
+            Listener first = taken.get(0);
+            int elsewhere = first.port() + (first.port() <= 64_535 ? 1000 : -1000);
+            throw new StackStartException("Port already in use: " + taken.stream()
+                    .map(listener -> listener.what() + " port " + listener.port()).collect(Collectors.joining(", "))
+                    + ". Stop whatever holds it (a stack already running?) or choose other ports, e.g. --"
+                    + first.option() + "=" + elsewhere + " or HIREPIPE_"
+                    + first.option().toUpperCase(Locale.ROOT).replace('-', '_') + "=" + elsewhere
+                    + " (options: --<name>-port for gateway, gateway-management, question, assessment, scoring, "
+                    + "notification, kafka, mongo, redis, smtp, mail).");
         }
     }
 

@@ -38,11 +38,14 @@ class LocalStackStartFailureIT {
     @Test
     void aTakenPortIsNamedAndNothingIsStarted() throws Exception {
         StackConfig config = config();
+        int elsewhere = config.ports().kafka() <= 64_535 ? config.ports().kafka() + 1000 : config.ports().kafka() - 1000;
         try (ServerSocket squatter = new ServerSocket(config.ports().kafka(), 50, InetAddress.getByName("127.0.0.1"))) {
             assertThatThrownBy(() -> LocalStack.start(config, List.of(staged("question-service", "hang")), s -> { }))
                     .isInstanceOf(StackStartException.class)
                     .hasMessageContaining("Kafka port " + config.ports().kafka())
-                    .hasMessageContaining("--gateway-port=");
+                    // the option that moves the port taken, to a port other than the one taken
+                    .hasMessageContaining("--kafka-port=" + elsewhere)
+                    .hasMessageContaining("HIREPIPE_KAFKA_PORT=" + elsewhere);
         }
         PortCheck.requireFree("MongoDB", config.ports().mongo());
     }
