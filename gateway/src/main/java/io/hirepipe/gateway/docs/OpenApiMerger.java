@@ -18,7 +18,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -325,9 +324,7 @@ public final class OpenApiMerger {
      * lower one may), or a candidate; empty when {@code x-roles} names neither.
      */
     private static Optional<String> needs(List<String> roles) {
-        // Role lists the most powerful first, so the last one listed is the least the operation needs.
-        Optional<Role> least = Arrays.stream(Role.values()).filter(role -> roles.contains(role.name()))
-                .reduce((more, less) -> less);
+        Optional<Role> least = Role.leastOf(roles);
         if (least.isPresent()) {
             return Optional.of("Needs a signed-in user with the " + least.get().name() + " role"
                     + (least.get() == Role.ADMIN ? "" : " or a higher one") + "; API keys cannot call this operation.");

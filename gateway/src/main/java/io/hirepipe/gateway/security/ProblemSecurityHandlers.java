@@ -1,6 +1,5 @@
 package io.hirepipe.gateway.security;
 
-import io.hirepipe.defaults.security.ForbiddenDetail;
 import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -49,8 +48,6 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
             return Problems.write(exchange, problem);
         }
         Optional<List<String>> required = Optional.ofNullable(exchange.getAttribute(RequiredRoles.REQUIRED));
-        return CallerAuthentication.current().map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(caller -> Problems.write(exchange, Problems.problem(HttpStatus.FORBIDDEN, "forbidden",
-                        "Forbidden", ForbiddenDetail.of(required, caller.orElse(null)), exchange)));
+        return Problems.forbidden(exchange, required).flatMap(problem -> Problems.write(exchange, problem));
     }
 }

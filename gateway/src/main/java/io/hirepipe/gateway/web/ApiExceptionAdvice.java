@@ -1,9 +1,7 @@
 package io.hirepipe.gateway.web;
 
 import io.hirepipe.defaults.problem.ProblemException;
-import io.hirepipe.defaults.security.ForbiddenDetail;
 import io.hirepipe.defaults.security.PreAuthorizedRoles;
-import io.hirepipe.gateway.security.CallerAuthentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -116,9 +114,7 @@ public class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<Object>> accessDenied(AccessDeniedException ex, ServerWebExchange exchange) {
         Optional<List<String>> allowed = exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE)
                 instanceof HandlerMethod handler ? PreAuthorizedRoles.of(handler) : Optional.empty();
-        return CallerAuthentication.current().map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(caller -> problem(Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                        ForbiddenDetail.of(allowed, caller.orElse(null)), exchange)));
+        return Problems.forbidden(exchange, allowed).flatMap(ApiExceptionAdvice::problem);
     }
 
     private static Mono<ResponseEntity<Object>> problem(ProblemDetail problem) {

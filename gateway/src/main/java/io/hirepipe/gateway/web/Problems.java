@@ -1,6 +1,9 @@
 package io.hirepipe.gateway.web;
 
 import io.hirepipe.defaults.problem.ProblemException;
+import io.hirepipe.defaults.security.ForbiddenDetail;
+import io.hirepipe.gateway.security.CallerAuthentication;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -11,6 +14,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * RFC 9457 bodies written straight to the response, for errors raised outside controllers
@@ -56,6 +61,16 @@ public final class Problems {
             problem.setProperty("correlationId", CorrelationIdWebFilter.of(exchange));
         }
         return problem;
+    }
+
+    /**
+     * The 403 for a caller the operation does not let in, saying what it lacks ({@link ForbiddenDetail}): the roles
+     * the operation allows, empty when unknown, and the request's verified caller.
+     */
+    public static Mono<ProblemDetail> forbidden(ServerWebExchange exchange, Optional<List<String>> allowedRoles) {
+        return CallerAuthentication.current().map(Optional::of).defaultIfEmpty(Optional.empty())
+                .map(caller -> problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                        ForbiddenDetail.of(allowedRoles, caller.orElse(null)), exchange));
     }
 
     public static Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {

@@ -24,7 +24,7 @@ public final class ForbiddenDetail {
             return GENERIC;
         }
         List<String> roles = allowedRoles.get();
-        Optional<Role> lowestPersonRole = lowestPersonRole(roles);
+        Optional<Role> lowestPersonRole = Role.leastOf(roles);
         return switch (caller.kind()) {
             case RECRUITER -> lowestPersonRole
                     .map(role -> "This operation needs the " + role + " role" + (role == Role.ADMIN ? "" : " or a higher one")
@@ -35,15 +35,5 @@ public final class ForbiddenDetail {
             case CANDIDATE -> "A candidate's session cannot call this operation.";
             case SERVICE -> GENERIC;
         };
-    }
-
-    /** VIEWER below RECRUITER below ADMIN: the least a person needs. */
-    private static Optional<Role> lowestPersonRole(List<String> roles) {
-        for (Role role : List.of(Role.VIEWER, Role.RECRUITER, Role.ADMIN)) {
-            if (roles.contains(role.name())) {
-                return Optional.of(role);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -5,9 +5,11 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a person of a tenant may do. Each role can do everything the roles below it can:
@@ -50,6 +52,19 @@ public enum Role {
                     HIERARCHY.getReachableGrantedAuthorities(List.of(new SimpleGrantedAuthority(role.authority())))));
         }
         return reachable;
+    }
+
+    /**
+     * The least of the roles named (VIEWER below RECRUITER below ADMIN): what a person needs at least for an operation
+     * that lets these in. Names that are no person's role (PLATFORM, SERVICE) are passed over.
+     */
+    public static Optional<Role> leastOf(Collection<String> names) {
+        for (int i = values().length - 1; i >= 0; i--) {
+            if (names.contains(values()[i].name())) {
+                return Optional.of(values()[i]);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The role a claim names, or null for a missing or unknown one. */
