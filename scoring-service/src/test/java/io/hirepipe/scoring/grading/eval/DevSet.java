@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) {
 
     private static final String DEV_SET = "/devset/";
-    private static final String PROBE_SET = "/probeset/";
+    static final String DEFAULT_PROBE_SET = "probeset";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** TUNE: settings are chosen on it; TEST: reporting and the regression guard; PROBE: reporting only. */
@@ -109,7 +109,22 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
 
     /** The probe set: answers without a split, so every one is {@link Split#PROBE}. */
     public static DevSet probeSet() {
-        return load(PROBE_SET, "grades.csv");
+        return probeSet(DEFAULT_PROBE_SET);
+    }
+
+    /**
+     * A probe set by its directory under src/test/resources: {@code probeset} (the first, session 9) or
+     * {@code probeset-rest} (the starter-bank questions no other set covers, session 30).
+     */
+    public static DevSet probeSet(String name) {
+        return load(probeDir(name), "grades.csv");
+    }
+
+    private static String probeDir(String name) {
+        if (!name.matches("probeset[a-z-]*")) {
+            throw new IllegalArgumentException("Not a probe set: " + name);
+        }
+        return "/" + name + "/";
     }
 
     private static DevSet load(String dir, String gradesFile) {
@@ -183,9 +198,9 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
         return optionalGrades(DEV_SET, "grades-second-s" + session + ".csv");
     }
 
-    /** The probe set's second (blind) grader's grades by answer id, when its grades-second.csv exists. */
-    public static Optional<Map<String, Integer>> probeSecondGrades() {
-        return optionalGrades(PROBE_SET, "grades-second.csv");
+    /** A probe set's second (blind) grader's grades by answer id, when its grades-second.csv exists. */
+    public static Optional<Map<String, Integer>> probeSecondGrades(String name) {
+        return optionalGrades(probeDir(name), "grades-second.csv");
     }
 
     private static Optional<Map<String, Integer>> optionalGrades(String dir, String file) {

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * answer styles it was never tuned on. The same figures as the dev set's report, on every probe answer, plus
  * the error per answer category and per question, and the two human graders side by side with the machine against
  * each ({@link SecondGraderComparison}). Report only: nothing is tuned on it and no build fails
- * on it. Runs only with {@code -Devaluation=probe}; {@code -Devaluation.samples=N} and
+ * on it. Runs only with {@code -Devaluation=probe}; {@code -Devaluation.probeSet=probeset-rest} reports the second
+ * probe set instead of the first; {@code -Devaluation.samples=N} and
  * {@code -Devaluation.ids=a,b} print answers with their evidence, as the dev set's report does.
  */
 @EnabledIfSystemProperty(named = "evaluation", matches = "probe")
@@ -27,9 +28,10 @@ class FreeTextProbeReport {
     @Test
     void printAgreementWithHandGradesOnTheProbeSet() {
         SemanticGradingSettings settings = FreeTextEvaluation.applicationSettings();
-        FreeTextEvaluation evaluation = new FreeTextEvaluation(DevSet.probeSet(), settings);
+        String set = System.getProperty("evaluation.probeSet", DevSet.DEFAULT_PROBE_SET);
+        FreeTextEvaluation evaluation = new FreeTextEvaluation(DevSet.probeSet(set), settings);
         Report probe = evaluation.evaluate(Split.PROBE, settings);
-        StringBuilder out = new StringBuilder("\n=== Free-text grading vs hand grades (probe set) ===\n");
+        StringBuilder out = new StringBuilder("\n=== Free-text grading vs hand grades (" + set + ") ===\n");
         out.append("settings (application.yml): ").append(settings).append('\n');
         out.append("model: ").append(FreeTextEvaluation.modelVariant()).append('\n');
         FreeTextEvaluationReport.appendReport(out, probe);
@@ -41,9 +43,9 @@ class FreeTextProbeReport {
         FreeTextCrossValidation.appendWrongGrades(out, probe.graded());
         out.append("\nbaseline, the lexical (bag-of-stems) grader:\n  ")
                 .append(evaluation.evaluateLexical(Split.PROBE).summary()).append('\n');
-        DevSet.probeSecondGrades().ifPresentOrElse(
-                second -> new SecondGraderComparison(probe.graded(), second).appendTo(out, "probe set"),
-                () -> out.append("\nno probeset/grades-second.csv: no human-pair figure\n"));
+        DevSet.probeSecondGrades(set).ifPresentOrElse(
+                second -> new SecondGraderComparison(probe.graded(), second).appendTo(out, set),
+                () -> out.append("\nno " + set + "/grades-second.csv: no human-pair figure\n"));
         int samples = Integer.getInteger("evaluation.samples", 0);
         if (samples > 0) {
             FreeTextEvaluationReport.appendSamples(out, probe.graded(), samples, "sample probe answers");
