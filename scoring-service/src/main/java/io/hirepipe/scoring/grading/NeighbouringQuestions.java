@@ -32,7 +32,7 @@ public final class NeighbouringQuestions {
     /** No other questions: the neighbour rule never applies. */
     public static final NeighbouringQuestions NONE = new NeighbouringQuestions(() -> List.of());
 
-    static final String STARTER_BANK = "/grading/starter-bank.json";
+    public static final String STARTER_BANK = "/grading/starter-bank.json";
     /** Prompts at least this close are one question; the closest two distinct starter questions are at 0.52. */
     static final double SAME_QUESTION_AT = 0.7;
 

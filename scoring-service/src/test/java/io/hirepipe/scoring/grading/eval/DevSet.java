@@ -5,6 +5,7 @@ import io.hirepipe.scoring.grading.NeighbouringQuestions;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +33,8 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
 
     private static final String DEV_SET = "/devset/";
     static final String DEFAULT_PROBE_SET = "probeset";
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     /** TUNE: settings are chosen on it; TEST: reporting and the regression guard; PROBE: reporting only. */
     public enum Split {
@@ -90,6 +92,9 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
     record AnswerJson(String id, String questionKey, String split, String text) {
     }
 
+    record BankJson(List<QuestionJson> questions) {
+    }
+
     /** The dev set: its tune and test halves. */
     public static DevSet load() {
         return load(DEV_SET, "grades-primary.csv");
@@ -132,15 +137,8 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
         });
         Map<String, FreeTextRubric> rubrics = new LinkedHashMap<>();
         for (QuestionJson q : questions) {
-            List<FreeTextRubric.Point> points = q.rubric().keyPoints().stream()
-                    .map(k -> new FreeTextRubric.Point(k.id(), k.description(), k.phrases(), k.examples(), k.points()))
-                    .toList();
-            List<FreeTextRubric.Misconception> misconceptions = q.rubric().misconceptions() == null ? List.of()
-                    : q.rubric().misconceptions().stream()
-                    .map(m -> new FreeTextRubric.Misconception(m.id(), m.description(), m.phrases(), m.points()))
-                    .toList();
             // the set's name in the question version: the two sets share keys (with different rubrics)
-            rubrics.put(q.key(), new FreeTextRubric(dir.substring(1) + q.key(), q.prompt(), points, misconceptions));
+            rubrics.put(q.key(), rubric(dir.substring(1), q));
         }
         Map<String, Integer> grades = csv(dir, gradesFile, "grade").entrySet().stream()
                 .collect(HashMap::new, (m, e) -> m.put(e.getKey(), Integer.parseInt(e.getValue())), Map::putAll);
@@ -156,6 +154,40 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
                     grades.get(a.id()), categories.get(a.id())));
         }
         return new DevSet(rubrics, List.copyOf(answers));
+    }
+
+    private static FreeTextRubric rubric(String versionPrefix, QuestionJson q) {
+        List<FreeTextRubric.Point> points = q.rubric().keyPoints().stream()
+                .map(k -> new FreeTextRubric.Point(k.id(), k.description(), k.phrases(), k.examples(), k.points()))
+                .toList();
+        List<FreeTextRubric.Misconception> misconceptions = q.rubric().misconceptions() == null ? List.of()
+                : q.rubric().misconceptions().stream()
+                .map(m -> new FreeTextRubric.Misconception(m.id(), m.description(), m.phrases(), m.points()))
+                .toList();
+        return new FreeTextRubric(versionPrefix + q.key(), q.prompt(), points, misconceptions);
+    }
+
+    /**
+     * This set with the starter bank's rubrics as they are now (the copy in scoring-service's jar) in place of its
+     * frozen ones, for the questions the bank has: what an edit to the bank's rubrics does to the set's figures.
+     */
+    public DevSet withTheBanksRubrics() {
+        Map<String, FreeTextRubric> bank = new LinkedHashMap<>();
+        try (InputStream in = DevSet.class.getResourceAsStream(NeighbouringQuestions.STARTER_BANK)) {
+            if (in == null) {
+                throw new IllegalStateException("No " + NeighbouringQuestions.STARTER_BANK + " on the classpath");
+            }
+            for (QuestionJson q : JSON.readValue(in, BankJson.class).questions()) {
+                if ("FREE_TEXT".equals(q.kind())) {
+                    bank.put(q.key(), rubric("bank/", q));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, FreeTextRubric> changed = new LinkedHashMap<>(rubrics);
+        changed.replaceAll((key, frozen) -> bank.getOrDefault(key, frozen));
+        return new DevSet(changed, answers);
     }
 
     /**

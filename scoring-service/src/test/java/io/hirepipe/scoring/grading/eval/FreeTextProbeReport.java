@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * the error per answer category and per question, and the two human graders side by side with the machine against
  * each ({@link SecondGraderComparison}). Report only: nothing is tuned on it and no build fails
  * on it. Runs only with {@code -Devaluation=probe}; {@code -Devaluation.probeSet=probeset-rest} reports the second
- * probe set instead of the first; {@code -Devaluation.samples=N} and
+ * probe set instead of the first, and {@code -Devaluation.rubrics=bank} grades it with the starter bank's rubrics as they
+ * are now instead of its frozen copies (what a rubric edit does); {@code -Devaluation.samples=N} and
  * {@code -Devaluation.ids=a,b} print answers with their evidence, as the dev set's report does.
  */
 @EnabledIfSystemProperty(named = "evaluation", matches = "probe")
@@ -29,9 +30,12 @@ class FreeTextProbeReport {
     void printAgreementWithHandGradesOnTheProbeSet() {
         SemanticGradingSettings settings = FreeTextEvaluation.applicationSettings();
         String set = System.getProperty("evaluation.probeSet", DevSet.DEFAULT_PROBE_SET);
-        FreeTextEvaluation evaluation = new FreeTextEvaluation(DevSet.probeSet(set), settings);
+        boolean banksRubrics = "bank".equals(System.getProperty("evaluation.rubrics"));
+        DevSet answers = banksRubrics ? DevSet.probeSet(set).withTheBanksRubrics() : DevSet.probeSet(set);
+        FreeTextEvaluation evaluation = new FreeTextEvaluation(answers, settings);
         Report probe = evaluation.evaluate(Split.PROBE, settings);
-        StringBuilder out = new StringBuilder("\n=== Free-text grading vs hand grades (" + set + ") ===\n");
+        StringBuilder out = new StringBuilder("\n=== Free-text grading vs hand grades (" + set
+                + (banksRubrics ? ", the starter bank's rubrics as they are now" : ", its frozen rubrics") + ") ===\n");
         out.append("settings (application.yml): ").append(settings).append('\n');
         out.append("model: ").append(FreeTextEvaluation.modelVariant()).append('\n');
         FreeTextEvaluationReport.appendReport(out, probe);
