@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * A hand-graded free-text answer set: frozen questions with rubrics, answers, the primary grades and the
- * category each answer was written as. Two are in src/test/resources (their READMEs describe the files):
- * the dev set ({@link #load()}: tune/test split, a second grader) and the probe set ({@link #probeSet()}:
+ * category each answer was written as. Three are in src/test/resources (their READMEs describe the files):
+ * the dev set ({@link #load()}: tune/test split, a second grader) and two probe sets ({@link #probeSet(String)}:
  * answers to starter-bank questions the grader was never tuned on, all of them {@link Split#PROBE}).
  */
 public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) {
