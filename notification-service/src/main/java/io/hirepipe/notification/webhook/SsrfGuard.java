@@ -17,7 +17,9 @@ import java.util.Locale;
  *
  * <p>Only {@code https}. Every address the host resolves to must be public: loopback, private,
  * carrier-grade NAT, link-local (cloud metadata at 169.254.169.254 included), unique-local IPv6
- * (fd00:ec2::254 included), unspecified, multicast and broadcast are refused. The check and the
+ * (fd00:ec2::254 included), unspecified, multicast and broadcast are refused. An IPv6 address that
+ * carries an IPv4 one to its host (IPv4-mapped, NAT64 64:ff9b::/96, 6to4 2002::/16) is judged as that
+ * IPv4 address; Teredo and local-use NAT64 addresses are refused. The check and the
  * connection resolve separately, so a resolver that answers differently within milliseconds can
  * still slip through; the re-check before each attempt narrows that window to one request, and
  * redirects are never followed, so no receiver can bounce a request inward.
@@ -109,6 +111,10 @@ public class SsrfGuard {
             if (first == 100 && second >= 64 && second < 128) {
                 return "a carrier-grade NAT";
             }
+            if (first == 192 && second == 0 && (b[2] & 0xff) == 0) {
+                // 192.0.0.0/24: IETF protocol assignments (NAT64 discovery at .170/.171, DS-Lite at .9 and .10)
+                return "a special-purpose";
+            }
             if (first == 198 && (second == 18 || second == 19)) {
                 return "a benchmarking";
             }
@@ -119,9 +125,16 @@ public class SsrfGuard {
             if ((b[0] & 0xfe) == 0xfc) {
                 return "a unique-local (private)";
             }
-            if (isEmbeddedIpv4(b)) {
+            if (isTeredo(b)) {
+                return "a Teredo tunnel";
+            }
+            if (isLocalUseNat64(b)) {
+                return "a local-use NAT64";
+            }
+            int embeddedAt = embeddedIpv4Offset(b);
+            if (embeddedAt >= 0) {
                 try {
-                    byte[] v4 = {b[12], b[13], b[14], b[15]};
+                    byte[] v4 = {b[embeddedAt], b[embeddedAt + 1], b[embeddedAt + 2], b[embeddedAt + 3]};
                     String embedded = refusal(InetAddress.getByAddress(v4));
                     return embedded == null ? null : embedded + " (embedded in IPv6)";
                 } catch (UnknownHostException impossible) {
@@ -130,6 +143,44 @@ public class SsrfGuard {
             }
         }
         return null;
+    }
+
+    /**
+     * Where an IPv6 address carries the IPv4 address it reaches, or -1: IPv4-compatible (::a.b.c.d) and
+     * IPv4-mapped (::ffff:a.b.c.d) addresses, the well-known NAT64 prefix (64:ff9b::/96, RFC 6052), whose
+     * translator forwards to the IPv4 host, and 6to4 (2002::/16, RFC 3056), whose relay does.
+     */
+    private static int embeddedIpv4Offset(byte[] b) {
+        if (isEmbeddedIpv4(b) || isWellKnownNat64(b)) {
+            return 12;
+        }
+        if (b[0] == 0x20 && b[1] == 0x02) {
+            return 2;
+        }
+        return -1;
+    }
+
+    /** 64:ff9b::/96. */
+    private static boolean isWellKnownNat64(byte[] b) {
+        if (b[0] != 0 || b[1] != 0x64 || b[2] != (byte) 0xff || b[3] != (byte) 0x9b) {
+            return false;
+        }
+        for (int i = 4; i < 12; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 64:ff9b:1::/48 (RFC 8215): a network's own translators, which may lead anywhere inside it. */
+    private static boolean isLocalUseNat64(byte[] b) {
+        return b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b && b[4] == 0 && b[5] == 1;
+    }
+
+    /** 2001::/32 (RFC 4380): the IPv4 address it reaches is obfuscated in the address, so it is never judged. */
+    private static boolean isTeredo(byte[] b) {
+        return b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0;
     }
 
     /** IPv4-compatible (::a.b.c.d) and IPv4-mapped (::ffff:a.b.c.d) addresses reach the IPv4 host. */

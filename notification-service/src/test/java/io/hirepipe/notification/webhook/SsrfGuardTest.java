@@ -59,6 +59,27 @@ class SsrfGuardTest {
                 .hasMessageContaining("which webhooks may not reach");
     }
 
+    /**
+     * IPv6 forms that carry an IPv4 address to a translator or tunnel (NAT64, 6to4) reach that IPv4 host: an internal one
+     * is refused like the IPv4 address itself. Teredo and local-use NAT64 prefixes are refused whatever they carry.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://[64:ff9b::a9fe:a9fe]/x", "https://[64:ff9b::10.0.0.1]/x", "https://[64:ff9b::127.0.0.1]/x",
+            "https://[2002:a9fe:a9fe::1]/x", "https://[2002:0a00:0001::]/x", "https://[2002:7f00:1::]/x",
+            "https://[64:ff9b:1::5db8:d822]/x", "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x",
+            "https://192.0.0.170/x", "https://192.0.0.9/x"})
+    void internalIpv4AddressesBehindIpv6TranslatorsAndTunnelsAreRefused(String url) {
+        assertThatThrownBy(() -> guard.check(url)).isInstanceOf(UnsafeUrlException.class)
+                .hasMessageContaining("which webhooks may not reach");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://[64:ff9b::5db8:d822]/x", "https://[2002:5db8:d822::1]/x"})
+    void aPublicIpv4AddressBehindNat64Or6to4Passes(String url) throws UnsafeUrlException {
+        assertThat(guard.check(url).toString()).isEqualTo(url);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http://hooks.partner.example/x", "http://127.0.0.1/x", "ftp://hooks.partner.example/x",
             "file:///etc/passwd", "gopher://hooks.partner.example/x", "//hooks.partner.example/x"})
