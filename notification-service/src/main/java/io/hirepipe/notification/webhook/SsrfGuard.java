@@ -19,10 +19,10 @@ import java.util.Locale;
  * carrier-grade NAT, link-local (cloud metadata at 169.254.169.254 included), unique-local IPv6
  * (fd00:ec2::254 included), unspecified, multicast and broadcast are refused. An IPv6 address that
  * carries an IPv4 one to its host (IPv4-mapped, NAT64 64:ff9b::/96, 6to4 2002::/16) is judged as that
- * IPv4 address; Teredo and local-use NAT64 addresses are refused. The check and the
- * connection resolve separately, so a resolver that answers differently within milliseconds can
- * still slip through; the re-check before each attempt narrows that window to one request, and
- * redirects are never followed, so no receiver can bounce a request inward.
+ * IPv4 address; Teredo and local-use NAT64 addresses are refused. The URL is checked before each attempt,
+ * and the connection itself resolves the host through {@link #addresses}, so it reaches only addresses that
+ * lookup approved: a resolver that answers differently within milliseconds (DNS rebinding) gains nothing.
+ * Redirects are never followed, so no receiver can bounce a request inward.
  *
  * <p>{@code hirepipe.webhooks.allow-insecure-loopback} lets {@code http} and loopback addresses
  * through, for the local stack and tests only; every other range stays refused.
@@ -65,6 +65,16 @@ public class SsrfGuard {
         if (uri.getRawFragment() != null) {
             throw new UnsafeUrlException("must not have a fragment");
         }
+        addresses(host);
+        return uri;
+    }
+
+    /**
+     * Every address {@code host} resolves to, once each is known to be one webhooks may reach. The sender connects
+     * through this ({@link WebhookSender}), so a connection goes only to addresses this very lookup approved, never to
+     * the answer of a second lookup a moment later (DNS rebinding).
+     */
+    public List<InetAddress> addresses(String host) throws UnsafeUrlException {
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
@@ -81,7 +91,7 @@ public class SsrfGuard {
                         + ", which webhooks may not reach");
             }
         }
-        return uri;
+        return List.copyOf(addresses);
     }
 
     /** Why an address is not public, or null when it is. */
