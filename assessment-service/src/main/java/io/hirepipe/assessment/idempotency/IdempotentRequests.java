@@ -37,7 +37,9 @@ import java.util.regex.Pattern;
  * that response again instead of creating a second thing, and a different request under a used key
  * is refused with 422. The key is claimed by an insert before the work runs, so two concurrent
  * requests with one key cannot both run. A request that fails keeps nothing: the client may retry
- * it with the same key. Without the header a request simply runs.
+ * it with the same key. Without the header a request simply runs. Keys belong to the caller (the person or API
+ * key) that sent them: the kept response holds the candidate's link, so the same key from another caller of the
+ * tenant is another key, never a replay.
  */
 @Component
 public class IdempotentRequests implements SmartInitializingSingleton {
@@ -89,7 +91,8 @@ public class IdempotentRequests implements SmartInitializingSingleton {
                     "Header 'Idempotency-Key' must be 1 to 255 visible ASCII characters (a UUID, say).")
                     .with("header", HEADER);
         }
-        String id = sha256(caller.tenantId() + "\n" + key);
+        // One caller's keys: the kept response holds the candidate's link, shown to nobody but its creator.
+        String id = sha256(caller.tenantId() + "\n" + caller.kind() + ":" + caller.subject() + "\n" + key);
         String requestHash = sha256(method + "\n" + path + "\n" + json.writeValueAsString(request));
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -67,6 +67,28 @@ class IdempotencyKeyTest extends AssessmentIntegrationTest {
         assertThat(otherTenant.header("Idempotent-Replayed")).isEmpty();
     }
 
+    /**
+     * The kept response holds the candidate's link, which nobody sees again after the invitation is created: another
+     * person or API key of the tenant sending the same key and body must not have it replayed to them.
+     */
+    @Test
+    void anotherCallerOfTheTenantWithTheSameKeyAndBodyGetsNoReplayAndNoLink() {
+        String key = UUID.randomUUID().toString();
+        HttpApi.Response first = withKey(key).post("/api/invitations", ada());
+        assertThat(first.status()).isEqualTo(201);
+        String link = first.json().get("accessUrl").asString();
+
+        for (String other : List.of(platformToken(), userToken(io.hirepipe.defaults.security.Role.ADMIN))) {
+            HttpApi.Response replayAttempt = api(other).withHeader("Idempotency-Key", key).post("/api/invitations", ada());
+            assertThat(replayAttempt.header("Idempotent-Replayed")).isEmpty();
+            // run as its own request: the candidate is invited already (409), or, the API key naming no recruiter, 400
+            assertThat(replayAttempt.status()).isIn(400, 409);
+            assertThat(replayAttempt.body()).doesNotContain(link).doesNotContain(tokenOf(first.json()));
+        }
+        assertThat(withKey(key).post("/api/invitations", ada()).header("Idempotent-Replayed")).hasValue("true");
+        assertThat(invitations()).isEqualTo(1);
+    }
+
     @Test
     void aUsedKeyWithAnotherBodyIsUnprocessableAndABadKeyIsABadRequest() {
         String key = UUID.randomUUID().toString();
