@@ -66,6 +66,9 @@ public class WebhookSender implements DisposableBean {
                         .setConnectionRequestTimeout(Timeout.of(properties.connectTimeout()))
                         .setResponseTimeout(Timeout.of(properties.requestTimeout()))
                         .build())
+                // A fresh connection per attempt: each one resolved and checked when it is made, and none kept open
+                // for a receiver to close under the next attempt (automatic retries are off).
+                .setConnectionReuseStrategy((request, response, context) -> false)
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
