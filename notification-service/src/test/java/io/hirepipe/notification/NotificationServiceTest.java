@@ -1,6 +1,7 @@
 package io.hirepipe.notification;
 
 import java.time.Duration;
+import java.util.List;
 import java.time.Clock;
 import io.hirepipe.testkit.TestGatewayKeys;
 import io.hirepipe.defaults.security.InternalTokenIssuer;
@@ -61,5 +62,10 @@ public abstract class NotificationServiceTest {
     /** Real HTTP to this service as the gateway calls it: with the internal token of {@code caller}, none for null. */
     protected HttpApi api(Caller caller) {
         return HttpApi.at("http://127.0.0.1:" + port).withBearer(caller == null ? null : gateway.issue(caller, "notification-service"));
+    }
+
+    /** As {@link #api(Caller)} for an API key holding {@code scopes}, which the gateway passes in the token. */
+    protected HttpApi api(Caller apiKey, List<String> scopes) {
+        return HttpApi.at("http://127.0.0.1:" + port).withBearer(gateway.issue(apiKey, "notification-service", scopes));
     }
 }

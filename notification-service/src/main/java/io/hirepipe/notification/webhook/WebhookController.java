@@ -8,6 +8,8 @@ import io.hirepipe.defaults.audit.AuditEvents;
 import io.hirepipe.defaults.audit.AuditOutbox;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.CallerKind;
+import io.hirepipe.defaults.security.GrantedScopes;
 import io.hirepipe.defaults.web.Items;
 import io.hirepipe.defaults.web.Refusal;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -74,6 +76,26 @@ public class WebhookController {
                 clock.instant()));
     }
 
+    /**
+     * An API key subscribes only to events whose data it may read: {@code webhooks:manage} manages the endpoints,
+     * and a delivery of {@code assessment.scored} carries a score as {@code GET /results} would. People need no scope
+     * (only administrators get here). Unknown event types are left to the request's own validation.
+     */
+    private static void requireReadScopes(Caller caller, SubscriptionRequest request) {
+        if (!caller.is(CallerKind.PLATFORM)) {
+            return;
+        }
+        GrantedScopes granted = GrantedScopes.current();
+        for (String name : request.eventTypes()) {
+            WebhookEventType.fromWireName(name).map(WebhookEventType::readScope)
+                    .filter(scope -> !granted.has(scope))
+                    .ifPresent(scope -> {
+                        throw GrantedScopes.missing(scope, "This API key lacks the scope '" + scope + "', which a "
+                                + "subscription to '" + name + "' needs: its deliveries carry what that scope reads.");
+                    });
+        }
+    }
+
     private static String hostOf(String url) {
         String host = java.net.URI.create(url).getHost();
         return host == null ? "" : host;
@@ -86,6 +108,7 @@ public class WebhookController {
     @PostMapping
     @ApiResponse(responseCode = "201", description = "The subscription, created, with its signing secret (shown this once); Location names it", useReturnTypeSchema = true)
     public ResponseEntity<SubscriptionView> create(Caller caller, @Valid @RequestBody SubscriptionRequest request) {
+        requireReadScopes(caller, request);
         SubscriptionView created = subscriptions.create(caller, request);
         audited(caller, "webhook.created", created.id(), Map.of("host", hostOf(created.url()),
                 "eventTypes", String.join(" ", created.eventTypes())));
@@ -108,6 +131,7 @@ public class WebhookController {
     @PutMapping("/{id}")
     public SubscriptionView update(Caller caller, @PathVariable String id,
                                    @Valid @RequestBody SubscriptionRequest request) {
+        requireReadScopes(caller, request);
         SubscriptionView updated = subscriptions.update(caller, id, request);
         audited(caller, "webhook.updated", id, Map.of("host", hostOf(updated.url()),
                 "eventTypes", String.join(" ", updated.eventTypes()), "enabled", String.valueOf(updated.enabled())));

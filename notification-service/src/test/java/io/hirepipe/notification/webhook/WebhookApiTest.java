@@ -77,6 +77,34 @@ class WebhookApiTest extends NotificationServiceTest {
     }
 
     @Test
+    void anApiKeySubscribesOnlyToEventsWhoseDataItsScopesMayRead() {
+        String tenant = id("tenant-scopes");
+        HttpApi manageOnly = api(Caller.platform(tenant, "key-manage"), List.of("webhooks:manage"));
+        JsonNode refused = manageOnly.post(HOOKS, Map.of("url", "http://127.0.0.1:9/hooks",
+                "eventTypes", List.of("invitation.expired", "assessment.scored"))).problem(403, "insufficient-scope");
+        assertThat(refused.path("requiredScope").asString()).isEqualTo("invitations:read");
+        assertThat(refused.path("detail").asString()).contains("'invitations:read'", "'invitation.expired'");
+        assertThat(recruiter(tenant).get(HOOKS).expect(200).get("items").values()).as("nothing stored").isEmpty();
+
+        HttpApi resultsReader = api(Caller.platform(tenant, "key-results"), List.of("webhooks:manage", "results:read"));
+        String id = resultsReader.post(HOOKS, Map.of("url", "http://127.0.0.1:9/hooks",
+                "eventTypes", List.of("assessment.scored", "score.adjusted", "assessment.finalized")))
+                .expect(201).path("id").asString();
+        JsonNode widened = resultsReader.put(HOOKS + "/" + id, Map.of("url", "http://127.0.0.1:9/hooks",
+                "eventTypes", List.of("assessment.scored", "invitation.created"))).problem(403, "insufficient-scope");
+        assertThat(widened.path("requiredScope").asString()).isEqualTo("invitations:read");
+        assertThat(resultsReader.get(HOOKS + "/" + id).expect(200).path("eventTypes").values())
+                .as("unchanged").extracting(JsonNode::asString)
+                .containsExactly("assessment.scored", "score.adjusted", "assessment.finalized");
+
+        HttpApi both = api(Caller.platform(tenant, "key-both"),
+                List.of("webhooks:manage", "results:read", "invitations:read"));
+        both.put(HOOKS + "/" + id, Map.of("url", "http://127.0.0.1:9/hooks",
+                "eventTypes", List.of("assessment.scored", "invitation.created"))).expect(200);
+        assertThat(manageOnly.delete(HOOKS + "/" + id).status()).as("deleting needs only webhooks:manage").isEqualTo(204);
+    }
+
+    @Test
     void subscriptionChangesAndReplaysAreAuditedWithoutTheSecretOrTheUrlsPath() {
         HttpApi acmeApi = recruiter(acme);
         JsonNode created = acmeApi.post(HOOKS, Map.of("url", "http://127.0.0.1:9/hooks?token=receiver-secret",

@@ -37,7 +37,11 @@ public class ProblemException extends ErrorResponseException {
     }
 
     public static ProblemException forbidden(String detail) {
-        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+        return forbiddenBecause("forbidden", detail);
+    }
+
+    public static ProblemException forbiddenBecause(String type, String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, type, "Forbidden", detail);
     }
 
     public static ProblemException gone(String type, String detail) {

@@ -74,7 +74,7 @@ public class InternalTokenIssuer {
         Instant now = clock.instant();
         JwtClaimsSet.Builder builder = CallerClaims.of(caller, issuer, audience, now, now.plus(ttl));
         if (!scopes.isEmpty()) {
-            builder.claim("scope", String.join(" ", scopes));
+            builder.claim(GrantedScopes.CLAIM, String.join(" ", scopes));
         }
         JwtClaimsSet claims = builder.build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKey.getKeyID()).build();
