@@ -42,6 +42,8 @@ import java.util.UUID;
 @PreAuthorize("hasRole('SERVICE')")
 public class AccountEmailController {
 
+    static final String GATEWAY = "gateway";
+
     private final EmailDispatcher dispatcher;
     private final AccountEmail emails;
     private final Clock clock;
@@ -78,6 +80,11 @@ public class AccountEmailController {
     @PostMapping("/api/internal/account-emails")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public AccountEmailAccepted send(Caller caller, @Valid @RequestBody AccountEmailRequest request) {
+        // A set-password or reset email in the platform's name is the gateway's to send: only its own key can sign
+        // the subject "gateway", so another service, compromised or not, cannot mail links of its making.
+        if (!GATEWAY.equals(caller.subject())) {
+            throw ProblemException.forbidden("Only the gateway sends account emails.");
+        }
         if (!caller.tenantId().equals(request.tenantId())) {
             throw invalid("tenantId", "The tenant is not the caller's.");
         }

@@ -1,11 +1,13 @@
 package io.hirepipe.notification.account;
 
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.InternalToken;
 import io.hirepipe.defaults.security.Role;
 import io.hirepipe.embedded.ReceivedMail;
 import io.hirepipe.embedded.SmtpSink;
 import io.hirepipe.notification.NotificationServiceTest;
 import io.hirepipe.notification.delivery.EmailDelivery;
+import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +30,9 @@ class AccountEmailTest extends NotificationServiceTest {
     private static final String PATH = "/api/internal/account-emails";
 
     private final SmtpSink smtp = TestInfrastructure.smtp();
+
+    @Autowired
+    InternalToken internalTokens;
 
     @Autowired
     MongoTemplate mongo;
@@ -84,6 +89,9 @@ class AccountEmailTest extends NotificationServiceTest {
         api(Caller.user(tenant, "u", null, Role.ADMIN)).post(PATH, body).problem(403);
         api(Caller.platform(tenant, "key-1")).post(PATH, body).problem(403);
         api(null).post(PATH, body).problem(401);
+        assertThat(HttpApi.at(api(null).baseUrl()).withBearer(internalTokens.issue(Caller.service(tenant, "scoring-service")))
+                .post(PATH, body).problem(403).path("detail").asString())
+                .as("another service, with the service-to-service token it can sign").contains("Only the gateway");
         assertThat(api(Caller.service(id("other"), "gateway")).post(PATH, body).problem(400).path("field").asString())
                 .isEqualTo("tenantId");
     }
