@@ -11,6 +11,7 @@ const TEXT_SAVE_DELAY_MS = 800;
 const CHOICE_SAVE_DELAY_MS = 250;
 const SESSION_POLL_MS = 15000;
 const CLOSE_POLL_MS = 2000;
+const SUBMIT_WAIT_POLL_MS = 500;
 
 const api = new ApiClient();
 const main = document.getElementById('main');
@@ -354,8 +355,13 @@ async function submit(button) {
   await app.autosaver.flush();
   if (app.autosaver.pendingCount() > 0) {
     error.textContent = 'Some answers are still waiting to be sent. Check your connection; we submit as soon as they are saved.';
-    button.disabled = false;
-    return;
+    // The autosaver keeps retrying (and sends at once when the browser is back online); the submission
+    // follows the last save, unless the candidate chose "Keep working" or the time ran out meanwhile.
+    while (app.autosaver.pendingCount() > 0) {
+      await new Promise((resolve) => setTimeout(resolve, SUBMIT_WAIT_POLL_MS));
+      if (!button.isConnected || app.closed || app.timeUp) return;
+    }
+    error.textContent = 'Your answers are saved. Submitting…';
   }
   try {
     const submission = await withFreshToken(() => api.submit());

@@ -258,6 +258,40 @@ class CandidateWebAppIT {
     }
 
     /**
+     * Submitted while an answer still waits for the network: the page says it submits once the answers are saved,
+     * and does, when the network returns, without another press.
+     */
+    @Test
+    void aSubmissionConfirmedOfflineFollowsTheLastSaveWhenTheNetworkReturns() {
+        String link = invite(testId, "Offline Otto", "otto@example.com");
+        String invitationId = invitationOf(link);
+
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(link);
+            browser.button("Start the assessment");
+            browser.awaitHeading("Question 1");
+
+            browser.offline(true);
+            browser.choose("Record keys mapping to one partition");
+            browser.awaitText("#save-status", "Offline — 1 answer waiting");
+            browser.button("Review and submit");
+            browser.awaitHeading("Review before you submit");
+            browser.button("Submit the assessment");
+            browser.button("Yes, submit my answers");
+            browser.awaitText("#submit-error", "we submit as soon as they are saved");
+            browser.capture("review-submit-waiting-offline");
+
+            browser.offline(false);
+            browser.awaitHeadingWithin("Thank you, your answers were submitted", Duration.ofSeconds(30));
+        }
+
+        assertThat(recruiter.get("/api/v1/invitations/" + invitationId).expect(200).get("submitReason").asString())
+                .isEqualTo("CANDIDATE");
+        assertThat(itemPoints(resultOf(invitationId), "Message ordering"))
+                .as("the answer that waited for the network was saved before the submission").isEqualByComparingTo("2");
+    }
+
+    /**
      * The answers given in time count; a change made offline in the last seconds, which can only
      * reach the server after the session closed, is refused, named on the page and counted for the
      * recruiter.
