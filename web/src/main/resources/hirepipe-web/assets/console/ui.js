@@ -55,9 +55,9 @@ export function button(label, onclick, attributes = {}) {
   return h('button', { type: 'button', onclick, ...attributes }, label);
 }
 
-/** The place a form shows problems that name no field of it. */
+/** The place a form shows problems that name no field of it; it takes focus then, so the keyboard stays in the form. */
 export function formError(id = 'form-error') {
-  return h('div', { class: 'notice error', id, role: 'alert', hidden: true });
+  return h('div', { class: 'notice error', id, role: 'alert', tabindex: '-1', hidden: true });
 }
 
 /**

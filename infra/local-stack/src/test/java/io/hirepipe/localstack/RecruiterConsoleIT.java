@@ -695,6 +695,24 @@ class RecruiterConsoleIT {
         }
     }
 
+    /** A refusal that names no field is shown above the form and takes the focus: the keyboard stays in the form. */
+    @Test
+    @Order(13)
+    void aRefusedSignInSaysWhyAndKeepsTheKeyboardInTheForm() {
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(console());
+            browser.awaitHeading("Sign in");
+            fill(browser, "Email", 0, "nobody@console.test");
+            fill(browser, "Password", 0, "not the password");
+            browser.tabTo(e -> e.getText().equals("Sign in"), "the sign-in button");
+            browser.press(Keys.ENTER);
+            browser.awaitText("#form-error", "The email or password is incorrect.");
+            assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id"))
+                    .as("the focus is on the refusal, not lost to the page").isEqualTo("form-error");
+            browser.captureWithoutAnyViolation("console-sign-in-refused");
+        }
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     /**
