@@ -118,7 +118,7 @@ export async function renderResult({ api, navigate }, sessionId) {
       fact('Outcome', `${result.passed ? 'Passed' : 'Failed'} (pass mark ${result.passMarkPercent}%)`),
       fact('Percentile', result.percentile === undefined || result.percentile === null ? 'Not available' : `${Math.round(result.percentile)} among this test's candidates`),
       fact('Time taken', seconds === null ? '—' : duration(seconds)),
-      fact('Submitted', `${when(result.submittedAt)}${result.submitReason === 'DEADLINE' ? ' (at the deadline)' : ''}`),
+      fact('Submitted', `${when(result.submittedAt)}${result.submitReason === 'TIMEOUT' ? ' (at the deadline)' : ''}`),
       fact('Status', result.provisional ? `Provisional: ${result.reviewCount} to review` : `Final${result.finalizedBy ? `, by ${result.finalizedBy}` : ''}`)),
     integrityPanel(integrity),
     result.provisional ? finalizeAction(api, result, navigate) : null,

@@ -713,6 +713,36 @@ class RecruiterConsoleIT {
         }
     }
 
+    /** A session the server closed at its deadline says so on its result page. */
+    @Test
+    @Order(14)
+    void aResultClosedAtTheDeadlineSaysSo() {
+        JsonNode invitation = recruiter.post("/api/v1/invitations", Map.of("testId", stack().demo().demoTestId(),
+                "candidate", Map.of("name", "Dee Dline", "email", "dee.dline@console.test"))).expect(201);
+        String invitationId = invitation.get("id").asString();
+        String link = invitation.get("accessUrl").asString();
+        HttpApi anonymous = HttpApi.at(stack().gatewayUrl().toString());
+        String token = anonymous.post("/api/v1/auth/candidate",
+                Map.of("invitationToken", link.substring(link.indexOf("#token=") + "#token=".length())))
+                .expect(200).get("token").asString();
+        anonymous.withBearer(token).post("/api/v1/candidate/assessment/start", Map.of()).expect(200);
+        // The test's half hour passes at once: the deadline moves into the past, and the server's sweep closes it.
+        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + stack().config().ports().mongo())) {
+            assertThat(mongo.getDatabase("hirepipe-assessments").getCollection("invitations")
+                    .updateOne(Filters.eq("_id", invitationId),
+                            Updates.set("session.deadline", Date.from(Instant.now().minus(Duration.ofMinutes(1)))))
+                    .getMatchedCount()).isEqualTo(1);
+        }
+        JsonNode result = awaitResultOf("dee.dline@console.test");
+        assertThat(result.get("submitReason").asString()).isEqualTo("TIMEOUT");
+
+        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            open(browser, "#/results/" + result.get("sessionId").asString());
+            browser.awaitHeading("Dee Dline: ");
+            assertThat(browser.mainText()).contains("(at the deadline)");
+        }
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     /**
