@@ -225,6 +225,10 @@ function adjustForm(api, result, item, index, navigate) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearProblems(form);
+    // An empty or unreadable number would reach the API as 0 points: it is asked for instead.
+    if (value.value.trim() === '' || !Number.isFinite(Number(value.value))) {
+      return showProblem(form, { fieldErrors: { points: `Enter the new points, from 0 to ${item.maxPoints}.` } });
+    }
     if (!reason.value.trim()) return showProblem(form, { fieldErrors: { reason: 'Say why you change the score.' } });
     try {
       await api.put(`${API}/results/${encodeURIComponent(result.sessionId)}/items/${encodeURIComponent(item.questionId)}`,

@@ -283,9 +283,15 @@ class RecruiterConsoleIT {
                     .findFirst().orElseThrow().findElement(By.cssSelector("details.adjust-box"));
             box.findElement(By.tagName("summary")).click();
             WebElement points = box.findElement(By.cssSelector("input[type=number]"));
-            points.clear();
-            points.sendKeys(plain(adjustedItem));
             box.findElement(By.tagName("textarea")).sendKeys("The answer names both ideas in one sentence.");
+            // An emptied points field is asked for, never saved as 0 points.
+            points.clear();
+            box.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.awaitText("details.adjust-box[open] .field-error", "Points: Enter the new points, from 0 to");
+            assertThat(points.getDomAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(recruiter.get("/api/v1/results/" + sessionId).expect(200).get("points").decimalValue())
+                    .as("nothing was saved").isEqualByComparingTo(before.get("points").decimalValue());
+            points.sendKeys(plain(adjustedItem));
             box.findElement(By.cssSelector("button[type=submit]")).click();
 
             browser.awaitText("#fact-score", expected);
