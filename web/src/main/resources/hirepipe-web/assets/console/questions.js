@@ -232,7 +232,7 @@ export async function renderEditor({ api, navigate }, id) {
     h('p', { class: 'hint' }, 'Each key point is something a good answer says. Phrases are the words that signal it; the points add up to what the question is worth.'),
     h('p', { class: 'field-error', 'data-error-for': 'rubric' }),
     model.keyPoints.map((point, index) => h('div', { class: 'rubric-item' },
-      h('h3', {}, `Key point ${index + 1}`),
+      h('h2', {}, `Key point ${index + 1}`),
       field('Description', bind(input({ maxlength: 1000 }), 'description', point), { field: `rubric.keyPoints[${index}].description` }),
       field('Phrases', bind(input({}), 'phrases', point), { field: `rubric.keyPoints[${index}].phrases`, hint: 'Separated by commas.' }),
       field('Points', bind(input({ type: 'number', min: 1, max: 100 }), 'points', point), { field: `rubric.keyPoints[${index}].points` }),
@@ -244,7 +244,7 @@ export async function renderEditor({ api, navigate }, id) {
       keepDraft();
       draw(`[data-field="rubric.keyPoints[${model.keyPoints.length - 1}].description"]`);
     }, { id: 'add-key-point' }),
-    h('h3', {}, 'Misconceptions'),
+    h('h2', {}, 'Misconceptions'),
     h('p', { class: 'hint' }, 'Wrong statements that cost points when an answer makes them.'),
     model.misconceptions.map((item, index) => h('div', { class: 'rubric-item' },
       field(`Misconception ${index + 1}`, bind(input({ maxlength: 1000 }), 'description', item), { field: `rubric.misconceptions[${index}].description` }),

@@ -59,7 +59,7 @@ async function drawList(api, area) {
       }],
       ['Status', (u) => badge(u.status.toLowerCase(), u.status)],
       ['Since', (u) => when(u.createdAt)],
-      ['', (u) => (u.status === 'DEACTIVATED'
+      ['Access', (u) => (u.status === 'DEACTIVATED'
         ? button('Reactivate', () => act(() => api.patch(`${API}/users/${encodeURIComponent(u.id)}`, { active: true }),
           `${u.email} reactivated.`), { 'aria-label': `Reactivate ${u.email}` })
         : button('Deactivate', () => act(() => api.post(`${API}/users/${encodeURIComponent(u.id)}/deactivate`),
