@@ -114,6 +114,10 @@ class CandidateWebAppIT {
     void aCandidateTakesTheTestFromTheEmailLinkAndTheRecruiterReadsTheScore() {
         String invitationId = invitationOf(invite(testId, "Margaret Hamilton", "margaret@example.com"));
         String link = linkFromMail("margaret@example.com", "Kafka in practice");
+        // Every candidate page tells the candidate to reply to the invitation email to reach the recruiter.
+        SinkMailbox mailbox = new SinkMailbox(stack());
+        assertThat(mailbox.raw(mailbox.mailTo("margaret@example.com", "Kafka in practice")))
+                .contains("Reply-To: " + stack().demo().recruiterEmail());
 
         try (CandidateBrowser browser = CandidateBrowser.open(report)) {
             browser.go(link);

@@ -40,6 +40,11 @@ final class SinkMailbox {
         return found[0];
     }
 
+    /** A mail's whole source, headers included, as a mail program reads it. */
+    String raw(JsonNode mail) {
+        return viewer.get("/messages/" + mail.get("id").asString() + "/raw").body();
+    }
+
     /** The candidate's emailed link, as they would click it. */
     String candidateLink(String recipient, String subjectContains) {
         return linkIn(recipient, subjectContains).group(1);

@@ -26,17 +26,18 @@ public class InvitationEmail {
      */
     public EmailMessage compose(InvitationCreated invitation, String accessUrl) {
         return compose(invitation.invitationId(), invitation.candidate(), invitation.testTitle(),
-                invitation.durationMinutes(), invitation.expiresAt(), accessUrl, false);
+                invitation.durationMinutes(), invitation.expiresAt(), accessUrl, false, invitation.recruiterEmail());
     }
 
     /** The same email with a new link, saying the earlier one no longer works. */
     public EmailMessage compose(InvitationResent invitation, String accessUrl) {
         return compose(invitation.invitationId(), invitation.candidate(), invitation.testTitle(),
-                invitation.durationMinutes(), invitation.expiresAt(), accessUrl, true);
+                invitation.durationMinutes(), invitation.expiresAt(), accessUrl, true, invitation.recruiterEmail());
     }
 
+    /** A reply reaches the recruiter who invited: the candidate's pages tell candidates to reply to this email. */
     private EmailMessage compose(String invitationId, Person candidate, String title, int durationMinutes,
-                                 Instant expiresAt, String accessUrl, boolean resent) {
+                                 Instant expiresAt, String accessUrl, boolean resent, String recruiterEmail) {
         if (candidate == null || candidate.email() == null) {
             throw new IllegalArgumentException("Invitation " + invitationId + " has no candidate email");
         }
@@ -53,7 +54,7 @@ public class InvitationEmail {
                 "resent", resent,
                 "accessUrl", accessUrl);
         MailTemplates.Rendered body = templates.render("invitation", model);
-        return new EmailMessage(candidate.email(), subject, body.html(), body.text());
+        return new EmailMessage(candidate.email(), subject, body.html(), body.text(), recruiterEmail);
     }
 
     /** Only http(s) links become a button: a {@code javascript:} URL in an email is an attack, not an invitation. */

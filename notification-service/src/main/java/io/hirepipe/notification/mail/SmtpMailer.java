@@ -1,6 +1,7 @@
 package io.hirepipe.notification.mail;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -40,6 +41,7 @@ public class SmtpMailer {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
             helper.setFrom(properties.from());
             helper.setTo(email.to());
+            replyTo(helper, email.replyTo());
             helper.setSubject(email.subject());
             helper.setText(email.text(), email.html());
             message.setSentDate(new Date());
@@ -50,5 +52,18 @@ public class SmtpMailer {
             throw new MailPreparationException("Cannot build the email to " + email.to() + ": " + e.getMessage(), e);
         }
         connections.send(message);
+    }
+
+    /** A Reply-To that is not a usable address is left out: the email itself must still go. */
+    private static void replyTo(MimeMessageHelper helper, String address) {
+        if (address == null || address.isBlank()) {
+            return;
+        }
+        try {
+            InternetAddress parsed = new InternetAddress(address, true);
+            helper.setReplyTo(parsed);
+        } catch (MessagingException unusable) {
+            // no Reply-To: a reply goes to the sender
+        }
     }
 }

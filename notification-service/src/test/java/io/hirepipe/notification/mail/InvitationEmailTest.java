@@ -31,6 +31,7 @@ class InvitationEmailTest {
                 "https://hirepipe.example/a/tok_123?x=1&y=2"));
 
         assertThat(email.to()).isEqualTo("ada@example.org");
+        assertThat(email.replyTo()).as("a reply reaches the recruiter who invited").isEqualTo("rec@example.org");
         assertThat(email.subject()).isEqualTo("Your Backend basics assessment");
         assertThat(email.html())
                 .contains("Hello <span>Ada Lovelace</span>")

@@ -57,6 +57,19 @@ class SmtpMailerTest {
     }
 
     @Test
+    void aReplyGoesWhereTheEmailSaysAndAnUnusableReplyAddressIsLeftOut() {
+        mailer.send(new EmailMessage("ada@example.org", "Your test", "<p>hi</p>", "hi", "rec@example.org"),
+                "<dlv_r1@hirepipe.local>");
+        mailer.send(new EmailMessage("bob@example.org", "Your test", "<p>hi</p>", "hi", "not an address"),
+                "<dlv_r2@hirepipe.local>");
+
+        assertThat(sink.awaitMessage(m -> m.isAddressedTo("ada@example.org"), WAIT).rawEml())
+                .contains("Reply-To: rec@example.org");
+        assertThat(sink.awaitMessage(m -> m.isAddressedTo("bob@example.org"), WAIT).rawEml())
+                .as("the email still goes, without a Reply-To").doesNotContain("Reply-To");
+    }
+
+    @Test
     void aKeptConnectionTheServerClosedIsReplacedAndTheEmailStillArrives() {
         mailer.send(email("first@example.org"), "<dlv_a@hirepipe.local>");
         sink.awaitMessage(m -> m.isAddressedTo("first@example.org"), WAIT);
