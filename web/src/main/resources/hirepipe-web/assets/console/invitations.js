@@ -256,9 +256,11 @@ function manage({ api }, invitation, refresh) {
   }
   if (invitation.status === 'INVITED' || invitation.status === 'STARTED') {
     const minutes = input({ type: 'number', min: 0, max: 240, value: String(invitation.extraTimeMinutes || 0), 'aria-label': `Extra time in minutes for ${who}` });
-    actions.push(h('div', { class: 'inline' }, minutes, button('Set extra time', () => run(
-      () => api.put(`${API}/invitations/${encodeURIComponent(invitation.id)}/extra-time`, { extraTimeMinutes: Number(minutes.value) }),
-      'Extra time changed.'), { 'aria-label': `Set the extra time of ${who}` })));
+    actions.push(h('div', { class: 'inline' }, minutes, button('Set extra time', () => run(() => {
+      // An emptied field would reach the API as 0 minutes and take the extra time away: it is asked for instead.
+      if (minutes.value.trim() === '') throw new Error('Enter the extra time in minutes (0 for none).');
+      return api.put(`${API}/invitations/${encodeURIComponent(invitation.id)}/extra-time`, { extraTimeMinutes: Number(minutes.value) });
+    }, 'Extra time changed.'), { 'aria-label': `Set the extra time of ${who}` })));
   }
   if (invitation.status === 'INVITED') {
     const reason = input({ maxlength: 500, 'aria-label': `Reason for revoking the invitation of ${who}`, placeholder: 'Reason' });

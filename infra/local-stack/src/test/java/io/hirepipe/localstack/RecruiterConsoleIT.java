@@ -749,6 +749,29 @@ class RecruiterConsoleIT {
         }
     }
 
+    /** An emptied extra-time field is asked for, never sent as 0 minutes that would take the extra time away. */
+    @Test
+    @Order(15)
+    void anEmptiedExtraTimeIsAskedForAndTheGrantedTimeKept() {
+        String invitationId = recruiter.post("/api/v1/invitations", Map.of("testId", stack().demo().demoTestId(),
+                "candidate", Map.of("name", "Tess Extratime", "email", "tess.extratime@console.test"),
+                "extraTimeMinutes", 15)).expect(201).get("id").asString();
+
+        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            open(browser, "#/invitations");
+            browser.awaitText("#invitation-list", "Tess Extratime");
+            WebElement minutes = browser.find("input[aria-label='Extra time in minutes for Tess Extratime']");
+            WebElement manage = minutes.findElement(By.xpath("ancestor::details"));
+            manage.findElement(By.tagName("summary")).click();
+            minutes.clear();
+            browser.find("button[aria-label='Set the extra time of Tess Extratime']").click();
+            browser.waiting().until(d -> manage.findElement(By.cssSelector(".field-error")).getText()
+                    .equals("Enter the extra time in minutes (0 for none)."));
+        }
+        assertThat(recruiter.get("/api/v1/invitations/" + invitationId).expect(200).get("extraTimeMinutes").asInt())
+                .isEqualTo(15);
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     /**
