@@ -48,13 +48,18 @@ function wordsFor(status, type, properties, offline) {
     case 'session-busy':
       return 'Your last answers are still being saved. Please try again in a moment.';
     case 'invalid-answer':
-      return 'This answer could not be saved because it does not fit the question. Please choose again.';
+      return 'This answer does not fit the question. Please choose again.';
+    case 'invalid-request':
+      if ((properties.errors || []).some((error) => error.field === 'text')) {
+        return 'This answer is longer than an answer may be. Shorten it and it is saved again.';
+      }
+      break;
     default:
       break;
   }
   if (status === 401) return 'Your access to this assessment has run out. Open the link from your invitation email again.';
   if (status === 403 || status === 404) return 'This assessment could not be found. Open the link from your invitation email again.';
-  if (status === 413) return 'This answer is too long to save.';
+  if (status === 413) return 'This answer is too long. Shorten it and it is saved again.';
   if (status === 429) return 'Too many requests at once. Please wait a moment.';
   if (status >= 500) return 'Hirepipe cannot be reached right now. Your answers are kept on this device and sent as soon as it is back.';
   return 'Something went wrong. Please try again.';

@@ -137,8 +137,14 @@ function isAnswered(questionId) {
   return (selectedOptionIds && selectedOptionIds.length > 0) || (typeof text === 'string' && text.trim().length > 0);
 }
 
+/** The server refused this question's last save for good: what is on screen is not what it keeps. */
+function isRefused(questionId) {
+  return Boolean(app.autosaver && app.autosaver.refused[questionId]);
+}
+
 function questionStateWords(question) {
-  const words = [isAnswered(question.questionId) ? 'answered' : 'not answered'];
+  const words = [isRefused(question.questionId) ? 'answer not saved'
+    : isAnswered(question.questionId) ? 'answered' : 'not answered'];
   if (app.state.flags[question.questionId]) words.push('flagged for review');
   return words.join(', ');
 }
@@ -168,15 +174,48 @@ function onWarning(words) {
 function onSaveStatus(status) {
   const element = document.getElementById('save-status');
   if (!element) return;
-  element.classList.toggle('offline', status.kind === 'offline');
+  element.classList.toggle('offline', status.kind === 'offline' || status.kind === 'refused');
   if (status.kind === 'offline') {
     element.textContent = `Offline — ${status.waiting} ${status.waiting === 1 ? 'answer' : 'answers'} waiting`;
   } else if (status.kind === 'saving') {
     element.textContent = 'Saving…';
+  } else if (status.kind === 'refused') {
+    element.textContent = `Not saved: ${questionNumbers(status.questionIds)}`;
   } else {
     element.textContent = status.at ? `Saved at ${clockTime(status.at)}` : 'All answers saved';
   }
   updateNavigator();
+  showRefusal();
+}
+
+/** "question 3" or "questions 1 and 3", in the order of the test. */
+function questionNumbers(questionIds) {
+  const numbers = app.session.questions.map((q, index) => (questionIds.includes(q.questionId) ? index + 1 : null))
+    .filter(Boolean);
+  if (numbers.length === 1) return `question ${numbers[0]}`;
+  return `questions ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+}
+
+function refusalWords(error) {
+  return `Not saved. ${error.message}`;
+}
+
+/** The question on screen says beside its answer whether the server refused it, without moving the focus. */
+function showRefusal() {
+  const element = document.getElementById('answer-error');
+  if (!element || app.pageName !== 'question') return;
+  const question = app.session.questions[app.position];
+  const error = app.autosaver.refused[question.questionId];
+  element.textContent = error ? refusalWords(error) : '';
+  const area = main.querySelector('#work textarea');
+  if (area) {
+    if (error) area.setAttribute('aria-invalid', 'true'); else area.removeAttribute('aria-invalid');
+  }
+}
+
+function onRefused(questionId, error) {
+  const question = app.session.questions.find((q) => q.questionId === questionId);
+  announcer.textContent = `${question ? questionTitle(question) : 'An answer'}: ${refusalWords(error)}`;
 }
 
 function questionTitle(question) {
@@ -204,7 +243,7 @@ function choiceInputs(question, known) {
   const multi = question.kind === 'MULTI_CHOICE';
   const selected = new Set(known && known.answer ? known.answer.selectedOptionIds || [] : []);
   const name = `answer-${question.questionId}`;
-  return [promptBlock(question), h('fieldset', { class: 'choices', 'aria-describedby': `prompt-${question.questionId}` },
+  return [promptBlock(question), h('fieldset', { class: 'choices', 'aria-describedby': `prompt-${question.questionId} answer-error` },
     h('legend', {}, multi ? 'Your answers' : 'Your answer'),
     multi ? h('p', { class: 'hint', id: `hint-${question.questionId}` }, 'Choose all that apply.') : null,
     question.options.map((option) => {
@@ -220,7 +259,13 @@ function choiceInputs(question, known) {
           },
         }),
         h('label', { for: id }, option.text));
-    }))];
+    }),
+    answerError())];
+}
+
+/** Where the question says that the server refused its answer (see showRefusal). */
+function answerError() {
+  return h('p', { id: 'answer-error', class: 'error answer-error' });
 }
 
 function textInput(question, known) {
@@ -230,7 +275,7 @@ function textInput(question, known) {
   const value = known && known.answer && typeof known.answer.text === 'string' ? known.answer.text : '';
   const counter = h('p', { class: 'hint', id: counterId }, `${value.length} of ${limit} characters`);
   const area = h('textarea', {
-    id, name: id, rows: 10, maxlength: limit, 'aria-describedby': `prompt-${question.questionId} ${counterId}`,
+    id, name: id, rows: 10, maxlength: limit, 'aria-describedby': `prompt-${question.questionId} ${counterId} answer-error`,
     spellcheck: 'true',
     oninput: () => {
       counter.textContent = `${area.value.length} of ${limit} characters`;
@@ -239,7 +284,8 @@ function textInput(question, known) {
     },
   });
   area.value = value;
-  return h('div', { class: 'free-text' }, promptBlock(question), h('label', { for: id }, 'Your answer'), area, counter);
+  return h('div', { class: 'free-text' }, promptBlock(question), h('label', { for: id }, 'Your answer'), area, counter,
+    answerError());
 }
 
 function showQuestion(position, { focus = 'heading' } = {}) {
@@ -272,6 +318,7 @@ function showQuestion(position, { focus = 'heading' } = {}) {
             : null,
           h('button', { type: 'button', onclick: showReview }, 'Review and submit'))),
       navigator()));
+  showRefusal();
   if (focus !== 'heading') {
     const target = main.querySelector(focus);
     if (target) target.focus();
@@ -289,11 +336,12 @@ function navigator() {
         'aria-label': `Question ${index + 1}: ${questionStateWords(question)}`,
         onclick: () => showQuestion(index, { focus: `[data-question="${CSS.escape(question.questionId)}"]` }),
       }, String(index + 1), h('span', { class: 'marker', 'aria-hidden': 'true' }, markerOf(question)))))),
-    h('p', { class: 'legend', 'aria-hidden': 'true' }, '✓ answered · ⚑ flagged · no mark: not answered'));
+    h('p', { class: 'legend', 'aria-hidden': 'true' }, '✓ answered · ! not saved · ⚑ flagged · no mark: not answered'));
 }
 
 function markerOf(question) {
-  return `${isAnswered(question.questionId) ? '✓' : ''}${app.state.flags[question.questionId] ? '⚑' : ''}`;
+  const saved = isRefused(question.questionId) ? '!' : isAnswered(question.questionId) ? '✓' : '';
+  return `${saved}${app.state.flags[question.questionId] ? '⚑' : ''}`;
 }
 
 function updateNavigator() {
@@ -303,7 +351,8 @@ function updateNavigator() {
     const index = app.session.questions.indexOf(question);
     button.setAttribute('aria-label', `Question ${index + 1}: ${questionStateWords(question)}`);
     button.querySelector('.marker').textContent = markerOf(question);
-    button.classList.toggle('answered', isAnswered(question.questionId));
+    button.classList.toggle('answered', isAnswered(question.questionId) && !isRefused(question.questionId));
+    button.classList.toggle('refused', isRefused(question.questionId));
     button.classList.toggle('flagged', Boolean(app.state.flags[question.questionId]));
   }
 }
@@ -312,6 +361,7 @@ function showReview() {
   const questions = app.session.questions;
   const unanswered = questions.filter((q) => !isAnswered(q.questionId));
   const flagged = questions.filter((q) => app.state.flags[q.questionId]);
+  const refused = questions.filter((q) => isRefused(q.questionId));
   const linkTo = (question) => h('li', {}, h('button', {
     type: 'button', class: 'link', onclick: () => showQuestion(questions.indexOf(question)),
   }, questionTitle(question)));
@@ -334,6 +384,12 @@ function showReview() {
     h('h1', {}, 'Review before you submit'),
     lateNotice(),
     h('p', { class: 'lead' }, `You answered ${questions.length - unanswered.length} of ${questions.length} questions.`),
+    refused.length ? h('section', { 'aria-labelledby': 'refused-heading', class: 'notice error', id: 'refused-notice' },
+      h('h2', { id: 'refused-heading' }, `Not saved (${refused.length})`),
+      h('p', {}, refused.length === 1
+        ? 'We could not save your last change to this answer; an answer saved earlier for it still counts. Open it to see why.'
+        : 'We could not save your last change to these answers; an answer saved earlier for each still counts. Open each to see why.'),
+      h('ul', { class: 'review-list' }, refused.map(linkTo))) : null,
     h('section', { 'aria-labelledby': 'unanswered-heading' },
       h('h2', { id: 'unanswered-heading' }, `Not answered (${unanswered.length})`),
       unanswered.length ? h('ul', { class: 'review-list' }, unanswered.map(linkTo)) : h('p', {}, 'Every question has an answer.')),
@@ -507,7 +563,7 @@ function beginWorking(session) {
     onStatus: onSaveStatus,
     onDeadline,
     onLate: refreshLateNotice,
-    onRefused: (questionId, error) => { announcer.textContent = error.message; },
+    onRefused,
     onAuthExpired: async () => {
       const renewed = await api.exchange(app.invitationToken);
       return Date.parse(renewed.expiresAt) > api.serverNow();

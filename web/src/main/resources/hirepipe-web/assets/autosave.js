@@ -8,7 +8,8 @@ export class Autosaver {
    * @param api      the ApiClient
    * @param state    the LocalState of this invitation
    * @param answers  questionId → { answer, sequence } as known on this page (server merged with local)
-   * @param events   { onStatus(status), onDeadline(iso), onLate(questionId), onAuthExpired(): Promise }
+   * @param events   { onStatus(status), onDeadline(iso), onLate(questionId), onRefused(questionId, error),
+   *                  onAuthExpired(): Promise }
    */
   constructor(api, state, answers, events) {
     this.api = api;
@@ -22,6 +23,8 @@ export class Autosaver {
     this.lastSavedAt = null;
     this.offline = false;
     this.stopped = false;
+    /** questionId → the ApiError of its last save, refused for good (no later save of it has been accepted yet). */
+    this.refused = {};
     window.addEventListener('online', () => this.flushSoon(0));
   }
 
@@ -62,6 +65,7 @@ export class Autosaver {
         if (saved.applied || saved.sequence >= next.sequence) {
           this.state.confirm(next.questionId, saved.sequence);
           this.lastSavedAt = saved.savedAt;
+          delete this.refused[next.questionId];
           const known = this.answers[next.questionId];
           if (known && known.sequence < saved.sequence) known.sequence = saved.sequence;
         }
@@ -91,8 +95,10 @@ export class Autosaver {
           this.#retryLater(error);
           return;
         }
-        // The server refused this save for good (a bad answer): keep the next ones flowing.
+        // The server refused this save for good (a bad answer): it stays named as not saved until a later
+        // save of the question is accepted, and the next ones keep flowing.
         this.state.confirm(next.questionId, next.sequence);
+        this.refused[next.questionId] = error;
         this.events.onRefused(next.questionId, error);
       }
     }
@@ -118,6 +124,9 @@ export class Autosaver {
       status = { kind: 'offline', waiting };
     } else if (activity === 'saving' || waiting > 0) {
       status = { kind: 'saving', waiting };
+    } else if (Object.keys(this.refused).length) {
+      // Never "Saved at …" while an answer on screen is not the one the server keeps.
+      status = { kind: 'refused', questionIds: Object.keys(this.refused) };
     } else {
       status = { kind: 'saved', at: this.lastSavedAt };
     }

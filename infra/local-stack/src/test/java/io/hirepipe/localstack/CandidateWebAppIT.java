@@ -262,6 +262,56 @@ class CandidateWebAppIT {
     }
 
     /**
+     * An answer the server refuses for good (here longer than a save may be: the box's maxlength stops typing, not a
+     * script) is never shown as saved: the page says why beside it, the navigator and the status name it as not
+     * saved, and a screen reader hears it; the answer saved before it stays on the server.
+     */
+    @Test
+    void anAnswerTheServerRefusesIsShownAsNotSavedUntilAFittingOneIs() {
+        String link = invite(testId, "Rex Refused", "rex@example.com");
+
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(link);
+            browser.button("Start the assessment");
+            browser.awaitHeading("Question 1");
+            browser.question(3);
+            browser.type("A first answer that fits.");
+            browser.awaitSaved();
+            setTypedText(browser, "x".repeat(20_001));
+
+            browser.awaitText("#answer-error", "Not saved. This answer is longer than an answer may be. Shorten it");
+            browser.awaitText("#save-status", "Not saved: question 3");
+            assertThat(browser.textOf("#save-status")).doesNotContain("Saved at");
+            assertThat(browser.find("#navigator-list li:nth-child(3) button").getText())
+                    .as("the navigator's mark").contains("!").doesNotContain("✓");
+            assertThat(browser.find("#navigator-list li:nth-child(3) button").getDomAttribute("aria-label"))
+                    .isEqualTo("Question 3: answer not saved");
+            assertThat(browser.find("textarea").getDomAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.find("textarea").getDomAttribute("aria-describedby")).contains("answer-error");
+            assertThat(browser.find("#announcer").getDomProperty("textContent"))
+                    .startsWith("Question 3: Idempotent consumers: Not saved. This answer is longer");
+            browser.script("document.getElementById('answer-error').scrollIntoView({block: 'center'})");
+            browser.captureWithoutAnyViolation("question-answer-refused");
+
+            browser.button("Review and submit");
+            browser.awaitHeading("Review before you submit");
+            assertThat(browser.textOf("#refused-notice")).contains("Not saved (1)", "Question 3: Idempotent consumers");
+            browser.capture("review-answer-refused");
+            browser.button("Question 3: Idempotent consumers");
+            browser.awaitHeading("Question 3");
+            assertThat(browser.textOf("#answer-error")).startsWith("Not saved.");
+
+            setTypedText(browser, "Shortened to fit.");
+            browser.awaitSaved();
+            assertThat(browser.textOf("#answer-error")).isEmpty();
+            assertThat(browser.find("#navigator-list li:nth-child(3) button").getText()).contains("✓");
+            assertThat(browser.find("textarea").getDomAttribute("aria-invalid")).isNull();
+        }
+        assertThat(candidateSession(link).get("answers").get(questionIdTitled(link, "Idempotent consumers"))
+                .get("text").asString()).isEqualTo("Shortened to fit.");
+    }
+
+    /**
      * Submitted while an answer still waits for the network: the page says it submits once the answers are saved,
      * and does, when the network returns, without another press.
      */
@@ -595,6 +645,14 @@ class CandidateWebAppIT {
             }
         }
         throw new AssertionError("no question titled " + title);
+    }
+
+    /** Sets the answer box as a script can, past its maxlength, and tells the page as typing would. */
+    private static void setTypedText(CandidateBrowser browser, String text) {
+        browser.script("""
+                const area = document.querySelector('textarea');
+                area.value = arguments[0];
+                area.dispatchEvent(new Event('input', { bubbles: true }));""", text);
     }
 
     private static String questionIdOnScreen(CandidateBrowser browser) {
