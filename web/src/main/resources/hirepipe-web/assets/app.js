@@ -124,7 +124,7 @@ function showWelcome(assessment) {
         h('li', {}, 'While you take the test, we record when this window loses or regains focus, when the page is hidden or shown, and when you paste or copy text. The recruiter sees these signals.'))),
     privacyNotice(assessment.privacyNotice),
     contactLine(assessment.contactEmail),
-    h('p', { id: 'start-error', class: 'error', role: 'alert' }),
+    h('p', { id: 'start-error', class: 'error', role: 'alert', tabindex: '-1' }),
     startButton);
 }
 
@@ -371,7 +371,7 @@ function showReview() {
       h('div', { class: 'notice', role: 'alertdialog', 'aria-labelledby': 'confirm-heading', 'aria-describedby': 'confirm-words' },
         h('h2', { id: 'confirm-heading' }, 'Submit now?'),
         h('p', { id: 'confirm-words' }, 'After submitting you cannot change your answers.'),
-        h('p', { id: 'submit-error', class: 'error', role: 'alert' }),
+        h('p', { id: 'submit-error', class: 'error', role: 'alert', tabindex: '-1' }),
         h('div', { class: 'actions' },
           h('button', { type: 'button', class: 'primary', id: 'confirm-submit', onclick: (e) => submit(e.target) }, 'Yes, submit my answers'),
           h('button', { type: 'button', onclick: () => { show(confirmArea); submitButton.focus(); } }, 'Keep working'))));
@@ -423,10 +423,23 @@ async function submit(button) {
     const submission = await withFreshToken(() => api.submit());
     finish(submission);
   } catch (failure) {
-    error.textContent = failure.message;
-    button.disabled = false;
+    showActionRefused(button, error, failure, 'You appear to be offline, so your answers were not submitted yet. '
+      + 'They are kept on this device: check your connection, then submit again.');
   }
 }
+
+/**
+ * A refused Start or Submit: the words take the focus (the disabled button had dropped it to the page), and
+ * the button is usable again unless the answer is final (the invitation or the session is over).
+ */
+function showActionRefused(button, element, error, offlineWords) {
+  element.textContent = error.offline ? offlineWords : error.message;
+  button.disabled = FINAL_REFUSALS.includes(error.type);
+  element.focus();
+}
+
+const FINAL_REFUSALS = ['invitation-unavailable', 'invitation-revoked', 'invitation-expired', 'invalid-invitation',
+  'session-closed', 'session-submitted'];
 
 function finish(submission) {
   app.closed = true;
@@ -587,8 +600,8 @@ async function startAssessment(button) {
     await api.renew();
     beginWorking(session);
   } catch (error) {
-    document.getElementById('start-error').textContent = error.message;
-    button.disabled = false;
+    showActionRefused(button, document.getElementById('start-error'), error,
+      'You appear to be offline, so the assessment has not started. Check your connection, then press Start again.');
   }
 }
 

@@ -449,6 +449,48 @@ class CandidateWebAppIT {
         assertThat(integrity.get("counts").get("COPY").asInt()).as("the copy was recorded").isEqualTo(1);
     }
 
+    /**
+     * Start and Submit refused (the network is gone): the words take the keyboard focus, not the page, and the
+     * button works again once the network is back.
+     */
+    @Test
+    void aRefusedStartOrSubmitTakesTheFocusAndCanBeTriedAgain() {
+        String link = invite(testId, "Retry Rosa", "rosa@example.com");
+
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(link);
+            browser.awaitHeading("Kafka in practice");
+            browser.tabTo(e -> e.getText().equals("Start the assessment"), "the start button");
+            browser.offline(true);
+            browser.press(Keys.ENTER);
+            browser.awaitText("#start-error", "You appear to be offline, so the assessment has not started.");
+            assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id"))
+                    .as("the focus is on the refusal, not lost to the page").isEqualTo("start-error");
+            browser.capture("welcome-start-refused");
+            browser.offline(false);
+            browser.tabTo(e -> e.getText().equals("Start the assessment") && e.isEnabled(), "the start button again");
+            browser.press(Keys.ENTER);
+            browser.awaitHeading("Question 1");
+
+            browser.choose("Log compaction");
+            browser.awaitSaved();
+            browser.button("Review and submit");
+            browser.awaitHeading("Review before you submit");
+            browser.button("Submit the assessment");
+            browser.waiting().until(d -> d.switchTo().activeElement().getText().equals("Yes, submit my answers"));
+            browser.offline(true);
+            browser.press(Keys.ENTER);
+            browser.awaitText("#submit-error", "You appear to be offline, so your answers were not submitted yet.");
+            assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id"))
+                    .as("the focus is on the refusal, not lost to the page").isEqualTo("submit-error");
+            browser.capture("review-submit-refused");
+            browser.offline(false);
+            browser.tabTo(e -> e.getText().equals("Yes, submit my answers") && e.isEnabled(), "the submit button again");
+            browser.press(Keys.ENTER);
+            browser.awaitHeading("Thank you, your answers were submitted");
+        }
+    }
+
     /** The laptop's clock is an hour fast: the countdown still runs on the server's. */
     @Test
     void theRecruiterGivesExtraTimeAndThePageFollowsWithoutLosingAccess() {
