@@ -243,9 +243,12 @@ function choiceInputs(question, known) {
   const multi = question.kind === 'MULTI_CHOICE';
   const selected = new Set(known && known.answer ? known.answer.selectedOptionIds || [] : []);
   const name = `answer-${question.questionId}`;
-  return [promptBlock(question), h('fieldset', { class: 'choices', 'aria-describedby': `prompt-${question.questionId} answer-error` },
+  const hintId = `hint-${question.questionId}`;
+  // The one group of the answer: its legend names it, and entering it reads the instruction, then the question.
+  const describedBy = [multi ? hintId : null, `prompt-${question.questionId}`, 'answer-error'].filter(Boolean).join(' ');
+  return [promptBlock(question), h('fieldset', { class: 'choices', 'aria-describedby': describedBy },
     h('legend', {}, multi ? 'Your answers' : 'Your answer'),
-    multi ? h('p', { class: 'hint', id: `hint-${question.questionId}` }, 'Choose all that apply.') : null,
+    multi ? h('p', { class: 'hint', id: hintId }, 'Choose all that apply.') : null,
     question.options.map((option) => {
       const id = `${name}-${option.id}`;
       return h('div', { class: 'choice' },
@@ -302,8 +305,9 @@ function showQuestion(position, { focus = 'heading' } = {}) {
         h('p', { class: 'progress' }, `${app.assessment.testTitle} · question ${app.position + 1} of ${questions.length}`),
         h('h1', { id: 'question-heading' }, questionTitle(question)),
         lateNotice(),
-        h('fieldset', { id: 'work', class: 'work', disabled: app.timeUp },
-          h('legend', { class: 'visually-hidden' }, 'Your answer'),
+        // A fieldset only to disable everything at once when the time is up; not a group of its own (the choices
+        // are one, the text box has its label), so a screen reader does not hear "Your answer" twice.
+        h('fieldset', { id: 'work', class: 'work', role: 'none', disabled: app.timeUp },
           question.kind === 'FREE_TEXT' ? textInput(question, known) : choiceInputs(question, known),
           h('div', { class: 'flag' },
             h('input', {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -132,6 +133,7 @@ class CandidateWebAppIT {
             browser.button("Start the assessment");
             browser.awaitHeading("Question 1: Message ordering");
             assertThat(browser.textOf("#time-left")).matches("(19:[0-5]\\d|20:00)");
+            assertThat(groupsOnScreen(browser)).as("the options are one group, named once").containsExactly("Your answer");
             browser.choose("Record keys mapping to one partition");
             browser.awaitSaved();
             browser.capture("question-single-choice");
@@ -139,6 +141,11 @@ class CandidateWebAppIT {
             browser.button("Next");
             browser.awaitHeading("Question 2: Durable writes");
             assertThat(browser.mainText()).contains("Choose all that apply.");
+            assertThat(groupsOnScreen(browser)).as("the options are one group, named once").containsExactly("Your answers");
+            WebElement group = browser.find("main fieldset.choices");
+            String hintId = browser.find("main fieldset.choices .hint").getDomAttribute("id");
+            assertThat(group.getDomAttribute("aria-describedby").split(" "))
+                    .as("entering the group reads the instruction first").startsWith(hintId);
             browser.choose("acks=all");
             browser.find("#flag-" + questionIdOnScreen(browser)).click();
             browser.awaitSaved();
@@ -146,6 +153,7 @@ class CandidateWebAppIT {
 
             browser.button("Next");
             browser.awaitHeading("Question 3: Idempotent consumers");
+            assertThat(groupsOnScreen(browser)).as("the text box has its label, in no group").isEmpty();
             browser.type(FREE_TEXT_ANSWER);
             browser.awaitText(".free-text .hint", FREE_TEXT_ANSWER.length() + " of 20000 characters");
             browser.awaitSaved();
@@ -695,6 +703,14 @@ class CandidateWebAppIT {
                 const area = document.querySelector('textarea');
                 area.value = arguments[0];
                 area.dispatchEvent(new Event('input', { bubbles: true }));""", text);
+    }
+
+    /** The accessible names of the groups in the page's main part, as the browser computes roles and names. */
+    private static List<String> groupsOnScreen(CandidateBrowser browser) {
+        return browser.driver().findElements(By.cssSelector("main fieldset, main [role=group]")).stream()
+                .filter(element -> "group".equals(element.getAriaRole()))
+                .map(WebElement::getAccessibleName)
+                .toList();
     }
 
     private static String questionIdOnScreen(CandidateBrowser browser) {
