@@ -1,7 +1,7 @@
 // API keys for platform integrations (the full key is shown once), and the email delivery log.
 import { h, show } from '../dom.js';
 import { API, newIdempotencyKey } from './api.js';
-import { announce, badge, button, clearProblems, field, formError, input, page, problemNotice, select, showProblem, table, when } from './ui.js';
+import { announce, badge, button, clearProblems, confirmInPlace, field, formError, input, page, problemNotice, select, showProblem, table, when } from './ui.js';
 
 const SCOPES = ['questions:read', 'questions:write', 'invitations:read', 'invitations:write', 'results:read',
   'results:write', 'notifications:read', 'webhooks:manage', 'integrations:greenhouse', 'operations:manage'];
@@ -52,15 +52,25 @@ async function drawList(api, area) {
       ['Starts with', (k) => h('code', {}, k.prefix)],
       ['Scopes', (k) => k.scopes.join(', ')],
       ['Created', (k) => `${when(k.createdAt)}${k.createdBy ? ` by ${k.createdBy}` : ''}`],
-      ['Status', (k) => (k.revoked ? badge('revoked') : button('Revoke', async () => {
-        try {
-          await api.delete(`${API}/api-keys/${encodeURIComponent(k.id)}`);
-          announce(`Key ${k.name} revoked.`);
-          await drawList(api, area);
-        } catch (problem) {
-          if (problem.status !== 401) error.textContent = problem.message;
-        }
-      }, { 'aria-label': `Revoke the key ${k.name}` }))],
+      ['Status', (k) => (k.revoked ? badge('revoked') : button('Revoke', (event) => confirmInPlace(event.currentTarget, {
+        question: `Revoke the key ${k.name}? Every call made with it is refused from the next request on. This cannot be undone.`,
+        yes: 'Yes, revoke',
+        yesLabel: `Yes, revoke the key ${k.name}`,
+        action: async () => {
+          error.textContent = '';
+          try {
+            await api.delete(`${API}/api-keys/${encodeURIComponent(k.id)}`);
+            announce(`Key ${k.name} revoked.`);
+            await drawList(api, area);
+            // The redrawn list replaced the confirmation: the keyboard goes on from the list, not the page's top.
+            area.querySelector('.table-wrap')?.focus();
+            return true;
+          } catch (problem) {
+            if (problem.status !== 401) error.textContent = problem.message;
+            return false;
+          }
+        },
+      }), { 'aria-label': `Revoke the key ${k.name}` }))],
     ], keys, 'No API keys yet. Create one to connect an ATS or another system.'), error);
   } catch (problem) {
     if (problem.status === 401) throw problem;

@@ -4,7 +4,7 @@ import { h, show } from '../dom.js';
 import { API, ApiProblem, newIdempotencyKey } from './api.js';
 import { MAX_BYTES, MAX_ROWS, invitationRows } from './csv.js';
 import { STATUSES } from './dashboard.js';
-import { announce, badge, button, clearProblems, field, formError, humanField, input, link, page, pager, points, problemNotice, select, showProblem, table, when } from './ui.js';
+import { announce, badge, button, clearProblems, confirmInPlace, field, formError, humanField, input, link, page, pager, points, problemNotice, select, showProblem, table, when } from './ui.js';
 
 const BULK_CHUNK = 500;
 
@@ -242,9 +242,11 @@ function manage({ api }, invitation, refresh) {
       await call();
       announce(words);
       refresh();
+      return true;
     } catch (problem) {
-      if (problem.status === 401) return;
+      if (problem.status === 401) return false;
       error.textContent = problem.missingEndpoint ? 'This action is not available on this Hirepipe installation yet.' : problem.message;
+      return false;
     }
   };
   if (invitation.status === 'INVITED' || invitation.status === 'EXPIRED') {
@@ -264,9 +266,14 @@ function manage({ api }, invitation, refresh) {
   }
   if (invitation.status === 'INVITED') {
     const reason = input({ maxlength: 500, 'aria-label': `Reason for revoking the invitation of ${who}`, placeholder: 'Reason' });
-    actions.push(h('div', { class: 'inline' }, reason, button('Revoke', () => run(
-      () => api.post(`${API}/invitations/${encodeURIComponent(invitation.id)}/revoke`, { reason: reason.value.trim() || 'Revoked in the console' }),
-      'Invitation revoked.'), { 'aria-label': `Revoke the invitation of ${who}` })));
+    actions.push(h('div', { class: 'inline' }, reason, button('Revoke', (event) => confirmInPlace(event.currentTarget, {
+      question: `Revoke the invitation of ${who}? Their link stops working at once. This cannot be undone.`,
+      yes: 'Yes, revoke',
+      yesLabel: `Yes, revoke the invitation of ${who}`,
+      action: () => run(
+        () => api.post(`${API}/invitations/${encodeURIComponent(invitation.id)}/revoke`, { reason: reason.value.trim() || 'Revoked in the console' }),
+        'Invitation revoked.'),
+    }), { 'aria-label': `Revoke the invitation of ${who}` })));
   }
   if (!actions.length) return invitation.revokeReason ? `Revoked: ${invitation.revokeReason}` : '—';
   return h('details', { class: 'manage' }, h('summary', {}, h('span', { class: 'visually-hidden' }, `${who}: `), 'Manage'), actions, error);

@@ -55,6 +55,38 @@ export function button(label, onclick, attributes = {}) {
   return h('button', { type: 'button', onclick, ...attributes }, label);
 }
 
+let confirmCounter = 0;
+
+/**
+ * Asks once more, in place, before an action that cannot be undone (as the erasure page does): the trigger gives
+ * way to the question and two buttons, and the question takes the focus so a screen reader reads it. Cancel (or
+ * Escape) puts the trigger back with the focus on it; only the confirming button runs `action`, which resolves to
+ * true once done. When it is not (it failed and said why), the trigger comes back too.
+ */
+export function confirmInPlace(trigger, { question, yes, yesLabel, action }) {
+  confirmCounter += 1;
+  const wordsId = `confirm-words-${confirmCounter}`;
+  const words = h('p', { id: wordsId, tabindex: '-1' }, question);
+  const restore = () => {
+    box.remove();
+    trigger.hidden = false;
+    trigger.focus();
+  };
+  const yesButton = button(yes, async () => {
+    yesButton.disabled = true;
+    const done = await action();
+    if (!done && box.isConnected) restore();
+  }, { class: 'danger', 'aria-label': yesLabel });
+  const box = h('div', { class: 'confirm inline-confirm', role: 'group', 'aria-labelledby': wordsId },
+    words, h('p', { class: 'actions' }, yesButton, button('Cancel', restore)));
+  box.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') restore();
+  });
+  trigger.hidden = true;
+  trigger.after(box);
+  words.focus();
+}
+
 /** The place a form shows problems that name no field of it; it takes focus then, so the keyboard stays in the form. */
 export function formError(id = 'form-error') {
   return h('div', { class: 'notice error', id, role: 'alert', tabindex: '-1', hidden: true });

@@ -374,8 +374,22 @@ class RecruiterConsoleIT {
             browser.awaitText("#created-key", "shown only once");
             assertThat(browser.textOf("#new-key-value")).startsWith("hp_");
             browser.capture("console-api-keys");
+            // Revoking asks first, in place; Cancel gives the focus back and revokes nothing.
             browser.find("button[aria-label='Revoke the key ATS sync from the console']").click();
+            browser.awaitText(".inline-confirm", "Revoke the key ATS sync from the console? ");
+            assertThat(browser.driver().switchTo().activeElement().getText())
+                    .as("the question takes the focus").startsWith("Revoke the key ATS sync from the console?");
+            browser.script("document.querySelector('.inline-confirm').scrollIntoView({block: 'center'})");
+            browser.capture("console-api-key-revoke-confirm");
+            browser.button("Cancel");
+            browser.waiting().until(d -> "Revoke the key ATS sync from the console"
+                    .equals(d.switchTo().activeElement().getDomAttribute("aria-label")));
+            assertThat(browser.driver().findElements(By.cssSelector(".inline-confirm"))).isEmpty();
+            assertThat(apiKeyNamed("ATS sync from the console").get("revoked").asBoolean()).as("nothing revoked").isFalse();
+            browser.press(Keys.ENTER);
+            browser.find("button[aria-label='Yes, revoke the key ATS sync from the console']").click();
             browser.awaitText("main table", "revoked");
+            assertThat(apiKeyNamed("ATS sync from the console").get("revoked").asBoolean()).isTrue();
 
             open(browser, "#/emails");
             browser.awaitText("main table", "ada.console@example.com");
@@ -772,6 +786,45 @@ class RecruiterConsoleIT {
                 .isEqualTo(15);
     }
 
+    /** Revoking an invitation asks first, in place and by keyboard: Cancel keeps it, the confirming button revokes. */
+    @Test
+    @Order(16)
+    void revokingAnInvitationAsksFirstAndCancelKeepsIt() {
+        String invitationId = recruiter.post("/api/v1/invitations", Map.of("testId", stack().demo().demoTestId(),
+                "candidate", Map.of("name", "Rhea Revoke", "email", "rhea.revoke@console.test"))).expect(201)
+                .get("id").asString();
+
+        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            open(browser, "#/invitations");
+            browser.awaitText("#invitation-list", "Rhea Revoke");
+            WebElement reason = browser.find("input[aria-label='Reason for revoking the invitation of Rhea Revoke']");
+            reason.findElement(By.xpath("ancestor::details")).findElement(By.tagName("summary")).click();
+            reason.sendKeys("Position filled");
+            browser.tabTo(e -> "Revoke the invitation of Rhea Revoke".equals(e.getDomAttribute("aria-label")), "Revoke");
+            browser.press(Keys.ENTER);
+            browser.awaitText(".inline-confirm", "Revoke the invitation of Rhea Revoke? Their link stops working at once.");
+            assertThat(browser.driver().switchTo().activeElement().getText())
+                    .as("the question takes the focus").startsWith("Revoke the invitation of Rhea Revoke?");
+            browser.script("document.querySelector('.inline-confirm').scrollIntoView({block: 'center'})");
+            browser.capture("console-invitation-revoke-confirm");
+            browser.tabTo(e -> "Cancel".equals(e.getText()), "Cancel");
+            browser.press(Keys.ENTER);
+            browser.waiting().until(d -> "Revoke the invitation of Rhea Revoke"
+                    .equals(d.switchTo().activeElement().getDomAttribute("aria-label")));
+            assertThat(recruiter.get("/api/v1/invitations/" + invitationId).expect(200).get("status").asString())
+                    .as("Cancel revokes nothing").isEqualTo("INVITED");
+
+            browser.press(Keys.ENTER);
+            browser.tabTo(e -> "Yes, revoke the invitation of Rhea Revoke".equals(e.getDomAttribute("aria-label")),
+                    "the confirming button");
+            browser.press(Keys.ENTER);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    recruiter.get("/api/v1/invitations/" + invitationId).expect(200), i -> "REVOKED".equals(i.get("status").asString()));
+            assertThat(recruiter.get("/api/v1/invitations/" + invitationId).expect(200).get("revokeReason").asString())
+                    .isEqualTo("Position filled");
+        }
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     /**
@@ -847,6 +900,15 @@ class RecruiterConsoleIT {
     private static void checkLabelStartingWith(CandidateBrowser browser, String text) {
         browser.waiting().until(d -> d.findElements(By.cssSelector("main .check label")).stream()
                 .filter(label -> label.getText().startsWith(text)).findFirst().orElse(null)).click();
+    }
+
+    private JsonNode apiKeyNamed(String name) {
+        for (JsonNode key : recruiter.get("/api/v1/api-keys").expect(200).get("items")) {
+            if (name.equals(key.path("name").asString())) {
+                return key;
+            }
+        }
+        throw new AssertionError("no API key named " + name);
     }
 
     private JsonNode awaitResultOf(String email) {
