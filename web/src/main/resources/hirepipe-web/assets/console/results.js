@@ -214,7 +214,8 @@ function itemPanel(api, result, item, index, navigate) {
 }
 
 function adjustForm(api, result, item, index, navigate) {
-  const value = input({ type: 'number', min: 0, max: item.maxPoints, step: '0.5', value: points(item.points) });
+  // Two decimals, as the API takes them.
+  const value = input({ type: 'number', min: 0, max: item.maxPoints, step: '0.01', value: points(item.points) });
   const reason = h('textarea', { rows: 2, maxlength: 1000 });
   const form = h('form', { class: 'form adjust', novalidate: true, 'aria-label': `Adjust the score of question ${index + 1}` },
     formError(`adjust-error-${index}`),

@@ -291,6 +291,10 @@ class RecruiterConsoleIT {
             assertThat(points.getDomAttribute("aria-invalid")).isEqualTo("true");
             assertThat(recruiter.get("/api/v1/results/" + sessionId).expect(200).get("points").decimalValue())
                     .as("nothing was saved").isEqualByComparingTo(before.get("points").decimalValue());
+            // Points take two decimals, as the API does: the browser calls none of them invalid.
+            points.sendKeys("1.25");
+            assertThat(browser.script("return arguments[0].validity.valid", points)).as("1.25 points fit the field").isEqualTo(true);
+            points.clear();
             points.sendKeys(plain(adjustedItem));
             box.findElement(By.cssSelector("button[type=submit]")).click();
 
