@@ -8,7 +8,7 @@ import java.time.Instant;
 /**
  * One Idempotency-Key a client used, and what its first request answered.
  *
- * @param id          SHA-256 of tenant and key: keys are scoped to the tenant
+ * @param id          SHA-256 of tenant, caller and key: a key belongs to the person or API key that sent it
  * @param requestHash SHA-256 of method, path and the parsed body: "the same request" means the same of all three
  * @param completed   false while the first request is still running
  * @param status      the first response's status code
