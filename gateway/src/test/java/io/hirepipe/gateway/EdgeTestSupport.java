@@ -66,7 +66,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
         "resilience4j.circuitbreaker.configs.default.permitted-number-of-calls-in-half-open-state=2",
         "resilience4j.timelimiter.configs.default.timeout-duration=" + EdgeTestSupport.TIME_LIMIT_MS + "ms",
-        "hirepipe.gateway.cors.allowed-origins=" + EdgeTestSupport.PARTNER_ORIGIN})
+        "hirepipe.gateway.cors.allowed-origins=" + EdgeTestSupport.PARTNER_ORIGIN,
+        // As in a Kubernetes pod (where Spring Boot would read forwarded headers on its own), behind one proxy.
+        "spring.main.cloud-platform=kubernetes",
+        "hirepipe.gateway.trusted-proxies=" + EdgeTestSupport.TRUSTED_PROXY + "/32"})
 @UsesInfrastructure({Infra.MONGO, Infra.KAFKA})
 abstract class EdgeTestSupport {
 
@@ -89,6 +92,8 @@ abstract class EdgeTestSupport {
     static final long TIME_LIMIT_MS = 700;
     static final long POOL_MAX_IDLE_MS = 300;
     static final String PARTNER_ORIGIN = "https://ats.partner.example";
+    /** The one address the gateway takes X-Forwarded-For from, as from a load balancer in front of it. */
+    static final String TRUSTED_PROXY = "127.0.0.9";
     static final Duration BACKEND_KEEP_ALIVE = Duration.ofSeconds(1);
 
     static final IdleClosingBackend ASSESSMENT_BACKEND = IdleClosingBackend.start(BACKEND_KEEP_ALIVE);
@@ -176,13 +181,19 @@ abstract class EdgeTestSupport {
      * client cannot pick its source address on Java 17, so this speaks HTTP/1.1 over a bound socket.
      */
     RawResponse postFrom(String sourceAddress, String path, String json) {
+        return postFrom(sourceAddress, path, json, new String[0]);
+    }
+
+    /** As {@link #postFrom(String, String, String)}, with further header lines ({@code "Name: value"}). */
+    RawResponse postFrom(String sourceAddress, String path, String json, String... headerLines) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port,
                 InetAddress.getByName(sourceAddress), 0)) {
             socket.setSoTimeout(10_000);
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: application/json\r\n"
-                    + "Accept: application/json\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    + "Accept: application/json\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n"
+                    + String.join("", java.util.Arrays.stream(headerLines).map(line -> line + "\r\n").toList()) + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
