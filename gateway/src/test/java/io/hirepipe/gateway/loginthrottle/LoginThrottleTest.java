@@ -6,9 +6,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +84,59 @@ class LoginThrottleTest {
         attempt("10.0.0.1", true);
 
         failTimes(3, "10.0.0.1");
+        assertThat(attempt("10.0.0.1", true)).isEqualTo("signed in");
+    }
+
+    @Test
+    void guessesSentInParallelGetNoMoreChecksThanGuessesSentOneAfterAnother() {
+        // Each check takes a while (bcrypt); a burst arrives before the first of it has failed.
+        Sinks.Empty<Void> checking = Sinks.empty();
+        List<ProblemException> refused = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            throttle.guard(ACCOUNT, "10.0.0.1", () -> Mono.defer(() -> {
+                checks.incrementAndGet();
+                return checking.asMono().then(Mono.<String>error(new ProblemException(HttpStatus.UNAUTHORIZED,
+                        "invalid-credentials", "Unauthenticated", "no")));
+            })).subscribe(ok -> { }, failure -> {
+                if (failure instanceof ProblemException problem
+                        && problem.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+                    refused.add(problem);
+                }
+            });
+        }
+        assertThat(checks.get()).as("checked at once: the free failures, no more").isEqualTo(3);
+        assertThat(refused).hasSize(47).allSatisfy(problem ->
+                assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("1"));
+        checking.tryEmitEmpty();
+
+        // Past the free failures, one check at a time, each after its back-off.
+        Sinks.Empty<Void> next = Sinks.empty();
+        List<Throwable> outcomes = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            throttle.guard(ACCOUNT, "10.0.0.1", () -> Mono.defer(() -> {
+                checks.incrementAndGet();
+                return next.asMono().then(Mono.<String>error(new ProblemException(HttpStatus.UNAUTHORIZED,
+                        "invalid-credentials", "Unauthenticated", "no")));
+            })).subscribe(ok -> { }, outcomes::add);
+        }
+        assertThat(checks.get()).isEqualTo(4);
+        next.tryEmitEmpty();
+        assertThat(retryAfter("10.0.0.1")).as("the back-off after the fourth failure").isEqualTo(1);
+        assertThat(checks.get()).isEqualTo(4);
+    }
+
+    @Test
+    void anAttemptWhoseCheckIsCancelledOrFailsOtherwiseCountsForNothing() {
+        failTimes(3, "10.0.0.1");
+        Sinks.Empty<Void> never = Sinks.empty();
+        var cancelled = throttle.guard(ACCOUNT, "10.0.0.1", () -> never.asMono().thenReturn("signed in")).subscribe();
+        assertThat(retryAfter("10.0.0.1")).as("while it is checked").isEqualTo(1);
+        cancelled.dispose();
+        assertThatThrownBy(() -> throttle.guard(ACCOUNT, "10.0.0.1", () -> Mono.<String>error(new ProblemException(
+                HttpStatus.SERVICE_UNAVAILABLE, "identity-store-unavailable", "Service unavailable", "down"))).block())
+                .isInstanceOfSatisfying(ProblemException.class, down ->
+                        assertThat(down.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+
         assertThat(attempt("10.0.0.1", true)).isEqualTo("signed in");
     }
 
