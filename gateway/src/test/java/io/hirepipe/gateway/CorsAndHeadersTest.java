@@ -42,6 +42,26 @@ class CorsAndHeadersTest extends EdgeTestSupport {
     }
 
     @Test
+    void problemsAnsweredBeforeSecurityRunsAreNeitherSniffedNorCached() {
+        HttpResponse<String> tooLarge = send(request("/api/v1/questions").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[2_000_000])));
+        HttpResponse<String> rejectedPath = get("/api/v1/questions/%2e%2e/api-keys");
+        HttpResponse<String> otherOrigin = get("/api/v1/questions", "Origin", "https://evil.example");
+
+        for (HttpResponse<String> response : java.util.List.of(tooLarge, rejectedPath, otherOrigin)) {
+            assertThat(response.statusCode()).isBetween(400, 499);
+            assertThat(response.headers().allValues("X-Content-Type-Options")).as(response.uri().toString())
+                    .containsExactly("nosniff");
+            assertThat(response.headers().firstValue("Cache-Control")).as(response.uri().toString())
+                    .hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
+        }
+        // Where security's own header writer runs as well, each header still comes once.
+        HttpResponse<String> unauthenticated = get("/api/v1/questions");
+        assertThat(unauthenticated.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(unauthenticated.headers().allValues("Cache-Control")).hasSize(1);
+    }
+
+    @Test
     void theWebAppsOwnOriginNeedsNoCors() {
         HttpResponse<String> sameOrigin = get("/api/questions/q-1", "Origin", "http://localhost:" + port,
                 "Authorization", bearer(acmeRecruiterToken()));

@@ -3,6 +3,8 @@ package io.hirepipe.gateway.web;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.ForbiddenDetail;
 import io.hirepipe.gateway.security.CallerAuthentication;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -73,11 +75,23 @@ public final class Problems {
                         ForbiddenDetail.of(allowedRoles, caller.orElse(null)), exchange));
     }
 
+    /**
+     * Also for problems answered before Spring Security's header writer runs (a body over the limit, a refused path or
+     * origin): such an answer, which may echo the request's path, is never sniffed as another type nor cached. Where the
+     * writer runs as well, it adds these only where they are missing, so each comes once.
+     */
     public static Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
-        response.getHeaders().remove("Content-Length");
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        HttpHeaders headers = response.getHeaders();
+        headers.remove("Content-Length");
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (!headers.containsHeader("X-Content-Type-Options")) {
+            headers.set("X-Content-Type-Options", "nosniff");
+        }
+        if (!headers.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+            headers.setCacheControl(CacheControl.noStore());
+        }
         return response.writeWith(Mono.fromSupplier(
                 () -> response.bufferFactory().wrap(json(problem))));
     }
