@@ -50,6 +50,20 @@ class ClientAddressTest extends EdgeTestSupport {
                 "X-Forwarded-For: 203.0.113.10").status()).as("203.0.113.10 only behind the proxy").isEqualTo(401);
     }
 
+    @Test
+    void anIpv6ClientRotatingAddressesWithinItsSlash64IsThrottledAsOneClient() {
+        String account = "nobody-" + UUID.randomUUID() + "@spoof.test";
+        int status = 0;
+        for (int attempt = 1; attempt <= FREE_LOGIN_FAILURES + 2 && status != 429; attempt++) {
+            status = postFrom(TRUSTED_PROXY, "/api/v1/auth/login", wrongPassword(account),
+                    "X-Forwarded-For: 2001:db8:7:1::" + Integer.toHexString(attempt)).status();
+        }
+        assertThat(status).as("throttled although every attempt came from another address of one /64").isEqualTo(429);
+
+        assertThat(postFrom(TRUSTED_PROXY, "/api/v1/auth/login", wrongPassword(account),
+                "X-Forwarded-For: 2001:db8:7:2::1").status()).as("another /64 is another client").isEqualTo(401);
+    }
+
     private static String wrongPassword(String email) {
         return "{\"email\":\"" + email + "\",\"password\":\"not the password at all\"}";
     }

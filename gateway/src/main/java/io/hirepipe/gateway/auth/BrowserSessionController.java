@@ -10,6 +10,7 @@ import io.hirepipe.defaults.security.Role;
 import io.hirepipe.gateway.identity.SignInChecks;
 import io.hirepipe.gateway.audit.AuditEntry;
 import io.hirepipe.gateway.audit.AuditTrail;
+import io.hirepipe.gateway.clientaddress.ClientAddress;
 import io.hirepipe.gateway.loginthrottle.LoginThrottle;
 import io.hirepipe.gateway.web.CorrelationIdWebFilter;
 import io.hirepipe.gateway.versioning.PublicApi;
@@ -88,7 +89,7 @@ public class BrowserSessionController {
     @Operation(summary = "Sign in to a browser session (cookie)")
     @PostMapping
     public Mono<ResponseEntity<SessionView>> signIn(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
-        return throttle.guard(request.email(), LoginThrottle.remoteAddress(exchange),
+        return throttle.guard(request.email(), ClientAddress.budgetKey(exchange),
                         () -> login.authenticate(request.email(), request.password(), RecruiterLogin.Channel.BROWSER_SESSION,
                                 CorrelationIdWebFilter.of(exchange)).flatMap(sessions::start))
                 .flatMap(started -> view(started.session(), started.cookie()).map(view -> {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.gateway.versioning.PublicApi;
+import io.hirepipe.gateway.clientaddress.ClientAddress;
 import io.hirepipe.gateway.loginthrottle.LoginThrottle;
 import io.hirepipe.gateway.web.CorrelationIdWebFilter;
 import jakarta.validation.Valid;
@@ -57,7 +58,7 @@ public class LoginController {
     @Operation(summary = "Sign in and get an access token")
     @PostMapping(PublicApi.AUTH + "/login")
     public Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
-        return throttle.guard(request.email(), LoginThrottle.remoteAddress(exchange),
+        return throttle.guard(request.email(), ClientAddress.budgetKey(exchange),
                         () -> login.login(request.email(), request.password(), CorrelationIdWebFilter.of(exchange)))
                 .map(LoginResponse::of);
     }

@@ -9,10 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.net.InetSocketAddress;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -232,15 +230,6 @@ public class LoginThrottle {
         problem.with("retryAfterSeconds", seconds);
         problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         return problem;
-    }
-
-    /** The peer address; behind a proxy, set server.forward-headers-strategy so this is the client's. */
-    public static String remoteAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        if (remote == null) {
-            return "unknown";
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 
     /** Emails are keyed by hash, so the store holds no address book of who was attacked. */

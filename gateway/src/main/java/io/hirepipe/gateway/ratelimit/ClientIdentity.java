@@ -1,9 +1,9 @@
 package io.hirepipe.gateway.ratelimit;
 
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.gateway.clientaddress.ClientAddress;
 import org.springframework.web.server.ServerWebExchange;
 
-import java.net.InetSocketAddress;
 
 /**
  * Whose budget a request draws on: the verified caller (recruiter, API key, candidate session), or
@@ -25,15 +25,6 @@ final class ClientIdentity {
     }
 
     static String anonymous(ServerWebExchange exchange) {
-        return "ip:" + remoteAddress(exchange);
-    }
-
-    /** The peer address; behind a proxy, set server.forward-headers-strategy so this is the client's. */
-    static String remoteAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        if (remote == null) {
-            return "unknown";
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        return "ip:" + ClientAddress.budgetKey(exchange);
     }
 }
