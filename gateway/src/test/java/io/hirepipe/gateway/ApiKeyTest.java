@@ -3,7 +3,7 @@ package io.hirepipe.gateway;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.CallerKind;
 import io.hirepipe.gateway.apikey.ApiKey;
-import io.hirepipe.gateway.apikey.ApiScope;
+import io.hirepipe.defaults.security.ApiScope;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

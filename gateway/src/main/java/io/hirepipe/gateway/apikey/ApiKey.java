@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.apikey;
 
+import io.hirepipe.defaults.security.ApiScope;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

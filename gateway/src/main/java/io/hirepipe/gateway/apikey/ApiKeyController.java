@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.apikey;
 
+import io.hirepipe.defaults.security.ApiScope;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.ArraySchema;

@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.apikey;
 
+import io.hirepipe.defaults.security.ApiScope;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import org.springframework.data.domain.Sort;

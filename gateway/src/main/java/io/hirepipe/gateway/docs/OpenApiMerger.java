@@ -5,7 +5,7 @@ import io.hirepipe.defaults.security.CallerKind;
 import io.hirepipe.defaults.security.Role;
 import io.hirepipe.defaults.web.AllowedRoles;
 import io.hirepipe.defaults.web.ProblemResponsesCustomizer;
-import io.hirepipe.gateway.apikey.ApiScope;
+import io.hirepipe.defaults.security.ApiScope;
 import io.hirepipe.gateway.security.ApiScopeAuthorization;
 import io.hirepipe.gateway.versioning.PublicApi;
 import org.springframework.http.HttpMethod;

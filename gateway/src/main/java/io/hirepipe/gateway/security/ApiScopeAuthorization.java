@@ -1,7 +1,7 @@
 package io.hirepipe.gateway.security;
 
 import io.hirepipe.defaults.security.CallerKind;
-import io.hirepipe.gateway.apikey.ApiScope;
+import io.hirepipe.defaults.security.ApiScope;
 import io.hirepipe.gateway.versioning.PublicApi;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;

@@ -1,7 +1,7 @@
 package io.hirepipe.gateway.security;
 
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.gateway.apikey.ApiScope;
+import io.hirepipe.defaults.security.ApiScope;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;

@@ -90,8 +90,9 @@ public class WebhookController {
             WebhookEventType.fromWireName(name).map(WebhookEventType::readScope)
                     .filter(scope -> !granted.has(scope))
                     .ifPresent(scope -> {
-                        throw GrantedScopes.missing(scope, "This API key lacks the scope '" + scope + "', which a "
-                                + "subscription to '" + name + "' needs: its deliveries carry what that scope reads.");
+                        throw GrantedScopes.missing(scope, "This API key lacks the scope '" + scope.value()
+                                + "', which a subscription to '" + name + "' needs: its deliveries carry what that "
+                                + "scope reads.");
                     });
         }
     }

@@ -1,34 +1,30 @@
 package io.hirepipe.notification.webhook;
 
+import io.hirepipe.defaults.security.ApiScope;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** The event types a subscription can ask for, by the names receivers see in {@code type}. */
 public enum WebhookEventType {
-    INVITATION_CREATED("invitation.created", Reads.INVITATIONS),
-    ASSESSMENT_STARTED("assessment.started", Reads.INVITATIONS),
-    ASSESSMENT_SUBMITTED("assessment.submitted", Reads.INVITATIONS),
+    INVITATION_CREATED("invitation.created", ApiScope.INVITATIONS_READ),
+    ASSESSMENT_STARTED("assessment.started", ApiScope.INVITATIONS_READ),
+    ASSESSMENT_SUBMITTED("assessment.submitted", ApiScope.INVITATIONS_READ),
     /** May be provisional: act on a score only when {@code provisional} is false, or on assessment.finalized. */
-    ASSESSMENT_SCORED("assessment.scored", Reads.RESULTS),
-    SCORE_ADJUSTED("score.adjusted", Reads.RESULTS),
-    ASSESSMENT_FINALIZED("assessment.finalized", Reads.RESULTS),
-    INVITATION_REVOKED("invitation.revoked", Reads.INVITATIONS),
-    INVITATION_EXPIRED("invitation.expired", Reads.INVITATIONS);
-
-    /** The API key scopes whose data the events carry (an invitation's state; a score). */
-    private static final class Reads {
-        static final String INVITATIONS = "invitations:read";
-        static final String RESULTS = "results:read";
-    }
+    ASSESSMENT_SCORED("assessment.scored", ApiScope.RESULTS_READ),
+    SCORE_ADJUSTED("score.adjusted", ApiScope.RESULTS_READ),
+    ASSESSMENT_FINALIZED("assessment.finalized", ApiScope.RESULTS_READ),
+    INVITATION_REVOKED("invitation.revoked", ApiScope.INVITATIONS_READ),
+    INVITATION_EXPIRED("invitation.expired", ApiScope.INVITATIONS_READ);
 
     /** What a test ping carries: never subscribed to, always deliverable. */
     public static final String TEST = "webhook.test";
 
     private final String wireName;
-    private final String readScope;
+    private final ApiScope readScope;
 
-    WebhookEventType(String wireName, String readScope) {
+    WebhookEventType(String wireName, ApiScope readScope) {
         this.wireName = wireName;
         this.readScope = readScope;
     }
@@ -41,7 +37,7 @@ public enum WebhookEventType {
      * The scope an API key needs to subscribe to this event: the one that reads what the event carries, so that
      * {@code webhooks:manage} alone does not deliver scores or invitations the key could not read through the API.
      */
-    public String readScope() {
+    public ApiScope readScope() {
         return readScope;
     }
 

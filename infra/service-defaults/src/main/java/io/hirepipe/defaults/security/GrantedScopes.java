@@ -35,15 +35,15 @@ public record GrantedScopes(Set<String> scopes) {
         return new GrantedScopes(Set.of());
     }
 
-    public boolean has(String scope) {
-        return scopes.contains(scope);
+    public boolean has(ApiScope scope) {
+        return scopes.contains(scope.value());
     }
 
     /**
      * A 403 {@code insufficient-scope} problem naming {@code scope} in {@code requiredScope}, as the gateway answers a
      * route's missing scope; {@code detail} says what needed it.
      */
-    public static ProblemException missing(String scope, String detail) {
-        return ProblemException.forbiddenBecause("insufficient-scope", detail).with("requiredScope", scope);
+    public static ProblemException missing(ApiScope scope, String detail) {
+        return ProblemException.forbiddenBecause("insufficient-scope", detail).with("requiredScope", scope.value());
     }
 }

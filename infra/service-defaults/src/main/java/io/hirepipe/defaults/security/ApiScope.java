@@ -1,4 +1,4 @@
-package io.hirepipe.gateway.apikey;
+package io.hirepipe.defaults.security;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a platform client's API key may do. Recruiters are not limited by scopes; key management
+ * What a platform client's API key may do (the gateway grants and checks them; services read a request's in
+ * {@link GrantedScopes}). Recruiters are not limited by scopes; key management
  * is for recruiters only and no scope grants it.
  */
 public enum ApiScope {
