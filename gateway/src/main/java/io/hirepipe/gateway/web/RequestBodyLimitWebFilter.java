@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.web;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -8,6 +9,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
@@ -16,25 +19,41 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Refuses request bodies over {@code hirepipe.http.max-request-body} with 413 for the gateway's
  * own endpoints and proxied routes alike: at once when Content-Length declares too much, and while
  * streaming when a chunked body grows past the limit (the body is never buffered whole). A declared length is
- * trusted: the HTTP codec never reads more body than Content-Length says.
+ * trusted: the HTTP codec never reads more body than Content-Length says. The upload paths
+ * ({@code hirepipe.http.upload-paths}: a whole question bank in one file) have a larger limit of their own.
  */
 @Component
 public class RequestBodyLimitWebFilter implements WebFilter, Ordered {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final long uploadLimit;
+    private final List<PathPattern> uploadPaths;
 
-    public RequestBodyLimitWebFilter(@Value("${hirepipe.http.max-request-body:1MB}") DataSize limit) {
-        this.limit = limit.toBytes();
+    public RequestBodyLimitWebFilter(DataSize limit) {
+        this(limit, limit, List.of());
+    }
+
+    @Autowired
+    public RequestBodyLimitWebFilter(@Value("${hirepipe.http.max-request-body:1MB}") DataSize limit,
+                                     @Value("${hirepipe.http.max-upload-body:16MB}") DataSize uploadLimit,
+                                     @Value("${hirepipe.http.upload-paths:}") List<String> uploadPaths) {
+        this.defaultLimit = limit.toBytes();
+        this.uploadLimit = uploadLimit.toBytes();
+        this.uploadPaths = uploadPaths.stream().map(String::trim).filter(p -> !p.isEmpty())
+                .map(PathPatternParser.defaultInstance::parse).toList();
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long limit = uploadPaths.stream().anyMatch(p -> p.matches(exchange.getRequest().getPath().pathWithinApplication()))
+                ? uploadLimit : defaultLimit;
         HttpHeaders headers = exchange.getRequest().getHeaders();
         long declared = headers.getContentLength();
         if (declared > limit) {

@@ -65,4 +65,22 @@ class RequestBodyLimitWebFilterTest {
         assertThatThrownBy(() -> filter.filter(over, e -> e.getRequest().getBody().then()).block())
                 .isInstanceOf(RequestBodyTooLargeException.class);
     }
+
+    @Test
+    void anUploadPathHasItsOwnLargerLimit() {
+        RequestBodyLimitWebFilter withUploads = new RequestBodyLimitWebFilter(DataSize.ofBytes(10), DataSize.ofBytes(20),
+                java.util.List.of("/api/v1/questions/import", "/api/v1/questions/import/qti"));
+        MockServerWebExchange bankFile = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/questions/import/qti")
+                .contentLength(15).body("012345678901234"));
+        MockServerWebExchange tooBig = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/questions/import")
+                .contentLength(21).body("012345678901234567890"));
+        MockServerWebExchange other = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/questions")
+                .contentLength(15).body("012345678901234"));
+
+        assertThat(passOn(withUploads, bankFile)).isSameAs(bankFile);
+        assertThat(passOn(withUploads, tooBig)).isNull();
+        assertThat(tooBig.getResponse().getStatusCode().value()).isEqualTo(413);
+        assertThat(passOn(withUploads, other)).isNull();
+        assertThat(other.getResponse().getStatusCode().value()).isEqualTo(413);
+    }
 }

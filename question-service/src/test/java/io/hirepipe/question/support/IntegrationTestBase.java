@@ -21,7 +21,10 @@ import java.util.UUID;
  * test context cache starts it once): the real service on a random port against real MongoDB and
  * Kafka from the test kit. Each test uses tenants of its own, so tests never see each other's data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Bank files may be larger than other requests; a smaller upload limit than the default 16 MB keeps the
+// refusal tests quick (the body stays within what Tomcat swallows, so the client reads its 413).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "hirepipe.http.max-upload-body=1MB")
 @UsesInfrastructure({Infra.MONGO, Infra.KAFKA})
 public abstract class IntegrationTestBase {
 

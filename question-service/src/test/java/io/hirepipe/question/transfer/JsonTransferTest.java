@@ -206,4 +206,27 @@ class JsonTransferTest extends IntegrationTestBase {
         assertThat(api(recruiter).post("/api/questions/" + id + "/publish", null).problem(422).get("field").asString())
                 .isEqualTo("rubric");
     }
+
+    @Test
+    void aBankFileBiggerThanAnOrdinaryRequestImportsAndAFileOverTheUploadLimitIsRefused() {
+        List<Map<String, Object>> questions = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Map<String, Object> question = new java.util.LinkedHashMap<>(with(singleChoice("Traffic spike " + i),
+                    "prompt", "An API endpoint suddenly receives ten times its usual traffic. ".repeat(15)));
+            question.put("key", "spike-" + i);
+            questions.add(question);
+        }
+        Map<String, Object> file = Map.of("version", 1, "questions", questions);
+        assertThat(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsBytes(file).length)
+                .as("over the 256 KB every other request may carry").isGreaterThan(256 * 1024);
+
+        JsonNode report = api(recruiter).post("/api/questions/import", file).expect(200);
+
+        assertThat(report.get("created").asInt()).isEqualTo(300);
+        // the upload limit still holds (1 MB in these tests, 16 MB by default)
+        List<Map<String, Object>> tooMany = new java.util.ArrayList<>(questions);
+        tooMany.replaceAll(q -> with(q, "prompt", "x".repeat(4000)));
+        api(recruiter).post("/api/questions/import", Map.of("version", 1, "questions", tooMany))
+                .problem(413, "payload-too-large");
+    }
 }

@@ -341,7 +341,7 @@ class QtiImportTest extends IntegrationTestBase {
     void anUploadOverTheBodyLimitIsRefusedBeforeItIsParsed() {
         String padding = "<p>" + "x".repeat(1000) + "</p>";
         byte[] huge = ("<assessmentItem xmlns=\"http://www.imsglobal.org/xsd/imsqti_v2p1\" identifier=\"big\" title=\"Big\">"
-                + "<itemBody>" + padding.repeat(300) + "<extendedTextInteraction responseIdentifier=\"R\"/></itemBody>"
+                + "<itemBody>" + padding.repeat(1100) + "<extendedTextInteraction responseIdentifier=\"R\"/></itemBody>"
                 + "</assessmentItem>").getBytes(StandardCharsets.UTF_8);
 
         upload(recruiter, "application/xml", huge).problem(413);

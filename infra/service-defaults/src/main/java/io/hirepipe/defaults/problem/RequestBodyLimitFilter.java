@@ -8,25 +8,42 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Refuses request bodies over the limit with 413 before they are buffered: by Content-Length when
- * the client declares it, and by counting bytes when it streams chunked.
+ * the client declares it, and by counting bytes when it streams chunked. The upload paths a service
+ * names (a whole question bank in one file) have a limit of their own, as such a file is legitimately
+ * far bigger than any other request.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final long uploadLimit;
+    private final List<PathPattern> uploadPaths;
 
     public RequestBodyLimitFilter(long limit) {
+        this(limit, limit, List.of());
+    }
+
+    /** @param uploadPaths path patterns ({@code /api/questions/import/**}) whose bodies may reach {@code uploadLimit} */
+    public RequestBodyLimitFilter(long limit, long uploadLimit, List<String> uploadPaths) {
         this.limit = limit;
+        this.uploadLimit = uploadLimit;
+        this.uploadPaths = uploadPaths.stream().map(String::trim).filter(p -> !p.isEmpty())
+                .map(PathPatternParser.defaultInstance::parse).toList();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
             ProblemResponses.write(response, ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE,
                     "payload-too-large", "Payload too large",
@@ -34,6 +51,14 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        if (uploadPaths.isEmpty()) {
+            return limit;
+        }
+        PathContainer path = PathContainer.parsePath(request.getRequestURI());
+        return uploadPaths.stream().anyMatch(pattern -> pattern.matches(path)) ? uploadLimit : limit;
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

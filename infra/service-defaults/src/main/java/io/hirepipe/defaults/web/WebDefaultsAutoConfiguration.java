@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
+import java.util.List;
+
 /** Correlation ids, body limits and problem+json for servlet services, and correlation for RestClient. */
 /*
  * Before Boot's WebMvcAutoConfiguration, so that its own problem-details handler backs off in favour
@@ -37,9 +39,11 @@ public class WebDefaultsAutoConfiguration {
 
         @Bean
         FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-                @Value("${hirepipe.http.max-request-body:256KB}") DataSize limit) {
-            FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                    new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit.toBytes()));
+                @Value("${hirepipe.http.max-request-body:256KB}") DataSize limit,
+                @Value("${hirepipe.http.max-upload-body:16MB}") DataSize uploadLimit,
+                @Value("${hirepipe.http.upload-paths:}") List<String> uploadPaths) {
+            FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                    new RequestBodyLimitFilter(limit.toBytes(), uploadLimit.toBytes(), uploadPaths));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
             return registration;
         }
