@@ -30,7 +30,8 @@ import java.util.zip.ZipOutputStream;
  * Exports questions as a QTI 2.1 content package (zip with imsmanifest.xml, one item file per question),
  * the format {@link QtiImport} reads: choice items with their key, free-text items with their rubric in a
  * scorer {@code rubricBlock} ({@link QtiRubric}), and what QTI has no place for (category, difficulty...)
- * in an author {@code rubricBlock} ({@link QtiMetadata}). Prompts go out as paragraphs of their Markdown text.
+ * in an author {@code rubricBlock} ({@link QtiMetadata}). Prompts go out rendered, as QTI's XHTML
+ * ({@link QtiXhtml}), and as their Markdown in the metadata, which our import reads back as written.
  */
 @Service
 class QtiExport {
@@ -67,7 +68,8 @@ class QtiExport {
                 resource.setAttribute("href", href);
                 child(manifest, resource, CONTENT_PACKAGING, "file", null).setAttribute("href", href);
                 zip.putNextEntry(new ZipEntry(href));
-                zip.write(serialise(item(question.id(), QuestionRequests.of(question.content()))));
+                zip.write(serialise(item(question.id(), QuestionRequests.of(question.content()),
+                        question.content().promptHtml())));
                 zip.closeEntry();
             }
             zip.putNextEntry(new ZipEntry("imsmanifest.xml"));
@@ -79,7 +81,7 @@ class QtiExport {
         return bytes.toByteArray();
     }
 
-    private static Document item(String id, QuestionRequest question) {
+    private static Document item(String id, QuestionRequest question, String promptHtml) {
         Document document = newDocument();
         Element item = document.createElementNS(QTI, "assessmentItem");
         item.setAttribute("identifier", id);
@@ -106,9 +108,8 @@ class QtiExport {
         if (freeText && question.rubric() != null) {
             body.appendChild(QtiRubric.write(document, QTI, question.rubric()));
         }
-        for (String paragraph : question.prompt().strip().split("\\n\\s*\\n")) {
-            child(document, body, QTI, "p", paragraph.strip());
-        }
+        // Other tools show the prompt as it is rendered here; ours reads the Markdown back from the metadata.
+        QtiXhtml.append(document, body, QTI, promptHtml);
         if (freeText) {
             child(document, body, QTI, "extendedTextInteraction", null).setAttribute("responseIdentifier", RESPONSE);
         } else {
@@ -141,6 +142,7 @@ class QtiExport {
     }
 
     private static byte[] serialise(Document document) {
+        QtiXhtml.dropNonXmlCharacters(document);
         try {
             TransformerFactory factory = TransformerFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);

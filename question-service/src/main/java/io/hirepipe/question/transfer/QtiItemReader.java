@@ -97,7 +97,7 @@ final class QtiItemReader {
         for (Node child = body.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element element && BODY_BLOCKS.contains(element.getLocalName())
                     && SafeXml.descendants(element, interaction.getLocalName()).isEmpty()) {
-                String text = SafeXml.text(element);
+                String text = QtiXhtml.text(element);
                 if (!text.isEmpty()) {
                     paragraphs.add(text);
                 }

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a Hirepipe question says beyond QTI's item model (category, difficulty, suggested time, "why we ask",
- * tags, points, choice scoring), written by our export into a {@code rubricBlock view="author"} as an
+ * What a Hirepipe question says beyond QTI's item model (the prompt's Markdown, category, difficulty, suggested
+ * time, "why we ask", tags, points, choice scoring), written by our export into a {@code rubricBlock view="author"} as an
  * {@code <hp:metadata>} element in {@link QtiRubric#NAMESPACE}, and read back by our import, so that a
  * question keeps what pool rules draw by. Items from other tools have none and keep the import's defaults.
  */
@@ -35,6 +35,11 @@ final class QtiMetadata {
             setIfPresent(metadata, "points", question.points());
             setIfPresent(metadata, "choiceScoring", question.choiceScoring());
         }
+        // The item body carries the prompt rendered; the Markdown as written travels here, so a code block's
+        // lines and blank lines come back exactly.
+        Element prompt = document.createElementNS(QtiRubric.NAMESPACE, "hp:prompt");
+        prompt.setTextContent(question.prompt());
+        metadata.appendChild(prompt);
         if (question.whyWeAsk() != null) {
             Element why = document.createElementNS(QtiRubric.NAMESPACE, "hp:whyWeAsk");
             why.setTextContent(question.whyWeAsk());
@@ -72,11 +77,13 @@ final class QtiMetadata {
         }
         Set<String> tags = new LinkedHashSet<>();
         String whyWeAsk = null;
+        String prompt = question.prompt();
         for (Node child = metadata.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element element && QtiRubric.NAMESPACE.equals(element.getNamespaceURI())) {
                 switch (element.getLocalName()) {
                     case "tag" -> tags.add(element.getTextContent().strip());
                     case "whyWeAsk" -> whyWeAsk = element.getTextContent().strip();
+                    case "prompt" -> prompt = element.getTextContent().isBlank() ? prompt : element.getTextContent();
                     default -> { } // later versions may say more; what we do not know is left out
                 }
             }
@@ -84,7 +91,7 @@ final class QtiMetadata {
         // The marker stays while the question has no rubric.
         question.tags().stream().filter(QtiItemReader.NEEDS_RUBRIC_TAG::equals).forEach(tags::add);
         boolean choice = question.kind() != QuestionKind.FREE_TEXT;
-        return new StarterBank.BankQuestion(question.key(), question.kind(), question.title(), question.prompt(),
+        return new StarterBank.BankQuestion(question.key(), question.kind(), question.title(), prompt,
                 question.options(), question.correctOptionIds(), question.rubric(),
                 choice ? number(metadata, "points") : null, new ArrayList<>(tags),
                 choice ? choiceScoring(metadata) : null, text(metadata, "category"), number(metadata, "difficulty"),

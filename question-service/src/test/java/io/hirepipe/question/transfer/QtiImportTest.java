@@ -358,4 +358,48 @@ class QtiImportTest extends IntegrationTestBase {
         assertThat(problem.toString()).contains("outside the package");
         assertThat(bank()).isEmpty();
     }
+
+    @Test
+    void aMarkdownPromptWithCodeListsAndAnyCharactersSurvivesTheQtiRoundTripAndGoesOutAsQtiXhtml() throws IOException {
+        String prompt = "Was druckt das? ¿Qué imprime? 日本語 🚀\n\n```java\nint x = 1;\n\nSystem.out.println(x);\n```\n\n"
+                + "- first\n- second\n\nUse `code` and *emphasis* <u>here</u>.";
+        Map<String, Object> body = Questions.with(Questions.singleChoice("Ünïcödé — 日本語"), "prompt", prompt);
+        // a control character XML 1.0 cannot carry, pasted from a terminal
+        body.put("options", List.of(Map.of("id", "a", "text", "One\u0007 & <two>"), Map.of("id", "b", "text", "Two")));
+        body.put("correctOptionIds", List.of("a"));
+        String id = createQuestion(recruiter, body).get("id").asString();
+
+        byte[] zip = download(recruiter, "/api/questions/export/qti?ids=" + id);
+
+        String item = entries(zip).get("items/" + id + ".xml");
+        assertThat(item).as("other tools see the prompt rendered")
+                .contains("<pre><code class=\"language-java\">int x = 1;\n\nSystem.out.println(x);\n</code></pre>",
+                        "<li>first</li>", "<em>emphasis</em>", "<code>code</code>")
+                .doesNotContain("<u>", "&#7;", "<p>- first");
+        Caller other = Caller.recruiter(newTenant(), "user-2", "other@example.com");
+        JsonNode report = upload(other, "application/zip", zip).expect(200);
+        assertThat(report.get("created").asInt()).isEqualTo(1);
+        JsonNode imported = api(other).get("/api/questions/" + report.get("items").get(0).get("id").asString()).expect(200);
+        assertThat(imported.get("promptMarkdown").asString()).isEqualTo(prompt);
+        assertThat(imported.get("title").asString()).isEqualTo("Ünïcödé — 日本語");
+        assertThat(imported.get("options").get(0).get("text").asString()).isEqualTo("One & <two>");
+    }
+
+    @Test
+    void anotherToolsItemKeepsItsCodeLinesAndListItemsApart() {
+        String item = "<assessmentItem xmlns=\"http://www.imsglobal.org/xsd/imsqti_v2p1\" identifier=\"pre-1\" title=\"Loop\" "
+                + "adaptive=\"false\" timeDependent=\"false\"><responseDeclaration identifier=\"RESPONSE\" cardinality=\"single\" "
+                + "baseType=\"string\"/><itemBody><p>What does this print?</p><pre>for i in range(3):\n    print(i)\n</pre>"
+                + "<ol><li>Say what it prints,</li><li>then why.</li></ol>"
+                + "<extendedTextInteraction responseIdentifier=\"RESPONSE\"/></itemBody></assessmentItem>";
+
+        JsonNode report = upload(recruiter, "application/xml", item.getBytes(StandardCharsets.UTF_8)).expect(200);
+
+        JsonNode imported = api(recruiter).get("/api/questions/" + report.get("items").get(0).get("id").asString())
+                .expect(200);
+        assertThat(imported.get("promptMarkdown").asString()).isEqualTo("What does this print?\n\n"
+                + "```\nfor i in range(3):\n    print(i)\n```\n\n1. Say what it prints,\n2. then why.");
+        assertThat(imported.get("promptHtml").asString()).contains("<pre><code>for i in range(3):\n    print(i)\n</code></pre>",
+                "<li>then why.</li>");
+    }
 }
