@@ -11,13 +11,16 @@ import org.springframework.stereotype.Service;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * QTI 2.1/2.2 import from a single item XML or a content package (zip with imsmanifest.xml). A file
+ * QTI 2.1/2.2/3.0 import from a single item XML or a content package (zip with imsmanifest.xml). A file
  * that is not safe, well-formed QTI refuses the whole import (400 naming {@code file}, nothing stored);
  * an item that is well-formed but unsupported or invalid is reported on its own row, and the others are
  * created as drafts for review. A free-text item without a rubric is created as a draft marked
@@ -65,12 +68,21 @@ class QtiImport {
         List<ItemRow> rows = new ArrayList<>();
         List<StarterBank.BankQuestion> accepted = new ArrayList<>();
         List<String> acceptedFiles = new ArrayList<>();
+        Map<String, String> fileByIdentifier = new HashMap<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             QtiItemReader.Read read;
             try {
                 read = QtiItemReader.read(SafeXml.parse(file.getValue()));
             } catch (SafeXml.MalformedXml e) {
                 throw refused(file.getKey() + ": " + e.getMessage());
+            }
+            // The identifier is what a later import recognises the item by: a second item under it would be
+            // reported as already imported, its own content silently dropped.
+            String first = fileByIdentifier.putIfAbsent(read.identifier(), file.getKey());
+            if (first != null) {
+                rows.add(new ItemRow(read.identifier(), file.getKey(), "REFUSED", null, "identifier '"
+                        + read.identifier() + "' repeats the item in " + first + "; each item needs its own"));
+                continue;
             }
             if (read.refused() != null) {
                 rows.add(new ItemRow(read.identifier(), file.getKey(), "REFUSED", null, read.refused()));
@@ -130,7 +142,7 @@ class QtiImport {
             }
             String href;
             try {
-                href = SafeZip.safeName(resource.getAttribute("href"));
+                href = SafeZip.safeName(decoded(resource.getAttribute("href")));
             } catch (SafeZip.RefusedZip e) {
                 throw refused("imsmanifest.xml: " + e.getMessage());
             }
@@ -141,9 +153,21 @@ class QtiImport {
             items.put(href, item);
         }
         if (items.isEmpty()) {
-            throw refused("imsmanifest.xml lists no QTI item resources (type imsqti_item_xmlv2p1 or v2p2)");
+            throw refused("imsmanifest.xml lists no QTI item resources (type imsqti_item_xmlv2p1, v2p2 or v3p0)");
         }
         return items;
+    }
+
+    /**
+     * A resource's href is a URI reference: a file "my item.xml" is listed as "my%20item.xml". Decoded before
+     * the name is checked, so an encoded "..%2F" is caught like a plain one.
+     */
+    private static String decoded(String href) throws SafeZip.RefusedZip {
+        try {
+            return URLDecoder.decode(href.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new SafeZip.RefusedZip("href '" + href + "' is not a valid URI reference");
+        }
     }
 
     private static ProblemException refused(String message) {

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads one QTI 2.1/2.2 {@code assessmentItem} into a question: a {@code choiceInteraction} becomes a
+ * Reads one QTI 2.1/2.2 {@code assessmentItem} (or a 3.0 {@code qti-assessment-item}, by its 2.x names,
+ * {@link Qti3Names}) into a question: a {@code choiceInteraction} becomes a
  * single- or multiple-choice question (by the response's cardinality and maxChoices), an
  * {@code extendedTextInteraction} a free-text one, with the rubric our export writes into a
  * {@code rubricBlock} ({@link QtiRubric}). A free-text item without one becomes a draft marked "needs a
@@ -37,9 +38,13 @@ final class QtiItemReader {
     }
 
     static Read read(Document document) throws SafeXml.MalformedXml {
+        if (Qti3Names.isQti3(document)) {
+            Qti3Names.toQti2(document);
+        }
         Element item = document.getDocumentElement();
         if (!"assessmentItem".equals(item.getLocalName())) {
-            throw new SafeXml.MalformedXml("the root element is <" + item.getLocalName() + ">, not a QTI <assessmentItem>");
+            throw new SafeXml.MalformedXml("the root element is <" + item.getLocalName()
+                    + ">, not a QTI <assessmentItem> (2.x) or <qti-assessment-item> (3.0)");
         }
         String identifier = item.getAttribute("identifier");
         if (identifier.isBlank()) {

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Arrays;
 import java.util.List;
 
-/** Moving questions between tenants and tools: JSON export and import, QTI 2.1 export and QTI 2.x import. */
+/** Moving questions between tenants and tools: JSON export and import, QTI 2.1 export and QTI 2.x/3.0 import. */
 @Tag(name = "Question import and export")
 @RestController
 @PreAuthorize("hasAnyRole('RECRUITER','PLATFORM')")
@@ -95,10 +95,10 @@ class TransferController {
     }
 
     /**
-     * QTI 2.1/2.2: one item XML, or a content package (zip with imsmanifest.xml), as the raw request body.
+     * QTI 2.1/2.2/3.0: one item XML, or a content package (zip with imsmanifest.xml), as the raw request body.
      * Supported items become drafts; every other item is reported on its own row.
      */
-    @Operation(summary = "Import QTI 2.1 items (XML or zip)")
+    @Operation(summary = "Import QTI 2.1/2.2/3.0 items (XML or zip)")
     @PostMapping(value = "/api/questions/import/qti", consumes = {"application/xml", "text/xml", "application/zip",
             "application/octet-stream"})
     QtiImport.QtiReport importQti(Caller caller, @RequestBody byte[] upload,

@@ -402,4 +402,87 @@ class QtiImportTest extends IntegrationTestBase {
         assertThat(imported.get("promptHtml").asString()).contains("<pre><code>for i in range(3):\n    print(i)\n</code></pre>",
                 "<li>then why.</li>");
     }
+
+    private static byte[] zipOf(Map<String, String> files) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A QTI 3.0 package as the spec's examples write one: kebab-case qti- names, its own namespaces. */
+    @Test
+    void aQti3PackageImportsItsChoiceAndEssayItems() {
+        String manifest = "<manifest xmlns=\"http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1\" identifier=\"pkg-1\">"
+                + "<metadata><schema>QTI Package</schema><schemaversion>3.0.0</schemaversion></metadata><organizations/>"
+                + "<resources>"
+                + "<resource identifier=\"capitals\" type=\"imsqti_item_xmlv3p0\" href=\"items/capitals.xml\">"
+                + "<file href=\"items/capitals.xml\"/></resource>"
+                + "<resource identifier=\"essay\" type=\"imsqti_item_xmlv3p0\" href=\"items/why%20queues.xml\">"
+                + "<file href=\"items/why%20queues.xml\"/></resource>"
+                + "</resources></manifest>";
+        String choice = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<qti-assessment-item xmlns=\"http://www.imsglobal.org/xsd/imsqtiasi_v3p0\" identifier=\"capitals\" "
+                + "title=\"Capitals\" adaptive=\"false\" time-dependent=\"false\">"
+                + "<qti-response-declaration identifier=\"RESPONSE\" cardinality=\"multiple\" base-type=\"identifier\">"
+                + "<qti-correct-response><qti-value>paris</qti-value><qti-value>rome</qti-value></qti-correct-response>"
+                + "</qti-response-declaration>"
+                + "<qti-outcome-declaration identifier=\"SCORE\" cardinality=\"single\" base-type=\"float\"/>"
+                + "<qti-item-body><p>Europe's capitals.</p><qti-choice-interaction response-identifier=\"RESPONSE\" max-choices=\"0\">"
+                + "<qti-prompt>Which of these are capitals?</qti-prompt>"
+                + "<qti-simple-choice identifier=\"paris\">Paris</qti-simple-choice>"
+                + "<qti-simple-choice identifier=\"lyon\">Lyon</qti-simple-choice>"
+                + "<qti-simple-choice identifier=\"rome\">Rome</qti-simple-choice></qti-choice-interaction></qti-item-body>"
+                + "<qti-response-processing template=\"https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/match_correct.xml\"/>"
+                + "</qti-assessment-item>";
+        String essay = "<qti-assessment-item xmlns=\"http://www.imsglobal.org/xsd/imsqtiasi_v3p0\" identifier=\"essay\" "
+                + "title=\"Why queues\" adaptive=\"false\" time-dependent=\"false\">"
+                + "<qti-response-declaration identifier=\"RESPONSE\" cardinality=\"single\" base-type=\"string\"/>"
+                + "<qti-item-body><qti-extended-text-interaction response-identifier=\"RESPONSE\">"
+                + "<qti-prompt>Why put a queue between two services?</qti-prompt></qti-extended-text-interaction>"
+                + "</qti-item-body></qti-assessment-item>";
+
+        JsonNode report = upload(recruiter, "application/zip", zipOf(Map.of("imsmanifest.xml", manifest,
+                "items/capitals.xml", choice, "items/why queues.xml", essay))).expect(200);
+
+        assertThat(report.get("created").asInt()).isEqualTo(2);
+        JsonNode multi = api(recruiter).get("/api/questions?kind=MULTI_CHOICE").expect(200).get("items").get(0);
+        assertThat(multi.get("title").asString()).isEqualTo("Capitals");
+        assertThat(multi.get("promptMarkdown").asString()).isEqualTo("Europe's capitals.\n\nWhich of these are capitals?");
+        assertThat(multi.get("options").valueStream().map(o -> o.get("id").asString() + "=" + o.get("text").asString()))
+                .containsExactly("paris=Paris", "lyon=Lyon", "rome=Rome");
+        assertThat(multi.get("correctOptionIds").toString()).isEqualTo("[\"paris\",\"rome\"]");
+        JsonNode essayQuestion = api(recruiter).get("/api/questions?kind=FREE_TEXT").expect(200).get("items").get(0);
+        assertThat(essayQuestion.get("promptMarkdown").asString()).isEqualTo("Why put a queue between two services?");
+        assertThat(essayQuestion.get("needsRubric").asBoolean()).isTrue();
+    }
+
+    @Test
+    void twoItemsOfAPackageUnderOneIdentifierAreNotTakenForOne() {
+        String manifest = "<manifest xmlns=\"http://www.imsglobal.org/xsd/imscp_v1p1\"><resources>"
+                + "<resource identifier=\"r1\" type=\"imsqti_item_xmlv2p1\" href=\"a.xml\"/>"
+                + "<resource identifier=\"r2\" type=\"imsqti_item_xmlv2p1\" href=\"b.xml\"/></resources></manifest>";
+        String item = "<assessmentItem xmlns=\"http://www.imsglobal.org/xsd/imsqti_v2p1\" identifier=\"item\" title=\"%s\">"
+                + "<responseDeclaration identifier=\"RESPONSE\" cardinality=\"single\" baseType=\"identifier\">"
+                + "<correctResponse><value>a</value></correctResponse></responseDeclaration><itemBody>"
+                + "<choiceInteraction responseIdentifier=\"RESPONSE\" maxChoices=\"1\"><prompt>Pick one</prompt>"
+                + "<simpleChoice identifier=\"a\">A</simpleChoice><simpleChoice identifier=\"b\">B</simpleChoice>"
+                + "</choiceInteraction></itemBody></assessmentItem>";
+
+        JsonNode report = upload(recruiter, "application/zip", zipOf(Map.of("imsmanifest.xml", manifest,
+                "a.xml", item.formatted("First"), "b.xml", item.formatted("Second")))).expect(200);
+
+        assertThat(report.get("created").asInt()).isEqualTo(1);
+        assertThat(report.get("alreadyImported").asInt()).isZero();
+        JsonNode refused = report.get("items").valueStream().filter(r -> r.get("outcome").asString().equals("REFUSED"))
+                .findFirst().orElseThrow();
+        assertThat(refused.get("file").asString()).isEqualTo("b.xml");
+        assertThat(refused.get("reason").asString()).contains("identifier 'item' repeats the item in a.xml");
+    }
 }
