@@ -38,6 +38,7 @@ public class JsonTransfer {
     static final int MAX_QUESTIONS = 1_000;
     static final int MAX_TESTS = 200;
     static final String SOURCE_PREFIX = "import:";
+    static final int FILE_VERSION = 1;
 
     private final QuestionService questions;
     private final QuestionRequests requests;
@@ -72,7 +73,7 @@ public class JsonTransfer {
         }
         List<QuestionDocument> found = questions.forExport(caller, selection, MAX_QUESTIONS);
         List<StarterBank.BankQuestion> exported = found.stream().map(JsonTransfer::exported).toList();
-        return new StarterBank(1, null, exported, tests.stream().map(JsonTransfer::exported).toList());
+        return new StarterBank(FILE_VERSION, null, exported, tests.stream().map(JsonTransfer::exported).toList());
     }
 
     private static StarterBank.BankTest exported(TestTemplateService.ExportedTest test) {
@@ -109,6 +110,11 @@ public class JsonTransfer {
 
     /** All or nothing: every question is checked before the first is stored. */
     ImportReport importFile(Caller caller, StarterBank file, boolean publish) {
+        // A later format may say things this one cannot read; guessing would import them half understood.
+        if (file != null && file.version() != FILE_VERSION) {
+            throw invalid("version", "this service reads bank files of version " + FILE_VERSION + ", not "
+                    + file.version());
+        }
         if (file == null || file.questions().isEmpty()) {
             throw invalid("questions", "the file has no questions");
         }

@@ -97,6 +97,20 @@ class JsonTransferTest extends IntegrationTestBase {
     }
 
     @Test
+    void aFileOfAnotherFormatVersionIsRefusedAndNothingStored() {
+        createQuestion(recruiter, singleChoice("Spike"));
+        ObjectNode exported = (ObjectNode) api(recruiter).get("/api/questions/export").expect(200);
+        exported.put("version", 2);
+        Caller other = Caller.recruiter(newTenant(), "u", "x@example.com");
+
+        JsonNode problem = api(other).post("/api/questions/import", exported).problem(400, "invalid-request");
+
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("version");
+        assertThat(problem.get("detail").asString()).contains("version 1, not 2");
+        assertThat(api(other).get("/api/questions").expect(200).get("items")).isEmpty();
+    }
+
+    @Test
     void aNullEntryIsRefusedNamingIt() {
         JsonNode question = api(recruiter).post("/api/questions/import", "{\"version\": 1, \"questions\": [null]}")
                 .problem(400, "invalid-request");
