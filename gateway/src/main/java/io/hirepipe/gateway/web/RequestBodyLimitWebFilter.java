@@ -52,16 +52,19 @@ public class RequestBodyLimitWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        long limit = uploadPaths.stream().anyMatch(p -> p.matches(exchange.getRequest().getPath().pathWithinApplication()))
-                ? uploadLimit : defaultLimit;
         HttpHeaders headers = exchange.getRequest().getHeaders();
         long declared = headers.getContentLength();
+        boolean chunked = declared < 0 && headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
+        // An HTTP/1.1 request without Content-Length or Transfer-Encoding has no body (RFC 9112, 6.3), nor has one
+        // that declares a length within the default limit: nothing to count, no path to match (every read is such).
+        if (!chunked && declared <= defaultLimit) {
+            return chain.filter(exchange);
+        }
+        long limit = isUpload(exchange) ? uploadLimit : defaultLimit;
         if (declared > limit) {
             return Problems.write(exchange, tooLarge(exchange, limit));
         }
-        // An HTTP/1.1 request without Content-Length or Transfer-Encoding has no body (RFC 9112, 6.3), nor has one
-        // that declares a length within the limit: nothing to count, so no decorated copy of the exchange.
-        if (declared >= 0 || !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+        if (!chunked) {
             return chain.filter(exchange);
         }
         AtomicLong received = new AtomicLong();
@@ -78,6 +81,11 @@ public class RequestBodyLimitWebFilter implements WebFilter, Ordered {
             }
         };
         return chain.filter(exchange.mutate().request(counted).build());
+    }
+
+    private boolean isUpload(ServerWebExchange exchange) {
+        var path = exchange.getRequest().getPath().pathWithinApplication();
+        return uploadPaths.stream().anyMatch(pattern -> pattern.matches(path));
     }
 
     static ProblemDetail tooLarge(ServerWebExchange exchange, long limit) {
