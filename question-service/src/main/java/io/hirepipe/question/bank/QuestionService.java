@@ -11,7 +11,11 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -58,6 +62,41 @@ public class QuestionService {
 
     public Optional<QuestionDocument> findBySourceKey(Caller caller, String sourceKey) {
         return store.findBySourceKey(caller.tenantId(), sourceKey);
+    }
+
+    /**
+     * Creates questions remembered by their source keys (imports) in one batched write, in the map's order; with
+     * {@code publish} each is published as its version 1 in that same write, its event in its outbox.
+     *
+     * @return the new questions' ids by source key
+     */
+    public Map<String, String> insertAll(Caller caller, Map<String, QuestionRequest> requestsBySourceKey,
+                                         QuestionRules.RubricPolicy policy, boolean publish) {
+        Instant now = clock.instant();
+        String author = Authors.of(caller);
+        List<QuestionDocument> created = new ArrayList<>(requestsBySourceKey.size());
+        Map<String, String> ids = new LinkedHashMap<>();
+        requestsBySourceKey.forEach((sourceKey, request) -> {
+            QuestionContent content = QuestionRules.toContent(request, author, policy);
+            String id = Ids.newId("q");
+            if (publish) {
+                QuestionRules.requirePublishable(id, content);
+            }
+            List<PublishedQuestion> published = publish ? List.of(new PublishedQuestion(id, 1, content, now)) : List.of();
+            created.add(new QuestionDocument(id, caller.tenantId(), 1,
+                    publish ? QuestionStatus.PUBLISHED : QuestionStatus.DRAFT, content, publish ? 1 : null, published,
+                    0, now, now, publish ? now : null, null, QuestionDocument.searchTermsOf(content), sourceKey,
+                    SearchTerms.VERSION));
+            ids.put(sourceKey, id);
+        });
+        store.insertAll(created, question -> question.publishedVersions().isEmpty() ? List.of()
+                : Outbox.messages(QuestionEvents.published(question.publishedVersions().get(0), caller.tenantId())));
+        return ids;
+    }
+
+    /** The ids of questions installed or imported before under any of {@code sourceKeys}, by source key. */
+    public Map<String, String> idsBySourceKey(Caller caller, Collection<String> sourceKeys) {
+        return store.idsBySourceKey(caller.tenantId(), sourceKeys);
     }
 
     public Page<QuestionView> search(Caller caller, QuestionFilter filter, String cursor, int limit) {

@@ -1,7 +1,10 @@
 package io.hirepipe.question.bank;
 
+import io.hirepipe.defaults.outbox.Outbox;
+import io.hirepipe.defaults.outbox.OutboxMessage;
 import io.hirepipe.defaults.web.Cursor;
 import io.hirepipe.question.CursorCriteria;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -17,8 +20,11 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads and writes {@link QuestionDocument}s. Every query is scoped to one tenant; every change is a
@@ -86,6 +92,24 @@ class QuestionStore implements InitializingBean {
         mongo.insert(question);
     }
 
+    /**
+     * Inserts new questions in one batched write (the driver splits it by size), each with the events its creation
+     * implies in its outbox: a round trip per file instead of several per question.
+     */
+    void insertAll(List<QuestionDocument> questions, Function<QuestionDocument, List<OutboxMessage>> events) {
+        List<Document> documents = new ArrayList<>(questions.size());
+        for (QuestionDocument question : questions) {
+            Document document = new Document();
+            mongo.getConverter().write(question, document);
+            List<OutboxMessage> pending = events.apply(question);
+            if (!pending.isEmpty()) {
+                document.put(Outbox.FIELD, mongo.getConverter().convertToMongoType(pending));
+            }
+            documents.add(document);
+        }
+        mongo.insert(documents, QuestionDocument.COLLECTION);
+    }
+
     Optional<QuestionDocument> find(String tenantId, String id) {
         Query query = Query.query(byId(tenantId, id));
         query.fields().exclude(HEAVY_FIELDS);
@@ -133,6 +157,17 @@ class QuestionStore implements InitializingBean {
                 .limit(max);
         query.fields().exclude("outbox");
         return mongo.find(query, QuestionDocument.class);
+    }
+
+    /** The ids of the tenant's questions that carry one of {@code sourceKeys}, by source key: one query for a whole file. */
+    Map<String, String> idsBySourceKey(String tenantId, Collection<String> sourceKeys) {
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("sourceKey").in(sourceKeys));
+        query.fields().include("_id", "sourceKey");
+        Map<String, String> ids = new HashMap<>();
+        for (Document found : mongo.find(query, Document.class, mongo.getCollectionName(QuestionDocument.class))) {
+            ids.put(found.getString("sourceKey"), found.getString("_id"));
+        }
+        return ids;
     }
 
     Optional<QuestionDocument> findBySourceKey(String tenantId, String sourceKey) {

@@ -18,6 +18,7 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.HashSet;
@@ -215,23 +216,28 @@ public class JsonTransfer {
 
     /** Stores already checked questions; those imported before under the same key are kept as they are. */
     ImportReport store(Caller caller, List<StarterBank.BankQuestion> checked, boolean publish, String prefix) {
-        List<ImportedQuestion> rows = new ArrayList<>();
-        int created = 0;
+        // One look-up and one write for the whole file: a query and three writes per question took longer than the
+        // gateway waits for a 1,000-question file, and a query per question reads the whole collection each time
+        // wherever the source-key index is not used (the local stack's MongoDB).
+        Map<String, String> existing = questions.idsBySourceKey(caller,
+                checked.stream().map(question -> prefix + question.key()).toList());
+        Map<String, QuestionRequest> toCreate = new LinkedHashMap<>();
         for (StarterBank.BankQuestion question : checked) {
             String sourceKey = prefix + question.key();
-            Optional<QuestionDocument> existing = questions.findBySourceKey(caller, sourceKey);
-            if (existing.isPresent()) {
-                rows.add(new ImportedQuestion(question.key(), existing.get().id(), "ALREADY_IMPORTED"));
-                continue;
+            if (!existing.containsKey(sourceKey)) {
+                toCreate.putIfAbsent(sourceKey, question.toRequest());
             }
-            String id = questions.insert(caller, question.toRequest(), sourceKey, null, policy(publish)).id();
-            if (publish) {
-                questions.publish(caller, id);
-            }
-            rows.add(new ImportedQuestion(question.key(), id, "CREATED"));
-            created++;
         }
-        return new ImportReport(created, rows.size() - created, rows, 0, List.of());
+        Map<String, String> created = toCreate.isEmpty() ? Map.of()
+                : questions.insertAll(caller, toCreate, policy(publish), publish);
+        List<ImportedQuestion> rows = new ArrayList<>();
+        for (StarterBank.BankQuestion question : checked) {
+            String sourceKey = prefix + question.key();
+            String existingId = existing.get(sourceKey);
+            rows.add(existingId != null ? new ImportedQuestion(question.key(), existingId, "ALREADY_IMPORTED")
+                    : new ImportedQuestion(question.key(), created.get(sourceKey), "CREATED"));
+        }
+        return new ImportReport(created.size(), rows.size() - created.size(), rows, 0, List.of());
     }
 
     private static QuestionRules.RubricPolicy policy(boolean publish) {

@@ -1,7 +1,11 @@
 package io.hirepipe.question.transfer;
 
+import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.QuestionPublished;
+import io.hirepipe.contracts.events.QuestionRetired;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.question.support.IntegrationTestBase;
+import io.hirepipe.testkit.EventTopics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,6 +22,8 @@ import static io.hirepipe.question.support.Questions.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JsonTransferTest extends IntegrationTestBase {
+
+    private final EventTopics topics = EventTopics.shared();
 
     /** What a question says, without what the tenant assigns (id, dates, status, author). */
     private static Map<String, String> content(JsonNode question) {
@@ -242,5 +248,47 @@ class JsonTransferTest extends IntegrationTestBase {
         tooMany.replaceAll(q -> with(q, "prompt", "x".repeat(4000)));
         api(recruiter).post("/api/questions/import", Map.of("version", 1, "questions", tooMany))
                 .problem(413, "payload-too-large");
+    }
+
+    @Test
+    void aFileImportedWithPublishIsPublishedAtOnceWithOneEventPerQuestion() {
+        Caller importer = Caller.recruiter(newTenant(), "user-7", "importer@example.com");
+        List<Map<String, Object>> questions = List.of(with(singleChoice("Spike"), "key", "spike"),
+                with(multiChoice("Security"), "key", "security"), with(freeText("SQL or NoSQL"), "key", "sql"));
+        Map<String, Object> file = Map.of("version", 1, "questions", questions);
+
+        JsonNode report = api(importer).post("/api/questions/import?publish=true", file).expect(200);
+
+        assertThat(report.get("created").asInt()).isEqualTo(3);
+        Map<String, String> ids = report.get("questions").valueStream()
+                .collect(Collectors.toMap(r -> r.get("key").asString(), r -> r.get("id").asString()));
+        Map<String, String> titles = Map.of("spike", "Spike", "security", "Security", "sql", "SQL or NoSQL");
+        ids.forEach((key, id) -> {
+            JsonNode question = api(importer).get("/api/questions/" + id).expect(200);
+            assertThat(question.get("status").asString()).isEqualTo("PUBLISHED");
+            assertThat(question.get("version").asInt()).isEqualTo(1);
+            assertThat(api(importer).get("/api/questions/" + id + "/versions/1").expect(200).get("title").asString())
+                    .isEqualTo(titles.get(key));
+            // scoring builds its answer keys from this event alone
+            QuestionPublished published = (QuestionPublished) topics.awaitRecords(Topics.QUESTIONS,
+                    r -> id.equals(r.key()) && r.payload() instanceof QuestionPublished).get(0).payload();
+            assertThat(published.title()).isEqualTo(titles.get(key));
+            assertThat(published.version()).isEqualTo(1);
+        });
+        // usable in a test at once: a test naming them publishes
+        api(importer).post("/api/tests/" + api(importer).post("/api/tests", Map.of("title", "Imported screen",
+                "durationMinutes", 20, "passMarkPercent", 50, "sections", List.of(Map.of("title", "All",
+                        "questionIds", List.copyOf(ids.values()))))).expect(201).get("id").asString() + "/publish",
+                null).expect(200);
+
+        assertThat(api(importer).post("/api/questions/import?publish=true", file).expect(200).get("alreadyImported")
+                .asInt()).isEqualTo(3);
+        // Retiring emits on the question's key, so once its event is read every earlier one has been too.
+        String spike = ids.get("spike");
+        api(importer).post("/api/questions/" + spike + "/retire", null).expect(200);
+        topics.awaitRecords(Topics.QUESTIONS, r -> spike.equals(r.key()) && r.payload() instanceof QuestionRetired);
+        assertThat(topics.readToEnd(Topics.QUESTIONS, r -> spike.equals(r.key())))
+                .as("one publication, none from the second import").extracting(r -> r.envelope().type())
+                .containsExactly("QuestionPublished", "QuestionRetired");
     }
 }
