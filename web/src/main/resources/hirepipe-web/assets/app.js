@@ -4,6 +4,7 @@ import { ApiClient, ApiError, unavailableWords } from './api.js';
 import { Autosaver } from './autosave.js';
 import { Countdown, formatRemaining } from './countdown.js';
 import { clockTime, h, paragraphs, promptContent, show } from './dom.js';
+import { RefusedDrafts } from './drafts.js';
 import { IntegritySignals } from './signals.js';
 import { LocalState } from './store.js';
 
@@ -23,6 +24,8 @@ const app = {
   assessment: null,
   session: null,
   state: null,
+  /** Answers the server refused, kept in this tab so a reload shows them again (see drafts.js). */
+  drafts: null,
   answers: {},
   autosaver: null,
   countdown: null,
@@ -448,6 +451,8 @@ const FINAL_REFUSALS = ['invitation-unavailable', 'invitation-revoked', 'invitat
 function finish(submission) {
   app.closed = true;
   stopWorking();
+  // Submitted: nothing of the candidate's refused answers stays in the tab.
+  if (app.drafts) app.drafts.clear();
   const timedOut = submission && submission.reason === 'TIMEOUT';
   app.pageName = 'thanks';
   page('Thank you',
@@ -555,15 +560,27 @@ async function pollSession() {
   }
 }
 
-function merge(session, state) {
+/**
+ * What each question shows on opening: an answer still waiting to be sent from this device, else one the
+ * server refused in this tab (shown again as not saved), else the server's. A refusal the server has since
+ * moved past (a later answer saved, here or on another device) is dropped.
+ */
+function merge(session, state, drafts) {
   const answers = {};
+  const refused = drafts.all();
   for (const question of session.questions) {
     const server = session.answers ? session.answers[question.questionId] : null;
     const local = state.pending[question.questionId];
+    const draft = refused[question.questionId];
+    if (draft && server && server.sequence >= draft.sequence) drafts.forget(question.questionId);
     if (local && (!server || local.sequence > server.sequence)) {
       answers[question.questionId] = { answer: local.answer, sequence: local.sequence };
+      continue;
+    }
+    if (local) state.confirm(question.questionId, server.sequence);
+    if (draft && (!server || draft.sequence > server.sequence)) {
+      answers[question.questionId] = { answer: draft.answer, sequence: draft.sequence };
     } else {
-      if (local) state.confirm(question.questionId, server.sequence);
       answers[question.questionId] = server
         ? { answer: { selectedOptionIds: server.selectedOptionIds, text: server.text }, sequence: server.sequence }
         : { answer: null, sequence: 0 };
@@ -575,7 +592,8 @@ function merge(session, state) {
 function beginWorking(session) {
   app.session = session;
   app.state = app.state || new LocalState(app.assessment.invitationId);
-  app.answers = merge(session, app.state);
+  app.drafts = new RefusedDrafts(session.sessionId);
+  app.answers = merge(session, app.state, app.drafts);
   app.autosaver = new Autosaver(api, app.state, app.answers, {
     onStatus: onSaveStatus,
     onDeadline,
@@ -585,7 +603,7 @@ function beginWorking(session) {
       const renewed = await api.exchange(app.invitationToken);
       return Date.parse(renewed.expiresAt) > api.serverNow();
     },
-  });
+  }, app.drafts);
   app.countdown = new Countdown(() => api.serverNow(), { onTick, onWarning, onTimeUp });
   renderHeaderStatus();
   app.countdown.start(session.deadline);
@@ -594,6 +612,8 @@ function beginWorking(session) {
   app.signals.start();
   app.poller = setInterval(pollSession, SESSION_POLL_MS);
   showQuestion(app.state.position);
+  // A refusal kept from before a reload is named in the status at once, not only after the next save.
+  app.autosaver.showStatus();
   if (app.state.pendingCount() > 0) app.autosaver.flushSoon(0);
 }
 
@@ -646,6 +666,8 @@ async function boot() {
       showProblem('The assessment could not be opened', error.message);
     }
   } else {
+    // Submitted or closed elsewhere (another device, the deadline): this tab keeps no refused answer of it.
+    if (app.assessment.session) new RefusedDrafts(app.assessment.session.sessionId).clear();
     showUnavailable(status, app.assessment.contactEmail);
   }
 }

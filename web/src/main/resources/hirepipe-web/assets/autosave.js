@@ -10,12 +10,14 @@ export class Autosaver {
    * @param answers  questionId → { answer, sequence } as known on this page (server merged with local)
    * @param events   { onStatus(status), onDeadline(iso), onLate(questionId), onRefused(questionId, error),
    *                  onAuthExpired(): Promise }
+   * @param drafts   the RefusedDrafts of this session: refused answers kept in the tab across a reload
    */
-  constructor(api, state, answers, events) {
+  constructor(api, state, answers, events, drafts) {
     this.api = api;
     this.state = state;
     this.answers = answers;
     this.events = events;
+    this.drafts = drafts;
     this.timers = {};
     this.sending = null;
     this.failures = 0;
@@ -24,7 +26,7 @@ export class Autosaver {
     this.offline = false;
     this.stopped = false;
     /** questionId → the ApiError of its last save, refused for good (no later save of it has been accepted yet). */
-    this.refused = {};
+    this.refused = Object.fromEntries(Object.entries(drafts.all()).map(([questionId, draft]) => [questionId, draft.error]));
     window.addEventListener('online', () => this.flushSoon(0));
   }
 
@@ -55,6 +57,11 @@ export class Autosaver {
     return this.state.pendingCount();
   }
 
+  /** Tells the page where the answers stand now (on opening it: a refusal kept from before a reload). */
+  showStatus() {
+    this.#report();
+  }
+
   async #drain() {
     for (let next = this.state.nextPending(); next && !this.stopped; next = this.state.nextPending()) {
       this.#report('saving');
@@ -66,6 +73,7 @@ export class Autosaver {
           this.state.confirm(next.questionId, saved.sequence);
           this.lastSavedAt = saved.savedAt;
           delete this.refused[next.questionId];
+          this.drafts.forget(next.questionId);
           const known = this.answers[next.questionId];
           if (known && known.sequence < saved.sequence) known.sequence = saved.sequence;
         }
@@ -99,6 +107,7 @@ export class Autosaver {
         // save of the question is accepted, and the next ones keep flowing.
         this.state.confirm(next.questionId, next.sequence);
         this.refused[next.questionId] = error;
+        this.drafts.keep(next.questionId, next.sequence, next.answer, error);
         this.events.onRefused(next.questionId, error);
       }
     }

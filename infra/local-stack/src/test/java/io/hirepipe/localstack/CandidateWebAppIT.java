@@ -320,6 +320,72 @@ class CandidateWebAppIT {
     }
 
     /**
+     * A refused answer is the candidate's own text: a reload shows it again, still named as not saved, so it can be
+     * shortened instead of written anew. It is kept in the tab only (sessionStorage, never localStorage), dropped once
+     * a fitting answer is saved, and gone from the tab once the assessment is submitted.
+     */
+    @Test
+    void aRefusedAnswerComesBackAfterAReloadUntilAFittingOneIsSaved() {
+        String link = invite(testId, "Rhoda Reload", "rhoda@example.com");
+        String tooLong = "y".repeat(20_001);
+
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(link);
+            browser.button("Start the assessment");
+            browser.awaitHeading("Question 1");
+            browser.question(3);
+            browser.type("An earlier answer that fits.");
+            browser.awaitSaved();
+            setTypedText(browser, tooLong);
+            browser.awaitText("#answer-error", "Not saved. This answer is longer than an answer may be.");
+            assertThat(storedAnywhere(browser, "localStorage", tooLong)).as("nothing of it in localStorage").isFalse();
+            assertThat(storedAnywhere(browser, "sessionStorage", tooLong)).as("kept in the tab").isTrue();
+
+            browser.reload();
+            browser.awaitHeading("Question 3: Idempotent consumers");
+            assertThat(browser.typedText()).as("the refused text is back").isEqualTo(tooLong);
+            browser.awaitText("#answer-error", "Not saved. This answer is longer than an answer may be. Shorten it");
+            browser.awaitText("#save-status", "Not saved: question 3");
+            assertThat(browser.textOf(".free-text .hint")).isEqualTo("20001 of 20000 characters");
+            assertThat(browser.find("textarea").getDomAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.find("#navigator-list li:nth-child(3) button").getDomAttribute("aria-label"))
+                    .isEqualTo("Question 3: answer not saved");
+            assertThat(candidateSession(link).get("answers").get(questionIdTitled(link, "Idempotent consumers"))
+                    .get("text").asString()).as("the server still keeps the earlier answer")
+                    .isEqualTo("An earlier answer that fits.");
+            browser.capture("question-answer-refused-after-reload");
+
+            // Shortened with the keyboard, as the candidate would: the fitting answer is saved, the kept draft dropped.
+            browser.find("textarea").sendKeys(Keys.chord(Keys.CONTROL, Keys.END), Keys.BACK_SPACE, Keys.BACK_SPACE);
+            browser.awaitSaved();
+            assertThat(browser.textOf("#answer-error")).isEmpty();
+            assertThat(browser.find("textarea").getDomAttribute("aria-invalid")).isNull();
+            assertThat(storedAnywhere(browser, "sessionStorage", "y".repeat(19_999))).as("the draft is gone").isFalse();
+            assertThat(candidateSession(link).get("answers").get(questionIdTitled(link, "Idempotent consumers"))
+                    .get("text").asString()).isEqualTo("y".repeat(19_999));
+
+            // Refused again, then submitted: the tab keeps nothing of it.
+            setTypedText(browser, tooLong);
+            browser.awaitText("#save-status", "Not saved: question 3");
+            assertThat(storedAnywhere(browser, "sessionStorage", tooLong)).isTrue();
+            browser.button("Review and submit");
+            browser.awaitHeading("Review before you submit");
+            browser.button("Submit the assessment");
+            browser.button("Yes, submit my answers");
+            browser.awaitHeading("Thank you, your answers were submitted");
+            assertThat(storedAnywhere(browser, "sessionStorage", tooLong)).as("cleared at submission").isFalse();
+        }
+    }
+
+    /** Whether any value in the page's {@code localStorage} or {@code sessionStorage} holds {@code text}. */
+    private static boolean storedAnywhere(CandidateBrowser browser, String storage, String text) {
+        return (Boolean) browser.script("""
+                const store = window[arguments[0]];
+                return Object.keys(store).some((key) => (store.getItem(key) || '').includes(arguments[1]));""",
+                storage, text);
+    }
+
+    /**
      * Submitted while an answer still waits for the network: the page says it submits once the answers are saved,
      * and does, when the network returns, without another press.
      */
