@@ -84,7 +84,10 @@ export function confirmInPlace(trigger, { question, yes, yesLabel, action }) {
   });
   trigger.hidden = true;
   trigger.after(box);
-  words.focus();
+  // Inside a table that scrolls sideways (a phone), focusing the words alone can leave the box half outside
+  // the visible part: the whole box is brought into view, in the table's box and the page, then focused.
+  words.focus({ preventScroll: true });
+  box.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
 /** The place a form shows problems that name no field of it; it takes focus then, so the keyboard stays in the form. */

@@ -194,6 +194,39 @@ final class CandidateBrowser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Lays the page out as a phone {@code width} px wide would, until {@link #fullWidth} (or a capture) ends it. */
+    void narrow(int width) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", width, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    void fullWidth() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /** Whether the whole of {@code element} is inside the visible part of the page (not scrolled away in any box). */
+    boolean onScreen(WebElement element) {
+        settle();
+        return (Boolean) script("""
+                const box = arguments[0].getBoundingClientRect();
+                const width = document.documentElement.clientWidth;
+                const height = window.innerHeight;
+                if (box.width === 0 || box.left < 0 || box.top < 0 || box.right > width || box.bottom > height) return false;
+                // Not clipped by a scrolling box around it either: its middle is what the browser would hit there.
+                const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+                return hit !== null && (arguments[0] === hit || arguments[0].contains(hit));""", element);
+    }
+
+    /** Where {@code element} is, against the visible part of the page, for a failure's message. */
+    String whereIs(WebElement element) {
+        return String.valueOf(script("""
+                const box = arguments[0].getBoundingClientRect();
+                const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+                return `box ${Math.round(box.left)},${Math.round(box.top)} to ${Math.round(box.right)},${Math.round(box.bottom)}`
+                  + ` in a ${document.documentElement.clientWidth}x${window.innerHeight} view; its middle shows `
+                  + (hit ? hit.outerHTML.slice(0, 120) : 'nothing');""", element));
+    }
+
     /** Presses Tab until {@code target} has focus, and checks the focus is visible on the way. */
     WebElement tabTo(Predicate<WebElement> target, String what) {
         Actions keys = new Actions(driver);
@@ -289,7 +322,8 @@ final class CandidateBrowser implements AutoCloseable {
         }
     }
 
-    private void screenshot(String name) {
+    /** The window as it is now, under target/screenshots/{@code name}.png. */
+    void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();

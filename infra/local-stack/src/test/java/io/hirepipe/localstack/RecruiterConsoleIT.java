@@ -829,6 +829,73 @@ class RecruiterConsoleIT {
         }
     }
 
+    /**
+     * On a phone (375 px) the tables scroll sideways in their own box: the in-place question before a revocation
+     * still comes on screen whole, takes the focus, and its buttons are reached and pressed by keyboard.
+     */
+    @Test
+    @Order(17)
+    void atPhoneWidthTheRevokeConfirmationIsOnScreenAndWorksByKeyboard() {
+        String invitationId = recruiter.post("/api/v1/invitations", Map.of("testId", stack().demo().demoTestId(),
+                "candidate", Map.of("name", "Nadia Narrow", "email", "nadia.narrow@console.test"))).expect(201)
+                .get("id").asString();
+        String keyName = "Phone-width key " + System.nanoTime();
+        recruiter.post("/api/v1/api-keys", Map.of("name", keyName, "scopes", List.of("results:read"))).expect(201);
+
+        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            browser.narrow(375);
+            open(browser, "#/invitations");
+            browser.awaitText("#invitation-list", "Nadia Narrow");
+            browser.tabTo(e -> "summary".equals(e.getTagName())
+                    && e.getDomProperty("textContent").startsWith("Nadia Narrow: "), "Nadia Narrow's Manage");
+            browser.press(Keys.ENTER);
+            browser.tabTo(e -> "Revoke the invitation of Nadia Narrow".equals(e.getDomAttribute("aria-label")), "Revoke");
+            browser.press(Keys.ENTER);
+            browser.awaitText(".inline-confirm", "Revoke the invitation of Nadia Narrow?");
+            assertThat(browser.driver().switchTo().activeElement().getText())
+                    .as("the question takes the focus").startsWith("Revoke the invitation of Nadia Narrow?");
+            browser.screenshot("console-invitation-revoke-confirm-375");
+            WebElement confirm = browser.find(".inline-confirm");
+            assertThat(browser.onScreen(confirm)).as(() -> "the whole question is on screen at 375 px: " + browser.whereIs(confirm))
+                    .isTrue();
+            WebElement yes = browser.tabTo(e -> "Yes, revoke the invitation of Nadia Narrow".equals(e.getDomAttribute("aria-label")),
+                    "the confirming button");
+            WebElement confirmingButton = yes;
+            assertThat(browser.onScreen(yes)).as(() -> "the confirming button is on screen: " + browser.whereIs(confirmingButton))
+                    .isTrue();
+            WebElement cancel = browser.tabTo(e -> "Cancel".equals(e.getText()), "Cancel");
+            assertThat(browser.onScreen(cancel)).as("Cancel is on screen").isTrue();
+            browser.press(Keys.ESCAPE);
+            browser.waiting().until(d -> "Revoke the invitation of Nadia Narrow"
+                    .equals(d.switchTo().activeElement().getDomAttribute("aria-label")));
+            assertThat(browser.driver().findElements(By.cssSelector(".inline-confirm"))).isEmpty();
+            browser.press(Keys.ENTER);
+            browser.tabTo(e -> "Yes, revoke the invitation of Nadia Narrow".equals(e.getDomAttribute("aria-label")),
+                    "the confirming button");
+            browser.press(Keys.ENTER);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    recruiter.get("/api/v1/invitations/" + invitationId).expect(200), i -> "REVOKED".equals(i.get("status").asString()));
+
+            open(browser, "#/api-keys");
+            browser.awaitText("main table", keyName);
+            // Other tests' keys may come first in the list: the focus is put on this key's button, the rest is keys.
+            browser.script("arguments[0].focus()", browser.find("button[aria-label='Revoke the key " + keyName + "']"));
+            browser.press(Keys.ENTER);
+            browser.awaitText(".inline-confirm", "Revoke the key " + keyName + "?");
+            browser.screenshot("console-api-key-revoke-confirm-375");
+            WebElement keyConfirm = browser.find(".inline-confirm");
+            assertThat(browser.onScreen(keyConfirm)).as(() -> "the whole question is on screen at 375 px: " + browser.whereIs(keyConfirm))
+                    .isTrue();
+            yes = browser.tabTo(e -> ("Yes, revoke the key " + keyName).equals(e.getDomAttribute("aria-label")),
+                    "the confirming button");
+            assertThat(browser.onScreen(yes)).as("the confirming button is on screen").isTrue();
+            browser.press(Keys.ENTER);
+            browser.awaitText("#announcer", "Key " + keyName + " revoked.");
+            assertThat(apiKeyNamed(keyName).get("revoked").asBoolean()).isTrue();
+            browser.capture("console-api-keys-after-revoke");
+        }
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     /**
