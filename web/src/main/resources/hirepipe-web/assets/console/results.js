@@ -82,7 +82,12 @@ function comparator({ key, direction }) {
 
 // --- one result -------------------------------------------------------------------------------------------
 
-export async function renderResult({ api, navigate }, sessionId) {
+/**
+ * One result. `focus` names the element to take the focus once drawn (the question just scored), instead of
+ * the page's heading, so the keyboard goes on where the recruiter was.
+ */
+export async function renderResult(ctx, sessionId, { focus } = {}) {
+  const { api, navigate } = ctx;
   let result;
   try {
     result = await api.get(`${API}/results/${encodeURIComponent(sessionId)}`);
@@ -119,12 +124,19 @@ export async function renderResult({ api, navigate }, sessionId) {
       fact('Percentile', result.percentile === undefined || result.percentile === null ? 'Not available' : `${Math.round(result.percentile)} among this test's candidates`),
       fact('Time taken', seconds === null ? '—' : duration(seconds)),
       fact('Submitted', `${when(result.submittedAt)}${result.submitReason === 'TIMEOUT' ? ' (at the deadline)' : ''}`),
-      fact('Status', result.provisional ? `Provisional: ${result.reviewCount} to review` : `Final${result.finalizedBy ? `, by ${result.finalizedBy}` : ''}`)),
+      fact('Status', statusWords(result), 'fact-status')),
     integrityPanel(integrity),
     result.provisional ? finalizeAction(api, result, navigate) : null,
     h('section', { 'aria-labelledby': 'items-heading' },
       h('h2', { id: 'items-heading' }, 'Question by question'),
-      (result.items || []).map((item, index) => itemPanel(api, result, item, index, navigate))));
+      (result.items || []).map((item, index) => itemPanel(ctx, result, item, index))));
+  if (focus) document.getElementById(focus)?.focus();
+}
+
+/** Provisional until someone finalises it, also once every answer awaiting review has been scored by a person. */
+function statusWords(result) {
+  if (!result.provisional) return `Final${result.finalizedBy ? `, by ${result.finalizedBy}` : ''}`;
+  return result.reviewCount ? `Provisional: ${result.reviewCount} to review` : 'Provisional: nothing left to review, not yet final';
 }
 
 function fact(term, value, id) {
@@ -153,9 +165,12 @@ function integrityPanel(integrity) {
 
 function finalizeAction(api, result, navigate) {
   const error = formError('finalize-error');
-  return h('div', {}, h('p', { class: 'actions' }, button('Accept the remaining automatic scores and finalise', async () => {
+  // Nothing is accepted on the recruiter's behalf without saying so; with nothing left to review, it only finalises.
+  const words = result.reviewCount ? 'Accept the remaining automatic scores and finalise' : 'Finalise the result';
+  return h('div', {}, h('p', { class: 'actions' }, button(words, async () => {
     try {
-      await api.post(`${API}/results/${encodeURIComponent(result.sessionId)}/finalize`, { accepting: true });
+      // The API's own name for it: without it a result with items awaiting review is refused (409 review-pending).
+      await api.post(`${API}/results/${encodeURIComponent(result.sessionId)}/finalize`, { acceptMachineScores: true });
       announce('Result finalised.');
       navigate(`/results/${encodeURIComponent(result.sessionId)}`);
     } catch (problem) {
@@ -186,12 +201,12 @@ function reviewReasons(item) {
   return reasons.length ? h('p', { class: 'review-reasons' }, `Why it needs review: ${reasons.join('; ')}.`) : null;
 }
 
-function itemPanel(api, result, item, index, navigate) {
+function itemPanel(ctx, result, item, index) {
   const evidence = item.evidence;
   const met = evidence ? evidence.keyPoints.filter((point) => point.verdict !== 'MISSED') : [];
   const missed = evidence ? evidence.keyPoints.filter((point) => point.verdict === 'MISSED') : [];
   return h('article', { class: 'item', 'aria-labelledby': `item-${index}` },
-    h('h3', { id: `item-${index}` }, `${index + 1}. ${item.title || item.questionId}`),
+    h('h3', { id: `item-${index}`, tabindex: '-1' }, `${index + 1}. ${item.title || item.questionId}`),
     h('p', {}, `Automatic score: ${points(item.machinePoints ?? item.points)} / ${item.maxPoints}`,
       item.humanPoints !== null && item.humanPoints !== undefined ? h('strong', {}, ` · Your score: ${points(item.humanPoints)} / ${item.maxPoints}`) : null,
       item.awaitingReview ? h('span', {}, ' · ', badge('needs review', 'provisional')) : null),
@@ -210,10 +225,11 @@ function itemPanel(api, result, item, index, navigate) {
     (item.history || []).length ? h('div', {}, h('h4', {}, 'Changes'), h('ul', { class: 'history' }, item.history.map((change) => h('li', {},
       `${when(change.at)}: ${change.by || 'someone'} ${change.action === 'ACCEPTED' ? 'accepted' : 'set'} ${points(change.from)} → ${points(change.to)}`,
       change.reason ? `, because: ${change.reason}` : '')))) : null,
-    adjustForm(api, result, item, index, navigate));
+    adjustForm(ctx, result, item, index));
 }
 
-function adjustForm(api, result, item, index, navigate) {
+function adjustForm(ctx, result, item, index) {
+  const { api } = ctx;
   // Two decimals, as the API takes them.
   const value = input({ type: 'number', min: 0, max: item.maxPoints, step: '0.01', value: points(item.points) });
   const reason = h('textarea', { rows: 2, maxlength: 1000 });
@@ -232,10 +248,13 @@ function adjustForm(api, result, item, index, navigate) {
     }
     if (!reason.value.trim()) return showProblem(form, { fieldErrors: { reason: 'Say why you change the score.' } });
     try {
-      await api.put(`${API}/results/${encodeURIComponent(result.sessionId)}/items/${encodeURIComponent(item.questionId)}`,
+      const saved = await api.put(`${API}/results/${encodeURIComponent(result.sessionId)}/items/${encodeURIComponent(item.questionId)}`,
         { points: Number(value.value), reason: reason.value.trim() });
-      announce('Score adjusted.');
-      navigate(`/results/${encodeURIComponent(result.sessionId)}`);
+      const scored = (saved.items || []).find((i) => i.questionId === item.questionId);
+      announce(`Score saved. Question ${index + 1} now has ${points(scored ? scored.points : value.value)} of ${item.maxPoints} points; `
+        + `the total is ${points(saved.points)} of ${saved.maxPoints}.`);
+      // Drawn again with what the server now has, the focus on this question: not thrown back to the page's top.
+      await renderResult(ctx, result.sessionId, { focus: `item-${index}` });
     } catch (problem) {
       if (problem.status !== 401) showProblem(form, problem);
     }

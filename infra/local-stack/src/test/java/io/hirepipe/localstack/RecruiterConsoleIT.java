@@ -896,6 +896,179 @@ class RecruiterConsoleIT {
         }
     }
 
+    /**
+     * The review of a result with two answers awaiting a person, by keyboard alone: at 375 px the recruiter reads
+     * why, refused points show the server's words beside the field, a saved score leaves the focus on its question,
+     * and finalising accepts the machine's score of the other one. What the page says is what the API says.
+     */
+    @Test
+    @Order(18)
+    void aRecruiterReviewsAndFinalisesAResultByKeyboardAndThePageMatchesTheApi() {
+        String sessionId = scoredSessionsWithTwoAnswersAwaitingReview(List.of("Rowan Review")).get(0);
+        JsonNode before = recruiter.get("/api/v1/results/" + sessionId).expect(200);
+        assertThat(before.get("reviewCount").asInt()).as("both rambling answers await a person: " + before).isEqualTo(2);
+
+        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            open(browser, "#/results/" + sessionId);
+            browser.awaitHeading("Rowan Review: Review flow test");
+            assertResultPageMatchesTheApi(browser, before);
+            assertThat(browser.textOf("#fact-status")).isEqualTo("Provisional: 2 to review");
+            assertReviewReasonsAsTheApiHasThem(browser, before);
+            browser.captureWithoutAnyViolation("console-result-two-to-review");
+
+            browser.narrow(375);
+            open(browser, "#/results/" + sessionId);
+            browser.awaitHeading("Rowan Review: Review flow test");
+            browser.tabTo(e -> "summary".equals(e.getTagName()) && e.getText().equals("Adjust the score of question 1"),
+                    "question 1's adjustment");
+            browser.press(Keys.ENTER);
+            WebElement points = browser.tabTo(e -> "number".equals(e.getDomAttribute("type")), "the points");
+            browser.chord(Keys.CONTROL, "a");
+            browser.press("9");
+            browser.tabTo(e -> "textarea".equals(e.getTagName()), "the reason").sendKeys("Names the key, and no more.");
+            browser.tabTo(e -> "Save the adjusted score".equals(e.getText()), "Save").sendKeys(Keys.ENTER);
+            // More than the item's maximum: the server's words beside the field, the focus on it, nothing saved.
+            browser.awaitText("details.adjust-box[open] .field-error", "Points: must be between 0 and the item's maximum, 4");
+            assertThat(browser.driver().switchTo().activeElement()).isEqualTo(points);
+            assertThat(points.getDomAttribute("aria-invalid")).isEqualTo("true");
+            browser.screenshot("console-result-adjust-refused-375");
+            browser.chord(Keys.CONTROL, "a");
+            browser.press("1.255");
+            browser.tabTo(e -> "Save the adjusted score".equals(e.getText()), "Save").sendKeys(Keys.ENTER);
+            browser.awaitText("details.adjust-box[open] .field-error", "Points: must have at most two decimals");
+            assertThat(recruiter.get("/api/v1/results/" + sessionId).expect(200).get("points").decimalValue())
+                    .as("nothing was saved").isEqualByComparingTo(before.get("points").decimalValue());
+
+            browser.chord(Keys.CONTROL, "a");
+            browser.press("3");
+            browser.tabTo(e -> "Save the adjusted score".equals(e.getText()), "Save").sendKeys(Keys.ENTER);
+            browser.awaitText("#fact-status", "Provisional: 1 to review");
+            JsonNode adjusted = recruiter.get("/api/v1/results/" + sessionId).expect(200);
+            assertThat(adjusted.get("items").get(0).get("humanPoints").decimalValue()).isEqualByComparingTo("3");
+            assertResultPageMatchesTheApi(browser, adjusted);
+            WebElement focused = browser.driver().switchTo().activeElement();
+            assertThat(focused.getDomAttribute("id")).as("the focus stays with the question just scored, not the page's top")
+                    .isEqualTo("item-0");
+            assertThat(browser.onScreen(focused)).isTrue();
+            browser.awaitText("#announcer", "Question 1 now has 3 of 4 points");
+            assertThat(browser.textOf("article.item:nth-of-type(1) .history")).contains("set", "→ 3",
+                    "because: Names the key, and no more.", stack().demo().recruiterEmail());
+            browser.screenshot("console-result-adjusted-375");
+
+            // The other one: its machine score accepted when the result is finalised.
+            browser.fullWidth();
+            browser.tabTo(e -> e.getText().startsWith("Accept the remaining automatic score"), "Finalise")
+                    .sendKeys(Keys.ENTER);
+            browser.awaitText("#fact-status", "Final, by " + stack().demo().recruiterEmail());
+            JsonNode finalised = recruiter.get("/api/v1/results/" + sessionId).expect(200);
+            assertThat(finalised.get("provisional").asBoolean()).isFalse();
+            assertThat(finalised.get("reviewCount").asInt()).isZero();
+            assertResultPageMatchesTheApi(browser, finalised);
+            assertThat(browser.textOf("article.item:nth-of-type(2) .history")).contains("accepted",
+                    "machine score accepted at finalisation");
+            assertThat(browser.driver().findElements(By.xpath("//main//button[starts-with(normalize-space(.), 'Accept the remaining')]")))
+                    .as("nothing left to finalise").isEmpty();
+            browser.captureWithoutAnyViolation("console-result-finalised");
+        }
+    }
+
+    /** Every answer awaiting review scored by a person: the page says nothing is left, and finalising accepts nothing. */
+    @Test
+    @Order(19)
+    void aResultWhoseReviewIsDoneSaysSoAndIsFinalisedWithoutAcceptingAnything() {
+        String other = scoredSessionsWithTwoAnswersAwaitingReview(List.of("Robin Review")).get(0);
+        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            for (JsonNode item : recruiter.get("/api/v1/results/" + other).expect(200).get("items")) {
+                if (item.get("awaitingReview").asBoolean()) {
+                    recruiter.put("/api/v1/results/" + other + "/items/" + item.get("questionId").asString(),
+                            Map.of("points", 2, "reason", "Read by a person")).expect(200);
+                }
+            }
+            open(browser, "#/results/" + other);
+            browser.awaitHeading("Robin Review: Review flow test");
+            assertResultPageMatchesTheApi(browser, recruiter.get("/api/v1/results/" + other).expect(200));
+            browser.tabTo(e -> "Finalise the result".equals(e.getText()), "Finalise").sendKeys(Keys.ENTER);
+            browser.awaitText("#fact-status", "Final, by " + stack().demo().recruiterEmail());
+            JsonNode finalised = recruiter.get("/api/v1/results/" + other).expect(200);
+            assertThat(finalised.get("provisional").asBoolean()).isFalse();
+            assertThat(finalised.toString()).as("no machine score was accepted").doesNotContain("ACCEPTED");
+        }
+    }
+
+    /** The facts at the top of a result page and each item's points, as the API has them. */
+    private static void assertResultPageMatchesTheApi(CandidateBrowser browser, JsonNode result) {
+        browser.awaitText("#fact-score", plain(result.get("points").decimalValue()) + " / " + result.get("maxPoints").asInt()
+                + " (" + Math.round(result.get("percent").asDouble()) + "%)");
+        int toReview = result.get("reviewCount").asInt();
+        assertThat(browser.textOf("#fact-status")).isEqualTo(!result.get("provisional").asBoolean()
+                ? "Final, by " + result.get("finalizedBy").asString()
+                : toReview > 0 ? "Provisional: " + toReview + " to review" : "Provisional: nothing left to review, not yet final");
+        List<WebElement> articles = browser.driver().findElements(By.cssSelector("article.item"));
+        assertThat(articles).hasSize(result.get("items").size());
+        for (int i = 0; i < articles.size(); i++) {
+            JsonNode item = result.get("items").get(i);
+            String text = articles.get(i).getText();
+            assertThat(text).as("item " + (i + 1)).contains("Automatic score: "
+                    + plain(item.get("machinePoints").decimalValue()) + " / " + item.get("maxPoints").asInt());
+            if (item.hasNonNull("humanPoints")) {
+                assertThat(text).contains("Your score: " + plain(item.get("humanPoints").decimalValue()));
+            }
+            assertThat(articles.get(i).findElements(By.cssSelector(".badge-provisional"))).as("item " + (i + 1)
+                    + " marked as needing review").hasSize(item.get("awaitingReview").asBoolean() ? 1 : 0);
+        }
+    }
+
+    /**
+     * A test of two free-text questions and a choice, taken through the candidate API by each of {@code names} with a
+     * rambling answer to both free-text questions (the grader asks a person to look at each) and scored; their
+     * session ids.
+     */
+    private List<String> scoredSessionsWithTwoAnswersAwaitingReview(List<String> names) {
+        Map<String, Object> rubric = Map.of("keyPoints", List.of(
+                Map.of("id", "unique-key", "description", "Stores effects under a unique key",
+                        "phrases", List.of("unique key"), "points", 2),
+                Map.of("id", "event-id", "description", "Deduplicates by event id",
+                        "phrases", List.of("event id"), "points", 2)));
+        String first = publish(Map.of("kind", "FREE_TEXT", "title", "Redelivered events, first look",
+                "prompt", "How do you make a Kafka consumer safe against redelivered events?", "rubric", rubric));
+        String second = publish(Map.of("kind", "FREE_TEXT", "title", "Redelivered events, second look",
+                "prompt", "How do you make a Kafka consumer safe against redelivered events?", "rubric", rubric));
+        String choice = publish(Map.of("kind", "SINGLE_CHOICE", "title", "Ordering, once more",
+                "prompt", "Which Kafka feature keeps one session's events in order?",
+                "options", List.of(Map.of("id", "a", "text", "Record keys mapping to one partition"),
+                        Map.of("id", "b", "text", "Log compaction")),
+                "correctOptionIds", List.of("a"), "points", 2));
+        String test = recruiter.post("/api/v1/tests", Map.of("title", "Review flow test", "durationMinutes", 20,
+                "passMarkPercent", 50, "sections", List.of(Map.of("title", "Kafka",
+                        "questionIds", List.of(first, second, choice))))).expect(201).get("id").asString();
+        return names.stream().map(name -> {
+            String email = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@console.test";
+            String link = recruiter.post("/api/v1/invitations", Map.of("testId", test,
+                    "candidate", Map.of("name", name, "email", email))).expect(201).get("accessUrl").asString();
+            takeThroughTheApi(link, first, second, choice);
+            return email;
+        }).toList().stream().map(email -> awaitResultOf(email).get("sessionId").asString()).toList();
+    }
+
+    private void takeThroughTheApi(String link, String first, String second, String choice) {
+        HttpApi anonymous = HttpApi.at(stack().gatewayUrl().toString());
+        HttpApi candidate = anonymous.withBearer(anonymous.post("/api/v1/auth/candidate",
+                Map.of("invitationToken", link.substring(link.indexOf("#token=") + "#token=".length())))
+                .expect(200).get("token").asString());
+        candidate.post("/api/v1/candidate/assessment/start", Map.of()).expect(200);
+        String answers = "/api/v1/candidate/assessment/answers/";
+        candidate.put(answers + first, Map.of("sequence", 1, "text", RAMBLING)).expect(200);
+        candidate.put(answers + second, Map.of("sequence", 1, "text", RAMBLING)).expect(200);
+        candidate.put(answers + choice, Map.of("sequence", 1, "selectedOptionIds", List.of("a"))).expect(200);
+        candidate.post("/api/v1/candidate/assessment/submit", Map.of()).expect(200);
+    }
+
+    private String publish(Map<String, Object> question) {
+        String id = recruiter.post("/api/v1/questions", question).expect(201).get("id").asString();
+        recruiter.post("/api/v1/questions/" + id + "/publish", Map.of()).expect(200);
+        return id;
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     /**
