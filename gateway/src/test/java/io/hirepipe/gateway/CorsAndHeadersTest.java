@@ -63,13 +63,43 @@ class CorsAndHeadersTest extends EdgeTestSupport {
 
     @Test
     void theWebAppsOwnOriginNeedsNoCors() {
+        String token = bearer(acmeRecruiterToken());
         HttpResponse<String> sameOrigin = get("/api/questions/q-1", "Origin", "http://localhost:" + port,
-                "Authorization", bearer(acmeRecruiterToken()));
-        HttpResponse<String> behindTlsProxy = get("/api/questions/q-1", "Origin", "https://localhost",
-                "Authorization", bearer(acmeRecruiterToken()));
+                "Authorization", token);
+        // Behind a TLS-terminating proxy: the browser's origin is https on the default port, and the proxy
+        // forwards the Host it was sent, which names no port; the gateway itself sees plain http.
+        RawResponse behindTlsProxy = getWithHost("localhost", "/api/questions/q-1", "Origin: https://localhost",
+                "Authorization: " + token);
+        RawResponse explicitDefaultPort = getWithHost("localhost:443", "/api/questions/q-1",
+                "Origin: https://localhost", "Authorization: " + token);
 
         assertThat(sameOrigin.statusCode()).isEqualTo(200);
-        assertThat(behindTlsProxy.statusCode()).isEqualTo(200);
+        assertThat(behindTlsProxy.status()).as(behindTlsProxy.raw()).isEqualTo(200);
+        assertThat(explicitDefaultPort.status()).as(explicitDefaultPort.raw()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherPortOfTheSameHostIsAnotherOrigin() {
+        String token = bearer(acmeRecruiterToken());
+        // Another app on this host, e.g. a dev server on another port: not the gateway's origin, not allow-listed.
+        HttpResponse<String> otherPort = get("/api/questions/q-1", "Origin", "http://localhost:" + (port + 1),
+                "Authorization", token);
+        HttpResponse<String> preflight = send(request("/api/questions/q-1")
+                .header("Origin", "http://localhost:" + (port + 1))
+                .header("Access-Control-Request-Method", "DELETE")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        // Behind a proxy: the site is https://localhost (443); an origin naming another port is not it.
+        RawResponse behindTlsProxy = getWithHost("localhost", "/api/questions/q-1",
+                "Origin: https://localhost:8443", "Authorization: " + token);
+        RawResponse httpOnDefaultPortOfTheOther = getWithHost("localhost", "/api/questions/q-1",
+                "Origin: http://localhost:" + port, "Authorization: " + token);
+
+        assertThat(assertProblem(otherPort, 403).get("type").asString()).endsWith("/cors-origin-not-allowed");
+        assertThat(otherPort.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertProblem(preflight, 403);
+        assertThat(behindTlsProxy.status()).as(behindTlsProxy.raw()).isEqualTo(403);
+        assertThat(behindTlsProxy.raw()).contains("cors-origin-not-allowed");
+        assertThat(httpOnDefaultPortOfTheOther.status()).as(httpOnDefaultPortOfTheOther.raw()).isEqualTo(403);
     }
 
     @Test

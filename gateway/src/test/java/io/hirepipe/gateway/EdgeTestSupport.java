@@ -186,13 +186,27 @@ abstract class EdgeTestSupport {
 
     /** As {@link #postFrom(String, String, String)}, with further header lines ({@code "Name: value"}). */
     RawResponse postFrom(String sourceAddress, String path, String json, String... headerLines) {
+        return exchange(sourceAddress, "POST", path, "localhost:" + port, json, headerLines);
+    }
+
+    /**
+     * A GET with the {@code Host} header a proxy in front of the gateway would forward (the site's name as the
+     * browser wrote it), which the JDK client does not let a caller choose.
+     */
+    RawResponse getWithHost(String host, String path, String... headerLines) {
+        return exchange("127.0.0.1", "GET", path, host, null, headerLines);
+    }
+
+    private RawResponse exchange(String sourceAddress, String method, String path, String host, String json,
+                                 String... headerLines) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port,
                 InetAddress.getByName(sourceAddress), 0)) {
             socket.setSoTimeout(10_000);
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: application/json\r\n"
-                    + "Accept: application/json\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n"
+            out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                    + (json == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
+                    + "Accept: application/json\r\nConnection: close\r\n"
                     + String.join("", java.util.Arrays.stream(headerLines).map(line -> line + "\r\n").toList()) + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body);

@@ -2,6 +2,7 @@ package io.hirepipe.gateway.cors;
 
 import io.hirepipe.gateway.web.Problems;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.cors.CorsConfiguration;
@@ -13,8 +14,8 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * Answers preflights and marks cross-origin responses for the allow-listed origins, ahead of
@@ -57,16 +58,37 @@ class CorsWebFilter implements WebFilter, Ordered {
     /**
      * The web app's own calls: behind a TLS-terminating proxy the gateway sees http and its own port
      * while the browser's Origin says https, so Spring would call them cross-origin. The Host header
-     * still names this site.
+     * still names this site, and its port: the scheme is all that is left out of the comparison. An app on
+     * another port of the same host is another origin (its own server, maybe not ours), so the port must
+     * match too: an origin without one (its scheme's default) matches a Host without one or with that default.
      */
     private static boolean sameHost(ServerHttpRequest request) {
         try {
-            String origin = URI.create(request.getHeaders().getOrigin()).getHost();
-            InetSocketAddress host = request.getHeaders().getHost();
-            return origin != null && host != null && origin.equalsIgnoreCase(host.getHostString());
-        } catch (IllegalArgumentException malformedOrigin) {
+            URI origin = URI.create(request.getHeaders().getOrigin());
+            String hostHeader = request.getHeaders().getFirst(HttpHeaders.HOST);
+            if (origin.getHost() == null || origin.getScheme() == null || hostHeader == null) {
+                return false;
+            }
+            // Host is host[:port] and nothing else; anything more names no site.
+            URI host = URI.create("http://" + hostHeader.trim());
+            boolean hostOnly = host.getRawUserInfo() == null && host.getRawPath().isEmpty() && host.getRawQuery() == null
+                    && host.getRawFragment() == null;
+            return hostOnly && host.getHost() != null && origin.getHost().equalsIgnoreCase(host.getHost())
+                    && samePort(origin, host.getPort());
+        } catch (IllegalArgumentException malformedOriginOrHost) {
             return false;
         }
+    }
+
+    private static boolean samePort(URI origin, int hostPort) {
+        int defaultPort = switch (origin.getScheme().toLowerCase(Locale.ROOT)) {
+            case "http" -> 80;
+            case "https" -> 443;
+            default -> -1;
+        };
+        int originPort = origin.getPort() == -1 ? defaultPort : origin.getPort();
+        // A Host without a port is the default port of whatever scheme the browser used.
+        return originPort != -1 && (hostPort == -1 ? originPort == defaultPort : originPort == hostPort);
     }
 
     /** After the correlation id, before security and rate limits. */
