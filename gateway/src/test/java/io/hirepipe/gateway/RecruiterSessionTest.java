@@ -3,11 +3,18 @@ package io.hirepipe.gateway;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A recruiter stays signed in with the refresh token, and logout ends that for good. */
+/**
+ * A recruiter stays signed in with the refresh token, and logout ends that for good. A refresh token presented
+ * again, after its first use or at the same instant, ends the whole sign-in.
+ */
 class RecruiterSessionTest extends GatewayTestSupport {
 
     @Test
@@ -34,6 +41,34 @@ class RecruiterSessionTest extends GatewayTestSupport {
         // Someone replays the old one: refused, and the legitimate newer one stops working too.
         assertProblem(refresh(first), 401);
         assertProblem(refresh(second), 401);
+    }
+
+    @Test
+    void oneRefreshTokenSentTwiceAtTheSameInstantEndsTheWholeSignIn() {
+        // Several rounds, each a new sign-in: two refreshes racing may interleave either way, and every way must
+        // end the sign-in.
+        for (int round = 1; round <= 5; round++) {
+            JsonNode login = signIn();
+            String token = login.get("refreshToken").asString();
+
+            List<HttpResponse<String>> answers = Stream.of(refreshAsync(token), refreshAsync(token))
+                    .map(CompletableFuture::join).toList();
+
+            List<HttpResponse<String>> traded = answers.stream().filter(r -> r.statusCode() == 200).toList();
+            assertThat(traded).as("round %d: at most one of them trades the token", round).hasSizeLessThanOrEqualTo(1);
+            assertThat(answers).as("round %d", round).anySatisfy(r -> {
+                assertThat(r.statusCode()).isEqualTo(401);
+                assertThat(json(r).get("type").asString()).endsWith("/invalid-refresh-token");
+            });
+            // The loser's presentation was a reuse: the whole sign-in is over, the winner's new pair included.
+            for (HttpResponse<String> winner : traded) {
+                assertProblem(refresh(json(winner).get("refreshToken").asString()), 401);
+                assertThat(get("/api/v1/tests", "Authorization", bearer(json(winner).get("token").asString()))
+                        .statusCode()).as("round %d: the winner's access token", round).isEqualTo(401);
+            }
+            assertThat(get("/api/v1/tests", "Authorization", bearer(login.get("token").asString())).statusCode())
+                    .as("round %d: the sign-in's first access token", round).isEqualTo(401);
+        }
     }
 
     @Test
@@ -98,6 +133,13 @@ class RecruiterSessionTest extends GatewayTestSupport {
                 "{\"email\":\"" + ACME_RECRUITER + "\",\"password\":\"" + ACME_PASSWORD + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);
+    }
+
+    /** Sent at once, not waiting for the answer, so two of them reach the gateway together. */
+    private CompletableFuture<HttpResponse<String>> refreshAsync(String refreshToken) {
+        return HTTP.sendAsync(request("/api/v1/auth/refresh").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"refreshToken\":\"" + refreshToken + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> refresh(String refreshToken) {

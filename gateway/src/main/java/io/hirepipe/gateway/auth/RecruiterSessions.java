@@ -22,7 +22,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * A recruiter's sign-in: a short-lived access token plus a refresh token that can be revoked.
- * Refreshing rotates the refresh token; a refresh token used twice revokes the sign-in.
+ * Refreshing rotates the refresh token; a refresh token presented twice, one after the other or at once, revokes
+ * the sign-in.
  */
 @Service
 public class RecruiterSessions {
@@ -53,7 +54,14 @@ public class RecruiterSessions {
         return issue(RandomIds.id("rf_", 20), user, now, now.plus(properties.refreshTtl()));
     }
 
-    /** Trades a refresh token for a new access token and a new refresh token of the same sign-in. */
+    /**
+     * Trades a refresh token for a new access token and a new refresh token of the same sign-in. Each token trades
+     * once: one conditional update (usedAt still unset) decides which presentation is the first. Every other
+     * presentation of it, later or at the same instant, is a reuse (OAuth 2.0 Security BCP, RFC 9700 4.14.2): two
+     * holders of one token, so the whole sign-in ends for both. There is no grace window for a client that sends
+     * one token twice at once: the console does not use refresh tokens (it has its own session), and a window
+     * would hand a thief racing the real client a working pair.
+     */
     Mono<Session> refresh(String presented) {
         RefreshTokenSecret secret = RefreshTokenSecret.parse(presented).orElse(null);
         if (secret == null) {
@@ -64,21 +72,34 @@ public class RecruiterSessions {
                 .filter(stored -> secret.matches(stored.secretHash()))
                 .switchIfEmpty(Mono.error(RecruiterSessions::invalid))
                 .flatMap(stored -> {
-                    if (stored.usedAt() != null && stored.revokedAt() == null) {
-                        // Used before: someone else holds a copy. End the sign-in for both.
-                        return revokeFamily(stored.familyId()).then(Mono.error(RecruiterSessions::invalid));
-                    }
                     if (stored.revokedAt() != null || !now.isBefore(stored.expiresAt())) {
+                        // The sign-in already ended: nothing left to protect.
                         return Mono.error(RecruiterSessions::invalid);
                     }
                     return markUsed(stored, now)
-                            .switchIfEmpty(Mono.error(RecruiterSessions::invalid))
+                            // Used before, or by a presentation that won just now: someone else holds a copy.
+                            .switchIfEmpty(Mono.defer(() -> revokeFamily(stored.familyId())
+                                    .then(Mono.error(RecruiterSessions::invalid))))
                             // The account as it is now: a deactivated one gets nothing, a changed role the new one.
                             .flatMap(used -> mongo.findById(used.userId(), RecruiterUser.class)
                                     .filter(user -> user.active() && user.tenantId().equals(used.tenantId()))
                                     .switchIfEmpty(Mono.error(RecruiterSessions::invalid))
-                                    .flatMap(user -> issue(used.familyId(), user, now, used.expiresAt())));
+                                    .flatMap(user -> issue(used.familyId(), user, now, used.expiresAt())))
+                            .flatMap(session -> unlessEnded(stored.familyId(), session));
                 });
+    }
+
+    /**
+     * The new pair, unless the sign-in was ended while it was being issued: a reuse of the token just traded that
+     * revoked the family before the new token was stored would otherwise leave that one token live. Checked after
+     * the new token is stored, so any revocation either finds it or is found here.
+     */
+    private Mono<Session> unlessEnded(String familyId, Session session) {
+        return mongo.exists(Query.query(Criteria.where("familyId").is(familyId).and("revokedAt").ne(null)),
+                        RefreshToken.class)
+                .flatMap(ended -> ended
+                        ? revokeFamily(familyId).then(Mono.<Session>error(RecruiterSessions::invalid))
+                        : Mono.just(session));
     }
 
     /**
@@ -93,7 +114,7 @@ public class RecruiterSessions {
     }
 
     private Mono<RefreshToken> markUsed(RefreshToken stored, Instant now) {
-        // Conditional, so two concurrent refreshes with one token cannot both succeed.
+        // Conditional: of two refreshes with one token at the same instant, exactly one finds it unused.
         Query unused = Query.query(Criteria.where("_id").is(stored.id()).and("usedAt").is(null).and("revokedAt").is(null));
         return mongo.findAndModify(unused, Update.update("usedAt", now),
                 FindAndModifyOptions.options().returnNew(true), RefreshToken.class);
