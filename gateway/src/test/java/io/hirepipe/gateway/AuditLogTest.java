@@ -4,6 +4,7 @@ import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.gateway.audit.AuditEntry;
+import io.hirepipe.gateway.identity.BootstrapProperties;
 import io.hirepipe.testkit.EventRecord;
 import io.hirepipe.testkit.EventTopics;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The audit log at the gateway: its own entries (sign-ins, keys), the services' entries from
@@ -68,7 +71,11 @@ class AuditLogTest extends GatewayTestSupport {
         postJson("/api/v1/auth/login", "{\"email\":\"" + unknownEmail + "\",\"password\":\"whatever-it-is\"}");
         String token = acmeRecruiterToken();
 
-        List<JsonNode> logins = items(audit(token, "?action=auth.login&limit=200"));
+        // The refusal's entry is written after its answer went out.
+        List<JsonNode> logins = await().atMost(Duration.ofSeconds(20)).until(
+                () -> items(audit(token, "?action=auth.login&limit=200")),
+                found -> found.stream().anyMatch(entry -> entry.get("outcome").asString().equals("FAILURE")
+                        && entry.get("details").get("channel").asString().equals("API")));
         assertThat(logins).anySatisfy(entry -> {
             assertThat(entry.get("outcome").asString()).isEqualTo("FAILURE");
             assertThat(entry.get("actorEmail").asString()).isEqualToIgnoringCase(ACME_RECRUITER);
@@ -80,6 +87,38 @@ class AuditLogTest extends GatewayTestSupport {
         List<AuditEntry> everything = mongo.findAll(AuditEntry.class, AuditEntry.COLLECTION).collectList().block();
         assertThat(everything.toString()).doesNotContain(wrongPassword).doesNotContain(ACME_PASSWORD)
                 .doesNotContain(unknownEmail);
+    }
+
+    @Test
+    void aRefusedSignInIsAnsweredWithoutWaitingForTheAuditStoreAndIsStillRecorded() {
+        // An account of its own, so no other test's failures have it backing off already.
+        String tenant = "t-slow-audit-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = "rita@" + tenant + ".test";
+        bootstrap.bootstrap(new BootstrapProperties(tenant, "Slow audit", email, "a long enough passphrase"))
+                .block(Duration.ofSeconds(30));
+        Duration storeDelay = Duration.ofSeconds(5);
+        SlowAuditStore.delay = storeDelay;
+        try {
+            long started = System.nanoTime();
+            HttpResponse<String> refused = postJson("/api/v1/auth/login",
+                    "{\"email\":\"" + email + "\",\"password\":\"not the passphrase at all\"}",
+                    "Accept", "application/json", "X-Correlation-Id", "slow-audit-" + tenant);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertProblem(refused, 401);
+            // An unknown email is refused without any write; an existing one must not take the write's time longer.
+            assertThat(took).as("the refusal waited for the audit store").isLessThan(storeDelay.dividedBy(2));
+            String correlationId = refused.headers().firstValue("X-Correlation-Id").orElseThrow();
+            AuditEntry entry = await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findOne(
+                    Query.query(Criteria.where("correlationId").is(correlationId)), AuditEntry.class).block(),
+                    found -> found != null);
+            assertThat(entry.tenantId()).isEqualTo(tenant);
+            assertThat(entry.action()).isEqualTo("auth.login");
+            assertThat(entry.outcome()).isEqualTo(AuditRecorded.FAILURE);
+            assertThat(entry.actorEmail()).isEqualTo(email);
+        } finally {
+            SlowAuditStore.delay = Duration.ZERO;
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "logging.level.io.hirepipe.gateway.access=WARN",
         "management.server.port=0"})
 @UsesInfrastructure({Infra.MONGO, Infra.KAFKA})
+@Import(SlowAuditStore.class)
 abstract class GatewayTestSupport {
 
     static final String ACME = "t-acme";

@@ -5,6 +5,7 @@ import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.gateway.audit.AuditEntry;
 import io.hirepipe.gateway.audit.AuditTrail;
+import io.hirepipe.gateway.audit.AuditWriteBehind;
 import io.hirepipe.gateway.identity.RecruiterUser;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,8 +22,8 @@ import java.util.Optional;
 
 /**
  * Checks a recruiter's email and password and starts a sign-in (access and refresh token). A wrong password and an
- * unknown email fail identically, in the same time (a hash is checked either way), so the answer
- * reveals nothing about which emails have accounts.
+ * unknown email fail identically, in the same time (a hash is checked either way, and the answer does not wait for
+ * the refusal's audit entry to be written), so the answer reveals nothing about which emails have accounts.
  *
  * <p>Both outcomes go to the audit log of the account's tenant. A failed sign-in with an email that has
  * no account is not recorded: there is no tenant to file it under, and the attempted text (a colleague's
@@ -36,16 +37,18 @@ public class RecruiterLogin {
     private final PasswordEncoder passwords;
     private final RecruiterSessions sessions;
     private final AuditTrail audit;
+    private final AuditWriteBehind refusals;
     private final Clock clock;
     /** Compared against when the email is unknown, to spend the same time as a real check. */
     private final Mono<String> decoyHash;
 
     public RecruiterLogin(ReactiveMongoTemplate mongo, PasswordEncoder passwords, RecruiterSessions sessions,
-                          AuditTrail audit, Clock clock) {
+                          AuditTrail audit, AuditWriteBehind refusals, Clock clock) {
         this.mongo = mongo;
         this.passwords = passwords;
         this.sessions = sessions;
         this.audit = audit;
+        this.refusals = refusals;
         this.clock = clock;
         this.decoyHash = Mono.fromCallable(() -> passwords.encode("decoy-password-for-unknown-emails"))
                 .subscribeOn(Schedulers.boundedElastic())
@@ -72,17 +75,25 @@ public class RecruiterLogin {
                     Optional<RecruiterUser> user = found.filter(RecruiterUser::active).filter(u -> u.passwordHash() != null);
                     return user.map(u -> Mono.just(u.passwordHash())).orElse(decoyHash)
                             .flatMap(hash -> matches(password, hash))
-                            .flatMap(ok -> ok && user.isPresent()
-                                    ? record(user.get(), AuditRecorded.SUCCESS, channel, correlationId).thenReturn(user.get())
-                                    : found.map(u -> record(u, AuditRecorded.FAILURE, channel, correlationId)).orElse(Mono.empty())
-                                            .then(Mono.error(RecruiterLogin::invalidCredentials)));
+                            .flatMap(ok -> {
+                                if (ok && user.isPresent()) {
+                                    RecruiterUser signedIn = user.get();
+                                    return audit.record(entry(signedIn, AuditRecorded.SUCCESS, channel, correlationId))
+                                            .thenReturn(signedIn);
+                                }
+                                // Not waited for: an unknown email has nothing to record, and the refusal must
+                                // not take a write's time longer for an account that exists.
+                                found.ifPresent(refused ->
+                                        refusals.record(entry(refused, AuditRecorded.FAILURE, channel, correlationId)));
+                                return Mono.error(RecruiterLogin::invalidCredentials);
+                            });
                 });
     }
 
-    private Mono<Void> record(RecruiterUser user, String outcome, Channel channel, String correlationId) {
+    private AuditEntry entry(RecruiterUser user, String outcome, Channel channel, String correlationId) {
         Caller who = Caller.user(user.tenantId(), user.id(), user.email(), user.role());
-        return audit.record(AuditEntry.byCaller(who, "auth.login", "user", user.id(), outcome,
-                Map.of("channel", channel.name()), correlationId, clock.instant()));
+        return AuditEntry.byCaller(who, "auth.login", "user", user.id(), outcome,
+                Map.of("channel", channel.name()), correlationId, clock.instant());
     }
 
     /** bcrypt is deliberately slow: keep it off the event loop. */
