@@ -6,7 +6,9 @@ import io.hirepipe.gateway.identity.BootstrapProperties;
 import io.hirepipe.testkit.EndpointAccess;
 import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.testkit.OpenApiAssertions;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +31,9 @@ import static org.awaitility.Awaitility.await;
 class UsersTest extends GatewayTestSupport {
 
     static final StubService NOTIFICATIONS = StubService.start("notification-service");
+
+    @Autowired
+    MeterRegistry meters;
     private static final String EMAILS = "/api/internal/account-emails";
     private static final String COOKIE = "__Host-hirepipe-session";
     private static final String GOOD_PASSWORD = "plum tulip harbour 42";
@@ -198,8 +203,11 @@ class UsersTest extends GatewayTestSupport {
         assertProblem(postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + api.get("refreshToken").asString() + "\"}"), 401);
         assertProblem(login(email), 401);
 
-        // the invitation, the deactivation and the refused sign-in after it are in the tenant's audit log
-        JsonNode audit = json(get("/api/v1/audit?targetId=" + id, "Authorization", bearer(admin))).get("items");
+        // the invitation, the deactivation and the refused sign-in after it are in the tenant's audit log (the
+        // refusal's entry is written after its answer)
+        JsonNode audit = await().atMost(Duration.ofSeconds(20)).until(
+                () -> json(get("/api/v1/audit?targetId=" + id, "Authorization", bearer(admin))).get("items"),
+                items -> items.findValuesAsString("outcome").contains("FAILURE"));
         assertThat(audit.findValuesAsString("action")).contains("user.invited", "user.deactivated", "auth.login");
         for (JsonNode entry : audit) {
             if (entry.get("action").asString().startsWith("user.")) {
@@ -338,5 +346,58 @@ class UsersTest extends GatewayTestSupport {
         assertProblem(postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + before.get("refreshToken").asString() + "\"}"), 401);
         assertProblem(login(email), 401);
         assertThat(login(email, newPassword)).isNotBlank();
+    }
+
+    @Test
+    void resetEmailsToOneAddressStopAtItsBudgetAndTheAnswerStaysThatOfAnUnknownAddress() {
+        String email = unique("flooded");
+        member(acmeRecruiterToken(), email, "VIEWER");
+        double limitedBefore = limitedResets();
+        HttpResponse<String> unknown = postJson("/api/v1/auth/password/reset-request",
+                "{\"email\":\"nobody-" + email + "\"}");
+
+        // Far below the login group's budget per client address: only the address's own budget stops them.
+        List<HttpResponse<String>> answers = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> postJson("/api/v1/auth/password/reset-request", "{\"email\":\"" + email + "\"}"))
+                .toList();
+
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(202);
+            assertThat(answer.body()).isEqualTo(unknown.body());
+            assertThat(answer.headers().firstValue("Content-Type")).isEqualTo(unknown.headers().firstValue("Content-Type"));
+        }
+        // The invitation and two resets: three emails an hour (hirepipe.gateway.users.email-budget), however many asked.
+        await().atMost(Duration.ofSeconds(10)).until(() -> emailsTo(email).size() == 3);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> emailsTo(email).size() == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> limitedResets() - limitedBefore >= 4);
+        // The latest link still works: the refused requests voided nothing.
+        assertThat(setPassword(tokenOf(lastEmailTo(email)), "violet canal lantern 9").statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void anInvitationSentAgainTooOftenIsA429AndItsLatestLinkStillWorks() {
+        String admin = acmeRecruiterToken();
+        String email = unique("reinvited");
+
+        assertThat(invite(admin, email, "VIEWER").statusCode()).isEqualTo(201);
+        assertThat(invite(admin, email, "VIEWER").statusCode()).isEqualTo(200);
+        assertThat(invite(admin, email, "VIEWER").statusCode()).isEqualTo(200);
+        HttpResponse<String> fourth = invite(admin, email, "VIEWER");
+
+        JsonNode problem = assertProblem(fourth, 429);
+        assertThat(problem.get("type").asString()).endsWith("/account-emails-limited");
+        assertThat(fourth.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 3600L));
+        assertThat(emailsTo(email)).hasSize(3);
+        assertThat(setPassword(tokenOf(lastEmailTo(email)), GOOD_PASSWORD).statusCode()).isEqualTo(204);
+    }
+
+    private List<JsonNode> emailsTo(String email) {
+        return NOTIFICATIONS.requestsTo(EMAILS).stream().map(r -> JSON.readTree(r.body()))
+                .filter(body -> body.path("to").asString().equals(email)).toList();
+    }
+
+    private double limitedResets() {
+        return meters.counter("hirepipe.gateway.account.emails.limited", "purpose", "RESET").count();
     }
 }

@@ -64,7 +64,8 @@ public class PasswordController {
 
     /**
      * Always 202, at once, whether or not the email has an account: the answer and its timing reveal nothing.
-     * An active account is emailed a reset link in the background.
+     * An active account is emailed a reset link in the background, unless its address has had its budget of
+     * emails ({@link AccountEmailBudget}): rotating client addresses does not flood one mailbox.
      */
     @Operation(summary = "Ask for a password reset email")
     @PostMapping(PublicApi.AUTH + "/password/reset-request")

@@ -11,12 +11,15 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -30,16 +33,18 @@ class PasswordLinks {
 
     private final ReactiveMongoTemplate mongo;
     private final AccountEmails emails;
+    private final AccountEmailBudget budget;
     private final PasswordPolicy policy;
     private final PasswordEncoder passwords;
     private final AccountSignIns signIns;
     private final UsersProperties properties;
     private final Clock clock;
 
-    PasswordLinks(ReactiveMongoTemplate mongo, AccountEmails emails, PasswordPolicy policy, PasswordEncoder passwords,
-                  AccountSignIns signIns, UsersProperties properties, Clock clock) {
+    PasswordLinks(ReactiveMongoTemplate mongo, AccountEmails emails, AccountEmailBudget budget, PasswordPolicy policy,
+                  PasswordEncoder passwords, AccountSignIns signIns, UsersProperties properties, Clock clock) {
         this.mongo = mongo;
         this.emails = emails;
+        this.budget = budget;
         this.policy = policy;
         this.passwords = passwords;
         this.signIns = signIns;
@@ -49,9 +54,24 @@ class PasswordLinks {
 
     /**
      * Stores a new link for {@code user}, voids the older ones, and has it emailed. If the email cannot be
-     * handed over, the new link is removed again and the 503 problem passes on.
+     * handed over, the new link is removed again and the 503 problem passes on. Each email draws on the address's
+     * budget ({@link AccountEmailBudget}); over it, nothing changes and nothing is sent: a reset request completes
+     * empty, as for an address without an account, and an invitation sent again is a 429 problem.
      */
     Mono<Void> send(RecruiterUser user, Purpose purpose) {
+        return Mono.defer(() -> {
+            AccountEmailBudget.Decision budgeted = budget.take(user.email(), purpose);
+            if (!budgeted.permitted()) {
+                return purpose == Purpose.RESET ? Mono.empty() : Mono.error(tooManyEmails(budgeted.retryAfter()));
+            }
+            return store(user, purpose).onErrorResume(failure -> {
+                budget.giveBack(user.email());
+                return Mono.error(failure);
+            });
+        });
+    }
+
+    private Mono<Void> store(RecruiterUser user, Purpose purpose) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = now.plus(purpose == Purpose.INVITE ? properties.inviteTtl() : properties.resetTtl());
         RefreshTokenSecret secret = RefreshTokenSecret.generate();
@@ -68,6 +88,16 @@ class PasswordLinks {
                 .then(emails.send(user.tenantId(), user.email(), kind, url, expiresAt, link.id())
                         .onErrorResume(failure -> mongo.remove(Query.query(Criteria.where("_id").is(link.id())),
                                 PasswordLink.class).then(Mono.error(failure))));
+    }
+
+    private static ProblemException tooManyEmails(Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        ProblemException problem = new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "account-emails-limited",
+                "Too many emails to this address", "This address has been sent as many set-password emails as it "
+                        + "may for now; the latest one's link works until it expires. Try again in " + seconds + " s.");
+        problem.with("retryAfterSeconds", seconds);
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return problem;
     }
 
     /** Voids every unused link of an account (deactivation, a newer link). */
