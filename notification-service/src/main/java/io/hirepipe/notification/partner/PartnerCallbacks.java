@@ -13,11 +13,14 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * Turns "sent by a partner" plus "result final" into exactly one callback delivery, whatever order
  * the two facts arrive in and however often each is redelivered: the delivery's unique key is
- * (completion of this invitation, this channel), so the queue holds it once.
+ * (completion of this invitation, this channel), so the queue holds it once. Each later change to the
+ * final score is one more callback, keyed by the change's event, since a partner that heard "complete"
+ * stops asking (Greenhouse reads {@code test_status} again only when called).
  */
 @Service
 class PartnerCallbacks {
@@ -54,15 +57,32 @@ class PartnerCallbacks {
                 new Update().set("finalAt", at == null ? now() : at)).ifPresent(this::callWhenReady);
     }
 
-    private void callWhenReady(PartnerCallback callback) {
-        if (!callback.readyToCall()) {
-            return;
+    /**
+     * A reviewer changed the points of a final result. If the partner was already told it is complete, it is
+     * told again, once per change (a redelivered change is the same delivery); if it was not (the final event
+     * is still on its way), this change makes the result final and the usual callback follows.
+     */
+    void changedAfterFinal(String tenantId, String invitationId, String changeEventId, Instant at) {
+        Optional<PartnerCallback> known = store.find(tenantId, invitationId);
+        if (known.isEmpty() || known.get().finalAt() == null) {
+            finalized(tenantId, invitationId, at);
+        } else if (known.get().readyToCall()) {
+            enqueue(known.get(), "changed:" + changeEventId);
         }
+    }
+
+    private void callWhenReady(PartnerCallback callback) {
+        if (callback.readyToCall()) {
+            enqueue(callback, "complete:" + callback.invitationId());
+        }
+    }
+
+    private void enqueue(PartnerCallback callback, String eventId) {
         boolean queued = queue.enqueue(WebhookDelivery.forChannel(GreenhouseChannel.NAME,
-                GreenhouseChannel.keyOf(callback.invitationId()), callback.tenantId(),
-                "complete:" + callback.invitationId(), GreenhouseChannel.TYPE, "", now()));
+                GreenhouseChannel.keyOf(callback.invitationId()), callback.tenantId(), eventId,
+                GreenhouseChannel.TYPE, "", now()));
         if (queued) {
-            log.info("Greenhouse callback queued for invitation {}", callback.invitationId());
+            log.info("Greenhouse callback {} queued for invitation {}", eventId, callback.invitationId());
             dispatcher.wake();
         }
     }

@@ -6,14 +6,16 @@ import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.PartnerTestSent;
+import io.hirepipe.contracts.events.ScoreAdjusted;
 import io.hirepipe.defaults.kafka.NonRetryableEventException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Learns which invitations an ATS partner sent (PartnerTestSent) and when results become final:
- * AssessmentFinalized, or an AssessmentScored that is not provisional. A provisional score sends
- * nothing. Its own consumer group, so neither email nor webhook back-pressure holds it up.
+ * AssessmentFinalized, or an AssessmentScored that is not provisional; and when a final result's
+ * score changes (a ScoreAdjusted that is not provisional). A provisional score, or a change to one,
+ * sends nothing. Its own consumer group, so neither email nor webhook back-pressure holds it up.
  */
 @Component
 class PartnerEventsListener {
@@ -31,7 +33,8 @@ class PartnerEventsListener {
     void on(EventEnvelope<EventPayload> envelope) {
         EventPayload payload = envelope.payload();
         boolean relevant = payload instanceof PartnerTestSent || payload instanceof AssessmentFinalized
-                || (payload instanceof AssessmentScored scored && !scored.provisional());
+                || (payload instanceof AssessmentScored scored && !scored.provisional())
+                || (payload instanceof ScoreAdjusted adjusted && finalChange(envelope, adjusted));
         if (!relevant) {
             return;
         }
@@ -44,6 +47,17 @@ class PartnerEventsListener {
             callbacks.finalized(envelope.tenantId(), finalized.invitationId(), finalized.finalizedAt());
         } else if (payload instanceof AssessmentScored scored) {
             callbacks.finalized(envelope.tenantId(), scored.invitationId(), scored.scoredAt());
+        } else if (payload instanceof ScoreAdjusted adjusted) {
+            callbacks.changedAfterFinal(envelope.tenantId(), adjusted.invitationId(), envelope.eventId(),
+                    adjusted.adjustedAt());
         }
+    }
+
+    /**
+     * A change to a final result. Version 1 of the event did not say whether the result is still
+     * provisional, nor name the invitation: such a change is left alone rather than guessed at.
+     */
+    private static boolean finalChange(EventEnvelope<EventPayload> envelope, ScoreAdjusted adjusted) {
+        return envelope.schemaVersion() >= 2 && !adjusted.provisional() && adjusted.invitationId() != null;
     }
 }

@@ -4,6 +4,8 @@ import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.PartnerTestSent;
+import io.hirepipe.contracts.events.Person;
+import io.hirepipe.contracts.events.ScoreAdjusted;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.notification.NotificationServiceTest;
 import io.hirepipe.notification.TestEvents;
@@ -61,6 +63,14 @@ class GreenhouseCallbackTest extends NotificationServiceTest {
                 new BigDecimal("8"), 10, 80.0, 60, true, 1, 0, "rita@recruiting.example", AT.plusSeconds(600));
     }
 
+    /** A reviewer changed an item of the session's result; {@code provisional} as the result stands after it. */
+    private static ScoreAdjusted adjusted(String invitationId, boolean provisional, Instant at) {
+        return new ScoreAdjusted(id("ses"), "q-repl", new BigDecimal("3.5"), "explains shard keys in other words",
+                "rita@recruiting.example", new BigDecimal("8.5"), 10, 85.0, true, at, new BigDecimal("2"),
+                "Replication vs sharding", provisional, provisional ? 1 : 0, invitationId, "Backend basics",
+                new Person("Ada Lovelace", "ada@example.org"), "rita@recruiting.example");
+    }
+
     private List<WebhookDelivery> deliveries(String invitationId) {
         return mongo.find(Query.query(Criteria.where("subscriptionId").is(GreenhouseChannel.keyOf(invitationId))),
                 WebhookDelivery.class);
@@ -97,6 +107,36 @@ class GreenhouseCallbackTest extends NotificationServiceTest {
             assertThat(deliveries(invitationId)).hasSize(1);
             assertThat(greenhouse.requests()).hasSize(1);
             assertThat(deliveries(invitationId).get(0).toString()).doesNotContain(key);
+        }
+    }
+
+    /**
+     * Greenhouse stops asking once it heard "complete", so a reviewer changing a final result must tell it
+     * again (a PATCH makes Greenhouse read test_status anew); a change while the result is provisional, or the
+     * same adjustment delivered twice, must not.
+     */
+    @Test
+    void aScoreChangedAfterTheResultWasFinalPatchesGreenhouseAgainOncePerChange() throws Exception {
+        String tenant = id("tenant");
+        String invitationId = id("inv");
+        try (GreenhouseStub greenhouse = new GreenhouseStub(key)) {
+            kafka.publish(envelope(sent(invitationId, greenhouse.callbackUrl("4711"), TestLinkKeys.seal(key)), tenant));
+            consumed(kafka.publish(envelope(adjusted(invitationId, true, AT.plusSeconds(120)), tenant)));
+            assertThat(deliveries(invitationId)).as("a change to a provisional result sends nothing").isEmpty();
+            kafka.publish(envelope(finalized(invitationId), tenant));
+            await().atMost(WAIT).until(() -> greenhouse.requests().size() == 1);
+
+            EventEnvelope<ScoreAdjusted> change = envelope(adjusted(invitationId, false, AT.plusSeconds(900)), tenant);
+            kafka.publish(change);
+
+            await().atMost(WAIT).until(() -> greenhouse.requests().size() == 2);
+            assertThat(greenhouse.requests().get(1).violations()).isEmpty();
+            assertThat(greenhouse.requests().get(1).path()).isEqualTo(GreenhouseStub.PATH + "4711");
+            await().atMost(WAIT).until(() -> deliveries(invitationId).stream()
+                    .allMatch(d -> d.status() == WebhookDelivery.Status.SUCCEEDED));
+            consumed(kafka.publish(change));
+            assertThat(deliveries(invitationId)).as("the same change delivered twice").hasSize(2);
+            assertThat(greenhouse.requests()).hasSize(2);
         }
     }
 
