@@ -32,7 +32,7 @@ final class GreenhouseViews {
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record TestStatus(@Schema(example = "complete") @JsonProperty("partner_status") String partnerStatus,
-                      @Schema(example = "https://hirepipe.example/app/results/ses_HJs7Pq2Xv9Lm4Nc") @JsonProperty("partner_profile_url") String partnerProfileUrl,
+                      @Schema(example = "https://hirepipe.example/console#/results/ses_HJs7Pq2Xv9Lm4Nc") @JsonProperty("partner_profile_url") String partnerProfileUrl,
                       @Schema(example = "72.5") @JsonProperty("partner_score") Double partnerScore,
                       @Schema(example = "{\"Time taken\": \"38 minutes\", \"Pass mark\": \"60%\"}") @JsonProperty("metadata") Map<String, Object> metadata) {
     }

@@ -40,10 +40,20 @@ final class TestStatusReport {
             metadata.put("Pass Mark", invitation.passMarkPercent() + "%");
             metadata.put("Passed", score.passed() ? "Yes" : "No");
         }
-        String profileUrl = profileUrlTemplate.replace("{invitationId}", invitation.id())
+        return new TestStatus(complete ? COMPLETE : INCOMPLETE, profileUrl(profileUrlTemplate, invitation, session),
+                complete ? score.percent() : null, metadata);
+    }
+
+    /**
+     * Greenhouse requires it only once complete. A page named by the session does not exist before the candidate
+     * started, so until then there is none (null, Greenhouse's convention for "no value").
+     */
+    private static String profileUrl(String template, Invitation invitation, Session session) {
+        if (session == null && template.contains("{sessionId}")) {
+            return null;
+        }
+        return template.replace("{invitationId}", invitation.id())
                 .replace("{sessionId}", session == null ? "" : session.id());
-        return new TestStatus(complete ? COMPLETE : INCOMPLETE, profileUrl, complete ? score.percent() : null,
-                metadata);
     }
 
     private static String label(Invitation invitation, Instant now) {

@@ -7,6 +7,7 @@ import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.PartnerTestSent;
+import io.hirepipe.contracts.events.ScoreAdjusted;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.Role;
 import io.hirepipe.testkit.HttpApi;
@@ -142,6 +143,8 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
                 "partner_score", "metadata");
         assertThat(status.get("partner_status").asString()).isEqualTo("incomplete");
         assertThat(status.get("partner_score").isNull()).isTrue();
+        assertThat(status.get("partner_profile_url").isNull()).as("nothing to look at before the candidate starts")
+                .isTrue();
 
         String sessionId = takeTheTest(interviewId);
         assertThat(greenhouse().get(BASE + "/test_status?partner_interview_id=" + interviewId).expect(200)
@@ -168,12 +171,25 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
         JsonNode complete = greenhouse().get(BASE + "/test_status?partner_interview_id=" + interviewId).expect(200);
         assertThat(complete.get("partner_score").asDouble()).isEqualTo(68.2);
         assertThat(complete.get("partner_profile_url").asString())
-                .isEqualTo("https://hirepipe.test/api/v1/invitations/" + interviewId);
+                .as("the result's page in the recruiter console, which a Greenhouse user's browser can open "
+                        + "(the API would answer 401 without a key)")
+                .isEqualTo("https://hirepipe.test/console#/results/" + sessionId);
         JsonNode metadata = complete.get("metadata");
         assertThat(metadata.get("Test").asString()).isEqualTo("Java basics");
         assertThat(metadata.get("Points").asString()).isEqualTo("7.5/11");
         assertThat(metadata.get("Passed").asString()).isEqualTo("Yes");
         metadata.forEach(value -> assertThat(value.isValueNode()).as("flat, primitive values only").isTrue());
+
+        // a reviewer changes the final result (notification-service then PATCHes Greenhouse again): the new score
+        kafka.publish(EventEnvelope.of(new ScoreAdjusted(sessionId, "q-single", new BigDecimal("2"), "partly right",
+                "rita@example.com", new BigDecimal("8.5"), 11, 77.3, true, scoredAt.plusSeconds(600),
+                new BigDecimal("1"), "Single", false, 0, interviewId, "Java basics", null, "rita@example.com"),
+                tenant, "corr-adjusted"));
+        await().atMost(EVENT_WAIT).until(() -> greenhouse().get(BASE + "/test_status?partner_interview_id="
+                + interviewId).expect(200).get("partner_score").asDouble() == 77.3);
+        JsonNode changed = greenhouse().get(BASE + "/test_status?partner_interview_id=" + interviewId).expect(200);
+        assertThat(changed.get("partner_status").asString()).isEqualTo("complete");
+        assertThat(changed.get("metadata").get("Points").asString()).isEqualTo("8.5/11");
     }
 
     @Test
