@@ -153,8 +153,13 @@ class GreenhouseAdapter {
                 .orElse(new Settings(null, false, null));
     }
 
+    /**
+     * The callback key can be set or replaced, never read back: so leaving it out keeps the stored one (an
+     * administrator changing the report address does not hold the key any more, and Greenhouse needs it).
+     */
     Settings saveSettings(Caller caller, GreenhouseSettingsRequest request) {
-        String sealedKey = request.callbackApiKey() == null ? null : sealer.seal(request.callbackApiKey());
+        String sealedKey = request.callbackApiKey() != null ? sealer.seal(request.callbackApiKey())
+                : store.settings(caller.tenantId()).map(GreenhouseSettings::sealedCallbackKey).orElse(null);
         return view(store.save(new GreenhouseSettings(caller.tenantId(), request.reportTo().strip(), sealedKey,
                 now(), caller.subject())));
     }

@@ -7,12 +7,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A tenant's Greenhouse set-up; a PUT replaces the whole of it.
+ * A tenant's Greenhouse set-up; a PUT replaces it, except that a missing key keeps the stored one.
  *
  * @param reportTo       who receives the reports (and candidates' questions) of tests sent through Greenhouse
  * @param callbackApiKey the Hirepipe API key the tenant gave Greenhouse: Greenhouse expects it back, as
- *                       the HTTP Basic user name, on the PATCH that says a test is complete. Optional;
- *                       stored sealed, never shown again
+ *                       the HTTP Basic user name, on the PATCH that says a test is complete. Stored sealed,
+ *                       never shown again; left out, the stored one (if any) stays
  */
 record GreenhouseSettingsRequest(
         @Schema(example = "recruiting-ops@acme.example") @NotBlank @Email @Size(max = 254) String reportTo,

@@ -288,6 +288,38 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
         assertThat(TestLinkKeys.open(sent.sealedCallbackKey())).isEqualTo(key);
     }
 
+    /**
+     * The key is shown nowhere after it is stored, so an administrator changing the report address cannot send
+     * it again: leaving it out keeps it, or every later Greenhouse test would be reported without it.
+     */
+    @Test
+    void changingTheReportAddressLaterKeepsTheStoredCallbackKey() {
+        String key = "hp_ab12cd34_" + UUID.randomUUID().toString().replace("-", "");
+        api(adminToken()).put(BASE + "/settings", Map.of("reportTo", "hiring@acme.example", "callbackApiKey", key))
+                .expect(200);
+
+        JsonNode changed = api(adminToken()).put(BASE + "/settings", Map.of("reportTo", "talent@acme.example"))
+                .expect(200);
+
+        assertThat(changed.get("reportTo").asString()).isEqualTo("talent@acme.example");
+        assertThat(changed.get("callbackKeyStored").asBoolean()).isTrue();
+        String interviewId = sendTest("ada@example.org");
+        PartnerTestSent sent = (PartnerTestSent) awaitEvents("PartnerTestSent", interviewId).stream()
+                .filter(r -> r.key().equals(interviewId)).findFirst().orElseThrow().envelope().payload();
+        assertThat(TestLinkKeys.open(sent.sealedCallbackKey())).as("the key Greenhouse expects on the PATCH")
+                .isEqualTo(key);
+        assertThat(api(recruiterToken()).get("/api/invitations/" + interviewId).expect(200)
+                .get("recruiterEmail").asString()).isEqualTo("talent@acme.example");
+
+        String next = "hp_ef56ab78_" + UUID.randomUUID().toString().replace("-", "");
+        api(adminToken()).put(BASE + "/settings", Map.of("reportTo", "talent@acme.example", "callbackApiKey", next))
+                .expect(200);
+        String second = sendTest("grace@example.org");
+        PartnerTestSent replaced = (PartnerTestSent) awaitEvents("PartnerTestSent", second).stream()
+                .filter(r -> r.key().equals(second)).findFirst().orElseThrow().envelope().payload();
+        assertThat(TestLinkKeys.open(replaced.sealedCallbackKey())).as("a new key replaces it").isEqualTo(next);
+    }
+
     /** As the candidate does, with the link from their email. */
     private String takeTheTest(String invitationId) {
         InvitationCreated created = (InvitationCreated) awaitEvents("InvitationCreated", invitationId).get(0)
