@@ -96,11 +96,13 @@ class GreenhouseAdapter {
                 throw invalid(List.of(Map.of("field", "partner_test_id", "message",
                         "names no test of this organisation; list_tests shows which exist")));
             }
-            // Greenhouse sending the same test to the same candidate again (a retry after a lost answer): the
-            // interview it already has. An invitation made outside Greenhouse stays a 409.
+            // Greenhouse sending the same test to the same candidate again for the same take-home test (its url: a
+            // retry after a lost answer): the interview it already has. An invitation made outside Greenhouse, or one
+            // Greenhouse sent for another take-home test (whose url would never hear of completion), stays a 409.
             Object active = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("invitationId");
             if (e.getStatusCode().value() == 409 && active instanceof String existing
-                    && store.interview(caller.tenantId(), existing).isPresent()) {
+                    && store.interview(caller.tenantId(), existing)
+                    .filter(sent -> sent.callbackUrl().equals(request.url().strip())).isPresent()) {
                 log.info("Greenhouse sent test {} again; answering with interview {}", testId, existing);
                 return existing;
             }

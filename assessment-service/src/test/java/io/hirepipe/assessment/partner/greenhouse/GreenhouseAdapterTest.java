@@ -118,6 +118,11 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
         assertThat(sendTest("ron@hogwarts.example")).as("a retried send_test").isEqualTo(first);
         assertThat(api(recruiterToken()).get("/api/invitations?limit=50").expect(200).get("items").findValuesAsString("id"))
                 .containsOnlyOnce(first);
+        // another take-home test in Greenhouse (another application, say) is not a retry: answering it with the
+        // first interview would leave its own url never told of completion
+        JsonNode other = greenhouse().post(BASE + "/send_test", with(sendTestBody("java-basics", "ron@hogwarts.example"),
+                "url", CALLBACK.replace("/12345", "/67890"))).problem(409, "already-invited");
+        assertThat(other.get("invitationId").asString()).isEqualTo(first);
 
         invite(Map.of("testId", "java-basics", "candidate", Map.of("name", "Neville", "email", "neville@hogwarts.example")));
         greenhouse().post(BASE + "/send_test", sendTestBody("java-basics", "neville@hogwarts.example"))
