@@ -254,11 +254,16 @@ public class WebhookDispatcher implements SmartLifecycle {
             disable(subscription, "Every delivery failed for " + properties.disableAfter().toDays() + " days", now);
             return;
         }
-        retryOrGiveUp(delivery, outcome, error, now);
+        retryOrGiveUp(delivery, outcome, error, result.retryAfter(), now);
     }
 
-    /** Another attempt after the schedule's next wait, or FAILED once the schedule is spent. */
-    private void retryOrGiveUp(WebhookDelivery delivery, Update outcome, String error, Instant now) {
+    /**
+     * Another attempt after the schedule's next wait, or FAILED once the schedule is spent. A receiver that asked
+     * for a longer wait ({@code Retry-After}, as Standard Webhooks says to honour) gets it, up to
+     * {@code retry-after-limit}, so a receiver cannot park a delivery for good.
+     */
+    private void retryOrGiveUp(WebhookDelivery delivery, Update outcome, String error, Duration retryAfter,
+                               Instant now) {
         int retry = delivery.attempts() - 1;
         if (retry >= properties.retrySchedule().size()) {
             queue.end(delivery, Status.FAILED, outcome.set("lastError", error));
@@ -267,7 +272,13 @@ public class WebhookDispatcher implements SmartLifecycle {
                     delivery.subscriptionId(), delivery.attempts(), error);
             return;
         }
-        Instant next = now.plus(jittered(properties.retrySchedule().get(retry)));
+        Duration wait = jittered(properties.retrySchedule().get(retry));
+        if (retryAfter != null) {
+            Duration asked = retryAfter.compareTo(properties.retryAfterLimit()) > 0 ? properties.retryAfterLimit()
+                    : retryAfter;
+            wait = asked.compareTo(wait) > 0 ? asked : wait;
+        }
+        Instant next = now.plus(wait);
         queue.finish(delivery, outcome.set("lastError", error).set("nextAttemptAt", next));
         log.info("Webhook {} to {} failed on attempt {} ({}); next attempt at {}", delivery.id(),
                 delivery.subscriptionId(), delivery.attempts(), error, next);
@@ -306,7 +317,8 @@ public class WebhookDispatcher implements SmartLifecycle {
                     .set("lastError", "The receiver answered 410 Gone"));
         } else {
             retryOrGiveUp(delivery, outcome,
-                    bounded(result.error() != null ? result.error() : "HTTP " + result.statusCode()), now);
+                    bounded(result.error() != null ? result.error() : "HTTP " + result.statusCode()),
+                    result.retryAfter(), now);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
  * @param perSubscriptionLimit   attempts in flight at once for one subscription, so a slow receiver cannot take every worker
  * @param pollInterval           how often due deliveries are looked for when nothing wakes the dispatcher
  * @param lease                  how long a claimed delivery stays claimed; longer than an attempt can take
+ * @param retryAfterLimit        the longest wait a receiver's {@code Retry-After} can ask for before the next retry
  */
 @ConfigurationProperties("hirepipe.webhooks")
 public record WebhookProperties(
@@ -37,13 +38,15 @@ public record WebhookProperties(
         int perSubscriptionLimit,
         Duration pollInterval,
         Duration lease,
-        int maxSubscriptionsPerTenant) {
+        int maxSubscriptionsPerTenant,
+        Duration retryAfterLimit) {
 
     public WebhookProperties {
         if (retrySchedule == null || retrySchedule.isEmpty()) {
             throw new IllegalArgumentException("hirepipe.webhooks.retry-schedule must list at least one wait");
         }
         retrySchedule = List.copyOf(retrySchedule);
+        retryAfterLimit = retryAfterLimit == null ? Duration.ZERO : retryAfterLimit;
         if (jitter < 0 || jitter >= 1) {
             throw new IllegalArgumentException("hirepipe.webhooks.jitter must be in [0, 1)");
         }

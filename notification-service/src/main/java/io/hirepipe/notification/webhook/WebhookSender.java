@@ -9,8 +9,11 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
@@ -23,6 +26,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -119,7 +123,9 @@ public class WebhookSender implements DisposableBean {
         ClassicHttpResponse response = null;
         try {
             response = client.executeOpen(null, request, null);
-            return new Result(response.getCode(), elapsedMs(started), null);
+            int status = response.getCode();
+            return new Result(status, elapsedMs(started), null,
+                    status >= 200 && status < 300 ? null : retryAfter(response.getFirstHeader(HttpHeaders.RETRY_AFTER)));
         } catch (RefusedAddressException refused) {
             return new Result(null, elapsedMs(started), "Refused by the SSRF guard when connecting: the URL "
                     + refused.getMessage());
@@ -137,6 +143,28 @@ public class WebhookSender implements DisposableBean {
             request.cancel();
             closeQuietly(response);
         }
+    }
+
+    /**
+     * The wait a failed answer asks for in {@code Retry-After} (RFC 9110: delay-seconds or an HTTP-date); null when
+     * it names none, or one that cannot be read.
+     */
+    static Duration retryAfter(Header header) {
+        String value = header == null ? null : header.getValue();
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        value = value.strip();
+        if (value.chars().allMatch(Character::isDigit)) {
+            // more digits than any sane wait: the dispatcher's limit applies anyway
+            return Duration.ofSeconds(value.length() > 9 ? 999_999_999L : Long.parseLong(value));
+        }
+        Instant at = DateUtils.parseStandardDate(value);
+        if (at == null) {
+            return null;
+        }
+        Duration until = Duration.between(Instant.now(), at);
+        return until.isNegative() ? Duration.ZERO : until;
     }
 
     private static void closeQuietly(ClassicHttpResponse response) {
@@ -186,8 +214,15 @@ public class WebhookSender implements DisposableBean {
         client.close();
     }
 
-    /** @param statusCode null when no response came */
-    public record Result(Integer statusCode, long latencyMs, String error) {
+    /**
+     * @param statusCode null when no response came
+     * @param retryAfter the wait a failed answer asked for in {@code Retry-After}; null when it asked for none
+     */
+    public record Result(Integer statusCode, long latencyMs, String error, Duration retryAfter) {
+
+        public Result(Integer statusCode, long latencyMs, String error) {
+            this(statusCode, latencyMs, error, null);
+        }
 
         public boolean succeeded() {
             return statusCode != null && statusCode >= 200 && statusCode < 300;

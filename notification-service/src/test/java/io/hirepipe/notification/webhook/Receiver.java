@@ -34,6 +34,7 @@ final class Receiver implements AutoCloseable {
     private volatile IntFunction<Integer> script;
     private volatile CountDownLatch hang;
     private volatile String location;
+    private volatile String retryAfter;
 
     private Receiver(IntFunction<Integer> script) throws IOException {
         this.script = script;
@@ -57,6 +58,9 @@ final class Receiver implements AutoCloseable {
             if (location != null) {
                 exchange.getResponseHeaders().add("Location", location);
             }
+            if (retryAfter != null && (status < 200 || status > 299)) {
+                exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -76,6 +80,13 @@ final class Receiver implements AutoCloseable {
     static Receiver hanging() throws IOException {
         Receiver receiver = new Receiver(n -> 200);
         receiver.hang = new CountDownLatch(1);
+        return receiver;
+    }
+
+    /** Answers the first request 503 asking, in {@code Retry-After}, for the given wait; then 200. */
+    static Receiver busyFirst(String retryAfter) throws IOException {
+        Receiver receiver = new Receiver(n -> n == 1 ? 503 : 200);
+        receiver.retryAfter = retryAfter;
         return receiver;
     }
 

@@ -171,6 +171,31 @@ class WebhookDeliveryTest extends NotificationServiceTest {
         }
     }
 
+    /**
+     * Standard Webhooks: a {@code Retry-After} on a failed attempt should be taken into account. The test schedule
+     * would retry after 200 ms; the receiver asked for 3 s, so the retry waits that long (same webhook-id, a
+     * fresh timestamp that verifies).
+     */
+    @Test
+    void aReceiverAskingToRetryAfterSomeSecondsIsNotRetriedSooner() throws Exception {
+        String tenant = id("tenant");
+        try (Receiver receiver = Receiver.busyFirst("3")) {
+            JsonNode created = Webhooks.subscribe(recruiter(tenant), receiver.url(), "assessment.scored");
+            kafka.publish(envelope(scored(false), tenant));
+
+            JsonNode delivered = awaitDelivery(tenant, created.path("id").asString(), "SUCCEEDED");
+
+            List<Receiver.Request> requests = receiver.requests();
+            assertThat(requests).hasSize(2);
+            assertThat(Duration.ofNanos(requests.get(1).receivedAtNanos() - requests.get(0).receivedAtNanos()))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(2_900));
+            assertThat(requests).extracting(r -> r.header("webhook-id")).containsOnly(delivered.path("id").asString());
+            Receiver.Request retry = requests.get(1);
+            assertThat(Webhooks.verify(created.path("secret").asString(), retry.header("webhook-id"),
+                    retry.header("webhook-timestamp"), retry.body(), retry.header("webhook-signature"))).isTrue();
+        }
+    }
+
     @Test
     void aHangingReceiverDoesNotHoldUpAnotherSubscription() throws Exception {
         String tenant = id("tenant");

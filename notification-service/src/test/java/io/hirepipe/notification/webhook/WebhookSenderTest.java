@@ -1,5 +1,7 @@
 package io.hirepipe.notification.webhook;
 
+import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +13,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,6 +33,22 @@ class WebhookSenderTest {
         if (sender != null) {
             sender.destroy();
         }
+    }
+
+    /** RFC 9110's two forms of {@code Retry-After}; anything else asks for nothing. */
+    @Test
+    void retryAfterIsReadAsSecondsOrAnHttpDateAndIgnoredWhenUnreadable() {
+        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", " 120 "))).isEqualTo(Duration.ofSeconds(120));
+        Duration untilDate = WebhookSender.retryAfter(new BasicHeader("Retry-After",
+                DateUtils.formatStandardDate(Instant.now().plusSeconds(60))));
+        assertThat(untilDate).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(61));
+        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After",
+                DateUtils.formatStandardDate(Instant.now().minusSeconds(60))))).as("a date passed").isZero();
+        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "soon"))).isNull();
+        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "-5"))).isNull();
+        assertThat(WebhookSender.retryAfter(null)).isNull();
+        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "9".repeat(40))))
+                .as("too many digits to be meant: the dispatcher's limit applies").isPositive();
     }
 
     /**
