@@ -71,7 +71,8 @@ class WebhookFanoutBenchmark {
             HttpApi api = HttpApi.at("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"))
                     .withBearer(new InternalTokenIssuer(InternalTokenIssuer.parseKeys(TestGatewayKeys.signingKeysJson()),
                             "hirepipe", Duration.ofSeconds(60), Clock.systemUTC())
-                            .issue(Caller.platform(tenant, "bench-key"), "notification-service"));
+                            .issue(Caller.platform(tenant, "bench-key"), "notification-service",
+                                    List.of("webhooks:manage", "results:read")));
             for (ArrivalRecorder receiver : receivers) {
                 Webhooks.subscribe(api, receiver.url(), "assessment.scored");
             }
