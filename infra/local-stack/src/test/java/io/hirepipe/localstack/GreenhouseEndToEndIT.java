@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * Greenhouse's Assessment API end to end on the local stack: Greenhouse (this test) lists tests and
  * sends one with HTTP Basic through the gateway; the candidate gets the usual email and takes the
  * test; scoring makes the result final; notification-service PATCHes the callback URL once, and
- * Greenhouse's test_status read then says complete, with the score.
+ * Greenhouse's test_status read then says complete, with the score and a profile link a browser opens;
+ * a recruiter changing the final result PATCHes it once more, and test_status has the new score.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(SharedLocalStack.class)
@@ -126,16 +128,44 @@ class GreenhouseEndToEndIT {
         assertThat(status.get("partner_score").asDouble()).isEqualTo(100.0);
         assertThat(status.get("metadata").get("Points").asString()).isEqualTo("3/3");
 
-        // A final event delivered again (as after a consumer restart) does not tell Greenhouse twice.
+        // The profile link Greenhouse shows opens the result in the recruiter console, a page a browser can load.
         JsonNode invitation = recruiter.get("/api/v1/invitations/" + interviewId).expect(200);
+        String sessionId = invitation.get("sessionId").asString();
+        URI profile = URI.create(status.get("partner_profile_url").asString());
+        assertThat(profile.getPath()).isEqualTo("/console");
+        assertThat(profile.getFragment()).isEqualTo("/results/" + sessionId);
+        HttpApi.Response page = anonymous.get(profile.getPath());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+
+        // A final event delivered again (as after a consumer restart) does not tell Greenhouse twice.
         try (EventTopics kafka = new EventTopics("127.0.0.1:" + stack.config().ports().kafka(), Duration.ofSeconds(30))) {
             RecordMetadata again = kafka.publish(EventEnvelope.of(new AssessmentFinalized(
-                    invitation.get("sessionId").asString(), interviewId, testId, "Greenhouse screen", null, null,
+                    sessionId, interviewId, testId, "Greenhouse screen", null, null,
                     new BigDecimal("3"), 3, 100.0, 50, true, 0, 0, "redelivery", Instant.now()),
                     stack.demo().tenantId(), "corr-redelivered"));
             kafka.awaitConsumed("notification-service-partners", again);
         }
         assertThat(callbacks).hasSize(1);
+
+        // A recruiter lowers the final result's points: Greenhouse, which stopped asking at "complete", is told
+        // again, and reads the new score.
+        recruiter.put("/api/v1/results/" + sessionId + "/items/" + questionId,
+                Map.of("points", 1.5, "reason", "right answer, no justification")).expect(200);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> callbacks.size() == 2);
+        assertThat(callbacks.get(1)).isEqualTo(callbacks.get(0));
+        // assessment-service applies the change from the same event on its own; its read may trail the PATCH
+        JsonNode[] read = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            read[0] = asGreenhouse.get("/api/v1/integrations/greenhouse/test_status?partner_interview_id="
+                    + interviewId).expect(200);
+            return read[0].get("partner_score").asDouble() != 100.0;
+        });
+        JsonNode changed = read[0];
+        assertThat(changed.get("partner_status").asString()).isEqualTo("complete");
+        assertThat(changed.get("partner_score").asDouble()).isEqualTo(50.0);
+        assertThat(changed.get("metadata").get("Points").asString()).isEqualTo("1.5/3");
     }
 
     private String invitationToken(String recipient, String subjectContains) {
