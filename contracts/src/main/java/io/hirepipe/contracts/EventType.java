@@ -12,6 +12,7 @@ import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationExpired;
 import io.hirepipe.contracts.events.InvitationResent;
 import io.hirepipe.contracts.events.InvitationRevoked;
+import io.hirepipe.contracts.events.PartnerResultReady;
 import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.contracts.events.PrivacySettingsChanged;
 import io.hirepipe.contracts.events.QuestionPublished;
@@ -40,6 +41,11 @@ public enum EventType {
     ASSESSMENT_STARTED("AssessmentStarted", AssessmentStarted.class, Topics.INVITATIONS, 1),
     /** An ATS partner (Greenhouse) sent the invitation and named its completion callback. */
     PARTNER_TEST_SENT("PartnerTestSent", PartnerTestSent.class, Topics.INVITATIONS, 1),
+    /**
+     * assessment-service applied a partner-sent invitation's final result (or a change to it): the partner may be
+     * told. On the invitations topic, keyed by invitation, so it follows that invitation's PartnerTestSent.
+     */
+    PARTNER_RESULT_READY("PartnerResultReady", PartnerResultReady.class, Topics.INVITATIONS, 1),
     /** v2: optional externalReference, timeTakenSeconds and integrity counts (and testVersion, drawnFromPools). */
     ASSESSMENT_SUBMITTED("AssessmentSubmitted", AssessmentSubmitted.class, Topics.SUBMISSIONS, 2),
     /** v2: decimal points, item status and evidence, provisional and reviewCount; v4: each item's reviewReasons. */

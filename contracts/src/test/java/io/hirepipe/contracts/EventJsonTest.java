@@ -6,6 +6,7 @@ import io.hirepipe.contracts.events.ChoiceScoring;
 import io.hirepipe.contracts.events.EventPayload;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationRevoked;
+import io.hirepipe.contracts.events.PartnerResultReady;
 import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.contracts.events.ItemScore;
 import io.hirepipe.contracts.events.ItemStatus;
@@ -316,6 +317,35 @@ class EventJsonTest {
         });
         assertThat(received.key()).as("ordered with the invitation's other events").isEqualTo("inv-8");
         assertThat(received.topic()).isEqualTo(Topics.INVITATIONS);
+    }
+
+    /**
+     * The announcement that a partner may be told must stay behind the invitation's PartnerTestSent (same topic,
+     * same key) and carry nothing about the candidate or the score, which the partner reads from its status call.
+     */
+    @Test
+    void aPartnerResultReadyTravelsBehindItsPartnerTestSentAndNamesNoCandidateOrScore() {
+        EventEnvelope<PartnerResultReady> ready = EventEnvelope.of(
+                new PartnerResultReady("inv-8", "ses-8", "greenhouse", 1, SampleEvents.T0), "t-1", "c");
+        EventEnvelope<PartnerTestSent> sent = EventEnvelope.of(
+                new PartnerTestSent("inv-8", "greenhouse", "inv-8", null, null, SampleEvents.T0), "t-1", "c");
+
+        assertThat(ready.topic()).isEqualTo(sent.topic()).isEqualTo(Topics.INVITATIONS);
+        assertThat(ready.key()).isEqualTo(sent.key()).isEqualTo("inv-8");
+        assertThat(ready.schemaVersion()).isEqualTo(1);
+        String json = EventJson.toJson(ready);
+        assertThat(json).contains("\"type\":\"PartnerResultReady\"", "\"resultVersion\":1")
+                .doesNotContain("points", "percent", "candidate", "email");
+
+        EventEnvelope<EventPayload> minimal = EventJson.fromJson("""
+                {"eventId":"e-4","type":"PartnerResultReady","tenantId":"t-1",
+                 "payload":{"invitationId":"inv-8","partner":"greenhouse","resultVersion":2,"future":true}}
+                """);
+        assertThat(minimal.payload()).isInstanceOfSatisfying(PartnerResultReady.class, r -> {
+            assertThat(r.resultVersion()).isEqualTo(2);
+            assertThat(r.sessionId()).isNull();
+            assertThat(r.resultAt()).isNull();
+        });
     }
 
     @Test

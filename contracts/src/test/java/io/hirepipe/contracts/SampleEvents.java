@@ -19,6 +19,7 @@ import io.hirepipe.contracts.events.ItemScore;
 import io.hirepipe.contracts.events.ItemStatus;
 import io.hirepipe.contracts.events.KeyPoint;
 import io.hirepipe.contracts.events.Misconception;
+import io.hirepipe.contracts.events.PartnerResultReady;
 import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.PrivacySettingsChanged;
@@ -64,6 +65,7 @@ final class SampleEvents {
             case PARTNER_TEST_SENT -> new PartnerTestSent("inv-1", "greenhouse", "inv-1",
                     "https://app.greenhouse.io/integrations/testing_partners/take_home_tests/12345",
                     "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.k.iv.ct.tag", T0);
+            case PARTNER_RESULT_READY -> new PartnerResultReady("inv-1", "ses-1", "greenhouse", 2, T0.plusSeconds(7200));
             case ASSESSMENT_STARTED -> new AssessmentStarted("inv-1", "ses-1", T0, T0.plusSeconds(1800));
             case ASSESSMENT_SUBMITTED -> new AssessmentSubmitted("ses-1", "inv-1", "test-1", "Backend fundamentals",
                     CANDIDATE, "rita@example.com", 60, SubmitReason.TIMEOUT, T0, T0.plusSeconds(1800),

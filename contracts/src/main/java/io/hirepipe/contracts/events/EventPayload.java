@@ -7,6 +7,7 @@ package io.hirepipe.contracts.events;
 public sealed interface EventPayload
         permits QuestionPublished, QuestionRetired,
                 InvitationCreated, InvitationRevoked, InvitationExpired, AssessmentStarted, PartnerTestSent,
+                PartnerResultReady,
                 AssessmentSubmitted,
                 AssessmentScored, ScoreAdjusted, AssessmentFinalized,
                 PrivacySettingsChanged, CandidateErasureRequested, CandidateErasureCompleted,

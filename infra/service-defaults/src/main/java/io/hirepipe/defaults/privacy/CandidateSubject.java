@@ -9,6 +9,7 @@ import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationExpired;
 import io.hirepipe.contracts.events.InvitationResent;
 import io.hirepipe.contracts.events.InvitationRevoked;
+import io.hirepipe.contracts.events.PartnerResultReady;
 import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.ScoreAdjusted;
@@ -42,6 +43,8 @@ public record CandidateSubject(String invitationId, String sessionId, String ema
             return new CandidateSubject(e.invitationId(), null, null);
         } else if (payload instanceof PartnerTestSent e) {
             return new CandidateSubject(e.invitationId(), null, null);
+        } else if (payload instanceof PartnerResultReady e) {
+            return new CandidateSubject(e.invitationId(), e.sessionId(), null);
         }
         return NONE;
     }
