@@ -28,6 +28,8 @@ import java.util.List;
  * @param activeKey     tenant, test and normalised candidate email while the invitation is active (not ended);
  *                      a unique sparse index on it makes "one active invitation per candidate and test" hold
  *                      under concurrent creates. Removed when the invitation ends (revoked, submitted, expired).
+ * @param partner       the ATS partner that sent it (Greenhouse) and the final result it was last announced; null for
+ *                      an invitation no partner sent
  */
 @Document(Invitation.COLLECTION)
 public record Invitation(
@@ -55,7 +57,8 @@ public record Invitation(
         int questionCount,
         int lateSaves,
         String externalReference,
-        String activeKey) {
+        String activeKey,
+        PartnerLink partner) {
 
     public static final String COLLECTION = "invitations";
 
@@ -68,11 +71,12 @@ public record Invitation(
                int passMarkPercent, Person candidate, String recruiterEmail, int extraTimeMinutes, Instant expiresAt,
                Instant createdAt, String createdBy, InvitationStatus status, long revision, Revocation revocation,
                Session session, Score score, Integrity integrity, List<OutboxMessage> outbox, String instructions,
-               Integer questionCount, Integer lateSaves, String externalReference, String activeKey) {
+               Integer questionCount, Integer lateSaves, String externalReference, String activeKey,
+               PartnerLink partner) {
         this(id, tenantId, tokenHash, testId, testTitle, durationMinutes, passMarkPercent, candidate, recruiterEmail,
                 extraTimeMinutes, expiresAt, createdAt, createdBy, status, revision, revocation, session, score,
                 integrity, outbox, instructions, questionCount == null ? 0 : questionCount,
-                lateSaves == null ? 0 : lateSaves, externalReference, activeKey);
+                lateSaves == null ? 0 : lateSaves, externalReference, activeKey, partner);
     }
 
     /** An invitation without instructions, question count or late saves (as stored before they existed). */
@@ -83,7 +87,7 @@ public record Invitation(
                       Integrity integrity, List<OutboxMessage> outbox) {
         this(id, tenantId, tokenHash, testId, testTitle, durationMinutes, passMarkPercent, candidate, recruiterEmail,
                 extraTimeMinutes, expiresAt, createdAt, createdBy, status, revision, revocation, session, score,
-                integrity, outbox, null, 0, 0, null, null);
+                integrity, outbox, null, 0, 0, null, null, null);
     }
 
     /** What a recruiter or candidate sees now: an invitation not started by its expiry has expired. */
@@ -110,7 +114,7 @@ public record Invitation(
         return new Invitation(id, tenantId, tokenHash, testId, testTitle, durationMinutes, passMarkPercent, candidate,
                 recruiterEmail, extraTimeMinutes, expiresAt, createdAt, createdBy, status, revision + 1, revocation,
                 session.withAnswer(questionId, answer), score, integrity, outbox, instructions, questionCount, lateSaves,
-                externalReference, activeKey);
+                externalReference, activeKey, partner);
     }
 
     /**
@@ -122,13 +126,13 @@ public record Invitation(
         return new Invitation(id, tenantId, tokenHash, testId, testTitle, durationMinutes, passMarkPercent, candidate,
                 recruiterEmail, extraTimeMinutes, expiresAt, createdAt, createdBy, InvitationStatus.STARTED,
                 revision + 1, revocation, session, score, integrity, outbox, instructions, questionCount, lateSaves,
-                externalReference, activeKey);
+                externalReference, activeKey, partner);
     }
 
-    /** The part candidate requests read, as cached in Redis: no token hash, score, signals or outbox. */
+    /** The part candidate requests read, as cached in Redis: no token hash, score, signals, outbox or partner. */
     public Invitation candidateVisible() {
         return new Invitation(id, tenantId, null, testId, testTitle, durationMinutes, passMarkPercent, candidate,
                 recruiterEmail, extraTimeMinutes, expiresAt, createdAt, createdBy, status, revision, revocation,
-                session, null, null, null, instructions, questionCount, lateSaves, externalReference, null);
+                session, null, null, null, instructions, questionCount, lateSaves, externalReference, null, null);
     }
 }

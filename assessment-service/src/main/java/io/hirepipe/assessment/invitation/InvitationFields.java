@@ -27,6 +27,8 @@ public final class InvitationFields {
     public static final String INTEGRITY_DROPPED = "integrity.dropped";
     public static final String INTEGRITY_SIGNALS = "integrity.signals";
     public static final String OUTBOX = "outbox";
+    /** See {@link Invitation#partner()}. */
+    public static final String PARTNER = "partner";
     public static final String EXTRA_TIME = "extraTimeMinutes";
     public static final String LATE_SAVES = "lateSaves";
     public static final String EXTERNAL_REFERENCE = "externalReference";

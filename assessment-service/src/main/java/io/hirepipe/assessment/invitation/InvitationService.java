@@ -66,7 +66,16 @@ public class InvitationService {
      * is the only other place the link ever appears.
      */
     public InvitationView create(Caller caller, CreateInvitationRequest request) {
-        return create(caller, request, testId -> questions.test(caller.tenantId(), testId));
+        return create(caller, request, testId -> questions.test(caller.tenantId(), testId), null);
+    }
+
+    /**
+     * As {@link #create(Caller, CreateInvitationRequest)}, for an ATS partner's send: the invitation is marked as
+     * sent by {@code partner} in the same insert, so a result applied to it at any later moment knows the partner
+     * is to be told (see {@link PartnerLink}).
+     */
+    public InvitationView createForPartner(Caller caller, CreateInvitationRequest request, String partner) {
+        return create(caller, request, testId -> questions.test(caller.tenantId(), testId), PartnerLink.sentBy(partner));
     }
 
     /**
@@ -75,6 +84,11 @@ public class InvitationService {
      *                          candidate for the same test
      */
     InvitationView create(Caller caller, CreateInvitationRequest request, Function<String, TestSummary> tests) {
+        return create(caller, request, tests, null);
+    }
+
+    private InvitationView create(Caller caller, CreateInvitationRequest request, Function<String, TestSummary> tests,
+                                  PartnerLink partner) {
         String recruiterEmail = request.recruiterEmail() != null ? request.recruiterEmail() : caller.email();
         if (recruiterEmail == null || recruiterEmail.isBlank()) {
             throw ProblemException.badRequest("recruiter-email-required",
@@ -98,7 +112,7 @@ public class InvitationService {
                 request.extraTimeMinutesOrDefault(), expiresAt, now, caller.subject(), InvitationStatus.INVITED, 0,
                 null, null, null, null, Outbox.messages(created), blankToNull(test.description()), test.questionCount(), 0,
                 blankToNull(request.externalReference()),
-                ActiveKey.of(caller.tenantId(), request.testId(), candidate.email()));
+                ActiveKey.of(caller.tenantId(), request.testId(), candidate.email()), partner);
         insertUnlessAlreadyInvited(invitation, now);
         return InvitationView.of(invitation, now, accessUrl);
     }

@@ -86,7 +86,7 @@ class SubmittedEventTest {
         Invitation invitation = new Invitation("inv_2", "tenant-a", null, "test-1", "Java", 30, 70,
                 new Person("Ada", "ada@example.org"), "rita@example.com", 0, startedAt.plusSeconds(86_400),
                 startedAt.minusSeconds(3600), "user-1", InvitationStatus.STARTED, 5, null, session, null, integrity,
-                null, null, 0, 0, "ats-app-9", "key");
+                null, null, 0, 0, "ats-app-9", "key", null);
 
         AssessmentSubmitted event = SubmissionService.submittedEvent(invitation, SubmitReason.TIMEOUT,
                 startedAt.plusSeconds(1810));

@@ -88,9 +88,9 @@ class GreenhouseAdapter {
         String testId = request.testId();
         InvitationView invitation;
         try {
-            invitation = invitations.create(caller, new CreateInvitationRequest(testId,
+            invitation = invitations.createForPartner(caller, new CreateInvitationRequest(testId,
                     new CandidateInput(request.candidate().fullName(), request.candidate().email().strip()),
-                    null, null, settings.reportTo(), null));
+                    null, null, settings.reportTo(), null), PARTNER);
         } catch (ProblemException e) {
             if (e.getStatusCode().value() == 422 && e.getBody().getType().toString().endsWith("/unknown-test")) {
                 throw invalid(List.of(Map.of("field", "partner_test_id", "message",
@@ -113,7 +113,7 @@ class GreenhouseAdapter {
         EventEnvelope<PartnerTestSent> sent = EventEnvelope.of(new PartnerTestSent(invitation.id(), PARTNER,
                 invitation.id(), callbackUrl, settings.sealedCallbackKey(), now), caller.tenantId(), CorrelationId.currentOrNew(), now);
         store.insert(new GreenhouseInterview(invitation.id(), caller.tenantId(), testId, callbackUrl,
-                caller.subject(), now, Outbox.messages(sent)));
+                caller.subject(), now, Outbox.messages(sent), true));
         log.info("Greenhouse sent test {} as invitation {}", testId, invitation.id());
         return invitation.id();
     }

@@ -13,7 +13,10 @@ import java.util.List;
  * complete. Inserted with the PartnerTestSent event in its outbox, so the callback reaches
  * notification-service at least once.
  *
- * @param apiKeyId which of the tenant's API keys sent it, for the record
+ * @param apiKeyId         which of the tenant's API keys sent it, for the record
+ * @param invitationMarked its invitation carries the partner mark (see {@code Invitation.partner}): true for every
+ *                         interview made since invitations carry it; missing on older ones until
+ *                         {@link GreenhouseInvitationMarks} marked their invitation
  */
 @Document(GreenhouseInterview.COLLECTION)
 record GreenhouseInterview(
@@ -23,7 +26,9 @@ record GreenhouseInterview(
         String callbackUrl,
         String apiKeyId,
         Instant createdAt,
-        List<OutboxMessage> outbox) {
+        List<OutboxMessage> outbox,
+        Boolean invitationMarked) {
 
     static final String COLLECTION = "greenhouse_interviews";
+    static final String INVITATION_MARKED = "invitationMarked";
 }
