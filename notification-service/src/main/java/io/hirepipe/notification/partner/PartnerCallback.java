@@ -7,11 +7,11 @@ import java.time.Instant;
 
 /**
  * What notification-service knows of one invitation an ATS partner sent: where to signal completion
- * (from PartnerTestSent) and whether its result is final (from scoring's events). The two may arrive
- * in either order, so whichever comes second triggers the callback.
+ * (from PartnerTestSent) and whether assessment-service has applied its final result (from
+ * PartnerResultReady). The two may arrive in either order, so whichever comes second triggers the callback.
  *
  * @param sealedCallbackKey the partner's credential, still sealed for this service; opened only for a request
- * @param finalAt           when the result became final; null while it is not (or not known to be)
+ * @param finalAt           when the result became final (as first announced); null while it is not known to be
  */
 @Document(PartnerCallback.COLLECTION)
 record PartnerCallback(

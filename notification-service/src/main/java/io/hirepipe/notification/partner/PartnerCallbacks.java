@@ -1,5 +1,6 @@
 package io.hirepipe.notification.partner;
 
+import io.hirepipe.contracts.events.PartnerResultReady;
 import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.notification.webhook.DeliveryQueue;
 import io.hirepipe.notification.webhook.WebhookDelivery;
@@ -13,14 +14,13 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
 /**
- * Turns "sent by a partner" plus "result final" into exactly one callback delivery, whatever order
- * the two facts arrive in and however often each is redelivered: the delivery's unique key is
- * (completion of this invitation, this channel), so the queue holds it once. Each later change to the
- * final score is one more callback, keyed by the change's event, since a partner that heard "complete"
- * stops asking (Greenhouse reads {@code test_status} again only when called).
+ * Turns "sent by a partner" plus "result final and applied" (PartnerResultReady) into exactly one callback
+ * delivery, whatever order the two facts arrive in and however often each is redelivered: the delivery's
+ * unique key is (completion of this invitation, this channel), so the queue holds it once. Each later change
+ * to the final totals is one more callback, keyed by the announcement's version, since a partner that heard
+ * "complete" stops asking (Greenhouse reads {@code test_status} again only when called).
  */
 @Service
 class PartnerCallbacks {
@@ -51,30 +51,34 @@ class PartnerCallbacks {
         store.upsert(tenantId, sent.invitationId(), null, update).ifPresent(this::callWhenReady);
     }
 
-    /** The invitation's result is final; a later final event (an adjustment, a redelivery) changes nothing. */
-    void finalized(String tenantId, String invitationId, Instant at) {
-        store.upsert(tenantId, invitationId, Criteria.where("finalAt").is(null),
-                new Update().set("finalAt", at == null ? now() : at)).ifPresent(this::callWhenReady);
-    }
-
     /**
-     * A reviewer changed the points of a final result. If the partner was already told it is complete, it is
-     * told again, once per change (a redelivered change is the same delivery); if it was not (the final event
-     * is still on its way), this change makes the result final and the usual callback follows.
+     * assessment-service applied a final result (version 1) or a change to its final totals (2, 3, …), so the
+     * partner's status call reads it now. The first is the completion callback, sent once whichever of this and
+     * the registration comes second; each later version is one more callback, since a partner that heard
+     * "complete" stops asking. A redelivered announcement has the same version: the same delivery.
      */
-    void changedAfterFinal(String tenantId, String invitationId, String changeEventId, Instant at) {
-        Optional<PartnerCallback> known = store.find(tenantId, invitationId);
-        if (known.isEmpty() || known.get().finalAt() == null) {
-            finalized(tenantId, invitationId, at);
-        } else if (known.get().readyToCall()) {
-            enqueue(known.get(), "changed:" + changeEventId);
+    void resultReady(String tenantId, PartnerResultReady ready) {
+        if (!GreenhouseChannel.PARTNER.equals(ready.partner())) {
+            log.warn("Ignoring a result for partner '{}' (invitation {}): no channel for it", ready.partner(),
+                    ready.invitationId());
+            return;
         }
+        Instant at = ready.resultAt() == null ? now() : ready.resultAt();
+        store.upsert(tenantId, ready.invitationId(), Criteria.where("finalAt").is(null), new Update().set("finalAt", at))
+                .filter(PartnerCallback::readyToCall)
+                .ifPresent(callback -> enqueue(callback, ready.resultVersion() <= 1 ? completion(callback)
+                        : "changed:" + callback.invitationId() + ":v" + ready.resultVersion()));
     }
 
     private void callWhenReady(PartnerCallback callback) {
         if (callback.readyToCall()) {
-            enqueue(callback, "complete:" + callback.invitationId());
+            enqueue(callback, completion(callback));
         }
+    }
+
+    /** The first callback's delivery key, as the build before this one used: an upgrade does not send it twice. */
+    private static String completion(PartnerCallback callback) {
+        return "complete:" + callback.invitationId();
     }
 
     private void enqueue(PartnerCallback callback, String eventId) {

@@ -2,20 +2,20 @@ package io.hirepipe.notification.partner;
 
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
-import io.hirepipe.contracts.events.AssessmentFinalized;
-import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.EventPayload;
+import io.hirepipe.contracts.events.PartnerResultReady;
 import io.hirepipe.contracts.events.PartnerTestSent;
-import io.hirepipe.contracts.events.ScoreAdjusted;
 import io.hirepipe.defaults.kafka.NonRetryableEventException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Learns which invitations an ATS partner sent (PartnerTestSent) and when results become final:
- * AssessmentFinalized, or an AssessmentScored that is not provisional; and when a final result's
- * score changes (a ScoreAdjusted that is not provisional). A provisional score, or a change to one,
- * sends nothing. Its own consumer group, so neither email nor webhook back-pressure holds it up.
+ * Learns which invitations an ATS partner sent (PartnerTestSent) and when assessment-service has applied a
+ * final result to one, or a change to its final totals (PartnerResultReady). It does not read scoring's
+ * results topic: a partner told on AssessmentScored or AssessmentFinalized could call back before
+ * assessment-service applied them, read "incomplete" and, as Greenhouse no longer polls, never ask again.
+ * Both events travel on the invitations topic keyed by invitation, in that order. Its own consumer group,
+ * so neither email nor webhook back-pressure holds it up.
  */
 @Component
 class PartnerEventsListener {
@@ -29,13 +29,10 @@ class PartnerEventsListener {
     }
 
     @KafkaListener(id = "${hirepipe.partners.consumer-group:" + GROUP + "}",
-            groupId = "${hirepipe.partners.consumer-group:" + GROUP + "}", topics = {Topics.INVITATIONS, Topics.RESULTS})
+            groupId = "${hirepipe.partners.consumer-group:" + GROUP + "}", topics = Topics.INVITATIONS)
     void on(EventEnvelope<EventPayload> envelope) {
         EventPayload payload = envelope.payload();
-        boolean relevant = payload instanceof PartnerTestSent || payload instanceof AssessmentFinalized
-                || (payload instanceof AssessmentScored scored && !scored.provisional())
-                || (payload instanceof ScoreAdjusted adjusted && finalChange(envelope, adjusted));
-        if (!relevant) {
+        if (!(payload instanceof PartnerTestSent) && !(payload instanceof PartnerResultReady)) {
             return;
         }
         if (envelope.tenantId() == null || envelope.tenantId().isBlank()) {
@@ -43,21 +40,8 @@ class PartnerEventsListener {
         }
         if (payload instanceof PartnerTestSent sent) {
             callbacks.registered(envelope.tenantId(), sent);
-        } else if (payload instanceof AssessmentFinalized finalized) {
-            callbacks.finalized(envelope.tenantId(), finalized.invitationId(), finalized.finalizedAt());
-        } else if (payload instanceof AssessmentScored scored) {
-            callbacks.finalized(envelope.tenantId(), scored.invitationId(), scored.scoredAt());
-        } else if (payload instanceof ScoreAdjusted adjusted) {
-            callbacks.changedAfterFinal(envelope.tenantId(), adjusted.invitationId(), envelope.eventId(),
-                    adjusted.adjustedAt());
+        } else if (payload instanceof PartnerResultReady ready) {
+            callbacks.resultReady(envelope.tenantId(), ready);
         }
-    }
-
-    /**
-     * A change to a final result. Version 1 of the event did not say whether the result is still
-     * provisional, nor name the invitation: such a change is left alone rather than guessed at.
-     */
-    private static boolean finalChange(EventEnvelope<EventPayload> envelope, ScoreAdjusted adjusted) {
-        return envelope.schemaVersion() >= 2 && !adjusted.provisional() && adjusted.invitationId() != null;
     }
 }

@@ -3,6 +3,8 @@ package io.hirepipe.notification.partner;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
+import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.PartnerResultReady;
 import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.ScoreAdjusted;
@@ -18,6 +20,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -46,29 +49,36 @@ class GreenhouseCallbackTest extends NotificationServiceTest {
 
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     private static PartnerTestSent sent(String invitationId, String callbackUrl, String sealedKey) {
         return new PartnerTestSent(invitationId, "greenhouse", invitationId, callbackUrl, sealedKey, AT);
     }
 
-    private static AssessmentScored scored(String invitationId, boolean provisional) {
+    private static AssessmentScored scored(String sessionId, String invitationId, boolean provisional) {
         AssessmentScored s = TestEvents.scored("Ada Lovelace", "rita@recruiting.example", SubmitReason.CANDIDATE);
-        return new AssessmentScored(s.sessionId(), invitationId, s.testId(), s.testTitle(), s.candidate(),
+        return new AssessmentScored(sessionId, invitationId, s.testId(), s.testTitle(), s.candidate(),
                 s.recruiterEmail(), s.points(), s.maxPoints(), s.percent(), s.passMarkPercent(), s.passed(),
                 s.submitReason(), s.items(), AT.plusSeconds(60), provisional, provisional ? 1 : 0);
     }
 
-    private static AssessmentFinalized finalized(String invitationId) {
-        return new AssessmentFinalized(id("ses"), invitationId, "test-backend", "Backend basics", null, null,
+    private static AssessmentFinalized finalized(String sessionId, String invitationId) {
+        return new AssessmentFinalized(sessionId, invitationId, "test-backend", "Backend basics", null, null,
                 new BigDecimal("8"), 10, 80.0, 60, true, 1, 0, "rita@recruiting.example", AT.plusSeconds(600));
     }
 
-    /** A reviewer changed an item of the session's result; {@code provisional} as the result stands after it. */
-    private static ScoreAdjusted adjusted(String invitationId, boolean provisional, Instant at) {
-        return new ScoreAdjusted(id("ses"), "q-repl", new BigDecimal("3.5"), "explains shard keys in other words",
-                "rita@recruiting.example", new BigDecimal("8.5"), 10, 85.0, true, at, new BigDecimal("2"),
-                "Replication vs sharding", provisional, provisional ? 1 : 0, invitationId, "Backend basics",
+    /** A reviewer changed an item of the final result. */
+    private static ScoreAdjusted adjusted(String sessionId, String invitationId) {
+        return new ScoreAdjusted(sessionId, "q-repl", new BigDecimal("3.5"), "explains shard keys in other words",
+                "rita@recruiting.example", new BigDecimal("8.5"), 10, 85.0, true, AT.plusSeconds(900), new BigDecimal("2"),
+                "Replication vs sharding", false, 0, invitationId, "Backend basics",
                 new Person("Ada Lovelace", "ada@example.org"), "rita@recruiting.example");
+    }
+
+    /** assessment-service applied the invitation's final result ({@code version} 1) or a change to it (2, …). */
+    private static PartnerResultReady ready(String invitationId, int version) {
+        return new PartnerResultReady(invitationId, "ses-1", "greenhouse", version, AT.plusSeconds(600L * version));
     }
 
     private List<WebhookDelivery> deliveries(String invitationId) {
@@ -84,16 +94,33 @@ class GreenhouseCallbackTest extends NotificationServiceTest {
         kafka.awaitConsumed(PartnerEventsListener.GROUP, record);
     }
 
+    /**
+     * The race this guards against: scoring's final events reach this service and assessment-service
+     * independently, so a PATCH sent on them could make Greenhouse call test_status before assessment-service
+     * applied the result, read "incomplete", and (as it no longer polls) never ask again. Only assessment-service's
+     * announcement, written with the applied result, sends it.
+     */
     @Test
-    void aFinalResultPatchesGreenhouseOnceAsDocumentedAndAProvisionalOneSendsNothing() throws Exception {
+    void theFinalResultsEventsAloneSendNothingAndTheAnnouncementThatItIsAppliedPatchesGreenhouseOnce() throws Exception {
         String tenant = id("tenant");
         String invitationId = id("inv");
         try (GreenhouseStub greenhouse = new GreenhouseStub(key)) {
-            kafka.publish(envelope(sent(invitationId, greenhouse.callbackUrl("12345"), TestLinkKeys.seal(key)), tenant));
-            consumed(kafka.publish(envelope(scored(invitationId, true), tenant)));
-            assertThat(deliveries(invitationId)).as("a provisional score sends nothing yet").isEmpty();
+            consumed(kafka.publish(envelope(sent(invitationId, greenhouse.callbackUrl("12345"), TestLinkKeys.seal(key)),
+                    tenant)));
+            // one session's results share a partition: once the last is consumed, so are the others
+            String session = id("ses");
+            kafka.publish(envelope(scored(session, invitationId, false), tenant));
+            kafka.publish(envelope(adjusted(session, invitationId), tenant));
+            kafka.awaitConsumed("notification-service", kafka.publish(envelope(finalized(session, invitationId), tenant)));
 
-            kafka.publish(envelope(finalized(invitationId), tenant));
+            assertThat(deliveries(invitationId)).as("final per scoring, not yet applied by assessment-service").isEmpty();
+            assertThat(greenhouse.requests()).isEmpty();
+            // its own consumer group may lag the one awaited above: that it never reads the topic is the real guarantee
+            assertThat(listeners.getListenerContainer(PartnerEventsListener.GROUP).getContainerProperties().getTopics())
+                    .as("the partner listener does not act on scoring's results at all").doesNotContain(Topics.RESULTS);
+
+            EventEnvelope<PartnerResultReady> ready = envelope(ready(invitationId, 1), tenant);
+            kafka.publish(ready);
 
             await().atMost(WAIT).until(() -> greenhouse.requests().size() == 1);
             GreenhouseStub.Request patch = greenhouse.requests().get(0);
@@ -101,10 +128,8 @@ class GreenhouseCallbackTest extends NotificationServiceTest {
             assertThat(patch.path()).isEqualTo(GreenhouseStub.PATH + "12345");
             await().atMost(WAIT).until(() -> deliveries(invitationId).get(0).status() == WebhookDelivery.Status.SUCCEEDED);
 
-            // redelivered and later final events (a non-provisional score, the finalisation again) change nothing
-            kafka.publish(envelope(finalized(invitationId), tenant));
-            consumed(kafka.publish(envelope(scored(invitationId, false), tenant)));
-            assertThat(deliveries(invitationId)).hasSize(1);
+            consumed(kafka.publish(ready));
+            assertThat(deliveries(invitationId)).as("the same announcement delivered twice").hasSize(1);
             assertThat(greenhouse.requests()).hasSize(1);
             assertThat(deliveries(invitationId).get(0).toString()).doesNotContain(key);
         }
@@ -121,12 +146,10 @@ class GreenhouseCallbackTest extends NotificationServiceTest {
         String invitationId = id("inv");
         try (GreenhouseStub greenhouse = new GreenhouseStub(key)) {
             kafka.publish(envelope(sent(invitationId, greenhouse.callbackUrl("4711"), TestLinkKeys.seal(key)), tenant));
-            consumed(kafka.publish(envelope(adjusted(invitationId, true, AT.plusSeconds(120)), tenant)));
-            assertThat(deliveries(invitationId)).as("a change to a provisional result sends nothing").isEmpty();
-            kafka.publish(envelope(finalized(invitationId), tenant));
+            kafka.publish(envelope(ready(invitationId, 1), tenant));
             await().atMost(WAIT).until(() -> greenhouse.requests().size() == 1);
 
-            EventEnvelope<ScoreAdjusted> change = envelope(adjusted(invitationId, false, AT.plusSeconds(900)), tenant);
+            EventEnvelope<PartnerResultReady> change = envelope(ready(invitationId, 2), tenant);
             kafka.publish(change);
 
             await().atMost(WAIT).until(() -> greenhouse.requests().size() == 2);
@@ -135,17 +158,18 @@ class GreenhouseCallbackTest extends NotificationServiceTest {
             await().atMost(WAIT).until(() -> deliveries(invitationId).stream()
                     .allMatch(d -> d.status() == WebhookDelivery.Status.SUCCEEDED));
             consumed(kafka.publish(change));
-            assertThat(deliveries(invitationId)).as("the same change delivered twice").hasSize(2);
+            consumed(kafka.publish(envelope(ready(invitationId, 2), tenant)));
+            assertThat(deliveries(invitationId)).as("the same change announced twice").hasSize(2);
             assertThat(greenhouse.requests()).hasSize(2);
         }
     }
 
     @Test
-    void aResultThatIsFinalAtOnceAndArrivesBeforeTheCallbackStillPatchesOnce() throws Exception {
+    void aResultAnnouncedBeforeTheCallbackArrivesStillPatchesOnce() throws Exception {
         String tenant = id("tenant");
         String invitationId = id("inv");
         try (GreenhouseStub greenhouse = new GreenhouseStub(key)) {
-            consumed(kafka.publish(envelope(scored(invitationId, false), tenant)));
+            consumed(kafka.publish(envelope(ready(invitationId, 1), tenant)));
             kafka.publish(envelope(sent(invitationId, greenhouse.callbackUrl("777"), TestLinkKeys.seal(key)), tenant));
 
             await().atMost(WAIT).until(() -> greenhouse.requests().size() == 1);
@@ -163,7 +187,7 @@ class GreenhouseCallbackTest extends NotificationServiceTest {
         try (GreenhouseStub greenhouse = new GreenhouseStub(key)) {
             greenhouse.answer(n -> n <= 2 ? 503 : 204);
             kafka.publish(envelope(sent(invitationId, greenhouse.callbackUrl("9"), TestLinkKeys.seal(key)), tenant));
-            kafka.publish(envelope(finalized(invitationId), tenant));
+            kafka.publish(envelope(ready(invitationId, 1), tenant));
 
             await().atMost(WAIT).until(() -> !deliveries(invitationId).isEmpty()
                     && deliveries(invitationId).get(0).status() == WebhookDelivery.Status.SUCCEEDED);
@@ -183,13 +207,13 @@ class GreenhouseCallbackTest extends NotificationServiceTest {
             TestHosts.resolve("greenhouse-lookalike.example", "127.0.0.1");
             kafka.publish(envelope(sent(offList, "http://greenhouse-lookalike.example:" + port
                     + GreenhouseStub.PATH + "1", TestLinkKeys.seal(key)), tenant));
-            kafka.publish(envelope(finalized(offList), tenant));
+            kafka.publish(envelope(ready(offList, 1), tenant));
 
             String rebound = id("inv");
             TestHosts.resolve("app.greenhouse.io", "10.1.2.3");
             kafka.publish(envelope(sent(rebound, "https://app.greenhouse.io" + GreenhouseStub.PATH + "2",
                     TestLinkKeys.seal(key)), tenant));
-            kafka.publish(envelope(finalized(rebound), tenant));
+            kafka.publish(envelope(ready(rebound, 1), tenant));
 
             await().atMost(WAIT).until(() -> !deliveries(offList).isEmpty() && !attempts(deliveries(offList).get(0)).isEmpty()
                     && !deliveries(rebound).isEmpty() && !attempts(deliveries(rebound).get(0)).isEmpty());
@@ -200,12 +224,12 @@ class GreenhouseCallbackTest extends NotificationServiceTest {
     }
 
     @Test
-    void anotherTenantsFinalResultForTheSameIdTriggersNothing() throws Exception {
+    void anotherTenantsAnnouncementForTheSameIdTriggersNothing() throws Exception {
         String tenant = id("tenant");
         String invitationId = id("inv");
         try (GreenhouseStub greenhouse = new GreenhouseStub(key)) {
             kafka.publish(envelope(sent(invitationId, greenhouse.callbackUrl("5"), TestLinkKeys.seal(key)), tenant));
-            consumed(kafka.publish(envelope(finalized(invitationId), id("tenant"))));
+            consumed(kafka.publish(envelope(ready(invitationId, 1), id("tenant"))));
 
             assertThat(deliveries(invitationId)).isEmpty();
             assertThat(greenhouse.requests()).isEmpty();
