@@ -2,6 +2,7 @@ package io.hirepipe.localstack;
 
 import com.sun.net.httpserver.HttpServer;
 import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
@@ -38,6 +39,8 @@ import static org.awaitility.Awaitility.await;
  * test; scoring makes the result final; notification-service PATCHes the callback URL once, and
  * Greenhouse's test_status read then says complete, with the score and a profile link a browser opens;
  * a recruiter changing the final result PATCHes it once more, and test_status has the new score.
+ * Like Greenhouse, the stand-in reads test_status while answering each PATCH: the PATCH must never come
+ * before assessment-service applied the result it announces.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(SharedLocalStack.class)
@@ -50,6 +53,10 @@ class GreenhouseEndToEndIT {
     private HttpApi anonymous;
     private HttpServer greenhouse;
     private final List<String> callbacks = new CopyOnWriteArrayList<>();
+    /** What test_status said when read from within each PATCH, as Greenhouse does on it. */
+    private final List<JsonNode> readsOnPatch = new CopyOnWriteArrayList<>();
+    private volatile HttpApi asGreenhouse;
+    private volatile String interviewId;
 
     @BeforeAll
     void start(SharedLocalStack.Stack shared) throws IOException {
@@ -58,6 +65,10 @@ class GreenhouseEndToEndIT {
             try (InputStream body = exchange.getRequestBody()) {
                 callbacks.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
                         + exchange.getRequestHeaders().getFirst("Authorization") + " body=" + body.readAllBytes().length);
+            }
+            if ("PATCH".equals(exchange.getRequestMethod()) && interviewId != null) {
+                readsOnPatch.add(asGreenhouse.get("/api/v1/integrations/greenhouse/test_status?partner_interview_id="
+                        + interviewId).expect(200));
             }
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
@@ -95,12 +106,12 @@ class GreenhouseEndToEndIT {
         recruiter.put("/api/v1/integrations/greenhouse/settings", Map.of("reportTo", stack.demo().recruiterEmail(),
                 "callbackApiKey", key)).expect(200);
         String basic = "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
-        HttpApi asGreenhouse = anonymous.withAuthorization(basic);
+        asGreenhouse = anonymous.withAuthorization(basic);
 
         JsonNode tests = asGreenhouse.get("/api/v1/integrations/greenhouse/list_tests").expect(200);
         assertThat(tests.findValuesAsString("partner_test_id")).contains(testId);
         String callbackUrl = "http://127.0.0.1:" + greenhouse.getAddress().getPort() + CALLBACK_PATH;
-        String interviewId = asGreenhouse.post("/api/v1/integrations/greenhouse/send_test", Map.of(
+        interviewId = asGreenhouse.post("/api/v1/integrations/greenhouse/send_test", Map.of(
                 "partner_test_id", testId,
                 "candidate", Map.of("first_name", "Kate", "last_name", "Austen", "email", "kate@example.com",
                         "phone_number", "123-456-7890",
@@ -122,6 +133,10 @@ class GreenhouseEndToEndIT {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> !callbacks.isEmpty());
         assertThat(callbacks.get(0)).isEqualTo("PATCH " + CALLBACK_PATH + " " + basic + " body=0");
+        await().atMost(Duration.ofSeconds(10)).until(() -> readsOnPatch.size() == 1);
+        assertThat(readsOnPatch.get(0).get("partner_status").asString())
+                .as("read while the PATCH is answered: Greenhouse never asks again after incomplete").isEqualTo("complete");
+        assertThat(readsOnPatch.get(0).get("partner_score").asDouble()).isEqualTo(100.0);
         JsonNode status = asGreenhouse.get("/api/v1/integrations/greenhouse/test_status?partner_interview_id="
                 + interviewId).expect(200);
         assertThat(status.get("partner_status").asString()).isEqualTo("complete");
@@ -138,13 +153,16 @@ class GreenhouseEndToEndIT {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
 
-        // A final event delivered again (as after a consumer restart) does not tell Greenhouse twice.
+        // A final event delivered again (as after a consumer restart) does not tell Greenhouse twice: applied
+        // again it changes nothing, so it announces nothing (and notification-service does not act on it itself).
         try (EventTopics kafka = new EventTopics("127.0.0.1:" + stack.config().ports().kafka(), Duration.ofSeconds(30))) {
             RecordMetadata again = kafka.publish(EventEnvelope.of(new AssessmentFinalized(
                     sessionId, interviewId, testId, "Greenhouse screen", null, null,
                     new BigDecimal("3"), 3, 100.0, 50, true, 0, 0, "redelivery", Instant.now()),
                     stack.demo().tenantId(), "corr-redelivered"));
-            kafka.awaitConsumed("notification-service-partners", again);
+            kafka.awaitConsumed("assessment-service", again);
+            assertThat(kafka.readToEnd(Topics.INVITATIONS, r -> interviewId.equals(r.key()) && r.envelope() != null
+                    && r.envelope().type().equals("PartnerResultReady"))).hasSize(1);
         }
         assertThat(callbacks).hasSize(1);
 
@@ -155,14 +173,9 @@ class GreenhouseEndToEndIT {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> callbacks.size() == 2);
         assertThat(callbacks.get(1)).isEqualTo(callbacks.get(0));
-        // assessment-service applies the change from the same event on its own; its read may trail the PATCH
-        JsonNode[] read = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            read[0] = asGreenhouse.get("/api/v1/integrations/greenhouse/test_status?partner_interview_id="
-                    + interviewId).expect(200);
-            return read[0].get("partner_score").asDouble() != 100.0;
-        });
-        JsonNode changed = read[0];
+        // the PATCH follows assessment-service having applied the change: the read made on it has the new score
+        await().atMost(Duration.ofSeconds(10)).until(() -> readsOnPatch.size() == 2);
+        JsonNode changed = readsOnPatch.get(1);
         assertThat(changed.get("partner_status").asString()).isEqualTo("complete");
         assertThat(changed.get("partner_score").asDouble()).isEqualTo(50.0);
         assertThat(changed.get("metadata").get("Points").asString()).isEqualTo("1.5/3");
