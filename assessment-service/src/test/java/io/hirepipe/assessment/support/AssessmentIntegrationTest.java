@@ -6,6 +6,7 @@ import io.hirepipe.testkit.TestGatewayKeys;
 import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.contracts.EventType;
 import io.hirepipe.contracts.events.ChoiceOption;
+import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.QuestionKind;
 import io.hirepipe.defaults.outbox.OutboxRelay;
 import io.hirepipe.defaults.security.Caller;
@@ -205,6 +206,25 @@ public abstract class AssessmentIntegrationTest {
             body.put("text", text);
         }
         return api(candidateToken).put("/api/candidate/assessment/answers/" + questionId, body);
+    }
+
+    /**
+     * As the candidate does with the link from their invitation email (sealed in InvitationCreated, for invitations
+     * made without the link in the answer, as a partner's are): starts, answers q-single with "a" and submits.
+     *
+     * @return the session id
+     */
+    protected String takeTheTestFromItsEmail(String invitationId) {
+        InvitationCreated created = (InvitationCreated) awaitEvents("InvitationCreated", invitationId).get(0)
+                .envelope().payload();
+        String url = TestLinkKeys.open(created.sealedAccessUrl());
+        JsonNode redemption = api(gatewayToken()).post("/internal/invitations/redeem",
+                Map.of("token", url.substring(url.indexOf("#token=") + "#token=".length()))).expect(200);
+        String candidate = candidateToken(redemption.get("tenantId").asString(), invitationId);
+        String sessionId = start(candidate).get("sessionId").asString();
+        save(candidate, "q-single", 1, List.of("a"), null).expect(200);
+        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
+        return sessionId;
     }
 
     /** Waits for an event of {@code type} keyed {@code key} (invitation or session id); returns all read so far. */

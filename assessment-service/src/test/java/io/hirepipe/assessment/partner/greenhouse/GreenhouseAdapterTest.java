@@ -151,7 +151,7 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
         assertThat(status.get("partner_profile_url").isNull()).as("nothing to look at before the candidate starts")
                 .isTrue();
 
-        String sessionId = takeTheTest(interviewId);
+        String sessionId = takeTheTestFromItsEmail(interviewId);
         assertThat(greenhouse().get(BASE + "/test_status?partner_interview_id=" + interviewId).expect(200)
                 .get("partner_status").asString()).as("submitted, not scored").isEqualTo("incomplete");
         Instant scoredAt = Instant.parse("2026-03-01T10:15:30Z");
@@ -325,19 +325,6 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
         assertThat(TestLinkKeys.open(replaced.sealedCallbackKey())).as("a new key replaces it").isEqualTo(next);
     }
 
-    /** As the candidate does, with the link from their email. */
-    private String takeTheTest(String invitationId) {
-        InvitationCreated created = (InvitationCreated) awaitEvents("InvitationCreated", invitationId).get(0)
-                .envelope().payload();
-        String url = TestLinkKeys.open(created.sealedAccessUrl());
-        JsonNode redemption = api(gatewayToken()).post("/internal/invitations/redeem",
-                Map.of("token", url.substring(url.indexOf("#token=") + "#token=".length()))).expect(200);
-        String candidate = candidateToken(redemption.get("tenantId").asString(), invitationId);
-        String sessionId = start(candidate).get("sessionId").asString();
-        save(candidate, "q-single", 1, List.of("a"), null).expect(200);
-        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
-        return sessionId;
-    }
 
     @Test
     void greenhousesErrorReportIsAcknowledgedAndABadOneIsAProblem() {

@@ -1,11 +1,9 @@
 package io.hirepipe.assessment.partner.greenhouse;
 
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
-import io.hirepipe.assessment.support.TestLinkKeys;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.AssessmentScored;
-import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.PartnerResultReady;
 import io.hirepipe.contracts.events.ScoreAdjusted;
 import io.hirepipe.testkit.EventRecord;
@@ -48,7 +46,7 @@ class PartnerResultReadyTest extends AssessmentIntegrationTest {
     @Test
     void aFinalScoreAnnouncesTheResultOnceAndOnlyAfterTestStatusReadsItComplete() {
         String invitationId = sendTest("ada@example.org");
-        String sessionId = takeTheTest(invitationId);
+        String sessionId = takeTheTestFromItsEmail(invitationId);
         EventEnvelope<AssessmentScored> scored = EventEnvelope.of(scored(sessionId, invitationId, false), tenant, "corr-1");
 
         kafka.publish(scored);
@@ -73,7 +71,7 @@ class PartnerResultReadyTest extends AssessmentIntegrationTest {
     @Test
     void aProvisionalScoreAnnouncesNothingUntilFinalisedAndEachFinalChangeIsAnnouncedOnce() {
         String invitationId = sendTest("grace@example.org");
-        String sessionId = takeTheTest(invitationId);
+        String sessionId = takeTheTestFromItsEmail(invitationId);
 
         consumed(EventEnvelope.of(scored(sessionId, invitationId, true), tenant, "corr-1"));
         assertThat(announcements(invitationId)).as("provisional: Greenhouse would read incomplete").isEmpty();
@@ -100,7 +98,7 @@ class PartnerResultReadyTest extends AssessmentIntegrationTest {
     void anInvitationNoPartnerSentAnnouncesNothing() {
         JsonNode created = invite("java-basics", "alan@example.org");
         String invitationId = created.get("id").asString();
-        String sessionId = takeTheTest(invitationId);
+        String sessionId = takeTheTestFromItsEmail(invitationId);
 
         consumed(EventEnvelope.of(scored(sessionId, invitationId, false), tenant, "corr-1"));
         consumed(EventEnvelope.of(adjusted(sessionId, invitationId, false, "8.5", SCORED_AT.plusSeconds(600)), tenant, "c"));
@@ -143,7 +141,7 @@ class PartnerResultReadyTest extends AssessmentIntegrationTest {
                 "invitations");
         mongo.updateFirst(Query.query(Criteria.where("_id").is(invitationId)),
                 new Update().unset(GreenhouseInterview.INVITATION_MARKED), "greenhouse_interviews");
-        String sessionId = takeTheTest(invitationId);
+        String sessionId = takeTheTestFromItsEmail(invitationId);
         consumed(EventEnvelope.of(new AssessmentScored(sessionId, invitationId, "java-basics", "Java basics", null,
                 null, new BigDecimal("6"), 11, 54.5, 60, false, null, List.of(), scoredAt, false, 0), tenant, "c"));
         assertThat(mongo.findById(invitationId, Invitation.class).score().scoredAt()).isEqualTo(scoredAt);
@@ -185,17 +183,4 @@ class PartnerResultReadyTest extends AssessmentIntegrationTest {
                 .expect(200).get("partner_interview_id").asString();
     }
 
-    /** As the candidate does, with the link from their email. */
-    private String takeTheTest(String invitationId) {
-        InvitationCreated created = (InvitationCreated) awaitEvents("InvitationCreated", invitationId).get(0)
-                .envelope().payload();
-        String url = TestLinkKeys.open(created.sealedAccessUrl());
-        JsonNode redemption = api(gatewayToken()).post("/internal/invitations/redeem",
-                Map.of("token", url.substring(url.indexOf("#token=") + "#token=".length()))).expect(200);
-        String candidate = candidateToken(redemption.get("tenantId").asString(), invitationId);
-        String sessionId = start(candidate).get("sessionId").asString();
-        save(candidate, "q-single", 1, List.of("a"), null).expect(200);
-        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
-        return sessionId;
-    }
 }
