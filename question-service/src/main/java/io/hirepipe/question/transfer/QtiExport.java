@@ -23,6 +23,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -90,13 +91,14 @@ class QtiExport {
         item.setAttribute("timeDependent", "false");
         document.appendChild(item);
         boolean freeText = question.kind() == QuestionKind.FREE_TEXT;
+        Map<String, String> optionIds = freeText ? Map.of() : QtiOptionIds.of(question.options());
         Element declaration = child(document, item, QTI, "responseDeclaration", null);
         declaration.setAttribute("identifier", RESPONSE);
         declaration.setAttribute("cardinality", question.kind() == QuestionKind.MULTI_CHOICE ? "multiple" : "single");
         declaration.setAttribute("baseType", freeText ? "string" : "identifier");
         if (!freeText) {
             Element correct = child(document, declaration, QTI, "correctResponse", null);
-            question.correctOptionIds().forEach(option -> child(document, correct, QTI, "value", option));
+            question.correctOptionIds().forEach(option -> child(document, correct, QTI, "value", optionIds.get(option)));
         }
         Element outcome = child(document, item, QTI, "outcomeDeclaration", null);
         outcome.setAttribute("identifier", "SCORE");
@@ -104,7 +106,7 @@ class QtiExport {
         outcome.setAttribute("baseType", "float");
 
         Element body = child(document, item, QTI, "itemBody", null);
-        body.appendChild(QtiMetadata.write(document, QTI, question));
+        body.appendChild(QtiMetadata.write(document, QTI, question, optionIds));
         if (freeText && question.rubric() != null) {
             body.appendChild(QtiRubric.write(document, QTI, question.rubric()));
         }
@@ -118,7 +120,8 @@ class QtiExport {
             interaction.setAttribute("shuffle", "false");
             interaction.setAttribute("maxChoices", question.kind() == QuestionKind.MULTI_CHOICE ? "0" : "1");
             for (QuestionRequest.Option option : question.options()) {
-                child(document, interaction, QTI, "simpleChoice", option.text()).setAttribute("identifier", option.id());
+                child(document, interaction, QTI, "simpleChoice", option.text())
+                        .setAttribute("identifier", optionIds.get(option.id()));
             }
         }
         return document;

@@ -9,8 +9,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,7 +26,9 @@ final class QtiMetadata {
     private QtiMetadata() {
     }
 
-    static Element write(Document document, String qtiNamespace, QuestionRequest question) {
+    /** @param optionIds each option's id → the QTI identifier it goes out under ({@link QtiOptionIds}) */
+    static Element write(Document document, String qtiNamespace, QuestionRequest question,
+                         Map<String, String> optionIds) {
         Element block = document.createElementNS(qtiNamespace, "rubricBlock");
         block.setAttribute("view", "author");
         Element metadata = document.createElementNS(QtiRubric.NAMESPACE, "hp:metadata");
@@ -50,6 +54,15 @@ final class QtiMetadata {
             element.setTextContent(tag);
             metadata.appendChild(element);
         }
+        // An option id QTI could not carry went out under another identifier: the id as written comes back from here.
+        optionIds.forEach((id, identifier) -> {
+            if (!id.equals(identifier)) {
+                Element option = document.createElementNS(QtiRubric.NAMESPACE, "hp:option");
+                option.setAttribute("identifier", identifier);
+                option.setTextContent(id);
+                metadata.appendChild(option);
+            }
+        });
         block.appendChild(metadata);
         return block;
     }
@@ -78,12 +91,18 @@ final class QtiMetadata {
         Set<String> tags = new LinkedHashSet<>();
         String whyWeAsk = null;
         String prompt = question.prompt();
+        Map<String, String> optionIds = new HashMap<>();
         for (Node child = metadata.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element element && QtiRubric.NAMESPACE.equals(element.getNamespaceURI())) {
                 switch (element.getLocalName()) {
                     case "tag" -> tags.add(element.getTextContent().strip());
                     case "whyWeAsk" -> whyWeAsk = element.getTextContent().strip();
                     case "prompt" -> prompt = element.getTextContent().isBlank() ? prompt : element.getTextContent();
+                    case "option" -> {
+                        if (!element.getTextContent().isBlank()) {
+                            optionIds.put(element.getAttribute("identifier"), element.getTextContent().strip());
+                        }
+                    }
                     default -> { } // later versions may say more; what we do not know is left out
                 }
             }
@@ -91,8 +110,13 @@ final class QtiMetadata {
         // The marker stays while the question has no rubric.
         question.tags().stream().filter(QtiItemReader.NEEDS_RUBRIC_TAG::equals).forEach(tags::add);
         boolean choice = question.kind() != QuestionKind.FREE_TEXT;
+        List<QuestionRequest.Option> options = question.options() == null ? null : question.options().stream()
+                .map(option -> new QuestionRequest.Option(optionIds.getOrDefault(option.id(), option.id()), option.text()))
+                .toList();
+        List<String> correct = question.correctOptionIds() == null ? null : question.correctOptionIds().stream()
+                .map(id -> optionIds.getOrDefault(id, id)).toList();
         return new StarterBank.BankQuestion(question.key(), question.kind(), question.title(), prompt,
-                question.options(), question.correctOptionIds(), question.rubric(),
+                options, correct, question.rubric(),
                 choice ? number(metadata, "points") : null, new ArrayList<>(tags),
                 choice ? choiceScoring(metadata) : null, text(metadata, "category"), number(metadata, "difficulty"),
                 number(metadata, "suggestedTimeSeconds"), whyWeAsk);

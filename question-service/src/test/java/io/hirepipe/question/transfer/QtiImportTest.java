@@ -386,6 +386,38 @@ class QtiImportTest extends IntegrationTestBase {
     }
 
     @Test
+    void optionIdsQtiCannotCarryGoOutAsQtiIdentifiersAndComeBackAsWritten() throws IOException {
+        Map<String, Object> body = Questions.multiChoice("Which are HTTP methods?");
+        // "1" and "opt two" are not XML names; "opt_1" is, and is taken, so the first renamed one must not become it
+        body.put("options", List.of(Map.of("id", "1", "text", "GET"), Map.of("id", "opt two", "text", "FETCH"),
+                Map.of("id", "opt_1", "text", "POST"), Map.of("id", "b", "text", "SEND")));
+        body.put("correctOptionIds", List.of("1", "opt_1"));
+        String id = createQuestion(recruiter, body).get("id").asString();
+
+        String item = entries(download(recruiter, "/api/questions/export/qti?ids=" + id)).get("items/" + id + ".xml");
+
+        java.util.regex.Matcher identifiers = java.util.regex.Pattern.compile("<simpleChoice identifier=\"([^\"]*)\"")
+                .matcher(item);
+        List<String> exported = new java.util.ArrayList<>();
+        while (identifiers.find()) {
+            exported.add(identifiers.group(1));
+        }
+        assertThat(exported).as("every choice's identifier is an XML name, and they stay distinct")
+                .hasSize(4).doesNotHaveDuplicates().allMatch(i -> i.matches("[A-Za-z_][A-Za-z0-9_.-]*"))
+                .contains("opt_1", "b");
+        assertThat(item).as("the correct response names the exported identifiers")
+                .contains("<value>" + exported.get(0) + "</value>", "<value>opt_1</value>");
+
+        Caller other = Caller.recruiter(newTenant(), "user-2", "other@example.com");
+        JsonNode report = upload(other, "application/zip",
+                download(recruiter, "/api/questions/export/qti?ids=" + id)).expect(200);
+        JsonNode imported = api(other).get("/api/questions/" + report.get("items").get(0).get("id").asString()).expect(200);
+        assertThat(imported.get("options").valueStream().map(o -> o.get("id").asString() + "=" + o.get("text").asString()))
+                .containsExactly("1=GET", "opt two=FETCH", "opt_1=POST", "b=SEND");
+        assertThat(imported.get("correctOptionIds").valueStream().map(JsonNode::asString)).containsExactly("1", "opt_1");
+    }
+
+    @Test
     void anotherToolsItemKeepsItsCodeLinesAndListItemsApart() {
         String item = "<assessmentItem xmlns=\"http://www.imsglobal.org/xsd/imsqti_v2p1\" identifier=\"pre-1\" title=\"Loop\" "
                 + "adaptive=\"false\" timeDependent=\"false\"><responseDeclaration identifier=\"RESPONSE\" cardinality=\"single\" "
