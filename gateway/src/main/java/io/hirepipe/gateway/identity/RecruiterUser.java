@@ -37,4 +37,17 @@ public record RecruiterUser(@Id String id, String tenantId, String email, String
     public static String normalizeEmail(String email) {
         return email.trim().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /**
+     * The SHA-256 of the normalised address, in hex: what per-account counters key by, so that they hold no
+     * address book of who was targeted, and one address spelled differently counts once.
+     */
+    public static String emailKey(String email) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(normalizeEmail(email).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
 }

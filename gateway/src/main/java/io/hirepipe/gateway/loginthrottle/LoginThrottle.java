@@ -1,5 +1,7 @@
 package io.hirepipe.gateway.loginthrottle;
 
+import io.hirepipe.gateway.identity.RecruiterUser;
+import io.hirepipe.gateway.web.Problems;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.hirepipe.defaults.problem.ProblemException;
@@ -7,21 +9,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -224,22 +220,12 @@ public class LoginThrottle {
     }
 
     private static ProblemException backOff(Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        ProblemException problem = new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "login-throttled",
-                "Too many failed logins", "Too many failed logins. Wait " + seconds + " s before trying again.");
-        problem.with("retryAfterSeconds", seconds);
-        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return problem;
+        return Problems.tooManyRequests("login-throttled", "Too many failed logins", wait,
+                seconds -> "Too many failed logins. Wait " + seconds + " s before trying again.");
     }
 
     /** Emails are keyed by hash, so the store holds no address book of who was attacked. */
     private static String accountKey(String email) {
-        String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(normalized.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return RecruiterUser.emailKey(email == null ? "" : email);
     }
 }

@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.users;
 
+import io.hirepipe.gateway.web.Problems;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.gateway.auth.AccountSignIns;
 import io.hirepipe.gateway.auth.RefreshTokenSecret;
@@ -11,8 +12,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -91,13 +90,9 @@ class PasswordLinks {
     }
 
     private static ProblemException tooManyEmails(Duration retryAfter) {
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        ProblemException problem = new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "account-emails-limited",
-                "Too many emails to this address", "This address has been sent as many set-password emails as it "
-                        + "may for now; the latest one's link works until it expires. Try again in " + seconds + " s.");
-        problem.with("retryAfterSeconds", seconds);
-        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return problem;
+        return Problems.tooManyRequests("account-emails-limited", "Too many emails to this address", retryAfter,
+                seconds -> "This address has been sent as many set-password emails as it may for now; the latest "
+                        + "one's link works until it expires. Try again in " + seconds + " s.");
     }
 
     /** Voids every unused link of an account (deactivation, a newer link). */

@@ -16,8 +16,10 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * RFC 9457 bodies written straight to the response, for errors raised outside controllers
@@ -31,6 +33,19 @@ public final class Problems {
             .build();
 
     private Problems() {
+    }
+
+    /**
+     * A 429 to throw whose wait is {@code Retry-After} and {@code retryAfterSeconds}: the wait rounded up to whole
+     * seconds, at least one; {@code detail} words it from those seconds.
+     */
+    public static ProblemException tooManyRequests(String type, String title, Duration wait,
+                                                   LongFunction<String> detail) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        ProblemException problem = new ProblemException(HttpStatus.TOO_MANY_REQUESTS, type, title, detail.apply(seconds));
+        problem.with("retryAfterSeconds", seconds);
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return problem;
     }
 
     public static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail,
