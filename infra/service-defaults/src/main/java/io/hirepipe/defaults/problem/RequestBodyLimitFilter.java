@@ -43,7 +43,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = limitFor(request);
+        long limit = limitFor(request, request.getContentLengthLong());
         if (request.getContentLengthLong() > limit) {
             ProblemResponses.write(response, ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE,
                     "payload-too-large", "Payload too large",
@@ -53,8 +53,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    private long limitFor(HttpServletRequest request) {
-        if (uploadPaths.isEmpty()) {
+    private long limitFor(HttpServletRequest request, long declared) {
+        // Without a body, or with one declared within the default limit (every read), no upload path needs matching.
+        boolean noBody = declared < 0 && request.getHeader("Transfer-Encoding") == null;
+        if (uploadPaths.isEmpty() || noBody || (declared >= 0 && declared <= limit)) {
             return limit;
         }
         PathContainer path = PathContainer.parsePath(request.getRequestURI());
