@@ -1,7 +1,7 @@
 // API keys for platform integrations (the full key is shown once), and the email delivery log.
 import { h, show } from '../dom.js';
 import { API, newIdempotencyKey } from './api.js';
-import { announce, badge, button, clearProblems, confirmInPlace, field, formError, input, page, problemNotice, select, showProblem, table, when } from './ui.js';
+import { announce, badge, button, clearProblems, confirmInPlace, field, formError, input, onSubmit, page, problemNotice, select, showProblem, table, when } from './ui.js';
 
 const SCOPES = ['questions:read', 'questions:write', 'invitations:read', 'invitations:write', 'results:read',
   'results:write', 'notifications:read', 'webhooks:manage', 'integrations:greenhouse', 'operations:manage'];
@@ -21,8 +21,7 @@ export async function renderApiKeys(ctx) {
     h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Create key')),
     created);
   const listArea = h('div', {}, h('p', {}, 'Loading…'));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     clearProblems(form);
     show(created);
     try {

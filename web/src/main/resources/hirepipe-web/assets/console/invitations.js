@@ -4,7 +4,8 @@ import { h, show } from '../dom.js';
 import { API, ApiProblem, newIdempotencyKey } from './api.js';
 import { MAX_BYTES, MAX_ROWS, invitationRows } from './csv.js';
 import { STATUSES } from './dashboard.js';
-import { announce, badge, button, clearProblems, confirmInPlace, field, formError, humanField, input, link, page, pager, points, problemNotice, select, showProblem, table, when } from './ui.js';
+import { announce, badge, button, clearProblems, confirmInPlace, field, formError, humanField, input, link, onSubmit,
+  page, pager, points, problemNotice, select, showProblem, table, when } from './ui.js';
 
 const BULK_CHUNK = 500;
 
@@ -53,8 +54,7 @@ function inviteOne({ api }, testOptions, selectedTest, refreshList) {
     field('External reference (optional)', reference, { field: 'externalReference', hint: 'Your ATS or HR system id.' }),
     h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Send invitation')),
     outcome);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     clearProblems(form);
     show(outcome);
     const request = invitationRequest(test.value, name.value.trim(), email.value.trim(), extra.value.trim(), reference.value.trim());
@@ -95,8 +95,7 @@ function inviteMany(ctx, testOptions, selectedTest, refreshList) {
     field('CSV file', file, { field: 'file' }),
     h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Upload and invite')),
     report);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     clearProblems(form);
     show(report);
     const chosen = file.files && file.files[0];
@@ -106,8 +105,6 @@ function inviteMany(ctx, testOptions, selectedTest, refreshList) {
     const rows = invitationRows(await chosen.text());
     if (!rows.length) return showProblem(form, { fieldErrors: { file: 'The file has no candidates in it.' } });
     if (rows.length > MAX_ROWS) return showProblem(form, { fieldErrors: { file: `The file has ${rows.length} candidates; at most ${MAX_ROWS} at once.` } });
-    const submit = form.querySelector('button[type=submit]');
-    submit.disabled = true;
     show(report, h('p', { role: 'status' }, `Inviting ${rows.length} candidates…`));
     try {
       await sendRows(ctx.api, test.value, rows);
@@ -116,8 +113,6 @@ function inviteMany(ctx, testOptions, selectedTest, refreshList) {
       await refreshList();
     } catch (problem) {
       if (problem.status !== 401) showProblem(form, problem);
-    } finally {
-      submit.disabled = false;
     }
   });
   return form;

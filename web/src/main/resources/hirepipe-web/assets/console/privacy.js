@@ -2,8 +2,8 @@
 // about it (shown on their welcome page), and erasing one candidate's data across every service.
 import { h, show } from '../dom.js';
 import { API } from './api.js';
-import { announce, badge, button, clearProblems, empty, field, formError, input, needsAdministrator, page, problemNotice,
-  showProblem, table, when } from './ui.js';
+import { announce, badge, button, clearProblems, empty, field, formError, input, needsAdministrator, onSubmit, page,
+  problemNotice, showProblem, table, when } from './ui.js';
 
 const SETTINGS = `${API}/settings/privacy`;
 const ERASURES = `${API}/privacy/erasures`;
@@ -36,8 +36,7 @@ export async function renderSettings({ api }) {
     field('Privacy contact email', contactEmail, { field: 'contactEmail' }),
     h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Save privacy settings')),
     saved);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     clearProblems(form);
     show(saved);
     const days = retention.value.trim();

@@ -2,7 +2,8 @@
 // every point and the recruiter's final say.
 import { h, show } from '../dom.js';
 import { API, withQuery } from './api.js';
-import { announce, badge, button, clearProblems, field, formError, input, link, page, pager, points, problemNotice, select, showProblem, table, when } from './ui.js';
+import { actionButton, announce, badge, clearProblems, field, formError, input, link, onSubmit, page, pager, points,
+  problemNotice, select, showProblem, table, when } from './ui.js';
 
 const FILTERS = ['testId', 'status', 'passed', 'submittedFrom', 'submittedTo'];
 
@@ -167,7 +168,7 @@ function finalizeAction(api, result, navigate) {
   const error = formError('finalize-error');
   // Nothing is accepted on the recruiter's behalf without saying so; with nothing left to review, it only finalises.
   const words = result.reviewCount ? 'Accept the remaining automatic scores and finalise' : 'Finalise the result';
-  return h('div', {}, h('p', { class: 'actions' }, button(words, async () => {
+  return h('div', {}, h('p', { class: 'actions' }, actionButton(words, async () => {
     try {
       // The API's own name for it: without it a result with items awaiting review is refused (409 review-pending).
       await api.post(`${API}/results/${encodeURIComponent(result.sessionId)}/finalize`, { acceptMachineScores: true });
@@ -239,8 +240,7 @@ function adjustForm(ctx, result, item, index) {
       field('Points', value, { field: 'points' }),
       field('Reason', reason, { field: 'reason', hint: 'Shown in the history with your name.' })),
     h('p', { class: 'actions' }, h('button', { type: 'submit' }, 'Save the adjusted score')));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     clearProblems(form);
     // An empty or unreadable number would reach the API as 0 points: it is asked for instead.
     if (value.value.trim() === '' || !Number.isFinite(Number(value.value))) {

@@ -2,7 +2,8 @@
 // Also the two pages reached without a session: setting a password from an emailed link, and asking for one.
 import { h, show } from '../dom.js';
 import { API, ApiProblem } from './api.js';
-import { announce, badge, button, clearProblems, field, formError, input, page, problemNotice, select, showProblem, table, when } from './ui.js';
+import { announce, badge, button, clearProblems, field, formError, input, onSubmit, page, problemNotice, select,
+  showProblem, table, when } from './ui.js';
 
 const ROLES = [['VIEWER', 'Viewer: reads results'], ['RECRUITER', 'Recruiter: questions, tests, invitations, results'],
   ['ADMIN', 'Admin: also people, API keys, webhooks, settings']];
@@ -18,8 +19,7 @@ export async function render(ctx) {
     field('Role', role, { field: 'role' }),
     h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Send invitation')));
   const listArea = h('div', {}, h('p', {}, 'Loading…'));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     clearProblems(form);
     try {
       const user = await api.post(`${API}/users`, { email: email.value.trim(), role: role.value });
@@ -83,8 +83,7 @@ export function renderSetPassword(api, token, done) {
       hint: 'At least 12 characters. A few unrelated words make a strong password that is easy to remember.' }),
     field('The same password again', again, { field: 'again' }),
     h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Set password')));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     clearProblems(form);
     if (password.value !== again.value) {
       showProblem(form, new ApiProblem(400, { detail: 'The two passwords differ.', field: 'again' }));
@@ -109,8 +108,7 @@ export function renderForgotPassword(api) {
     formError(),
     field('Email', email, { field: 'email' }),
     h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Email me a link')), sent);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     clearProblems(form);
     try {
       await api.call('POST', `${API}/auth/password/reset-request`, { email: email.value.trim() }, { session: false });

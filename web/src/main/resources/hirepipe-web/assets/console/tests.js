@@ -2,7 +2,8 @@
 import { h, paragraphs, show } from '../dom.js';
 import { API, newIdempotencyKey } from './api.js';
 import { candidateView } from './questions.js';
-import { announce, badge, button, clearProblems, field, formError, input, link, page, pager, problemNotice, select, showProblem, table, when } from './ui.js';
+import { announce, badge, button, clearProblems, field, formError, input, link, onSubmit, page, pager, problemNotice,
+  select, showProblem, table, when } from './ui.js';
 
 export async function renderList({ api, query }) {
   const q = query().get('q') || '';
@@ -272,8 +273,7 @@ export async function renderEditor({ api, navigate }, id) {
     return picker;
   }
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     clearProblems(form);
     const request = {
       title: model.title.trim(), durationMinutes: Number(model.durationMinutes), passMarkPercent: Number(model.passMarkPercent),

@@ -55,6 +55,44 @@ export function button(label, onclick, attributes = {}) {
   return h('button', { type: 'button', onclick, ...attributes }, label);
 }
 
+/**
+ * A form that sends its request once per press. While the request is on its way, another press (a double click,
+ * Enter pressed twice) does nothing: each press would otherwise send its own request, two invitations to one
+ * candidate or one score change recorded twice. The submit button is marked busy with `aria-disabled`, not
+ * `disabled`, so the keyboard focus stays on it.
+ */
+export function onSubmit(form, handler) {
+  const run = oneAtATime(() => [...form.querySelectorAll('button[type=submit]')], handler);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run(event);
+  });
+  return form;
+}
+
+/** A button whose action, once started, ignores further presses until it is done (as `onSubmit` for a form). */
+export function actionButton(label, action, attributes = {}) {
+  const element = button(label, (event) => run(event), attributes);
+  const run = oneAtATime(() => [element], action);
+  return element;
+}
+
+function oneAtATime(busyButtons, action) {
+  let running = false;
+  return async (event) => {
+    if (running) return;
+    running = true;
+    const buttons = busyButtons();
+    buttons.forEach((b) => b.setAttribute('aria-disabled', 'true'));
+    try {
+      await action(event);
+    } finally {
+      running = false;
+      buttons.forEach((b) => b.removeAttribute('aria-disabled'));
+    }
+  };
+}
+
 let confirmCounter = 0;
 
 /**
