@@ -466,6 +466,8 @@ function finish(submission) {
     lateNotice(),
     h('p', {}, 'The recruiter receives your answers and will get back to you. You can close this page now.'),
     contactLine(app.assessment && app.assessment.contactEmail));
+  // After the page above named the late answers, which come from it.
+  if (app.state) app.state.forget();
   renderHeaderStatus();
 }
 
@@ -666,8 +668,9 @@ async function boot() {
       showProblem('The assessment could not be opened', error.message);
     }
   } else {
-    // Submitted or closed elsewhere (another device, the deadline): this tab keeps no refused answer of it.
+    // Submitted or closed elsewhere (another device, the deadline): this device keeps nothing of it.
     if (app.assessment.session) new RefusedDrafts(app.assessment.session.sessionId).clear();
+    new LocalState(app.assessment.invitationId).forget();
     showUnavailable(status, app.assessment.contactEmail);
   }
 }

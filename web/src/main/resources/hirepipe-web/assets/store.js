@@ -1,5 +1,6 @@
 // What must survive a reload or a crash, per invitation, in localStorage: answers not yet confirmed
-// by the server (with their sequence), flags, answers refused as late, and where the candidate was.
+// by the server (with their sequence), flags, answers refused as late, and where the candidate was;
+// until the assessment is submitted.
 const PREFIX = 'hirepipe.take.';
 
 function read(key, fallback) {
@@ -33,7 +34,21 @@ export class LocalState {
     this.order = saved.order || 0;
   }
 
+  /**
+   * Drops what was kept for this invitation, once it is submitted: none of it is of use any more, and a shared
+   * computer should not tell the next person which questions were flagged. Nothing is written again after it.
+   */
+  forget() {
+    this.forgotten = true;
+    try {
+      localStorage.removeItem(PREFIX + this.key);
+    } catch (unavailable) {
+      // Nothing could be kept either.
+    }
+  }
+
   persist() {
+    if (this.forgotten) return;
     write(this.key, { pending: this.pending, flags: this.flags, late: this.late, position: this.position,
       order: this.order });
   }

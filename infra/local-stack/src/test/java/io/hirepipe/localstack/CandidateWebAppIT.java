@@ -172,6 +172,8 @@ class CandidateWebAppIT {
             browser.awaitHeading("Thank you, your answers were submitted");
             assertThat(browser.mainText()).contains("You answered 3 of 3 questions.")
                     .doesNotContainIgnoringCase("points").doesNotContain("%");
+            assertThat(takeKeysInLocalStorage(browser)).as("the flag and place kept while answering, gone once submitted")
+                    .isEqualTo(0L);
             browser.capture("thank-you");
 
             browser.go("about:blank");
@@ -377,6 +379,11 @@ class CandidateWebAppIT {
         }
     }
 
+    /** How many entries the candidate app keeps in {@code localStorage} (answers on their way, flags, the place). */
+    private static long takeKeysInLocalStorage(CandidateBrowser browser) {
+        return (Long) browser.script("return Object.keys(localStorage).filter((key) => key.startsWith('hirepipe.take.')).length");
+    }
+
     /** Whether any value in the page's {@code localStorage} or {@code sessionStorage} holds {@code text}. */
     private static boolean storedAnywhere(CandidateBrowser browser, String storage, String text) {
         return (Boolean) browser.script("""
@@ -465,6 +472,7 @@ class CandidateWebAppIT {
                     .contains("The time ran out and your saved answers were submitted automatically.",
                             "These answers did not reach us before the deadline");
             browser.capture("thank-you-after-timeout");
+            assertThat(takeKeysInLocalStorage(browser)).as("the late answer named, then forgotten").isEqualTo(0L);
         }
 
         JsonNode invitation = recruiter.get("/api/v1/invitations/" + invitationId).expect(200);
