@@ -1,9 +1,12 @@
 package io.hirepipe.gateway;
 
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.security.Role;
 import io.hirepipe.gateway.identity.BootstrapProperties;
 import io.hirepipe.gateway.identity.RecruiterUser;
 import io.hirepipe.gateway.identity.Tenant;
+import io.hirepipe.gateway.identity.UserStatus;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -122,6 +125,30 @@ class LoginTest extends GatewayTestSupport {
         // An internal token (signed for a service) must not open the edge.
         String internal = internalTokens.issue(Caller.recruiter(ACME, "usr_x", "x@acme.test"), "question-service");
         assertProblem(get("/api/v1/questions", "Authorization", bearer(internal)), 401);
+    }
+
+    @Test
+    void aPasswordHashedAtALowerCostIsRehashedAtTheEncodersCostOnTheNextSignIn() {
+        String email = "legacy.cost@acme.test";
+        String password = "an old account's passphrase";
+        String weak = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(password);
+        mongo.insert(new RecruiterUser("legacy-cost-user", ACME, email, weak, Instant.now(), Role.RECRUITER,
+                UserStatus.ACTIVE)).block();
+
+        assertProblem(postJson("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"wrong\"}"), 401);
+        assertThat(storedHashOf(email)).as("a wrong password changes nothing").isEqualTo(weak);
+
+        try {
+            assertThat(login(email, password)).isNotBlank();
+            assertThat(storedHashOf(email)).startsWith("{bcrypt}$2a$10$");
+            assertThat(login(email, password)).as("the new hash is of the same password").isNotBlank();
+        } finally {
+            mongo.remove(Query.query(Criteria.where("_id").is("legacy-cost-user")), RecruiterUser.class).block();
+        }
+    }
+
+    private String storedHashOf(String email) {
+        return mongo.findOne(Query.query(Criteria.where("email").is(email)), RecruiterUser.class).block().passwordHash();
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.hirepipe.gateway.identity.RecruiterUser;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -78,7 +79,8 @@ public class RecruiterLogin {
                             .flatMap(ok -> {
                                 if (ok && user.isPresent()) {
                                     RecruiterUser signedIn = user.get();
-                                    return audit.record(entry(signedIn, AuditRecorded.SUCCESS, channel, correlationId))
+                                    return rehashIfOutdated(signedIn, password)
+                                            .then(audit.record(entry(signedIn, AuditRecorded.SUCCESS, channel, correlationId)))
                                             .thenReturn(signedIn);
                                 }
                                 // Not waited for: an unknown email has nothing to record, and the refusal must
@@ -94,6 +96,23 @@ public class RecruiterLogin {
         Caller who = Caller.user(user.tenantId(), user.id(), user.email(), user.role());
         return AuditEntry.byCaller(who, "auth.login", "user", user.id(), outcome,
                 Map.of("channel", channel.name()), correlationId, clock.instant());
+    }
+
+    /**
+     * A hash made with an older algorithm or a lower bcrypt cost than the encoder's is replaced at the first sign-in
+     * that proves the password: it would be weaker, and a refusal for that account would take less time than the
+     * decoy's, telling that the account exists. Only if the stored hash is still the one checked, so a password
+     * changed meanwhile is never overwritten.
+     */
+    private Mono<Void> rehashIfOutdated(RecruiterUser user, String password) {
+        if (!passwords.upgradeEncoding(user.passwordHash())) {
+            return Mono.empty();
+        }
+        return Mono.fromCallable(() -> passwords.encode(password)).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(stronger -> mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(user.id()).and("passwordHash").is(user.passwordHash())),
+                        Update.update("passwordHash", stronger), RecruiterUser.class))
+                .then();
     }
 
     /** bcrypt is deliberately slow: keep it off the event loop. */
