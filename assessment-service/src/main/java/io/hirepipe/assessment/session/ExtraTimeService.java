@@ -73,8 +73,11 @@ class ExtraTimeService {
         if (now.isAfter(current.session().deadline().plus(properties.grace()))) {
             throw refused("session-closed", "The candidate's time is already over; extra time can no longer be given.");
         }
-        Instant deadline = current.session().startedAt()
-                .plus(Duration.ofMinutes((long) current.durationMinutes() + extraTimeMinutes));
+        // By the change in the whole amount, from the deadline the session runs to: the same as start + duration +
+        // extra time for a session as started, and for a reopened one (now + the minutes granted then) the only
+        // reading that neither takes the reopen's time away nor gives the old extra time twice.
+        Instant deadline = current.session().deadline()
+                .plus(Duration.ofMinutes((long) extraTimeMinutes - current.extraTimeMinutes()));
         if (!deadline.isAfter(now)) {
             throw ProblemException.unprocessable("deadline-in-past", "With " + extraTimeMinutes
                     + " minutes of extra time the deadline would already have passed; give at least the time "

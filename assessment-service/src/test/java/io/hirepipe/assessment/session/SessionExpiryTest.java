@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,35 @@ class SessionExpiryTest extends AssessmentIntegrationTest {
         JsonNode session = api(candidate).get("/api/candidate/assessment/session").expect(200);
         assertThat(session.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(session.get("remainingSeconds").asLong()).isBetween(50L, 60L);
+    }
+
+    /**
+     * A reopened session runs to the reopen's deadline, so extra time given afterwards moves that deadline by the
+     * change: counted from the first start it would have moved it back to long before the reopen's.
+     */
+    @Test
+    void extraTimeForAReopenedSessionMovesTheDeadlineItRunsTo() {
+        QUESTION_SERVICE.define(tenant, javaTest("one-minute", 1));
+        JsonNode created = invite("one-minute", "ada@example.org");
+        String id = created.get("id").asString();
+        String candidate = redeemAsCandidate(created);
+        start(candidate);
+        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
+        clock.advance(Duration.ofMinutes(5));
+        JsonNode reopened = api(recruiterToken()).post("/api/invitations/" + id + "/reopen",
+                Map.of("extraMinutes", 10, "reason", "the candidate's browser crashed")).expect(200);
+        Instant reopenedDeadline = Instant.parse(reopened.get("deadline").asString());
+
+        JsonNode given = api(recruiterToken()).put("/api/invitations/" + id + "/extra-time",
+                Map.of("extraTimeMinutes", 5)).expect(200);
+
+        assertThat(Instant.parse(given.get("deadline").asString())).isEqualTo(reopenedDeadline.plus(Duration.ofMinutes(5)));
+        JsonNode session = api(redeemAsCandidate(created)).get("/api/candidate/assessment/session").expect(200);
+        assertThat(session.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(session.get("remainingSeconds").asLong()).isBetween(890L, 900L);
+        api(recruiterToken()).put("/api/invitations/" + id + "/extra-time", Map.of("extraTimeMinutes", 5)).expect(200);
+        assertThat(Instant.parse(api(recruiterToken()).get("/api/invitations/" + id).expect(200).get("deadline")
+                .asString())).as("the whole amount, not an increment").isEqualTo(reopenedDeadline.plus(Duration.ofMinutes(5)));
     }
 
     /** A session started by a version that did not mark running sessions is marked at start-up and closed like any. */
