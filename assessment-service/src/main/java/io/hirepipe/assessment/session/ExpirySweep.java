@@ -1,6 +1,7 @@
 package io.hirepipe.assessment.session;
 
 import io.hirepipe.assessment.invitation.Invitation;
+import io.hirepipe.assessment.invitation.InvitationStatus;
 import io.hirepipe.defaults.correlation.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,11 @@ class ExpirySweep {
         for (Invitation invitation : overdue) {
             try (CorrelationId.Scope ignored = CorrelationId.open(CorrelationId.newId())) {
                 Invitation closed = submissions.closeAtDeadline(invitation);
+                if (closed.status() == InvitationStatus.STARTED) {
+                    log.info("Session {} of invitation {} runs on: its deadline moved to {}", closed.session().id(),
+                            closed.id(), closed.session().deadline());
+                    continue;
+                }
                 log.info("Session {} of invitation {} closed at its deadline ({})", closed.session().id(),
                         closed.id(), closed.session().submitReason());
             } catch (RuntimeException e) {

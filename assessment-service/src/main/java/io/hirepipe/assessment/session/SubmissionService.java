@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Closes sessions exactly once, whoever asks (the candidate, the sweep, another instance's sweep):
@@ -60,20 +61,28 @@ class SubmissionService {
         if (!invitation.started()) {
             throw ProblemException.conflict("session-not-started", "The assessment has not been started yet.");
         }
-        return SubmissionView.of(closeOnce(invitation, current ->
-                clock.now().isAfter(current.session().deadline().plus(properties.grace()))
-                        ? SubmitReason.TIMEOUT : SubmitReason.CANDIDATE));
+        return SubmissionView.of(closeOnce(invitation, current -> true, current ->
+                overdue(current) ? SubmitReason.TIMEOUT : SubmitReason.CANDIDATE));
     }
 
-    /** The sweep's close of an overdue session. */
+    /**
+     * The sweep's close of an overdue session. Only while it still is: the sweep read it a moment ago, and extra
+     * time given meanwhile (just before the old deadline and its grace passed) leaves it running, as it is then
+     * returned.
+     */
     Invitation closeAtDeadline(Invitation overdue) {
-        return closeOnce(overdue, current -> SubmitReason.TIMEOUT);
+        return closeOnce(overdue, this::overdue, current -> SubmitReason.TIMEOUT);
     }
 
-    private Invitation closeOnce(Invitation invitation, Function<Invitation, SubmitReason> reasonFor) {
+    private boolean overdue(Invitation invitation) {
+        return clock.now().isAfter(invitation.session().deadline().plus(properties.grace()));
+    }
+
+    private Invitation closeOnce(Invitation invitation, Predicate<Invitation> due,
+                                 Function<Invitation, SubmitReason> reasonFor) {
         Invitation current = invitation;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            if (current.status() != InvitationStatus.STARTED) {
+            if (current.status() != InvitationStatus.STARTED || !due.test(current)) {
                 return current;
             }
             Instant now = clock.now();

@@ -2,6 +2,7 @@ package io.hirepipe.assessment.session;
 
 import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationFields;
+import io.hirepipe.assessment.invitation.InvitationStatus;
 import io.hirepipe.assessment.invitation.InvitationStore;
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
 import io.hirepipe.contracts.events.AssessmentSubmitted;
@@ -160,6 +161,30 @@ class SessionExpiryTest extends AssessmentIntegrationTest {
         api(recruiterToken()).put("/api/invitations/" + id + "/extra-time", Map.of("extraTimeMinutes", 5)).expect(200);
         assertThat(Instant.parse(api(recruiterToken()).get("/api/invitations/" + id).expect(200).get("deadline")
                 .asString())).as("the whole amount, not an increment").isEqualTo(reopenedDeadline.plus(Duration.ofMinutes(5)));
+    }
+
+    /**
+     * The sweep reads overdue sessions, then closes them one by one: a session whose deadline moved in between
+     * (extra time given just before the old one passed) runs on rather than being closed by that stale read.
+     */
+    @Test
+    void theSweepLeavesRunningASessionWhoseDeadlineMovedAfterItWasRead() {
+        QUESTION_SERVICE.define(tenant, javaTest("one-minute", 1));
+        JsonNode created = invite("one-minute", "ada@example.org");
+        String id = created.get("id").asString();
+        String candidate = redeemAsCandidate(created);
+        String sessionId = start(candidate).get("sessionId").asString();
+        save(candidate, "q-single", 1, List.of("a"), null).expect(200);
+        Invitation asTheSweepReadIt = invitations.find(tenant, id).orElseThrow();
+
+        api(recruiterToken()).put("/api/invitations/" + id + "/extra-time", Map.of("extraTimeMinutes", 5)).expect(200);
+        clock.advance(Duration.ofSeconds(75));
+        Invitation afterTheStaleClose = submissions.closeAtDeadline(asTheSweepReadIt);
+
+        assertThat(afterTheStaleClose.status()).isEqualTo(InvitationStatus.STARTED);
+        assertThat(save(candidate, "q-text", 1, null, "still my time").expect(200).get("applied").asBoolean()).isTrue();
+        relay.publishPending();
+        assertThat(events("AssessmentSubmitted", sessionId)).isEmpty();
     }
 
     /** A session started by a version that did not mark running sessions is marked at start-up and closed like any. */
