@@ -18,7 +18,6 @@ import org.springframework.stereotype.Service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The candidate's invitation and session. A candidate reaches exactly one: the invitation named in
@@ -26,6 +25,9 @@ import java.util.Optional;
  */
 @Service
 class CandidateSessions {
+
+    /** Changes racing a start (another start, a revocation, extra time) are rare and brief; a few re-reads settle them. */
+    private static final int START_ATTEMPTS = 5;
 
     private final InvitationStore invitations;
     private final SessionStore store;
@@ -95,40 +97,40 @@ class CandidateSessions {
         // The id first: question-service draws this session's pools and shuffles from it.
         String sessionId = Ids.session();
         TestDelivery delivery = questions.delivery(caller.tenantId(), invitation.testId(), sessionId);
-        Instant now = clock.now();
-        Instant deadline = now.plus(Duration.ofMinutes(delivery.durationMinutes() + invitation.extraTimeMinutes()));
-        Session session = new Session(sessionId, now, deadline, QuestionFreezer.freeze(delivery.questions(), sessionId,
-                delivery.shufflesOptions()),
-                Map.of(), null, null, delivery.testVersion(), delivery.drawnFromPools());
-        EventEnvelope<AssessmentStarted> started = EventEnvelope.of(
-                new AssessmentStarted(invitation.id(), sessionId, now, deadline),
-                caller.tenantId(), CorrelationId.currentOrNew(), now);
 
-        // Still INVITED and unexpired at the revision read: claim it by that revision, a lookup the database
-        // answers by index, and the result is the copy read plus this write; otherwise (changed meanwhile) the
-        // conditional write decides.
-        Optional<Invitation> claimed = invitation.status() == InvitationStatus.INVITED && invitation.expiresAt().isAfter(now)
-                && store.startAt(caller.tenantId(), invitation.id(), invitation.revision(), session, delivery.title(),
-                        delivery.durationMinutes(), delivery.passMarkPercent(), started)
-                ? Optional.of(invitation.withStart(session, delivery.title(), delivery.durationMinutes(),
-                        delivery.passMarkPercent()))
-                : Optional.empty();
-        if (claimed.isEmpty()) {
-            claimed = store.start(caller.tenantId(), invitation.id(), now, session, delivery.title(),
-                    delivery.durationMinutes(), delivery.passMarkPercent(), started);
-        }
-        claimed.ifPresent(won -> metrics.sessionStarted());
-        Invitation result = claimed.orElseGet(() -> {
-            // Lost a race: a parallel start won (fine, same session for both), or it was revoked or expired.
-            Invitation latest = fromDatabase(caller);
-            if (!latest.started()) {
-                refuseIfUnusable(latest, clock.now());
-                throw ProblemException.conflict("invitation-changed", "The invitation changed meanwhile; try again.");
+        // Claim the invitation at the revision read, a lookup the database answers by index, and the result is the
+        // copy read plus this write. If it changed meanwhile, decide again on the record: a parallel start won (the
+        // same session for both), it was revoked or expired (refused), or the recruiter gave extra time, which the
+        // deadline must include (a write that ignored the change would start the session without it).
+        Invitation current = invitation;
+        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+            Instant now = clock.now();
+            if (current.started()) {
+                cache.refresh(current);
+                return SessionView.of(current, now);
             }
-            return latest;
-        });
-        cache.refresh(result);
-        return SessionView.of(result, clock.now());
+            refuseIfUnusable(current, now);
+            if (current.status() != InvitationStatus.INVITED) {
+                break;
+            }
+            Instant deadline = now.plus(Duration.ofMinutes(delivery.durationMinutes() + current.extraTimeMinutes()));
+            Session session = new Session(sessionId, now, deadline, QuestionFreezer.freeze(delivery.questions(),
+                    sessionId, delivery.shufflesOptions()),
+                    Map.of(), null, null, delivery.testVersion(), delivery.drawnFromPools());
+            EventEnvelope<AssessmentStarted> started = EventEnvelope.of(
+                    new AssessmentStarted(current.id(), sessionId, now, deadline),
+                    caller.tenantId(), CorrelationId.currentOrNew(), now);
+            if (store.startAt(caller.tenantId(), current.id(), current.revision(), session, delivery.title(),
+                    delivery.durationMinutes(), delivery.passMarkPercent(), started)) {
+                metrics.sessionStarted();
+                Invitation result = current.withStart(session, delivery.title(), delivery.durationMinutes(),
+                        delivery.passMarkPercent());
+                cache.refresh(result);
+                return SessionView.of(result, now);
+            }
+            current = fromDatabase(caller);
+        }
+        throw ProblemException.conflict("invitation-changed", "The invitation changed meanwhile; try again.");
     }
 
     private static void refuseIfUnusable(Invitation invitation, Instant now) {

@@ -73,15 +73,6 @@ class SessionStore {
                 new Update().set(InvitationFields.OPEN_SESSION, true), Invitation.class).getModifiedCount();
     }
 
-    /** INVITED and unexpired → STARTED with the frozen session, plus AssessmentStarted. */
-    Optional<Invitation> start(String tenantId, String invitationId, Instant now, Session session, String testTitle,
-                               int durationMinutes, int passMarkPercent, EventEnvelope<?> started) {
-        Query query = Query.query(byId(tenantId, invitationId)
-                .and(STATUS).is(InvitationStatus.INVITED)
-                .and(EXPIRES_AT).gt(now));
-        return modify(query, Outbox.append(startOf(session, testTitle, durationMinutes, passMarkPercent), started));
-    }
-
     private static Update startOf(Session session, String testTitle, int durationMinutes, int passMarkPercent) {
         return new Update()
                 .set(STATUS, InvitationStatus.STARTED)
@@ -132,8 +123,9 @@ class SessionStore {
     }
 
     /**
-     * {@link #start} for an invitation the caller read at {@code revision} and found INVITED and unexpired: an
-     * unchanged revision means it still is (revocation, extension and start bump it).
+     * INVITED and unexpired → STARTED with the frozen session, plus AssessmentStarted, for an invitation the caller
+     * read at {@code revision} and found INVITED and unexpired: an unchanged revision means it still is, with the
+     * extra time the caller's deadline includes (revocation, extension, extra time and start bump it).
      *
      * <p>A plain update, not a find-and-modify: the caller holds the invitation at {@code revision} and the session
      * it writes, so it knows the result ({@link Invitation#withStart}) without MongoDB sending the whole frozen

@@ -134,6 +134,29 @@ class SessionExpiryTest extends AssessmentIntegrationTest {
         assertThat(session.get("remainingSeconds").asLong()).isBetween(50L, 60L);
     }
 
+    /** Extra time given while the candidate's start is under way (its questions being fetched) is in the deadline. */
+    @Test
+    void extraTimeGivenWhileTheCandidateStartsIsInTheDeadline() {
+        QUESTION_SERVICE.define(tenant, javaTest("one-minute", 1));
+        JsonNode created = invite("one-minute", "ada@example.org");
+        String id = created.get("id").asString();
+        String candidate = redeemAsCandidate(created);
+        String recruiter = recruiterToken();
+        QUESTION_SERVICE.beforeNextDelivery(tenant, "one-minute", () -> api(recruiter)
+                .put("/api/invitations/" + id + "/extra-time", Map.of("extraTimeMinutes", 5)).expect(200));
+
+        JsonNode session = start(candidate);
+
+        assertThat(Instant.parse(session.get("deadline").asString()))
+                .isEqualTo(Instant.parse(session.get("startedAt").asString()).plus(Duration.ofMinutes(6)));
+        JsonNode invitation = api(recruiter).get("/api/invitations/" + id).expect(200);
+        assertThat(invitation.get("extraTimeMinutes").asInt()).isEqualTo(5);
+        assertThat(invitation.get("deadline").asString()).isEqualTo(session.get("deadline").asString());
+        relay.publishPending();
+        awaitEvents("AssessmentStarted", id);
+        assertThat(events("AssessmentStarted", id)).as("one start").hasSize(1);
+    }
+
     /**
      * A reopened session runs to the reopen's deadline, so extra time given afterwards moves that deadline by the
      * change: counted from the first start it would have moved it back to long before the reopen's.

@@ -52,6 +52,7 @@ public final class QuestionServiceStub {
     private final Map<String, Test> tests = new ConcurrentHashMap<>();
     private final Set<String> drafts = ConcurrentHashMap.newKeySet();
     private final Set<String> unfillable = ConcurrentHashMap.newKeySet();
+    private final Map<String, Runnable> beforeDelivery = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger deliveries = new AtomicInteger();
     private volatile Mode mode = Mode.UP;
@@ -102,6 +103,14 @@ public final class QuestionServiceStub {
         unfillable.add(tenantId + "|" + testId);
     }
 
+    /**
+     * Runs {@code action} once, while the next delivery of the test is being asked for and before it is answered:
+     * something that happens between a start reading the invitation and writing the session.
+     */
+    public void beforeNextDelivery(String tenantId, String testId, Runnable action) {
+        beforeDelivery.put(tenantId + "|" + testId, action);
+    }
+
     public void mode(Mode mode) {
         this.mode = mode;
     }
@@ -150,6 +159,10 @@ public final class QuestionServiceStub {
                         "detail", "Section 'All' of test '" + test.testId() + "' cannot be drawn now: draw 3 from "
                                 + "category 'databases', but only 1 published questions match."));
             } else {
+                Runnable action = beforeDelivery.remove(caller.tenantId() + "|" + path.group(1));
+                if (action != null) {
+                    action.run();
+                }
                 deliveries.incrementAndGet();
                 respond(exchange, 200, Map.of("testId", test.testId(), "title", test.title(),
                         "durationMinutes", test.durationMinutes(), "passMarkPercent", test.passMarkPercent(),
