@@ -49,8 +49,10 @@ import static io.hirepipe.assessment.invitation.InvitationStore.byId;
  * <p>For an invitation an ATS partner sent (Greenhouse), the write that leaves its result final with
  * totals the partner was not yet announced also appends PartnerResultReady to the invitation's outbox: one
  * single-document update, so the partner is told only once its status call can read what it is told about.
- * The decision needs the invitation as it is, so each write is read, decided, then made only if the
- * invitation's revision is still the one read (retried when another write came between).
+ * That decision needs the invitation as it is (what the partner was last told), so such a write is read, decided,
+ * then made only if the invitation's revision is still the one read (retried when another write came between). An
+ * invitation no partner sent has nothing to decide beyond the event's own rule, which a condition can state: its
+ * result is one conditional write, with no read first.
  */
 @Component
 public class ScoreRecorder {
@@ -76,6 +78,12 @@ public class ScoreRecorder {
     public void scored(String tenantId, String eventId, AssessmentScored scored) {
         Score next = new Score(scored.points(), scored.maxPoints(), scored.percent(), scored.passed(),
                 scored.scoredAt(), eventId, scored.provisional(), scored.reviewCount(), null, null);
+        if (recordDirectly(byId(tenantId, scored.invitationId()).and(SESSION_ID).is(scored.sessionId())
+                        .and(STATUS).in(InvitationStatus.SUBMITTED, InvitationStatus.SCORED)
+                        .and(SCORE + ".eventId").ne(eventId),
+                new Update().set(STATUS, InvitationStatus.SCORED).set(SCORE, next))) {
+            return;
+        }
         record(tenantId, byId(tenantId, scored.invitationId()).and(SESSION_ID).is(scored.sessionId()),
                 current -> {
                     boolean applies = (current.status() == InvitationStatus.SUBMITTED
@@ -94,52 +102,91 @@ public class ScoreRecorder {
     public void adjusted(String tenantId, String eventId, int schemaVersion, ScoreAdjusted adjusted) {
         // as MongoDB keeps it: a redelivery must compare equal to the instant stored, not newer by its microseconds
         Instant at = adjusted.adjustedAt() == null ? Instant.EPOCH : adjusted.adjustedAt().truncatedTo(ChronoUnit.MILLIS);
+        if (recordDirectly(session(tenantId, adjusted.invitationId(), adjusted.sessionId())
+                        .and(STATUS).is(InvitationStatus.SCORED).and(SCORE).ne(null)
+                        .orOperator(Criteria.where(SCORE + ".adjustedAt").is(null),
+                                Criteria.where(SCORE + ".adjustedAt").lt(at)),
+                adjustment(adjusted, schemaVersion, at))) {
+            return;
+        }
         record(tenantId, session(tenantId, adjusted.invitationId(), adjusted.sessionId()), current -> {
             Score score = current.score();
             if (current.status() != InvitationStatus.SCORED || score == null
                     || (score.adjustedAt() != null && !score.adjustedAt().isBefore(at))) {
                 return Optional.empty();
             }
-            Update update = new Update()
-                    .set(SCORE + ".points", adjusted.points())
-                    .set(SCORE + ".maxPoints", adjusted.maxPoints())
-                    .set(SCORE + ".percent", adjusted.percent())
-                    .set(SCORE + ".passed", adjusted.passed())
-                    .set(SCORE + ".adjustedAt", at);
+            Update update = adjustment(adjusted, schemaVersion, at);
             // version 1 did not say whether the result is still provisional: leave what the invitation knows
-            boolean provisional = score.provisional();
-            int reviewCount = score.reviewCount();
-            if (schemaVersion >= 2) {
-                provisional = adjusted.provisional();
-                reviewCount = adjusted.reviewCount();
-                update.set(SCORE + ".provisional", provisional).set(SCORE + ".reviewCount", reviewCount);
-            }
+            boolean provisional = schemaVersion >= 2 ? adjusted.provisional() : score.provisional();
+            int reviewCount = schemaVersion >= 2 ? adjusted.reviewCount() : score.reviewCount();
             return Optional.of(new Change(update, new Score(adjusted.points(), adjusted.maxPoints(), adjusted.percent(),
                     adjusted.passed(), score.scoredAt(), score.eventId(), provisional, reviewCount, at,
                     score.finalizedAt())));
         }, "ScoreAdjusted " + eventId + " for session " + adjusted.sessionId());
     }
 
+    /** The adjustment's totals; from schema version 2 on also whether the result is still provisional. */
+    private static Update adjustment(ScoreAdjusted adjusted, int schemaVersion, Instant at) {
+        Update update = new Update()
+                .set(SCORE + ".points", adjusted.points())
+                .set(SCORE + ".maxPoints", adjusted.maxPoints())
+                .set(SCORE + ".percent", adjusted.percent())
+                .set(SCORE + ".passed", adjusted.passed())
+                .set(SCORE + ".adjustedAt", at);
+        if (schemaVersion >= 2) {
+            update.set(SCORE + ".provisional", adjusted.provisional()).set(SCORE + ".reviewCount", adjusted.reviewCount());
+        }
+        return update;
+    }
+
     /** The result became final with these totals; applying it again sets the same values. */
     public void finalized(String tenantId, String eventId, AssessmentFinalized finalized) {
         Instant at = finalized.finalizedAt() == null ? Instant.EPOCH : finalized.finalizedAt();
+        if (recordDirectly(session(tenantId, finalized.invitationId(), finalized.sessionId())
+                        .and(STATUS).is(InvitationStatus.SCORED).and(SCORE).ne(null)
+                        .and(SCORE + ".finalizedAt").is(null),
+                finalization(finalized, at))) {
+            return;
+        }
         record(tenantId, session(tenantId, finalized.invitationId(), finalized.sessionId()), current -> {
             Score score = current.score();
             if (current.status() != InvitationStatus.SCORED || score == null || score.finalizedAt() != null) {
                 return Optional.empty();
             }
-            Update update = new Update()
-                    .set(SCORE + ".points", finalized.points())
-                    .set(SCORE + ".maxPoints", finalized.maxPoints())
-                    .set(SCORE + ".percent", finalized.percent())
-                    .set(SCORE + ".passed", finalized.passed())
-                    .set(SCORE + ".provisional", false)
-                    .set(SCORE + ".reviewCount", 0)
-                    .set(SCORE + ".finalizedAt", at);
+            Update update = finalization(finalized, at);
             return Optional.of(new Change(update, new Score(finalized.points(), finalized.maxPoints(),
                     finalized.percent(), finalized.passed(), score.scoredAt(), score.eventId(), false, 0,
                     score.adjustedAt(), at)));
         }, "AssessmentFinalized " + eventId + " for session " + finalized.sessionId());
+    }
+
+    private static Update finalization(AssessmentFinalized finalized, Instant at) {
+        return new Update()
+                .set(SCORE + ".points", finalized.points())
+                .set(SCORE + ".maxPoints", finalized.maxPoints())
+                .set(SCORE + ".percent", finalized.percent())
+                .set(SCORE + ".passed", finalized.passed())
+                .set(SCORE + ".provisional", false)
+                .set(SCORE + ".reviewCount", 0)
+                .set(SCORE + ".finalizedAt", at);
+    }
+
+    /**
+     * Applies an event to an invitation no partner sent in one conditional write, without reading it first:
+     * {@code applies} is the target plus the rule the event's {@link #record} decision makes, as a condition, and
+     * such an invitation has no announcement to decide. Matches nothing for an invitation a partner sent (whose
+     * PartnerResultReady, version and totals depend on what it was last told, so it is read and decided), and for an
+     * event that changes nothing (a redelivery, or a stale one): {@link #record} then settles it as before.
+     *
+     * @return whether the write applied the event
+     */
+    private boolean recordDirectly(Criteria applies, Update update) {
+        Invitation updated = modify(Query.query(applies.and(PARTNER).is(null)), update.inc(REVISION, 1));
+        if (updated == null) {
+            return false;
+        }
+        cache.refresh(updated);
+        return true;
     }
 
     /**
