@@ -57,9 +57,12 @@ class AnswerService {
                 cache.refresh(saved);
                 return AnswerView.of(questionId, answer, true, saved.session().deadline());
             }
+        } else if (closedOrLate(invitation, now)) {
+            // Refused on the record's word, never on the copy's alone: a copy from before a write Redis missed (extra
+            // time, a reopen) would refuse saves the session takes. Only a save the copy refuses pays this read.
+            refuseIfClosed(sessions.fromDatabase(caller), now);
         }
 
-        refuseIfClosed(invitation, now);
         Optional<Invitation> saved = store.saveAnswer(caller.tenantId(), invitation.id(), questionId, answer,
                 now.minus(properties.grace()));
         if (saved.isPresent()) {
@@ -107,6 +110,11 @@ class AnswerService {
                     .with("budget", SESSION_TEXT_BUDGET)
                     .with("total", total);
         }
+    }
+
+    private boolean closedOrLate(Invitation invitation, Instant now) {
+        return invitation.status() != InvitationStatus.STARTED
+                || now.isAfter(invitation.session().deadline().plus(properties.grace()));
     }
 
     /**

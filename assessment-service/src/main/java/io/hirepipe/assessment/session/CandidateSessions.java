@@ -36,10 +36,11 @@ class CandidateSessions {
     private final SessionClock clock;
     private final SessionMetrics metrics;
     private final PrivacySettingsStore privacy;
+    private final SessionProperties properties;
 
     CandidateSessions(InvitationStore invitations, SessionStore store, SessionCache cache, QuestionService questions,
                       SessionClock clock, SessionMetrics metrics,
-                      PrivacySettingsStore privacy) {
+                      PrivacySettingsStore privacy, SessionProperties properties) {
         this.invitations = invitations;
         this.store = store;
         this.cache = cache;
@@ -47,16 +48,28 @@ class CandidateSessions {
         this.clock = clock;
         this.metrics = metrics;
         this.privacy = privacy;
+        this.properties = properties;
     }
 
-    /** From Redis when hot, else from MongoDB (and then made hot). */
+    /**
+     * From Redis when hot, else from MongoDB (and then made hot). A copy of a session still running past its deadline
+     * and grace is read again from MongoDB: the sweep closes such a session within seconds (and refreshes the copy),
+     * so the copy is either about to change or older than the record (its deadline moved in a write whose refresh
+     * Redis missed), and the candidate's page would show the time as over.
+     */
     Invitation current(Caller caller) {
         String invitationId = invitationOf(caller);
-        return cache.get(caller.tenantId(), invitationId).orElseGet(() -> {
+        Instant now = clock.now();
+        return cache.get(caller.tenantId(), invitationId).filter(copy -> !runningPastItsTime(copy, now)).orElseGet(() -> {
             Invitation invitation = fromDatabase(caller);
             cache.refresh(invitation);
             return invitation;
         });
+    }
+
+    private boolean runningPastItsTime(Invitation copy, Instant now) {
+        return copy.status() == InvitationStatus.STARTED && copy.session() != null
+                && now.isAfter(copy.session().deadline().plus(properties.grace()));
     }
 
     /** Straight from MongoDB, for decisions a stale copy must not make. */

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -37,6 +38,8 @@ class SessionExpiryTest extends AssessmentIntegrationTest {
     InvitationStore invitations;
     @Autowired
     SessionStore sessions;
+    @Autowired
+    StringRedisTemplate redis;
 
     @Test
     void aSessionPastItsDeadlineIsClosedWithTimeoutExactlyOnce() {
@@ -208,6 +211,51 @@ class SessionExpiryTest extends AssessmentIntegrationTest {
         assertThat(save(candidate, "q-text", 1, null, "still my time").expect(200).get("applied").asBoolean()).isTrue();
         relay.publishPending();
         assertThat(events("AssessmentSubmitted", sessionId)).isEmpty();
+    }
+
+    /**
+     * Redis can miss the refresh after a write (a timeout, a failover): a copy from before extra time was given must
+     * neither refuse the saves the extra time allows nor show the candidate that the time is over.
+     */
+    @Test
+    void aCopyFromBeforeExtraTimeNeitherRefusesSavesNorEndsTheTime() {
+        QUESTION_SERVICE.define(tenant, javaTest("one-minute", 1));
+        JsonNode created = invite("one-minute", "ada@example.org");
+        String id = created.get("id").asString();
+        String candidate = redeemAsCandidate(created);
+        start(candidate);
+        save(candidate, "q-single", 1, List.of("a"), null).expect(200);
+        String key = "hirepipe:assessment:session:" + tenant + ":" + id;
+        Map<Object, Object> beforeExtraTime = redis.opsForHash().entries(key);
+        api(recruiterToken()).put("/api/invitations/" + id + "/extra-time", Map.of("extraTimeMinutes", 5)).expect(200);
+        redis.opsForHash().putAll(key, beforeExtraTime);
+
+        clock.advance(Duration.ofSeconds(75));
+
+        JsonNode session = api(candidate).get("/api/candidate/assessment/session").expect(200);
+        assertThat(session.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(session.get("remainingSeconds").asLong()).isBetween(280L, 300L);
+        assertThat(save(candidate, "q-text", 1, null, "in my extra time").expect(200).get("applied").asBoolean()).isTrue();
+        assertThat(api(recruiterToken()).get("/api/invitations/" + id).expect(200).get("lateSaves").asInt()).isZero();
+    }
+
+    /** As above, for a copy from before the session was reopened: the candidate goes on, not told it was submitted. */
+    @Test
+    void aCopyFromBeforeAReopenDoesNotRefuseTheReopenedSessionsSaves() {
+        JsonNode created = invite("java-basics", "ada@example.org");
+        String id = created.get("id").asString();
+        String candidate = redeemAsCandidate(created);
+        start(candidate);
+        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
+        String key = "hirepipe:assessment:session:" + tenant + ":" + id;
+        Map<Object, Object> submitted = redis.opsForHash().entries(key);
+        api(recruiterToken()).post("/api/invitations/" + id + "/reopen",
+                Map.of("extraMinutes", 10, "reason", "the candidate's browser crashed")).expect(200);
+        redis.opsForHash().putAll(key, submitted);
+
+        assertThat(save(candidate, "q-single", 1, List.of("b"), null).expect(200).get("applied").asBoolean()).isTrue();
+        assertThat(api(candidate).get("/api/candidate/assessment/session").expect(200).get("status").asString())
+                .isEqualTo("ACTIVE");
     }
 
     /** A session started by a version that did not mark running sessions is marked at start-up and closed like any. */
