@@ -3,6 +3,7 @@ package io.hirepipe.assessment.privacy;
 import io.hirepipe.assessment.idempotency.IdempotentRequests;
 import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationStatus;
+import io.hirepipe.assessment.invitation.InvitationStore;
 import io.hirepipe.assessment.invitation.Revocation;
 import io.hirepipe.assessment.session.SessionCache;
 import io.hirepipe.contracts.events.CandidateErasureRequested;
@@ -62,12 +63,15 @@ class AssessmentCandidateData implements CandidateDataEraser {
     static final String IDEMPOTENCY_KEYS = "idempotency_keys";
 
     private final MongoTemplate mongo;
+    private final InvitationStore invitations;
     private final SessionCache cache;
     private final IdempotentRequests idempotency;
     private final Clock clock;
 
-    AssessmentCandidateData(MongoTemplate mongo, SessionCache cache, IdempotentRequests idempotency, Clock clock) {
+    AssessmentCandidateData(MongoTemplate mongo, InvitationStore invitations, SessionCache cache,
+                            IdempotentRequests idempotency, Clock clock) {
         this.mongo = mongo;
+        this.invitations = invitations;
         this.cache = cache;
         this.idempotency = idempotency;
         this.clock = clock;
@@ -98,7 +102,11 @@ class AssessmentCandidateData implements CandidateDataEraser {
                             // a change a write made by revision (autosave, start) must notice
                             .inc(REVISION, 1),
                     Invitation.class);
+            // The erased copy replaces the hot one rather than only deleting it: Redis keeps a copy only if it is newer,
+            // so an autosave that read the session before the erasure cannot put the candidate's answers back when it
+            // refreshes the copy a moment after (a delete alone would let it).
             cache.evict(tenantId, invitationId);
+            invitations.find(tenantId, invitationId).ifPresent(cache::refresh);
         }
         // what this request erased, whether in this run or in one that stopped before it could answer
         long erased = request.invitationIds().isEmpty() ? 0 : mongo.count(Query.query(Criteria.where(TENANT).is(tenantId)

@@ -1,5 +1,8 @@
 package io.hirepipe.assessment.privacy;
 
+import io.hirepipe.assessment.invitation.Invitation;
+import io.hirepipe.assessment.invitation.InvitationStore;
+import io.hirepipe.assessment.session.SessionCache;
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
@@ -34,6 +37,10 @@ class CandidateErasureTest extends AssessmentIntegrationTest {
 
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    SessionCache cache;
+    @Autowired
+    InvitationStore invitations;
 
     @Test
     void erasureByEmailAnonymisesEveryInvitationOfTheCandidateAndNothingElse() {
@@ -94,6 +101,29 @@ class CandidateErasureTest extends AssessmentIntegrationTest {
         complete(accepted.id, "notification-service", Map.of("email_deliveries", 99L));
         assertThat(status(accepted.id).get("removedCounts").get("notification-service").get("email_deliveries").asLong())
                 .isEqualTo(2);
+    }
+
+    /**
+     * An autosave that read the session just before the erasure refreshes the Redis copy just after it: the answers
+     * it read must not come back with it.
+     */
+    @Test
+    void aSaveInFlightDuringTheErasureDoesNotPutTheAnswersBackInRedis() {
+        JsonNode grace = invite(Map.of("testId", "java-basics",
+                "candidate", Map.of("name", "Grace Hopper", "email", "grace@example.org")));
+        String id = grace.get("id").asString();
+        String candidate = redeemAsCandidate(grace);
+        start(candidate);
+        save(candidate, "q-text", 1, null, "COBOL compilers, written by Grace").expect(200);
+        Invitation asTheSaveReadIt = invitations.find(tenant, id).orElseThrow();
+
+        HttpApi202 accepted = erase(Map.of("invitationId", id));
+        awaitService(accepted.id, "assessment-service");
+        cache.refresh(asTheSaveReadIt);
+
+        assertThat(redisValues()).noneMatch(v -> v.contains("Grace") || v.contains("COBOL"));
+        assertThat(api(candidate).get("/api/candidate/assessment").body()).doesNotContain("Grace");
+        assertThat(api(candidate).get("/api/candidate/assessment/session").body()).doesNotContain("COBOL");
     }
 
     @Test
