@@ -1,11 +1,13 @@
 package io.hirepipe.deploychecks;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +38,34 @@ class ServiceEnvironmentTest {
             assertThat(mapAt(services, service, "environment").keySet()).as(service)
                     .allMatch(variable -> isRead(variable, read), "is read by the service");
         }
+    }
+
+    /**
+     * A setting compose hands one service reaches every other service whose application.yml reads it too, with
+     * the same value: HIREPIPE_PUBLIC_URL set for assessment-service alone left the gateway's set-password links
+     * and notification-service's webhook links on their localhost default.
+     */
+    @Test
+    void composeHandsASettingToEveryServiceThatReadsIt() {
+        Map<String, Object> services = mapAt(Yamls.document(Repo.read("infra/compose/docker-compose.yml")), "services");
+        Map<String, Set<String>> values = new TreeMap<>();
+        for (String service : Repo.SERVICES) {
+            mapAt(services, service, "environment").forEach((variable, value) ->
+                    values.computeIfAbsent(variable, v -> new TreeSet<>()).add(String.valueOf(value)));
+        }
+        // Connection strings differ on purpose: each service has its own database user.
+        values.remove("MONGODB_URI");
+        SoftAssertions soft = new SoftAssertions();
+        values.forEach((variable, given) -> {
+            soft.assertThat(given).as(variable + " has one value across the services").hasSize(1);
+            for (String service : Repo.SERVICES) {
+                if (placeholdersOf(service + "/src/main/resources/application.yml").contains(variable)) {
+                    soft.assertThat(mapAt(services, service, "environment")).as(service + " reads " + variable)
+                            .containsKey(variable);
+                }
+            }
+        });
+        soft.assertAll();
     }
 
     @Test
@@ -70,12 +100,18 @@ class ServiceEnvironmentTest {
     private static Set<String> readBy(String service) {
         Set<String> names = new TreeSet<>();
         for (String file : List.of(service + "/src/main/resources/application.yml", DEFAULTS)) {
-            String yaml = Repo.read(file);
-            Matcher matcher = PLACEHOLDER.matcher(yaml);
-            while (matcher.find()) {
-                names.add(matcher.group(1));
-            }
-            collectEnvironmentForms("", Yamls.document(yaml), names);
+            names.addAll(placeholdersOf(file));
+            collectEnvironmentForms("", Yamls.document(Repo.read(file)), names);
+        }
+        return names;
+    }
+
+    /** The environment variables a YAML file names in its {@code ${...}} placeholders. */
+    private static Set<String> placeholdersOf(String file) {
+        Set<String> names = new TreeSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(Repo.read(file));
+        while (matcher.find()) {
+            names.add(matcher.group(1));
         }
         return names;
     }
