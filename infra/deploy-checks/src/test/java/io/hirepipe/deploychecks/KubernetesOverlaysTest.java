@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -33,6 +34,8 @@ class KubernetesOverlaysTest {
     private static final String INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
     private static final String MONITORING_NAMESPACE = "monitoring";
     private static final Set<String> APP_COMPONENTS = Set.of("gateway", "backend");
+    private static final Pattern PLACEHOLDER_WITH_DEFAULT = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([a-zA-Z]*)");
     private static final Pattern SECRET_LIKE = Pattern.compile(".*(SECRET|PASSWORD|TOKEN|JAAS|_KEY|_URI)$");
 
     @BeforeAll
@@ -322,6 +325,49 @@ class KubernetesOverlaysTest {
         int partitions = Integer.parseInt(text(configMap(m), "data", "HIREPIPE_KAFKA_TOPICS_PARTITIONS"));
         assertThat(m.ofKind("HorizontalPodAutoscaler")).allSatisfy(h ->
                 assertThat((Integer) at(h, "spec", "maxReplicas")).as(name(h)).isLessThanOrEqualTo(partitions));
+    }
+
+    /**
+     * ingress-nginx refuses a body over its proxy-body-size itself, with an HTML 413 the console and API clients
+     * cannot read; the gateway must be the one to refuse (problem+json), so the controller lets through every body
+     * the gateway accepts: a question bank import of up to max-upload-body (16 MB), not just the 1 MB of the rest.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theIngressLetsThroughEveryBodyTheGatewayAccepts(String overlay) {
+        Manifests m = render(overlay);
+        Map<String, Object> gatewayYaml = Yamls.document(Repo.read("gateway/src/main/resources/application.yml"));
+        Map<String, Object> config = mapAt(configMap(m), "data");
+        long accepted = 0;
+        for (String limit : List.of("max-request-body", "max-upload-body")) {
+            Matcher placeholder = PLACEHOLDER_WITH_DEFAULT.matcher(text(gatewayYaml, "hirepipe", "http", limit));
+            assertThat(placeholder.matches()).as("gateway hirepipe.http." + limit + " is ${VARIABLE:default}").isTrue();
+            String value = String.valueOf(config.getOrDefault(placeholder.group(1), placeholder.group(2)));
+            accepted = Math.max(accepted, bytes(value));
+        }
+        assertThat(m.ofKind("Ingress")).isNotEmpty();
+        for (Map<String, Object> ingress : m.ofKind("Ingress")) {
+            String bodySize = text(ingress, "metadata", "annotations", "nginx.ingress.kubernetes.io/proxy-body-size");
+            assertThat(bodySize).as("Ingress/" + name(ingress) + " proxy-body-size (nginx's default is 1m)").isNotNull();
+            long allowed = bytes(bodySize);
+            assertThat(allowed == 0 || allowed > accepted)
+                    .as("Ingress/%s proxy-body-size %s lets through the gateway's largest body, %d bytes", name(ingress),
+                            bodySize, accepted).isTrue();
+        }
+    }
+
+    /** A size as Spring's DataSize ("16MB") or nginx ("2m", "512k") writes it, in bytes (both count 1024s). */
+    private static long bytes(String size) {
+        Matcher matcher = SIZE.matcher(size.strip());
+        assertThat(matcher.matches()).as("a size: " + size).isTrue();
+        long number = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2).toUpperCase(java.util.Locale.ROOT)) {
+            case "", "B" -> number;
+            case "K", "KB" -> number << 10;
+            case "M", "MB" -> number << 20;
+            case "G", "GB" -> number << 30;
+            default -> throw new AssertionError("unknown unit in " + size);
+        };
     }
 
     @Test
