@@ -94,6 +94,45 @@ class MonitoringResourcesTest {
         assertThat(used).as("recording rules the dashboard reads").isSubsetOf(recorded);
     }
 
+    /**
+     * The rules are only as good as the scrape: every Deployment of every overlay is scraped by exactly one
+     * PodMonitor, on the port and path infra/prometheus/prometheus.yml scrapes it at in compose, under the same
+     * job name, so the rules' job matchers (ServiceDown) hold on both.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void prometheusScrapesEveryDeploymentWhereComposeDoes(String overlay) {
+        Map<String, Map<String, Object>> composeJobs = new java.util.HashMap<>();
+        Yamls.mapsAt(Yamls.document(Repo.read("infra/prometheus/prometheus.yml")), "scrape_configs")
+                .forEach(job -> composeJobs.put(Yamls.text(job, "job_name"), job));
+        Manifests m = new Manifests(Kustomize.render(Repo.path("infra/k8s/overlays/" + overlay)));
+        List<Map<String, Object>> podMonitors = ofKind("PodMonitor");
+        assertThat(m.ofKind("Deployment")).isNotEmpty().allSatisfy(deployment -> {
+            String name = Manifests.name(deployment);
+            String namespace = Yamls.text(deployment, "metadata", "namespace");
+            Manifests.Pod pod = m.podOf(deployment);
+            List<Map<String, Object>> scraping = podMonitors.stream()
+                    .filter(monitor -> Yamls.list(Yamls.at(monitor, "spec", "namespaceSelector", "matchNames")).contains(namespace))
+                    .filter(monitor -> Manifests.selects(Yamls.mapAt(monitor, "spec", "selector"), pod.labels()))
+                    .toList();
+            assertThat(scraping).as("PodMonitors scraping %s in %s", name, namespace).hasSize(1);
+            Map<String, Object> monitor = scraping.get(0);
+            assertThat(Yamls.text(pod.labels(), Yamls.text(monitor, "spec", "jobLabel"))).as(name + " job").isEqualTo(name);
+
+            Map<String, Object> composeJob = composeJobs.get(name);
+            assertThat(composeJob).as("prometheus.yml job " + name).isNotNull();
+            String target = String.valueOf(Yamls.list(Yamls.at(Yamls.mapsAt(composeJob, "static_configs").get(0), "targets")).get(0));
+            List<Map<String, Object>> endpoints = Yamls.mapsAt(monitor, "spec", "podMetricsEndpoints");
+            assertThat(endpoints).as(name + " endpoints").hasSize(1);
+            String portName = Yamls.text(endpoints.get(0), "port");
+            Object containerPort = pod.containers().stream().flatMap(c -> Yamls.mapsAt(c, "ports").stream())
+                    .filter(port -> portName.equals(Yamls.text(port, "name")))
+                    .map(port -> Yamls.at(port, "containerPort")).findFirst().orElse(null);
+            assertThat(name + ":" + containerPort).as(name + " scraped on port " + portName).isEqualTo(target);
+            assertThat(Yamls.text(endpoints.get(0), "path")).isEqualTo(Yamls.text(composeJob, "metrics_path"));
+        });
+    }
+
     @Test
     void theResourcesGoToTheMonitoringNamespace() {
         assertThat(rendered).isNotEmpty().allSatisfy(object ->
