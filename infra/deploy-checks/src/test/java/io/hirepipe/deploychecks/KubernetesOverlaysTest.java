@@ -370,6 +370,30 @@ class KubernetesOverlaysTest {
         };
     }
 
+    /**
+     * notification-service signs in to the SMTP relay with the optional notification-service-smtp credentials. On the
+     * submission port 587 relays expect STARTTLS before AUTH (and refuse AUTH, or take the password in clear,
+     * without it); on 465 the connection is TLS from the start. Other ports are local sinks (dev's Mailpit).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theSmtpRelayIsSpokenToOverTlsOnTheSubmissionPorts(String overlay) {
+        Map<String, Object> config = mapAt(configMap(render(overlay)), "data");
+        String port = text(config, "SMTP_PORT");
+        assertThat(port).as("SMTP_PORT").isNotNull();
+        switch (port) {
+            case "587" -> {
+                assertThat(text(config, "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE")).as("STARTTLS on 587").isEqualTo("true");
+                assertThat(text(config, "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED"))
+                        .as("no mail, and no password, without STARTTLS on 587").isEqualTo("true");
+            }
+            case "465" -> assertThat(text(config, "SPRING_MAIL_PROPERTIES_MAIL_SMTP_SSL_ENABLE")).as("TLS on 465").isEqualTo("true");
+            default -> {
+                // a local sink: plain SMTP is what it speaks
+            }
+        }
+    }
+
     @Test
     void prodReplicatesTopicsThreeTimes() {
         Map<String, Object> config = configMap(render("prod"));
