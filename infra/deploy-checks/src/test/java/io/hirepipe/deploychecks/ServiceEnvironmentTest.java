@@ -3,6 +3,11 @@ package io.hirepipe.deploychecks;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static io.hirepipe.deploychecks.Manifests.name;
 import static io.hirepipe.deploychecks.Yamls.mapAt;
@@ -28,6 +34,7 @@ class ServiceEnvironmentTest {
 
     private static final String DEFAULTS = "infra/service-defaults/src/main/resources/hirepipe-service-defaults.yml";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+    private static final String TOMBSTONE_KEY = "HIREPIPE_PRIVACY_TOMBSTONE_KEY";
     private static final Set<String> JVM_AND_OS = Set.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "HOME");
 
     @Test
@@ -53,8 +60,9 @@ class ServiceEnvironmentTest {
             mapAt(services, service, "environment").forEach((variable, value) ->
                     values.computeIfAbsent(variable, v -> new TreeSet<>()).add(String.valueOf(value)));
         }
-        // Connection strings differ on purpose: each service has its own database user.
+        // These differ on purpose: each service has its own database user and its own tombstone key.
         values.remove("MONGODB_URI");
+        values.remove(TOMBSTONE_KEY);
         SoftAssertions soft = new SoftAssertions();
         values.forEach((variable, given) -> {
             soft.assertThat(given).as(variable + " has one value across the services").hasSize(1);
@@ -66,6 +74,65 @@ class ServiceEnvironmentTest {
             }
         });
         soft.assertAll();
+    }
+
+    /**
+     * The services that erase candidates keep tombstones keyed by an HMAC of the email's hash. Without
+     * HIREPIPE_PRIVACY_TOMBSTONE_KEY each generates its key and stores it beside the tombstones, where a copy of
+     * the database holds both (ErasedCandidates: "production sets one"). Compose and Kubernetes set it, a different
+     * secret per service, from .env and from a Secret.
+     */
+    @Test
+    void everyServiceThatErasesCandidatesGetsItsOwnTombstoneKeyFromASecret() throws IOException {
+        List<String> erasing = servicesThatEraseCandidates();
+        assertThat(erasing).contains("assessment-service", "scoring-service", "notification-service");
+
+        Map<String, Object> services = mapAt(Yamls.document(Repo.read("infra/compose/docker-compose.yml")), "services");
+        Set<String> composeKeys = new HashSet<>();
+        for (String service : erasing) {
+            String value = text(services, service, "environment", TOMBSTONE_KEY);
+            assertThat(value).as("compose " + service + " " + TOMBSTONE_KEY).isNotNull().startsWith("${").contains(":?");
+            composeKeys.add(value);
+        }
+        assertThat(composeKeys).as("one key per service").hasSameSizeAs(erasing);
+
+        Kustomize.requireKubectl();
+        for (String overlay : List.of("dev", "prod")) {
+            Manifests m = new Manifests(Kustomize.render(Repo.path("infra/k8s/overlays/" + overlay)));
+            Set<String> secretKeys = new HashSet<>();
+            for (String service : erasing) {
+                Map<String, Object> env = m.podOf(m.named("Deployment", service)).containers().stream()
+                        .flatMap(c -> mapsAt(c, "env").stream()).filter(e -> TOMBSTONE_KEY.equals(text(e, "name")))
+                        .findFirst().orElse(null);
+                assertThat(env).as(overlay + " " + service + " " + TOMBSTONE_KEY).isNotNull();
+                Map<String, Object> ref = mapAt(env, "valueFrom", "secretKeyRef");
+                assertThat(ref).as(overlay + " " + service + " reads it from a Secret").isNotEmpty();
+                assertThat(ref.get("optional")).as(overlay + " " + service + ": required").isNotEqualTo(true);
+                secretKeys.add(text(ref, "name") + "/" + text(ref, "key"));
+            }
+            assertThat(secretKeys).as(overlay + ": one key per service").hasSameSizeAs(erasing);
+        }
+    }
+
+    private static List<String> servicesThatEraseCandidates() throws IOException {
+        List<String> erasing = new ArrayList<>();
+        for (String service : Repo.SERVICES) {
+            try (Stream<Path> files = Files.walk(Repo.path(service + "/src/main/java"))) {
+                if (files.filter(f -> f.toString().endsWith(".java"))
+                        .anyMatch(f -> readQuietly(f).contains("implements CandidateDataEraser"))) {
+                    erasing.add(service);
+                }
+            }
+        }
+        return erasing;
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
