@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComposeFileTest {
 
     private static final String FILE = "infra/compose/docker-compose.yml";
-    private static final Set<String> PUBLISHED = Set.of("gateway", "mailpit", "grafana", "jaeger");
+    private static final Set<String> PUBLISHED = Set.of("gateway", "mailpit", "prometheus", "grafana", "jaeger");
     private static final Pattern SECRET_LIKE = Pattern.compile(".*(SECRET|PASSWORD|TOKEN|_KEY|_URI)$");
     private static final Pattern MANDATORY_VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?");
 
@@ -65,7 +65,7 @@ class ComposeFileTest {
         assertThat(list(at(services, "gateway", "ports"))).hasSize(1);
         assertThat(list(at(services, "mailpit", "ports"))).singleElement().asString()
                 .as("Mailpit's UI stays on the host's loopback").startsWith("127.0.0.1:");
-        for (String ui : List.of("grafana", "jaeger")) {
+        for (String ui : List.of("prometheus", "grafana", "jaeger")) {
             assertThat(list(at(services, ui, "ports"))).singleElement().asString()
                     .as(ui + "'s UI stays on the host's loopback").startsWith("127.0.0.1:");
         }
