@@ -26,6 +26,7 @@ class ComposeFileTest {
     private static final String FILE = "infra/compose/docker-compose.yml";
     private static final Set<String> PUBLISHED = Set.of("gateway", "mailpit", "prometheus", "grafana", "jaeger");
     private static final Pattern SECRET_LIKE = Pattern.compile(".*(SECRET|PASSWORD|TOKEN|_KEY|_URI)$");
+    private static final Pattern MEMORY = Pattern.compile("(\\d+)([MG])");
     private static final Pattern MANDATORY_VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?");
 
     private final Map<String, Object> compose = Yamls.document(Repo.read(FILE));
@@ -53,6 +54,19 @@ class ComposeFileTest {
                     .as(name + " waits for " + dependency).isEqualTo("service_healthy"));
         });
         soft.assertAll();
+    }
+
+    /** The README's sum of the containers' memory limits, what a Docker host must be able to give. */
+    @Test
+    void theReadmeStatesTheSumOfTheMemoryLimits() {
+        long mebibytes = 0;
+        for (Object service : services.values()) {
+            Matcher size = MEMORY.matcher(text(service, "deploy", "resources", "limits", "memory"));
+            assertThat(size.matches()).as("memory limit " + text(service, "deploy", "resources", "limits", "memory")).isTrue();
+            mebibytes += Long.parseLong(size.group(1)) * ("G".equals(size.group(2)) ? 1024 : 1);
+        }
+        String total = String.format(java.util.Locale.ROOT, "%.1f GiB", mebibytes / 1024.0);
+        assertThat(Repo.read("README.md")).contains("The memory limits add up to " + total);
     }
 
     @Test
