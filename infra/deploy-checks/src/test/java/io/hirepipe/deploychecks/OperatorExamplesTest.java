@@ -4,6 +4,7 @@ import io.hirepipe.contracts.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -56,6 +57,40 @@ class OperatorExamplesTest {
                         .isEqualTo(String.valueOf(Topics.SEGMENT_ROLL.toMillis()));
             }
         }
+    }
+
+    /**
+     * A submission is one record of up to 4 MiB (the producers' max.request.size). Topics the services create
+     * take that (KafkaDefaultsAutoConfiguration.MAX_RECORD_BYTES); Strimzi's topics must say the same, or the
+     * broker's 1 MB default refuses a large submission and the outbox parks it unscored. Equal, not just larger:
+     * the services compare their declaration with the topic at start-up (modify-topic-configs) and may not alter it.
+     */
+    @Test
+    void kafkaTopicsTakeTheRecordsTheServicesDeclareThemFor() throws ReflectiveOperationException {
+        Field field = Class.forName("io.hirepipe.defaults.kafka.KafkaDefaultsAutoConfiguration").getDeclaredField("MAX_RECORD_BYTES");
+        field.setAccessible(true);
+        int declared = field.getInt(null);
+        long producers = Long.parseLong(text(Yamls.document(Repo.read(
+                "infra/service-defaults/src/main/resources/hirepipe-service-defaults.yml")),
+                "spring", "kafka", "producer", "properties", "max.request.size"));
+        assertThat((long) declared).as("the services' topics take the producers' largest request").isGreaterThanOrEqualTo(producers);
+        assertThat(operators.ofKind("KafkaTopic")).isNotEmpty().allSatisfy(topic ->
+                assertThat(text(topic, "spec", "config", "max.message.bytes")).as(name(topic) + " max.message.bytes")
+                        .isEqualTo(String.valueOf(declared)));
+    }
+
+    /** Comparing a declaration with the topic (spring.kafka.admin.modify-topic-configs) reads the topic's configuration. */
+    @Test
+    void everyServiceMayReadTheTopicConfigurationItChecksAtStartUp() {
+        String defaults = Repo.read("infra/service-defaults/src/main/resources/hirepipe-service-defaults.yml");
+        assertThat(text(Yamls.document(defaults), "spring", "kafka", "admin", "modify-topic-configs")).isEqualTo("true");
+        assertThat(operators.ofKind("KafkaUser")).isNotEmpty().allSatisfy(user -> assertThat(
+                mapsAt(user, "spec", "authorization", "acls").stream()
+                        .filter(acl -> "topic".equals(text(acl, "resource", "type"))
+                                && "hirepipe.".equals(text(acl, "resource", "name"))
+                                && "prefix".equals(text(acl, "resource", "patternType")))
+                        .flatMap(acl -> Yamls.list(acl.get("operations")).stream()).map(String::valueOf).toList())
+                .as(name(user) + " on every hirepipe.* topic").contains("Describe", "DescribeConfigs"));
     }
 
     @Test
