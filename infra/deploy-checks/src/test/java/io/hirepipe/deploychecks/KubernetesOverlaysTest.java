@@ -36,6 +36,7 @@ class KubernetesOverlaysTest {
     private static final Set<String> APP_COMPONENTS = Set.of("gateway", "backend");
     private static final Pattern PLACEHOLDER_WITH_DEFAULT = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([a-zA-Z]*)");
+    private static final Pattern MAX_RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)");
     private static final Pattern SECRET_LIKE = Pattern.compile(".*(SECRET|PASSWORD|TOKEN|JAAS|_KEY|_URI)$");
 
     @BeforeAll
@@ -108,6 +109,44 @@ class KubernetesOverlaysTest {
             }
         }
         soft.assertAll();
+    }
+
+    /**
+     * The heap takes MaxRAMPercentage of the memory limit (JDK_JAVA_OPTIONS, the image's unless the container sets
+     * its own); the rest must hold the JVM's own memory, and in a service that runs a model on ONNX Runtime that
+     * model too (README "Benchmark": 271 MB of RSS), or the kernel kills the container once the heap has grown.
+     * Compose gives each service the memory its Kubernetes base does, so a size found right holds in both.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyServiceLeavesRoomBesideItsHeapInKubernetesAndCompose(String overlay) {
+        Manifests m = render(overlay);
+        Map<String, Object> compose = mapAt(Yamls.document(Repo.read("infra/compose/docker-compose.yml")), "services");
+        String imageOptions = Repo.read("infra/docker/Dockerfile").lines().filter(l -> l.contains("JDK_JAVA_OPTIONS="))
+                .findFirst().orElseThrow();
+        SoftAssertions soft = new SoftAssertions();
+        for (String service : Repo.SERVICES) {
+            long needed = (Repo.read(service + "/pom.xml").contains("langchain4j-embeddings") ? 512 : 256) << 20;
+            Map<String, Object> container = m.podOf(m.named("Deployment", service)).containers().get(0);
+            long limit = bytes(text(container, "resources", "limits", "memory"));
+            String options = mapsAt(container, "env").stream().filter(e -> "JDK_JAVA_OPTIONS".equals(text(e, "name")))
+                    .map(e -> text(e, "value")).findFirst().orElse(imageOptions);
+            soft.assertThat(limit - heapOf(limit, options)).as(overlay + " " + service + ": bytes beside the heap")
+                    .isGreaterThanOrEqualTo(needed);
+
+            long composeLimit = bytes(text(compose, service, "deploy", "resources", "limits", "memory"));
+            String composeOptions = firstNonNull(at(compose, service, "environment", "JDK_JAVA_OPTIONS"), imageOptions).toString();
+            soft.assertThat(composeLimit).as("compose " + service + " memory, as in Kubernetes").isEqualTo(limit);
+            soft.assertThat(heapOf(composeLimit, composeOptions)).as("compose " + service + " heap, as in Kubernetes")
+                    .isEqualTo(heapOf(limit, options));
+        }
+        soft.assertAll();
+    }
+
+    private static long heapOf(long limit, String jvmOptions) {
+        Matcher percentage = MAX_RAM_PERCENTAGE.matcher(jvmOptions);
+        assertThat(percentage.find()).as("MaxRAMPercentage in " + jvmOptions).isTrue();
+        return (long) (limit * Double.parseDouble(percentage.group(1)) / 100);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -356,7 +395,7 @@ class KubernetesOverlaysTest {
         }
     }
 
-    /** A size as Spring's DataSize ("16MB") or nginx ("2m", "512k") writes it, in bytes (both count 1024s). */
+    /** A size as Spring's DataSize ("16MB"), nginx ("2m"), Kubernetes ("1536Mi") or compose ("1G") writes it, in bytes (all count 1024s). */
     private static long bytes(String size) {
         Matcher matcher = SIZE.matcher(size.strip());
         assertThat(matcher.matches()).as("a size: " + size).isTrue();
@@ -364,8 +403,8 @@ class KubernetesOverlaysTest {
         return switch (matcher.group(2).toUpperCase(java.util.Locale.ROOT)) {
             case "", "B" -> number;
             case "K", "KB" -> number << 10;
-            case "M", "MB" -> number << 20;
-            case "G", "GB" -> number << 30;
+            case "M", "MB", "MI" -> number << 20;
+            case "G", "GB", "GI" -> number << 30;
             default -> throw new AssertionError("unknown unit in " + size);
         };
     }
