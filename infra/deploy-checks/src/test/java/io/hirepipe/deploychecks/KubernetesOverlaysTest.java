@@ -433,6 +433,19 @@ class KubernetesOverlaysTest {
         }
     }
 
+    /**
+     * notification-service's sender defaults to no-reply@hirepipe.local, a name no relay can send for (SPF, DKIM,
+     * verified identities): a cluster that emails through a real relay must say which address it sends from.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void emailsGoOutFromAnAddressTheDeploymentNames(String overlay) {
+        String from = text(configMap(render(overlay)), "data", "MAIL_FROM");
+        assertThat(from).as(overlay + " MAIL_FROM").isNotBlank().matches(".*@[a-z0-9.-]+\\.[a-z]{2,}>?")
+                .doesNotContainPattern("@[^>]*\\.(local|localhost|internal)>?$");
+        assertThat(Repo.read("notification-service/src/main/resources/application.yml")).contains("${MAIL_FROM:");
+    }
+
     @Test
     void prodReplicatesTopicsThreeTimes() {
         Map<String, Object> config = configMap(render("prod"));
