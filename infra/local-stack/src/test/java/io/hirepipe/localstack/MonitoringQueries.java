@@ -29,13 +29,17 @@ final class MonitoringQueries {
     private static final Pattern NOT_METRICS = Pattern.compile(
             "\\{[^}]*}|\\[[^]]*]|\"[^\"]*\"|\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*(\\s*\\()?");
+    /** A selector with label matchers, and each matcher in it ({@code label op "value"}). */
+    private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{([^}]*)}");
+    private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern GROUPING = Pattern.compile("\\bby\\s*\\(([^)]*)\\)");
 
     /** Expressions by where they come from ("rules/x.yml: alert Foo", "dashboard x.json: panel title"). */
     private final Map<String, String> expressions;
     private final Set<String> recorded;
     private final List<String> alerts;
 
-    private MonitoringQueries(Map<String, String> expressions, Set<String> recorded, List<String> alerts) {
+    MonitoringQueries(Map<String, String> expressions, Set<String> recorded, List<String> alerts) {
         this.expressions = expressions;
         this.recorded = recorded;
         this.alerts = alerts;
@@ -101,6 +105,70 @@ final class MonitoringQueries {
             }
         }
         return names;
+    }
+
+    /**
+     * What the queries ask of labels that the exposed series ({@code metric -> label -> values}) do not have, by
+     * where the query comes from: a matched label no series of the metric carries, an exact match no series has,
+     * a grouping label none of the selected metrics carries. Recorded series and {@code fromPrometheus} are skipped.
+     */
+    Map<String, Set<String>> wrongLabels(Map<String, Map<String, Set<String>>> exposed, Set<String> fromPrometheus) {
+        Map<String, Set<String>> wrong = new LinkedHashMap<>();
+        expressions.forEach((where, expr) -> {
+            for (LabelMatcher matcher : labelMatchers(expr)) {
+                if (matcher.metric().contains(":") || fromPrometheus.contains(matcher.metric())) {
+                    continue;
+                }
+                Set<String> values = exposed.getOrDefault(matcher.metric(), Map.of()).get(matcher.label());
+                if (values == null) {
+                    wrong.computeIfAbsent(where, w -> new TreeSet<>()).add(matcher.metric() + " has no label " + matcher.label());
+                } else if ("=".equals(matcher.operator()) && !values.contains(matcher.value())) {
+                    wrong.computeIfAbsent(where, w -> new TreeSet<>())
+                            .add(matcher.metric() + "{" + matcher.label() + "=\"" + matcher.value() + "\"} is no series");
+                }
+            }
+            Set<String> selected = new TreeSet<>(metricNames(expr));
+            selected.removeIf(name -> name.contains(":") || fromPrometheus.contains(name));
+            for (String label : groupingLabels(expr)) {
+                if (!selected.isEmpty() && selected.stream().noneMatch(name ->
+                        exposed.getOrDefault(name, Map.of()).containsKey(label))) {
+                    wrong.computeIfAbsent(where, w -> new TreeSet<>()).add("grouped by " + label + ", on none of " + selected);
+                }
+            }
+        });
+        return wrong;
+    }
+
+    /** One label matcher of a selector: {@code metric{label op "value"}}. */
+    record LabelMatcher(String metric, String label, String operator, String value) {
+    }
+
+
+    /** The label matchers of every selector in one expression. */
+    static List<LabelMatcher> labelMatchers(String promQl) {
+        List<LabelMatcher> matchers = new ArrayList<>();
+        Matcher selector = SELECTOR.matcher(promQl);
+        while (selector.find()) {
+            Matcher matcher = MATCHER.matcher(selector.group(2));
+            while (matcher.find()) {
+                matchers.add(new LabelMatcher(selector.group(1), matcher.group(1), matcher.group(2), matcher.group(3)));
+            }
+        }
+        return matchers;
+    }
+
+    /** The labels an expression groups by ({@code sum by (a, b)}); each must be on some series it selects. */
+    static Set<String> groupingLabels(String promQl) {
+        Set<String> labels = new TreeSet<>();
+        Matcher grouping = GROUPING.matcher(promQl);
+        while (grouping.find()) {
+            for (String label : grouping.group(1).split(",")) {
+                if (!label.isBlank()) {
+                    labels.add(label.strip());
+                }
+            }
+        }
+        return labels;
     }
 
     private static List<Path> files(Path dir, String suffix) {

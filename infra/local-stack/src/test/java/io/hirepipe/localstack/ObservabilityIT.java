@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(SharedLocalStack.class)
 class ObservabilityIT {
 
+    /** One {@code name="value"} of a series line; values may hold braces (uri="/api/questions/{id}") and escapes. */
+    private static final Pattern LABEL_PAIR = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern TOKEN_IN_LINK = Pattern.compile("#token=([A-Za-z0-9_-]+)");
     /** Made by Prometheus itself for every target, never by a service. */
     private static final Set<String> FROM_PROMETHEUS = Set.of("up");
@@ -72,6 +75,21 @@ class ObservabilityIT {
         assertThat(scrapes.get("notification-service").text())
                 .containsPattern(bucket("hirepipe_notification_email_lag_seconds", "kind=\"recruiter_score_report\"", "60.0"));
         assertThat(missing).as("metrics queried but exposed by no service (or recording rules not defined)").isEmpty();
+    }
+
+    /**
+     * A selector or grouping on a label the series do not carry matches nothing or folds everything into one
+     * line, silently: every label the rules and the dashboard match on or group by is on the series they select,
+     * and an exact match names a series that exists from start-up (so increase() sees its first event too).
+     */
+    @Test
+    void everyLabelTheRulesAndTheDashboardMatchOrGroupByIsOnTheirSeries() {
+        MonitoringQueries queries = MonitoringQueries.load(Path.of(System.getProperty("hirepipe.repo-dir", "../..")));
+        Map<String, Map<String, Set<String>>> exposed = new HashMap<>();
+        scrapeAll().values().forEach(scrape -> scrape.collectLabels(exposed));
+
+        assertThat(queries.wrongLabels(exposed, FROM_PROMETHEUS)).as("labels queried that the selected series do not carry")
+                .isEmpty();
     }
 
     @Test
@@ -216,6 +234,20 @@ class ObservabilityIT {
             text.lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .forEach(line -> names.add(line.split("[{ ]", 2)[0]));
             return names;
+        }
+
+        /** Adds every label name and value of every series, by metric name. */
+        void collectLabels(Map<String, Map<String, Set<String>>> into) {
+            text.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).forEach(line -> {
+                String[] parts = line.split("[{ ]", 2);
+                Map<String, Set<String>> labels = into.computeIfAbsent(parts[0], name -> new HashMap<>());
+                if (line.charAt(parts[0].length()) == '{') {
+                    Matcher pair = LABEL_PAIR.matcher(line.substring(parts[0].length() + 1));
+                    while (pair.find()) {
+                        labels.computeIfAbsent(pair.group(1), label -> new TreeSet<>()).add(pair.group(2));
+                    }
+                }
+            });
         }
 
         /** The sum of every series of the metric that carries all the given label pairs. */
