@@ -128,6 +128,22 @@ class ComposeFileTest {
         }
     }
 
+    /**
+     * Mailpit keeps every email on the host: a compose installation that people use must be able to name its
+     * relay and sender in .env, without editing the file.
+     */
+    @Test
+    void theSmtpRelayAndTheSenderComeFromTheEnvFileWithMailpitAsTheDefault() {
+        Map<String, Object> env = mapAt(services, "notification-service", "environment");
+        SoftAssertions soft = new SoftAssertions();
+        for (String variable : List.of("SMTP_HOST", "SMTP_PORT", "MAIL_FROM", "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE",
+                "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED")) {
+            soft.assertThat(text(env, variable)).as("notification-service " + variable).isNotNull().matches("\\$\\{[A-Z_]+:-.*}");
+        }
+        soft.assertThat(text(env, "SMTP_HOST")).endsWith(":-mailpit}");
+        soft.assertAll();
+    }
+
     @Test
     void noSecretIsWrittenInTheFile() {
         SoftAssertions soft = new SoftAssertions();
