@@ -26,11 +26,14 @@ public class ScoreUpdateEmail {
         requireRecipient(adjusted.recruiterEmail(), adjusted.sessionId());
         String candidateName = ScoreReportEmail.candidateName(adjusted.candidate());
         String percent = MailFormats.percent(adjusted.percent());
-        String subject = MailFormats.subject("Score adjusted: " + candidateName + " – " + percent + " ("
+        // An adjustment of a result that still awaits review or finalisation is not a final score: the subject,
+        // which is all an inbox shows, says so as the provisional report's does.
+        String heading = adjusted.provisional() ? "Score adjusted (provisional)" : "Score adjusted";
+        String subject = MailFormats.subject(heading + ": " + candidateName + " – " + percent + " ("
                 + (adjusted.passed() ? "passed" : "not passed") + ")");
         String question = adjusted.questionTitle() == null || adjusted.questionTitle().isBlank()
                 ? adjusted.questionId() : MailFormats.oneLine(adjusted.questionTitle());
-        Map<String, Object> model = common(subject, "Score adjusted", candidateName, adjusted.testTitle(),
+        Map<String, Object> model = common(subject, heading, candidateName, adjusted.testTitle(),
                 MailFormats.points(adjusted.points()), adjusted.maxPoints(), percent, adjusted.passed(),
                 adjusted.sessionId());
         model.put("adjusted", true);

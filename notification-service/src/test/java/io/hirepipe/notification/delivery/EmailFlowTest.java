@@ -233,7 +233,7 @@ class EmailFlowTest extends NotificationServiceTest {
         kafka.publish(event);
 
         ReceivedMail mail = smtp.awaitMessage(m -> m.isAddressedTo(recruiter), MAIL_TIMEOUT);
-        assertThat(mail.subject()).isEqualTo("Score adjusted: Ada Lovelace – 85.0% (passed)");
+        assertThat(mail.subject()).isEqualTo("Score adjusted (provisional): Ada Lovelace – 85.0% (passed)");
         assertThat(mail.textBody()).contains("New total: 8.5/10 points, 85.0% (adjusted)");
 
         RecordMetadata again = kafka.publish(event);

@@ -156,6 +156,7 @@ class ScoreReportEmailTest {
                 .contains("PROVISIONAL: 1 item awaits review")
                 .contains("Awaiting review:\n- Replication vs sharding\n")
                 .contains("Score:      4.5/7 points, 64.3% (provisional)")
+                .contains("Result:     Passed (provisional)\n")
                 .contains("- Index trade-off (q-single v1, Single choice): 2/2\n")
                 .contains("- Replication vs sharding (q-free v3, Free text): 2.5/5 (awaits review), key points met: "
                         + "Replication copies data to replicas; Sharding splits data across servers (partly), "
@@ -164,6 +165,7 @@ class ScoreReportEmailTest {
         assertThat(email.html())
                 .contains("Provisional:")
                 .contains("<li>Replication vs sharding</li>")
+                .contains(">Passed</strong><span> (provisional)</span>")
                 .contains(">awaits review<")
                 .contains(">Names the shard key<")
                 .contains(">Sharding copies all data to every node<");
@@ -193,7 +195,8 @@ class ScoreReportEmailTest {
         EmailMessage email = reportEmail.compose(scored("Ada", 70.0, true, SubmitReason.CANDIDATE, "rec@example.org"));
 
         assertThat(email.subject()).doesNotContain("provisional");
-        assertThat(email.text()).doesNotContainIgnoringCase("provisional").contains("7/10 points");
+        assertThat(email.text()).doesNotContainIgnoringCase("provisional").contains("7/10 points")
+                .contains("Result:     Passed\n");
         assertThat(email.html()).doesNotContain("Provisional");
     }
 

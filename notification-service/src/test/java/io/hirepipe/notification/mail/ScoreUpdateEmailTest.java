@@ -23,7 +23,6 @@ class ScoreUpdateEmailTest {
         EmailMessage email = emails.adjusted(TestEvents.adjusted("ses-1", "rec@example.org", AT));
 
         assertThat(email.to()).isEqualTo("rec@example.org");
-        assertThat(email.subject()).isEqualTo("Score adjusted: Ada Lovelace – 85.0% (passed)");
         assertThat(email.text())
                 .contains("rita@recruiting.example adjusted \"Replication vs sharding\" from 2 to 3.5 points on "
                         + "Mon 2 Feb 2026, 17:00 UTC.")
@@ -32,6 +31,36 @@ class ScoreUpdateEmailTest {
                 .contains("Still provisional: 1 item awaits review");
         assertThat(email.html()).contains("adjusted <strong>Replication vs sharding</strong>")
                 .contains("<span>8.5</span>/<span>10</span> points");
+    }
+
+    @Test
+    void anAdjustmentOfAResultStillAwaitingReviewNeverReadsAsFinal() {
+        // one item adjusted, another still awaits review: the inbox line and the verdict must say provisional
+        EmailMessage email = emails.adjusted(TestEvents.adjusted("ses-1", "rec@example.org", AT));
+
+        assertThat(email.subject()).isEqualTo("Score adjusted (provisional): Ada Lovelace – 85.0% (passed)");
+        assertThat(email.text())
+                .startsWith("Score adjusted (provisional)\n")
+                .contains("New total: 8.5/10 points, 85.0% (adjusted) (provisional)\n")
+                .contains("Result:     Passed (provisional)\n");
+        assertThat(email.html())
+                .contains("<h1 style=\"margin:0 0 8px;font-size:20px;\">Score adjusted (provisional)</h1>")
+                .contains(">Passed</strong><span> (provisional)</span>");
+    }
+
+    @Test
+    void anAdjustmentOfAFinalResultHasNoProvisionalMarks() {
+        ScoreAdjusted base = TestEvents.adjusted("ses-1", "rec@example.org", AT);
+        ScoreAdjusted adjusted = new ScoreAdjusted(base.sessionId(), base.questionId(), base.itemPoints(),
+                base.reason(), base.adjustedBy(), base.points(), base.maxPoints(), base.percent(), base.passed(), AT,
+                base.machineItemPoints(), base.questionTitle(), false, 0, base.invitationId(), base.testTitle(),
+                base.candidate(), base.recruiterEmail());
+
+        EmailMessage email = emails.adjusted(adjusted);
+
+        assertThat(email.subject()).isEqualTo("Score adjusted: Ada Lovelace – 85.0% (passed)");
+        assertThat(email.text()).doesNotContainIgnoringCase("provisional").contains("Result:     Passed\n");
+        assertThat(email.html()).doesNotContainIgnoringCase("provisional");
     }
 
     @Test
