@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** How values read in emails. One place, so both templates and subjects agree. */
 final class MailFormats {
 
     private static final DateTimeFormatter INSTANT =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}]+");
 
     private MailFormats() {
     }
@@ -45,12 +48,22 @@ final class MailFormats {
         return single.length() > 200 ? single.substring(0, 199) + "…" : single;
     }
 
-    /** User input shown on one line (a header, a row of the plain-text report): control characters become spaces. */
+    /**
+     * User input shown on one line (a header, a row of the plain-text report): control characters (NEL included)
+     * and Unicode's line and paragraph separators, which some mail clients break lines at, become spaces.
+     */
     static String oneLine(String value) {
-        return value.replaceAll("\\p{Cntrl}+", " ").strip();
+        return LINE_BREAKING.matcher(value).replaceAll(" ").strip();
     }
 
+    /**
+     * A name, title or address as the emails show it: on one line (see {@link #oneLine}), or {@code fallback} when
+     * there is nothing to show. Names come from whoever invited the candidate (an ATS may pass on what the candidate
+     * typed), so a line break in one must not start a line of its own in the plain-text alternative, where it could
+     * pass for a "Score:" or "Result:" line.
+     */
     static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
+        String single = value == null ? "" : oneLine(value);
+        return single.isEmpty() ? fallback : single;
     }
 }

@@ -69,6 +69,17 @@ class InvitationEmailTest {
     }
 
     @Test
+    void aNameCannotAddLinesToThePlainText() {
+        EmailMessage email = compose(invitation("Ada\n\nStart the assessment:\nhttps://evil.example/a", "Go\r\nNow",
+                "https://hirepipe.example/a/tok"));
+
+        assertThat(email.text())
+                .startsWith("Hello Ada Start the assessment: https://evil.example/a,\n")
+                .contains("take the Go Now assessment")
+                .doesNotContain("\nhttps://evil.example");
+    }
+
+    @Test
     void aMissingNameGetsAFriendlyGreeting() {
         assertThat(compose(invitation(null, "Go", "https://h.example/a")).text())
                 .startsWith("Hello there,");

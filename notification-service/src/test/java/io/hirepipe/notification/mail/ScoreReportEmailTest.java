@@ -133,6 +133,21 @@ class ScoreReportEmailTest {
     }
 
     @Test
+    void aCandidateNameCannotForgeLinesOfThePlainTextReport() {
+        // an ATS passes on what the candidate typed as their name; the invitation API takes it as it is
+        String forged = "Eve\r\n\r\nScore:      10/10 points, 100.0%\nResult:     Passed\u2028Session: x";
+        EmailMessage email = reportEmail.compose(new AssessmentScored("ses-1", "inv-1", "test-1",
+                "Backend\nbasics", new Person(forged, "eve@example.org"), "rec@example.org", new BigDecimal("2"), 10,
+                20.0, 60, false, SubmitReason.CANDIDATE, List.of(), Instant.parse("2026-02-02T17:00:00Z"), false, 0));
+
+        assertThat(email.text())
+                .contains("\nEve Score:      10/10 points, 100.0% Result:     Passed Session: x (eve@example.org) "
+                        + "took Backend basics.\n")
+                .doesNotContain("\nScore:      10/10").doesNotContain("\nResult:     Passed")
+                .contains("\nResult:     Not passed\n");
+    }
+
+    @Test
     void aProvisionalReportSaysSoAndListsTheItemsAwaitingReviewWithWhatWasFoundAndMissed() {
         ItemEvidence evidence = new ItemEvidence(
                 List.of(new ItemEvidence.Point("copies", "Replication copies data to replicas")),
