@@ -74,6 +74,23 @@ class StarterBankInstallTest extends IntegrationTestBase {
     }
 
     @Test
+    void theMultipleChoiceQuestionsGivePartialCredit() {
+        api(recruiter).post("/api/questions/starter-bank", null).expect(200);
+
+        // "Choose all that apply": two of three right earns a share, and each wrong pick cancels a right one
+        List<String> scorings = new ArrayList<>();
+        api(recruiter).get("/api/questions?kind=MULTI_CHOICE&limit=50").expect(200).get("items").forEach(q ->
+                scorings.add(api(recruiter).get("/api/questions/" + q.get("id").asString()).expect(200)
+                        .get("choiceScoring").asString()));
+        assertThat(scorings).hasSize(10).containsOnly("PARTIAL");
+        List<String> singles = new ArrayList<>();
+        api(recruiter).get("/api/questions?kind=SINGLE_CHOICE&limit=50").expect(200).get("items").forEach(q ->
+                singles.add(api(recruiter).get("/api/questions/" + q.get("id").asString()).expect(200)
+                        .get("choiceScoring").asString()));
+        assertThat(singles).isNotEmpty().containsOnly("ALL_OR_NOTHING");
+    }
+
+    @Test
     void eachTenantGetsItsOwnCopyAndOtherTenantsSeeNothing() {
         Caller other = Caller.platform(newTenant(), "key-1");
         api(other).post("/api/questions/starter-bank", null).expect(200);
