@@ -13,6 +13,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,12 @@ import java.util.Optional;
 /**
  * Reads the dead-letter topics of the topics this service consumes, with a plain consumer in no
  * group (reading moves no offsets), from the beginning to the end as they are when asked.
+ *
+ * <p>Every service that consumes a topic dead-letters into the same {@code <topic>.DLT}, so only the records
+ * this service gave up on are its dead letters: one notification-service could not email (a submission without a
+ * candidate address) is no scoring failure, and replaying it here would change nothing for scoring. The error
+ * handler names the consumer group that failed in a header; a record without it (written by other tooling) counts
+ * as this service's.
  */
 @Component
 public class DeadLetterTopics {
@@ -38,9 +45,11 @@ public class DeadLetterTopics {
     private static final Duration READ_LIMIT = Duration.ofSeconds(10);
 
     private final KafkaProperties kafka;
+    private final String consumerGroup;
 
     public DeadLetterTopics(KafkaProperties kafka) {
         this.kafka = kafka;
+        this.consumerGroup = (String) kafka.buildConsumerProperties().get(ConsumerConfig.GROUP_ID_CONFIG);
     }
 
     /** Every dead-lettered record, oldest first per partition, at most {@value #MAX_SCANNED}. */
@@ -63,7 +72,8 @@ public class DeadLetterTopics {
             Instant giveUp = Instant.now().plus(READ_LIMIT);
             while (!reachedEnd(consumer, end) && letters.size() < MAX_SCANNED && Instant.now().isBefore(giveUp)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
+                            && failedHere(record)) {
                         letters.add(DeadLetter.of(record));
                     }
                 }
@@ -93,7 +103,7 @@ public class DeadLetterTopics {
             while (Instant.now().isBefore(giveUp)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     if (record.offset() == id.offset()) {
-                        return Optional.of(DeadLetter.of(record));
+                        return failedHere(record) ? Optional.of(DeadLetter.of(record)) : Optional.empty();
                     }
                     if (record.offset() > id.offset()) {
                         return Optional.empty();
@@ -102,6 +112,11 @@ public class DeadLetterTopics {
             }
             return Optional.empty();
         }
+    }
+
+    private boolean failedHere(ConsumerRecord<?, ?> record) {
+        String group = DeadLetter.header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP);
+        return group == null || consumerGroup == null || group.equals(consumerGroup);
     }
 
     private static boolean reachedEnd(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {

@@ -84,7 +84,7 @@ public class OperationsController {
 
     /** Publishes the record again to the topic it failed on, exactly as it was; at most once per dead letter. */
     @Refusal(status = 409, type = "already-replayed",
-            detail = "Dead letter assessment.submitted.DLT-0-42 was replayed before.")
+            detail = "Dead letter hirepipe.submissions.v1.DLT:0:42 was replayed before.")
     @Operation(summary = "Replay a dead letter")
     @PostMapping("/dead-letters/{id}/replay")
     public DeadLetterView replay(@PathVariable String id, Caller caller) {
@@ -133,9 +133,9 @@ public class OperationsController {
      * @param error      why it was dead-lettered, as the error handler recorded it
      * @param replayedAt when it was replayed; null if not yet
      */
-    public record DeadLetterView(@Schema(example = "assessment.submitted.DLT-0-42") String id,
-                                 @Schema(example = "assessment.submitted.DLT") String topic,
-                                 @Schema(example = "assessment.submitted") String originalTopic,
+    public record DeadLetterView(@Schema(example = "hirepipe.submissions.v1.DLT:0:42", description = "<topic>:<partition>:<offset>, the {id} to replay") String id,
+                                 @Schema(example = "hirepipe.submissions.v1.DLT") String topic,
+                                 @Schema(example = "hirepipe.submissions.v1") String originalTopic,
                                  @Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String key,
                                  @Schema(example = "evt_2Xq8Lm5Rt7Wp4Kd") String eventId,
                                  @Schema(example = "AssessmentSubmitted") String type,

@@ -11,14 +11,21 @@ import io.hirepipe.defaults.security.Role;
 import io.hirepipe.scoring.ScoringServiceTest;
 import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import static io.hirepipe.scoring.TestEvents.envelope;
 import static io.hirepipe.scoring.TestEvents.id;
@@ -38,6 +45,9 @@ class DeadLetterOperationsTest extends ScoringServiceTest {
     private static final String OPS = "/api/operations/scoring";
 
     private final EventTopics kafka = EventTopics.shared();
+
+    @Autowired
+    private KafkaTemplate<Object, Object> kafkaTemplate;
 
     @Test
     void aPoisonRecordIsListedWithWhyItFailedToItsTenantOnly() {
@@ -83,6 +93,26 @@ class DeadLetterOperationsTest extends ScoringServiceTest {
         api(RITA).post(OPS + "/dead-letters/" + id + "/replay", null).problem(409, "already-replayed");
         assertThat(awaitDeadLetter(RITA, submitted.eventId()).path("replayedBy").asString())
                 .isEqualTo("rita@acme.example");
+    }
+
+    @Test
+    void whatAnotherServiceGaveUpOnIsNotScoringsToListOrReplay() throws Exception {
+        // notification-service consumes the same topic and dead-letters into the same .DLT, under its own group
+        String sessionId = id("ses");
+        EventEnvelope<AssessmentSubmitted> submitted = envelope(submission(sessionId, id("inv"), 50,
+                SubmitReason.CANDIDATE), ACME);
+        ProducerRecord<Object, Object> foreign = new ProducerRecord<>(Topics.deadLetterOf(Topics.SUBMISSIONS),
+                sessionId, EventJson.toBytes(submitted));
+        foreign.headers().add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP,
+                "notification-service".getBytes(StandardCharsets.UTF_8));
+        foreign.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE,
+                ("Submission event " + submitted.eventId() + ": no candidate email").getBytes(StandardCharsets.UTF_8));
+        RecordMetadata written = kafkaTemplate.send(foreign).get(10, TimeUnit.SECONDS).getRecordMetadata();
+
+        assertThat(deadLetters(RITA).toString()).as("the list is scoring's failures, read to the end when asked")
+                .doesNotContain(submitted.eventId());
+        api(RITA).post(OPS + "/dead-letters/" + written.topic() + ":" + written.partition() + ":" + written.offset()
+                + "/replay", null).problem(404, "not-found");
     }
 
     @ParameterizedTest
