@@ -49,6 +49,22 @@ class ScoreUpdateEmailTest {
     }
 
     @Test
+    void theLastReviewItemAdjustedSaysWhatStillKeepsTheResultProvisional() {
+        ScoreAdjusted base = TestEvents.adjusted("ses-1", "rec@example.org", AT);
+        ScoreAdjusted adjusted = new ScoreAdjusted(base.sessionId(), base.questionId(), base.itemPoints(),
+                base.reason(), base.adjustedBy(), base.points(), base.maxPoints(), base.percent(), base.passed(), AT,
+                base.machineItemPoints(), base.questionTitle(), true, 0, base.invitationId(), base.testTitle(),
+                base.candidate(), base.recruiterEmail());
+
+        EmailMessage email = emails.adjusted(adjusted);
+
+        assertThat(email.text()).contains("Still provisional: nothing awaits review any more, but the result is final "
+                + "only once finalised.").doesNotContain("0 items await");
+        assertThat(email.html()).contains("nothing awaits review any more, but the result is final only once finalised")
+                .doesNotContain("<span>0</span> awaiting review");
+    }
+
+    @Test
     void anAdjustmentOfAFinalResultHasNoProvisionalMarks() {
         ScoreAdjusted base = TestEvents.adjusted("ses-1", "rec@example.org", AT);
         ScoreAdjusted adjusted = new ScoreAdjusted(base.sessionId(), base.questionId(), base.itemPoints(),
