@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The candidate's receipt: which assessment was received, when, how many questions they answered and
- * whether they submitted or the time ran out. Never a score: that is the recruiter's to share.
+ * whether they submitted or the time ran out. Never a score: that is the recruiter's to share. A reply to it
+ * reaches the recruiter.
  */
 @Component
 public class SubmissionReceiptEmail {
@@ -38,7 +39,10 @@ public class SubmissionReceiptEmail {
                 "questions", submitted.answers().size(),
                 "closedByDeadline", submitted.reason() == SubmitReason.TIMEOUT);
         MailTemplates.Rendered body = templates.render("receipt", model);
-        return new EmailMessage(submitted.candidate().email(), subject, body.html(), body.text());
+        // The receipt says the recruiter will be in touch: a candidate's reply to it (a question, a problem during
+        // the test) reaches that recruiter, as a reply to the invitation does, not the no-reply sender.
+        return new EmailMessage(submitted.candidate().email(), subject, body.html(), body.text(),
+                submitted.recruiterEmail());
     }
 
     private static boolean isAnswered(SubmittedAnswer answer) {
