@@ -74,6 +74,10 @@ class ScoreReportEmailTest {
                 .contains("Result:     Passed")
                 .contains("- Index trade-off (q-single v1, Single choice): 2/2\n")
                 .contains("- Replication vs sharding (q-free v3, Free text): 5/8, key points met: replication, shard-key");
+        assertThat(email.html()).as("a screen reader names each cell by its column")
+                .contains("<caption style=\"text-align:left;font-weight:bold;font-size:15px;padding:0 0 8px;\">"
+                        + "Points per question</caption>")
+                .contains("<th scope=\"col\">Question</th>").contains("<th scope=\"col\">Missed</th>");
         assertThat(email.html().indexOf("Index trade-off")).as("rows in the order of the test")
                 .isLessThan(email.html().indexOf("Replication vs sharding"));
     }
