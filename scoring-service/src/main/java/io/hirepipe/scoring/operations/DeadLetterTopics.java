@@ -12,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
@@ -46,13 +47,24 @@ public class DeadLetterTopics {
 
     private final KafkaProperties kafka;
     private final String consumerGroup;
+    private final int maxScanned;
 
+    @Autowired
     public DeadLetterTopics(KafkaProperties kafka) {
-        this.kafka = kafka;
-        this.consumerGroup = (String) kafka.buildConsumerProperties().get(ConsumerConfig.GROUP_ID_CONFIG);
+        this(kafka, MAX_SCANNED);
     }
 
-    /** Every dead-lettered record, oldest first per partition, at most {@value #MAX_SCANNED}. */
+    DeadLetterTopics(KafkaProperties kafka, int maxScanned) {
+        this.kafka = kafka;
+        this.consumerGroup = (String) kafka.buildConsumerProperties().get(ConsumerConfig.GROUP_ID_CONFIG);
+        this.maxScanned = maxScanned;
+    }
+
+    /**
+     * This service's dead letters, at most {@value #MAX_SCANNED} records read: the newest of each partition (an equal
+     * share of the budget each), so that when the topics hold more than that, as after an incident, the records an
+     * operator is looking for, the latest ones, are the ones read.
+     */
     public List<DeadLetter> readAll() {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = new ArrayList<>();
@@ -66,12 +78,19 @@ public class DeadLetterTopics {
                 return List.of();
             }
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long share = Math.max(1, maxScanned / partitions.size());
+            for (TopicPartition partition : partitions) {
+                consumer.seek(partition, Math.max(begin.get(partition), end.get(partition) - share));
+            }
             List<DeadLetter> letters = new ArrayList<>();
             Instant giveUp = Instant.now().plus(READ_LIMIT);
-            while (!reachedEnd(consumer, end) && letters.size() < MAX_SCANNED && Instant.now().isBefore(giveUp)) {
+            while (!reachedEnd(consumer, end) && letters.size() < maxScanned && Instant.now().isBefore(giveUp)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    if (letters.size() >= maxScanned) {
+                        break;
+                    }
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
                             && failedHere(record)) {
                         letters.add(DeadLetter.of(record));

@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +50,8 @@ class DeadLetterOperationsTest extends ScoringServiceTest {
 
     @Autowired
     private KafkaTemplate<Object, Object> kafkaTemplate;
+    @Autowired
+    private KafkaProperties kafkaProperties;
 
     @Test
     void aPoisonRecordIsListedWithWhyItFailedToItsTenantOnly() {
@@ -113,6 +117,27 @@ class DeadLetterOperationsTest extends ScoringServiceTest {
                 .doesNotContain(submitted.eventId());
         api(RITA).post(OPS + "/dead-letters/" + written.topic() + ":" + written.partition() + ":" + written.offset()
                 + "/replay", null).problem(404, "not-found");
+    }
+
+    @Test
+    void whenTheTopicsHoldMoreThanIsReadTheNewestAreTheOnesRead() {
+        // after an incident the .DLT topics hold more than one listing reads: the latest failures must be in it
+        String topic = Topics.deadLetterOf(Topics.SUBMISSIONS);
+        int partitions = kafkaTemplate.partitionsFor(topic).size()
+                + kafkaTemplate.partitionsFor(Topics.deadLetterOf(Topics.QUESTIONS)).size();
+        List<String> eventIds = new ArrayList<>();
+        for (int i = 0; i < 10 * partitions; i++) {
+            EventEnvelope<AssessmentSubmitted> failed = envelope(submission(id("ses"), id("inv"), 50,
+                    SubmitReason.CANDIDATE), ACME);
+            kafka.publishRaw(topic, failed.payload().sessionId(), EventJson.toJson(failed));
+            eventIds.add(failed.eventId());
+        }
+
+        // a budget of one record per partition: the newest of each
+        List<String> read = new DeadLetterTopics(kafkaProperties, partitions).readAll().stream()
+                .map(letter -> letter.envelope() == null ? null : letter.envelope().eventId()).toList();
+
+        assertThat(read).hasSizeLessThanOrEqualTo(partitions).contains(eventIds.get(eventIds.size() - 1));
     }
 
     @ParameterizedTest
