@@ -34,8 +34,8 @@ public enum EventType {
     /** v2: key point examples, rubric misconceptions, choiceScoring. */
     QUESTION_PUBLISHED("QuestionPublished", QuestionPublished.class, Topics.QUESTIONS, 2),
     QUESTION_RETIRED("QuestionRetired", QuestionRetired.class, Topics.QUESTIONS, 1),
-    /** v2: sealedAccessUrl replaces the plain accessUrl (no longer filled). */
-    INVITATION_CREATED("InvitationCreated", InvitationCreated.class, Topics.INVITATIONS, 2),
+    /** v2: sealedAccessUrl replaces the plain accessUrl (no longer filled); v3: the candidate's extraTimeMinutes. */
+    INVITATION_CREATED("InvitationCreated", InvitationCreated.class, Topics.INVITATIONS, 3),
     INVITATION_REVOKED("InvitationRevoked", InvitationRevoked.class, Topics.INVITATIONS, 1),
     INVITATION_EXPIRED("InvitationExpired", InvitationExpired.class, Topics.INVITATIONS, 1),
     ASSESSMENT_STARTED("AssessmentStarted", AssessmentStarted.class, Topics.INVITATIONS, 1),
@@ -57,8 +57,11 @@ public enum EventType {
     PRIVACY_SETTINGS_CHANGED("PrivacySettingsChanged", PrivacySettingsChanged.class, Topics.PRIVACY, 1),
     CANDIDATE_ERASURE_REQUESTED("CandidateErasureRequested", CandidateErasureRequested.class, Topics.PRIVACY, 1),
     CANDIDATE_ERASURE_COMPLETED("CandidateErasureCompleted", CandidateErasureCompleted.class, Topics.PRIVACY, 1),
-    /** A recruiter sent the invitation again with a new token; the link travels sealed as in InvitationCreated v2. */
-    INVITATION_RESENT("InvitationResent", InvitationResent.class, Topics.INVITATIONS, 1),
+    /**
+     * A recruiter sent the invitation again with a new token; the link travels sealed as in InvitationCreated v2.
+     * v2: the candidate's extraTimeMinutes.
+     */
+    INVITATION_RESENT("InvitationResent", InvitationResent.class, Topics.INVITATIONS, 2),
     /** An action for the tenant's audit log (the gateway stores it). */
     AUDIT_RECORDED("AuditRecorded", AuditRecorded.class, Topics.AUDIT, 1);
 

@@ -206,6 +206,8 @@ class EventJsonTest {
         assertThat(EventEnvelope.of(SampleEvents.of(EventType.ASSESSMENT_SUBMITTED), "t", "c").schemaVersion())
                 .isEqualTo(2);
         assertThat(EventEnvelope.of(SampleEvents.of(EventType.INVITATION_CREATED), "t", "c").schemaVersion())
+                .isEqualTo(3);
+        assertThat(EventEnvelope.of(SampleEvents.of(EventType.INVITATION_RESENT), "t", "c").schemaVersion())
                 .isEqualTo(2);
     }
 
@@ -220,6 +222,7 @@ class EventJsonTest {
 
         assertThat(created.accessUrl()).isEqualTo("http://localhost/take#token=abc");
         assertThat(created.sealedAccessUrl()).isNull();
+        assertThat(created.extraTimeMinutes()).as("no extra time before v3 said it").isZero();
     }
 
     @Test

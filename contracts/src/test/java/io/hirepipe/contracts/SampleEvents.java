@@ -59,7 +59,7 @@ final class SampleEvents {
                     4, List.of("databases"), ChoiceScoring.ALL_OR_NOTHING);
             case QUESTION_RETIRED -> new QuestionRetired("q-1", 2);
             case INVITATION_CREATED -> new InvitationCreated("inv-1", "test-1", "Backend fundamentals", CANDIDATE,
-                    "rita@example.com", null, 30, T0.plusSeconds(86_400), "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.k.iv.ct.tag");
+                    "rita@example.com", null, 30, T0.plusSeconds(86_400), "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.k.iv.ct.tag", 15);
             case INVITATION_REVOKED -> new InvitationRevoked("inv-1", "position filled");
             case INVITATION_EXPIRED -> new InvitationExpired("inv-1", "test-1", Instant.parse("2026-03-08T17:00:00Z"));
             case PARTNER_TEST_SENT -> new PartnerTestSent("inv-1", "greenhouse", "inv-1",
@@ -98,7 +98,7 @@ final class SampleEvents {
             case CANDIDATE_ERASURE_COMPLETED -> new CandidateErasureCompleted("era-1", "scoring-service",
                     Map.of("results", 1L, "parked_submissions", 0L), T0.plusSeconds(2));
             case INVITATION_RESENT -> new InvitationResent("inv-1", "test-1", "Backend fundamentals", CANDIDATE,
-                    "rita@example.com", 30, T0.plusSeconds(86_400), "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.k.iv.ct.tag");
+                    "rita@example.com", 30, T0.plusSeconds(86_400), "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.k.iv.ct.tag", 15);
             case AUDIT_RECORDED -> new AuditRecorded("score.adjusted", "usr-1", "RECRUITER", "rita@example.com",
                     "session", "ses-1", AuditRecorded.SUCCESS, Map.of("questionId", "q-1", "reason", "shard keys"),
                     T0, "tenant-1");

@@ -45,7 +45,7 @@ public final class TestEvents {
                                               String sealedAccessUrl) {
         return new InvitationCreated(id("inv"), "test-backend", "Backend basics",
                 new Person(candidateName, candidateEmail), "rita@recruiting.example", accessUrl, 45,
-                Instant.parse("2026-03-08T17:00:00Z"), sealedAccessUrl);
+                Instant.parse("2026-03-08T17:00:00Z"), sealedAccessUrl, 0);
     }
 
     public static AssessmentScored scored(String candidateName, String recruiterEmail, SubmitReason reason) {

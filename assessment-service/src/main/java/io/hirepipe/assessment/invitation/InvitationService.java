@@ -105,8 +105,8 @@ public class InvitationService {
         Instant expiresAt = now.plus(Duration.ofHours(request.expiresInHoursOrDefault()));
 
         EventEnvelope<InvitationCreated> created = EventEnvelope.of(new InvitationCreated(id, request.testId(),
-                test.title(), candidate, recruiterEmail, null, test.durationMinutes(), expiresAt, sealer.seal(accessUrl)),
-                caller.tenantId(), CorrelationId.currentOrNew(), now);
+                test.title(), candidate, recruiterEmail, null, test.durationMinutes(), expiresAt, sealer.seal(accessUrl),
+                request.extraTimeMinutesOrDefault()), caller.tenantId(), CorrelationId.currentOrNew(), now);
         Invitation invitation = new Invitation(id, caller.tenantId(), token.hash(), request.testId(), test.title(),
                 test.durationMinutes(), test.passMarkPercent(), candidate, recruiterEmail,
                 request.extraTimeMinutesOrDefault(), expiresAt, now, caller.subject(), InvitationStatus.INVITED, 0,
@@ -241,7 +241,8 @@ public class InvitationService {
         String accessUrl = links.linkFor(token);
         EventEnvelope<InvitationResent> resent = EventEnvelope.of(new InvitationResent(invitationId, current.testId(),
                 current.testTitle(), current.candidate(), current.recruiterEmail(), current.durationMinutes(),
-                current.expiresAt(), sealer.seal(accessUrl)), caller.tenantId(), CorrelationId.currentOrNew(), now);
+                current.expiresAt(), sealer.seal(accessUrl), current.extraTimeMinutes()), caller.tenantId(),
+                CorrelationId.currentOrNew(), now);
         EventEnvelope<AuditRecorded> audit = AuditEvents.success(caller, "invitation.resent", "invitation",
                 invitationId, Map.of("status", current.statusAt(now).name()), now);
         Invitation updated = store.replaceTokenIfOpen(caller.tenantId(), invitationId, token.hash(), now, resent, audit)

@@ -53,8 +53,10 @@ class InvitationApiTest extends AssessmentIntegrationTest {
         assertThat(payload.accessUrl()).as("never in plain text in the event").isNull();
         assertThat(payload.sealedAccessUrl()).doesNotContain(token);
         assertThat(TestLinkKeys.open(payload.sealedAccessUrl())).isEqualTo(accessUrl);
-        assertThat(event.envelope().schemaVersion()).isEqualTo(2);
+        assertThat(event.envelope().schemaVersion()).isEqualTo(3);
         assertThat(payload.candidate().email()).isEqualTo("ada@example.org");
+        assertThat(payload.durationMinutes()).isEqualTo(30);
+        assertThat(payload.extraTimeMinutes()).as("the invitation email tells the whole time").isEqualTo(15);
         assertThat(payload.recruiterEmail()).isEqualTo("rita@example.com");
         assertThat(payload.testTitle()).isEqualTo("Java basics");
 

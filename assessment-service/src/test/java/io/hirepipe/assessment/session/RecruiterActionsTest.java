@@ -46,7 +46,8 @@ class RecruiterActionsTest extends AssessmentIntegrationTest {
 
     @Test
     void aResentInvitationHasANewLinkAndTheOldOneStopsOpening() {
-        JsonNode created = invite("java-basics", "ada@example.org");
+        JsonNode created = invite(Map.of("testId", "java-basics",
+                "candidate", Map.of("name", "Ada Lovelace", "email", "ada@example.org"), "extraTimeMinutes", 20));
         String id = created.get("id").asString();
 
         JsonNode resent = api(recruiterToken()).post("/api/invitations/" + id + "/resend", "").expect(200);
@@ -59,6 +60,7 @@ class RecruiterActionsTest extends AssessmentIntegrationTest {
 
         InvitationResent event = (InvitationResent) awaitEvents("InvitationResent", id).get(0).payload();
         assertThat(event.candidate().email()).isEqualTo("ada@example.org");
+        assertThat(event.extraTimeMinutes()).as("the new email tells the whole time too").isEqualTo(20);
         assertThat(TestLinkKeys.open(event.sealedAccessUrl())).endsWith("#token=" + newToken);
         assertThat(awaitEvents("InvitationResent", id).get(0).value()).asString().doesNotContain(newToken);
 

@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param sealedAccessUrl v2: the same link as a compact JWE (RSA-OAEP-256 + A256GCM) for
  *                        notification-service's public key; only notification-service, which holds
  *                        the private key, can open it to email the candidate
+ * @param durationMinutes the test's own time
+ * @param extraTimeMinutes v3: the candidate's extra time on top of it (an agreed accommodation); 0 in older events
  */
 public record InvitationCreated(
         String invitationId,
@@ -23,7 +25,8 @@ public record InvitationCreated(
         String accessUrl,
         int durationMinutes,
         Instant expiresAt,
-        String sealedAccessUrl) implements EventPayload {
+        String sealedAccessUrl,
+        int extraTimeMinutes) implements EventPayload {
 
     @Override
     public String partitionKey() {

@@ -9,6 +9,9 @@ import java.time.Instant;
  *
  * <p>notification-service sends one email per event (its delivery log's key), so a redelivered event
  * sends nothing twice and each resend sends once.
+ *
+ * @param durationMinutes  the test's own time
+ * @param extraTimeMinutes v2: the candidate's extra time on top of it, as it stands at the resend; 0 in older events
  */
 public record InvitationResent(
         String invitationId,
@@ -18,7 +21,8 @@ public record InvitationResent(
         String recruiterEmail,
         int durationMinutes,
         Instant expiresAt,
-        String sealedAccessUrl) implements EventPayload {
+        String sealedAccessUrl,
+        int extraTimeMinutes) implements EventPayload {
 
     @Override
     public String partitionKey() {

@@ -26,17 +26,23 @@ public class InvitationEmail {
      */
     public EmailMessage compose(InvitationCreated invitation, String accessUrl) {
         return compose(invitation.invitationId(), invitation.candidate(), invitation.testTitle(),
-                invitation.durationMinutes(), invitation.expiresAt(), accessUrl, false, invitation.recruiterEmail());
+                new TimeAllowed(invitation.durationMinutes(), invitation.extraTimeMinutes()), invitation.expiresAt(),
+                accessUrl, false, invitation.recruiterEmail());
     }
 
     /** The same email with a new link, saying the earlier one no longer works. */
     public EmailMessage compose(InvitationResent invitation, String accessUrl) {
         return compose(invitation.invitationId(), invitation.candidate(), invitation.testTitle(),
-                invitation.durationMinutes(), invitation.expiresAt(), accessUrl, true, invitation.recruiterEmail());
+                new TimeAllowed(invitation.durationMinutes(), invitation.extraTimeMinutes()), invitation.expiresAt(),
+                accessUrl, true, invitation.recruiterEmail());
+    }
+
+    /** The time the candidate will have: the test's own, and their extra time (an agreed accommodation) on top. */
+    private record TimeAllowed(int testMinutes, int extraMinutes) {
     }
 
     /** A reply reaches the recruiter who invited: the candidate's pages tell candidates to reply to this email. */
-    private EmailMessage compose(String invitationId, Person candidate, String title, int durationMinutes,
+    private EmailMessage compose(String invitationId, Person candidate, String title, TimeAllowed time,
                                  Instant expiresAt, String accessUrl, boolean resent, String recruiterEmail) {
         if (candidate == null || candidate.email() == null) {
             throw new IllegalArgumentException("Invitation " + invitationId + " has no candidate email");
@@ -48,7 +54,9 @@ public class InvitationEmail {
                 "subject", subject,
                 "candidateName", MailFormats.orDefault(candidate.name(), "there"),
                 "testTitle", testTitle,
-                "duration", MailFormats.minutes(durationMinutes),
+                // The candidate's page counts down from the whole of it: the email says the same.
+                "duration", MailFormats.minutes(time.testMinutes() + Math.max(0, time.extraMinutes())),
+                "extraTime", time.extraMinutes() > 0 ? MailFormats.minutes(time.extraMinutes()) : "",
                 "expiresAt", MailFormats.instant(expiresAt),
                 "hasExpiry", expiresAt != null,
                 "resent", resent,

@@ -85,7 +85,7 @@ class CandidateEmailsTest extends NotificationServiceTest {
         String link = "https://hirepipe.example/take#token=tok_" + id("t");
         EventEnvelope<InvitationResent> event = envelope(new InvitationResent(id("inv"), "test-backend",
                 "Backend basics", new Person("Ada", candidate), "rita@recruiting.example", 45,
-                Instant.parse("2026-03-08T17:00:00Z"), TestLinkKeys.seal(link)), tenant);
+                Instant.parse("2026-03-08T17:00:00Z"), TestLinkKeys.seal(link), 0), tenant);
         kafka.publish(event);
 
         ReceivedMail mail = smtp.awaitMessage(m -> m.isAddressedTo(candidate), MAIL_TIMEOUT);
@@ -101,7 +101,7 @@ class CandidateEmailsTest extends NotificationServiceTest {
     void aResentInvitationWithoutAnOpenableLinkIsDeadLetteredAtOnce() {
         String tenant = id("tenant");
         EventEnvelope<InvitationResent> event = envelope(new InvitationResent(id("inv"), "test-backend",
-                "Backend basics", new Person("Ada", mailbox("nolink")), "rita@recruiting.example", 45, null, null),
+                "Backend basics", new Person("Ada", mailbox("nolink")), "rita@recruiting.example", 45, null, null, 0),
                 tenant);
         kafka.publish(event);
         assertThat(kafka.awaitRecords(Topics.deadLetterOf(Topics.INVITATIONS),

@@ -18,7 +18,7 @@ class InvitationEmailTest {
 
     private static InvitationCreated invitation(String name, String testTitle, String accessUrl) {
         return new InvitationCreated("inv-1", "test-1", testTitle, new Person(name, "ada@example.org"),
-                "rec@example.org", accessUrl, 45, Instant.parse("2026-02-02T17:00:00Z"), null);
+                "rec@example.org", accessUrl, 45, Instant.parse("2026-02-02T17:00:00Z"), null, 0);
     }
 
     private EmailMessage compose(InvitationCreated invitation) {
@@ -46,6 +46,20 @@ class InvitationEmailTest {
                 .contains("valid until Mon 2 Feb 2026, 17:00 UTC")
                 .contains("https://hirepipe.example/a/tok_123?x=1&y=2")
                 .doesNotContain("<");
+    }
+
+    @Test
+    void aCandidateWithExtraTimeIsToldTheWholeTimeTheirPageCountsDownFrom() {
+        EmailMessage email = compose(new InvitationCreated("inv-1", "test-1", "Backend basics",
+                new Person("Ada Lovelace", "ada@example.org"), "rec@example.org", "https://hirepipe.example/a/tok", 45,
+                Instant.parse("2026-02-02T17:00:00Z"), null, 15));
+
+        assertThat(email.html()).contains("<strong>60 minutes</strong> (including your 15 minutes of extra time) to finish")
+                .doesNotContain("45 minutes");
+        assertThat(email.text()).contains("you have 60 minutes (including your 15 minutes of extra time) to finish")
+                .doesNotContain("45 minutes");
+        assertThat(compose(invitation("Ada", "Backend basics", "https://hirepipe.example/a/tok")).text())
+                .as("no extra time, no mention of it").contains("you have 45 minutes to finish");
     }
 
     @Test

@@ -117,7 +117,7 @@ class NotificationPrivacyTest extends NotificationServiceTest {
                         scored.scoredAt(), false, 0), tenant)),
                 kafka.publish(TestEvents.envelope(new InvitationCreated(invitation, "test-backend", "Backend basics",
                         grace, recruiter, null, 45, Instant.now().plusSeconds(86400),
-                        TestLinkKeys.seal("https://hirepipe.example/a/tok")), tenant)));
+                        TestLinkKeys.seal("https://hirepipe.example/a/tok"), 0), tenant)));
         for (RecordMetadata event : late) {
             kafka.awaitConsumed("notification-service", event);
             kafka.awaitConsumed(WebhookEventsListener.GROUP, event);

@@ -46,7 +46,7 @@ class PendingEventsTest {
     void anInvitationLosesItsSealedLinkAndAnEventOfNoCandidateStaysAsItWas() {
         InvitationCreated invitation = new InvitationCreated("inv-1", "test-1", "Backend basics",
                 new Person("Grace Hopper", "grace@example.org"), "rita@example.com", null, 45,
-                Instant.parse("2026-03-08T17:00:00Z"), "eyJhbGciOiJSU0EtT0FFUC0yNTYifQ.s3aledT0ken");
+                Instant.parse("2026-03-08T17:00:00Z"), "eyJhbGciOiJSU0EtT0FFUC0yNTYifQ.s3aledT0ken", 0);
         String scrubbed = PendingEvents.scrub(EventJson.toJson(EventEnvelope.of(invitation, "tenant-1", "corr-1")));
         assertThat(scrubbed).doesNotContain("Grace", "grace@example.org", "s3aledT0ken").contains("inv-1");
         // already blanked: blanking again changes nothing
