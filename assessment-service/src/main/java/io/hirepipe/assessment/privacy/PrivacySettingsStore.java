@@ -2,6 +2,7 @@ package io.hirepipe.assessment.privacy;
 
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.events.PrivacySettingsChanged;
+import io.hirepipe.defaults.audit.AuditEvents;
 import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.outbox.Outbox;
 import io.hirepipe.defaults.privacy.PrivacySettingsReplica;
@@ -17,7 +18,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The tenants' privacy settings, owned here. A change and its {@code PrivacySettingsChanged}
@@ -75,7 +79,12 @@ public class PrivacySettingsStore {
                 .set("revision", revision)
                 .set("updatedAt", now)
                 .set("updatedBy", caller.subject());
-        Outbox.append(update, EventEnvelope.of(changed, caller.tenantId(), CorrelationId.currentOrNew()));
+        // The audit entry travels in the same write: who shortened (or lengthened) how long candidates' data is kept is
+        // exactly what a data-protection officer looks up. Staff contact details stay out of the log: the settings
+        // hold them, and the entry says only which of them changed.
+        Outbox.append(update, EventEnvelope.of(changed, caller.tenantId(), CorrelationId.currentOrNew()),
+                AuditEvents.success(caller, "privacy.settings-changed", "privacy-settings", caller.tenantId(),
+                        auditDetails(current, next), now));
         try {
             if (mongo.upsert(Query.query(unchanged), update, COLLECTION).getMatchedCount() == 0
                     && current.revision() != 0) {
@@ -85,6 +94,20 @@ public class PrivacySettingsStore {
             throw changedMeanwhile();
         }
         return next;
+    }
+
+    /** Retention before and after ("none": kept until erased), and whether the contact changed. */
+    private static Map<String, String> auditDetails(PrivacySettings before, PrivacySettings after) {
+        Map<String, String> details = new TreeMap<>();
+        details.put("retentionDays", days(after.retentionDays()));
+        details.put("previousRetentionDays", days(before.retentionDays()));
+        details.put("contactChanged", String.valueOf(!Objects.equals(before.contactName(), after.contactName())
+                || !Objects.equals(before.contactEmail(), after.contactEmail())));
+        return details;
+    }
+
+    private static String days(Integer retentionDays) {
+        return retentionDays == null ? "none" : retentionDays.toString();
     }
 
     private static ProblemException changedMeanwhile() {

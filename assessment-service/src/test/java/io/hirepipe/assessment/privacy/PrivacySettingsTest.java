@@ -2,6 +2,7 @@ package io.hirepipe.assessment.privacy;
 
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
 import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.AuditRecorded;
 import io.hirepipe.contracts.events.PrivacySettingsChanged;
 import io.hirepipe.testkit.EventRecord;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,22 @@ class PrivacySettingsTest extends AssessmentIntegrationTest {
         assertThat(latest.contactEmail()).isEqualTo("dpo@acme.example");
         assertThat(api(adminToken()).get("/api/settings/privacy").expect(200).get("contactName").asString())
                 .isEqualTo("DPO");
+
+        // each change is in the tenant's audit log: who, and the retention before and after (no contact details)
+        java.util.function.Predicate<EventRecord> settingsChanged = r -> r.envelope() != null
+                && tenant.equals(r.envelope().tenantId())
+                && r.payload() instanceof AuditRecorded a && a.action().equals("privacy.settings-changed");
+        kafka.awaitRecords(Topics.AUDIT, settingsChanged.and(r -> "none".equals(
+                ((AuditRecorded) r.payload()).details().get("retentionDays"))));
+        List<AuditRecorded> audited = kafka.readToEnd(Topics.AUDIT, settingsChanged).stream()
+                .map(r -> (AuditRecorded) r.payload()).toList();
+        assertThat(audited).extracting(a -> a.details().get("retentionDays")).containsExactlyInAnyOrder("180", "none");
+        AuditRecorded shortened = audited.stream().filter(a -> a.details().get("retentionDays").equals("none"))
+                .findFirst().orElseThrow();
+        assertThat(shortened.details()).containsEntry("previousRetentionDays", "180").containsEntry("contactChanged", "true");
+        assertThat(shortened.targetType()).isEqualTo("privacy-settings");
+        assertThat(shortened.actorKind()).isEqualTo("RECRUITER");
+        assertThat(shortened.toString()).doesNotContain("dpo@acme.example", "privacy@acme.example");
 
         JsonNode notice = api(candidate).get("/api/candidate/assessment").expect(200).get("privacyNotice");
         assertThat(notice.get("contactName").asString()).isEqualTo("DPO");
