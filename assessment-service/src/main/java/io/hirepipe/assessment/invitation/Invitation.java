@@ -2,6 +2,7 @@ package io.hirepipe.assessment.invitation;
 
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.defaults.outbox.OutboxMessage;
+import io.hirepipe.defaults.problem.ProblemException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -100,6 +101,20 @@ public record Invitation(
 
     public boolean started() {
         return session != null;
+    }
+
+    /**
+     * Whether this candidate's personal data was erased: the erasure keeps the invitation (ids, test, status, score)
+     * under the name "Erased candidate" without an email, and no other invitation is ever without one.
+     */
+    public boolean candidateErased() {
+        return candidate != null && candidate.email() == null;
+    }
+
+    /** 409 for a recruiter action that would give an erased candidate's invitation new life (a link, a session). */
+    public static ProblemException candidateErasedConflict(String invitationId, String action) {
+        return ProblemException.conflict("candidate-erased", "The candidate of invitation '" + invitationId
+                + "' was erased; their invitation cannot be " + action + ". Invite them anew if they apply again.");
     }
 
     /**

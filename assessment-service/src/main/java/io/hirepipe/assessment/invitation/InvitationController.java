@@ -126,6 +126,9 @@ class InvitationController {
             detail = "expiresAt must be in the future.")
     @Refusal(status = 422, type = "expiry-too-far",
             detail = "expiresAt may be at most 720 hours from now.")
+    @Refusal(status = 409, type = "candidate-erased",
+            detail = "The candidate of invitation 'inv_Wcj2Ks8Lq4Rt6Yb' was erased; their invitation cannot be "
+                    + "extended. Invite them anew if they apply again.")
     @Operation(summary = "Extend an invitation's expiry")
     @PostMapping("/{id}/extend")
     InvitationView extend(@PathVariable String id, @Valid @RequestBody ExtendInvitationRequest request, Caller caller) {

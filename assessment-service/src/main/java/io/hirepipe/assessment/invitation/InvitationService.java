@@ -183,6 +183,10 @@ public class InvitationService {
                     + LONGEST_EXPIRY.toHours() + " hours from now.").with("field", "expiresAt");
         }
         Invitation current = load(caller, invitationId);
+        if (current.candidateErased()) {
+            // no email to key "one active invitation per candidate" by, and nobody to send the link to
+            throw Invitation.candidateErasedConflict(invitationId, "extended");
+        }
         String activeKey = ActiveKey.of(current.tenantId(), current.testId(), current.candidate().email());
         Optional<Invitation> extended;
         try {

@@ -54,6 +54,9 @@ class ExtraTimeController {
                     + "session cannot be reopened.")
     @Refusal(status = 409, type = "invitation-changed",
             detail = "The invitation is changing right now; try again.")
+    @Refusal(status = 409, type = "candidate-erased",
+            detail = "The candidate of invitation 'inv_Wcj2Ks8Lq4Rt6Yb' was erased; their invitation cannot be "
+                    + "reopened. Invite them anew if they apply again.")
     @Operation(summary = "Reopen a submitted assessment")
     @PostMapping("/api/invitations/{id}/reopen")
     InvitationView reopen(@PathVariable String id, @Valid @RequestBody ReopenRequest request, Caller caller) {

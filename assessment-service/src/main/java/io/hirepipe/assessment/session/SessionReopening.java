@@ -65,6 +65,10 @@ class SessionReopening {
     }
 
     private static void requireReopenable(Invitation invitation, Instant now) {
+        if (invitation.candidateErased()) {
+            // the erasure reported this candidate forgotten: a running session would collect their answers anew
+            throw Invitation.candidateErasedConflict(invitation.id(), "reopened");
+        }
         InvitationStatus status = invitation.statusAt(now);
         if (status != InvitationStatus.SUBMITTED && status != InvitationStatus.SCORED) {
             throw ProblemException.conflict("session-not-closed", "Invitation '" + invitation.id() + "' is " + status

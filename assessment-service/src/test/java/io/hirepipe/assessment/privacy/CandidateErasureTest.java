@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import static io.hirepipe.assessment.privacy.PrivacySettingsTest.assertField;
+import static io.hirepipe.testkit.OpenApiAssertions.assertDocumentsRefusal;
 import static io.hirepipe.testkit.OpenApiAssertions.assertDocumentsStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -162,6 +163,32 @@ class CandidateErasureTest extends AssessmentIntegrationTest {
         JsonNode counts = status(accepted.id).get("removedCounts").get("assessment-service");
         assertThat(counts.get("idempotency_keys").asLong()).isEqualTo(1);
         assertThat(counts.get("pending_events").asLong()).isPositive();
+    }
+
+    @Test
+    void anErasedCandidatesInvitationIsNeitherExtendedNorReopenedAndSaysWhy() {
+        // one never started (the erasure revokes it) and one submitted: the two a recruiter could still act on
+        String unstarted = invite("java-basics", "grace@example.org").get("id").asString();
+        JsonNode submitted = invite("java-basics", "grace@example.com");
+        String candidate = redeemAsCandidate(submitted);
+        start(candidate);
+        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
+        String submittedId = submitted.get("id").asString();
+
+        awaitService(erase(Map.of("invitationId", unstarted)).id, "assessment-service");
+        awaitService(erase(Map.of("invitationId", submittedId)).id, "assessment-service");
+
+        JsonNode extend = api(recruiterToken()).post("/api/invitations/" + unstarted + "/extend",
+                Map.of("expiresAt", clock.instant().plus(Duration.ofDays(3)).toString())).problem(409);
+        assertThat(extend.get("type").asString()).endsWith("/candidate-erased");
+        JsonNode reopen = api(recruiterToken()).post("/api/invitations/" + submittedId + "/reopen",
+                Map.of("extraMinutes", 15, "reason", "The candidate's laptop crashed")).problem(409);
+        assertThat(reopen.get("type").asString()).endsWith("/candidate-erased");
+        JsonNode docs = api(null).get("/v3/api-docs").expect(200);
+        assertDocumentsRefusal(docs, "POST", "/api/invitations/" + unstarted + "/extend", extend);
+        assertDocumentsRefusal(docs, "POST", "/api/invitations/" + submittedId + "/reopen", reopen);
+        Document kept = mongo.findById(submittedId, Document.class, "invitations");
+        assertThat(kept.getString("status")).as("the erased session stays closed").isEqualTo("SUBMITTED");
     }
 
     private String outboxOf(String invitationId) {
