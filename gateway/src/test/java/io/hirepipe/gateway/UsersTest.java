@@ -265,6 +265,55 @@ class UsersTest extends GatewayTestSupport {
     }
 
     @Test
+    void invitingAnInvitedPersonAgainWithAnotherRoleGivesThemThatRole() {
+        String admin = acmeRecruiterToken();
+        String email = unique("mistaken");
+        String id = json(invite(admin, email, "VIEWER")).get("id").asString();
+
+        HttpResponse<String> again = invite(admin, email, "RECRUITER");
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(json(again).get("role").asString()).as("the admin's latest word").isEqualTo("RECRUITER");
+        assertThat(setPassword(tokenOf(lastEmailTo(email)), GOOD_PASSWORD).statusCode()).isEqualTo(204);
+        String token = json(login(email)).get("token").asString();
+        assertThat(get("/api/v1/questions", "Authorization", bearer(token)).statusCode()).isEqualTo(200);
+        assertThat(forwardedCaller(QUESTIONS.lastRequestTo("/api/questions")).role()).isEqualTo(Role.RECRUITER);
+        JsonNode entries = json(get("/api/v1/audit?targetId=" + id + "&action=user.invited", "Authorization",
+                bearer(admin))).get("items");
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).get("details").get("role").asString()).isEqualTo("RECRUITER");
+        assertThat(entries.get(0).get("details").get("previousRole").asString()).isEqualTo("VIEWER");
+    }
+
+    @Test
+    void theAuditLogNamesEachChangeAPatchMadeAndNothingForAPatchThatChangedNothing() {
+        String admin = acmeRecruiterToken();
+        String id = member(admin, unique("mixed"), "RECRUITER");
+
+        assertThat(patchJson("/api/v1/users/" + id, "{\"role\":\"VIEWER\",\"active\":false}", "Authorization",
+                bearer(admin)).statusCode()).isEqualTo(200);
+        assertThat(patchJson("/api/v1/users/" + id, "{\"role\":\"VIEWER\",\"active\":true}", "Authorization",
+                bearer(admin)).statusCode()).isEqualTo(200);
+        assertThat(patchJson("/api/v1/users/" + id, "{\"role\":\"VIEWER\"}", "Authorization",
+                bearer(admin)).statusCode()).isEqualTo(200);
+        assertThat(postJson("/api/v1/users/" + id + "/deactivate", "{}", "Authorization", bearer(admin)).statusCode())
+                .isEqualTo(200);
+        assertThat(postJson("/api/v1/users/" + id + "/deactivate", "{}", "Authorization", bearer(admin)).statusCode())
+                .isEqualTo(200);
+
+        JsonNode entries = json(get("/api/v1/audit?targetId=" + id, "Authorization", bearer(admin))).get("items");
+        List<String> actions = entries.findValuesAsString("action");
+        // the first PATCH made two changes (two entries), the second one, the third none, the second deactivation none
+        assertThat(actions).containsExactlyInAnyOrder("user.invited", "user.role-changed", "user.deactivated",
+                "user.reactivated", "user.deactivated");
+        assertThat(actions.get(0)).isEqualTo("user.deactivated");
+        JsonNode roleChanged = entries.valueStream().filter(e -> e.get("action").asString().equals("user.role-changed"))
+                .findFirst().orElseThrow().get("details");
+        assertThat(roleChanged.get("previousRole").asString()).isEqualTo("RECRUITER");
+        assertThat(roleChanged.get("role").asString()).isEqualTo("VIEWER");
+    }
+
+    @Test
     void anotherTenantsUsersAreUnknownAndAnEmailBelongsToOneAccount() {
         String email = unique("iris");
         String id = member(acmeRecruiterToken(), email, "VIEWER");

@@ -47,7 +47,12 @@ class Team {
         this.clock = clock;
     }
 
-    record Invited(RecruiterUser user, boolean created) {
+    /** @param previousRole the role an invited person had before being invited again with another; else null */
+    record Invited(RecruiterUser user, boolean created, Role previousRole) {
+    }
+
+    /** A user before and after a change, so the audit log can say what changed (and nothing when nothing did). */
+    record Changed(RecruiterUser before, RecruiterUser after) {
     }
 
     Flux<RecruiterUser> list(String tenantId) {
@@ -70,12 +75,24 @@ class Team {
         return mongo.findOne(Query.query(Criteria.where("email").is(normalized)), RecruiterUser.class)
                 .flatMap(existing -> {
                     if (existing.tenantId().equals(admin.tenantId()) && existing.status() == UserStatus.INVITED) {
-                        return links.send(existing, Purpose.INVITE).thenReturn(new Invited(existing, false));
+                        return reinvite(existing, role);
                     }
                     // The same answer whichever tenant the address belongs to: nothing about others leaks.
                     return Mono.<Invited>error(emailTaken());
                 })
                 .switchIfEmpty(Mono.defer(() -> create(admin.tenantId(), normalized, role)));
+    }
+
+    /**
+     * An invited person invited again gets a fresh link and the role asked for now: the admin's latest word (a
+     * VIEWER invited by mistake and invited again as RECRUITER signs in as RECRUITER). No last-admin check: an
+     * invited person is not yet an active admin, so changing their role never leaves the tenant without one.
+     */
+    private Mono<Invited> reinvite(RecruiterUser existing, Role role) {
+        // the link first: an invitation refused (429, 503) changes nothing, the role included
+        return links.send(existing, Purpose.INVITE).then(role == existing.role()
+                ? Mono.just(new Invited(existing, false, null))
+                : set(existing, Update.update("role", role.name())).map(user -> new Invited(user, false, existing.role())));
     }
 
     private Mono<Invited> create(String tenantId, String email, Role role) {
@@ -86,11 +103,11 @@ class Team {
                 .flatMap(saved -> links.send(saved, Purpose.INVITE)
                         .onErrorResume(failure -> mongo.remove(Query.query(Criteria.where("_id").is(saved.id())),
                                 RecruiterUser.class).then(Mono.error(failure)))
-                        .thenReturn(new Invited(saved, true)));
+                        .thenReturn(new Invited(saved, true, null)));
     }
 
     /** Changes the role and/or the active state; either may be null (unchanged). */
-    Mono<RecruiterUser> change(Caller admin, String userId, Role role, Boolean active) {
+    Mono<Changed> change(Caller admin, String userId, Role role, Boolean active) {
         return get(admin.tenantId(), userId).flatMap(user -> {
             Mono<RecruiterUser> result = Mono.just(user);
             if (role != null && role != user.role()) {
@@ -101,13 +118,14 @@ class Team {
             } else if (Boolean.TRUE.equals(active) && user.status() == UserStatus.DEACTIVATED) {
                 result = result.flatMap(this::reactivate);
             }
-            return result;
+            return result.map(after -> new Changed(user, after));
         });
     }
 
-    Mono<RecruiterUser> deactivate(Caller admin, String userId) {
+    Mono<Changed> deactivate(Caller admin, String userId) {
         return get(admin.tenantId(), userId)
-                .flatMap(user -> user.status() == UserStatus.DEACTIVATED ? Mono.just(user) : deactivate(user));
+                .flatMap(user -> (user.status() == UserStatus.DEACTIVATED ? Mono.just(user) : deactivate(user))
+                        .map(after -> new Changed(user, after)));
     }
 
     private Mono<RecruiterUser> changeRole(RecruiterUser user, Role role) {

@@ -11,6 +11,7 @@ import io.hirepipe.defaults.security.Role;
 import io.hirepipe.gateway.audit.AuditEntry;
 import io.hirepipe.gateway.audit.AuditTrail;
 import io.hirepipe.gateway.identity.RecruiterUser;
+import io.hirepipe.gateway.identity.UserStatus;
 import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.gateway.web.CorrelationIdWebFilter;
 import io.hirepipe.defaults.web.Refusal;
@@ -37,6 +38,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** A tenant's admins manage its people: invite, list, change roles, deactivate. */
 @Tag(name = "Users")
@@ -102,7 +104,8 @@ public class TeamController {
                                                  @Valid @RequestBody InviteRequest request,
                                                  ServerWebExchange exchange) {
         return team.invite(admin, request.email(), request.role())
-                .flatMap(invited -> audited(admin, "user.invited", invited.user(), exchange).thenReturn(invited))
+                .flatMap(invited -> audited(admin, "user.invited", invited.user(), invited.previousRole(), exchange)
+                        .thenReturn(invited))
                 .map(invited -> invited.created()
                         ? ResponseEntity.created(URI.create(PATH + "/" + invited.user().id()))
                                 .body(UserView.of(invited.user()))
@@ -119,10 +122,8 @@ public class TeamController {
             return Mono.error(ProblemException.badRequest("invalid-request", "role: give a role, active, or both.")
                     .with("field", "role"));
         }
-        String action = request.active() == null ? "user.role-changed"
-                : request.active() ? "user.reactivated" : "user.deactivated";
         return team.change(admin, id, request.role(), request.active())
-                .flatMap(user -> audited(admin, action, user, exchange).thenReturn(user))
+                .flatMap(changed -> audited(admin, changed, exchange).thenReturn(changed.after()))
                 .map(UserView::of);
     }
 
@@ -133,14 +134,40 @@ public class TeamController {
     public Mono<UserView> deactivate(@AuthenticationPrincipal Caller admin, @PathVariable String id,
                                      ServerWebExchange exchange) {
         return team.deactivate(admin, id)
-                .flatMap(user -> audited(admin, "user.deactivated", user, exchange).thenReturn(user))
+                .flatMap(changed -> audited(admin, changed, exchange).thenReturn(changed.after()))
                 .map(UserView::of);
     }
 
-    /** The person's id, role and status after the change; their email stays in the user record, not the log. */
-    private Mono<Void> audited(Caller admin, String action, RecruiterUser user, ServerWebExchange exchange) {
-        return audit.record(AuditEntry.byCaller(admin, action, "user", user.id(), AuditRecorded.SUCCESS,
-                Map.of("role", user.role().name(), "status", user.status().name()),
+    /**
+     * One entry per thing that changed (a role change and a deactivation in one PATCH are two entries), none when
+     * nothing did: the log names what happened, not what was asked.
+     */
+    private Mono<Void> audited(Caller admin, Team.Changed changed, ServerWebExchange exchange) {
+        RecruiterUser before = changed.before();
+        RecruiterUser after = changed.after();
+        Mono<Void> entries = Mono.empty();
+        if (before.role() != after.role()) {
+            entries = entries.then(audited(admin, "user.role-changed", after, before.role(), exchange));
+        }
+        if (before.status() != after.status() && after.status() == UserStatus.DEACTIVATED) {
+            entries = entries.then(audited(admin, "user.deactivated", after, null, exchange));
+        } else if (before.status() == UserStatus.DEACTIVATED && after.status() != UserStatus.DEACTIVATED) {
+            entries = entries.then(audited(admin, "user.reactivated", after, null, exchange));
+        }
+        return entries;
+    }
+
+    /**
+     * The person's id, role and status after the change, and the role they had when it changed; their email stays
+     * in the user record, not the log.
+     */
+    private Mono<Void> audited(Caller admin, String action, RecruiterUser user, Role previousRole,
+                               ServerWebExchange exchange) {
+        Map<String, String> details = new TreeMap<>(Map.of("role", user.role().name(), "status", user.status().name()));
+        if (previousRole != null) {
+            details.put("previousRole", previousRole.name());
+        }
+        return audit.record(AuditEntry.byCaller(admin, action, "user", user.id(), AuditRecorded.SUCCESS, details,
                 CorrelationIdWebFilter.of(exchange), clock.instant()));
     }
 }
