@@ -61,6 +61,8 @@ class AssessmentCandidateData implements CandidateDataEraser {
     /** Counts of waiting outbox events blanked and of kept idempotent responses blanked. */
     static final String PENDING_EVENTS = "pending_events";
     static final String IDEMPOTENCY_KEYS = "idempotency_keys";
+    /** Count of events set aside in outbox_parked whose personal data retention blanked. */
+    static final String PARKED_EVENTS = "parked_events";
 
     private final MongoTemplate mongo;
     private final InvitationStore invitations;
@@ -141,6 +143,8 @@ class AssessmentCandidateData implements CandidateDataEraser {
         long removed = ids.isEmpty() ? 0 : mongo.remove(Query.query(new Criteria().andOperator(
                 Criteria.where(TENANT).is(tenantId), Criteria.where(ID).in(ids), ended, nothingToRelay)),
                 Invitation.class).getDeletedCount();
-        return Map.of(Invitation.COLLECTION, removed);
+        // copies of their events the relay set aside (Kafka could never take them) are as old: blanked too
+        long parked = PendingEvents.scrubParked(mongo, Invitation.COLLECTION, ids);
+        return Map.of(Invitation.COLLECTION, removed, PARKED_EVENTS, parked);
     }
 }

@@ -191,6 +191,24 @@ class CandidateErasureTest extends AssessmentIntegrationTest {
         assertThat(kept.getString("status")).as("the erased session stays closed").isEqualTo("SUBMITTED");
     }
 
+    @Test
+    void eventsTheRelaySetAsideAsParkedLoseTheCandidateToo() {
+        String id = invite("java-basics", "grace@example.org").get("id").asString();
+        String otherId = invite("java-basics", "ada@example.org").get("id").asString();
+        // as the relay parks an event Kafka can never take (README "Parked outbox events")
+        ParkedEvents parking = new ParkedEvents(mongo, tenant, clock.instant());
+        String parked = parking.park(id, "Grace Hopper", "grace@example.org");
+        String untouched = parking.park(otherId, "Ada Lovelace", "ada@example.org");
+
+        HttpApi202 accepted = erase(Map.of("invitationId", id));
+        awaitService(accepted.id, "assessment-service");
+
+        assertThat(parking.json(parked)).contains(id, "Erased candidate").doesNotContainIgnoringCase("grace");
+        assertThat(parking.json(untouched)).contains("Ada Lovelace", "ada@example.org");
+        assertThat(status(accepted.id).get("removedCounts").get("assessment-service").get("pending_events").asLong())
+                .isPositive();
+    }
+
     private String outboxOf(String invitationId) {
         return String.valueOf(mongo.findById(invitationId, Document.class, "invitations").getList("outbox",
                 Document.class, List.of()));

@@ -34,10 +34,16 @@ class RetentionTest extends AssessmentIntegrationTest {
         String expired = scoredInvitation("old@example.org", now.minus(Duration.ofDays(31)));
         String young = scoredInvitation("young@example.org", now.minus(Duration.ofDays(29)));
         String open = invite("java-basics", "open@example.org").get("id").asString();
+        ParkedEvents parking = new ParkedEvents(mongo, tenant, now);
+        String parkedOfExpired = parking.park(expired, "Old Candidate", "old@example.org");
+        String parkedOfYoung = parking.park(young, "Young Candidate", "young@example.org");
 
         Map<String, Map<String, Long>> removed = retention.runOnce();
 
-        assertThat(removed.get(tenant)).containsEntry("invitations", 1L);
+        assertThat(removed.get(tenant)).containsEntry("invitations", 1L).containsEntry("parked_events", 1L);
+        assertThat(parking.json(parkedOfExpired)).as("a parked copy of its event is as old")
+                .doesNotContain("Old Candidate", "old@example.org");
+        assertThat(parking.json(parkedOfYoung)).contains("Young Candidate");
         assertThat(exists(tenant, expired)).isFalse();
         assertThat(exists(tenant, young)).isTrue();
         assertThat(exists(tenant, open)).isTrue();

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,6 +78,8 @@ class ScoringCandidateData implements CandidateDataEraser {
             for (int attempt = 0; attempt < 3 && result != null; attempt++) {
                 if (anonymise(result, erasureId)) {
                     changed++;
+                    // copies of its events the relay set aside (Kafka could never take them) name the candidate too
+                    PendingEvents.scrubParked(mongo, ScoringResult.COLLECTION, List.of(result.sessionId()));
                     break;
                 }
                 result = mongo.findOne(Query.query(Criteria.where("_id").is(result.sessionId())

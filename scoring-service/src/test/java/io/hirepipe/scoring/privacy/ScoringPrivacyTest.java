@@ -1,6 +1,7 @@
 package io.hirepipe.scoring.privacy;
 
 import io.hirepipe.contracts.EventEnvelope;
+import io.hirepipe.contracts.EventJson;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.contracts.events.Person;
 import io.hirepipe.contracts.events.SubmittedAnswer;
@@ -181,8 +182,14 @@ class ScoringPrivacyTest extends ScoringServiceTest {
         mongo.insert(result(elsewhere, untouchedTenant, id("inv"), "Kept Candidate", "kept@example.org",
                 now.minus(Duration.ofDays(400))));
         Clock fixed = Clock.fixed(now, java.time.ZoneOffset.UTC);
+        // their AssessmentScored, as the relay sets aside one Kafka can never take (README "Parked outbox events")
+        String parkedOfExpired = parkScored(tenant, expired, "Old Candidate", "old@example.org", now);
+        String parkedOfYoung = parkScored(tenant, young, "Young Candidate", "young@example.org", now);
 
         Map<String, Map<String, Long>> removed = new RetentionJob(settings, eraser, mongo, fixed).runOnce();
+
+        assertThat(parkedJson(parkedOfExpired)).contains(expired).doesNotContain("Old Candidate", "old@example.org");
+        assertThat(parkedJson(parkedOfYoung)).contains("Young Candidate");
 
         assertThat(removed.get(tenant)).containsEntry("results", 1L);
         assertThat(mongo.findById(expired, Document.class, "results").toJson()).doesNotContain("Old Candidate", "COBOL")
@@ -195,6 +202,24 @@ class ScoringPrivacyTest extends ScoringServiceTest {
                 Clock.offset(fixed, Duration.ofDays(2))).runOnce();
         assertThat(twoDaysLater.get(tenant)).containsEntry("results", 1L);
         assertThat(mongo.findById(young, Document.class, "results").toJson()).doesNotContain("Young Candidate");
+    }
+
+    private String parkScored(String tenant, String sessionId, String name, String email, Instant at) {
+        EventEnvelope<AssessmentScored> event = EventEnvelope.of(new AssessmentScored(sessionId, id("inv"), "t-1",
+                "Backend basics", new Person(name, email), "rita@example.com", new BigDecimal("1.5"), 2, 75.0, 50,
+                true, SubmitReason.CANDIDATE, List.of(), at, false, 0, at), tenant, "corr-parked");
+        mongo.getCollection(Outbox.PARKED_COLLECTION).insertOne(new Document("_id", event.eventId())
+                .append("collection", "results").append("documentId", sessionId)
+                .append("message", new Document("eventId", event.eventId()).append("type", "AssessmentScored")
+                        .append("topic", Topics.RESULTS).append("key", sessionId)
+                        .append("json", EventJson.toJson(event)))
+                .append("reason", "RecordTooLargeException: test").append("parkedAt", java.util.Date.from(at)));
+        return event.eventId();
+    }
+
+    private String parkedJson(String parkedId) {
+        return mongo.findById(parkedId, Document.class, Outbox.PARKED_COLLECTION).get("message", Document.class)
+                .getString("json");
     }
 
     private CandidateErasureCompleted requestErasure(String tenant, String erasureId, String invitation, String session) {

@@ -3,6 +3,7 @@ package io.hirepipe.defaults.privacy;
 import io.hirepipe.defaults.outbox.Outbox;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.BasicQuery;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -10,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -37,6 +39,41 @@ public final class PendingEvents {
      * @return how many waiting events were changed
      */
     public static long scrub(MongoTemplate mongo, String collection, Query documents) {
+        return scrubOutboxes(mongo, collection, documents) + scrubParked(mongo, collection, idsOf(mongo, collection, documents));
+    }
+
+    /**
+     * Blanks the copies the relay set aside in {@value Outbox#PARKED_COLLECTION} of events from these documents
+     * (ones Kafka could never take, waiting there for an operator to re-queue them): the same events, the same
+     * personal data, and no relay ever takes them out by itself.
+     *
+     * @return how many parked events were changed
+     */
+    public static long scrubParked(MongoTemplate mongo, String collection, Collection<?> documentIds) {
+        if (documentIds.isEmpty()) {
+            return 0;
+        }
+        Query parked = Query.query(Criteria.where("collection").is(collection).and("documentId").in(documentIds));
+        parked.fields().include("message.json");
+        long changed = 0;
+        for (Document entry : mongo.find(parked, Document.class, Outbox.PARKED_COLLECTION)) {
+            Document message = entry.get("message", Document.class);
+            String json = message == null ? null : message.getString("json");
+            String scrubbed = json == null ? null : scrub(json);
+            if (scrubbed != null && !scrubbed.equals(json)) {
+                changed += mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.get("_id"))),
+                        new Update().set("message.json", scrubbed), Outbox.PARKED_COLLECTION).getModifiedCount();
+            }
+        }
+        return changed;
+    }
+
+    private static List<Object> idsOf(MongoTemplate mongo, String collection, Query documents) {
+        Query ids = new BasicQuery(documents.getQueryObject(), new Document("_id", 1));
+        return mongo.find(ids, Document.class, collection).stream().map(d -> d.get("_id")).toList();
+    }
+
+    private static long scrubOutboxes(MongoTemplate mongo, String collection, Query documents) {
         Query query = Query.of(documents);
         query.addCriteria(Criteria.where(Outbox.FIELD + ".eventId").exists(true));
         query.fields().include(Outbox.FIELD);
