@@ -272,7 +272,11 @@ class AuditLogTest extends GatewayTestSupport {
                 "?limit=many", "limit",
                 "?limit=201", "limit",
                 "?cursor=not-a-cursor", "cursor",
-                "?actor=" + "a".repeat(300), "actor");
+                "?actor=" + "a".repeat(300), "actor",
+                // an instant Java reads but MongoDB cannot store (a year past 292 million): the date, not a 500
+                "?from=%2B300000000-01-01T00:00:00Z", "from",
+                "?cursor=" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        "+300000000-01-01T00:00:00Z|aud_1".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "cursor");
         cases.forEach((query, parameter) -> {
             JsonNode problem = assertProblem(get("/api/v1/audit" + query, "Authorization", auth), 400);
             assertThat(problem.get("parameter").asString()).as(query).isEqualTo(parameter);

@@ -50,7 +50,11 @@ public record Cursor(Instant at, String id) {
             if (bar <= 0) {
                 throw new IllegalArgumentException("no separator");
             }
-            return new Cursor(Instant.parse(plain.substring(0, bar)), plain.substring(bar + 1));
+            Instant at = Instant.parse(plain.substring(0, bar));
+            if (!QueryParameters.storable(at)) {
+                throw new IllegalArgumentException("no time a row can have");
+            }
+            return new Cursor(at, plain.substring(bar + 1));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw ProblemException.badRequest("invalid-cursor",
                     "Parameter 'cursor' is not a cursor this API issued; pass back 'nextCursor' from the previous page.")
