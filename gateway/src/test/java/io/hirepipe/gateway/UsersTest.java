@@ -286,6 +286,26 @@ class UsersTest extends GatewayTestSupport {
     }
 
     @Test
+    void reactivatingSomeoneWhoNeverChoseAPasswordSendsThemAFreshLink() {
+        String admin = acmeRecruiterToken();
+        String email = unique("paused");
+        String id = json(invite(admin, email, "VIEWER")).get("id").asString();
+        String firstLink = tokenOf(lastEmailTo(email));
+        assertThat(postJson("/api/v1/users/" + id + "/deactivate", "{}", "Authorization", bearer(admin)).statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> reactivated = patchJson("/api/v1/users/" + id, "{\"active\":true}", "Authorization",
+                bearer(admin));
+
+        assertThat(json(reactivated).get("status").asString()).isEqualTo("INVITED");
+        assertThat(setPassword(firstLink, GOOD_PASSWORD).statusCode()).as("deactivation voided it").isEqualTo(400);
+        String freshLink = tokenOf(lastEmailTo(email));
+        assertThat(freshLink).isNotEqualTo(firstLink);
+        assertThat(setPassword(freshLink, GOOD_PASSWORD).statusCode()).isEqualTo(204);
+        assertThat(login(email).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theAuditLogNamesEachChangeAPatchMadeAndNothingForAPatchThatChangedNothing() {
         String admin = acmeRecruiterToken();
         String id = member(admin, unique("mixed"), "RECRUITER");

@@ -142,10 +142,16 @@ class Team {
                 .flatMap(changed -> links.voidLinksOf(user.id()).then(signIns.endAll(user.id())).thenReturn(changed));
     }
 
-    /** A reactivated person signs in with the password they had; one who never set one is invited again. */
+    /**
+     * A reactivated person signs in with the password they had. One who never set one is invited again, with a fresh
+     * link: deactivation voided the one they had, so without it they could not get in. The link goes first, as when
+     * inviting again: if it cannot be sent (429, 503) nothing changes.
+     */
     private Mono<RecruiterUser> reactivate(RecruiterUser user) {
-        UserStatus status = user.passwordHash() == null ? UserStatus.INVITED : UserStatus.ACTIVE;
-        return set(user, Update.update("status", status.name()));
+        if (user.passwordHash() == null) {
+            return links.send(user, Purpose.INVITE).then(set(user, Update.update("status", UserStatus.INVITED.name())));
+        }
+        return set(user, Update.update("status", UserStatus.ACTIVE.name()));
     }
 
     /**
