@@ -36,7 +36,7 @@ public final class PendingEvents {
 
     /**
      * @param documents the outbox-bearing documents that are about the erased candidate
-     * @return how many waiting events were changed
+     * @return how many waiting events were changed, those set aside as parked included
      */
     public static long scrub(MongoTemplate mongo, String collection, Query documents) {
         return scrubOutboxes(mongo, collection, documents) + scrubParked(mongo, collection, idsOf(mongo, collection, documents));
