@@ -22,7 +22,7 @@ record ParkedEvents(MongoTemplate mongo, String tenant, Instant now) {
     String park(String invitationId, String name, String email) {
         EventEnvelope<InvitationCreated> event = EventEnvelope.of(new InvitationCreated(invitationId, "java-basics",
                 "Java basics", new Person(name, email), "rita@example.com", null, 30, now.plus(Duration.ofDays(3)),
-                "sealed-link-of-" + invitationId), tenant, "corr-parked");
+                "sealed-link-of-" + invitationId, 0), tenant, "corr-parked");
         mongo.getCollection("outbox_parked").insertOne(new Document("_id", event.eventId())
                 .append("collection", "invitations").append("documentId", invitationId)
                 .append("message", new Document("eventId", event.eventId()).append("type", "InvitationCreated")
