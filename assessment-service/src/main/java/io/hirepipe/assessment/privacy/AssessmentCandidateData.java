@@ -104,10 +104,10 @@ class AssessmentCandidateData implements CandidateDataEraser {
                             // a change a write made by revision (autosave, start) must notice
                             .inc(REVISION, 1),
                     Invitation.class);
-            // The erased copy replaces the hot one rather than only deleting it: Redis keeps a copy only if it is newer,
-            // so an autosave that read the session before the erasure cannot put the candidate's answers back when it
-            // refreshes the copy a moment after (a delete alone would let it).
-            cache.evict(tenantId, invitationId);
+            // The erased copy replaces the hot one rather than deleting it: Redis keeps a copy only if it is newer, and
+            // the erased one is the newest, so an autosave that read the session before the erasure cannot put the
+            // candidate's answers back when it refreshes the copy a moment after (a delete would let it). An invitation
+            // with no session never had a copy.
             invitations.find(tenantId, invitationId).ifPresent(cache::refresh);
         }
         // what this request erased, whether in this run or in one that stopped before it could answer
