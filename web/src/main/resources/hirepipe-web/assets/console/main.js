@@ -3,7 +3,7 @@
 // session itself) and come back after signing in again.
 import { h, show } from '../dom.js';
 import { ConsoleApi } from './api.js';
-import { announce, field, formError, input, needsAdministrator, page, showProblem } from './ui.js';
+import { announce, field, formError, input, needsAdministrator, onSubmit, page, showProblem } from './ui.js';
 
 const api = new ConsoleApi();
 const nav = document.getElementById('console-nav');
@@ -172,10 +172,7 @@ function renderSignIn(notice) {
     field('Password', password, { field: 'password' }),
     h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Sign in')),
     h('p', {}, h('a', { href: '#/forgot-password' }, 'Forgot your password?')));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const submit = form.querySelector('button[type=submit]');
-    submit.disabled = true;
+  onSubmit(form, async () => {
     try {
       await api.signIn(email.value.trim(), password.value);
       showSignedIn(true);
@@ -183,8 +180,6 @@ function renderSignIn(notice) {
       restoreForm();
     } catch (problem) {
       showProblem(form, problem);
-    } finally {
-      submit.disabled = false;
     }
   });
   page('Sign in', notice ? h('div', { class: 'notice', role: 'status' }, h('p', {}, notice)) : null, form);

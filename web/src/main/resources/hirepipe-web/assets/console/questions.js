@@ -2,7 +2,8 @@
 // editor, preview as a candidate sees it, publish and retire.
 import { h, paragraphs, promptContent, show } from '../dom.js';
 import { API, newIdempotencyKey } from './api.js';
-import { announce, badge, button, clearProblems, field, formError, input, link, page, pager, problemNotice, select, showProblem, table, when } from './ui.js';
+import { announce, badge, button, clearProblems, field, formError, input, link, onSubmit, page, pager, problemNotice,
+  select, showProblem, table, when } from './ui.js';
 
 export const KINDS = [['SINGLE_CHOICE', 'Single choice'], ['MULTI_CHOICE', 'Multiple choice'], ['FREE_TEXT', 'Free text']];
 const STATUSES = [['DRAFT', 'Draft'], ['PUBLISHED', 'Published'], ['RETIRED', 'Retired']];
@@ -261,11 +262,8 @@ export async function renderEditor({ api, navigate }, id) {
     h('h2', { id: 'preview-heading' }, 'Preview: what the candidate sees'),
     candidateView(model));
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     clearProblems(form);
-    const submit = form.querySelector('button[type=submit]');
-    submit.disabled = true;
     try {
       const saved = question
         ? await api.put(`${API}/questions/${encodeURIComponent(question.id)}`, requestOf(model))
@@ -275,8 +273,6 @@ export async function renderEditor({ api, navigate }, id) {
       navigate(`/questions/${encodeURIComponent(saved.id)}`);
     } catch (problem) {
       if (problem.status !== 401) showProblem(form, problem);
-    } finally {
-      submit.disabled = false;
     }
   });
 
