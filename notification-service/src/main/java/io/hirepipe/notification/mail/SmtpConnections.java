@@ -18,6 +18,7 @@ import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -207,7 +208,11 @@ public class SmtpConnections implements DisposableBean {
                     : session.getProperty("mail.transport.protocol") != null
                     ? session.getProperty("mail.transport.protocol") : JavaMailSenderImpl.DEFAULT_PROTOCOL;
             Transport transport = session.getTransport(protocol);
-            transport.connect(settings.getHost(), settings.getPort(), settings.getUsername(), settings.getPassword());
+            // A blank login (an empty SPRING_MAIL_USERNAME, say from an empty secret) means none: Jakarta Mail would
+            // send AUTH with it, and a relay that offers AUTH refuses it, so no email would ever go out.
+            boolean login = StringUtils.hasText(settings.getUsername());
+            transport.connect(settings.getHost(), settings.getPort(), login ? settings.getUsername() : null,
+                    login ? settings.getPassword() : null);
             return new SmtpConnection(transport);
         }
 

@@ -2,6 +2,8 @@ package io.hirepipe.notification.mail;
 
 import io.hirepipe.embedded.ReceivedMail;
 import io.hirepipe.embedded.SmtpSink;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +99,30 @@ class SmtpMailerTest {
         sink.startListening();
         mailer.send(email("later@example.org"), "<dlv_b@hirepipe.local>");
         sink.awaitMessage(m -> m.isAddressedTo("later@example.org"), WAIT);
+    }
+
+    @Test
+    void aBlankLoginIsNotSentSoARelayThatNeedsNoneStillTakesTheEmail() throws Exception {
+        // a relay that offers AUTH and refuses unknown logins, but takes mail without one (GreenMail's defaults)
+        GreenMail relay = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        relay.start();
+        // what a deployment gets from an empty SPRING_MAIL_USERNAME / SPRING_MAIL_PASSWORD (a blank secret or .env line)
+        JavaMailSenderImpl blankLogin = settings();
+        blankLogin.setPort(relay.getSmtp().getPort());
+        blankLogin.setUsername("");
+        blankLogin.setPassword("");
+        SmtpConnections relayConnections = new SmtpConnections(blankLogin,
+                new SmtpConnectionProperties(4, 100, Duration.ofSeconds(30)));
+        try {
+            new SmtpMailer(blankLogin, relayConnections, new MailSenderProperties("Hirepipe <no-reply@hirepipe.local>"))
+                    .send(email("ada@example.org"), "<dlv_blank@hirepipe.local>");
+
+            assertThat(relay.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+            assertThat(relay.getReceivedMessages()[0].getAllRecipients()[0]).hasToString("ada@example.org");
+        } finally {
+            relayConnections.destroy();
+            relay.stop();
+        }
     }
 
     @Test
