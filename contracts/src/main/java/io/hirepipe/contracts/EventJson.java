@@ -7,6 +7,7 @@ import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
@@ -22,6 +23,8 @@ public final class EventJson {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // an enum value added by a newer producer reads as the value its enum marks as the cautious default
+            .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
             // decimals (points) are read exactly, never through a double
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -71,17 +74,32 @@ public final class EventJson {
         if (payloadNode == null || !payloadNode.isObject()) {
             throw new MalformedEventException("Event " + eventId + " has no payload object");
         }
+        int schemaVersion = root.path("schemaVersion").asInt(EventType.SCHEMA_VERSION);
         Optional<EventType> known = EventType.fromWireName(type);
-        EventPayload payload = known.<EventPayload>map(t -> MAPPER.treeToValue(payloadNode, t.payloadType()))
+        EventPayload payload = known.<EventPayload>map(t -> payloadOf(t, schemaVersion, payloadNode))
                 .orElseGet(() -> new UnrecognizedEvent(type, payloadNode, null));
         return new EventEnvelope<>(
                 eventId,
                 type,
-                root.path("schemaVersion").asInt(EventType.SCHEMA_VERSION),
+                schemaVersion,
                 root.hasNonNull("occurredAt") ? MAPPER.treeToValue(root.get("occurredAt"), Instant.class) : null,
                 root.path("tenantId").asString(null),
                 root.path("correlationId").asString(null),
                 payload);
+    }
+
+    /**
+     * A payload this build cannot read (say a value of a newer producer's that no default covers) is dead-lettered
+     * with its type, version and field named, so that it can be replayed once this service is upgraded.
+     */
+    private static EventPayload payloadOf(EventType type, int schemaVersion, JsonNode payloadNode) {
+        try {
+            return MAPPER.treeToValue(payloadNode, type.payloadType());
+        } catch (JacksonException e) {
+            throw new MalformedEventException("A " + type.wireName() + " v" + schemaVersion + " payload this build"
+                    + " (which writes v" + type.schemaVersion() + ") cannot read at '" + e.getPathReference() + "': "
+                    + e.getOriginalMessage(), e);
+        }
     }
 
     private static String requiredText(JsonNode root, String field) {

@@ -28,7 +28,9 @@ import java.util.Optional;
  *
  * <p>A type's schema version goes up when its fields change compatibly (fields added, an integer
  * widened to a decimal); readers accept every version of a topic, so producers and consumers can be
- * upgraded in any order. A breaking payload change means a new topic version instead.
+ * upgraded in any order. A new enum value is compatible only where its enum names a cautious default
+ * ({@code @JsonEnumDefaultValue}); otherwise its consumers are upgraded first. A breaking payload change means a
+ * new topic version instead.
  */
 public enum EventType {
     /** v2: key point examples, rubric misconceptions, choiceScoring. */

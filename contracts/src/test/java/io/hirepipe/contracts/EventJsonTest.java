@@ -303,6 +303,41 @@ class EventJsonTest {
                 u -> assertThat(u.type()).isEqualTo("CandidateWithdrew"));
     }
 
+    /** During a rolling deploy a newer producer may name a value this build has never heard of. */
+    @Test
+    void aStatusOrScoringRuleAddedByANewerProducerIsReadAsItsCautiousMeaning() {
+        AssessmentScored scored = (AssessmentScored) EventJson.fromJson("""
+                {"eventId":"e-6","type":"AssessmentScored","schemaVersion":9,"tenantId":"t-1",
+                 "payload":{"sessionId":"ses-9","points":3,"maxPoints":4,"provisional":true,"reviewCount":1,
+                            "items":[{"questionId":"q-1","kind":"FREE_TEXT","points":3,"maxPoints":4,
+                                      "status":"ESCALATED_TO_PANEL"}]}}
+                """).payload();
+        QuestionPublished question = (QuestionPublished) EventJson.fromJson("""
+                {"eventId":"e-7","type":"QuestionPublished","schemaVersion":9,"tenantId":"t-1",
+                 "payload":{"questionId":"q-2","version":1,"kind":"MULTI_CHOICE","prompt":"Pick",
+                            "correctOptionIds":["a","b"],"maxPoints":2,"choiceScoring":"WEIGHTED"}}
+                """).payload();
+
+        assertThat(scored.items().get(0).status()).as("a person looks at what this build cannot judge")
+                .isEqualTo(ItemStatus.NEEDS_REVIEW);
+        assertThat(question.choiceScoring()).as("the rule every question had before there was a choice")
+                .isEqualTo(ChoiceScoring.ALL_OR_NOTHING);
+    }
+
+    @Test
+    void aPayloadThisBuildCannotReadIsAMalformedEventThatNamesItsTypeVersionAndField() {
+        String json = """
+                {"eventId":"e-8","type":"QuestionPublished","schemaVersion":9,"tenantId":"t-1",
+                 "payload":{"questionId":"q-3","version":1,"kind":"CODE_EXERCISE","prompt":"Write it","maxPoints":5}}
+                """;
+
+        assertThatThrownBy(() -> EventJson.fromJson(json))
+                .isInstanceOf(EventJson.MalformedEventException.class)
+                .hasMessageContaining("QuestionPublished v9")
+                .hasMessageContaining("kind")
+                .hasMessageContaining("CODE_EXERCISE");
+    }
+
     @Test
     void aPartnerTestWrittenByHandWithoutItsCallbackIsReadAndTravelsWithItsInvitation() {
         String json = """
