@@ -204,24 +204,42 @@ class SessionStore {
     }
 
     /**
-     * Records a signal while the session is active; past the cap it is only counted.
+     * Records a signal while the session is active; past the cap it is only counted. A signal that names its time
+     * and is already stored is not recorded again: the browser sends a batch again when its answer was lost, and
+     * two signals of one type at the same millisecond are the same one. Past the cap, where signals are no longer
+     * stored, a batch sent again is counted again.
      *
      * @return false when the session is not active
      */
     boolean recordSignal(String tenantId, String invitationId, Signal signal, int cap) {
-        Criteria active = byId(tenantId, invitationId).and(STATUS).is(InvitationStatus.STARTED);
-        Query belowCap = Query.query(active.orOperator(Criteria.where(INTEGRITY_RECORDED).exists(false),
-                Criteria.where(INTEGRITY_RECORDED).lt(cap)));
+        Criteria belowCap = new Criteria().orOperator(Criteria.where(INTEGRITY_RECORDED).exists(false),
+                Criteria.where(INTEGRITY_RECORDED).lt(cap));
+        Criteria notStoredYet = signal.at() == null ? new Criteria()
+                : Criteria.where(INTEGRITY_SIGNALS).not().elemMatch(sameSignal(signal));
         Update record = new Update()
                 .push(INTEGRITY_SIGNALS, signal)
                 .inc(INTEGRITY_RECORDED, 1)
                 .inc(integrityCount(signal.type()), 1);
-        if (mongo.updateFirst(belowCap, record, Invitation.class).getMatchedCount() > 0) {
+        if (mongo.updateFirst(Query.query(active(tenantId, invitationId).andOperator(belowCap, notStoredYet)), record,
+                Invitation.class).getMatchedCount() > 0) {
             return true;
         }
-        Query stillActive = Query.query(byId(tenantId, invitationId).and(STATUS).is(InvitationStatus.STARTED));
+        if (signal.at() != null && mongo.exists(Query.query(active(tenantId, invitationId)
+                .and(INTEGRITY_SIGNALS).elemMatch(sameSignal(signal))), Invitation.class)) {
+            return true;
+        }
         Update count = new Update().inc(INTEGRITY_DROPPED, 1).inc(integrityCount(signal.type()), 1);
-        return mongo.updateFirst(stillActive, count, Invitation.class).getMatchedCount() > 0;
+        return mongo.updateFirst(Query.query(active(tenantId, invitationId)), count, Invitation.class)
+                .getMatchedCount() > 0;
+    }
+
+    private static Criteria active(String tenantId, String invitationId) {
+        return byId(tenantId, invitationId).and(STATUS).is(InvitationStatus.STARTED);
+    }
+
+    private static Criteria sameSignal(Signal signal) {
+        return Criteria.where("type").is(signal.type().name()).and("at").is(signal.at())
+                .and("questionId").is(signal.questionId());
     }
 
     /** Sessions started and not yet ended, across tenants: the running sessions, which alone hold {@code openSession}. */

@@ -141,6 +141,32 @@ class CandidatePageSupportTest extends AssessmentIntegrationTest {
                 .as("the candidate never sees the count").doesNotContain("lateSaves");
     }
 
+    /** The browser sends a batch again when it never got the answer, which may have been lost after the store. */
+    @Test
+    void aBatchSentAgainIsCountedOnceWhileSignalsWithoutATimeAllCount() {
+        JsonNode created = invite("java-basics", "ada@example.org");
+        String candidate = redeemAsCandidate(created);
+        start(candidate);
+        String path = "/api/candidate/assessment/signals/batch";
+        Map<String, Object> batch = Map.of("signals", List.of(
+                Map.of("type", "PASTE", "at", "2026-01-01T10:00:00.125Z", "questionId", "q-text"),
+                Map.of("type", "HIDDEN", "at", "2026-01-01T10:00:01.500Z"),
+                Map.of("type", "PASTE", "at", "2026-01-01T10:00:02.125Z", "questionId", "q-text")));
+
+        api(candidate).post(path, batch).expect(202);
+        api(candidate).post(path, batch).expect(202);
+        api(candidate).post(path, Map.of("signals", List.of(Map.of("type", "COPY"), Map.of("type", "COPY")))).expect(202);
+
+        JsonNode integrity = api(recruiterToken()).get("/api/invitations/" + created.get("id").asString()).expect(200)
+                .get("integrity");
+        assertThat(integrity.get("counts").get("PASTE").asInt()).isEqualTo(2);
+        assertThat(integrity.get("counts").get("HIDDEN").asInt()).isEqualTo(1);
+        assertThat(integrity.get("counts").get("COPY").asInt()).as("no time to tell them apart: each counts")
+                .isEqualTo(2);
+        assertThat(integrity.get("recorded").asInt()).isEqualTo(5);
+        assertThat(integrity.get("dropped").asInt()).isZero();
+    }
+
     @Test
     void signalsArriveInBatchesAndBadBatchesAreProblems() {
         JsonNode created = invite("java-basics", "ada@example.org");
