@@ -2,7 +2,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Container HEALTHCHECK: exits 0 when the service's liveness group answers 200, 1 otherwise.
@@ -11,8 +14,10 @@ import java.time.Duration;
 public final class HealthCheck {
 
     public static void main(String[] args) {
-        // Where actuator lives: its own management port if the service has one (the gateway), else the main one.
-        String port = System.getenv().getOrDefault("MANAGEMENT_PORT", System.getenv().getOrDefault("PORT", "8080"));
+        // Where actuator lives: its own management port if the service has one (the gateway: MANAGEMENT_PORT, else
+        // its default, which the image build writes beside this class), else the main one.
+        String port = System.getenv().getOrDefault("MANAGEMENT_PORT", imageManagementPort()
+                .orElse(System.getenv().getOrDefault("PORT", "8080")));
         String path = args.length > 0 ? args[0] : "/actuator/health/liveness";
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -27,5 +32,15 @@ public final class HealthCheck {
             System.err.println(path + " unreachable: " + e);
         }
         System.exit(1);
+    }
+
+    private static Optional<String> imageManagementPort() {
+        try {
+            Path file = Path.of(HealthCheck.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .resolve("management-port");
+            return Files.isReadable(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
     }
 }

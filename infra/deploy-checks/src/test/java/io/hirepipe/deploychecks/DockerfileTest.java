@@ -3,6 +3,7 @@ package io.hirepipe.deploychecks;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,18 @@ class DockerfileTest {
     void hasAHealthcheckAndContainerAwareJvmFlags() {
         assertThat(dockerfile).contains("HEALTHCHECK").contains("HealthCheck");
         assertThat(dockerfile).contains("-XX:MaxRAMPercentage=75").doesNotContain("TieredStopAtLevel");
+    }
+
+    /** Outside compose nothing sets MANAGEMENT_PORT: the gateway image's probe must find actuator at its default. */
+    @Test
+    void theGatewayImageProbesActuatorOnTheGatewaysDefaultManagementPort() {
+        Matcher defaultPort = Pattern.compile("port: \\$\\{MANAGEMENT_PORT:(\\d+)}")
+                .matcher(Repo.read("gateway/src/main/resources/application.yml"));
+        assertThat(defaultPort.find()).isTrue();
+
+        assertThat(dockerfile).contains("if [ \"${SERVICE}\" = gateway ]; then echo " + defaultPort.group(1)
+                + " > /out/healthcheck/management-port; fi");
+        assertThat(Repo.read("infra/docker/HealthCheck.java")).contains("resolve(\"management-port\")");
     }
 
     /** The Dockerfile copies {@code <service>/target/<service>.jar}; each service's pom must name its jar so. */
