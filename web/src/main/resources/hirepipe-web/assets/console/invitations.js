@@ -23,9 +23,12 @@ export async function render(ctx) {
   const filters = { status: params.get('status') || '', testId: params.get('testId') || '' };
   // Whoever was just invited shows up in the list below at once.
   const refreshList = () => loadList(ctx, listArea, filters, tests);
+  // The file's report spans the page below both forms: its reasons are the point, and half a page hid them.
+  const bulkReport = h('div', { id: 'bulk-report' });
   page('Invitations',
     h('div', { class: 'two-up' }, inviteOne(ctx, testOptions, params.get('testId'), refreshList),
-      inviteMany(ctx, testOptions, params.get('testId'), refreshList)),
+      inviteMany(ctx, testOptions, params.get('testId'), refreshList, bulkReport)),
+    bulkReport,
     h('section', { 'aria-labelledby': 'list-heading' },
       h('h2', { id: 'list-heading' }, 'All invitations'),
       listFilters(params, testOptions),
@@ -83,18 +86,16 @@ function invitationRequest(testId, name, email, extra, reference) {
   return request;
 }
 
-function inviteMany(ctx, testOptions, selectedTest, refreshList) {
+function inviteMany(ctx, testOptions, selectedTest, refreshList, report) {
   const test = testSelect(testOptions, selectedTest);
   const file = h('input', { type: 'file', accept: '.csv,text/csv' });
-  const report = h('div', { id: 'bulk-report' });
   const form = h('form', { class: 'form', novalidate: true, 'aria-labelledby': 'bulk-heading' },
     h('h2', { id: 'bulk-heading' }, 'Invite from a CSV file'),
     h('p', { class: 'hint' }, 'One candidate per line: name, email, extra time in minutes (optional), external reference (optional). A first line naming these columns is fine.'),
     formError('bulk-error'),
     field('Test', test, { field: 'testId' }),
     field('CSV file', file, { field: 'file' }),
-    h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Upload and invite')),
-    report);
+    h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Upload and invite')));
   onSubmit(form, async () => {
     clearProblems(form);
     show(report);
@@ -109,6 +110,7 @@ function inviteMany(ctx, testOptions, selectedTest, refreshList) {
     try {
       await sendRows(ctx.api, test.value, rows);
       drawReport(report, rows);
+      report.scrollIntoView({ block: 'nearest' });
       announce(`${rows.filter((r) => r.outcome === 'INVITED').length} invited, ${rows.filter((r) => r.outcome === 'REFUSED').length} refused.`);
       await refreshList();
     } catch (problem) {

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ final class CandidateBrowser implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
     static final int PAGE_BUDGET_BYTES = 150 * 1024;
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Pages longer than this (long lists) are cut: the top is what the screenshot is for. */
+    private static final double MAX_SCREENSHOT_HEIGHT = 5000;
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -322,12 +325,22 @@ final class CandidateBrowser implements AutoCloseable {
         }
     }
 
-    /** The window as it is now, under target/screenshots/{@code name}.png. */
+    /**
+     * The whole page as it is now, from its top, under target/screenshots/{@code name}.png: what a reader of the
+     * screenshots must judge (a report, a message) is often below the window's fold, most of all at 375 px.
+     */
     void screenshot(String name) {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<?, ?> content = (Map<?, ?>) metrics.get("cssContentSize");
+        Map<?, ?> viewport = (Map<?, ?>) metrics.get("cssLayoutViewport");
+        double width = ((Number) viewport.get("clientWidth")).doubleValue();
+        double height = Math.min(((Number) content.get("height")).doubleValue(), MAX_SCREENSHOT_HEIGHT);
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         try {
             Files.createDirectories(SCREENSHOTS);
-            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
