@@ -38,7 +38,11 @@ function fieldErrorsOf(problem) {
     }
   }
   for (const name of ['field', 'parameter', 'param']) {
-    if (typeof problem[name] === 'string' && problem.detail) errors[problem[name]] = problem.detail;
+    const key = problem[name];
+    // `errors` says it better where it names the field; a detail that starts by naming the field drops the name
+    if (typeof key === 'string' && problem.detail && !(key in errors)) {
+      errors[key] = problem.detail.startsWith(`${key}: `) ? problem.detail.slice(key.length + 2) : problem.detail;
+    }
   }
   if (!Object.keys(errors).length && typeof problem.detail === 'string') {
     for (const part of problem.detail.split('; ')) {
