@@ -87,11 +87,11 @@ public class WebhookController {
         }
         GrantedScopes granted = GrantedScopes.current();
         for (String name : request.eventTypes()) {
-            WebhookEventType.fromWireName(name).map(WebhookEventType::readScope)
+            WebhookEventType.requested(name).map(WebhookEventType::readScope)
                     .filter(scope -> !granted.has(scope))
                     .ifPresent(scope -> {
                         throw GrantedScopes.missing(scope, "This API key lacks the scope '" + scope.value()
-                                + "', which a subscription to '" + name + "' needs: its deliveries carry what that "
+                                + "', which a subscription to '" + name.strip() + "' needs: its deliveries carry what that "
                                 + "scope reads.");
                     });
         }

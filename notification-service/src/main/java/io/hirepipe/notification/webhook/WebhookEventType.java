@@ -41,8 +41,14 @@ public enum WebhookEventType {
         return readScope;
     }
 
-    public static Optional<WebhookEventType> fromWireName(String name) {
-        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    /**
+     * The type a client's request names, read as a subscription stores it: without surrounding blanks. The
+     * validation and the API key's scope check both read names through this, so the check can never pass over a
+     * name (" assessment.scored") that is then stored as another ("assessment.scored").
+     */
+    public static Optional<WebhookEventType> requested(String name) {
+        String wire = name.strip();
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(wire)).findFirst();
     }
 
     public static List<String> wireNames() {

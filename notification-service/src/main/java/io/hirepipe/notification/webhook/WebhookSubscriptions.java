@@ -123,7 +123,7 @@ public class WebhookSubscriptions {
         LinkedHashSet<String> types = new LinkedHashSet<>();
         for (int i = 0; i < requested.size(); i++) {
             String type = requested.get(i).strip();
-            if (WebhookEventType.fromWireName(type).isEmpty()) {
+            if (WebhookEventType.requested(type).isEmpty()) {
                 throw invalid("eventTypes[" + i + "]", "Unknown event type '" + type + "'; known types: "
                         + String.join(", ", WebhookEventType.wireNames()));
             }

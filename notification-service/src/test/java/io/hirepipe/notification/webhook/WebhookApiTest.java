@@ -105,6 +105,26 @@ class WebhookApiTest extends NotificationServiceTest {
     }
 
     @Test
+    void anEventTypeWrittenWithBlanksAroundItNeedsItsReadScopeToo() {
+        // The subscription stores the type without the blanks, so its deliveries would carry scores all the same.
+        String tenant = id("tenant-padded");
+        HttpApi manageOnly = api(Caller.platform(tenant, "key-manage"), List.of("webhooks:manage"));
+        JsonNode refused = manageOnly.post(HOOKS, Map.of("url", "http://127.0.0.1:9/hooks",
+                "eventTypes", List.of(" assessment.scored "))).problem(403, "insufficient-scope");
+        assertThat(refused.path("requiredScope").asString()).isEqualTo("results:read");
+        assertThat(recruiter(tenant).get(HOOKS).expect(200).get("items").values()).as("nothing stored").isEmpty();
+
+        HttpApi invitationsReader = api(Caller.platform(tenant, "key-invitations"),
+                List.of("webhooks:manage", "invitations:read"));
+        String id = invitationsReader.post(HOOKS, Map.of("url", "http://127.0.0.1:9/hooks",
+                "eventTypes", List.of("invitation.created"))).expect(201).path("id").asString();
+        invitationsReader.put(HOOKS + "/" + id, Map.of("url", "http://127.0.0.1:9/hooks",
+                "eventTypes", List.of("invitation.created", "\tscore.adjusted"))).problem(403, "insufficient-scope");
+        assertThat(invitationsReader.get(HOOKS + "/" + id).expect(200).path("eventTypes").values())
+                .as("unchanged").extracting(JsonNode::asString).containsExactly("invitation.created");
+    }
+
+    @Test
     void subscriptionChangesAndReplaysAreAuditedWithoutTheSecretOrTheUrlsPath() {
         HttpApi acmeApi = recruiter(acme);
         JsonNode created = acmeApi.post(HOOKS, Map.of("url", "http://127.0.0.1:9/hooks?token=receiver-secret",
