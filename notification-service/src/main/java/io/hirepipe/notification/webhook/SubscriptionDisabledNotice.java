@@ -38,16 +38,19 @@ public class SubscriptionDisabledNotice {
                     subscription.id(), subscription.tenantId());
             return;
         }
-        String subject = "Webhook disabled: " + subscription.url();
+        // The endpoint by its host only: the address is whichever one the tenant's events last named (chosen by
+        // whoever created an invitation), and the subject shows in the email log every VIEWER of the tenant reads.
+        String host = WebhookSubscription.hostOf(subscription.url());
+        String subject = "Webhook disabled: " + host;
         String text = """
-                Hirepipe stopped sending webhooks to %s (subscription %s%s).
+                Hirepipe stopped sending webhooks to your endpoint at %s (subscription %s%s).
 
                 Why: %s.
 
                 Events are no longer delivered to it. Once the endpoint works again, enable the
                 subscription (PUT /api/notifications/webhooks/%s with "enabled": true) and redeliver
                 what failed meanwhile (POST /api/notifications/webhooks/%s/deliveries/redeliver-failed).
-                """.formatted(subscription.url(), subscription.id(),
+                """.formatted(host, subscription.id(),
                 subscription.description() == null || subscription.description().isBlank() ? ""
                         : ", \"" + subscription.description() + "\"",
                 reason, subscription.id(), subscription.id());

@@ -98,8 +98,7 @@ public class WebhookController {
     }
 
     private static String hostOf(String url) {
-        String host = java.net.URI.create(url).getHost();
-        return host == null ? "" : host;
+        return WebhookSubscription.hostOf(url);
     }
 
     /** The response is the only time the secret is shown. */

@@ -37,6 +37,20 @@ public record WebhookSubscription(
         secrets = secrets == null ? List.of() : List.copyOf(secrets);
     }
 
+    /**
+     * How the subscription's endpoint is named wherever people other than its administrators may read it (the
+     * audit log, the disabled notice and so the email log): by its host alone, as a receiver's path or query often
+     * carries its own secret (a token parameter, a path like Slack's).
+     */
+    static String hostOf(String url) {
+        try {
+            String host = java.net.URI.create(url).getHost();
+            return host == null ? "" : host;
+        } catch (IllegalArgumentException notAUri) {
+            return "";
+        }
+    }
+
     /** The secrets that sign right now: the current one and any still inside its overlap. */
     public List<StoredSecret> signingSecrets(Instant now) {
         return secrets.stream().filter(s -> s.expiresAt() == null || s.expiresAt().isAfter(now)).toList();

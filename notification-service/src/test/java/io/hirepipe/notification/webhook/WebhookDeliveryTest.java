@@ -28,6 +28,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -246,7 +247,9 @@ class WebhookDeliveryTest extends NotificationServiceTest {
         String tenant = id("tenant");
         String recruiterEmail = mailbox("rita");
         try (Receiver receiver = Receiver.answering(500)) {
-            String subscription = Webhooks.subscribe(recruiter(tenant), receiver.url(), "assessment.scored")
+            // a receiver's URL often carries its own secret (a token in the query, a path like Slack's)
+            String url = receiver.url() + "/hooks/receiver-path-secret?token=receiver-query-secret";
+            String subscription = Webhooks.subscribe(recruiter(tenant), url, "assessment.scored")
                     .path("id").asString();
             // the first failure was six days ago and nothing succeeded since
             mongo.updateFirst(Query.query(Criteria.where("_id").is(subscription)),
@@ -256,8 +259,17 @@ class WebhookDeliveryTest extends NotificationServiceTest {
 
             ReceivedMail mail = TestInfrastructure.smtp().awaitMessage(m -> m.isAddressedTo(recruiterEmail)
                     && m.subject().startsWith("Webhook disabled"), WAIT);
-            assertThat(mail.subject()).isEqualTo("Webhook disabled: " + receiver.url());
+            assertThat(mail.subject()).isEqualTo("Webhook disabled: " + URI.create(url).getHost());
             assertThat(mail.textBody()).contains(subscription).contains("failed for 5 days");
+            // The notice goes to whichever address the tenant's events last named (any invitation's creator chooses
+            // it), and its subject is in the email log every VIEWER reads: the endpoint is named by its host only.
+            assertThat(String.join("\n", mail.subject(), String.valueOf(mail.textBody()), String.valueOf(mail.htmlBody())))
+                    .doesNotContain("receiver-path-secret").doesNotContain("receiver-query-secret");
+            JsonNode emailLog = api(Caller.user(tenant, "user-viewer", "vera@recruiting.example", Role.VIEWER))
+                    .get("/api/notifications/emails").expect(200);
+            assertThat(emailLog.get("items").values()).extracting(e -> e.path("kind").asString())
+                    .contains("RECRUITER_WEBHOOK_DISABLED");
+            assertThat(emailLog.toString()).doesNotContain("receiver-path-secret").doesNotContain("receiver-query-secret");
             JsonNode disabled = recruiter(tenant).get("/api/notifications/webhooks/" + subscription).expect(200);
             assertThat(disabled.path("enabled").asBoolean()).isFalse();
             assertThat(receiver.requests()).hasSize(1);
