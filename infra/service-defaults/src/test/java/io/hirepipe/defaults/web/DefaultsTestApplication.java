@@ -2,6 +2,7 @@ package io.hirepipe.defaults.web;
 
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -60,6 +61,14 @@ class DefaultsTestApplication {
         @GetMapping("/api/widgets/{id}")
         Map<String, Object> get(@PathVariable String id, Caller caller) {
             throw ProblemException.notFound("Widget", id);
+        }
+
+        /** What the service believes about where a request came from. */
+        @GetMapping("/api/whoami")
+        @PreAuthorize("hasAnyRole('RECRUITER', 'PLATFORM')")
+        Map<String, Object> whoami(HttpServletRequest request) {
+            return Map.of("remoteAddress", request.getRemoteAddr(), "scheme", request.getScheme(),
+                    "host", request.getServerName());
         }
 
         @GetMapping("/api/boom")
