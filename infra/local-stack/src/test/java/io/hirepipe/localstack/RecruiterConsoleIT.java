@@ -261,8 +261,6 @@ class RecruiterConsoleIT {
             if (readmePicture != null) {
                 browser.saveScreenshot(Path.of(readmePicture));
             }
-            browser.script("document.querySelector('div.answer').scrollIntoView({block: 'center'})");
-            browser.capture("console-result-choice");
             browser.capture("console-result");
 
             // Grace's answer, mostly about something else, awaits a person, and the page says why.
