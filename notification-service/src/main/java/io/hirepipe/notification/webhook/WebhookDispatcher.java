@@ -12,9 +12,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +32,11 @@ import java.util.stream.Collectors;
  * Sends due deliveries. A small fixed pool of workers each claims one due delivery at a time
  * (a lease in MongoDB, so instances never run the same attempt) and sends it with a bounded
  * timeout; a subscription may hold only a few workers at once, so one hanging receiver cannot
- * starve the others. All state is in MongoDB: after a restart, pending deliveries are simply due.
+ * starve the others. A subscription whose last attempt failed gets one worker at a time, and all such
+ * subscriptions together at most {@code failing-workers}: a timeout holds a worker for seconds, so without that
+ * cap a few receivers that hang (or a tenant's many subscriptions to one) would hold every worker, and every
+ * other tenant's deliveries would wait behind their backlog. All state is in MongoDB: after a restart, pending
+ * deliveries are simply due.
  */
 @Component
 public class WebhookDispatcher implements SmartLifecycle {
@@ -50,6 +56,9 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final Map<String, DeliveryChannel> channels;
     private final String instanceId = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    /** Subscriptions (and partner callbacks) whose last attempt failed, as this instance last saw them. */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final int failingWorkers;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private volatile boolean running;
@@ -69,6 +78,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.clock = clock;
         this.metrics = metrics;
         this.channels = channels.orderedStream().collect(Collectors.toUnmodifiableMap(DeliveryChannel::name, c -> c));
+        this.failingWorkers = Math.min(properties.failingWorkers(), properties.workers());
     }
 
     /** Something became due: idle workers look now instead of at their next poll. */
@@ -122,8 +132,11 @@ public class WebhookDispatcher implements SmartLifecycle {
                 Optional<WebhookDelivery> claimed = claim();
                 if (claimed.isEmpty()) {
                     idle();
-                } else if (reserveSlot(claimed.get())) {
-                    attempt(claimed.get());
+                } else {
+                    int slot = reserveSlot(claimed.get());
+                    if (slot > 0) {
+                        attempt(claimed.get(), slot);
+                    }
                 }
             } catch (RuntimeException e) {
                 // MongoDB unreachable, say: the lease (if any) expires and the delivery is retried
@@ -147,30 +160,65 @@ public class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
+    /**
+     * The most overdue delivery of a subscription with a slot free: not one at its limit, nor, while the failing
+     * subscriptions hold all the workers they may, one of theirs.
+     */
     private Optional<WebhookDelivery> claim() {
-        List<String> busy = inFlight.entrySet().stream()
-                .filter(e -> e.getValue().get() >= properties.perSubscriptionLimit())
-                .map(Map.Entry::getKey).toList();
+        Set<String> busy = new HashSet<>();
+        inFlight.forEach((subscription, count) -> {
+            if (count.get() >= limitOf(subscription)) {
+                busy.add(subscription);
+            }
+        });
+        if (failingInFlight() >= failingWorkers) {
+            busy.addAll(failing);
+        }
         Instant now = clock.instant();
         return queue.claimDue(now, now.plus(properties.lease()), instanceId, busy);
     }
 
     /**
-     * Takes one of the subscription's slots. Workers claim in parallel, so two can both see a
-     * subscription one short of its limit; the loser hands its claim back instead of exceeding it.
+     * Takes one of the subscription's slots: its number (1 for the first in flight), or 0 when there is none.
+     * Workers claim in parallel, so two can both see a subscription one short of its limit; the loser hands
+     * its claim back instead of exceeding it.
      */
-    private boolean reserveSlot(WebhookDelivery delivery) {
-        AtomicInteger count = inFlight.computeIfAbsent(delivery.subscriptionId(), k -> new AtomicInteger());
-        if (count.incrementAndGet() <= properties.perSubscriptionLimit()) {
-            return true;
+    private int reserveSlot(WebhookDelivery delivery) {
+        String subscription = delivery.subscriptionId();
+        AtomicInteger count = inFlight.computeIfAbsent(subscription, k -> new AtomicInteger());
+        int slot = count.incrementAndGet();
+        if (slot <= limitOf(subscription) && !(failing.contains(subscription) && failingInFlight() > failingWorkers)) {
+            return slot;
         }
         count.decrementAndGet();
         queue.release(delivery);
-        return false;
+        return 0;
+    }
+
+    private int limitOf(String subscription) {
+        return failing.contains(subscription) ? 1 : properties.perSubscriptionLimit();
+    }
+
+    private int failingInFlight() {
+        int sum = 0;
+        for (String subscription : failing) {
+            AtomicInteger count = inFlight.get(subscription);
+            sum += count == null ? 0 : count.get();
+        }
+        return sum;
+    }
+
+    /** After an attempt: a failure puts the subscription under the failing limits, a success lifts them. */
+    private void remember(String subscription, WebhookSender.Result result) {
+        if (result.succeeded()) {
+            failing.remove(subscription);
+        } else {
+            failing.add(subscription);
+        }
     }
 
     /** Sends a claimed delivery and records the outcome; frees the slot {@link #reserveSlot} took. */
-    private void attempt(WebhookDelivery delivery) {
+    private void attempt(WebhookDelivery delivery, int slot) {
         AtomicInteger count = inFlight.get(delivery.subscriptionId());
         try {
             if (delivery.channel() != null) {
@@ -189,6 +237,14 @@ public class WebhookDispatcher implements SmartLifecycle {
                         .set("lastError", "The subscription is disabled"));
                 return;
             }
+            // Failing or not as the record says (other instances' attempts count too). Newly known to fail: one attempt
+            // at a time, within the failing subscriptions' share; a claim beyond that is handed back, due again at once.
+            if (subscription.failingSince() == null) {
+                failing.remove(subscription.id());
+            } else if (failing.add(subscription.id()) && (slot > 1 || failingInFlight() > failingWorkers)) {
+                queue.release(delivery);
+                return;
+            }
             Instant started = clock.instant();
             WebhookSender.Result result;
             try {
@@ -202,6 +258,7 @@ public class WebhookDispatcher implements SmartLifecycle {
                     delivery.id(), delivery.attempts(), started, result.statusCode(), result.latencyMs(),
                     bounded(result.error())));
             metrics.attempt(result);
+            remember(subscription.id(), result);
             conclude(delivery, subscription, result, started);
         } finally {
             count.decrementAndGet();
@@ -305,6 +362,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         queue.recordAttempt(new WebhookAttempt(delivery.id() + "-" + delivery.attempts(), delivery.tenantId(),
                 delivery.id(), delivery.attempts(), started, result.statusCode(), result.latencyMs(),
                 bounded(result.error())));
+        remember(delivery.subscriptionId(), result);
         Instant now = clock.instant();
         Update outcome = new Update().set("lastStatusCode", result.statusCode())
                 .set("lastLatencyMs", result.latencyMs()).set("lastAttemptAt", started);

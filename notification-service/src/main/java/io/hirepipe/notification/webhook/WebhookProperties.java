@@ -22,6 +22,8 @@ import java.util.List;
  * @param pollInterval           how often due deliveries are looked for when nothing wakes the dispatcher
  * @param lease                  how long a claimed delivery stays claimed; longer than an attempt can take
  * @param retryAfterLimit        the longest wait a receiver's {@code Retry-After} can ask for before the next retry
+ * @param failingWorkers         attempts in flight at once, in this instance, to all subscriptions that are failing
+ *                               together (each of them one at a time): the other workers stay free for the healthy
  */
 @ConfigurationProperties("hirepipe.webhooks")
 public record WebhookProperties(
@@ -39,7 +41,8 @@ public record WebhookProperties(
         Duration pollInterval,
         Duration lease,
         int maxSubscriptionsPerTenant,
-        Duration retryAfterLimit) {
+        Duration retryAfterLimit,
+        int failingWorkers) {
 
     public WebhookProperties {
         if (retrySchedule == null || retrySchedule.isEmpty()) {
@@ -50,8 +53,9 @@ public record WebhookProperties(
         if (jitter < 0 || jitter >= 1) {
             throw new IllegalArgumentException("hirepipe.webhooks.jitter must be in [0, 1)");
         }
-        if (workers < 1 || perSubscriptionLimit < 1) {
-            throw new IllegalArgumentException("hirepipe.webhooks.workers and per-subscription-limit must be at least 1");
+        if (workers < 1 || perSubscriptionLimit < 1 || failingWorkers < 1) {
+            throw new IllegalArgumentException(
+                    "hirepipe.webhooks.workers, per-subscription-limit and failing-workers must be at least 1");
         }
         if (lease.compareTo(requestTimeout.plus(connectTimeout)) <= 0) {
             throw new IllegalArgumentException("hirepipe.webhooks.lease must outlast an attempt (connect + request timeout)");

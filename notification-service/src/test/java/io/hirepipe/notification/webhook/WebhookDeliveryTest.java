@@ -221,6 +221,62 @@ class WebhookDeliveryTest extends NotificationServiceTest {
         }
     }
 
+    /**
+     * Receivers that keep failing share a few workers: each gets one attempt at a time, and all of them together at
+     * most {@code failing-workers} (4 of the 8 here), so a tenant whose receivers hang cannot hold every worker for
+     * its timeouts while other tenants' deliveries wait behind its backlog.
+     */
+    @Test
+    void receiversThatKeepFailingGetOneAttemptAtATimeAndLeaveWorkersForTheHealthy() throws Exception {
+        String stuckTenant = id("tenant");
+        String tenant = id("tenant");
+        List<Receiver> hanging = new ArrayList<>();
+        try (Receiver healthy = Receiver.answering(200)) {
+            List<String> stuck = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Receiver receiver = Receiver.hanging();
+                hanging.add(receiver);
+                stuck.add(Webhooks.subscribe(recruiter(stuckTenant), receiver.url(), "assessment.scored")
+                        .path("id").asString());
+            }
+            // their earlier deliveries failed (as any instance records it on the subscription)
+            mongo.updateMulti(Query.query(Criteria.where("_id").in(stuck)),
+                    new Update().set("failingSince", Instant.now().minusSeconds(60)), WebhookSubscription.class);
+            Webhooks.subscribe(recruiter(tenant), healthy.url(), "assessment.scored");
+
+            for (int i = 0; i < 3; i++) {
+                kafka.publish(envelope(scored(false), stuckTenant));
+            }
+            await().atMost(WAIT).until(() -> hanging.stream().mapToInt(r -> r.requests().size()).sum() >= 4);
+            for (int i = 0; i < 4; i++) {
+                kafka.publish(envelope(scored(false), tenant));
+            }
+            await().atMost(WAIT).until(() -> healthy.requests().size() == 4);
+            // a second round of attempts to the failing receivers, each once the one before it timed out (2 s)
+            await().atMost(WAIT).until(() -> hanging.stream().allMatch(r -> r.requests().size() >= 2));
+
+            List<Long> starts = new ArrayList<>();
+            for (Receiver receiver : hanging) {
+                List<Long> own = receiver.requests().stream().map(Receiver.Request::receivedAtNanos).sorted().toList();
+                for (int i = 1; i < own.size(); i++) {
+                    assertThat(Duration.ofNanos(own.get(i) - own.get(i - 1)))
+                            .as("one attempt at a time to a failing receiver").isGreaterThan(Duration.ofMillis(1_500));
+                }
+                starts.addAll(own);
+            }
+            starts.sort(null);
+            for (long start : starts) {
+                assertThat(starts.stream().filter(t -> t >= start && t - start < 1_500_000_000L).count())
+                        .as("attempts in flight to failing receivers at once").isLessThanOrEqualTo(4);
+            }
+            // Their deliveries would otherwise be retried, once the receivers close, to whatever next listens on
+            // their ports: another test's receiver.
+            stuck.forEach(id -> recruiter(stuckTenant).delete("/api/notifications/webhooks/" + id));
+        } finally {
+            hanging.forEach(Receiver::close);
+        }
+    }
+
     @Test
     void a410DisablesTheSubscriptionAndLaterEventsAreNotSent() throws Exception {
         String tenant = id("tenant");
