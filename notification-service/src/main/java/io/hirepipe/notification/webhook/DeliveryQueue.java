@@ -1,5 +1,6 @@
 package io.hirepipe.notification.webhook;
 
+import io.hirepipe.defaults.web.Cursor;
 import io.hirepipe.notification.webhook.WebhookDelivery.Status;
 import jakarta.annotation.PostConstruct;
 import org.springframework.dao.DuplicateKeyException;
@@ -136,11 +137,16 @@ public class DeliveryQueue {
                 .and("tenantId").is(tenantId).and("subscriptionId").is(subscriptionId)), WebhookDelivery.class));
     }
 
-    /** Newest first, optionally only one status. */
-    public List<WebhookDelivery> recent(String tenantId, String subscriptionId, Status status, int limit) {
+    /** Newest first (the id breaking ties), optionally only one status, from the start or after a cursor. */
+    public List<WebhookDelivery> recent(String tenantId, String subscriptionId, Status status, Cursor after,
+                                        int limit) {
         Criteria criteria = Criteria.where("tenantId").is(tenantId).and("subscriptionId").is(subscriptionId);
         if (status != null) {
             criteria = criteria.and("status").is(status);
+        }
+        if (after != null) {
+            criteria = criteria.orOperator(Criteria.where("createdAt").lt(after.at()),
+                    Criteria.where("createdAt").is(after.at()).and("_id").lt(after.id()));
         }
         return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt", "_id")).limit(limit),
                 WebhookDelivery.class);

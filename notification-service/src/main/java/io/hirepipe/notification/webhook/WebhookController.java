@@ -10,7 +10,9 @@ import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.CallerKind;
 import io.hirepipe.defaults.security.GrantedScopes;
+import io.hirepipe.defaults.web.Cursor;
 import io.hirepipe.defaults.web.Items;
+import io.hirepipe.defaults.web.Page;
 import io.hirepipe.defaults.web.Refusal;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -170,15 +172,21 @@ public class WebhookController {
         return DeliveryView.of(fanout.ping(subscription), null);
     }
 
-    /** Newest first, with status code, latency and attempt count. */
+    /**
+     * Newest first, with status code, latency and attempt count, paged by cursor: after an outage there are more
+     * deliveries than one page holds, and a receiver catching up must be able to see every one.
+     */
     @Operation(summary = "List a subscription's deliveries")
     @GetMapping("/{id}/deliveries")
-    public Items<DeliveryView> deliveries(Caller caller, @PathVariable String id,
-                                          @RequestParam(required = false) WebhookDelivery.Status status,
-                                          @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_LIMIT) int limit) {
+    public Page<DeliveryView> deliveries(Caller caller, @PathVariable String id,
+                                         @RequestParam(required = false) WebhookDelivery.Status status,
+                                         @RequestParam(required = false) String cursor,
+                                         @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_LIMIT) int limit) {
+        Cursor after = Cursor.decode(cursor);
         subscriptions.get(caller, id);
-        return Items.of(queue.recent(caller.tenantId(), id, status, limit).stream()
-                .map(d -> DeliveryView.of(d, null)).toList());
+        return Page.of(queue.recent(caller.tenantId(), id, status, after, limit + 1), limit,
+                        d -> new Cursor(d.createdAt(), d.id()).encode())
+                .map(d -> DeliveryView.of(d, null));
     }
 
     @Operation(summary = "Get one delivery with its attempts")

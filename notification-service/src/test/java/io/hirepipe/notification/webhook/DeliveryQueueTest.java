@@ -101,9 +101,9 @@ class DeliveryQueueTest {
         queue.enqueueAll(List.of(due(subscription, "evt-once"), due(subscription, "evt-other"),
                 due("whk_another", "evt-once")));
 
-        assertThat(queue.recent("tenant-1", subscription, null, 10)).extracting(WebhookDelivery::eventId)
+        assertThat(queue.recent("tenant-1", subscription, null, null, 10)).extracting(WebhookDelivery::eventId)
                 .containsExactlyInAnyOrder("evt-once", "evt-other");
-        assertThat(queue.recent("tenant-1", "whk_another", null, 10)).extracting(WebhookDelivery::eventId)
+        assertThat(queue.recent("tenant-1", "whk_another", null, null, 10)).extracting(WebhookDelivery::eventId)
                 .containsExactly("evt-once");
     }
 
@@ -151,7 +151,7 @@ class DeliveryQueueTest {
         Instant muchLater = NOW.plusSeconds(600);
         assertThat(queue.claimDue(muchLater, muchLater.plusSeconds(60), "d", List.of())).isEmpty();
 
-        String failed = queue.recent("tenant-1", subscription, Status.FAILED, 10).stream()
+        String failed = queue.recent("tenant-1", subscription, Status.FAILED, null, 10).stream()
                 .filter(d -> d.eventId().equals("evt-fail")).findFirst().orElseThrow().id();
         assertThat(queue.redeliver("tenant-1", subscription, failed, NOW)).isTrue();
         assertThat(awaiting(subscription)).containsExactly("evt-fail");

@@ -18,6 +18,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -263,6 +265,45 @@ class WebhookApiTest extends NotificationServiceTest {
         assertThat(acmeApi.post(HOOKS + "/" + id + "/deliveries/redeliver-failed", Map.of("since", "yesterday"))
                 .status()).isEqualTo(400);
         acmeApi.get(HOOKS + "/whk_nope/deliveries").problem(404);
+    }
+
+    /**
+     * After an outage a receiver has more failed deliveries than one page holds: the log pages through all of them
+     * by cursor, newest first, none skipped or repeated (several share a millisecond), and a forged cursor is a 400.
+     */
+    @Test
+    void theDeliveryLogPagesByCursorThroughEveryDelivery() {
+        HttpApi acmeApi = recruiter(acme);
+        String id = Webhooks.subscribe(acmeApi, "http://127.0.0.1:9/hooks", "assessment.scored").path("id").asString();
+        Instant base = Instant.parse("2026-03-01T09:00:00Z");
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            // two by two in the same millisecond
+            Instant at = base.plusMillis(i / 2);
+            String deliveryId = "msg_page" + i;
+            mongo.insert(new WebhookDelivery(deliveryId, acme, id, "evt-page-" + i, "assessment.scored", "{}",
+                    WebhookDelivery.Status.FAILED, 11, at, at, Instant.EPOCH, null, at, 503, 12L, "HTTP 503", null,
+                    null, null));
+        }
+        for (int i = 6; i >= 0; i--) {
+            newestFirst.add("msg_page" + i);   // newest first, and within a millisecond the greater id first
+        }
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = acmeApi.get(HOOKS + "/" + id + "/deliveries?status=FAILED&limit=3"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).expect(200);
+            page.get("items").values().forEach(d -> seen.add(d.get("id").asString()));
+            assertThat(page.get("hasMore").asBoolean()).isEqualTo(!page.get("nextCursor").isNull());
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyElementsOf(newestFirst);
+        acmeApi.get(HOOKS + "/" + id + "/deliveries?cursor=not-a-cursor").problem(400, "invalid-cursor");
     }
 
     private static void assertField(HttpApi.Response response, String field) {
