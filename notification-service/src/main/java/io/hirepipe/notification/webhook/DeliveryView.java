@@ -12,9 +12,9 @@ import java.util.List;
  * @param id the {@code webhook-id} header the receiver saw
  */
 public record DeliveryView(
-        @Schema(example = "dlv_7Kp3Wq9Lm2Xt5Rb") String id,
+        @Schema(example = "msg_5f0c2a7e9b1d4c3a8e6f2b9d0a7c4e1f") String id,
         @Schema(example = "evt_2Xq8Lm5Rt7Wp4Kd") String eventId,
-        @Schema(example = "invitation.completed") String type,
+        @Schema(example = "assessment.finalized") String type,
         WebhookDelivery.Status status,
         @Schema(example = "3") int attempts,
         @Schema(example = "502") Integer lastStatusCode,

@@ -11,11 +11,14 @@ import java.util.List;
 /**
  * A subscription as a client writes it, on create and on update (a full replacement).
  *
+ * @param eventTypes the {@link WebhookEventType} wire names; the API description lists them (a test keeps the list
+ *                   there equal to the enum)
  * @param enabled on update only: false pauses deliveries, true resumes them; null leaves it as it is
  */
 public record SubscriptionRequest(
         @Schema(example = "https://hooks.acme.example/hirepipe") @NotBlank @Size(max = 2000) String url,
-        @ArraySchema(schema = @Schema(example = "invitation.completed")) @NotEmpty @Size(max = 20) List<@NotBlank String> eventTypes,
+        @ArraySchema(schema = @Schema(example = "assessment.finalized", allowableValues = {"invitation.created", "assessment.started", "assessment.submitted", "assessment.scored",
+                "score.adjusted", "assessment.finalized", "invitation.revoked", "invitation.expired"})) @NotEmpty @Size(max = 20) List<@NotBlank String> eventTypes,
         @Schema(example = "Push completed assessments to our ATS") @Size(max = 500) String description,
         Boolean enabled) {
 }

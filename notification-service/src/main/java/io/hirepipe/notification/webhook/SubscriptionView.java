@@ -16,7 +16,8 @@ import java.util.List;
 public record SubscriptionView(
         @Schema(example = "whk_3Rt7Wp4Kd2Xq8Lm") String id,
         @Schema(example = "https://hooks.acme.example/hirepipe") String url,
-        @ArraySchema(schema = @Schema(example = "invitation.completed")) List<String> eventTypes,
+        @ArraySchema(schema = @Schema(example = "assessment.finalized", allowableValues = {"invitation.created", "assessment.started", "assessment.submitted", "assessment.scored",
+                "score.adjusted", "assessment.finalized", "invitation.revoked", "invitation.expired"})) List<String> eventTypes,
         @Schema(example = "Push completed assessments to our ATS") String description,
         boolean enabled,
         @Schema(example = "Failing for more than 5 days") String disabledReason,

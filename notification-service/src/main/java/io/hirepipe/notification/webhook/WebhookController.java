@@ -204,7 +204,7 @@ public class WebhookController {
     @Operation(summary = "Deliver one event again")
     @ApiResponse(responseCode = "202", description = "Due again now; queued is false when an attempt was already waiting or in flight",
             content = @Content(schema = @Schema(type = "object",
-                    example = "{\"deliveryId\": \"dlv_7Kp3Wq9Lm2Xt5Rb\", \"queued\": true}")))
+                    example = "{\"deliveryId\": \"msg_5f0c2a7e9b1d4c3a8e6f2b9d0a7c4e1f\", \"queued\": true}")))
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, Object> redeliver(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {

@@ -321,6 +321,31 @@ class WebhookApiTest extends NotificationServiceTest {
         assertThat(responses.has("200")).as(responses.toString()).isFalse();
     }
 
+    /**
+     * An integrator reads the event types from the description (or tries its example in Swagger UI): the
+     * subscription's {@code eventTypes} list exactly the types a subscription takes, and every example names one.
+     */
+    @Test
+    void theApiDescriptionListsTheEventTypesASubscriptionTakes() {
+        JsonNode schemas = api((Caller) null).get("/v3/api-docs").expect(200).path("components").path("schemas");
+        for (String schema : List.of("SubscriptionRequest", "SubscriptionView")) {
+            JsonNode items = schemas.path(schema).path("properties").path("eventTypes").path("items");
+            assertThat(items.path("enum").values()).as(schema).extracting(JsonNode::asString)
+                    .containsExactlyElementsOf(WebhookEventType.wireNames());
+            assertThat(WebhookEventType.fromWireName(items.path("example").asString())).as(schema + " example")
+                    .isPresent();
+        }
+        String deliveryType = schemas.path("DeliveryView").path("properties").path("type").path("example").asString();
+        assertThat(WebhookEventType.fromWireName(deliveryType).isPresent() || deliveryType.equals(WebhookEventType.TEST))
+                .as("DeliveryView type example " + deliveryType).isTrue();
+
+        HttpApi acmeApi = recruiter(acme);
+        String example = schemas.path("SubscriptionRequest").path("properties").path("eventTypes").path("items")
+                .path("example").asString();
+        assertThat(acmeApi.post(HOOKS, Map.of("url", "http://127.0.0.1:9/hooks", "eventTypes", List.of(example)))
+                .status()).as("the example subscribes").isEqualTo(201);
+    }
+
     @Test
     void everyOperationHasASummaryExamplesAndProblemExamples() {
         OpenApiAssertions.assertEveryOperationIsDescribed(api((Caller) null).get("/v3/api-docs").expect(200));
