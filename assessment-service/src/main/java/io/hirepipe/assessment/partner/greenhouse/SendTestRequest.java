@@ -20,7 +20,9 @@ record SendTestRequest(
         @Schema(type = "string", description = "A test id from list_tests (a number is accepted too)", example = "t_8ZpQ3vN6cJw1TfHs")
         @JsonProperty("partner_test_id") JsonNode partnerTestId,
         @JsonProperty("candidate") Candidate candidate,
-        @Schema(description = "Where Hirepipe reports the outcome back to Greenhouse", example = "https://api.greenhouse.io/v1/partner/test_status/4711") @JsonProperty("url") String url) {
+        @Schema(description = "Greenhouse's URL of this take-home test: Hirepipe sends it a PATCH when the result is final. "
+                + "https, on a Greenhouse host (app.greenhouse.io or app.eu.greenhouse.io unless configured otherwise)",
+                example = "https://app.greenhouse.io/integrations/testing_partners/take_home_tests/4711") @JsonProperty("url") String url) {
 
     private static final Pattern TEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");

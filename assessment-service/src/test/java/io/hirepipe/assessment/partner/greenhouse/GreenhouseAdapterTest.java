@@ -129,6 +129,17 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
                 .problem(409, "already-invited");
     }
 
+    /** What the API description shows for send_test's url is a callback send_test accepts, not a 400. */
+    @Test
+    void theApiDescriptionsSendTestExampleNamesACallbackUrlSendTestAccepts() {
+        String example = api(null).get("/v3/api-docs").expect(200).path("components").path("schemas")
+                .path("SendTestRequest").path("properties").path("url").path("example").asString();
+
+        JsonNode sent = greenhouse().post(BASE + "/send_test",
+                with(sendTestBody("java-basics", "luna@hogwarts.example"), "url", example)).expect(200);
+        assertThat(sent.get("partner_interview_id").asString()).startsWith("inv_");
+    }
+
     @Test
     void aNumericPartnerTestIdAsInOneOfGreenhousesExamplesIsAccepted() {
         QUESTION_SERVICE.define(tenant, javaTest("12345", 20));
