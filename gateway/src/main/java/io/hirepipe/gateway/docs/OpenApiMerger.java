@@ -43,6 +43,9 @@ import java.util.Set;
  */
 public final class OpenApiMerger {
 
+    /** The security scheme of the Greenhouse partner operations: HTTP Basic, the API key as user name. */
+    static final String GREENHOUSE_BASIC = "greenhouseBasic";
+
     /** The problem statuses a client must be ready for on any operation (RFC 9457 problem+json). */
     static final List<Integer> PROBLEM_STATUSES = List.of(400, 401, 403, 404, 409, 413, 422, 429, 503);
     static final String PROBLEM_MEDIA_TYPE = ProblemResponsesCustomizer.PROBLEM_MEDIA_TYPE;
@@ -236,6 +239,10 @@ public final class OpenApiMerger {
             scope.ifPresent(required -> {
                 operation.put("x-required-scope", required.value());
                 security.addObject().putArray("apiKey").add(required.value());
+                if (publicPath.startsWith(PublicApi.GREENHOUSE)) {
+                    // what Greenhouse actually sends: it cannot add an X-Api-Key header
+                    security.addObject().putArray(GREENHOUSE_BASIC).add(required.value());
+                }
             });
             ObjectNode responses = operation.has("responses") && operation.get("responses").isObject()
                     ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
@@ -406,6 +413,12 @@ public final class OpenApiMerger {
         apiKey.put("name", "X-Api-Key");
         apiKey.put("description", "A platform API key (hp_...). Its scopes: " + String.join(", ", ApiScope.names())
                 + ". Each operation names the scope it needs in x-required-scope; a key without it gets 403.");
+        ObjectNode greenhouse = schemes.putObject(GREENHOUSE_BASIC);
+        greenhouse.put("type", "http");
+        greenhouse.put("scheme", "basic");
+        greenhouse.put("description", "How Greenhouse calls the operations of its Assessment API, and on "
+                + PublicApi.GREENHOUSE + "** only: HTTP Basic with a platform API key holding "
+                + ApiScope.INTEGRATIONS_GREENHOUSE.value() + " as the user name and an empty password.");
         return schemes;
     }
 

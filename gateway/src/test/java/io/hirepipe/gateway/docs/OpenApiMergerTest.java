@@ -216,6 +216,35 @@ class OpenApiMergerTest {
         assertThat(sendTest.at("/responses/403/description").asString()).isEqualTo("Forbidden");
     }
 
+    /**
+     * Greenhouse cannot send X-Api-Key: it calls with HTTP Basic, the key as user name. The description says so on
+     * the operations Greenhouse calls, and only there (a key cannot change the settings).
+     */
+    @Test
+    void theOperationsGreenhouseCallsOfferHttpBasicWithTheKeyAsUserName() {
+        ObjectNode serviceDoc = (ObjectNode) doc("{'paths':{}}");
+        ((ObjectNode) serviceDoc.get("paths")).putObject("/api/integrations/greenhouse/send_test")
+                .set("post", operation("['RECRUITER','PLATFORM']"));
+        ((ObjectNode) serviceDoc.get("paths")).putObject("/api/integrations/greenhouse/settings")
+                .set("put", operation("['ADMIN']"));
+        ((ObjectNode) serviceDoc.get("paths")).putObject("/api/invitations")
+                .set("post", operation("['RECRUITER','PLATFORM']"));
+
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(ServiceDocument.available(ASSESSMENT, serviceDoc)), null);
+
+        JsonNode scheme = merged.at("/components/securitySchemes/greenhouseBasic");
+        assertThat(scheme.get("type").asString()).isEqualTo("http");
+        assertThat(scheme.get("scheme").asString()).isEqualTo("basic");
+        assertThat(scheme.get("description").asString()).contains("user name").contains("integrations:greenhouse");
+        JsonNode sendTest = merged.at("/paths/~1api~1v1~1integrations~1greenhouse~1send_test/post/security");
+        assertThat(sendTest.findValues("greenhouseBasic")).singleElement()
+                .satisfies(scopes -> assertThat(scopes.get(0).asString()).isEqualTo("integrations:greenhouse"));
+        assertThat(merged.at("/paths/~1api~1v1~1integrations~1greenhouse~1settings/put/security")
+                .findValues("greenhouseBasic")).isEmpty();
+        assertThat(merged.at("/paths/~1api~1v1~1invitations/post/security").findValues("greenhouseBasic"))
+                .as("Basic is no way in elsewhere").isEmpty();
+    }
+
     @Test
     void aKeyTheServiceWouldLetInButNoScopeCoversIsNotOffered() {
         ObjectNode serviceDoc = (ObjectNode) doc("{'paths':{}}");
