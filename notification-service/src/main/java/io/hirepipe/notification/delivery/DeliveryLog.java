@@ -1,5 +1,6 @@
 package io.hirepipe.notification.delivery;
 
+import io.hirepipe.defaults.web.Cursor;
 import jakarta.annotation.PostConstruct;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -200,10 +201,14 @@ public class DeliveryLog {
     }
 
     /** The tenant's deliveries, newest first; with a status, only those in it. */
-    public List<EmailDelivery> list(String tenantId, DeliveryStatus status, int limit) {
+    public List<EmailDelivery> list(String tenantId, DeliveryStatus status, Cursor after, int limit) {
         Criteria criteria = Criteria.where("tenantId").is(tenantId);
         if (status != null) {
             criteria = criteria.and("status").is(status);
+        }
+        if (after != null) {
+            criteria = criteria.orOperator(Criteria.where("createdAt").lt(after.at()),
+                    Criteria.where("createdAt").is(after.at()).and("_id").lt(after.id()));
         }
         Query query = Query.query(criteria)
                 .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "_id")))

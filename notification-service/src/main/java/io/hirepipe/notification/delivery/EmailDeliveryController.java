@@ -3,7 +3,8 @@ package io.hirepipe.notification.delivery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.security.Caller;
-import io.hirepipe.defaults.web.Items;
+import io.hirepipe.defaults.web.Cursor;
+import io.hirepipe.defaults.web.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,13 +31,19 @@ public class EmailDeliveryController {
         this.deliveries = deliveries;
     }
 
-    /** @param status only the emails in this state (FAILED: what is failing); an unknown state is a 400 */
+    /**
+     * Newest first, paged by cursor like every list, so a log longer than one page can be read whole.
+     *
+     * @param status only the emails in this state (FAILED: what is failing); an unknown state is a 400
+     */
     @Operation(summary = "List the emails sent lately (delivery log)")
     @GetMapping("/emails")
-    public Items<EmailDeliveryView> emails(
+    public Page<EmailDeliveryView> emails(
             @RequestParam(required = false) DeliveryStatus status,
+            @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit, Caller caller) {
-        return Items.of(deliveries.list(caller.tenantId(), status, limit).stream().map(EmailDeliveryView::of)
-                .toList());
+        return Page.of(deliveries.list(caller.tenantId(), status, Cursor.decode(cursor), limit + 1), limit,
+                        d -> new Cursor(d.createdAt(), d.id()).encode())
+                .map(EmailDeliveryView::of);
     }
 }

@@ -56,7 +56,8 @@ class EmailDeliveryApiTest extends NotificationServiceTest {
         HttpApi.Response response = api(ACME_RECRUITER).get("/api/notifications/emails");
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().propertyNames()).as("a list is an object, room for paging").containsExactly("items");
+        assertThat(response.json().propertyNames()).as("a page, like every list")
+                .containsExactly("items", "nextCursor", "hasMore");
         JsonNode log = response.json().get("items");
         assertThat(log.values()).extracting(d -> d.path("recipient").asString())
                 .containsExactly("cy@example.org", "bob@example.org", "ada@example.org");
@@ -71,11 +72,22 @@ class EmailDeliveryApiTest extends NotificationServiceTest {
         assertThat(failing.has("tenantId")).isFalse();
     }
 
+    /** A limit cuts the newest; the cursor goes on from there, so a log longer than one page can be read whole. */
     @Test
-    void limitCutsTheNewest() {
-        assertThat(api(ACME_PLATFORM).get("/api/notifications/emails?limit=2").json().get("items").values())
-                .extracting(d -> d.path("recipient").asString())
+    void limitCutsTheNewestAndTheCursorReadsOn() {
+        JsonNode first = api(ACME_PLATFORM).get("/api/notifications/emails?limit=2").expect(200);
+        assertThat(first.get("items").values()).extracting(d -> d.path("recipient").asString())
                 .containsExactly("cy@example.org", "bob@example.org");
+        assertThat(first.get("hasMore").asBoolean()).isTrue();
+
+        JsonNode next = api(ACME_PLATFORM).get("/api/notifications/emails?limit=2&cursor="
+                + first.get("nextCursor").asString()).expect(200);
+        assertThat(next.get("items").values()).extracting(d -> d.path("recipient").asString())
+                .containsExactly("ada@example.org");
+        assertThat(next.get("hasMore").asBoolean()).isFalse();
+        assertThat(next.get("nextCursor").isNull()).isTrue();
+
+        api(ACME_PLATFORM).get("/api/notifications/emails?cursor=forged").problem(400, "invalid-cursor");
     }
 
     @Test
