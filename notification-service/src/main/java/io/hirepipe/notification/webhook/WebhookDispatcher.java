@@ -237,13 +237,18 @@ public class WebhookDispatcher implements SmartLifecycle {
                         .set("lastError", "The subscription is disabled"));
                 return;
             }
-            // Failing or not as the record says (other instances' attempts count too). Newly known to fail: one attempt
-            // at a time, within the failing subscriptions' share; a claim beyond that is handed back, due again at once.
+            // Failing or not as the record says (other instances' attempts count too). Failing: one attempt at a time,
+            // within the failing subscriptions' share. Workers that claimed before this instance knew are checked here
+            // (each of them: one may have learnt it while another was claiming); a claim beyond that is handed back,
+            // due again at once.
             if (subscription.failingSince() == null) {
                 failing.remove(subscription.id());
-            } else if (failing.add(subscription.id()) && (slot > 1 || failingInFlight() > failingWorkers)) {
-                queue.release(delivery);
-                return;
+            } else {
+                failing.add(subscription.id());
+                if (slot > 1 || failingInFlight() > failingWorkers) {
+                    queue.release(delivery);
+                    return;
+                }
             }
             Instant started = clock.instant();
             WebhookSender.Result result;
