@@ -332,11 +332,11 @@ class WebhookApiTest extends NotificationServiceTest {
             JsonNode items = schemas.path(schema).path("properties").path("eventTypes").path("items");
             assertThat(items.path("enum").values()).as(schema).extracting(JsonNode::asString)
                     .containsExactlyElementsOf(WebhookEventType.wireNames());
-            assertThat(WebhookEventType.fromWireName(items.path("example").asString())).as(schema + " example")
+            assertThat(WebhookEventType.requested(items.path("example").asString())).as(schema + " example")
                     .isPresent();
         }
         String deliveryType = schemas.path("DeliveryView").path("properties").path("type").path("example").asString();
-        assertThat(WebhookEventType.fromWireName(deliveryType).isPresent() || deliveryType.equals(WebhookEventType.TEST))
+        assertThat(WebhookEventType.requested(deliveryType).isPresent() || deliveryType.equals(WebhookEventType.TEST))
                 .as("DeliveryView type example " + deliveryType).isTrue();
 
         HttpApi acmeApi = recruiter(acme);
