@@ -1,5 +1,6 @@
 package io.hirepipe.question.bank;
 
+import io.hirepipe.defaults.web.IfMatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.contracts.events.QuestionKind;

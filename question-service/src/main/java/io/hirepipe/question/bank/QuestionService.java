@@ -1,5 +1,6 @@
 package io.hirepipe.question.bank;
 
+import io.hirepipe.defaults.web.IfMatch;
 import io.hirepipe.defaults.outbox.Outbox;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;

@@ -1,5 +1,6 @@
 package io.hirepipe.question.bank;
 
+import io.hirepipe.defaults.web.IfMatch;
 import io.hirepipe.defaults.web.Refusal;
 
 import java.lang.annotation.Documented;

@@ -1,7 +1,7 @@
 package io.hirepipe.question.template;
 
 import io.hirepipe.defaults.web.Refusal;
-import io.hirepipe.question.bank.IfMatch;
+import io.hirepipe.defaults.web.IfMatch;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Page;
 import io.hirepipe.defaults.web.Refusal;
-import io.hirepipe.question.bank.IfMatch;
+import io.hirepipe.defaults.web.IfMatch;
 import io.hirepipe.question.bank.Tagged;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;

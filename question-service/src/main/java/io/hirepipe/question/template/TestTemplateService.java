@@ -5,7 +5,7 @@ import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Cursor;
 import io.hirepipe.defaults.web.Page;
 import io.hirepipe.question.Ids;
-import io.hirepipe.question.bank.IfMatch;
+import io.hirepipe.defaults.web.IfMatch;
 import io.hirepipe.question.bank.PublishedQuestion;
 import io.hirepipe.question.bank.QuestionCatalog;
 import io.hirepipe.question.bank.QuestionDocument;

@@ -10,10 +10,12 @@ import io.hirepipe.defaults.audit.AuditOutbox;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.web.Cursor;
+import io.hirepipe.defaults.web.IfMatch;
 import io.hirepipe.defaults.web.Page;
 import io.hirepipe.defaults.web.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -69,12 +72,11 @@ public class ResultController {
     }
 
     @PreAuthorize("hasAnyRole('VIEWER','PLATFORM')")
-    @Operation(summary = "Get a candidate's result")
+    @Operation(summary = "Get a candidate's result (with its ETag)")
     @GetMapping("/{sessionId}")
-    public ResultView get(@PathVariable String sessionId, Caller caller) {
-        return results.find(caller.tenantId(), sessionId)
-                .map(views::of)
-                .orElseThrow(() -> ProblemException.notFound("Result", sessionId));
+    public ResponseEntity<ResultView> get(@PathVariable String sessionId, Caller caller) {
+        return tagged(results.find(caller.tenantId(), sessionId)
+                .orElseThrow(() -> ProblemException.notFound("Result", sessionId)));
     }
 
     /**
@@ -128,14 +130,22 @@ public class ResultController {
         export.write(caller.tenantId(), query, response.getWriter());
     }
 
-    /** A person sets an item's points: the human value wins, the machine's is kept, the change is recorded. */
+    /**
+     * A person sets an item's points: the human value wins, the machine's is kept, the change is recorded. With
+     * If-Match (the ETag of the result they read) it applies only if nobody changed the result meanwhile.
+     */
     @Refusal(status = 409, type = "concurrent-change",
             detail = "The result of session ses_HJs3Qw8Zp1Xk5Td is being changed by someone else; try again.")
-    @Operation(summary = "Adjust the score of one answer")
+    @Refusal(status = 412, type = "precondition-failed",
+            detail = "The result of session ses_HJs3Qw8Zp1Xk5Td changed since you read it (If-Match no longer "
+                    + "matches); read it again and retry.")
+    @Operation(summary = "Adjust the score of one answer (If-Match)")
     @PutMapping("/{sessionId}/items/{questionId}")
-    public ResultView adjust(@PathVariable String sessionId, @PathVariable String questionId,
-                             @Valid @RequestBody ItemAdjustmentRequest request, Caller caller) {
-        return views.of(review.adjust(caller, sessionId, questionId, request.points(), request.reason().strip()));
+    public ResponseEntity<ResultView> adjust(@PathVariable String sessionId, @PathVariable String questionId,
+                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                             @Valid @RequestBody ItemAdjustmentRequest request, Caller caller) {
+        return tagged(review.adjust(caller, sessionId, questionId, request.points(), request.reason().strip(),
+                IfMatch.of(ifMatch)));
     }
 
     @Refusal(status = 409, type = "review-pending",
@@ -143,11 +153,23 @@ public class ResultController {
                     + "\"acceptMachineScores\": true to accept the machine's scores.")
     @Refusal(status = 409, type = "concurrent-change",
             detail = "The result of session ses_HJs3Qw8Zp1Xk5Td is being changed by someone else; try again.")
-    @Operation(summary = "Finalize a result")
+    @Refusal(status = 412, type = "precondition-failed",
+            detail = "The result of session ses_HJs3Qw8Zp1Xk5Td changed since you read it (If-Match no longer "
+                    + "matches); read it again and retry.")
+    @Operation(summary = "Finalize a result (If-Match)")
     @PostMapping("/{sessionId}/finalize")
-    public ResultView finalizeResult(@PathVariable String sessionId,
-                                     @RequestBody(required = false) FinalizeRequest request, Caller caller) {
-        return views.of(review.finalizeResult(caller, sessionId, request != null && request.accepting()));
+    public ResponseEntity<ResultView> finalizeResult(@PathVariable String sessionId,
+                                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                                     String ifMatch,
+                                                     @RequestBody(required = false) FinalizeRequest request,
+                                                     Caller caller) {
+        return tagged(review.finalizeResult(caller, sessionId, request != null && request.accepting(),
+                IfMatch.of(ifMatch)));
+    }
+
+    /** The result's view with its ETag, which If-Match on an adjustment or finalisation names. */
+    private ResponseEntity<ResultView> tagged(ScoringResult result) {
+        return ResponseEntity.ok().eTag(ResultReview.etag(result)).body(views.of(result));
     }
 
     /** How often people changed the machine's score of this question, and by how much. */

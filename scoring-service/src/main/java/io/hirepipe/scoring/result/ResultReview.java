@@ -6,6 +6,7 @@ import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.web.IfMatch;
 import io.hirepipe.scoring.grading.Points;
 import io.hirepipe.scoring.grading.ScoreSheet;
 import org.slf4j.Logger;
@@ -43,9 +44,12 @@ public class ResultReview {
     /**
      * Sets an item's points. Setting the value it already has with the same reason changes nothing,
      * so a retried request does not add history or events.
+     *
+     * @param ifMatch the result as the person read it ({@link #etag}); any, when they did not say
      */
-    public ScoringResult adjust(Caller caller, String sessionId, String questionId, BigDecimal points, String reason) {
-        return decide(caller, sessionId, result -> {
+    public ScoringResult adjust(Caller caller, String sessionId, String questionId, BigDecimal points, String reason,
+                                IfMatch ifMatch) {
+        return decide(caller, sessionId, ifMatch, result -> {
             int index = indexOf(result, questionId);
             ScoringResult.Item item = result.items().get(index);
             if (points.compareTo(BigDecimal.valueOf(item.maxPoints())) > 0) {
@@ -78,8 +82,9 @@ public class ResultReview {
      * {@code acceptMachineScores}, which accepts the machine's points for each of them. A final
      * result stays as it is.
      */
-    public ScoringResult finalizeResult(Caller caller, String sessionId, boolean acceptMachineScores) {
-        return decide(caller, sessionId, result -> {
+    public ScoringResult finalizeResult(Caller caller, String sessionId, boolean acceptMachineScores,
+                                        IfMatch ifMatch) {
+        return decide(caller, sessionId, ifMatch, result -> {
             if (result.state() == ScoringResult.State.FINAL) {
                 return null;
             }
@@ -116,10 +121,27 @@ public class ResultReview {
     private record Decision(ScoringResult result, EventEnvelope<?> event, EventEnvelope<AuditRecorded> audit) {
     }
 
-    private ScoringResult decide(Caller caller, String sessionId, Function<ScoringResult, Decision> decision) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    /**
+     * The entity tag of a result as stored: it changes with every change of it (an adjustment, finalisation,
+     * re-scoring, erasure), so a person's decision sent with it applies only to the result they read.
+     */
+    public static String etag(ScoringResult result) {
+        return "\"" + result.sessionId() + "." + result.revision() + "\"";
+    }
+
+    /**
+     * Applies a decision to the stored result. Without If-Match a decision that lost a race with another one is
+     * decided again on the new state a few times (then 409); with If-Match the result must still be the one the
+     * person read (else 412), and a lost race is not retried: the person decided on a state that is gone.
+     */
+    private ScoringResult decide(Caller caller, String sessionId, IfMatch ifMatch,
+                                 Function<ScoringResult, Decision> decision) {
+        String what = "The result of session " + sessionId;
+        int attempts = ifMatch.isAny() ? ATTEMPTS : 1;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             ScoringResult current = results.find(caller.tenantId(), sessionId)
                     .orElseThrow(() -> ProblemException.notFound("Result", sessionId));
+            ifMatch.require(etag(current), what);
             Decision decided = decision.apply(current);
             if (decided == null) {
                 return current;
@@ -131,8 +153,11 @@ public class ResultReview {
                 return results.find(caller.tenantId(), sessionId).orElse(decided.result());
             }
         }
+        if (!ifMatch.isAny()) {
+            throw IfMatch.stale(what);
+        }
         throw new ProblemException(HttpStatus.CONFLICT, "concurrent-change", "Conflict",
-                "The result of session " + sessionId + " is being changed by someone else; try again.");
+                what + " is being changed by someone else; try again.");
     }
 
     /** The result with new items and the totals, review count and state that follow from them. */

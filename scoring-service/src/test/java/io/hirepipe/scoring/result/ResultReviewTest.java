@@ -187,6 +187,43 @@ class ResultReviewTest extends ScoringServiceTest {
                 r -> r.payload() instanceof AssessmentFinalized f && f.sessionId().equals(ids.session()))).hasSize(1);
     }
 
+    /**
+     * Two reviewers with the same result open: the one who saves second decided on points that are no longer there.
+     * With the ETag they read as If-Match, their decision is refused instead of silently replacing the other's.
+     */
+    @Test
+    void aDecisionOnAResultSomeoneChangedSinceItWasReadIsRefusedWith412AndChangesNothing() {
+        Ids ids = provisionalResult();
+        String read = api(RITA).get("/api/results/" + ids.session()).header("ETag").orElseThrow();
+        HttpApi.Response first = api(ACME_PLATFORM).withHeader("If-Match", read)
+                .put(itemPath(ids.session(), ids.free()), Map.of("points", 4, "reason", "ATS recount"));
+        first.expect(200);
+        String afterFirst = first.header("ETag").orElseThrow();
+        assertThat(afterFirst).as("the change gives the result a new tag").isNotEqualTo(read);
+
+        JsonNode refused = api(RITA).withHeader("If-Match", read).put(itemPath(ids.session(), ids.free()),
+                Map.of("points", 1, "reason", "too vague")).problem(412, "precondition-failed");
+        assertThat(refused.path("detail").asString()).contains(ids.session()).contains("changed since you read it");
+        assertDocumentsRefusal(api(null).get("/v3/api-docs").expect(200), "PUT", itemPath(ids.session(), ids.free()),
+                refused);
+        api(RITA).withHeader("If-Match", read).post(finalizePath(ids.session()), Map.of("acceptMachineScores", true))
+                .problem(412, "precondition-failed");
+
+        HttpApi.Response stored = api(RITA).get("/api/results/" + ids.session());
+        JsonNode item = stored.expect(200).path("items").get(1);
+        assertThat(item.path("points").decimalValue()).as("the first reviewer's value stands").isEqualByComparingTo("4");
+        assertThat(item.path("history")).hasSize(1);
+        assertThat(stored.json().path("provisional").asBoolean()).isTrue();
+        assertThat(stored.header("ETag")).contains(afterFirst);
+
+        // Having read the result again, the second reviewer's decisions apply.
+        HttpApi.Response second = api(RITA).withHeader("If-Match", afterFirst).put(itemPath(ids.session(), ids.free()),
+                Map.of("points", 1, "reason", "too vague after all"));
+        assertThat(second.expect(200).path("items").get(1).path("history")).hasSize(2);
+        api(RITA).withHeader("If-Match", second.header("ETag").orElseThrow()).post(finalizePath(ids.session()),
+                Map.of("acceptMachineScores", true)).expect(200);
+    }
+
     @Test
     void reScoringARedeliveredSubmissionNeverOverwritesAHumanValue() {
         String question = id("q-repl");

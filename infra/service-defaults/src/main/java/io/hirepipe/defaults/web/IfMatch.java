@@ -1,4 +1,4 @@
-package io.hirepipe.question.bank;
+package io.hirepipe.defaults.web;
 
 import io.hirepipe.defaults.problem.ProblemException;
 import org.springframework.http.HttpStatus;
