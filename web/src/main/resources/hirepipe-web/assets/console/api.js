@@ -101,6 +101,8 @@ export class ConsoleApi {
   }
 
   get(path, query) { return this.call('GET', withQuery(path, query)); }
+  /** `{ body, etag }`: the ETag names the state read, for an If-Match that refuses to overwrite someone else's change. */
+  getTagged(path, query) { return this.call('GET', withQuery(path, query), undefined, { tagged: true }); }
   post(path, body, options) { return this.call('POST', path, body ?? {}, options); }
   put(path, body, options) { return this.call('PUT', path, body ?? {}, options); }
   patch(path, body, options) { return this.call('PATCH', path, body ?? {}, options); }
@@ -112,11 +114,13 @@ export class ConsoleApi {
     this.user = { email: body.email, tenantId: body.tenantId, expiresAt: body.expiresAt, role: body.role || null };
   }
 
-  async call(method, path, body, { session = true, idempotencyKey = null, accept = 'application/json' } = {}) {
+  async call(method, path, body, { session = true, idempotencyKey = null, accept = 'application/json', ifMatch = null,
+    tagged = false } = {}) {
     const headers = { Accept: accept };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (UNSAFE.has(method) && this.csrfToken) headers['X-CSRF-Token'] = this.csrfToken;
     if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+    if (ifMatch) headers['If-Match'] = ifMatch;
     let response;
     try {
       response = await fetch(path, {
@@ -137,7 +141,7 @@ export class ConsoleApi {
       }
       throw problem;
     }
-    return json ?? {};
+    return tagged ? { body: json ?? {}, etag: response.headers.get('ETag') } : json ?? {};
   }
 }
 

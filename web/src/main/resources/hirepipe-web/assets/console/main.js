@@ -86,6 +86,7 @@ function apiFor(renderGeneration) {
     (problem) => { if (renderGeneration !== generation) throw new Superseded(); throw problem; });
   return {
     get: (...args) => current(api.get(...args)),
+    getTagged: (...args) => current(api.getTagged(...args)),
     post: (...args) => current(api.post(...args)),
     put: (...args) => current(api.put(...args)),
     patch: (...args) => current(api.patch(...args)),

@@ -83,15 +83,23 @@ function comparator({ key, direction }) {
 
 // --- one result -------------------------------------------------------------------------------------------
 
+// Said where the recruiter was working when their decision was refused because the result changed under them.
+const CHANGED = 'Someone else changed this result while you had it open: the page now shows it as it is now.';
+
 /**
  * One result. `focus` names the element to take the focus once drawn (the question just scored), instead of
- * the page's heading, so the keyboard goes on where the recruiter was.
+ * the page's heading, so the keyboard goes on where the recruiter was. `kept` is a decision the server refused
+ * because the result had changed since it was read (412): `{ questionId, points, reason }` for an adjustment,
+ * whose form comes back open with what was typed, or `{ finalize: true }`.
  */
-export async function renderResult(ctx, sessionId, { focus } = {}) {
+export async function renderResult(ctx, sessionId, { focus, kept } = {}) {
   const { api, navigate } = ctx;
   let result;
+  let etag;
   try {
-    result = await api.get(`${API}/results/${encodeURIComponent(sessionId)}`);
+    // The ETag names the result as read: decisions send it back as If-Match, so one made on what another
+    // reviewer has since changed is refused (412) instead of silently replacing their change.
+    ({ body: result, etag } = await api.getTagged(`${API}/results/${encodeURIComponent(sessionId)}`));
   } catch (problem) {
     if (problem.status === 401) throw problem;
     page('Result not found', problemNotice(problem, 'This result'), h('p', {}, link('#/results', 'Back to results')));
@@ -116,6 +124,10 @@ export async function renderResult(ctx, sessionId, { focus } = {}) {
   const seconds = result.timeTakenSeconds ?? (result.startedAt && result.submittedAt
     ? Math.round((Date.parse(result.submittedAt) - Date.parse(result.startedAt)) / 1000) : null);
   const name = result.candidate?.name || 'Candidate';
+  // A viewer reads results; the buttons that would only be refused (403) are not offered. Without a role in the
+  // session answer (an older gateway) they are, and the server decides.
+  const mayDecide = api.user?.role !== 'VIEWER';
+  const decision = { etag, kept };
 
   page(`${name}: ${result.testTitle}`,
     h('p', {}, link('#/results', 'Back to results')),
@@ -127,10 +139,14 @@ export async function renderResult(ctx, sessionId, { focus } = {}) {
       fact('Submitted', `${when(result.submittedAt)}${result.submitReason === 'TIMEOUT' ? ' (at the deadline)' : ''}`),
       fact('Status', statusWords(result), 'fact-status')),
     integrityPanel(integrity),
-    result.provisional ? finalizeAction(api, result, navigate) : null,
+    !mayDecide ? h('p', { class: 'notice', id: 'read-only' }, 'You can read this result. Adjusting a score and finalising '
+      + 'need the Recruiter role: ask an administrator of your organisation if you need them.')
+      : result.provisional ? finalizeAction(ctx, result, decision)
+        : kept?.finalize ? h('div', { class: 'notice error', id: 'finalize-error', role: 'alert', tabindex: '-1' },
+          h('p', {}, `${CHANGED} It is final already.`)) : null,
     h('section', { 'aria-labelledby': 'items-heading' },
       h('h2', { id: 'items-heading' }, 'Question by question'),
-      (result.items || []).map((item, index) => itemPanel(ctx, result, item, index))));
+      (result.items || []).map((item, index) => itemPanel(ctx, result, item, index, mayDecide ? decision : null))));
   if (focus) document.getElementById(focus)?.focus();
 }
 
@@ -164,20 +180,32 @@ function integrityPanel(integrity) {
         : h('p', {}, 'The browser reported no focus changes, hidden page, paste or copy.'));
 }
 
-function finalizeAction(api, result, navigate) {
+function finalizeAction(ctx, result, { etag, kept }) {
+  const { api, navigate } = ctx;
   const error = formError('finalize-error');
+  if (kept?.finalize) {
+    show(error, h('p', {}, `${CHANGED} Nothing was finalised: check it, then finalise again.`));
+    error.hidden = false;
+  }
   // Nothing is accepted on the recruiter's behalf without saying so; with nothing left to review, it only finalises.
   const words = result.reviewCount ? 'Accept the remaining automatic scores and finalise' : 'Finalise the result';
   return h('div', {}, h('p', { class: 'actions' }, actionButton(words, async () => {
     try {
       // The API's own name for it: without it a result with items awaiting review is refused (409 review-pending).
-      await api.post(`${API}/results/${encodeURIComponent(result.sessionId)}/finalize`, { acceptMachineScores: true });
+      await api.post(`${API}/results/${encodeURIComponent(result.sessionId)}/finalize`, { acceptMachineScores: true },
+        { ifMatch: etag });
       announce('Result finalised.');
       navigate(`/results/${encodeURIComponent(result.sessionId)}`);
     } catch (problem) {
       if (problem.status === 401) return;
+      if (problem.status === 412) {
+        // Accepting scores nobody on this page has seen is what the If-Match prevented: show them first.
+        await renderResult(ctx, result.sessionId, { focus: 'finalize-error', kept: { finalize: true } });
+        return;
+      }
       show(error, h('p', {}, problem.message));
       error.hidden = false;
+      error.focus();
     }
   })), error);
 }
@@ -202,7 +230,7 @@ function reviewReasons(item) {
   return reasons.length ? h('p', { class: 'review-reasons' }, `Why it needs review: ${reasons.join('; ')}.`) : null;
 }
 
-function itemPanel(ctx, result, item, index) {
+function itemPanel(ctx, result, item, index, decision) {
   const evidence = item.evidence;
   const met = evidence ? evidence.keyPoints.filter((point) => point.verdict !== 'MISSED') : [];
   const missed = evidence ? evidence.keyPoints.filter((point) => point.verdict === 'MISSED') : [];
@@ -226,14 +254,16 @@ function itemPanel(ctx, result, item, index) {
     (item.history || []).length ? h('div', {}, h('h4', {}, 'Changes'), h('ul', { class: 'history' }, item.history.map((change) => h('li', {},
       `${when(change.at)}: ${change.by || 'someone'} ${change.action === 'ACCEPTED' ? 'accepted' : 'set'} ${points(change.from)} → ${points(change.to)}`,
       change.reason ? `, because: ${change.reason}` : '')))) : null,
-    adjustForm(ctx, result, item, index));
+    decision ? adjustForm(ctx, result, item, index, decision) : null);
 }
 
-function adjustForm(ctx, result, item, index) {
+function adjustForm(ctx, result, item, index, { etag, kept }) {
   const { api } = ctx;
+  const mine = kept && kept.questionId === item.questionId ? kept : null;
   // Two decimals, as the API takes them.
-  const value = input({ type: 'number', min: 0, max: item.maxPoints, step: '0.01', value: points(item.points) });
+  const value = input({ type: 'number', min: 0, max: item.maxPoints, step: '0.01', value: mine ? mine.points : points(item.points) });
   const reason = h('textarea', { rows: 2, maxlength: 1000 });
+  if (mine) reason.value = mine.reason;
   const form = h('form', { class: 'form adjust', novalidate: true, 'aria-label': `Adjust the score of question ${index + 1}` },
     formError(`adjust-error-${index}`),
     h('div', { class: 'row' },
@@ -249,15 +279,28 @@ function adjustForm(ctx, result, item, index) {
     if (!reason.value.trim()) return showProblem(form, { fieldErrors: { reason: 'Say why you change the score.' } });
     try {
       const saved = await api.put(`${API}/results/${encodeURIComponent(result.sessionId)}/items/${encodeURIComponent(item.questionId)}`,
-        { points: Number(value.value), reason: reason.value.trim() });
+        { points: Number(value.value), reason: reason.value.trim() }, { ifMatch: etag });
       const scored = (saved.items || []).find((i) => i.questionId === item.questionId);
       announce(`Score saved. Question ${index + 1} now has ${points(scored ? scored.points : value.value)} of ${item.maxPoints} points; `
         + `the total is ${points(saved.points)} of ${saved.maxPoints}.`);
       // Drawn again with what the server now has, the focus on this question: not thrown back to the page's top.
       await renderResult(ctx, result.sessionId, { focus: `item-${index}` });
     } catch (problem) {
-      if (problem.status !== 401) showProblem(form, problem);
+      if (problem.status === 412) {
+        // Drawn again as it is now, this form open with what was typed, so the recruiter sees the other change
+        // before deciding again.
+        await renderResult(ctx, result.sessionId, { focus: `adjust-error-${index}`,
+          kept: { questionId: item.questionId, points: value.value, reason: reason.value } });
+      } else if (problem.status !== 401) {
+        showProblem(form, problem);
+      }
     }
   });
-  return h('details', { class: 'adjust-box' }, h('summary', {}, `Adjust the score of question ${index + 1}`), form);
+  if (mine) {
+    const box = form.querySelector('.notice.error');
+    show(box, h('p', {}, `${CHANGED} Your points and reason were not saved: check them, then save again.`));
+    box.hidden = false;
+  }
+  return h('details', { class: 'adjust-box', open: Boolean(mine) },
+    h('summary', {}, `Adjust the score of question ${index + 1}`), form);
 }

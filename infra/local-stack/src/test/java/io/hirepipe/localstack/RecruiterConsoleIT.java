@@ -719,6 +719,15 @@ class RecruiterConsoleIT {
                 assertThat(browser.textOf("#needs-admin")).contains("Only an administrator");
             }
             browser.captureWithoutAnyViolation("console-needs-admin");
+
+            // Results are a viewer's to read: no adjustment nor finalisation is offered only to be refused.
+            String sessionId = scoredSessionsWithTwoAnswersAwaitingReview(List.of("Vera Viewed")).get(0);
+            open(browser, "#/results/" + sessionId);
+            browser.awaitHeading("Vera Viewed: Review flow test");
+            assertThat(browser.textOf("#read-only")).contains("You can read this result", "Recruiter role");
+            assertThat(browser.driver().findElements(By.cssSelector("details.adjust-box"))).isEmpty();
+            assertThat(browser.driver().findElements(By.xpath("//main//button[contains(., 'inalise')]"))).isEmpty();
+            assertThat(browser.textOf("article.item")).contains("Automatic score:");
         }
     }
 
@@ -995,6 +1004,71 @@ class RecruiterConsoleIT {
             JsonNode finalised = recruiter.get("/api/v1/results/" + other).expect(200);
             assertThat(finalised.get("provisional").asBoolean()).isFalse();
             assertThat(finalised.toString()).as("no machine score was accepted").doesNotContain("ACCEPTED");
+        }
+    }
+
+    /**
+     * Two reviewers on one result: the one who saves second decided on points another has changed since. The page
+     * does not overwrite that change: it shows it, keeps what was typed in the open form with the focus there, and
+     * saving again applies. Finalising a result that changed since it was shown is refused the same way.
+     */
+    @Test
+    @Order(20)
+    void aReviewerWhoseResultChangedMeanwhileSeesTheOtherChangeAndKeepsWhatTheyTyped() {
+        String sessionId = scoredSessionsWithTwoAnswersAwaitingReview(List.of("Casey Clash")).get(0);
+        JsonNode before = recruiter.get("/api/v1/results/" + sessionId).expect(200);
+        String first = before.get("items").get(0).get("questionId").asString();
+        String second = before.get("items").get(1).get("questionId").asString();
+
+        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            browser.narrow(375);
+            open(browser, "#/results/" + sessionId);
+            browser.awaitHeading("Casey Clash: Review flow test");
+            browser.tabTo(e -> "summary".equals(e.getTagName()) && e.getText().equals("Adjust the score of question 1"),
+                    "question 1's adjustment");
+            browser.press(Keys.ENTER);
+            browser.tabTo(e -> "number".equals(e.getDomAttribute("type")), "the points");
+            browser.chord(Keys.CONTROL, "a");
+            browser.press("1");
+            browser.tabTo(e -> "textarea".equals(e.getTagName()), "the reason").sendKeys("Misses the event id.");
+            // Meanwhile a colleague sets the same question.
+            recruiter.put("/api/v1/results/" + sessionId + "/items/" + first,
+                    Map.of("points", 4, "reason", "Both ideas, in other words")).expect(200);
+            browser.tabTo(e -> "Save the adjusted score".equals(e.getText()), "Save").sendKeys(Keys.ENTER);
+
+            browser.awaitText("details.adjust-box[open] .notice.error", "Someone else changed this result while you had it open");
+            JsonNode after = recruiter.get("/api/v1/results/" + sessionId).expect(200);
+            assertThat(after.get("items").get(0).get("humanPoints").decimalValue()).as("the colleague's value stands")
+                    .isEqualByComparingTo("4");
+            assertThat(after.get("items").get(0).get("history")).hasSize(1);
+            assertResultPageMatchesTheApi(browser, after);
+            assertThat(browser.textOf("article.item:nth-of-type(1) .history")).contains("Both ideas, in other words");
+            WebElement open = browser.driver().findElement(By.cssSelector("details.adjust-box[open]"));
+            assertThat(open.findElement(By.cssSelector("input[type=number]")).getDomProperty("value"))
+                    .as("what was typed is kept").isEqualTo("1");
+            assertThat(open.findElement(By.cssSelector("textarea")).getDomProperty("value")).isEqualTo("Misses the event id.");
+            assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("adjust-error-0");
+            browser.screenshot("console-result-changed-meanwhile-375");
+
+            browser.tabTo(e -> "Save the adjusted score".equals(e.getText()), "Save").sendKeys(Keys.ENTER);
+            browser.awaitText("#announcer", "Question 1 now has 1 of 4 points");
+            assertThat(recruiter.get("/api/v1/results/" + sessionId).expect(200).get("items").get(0).get("history"))
+                    .as("saved again, on what the recruiter has now seen").hasSize(2);
+
+            browser.fullWidth();
+            open(browser, "#/results/" + sessionId);
+            browser.awaitHeading("Casey Clash: Review flow test");
+            recruiter.put("/api/v1/results/" + sessionId + "/items/" + second,
+                    Map.of("points", 2, "reason", "Read by a colleague")).expect(200);
+            browser.tabTo(e -> e.getText().startsWith("Accept the remaining automatic score"), "Finalise")
+                    .sendKeys(Keys.ENTER);
+            browser.awaitText("#finalize-error", "Nothing was finalised");
+            JsonNode unfinalised = recruiter.get("/api/v1/results/" + sessionId).expect(200);
+            assertThat(unfinalised.get("provisional").asBoolean()).as("no score accepted unseen").isTrue();
+            assertResultPageMatchesTheApi(browser, unfinalised);
+            assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("finalize-error");
+            browser.tabTo(e -> "Finalise the result".equals(e.getText()), "Finalise").sendKeys(Keys.ENTER);
+            browser.awaitText("#fact-status", "Final, by " + stack().demo().recruiterEmail());
         }
     }
 
