@@ -183,6 +183,7 @@ public class ResultController {
 
     private static Map<String, String> exportFilters(ResultQuery query) {
         Map<String, String> filters = new TreeMap<>();
+        putIfSet(filters, "invitationId", query.invitationId());
         putIfSet(filters, "testId", query.testId());
         putIfSet(filters, "status", query.state());
         putIfSet(filters, "passed", query.passed());

@@ -455,6 +455,21 @@ class ResultReviewTest extends ScoringServiceTest {
         assertThat(exported.get(0).key()).isEqualTo(ACME);
     }
 
+    /** An administrator reading the log must tell an export of one invitation's result from an export of them all. */
+    @Test
+    void anExportOfOneInvitationsResultIsAuditedWithThatFilter() {
+        Ids ids = provisionalResult();
+        String invitation = api(RITA).get("/api/results/" + ids.session()).expect(200).path("invitationId").asString();
+
+        assertThat(api(RITA).get("/api/results/export.csv?invitationId=" + invitation).body()).contains(ids.session());
+
+        relay.publishPending();
+        AuditRecorded export = (AuditRecorded) kafka.awaitRecords(Topics.AUDIT, r -> r.payload() instanceof AuditRecorded a
+                && "results.exported".equals(a.action()) && "user-rita".equals(a.actorId())
+                && a.details().containsValue(invitation)).get(0).payload();
+        assertThat(export.details()).containsEntry("invitationId", invitation);
+    }
+
     @Test
     void aRefusedDecisionLeavesNoAuditEntry() {
         Ids ids = provisionalResult();
