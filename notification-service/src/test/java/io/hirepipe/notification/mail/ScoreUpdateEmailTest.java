@@ -24,13 +24,33 @@ class ScoreUpdateEmailTest {
 
         assertThat(email.to()).isEqualTo("rec@example.org");
         assertThat(email.text())
-                .contains("rita@recruiting.example adjusted \"Replication vs sharding\" from 2 to 3.5 points on "
-                        + "Mon 2 Feb 2026, 17:00 UTC.")
+                .contains("rita@recruiting.example set \"Replication vs sharding\" to 3.5 points on "
+                        + "Mon 2 Feb 2026, 17:00 UTC (automatic score: 2).")
                 .contains("Reason: explains shard keys in other words")
                 .contains("New total: 8.5/10 points, 85.0% (adjusted)")
                 .contains("Still provisional: 1 item awaits review");
-        assertThat(email.html()).contains("adjusted <strong>Replication vs sharding</strong>")
+        assertThat(email.html()).contains("set <strong>Replication vs sharding</strong>")
                 .contains("<span>8.5</span>/<span>10</span> points");
+    }
+
+    /**
+     * The event carries the machine's points, not the value a person set before: a second adjustment (3.5, then 4)
+     * must not read as if the item went from 2 straight to 4.
+     */
+    @Test
+    void aSecondAdjustmentNamesTheAutomaticScoreAsSuchNotAsThePreviousValue() {
+        ScoreAdjusted base = TestEvents.adjusted("ses-1", "rec@example.org", AT);
+        ScoreAdjusted again = new ScoreAdjusted(base.sessionId(), base.questionId(), new BigDecimal("4"),
+                "both ideas after all", "nina@recruiting.example", new BigDecimal("9"), base.maxPoints(), 90.0,
+                base.passed(), AT, base.machineItemPoints(), base.questionTitle(), false, 0, base.invitationId(),
+                base.testTitle(), base.candidate(), base.recruiterEmail());
+
+        EmailMessage email = emails.adjusted(again);
+
+        assertThat(email.text()).contains("nina@recruiting.example set \"Replication vs sharding\" to 4 points on "
+                + "Mon 2 Feb 2026, 17:00 UTC (automatic score: 2).").doesNotContain("from 2");
+        assertThat(email.html().replaceAll("\\s+", " ")).contains("to <strong>4</strong> points")
+                .contains("(automatic score: <span>2</span>)").doesNotContain("from <span>2</span>");
     }
 
     @Test
@@ -104,6 +124,17 @@ class ScoreUpdateEmailTest {
         assertThat(email.text()).contains("Final score: 6/7 points, 85.7%\n")
                 .contains("0 items were adjusted by a reviewer, 1 machine score was accepted as it was.")
                 .doesNotContain("(adjusted)");
+    }
+
+    @Test
+    void theHtmlOfAFinalisationCountsItemsInWholeSentencesAsTheTextDoes() {
+        EmailMessage email = emails.finalized(new AssessmentFinalized("ses-1", "inv-1", "test-1", "Backend basics",
+                new Person("Ada Lovelace", "ada@example.org"), "rec@example.org", new BigDecimal("6"), 7, 85.7, 60,
+                true, 2, 1, "rita@recruiting.example", AT));
+
+        String html = email.html().replaceAll("<[^>]+>", "").replaceAll("\\s+", " ");
+        assertThat(html).contains("1 item was adjusted by a reviewer, 2 machine scores were accepted as they were.");
+        assertThat(email.text()).contains("1 item was adjusted by a reviewer, 2 machine scores were accepted as they were.");
     }
 
     @Test
