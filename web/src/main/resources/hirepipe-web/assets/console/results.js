@@ -16,8 +16,9 @@ export async function renderTable({ api, query }) {
   const test = select([['', 'Any test'], ...tests.map((t) => [t.id, t.title])], { value: filters.testId });
   const status = select([['', 'Any status'], ['PROVISIONAL', 'Awaiting review'], ['FINAL', 'Final']], { value: filters.status });
   const passed = select([['', 'Passed or failed'], ['true', 'Passed'], ['false', 'Failed']], { value: filters.passed });
-  const from = input({ type: 'date', value: filters.submittedFrom.slice(0, 10) });
-  const to = input({ type: 'date', value: filters.submittedTo.slice(0, 10) });
+  // Days are the recruiter's own; the API's bounds are instants, its end exclusive: the next day's first moment.
+  const from = input({ type: 'date', value: localDay(filters.submittedFrom) });
+  const to = input({ type: 'date', value: localDay(filters.submittedTo, -1) });
   const form = h('form', { class: 'filters', 'aria-label': 'Filter results' },
     field('Test', test, { field: 'testId' }), field('Status', status, { field: 'status' }), field('Outcome', passed, { field: 'passed' }),
     field('Submitted from', from, { field: 'submittedFrom' }), field('Submitted until', to, { field: 'submittedTo' }),
@@ -28,8 +29,8 @@ export async function renderTable({ api, query }) {
     if (test.value) next.set('testId', test.value);
     if (status.value) next.set('status', status.value);
     if (passed.value) next.set('passed', passed.value);
-    if (from.value) next.set('submittedFrom', `${from.value}T00:00:00Z`);
-    if (to.value) next.set('submittedTo', `${to.value}T23:59:59Z`);
+    if (from.value) next.set('submittedFrom', startOfLocalDay(from.value));
+    if (to.value) next.set('submittedTo', startOfLocalDay(to.value, 1));
     location.hash = `/results${next.toString() ? `?${next}` : ''}`;
   });
   const active = Object.fromEntries(Object.entries(filters).filter(([, value]) => value));
@@ -303,4 +304,17 @@ function adjustForm(ctx, result, item, index, { etag, kept }) {
   }
   return h('details', { class: 'adjust-box', open: Boolean(mine) },
     h('summary', {}, `Adjust the score of question ${index + 1}`), form);
+}
+
+/** The first moment of a calendar day (`YYYY-MM-DD`, `plusDays` later) in the recruiter's own time zone, as an instant. */
+function startOfLocalDay(day, plusDays = 0) {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year, month - 1, date + plusDays).toISOString();
+}
+
+/** The recruiter's calendar day of an instant (`shiftMs` moved: -1 for the day an exclusive end closes), for a date control. */
+function localDay(iso, shiftMs = 0) {
+  const day = iso ? new Date(new Date(iso).getTime() + shiftMs) : null;
+  if (!day || Number.isNaN(day.getTime())) return '';
+  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
 }

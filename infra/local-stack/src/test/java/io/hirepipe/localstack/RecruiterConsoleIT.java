@@ -28,6 +28,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -243,6 +247,9 @@ class RecruiterConsoleIT {
             browser.awaitText("#results-table", "Grace Console");
             assertThat(browser.textOf("#results-table")).contains("Ada Console");
             browser.capture("console-results");
+            filterOnTodayAsARecruiterInAuckland(browser);
+            open(browser, "#/results?testId=" + testId);
+            browser.awaitText("#results-table", "Grace Console");
 
             browser.find("#results-table a[href$='" + sessionId + "']").click();
             browser.awaitHeading("Ada Console: " + TEST_TITLE);
@@ -905,6 +912,36 @@ class RecruiterConsoleIT {
             browser.awaitText("#announcer", "Key " + keyName + " revoked.");
             assertThat(apiKeyNamed(keyName).get("revoked").asBoolean()).isTrue();
             browser.capture("console-api-keys-after-revoke");
+        }
+    }
+
+    /**
+     * The date filters are the recruiter's own days. In Auckland (UTC+12 or +13) "today" starts at its midnight
+     * there, hours before UTC's; the last moment of the day is in, as the end is the next day's first moment.
+     */
+    private static void filterOnTodayAsARecruiterInAuckland(CandidateBrowser browser) {
+        ZoneId auckland = ZoneId.of("Pacific/Auckland");
+        browser.driver().executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", auckland.getId()));
+        try {
+            LocalDate today = LocalDate.now(auckland);
+            List<WebElement> days = browser.driver().findElements(By.cssSelector("form.filters input[type=date]"));
+            browser.script("arguments[0].value = arguments[2]; arguments[1].value = arguments[2];",
+                    days.get(0), days.get(1), today.toString());
+            browser.button("Apply filters");
+            browser.awaitText("#results-table", "Ada Console");
+
+            DateTimeFormatter javascriptIso = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                    .withZone(ZoneOffset.UTC);
+            assertThat((String) browser.script("return decodeURIComponent(location.hash)")).contains(
+                    "submittedFrom=" + javascriptIso.format(today.atStartOfDay(auckland)),
+                    "submittedTo=" + javascriptIso.format(today.plusDays(1).atStartOfDay(auckland)));
+            browser.driver().navigate().refresh();
+            browser.awaitText("#results-table", "Ada Console");
+            List<WebElement> shown = browser.driver().findElements(By.cssSelector("form.filters input[type=date]"));
+            assertThat(shown).extracting(day -> day.getDomProperty("value"))
+                    .as("the page drawn from the address shows the days chosen").containsOnly(today.toString());
+        } finally {
+            browser.driver().executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
         }
     }
 
