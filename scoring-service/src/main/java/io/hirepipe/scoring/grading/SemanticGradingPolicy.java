@@ -89,7 +89,10 @@ import java.util.Set;
  * reaches {@code misconceptionAt} and exceeds the unit's cosine to every key point; polarity must agree
  * ("sharding does not copy all data" is not it). A unit that states a misconception is evidence for no
  * key point: "higher isolation makes transactions faster" is close to the trade-off key point in
- * embedding space, but it gets the trade-off backwards. Neither is a unit that only echoes the question: at
+ * embedding space, but it gets the trade-off backwards. When the unit states it in so many words (by its cosine, not
+ * only by a phrase), neither is any other unit of its sentence: the sentence's other clauses give the wrong claim's
+ * reason or consequence ("POST is idempotent too, since posting the same payment twice returns the same resource").
+ * Neither is a unit that only echoes the question: at
  * least {@code promptEchoShare} of its analysed terms are words of the prompt ("SQL injection is the injection
  * of SQL"), so it adds nothing of the candidate's own, however close it sits to a key point on the same matter.
  * An answer that takes up the rubric wrongly, by stating a listed misconception or by denying a key point in
@@ -156,7 +159,7 @@ public final class SemanticGradingPolicy {
             for (int u = 0; u < e.units().size(); u++) {
                 double sim = e.misconceptionSimilarity()[m][u];
                 if (statesMisconception(e, m, u)) {
-                    markWithEnclosing(e.units(), u, wrong);
+                    markMisconceptionUnits(e, m, u, wrong);
                     if (hit < 0 || sim > bestSim) {
                         hit = u;
                         bestSim = sim;
@@ -375,13 +378,16 @@ public final class SemanticGradingPolicy {
         return s.clauseNoise() * (Math.sqrt(2 * Math.log(units)) - Math.sqrt(2 * Math.log(s.clauseNoiseFrom())));
     }
 
-    /** The units set aside because they, or a clause of theirs, state one of the rubric's misconceptions. */
+    /**
+     * The units set aside because they, or a clause of theirs, state one of the rubric's misconceptions, or because they
+     * share a sentence with a unit that states one in so many words.
+     */
     public boolean[] misconceptionUnits(AnswerEvidence e) {
         boolean[] wrong = new boolean[e.units().size()];
         for (int m = 0; m < e.misconceptionSimilarity().length; m++) {
             for (int u = 0; u < wrong.length; u++) {
                 if (statesMisconception(e, m, u)) {
-                    markWithEnclosing(e.units(), u, wrong);
+                    markMisconceptionUnits(e, m, u, wrong);
                 }
             }
         }
@@ -390,8 +396,13 @@ public final class SemanticGradingPolicy {
 
     /** Unit u meets misconception m: by its phrase, or closer to it than to any key point and above misconception-at. */
     private boolean statesMisconception(AnswerEvidence e, int m, int u) {
+        return statesMisconceptionInWords(e, m, u) || e.misconceptionPhrase()[m][u];
+    }
+
+    /** Unit u is closer to misconception m's statement than to any key point, and at least misconception-at close. */
+    private boolean statesMisconceptionInWords(AnswerEvidence e, int m, int u) {
         double sim = e.misconceptionSimilarity()[m][u];
-        return (sim >= s.misconceptionAt() && sim > nearestKeyPoint(e.keyPointSimilarity(), u)) || e.misconceptionPhrase()[m][u];
+        return sim >= s.misconceptionAt() && sim > nearestKeyPoint(e.keyPointSimilarity(), u);
     }
 
     /** sem(u,k) of the class comment, before the clause-count discount. */
@@ -410,6 +421,32 @@ public final class SemanticGradingPolicy {
 
     private static boolean overlaps(AnswerSegmenter.Span a, AnswerSegmenter.Span b) {
         return a.start() < b.end() && b.start() < a.end();
+    }
+
+    /**
+     * Sets aside the units that misconception m's statement by unit u takes with it. A unit that states it in so many
+     * words (its cosine to the statement reaches misconception-at and beats every key point) takes its whole sentence:
+     * the sentence's other clauses give the wrong claim's reason or consequence ("POST is idempotent too, since posting
+     * the same payment twice just returns the same resource"; "Sharding takes that further: every node gets a copy of
+     * all the data"), not a right point of their own. A unit that holds only the misconception's phrase takes the units
+     * that contain it, as before: a phrase's words may fall in different clauses ("GET and DELETE are idempotent, but
+     * POST is not"), so it says less about what each clause states (docs/grading.md, session 33).
+     */
+    private void markMisconceptionUnits(AnswerEvidence e, int m, int u, boolean[] marks) {
+        List<AnswerSegmenter.Span> units = e.units();
+        if (!statesMisconceptionInWords(e, m, u)) {
+            markWithEnclosing(units, u, marks);
+            return;
+        }
+        boolean[] enclosing = new boolean[units.size()];
+        markWithEnclosing(units, u, enclosing);
+        for (int i = 0; i < units.size(); i++) {
+            for (int j = 0; j < units.size() && !marks[i]; j++) {
+                if (enclosing[j] && overlaps(units.get(i), units.get(j))) {
+                    marks[i] = true;
+                }
+            }
+        }
     }
 
     /** Marks unit u and every unit whose span encloses it (the sentence around a clause). */

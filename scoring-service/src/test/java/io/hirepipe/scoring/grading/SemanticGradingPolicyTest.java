@@ -535,6 +535,42 @@ class SemanticGradingPolicyTest {
                 new double[1][e.units().size()], phrase, e.topicality(), e.signals(), e.truncated(), e.holistic());
     }
 
+    /**
+     * One sentence of two clauses: the first states the rubric's misconception (by its cosine, 0.9, or only by its
+     * phrase), the second would meet key point a on its own (0.95); the sentence as a whole is close to nothing.
+     */
+    private static AnswerEvidence misconceptionWithAReason(boolean inWords) {
+        List<Span> units = List.of(new Span("POST is idempotent too, since posting twice returns the same resource", 0, 69),
+                new Span("POST is idempotent too", 0, 22), new Span("since posting twice returns the same resource", 23, 69));
+        double[][] sim = new double[4][3];
+        sim[0][2] = 0.95;
+        double[][] misconception = new double[1][3];
+        boolean[][] phrase = new boolean[1][3];
+        if (inWords) {
+            misconception[0][1] = 0.9;
+        } else {
+            phrase[0][1] = true;
+        }
+        return new AnswerEvidence("answer", units, new boolean[3], sim, new boolean[4][3], misconception, phrase,
+                0.9, new KeywordListDetector.Signals(40, 0.4, 0, 0.2, true), false, 0);
+    }
+
+    @Test
+    void aMisconceptionStatedInSoManyWordsTakesItsWholeSentenceWithIt() {
+        FreeTextGrade inWords = policy.grade(misconceptionWithAReason(true), WITH_MISCONCEPTION);
+
+        // the reason the candidate gives for a wrong claim is no right point of its own
+        assertThat(inWords.misconceptions()).hasSize(1);
+        assertThat(inWords.keyPoints().get(0).verdict()).isEqualTo(Verdict.MISSED);
+
+        // a phrase alone marks only the units that contain it: its words may lie in different clauses
+        // ("GET and DELETE are idempotent, but POST is not"), so the other clause still counts
+        FreeTextGrade byPhrase = policy.grade(misconceptionWithAReason(false), WITH_MISCONCEPTION);
+        assertThat(byPhrase.misconceptions()).hasSize(1);
+        assertThat(byPhrase.keyPoints().get(0).verdict()).isEqualTo(Verdict.MET);
+        assertThat(byPhrase.keyPoints().get(0).span()).isEqualTo("since posting twice returns the same resource");
+    }
+
     private static AnswerEvidence denyingAKeyPoint(AnswerEvidence e) {
         return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
                 e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(), e.truncated(),
