@@ -438,14 +438,19 @@ public final class SemanticGradingPolicy {
             markWithEnclosing(units, u, marks);
             return;
         }
-        boolean[] enclosing = new boolean[units.size()];
-        markWithEnclosing(units, u, enclosing);
-        for (int i = 0; i < units.size(); i++) {
-            for (int j = 0; j < units.size() && !marks[i]; j++) {
-                if (enclosing[j] && overlaps(units.get(i), units.get(j))) {
-                    marks[i] = true;
-                }
+        // the units that enclose u (its sentence, and that sentence's positive part) all lie within the sentence
+        AnswerSegmenter.Span inner = units.get(u);
+        int start = inner.start();
+        int end = inner.end();
+        for (AnswerSegmenter.Span outer : units) {
+            if (outer.start() <= inner.start() && outer.end() >= inner.end()) {
+                start = Math.min(start, outer.start());
+                end = Math.max(end, outer.end());
             }
+        }
+        AnswerSegmenter.Span sentence = new AnswerSegmenter.Span(null, start, end);
+        for (int i = 0; i < units.size(); i++) {
+            marks[i] |= overlaps(units.get(i), sentence);
         }
     }
 
