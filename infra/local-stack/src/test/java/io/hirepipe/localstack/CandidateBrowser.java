@@ -335,9 +335,13 @@ final class CandidateBrowser implements AutoCloseable {
         Map<?, ?> viewport = (Map<?, ?>) metrics.get("cssLayoutViewport");
         double width = ((Number) viewport.get("clientWidth")).doubleValue();
         double height = Math.min(((Number) content.get("height")).doubleValue(), MAX_SCREENSHOT_HEIGHT);
+        // Capturing beyond the viewport lays the page out at its full height for a moment, which can move the
+        // scroll position: it is put back, so that what a test checks next (what is on screen) is as before.
+        Object scrolled = script("return [window.scrollX, window.scrollY]");
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                 "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        script("window.scrollTo(arguments[0][0], arguments[0][1])", scrolled);
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
