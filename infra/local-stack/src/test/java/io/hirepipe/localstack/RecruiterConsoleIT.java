@@ -915,6 +915,19 @@ class RecruiterConsoleIT {
         }
     }
 
+    /** At 375 px, by keyboard: opens question 1's adjustment and selects its points, which the caller then types. */
+    private WebElement adjustQuestionOneAtPhoneWidth(CandidateBrowser browser, String sessionId, String heading) {
+        browser.narrow(375);
+        open(browser, "#/results/" + sessionId);
+        browser.awaitHeading(heading);
+        browser.tabTo(e -> "summary".equals(e.getTagName()) && e.getText().equals("Adjust the score of question 1"),
+                "question 1's adjustment");
+        browser.press(Keys.ENTER);
+        WebElement points = browser.tabTo(e -> "number".equals(e.getDomAttribute("type")), "the points");
+        browser.chord(Keys.CONTROL, "a");
+        return points;
+    }
+
     /**
      * The date filters are the recruiter's own days. In Auckland (UTC+12 or +13) "today" starts at its midnight
      * there, hours before UTC's; the last moment of the day is in, as the end is the next day's first moment.
@@ -965,14 +978,7 @@ class RecruiterConsoleIT {
             assertReviewReasonsAsTheApiHasThem(browser, before);
             browser.captureWithoutAnyViolation("console-result-two-to-review");
 
-            browser.narrow(375);
-            open(browser, "#/results/" + sessionId);
-            browser.awaitHeading("Rowan Review: Review flow test");
-            browser.tabTo(e -> "summary".equals(e.getTagName()) && e.getText().equals("Adjust the score of question 1"),
-                    "question 1's adjustment");
-            browser.press(Keys.ENTER);
-            WebElement points = browser.tabTo(e -> "number".equals(e.getDomAttribute("type")), "the points");
-            browser.chord(Keys.CONTROL, "a");
+            WebElement points = adjustQuestionOneAtPhoneWidth(browser, sessionId, "Rowan Review: Review flow test");
             browser.press("9");
             browser.tabTo(e -> "textarea".equals(e.getTagName()), "the reason").sendKeys("Names the key, and no more.");
             browser.tabTo(e -> "Save the adjusted score".equals(e.getText()), "Save").sendKeys(Keys.ENTER);
@@ -1058,14 +1064,7 @@ class RecruiterConsoleIT {
         String second = before.get("items").get(1).get("questionId").asString();
 
         try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
-            browser.narrow(375);
-            open(browser, "#/results/" + sessionId);
-            browser.awaitHeading("Casey Clash: Review flow test");
-            browser.tabTo(e -> "summary".equals(e.getTagName()) && e.getText().equals("Adjust the score of question 1"),
-                    "question 1's adjustment");
-            browser.press(Keys.ENTER);
-            browser.tabTo(e -> "number".equals(e.getDomAttribute("type")), "the points");
-            browser.chord(Keys.CONTROL, "a");
+            adjustQuestionOneAtPhoneWidth(browser, sessionId, "Casey Clash: Review flow test");
             browser.press("1");
             browser.tabTo(e -> "textarea".equals(e.getTagName()), "the reason").sendKeys("Misses the event id.");
             // Meanwhile a colleague sets the same question.
