@@ -268,6 +268,7 @@ final class CandidateBrowser implements AutoCloseable {
     }
 
     private void judge(String pageName, boolean noViolationAtAll) {
+        fullWidth(); // a page looked at narrow is judged at both widths too, its "-1280" picture at 1280 px
         settle();
         screenshot(pageName + "-1280");
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
