@@ -238,7 +238,7 @@ function itemPanel(ctx, result, item, index, decision) {
   return h('article', { class: 'item', 'aria-labelledby': `item-${index}` },
     h('h3', { id: `item-${index}`, tabindex: '-1' }, `${index + 1}. ${item.title || item.questionId}`),
     h('p', {}, `Automatic score: ${points(item.machinePoints ?? item.points)} / ${item.maxPoints}`,
-      item.humanPoints !== null && item.humanPoints !== undefined ? h('strong', {}, ` · Your score: ${points(item.humanPoints)} / ${item.maxPoints}`) : null,
+      item.humanPoints !== null && item.humanPoints !== undefined ? h('strong', {}, ` · Reviewer's score: ${points(item.humanPoints)} / ${item.maxPoints}`) : null,
       item.awaitingReview ? h('span', {}, ' · ', badge('needs review', 'provisional')) : null),
     reviewReasons(item),
     answerOf(item),

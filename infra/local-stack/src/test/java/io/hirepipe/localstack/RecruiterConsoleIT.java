@@ -1124,7 +1124,7 @@ class RecruiterConsoleIT {
             assertThat(text).as("item " + (i + 1)).contains("Automatic score: "
                     + plain(item.get("machinePoints").decimalValue()) + " / " + item.get("maxPoints").asInt());
             if (item.hasNonNull("humanPoints")) {
-                assertThat(text).contains("Your score: " + plain(item.get("humanPoints").decimalValue()));
+                assertThat(text).contains("Reviewer's score: " + plain(item.get("humanPoints").decimalValue()));
             }
             assertThat(articles.get(i).findElements(By.cssSelector(".badge-provisional"))).as("item " + (i + 1)
                     + " marked as needing review").hasSize(item.get("awaitingReview").asBoolean() ? 1 : 0);
