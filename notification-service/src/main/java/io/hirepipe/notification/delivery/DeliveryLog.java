@@ -1,6 +1,7 @@
 package io.hirepipe.notification.delivery;
 
 import io.hirepipe.defaults.web.Cursor;
+import io.hirepipe.defaults.web.CursorCriteria;
 import jakarta.annotation.PostConstruct;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -207,8 +208,7 @@ public class DeliveryLog {
             criteria = criteria.and("status").is(status);
         }
         if (after != null) {
-            criteria = criteria.orOperator(Criteria.where("createdAt").lt(after.at()),
-                    Criteria.where("createdAt").is(after.at()).and("_id").lt(after.id()));
+            criteria = criteria.andOperator(CursorCriteria.after(after));
         }
         Query query = Query.query(criteria)
                 .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "_id")))

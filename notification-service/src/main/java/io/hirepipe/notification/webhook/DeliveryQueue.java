@@ -1,6 +1,7 @@
 package io.hirepipe.notification.webhook;
 
 import io.hirepipe.defaults.web.Cursor;
+import io.hirepipe.defaults.web.CursorCriteria;
 import io.hirepipe.notification.webhook.WebhookDelivery.Status;
 import jakarta.annotation.PostConstruct;
 import org.springframework.dao.DuplicateKeyException;
@@ -145,8 +146,7 @@ public class DeliveryQueue {
             criteria = criteria.and("status").is(status);
         }
         if (after != null) {
-            criteria = criteria.orOperator(Criteria.where("createdAt").lt(after.at()),
-                    Criteria.where("createdAt").is(after.at()).and("_id").lt(after.id()));
+            criteria = criteria.andOperator(CursorCriteria.after(after));
         }
         return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt", "_id")).limit(limit),
                 WebhookDelivery.class);

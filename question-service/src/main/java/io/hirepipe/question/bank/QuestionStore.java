@@ -3,7 +3,7 @@ package io.hirepipe.question.bank;
 import io.hirepipe.defaults.outbox.Outbox;
 import io.hirepipe.defaults.outbox.OutboxMessage;
 import io.hirepipe.defaults.web.Cursor;
-import io.hirepipe.question.CursorCriteria;
+import io.hirepipe.defaults.web.CursorCriteria;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package io.hirepipe.question.template;
 
 import io.hirepipe.defaults.web.Cursor;
-import io.hirepipe.question.CursorCriteria;
+import io.hirepipe.defaults.web.CursorCriteria;
 import io.hirepipe.question.bank.SearchTerms;
 import io.hirepipe.question.bank.SearchTermsMigration;
 import org.bson.Document;
