@@ -2,6 +2,7 @@ package io.hirepipe.assessment.invitation;
 
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.defaults.outbox.Outbox;
+import io.hirepipe.defaults.web.CursorCriteria;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -105,8 +106,7 @@ public class InvitationStore {
             all.add(Criteria.where(CREATED_AT).lt(query.createdTo()));
         }
         if (query.after() != null) {
-            all.add(new Criteria().orOperator(Criteria.where(CREATED_AT).lt(query.after().at()),
-                    Criteria.where(CREATED_AT).is(query.after().at()).and(ID).lt(query.after().id())));
+            all.add(CursorCriteria.after(CREATED_AT, query.after()));
         }
         Query find = Query.query(new Criteria().andOperator(all))
                 .with(Sort.by(Sort.Direction.DESC, CREATED_AT).and(Sort.by(Sort.Direction.DESC, ID)))

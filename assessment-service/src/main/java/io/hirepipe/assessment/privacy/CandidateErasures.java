@@ -12,6 +12,7 @@ import io.hirepipe.defaults.outbox.Outbox;
 import io.hirepipe.defaults.privacy.ErasureCompletions;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.web.CursorCriteria;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -88,8 +89,7 @@ class CandidateErasures implements ErasureCompletions {
     Page<ErasureView> list(Caller caller, Cursor after, int limit) {
         Criteria criteria = Criteria.where("tenantId").is(caller.tenantId());
         if (after != null) {
-            criteria = criteria.orOperator(Criteria.where("requestedAt").lt(after.at()),
-                    Criteria.where("requestedAt").is(after.at()).and("_id").lt(after.id()));
+            criteria = criteria.andOperator(CursorCriteria.after("requestedAt", after));
         }
         Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("requestedAt"), Sort.Order.desc("_id")))
                 .limit(limit + 1);

@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.audit;
 
+import io.hirepipe.defaults.web.CursorCriteria;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DuplicateKeyException;
@@ -93,9 +94,7 @@ public class AuditTrail implements ApplicationRunner {
             all.add(Criteria.where("occurredAt").lt(q.to()));
         }
         if (q.after() != null) {
-            all.add(new Criteria().orOperator(Criteria.where("occurredAt").lt(q.after().at()),
-                    new Criteria().andOperator(Criteria.where("occurredAt").is(q.after().at()),
-                            Criteria.where("_id").lt(q.after().id()))));
+            all.add(CursorCriteria.after("occurredAt", q.after()));
         }
         return Query.query(new Criteria().andOperator(all.toArray(Criteria[]::new)))
                 .with(Sort.by(Sort.Direction.DESC, "occurredAt").and(Sort.by(Sort.Direction.DESC, "_id")));

@@ -2,6 +2,7 @@ package io.hirepipe.scoring.result;
 
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.defaults.outbox.Outbox;
+import io.hirepipe.defaults.web.CursorCriteria;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -188,8 +189,7 @@ public class ResultStore {
             all.add(Criteria.where("externalReference").is(filter.externalReference()));
         }
         if (filter.after() != null) {
-            all.add(new Criteria().orOperator(Criteria.where("scoredAt").lt(filter.after().at()),
-                    Criteria.where("scoredAt").is(filter.after().at()).and("_id").lt(filter.after().id())));
+            all.add(CursorCriteria.after("scoredAt", filter.after()));
         }
         Query query = Query.query(new Criteria().andOperator(all))
                 .with(Sort.by(Sort.Direction.DESC, "scoredAt").and(Sort.by(Sort.Direction.DESC, "_id")));
