@@ -2,6 +2,7 @@ package io.hirepipe.assessment.partner.greenhouse;
 
 import io.hirepipe.assessment.invitation.CreateInvitationRequest;
 import io.hirepipe.assessment.invitation.CreateInvitationRequest.CandidateInput;
+import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationService;
 import io.hirepipe.assessment.invitation.InvitationStore;
 import io.hirepipe.assessment.invitation.InvitationView;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The partner side of Greenhouse's Assessment API, on top of the invitations this service already
@@ -86,10 +88,17 @@ class GreenhouseAdapter {
                         + "tenant: a recruiter must first name who receives the reports "
                         + "(PUT /api/v1/integrations/greenhouse/settings)."));
         String testId = request.testId();
+        String email = request.candidate().email().strip();
+        Optional<String> taken = alreadyTaken(caller.tenantId(), request.url().strip(), testId, email);
+        if (taken.isPresent()) {
+            log.info("Greenhouse sent test {} again after the candidate started it; answering with interview {}",
+                    testId, taken.get());
+            return taken.get();
+        }
         InvitationView invitation;
         try {
             invitation = invitations.createForPartner(caller, new CreateInvitationRequest(testId,
-                    new CandidateInput(request.candidate().fullName(), request.candidate().email().strip()),
+                    new CandidateInput(request.candidate().fullName(), email),
                     null, null, settings.reportTo(), null), PARTNER);
         } catch (ProblemException e) {
             if (e.getStatusCode().value() == 422 && e.getBody().getType().toString().endsWith("/unknown-test")) {
@@ -116,6 +125,21 @@ class GreenhouseAdapter {
                 caller.subject(), now, Outbox.messages(sent), true));
         log.info("Greenhouse sent test {} as invitation {}", testId, invitation.id());
         return invitation.id();
+    }
+
+    /**
+     * The interview this take-home test (its callback URL) already became, if the candidate started or finished it:
+     * Greenhouse retrying a send whose answer it lost must not email the candidate a retake. One not started is
+     * answered through the active-invitation conflict below; a revoked or expired one is sent anew.
+     */
+    private Optional<String> alreadyTaken(String tenantId, String callbackUrl, String testId, String email) {
+        return store.sentTo(tenantId, callbackUrl).stream()
+                .filter(sent -> sent.testId().equals(testId))
+                .flatMap(sent -> invitationStore.find(tenantId, sent.id()).stream())
+                .filter(invitation -> invitation.started() && !invitation.candidateErased()
+                        && invitation.candidate().email().equalsIgnoreCase(email))
+                .map(Invitation::id)
+                .findFirst();
     }
 
     TestStatus testStatus(Caller caller, String partnerInterviewId) {

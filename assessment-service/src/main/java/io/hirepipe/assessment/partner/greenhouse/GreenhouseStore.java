@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The adapter's own two collections; every read is within one tenant. */
@@ -25,10 +26,19 @@ class GreenhouseStore {
     void createIndexes() {
         mongo.indexOps(GreenhouseInterview.class).createIndex(new Index()
                 .on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("by_tenant"));
+        mongo.indexOps(GreenhouseInterview.class).createIndex(new Index()
+                .on("tenantId", Sort.Direction.ASC).on("callbackUrl", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.DESC).named("by_callback"));
     }
 
     void insert(GreenhouseInterview interview) {
         mongo.insert(interview);
+    }
+
+    /** The interviews Greenhouse sent to one callback URL (one take-home test of one application), newest first. */
+    List<GreenhouseInterview> sentTo(String tenantId, String callbackUrl) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("callbackUrl").is(callbackUrl))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(10), GreenhouseInterview.class);
     }
 
     /** Another tenant's interview is not found, exactly like an unknown one. */

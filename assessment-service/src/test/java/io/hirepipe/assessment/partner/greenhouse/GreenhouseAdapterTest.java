@@ -129,6 +129,32 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
                 .problem(409, "already-invited");
     }
 
+    /**
+     * Greenhouse retries a send_test whose answer it lost, possibly after the candidate already took the test: a
+     * second invitation would email the candidate a retake and give the application two results. A test the
+     * recruiter revoked in Hirepipe is sent anew.
+     */
+    @Test
+    void greenhouseSendingATestAgainAfterTheCandidateTookItGetsTheSameInterview_aRevokedOneIsSentAnew() {
+        String taken = sendTest("ginny@hogwarts.example");
+        takeTheTestFromItsEmail(taken);
+
+        assertThat(sendTest("ginny@hogwarts.example")).as("a retry after the candidate submitted").isEqualTo(taken);
+        assertThat(sendTest("GINNY@hogwarts.example ")).as("the same candidate, written differently").isEqualTo(taken);
+        assertThat(api(recruiterToken()).get("/api/invitations?limit=50").expect(200).get("items")
+                .valueStream().filter(i -> i.get("candidate").get("email").asString().equals("ginny@hogwarts.example"))
+                .count()).as("no second invitation, so no retake email").isEqualTo(1);
+
+        String revoked = greenhouse().post(BASE + "/send_test", with(sendTestBody("java-basics", "percy@hogwarts.example"),
+                "url", CALLBACK.replace("/12345", "/24680"))).expect(200).get("partner_interview_id").asString();
+        api(recruiterToken()).post("/api/invitations/" + revoked + "/revoke", "{\"reason\":\"wrong test\"}").expect(200);
+        String resent = greenhouse().post(BASE + "/send_test", with(sendTestBody("java-basics", "percy@hogwarts.example"),
+                "url", CALLBACK.replace("/12345", "/24680"))).expect(200).get("partner_interview_id").asString();
+        assertThat(resent).as("a revoked test sent again is a new invitation").isNotEqualTo(revoked);
+        assertThat(api(recruiterToken()).get("/api/invitations/" + resent).expect(200).get("status").asString())
+                .isEqualTo("INVITED");
+    }
+
     /** What the API description shows for send_test's url is a callback send_test accepts, not a 400. */
     @Test
     void theApiDescriptionsSendTestExampleNamesACallbackUrlSendTestAccepts() {
