@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Tells the tenant's recruiter that a subscription was disabled, through the email log (so it is
+ * Tells the subscription's alert address (else the tenant's recruiter) that a subscription was disabled, through the email log (so it is
  * sent once per disabling and shows among the tenant's emails). Sent once, not retried: the
  * subscription's own state says it is disabled, and the delivery log shows a failed notice.
  */
@@ -32,7 +32,8 @@ public class SubscriptionDisabledNotice {
     }
 
     public void send(WebhookSubscription subscription, String reason, Instant disabledAt) {
-        Optional<String> recruiter = contacts.recruiterEmail(subscription.tenantId());
+        Optional<String> recruiter = Optional.ofNullable(subscription.alertEmail())
+                .or(() -> contacts.recruiterEmail(subscription.tenantId()));
         if (recruiter.isEmpty()) {
             log.warn("Webhook subscription {} disabled, but no recruiter address is known for tenant {}",
                     subscription.id(), subscription.tenantId());

@@ -2,6 +2,7 @@ package io.hirepipe.notification.webhook;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -14,11 +15,14 @@ import java.util.List;
  * @param eventTypes the {@link WebhookEventType} wire names; the API description lists them (a test keeps the list
  *                   there equal to the enum)
  * @param enabled on update only: false pauses deliveries, true resumes them; null leaves it as it is
+ * @param alertEmail who is emailed if Hirepipe disables the subscription (410, failing for days); by default the
+ *                   person who created it. On update, null keeps the address it has
  */
 public record SubscriptionRequest(
         @Schema(example = "https://hooks.acme.example/hirepipe") @NotBlank @Size(max = 2000) String url,
         @ArraySchema(schema = @Schema(example = "assessment.finalized", allowableValues = {"invitation.created", "assessment.started", "assessment.submitted", "assessment.scored",
                 "score.adjusted", "assessment.finalized", "invitation.revoked", "invitation.expired"})) @NotEmpty @Size(max = 20) List<@NotBlank String> eventTypes,
         @Schema(example = "Push completed assessments to our ATS") @Size(max = 500) String description,
-        Boolean enabled) {
+        Boolean enabled,
+        @Schema(example = "integrations@acme.example") @Email @Size(max = 320) String alertEmail) {
 }

@@ -27,6 +27,7 @@ public record SubscriptionView(
         Instant failingSince,
         Instant lastSuccessAt,
         Instant previousSecretExpiresAt,
+        @Schema(example = "integrations@acme.example") String alertEmail,
         @Schema(example = "whsec_MfKQ9r8GKYqXt3vN7Lw2Pz5Hb6Jc4Ds1") @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
     static SubscriptionView of(WebhookSubscription s, Instant now) {
@@ -40,6 +41,6 @@ public record SubscriptionView(
                 .max(Instant::compareTo).orElse(null);
         return new SubscriptionView(s.id(), s.url(), s.eventTypes(), s.description(), s.enabled(),
                 s.disabledReason(), s.disabledAt(), s.createdAt(), s.updatedAt(), s.failingSince(),
-                s.lastSuccessAt(), previousExpires, secret);
+                s.lastSuccessAt(), previousExpires, s.alertEmail(), secret);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
  *                       (a rotation's overlap), so receivers can switch without losing a delivery
  * @param failingSince   when the first failed attempt after the last success happened; null while healthy
  * @param disabledReason why the service disabled it (410, failing for days), or that a user did
+ * @param alertEmail     who is told when the service disables it; null: the tenant's contact last seen
  */
 @Document(WebhookSubscription.COLLECTION)
 public record WebhookSubscription(
@@ -28,7 +29,8 @@ public record WebhookSubscription(
         Instant createdAt,
         Instant updatedAt,
         Instant failingSince,
-        Instant lastSuccessAt) {
+        Instant lastSuccessAt,
+        String alertEmail) {
 
     public static final String COLLECTION = "webhook_subscriptions";
 

@@ -52,7 +52,9 @@ public class WebhookSubscriptions {
         String secret = WebhookSigner.newSecret();
         WebhookSubscription created = store.insert(new WebhookSubscription(id, caller.tenantId(), url, types,
                 blankToNull(request.description()), !Boolean.FALSE.equals(request.enabled()), null, null,
-                List.of(new StoredSecret(cipher.encrypt(secret, id), now, null)), now, now, null, null));
+                List.of(new StoredSecret(cipher.encrypt(secret, id), now, null)), now, now, null, null,
+                request.alertEmail() == null || request.alertEmail().isBlank() ? blankToNull(caller.email())
+                        : request.alertEmail().strip()));
         return SubscriptionView.withSecret(created, now, secret);
     }
 
@@ -71,6 +73,9 @@ public class WebhookSubscriptions {
         Instant now = now();
         Update update = new Update().set("url", url).set("eventTypes", types)
                 .set("description", blankToNull(request.description()));
+        if (request.alertEmail() != null && !request.alertEmail().isBlank()) {
+            update.set("alertEmail", request.alertEmail().strip());
+        }
         if (Boolean.TRUE.equals(request.enabled())) {
             update.set("enabled", true).set("disabledReason", null).set("disabledAt", null).set("failingSince", null);
         } else if (Boolean.FALSE.equals(request.enabled())) {

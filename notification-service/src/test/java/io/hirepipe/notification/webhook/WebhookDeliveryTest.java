@@ -305,12 +305,11 @@ class WebhookDeliveryTest extends NotificationServiceTest {
         try (Receiver receiver = Receiver.answering(500)) {
             // a receiver's URL often carries its own secret (a token in the query, a path like Slack's)
             String url = receiver.url() + "/hooks/receiver-path-secret?token=receiver-query-secret";
-            String subscription = Webhooks.subscribe(recruiter(tenant), url, "assessment.scored")
+            // made with an API key: no person behind it, so the recruiter to tell is the one the tenant's events last named
+            String subscription = Webhooks.subscribe(api(Caller.platform(tenant, "key-ats"),
+                    List.of("webhooks:manage", "results:read")), url, "assessment.scored")
                     .path("id").asString();
-            // the first failure was six days ago and nothing succeeded since
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(subscription)),
-                    new Update().set("failingSince", Instant.now().minus(Duration.ofDays(6))), WebhookSubscription.class);
-            // the recruiter to tell is the one the tenant's events last named
+            failingForSixDays(subscription);
             kafka.publish(envelope(scored(false, recruiterEmail), tenant));
 
             ReceivedMail mail = TestInfrastructure.smtp().awaitMessage(m -> m.isAddressedTo(recruiterEmail)
@@ -330,6 +329,45 @@ class WebhookDeliveryTest extends NotificationServiceTest {
             assertThat(disabled.path("enabled").asBoolean()).isFalse();
             assertThat(receiver.requests()).hasSize(1);
         }
+    }
+
+    /**
+     * The person who set a subscription up (or the address they name) hears that it was disabled, not whichever
+     * recruiter the tenant's last invitation happened to name.
+     */
+    @Test
+    void theDisabledNoticeGoesToWhoeverSetTheSubscriptionUpOrTheAddressTheyName() throws Exception {
+        String tenant = id("tenant");
+        String creator = mailbox("ian");
+        String operations = mailbox("integrations");
+        HttpApi admin = api(Caller.user(tenant, "user-ian", creator, Role.ADMIN));
+        try (Receiver receiver = Receiver.answering(500)) {
+            JsonNode created = Webhooks.subscribe(admin, receiver.url(), "assessment.scored");
+            String subscription = created.path("id").asString();
+            assertThat(created.path("alertEmail").asString()).isEqualTo(creator);
+
+            assertThat(admin.put("/api/notifications/webhooks/" + subscription, Map.of("url", receiver.url(),
+                    "eventTypes", List.of("assessment.scored"), "alertEmail", "not an address")).problem(400)
+                    .toString()).contains("alertEmail");
+            admin.put("/api/notifications/webhooks/" + subscription, Map.of("url", receiver.url(),
+                    "eventTypes", List.of("assessment.scored"), "alertEmail", operations)).expect(200);
+            JsonNode kept = admin.put("/api/notifications/webhooks/" + subscription, Map.of("url", receiver.url(),
+                    "eventTypes", List.of("assessment.scored"), "description", "ATS sync")).expect(200);
+            assertThat(kept.path("alertEmail").asString()).as("left out on update: kept").isEqualTo(operations);
+
+            failingForSixDays(subscription);
+            kafka.publish(envelope(scored(false, mailbox("rita")), tenant));
+
+            ReceivedMail mail = TestInfrastructure.smtp().awaitMessage(m -> m.subject().startsWith("Webhook disabled")
+                    && m.textBody() != null && m.textBody().contains(subscription), WAIT);
+            assertThat(mail.isAddressedTo(operations)).as(mail.toString()).isTrue();
+        }
+    }
+
+    /** The first failure was six days ago and nothing succeeded since. */
+    private void failingForSixDays(String subscription) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(subscription)),
+                new Update().set("failingSince", Instant.now().minus(Duration.ofDays(6))), WebhookSubscription.class);
     }
 
     @Test
