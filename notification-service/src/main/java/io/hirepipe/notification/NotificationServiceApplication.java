@@ -2,6 +2,8 @@ package io.hirepipe.notification;
 
 import org.springframework.boot.SpringApplication;
 import io.hirepipe.notification.webhook.HostResolver;
+import io.hirepipe.notification.webhook.TimeLimitedHostResolver;
+import io.hirepipe.notification.webhook.WebhookProperties;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,7 +33,7 @@ public class NotificationServiceApplication {
     /** The system resolver; tests replace it with a table to make names resolve to private addresses. */
     @Bean
     @ConditionalOnMissingBean
-    HostResolver hostResolver() {
-        return HostResolver.system();
+    HostResolver hostResolver(WebhookProperties webhooks) {
+        return new TimeLimitedHostResolver(HostResolver.system(), webhooks.dnsTimeout(), webhooks.dnsLookups());
     }
 }

@@ -78,6 +78,8 @@ public class SsrfGuard {
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+        } catch (TimeLimitedHostResolver.SlowLookupException e) {
+            throw new UnsafeUrlException("host " + host + " could not be resolved in time (" + e.reason() + ")");
         } catch (UnknownHostException e) {
             throw new UnsafeUrlException("host " + host + " does not resolve");
         }

@@ -13,6 +13,9 @@ import java.util.List;
  * @param allowInsecureLoopback  lets {@code http} and loopback receivers through the SSRF guard: local stack and tests only
  * @param publicBaseUrl          the gateway's public address, the base of the result URL in payloads
  * @param requestTimeout         an attempt that has no response within this is a failure
+ * @param dnsTimeout             the longest wait for the receiver's name to resolve (the system resolver's own can be
+ *                               much longer); a lookup without an answer in time fails the attempt, which is retried
+ * @param dnsLookups             name lookups in flight at once in this instance; more fail at once
  * @param retrySchedule          the wait before each retry, in order; its length is the number of retries
  * @param jitter                 each wait varies by up to this fraction either way, so failed receivers are not hit in step
  * @param disableAfter           a subscription failing this long without one success is disabled
@@ -42,7 +45,9 @@ public record WebhookProperties(
         Duration lease,
         int maxSubscriptionsPerTenant,
         Duration retryAfterLimit,
-        int failingWorkers) {
+        int failingWorkers,
+        Duration dnsTimeout,
+        int dnsLookups) {
 
     public WebhookProperties {
         if (retrySchedule == null || retrySchedule.isEmpty()) {
@@ -57,8 +62,11 @@ public record WebhookProperties(
             throw new IllegalArgumentException(
                     "hirepipe.webhooks.workers, per-subscription-limit and failing-workers must be at least 1");
         }
-        if (lease.compareTo(requestTimeout.plus(connectTimeout)) <= 0) {
-            throw new IllegalArgumentException("hirepipe.webhooks.lease must outlast an attempt (connect + request timeout)");
+        dnsTimeout = dnsTimeout == null ? Duration.ofSeconds(2) : dnsTimeout;
+        dnsLookups = dnsLookups < 1 ? 4 : dnsLookups;
+        if (lease.compareTo(requestTimeout.plus(connectTimeout).plus(dnsTimeout.multipliedBy(2))) <= 0) {
+            throw new IllegalArgumentException(
+                    "hirepipe.webhooks.lease must outlast an attempt (two DNS lookups + connect + request timeout)");
         }
     }
 
