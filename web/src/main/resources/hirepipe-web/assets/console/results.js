@@ -36,7 +36,7 @@ export async function renderTable({ api, query }) {
   const active = Object.fromEntries(Object.entries(filters).filter(([, value]) => value));
   const area = h('div', { id: 'results-table' }, h('p', {}, 'Loading…'));
   page('Results', form,
-    h('p', { class: 'actions' }, h('a', { href: withQuery(`${API}/results/export.csv`, active), download: 'results.csv', id: 'export-csv' }, 'Download these results as CSV')),
+    h('p', { class: 'actions' }, h('a', { href: withQuery(`${API}/results/export.csv`, { ...active, bom: 'true' }), download: 'results.csv', id: 'export-csv' }, 'Download these results as CSV')),
     area);
 
   const items = [];

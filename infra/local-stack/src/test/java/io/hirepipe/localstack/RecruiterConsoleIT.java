@@ -247,6 +247,18 @@ class RecruiterConsoleIT {
             browser.awaitText("#results-table", "Grace Console");
             assertThat(browser.textOf("#results-table")).contains("Ada Console");
             browser.capture("console-results");
+            // The download takes the page's filters and starts with a byte order mark, so Excel reads names right.
+            String export = browser.find("#export-csv").getDomAttribute("href");
+            assertThat(export).startsWith("/api/v1/results/export.csv?").contains("testId=" + testId, "bom=true");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> download = (Map<String, Object>) browser.script("""
+                    return fetch(arguments[0], {credentials: 'same-origin'}).then(async (response) => {
+                      const bytes = new Uint8Array(await response.arrayBuffer());
+                      return {status: response.status, start: Array.from(bytes.slice(0, 12)).join(',')};
+                    });""", export);
+            assertThat(((Number) download.get("status")).intValue()).isEqualTo(200);
+            assertThat((String) download.get("start")).as("EF BB BF, then the header row")
+                    .isEqualTo("239,187,191,115,101,115,115,105,111,110,73,100");
             filterOnTodayAsARecruiterInAuckland(browser);
             open(browser, "#/results?testId=" + testId);
             browser.awaitText("#results-table", "Grace Console");

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.audit.AuditEvents;
 import io.hirepipe.defaults.audit.AuditOutbox;
@@ -119,6 +120,8 @@ public class ResultController {
             @RequestParam(required = false) String submittedFrom,
             @RequestParam(required = false) String submittedTo,
             @RequestParam(required = false) String externalReference,
+            @Parameter(description = "Start with a UTF-8 byte order mark, so that Excel reads accented names right "
+                    + "(the console's download asks for it)") @RequestParam(defaultValue = "false") boolean bom,
             Caller caller, HttpServletResponse response) throws IOException {
         ResultQuery query = ResultFilters.parse(invitationId, testId, status, passed, submittedFrom, submittedTo,
                 externalReference, null);
@@ -127,6 +130,9 @@ public class ResultController {
                 clock.instant()));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"results.csv\"");
+        if (bom) {
+            response.getWriter().write('\uFEFF');
+        }
         export.write(caller.tenantId(), query, response.getWriter());
     }
 

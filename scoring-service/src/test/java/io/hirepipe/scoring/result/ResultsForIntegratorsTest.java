@@ -159,6 +159,7 @@ class ResultsForIntegratorsTest extends ScoringServiceTest {
         });
         assertThat(api(PLATFORM).get("/api/results/export.csv?passed=maybe").problem(400).get("parameter")
                 .asString()).isEqualTo("passed");
+        assertThat(api(PLATFORM).get("/api/results/export.csv?bom=perhaps").problem(400).toString()).contains("bom");
         api(Caller.candidate(TENANT, "inv-1")).get("/api/results/export.csv").problem(403);
     }
 
@@ -182,6 +183,11 @@ class ResultsForIntegratorsTest extends ScoringServiceTest {
         assertThat(bySessionId.get(best).get("timeTakenSeconds")).isEqualTo("1200");
         assertThat(bySessionId.get(best).get("externalReference")).isEqualTo("ats-1");
         assertThat(response.body()).doesNotContain(",=HYPERLINK").doesNotContain("\"=HYPERLINK");
+
+        assertThat(response.body()).as("no byte order mark unless asked: CSV readers would take it into the first "
+                + "header").startsWith("sessionId,");
+        String forExcel = api(PLATFORM).get("/api/results/export.csv?bom=true&testId=" + TEST).body();
+        assertThat(forExcel).startsWith("\uFEFFsessionId,").contains("Grace Hopper");
 
         String ref = URLEncoder.encode("ats-3", StandardCharsets.UTF_8);
         String filtered = api(PLATFORM).get("/api/results/export.csv?externalReference=" + ref).body();
