@@ -123,50 +123,7 @@ public final class AnswerEvidenceCollector {
         return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
-                unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)),
-                contradicted(rubric, vectors, readAs, negated));
-    }
-
-    /**
-     * [key point][unit] whether the positive unit states the key point's contrary: for some reference of the key point
-     * with a contrary, the unit uses the words the contrary brought in and none it took out, and is nearer the contrary
-     * than the reference ("the server decides the shape of the response" against "the client names the fields").
-     */
-    /** TEMPORARY (session 34 candidates C3, C4): the contrary must beat every key point's positive references. */
-    static final boolean STRICT = java.util.Set.of("C3", "C4").contains(System.getProperty("grading.contrary", "off"));
-
-    private static double nearestPositive(RubricEmbeddings rubric, float[] unit) {
-        double best = 0;
-        for (RubricEmbeddings.Target target : rubric.keyPoints()) {
-            for (Reference ref : target.references()) {
-                if (!ref.negated()) {
-                    best = Math.max(best, SentenceEmbedder.cosine(unit, ref.vector()));
-                }
-            }
-        }
-        return best;
-    }
-
-    private static boolean[][] contradicted(RubricEmbeddings rubric, List<float[]> vectors, List<String> readAs,
-                                            boolean[] negated) {
-        boolean[][] contradicted = new boolean[rubric.keyPoints().size()][vectors.size()];
-        for (int k = 0; k < contradicted.length; k++) {
-            for (Reference ref : rubric.keyPoints().get(k).references()) {
-                if (ref.contrary() == null) {
-                    continue;
-                }
-                for (int u = 0; u < vectors.size(); u++) {
-                    double toContrary = negated[u] || contradicted[k][u] ? 0
-                            : SentenceEmbedder.cosine(vectors.get(u), ref.contraryVector());
-                    if (!negated[u] && !contradicted[k][u] && ContraryStatements.speaksFor(ref.contrary(), readAs.get(u))
-                            && toContrary > SentenceEmbedder.cosine(vectors.get(u), ref.vector())
-                            && (!STRICT || toContrary > nearestPositive(rubric, vectors.get(u)))) {
-                        contradicted[k][u] = true;
-                    }
-                }
-            }
-        }
-        return contradicted;
+                unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)));
     }
 
     /** Per unit, its highest cosine to any of {@code others}: another question's prompt or key-point references. */

@@ -29,9 +29,6 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
      */
     static final int PHRASES_THAT_LIST_THE_TERMS = 2;
 
-    /** TEMPORARY (session 34 candidates): whether key-point references get contraries. */
-    static final boolean CONTRARIES = !"off".equals(System.getProperty("grading.contrary", "off"));
-
     /**
      * A misconception is written as "Claims X" (or "Believes X", "Proposes X", "Insists on X", as the starter bank's
      * authors write them); X is what a candidate would say, so X is what gets embedded: the rater's verb is no word of
@@ -40,16 +37,8 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
     private static final Pattern CLAIM_PREFIX = Pattern.compile(
             "^(?i)(?:claims|treats|relies on|thinks|says|believes|proposes|suggests|assumes|insists on)\\s+(?:that\\s+)?");
 
-    /**
-     * A sentence to compare answer units with, whether it is stated negatively, and its contrary
-     * ({@link ContraryStatements}) with that contrary's vector, or nulls when it has none.
-     */
-    public record Reference(String text, float[] vector, boolean negated, ContraryStatements.Contrary contrary,
-                            float[] contraryVector) {
-
-        public Reference(String text, float[] vector, boolean negated) {
-            this(text, vector, negated, null, null);
-        }
+    /** A sentence to compare answer units with, and whether it is stated negatively. */
+    public record Reference(String text, float[] vector, boolean negated) {
     }
 
     /** A phrase's analysed terms and whether the phrase is negative ("does not block"). */
@@ -87,24 +76,7 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
         }
         keyPointTexts.forEach(all::addAll);
         misconceptionTexts.forEach(all::addAll);
-        // the contraries of the positive key-point references, embedded in the same batch, after everything else
-        List<List<ContraryStatements.Contrary>> contraries = new ArrayList<>();
-        int contraryFrom = all.size();
-        for (List<String> texts : keyPointTexts) {
-            List<ContraryStatements.Contrary> perPoint = new ArrayList<>();
-            for (String text : texts) {
-                ContraryStatements.Contrary contrary = CONTRARIES && !negation.isNegated(text)
-                        ? ContraryStatements.of(text).orElse(null) : null;
-                perPoint.add(contrary);
-                if (contrary != null) {
-                    all.add(contrary.text());
-                }
-            }
-            contraries.add(perPoint);
-        }
-        List<float[]> embedded = embedder.embed(all);
-        Iterator<float[]> contraryVectors = embedded.subList(contraryFrom, embedded.size()).iterator();
-        Iterator<float[]> vectors = embedded.subList(0, contraryFrom).iterator();
+        Iterator<float[]> vectors = embedder.embed(all).iterator();
 
         List<float[]> topic = new ArrayList<>();
         if (hasPrompt) {
@@ -114,12 +86,9 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
         List<Target> keyPoints = new ArrayList<>();
         for (int k = 0; k < rubric.keyPoints().size(); k++) {
             List<Reference> refs = new ArrayList<>();
-            for (int r = 0; r < keyPointTexts.get(k).size(); r++) {
-                String text = keyPointTexts.get(k).get(r);
+            for (String text : keyPointTexts.get(k)) {
                 float[] v = vectors.next();
-                ContraryStatements.Contrary contrary = contraries.get(k).get(r);
-                refs.add(new Reference(text, v, negation.isNegated(text), contrary,
-                        contrary == null ? null : contraryVectors.next()));
+                refs.add(new Reference(text, v, negation.isNegated(text)));
                 topic.add(v);
             }
             List<Phrase> phrases = phrases(rubric.keyPoints().get(k).phrases(), analyser, negation);

@@ -138,12 +138,6 @@ public final class SemanticGradingPolicy {
 
     private final SemanticGradingSettings s;
 
-    /** TEMPORARY (session 34 candidates N1, N2): phrases of a clause the floor or the neighbour rule takes out. */
-    static final String PHRASE_RULE = System.getProperty("grading.phrases", "off");
-
-    /** TEMPORARY (session 34 candidate C2): a stated contrary counts as a denial for the engaged-wrong floor. */
-    static final boolean CONTRARY_DENIES = java.util.Set.of("C2", "C4").contains(System.getProperty("grading.contrary", "off"));
-
     public SemanticGradingPolicy(SemanticGradingSettings settings) {
         this.s = settings;
     }
@@ -183,7 +177,6 @@ public final class SemanticGradingPolicy {
         double earned = 0;
         double ambiguity = 0;
         double chance = chanceMaximum(e.units().size());
-        boolean contraryDenial = false;
         for (int k = 0; k < rubric.keyPoints().size(); k++) {
             FreeTextRubric.Point point = rubric.keyPoints().get(k);
             int bestUnit = -1;
@@ -196,21 +189,9 @@ public final class SemanticGradingPolicy {
                     continue;
                 }
                 boolean counts = (aboutTheQuestion(e, u) && !aboutAnotherQuestion(e, u)) || specificToKeyPoint(e, k, u);
-                boolean phrase = e.keyPointPhrase()[k][u];
-                if ("N1".equals(PHRASE_RULE) && aboutAnotherQuestion(e, u) && !specificToKeyPoint(e, k, u)) {
-                    phrase = false;
-                }
-                if ("N2".equals(PHRASE_RULE) && !counts) {
-                    phrase = false;
-                }
                 double raw = rawEvidence(counts
                         ? contrasted(e.keyPointSimilarity(), k, u) - chance : Double.NEGATIVE_INFINITY,
-                        phrase);
-                if (e.keyPointContradicted()[k][u]) {
-                    // it says the opposite in the key point's words: no evidence for it
-                    contraryDenial |= raw >= s.partlyMetAt();
-                    continue;
-                }
+                        e.keyPointPhrase()[k][u]);
                 if (e.hedged()[u]) {
                     // a guess ("I think it might be …") gestures at a point; it does not state it
                     raw = Math.min(raw, s.hedgedEvidenceCap());
@@ -248,7 +229,7 @@ public final class SemanticGradingPolicy {
 
         earned += holisticLift(e.holistic(), keyPoints, rubric, earned);
         double given = max == 0 ? 0 : calibrate(100 * Math.max(0, earned - penalties) / max);
-        if (!misconceptions.isEmpty() || e.deniesKeyPoint() || (CONTRARY_DENIES && contraryDenial)) {
+        if (!misconceptions.isEmpty() || e.deniesKeyPoint()) {
             // wrong, but about the question: a human gives it a 1, not the 0 of an empty answer
             given = Math.max(given, s.engagedWrongFloor());
         }

@@ -61,11 +61,6 @@ class FreeTextCrossValidation {
             List<Graded> chosen = new ArrayList<>(tune.graded().stream().filter(g -> wanted.contains(g.answer().id())).toList());
             FreeTextEvaluationReport.appendSamples(out, chosen, Math.max(1, chosen.size()), "tune-half answers asked for");
         }
-        if (Boolean.getBoolean("evaluation.dumpAll")) {
-            // TEMPORARY (session 34): every tune answer's percent, to compare candidates answer by answer
-            tune.graded().forEach(g -> out.append(String.format("DUMP %s %s %d %.2f%n", g.answer().id(),
-                    g.answer().category(), g.answer().grade(), g.percent())));
-        }
         System.out.println(out);
     }
 
