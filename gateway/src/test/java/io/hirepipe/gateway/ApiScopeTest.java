@@ -96,6 +96,23 @@ class ApiScopeTest extends GatewayTestSupport {
     }
 
     @Test
+    void aKeyRefusedWherePeopleAloneMayGoIsToldNoScopeWouldHelp() {
+        // Every scope: the integrator must learn that no other key opens these, not guess at a scope to ask for.
+        String key = key("questions:read", "questions:write", "invitations:read", "invitations:write", "results:read",
+                "results:write", "notifications:read", "webhooks:manage", "integrations:greenhouse",
+                "operations:manage");
+
+        for (String path : new String[] {"/api/v1/audit", "/api/v1/settings/privacy", "/api/v1/privacy/erasures"}) {
+            JsonNode refused = assertProblem(get(path, "X-Api-Key", key), 403);
+            assertThat(refused.get("type").asString()).as(path).endsWith("/forbidden");
+            assertThat(refused.get("detail").asString()).as(path).isEqualTo("API keys cannot call this operation.");
+            assertThat(refused.has("requiredScope")).as(path).isFalse();
+        }
+        assertThat(ASSESSMENTS.requestsTo("/api/settings/privacy")).as("refused at the edge, never forwarded")
+                .isEmpty();
+    }
+
+    @Test
     void aKeyListsItsScopesAndBadScopeRequestsAreProblems() {
         String recruiter = acmeRecruiterToken();
         JsonNode created = ApiKeyTest.createKey(this, recruiter, "reader", "results:read", "questions:read");

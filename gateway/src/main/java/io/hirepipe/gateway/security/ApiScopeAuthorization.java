@@ -68,6 +68,9 @@ public final class ApiScopeAuthorization implements ReactiveAuthorizationManager
         Optional<ApiScope> required = requiredScope(exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath().pathWithinApplication().value());
         if (required.isEmpty()) {
+            // No scope opens this path (the audit log, privacy settings, erasures): the 403 says a key cannot call
+            // it at all, so an integrator does not go asking for a scope that would not help.
+            exchange.getAttributes().put(RequiredRoles.REQUIRED, List.of());
             return false;
         }
         boolean granted = has(auth, required.get().authority());
