@@ -276,7 +276,8 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
         assertThat(unknown.get("errors").get(0).get("field").asString()).isEqualTo("partner_test_id");
         JsonNode malformed = greenhouse().post(BASE + "/send_test", "{\"partner_test_id\": ").problem(400);
         assertThat(malformed.get("detail").asString()).containsIgnoringCase("malformed");
-        greenhouse().get(BASE + "/test_status").problem(400);
+        assertThat(greenhouse().get(BASE + "/test_status").problem(400, "invalid-parameter").get("parameter")
+                .asString()).isEqualTo("partner_interview_id");
         greenhouse().get(BASE + "/test_status?partner_interview_id=" + "x".repeat(101)).problem(400);
         greenhouse().post(BASE + "/send_test", List.of(sendTestBody("java-basics", "a@example.org"))).problem(400);
 

@@ -24,6 +24,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -113,6 +114,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Bad request",
                 "Parameter '" + name + "' " + expectation(ex.getRequiredType(), ex.getValue()) + ".", request);
         ((ProblemDetail) response.getBody()).setProperty("parameter", name);
+        return response;
+    }
+
+    /**
+     * A required query parameter left out: the same {@code invalid-parameter} problem as one of the wrong type, naming
+     * it in {@code parameter}, rather than Spring's generic "bad-request" a client can only read as prose.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        ResponseEntity<Object> response = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Bad request",
+                "Parameter '" + ex.getParameterName() + "' is required.", request);
+        ((ProblemDetail) response.getBody()).setProperty("parameter", ex.getParameterName());
         return response;
     }
 

@@ -87,6 +87,12 @@ class DefaultsTestApplication {
             return Items.of(List.of("gadget"));
         }
 
+        /** A required query parameter, named as the client writes it (as Greenhouse's partner_interview_id is). */
+        @GetMapping("/api/gadgets/lookup")
+        Map<String, Object> lookup(@RequestParam("gadget_id") String gadgetId, Caller caller) {
+            return Map.of("id", gadgetId);
+        }
+
         @GetMapping("/api/gadgets/{id}/versions/{version}")
         Map<String, Object> version(@PathVariable String id, @PathVariable @Min(1) int version, Caller caller) {
             return Map.of("id", id, "version", version);

@@ -194,6 +194,12 @@ class ServletDefaultsTest {
     }
 
     @Test
+    void aMissingRequiredParameterIsAnInvalidParameterNamingIt() {
+        assertInvalidParameter(recruiter.get("/api/gadgets/lookup"), "gadget_id", "Parameter 'gadget_id' is required.");
+        recruiter.get("/api/gadgets/lookup?gadget_id=g1").expect(200);
+    }
+
+    @Test
     void aLongUnconvertibleValueIsNotEchoed() {
         HttpApi.Response response = recruiter.get("/api/widgets?colour=" + "X".repeat(3000));
 
