@@ -24,8 +24,16 @@ class QuestionServiceHttp {
         this.internalToken = internalToken;
     }
 
+    /**
+     * The test as an invitation made now announces it. A published test someone is editing reads as its draft, so
+     * its published version is asked for as well: the candidate is told the title and time the session will give.
+     * A question-service without that endpoint (404) leaves the test as read.
+     */
     Optional<TestSummary> test(String tenantId, String testId) {
-        return get(tenantId, "/api/tests/{id}", testId, TestSummary.class);
+        return get(tenantId, "/api/tests/{id}", testId, TestSummary.class)
+                .map(test -> test.beingEdited()
+                        ? get(tenantId, "/api/tests/{id}/published", testId, TestSummary.class).orElse(test)
+                        : test);
     }
 
     Optional<TestDelivery> delivery(String tenantId, String testId, String sessionId) {

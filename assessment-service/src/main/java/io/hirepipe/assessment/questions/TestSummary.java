@@ -38,6 +38,11 @@ public record TestSummary(String title, String description, int durationMinutes,
                 : sections.stream().mapToInt(s -> s.questions() == null ? 0 : s.questions().size()).sum();
     }
 
+    /** A published test whose next version is a draft: what it reads as is not what sessions start from. */
+    public boolean beingEdited() {
+        return "DRAFT".equals(status) && publishedVersion != null;
+    }
+
     /** A draft never published, or a retired test, cannot be taken, so it is not offered to new candidates. */
     public boolean offered() {
         // A published test being edited reads DRAFT but keeps serving its published version.

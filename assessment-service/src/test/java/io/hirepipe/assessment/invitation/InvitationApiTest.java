@@ -5,6 +5,7 @@ import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
 import io.hirepipe.assessment.support.TestLinkKeys;
 import io.hirepipe.testkit.EventRecord;
+import io.hirepipe.assessment.support.QuestionServiceStub;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import org.bson.Document;
@@ -72,6 +73,24 @@ class InvitationApiTest extends AssessmentIntegrationTest {
         assertThat(read.get("status").asString()).isEqualTo("INVITED");
         assertThat(read.has("accessUrl")).as("the link is shown only once").isFalse();
         assertThat(read.toString()).doesNotContain(token);
+    }
+
+    @Test
+    void anInvitationToATestBeingEditedAnnouncesTheVersionSessionsStartFrom() {
+        QUESTION_SERVICE.define(tenant, javaTest("edited", 30));
+        QuestionServiceStub.Test longer = javaTest("edited", 45);
+        QUESTION_SERVICE.editDraft(tenant, "edited", new QuestionServiceStub.Test("edited", "Java basics, revised",
+                45, 70, longer.questions().subList(0, 2)));
+
+        JsonNode created = invite("edited", "grace@example.org");
+
+        // The candidate's email and welcome page must tell the time the session will really give.
+        assertThat(created.get("durationMinutes").asInt()).isEqualTo(30);
+        assertThat(created.get("testTitle").asString()).isEqualTo("Java basics");
+        InvitationCreated payload = (InvitationCreated) awaitEvents("InvitationCreated", created.get("id").asString())
+                .get(0).envelope().payload();
+        assertThat(payload.durationMinutes()).isEqualTo(30);
+        assertThat(payload.testTitle()).isEqualTo("Java basics");
     }
 
     private Document stored(String id) {

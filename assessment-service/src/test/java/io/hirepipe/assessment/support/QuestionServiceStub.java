@@ -42,7 +42,7 @@ public final class QuestionServiceStub {
                        List<Question> questions) {
     }
 
-    private static final Pattern PATH = Pattern.compile("/api/tests/([^/]+)(/delivery)?");
+    private static final Pattern PATH = Pattern.compile("/api/tests/([^/]+)(/delivery|/published)?");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
@@ -51,6 +51,8 @@ public final class QuestionServiceStub {
                     TestInfrastructure.INTERNAL_TOKEN_SECRET, null, null), Clock.systemUTC());
     private final Map<String, Test> tests = new ConcurrentHashMap<>();
     private final Set<String> drafts = ConcurrentHashMap.newKeySet();
+    /** Published tests someone is editing: the draft of their next version, which sessions do not start from. */
+    private final Map<String, Test> nextDrafts = new ConcurrentHashMap<>();
     private final Set<String> unfillable = ConcurrentHashMap.newKeySet();
     private final Map<String, Runnable> beforeDelivery = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
@@ -93,6 +95,14 @@ public final class QuestionServiceStub {
     public void defineDraft(String tenantId, Test test) {
         define(tenantId, test);
         drafts.add(tenantId + "|" + test.testId());
+    }
+
+    /**
+     * Makes a published test one being edited, as question-service answers for it: {@code GET /api/tests/{id}}
+     * shows the draft of the next version, {@code /published} and the delivery the version sessions start from.
+     */
+    public void editDraft(String tenantId, String testId, Test nextDraft) {
+        nextDrafts.put(tenantId + "|" + testId, nextDraft);
     }
 
     /**
@@ -144,15 +154,19 @@ public final class QuestionServiceStub {
             Test test = path.matches() ? tests.get(caller.tenantId() + "|" + path.group(1)) : null;
             if (test == null) {
                 respond(exchange, 404, Map.of("title", "Test not found"));
-            } else if (path.group(2) == null) {
-                List<Map<String, Object>> refs = test.questions().stream()
+            } else if (path.group(2) == null || path.group(2).equals("/published")) {
+                Test nextDraft = nextDrafts.get(caller.tenantId() + "|" + path.group(1));
+                boolean draftShown = nextDraft != null && path.group(2) == null;
+                Test shown = draftShown ? nextDraft : test;
+                List<Map<String, Object>> refs = shown.questions().stream()
                         .<Map<String, Object>>map(q -> Map.of("questionId", q.questionId(), "version", q.version()))
                         .toList();
-                respond(exchange, 200, Map.of("id", test.testId(), "title", test.title(),
+                respond(exchange, 200, Map.of("id", shown.testId(), "title", shown.title(),
                         "description", "Answer in your own words.\n\nNo notes.",
-                        "durationMinutes", test.durationMinutes(), "passMarkPercent", test.passMarkPercent(),
+                        "durationMinutes", shown.durationMinutes(), "passMarkPercent", shown.passMarkPercent(),
                         "sections", List.of(Map.of("title", "All", "questions", refs)),
-                        "status", "PUBLISHED"));
+                        "status", nextDraft != null ? "DRAFT" : "PUBLISHED", "publishedVersion", 1,
+                        "version", draftShown ? 2 : 1));
             } else if (unfillable.contains(caller.tenantId() + "|" + path.group(1))) {
                 respond(exchange, 409, Map.of("type", "https://hirepipe.io/problems/pool-cannot-be-filled",
                         "title", "Conflict", "status", 409, "field", "sections[0].pool",

@@ -131,6 +131,19 @@ class TestTemplateController {
         tests.delete(caller, id, IfMatch.of(ifMatch));
     }
 
+    /**
+     * What assessment-service announces when it invites someone to a test being edited: the version sessions start
+     * from, not the draft (whose duration or title the candidate would otherwise be told).
+     */
+    @Refusal(status = 409, type = "test-not-published",
+            detail = "Test 't_8ZpQ3vN6cJw1TfHs' has no published version yet.")
+    @Operation(summary = "Get the version of a test sessions start from (services only)")
+    @GetMapping("/{id}/published")
+    @PreAuthorize("hasRole('SERVICE')")
+    TestTemplateView published(Caller caller, @PathVariable String id) {
+        return tests.published(caller, id);
+    }
+
     /** The questions of one session: pools and shuffles are drawn from {@code sessionId}. */
     @Refusal(status = 409, type = "test-not-published",
             detail = "Test 't_8ZpQ3vN6cJw1TfHs' has no published version yet.")

@@ -178,6 +178,14 @@ public class TestTemplateService {
         }
     }
 
+    /** The newest published version as a view, whatever draft of a later version is being edited. */
+    TestTemplateView published(Caller caller, String id) {
+        TestTemplateDocument test = load(caller, id);
+        PublishedTest published = test.latestPublished().orElseThrow(() -> ProblemException.conflict(
+                "test-not-published", "Test '" + id + "' has no published version yet."));
+        return TestTemplateView.ofPublished(test, published);
+    }
+
     /**
      * The newest published version as the candidate of session {@code sessionId} will see it: pools drawn
      * from the questions published now, order and options shuffled as the test says, all seeded from the

@@ -30,6 +30,18 @@ record TestTemplateView(
         Instant updatedAt,
         Instant publishedAt) {
 
+    /**
+     * The version sessions start from now, while a later version may be a draft being edited: what an invitation
+     * made now announces (title, time, pass mark, instructions, question count). Status stays the test's own.
+     */
+    static TestTemplateView ofPublished(TestTemplateDocument test, TestTemplateDocument.PublishedTest published) {
+        TestDefinition c = published.content();
+        return new TestTemplateView(test.id(), c.title(), c.description(), c.instructions(), c.durationMinutes(),
+                c.passMarkPercent(), c.sections(), c.shuffleQuestions(), c.shuffleOptions(), c.totalPoints(),
+                c.questionCount(), test.status(), published.version(), test.publishedVersion(), test.createdAt(),
+                test.updatedAt(), published.publishedAt());
+    }
+
     static TestTemplateView of(TestTemplateDocument test) {
         TestDefinition c = test.content();
         return new TestTemplateView(test.id(), c.title(), c.description(), c.instructions(), c.durationMinutes(),

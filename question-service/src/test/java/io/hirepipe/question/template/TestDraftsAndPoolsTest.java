@@ -91,6 +91,35 @@ class TestDraftsAndPoolsTest extends IntegrationTestBase {
     }
 
     @Test
+    void whatAnInvitationAnnouncesIsThePublishedVersionNotADraftBeingEdited() {
+        String a = published("A", "databases", 2);
+        String b = published("B", "databases", 3);
+        String id = api(recruiter).post("/api/tests", test("Screen", false, List.of(fixed("s", a)))).expect(201)
+                .get("id").asString();
+        Map<String, Object> longer = test("Screen, longer", true, List.of(fixed("s", a, b)));
+        longer.put("durationMinutes", 45);
+        longer.put("instructions", "Take your time.");
+        api(recruiter).put("/api/tests/" + id, longer).expect(200);
+
+        // Recruiters read the draft they are editing; assessment-service announces what a session would start from.
+        assertThat(api(recruiter).get("/api/tests/" + id).expect(200).get("durationMinutes").asInt()).isEqualTo(45);
+        JsonNode offered = api(assessmentService()).get("/api/tests/" + id + "/published").expect(200);
+        assertThat(offered.get("title").asString()).isEqualTo("Screen");
+        assertThat(offered.get("durationMinutes").asInt()).isEqualTo(30);
+        assertThat(offered.get("instructions").asString()).isEqualTo("Read each question **carefully**.");
+        assertThat(offered.get("questionCount").asInt()).isEqualTo(1);
+        assertThat(offered.get("version").asInt()).isEqualTo(1);
+        assertThat(offered.get("publishedVersion").asInt()).isEqualTo(1);
+        assertThat(offered.get("status").asString()).as("the test is still being edited").isEqualTo("DRAFT");
+
+        String neverPublished = api(recruiter).post("/api/tests", test("Draft", true, List.of(fixed("s", a))))
+                .expect(201).get("id").asString();
+        api(assessmentService()).get("/api/tests/" + neverPublished + "/published").problem(409, "test-not-published");
+        api(assessmentService()).get("/api/tests/t_unknown/published").problem(404);
+        api(recruiter).get("/api/tests/" + id + "/published").problem(403);
+    }
+
+    @Test
     void poolsAreDrawnPerSessionReproduciblyFromPublishedQuestionsOnly() {
         Set<String> eligible = new HashSet<>();
         for (int i = 0; i < 6; i++) {
