@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -198,12 +199,23 @@ public final class QuestionServiceStub {
             List<Map<String, Object>> items = tests.entrySet().stream()
                     .filter(e -> e.getKey().startsWith(prefix))
                     .sorted(Map.Entry.comparingByKey())
-                    .<Map<String, Object>>map(e -> Map.of("id", e.getValue().testId(), "title", e.getValue().title(),
-                            "durationMinutes", e.getValue().durationMinutes(),
-                            "status", drafts.contains(e.getKey()) ? "DRAFT" : "PUBLISHED"))
+                    .map(e -> listed(e.getKey(), e.getValue()))
                     .toList();
             respond(exchange, 200, Map.of("items", items));
         }
+    }
+
+    /** As question-service lists a test: its latest version, and which version sessions start from, if any. */
+    private Map<String, Object> listed(String key, Test test) {
+        Test nextDraft = nextDrafts.get(key);
+        Test latest = nextDraft != null ? nextDraft : test;
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", latest.testId());
+        item.put("title", latest.title());
+        item.put("durationMinutes", latest.durationMinutes());
+        item.put("status", drafts.contains(key) || nextDraft != null ? "DRAFT" : "PUBLISHED");
+        item.put("publishedVersion", drafts.contains(key) ? null : 1);
+        return item;
     }
 
     private Caller callerOf(HttpExchange exchange) {

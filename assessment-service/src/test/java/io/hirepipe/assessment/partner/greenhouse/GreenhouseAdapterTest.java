@@ -71,6 +71,9 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
     @Test
     void listTestsAnswersAnArrayOfTheTenantsPublishedTests() {
         QUESTION_SERVICE.define(tenant, javaTest("sql-joins", 20));
+        // published, and being edited: its next version is a draft, but candidates are still invited to it
+        QUESTION_SERVICE.define(tenant, javaTest("kafka-basics", 20));
+        QUESTION_SERVICE.editDraft(tenant, "kafka-basics", javaTest("kafka-basics", 30));
         QUESTION_SERVICE.defineDraft(tenant, javaTest("draft-test", 20));
         QUESTION_SERVICE.define("tenant-other-" + UUID.randomUUID(), javaTest("not-ours", 20));
 
@@ -80,7 +83,7 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
         JsonNode tests = response.json();
         assertThat(tests.isArray()).as("a bare array, as Greenhouse documents it").isTrue();
         assertThat(tests.valueStream().map(t -> t.get("partner_test_id").asString()))
-                .containsExactlyInAnyOrder("java-basics", "sql-joins");
+                .containsExactlyInAnyOrder("java-basics", "sql-joins", "kafka-basics");
         tests.forEach(t -> {
             assertThat(t.propertyNames()).containsExactlyInAnyOrder("partner_test_id", "partner_test_name");
             assertThat(t.get("partner_test_name").asString()).isEqualTo("Java basics");
