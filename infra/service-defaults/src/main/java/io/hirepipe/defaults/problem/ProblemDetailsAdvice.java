@@ -36,6 +36,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -230,6 +231,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> undecodableParameter(InvalidParameterException ex, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
                 "A query or form parameter is not valid percent-encoded UTF-8.", request);
+    }
+
+    /**
+     * No handler for the path: usually a typo in a segment of a real one ({@code /questions/q_1/publsh}), which
+     * the gateway routes here by its prefix. Spring's detail ("No static resource api/questions/…") talks of files
+     * and names this service's internal path, which the gateway rewrites in {@code instance} but cannot in a
+     * sentence; {@code instance} already says which path was meant.
+     */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not Found",
+                "There is no operation at this path. The API is described at /api/docs.", request);
     }
 
     /** Says what the caller lacks for the operation it asked for: a role, or a person rather than a key. */

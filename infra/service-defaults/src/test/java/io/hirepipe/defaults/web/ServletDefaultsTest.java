@@ -239,6 +239,23 @@ class ServletDefaultsTest {
         recruiter.get("/api/nothing-here").problem(404);
     }
 
+    /**
+     * A typo in the last segment of a real path (the gateway routes it here): the detail points at the API
+     * description, without Spring's "No static resource" wording or the service's internal path, which the gateway
+     * does not rewrite in a detail (only in {@code instance}).
+     */
+    @Test
+    void aTypoInAPathSaysThereIsNoSuchOperationWithoutTheInternalPath() {
+        for (String method : new String[] {"GET", "POST"}) {
+            JsonNode problem = recruiter.send(method, "/api/widgets/w-1/publsh", "{}").problem(404, "not-found");
+
+            assertThat(problem.get("detail").asString()).as(method)
+                    .isEqualTo("There is no operation at this path. The API is described at /api/docs.")
+                    .doesNotContain("static resource").doesNotContain("api/widgets");
+            assertThat(problem.get("instance").asString()).isEqualTo("/api/widgets/w-1/publsh");
+        }
+    }
+
     @Test
     void aBugIsA500ThatRevealsNothingInternal() {
         HttpApi.Response response = recruiter.get("/api/boom");
