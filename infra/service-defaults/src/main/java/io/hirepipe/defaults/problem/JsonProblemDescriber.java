@@ -1,6 +1,7 @@
 package io.hirepipe.defaults.problem;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -8,6 +9,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +17,10 @@ import java.util.stream.Collectors;
  * of the offending field; it never echoes internal class names.
  */
 public final class JsonProblemDescriber {
+
+    /** "(start marker at [Source: …])" or "at [Source: …]", as Jackson appends it to some messages. */
+    private static final Pattern PARSER_LOCATION =
+            Pattern.compile("\\s*(\\((start marker )?at \\[Source:[^\\]]*\\]\\)|(at )?\\[Source:[^\\]]*\\])");
 
     private JsonProblemDescriber() {
     }
@@ -71,7 +77,8 @@ public final class JsonProblemDescriber {
         }
         String path = pathOf(jackson);
         if (jackson instanceof StreamReadException && !(jackson instanceof MismatchedInputException)) {
-            return "Malformed JSON: " + firstLine(jackson.getOriginalMessage());
+            return "Malformed JSON" + where(jackson) + ": " + withoutParserLocation(firstLine(jackson.getOriginalMessage()))
+                    + ".";
         }
         if (jackson instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
             return "Invalid value" + (path.isEmpty() ? "" : " at '" + path + "'") + ": "
@@ -127,6 +134,25 @@ public final class JsonProblemDescriber {
 
     private static String abbreviate(String value) {
         return value.length() > 40 ? "'" + value.substring(0, 40) + "…'" : "'" + value + "'";
+    }
+
+    /** Where the parser stopped, as a person finds it in the body they sent; empty when the parser does not know. */
+    private static String where(JacksonException jackson) {
+        TokenStreamLocation location = jackson.getLocation();
+        if (location == null || location.getLineNr() < 1 || location.getColumnNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /**
+     * Some parser messages carry a location of their own ("expected close marker for Object (start marker at
+     * [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); byte offset: #UNKNOWN])"):
+     * Jackson's settings and placeholders, not something a client can act on.
+     */
+    private static String withoutParserLocation(String message) {
+        String plain = PARSER_LOCATION.matcher(message).replaceAll("").strip();
+        return plain.endsWith(".") ? plain.substring(0, plain.length() - 1) : plain;
     }
 
     private static String firstLine(String message) {

@@ -91,6 +91,25 @@ class ServletDefaultsTest {
         assertThat(problem.get("detail").asString()).containsIgnoringCase("malformed json");
     }
 
+    /**
+     * The parser's own location ("[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); byte
+     * offset: #UNKNOWN]") means nothing to a client; where the JSON broke is said as a line and column.
+     */
+    @Test
+    void malformedJsonSaysWhereInWordsWithoutTheParsersInternals() {
+        JsonNode truncated = recruiter.post("/api/widgets", "{\"name\": \"w\",\n \"tags\": [\"a\"").problem(400, "malformed-request");
+        assertThat(truncated.get("detail").asString())
+                .startsWith("Malformed JSON at line 2, column ")
+                .contains("end-of-input")
+                .doesNotContain("Source").doesNotContain("StreamReadFeature").doesNotContain("REDACTED")
+                .doesNotContain("#UNKNOWN").endsWith(".");
+
+        JsonNode unquoted = recruiter.post("/api/widgets", "{\"name\": w}").problem(400, "malformed-request");
+        assertThat(unquoted.get("detail").asString())
+                .startsWith("Malformed JSON at line 1, column 10: Unrecognized token 'w'")
+                .doesNotContain("Source").doesNotContain("StreamReadFeature");
+    }
+
     @Test
     void aWrongTypeNamesTheField() {
         JsonNode problem = recruiter.post("/api/widgets", "{\"name\":\"w\",\"size\":\"big\"}").problem(400);
