@@ -77,6 +77,17 @@ class LoginTest extends GatewayTestSupport {
         assertProblem(postJson("/api/v1/auth/login", "{\"email\": \"a@b.test\", \"password\": [\"x\"]}"), 400);
     }
 
+    /** Two values for one key: no reader's choice between them decides who signs in. */
+    @Test
+    void aKeyGivenTwiceIsABadRequestNamingItNotALogin() {
+        HttpResponse<String> response = postJson("/api/v1/auth/login", "{\"email\":\"nobody@acme.test\",\"password\":\""
+                + ACME_PASSWORD + "\",\"email\":\"recruiter@acme.test\"}");
+
+        JsonNode problem = assertProblem(response, 400);
+        assertThat(problem.get("detail").asString()).isEqualTo("Field 'email' appears more than once.");
+        assertThat(response.body()).doesNotContain("token");
+    }
+
     @Test
     void operatorInjectionIsABadRequestNotALogin() {
         HttpResponse<String> response = postJson("/api/v1/auth/login",

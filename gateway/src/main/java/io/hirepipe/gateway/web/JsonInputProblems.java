@@ -5,6 +5,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import java.util.Optional;
+
 /**
  * One sentence a client developer can act on for an unreadable request body, naming the JSON path
  * of the offending field and never echoing internal class names. An operator object such as
@@ -18,6 +20,11 @@ final class JsonInputProblems {
     }
 
     static String describe(Throwable failure) {
+        // A key given twice is a parser error too, but one that names its field without echoing the body.
+        Optional<JsonProblemDescriber.FieldProblem> field = JsonProblemDescriber.fieldProblem(failure);
+        if (field.isPresent()) {
+            return field.get().sentence();
+        }
         JacksonException jackson = Causes.find(failure, JacksonException.class);
         if (jackson instanceof StreamReadException && !(jackson instanceof MismatchedInputException)) {
             return "Malformed JSON.";

@@ -1,6 +1,7 @@
 package io.hirepipe.defaults.problem;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
@@ -22,6 +23,8 @@ public final class JsonProblemDescriber {
     private static final Pattern PARSER_LOCATION =
             Pattern.compile("\\s*(\\((start marker )?at \\[Source:[^\\]]*\\]\\)|(at )?\\[Source:[^\\]]*\\])");
 
+    private static final String DUPLICATE_KEY = "Duplicate Object property ";
+
     private JsonProblemDescriber() {
     }
 
@@ -36,8 +39,15 @@ public final class JsonProblemDescriber {
         }
     }
 
-    /** The field problem behind this failure: a number too large for its field, or a required number left out. */
+    /**
+     * The field problem behind this failure: a key given twice, a number too large for its field, or a required
+     * number left out.
+     */
     public static Optional<FieldProblem> fieldProblem(Throwable failure) {
+        Optional<FieldProblem> duplicate = duplicateKey(failure);
+        if (duplicate.isPresent()) {
+            return duplicate;
+        }
         JacksonException jackson = findCause(failure, JacksonException.class);
         if (jackson == null || pathOf(jackson).isEmpty()) {
             return Optional.empty();
@@ -49,6 +59,30 @@ public final class JsonProblemDescriber {
             return Optional.of(new FieldProblem(pathOf(jackson), "is required"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The parser refuses a key repeated in one object (StrictJsonAutoConfiguration) and says so only in its message,
+     * {@code Duplicate Object property "size"}; where that object sits is the parser's context at the time.
+     */
+    private static Optional<FieldProblem> duplicateKey(Throwable failure) {
+        StreamReadException read = findCause(failure, StreamReadException.class);
+        String message = read == null ? null : read.getOriginalMessage();
+        if (message == null || !message.startsWith(DUPLICATE_KEY)) {
+            return Optional.empty();
+        }
+        String key = message.substring(DUPLICATE_KEY.length()).replaceAll("^\"|\"$", "");
+        String object = read.processor() == null ? "" : pathOf(read.processor().streamReadContext().getParent());
+        return Optional.of(new FieldProblem(object.isEmpty() ? key : object + "." + key, "appears more than once"));
+    }
+
+    /** The JSON path of the value a parser context is at ({@code parts[1]}); empty at the root. */
+    private static String pathOf(TokenStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            path.insert(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + c.currentName());
+        }
+        return path.toString().replaceFirst("^\\.", "");
     }
 
     /** Jackson keeps the number only in its message: "Numeric value (-99999999999) out of range of `int` ...". */

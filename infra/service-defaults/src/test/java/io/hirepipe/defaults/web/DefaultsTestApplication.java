@@ -33,7 +33,10 @@ import java.util.Map;
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveRepositoriesAutoConfiguration"})
 class DefaultsTestApplication {
 
-    record Widget(@NotBlank String name, @Min(1) int size, @Email String owner, List<String> tags) {
+    record Widget(@NotBlank String name, @Min(1) int size, @Email String owner, List<String> tags, List<Part> parts) {
+    }
+
+    record Part(String id) {
     }
 
     enum Colour { RED, GREEN }
@@ -54,8 +57,8 @@ class DefaultsTestApplication {
                            @RequestParam(required = false) Colour colour,
                            @RequestParam(required = false) Double weight,
                            @RequestParam(required = false) Instant since) {
-            return Items.of(List.of(new Widget("small", 1, null, List.of("a")),
-                    new Widget("large", 9, null, List.of())));
+            return Items.of(List.of(new Widget("small", 1, null, List.of("a"), null),
+                    new Widget("large", 9, null, List.of(), null)));
         }
 
         @GetMapping("/api/widgets/{id}")

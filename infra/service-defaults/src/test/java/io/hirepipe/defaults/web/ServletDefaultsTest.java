@@ -148,6 +148,24 @@ class ServletDefaultsTest {
         }
     }
 
+    /**
+     * A key given twice ({@code "size":1, ..., "size":9}) used to be read silently as its last value; another
+     * reader of the same body (a proxy, an audit tool) may take the first. The request is refused naming the key.
+     */
+    @Test
+    void aKeyGivenTwiceIsRefusedNamingIt() {
+        JsonNode top = recruiter.post("/api/widgets", "{\"name\":\"w\",\"size\":1,\"size\":9}")
+                .problem(400, "invalid-request");
+        assertThat(top.get("detail").asString()).isEqualTo("Field 'size' appears more than once.");
+        assertThat(top.get("errors").get(0).get("field").asString()).isEqualTo("size");
+        assertThat(top.get("errors").get(0).get("message").asString()).isEqualTo("appears more than once");
+
+        JsonNode nested = recruiter.post("/api/widgets",
+                "{\"name\":\"w\",\"size\":1,\"parts\":[{\"id\":\"a\"},{\"id\":\"b\",\"id\":\"c\"}]}")
+                .problem(400, "invalid-request");
+        assertThat(nested.get("errors").get(0).get("field").asString()).isEqualTo("parts[1].id");
+    }
+
     @Test
     void operatorInjectionIsRefusedAsAWrongType() {
         JsonNode problem = recruiter.post("/api/widgets", "{\"name\":{\"$gt\":\"\"},\"size\":1}").problem(400);
