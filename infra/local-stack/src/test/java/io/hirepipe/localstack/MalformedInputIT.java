@@ -33,6 +33,8 @@ class MalformedInputIT {
     /** Signing out would end the recruiter's token, which the sweep goes on using. */
     private static final Set<String> SKIPPED = Set.of("/api/v1/auth/logout", "/api/v1/auth/session");
     private static final String UNKNOWN_ID = "zz-unknown-id";
+    /** For a request to a path with no operation of its own: a candidate's path is called as a candidate. */
+    private static final JsonNode NO_OPERATION = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     /** Each of these stands for an id in a path; the sweep sends every one where the document has a path parameter. */
     private static final List<String> ODD_IDS = List.of("x".repeat(3000), "%00", "..%2f..%2fetc");
     private static final List<String> ODD_QUERY_VALUES = List.of("abc", "99999999999999999999", "x".repeat(3000));
@@ -120,6 +122,149 @@ class MalformedInputIT {
                 String.join("\n  ", accepted));
         assertThat(sent).as("requests sent").isGreaterThan(300);
         assertThat(failures).isEmpty();
+    }
+
+    /**
+     * The request around the body and the query, on every operation: a body that is not declared JSON or is empty, a
+     * key given twice, a method the path does not have, a path with a segment too many, a page size or cursor no list
+     * takes, and times without a zone or in the wrong order. Each gets a 4xx problem naming what is wrong, and none of
+     * them leaves anything behind in the lists a recruiter reads.
+     */
+    @Test
+    void everyOperationAnswersABadRequestEnvelopeWithAProblemNamingIt() {
+        Map<String, List<String>> listsBefore = recruiterLists();
+        List<String> failures = new ArrayList<>();
+        int sent = 0;
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            if (SKIPPED.contains(path.getKey())) {
+                continue;
+            }
+            String concrete = withIds(path.getKey(), UNKNOWN_ID);
+            HttpApi pathCaller = callerOf(path.getKey(), NO_OPERATION);
+            String undeclared = METHODS.stream().sorted().filter(m -> !path.getValue().has(m)).findFirst().orElseThrow();
+            sent += 2;
+            HttpApi.Response wrongMethod = send(pathCaller, undeclared, concrete, null);
+            expectProblem(failures, "method " + undeclared, undeclared, concrete, wrongMethod, 405, null);
+            if (wrongMethod.status() == 405 && wrongMethod.header("Allow").isEmpty()) {
+                failures.add("405 without Allow: " + undeclared.toUpperCase() + " " + concrete);
+            }
+            // two segments, so that the typo never lands on a path variable of a longer path
+            String typo = concrete + "/no-such/operation";
+            HttpApi.Response unknown = send(pathCaller, "get", typo, null);
+            expectProblem(failures, "unknown path", "get", typo, unknown, 404, null);
+            if (unknown.body().contains("static resource")) {
+                failures.add("Spring's wording for an unknown path: " + unknown);
+            }
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                String method = operation.getKey();
+                if (!METHODS.contains(method)) {
+                    continue;
+                }
+                JsonNode op = operation.getValue();
+                HttpApi caller = callerOf(path.getKey(), op);
+                if (op.path("requestBody").path("content").has("application/json")) {
+                    sent += 3;
+                    expectProblem(failures, "text/plain body", method, concrete,
+                            raw(caller, method, concrete, "text/plain", "{}"), 415, null);
+                    expectProblem(failures, "body without Content-Type", method, concrete,
+                            raw(caller, method, concrete, null, "{}"), 415, null);
+                    if (op.path("requestBody").path("required").asBoolean(false)) {
+                        sent++;
+                        expectProblem(failures, "empty body", method, concrete,
+                                raw(caller, method, concrete, "application/json", ""), 400, null);
+                    }
+                    JsonNode schema = resolve(op.at("/requestBody/content/application~1json/schema"));
+                    String key = schema.path("properties").propertyNames().stream().findFirst().orElse("name");
+                    expectProblem(failures, "key given twice", method, concrete, raw(caller, method, concrete,
+                            "application/json", "{\"" + key + "\":null,\"" + key + "\":null}"), 400, key);
+                }
+                Set<String> query = new java.util.HashSet<>();
+                op.path("parameters").forEach(p -> {
+                    if (p.path("in").asString().equals("query")) {
+                        query.add(p.path("name").asString());
+                    }
+                });
+                List<String[]> badQueries = new ArrayList<>();
+                if (query.contains("limit")) {
+                    List.of("-1", "0", "100000").forEach(v -> badQueries.add(new String[] {"limit=" + v, "limit"}));
+                }
+                if (query.contains("cursor")) {
+                    for (String cursor : List.of("not-a-cursor!", base64("x|y"), base64("2026-12-01T00:00:00Z|"),
+                            base64("2026-12-01T00:00:00|x"), base64("+999999999-01-01T00:00:00Z|x"))) {
+                        badQueries.add(new String[] {"cursor=" + cursor, "cursor"});
+                    }
+                }
+                for (String[] range : List.of(new String[] {"from", "to"}, new String[] {"createdFrom", "createdTo"},
+                        new String[] {"submittedFrom", "submittedTo"})) {
+                    for (String bound : range) {
+                        if (query.contains(bound)) {
+                            badQueries.add(new String[] {bound + "=2026-12-01T00:00:00", bound});
+                            badQueries.add(new String[] {bound + "=2026-12-01", bound});
+                        }
+                    }
+                    if (query.contains(range[0]) && query.contains(range[1])) {
+                        badQueries.add(new String[] {range[0] + "=2026-12-02T00:00:00Z&" + range[1]
+                                + "=2026-12-01T00:00:00Z", range[0]});
+                    }
+                }
+                for (String[] bad : badQueries) {
+                    sent++;
+                    String target = concrete + "?" + bad[0];
+                    expectProblem(failures, "query " + bad[0], method, target, send(caller, method, target,
+                            WITH_BODY.contains(method) ? Map.of() : null), 400, bad[1]);
+                }
+            }
+        }
+        System.out.printf("bad-request-envelope sweep: %d requests%n", sent);
+        assertThat(sent).as("requests sent").isGreaterThan(300);
+        assertThat(failures).isEmpty();
+        assertThat(recruiterLists()).as("what a recruiter lists, after only refused requests").isEqualTo(listsBefore);
+    }
+
+    /** The newest ids of each list a refused create could have added to. */
+    private Map<String, List<String>> recruiterLists() {
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        for (String list : List.of("/api/v1/questions", "/api/v1/tests", "/api/v1/invitations",
+                "/api/v1/notifications/webhooks", "/api/v1/api-keys", "/api/v1/users", "/api/v1/privacy/erasures")) {
+            lists.put(list, recruiter.get(list).expect(200).get("items").valueStream()
+                    .map(item -> item.path("id").asString(item.path("erasureId").asString())).toList());
+        }
+        return lists;
+    }
+
+    private static HttpApi.Response raw(HttpApi caller, String method, String path, String contentType, String body) {
+        HttpApi.Response response = caller.sendRaw(method.toUpperCase(), path, contentType, body);
+        for (int retry = 0; retry < RETRIES_AFTER_429 && response.status() == 429; retry++) {
+            sleepSeconds(Math.min(65, Long.parseLong(response.header("Retry-After").orElse("1"))));
+            response = caller.sendRaw(method.toUpperCase(), path, contentType, body);
+        }
+        return response;
+    }
+
+    private static void sleepSeconds(long seconds) {
+        try {
+            Thread.sleep(Duration.ofSeconds(seconds).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A problem of this status whose detail or errors name {@code named} (when given). */
+    private static void expectProblem(List<String> failures, String what, String method, String path,
+                                      HttpApi.Response response, int status, String named) {
+        String request = method.toUpperCase() + " " + abbreviated(path) + " (" + what + ") -> " + response.status() + " "
+                + response.contentType() + " " + abbreviated(response.body());
+        if (response.status() != status || !response.isProblem()) {
+            failures.add("expected a " + status + " problem: " + request);
+        } else if (named != null && !response.body().contains(named)) {
+            failures.add("does not name " + named + ": " + request);
+        }
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private HttpApi callerOf(String path, JsonNode operation) {

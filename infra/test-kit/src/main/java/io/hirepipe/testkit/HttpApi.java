@@ -110,6 +110,10 @@ public final class HttpApi {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json(body)));
         }
+        return exchange(request, method, path);
+    }
+
+    private static Response exchange(HttpRequest.Builder request, String method, String path) {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
@@ -120,6 +124,22 @@ public final class HttpApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(method + " " + path + " was interrupted", e);
         }
+    }
+
+    /**
+     * Sends {@code body} exactly as given with the Content-Type given, to test what a client gets for the wrong one.
+     *
+     * @param contentType sent as the Content-Type header; null sends none
+     * @param body        sent as it is; null sends no body
+     */
+    public Response sendRaw(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT);
+        headers.forEach(request::header);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return exchange(request, method, path);
     }
 
     /** {@code value} as JSON text; a String is taken to be JSON already. */
