@@ -7,13 +7,17 @@ import org.springframework.context.annotation.Bean;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
+
+import java.time.Instant;
 
 /**
  * Jackson quietly turns {@code 5} into the string "5" and {@code "5"} into the number 5. A client
  * that sends one where the other belongs has a bug and should hear about it as a 400 naming the
  * field, not have its input reinterpreted. The same goes for a key given twice in one object: Jackson would keep
  * the last value, while another reader of the same body (a proxy, a validator, an audit tool) may keep the first.
+ * And an instant is read only from an ISO-8601 string ({@link IsoInstantDeserializer}), never from a number.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass(JsonMapperBuilderCustomizer.class)
@@ -23,6 +27,8 @@ public class StrictJsonAutoConfiguration {
     JsonMapperBuilderCustomizer hirepipeStrictScalarTypes() {
         return builder -> builder
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .addModule(new SimpleModule("hirepipe-iso-instants").addDeserializer(Instant.class,
+                        new IsoInstantDeserializer()))
                 .withCoercionConfig(LogicalType.Textual, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -33,7 +33,8 @@ import java.util.Map;
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveRepositoriesAutoConfiguration"})
 class DefaultsTestApplication {
 
-    record Widget(@NotBlank String name, @Min(1) int size, @Email String owner, List<String> tags, List<Part> parts) {
+    record Widget(@NotBlank String name, @Min(1) int size, @Email String owner, List<String> tags, List<Part> parts,
+                  Instant madeAt) {
     }
 
     record Part(String id) {
@@ -47,7 +48,8 @@ class DefaultsTestApplication {
         @PostMapping("/api/widgets")
         @PreAuthorize("hasAnyRole('RECRUITER', 'PLATFORM')")
         Map<String, Object> create(@Valid @RequestBody Widget widget, Caller caller) {
-            return Map.of("name", widget.name(), "tenant", caller.tenantId(), "kind", caller.kind().name());
+            return Map.of("name", widget.name(), "tenant", caller.tenantId(), "kind", caller.kind().name(),
+                    "madeAt", String.valueOf(widget.madeAt()));
         }
 
         @GetMapping("/api/widgets")
@@ -57,8 +59,8 @@ class DefaultsTestApplication {
                            @RequestParam(required = false) Colour colour,
                            @RequestParam(required = false) Double weight,
                            @RequestParam(required = false) Instant since) {
-            return Items.of(List.of(new Widget("small", 1, null, List.of("a"), null),
-                    new Widget("large", 9, null, List.of(), null)));
+            return Items.of(List.of(new Widget("small", 1, null, List.of("a"), null, null),
+                    new Widget("large", 9, null, List.of(), null, null)));
         }
 
         @GetMapping("/api/widgets/{id}")

@@ -166,6 +166,29 @@ class ServletDefaultsTest {
         assertThat(nested.get("errors").get(0).get("field").asString()).isEqualTo("parts[1].id");
     }
 
+    /**
+     * A time in a body is an ISO-8601 string. Jackson alone read a number as epoch seconds, so JavaScript's
+     * Date.now() (milliseconds) became the year 56,900, and took years no database date can hold.
+     */
+    @Test
+    void aTimeIsAnIsoStringNeverANumberNorBeyondYear9999() {
+        JsonNode millis = recruiter.post("/api/widgets", "{\"name\":\"w\",\"size\":1,\"madeAt\":1733443200000}")
+                .problem(400);
+        assertThat(millis.get("detail").asString())
+                .isEqualTo("Field 'madeAt' has the wrong type (expected an ISO-8601 timestamp).");
+
+        JsonNode farOut = recruiter.post("/api/widgets",
+                "{\"name\":\"w\",\"size\":1,\"madeAt\":\"+1000000000-01-01T00:00:00Z\"}").problem(400);
+        assertThat(farOut.get("detail").asString()).startsWith("Field 'madeAt' has an invalid value")
+                .endsWith("(expected an ISO-8601 timestamp).");
+        recruiter.post("/api/widgets", "{\"name\":\"w\",\"size\":1,\"madeAt\":\"2026-12-01\"}").problem(400);
+
+        assertThat(recruiter.post("/api/widgets", "{\"name\":\"w\",\"size\":1,\"madeAt\":\"2026-12-01T10:00:00+01:00\"}")
+                .expect(200).get("madeAt").asString()).isEqualTo("2026-12-01T09:00:00Z");
+        assertThat(recruiter.post("/api/widgets", "{\"name\":\"w\",\"size\":1,\"madeAt\":\"2026-12-01T09:00:00Z\"}")
+                .expect(200).get("madeAt").asString()).isEqualTo("2026-12-01T09:00:00Z");
+    }
+
     @Test
     void operatorInjectionIsRefusedAsAWrongType() {
         JsonNode problem = recruiter.post("/api/widgets", "{\"name\":{\"$gt\":\"\"},\"size\":1}").problem(400);
