@@ -126,7 +126,7 @@ class MalformedInputIT {
 
     /**
      * The request around the body and the query, on every operation: a body that is not declared JSON or is empty, a
-     * key given twice, a method the path does not have, a path with a segment too many, a page size or cursor no list
+     * key given twice, a time sent as epoch milliseconds, a method the path does not have, a path with a segment too many, a page size or cursor no list
      * takes, and times without a zone or in the wrong order. Each gets a 4xx problem naming what is wrong, and none of
      * them leaves anything behind in the lists a recruiter reads.
      */
@@ -135,6 +135,7 @@ class MalformedInputIT {
         Map<String, List<String>> listsBefore = recruiterLists();
         List<String> failures = new ArrayList<>();
         int sent = 0;
+        int times = 0;
         for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
             if (SKIPPED.contains(path.getKey())) {
                 continue;
@@ -177,6 +178,16 @@ class MalformedInputIT {
                     String key = schema.path("properties").propertyNames().stream().findFirst().orElse("name");
                     expectProblem(failures, "key given twice", method, concrete, raw(caller, method, concrete,
                             "application/json", "{\"" + key + "\":null,\"" + key + "\":null}"), 400, key);
+                    for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+                        if (resolve(property.getValue()).path("format").asString("").equals("date-time")) {
+                            // JavaScript's Date.now(): epoch milliseconds where an ISO-8601 time belongs
+                            sent++;
+                            times++;
+                            expectProblem(failures, "epoch millis for a time", method, concrete, raw(caller, method,
+                                    concrete, "application/json", "{\"" + property.getKey() + "\":1733443200000}"), 400,
+                                    property.getKey());
+                        }
+                    }
                 }
                 Set<String> query = new java.util.HashSet<>();
                 op.path("parameters").forEach(p -> {
@@ -215,8 +226,9 @@ class MalformedInputIT {
                 }
             }
         }
-        System.out.printf("bad-request-envelope sweep: %d requests%n", sent);
+        System.out.printf("bad-request-envelope sweep: %d requests, %d times as epoch milliseconds%n", sent, times);
         assertThat(sent).as("requests sent").isGreaterThan(300);
+        assertThat(times).as("bodies with a time (webhook redelivery, integrity signals)").isGreaterThanOrEqualTo(2);
         assertThat(failures).isEmpty();
         assertThat(recruiterLists()).as("what a recruiter lists, after only refused requests").isEqualTo(listsBefore);
     }
