@@ -35,6 +35,8 @@ import java.util.List;
  * @param otherQuestionSimilarity [unit] the unit's highest cosine to another question's prompt or key-point reference
  *                                ({@link NeighbouringQuestions}); all 0 when not measured, so no unit is about another
  *                                question
+ * @param keyPointContradicted    [key point][unit] the unit states the key point's contrary in plain words
+ *                                ({@link ContraryStatements}); all false when not measured
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
@@ -42,9 +44,12 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double topicality, KeywordListDetector.Signals signals, boolean truncated,
                              double holistic, boolean deniesKeyPoint, double[] promptEcho,
                              boolean[] hedged, double[] unitTopicality, double[] promptSimilarity,
-                             double[] otherQuestionSimilarity) {
+                             double[] otherQuestionSimilarity, boolean[][] keyPointContradicted) {
 
     public AnswerEvidence {
+        if (keyPointContradicted == null) {
+            keyPointContradicted = new boolean[keyPointSimilarity.length][units.size()];
+        }
         otherQuestionSimilarity = otherQuestionSimilarity == null ? new double[units.size()] : otherQuestionSimilarity;
         promptEcho = promptEcho == null ? new double[units.size()] : promptEcho;
         hedged = hedged == null ? new boolean[units.size()] : hedged;
@@ -56,6 +61,19 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
             promptSimilarity = new double[units.size()];
             Arrays.fill(promptSimilarity, 1);
         }
+    }
+
+    /** Evidence without contradictions measured. */
+    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
+                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
+                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
+                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
+                          double holistic, boolean deniesKeyPoint, double[] promptEcho,
+                          boolean[] hedged, double[] unitTopicality, double[] promptSimilarity,
+                          double[] otherQuestionSimilarity) {
+        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
+                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality,
+                promptSimilarity, otherQuestionSimilarity, null);
     }
 
     /** Evidence without the per-unit cosine to other questions. */

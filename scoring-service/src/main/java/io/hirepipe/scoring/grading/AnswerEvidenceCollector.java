@@ -123,7 +123,57 @@ public final class AnswerEvidenceCollector {
         return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
-                unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)));
+                unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)),
+                contradicted(rubric, vectors, readAs, negated));
+    }
+
+    /** A unit's highest cosine to any positively stated reference of any key point: its best right reading. */
+    private static double nearestPositive(RubricEmbeddings rubric, float[] unit) {
+        double best = 0;
+        for (RubricEmbeddings.Target target : rubric.keyPoints()) {
+            for (Reference ref : target.references()) {
+                if (!ref.negated()) {
+                    best = Math.max(best, SentenceEmbedder.cosine(unit, ref.vector()));
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * [key point][unit] whether the positive unit states the key point's contrary: for some reference of the key point
+     * with a contrary, the unit uses the words the contrary brought in and none it took out, and is nearer the contrary
+     * than the reference and than every right statement of every key point ("the server decides the shape of the
+     * response" against "the client names the fields"). The last condition is the one a misconception must meet: a
+     * right sentence about the other side of a comparison is nearer that side's own key point than this one's contrary.
+     */
+    private static boolean[][] contradicted(RubricEmbeddings rubric, List<float[]> vectors, List<String> readAs,
+                                            boolean[] negated) {
+        boolean[][] contradicted = new boolean[rubric.keyPoints().size()][vectors.size()];
+        List<Set<String>> words = readAs.stream().map(ContraryStatements::sideWords).toList();
+        double[] bestRightReading = new double[vectors.size()];
+        Arrays.fill(bestRightReading, Double.NaN);
+        for (int k = 0; k < contradicted.length; k++) {
+            for (Reference ref : rubric.keyPoints().get(k).references()) {
+                if (ref.contrary() == null) {
+                    continue;
+                }
+                for (int u = 0; u < vectors.size(); u++) {
+                    if (negated[u] || contradicted[k][u] || !ContraryStatements.speaksFor(ref.contrary(), words.get(u))) {
+                        continue;
+                    }
+                    double toContrary = SentenceEmbedder.cosine(vectors.get(u), ref.contraryVector());
+                    if (toContrary <= SentenceEmbedder.cosine(vectors.get(u), ref.vector())) {
+                        continue;
+                    }
+                    if (Double.isNaN(bestRightReading[u])) {
+                        bestRightReading[u] = nearestPositive(rubric, vectors.get(u));
+                    }
+                    contradicted[k][u] = toContrary > bestRightReading[u];
+                }
+            }
+        }
+        return contradicted;
     }
 
     /** Per unit, its highest cosine to any of {@code others}: another question's prompt or key-point references. */

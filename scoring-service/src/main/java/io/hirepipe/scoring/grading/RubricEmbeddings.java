@@ -37,8 +37,16 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
     private static final Pattern CLAIM_PREFIX = Pattern.compile(
             "^(?i)(?:claims|treats|relies on|thinks|says|believes|proposes|suggests|assumes|insists on)\\s+(?:that\\s+)?");
 
-    /** A sentence to compare answer units with, and whether it is stated negatively. */
-    public record Reference(String text, float[] vector, boolean negated) {
+    /**
+     * A sentence to compare answer units with, whether it is stated negatively, and its contrary
+     * ({@link ContraryStatements}) with that contrary's vector, or nulls when it has none.
+     */
+    public record Reference(String text, float[] vector, boolean negated, ContraryStatements.Contrary contrary,
+                            float[] contraryVector) {
+
+        public Reference(String text, float[] vector, boolean negated) {
+            this(text, vector, negated, null, null);
+        }
     }
 
     /** A phrase's analysed terms and whether the phrase is negative ("does not block"). */
@@ -76,7 +84,24 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
         }
         keyPointTexts.forEach(all::addAll);
         misconceptionTexts.forEach(all::addAll);
-        Iterator<float[]> vectors = embedder.embed(all).iterator();
+        // the contraries of the positive key-point references, embedded in the same batch, after everything else
+        List<List<ContraryStatements.Contrary>> contraries = new ArrayList<>();
+        int contraryFrom = all.size();
+        for (List<String> texts : keyPointTexts) {
+            List<ContraryStatements.Contrary> perPoint = new ArrayList<>();
+            for (String text : texts) {
+                ContraryStatements.Contrary contrary = negation.isNegated(text)
+                        ? null : ContraryStatements.of(text, rubric.prompt()).orElse(null);
+                perPoint.add(contrary);
+                if (contrary != null) {
+                    all.add(contrary.text());
+                }
+            }
+            contraries.add(perPoint);
+        }
+        List<float[]> embedded = embedder.embed(all);
+        Iterator<float[]> contraryVectors = embedded.subList(contraryFrom, embedded.size()).iterator();
+        Iterator<float[]> vectors = embedded.subList(0, contraryFrom).iterator();
 
         List<float[]> topic = new ArrayList<>();
         if (hasPrompt) {
@@ -86,9 +111,12 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
         List<Target> keyPoints = new ArrayList<>();
         for (int k = 0; k < rubric.keyPoints().size(); k++) {
             List<Reference> refs = new ArrayList<>();
-            for (String text : keyPointTexts.get(k)) {
+            for (int r = 0; r < keyPointTexts.get(k).size(); r++) {
+                String text = keyPointTexts.get(k).get(r);
                 float[] v = vectors.next();
-                refs.add(new Reference(text, v, negation.isNegated(text)));
+                ContraryStatements.Contrary contrary = contraries.get(k).get(r);
+                refs.add(new Reference(text, v, negation.isNegated(text), contrary,
+                        contrary == null ? null : contraryVectors.next()));
                 topic.add(v);
             }
             List<Phrase> phrases = phrases(rubric.keyPoints().get(k).phrases(), analyser, negation);

@@ -189,6 +189,10 @@ public final class SemanticGradingPolicy {
                     continue;
                 }
                 boolean counts = (aboutTheQuestion(e, u) && !aboutAnotherQuestion(e, u)) || specificToKeyPoint(e, k, u);
+                if (e.keyPointContradicted()[k][u]) {
+                    // it says the opposite in the key point's words ("the server picks the fields"): no evidence for it
+                    continue;
+                }
                 double raw = rawEvidence(counts
                         ? contrasted(e.keyPointSimilarity(), k, u) - chance : Double.NEGATIVE_INFINITY,
                         e.keyPointPhrase()[k][u]);
