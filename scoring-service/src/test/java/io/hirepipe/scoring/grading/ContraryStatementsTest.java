@@ -41,4 +41,31 @@ class ContraryStatementsTest {
                 .isFalse();
         assertThat(ContraryStatements.speaksFor(contrary, "You ask for exactly the fields you need.")).isFalse();
     }
+
+    @Test
+    void aPairThePromptComparesIsNotTurned() {
+        // "the difference between synchronous and asynchronous programming": its answers speak of both sides by design,
+        // and a right sentence about asynchronous work is no contradiction of the synchronous point
+        String prompt = "What is the difference between synchronous and asynchronous programming?";
+
+        assertThat(ContraryStatements.of("Synchronous work runs in sequence and blocks the thread while waiting", prompt))
+                .isEmpty();
+        assertThat(ContraryStatements.of("Synchronous work runs in sequence and blocks the thread while waiting", null)
+                .orElseThrow().text()).isEqualTo("Asynchronous work runs in sequence and blocks the thread while waiting");
+        // a prompt that names one side only compares nothing: the pair is still turned
+        assertThat(ContraryStatements.of("Replicas are updated asynchronously.", "Why are replicas updated asynchronously?")
+                .orElseThrow().text()).isEqualTo("Replicas are updated synchronously.");
+    }
+
+    @Test
+    void aPhrasalVerbsWordIsNoSideOfAPair() {
+        // "slow down" is no claim about speed: "fast down" would be no contrary
+        assertThat(ContraryStatements.of("Indexes slow down inserts, updates and deletes.")).isEmpty();
+        assertThat(ContraryStatements.of("Writes slow down, while reads get faster.").orElseThrow().text())
+                .isEqualTo("Writes slow down, while reads get slower.");
+        // nor, in an answer, does "slow down" speak for the slow side of a contrary
+        Contrary faster = ContraryStatements.of("An index makes reads faster.").orElseThrow();
+        assertThat(ContraryStatements.speaksFor(faster, "An index will slow down every read.")).isFalse();
+        assertThat(ContraryStatements.speaksFor(faster, "An index makes reads slower.")).isTrue();
+    }
 }

@@ -132,6 +132,22 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aClauseThatStatesAKeyPointsContraryMeetsNoKeyPoint() {
+        FreeTextRubric apis = DevSet.load().rubrics().get("rest-graphql-grpc");
+        // no negation word: the clause shares every word of "the client … names just the fields it wants" but one, and
+        // it is nearer that reference turned round ("the server … names") than the point or any other right statement
+        FreeTextGrade contrary = grader.grade("With GraphQL the server names the fields that go into each response.", apis);
+        FreeTextGrade right = grader.grade("With GraphQL the client names the fields that go into each response.", apis);
+
+        assertThat(keyPoint(contrary, "graphql").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(right, "graphql").verdict()).isNotEqualTo(Verdict.MISSED);
+        // a sentence that compares the two sides rightly is no contrary: it still makes the point
+        FreeTextGrade comparison = grader.grade("In REST the server defines each endpoint's payload, while in GraphQL "
+                + "the client lists the fields it wants and gets just those in one request.", apis);
+        assertThat(keyPoint(comparison, "graphql").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
     void aNegatedClauseDoesNotMeetTheKeyPointItDenies() {
         FreeTextGrade stated = grader.grade("Replication copies the data from the primary to every replica.", RUBRIC);
         FreeTextGrade denied = grader.grade("Replication does not copy the data from the primary to any replica.", RUBRIC);
