@@ -69,8 +69,15 @@ public class LlmFreeTextGrader implements FreeTextGrader {
             log.warn("LLM grading of {} timed out after {}; the embedded grader answers", rubric.questionKey(), timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (UnusableReply e) {
+            log.warn("LLM grading of {} gave an unusable reply ({}); the embedded grader answers", rubric.questionKey(),
+                    e.getMessage());
         } catch (ExecutionException | RuntimeException e) {
-            log.warn("LLM grading of {} failed ({}); the embedded grader answers", rubric.questionKey(), e.toString());
+            // Only the failure's kind: the client's and the parser's messages quote the reply or the provider's
+            // error body, and either can echo the candidate's answer, which the logs must not keep.
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            log.warn("LLM grading of {} failed ({}); the embedded grader answers", rubric.questionKey(),
+                    cause.getClass().getName());
         }
         return fellBack(fallback.grade(answer, rubric));
     }
@@ -104,18 +111,19 @@ public class LlmFreeTextGrader implements FreeTextGrader {
         Map<String, JsonNode> verdicts = new HashMap<>();
         for (JsonNode v : reply.path("keyPoints")) {
             if (verdicts.put(v.path("id").asString(""), v) != null) {
-                throw new IllegalArgumentException("two verdicts for key point " + v.path("id").asString(""));
+                throw new UnusableReply("two verdicts for key point " + printable(v.path("id").asString("")));
             }
         }
         if (!verdicts.keySet().equals(rubric.keyPoints().stream().map(FreeTextRubric.Point::id)
                 .collect(java.util.stream.Collectors.toSet()))) {
-            throw new IllegalArgumentException("verdicts " + verdicts.keySet() + " do not match the rubric's key points");
+            throw new UnusableReply(verdicts.size() + " verdicts do not match the rubric's " + rubric.keyPoints().size()
+                    + " key points");
         }
         List<KeyPointEvidence> keyPoints = new ArrayList<>();
         double earned = 0;
         for (FreeTextRubric.Point point : rubric.keyPoints()) {
             JsonNode v = verdicts.get(point.id());
-            Verdict verdict = Verdict.valueOf(v.path("verdict").asString("").toUpperCase(Locale.ROOT));
+            Verdict verdict = verdict(v.path("verdict").asString(""), point.id());
             String quote = verdict == Verdict.MISSED ? null : verbatim(v.path("quote").asString(""), answer);
             double credit = verdict == Verdict.MET ? 1 : verdict == Verdict.PARTLY_MET ? 0.5 : 0;
             earned += credit * point.points();
@@ -126,7 +134,7 @@ public class LlmFreeTextGrader implements FreeTextGrader {
         for (JsonNode m : reply.path("misconceptions")) {
             String id = m.path("id").asString("");
             FreeTextRubric.Misconception known = rubric.misconceptions().stream().filter(x -> x.id().equals(id))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown misconception " + id));
+                    .findFirst().orElseThrow(() -> new UnusableReply("unknown misconception " + printable(id)));
             penalties += known.penaltyPoints();
             misconceptions.add(new MisconceptionEvidence(id, known.description(), decimal(known.penaltyPoints()),
                     verbatim(m.path("quote").asString(""), answer), 0));
@@ -146,9 +154,34 @@ public class LlmFreeTextGrader implements FreeTextGrader {
         String q = quote.strip();
         int at = q.isEmpty() ? -1 : answer.toLowerCase(Locale.ROOT).indexOf(q.toLowerCase(Locale.ROOT));
         if (at < 0) {
-            throw new IllegalArgumentException("quote not found in the answer: " + q);
+            // the quote itself stays out of the message: it is (nearly) the candidate's own words
+            throw new UnusableReply("a quote of " + q.length() + " characters is not in the answer");
         }
         return answer.substring(at, at + q.length());
+    }
+
+    private static Verdict verdict(String text, String keyPointId) {
+        try {
+            return Verdict.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new UnusableReply("an unknown verdict for key point " + keyPointId);
+        }
+    }
+
+    /** An id the model wrote, bounded and single-line before it is logged: the reply is not ours. */
+    private static String printable(String id) {
+        String single = id.replaceAll("\\p{Cntrl}", " ");
+        return single.length() > 40 ? single.substring(0, 40) + "…" : single;
+    }
+
+    /**
+     * A reply that fails the checks. Its message is logged, so it names ids and counts, never the reply's
+     * text: a quote is the candidate's answer, and logs outlive the retention and erasure the answer has.
+     */
+    static final class UnusableReply extends RuntimeException {
+        UnusableReply(String message) {
+            super(message);
+        }
     }
 
     private FreeTextGrade fellBack(FreeTextGrade grade) {

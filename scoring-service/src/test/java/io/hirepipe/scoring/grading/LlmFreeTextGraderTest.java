@@ -8,6 +8,9 @@ import io.hirepipe.scoring.grading.eval.FreeTextEvaluation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The LLM grader against a stub OpenAI-compatible server (the JDK's HttpServer): strict JSON verdicts are
  * used; anything else, or no answer in time, falls back to the embedded grader.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class LlmFreeTextGraderTest {
 
     private static final FreeTextRubric RUBRIC = SemanticFreeTextGraderTest.RUBRIC;
@@ -35,6 +40,8 @@ class LlmFreeTextGraderTest {
     private final AtomicReference<String> reply = new AtomicReference<>();
     private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
     private final AtomicReference<String> lastRequest = new AtomicReference<>();
+    /** Anything but 200 answers with {@link #reply} as the error body, as a provider's error would. */
+    private final AtomicInteger status = new AtomicInteger(200);
     private LlmFreeTextGrader grader;
     private SemanticFreeTextGrader semantic;
     private SemanticGradingSettings settings;
@@ -48,6 +55,14 @@ class LlmFreeTextGraderTest {
                 Thread.sleep(delay.get().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (status.get() != 200) {
+                byte[] error = reply.get().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(status.get(), error.length);
+                exchange.getResponseBody().write(error);
+                exchange.close();
+                return;
             }
             byte[] body = JsonMapper.builder().build().writeValueAsBytes(Map.of(
                     "id", "chatcmpl-1", "object", "chat.completion", "created", 1, "model", "stub",
@@ -124,6 +139,35 @@ class LlmFreeTextGraderTest {
                 """);
 
         assertThat(grader.grade(ANSWER, RUBRIC).flags()).contains(GradeFlag.FALLBACK);
+    }
+
+    @Test
+    void aQuoteTheAnswerDoesNotContainIsNotLogged(CapturedOutput output) {
+        // what a model does with a candidate's words: nearly quotes them
+        String paraphrase = "Replicas keep full copies of the primary data and take over on a failover";
+        reply.set("""
+                {"keyPoints":[
+                  {"id":"copies","verdict":"MET","quote":"%s"},
+                  {"id":"availability","verdict":"MISSED","quote":""},
+                  {"id":"splits","verdict":"MISSED","quote":""}],
+                 "misconceptions":[]}
+                """.formatted(paraphrase));
+
+        assertThat(grader.grade(ANSWER, RUBRIC).flags()).contains(GradeFlag.FALLBACK);
+
+        assertThat(output).contains("LLM grading of " + RUBRIC.questionKey() + " gave an unusable reply")
+                .doesNotContain(paraphrase).doesNotContain("full copies");
+    }
+
+    @Test
+    void aProviderErrorEchoingTheAnswerIsNotLogged(CapturedOutput output) {
+        status.set(400);
+        reply.set("{\"error\":{\"message\":\"Content flagged in: " + ANSWER + "\",\"type\":\"invalid_request_error\"}}");
+
+        assertThat(grader.grade(ANSWER, RUBRIC).flags()).contains(GradeFlag.FALLBACK);
+
+        assertThat(output).contains("LLM grading of " + RUBRIC.questionKey() + " failed")
+                .doesNotContain("Sharding copies all data").doesNotContain("Content flagged");
     }
 
     @Test
