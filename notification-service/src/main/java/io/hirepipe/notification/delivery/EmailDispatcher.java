@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Sends an email at most once per (event, recipient, kind) as far as this service can know: the
@@ -35,6 +36,8 @@ import java.util.Optional;
 public class EmailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(EmailDispatcher.class);
+    /** Anything shaped like an address (a local part, @, a domain), bracketed or not. */
+    private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^\\s<>()\\[\\]\"',;:]+@[^\\s<>()\\[\\]\"',;:]+");
 
     private final DeliveryLog deliveries;
     private final SmtpMailer mailer;
@@ -153,9 +156,17 @@ public class EmailDispatcher {
         }
     }
 
+    /**
+     * Why a send failed, as logged, stored as the delivery's last error and carried by a dead letter. An SMTP
+     * server's refusal usually quotes the recipient ({@code 550 5.1.1 <ada@example.org>: Recipient address
+     * rejected}); addresses are masked, since logs are kept beyond the retention and erasure the recipient's
+     * address has. The delivery names its recipient where that is kept.
+     */
     static String describe(MailException e) {
         Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String message = cause.getMessage() == null ? "" : ": " + EMAIL_ADDRESS.matcher(cause.getMessage())
+                .replaceAll("[address]");
+        return cause.getClass().getSimpleName() + message;
     }
 
     private static String domainOf(String from) {

@@ -49,7 +49,8 @@ public class SmtpMailer {
             // saveChanges sets a Message-ID of its own; ours must win (as JavaMailSender ensures too)
             message.setHeader("Message-ID", messageId);
         } catch (MessagingException e) {
-            throw new MailPreparationException("Cannot build the email to " + email.to() + ": " + e.getMessage(), e);
+            // no recipient in the message: it reaches the log and the dead letter; the delivery names it
+            throw new MailPreparationException("Cannot build the email: " + e.getMessage(), e);
         }
         connections.send(message);
     }

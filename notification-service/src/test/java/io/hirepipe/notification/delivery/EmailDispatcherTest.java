@@ -7,7 +7,13 @@ import io.hirepipe.notification.mail.EmailMessage;
 import io.hirepipe.notification.mail.MailSenderProperties;
 import io.hirepipe.notification.mail.SmtpMailer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 
@@ -29,6 +35,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /** The decisions of the dispatcher, for the states that are awkward to reach with real infrastructure. */
+@ExtendWith(OutputCaptureExtension.class)
 class EmailDispatcherTest {
 
     private final DeliveryLog log = mock(DeliveryLog.class);
@@ -113,6 +120,26 @@ class EmailDispatcherTest {
                 Instant.parse("2026-12-01T10:00:30Z"), true);
         verify(log, never()).markFailed(anyString(), anyString());
         verify(log, never()).markSent(anyString(), anyString());
+    }
+
+    @Test
+    void aRelayRefusingTheRecipientLeavesTheirAddressOutOfTheLog(CapturedOutput output) throws Exception {
+        when(log.open(any(), any())).thenReturn(delivery(DeliveryStatus.PENDING, 0));
+        when(log.startAttempt(eq("dlv_1"), any(), any())).thenReturn(Optional.of(delivery(DeliveryStatus.PENDING, 1)));
+        when(pending.seal(email, "dlv_1")).thenReturn("v1:sealed");
+        // as Jakarta Mail reports a refused RCPT TO: the relay's answer quotes the address
+        SendFailedException refused = new SendFailedException("Invalid Addresses",
+                new SMTPAddressFailedException(new InternetAddress("ada@example.org"), "RCPT TO:<ada@example.org>", 550,
+                        "550 5.1.1 <ada@example.org>: Recipient address rejected: User unknown"));
+        doThrow(new MailSendException("Mail server connection failed", refused)).when(mailer).send(any(), anyString());
+
+        assertThat(dispatcher.dispatch(event, DeliveryKind.CANDIDATE_INVITATION, "inv-1", email))
+                .isEqualTo(EmailDispatcher.Outcome.RETRY_SCHEDULED);
+
+        String reason = "SMTPAddressFailedException: 550 5.1.1 <[address]>: Recipient address rejected: User unknown";
+        verify(log).scheduleRetry("dlv_1", 1, reason, "v1:sealed", Instant.parse("2026-12-01T10:00:30Z"), false);
+        assertThat(output).contains("CANDIDATE_INVITATION dlv_1 failed (attempt 1)", reason)
+                .doesNotContain("ada@example.org");
     }
 
     @Test
