@@ -74,6 +74,12 @@ public class ApiKeyController {
                                 @Schema(example = "hp_3kZq") String prefix,
                                 @ArraySchema(schema = @Schema(example = "invitations:write")) List<String> scopes,
                                 Instant createdAt) {
+
+        /** Spring's codecs log bodies by toString at DEBUG; a record's would print the key. */
+        @Override
+        public String toString() {
+            return "CreatedApiKey[id=" + id + ", prefix=" + prefix + ", key hidden]";
+        }
     }
 
     public record ApiKeyView(@Schema(example = "key_5Tq8Wm2Kd7Lp3Rx") String id,

@@ -34,6 +34,12 @@ public class LoginController {
 
     public record LoginRequest(@Schema(example = "rita@acme.example") @NotBlank @Email @Size(max = 254) String email,
                                @Schema(example = "correct horse battery staple") @NotBlank @Size(max = 128) String password) {
+
+        /** Spring's codecs log bodies by toString at DEBUG; a record's would print the password. */
+        @Override
+        public String toString() {
+            return "LoginRequest[password hidden]";
+        }
     }
 
     /**
@@ -48,6 +54,12 @@ public class LoginController {
                                 Instant refreshExpiresAt,
                                 @Schema(example = "acme") String tenantId,
                                 @Schema(example = "rita@acme.example") String email) {
+
+        /** Spring's codecs log bodies by toString at DEBUG; a record's would print both tokens. */
+        @Override
+        public String toString() {
+            return "LoginResponse[tenantId=" + tenantId + ", expiresAt=" + expiresAt + ", tokens hidden]";
+        }
 
         static LoginResponse of(RecruiterSessions.Session session) {
             return new LoginResponse(session.access().value(), "Bearer", session.access().expiresAt(),

@@ -27,6 +27,12 @@ public class SessionController {
     }
 
     public record RefreshRequest(@Schema(example = "rt_Qm7Xp2Lk9Wv4Tz8Nc3Hb") @NotBlank @Size(max = 512) String refreshToken) {
+
+        /** Spring's codecs log bodies by toString at DEBUG; a record's would print the token. */
+        @Override
+        public String toString() {
+            return "RefreshRequest[token hidden]";
+        }
     }
 
     @Operation(summary = "Get a new access token with a refresh token")

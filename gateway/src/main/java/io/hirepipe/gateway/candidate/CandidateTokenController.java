@@ -50,11 +50,22 @@ public class CandidateTokenController {
     }
 
     public record CandidateTokenRequest(@Schema(example = "it_Zx8Kq2Lm7Wp4Rt9Vb3Nc") @NotBlank @Size(max = 512) String invitationToken) {
+
+        /** Spring's codecs log bodies by toString at DEBUG; a record's would print the invitation token. */
+        @Override
+        public String toString() {
+            return "CandidateTokenRequest[token hidden]";
+        }
     }
 
     public record CandidateTokenResponse(@Schema(example = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImdhdGV3YXktMSJ9.eyJzdWIiOiJzZXNfSEpzN1BxMlh2OUxtNE5jIn0.c2lnbmF0dXJl") String token,
                                          @Schema(example = "Bearer") String tokenType,
                                          Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "CandidateTokenResponse[expiresAt=" + expiresAt + ", token hidden]";
+        }
     }
 
     @Refusal(status = 410, type = "invitation-unavailable",

@@ -34,7 +34,13 @@ class AccountEmails {
 
     enum Kind { USER_INVITE, PASSWORD_RESET }
 
-    private record Request(String tenantId, String to, Kind kind, String link, Instant expiresAt, String requestId) {
+    record Request(String tenantId, String to, Kind kind, String link, Instant expiresAt, String requestId) {
+
+        /** WebClient's codecs log bodies by toString at DEBUG; the link sets a password. */
+        @Override
+        public String toString() {
+            return "Request[tenantId=" + tenantId + ", kind=" + kind + ", requestId=" + requestId + ", link hidden]";
+        }
     }
 
     private final WebClient web;

@@ -1,0 +1,58 @@
+package io.hirepipe.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An operator chasing a problem turns Spring's HTTP codecs to DEBUG or TRACE: they then log every body the
+ * gateway reads and writes by its {@code toString()}, which for a record prints every component. The sign-in's
+ * password, the tokens it hands out and an invitation token traded for a candidate token must still not be there.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SecretsInDebugLogTest extends GatewayTestSupport {
+
+    private static final List<String> CODEC_LOGGERS = List.of("org.springframework.http.codec",
+            "org.springframework.web.HttpLogging");
+
+    @Test
+    void bodiesLoggedByTheCodecsHoldNoPasswordAndNoToken(CapturedOutput output) {
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        CODEC_LOGGERS.forEach(name -> logging.setLogLevel(name, LogLevel.TRACE));
+        JsonNode login;
+        JsonNode refreshed;
+        String invitationToken = "it_" + UUID.randomUUID();
+        try {
+            HttpResponse<String> signedIn = postJson("/api/v1/auth/login",
+                    "{\"email\":\"" + ACME_RECRUITER + "\",\"password\":\"" + ACME_PASSWORD + "\"}");
+            assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+            login = json(signedIn);
+            HttpResponse<String> refresh = postJson("/api/v1/auth/refresh",
+                    "{\"refreshToken\":\"" + login.get("refreshToken").asString() + "\"}");
+            assertThat(refresh.statusCode()).as(refresh.body()).isEqualTo(200);
+            refreshed = json(refresh);
+            // an invitation token nobody issued: refused, but read (and so logged) first
+            postJson("/api/v1/auth/candidate", "{\"invitationToken\":\"" + invitationToken + "\"}");
+        } finally {
+            CODEC_LOGGERS.forEach(name -> logging.setLogLevel(name, null));
+        }
+
+        assertThat(output).as("the codecs logged the bodies").contains("Decoded [LoginRequest", "Encoding [LoginResponse");
+        assertThat(output).doesNotContain(ACME_PASSWORD)
+                .doesNotContain(login.get("token").asString())
+                .doesNotContain(login.get("refreshToken").asString())
+                .doesNotContain(refreshed.get("token").asString())
+                .doesNotContain(refreshed.get("refreshToken").asString())
+                .doesNotContain(invitationToken);
+    }
+}
