@@ -30,6 +30,16 @@ public record SubscriptionView(
         @Schema(example = "integrations@acme.example") String alertEmail,
         @Schema(example = "whsec_MfKQ9r8GKYqXt3vN7Lw2Pz5Hb6Jc4Ds1") @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
+    /**
+     * Spring MVC logs response bodies by toString at DEBUG; a record's would print the secret, and the URL
+     * (which may carry the receiver's own token).
+     */
+    @Override
+    public String toString() {
+        return "SubscriptionView[id=" + id + ", enabled=" + enabled + ", secret " + (secret == null ? "absent" : "hidden")
+                + "]";
+    }
+
     static SubscriptionView of(WebhookSubscription s, Instant now) {
         return withSecret(s, now, null);
     }
