@@ -5,6 +5,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +22,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class OtlpReceiver implements AutoCloseable {
 
-    /** One received span: which service sent it, its trace, its name and kind. */
-    record ReceivedSpan(String service, String traceId, String name, String kind) {
+    /**
+     * One received span: which service sent it, its trace, its name and kind, and its attributes and those of its
+     * events as {@code key=value} lines (what a tracing backend stores and shows).
+     */
+    record ReceivedSpan(String service, String traceId, String name, String kind, String attributes) {
     }
 
     private final HttpServer server;
@@ -62,6 +66,11 @@ final class OtlpReceiver implements AutoCloseable {
         return spans.stream().filter(span -> span.traceId().equals(traceId)).toList();
     }
 
+    /** Every span received so far. */
+    List<ReceivedSpan> all() {
+        return List.copyOf(spans);
+    }
+
     private void collect(ExportTraceServiceRequest request) {
         for (ResourceSpans resource : request.getResourceSpansList()) {
             String service = resource.getResource().getAttributesList().stream()
@@ -69,9 +78,22 @@ final class OtlpReceiver implements AutoCloseable {
                     .map(KeyValue::getValue).map(value -> value.getStringValue()).findFirst().orElse("?");
             for (ScopeSpans scope : resource.getScopeSpansList()) {
                 scope.getSpansList().forEach(span -> spans.add(new ReceivedSpan(service,
-                        HexFormat.of().formatHex(span.getTraceId().toByteArray()), span.getName(), span.getKind().name())));
+                        HexFormat.of().formatHex(span.getTraceId().toByteArray()), span.getName(), span.getKind().name(),
+                        attributesOf(span))));
             }
         }
+    }
+
+    private static String attributesOf(Span span) {
+        StringBuilder text = new StringBuilder();
+        span.getAttributesList().forEach(attribute -> text.append(attribute.getKey()).append('=')
+                .append(attribute.getValue()).append('\n'));
+        span.getEventsList().forEach(event -> {
+            text.append("event ").append(event.getName()).append('\n');
+            event.getAttributesList().forEach(attribute -> text.append(attribute.getKey()).append('=')
+                    .append(attribute.getValue()).append('\n'));
+        });
+        return text.toString();
     }
 
     @Override
