@@ -76,7 +76,10 @@ public class DeliveryLog {
                     .and("kind").is(delivery.kind()));
             EmailDelivery existing = mongo.findOne(query, EmailDelivery.class);
             if (existing == null) {
-                throw new IllegalStateException("Delivery of " + delivery.eventId() + " vanished", alreadyRecorded);
+                // Not chained to the duplicate-key error: its message quotes the key, recipient included, and a
+                // listener's failure is logged with every cause (retention or erasure deleted it meanwhile).
+                throw new IllegalStateException("Delivery of " + delivery.eventId() + " (" + delivery.kind()
+                        + ") vanished while it was being opened; the retry opens it anew");
             }
             return existing;
         }
