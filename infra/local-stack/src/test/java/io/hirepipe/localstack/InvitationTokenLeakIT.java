@@ -146,11 +146,14 @@ class InvitationTokenLeakIT {
         personal.put("the candidate's name", name);
         personal.put("the candidate's email", email);
         personal.put("the candidate's answer", answer);
+        // the candidate's id in the hiring platform: candidate data too (erased with the rest), and a query filter
+        String reference = "gh-application-" + marker;
+        personal.put("the candidate's external reference", reference);
         personal.put("the demo candidate's email", DemoAccess.CANDIDATE_EMAIL);
         personal.put("the demo candidate's name", DemoAccess.CANDIDATE_NAME);
         HttpApi inviting = recruiter.withHeader("Idempotency-Key", "leak-check-" + marker);
         Map<String, Object> invitation = Map.of("testId", stack.demo().demoTestId(),
-                "candidate", Map.of("name", name, "email", email));
+                "candidate", Map.of("name", name, "email", email), "externalReference", reference);
         String accessUrl = inviting.post("/api/v1/invitations", invitation).expect(201).get("accessUrl").asString();
         assertThat(inviting.post("/api/v1/invitations", invitation).expect(201).get("accessUrl").asString())
                 .as("the replayed invitation").isEqualTo(accessUrl);
@@ -176,6 +179,9 @@ class InvitationTokenLeakIT {
         String sessionId = session.get("sessionId").asString();
         await().atMost(Duration.ofSeconds(90)).until(() -> recruiter.get("/api/v1/results/" + sessionId).status() == 200);
         new SinkMailbox(stack).mailTo(stack.demo().recruiterEmail(), name);
+        // the platform finds its candidate's invitation and result by its own reference
+        assertThat(platform.get("/api/v1/invitations?externalReference=" + reference).expect(200).get("items")).hasSize(1);
+        assertThat(platform.get("/api/v1/results?externalReference=" + reference).expect(200).get("items")).hasSize(1);
         // the refused receiver's first attempts are logged, and the pipeline's spans exported
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> platform
                 .get("/api/v1/notifications/webhooks/" + webhook.get("id").asString() + "/deliveries").expect(200)
@@ -190,7 +196,11 @@ class InvitationTokenLeakIT {
         }
         assertThat(sources.keySet()).contains("gateway.log", "assessment-service.log", "scoring-service.log",
                 "notification-service.log");
-        assertThat(spans.all()).as("spans exported").isNotEmpty();
+        List<String> proxied = spans.all().stream().filter(span -> span.service().equals("gateway"))
+                .flatMap(span -> span.attributes().lines()).filter(line -> line.startsWith("http.uri=")).toList();
+        assertThat(proxied).as("the gateway's spans of the proxied look-ups by reference, their path kept")
+                .anySatisfy(uri -> assertThat(uri).endsWith("/api/invitations\""))
+                .anySatisfy(uri -> assertThat(uri).endsWith("/api/results\""));
         for (OtlpReceiver.ReceivedSpan span : spans.all()) {
             sources.merge("spans of " + span.service(), span.name() + "\n" + span.attributes(), String::concat);
         }
