@@ -166,16 +166,7 @@ class InvitationTokenLeakIT {
         secrets.put("the candidate's token", candidateToken);
         HttpApi candidate = anonymous.withBearer(candidateToken);
         JsonNode session = candidate.post("/api/v1/candidate/assessment/start", Map.of()).expect(200);
-        for (JsonNode question : session.get("questions")) {
-            String path = "/api/v1/candidate/assessment/answers/" + question.get("questionId").asString();
-            if ("FREE_TEXT".equals(question.get("kind").asString())) {
-                candidate.put(path, Map.of("sequence", 1, "text", answer)).expect(200);
-            } else {
-                candidate.put(path, Map.of("sequence", 1, "selectedOptionIds",
-                        List.of(question.get("options").get(0).get("id").asString()))).expect(200);
-            }
-        }
-        candidate.post("/api/v1/candidate/assessment/submit", Map.of()).expect(200);
+        CandidateAnswers.answerEveryQuestionAndSubmit(candidate, session, answer);
         String sessionId = session.get("sessionId").asString();
         await().atMost(Duration.ofSeconds(90)).until(() -> recruiter.get("/api/v1/results/" + sessionId).status() == 200);
         new SinkMailbox(stack).mailTo(stack.demo().recruiterEmail(), name);

@@ -81,11 +81,8 @@ class MalformedInputIT {
             if (SKIPPED.contains(path.getKey())) {
                 continue;
             }
-            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+            for (Map.Entry<String, JsonNode> operation : operationsOf(path.getValue()).entrySet()) {
                 String method = operation.getKey();
-                if (!METHODS.contains(method)) {
-                    continue;
-                }
                 JsonNode op = operation.getValue();
                 HttpApi caller = callerOf(path.getKey(), op);
                 String concrete = withIds(path.getKey(), UNKNOWN_ID);
@@ -156,11 +153,8 @@ class MalformedInputIT {
             if (unknown.body().contains("static resource")) {
                 failures.add("Spring's wording for an unknown path: " + unknown);
             }
-            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+            for (Map.Entry<String, JsonNode> operation : operationsOf(path.getValue()).entrySet()) {
                 String method = operation.getKey();
-                if (!METHODS.contains(method)) {
-                    continue;
-                }
                 JsonNode op = operation.getValue();
                 HttpApi caller = callerOf(path.getKey(), op);
                 if (op.path("requestBody").path("content").has("application/json")) {
@@ -231,6 +225,17 @@ class MalformedInputIT {
         assertThat(times).as("bodies with a time (webhook redelivery, integrity signals)").isGreaterThanOrEqualTo(2);
         assertThat(failures).isEmpty();
         assertThat(recruiterLists()).as("what a recruiter lists, after only refused requests").isEqualTo(listsBefore);
+    }
+
+    /** A path item's operations by method, leaving out what is not one (its shared parameters, a summary). */
+    private static Map<String, JsonNode> operationsOf(JsonNode pathItem) {
+        Map<String, JsonNode> operations = new LinkedHashMap<>();
+        pathItem.properties().forEach(entry -> {
+            if (METHODS.contains(entry.getKey())) {
+                operations.put(entry.getKey(), entry.getValue());
+            }
+        });
+        return operations;
     }
 
     /** The newest ids of each list a refused create could have added to. */

@@ -126,16 +126,7 @@ class PrivacyErasureIT {
         HttpApi candidate = anonymous.withBearer(anonymous.post("/api/v1/auth/candidate",
                 Map.of("invitationToken", link.substring(link.indexOf("#token=") + 7))).expect(200).get("token").asString());
         JsonNode session = candidate.post("/api/v1/candidate/assessment/start", Map.of()).expect(200);
-        for (JsonNode question : session.get("questions")) {
-            String path = "/api/v1/candidate/assessment/answers/" + question.get("questionId").asString();
-            if ("FREE_TEXT".equals(question.get("kind").asString())) {
-                candidate.put(path, Map.of("sequence", 1, "text", words)).expect(200);
-            } else {
-                candidate.put(path, Map.of("sequence", 1, "selectedOptionIds",
-                        List.of(question.get("options").get(0).get("id").asString()))).expect(200);
-            }
-        }
-        candidate.post("/api/v1/candidate/assessment/submit", Map.of()).expect(200);
+        CandidateAnswers.answerEveryQuestionAndSubmit(candidate, session, words);
         String sessionId = session.get("sessionId").asString();
         await().atMost(Duration.ofSeconds(60)).until(() -> recruiter.get("/api/v1/results/" + sessionId).status() == 200);
         return new Candidate(name, email, words, sessionId);
