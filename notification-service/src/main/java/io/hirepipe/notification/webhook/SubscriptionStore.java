@@ -1,5 +1,6 @@
 package io.hirepipe.notification.webhook;
 
+import io.hirepipe.notification.webhook.WebhookSubscription.StoredSecret;
 import jakarta.annotation.PostConstruct;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -59,6 +60,21 @@ public class SubscriptionStore {
                 FindAndModifyOptions.options().returnNew(true), WebhookSubscription.class));
     }
 
+    /**
+     * Replaces the secrets of {@code read} if its current secret is still the one read: a rotation in between would
+     * otherwise be overwritten, and the secret it handed out never sign.
+     *
+     * @return the new state, or empty when another rotation came first (or the subscription is gone)
+     */
+    public Optional<WebhookSubscription> replaceSecrets(WebhookSubscription read, List<StoredSecret> secrets,
+                                                        Instant now) {
+        Query unchanged = byId(read.tenantId(), read.id())
+                .addCriteria(Criteria.where("secrets.0.encrypted").is(read.secrets().get(0).encrypted()));
+        return Optional.ofNullable(mongo.findAndModify(unchanged,
+                new Update().set("secrets", secrets).set("updatedAt", now),
+                FindAndModifyOptions.options().returnNew(true), WebhookSubscription.class));
+    }
+
     public boolean delete(String tenantId, String id) {
         return mongo.remove(byId(tenantId, id), WebhookSubscription.class).getDeletedCount() > 0;
     }
@@ -74,9 +90,21 @@ public class SubscriptionStore {
                 new Update().set("failingSince", null).set("lastSuccessAt", at), WebhookSubscription.class);
     }
 
-    /** Disables it unless it is disabled already; true when this call disabled it (so one notice is sent). */
-    public boolean disable(WebhookSubscription subscription, String reason, Instant at) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(subscription.id()).and("enabled").is(true)),
+    /**
+     * Disables it for what an attempt to {@code attempted}'s URL found, unless it is disabled already or an administrator
+     * moved it to another URL meanwhile (what the old receiver answered says nothing of the new one).
+     *
+     * @param failingUntil when not null, only if it is still failing since then or earlier: re-enabled meanwhile (which
+     *                     starts the failure clock again), or a success elsewhere, leaves it enabled
+     * @return true when this call disabled it (so one notice is sent)
+     */
+    public boolean disable(WebhookSubscription attempted, String reason, Instant at, Instant failingUntil) {
+        Criteria unchanged = Criteria.where("_id").is(attempted.id()).and("enabled").is(true)
+                .and("url").is(attempted.url());
+        if (failingUntil != null) {
+            unchanged.and("failingSince").lte(failingUntil);
+        }
+        return mongo.updateFirst(Query.query(unchanged),
                 new Update().set("enabled", false).set("disabledReason", reason).set("disabledAt", at)
                         .set("updatedAt", at), WebhookSubscription.class).getModifiedCount() > 0;
     }

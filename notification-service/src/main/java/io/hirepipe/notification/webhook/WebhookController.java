@@ -149,6 +149,9 @@ public class WebhookController {
     }
 
     /** The new secret, shown once; the previous one signs too until {@code previousSecretExpiresAt}. */
+    @Refusal(status = 409, type = "concurrent-modification",
+            detail = "Webhook subscription 'whk_3f2a9c' is having its secret rotated by another request right now; "
+                    + "retry the request.")
     @Operation(summary = "Rotate a subscription's signing secret")
     @PostMapping("/{id}/rotate-secret")
     public SubscriptionView rotateSecret(Caller caller, @PathVariable String id) {

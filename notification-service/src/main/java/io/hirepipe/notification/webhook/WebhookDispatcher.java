@@ -305,15 +305,18 @@ public class WebhookDispatcher implements SmartLifecycle {
         if (result.gone()) {
             queue.end(delivery, Status.FAILED, outcome
                     .set("lastError", "The receiver answered 410 Gone: the subscription is disabled"));
-            disable(subscription, "The receiver answered 410 Gone", now);
+            disable(subscription, "The receiver answered 410 Gone", now, null);
             return;
         }
         String error = bounded(result.error() != null ? result.error() : "HTTP " + result.statusCode());
         subscriptions.recordFailure(subscription, now);
         Instant failingSince = subscription.failingSince() == null ? now : subscription.failingSince();
-        if (!Duration.between(failingSince, now).minus(properties.disableAfter()).isNegative()) {
+        Instant failingUntil = now.minus(properties.disableAfter());
+        // Not disabled when an administrator re-enabled or moved it during this attempt: the delivery then goes on
+        // like any other failure.
+        if (!failingSince.isAfter(failingUntil) && disable(subscription,
+                "Every delivery failed for " + properties.disableAfter().toDays() + " days", now, failingUntil)) {
             queue.end(delivery, Status.FAILED, outcome.set("lastError", error));
-            disable(subscription, "Every delivery failed for " + properties.disableAfter().toDays() + " days", now);
             return;
         }
         retryOrGiveUp(delivery, outcome, error, result.retryAfter(), now);
@@ -385,14 +388,17 @@ public class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
-    private void disable(WebhookSubscription subscription, String reason, Instant now) {
-        if (subscriptions.disable(subscription, reason, now)) {
+    /** @return whether this call disabled it */
+    private boolean disable(WebhookSubscription subscription, String reason, Instant now, Instant failingUntil) {
+        if (subscriptions.disable(subscription, reason, now, failingUntil)) {
             metrics.subscriptionDisabled();
             long stopped = queue.failPending(subscription.id(), "The subscription was disabled: " + reason);
             log.warn("Webhook subscription {} of tenant {} disabled: {} ({} pending deliveries stopped)",
                     subscription.id(), subscription.tenantId(), reason, stopped);
             notice.send(subscription, reason, now);
+            return true;
         }
+        return false;
     }
 
     private Duration jittered(Duration wait) {

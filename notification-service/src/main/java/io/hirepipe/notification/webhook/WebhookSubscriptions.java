@@ -14,11 +14,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What recruiters and platform clients do with their tenant's subscriptions. */
 @Service
 public class WebhookSubscriptions {
+
+    /** Rotations racing this one are rare and brief; a few re-reads settle them. */
+    private static final int ROTATE_ATTEMPTS = 5;
 
     private final SubscriptionStore store;
     private final DeliveryQueue queue;
@@ -98,22 +102,31 @@ public class WebhookSubscriptions {
 
     /**
      * A new current secret; the previous one keeps signing (both signatures in the header) until
-     * the overlap ends, so receivers can roll their configuration without a gap.
+     * the overlap ends, so receivers can roll their configuration without a gap. Rotations at once
+     * (a client retrying one whose answer it lost) apply one after the other, as if sent so: each
+     * secret handed out is stored, and one never overwrites another's.
      */
     public SubscriptionView rotateSecret(Caller caller, String id) {
-        WebhookSubscription subscription = get(caller, id);
-        Instant now = now();
-        Instant overlapEnds = now.plus(properties.rotationOverlap());
-        List<StoredSecret> secrets = new ArrayList<>();
         String secret = WebhookSigner.newSecret();
-        secrets.add(new StoredSecret(cipher.encrypt(secret, id), now, null));
-        for (StoredSecret old : subscription.signingSecrets(now)) {
-            Instant ends = old.expiresAt() == null || old.expiresAt().isAfter(overlapEnds) ? overlapEnds : old.expiresAt();
-            secrets.add(new StoredSecret(old.encrypted(), old.createdAt(), ends));
+        String encrypted = cipher.encrypt(secret, id);
+        for (int attempt = 0; attempt < ROTATE_ATTEMPTS; attempt++) {
+            WebhookSubscription subscription = get(caller, id);
+            Instant now = now();
+            Instant overlapEnds = now.plus(properties.rotationOverlap());
+            List<StoredSecret> secrets = new ArrayList<>();
+            secrets.add(new StoredSecret(encrypted, now, null));
+            for (StoredSecret old : subscription.signingSecrets(now)) {
+                Instant ends = old.expiresAt() == null || old.expiresAt().isAfter(overlapEnds) ? overlapEnds
+                        : old.expiresAt();
+                secrets.add(new StoredSecret(old.encrypted(), old.createdAt(), ends));
+            }
+            Optional<WebhookSubscription> rotated = store.replaceSecrets(subscription, secrets, now);
+            if (rotated.isPresent()) {
+                return SubscriptionView.withSecret(rotated.get(), now, secret);
+            }
         }
-        WebhookSubscription rotated = store.update(caller.tenantId(), id, new Update().set("secrets", secrets), now)
-                .orElseThrow(() -> ProblemException.notFound("Webhook subscription", id));
-        return SubscriptionView.withSecret(rotated, now, secret);
+        throw ProblemException.conflict("concurrent-modification", "Webhook subscription '" + id
+                + "' is having its secret rotated by another request right now; retry the request.");
     }
 
     private String checkedUrl(String url) {

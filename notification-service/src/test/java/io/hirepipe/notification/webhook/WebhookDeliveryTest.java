@@ -34,6 +34,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.hirepipe.notification.TestEvents.envelope;
 import static io.hirepipe.notification.TestEvents.id;
@@ -295,6 +300,101 @@ class WebhookDeliveryTest extends NotificationServiceTest {
             RecordMetadata later = kafka.publish(envelope(scored(false), tenant));
             kafka.awaitConsumed(WebhookEventsListener.GROUP, later);
             assertThat(receiver.requests()).hasSize(1);
+        }
+    }
+
+    /**
+     * An administrator moving the subscription to a new URL while an attempt to the old one is under way: the old
+     * receiver's 410 speaks for the old URL only, so the moved subscription stays enabled and gets the next event.
+     */
+    @Test
+    void a410FromTheOldUrlDoesNotDisableASubscriptionMovedMeanwhile() throws Exception {
+        String tenant = id("tenant");
+        try (Receiver moved = Receiver.answering(200); Receiver old = Receiver.answering(410)) {
+            String subscription = Webhooks.subscribe(recruiter(tenant), old.url(), "assessment.scored")
+                    .path("id").asString();
+            old.answer(n -> {
+                recruiter(tenant).put("/api/notifications/webhooks/" + subscription, Map.of("url", moved.url(),
+                        "eventTypes", List.of("assessment.scored"))).expect(200);
+                return 410;
+            });
+            kafka.publish(envelope(scored(false), tenant));
+            awaitDelivery(tenant, subscription, "FAILED");
+
+            kafka.publish(envelope(scored(false), tenant));
+
+            await().atMost(WAIT).until(() -> moved.requests().size() == 1);
+            JsonNode after = recruiter(tenant).get("/api/notifications/webhooks/" + subscription).expect(200);
+            assertThat(after.path("url").asString()).isEqualTo(moved.url());
+            assertThat(after.path("enabled").asBoolean()).as(after.toString()).isTrue();
+            assertThat(old.requests()).hasSize(1);
+        }
+    }
+
+    /**
+     * Failing for days, and re-enabled by an administrator while the attempt that would disable it is under way: their
+     * re-enabling (which starts the failure clock again) stands.
+     */
+    @Test
+    void aSubscriptionReEnabledDuringTheAttemptThatWouldDisableItStaysEnabled() throws Exception {
+        String tenant = id("tenant");
+        try (Receiver receiver = Receiver.answering(500)) {
+            String subscription = Webhooks.subscribe(recruiter(tenant), receiver.url(), "assessment.scored")
+                    .path("id").asString();
+            failingForSixDays(subscription);
+            receiver.answer(n -> {
+                if (n == 1) {
+                    recruiter(tenant).put("/api/notifications/webhooks/" + subscription, Map.of("url", receiver.url(),
+                            "eventTypes", List.of("assessment.scored"), "enabled", true)).expect(200);
+                }
+                return n == 1 ? 500 : 200;
+            });
+            kafka.publish(envelope(scored(false), tenant));
+
+            JsonNode retried = awaitDelivery(tenant, subscription, "SUCCEEDED");
+
+            assertThat(retried.path("attempts").asInt()).isEqualTo(2);
+            JsonNode after = recruiter(tenant).get("/api/notifications/webhooks/" + subscription).expect(200);
+            assertThat(after.path("enabled").asBoolean()).as(after.toString()).isTrue();
+        }
+    }
+
+    /**
+     * Secrets rotated by several requests at once (a client retrying one whose answer it lost): every secret handed
+     * out is stored and signs during the overlap, as when they are rotated one after another.
+     */
+    @Test
+    void everySecretOfRotationsMadeAtOnceSigns() throws Exception {
+        String tenant = id("tenant");
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        try (Receiver receiver = Receiver.answering(200)) {
+            JsonNode created = Webhooks.subscribe(recruiter(tenant), receiver.url(), "assessment.scored");
+            String subscription = created.path("id").asString();
+            List<String> secrets = new ArrayList<>(List.of(created.path("secret").asString()));
+            for (int round = 0; round < 5; round++) {
+                CyclicBarrier together = new CyclicBarrier(3);
+                List<Future<JsonNode>> rotations = new ArrayList<>();
+                for (int client = 0; client < 3; client++) {
+                    rotations.add(clients.submit(() -> {
+                        together.await();
+                        return recruiter(tenant).post("/api/notifications/webhooks/" + subscription
+                                + "/rotate-secret", Map.of()).expect(200);
+                    }));
+                }
+                for (Future<JsonNode> rotation : rotations) {
+                    secrets.add(rotation.get(30, TimeUnit.SECONDS).path("secret").asString());
+                }
+            }
+
+            recruiter(tenant).post("/api/notifications/webhooks/" + subscription + "/ping", Map.of()).expect(202);
+
+            await().atMost(WAIT).until(() -> receiver.requests().size() == 1);
+            Receiver.Request ping = receiver.requests().get(0);
+            assertThat(secrets).doesNotHaveDuplicates().allSatisfy(secret -> assertThat(Webhooks.verify(secret,
+                    ping.header("webhook-id"), ping.header("webhook-timestamp"), ping.body(),
+                    ping.header("webhook-signature"))).as("signs with %s", secrets.indexOf(secret)).isTrue());
+        } finally {
+            clients.shutdownNow();
         }
     }
 
