@@ -184,10 +184,8 @@ class GreenhouseAdapter {
      * administrator changing the report address does not hold the key any more, and Greenhouse needs it).
      */
     Settings saveSettings(Caller caller, GreenhouseSettingsRequest request) {
-        String sealedKey = request.callbackApiKey() != null ? sealer.seal(request.callbackApiKey())
-                : store.settings(caller.tenantId()).map(GreenhouseSettings::sealedCallbackKey).orElse(null);
-        return view(store.save(new GreenhouseSettings(caller.tenantId(), request.reportTo().strip(), sealedKey,
-                now(), caller.subject())));
+        String newKey = request.callbackApiKey() != null ? sealer.seal(request.callbackApiKey()) : null;
+        return view(store.save(caller.tenantId(), request.reportTo().strip(), newKey, now(), caller.subject()));
     }
 
     private static Settings view(GreenhouseSettings settings) {

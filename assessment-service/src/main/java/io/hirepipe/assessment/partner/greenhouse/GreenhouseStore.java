@@ -2,13 +2,15 @@ package io.hirepipe.assessment.partner.greenhouse;
 
 import jakarta.annotation.PostConstruct;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,9 +53,17 @@ class GreenhouseStore {
         return Optional.ofNullable(mongo.findById(tenantId, GreenhouseSettings.class));
     }
 
-    GreenhouseSettings save(GreenhouseSettings settings) {
-        mongo.findAndReplace(Query.query(Criteria.where("_id").is(settings.tenantId())), settings,
-                FindAndReplaceOptions.options().upsert());
-        return settings;
+    /**
+     * Stores the report address and, when {@code sealedCallbackKey} is not null, a new callback key; null keeps the
+     * stored key. One write, so an administrator changing only the address never puts back a key another one
+     * replaced a moment before.
+     */
+    GreenhouseSettings save(String tenantId, String reportTo, String sealedCallbackKey, Instant at, String by) {
+        Update update = new Update().set("reportTo", reportTo).set("updatedAt", at).set("updatedBy", by);
+        if (sealedCallbackKey != null) {
+            update.set("sealedCallbackKey", sealedCallbackKey);
+        }
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(tenantId)), update,
+                FindAndModifyOptions.options().upsert(true).returnNew(true), GreenhouseSettings.class);
     }
 }

@@ -17,11 +17,17 @@ import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -364,6 +370,43 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
         PartnerTestSent replaced = (PartnerTestSent) awaitEvents("PartnerTestSent", second).stream()
                 .filter(r -> r.key().equals(second)).findFirst().orElseThrow().envelope().payload();
         assertThat(TestLinkKeys.open(replaced.sealedCallbackKey())).as("a new key replaces it").isEqualTo(next);
+    }
+
+    /**
+     * Two administrators saving at once, one a new callback key and the other only the report address: the new key
+     * is kept, whichever write lands last. (Reading the stored key and writing it back with the address put the old
+     * key back over the new one, which every later completion call then sent.)
+     */
+    @Test
+    void aNewCallbackKeySavedWhileAnotherAdminChangesTheReportAddressIsKept() throws Exception {
+        ExecutorService admins = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 15; round++) {
+                String key = "hp_ab12cd34_" + UUID.randomUUID().toString().replace("-", "");
+                CyclicBarrier together = new CyclicBarrier(4);
+                List<Future<?>> saves = new ArrayList<>();
+                saves.add(admins.submit(() -> {
+                    together.await();
+                    return api(adminToken()).put(BASE + "/settings", Map.of("reportTo", "hiring@acme.example",
+                            "callbackApiKey", key)).expect(200);
+                }));
+                for (int other = 0; other < 3; other++) {
+                    saves.add(admins.submit(() -> {
+                        together.await();
+                        return api(adminToken()).put(BASE + "/settings", Map.of("reportTo", "talent@acme.example"))
+                                .expect(200);
+                    }));
+                }
+                for (Future<?> save : saves) {
+                    save.get(30, TimeUnit.SECONDS);
+                }
+                String stored = mongo.findById(tenant, org.bson.Document.class, "greenhouse_settings")
+                        .getString("sealedCallbackKey");
+                assertThat(TestLinkKeys.open(stored)).as("round %d", round).isEqualTo(key);
+            }
+        } finally {
+            admins.shutdownNow();
+        }
     }
 
 
