@@ -98,6 +98,31 @@ class InvitationExpiryTest extends AssessmentIntegrationTest {
         assertThat(stored(id)).doesNotContainKey(InvitationFields.EXPIRY_PENDING);
     }
 
+    /**
+     * A start under way (its questions being fetched) when the invitation expires and the sweep announces it: the
+     * invitation has ended, so the start is refused, not a session begun on an invitation reported expired (whose
+     * candidate may already have been invited again).
+     */
+    @Test
+    void aStartUnderWayWhenTheExpiryIsAnnouncedIsRefused() {
+        JsonNode created = inviteForAnHour("fay@example.org");
+        String id = created.get("id").asString();
+        String candidate = redeemAsCandidate(created);
+        QUESTION_SERVICE.beforeNextDelivery(tenant, "java-basics", () -> {
+            clock.advance(Duration.ofMinutes(61));
+            assertThat(sweep.sweep()).as("announced while the start fetches its questions").isEqualTo(1);
+        });
+
+        api(candidate).post("/api/candidate/assessment/start", "").problem(410, "invitation-expired");
+
+        assertThat(api(recruiterToken()).get("/api/invitations/" + id).expect(200).get("status").asString())
+                .isEqualTo("EXPIRED");
+        assertThat(stored(id)).doesNotContainKey(InvitationFields.SESSION);
+        relay.publishPending();
+        assertThat(awaitEvents("InvitationExpired", id)).hasSize(1);
+        assertThat(events("AssessmentStarted", id)).isEmpty();
+    }
+
     private Document stored(String id) {
         return mongo.getCollection("invitations").find(eq("_id", id)).first();
     }
