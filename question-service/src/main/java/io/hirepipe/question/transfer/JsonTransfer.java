@@ -45,13 +45,15 @@ public class JsonTransfer {
     private final QuestionRequests requests;
     private final TestTemplateService testTemplates;
     private final Validator validator;
+    private final ImportClaims claims;
 
     JsonTransfer(QuestionService questions, QuestionRequests requests, TestTemplateService testTemplates,
-                 Validator validator) {
+                 Validator validator, ImportClaims claims) {
         this.questions = questions;
         this.requests = requests;
         this.testTemplates = testTemplates;
         this.validator = validator;
+        this.claims = claims;
     }
 
     /** @param ids the selection, or null for the whole bank (newest first, at most {@value #MAX_QUESTIONS}) */
@@ -139,8 +141,10 @@ public class JsonTransfer {
         if (!violations.isEmpty()) {
             throw QuestionRules.invalid(violations);
         }
-        ImportReport stored = store(caller, file.questions(), publish, SOURCE_PREFIX);
-        return file.tests().isEmpty() ? stored : storeTests(caller, file.tests(), stored);
+        return claims.exclusively(caller.tenantId(), () -> {
+            ImportReport stored = storeClaimed(caller, file.questions(), publish, SOURCE_PREFIX);
+            return file.tests().isEmpty() ? stored : storeTests(caller, file.tests(), stored);
+        });
     }
 
     /** A key names one question (or test) of the file: present, short, and not repeated. */
@@ -214,8 +218,18 @@ public class JsonTransfer {
         return new ImportReport(stored.created(), stored.alreadyImported(), stored.questions(), created, rows);
     }
 
-    /** Stores already checked questions; those imported before under the same key are kept as they are. */
+    /**
+     * Stores already checked questions; those imported before under the same key are kept as they are.
+     *
+     * @throws io.hirepipe.defaults.problem.ProblemException 409 {@code import-in-progress} while another import into
+     *                                                       the tenant's bank runs
+     */
     ImportReport store(Caller caller, List<StarterBank.BankQuestion> checked, boolean publish, String prefix) {
+        return claims.exclusively(caller.tenantId(), () -> storeClaimed(caller, checked, publish, prefix));
+    }
+
+    private ImportReport storeClaimed(Caller caller, List<StarterBank.BankQuestion> checked, boolean publish,
+                                      String prefix) {
         // One look-up and one write for the whole file: a query and three writes per question took longer than the
         // gateway waits for a 1,000-question file, and a query per question reads the whole collection each time
         // wherever the source-key index is not used (the local stack's MongoDB).

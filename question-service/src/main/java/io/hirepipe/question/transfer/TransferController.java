@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
+import io.hirepipe.defaults.web.Refusal;
 import io.hirepipe.question.starter.StarterBank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ContentDisposition;
@@ -87,6 +88,8 @@ class TransferController {
      * that name the imported questions (a file with tests needs {@code publish=true}). Everything is checked
      * before anything is stored.
      */
+    @Refusal(status = 409, type = "import-in-progress", detail = "Another import into this question bank is running. "
+            + "Try again when it has finished: importing the same file again then adds only what it did not.")
     @Operation(summary = "Import a JSON bank file")
     @PostMapping("/api/questions/import")
     JsonTransfer.ImportReport importJson(Caller caller, @RequestBody StarterBank file,
@@ -98,6 +101,8 @@ class TransferController {
      * QTI 2.1/2.2/3.0: one item XML, or a content package (zip with imsmanifest.xml), as the raw request body.
      * Supported items become drafts; every other item is reported on its own row.
      */
+    @Refusal(status = 409, type = "import-in-progress", detail = "Another import into this question bank is running. "
+            + "Try again when it has finished: importing the same file again then adds only what it did not.")
     @Operation(summary = "Import QTI 2.1/2.2/3.0 items (XML or zip)")
     @PostMapping(value = "/api/questions/import/qti", consumes = {"application/xml", "text/xml", "application/zip",
             "application/octet-stream"})

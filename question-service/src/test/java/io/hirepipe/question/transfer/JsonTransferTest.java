@@ -6,6 +6,7 @@ import io.hirepipe.contracts.events.QuestionRetired;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.question.support.IntegrationTestBase;
 import io.hirepipe.testkit.EventTopics;
+import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,9 +14,15 @@ import tools.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static io.hirepipe.question.support.Questions.freeText;
+import static io.hirepipe.testkit.OpenApiAssertions.assertDocumentsRefusal;
 import static io.hirepipe.question.support.Questions.multiChoice;
 import static io.hirepipe.question.support.Questions.singleChoice;
 import static io.hirepipe.question.support.Questions.with;
@@ -59,6 +66,52 @@ class JsonTransferTest extends IntegrationTestBase {
         assertThat(again.get("created").asInt()).isZero();
         assertThat(again.get("alreadyImported").asInt()).isEqualTo(3);
         assertThat(api(other).get("/api/questions").expect(200).get("items")).hasSize(3);
+    }
+
+    /**
+     * The same file imported twice at once (a retry after the gateway gave up waiting on the first, a second click):
+     * the bank gets its questions once. One import runs; the other is told to try again, which then adds nothing.
+     */
+    @Test
+    void theSameFileImportedTwiceAtOnceAddsItsQuestionsOnce() throws Exception {
+        List<Map<String, Object>> questions = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            questions.add(with(singleChoice("Traffic spike " + i), "key", "spike-" + i));
+        }
+        Map<String, Object> file = Map.of("version", 1, "questions", questions);
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        try {
+            for (int round = 0; round < 3; round++) {
+                Caller importer = Caller.recruiter(newTenant(), "user-7", "importer@example.com");
+                CyclicBarrier together = new CyclicBarrier(3);
+                List<Future<HttpApi.Response>> imports = new java.util.ArrayList<>();
+                for (int client = 0; client < 3; client++) {
+                    imports.add(clients.submit(() -> {
+                        together.await();
+                        return api(importer).post("/api/questions/import?publish=true", file);
+                    }));
+                }
+                int created = 0;
+                for (Future<HttpApi.Response> answer : imports) {
+                    HttpApi.Response response = answer.get(60, TimeUnit.SECONDS);
+                    if (response.status() == 200) {
+                        created += response.json().get("created").asInt();
+                    } else {
+                        JsonNode busy = response.problem(409, "import-in-progress");
+                        assertThat(response.header("Retry-After")).isPresent();
+                        assertDocumentsRefusal(api(null).get("/v3/api-docs").expect(200), "POST",
+                                "/api/questions/import?publish=true", busy);
+                    }
+                }
+                assertThat(created).as("round %d", round).isEqualTo(40);
+                assertThat(api(importer).get("/api/questions?limit=100").expect(200).get("items"))
+                        .as("round %d", round).hasSize(40);
+                JsonNode again = api(importer).post("/api/questions/import?publish=true", file).expect(200);
+                assertThat(again.get("alreadyImported").asInt()).isEqualTo(40);
+            }
+        } finally {
+            clients.shutdown();
+        }
     }
 
     @Test
