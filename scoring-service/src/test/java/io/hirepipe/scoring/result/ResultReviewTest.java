@@ -30,6 +30,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.hirepipe.testkit.OpenApiAssertions.assertDocumentsRefusal;
 import static io.hirepipe.scoring.TestEvents.envelope;
@@ -222,6 +227,77 @@ class ResultReviewTest extends ScoringServiceTest {
         assertThat(second.expect(200).path("items").get(1).path("history")).hasSize(2);
         api(RITA).withHeader("If-Match", second.header("ETag").orElseThrow()).post(finalizePath(ids.session()),
                 Map.of("acceptMachineScores", true)).expect(200);
+    }
+
+    /**
+     * A recruiter and a platform setting one item's points at once, while someone finalises: without If-Match every
+     * decision applies, one after the other (each decided again on the state the other left), so none is lost; the
+     * result's total is the last value's and each decision has its one event. With the same ETag as If-Match exactly
+     * one applies and the others get 412, as when they come one after another.
+     */
+    @Test
+    void decisionsSentAtOnceApplyOneAfterAnotherOrAreRefusedByIfMatch() throws Exception {
+        ExecutorService people = Executors.newFixedThreadPool(3);
+        try {
+            Ids ids = provisionalResult();
+            CyclicBarrier together = new CyclicBarrier(3);
+            List<Future<HttpApi.Response>> decisions = List.of(
+                    people.submit(() -> {
+                        together.await();
+                        return api(RITA).put(itemPath(ids.session(), ids.free()), Map.of("points", 4, "reason", "r"));
+                    }),
+                    people.submit(() -> {
+                        together.await();
+                        return api(ACME_PLATFORM).put(itemPath(ids.session(), ids.free()),
+                                Map.of("points", 1, "reason", "p"));
+                    }),
+                    people.submit(() -> {
+                        together.await();
+                        return api(RITA).post(finalizePath(ids.session()), Map.of("acceptMachineScores", true));
+                    }));
+            for (Future<HttpApi.Response> decision : decisions) {
+                decision.get(30, TimeUnit.SECONDS).expect(200);
+            }
+            JsonNode result = api(RITA).get("/api/results/" + ids.session()).expect(200);
+            JsonNode item = result.path("items").get(1);
+            List<String> adjustments = item.path("history").valueStream()
+                    .filter(h -> h.path("action").asString().equals("ADJUSTED"))
+                    .map(h -> h.path("to").decimalValue().stripTrailingZeros().toPlainString()).toList();
+            assertThat(adjustments).containsExactlyInAnyOrder("4", "1");
+            assertThat(item.path("points").decimalValue()).isEqualByComparingTo(adjustments.get(1));
+            assertThat(result.path("provisional").asBoolean()).isFalse();
+            relay.publishPending();
+            await().atMost(Duration.ofSeconds(30)).until(() -> adjustedEvents(ids.session()).size() == 2);
+            assertThat(adjustedEvents(ids.session())).extracting(a -> a.itemPoints().stripTrailingZeros().toPlainString())
+                    .containsExactlyElementsOf(adjustments);
+
+            Ids again = provisionalResult();
+            String read = api(RITA).get("/api/results/" + again.session()).header("ETag").orElseThrow();
+            CyclicBarrier withTheSameTag = new CyclicBarrier(3);
+            List<Future<HttpApi.Response>> tagged = new java.util.ArrayList<>();
+            for (int person = 0; person < 3; person++) {
+                int points = person;
+                tagged.add(people.submit(() -> {
+                    withTheSameTag.await();
+                    return api(RITA).withHeader("If-Match", read).put(itemPath(again.session(), again.free()),
+                            Map.of("points", points, "reason", "tagged " + points));
+                }));
+            }
+            int applied = 0;
+            for (Future<HttpApi.Response> decision : tagged) {
+                HttpApi.Response response = decision.get(30, TimeUnit.SECONDS);
+                if (response.status() == 200) {
+                    applied++;
+                } else {
+                    response.problem(412, "precondition-failed");
+                }
+            }
+            assertThat(applied).isEqualTo(1);
+            assertThat(api(RITA).get("/api/results/" + again.session()).expect(200).path("items").get(1)
+                    .path("history")).hasSize(1);
+        } finally {
+            people.shutdown();
+        }
     }
 
     @Test
