@@ -1,5 +1,6 @@
 package io.hirepipe.assessment.session;
 
+import io.hirepipe.testkit.AtOnce;
 import io.hirepipe.testkit.EventRecord;
 import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
@@ -25,11 +26,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static io.hirepipe.testkit.OpenApiAssertions.assertDocumentsRefusal;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -292,36 +291,22 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
      */
     @Test
     void submitsPressedAtOnceAnswerTheSameSubmissionAndSubmitOnce() throws Exception {
-        ExecutorService tabs = Executors.newFixedThreadPool(4);
-        try {
-            for (int round = 0; round < 3; round++) {
-                JsonNode created = invite("java-basics", "tabs-" + round + "@example.org");
-                String candidate = redeemAsCandidate(created);
-                String sessionId = start(candidate).get("sessionId").asString();
-                save(candidate, "q-single", 1, List.of("b"), null).expect(200);
-                CyclicBarrier together = new CyclicBarrier(4);
-                List<Future<HttpApi.Response>> submits = new ArrayList<>();
-                for (int tab = 0; tab < 4; tab++) {
-                    submits.add(tabs.submit(() -> {
-                        together.await();
-                        return api(candidate).post("/api/candidate/assessment/submit", "");
-                    }));
-                }
-                Set<JsonNode> answers = new HashSet<>();
-                for (Future<HttpApi.Response> submit : submits) {
-                    answers.add(submit.get(30, TimeUnit.SECONDS).expect(200));
-                }
-                assertThat(answers).as("round %d", round).hasSize(1);
+        for (int round = 0; round < 3; round++) {
+            JsonNode created = invite("java-basics", "tabs-" + round + "@example.org");
+            String candidate = redeemAsCandidate(created);
+            String sessionId = start(candidate).get("sessionId").asString();
+            save(candidate, "q-single", 1, List.of("b"), null).expect(200);
 
-                relay.publishPending();
-                List<EventRecord> submitted = events("AssessmentSubmitted", sessionId);
-                assertThat(submitted).as("round %d", round).hasSize(1);
-                assertThat(((AssessmentSubmitted) submitted.get(0).envelope().payload()).answers())
-                        .filteredOn(a -> a.questionId().equals("q-single"))
-                        .singleElement().satisfies(a -> assertThat(a.selectedOptionIds()).containsExactly("b"));
-            }
-        } finally {
-            tabs.shutdown();
+            List<HttpApi.Response> submits = AtOnce.run(4, tab -> () -> api(candidate)
+                    .post("/api/candidate/assessment/submit", ""));
+
+            assertThat(submits.stream().map(submit -> submit.expect(200)).distinct()).as("round %d", round).hasSize(1);
+            relay.publishPending();
+            List<EventRecord> submitted = events("AssessmentSubmitted", sessionId);
+            assertThat(submitted).as("round %d", round).hasSize(1);
+            assertThat(((AssessmentSubmitted) submitted.get(0).envelope().payload()).answers())
+                    .filteredOn(a -> a.questionId().equals("q-single"))
+                    .singleElement().satisfies(a -> assertThat(a.selectedOptionIds()).containsExactly("b"));
         }
     }
 
@@ -331,38 +316,28 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
      */
     @Test
     void aRevokeRacingTheStartLetsExactlyOneWin() throws Exception {
-        ExecutorService both = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 4; round++) {
-                JsonNode created = invite("java-basics", "race-" + round + "@example.org");
-                String id = created.get("id").asString();
-                String candidate = redeemAsCandidate(created);
-                CyclicBarrier together = new CyclicBarrier(2);
-                Future<HttpApi.Response> start = both.submit(() -> {
-                    together.await();
-                    return api(candidate).post("/api/candidate/assessment/start", "");
-                });
-                Future<HttpApi.Response> revoke = both.submit(() -> {
-                    together.await();
-                    return api(recruiterToken()).post("/api/invitations/" + id + "/revoke", "{\"reason\":\"filled\"}");
-                });
-                HttpApi.Response started = start.get(30, TimeUnit.SECONDS);
-                HttpApi.Response revoked = revoke.get(30, TimeUnit.SECONDS);
+        for (int round = 0; round < 4; round++) {
+            JsonNode created = invite("java-basics", "race-" + round + "@example.org");
+            String id = created.get("id").asString();
+            String candidate = redeemAsCandidate(created);
 
-                String status = api(recruiterToken()).get("/api/invitations/" + id).expect(200).get("status").asString();
-                if (status.equals("STARTED")) {
-                    started.expect(200);
-                    revoked.problem(409, "invitation-started");
-                } else {
-                    assertThat(status).as("round %d", round).isEqualTo("REVOKED");
-                    revoked.expect(200);
-                    started.problem(410, "invitation-revoked");
-                    relay.publishPending();
-                    assertThat(events("AssessmentStarted", id)).as("round %d", round).isEmpty();
-                }
+            List<HttpApi.Response> both = AtOnce.run(List.of(
+                    () -> api(candidate).post("/api/candidate/assessment/start", ""),
+                    () -> api(recruiterToken()).post("/api/invitations/" + id + "/revoke", "{\"reason\":\"filled\"}")));
+
+            HttpApi.Response started = both.get(0);
+            HttpApi.Response revoked = both.get(1);
+            String status = api(recruiterToken()).get("/api/invitations/" + id).expect(200).get("status").asString();
+            if (status.equals("STARTED")) {
+                started.expect(200);
+                revoked.problem(409, "invitation-started");
+            } else {
+                assertThat(status).as("round %d", round).isEqualTo("REVOKED");
+                revoked.expect(200);
+                started.problem(410, "invitation-revoked");
+                relay.publishPending();
+                assertThat(events("AssessmentStarted", id)).as("round %d", round).isEmpty();
             }
-        } finally {
-            both.shutdown();
         }
     }
 

@@ -15,6 +15,7 @@ import io.hirepipe.embedded.ReceivedMail;
 import io.hirepipe.notification.NotificationServiceTest;
 import io.hirepipe.notification.TestEvents;
 import io.hirepipe.notification.TestHosts;
+import io.hirepipe.testkit.AtOnce;
 import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.testkit.TestInfrastructure;
@@ -34,11 +35,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static io.hirepipe.notification.TestEvents.envelope;
 import static io.hirepipe.notification.TestEvents.id;
@@ -366,24 +362,14 @@ class WebhookDeliveryTest extends NotificationServiceTest {
     @Test
     void everySecretOfRotationsMadeAtOnceSigns() throws Exception {
         String tenant = id("tenant");
-        ExecutorService clients = Executors.newFixedThreadPool(3);
         try (Receiver receiver = Receiver.answering(200)) {
             JsonNode created = Webhooks.subscribe(recruiter(tenant), receiver.url(), "assessment.scored");
             String subscription = created.path("id").asString();
             List<String> secrets = new ArrayList<>(List.of(created.path("secret").asString()));
             for (int round = 0; round < 5; round++) {
-                CyclicBarrier together = new CyclicBarrier(3);
-                List<Future<JsonNode>> rotations = new ArrayList<>();
-                for (int client = 0; client < 3; client++) {
-                    rotations.add(clients.submit(() -> {
-                        together.await();
-                        return recruiter(tenant).post("/api/notifications/webhooks/" + subscription
-                                + "/rotate-secret", Map.of()).expect(200);
-                    }));
-                }
-                for (Future<JsonNode> rotation : rotations) {
-                    secrets.add(rotation.get(30, TimeUnit.SECONDS).path("secret").asString());
-                }
+                AtOnce.run(3, client -> () -> recruiter(tenant).post("/api/notifications/webhooks/" + subscription
+                        + "/rotate-secret", Map.of()).expect(200))
+                        .forEach(rotated -> secrets.add(rotated.path("secret").asString()));
             }
 
             recruiter(tenant).post("/api/notifications/webhooks/" + subscription + "/ping", Map.of()).expect(202);
@@ -393,8 +379,6 @@ class WebhookDeliveryTest extends NotificationServiceTest {
             assertThat(secrets).doesNotHaveDuplicates().allSatisfy(secret -> assertThat(Webhooks.verify(secret,
                     ping.header("webhook-id"), ping.header("webhook-timestamp"), ping.body(),
                     ping.header("webhook-signature"))).as("signs with %s", secrets.indexOf(secret)).isTrue());
-        } finally {
-            clients.shutdownNow();
         }
     }
 

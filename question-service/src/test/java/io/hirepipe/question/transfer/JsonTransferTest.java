@@ -5,6 +5,7 @@ import io.hirepipe.contracts.events.QuestionPublished;
 import io.hirepipe.contracts.events.QuestionRetired;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.question.support.IntegrationTestBase;
+import io.hirepipe.testkit.AtOnce;
 import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.Test;
@@ -14,11 +15,6 @@ import tools.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static io.hirepipe.question.support.Questions.freeText;
@@ -79,38 +75,25 @@ class JsonTransferTest extends IntegrationTestBase {
             questions.add(with(singleChoice("Traffic spike " + i), "key", "spike-" + i));
         }
         Map<String, Object> file = Map.of("version", 1, "questions", questions);
-        ExecutorService clients = Executors.newFixedThreadPool(3);
-        try {
-            for (int round = 0; round < 3; round++) {
-                Caller importer = Caller.recruiter(newTenant(), "user-7", "importer@example.com");
-                CyclicBarrier together = new CyclicBarrier(3);
-                List<Future<HttpApi.Response>> imports = new java.util.ArrayList<>();
-                for (int client = 0; client < 3; client++) {
-                    imports.add(clients.submit(() -> {
-                        together.await();
-                        return api(importer).post("/api/questions/import?publish=true", file);
-                    }));
+        for (int round = 0; round < 3; round++) {
+            Caller importer = Caller.recruiter(newTenant(), "user-7", "importer@example.com");
+            int created = 0;
+            for (HttpApi.Response response : AtOnce.run(3, client -> () -> api(importer)
+                    .post("/api/questions/import?publish=true", file))) {
+                if (response.status() == 200) {
+                    created += response.json().get("created").asInt();
+                } else {
+                    JsonNode busy = response.problem(409, "import-in-progress");
+                    assertThat(response.header("Retry-After")).isPresent();
+                    assertDocumentsRefusal(api(null).get("/v3/api-docs").expect(200), "POST",
+                            "/api/questions/import?publish=true", busy);
                 }
-                int created = 0;
-                for (Future<HttpApi.Response> answer : imports) {
-                    HttpApi.Response response = answer.get(60, TimeUnit.SECONDS);
-                    if (response.status() == 200) {
-                        created += response.json().get("created").asInt();
-                    } else {
-                        JsonNode busy = response.problem(409, "import-in-progress");
-                        assertThat(response.header("Retry-After")).isPresent();
-                        assertDocumentsRefusal(api(null).get("/v3/api-docs").expect(200), "POST",
-                                "/api/questions/import?publish=true", busy);
-                    }
-                }
-                assertThat(created).as("round %d", round).isEqualTo(40);
-                assertThat(api(importer).get("/api/questions?limit=100").expect(200).get("items"))
-                        .as("round %d", round).hasSize(40);
-                JsonNode again = api(importer).post("/api/questions/import?publish=true", file).expect(200);
-                assertThat(again.get("alreadyImported").asInt()).isEqualTo(40);
             }
-        } finally {
-            clients.shutdown();
+            assertThat(created).as("round %d", round).isEqualTo(40);
+            assertThat(api(importer).get("/api/questions?limit=100").expect(200).get("items"))
+                    .as("round %d", round).hasSize(40);
+            JsonNode again = api(importer).post("/api/questions/import?publish=true", file).expect(200);
+            assertThat(again.get("alreadyImported").asInt()).isEqualTo(40);
         }
     }
 

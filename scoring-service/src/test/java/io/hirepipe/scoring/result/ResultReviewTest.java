@@ -14,6 +14,7 @@ import io.hirepipe.contracts.events.SubmittedAnswer;
 import io.hirepipe.defaults.outbox.OutboxRelay;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.scoring.ScoringServiceTest;
+import io.hirepipe.testkit.AtOnce;
 import io.hirepipe.testkit.EventRecord;
 import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
@@ -30,11 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static io.hirepipe.testkit.OpenApiAssertions.assertDocumentsRefusal;
 import static io.hirepipe.scoring.TestEvents.envelope;
@@ -237,67 +233,36 @@ class ResultReviewTest extends ScoringServiceTest {
      */
     @Test
     void decisionsSentAtOnceApplyOneAfterAnotherOrAreRefusedByIfMatch() throws Exception {
-        ExecutorService people = Executors.newFixedThreadPool(3);
-        try {
-            Ids ids = provisionalResult();
-            CyclicBarrier together = new CyclicBarrier(3);
-            List<Future<HttpApi.Response>> decisions = List.of(
-                    people.submit(() -> {
-                        together.await();
-                        return api(RITA).put(itemPath(ids.session(), ids.free()), Map.of("points", 4, "reason", "r"));
-                    }),
-                    people.submit(() -> {
-                        together.await();
-                        return api(ACME_PLATFORM).put(itemPath(ids.session(), ids.free()),
-                                Map.of("points", 1, "reason", "p"));
-                    }),
-                    people.submit(() -> {
-                        together.await();
-                        return api(RITA).post(finalizePath(ids.session()), Map.of("acceptMachineScores", true));
-                    }));
-            for (Future<HttpApi.Response> decision : decisions) {
-                decision.get(30, TimeUnit.SECONDS).expect(200);
-            }
-            JsonNode result = api(RITA).get("/api/results/" + ids.session()).expect(200);
-            JsonNode item = result.path("items").get(1);
-            List<String> adjustments = item.path("history").valueStream()
-                    .filter(h -> h.path("action").asString().equals("ADJUSTED"))
-                    .map(h -> h.path("to").decimalValue().stripTrailingZeros().toPlainString()).toList();
-            assertThat(adjustments).containsExactlyInAnyOrder("4", "1");
-            assertThat(item.path("points").decimalValue()).isEqualByComparingTo(adjustments.get(1));
-            assertThat(result.path("provisional").asBoolean()).isFalse();
-            relay.publishPending();
-            await().atMost(Duration.ofSeconds(30)).until(() -> adjustedEvents(ids.session()).size() == 2);
-            assertThat(adjustedEvents(ids.session())).extracting(a -> a.itemPoints().stripTrailingZeros().toPlainString())
-                    .containsExactlyElementsOf(adjustments);
+        Ids ids = provisionalResult();
+        List<HttpApi.Response> decisions = AtOnce.run(List.of(
+                () -> api(RITA).put(itemPath(ids.session(), ids.free()), Map.of("points", 4, "reason", "r")),
+                () -> api(ACME_PLATFORM).put(itemPath(ids.session(), ids.free()), Map.of("points", 1, "reason", "p")),
+                () -> api(RITA).post(finalizePath(ids.session()), Map.of("acceptMachineScores", true))));
 
-            Ids again = provisionalResult();
-            String read = api(RITA).get("/api/results/" + again.session()).header("ETag").orElseThrow();
-            CyclicBarrier withTheSameTag = new CyclicBarrier(3);
-            List<Future<HttpApi.Response>> tagged = new java.util.ArrayList<>();
-            for (int person = 0; person < 3; person++) {
-                int points = person;
-                tagged.add(people.submit(() -> {
-                    withTheSameTag.await();
-                    return api(RITA).withHeader("If-Match", read).put(itemPath(again.session(), again.free()),
-                            Map.of("points", points, "reason", "tagged " + points));
-                }));
-            }
-            int applied = 0;
-            for (Future<HttpApi.Response> decision : tagged) {
-                HttpApi.Response response = decision.get(30, TimeUnit.SECONDS);
-                if (response.status() == 200) {
-                    applied++;
-                } else {
-                    response.problem(412, "precondition-failed");
-                }
-            }
-            assertThat(applied).isEqualTo(1);
-            assertThat(api(RITA).get("/api/results/" + again.session()).expect(200).path("items").get(1)
-                    .path("history")).hasSize(1);
-        } finally {
-            people.shutdown();
-        }
+        decisions.forEach(decision -> decision.expect(200));
+        JsonNode result = api(RITA).get("/api/results/" + ids.session()).expect(200);
+        JsonNode item = result.path("items").get(1);
+        List<String> adjustments = item.path("history").valueStream()
+                .filter(h -> h.path("action").asString().equals("ADJUSTED"))
+                .map(h -> h.path("to").decimalValue().stripTrailingZeros().toPlainString()).toList();
+        assertThat(adjustments).containsExactlyInAnyOrder("4", "1");
+        assertThat(item.path("points").decimalValue()).isEqualByComparingTo(adjustments.get(1));
+        assertThat(result.path("provisional").asBoolean()).isFalse();
+        relay.publishPending();
+        await().atMost(Duration.ofSeconds(30)).until(() -> adjustedEvents(ids.session()).size() == 2);
+        assertThat(adjustedEvents(ids.session())).extracting(a -> a.itemPoints().stripTrailingZeros().toPlainString())
+                .containsExactlyElementsOf(adjustments);
+
+        Ids again = provisionalResult();
+        String read = api(RITA).get("/api/results/" + again.session()).header("ETag").orElseThrow();
+        List<HttpApi.Response> tagged = AtOnce.run(3, person -> () -> api(RITA).withHeader("If-Match", read)
+                .put(itemPath(again.session(), again.free()), Map.of("points", person, "reason", "tagged " + person)));
+
+        assertThat(tagged.stream().filter(decision -> decision.status() == 200)).hasSize(1);
+        tagged.stream().filter(decision -> decision.status() != 200)
+                .forEach(decision -> decision.problem(412, "precondition-failed"));
+        assertThat(api(RITA).get("/api/results/" + again.session()).expect(200).path("items").get(1)
+                .path("history")).hasSize(1);
     }
 
     @Test

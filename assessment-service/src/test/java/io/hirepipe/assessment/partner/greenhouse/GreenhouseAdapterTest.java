@@ -10,6 +10,7 @@ import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.contracts.events.ScoreAdjusted;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.Role;
+import io.hirepipe.testkit.AtOnce;
 import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,17 +18,11 @@ import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -379,33 +374,14 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
      */
     @Test
     void aNewCallbackKeySavedWhileAnotherAdminChangesTheReportAddressIsKept() throws Exception {
-        ExecutorService admins = Executors.newFixedThreadPool(4);
-        try {
-            for (int round = 0; round < 15; round++) {
-                String key = "hp_ab12cd34_" + UUID.randomUUID().toString().replace("-", "");
-                CyclicBarrier together = new CyclicBarrier(4);
-                List<Future<?>> saves = new ArrayList<>();
-                saves.add(admins.submit(() -> {
-                    together.await();
-                    return api(adminToken()).put(BASE + "/settings", Map.of("reportTo", "hiring@acme.example",
-                            "callbackApiKey", key)).expect(200);
-                }));
-                for (int other = 0; other < 3; other++) {
-                    saves.add(admins.submit(() -> {
-                        together.await();
-                        return api(adminToken()).put(BASE + "/settings", Map.of("reportTo", "talent@acme.example"))
-                                .expect(200);
-                    }));
-                }
-                for (Future<?> save : saves) {
-                    save.get(30, TimeUnit.SECONDS);
-                }
-                String stored = mongo.findById(tenant, org.bson.Document.class, "greenhouse_settings")
-                        .getString("sealedCallbackKey");
-                assertThat(TestLinkKeys.open(stored)).as("round %d", round).isEqualTo(key);
-            }
-        } finally {
-            admins.shutdownNow();
+        for (int round = 0; round < 15; round++) {
+            String key = "hp_ab12cd34_" + UUID.randomUUID().toString().replace("-", "");
+            AtOnce.run(4, admin -> () -> api(adminToken()).put(BASE + "/settings", admin == 0
+                    ? Map.of("reportTo", "hiring@acme.example", "callbackApiKey", key)
+                    : Map.of("reportTo", "talent@acme.example")).expect(200));
+            String stored = mongo.findById(tenant, org.bson.Document.class, "greenhouse_settings")
+                    .getString("sealedCallbackKey");
+            assertThat(TestLinkKeys.open(stored)).as("round %d", round).isEqualTo(key);
         }
     }
 
