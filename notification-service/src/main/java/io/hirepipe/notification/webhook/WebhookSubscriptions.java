@@ -47,8 +47,7 @@ public class WebhookSubscriptions {
         String url = checkedUrl(request.url());
         List<String> types = checkedTypes(request.eventTypes());
         if (store.count(caller.tenantId()) >= properties.maxSubscriptionsPerTenant()) {
-            throw ProblemException.conflict("too-many-webhooks", "A tenant may have at most "
-                    + properties.maxSubscriptionsPerTenant() + " webhook subscriptions; delete one first.");
+            throw tooMany();
         }
         Instant now = now();
         contacts.remember(caller.tenantId(), caller.email(), now);
@@ -59,7 +58,18 @@ public class WebhookSubscriptions {
                 List.of(new StoredSecret(cipher.encrypt(secret, id), now, null)), now, now, null, null,
                 request.alertEmail() == null || request.alertEmail().isBlank() ? blankToNull(caller.email())
                         : request.alertEmail().strip()));
+        // Checked again once stored: creates at once all passed the count above. Those placed beyond the limit, in
+        // creation order, take theirs back, so the earlier ones stand and the tenant never ends up over it.
+        if (store.countUpTo(created) > properties.maxSubscriptionsPerTenant()) {
+            store.delete(caller.tenantId(), id);
+            throw tooMany();
+        }
         return SubscriptionView.withSecret(created, now, secret);
+    }
+
+    private ProblemException tooMany() {
+        return ProblemException.conflict("too-many-webhooks", "A tenant may have at most "
+                + properties.maxSubscriptionsPerTenant() + " webhook subscriptions; delete one first.");
     }
 
     public List<SubscriptionView> list(Caller caller) {

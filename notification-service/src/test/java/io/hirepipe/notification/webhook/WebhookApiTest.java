@@ -7,6 +7,7 @@ import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.Role;
 import io.hirepipe.notification.NotificationServiceTest;
 import io.hirepipe.notification.TestHosts;
+import io.hirepipe.testkit.AtOnce;
 import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
 import org.bson.Document;
@@ -165,6 +166,23 @@ class WebhookApiTest extends NotificationServiceTest {
 
     private static AuditRecorded entry(List<AuditRecorded> entries, String action) {
         return entries.stream().filter(e -> e.action().equals(action)).findFirst().orElseThrow();
+    }
+
+    /** Subscriptions created at once never take a tenant past its limit (20): those beyond it are refused. */
+    @Test
+    void subscriptionsCreatedAtOnceStayWithinTheTenantsLimit() throws Exception {
+        String tenant = id("tenant-many");
+        for (int i = 0; i < 17; i++) {
+            Webhooks.subscribe(recruiter(tenant), "http://127.0.0.1:9/hooks/" + i, "assessment.scored");
+        }
+
+        List<HttpApi.Response> created = AtOnce.run(6, i -> () -> recruiter(tenant).post(HOOKS,
+                Map.of("url", "http://127.0.0.1:9/racing/" + i, "eventTypes", List.of("assessment.scored"))));
+
+        created.stream().filter(response -> response.status() != 201)
+                .forEach(response -> response.problem(409, "too-many-webhooks"));
+        assertThat(created.stream().filter(response -> response.status() == 201)).hasSizeBetween(1, 3);
+        assertThat(recruiter(tenant).get(HOOKS).expect(200).get("items")).hasSizeLessThanOrEqualTo(20);
     }
 
     @Test
