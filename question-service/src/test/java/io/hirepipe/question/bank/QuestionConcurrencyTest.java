@@ -1,13 +1,22 @@
 package io.hirepipe.question.bank;
 
+import io.hirepipe.contracts.Topics;
+import io.hirepipe.contracts.events.QuestionPublished;
 import io.hirepipe.question.support.IntegrationTestBase;
+import io.hirepipe.testkit.AtOnce;
+import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
 
 import static io.hirepipe.question.support.Questions.singleChoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class QuestionConcurrencyTest extends IntegrationTestBase {
+
+    private final EventTopics topics = EventTopics.shared();
 
     @Test
     void staleIfMatchOnEditPublishOrRetireIsRefusedWith412AndChangesNothing() {
@@ -36,6 +45,36 @@ class QuestionConcurrencyTest extends IntegrationTestBase {
 
         assertThat(api(recruiter).withHeader("If-Match", newTag).post("/api/questions/" + id + "/publish", null)
                 .expect(200).get("status").asString()).isEqualTo("PUBLISHED");
+    }
+
+    /**
+     * Publish pressed twice at once, on a question and on a test: both answer the published item, one version is
+     * frozen, and the question's QuestionPublished goes out once.
+     */
+    @Test
+    void publishingAtOnceFreezesOneVersionAndAnnouncesItOnce() throws Exception {
+        String id = createQuestion(recruiter, singleChoice("Twice")).get("id").asString();
+
+        List<HttpApi.Response> questions = AtOnce.run(3, click -> () -> api(recruiter)
+                .post("/api/questions/" + id + "/publish", null));
+
+        questions.forEach(answer -> assertThat(answer.expect(200).get("publishedVersion").asInt()).isEqualTo(1));
+        assertThat(api(recruiter).get("/api/questions/" + id + "/versions").expect(200).get("items")).hasSize(1);
+        topics.awaitRecords(Topics.QUESTIONS, r -> id.equals(r.key()) && r.payload() instanceof QuestionPublished);
+        assertThat(topics.readToEnd(Topics.QUESTIONS, r -> id.equals(r.key()) && r.payload() instanceof QuestionPublished))
+                .hasSize(1);
+
+        String test = api(recruiter).post("/api/tests", Map.of("title", "Screen", "draft", true, "durationMinutes", 30,
+                "passMarkPercent", 60, "sections", List.of(Map.of("title", "s", "questionIds", List.of(id)))))
+                .expect(201).get("id").asString();
+
+        List<HttpApi.Response> tests = AtOnce.run(3, click -> () -> api(recruiter)
+                .post("/api/tests/" + test + "/publish", null));
+
+        tests.forEach(answer -> assertThat(answer.expect(200).get("publishedVersion").asInt()).isEqualTo(1));
+        assertThat(api(recruiter).put("/api/tests/" + test, Map.of("title", "Screen v2", "durationMinutes", 30,
+                "passMarkPercent", 60, "sections", List.of(Map.of("title", "s", "questionIds", List.of(id)))))
+                .expect(200).get("version").asInt()).as("the next version after one published").isEqualTo(2);
     }
 
     @Test
