@@ -76,8 +76,9 @@ public class SubscriptionStore {
      */
     public Optional<WebhookSubscription> replaceSecrets(WebhookSubscription read, List<StoredSecret> secrets,
                                                         Instant now) {
-        Query unchanged = byId(read.tenantId(), read.id())
-                .addCriteria(Criteria.where("secrets.0.encrypted").is(read.secrets().get(0).encrypted()));
+        Query unchanged = byId(read.tenantId(), read.id()).addCriteria(read.secrets().isEmpty()
+                ? Criteria.where("secrets").size(0)
+                : Criteria.where("secrets.0.encrypted").is(read.secrets().get(0).encrypted()));
         return Optional.ofNullable(mongo.findAndModify(unchanged,
                 new Update().set("secrets", secrets).set("updatedAt", now),
                 FindAndModifyOptions.options().returnNew(true), WebhookSubscription.class));
