@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -98,9 +99,9 @@ public class ResultStore {
     }
 
     /**
-     * Replaces the machine's result of a session that was reopened and submitted again with the scoring of
-     * the new submission, in one update carrying its AssessmentScored. Only if the stored result is still
-     * the one read: scored from {@code previous}'s submission, at its revision, and never finalised.
+     * Replaces the result of a session that was reopened and submitted again with the scoring of the new
+     * submission, in one update carrying its AssessmentScored. Only if the stored result is still the one read:
+     * scored from {@code previous}'s submission, at its revision.
      *
      * @return false when the result changed meanwhile (or is already this submission's)
      */
@@ -113,12 +114,18 @@ public class ResultStore {
                 update.set(name, value);
             }
         });
+        // the converter leaves null properties out: what the earlier result had there (who finalised it, when) goes
+        for (RecordComponent property : ScoringResult.class.getRecordComponents()) {
+            String name = property.getName();
+            if (!fields.containsKey(name) && !name.equals("sessionId") && !name.equals(Outbox.FIELD)) {
+                update.unset(name);
+            }
+        }
         update.set("revision", previous.revision() + 1);
         Outbox.append(update, scored);
         Query query = Query.query(Criteria.where("_id").is(previous.sessionId())
                 .and("tenantId").is(previous.tenantId())
                 .and("submissionEventId").is(previous.submissionEventId())
-                .and("finalizedAt").is(null)
                 .andOperator(sameRevision(previous.revision())));
         return mongo.updateFirst(query, update, ScoringResult.class).getMatchedCount() == 1;
     }

@@ -112,9 +112,12 @@ public class SubmissionScoring {
     }
 
     /**
-     * A session reopened by a recruiter is submitted again: its new submission replaces the machine's
-     * result of the earlier one. Never a result a person decided on (finalised, or any item's points set;
-     * assessment-service refuses to reopen those anyway), never an older submission, never a redelivery.
+     * A session reopened by a recruiter is submitted again: its new submission replaces the result of the
+     * earlier one; never an older submission, never a redelivery. Also a result a person already decided on:
+     * assessment-service refuses to reopen those, but it decides on its own copy of the result, which learns of
+     * a decision only when the decision's event arrives, so a reopen can come in between. The candidate's new
+     * answers were accepted and must be scored; a decision about the earlier answers says nothing about them
+     * (it stays in the audit log).
      */
     private static boolean supersedes(EventEnvelope<AssessmentSubmitted> envelope, Optional<ScoringResult> previous) {
         if (previous.isEmpty()) {
@@ -122,10 +125,12 @@ public class SubmissionScoring {
         }
         ScoringResult result = previous.get();
         Instant submittedAt = envelope.payload().submittedAt();
-        boolean reviewed = result.finalizedAt() != null
-                || result.items().stream().anyMatch(item -> !item.history().isEmpty());
-        return !envelope.eventId().equals(result.submissionEventId()) && !reviewed
+        return !envelope.eventId().equals(result.submissionEventId())
                 && submittedAt != null && result.submittedAt() != null && submittedAt.isAfter(result.submittedAt());
+    }
+
+    private static boolean decidedByAPerson(ScoringResult result) {
+        return result.finalizedAt() != null || result.items().stream().anyMatch(item -> !item.history().isEmpty());
     }
 
     private Outcome store(EventEnvelope<AssessmentSubmitted> envelope, Map<AnswerKeyRef, AnswerKey> keys,
@@ -143,8 +148,9 @@ public class SubmissionScoring {
             return Outcome.ALREADY_SCORED;
         }
         if (previous.isPresent()) {
-            log.info("Session {} was reopened; submission {} replaces the result of {}", submission.sessionId(),
-                    envelope.eventId(), previous.get().submissionEventId());
+            log.info("Session {} was reopened; submission {} replaces the result of {}{}", submission.sessionId(),
+                    envelope.eventId(), previous.get().submissionEventId(), decidedByAPerson(previous.get())
+                            ? " and the decisions a person made on it (the reopen came before they arrived)" : "");
         }
         scored.increment();
         itemsToReview.increment(sheet.reviewCount());

@@ -370,6 +370,38 @@ class ResultReviewTest extends ScoringServiceTest {
         assertThat(scored.get(1).points()).isPositive();
     }
 
+    @Test
+    void aReopenThatCameBeforeAPersonsDecisionArrivedHasItsNewSubmissionScoredAnyway() {
+        // assessment-service refuses to reopen a reviewed result, but judges by its copy of the result, which
+        // learns of a decision made here only when its event arrives: a reopen can come in between
+        String question = id("q-repl");
+        kafka.publish(envelope(replicationVersusSharding(question, 1), ACME));
+        String sessionId = id("ses");
+        EventEnvelope<AssessmentSubmitted> first = envelope(submission(sessionId, id("inv"), 50, SubmitReason.TIMEOUT,
+                new SubmittedAnswer(question, 1, List.of(), "", "Replication vs sharding")), ACME);
+        kafka.publish(first);
+        await().atMost(Duration.ofSeconds(45)).until(() -> api(RITA).get("/api/results/" + sessionId).status() == 200);
+        api(RITA).put(itemPath(sessionId, question), Map.of("points", 1, "reason", "network trouble")).expect(200);
+        api(RITA).post(finalizePath(sessionId), Map.of("acceptMachineScores", true)).expect(200);
+
+        AssessmentSubmitted again = first.payload();
+        kafka.awaitConsumed("scoring-service", kafka.publish(envelope(new AssessmentSubmitted(sessionId,
+                again.invitationId(), again.testId(), again.testTitle(), again.candidate(), again.recruiterEmail(), 50,
+                SubmitReason.CANDIDATE, again.startedAt(), again.submittedAt().plusSeconds(3600),
+                List.of(new SubmittedAnswer(question, 1, List.of(), "Replication copies data to replicas.",
+                        "Replication vs sharding"))), ACME)));
+
+        JsonNode result = api(RITA).get("/api/results/" + sessionId).expect(200);
+        assertThat(result.path("submitReason").asString()).as("the candidate's new submission is the result")
+                .isEqualTo("CANDIDATE");
+        assertThat(result.path("items").get(0).path("answerText").asString()).contains("copies data to replicas");
+        assertThat(result.path("items").get(0).path("history")).as("decisions about the earlier answers").isEmpty();
+        assertThat(result.path("finalizedBy").isNull() || result.path("finalizedBy").isMissingNode()).isTrue();
+        relay.publishPending();
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.readToEnd(Topics.RESULTS,
+                r -> r.payload() instanceof AssessmentScored s && s.sessionId().equals(sessionId)).size() == 2);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"points\": -1, \"reason\": \"r\"}",
