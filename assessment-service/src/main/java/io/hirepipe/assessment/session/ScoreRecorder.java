@@ -75,20 +75,32 @@ public class ScoreRecorder {
     private record Change(Update update, Score score) {
     }
 
+    /**
+     * A session's result, or the result of its new submission after a reopen. Never an older result than the one
+     * applied: a replayed event from before a reopen would otherwise put the earlier answers' score back.
+     */
     public void scored(String tenantId, String eventId, AssessmentScored scored) {
         Score next = new Score(scored.points(), scored.maxPoints(), scored.percent(), scored.passed(),
                 scored.scoredAt(), eventId, scored.provisional(), scored.reviewCount(), null, null);
-        if (recordDirectly(byId(tenantId, scored.invitationId()).and(SESSION_ID).is(scored.sessionId())
-                        .and(STATUS).in(InvitationStatus.SUBMITTED, InvitationStatus.SCORED)
-                        .and(SCORE + ".eventId").ne(eventId),
-                new Update().set(STATUS, InvitationStatus.SCORED).set(SCORE, next))) {
+        // as MongoDB keeps it, so that the comparison with the stored instant is exact
+        Instant at = scored.scoredAt() == null ? null : scored.scoredAt().truncatedTo(ChronoUnit.MILLIS);
+        Criteria target = byId(tenantId, scored.invitationId()).and(SESSION_ID).is(scored.sessionId())
+                .and(STATUS).in(InvitationStatus.SUBMITTED, InvitationStatus.SCORED)
+                .and(SCORE + ".eventId").ne(eventId);
+        if (at != null) {
+            target = target.orOperator(Criteria.where(SCORE).is(null), Criteria.where(SCORE + ".scoredAt").is(null),
+                    Criteria.where(SCORE + ".scoredAt").lt(at));
+        }
+        if (recordDirectly(target, new Update().set(STATUS, InvitationStatus.SCORED).set(SCORE, next))) {
             return;
         }
         record(tenantId, byId(tenantId, scored.invitationId()).and(SESSION_ID).is(scored.sessionId()),
                 current -> {
+                    Score score = current.score();
                     boolean applies = (current.status() == InvitationStatus.SUBMITTED
                             || current.status() == InvitationStatus.SCORED)
-                            && (current.score() == null || !eventId.equals(current.score().eventId()));
+                            && (score == null || !eventId.equals(score.eventId()))
+                            && (score == null || at == null || score.scoredAt() == null || score.scoredAt().isBefore(at));
                     return applies ? Optional.of(new Change(new Update().set(STATUS, InvitationStatus.SCORED)
                             .set(SCORE, next), next)) : Optional.empty();
                 },

@@ -136,6 +136,27 @@ class ScoreConsumptionTest extends AssessmentIntegrationTest {
         assertThat(Instant.parse(score.get("finalizedAt").asString())).isEqualTo(scoredAt.plusSeconds(180));
     }
 
+    @Test
+    void aReopenedSessionsNewResultIsNotRolledBackByTheEarlierResultReplayed() {
+        JsonNode created = invite("java-basics", "ada@example.org");
+        String invitationId = created.get("id").asString();
+        String candidate = redeemAsCandidate(created);
+        String sessionId = start(candidate).get("sessionId").asString();
+        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
+        Instant scoredAt = Instant.parse("2026-03-01T10:00:00Z");
+        EventEnvelope<AssessmentScored> earlier = EventEnvelope.of(
+                scored(sessionId, invitationId, "2", 11, 18.2, false, scoredAt, false), tenant, "corr-first");
+        kafka.publish(earlier);
+        // the result of the submission after a reopen, then the earlier one again (a dead letter replayed, say)
+        kafka.publish(EventEnvelope.of(scored(sessionId, invitationId, "8", 11, 72.7, true, scoredAt.plusSeconds(3600),
+                false), tenant, "corr-second"));
+        kafka.awaitConsumed("assessment-service", kafka.publish(earlier));
+
+        JsonNode score = api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("score");
+        assertThat(score.get("points").decimalValue()).as("the newer result stands").isEqualByComparingTo("8");
+        assertThat(Instant.parse(score.get("scoredAt").asString())).isEqualTo(scoredAt.plusSeconds(3600));
+    }
+
     private static AssessmentScored scored(String sessionId, String invitationId, String points, int maxPoints,
                                            double percent, boolean passed, Instant scoredAt, boolean provisional) {
         return new AssessmentScored(sessionId, invitationId, "java-basics", "Java basics", null, null,
