@@ -76,11 +76,9 @@ class ScoreConsumptionTest extends AssessmentIntegrationTest {
 
     @Test
     void anotherTenantsResultDoesNotTouchTheSession() {
-        JsonNode created = invite("java-basics", "ada@example.org");
-        String invitationId = created.get("id").asString();
-        String candidate = redeemAsCandidate(created);
-        String sessionId = start(candidate).get("sessionId").asString();
-        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
+        Submitted submitted = submittedSession();
+        String invitationId = submitted.invitationId();
+        String sessionId = submitted.sessionId();
         Instant scoredAt = Instant.parse("2026-03-01T10:00:00Z");
         kafka.publish(EventEnvelope.of(scored(sessionId, invitationId, "5", 11, 45.5, false, scoredAt, false),
                 tenant, "corr-own"));
@@ -101,11 +99,9 @@ class ScoreConsumptionTest extends AssessmentIntegrationTest {
 
     @Test
     void aProvisionalScoreIsAdjustedThenFinalAndLateEventsDoNotRollItBack() {
-        JsonNode created = invite("java-basics", "ada@example.org");
-        String invitationId = created.get("id").asString();
-        String candidate = redeemAsCandidate(created);
-        String sessionId = start(candidate).get("sessionId").asString();
-        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
+        Submitted submitted = submittedSession();
+        String invitationId = submitted.invitationId();
+        String sessionId = submitted.sessionId();
         Instant scoredAt = Instant.parse("2026-03-01T10:00:00Z");
         kafka.publish(EventEnvelope.of(scored(sessionId, invitationId, "4.5", 11, 40.9, false, scoredAt, true),
                 tenant, "corr-provisional"));
@@ -138,11 +134,9 @@ class ScoreConsumptionTest extends AssessmentIntegrationTest {
 
     @Test
     void aReopenedSessionsNewResultIsNotRolledBackByTheEarlierResultReplayed() {
-        JsonNode created = invite("java-basics", "ada@example.org");
-        String invitationId = created.get("id").asString();
-        String candidate = redeemAsCandidate(created);
-        String sessionId = start(candidate).get("sessionId").asString();
-        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
+        Submitted submitted = submittedSession();
+        String invitationId = submitted.invitationId();
+        String sessionId = submitted.sessionId();
         Instant scoredAt = Instant.parse("2026-03-01T10:00:00Z");
         EventEnvelope<AssessmentScored> earlier = EventEnvelope.of(
                 scored(sessionId, invitationId, "2", 11, 18.2, false, scoredAt, false), tenant, "corr-first");
@@ -155,6 +149,18 @@ class ScoreConsumptionTest extends AssessmentIntegrationTest {
         JsonNode score = api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("score");
         assertThat(score.get("points").decimalValue()).as("the newer result stands").isEqualByComparingTo("8");
         assertThat(Instant.parse(score.get("scoredAt").asString())).isEqualTo(scoredAt.plusSeconds(3600));
+    }
+
+    private record Submitted(String invitationId, String sessionId) {
+    }
+
+    /** A session the candidate started and submitted without answers, awaiting its result. */
+    private Submitted submittedSession() {
+        JsonNode created = invite("java-basics", "ada@example.org");
+        String candidate = redeemAsCandidate(created);
+        String sessionId = start(candidate).get("sessionId").asString();
+        api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
+        return new Submitted(created.get("id").asString(), sessionId);
     }
 
     private static AssessmentScored scored(String sessionId, String invitationId, String points, int maxPoints,
