@@ -37,6 +37,12 @@ import java.util.List;
  *                                question
  * @param keyPointContradicted    [key point][unit] the unit states the key point's contrary in plain words
  *                                ({@link ContraryStatements}); all false when not measured
+ * @param statedInOtherWords      [key point][unit] the unit is negated and names none of the key point's terms: a
+ *                                negation in the candidate's own words ("the server keeps no session") states what it
+ *                                says rather than denying the key point, which a denial would name ("REST is not
+ *                                stateless"); all false when not measured
+ * @param eitherPolaritySimilarity [key point][unit] cosine to the nearest reference of either polarity: how a unit
+ *                                {@code statedInOtherWords} is measured; keyPointSimilarity when not measured
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
@@ -44,9 +50,14 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double topicality, KeywordListDetector.Signals signals, boolean truncated,
                              double holistic, boolean deniesKeyPoint, double[] promptEcho,
                              boolean[] hedged, double[] unitTopicality, double[] promptSimilarity,
-                             double[] otherQuestionSimilarity, boolean[][] keyPointContradicted) {
+                             double[] otherQuestionSimilarity, boolean[][] keyPointContradicted,
+                             boolean[][] statedInOtherWords, double[][] eitherPolaritySimilarity) {
 
     public AnswerEvidence {
+        if (statedInOtherWords == null) {
+            statedInOtherWords = new boolean[keyPointSimilarity.length][units.size()];
+        }
+        eitherPolaritySimilarity = eitherPolaritySimilarity == null ? keyPointSimilarity : eitherPolaritySimilarity;
         if (keyPointContradicted == null) {
             keyPointContradicted = new boolean[keyPointSimilarity.length][units.size()];
         }
@@ -61,6 +72,19 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
             promptSimilarity = new double[units.size()];
             Arrays.fill(promptSimilarity, 1);
         }
+    }
+
+    /** Evidence without negations in other words measured. */
+    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
+                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
+                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
+                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
+                          double holistic, boolean deniesKeyPoint, double[] promptEcho,
+                          boolean[] hedged, double[] unitTopicality, double[] promptSimilarity,
+                          double[] otherQuestionSimilarity, boolean[][] keyPointContradicted) {
+        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
+                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality,
+                promptSimilarity, otherQuestionSimilarity, keyPointContradicted, null, null);
     }
 
     /** Evidence without contradictions measured. */

@@ -7,6 +7,7 @@ import io.hirepipe.scoring.grading.RubricEmbeddings.Target;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -91,9 +92,13 @@ public final class AnswerEvidenceCollector {
         boolean[][] deniedInside = deniedClauses(units, readAs, negated);
         double[][] kpSim = new double[rubric.keyPoints().size()][];
         boolean[][] kpPhrase = new boolean[rubric.keyPoints().size()][];
+        boolean[][] statedInOtherWords = new boolean[kpSim.length][];
+        double[][] eitherPolarity = new double[kpSim.length][];
         boolean deniesKeyPoint = false;
         for (int k = 0; k < kpSim.length; k++) {
             kpSim[k] = similarities(rubric.keyPoints().get(k), vectors, negated);
+            statedInOtherWords[k] = statedInOtherWords(rubric.keyPoints().get(k), terms, negated);
+            eitherPolarity[k] = eitherPolarity(rubric.keyPoints().get(k), vectors, negated, kpSim[k]);
             kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), terms, negated, deniedInside, false);
             deniesKeyPoint |= denies(rubric.keyPoints().get(k), terms, negated);
         }
@@ -124,7 +129,37 @@ public final class AnswerEvidenceCollector {
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
                 unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)),
-                contradicted(rubric, vectors, readAs, negated));
+                contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity);
+    }
+
+    /**
+     * [unit] whether the unit is a negation in other words for the target: negated, and naming none of its terms. A
+     * denial names what it denies ("REST is not stateless"); "the server keeps no session" states a point through a
+     * negation, and is read for what it states.
+     */
+    private static boolean[] statedInOtherWords(Target target, List<Set<String>> unitTerms, boolean[] negated) {
+        boolean[] stated = new boolean[unitTerms.size()];
+        for (int u = 0; u < stated.length; u++) {
+            stated[u] = negated[u] && Collections.disjoint(unitTerms.get(u), target.terms());
+        }
+        return stated;
+    }
+
+    /**
+     * [unit] the cosine to the target's nearest reference of either polarity; for a positive unit, its same-polarity
+     * cosine (a positive unit is never read as stated in other words).
+     */
+    private static double[] eitherPolarity(Target target, List<float[]> units, boolean[] negated, double[] samePolarity) {
+        double[] best = samePolarity.clone();
+        for (int u = 0; u < units.size(); u++) {
+            if (!negated[u]) {
+                continue;
+            }
+            for (Reference ref : target.references()) {
+                best[u] = Math.max(best[u], SentenceEmbedder.cosine(units.get(u), ref.vector()));
+            }
+        }
+        return best;
     }
 
     /** A unit's highest cosine to any positively stated reference of any key point: its best right reading. */

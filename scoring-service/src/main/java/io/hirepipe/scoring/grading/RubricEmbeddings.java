@@ -53,8 +53,12 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
     public record Phrase(String text, Set<String> terms, boolean negated) {
     }
 
-    /** A key point or misconception, ready to compare. */
-    public record Target(String id, List<Reference> references, List<Phrase> phrases) {
+    /**
+     * A key point or misconception, ready to compare.
+     *
+     * @param terms the analysed terms of its references and phrases: the words a denial of it would name
+     */
+    public record Target(String id, List<Reference> references, List<Phrase> phrases, Set<String> terms) {
     }
 
     /** The prompt's vector (the first of {@link #topic}), or null when the question has no prompt. */
@@ -124,7 +128,8 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
             if (phrases.size() < PHRASES_THAT_LIST_THE_TERMS) {
                 rubricTerms.addAll(analyser.terms(rubric.keyPoints().get(k).description()));
             }
-            keyPoints.add(new Target(rubric.keyPoints().get(k).id(), List.copyOf(refs), phrases));
+            keyPoints.add(new Target(rubric.keyPoints().get(k).id(), List.copyOf(refs), phrases,
+                    termsOf(keyPointTexts.get(k), phrases, analyser)));
         }
         List<Target> misconceptions = new ArrayList<>();
         for (int m = 0; m < rubric.misconceptions().size(); m++) {
@@ -133,8 +138,9 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
                 refs.add(new Reference(text, vectors.next(), negation.isNegated(text)));
             }
             FreeTextRubric.Misconception misconception = rubric.misconceptions().get(m);
-            misconceptions.add(new Target(misconception.id(), List.copyOf(refs),
-                    phrases(misconception.phrases(), analyser, negation)));
+            List<Phrase> phrases = phrases(misconception.phrases(), analyser, negation);
+            misconceptions.add(new Target(misconception.id(), List.copyOf(refs), phrases,
+                    termsOf(misconceptionTexts.get(m), phrases, analyser)));
         }
         List<String> rubricPhrases = rubric.keyPoints().stream().flatMap(p -> p.phrases().stream()).toList();
         return new RubricEmbeddings(rubric, List.copyOf(keyPoints), List.copyOf(misconceptions), List.copyOf(topic),
@@ -161,6 +167,13 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
             }
         }
         return clauses;
+    }
+
+    private static Set<String> termsOf(List<String> texts, List<Phrase> phrases, RubricMatcher analyser) {
+        Set<String> terms = new HashSet<>();
+        texts.forEach(text -> terms.addAll(analyser.terms(text)));
+        phrases.forEach(phrase -> terms.addAll(phrase.terms()));
+        return Set.copyOf(terms);
     }
 
     static String statement(String misconceptionDescription) {

@@ -188,13 +188,15 @@ public final class SemanticGradingPolicy {
                 if (wrong[u] || echoesPrompt(e, u)) {
                     continue;
                 }
-                boolean counts = (aboutTheQuestion(e, u) && !aboutAnotherQuestion(e, u)) || specificToKeyPoint(e, k, u);
+                double[][] reading = readingFor(e, k, u);
+                boolean counts = (aboutTheQuestion(e, u) && !aboutAnotherQuestion(e, u))
+                        || specificToKeyPoint(reading, e, k, u);
                 if (e.keyPointContradicted()[k][u]) {
                     // it says the opposite in the key point's words ("the server picks the fields"): no evidence for it
                     continue;
                 }
                 double raw = rawEvidence(counts
-                        ? contrasted(e.keyPointSimilarity(), k, u) - chance : Double.NEGATIVE_INFINITY,
+                        ? contrasted(reading, k, u) - chance : Double.NEGATIVE_INFINITY,
                         e.keyPointPhrase()[k][u]);
                 if (e.hedged()[u]) {
                     // a guess ("I think it might be …") gestures at a point; it does not state it
@@ -226,7 +228,7 @@ public final class SemanticGradingPolicy {
             double distance = bestUnit < 0 ? 1 : Math.min(Math.abs(bestRaw - s.metAt()), Math.abs(bestRaw - s.partlyMetAt()));
             ambiguity += point.points() * Math.max(0, 1 - distance / AMBIGUITY_WIDTH);
             String span = credit > 0 ? e.units().get(bestUnit).text() : null;
-            double similarity = bestUnit < 0 ? 0 : clamp01(e.keyPointSimilarity()[k][bestUnit]);
+            double similarity = bestUnit < 0 ? 0 : clamp01(readingFor(e, k, bestUnit)[k][bestUnit]);
             keyPoints.add(new KeyPointEvidence(point.id(), verdict, credit, decimal(credit * point.points()), span,
                     round2(similarity)));
         }
@@ -367,8 +369,17 @@ public final class SemanticGradingPolicy {
      * this point, not about the question in general, as a paraphrase's clause is ("they live in one Redis that every
      * copy talks to") and a clause about the topic that makes no point is not.
      */
-    private boolean specificToKeyPoint(AnswerEvidence e, int k, int u) {
-        return e.keyPointSimilarity()[k][u] - e.promptSimilarity()[u] >= s.floorExemptionMargin();
+    private boolean specificToKeyPoint(double[][] reading, AnswerEvidence e, int k, int u) {
+        return reading[k][u] - e.promptSimilarity()[u] >= s.floorExemptionMargin();
+    }
+
+    /**
+     * The cosines unit u is measured by for key point k: against references of its own polarity, or, for a negation in
+     * other words ({@link AnswerEvidence#statedInOtherWords()}), against references of either polarity, for k and for
+     * the other key points of its contrast alike (docs/grading.md, session 35).
+     */
+    private static double[][] readingFor(AnswerEvidence e, int k, int u) {
+        return e.statedInOtherWords()[k][u] ? e.eitherPolaritySimilarity() : e.keyPointSimilarity();
     }
 
     /**
