@@ -37,9 +37,9 @@ import java.util.List;
  *                                question
  * @param keyPointContradicted    [key point][unit] the unit states the key point's contrary in plain words
  *                                ({@link ContraryStatements}); all false when not measured
- * @param statedInOtherWords      [key point][unit] the unit is negated and names none of the key point's terms: a
- *                                negation in the candidate's own words ("the server keeps no session") states what it
- *                                says rather than denying the key point, which a denial would name ("REST is not
+ * @param statedInOtherWords      [key point][unit] the unit is negated and names no term of any key point: a negation
+ *                                in the candidate's own words ("never glue user text into a database statement") states
+ *                                what it says rather than denying a key point, which a denial would name ("REST is not
  *                                stateless"); all false when not measured
  * @param eitherPolaritySimilarity [key point][unit] cosine to the nearest reference of either polarity: how a unit
  *                                {@code statedInOtherWords} is measured; keyPointSimilarity when not measured

@@ -16,7 +16,10 @@ import java.util.Set;
  * is composed from its clauses' vectors instead, {@link ComposedSentenceVectors}), and fills an
  * {@link AnswerEvidence}. Polarity must agree for any evidence to count: a negated unit ("replicas
  * do not hold a copy") is compared only with negated references and phrases, a positive unit only
- * with positive ones. So "not replicated" never meets "replicated". A sentence whose only negation lies in a
+ * with positive ones. So "not replicated" never meets "replicated". A negated unit that names no term of any key
+ * point ("never glue user text into a database statement") is also measured against references of either polarity
+ * ({@link AnswerEvidence#statedInOtherWords()}): it states a point through its negation; a denial names what it denies.
+ * A sentence whose only negation lies in a
  * clause of result or reason after its statement ("each copy is given a lifetime, so nothing can be out of date
  * longer", {@link NegationDetector}) is positive: it states what comes before the "so"; the negated clause is still
  * a negated unit of its own, and a key point's or misconception's phrase that lies wholly inside it does not count
@@ -95,9 +98,10 @@ public final class AnswerEvidenceCollector {
         boolean[][] statedInOtherWords = new boolean[kpSim.length][];
         double[][] eitherPolarity = new double[kpSim.length][];
         boolean deniesKeyPoint = false;
+        boolean[] inOtherWords = statedInOtherWords(rubric.keyPoints(), terms, negated);
         for (int k = 0; k < kpSim.length; k++) {
             kpSim[k] = similarities(rubric.keyPoints().get(k), vectors, negated);
-            statedInOtherWords[k] = statedInOtherWords(rubric.keyPoints().get(k), terms, negated);
+            statedInOtherWords[k] = inOtherWords;
             eitherPolarity[k] = eitherPolarity(rubric.keyPoints().get(k), vectors, negated, kpSim[k]);
             kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), terms, negated, deniedInside, false);
             deniesKeyPoint |= denies(rubric.keyPoints().get(k), terms, negated);
@@ -133,14 +137,16 @@ public final class AnswerEvidenceCollector {
     }
 
     /**
-     * [unit] whether the unit is a negation in other words for the target: negated, and naming none of its terms. A
-     * denial names what it denies ("REST is not stateless"); "the server keeps no session" states a point through a
-     * negation, and is read for what it states.
+     * [unit] whether the unit is a negation in other words: negated, and naming no term of any key point. A denial names
+     * what it denies ("REST is not stateless"), and a negation that names one key point's words is about that point's
+     * matter ("it must not be charged twice"); "never glue user text into a database statement" states a point through
+     * a negation, and is read for what it states.
      */
-    private static boolean[] statedInOtherWords(Target target, List<Set<String>> unitTerms, boolean[] negated) {
+    private static boolean[] statedInOtherWords(List<Target> keyPoints, List<Set<String>> unitTerms, boolean[] negated) {
         boolean[] stated = new boolean[unitTerms.size()];
         for (int u = 0; u < stated.length; u++) {
-            stated[u] = negated[u] && Collections.disjoint(unitTerms.get(u), target.terms());
+            Set<String> words = unitTerms.get(u);
+            stated[u] = negated[u] && keyPoints.stream().allMatch(k -> Collections.disjoint(words, k.terms()));
         }
         return stated;
     }

@@ -37,7 +37,11 @@ import java.util.Set;
  * </pre>
  * (evidence(u,k) uncapped inside the max; a second clause may support the first.)
  * So a paraphrase can meet a key point on meaning alone, a phrase alone lifts a weak paraphrase, and
- * polarity disagreement (a negated unit, a positive reference) gives no evidence at all. The contrast
+ * polarity disagreement (a negated unit, a positive reference) gives no evidence at all, but for one case: a negated
+ * unit that names no term of any key point ({@link AnswerEvidence#statedInOtherWords()}: "never glue user text into a
+ * database statement") makes a point through its negation rather than denying one, which a denial would name ("we do
+ * not validate input"); it is measured against references of either polarity, cos(u,k) and the contrast's cos(u,k')
+ * alike (docs/grading.md, session 35). The contrast
  * term is there because key points of one question share a topic: a sentence about isolation levels is
  * fairly close to every key point of an isolation question, and only its excess closeness to one key
  * point over the others says that it makes that point.

@@ -148,6 +148,18 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aNegationInTheCandidatesOwnWordsStatesThePointItMakes() {
+        FreeTextRubric security = DevSet.load().rubrics().get("secure-rest");
+        // negated ("never"), and no word of any key point: it makes the injection point through its negation
+        FreeTextGrade stated = grader.grade("Never glue user text into a database statement.", security);
+        // the same sentence naming another key point's word ("token") may deny that point: it is read as before
+        FreeTextGrade naming = grader.grade("Never glue a user's token into a database statement.", security);
+
+        assertThat(keyPoint(stated, "input-validation").verdict()).isNotEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(naming, "input-validation").verdict()).isEqualTo(Verdict.MISSED);
+    }
+
+    @Test
     void aNegatedClauseDoesNotMeetTheKeyPointItDenies() {
         FreeTextGrade stated = grader.grade("Replication copies the data from the primary to every replica.", RUBRIC);
         FreeTextGrade denied = grader.grade("Replication does not copy the data from the primary to any replica.", RUBRIC);
@@ -177,7 +189,9 @@ class SemanticFreeTextGraderTest {
 
     @Test
     void aPointSpreadOverTheStatementsAroundADenialIsStillMade() {
-        String answer = "The table is cut by customer id, no node keeps the whole table, and every node holds only its customers.";
+        // the denial names a key point's word ("copy"), so it is no negation in other words (session 35) and meets nothing
+        String answer = "The table is cut by customer id, no node keeps a full copy of the table, and every node holds "
+                + "only its customers.";
         AnswerEvidence evidence = grader.evidence(answer, RUBRIC);
         FreeTextGrade grade = grader.grade(answer, RUBRIC);
 

@@ -619,6 +619,41 @@ class SemanticGradingPolicyTest {
         assertThat(grade.points()).isEqualByComparingTo("0.70");
     }
 
+    /**
+     * One negated unit, near no negated reference (there are none), whose cosines to the key points' references of
+     * either polarity are {@code either}; {@code inOtherWords}: it names no key point's terms.
+     */
+    private static AnswerEvidence negatedUnit(boolean inOtherWords, double... either) {
+        double[][] eitherPolarity = new double[either.length][1];
+        boolean[][] stated = new boolean[either.length][1];
+        for (int k = 0; k < either.length; k++) {
+            eitherPolarity[k][0] = either[k];
+            stated[k][0] = inOtherWords;
+        }
+        return new AnswerEvidence("the server keeps no session", List.of(new Span("the server keeps no session", 0, 27)),
+                new boolean[] {true}, new double[either.length][1], new boolean[either.length][1], new double[0][],
+                new boolean[0][], 0.9, new KeywordListDetector.Signals(40, 0.4, 0, 0.2, true), false, 0, false, null,
+                null, null, null, null, null, stated, eitherPolarity);
+    }
+
+    @Test
+    void aNegationInOtherWordsMeetsTheKeyPointItStatesAndADenialDoesNot() {
+        assertThat(policy.grade(negatedUnit(true, 0.95, 0.1, 0.1, 0.1), RUBRIC).keyPoints().get(0).verdict())
+                .isEqualTo(Verdict.MET);
+        // a negated unit that names a key point's words may deny it: only references of its own polarity count
+        assertThat(policy.grade(negatedUnit(false, 0.95, 0.1, 0.1, 0.1), RUBRIC).keyPoints().get(0).verdict())
+                .isEqualTo(Verdict.MISSED);
+    }
+
+    @Test
+    void aNegationInOtherWordsIsContrastedInTheSameReading() {
+        // contrast 0.5: 0.95 - 0.5 * 0.9 = 0.5, partly met; against its same-polarity cosines (all 0) it would be 0.95
+        SemanticGradingPolicy contrasting = new SemanticGradingPolicy(SETTINGS.withEvidence(0.5, 0, 1, 0.5, 0, 0.7, 0.3));
+
+        assertThat(contrasting.grade(negatedUnit(true, 0.95, 0.9, 0.9, 0.9), RUBRIC).keyPoints().get(0).verdict())
+                .isEqualTo(Verdict.PARTLY_MET);
+    }
+
     @Test
     void aCalibrationThatIsNotMonotoneIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SETTINGS.withCalibration(List.of(0.0, 30.0, 20.0, 75.0, 100.0)))
