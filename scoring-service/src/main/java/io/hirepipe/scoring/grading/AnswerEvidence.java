@@ -74,20 +74,7 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
         }
     }
 
-    /** Evidence without negations in other words measured. */
-    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
-                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
-                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
-                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
-                          double holistic, boolean deniesKeyPoint, double[] promptEcho,
-                          boolean[] hedged, double[] unitTopicality, double[] promptSimilarity,
-                          double[] otherQuestionSimilarity, boolean[][] keyPointContradicted) {
-        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality,
-                promptSimilarity, otherQuestionSimilarity, keyPointContradicted, null, null);
-    }
-
-    /** Evidence without contradictions measured. */
+    /** Evidence without contradictions or negations in other words measured. */
     public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                           double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
                           double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
@@ -97,7 +84,7 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                           double[] otherQuestionSimilarity) {
         this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
                 topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality,
-                promptSimilarity, otherQuestionSimilarity, null);
+                promptSimilarity, otherQuestionSimilarity, null, null, null);
     }
 
     /** Evidence without the per-unit cosine to other questions. */
