@@ -89,10 +89,36 @@ class ApiScopeTest extends GatewayTestSupport {
     }
 
     @Test
-    void aPathNoScopeCoversIsRefusedToKeys() {
-        String key = key("questions:read", "questions:write");
+    void aPathThatNamesNoOperationIsNotFoundForAKeyAsForARecruiter() {
+        // A typo must not send an integrator looking for a scope: the key hears what a signed-in user hears.
+        String key = key("questions:read");
+        String recruiter = acmeRecruiterToken();
 
-        assertProblem(get("/api/v1/something-new", "X-Api-Key", key), 403);
+        for (String path : new String[] {"/api/v1/something-new", "/api/v1/questoins/q-1", "/api/v1/audti"}) {
+            JsonNode forKey = assertProblem(get(path, "X-Api-Key", key), 404);
+            JsonNode forRecruiter = assertProblem(get(path, "Authorization", bearer(recruiter)), 404);
+            assertThat(forKey.get("type").asString()).as(path).endsWith("/not-found");
+            assertThat(forKey.get("detail").asString()).as(path)
+                    .isEqualTo(forRecruiter.get("detail").asString())
+                    .isEqualTo("There is nothing at " + path + ". The API is described at /api/docs.");
+            assertThat(forKey.get("instance").asString()).as(path).isEqualTo(path);
+        }
+    }
+
+    @Test
+    void realOperationsStayClosedToKeysThatMayNotCallThem() {
+        String key = key("questions:read");
+
+        JsonNode lacking = assertProblem(postJson("/api/v1/questions", "{}", "X-Api-Key", key), 403);
+        assertThat(lacking.get("requiredScope").asString()).isEqualTo("questions:write");
+        for (String path : new String[] {"/api/v1/audit", "/api/v1/audit/export.csv", "/api/v1/settings/privacy",
+                "/api/v1/privacy/erasures"}) {
+            JsonNode noKey = assertProblem(get(path, "X-Api-Key", key), 403);
+            assertThat(noKey.get("detail").asString()).as(path).isEqualTo("API keys cannot call this operation.");
+        }
+        // A method the path does not offer is still a path keys cannot call, not a typo.
+        assertThat(assertProblem(postJson("/api/v1/audit", "{}", "X-Api-Key", key), 403).get("detail").asString())
+                .isEqualTo("API keys cannot call this operation.");
     }
 
     @Test

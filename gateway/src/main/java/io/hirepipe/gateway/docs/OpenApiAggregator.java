@@ -2,13 +2,13 @@ package io.hirepipe.gateway.docs;
 
 import io.hirepipe.gateway.docs.OpenApiMerger.ServiceDocument;
 import io.hirepipe.gateway.docs.OpenApiMerger.ServiceRoute;
+import io.hirepipe.gateway.routing.RoutedPaths;
 import io.hirepipe.gateway.routing.ServiceCalls;
 import io.hirepipe.gateway.versioning.PublicApi;
 import org.springframework.beans.factory.annotation.Value;
 import org.springdoc.webflux.api.OpenApiWebfluxResource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.GatewayProperties;
-import org.springframework.cloud.gateway.handler.predicate.PredicateDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -23,8 +23,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -103,14 +101,7 @@ public class OpenApiAggregator {
 
     /** The route's Path predicate patterns: the public paths that actually reach the service. */
     static ServiceRoute serviceRoute(RouteDefinition route) {
-        List<String> patterns = new ArrayList<>();
-        for (PredicateDefinition predicate : route.getPredicates()) {
-            if ("Path".equals(predicate.getName())) {
-                predicate.getArgs().values().forEach(value ->
-                        Arrays.stream(value.split(",")).map(String::trim).filter(p -> !p.isEmpty()).forEach(patterns::add));
-            }
-        }
-        return new ServiceRoute(route.getId(), patterns);
+        return new ServiceRoute(route.getId(), RoutedPaths.of(route));
     }
 
     /**

@@ -25,12 +25,16 @@ import java.util.Set;
  * their key's scopes allow, by path group and method (reads: GET and HEAD). Checked here, at the
  * edge, because the scopes belong to the API key and only the gateway knows keys; the services
  * receive the scopes in the internal token for their records.
- * A platform request to a path group no scope covers is refused: nothing is open by omission.
+ * A platform request to a path group no scope covers is refused: nothing is open by omission. Where that path names no
+ * operation at all the refusal is the 404 a signed-in user gets, so a typo does not send an integrator after a scope.
  */
 public final class ApiScopeAuthorization implements ReactiveAuthorizationManager<AuthorizationContext> {
 
     /** Exchange attribute naming the scope a refused request lacked, for the 403 problem. */
     public static final String MISSING_SCOPE = ApiScopeAuthorization.class.getName() + ".missing";
+
+    /** Exchange attribute set when a refused request's path names no operation, for a 404 problem instead of 403. */
+    static final String NO_OPERATION = ApiScopeAuthorization.class.getName() + ".no-operation";
 
     private record Rule(PathPattern path, ApiScope read, ApiScope write) {
     }
@@ -48,6 +52,12 @@ public final class ApiScopeAuthorization implements ReactiveAuthorizationManager
 
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
+    private final OperationPaths operations;
+
+    ApiScopeAuthorization(OperationPaths operations) {
+        this.operations = operations;
+    }
+
     @Override
     public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
         ServerWebExchange exchange = context.getExchange();
@@ -57,7 +67,7 @@ public final class ApiScopeAuthorization implements ReactiveAuthorizationManager
                 .defaultIfEmpty(new AuthorizationDecision(false));
     }
 
-    private static boolean allowed(Authentication auth, ServerWebExchange exchange) {
+    private boolean allowed(Authentication auth, ServerWebExchange exchange) {
         if (auth.getPrincipal() instanceof io.hirepipe.defaults.security.Caller caller && caller.is(CallerKind.RECRUITER)) {
             // People of the tenant: which of them may do what (their role) is for each service's method security.
             return true;
@@ -65,8 +75,12 @@ public final class ApiScopeAuthorization implements ReactiveAuthorizationManager
         if (!has(auth, CallerKind.PLATFORM.authority())) {
             return false;
         }
-        Optional<ApiScope> required = requiredScope(exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath().pathWithinApplication().value());
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        Optional<ApiScope> required = requiredScope(exchange.getRequest().getMethod(), path);
+        if (required.isEmpty() && !operations.anyAt(path)) {
+            exchange.getAttributes().put(NO_OPERATION, true);
+            return false;
+        }
         if (required.isEmpty()) {
             // No scope opens this path (the audit log, privacy settings, erasures): the 403 says a key cannot call
             // it at all, so an integrator does not go asking for a scope that would not help.

@@ -11,6 +11,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import io.hirepipe.gateway.versioning.PublicApi;
 import io.hirepipe.gateway.web.Problems;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -29,6 +31,7 @@ import org.springframework.security.web.server.firewall.ServerWebExchangeFirewal
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -111,7 +114,8 @@ class EdgeSecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ReactiveJwtDecoder edgeTokenDecoder, ApiKeys apiKeys,
-                                        BrowserSessions browserSessions, SignInChecks signIns) {
+                                        BrowserSessions browserSessions, SignInChecks signIns, GatewayProperties routes,
+                                        ObjectProvider<RequestMappingInfoHandlerMapping> ownMappings) {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -131,7 +135,7 @@ class EdgeSecurityConfiguration {
                         .pathMatchers(PublicApi.V1 + "/candidate/**").access(RequiredRoles.anyOf("CANDIDATE"))
                         .pathMatchers(PublicApi.V1 + "/api-keys/**", PublicApi.V1 + "/users/**")
                                 .access(RequiredRoles.anyOf("ADMIN"))
-                        .pathMatchers(PublicApi.V1 + "/**").access(new ApiScopeAuthorization())
+                        .pathMatchers(PublicApi.V1 + "/**").access(new ApiScopeAuthorization(new OperationPaths(routes, ownMappings)))
                         .pathMatchers("/api/**").hasAnyRole("VIEWER", "PLATFORM")
                         // Nothing else has a handler (so: 404), /internal/** included: no route leads there.
                         .anyExchange().permitAll())

@@ -40,6 +40,9 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+        if (exchange.getAttribute(ApiScopeAuthorization.NO_OPERATION) != null) {
+            return Problems.write(exchange, Problems.noOperation(exchange));
+        }
         String missingScope = exchange.getAttribute(ApiScopeAuthorization.MISSING_SCOPE);
         if (missingScope != null) {
             ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, "insufficient-scope", "Forbidden",

@@ -84,8 +84,7 @@ final class FailureProblems {
     private static ProblemDetail fromStatus(ServerWebExchange exchange, ErrorResponse errorResponse, String downstream) {
         HttpStatusCode status = errorResponse.getStatusCode();
         String detail = switch (status.value()) {
-            case 404 -> "There is nothing at " + shortened(exchange.getRequest().getPath().value())
-                    + ". The API is described at /api/docs.";
+            case 404 -> Problems.noOperationDetail(exchange);
             case 405 -> "Method " + exchange.getRequest().getMethod() + " is not supported at this path.";
             case 502 -> "The " + name(downstream) + " returned an invalid response.";
             case 503 -> "The " + name(downstream) + " is not available right now. Try again shortly.";
@@ -99,11 +98,6 @@ final class FailureProblems {
         String slug = known == null ? "error" : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
         String title = known == null ? "Error" : known.getReasonPhrase();
         return Problems.problem(status, slug, title, detail, exchange);
-    }
-
-    /** Echoed paths stay readable: a path can be as long as the request line allows. */
-    private static String shortened(String path) {
-        return path.length() <= 120 ? path : path.substring(0, 120) + "…";
     }
 
     private static ProblemDetail internalError(ServerWebExchange exchange) {

@@ -80,6 +80,18 @@ public final class Problems {
         return problem;
     }
 
+    /** The 404 for a path that names no operation (a typo in one of its segments), whoever the caller. */
+    public static ProblemDetail noOperation(ServerWebExchange exchange) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not Found", noOperationDetail(exchange), exchange);
+    }
+
+    static String noOperationDetail(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().value();
+        // Echoed paths stay readable: a path can be as long as the request line allows.
+        String shortened = path.length() <= 120 ? path : path.substring(0, 120) + "…";
+        return "There is nothing at " + shortened + ". The API is described at /api/docs.";
+    }
+
     /**
      * The 403 for a caller the operation does not let in, saying what it lacks ({@link ForbiddenDetail}): the roles
      * the operation allows, empty when unknown, and the request's verified caller.
