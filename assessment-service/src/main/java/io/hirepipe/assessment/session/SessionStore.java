@@ -204,18 +204,17 @@ class SessionStore {
     }
 
     /**
-     * Records a signal while the session is active; past the cap it is only counted. A signal that names its time
-     * and is already stored is not recorded again: the browser sends a batch again when its answer was lost, and
-     * two signals of one type at the same millisecond are the same one. Past the cap, where signals are no longer
-     * stored, a batch sent again is counted again.
+     * Records a signal while the session is active; past the cap it is only counted. A signal already stored (same type,
+     * time and question) is not recorded again: the browser sends a batch again when its answer was lost, and two
+     * signals of one type at the same millisecond are the same one. Past the cap, where signals are no longer stored,
+     * a batch sent again is counted again: recognising it would mean keeping what the cap exists to stop keeping.
      *
      * @return false when the session is not active
      */
     boolean recordSignal(String tenantId, String invitationId, Signal signal, int cap) {
         Criteria belowCap = new Criteria().orOperator(Criteria.where(INTEGRITY_RECORDED).exists(false),
                 Criteria.where(INTEGRITY_RECORDED).lt(cap));
-        Criteria notStoredYet = signal.at() == null ? new Criteria()
-                : Criteria.where(INTEGRITY_SIGNALS).not().elemMatch(sameSignal(signal));
+        Criteria notStoredYet = Criteria.where(INTEGRITY_SIGNALS).not().elemMatch(sameSignal(signal));
         Update record = new Update()
                 .push(INTEGRITY_SIGNALS, signal)
                 .inc(INTEGRITY_RECORDED, 1)
@@ -224,7 +223,7 @@ class SessionStore {
                 Invitation.class).getMatchedCount() > 0) {
             return true;
         }
-        if (signal.at() != null && mongo.exists(Query.query(active(tenantId, invitationId)
+        if (mongo.exists(Query.query(active(tenantId, invitationId)
                 .and(INTEGRITY_SIGNALS).elemMatch(sameSignal(signal))), Invitation.class)) {
             return true;
         }

@@ -398,8 +398,8 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
 
         assertThat(api(candidate).post("/api/candidate/assessment/signals", signal).status()).isEqualTo(202);
         for (int i = 0; i < 6; i++) {
-            assertThat(api(candidate).post("/api/candidate/assessment/signals", "{\"type\": \"FOCUS_LOST\"}").status())
-                    .isEqualTo(202);
+            assertThat(api(candidate).post("/api/candidate/assessment/signals",
+                    "{\"type\": \"FOCUS_LOST\", \"at\": \"2026-01-01T10:00:0" + i + "Z\"}").status()).isEqualTo(202);
         }
         api(candidate).post("/api/candidate/assessment/signals", "{\"type\": \"TELEPORT\"}")
                 .problem(400, "malformed-request");
@@ -411,7 +411,8 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
                 .problem(400, "malformed-request");
         api(candidate).post("/api/candidate/assessment/signals", "{\"type\": \"COPY\", \"questionId\": \""
                 + "q".repeat(300_000) + "\"}").problem(413, "payload-too-large");
-        api(candidate).post("/api/candidate/assessment/signals", "{\"type\": \"COPY\", \"questionId\": \"q-nope\"}")
+        api(candidate).post("/api/candidate/assessment/signals",
+                        "{\"type\": \"COPY\", \"at\": \"2026-01-01T10:01:00Z\", \"questionId\": \"q-nope\"}")
                 .problem(404, "not-found");
 
         JsonNode integrity = api(recruiterToken()).get("/api/invitations/" + created.get("id").asString()).expect(200)
@@ -423,7 +424,8 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
         assertThat(api(candidate).get("/api/candidate/assessment/session").body()).doesNotContain("PASTE", "integrity");
 
         api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
-        api(candidate).post("/api/candidate/assessment/signals", "{\"type\": \"COPY\"}").problem(409, "session-submitted");
+        api(candidate).post("/api/candidate/assessment/signals", "{\"type\": \"COPY\", \"at\": \"2026-01-01T10:02:00Z\"}")
+                .problem(409, "session-submitted");
     }
 
     @Test
@@ -456,7 +458,7 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
     @Test
     void everyCandidateEndpointWantsACandidateToken() {
         String answer = "{\"sequence\": 5, \"text\": \"x\"}";
-        String signal = "{\"type\": \"COPY\"}";
+        String signal = "{\"type\": \"COPY\", \"at\": \"2026-01-01T10:00:00Z\"}";
         for (String token : new String[]{null, "forged.token.value"}) {
             api(token).get("/api/candidate/assessment").problem(401, "unauthenticated");
             api(token).post("/api/candidate/assessment/start", "").problem(401, "unauthenticated");

@@ -141,9 +141,12 @@ class CandidatePageSupportTest extends AssessmentIntegrationTest {
                 .as("the candidate never sees the count").doesNotContain("lateSaves");
     }
 
-    /** The browser sends a batch again when it never got the answer, which may have been lost after the store. */
+    /**
+     * The browser sends a batch again when it never got the answer, which may have been lost after the store: its time
+     * tells a signal sent again from a new one, so a signal without one is refused rather than counted twice.
+     */
     @Test
-    void aBatchSentAgainIsCountedOnceWhileSignalsWithoutATimeAllCount() {
+    void aBatchSentAgainIsCountedOnceAndEachSignalNeedsItsTime() {
         JsonNode created = invite("java-basics", "ada@example.org");
         String candidate = redeemAsCandidate(created);
         start(candidate);
@@ -155,15 +158,19 @@ class CandidatePageSupportTest extends AssessmentIntegrationTest {
 
         api(candidate).post(path, batch).expect(202);
         api(candidate).post(path, batch).expect(202);
-        api(candidate).post(path, Map.of("signals", List.of(Map.of("type", "COPY"), Map.of("type", "COPY")))).expect(202);
+        Map<String, Object> untimed = Map.of("signals", List.of(Map.of("type", "COPY", "at", "2026-01-01T10:00:03Z"),
+                Map.of("type", "COPY")));
+        JsonNode refused = api(candidate).post(path, untimed).problem(400, "invalid-request");
+        assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("signals[1].at");
+        assertThat(refused.get("detail").asString()).startsWith("signals[1].at: ");
+        api(candidate).post("/api/candidate/assessment/signals", Map.of("type", "COPY")).problem(400, "invalid-request");
 
         JsonNode integrity = api(recruiterToken()).get("/api/invitations/" + created.get("id").asString()).expect(200)
                 .get("integrity");
         assertThat(integrity.get("counts").get("PASTE").asInt()).isEqualTo(2);
         assertThat(integrity.get("counts").get("HIDDEN").asInt()).isEqualTo(1);
-        assertThat(integrity.get("counts").get("COPY").asInt()).as("no time to tell them apart: each counts")
-                .isEqualTo(2);
-        assertThat(integrity.get("recorded").asInt()).isEqualTo(5);
+        assertThat(integrity.get("counts").has("COPY")).as("a refused batch stores none of its signals").isFalse();
+        assertThat(integrity.get("recorded").asInt()).isEqualTo(3);
         assertThat(integrity.get("dropped").asInt()).isZero();
     }
 
@@ -190,9 +197,10 @@ class CandidatePageSupportTest extends AssessmentIntegrationTest {
         api(candidate).post(path, Map.of("signals", List.of(Map.of("type", "COPY", "at", "yesterday")))).problem(400);
         List<Map<String, Object>> flood = new ArrayList<>();
         for (int i = 0; i <= SignalBatchRequest.MAX; i++) {
-            flood.add(Map.of("type", "COPY"));
+            flood.add(Map.of("type", "COPY", "at", Instant.parse("2026-01-01T10:00:00Z").plusSeconds(i).toString()));
         }
         api(candidate).post(path, Map.of("signals", flood)).problem(400);
-        api(candidate).post(path, Map.of("signals", List.of(Map.of("type", "COPY", "questionId", "q-nope")))).problem(404);
+        api(candidate).post(path, Map.of("signals", List.of(Map.of("type", "COPY", "at", "2026-01-01T10:00:00Z",
+                "questionId", "q-nope")))).problem(404);
     }
 }
