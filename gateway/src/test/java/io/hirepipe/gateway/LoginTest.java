@@ -3,11 +3,17 @@ package io.hirepipe.gateway;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.Role;
 import io.hirepipe.gateway.identity.BootstrapProperties;
+import io.hirepipe.gateway.identity.IdentityBootstrap;
 import io.hirepipe.gateway.identity.RecruiterUser;
 import io.hirepipe.gateway.identity.Tenant;
 import io.hirepipe.gateway.identity.UserStatus;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,10 +25,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Recruiter login, the edge tokens it yields, bad login input and the start-up bootstrap. */
 class LoginTest extends GatewayTestSupport {
@@ -179,5 +187,29 @@ class LoginTest extends GatewayTestSupport {
                 RecruiterUser.class).block();
         assertThat(stored.passwordHash()).startsWith("{bcrypt}").doesNotContain(ACME_PASSWORD);
         assertThat(login(ACME_RECRUITER, ACME_PASSWORD)).isNotBlank();
+    }
+
+    /** Start-up logs are kept and shipped; the bootstrap recruiter appears in them by a hash prefix, as in sign-in lines. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theBootstrapLogsNoAddress(CapturedOutput output) {
+        String email = "Bootstrap-" + UUID.randomUUID() + "@Initech.test";
+        String tenant = "t-" + UUID.randomUUID();
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        logging.setLogLevel(IdentityBootstrap.class.getName(), LogLevel.DEBUG);
+        try {
+            bootstrap.bootstrap(new BootstrapProperties(tenant, "Initech", email, ACME_PASSWORD)).block(Duration.ofSeconds(30));
+            bootstrap.bootstrap(new BootstrapProperties(tenant, "Initech", email, ACME_PASSWORD)).block(Duration.ofSeconds(30));
+            assertThatThrownBy(() -> bootstrap.bootstrap(new BootstrapProperties(ACME, "Acme Corp", email, ACME_PASSWORD))
+                    .block(Duration.ofSeconds(30)))
+                    .hasMessageContaining("another tenant")
+                    .satisfies(refused -> assertThat(refused.getMessage()).doesNotContainIgnoringCase(email));
+        } finally {
+            logging.setLogLevel(IdentityBootstrap.class.getName(), null);
+        }
+
+        String account = RecruiterUser.emailKey(email).substring(0, 12);
+        assertThat(output).contains("Bootstrap recruiter").contains(account).contains("already exists")
+                .doesNotContainIgnoringCase(email);
     }
 }

@@ -102,10 +102,11 @@ public class IdentityBootstrap implements ApplicationRunner {
 
     private static Mono<Void> alreadyThere(RecruiterUser existing, String tenantId) {
         if (!existing.tenantId().equals(tenantId)) {
-            return Mono.error(new IllegalStateException("Bootstrap recruiter " + existing.email()
-                    + " already belongs to another tenant"));
+            return Mono.error(new IllegalStateException("Bootstrap recruiter (account "
+                    + RecruiterUser.inLogs(existing.email()) + ") already belongs to another tenant"));
         }
-        log.debug("Bootstrap recruiter {} of tenant {} already exists", existing.email(), tenantId);
+        log.debug("Bootstrap recruiter (account {}) of tenant {} already exists", RecruiterUser.inLogs(existing.email()),
+                tenantId);
         return Mono.empty();
     }
 
@@ -120,7 +121,9 @@ public class IdentityBootstrap implements ApplicationRunner {
                 .setOnInsert("createdAt", clock.instant());
         return mongo.findAndModify(byEmail, insertOnly, FindAndModifyOptions.options().upsert(true).returnNew(true),
                         RecruiterUser.class)
-                .doOnNext(user -> log.info("Bootstrap recruiter {} ensured for tenant {}", email, tenantId))
+                // Start-up logs are kept and shipped: the account by its hash prefix, as sign-in lines name it.
+                .doOnNext(user -> log.info("Bootstrap recruiter {} (account {}) ensured for tenant {}", user.id(),
+                        RecruiterUser.inLogs(email), tenantId))
                 .onErrorResume(DuplicateKeyException.class, raced -> Mono.empty())
                 .then();
     }

@@ -50,4 +50,9 @@ public record RecruiterUser(@Id String id, String tenantId, String email, String
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
     }
+
+    /** How log lines name an account: a prefix of its {@link #emailKey}, enough to correlate lines, never the address. */
+    public static String inLogs(String email) {
+        return emailKey(email).substring(0, 12);
+    }
 }
