@@ -2,6 +2,7 @@ package io.hirepipe.notification.delivery;
 
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.defaults.kafka.NonRetryableEventException;
+import io.hirepipe.defaults.privacy.EmailAddresses;
 import io.hirepipe.notification.delivery.DeliveryLog.NewDelivery;
 import io.hirepipe.notification.mail.EmailMessage;
 import io.hirepipe.notification.mail.MailSenderProperties;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Sends an email at most once per (event, recipient, kind) as far as this service can know: the
@@ -37,7 +37,6 @@ public class EmailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(EmailDispatcher.class);
     /** Anything shaped like an address (a local part, @, a domain), bracketed or not. */
-    private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^\\s<>()\\[\\]\"',;:]+@[^\\s<>()\\[\\]\"',;:]+");
 
     private final DeliveryLog deliveries;
     private final SmtpMailer mailer;
@@ -164,8 +163,7 @@ public class EmailDispatcher {
      */
     static String describe(MailException e) {
         Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
-        String message = cause.getMessage() == null ? "" : ": " + EMAIL_ADDRESS.matcher(cause.getMessage())
-                .replaceAll("[address]");
+        String message = cause.getMessage() == null ? "" : ": " + EmailAddresses.masked(cause.getMessage());
         return cause.getClass().getSimpleName() + message;
     }
 

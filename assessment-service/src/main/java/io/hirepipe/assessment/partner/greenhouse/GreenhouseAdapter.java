@@ -15,6 +15,7 @@ import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.events.PartnerTestSent;
 import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.outbox.Outbox;
+import io.hirepipe.defaults.privacy.EmailAddresses;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -152,7 +153,8 @@ class GreenhouseAdapter {
 
     /**
      * Logged (the text Greenhouse sent is made single-line and bounded first, as it comes from
-     * outside) and counted per API call, so a broken answer shows on a dashboard.
+     * outside, and any address it quotes is masked: logs outlive the candidate's erasure) and counted
+     * per API call, so a broken answer shows on a dashboard.
      */
     void responseError(Caller caller, ResponseErrorReport report) {
         String call = switch (report.apiCall().strip()) {
@@ -169,7 +171,7 @@ class GreenhouseAdapter {
         if (text == null) {
             return null;
         }
-        String single = text.replaceAll("\\p{Cntrl}", " ");
+        String single = EmailAddresses.masked(text.replaceAll("\\p{Cntrl}", " "));
         return single.length() > 200 ? single.substring(0, 200) + "…" : single;
     }
 

@@ -36,6 +36,12 @@ record SendTestRequest(
             @Schema(example = "https://app.greenhouse.io/resumes/4711.pdf") @JsonProperty("resume_url") String resumeUrl,
             @Schema(example = "https://app.greenhouse.io/people/4711") @JsonProperty("greenhouse_profile_url") String greenhouseProfileUrl) {
 
+        /** Spring MVC logs a body it read by this at DEBUG: the candidate's details stay out of the logs. */
+        @Override
+        public String toString() {
+            return "Candidate[hidden]";
+        }
+
         /** As the candidate is greeted in Hirepipe's email. */
         String fullName() {
             return (firstName.strip() + " " + lastName.strip()).strip();

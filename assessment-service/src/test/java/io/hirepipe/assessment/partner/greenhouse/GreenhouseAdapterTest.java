@@ -14,6 +14,9 @@ import io.hirepipe.testkit.AtOnce;
 import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -402,6 +405,22 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
         greenhouse().post(BASE + "/response_error", Map.of("errors", List.of("x"))).problem(400);
         greenhouse().post(BASE + "/response_error", Map.of("api_call", "list_tests", "errors", "not a list"))
                 .problem(400);
+    }
+
+    /** Greenhouse's error texts come from outside and may quote the candidate: the log keeps the cause, not them. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void greenhousesErrorReportIsLoggedWithoutTheAddressesItQuotes(CapturedOutput output) {
+        String quoted = "kate_austen-" + UUID.randomUUID() + "@example.com";
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("api_call", "send_test");
+        report.put("errors", List.of("candidate <" + quoted + "> already has a take-home test"));
+        report.put("candidate_email", quoted);
+
+        assertThat(greenhouse().post(BASE + "/response_error", report).status()).isEqualTo(200);
+
+        assertThat(output).contains("Greenhouse could not use our send_test answer")
+                .contains("candidate <[address]> already has a take-home test").doesNotContain(quoted);
     }
 
     private static Map<String, Object> without(Map<String, Object> body, String field) {
