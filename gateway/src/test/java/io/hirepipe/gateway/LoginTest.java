@@ -78,6 +78,20 @@ class LoginTest extends GatewayTestSupport {
         assertThat(problem.get("correlationId").asString()).isNotBlank();
     }
 
+    /** Where it broke, as the services say it, but never a word of the body: sign-in bodies carry passwords. */
+    @Test
+    void malformedJsonSaysWhereItBrokeWithoutRepeatingThePassword() {
+        String password = "Unquoted-Secret-" + UUID.randomUUID();
+        JsonNode unquoted = assertProblem(postJson("/api/v1/auth/login",
+                "{\"email\": \"a@b.test\",\n \"password\": " + password + "}"), 400);
+        assertThat(unquoted.get("detail").asString()).startsWith("Malformed JSON at line 2, column ")
+                .doesNotContainIgnoringCase("unquoted-secret").doesNotContain(password.substring(16, 24));
+
+        JsonNode truncated = assertProblem(postJson("/api/v1/auth/refresh", "{\"refreshToken\": \"rt_" + password), 400);
+        assertThat(truncated.get("detail").asString()).startsWith("Malformed JSON at line 1, column ")
+                .doesNotContainIgnoringCase("unquoted-secret");
+    }
+
     @Test
     void wrongTypesAreABadRequestNamingTheField() {
         JsonNode problem = assertProblem(postJson("/api/v1/auth/login", "{\"email\": 42, \"password\": \"x\"}"), 400);

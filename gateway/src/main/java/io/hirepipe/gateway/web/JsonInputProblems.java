@@ -11,8 +11,9 @@ import java.util.Optional;
  * One sentence a client developer can act on for an unreadable request body, naming the JSON path
  * of the offending field and never echoing internal class names. An operator object such as
  * {@code {"$gt": ""}} where a string belongs is simply a field of the wrong type. The services'
- * wording is used (a value outside an enum lists the allowed ones), except that the edge does not
- * repeat the parser's message for malformed JSON.
+ * wording is used (a value outside an enum lists the allowed ones), except that for malformed JSON the edge
+ * names only the line and column, not the parser's message: that quotes the body, and sign-in, refresh and
+ * API key bodies carry passwords and tokens.
  */
 final class JsonInputProblems {
 
@@ -27,7 +28,7 @@ final class JsonInputProblems {
         }
         JacksonException jackson = Causes.find(failure, JacksonException.class);
         if (jackson instanceof StreamReadException && !(jackson instanceof MismatchedInputException)) {
-            return "Malformed JSON.";
+            return "Malformed JSON" + JsonProblemDescriber.where(jackson) + ".";
         }
         return JsonProblemDescriber.describe(failure);
     }

@@ -170,8 +170,11 @@ public final class JsonProblemDescriber {
         return value.length() > 40 ? "'" + value.substring(0, 40) + "…'" : "'" + value + "'";
     }
 
-    /** Where the parser stopped, as a person finds it in the body they sent; empty when the parser does not know. */
-    private static String where(JacksonException jackson) {
+    /**
+     * Where the parser stopped, as a person finds it in the body they sent (" at line 2, column 14"); empty when the
+     * parser does not know. It names a place, never the text there.
+     */
+    public static String where(JacksonException jackson) {
         TokenStreamLocation location = jackson.getLocation();
         if (location == null || location.getLineNr() < 1 || location.getColumnNr() < 1) {
             return "";
