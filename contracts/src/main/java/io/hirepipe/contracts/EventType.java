@@ -52,8 +52,11 @@ public enum EventType {
     ASSESSMENT_SUBMITTED("AssessmentSubmitted", AssessmentSubmitted.class, Topics.SUBMISSIONS, 2),
     /** v2: decimal points, item status and evidence, provisional and reviewCount; v4: each item's reviewReasons. */
     ASSESSMENT_SCORED("AssessmentScored", AssessmentScored.class, Topics.RESULTS, 4),
-    /** v2: decimal points, the machine's item points, provisional, and who the session is for. */
-    SCORE_ADJUSTED("ScoreAdjusted", ScoreAdjusted.class, Topics.RESULTS, 2),
+    /**
+     * v2: decimal points, the machine's item points, provisional, and who the session is for; v3: the item's points
+     * before this adjustment.
+     */
+    SCORE_ADJUSTED("ScoreAdjusted", ScoreAdjusted.class, Topics.RESULTS, 3),
     ASSESSMENT_FINALIZED("AssessmentFinalized", AssessmentFinalized.class, Topics.RESULTS, 1),
     /** A tenant's retention and privacy contact, the whole state each time. */
     PRIVACY_SETTINGS_CHANGED("PrivacySettingsChanged", PrivacySettingsChanged.class, Topics.PRIVACY, 1),

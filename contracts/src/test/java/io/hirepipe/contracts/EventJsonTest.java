@@ -200,7 +200,7 @@ class EventJsonTest {
     @Test
     void typesWhoseFieldsChangedSaySoInTheirSchemaVersion() {
         assertThat(EventEnvelope.of(SampleEvents.of(EventType.ASSESSMENT_SCORED), "t", "c").schemaVersion()).isEqualTo(4);
-        assertThat(EventEnvelope.of(SampleEvents.of(EventType.SCORE_ADJUSTED), "t", "c").schemaVersion()).isEqualTo(2);
+        assertThat(EventEnvelope.of(SampleEvents.of(EventType.SCORE_ADJUSTED), "t", "c").schemaVersion()).isEqualTo(3);
         assertThat(EventEnvelope.of(SampleEvents.of(EventType.QUESTION_PUBLISHED), "t", "c").schemaVersion())
                 .isEqualTo(2);
         assertThat(EventEnvelope.of(SampleEvents.of(EventType.ASSESSMENT_SUBMITTED), "t", "c").schemaVersion())
@@ -288,6 +288,22 @@ class EventJsonTest {
         assertThat(question.choiceScoring()).isEqualTo(ChoiceScoring.ALL_OR_NOTHING);
         assertThat(question.rubric().misconceptions()).isEmpty();
         assertThat(question.rubric().keyPoints().get(0).examples()).isEmpty();
+    }
+
+    @Test
+    void aVersionTwoAdjustmentIsReadWithoutThePreviousPointsAndAVersionThreeOneCarriesThem() {
+        ScoreAdjusted v2 = (ScoreAdjusted) EventJson.fromJson("""
+                {"eventId":"e-7","type":"ScoreAdjusted","schemaVersion":2,"tenantId":"t-1",
+                 "payload":{"sessionId":"ses-9","questionId":"q-1","itemPoints":4,"reason":"fair",
+                            "adjustedBy":"rita@example.com","points":7,"maxPoints":7,"percent":100.0,"passed":true,
+                            "machineItemPoints":2,"provisional":false,"reviewCount":0}}
+                """).payload();
+        ScoreAdjusted v3 = (ScoreAdjusted) EventJson.fromJson(EventJson.toJson(EventEnvelope.of(
+                SampleEvents.of(EventType.SCORE_ADJUSTED), "t", "c"))).payload();
+
+        assertThat(v2.machineItemPoints()).isEqualByComparingTo("2");
+        assertThat(v2.previousItemPoints()).isNull();
+        assertThat(v3.previousItemPoints()).isEqualByComparingTo("3");
     }
 
     @Test

@@ -87,7 +87,7 @@ final class SampleEvents {
             case SCORE_ADJUSTED -> new ScoreAdjusted("ses-1", "q-1", new BigDecimal("3.50"),
                     "mentions shard keys in other words", "rita@example.com", new BigDecimal("4.00"), 5, 80.0, true,
                     T0.plusSeconds(7200), new BigDecimal("2.00"), "Replication vs sharding", false, 0, "inv-1",
-                    "Backend fundamentals", CANDIDATE, "rita@example.com");
+                    "Backend fundamentals", CANDIDATE, "rita@example.com", new BigDecimal("3.00"));
             case ASSESSMENT_FINALIZED -> new AssessmentFinalized("ses-1", "inv-1", "test-1", "Backend fundamentals",
                     CANDIDATE, "rita@example.com", new BigDecimal("4.00"), 5, 80.0, 50, true, 1, 1,
                     "rita@example.com", T0.plusSeconds(7300));

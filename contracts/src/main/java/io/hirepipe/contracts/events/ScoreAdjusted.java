@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param reviewCount        items still awaiting review
  * @param invitationId       the session's invitation, so consumers need no lookup; null from older producers
  * @param recruiterEmail     who receives the session's reports; null from older producers
+ * @param previousItemPoints what the item had just before this adjustment (the machine's points the first time, a
+ *                           reviewer's after that); null before schema version 3
  */
 public record ScoreAdjusted(
         String sessionId,
@@ -33,12 +35,24 @@ public record ScoreAdjusted(
         String invitationId,
         String testTitle,
         Person candidate,
-        String recruiterEmail) implements EventPayload {
+        String recruiterEmail,
+        BigDecimal previousItemPoints) implements EventPayload {
 
     public ScoreAdjusted {
         itemPoints = Points.twoDecimals(itemPoints);
         points = Points.twoDecimals(points);
         machineItemPoints = Points.twoDecimals(machineItemPoints);
+        previousItemPoints = Points.twoDecimals(previousItemPoints);
+    }
+
+    /** As before schema version 3: the item's points before this adjustment unknown. */
+    public ScoreAdjusted(String sessionId, String questionId, BigDecimal itemPoints, String reason, String adjustedBy,
+                         BigDecimal points, int maxPoints, double percent, boolean passed, Instant adjustedAt,
+                         BigDecimal machineItemPoints, String questionTitle, boolean provisional, int reviewCount,
+                         String invitationId, String testTitle, Person candidate, String recruiterEmail) {
+        this(sessionId, questionId, itemPoints, reason, adjustedBy, points, maxPoints, percent, passed, adjustedAt,
+                machineItemPoints, questionTitle, provisional, reviewCount, invitationId, testTitle, candidate,
+                recruiterEmail, null);
     }
 
     @Override

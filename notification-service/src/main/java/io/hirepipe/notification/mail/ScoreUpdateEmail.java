@@ -4,6 +4,7 @@ import io.hirepipe.contracts.events.AssessmentFinalized;
 import io.hirepipe.contracts.events.ScoreAdjusted;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,6 +42,7 @@ public class ScoreUpdateEmail {
         model.put("question", question);
         model.put("from", adjusted.machineItemPoints() == null ? "" : MailFormats.points(adjusted.machineItemPoints()));
         model.put("to", MailFormats.points(adjusted.itemPoints()));
+        model.put("previous", previousByAPerson(adjusted));
         model.put("reason", adjusted.reason() == null ? "" : MailFormats.oneLine(adjusted.reason()));
         model.put("by", MailFormats.orDefault(adjusted.adjustedBy(), "a reviewer"));
         model.put("at", MailFormats.instant(adjusted.adjustedAt()));
@@ -48,6 +50,17 @@ public class ScoreUpdateEmail {
         model.put("reviewCount", adjusted.reviewCount());
         MailTemplates.Rendered body = templates.render("score-update", model);
         return new EmailMessage(adjusted.recruiterEmail(), subject, body.html(), body.text());
+    }
+
+    /**
+     * The points a person had set before this change, for a second adjustment; empty when they were the machine's
+     * (the email names those already) or the event is older than schema version 3 and does not say.
+     */
+    private static String previousByAPerson(ScoreAdjusted adjusted) {
+        BigDecimal previous = adjusted.previousItemPoints();
+        BigDecimal machine = adjusted.machineItemPoints();
+        return previous == null || (machine != null && previous.compareTo(machine) == 0) ? ""
+                : MailFormats.points(previous);
     }
 
     /** @throws IllegalArgumentException when the event names no recruiter to send to: retrying cannot help */

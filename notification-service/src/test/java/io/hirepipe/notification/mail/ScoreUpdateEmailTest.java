@@ -34,23 +34,41 @@ class ScoreUpdateEmailTest {
     }
 
     /**
-     * The event carries the machine's points, not the value a person set before: a second adjustment (3.5, then 4)
-     * must not read as if the item went from 2 straight to 4.
+     * A second adjustment (3.5, then 4) must not read as if the item went from 2 straight to 4: the machine's points
+     * are named as such, and what a person had set before, once the event says (v3), as that.
      */
     @Test
-    void aSecondAdjustmentNamesTheAutomaticScoreAsSuchNotAsThePreviousValue() {
+    void aSecondAdjustmentNamesTheAutomaticScoreAndThePointsItHadBefore() {
         ScoreAdjusted base = TestEvents.adjusted("ses-1", "rec@example.org", AT);
         ScoreAdjusted again = new ScoreAdjusted(base.sessionId(), base.questionId(), new BigDecimal("4"),
                 "both ideas after all", "nina@recruiting.example", new BigDecimal("9"), base.maxPoints(), 90.0,
                 base.passed(), AT, base.machineItemPoints(), base.questionTitle(), false, 0, base.invitationId(),
-                base.testTitle(), base.candidate(), base.recruiterEmail());
+                base.testTitle(), base.candidate(), base.recruiterEmail(), new BigDecimal("3.5"));
 
         EmailMessage email = emails.adjusted(again);
 
         assertThat(email.text()).contains("nina@recruiting.example set \"Replication vs sharding\" to 4 points on "
-                + "Mon 2 Feb 2026, 17:00 UTC (automatic score: 2).").doesNotContain("from 2");
+                + "Mon 2 Feb 2026, 17:00 UTC (automatic score: 2). It had 3.5 points before this change.")
+                .doesNotContain("from 2");
         assertThat(email.html().replaceAll("\\s+", " ")).contains("to <strong>4</strong> points")
-                .contains("(automatic score: <span>2</span>)").doesNotContain("from <span>2</span>");
+                .contains("(automatic score: <span>2</span>)").contains("It had <span>3.5</span> points before this change.")
+                .doesNotContain("from <span>2</span>");
+    }
+
+    /** The first adjustment changes the machine's points, which the email names already; so does an older event. */
+    @Test
+    void aFirstAdjustmentOrAnOlderEventSaysNothingOfPointsBefore() {
+        ScoreAdjusted base = TestEvents.adjusted("ses-1", "rec@example.org", AT);
+        ScoreAdjusted first = new ScoreAdjusted(base.sessionId(), base.questionId(), base.itemPoints(), base.reason(),
+                base.adjustedBy(), base.points(), base.maxPoints(), base.percent(), base.passed(), AT,
+                base.machineItemPoints(), base.questionTitle(), base.provisional(), base.reviewCount(),
+                base.invitationId(), base.testTitle(), base.candidate(), base.recruiterEmail(), base.machineItemPoints());
+
+        for (ScoreAdjusted adjusted : new ScoreAdjusted[] {first, base}) {
+            EmailMessage email = emails.adjusted(adjusted);
+            assertThat(email.text()).contains("(automatic score: 2).").doesNotContain("before this change");
+            assertThat(email.html()).doesNotContain("before this change");
+        }
     }
 
     @Test

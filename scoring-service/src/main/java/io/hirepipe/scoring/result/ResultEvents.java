@@ -29,7 +29,8 @@ final class ResultEvents {
         return new ScoreAdjusted(result.sessionId(), item.questionId(), item.points(), review.reason(),
                 review.by().display(), result.points(), result.maxPoints(), result.percent(), result.passed(),
                 review.at(), item.machinePoints(), item.title(), result.provisional(), result.reviewCount(),
-                result.invitationId(), result.testTitle(), person(result.candidate()), result.recruiterEmail());
+                result.invitationId(), result.testTitle(), person(result.candidate()), result.recruiterEmail(),
+                review.from());
     }
 
     static AssessmentFinalized finalized(ScoringResult result, int acceptedCount, Instant at) {

@@ -140,6 +140,11 @@ class ResultReviewTest extends ScoringServiceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> adjustedEvents(ids.session()).size() == 2);
         assertThat(adjustedEvents(ids.session())).extracting(a -> a.itemPoints().toPlainString())
                 .containsExactly("4.00", "1.25");
+        // each says what it changed from: the machine's 2 the first time, the reviewer's 4 the second
+        assertThat(adjustedEvents(ids.session())).extracting(a -> a.previousItemPoints().toPlainString())
+                .containsExactly("2.00", "4.00");
+        assertThat(adjustedEvents(ids.session())).extracting(a -> a.machineItemPoints().toPlainString())
+                .containsExactly("2.00", "2.00");
     }
 
     @Test
