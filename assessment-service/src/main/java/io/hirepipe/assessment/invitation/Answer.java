@@ -15,6 +15,12 @@ public record Answer(@ArraySchema(schema = @Schema(example = "b")) List<String> 
                      @Schema(example = "7") long sequence,
                      Instant savedAt) {
 
+    /** Spring MVC logs bodies by toString at DEBUG; a record's would print what the candidate wrote and chose. */
+    @Override
+    public String toString() {
+        return "Answer[sequence=" + sequence + ", savedAt=" + savedAt + ", answer hidden]";
+    }
+
     public Answer {
         selectedOptionIds = selectedOptionIds == null ? List.of() : List.copyOf(selectedOptionIds);
     }

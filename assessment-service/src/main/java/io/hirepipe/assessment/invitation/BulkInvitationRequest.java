@@ -17,5 +17,11 @@ public record BulkInvitationRequest(
         @ArraySchema(schema = @Schema(implementation = CreateInvitationRequest.class))
         @NotNull @Size(min = 1, max = MAX_ROWS) List<JsonNode> invitations) {
 
+    /** Spring MVC logs bodies by toString at DEBUG; a record's would print every row's candidate. */
+    @Override
+    public String toString() {
+        return "BulkInvitationRequest[rows=" + (invitations == null ? 0 : invitations.size()) + ", contents hidden]";
+    }
+
     public static final int MAX_ROWS = 500;
 }

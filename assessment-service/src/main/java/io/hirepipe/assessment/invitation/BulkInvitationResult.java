@@ -19,5 +19,16 @@ public record BulkInvitationResult(List<Row> rows) {
                       @Schema(example = "inv_Wcj2Ks8Lq4Rt6Yb") String invitationId,
                       @Schema(example = "https://hirepipe.example/take#token=it_Zx8\u2026") String accessUrl,
                       @Schema(example = "{\"type\": \"https://hirepipe.io/problems/already-invited\", \"title\": \"Already invited\", \"status\": 409, \"detail\": \"ada@example.org already has an open invitation to this test.\"}") Map<String, Object> problem) {
+
+        /**
+         * Spring MVC logs bodies by toString at DEBUG; a record's would print the candidate's link, and a refusal may
+         * name the candidate's email.
+         */
+        @Override
+        public String toString() {
+            return "Row[index=" + index + ", outcome=" + outcome + ", invitationId=" + invitationId + ", accessUrl "
+                    + (accessUrl == null ? "absent" : "hidden") + ", problem "
+                    + (problem == null ? "absent" : "hidden") + "]";
+        }
     }
 }

@@ -26,6 +26,16 @@ public record CreateInvitationRequest(
         @Schema(example = "gh-application-4711") @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
         String externalReference) {
 
+    /**
+     * Spring MVC logs bodies by toString at DEBUG; a record's would print the candidate's and the recruiter's details.
+     */
+    @Override
+    public String toString() {
+        return "CreateInvitationRequest[testId=" + testId + ", expiresInHours=" + expiresInHours
+                + ", extraTimeMinutes=" + extraTimeMinutes + ", candidate=" + candidate
+                + ", recruiterEmail=[hidden]]";
+    }
+
     static final int DEFAULT_EXPIRES_IN_HOURS = 72;
 
     public int expiresInHoursOrDefault() {
@@ -39,5 +49,11 @@ public record CreateInvitationRequest(
     public record CandidateInput(
             @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 200) String name,
             @Schema(example = "rita@acme.example") @NotBlank @Email @Size(max = 254) String email) {
+
+        /** Spring MVC logs bodies by toString at DEBUG; a record's would print the candidate's name and email. */
+        @Override
+        public String toString() {
+            return "CandidateInput[hidden]";
+        }
     }
 }

@@ -44,6 +44,18 @@ public record InvitationView(
         @Schema(example = "gh-application-4711") String externalReference) {
 
     /**
+     * Spring MVC logs bodies by toString at DEBUG; a record's would print the candidate, the recruiter's email and the
+     * candidate's link; a large view, so only those are hidden.
+     */
+    @Override
+    public String toString() {
+        return "InvitationView[id=" + id + ", testId=" + testId + ", status=" + status + ", sessionId=" + sessionId
+                + ", candidate=[hidden], recruiterEmail=[hidden], accessUrl="
+                + (accessUrl == null ? "absent" : "[hidden]") + ", expiresAt=" + expiresAt + ", submittedAt="
+                + submittedAt + ", score=" + score + "]";
+    }
+
+    /**
      * @param provisional items await review or the result awaits finalisation: not a final score yet
      * @param adjusted    a reviewer changed the machine's score; {@code points} is the adjusted total
      */

@@ -9,4 +9,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record PrivacyNotice(@Schema(example = "Acme Privacy Office") String contactName,
                             @Schema(example = "privacy@acme.example") String contactEmail,
                             @Schema(example = "365") Integer retentionDays) {
+
+    /** Spring MVC logs bodies by toString at DEBUG; a record's would print the privacy contact's name and email. */
+    @Override
+    public String toString() {
+        return "PrivacyNotice[retentionDays=" + retentionDays + ", contact hidden]";
+    }
 }

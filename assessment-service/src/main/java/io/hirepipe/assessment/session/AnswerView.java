@@ -19,6 +19,13 @@ public record AnswerView(@Schema(example = "q_4GkR7wP2xYb9LmN3") String question
                          @Schema(example = "7") long sequence,
                          Instant savedAt, boolean applied, Instant deadline) {
 
+    /** Spring MVC logs bodies by toString at DEBUG; a record's would print what the candidate wrote and chose. */
+    @Override
+    public String toString() {
+        return "AnswerView[questionId=" + questionId + ", sequence=" + sequence + ", applied=" + applied
+                + ", savedAt=" + savedAt + ", answer hidden]";
+    }
+
     static AnswerView of(String questionId, Answer answer, boolean applied, Instant deadline) {
         return new AnswerView(questionId, answer.selectedOptionIds(), answer.text(), answer.sequence(),
                 answer.savedAt(), applied, deadline);

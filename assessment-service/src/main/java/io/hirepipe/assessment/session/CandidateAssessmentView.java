@@ -33,6 +33,17 @@ public record CandidateAssessmentView(
         SessionSummary session,
         PrivacyNotice privacyNotice) {
 
+    /**
+     * Spring MVC logs bodies by toString at DEBUG; a record's would print the recruiter's email and the privacy
+     * contact.
+     */
+    @Override
+    public String toString() {
+        return "CandidateAssessmentView[invitationId=" + invitationId + ", status=" + status + ", expiresAt="
+                + expiresAt + ", session=" + session + ", contactEmail=[hidden], privacyNotice=" + privacyNotice
+                + "]";
+    }
+
     public record SessionSummary(@Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String sessionId,
                                  SessionStatus status,
                                  Instant startedAt,

@@ -20,6 +20,12 @@ public record SaveAnswerRequest(
         @ArraySchema(schema = @Schema(example = "b")) @Size(max = 100) List<@NotBlank @Size(max = 100) String> selectedOptionIds,
         @Schema(example = "A token bucket per client in Redis, refilled at 100 per minute.") @Size(max = SaveAnswerRequest.MAX_TEXT) String text) {
 
+    /** Spring MVC logs bodies by toString at DEBUG; a record's would print what the candidate wrote and chose. */
+    @Override
+    public String toString() {
+        return "SaveAnswerRequest[sequence=" + sequence + ", answer hidden]";
+    }
+
     public static final int MAX_TEXT = 20_000;
 
     public List<String> selectedOrEmpty() {

@@ -45,5 +45,12 @@ final class GreenhouseViews {
     record Settings(@Schema(example = "recruiting-ops@acme.example") String reportTo,
                     boolean callbackKeyStored,
                     Instant updatedAt) {
+
+        /** Spring MVC logs bodies by toString at DEBUG; a record's would print the address reports go to. */
+        @Override
+        public String toString() {
+            return "Settings[callbackKeyStored=" + callbackKeyStored + ", updatedAt=" + updatedAt
+                    + ", reportTo hidden]";
+        }
     }
 }
