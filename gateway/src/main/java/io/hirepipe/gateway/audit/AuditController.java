@@ -72,6 +72,17 @@ public class AuditController {
                                  @Schema(example = "ses_HJs7Pq2Xv9Lm4Nc") String targetId,
                                  @Schema(example = "4bf92f3577b34da6a3ce929d0e0e4736") String correlationId,
                                  @Schema(example = "{\"points\": \"3.00\", \"previousPoints\": \"2.00\", \"questionId\": \"q_4GkR7wP2xYb9LmN3\", \"reason\": \"names both ideas\"}") Map<String, String> details) {
+
+        /**
+         * Spring's codecs log bodies by toString at DEBUG; a record's would print the actor's email, and details may
+         * hold an email or a reason naming a candidate.
+         */
+        @Override
+        public String toString() {
+            return "AuditEntryView[id=" + id + ", action=" + action + ", outcome=" + outcome + ", actorId=" + actorId
+                    + ", targetType=" + targetType + ", targetId=" + targetId + ", actorEmail and details hidden]";
+        }
+
         static AuditEntryView of(AuditEntry e) {
             return new AuditEntryView(e.id(), e.occurredAt(), e.action(), e.outcome(), e.actorId(), e.actorKind(),
                     e.actorEmail(), e.targetType(), e.targetId(), e.correlationId(), new TreeMap<>(e.details()));

@@ -73,6 +73,16 @@ public class BrowserSessionController {
                               @Schema(example = "c5Xq8Lm2Wp7Kd4Rt9Vb3Nc") String csrfToken,
                               Role role) {
 
+        /**
+         * Spring's codecs log bodies by toString at DEBUG; a record's would print the user's email and the CSRF
+         * token.
+         */
+        @Override
+        public String toString() {
+            return "SessionView[tenantId=" + tenantId + ", role=" + role + ", expiresAt=" + expiresAt
+                    + ", email and csrfToken hidden]";
+        }
+
         static SessionView of(BrowserSession session, String cookie, Role role) {
             return new SessionView(session.email(), session.tenantId(), session.expiresAt(),
                     BrowserSessions.csrfTokenFor(cookie), role);

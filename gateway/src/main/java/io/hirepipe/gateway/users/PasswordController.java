@@ -52,6 +52,12 @@ public class PasswordController {
     }
 
     public record ResetRequest(@Schema(example = "rita@acme.example") @NotBlank @Email @Size(max = 254) String email) {
+
+        /** Spring's codecs log bodies by toString at DEBUG; a record's would print the account's email. */
+        @Override
+        public String toString() {
+            return "ResetRequest[email hidden]";
+        }
     }
 
     /** 204 once the password is set; the link is used up and every earlier sign-in of the account ended. */

@@ -61,6 +61,12 @@ public class TeamController {
 
     public record InviteRequest(@Schema(example = "nina@example.com") @NotBlank @Email @Size(max = 254) String email,
                                 @NotNull Role role) {
+
+        /** Spring's codecs log bodies by toString at DEBUG; a record's would print the new user's email. */
+        @Override
+        public String toString() {
+            return "InviteRequest[role=" + role + ", email hidden]";
+        }
     }
 
     /** Both optional: {@code active: false} deactivates, {@code true} reactivates. */
@@ -73,6 +79,13 @@ public class TeamController {
                            Role role,
                            @Schema(example = "ACTIVE") String status,
                            Instant createdAt) {
+
+        /** Spring's codecs log bodies by toString at DEBUG; a record's would print the user's email. */
+        @Override
+        public String toString() {
+            return "UserView[id=" + id + ", role=" + role + ", status=" + status + ", email hidden]";
+        }
+
         static UserView of(RecruiterUser user) {
             return new UserView(user.id(), user.email(), user.role(), user.status().name(), user.createdAt());
         }
