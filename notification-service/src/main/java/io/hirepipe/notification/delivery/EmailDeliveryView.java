@@ -18,6 +18,16 @@ public record EmailDeliveryView(
         Instant nextAttemptAt,
         @Schema(example = "SMTP 421: try again later") String lastError) {
 
+    /**
+     * Spring MVC logs bodies by toString at DEBUG; a record's would print the recipient, and the subject may name the
+     * candidate.
+     */
+    @Override
+    public String toString() {
+        return "EmailDeliveryView[id=" + id + ", kind=" + kind + ", subjectRef=" + subjectRef + ", status=" + status
+                + ", attempts=" + attempts + ", recipient and subject hidden]";
+    }
+
     static EmailDeliveryView of(EmailDelivery delivery) {
         return new EmailDeliveryView(delivery.id(), delivery.kind(), delivery.recipient(), delivery.subject(),
                 delivery.subjectRef(), delivery.status(), delivery.attempts(), delivery.createdAt(),

@@ -25,4 +25,13 @@ public record SubscriptionRequest(
         @Schema(example = "Push completed assessments to our ATS") @Size(max = 500) String description,
         Boolean enabled,
         @Schema(example = "integrations@acme.example") @Email @Size(max = 320) String alertEmail) {
+
+    /**
+     * Spring MVC logs bodies by toString at DEBUG; a record's would print the URL (which may carry the receiver's own
+     * token) and the alert address.
+     */
+    @Override
+    public String toString() {
+        return "SubscriptionRequest[eventTypes=" + eventTypes + ", enabled=" + enabled + ", url and alertEmail hidden]";
+    }
 }
