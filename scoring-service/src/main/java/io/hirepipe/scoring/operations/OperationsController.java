@@ -144,6 +144,13 @@ public class OperationsController {
                                  Instant replayedAt,
                                  @Schema(example = "rita@acme.example") String replayedBy) {
 
+        /** Spring MVC logs bodies by toString at DEBUG; a record's would print the email of who replayed it. */
+        @Override
+        public String toString() {
+            return "DeadLetterView[id=" + id + ", eventId=" + eventId + ", type=" + type + ", replayedAt="
+                    + replayedAt + ", replayedBy hidden]";
+        }
+
         static DeadLetterView of(DeadLetterTopics.DeadLetter letter, DeadLetterReplays.Replay replay) {
             return new DeadLetterView(letter.id().toString(), letter.id().topic(), letter.originalTopic(),
                     letter.key(), letter.envelope().eventId(), letter.envelope().type(), letter.error(),

@@ -45,8 +45,25 @@ public record ResultView(
         @Schema(example = "2280") Long timeTakenSeconds,
         IntegrityCounts integrity) {
 
+    /**
+     * Spring MVC logs bodies by toString at DEBUG; a record's would print the candidate, the recruiters and every
+     * answer; a large view, so only those are hidden.
+     */
+    @Override
+    public String toString() {
+        return "ResultView[sessionId=" + sessionId + ", invitationId=" + invitationId + ", testId=" + testId
+                + ", points=" + points + "/" + maxPoints + ", provisional=" + provisional + ", finalizedAt="
+                + finalizedAt + ", items=" + items + ", candidate, recruiterEmail and finalizedBy hidden]";
+    }
+
     public record CandidateView(@Schema(example = "Ada Lovelace") String name,
                                 @Schema(example = "rita@acme.example") String email) {
+
+        /** Spring MVC logs bodies by toString at DEBUG; a record's would print the candidate's name and email. */
+        @Override
+        public String toString() {
+            return "CandidateView[hidden]";
+        }
 
         static CandidateView of(ScoringResult.Candidate candidate) {
             return candidate == null ? null : new CandidateView(candidate.name(), candidate.email());
@@ -86,6 +103,17 @@ public record ResultView(
                            @ArraySchema(schema = @Schema(example = "b")) List<String> selectedOptionIds,
                            @Schema(example = "A token bucket per client in Redis, refilled at 100 per minute.") String answerText,
                            List<ChosenOption> selectedOptions) {
+
+        /**
+         * Spring MVC logs bodies by toString at DEBUG; a record's would print the candidate's answer, quoted again in
+         * the evidence.
+         */
+        @Override
+        public String toString() {
+            return "ItemView[questionId=" + questionId + ", questionVersion=" + questionVersion + ", status=" + status
+                    + ", points=" + points + "/" + maxPoints + ", awaitingReview=" + awaitingReview + ", history="
+                    + history + ", answer and evidence hidden]";
+        }
     }
 
     public record ChosenOption(@Schema(example = "b") String id, @Schema(example = "Replication") String text) {
@@ -106,6 +134,16 @@ public record ResultView(
                              @Schema(example = "The candidate's laptop crashed") String reason,
                              @Schema(example = "rita@acme.example") String by,
                              Instant at) {
+
+        /**
+         * Spring MVC logs bodies by toString at DEBUG; a record's would print who decided (an email) and their reason,
+         * which may name the candidate.
+         */
+        @Override
+        public String toString() {
+            return "ReviewView[action=" + action + ", from=" + from + ", to=" + to + ", at=" + at
+                    + ", by and reason hidden]";
+        }
     }
 
     static ResultView of(ScoringResult result, OptionTexts optionTexts) {
