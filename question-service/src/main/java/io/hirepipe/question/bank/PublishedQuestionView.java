@@ -31,6 +31,16 @@ public record PublishedQuestionView(
         @Schema(example = "Shows whether the candidate weighs accuracy against shared state.") String whyWeAsk,
         @Schema(example = "rita@acme.example") String author) {
 
+    /**
+     * Spring MVC logs bodies by toString at DEBUG; a record's would print the author's email; a large view, so only
+     * the essentials are printed.
+     */
+    @Override
+    public String toString() {
+        return "PublishedQuestionView[questionId=" + questionId + ", version=" + version + ", kind=" + kind
+                + ", title=" + title + ", author hidden]";
+    }
+
     static PublishedQuestionView of(PublishedQuestion published) {
         QuestionContent content = published.content();
         return new PublishedQuestionView(published.questionId(), published.version(), content.kind(),

@@ -46,6 +46,16 @@ public record QuestionView(
         @Schema(example = "rita@acme.example") String author,
         boolean needsRubric) {
 
+    /**
+     * Spring MVC logs bodies by toString at DEBUG; a record's would print the author's email; a large view, so only
+     * the essentials are printed.
+     */
+    @Override
+    public String toString() {
+        return "QuestionView[id=" + id + ", version=" + version + ", status=" + status + ", kind=" + kind + ", title="
+                + title + ", author hidden]";
+    }
+
     static QuestionView of(QuestionDocument question) {
         QuestionContent content = question.content();
         return new QuestionView(question.id(), question.version(), question.status(), question.publishedVersion(),

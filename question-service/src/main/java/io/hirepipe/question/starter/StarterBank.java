@@ -26,6 +26,13 @@ public record StarterBank(@Schema(example = "1") int version,
                           List<BankQuestion> questions,
                           List<BankTest> tests) {
 
+    /** Spring MVC logs bodies by toString at DEBUG; a record's would print the author's email and every question. */
+    @Override
+    public String toString() {
+        return "StarterBank[version=" + version + ", questions=" + questions.size() + ", tests=" + tests.size()
+                + ", author hidden]";
+    }
+
     public static final String RESOURCE = "/starter-bank/starter-bank.json";
 
     /** A null entry is kept (List.copyOf would refuse it with a bare NPE) so that an import can name it. */
