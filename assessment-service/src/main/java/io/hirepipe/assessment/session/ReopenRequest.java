@@ -13,4 +13,10 @@ import jakarta.validation.constraints.Size;
  */
 public record ReopenRequest(@Schema(example = "15") @NotNull @Min(1) @Max(240) Integer extraMinutes,
                             @Schema(example = "The candidate's laptop crashed") @NotBlank @Size(max = 500) String reason) {
+
+    /** Spring MVC logs bodies by toString at DEBUG; a record's would print the reason, which may name the candidate. */
+    @Override
+    public String toString() {
+        return "ReopenRequest[extraMinutes=" + extraMinutes + ", reason hidden]";
+    }
 }

@@ -20,4 +20,10 @@ public record ItemAdjustmentRequest(
         @Digits(integer = 4, fraction = 2, message = "must have at most two decimals (and four digits before the point)")
         BigDecimal points,
         @Schema(example = "Names both ideas") @NotBlank @Size(max = 1000) String reason) {
+
+    /** Spring MVC logs bodies by toString at DEBUG; a record's would print the reason, which may name the candidate. */
+    @Override
+    public String toString() {
+        return "ItemAdjustmentRequest[points=" + points + ", reason hidden]";
+    }
 }

@@ -58,4 +58,10 @@ class PersonalDataInBodiesTest {
 
         assertThat(letter.toString()).contains("hirepipe.submissions.v1.DLT:0:42").doesNotContain(RECRUITER);
     }
+
+    @Test
+    void anAdjustmentPrintsItsPointsButNotTheReasonForItMayNameTheCandidate() {
+        assertThat(new ItemAdjustmentRequest(TWO, "Ada named both ideas").toString()).contains("2")
+                .doesNotContain("Ada named both ideas");
+    }
 }

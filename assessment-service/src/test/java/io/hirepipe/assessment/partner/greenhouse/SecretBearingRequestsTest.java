@@ -7,9 +7,11 @@ import io.hirepipe.assessment.invitation.BulkInvitationResult;
 import io.hirepipe.assessment.invitation.CreateInvitationRequest;
 import io.hirepipe.assessment.invitation.InvitationStatus;
 import io.hirepipe.assessment.invitation.InvitationView;
+import io.hirepipe.assessment.invitation.RevokeInvitationRequest;
 import io.hirepipe.assessment.privacy.PrivacyNotice;
 import io.hirepipe.assessment.session.AnswerView;
 import io.hirepipe.assessment.session.CandidateAssessmentView;
+import io.hirepipe.assessment.session.ReopenRequest;
 import io.hirepipe.assessment.session.SaveAnswerRequest;
 import io.hirepipe.assessment.session.SessionStatus;
 import io.hirepipe.assessment.session.SessionView;
@@ -111,5 +113,13 @@ class SecretBearingRequestsTest {
         assertThat(candidate.toString()).doesNotContain("Lovelace-Byron", EMAIL, "7946", "resumes/4711");
         assertThat(new GreenhouseSettingsRequest(RECRUITER, null).toString()).doesNotContain(RECRUITER);
         assertThat(settings.toString()).contains("true").doesNotContain(RECRUITER);
+    }
+
+    @Test
+    void aRecruitersReasonIsNotPrintedForItMayNameTheCandidate() {
+        String reason = "Ada Lovelace-Byron's laptop crashed";
+
+        assertThat(new ReopenRequest(15, reason).toString()).contains("15").doesNotContain(reason);
+        assertThat(new RevokeInvitationRequest(reason).toString()).doesNotContain(reason);
     }
 }
