@@ -1,11 +1,11 @@
 package io.hirepipe.question.starter;
 
+import io.hirepipe.question.claim.TenantClaims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -18,19 +18,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One starter-bank install at a time per tenant. The install checks what exists and then inserts what
- * is missing, so two at once would both insert; a unique index on the source key cannot stop that,
- * because the embedded MongoDB-compatible server ignores compound secondary indexes. The claim is a
- * document whose {@code _id} is the tenant id, which every server keeps unique: an upsert matching only
- * an expired (or released) claim either takes the claim or fails on the duplicate {@code _id} because
- * another install holds it.
+ * One starter-bank install at a time per tenant ({@link TenantClaims}). The install checks what exists and then
+ * inserts what is missing, so two at once would both insert.
  *
  * <p>The lease frees the claim of an install whose process died, and only that: a live install renews its
  * lease on a heartbeat while it works, so an install slower than the lease is never taken over. A finished
@@ -44,6 +39,7 @@ class StarterBankInstallClaims implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(StarterBankInstallClaims.class);
 
     private final MongoTemplate mongo;
+    private final TenantClaims claims;
     private final Clock clock;
     private final Duration lease;
     private final Duration heartbeat;
@@ -62,6 +58,7 @@ class StarterBankInstallClaims implements DisposableBean {
                     + "half the lease (" + lease + "), or a live install could lose its claim between two renewals");
         }
         this.mongo = mongo;
+        this.claims = new TenantClaims(mongo, COLLECTION);
         this.clock = clock;
         this.lease = lease;
         this.heartbeat = heartbeat;
@@ -88,16 +85,8 @@ class StarterBankInstallClaims implements DisposableBean {
     /** @return the claim, or empty while another install of this tenant holds it */
     Optional<Claim> claim(String tenantId) {
         Instant now = clock.instant();
-        Claim claim = new Claim(tenantId, UUID.randomUUID().toString());
-        Query free = Query.query(Criteria.where("_id").is(tenantId).and("leaseUntil").lt(now));
-        Update take = new Update().set("claimId", claim.claimId()).set("claimedAt", now)
-                .set("leaseUntil", now.plus(lease));
-        try {
-            mongo.upsert(free, take, COLLECTION);
-            return Optional.of(claim);
-        } catch (DuplicateKeyException held) {
-            return Optional.empty();
-        }
+        return claims.take(tenantId, now, now.plus(lease), new Update().set("claimedAt", now))
+                .map(claimId -> new Claim(tenantId, claimId));
     }
 
     Optional<InstallState> state(String tenantId) {
@@ -137,18 +126,17 @@ class StarterBankInstallClaims implements DisposableBean {
 
     /** Frees the claim and leaves the install's report for those who waited for it. */
     void finish(Claim claim, StarterBankInstaller.InstallReport report) {
-        mongo.updateFirst(held(claim), new Update().set("leaseUntil", Instant.EPOCH)
-                .set("finishedClaimId", claim.claimId()).set("finishedAt", clock.instant()).set("report", report),
-                COLLECTION);
+        claims.release(claim.tenantId(), claim.claimId(), new Update().set("finishedClaimId", claim.claimId())
+                .set("finishedAt", clock.instant()).set("report", report));
     }
 
     /** Frees the claim of an install that failed, unless another install took it over meanwhile. */
     void release(Claim claim) {
-        mongo.updateFirst(held(claim), new Update().set("leaseUntil", Instant.EPOCH), COLLECTION);
+        claims.release(claim.tenantId(), claim.claimId(), new Update());
     }
 
     private static Query held(Claim claim) {
-        return Query.query(Criteria.where("_id").is(claim.tenantId()).and("claimId").is(claim.claimId()));
+        return TenantClaims.held(claim.tenantId(), claim.claimId());
     }
 
     @Override
