@@ -36,7 +36,6 @@ import java.util.Optional;
 public class EmailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(EmailDispatcher.class);
-    /** Anything shaped like an address (a local part, @, a domain), bracketed or not. */
 
     private final DeliveryLog deliveries;
     private final SmtpMailer mailer;
