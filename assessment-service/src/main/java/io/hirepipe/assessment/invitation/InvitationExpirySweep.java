@@ -41,6 +41,8 @@ public class InvitationExpirySweep {
 
     static final String EXPIRY_ANNOUNCED_AT = InvitationFields.EXPIRY_ANNOUNCED_AT;
     private static final Logger log = LoggerFactory.getLogger(InvitationExpirySweep.class);
+    /** Bounds one run (200 × 50 = 10,000 invitations with the default batch); the next run goes on. */
+    private static final int MAX_BATCHES_PER_RUN = 50;
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -53,14 +55,38 @@ public class InvitationExpirySweep {
         this.batch = batch;
     }
 
-    /** @return how many invitations this run announced */
+    /**
+     * Announces every invitation due now, a batch at a time, so that a backlog (a bulk invitation's unstarted
+     * candidates expiring together, or a service down for a day) goes out in one run rather than one batch per
+     * interval.
+     *
+     * @return how many invitations this run announced
+     */
     @Scheduled(fixedDelayString = "${hirepipe.invitations.expiry-sweep-interval:30s}",
             initialDelayString = "${hirepipe.invitations.expiry-sweep-interval:30s}")
     public int sweep() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        int announced = 0;
+        for (int round = 0; round < MAX_BATCHES_PER_RUN; round++) {
+            List<Document> expired = due(now);
+            int won = announceAll(expired, now);
+            announced += won;
+            // A short batch was all that is due. A full one that announced nothing failed (or other instances took
+            // it): the next run tries again rather than this one spinning on it.
+            if (expired.size() < batch || won == 0) {
+                break;
+            }
+        }
+        return announced;
+    }
+
+    private List<Document> due(Instant now) {
         Query due = Query.query(unannouncedExpired(now)).with(Sort.by(EXPIRES_AT)).limit(batch);
         due.fields().include("_id", TENANT, EXPIRES_AT, "testId");
-        List<Document> expired = mongo.find(due, Document.class, Invitation.COLLECTION);
+        return mongo.find(due, Document.class, Invitation.COLLECTION);
+    }
+
+    private int announceAll(List<Document> expired, Instant now) {
         int announced = 0;
         for (Document invitation : expired) {
             try (CorrelationId.Scope ignored = CorrelationId.open(CorrelationId.newId())) {

@@ -151,7 +151,8 @@ class IdempotencyKeyTest extends AssessmentIntegrationTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(responses).extracting(HttpApi.Response::status).containsOnly(201, 409);
+        // 409 only for a retry that arrives while the first is still being processed, which the timing may not give
+        assertThat(responses).extracting(HttpApi.Response::status).isSubsetOf(201, 409);
         List<String> ids = responses.stream().filter(r -> r.status() == 201).map(r -> r.json().get("id").asString())
                 .distinct().toList();
         assertThat(ids).hasSize(1);
