@@ -106,10 +106,12 @@ import java.util.Set;
  * found them, unlike an empty or merely on-topic one (which keeps the calibration's c0). A floor on the percent,
  * not a bonus, so more credit never scores less.
  * Then the gates, after calibration: an off-topic answer scores 0 (OFF_TOPIC): its topicality is under offTopicBelow,
- * it uses no phrase, and no key point is credited. A key point credited by a clause the rules above accept (on topic at
- * unitOnTopicAt and not answering another question, or specific to that key point) says the answer is about the
- * question, as a phrase does; without that, a paraphrase whose best clauses sit between the two thresholds would earn
- * its key points and still score 0 (docs/grading.md, session 36). A keyword list is capped at
+ * it uses no phrase, and no key point is credited by a clause on topic by the unit floor (unitOnTopicAt, and not
+ * answering another question). Such a clause says the answer is about the question, as a phrase does; without that, a
+ * paraphrase whose best clauses sit between the two thresholds would earn its key points and still score 0. A key
+ * point credited only through the floor exemption does not lift the gate: the exemption asks whether a clause is about
+ * one key point rather than the question in general, not whether it is about this question rather than another, and an
+ * answer to a neighbouring question passes it too (docs/grading.md, session 36). A keyword list is capped at
  * {@code keywordListCap} of the points when it groups its terms (a label such as "GraphQL: …", or several
  * sentences), and at {@link #BARE_LIST_SHARE_OF_CAP} of that cap (grade 0) when it is a bare run of terms
  * ("https tls jwt oauth cors"): the grading guide gives a bare list 0 and a grouped one at most 1
@@ -186,6 +188,7 @@ public final class SemanticGradingPolicy {
         double earned = 0;
         double ambiguity = 0;
         double chance = chanceMaximum(e.units().size());
+        boolean creditedOnTopic = false;
         for (int k = 0; k < rubric.keyPoints().size(); k++) {
             FreeTextRubric.Point point = rubric.keyPoints().get(k);
             int bestUnit = -1;
@@ -233,6 +236,7 @@ public final class SemanticGradingPolicy {
             double credit = best >= s.metAt() ? 1 : best >= s.partlyMetAt() ? s.partlyMetCredit() : 0;
             Verdict verdict = credit == 1 ? Verdict.MET : credit > 0 ? Verdict.PARTLY_MET : Verdict.MISSED;
             earned += credit * point.points();
+            creditedOnTopic |= credit > 0 && aboutTheQuestion(e, bestUnit) && !aboutAnotherQuestion(e, bestUnit);
             // distance on the uncapped scale: a phrase plus a close paraphrase is far above metAt, not on it
             double distance = bestUnit < 0 ? 1 : Math.min(Math.abs(bestRaw - s.metAt()), Math.abs(bestRaw - s.partlyMetAt()));
             ambiguity += point.points() * Math.max(0, 1 - distance / AMBIGUITY_WIDTH);
@@ -250,9 +254,9 @@ public final class SemanticGradingPolicy {
         }
         double points = given * max / 100;
         double confidence = max == 0 ? 1 : 1 - ambiguity / max;
-        // far from the question as a whole; yet a clause the unit rules credited for a key point is about the question
+        // far from the question as a whole; yet a clause on topic by the unit floor that makes a key point is about it
         boolean farFromTheQuestion = e.topicality() < s.offTopicBelow() && !e.anyPhrase();
-        if (farFromTheQuestion && keyPoints.stream().noneMatch(k -> k.credit() > 0)) {
+        if (farFromTheQuestion && !creditedOnTopic) {
             flags.add(GradeFlag.OFF_TOPIC);
             points = 0;
         }
