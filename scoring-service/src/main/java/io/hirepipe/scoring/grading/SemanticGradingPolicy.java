@@ -105,13 +105,7 @@ import java.util.Set;
  * includes "mostly wrong with one right idea", and an answer that argues about the rubric's points has at least
  * found them, unlike an empty or merely on-topic one (which keeps the calibration's c0). A floor on the percent,
  * not a bonus, so more credit never scores less.
- * Then the gates, after calibration: an off-topic answer scores 0 (OFF_TOPIC): its topicality is under offTopicBelow,
- * it uses no phrase, and no key point is credited by a clause on topic by the unit floor (unitOnTopicAt, and not
- * answering another question). Such a clause says the answer is about the question, as a phrase does; without that, a
- * paraphrase whose best clauses sit between the two thresholds would earn its key points and still score 0. A key
- * point credited only through the floor exemption does not lift the gate: the exemption asks whether a clause is about
- * one key point rather than the question in general, not whether it is about this question rather than another, and an
- * answer to a neighbouring question passes it too (docs/grading.md, session 36). A keyword list is capped at
+ * Then the gates, after calibration: an off-topic answer scores 0 (OFF_TOPIC); a keyword list is capped at
  * {@code keywordListCap} of the points when it groups its terms (a label such as "GraphQL: …", or several
  * sentences), and at {@link #BARE_LIST_SHARE_OF_CAP} of that cap (grade 0) when it is a bare run of terms
  * ("https tls jwt oauth cors"): the grading guide gives a bare list 0 and a grouped one at most 1
@@ -133,10 +127,9 @@ import java.util.Set;
  * words the model does not connect to the rubric, and the few clauses it recognises under-state it (a paraphrase), or
  * it says little about the question among much else, and its few on-topic clauses over-state it (a rambling answer, one
  * to a neighbouring question); the model cannot tell which, a reader can at a glance (docs/grading.md, session 24).
- * Any of these sets needsReview, and so does an answer under the off-topic gate's test (scored OFF_TOPIC or let through
- * by a credited key point) of at least reviewOffTopicFromWords words: a 0 or a low score is right for a long answer to
- * another question and costly for a long answer in everyday words, and only a reader can tell (docs/grading.md,
- * sessions 24 and 36). An answer too long to read whole gets LOW_CONFIDENCE as well.
+ * Any of these sets needsReview, and so does an OFF_TOPIC answer of at least reviewOffTopicFromWords words: its 0 is
+ * right for a long answer to another question and costly for a long answer in everyday words, and only a reader can
+ * tell (docs/grading.md, session 24). An answer too long to read whole gets LOW_CONFIDENCE as well.
  */
 public final class SemanticGradingPolicy {
 
@@ -188,7 +181,6 @@ public final class SemanticGradingPolicy {
         double earned = 0;
         double ambiguity = 0;
         double chance = chanceMaximum(e.units().size());
-        boolean creditedOnTopic = false;
         for (int k = 0; k < rubric.keyPoints().size(); k++) {
             FreeTextRubric.Point point = rubric.keyPoints().get(k);
             int bestUnit = -1;
@@ -236,7 +228,6 @@ public final class SemanticGradingPolicy {
             double credit = best >= s.metAt() ? 1 : best >= s.partlyMetAt() ? s.partlyMetCredit() : 0;
             Verdict verdict = credit == 1 ? Verdict.MET : credit > 0 ? Verdict.PARTLY_MET : Verdict.MISSED;
             earned += credit * point.points();
-            creditedOnTopic |= credit > 0 && aboutTheQuestion(e, bestUnit) && !aboutAnotherQuestion(e, bestUnit);
             // distance on the uncapped scale: a phrase plus a close paraphrase is far above metAt, not on it
             double distance = bestUnit < 0 ? 1 : Math.min(Math.abs(bestRaw - s.metAt()), Math.abs(bestRaw - s.partlyMetAt()));
             ambiguity += point.points() * Math.max(0, 1 - distance / AMBIGUITY_WIDTH);
@@ -254,9 +245,7 @@ public final class SemanticGradingPolicy {
         }
         double points = given * max / 100;
         double confidence = max == 0 ? 1 : 1 - ambiguity / max;
-        // far from the question as a whole; yet a clause on topic by the unit floor that makes a key point is about it
-        boolean farFromTheQuestion = e.topicality() < s.offTopicBelow() && !e.anyPhrase();
-        if (farFromTheQuestion && !creditedOnTopic) {
+        if (e.topicality() < s.offTopicBelow() && !e.anyPhrase()) {
             flags.add(GradeFlag.OFF_TOPIC);
             points = 0;
         }
@@ -291,7 +280,7 @@ public final class SemanticGradingPolicy {
                     decimal(k.points().doubleValue() * share), k.span(), k.similarity()));
         }
         // an answer of substance with nothing of the question in it: about something else, or in words the model misses
-        boolean substantialOffTopic = farFromTheQuestion && s.reviewOffTopicFromWords() > 0
+        boolean substantialOffTopic = flags.contains(GradeFlag.OFF_TOPIC) && s.reviewOffTopicFromWords() > 0
                 && e.signals().words() >= s.reviewOffTopicFromWords();
         boolean needsReview = keywordList || flags.contains(GradeFlag.LOW_CONFIDENCE)
                 || flags.contains(GradeFlag.NEAR_THRESHOLD) || flags.contains(GradeFlag.MOSTLY_OFF_TOPIC)
