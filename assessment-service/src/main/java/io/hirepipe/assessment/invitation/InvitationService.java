@@ -72,10 +72,12 @@ public class InvitationService {
     /**
      * As {@link #create(Caller, CreateInvitationRequest)}, for an ATS partner's send: the invitation is marked as
      * sent by {@code partner} in the same insert, so a result applied to it at any later moment knows the partner
-     * is to be told (see {@link PartnerLink}).
+     * is to be told, and with the partner's {@code partnerRequest} identity (see {@link PartnerLink}).
      */
-    public InvitationView createForPartner(Caller caller, CreateInvitationRequest request, String partner) {
-        return create(caller, request, testId -> questions.test(caller.tenantId(), testId), PartnerLink.sentBy(partner));
+    public InvitationView createForPartner(Caller caller, CreateInvitationRequest request, String partner,
+                                           String partnerRequest) {
+        return create(caller, request, testId -> questions.test(caller.tenantId(), testId),
+                PartnerLink.sentBy(partner, partnerRequest));
     }
 
     /**

@@ -9,16 +9,24 @@ import java.time.Instant;
  * update, whether the partner may be told (PartnerResultReady).
  *
  * @param name          the partner contract, e.g. {@code greenhouse}
+ * @param request       the partner's identity of the request that sent it (Greenhouse: the take-home test's callback
+ *                      URL), written with the invitation so that a retry racing that request can be told it is one;
+ *                      null on invitations sent before it was kept
  * @param resultVersion how many final results were announced: 0 until the first
  * @param points        the announced totals; null (and zeros) until the first announcement
  * @param announcedAt   when the last one was written
  */
-public record PartnerLink(String name, int resultVersion, BigDecimal points, int maxPoints, double percent,
+public record PartnerLink(String name, String request, int resultVersion, BigDecimal points, int maxPoints, double percent,
                           boolean passed, Instant announcedAt) {
 
-    /** Sent by {@code name}, nothing announced yet. */
-    public static PartnerLink sentBy(String name) {
-        return new PartnerLink(name, 0, null, 0, 0.0, false, null);
+    /** Sent by {@code name} for its {@code request} (null if unknown), nothing announced yet. */
+    public static PartnerLink sentBy(String name, String request) {
+        return new PartnerLink(name, request, 0, null, 0, 0.0, false, null);
+    }
+
+    /** Whether {@code name} sent it for {@code request}. */
+    public boolean sentFor(String name, String request) {
+        return this.name.equals(name) && request.equals(this.request);
     }
 
     /**
@@ -36,7 +44,7 @@ public record PartnerLink(String name, int resultVersion, BigDecimal points, int
 
     /** This link once {@code score} is announced: the next version, with its totals. */
     public PartnerLink announcing(Score score, Instant at) {
-        return new PartnerLink(name, resultVersion + 1, score.points(), score.maxPoints(), score.percent(),
+        return new PartnerLink(name, request, resultVersion + 1, score.points(), score.maxPoints(), score.percent(),
                 score.passed(), at);
     }
 }

@@ -215,7 +215,7 @@ public class ScoreRecorder {
             if (current == null || current.partner() != null) {
                 return false;
             }
-            PartnerLink link = PartnerLink.sentBy(partner);
+            PartnerLink link = PartnerLink.sentBy(partner, null);
             Update update = new Update().inc(REVISION, 1);
             Score score = current.score();
             if (link.awaitsAnnouncementOf(score) && !lastChange(score).isAfter(announceSince)) {

@@ -90,7 +90,8 @@ class GreenhouseAdapter {
                         + "(PUT /api/v1/integrations/greenhouse/settings)."));
         String testId = request.testId();
         String email = request.candidate().email().strip();
-        Optional<String> taken = alreadyTaken(caller.tenantId(), request.url().strip(), testId, email);
+        String callbackUrl = request.url().strip();
+        Optional<String> taken = alreadyTaken(caller.tenantId(), callbackUrl, testId, email);
         if (taken.isPresent()) {
             log.info("Greenhouse sent test {} again after the candidate started it; answering with interview {}",
                     testId, taken.get());
@@ -100,32 +101,42 @@ class GreenhouseAdapter {
         try {
             invitation = invitations.createForPartner(caller, new CreateInvitationRequest(testId,
                     new CandidateInput(request.candidate().fullName(), email),
-                    null, null, settings.reportTo(), null), PARTNER);
+                    null, null, settings.reportTo(), null), PARTNER, callbackUrl);
         } catch (ProblemException e) {
             if (e.getStatusCode().value() == 422 && e.getBody().getType().toString().endsWith("/unknown-test")) {
                 throw invalid(List.of(Map.of("field", "partner_test_id", "message",
                         "names no test of this organisation; list_tests shows which exist")));
             }
             // Greenhouse sending the same test to the same candidate again for the same take-home test (its url: a
-            // retry after a lost answer): the interview it already has. An invitation made outside Greenhouse, or one
-            // Greenhouse sent for another take-home test (whose url would never hear of completion), stays a 409.
+            // retry after a lost answer, or one racing the first send): the interview it already has. An invitation
+            // made outside Greenhouse, or one Greenhouse sent for another take-home test (whose url would never hear of
+            // completion), stays a 409.
             Object active = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("invitationId");
             if (e.getStatusCode().value() == 409 && active instanceof String existing
-                    && store.interview(caller.tenantId(), existing)
-                    .filter(sent -> sent.callbackUrl().equals(request.url().strip())).isPresent()) {
+                    && sentFor(caller.tenantId(), existing, callbackUrl)) {
                 log.info("Greenhouse sent test {} again; answering with interview {}", testId, existing);
                 return existing;
             }
             throw e;
         }
         Instant now = now();
-        String callbackUrl = request.url().strip();
         EventEnvelope<PartnerTestSent> sent = EventEnvelope.of(new PartnerTestSent(invitation.id(), PARTNER,
                 invitation.id(), callbackUrl, settings.sealedCallbackKey(), now), caller.tenantId(), CorrelationId.currentOrNew(), now);
         store.insert(new GreenhouseInterview(invitation.id(), caller.tenantId(), testId, callbackUrl,
                 caller.subject(), now, Outbox.messages(sent), true));
         log.info("Greenhouse sent test {} as invitation {}", testId, invitation.id());
         return invitation.id();
+    }
+
+    /**
+     * Whether Greenhouse sent invitation {@code id} for this take-home test: the invitation says so from its insert
+     * on, while the first send may still be writing the interview; one sent before invitations said so has the
+     * interview.
+     */
+    private boolean sentFor(String tenantId, String id, String callbackUrl) {
+        return invitationStore.find(tenantId, id).map(Invitation::partner)
+                .filter(partner -> partner.sentFor(PARTNER, callbackUrl)).isPresent()
+                || store.interview(tenantId, id).filter(sent -> sent.callbackUrl().equals(callbackUrl)).isPresent();
     }
 
     /**

@@ -137,6 +137,23 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
     }
 
     /**
+     * Greenhouse retrying a send_test while the first is still being answered gets what the first gets, as a retry
+     * after it does: the same interview, not a 409 for the invitation its own first request just made.
+     */
+    @Test
+    void greenhouseRetryingASendTestWhileTheFirstIsBeingAnsweredGetsTheSameInterview() throws Exception {
+        for (int round = 0; round < 40; round++) {
+            String email = "luna" + round + "@hogwarts.example";
+            List<HttpApi.Response> answers = AtOnce.run(4, retry -> () ->
+                    greenhouse().post(BASE + "/send_test", sendTestBody("java-basics", email)));
+
+            assertThat(answers.stream().map(answer -> answer.expect(200).get("partner_interview_id").asString())
+                    .distinct())
+                    .as("round %d: one interview for the one request", round).hasSize(1);
+        }
+    }
+
+    /**
      * Greenhouse retries a send_test whose answer it lost, possibly after the candidate already took the test: a
      * second invitation would email the candidate a retake and give the application two results. A test the
      * recruiter revoked in Hirepipe is sent anew.
