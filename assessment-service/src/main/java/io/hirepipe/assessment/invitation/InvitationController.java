@@ -129,6 +129,8 @@ class InvitationController {
     @Refusal(status = 409, type = "candidate-erased",
             detail = "The candidate of invitation 'inv_Wcj2Ks8Lq4Rt6Yb' was erased; their invitation cannot be "
                     + "extended. Invite them anew if they apply again.")
+    @Refusal(status = 409, type = "invitation-changed",
+            detail = "The invitation is changing right now; try again.")
     @Operation(summary = "Extend an invitation's expiry")
     @PostMapping("/{id}/extend")
     InvitationView extend(@PathVariable String id, @Valid @RequestBody ExtendInvitationRequest request, Caller caller) {

@@ -41,6 +41,8 @@ public class InvitationService {
     static final Duration LONGEST_EXPIRY = Duration.ofHours(720);
     /** An expired holder of the active key is freed and the insert retried; twice covers any race. */
     private static final int INSERT_ATTEMPTS = 3;
+    /** Other changes racing an extend are brief; a few re-reads settle them. */
+    private static final int EXTEND_ATTEMPTS = 5;
     static final String ALREADY_INVITED = "already-invited";
     static final URI ALREADY_INVITED_TYPE = URI.create(ProblemException.TYPE_BASE + ALREADY_INVITED);
 
@@ -184,29 +186,35 @@ public class InvitationService {
             throw ProblemException.unprocessable("expiry-too-far", "expiresAt may be at most "
                     + LONGEST_EXPIRY.toHours() + " hours from now.").with("field", "expiresAt");
         }
-        Invitation current = load(caller, invitationId);
-        if (current.candidateErased()) {
-            // no email to key "one active invitation per candidate" by, and nobody to send the link to
-            throw Invitation.candidateErasedConflict(invitationId, "extended");
+        Instant newExpiry = expiresAt.truncatedTo(ChronoUnit.MILLIS);
+        for (int attempt = 0; attempt < EXTEND_ATTEMPTS; attempt++) {
+            Invitation current = load(caller, invitationId);
+            if (current.candidateErased()) {
+                // no email to key "one active invitation per candidate" by, and nobody to send the link to
+                throw Invitation.candidateErasedConflict(invitationId, "extended");
+            }
+            if (current.status() != InvitationStatus.INVITED) {
+                InvitationStatus status = current.statusAt(now);
+                throw ProblemException.conflict("invitation-ended", "Invitation '" + invitationId + "' is " + status
+                        + "; only an invitation nobody started yet can be extended.")
+                        .with("invitationStatus", status);
+            }
+            String activeKey = ActiveKey.of(current.tenantId(), current.testId(), current.candidate().email());
+            Optional<Invitation> extended;
+            try {
+                // only while the expiry is still the one read: the audit names the value this change replaced
+                extended = store.extendIfNotStarted(caller.tenantId(), invitationId, current.expiresAt(), newExpiry,
+                        activeKey, AuditEvents.success(caller, "invitation.extended", "invitation", invitationId,
+                                Map.of("expiresAt", newExpiry.toString(), "previousExpiresAt",
+                                        current.expiresAt().toString()), now));
+            } catch (DuplicateKeyException anotherIsActive) {
+                throw alreadyInvited(store.activeHolder(activeKey).map(Invitation::id).orElse("unknown"));
+            }
+            if (extended.isPresent()) {
+                return InvitationView.of(extended.get(), now, null);
+            }
         }
-        String activeKey = ActiveKey.of(current.tenantId(), current.testId(), current.candidate().email());
-        Optional<Invitation> extended;
-        try {
-            Instant newExpiry = expiresAt.truncatedTo(ChronoUnit.MILLIS);
-            extended = store.extendIfNotStarted(caller.tenantId(), invitationId, newExpiry, activeKey,
-                    AuditEvents.success(caller, "invitation.extended", "invitation", invitationId,
-                            Map.of("expiresAt", newExpiry.toString(), "previousExpiresAt",
-                                    current.expiresAt().toString()), now));
-        } catch (DuplicateKeyException anotherIsActive) {
-            throw alreadyInvited(store.activeHolder(activeKey).map(Invitation::id).orElse("unknown"));
-        }
-        if (extended.isEmpty()) {
-            InvitationStatus status = load(caller, invitationId).statusAt(now);
-            throw ProblemException.conflict("invitation-ended", "Invitation '" + invitationId + "' is " + status
-                    + "; only an invitation nobody started yet can be extended.")
-                    .with("invitationStatus", status);
-        }
-        return InvitationView.of(extended.get(), now, null);
+        throw ProblemException.conflict("invitation-changed", "The invitation is changing right now; try again.");
     }
 
     InvitationView get(Caller caller, String invitationId) {

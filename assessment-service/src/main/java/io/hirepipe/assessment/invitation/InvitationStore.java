@@ -134,14 +134,16 @@ public class InvitationStore {
 
     /**
      * Moves the expiry of an invitation nobody started. It becomes active again (an expired one too),
-     * and its next expiry will be announced again, so the announcement marker goes.
+     * and its next expiry will be announced again, so the announcement marker goes. Only while its expiry is still
+     * {@code previousExpiresAt}: empty when it changed or the invitation left INVITED.
      *
      * @throws org.springframework.dao.DuplicateKeyException when reviving it would make a second active
      *                                                       invitation for the same candidate and test
      */
-    Optional<Invitation> extendIfNotStarted(String tenantId, String invitationId, Instant expiresAt, String activeKey,
-                                            EventEnvelope<?> audit) {
-        Query query = Query.query(byId(tenantId, invitationId).and(STATUS).is(InvitationStatus.INVITED));
+    Optional<Invitation> extendIfNotStarted(String tenantId, String invitationId, Instant previousExpiresAt,
+                                            Instant expiresAt, String activeKey, EventEnvelope<?> audit) {
+        Query query = Query.query(byId(tenantId, invitationId).and(STATUS).is(InvitationStatus.INVITED)
+                .and(EXPIRES_AT).is(previousExpiresAt));
         Update update = new Update()
                 .set(EXPIRES_AT, expiresAt)
                 .set(ACTIVE_KEY, activeKey)

@@ -51,8 +51,8 @@ class ExtraTimeService {
                     invitationId, Map.of("extraTimeMinutes", String.valueOf(extraTimeMinutes),
                             "previousExtraTimeMinutes", String.valueOf(current.extraTimeMinutes())), now);
             Optional<Invitation> changed = switch (current.statusAt(now)) {
-                case INVITED -> store.setExtraTimeBeforeStart(caller.tenantId(), invitationId, extraTimeMinutes, now,
-                        audit);
+                case INVITED -> store.setExtraTimeBeforeStart(caller.tenantId(), invitationId,
+                        current.extraTimeMinutes(), extraTimeMinutes, now, audit);
                 case STARTED -> moveDeadline(current, extraTimeMinutes, now, audit);
                 case REVOKED -> throw refused("invitation-revoked", "Invitation '" + invitationId + "' was revoked.");
                 case EXPIRED -> throw refused("invitation-expired",

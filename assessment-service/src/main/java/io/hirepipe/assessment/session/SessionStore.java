@@ -140,12 +140,16 @@ class SessionStore {
         return mongo.updateFirst(query, update, Invitation.class).getMatchedCount() == 1;
     }
 
-    /** Extra time for an invitation nobody started yet: the deadline is fixed only at start. */
-    Optional<Invitation> setExtraTimeBeforeStart(String tenantId, String invitationId, int extraTimeMinutes,
-                                                 Instant now, EventEnvelope<?> audit) {
+    /**
+     * Extra time for an invitation nobody started yet (the deadline is fixed only at start), only while it still has
+     * {@code previousExtraTimeMinutes}: the audit written with it names the value it replaced.
+     */
+    Optional<Invitation> setExtraTimeBeforeStart(String tenantId, String invitationId, int previousExtraTimeMinutes,
+                                                 int extraTimeMinutes, Instant now, EventEnvelope<?> audit) {
         Query query = Query.query(byId(tenantId, invitationId)
                 .and(STATUS).is(InvitationStatus.INVITED)
-                .and(EXPIRES_AT).gt(now));
+                .and(EXPIRES_AT).gt(now)
+                .and(EXTRA_TIME).is(previousExtraTimeMinutes));
         return modify(query, Outbox.append(new Update().set(EXTRA_TIME, extraTimeMinutes).inc(REVISION, 1), audit));
     }
 

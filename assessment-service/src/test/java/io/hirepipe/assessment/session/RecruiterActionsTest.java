@@ -11,6 +11,7 @@ import io.hirepipe.contracts.events.InvitationResent;
 import io.hirepipe.contracts.events.ScoreAdjusted;
 import io.hirepipe.contracts.events.SubmitReason;
 import io.hirepipe.contracts.events.SubmittedAnswer;
+import io.hirepipe.testkit.AtOnce;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -128,6 +129,54 @@ class RecruiterActionsTest extends AssessmentIntegrationTest {
         assertThat(revoked.actorEmail()).isNull();
         assertThat(revoked.details()).containsEntry("reason", "role closed");
         assertThat(audit("invitation.revoked", id)).as("revoking again changed nothing").hasSize(1);
+    }
+
+    /**
+     * Recruiters changing the same invitation at once: each audit entry names the value its own change replaced, so
+     * the entries chain from the first value to the stored one (a value read before the write let two entries name
+     * the same previous value, and one change vanished from the history).
+     */
+    @Test
+    void concurrentExtendsAndExtraTimeChangesEachAuditTheValueTheyReplaced() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = invite("java-basics", "race" + round + "@example.org").get("id").asString();
+            Instant base = clock.instant().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            List<String> expiries = List.of(base.toString(), base.plusSeconds(60).toString(),
+                    base.plusSeconds(120).toString(), base.plusSeconds(180).toString());
+            String firstExpiry = api(recruiterToken()).get("/api/invitations/" + id).expect(200)
+                    .get("expiresAt").asString();
+
+            AtOnce.run(8, change -> () -> change % 2 == 0
+                    ? api(recruiterToken()).post("/api/invitations/" + id + "/extend",
+                            Map.of("expiresAt", expiries.get(change / 2))).expect(200)
+                    : api(recruiterToken()).put("/api/invitations/" + id + "/extra-time",
+                            Map.of("extraTimeMinutes", 10 * (change / 2 + 1))).expect(200));
+
+            JsonNode stored = api(recruiterToken()).get("/api/invitations/" + id).expect(200);
+            await().untilAsserted(() -> assertThat(audit("invitation.extended", id)).hasSize(4));
+            assertThat(chain(audit("invitation.extended", id), "previousExpiresAt", "expiresAt",
+                    Instant.parse(firstExpiry).toString()))
+                    .as("round %d", round).isEqualTo(Instant.parse(stored.get("expiresAt").asString()).toString());
+            await().untilAsserted(() -> assertThat(audit("session.extra-time", id)).hasSize(4));
+            assertThat(chain(audit("session.extra-time", id), "previousExtraTimeMinutes", "extraTimeMinutes", "0"))
+                    .as("round %d", round).isEqualTo(stored.get("extraTimeMinutes").asString());
+        }
+    }
+
+    /** Follows the entries from {@code first}, each from the value it replaced to its own; the value reached. */
+    private static String chain(List<AuditRecorded> entries, String previousKey, String valueKey, String first) {
+        Map<String, String> next = new java.util.HashMap<>();
+        for (AuditRecorded entry : entries) {
+            assertThat(next.put(entry.details().get(previousKey), entry.details().get(valueKey)))
+                    .as("two changes name %s %s as the value they replaced", previousKey,
+                            entry.details().get(previousKey)).isNull();
+        }
+        String value = first;
+        for (int step = 0; step < entries.size(); step++) {
+            assertThat(next).as("a change replaced %s", value).containsKey(value);
+            value = next.get(value);
+        }
+        return value;
     }
 
     @Test
