@@ -3,6 +3,7 @@ package io.hirepipe.gateway;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.Role;
 import io.hirepipe.gateway.identity.BootstrapProperties;
+import io.hirepipe.testkit.AtOnce;
 import io.hirepipe.testkit.EndpointAccess;
 import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.testkit.OpenApiAssertions;
@@ -283,6 +284,24 @@ class UsersTest extends GatewayTestSupport {
         assertThat(entries).hasSize(2);
         assertThat(entries.get(0).get("details").get("role").asString()).isEqualTo("RECRUITER");
         assertThat(entries.get(0).get("details").get("previousRole").asString()).isEqualTo("VIEWER");
+    }
+
+    /**
+     * An admin double-clicking Invite: the second request, racing the first, is answered as it is when it comes
+     * after (200, the same person, sent a fresh link), not 409 email-taken for the account the first made.
+     */
+    @Test
+    void twoIdenticalInvitesAtOnceAreAnsweredAsOneAfterTheOther() throws Exception {
+        String admin = acmeRecruiterToken();
+        for (int round = 0; round < 10; round++) {
+            String email = unique("double-click");
+            List<HttpResponse<String>> answers = AtOnce.run(2, click -> () -> invite(admin, email, "RECRUITER"));
+
+            assertThat(answers).as("round %d", round).extracting(HttpResponse::statusCode)
+                    .containsExactlyInAnyOrder(201, 200);
+            assertThat(answers.stream().map(answer -> json(answer).get("id").asString()).distinct())
+                    .as("round %d: one person", round).hasSize(1);
+        }
     }
 
     @Test

@@ -67,20 +67,35 @@ class Team {
 
     /**
      * Invites {@code email} with {@code role}: a new account INVITED, emailed a set-password link. Inviting an
-     * invited person of this tenant again sends a fresh link. If the email cannot be sent, a new account is
-     * removed again (nothing half-created remains) and the answer is a 503 problem.
+     * invited person of this tenant again sends a fresh link, also when that invite races the one that creates the
+     * account (an admin double-clicking). If the email cannot be sent, a new account is removed again (nothing
+     * half-created remains) and the answer is a 503 problem.
      */
     Mono<Invited> invite(Caller admin, String email, Role role) {
         String normalized = RecruiterUser.normalizeEmail(email);
-        return mongo.findOne(Query.query(Criteria.where("email").is(normalized)), RecruiterUser.class)
+        return inviteExisting(admin, normalized, role)
+                .switchIfEmpty(Mono.defer(() -> create(admin.tenantId(), normalized, role)))
+                // another invite of the address stored its account first: answered as if this one came after it
+                .onErrorResume(EmailStoredMeanwhile.class, raced -> inviteExisting(admin, normalized, role)
+                        .switchIfEmpty(Mono.error(Team::emailTaken)));
+    }
+
+    private Mono<Invited> inviteExisting(Caller admin, String normalizedEmail, Role role) {
+        return mongo.findOne(Query.query(Criteria.where("email").is(normalizedEmail)), RecruiterUser.class)
                 .flatMap(existing -> {
                     if (existing.tenantId().equals(admin.tenantId()) && existing.status() == UserStatus.INVITED) {
                         return reinvite(existing, role);
                     }
                     // The same answer whichever tenant the address belongs to: nothing about others leaks.
                     return Mono.<Invited>error(emailTaken());
-                })
-                .switchIfEmpty(Mono.defer(() -> create(admin.tenantId(), normalized, role)));
+                });
+    }
+
+    /** The account's insert found the address taken: by a racing invite, or an account of any tenant. */
+    private static final class EmailStoredMeanwhile extends RuntimeException {
+        EmailStoredMeanwhile() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -99,7 +114,7 @@ class Team {
         RecruiterUser user = new RecruiterUser(RandomIds.id("usr_", 20), tenantId, email, null,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), role, UserStatus.INVITED);
         return mongo.insert(user)
-                .onErrorMap(DuplicateKeyException.class, raced -> emailTaken())
+                .onErrorMap(DuplicateKeyException.class, raced -> new EmailStoredMeanwhile())
                 .flatMap(saved -> links.send(saved, Purpose.INVITE)
                         .onErrorResume(failure -> mongo.remove(Query.query(Criteria.where("_id").is(saved.id())),
                                 RecruiterUser.class).then(Mono.error(failure)))
