@@ -1,5 +1,6 @@
 package io.hirepipe.gateway;
 
+import io.hirepipe.testkit.AtOnce;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -85,6 +86,32 @@ class RecruiterSessionTest extends GatewayTestSupport {
         assertThat(postJson("/api/v1/auth/logout", "{\"refreshToken\":\"" + refreshToken + "\"}").statusCode()).isEqualTo(204);
         assertThat(postJson("/api/v1/auth/logout",
                 "{\"refreshToken\":\"rt_aaaaaaaaaaaaaaaaaaaaaaaa_" + "A".repeat(43) + "\"}").statusCode()).isEqualTo(204);
+    }
+
+    /**
+     * A logout racing a refresh of the same sign-in, either way round: once both answered, nothing the refresh may
+     * have handed out still works (the sign-in must not outlive its logout).
+     */
+    @Test
+    void aRefreshRacingTheLogoutDoesNotOutliveIt() throws Exception {
+        for (int round = 1; round <= 10; round++) {
+            String token = signIn().get("refreshToken").asString();
+
+            List<HttpResponse<String>> answers = AtOnce.run(2, call -> () -> call == 0
+                    ? refresh(token)
+                    : postJson("/api/v1/auth/logout", "{\"refreshToken\":\"" + token + "\"}"));
+
+            assertThat(answers.get(1).statusCode()).as("round %d: the logout", round).isEqualTo(204);
+            HttpResponse<String> refreshed = answers.get(0);
+            if (refreshed.statusCode() == 200) {
+                assertProblem(refresh(json(refreshed).get("refreshToken").asString()), 401);
+                assertThat(get("/api/v1/tests", "Authorization", bearer(json(refreshed).get("token").asString()))
+                        .statusCode()).as("round %d: the refreshed access token", round).isEqualTo(401);
+            } else {
+                assertThat(json(refreshed).get("type").asString()).as("round %d", round)
+                        .endsWith("/invalid-refresh-token");
+            }
+        }
     }
 
     @Test
