@@ -111,6 +111,10 @@ class ApiScopeTest extends GatewayTestSupport {
 
         JsonNode lacking = assertProblem(postJson("/api/v1/questions", "{}", "X-Api-Key", key), 403);
         assertThat(lacking.get("requiredScope").asString()).isEqualTo("questions:write");
+        // Under a group the key lacks, a mistyped id is a real operation's path (reading result "typo"): whether it
+        // names a result is data the key may not read.
+        assertThat(assertProblem(get("/api/v1/results/typo", "X-Api-Key", key), 403).get("requiredScope").asString())
+                .isEqualTo("results:read");
         for (String path : new String[] {"/api/v1/audit", "/api/v1/audit/export.csv", "/api/v1/settings/privacy",
                 "/api/v1/privacy/erasures"}) {
             JsonNode noKey = assertProblem(get(path, "X-Api-Key", key), 403);
