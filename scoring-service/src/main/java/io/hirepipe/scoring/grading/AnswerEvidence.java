@@ -43,9 +43,6 @@ import java.util.List;
  *                                stateless"); all false when not measured
  * @param eitherPolaritySimilarity [key point][unit] cosine to the nearest reference of either polarity: how a unit
  *                                {@code statedInOtherWords} is measured; keyPointSimilarity when not measured
- * @param anotherQuestionLead     how much nearer the answer as a whole (its units' mean direction) is to the nearest
- *                                other question's centre than to this question's ({@link NeighbouringQuestions}): above
- *                                0, the answer as a whole answers another question; -1 when not measured
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
@@ -54,8 +51,7 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double holistic, boolean deniesKeyPoint, double[] promptEcho,
                              boolean[] hedged, double[] unitTopicality, double[] promptSimilarity,
                              double[] otherQuestionSimilarity, boolean[][] keyPointContradicted,
-                             boolean[][] statedInOtherWords, double[][] eitherPolaritySimilarity,
-                             double anotherQuestionLead) {
+                             boolean[][] statedInOtherWords, double[][] eitherPolaritySimilarity) {
 
     public AnswerEvidence {
         if (statedInOtherWords == null) {
@@ -76,21 +72,6 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
             promptSimilarity = new double[units.size()];
             Arrays.fill(promptSimilarity, 1);
         }
-    }
-
-    /** Evidence without the whole answer measured against other questions. */
-    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
-                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
-                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
-                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
-                          double holistic, boolean deniesKeyPoint, double[] promptEcho,
-                          boolean[] hedged, double[] unitTopicality, double[] promptSimilarity,
-                          double[] otherQuestionSimilarity, boolean[][] keyPointContradicted,
-                          boolean[][] statedInOtherWords, double[][] eitherPolaritySimilarity) {
-        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality,
-                promptSimilarity, otherQuestionSimilarity, keyPointContradicted, statedInOtherWords,
-                eitherPolaritySimilarity, -1);
     }
 
     /** Evidence without contradictions or negations in other words measured. */

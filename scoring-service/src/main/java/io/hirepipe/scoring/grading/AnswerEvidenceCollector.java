@@ -133,8 +133,7 @@ public final class AnswerEvidenceCollector {
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
                 unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)),
-                contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity,
-                anotherQuestionLead(vectors, rubric.topic(), neighbours.centresBesides(rubric)));
+                contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity);
     }
 
     /**
@@ -287,24 +286,17 @@ public final class AnswerEvidenceCollector {
         if (units.isEmpty() || references.isEmpty()) {
             return 0;
         }
-        return SentenceEmbedder.cosine(SentenceEmbedder.meanDirection(units), SentenceEmbedder.meanDirection(references));
+        return SentenceEmbedder.cosine(meanDirection(units), meanDirection(references));
     }
 
-    /**
-     * How much nearer the answer as a whole (the mean direction of its units) is to the nearest other question's centre
-     * than to this question's (the mean direction of its prompt and key-point references): above 0, the answer as a
-     * whole says what another question asks. Below 0 (-1) when there are no other questions.
-     */
-    static double anotherQuestionLead(List<float[]> units, List<float[]> topic, List<float[]> otherCentres) {
-        if (units.isEmpty() || topic.isEmpty() || otherCentres.isEmpty()) {
-            return -1;
+    private static float[] meanDirection(List<float[]> vectors) {
+        float[] mean = new float[vectors.get(0).length];
+        for (float[] v : vectors) {
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] += v[i];
+            }
         }
-        float[] answer = SentenceEmbedder.meanDirection(units);
-        double nearestOther = -1;
-        for (float[] centre : otherCentres) {
-            nearestOther = Math.max(nearestOther, SentenceEmbedder.cosine(answer, centre));
-        }
-        return nearestOther - SentenceEmbedder.cosine(answer, SentenceEmbedder.meanDirection(topic));
+        return OnnxSentenceEncoder.toUnitLength(mean);
     }
 
     private static double[] similarities(Target target, List<float[]> units, boolean[] negated) {

@@ -36,11 +36,8 @@ public final class NeighbouringQuestions {
     /** Prompts at least this close are one question; the closest two distinct starter questions are at 0.52. */
     static final double SAME_QUESTION_AT = 0.7;
 
-    /**
-     * A question's prompt vector, its prompt's and key points' vectors together, and their mean direction: the question
-     * as a whole, for an answer as a whole to be compared with.
-     */
-    record Question(float[] prompt, List<float[]> references, float[] centre) {
+    /** A question's prompt vector, and its prompt's and key points' vectors together. */
+    record Question(float[] prompt, List<float[]> references) {
     }
 
     private final Supplier<List<Question>> source;
@@ -62,22 +59,17 @@ public final class NeighbouringQuestions {
 
     /** Every reference vector of the questions other than the one {@code rubric} belongs to. */
     List<float[]> besides(RubricEmbeddings rubric) {
-        return othersThan(rubric).stream().flatMap(question -> question.references().stream()).toList();
-    }
-
-    /** The centre of each question other than the one {@code rubric} belongs to: each as a whole. */
-    List<float[]> centresBesides(RubricEmbeddings rubric) {
-        return othersThan(rubric).stream().map(Question::centre).toList();
-    }
-
-    private List<Question> othersThan(RubricEmbeddings rubric) {
         float[] prompt = rubric.promptVector();
         if (prompt == null) {
             return List.of();
         }
-        return questions().stream()
-                .filter(question -> SentenceEmbedder.cosine(prompt, question.prompt()) < SAME_QUESTION_AT)
-                .toList();
+        List<float[]> others = new ArrayList<>();
+        for (Question question : questions()) {
+            if (SentenceEmbedder.cosine(prompt, question.prompt()) < SAME_QUESTION_AT) {
+                others.addAll(question.references());
+            }
+        }
+        return others;
     }
 
     private List<Question> questions() {
@@ -106,7 +98,7 @@ public final class NeighbouringQuestions {
                 texts.addAll(point.examples());
             }
             List<float[]> vectors = embedder.embed(texts);
-            embedded.add(new Question(vectors.get(0), List.copyOf(vectors), SentenceEmbedder.meanDirection(vectors)));
+            embedded.add(new Question(vectors.get(0), List.copyOf(vectors)));
         }
         return List.copyOf(embedded);
     }

@@ -15,15 +15,4 @@ public interface SentenceEmbedder {
         }
         return dot;
     }
-
-    /** The unit-length mean of {@code vectors}: what they say together (an answer's units, a question's references). */
-    static float[] meanDirection(List<float[]> vectors) {
-        float[] mean = new float[vectors.get(0).length];
-        for (float[] v : vectors) {
-            for (int i = 0; i < mean.length; i++) {
-                mean[i] += v[i];
-            }
-        }
-        return OnnxSentenceEncoder.toUnitLength(mean);
-    }
 }
