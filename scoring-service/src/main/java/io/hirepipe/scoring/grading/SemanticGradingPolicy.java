@@ -105,13 +105,7 @@ import java.util.Set;
  * includes "mostly wrong with one right idea", and an answer that argues about the rubric's points has at least
  * found them, unlike an empty or merely on-topic one (which keeps the calibration's c0). A floor on the percent,
  * not a bonus, so more credit never scores less.
- * Then the gates, after calibration: an off-topic answer scores 0 (OFF_TOPIC): its topicality is under offTopicBelow,
- * it uses no phrase, and either no key point is credited or the answer's clauses about the question are mostly about
- * another: it has no unit at unitOnTopicAt, or more than half of those units are nearer another question than this one
- * (the neighbour rule's comparison at margin 0). The gate tests the answer's best clause; a paraphrase and an answer to
- * a neighbouring question can both have their best clauses between unitOnTopicAt and offTopicBelow and key points
- * credited there, and what tells them apart is what the answer's on-topic clauses are about, not any one of them
- * (docs/grading.md, session 36). A keyword list is capped at
+ * Then the gates, after calibration: an off-topic answer scores 0 (OFF_TOPIC); a keyword list is capped at
  * {@code keywordListCap} of the points when it groups its terms (a label such as "GraphQL: …", or several
  * sentences), and at {@link #BARE_LIST_SHARE_OF_CAP} of that cap (grade 0) when it is a bare run of terms
  * ("https tls jwt oauth cors"): the grading guide gives a bare list 0 and a grouped one at most 1
@@ -133,10 +127,9 @@ import java.util.Set;
  * words the model does not connect to the rubric, and the few clauses it recognises under-state it (a paraphrase), or
  * it says little about the question among much else, and its few on-topic clauses over-state it (a rambling answer, one
  * to a neighbouring question); the model cannot tell which, a reader can at a glance (docs/grading.md, session 24).
- * Any of these sets needsReview, and so does an answer under the off-topic gate's test (scored OFF_TOPIC or let through)
- * of at least reviewOffTopicFromWords words: a 0 or a low score is right for a long answer to another question and
- * costly for a long answer in everyday words, and only a reader can tell (docs/grading.md, sessions 24 and 36). An
- * answer too long to read whole gets LOW_CONFIDENCE as well.
+ * Any of these sets needsReview, and so does an OFF_TOPIC answer of at least reviewOffTopicFromWords words: its 0 is
+ * right for a long answer to another question and costly for a long answer in everyday words, and only a reader can
+ * tell (docs/grading.md, session 24). An answer too long to read whole gets LOW_CONFIDENCE as well.
  */
 public final class SemanticGradingPolicy {
 
@@ -252,10 +245,7 @@ public final class SemanticGradingPolicy {
         }
         double points = given * max / 100;
         double confidence = max == 0 ? 1 : 1 - ambiguity / max;
-        // no clause near the question; yet key points credited in an answer whose on-topic clauses are about it count
-        boolean farFromTheQuestion = e.topicality() < s.offTopicBelow() && !e.anyPhrase();
-        boolean creditedAndAboutIt = keyPoints.stream().anyMatch(k -> k.credit() > 0) && onTopicUnitsAboutIt(e);
-        if (farFromTheQuestion && !creditedAndAboutIt) {
+        if (e.topicality() < s.offTopicBelow() && !e.anyPhrase()) {
             flags.add(GradeFlag.OFF_TOPIC);
             points = 0;
         }
@@ -290,7 +280,7 @@ public final class SemanticGradingPolicy {
                     decimal(k.points().doubleValue() * share), k.span(), k.similarity()));
         }
         // an answer of substance with nothing of the question in it: about something else, or in words the model misses
-        boolean substantialOffTopic = farFromTheQuestion && s.reviewOffTopicFromWords() > 0
+        boolean substantialOffTopic = flags.contains(GradeFlag.OFF_TOPIC) && s.reviewOffTopicFromWords() > 0
                 && e.signals().words() >= s.reviewOffTopicFromWords();
         boolean needsReview = keywordList || flags.contains(GradeFlag.LOW_CONFIDENCE)
                 || flags.contains(GradeFlag.NEAR_THRESHOLD) || flags.contains(GradeFlag.MOSTLY_OFF_TOPIC)
@@ -311,25 +301,6 @@ public final class SemanticGradingPolicy {
             }
         }
         return (double) onTopic / n;
-    }
-
-    /**
-     * Whether the answer's units at the topicality floor are mostly about this question: there is one at least, and no
-     * more than half of them are nearer another question than this one. Its units under the floor are far from every
-     * question, and which one they are a little less far from says little.
-     */
-    private boolean onTopicUnitsAboutIt(AnswerEvidence e) {
-        int onTopic = 0;
-        int nearerAnother = 0;
-        for (int u = 0; u < e.units().size(); u++) {
-            if (aboutTheQuestion(e, u)) {
-                onTopic++;
-                if (e.otherQuestionSimilarity()[u] > e.unitTopicality()[u]) {
-                    nearerAnother++;
-                }
-            }
-        }
-        return onTopic > 0 && 2 * nearerAnother <= onTopic;
     }
 
     /**
