@@ -21,6 +21,7 @@ import io.hirepipe.defaults.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -77,7 +78,8 @@ class GreenhouseAdapter {
      * Invites the candidate exactly as {@code POST /api/invitations} does (so they get the usual
      * email), then remembers the callback with its event. The invitation id is the partner
      * interview id. Should the process die between the two writes, Greenhouse got no answer and
-     * shows the send as failed; the invitation then simply has no Greenhouse callback.
+     * retries: the retry finds the invitation sent for this take-home test and writes the interview
+     * the first send did not, so the completion is still reported.
      */
     String sendTest(Caller caller, SendTestRequest request) {
         List<Map<String, String>> problems = request.problems(callbacks);
@@ -115,17 +117,34 @@ class GreenhouseAdapter {
             if (e.getStatusCode().value() == 409 && active instanceof String existing
                     && sentFor(caller.tenantId(), existing, callbackUrl)) {
                 log.info("Greenhouse sent test {} again; answering with interview {}", testId, existing);
+                remember(caller, existing, testId, callbackUrl, settings);
                 return existing;
             }
             throw e;
         }
-        Instant now = now();
-        EventEnvelope<PartnerTestSent> sent = EventEnvelope.of(new PartnerTestSent(invitation.id(), PARTNER,
-                invitation.id(), callbackUrl, settings.sealedCallbackKey(), now), caller.tenantId(), CorrelationId.currentOrNew(), now);
-        store.insert(new GreenhouseInterview(invitation.id(), caller.tenantId(), testId, callbackUrl,
-                caller.subject(), now, Outbox.messages(sent), true));
+        remember(caller, invitation.id(), testId, callbackUrl, settings);
         log.info("Greenhouse sent test {} as invitation {}", testId, invitation.id());
         return invitation.id();
+    }
+
+    /**
+     * Writes the interview (the callback and its PartnerTestSent) unless a send of the same request already did:
+     * the first send, a retry racing it, or a retry after the first died before writing it.
+     */
+    private void remember(Caller caller, String invitationId, String testId, String callbackUrl,
+                          GreenhouseSettings settings) {
+        if (store.interview(caller.tenantId(), invitationId).isPresent()) {
+            return;
+        }
+        Instant now = now();
+        EventEnvelope<PartnerTestSent> sent = EventEnvelope.of(new PartnerTestSent(invitationId, PARTNER,
+                invitationId, callbackUrl, settings.sealedCallbackKey(), now), caller.tenantId(), CorrelationId.currentOrNew(), now);
+        try {
+            store.insert(new GreenhouseInterview(invitationId, caller.tenantId(), testId, callbackUrl,
+                    caller.subject(), now, Outbox.messages(sent), true));
+        } catch (DuplicateKeyException raced) {
+            // the other send of this request wrote it (with its own event) meanwhile
+        }
     }
 
     /**
@@ -154,12 +173,17 @@ class GreenhouseAdapter {
                 .findFirst();
     }
 
+    /** Any invitation Greenhouse sent: the interview is written just after the invitation, so a status asked in between is known too. */
     TestStatus testStatus(Caller caller, String partnerInterviewId) {
-        store.interview(caller.tenantId(), partnerInterviewId)
-                .orElseThrow(() -> ProblemException.notFound("Partner interview", partnerInterviewId));
         return invitationStore.find(caller.tenantId(), partnerInterviewId)
+                .filter(invitation -> sentByGreenhouse(caller.tenantId(), invitation))
                 .map(invitation -> TestStatusReport.of(invitation, properties.profileUrl(), now()))
                 .orElseThrow(() -> ProblemException.notFound("Partner interview", partnerInterviewId));
+    }
+
+    private boolean sentByGreenhouse(String tenantId, Invitation invitation) {
+        return invitation.partner() != null && PARTNER.equals(invitation.partner().name())
+                || store.interview(tenantId, invitation.id()).isPresent();
     }
 
     /**

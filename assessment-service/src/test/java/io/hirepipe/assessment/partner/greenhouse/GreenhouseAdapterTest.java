@@ -12,6 +12,7 @@ import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.Role;
 import io.hirepipe.testkit.AtOnce;
 import io.hirepipe.testkit.HttpApi;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -151,6 +153,26 @@ class GreenhouseAdapterTest extends AssessmentIntegrationTest {
                     .distinct())
                     .as("round %d: one interview for the one request", round).hasSize(1);
         }
+    }
+
+    /**
+     * The process dies after inviting the candidate and before writing the interview (its callback and
+     * PartnerTestSent); Greenhouse got no answer and retries. The retry gets the invitation and writes the interview,
+     * so Greenhouse can ask its status and will hear of its completion.
+     */
+    @Test
+    void aRetryAfterTheFirstSendDiedBeforeWritingTheInterviewWritesIt() {
+        String interviewId = sendTest("neville@hogwarts.example");
+        mongo.getCollection(GreenhouseInterview.COLLECTION).deleteOne(eq("_id", interviewId));
+
+        String retried = sendTest("neville@hogwarts.example");
+
+        assertThat(retried).isEqualTo(interviewId);
+        Document interview = mongo.getCollection(GreenhouseInterview.COLLECTION).find(eq("_id", interviewId)).first();
+        assertThat(interview).as("the interview the first send did not write").isNotNull();
+        assertThat(interview.getString("callbackUrl")).isEqualTo(CALLBACK);
+        assertThat(greenhouse().get(BASE + "/test_status?partner_interview_id=" + interviewId).expect(200)
+                .get("partner_status").asString()).isEqualTo("incomplete");
     }
 
     /**
