@@ -181,6 +181,8 @@ public final class SemanticGradingPolicy {
         double earned = 0;
         double ambiguity = 0;
         double chance = chanceMaximum(e.units().size());
+        double[][] unitEvidence = unitEvidence(e, rubric.keyPoints().size(), wrong, chance);
+        boolean[] meetsAPoint = meetsAKeyPointInFull(unitEvidence, e.units().size());
         for (int k = 0; k < rubric.keyPoints().size(); k++) {
             FreeTextRubric.Point point = rubric.keyPoints().get(k);
             int bestUnit = -1;
@@ -189,22 +191,10 @@ public final class SemanticGradingPolicy {
             double secondRaw = 0;
             boolean secondPlain = false;
             for (int u = 0; u < e.units().size(); u++) {
-                if (wrong[u] || echoesPrompt(e, u)) {
+                double raw = unitEvidence[k][u];
+                if (Double.isNaN(raw) || (meetsAPoint[u] && raw < s.metAt())) {
+                    // left out, or it meets another key point in full and only shares this one's topic and words
                     continue;
-                }
-                double[][] reading = readingFor(e, k, u);
-                boolean counts = (aboutTheQuestion(e, u) && !aboutAnotherQuestion(e, u))
-                        || specificToKeyPoint(reading, e, k, u);
-                if (e.keyPointContradicted()[k][u]) {
-                    // it says the opposite in the key point's words ("the server picks the fields"): no evidence for it
-                    continue;
-                }
-                double raw = rawEvidence(counts
-                        ? contrasted(reading, k, u) - chance : Double.NEGATIVE_INFINITY,
-                        e.keyPointPhrase()[k][u]);
-                if (e.hedged()[u]) {
-                    // a guess ("I think it might be …") gestures at a point; it does not state it
-                    raw = Math.min(raw, s.hedgedEvidenceCap());
                 }
                 if (raw > bestRaw) {
                     if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u)) && bestRaw >= secondRaw) {
@@ -286,6 +276,51 @@ public final class SemanticGradingPolicy {
                 || flags.contains(GradeFlag.NEAR_THRESHOLD) || flags.contains(GradeFlag.MOSTLY_OFF_TOPIC)
                 || substantialOffTopic;
         return new FreeTextGrade(decimal(points), max, round2(confidence), needsReview, keyPoints, misconceptions, flags);
+    }
+
+    /**
+     * evidence(u,k) of the class comment for every key point k and unit u, before the support of a second unit; NaN where
+     * u is no evidence for k at all (it states a misconception, echoes the prompt or states k's contrary).
+     */
+    private double[][] unitEvidence(AnswerEvidence e, int points, boolean[] wrong, double chance) {
+        double[][] evidence = new double[points][e.units().size()];
+        for (int k = 0; k < points; k++) {
+            for (int u = 0; u < e.units().size(); u++) {
+                if (wrong[u] || echoesPrompt(e, u) || e.keyPointContradicted()[k][u]) {
+                    // it says the opposite in the key point's words ("the server picks the fields"): no evidence for it
+                    evidence[k][u] = Double.NaN;
+                    continue;
+                }
+                double[][] reading = readingFor(e, k, u);
+                boolean counts = (aboutTheQuestion(e, u) && !aboutAnotherQuestion(e, u))
+                        || specificToKeyPoint(reading, e, k, u);
+                double raw = rawEvidence(counts
+                        ? contrasted(reading, k, u) - chance : Double.NEGATIVE_INFINITY,
+                        e.keyPointPhrase()[k][u]);
+                if (e.hedged()[u]) {
+                    // a guess ("I think it might be …") gestures at a point; it does not state it
+                    raw = Math.min(raw, s.hedgedEvidenceCap());
+                }
+                evidence[k][u] = raw;
+            }
+        }
+        return evidence;
+    }
+
+    /**
+     * Which units meet some key point in full on their own (evidence(u,k) at least metAt). Such a unit is no partial
+     * evidence for another key point: "for example Cassandra is AP" makes the examples point, and its closeness to the
+     * eventual-consistency point is the topic and words the two share, not a second point made (docs/grading.md,
+     * session 36, third attempt). A unit that meets two key points in full counts for both.
+     */
+    private boolean[] meetsAKeyPointInFull(double[][] unitEvidence, int units) {
+        boolean[] meets = new boolean[units];
+        for (double[] perUnit : unitEvidence) {
+            for (int u = 0; u < perUnit.length; u++) {
+                meets[u] |= perUnit[u] >= s.metAt();
+            }
+        }
+        return meets;
     }
 
     /** Share of the answer's units whose cosine to the prompt or some key-point reference reaches unitOnTopicAt. */
