@@ -182,39 +182,16 @@ public final class SemanticGradingPolicy {
         double ambiguity = 0;
         double chance = chanceMaximum(e.units().size());
         double[][] unitEvidence = unitEvidence(e, rubric.keyPoints().size(), wrong, chance);
-        boolean[] meetsAPoint = meetsAKeyPointInFull(unitEvidence, e.units().size());
         for (int k = 0; k < rubric.keyPoints().size(); k++) {
             FreeTextRubric.Point point = rubric.keyPoints().get(k);
-            int bestUnit = -1;
-            double best = 0;
-            double bestRaw = Double.NEGATIVE_INFINITY;
-            double secondRaw = 0;
-            boolean secondPlain = false;
-            for (int u = 0; u < e.units().size(); u++) {
-                double raw = unitEvidence[k][u];
-                if (Double.isNaN(raw) || (meetsAPoint[u] && raw < s.metAt())) {
-                    // left out, or it meets another key point in full and only shares this one's topic and words
-                    continue;
-                }
-                if (raw > bestRaw) {
-                    if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u)) && bestRaw >= secondRaw) {
-                        secondRaw = bestRaw;
-                        secondPlain = !e.hedged()[bestUnit];
-                    }
-                    bestRaw = raw;
-                    bestUnit = u;
-                } else if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u)) && raw > secondRaw) {
-                    secondRaw = raw;
-                    secondPlain = !e.hedged()[u];
-                }
+            Found found = bestEvidence(e, unitEvidence[k], new boolean[e.units().size()]);
+            if (found.evidence() >= s.partlyMetAt() && found.evidence() < s.metAt()) {
+                // a partial credit that rests on a clause about another key point is that point's, not this one's
+                found = bestEvidence(e, unitEvidence[k], aboutAnotherKeyPointMet(e, unitEvidence, k));
             }
-            // a point made across two sentences ("…every node answers. Since message loss is unavoidable…")
-            bestRaw = bestRaw + s.supportWeight() * Math.max(0, secondRaw);
-            if (bestUnit >= 0 && e.hedged()[bestUnit] && !(secondPlain && secondRaw > 0)) {
-                // two guesses do not make a statement either: only a plain sentence can complete a hedged one
-                bestRaw = Math.min(bestRaw, s.hedgedEvidenceCap());
-            }
-            best = Math.min(1, Math.max(0, bestRaw));
+            int bestUnit = found.unit();
+            double bestRaw = found.raw();
+            double best = found.evidence();
             double credit = best >= s.metAt() ? 1 : best >= s.partlyMetAt() ? s.partlyMetCredit() : 0;
             Verdict verdict = credit == 1 ? Verdict.MET : credit > 0 ? Verdict.PARTLY_MET : Verdict.MISSED;
             earned += credit * point.points();
@@ -308,19 +285,59 @@ public final class SemanticGradingPolicy {
     }
 
     /**
-     * Which units meet some key point in full on their own (evidence(u,k) at least metAt). Such a unit is no partial
-     * evidence for another key point: "for example Cassandra is AP" makes the examples point, and its closeness to the
-     * eventual-consistency point is the topic and words the two share, not a second point made (docs/grading.md,
-     * session 36, third attempt). A unit that meets two key points in full counts for both.
+     * The units that meet another key point j in full on their own (evidence(u,j) at least metAt) and are nearer j than
+     * key point k. Such a unit is no partial evidence for k: "for example Cassandra is AP" makes the examples point, and
+     * its closeness to the eventual-consistency point is the topic and words the two share, not a second point made; a
+     * unit nearest k's own words is about k, whatever other point it names (docs/grading.md, session 36, third attempt).
      */
-    private boolean[] meetsAKeyPointInFull(double[][] unitEvidence, int units) {
-        boolean[] meets = new boolean[units];
-        for (double[] perUnit : unitEvidence) {
-            for (int u = 0; u < perUnit.length; u++) {
-                meets[u] |= perUnit[u] >= s.metAt();
+    private boolean[] aboutAnotherKeyPointMet(AnswerEvidence e, double[][] unitEvidence, int k) {
+        boolean[] about = new boolean[e.units().size()];
+        for (int j = 0; j < unitEvidence.length; j++) {
+            for (int u = 0; u < about.length && j != k; u++) {
+                about[u] |= unitEvidence[j][u] >= s.metAt()
+                        && readingFor(e, j, u)[j][u] > readingFor(e, k, u)[k][u];
             }
         }
-        return meets;
+        return about;
+    }
+
+    /** The best unit for one key point, its evidence with the support of a second unit (uncapped), and that clamped. */
+    private record Found(int unit, double raw, double evidence) {
+    }
+
+    /**
+     * evidence(k) of the class comment from one key point's per-unit evidence: the best unit, supported by the next
+     * best that does not overlap it; units that are left out (NaN) or set aside by {@code skip} give nothing.
+     */
+    private Found bestEvidence(AnswerEvidence e, double[] evidence, boolean[] skip) {
+        int bestUnit = -1;
+        double bestRaw = Double.NEGATIVE_INFINITY;
+        double secondRaw = 0;
+        boolean secondPlain = false;
+        for (int u = 0; u < e.units().size(); u++) {
+            double raw = evidence[u];
+            if (Double.isNaN(raw) || skip[u]) {
+                continue;
+            }
+            if (raw > bestRaw) {
+                if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u)) && bestRaw >= secondRaw) {
+                    secondRaw = bestRaw;
+                    secondPlain = !e.hedged()[bestUnit];
+                }
+                bestRaw = raw;
+                bestUnit = u;
+            } else if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u)) && raw > secondRaw) {
+                secondRaw = raw;
+                secondPlain = !e.hedged()[u];
+            }
+        }
+        // a point made across two sentences ("…every node answers. Since message loss is unavoidable…")
+        bestRaw = bestRaw + s.supportWeight() * Math.max(0, secondRaw);
+        if (bestUnit >= 0 && e.hedged()[bestUnit] && !(secondPlain && secondRaw > 0)) {
+            // two guesses do not make a statement either: only a plain sentence can complete a hedged one
+            bestRaw = Math.min(bestRaw, s.hedgedEvidenceCap());
+        }
+        return new Found(bestUnit, bestRaw, Math.min(1, Math.max(0, bestRaw)));
     }
 
     /** Share of the answer's units whose cosine to the prompt or some key-point reference reaches unitOnTopicAt. */
