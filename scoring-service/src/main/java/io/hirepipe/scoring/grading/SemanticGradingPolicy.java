@@ -181,17 +181,50 @@ public final class SemanticGradingPolicy {
         double earned = 0;
         double ambiguity = 0;
         double chance = chanceMaximum(e.units().size());
-        double[][] unitEvidence = unitEvidence(e, rubric.keyPoints().size(), wrong, chance);
         for (int k = 0; k < rubric.keyPoints().size(); k++) {
             FreeTextRubric.Point point = rubric.keyPoints().get(k);
-            Found found = bestEvidence(e, unitEvidence[k], new boolean[e.units().size()]);
-            if (found.evidence() >= s.partlyMetAt() && found.evidence() < s.metAt()) {
-                // a partial credit that rests on a clause about another key point is that point's, not this one's
-                found = bestEvidence(e, unitEvidence[k], aboutAnotherKeyPointMet(e, unitEvidence, k));
+            int bestUnit = -1;
+            double best = 0;
+            double bestRaw = Double.NEGATIVE_INFINITY;
+            double secondRaw = 0;
+            boolean secondPlain = false;
+            for (int u = 0; u < e.units().size(); u++) {
+                if (wrong[u] || echoesPrompt(e, u)) {
+                    continue;
+                }
+                double[][] reading = readingFor(e, k, u);
+                boolean counts = (aboutTheQuestion(e, u) && !aboutAnotherQuestion(e, u))
+                        || specificToKeyPoint(reading, e, k, u);
+                if (e.keyPointContradicted()[k][u]) {
+                    // it says the opposite in the key point's words ("the server picks the fields"): no evidence for it
+                    continue;
+                }
+                double raw = rawEvidence(counts
+                        ? contrasted(reading, k, u) - chance : Double.NEGATIVE_INFINITY,
+                        e.keyPointPhrase()[k][u]);
+                if (e.hedged()[u]) {
+                    // a guess ("I think it might be …") gestures at a point; it does not state it
+                    raw = Math.min(raw, s.hedgedEvidenceCap());
+                }
+                if (raw > bestRaw) {
+                    if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u)) && bestRaw >= secondRaw) {
+                        secondRaw = bestRaw;
+                        secondPlain = !e.hedged()[bestUnit];
+                    }
+                    bestRaw = raw;
+                    bestUnit = u;
+                } else if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u)) && raw > secondRaw) {
+                    secondRaw = raw;
+                    secondPlain = !e.hedged()[u];
+                }
             }
-            int bestUnit = found.unit();
-            double bestRaw = found.raw();
-            double best = found.evidence();
+            // a point made across two sentences ("…every node answers. Since message loss is unavoidable…")
+            bestRaw = bestRaw + s.supportWeight() * Math.max(0, secondRaw);
+            if (bestUnit >= 0 && e.hedged()[bestUnit] && !(secondPlain && secondRaw > 0)) {
+                // two guesses do not make a statement either: only a plain sentence can complete a hedged one
+                bestRaw = Math.min(bestRaw, s.hedgedEvidenceCap());
+            }
+            best = Math.min(1, Math.max(0, bestRaw));
             double credit = best >= s.metAt() ? 1 : best >= s.partlyMetAt() ? s.partlyMetCredit() : 0;
             Verdict verdict = credit == 1 ? Verdict.MET : credit > 0 ? Verdict.PARTLY_MET : Verdict.MISSED;
             earned += credit * point.points();
@@ -253,91 +286,6 @@ public final class SemanticGradingPolicy {
                 || flags.contains(GradeFlag.NEAR_THRESHOLD) || flags.contains(GradeFlag.MOSTLY_OFF_TOPIC)
                 || substantialOffTopic;
         return new FreeTextGrade(decimal(points), max, round2(confidence), needsReview, keyPoints, misconceptions, flags);
-    }
-
-    /**
-     * evidence(u,k) of the class comment for every key point k and unit u, before the support of a second unit; NaN where
-     * u is no evidence for k at all (it states a misconception, echoes the prompt or states k's contrary).
-     */
-    private double[][] unitEvidence(AnswerEvidence e, int points, boolean[] wrong, double chance) {
-        double[][] evidence = new double[points][e.units().size()];
-        for (int k = 0; k < points; k++) {
-            for (int u = 0; u < e.units().size(); u++) {
-                if (wrong[u] || echoesPrompt(e, u) || e.keyPointContradicted()[k][u]) {
-                    // it says the opposite in the key point's words ("the server picks the fields"): no evidence for it
-                    evidence[k][u] = Double.NaN;
-                    continue;
-                }
-                double[][] reading = readingFor(e, k, u);
-                boolean counts = (aboutTheQuestion(e, u) && !aboutAnotherQuestion(e, u))
-                        || specificToKeyPoint(reading, e, k, u);
-                double raw = rawEvidence(counts
-                        ? contrasted(reading, k, u) - chance : Double.NEGATIVE_INFINITY,
-                        e.keyPointPhrase()[k][u]);
-                if (e.hedged()[u]) {
-                    // a guess ("I think it might be …") gestures at a point; it does not state it
-                    raw = Math.min(raw, s.hedgedEvidenceCap());
-                }
-                evidence[k][u] = raw;
-            }
-        }
-        return evidence;
-    }
-
-    /**
-     * The units that meet another key point j in full on their own (evidence(u,j) at least metAt) and are nearer j than
-     * key point k. Such a unit is no partial evidence for k: "for example Cassandra is AP" makes the examples point, and
-     * its closeness to the eventual-consistency point is the topic and words the two share, not a second point made; a
-     * unit nearest k's own words is about k, whatever other point it names (docs/grading.md, session 36, third attempt).
-     */
-    private boolean[] aboutAnotherKeyPointMet(AnswerEvidence e, double[][] unitEvidence, int k) {
-        boolean[] about = new boolean[e.units().size()];
-        for (int j = 0; j < unitEvidence.length; j++) {
-            for (int u = 0; u < about.length && j != k; u++) {
-                about[u] |= unitEvidence[j][u] >= s.metAt()
-                        && readingFor(e, j, u)[j][u] > readingFor(e, k, u)[k][u];
-            }
-        }
-        return about;
-    }
-
-    /** The best unit for one key point, its evidence with the support of a second unit (uncapped), and that clamped. */
-    private record Found(int unit, double raw, double evidence) {
-    }
-
-    /**
-     * evidence(k) of the class comment from one key point's per-unit evidence: the best unit, supported by the next
-     * best that does not overlap it; units that are left out (NaN) or set aside by {@code skip} give nothing.
-     */
-    private Found bestEvidence(AnswerEvidence e, double[] evidence, boolean[] skip) {
-        int bestUnit = -1;
-        double bestRaw = Double.NEGATIVE_INFINITY;
-        double secondRaw = 0;
-        boolean secondPlain = false;
-        for (int u = 0; u < e.units().size(); u++) {
-            double raw = evidence[u];
-            if (Double.isNaN(raw) || skip[u]) {
-                continue;
-            }
-            if (raw > bestRaw) {
-                if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u)) && bestRaw >= secondRaw) {
-                    secondRaw = bestRaw;
-                    secondPlain = !e.hedged()[bestUnit];
-                }
-                bestRaw = raw;
-                bestUnit = u;
-            } else if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u)) && raw > secondRaw) {
-                secondRaw = raw;
-                secondPlain = !e.hedged()[u];
-            }
-        }
-        // a point made across two sentences ("…every node answers. Since message loss is unavoidable…")
-        bestRaw = bestRaw + s.supportWeight() * Math.max(0, secondRaw);
-        if (bestUnit >= 0 && e.hedged()[bestUnit] && !(secondPlain && secondRaw > 0)) {
-            // two guesses do not make a statement either: only a plain sentence can complete a hedged one
-            bestRaw = Math.min(bestRaw, s.hedgedEvidenceCap());
-        }
-        return new Found(bestUnit, bestRaw, Math.min(1, Math.max(0, bestRaw)));
     }
 
     /** Share of the answer's units whose cosine to the prompt or some key-point reference reaches unitOnTopicAt. */
