@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.web;
 
+import io.hirepipe.defaults.problem.JsonProblemDescriber;
 import io.hirepipe.defaults.problem.ProblemException;
 import io.hirepipe.defaults.security.PreAuthorizedRoles;
 import org.springframework.http.HttpHeaders;
@@ -44,7 +45,7 @@ public class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
             return problem(RequestBodyLimitWebFilter.tooLarge(exchange, limit));
         }
         return problem(Problems.problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-                JsonInputProblems.describe(ex), exchange));
+                JsonProblemDescriber.describe(ex), exchange));
     }
 
     @Override

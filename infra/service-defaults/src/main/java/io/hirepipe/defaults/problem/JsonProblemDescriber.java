@@ -10,7 +10,6 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,10 +17,6 @@ import java.util.stream.Collectors;
  * of the offending field; it never echoes internal class names.
  */
 public final class JsonProblemDescriber {
-
-    /** "(start marker at [Source: …])" or "at [Source: …]", as Jackson appends it to some messages. */
-    private static final Pattern PARSER_LOCATION =
-            Pattern.compile("\\s*(\\((start marker )?at \\[Source:[^\\]]*\\]\\)|(at )?\\[Source:[^\\]]*\\])");
 
     private static final String DUPLICATE_KEY = "Duplicate Object property ";
 
@@ -110,9 +105,8 @@ public final class JsonProblemDescriber {
             return fieldProblem.get().sentence();
         }
         String path = pathOf(jackson);
-        if (jackson instanceof StreamReadException && !(jackson instanceof MismatchedInputException)) {
-            return "Malformed JSON" + where(jackson) + ": " + withoutParserLocation(firstLine(jackson.getOriginalMessage()))
-                    + ".";
+        if (jackson instanceof StreamReadException malformed && !(jackson instanceof MismatchedInputException)) {
+            return MalformedJson.describe(malformed);
         }
         if (jackson instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
             return "Invalid value" + (path.isEmpty() ? "" : " at '" + path + "'") + ": "
@@ -180,24 +174,6 @@ public final class JsonProblemDescriber {
             return "";
         }
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    /**
-     * Some parser messages carry a location of their own ("expected close marker for Object (start marker at
-     * [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); byte offset: #UNKNOWN])"):
-     * Jackson's settings and placeholders, not something a client can act on.
-     */
-    private static String withoutParserLocation(String message) {
-        String plain = PARSER_LOCATION.matcher(message).replaceAll("").strip();
-        return plain.endsWith(".") ? plain.substring(0, plain.length() - 1) : plain;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable input";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
