@@ -7,11 +7,11 @@ import io.hirepipe.gateway.identity.IdentityBootstrap;
 import io.hirepipe.gateway.identity.RecruiterUser;
 import io.hirepipe.gateway.identity.Tenant;
 import io.hirepipe.gateway.identity.UserStatus;
+import io.hirepipe.testkit.VerboseLogging;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -209,17 +209,13 @@ class LoginTest extends GatewayTestSupport {
     void theBootstrapLogsNoAddress(CapturedOutput output) {
         String email = "Bootstrap-" + UUID.randomUUID() + "@Initech.test";
         String tenant = "t-" + UUID.randomUUID();
-        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
-        logging.setLogLevel(IdentityBootstrap.class.getName(), LogLevel.DEBUG);
-        try {
+        try (VerboseLogging verbose = VerboseLogging.at(LogLevel.DEBUG, IdentityBootstrap.class.getName())) {
             bootstrap.bootstrap(new BootstrapProperties(tenant, "Initech", email, ACME_PASSWORD)).block(Duration.ofSeconds(30));
             bootstrap.bootstrap(new BootstrapProperties(tenant, "Initech", email, ACME_PASSWORD)).block(Duration.ofSeconds(30));
             assertThatThrownBy(() -> bootstrap.bootstrap(new BootstrapProperties(ACME, "Acme Corp", email, ACME_PASSWORD))
                     .block(Duration.ofSeconds(30)))
                     .hasMessageContaining("another tenant")
                     .satisfies(refused -> assertThat(refused.getMessage()).doesNotContainIgnoringCase(email));
-        } finally {
-            logging.setLogLevel(IdentityBootstrap.class.getName(), null);
         }
 
         String account = RecruiterUser.emailKey(email).substring(0, 12);

@@ -1,9 +1,9 @@
 package io.hirepipe.gateway;
 
+import io.hirepipe.testkit.VerboseLogging;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -27,12 +27,10 @@ class SecretsInDebugLogTest extends GatewayTestSupport {
 
     @Test
     void bodiesLoggedByTheCodecsHoldNoPasswordAndNoToken(CapturedOutput output) {
-        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
-        CODEC_LOGGERS.forEach(name -> logging.setLogLevel(name, LogLevel.TRACE));
         JsonNode login;
         JsonNode refreshed;
         String invitationToken = "it_" + UUID.randomUUID();
-        try {
+        try (VerboseLogging verbose = VerboseLogging.at(LogLevel.TRACE, CODEC_LOGGERS)) {
             HttpResponse<String> signedIn = postJson("/api/v1/auth/login",
                     "{\"email\":\"" + ACME_RECRUITER + "\",\"password\":\"" + ACME_PASSWORD + "\"}");
             assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
@@ -43,8 +41,6 @@ class SecretsInDebugLogTest extends GatewayTestSupport {
             refreshed = json(refresh);
             // an invitation token nobody issued: refused, but read (and so logged) first
             postJson("/api/v1/auth/candidate", "{\"invitationToken\":\"" + invitationToken + "\"}");
-        } finally {
-            CODEC_LOGGERS.forEach(name -> logging.setLogLevel(name, null));
         }
 
         assertThat(output).as("the codecs logged the bodies").contains("Decoded [LoginRequest", "Encoding [LoginResponse");
@@ -59,9 +55,7 @@ class SecretsInDebugLogTest extends GatewayTestSupport {
     @Test
     void theAuditExportLoggedByTheCodecsHoldsNoEmail(CapturedOutput output) throws InterruptedException {
         String token = acmeRecruiterToken();
-        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
-        CODEC_LOGGERS.forEach(name -> logging.setLogLevel(name, LogLevel.TRACE));
-        try {
+        try (VerboseLogging verbose = VerboseLogging.at(LogLevel.TRACE, CODEC_LOGGERS)) {
             // each export is audited under the recruiter's email: a later one lists an earlier one's entry
             String csv = "";
             for (int i = 0; i < 50 && !csv.toLowerCase().contains(ACME_RECRUITER.toLowerCase()); i++) {
@@ -72,8 +66,6 @@ class SecretsInDebugLogTest extends GatewayTestSupport {
                 Thread.sleep(100);
             }
             assertThat(csv).containsIgnoringCase(ACME_RECRUITER);
-        } finally {
-            CODEC_LOGGERS.forEach(name -> logging.setLogLevel(name, null));
         }
 
         assertThat(output.toString()).doesNotContainIgnoringCase(ACME_RECRUITER);

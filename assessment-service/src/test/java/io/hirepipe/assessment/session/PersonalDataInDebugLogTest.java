@@ -1,10 +1,10 @@
 package io.hirepipe.assessment.session;
 
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
+import io.hirepipe.testkit.VerboseLogging;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -30,9 +30,7 @@ class PersonalDataInDebugLogTest extends AssessmentIntegrationTest {
         String email = "ada.byron@example.org";
         String recruiter = "rita.recruiter@acme.example";
         String answer = "An index hurts when Ada's writes outnumber her reads";
-        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
-        logging.setLogLevel(WEB_LOGGER, LogLevel.TRACE);
-        try {
+        try (VerboseLogging verbose = VerboseLogging.at(LogLevel.TRACE, WEB_LOGGER)) {
             JsonNode created = invite(Map.of("testId", "java-basics", "recruiterEmail", recruiter,
                     "candidate", Map.of("name", name, "email", email)));
             api(recruiterToken()).get("/api/invitations/" + created.get("id").asString()).expect(200);
@@ -42,8 +40,6 @@ class PersonalDataInDebugLogTest extends AssessmentIntegrationTest {
             save(candidate, "q-text", 1, null, answer).expect(200);
             save(candidate, "q-single", 1, List.of("a"), null).expect(200);
             api(candidate).get("/api/candidate/assessment/session").expect(200);
-        } finally {
-            logging.setLogLevel(WEB_LOGGER, null);
         }
 
         assertThat(output).as("Spring MVC logged the bodies").contains("CreateInvitationRequest[", "InvitationView[",
