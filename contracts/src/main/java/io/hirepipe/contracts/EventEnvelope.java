@@ -40,6 +40,17 @@ public record EventEnvelope<P extends EventPayload>(
                 occurredAt, tenantId, correlationId, payload);
     }
 
+    /**
+     * Spring Kafka logs each message it hands a listener by toString at DEBUG, payload included: a record's would
+     * print the event's recruiter, links and answers. The ids say which event it was; its content stays in the topic.
+     */
+    @Override
+    public String toString() {
+        return "EventEnvelope[eventId=" + eventId + ", type=" + type + ", schemaVersion=" + schemaVersion
+                + ", occurredAt=" + occurredAt + ", tenantId=" + tenantId + ", correlationId=" + correlationId
+                + ", payload hidden]";
+    }
+
     public String topic() {
         return EventType.of(payload).topic();
     }

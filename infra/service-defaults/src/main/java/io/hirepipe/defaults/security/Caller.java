@@ -56,6 +56,16 @@ public record Caller(String tenantId, String subject, CallerKind kind, String em
         return new Caller(tenantId, serviceName, CallerKind.SERVICE, null, null);
     }
 
+    /**
+     * Spring MVC logs a handler's arguments by toString at TRACE, and the caller is one of nearly every handler's; a
+     * record's would print the person's email.
+     */
+    @Override
+    public String toString() {
+        return "Caller[tenantId=" + tenantId + ", subject=" + subject + ", kind=" + kind + ", invitationId="
+                + invitationId + ", role=" + role + ", email hidden]";
+    }
+
     public boolean is(CallerKind other) {
         return kind == other;
     }
