@@ -24,6 +24,9 @@ class SecretsInDebugLogTest extends GatewayTestSupport {
 
     private static final List<String> CODEC_LOGGERS = List.of("org.springframework.http.codec",
             "org.springframework.web.HttpLogging");
+    private static final List<String> CLIENT_LOGGERS = List.of("org.springframework.http.codec",
+            "org.springframework.web.HttpLogging", "org.springframework.web.reactive.function.client",
+            "reactor.netty.http.client");
 
     @Test
     void bodiesLoggedByTheCodecsHoldNoPasswordAndNoToken(CapturedOutput output) {
@@ -50,6 +53,28 @@ class SecretsInDebugLogTest extends GatewayTestSupport {
                 .doesNotContain(refreshed.get("token").asString())
                 .doesNotContain(refreshed.get("refreshToken").asString())
                 .doesNotContain(invitationToken);
+    }
+
+    /**
+     * The gateway's own calls to services go through WebClient, whose exchange, codec and HTTP client loggers print
+     * what goes out and comes back: here an invitation token, the gateway's internal token, and a gone invitation's
+     * answer naming the recruiter to contact.
+     */
+    @Test
+    void aCallToAServiceLogsNeitherTheTokensItSendsNorTheAddressItReads(CapturedOutput output) {
+        String invitationToken = "it_" + UUID.randomUUID();
+        String contact = "rita.contact-" + UUID.randomUUID() + "@acme.test";
+        ASSESSMENTS.reply("/internal/invitations/redeem", request -> StubService.Reply.problem(410,
+                "{\"status\":410,\"title\":\"Gone\",\"detail\":\"This assessment was already submitted.\","
+                        + "\"invitationStatus\":\"SUBMITTED\",\"contactEmail\":\"" + contact + "\"}"));
+        try (VerboseLogging verbose = VerboseLogging.at(LogLevel.TRACE, CLIENT_LOGGERS)) {
+            assertProblem(postJson("/api/v1/auth/candidate", "{\"invitationToken\":\"" + invitationToken + "\"}"),
+                    410);
+        }
+
+        assertThat(output).as("WebClient logged the call").contains("/internal/invitations/redeem");
+        assertThat(output.toString()).doesNotContain(invitationToken).doesNotContainIgnoringCase(contact)
+                .doesNotContain("Bearer ey");
     }
 
     @Test

@@ -72,6 +72,12 @@ public class InvitationRedeemClient {
 
     /** What assessment-service says about an unusable invitation; passed on so the page can say which case it is. */
     private record Unavailable(String detail, String invitationStatus, String contactEmail) {
+
+        /** WebClient's codecs log what they decode by toString at DEBUG; the contact is a recruiter's address. */
+        @Override
+        public String toString() {
+            return "Unavailable[invitationStatus=" + invitationStatus + ", contactEmail hidden]";
+        }
     }
 
     public Mono<RedeemedInvitation> redeem(String invitationToken, String correlationId) {

@@ -55,10 +55,7 @@ public final class Problems {
 
     /** A problem for a request that has no exchange (refused before Spring reads it). */
     static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(ProblemException.TYPE_BASE + type));
-        problem.setTitle(title);
-        return problem;
+        return ProblemException.problem(status, type, title, detail);
     }
 
     static byte[] json(ProblemDetail problem) {

@@ -5,10 +5,12 @@ import io.hirepipe.scoring.grading.FreeTextGrade.GradeFlag;
 import io.hirepipe.scoring.grading.FreeTextGrade.KeyPointEvidence;
 import io.hirepipe.scoring.grading.FreeTextGrade.Verdict;
 import io.hirepipe.scoring.grading.eval.FreeTextEvaluation;
+import io.hirepipe.testkit.VerboseLogging;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.ai.openai.OpenAiChatModel;
@@ -35,6 +37,7 @@ class LlmFreeTextGraderTest {
     private static final FreeTextRubric RUBRIC = SemanticFreeTextGraderTest.RUBRIC;
     private static final String ANSWER = "Replicas keep a full copy of the primary's data and take over on failover. "
             + "Sharding copies all data to every node.";
+    private static final String API_KEY = "sk-test-9fQ2xLm7Rt4Wp8Kd";
 
     private HttpServer server;
     private final AtomicReference<String> reply = new AtomicReference<>();
@@ -86,7 +89,7 @@ class LlmFreeTextGraderTest {
     private LlmFreeTextGrader grader(Duration timeout) {
         OpenAiChatModel chat = OpenAiChatModel.builder().options(OpenAiChatOptions.builder()
                 .baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/v1")
-                .apiKey("test-key").model("stub").temperature(0.0).timeout(timeout).maxRetries(0).build()).build();
+                .apiKey(API_KEY).model("stub").temperature(0.0).timeout(timeout).maxRetries(0).build()).build();
         return new LlmFreeTextGrader(chat, semantic, timeout, settings);
     }
 
@@ -168,6 +171,27 @@ class LlmFreeTextGraderTest {
 
         assertThat(output).contains("LLM grading of " + RUBRIC.questionKey() + " failed")
                 .doesNotContain("Sharding copies all data").doesNotContain("Content flagged");
+    }
+
+    /** An operator turns the grader's HTTP client up to TRACE: the request holds the answer and the key. */
+    @Test
+    void theClientAtTraceLogsNeitherTheAnswerNorTheApiKey(CapturedOutput output) {
+        reply.set("""
+                {"keyPoints":[
+                  {"id":"copies","verdict":"MET","quote":"Replicas keep a full copy of the primary's data"},
+                  {"id":"availability","verdict":"MISSED","quote":""},
+                  {"id":"splits","verdict":"MISSED","quote":""}],
+                 "misconceptions":[]}
+                """);
+
+        try (VerboseLogging verbose = VerboseLogging.at(LogLevel.TRACE, "org.springframework.ai", "com.openai",
+                "okhttp3", "org.springframework.web.client", "io.hirepipe")) {
+            assertThat(grader.grade(ANSWER, RUBRIC).flags()).doesNotContain(GradeFlag.FALLBACK);
+        }
+
+        assertThat(lastRequest.get()).as("the request held both").contains("Sharding copies all data");
+        assertThat(output).doesNotContain("Sharding copies all data").doesNotContain("full copy")
+                .doesNotContain(API_KEY);
     }
 
     @Test

@@ -64,8 +64,10 @@ public class ProblemException extends ErrorResponseException {
         return this;
     }
 
-    static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    /** The problem every Hirepipe refusal answers with: {@code type} under {@link #TYPE_BASE}. */
+    public static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
+        ProblemDetail problem = new LogSafeProblemDetail(status.value());
+        problem.setDetail(detail);
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);
         return problem;
