@@ -38,6 +38,14 @@ class LlmFreeTextGraderTest {
     private static final String ANSWER = "Replicas keep a full copy of the primary's data and take over on failover. "
             + "Sharding copies all data to every node.";
     private static final String API_KEY = "sk-test-9fQ2xLm7Rt4Wp8Kd";
+    /** Verdicts that quote the answer word for word: the grade is the model's. */
+    private static final String USABLE_REPLY = """
+            {"keyPoints":[
+              {"id":"copies","verdict":"MET","quote":"Replicas keep a full copy of the primary's data"},
+              {"id":"availability","verdict":"PARTLY_MET","quote":"take over on failover"},
+              {"id":"splits","verdict":"MISSED","quote":""}],
+             "misconceptions":[{"id":"sharding-copies-all","quote":"Sharding copies all data to every node"}]}
+            """;
 
     private HttpServer server;
     private final AtomicReference<String> reply = new AtomicReference<>();
@@ -100,13 +108,7 @@ class LlmFreeTextGraderTest {
 
     @Test
     void strictJsonVerdictsWithQuotesBecomeTheGrade() {
-        reply.set("""
-                {"keyPoints":[
-                  {"id":"copies","verdict":"MET","quote":"Replicas keep a full copy of the primary's data"},
-                  {"id":"availability","verdict":"PARTLY_MET","quote":"take over on failover"},
-                  {"id":"splits","verdict":"MISSED","quote":""}],
-                 "misconceptions":[{"id":"sharding-copies-all","quote":"Sharding copies all data to every node"}]}
-                """);
+        reply.set(USABLE_REPLY);
 
         FreeTextGrade grade = grader.grade(ANSWER, RUBRIC);
 
@@ -176,20 +178,14 @@ class LlmFreeTextGraderTest {
     /** An operator turns the grader's HTTP client up to TRACE: the request holds the answer and the key. */
     @Test
     void theClientAtTraceLogsNeitherTheAnswerNorTheApiKey(CapturedOutput output) {
-        reply.set("""
-                {"keyPoints":[
-                  {"id":"copies","verdict":"MET","quote":"Replicas keep a full copy of the primary's data"},
-                  {"id":"availability","verdict":"MISSED","quote":""},
-                  {"id":"splits","verdict":"MISSED","quote":""}],
-                 "misconceptions":[]}
-                """);
+        reply.set(USABLE_REPLY);
 
         try (VerboseLogging verbose = VerboseLogging.at(LogLevel.TRACE, "org.springframework.ai", "com.openai",
                 "okhttp3", "org.springframework.web.client", "io.hirepipe")) {
             assertThat(grader.grade(ANSWER, RUBRIC).flags()).doesNotContain(GradeFlag.FALLBACK);
         }
 
-        assertThat(lastRequest.get()).as("the request held both").contains("Sharding copies all data");
+        assertThat(lastRequest.get()).as("the request held the answer").contains("Sharding copies all data");
         assertThat(output).doesNotContain("Sharding copies all data").doesNotContain("full copy")
                 .doesNotContain(API_KEY);
     }
