@@ -48,14 +48,6 @@ public class SubscriptionStore {
         return mongo.count(Query.query(Criteria.where("tenantId").is(tenantId)), WebhookSubscription.class);
     }
 
-    /** How many of its tenant's subscriptions were created before {@code subscription}, it included (by time, then id). */
-    public long countUpTo(WebhookSubscription subscription) {
-        return mongo.count(Query.query(Criteria.where("tenantId").is(subscription.tenantId()).orOperator(
-                Criteria.where("createdAt").lt(subscription.createdAt()),
-                Criteria.where("createdAt").is(subscription.createdAt()).and("_id").lte(subscription.id()))),
-                WebhookSubscription.class);
-    }
-
     /** The enabled subscriptions of a tenant that asked for this type. */
     public List<WebhookSubscription> subscribedTo(String tenantId, String type) {
         return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("enabled").is(true)

@@ -106,6 +106,9 @@ public class WebhookController {
     /** The response is the only time the secret is shown. */
     @Refusal(status = 409, type = "too-many-webhooks",
             detail = "A tenant may have at most 20 webhook subscriptions; delete one first.")
+    @Refusal(status = 409, type = "concurrent-modification",
+            detail = "Other webhook subscriptions of this tenant are being created right now, up to its limit of 20; "
+                    + "retry the request.")
     @Operation(summary = "Subscribe an endpoint to webhooks")
     @PostMapping
     @ApiResponse(responseCode = "201", description = "The subscription, created, with its signing secret (shown this once); Location names it", useReturnTypeSchema = true)

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** What recruiters and platform clients do with their tenant's subscriptions. */
 @Service
@@ -23,6 +24,8 @@ public class WebhookSubscriptions {
 
     /** Rotations racing this one are rare and brief; a few re-reads settle them. */
     private static final int ROTATE_ATTEMPTS = 5;
+    /** Creates racing for the tenant's last places back off and retry; a few rounds, further apart each, settle them. */
+    private static final int CREATE_ATTEMPTS = 5;
 
     private final SubscriptionStore store;
     private final DeliveryQueue queue;
@@ -46,25 +49,41 @@ public class WebhookSubscriptions {
     public SubscriptionView create(Caller caller, SubscriptionRequest request) {
         String url = checkedUrl(request.url());
         List<String> types = checkedTypes(request.eventTypes());
-        if (store.count(caller.tenantId()) >= properties.maxSubscriptionsPerTenant()) {
-            throw tooMany();
-        }
         Instant now = now();
         contacts.remember(caller.tenantId(), caller.email(), now);
         String id = "whk_" + UUID.randomUUID().toString().replace("-", "");
         String secret = WebhookSigner.newSecret();
-        WebhookSubscription created = store.insert(new WebhookSubscription(id, caller.tenantId(), url, types,
+        WebhookSubscription subscription = new WebhookSubscription(id, caller.tenantId(), url, types,
                 blankToNull(request.description()), !Boolean.FALSE.equals(request.enabled()), null, null,
                 List.of(new StoredSecret(cipher.encrypt(secret, id), now, null)), now, now, null, null,
                 request.alertEmail() == null || request.alertEmail().isBlank() ? blankToNull(caller.email())
-                        : request.alertEmail().strip()));
-        // Checked again once stored: creates at once all passed the count above. Those placed beyond the limit, in
-        // creation order, take theirs back, so the earlier ones stand and the tenant never ends up over it.
-        if (store.countUpTo(created) > properties.maxSubscriptionsPerTenant()) {
+                        : request.alertEmail().strip());
+        for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
+            if (store.count(caller.tenantId()) >= properties.maxSubscriptionsPerTenant()) {
+                throw tooMany();
+            }
+            WebhookSubscription created = store.insert(subscription);
+            // Counted again once stored, as creates at once all passed the count above: each that now finds the tenant
+            // over the limit takes its own back. The last of them to count sees every one stored, so the tenant never
+            // ends up over the limit; those that took theirs back try again, a moment apart, for any room left.
+            if (store.count(caller.tenantId()) <= properties.maxSubscriptionsPerTenant()) {
+                return SubscriptionView.withSecret(created, now, secret);
+            }
             store.delete(caller.tenantId(), id);
-            throw tooMany();
+            pauseBeforeRetrying(attempt);
         }
-        return SubscriptionView.withSecret(created, now, secret);
+        throw ProblemException.conflict("concurrent-modification", "Other webhook subscriptions of this tenant are "
+                + "being created right now, up to its limit of " + properties.maxSubscriptionsPerTenant()
+                + "; retry the request.");
+    }
+
+    private static void pauseBeforeRetrying(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 30) << attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating a webhook subscription", e);
+        }
     }
 
     private ProblemException tooMany() {
