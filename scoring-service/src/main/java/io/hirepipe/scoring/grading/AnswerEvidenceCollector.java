@@ -133,7 +133,8 @@ public final class AnswerEvidenceCollector {
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
                 unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)),
-                contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity);
+                contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity, terms,
+                rubric.keyPoints().stream().map(Target::terms).toList());
     }
 
     /**
