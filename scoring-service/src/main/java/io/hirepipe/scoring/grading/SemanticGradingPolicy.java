@@ -189,9 +189,10 @@ public final class SemanticGradingPolicy {
             double bestRaw = Double.NEGATIVE_INFINITY;
             double secondRaw = 0;
             boolean secondPlain = false;
+            boolean[] leftOut = spillingOver(e, unitEvidence, k);
             for (int u = 0; u < e.units().size(); u++) {
                 double raw = unitEvidence[k][u];
-                if (Double.isNaN(raw) || spillsOver(e, unitEvidence, k, u)) {
+                if (Double.isNaN(raw) || leftOut[u]) {
                     continue;
                 }
                 if (raw > bestRaw) {
@@ -313,6 +314,23 @@ public final class SemanticGradingPolicy {
      * for the algorithm beside shared-state's "Redis"), makes something of k too, as does a unit that meets k in full
      * itself (docs/grading.md, session 36, fourth attempt).
      */
+    /**
+     * The units left out for key point k because they spill over onto it ({@link #spillsOver}); none when a unit that does
+     * not spill over partly meets k on its own: the answer then makes something of k in a clause of its own, and a
+     * clause that meets a neighbouring point may complete it, as a second sentence may ("… scales storage and writes
+     * beyond one server" beside "Sharding = partition data by a shard key"). What is left out is a partial credit that
+     * rests on the other point's clause alone.
+     */
+    private boolean[] spillingOver(AnswerEvidence e, double[][] unitEvidence, int k) {
+        boolean[] spills = new boolean[unitEvidence[k].length];
+        boolean ownClausePartlyMeets = false;
+        for (int u = 0; u < spills.length; u++) {
+            spills[u] = spillsOver(e, unitEvidence, k, u);
+            ownClausePartlyMeets |= !spills[u] && unitEvidence[k][u] >= s.partlyMetAt();
+        }
+        return ownClausePartlyMeets ? new boolean[spills.length] : spills;
+    }
+
     private boolean spillsOver(AnswerEvidence e, double[][] unitEvidence, int k, int u) {
         if (unitEvidence[k][u] >= s.metAt()) {
             return false;
