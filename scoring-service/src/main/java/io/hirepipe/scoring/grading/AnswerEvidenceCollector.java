@@ -133,8 +133,7 @@ public final class AnswerEvidenceCollector {
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
                 unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)),
-                contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity, terms,
-                rubric.keyPoints().stream().map(Target::terms).toList());
+                contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity);
     }
 
     /**
