@@ -95,12 +95,36 @@ class StarterBankInstallClaims implements DisposableBean {
 
     /** Keeps renewing the claim's lease until the returned heartbeat is closed (when the install ends). */
     Heartbeat keepAlive(Claim claim) {
-        ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(claim), heartbeat.toMillis(),
-                heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-        return () -> renewal.cancel(false);
+        Beats beats = new Beats();
+        ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> beats.unlessClosed(() -> renew(claim)),
+                heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        return () -> {
+            beats.close();
+            renewal.cancel(false);
+        };
     }
 
-    /** A running renewal; closing it stops renewing (and never fails). */
+    /**
+     * Cancelling the schedule alone lets a renewal already under way finish after close() returned, and one that
+     * read the clock late extends the lease of an install that has ended (or, in tests, of one that "died").
+     */
+    private static final class Beats {
+
+        private boolean closed;
+
+        synchronized void unlessClosed(Runnable beat) {
+            if (!closed) {
+                beat.run();
+            }
+        }
+
+        /** Waits for a renewal under way: none runs once this returns. */
+        synchronized void close() {
+            closed = true;
+        }
+    }
+
+    /** A running renewal; closing it stops renewing, waiting for a renewal under way (and never fails). */
     interface Heartbeat extends AutoCloseable {
         @Override
         void close();
