@@ -287,6 +287,7 @@ class ResultReviewTest extends ScoringServiceTest {
                 SubmitReason.CANDIDATE, new SubmittedAnswer(question, 1, List.of(), "", "Replication vs sharding")),
                 ACME));
         kafka.awaitConsumed("scoring-service", last);
+        awaitResultEventsSent(sessionId);
 
         JsonNode result = api(RITA).get("/api/results/" + sessionId).expect(200);
         assertThat(result.path("items").get(0).path("points").decimalValue()).isEqualByComparingTo("4.5");
