@@ -28,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "hirepipe.kafka.retry.initial-interval=300ms",
         "hirepipe.kafka.retry.multiplier=1.5",
         "hirepipe.kafka.retry.max-interval=2s",
+        // retention runs when a test calls it, never by the wall clock (03:17 UTC) in the middle of one
+        "hirepipe.privacy.retention.cron=-",
         // a fixed key for tests only; real ones come from HIREPIPE_NOTIFICATION_SECRETS_KEY
         "hirepipe.webhooks.secrets-key=dGVzdC1vbmx5LXdlYmhvb2stc2VjcmV0cy1rZXktMzItYnl0ZXMhIQ==",
         "hirepipe.webhooks.allow-insecure-loopback=true",
