@@ -172,9 +172,7 @@ class InvitationApiTest extends AssessmentIntegrationTest {
 
         InvitationRevoked event = (InvitationRevoked) awaitEvents("InvitationRevoked", id).get(0).envelope().payload();
         assertThat(event.reason()).isEqualTo("Position filled");
-        relay.publishPending();
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                .until(() -> events("InvitationRevoked", id).size() == 1);
+        assertThat(eventsOnceSent(id, "InvitationRevoked", id)).hasSize(1);
 
         JsonNode startedOne = invite("java-basics", "bob@example.org");
         start(redeemAsCandidate(startedOne));

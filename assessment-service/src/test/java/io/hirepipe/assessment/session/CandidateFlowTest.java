@@ -32,7 +32,6 @@ import java.util.concurrent.Future;
 
 import static io.hirepipe.testkit.OpenApiAssertions.assertDocumentsRefusal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** A candidate from the link to the submitted assessment, over real HTTP, Kafka, MongoDB and Redis. */
 class CandidateFlowTest extends AssessmentIntegrationTest {
@@ -130,9 +129,7 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
                 new SubmittedAnswer("q-skipped", 1, List.of(), null, "GC"));
 
         api(candidate).post("/api/candidate/assessment/submit", "").expect(200);
-        relay.publishPending();
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
-                .until(() -> events("AssessmentSubmitted", sessionId).size() == 1);
+        assertThat(eventsOnceSent(invitationId, "AssessmentSubmitted", sessionId)).hasSize(1);
         assertThat(events("AssessmentStarted", invitationId)).hasSize(1);
 
         JsonNode late = save(candidate, "q-skipped", 1, List.of("x"), null).problem(409, "session-submitted");
@@ -166,10 +163,7 @@ class CandidateFlowTest extends AssessmentIntegrationTest {
             tabs.shutdown();
         }
         String invitationId = created.get("id").asString();
-        awaitEvents("AssessmentStarted", invitationId);
-        relay.publishPending();
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
-                .until(() -> events("AssessmentStarted", invitationId).size() == 1);
+        assertThat(eventsOnceSent(invitationId, "AssessmentStarted", invitationId)).hasSize(1);
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -66,12 +65,9 @@ class ScoreConsumptionTest extends AssessmentIntegrationTest {
                 .get("score").get("points").asInt() == 9);
         assertThat(api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("score")
                 .get("adjusted").asBoolean()).isTrue();
-        kafka.publish(scored);
-        kafka.publish(EventEnvelope.of(scored("ses_other", "inv_other", "1", 1, 100, true, scoredAt, false),
-                tenant, "corr-scoring-3"));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
-                api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("score").get("points")
-                        .asInt() == 9);
+        kafka.awaitConsumed("assessment-service", kafka.publish(scored));
+        assertThat(api(recruiterToken()).get("/api/invitations/" + invitationId).expect(200).get("score").get("points")
+                .asInt()).isEqualTo(9);
     }
 
     @Test

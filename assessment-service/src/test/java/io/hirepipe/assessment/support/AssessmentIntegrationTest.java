@@ -8,6 +8,8 @@ import io.hirepipe.contracts.EventType;
 import io.hirepipe.contracts.events.ChoiceOption;
 import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.contracts.events.QuestionKind;
+import io.hirepipe.assessment.invitation.Invitation;
+import io.hirepipe.defaults.outbox.Outbox;
 import io.hirepipe.defaults.outbox.OutboxRelay;
 import io.hirepipe.defaults.security.Caller;
 import io.hirepipe.defaults.security.Role;
@@ -17,6 +19,7 @@ import io.hirepipe.testkit.EventTopics;
 import io.hirepipe.testkit.HttpApi;
 import io.hirepipe.testkit.Infra;
 import io.hirepipe.testkit.UsesInfrastructure;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +37,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The service on a random port against real Kafka, MongoDB and Redis from the test kit, with a real
@@ -235,6 +239,20 @@ public abstract class AssessmentIntegrationTest {
     /** Every event of {@code type} keyed {@code key} on its topic, read to the topic's current end. */
     protected List<EventRecord> events(String type, String key) {
         return kafka.readToEnd(topicOf(type), r -> isEvent(r, type, key));
+    }
+
+    /**
+     * {@link #events}, once invitation {@code invitationId} has nothing left in its outbox (its session's events wait
+     * there too). Events leave it only when Kafka has them, so a second event, had the invitation's actions so far
+     * emitted one, is read by now: "exactly one" then fails at once instead of passing because the relay was slow.
+     */
+    protected List<EventRecord> eventsOnceSent(String invitationId, String type, String key) {
+        await().atMost(EVENT_WAIT).until(() -> {
+            Document invitation = mongo.getCollection(Invitation.COLLECTION).find(new Document("_id", invitationId))
+                    .first();
+            return invitation != null && invitation.getList(Outbox.FIELD, Document.class, List.of()).isEmpty();
+        });
+        return events(type, key);
     }
 
     private static boolean isEvent(EventRecord record, String type, String key) {
