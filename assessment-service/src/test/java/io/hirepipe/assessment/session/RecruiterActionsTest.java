@@ -32,8 +32,9 @@ import static org.awaitility.Awaitility.await;
  */
 class RecruiterActionsTest extends AssessmentIntegrationTest {
 
+    /** The audit entries of {@code action} on invitation {@code targetId}, all of them once its outbox is empty. */
     private List<AuditRecorded> audit(String action, String targetId) {
-        relay.publishPending();
+        awaitOutboxSent(targetId);
         return kafka.readToEnd(Topics.AUDIT, r -> r.payload() instanceof AuditRecorded a && a.action().equals(action)
                 && targetId.equals(a.targetId()) && tenant.equals(r.key())).stream()
                 .map(r -> (AuditRecorded) r.payload()).toList();
@@ -153,11 +154,11 @@ class RecruiterActionsTest extends AssessmentIntegrationTest {
                             Map.of("extraTimeMinutes", 10 * (change / 2 + 1))).expect(200));
 
             JsonNode stored = api(recruiterToken()).get("/api/invitations/" + id).expect(200);
-            await().untilAsserted(() -> assertThat(audit("invitation.extended", id)).hasSize(4));
+            assertThat(audit("invitation.extended", id)).hasSize(4);
             assertThat(chain(audit("invitation.extended", id), "previousExpiresAt", "expiresAt",
                     Instant.parse(firstExpiry).toString()))
                     .as("round %d", round).isEqualTo(Instant.parse(stored.get("expiresAt").asString()).toString());
-            await().untilAsserted(() -> assertThat(audit("session.extra-time", id)).hasSize(4));
+            assertThat(audit("session.extra-time", id)).hasSize(4);
             assertThat(chain(audit("session.extra-time", id), "previousExtraTimeMinutes", "extraTimeMinutes", "0"))
                     .as("round %d", round).isEqualTo(stored.get("extraTimeMinutes").asString());
         }

@@ -150,9 +150,7 @@ class SessionExpiryTest extends AssessmentIntegrationTest {
         JsonNode invitation = api(recruiter).get("/api/invitations/" + id).expect(200);
         assertThat(invitation.get("extraTimeMinutes").asInt()).isEqualTo(5);
         assertThat(invitation.get("deadline").asString()).isEqualTo(session.get("deadline").asString());
-        relay.publishPending();
-        awaitEvents("AssessmentStarted", id);
-        assertThat(events("AssessmentStarted", id)).as("one start").hasSize(1);
+        assertThat(eventsOnceSent(id, "AssessmentStarted", id)).as("one start").hasSize(1);
     }
 
     /**
@@ -204,8 +202,7 @@ class SessionExpiryTest extends AssessmentIntegrationTest {
 
         assertThat(afterTheStaleClose.status()).isEqualTo(InvitationStatus.STARTED);
         assertThat(save(candidate, "q-text", 1, null, "still my time").expect(200).get("applied").asBoolean()).isTrue();
-        relay.publishPending();
-        assertThat(events("AssessmentSubmitted", sessionId)).isEmpty();
+        assertThat(eventsOnceSent(id, "AssessmentSubmitted", sessionId)).isEmpty();
     }
 
     /**
