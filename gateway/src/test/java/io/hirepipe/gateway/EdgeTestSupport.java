@@ -64,7 +64,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "hirepipe.gateway.login-throttle.per-address.free-failures=1000",
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
-        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
+        // Tests check that calls right after the breaker opened are refused unsent; at 1 s a loaded CI machine could
+        // spend that on the health read and the request between, and the call went out as a half-open probe.
+        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=3s",
         "resilience4j.circuitbreaker.configs.default.permitted-number-of-calls-in-half-open-state=2",
         "resilience4j.timelimiter.configs.default.timeout-duration=" + EdgeTestSupport.TIME_LIMIT_MS + "ms",
         "hirepipe.gateway.cors.allowed-origins=" + EdgeTestSupport.PARTNER_ORIGIN,
