@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,23 +23,23 @@ class AuditWriteBehindTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-    /** A store in memory whose first writes fail, or every write takes a while, as a struggling MongoDB's would. */
+    /** A store in memory whose first writes fail, or whose writes wait for an answer, as a struggling MongoDB's would. */
     private static final class FlakyStore extends AuditTrail {
 
         final List<AuditEntry> stored = new CopyOnWriteArrayList<>();
         final AtomicInteger attempts = new AtomicInteger();
         private final int failFirst;
-        private final Duration delay;
+        private final Mono<?> answered;
 
-        FlakyStore(int failFirst, Duration delay) {
+        FlakyStore(int failFirst, Mono<?> answered) {
             super(null);
             this.failFirst = failFirst;
-            this.delay = delay;
+            this.answered = answered;
         }
 
         @Override
         public Mono<Void> record(AuditEntry entry) {
-            return Mono.delay(delay).then(Mono.defer(() -> attempts.incrementAndGet() <= failFirst
+            return answered.then(Mono.defer(() -> attempts.incrementAndGet() <= failFirst
                     ? Mono.error(new IllegalStateException("primary stepped down"))
                     : Mono.fromRunnable(() -> stored.add(entry))));
         }
@@ -45,7 +47,7 @@ class AuditWriteBehindTest {
 
     @Test
     void aWriteThatFailsIsRetriedUntilItIsStored() {
-        FlakyStore store = new FlakyStore(2, Duration.ZERO);
+        FlakyStore store = new FlakyStore(2, Mono.empty());
         AuditWriteBehind writes = new AuditWriteBehind(store, meters);
 
         writes.record(entry());
@@ -57,7 +59,7 @@ class AuditWriteBehindTest {
 
     @Test
     void aWriteThatNeverSucceedsIsCounted() {
-        FlakyStore store = new FlakyStore(Integer.MAX_VALUE, Duration.ZERO);
+        FlakyStore store = new FlakyStore(Integer.MAX_VALUE, Mono.empty());
         AuditWriteBehind writes = new AuditWriteBehind(store, meters);
 
         writes.record(entry());
@@ -69,12 +71,16 @@ class AuditWriteBehindTest {
 
     @Test
     void shutdownWaitsForTheWritesStillRunning() {
-        FlakyStore store = new FlakyStore(0, Duration.ofMillis(800));
+        // The store answers only once released, not after a fixed delay: a stalled test thread could otherwise
+        // find the writes done before it looked, and a drain that waits for nothing would pass.
+        CompletableFuture<Void> mongoAnswers = new CompletableFuture<>();
+        FlakyStore store = new FlakyStore(0, Mono.fromFuture(mongoAnswers));
         AuditWriteBehind writes = new AuditWriteBehind(store, meters);
 
         writes.record(entry());
         writes.record(entry());
         assertThat(store.stored).as("handed over, not stored yet").isEmpty();
+        mongoAnswers.completeAsync(() -> null, CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
         writes.drain();
 
         assertThat(store.stored).hasSize(2);
