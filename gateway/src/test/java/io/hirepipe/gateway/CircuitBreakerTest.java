@@ -3,6 +3,8 @@ package io.hirepipe.gateway;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +24,8 @@ import static org.awaitility.Awaitility.await;
  * get an immediate 503 naming the service, and once the service is back a few probe calls close it.
  */
 class CircuitBreakerTest extends EdgeTestSupport {
+
+    private static final Duration SHORT_TIME_LIMIT = Duration.ofMillis(700);
 
     @Autowired
     CircuitBreakerRegistry breakers;
@@ -111,25 +115,35 @@ class CircuitBreakerTest extends EdgeTestSupport {
     @Test
     void aSlowServiceGetsA504NamingItAndThenItsBreakerOpens() {
         String recruiter = globexRecruiterToken();
-        QUESTIONS.reply("/api/questions/q-slow", request -> {
-            try {
-                Thread.sleep(TIME_LIMIT_MS + 500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        // Short for this test only, so that four slow calls take seconds; every other edge test proxies under the
+        // long limit, where a stall of the machine is no time-out.
+        TimeLimiter usual = timeLimiters.timeLimiter("question-service");
+        timeLimiters.replace("question-service", TimeLimiter.of("question-service",
+                TimeLimiterConfig.from(usual.getTimeLimiterConfig()).timeoutDuration(SHORT_TIME_LIMIT).build()));
+        try {
+            QUESTIONS.reply("/api/questions/q-slow", request -> {
+                try {
+                    Thread.sleep(SHORT_TIME_LIMIT.toMillis() + 500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return StubService.Reply.json(200, "{}");
+            });
+
+            HttpResponse<String> late = get("/api/questions/q-slow", "Authorization", bearer(recruiter));
+
+            JsonNode problem = assertProblem(late, 504);
+            assertThat(problem.get("detail").asString()).contains("question-service")
+                    .contains(SHORT_TIME_LIMIT.toMillis() + " ms");
+            for (int i = 0; i < 3; i++) {
+                get("/api/questions/q-slow", "Authorization", bearer(recruiter));
             }
-            return StubService.Reply.json(200, "{}");
-        });
-
-        HttpResponse<String> late = get("/api/questions/q-slow", "Authorization", bearer(recruiter));
-
-        JsonNode problem = assertProblem(late, 504);
-        assertThat(problem.get("detail").asString()).contains("question-service");
-        for (int i = 0; i < 3; i++) {
-            get("/api/questions/q-slow", "Authorization", bearer(recruiter));
+            assertThat(breakerState("question-service")).isEqualTo("OPEN");
+            assertThat(assertProblem(get("/api/questions/q-1", "Authorization", bearer(recruiter)), 503)
+                    .get("service").asString()).isEqualTo("question-service");
+        } finally {
+            timeLimiters.replace("question-service", usual);
         }
-        assertThat(breakerState("question-service")).isEqualTo("OPEN");
-        assertThat(assertProblem(get("/api/questions/q-1", "Authorization", bearer(recruiter)), 503)
-                .get("service").asString()).isEqualTo("question-service");
     }
 
     @Test
