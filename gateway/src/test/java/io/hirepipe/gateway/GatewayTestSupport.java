@@ -10,6 +10,7 @@ import io.hirepipe.defaults.security.InternalTokenIssuer;
 import io.hirepipe.gateway.security.InternalJwksController;
 import io.hirepipe.gateway.identity.BootstrapProperties;
 import io.hirepipe.gateway.identity.IdentityBootstrap;
+import io.hirepipe.testkit.HeldPort;
 import io.hirepipe.testkit.Infra;
 import io.hirepipe.testkit.UsesInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,8 +65,11 @@ abstract class GatewayTestSupport {
     static final StubService QUESTIONS = StubService.start("question-service");
     static final StubService ASSESSMENTS = StubService.start("assessment-service");
     static final StubService SCORING = StubService.start("scoring-service");
-    /** Nothing listens here: the notification route points at a service that is down. */
-    static final URI NOTIFICATIONS_DOWN = URI.create("http://127.0.0.1:" + closedPort());
+    /**
+     * Nothing listens here: the notification route points at a service that is down. The port is held for the
+     * whole run, not just found free, which any connection or server might take later.
+     */
+    static final URI NOTIFICATIONS_DOWN = URI.create("http://127.0.0.1:" + HeldPort.any().port());
 
     /** The gateway's internal-token keys for this test run: the first signs, the second is published alongside. */
     static final RSAKey SIGNING_KEY = rsaKey("test-gateway-current");
@@ -191,14 +194,6 @@ abstract class GatewayTestSupport {
             return new RSAKeyGenerator(2048).keyID(kid).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -2,12 +2,12 @@ package io.hirepipe.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.hirepipe.testkit.HeldPort;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,19 +23,21 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class RestartableBackend {
 
-    private final int port;
+    /** The system's pick at the first start, then the same on every restart. */
+    private volatile int port;
+    /** While stopped: the port, held so that it still refuses connections and nothing else takes it meanwhile. */
+    private HeldPort held;
     private final AtomicReference<HttpServer> server = new AtomicReference<>();
     private final AtomicReference<ExecutorService> workers = new AtomicReference<>();
     private final AtomicInteger status = new AtomicInteger(200);
     private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
     private final AtomicInteger handled = new AtomicInteger();
 
-    private RestartableBackend(int port) {
-        this.port = port;
+    private RestartableBackend() {
     }
 
     static RestartableBackend startOnFreePort() {
-        RestartableBackend backend = new RestartableBackend(freePort());
+        RestartableBackend backend = new RestartableBackend();
         backend.start();
         return backend;
     }
@@ -58,8 +60,13 @@ final class RestartableBackend {
             started.setExecutor(pool);
             started.createContext("/", this::handle);
             started.start();
+            port = started.getAddress().getPort();
             server.set(started);
             workers.set(pool);
+            if (held != null) {
+                held.close();
+                held = null;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the backend on port " + port, e);
         }
@@ -71,6 +78,7 @@ final class RestartableBackend {
         if (running != null) {
             running.stop(0);
             workers.getAndSet(null).shutdownNow();
+            held = HeldPort.on(port);
         }
     }
 
@@ -106,14 +114,6 @@ final class RestartableBackend {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -5,13 +5,12 @@ import io.hirepipe.contracts.events.InvitationCreated;
 import io.hirepipe.embedded.SmtpSink;
 import io.hirepipe.notification.NotificationInstance;
 import io.hirepipe.testkit.EventTopics;
+import io.hirepipe.testkit.HeldPort;
 import io.hirepipe.testkit.HttpApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
@@ -37,43 +36,41 @@ class EmailRetryRestartTest {
     private final NotificationInstance instances = new NotificationInstance();
 
     @Test
-    void emailsWaitingWhenTheServiceStopsAreSentOnceByTheNextInstance() throws IOException {
+    void emailsWaitingWhenTheServiceStopsAreSentOnceByTheNextInstance() {
         String tenant = id("tenant");
         List<String> candidates = List.of(mailbox("first"), mailbox("second"), mailbox("third"));
-        int smtpPort = freePort();
-
-        try (ConfigurableApplicationContext first = instances.start(smtpPort, FAST_RETRIES)) {
-            for (String candidate : candidates) {
-                EventEnvelope<InvitationCreated> event = envelope(invitation("Ada", candidate, "https://h.example/t/r"),
-                        tenant);
-                kafka.publish(event);
+        // Held, not just found free: while the SMTP server is down, another connection could take the port. The
+        // sink listens on it alongside the hold (SO_REUSEADDR).
+        try (HeldPort smtpDown = HeldPort.any()) {
+            int smtpPort = smtpDown.port();
+            try (ConfigurableApplicationContext first = instances.start(smtpPort, FAST_RETRIES)) {
+                for (String candidate : candidates) {
+                    EventEnvelope<InvitationCreated> event = envelope(invitation("Ada", candidate,
+                            "https://h.example/t/r"), tenant);
+                    kafka.publish(event);
+                }
+                HttpApi api = NotificationInstance.api(first, tenant);
+                await().atMost(WAIT).until(() -> deliveries(api).size() == 3 && deliveries(api).stream().allMatch(
+                        d -> d.path("status").asString().equals("RETRYING") && d.path("attempts").asInt() >= 2));
             }
-            HttpApi api = NotificationInstance.api(first, tenant);
-            await().atMost(WAIT).until(() -> deliveries(api).size() == 3 && deliveries(api).stream()
-                    .allMatch(d -> d.path("status").asString().equals("RETRYING") && d.path("attempts").asInt() >= 2));
-        }
 
-        try (SmtpSink smtp = SmtpSink.start(smtpPort, null);
-             ConfigurableApplicationContext second = instances.start(smtpPort, FAST_RETRIES)) {
-            HttpApi api = NotificationInstance.api(second, tenant);
-            await().atMost(WAIT).until(() -> deliveries(api).stream()
-                    .allMatch(d -> d.path("status").asString().equals("SENT")));
+            try (SmtpSink smtp = SmtpSink.start(smtpPort, null);
+                 ConfigurableApplicationContext second = instances.start(smtpPort, FAST_RETRIES)) {
+                HttpApi api = NotificationInstance.api(second, tenant);
+                await().atMost(WAIT).until(() -> deliveries(api).stream()
+                        .allMatch(d -> d.path("status").asString().equals("SENT")));
 
-            for (String candidate : candidates) {
-                assertThat(smtp.messages().stream().filter(m -> m.isAddressedTo(candidate))).as(candidate).hasSize(1);
+                for (String candidate : candidates) {
+                    assertThat(smtp.messages().stream().filter(m -> m.isAddressedTo(candidate))).as(candidate)
+                            .hasSize(1);
+                }
+                // (A new consumer group also reads older tests' events from the shared topics, so the sink may
+                // hold other mail; only this test's candidates are counted.)
             }
-            // (A new consumer group also reads older tests' events from the shared topics, so the sink may hold
-            // other mail; only this test's candidates are counted.)
         }
     }
 
     private static List<JsonNode> deliveries(HttpApi api) {
         return List.copyOf(api.get("/api/notifications/emails").expect(200).get("items").values());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
