@@ -458,8 +458,11 @@ class UsersTest extends GatewayTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> emailsTo(email).size() == 3);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> emailsTo(email).size() == 3);
         await().atMost(Duration.ofSeconds(10)).until(() -> limitedResets() - limitedBefore >= 4);
-        // The latest link still works: the refused requests voided nothing.
-        assertThat(setPassword(tokenOf(lastEmailTo(email)), "violet canal lantern 9").statusCode()).isEqualTo(204);
+        // A link still works: the refused requests voided nothing. Which one is not known: the two resets sent
+        // ran in the background at once, each voiding the links before its own, so the email that arrived last may
+        // carry the link the other voided.
+        assertThat(emailsTo(email).stream().filter(sent -> sent.get("kind").asString().equals("PASSWORD_RESET"))
+                .map(reset -> setPassword(tokenOf(reset), "violet canal lantern 9").statusCode())).contains(204);
     }
 
     @Test
