@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.hirepipe.testkit.HeldPort;
 import io.hirepipe.testkit.Infra;
 import io.hirepipe.testkit.UsesInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +55,11 @@ class InstanceFailoverTest {
     static final StubService LIVE = StubService.start("question-service-live");
     static final StubService ASSESSMENTS = StubService.start("assessment-service-live");
     static final StubService OTHERS = StubService.start("other-services");
-    static final URI DEAD = closedPort();
+    /**
+     * Connections to it are refused, as to a killed instance. Held for the whole run: a port merely found free
+     * could be taken meanwhile, and the dead instance would answer.
+     */
+    static final URI DEAD = URI.create("http://127.0.0.1:" + HeldPort.any().port());
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -128,15 +131,6 @@ class InstanceFailoverTest {
                         "{\"email\":\"recruiter@failover.test\",\"password\":\"" + PASSWORD + "\"}")));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JsonMapper.builder().build().readTree(response.body()).get("token").asString();
-    }
-
-    /** A port nothing listens on any more: connections to it are refused, as to a killed instance. */
-    private static URI closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private URI uri(String path) {
