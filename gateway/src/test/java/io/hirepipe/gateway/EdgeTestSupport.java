@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A second shared gateway, with the edge protections set tight and short so tests can see them
  * act within seconds: small rate-limit windows, a breaker that opens after a handful of failures and
- * probes again after a few seconds and a pool that drops idle connections quickly.
+ * probes again after a few seconds, and a pool that drops idle connections quickly.
  * assessment-service is a backend that closes idle connections after one second, scoring-service
  * one the tests stop and restart.
  */
