@@ -133,7 +133,8 @@ public final class AnswerEvidenceCollector {
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
                 unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)),
-                contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity);
+                contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity, terms,
+                rubric.keyPoints().stream().map(Target::terms).toList(), carriedOver(rubric.keyPoints(), vectors));
     }
 
     /**
@@ -166,6 +167,49 @@ public final class AnswerEvidenceCollector {
             }
         }
         return best;
+    }
+
+    /**
+     * [key point j][key point k][unit] the cosine to k of j's reference nearest the unit (references of either polarity):
+     * how near k the unit would come if it said only that statement of j. Key points of one question share a topic, so a
+     * clause that makes j is near k by that much without making anything of k.
+     */
+    private static double[][][] carriedOver(List<Target> keyPoints, List<float[]> units) {
+        int points = keyPoints.size();
+        // [j][reference of j][k]: each reference's cosine to k's nearest reference, once per answer (a few dozen cosines)
+        double[][][] referenceToPoint = new double[points][][];
+        for (int j = 0; j < points; j++) {
+            List<Reference> refs = keyPoints.get(j).references();
+            referenceToPoint[j] = new double[refs.size()][points];
+            for (int r = 0; r < refs.size(); r++) {
+                for (int k = 0; k < points; k++) {
+                    double nearest = 0;
+                    for (Reference other : keyPoints.get(k).references()) {
+                        nearest = Math.max(nearest, SentenceEmbedder.cosine(refs.get(r).vector(), other.vector()));
+                    }
+                    referenceToPoint[j][r][k] = nearest;
+                }
+            }
+        }
+        double[][][] carried = new double[points][points][units.size()];
+        for (int j = 0; j < points; j++) {
+            List<Reference> refs = keyPoints.get(j).references();
+            for (int u = 0; u < units.size(); u++) {
+                int nearestRef = -1;
+                double best = Double.NEGATIVE_INFINITY;
+                for (int r = 0; r < refs.size(); r++) {
+                    double cosine = SentenceEmbedder.cosine(units.get(u), refs.get(r).vector());
+                    if (cosine > best) {
+                        best = cosine;
+                        nearestRef = r;
+                    }
+                }
+                for (int k = 0; k < points && nearestRef >= 0; k++) {
+                    carried[j][k][u] = referenceToPoint[j][nearestRef][k];
+                }
+            }
+        }
+        return carried;
     }
 
     /** A unit's highest cosine to any positively stated reference of any key point: its best right reading. */
