@@ -47,9 +47,9 @@ import java.util.Set;
  * @param unitTerms               [unit] the unit's analysed terms (stemmed, stop words out); empty when not measured
  * @param keyPointTerms           [key point] the analysed terms of its description, examples and phrases; empty when
  *                                not measured
- * @param similarityCarriedOver   [key point j][key point k][unit] the cosine to key point k (its nearest reference) of
- *                                the reference of key point j nearest the unit: how near k a unit comes that says no
- *                                more than that statement of j; null when not measured
+ * @param similarityCarriedOver   [key point j][key point k] the highest cosine to key point k (its nearest reference)
+ *                                of any of key point j's references: how near k a unit comes that says no more than some
+ *                                statement of j; null when not measured
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
@@ -60,7 +60,7 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[] otherQuestionSimilarity, boolean[][] keyPointContradicted,
                              boolean[][] statedInOtherWords, double[][] eitherPolaritySimilarity,
                              List<Set<String>> unitTerms, List<Set<String>> keyPointTerms,
-                             double[][][] similarityCarriedOver) {
+                             double[][] similarityCarriedOver) {
 
     public AnswerEvidence {
         unitTerms = unitTerms == null ? List.of() : unitTerms;
@@ -194,15 +194,15 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
 
     /**
      * Whether unit u comes nearer key point k than the statements of the key points it meets in full ({@code met}) do: its
-     * cosine to k (in {@code reading}) exceeds, for each such j, the cosine to k of j's reference nearest u. False when
-     * not measured, so that a rule asking for it keeps what it takes away.
+     * cosine to k (in {@code reading}) exceeds, for each such j, the highest cosine to k of any of j's references. False
+     * when not measured, so that a rule asking for it keeps what it takes away.
      */
     public boolean nearerThanWhatItMeetsIs(double[][] reading, int u, int k, boolean[] met) {
         if (similarityCarriedOver == null) {
             return false;
         }
         for (int j = 0; j < met.length; j++) {
-            if (met[j] && reading[k][u] <= similarityCarriedOver[j][k][u]) {
+            if (met[j] && reading[k][u] <= similarityCarriedOver[j][k]) {
                 return false;
             }
         }

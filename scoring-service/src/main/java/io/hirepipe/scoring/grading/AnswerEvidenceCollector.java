@@ -134,7 +134,7 @@ public final class AnswerEvidenceCollector {
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
                 unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)),
                 contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity, terms,
-                rubric.keyPoints().stream().map(Target::terms).toList(), carriedOver(rubric.keyPoints(), vectors));
+                rubric.keyPoints().stream().map(Target::terms).toList(), carriedOver(rubric.keyPoints()));
     }
 
     /**
@@ -170,42 +170,20 @@ public final class AnswerEvidenceCollector {
     }
 
     /**
-     * [key point j][key point k][unit] the cosine to k of j's reference nearest the unit (references of either polarity):
-     * how near k the unit would come if it said only that statement of j. Key points of one question share a topic, so a
-     * clause that makes j is near k by that much without making anything of k.
+     * [key point j][key point k] the highest cosine to k of any of j's references (each against k's nearest reference,
+     * of either polarity): how near k a unit comes that says no more than some statement of j. Key points of one
+     * question share a topic, so a clause that makes j is near k by up to that much without making anything of k.
      */
-    private static double[][][] carriedOver(List<Target> keyPoints, List<float[]> units) {
+    private static double[][] carriedOver(List<Target> keyPoints) {
         int points = keyPoints.size();
-        // [j][reference of j][k]: each reference's cosine to k's nearest reference, once per answer (a few dozen cosines)
-        double[][][] referenceToPoint = new double[points][][];
+        double[][] carried = new double[points][points];
         for (int j = 0; j < points; j++) {
-            List<Reference> refs = keyPoints.get(j).references();
-            referenceToPoint[j] = new double[refs.size()][points];
-            for (int r = 0; r < refs.size(); r++) {
+            for (Reference statement : keyPoints.get(j).references()) {
                 for (int k = 0; k < points; k++) {
-                    double nearest = 0;
                     for (Reference other : keyPoints.get(k).references()) {
-                        nearest = Math.max(nearest, SentenceEmbedder.cosine(refs.get(r).vector(), other.vector()));
+                        carried[j][k] = Math.max(carried[j][k],
+                                SentenceEmbedder.cosine(statement.vector(), other.vector()));
                     }
-                    referenceToPoint[j][r][k] = nearest;
-                }
-            }
-        }
-        double[][][] carried = new double[points][points][units.size()];
-        for (int j = 0; j < points; j++) {
-            List<Reference> refs = keyPoints.get(j).references();
-            for (int u = 0; u < units.size(); u++) {
-                int nearestRef = -1;
-                double best = Double.NEGATIVE_INFINITY;
-                for (int r = 0; r < refs.size(); r++) {
-                    double cosine = SentenceEmbedder.cosine(units.get(u), refs.get(r).vector());
-                    if (cosine > best) {
-                        best = cosine;
-                        nearestRef = r;
-                    }
-                }
-                for (int k = 0; k < points && nearestRef >= 0; k++) {
-                    carried[j][k][u] = referenceToPoint[j][nearestRef][k];
                 }
             }
         }

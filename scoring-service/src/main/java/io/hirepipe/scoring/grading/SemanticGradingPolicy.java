@@ -329,7 +329,7 @@ public final class SemanticGradingPolicy {
      * topic and the words ("AP") the two share, not a second point made. A unit that names a word of k's own, one that
      * no key point it meets in full uses ("Sliding-window counter per API key stored in Redis": "sliding" and "window"
      * for the algorithm beside shared-state's "Redis"), makes something of k too, as does a unit that meets k in full
-     * itself (docs/grading.md, session 36, fourth attempt), and so does a unit nearer k than the statement of the point
+     * itself (docs/grading.md, session 36, fourth attempt), and so does a unit nearer k than any statement of the point
      * it meets is: what it shares with that point would bring it only so near k, and the rest is k's (session 37).
      */
     private boolean spillsOver(AnswerEvidence e, double[][] unitEvidence, int k, int u) {
