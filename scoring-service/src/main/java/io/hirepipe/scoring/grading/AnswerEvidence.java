@@ -4,7 +4,6 @@ import io.hirepipe.scoring.grading.AnswerSegmenter.Span;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Everything a grading policy needs to know about one answer, measured once: per answer unit
@@ -44,12 +43,6 @@ import java.util.Set;
  *                                stateless"); all false when not measured
  * @param eitherPolaritySimilarity [key point][unit] cosine to the nearest reference of either polarity: how a unit
  *                                {@code statedInOtherWords} is measured; keyPointSimilarity when not measured
- * @param unitTerms               [unit] the unit's analysed terms (stemmed, stop words out); empty when not measured
- * @param keyPointTerms           [key point] the analysed terms of its description, examples and phrases; empty when
- *                                not measured
- * @param similarityCarriedOver   [key point j][key point k] the highest cosine to key point k (its nearest reference)
- *                                of any of key point j's references: how near k a unit comes that says no more than some
- *                                statement of j; null when not measured
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
@@ -58,13 +51,9 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double holistic, boolean deniesKeyPoint, double[] promptEcho,
                              boolean[] hedged, double[] unitTopicality, double[] promptSimilarity,
                              double[] otherQuestionSimilarity, boolean[][] keyPointContradicted,
-                             boolean[][] statedInOtherWords, double[][] eitherPolaritySimilarity,
-                             List<Set<String>> unitTerms, List<Set<String>> keyPointTerms,
-                             double[][] similarityCarriedOver) {
+                             boolean[][] statedInOtherWords, double[][] eitherPolaritySimilarity) {
 
     public AnswerEvidence {
-        unitTerms = unitTerms == null ? List.of() : unitTerms;
-        keyPointTerms = keyPointTerms == null ? List.of() : keyPointTerms;
         if (statedInOtherWords == null) {
             statedInOtherWords = new boolean[keyPointSimilarity.length][units.size()];
         }
@@ -85,21 +74,6 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
         }
     }
 
-    /** Evidence without the words each unit and key point uses. */
-    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
-                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
-                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
-                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
-                          double holistic, boolean deniesKeyPoint, double[] promptEcho,
-                          boolean[] hedged, double[] unitTopicality, double[] promptSimilarity,
-                          double[] otherQuestionSimilarity, boolean[][] keyPointContradicted,
-                          boolean[][] statedInOtherWords, double[][] eitherPolaritySimilarity) {
-        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality,
-                promptSimilarity, otherQuestionSimilarity, keyPointContradicted, statedInOtherWords,
-                eitherPolaritySimilarity, null, null, null);
-    }
-
     /** Evidence without contradictions or negations in other words measured. */
     public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                           double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
@@ -110,7 +84,7 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                           double[] otherQuestionSimilarity) {
         this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
                 topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality,
-                promptSimilarity, otherQuestionSimilarity, null, null, null, null, null, null);
+                promptSimilarity, otherQuestionSimilarity, null, null, null);
     }
 
     /** Evidence without the per-unit cosine to other questions. */
@@ -174,48 +148,6 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                           double holistic) {
         this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
                 topicality, signals, truncated, holistic, false);
-    }
-
-    /**
-     * Whether unit u names a word of key point k's own: one of k's terms that none of the key points in {@code besides}
-     * uses. True when the words were not measured, so that no rule that asks for such a word takes anything away.
-     */
-    public boolean namesTermOfItsOwn(int u, int k, boolean[] besides) {
-        if (unitTerms.isEmpty() || keyPointTerms.isEmpty()) {
-            return true;
-        }
-        for (String term : unitTerms.get(u)) {
-            if (keyPointTerms.get(k).contains(term) && usedByNone(term, besides)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether unit u comes nearer key point k than the statements of the key points it meets in full ({@code met}) do: its
-     * cosine to k (in {@code reading}) exceeds, for each such j, the highest cosine to k of any of j's references. False
-     * when not measured, so that a rule asking for it keeps what it takes away.
-     */
-    public boolean nearerThanWhatItMeetsIs(double[][] reading, int u, int k, boolean[] met) {
-        if (similarityCarriedOver == null) {
-            return false;
-        }
-        for (int j = 0; j < met.length; j++) {
-            if (met[j] && reading[k][u] <= similarityCarriedOver[j][k]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean usedByNone(String term, boolean[] keyPoints) {
-        for (int j = 0; j < keyPoints.length; j++) {
-            if (keyPoints[j] && keyPointTerms.get(j).contains(term)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public boolean anyPhrase() {

@@ -133,8 +133,7 @@ public final class AnswerEvidenceCollector {
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
                 unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)),
-                contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity, terms,
-                rubric.keyPoints().stream().map(Target::terms).toList(), carriedOver(rubric.keyPoints()));
+                contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity);
     }
 
     /**
@@ -167,27 +166,6 @@ public final class AnswerEvidenceCollector {
             }
         }
         return best;
-    }
-
-    /**
-     * [key point j][key point k] the highest cosine to k of any of j's references (each against k's nearest reference,
-     * of either polarity): how near k a unit comes that says no more than some statement of j. Key points of one
-     * question share a topic, so a clause that makes j is near k by up to that much without making anything of k.
-     */
-    private static double[][] carriedOver(List<Target> keyPoints) {
-        int points = keyPoints.size();
-        double[][] carried = new double[points][points];
-        for (int j = 0; j < points; j++) {
-            for (Reference statement : keyPoints.get(j).references()) {
-                for (int k = 0; k < points; k++) {
-                    for (Reference other : keyPoints.get(k).references()) {
-                        carried[j][k] = Math.max(carried[j][k],
-                                SentenceEmbedder.cosine(statement.vector(), other.vector()));
-                    }
-                }
-            }
-        }
-        return carried;
     }
 
     /** A unit's highest cosine to any positively stated reference of any key point: its best right reading. */

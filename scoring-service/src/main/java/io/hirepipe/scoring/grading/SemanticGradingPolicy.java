@@ -181,7 +181,6 @@ public final class SemanticGradingPolicy {
         double earned = 0;
         double ambiguity = 0;
         double chance = chanceMaximum(e.units().size());
-        double[][] unitEvidence = unitEvidence(e, rubric.keyPoints().size(), wrong, chance);
         for (int k = 0; k < rubric.keyPoints().size(); k++) {
             FreeTextRubric.Point point = rubric.keyPoints().get(k);
             int bestUnit = -1;
@@ -189,11 +188,23 @@ public final class SemanticGradingPolicy {
             double bestRaw = Double.NEGATIVE_INFINITY;
             double secondRaw = 0;
             boolean secondPlain = false;
-            boolean[] leftOut = spillingOver(e, unitEvidence, k);
             for (int u = 0; u < e.units().size(); u++) {
-                double raw = unitEvidence[k][u];
-                if (Double.isNaN(raw) || leftOut[u]) {
+                if (wrong[u] || echoesPrompt(e, u)) {
                     continue;
+                }
+                double[][] reading = readingFor(e, k, u);
+                boolean counts = (aboutTheQuestion(e, u) && !aboutAnotherQuestion(e, u))
+                        || specificToKeyPoint(reading, e, k, u);
+                if (e.keyPointContradicted()[k][u]) {
+                    // it says the opposite in the key point's words ("the server picks the fields"): no evidence for it
+                    continue;
+                }
+                double raw = rawEvidence(counts
+                        ? contrasted(reading, k, u) - chance : Double.NEGATIVE_INFINITY,
+                        e.keyPointPhrase()[k][u]);
+                if (e.hedged()[u]) {
+                    // a guess ("I think it might be …") gestures at a point; it does not state it
+                    raw = Math.min(raw, s.hedgedEvidenceCap());
                 }
                 if (raw > bestRaw) {
                     if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u)) && bestRaw >= secondRaw) {
@@ -275,75 +286,6 @@ public final class SemanticGradingPolicy {
                 || flags.contains(GradeFlag.NEAR_THRESHOLD) || flags.contains(GradeFlag.MOSTLY_OFF_TOPIC)
                 || substantialOffTopic;
         return new FreeTextGrade(decimal(points), max, round2(confidence), needsReview, keyPoints, misconceptions, flags);
-    }
-
-    /**
-     * evidence(u,k) of the class comment for every key point k and unit u, before the support of a second unit; NaN where
-     * u is no evidence for k at all (it states a misconception, echoes the prompt or states k's contrary).
-     */
-    private double[][] unitEvidence(AnswerEvidence e, int points, boolean[] wrong, double chance) {
-        double[][] evidence = new double[points][e.units().size()];
-        for (int k = 0; k < points; k++) {
-            for (int u = 0; u < e.units().size(); u++) {
-                if (wrong[u] || echoesPrompt(e, u) || e.keyPointContradicted()[k][u]) {
-                    // it says the opposite in the key point's words ("the server picks the fields"): no evidence for it
-                    evidence[k][u] = Double.NaN;
-                    continue;
-                }
-                double[][] reading = readingFor(e, k, u);
-                boolean counts = (aboutTheQuestion(e, u) && !aboutAnotherQuestion(e, u))
-                        || specificToKeyPoint(reading, e, k, u);
-                double raw = rawEvidence(counts
-                        ? contrasted(reading, k, u) - chance : Double.NEGATIVE_INFINITY,
-                        e.keyPointPhrase()[k][u]);
-                if (e.hedged()[u]) {
-                    // a guess ("I think it might be …") gestures at a point; it does not state it
-                    raw = Math.min(raw, s.hedgedEvidenceCap());
-                }
-                evidence[k][u] = raw;
-            }
-        }
-        return evidence;
-    }
-
-    /**
-     * The units left out for key point k because they spill over onto it ({@link #spillsOver}); none when a unit that does
-     * not spill over partly meets k on its own: the answer then makes something of k in a clause of its own, and a
-     * clause that meets a neighbouring point may complete it, as a second sentence may ("… scales storage and writes
-     * beyond one server" beside "Sharding = partition data by a shard key"). What is left out is a partial credit that
-     * rests on the other point's clause alone.
-     */
-    private boolean[] spillingOver(AnswerEvidence e, double[][] unitEvidence, int k) {
-        boolean[] spills = new boolean[unitEvidence[k].length];
-        boolean ownClausePartlyMeets = false;
-        for (int u = 0; u < spills.length; u++) {
-            spills[u] = spillsOver(e, unitEvidence, k, u);
-            ownClausePartlyMeets |= !spills[u] && unitEvidence[k][u] >= s.partlyMetAt();
-        }
-        return ownClausePartlyMeets ? new boolean[spills.length] : spills;
-    }
-
-    /**
-     * Whether unit u is near key point k only by what k shares with another key point that u meets in full on its own:
-     * "for example Cassandra is AP" makes the examples point, and its closeness to the eventual-consistency point is the
-     * topic and the words ("AP") the two share, not a second point made. A unit that names a word of k's own, one that
-     * no key point it meets in full uses ("Sliding-window counter per API key stored in Redis": "sliding" and "window"
-     * for the algorithm beside shared-state's "Redis"), makes something of k too, as does a unit that meets k in full
-     * itself (docs/grading.md, session 36, fourth attempt), and so does a unit nearer k than any statement of the point
-     * it meets is: what it shares with that point would bring it only so near k, and the rest is k's (session 37).
-     */
-    private boolean spillsOver(AnswerEvidence e, double[][] unitEvidence, int k, int u) {
-        if (unitEvidence[k][u] >= s.metAt()) {
-            return false;
-        }
-        boolean[] metInFull = new boolean[unitEvidence.length];
-        boolean meetsAnother = false;
-        for (int j = 0; j < unitEvidence.length; j++) {
-            metInFull[j] = unitEvidence[j][u] >= s.metAt();
-            meetsAnother |= metInFull[j];
-        }
-        return meetsAnother && !e.namesTermOfItsOwn(u, k, metInFull)
-                && !e.nearerThanWhatItMeetsIs(readingFor(e, k, u), u, k, metInFull);
     }
 
     /** Share of the answer's units whose cosine to the prompt or some key-point reference reaches unitOnTopicAt. */
