@@ -26,7 +26,7 @@ public record FreeTextGrade(BigDecimal points, int maxPoints, double confidence,
 
     public enum Verdict { MET, PARTLY_MET, MISSED }
 
-    public enum GradeFlag { BLANK, OFF_TOPIC, KEYWORD_LIST, LOW_CONFIDENCE, NEAR_THRESHOLD, MOSTLY_OFF_TOPIC, FALLBACK }
+    public enum GradeFlag { BLANK, OFF_TOPIC, KEYWORD_LIST, LOW_CONFIDENCE, NEAR_THRESHOLD, MOSTLY_OFF_TOPIC, FALLBACK, NOT_ENGLISH }
 
     /**
      * @param credit     0..1 share of the key point's points awarded

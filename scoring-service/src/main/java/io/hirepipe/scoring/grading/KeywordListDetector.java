@@ -35,7 +35,7 @@ public final class KeywordListDetector {
     private static final Pattern LABEL = Pattern.compile(":(?!//)|\\s[-–—]+\\s|=|->");
 
     /** Words that carry grammar rather than topic: what a sentence has and a list of terms lacks. */
-    private static final Set<String> FUNCTION_WORDS = Set.of(
+    static final Set<String> FUNCTION_WORDS = Set.of(
             "a", "an", "the", "this", "that", "these", "those", "some", "any", "each", "every", "all", "both",
             "its", "it", "it's", "they", "them", "their", "we", "our", "us", "you", "your", "i", "me", "my", "he", "she",
             "one", "ones", "itself", "themselves", "what", "which", "who", "whom", "whose", "when", "where", "why", "how",

@@ -22,7 +22,9 @@ public final class ReviewReasons {
                     + "words, or wander off them",
             GradeFlag.OFF_TOPIC, "the grader found nothing of the question in the answer and scored it 0: it may answer "
                     + "another question, or make its points in everyday words",
-            GradeFlag.FALLBACK, "the built-in grader stood in for the configured one"));
+            GradeFlag.FALLBACK, "the built-in grader stood in for the configured one",
+            GradeFlag.NOT_ENGLISH, "the answer is not written in English, the only language the built-in grader reads: "
+                    + "its score does not reflect what it says"));
 
     private ReviewReasons() {
     }

@@ -32,14 +32,16 @@ public class SemanticFreeTextGrader implements FreeTextGrader {
 
     private static final Logger log = LoggerFactory.getLogger(SemanticFreeTextGrader.class);
 
-    /** Answers that say nothing: treated as blank. */
-    private static final Pattern NON_ANSWER = Pattern.compile(
-            "(?i)\\W*(?:i\\s+)?(?:don'?t|do\\s+not)\\s+know\\W*|\\W*(?:idk|no\\s+idea|not\\s+sure|n/?a|pass|skip(?:ped)?|\\?+)\\W*");
+    /** Answers that say nothing, with or without an apology: treated as blank. */
+    private static final Pattern NON_ANSWER = Pattern.compile("(?i)\\W*(?:sorry\\W*)?"
+            + "(?:(?:i\\s+)?(?:don['’]?t|do\\s+not)\\s+know|idk|dunno|no\\s+(?:idea|clue)|not\\s+sure|n/?a|pass|skip(?:ped)?|\\?+)"
+            + "(?:\\W*sorry)?\\W*");
     private static final Pattern HAS_LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
 
     private final SentenceEmbedder embedder;
     private final RubricMatcher analyser;
     private final NegationDetector negation = new NegationDetector();
+    private final ForeignLanguageDetector language = new ForeignLanguageDetector();
     private final AnswerEvidenceCollector collector;
     private final SemanticGradingPolicy policy;
     private final LexicalFreeTextGrader fallback;
@@ -67,16 +69,23 @@ public class SemanticFreeTextGrader implements FreeTextGrader {
         if (isBlank(answer)) {
             return blank(rubric);
         }
+        FreeTextGrade grade;
         try {
-            return policy.grade(evidence(answer, rubric), rubric);
+            grade = policy.grade(evidence(answer, rubric), rubric);
         } catch (RuntimeException | LinkageError e) {
             log.warn("Semantic grading failed for {}; falling back to lexical grading", rubric.questionKey(), e);
-            FreeTextGrade lexical = fallback.grade(answer, rubric);
-            Set<GradeFlag> flags = EnumSet.of(GradeFlag.FALLBACK, GradeFlag.LOW_CONFIDENCE);
-            flags.addAll(lexical.flags());
-            return new FreeTextGrade(lexical.points(), lexical.maxPoints(), Math.min(lexical.confidence(), 0.3), true,
-                    lexical.keyPoints(), lexical.misconceptions(), flags);
+            grade = unsure(fallback.grade(answer, rubric), GradeFlag.FALLBACK);
         }
+        // the model and the stemmer read English only: whatever such an answer says, its score does not say it
+        return language.readsAsAnotherLanguage(answer) ? unsure(grade, GradeFlag.NOT_ENGLISH) : grade;
+    }
+
+    /** {@code grade} as it is, flagged {@code why}, with low confidence and sent to a person. */
+    private static FreeTextGrade unsure(FreeTextGrade grade, GradeFlag why) {
+        Set<GradeFlag> flags = EnumSet.of(why, GradeFlag.LOW_CONFIDENCE);
+        flags.addAll(grade.flags());
+        return new FreeTextGrade(grade.points(), grade.maxPoints(), Math.min(grade.confidence(), 0.3), true,
+                grade.keyPoints(), grade.misconceptions(), flags);
     }
 
     /** The measurements behind a grade, for evaluation and tuning. */

@@ -343,7 +343,8 @@ class SemanticFreeTextGraderTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "   ", "-", "I don't know", "no idea"})
+    @ValueSource(strings = {"", "   ", "-", "I don't know", "no idea", "I don't know, sorry.", "Sorry, no clue!",
+            "I don’t know"})
     void aBlankAnswerScoresZeroAndSaysSo(String answer) {
         FreeTextGrade grade = grader.grade(answer, RUBRIC);
 
@@ -360,6 +361,23 @@ class SemanticFreeTextGraderTest {
         assertThat(grade.points()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(grade.flags()).contains(GradeFlag.OFF_TOPIC);
         assertThat(grade.keyPoints()).allMatch(k -> k.verdict() == Verdict.MISSED && k.span() == null);
+    }
+
+    @Test
+    void aShortRightAnswerInAnotherLanguageIsSentToAPersonNotSilentlyScoredZero() {
+        String german = "Replikation hält eine vollständige Kopie der Daten auf mehreren Servern, sodass bei einem Ausfall "
+                + "ein Replikat übernimmt. Sharding teilt die Daten nach einem Schlüssel auf, jeder Server hat nur einen Teil.";
+        FreeTextGrade grade = grader.grade(german, RUBRIC);
+
+        // under review-off-topic-from-words (60), so the off-topic rule alone would leave its 0 unreviewed
+        assertThat(german.split("\\s+")).hasSizeLessThan(60);
+        assertThat(grade.flags()).contains(GradeFlag.NOT_ENGLISH, GradeFlag.LOW_CONFIDENCE);
+        assertThat(grade.needsReview()).isTrue();
+        assertThat(grade.confidence()).isLessThanOrEqualTo(0.3);
+
+        FreeTextGrade english = grader.grade("Replication keeps a full copy of the data on several servers, so a replica "
+                + "takes over when the primary fails; sharding splits the data by a key so each server holds a subset.", RUBRIC);
+        assertThat(english.flags()).doesNotContain(GradeFlag.NOT_ENGLISH);
     }
 
     @Test
