@@ -148,7 +148,7 @@ class ApiKeyTest extends GatewayTestSupport {
                 "Authorization", bearer(recruiter)), 400);
         assertProblem(postJson("/api/v1/api-keys", "{\"name\": {\"$gt\": \"\"}}", "Authorization", bearer(recruiter)), 400);
         JsonNode number = assertProblem(postJson("/api/v1/api-keys", "{\"name\": 5}", "Authorization", bearer(recruiter)), 400);
-        assertThat(number.get("detail").asString()).isEqualTo("Field 'name' has an invalid value '5' (expected a string).");
+        assertThat(number.get("detail").asString()).isEqualTo("Field 'name' must be a string.");
         assertProblem(postJson("/api/v1/api-keys", "{\"name\": ", "Authorization", bearer(recruiter)), 400);
         assertProblem(postJson("/api/v1/api-keys", "[1,2]", "Authorization", bearer(recruiter)), 400);
         assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"" + "n".repeat(1_100_000) + "\"}",

@@ -371,8 +371,9 @@ class UsersTest extends GatewayTestSupport {
         String admin = acmeRecruiterToken();
 
         assertThat(assertProblem(invite(admin, "not-an-email", "VIEWER"), 400).toString()).contains("email");
-        assertThat(assertProblem(invite(admin, unique("r"), "OWNER"), 400).get("detail").asString())
-                .isEqualTo("Field 'role' has an invalid value 'OWNER' (expected one of [ADMIN, RECRUITER, VIEWER]).");
+        // the value sent is not quoted back: it may be personal, and problems end up in logs
+        assertThat(assertProblem(invite(admin, unique("r"), "nina@example.com"), 400).get("detail").asString())
+                .isEqualTo("Field 'role' must be one of [ADMIN, RECRUITER, VIEWER].");
         assertThat(assertProblem(postJson("/api/v1/users", "{\"email\":\"" + unique("n") + "\"}", "Authorization",
                 bearer(admin)), 400).toString()).contains("role");
         String id = json(get("/api/v1/users", "Authorization", bearer(admin))).get("items").get(0).get("id").asString();

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a Jackson failure into one sentence a client developer can act on, naming the JSON path
- * of the offending field; it never echoes internal class names.
+ * of the offending field and what it takes; it never echoes internal class names, nor the value sent.
  */
 public final class JsonProblemDescriber {
 
@@ -113,8 +113,8 @@ public final class JsonProblemDescriber {
                     + instantiation.getCause().getMessage();
         }
         if (jackson instanceof InvalidFormatException format) {
-            return "Field '" + path + "' has an invalid value " + abbreviate(String.valueOf(format.getValue()))
-                    + " (expected " + friendlyType(format.getTargetType()) + ").";
+            // The value is not quoted back: what a client sent may be personal, and problems end up in logs.
+            return "Field '" + path + "' must be " + friendlyType(format.getTargetType()) + ".";
         }
         if (jackson instanceof MismatchedInputException mismatch) {
             if (path.isEmpty()) {
@@ -158,10 +158,6 @@ public final class JsonProblemDescriber {
             return "an ISO-8601 timestamp";
         }
         return "an object";
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() > 40 ? "'" + value.substring(0, 40) + "…'" : "'" + value + "'";
     }
 
     /**

@@ -34,7 +34,7 @@ import java.util.Map;
 class DefaultsTestApplication {
 
     record Widget(@NotBlank String name, @Min(1) int size, @Email String owner, List<String> tags, List<Part> parts,
-                  Instant madeAt) {
+                  Instant madeAt, Colour colour) {
     }
 
     record Part(String id) {
@@ -59,8 +59,8 @@ class DefaultsTestApplication {
                            @RequestParam(required = false) Colour colour,
                            @RequestParam(required = false) Double weight,
                            @RequestParam(required = false) Instant since) {
-            return Items.of(List.of(new Widget("small", 1, null, List.of("a"), null, null),
-                    new Widget("large", 9, null, List.of(), null, null)));
+            return Items.of(List.of(new Widget("small", 1, null, List.of("a"), null, null, null),
+                    new Widget("large", 9, null, List.of(), null, null, null)));
         }
 
         @GetMapping("/api/widgets/{id}")
