@@ -72,8 +72,12 @@ class AccountEmails {
                     // No link, no address: the request id is enough to follow it up.
                     log.warn("{} email {} not handed to notification-service: {}", kind, requestId,
                             failure.getClass().getSimpleName() + ": " + failure.getMessage());
-                    return ProblemException.unavailable("email-unavailable",
-                            "The email cannot be sent right now, so nothing was changed. Try again shortly.");
+                    return unavailable();
                 });
+    }
+
+    static ProblemException unavailable() {
+        return ProblemException.unavailable("email-unavailable",
+                "The email cannot be sent right now, so nothing was changed. Try again shortly.");
     }
 }

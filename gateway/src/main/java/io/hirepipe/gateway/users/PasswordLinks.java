@@ -24,8 +24,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Emailed set-password links: an invited person's first password, and password resets. A link is 256 random
- * bits, stored hashed, used once, and expires; sending a new one voids the older ones of the account. Setting
- * a password ends every sign-in the account had, so a reset locks out whoever knew the old one.
+ * bits, stored hashed, used once, and expires; sending a new one voids the older ones of the account, one sender at
+ * a time. Setting a password ends every sign-in the account had, so a reset locks out whoever knew the old one.
  */
 @Service
 class PasswordLinks {
@@ -33,17 +33,20 @@ class PasswordLinks {
     private final ReactiveMongoTemplate mongo;
     private final AccountEmails emails;
     private final AccountEmailBudget budget;
+    private final PasswordLinkTurns turns;
     private final PasswordPolicy policy;
     private final PasswordEncoder passwords;
     private final AccountSignIns signIns;
     private final UsersProperties properties;
     private final Clock clock;
 
-    PasswordLinks(ReactiveMongoTemplate mongo, AccountEmails emails, AccountEmailBudget budget, PasswordPolicy policy,
-                  PasswordEncoder passwords, AccountSignIns signIns, UsersProperties properties, Clock clock) {
+    PasswordLinks(ReactiveMongoTemplate mongo, AccountEmails emails, AccountEmailBudget budget, PasswordLinkTurns turns,
+                  PasswordPolicy policy, PasswordEncoder passwords, AccountSignIns signIns, UsersProperties properties,
+                  Clock clock) {
         this.mongo = mongo;
         this.emails = emails;
         this.budget = budget;
+        this.turns = turns;
         this.policy = policy;
         this.passwords = passwords;
         this.signIns = signIns;
@@ -52,12 +55,19 @@ class PasswordLinks {
     }
 
     /**
-     * Stores a new link for {@code user}, voids the older ones, and has it emailed. If the email cannot be
-     * handed over, the new link is removed again and the 503 problem passes on. Each email draws on the address's
-     * budget ({@link AccountEmailBudget}); over it, nothing changes and nothing is sent: a reset request completes
-     * empty, as for an address without an account, and an invitation sent again is a 429 problem.
+     * Stores a new link for {@code user}, voids the older ones, and has it emailed, in the account's turn
+     * ({@link PasswordLinkTurns}): of requests at once, each sends after the other, so the email sent last carries
+     * the one link that works. If the email cannot be handed over, the new link is removed again and the 503 problem
+     * passes on. Each email draws on the address's budget ({@link AccountEmailBudget}); over it, nothing changes and
+     * nothing is sent: a reset request completes empty, as for an address without an account, and an invitation
+     * sent again is a 429 problem.
      */
     Mono<Void> send(RecruiterUser user, Purpose purpose) {
+        return Mono.usingWhen(turns.take(user.id()), turn -> budgeted(user, purpose),
+                turns::end, (turn, failure) -> turns.end(turn), turns::end);
+    }
+
+    private Mono<Void> budgeted(RecruiterUser user, Purpose purpose) {
         return Mono.defer(() -> {
             AccountEmailBudget.Decision budgeted = budget.take(user.email(), purpose);
             if (!budgeted.permitted()) {
