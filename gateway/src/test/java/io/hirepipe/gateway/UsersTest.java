@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -495,6 +496,33 @@ class UsersTest extends GatewayTestSupport {
                 .as("the link in the email taken last").isEqualTo(204);
         assertThat(setPassword(tokenOf(taken.get(0)), "violet canal lantern 9").statusCode())
                 .as("the earlier email's link").isEqualTo(400);
+    }
+
+    /**
+     * Invite clicked twice: the second click comes while the first one's email is on its way. The person gets one
+     * email, and its link works (they used to get two, the one taken last carrying a link the other click voided).
+     */
+    @Test
+    void anInviteClickedTwiceSendsOneEmailWhoseLinkWorks() throws Exception {
+        String admin = acmeRecruiterToken();
+        String email = unique("double-invite");
+        List<JsonNode> taken = takeTheFirstEmailLast(email);
+        HttpResponse<String> first;
+        HttpResponse<String> second;
+        try {
+            CompletableFuture<HttpResponse<String>> firstClick =
+                    CompletableFuture.supplyAsync(() -> invite(admin, email, "RECRUITER"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> emailsTo(email).size() == 1);
+            second = invite(admin, email, "RECRUITER");
+            first = firstClick.get(10, TimeUnit.SECONDS);
+        } finally {
+            NOTIFICATIONS.reply(EMAILS, r -> StubService.Reply.json(202, "{\"status\":\"SENT\"}"));
+        }
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(taken).as("emails for the two clicks").hasSize(1);
+        assertThat(setPassword(tokenOf(taken.get(0)), GOOD_PASSWORD).statusCode()).isEqualTo(204);
     }
 
     /**

@@ -20,7 +20,8 @@ import java.time.Instant;
 /**
  * One account's set-password emails go out one at a time, across gateway instances: a request voids the account's
  * links, stores its own and hands its email over while it holds the account's turn. Two requests at once (a double
- * click) each voiding the other's link could otherwise email a link that was void before it was sent.
+ * click) each voiding the other's link could otherwise email a link that was void before it was sent. The turn also
+ * counts the links handed over, so a request can tell that one was sent while it waited.
  */
 @Component
 class PasswordLinkTurns {
@@ -28,9 +29,9 @@ class PasswordLinkTurns {
     static final String COLLECTION = "password_link_turns";
     private static final Duration POLL = Duration.ofMillis(50);
 
-    /** An account's turn: who holds it and until when. */
+    /** An account's turn: who holds it and until when, and how many links the account was sent in all. */
     @Document(COLLECTION)
-    record Turn(@Id String userId, String holder, Instant until) {
+    record Turn(@Id String userId, String holder, Instant until, long sent) {
     }
 
     private final ReactiveMongoTemplate mongo;
@@ -45,6 +46,11 @@ class PasswordLinkTurns {
         this.lease = properties.emailTimeout().plusSeconds(10);
     }
 
+    /** How many links the account has been sent so far. */
+    Mono<Long> sent(String userId) {
+        return mongo.findById(userId, Turn.class).map(Turn::sent).defaultIfEmpty(0L);
+    }
+
     /** The account's turn, once no one else holds it. */
     Mono<Turn> take(String userId) {
         String holder = RandomIds.id("turn_", 16);
@@ -53,7 +59,8 @@ class PasswordLinkTurns {
                     Instant now = clock.instant();
                     Query free = Query.query(Criteria.where("_id").is(userId).orOperator(
                             Criteria.where("holder").is(null), Criteria.where("until").lt(now)));
-                    Update hold = new Update().set("holder", holder).set("until", now.plus(lease));
+                    Update hold = new Update().set("holder", holder).set("until", now.plus(lease))
+                            .setOnInsert("sent", 0L);
                     // Held by another: the query matches nothing and the upsert collides with the account's turn.
                     return mongo.findAndModify(free, hold, FindAndModifyOptions.options().upsert(true).returnNew(true),
                             Turn.class);
@@ -62,9 +69,21 @@ class PasswordLinkTurns {
                         .onRetryExhaustedThrow((spec, signal) -> AccountEmails.unavailable()));
     }
 
-    /** Ends the turn if it is still held: a holder whose lease ran out does not end its successor's. */
+    /** Ends the turn counting a link handed over in it. */
+    Mono<Void> pass(Turn turn) {
+        return release(turn, new Update().set("holder", null).inc("sent", 1));
+    }
+
+    /**
+     * Ends the turn if it is still held (not by {@link #pass}): a holder whose lease ran out does not end its
+     * successor's.
+     */
     Mono<Void> end(Turn turn) {
+        return release(turn, new Update().set("holder", null));
+    }
+
+    private Mono<Void> release(Turn turn, Update update) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(turn.userId()).and("holder").is(turn.holder())),
-                new Update().set("holder", null), Turn.class).then();
+                update, Turn.class).then();
     }
 }

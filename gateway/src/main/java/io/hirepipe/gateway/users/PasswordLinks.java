@@ -63,17 +63,33 @@ class PasswordLinks {
      * sent again is a 429 problem.
      */
     Mono<Void> send(RecruiterUser user, Purpose purpose) {
-        return Mono.usingWhen(turns.take(user.id()), turn -> budgeted(user, purpose),
+        return sendUnlessSentSince(user, purpose, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #send}, unless by its turn the account has been sent more than {@code linksSentBefore} links: one sent
+     * since this request began covers it, and nothing more is sent (an admin double-clicking Invite sends one email).
+     */
+    Mono<Void> sendUnlessSentSince(RecruiterUser user, Purpose purpose, long linksSentBefore) {
+        return Mono.usingWhen(turns.take(user.id()),
+                turn -> turn.sent() > linksSentBefore ? Mono.empty()
+                        : budgeted(user, purpose).flatMap(sent -> sent ? turns.pass(turn) : Mono.empty()),
                 turns::end, (turn, failure) -> turns.end(turn), turns::end);
     }
 
-    private Mono<Void> budgeted(RecruiterUser user, Purpose purpose) {
+    /** How many links the account has been sent so far: what {@link #sendUnlessSentSince} compares with. */
+    Mono<Long> linksSent(String userId) {
+        return turns.sent(userId);
+    }
+
+    /** Whether a link was sent: not when a reset is over the budget. */
+    private Mono<Boolean> budgeted(RecruiterUser user, Purpose purpose) {
         return Mono.defer(() -> {
             AccountEmailBudget.Decision budgeted = budget.take(user.email(), purpose);
             if (!budgeted.permitted()) {
-                return purpose == Purpose.RESET ? Mono.empty() : Mono.error(tooManyEmails(budgeted.retryAfter()));
+                return purpose == Purpose.RESET ? Mono.just(false) : Mono.error(tooManyEmails(budgeted.retryAfter()));
             }
-            return store(user, purpose).onErrorResume(failure -> {
+            return store(user, purpose).thenReturn(true).onErrorResume(failure -> {
                 budget.giveBack(user.email());
                 return Mono.error(failure);
             });

@@ -68,23 +68,24 @@ class Team {
     /**
      * Invites {@code email} with {@code role}: a new account INVITED, emailed a set-password link. Inviting an
      * invited person of this tenant again sends a fresh link, also when that invite races the one that creates the
-     * account (an admin double-clicking). If the email cannot be sent, a new account is removed again (nothing
-     * half-created remains) and the answer is a 503 problem.
+     * account (an admin double-clicking); of invites at once, one email goes out. If the email cannot be sent, a new
+     * account is removed again (nothing half-created remains) and the answer is a 503 problem.
      */
     Mono<Invited> invite(Caller admin, String email, Role role) {
         String normalized = RecruiterUser.normalizeEmail(email);
-        return inviteExisting(admin, normalized, role)
+        return inviteExisting(admin, normalized, role, false)
                 .switchIfEmpty(Mono.defer(() -> create(admin.tenantId(), normalized, role)))
                 // another invite of the address stored its account first: answered as if this one came after it
-                .onErrorResume(EmailStoredMeanwhile.class, raced -> inviteExisting(admin, normalized, role)
+                .onErrorResume(EmailStoredMeanwhile.class, raced -> inviteExisting(admin, normalized, role, true)
                         .switchIfEmpty(Mono.error(Team::emailTaken)));
     }
 
-    private Mono<Invited> inviteExisting(Caller admin, String normalizedEmail, Role role) {
+    /** @param storedMeanwhile the account was stored after this request began, by another invite of the address */
+    private Mono<Invited> inviteExisting(Caller admin, String normalizedEmail, Role role, boolean storedMeanwhile) {
         return mongo.findOne(Query.query(Criteria.where("email").is(normalizedEmail)), RecruiterUser.class)
                 .flatMap(existing -> {
                     if (existing.tenantId().equals(admin.tenantId()) && existing.status() == UserStatus.INVITED) {
-                        return reinvite(existing, role);
+                        return reinvite(existing, role, storedMeanwhile);
                     }
                     // The same answer whichever tenant the address belongs to: nothing about others leaks.
                     return Mono.<Invited>error(emailTaken());
@@ -102,12 +103,17 @@ class Team {
      * An invited person invited again gets a fresh link and the role asked for now: the admin's latest word (a
      * VIEWER invited by mistake and invited again as RECRUITER signs in as RECRUITER). No last-admin check: an
      * invited person is not yet an active admin, so changing their role never leaves the tenant without one.
+     * A link sent since this request began (the other click of a double click) is the fresh link: no second email.
      */
-    private Mono<Invited> reinvite(RecruiterUser existing, Role role) {
+    private Mono<Invited> reinvite(RecruiterUser existing, Role role, boolean storedMeanwhile) {
+        // an account stored after this request began: every link it was sent came since
+        Mono<Long> sentBefore = storedMeanwhile ? Mono.just(0L) : links.linksSent(existing.id());
         // the link first: an invitation refused (429, 503) changes nothing, the role included
-        return links.send(existing, Purpose.INVITE).then(role == existing.role()
-                ? Mono.just(new Invited(existing, false, null))
-                : set(existing, Update.update("role", role.name())).map(user -> new Invited(user, false, existing.role())));
+        return sentBefore.flatMap(before -> links.sendUnlessSentSince(existing, Purpose.INVITE, before))
+                .then(role == existing.role()
+                        ? Mono.just(new Invited(existing, false, null))
+                        : set(existing, Update.update("role", role.name()))
+                                .map(user -> new Invited(user, false, existing.role())));
     }
 
     private Mono<Invited> create(String tenantId, String email, Role role) {
@@ -115,7 +121,8 @@ class Team {
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), role, UserStatus.INVITED);
         return mongo.insert(user)
                 .onErrorMap(DuplicateKeyException.class, raced -> new EmailStoredMeanwhile())
-                .flatMap(saved -> links.send(saved, Purpose.INVITE)
+                // a racing invite of the address may have sent the new account its link already
+                .flatMap(saved -> links.sendUnlessSentSince(saved, Purpose.INVITE, 0)
                         .onErrorResume(failure -> mongo.remove(Query.query(Criteria.where("_id").is(saved.id())),
                                 RecruiterUser.class).then(Mono.error(failure)))
                         .thenReturn(new Invited(saved, true, null)));
