@@ -95,7 +95,7 @@ class LoginTest extends GatewayTestSupport {
     @Test
     void wrongTypesAreABadRequestNamingTheField() {
         JsonNode problem = assertProblem(postJson("/api/v1/auth/login", "{\"email\": 42, \"password\": \"x\"}"), 400);
-        assertThat(problem.get("detail").asString()).contains("'email'").contains("expected a string");
+        assertThat(problem.get("detail").asString()).contains("'email'").contains("must be a string");
         assertProblem(postJson("/api/v1/auth/login", "{\"email\": \"a@b.test\", \"password\": [\"x\"]}"), 400);
     }
 
