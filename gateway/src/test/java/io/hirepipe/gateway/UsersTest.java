@@ -45,6 +45,10 @@ class UsersTest extends GatewayTestSupport {
     private static final String GOOD_PASSWORD = "plum tulip harbour 42";
 
     static {
+        takeEveryEmail();
+    }
+
+    private static void takeEveryEmail() {
         NOTIFICATIONS.reply(EMAILS, r -> StubService.Reply.json(202, "{\"status\":\"SENT\"}"));
     }
 
@@ -400,7 +404,7 @@ class UsersTest extends GatewayTestSupport {
         try {
             assertProblem(invite(admin, email, "VIEWER"), 503);
         } finally {
-            NOTIFICATIONS.reply(EMAILS, r -> StubService.Reply.json(202, "{\"status\":\"SENT\"}"));
+            takeEveryEmail();
         }
         assertThat(json(get("/api/v1/users", "Authorization", bearer(admin))).get("items").values())
                 .extracting(u -> u.get("email").asString()).doesNotContain(email);
@@ -489,7 +493,7 @@ class UsersTest extends GatewayTestSupport {
                     .isEqualTo(202);
             await().atMost(Duration.ofSeconds(10)).until(() -> taken.size() == 2);
         } finally {
-            NOTIFICATIONS.reply(EMAILS, r -> StubService.Reply.json(202, "{\"status\":\"SENT\"}"));
+            takeEveryEmail();
         }
 
         assertThat(setPassword(tokenOf(taken.get(1)), "violet canal lantern 8").statusCode())
@@ -516,7 +520,7 @@ class UsersTest extends GatewayTestSupport {
             second = invite(admin, email, "RECRUITER");
             first = firstClick.get(10, TimeUnit.SECONDS);
         } finally {
-            NOTIFICATIONS.reply(EMAILS, r -> StubService.Reply.json(202, "{\"status\":\"SENT\"}"));
+            takeEveryEmail();
         }
 
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);

@@ -205,27 +205,26 @@ class ServletDefaultsTest {
                 .expect(200).get("madeAt").asString()).isEqualTo("2026-12-01T09:00:00Z");
     }
 
-    /**
-     * A value a field cannot take is not quoted back: what a client sent can be personal (an address typed into the
-     * wrong field) and problems end up in logs. The detail names the field and what it takes.
-     */
     @Test
     void aTimeThatCannotBeReadIsNamedWithWhatItTakesNotQuoted() {
-        HttpApi.Response response = recruiter.post("/api/widgets",
-                "{\"name\":\"w\",\"size\":1,\"madeAt\":\"when nina@example.com calls\"}");
-
-        JsonNode problem = response.problem(400, "malformed-request");
-        assertThat(problem.get("detail").asString()).isEqualTo("Field 'madeAt' must be an ISO-8601 timestamp.");
-        assertThat(response.body()).doesNotContain("nina");
+        assertRefusedWithoutQuoting("madeAt", "when nina@example.com calls",
+                "Field 'madeAt' must be an ISO-8601 timestamp.");
     }
 
     @Test
     void anUnknownEnumValueInABodyIsNamedWithTheValuesItTakesNotQuoted() {
-        HttpApi.Response response = recruiter.post("/api/widgets",
-                "{\"name\":\"w\",\"size\":1,\"colour\":\"nina@example.com\"}");
+        assertRefusedWithoutQuoting("colour", "nina@example.com", "Field 'colour' must be one of [RED, GREEN].");
+    }
 
-        JsonNode problem = response.problem(400, "malformed-request");
-        assertThat(problem.get("detail").asString()).isEqualTo("Field 'colour' must be one of [RED, GREEN].");
+    /**
+     * A value a field cannot take is not quoted back: what a client sent can be personal (an address typed into the
+     * wrong field) and problems end up in logs. The detail names the field and what it takes.
+     */
+    private void assertRefusedWithoutQuoting(String field, String value, String detail) {
+        HttpApi.Response response = recruiter.post("/api/widgets",
+                "{\"name\":\"w\",\"size\":1,\"" + field + "\":\"" + value + "\"}");
+
+        assertThat(response.problem(400, "malformed-request").get("detail").asString()).isEqualTo(detail);
         assertThat(response.body()).doesNotContain("nina");
     }
 
