@@ -65,6 +65,10 @@ public class SsrfGuard {
         if (uri.getRawFragment() != null) {
             throw new UnsafeUrlException("must not have a fragment");
         }
+        // java.net.URI takes any digits for a port; an impossible one would fail every delivery, never the subscribe
+        if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+            throw new UnsafeUrlException("has port " + uri.getPort() + ", which no server listens on (1-65535)");
+        }
         addresses(host);
         return uri;
     }

@@ -94,6 +94,8 @@ class SsrfGuardTest {
         assertThatThrownBy(() -> guard.check("https:///x")).hasMessageContaining("host");
         assertThatThrownBy(() -> guard.check("https://nowhere.invalid/x")).hasMessageContaining("does not resolve");
         assertThatThrownBy(() -> guard.check("https://exa mple.com/")).hasMessage("is not a valid URL");
+        assertThatThrownBy(() -> guard.check("https://hooks.partner.example:99999/x")).hasMessageContaining("port 99999");
+        assertThatThrownBy(() -> guard.check("https://hooks.partner.example:0/x")).hasMessageContaining("port 0");
     }
 
     @Test

@@ -236,6 +236,7 @@ class WebhookApiTest extends NotificationServiceTest {
             "https://intranet.partner.test/hooks",
             "ftp://127.0.0.1/hooks",
             "https://user:pw@127.0.0.1/hooks",
+            "http://127.0.0.1:99999/hooks",
             "not a url"})
     void unsafeUrlsAreRefusedAtSubscribeTimeNamingTheField(String url) {
         TestHosts.resolve("intranet.partner.test", "172.16.9.9");
