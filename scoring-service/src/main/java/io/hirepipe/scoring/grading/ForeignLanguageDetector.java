@@ -2,7 +2,6 @@ package io.hirepipe.scoring.grading;
 
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
@@ -85,8 +84,8 @@ final class ForeignLanguageDetector {
                         SpanishAnalyzer.getDefaultStopSet(), ItalianAnalyzer.getDefaultStopSet(),
                         PortugueseAnalyzer.getDefaultStopSet(), DutchAnalyzer.getDefaultStopSet())
                 .flatMap(set -> set.stream().map(word -> new String((char[]) word)))
-                // shared with English ("in", "a", "was", "so", "also"), or an English word a stop list holds anyway
-                .filter(w -> !english.contains(w) && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w))
+                // shared with English ("in", "a", "was", "so", "also"): counted for neither language
+                .filter(w -> !english.contains(w))
                 .forEach(foreign::add);
         return foreign;
     }
