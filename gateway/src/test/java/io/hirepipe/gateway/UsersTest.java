@@ -530,6 +530,55 @@ class UsersTest extends GatewayTestSupport {
     }
 
     /**
+     * Invite clicked twice while the email service falters: the first click's email fails, so its new account is
+     * removed again, while the second click has already found that account and waits for its turn to send. Whatever
+     * the second click answers, the team list and the emails must agree with it (the second click used to answer 200
+     * and email a link to the account the first had just removed).
+     */
+    @Test
+    void anInviteClickedTwiceWhoseFirstEmailFailsAnswersWhatTheTeamListShows() throws Exception {
+        String admin = acmeRecruiterToken();
+        String email = unique("faltering-invite");
+        AtomicInteger arrived = new AtomicInteger();
+        NOTIFICATIONS.reply(EMAILS, r -> {
+            if (JSON.readTree(r.body()).path("to").asString().equals(email) && arrived.incrementAndGet() == 1) {
+                try {
+                    // long enough for the second click to find the new account and wait for the account's turn
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return StubService.Reply.problem(503, "{\"status\":503}");
+            }
+            return StubService.Reply.json(202, "{\"status\":\"SENT\"}");
+        });
+        HttpResponse<String> first;
+        HttpResponse<String> second;
+        try {
+            CompletableFuture<HttpResponse<String>> firstClick =
+                    CompletableFuture.supplyAsync(() -> invite(admin, email, "RECRUITER"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> arrived.get() == 1);
+            second = invite(admin, email, "RECRUITER");
+            first = firstClick.get(10, TimeUnit.SECONDS);
+        } finally {
+            takeEveryEmail();
+        }
+
+        assertProblem(first, 503);
+        boolean listed = json(get("/api/v1/users", "Authorization", bearer(admin))).get("items").values().stream()
+                .anyMatch(u -> u.get("email").asString().equals(email));
+        if (second.statusCode() == 503) {
+            assertThat(listed).as("both clicks failed: no account").isFalse();
+            assertThat(emailsTo(email)).as("no second email after the failed one").hasSize(1);
+        } else {
+            assertThat(second.statusCode()).as(second.body()).isIn(200, 201);
+            assertThat(listed).as("the person the second click answered with").isTrue();
+            assertThat(setPassword(tokenOf(lastEmailTo(email)), GOOD_PASSWORD).statusCode())
+                    .as("the link the second click emailed").isEqualTo(204);
+        }
+    }
+
+    /**
      * notification-service stands in for a slow one here: the first email to {@code email} is held until a second
      * one to it arrives (or a second has passed), and is taken after it. Returns the emails in the order taken.
      */

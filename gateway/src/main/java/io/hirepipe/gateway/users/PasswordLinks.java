@@ -71,10 +71,27 @@ class PasswordLinks {
      * since this request began covers it, and nothing more is sent (an admin double-clicking Invite sends one email).
      */
     Mono<Void> sendUnlessSentSince(RecruiterUser user, Purpose purpose, long linksSentBefore) {
-        return Mono.usingWhen(turns.take(user.id()),
-                turn -> turn.sent() > linksSentBefore ? Mono.empty()
-                        : budgeted(user, purpose).flatMap(sent -> sent ? turns.pass(turn) : Mono.empty()),
-                turns::end, (turn, failure) -> turns.end(turn), turns::end);
+        return sendUnlessSentSince(user, purpose, linksSentBefore, Mono.empty());
+    }
+
+    /**
+     * As {@link #sendUnlessSentSince(RecruiterUser, Purpose, long)}, running {@code undo} when the link cannot be
+     * sent (a new account removed again) before the turn passes on: a request that waited for the turn then finds the
+     * account gone, and answers the same 503 problem instead of emailing a link to an account that no longer exists.
+     */
+    Mono<Void> sendUnlessSentSince(RecruiterUser user, Purpose purpose, long linksSentBefore, Mono<Void> undo) {
+        Mono<PasswordLinkTurns.Turn> turn = turns.take(user.id()).onErrorResume(failure -> undo.then(Mono.error(failure)));
+        return Mono.usingWhen(turn,
+                held -> stillThere(user)
+                        .then(Mono.defer(() -> held.sent() > linksSentBefore ? Mono.<Void>empty()
+                                : budgeted(user, purpose).flatMap(sent -> sent ? turns.pass(held) : Mono.empty())))
+                        .onErrorResume(failure -> undo.then(Mono.error(failure))),
+                turns::end, (held, failure) -> turns.end(held), turns::end);
+    }
+
+    private Mono<Void> stillThere(RecruiterUser user) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(user.id())), RecruiterUser.class)
+                .flatMap(exists -> exists ? Mono.<Void>empty() : Mono.error(AccountEmails.unavailable()));
     }
 
     /** How many links the account has been sent so far: what {@link #sendUnlessSentSince} compares with. */

@@ -69,7 +69,8 @@ class Team {
      * Invites {@code email} with {@code role}: a new account INVITED, emailed a set-password link. Inviting an
      * invited person of this tenant again sends a fresh link, also when that invite races the one that creates the
      * account (an admin double-clicking); of invites at once, one email goes out. If the email cannot be sent, a new
-     * account is removed again (nothing half-created remains) and the answer is a 503 problem.
+     * account is removed again (nothing half-created remains) and the answer is a 503 problem, also to an invite of the
+     * address that found the account while its email was failing.
      */
     Mono<Invited> invite(Caller admin, String email, Role role) {
         String normalized = RecruiterUser.normalizeEmail(email);
@@ -122,9 +123,9 @@ class Team {
         return mongo.insert(user)
                 .onErrorMap(DuplicateKeyException.class, raced -> new EmailStoredMeanwhile())
                 // a racing invite of the address may have sent the new account its link already
-                .flatMap(saved -> links.sendUnlessSentSince(saved, Purpose.INVITE, 0)
-                        .onErrorResume(failure -> mongo.remove(Query.query(Criteria.where("_id").is(saved.id())),
-                                RecruiterUser.class).then(Mono.error(failure)))
+                .flatMap(saved -> links.sendUnlessSentSince(saved, Purpose.INVITE, 0,
+                                mongo.remove(Query.query(Criteria.where("_id").is(saved.id())), RecruiterUser.class)
+                                        .then())
                         .thenReturn(new Invited(saved, true, null)));
     }
 
