@@ -86,7 +86,7 @@ public final class AnswerEvidenceCollector {
         // the units' polarity as read above; only the positive parts added since are read here
         boolean[] negated = Arrays.copyOf(unitNegated, n);
         for (int u = unitNegated.length; u < n; u++) {
-            negated[u] = negation.isNegated(readAs.get(u));
+            negated[u] = negation.isDenied(readAs.get(u));
         }
         List<Set<String>> terms = new ArrayList<>(n);
         for (int u = 0; u < n; u++) {
@@ -231,7 +231,7 @@ public final class AnswerEvidenceCollector {
     private boolean[] negated(List<String> texts) {
         boolean[] negated = new boolean[texts.size()];
         for (int u = 0; u < negated.length; u++) {
-            negated[u] = negation.isNegated(texts.get(u));
+            negated[u] = negation.isDenied(texts.get(u));
         }
         return negated;
     }

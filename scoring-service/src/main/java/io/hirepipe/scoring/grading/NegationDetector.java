@@ -30,12 +30,32 @@ import java.util.regex.Pattern;
  * own. A negation before the "so" is the statement's ("replication does not copy data, so …"), and a clause
  * that opens with the conjunction, with no statement before it ("so nothing can be out of date"), states
  * its own negation and stays negated. This applies to a whole sentence; its clauses are judged on their own.
+ *
+ * <p>In an answer ({@link #isDenied}), a belief the clause calls mistaken is denied as by "not": "a common misconception is that sharding copies every
+ * row to every node", "it's a myth that …", "people wrongly assume …", "it is wrong to think …". Candidates who know a
+ * subject well name its misconceptions in order to refute them, and such a clause states the misconception's
+ * opposite, not the misconception. With a negation of its own beside it, the two cancel ("it's a myth that
+ * replicas can't serve reads" says they can; "it is not a myth that …" affirms). A frame about a practice rather than a belief
+ * ("a common mistake is sharding too early") is not one: only a mistake of thinking, believing, assuming, saying or
+ * claiming, and a misconception, myth, fallacy or misunderstanding "that …", refute what follows.
  */
 public final class NegationDetector {
 
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(?:not(?!\\s+(?:only|just|necessarily\\s+bad|" + HedgeDetector.SURE + "\\b))|no|never|none|nothing|neither|nor|cannot|isnt|dont|doesnt|wont|cant)\\b"
                     + "|n['’]t\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** A frame that calls what follows a mistaken belief: see the class comment. */
+    private static final Pattern REFUTED_BELIEF = Pattern.compile(
+            "\\b(?:(?:mistake|error)s?(?:\\s+\\S+){0,3}?\\s+(?:is|was|are)\\s+(?:to\\s+)?(?:think|believ|assum|say|claim)\\w*"
+                    + "|(?:misconception|myth|fallacy|misunderstanding)s?(?:\\s+\\S+){0,3}?\\s+(?:that|to\\s+(?:think|believe|assume|say))\\b"
+                    + "|(?:wrongly|mistakenly|falsely|incorrectly|erroneously)\\s+(?:think|believ|assum|claim|say|said|thought)\\w*"
+                    + "|it(?:['’]s|\\s+is)\\s+(?:wrong|false|incorrect|untrue)\\s+(?:to\\s+(?:think|say|believe|assume|claim)|that)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Where a frame's part of a sentence ends: punctuation, a dash between words, or "but". */
+    private static final Pattern PART_BOUNDARY = Pattern.compile("[,;:.!?()]|\\s[-–—]+\\s|\\bbut\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** What opens a clause of result or reason: "…, so nothing can be out of date", "… because it doesn't block". */
@@ -56,8 +76,49 @@ public final class NegationDetector {
     private static final Pattern OPENING = Pattern.compile("(?:\\W|\\b(?:and|but|or|so|then|even|only|just)\\b)*",
             Pattern.CASE_INSENSITIVE);
 
+    /** Whether the clause is negated: how a rubric's own statements are read (they describe, they do not argue). */
     public boolean isNegated(String clause) {
         return negatedOutsideConditions(clause, false);
+    }
+
+    /**
+     * Whether a candidate's clause says that what it states is not so: negated, or a belief it calls mistaken. A
+     * negation in the frame's own part of the text (up to a comma, a semicolon or the like) cancels it ("it's a myth
+     * that replicas can't serve reads" says they can); one in another part does not ("a common mistake is to think
+     * sharding copies every row; it does not"). A rubric may well describe a misconception as "the myth that …", so
+     * its statements are read by {@link #isNegated}: only an answer refutes one.
+     */
+    public boolean isDenied(String clause) {
+        Matcher frame = refutedBelief(clause);
+        if (frame == null) {
+            return isNegated(clause);
+        }
+        int start = 0;
+        int end = clause.length();
+        Matcher boundary = PART_BOUNDARY.matcher(clause);
+        while (boundary.find()) {
+            if (boundary.end() <= frame.start()) {
+                start = boundary.end();
+            } else if (boundary.start() >= frame.end()) {
+                end = boundary.start();
+                break;
+            }
+        }
+        return !NEGATION.matcher(clause).region(start, end).find();
+    }
+
+    /** The first frame, outside every condition, that calls what follows a mistaken belief; null if none. */
+    private static Matcher refutedBelief(String clause) {
+        if (clause == null) {
+            return null;
+        }
+        Matcher m = REFUTED_BELIEF.matcher(clause);
+        while (m.find()) {
+            if (!insideCondition(clause, m.start(), m.end())) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /**

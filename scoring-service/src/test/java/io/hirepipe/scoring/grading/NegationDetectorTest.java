@@ -1,5 +1,6 @@
 package io.hirepipe.scoring.grading;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,9 +28,33 @@ class NegationDetectorTest {
             "Since we run five copies, the buckets can't live in each copy's memory",
             "so nothing can be out of date for longer than that",
             "We ship the bucket in the SDK, so the client never goes over the limit; the servers don't keep any state",
-            "Rate limiting isn't a good idea because it loses customers"})
+            "Rate limiting isn't a good idea because it loses customers",
+            "A common misconception is that sharding copies all data to every node",
+            "It's a myth that you need a lock for every read",
+            "Many developers wrongly assume that replicas can take writes",
+            "It is wrong to think that sharding copies the data",
+            "The mistake juniors make is to believe that an index always helps",
+            "A common mistake is to think sharding copies all data to every node; it does not.",
+            "A common misconception is that sharding copies all data, which is not true"})
     void denialsAreNegated(String clause) {
-        assertThat(negation.isNegated(clause)).isTrue();
+        assertThat(negation.isDenied(clause)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "It's a myth that replicas can't serve reads",
+            "It is not a myth that every index slows down writes",
+            "A common mistake is sharding too early",
+            "Retrying a payment without an idempotency key is a mistake",
+            "If you wrongly assume the cache is fresh, you serve stale data"})
+    void aRefutedBeliefThatIsItselfNegatedOrAboutAPracticeIsNotADenial(String clause) {
+        assertThat(negation.isDenied(clause)).isFalse();
+    }
+
+    @Test
+    void aRubricThatDescribesAMisconceptionAsAMythStatesItAnAnswerDeniesIt() {
+        assertThat(negation.isNegated("The myth that JWT claims are encrypted")).isFalse();
+        assertThat(negation.isDenied("It's a myth that JWT claims are encrypted")).isTrue();
     }
 
     @ParameterizedTest

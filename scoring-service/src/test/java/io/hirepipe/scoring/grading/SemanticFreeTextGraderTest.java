@@ -2,6 +2,7 @@ package io.hirepipe.scoring.grading;
 
 import io.hirepipe.scoring.grading.FreeTextGrade.GradeFlag;
 import io.hirepipe.scoring.grading.FreeTextGrade.KeyPointEvidence;
+import io.hirepipe.scoring.grading.FreeTextGrade.MisconceptionEvidence;
 import io.hirepipe.scoring.grading.FreeTextGrade.Verdict;
 import io.hirepipe.scoring.grading.eval.DevSet;
 import io.hirepipe.scoring.grading.eval.FreeTextEvaluation;
@@ -287,6 +288,21 @@ class SemanticFreeTextGraderTest {
         // the credit stops at 0 (never negative); an answer that states a misconception is given the engaged-wrong
         // floor (grade 1: "mostly wrong"), not less, whatever the penalty
         assertThat(percent(grade)).isCloseTo(settings.engagedWrongFloor(), org.assertj.core.data.Offset.offset(0.1));
+    }
+
+    @Test
+    void aMisconceptionNamedToRefuteItCostsNothing() {
+        String rest = " Each shard holds only a subset of the rows, while replication keeps full copies on replicas "
+                + "for failover.";
+        FreeTextGrade refuted = grader.grade("A common mistake is to think that sharding copies all data to every node; "
+                + "it does not." + rest, RUBRIC);
+        FreeTextGrade stated = grader.grade("Sharding copies all data to every node." + rest, RUBRIC);
+
+        assertThat(stated.misconceptions()).extracting(MisconceptionEvidence::misconceptionId)
+                .containsExactly("sharding-copies-all");
+        assertThat(refuted.misconceptions()).isEmpty();
+        assertThat(refuted.keyPoints()).extracting(KeyPointEvidence::verdict).containsOnly(Verdict.MET);
+        assertThat(percent(refuted)).isGreaterThanOrEqualTo(87.5).isGreaterThan(percent(stated));
     }
 
     @Test
