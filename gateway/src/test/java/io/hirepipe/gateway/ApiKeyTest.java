@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.util.Collections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -146,6 +147,11 @@ class ApiKeyTest extends GatewayTestSupport {
         assertThat(blank.get("errors").get(0).get("field").asString()).isEqualTo("name");
         assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"" + "n".repeat(101) + "\",\"scopes\":[\"results:read\"]}",
                 "Authorization", bearer(recruiter)), 400);
+        String tooManyScopes = "[" + String.join(",", Collections.nCopies(21, "\"results:read\"")) + "]";
+        JsonNode tooMany = assertProblem(postJson("/api/v1/api-keys", "{\"name\":\"x\",\"scopes\":" + tooManyScopes + "}",
+                "Authorization", bearer(recruiter)), 400);
+        assertThat(tooMany.get("detail").asString()).as("not 'between 0 and 20': a key needs a scope")
+                .isEqualTo("scopes: must have at most 20 entries");
         assertProblem(postJson("/api/v1/api-keys", "{\"name\": {\"$gt\": \"\"}}", "Authorization", bearer(recruiter)), 400);
         JsonNode number = assertProblem(postJson("/api/v1/api-keys", "{\"name\": 5}", "Authorization", bearer(recruiter)), 400);
         assertThat(number.get("detail").asString()).isEqualTo("Field 'name' must be a string.");

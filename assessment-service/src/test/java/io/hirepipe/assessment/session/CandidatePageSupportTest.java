@@ -199,7 +199,9 @@ class CandidatePageSupportTest extends AssessmentIntegrationTest {
         for (int i = 0; i <= SignalBatchRequest.MAX; i++) {
             flood.add(Map.of("type", "COPY", "at", Instant.parse("2026-01-01T10:00:00Z").plusSeconds(i).toString()));
         }
-        api(candidate).post(path, Map.of("signals", flood)).problem(400);
+        JsonNode tooMany = api(candidate).post(path, Map.of("signals", flood)).problem(400, "invalid-request");
+        assertThat(tooMany.get("detail").asString()).as("not 'between 0 and 100': an empty batch is refused above")
+                .isEqualTo("signals: must have at most 100 entries");
         api(candidate).post(path, Map.of("signals", List.of(Map.of("type", "COPY", "at", "2026-01-01T10:00:00Z",
                 "questionId", "q-nope")))).problem(404);
     }

@@ -64,7 +64,7 @@ public class ApiKeyController {
      *               its integration needs
      */
     public record CreateApiKeyRequest(@Schema(example = "Greenhouse integration") @NotBlank @Size(max = 100) String name,
-                                      @ArraySchema(schema = @Schema(example = "invitations:write")) @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 50) String> scopes) {
+                                      @ArraySchema(schema = @Schema(example = "invitations:write")) @NotEmpty @Size(max = 20, message = "must have at most {max} entries") List<@NotBlank @Size(max = 50) String> scopes) {
     }
 
     /** The only response that ever contains the full key. */

@@ -21,7 +21,7 @@ import java.util.List;
 public record SubscriptionRequest(
         @Schema(example = "https://hooks.acme.example/hirepipe") @NotBlank @Size(max = 2000) String url,
         @ArraySchema(schema = @Schema(example = "assessment.finalized", allowableValues = {"invitation.created", "assessment.started", "assessment.submitted", "assessment.scored",
-                "score.adjusted", "assessment.finalized", "invitation.revoked", "invitation.expired"})) @NotEmpty @Size(max = 20) List<@NotBlank String> eventTypes,
+                "score.adjusted", "assessment.finalized", "invitation.revoked", "invitation.expired"})) @NotEmpty @Size(max = 20, message = "must have at most {max} entries") List<@NotBlank String> eventTypes,
         @Schema(example = "Push completed assessments to our ATS") @Size(max = 500) String description,
         Boolean enabled,
         @Schema(example = "integrations@acme.example") @Email @Size(max = 320) String alertEmail) {

@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -252,6 +253,11 @@ class WebhookApiTest extends NotificationServiceTest {
         assertField(acmeApi.post(HOOKS, Map.of("eventTypes", List.of("assessment.scored"))), "url");
         assertField(acmeApi.post(HOOKS, Map.of("url", "http://127.0.0.1:9/x", "eventTypes", List.of())), "eventTypes");
         assertField(acmeApi.post(HOOKS, Map.of("url", "http://127.0.0.1:9/x")), "eventTypes");
+        HttpApi.Response tooMany = acmeApi.post(HOOKS, Map.of("url", "http://127.0.0.1:9/x",
+                "eventTypes", Collections.nCopies(21, "assessment.scored")));
+        assertField(tooMany, "eventTypes");
+        assertThat(tooMany.json().get("detail").asString()).as("not 'between 0 and 20': an empty list is refused above")
+                .isEqualTo("eventTypes: must have at most 20 entries");
         assertField(acmeApi.post(HOOKS, Map.of("url", "http://127.0.0.1:9/x",
                 "eventTypes", List.of("assessment.scored", "assessment.exploded"))), "eventTypes[1]");
         assertField(acmeApi.post(HOOKS, Map.of("url", "http://127.0.0.1:9/x",
