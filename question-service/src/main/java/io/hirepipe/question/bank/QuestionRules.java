@@ -194,6 +194,12 @@ public final class QuestionRules {
             violations.add(new Violation("rubric.keyPoints", "key point ids must be unique; repeated: "
                     + duplicateIds));
         }
+        List<QuestionRequest.KeyPointInput> asGiven = request.rubric().keyPoints();
+        for (int i = 0; i < asGiven.size(); i++) {
+            if (asGiven.get(i) != null) {
+                checkPhrases("rubric.keyPoints[" + i + "]", asGiven.get(i).phrases(), violations);
+            }
+        }
         int sum = keyPoints.stream().map(QuestionRequest.KeyPointInput::points).filter(Objects::nonNull)
                 .mapToInt(Integer::intValue).sum();
         checkMisconceptions(nonNull(request.rubric().misconceptions()), keyPoints, sum, violations);
@@ -222,10 +228,24 @@ public final class QuestionRules {
                     + "shared: " + clashing));
         }
         for (int i = 0; i < given.size(); i++) {
+            checkPhrases("rubric.misconceptions[" + i + "]", given.get(i).phrases(), violations);
             Integer points = given.get(i).points();
             if (points != null && points > worth) {
                 violations.add(new Violation("rubric.misconceptions[" + i + "].points",
                         "a misconception cannot cost more than the question is worth (" + worth + ")"));
+            }
+        }
+    }
+
+    /** A phrase of common words only ("the", "is not") is left out whole by grading: it could never match. */
+    private static void checkPhrases(String owner, List<String> phrases, List<Violation> violations) {
+        List<String> given = nonNull(phrases);
+        for (int j = 0; j < given.size(); j++) {
+            String phrase = given.get(j);
+            if (phrase != null && !phrase.isBlank() && SearchTerms.onlyStopWords(phrase)) {
+                violations.add(new Violation(owner + ".phrases[" + j + "]", "'" + phrase.strip() + "' has only common "
+                        + "words (such as 'the', 'is', 'not') that grading leaves out, so it can never match; use a word "
+                        + "that signals it"));
             }
         }
     }

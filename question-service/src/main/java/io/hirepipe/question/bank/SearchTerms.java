@@ -73,11 +73,29 @@ public final class SearchTerms {
         return query == null ? List.of() : analyse(query).stream().distinct().toList();
     }
 
+    /**
+     * Whether nothing of the text is left after analysis: only English stop words ("the", "it is", "not"). Free-text
+     * grading analyses a rubric's phrases the same way, so such a phrase can never match an answer.
+     */
+    public static boolean onlyStopWords(String text) {
+        try (TokenStream stream = ENGLISH.tokenStream("text", folded(text))) {
+            stream.reset();
+            boolean anyTerm = stream.incrementToken();
+            stream.end();
+            return !anyTerm;
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing an in-memory string cannot fail", e);
+        }
+    }
+
+    // Accents are folded before analysis, so "Répliques" and "repliques" are one word.
+    private static String folded(String text) {
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+    }
+
     private static List<String> analyse(String text) {
-        // Accents are folded before analysis, so "Répliques" and "repliques" are one word.
-        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
         List<String> terms = new ArrayList<>();
-        try (TokenStream stream = ENGLISH.tokenStream("text", folded)) {
+        try (TokenStream stream = ENGLISH.tokenStream("text", folded(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {

@@ -122,6 +122,22 @@ class QuestionApiRejectsBadRequestsTest extends IntegrationTestBase {
     }
 
     @Test
+    void aPhraseOfCommonWordsOnlyIsRefusedNamingIt() {
+        Map<String, Object> keyPoint = Map.of("id", "split", "description", "Splits data",
+                "phrases", List.of("shard key", "the"), "points", 3);
+        Map<String, Object> misconception = Map.of("id", "mc", "description", "Copies all data",
+                "phrases", List.of("it is not"), "points", 1);
+
+        HttpApi.Response refused = api(recruiter).post("/api/questions", rubric(List.of(keyPoint), List.of(misconception)));
+
+        assertThat(fields(refused)).containsExactly("rubric.keyPoints[0].phrases[1]", "rubric.misconceptions[0].phrases[0]");
+        assertThat(refused.json().get("detail").asString()).contains("can never match");
+        assertThat(api(recruiter).post("/api/questions", rubric(List.of(with(keyPoint, "phrases",
+                List.of("shard key", "the shard's key"))), null)).status()).as("a phrase with a word besides common ones")
+                .isEqualTo(201);
+    }
+
+    @Test
     void badExamplesMisconceptionsAndChoiceScoringNameTheField() {
         Map<String, Object> keyPoint = Map.of("id", "split", "description", "Splits data", "phrases", List.of("split"),
                 "points", 3);
