@@ -237,15 +237,15 @@ public final class QuestionRules {
         }
     }
 
-    /** A phrase of common words only ("the", "is not") is left out whole by grading: it could never match. */
+    /** A phrase of common words only ("the", "is not"), or of no words at all, could never match an answer. */
     private static void checkPhrases(String owner, List<String> phrases, List<Violation> violations) {
         List<String> given = nonNull(phrases);
         for (int j = 0; j < given.size(); j++) {
             String phrase = given.get(j);
             if (phrase != null && !phrase.isBlank() && SearchTerms.onlyStopWords(phrase)) {
-                violations.add(new Violation(owner + ".phrases[" + j + "]", "'" + phrase.strip() + "' has only common "
-                        + "words (such as 'the', 'is', 'not') that grading leaves out, so it can never match; use a word "
-                        + "that signals it"));
+                violations.add(new Violation(owner + ".phrases[" + j + "]", "'" + phrase.strip() + "' has no word that "
+                        + "grading keeps (it leaves out common words such as 'the', 'is', 'not'), so it can never match; "
+                        + "use a word that signals it"));
             }
         }
     }
