@@ -78,40 +78,32 @@ public final class SearchTerms {
      * grading analyses a rubric's phrases the same way, so such a phrase can never match an answer.
      */
     public static boolean onlyStopWords(String text) {
-        try (TokenStream stream = ENGLISH.tokenStream("text", folded(text))) {
-            stream.reset();
-            boolean anyTerm = stream.incrementToken();
-            stream.end();
-            return !anyTerm;
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysing an in-memory string cannot fail", e);
-        }
-    }
-
-    // Accents are folded before analysis, so "Répliques" and "repliques" are one word.
-    private static String folded(String text) {
-        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+        return tokens(text).isEmpty();
     }
 
     private static List<String> analyse(String text) {
-        List<String> terms = new ArrayList<>();
-        try (TokenStream stream = ENGLISH.tokenStream("text", folded(text))) {
+        return tokens(text).stream().filter(SearchTerms::kept).toList();
+    }
+
+    /** Every token Lucene's chain leaves, after accents are folded ("Répliques" and "repliques" are one word). */
+    private static List<String> tokens(String text) {
+        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = ENGLISH.tokenStream("text", folded)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                if (kept(term)) {
-                    terms.add(term.toString());
-                }
+                tokens.add(term.toString());
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException("analysing an in-memory string cannot fail", e);
         }
-        return terms;
+        return tokens;
     }
 
     /** Single letters say nothing (single digits may: "3 replicas"); very long tokens are not words. */
-    private static boolean kept(CharTermAttribute term) {
+    private static boolean kept(String term) {
         int length = term.length();
         return length <= MAX_TERM_LENGTH && (length >= 2 || (length == 1 && Character.isDigit(term.charAt(0))));
     }

@@ -31,15 +31,19 @@ import java.util.regex.Pattern;
  * that opens with the conjunction, with no statement before it ("so nothing can be out of date"), states
  * its own negation and stays negated. This applies to a whole sentence; its clauses are judged on their own.
  *
- * <p>In an answer ({@link #isDenied}), a belief the clause calls mistaken is denied as by "not": "a common misconception is that sharding copies every
- * row to every node", "it's a myth that …", "people wrongly assume …", "it is wrong to think …". Candidates who know a
- * subject well name its misconceptions in order to refute them, and such a clause states the misconception's
- * opposite, not the misconception. With a negation of its own beside it, the two cancel ("it's a myth that
- * replicas can't serve reads" says they can; "it is not a myth that …" affirms). A frame about a practice rather than a belief
- * ("a common mistake is sharding too early") is not one: only a mistake of thinking, believing, assuming, saying or
- * claiming, and a misconception, myth, fallacy or misunderstanding "that …", refute what follows.
+ * <p>In an answer ({@link #isDenied}), a belief the clause calls mistaken is denied as by "not": "a common
+ * misconception is that sharding copies every row to every node", "it's a myth that …", "people wrongly assume …",
+ * "it is wrong to think …". Candidates who know a subject well name its misconceptions in order to refute them, and
+ * such a clause states the misconception's opposite, not the misconception. With a negation of its own beside it, the
+ * two cancel ("it's a myth that replicas can't serve reads" says they can; "it is not a myth that …" affirms). A frame
+ * about a practice rather than a belief ("a common mistake is sharding too early") is not one: only a mistake of
+ * thinking, believing, assuming, saying or claiming, and a misconception, myth, fallacy or misunderstanding "that …",
+ * refute what follows.
  */
 public final class NegationDetector {
+
+    /** Punctuation or a dash between words: where a condition, or a frame's part of a sentence, ends. */
+    private static final String CLAUSE_PUNCTUATION = "[,;:()]|\\s[-–—]+\\s";
 
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(?:not(?!\\s+(?:only|just|necessarily\\s+bad|" + HedgeDetector.SURE + "\\b))|no|never|none|nothing|neither|nor|cannot|isnt|dont|doesnt|wont|cant)\\b"
@@ -54,10 +58,6 @@ public final class NegationDetector {
                     + "|it(?:['’]s|\\s+is)\\s+(?:wrong|false|incorrect|untrue)\\s+(?:to\\s+(?:think|say|believe|assume|claim)|that)\\b)",
             Pattern.CASE_INSENSITIVE);
 
-    /** Where a frame's part of a sentence ends: punctuation, a dash between words, or "but". */
-    private static final Pattern PART_BOUNDARY = Pattern.compile("[,;:.!?()]|\\s[-–—]+\\s|\\bbut\\b",
-            Pattern.CASE_INSENSITIVE);
-
     /** What opens a clause of result or reason: "…, so nothing can be out of date", "… because it doesn't block". */
     private static final Pattern RESULT = Pattern.compile("\\b(?:so|because|since)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -65,7 +65,11 @@ public final class NegationDetector {
             Pattern.CASE_INSENSITIVE);
 
     /** Where a condition ends: punctuation, a dash between words, or "then". */
-    private static final Pattern CONDITION_END = Pattern.compile("[,;:()]|\\s[-–—]+\\s|\\bthen\\b",
+    private static final Pattern CONDITION_END = Pattern.compile(CLAUSE_PUNCTUATION + "|\\bthen\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Where a frame's part of a sentence ends: what ends a condition (but "then"), a sentence's end, or "but". */
+    private static final Pattern PART_BOUNDARY = Pattern.compile(CLAUSE_PUNCTUATION + "|[.!?]|\\bbut\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** The subject of a main clause that follows a condition without a comma: "if it isn't cached we load it". */
