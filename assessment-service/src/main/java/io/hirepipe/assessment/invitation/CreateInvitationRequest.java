@@ -18,12 +18,12 @@ import jakarta.validation.constraints.Size;
  *                          shown and filterable, never interpreted
  */
 public record CreateInvitationRequest(
-        @Schema(example = "t_8ZpQ3vN6cJw1TfHs") @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]*", message = "must be a test id") String testId,
+        @Schema(example = "t_8ZpQ3vN6cJw1TfHs") @NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9._:-]*$", message = "must be a test id") String testId,
         @NotNull @Valid CandidateInput candidate,
         @Schema(example = "72") @Min(1) @Max(720) Integer expiresInHours,
         @Schema(example = "15") @Min(0) @Max(240) Integer extraTimeMinutes,
         @Schema(example = "rita@acme.example") @Email @Size(max = 254) String recruiterEmail,
-        @Schema(example = "gh-application-4711") @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Schema(example = "gh-application-4711") @Size(max = 200) @Pattern(regexp = "^[^\\x00-\\x1F\\x7F]*$", message = "must not contain control characters")
         String externalReference) {
 
     /**

@@ -66,8 +66,13 @@ class InvitationPlatformApiTest extends AssessmentIntegrationTest {
         JsonNode tooLong = api(recruiterToken()).post("/api/invitations", invitation("di@example.org", "r".repeat(201)))
                 .problem(400, "invalid-request");
         assertThat(tooLong.get("errors").findValuesAsString("field")).containsExactly("externalReference");
-        api(recruiterToken()).post("/api/invitations", invitation("di@example.org", "line\nbreak"))
-                .problem(400, "invalid-request");
+        for (String control : List.of("line\nbreak", "tab\tbed", "del\u007F")) {
+            assertThat(api(recruiterToken()).post("/api/invitations", invitation("di@example.org", control))
+                    .problem(400, "invalid-request").get("errors").findValuesAsString("field"))
+                    .containsExactly("externalReference");
+        }
+        assertThat(api(recruiterToken()).post("/api/invitations", invitation("zoe@example.org", "Zoë's ref №7 – ok"))
+                .expect(201).get("externalReference").asString()).isEqualTo("Zoë's ref №7 – ok");
         assertThat(api(recruiterToken()).post("/api/invitations", invitation("di@example.org", "r".repeat(200)))
                 .status()).isEqualTo(201);
     }

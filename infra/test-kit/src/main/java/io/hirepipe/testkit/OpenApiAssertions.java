@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a platform team needs from every operation of an OpenAPI document, checked the same way on each
@@ -17,7 +18,11 @@ import java.util.Set;
  * <li>an example for every JSON request body and JSON success response, on the media type or in the schema
  * (following {@code $ref}s: an object has one when each of its properties has one, so Swagger UI can show a
  * whole example built from them);</li>
- * <li>an example on every problem response.</li>
+ * <li>an example on every problem response;</li>
+ * <li>every {@code pattern} anchored ({@code ^…$}) and free of Java-only syntax: JSON Schema searches a pattern
+ * anywhere in the value with an ECMA-262 engine, where Bean Validation matches the whole value with Java's, so an
+ * unanchored or Java-only pattern lets a client's validator pass what the server refuses, or refuse what it
+ * accepts ({@code [^\p{Cntrl}]} is "no p, {, C, n, t, r, l or }" to a JavaScript validator).</li>
  * </ul>
  * A boolean, an enum or a {@code date-time} string counts as having an example without one: Swagger UI fills
  * in {@code true}, the first value or the current time, which are valid and realistic.
@@ -25,6 +30,14 @@ import java.util.Set;
 public final class OpenApiAssertions {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    /**
+     * Java regex syntax an ECMA-262 engine reads otherwise or not at all: Unicode classes by name, horizontal space,
+     * input anchors, quoting, possessive quantifiers, inline flags and atomic groups, class intersection and nesting
+     * (an unescaped {@code [} inside a class).
+     */
+    private static final Pattern JAVA_ONLY_REGEX = Pattern.compile(
+            "\\\\[pPhHAzZQE]|[*+?}]\\+|\\(\\?[^:=!<]|&&|\\[(?:[^\\]\\\\]|\\\\.)*\\[");
 
     private OpenApiAssertions() {
     }
@@ -104,7 +117,34 @@ public final class OpenApiAssertions {
                 }
             }
         }
+        patternGaps(document, "", gaps::add);
         return gaps;
+    }
+
+    /** Every {@code pattern} of a schema or parameter anywhere in the document, named by its JSON pointer. */
+    private static void patternGaps(JsonNode node, String pointer, Gaps gaps) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                patternGaps(node.get(i), pointer + "/" + i, gaps);
+            }
+            return;
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String at = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+            if (field.getKey().equals("pattern") && field.getValue().isString()) {
+                String pattern = field.getValue().asString();
+                if (!pattern.startsWith("^") || !pattern.endsWith("$") || pattern.endsWith("\\$")) {
+                    gaps.add(at + ": pattern '" + pattern + "' is not anchored (^…$), so JSON Schema accepts any value "
+                            + "that merely contains a match");
+                }
+                if (JAVA_ONLY_REGEX.matcher(pattern).find()) {
+                    gaps.add(at + ": pattern '" + pattern + "' uses Java-only regex syntax, which an ECMA-262 "
+                            + "validator reads otherwise");
+                }
+            } else if (field.getValue().isContainer()) {
+                patternGaps(field.getValue(), at, gaps);
+            }
+        }
     }
 
     private interface Gaps {

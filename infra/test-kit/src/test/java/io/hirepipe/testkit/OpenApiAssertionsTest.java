@@ -3,7 +3,9 @@ package io.hirepipe.testkit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,6 +53,45 @@ class OpenApiAssertionsTest {
                 .hasMessage("DELETE /api/tests/t_1 answered 204 but its description lists [200]");
         assertThatThrownBy(() -> OpenApiAssertions.assertDocumentsStatus(document, "GET", "/api/tests/t_1", 200))
                 .hasMessageContaining("not in the API description");
+    }
+
+    @Test
+    void aPatternMustBeAnchoredAndReadAlikeByJavaAndEcmaScript() {
+        assertThat(OpenApiAssertions.gaps(schemaWithPattern("^[A-Za-z0-9_-]+$"))).isEmpty();
+        assertThat(OpenApiAssertions.gaps(schemaWithPattern("^[^\\x00-\\x1F\\x7F]*$"))).isEmpty();
+        assertThat(OpenApiAssertions.gaps(schemaWithPattern("^(?:hp_)[\\[\\]a-z]{2,5}$"))).isEmpty();
+
+        assertThat(OpenApiAssertions.gaps(schemaWithPattern("[A-Za-z0-9._:-]*"))).singleElement().asString()
+                .startsWith("/components/schemas/CreateInvitationRequest/properties/externalReference/pattern: ")
+                .contains("not anchored");
+        assertThat(OpenApiAssertions.gaps(schemaWithPattern("^hp_[a-z]+\\$"))).singleElement().asString()
+                .contains("not anchored");
+        for (String javaOnly : java.util.List.of("^[^\\p{Cntrl}]*$", "^\\h+$", "^a++$", "^(?i)abc$", "^[a-z&&[^e]]$",
+                "^[a[b]]$", "^\\Qa.b\\E$")) {
+            assertThat(OpenApiAssertions.gaps(schemaWithPattern(javaOnly))).as(javaOnly).singleElement().asString()
+                    .contains("Java-only regex syntax");
+        }
+    }
+
+    @Test
+    void aParametersPatternIsCheckedToo() {
+        JsonNode document = JSON.readTree("""
+                {"paths": {"/api/x": {"post": {"summary": "s", "tags": ["X"], "responses": {"204": {"description": "OK"}},
+                  "parameters": [{"name": "requestId", "in": "header", "schema": {"type": "string", "pattern": "[a-z]+"}}]}}}}""");
+
+        assertThat(OpenApiAssertions.gaps(document)).singleElement().asString()
+                .startsWith("/paths/~1api~1x/post/parameters/0/schema/pattern: ");
+    }
+
+    private static JsonNode schemaWithPattern(String pattern) {
+        ObjectNode property = JSON.createObjectNode().put("type", "string").put("pattern", pattern).put("example", "x");
+        ObjectNode document = JSON.createObjectNode();
+        document.putObject("paths").putObject("/api/x").putObject("get").put("summary", "s")
+                .<ObjectNode>set("tags", JSON.createArrayNode().add("X"))
+                .putObject("responses").putObject("204").put("description", "OK");
+        document.putObject("components").putObject("schemas").putObject("CreateInvitationRequest")
+                .putObject("properties").set("externalReference", property);
+        return document;
     }
 
     private static JsonNode problem(int status, String slug) {

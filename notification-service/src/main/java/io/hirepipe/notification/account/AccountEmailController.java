@@ -64,7 +64,7 @@ public class AccountEmailController {
                                       @NotNull AccountEmailKind kind,
                                       @Schema(example = "https://hirepipe.example/set-password#token=pw_Xc5\u2026") @NotBlank @Size(max = 2000) String link,
                                       @NotNull Instant expiresAt,
-                                      @Schema(example = "pw-reset-2026-03-01-0001") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_-]+") String requestId) {
+                                      @Schema(example = "pw-reset-2026-03-01-0001") @Size(max = 100) @Pattern(regexp = "^[A-Za-z0-9_-]+$") String requestId) {
 
         @Override
         public String toString() {

@@ -37,7 +37,7 @@ public record QuestionRequest(
         @Schema(example = "4") Integer points,
         @ArraySchema(schema = @Schema(example = "databases")) @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
         ChoiceScoring choiceScoring,
-        @Schema(example = "system-design") @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 _-]*",
+        @Schema(example = "system-design") @Size(max = 50) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9 _-]*$",
                 message = "letters, digits, spaces, '-' and '_' only") String category,
         @Schema(example = "3") @Min(1) @Max(5) Integer difficulty,
         @Schema(example = "300") @Min(10) @Max(7200) Integer suggestedTimeSeconds,

@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
  */
 record GreenhouseSettingsRequest(
         @Schema(example = "recruiting-ops@acme.example") @NotBlank @Email @Size(max = 254) String reportTo,
-        @Schema(example = "hp_3kZq_Xc8Lm2Wp7Kd4Rt9Vb3Nc") @Size(max = 170) @Pattern(regexp = "hp_[A-Za-z0-9_-]+", message = "must be a Hirepipe API key (hp_...)")
+        @Schema(example = "hp_3kZq_Xc8Lm2Wp7Kd4Rt9Vb3Nc") @Size(max = 170) @Pattern(regexp = "^hp_[A-Za-z0-9_-]+$", message = "must be a Hirepipe API key (hp_...)")
         String callbackApiKey) {
 
     /** Spring MVC logs request bodies by toString at DEBUG; a record's would print the key. */
