@@ -17,7 +17,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +53,7 @@ public final class OpenApiMerger {
     static final List<Integer> PROBLEM_STATUSES = List.of(400, 401, 403, 404, 409, 413, 422, 429, 503);
     static final String PROBLEM_MEDIA_TYPE = ProblemResponsesCustomizer.PROBLEM_MEDIA_TYPE;
     static final String PROBLEM_SCHEMA = ProblemResponsesCustomizer.PROBLEM_SCHEMA;
+    private static final String SCHEMA_REF = "#/components/schemas/";
     static final String GATEWAY = "gateway";
     static final String INTERNAL_PREFIX = "/api/";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
@@ -171,7 +175,32 @@ public final class OpenApiMerger {
         }
         root.set("paths", sortedByPath(paths));
         root.set("tags", tagsInReadingOrder(paths));
+        keepOnlySchemasInUse(paths, schemas);
         return root;
+    }
+
+    /**
+     * Drops the schemas that no listed operation uses, directly or through another schema: those of operations only
+     * Hirepipe's own services call (a test's delivery to a session, an account email), which are left out of the
+     * document and would otherwise still show their shapes to every reader.
+     */
+    private static void keepOnlySchemasInUse(ObjectNode paths, ObjectNode schemas) {
+        Set<String> inUse = new HashSet<>();
+        Deque<JsonNode> toRead = new ArrayDeque<>(List.of(paths));
+        while (!toRead.isEmpty()) {
+            JsonNode node = toRead.pop();
+            String ref = node.path("$ref").asString("");
+            String name = ref.startsWith(SCHEMA_REF) ? ref.substring(SCHEMA_REF.length()) : null;
+            if (name != null && inUse.add(name) && schemas.has(name)) {
+                toRead.push(schemas.get(name));
+            }
+            node.values().forEach(child -> {
+                if (child.isContainer()) {
+                    toRead.push(child);
+                }
+            });
+        }
+        schemas.retain(inUse);
     }
 
     private static ArrayNode tagsInReadingOrder(ObjectNode paths) {
@@ -293,7 +322,7 @@ public final class OpenApiMerger {
             ObjectNode problem = content.has(PROBLEM_MEDIA_TYPE) ? (ObjectNode) content.get(PROBLEM_MEDIA_TYPE)
                     : content.putObject(PROBLEM_MEDIA_TYPE);
             if (!problem.has("schema")) {
-                problem.putObject("schema").put("$ref", "#/components/schemas/" + PROBLEM_SCHEMA);
+                problem.putObject("schema").put("$ref", SCHEMA_REF + PROBLEM_SCHEMA);
             }
         }
     }
@@ -369,8 +398,8 @@ public final class OpenApiMerger {
             JsonNode ref = object.get("$ref");
             if (ref != null && ref.isString()) {
                 for (String name : names) {
-                    if (ref.asString().equals("#/components/schemas/" + name)) {
-                        object.put("$ref", "#/components/schemas/" + prefix + name);
+                    if (ref.asString().equals(SCHEMA_REF + name)) {
+                        object.put("$ref", SCHEMA_REF + prefix + name);
                     }
                 }
             }

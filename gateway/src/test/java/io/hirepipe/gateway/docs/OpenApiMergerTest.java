@@ -183,6 +183,28 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void theSchemasOfWhatIsLeftOutAreLeftOutTooAndWhatAListedOneUsesStays() {
+        JsonNode serviceDoc = doc("""
+                {'paths':{
+                  '/api/tests/{id}/delivery':{'get':{'x-roles':['SERVICE'],'responses':{'200':{'description':'OK',
+                      'content':{'application/json':{'schema':{'$ref':'#/components/schemas/TestDelivery'}}}}}}},
+                  '/api/tests':{'get':{'x-roles':['VIEWER'],'responses':{'200':{'description':'OK',
+                      'content':{'application/json':{'schema':{'$ref':'#/components/schemas/TestPage'}}}}}}}},
+                 'components':{'schemas':{
+                  'TestDelivery':{'type':'object','properties':{'questions':{'type':'array','items':{'$ref':'#/components/schemas/DeliveredQuestion'}}}},
+                  'DeliveredQuestion':{'type':'object'},
+                  'TestPage':{'type':'object','properties':{'items':{'type':'array','items':{'$ref':'#/components/schemas/TestView'}}}},
+                  'TestView':{'type':'object','properties':{'self':{'$ref':'#/components/schemas/TestView'}}}}}}
+                """);
+
+        ObjectNode merged = OpenApiMerger.merge("t", "v1", List.of(ServiceDocument.available(QUESTIONS, serviceDoc)), null);
+
+        assertThat(merged.get("paths").propertyNames()).containsExactly("/api/v1/tests");
+        assertThat(merged.at("/components/schemas").propertyNames())
+                .containsExactlyInAnyOrder("TestPage", "TestView", OpenApiMerger.PROBLEM_SCHEMA);
+    }
+
+    @Test
     void anOperationNoApiKeyMayCallNamesNoScopeAndTheRoleItNeeds() {
         ObjectNode serviceDoc = (ObjectNode) doc("{'paths':{}}");
         ObjectNode settings = ((ObjectNode) serviceDoc.get("paths")).putObject("/api/integrations/greenhouse/settings");
