@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,10 @@ import java.util.regex.Pattern;
  * <li>every {@code pattern} anchored ({@code ^…$}) and free of Java-only syntax: JSON Schema searches a pattern
  * anywhere in the value with an ECMA-262 engine, where Bean Validation matches the whole value with Java's, so an
  * unanchored or Java-only pattern lets a client's validator pass what the server refuses, or refuse what it
- * accepts ({@code [^\p{Cntrl}]} is "no p, {, C, n, t, r, l or }" to a JavaScript validator).</li>
+ * accepts ({@code [^\p{Cntrl}]} is "no p, {, C, n, t, r, l or }" to a JavaScript validator);</li>
+ * <li>every {@code default} of its schema's type, and none the empty string: that is what an unset annotation
+ * attribute leaks when swagger's annotations and its model reader come in different versions, and a generated
+ * client would start every number at {@code ""}.</li>
  * </ul>
  * A boolean, an enum or a {@code date-time} string counts as having an example without one: Swagger UI fills
  * in {@code true}, the first value or the current time, which are valid and realistic.
@@ -117,15 +121,15 @@ public final class OpenApiAssertions {
                 }
             }
         }
-        patternGaps(document, "", gaps::add);
+        schemaValueGaps(document, "", gaps::add);
         return gaps;
     }
 
-    /** Every {@code pattern} of a schema or parameter anywhere in the document, named by its JSON pointer. */
-    private static void patternGaps(JsonNode node, String pointer, Gaps gaps) {
+    /** Every {@code pattern} and {@code default} of a schema anywhere in the document, named by its JSON pointer. */
+    private static void schemaValueGaps(JsonNode node, String pointer, Gaps gaps) {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                patternGaps(node.get(i), pointer + "/" + i, gaps);
+                schemaValueGaps(node.get(i), pointer + "/" + i, gaps);
             }
             return;
         }
@@ -141,8 +145,10 @@ public final class OpenApiAssertions {
                     gaps.add(at + ": pattern '" + pattern + "' uses Java-only regex syntax, which an ECMA-262 "
                             + "validator reads otherwise");
                 }
+            } else if (field.getKey().equals("default") && !field.getValue().isContainer()) {
+                defaultGap(node, field.getValue()).ifPresent(problem -> gaps.add(at + ": " + problem));
             } else if (field.getValue().isContainer()) {
-                patternGaps(field.getValue(), at, gaps);
+                schemaValueGaps(field.getValue(), at, gaps);
             }
         }
     }
@@ -182,6 +188,32 @@ public final class OpenApiAssertions {
                 }
             }
         }
+    }
+
+    private static Optional<String> defaultGap(JsonNode schema, JsonNode value) {
+        if (value.isString() && value.asString().isEmpty()) {
+            return Optional.of("default '' is no real default (an unset annotation attribute)");
+        }
+        Set<String> types = types(schema);
+        boolean fits = types.isEmpty() || types.contains(jsonType(value))
+                || (types.contains("integer") && value.isIntegralNumber());
+        return fits ? Optional.empty() : Optional.of("default " + value + " is not of the schema's type " + types);
+    }
+
+    private static String jsonType(JsonNode value) {
+        if (value.isString()) {
+            return "string";
+        }
+        if (value.isBoolean()) {
+            return "boolean";
+        }
+        if (value.isNumber()) {
+            return "number";
+        }
+        if (value.isArray()) {
+            return "array";
+        }
+        return value.isObject() ? "object" : "null";
     }
 
     private static boolean isJson(String mediaType) {

@@ -74,6 +74,25 @@ class OpenApiAssertionsTest {
     }
 
     @Test
+    void aDefaultMustBeOfItsSchemasTypeAndNotTheEmptyString() {
+        assertThat(OpenApiAssertions.gaps(schemaWith("{'type':'integer','default':50,'example':1}"))).isEmpty();
+        assertThat(OpenApiAssertions.gaps(schemaWith("{'type':'number','default':2.5,'example':1}"))).isEmpty();
+        assertThat(OpenApiAssertions.gaps(schemaWith("{'type':'boolean','default':false}"))).isEmpty();
+        assertThat(OpenApiAssertions.gaps(schemaWith("{'type':'string','default':'CSV','example':'CSV'}"))).isEmpty();
+
+        for (String unset : java.util.List.of("{'type':'number','default':'','example':4}",
+                "{'type':'string','default':'','example':'x'}", "{'$ref':'#/components/schemas/Other','default':''}")) {
+            assertThat(OpenApiAssertions.gaps(schemaWith(unset))).as(unset).singleElement().asString()
+                    .startsWith("/components/schemas/CreateInvitationRequest/properties/externalReference/default: ")
+                    .contains("no real default");
+        }
+        assertThat(OpenApiAssertions.gaps(schemaWith("{'type':'integer','default':'50','example':1}"))).singleElement()
+                .asString().contains("not of the schema's type [integer]");
+        assertThat(OpenApiAssertions.gaps(schemaWith("{'type':'integer','default':2.5,'example':1}"))).singleElement()
+                .asString().contains("not of the schema's type [integer]");
+    }
+
+    @Test
     void aParametersPatternIsCheckedToo() {
         JsonNode document = JSON.readTree("""
                 {"paths": {"/api/x": {"post": {"summary": "s", "tags": ["X"], "responses": {"204": {"description": "OK"}},
@@ -84,7 +103,14 @@ class OpenApiAssertionsTest {
     }
 
     private static JsonNode schemaWithPattern(String pattern) {
-        ObjectNode property = JSON.createObjectNode().put("type", "string").put("pattern", pattern).put("example", "x");
+        return schemaWith(JSON.createObjectNode().put("type", "string").put("pattern", pattern).put("example", "x"));
+    }
+
+    private static JsonNode schemaWith(String property) {
+        return schemaWith((ObjectNode) JSON.readTree(property.replace('\'', '"')));
+    }
+
+    private static JsonNode schemaWith(ObjectNode property) {
         ObjectNode document = JSON.createObjectNode();
         document.putObject("paths").putObject("/api/x").putObject("get").put("summary", "s")
                 .<ObjectNode>set("tags", JSON.createArrayNode().add("X"))
