@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * anywhere in the value with an ECMA-262 engine, where Bean Validation matches the whole value with Java's, so an
  * unanchored or Java-only pattern lets a client's validator pass what the server refuses, or refuse what it
  * accepts ({@code [^\p{Cntrl}]} is "no p, {, C, n, t, r, l or }" to a JavaScript validator);</li>
+ * <li>every scalar {@code example} of its schema's type;</li>
  * <li>every {@code default} of its schema's type, and none the empty string: that is what an unset annotation
  * attribute leaks when swagger's annotations and its model reader come in different versions, and a generated
  * client would start every number at {@code ""}.</li>
@@ -125,7 +126,7 @@ public final class OpenApiAssertions {
         return gaps;
     }
 
-    /** Every {@code pattern} and {@code default} of a schema anywhere in the document, named by its JSON pointer. */
+    /** Every {@code pattern}, {@code default} and scalar {@code example} of a schema anywhere in the document, named by its JSON pointer. */
     private static void schemaValueGaps(JsonNode node, String pointer, Gaps gaps) {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -147,6 +148,8 @@ public final class OpenApiAssertions {
                 }
             } else if (field.getKey().equals("default") && !field.getValue().isContainer()) {
                 defaultGap(node, field.getValue()).ifPresent(problem -> gaps.add(at + ": " + problem));
+            } else if (field.getKey().equals("example") && !field.getValue().isContainer()) {
+                typeGap(node, "example", field.getValue()).ifPresent(problem -> gaps.add(at + ": " + problem));
             } else if (field.getValue().isContainer()) {
                 schemaValueGaps(field.getValue(), at, gaps);
             }
@@ -194,10 +197,14 @@ public final class OpenApiAssertions {
         if (value.isString() && value.asString().isEmpty()) {
             return Optional.of("default '' is no real default (an unset annotation attribute)");
         }
+        return typeGap(schema, "default", value);
+    }
+
+    private static Optional<String> typeGap(JsonNode schema, String keyword, JsonNode value) {
         Set<String> types = types(schema);
         boolean fits = types.isEmpty() || types.contains(jsonType(value))
                 || (types.contains("integer") && value.isIntegralNumber());
-        return fits ? Optional.empty() : Optional.of("default " + value + " is not of the schema's type " + types);
+        return fits ? Optional.empty() : Optional.of(keyword + " " + value + " is not of the schema's type " + types);
     }
 
     private static String jsonType(JsonNode value) {

@@ -93,6 +93,16 @@ class OpenApiAssertionsTest {
     }
 
     @Test
+    void aScalarExampleMustBeOfItsSchemasType() {
+        assertThat(OpenApiAssertions.gaps(schemaWith("{'type':'number','example':2.0}"))).isEmpty();
+        assertThat(OpenApiAssertions.gaps(schemaWith("{'type':['string','null'],'example':'x'}"))).isEmpty();
+
+        assertThat(OpenApiAssertions.gaps(schemaWith("{'type':'number','example':'nina@example.com'}"))).singleElement()
+                .asString().isEqualTo("/components/schemas/CreateInvitationRequest/properties/externalReference/example: "
+                        + "example \"nina@example.com\" is not of the schema's type [number]");
+    }
+
+    @Test
     void aParametersPatternIsCheckedToo() {
         JsonNode document = JSON.readTree("""
                 {"paths": {"/api/x": {"post": {"summary": "s", "tags": ["X"], "responses": {"204": {"description": "OK"}},

@@ -130,7 +130,7 @@ public record ResultView(
     /** @param by who decided: a recruiter's email, or {@code platform:<key id>} */
     public record ReviewView(@Schema(example = "score.adjusted") String action,
                              @Schema(example = "2.0") BigDecimal from,
-                             @Schema(example = "nina@example.com") BigDecimal to,
+                             @Schema(example = "3.0") BigDecimal to,
                              @Schema(example = "The candidate's laptop crashed") String reason,
                              @Schema(example = "rita@acme.example") String by,
                              Instant at) {
