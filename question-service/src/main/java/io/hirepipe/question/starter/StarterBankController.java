@@ -39,10 +39,10 @@ class StarterBankController {
     }
 
     /**
-     * 200 with the install's report, or 202 with the status link (Location, Retry-After) when another
-     * install of this organisation was still running after the wait: a client may shorten the wait with
-     * {@code Prefer: wait=<seconds>}; it never exceeds the configured maximum (20 s, below common client
-     * and proxy timeouts).
+     * 200 with the install's report, or 202 with the status link (Location, Retry-After) when the install (this
+     * request's or another of this organisation's) was still running after the wait: a client may shorten the wait
+     * with {@code Prefer: wait=<seconds>}; it never exceeds the configured maximum (8 s, below the gateway's time
+     * limit).
      */
     @Operation(summary = "Install the starter question bank")
     @ApiResponse(responseCode = "200", description = "Installed (or already there): what was added",
