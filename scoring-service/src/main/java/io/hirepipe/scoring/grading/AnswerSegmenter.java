@@ -31,6 +31,12 @@ public final class AnswerSegmenter {
                     + "|\\s+(?=(?:and|but|whereas|while|so|because|which|then|otherwise|instead)\\s)",
             Pattern.CASE_INSENSITIVE);
 
+    /** A line of one plain word: no sentence of its own when the next line goes on with the sentence. */
+    private static final Pattern ONE_WORD = Pattern.compile("[\\p{L}\\p{N}'’-]+");
+
+    /** What opens a list item on a new line: a bullet or a number. */
+    private static final Pattern LIST_ITEM = Pattern.compile("\\n\\s*(?:[-*•]|\\d+[.)])\\s");
+
     private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
 
     private static final int MIN_CLAUSE_WORDS = 3;
@@ -48,7 +54,7 @@ public final class AnswerSegmenter {
             return List.of();
         }
         Map<String, Span> units = new LinkedHashMap<>();
-        for (Span sentence : split(answer, 0, answer.length(), SENTENCE_END)) {
+        for (Span sentence : runOnLines(answer, split(answer, 0, answer.length(), SENTENCE_END))) {
             units.putIfAbsent(key(sentence), sentence);
             List<Span> clauses = mergeShort(answer, split(answer, sentence.start(), sentence.end(), CLAUSE_BREAK));
             if (clauses.size() > 1) {
@@ -84,6 +90,48 @@ public final class AnswerSegmenter {
         if (end > start && LETTER_OR_DIGIT.matcher(text.substring(start, end)).find()) {
             out.add(new Span(text.substring(start, end), start, end));
         }
+    }
+
+    /**
+     * A line of one plain word goes on into the next line, unless that line is a list item: an answer typed or pasted
+     * a word per line ("On\\na\\nmiss\\n…") is its sentences, not a run of one-word sentences that each mean
+     * nothing. A one-word heading over a list ("Pros\\n- …") stays on its own.
+     */
+    private static List<Span> runOnLines(String answer, List<Span> sentences) {
+        List<Span> joined = new ArrayList<>();
+        Span pending = null;
+        for (Span sentence : sentences) {
+            Span current = sentence;
+            if (pending != null) {
+                boolean listItem = LIST_ITEM.matcher(answer).region(pending.end(), sentence.start()).find();
+                if (listItem) {
+                    joined.add(pending);
+                } else {
+                    current = join(answer, pending, sentence);
+                }
+            }
+            pending = null;
+            boolean oneWordLine = ONE_WORD.matcher(sentence.text()).matches()
+                    && answer.substring(sentence.end(), nextWord(answer, sentence.end())).contains("\n");
+            if (oneWordLine) {
+                pending = current;
+            } else {
+                joined.add(current);
+            }
+        }
+        if (pending != null) {
+            joined.add(pending);
+        }
+        return joined;
+    }
+
+    /** Where the next word after {@code from} starts (past white space and a comma), or the text's end. */
+    private static int nextWord(String text, int from) {
+        int at = from;
+        while (at < text.length() && (Character.isWhitespace(text.charAt(at)) || text.charAt(at) == ',')) {
+            at++;
+        }
+        return at;
     }
 
     /**

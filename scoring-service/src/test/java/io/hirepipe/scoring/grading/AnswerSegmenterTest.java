@@ -49,6 +49,19 @@ class AnswerSegmenterTest {
     }
 
     @Test
+    void aLineOfOneWordRunsOnIntoTheNextLine() {
+        // pasted from a narrow box or typed a word per line: the line breaks are no sentence ends
+        assertThat(units("On\na\nmiss\nload\nthe\nrow,\nthen\nstore\nit.\nEach\nkey\nexpires."))
+                .contains("On\na\nmiss\nload\nthe\nrow,\nthen\nstore\nit.", "Each\nkey\nexpires.")
+                .doesNotContain("On", "miss", "key");
+        // a heading or label over a list, a numbered list, and a line that ends a sentence still end it
+        assertThat(units("Pros\n- fast lookups by key\n- ordered scans")).containsExactly("Pros", "fast lookups by key", "ordered scans");
+        assertThat(units("Steps\n1. look up the key in the cache")).containsExactly("Steps", "look up the key in the cache");
+        assertThat(units("Cache-aside loads on a miss\nTTL expires old entries")).containsExactly(
+                "Cache-aside loads on a miss", "TTL expires old entries");
+    }
+
+    @Test
     void blankOrPunctuationOnlyHasNoUnits() {
         assertThat(units("   ")).isEmpty();
         assertThat(units(null)).isEmpty();

@@ -306,6 +306,18 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void anAnswerWrittenAWordPerLineIsGradedAsTheSameSentences() {
+        FreeTextRubric caching = DevSet.load().rubrics().get("cache-invalidation");
+        String prose = "On a miss the service reads the database and stores the value in the cache. Each key gets a TTL so "
+                + "stale entries expire. When a row is updated, delete its key.";
+        FreeTextGrade wordPerLine = grader.grade(prose.replace(' ', '\n'), caching);
+
+        assertThat(percent(wordPerLine)).isEqualTo(percent(grader.grade(prose, caching)));
+        assertThat(keyPoint(wordPerLine, "pattern").verdict()).isNotEqualTo(Verdict.MISSED);
+        assertThat(wordPerLine.flags()).doesNotContain(GradeFlag.MOSTLY_OFF_TOPIC);
+    }
+
+    @Test
     void anAnswerThatDeniesTheKeyPointsByNameIsWrongButNotEmpty() {
         FreeTextGrade denied = grader.grade("Replication does not copy anything to a replica, and there is no failover.", RUBRIC);
 
