@@ -93,6 +93,28 @@ public final class AnswerEvidenceCollector {
             terms.add(analyser.terms(readAs.get(u)));
         }
         boolean[][] deniedInside = deniedClauses(units, readAs, negated);
+        // what the candidate takes back (SelfCorrections) claims nothing: a unit wholly inside it is no evidence, and a
+        // unit around it states a misconception only by the phrases of the rest, as its vector holds what was taken back
+        List<Span> takenBack = SelfCorrections.takenBack(answer, units.subList(0, own));
+        boolean[] withdrawn = new boolean[n];
+        boolean[] holdsWithdrawn = new boolean[n];
+        List<Set<String>> claimTerms = new ArrayList<>(terms);
+        for (int u = 0; u < n && !takenBack.isEmpty(); u++) {
+            Span unit = units.get(u);
+            String claims = readAs.get(u);
+            for (Span back : takenBack) {
+                withdrawn[u] |= back.start() <= unit.start() && unit.end() <= back.end();
+                if (unit.start() < back.end() && back.start() < unit.end()) {
+                    holdsWithdrawn[u] = true;
+                    claims = claims.replace(back.text(), " ");
+                }
+            }
+            if (withdrawn[u]) {
+                claimTerms.set(u, Set.of());
+            } else if (holdsWithdrawn[u]) {
+                claimTerms.set(u, analyser.terms(claims));
+            }
+        }
         double[][] kpSim = new double[rubric.keyPoints().size()][];
         boolean[][] kpPhrase = new boolean[rubric.keyPoints().size()][];
         boolean[][] statedInOtherWords = new boolean[kpSim.length][];
@@ -103,15 +125,26 @@ public final class AnswerEvidenceCollector {
             kpSim[k] = similarities(rubric.keyPoints().get(k), vectors, negated);
             statedInOtherWords[k] = inOtherWords;
             eitherPolarity[k] = eitherPolarity(rubric.keyPoints().get(k), vectors, negated, kpSim[k]);
-            kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), terms, negated, deniedInside, false);
-            deniesKeyPoint |= denies(rubric.keyPoints().get(k), terms, negated);
+            kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), claimTerms, negated, deniedInside, false);
+            deniesKeyPoint |= denies(rubric.keyPoints().get(k), claimTerms, negated);
+            for (int u = 0; u < n; u++) {
+                if (withdrawn[u]) {
+                    kpSim[k][u] = 0;
+                    eitherPolarity[k][u] = 0;
+                }
+            }
         }
         double[][] mcSim = new double[rubric.misconceptions().size()][];
         boolean[][] mcPhrase = new boolean[rubric.misconceptions().size()][];
         for (int m = 0; m < mcSim.length; m++) {
             mcSim[m] = similarities(rubric.misconceptions().get(m), vectors, negated);
+            for (int u = 0; u < n; u++) {
+                if (holdsWithdrawn[u]) {
+                    mcSim[m][u] = 0;
+                }
+            }
             // a misconception in the candidate's form of its words: "shorten the TTL" states "shorter ttl"
-            mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), terms, negated, deniedInside, true);
+            mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), claimTerms, negated, deniedInside, true);
         }
         double topicality = 0;
         double[] unitTopicality = new double[n];

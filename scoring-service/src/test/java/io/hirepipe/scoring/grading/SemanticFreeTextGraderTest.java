@@ -318,6 +318,28 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void whatTheCandidateTakesBackIsNeitherAMisconceptionNorAPoint() {
+        FreeTextRubric indexes = DevSet.load().rubrics().get("db-indexes");
+        FreeTextRubric caching = DevSet.load().rubrics().get("cache-invalidation");
+        String first = "An index is a B-tree on a column, so the database finds rows in log n time without a full table scan. ";
+        FreeTextGrade corrected = grader.grade(first + "Indexes make writes faster too. Correction: they make writes slower, "
+                + "because every insert must also update the index.", indexes);
+        FreeTextGrade rightAtOnce = grader.grade(first + "They make writes slower, because every insert must also update "
+                + "the index.", indexes);
+        FreeTextGrade noWait = grader.grade("The cache is always up to date with the database, no wait, actually that's "
+                + "wrong: the cache can go stale. So on every update we delete the cached key.", caching);
+        FreeTextGrade withdrawn = grader.grade("On a miss the service loads the row and caches it. Each entry gets a TTL so "
+                + "stale data expires. Scratch that.", caching);
+
+        assertThat(grader.grade(first + "Indexes make writes faster too.", indexes).misconceptions()).isNotEmpty();
+        assertThat(corrected.misconceptions()).isEmpty();
+        assertThat(corrected.points()).isEqualByComparingTo(rightAtOnce.points());
+        assertThat(noWait.misconceptions()).isEmpty();
+        assertThat(keyPoint(withdrawn, "ttl").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(withdrawn, "pattern").verdict()).isNotEqualTo(Verdict.MISSED);
+    }
+
+    @Test
     void anAnswerThatDeniesTheKeyPointsByNameIsWrongButNotEmpty() {
         FreeTextGrade denied = grader.grade("Replication does not copy anything to a replica, and there is no failover.", RUBRIC);
 
