@@ -22,9 +22,13 @@ public final class AnswerSegmenter {
 
     /**
      * A sentence ends at . ! ? followed by white space, or at a line break or a bullet; not at the
-     * abbreviations that introduce what follows ("e.g. a bank", "i.e. the key", "vs. NoSQL").
+     * abbreviations that introduce what follows, in either case ("e.g. a bank", "E.g. a bank", "i.e. the key",
+     * "vs. NoSQL", "incl. bursts"), nor at an "etc." the sentence goes on after ("evict the key etc. so the next
+     * read reloads it"; one before a capital may end it).
      */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])(?<!\\b(?:e\\.g|i\\.e|cf|vs|approx)\\.)\\s+|\\s*\\n+\\s*(?:[-*•]\\s+|\\d+[.)]\\s+)?");
+    private static final Pattern SENTENCE_END = Pattern.compile(
+            "(?<=[.!?])(?<!\\b(?i:e\\.g|i\\.e|cf|vs|approx|incl|esp|viz)\\.)(?:(?<!\\b(?i:etc)\\.)|(?!\\s+\\p{Ll}))\\s+"
+                    + "|\\s*\\n+\\s*(?:[-*•]\\s+|\\d+[.)]\\s+)?");
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "\\s*(?:;|:(?!//)|\\s-+\\s|->|=>|\\(|\\)|,)\\s*"

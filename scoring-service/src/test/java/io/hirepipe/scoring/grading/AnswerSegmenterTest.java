@@ -49,6 +49,17 @@ class AnswerSegmenterTest {
     }
 
     @Test
+    void etcBeforeALowerCaseWordAndAbbreviationsInAnyCaseDoNotEndTheSentence() {
+        assertThat(units("On writes, evict the key etc. so the next read reloads it. Watch the hot keys."))
+                .contains("On writes, evict the key etc. so the next read reloads it.", "Watch the hot keys.");
+        assertThat(units("Count per API key. E.g. a token bucket, incl. bursts. Over the limit, 429."))
+                .contains("Count per API key.", "E.g. a token bucket, incl. bursts.", "Over the limit, 429.")
+                .doesNotContain("E.g.");
+        assertThat(units("Use TTLs, eviction etc. Then watch for stampedes."))
+                .contains("Use TTLs, eviction etc.", "Then watch for stampedes.");
+    }
+
+    @Test
     void aLineOfOneWordRunsOnIntoTheNextLine() {
         // pasted from a narrow box or typed a word per line: the line breaks are no sentence ends
         assertThat(units("On\na\nmiss\nload\nthe\nrow,\nthen\nstore\nit.\nEach\nkey\nexpires."))

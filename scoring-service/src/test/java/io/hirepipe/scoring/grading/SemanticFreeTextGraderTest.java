@@ -340,6 +340,15 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void anEtcInsideASentenceKeepsTheSentenceWhole() {
+        FreeTextRubric caching = DevSet.load().rubrics().get("cache-invalidation");
+        FreeTextGrade grade = grader.grade("On a miss the app reads the database and stores the value in the cache. Each "
+                + "key gets a TTL so stale data ages out. On writes, evict the key etc. so the next read reloads it.", caching);
+
+        assertThat(keyPoint(grade, "invalidate-on-write").span()).isEqualTo("On writes, evict the key etc. so the next read reloads it.");
+    }
+
+    @Test
     void anAnswerThatDeniesTheKeyPointsByNameIsWrongButNotEmpty() {
         FreeTextGrade denied = grader.grade("Replication does not copy anything to a replica, and there is no failover.", RUBRIC);
 
