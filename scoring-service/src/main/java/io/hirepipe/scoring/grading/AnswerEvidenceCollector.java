@@ -93,28 +93,8 @@ public final class AnswerEvidenceCollector {
             terms.add(analyser.terms(readAs.get(u)));
         }
         boolean[][] deniedInside = deniedClauses(units, readAs, negated);
-        // what the candidate takes back (SelfCorrections) claims nothing: a unit wholly inside it is no evidence, and a
-        // unit around it states a misconception only by the phrases of the rest, as its vector holds what was taken back
-        List<Span> takenBack = SelfCorrections.takenBack(answer, units.subList(0, own));
-        boolean[] withdrawn = new boolean[n];
-        boolean[] holdsWithdrawn = new boolean[n];
-        List<Set<String>> claimTerms = new ArrayList<>(terms);
-        for (int u = 0; u < n && !takenBack.isEmpty(); u++) {
-            Span unit = units.get(u);
-            String claims = readAs.get(u);
-            for (Span back : takenBack) {
-                withdrawn[u] |= back.start() <= unit.start() && unit.end() <= back.end();
-                if (unit.start() < back.end() && back.start() < unit.end()) {
-                    holdsWithdrawn[u] = true;
-                    claims = claims.replace(back.text(), " ");
-                }
-            }
-            if (withdrawn[u]) {
-                claimTerms.set(u, Set.of());
-            } else if (holdsWithdrawn[u]) {
-                claimTerms.set(u, analyser.terms(claims));
-            }
-        }
+        TakenBack takenBack = takenBack(answer, units, own, readAs, terms);
+        List<Set<String>> claimTerms = takenBack.claimTerms();
         double[][] kpSim = new double[rubric.keyPoints().size()][];
         boolean[][] kpPhrase = new boolean[rubric.keyPoints().size()][];
         boolean[][] statedInOtherWords = new boolean[kpSim.length][];
@@ -128,7 +108,7 @@ public final class AnswerEvidenceCollector {
             kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), claimTerms, negated, deniedInside, false);
             deniesKeyPoint |= denies(rubric.keyPoints().get(k), claimTerms, negated);
             for (int u = 0; u < n; u++) {
-                if (withdrawn[u]) {
+                if (takenBack.wholly()[u]) {
                     kpSim[k][u] = 0;
                     eitherPolarity[k][u] = 0;
                 }
@@ -139,7 +119,7 @@ public final class AnswerEvidenceCollector {
         for (int m = 0; m < mcSim.length; m++) {
             mcSim[m] = similarities(rubric.misconceptions().get(m), vectors, negated);
             for (int u = 0; u < n; u++) {
-                if (holdsWithdrawn[u]) {
+                if (takenBack.partly()[u]) {
                     mcSim[m][u] = 0;
                 }
             }
@@ -167,6 +147,37 @@ public final class AnswerEvidenceCollector {
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
                 unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)),
                 contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity);
+    }
+
+    /**
+     * What the candidate takes back ({@link SelfCorrections}), per unit: whether the unit lies wholly inside it (no
+     * evidence at all), whether it holds some of it (its vector does too, so it states a misconception by phrases only),
+     * and its terms without what was taken back, which its phrases are looked for in.
+     */
+    private record TakenBack(boolean[] wholly, boolean[] partly, List<Set<String>> claimTerms) {
+    }
+
+    private TakenBack takenBack(String answer, List<Span> units, int own, List<String> readAs, List<Set<String>> terms) {
+        List<Span> spans = SelfCorrections.takenBack(answer, units.subList(0, own));
+        int n = units.size();
+        TakenBack taken = new TakenBack(new boolean[n], new boolean[n], new ArrayList<>(terms));
+        for (int u = 0; u < n && !spans.isEmpty(); u++) {
+            Span unit = units.get(u);
+            String claims = readAs.get(u);
+            for (Span back : spans) {
+                taken.wholly()[u] |= back.start() <= unit.start() && unit.end() <= back.end();
+                if (unit.start() < back.end() && back.start() < unit.end()) {
+                    taken.partly()[u] = true;
+                    claims = claims.replace(back.text(), " ");
+                }
+            }
+            if (taken.wholly()[u]) {
+                taken.claimTerms().set(u, Set.of());
+            } else if (taken.partly()[u]) {
+                taken.claimTerms().set(u, analyser.terms(claims));
+            }
+        }
+        return taken;
     }
 
     /**
