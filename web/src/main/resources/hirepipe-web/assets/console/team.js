@@ -2,7 +2,7 @@
 // Also the two pages reached without a session: setting a password from an emailed link, and asking for one.
 import { h, show } from '../dom.js';
 import { API, ApiProblem } from './api.js';
-import { announce, badge, button, clearProblems, field, formError, input, onSubmit, page, problemNotice, select,
+import { actionButton, announce, badge, button, clearProblems, field, formError, input, onSubmit, page, problemNotice, select,
   showProblem, table, when } from './ui.js';
 
 const ROLES = [['VIEWER', 'Viewer: reads results'], ['RECRUITER', 'Recruiter: questions, tests, invitations, results'],
@@ -36,15 +36,19 @@ export async function render(ctx) {
 
 async function drawList(api, area) {
   const error = h('p', { class: 'field-error', role: 'alert' });
-  const act = async (call, words) => {
+  // Done, the list is drawn again and the keyboard goes on from the row's button named `then`, not the page's top.
+  const act = async (call, words, then) => {
     error.textContent = '';
     try {
       await call();
-      announce(words);
-      await drawList(api, area);
     } catch (problem) {
       if (problem.status !== 401) error.textContent = problem.message;
+      return false;
     }
+    announce(words);
+    await drawList(api, area);
+    area.querySelector(`button[aria-label="${CSS.escape(then)}"]`)?.focus();
+    return true;
   };
   try {
     const people = (await api.get(`${API}/users`)).items || [];
@@ -53,17 +57,24 @@ async function drawList(api, area) {
       ['Role', (u) => {
         const choice = select(ROLES.map(([value]) => [value, value.charAt(0) + value.slice(1).toLowerCase()]),
           { value: u.role, 'aria-label': `Role of ${u.email}` });
-        choice.addEventListener('change', () => act(() => api.patch(`${API}/users/${encodeURIComponent(u.id)}`,
-          { role: choice.value }), `${u.email} is now ${choice.value.toLowerCase()}.`));
-        return choice;
+        // Applied by its own button, not on change: on a closed select each arrow key is a change, and would save
+        // every role passed on the way (a viewer made an admin on the way to recruiter).
+        const apply = actionButton('Change role', async () => {
+          const chosen = choice.value;
+          const changed = await act(() => api.patch(`${API}/users/${encodeURIComponent(u.id)}`, { role: chosen }),
+            `${u.email} is now ${chosen.toLowerCase()}.`, `Change the role of ${u.email}`);
+          // Refused: the box shows the role the person still has, beside the reason.
+          if (!changed) choice.value = u.role;
+        }, { 'aria-label': `Change the role of ${u.email}` });
+        return h('div', { class: 'inline' }, choice, apply);
       }],
       ['Status', (u) => badge(u.status.toLowerCase(), u.status)],
       ['Since', (u) => when(u.createdAt)],
       ['Access', (u) => (u.status === 'DEACTIVATED'
         ? button('Reactivate', () => act(() => api.patch(`${API}/users/${encodeURIComponent(u.id)}`, { active: true }),
-          `${u.email} reactivated.`), { 'aria-label': `Reactivate ${u.email}` })
+          `${u.email} reactivated.`, `Deactivate ${u.email}`), { 'aria-label': `Reactivate ${u.email}` })
         : button('Deactivate', () => act(() => api.post(`${API}/users/${encodeURIComponent(u.id)}/deactivate`),
-          `${u.email} deactivated: every sign-in of theirs has ended.`), { 'aria-label': `Deactivate ${u.email}` }))],
+          `${u.email} deactivated: every sign-in of theirs has ended.`, `Reactivate ${u.email}`), { 'aria-label': `Deactivate ${u.email}` }))],
     ], people, 'Nobody here yet.'), error);
   } catch (problem) {
     if (problem.status === 401) throw problem;

@@ -569,11 +569,86 @@ class RecruiterConsoleIT {
                         .click();
                 admin.waiting().until(d -> d.findElement(By.cssSelector("button[aria-label='Reactivate " + person + "']")));
                 admin.awaitText("#announcer", "every sign-in of theirs has ended");
+                assertThat(admin.driver().switchTo().activeElement().getDomAttribute("aria-label"))
+                        .as("the focus stays on the row, on the button that undoes it").isEqualTo("Reactivate " + person);
 
                 open(invited, "#/results");
                 invited.awaitHeading("Sign in");
             }
         }
+    }
+
+    /**
+     * On a closed select the arrow keys change its value at once: a role that changed with every arrow press would
+     * make someone an admin on the way to another role. The role changes when Change role is pressed; a refused
+     * change (the organisation's last admin) shows the role that was kept, not the one refused. At 375 px the role
+     * reads in its box.
+     */
+    @Test
+    @Order(21)
+    void aRoleChangesOnlyWhenChangeRoleIsPressedAndARefusedChangeShowsTheRoleKept() {
+        String person = "vera-" + System.nanoTime() + "@team.console.test";
+        String userId = recruiter.post("/api/v1/users", Map.of("email", person, "role", "VIEWER")).expect(201)
+                .get("id").asString();
+        try (CandidateBrowser admin = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            admin.narrow(375);
+            open(admin, "#/team");
+            admin.awaitText("main table", person);
+            WebElement role = admin.find("select[aria-label='Role of " + person + "']");
+            admin.script("arguments[0].focus()", role);
+            admin.script(RECORD_REQUESTS);
+            admin.press(Keys.ARROW_DOWN);
+            assertThat(new Select(role).getFirstSelectedOption().getText()).isEqualTo("Recruiter");
+            assertThat((List<?>) admin.script("return window.requestsSent"))
+                    .as("moving through the roles sends nothing").noneMatch(sent -> String.valueOf(sent).startsWith("PATCH"));
+            assertThat(roleOf(userId)).isEqualTo("VIEWER");
+            admin.tabTo(e -> ("Change the role of " + person).equals(e.getDomAttribute("aria-label")), "Change role");
+            admin.press(Keys.ENTER);
+            admin.awaitText("#announcer", person + " is now recruiter.");
+            assertThat(roleOf(userId)).isEqualTo("RECRUITER");
+            assertThat(admin.driver().switchTo().activeElement().getDomAttribute("aria-label"))
+                    .as("the keyboard goes on from the row, not the page's top").isEqualTo("Change the role of " + person);
+            WebElement changed = admin.find("select[aria-label='Role of " + person + "']");
+            assertThat((Boolean) admin.script(SHOWS_ITS_CHOICE, changed)).as(() -> "the role reads in its box at 375 px: "
+                    + admin.whereIs(changed)).isTrue();
+            admin.capture("console-team-role-changed");
+        }
+        try (CandidateBrowser lastAdmin = signedIn(OTHER_EMAIL, OTHER_PASSWORD)) {
+            open(lastAdmin, "#/team");
+            lastAdmin.awaitText("main table", OTHER_EMAIL);
+            Select own = new Select(lastAdmin.find("select[aria-label='Role of " + OTHER_EMAIL + "']"));
+            own.selectByValue("VIEWER");
+            lastAdmin.find("button[aria-label='Change the role of " + OTHER_EMAIL + "']").click();
+            lastAdmin.awaitText("main section .field-error", "last active admin");
+            assertThat(own.getFirstSelectedOption().getText()).as("the role kept, not the one refused").isEqualTo("Admin");
+        }
+    }
+
+    /** Whether a select is wide enough for the words of each of its options (a squeezed one shows only its arrow). */
+    private static final String SHOWS_ITS_CHOICE = """
+            const select = arguments[0];
+            const style = getComputedStyle(select);
+            const context = document.createElement('canvas').getContext('2d');
+            context.font = style.font;
+            const widest = Math.max(...[...select.options].map((option) => context.measureText(option.text).width));
+            return select.clientWidth >= widest + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);""";
+
+    /** From now on, the page notes each request it sends ("PATCH /api/v1/users/…") in window.requestsSent. */
+    private static final String RECORD_REQUESTS = """
+            window.requestsSent = [];
+            const send = window.fetch;
+            window.fetch = (resource, init) => {
+              window.requestsSent.push(`${(init && init.method) || 'GET'} ${resource}`);
+              return send(resource, init);
+            };""";
+
+    private String roleOf(String userId) {
+        for (JsonNode user : recruiter.get("/api/v1/users").expect(200).get("items")) {
+            if (userId.equals(user.path("id").asString())) {
+                return user.path("role").asString();
+            }
+        }
+        throw new AssertionError("no user " + userId);
     }
 
     // --- administration: the audit log, privacy settings, erasure; one question's figures -----------------------
