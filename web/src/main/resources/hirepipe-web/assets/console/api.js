@@ -16,10 +16,15 @@ export class ApiProblem extends Error {
     this.fieldErrors = fieldErrorsOf(this.problem);
   }
 
-  /** The endpoint is not there (yet): a feature of the API this installation does not have. */
+  /**
+   * The endpoint is not there (yet): a feature of the API this installation does not have. A 404 about an id names
+   * it ("Result 'ses_…' does not exist.", "There are no scored results of …"); one for a path the gateway has no
+   * operation at says "There is nothing at /api/v1/…", or comes without a problem at all.
+   */
   get missingEndpoint() {
-    return this.status === 404 && (this.type === 'not-found' || this.type === 'no-route' || this.type === 'unknown')
-      && !this.problem.detail?.match(/ not found$/i) || this.status === 405 || this.status === 501;
+    if (this.status === 405 || this.status === 501) return true;
+    const detail = typeof this.problem.detail === 'string' ? this.problem.detail : '';
+    return this.status === 404 && (this.type === 'no-route' || !detail || detail.startsWith('There is nothing at '));
   }
 }
 

@@ -624,6 +624,32 @@ class RecruiterConsoleIT {
         }
     }
 
+    /**
+     * A 404 about an id (no scored result yet, a result that is not there) is not a feature this installation lacks:
+     * a test nobody has finished yet says so on its item analysis, and an unknown result says it does not exist.
+     */
+    @Test
+    @Order(22)
+    void aNewTestsItemAnalysisSaysNobodyWasScoredYetAndAnUnknownResultSaysItDoesNotExist() {
+        String questionId = recruiter.get("/api/v1/questions?status=PUBLISHED&limit=1").expect(200)
+                .get("items").get(0).get("id").asString();
+        String newTestId = recruiter.post("/api/v1/tests", Map.of("title", "Nobody scored yet " + System.nanoTime(),
+                "durationMinutes", 10, "passMarkPercent", 50,
+                "sections", List.of(Map.of("title", "Only", "questionIds", List.of(questionId))))).expect(201)
+                .get("id").asString();
+        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            open(browser, "#/tests/" + newTestId + "/analysis");
+            browser.awaitText("main", "No candidate who took version 1 has been scored yet.");
+            assertThat(browser.mainText()).doesNotContain("not available on this Hirepipe installation");
+            browser.capture("console-item-analysis-nobody-scored");
+
+            open(browser, "#/results/ses_unknown");
+            browser.awaitHeading("Result not found");
+            assertThat(browser.mainText()).contains("Result 'ses_unknown' does not exist.")
+                    .doesNotContain("not available on this Hirepipe installation");
+        }
+    }
+
     /** Whether a select is wide enough for the words of each of its options (a squeezed one shows only its arrow). */
     private static final String SHOWS_ITS_CHOICE = """
             const select = arguments[0];
