@@ -105,11 +105,20 @@ export function renderSetPassword(api, token, done) {
       done('Your password is set. Sign in with it.');
     } catch (problem) {
       showProblem(form, problem);
+      // The link itself was refused: no field mends that, a new link does, and this page is the way to one.
+      if (problem.fieldErrors.token) {
+        const box = form.querySelector('.notice.error');
+        show(box, askForANewLink('This link is unknown, used or expired: '));
+        box.focus();
+      }
     }
   });
   page('Choose your password', token ? form
-    : h('div', { class: 'notice error', role: 'alert' }, h('p', {}, 'This link is incomplete. Open it from the email again, or ',
-      h('a', { href: '#/forgot-password' }, 'ask for a new one'), '.')));
+    : h('div', { class: 'notice error', role: 'alert' }, askForANewLink('This link is incomplete. Open it from the email again, or ')));
+}
+
+function askForANewLink(words) {
+  return h('p', {}, words, h('a', { href: '#/forgot-password' }, 'ask for a new one'), '.');
 }
 
 export function renderForgotPassword(api) {

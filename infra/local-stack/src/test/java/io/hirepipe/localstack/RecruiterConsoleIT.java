@@ -650,6 +650,23 @@ class RecruiterConsoleIT {
         }
     }
 
+    /** A set-password link the server refuses (used, expired, mistyped) leads on to asking for a new one: no dead end. */
+    @Test
+    @Order(23)
+    void aRefusedSetPasswordLinkLeadsToAskingForANewOne() {
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(console() + "#/set-password?token=no-such-link");
+            browser.awaitHeading("Choose your password");
+            fill(browser, "New password", 0, "plum tulip harbour 42");
+            fill(browser, "The same password again", 0, "plum tulip harbour 42");
+            browser.button("Set password");
+            browser.awaitText("main .notice.error", "This link is unknown, used or expired: ask for a new one.");
+            browser.capture("console-set-password-link-refused");
+            browser.find("main .notice.error a").click();
+            browser.awaitHeading("Forgot your password?");
+        }
+    }
+
     /** Whether a select is wide enough for the words of each of its options (a squeezed one shows only its arrow). */
     private static final String SHOWS_ITS_CHOICE = """
             const select = arguments[0];
