@@ -614,11 +614,18 @@ class RecruiterConsoleIT {
             admin.capture("console-team-role-changed");
         }
         try (CandidateBrowser lastAdmin = signedIn(OTHER_EMAIL, OTHER_PASSWORD)) {
+            lastAdmin.narrow(375);
             open(lastAdmin, "#/team");
             lastAdmin.awaitText("main table", OTHER_EMAIL);
-            Select own = new Select(lastAdmin.find("select[aria-label='Role of " + OTHER_EMAIL + "']"));
+            WebElement ownRole = lastAdmin.find("select[aria-label='Role of " + OTHER_EMAIL + "']");
+            Select own = new Select(ownRole);
             own.selectByValue("VIEWER");
-            lastAdmin.find("button[aria-label='Change the role of " + OTHER_EMAIL + "']").click();
+            lastAdmin.script("arguments[0].focus()", ownRole);
+            WebElement change = lastAdmin.tabTo(e -> ("Change the role of " + OTHER_EMAIL).equals(e.getDomAttribute("aria-label")),
+                    "Change role");
+            assertThat(lastAdmin.onScreen(change)).as(() -> "the focused Change role is seen whole at 375 px: "
+                    + lastAdmin.whereIs(change)).isTrue();
+            lastAdmin.press(Keys.ENTER);
             lastAdmin.awaitText("main section .field-error", "last active admin");
             assertThat(own.getFirstSelectedOption().getText()).as("the role kept, not the one refused").isEqualTo("Admin");
         }
