@@ -65,7 +65,8 @@ function attention(results, emails, webhooks) {
   }
   if (!webhooks.problem && webhooks.value.length) {
     webhooks.value.forEach(({ subscription, failed }) => rows.push(h('li', {},
-      `${failed.length} failed webhook ${failed.length === 1 ? 'delivery' : 'deliveries'} to ${subscription.url}`,
+      link(`#/webhooks/${encodeURIComponent(subscription.id)}`,
+        `${failed.length} failed webhook ${failed.length === 1 ? 'delivery' : 'deliveries'} to ${subscription.url}`),
       failed[0].lastError ? ` (${failed[0].lastError})` : '')));
   }
   const problems = [results, emails, webhooks].filter((part) => part.problem);

@@ -22,6 +22,7 @@ const analysis = () => import('./analysis.js');
 const team = () => import('./team.js');
 const audit = () => import('./audit.js');
 const privacy = () => import('./privacy.js');
+const webhooks = () => import('./webhooks.js');
 
 const routes = [
   [/^\/$/, view(dashboard, 'render')],
@@ -42,6 +43,8 @@ const routes = [
   [/^\/audit$/, view(audit, 'render')],
   [/^\/privacy$/, view(privacy, 'renderSettings')],
   [/^\/erasures$/, view(privacy, 'renderErasures')],
+  [/^\/webhooks$/, view(webhooks, 'renderList')],
+  [/^\/webhooks\/([\w.:-]+)$/, view(webhooks, 'renderSubscription')],
 ];
 
 // Without a role in the session answer (an older gateway) the pages are offered and the server decides.
@@ -50,7 +53,7 @@ const isAdmin = () => !api.user?.role || api.user.role === 'ADMIN';
 // Pages for administrators, by route: others are told so politely instead of meeting a refused request.
 const ADMIN_PAGE_NAMES = {
   '/api-keys': 'the API keys', '/team': 'the team', '/audit': 'the audit log',
-  '/privacy': 'the privacy settings', '/erasures': 'candidate erasure',
+  '/privacy': 'the privacy settings', '/erasures': 'candidate erasure', '/webhooks': 'the webhooks',
 };
 
 function currentRoute() {
@@ -228,9 +231,11 @@ async function render() {
   }
   generation += 1;
   const pageContext = { ...ctx, api: apiFor(generation) };
-  if (!isAdmin() && Object.hasOwn(ADMIN_PAGE_NAMES, route)) {
+  // A page under an administrator's page (one webhook subscription) is an administrator's page too.
+  const section = `/${route.split('/')[1]}`;
+  if (!isAdmin() && Object.hasOwn(ADMIN_PAGE_NAMES, section)) {
     document.body.dataset.page = route.split('/')[1];
-    needsAdministrator(ADMIN_PAGE_NAMES[route]);
+    needsAdministrator(ADMIN_PAGE_NAMES[section]);
     return;
   }
   for (const [pattern, handler] of routes) {

@@ -195,7 +195,7 @@ export function humanField(name) {
     .replace(/,\s*$/, '')
     .toLowerCase()
     .trim();
-  const text = words.charAt(0).toUpperCase() + words.slice(1);
+  const text = (words.charAt(0).toUpperCase() + words.slice(1)).replace(/\burl\b/gi, 'URL');
   return `${text.replace(/,$/, '')}:`;
 }
 

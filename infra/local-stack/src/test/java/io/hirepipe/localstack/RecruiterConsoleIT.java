@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import com.sun.net.httpserver.HttpServer;
 import io.hirepipe.testkit.HttpApi;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,8 +36,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -1242,6 +1248,105 @@ class RecruiterConsoleIT {
             assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("finalize-error");
             browser.tabTo(e -> "Finalise the result".equals(e.getText()), "Finalise").sendKeys(Keys.ENTER);
             browser.awaitText("#fact-status", "Final, by " + stack().demo().recruiterEmail());
+        }
+    }
+
+    // --- webhooks ------------------------------------------------------------------------------------------------
+
+    /**
+     * A receiver on this machine (the local stack lets webhooks reach loopback over http) answers 500, then 410 Gone,
+     * then 204. A 500 is retried after seconds; the 410 ends the delivery as failed and disables the subscription,
+     * which is the way a delivery fails for good within a test (retries otherwise go on for a day).
+     */
+    @Test
+    @Order(21)
+    void anAdminSubscribesAReceiverSeesAFailedDeliveryAndDeliversItAgain() throws IOException {
+        Deque<Integer> answers = new ConcurrentLinkedDeque<>(List.of(500, 410));
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            received.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+            exchange.getRequestBody().readAllBytes();
+            Integer answer = answers.poll();
+            exchange.sendResponseHeaders(answer == null ? 204 : answer, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            browser.find("#console-nav a[href='#/webhooks']").click();
+            browser.awaitHeading("Webhooks");
+
+            // The SSRF guard's refusal shows beside the URL.
+            fill(browser, "Endpoint URL", 0, "http://169.254.169.254/latest/meta-data");
+            checkLabelStartingWith(browser, "assessment.scored");
+            browser.button("Subscribe");
+            browser.awaitText("[data-error-for='url']", "URL: The webhook URL resolves to a link-local (cloud metadata) address 169.254.169.254");
+            assertThat(fieldNamed(browser, "Endpoint URL", 0).getDomAttribute("aria-invalid")).isEqualTo("true");
+            browser.captureWithoutAnyViolation("console-webhooks-refused-url");
+
+            fill(browser, "Endpoint URL", 0, url);
+            browser.button("Subscribe");
+            browser.awaitText("#created-webhook", "shown only once");
+            String secret = fieldNamed(browser, "Signing secret", 0).getDomProperty("value");
+            assertThat(secret).startsWith("whsec_");
+            assertThat(fieldNamed(browser, "Signing secret", 0).getDomAttribute("readonly")).isNotNull();
+            browser.awaitText("main table", url);
+            browser.captureWithoutAnyViolation("console-webhooks");
+
+            browser.driver().findElement(By.linkText(url)).click();
+            browser.awaitHeading("Webhook subscription");
+            String id = browser.driver().getCurrentUrl().replaceFirst(".*#/webhooks/", "");
+            assertThat(browser.textOf("main")).as("the secret is never shown again").doesNotContain(secret);
+            browser.button("Send a test event");
+            browser.awaitText("#webhook-outcome", "The test event was not delivered (HTTP 500)");
+            browser.awaitText("#announcer", "The test event was not delivered (HTTP 500)");
+            assertThat(browser.textOf("#webhook-deliveries tbody")).as("drawn before the outcome is said")
+                    .contains("webhook.test", "pending", "HTTP 500");
+
+            // The retry meets 410 Gone: failed for good, and the subscription disabled.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                browser.button("Refresh");
+                assertThat(browser.textOf("#webhook-deliveries tbody")).contains("failed", "410 Gone");
+            });
+            browser.awaitText("#webhook-status", "disabled");
+            browser.captureWithoutAnyViolation("console-webhook-failed");
+            // The dashboard's line about it leads back here.
+            open(browser, "#/");
+            browser.awaitText("main", "1 failed webhook delivery to " + url);
+            browser.driver().findElement(By.partialLinkText("failed webhook delivery to " + url)).click();
+            browser.awaitHeading("Webhook subscription");
+            browser.awaitText("#webhook-deliveries tbody", "410 Gone");
+
+            browser.button("Enable");
+            browser.awaitText("#webhook-status", "enabled");
+            browser.button("Deliver again");
+            browser.awaitText("#webhook-outcome", "The webhook.test delivery was delivered: the receiver answered 204.");
+            assertThat(browser.textOf("#webhook-deliveries tbody")).contains("succeeded");
+            assertThat(received).as("one event, tried three times under one webhook-id").hasSize(3)
+                    .allMatch(received.get(0)::equals);
+
+            browser.button("Rotate the secret");
+            browser.awaitText("#rotated-secret", "shown only once");
+            assertThat(fieldNamed(browser, "Signing secret", 0).getDomProperty("value")).startsWith("whsec_")
+                    .isNotEqualTo(secret);
+            browser.captureWithoutAnyViolation("console-webhook");
+
+            // Deleting asks first, in place; Cancel deletes nothing.
+            String delete = "button[aria-label='Delete the subscription of " + url + "']";
+            browser.find(delete).click();
+            browser.awaitText(".inline-confirm", "Delete the subscription of " + url + "?");
+            browser.button("Cancel");
+            assertThat(browser.driver().findElements(By.cssSelector(".inline-confirm"))).isEmpty();
+            recruiter.get("/api/v1/notifications/webhooks/" + id).expect(200);
+            browser.find(delete).click();
+            browser.find("button[aria-label='Yes, delete the subscription of " + url + "']").click();
+            browser.awaitHeading("Webhooks");
+            browser.awaitText("#announcer", "Subscription of " + url + " deleted.");
+            assertThat(browser.textOf("main")).doesNotContain(url);
+            recruiter.get("/api/v1/notifications/webhooks/" + id).problem(404);
+        } finally {
+            receiver.stop(0);
         }
     }
 
