@@ -862,8 +862,8 @@ class RecruiterConsoleIT {
         });
         try (CandidateBrowser browser = signedIn(viewer, password)) {
             assertThat(browser.textOf("#console-nav")).contains("Results")
-                    .doesNotContain("Audit log", "Privacy", "Erasure", "Team", "API keys");
-            for (String adminPage : List.of("#/audit", "#/privacy", "#/erasures")) {
+                    .doesNotContain("Audit log", "Privacy", "Erasure", "Team", "API keys", "Webhooks");
+            for (String adminPage : List.of("#/audit", "#/privacy", "#/erasures", "#/webhooks", "#/webhooks/whk_any")) {
                 open(browser, adminPage);
                 browser.awaitHeading("This page needs an administrator");
                 assertThat(browser.textOf("#needs-admin")).contains("Only an administrator");
