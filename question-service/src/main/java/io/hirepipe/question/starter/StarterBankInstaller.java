@@ -117,8 +117,7 @@ class StarterBankInstaller {
                 Thread.sleep(pollInterval.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw ProblemException.unavailable("starter-bank-install-interrupted",
-                        "The service is stopping; ask again in a moment.");
+                throw stopping();
             }
         }
     }
@@ -143,9 +142,13 @@ class StarterBankInstaller {
             throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ProblemException.unavailable("starter-bank-install-interrupted",
-                    "The service is stopping; ask again in a moment.");
+            throw stopping();
         }
+    }
+
+    private static ProblemException stopping() {
+        return ProblemException.unavailable("starter-bank-install-interrupted",
+                "The service is stopping; ask again in a moment.");
     }
 
     private Optional<InstallReport> finishedReport(Caller caller, Set<String> awaited) {
