@@ -1,5 +1,6 @@
 package io.hirepipe.gateway.users;
 
+import io.hirepipe.gateway.support.DatabaseClock;
 import io.hirepipe.gateway.support.RandomIds;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
@@ -13,7 +14,6 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -21,7 +21,8 @@ import java.time.Instant;
  * One account's set-password emails go out one at a time, across gateway instances: a request voids the account's
  * links, stores its own and hands its email over while it holds the account's turn. Two requests at once (a double
  * click) each voiding the other's link could otherwise email a link that was void before it was sent. The turn also
- * counts the links handed over, so a request can tell that one was sent while it waited.
+ * counts the links handed over, so a request can tell that one was sent while it waited. The lease runs on the
+ * database's clock: the instances' own clocks need not agree.
  */
 @Component
 class PasswordLinkTurns {
@@ -35,12 +36,12 @@ class PasswordLinkTurns {
     }
 
     private final ReactiveMongoTemplate mongo;
-    private final Clock clock;
+    private final DatabaseClock databaseClock;
     private final Duration lease;
 
-    PasswordLinkTurns(ReactiveMongoTemplate mongo, Clock clock, UsersProperties properties) {
+    PasswordLinkTurns(ReactiveMongoTemplate mongo, DatabaseClock databaseClock, UsersProperties properties) {
         this.mongo = mongo;
-        this.clock = clock;
+        this.databaseClock = databaseClock;
         // A holder writes twice and hands one email over, which gives up after email-timeout: the lease outlasts
         // that, so it ends only the turn of a holder that died.
         this.lease = properties.emailTimeout().plusSeconds(10);
@@ -55,8 +56,7 @@ class PasswordLinkTurns {
     Mono<Turn> take(String userId) {
         String holder = RandomIds.id("turn_", 16);
         long polls = 2 * lease.toMillis() / POLL.toMillis();
-        return Mono.defer(() -> {
-                    Instant now = clock.instant();
+        return databaseClock.now().flatMap(now -> {
                     Query free = Query.query(Criteria.where("_id").is(userId).orOperator(
                             Criteria.where("holder").is(null), Criteria.where("until").lt(now)));
                     Update hold = new Update().set("holder", holder).set("until", now.plus(lease))
