@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
         // a fixed key for tests only; real ones come from HIREPIPE_NOTIFICATION_SECRETS_KEY
         "hirepipe.webhooks.secrets-key=dGVzdC1vbmx5LXdlYmhvb2stc2VjcmV0cy1rZXktMzItYnl0ZXMhIQ==",
         "hirepipe.webhooks.allow-insecure-loopback=true",
-        "hirepipe.webhooks.public-base-url=https://hirepipe.example",
+        "hirepipe.public-url=https://hirepipe.example",
         "hirepipe.webhooks.request-timeout=2s",
         "hirepipe.webhooks.connect-timeout=1s",
         "hirepipe.webhooks.lease=10s",

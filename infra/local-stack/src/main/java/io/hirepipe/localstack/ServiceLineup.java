@@ -64,7 +64,7 @@ final class ServiceLineup {
                 "--spring.mail.port=" + p.smtp(),
                 // local receivers (a script on this machine) are the point of a local stack
                 "--hirepipe.webhooks.allow-insecure-loopback=true",
-                "--hirepipe.webhooks.public-base-url=http://localhost:" + p.gateway(),
+                "--hirepipe.public-url=http://localhost:" + p.gateway(),
                 "--hirepipe.partners.greenhouse.callback-hosts=" + LOCAL_GREENHOUSE_HOSTS));
         // The gateway keeps actuator on a management port of its own (metrics for a local Prometheus);
         // its main port answers /readyz for start-up checks.

@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
 public class ScoreReportEmail {
 
     private final MailTemplates templates;
+    private final ConsoleLinks console;
 
-    public ScoreReportEmail(MailTemplates templates) {
+    public ScoreReportEmail(MailTemplates templates, ConsoleLinks console) {
         this.templates = templates;
+        this.console = console;
     }
 
     /** @throws IllegalArgumentException when the event names no recruiter to send to: retrying cannot help */
@@ -55,6 +57,7 @@ public class ScoreReportEmail {
         model.put("submitReason", describe(scored.submitReason()));
         model.put("scoredAt", MailFormats.instant(scored.scoredAt()));
         model.put("sessionId", scored.sessionId());
+        model.put("resultUrl", console.result(scored.sessionId()));
         model.put("items", items);
         MailTemplates.Rendered body = templates.render("score-report", model);
         return new EmailMessage(scored.recruiterEmail(), subject, body.html(), body.text());

@@ -17,9 +17,11 @@ import java.util.Map;
 public class ScoreUpdateEmail {
 
     private final MailTemplates templates;
+    private final ConsoleLinks console;
 
-    public ScoreUpdateEmail(MailTemplates templates) {
+    public ScoreUpdateEmail(MailTemplates templates, ConsoleLinks console) {
         this.templates = templates;
+        this.console = console;
     }
 
     /** @throws IllegalArgumentException when the event names no recruiter to send to: retrying cannot help */
@@ -85,7 +87,7 @@ public class ScoreUpdateEmail {
         return new EmailMessage(finalized.recruiterEmail(), subject, body.html(), body.text());
     }
 
-    private static Map<String, Object> common(String subject, String heading, String candidateName, String testTitle,
+    private Map<String, Object> common(String subject, String heading, String candidateName, String testTitle,
                                               String points, int maxPoints, String percent, boolean passed,
                                               String sessionId) {
         Map<String, Object> model = new HashMap<>();
@@ -98,6 +100,7 @@ public class ScoreUpdateEmail {
         model.put("percent", percent);
         model.put("passed", passed);
         model.put("sessionId", sessionId);
+        model.put("resultUrl", console.result(sessionId));
         return model;
     }
 

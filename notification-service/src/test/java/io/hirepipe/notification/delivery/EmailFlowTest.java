@@ -149,7 +149,9 @@ class EmailFlowTest extends NotificationServiceTest {
                 .contains(">copies, split, shard-key<")
                 .contains(">0/3<");
         assertThat(mail.textBody()).contains("Score:      7/10 points, 70.0%").contains("Result:     Passed")
-                .contains("- gRPC (q-grpc v2, Multiple choice): 0/3");
+                .contains("- gRPC (q-grpc v2, Multiple choice): 0/3")
+                .as("the console's page of the result, at the configured public address")
+                .contains("Open it in the console: https://hirepipe.example/console#/results/");
         assertThat(awaitDelivery(tenant, recruiter, "SENT").path("kind").asString())
                 .isEqualTo("RECRUITER_SCORE_REPORT");
     }

@@ -10,6 +10,7 @@ import io.hirepipe.contracts.events.SubmitReason;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class ScoreReportEmailTest {
 
-    private final ScoreReportEmail reportEmail = new ScoreReportEmail(new MailTemplates());
+    private final ScoreReportEmail reportEmail = new ScoreReportEmail(new MailTemplates(),
+            new ConsoleLinks(new ConsoleLinks.PublicAddress(URI.create("https://hirepipe.example.com/"))));
 
     private static AssessmentScored scored(String name, double percent, boolean passed, SubmitReason reason,
                                            String recruiterEmail) {
@@ -188,6 +190,21 @@ class ScoreReportEmailTest {
                 .contains(">awaits review<")
                 .contains(">Names the shard key<")
                 .contains(">Sharding copies all data to every node<");
+    }
+
+    @Test
+    void theReportLinksToTheResultInTheConsoleWhereItIsReviewed() {
+        EmailMessage provisional = reportEmail.compose(new AssessmentScored("ses_4Kq/9", "inv-1", "test-1",
+                "Backend basics", new Person("Ada", "ada@example.org"), "rec@example.org", new BigDecimal("2"), 4,
+                50.0, 60, false, SubmitReason.CANDIDATE, List.of(), Instant.parse("2026-02-02T17:00:00Z"), true, 1));
+        String link = "https://hirepipe.example.com/console#/results/ses_4Kq%2F9";
+
+        assertThat(provisional.text()).contains("\nReview it in the console: " + link + "\n");
+        assertThat(provisional.html()).contains("href=\"" + link + "\"").contains(">Review the result in the console</a>");
+
+        EmailMessage scored = reportEmail.compose(scored("Ada", 70.0, true, SubmitReason.CANDIDATE, "rec@example.org"));
+        assertThat(scored.text()).contains("\nOpen it in the console: https://hirepipe.example.com/console#/results/ses-1\n");
+        assertThat(scored.html()).contains(">Open the result in the console</a>");
     }
 
     @Test

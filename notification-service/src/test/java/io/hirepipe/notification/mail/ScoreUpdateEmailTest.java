@@ -7,6 +7,7 @@ import io.hirepipe.notification.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,8 @@ class ScoreUpdateEmailTest {
 
     private static final Instant AT = Instant.parse("2026-02-02T17:00:00Z");
 
-    private final ScoreUpdateEmail emails = new ScoreUpdateEmail(new MailTemplates());
+    private final ScoreUpdateEmail emails = new ScoreUpdateEmail(new MailTemplates(),
+            new ConsoleLinks(new ConsoleLinks.PublicAddress(URI.create("https://hirepipe.example.com/"))));
 
     @Test
     void anAdjustmentSaysAdjustedWithTheItemTheReasonAndTheNewTotal() {
@@ -31,6 +33,20 @@ class ScoreUpdateEmailTest {
                 .contains("Still provisional: 1 item awaits review");
         assertThat(email.html()).contains("set <strong>Replication vs sharding</strong>")
                 .contains("<span>8.5</span>/<span>10</span> points");
+    }
+
+    @Test
+    void bothNoticesLinkToTheResultInTheConsole() {
+        String link = "https://hirepipe.example.com/console#/results/ses-1";
+        EmailMessage adjusted = emails.adjusted(TestEvents.adjusted("ses-1", "rec@example.org", AT));
+        EmailMessage finalized = emails.finalized(new AssessmentFinalized("ses-1", "inv-1", "test-1",
+                "Backend basics", new Person("Ada Lovelace", "ada@example.org"), "rec@example.org", new BigDecimal("6"),
+                7, 85.7, 60, true, 1, 0, "rita@recruiting.example", AT));
+
+        for (EmailMessage email : new EmailMessage[] {adjusted, finalized}) {
+            assertThat(email.text()).endsWith("Open it in the console: " + link + "\n");
+            assertThat(email.html()).contains("<a href=\"" + link + "\"");
+        }
     }
 
     /**
