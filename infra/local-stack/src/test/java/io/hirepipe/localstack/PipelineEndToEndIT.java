@@ -117,6 +117,12 @@ class PipelineEndToEndIT {
         assertThat(report.get("subject").asString()).contains("85.7%");
         assertThat(report.get("text").asString()).contains("Kafka essentials").contains("6/7 points")
                 .contains("Passed");
+        // The report leads the recruiter to the result's page in the console, at the stack's own address.
+        String resultPage = stack.gatewayUrl().toString().replaceAll("/+$", "") + "/console#/results/"
+                + session.get("sessionId").asString();
+        assertThat(report.get("text").asString()).contains("in the console: " + resultPage + "\n");
+        assertThat(report.get("html").asString()).contains("href=\"" + resultPage + "\"");
+        assertThat(anonymous.get("/console").status()).isEqualTo(200);
 
         JsonNode invitation = recruiter.get("/api/v1/invitations/" + invitationId).expect(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
