@@ -43,6 +43,18 @@ public final class AnswerSegmenter {
 
     private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
 
+    /** A label: up to five words, no sentence punctuation ("Partition tolerance", "Across instances", "429"). */
+    private static final String LABEL = "[\\p{L}\\p{N}][\\p{L}\\p{N}'’&/+-]*(?:\\s+[\\p{L}\\p{N}'’&/+-]+){0,4}";
+
+    /**
+     * A line that only labels what follows: a Markdown heading ("## Consistency"), a bold label ("**Consistency:**",
+     * "__Pros__") or a label and a colon ("Partition tolerance:"), after any list bullet.
+     */
+    private static final Pattern HEADING_LINE = Pattern.compile(
+            "(?:[-*•]\\s+)?(?:#{1,6}\\s+" + LABEL + "(?:\\s+#+)?|(\\*\\*|__)" + LABEL + "\\s*:?\\s*\\1\\s*:?|" + LABEL + "\\s*:)");
+
+    private static final String CODE_FENCE = "```";
+
     private static final int MIN_CLAUSE_WORDS = 3;
 
     /**
@@ -58,7 +70,7 @@ public final class AnswerSegmenter {
             return List.of();
         }
         Map<String, Span> units = new LinkedHashMap<>();
-        for (Span sentence : runOnLines(answer, split(answer, 0, answer.length(), SENTENCE_END))) {
+        for (Span sentence : underHeadings(answer, runOnLines(answer, split(answer, 0, answer.length(), SENTENCE_END)))) {
             units.putIfAbsent(key(sentence), sentence);
             List<Span> clauses = mergeShort(answer, split(answer, sentence.start(), sentence.end(), CLAUSE_BREAK));
             if (clauses.size() > 1) {
@@ -127,6 +139,63 @@ public final class AnswerSegmenter {
             joined.add(pending);
         }
         return joined;
+    }
+
+    /**
+     * A heading labels what follows and states nothing: on its own it is no unit, so the key points' and misconceptions'
+     * terms it names ("## Consistency", "## Availability", "## Partition tolerance" over one vague line) count for
+     * nothing. Over a line of text it is that line's first words, as a label on the same line is ("Consistency: every
+     * read sees the latest write"): the line is read with its topic. Over a list item, another heading or nothing it is
+     * dropped; a heading inside a code fence is code ("# retry three times").
+     */
+    private static List<Span> underHeadings(String answer, List<Span> sentences) {
+        List<Span> read = new ArrayList<>();
+        Span heading = null;
+        for (Span sentence : sentences) {
+            if (isHeading(answer, sentence)) {
+                heading = sentence;
+                continue;
+            }
+            boolean overText = heading != null && !LIST_ITEM.matcher(answer).region(heading.end(), sentence.start()).find();
+            read.add(overText ? join(answer, label(answer, heading), sentence) : sentence);
+            heading = null;
+        }
+        return read;
+    }
+
+    /** The heading from its first word: its marks ("##", "**") are no words the model should read. */
+    private static Span label(String answer, Span heading) {
+        Matcher first = LETTER_OR_DIGIT.matcher(answer).region(heading.start(), heading.end());
+        int start = first.find() ? first.start() : heading.start();
+        return new Span(answer.substring(start, heading.end()), start, heading.end());
+    }
+
+    private static boolean isHeading(String answer, Span sentence) {
+        int lineStart = answer.lastIndexOf('\n', sentence.start() - 1) + 1;
+        int lineEnd = answer.indexOf('\n', sentence.end());
+        String line = answer.substring(lineStart, lineEnd < 0 ? answer.length() : lineEnd);
+        return HEADING_LINE.matcher(line.strip()).matches() && !insideCodeFence(answer, lineStart)
+                && (lineEnd < 0 || indent(answer, lineEnd + 1) <= indent(answer, lineStart));
+    }
+
+    /**
+     * How far the line at {@code lineStart} is indented. A label whose next line is indented further is a key of
+     * code or configuration ("resilience4j:" over "  retry: …"), whose lines are read as they were written.
+     */
+    private static int indent(String answer, int lineStart) {
+        int at = lineStart;
+        while (at < answer.length() && (answer.charAt(at) == ' ' || answer.charAt(at) == '\t')) {
+            at++;
+        }
+        return at - lineStart;
+    }
+
+    private static boolean insideCodeFence(String answer, int at) {
+        int fences = 0;
+        for (int i = answer.indexOf(CODE_FENCE); i >= 0 && i < at; i = answer.indexOf(CODE_FENCE, i + CODE_FENCE.length())) {
+            fences++;
+        }
+        return fences % 2 == 1;
     }
 
     /** Where the next word after {@code from} starts (past white space and a comma), or the text's end. */

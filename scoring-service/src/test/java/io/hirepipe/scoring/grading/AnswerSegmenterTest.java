@@ -73,6 +73,28 @@ class AnswerSegmenterTest {
     }
 
     @Test
+    void aHeadingIsNoUnitOfItsOwnButTheFirstWordsOfTheLineUnderIt() {
+        assertThat(units("## Consistency\n## Availability\n### Partition tolerance ###\nIt depends on the use case."))
+                .containsExactly("Partition tolerance ###\nIt depends on the use case.");
+        assertThat(units("**Consistency:**\nEvery read sees the latest write.\n- __Availability__:\nEvery request gets an answer."))
+                .containsExactly("Consistency:**\nEvery read sees the latest write.", "Availability__:\nEvery request gets an answer.");
+        assertThat(units("Partition tolerance:\nIt keeps working when messages are lost.\nSummary:"))
+                .containsExactly("Partition tolerance:\nIt keeps working when messages are lost.");
+        // over a list it labels every item, so it goes with none of them; a plain one-word label stays as it was
+        assertThat(units("**Pros:**\n- fast lookups by key\n- ordered scans")).containsExactly("fast lookups by key", "ordered scans");
+        assertThat(units("Pros\n- fast lookups by key")).containsExactly("Pros", "fast lookups by key");
+    }
+
+    @Test
+    void aLineThatSaysSomethingOrIsCodeIsNoHeading() {
+        assertThat(units("# every request carries an Idempotency-Key header\n- retry: 3"))
+                .containsExactly("# every request carries an Idempotency-Key header", "retry: 3");
+        assertThat(units("**Always serve the API over HTTPS.**\nTokens stay secret.")).hasSize(2);
+        assertThat(units("```\n# retry\nclient.call()\n```")).contains("# retry");
+        assertThat(units("resilience4j:\n  timeoutDuration: 2s")).containsExactly("resilience4j:", "timeoutDuration: 2s");
+    }
+
+    @Test
     void blankOrPunctuationOnlyHasNoUnits() {
         assertThat(units("   ")).isEmpty();
         assertThat(units(null)).isEmpty();

@@ -60,6 +60,11 @@ class SemanticFreeTextGraderTest {
         return 100 * grade.points().doubleValue() / grade.maxPoints();
     }
 
+    /** The 0–4 grade a score says: round(percent / 25). */
+    private static long grade(FreeTextGrade grade) {
+        return Math.round(percent(grade) / 25);
+    }
+
     private static KeyPointEvidence keyPoint(FreeTextGrade grade, String id) {
         return grade.keyPoints().stream().filter(k -> k.keyPointId().equals(id)).findFirst().orElseThrow();
     }
@@ -346,6 +351,83 @@ class SemanticFreeTextGraderTest {
                 + "key gets a TTL so stale data ages out. On writes, evict the key etc. so the next read reloads it.", caching);
 
         assertThat(keyPoint(grade, "invalidate-on-write").span()).isEqualTo("On writes, evict the key etc. so the next read reloads it.");
+    }
+
+    @Test
+    void aHeadingLabelsWhatFollowsAndStatesNothingOfItsOwn() {
+        FreeTextRubric cap = DevSet.load().rubrics().get("cap-theorem");
+        FreeTextRubric limits = DevSet.load().rubrics().get("rate-limiting");
+        // hand grades 0, 1 and 1: the headings name the key points' terms over one vague line
+        FreeTextGrade terms = grader.grade("## Token bucket\n## Redis\n## 429\n"
+                + "There are several ways to do it, each with its own trade-offs.", limits);
+        FreeTextGrade markdown = grader.grade("## Consistency\n## Availability\n## Partition tolerance\n"
+                + "It really depends on what your application needs.", cap);
+        FreeTextGrade boldLabels = grader.grade("**Consistency:**\n**Availability:**\n**Partition tolerance:**\n"
+                + "Every choice has pros and cons, so pick the one that fits.", cap);
+
+        assertThat(percent(terms)).isLessThan(37.5);
+        assertThat(terms.keyPoints()).extracting(KeyPointEvidence::span).doesNotContain("## Token bucket", "## Redis", "## 429");
+        assertThat(markdown.keyPoints()).extracting(KeyPointEvidence::span)
+                .doesNotContain("## Consistency", "## Availability", "## Partition tolerance");
+        assertThat(boldLabels.misconceptions()).isEmpty();
+    }
+
+    @Test
+    void aHeadingOverItsExplanationGradesAsTheSameLinesUnderALabel() {
+        FreeTextRubric cap = DevSet.load().rubrics().get("cap-theorem");
+        FreeTextRubric limits = DevSet.load().rubrics().get("rate-limiting");
+        String[] labels = {"Consistency", "Availability", "Partition tolerance"};
+        String[] explained = {"Every read sees the latest write, whichever node it lands on.",
+                "Every request gets an answer, even if it may be stale.",
+                "The system keeps working when the network between the nodes breaks. Since partitions do happen, the real "
+                        + "choice while one lasts is between consistency and availability: ZooKeeper refuses writes, "
+                        + "Cassandra keeps serving."};
+        String[] defined = {"Every read sees the latest write.", "Every request gets an answer.",
+                "The system keeps working when messages between the nodes are lost."};
+        String limitLines = "A token bucket per API key refills at a steady rate and each request takes a token.\n"
+                + "The buckets live in Redis and are updated with atomic increments, so every instance sees the same count.\n"
+                + "Over the limit the API answers 429 Too Many Requests with a Retry-After header.";
+        String[] limitHeadings = {"### Algorithm", "### Across instances", "### Response"};
+
+        // hand grades 3, 1 (the grader gives 3 under a label on the line too) and 4, headed or not
+        assertThat(grade(grader.grade(headed(labels, explained), cap))).isEqualTo(grade(grader.grade(labelled(labels, explained), cap)))
+                .isEqualTo(3);
+        FreeTextGrade definedUnderHeadings = grader.grade(headed(labels, defined), cap);
+        assertThat(definedUnderHeadings.flags()).doesNotContain(GradeFlag.OFF_TOPIC);
+        assertThat(grade(definedUnderHeadings)).isEqualTo(grade(grader.grade(labelled(labels, defined), cap)));
+        assertThat(percent(grader.grade(headed(limitHeadings, limitLines.split("\n")), limits)))
+                .isEqualTo(percent(grader.grade(limitLines, limits))).isGreaterThanOrEqualTo(87.5);
+    }
+
+    /** Each line under its heading ("## " + label unless the heading has its marks). */
+    private static String headed(String[] headings, String[] lines) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            text.append(headings[i].startsWith("#") ? "" : "## ").append(headings[i]).append('\n').append(lines[i]).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Each line after its label and a colon. */
+    private static String labelled(String[] labels, String[] lines) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            text.append(labels[i]).append(": ").append(lines[i]).append('\n');
+        }
+        return text.toString();
+    }
+
+    @Test
+    void aProsAndConsBlockIsGradedTheSameWithOrWithoutItsLabelsMarkedUp() {
+        FreeTextRubric indexes = DevSet.load().rubrics().get("db-indexes");
+        String block = "An index is a B-tree kept next to the table that maps column values to rows.\n"
+                + "Pros\n- lookups take log n steps instead of a full table scan\n- ORDER BY on the column comes back sorted\n"
+                + "Cons\n- every insert and update must also update the index, so writes get slower\n- it takes extra disk space";
+        FreeTextGrade plain = grader.grade(block, indexes);
+        FreeTextGrade bold = grader.grade(block.replace("Pros\n", "**Pros:**\n").replace("Cons\n", "**Cons:**\n"), indexes);
+
+        // hand grade 3 for both (the grader gives 4: a grade on the model's side)
+        assertThat(percent(bold)).isEqualTo(percent(plain));
     }
 
     @Test
