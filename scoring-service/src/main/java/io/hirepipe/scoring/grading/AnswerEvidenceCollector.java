@@ -8,6 +8,7 @@ import io.hirepipe.scoring.grading.RubricEmbeddings.Target;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -114,6 +115,7 @@ public final class AnswerEvidenceCollector {
                 }
             }
         }
+        List<Set<String>> proposed = withoutRejectedActions(readAs, claimTerms);
         double[][] mcSim = new double[rubric.misconceptions().size()][];
         boolean[][] mcPhrase = new boolean[rubric.misconceptions().size()][];
         for (int m = 0; m < mcSim.length; m++) {
@@ -124,7 +126,7 @@ public final class AnswerEvidenceCollector {
                 }
             }
             // a misconception in the candidate's form of its words: "shorten the TTL" states "shorter ttl"
-            mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), claimTerms, negated, deniedInside, true);
+            mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), proposed, negated, deniedInside, true);
         }
         double topicality = 0;
         double[] unitTopicality = new double[n];
@@ -178,6 +180,23 @@ public final class AnswerEvidenceCollector {
             }
         }
         return taken;
+    }
+
+    /**
+     * [unit] the claim's terms that lie outside the actions it rejects ({@link RejectedActions}): where a misconception's
+     * phrase is looked for.
+     */
+    private List<Set<String>> withoutRejectedActions(List<String> readAs, List<Set<String>> claimTerms) {
+        List<Set<String>> proposed = new ArrayList<>(claimTerms);
+        for (int u = 0; u < proposed.size(); u++) {
+            String kept = RejectedActions.cut(readAs.get(u));
+            if (!kept.equals(readAs.get(u))) {
+                Set<String> terms = new LinkedHashSet<>(claimTerms.get(u));
+                terms.retainAll(analyser.terms(kept));
+                proposed.set(u, terms);
+            }
+        }
+        return proposed;
     }
 
     /**

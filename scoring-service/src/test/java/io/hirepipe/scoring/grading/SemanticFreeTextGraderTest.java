@@ -431,6 +431,29 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aMisconceptionsWordsInAnActionTheCandidateRejectsStateNothing() {
+        FreeTextRubric deadlocks = DevSet.probeSet("probeset-rest").rubrics().get("deadlocks");
+        FreeTextRubric limits = DevSet.load().rubrics().get("rate-limiting");
+        String cycle = "Two transfers wait for each other's locks in a cycle. ";
+
+        // hand grades 3, 3, 3 and 2, no misconception
+        assertThat(grader.grade("Each transfer holds a lock on one account and waits for the other, so the two form a "
+                + "cycle. Locking the accounts in the same order, by id, removes the cycle without giving up transactions, "
+                + "and the victim the database picks is simply retried.", deadlocks).misconceptions()).isEmpty();
+        assertThat(grader.grade(cycle + "Lock the accounts in a consistent order instead of removing transactions.",
+                deadlocks).misconceptions()).isEmpty();
+        assertThat(grader.grade("Count requests per API key in Redis with atomic increments so the limit holds on every "
+                + "instance, and answer 429 with Retry-After. Enforce it on the server rather than trusting the client to "
+                + "limit itself.", limits).misconceptions()).isEmpty();
+        assertThat(grader.grade("Serve the API only over HTTPS rather than encoding the payloads with Base64, and check a "
+                + "signed JWT on every request.", DevSet.load().rubrics().get("secure-rest")).misconceptions()).isEmpty();
+        // hand grade 1: the candidate proposes what the misconception says, and rejects the alternative
+        assertThat(grader.grade(cycle + "Just remove transactions from the transfer code instead of worrying about lock "
+                + "order.", deadlocks).misconceptions()).extracting(MisconceptionEvidence::misconceptionId)
+                .containsExactly("no-transactions");
+    }
+
+    @Test
     void anAnswerThatDeniesTheKeyPointsByNameIsWrongButNotEmpty() {
         FreeTextGrade denied = grader.grade("Replication does not copy anything to a replica, and there is no failover.", RUBRIC);
 
