@@ -92,7 +92,7 @@ function itemsTable(analysis, testId) {
     ['Facility', (item) => decimal(item.facility)],
     ['Discrimination', (item) => decimal(item.discrimination)],
     ['Flags', (item) => ((item.flags || []).length
-      ? h('ul', { class: 'flags' }, item.flags.map((flag) => h('li', {}, FLAGS[flag] || flag.toLowerCase().replace(/_/g, ' '))))
+      ? h('ul', { class: 'flags cell-sentence' }, item.flags.map((flag) => h('li', {}, FLAGS[flag] || flag.toLowerCase().replace(/_/g, ' '))))
       : 'None')],
   ], analysis.items || [], 'No question has been answered in this version yet.');
 }
@@ -116,7 +116,8 @@ function optionTable(item) {
     ['Option', (option) => option.text || option.optionId],
     ['Correct', (option) => (option.correct ? 'Yes' : 'No')],
     ['Picked', (option) => `${option.picks} (${Math.round(option.pickRate * 100)}%)`],
-    ['Note', (option) => (option.neverChosenDistractor ? 'Nobody chose this wrong option: rewrite or drop it' : '')],
+    ['Note', (option) => (option.neverChosenDistractor
+      ? h('p', { class: 'cell-sentence' }, 'Nobody chose this wrong option: rewrite or drop it') : '')],
   ], item.options, 'No options recorded.');
 }
 

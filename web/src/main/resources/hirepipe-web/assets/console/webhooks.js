@@ -260,7 +260,7 @@ export async function renderSubscription(ctx, id) {
 function lastError(delivery) {
   if (!delivery.lastError) return '—';
   const next = delivery.status === 'PENDING' && delivery.nextAttemptAt ? `; next attempt ${when(delivery.nextAttemptAt)}` : '';
-  return h('p', { class: 'delivery-error' }, `${delivery.lastError}${next}`);
+  return h('p', { class: 'cell-sentence' }, `${delivery.lastError}${next}`);
 }
 
 function outcomeWords(what, delivery) {

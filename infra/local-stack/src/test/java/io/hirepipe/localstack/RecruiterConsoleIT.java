@@ -349,6 +349,14 @@ class RecruiterConsoleIT {
                     .containsExactly(CHOICE_TITLE, "single choice", "2", "1.00", "—", "A wrong option nobody chose");
             assertThat(browser.textOf("#option-picks + .table-wrap")).contains("Log compaction", "0 (0%)",
                     "Record keys mapping to one partition", "2 (100%)");
+            // At 375 px the tables scroll sideways in their boxes; a note or a flag keeps a width that reads as words.
+            browser.narrow(375);
+            for (String sentence : List.of("Nobody chose this wrong option", "A wrong option nobody chose")) {
+                Number width = (Number) browser.script("return [...document.querySelectorAll('#analysis td')]"
+                        + ".find((cell) => cell.textContent.startsWith(arguments[0])).getBoundingClientRect().width", sentence);
+                assertThat(width.doubleValue()).as("the cell of '" + sentence + "' at 375 px, in px").isGreaterThanOrEqualTo(200);
+            }
+            browser.fullWidth();
             // judged as a first visit (a bookmark), not with the test page's transfer added
             open(browser, "#/tests/" + testId + "/analysis?version=1");
             browser.awaitText("#analysis", "2 scored candidates");
