@@ -1,7 +1,7 @@
 // API keys for platform integrations (the full key is shown once), and the email delivery log.
 import { h, show } from '../dom.js';
 import { API, newIdempotencyKey } from './api.js';
-import { announce, badge, button, clearProblems, confirmInPlace, field, formError, input, onSubmit, page, problemNotice, select, showProblem, table, when } from './ui.js';
+import { announce, badge, button, clearProblems, confirmInPlace, copyButton, field, formError, input, onSubmit, page, problemNotice, select, showProblem, table, when } from './ui.js';
 
 const SCOPES = ['questions:read', 'questions:write', 'invitations:read', 'invitations:write', 'results:read',
   'results:write', 'notifications:read', 'webhooks:manage', 'integrations:greenhouse', 'operations:manage'];
@@ -29,9 +29,11 @@ export async function renderApiKeys(ctx) {
         { idempotencyKey: newIdempotencyKey() });
       name.value = '';
       scopeBoxes.forEach((box) => { box.checked = false; });
+      const value = h('code', { id: 'new-key-value' }, key.key);
       show(created, h('div', { class: 'notice', role: 'status' },
         h('p', {}, h('strong', {}, 'Copy this key now: it is shown only once.')),
-        h('p', {}, h('code', { id: 'new-key-value' }, key.key))));
+        h('p', {}, value),
+        h('p', { class: 'actions' }, copyButton(value, 'the API key'))));
       announce('API key created. Copy it now: it is shown only once.');
       await drawList(api, listArea);
     } catch (problem) {

@@ -93,6 +93,42 @@ function oneAtATime(busyButtons, action) {
   };
 }
 
+/**
+ * A Copy button for a secret shown once (`source` is its field or its code element). The browser may refuse the
+ * clipboard (a person said no, or the page is not on https): the value is then selected, to copy by hand, and the
+ * words say so beside the button as well as to a screen reader.
+ */
+export function copyButton(source, what) {
+  // Said to a screen reader by announce(); inside a notice that is itself a live region it would be said twice.
+  const said = h('span', { class: 'copy-said', 'aria-hidden': 'true' });
+  const copy = actionButton('Copy', async () => {
+    const value = source.value ?? source.textContent;
+    let words;
+    try {
+      await navigator.clipboard.writeText(value);
+      words = `Copied ${what} to the clipboard.`;
+    } catch (refused) {
+      selectAll(source);
+      words = `The browser could not copy ${what}: it is selected, copy it with Ctrl+C (⌘C on a Mac).`;
+    }
+    said.textContent = words;
+    announce(words);
+  }, { 'aria-label': `Copy ${what}` });
+  return h('span', { class: 'copy' }, copy, said);
+}
+
+function selectAll(element) {
+  if ('select' in element) {
+    element.focus();
+    element.select();
+    return;
+  }
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  window.getSelection().removeAllRanges();
+  window.getSelection().addRange(range);
+}
+
 let confirmCounter = 0;
 
 /**

@@ -2,7 +2,7 @@
 // subscription a test event, a new secret, pausing, deleting, and its delivery log with deliveries sent again.
 import { h, show } from '../dom.js';
 import { API, newIdempotencyKey } from './api.js';
-import { actionButton, announce, badge, button, clearProblems, confirmInPlace, field, formError, input, link, onSubmit, page,
+import { actionButton, announce, badge, button, clearProblems, confirmInPlace, copyButton, field, formError, input, link, onSubmit, page,
   pager, problemNotice, showProblem, table, when } from './ui.js';
 
 const WEBHOOKS = `${API}/notifications/webhooks`;
@@ -68,7 +68,8 @@ function secretShownOnce(id, secret, words) {
   value.addEventListener('focus', () => value.select());
   return h('div', { class: 'notice', role: 'status' },
     h('p', {}, `${words} `, h('strong', {}, 'Copy the signing secret now: it is shown only once.')),
-    field('Signing secret', value, { hint: 'Your receiver checks each request\'s signature with it.' }));
+    field('Signing secret', value, { hint: 'Your receiver checks each request\'s signature with it.' }),
+    h('p', { class: 'actions' }, copyButton(value, 'the signing secret')));
 }
 
 async function drawList(api, area) {

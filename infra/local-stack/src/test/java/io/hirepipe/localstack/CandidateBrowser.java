@@ -193,6 +193,33 @@ final class CandidateBrowser implements AutoCloseable {
                 "offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
+    /** Lets the open page's origin write to the clipboard, or refuses it, as a person's answer to the browser would. */
+    void allowClipboard(boolean allowed) {
+        driver.executeCdpCommand("Browser.setPermission", Map.of("origin", script("return location.origin"),
+                "permission", Map.of("name", "clipboard-write"), "setting", allowed ? "granted" : "denied"));
+    }
+
+    /**
+     * What a paste gives now: Ctrl+V into a box added for it (and taken away again). The console's Permissions-Policy
+     * forbids it reading the clipboard by script, as it should, so the test reads it the way a person would.
+     */
+    String clipboardText() {
+        script("""
+                const box = document.createElement('textarea');
+                box.id = 'paste-here';
+                document.body.append(box);
+                box.focus();""");
+        Map<String, Object> ctrlV = Map.of("modifiers", 2, "key", "v", "code", "KeyV", "windowsVirtualKeyCode", 86);
+        Map<String, Object> down = new java.util.HashMap<>(ctrlV);
+        down.put("type", "keyDown");
+        down.put("commands", List.of("paste"));
+        driver.executeCdpCommand("Input.dispatchKeyEvent", down);
+        Map<String, Object> up = new java.util.HashMap<>(ctrlV);
+        up.put("type", "keyUp");
+        driver.executeCdpCommand("Input.dispatchKeyEvent", up);
+        return (String) script("const box = document.getElementById('paste-here'); box.remove(); return box.value;");
+    }
+
     Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -410,6 +410,11 @@ class RecruiterConsoleIT {
                     browser.find("form[aria-labelledby='create-key-heading'] button[type=submit]"));
             browser.awaitText("#created-key", "shown only once");
             assertThat(browser.textOf("#new-key-value")).startsWith("hp_");
+            // One press copies the key, and a screen reader hears that it did.
+            browser.allowClipboard(true);
+            browser.find("button[aria-label='Copy the API key']").click();
+            browser.awaitText("#announcer", "Copied");
+            assertThat(browser.clipboardText()).isEqualTo(browser.textOf("#new-key-value"));
             browser.capture("console-api-keys");
             // Revoking asks first, in place; Cancel gives the focus back and revokes nothing.
             browser.find("button[aria-label='Revoke the key ATS sync from the console']").click();
@@ -1338,6 +1343,10 @@ class RecruiterConsoleIT {
             browser.awaitText("#rotated-secret", "shown only once");
             assertThat(fieldNamed(browser, "Signing secret", 0).getDomProperty("value")).startsWith("whsec_")
                     .isNotEqualTo(secret);
+            browser.allowClipboard(true);
+            browser.find("button[aria-label='Copy the signing secret']").click();
+            browser.awaitText("#announcer", "Copied");
+            assertThat(browser.clipboardText()).isEqualTo(fieldNamed(browser, "Signing secret", 0).getDomProperty("value"));
             browser.captureWithoutAnyViolation("console-webhook");
 
             // Deleting asks first, in place; Cancel deletes nothing.
