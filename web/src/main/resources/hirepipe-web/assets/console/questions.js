@@ -2,7 +2,7 @@
 // editor, preview as a candidate sees it, publish and retire.
 import { h, paragraphs, promptContent, show } from '../dom.js';
 import { API, newIdempotencyKey } from './api.js';
-import { announce, badge, button, clearProblems, field, formError, input, link, onSubmit, page, pager, problemNotice,
+import { announce, askFirstButton, badge, button, clearProblems, field, formError, input, link, onSubmit, page, pager, problemNotice,
   select, showProblem, table, when } from './ui.js';
 
 export const KINDS = [['SINGLE_CHOICE', 'Single choice'], ['MULTI_CHOICE', 'Multiple choice'], ['FREE_TEXT', 'Free text']];
@@ -295,21 +295,30 @@ function nextOptionId(options) {
 
 function lifecycleActions(api, question, navigate) {
   const box = formError('lifecycle-error');
+  // Resolves to whether it was done (a refusal is shown in the box), which is what a confirmation waits for.
   const act = (action, words) => async () => {
     try {
       await api.post(`${API}/questions/${encodeURIComponent(question.id)}/${action}`);
       announce(words);
       navigate(`/questions/${encodeURIComponent(question.id)}`);
+      return true;
     } catch (problem) {
-      if (problem.status === 401) return;
+      if (problem.status === 401) return false;
       show(box, h('p', {}, problem.message));
       box.hidden = false;
+      return false;
     }
   };
   return h('div', {},
     h('p', { class: 'actions' },
       question.status !== 'RETIRED' ? button(question.status === 'PUBLISHED' ? 'Publish the latest changes' : 'Publish', act('publish', 'Question published.'), { class: 'primary' }) : null,
-      question.status === 'PUBLISHED' ? button('Retire', act('retire', 'Question retired.')) : null),
+      // Retiring cannot be undone: it asks first, as every other such action of the console does.
+      question.status === 'PUBLISHED' ? askFirstButton('Retire', {
+        question: `Retire the question ${question.title}? Pools stop drawing it and the test editor stops offering it; tests that already have it keep it. This cannot be undone.`,
+        yes: 'Yes, retire',
+        yesLabel: `Yes, retire the question ${question.title}`,
+        action: act('retire', 'Question retired.'),
+      }) : null),
     box);
 }
 

@@ -2,7 +2,7 @@
 // Also the two pages reached without a session: setting a password from an emailed link, and asking for one.
 import { h, show } from '../dom.js';
 import { API, ApiProblem } from './api.js';
-import { actionButton, announce, badge, button, clearProblems, field, formError, input, onSubmit, page, problemNotice, select,
+import { actionButton, announce, askFirstButton, badge, button, clearProblems, field, formError, input, onSubmit, page, problemNotice, select,
   showProblem, table, when } from './ui.js';
 
 const ROLES = [['VIEWER', 'Viewer: reads results'], ['RECRUITER', 'Recruiter: questions, tests, invitations, results'],
@@ -73,8 +73,14 @@ async function drawList(api, area) {
       ['Access', (u) => (u.status === 'DEACTIVATED'
         ? button('Reactivate', () => act(() => api.patch(`${API}/users/${encodeURIComponent(u.id)}`, { active: true }),
           `${u.email} reactivated.`, `Deactivate ${u.email}`), { 'aria-label': `Reactivate ${u.email}` })
-        : button('Deactivate', () => act(() => api.post(`${API}/users/${encodeURIComponent(u.id)}/deactivate`),
-          `${u.email} deactivated: every sign-in of theirs has ended.`, `Reactivate ${u.email}`), { 'aria-label': `Deactivate ${u.email}` }))],
+        // It ends every sign-in of theirs at once: asked first, as revoking a key is.
+        : askFirstButton('Deactivate', {
+          question: `Deactivate ${u.email}? Every sign-in of theirs ends at once, and they cannot sign in until reactivated.`,
+          yes: 'Yes, deactivate',
+          yesLabel: `Yes, deactivate ${u.email}`,
+          action: () => act(() => api.post(`${API}/users/${encodeURIComponent(u.id)}/deactivate`),
+            `${u.email} deactivated: every sign-in of theirs has ended.`, `Reactivate ${u.email}`),
+        }, { 'aria-label': `Deactivate ${u.email}` }))],
     ], people, 'Nobody here yet.'), error);
   } catch (problem) {
     if (problem.status === 401) throw problem;

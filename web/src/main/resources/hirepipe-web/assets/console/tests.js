@@ -2,7 +2,7 @@
 import { h, paragraphs, show } from '../dom.js';
 import { API, newIdempotencyKey } from './api.js';
 import { candidateView } from './questions.js';
-import { announce, badge, button, clearProblems, field, formError, input, link, onSubmit, page, pager, problemNotice,
+import { announce, askFirstButton, badge, button, clearProblems, field, formError, input, link, onSubmit, page, pager, problemNotice,
   select, showProblem, table, when } from './ui.js';
 
 export async function renderList({ api, query }) {
@@ -318,21 +318,35 @@ export async function renderEditor({ api, navigate }, id) {
 
 function testActions(api, test, navigate) {
   const box = formError('test-action-error');
+  // Resolves to whether it was done (a refusal is shown in the box), which is what a confirmation waits for.
   const act = (action, words, method = 'post') => async () => {
     try {
       await api[method](`${API}/tests/${encodeURIComponent(test.id)}${action ? `/${action}` : ''}`);
       announce(words);
       navigate(action ? `/tests/${encodeURIComponent(test.id)}` : '/tests');
+      return true;
     } catch (problem) {
-      if (problem.status === 401) return;
+      if (problem.status === 401) return false;
       show(box, h('p', {}, problem.missingEndpoint ? 'This is not available on this Hirepipe installation yet.' : problem.message));
       box.hidden = false;
+      return false;
     }
   };
+  // Deleting and retiring cannot be undone: each asks first, as every other such action of the console does.
   return h('div', {}, h('p', { class: 'actions' },
     test.status === 'DRAFT' ? button('Publish', act('publish', 'Test published.'), { class: 'primary' }) : null,
-    test.status === 'DRAFT' ? button('Delete this draft', act('', 'Draft deleted.', 'delete')) : null,
-    test.status === 'PUBLISHED' ? button('Retire', act('retire', 'Test retired.')) : null), box);
+    test.status === 'DRAFT' ? askFirstButton('Delete this draft', {
+      question: `Delete the draft test ${test.title}? This cannot be undone.`,
+      yes: 'Yes, delete',
+      yesLabel: `Yes, delete the draft test ${test.title}`,
+      action: act('', 'Draft deleted.', 'delete'),
+    }) : null,
+    test.status === 'PUBLISHED' ? askFirstButton('Retire', {
+      question: `Retire the test ${test.title}? Nobody can be invited to it any more. This cannot be undone.`,
+      yes: 'Yes, retire',
+      yesLabel: `Yes, retire the test ${test.title}`,
+      action: act('retire', 'Test retired.'),
+    }) : null), box);
 }
 
 /** The welcome facts and each fixed question, as a candidate would meet them; pools say what they draw. */

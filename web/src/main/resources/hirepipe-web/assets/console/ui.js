@@ -129,6 +129,11 @@ function selectAll(element) {
   window.getSelection().addRange(range);
 }
 
+/** A button for an action that cannot be undone: pressed, it asks first, in place (`confirmInPlace`). */
+export function askFirstButton(label, confirmation, attributes = {}) {
+  return button(label, (event) => confirmInPlace(event.currentTarget, confirmation), attributes);
+}
+
 let confirmCounter = 0;
 
 /**

@@ -584,8 +584,22 @@ class RecruiterConsoleIT {
 
                 open(admin, "#/team");
                 admin.awaitText("main table", person);
-                admin.waiting().until(d -> d.findElement(By.cssSelector("button[aria-label='Deactivate " + person + "']")))
-                        .click();
+                // Deactivating asks first, in place, as revoking a key does; Cancel keeps them active.
+                String deactivate = "button[aria-label='Deactivate " + person + "']";
+                admin.waiting().until(d -> d.findElement(By.cssSelector(deactivate))).click();
+                admin.awaitText(".inline-confirm", "Deactivate " + person + "?");
+                assertThat(admin.driver().switchTo().activeElement().getText())
+                        .as("the question takes the focus").startsWith("Deactivate " + person + "?");
+                admin.captureWithoutAnyViolation("console-team-deactivate-confirm");
+                admin.button("Cancel");
+                admin.waiting().until(d -> ("Deactivate " + person).equals(d.switchTo().activeElement().getDomAttribute("aria-label")));
+                assertThat(admin.driver().findElements(By.cssSelector(".inline-confirm"))).isEmpty();
+                assertThat(userNamed(person).get("status").asString()).as("still active after Cancel").isEqualTo("ACTIVE");
+                open(invited, "#/results");
+                invited.awaitHeading("Results");
+
+                admin.find(deactivate).click();
+                admin.find("button[aria-label='Yes, deactivate " + person + "']").click();
                 admin.waiting().until(d -> d.findElement(By.cssSelector("button[aria-label='Reactivate " + person + "']")));
                 admin.awaitText("#announcer", "every sign-in of theirs has ended");
                 assertThat(admin.driver().switchTo().activeElement().getDomAttribute("aria-label"))
@@ -1367,6 +1381,65 @@ class RecruiterConsoleIT {
         }
     }
 
+    /**
+     * Retiring a question or a test, and deleting a draft test, cannot be undone: each asks first, in place, as revoking
+     * a key or deactivating someone does; Cancel changes nothing and gives the focus back.
+     */
+    @Test
+    @Order(25)
+    void retiringAndDeletingADraftAskFirstAndCancelChangesNothing() {
+        String question = publish(Map.of("kind", "SINGLE_CHOICE", "title", "A question to retire",
+                "prompt", "Which Kafka feature keeps one session's events in order?",
+                "options", List.of(Map.of("id", "a", "text", "Record keys"), Map.of("id", "b", "text", "Log compaction")),
+                "correctOptionIds", List.of("a"), "points", 1));
+        Map<String, Object> test = Map.of("title", "A test to retire", "durationMinutes", 20, "passMarkPercent", 50,
+                "sections", List.of(Map.of("title", "Kafka", "questionIds", List.of(question))));
+        String published = recruiter.post("/api/v1/tests", test).expect(201).get("id").asString();
+        Map<String, Object> draftTest = new java.util.HashMap<>(test);
+        draftTest.put("title", "A draft to delete");
+        draftTest.put("draft", true);
+        String draft = recruiter.post("/api/v1/tests", draftTest).expect(201).get("id").asString();
+        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            open(browser, "#/tests/" + published);
+            browser.awaitHeading("Test: A test to retire");
+            askThenCancel(browser, "Retire", "Retire the test A test to retire?");
+            assertThat(recruiter.get("/api/v1/tests/" + published).expect(200).get("status").asString()).isEqualTo("PUBLISHED");
+            browser.button("Retire");
+            browser.captureWithoutAnyViolation("console-test-retire-confirm");
+            browser.find("button[aria-label='Yes, retire the test A test to retire']").click();
+            browser.awaitText("#announcer", "Test retired.");
+            assertThat(recruiter.get("/api/v1/tests/" + published).expect(200).get("status").asString()).isEqualTo("RETIRED");
+
+            open(browser, "#/tests/" + draft);
+            browser.awaitHeading("Test: A draft to delete");
+            askThenCancel(browser, "Delete this draft", "Delete the draft test A draft to delete?");
+            recruiter.get("/api/v1/tests/" + draft).expect(200);
+            browser.button("Delete this draft");
+            browser.find("button[aria-label='Yes, delete the draft test A draft to delete']").click();
+            browser.awaitText("#announcer", "Draft deleted.");
+            recruiter.get("/api/v1/tests/" + draft).problem(404);
+
+            open(browser, "#/questions/" + question);
+            browser.awaitHeading("Edit question: A question to retire");
+            askThenCancel(browser, "Retire", "Retire the question A question to retire?");
+            assertThat(recruiter.get("/api/v1/questions/" + question).expect(200).get("status").asString()).isEqualTo("PUBLISHED");
+            browser.button("Retire");
+            browser.find("button[aria-label='Yes, retire the question A question to retire']").click();
+            browser.awaitText("#announcer", "Question retired.");
+            assertThat(recruiter.get("/api/v1/questions/" + question).expect(200).get("status").asString()).isEqualTo("RETIRED");
+        }
+    }
+
+    /** Presses {@code trigger}: its question takes the focus; Cancel puts the focus back on it and asks nothing more. */
+    private static void askThenCancel(CandidateBrowser browser, String trigger, String question) {
+        browser.button(trigger);
+        browser.awaitText(".inline-confirm", question);
+        assertThat(browser.driver().switchTo().activeElement().getText()).as("the question takes the focus").startsWith(question);
+        browser.button("Cancel");
+        browser.waiting().until(d -> trigger.equals(d.switchTo().activeElement().getText()));
+        assertThat(browser.driver().findElements(By.cssSelector(".inline-confirm"))).isEmpty();
+    }
+
     /** The facts at the top of a result page and each item's points, as the API has them. */
     private static void assertResultPageMatchesTheApi(CandidateBrowser browser, JsonNode result) {
         browser.awaitText("#fact-score", plain(result.get("points").decimalValue()) + " / " + result.get("maxPoints").asInt()
@@ -1516,6 +1589,11 @@ class RecruiterConsoleIT {
     private static void checkLabelStartingWith(CandidateBrowser browser, String text) {
         browser.waiting().until(d -> d.findElements(By.cssSelector("main .check label")).stream()
                 .filter(label -> label.getText().startsWith(text)).findFirst().orElse(null)).click();
+    }
+
+    private JsonNode userNamed(String email) {
+        return recruiter.get("/api/v1/users").expect(200).get("items").valueStream()
+                .filter(user -> email.equals(user.path("email").asString())).findFirst().orElseThrow();
     }
 
     private JsonNode apiKeyNamed(String name) {
