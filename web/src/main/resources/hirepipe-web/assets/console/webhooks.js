@@ -6,7 +6,8 @@ import { actionButton, announce, badge, button, clearProblems, confirmInPlace, c
   pager, problemNotice, showProblem, table, when } from './ui.js';
 
 const WEBHOOKS = `${API}/notifications/webhooks`;
-// The API's allowed event types (SubscriptionRequest), with what each announces.
+// The API's allowed event types (SubscriptionRequest), with what each announces. Kept here for the words: the API
+// description's enum is the list the API takes, and RecruiterConsoleIT fails when this one differs from it.
 const EVENT_TYPES = [
   ['invitation.created', 'an invitation was created'],
   ['assessment.started', 'the candidate started'],

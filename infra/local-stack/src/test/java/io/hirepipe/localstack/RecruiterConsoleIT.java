@@ -5,7 +5,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import com.sun.net.httpserver.HttpServer;
 import io.hirepipe.testkit.HttpApi;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +24,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,11 +33,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -1288,19 +1282,10 @@ class RecruiterConsoleIT {
     @Test
     @Order(21)
     void anAdminSubscribesAReceiverSeesAFailedDeliveryAndDeliversItAgain() throws IOException {
-        Deque<Integer> answers = new ConcurrentLinkedDeque<>(List.of(500, 410));
-        List<String> received = new CopyOnWriteArrayList<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/hooks", exchange -> {
-            received.add(exchange.getRequestHeaders().getFirst("webhook-id"));
-            exchange.getRequestBody().readAllBytes();
-            Integer answer = answers.poll();
-            exchange.sendResponseHeaders(answer == null ? 204 : answer, -1);
-            exchange.close();
-        });
-        receiver.start();
-        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
-        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+        try (TestEventReceiver receiver = TestEventReceiver.answering(500, 410);
+             CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            String url = receiver.url("/hooks");
+            List<String> received = receiver.received();
             browser.find("#console-nav a[href='#/webhooks']").click();
             browser.awaitHeading("Webhooks");
 
@@ -1376,8 +1361,71 @@ class RecruiterConsoleIT {
             browser.awaitText("#announcer", "Subscription of " + url + " deleted.");
             assertThat(browser.textOf("main")).doesNotContain(url);
             recruiter.get("/api/v1/notifications/webhooks/" + id).problem(404);
-        } finally {
-            receiver.stop(0);
+        }
+    }
+
+    /**
+     * The page offers the event types the API description lists, and the API takes a subscription to every one. Two
+     * test events fail for good (410 Gone, which also disables the subscription, enabled again each time); one press of
+     * "Deliver all failed again" sends both once more. A clipboard the browser refuses is said, and the secret is
+     * selected to be copied by hand.
+     */
+    @Test
+    @Order(24)
+    void theWebhooksPageOffersEveryEventTypeTheApiTakesAndDeliversAllFailedAgain() throws IOException {
+        try (TestEventReceiver receiver = TestEventReceiver.answering(410, 410);
+             CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
+            String url = receiver.url("/every-event");
+            List<String> received = receiver.received();
+            open(browser, "#/webhooks");
+            browser.awaitHeading("Webhooks");
+            List<WebElement> boxes = browser.driver().findElements(By.cssSelector(".checklist input[type=checkbox]"));
+            List<String> offered = boxes.stream().map(box -> box.getDomAttribute("value")).toList();
+            assertThat(offered).as("the event types the page offers, against those the API description lists")
+                    .containsExactlyInAnyOrderElementsOf(eventTypesDescribed());
+
+            fill(browser, "Endpoint URL", 0, url);
+            boxes.forEach(WebElement::click);
+            browser.button("Subscribe");
+            browser.awaitText("#created-webhook", "shown only once");
+            browser.allowClipboard(false);
+            browser.find("button[aria-label='Copy the signing secret']").click();
+            browser.awaitText("#announcer", "could not copy");
+            assertThat((Boolean) browser.script("""
+                    const field = document.getElementById('new-webhook-secret');
+                    return document.activeElement === field && field.selectionStart === 0
+                      && field.selectionEnd === field.value.length;""")).as("the secret is selected to copy by hand").isTrue();
+            browser.captureWithoutAnyViolation("console-webhooks-copy-refused");
+            JsonNode subscription = recruiter.get("/api/v1/notifications/webhooks").expect(200).get("items").valueStream()
+                    .filter(s -> url.equals(s.path("url").asString())).findFirst().orElseThrow();
+            assertThat(subscription.get("eventTypes").valueStream().map(JsonNode::asString).toList())
+                    .as("the API took every type the page offers").containsExactlyInAnyOrderElementsOf(offered);
+
+            String path = "/api/v1/notifications/webhooks/" + subscription.get("id").asString();
+            Map<String, Object> enabled = Map.of("url", url, "eventTypes", offered, "enabled", true);
+            for (int failed = 1; failed <= 2; failed++) {
+                recruiter.post(path + "/ping", Map.of()).expect(202);
+                int expected = failed;
+                // Enabled again only once the 410 has disabled it, or the disabling would come after and stay.
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> recruiter
+                        .get(path + "/deliveries?status=FAILED").expect(200).get("items").size() == expected
+                        && !recruiter.get(path).expect(200).get("enabled").asBoolean());
+                recruiter.put(path, enabled).expect(200);
+            }
+            open(browser, "#/webhooks/" + subscription.get("id").asString());
+            browser.awaitText("#webhook-deliveries tbody", "410 Gone");
+            browser.button("Deliver all failed again");
+            browser.awaitText("#webhook-outcome", "2 failed deliveries queued to be sent again.");
+            await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == 4);
+            assertThat(received.get(0)).isNotEqualTo(received.get(1));
+            assertThat(received.subList(2, 4)).as("each failed delivery once more, under its own webhook-id")
+                    .containsExactlyInAnyOrder(received.get(0), received.get(1));
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                browser.button("Refresh");
+                assertThat(browser.textOf("#webhook-deliveries tbody")).doesNotContain("failed").contains("succeeded");
+            });
+            browser.captureWithoutAnyViolation("console-webhook-all-delivered-again");
+            recruiter.delete(path).expect(204);
         }
     }
 
@@ -1438,6 +1486,15 @@ class RecruiterConsoleIT {
         browser.button("Cancel");
         browser.waiting().until(d -> trigger.equals(d.switchTo().activeElement().getText()));
         assertThat(browser.driver().findElements(By.cssSelector(".inline-confirm"))).isEmpty();
+    }
+
+    /** The subscription's event types as the API description lists them (the enum of SubscriptionRequest). */
+    private List<String> eventTypesDescribed() {
+        JsonNode document = PublicApiDocument.complete(HttpApi.at(stack().gatewayUrl().toString()));
+        String schema = document.at("/paths/~1api~1v1~1notifications~1webhooks/post/requestBody/content/application~1json"
+                + "/schema/$ref").asString("");
+        return document.at("/components/schemas/" + schema.substring(schema.lastIndexOf('/') + 1)
+                + "/properties/eventTypes/items/enum").valueStream().map(JsonNode::asString).toList();
     }
 
     /** The facts at the top of a result page and each item's points, as the API has them. */
