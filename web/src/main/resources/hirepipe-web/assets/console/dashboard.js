@@ -86,7 +86,7 @@ async function failedWebhookDeliveries(api) {
 }
 
 function latest(items) {
-  return table('The latest results', [
+  return table('The ten latest results, newest first', [
     ['Candidate', (r) => link(`#/results/${encodeURIComponent(r.sessionId)}`, r.candidate?.name || r.sessionId)],
     ['Test', (r) => r.testTitle],
     ['Score', (r) => `${points(r.points)} / ${r.maxPoints} (${Math.round(r.percent)}%)`],

@@ -45,7 +45,7 @@ export async function renderTable({ api, query }) {
   const draw = () => {
     const sorted = [...items].sort(comparator(sort));
     show(area,
-      table('Results', [
+      table('Results matching the filters', [
         ['Candidate', (r) => link(`#/results/${encodeURIComponent(r.sessionId)}`, r.candidate?.name || r.sessionId)],
         ['Test', (r) => r.testTitle],
         ['Score', (r) => `${points(r.points)} / ${r.maxPoints}`],
@@ -135,7 +135,7 @@ export async function renderResult(ctx, sessionId, { focus, kept } = {}) {
     h('dl', { class: 'facts' },
       fact('Score', `${points(result.points)} / ${result.maxPoints} (${Math.round(result.percent)}%)`, 'fact-score'),
       fact('Outcome', `${result.passed ? 'Passed' : 'Failed'} (pass mark ${result.passMarkPercent}%)`),
-      fact('Percentile', result.percentile === undefined || result.percentile === null ? 'Not available' : `${Math.round(result.percentile)} among this test's candidates`),
+      fact('Percentile', result.percentile === undefined || result.percentile === null ? 'Not available' : `${ordinal(Math.round(result.percentile))} among this test's candidates`, 'fact-percentile'),
       fact('Time taken', seconds === null ? '—' : duration(seconds)),
       fact('Submitted', `${when(result.submittedAt)}${result.submitReason === 'TIMEOUT' ? ' (at the deadline)' : ''}`),
       fact('Status', statusWords(result), 'fact-status')),
@@ -317,4 +317,11 @@ function localDay(iso, shiftMs = 0) {
   const day = iso ? new Date(new Date(iso).getTime() + shiftMs) : null;
   if (!day || Number.isNaN(day.getTime())) return '';
   return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+}
+
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st: how a percentile is said. */
+function ordinal(n) {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] || 'th');
+  return `${n}${suffix}`;
 }

@@ -35,6 +35,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -267,6 +269,12 @@ class RecruiterConsoleIT {
             browser.awaitHeading("Ada Console: " + TEST_TITLE);
             assertThat(browser.mainText()).contains("Score", "Outcome", "Percentile", "Time taken", "Integrity signals",
                     "Key points found", "Key points missed", "Automatic score");
+            // Said as a rank is: Ada and Grace tie, so each is the 50th percentile.
+            long percentile = Math.round(recruiter.get("/api/v1/results?testId=" + testId).expect(200).get("items")
+                    .valueStream().filter(row -> row.get("sessionId").asString().equals(sessionId)).findFirst()
+                    .orElseThrow().get("percentile").asDouble());
+            assertThat(percentile).isEqualTo(50);
+            assertThat(browser.textOf("#fact-percentile")).isEqualTo("50th among this test's candidates");
             // The sentence that met a key point is quoted.
             assertThat(browser.textOf(".evidence blockquote")).contains("unique key");
             // And the candidate's own answer, whole.
@@ -920,10 +928,13 @@ class RecruiterConsoleIT {
         }
     }
 
-    /** A session the server closed at its deadline says so on its result page. */
+    /**
+     * A session the server closed at its deadline says so on its result page, which the recruiter reaches from the
+     * report email's link.
+     */
     @Test
     @Order(14)
-    void aResultClosedAtTheDeadlineSaysSo() {
+    void aResultClosedAtTheDeadlineSaysSoOnThePageTheReportEmailLinksTo() {
         JsonNode invitation = recruiter.post("/api/v1/invitations", Map.of("testId", stack().demo().demoTestId(),
                 "candidate", Map.of("name", "Dee Dline", "email", "dee.dline@console.test"))).expect(201);
         String invitationId = invitation.get("id").asString();
@@ -943,8 +954,15 @@ class RecruiterConsoleIT {
         JsonNode result = awaitResultOf("dee.dline@console.test");
         assertThat(result.get("submitReason").asString()).isEqualTo("TIMEOUT");
 
-        try (CandidateBrowser browser = signedIn(stack().demo().recruiterEmail(), stack().demo().recruiterPassword())) {
-            open(browser, "#/results/" + result.get("sessionId").asString());
+        // The recruiter follows the report email's link while signed out: sign in, then the result itself.
+        String email = new SinkMailbox(stack()).mailTo(stack().demo().recruiterEmail(), "Dee Dline").get("text")
+                .asString();
+        Matcher resultLink = Pattern.compile("in the console: (\\S+)").matcher(email);
+        assertThat(resultLink.find()).as("the report links to the console: " + email).isTrue();
+        assertThat(resultLink.group(1)).isEqualTo(console() + "#/results/" + result.get("sessionId").asString());
+        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+            browser.go(resultLink.group(1));
+            signIn(browser, stack().demo().recruiterEmail(), stack().demo().recruiterPassword());
             browser.awaitHeading("Dee Dline: ");
             assertThat(browser.mainText()).contains("(at the deadline)");
         }
