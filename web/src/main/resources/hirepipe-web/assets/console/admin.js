@@ -46,13 +46,18 @@ export async function renderApiKeys(ctx) {
 
 async function drawList(api, area) {
   try {
-    const keys = (await api.get(`${API}/api-keys`)).items || [];
+    const [keys, people] = await Promise.all([
+      api.get(`${API}/api-keys`).then((list) => list.items || []),
+      // Who made a key is stored as their account id: named by email where the person is still on the team.
+      api.get(`${API}/users`).then((list) => list.items || [], () => []),
+    ]);
+    const emails = new Map(people.map((person) => [person.id, person.email]));
     const error = h('p', { class: 'field-error', role: 'alert' });
     show(area, table('API keys of your organisation', [
       ['Name', (k) => k.name],
       ['Starts with', (k) => h('code', {}, k.prefix)],
       ['Scopes', (k) => k.scopes.join(', ')],
-      ['Created', (k) => `${when(k.createdAt)}${k.createdBy ? ` by ${k.createdBy}` : ''}`],
+      ['Created', (k) => `${when(k.createdAt)}${k.createdBy ? ` by ${emails.get(k.createdBy) || k.createdBy}` : ''}`],
       ['Status', (k) => (k.revoked ? badge('revoked') : button('Revoke', (event) => confirmInPlace(event.currentTarget, {
         question: `Revoke the key ${k.name}? Every call made with it is refused from the next request on. This cannot be undone.`,
         yes: 'Yes, revoke',

@@ -417,6 +417,9 @@ class RecruiterConsoleIT {
             browser.find("button[aria-label='Copy the API key']").click();
             browser.awaitText("#announcer", "Copied");
             assertThat(browser.clipboardText()).isEqualTo(browser.textOf("#new-key-value"));
+            // Who made the key is named as the team knows them, not by an account id.
+            browser.awaitText("table", "ATS sync from the console");
+            assertThat(browser.textOf("table")).contains("by " + stack().demo().recruiterEmail()).doesNotContain("by usr_");
             browser.capture("console-api-keys");
             // Revoking asks first, in place; Cancel gives the focus back and revokes nothing.
             browser.find("button[aria-label='Revoke the key ATS sync from the console']").click();
