@@ -1,7 +1,7 @@
 // API keys for platform integrations (the full key is shown once), and the email delivery log.
 import { h, show } from '../dom.js';
 import { API, newIdempotencyKey } from './api.js';
-import { announce, badge, button, clearProblems, confirmInPlace, copyButton, field, formError, input, onSubmit, page, problemNotice, select, showProblem, table, when } from './ui.js';
+import { announce, badge, button, checklist, clearProblems, confirmInPlace, copyButton, field, formError, input, onSubmit, page, problemNotice, select, showProblem, table, when } from './ui.js';
 
 const SCOPES = ['questions:read', 'questions:write', 'invitations:read', 'invitations:write', 'results:read',
   'results:write', 'notifications:read', 'webhooks:manage', 'integrations:greenhouse', 'operations:manage'];
@@ -15,9 +15,7 @@ export async function renderApiKeys(ctx) {
     h('h2', { id: 'create-key-heading' }, 'Create an API key'),
     formError(),
     field('Name', name, { field: 'name', hint: 'What the key is for, e.g. "Greenhouse sync".' }),
-    h('fieldset', { class: 'checklist' }, h('legend', {}, 'What the key may do'),
-      h('p', { class: 'field-error', 'data-error-for': 'scopes' }),
-      scopeBoxes.map((box) => h('div', { class: 'check' }, box, h('label', { for: box.id }, box.value)))),
+    checklist('What the key may do', 'scopes', scopeBoxes),
     h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Create key')),
     created);
   const listArea = h('div', {}, h('p', {}, 'Loading…'));

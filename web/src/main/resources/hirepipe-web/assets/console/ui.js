@@ -25,6 +25,16 @@ let fieldCounter = 0;
  * A labelled control. `field` is the API's name for it (e.g. `candidate.email`): a problem naming
  * that field is shown right under it, and the control is marked invalid.
  */
+/**
+ * A list field's checkboxes (the API names the list `name`): a legend, the place for the API's problem with the
+ * field, and each box with its label (`labelOf(box, index)`, the box's value by default).
+ */
+export function checklist(legend, name, boxes, labelOf = (box) => box.value) {
+  return h('fieldset', { class: 'checklist' }, h('legend', {}, legend),
+    h('p', { class: 'field-error', 'data-error-for': name }),
+    boxes.map((box, index) => h('div', { class: 'check' }, box, h('label', { for: box.id }, labelOf(box, index)))));
+}
+
 export function field(label, control, { field: name, hint } = {}) {
   fieldCounter += 1;
   const id = control.id || `f${fieldCounter}`;

@@ -2,7 +2,7 @@
 // subscription a test event, a new secret, pausing, deleting, and its delivery log with deliveries sent again.
 import { h, show } from '../dom.js';
 import { API, newIdempotencyKey } from './api.js';
-import { actionButton, announce, badge, button, clearProblems, confirmInPlace, copyButton, field, formError, input, link, onSubmit, page,
+import { actionButton, announce, badge, button, checklist, clearProblems, confirmInPlace, copyButton, field, formError, input, link, onSubmit, page,
   pager, problemNotice, showProblem, table, when } from './ui.js';
 
 const WEBHOOKS = `${API}/notifications/webhooks`;
@@ -35,10 +35,8 @@ export async function renderList(ctx) {
     formError(),
     field('Endpoint URL', url, { field: 'url', hint: 'An https URL of your receiver, e.g. https://ats.example.com/hooks/hirepipe.' }),
     field('Description', description, { field: 'description', hint: 'Optional: what the endpoint is for.' }),
-    h('fieldset', { class: 'checklist' }, h('legend', {}, 'Events to send'),
-      h('p', { class: 'field-error', 'data-error-for': 'eventTypes' }),
-      typeBoxes.map((box, index) => h('div', { class: 'check' }, box,
-        h('label', { for: box.id }, h('code', {}, box.value), `: ${EVENT_TYPES[index][1]}`)))),
+    checklist('Events to send', 'eventTypes', typeBoxes,
+      (box, index) => [h('code', {}, box.value), `: ${EVENT_TYPES[index][1]}`]),
     h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Subscribe')),
     created);
   const listArea = h('div', {}, h('p', {}, 'Loading…'));
