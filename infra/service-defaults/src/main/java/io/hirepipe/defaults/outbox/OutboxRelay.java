@@ -55,8 +55,9 @@ import java.util.concurrent.TimeoutException;
  * event on the next pass: delivery is at least once, and consumers are idempotent by event id.
  *
  * <p>Several instances may run: a document is leased with an atomic find-and-modify before its
- * events are sent, so two relays do not interleave one document's events. Lease expiry is judged by
- * each relay's own clock, so clocks that disagree can let a second relay take over early; the lease
+ * events are sent, so two relays do not interleave one document's events. Lease expiry is judged on the
+ * database's clock ({@link io.hirepipe.defaults.clock.DatabaseAlignedClock}), so an instance whose own clock
+ * runs ahead does not take over early. Should one still (its clock stepped between two alignments), the lease
  * carries a random token and every change the relay then makes names it, so the relay that lost the
  * lease changes nothing more and stops (at worst it published an event twice, which consumers absorb).
  *

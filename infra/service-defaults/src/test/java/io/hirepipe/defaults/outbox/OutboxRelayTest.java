@@ -5,6 +5,7 @@ import io.hirepipe.contracts.EventJson;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.AssessmentStarted;
 import io.hirepipe.contracts.events.InvitationRevoked;
+import io.hirepipe.defaults.clock.DatabaseAlignedClock;
 import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.kafka.MessagingTest;
 import io.hirepipe.testkit.EventRecord;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -50,6 +52,10 @@ class OutboxRelayTest {
 
     @Autowired
     KafkaTemplate<Object, Object> kafka;
+
+    @Autowired
+    @Qualifier("outboxLeaseClock")
+    Clock leaseClock;
 
     @Autowired
     io.hirepipe.defaults.health.MongoPingHealthIndicator mongoHealth;
@@ -253,6 +259,28 @@ class OutboxRelayTest {
                 new Document("_id", id).append(Outbox.LEASE_TOKEN_FIELD, "another-relay"),
                 new Document("$set", new Document("status", "OVERWRITTEN"))).getMatchedCount();
         assertThat(changed).isZero();
+    }
+
+    @Test
+    void aRelayWhoseClockRunsFastTimesLeasesOnTheDatabasesClockAndLeavesAnotherRelaysLeaseAlone() {
+        assertThat(leaseClock).as("the service's relay").isInstanceOf(DatabaseAlignedClock.class);
+        String id = "w-" + UUID.randomUUID();
+        OutboxProperties properties = new OutboxProperties(List.of("aligned"), Duration.ofMillis(100),
+                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        mongo.insert(new Widget(id, "tenant-a", "REVOKED", Outbox.messages(revoked(id))), "aligned");
+        mongo.getCollection("aligned").updateOne(new Document("_id", id), new Document("$set",
+                new Document(Outbox.LEASE_FIELD, java.util.Date.from(Instant.now().plusSeconds(30)))
+                        .append(Outbox.LEASE_TOKEN_FIELD, "another-relay")));
+        Clock fast = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
+
+        try (DatabaseAlignedClock aligned = DatabaseAlignedClock.of(mongo, fast, Duration.ZERO)) {
+            OutboxRelay relay = new OutboxRelay(mongo, kafka, properties, new SimpleMeterRegistry(), aligned);
+
+            assertThat(relay.publishPending()).isZero();
+        }
+        Document after = mongo.getCollection("aligned").find(new Document("_id", id)).first();
+        assertThat(after.getString(Outbox.LEASE_TOKEN_FIELD)).isEqualTo("another-relay");
+        assertThat(after.getList(Outbox.FIELD, Document.class)).hasSize(1);
     }
 
     @Test
