@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * points that only separate at clause level ("reads go to replicas, and a replica takes over if the
  * primary fails"). Spans are verbatim slices of the answer, so evidence quotes what the candidate wrote.
  *
- * <p>Clause boundaries are punctuation (";", ":", " - ", "->", "=>", parentheses, commas) and the
- * conjunctions that join independent statements (and, but, whereas, while, so, because, which).
+ * <p>Clause boundaries are punctuation (";", ":", " - ", "->", "=>" and the arrows "→", "⇒", parentheses, commas) and
+ * the conjunctions that join independent statements (and, but, whereas, while, so, because or "b/c", which).
  * Stateless and thread-safe.
  */
 public final class AnswerSegmenter {
@@ -31,8 +31,8 @@ public final class AnswerSegmenter {
                     + "|\\s*\\n+\\s*(?:[-*•]\\s+|\\d+[.)]\\s+)?");
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
-            "\\s*(?:;|:(?!//)|\\s-+\\s|->|=>|\\(|\\)|,)\\s*"
-                    + "|\\s+(?=(?:and|but|whereas|while|so|because|which|then|otherwise|instead)\\s)",
+            "\\s*(?:;|:(?!//)|\\s-+\\s|->|=>|[→⇒]|\\(|\\)|,)\\s*"
+                    + "|\\s+(?=(?:and|but|whereas|while|so|because|b/c|which|then|otherwise|instead)\\s)",
             Pattern.CASE_INSENSITIVE);
 
     /** A line of one plain word: no sentence of its own when the next line goes on with the sentence. */

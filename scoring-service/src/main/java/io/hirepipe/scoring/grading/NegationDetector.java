@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * ("if the value isn't there it fetches it"), so "when the primary fails the replica does not take
  * over" stays a denial.
  *
- * <p>Likewise a negation inside a clause of result or reason ("so", "so that", "because", "since") that
+ * <p>Likewise a negation inside a clause of result or reason ("so", "so that", "because" or "b/c", "since") that
  * follows a statement states a consequence or a cause of that statement, not that the statement is false:
  * "each copy is given a lifetime, so nothing can be out of date for longer than that" states the lifetime,
  * "the token column is unique, so two attempts can't both get through" states the unique column. Such a
@@ -58,8 +58,11 @@ public final class NegationDetector {
                     + "|it(?:['’]s|\\s+is)\\s+(?:wrong|false|incorrect|untrue)\\s+(?:to\\s+(?:think|say|believe|assume|claim)|that)\\b)",
             Pattern.CASE_INSENSITIVE);
 
-    /** What opens a clause of result or reason: "…, so nothing can be out of date", "… because it doesn't block". */
-    private static final Pattern RESULT = Pattern.compile("\\b(?:so|because|since)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * What opens a clause of result or reason: "…, so nothing can be out of date", "… because it doesn't block", "… b/c
+     * two requests can't both insert it".
+     */
+    private static final Pattern RESULT = Pattern.compile("\\b(?:so|because|b/c|since)\\b", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern CONDITION = Pattern.compile("\\b(?:if|unless|when|whenever|in\\s+case)\\b",
             Pattern.CASE_INSENSITIVE);

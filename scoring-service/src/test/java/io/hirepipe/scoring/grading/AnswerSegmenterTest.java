@@ -60,6 +60,14 @@ class AnswerSegmenterTest {
     }
 
     @Test
+    void arrowsAndBecauseWrittenBSlashCEndAClauseAsTheirSpelledOutFormsDo() {
+        assertThat(units("retry after timeout → same key → server returns stored result ⇒ card charged once."))
+                .contains("retry after timeout", "same key → server returns stored result", "card charged once.");
+        assertThat(units("key stored w/ unique index b/c 2 requests w/ same key shouldn't both go through."))
+                .contains("key stored w/ unique index", "b/c 2 requests w/ same key shouldn't both go through.");
+    }
+
+    @Test
     void aLineOfOneWordRunsOnIntoTheNextLine() {
         // pasted from a narrow box or typed a word per line: the line breaks are no sentence ends
         assertThat(units("On\na\nmiss\nload\nthe\nrow,\nthen\nstore\nit.\nEach\nkey\nexpires."))

@@ -82,7 +82,8 @@ class NegationDetectorTest {
             "The token column has a uniqueness rule, so two attempts arriving at once can't both get through",
             "Send the statement and the values separately so that the values are never read as code",
             "Reads can go to a replica because they don't need the primary",
-            "NoSQL is always faster for reads, since there are no joins"})
+            "NoSQL is always faster for reads, since there are no joins",
+            "key stored w/ unique index b/c 2 concurrent requests w/ same key shouldn't both go through"})
     void aNegationInAClauseOfResultOrReasonDoesNotNegateTheStatementBeforeIt(String sentence) {
         assertThat(negation.isNegated(sentence)).isFalse();
     }

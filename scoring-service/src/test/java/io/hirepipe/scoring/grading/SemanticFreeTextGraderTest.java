@@ -354,6 +354,25 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void arrowsAndBecauseWrittenBSlashCSeparateWhatTheyJoin() {
+        FreeTextRubric idempotency = DevSet.load().rubrics().get("idempotency");
+        // hand 4 both: the same points in shorthand and in prose
+        FreeTextGrade shorthand = grader.grade("idempotent = same request N times ⇒ same effect as 1x. retry after timeout → "
+                + "same key → server looks up key → returns stored result ✅ no double charge. key stored w/ unique index b/c 2 "
+                + "concurrent requests w/ same key shouldn't both go through. PUT/DELETE idempotent, POST ❌ not.", idempotency);
+        FreeTextGrade prose = grader.grade("Idempotent means the same request sent N times has the same effect as sending it "
+                + "once. A retry after a timeout sends the same key, the server looks the key up and returns the stored result, "
+                + "so there is no double charge. The key is stored with a unique index because two concurrent requests with "
+                + "the same key shouldn't both go through. PUT and DELETE are idempotent, POST is not.", idempotency);
+
+        // before, "→" joined the chain into one clause, denied as a whole by its "no double charge", and "b/c" did not
+        // keep "shouldn't" to its clause of reason: both sentences were denials and met nothing
+        assertThat(keyPoint(shorthand, "why-retries").verdict()).isNotEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(shorthand, "atomic-check").span()).startsWith("key stored w/ unique index");
+        assertThat(grade(shorthand)).isEqualTo(grade(prose));
+    }
+
+    @Test
     void aHeadingLabelsWhatFollowsAndStatesNothingOfItsOwn() {
         FreeTextRubric cap = DevSet.load().rubrics().get("cap-theorem");
         FreeTextRubric limits = DevSet.load().rubrics().get("rate-limiting");
