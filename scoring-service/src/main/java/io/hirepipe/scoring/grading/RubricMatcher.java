@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Decides which rubric key points a free-text answer meets. Answer and phrases go through Lucene's
@@ -31,6 +32,9 @@ import java.util.Set;
  *   <li>a phrase made only of stop words ("the", "it is") has no terms and never matches.</li>
  *   <li>the names of secure protocols keep their final "s": Porter would stem "HTTPS" to "http", so a
  *       rubric phrase "https" would be met by an answer that only says "HTTP".</li>
+ *   <li>the prefix "non" stays on its word, hyphened, spaced or closed up ("non-blocking", "non blocking" and
+ *       "nonblocking" are one term): "non-blocking" says the opposite of "blocking", and "non-repeatable reads" name an
+ *       anomaly, not the level "repeatable read".</li>
  * </ul>
  * The analyzer is thread-safe (it reuses token streams per thread), so one instance serves all listeners.
  */
@@ -42,6 +46,9 @@ public class RubricMatcher implements AutoCloseable {
             new CharArraySet(List.of("https", "wss", "ftps", "smtps", "ldaps"), true));
 
     private final Analyzer analyzer = new EnglishAnalyzer(EnglishAnalyzer.getDefaultStopSet(), NOT_PLURALS);
+
+    /** "non-" or "non " before a word: closed up before analysis, so the word keeps its prefix (see the class comment). */
+    private static final Pattern NON_PREFIX = Pattern.compile("\\b(non)[-\\s](?=\\p{L})", Pattern.CASE_INSENSITIVE);
 
     public RubricMatch match(String answer, List<RubricKeyPoint> keyPoints) {
         Set<String> answerTerms = terms(answer);
@@ -104,7 +111,7 @@ public class RubricMatcher implements AutoCloseable {
         if (text == null || text.isBlank()) {
             return terms;
         }
-        try (TokenStream stream = analyzer.tokenStream("answer", text)) {
+        try (TokenStream stream = analyzer.tokenStream("answer", NON_PREFIX.matcher(text).replaceAll("$1"))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {

@@ -231,6 +231,18 @@ class RubricMatcherTest {
         }
 
         @Test
+        void aWordWithTheNonPrefixIsNotTheWordItself() {
+            // "non-blocking" is the opposite of "blocking": the prefix stays on its word, hyphened, spaced or closed up
+            List<RubricKeyPoint> sides = List.of(kp("blocks", 2, "blocking"), kp("does-not-block", 2, "non blocking"));
+
+            for (String async : List.of("Async code is non-blocking.", "Async code is non blocking.", "Async code is nonblocking.")) {
+                assertThat(matcher.match(async, sides).keyPointIds()).containsExactly("does-not-block");
+            }
+            assertThat(matcher.match("Sync code is blocking.", sides).keyPointIds()).containsExactly("blocks");
+            assertThat(matcher.match("Non-repeatable reads", List.of(kp("level", 2, "repeatable read"))).keyPointIds()).isEmpty();
+        }
+
+        @Test
         void negationIsNotUnderstood() {
             // a bag of words: the matcher cannot tell "does not block" from "blocks"; reviewers catch this
             assertThat(matcher.match("Synchronous code does not block the thread.", rubric).keyPointIds())

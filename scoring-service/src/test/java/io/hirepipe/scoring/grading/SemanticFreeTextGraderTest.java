@@ -373,6 +373,20 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void nonBlockingStatesNothingAboutBlocking() {
+        FreeTextRubric syncAsync = DevSet.load().rubrics().get("sync-async");
+        // hand 2: the asynchronous side and its callback, nothing about synchronous code
+        FreeTextGrade grade = grader.grade("Asynchronous code is non-blocking: the thread starts the work and carries on "
+                + "with other tasks, and the result comes back through a callback.", syncAsync);
+
+        // before, "non-blocking" met the synchronous side by its phrase "blocking" (83.3 %); now the side is half met at
+        // most, by the model's cosine to another clause (66.7 %: grade 3 against the hand's 2 is the model's doing)
+        KeyPointEvidence synchronous = keyPoint(grade, "sequential-blocking");
+        assertThat(synchronous.verdict()).isNotEqualTo(Verdict.MET);
+        assertThat(synchronous.span()).doesNotContain("non-blocking");
+    }
+
+    @Test
     void aHeadingLabelsWhatFollowsAndStatesNothingOfItsOwn() {
         FreeTextRubric cap = DevSet.load().rubrics().get("cap-theorem");
         FreeTextRubric limits = DevSet.load().rubrics().get("rate-limiting");
