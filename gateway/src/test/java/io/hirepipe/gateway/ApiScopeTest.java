@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +49,22 @@ class ApiScopeTest extends GatewayTestSupport {
                 .isNotNull();
         assertThat(assertProblem(get(path, "X-Api-Key", key("questions:read")), 403).get("requiredScope").asString())
                 .isEqualTo("results:read");
+    }
+
+    @Test
+    void eachServicesParkedEventsAreRoutedToItAndNeedTheOperationsScope() {
+        String operator = key("operations:manage");
+        String reader = key("results:read", "invitations:read", "questions:read");
+        Map<String, StubService> services = Map.of("question", QUESTIONS, "assessment", ASSESSMENTS, "scoring", SCORING);
+
+        services.forEach((name, service) -> {
+            String path = "/api/v1/operations/" + name + "/parked-events";
+            assertThat(get(path, "X-Api-Key", operator).statusCode()).as(path).isEqualTo(200);
+            assertThat(service.lastRequestTo("/api/operations/" + name + "/parked-events")).as("routed to its service")
+                    .isNotNull();
+            assertThat(assertProblem(get(path, "X-Api-Key", reader), 403).get("requiredScope").asString())
+                    .isEqualTo("operations:manage");
+        });
     }
 
     @Test

@@ -42,6 +42,7 @@ class RoleAccessTest extends AssessmentIntegrationTest {
                 EndpointAccess.of("GET", "/api/integrations/greenhouse/settings", "ADMIN"),
                 EndpointAccess.of("PUT", "/api/integrations/greenhouse/settings",
                         Map.of("reportTo", "hiring@acme.example"), "ADMIN"),
+                EndpointAccess.of("GET", "/api/operations/assessment/parked-events", "RECRUITER"),
                 EndpointAccess.of("GET", "/api/candidate/assessment", "NOBODY"),
                 EndpointAccess.of("POST", "/internal/invitations/redeem", Map.of("token", "x"), "NOBODY"));
     }

@@ -4,6 +4,7 @@ import io.hirepipe.assessment.invitation.Invitation;
 import io.hirepipe.assessment.invitation.InvitationStore;
 import io.hirepipe.assessment.session.SessionCache;
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
+import io.hirepipe.assessment.support.ParkedOutboxEvents;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.AuditRecorded;
@@ -196,7 +197,7 @@ class CandidateErasureTest extends AssessmentIntegrationTest {
         String id = invite("java-basics", "grace@example.org").get("id").asString();
         String otherId = invite("java-basics", "ada@example.org").get("id").asString();
         // as the relay parks an event Kafka can never take (README "Parked outbox events")
-        ParkedEvents parking = new ParkedEvents(mongo, tenant, clock.instant());
+        ParkedOutboxEvents parking = new ParkedOutboxEvents(mongo, tenant, clock.instant());
         String parked = parking.park(id, "Grace Hopper", "grace@example.org");
         String untouched = parking.park(otherId, "Ada Lovelace", "ada@example.org");
 

@@ -1,6 +1,7 @@
 package io.hirepipe.assessment.privacy;
 
 import io.hirepipe.assessment.support.AssessmentIntegrationTest;
+import io.hirepipe.assessment.support.ParkedOutboxEvents;
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.events.AssessmentScored;
 import io.hirepipe.defaults.privacy.RetentionJob;
@@ -34,7 +35,7 @@ class RetentionTest extends AssessmentIntegrationTest {
         String expired = scoredInvitation("old@example.org", now.minus(Duration.ofDays(31)));
         String young = scoredInvitation("young@example.org", now.minus(Duration.ofDays(29)));
         String open = invite("java-basics", "open@example.org").get("id").asString();
-        ParkedEvents parking = new ParkedEvents(mongo, tenant, now);
+        ParkedOutboxEvents parking = new ParkedOutboxEvents(mongo, tenant, now);
         String parkedOfExpired = parking.park(expired, "Old Candidate", "old@example.org");
         String parkedOfYoung = parking.park(young, "Young Candidate", "young@example.org");
 

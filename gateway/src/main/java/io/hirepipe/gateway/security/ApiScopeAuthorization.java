@@ -48,7 +48,7 @@ public final class ApiScopeAuthorization implements ReactiveAuthorizationManager
             rule("/notifications/webhooks/**", ApiScope.WEBHOOKS_MANAGE, ApiScope.WEBHOOKS_MANAGE),
             rule("/notifications/**", ApiScope.NOTIFICATIONS_READ, ApiScope.NOTIFICATIONS_READ),
             rule("/integrations/greenhouse/**", ApiScope.INTEGRATIONS_GREENHOUSE, ApiScope.INTEGRATIONS_GREENHOUSE),
-            rule("/operations/scoring/**", ApiScope.OPERATIONS_MANAGE, ApiScope.OPERATIONS_MANAGE));
+            rule("/operations/**", ApiScope.OPERATIONS_MANAGE, ApiScope.OPERATIONS_MANAGE));
 
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 

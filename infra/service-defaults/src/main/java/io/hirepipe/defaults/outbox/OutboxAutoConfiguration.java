@@ -10,9 +10,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -70,5 +73,18 @@ public class OutboxAutoConfiguration {
     @ConditionalOnBean(MongoTemplate.class)
     OutboxBacklog outboxBacklog(MongoTemplate mongo, OutboxProperties properties) {
         return new OutboxBacklog(mongo, properties.collections(), Clock.systemUTC(), Duration.ofSeconds(5));
+    }
+
+    /** Where a service's operators see and re-queue what its relay parked: in a web service that names its path. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnProperty("hirepipe.operations.name")
+    @ConditionalOnBean({MongoTemplate.class, KafkaTemplate.class})
+    static class ParkedEventsOperations {
+
+        @Bean
+        ParkedEventsController parkedEventsController(MongoTemplate mongo) {
+            return new ParkedEventsController(new ParkedEvents(mongo));
+        }
     }
 }

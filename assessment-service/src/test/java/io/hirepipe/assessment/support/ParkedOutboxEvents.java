@@ -1,4 +1,4 @@
-package io.hirepipe.assessment.privacy;
+package io.hirepipe.assessment.support;
 
 import io.hirepipe.contracts.EventEnvelope;
 import io.hirepipe.contracts.EventJson;
@@ -16,10 +16,10 @@ import java.util.Date;
  * Events of invitations set aside in {@code outbox_parked} the way the relay parks one Kafka can never take (README
  * "Parked outbox events"): making the relay fail for real would need a record over Kafka's size limit.
  */
-record ParkedEvents(MongoTemplate mongo, String tenant, Instant now) {
+public record ParkedOutboxEvents(MongoTemplate mongo, String tenant, Instant now) {
 
     /** Parks an InvitationCreated naming the candidate; returns the parked entry's id (the event id). */
-    String park(String invitationId, String name, String email) {
+    public String park(String invitationId, String name, String email) {
         EventEnvelope<InvitationCreated> event = EventEnvelope.of(new InvitationCreated(invitationId, "java-basics",
                 "Java basics", new Person(name, email), "rita@example.com", null, 30, now.plus(Duration.ofDays(3)),
                 "sealed-link-of-" + invitationId, 0), tenant, "corr-parked");
@@ -33,7 +33,7 @@ record ParkedEvents(MongoTemplate mongo, String tenant, Instant now) {
     }
 
     /** The parked event as it is now. */
-    String json(String parkedId) {
+    public String json(String parkedId) {
         return mongo.findById(parkedId, Document.class, "outbox_parked").get("message", Document.class).getString("json");
     }
 }
