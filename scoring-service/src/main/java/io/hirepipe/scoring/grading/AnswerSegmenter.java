@@ -57,6 +57,9 @@ public final class AnswerSegmenter {
 
     private static final int MIN_CLAUSE_WORDS = 3;
 
+    /** A short denial of what it names: "not OFFSET", "never immediately" after a statement. */
+    private static final Pattern SHORT_DENIAL = Pattern.compile("(?i:not|never)\\s+\\S.*", Pattern.DOTALL);
+
     /**
      * @param start offset of the first character in the answer
      * @param end   offset after the last character
@@ -209,7 +212,9 @@ public final class AnswerSegmenter {
 
     /**
      * A clause of fewer than {@link #MIN_CLAUSE_WORDS} words is no statement of its own ("Sharding",
-     * "and", "TTL"): it joins the clause after it, or the one before when it comes last.
+     * "and", "TTL"): it joins the clause after it, or the one before when it comes last. Not a short denial
+     * ("…, not OFFSET", "…, never immediately"): it denies only what it names, and joined to the statement before it
+     * would deny that statement too.
      */
     private static List<Span> mergeShort(String answer, List<Span> clauses) {
         List<Span> merged = new ArrayList<>();
@@ -217,7 +222,8 @@ public final class AnswerSegmenter {
         for (Span clause : clauses) {
             Span current = pending == null ? clause : join(answer, pending, clause);
             pending = null;
-            if (wordCount(current) < MIN_CLAUSE_WORDS) {
+            boolean shortDenial = current == clause && SHORT_DENIAL.matcher(clause.text()).matches();
+            if (wordCount(current) < MIN_CLAUSE_WORDS && !shortDenial) {
                 pending = current;
             } else {
                 merged.add(current);

@@ -68,6 +68,18 @@ class AnswerSegmenterTest {
     }
 
     @Test
+    void aShortDenialAfterAStatementIsAClauseOfItsOwn() {
+        // "…, not X" and "…, never X" deny X only: joined to the clause before, they denied that clause too
+        assertThat(units("Use keyset pagination with an index, not OFFSET."))
+                .contains("Use keyset pagination with an index", "not OFFSET.");
+        assertThat(units("Retry with exponential backoff, never immediately, and cap the attempts."))
+                .contains("Retry with exponential backoff", "never immediately", "and cap the attempts.");
+        // a short clause before it still joins it
+        assertThat(units("Sharding, not replication, splits the rows.")).contains("Sharding, not replication")
+                .doesNotContain("Sharding");
+    }
+
+    @Test
     void aLineOfOneWordRunsOnIntoTheNextLine() {
         // pasted from a narrow box or typed a word per line: the line breaks are no sentence ends
         assertThat(units("On\na\nmiss\nload\nthe\nrow,\nthen\nstore\nit.\nEach\nkey\nexpires."))

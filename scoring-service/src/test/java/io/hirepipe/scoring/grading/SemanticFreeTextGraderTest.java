@@ -373,6 +373,20 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aShortDenialAfterAStatementDeniesOnlyWhatItNames() {
+        FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
+        FreeTextRubric paging = DevSet.probeSet().rubrics().get("list-pagination");
+        // hand 2 both: bounded retries with backoff; keyset paging and its index
+        FreeTextGrade retry = grader.grade("Retry failed calls a few times with exponential backoff, never immediately.", retries);
+        FreeTextGrade keyset = grader.grade("Use keyset pagination on (created_at, id) with an index, not OFFSET.", paging);
+
+        // before, "never immediately" and "not OFFSET" joined the clause before them and denied it with the sentence:
+        // the retry point and the index were missed
+        assertThat(keyPoint(retry, "retry-backoff").verdict()).isNotEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(keyset, "index").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
     void nonBlockingStatesNothingAboutBlocking() {
         FreeTextRubric syncAsync = DevSet.load().rubrics().get("sync-async");
         // hand 2: the asynchronous side and its callback, nothing about synchronous code
