@@ -116,12 +116,19 @@ public final class AnswerEvidenceCollector {
             }
         }
         List<Set<String>> proposed = withoutRejectedActions(readAs, claimTerms);
+        // a question the candidate asks claims nothing (AskedQuestions)
+        boolean[] asked = AskedQuestions.of(units);
+        for (int u = 0; u < n; u++) {
+            if (asked[u]) {
+                proposed.set(u, Set.of());
+            }
+        }
         double[][] mcSim = new double[rubric.misconceptions().size()][];
         boolean[][] mcPhrase = new boolean[rubric.misconceptions().size()][];
         for (int m = 0; m < mcSim.length; m++) {
             mcSim[m] = similarities(rubric.misconceptions().get(m), vectors, negated);
             for (int u = 0; u < n; u++) {
-                if (takenBack.partly()[u]) {
+                if (takenBack.partly()[u] || asked[u]) {
                     mcSim[m][u] = 0;
                 }
             }

@@ -387,6 +387,18 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aQuestionTheCandidateAsksStatesNoMisconception() {
+        FreeTextRubric apis = DevSet.load().rubrics().get("rest-graphql-grpc");
+        // hand 1: one key point, GraphQL's, restated as a question and answered
+        FreeTextGrade asked = grader.grade("What does GraphQL do? It lets the client ask for exactly the fields it needs in "
+                + "one request.", apis);
+
+        // before, the question was charged graphql-database ("What does GraphQL do?" at cosine 0.86 to it)
+        assertThat(asked.misconceptions()).isEmpty();
+        assertThat(keyPoint(asked, "graphql").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
     void nonBlockingStatesNothingAboutBlocking() {
         FreeTextRubric syncAsync = DevSet.load().rubrics().get("sync-async");
         // hand 2: the asynchronous side and its callback, nothing about synchronous code
