@@ -39,22 +39,23 @@ public final class DatabaseAlignedClock extends Clock implements AutoCloseable {
     /**
      * @param local        the instance's own clock
      * @param serverTime   asks the server for its time (a round trip)
-     * @param realignEvery how often the offset is measured again; zero or negative: only once, now
+     * @param realignEvery how often the offset is measured, the first time at once in the background (a database
+     *                     that is not up yet must not hold up the service's start; until then the instance's own
+     *                     clock is read); zero or negative: only once, now, before this returns
      */
     public DatabaseAlignedClock(Clock local, Supplier<Instant> serverTime, Duration realignEvery) {
         this.local = local;
         this.serverTime = serverTime;
-        realign();
         if (!realignEvery.isNegative() && !realignEvery.isZero()) {
             realigner = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, "database-clock");
                 thread.setDaemon(true);
                 return thread;
             });
-            long every = realignEvery.toMillis();
-            realigner.scheduleWithFixedDelay(this::realign, every, every, TimeUnit.MILLISECONDS);
+            realigner.scheduleWithFixedDelay(this::realign, 0, realignEvery.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             realigner = null;
+            realign();
         }
     }
 
