@@ -43,6 +43,10 @@ import java.util.List;
  *                                stateless"); all false when not measured
  * @param eitherPolaritySimilarity [key point][unit] cosine to the nearest reference of either polarity: how a unit
  *                                {@code statedInOtherWords} is measured; keyPointSimilarity when not measured
+ * @param deniedByName            [key point][unit] the unit is negated, names one of the key point's positive phrases and
+ *                                no word of its negated references: it denies the point ("There is no need for a
+ *                                timeout."), and its cosine to those references is no evidence for it; all false when
+ *                                not measured
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
@@ -51,9 +55,13 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double holistic, boolean deniesKeyPoint, double[] promptEcho,
                              boolean[] hedged, double[] unitTopicality, double[] promptSimilarity,
                              double[] otherQuestionSimilarity, boolean[][] keyPointContradicted,
-                             boolean[][] statedInOtherWords, double[][] eitherPolaritySimilarity) {
+                             boolean[][] statedInOtherWords, double[][] eitherPolaritySimilarity,
+                             boolean[][] deniedByName) {
 
     public AnswerEvidence {
+        if (deniedByName == null) {
+            deniedByName = new boolean[keyPointSimilarity.length][units.size()];
+        }
         if (statedInOtherWords == null) {
             statedInOtherWords = new boolean[keyPointSimilarity.length][units.size()];
         }
@@ -72,6 +80,21 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
             promptSimilarity = new double[units.size()];
             Arrays.fill(promptSimilarity, 1);
         }
+    }
+
+    /** Evidence without denials by name measured. */
+    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
+                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
+                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
+                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
+                          double holistic, boolean deniesKeyPoint, double[] promptEcho,
+                          boolean[] hedged, double[] unitTopicality, double[] promptSimilarity,
+                          double[] otherQuestionSimilarity, boolean[][] keyPointContradicted,
+                          boolean[][] statedInOtherWords, double[][] eitherPolaritySimilarity) {
+        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
+                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality,
+                promptSimilarity, otherQuestionSimilarity, keyPointContradicted, statedInOtherWords,
+                eitherPolaritySimilarity, null);
     }
 
     /** Evidence without contradictions or negations in other words measured. */

@@ -8,6 +8,7 @@ import io.hirepipe.scoring.grading.RubricEmbeddings.Target;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +46,10 @@ public final class AnswerEvidenceCollector {
     private final KeywordListDetector keywordLists;
     private final NeighbouringQuestions neighbours;
     private static final HedgeDetector HEDGES = new HedgeDetector();
+    /** What a negated reference shares with every denial: its negation, and the "so" that makes it a consequence. */
+    private static final String NEGATION_AND_CONSEQUENCE_WORDS =
+            "so because since do does not no never cannot can nor none nothing neither";
+    private final Set<String> negationAndConsequenceWords;
 
     public AnswerEvidenceCollector(SentenceEmbedder embedder, RubricMatcher analyser, NegationDetector negation,
                                    AnswerSegmenter segmenter, KeywordListDetector keywordLists) {
@@ -55,6 +60,7 @@ public final class AnswerEvidenceCollector {
                                    AnswerSegmenter segmenter, KeywordListDetector keywordLists,
                                    NeighbouringQuestions neighbours) {
         this.neighbours = neighbours;
+        this.negationAndConsequenceWords = analyser.terms(NEGATION_AND_CONSEQUENCE_WORDS);
         this.embedder = embedder;
         this.analyser = analyser;
         this.negation = negation;
@@ -155,7 +161,8 @@ public final class AnswerEvidenceCollector {
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
                 unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)),
-                contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity);
+                contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity,
+                deniedByName(rubric.keyPoints(), terms, negated));
     }
 
     /**
@@ -339,13 +346,54 @@ public final class AnswerEvidenceCollector {
     /** A negated unit that contains one of the key point's positive phrases: "REST does not use HTTP methods". */
     private static boolean denies(Target target, List<Set<String>> unitTerms, boolean[] negated) {
         for (int u = 0; u < unitTerms.size(); u++) {
-            for (Phrase phrase : target.phrases()) {
-                if (negated[u] && !phrase.negated() && unitTerms.get(u).containsAll(phrase.terms())) {
-                    return true;
-                }
+            if (negated[u] && namesPositively(target, unitTerms.get(u))) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code terms} hold all the terms of one of the target's positive phrases. */
+    private static boolean namesPositively(Target target, Set<String> terms) {
+        return target.phrases().stream().anyMatch(phrase -> !phrase.negated() && terms.containsAll(phrase.terms()));
+    }
+
+    /**
+     * [key point][unit] whether the negated unit denies the key point by name: it names one of the point's positive
+     * phrases and no word of the point's negated references ("There is no need for a timeout." against "so a hanging
+     * provider cannot tie up all our threads"). Such a clause is near those references only as one negative sentence
+     * about the point's subject is near another; it agrees with none of them, and its cosine is no evidence for the point
+     * (its phrases still count). A clause that names the point and also what a negated reference says states the point
+     * through it ("A timeout means a slow provider can't hold our threads forever"), and is measured as before
+     * (docs/grading.md, session 41, third part).
+     */
+    private boolean[][] deniedByName(List<Target> keyPoints, List<Set<String>> unitTerms, boolean[] negated) {
+        boolean[][] denied = new boolean[keyPoints.size()][unitTerms.size()];
+        for (int k = 0; k < denied.length; k++) {
+            Set<String> negatedWords = null;
+            for (int u = 0; u < unitTerms.size(); u++) {
+                if (!negated[u] || !namesPositively(keyPoints.get(k), unitTerms.get(u))) {
+                    continue;
+                }
+                if (negatedWords == null) {
+                    negatedWords = negatedReferenceWords(keyPoints.get(k));
+                }
+                denied[k][u] = Collections.disjoint(negatedWords, unitTerms.get(u));
+            }
+        }
+        return denied;
+    }
+
+    /** The analysed words of the target's negated references, without the words that negate or give a consequence. */
+    private Set<String> negatedReferenceWords(Target target) {
+        Set<String> words = new HashSet<>();
+        for (Reference ref : target.references()) {
+            if (ref.negated()) {
+                words.addAll(analyser.terms(ref.text()));
+            }
+        }
+        words.removeAll(negationAndConsequenceWords);
+        return words;
     }
 
     /** Mean pooling of the vectors already computed: the whole answer against the whole rubric, at no extra model run. */

@@ -29,7 +29,8 @@ import java.util.Set;
  *                   cos(u,k) - cos(u,prompt) >= floorExemptionMargin (off when absent), and it is 0 as well when u
  *                   clears the floor only to answer another question: max cosine(u, another question's prompt or
  *                   key-point reference) - max cosine(u, this prompt or key-point reference) >= neighbourMargin (off
- *                   when absent), again unless the floor exemption holds
+ *                   when absent), again unless the floor exemption holds; and it is 0 when u denies k by name
+ *                   ({@link AnswerEvidence#deniedByName()}: "there is no need for a timeout")
  *   evidence(k)   = min(1, max over u of evidence(u,k) + supportWeight * the next best evidence(u',k)
  *                   of a unit u' that does not overlap u), at most hedgedEvidenceCap when u is hedged and u' is
  *                   hedged too (or there is none)
@@ -193,8 +194,10 @@ public final class SemanticGradingPolicy {
                     continue;
                 }
                 double[][] reading = readingFor(e, k, u);
-                boolean counts = (aboutTheQuestion(e, u) && !aboutAnotherQuestion(e, u))
-                        || specificToKeyPoint(reading, e, k, u);
+                // a denial of the point by name is near its negated references only as one negative sentence is near
+                // another ("there is no need for a timeout", "so a hanging provider cannot tie up our threads")
+                boolean counts = !e.deniedByName()[k][u] && ((aboutTheQuestion(e, u) && !aboutAnotherQuestion(e, u))
+                        || specificToKeyPoint(reading, e, k, u));
                 if (e.keyPointContradicted()[k][u]) {
                     // it says the opposite in the key point's words ("the server picks the fields"): no evidence for it
                     continue;

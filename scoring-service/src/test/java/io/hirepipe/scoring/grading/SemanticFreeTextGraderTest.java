@@ -387,6 +387,24 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aDenialOfAKeyPointByNameIsNotCreditedByItsNegatedConsequence() {
+        FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
+        // hand 0 and 1: the timeout denied; the reason given for it is the idempotency point
+        FreeTextGrade denial = grader.grade("There is no need for a timeout.", retries);
+        FreeTextGrade withReason = grader.grade("The idempotency key means the provider is idempotent, so there is no need "
+                + "for a timeout.", retries);
+        // hand 1: the timeout point made through its consequence, in the negative
+        FreeTextGrade statesIt = grader.grade("A timeout means a slow provider can't hold our threads forever.", retries);
+
+        // before, the denial half met the timeout point through its example's negated consequence ("so a hanging provider
+        // cannot tie up all our threads", cosine 0.28 and 0.34), and the answer with a reason scored 41.7 % (grade 2)
+        assertThat(keyPoint(denial, "timeout").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(withReason, "timeout").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(withReason, "idempotent").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(statesIt, "timeout").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
     void aQuestionTheCandidateAsksStatesNoMisconception() {
         FreeTextRubric apis = DevSet.load().rubrics().get("rest-graphql-grpc");
         // hand 1: one key point, GraphQL's, restated as a question and answered
