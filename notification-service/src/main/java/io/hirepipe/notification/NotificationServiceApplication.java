@@ -1,7 +1,7 @@
 package io.hirepipe.notification;
 
-import io.hirepipe.defaults.clock.DatabaseAlignedClock;
-import org.springframework.beans.factory.annotation.Value;
+import io.hirepipe.defaults.clock.DatabaseClockAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringApplication;
 import io.hirepipe.notification.webhook.HostResolver;
 import io.hirepipe.notification.webhook.TimeLimitedHostResolver;
@@ -11,10 +11,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Emails candidates their invitations and recruiters their scored reports, once per event and
@@ -34,8 +32,8 @@ public class NotificationServiceApplication {
      * database's clock, so an instance whose own clock runs ahead cannot take a lease another still holds.
      */
     @Bean
-    Clock clock(MongoTemplate mongo, @Value("${hirepipe.database-clock.realign-every:30s}") Duration realignEvery) {
-        return DatabaseAlignedClock.of(mongo, realignEvery);
+    Clock clock(@Qualifier(DatabaseClockAutoConfiguration.BEAN) Clock databaseClock) {
+        return databaseClock;
     }
 
     /** The system resolver; tests replace it with a table to make names resolve to private addresses. */

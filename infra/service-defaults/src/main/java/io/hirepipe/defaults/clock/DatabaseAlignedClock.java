@@ -107,12 +107,34 @@ public final class DatabaseAlignedClock extends Clock implements AutoCloseable {
         return ZoneOffset.UTC;
     }
 
+    /** The same aligned instants, in {@code zone}: a view that follows this clock's realignments. */
     @Override
     public Clock withZone(ZoneId zone) {
-        if (ZoneOffset.UTC.equals(zone)) {
-            return this;
+        return ZoneOffset.UTC.equals(zone) ? this : new Zoned(zone);
+    }
+
+    private final class Zoned extends Clock {
+
+        private final ZoneId zone;
+
+        Zoned(ZoneId zone) {
+            this.zone = zone;
         }
-        throw new UnsupportedOperationException("The database-aligned clock is in UTC");
+
+        @Override
+        public Instant instant() {
+            return DatabaseAlignedClock.this.instant();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return DatabaseAlignedClock.this.withZone(other);
+        }
     }
 
     @Override

@@ -1,12 +1,11 @@
 package io.hirepipe.defaults.outbox;
 
 import io.hirepipe.defaults.audit.AuditOutbox;
-import io.hirepipe.defaults.clock.DatabaseAlignedClock;
+import io.hirepipe.defaults.clock.DatabaseClockAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -34,22 +33,11 @@ public class OutboxAutoConfiguration {
     @ConditionalOnBean({MongoTemplate.class, KafkaTemplate.class})
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<Object, Object> kafka, OutboxProperties properties,
                             ObjectProvider<MeterRegistry> meters, OutboxWrites writes,
-                            @Qualifier("outboxLeaseClock") Clock leaseClock) {
+                            @Qualifier(DatabaseClockAutoConfiguration.BEAN) Clock leaseClock) {
         OutboxRelay relay = new OutboxRelay(mongo, kafka, properties, meters.getIfAvailable(SimpleMeterRegistry::new),
                 leaseClock);
         writes.hintTo(relay::publishSoon);
         return relay;
-    }
-
-    /**
-     * The relays of a service's instances lease documents from each other, timed on the database's clock. Injected by
-     * name only: a service's own {@code Clock}, which its tests move by hand, stays the one injected by type.
-     */
-    @Bean(defaultCandidate = false)
-    @ConditionalOnBean(MongoTemplate.class)
-    DatabaseAlignedClock outboxLeaseClock(MongoTemplate mongo,
-                                          @Value("${hirepipe.database-clock.realign-every:30s}") Duration realignEvery) {
-        return DatabaseAlignedClock.of(mongo, realignEvery);
     }
 
     /** Sees the writes that carry events on the driver, whoever makes them, and hints the relay. */

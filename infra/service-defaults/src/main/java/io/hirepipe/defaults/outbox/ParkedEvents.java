@@ -13,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The events the relay set aside in {@value Outbox#PARKED_COLLECTION} because Kafka could never take them, as an
@@ -30,8 +29,11 @@ public class ParkedEvents {
                          String reason, Instant parkedAt) {
     }
 
-    /** What re-queuing found. */
-    public enum Requeued { REQUEUED, NOT_FOUND, DOCUMENT_GONE }
+    /** What re-queuing found, and the event it was about (null when none of the tenant's has that id). */
+    public record Requeue(Outcome outcome, Parked event) {
+
+        public enum Outcome { REQUEUED, NOT_FOUND, DOCUMENT_GONE }
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -51,34 +53,24 @@ public class ParkedEvents {
                 .toList();
     }
 
-    public Optional<Parked> find(String tenantId, String eventId) {
-        return entry(tenantId, eventId).map(ParkedEvents::parked);
-    }
-
     /**
      * Pushes the event back onto its document's outbox, then forgets the parked copy. In that order, so that a crash
      * in between leaves it parked rather than lost; re-queued twice, it is published twice, which consumers absorb
      * (they are idempotent by event id), and the relay takes both copies out of the outbox together.
      */
-    public Requeued requeue(String tenantId, String eventId) {
-        Optional<Document> found = entry(tenantId, eventId);
-        if (found.isEmpty()) {
-            return Requeued.NOT_FOUND;
+    public Requeue requeue(String tenantId, String eventId) {
+        Document entry = mongo.findById(eventId, Document.class, Outbox.PARKED_COLLECTION);
+        if (entry == null || !tenantId.equals(tenantOf(entry))) {
+            return new Requeue(Requeue.Outcome.NOT_FOUND, null);
         }
-        Document entry = found.get();
         Query document = Query.query(Criteria.where("_id").is(entry.get("documentId")));
         long pushed = mongo.updateFirst(document, new Update().push(Outbox.FIELD, entry.get("message", Document.class)),
                 entry.getString("collection")).getMatchedCount();
         if (pushed == 0) {
-            return Requeued.DOCUMENT_GONE;
+            return new Requeue(Requeue.Outcome.DOCUMENT_GONE, parked(entry));
         }
         mongo.remove(Query.query(Criteria.where("_id").is(eventId)), Outbox.PARKED_COLLECTION);
-        return Requeued.REQUEUED;
-    }
-
-    private Optional<Document> entry(String tenantId, String eventId) {
-        return Optional.ofNullable(mongo.findById(eventId, Document.class, Outbox.PARKED_COLLECTION))
-                .filter(entry -> tenantId.equals(tenantOf(entry)));
+        return new Requeue(Requeue.Outcome.REQUEUED, parked(entry));
     }
 
     private static String tenantOf(Document entry) {

@@ -56,9 +56,9 @@ public class ParkedEventsController {
     @Operation(summary = "Re-queue a parked event for publishing")
     @PostMapping("/{eventId}/requeue")
     public ParkedEventView requeue(@PathVariable String eventId, Caller caller) {
-        ParkedEvents.Parked event = parked.find(caller.tenantId(), eventId)
-                .orElseThrow(() -> ProblemException.notFound("Parked event", eventId));
-        switch (parked.requeue(caller.tenantId(), eventId)) {
+        ParkedEvents.Requeue requeue = parked.requeue(caller.tenantId(), eventId);
+        ParkedEvents.Parked event = requeue.event();
+        switch (requeue.outcome()) {
             case NOT_FOUND -> throw ProblemException.notFound("Parked event", eventId);
             case DOCUMENT_GONE -> throw ProblemException.conflict("document-gone", "The " + event.collection()
                     + " document '" + event.documentId() + "' that event " + eventId + " belongs to no longer exists.");

@@ -32,6 +32,8 @@ class DatabaseAlignedClockTest {
             local.advance(Duration.ofSeconds(5));
             assertThat(clock.instant()).as("it runs on with the instance's clock between alignments")
                     .isEqualTo(SERVER_TIME.plusSeconds(5));
+            assertThat(clock.withZone(java.time.ZoneId.of("Europe/Berlin")).instant())
+                    .as("a view in another zone reads the same aligned instants").isEqualTo(SERVER_TIME.plusSeconds(5));
         }
     }
 

@@ -6,6 +6,7 @@ import io.hirepipe.contracts.Topics;
 import io.hirepipe.contracts.events.AssessmentStarted;
 import io.hirepipe.contracts.events.InvitationRevoked;
 import io.hirepipe.defaults.clock.DatabaseAlignedClock;
+import io.hirepipe.defaults.clock.DatabaseClockAutoConfiguration;
 import io.hirepipe.defaults.correlation.CorrelationId;
 import io.hirepipe.defaults.kafka.MessagingTest;
 import io.hirepipe.testkit.EventRecord;
@@ -54,7 +55,7 @@ class OutboxRelayTest {
     KafkaTemplate<Object, Object> kafka;
 
     @Autowired
-    @Qualifier("outboxLeaseClock")
+    @Qualifier(DatabaseClockAutoConfiguration.BEAN)
     Clock leaseClock;
 
     @Autowired
