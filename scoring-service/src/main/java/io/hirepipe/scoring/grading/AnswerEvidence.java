@@ -58,6 +58,7 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              boolean[][] statedInOtherWords, double[][] eitherPolaritySimilarity,
                              boolean[][] deniedByName) {
 
+    /** A measure given as null was not measured, and takes the neutral value its description gives. */
     public AnswerEvidence {
         if (deniedByName == null) {
             deniedByName = new boolean[keyPointSimilarity.length][units.size()];
@@ -80,97 +81,6 @@ public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
             promptSimilarity = new double[units.size()];
             Arrays.fill(promptSimilarity, 1);
         }
-    }
-
-    /** Evidence without denials by name measured. */
-    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
-                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
-                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
-                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
-                          double holistic, boolean deniesKeyPoint, double[] promptEcho,
-                          boolean[] hedged, double[] unitTopicality, double[] promptSimilarity,
-                          double[] otherQuestionSimilarity, boolean[][] keyPointContradicted,
-                          boolean[][] statedInOtherWords, double[][] eitherPolaritySimilarity) {
-        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality,
-                promptSimilarity, otherQuestionSimilarity, keyPointContradicted, statedInOtherWords,
-                eitherPolaritySimilarity, null);
-    }
-
-    /** Evidence without contradictions or negations in other words measured. */
-    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
-                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
-                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
-                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
-                          double holistic, boolean deniesKeyPoint, double[] promptEcho,
-                          boolean[] hedged, double[] unitTopicality, double[] promptSimilarity,
-                          double[] otherQuestionSimilarity) {
-        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality,
-                promptSimilarity, otherQuestionSimilarity, null, null, null);
-    }
-
-    /** Evidence without the per-unit cosine to other questions. */
-    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
-                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
-                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
-                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
-                          double holistic, boolean deniesKeyPoint, double[] promptEcho,
-                          boolean[] hedged, double[] unitTopicality, double[] promptSimilarity) {
-        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality,
-                promptSimilarity, null);
-    }
-
-    /** Evidence without the per-unit cosine to the prompt. */
-    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
-                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
-                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
-                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
-                          double holistic, boolean deniesKeyPoint, double[] promptEcho, boolean[] hedged,
-                          double[] unitTopicality) {
-        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, unitTopicality, null);
-    }
-
-    /** Evidence without the per-unit topicality. */
-    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
-                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
-                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
-                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
-                          double holistic, boolean deniesKeyPoint, double[] promptEcho, boolean[] hedged) {
-        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, hedged, null, null);
-    }
-
-    /** Evidence without the hedge measure. */
-    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
-                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
-                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
-                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
-                          double holistic, boolean deniesKeyPoint, double[] promptEcho) {
-        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, promptEcho, null, null, null);
-    }
-
-    /** Evidence without the prompt-echo measure. */
-    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
-                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
-                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
-                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
-                          double holistic, boolean deniesKeyPoint) {
-        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, deniesKeyPoint, null, null, null);
-    }
-
-    /** Evidence of an answer that denies no key point by name. */
-    public AnswerEvidence(String answer, List<Span> units, boolean[] negated,
-                          double[][] keyPointSimilarity, boolean[][] keyPointPhrase,
-                          double[][] misconceptionSimilarity, boolean[][] misconceptionPhrase,
-                          double topicality, KeywordListDetector.Signals signals, boolean truncated,
-                          double holistic) {
-        this(answer, units, negated, keyPointSimilarity, keyPointPhrase, misconceptionSimilarity, misconceptionPhrase,
-                topicality, signals, truncated, holistic, false);
     }
 
     public boolean anyPhrase() {

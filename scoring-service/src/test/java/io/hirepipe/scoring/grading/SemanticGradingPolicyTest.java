@@ -33,13 +33,11 @@ class SemanticGradingPolicyTest {
     private static AnswerEvidence evidence(double... similarity) {
         int n = similarity.length;
         double[][] sim = new double[n][n];
-        boolean[][] phrase = new boolean[n][n];
         for (int k = 0; k < n; k++) {
             sim[k][k] = similarity[k];
         }
         List<Span> units = java.util.stream.IntStream.range(0, n).mapToObj(i -> new Span("unit " + i, 0, 6)).toList();
-        return new AnswerEvidence("answer", units, new boolean[n], sim, phrase, new double[0][], new boolean[0][],
-                0.9, new KeywordListDetector.Signals(40, 0.4, 0, 0.2, true), false, 0);
+        return EvidenceBuilder.of("answer", units, sim).build();
     }
 
     @Test
@@ -71,9 +69,7 @@ class SemanticGradingPolicyTest {
     }
 
     private static AnswerEvidence holistic(AnswerEvidence e, double holistic) {
-        return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
-                e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(), e.truncated(),
-                holistic);
+        return EvidenceBuilder.from(e).holistic(holistic).build();
     }
 
     /** The evidence of {@link #evidence}, with {@code filler} more units that are close to no key point. */
@@ -86,8 +82,8 @@ class SemanticGradingPolicyTest {
             System.arraycopy(e.keyPointPhrase()[k], 0, phrase[k], 0, e.units().size());
         }
         List<Span> units = java.util.stream.IntStream.range(0, n).mapToObj(i -> new Span("unit " + i, 7 * i, 7 * i + 6)).toList();
-        return new AnswerEvidence(e.answer(), units, new boolean[n], sim, phrase, new double[0][], new boolean[0][],
-                e.topicality(), e.signals(), false, 0);
+        return EvidenceBuilder.of(e.answer(), units, sim).keyPointPhrase(phrase).topicality(e.topicality())
+                .signals(e.signals()).build();
     }
 
     @Test
@@ -131,9 +127,7 @@ class SemanticGradingPolicyTest {
     private static AnswerEvidence twoSentences(double[] toA, double[] toB, boolean... hedged) {
         double[][] sim = {toA, toB, {0, 0}, {0, 0}};
         List<Span> units = List.of(new Span("one", 0, 3), new Span("two", 4, 7));
-        return new AnswerEvidence("one two", units, new boolean[2], sim, new boolean[4][2], new double[0][],
-                new boolean[0][], 0.9, new KeywordListDetector.Signals(40, 0.4, 0, 0.2, true), false, 0, false, null,
-                hedged);
+        return EvidenceBuilder.of("one two", units, sim).hedged(hedged).build();
     }
 
     /** Support 0.5, and a hedged sentence gives at most 0.5: halfway between partly-met-at 0.3 and met-at 0.7. */
@@ -175,9 +169,7 @@ class SemanticGradingPolicyTest {
 
     /** Evidence e with each unit's highest cosine to the prompt or any key-point reference as given. */
     private static AnswerEvidence withUnitTopicality(AnswerEvidence e, double... unitTopicality) {
-        return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
-                e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(), e.truncated(),
-                e.holistic(), e.deniesKeyPoint(), e.promptEcho(), e.hedged(), unitTopicality);
+        return EvidenceBuilder.from(e).unitTopicality(unitTopicality).build();
     }
 
     @Test
@@ -205,9 +197,7 @@ class SemanticGradingPolicyTest {
     /** Evidence e with each unit's topicality and cosine to the prompt as given. */
     private static AnswerEvidence withPromptSimilarity(AnswerEvidence e, double[] unitTopicality,
                                                        double... promptSimilarity) {
-        return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
-                e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(), e.truncated(),
-                e.holistic(), e.deniesKeyPoint(), e.promptEcho(), e.hedged(), unitTopicality, promptSimilarity);
+        return EvidenceBuilder.from(e).unitTopicality(unitTopicality).promptSimilarity(promptSimilarity).build();
     }
 
     @Test
@@ -261,9 +251,8 @@ class SemanticGradingPolicyTest {
     /** Evidence e with each unit's topicality, and its highest cosine to another question, as given. */
     private static AnswerEvidence withOtherQuestion(AnswerEvidence e, double[] unitTopicality,
                                                     double... otherQuestionSimilarity) {
-        return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
-                e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(), e.truncated(),
-                e.holistic(), e.deniesKeyPoint(), e.promptEcho(), e.hedged(), unitTopicality, null, otherQuestionSimilarity);
+        return EvidenceBuilder.from(e).unitTopicality(unitTopicality).otherQuestionSimilarity(otherQuestionSimilarity)
+                .build();
     }
 
     @Test
@@ -297,10 +286,8 @@ class SemanticGradingPolicyTest {
         for (int k = 1; k < 4; k++) {
             e.keyPointSimilarity()[k][0] = -0.05;
         }
-        AnswerEvidence nearerAnother = new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(),
-                e.keyPointPhrase(), e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(),
-                e.truncated(), e.holistic(), e.deniesKeyPoint(), e.promptEcho(), e.hedged(),
-                new double[] {0.35, 0.1, 0.1, 0.1}, new double[] {0.1, 0, 0, 0}, new double[] {0.5, 0, 0, 0});
+        AnswerEvidence nearerAnother = EvidenceBuilder.from(e).unitTopicality(0.35, 0.1, 0.1, 0.1)
+                .promptSimilarity(0.1, 0, 0, 0).otherQuestionSimilarity(0.5, 0, 0, 0).build();
 
         assertThat(new SemanticGradingPolicy(floored).grade(nearerAnother, RUBRIC).keyPoints().get(0).verdict())
                 .isEqualTo(Verdict.MET);
@@ -327,9 +314,7 @@ class SemanticGradingPolicyTest {
     void aClauseThatOnlyEchoesThePromptMeetsNoKeyPoint() {
         AnswerEvidence e = evidence(0.95, 0.95, 0.05, 0.05);
         // unit 0 is made only of the prompt's words, unit 1 half of them
-        AnswerEvidence echoing = new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(),
-                e.keyPointPhrase(), e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(),
-                e.truncated(), e.holistic(), false, new double[] {1.0, 0.5, 0, 0});
+        AnswerEvidence echoing = EvidenceBuilder.from(e).promptEcho(1.0, 0.5, 0, 0).build();
 
         FreeTextGrade grade = new SemanticGradingPolicy(SETTINGS.withPromptEchoShare(1.0)).grade(echoing, RUBRIC);
 
@@ -426,8 +411,7 @@ class SemanticGradingPolicyTest {
     @Test
     void anAnswerFarFromThePromptAndKeyPointsIsOffTopicAndScoresZero() {
         AnswerEvidence near = evidence(0.95, 0.95, 0.05, 0.05);
-        AnswerEvidence far = new AnswerEvidence(near.answer(), near.units(), near.negated(), near.keyPointSimilarity(),
-                near.keyPointPhrase(), near.misconceptionSimilarity(), near.misconceptionPhrase(), 0.1, near.signals(), false, 0);
+        AnswerEvidence far = EvidenceBuilder.from(near).topicality(0.1).build();
 
         FreeTextGrade grade = policy.grade(far, RUBRIC);
 
@@ -438,8 +422,7 @@ class SemanticGradingPolicyTest {
     @Test
     void anAnswerOfSubstanceScoredOffTopicNeedsReviewAndKeepsItsZero() {
         AnswerEvidence near = evidence(0.95, 0.95, 0.05, 0.05);
-        AnswerEvidence far = new AnswerEvidence(near.answer(), near.units(), near.negated(), near.keyPointSimilarity(),
-                near.keyPointPhrase(), near.misconceptionSimilarity(), near.misconceptionPhrase(), 0.1, near.signals(), false, 0);
+        AnswerEvidence far = EvidenceBuilder.from(near).topicality(0.1).build();
         assertThat(far.signals().words()).isEqualTo(40);
 
         FreeTextGrade fromForty = new SemanticGradingPolicy(SETTINGS.withReview(0.6, 3, 0, 40)).grade(far, RUBRIC);
@@ -459,9 +442,7 @@ class SemanticGradingPolicyTest {
     }
 
     private static AnswerEvidence asList(AnswerEvidence e, boolean structured) {
-        return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
-                e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(),
-                new KeywordListDetector.Signals(12, 0, 1, 0.9, structured), false, 0);
+        return EvidenceBuilder.from(e).signals(new KeywordListDetector.Signals(12, 0, 1, 0.9, structured)).build();
     }
 
     @Test
@@ -501,8 +482,7 @@ class SemanticGradingPolicyTest {
         assertThat(calibrated.grade(evidence(0.95, 0.95, 0.95, 0.95), RUBRIC).points()).isEqualByComparingTo("4.00");
 
         AnswerEvidence near = evidence(0.05, 0.05, 0.05, 0.05);
-        AnswerEvidence far = new AnswerEvidence(near.answer(), near.units(), near.negated(), near.keyPointSimilarity(),
-                near.keyPointPhrase(), near.misconceptionSimilarity(), near.misconceptionPhrase(), 0.1, near.signals(), false, 0);
+        AnswerEvidence far = EvidenceBuilder.from(near).topicality(0.1).build();
         assertThat(calibrated.grade(far, RUBRIC).points()).isEqualByComparingTo("0");
         assertThat(new SemanticGradingPolicy(SETTINGS.withCalibration(List.of(10.0, 60.0, 80.0, 90.0, 100.0)))
                 .grade(asList(evidence(0.95, 0.95, 0.95, 0.95), true), RUBRIC).points()).isEqualByComparingTo("1.00");
@@ -531,8 +511,7 @@ class SemanticGradingPolicyTest {
     private static AnswerEvidence statingTheMisconception(AnswerEvidence e) {
         boolean[][] phrase = new boolean[1][e.units().size()];
         phrase[0][0] = true;
-        return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
-                new double[1][e.units().size()], phrase, e.topicality(), e.signals(), e.truncated(), e.holistic());
+        return EvidenceBuilder.from(e).misconceptions(new double[1][e.units().size()], phrase).build();
     }
 
     /**
@@ -551,8 +530,7 @@ class SemanticGradingPolicyTest {
         } else {
             phrase[0][1] = true;
         }
-        return new AnswerEvidence("answer", units, new boolean[3], sim, new boolean[4][3], misconception, phrase,
-                0.9, new KeywordListDetector.Signals(40, 0.4, 0, 0.2, true), false, 0);
+        return EvidenceBuilder.of("answer", units, sim).misconceptions(misconception, phrase).build();
     }
 
     @Test
@@ -572,9 +550,7 @@ class SemanticGradingPolicyTest {
     }
 
     private static AnswerEvidence denyingAKeyPoint(AnswerEvidence e) {
-        return new AnswerEvidence(e.answer(), e.units(), e.negated(), e.keyPointSimilarity(), e.keyPointPhrase(),
-                e.misconceptionSimilarity(), e.misconceptionPhrase(), e.topicality(), e.signals(), e.truncated(),
-                e.holistic(), true);
+        return EvidenceBuilder.from(e).deniesKeyPoint().build();
     }
 
     @Test
@@ -595,9 +571,7 @@ class SemanticGradingPolicyTest {
         assertThat(floored.grade(denyingAKeyPoint(evidence(0.95, 0.95, 0.05, 0.05)), RUBRIC).points())
                 .isEqualByComparingTo("2.00");
         // the gates still come last: off topic is 0, whatever was denied
-        AnswerEvidence far = new AnswerEvidence(nothingMet.answer(), nothingMet.units(), nothingMet.negated(),
-                nothingMet.keyPointSimilarity(), nothingMet.keyPointPhrase(), nothingMet.misconceptionSimilarity(),
-                nothingMet.misconceptionPhrase(), 0.1, nothingMet.signals(), false, 0, true);
+        AnswerEvidence far = EvidenceBuilder.from(nothingMet).topicality(0.1).deniesKeyPoint().build();
         assertThat(floored.grade(far, RUBRIC).points()).isEqualByComparingTo("0");
         // without a floor (0) a denial changes nothing
         assertThat(new SemanticGradingPolicy(SETTINGS).grade(denyingAKeyPoint(nothingMet), RUBRIC).points())
@@ -630,10 +604,8 @@ class SemanticGradingPolicyTest {
             eitherPolarity[k][0] = either[k];
             stated[k][0] = inOtherWords;
         }
-        return new AnswerEvidence("the server keeps no session", List.of(new Span("the server keeps no session", 0, 27)),
-                new boolean[] {true}, new double[either.length][1], new boolean[either.length][1], new double[0][],
-                new boolean[0][], 0.9, new KeywordListDetector.Signals(40, 0.4, 0, 0.2, true), false, 0, false, null,
-                null, null, null, null, null, stated, eitherPolarity);
+        return EvidenceBuilder.of("the server keeps no session", List.of(new Span("the server keeps no session", 0, 27)),
+                new double[either.length][1]).negated(true).statedInOtherWords(stated, eitherPolarity).build();
     }
 
     @Test
