@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  *
  * <p>Deliberately not negations: "without" (a key point may well say "find rows without a full table
  * scan"), "not only/just" (which adds rather than denies), "not sure/certain" (which doubts rather than denies:
- * "I'm not sure that is enough" is a hedge, {@link HedgeDetector}) and "non-" prefixes ("non-blocking").
+ * "I'm not sure that is enough" is a hedge, {@link HedgeDetector}), "non-" prefixes ("non-blocking"), and a negation of
+ * leaving something out ("don't forget a timeout", "never skip the jitter", "a timeout is not optional"), which insists
+ * on what it names: two negatives that make a recommendation, not a denial of it.
  *
  * <p>Scope: a negation inside a condition ("if the value isn't cached, …", "when the nodes can't talk to
  * each other, you must choose …", "… or by their address if they don't have a key") states when the
@@ -46,8 +48,9 @@ public final class NegationDetector {
     private static final String CLAUSE_PUNCTUATION = "[,;:()]|\\s[-–—]+\\s";
 
     private static final Pattern NEGATION = Pattern.compile(
-            "\\b(?:not(?!\\s+(?:only|just|necessarily\\s+bad|" + HedgeDetector.SURE + "\\b))|no|never|none|nothing|neither|nor|cannot|isnt|dont|doesnt|wont|cant)\\b"
-                    + "|n['’]t\\b",
+            "(?:\\b(?:not(?!\\s+(?:only|just|necessarily\\s+bad|" + HedgeDetector.SURE + "\\b))|no|never|none|nothing|neither|nor|cannot|isnt|dont|doesnt|wont|cant)\\b"
+                    + "|n['’]t\\b)"
+                    + "(?!\\s+(?:ever\\s+)?(?:be\\s+)?(?:forget|forgot|skip|omit|neglect|overlook|ignor|optional)\\w*)",
             Pattern.CASE_INSENSITIVE);
 
     /** A frame that calls what follows a mistaken belief: see the class comment. */

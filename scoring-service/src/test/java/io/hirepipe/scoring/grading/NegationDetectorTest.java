@@ -51,6 +51,23 @@ class NegationDetectorTest {
         assertThat(negation.isDenied(clause)).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Don't forget a timeout on every call to the provider",
+            "Never skip the jitter on the TTLs",
+            "A timeout is not optional",
+            "Do not ever forget the idempotency key",
+            "The index can't be ignored when you design the query"})
+    void aNegationOfLeavingSomethingOutInsistsOnIt(String clause) {
+        assertThat(negation.isDenied(clause)).isFalse();
+    }
+
+    @Test
+    void aNegationBesideOneOfLeavingSomethingOutStillDenies() {
+        assertThat(negation.isDenied("Don't forget that a timeout is not needed")).isTrue();
+        assertThat(negation.isDenied("Don't retry forever")).isTrue();
+    }
+
     @Test
     void aRubricThatDescribesAMisconceptionAsAMythStatesItAnAnswerDeniesIt() {
         assertThat(negation.isNegated("The myth that JWT claims are encrypted")).isFalse();

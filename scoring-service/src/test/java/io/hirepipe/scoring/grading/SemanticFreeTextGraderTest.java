@@ -405,6 +405,19 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void anAdviceNotToLeaveAPointOutMakesIt() {
+        FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
+        FreeTextRubric stampede = DevSet.probeSet().rubrics().get("cache-stampede");
+        // hand 1 each: the timeout point and the jitter point, as advice
+        FreeTextGrade timeout = grader.grade("Don't forget a timeout on every call to the provider.", retries);
+        FreeTextGrade jitter = grader.grade("Never skip the jitter on the TTLs.", stampede);
+
+        // before, both were denials: the timeout half met by its negated consequence, the jitter missed
+        assertThat(keyPoint(timeout, "timeout").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(jitter, "jitter").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
     void aQuestionTheCandidateAsksStatesNoMisconception() {
         FreeTextRubric apis = DevSet.load().rubrics().get("rest-graphql-grpc");
         // hand 1: one key point, GraphQL's, restated as a question and answered
