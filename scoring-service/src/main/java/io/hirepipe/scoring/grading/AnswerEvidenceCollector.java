@@ -162,7 +162,7 @@ public final class AnswerEvidenceCollector {
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
                 unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)),
                 contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity,
-                deniedByName(rubric.keyPoints(), terms, negated));
+                deniedByName(rubric.keyPoints(), rubric.promptTerms(), terms, negated));
     }
 
     /**
@@ -365,9 +365,12 @@ public final class AnswerEvidenceCollector {
      * about the point's subject is near another; it agrees with none of them, and its cosine is no evidence for the point
      * (its phrases still count). A clause that names the point and also what a negated reference says states the point
      * through it ("A timeout means a slow provider can't hold our threads forever"), and is measured as before
-     * (docs/grading.md, session 41, third part).
+     * (docs/grading.md, session 41, third part). The prompt's words say neither: they name what the question is about,
+     * which a denial shares with every reference ("Timeouts are not needed if the provider is reliable" and "so a hanging
+     * provider cannot tie up all our threads" share only the prompt's "provider"; session 42).
      */
-    private boolean[][] deniedByName(List<Target> keyPoints, List<Set<String>> unitTerms, boolean[] negated) {
+    private boolean[][] deniedByName(List<Target> keyPoints, Set<String> promptTerms, List<Set<String>> unitTerms,
+                                     boolean[] negated) {
         boolean[][] denied = new boolean[keyPoints.size()][unitTerms.size()];
         for (int k = 0; k < denied.length; k++) {
             Set<String> negatedWords = null;
@@ -377,6 +380,7 @@ public final class AnswerEvidenceCollector {
                 }
                 if (negatedWords == null) {
                     negatedWords = negatedReferenceWords(keyPoints.get(k));
+                    negatedWords.removeAll(promptTerms);
                 }
                 denied[k][u] = Collections.disjoint(negatedWords, unitTerms.get(u));
             }

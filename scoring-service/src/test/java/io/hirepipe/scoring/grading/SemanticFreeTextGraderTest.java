@@ -405,6 +405,22 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aDenialByNameSharingOnlyThePromptsWordsWithANegatedReferenceIsNotCreditedByIt() {
+        FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
+        // hand 0 each: the timeout denied, its subject the prompt's provider
+        FreeTextGrade ifReliable = grader.grade("Timeouts are not needed if the provider is reliable.", retries);
+        FreeTextGrade withAnSla = grader.grade("You don't need a timeout when the provider has a good SLA.", retries);
+        // hand 1: the point made through the negated consequence, which it shares words with besides the prompt's
+        FreeTextGrade statesIt = grader.grade("A timeout means a slow provider can't hold our threads forever.", retries);
+
+        // before, both denials half met the timeout point: they share "provider" with "so a hanging provider cannot tie
+        // up all our threads", at cosine 0.46 and 0.37
+        assertThat(keyPoint(ifReliable, "timeout").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(withAnSla, "timeout").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(statesIt, "timeout").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
     void anAdviceNotToLeaveAPointOutMakesIt() {
         FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
         FreeTextRubric stampede = DevSet.probeSet().rubrics().get("cache-stampede");
