@@ -45,8 +45,9 @@ import java.util.List;
  *                                {@code statedInOtherWords} is measured; keyPointSimilarity when not measured
  * @param deniedByName            [key point][unit] the unit is negated, names one of the key point's positive phrases and
  *                                no word of its negated references but the prompt's: it denies the point ("There is no
- *                                need for a timeout."), and its cosine to those references is no evidence for it; all
- *                                false when not measured
+ *                                need for a timeout."), and its cosine to those references is no evidence for it; so is
+ *                                a negated sentence whose negated clauses all deny the point so ("Jitter is not
+ *                                necessary; keys can expire together."); all false when not measured
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,

@@ -162,7 +162,7 @@ public final class AnswerEvidenceCollector {
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
                 unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)),
                 contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity,
-                deniedByName(rubric.keyPoints(), rubric.promptTerms(), terms, negated));
+                deniedByName(rubric.keyPoints(), rubric.promptTerms(), units, terms, negated));
     }
 
     /**
@@ -369,8 +369,8 @@ public final class AnswerEvidenceCollector {
      * which a denial shares with every reference ("Timeouts are not needed if the provider is reliable" and "so a hanging
      * provider cannot tie up all our threads" share only the prompt's "provider"; session 42).
      */
-    private boolean[][] deniedByName(List<Target> keyPoints, Set<String> promptTerms, List<Set<String>> unitTerms,
-                                     boolean[] negated) {
+    private boolean[][] deniedByName(List<Target> keyPoints, Set<String> promptTerms, List<Span> units,
+                                     List<Set<String>> unitTerms, boolean[] negated) {
         boolean[][] denied = new boolean[keyPoints.size()][unitTerms.size()];
         for (int k = 0; k < denied.length; k++) {
             Set<String> negatedWords = null;
@@ -384,8 +384,34 @@ public final class AnswerEvidenceCollector {
                 }
                 denied[k][u] = Collections.disjoint(negatedWords, unitTerms.get(u));
             }
+            deniedByItsClauses(denied[k], units, negated);
         }
         return denied;
+    }
+
+    /**
+     * Marks a negated sentence denied when each of its negated clauses denies the point by name: its negation is that
+     * denial, and the words it shares with the point's negated references lie in a positive clause that says the
+     * opposite of them ("Jitter is not necessary; keys can expire together." against "so keys do not expire together").
+     */
+    private static void deniedByItsClauses(boolean[] denied, List<Span> units, boolean[] negated) {
+        for (int u = 0; u < denied.length; u++) {
+            if (denied[u] || !negated[u]) {
+                continue;
+            }
+            Span sentence = units.get(u);
+            boolean anyNegatedClause = false;
+            boolean allDenied = true;
+            for (int c = 0; c < denied.length; c++) {
+                Span clause = units.get(c);
+                boolean inside = c != u && clause.start() >= sentence.start() && clause.end() <= sentence.end();
+                if (inside && negated[c]) {
+                    anyNegatedClause = true;
+                    allDenied &= denied[c];
+                }
+            }
+            denied[u] = anyNegatedClause && allDenied;
+        }
     }
 
     /** The analysed words of the target's negated references, without the words that negate or give a consequence. */

@@ -421,6 +421,22 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aSentenceWhoseNegationIsADenialByNameIsNotCreditedByItsOtherClause() {
+        FreeTextRubric stampede = DevSet.probeSet().rubrics().get("cache-stampede");
+        // hand 0: jitter denied, and its consequence said the wrong way round
+        FreeTextGrade denial = grader.grade("Jitter is not necessary; keys can expire together.", stampede);
+        // hand 1 each: the jitter point, in one negated clause and as advice with its reason
+        FreeTextGrade statesIt = grader.grade("With jitter on the TTLs the keys don't all expire at the same moment.", stampede);
+        FreeTextGrade advice = grader.grade("Don't skip jitter: without it the keys all expire at the same moment.", stampede);
+
+        // before, the denial met jitter: the sentence, composed of both clauses, is at cosine 0.73 to "so keys do not
+        // expire together", while its negated clause alone is at 0.16
+        assertThat(keyPoint(denial, "jitter").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(statesIt, "jitter").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(advice, "jitter").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
     void anAdviceNotToLeaveAPointOutMakesIt() {
         FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
         FreeTextRubric stampede = DevSet.probeSet().rubrics().get("cache-stampede");
