@@ -101,7 +101,9 @@ public final class AnswerEvidenceCollector {
         }
         boolean[][] deniedInside = deniedClauses(units, readAs, negated);
         TakenBack takenBack = takenBack(answer, units, own, readAs, terms);
-        List<Set<String>> claimTerms = takenBack.claimTerms();
+        // what the candidate names only as a contrast ("Unlike a circuit breaker, …") is no claim (NamedContrasts)
+        boolean[] contrastOnly = new boolean[n];
+        List<Set<String>> claimTerms = withoutContrasts(readAs, takenBack.claimTerms(), contrastOnly);
         double[][] kpSim = new double[rubric.keyPoints().size()][];
         boolean[][] kpPhrase = new boolean[rubric.keyPoints().size()][];
         boolean[][] statedInOtherWords = new boolean[kpSim.length][];
@@ -115,7 +117,7 @@ public final class AnswerEvidenceCollector {
             kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), claimTerms, negated, deniedInside, false);
             deniesKeyPoint |= denies(rubric.keyPoints().get(k), claimTerms, negated);
             for (int u = 0; u < n; u++) {
-                if (takenBack.wholly()[u]) {
+                if (takenBack.wholly()[u] || contrastOnly[u]) {
                     kpSim[k][u] = 0;
                     eitherPolarity[k][u] = 0;
                 }
@@ -134,7 +136,7 @@ public final class AnswerEvidenceCollector {
         for (int m = 0; m < mcSim.length; m++) {
             mcSim[m] = similarities(rubric.misconceptions().get(m), vectors, negated);
             for (int u = 0; u < n; u++) {
-                if (takenBack.partly()[u] || asked[u]) {
+                if (takenBack.partly()[u] || asked[u] || contrastOnly[u]) {
                     mcSim[m][u] = 0;
                 }
             }
@@ -194,6 +196,26 @@ public final class AnswerEvidenceCollector {
             }
         }
         return taken;
+    }
+
+    /**
+     * [unit] the claim's terms that lie outside the things it names only as a contrast ({@link NamedContrasts}): where
+     * key points' and misconceptions' phrases are looked for. A unit of nothing but a contrast keeps no term and is
+     * marked in {@code contrastOnly}.
+     */
+    private List<Set<String>> withoutContrasts(List<String> readAs, List<Set<String>> claimTerms, boolean[] contrastOnly) {
+        List<Set<String>> stated = new ArrayList<>(claimTerms);
+        for (int u = 0; u < stated.size(); u++) {
+            String kept = NamedContrasts.cut(readAs.get(u));
+            if (kept.equals(readAs.get(u))) {
+                continue;
+            }
+            contrastOnly[u] = NamedContrasts.only(readAs.get(u));
+            Set<String> terms = new LinkedHashSet<>(claimTerms.get(u));
+            terms.retainAll(analyser.terms(kept));
+            stated.set(u, terms);
+        }
+        return stated;
     }
 
     /**

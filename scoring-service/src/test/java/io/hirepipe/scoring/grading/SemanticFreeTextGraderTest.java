@@ -450,6 +450,25 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void whatTheCandidateNamesOnlyAsAContrastStatesNothing() {
+        FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
+        FreeTextRubric stampede = DevSet.probeSet().rubrics().get("cache-stampede");
+        // hand 1 each: the timeout point, the coalescing point; the other thing is named only to be set against it
+        FreeTextGrade breaker = grader.grade("Unlike a circuit breaker, a timeout stops a slow call from holding our "
+                + "threads forever.", retries);
+        FreeTextGrade shorterTtl = grader.grade("A lock, unlike a shorter TTL, lets one request recompute the value while "
+                + "the rest wait for it.", stampede);
+
+        // before, "Unlike a circuit breaker" met the breaker point by its phrase, and "unlike a shorter TTL" was charged
+        // disable-cache by its phrase "shorter ttl"
+        assertThat(keyPoint(breaker, "timeout").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(breaker, "breaker").verdict()).isNotEqualTo(Verdict.MET);
+        assertThat(breaker.keyPoints()).extracting(KeyPointEvidence::span).doesNotContain("Unlike a circuit breaker");
+        assertThat(shorterTtl.misconceptions()).isEmpty();
+        assertThat(keyPoint(shorterTtl, "coalesce").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
     void aQuestionTheCandidateAsksStatesNoMisconception() {
         FreeTextRubric apis = DevSet.load().rubrics().get("rest-graphql-grpc");
         // hand 1: one key point, GraphQL's, restated as a question and answered
