@@ -43,11 +43,12 @@ import java.util.List;
  *                                stateless"); all false when not measured
  * @param eitherPolaritySimilarity [key point][unit] cosine to the nearest reference of either polarity: how a unit
  *                                {@code statedInOtherWords} is measured; keyPointSimilarity when not measured
- * @param deniedByName            [key point][unit] the unit is negated, names one of the key point's positive phrases and
- *                                no word of its negated references but the prompt's: it denies the point ("There is no
- *                                need for a timeout."), and its cosine to those references is no evidence for it; so is
- *                                a negated sentence whose negated clauses all deny the point so ("Jitter is not
- *                                necessary; keys can expire together."); all false when not measured
+ * @param deniedByName            [key point][unit] the unit is negated, names a positive phrase of one of the key points
+ *                                and no word of this point's negated references but the prompt's: it denies what it
+ *                                names ("There is no need for a timeout."), and its cosine to the point's negated
+ *                                references is no evidence for the point; so is a negated sentence whose negated
+ *                                clauses are all such denials ("Jitter is not necessary; keys can expire together.");
+ *                                all false when not measured
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,

@@ -375,21 +375,28 @@ public final class AnswerEvidenceCollector {
         return false;
     }
 
+    /** Whether {@code terms} hold all the terms of a positive phrase of one of the key points. */
+    private static boolean namesAnyPositively(List<Target> keyPoints, Set<String> terms) {
+        return keyPoints.stream().anyMatch(k -> namesPositively(k, terms));
+    }
+
     /** Whether {@code terms} hold all the terms of one of the target's positive phrases. */
     private static boolean namesPositively(Target target, Set<String> terms) {
         return target.phrases().stream().anyMatch(phrase -> !phrase.negated() && terms.containsAll(phrase.terms()));
     }
 
     /**
-     * [key point][unit] whether the negated unit denies the key point by name: it names one of the point's positive
-     * phrases and no word of the point's negated references ("There is no need for a timeout." against "so a hanging
-     * provider cannot tie up all our threads"). Such a clause is near those references only as one negative sentence
-     * about the point's subject is near another; it agrees with none of them, and its cosine is no evidence for the point
-     * (its phrases still count). A clause that names the point and also what a negated reference says states the point
-     * through it ("A timeout means a slow provider can't hold our threads forever"), and is measured as before
-     * (docs/grading.md, session 41, third part). The prompt's words say neither: they name what the question is about,
-     * which a denial shares with every reference ("Timeouts are not needed if the provider is reliable" and "so a hanging
-     * provider cannot tie up all our threads" share only the prompt's "provider"; session 42).
+     * [key point][unit] whether the negated unit is a denial by name that says nothing of the key point's negated
+     * references: it names a positive phrase of some key point of the rubric, and no word of this point's negated
+     * references but the prompt's ("There is no need for a timeout." against "so a hanging provider cannot tie up all our
+     * threads"; "There's no reason to use a circuit breaker for a payment provider." against the same, and against "so a
+     * retried payment is not charged twice"). Such a clause is near those references only as one negative sentence about
+     * the question's matter is near another; it agrees with none of them, and its cosine is no evidence for the point (its
+     * phrases still count). A clause that names a point and also what a negated reference says states the point through
+     * it ("A timeout means a slow provider can't hold our threads forever"), and is measured as before (docs/grading.md,
+     * session 41, third part), and so is a negation that names no key point (the candidate's own words, session 35). The
+     * prompt's words say neither: they name what the question is about, which a denial shares with every reference
+     * ("Timeouts are not needed if the provider is reliable" shares only the prompt's "provider"; session 42).
      */
     private boolean[][] deniedByName(List<Target> keyPoints, Set<String> promptTerms, List<Span> units,
                                      List<Set<String>> unitTerms, boolean[] negated) {
@@ -397,7 +404,7 @@ public final class AnswerEvidenceCollector {
         for (int k = 0; k < denied.length; k++) {
             Set<String> negatedWords = null;
             for (int u = 0; u < unitTerms.size(); u++) {
-                if (!negated[u] || !namesPositively(keyPoints.get(k), unitTerms.get(u))) {
+                if (!negated[u] || !namesAnyPositively(keyPoints, unitTerms.get(u))) {
                     continue;
                 }
                 if (negatedWords == null) {

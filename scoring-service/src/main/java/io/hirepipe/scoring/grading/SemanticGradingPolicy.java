@@ -29,8 +29,9 @@ import java.util.Set;
  *                   cos(u,k) - cos(u,prompt) >= floorExemptionMargin (off when absent), and it is 0 as well when u
  *                   clears the floor only to answer another question: max cosine(u, another question's prompt or
  *                   key-point reference) - max cosine(u, this prompt or key-point reference) >= neighbourMargin (off
- *                   when absent), again unless the floor exemption holds; and it is 0 when u denies k by name
- *                   ({@link AnswerEvidence#deniedByName()}: "there is no need for a timeout")
+ *                   when absent), again unless the floor exemption holds; and it is 0 when u denies a key point by
+ *                   name and shares no word with k's negated references ({@link AnswerEvidence#deniedByName()}: "there
+ *                   is no need for a timeout")
  *   evidence(k)   = min(1, max over u of evidence(u,k) + supportWeight * the next best evidence(u',k)
  *                   of a unit u' that does not overlap u), at most hedgedEvidenceCap when u is hedged and u' is
  *                   hedged too (or there is none)

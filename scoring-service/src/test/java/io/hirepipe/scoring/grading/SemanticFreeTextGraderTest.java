@@ -421,6 +421,23 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aDenialOfOneKeyPointByNameIsNoEvidenceForAnotherThroughItsNegatedReferences() {
+        FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
+        // hand 0: the circuit breaker denied, nothing else said
+        FreeTextGrade denial = grader.grade("There's no reason to use a circuit breaker for a payment provider.", retries);
+        // hand 1: the idempotency point; the denial of a timeout beside it
+        FreeTextGrade withReason = grader.grade("The idempotency key means the provider is idempotent, so there is no need "
+                + "for a timeout.", retries);
+
+        // before, the denial half met the timeout and the idempotency points, through "so a hanging provider cannot tie up
+        // all our threads" (cosine 0.33) and "so a retried payment is not charged twice" (0.40): it shares only the
+        // prompt's "payment" and "provider" with them
+        assertThat(keyPoint(denial, "timeout").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(denial, "idempotent").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(withReason, "idempotent").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
     void aSentenceWhoseNegationIsADenialByNameIsNotCreditedByItsOtherClause() {
         FreeTextRubric stampede = DevSet.probeSet().rubrics().get("cache-stampede");
         // hand 0: jitter denied, and its consequence said the wrong way round
