@@ -41,6 +41,11 @@ import java.util.regex.Pattern;
  * about a practice rather than a belief ("a common mistake is sharding too early") is not one: only a mistake of
  * thinking, believing, assuming, saying or claiming, and a misconception, myth, fallacy or misunderstanding "that …",
  * refute what follows.
+ *
+ * <p>"It's not that …" ("it isn't that …", "this was not that …") denies what follows it the same way, so a negation
+ * of its own in that part cancels it: "it's not that SQL can't scale, it just scales up" says SQL can scale, where
+ * "it's not that SQL is slow" and "it's not that simple" stay denials. A negation in another part of the clause is
+ * that part's own ("it's not that SQL can't scale; it doesn't scale out" denies).
  */
 public final class NegationDetector {
 
@@ -59,6 +64,11 @@ public final class NegationDetector {
                     + "|(?:misconception|myth|fallacy|misunderstanding)s?(?:\\s+\\S+){0,3}?\\s+(?:that|to\\s+(?:think|believe|assume|say))\\b"
                     + "|(?:wrongly|mistakenly|falsely|incorrectly|erroneously)\\s+(?:think|believ|assum|claim|say|said|thought)\\w*"
                     + "|it(?:['’]s|\\s+is)\\s+(?:wrong|false|incorrect|untrue)\\s+(?:to\\s+(?:think|say|believe|assume|claim)|that)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** "It's not that …": denies what follows it in its part of the sentence (see the class comment). */
+    private static final Pattern NOT_THAT = Pattern.compile(
+            "\\b(?:it|this|that)(?:['’]s\\s+not|\\s+(?:is|was)\\s+not|\\s+(?:isn|wasn)['’]?t)\\s+that\\b",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -100,9 +110,25 @@ public final class NegationDetector {
      */
     public boolean isDenied(String clause) {
         Matcher frame = refutedBelief(clause);
-        if (frame == null) {
+        if (frame != null) {
+            int[] part = partAround(clause, frame);
+            return !NEGATION.matcher(clause).region(part[0], part[1]).find();
+        }
+        Matcher notThat = outsideConditions(NOT_THAT, clause);
+        if (notThat == null) {
             return isNegated(clause);
         }
+        int[] part = partAround(clause, notThat);
+        if (!NEGATION.matcher(clause).region(notThat.end(), part[1]).find()) {
+            return true;
+        }
+        // the two negations of the part cancel: the clause is denied only by a negation of another part
+        String otherParts = clause.substring(0, part[0]) + " ".repeat(part[1] - part[0]) + clause.substring(part[1]);
+        return isNegated(otherParts);
+    }
+
+    /** The [start, end) of the part of the sentence (up to punctuation or "but") that holds the frame. */
+    private static int[] partAround(String clause, Matcher frame) {
         int start = 0;
         int end = clause.length();
         Matcher boundary = PART_BOUNDARY.matcher(clause);
@@ -114,15 +140,20 @@ public final class NegationDetector {
                 break;
             }
         }
-        return !NEGATION.matcher(clause).region(start, end).find();
+        return new int[] {start, end};
     }
 
     /** The first frame, outside every condition, that calls what follows a mistaken belief; null if none. */
     private static Matcher refutedBelief(String clause) {
+        return outsideConditions(REFUTED_BELIEF, clause);
+    }
+
+    /** The first match of {@code frame} outside every condition of the clause; null if none. */
+    private static Matcher outsideConditions(Pattern frame, String clause) {
         if (clause == null) {
             return null;
         }
-        Matcher m = REFUTED_BELIEF.matcher(clause);
+        Matcher m = frame.matcher(clause);
         while (m.find()) {
             if (!insideCondition(clause, m.start(), m.end())) {
                 return m;

@@ -104,4 +104,24 @@ class NegationDetectorTest {
     void aNegationInAClauseOfResultOrReasonDoesNotNegateTheStatementBeforeIt(String sentence) {
         assertThat(negation.isNegated(sentence)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "it's not that SQL can't scale",
+            "It's not that the cache doesnt work",
+            "It isn't that a TTL won't help",
+            "It's not that SQL can't scale, it just mostly scales up"})
+    void aDeniedDenialAfterItsNotThatAffirms(String clause) {
+        assertThat(negation.isDenied(clause)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "It's not that SQL is slow",
+            "it's not that simple",
+            "It's not that simple: you can't just add replicas",
+            "It's not that SQL can't scale; it doesn't scale out"})
+    void itsNotThatWithoutASecondNegationInItsPartStillDenies(String clause) {
+        assertThat(negation.isDenied(clause)).isTrue();
+    }
 }

@@ -703,6 +703,22 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void itsNotThatWithADenialOfItsOwnAffirmsWhatItDenies() {
+        FreeTextRubric databases = DevSet.load().rubrics().get("sql-vs-nosql");
+        FreeTextGrade doubleNegative = grader.grade(
+                "It's not that SQL can't scale, it just mostly scales up rather than out.", databases);
+
+        // the two negations cancel: the sentence says SQL can scale, so it claims nothing of sql-cannot-scale and
+        // its scaling is a point made
+        assertThat(doubleNegative.misconceptions()).extracting(MisconceptionEvidence::misconceptionId)
+                .doesNotContain("sql-cannot-scale");
+        assertThat(keyPoint(doubleNegative, "scaling").verdict()).isNotEqualTo(Verdict.MISSED);
+        // the claim itself, in the candidate's own words, is still charged
+        assertThat(grader.grade("SQL can't scale, it only runs on one machine.", databases).misconceptions())
+                .extracting(MisconceptionEvidence::misconceptionId).contains("sql-cannot-scale");
+    }
+
+    @Test
     void anAnswerTooLongToReadWholeIsGradedOnItsStartAndSentToReview() {
         String sentence = "Replication copies the data from the primary to every replica. ";
         FreeTextGrade grade = grader.grade(sentence.repeat(AnswerEvidenceCollector.MAX_UNITS + 50), RUBRIC);
