@@ -33,6 +33,12 @@ import java.util.regex.Pattern;
  * that opens with the conjunction, with no statement before it ("so nothing can be out of date"), states
  * its own negation and stays negated. This applies to a whole sentence; its clauses are judged on their own.
  *
+ * <p>A thing named by what it does or is, after "what" or "whatever", carries its own negation: "publish /v2 for what
+ * can't be made backward compatible" and "reject whatever doesn't fit the schema" state what to do with it. Only the
+ * first negation after the word is the named thing's, up to where a condition would end: in "what can't be cached is
+ * never stored" the "never" is the statement's, and a negation before the word ("that's not what a cache is for", "we
+ * don't cache what changes") is the statement's too.
+ *
  * <p>In an answer ({@link #isDenied}), a belief the clause calls mistaken is denied as by "not": "a common
  * misconception is that sharding copies every row to every node", "it's a myth that …", "people wrongly assume …",
  * "it is wrong to think …". Candidates who know a subject well name its misconceptions in order to refute them, and
@@ -76,6 +82,9 @@ public final class NegationDetector {
      * two requests can't both insert it".
      */
     private static final Pattern RESULT = Pattern.compile("\\b(?:so|because|b/c|since)\\b", Pattern.CASE_INSENSITIVE);
+
+    /** What opens a thing named by what it does: "… for what can't be made compatible", "reject whatever doesn't fit". */
+    private static final Pattern NAMED_BY_WHAT = Pattern.compile("\\bwhat(?:ever)?\\b", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern CONDITION = Pattern.compile("\\b(?:if|unless|when|whenever|in\\s+case)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -177,7 +186,8 @@ public final class NegationDetector {
         }
         Matcher m = NEGATION.matcher(text);
         while (m.find()) {
-            if (!insideCondition(text, m.start(), m.end()) && insideResult(text, m.start()) == inResult) {
+            if (!insideCondition(text, m.start(), m.end()) && !namedByWhat(text, m.start())
+                    && insideResult(text, m.start()) == inResult) {
                 return true;
             }
         }
@@ -191,6 +201,12 @@ public final class NegationDetector {
     private static boolean insideResult(String clause, int start) {
         int result = openClauseAt(RESULT, clause, start);
         return result >= 0 && !OPENING.matcher(clause).region(0, result).matches();
+    }
+
+    /** Whether the negation at {@code start} is the first inside a "what …" that has not ended by then. */
+    private static boolean namedByWhat(String text, int start) {
+        int what = openClauseAt(NAMED_BY_WHAT, text, start);
+        return what >= 0 && !NEGATION.matcher(text).region(what, start).find();
     }
 
     /** Whether the negation at [start, end) belongs to a condition of the clause rather than to its statement. */

@@ -124,4 +124,23 @@ class NegationDetectorTest {
     void itsNotThatWithoutASecondNegationInItsPartStillDenies(String clause) {
         assertThat(negation.isDenied(clause)).isTrue();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "and publish /v2 for what cant be made backward compatible",
+            "Validate input and reject whatever doesn't fit the schema",
+            "Cache what doesn't change often"})
+    void aNegationInsideWhatItNamesDoesNotNegateTheStatement(String clause) {
+        assertThat(negation.isNegated(clause)).isFalse();
+        assertThat(negation.isDenied(clause)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "That's not what a cache is for",
+            "What can't be cached is never stored",
+            "We don't cache what changes often"})
+    void aNegationOfTheStatementAroundWhatStillNegatesIt(String clause) {
+        assertThat(negation.isNegated(clause)).isTrue();
+    }
 }

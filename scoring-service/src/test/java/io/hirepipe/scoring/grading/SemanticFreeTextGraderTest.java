@@ -719,6 +719,18 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aNegationInsideWhatAClauseNamesLeavesTheClausesStatementMade() {
+        FreeTextRubric evolution = DevSet.probeSet("probeset-rest").rubrics().get("api-evolution");
+        FreeTextGrade grade = grader.grade("We'd add a new optional field and keep the old one, and publish /v2 for what "
+                + "can't be made backward compatible.", evolution);
+
+        // "can't" is the thing's that goes into /v2, not the publishing's: the clause states the new version
+        KeyPointEvidence version = keyPoint(grade, "version");
+        assertThat(version.verdict()).isNotEqualTo(Verdict.MISSED);
+        assertThat(version.span()).contains("publish /v2");
+    }
+
+    @Test
     void anAnswerTooLongToReadWholeIsGradedOnItsStartAndSentToReview() {
         String sentence = "Replication copies the data from the primary to every replica. ";
         FreeTextGrade grade = grader.grade(sentence.repeat(AnswerEvidenceCollector.MAX_UNITS + 50), RUBRIC);
