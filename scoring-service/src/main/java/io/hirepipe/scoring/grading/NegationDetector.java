@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
  * inserts", "you never need HTTPS"). A negated clause cannot meet a key point stated positively, and a
  * positive clause cannot meet one stated negatively ("does not block"): polarity has to agree.
  *
+ * <p>A "n't" typed without its apostrophe ("doesnt", "didnt", "shouldnt") negates as it does with one. "nobody" is not read
+ * as a negation: the rubrics use it in clauses they state ("only turn v1 off once nobody important still calls it").
+ *
  * <p>Deliberately not negations: "without" (a key point may well say "find rows without a full table
  * scan"), "not only/just" (which adds rather than denies), "not sure/certain" (which doubts rather than denies:
  * "I'm not sure that is enough" is a hedge, {@link HedgeDetector}), "non-" prefixes ("non-blocking"), and a negation of
@@ -59,7 +62,9 @@ public final class NegationDetector {
     private static final String CLAUSE_PUNCTUATION = "[,;:()]|\\s[-–—]+\\s";
 
     private static final Pattern NEGATION = Pattern.compile(
-            "(?:\\b(?:not(?!\\s+(?:only|just|necessarily\\s+bad|" + HedgeDetector.SURE + "\\b))|no|never|none|nothing|neither|nor|cannot|isnt|dont|doesnt|wont|cant)\\b"
+            "(?:\\b(?:not(?!\\s+(?:only|just|necessarily\\s+bad|" + HedgeDetector.SURE + "\\b))|no|never|none|nothing|neither|nor|cannot"
+                    // "n't" typed without its apostrophe
+                    + "|isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|hadnt|wont|wouldnt|cant|couldnt|shouldnt|mustnt)\\b"
                     + "|n['’]t\\b)"
                     + "(?!\\s+(?:ever\\s+)?(?:be\\s+)?(?:forget|forgot|skip|omit|neglect|overlook|ignor|optional)\\w*)",
             Pattern.CASE_INSENSITIVE);

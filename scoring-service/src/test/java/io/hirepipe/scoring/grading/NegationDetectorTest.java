@@ -35,7 +35,12 @@ class NegationDetectorTest {
             "It is wrong to think that sharding copies the data",
             "The mistake juniors make is to believe that an index always helps",
             "A common mistake is to think sharding copies all data to every node; it does not.",
-            "A common misconception is that sharding copies all data, which is not true"})
+            "A common misconception is that sharding copies all data, which is not true",
+            "We didnt notice until customers complained",
+            "The replicas werent in sync and it wasnt the network",
+            "The cache hasnt expired yet",
+            "You shouldnt retry forever",
+            "Clients arent told about the change"})
     void denialsAreNegated(String clause) {
         assertThat(negation.isDenied(clause)).isTrue();
     }
