@@ -19,7 +19,9 @@ class HedgeDetectorTest {
             "I'm not sure how you'd do that",
             "though I'm not 100% sure that is enough",
             "If I remember correctly the outbox is read by a relay",
-            "I'd say a circuit breaker"})
+            "I'd say a circuit breaker",
+            "Sharding splits the table by a shard key, or so I've read, never used it",
+            "A lock fixes it, or so I have heard"})
     void tentativeClaimsAreHedged(String sentence) {
         assertThat(hedges.isHedged(sentence)).isTrue();
     }
@@ -30,7 +32,8 @@ class HedgeDetectorTest {
             "every node answering, possibly with old data",
             "A retry could send the payment twice, so the server keeps the idempotency key",
             "Use keyset pagination: WHERE created_at < ? ORDER BY created_at DESC LIMIT 20",
-            "It is thinkable but wasteful"})
+            "It is thinkable but wasteful",
+            "I've read the docs, so I know the replicas lag"})
     void plainClaimsAreNot(String sentence) {
         assertThat(hedges.isHedged(sentence)).isFalse();
     }

@@ -731,6 +731,16 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aClaimOfferedAsHearsayIsHedged() {
+        String plain = "Sharding splits the table by a shard key, so each node holds only some of the rows.";
+        String hearsay = "Sharding splits the table by a shard key, so each node holds only some of the rows, or so I've read.";
+
+        // "or so I've read" offers the claim as second-hand, as "I think" offers it as a guess: partial evidence at most
+        assertThat(keyPoint(grader.grade(plain, RUBRIC), "splits").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(grader.grade(hearsay, RUBRIC), "splits").verdict()).isEqualTo(Verdict.PARTLY_MET);
+    }
+
+    @Test
     void anAnswerTooLongToReadWholeIsGradedOnItsStartAndSentToReview() {
         String sentence = "Replication copies the data from the primary to every replica. ";
         FreeTextGrade grade = grader.grade(sentence.repeat(AnswerEvidenceCollector.MAX_UNITS + 50), RUBRIC);
