@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
  * "all of them vaguely"), so a grader takes a hedged sentence as partial evidence at most.
  *
  * <p>Only markers that say the writer is unsure count: first-person belief ("I think", "I guess", "I believe",
- * "I suppose", "I'd say", "if I remember"), hearsay ("…, or so I've read", "or so I've heard"), epistemic adverbs ("maybe", "perhaps", "probably") and "not sure" /
- * "unsure". Deliberately not: "might", "could" and "possibly", which as often describe what a system may do ("you
- * might read another transaction's uncommitted changes", "every node answering, possibly with old data") as what the
- * writer doubts, and a question mark.
+ * "I suppose", "I'd say", "if I remember"), hearsay ("…, or so I've read", "or so I've heard"), epistemic adverbs
+ * ("maybe", "perhaps", "probably") and "not sure" / "unsure". Deliberately not: "might", "could" and "possibly",
+ * which as often describe what a system may do ("you might read another transaction's uncommitted changes", "every
+ * node answering, possibly with old data") as what the writer doubts, and a question mark.
  */
 public final class HedgeDetector {
 
