@@ -210,7 +210,7 @@ public final class AnswerEvidenceCollector {
             if (kept.equals(readAs.get(u))) {
                 continue;
             }
-            contrastOnly[u] = NamedContrasts.only(readAs.get(u));
+            contrastOnly[u] = NamedContrasts.nothingLeft(kept);
             Set<String> terms = new LinkedHashSet<>(claimTerms.get(u));
             terms.retainAll(analyser.terms(kept));
             stated.set(u, terms);
@@ -401,10 +401,14 @@ public final class AnswerEvidenceCollector {
     private boolean[][] deniedByName(List<Target> keyPoints, Set<String> promptTerms, List<Span> units,
                                      List<Set<String>> unitTerms, boolean[] negated) {
         boolean[][] denied = new boolean[keyPoints.size()][unitTerms.size()];
+        boolean[] deniesByName = new boolean[unitTerms.size()];
+        for (int u = 0; u < unitTerms.size(); u++) {
+            deniesByName[u] = negated[u] && namesAnyPositively(keyPoints, unitTerms.get(u));
+        }
         for (int k = 0; k < denied.length; k++) {
             Set<String> negatedWords = null;
             for (int u = 0; u < unitTerms.size(); u++) {
-                if (!negated[u] || !namesAnyPositively(keyPoints, unitTerms.get(u))) {
+                if (!deniesByName[u]) {
                     continue;
                 }
                 if (negatedWords == null) {

@@ -32,6 +32,11 @@ final class NamedContrasts {
     /** Whether {@code text} is nothing but a contrast: "Unlike a circuit breaker". */
     static boolean only(String text) {
         String cut = cut(text);
-        return !cut.equals(text) && !LETTER.matcher(cut).find();
+        return !cut.equals(text) && nothingLeft(cut);
+    }
+
+    /** Whether what {@link #cut} left of a text holds no word. */
+    static boolean nothingLeft(String cut) {
+        return !LETTER.matcher(cut).find();
     }
 }
