@@ -23,7 +23,8 @@ import java.util.List;
  * @param holistic                cosine between the answer as a whole (the mean of its units' vectors) and the
  *                                rubric as a whole (the mean of its key points' references)
  * @param deniesKeyPoint          a negated unit names a key point by one of its positive phrases ("REST is not
- *                                stateless"): the answer takes up the rubric's point, and gets it wrong
+ *                                stateless", or a removal of what the point recommends: "we remove the timeouts"): the
+ *                                answer takes up the rubric's point, and gets it wrong
  * @param promptEcho              [unit] share of the unit's terms that the question's prompt contains (1: the unit
  *                                only repeats the question); all 0 when not measured
  * @param hedged                  [unit] the sentence the unit belongs to states its claim tentatively ("I think it
@@ -48,7 +49,9 @@ import java.util.List;
  *                                names ("There is no need for a timeout."), and its cosine to the point's negated
  *                                references is no evidence for the point; so is a negated sentence whose negated
  *                                clauses are all such denials ("Jitter is not necessary; keys can expire together.");
- *                                all false when not measured
+ *                                and so is a unit that sets the point aside ({@link Dismissals}: "we remove the
+ *                                timeouts", "a circuit breaker is optional") or states it before a later unit takes it
+ *                                away, whose phrases do not count for it either; all false when not measured
  */
 public record AnswerEvidence(String answer, List<Span> units, boolean[] negated,
                              double[][] keyPointSimilarity, boolean[][] keyPointPhrase,

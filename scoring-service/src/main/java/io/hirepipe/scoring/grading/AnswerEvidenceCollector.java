@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Measures an answer against a rubric: segments it, embeds its units in one batch (a sentence of several clauses
@@ -29,6 +30,9 @@ import java.util.Set;
  * negated sentence with a positive clause stays a negated unit, and its positive part (the sentence without its
  * negated clauses, {@link PositiveParts}) is one more positive unit, quoted as the sentence: a point the candidate
  * spreads over that sentence's positive clauses is not lost to the denial next to them.
+ * What the candidate sets aside ({@link Dismissals}) makes no point: a unit that takes away what a key point recommends
+ * having ("once it works we remove the timeouts") is read as a denial of it and takes back the answer's earlier
+ * statements of it, and a unit that calls it optional ("a circuit breaker is optional") is no evidence for it.
  * Thread-safe.
  */
 public final class AnswerEvidenceCollector {
@@ -50,6 +54,11 @@ public final class AnswerEvidenceCollector {
     private static final String NEGATION_AND_CONSEQUENCE_WORDS =
             "so because since do does not no never cannot can nor none nothing neither";
     private final Set<String> negationAndConsequenceWords;
+    /** Words that say which or how much of a thing is set aside, not what: "remove all our dedupe code again". */
+    private static final String UNSPECIFIC_WORDS = "all any our its your every each those my some whole entire again later"
+            + " too also now anyway altogether entirely completely everywhere code logic layer step check config"
+            + " configuration extra extras thing things stuff part just really simply";
+    private final Set<String> unspecificWords;
 
     public AnswerEvidenceCollector(SentenceEmbedder embedder, RubricMatcher analyser, NegationDetector negation,
                                    AnswerSegmenter segmenter, KeywordListDetector keywordLists) {
@@ -61,6 +70,7 @@ public final class AnswerEvidenceCollector {
                                    NeighbouringQuestions neighbours) {
         this.neighbours = neighbours;
         this.negationAndConsequenceWords = analyser.terms(NEGATION_AND_CONSEQUENCE_WORDS);
+        this.unspecificWords = analyser.terms(UNSPECIFIC_WORDS);
         this.embedder = embedder;
         this.analyser = analyser;
         this.negation = negation;
@@ -77,6 +87,12 @@ public final class AnswerEvidenceCollector {
         // what each unit is read as: its text, or for a mixed sentence's positive part the sentence without its denials
         List<String> readAs = new ArrayList<>(units.stream().map(Span::text).toList());
         boolean[] unitNegated = negated(readAs);
+        // a unit that takes a key point away ("once it works we remove the timeouts") denies it, as "no timeouts" would;
+        // read before the positive parts are cut, which leave out what a sentence denies
+        boolean[] removing = dismissed(rubric, units, readAs).removing();
+        for (int u = 0; u < removing.length; u++) {
+            unitNegated[u] |= removing[u];
+        }
         int own = units.size();
         List<Span> withParts = new ArrayList<>(units);
         for (PositiveParts.Part part : PositiveParts.of(units, unitNegated)) {
@@ -92,8 +108,9 @@ public final class AnswerEvidenceCollector {
         int n = units.size();
         // the units' polarity as read above; only the positive parts added since are read here
         boolean[] negated = Arrays.copyOf(unitNegated, n);
+        Dismissed dismissed = dismissed(rubric, units, readAs);
         for (int u = unitNegated.length; u < n; u++) {
-            negated[u] = negation.isDenied(readAs.get(u));
+            negated[u] = negation.isDenied(readAs.get(u)) || dismissed.removing()[u];
         }
         List<Set<String>> terms = new ArrayList<>(n);
         for (int u = 0; u < n; u++) {
@@ -120,6 +137,28 @@ public final class AnswerEvidenceCollector {
                 if (takenBack.wholly()[u] || contrastOnly[u]) {
                     kpSim[k][u] = 0;
                     eitherPolarity[k][u] = 0;
+                }
+            }
+        }
+        // what a removal names is the point it denies, not a word it shares with another point's negated references
+        // ("Turn off retries for payments" against "so a retried payment is not charged twice")
+        List<Set<String>> namingTerms = new ArrayList<>(terms);
+        for (int u = 0; u < n; u++) {
+            if (dismissed.removing()[u]) {
+                Set<String> rest = new HashSet<>(terms.get(u));
+                rest.removeAll(dismissed.removedWords().get(u));
+                namingTerms.set(u, rest);
+            }
+        }
+        boolean[][] noCosineEvidence = deniedByName(rubric.keyPoints(), rubric.promptTerms(), units, terms, namingTerms,
+                negated);
+        // what the candidate sets aside ("we remove the timeouts", "a circuit breaker is optional") makes no point; its
+        // cosines stay, as the contrast measures the unit against every key point, the one set aside included
+        for (int k = 0; k < kpSim.length; k++) {
+            for (int u = 0; u < n; u++) {
+                if (dismissed.points()[k][u]) {
+                    noCosineEvidence[k][u] = true;
+                    kpPhrase[k][u] = false;
                 }
             }
         }
@@ -163,8 +202,7 @@ public final class AnswerEvidenceCollector {
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
                 unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)),
-                contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity,
-                deniedByName(rubric.keyPoints(), rubric.promptTerms(), units, terms, negated));
+                contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity, noCosineEvidence);
     }
 
     /**
@@ -216,6 +254,99 @@ public final class AnswerEvidenceCollector {
             stated.set(u, terms);
         }
         return stated;
+    }
+
+    /**
+     * [key point][unit] whether the unit sets the key point aside ({@link Dismissals}), or states it before a later unit
+     * takes it away; and whether any unit takes a key point away.
+     */
+    private record Dismissed(boolean[][] points, boolean[] removing, List<Set<String>> removedWords) {
+    }
+
+    /**
+     * The key points the answer sets aside. A dismissal names a key point when its words are that point's positive phrase
+     * and nothing else of substance ("the timeouts", "our dedupe code"): "drop the infinite retries" names a
+     * misconception, "remove the 30-second timeout" one setting, and neither sets the point aside. Taking a thing away
+     * is a denial of the point that recommends having it (the engaged-wrong floor's "denies a key point"), and the
+     * answer's earlier statements of that point are taken back with it: "Every call gets a timeout … Once it works we
+     * remove the timeouts" ends with no timeouts. It is no denial of a point that is about taking things away or
+     * explaining a problem (invalidating on write, shedding load, explaining the stampede): "delete the key on update",
+     * "get rid of the stampede" make those points, so such a point is never set aside by a removal. Calling a thing
+     * optional only keeps the unit from making its point, and never for a point that is itself about something optional
+     * ("the new field is optional, so old clients keep working").
+     */
+    private Dismissed dismissed(RubricEmbeddings rubric, List<Span> units, List<String> readAs) {
+        List<Target> keyPoints = rubric.keyPoints();
+        boolean[][] points = new boolean[keyPoints.size()][units.size()];
+        boolean[] removing = new boolean[units.size()];
+        List<Set<String>> removedWords = new ArrayList<>();
+        for (int u = 0; u < units.size(); u++) {
+            removedWords.add(new HashSet<>());
+            for (Dismissals.Dismissal d : Dismissals.in(readAs.get(u), negation)) {
+                Set<String> named = analyser.terms(d.named());
+                named.removeAll(unspecificWords);
+                Set<String> phraseTerms = new HashSet<>();
+                List<Integer> namedPoints = new ArrayList<>();
+                for (int k = 0; k < keyPoints.size(); k++) {
+                    for (Phrase phrase : keyPoints.get(k).phrases()) {
+                        if (!phrase.negated() && named.containsAll(phrase.terms())) {
+                            phraseTerms.addAll(phrase.terms());
+                            namedPoints.add(k);
+                        }
+                    }
+                }
+                if (named.isEmpty() || !phraseTerms.containsAll(named)) {
+                    continue;
+                }
+                // where the dismissal lies in the answer; a positive part is read without its denials, so its sentence start
+                int at = units.get(u).start() + (readAs.get(u).equals(units.get(u).text()) ? d.start() : 0);
+                for (int k : namedPoints) {
+                    FreeTextRubric.Point point = rubric.rubric().keyPoints().get(k);
+                    if (d.removal() ? !recommendsHaving(point) : aboutSomethingOptional(point)) {
+                        continue;
+                    }
+                    points[k][u] = true;
+                    if (d.removal()) {
+                        removing[u] = true;
+                        removedWords.get(u).addAll(named);
+                        for (int c = 0; c < units.size(); c++) {
+                            points[k][c] |= units.get(c).end() <= at;
+                        }
+                    }
+                }
+            }
+        }
+        return new Dismissed(points, removing, removedWords);
+    }
+
+    /** A key point that explains a problem or names things ("Explains the stampede: …", "Names a pitfall: …"). */
+    private static final Pattern EXPLAINS = Pattern.compile("^\\s*(?:explains|names|describes|mentions|says|discusses|gives)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Words of taking away or doing without: a key point that uses them is about removing something. */
+    private static final Pattern REMOVAL_WORDS = Pattern.compile("\\b(?:remov|drop|delet|evict|invalidat|revok|purg|avoid"
+            + "|without|disabl|discard|shed|eliminat|turn\\w*\\s+(?:\\S+\\s+)?off)", Pattern.CASE_INSENSITIVE);
+
+    /** Whether the key point recommends having something, so that taking it away denies it (see {@link #dismissed}). */
+    private static boolean recommendsHaving(FreeTextRubric.Point point) {
+        // the description's first word says what the point does; the rest may give its purpose ("… to avoid cascading
+        // failure"), which is no removal the point recommends
+        String does = point.description().strip().split("\\s+", 2)[0];
+        return !EXPLAINS.matcher(point.description()).find()
+                && !REMOVAL_WORDS.matcher(does + " ; " + String.join(" ; ", point.examples()) + " ; "
+                + String.join(" ; ", point.phrases())).find();
+    }
+
+    /** Whether the key point's own words call something optional or skipped ("a new optional field"). */
+    private static boolean aboutSomethingOptional(FreeTextRubric.Point point) {
+        return OPTIONAL_WORDS.matcher(wordsOf(point)).find();
+    }
+
+    private static final Pattern OPTIONAL_WORDS = Pattern.compile("\\b(?:optional|skip)", Pattern.CASE_INSENSITIVE);
+
+    private static String wordsOf(FreeTextRubric.Point point) {
+        return String.join(" ; ", point.description(), String.join(" ; ", point.examples()),
+                String.join(" ; ", point.phrases()));
     }
 
     /**
@@ -396,10 +527,11 @@ public final class AnswerEvidenceCollector {
      * it ("A timeout means a slow provider can't hold our threads forever"), and is measured as before (docs/grading.md,
      * session 41, third part), and so is a negation that names no key point (the candidate's own words, session 35). The
      * prompt's words say neither: they name what the question is about, which a denial shares with every reference
-     * ("Timeouts are not needed if the provider is reliable" shares only the prompt's "provider"; session 42).
+     * ("Timeouts are not needed if the provider is reliable" shares only the prompt's "provider"; session 42). The words
+     * compared are {@code sharedTerms}: a unit's terms without what it removes, for a removal (session 43).
      */
     private boolean[][] deniedByName(List<Target> keyPoints, Set<String> promptTerms, List<Span> units,
-                                     List<Set<String>> unitTerms, boolean[] negated) {
+                                     List<Set<String>> unitTerms, List<Set<String>> sharedTerms, boolean[] negated) {
         boolean[][] denied = new boolean[keyPoints.size()][unitTerms.size()];
         boolean[] deniesByName = new boolean[unitTerms.size()];
         for (int u = 0; u < unitTerms.size(); u++) {
@@ -415,7 +547,7 @@ public final class AnswerEvidenceCollector {
                     negatedWords = negatedReferenceWords(keyPoints.get(k));
                     negatedWords.removeAll(promptTerms);
                 }
-                denied[k][u] = Collections.disjoint(negatedWords, unitTerms.get(u));
+                denied[k][u] = Collections.disjoint(negatedWords, sharedTerms.get(u));
             }
             deniedByItsClauses(denied[k], units, negated);
         }

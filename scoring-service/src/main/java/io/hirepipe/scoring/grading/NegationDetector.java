@@ -214,8 +214,8 @@ public final class NegationDetector {
         return what >= 0 && !NEGATION.matcher(text).region(what, start).find();
     }
 
-    /** Whether the negation at [start, end) belongs to a condition of the clause rather than to its statement. */
-    private static boolean insideCondition(String clause, int start, int end) {
+    /** Whether the words at [start, end) (a negation, a dismissal) belong to a condition of the clause, not its statement. */
+    static boolean insideCondition(String clause, int start, int end) {
         int condition = openClauseAt(CONDITION, clause, start);
         if (condition < 0) {
             return false;

@@ -31,7 +31,8 @@ import java.util.Set;
  *                   key-point reference) - max cosine(u, this prompt or key-point reference) >= neighbourMargin (off
  *                   when absent), again unless the floor exemption holds; and it is 0 when u denies a key point by
  *                   name and shares no word with k's negated references ({@link AnswerEvidence#deniedByName()}: "there
- *                   is no need for a timeout")
+ *                   is no need for a timeout"), or sets k aside ("we remove the timeouts", "a circuit breaker is
+ *                   optional", {@link Dismissals}; lex is 0 there too)
  *   evidence(k)   = min(1, max over u of evidence(u,k) + supportWeight * the next best evidence(u',k)
  *                   of a unit u' that does not overlap u), at most hedgedEvidenceCap when u is hedged and u' is
  *                   hedged too (or there is none)

@@ -486,6 +486,90 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aKeyPointTheAnswerLaterTakesAwayIsDeniedAndTakenBack() {
+        FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
+        // hand 0: the timeout stated, then removed; hand 0: retries switched off, nothing else said
+        FreeTextGrade removed = grader.grade("Every call gets a timeout so a slow provider cannot hold our threads. Once it "
+                + "works we remove the timeouts, because they only cause failed payments.", retries);
+        FreeTextGrade turnedOff = grader.grade("Turn off retries for payments entirely; just show the user an error.", retries);
+        // hand 1: a removal in a condition argues for the timeout
+        FreeTextGrade ifRemoved = grader.grade("If you remove the timeout, one slow call can hold a thread forever, so every "
+                + "call gets a timeout.", retries);
+
+        // before, the first scored 58.3 % (grade 2) with the timeout met by its first sentence; the second half met
+        // retries and idempotency through "Turn off retries for payments entirely"
+        assertThat(keyPoint(removed, "timeout").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(grade(removed)).isLessThanOrEqualTo(1);
+        assertThat(keyPoint(turnedOff, "retry-backoff").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(turnedOff, "idempotent").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(ifRemoved, "timeout").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
+    void aRemovalThatIsTheKeyPointOrArguesForItStillMakesIt() {
+        FreeTextRubric invalidation = DevSet.probeSet().rubrics().get("cache-invalidation");
+        FreeTextRubric stampede = DevSet.probeSet().rubrics().get("cache-stampede");
+        FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
+        FreeTextRubric spike = DevSet.load().rubrics().get("traffic-spike");
+        // hand 1, 2, 1, 1: invalidation on write; the stampede and a lock; caching; the breaker
+        FreeTextGrade delete = grader.grade("When a record is updated, delete its cache key so the next read loads the new "
+                + "value.", invalidation);
+        FreeTextGrade ridOfStampede = grader.grade("Get rid of the stampede by letting only one request rebuild the page "
+                + "behind a lock while the others wait.", stampede);
+        FreeTextGrade keepCache = grader.grade("Don't remove the cache during a spike; cache hot responses in Redis so most "
+                + "reads never hit the database.", spike);
+        FreeTextGrade gerund = grader.grade("Removing the circuit breaker would let one failing provider take down our whole "
+                + "service, so keep it.", retries);
+
+        assertThat(keyPoint(delete, "invalidate-on-write").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(ridOfStampede, "cause").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(ridOfStampede, "coalesce").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(keepCache, "caching").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(gerund, "breaker").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
+    void aThingTheCandidateCallsOptionalMakesNoPoint() {
+        FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
+        FreeTextRubric stampede = DevSet.probeSet().rubrics().get("cache-stampede");
+        // hand 0, 1, 0: the breaker conceded; the breaker conceded beside a right timeout; jitter conceded
+        FreeTextGrade optional = grader.grade("A circuit breaker is optional.", retries);
+        FreeTextGrade skip = grader.grade("Set a timeout on every call so slow calls can't pile up. You can skip the circuit "
+                + "breaker for a single provider.", retries);
+        FreeTextGrade notNeeded = grader.grade("You don't need jitter when only one key expires.", stampede);
+        // hand 3: every point but the breaker, which is called optional
+        FreeTextGrade allButOne = grader.grade("Every call gets a 2-second timeout. Retry up to three times with exponential "
+                + "backoff and jitter, and send an idempotency key so a retried payment is not charged twice. A circuit "
+                + "breaker is optional for a single provider.", retries);
+
+        // before, each met the point it concedes (the breaker by its phrase; jitter at cosine 0.62 through the word "key"
+        // it shares with "so keys do not expire together"), and the last scored 100 %
+        assertThat(keyPoint(optional, "breaker").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(skip, "breaker").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(skip, "timeout").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(notNeeded, "jitter").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(grade(allButOne)).isEqualTo(3);
+    }
+
+    @Test
+    void aThingTheCandidateInsistsOnOrThatIsItselfOptionalStillMakesItsPoint() {
+        FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
+        FreeTextRubric stampede = DevSet.probeSet().rubrics().get("cache-stampede");
+        FreeTextRubric evolution = DevSet.probeSet("probeset-rest").rubrics().get("api-evolution");
+        // hand 1 each
+        FreeTextGrade notOptional = grader.grade("A circuit breaker is not optional: without it a failing provider takes our "
+                + "service down with it.", retries);
+        FreeTextGrade dontSkip = grader.grade("Don't skip the jitter on the TTLs, or the keys all expire at the same moment.",
+                stampede);
+        FreeTextGrade optionalField = grader.grade("The new field is optional, so old clients that don't send it keep working.",
+                evolution);
+
+        assertThat(keyPoint(notOptional, "breaker").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(dontSkip, "jitter").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(optionalField, "additive").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
     void aQuestionTheCandidateAsksStatesNoMisconception() {
         FreeTextRubric apis = DevSet.load().rubrics().get("rest-graphql-grpc");
         // hand 1: one key point, GraphQL's, restated as a question and answered

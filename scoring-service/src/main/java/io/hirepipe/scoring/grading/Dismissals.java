@@ -1,0 +1,120 @@
+package io.hirepipe.scoring.grading;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a candidate sets aside rather than proposes: a thing they would take away ("once it works we remove the timeouts",
+ * "turn off retries for payments") or one they call dispensable ("a circuit breaker is optional", "a breaker is nice to
+ * have", "you can skip the circuit breaker", "you don't need jitter when only one key expires"). Naming a thing to set it
+ * aside shows no understanding of why one would have it, so what is named there makes no key point; the collector decides
+ * which key points the named words are ({@link AnswerEvidenceCollector}).
+ *
+ * <p>What is named runs from the verb to punctuation, a dash or a word that opens a clause or a phrase of its own
+ * ("remove the timeouts, because …", "turn off retries for payments", "you don't need jitter when only one key
+ * expires"), or, for a thing called dispensable, from where its part of the sentence begins to the word that dismisses
+ * it ("…; jitter isn't really needed here"). A dismissal inside a condition ("if you remove the timeout, one slow call
+ * can hold a thread forever") argues for the thing, and so does one after a negation ("don't remove the cache"); neither
+ * is one. "X is not optional" and "don't skip X" insist on X ({@link NegationDetector}), and a gerund ("removing the
+ * breaker would let one failing provider take us down") names the removal as a subject, to say what it would cost: only
+ * the base and third-person forms of a verb of removal dismiss. Stateless and thread-safe.
+ */
+final class Dismissals {
+
+    /**
+     * @param named   the words that name what is set aside
+     * @param removal whether it is taken away (a verb of removal), not only called dispensable
+     * @param start   where the dismissing words begin in the text
+     */
+    record Dismissal(String named, boolean removal, int start) {
+    }
+
+    private static final String ENDS_A_NAME = "(?=\\s*(?:[,;:()!?.\\n]|\\s[-–—]+\\s)|\\s+(?:because|so|since|when|whenever"
+            + "|if|unless|once|but|and|or|while|whereas|which|that|to|for|from|in|on|at|by|with|without|during|after|before"
+            + "|until|as|then|here|there|instead)\\b|\\s*$)";
+
+    /** A verb of removal and what it takes away: "remove the timeouts", "get rid of the jitter", "turn off retries". */
+    private static final Pattern REMOVAL = Pattern.compile(
+            "\\b(?:remove|removes|drop|drops|disable|disables|delete|deletes|eliminate|eliminates|scrap|scraps|ditch"
+                    + "|ditches|(?:turn|turns|switch|switches)\\s+off|gets?\\s+rid\\s+of|rips?\\s+out|takes?\\s+out"
+                    + "|do\\s+away\\s+with)\\s+(?!to\\b)(.+?)" + ENDS_A_NAME,
+            Pattern.CASE_INSENSITIVE);
+
+    /** A thing called dispensable after it is named: "a circuit breaker is optional", "jitter isn't really needed". */
+    private static final Pattern DISPENSABLE = Pattern.compile(
+            "\\b(?:is|are)\\s+(?:just\\s+|only\\s+|entirely\\s+|purely\\s+|really\\s+)?(?:optional|(?:an?\\s+)?(?:optional\\s+)?"
+                    + "(?:nice|good)[\\s-]to[\\s-]have|unnecessary|overkill"
+                    + "|not\\s+(?:really\\s+|strictly\\s+|always\\s+|even\\s+)?(?:needed|necessary|required|essential|mandatory))\\b"
+                    + "|\\b(?:isn|aren)['’]?t\\s+(?:really\\s+|strictly\\s+|always\\s+|even\\s+)?"
+                    + "(?:needed|necessary|required|essential|mandatory)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** A thing called dispensable before it is named: "you can skip the breaker", "you don't need jitter", "no need for …". */
+    private static final Pattern DISPENSABLE_BEFORE = Pattern.compile(
+            "\\b(?:(?:can|could|may|might)\\s+(?:safely\\s+|just\\s+|easily\\s+|even\\s+)?skip"
+                    + "|(?:don['’]?t|doesn['’]?t|do\\s+not|does\\s+not|won['’]?t|will\\s+not|never)\\s+"
+                    + "(?:really\\s+|even\\s+|actually\\s+|always\\s+|strictly\\s+)?need"
+                    + "|no\\s+need\\s+(?:for|of))\\s+(?!to\\b)(.+?)" + ENDS_A_NAME,
+            Pattern.CASE_INSENSITIVE);
+
+    /** Where a dispensable thing's part of the sentence begins: punctuation, a dash or a word that opens a clause. */
+    private static final Pattern PART_START = Pattern.compile(
+            "[,;:()!?.\\n]|\\s[-–—]+\\s|\\b(?:but|and|so|because|since|while|whereas|though|although|then|that)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** A part of a sentence that opens with a condition: "If you remove the timeout, …", "and when we drop it …". */
+    private static final Pattern CONDITION_OPENS = Pattern.compile(
+            "\\W*(?:(?:and|but|so|or|even|only)\\s+)*(?:if|when|whenever|unless|in\\s+case)\\b", Pattern.CASE_INSENSITIVE);
+
+    private Dismissals() {
+    }
+
+    /** What {@code text} sets aside, in order; a dismissal inside a condition or after a negation of its part is none. */
+    static List<Dismissal> in(String text, NegationDetector negation) {
+        List<Dismissal> found = new ArrayList<>();
+        Matcher removal = REMOVAL.matcher(text);
+        while (removal.find()) {
+            add(found, text, removal.start(), removal.end(), removal.group(1), true, negation);
+        }
+        Matcher before = DISPENSABLE_BEFORE.matcher(text);
+        while (before.find()) {
+            add(found, text, before.start(), before.end(), before.group(1), false, negation);
+        }
+        Matcher after = DISPENSABLE.matcher(text);
+        while (after.find()) {
+            int from = partStart(text, after.start());
+            add(found, text, from, after.end(), text.substring(from, after.start()), false, negation);
+        }
+        found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return found;
+    }
+
+    private static void add(List<Dismissal> found, String text, int start, int end, String named, boolean removal,
+                            NegationDetector negation) {
+        if (named.isBlank() || NegationDetector.insideCondition(text, start, end)) {
+            return;
+        }
+        int part = partStart(text, start);
+        if (CONDITION_OPENS.matcher(text).region(part, start).lookingAt()) {
+            // a clause that opens with a condition ("If you remove the timeout") with no statement of its own after it
+            return;
+        }
+        if (negation.isNegated(text.substring(part, start))) {
+            // "don't remove the cache", "we never drop the retries": a negated removal keeps the thing
+            return;
+        }
+        found.add(new Dismissal(named, removal, start));
+    }
+
+    /** Where the part of the sentence that holds {@code at} begins. */
+    private static int partStart(String text, int at) {
+        int start = 0;
+        Matcher boundary = PART_START.matcher(text).region(0, at);
+        while (boundary.find()) {
+            start = boundary.end();
+        }
+        return start;
+    }
+}
