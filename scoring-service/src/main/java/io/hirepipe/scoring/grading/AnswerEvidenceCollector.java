@@ -271,7 +271,8 @@ public final class AnswerEvidenceCollector {
      * answer's earlier statements of that point are taken back with it: "Every call gets a timeout … Once it works we
      * remove the timeouts" ends with no timeouts. It is no denial of a point that is about taking things away or
      * explaining a problem (invalidating on write, shedding load, explaining the stampede): "delete the key on update",
-     * "get rid of the stampede" make those points, so such a point is never set aside by a removal. Calling a thing
+     * "get rid of the stampede" make those points, so such a point is never set aside by a removal; nor is a point by a
+     * removal from some cases only ({@link #restricted}). Calling a thing
      * optional only keeps the unit from making its point, and never for a point that is itself about something optional
      * ("the new field is optional, so old clients keep working").
      */
@@ -295,7 +296,7 @@ public final class AnswerEvidenceCollector {
                         }
                     }
                 }
-                if (named.isEmpty() || !phraseTerms.containsAll(named)) {
+                if (named.isEmpty() || !phraseTerms.containsAll(named) || d.removal() && restricted(d, rubric)) {
                     continue;
                 }
                 // where the dismissal lies in the answer; a positive part is read without its denials, so its sentence start
@@ -317,6 +318,19 @@ public final class AnswerEvidenceCollector {
             }
         }
         return new Dismissed(points, removing, removedWords);
+    }
+
+    /**
+     * Whether the removal applies to some of what the question is about only ("turn off the cache for the admin pages",
+     * "disable retries on POST unless the request carries an idempotency key"): its restriction names something besides
+     * the prompt's words. "Turn off retries for payments" and "disable the cache during the spike" restrict it to the
+     * question's own matter, which is no restriction.
+     */
+    private boolean restricted(Dismissals.Dismissal removal, RubricEmbeddings rubric) {
+        Set<String> restriction = analyser.terms(removal.restriction());
+        restriction.removeAll(unspecificWords);
+        restriction.removeAll(rubric.promptTerms());
+        return !restriction.isEmpty();
     }
 
     /** A key point that explains a problem or names things ("Explains the stampede: …", "Names a pitfall: …"). */

@@ -19,16 +19,25 @@ import java.util.regex.Pattern;
  * can hold a thread forever") argues for the thing, and so does one after a negation ("don't remove the cache"); neither
  * is one. "X is not optional" and "don't skip X" insist on X ({@link NegationDetector}), and a gerund ("removing the
  * breaker would let one failing provider take us down") names the removal as a subject, to say what it would cost: only
- * the base and third-person forms of a verb of removal dismiss. Stateless and thread-safe.
+ * the base and third-person forms of a verb of removal dismiss. What follows a removal's name to say where or when it
+ * applies is kept with it ({@link Dismissal#restriction()}): "disable retries on POST unless the request carries an
+ * idempotency key" takes retries away from some calls only. Stateless and thread-safe.
  */
 final class Dismissals {
 
     /**
-     * @param named   the words that name what is set aside
-     * @param removal whether it is taken away (a verb of removal), not only called dispensable
-     * @param start   where the dismissing words begin in the text
+     * @param named       the words that name what is set aside
+     * @param removal     whether it is taken away (a verb of removal), not only called dispensable
+     * @param start       where the dismissing words begin in the text
+     * @param restriction for a removal, the words that say where or when it applies, after the word that opens them
+     *                    ("the admin pages" of "for the admin pages", "POST unless the request carries an idempotency
+     *                    key" of "on POST unless …"); empty when none follow the name
      */
-    record Dismissal(String named, boolean removal, int start) {
+    record Dismissal(String named, boolean removal, int start, String restriction) {
+
+        Dismissal(String named, boolean removal, int start) {
+            this(named, removal, start, "");
+        }
     }
 
     private static final String ENDS_A_NAME = "(?=\\s*(?:[,;:()!?.\\n]|\\s[-–—]+\\s)|\\s+(?:because|so|since|when|whenever"
@@ -40,6 +49,16 @@ final class Dismissals {
             "\\b(?:remove|removes|drop|drops|disable|disables|delete|deletes|eliminate|eliminates|scrap|scraps|ditch"
                     + "|ditches|(?:turn|turns|switch|switches)\\s+off|gets?\\s+rid\\s+of|rips?\\s+out|takes?\\s+out"
                     + "|do\\s+away\\s+with)\\s+(?!to\\b)(.+?)" + ENDS_A_NAME,
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * What may follow a removal's name to say where or when it applies, up to punctuation, a dash or a word of reason or
+     * time: "turn off the cache for the admin pages", "disable retries on POST unless …".
+     */
+    private static final Pattern RESTRICTION = Pattern.compile(
+            "\\s+(?:for|on|in|at|from|unless|except|when|whenever|if|during|after|before|until|with|without|by|to|as"
+                    + "|instead|that|which|inside|outside|across|per)\\b(.*?)"
+                    + "(?=\\s*(?:[,;:()!?.\\n]|\\s[-–—]+\\s)|\\s+(?:because|so|since|once|then|but)\\b|\\s*$)",
             Pattern.CASE_INSENSITIVE);
 
     /** A thing called dispensable after it is named: "a circuit breaker is optional", "jitter isn't really needed". */
@@ -76,23 +95,26 @@ final class Dismissals {
         List<Dismissal> found = new ArrayList<>();
         Matcher removal = REMOVAL.matcher(text);
         while (removal.find()) {
-            add(found, text, removal.start(), removal.end(), removal.group(1), true, negation);
+            Matcher restriction = RESTRICTION.matcher(text).region(removal.end(), text.length());
+            add(found, text, removal.start(), removal.end(), removal.group(1), negation,
+                    restriction.lookingAt() ? restriction.group(1) : "");
         }
         Matcher before = DISPENSABLE_BEFORE.matcher(text);
         while (before.find()) {
-            add(found, text, before.start(), before.end(), before.group(1), false, negation);
+            add(found, text, before.start(), before.end(), before.group(1), negation, null);
         }
         Matcher after = DISPENSABLE.matcher(text);
         while (after.find()) {
             int from = partStart(text, after.start());
-            add(found, text, from, after.end(), text.substring(from, after.start()), false, negation);
+            add(found, text, from, after.end(), text.substring(from, after.start()), negation, null);
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return found;
     }
 
-    private static void add(List<Dismissal> found, String text, int start, int end, String named, boolean removal,
-                            NegationDetector negation) {
+    /** Adds the dismissal unless it argues for the thing; {@code restriction} is null for one that is no removal. */
+    private static void add(List<Dismissal> found, String text, int start, int end, String named,
+                            NegationDetector negation, String restriction) {
         if (named.isBlank() || NegationDetector.insideCondition(text, start, end)) {
             return;
         }
@@ -105,7 +127,7 @@ final class Dismissals {
             // "don't remove the cache", "we never drop the retries": a negated removal keeps the thing
             return;
         }
-        found.add(new Dismissal(named, removal, start));
+        found.add(new Dismissal(named, restriction != null, start, restriction == null ? "" : restriction));
     }
 
     /** Where the part of the sentence that holds {@code at} begins. */

@@ -30,6 +30,16 @@ class DismissalsTest {
     }
 
     @Test
+    void whatFollowsARemovalsNameToSayWhereItAppliesIsKeptWithIt() {
+        assertThat(in("We disable retries on POST unless the request carries an idempotency key."))
+                .containsExactly(new Dismissal("retries", true, 3, " POST unless the request carries an idempotency key"));
+        assertThat(in("Turn off retries for payments entirely; just show the user an error."))
+                .extracting(Dismissal::restriction).containsExactly(" payments entirely");
+        assertThat(in("Then disable the cache during the spike so users always see fresh data."))
+                .extracting(Dismissal::restriction).containsExactly(" the spike");
+    }
+
+    @Test
     void aThingCalledDispensableIsSetAsideWithoutBeingTakenAway() {
         assertThat(in("A circuit breaker is optional.")).containsExactly(new Dismissal("A circuit breaker ", false, 0));
         assertThat(in("A circuit breaker is nice to have but not required."))

@@ -529,6 +529,28 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aRemovalFromSomeCasesOnlyDeniesNothing() {
+        FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
+        FreeTextRubric spike = DevSet.load().rubrics().get("traffic-spike");
+        // hand 4: every point, retries switched off where they would charge twice; hand 1: caching, off for some pages
+        FreeTextGrade onPost = grader.grade("Every call gets a 2-second timeout and we retry three times with exponential "
+                + "backoff and jitter. We disable retries on POST unless the request carries an idempotency key. A circuit "
+                + "breaker stops calling the provider while it is failing.", retries);
+        FreeTextGrade somePages = grader.grade("Cache the public responses in Redis, but turn off the cache for the admin "
+                + "pages, since admins need fresh data.", spike);
+        // hand 0: the removal restricted to the question's own matter ("during the spike") is no restriction
+        FreeTextGrade duringTheSpike = grader.grade("Put Redis in front of the database to cache the hot responses. Then "
+                + "disable the cache during the spike so users always see fresh data.", spike);
+
+        // before, "disable retries on POST …" took retries away and back from the first sentence: 33.3 %
+        assertThat(keyPoint(onPost, "retry-backoff").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(onPost, "idempotent").verdict()).isEqualTo(Verdict.MET);
+        assertThat(grade(onPost)).isEqualTo(4);
+        assertThat(keyPoint(somePages, "caching").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(duringTheSpike, "caching").verdict()).isEqualTo(Verdict.MISSED);
+    }
+
+    @Test
     void aThingTheCandidateCallsOptionalMakesNoPoint() {
         FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
         FreeTextRubric stampede = DevSet.probeSet().rubrics().get("cache-stampede");
