@@ -10,8 +10,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -22,18 +20,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One headless Debian chromium, driven through Debian's chromedriver (never a downloaded one), with a
- * fresh profile: a browser context of its own. Knows how to look at a page the way the tests judge
- * it: screenshots at 1280 and 375 px, axe-core, the page's total transfer.
+ * A browser as a test uses it: a {@link Chromium} of its own, or one a {@link ChromiumPool} made fresh for it.
+ * Knows how to look at a page the way the tests judge it: screenshots at 1280 and 375 px, axe-core, the page's
+ * total transfer.
  */
 final class CandidateBrowser implements AutoCloseable {
 
@@ -46,41 +42,27 @@ final class CandidateBrowser implements AutoCloseable {
     /** Pages longer than this (long lists) are cut: the top is what the screenshot is for. */
     private static final double MAX_SCREENSHOT_HEIGHT = 5000;
 
+    private final Chromium chromium;
     private final ChromeDriver driver;
-    private final Path profile;
     private final PageReport report;
+    /** Quits the chromium, or hands it back to its pool. */
+    private final Runnable whenClosed;
 
-    private CandidateBrowser(ChromeDriver driver, Path profile, PageReport report) {
-        this.driver = driver;
-        this.profile = profile;
+    CandidateBrowser(Chromium chromium, PageReport report, Runnable whenClosed) {
+        this.chromium = chromium;
+        this.driver = chromium.driver();
         this.report = report;
+        this.whenClosed = whenClosed;
     }
 
     static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
+    /** A chromium of its own, quit when this is closed. */
     static CandidateBrowser open(PageReport report) {
-        try {
-            Path profile = Files.createTempDirectory("hirepipe-chromium");
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(CHROMEDRIVER.toFile())
-                    .usingAnyFreePort()
-                    .build();
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
-            ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-            // Every page load transfers everything, so each page is measured as a first visit would see it.
-            driver.executeCdpCommand("Network.enable", Map.of());
-            driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
-            return new CandidateBrowser(driver, profile, report);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Chromium chromium = Chromium.start();
+        return new CandidateBrowser(chromium, report, chromium::quit);
     }
 
     ChromeDriver driver() {
@@ -88,6 +70,7 @@ final class CandidateBrowser implements AutoCloseable {
     }
 
     void go(String url) {
+        chromium.visiting(url);
         driver.get(url);
     }
 
@@ -380,14 +363,6 @@ final class CandidateBrowser implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            driver.quit();
-        } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException ignored) {
-                // A leftover temporary profile harms nothing.
-            }
-        }
+        whenClosed.run();
     }
 }

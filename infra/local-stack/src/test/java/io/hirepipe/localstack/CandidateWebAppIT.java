@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.hirepipe.testkit.HttpApi;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -55,6 +56,7 @@ class CandidateWebAppIT {
      */
     private static final String ONE_MINUTE_CANDIDATE = "CandidateWebAppIT.one-minute-candidate";
 
+    private final ChromiumPool browsers = new ChromiumPool();
     private final PageReport report = new PageReport();
     /** Every invitation and candidate token these tests used: none may appear in a service log. */
     private final List<String> secrets = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -105,6 +107,11 @@ class CandidateWebAppIT {
                 .expect(201).get("id").asString();
     }
 
+    @AfterAll
+    void closeBrowsers() {
+        browsers.close();
+    }
+
     private LocalStack stack() {
         return shared.get();
     }
@@ -120,7 +127,7 @@ class CandidateWebAppIT {
         assertThat(mailbox.raw(mailbox.mailTo("margaret@example.com", "Kafka in practice")))
                 .contains("Reply-To: " + stack().demo().recruiterEmail());
 
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.go(link);
             browser.awaitHeading("Kafka in practice");
             assertThat(browser.mainText()).contains("Questions", "3", "20 minutes",
@@ -200,7 +207,7 @@ class CandidateWebAppIT {
     void aReloadAndASecondBrowserContinueWithEveryAnswer() {
         String link = invite(testId, "Ada Lovelace", "ada@example.com");
 
-        try (CandidateBrowser first = CandidateBrowser.open(report)) {
+        try (CandidateBrowser first = browsers.open(report)) {
             first.go(link);
             first.button("Start the assessment");
             first.awaitHeading("Question 1");
@@ -217,7 +224,7 @@ class CandidateWebAppIT {
             first.question(1);
             assertThat(first.isChosen("Log compaction")).isTrue();
 
-            try (CandidateBrowser second = CandidateBrowser.open(report)) {
+            try (CandidateBrowser second = browsers.open(report)) {
                 second.go(link);
                 second.awaitHeading("Question");
                 second.question(1);
@@ -238,7 +245,7 @@ class CandidateWebAppIT {
     void answersTypedOfflineReachTheServerInOrderWhenTheNetworkReturns() {
         String link = invite(testId, "Offline Olga", "olga@example.com");
 
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.go(link);
             browser.button("Start the assessment");
             browser.awaitHeading("Question 1");
@@ -280,7 +287,7 @@ class CandidateWebAppIT {
     void anAnswerTheServerRefusesIsShownAsNotSavedUntilAFittingOneIs() {
         String link = invite(testId, "Rex Refused", "rex@example.com");
 
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.go(link);
             browser.button("Start the assessment");
             browser.awaitHeading("Question 1");
@@ -331,7 +338,7 @@ class CandidateWebAppIT {
         String link = invite(testId, "Rhoda Reload", "rhoda@example.com");
         String tooLong = "y".repeat(20_001);
 
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.go(link);
             browser.button("Start the assessment");
             browser.awaitHeading("Question 1");
@@ -401,7 +408,7 @@ class CandidateWebAppIT {
         String link = invite(testId, "Offline Otto", "otto@example.com");
         String invitationId = invitationOf(link);
 
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.go(link);
             browser.button("Start the assessment");
             browser.awaitHeading("Question 1");
@@ -441,7 +448,7 @@ class CandidateWebAppIT {
         String link = created.get("accessUrl").asString();
         secrets.add(tokenOf(link));
 
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.go(link);
             browser.awaitHeading("Kafka in a minute");
             assertThat(browser.mainText()).contains("1 minute").doesNotContain("1 minutes");
@@ -491,7 +498,7 @@ class CandidateWebAppIT {
         String link = invite(testId, "Keyboard Kim", "kim@example.com");
         String invitationId = invitationOf(link);
 
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.go(link);
             browser.awaitHeading("Kafka in practice");
             browser.tabTo(e -> e.getText().equals("Start the assessment"), "the start button");
@@ -539,7 +546,7 @@ class CandidateWebAppIT {
     void aRefusedStartOrSubmitTakesTheFocusAndCanBeTriedAgain() {
         String link = invite(testId, "Retry Rosa", "rosa@example.com");
 
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.go(link);
             browser.awaitHeading("Kafka in practice");
             browser.tabTo(e -> e.getText().equals("Start the assessment"), "the start button");
@@ -579,7 +586,7 @@ class CandidateWebAppIT {
         String link = invite(testId, "Extra Eve", "eve@example.com");
         String invitationId = invitationOf(link);
 
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
                     { const realNow = Date.now; Date.now = () => realNow() + 3600000; }"""));
             browser.go(link);
@@ -599,7 +606,7 @@ class CandidateWebAppIT {
 
     @Test
     void theCountdownAnnouncesFiveMinutesAndOneMinuteToScreenReaders() {
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.go(stack().gatewayUrl() + "/take");
             browser.awaitHeading("This link is incomplete");
             browser.capture("link-incomplete");
@@ -645,7 +652,7 @@ class CandidateWebAppIT {
                 .expect(201).get("id").asString();
         String link = invite(markdownTest, "Mark Down", "mark@example.com");
 
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.go(link);
             browser.awaitHeading("Markdown prompts");
             browser.button("Start the assessment");
@@ -670,7 +677,7 @@ class CandidateWebAppIT {
         String expired = invite(testId, "Ernie Expired", "ernie@example.com");
         expire(invitationOf(expired));
 
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.go(revoked);
             browser.awaitHeading("This invitation was withdrawn");
             assertThat(browser.mainText()).contains(stack().demo().recruiterEmail()).doesNotContain("{", "invitation-");

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.hirepipe.testkit.HttpApi;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -69,6 +70,7 @@ class RecruiterConsoleIT {
     private static final String OTHER_EMAIL = "recruiter@other.console.test";
     private static final String OTHER_PASSWORD = "a different organisation's passphrase";
 
+    private final ChromiumPool browsers = new ChromiumPool();
     private final PageReport report = new PageReport("console-pages.md");
     private SharedLocalStack.Stack shared;
     private HttpApi recruiter;
@@ -87,6 +89,11 @@ class RecruiterConsoleIT {
         addOtherOrganisation();
     }
 
+    @AfterAll
+    void closeBrowsers() {
+        browsers.close();
+    }
+
     private LocalStack stack() {
         return shared.get();
     }
@@ -100,7 +107,7 @@ class RecruiterConsoleIT {
     @Test
     @Order(1)
     void aRecruiterWritesQuestionsBuildsATestAndInvitesByCsv() throws IOException {
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.go(console());
             browser.awaitHeading("Sign in");
             browser.capture("console-sign-in");
@@ -209,7 +216,7 @@ class RecruiterConsoleIT {
 
     /** The candidate app, as the candidate uses it: every question answered, then submitted. */
     private void takeTheTest(String link, String freeText) {
-        try (CandidateBrowser candidate = CandidateBrowser.open(new PageReport("console-candidates.md"))) {
+        try (CandidateBrowser candidate = browsers.open(new PageReport("console-candidates.md"))) {
             candidate.go(link);
             candidate.awaitHeading(TEST_TITLE);
             candidate.button("Start the assessment");
@@ -450,7 +457,7 @@ class RecruiterConsoleIT {
     @Test
     @Order(5)
     void theConsoleWorksByKeyboardAloneAndAnEndedSessionKeepsTheHalfFilledForm() {
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.go(console());
             browser.awaitHeading("Sign in");
             browser.tabTo(element -> "email".equals(element.getDomAttribute("type")), "the email field")
@@ -570,7 +577,7 @@ class RecruiterConsoleIT {
                     .matcher(mail.path("text").asString(""));
             assertThat(link.find()).as("the set-password link in " + mail).isTrue();
 
-            try (CandidateBrowser invited = CandidateBrowser.open(report)) {
+            try (CandidateBrowser invited = browsers.open(report)) {
                 invited.go(link.group(1));
                 invited.awaitHeading("Choose your password");
                 assertThat((String) invited.script("return location.href")).doesNotContain("token=");
@@ -699,7 +706,7 @@ class RecruiterConsoleIT {
     @Test
     @Order(23)
     void aRefusedSetPasswordLinkLeadsToAskingForANewOne() {
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.go(console() + "#/set-password?token=no-such-link");
             browser.awaitHeading("Choose your password");
             fill(browser, "New password", 0, "plum tulip harbour 42");
@@ -917,7 +924,7 @@ class RecruiterConsoleIT {
     @Test
     @Order(13)
     void aRefusedSignInSaysWhyAndKeepsTheKeyboardInTheForm() {
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.go(console());
             browser.awaitHeading("Sign in");
             fill(browser, "Email", 0, "nobody@console.test");
@@ -963,7 +970,7 @@ class RecruiterConsoleIT {
         Matcher resultLink = Pattern.compile("in the console: (\\S+)").matcher(email);
         assertThat(resultLink.find()).as("the report links to the console: " + email).isTrue();
         assertThat(resultLink.group(1)).isEqualTo(console() + "#/results/" + result.get("sessionId").asString());
-        try (CandidateBrowser browser = CandidateBrowser.open(report)) {
+        try (CandidateBrowser browser = browsers.open(report)) {
             browser.go(resultLink.group(1));
             signIn(browser, stack().demo().recruiterEmail(), stack().demo().recruiterPassword());
             browser.awaitHeading("Dee Dline: ");
@@ -1605,7 +1612,7 @@ class RecruiterConsoleIT {
 
     /** A fresh browser, signed in to the console. */
     private CandidateBrowser signedIn(String email, String password) {
-        CandidateBrowser browser = CandidateBrowser.open(report);
+        CandidateBrowser browser = browsers.open(report);
         browser.go(console());
         signIn(browser, email, password);
         browser.awaitHeading("Dashboard");
