@@ -70,6 +70,12 @@ class RecruiterConsoleIT {
     private static final String OTHER_EMAIL = "recruiter@other.console.test";
     private static final String OTHER_PASSWORD = "a different organisation's passphrase";
 
+    /**
+     * How often a wait on the stack (a score, an erasure, a delivery) looks again. Awaitility's first look also comes
+     * one interval in, so a second's interval cost a second on every wait even when the stack was long done.
+     */
+    private static final Duration STACK_POLL = Duration.ofMillis(200);
+
     private final ChromiumPool browsers = new ChromiumPool();
     private final PageReport report = new PageReport("console-pages.md");
     private SharedLocalStack.Stack shared;
@@ -338,7 +344,7 @@ class RecruiterConsoleIT {
             browser.awaitText("#results-table", expected);
 
             open(browser, "#/invitations?testId=" + testId);
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(STACK_POLL).untilAsserted(() -> {
                 browser.reload();
                 browser.awaitText("#invitation-list", "Ada Console");
                 assertThat(browser.textOf("#invitation-list")).contains(expected + " (adjusted)");
@@ -841,7 +847,7 @@ class RecruiterConsoleIT {
             browser.find("#erase-confirm").click();
             browser.awaitText("#erasure-confirm", "Erasure requested for " + email);
 
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(90)).pollInterval(STACK_POLL).untilAsserted(() ->
                     assertThat(browser.textOf("#erasure-list tbody tr")).contains("erased"));
             assertThat(browser.textOf("#erasure-list tbody tr")).contains("assessment-service: done",
                     "scoring-service: done", "notification-service: done");
@@ -1345,7 +1351,7 @@ class RecruiterConsoleIT {
                     .contains("webhook.test", "pending", "HTTP 500");
 
             // The retry meets 410 Gone: failed for good, and the subscription disabled.
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(STACK_POLL).untilAsserted(() -> {
                 browser.button("Refresh");
                 assertThat(browser.textOf("#webhook-deliveries tbody")).contains("failed", "410 Gone");
             });
@@ -1435,7 +1441,7 @@ class RecruiterConsoleIT {
                 recruiter.post(path + "/ping", Map.of()).expect(202);
                 int expected = failed;
                 // Enabled again only once the 410 has disabled it, or the disabling would come after and stay.
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> recruiter
+                await().atMost(Duration.ofSeconds(60)).pollInterval(STACK_POLL).until(() -> recruiter
                         .get(path + "/deliveries?status=FAILED").expect(200).get("items").size() == expected
                         && !recruiter.get(path).expect(200).get("enabled").asBoolean());
                 recruiter.put(path, enabled).expect(200);
@@ -1448,7 +1454,7 @@ class RecruiterConsoleIT {
             assertThat(received.get(0)).isNotEqualTo(received.get(1));
             assertThat(received.subList(2, 4)).as("each failed delivery once more, under its own webhook-id")
                     .containsExactlyInAnyOrder(received.get(0), received.get(1));
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(STACK_POLL).untilAsserted(() -> {
                 browser.button("Refresh");
                 assertThat(browser.textOf("#webhook-deliveries tbody")).doesNotContain("failed").contains("succeeded");
             });
@@ -1691,7 +1697,7 @@ class RecruiterConsoleIT {
     }
 
     private JsonNode awaitResultOf(String email) {
-        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(STACK_POLL).until(() -> {
             for (JsonNode invitation : recruiter.get("/api/v1/invitations?limit=200").expect(200).get("items")) {
                 if (email.equals(invitation.path("candidate").path("email").asString())
                         && invitation.hasNonNull("sessionId")) {
