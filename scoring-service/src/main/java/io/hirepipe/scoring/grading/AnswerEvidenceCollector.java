@@ -272,7 +272,9 @@ public final class AnswerEvidenceCollector {
      * remove the timeouts" ends with no timeouts. It is no denial of a point that is about taking things away or
      * explaining a problem (invalidating on write, shedding load, explaining the stampede): "delete the key on update",
      * "get rid of the stampede" make those points, so such a point is never set aside by a removal; nor is a point by a
-     * removal from some cases only ({@link #restricted}). Calling a thing
+     * removal from some cases only ({@link #restricted}). Saying by a negation word that a thing is not needed, in
+     * every case and as the answer's own claim, takes back the earlier statements of a point that recommends having it
+     * the same way ("Every call gets a timeout … Timeouts are not needed once it works"). Calling a thing
      * optional only keeps the unit from making its point, and never for a point that is itself about something optional
      * ("the new field is optional, so old clients keep working").
      */
@@ -299,6 +301,10 @@ public final class AnswerEvidenceCollector {
                 if (named.isEmpty() || !phraseTerms.containsAll(named) || d.removal() && restricted(d, rubric)) {
                     continue;
                 }
+                // "Timeouts are not needed once it works" is the candidate's last word on timeouts, as a removal would be;
+                // "you don't need jitter when only one key expires" refines the point, and "it is a myth that timeouts
+                // are not needed" argues for it
+                boolean deniedForGood = d.denial() && !restricted(d, rubric) && negation.isDenied(readAs.get(u));
                 // where the dismissal lies in the answer; a positive part is read without its denials, so its sentence start
                 int at = units.get(u).start() + (readAs.get(u).equals(units.get(u).text()) ? d.start() : 0);
                 for (int k : namedPoints) {
@@ -310,6 +316,8 @@ public final class AnswerEvidenceCollector {
                     if (d.removal()) {
                         removing[u] = true;
                         removedWords.get(u).addAll(named);
+                    }
+                    if (d.removal() || deniedForGood && recommendsHaving(point)) {
                         for (int c = 0; c < units.size(); c++) {
                             points[k][c] |= units.get(c).end() <= at;
                         }

@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  * breaker would let one failing provider take us down") names the removal as a subject, to say what it would cost: only
  * the base and third-person forms of a verb of removal dismiss. What follows a removal's name to say where or when it
  * applies is kept with it ({@link Dismissal#restriction()}): "disable retries on POST unless the request carries an
- * idempotency key" takes retries away from some calls only. Stateless and thread-safe.
+ * idempotency key" takes retries away from some calls only. A thing a negation word calls unneeded ("timeouts are not
+ * needed once it works", "there's no need for a circuit breaker") is a denial ({@link Dismissal#denial()}): the
+ * candidate's position against having it, which "optional" or "you can skip" only concede; what follows it to say where
+ * or when is kept too ("you don't need jitter when only one key expires"). Stateless and thread-safe.
  */
 final class Dismissals {
 
@@ -29,11 +32,19 @@ final class Dismissals {
      * @param named       the words that name what is set aside
      * @param removal     whether it is taken away (a verb of removal), not only called dispensable
      * @param start       where the dismissing words begin in the text
-     * @param restriction for a removal, the words that say where or when it applies, after the word that opens them
-     *                    ("the admin pages" of "for the admin pages", "POST unless the request carries an idempotency
-     *                    key" of "on POST unless …"); empty when none follow the name
+     * @param restriction for a removal or a denial, the words that say where or when it applies, after the word that
+     *                    opens them ("the admin pages" of "for the admin pages", "POST unless the request carries an
+     *                    idempotency key" of "on POST unless …", "only one key expires" of "you don't need jitter when
+     *                    only one key expires"); empty when none follow
+     * @param denial      whether a negation word says the thing is not needed ("timeouts are not needed", "you don't
+     *                    need jitter", "no need for a breaker"): the candidate's position against having it, where
+     *                    "optional" or "you can skip" only concede that one could do without it
      */
-    record Dismissal(String named, boolean removal, int start, String restriction) {
+    record Dismissal(String named, boolean removal, int start, String restriction, boolean denial) {
+
+        Dismissal(String named, boolean removal, int start, String restriction) {
+            this(named, removal, start, restriction, false);
+        }
 
         Dismissal(String named, boolean removal, int start) {
             this(named, removal, start, "");
@@ -78,6 +89,9 @@ final class Dismissals {
                     + "|no\\s+need\\s+(?:for|of))\\s+(?!to\\b)(.+?)" + ENDS_A_NAME,
             Pattern.CASE_INSENSITIVE);
 
+    /** A negation word among the words that call a thing dispensable: it is said to be not needed, not only optional. */
+    private static final Pattern NOT_NEEDED = Pattern.compile("\\b(?:not|no|never)\\b|n['’]?t\\b", Pattern.CASE_INSENSITIVE);
+
     /** Where a dispensable thing's part of the sentence begins: punctuation, a dash or a word that opens a clause. */
     private static final Pattern PART_START = Pattern.compile(
             "[,;:()!?.\\n]|\\s[-–—]+\\s|\\b(?:but|and|so|because|since|while|whereas|though|although|then|that)\\b",
@@ -95,26 +109,35 @@ final class Dismissals {
         List<Dismissal> found = new ArrayList<>();
         Matcher removal = REMOVAL.matcher(text);
         while (removal.find()) {
-            Matcher restriction = RESTRICTION.matcher(text).region(removal.end(), text.length());
-            add(found, text, removal.start(), removal.end(), removal.group(1), negation,
-                    restriction.lookingAt() ? restriction.group(1) : "");
+            add(found, text, removal.start(), removal.end(), removal.group(1), negation, true, false,
+                    restrictionAfter(text, removal.end()));
         }
         Matcher before = DISPENSABLE_BEFORE.matcher(text);
         while (before.find()) {
-            add(found, text, before.start(), before.end(), before.group(1), negation, null);
+            boolean denial = NOT_NEEDED.matcher(text).region(before.start(), before.start(1)).find();
+            add(found, text, before.start(), before.end(), before.group(1), negation, false, denial,
+                    denial ? restrictionAfter(text, before.end()) : "");
         }
         Matcher after = DISPENSABLE.matcher(text);
         while (after.find()) {
             int from = partStart(text, after.start());
-            add(found, text, from, after.end(), text.substring(from, after.start()), negation, null);
+            boolean denial = NOT_NEEDED.matcher(after.group()).find();
+            add(found, text, from, after.end(), text.substring(from, after.start()), negation, false, denial,
+                    denial ? restrictionAfter(text, after.end()) : "");
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return found;
     }
 
-    /** Adds the dismissal unless it argues for the thing; {@code restriction} is null for one that is no removal. */
+    /** The words after {@code at} that say where or when what ends there applies, or "" when none do. */
+    private static String restrictionAfter(String text, int at) {
+        Matcher restriction = RESTRICTION.matcher(text).region(at, text.length());
+        return restriction.lookingAt() ? restriction.group(1) : "";
+    }
+
+    /** Adds the dismissal unless it argues for the thing; a concession is read whatever follows it (no restriction). */
     private static void add(List<Dismissal> found, String text, int start, int end, String named,
-                            NegationDetector negation, String restriction) {
+                            NegationDetector negation, boolean removal, boolean denial, String restriction) {
         if (named.isBlank() || NegationDetector.insideCondition(text, start, end)) {
             return;
         }
@@ -127,7 +150,7 @@ final class Dismissals {
             // "don't remove the cache", "we never drop the retries": a negated removal keeps the thing
             return;
         }
-        found.add(new Dismissal(named, restriction != null, start, restriction == null ? "" : restriction));
+        found.add(new Dismissal(named, removal, start, restriction, denial));
     }
 
     /** Where the part of the sentence that holds {@code at} begins. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class DismissalsTest {
 
@@ -51,6 +52,20 @@ class DismissalsTest {
         assertThat(in("You don't need jitter when only one key expires."))
                 .extracting(Dismissal::named).containsExactly("jitter");
         assertThat(in("There is no need for a timeout.")).extracting(Dismissal::removal).containsExactly(false);
+    }
+
+    @Test
+    void aThingANegationWordCallsUnneededIsDeniedWithWhereItIsNotNeeded() {
+        assertThat(in("Timeouts are not needed once it works, though."))
+                .containsExactly(new Dismissal("Timeouts ", false, 0, "", true));
+        assertThat(in("There is no need for a circuit breaker.")).extracting(Dismissal::denial).containsExactly(true);
+        assertThat(in("You don't need jitter when only one key expires."))
+                .extracting(Dismissal::denial, Dismissal::restriction).containsExactly(tuple(true, " only one key expires"));
+        assertThat(in("Jitter isn't really needed, though.")).extracting(Dismissal::denial).containsExactly(true);
+        // a concession only says one could do without it
+        assertThat(in("A circuit breaker is optional.")).extracting(Dismissal::denial).containsExactly(false);
+        assertThat(in("You can skip the circuit breaker for a single provider."))
+                .extracting(Dismissal::denial, Dismissal::restriction).containsExactly(tuple(false, ""));
     }
 
     @ParameterizedTest

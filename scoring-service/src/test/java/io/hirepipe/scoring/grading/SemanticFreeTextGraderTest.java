@@ -592,6 +592,49 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aKeyPointTheAnswerLaterSaysIsNotNeededIsTakenBack() {
+        FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
+        // hand 0: the timeout stated, then called unnecessary; hand 3: four points, the breaker then called unnecessary;
+        // hand 2: the idempotency key stated, then called unnecessary for a wrong reason
+        FreeTextGrade notNeeded = grader.grade("Every call gets a timeout so a slow provider cannot hold our threads. "
+                + "Timeouts are not needed once it works, though.", retries);
+        FreeTextGrade noNeed = grader.grade("Set a timeout on every call. Retry transient failures three times with "
+                + "exponential backoff and jitter. Use an idempotency key so a retried payment is not charged twice. Put a "
+                + "circuit breaker in front. In the end, though, there's no need for a circuit breaker.", retries);
+        FreeTextGrade thenAgain = grader.grade("Every call gets a timeout so a slow provider can't hold threads. Retry with "
+                + "exponential backoff. Use an idempotency key. Then again, no need for an idempotency key: the provider "
+                + "dedupes.", retries);
+
+        // before, each of the three points was met by the statement the answer later takes back (100 % for the second)
+        assertThat(keyPoint(notNeeded, "timeout").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(noNeed, "breaker").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(grade(noNeed)).isEqualTo(3);
+        assertThat(keyPoint(thenAgain, "idempotent").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(thenAgain, "timeout").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
+    void aLaterDenialOfSomeCasesOrOfSomethingElseKeepsThePoint() {
+        FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
+        FreeTextRubric stampede = DevSet.probeSet().rubrics().get("cache-stampede");
+        // hand 2: jitter, then where it does not help; hand 1 each: the timeout, then a refinement, another thing's
+        // timeout, or a refuted belief
+        FreeTextGrade someCases = grader.grade("Add random jitter to the TTLs so the keys don't expire together. You don't "
+                + "need jitter when only one key expires; then a lock is what helps.", stampede);
+        FreeTextGrade notEvery = grader.grade("Every call gets a timeout so a slow provider cannot hold our threads. Not every "
+                + "call needs the same timeout: reads can wait longer than charges.", retries);
+        FreeTextGrade otherThing = grader.grade("Every call gets a timeout so a slow provider cannot hold our threads. A "
+                + "timeout on the database is not needed, since it is local.", retries);
+        FreeTextGrade myth = grader.grade("Every call gets a timeout so a slow provider cannot hold our threads. It is a myth "
+                + "that timeouts are not needed once the provider is stable.", retries);
+
+        assertThat(keyPoint(someCases, "jitter").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(notEvery, "timeout").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(otherThing, "timeout").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(myth, "timeout").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
     void aQuestionTheCandidateAsksStatesNoMisconception() {
         FreeTextRubric apis = DevSet.load().rubrics().get("rest-graphql-grpc");
         // hand 1: one key point, GraphQL's, restated as a question and answered
