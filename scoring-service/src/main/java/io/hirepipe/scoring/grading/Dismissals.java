@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * can hold a thread forever") argues for the thing, and so does one after a negation ("don't remove the cache"); neither
  * is one. "X is not optional" and "don't skip X" insist on X ({@link NegationDetector}), and a gerund ("removing the
  * breaker would let one failing provider take us down") names the removal as a subject, to say what it would cost: only
- * the base and third-person forms of a verb of removal dismiss. What follows a removal's name to say where or when it
+ * the base and third-person forms of a verb of removal dismiss, and its past form only with the reason for it ("we
+ * dropped the breaker later since it only added complexity"): a removal told with what came of it is a story that argues
+ * for the thing. What follows a removal's name to say where or when it
  * applies is kept with it ({@link Dismissal#restriction()}): "disable retries on POST unless the request carries an
  * idempotency key" takes retries away from some calls only. A thing a negation word calls unneeded ("timeouts are not
  * needed once it works", "there's no need for a circuit breaker") is a denial ({@link Dismissal#denial()}): the
@@ -60,6 +62,21 @@ final class Dismissals {
             "\\b(?:remove|removes|drop|drops|disable|disables|delete|deletes|eliminate|eliminates|scrap|scraps|ditch"
                     + "|ditches|(?:turn|turns|switch|switches)\\s+off|gets?\\s+rid\\s+of|rips?\\s+out|takes?\\s+out"
                     + "|do\\s+away\\s+with)\\s+(?!to\\b)(.+?)" + ENDS_A_NAME,
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A removal told in the past, given a reason before anything else follows its name: "we removed the timeouts after
+     * launch because they caused failed payments". Told with what came of it ("we removed the breaker and one failing
+     * provider took us down") it is a story that argues for the thing, and is none.
+     */
+    private static final Pattern PAST_REMOVAL = Pattern.compile(
+            "\\b(?:removed|dropped|disabled|deleted|eliminated|scrapped|ditched|(?:turned|switched)\\s+off|got\\s+rid\\s+of"
+                    + "|ripped\\s+out|took\\s+out|did\\s+away\\s+with)\\s+(?!to\\b)(.+?)" + ENDS_A_NAME,
+            Pattern.CASE_INSENSITIVE);
+
+    /** What follows a past removal's name when it gives the reason: a time at most, then "because" or "since". */
+    private static final Pattern GIVES_A_REASON = Pattern.compile(
+            "(?:\\s+(?:after|before|once|later|then|eventually|soon)(?:\\s+[\\w-]+){0,3}?)?\\s*,?\\s+(?:because|since)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -111,6 +128,13 @@ final class Dismissals {
         while (removal.find()) {
             add(found, text, removal.start(), removal.end(), removal.group(1), negation, true, false,
                     restrictionAfter(text, removal.end()));
+        }
+        Matcher past = PAST_REMOVAL.matcher(text);
+        while (past.find()) {
+            if (GIVES_A_REASON.matcher(text).region(past.end(), text.length()).lookingAt()) {
+                // the time before the reason ("after launch") says when it was done, not to which cases
+                add(found, text, past.start(), past.end(), past.group(1), negation, true, false, "");
+            }
         }
         Matcher before = DISPENSABLE_BEFORE.matcher(text);
         while (before.find()) {

@@ -55,6 +55,14 @@ class DismissalsTest {
     }
 
     @Test
+    void aRemovalInThePastIsOneWhenItsReasonFollowsItsName() {
+        assertThat(in("We dropped the circuit breaker later since it only added complexity."))
+                .containsExactly(new Dismissal("the circuit breaker later", true, 3));
+        assertThat(in("We removed the timeouts after launch because they caused failed payments."))
+                .extracting(Dismissal::named).containsExactly("the timeouts");
+    }
+
+    @Test
     void aThingANegationWordCallsUnneededIsDeniedWithWhereItIsNotNeeded() {
         assertThat(in("Timeouts are not needed once it works, though."))
                 .containsExactly(new Dismissal("Timeouts ", false, 0, "", true));
@@ -73,6 +81,9 @@ class DismissalsTest {
             "If you remove the timeout, one slow call can hold a thread forever, so every call gets a timeout.",
             "If you remove the timeout",
             "When we removed the timeouts, the threads piled up.",
+            "We removed the timeouts, and the threads piled up.",
+            "Last year we removed the circuit breaker and one failing provider took down our whole service.",
+            "We disabled retries once and a payment was charged twice; so now we retry with exponential backoff.",
             "Don't remove the cache during a spike; cache hot responses in Redis.",
             "We never drop the retries.",
             "Removing the circuit breaker would let one failing provider take down our whole service, so keep it.",

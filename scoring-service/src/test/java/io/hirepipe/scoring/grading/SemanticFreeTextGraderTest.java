@@ -614,6 +614,20 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aRemovalInThePastGivenItsReasonTakesThePointBackButAStoryOfWhatItCostDoesNot() {
+        FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
+        // hand 0: the breaker stated, then removed for a reason; hand 2: retries and the breaker, with a story for it
+        FreeTextGrade dropped = grader.grade("Put a circuit breaker in front of the provider. We dropped the circuit breaker "
+                + "later since it only added complexity.", retries);
+        FreeTextGrade story = grader.grade("Retry with exponential backoff and put a circuit breaker in front. Last year we "
+                + "removed the circuit breaker and one failing provider took down our whole service.", retries);
+
+        // before, the breaker was met by the first sentence
+        assertThat(keyPoint(dropped, "breaker").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(story, "breaker").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
     void aLaterDenialOfSomeCasesOrOfSomethingElseKeepsThePoint() {
         FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
         FreeTextRubric stampede = DevSet.probeSet().rubrics().get("cache-stampede");
