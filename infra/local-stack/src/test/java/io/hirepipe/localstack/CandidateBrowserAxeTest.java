@@ -1,14 +1,10 @@
 package io.hirepipe.localstack;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -22,36 +18,25 @@ class CandidateBrowserAxeTest {
             + "<img id=first src='data:image/gif;base64,R0lGODlhAQABAAAAACw='>"
             + "<img id=second src='data:image/gif;base64,R0lGODlhAQABAAAAACw='></main>";
 
-    private HttpServer site;
-    private String url;
+    private OnePageSite site;
 
     @BeforeEach
-    void startSite() throws IOException {
+    void startSite() {
         assumeTrue(CandidateBrowser.installed(), "chromium and chromedriver are not installed");
-        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/", exchange -> {
-            byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        site.start();
-        url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+        site = OnePageSite.serving(PAGE, Map.of());
     }
 
     @AfterEach
     void stopSite() {
         if (site != null) {
-            site.stop(0);
+            site.close();
         }
     }
 
     @Test
     void aPageWithAnImageWithoutAlternativeFailsItsJudgementNamingEachImage() {
         try (CandidateBrowser browser = CandidateBrowser.open(new PageReport("axe-test.md"))) {
-            browser.go(url);
+            browser.go(site.url());
             browser.awaitHeading("Here");
             assertThatThrownBy(() -> browser.capture("image-without-alt"))
                     .hasMessageContaining("serious or critical axe violations")

@@ -1,14 +1,10 @@
 package io.hirepipe.localstack;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -21,32 +17,20 @@ class ChromiumPoolTest {
 
     private static final String PAGE = "<!doctype html><html lang=en><title>t</title><main><h1>Here</h1></main>";
 
-    private HttpServer site;
-    private String url;
+    private OnePageSite site;
     private final ChromiumPool browsers = new ChromiumPool();
 
     @BeforeEach
-    void startSite() throws IOException {
+    void startSite() {
         assumeTrue(CandidateBrowser.installed(), "chromium and chromedriver are not installed");
-        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/", exchange -> {
-            byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.getResponseHeaders().add("Set-Cookie", "server-session=abc; Path=/; HttpOnly; SameSite=Strict");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        site.start();
-        url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+        site = OnePageSite.serving(PAGE, Map.of("Set-Cookie", "server-session=abc; Path=/; HttpOnly; SameSite=Strict"));
     }
 
     @AfterEach
     void stop() {
         browsers.close();
         if (site != null) {
-            site.stop(0);
+            site.close();
         }
     }
 
@@ -55,7 +39,7 @@ class ChromiumPoolTest {
         Object firstSession;
         try (CandidateBrowser first = browsers.open(new PageReport("pool-test.md"))) {
             firstSession = first.driver().getSessionId();
-            first.go(url);
+            first.go(site.url());
             first.awaitHeading("Here");
             first.script("document.cookie = 'script-cookie=1'; localStorage.setItem('kept', '1');"
                     + " sessionStorage.setItem('kept', '1');");
@@ -69,7 +53,7 @@ class ChromiumPoolTest {
             assertThat(next.driver().getWindowHandles()).hasSize(1);
             assertThat(next.driver().manage().getCookies()).as("no cookie, HttpOnly or not").isEmpty();
             assertThat(next.script("return history.length")).as("a tab with no history").isEqualTo(1L);
-            next.go(url + "again");
+            next.go(site.url() + "again");
             next.awaitHeading("Here");
             assertThat(next.script("return localStorage.length")).isEqualTo(0L);
             assertThat(next.script("return sessionStorage.length")).isEqualTo(0L);
