@@ -43,14 +43,6 @@ final class Dismissals {
      *                    "optional" or "you can skip" only concede that one could do without it
      */
     record Dismissal(String named, boolean removal, int start, String restriction, boolean denial) {
-
-        Dismissal(String named, boolean removal, int start, String restriction) {
-            this(named, removal, start, restriction, false);
-        }
-
-        Dismissal(String named, boolean removal, int start) {
-            this(named, removal, start, "");
-        }
     }
 
     private static final String ENDS_A_NAME = "(?=\\s*(?:[,;:()!?.\\n]|\\s[-–—]+\\s)|\\s+(?:because|so|since|when|whenever"

@@ -21,7 +21,7 @@ class DismissalsTest {
     @Test
     void aVerbOfRemovalTakesAwayWhatItNamesUpToWhereItsNameEnds() {
         assertThat(in("Once it works we remove the timeouts, because they only cause failed payments."))
-                .containsExactly(new Dismissal("the timeouts", true, 17));
+                .containsExactly(new Dismissal("the timeouts", true, 17, "", false));
         assertThat(in("Turn off retries for payments entirely; just show the user an error."))
                 .extracting(Dismissal::named).containsExactly("retries");
         assertThat(in("Later we drop the circuit breaker because it only adds complexity."))
@@ -33,7 +33,7 @@ class DismissalsTest {
     @Test
     void whatFollowsARemovalsNameToSayWhereItAppliesIsKeptWithIt() {
         assertThat(in("We disable retries on POST unless the request carries an idempotency key."))
-                .containsExactly(new Dismissal("retries", true, 3, " POST unless the request carries an idempotency key"));
+                .containsExactly(new Dismissal("retries", true, 3, " POST unless the request carries an idempotency key", false));
         assertThat(in("Turn off retries for payments entirely; just show the user an error."))
                 .extracting(Dismissal::restriction).containsExactly(" payments entirely");
         assertThat(in("Then disable the cache during the spike so users always see fresh data."))
@@ -42,7 +42,7 @@ class DismissalsTest {
 
     @Test
     void aThingCalledDispensableIsSetAsideWithoutBeingTakenAway() {
-        assertThat(in("A circuit breaker is optional.")).containsExactly(new Dismissal("A circuit breaker ", false, 0));
+        assertThat(in("A circuit breaker is optional.")).containsExactly(new Dismissal("A circuit breaker ", false, 0, "", false));
         assertThat(in("A circuit breaker is nice to have but not required."))
                 .extracting(Dismissal::named).containsExactly("A circuit breaker ");
         assertThat(in("A lock so that only one request recomputes the page is enough; jitter isn't really needed here."))
@@ -57,7 +57,7 @@ class DismissalsTest {
     @Test
     void aRemovalInThePastIsOneWhenItsReasonFollowsItsName() {
         assertThat(in("We dropped the circuit breaker later since it only added complexity."))
-                .containsExactly(new Dismissal("the circuit breaker later", true, 3));
+                .containsExactly(new Dismissal("the circuit breaker later", true, 3, "", false));
         assertThat(in("We removed the timeouts after launch because they caused failed payments."))
                 .extracting(Dismissal::named).containsExactly("the timeouts");
     }
