@@ -89,9 +89,9 @@ public final class AnswerEvidenceCollector {
         boolean[] unitNegated = negated(readAs);
         // a unit that takes a key point away ("once it works we remove the timeouts") denies it, as "no timeouts" would;
         // read before the positive parts are cut, which leave out what a sentence denies
-        boolean[] removing = dismissed(rubric, units, readAs).removing();
-        for (int u = 0; u < removing.length; u++) {
-            unitNegated[u] |= removing[u];
+        List<List<NamedDismissal>> dismissals = new ArrayList<>(namedDismissals(rubric, readAs, 0));
+        for (int u = 0; u < dismissals.size(); u++) {
+            unitNegated[u] |= removes(dismissals.get(u));
         }
         int own = units.size();
         List<Span> withParts = new ArrayList<>(units);
@@ -108,7 +108,8 @@ public final class AnswerEvidenceCollector {
         int n = units.size();
         // the units' polarity as read above; only the positive parts added since are read here
         boolean[] negated = Arrays.copyOf(unitNegated, n);
-        Dismissed dismissed = dismissed(rubric, units, readAs);
+        dismissals.addAll(namedDismissals(rubric, readAs, own));
+        Dismissed dismissed = dismissed(rubric.keyPoints().size(), units, readAs, dismissals);
         for (int u = unitNegated.length; u < n; u++) {
             negated[u] = negation.isDenied(readAs.get(u)) || dismissed.removing()[u];
         }
@@ -278,13 +279,58 @@ public final class AnswerEvidenceCollector {
      * optional only keeps the unit from making its point, and never for a point that is itself about something optional
      * ("the new field is optional, so old clients keep working").
      */
-    private Dismissed dismissed(RubricEmbeddings rubric, List<Span> units, List<String> readAs) {
-        List<Target> keyPoints = rubric.keyPoints();
-        boolean[][] points = new boolean[keyPoints.size()][units.size()];
+    private Dismissed dismissed(int keyPoints, List<Span> units, List<String> readAs,
+                                List<List<NamedDismissal>> dismissals) {
+        boolean[][] points = new boolean[keyPoints][units.size()];
         boolean[] removing = new boolean[units.size()];
         List<Set<String>> removedWords = new ArrayList<>();
         for (int u = 0; u < units.size(); u++) {
             removedWords.add(new HashSet<>());
+            for (NamedDismissal nd : dismissals.get(u)) {
+                Dismissals.Dismissal d = nd.dismissal();
+                // where the dismissal lies in the answer; a positive part is read without its denials, so its sentence start
+                int at = units.get(u).start() + (readAs.get(u).equals(units.get(u).text()) ? d.start() : 0);
+                for (int k : nd.points()) {
+                    points[k][u] = true;
+                    if (d.removal()) {
+                        removing[u] = true;
+                        removedWords.get(u).addAll(nd.named());
+                    }
+                    if (d.removal() || nd.takesBack().contains(k)) {
+                        for (int c = 0; c < units.size(); c++) {
+                            points[k][c] |= units.get(c).end() <= at;
+                        }
+                    }
+                }
+            }
+        }
+        return new Dismissed(points, removing, removedWords);
+    }
+
+    /**
+     * A dismissal that names key points ({@link #namedDismissals}).
+     *
+     * @param named     its words, without the unspecific ones
+     * @param points    the key points it sets aside
+     * @param takesBack of those, the ones whose earlier statements it takes back as a denial by a negation word
+     */
+    private record NamedDismissal(Dismissals.Dismissal dismissal, Set<String> named, List<Integer> points,
+                                  List<Integer> takesBack) {
+    }
+
+    private static boolean removes(List<NamedDismissal> dismissals) {
+        return dismissals.stream().anyMatch(d -> d.dismissal().removal() && !d.points().isEmpty());
+    }
+
+    /**
+     * [unit, from {@code from} on] the unit's dismissals that name key points it sets aside: read once per unit, before
+     * the positive parts are cut (a removal is a denial) and for the parts after.
+     */
+    private List<List<NamedDismissal>> namedDismissals(RubricEmbeddings rubric, List<String> readAs, int from) {
+        List<Target> keyPoints = rubric.keyPoints();
+        List<List<NamedDismissal>> all = new ArrayList<>();
+        for (int u = from; u < readAs.size(); u++) {
+            List<NamedDismissal> found = new ArrayList<>();
             for (Dismissals.Dismissal d : Dismissals.in(readAs.get(u), negation)) {
                 Set<String> named = analyser.terms(d.named());
                 named.removeAll(unspecificWords);
@@ -298,34 +344,31 @@ public final class AnswerEvidenceCollector {
                         }
                     }
                 }
-                if (named.isEmpty() || !phraseTerms.containsAll(named) || d.removal() && restricted(d, rubric)) {
+                boolean restricted = restricted(d, rubric);
+                if (named.isEmpty() || !phraseTerms.containsAll(named) || d.removal() && restricted) {
                     continue;
                 }
                 // "Timeouts are not needed once it works" is the candidate's last word on timeouts, as a removal would be;
                 // "you don't need jitter when only one key expires" refines the point, and "it is a myth that timeouts
                 // are not needed" argues for it
-                boolean deniedForGood = d.denial() && !restricted(d, rubric) && negation.isDenied(readAs.get(u));
-                // where the dismissal lies in the answer; a positive part is read without its denials, so its sentence start
-                int at = units.get(u).start() + (readAs.get(u).equals(units.get(u).text()) ? d.start() : 0);
+                boolean deniedForGood = d.denial() && !restricted && negation.isDenied(readAs.get(u));
+                List<Integer> points = new ArrayList<>();
+                List<Integer> takesBack = new ArrayList<>();
                 for (int k : namedPoints) {
                     FreeTextRubric.Point point = rubric.rubric().keyPoints().get(k);
                     if (d.removal() ? !recommendsHaving(point) : aboutSomethingOptional(point)) {
                         continue;
                     }
-                    points[k][u] = true;
-                    if (d.removal()) {
-                        removing[u] = true;
-                        removedWords.get(u).addAll(named);
-                    }
-                    if (d.removal() || deniedForGood && recommendsHaving(point)) {
-                        for (int c = 0; c < units.size(); c++) {
-                            points[k][c] |= units.get(c).end() <= at;
-                        }
+                    points.add(k);
+                    if (deniedForGood && recommendsHaving(point)) {
+                        takesBack.add(k);
                     }
                 }
+                found.add(new NamedDismissal(d, named, points, takesBack));
             }
+            all.add(found);
         }
-        return new Dismissed(points, removing, removedWords);
+        return all;
     }
 
     /**
