@@ -75,6 +75,11 @@ class RecruiterConsoleIT {
      * one interval in, so a second's interval cost a second on every wait even when the stack was long done.
      */
     private static final Duration STACK_POLL = Duration.ofMillis(200);
+    /**
+     * How often a wait presses a page's Refresh button: every press fetches the list again, and the page's total
+     * transfer, judged against its budget when the page is captured, counts every fetch since the page loaded.
+     */
+    private static final Duration REFRESH_PRESS_POLL = Duration.ofSeconds(1);
 
     private final ChromiumPool browsers = new ChromiumPool();
     private final PageReport report = new PageReport("console-pages.md");
@@ -1351,7 +1356,7 @@ class RecruiterConsoleIT {
                     .contains("webhook.test", "pending", "HTTP 500");
 
             // The retry meets 410 Gone: failed for good, and the subscription disabled.
-            await().atMost(Duration.ofSeconds(60)).pollInterval(STACK_POLL).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(REFRESH_PRESS_POLL).untilAsserted(() -> {
                 browser.button("Refresh");
                 assertThat(browser.textOf("#webhook-deliveries tbody")).contains("failed", "410 Gone");
             });
@@ -1454,7 +1459,7 @@ class RecruiterConsoleIT {
             assertThat(received.get(0)).isNotEqualTo(received.get(1));
             assertThat(received.subList(2, 4)).as("each failed delivery once more, under its own webhook-id")
                     .containsExactlyInAnyOrder(received.get(0), received.get(1));
-            await().atMost(Duration.ofSeconds(30)).pollInterval(STACK_POLL).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(REFRESH_PRESS_POLL).untilAsserted(() -> {
                 browser.button("Refresh");
                 assertThat(browser.textOf("#webhook-deliveries tbody")).doesNotContain("failed").contains("succeeded");
             });
