@@ -78,7 +78,8 @@ import java.util.Set;
  *                     / (holisticCeiling - holisticFloor), 0, 1)
  *   lift      = min(sum over PARTLY_MET k of (1 - credit(k)) * points(k),
  *                   holisticWeight * max(0, closeness * maxPoints - earned))
- *   credit    = max(0, earned + lift - sum of penalties of misconceptions stated) / maxPoints
+ *   cost(m)   = max(penalty points of m, maxPoints / 4)
+ *   credit    = max(0, earned + lift - sum of cost(m) over the misconceptions stated) / maxPoints
  *   points    = calibrate(credit) * maxPoints
  * </pre>
  * {@code calibrate} is the monotone piecewise-linear map through (0 %, c0), (25 %, c1), (50 %, c2), (75 %, c3),
@@ -94,7 +95,8 @@ import java.util.Set;
  * a negated or off-topic answer gains nothing from sharing the rubric's topic.
  * A misconception is stated when one of its phrases occurs in a unit, or a unit's cosine to its statement
  * reaches {@code misconceptionAt} and exceeds the unit's cosine to every key point; polarity must agree
- * ("sharding does not copy all data" is not it). A unit that states a misconception is evidence for no
+ * ("sharding does not copy all data" is not it). It costs at least a grade step (a quarter of the points), as the
+ * grading guide's hand grades take a step off for it. A unit that states a misconception is evidence for no
  * key point: "higher isolation makes transactions faster" is close to the trade-off key point in
  * embedding space, but it gets the trade-off backwards. When the unit states it in so many words (by its cosine, not
  * only by a phrase), neither is any other unit of its sentence: the sentence's other clauses give the wrong claim's
@@ -143,10 +145,23 @@ public final class SemanticGradingPolicy {
     /** The lowest percent of grade 2: round(percent / 25) = 2. */
     private static final double GRADE_TWO_FROM = 37.5;
 
+    /** One step of the 0–4 grade as a share of an item's points: grade = round(percent / 25). */
+    static final double GRADE_STEP_SHARE = 0.25;
+
     private final SemanticGradingSettings s;
 
     public SemanticGradingPolicy(SemanticGradingSettings settings) {
         this.s = settings;
+    }
+
+    /**
+     * What stating {@code misconception} costs: its penalty points, and at least one grade step of the 0–4 scale (a
+     * quarter of the item's points). The grading guide takes a grade step off what the rest of the answer earns for a
+     * misconception; a rubric's penalty of 1 point of 7 took off half of one, so a right point beside a wrong claim kept
+     * the grade the right point alone would earn.
+     */
+    static double misconceptionCost(FreeTextRubric.Misconception misconception, int maxPoints) {
+        return Math.max(misconception.penaltyPoints(), GRADE_STEP_SHARE * maxPoints);
     }
 
     public SemanticGradingSettings settings() {
@@ -174,9 +189,10 @@ public final class SemanticGradingPolicy {
                 }
             }
             if (hit >= 0) {
-                penalties += misconception.penaltyPoints();
+                double cost = misconceptionCost(misconception, max);
+                penalties += cost;
                 misconceptions.add(new MisconceptionEvidence(misconception.id(), misconception.description(),
-                        decimal(misconception.penaltyPoints()), e.units().get(hit).text(), round2(clamp01(bestSim))));
+                        decimal(cost), e.units().get(hit).text(), round2(clamp01(bestSim))));
             }
         }
 

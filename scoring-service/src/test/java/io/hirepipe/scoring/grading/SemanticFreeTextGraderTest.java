@@ -953,6 +953,32 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aRightPointBesideAMisconceptionLosesAGradeStepForIt() {
+        FreeTextRubric databases = DevSet.load().rubrics().get("sql-vs-nosql");
+        FreeTextRubric limits = DevSet.load().rubrics().get("rate-limiting");
+        // session 44's N1 and N10, hand 1 and 2: the right points alone earn a 2 and a 3, and the guide takes a grade
+        // step off for the misconception; the rubrics' penalty of 1 point of 7 took off half of one (before: 2 and 3)
+        FreeTextGrade fastest = grader.grade("Relational data with many joins belongs in SQL, and if you need ACID "
+                + "transactions you pick SQL too. Otherwise pick NoSQL, because NoSQL is always faster than SQL.", databases);
+        assertThat(fastest.misconceptions()).extracting(MisconceptionEvidence::misconceptionId)
+                .containsExactly("nosql-always-faster");
+        assertThat(fastest.misconceptions().get(0).penalty()).isEqualByComparingTo("1.75");
+        assertThat(grade(fastest)).isEqualTo(1);
+        FreeTextGrade selfLimiting = grader.grade("Use a token bucket per API key and reject requests over the limit with "
+                + "429 Too Many Requests and a Retry-After header. Across the instances, the client SDK limits itself, so "
+                + "the servers keep no shared state.", limits);
+        assertThat(selfLimiting.misconceptions()).extracting(MisconceptionEvidence::misconceptionId)
+                .containsExactly("client-side-limit");
+        assertThat(grade(selfLimiting)).isEqualTo(2);
+        // a right answer near the wrong claim's words (K2) states none and keeps its grade
+        FreeTextGrade scalingBothWays = grader.grade("Relational data with joins fits SQL, document-like data with changing "
+                + "fields fits NoSQL. If you need ACID transactions, use SQL. NoSQL stores usually scale out across nodes, "
+                + "while SQL databases mostly scale up, though SQL can scale too with replicas and sharding.", databases);
+        assertThat(scalingBothWays.misconceptions()).isEmpty();
+        assertThat(grade(scalingBothWays)).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void whenTheModelCannotRunTheLexicalGraderAnswersFlaggedForReview() {
         SentenceEmbedder broken = texts -> {
             throw new IllegalStateException("ONNX Runtime unavailable");

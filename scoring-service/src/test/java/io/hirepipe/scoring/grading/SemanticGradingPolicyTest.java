@@ -549,6 +549,37 @@ class SemanticGradingPolicyTest {
         assertThat(byPhrase.keyPoints().get(0).span()).isEqualTo("since posting twice returns the same resource");
     }
 
+    @Test
+    void aMisconceptionCostsAtLeastAGradeStepWhateverItsPenaltyPoints() {
+        FreeTextRubric twoPointsEach = new FreeTextRubric("q:3", "prompt",
+                List.of(twoPoints("a"), twoPoints("b"), twoPoints("c"), twoPoints("d")),
+                List.of(new FreeTextRubric.Misconception("m", "a wrong idea", List.of(), 1)));
+        // four sentences: the first states the misconception and meets nothing, the others meet b, c and d: 6 of 8 points
+        List<Span> sentences = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> new Span("sentence " + i, 12 * i, 12 * i + 10)).toList();
+        double[][] sim = new double[4][4];
+        for (int k = 1; k < 4; k++) {
+            sim[k][k] = 0.95;
+        }
+        AnswerEvidence rightPointsBesideAWrongClaim =
+                statingTheMisconception(EvidenceBuilder.of("answer", sentences, sim).build());
+
+        // the rubric's 1 point would leave 5 of 8 (62.5 %, grade 3, what the right points alone nearly earn); the
+        // grading guide takes a grade step off for the wrong claim: 2 points of 8 leave 4 (50 %, grade 2)
+        FreeTextGrade grade = policy.grade(rightPointsBesideAWrongClaim, twoPointsEach);
+        assertThat(grade.points()).isEqualByComparingTo("4.00");
+        assertThat(grade.misconceptions()).singleElement()
+                .satisfies(m -> assertThat(m.penalty()).isEqualByComparingTo("2.00"));
+        // a penalty of more than a grade step stays as the rubric sets it: 2 points of 4, so 3 met leave 1
+        FreeTextGrade dearer = policy.grade(rightPointsBesideAWrongClaim, WITH_MISCONCEPTION);
+        assertThat(dearer.points()).isEqualByComparingTo("1.00");
+        assertThat(dearer.misconceptions().get(0).penalty()).isEqualByComparingTo("2.00");
+    }
+
+    private static FreeTextRubric.Point twoPoints(String id) {
+        return new FreeTextRubric.Point(id, "key point " + id, List.of(), List.of(), 2);
+    }
+
     private static AnswerEvidence denyingAKeyPoint(AnswerEvidence e) {
         return EvidenceBuilder.from(e).deniesKeyPoint().build();
     }
