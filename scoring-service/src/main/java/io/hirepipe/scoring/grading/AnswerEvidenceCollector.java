@@ -182,6 +182,9 @@ public final class AnswerEvidenceCollector {
             }
             // a misconception in the candidate's form of its words: "shorten the TTL" states "shorter ttl"
             mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), proposed, negated, deniedInside, true);
+            // "GET, PUT and DELETE are idempotent and POST is not, and a payment is typically a POST": read without its
+            // denial the sentence holds "POST" and "idempotent", but the candidate denied the very thing
+            unlessTheDenialNamesIt(rubric.misconceptions().get(m), mcPhrase[m], units, own, negated, proposed, terms);
         }
         double topicality = 0;
         double[] unitTopicality = new double[n];
@@ -708,6 +711,39 @@ public final class AnswerEvidenceCollector {
             }
         }
         return denied;
+    }
+
+    /**
+     * Drops a misconception's phrase hits in the positive parts of mixed sentences (units from {@code own} on) whose
+     * phrase names a word of a clause the part was cut from as negated: such a part joins the words of a denied claim
+     * ("… and POST is not, and a payment is typically a POST" holds "post is idempotent" only once "POST is not" is cut
+     * from it), which the candidate stated nowhere. A clause that states the misconception on its own keeps its hit, and
+     * so does a part whose phrase shares no word with the denial ("Retries are not a problem, because POST is
+     * idempotent as well").
+     */
+    private static void unlessTheDenialNamesIt(Target misconception, boolean[] hits, List<Span> units, int own,
+                                               boolean[] negated, List<Set<String>> partTerms, List<Set<String>> terms) {
+        for (int u = own; u < units.size(); u++) {
+            if (!hits[u]) {
+                continue;
+            }
+            Span part = units.get(u);
+            Set<String> denied = new HashSet<>();
+            for (int c = 0; c < own; c++) {
+                Span clause = units.get(c);
+                if (negated[c] && clause.start() >= part.start() && clause.end() <= part.end()
+                        && clause.end() - clause.start() < part.end() - part.start()) {
+                    denied.addAll(terms.get(c));
+                }
+            }
+            boolean stated = false;
+            for (Phrase phrase : misconception.phrases()) {
+                if (!phrase.negated() && RubricMatcher.containsAllOfOneRoot(partTerms.get(u), phrase.terms())) {
+                    stated |= phrase.terms().stream().noneMatch(t -> RubricMatcher.containsAllOfOneRoot(denied, Set.of(t)));
+                }
+            }
+            hits[u] = stated;
+        }
     }
 
     private static boolean[] phraseHits(Target target, List<Set<String>> unitTerms, boolean[] negated,

@@ -979,6 +979,25 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aMisconceptionsWordsJoinedOnlyByCuttingADenialOfThemStateNothing() {
+        FreeTextRubric idempotency = DevSet.load().rubrics().get("idempotency");
+        // session 44's D2, hand 4: read without "POST is not", the second sentence holds "POST" and "idempotent", and
+        // found "post is idempotent" in it (75 %, grade 3)
+        FreeTextGrade right = grader.grade("Idempotent means that repeating a request has the same effect as sending it "
+                + "once. PUT and DELETE are idempotent but POST is not, and a payment usually is a POST. So the client "
+                + "sends an idempotency key; the server records it under a unique constraint with the result and returns "
+                + "that result when a timeout makes the client retry, so the customer is never charged twice.", idempotency);
+        assertThat(right.misconceptions()).isEmpty();
+        assertThat(grade(right)).isEqualTo(4);
+        // D3, hand 1: the claim in a clause of its own, beside a denial of something else, is still stated
+        FreeTextGrade wrong = grader.grade("Idempotent means the same request has the same effect every time. Retries "
+                + "are not a problem, because POST is idempotent as well.", idempotency);
+        assertThat(wrong.misconceptions()).extracting(MisconceptionEvidence::misconceptionId)
+                .containsExactly("post-idempotent");
+        assertThat(grade(wrong)).isEqualTo(1);
+    }
+
+    @Test
     void whenTheModelCannotRunTheLexicalGraderAnswersFlaggedForReview() {
         SentenceEmbedder broken = texts -> {
             throw new IllegalStateException("ONNX Runtime unavailable");
