@@ -37,7 +37,8 @@ public record FreeTextRubric(String questionKey, String prompt, List<Point> keyP
     }
 
     /**
-     * @param penaltyPoints what making this statement costs, at most the item's points in total
+     * @param penaltyPoints what making this statement costs, at most the item's points in total; the semantic grader
+     *                      takes at least a grade step, a quarter of the item's points ({@code SemanticGradingPolicy})
      */
     public record Misconception(String id, String description, List<String> phrases, int penaltyPoints) {
 
