@@ -128,11 +128,15 @@ public final class AnswerEvidenceCollector {
         double[][] eitherPolarity = new double[kpSim.length][];
         boolean deniesKeyPoint = false;
         boolean[] inOtherWords = statedInOtherWords(rubric.keyPoints(), terms, negated);
+        // a key point's phrase is also met through the thesaurus: "each entry gets a lifetime" states "ttl"
+        List<Set<String>> claimEquivalents = withEquivalents(readAs, claimTerms);
         for (int k = 0; k < kpSim.length; k++) {
             kpSim[k] = similarities(rubric.keyPoints().get(k), vectors, negated);
             statedInOtherWords[k] = inOtherWords;
             eitherPolarity[k] = eitherPolarity(rubric.keyPoints().get(k), vectors, negated, kpSim[k]);
-            kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), claimTerms, negated, deniedInside, false);
+            kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), n, negated, deniedInside, (c, phrase) ->
+                    claimTerms.get(c).containsAll(phrase.terms())
+                            || claimEquivalents.get(c).containsAll(phrase.equivalentTerms()));
             deniesKeyPoint |= denies(rubric.keyPoints().get(k), claimTerms, negated);
             for (int u = 0; u < n; u++) {
                 if (takenBack.wholly()[u] || contrastOnly[u]) {
@@ -181,7 +185,9 @@ public final class AnswerEvidenceCollector {
                 }
             }
             // a misconception in the candidate's form of its words: "shorten the TTL" states "shorter ttl"
-            mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), proposed, negated, deniedInside, true);
+            // not through the thesaurus: a claim is charged in its author's words, a false synonym would cost a right answer
+            mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), n, negated, deniedInside,
+                    (c, phrase) -> RubricMatcher.containsAllOfOneRoot(proposed.get(c), phrase.terms()));
             // "GET, PUT and DELETE are idempotent and POST is not, and a payment is typically a POST": read without its
             // denial the sentence holds "POST" and "idempotent", but the candidate denied the very thing
             unlessTheDenialNamesIt(rubric.misconceptions().get(m), mcPhrase[m], units, own, negated, proposed, terms);
@@ -746,19 +752,21 @@ public final class AnswerEvidenceCollector {
         }
     }
 
-    private static boolean[] phraseHits(Target target, List<Set<String>> unitTerms, boolean[] negated,
-                                        boolean[][] deniedInside, boolean derivedForms) {
-        boolean[] hits = new boolean[unitTerms.size()];
-        for (int u = 0; u < unitTerms.size(); u++) {
+    /** Whether unit {@code c}'s terms hold the phrase (for a key point, also in other words; for a misconception in any form). */
+    @FunctionalInterface
+    private interface PhraseIn {
+        boolean unit(int c, Phrase phrase);
+    }
+
+    private static boolean[] phraseHits(Target target, int units, boolean[] negated, boolean[][] deniedInside,
+                                        PhraseIn occursIn) {
+        boolean[] hits = new boolean[units];
+        for (int u = 0; u < units; u++) {
             for (Phrase phrase : target.phrases()) {
-                Set<String> terms = unitTerms.get(u);
-                boolean occurs = derivedForms ? RubricMatcher.containsAllOfOneRoot(terms, phrase.terms())
-                        : terms.containsAll(phrase.terms());
-                for (int c = 0; c < unitTerms.size() && occurs; c++) {
+                boolean occurs = occursIn.unit(u, phrase);
+                for (int c = 0; c < units && occurs; c++) {
                     // a phrase wholly inside a denied consequence is denied, not stated, by the unit around it
-                    occurs = !(deniedInside[u][c] && (derivedForms
-                            ? RubricMatcher.containsAllOfOneRoot(unitTerms.get(c), phrase.terms())
-                            : unitTerms.get(c).containsAll(phrase.terms())));
+                    occurs = !(deniedInside[u][c] && occursIn.unit(c, phrase));
                 }
                 if (phrase.negated() == negated[u] && occurs) {
                     hits[u] = true;
@@ -767,5 +775,16 @@ public final class AnswerEvidenceCollector {
             }
         }
         return hits;
+    }
+
+    /** [unit] the unit's claim terms and the marks of the thesaurus entries it says within them. */
+    private List<Set<String>> withEquivalents(List<String> readAs, List<Set<String>> claimTerms) {
+        List<Set<String>> out = new ArrayList<>(claimTerms.size());
+        for (int u = 0; u < claimTerms.size(); u++) {
+            Set<String> terms = new HashSet<>(claimTerms.get(u));
+            terms.addAll(analyser.equivalents(readAs.get(u), claimTerms.get(u)));
+            out.add(terms);
+        }
+        return out;
     }
 }

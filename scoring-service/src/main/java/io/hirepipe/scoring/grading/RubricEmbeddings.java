@@ -49,8 +49,12 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
         }
     }
 
-    /** A phrase's analysed terms and whether the phrase is negative ("does not block"). */
-    public record Phrase(String text, Set<String> terms, boolean negated) {
+    /**
+     * A phrase's analysed terms, the same with each thesaurus entry read as its line ({@link
+     * RubricMatcher#equivalentTerms}: how a key point's phrase is met in other words), and whether the phrase is
+     * negative ("does not block").
+     */
+    public record Phrase(String text, Set<String> terms, Set<String> equivalentTerms, boolean negated) {
     }
 
     /**
@@ -192,7 +196,8 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
         for (String phrase : phrases) {
             Set<String> terms = analyser.terms(phrase);
             if (!terms.isEmpty()) {
-                out.add(new Phrase(phrase, Set.copyOf(terms), negation.isNegated(phrase)));
+                out.add(new Phrase(phrase, Set.copyOf(terms), Set.copyOf(analyser.equivalentTerms(phrase)),
+                        negation.isNegated(phrase)));
             }
         }
         return List.copyOf(out);

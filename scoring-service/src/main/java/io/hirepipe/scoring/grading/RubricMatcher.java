@@ -36,6 +36,9 @@ import java.util.regex.Pattern;
  *       "nonblocking" are one term): "non-blocking" says the opposite of "blocking", and "non-repeatable reads" name an
  *       anomaly, not the level "repeatable read".</li>
  * </ul>
+ * The semantic grader also reads a key point's phrase through the thesaurus ({@link KeyPointThesaurus}): "each
+ * entry gets a lifetime" meets "ttl" there ({@link #equivalentTerms}, {@link #equivalents}); {@link #match} and
+ * {@link #terms} do not use it.
  * The analyzer is thread-safe (it reuses token streams per thread), so one instance serves all listeners.
  */
 @Component
@@ -46,6 +49,16 @@ public class RubricMatcher implements AutoCloseable {
             new CharArraySet(List.of("https", "wss", "ftps", "smtps", "ldaps"), true));
 
     private final Analyzer analyzer = new EnglishAnalyzer(EnglishAnalyzer.getDefaultStopSet(), NOT_PLURALS);
+
+    private final KeyPointThesaurus thesaurus;
+
+    public RubricMatcher() {
+        this(KeyPointThesaurus.bundled(NOT_PLURALS));
+    }
+
+    RubricMatcher(KeyPointThesaurus thesaurus) {
+        this.thesaurus = thesaurus;
+    }
 
     /** "non-" or "non " before a word: closed up before analysis, so the word keeps its prefix (see the class comment). */
     private static final Pattern NON_PREFIX = Pattern.compile("\\b(non)[-\\s](?=\\p{L})", Pattern.CASE_INSENSITIVE);
@@ -105,13 +118,52 @@ public class RubricMatcher implements AutoCloseable {
                 && b.length() - shared <= MAX_DERIVED_ENDING;
     }
 
+    /**
+     * A phrase's terms with each thesaurus entry in it read as its line: "time to live" is the TTL line's marks, "read
+     * replicas" the word "read" and the replica line's marks. What an answer's terms and {@link #equivalents} must hold
+     * for the phrase to be stated in other words.
+     */
+    public Set<String> equivalentTerms(String phrase) {
+        String text = closedUp(phrase);
+        Set<String> terms = terms(text);
+        List<KeyPointThesaurus.Entry> entries = text == null ? List.of() : thesaurus.entries(text);
+        for (KeyPointThesaurus.Entry entry : entries) {
+            terms.removeAll(terms(text.substring(entry.start(), entry.end())));
+        }
+        entries.forEach(entry -> terms.addAll(entry.marks()));
+        return terms;
+    }
+
+    /**
+     * The marks of the thesaurus lines whose entries {@code text} says with words that are all among {@code kept}: the
+     * unit's terms once what it takes back or names only as a contrast is left out, so an entry in that part lends
+     * nothing.
+     */
+    public Set<String> equivalents(String text, Set<String> kept) {
+        Set<String> marks = new LinkedHashSet<>();
+        if (text == null || text.isBlank() || kept.isEmpty()) {
+            return marks;
+        }
+        String closed = closedUp(text);
+        for (KeyPointThesaurus.Entry entry : thesaurus.entries(closed)) {
+            if (kept.containsAll(terms(closed.substring(entry.start(), entry.end())))) {
+                marks.addAll(entry.marks());
+            }
+        }
+        return marks;
+    }
+
+    private static String closedUp(String text) {
+        return text == null ? null : NON_PREFIX.matcher(text).replaceAll("$1");
+    }
+
     /** The analysed terms of {@code text}, in order of first occurrence; empty for null or blank text. */
     public Set<String> terms(String text) {
         Set<String> terms = new LinkedHashSet<>();
         if (text == null || text.isBlank()) {
             return terms;
         }
-        try (TokenStream stream = analyzer.tokenStream("answer", NON_PREFIX.matcher(text).replaceAll("$1"))) {
+        try (TokenStream stream = analyzer.tokenStream("answer", closedUp(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
@@ -128,6 +180,7 @@ public class RubricMatcher implements AutoCloseable {
     @Override
     public void close() {
         analyzer.close();
+        thesaurus.close();
     }
 
     /** The key points an answer met, in rubric order. */

@@ -22,7 +22,10 @@ import java.util.Set;
  *   sem(u,k)      = cos(u,k) - contrast * mean of cos(u,k') over the other key points k'
  *                   - clauseNoise * max(0, sqrt(2 ln n) - sqrt(2 ln n0)), n the number of the answer's units,
  *                     n0 = clauseNoiseFrom
- *   lex(u,k)      = 1 if all stemmed terms of one of k's phrases occur in u, else 0 (Lucene EnglishAnalyzer)
+ *   lex(u,k)      = 1 if all stemmed terms of one of k's phrases occur in u, or do once the words of u and of
+ *                   the phrase that stand in one line of the thesaurus are read as that line (grading/
+ *                   key-point-synonyms.txt, Lucene SynonymGraphFilter: "each copy of the data" meets "replica"),
+ *                   else 0 (Lucene EnglishAnalyzer)
  *   evidence(u,k) = min(1, clamp((sem - floor) / (ceiling - floor), 0, 1) + phraseWeight * lex),
  *                   at most hedgedEvidenceCap when u's sentence is hedged; the semantic term is 0 when u's
  *                   cosine to the prompt and to every key-point reference stays below unitOnTopicAt, unless

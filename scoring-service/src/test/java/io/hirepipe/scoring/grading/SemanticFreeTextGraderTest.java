@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +52,16 @@ class SemanticFreeTextGraderTest {
     private static final SemanticFreeTextGrader grader =
             new SemanticFreeTextGrader(embedder, matcher, settings, new LexicalFreeTextGrader(matcher));
 
+    /** The same grader reading no thesaurus: what a key point's phrase met before session 44's synonyms. */
+    private static final RubricMatcher plainMatcher =
+            new RubricMatcher(KeyPointThesaurus.of(new StringReader(""), RubricMatcher.NOT_PLURALS));
+    private static final SemanticFreeTextGrader withoutThesaurus =
+            new SemanticFreeTextGrader(embedder, plainMatcher, settings, new LexicalFreeTextGrader(plainMatcher));
+
     @AfterAll
     static void close() {
         matcher.close();
+        plainMatcher.close();
     }
 
     private static double percent(FreeTextGrade grade) {
@@ -96,19 +104,20 @@ class SemanticFreeTextGraderTest {
                 + "If the leader crashes, a follower is promoted.";
         String generic = "Sharding instead cuts the rows into pieces so that each machine stores only its own part. "
                 + "It is an important decision for any team running a database.";
-        SemanticFreeTextGrader withoutExemption = new SemanticFreeTextGrader(embedder, matcher,
-                settings.withFloorExemptionMargin(Double.POSITIVE_INFINITY), new LexicalFreeTextGrader(matcher));
+        // without the thesaurus, whose failover line reads "a follower is promoted" as the phrase "failover" (session 44)
+        SemanticFreeTextGrader withoutExemption = new SemanticFreeTextGrader(embedder, plainMatcher,
+                settings.withFloorExemptionMargin(Double.POSITIVE_INFINITY), new LexicalFreeTextGrader(plainMatcher));
 
         // "If the leader crashes, a follower is promoted": cosine about 0.35 to the failover key point and 0.09 to the
         // prompt, under the floor (0.4), so without the exemption it makes no point; it is about failover, not about the
         // question in general (0.35 - 0.09 >= floor-exemption-margin 0.225), so with it, it partly meets failover
         assertThat(keyPoint(withoutExemption.grade(specific, RUBRIC), "availability").verdict()).isEqualTo(Verdict.MISSED);
-        KeyPointEvidence failover = keyPoint(grader.grade(specific, RUBRIC), "availability");
+        KeyPointEvidence failover = keyPoint(withoutThesaurus.grade(specific, RUBRIC), "availability");
         assertThat(failover.verdict()).isEqualTo(Verdict.PARTLY_MET);
         assertThat(failover.span()).contains("the leader crashes");
         // "It is an important decision for any team running a database": under the floor too (about 0.38 to the
         // prompt, at most 0.36 to a key point), and no closer to a key point than to the question: still no evidence
-        FreeTextGrade general = grader.grade(generic, RUBRIC);
+        FreeTextGrade general = withoutThesaurus.grade(generic, RUBRIC);
         assertThat(general.keyPoints()).extracting(KeyPointEvidence::span)
                 .doesNotContain("It is an important decision for any team running a database.");
         assertThat(general.keyPoints()).extracting(KeyPointEvidence::verdict)
@@ -646,6 +655,50 @@ class SemanticFreeTextGraderTest {
         assertThat(keyPoint(notEvery, "timeout").verdict()).isEqualTo(Verdict.MET);
         assertThat(keyPoint(otherThing, "timeout").verdict()).isEqualTo(Verdict.MET);
         assertThat(keyPoint(myth, "timeout").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
+    void aKeyPointSaidInTheThesaurusWordsMeetsItsPhrase() {
+        FreeTextRubric secure = DevSet.load().rubrics().get("secure-rest");
+        FreeTextRubric cache = DevSet.load().rubrics().get("cache-invalidation");
+        // hand 4: every point in other words; hand 3: the pattern, a TTL and invalidation on write, no pitfall
+        FreeTextGrade secured = grader.grade("Only accept encrypted connections, so nothing travels in clear text. Every "
+                + "request carries a signed token that we verify before doing anything. Check the input on every endpoint and "
+                + "use prepared statements, never string building. Limit how many requests a client can make per minute, and "
+                + "only allow the front-end origins we trust.", secure);
+        FreeTextGrade cached = grader.grade("On a miss the service reads the row from the database and keeps it in the cache "
+                + "for next time. Each entry gets a lifetime of a few minutes, so a value we forgot to refresh cannot stay "
+                + "wrong for long. When a record changes we remove the key so the next read loads the new value.", cache);
+
+        // without the thesaurus, "check the input" and "prepared statements" met neither "validate input" nor
+        // "parameterized queries" (85.7 %, input validation half met by the model), and "gets a lifetime" did not meet
+        // "ttl" (half met)
+        assertThat(keyPoint(secured, "input-validation").verdict()).isEqualTo(Verdict.MET);
+        assertThat(grade(secured)).isEqualTo(4);
+        assertThat(keyPoint(cached, "ttl").verdict()).isEqualTo(Verdict.MET);
+    }
+
+    @Test
+    void aThesaurusWordInAnotherSenseOrAcrossPunctuationMakesNoPoint() {
+        FreeTextRubric secure = DevSet.load().rubrics().get("secure-rest");
+        FreeTextRubric cache = DevSet.load().rubrics().get("cache-invalidation");
+        FreeTextRubric replication = DevSet.load().rubrics().get("replication-vs-sharding");
+        // hand 0 each: on topic, no point made
+        String lifetime = "A cache is great over the lifetime of a product, but it is hard to get right and you should be "
+                + "careful with it.";
+        String leader = "Both matter to the leader of any database team; replication and sharding are things you should "
+                + "learn before you design a system.";
+        String check = "Security is something every team should check; input from many people helps make an API safe.";
+
+        // with the thesaurus as first written, "lifetime" and "leader" were single-word entries and "check; input" read
+        // as "check the input": 28.6 %, 37.5 % (the copies point met) and 28.6 %, against 18.6, 19.1 and 10.0 % without it
+        assertThat(keyPoint(grader.grade(lifetime, cache), "ttl").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(grader.grade(leader, replication), "replication-copies").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(keyPoint(grader.grade(check, secure), "input-validation").verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(grader.grade(lifetime, cache).points()).isEqualByComparingTo(withoutThesaurus.grade(lifetime, cache).points());
+        assertThat(grader.grade(leader, replication).points())
+                .isEqualByComparingTo(withoutThesaurus.grade(leader, replication).points());
+        assertThat(grader.grade(check, secure).points()).isEqualByComparingTo(withoutThesaurus.grade(check, secure).points());
     }
 
     @Test
