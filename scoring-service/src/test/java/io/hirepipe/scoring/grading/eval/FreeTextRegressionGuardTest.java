@@ -14,15 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FreeTextRegressionGuardTest {
 
     /**
-     * The highest test-half QWK reached (session 33; README, "Free-text grading"). Only ever raised: session 7 reached
+     * The highest test-half QWK reached (session 44; README, "Free-text grading"). Only ever raised: session 7 reached
      * 0.896; session 8's change, chosen on the tune half, reached 0.892, and the guard was left where it was; session
      * 13's, chosen on the enlarged tune half, reached 0.898; session 15's negation scope, chosen on the tune half,
      * 0.899; session 17's floor exemption, chosen on the tune half enlarged to 216, reached 0.897, and the guard was left
      * where it was; session 19's sentences composed from their clauses (chosen for speed, within margins on the tune
      * half) reached 0.903; session 28's neighbour rule, chosen on the tune half's folds, reached 0.914; session 33's misconception that takes its
-     * sentence with it, chosen on the tune half's folds, 0.917.
+     * sentence with it, chosen on the tune half's folds, 0.917; session 44's misconception cost and thesaurus for key
+     * points' phrases, chosen on the tune half, its folds and the probe sets, 0.935.
      */
-    private static final double REACHED_QWK = 0.917;
+    private static final double REACHED_QWK = 0.935;
 
     @Test
     void testHalfAgreementAndKeywordListsStayWhereTheyWere() {
