@@ -169,18 +169,7 @@ final class KeyPointThesaurus implements AutoCloseable {
     }
 
     private static List<String> analysed(Analyzer analysis, String text) {
-        List<String> terms = new ArrayList<>();
-        try (TokenStream stream = analysis.tokenStream("entry", new StringReader(text))) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
+        return RubricMatcher.analysedInto(new ArrayList<>(), analysis, text);
     }
 
     @Override

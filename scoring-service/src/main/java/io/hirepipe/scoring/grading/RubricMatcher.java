@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -163,7 +164,12 @@ public class RubricMatcher implements AutoCloseable {
         if (text == null || text.isBlank()) {
             return terms;
         }
-        try (TokenStream stream = analyzer.tokenStream("answer", closedUp(text))) {
+        return analysedInto(terms, analyzer, closedUp(text));
+    }
+
+    /** Adds the terms {@code analysis} makes of {@code text} to {@code terms}, in order, and returns it. */
+    static <C extends Collection<String>> C analysedInto(C terms, Analyzer analysis, String text) {
+        try (TokenStream stream = analysis.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
