@@ -50,7 +50,6 @@ public final class AnswerEvidenceCollector {
     private final KeywordListDetector keywordLists;
     private final NeighbouringQuestions neighbours;
     private static final HedgeDetector HEDGES = new HedgeDetector();
-
     /** What a negated reference shares with every denial: its negation, and the "so" that makes it a consequence. */
     private static final String NEGATION_AND_CONSEQUENCE_WORDS =
             "so because since do does not no never cannot can nor none nothing neither";
@@ -176,12 +175,6 @@ public final class AnswerEvidenceCollector {
                 proposed.set(u, Set.of());
             }
         }
-        // a misconception is a claim: its phrase's words must stand together as the phrase says them, not anywhere in
-        // the unit ("gRPC is faster because it uses binary protobuf instead of JSON" states no "grpc uses json")
-        List<List<RubricMatcher.Token>> tokens = new ArrayList<>(n);
-        for (int u = 0; u < n; u++) {
-            tokens.add(analyser.tokens(readAs.get(u)));
-        }
         double[][] mcSim = new double[rubric.misconceptions().size()][];
         boolean[][] mcPhrase = new boolean[rubric.misconceptions().size()][];
         for (int m = 0; m < mcSim.length; m++) {
@@ -191,17 +184,13 @@ public final class AnswerEvidenceCollector {
                     mcSim[m][u] = 0;
                 }
             }
-            // words farther apart still state the claim where the unit means it: nearer the misconception than any key point
-            double[] claimSim = mcSim[m];
-            PhraseIn claimIn = (c, phrase) -> RubricMatcher.standsTogether(tokens.get(c), proposed.get(c), phrase.tokens())
-                    || RubricMatcher.containsAllOfOneRoot(proposed.get(c), phrase.terms())
-                    && claimSim[c] > nearestKeyPoint(kpSim, c);
             // a misconception in the candidate's form of its words: "shorten the TTL" states "shorter ttl"
             // not through the thesaurus: a claim is charged in its author's words, a false synonym would cost a right answer
-            mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), n, negated, deniedInside, claimIn);
+            mcPhrase[m] = phraseHits(rubric.misconceptions().get(m), n, negated, deniedInside,
+                    (c, phrase) -> RubricMatcher.containsAllOfOneRoot(proposed.get(c), phrase.terms()));
             // "GET, PUT and DELETE are idempotent and POST is not, and a payment is typically a POST": read without its
             // denial the sentence holds "POST" and "idempotent", but the candidate denied the very thing
-            unlessTheDenialNamesIt(rubric.misconceptions().get(m), mcPhrase[m], units, own, negated, claimIn, terms);
+            unlessTheDenialNamesIt(rubric.misconceptions().get(m), mcPhrase[m], units, own, negated, proposed, terms);
         }
         double topicality = 0;
         double[] unitTopicality = new double[n];
@@ -739,7 +728,7 @@ public final class AnswerEvidenceCollector {
      * idempotent as well").
      */
     private static void unlessTheDenialNamesIt(Target misconception, boolean[] hits, List<Span> units, int own,
-                                               boolean[] negated, PhraseIn claimIn, List<Set<String>> terms) {
+                                               boolean[] negated, List<Set<String>> partTerms, List<Set<String>> terms) {
         for (int u = own; u < units.size(); u++) {
             if (!hits[u]) {
                 continue;
@@ -755,21 +744,12 @@ public final class AnswerEvidenceCollector {
             }
             boolean stated = false;
             for (Phrase phrase : misconception.phrases()) {
-                if (!phrase.negated() && claimIn.unit(u, phrase)) {
+                if (!phrase.negated() && RubricMatcher.containsAllOfOneRoot(partTerms.get(u), phrase.terms())) {
                     stated |= phrase.terms().stream().noneMatch(t -> RubricMatcher.containsAllOfOneRoot(denied, Set.of(t)));
                 }
             }
             hits[u] = stated;
         }
-    }
-
-    /** The unit's highest cosine to any key point's references. */
-    private static double nearestKeyPoint(double[][] kpSim, int u) {
-        double best = -1;
-        for (double[] k : kpSim) {
-            best = Math.max(best, k[u]);
-        }
-        return best;
     }
 
     /** Whether unit {@code c}'s terms hold the phrase (for a key point, also in other words; for a misconception in any form). */

@@ -51,12 +51,10 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
 
     /**
      * A phrase's analysed terms, the same with each thesaurus entry read as its line ({@link
-     * RubricMatcher#equivalentTerms}: how a key point's phrase is met in other words), whether the phrase is
-     * negative ("does not block"), and its terms at their places ({@link RubricMatcher#tokens}: where a
-     * misconception's words must stand for the claim to be stated, {@link RubricMatcher#standsTogether}).
+     * RubricMatcher#equivalentTerms}: how a key point's phrase is met in other words), and whether the phrase is
+     * negative ("does not block").
      */
-    public record Phrase(String text, Set<String> terms, Set<String> equivalentTerms, boolean negated,
-                         List<RubricMatcher.Token> tokens) {
+    public record Phrase(String text, Set<String> terms, Set<String> equivalentTerms, boolean negated) {
     }
 
     /**
@@ -199,7 +197,7 @@ public record RubricEmbeddings(FreeTextRubric rubric, List<Target> keyPoints, Li
             Set<String> terms = analyser.terms(phrase);
             if (!terms.isEmpty()) {
                 out.add(new Phrase(phrase, Set.copyOf(terms), Set.copyOf(analyser.equivalentTerms(phrase)),
-                        negation.isNegated(phrase), analyser.tokens(phrase)));
+                        negation.isNegated(phrase)));
             }
         }
         return List.copyOf(out);

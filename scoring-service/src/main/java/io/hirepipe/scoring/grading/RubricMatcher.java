@@ -6,7 +6,6 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -105,89 +104,6 @@ public class RubricMatcher implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    /**
-     * How far, in word positions, a misconception's words may stand from the phrase's own arrangement and still state
-     * its claim: Lucene's phrase slop (the largest shift of a word minus the smallest; two swapped neighbours cost 2).
-     * "Indexes also make all the writes faster" (3) and "Base64-encode" for "encode with base64" (3) state their claims;
-     * "gRPC is faster because it uses binary protobuf over HTTP/2 rather than JSON" (8) and "the database stays the
-     * source of truth; the cache is a copy" (7) only share the words of one.
-     */
-    static final int CLAIM_SLOP = 3;
-
-    /** An analysed term and its position in the text; a stop word keeps its place, so a position counts every word. */
-    public record Token(String term, int position) {
-    }
-
-    /** The analysed terms of {@code text} at their positions, in order; empty for null or blank text. */
-    public List<Token> tokens(String text) {
-        List<Token> tokens = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            return tokens;
-        }
-        try (TokenStream stream = analyzer.tokenStream("text", closedUp(text))) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-            stream.reset();
-            int position = -1;
-            while (stream.incrementToken()) {
-                position += increment.getPositionIncrement();
-                tokens.add(new Token(term.toString(), position));
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return tokens;
-    }
-
-    /**
-     * Whether {@code phrase}'s words stand together in {@code unit} as the claim the phrase names: each has a token of
-     * the same root ({@link #containsAllOfOneRoot}) whose term is among {@code kept}, at places within
-     * {@link #CLAIM_SLOP} of the phrase's own arrangement (Lucene's sloppy phrase distance). A bag of the words spread
-     * over a sentence that says something else is no statement of the claim.
-     */
-    static boolean standsTogether(List<Token> unit, Set<String> kept, List<Token> phrase) {
-        if (phrase.isEmpty()) {
-            return false;
-        }
-        List<List<Integer>> shifts = new ArrayList<>();
-        for (Token wanted : phrase) {
-            List<Integer> at = new ArrayList<>();
-            for (Token token : unit) {
-                if (kept.contains(token.term()) && (token.term().equals(wanted.term()) || sameRoot(token.term(), wanted.term()))) {
-                    at.add(token.position());
-                }
-            }
-            if (at.isEmpty()) {
-                return false;
-            }
-            shifts.add(at);
-        }
-        return within(phrase, shifts, 0, new int[phrase.size()], Integer.MAX_VALUE, Integer.MIN_VALUE);
-    }
-
-    private static boolean within(List<Token> phrase, List<List<Integer>> places, int i, int[] chosen, int low, int high) {
-        if (i == phrase.size()) {
-            return true;
-        }
-        for (int place : places.get(i)) {
-            boolean taken = false;
-            for (int j = 0; j < i; j++) {
-                taken |= chosen[j] == place;
-            }
-            int shift = place - phrase.get(i).position();
-            int lo = Math.min(low, shift);
-            int hi = Math.max(high, shift);
-            if (!taken && hi - lo <= CLAIM_SLOP) {
-                chosen[i] = place;
-                if (within(phrase, places, i + 1, chosen, lo, hi)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     static final int MIN_SHARED_ROOT = 5;

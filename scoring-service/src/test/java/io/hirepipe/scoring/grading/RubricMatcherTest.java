@@ -318,45 +318,4 @@ class RubricMatcherTest {
             assertThat(RubricMatcher.sameRoot("shorter", "shorten")).isTrue();
         }
     }
-
-    @Nested
-    class AClaimsWordsStandTogether {
-
-        private boolean states(String unit, String phrase) {
-            return RubricMatcher.standsTogether(matcher.tokens(unit), matcher.terms(unit), matcher.tokens(phrase));
-        }
-
-        @Test
-        void wordsSpreadOverASentenceThatSaysSomethingElseStateNoClaim() {
-            // session 44's rest-graphql-grpc-26 and K6: every word of the misconception's phrase, in a right sentence
-            assertThat(states("gRPC is faster because it uses binary protobuf over HTTP/2 rather than text JSON",
-                    "grpc uses json")).isFalse();
-            assertThat(states("The database remains the source of truth; the cache only holds copies.",
-                    "cache is the source of truth")).isFalse();
-            assertThat(states("Consistency, availability and partition tolerance: when the network partitions you have "
-                    + "to give up C or A.", "give up partition tolerance")).isFalse();
-        }
-
-        @Test
-        void theClaimWithWordsBetweenOrItsNeighboursSwappedIsStated() {
-            assertThat(states("Sharding copies all of the data to every shard", "sharding copies all data")).isTrue();
-            assertThat(states("Indexes also make all the writes faster", "indexes make writes faster")).isTrue();
-            assertThat(states("For stored passwords, Base64-encode them", "encode with base64")).isTrue();
-            assertThat(states("POST requests are idempotent too", "post is idempotent")).isTrue();
-        }
-
-        @Test
-        void aDerivedFormStillCountsButOnlyAmongTheKeptTerms() {
-            assertThat(states("so just shorten the TTL to 10 seconds", "shorter ttl")).isTrue();
-            assertThat(RubricMatcher.standsTogether(matcher.tokens("POST is idempotent"), matcher.terms("POST"),
-                    matcher.tokens("post is idempotent"))).as("idempotent left out of the claim").isFalse();
-        }
-
-        @Test
-        void positionsCountTheStopWordsBetween() {
-            assertThat(matcher.tokens("the cache is the source of truth"))
-                    .containsExactly(new RubricMatcher.Token("cach", 1), new RubricMatcher.Token("sourc", 4),
-                            new RubricMatcher.Token("truth", 6));
-        }
-    }
 }

@@ -1051,33 +1051,6 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
-    void aMisconceptionsWordsSpreadOverARightSentenceStateNoClaim() {
-        // session 44's F1, hand 4: "grpc uses json" found in a bag of the sentence's words (75 %, grade 3)
-        FreeTextGrade grpc = grader.grade("REST models resources with the standard HTTP methods and is simple for public "
-                + "APIs. GraphQL lets the client ask for exactly the fields it needs in one request. gRPC is faster because "
-                + "it uses binary protobuf over HTTP/2 rather than text JSON, so I pick it between internal services.",
-                DevSet.load().rubrics().get("rest-graphql-grpc"));
-        assertThat(grpc.misconceptions()).isEmpty();
-        assertThat(grade(grpc)).isEqualTo(4);
-        // F4, hand 4: "sharding copies all data" from two sides of a comparison
-        FreeTextRubric sharding = DevSet.load().rubrics().get("replication-vs-sharding");
-        FreeTextGrade split = grader.grade("Replication copies all of the data to every replica, while sharding splits "
-                + "the rows by a shard key so each shard holds only a subset. Use replicas for read throughput and "
-                + "failover, and sharding when the data volume or write throughput is too big for one server.", sharding);
-        assertThat(split.misconceptions()).isEmpty();
-        // R1, hand 1: the claim with words between is still stated
-        FreeTextGrade copies = grader.grade("Replication keeps a copy of the data on each replica for failover. Sharding "
-                + "copies all of the data to every shard, so each shard can answer any query.", sharding);
-        assertThat(copies.misconceptions()).extracting(MisconceptionEvidence::misconceptionId)
-                .containsExactly("sharding-copies-all");
-        // R8, hand 1: words farther apart than the claim's slop, in a unit whose meaning is the claim
-        FreeTextGrade queue = grader.grade("Add a load balancer and autoscaling. Also a queue in front makes all the "
-                + "requests faster.", DevSet.load().rubrics().get("traffic-spike"));
-        assertThat(queue.misconceptions()).extracting(MisconceptionEvidence::misconceptionId)
-                .containsExactly("queue-faster");
-    }
-
-    @Test
     void whenTheModelCannotRunTheLexicalGraderAnswersFlaggedForReview() {
         SentenceEmbedder broken = texts -> {
             throw new IllegalStateException("ONNX Runtime unavailable");
