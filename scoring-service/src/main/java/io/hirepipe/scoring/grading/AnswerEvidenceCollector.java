@@ -177,6 +177,7 @@ public final class AnswerEvidenceCollector {
         }
         double[][] mcSim = new double[rubric.misconceptions().size()][];
         boolean[][] mcPhrase = new boolean[rubric.misconceptions().size()][];
+        List<Set<String>> deniedInParts = deniedInParts(units, own, negated, terms);
         for (int m = 0; m < mcSim.length; m++) {
             mcSim[m] = similarities(rubric.misconceptions().get(m), vectors, negated);
             for (int u = 0; u < n; u++) {
@@ -190,7 +191,7 @@ public final class AnswerEvidenceCollector {
                     (c, phrase) -> RubricMatcher.containsAllOfOneRoot(proposed.get(c), phrase.terms()));
             // "GET, PUT and DELETE are idempotent and POST is not, and a payment is typically a POST": read without its
             // denial the sentence holds "POST" and "idempotent", but the candidate denied the very thing
-            unlessTheDenialNamesIt(rubric.misconceptions().get(m), mcPhrase[m], units, own, negated, proposed, terms);
+            unlessTheDenialNamesIt(rubric.misconceptions().get(m), mcPhrase[m], own, proposed, deniedInParts);
         }
         double topicality = 0;
         double[] unitTopicality = new double[n];
@@ -721,18 +722,37 @@ public final class AnswerEvidenceCollector {
 
     /**
      * Drops a misconception's phrase hits in the positive parts of mixed sentences (units from {@code own} on) whose
-     * phrase names a word of a clause the part was cut from as negated: such a part joins the words of a denied claim
-     * ("… and POST is not, and a payment is typically a POST" holds "post is idempotent" only once "POST is not" is cut
-     * from it), which the candidate stated nowhere. A clause that states the misconception on its own keeps its hit, and
-     * so does a part whose phrase shares no word with the denial ("Retries are not a problem, because POST is
-     * idempotent as well").
+     * phrase names a word of a clause the part was cut from as negated ({@link #deniedInParts}): such a part joins the
+     * words of a denied claim ("… and POST is not, and a payment is typically a POST" holds "post is idempotent" only
+     * once "POST is not" is cut from it), which the candidate stated nowhere. A clause that states the misconception on
+     * its own keeps its hit, and so does a part whose phrase shares no word with the denial ("Retries are not a problem,
+     * because POST is idempotent as well").
      */
-    private static void unlessTheDenialNamesIt(Target misconception, boolean[] hits, List<Span> units, int own,
-                                               boolean[] negated, List<Set<String>> partTerms, List<Set<String>> terms) {
-        for (int u = own; u < units.size(); u++) {
+    private static void unlessTheDenialNamesIt(Target misconception, boolean[] hits, int own, List<Set<String>> partTerms,
+                                               List<Set<String>> deniedInParts) {
+        for (int u = own; u < hits.length; u++) {
             if (!hits[u]) {
                 continue;
             }
+            Set<String> denied = deniedInParts.get(u - own);
+            boolean stated = false;
+            for (Phrase phrase : misconception.phrases()) {
+                if (!phrase.negated() && RubricMatcher.containsAllOfOneRoot(partTerms.get(u), phrase.terms())) {
+                    stated |= phrase.terms().stream().noneMatch(t -> RubricMatcher.containsAllOfOneRoot(denied, Set.of(t)));
+                }
+            }
+            hits[u] = stated;
+        }
+    }
+
+    /**
+     * [part, from {@code own} on] the terms of the negated clauses a positive part was cut from: the same for every
+     * misconception, so worked out once per answer.
+     */
+    private static List<Set<String>> deniedInParts(List<Span> units, int own, boolean[] negated,
+                                                   List<Set<String>> terms) {
+        List<Set<String>> deniedInParts = new ArrayList<>();
+        for (int u = own; u < units.size(); u++) {
             Span part = units.get(u);
             Set<String> denied = new HashSet<>();
             for (int c = 0; c < own; c++) {
@@ -742,14 +762,9 @@ public final class AnswerEvidenceCollector {
                     denied.addAll(terms.get(c));
                 }
             }
-            boolean stated = false;
-            for (Phrase phrase : misconception.phrases()) {
-                if (!phrase.negated() && RubricMatcher.containsAllOfOneRoot(partTerms.get(u), phrase.terms())) {
-                    stated |= phrase.terms().stream().noneMatch(t -> RubricMatcher.containsAllOfOneRoot(denied, Set.of(t)));
-                }
-            }
-            hits[u] = stated;
+            deniedInParts.add(denied);
         }
+        return deniedInParts;
     }
 
     /** Whether unit {@code c}'s terms hold the phrase (for a key point, also in other words; for a misconception in any form). */
