@@ -12,12 +12,10 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Measures an answer against a rubric: segments it, embeds its units in one batch (a sentence of several clauses
- * is composed from its clauses' vectors instead, {@link ComposedSentenceVectors}), and fills an
- * {@link AnswerEvidence}. Polarity must agree for any evidence to count: a negated unit ("replicas
+ * Measures an answer against a rubric: reads it into units ({@link AnswerReader}: segmented, each unit's polarity
+ * read, embedded in one batch) and fills an {@link AnswerEvidence}. Polarity must agree for any evidence to count: a negated unit ("replicas
  * do not hold a copy") is compared only with negated references and phrases, a positive unit only
  * with positive ones. So "not replicated" never meets "replicated". A negated unit that names no term of any key
  * point ("never glue user text into a database statement") is also measured against references of either polarity
@@ -30,23 +28,16 @@ import java.util.regex.Pattern;
  * negated sentence with a positive clause stays a negated unit, and its positive part (the sentence without its
  * negated clauses, {@link PositiveParts}) is one more positive unit, quoted as the sentence: a point the candidate
  * spreads over that sentence's positive clauses is not lost to the denial next to them.
- * What the candidate sets aside ({@link Dismissals}) makes no point: a unit that takes away what a key point recommends
+ * What the candidate sets aside ({@link DismissedKeyPoints}) makes no point: a unit that takes away what a key point recommends
  * having ("once it works we remove the timeouts") is read as a denial of it and takes back the answer's earlier
  * statements of it, and a unit that calls it optional ("a circuit breaker is optional") is no evidence for it.
  * Thread-safe.
  */
 public final class AnswerEvidenceCollector {
 
-    /**
-     * About 3,000 words: far beyond any real answer, and it bounds the time one submission can take
-     * (a pasted book would otherwise hold a listener thread for minutes).
-     */
-    static final int MAX_UNITS = 400;
-
-    private final SentenceEmbedder embedder;
     private final RubricMatcher analyser;
     private final NegationDetector negation;
-    private final AnswerSegmenter segmenter;
+    private final AnswerReader reader;
     private final KeywordListDetector keywordLists;
     private final NeighbouringQuestions neighbours;
     private static final HedgeDetector HEDGES = new HedgeDetector();
@@ -54,11 +45,6 @@ public final class AnswerEvidenceCollector {
     private static final String NEGATION_AND_CONSEQUENCE_WORDS =
             "so because since do does not no never cannot can nor none nothing neither";
     private final Set<String> negationAndConsequenceWords;
-    /** Words that say which or how much of a thing is set aside, not what: "remove all our dedupe code again". */
-    private static final String UNSPECIFIC_WORDS = "all any our its your every each those my some whole entire again later"
-            + " too also now anyway altogether entirely completely everywhere code logic layer step check config"
-            + " configuration extra extras thing things stuff part just really simply";
-    private final Set<String> unspecificWords;
 
     public AnswerEvidenceCollector(SentenceEmbedder embedder, RubricMatcher analyser, NegationDetector negation,
                                    AnswerSegmenter segmenter, KeywordListDetector keywordLists) {
@@ -70,53 +56,22 @@ public final class AnswerEvidenceCollector {
                                    NeighbouringQuestions neighbours) {
         this.neighbours = neighbours;
         this.negationAndConsequenceWords = analyser.terms(NEGATION_AND_CONSEQUENCE_WORDS);
-        this.unspecificWords = analyser.terms(UNSPECIFIC_WORDS);
-        this.embedder = embedder;
         this.analyser = analyser;
         this.negation = negation;
-        this.segmenter = segmenter;
+        this.reader = new AnswerReader(embedder, analyser, negation, segmenter);
         this.keywordLists = keywordLists;
     }
 
     public AnswerEvidence collect(String answer, RubricEmbeddings rubric) {
-        List<Span> units = segmenter.units(answer);
-        boolean truncated = units.size() > MAX_UNITS;
-        if (truncated) {
-            units = units.subList(0, MAX_UNITS);
-        }
-        // what each unit is read as: its text, or for a mixed sentence's positive part the sentence without its denials
-        List<String> readAs = new ArrayList<>(units.stream().map(Span::text).toList());
-        boolean[] unitNegated = negated(readAs);
-        // a unit that takes a key point away ("once it works we remove the timeouts") denies it, as "no timeouts" would;
-        // read before the positive parts are cut, which leave out what a sentence denies
-        List<List<NamedDismissal>> dismissals = new ArrayList<>(namedDismissals(rubric, readAs, 0));
-        for (int u = 0; u < dismissals.size(); u++) {
-            unitNegated[u] |= removes(dismissals.get(u));
-        }
-        int own = units.size();
-        List<Span> withParts = new ArrayList<>(units);
-        for (PositiveParts.Part part : PositiveParts.of(units, unitNegated)) {
-            withParts.add(part.sentence());
-            readAs.add(part.text());
-        }
-        units = withParts;
-        // a sentence of several clauses is composed from its clauses' vectors, not run again (ComposedSentenceVectors);
-        // an answer cut at the unit limit may have lost some of a sentence's clauses, so it is run unit by unit
-        List<float[]> vectors = !truncated
-                ? ComposedSentenceVectors.of(embedder, units, readAs, own, unitNegated)
-                : embedder.embed(readAs);
-        int n = units.size();
-        // the units' polarity as read above; only the positive parts added since are read here
-        boolean[] negated = Arrays.copyOf(unitNegated, n);
-        dismissals.addAll(namedDismissals(rubric, readAs, own));
-        Dismissed dismissed = dismissed(rubric.keyPoints().size(), units, readAs, dismissals);
-        for (int u = unitNegated.length; u < n; u++) {
-            negated[u] = negation.isDenied(readAs.get(u)) || dismissed.removing()[u];
-        }
-        List<Set<String>> terms = new ArrayList<>(n);
-        for (int u = 0; u < n; u++) {
-            terms.add(analyser.terms(readAs.get(u)));
-        }
+        AnswerAsRead read = reader.read(answer, rubric);
+        List<Span> units = read.units();
+        List<String> readAs = read.texts();
+        int own = read.own();
+        int n = read.size();
+        boolean[] negated = read.negated();
+        List<Set<String>> terms = read.terms();
+        List<float[]> vectors = read.vectors();
+        DismissedKeyPoints.Dismissed dismissed = read.dismissed();
         boolean[][] deniedInside = deniedClauses(units, readAs, negated);
         TakenBack takenBack = takenBack(answer, units, own, readAs, terms);
         // what the candidate names only as a contrast ("Unlike a circuit breaker, …") is no claim (NamedContrasts)
@@ -210,7 +165,7 @@ public final class AnswerEvidenceCollector {
             topicality = Math.max(topicality, unitTopicality[u]);
         }
         return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
-                keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), truncated,
+                keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), read.truncated(),
                 holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
                 unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)),
                 contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity, noCosineEvidence);
@@ -265,163 +220,6 @@ public final class AnswerEvidenceCollector {
             stated.set(u, terms);
         }
         return stated;
-    }
-
-    /**
-     * [key point][unit] whether the unit sets the key point aside ({@link Dismissals}), or states it before a later unit
-     * takes it away; and whether any unit takes a key point away.
-     */
-    private record Dismissed(boolean[][] points, boolean[] removing, List<Set<String>> removedWords) {
-    }
-
-    /**
-     * The key points the answer sets aside. A dismissal names a key point when its words are that point's positive phrase
-     * and nothing else of substance ("the timeouts", "our dedupe code"): "drop the infinite retries" names a
-     * misconception, "remove the 30-second timeout" one setting, and neither sets the point aside. Taking a thing away
-     * is a denial of the point that recommends having it (the engaged-wrong floor's "denies a key point"), and the
-     * answer's earlier statements of that point are taken back with it: "Every call gets a timeout … Once it works we
-     * remove the timeouts" ends with no timeouts. It is no denial of a point that is about taking things away or
-     * explaining a problem (invalidating on write, shedding load, explaining the stampede): "delete the key on update",
-     * "get rid of the stampede" make those points, so such a point is never set aside by a removal; nor is a point by a
-     * removal from some cases only ({@link #restricted}). Saying by a negation word that a thing is not needed, in
-     * every case and as the answer's own claim, takes back the earlier statements of a point that recommends having it
-     * the same way ("Every call gets a timeout … Timeouts are not needed once it works"). Calling a thing
-     * optional only keeps the unit from making its point, and never for a point that is itself about something optional
-     * ("the new field is optional, so old clients keep working").
-     */
-    private Dismissed dismissed(int keyPoints, List<Span> units, List<String> readAs,
-                                List<List<NamedDismissal>> dismissals) {
-        boolean[][] points = new boolean[keyPoints][units.size()];
-        boolean[] removing = new boolean[units.size()];
-        List<Set<String>> removedWords = new ArrayList<>();
-        for (int u = 0; u < units.size(); u++) {
-            removedWords.add(new HashSet<>());
-            for (NamedDismissal nd : dismissals.get(u)) {
-                Dismissals.Dismissal d = nd.dismissal();
-                // where the dismissal lies in the answer; a positive part is read without its denials, so its sentence start
-                int at = units.get(u).start() + (readAs.get(u).equals(units.get(u).text()) ? d.start() : 0);
-                for (int k : nd.points()) {
-                    points[k][u] = true;
-                    if (d.removal()) {
-                        removing[u] = true;
-                        removedWords.get(u).addAll(nd.named());
-                    }
-                    if (d.removal() || nd.takesBack().contains(k)) {
-                        for (int c = 0; c < units.size(); c++) {
-                            points[k][c] |= units.get(c).end() <= at;
-                        }
-                    }
-                }
-            }
-        }
-        return new Dismissed(points, removing, removedWords);
-    }
-
-    /**
-     * A dismissal that names key points ({@link #namedDismissals}).
-     *
-     * @param named     its words, without the unspecific ones
-     * @param points    the key points it sets aside
-     * @param takesBack of those, the ones whose earlier statements it takes back as a denial by a negation word
-     */
-    private record NamedDismissal(Dismissals.Dismissal dismissal, Set<String> named, List<Integer> points,
-                                  List<Integer> takesBack) {
-    }
-
-    private static boolean removes(List<NamedDismissal> dismissals) {
-        return dismissals.stream().anyMatch(d -> d.dismissal().removal() && !d.points().isEmpty());
-    }
-
-    /**
-     * [unit, from {@code from} on] the unit's dismissals that name key points it sets aside: read once per unit, before
-     * the positive parts are cut (a removal is a denial) and for the parts after.
-     */
-    private List<List<NamedDismissal>> namedDismissals(RubricEmbeddings rubric, List<String> readAs, int from) {
-        List<Target> keyPoints = rubric.keyPoints();
-        List<List<NamedDismissal>> all = new ArrayList<>();
-        for (int u = from; u < readAs.size(); u++) {
-            List<NamedDismissal> found = new ArrayList<>();
-            for (Dismissals.Dismissal d : Dismissals.in(readAs.get(u), negation)) {
-                Set<String> named = analyser.terms(d.named());
-                named.removeAll(unspecificWords);
-                Set<String> phraseTerms = new HashSet<>();
-                List<Integer> namedPoints = new ArrayList<>();
-                for (int k = 0; k < keyPoints.size(); k++) {
-                    for (Phrase phrase : keyPoints.get(k).phrases()) {
-                        if (!phrase.negated() && named.containsAll(phrase.terms())) {
-                            phraseTerms.addAll(phrase.terms());
-                            namedPoints.add(k);
-                        }
-                    }
-                }
-                boolean restricted = restricted(d, rubric);
-                if (named.isEmpty() || !phraseTerms.containsAll(named) || d.removal() && restricted) {
-                    continue;
-                }
-                // "Timeouts are not needed once it works" is the candidate's last word on timeouts, as a removal would be;
-                // "you don't need jitter when only one key expires" refines the point, and "it is a myth that timeouts
-                // are not needed" argues for it
-                boolean deniedForGood = d.denial() && !restricted && negation.isDenied(readAs.get(u));
-                List<Integer> points = new ArrayList<>();
-                List<Integer> takesBack = new ArrayList<>();
-                for (int k : namedPoints) {
-                    FreeTextRubric.Point point = rubric.rubric().keyPoints().get(k);
-                    if (d.removal() ? !recommendsHaving(point) : aboutSomethingOptional(point)) {
-                        continue;
-                    }
-                    points.add(k);
-                    if (deniedForGood && recommendsHaving(point)) {
-                        takesBack.add(k);
-                    }
-                }
-                found.add(new NamedDismissal(d, named, points, takesBack));
-            }
-            all.add(found);
-        }
-        return all;
-    }
-
-    /**
-     * Whether the removal applies to some of what the question is about only ("turn off the cache for the admin pages",
-     * "disable retries on POST unless the request carries an idempotency key"): its restriction names something besides
-     * the prompt's words. "Turn off retries for payments" and "disable the cache during the spike" restrict it to the
-     * question's own matter, which is no restriction.
-     */
-    private boolean restricted(Dismissals.Dismissal removal, RubricEmbeddings rubric) {
-        Set<String> restriction = analyser.terms(removal.restriction());
-        restriction.removeAll(unspecificWords);
-        restriction.removeAll(rubric.promptTerms());
-        return !restriction.isEmpty();
-    }
-
-    /** A key point that explains a problem or names things ("Explains the stampede: …", "Names a pitfall: …"). */
-    private static final Pattern EXPLAINS = Pattern.compile("^\\s*(?:explains|names|describes|mentions|says|discusses|gives)\\b",
-            Pattern.CASE_INSENSITIVE);
-
-    /** Words of taking away or doing without: a key point that uses them is about removing something. */
-    private static final Pattern REMOVAL_WORDS = Pattern.compile("\\b(?:remov|drop|delet|evict|invalidat|revok|purg|avoid"
-            + "|without|disabl|discard|shed|eliminat|turn\\w*\\s+(?:\\S+\\s+)?off)", Pattern.CASE_INSENSITIVE);
-
-    /** Whether the key point recommends having something, so that taking it away denies it (see {@link #dismissed}). */
-    private static boolean recommendsHaving(FreeTextRubric.Point point) {
-        // the description's first word says what the point does; the rest may give its purpose ("… to avoid cascading
-        // failure"), which is no removal the point recommends
-        String does = point.description().strip().split("\\s+", 2)[0];
-        return !EXPLAINS.matcher(point.description()).find()
-                && !REMOVAL_WORDS.matcher(does + " ; " + String.join(" ; ", point.examples()) + " ; "
-                + String.join(" ; ", point.phrases())).find();
-    }
-
-    /** Whether the key point's own words call something optional or skipped ("a new optional field"). */
-    private static boolean aboutSomethingOptional(FreeTextRubric.Point point) {
-        return OPTIONAL_WORDS.matcher(wordsOf(point)).find();
-    }
-
-    private static final Pattern OPTIONAL_WORDS = Pattern.compile("\\b(?:optional|skip)", Pattern.CASE_INSENSITIVE);
-
-    private static String wordsOf(FreeTextRubric.Point point) {
-        return String.join(" ; ", point.description(), String.join(" ; ", point.examples()),
-                String.join(" ; ", point.phrases()));
     }
 
     /**
@@ -531,14 +329,6 @@ public final class AnswerEvidenceCollector {
             }
         }
         return best;
-    }
-
-    private boolean[] negated(List<String> texts) {
-        boolean[] negated = new boolean[texts.size()];
-        for (int u = 0; u < negated.length; u++) {
-            negated[u] = negation.isDenied(texts.get(u));
-        }
-        return negated;
     }
 
     /**

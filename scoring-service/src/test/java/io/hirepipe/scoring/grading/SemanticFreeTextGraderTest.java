@@ -959,7 +959,7 @@ class SemanticFreeTextGraderTest {
     @Test
     void anAnswerTooLongToReadWholeIsGradedOnItsStartAndSentToReview() {
         String sentence = "Replication copies the data from the primary to every replica. ";
-        FreeTextGrade grade = grader.grade(sentence.repeat(AnswerEvidenceCollector.MAX_UNITS + 50), RUBRIC);
+        FreeTextGrade grade = grader.grade(sentence.repeat(AnswerReader.MAX_UNITS + 50), RUBRIC);
 
         assertThat(keyPoint(grade, "copies").verdict()).isEqualTo(Verdict.MET);
         assertThat(grade.flags()).contains(GradeFlag.LOW_CONFIDENCE);
