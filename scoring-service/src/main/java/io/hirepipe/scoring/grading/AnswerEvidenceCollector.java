@@ -6,7 +6,6 @@ import io.hirepipe.scoring.grading.RubricEmbeddings.Reference;
 import io.hirepipe.scoring.grading.RubricEmbeddings.Target;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -86,9 +85,9 @@ public final class AnswerEvidenceCollector {
         // a key point's phrase is also met through the thesaurus: "each entry gets a lifetime" states "ttl"
         List<Set<String>> claimEquivalents = withEquivalents(readAs, claimTerms);
         for (int k = 0; k < kpSim.length; k++) {
-            kpSim[k] = similarities(rubric.keyPoints().get(k), vectors, negated);
+            kpSim[k] = UnitCosines.similarities(rubric.keyPoints().get(k), vectors, negated);
             statedInOtherWords[k] = inOtherWords;
-            eitherPolarity[k] = eitherPolarity(rubric.keyPoints().get(k), vectors, negated, kpSim[k]);
+            eitherPolarity[k] = UnitCosines.eitherPolarity(rubric.keyPoints().get(k), vectors, negated, kpSim[k]);
             kpPhrase[k] = phraseHits(rubric.keyPoints().get(k), n, negated, deniedInside, (c, phrase) ->
                     claimTerms.get(c).containsAll(phrase.terms())
                             || claimEquivalents.get(c).containsAll(phrase.equivalentTerms()));
@@ -134,7 +133,7 @@ public final class AnswerEvidenceCollector {
         boolean[][] mcPhrase = new boolean[rubric.misconceptions().size()][];
         List<Set<String>> deniedInParts = deniedInParts(units, own, negated, terms);
         for (int m = 0; m < mcSim.length; m++) {
-            mcSim[m] = similarities(rubric.misconceptions().get(m), vectors, negated);
+            mcSim[m] = UnitCosines.similarities(rubric.misconceptions().get(m), vectors, negated);
             for (int u = 0; u < n; u++) {
                 if (takenBack.partly()[u] || asked[u] || contrastOnly[u]) {
                     mcSim[m][u] = 0;
@@ -148,27 +147,13 @@ public final class AnswerEvidenceCollector {
             // denial the sentence holds "POST" and "idempotent", but the candidate denied the very thing
             unlessTheDenialNamesIt(rubric.misconceptions().get(m), mcPhrase[m], own, proposed, deniedInParts);
         }
-        double topicality = 0;
-        double[] unitTopicality = new double[n];
-        // the prompt is the first topic vector when there is one: its cosine is kept as it is computed
-        boolean hasPrompt = rubric.promptVector() != null;
-        double[] promptSimilarity = hasPrompt ? new double[n] : null;
-        for (int u = 0; u < n; u++) {
-            List<float[]> topics = rubric.topic();
-            for (int t = 0; t < topics.size(); t++) {
-                double cosine = SentenceEmbedder.cosine(vectors.get(u), topics.get(t));
-                unitTopicality[u] = Math.max(unitTopicality[u], cosine);
-                if (hasPrompt && t == 0) {
-                    promptSimilarity[u] = cosine;
-                }
-            }
-            topicality = Math.max(topicality, unitTopicality[u]);
-        }
-        return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality,
+        UnitCosines.Topicality topicality = UnitCosines.topicality(vectors, rubric);
+        return new AnswerEvidence(answer, units, negated, kpSim, kpPhrase, mcSim, mcPhrase, topicality.best(),
                 keywordLists.inspect(answer, rubric.rubricPhrases(), rubric.rubricTerms()), read.truncated(),
-                holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()), hedged(units, HEDGES),
-                unitTopicality, promptSimilarity, nearest(vectors, neighbours.besides(rubric)),
-                contradicted(rubric, vectors, readAs, negated), statedInOtherWords, eitherPolarity, noCosineEvidence);
+                UnitCosines.holistic(vectors, rubric), deniesKeyPoint, promptEcho(terms, rubric.promptTerms()),
+                hedged(units, HEDGES), topicality.perUnit(), topicality.prompt(),
+                UnitCosines.nearest(vectors, neighbours.besides(rubric)), UnitCosines.contradicted(rubric, read),
+                statedInOtherWords, eitherPolarity, noCosineEvidence);
     }
 
     /**
@@ -252,83 +237,6 @@ public final class AnswerEvidenceCollector {
             stated[u] = negated[u] && keyPoints.stream().allMatch(k -> Collections.disjoint(words, k.terms()));
         }
         return stated;
-    }
-
-    /**
-     * [unit] the cosine to the target's nearest reference of either polarity; for a positive unit, its same-polarity
-     * cosine (a positive unit is never read as stated in other words).
-     */
-    private static double[] eitherPolarity(Target target, List<float[]> units, boolean[] negated, double[] samePolarity) {
-        double[] best = samePolarity.clone();
-        for (int u = 0; u < units.size(); u++) {
-            if (!negated[u]) {
-                continue;
-            }
-            for (Reference ref : target.references()) {
-                best[u] = Math.max(best[u], SentenceEmbedder.cosine(units.get(u), ref.vector()));
-            }
-        }
-        return best;
-    }
-
-    /** A unit's highest cosine to any positively stated reference of any key point: its best right reading. */
-    private static double nearestPositive(RubricEmbeddings rubric, float[] unit) {
-        double best = 0;
-        for (RubricEmbeddings.Target target : rubric.keyPoints()) {
-            for (Reference ref : target.references()) {
-                if (!ref.negated()) {
-                    best = Math.max(best, SentenceEmbedder.cosine(unit, ref.vector()));
-                }
-            }
-        }
-        return best;
-    }
-
-    /**
-     * [key point][unit] whether the positive unit states the key point's contrary: for some reference of the key point
-     * with a contrary, the unit uses the words the contrary brought in and none it took out, and is nearer the contrary
-     * than the reference and than every right statement of every key point ("the server decides the shape of the
-     * response" against "the client names the fields"). The last condition is the one a misconception must meet: a
-     * right sentence about the other side of a comparison is nearer that side's own key point than this one's contrary.
-     */
-    private static boolean[][] contradicted(RubricEmbeddings rubric, List<float[]> vectors, List<String> readAs,
-                                            boolean[] negated) {
-        boolean[][] contradicted = new boolean[rubric.keyPoints().size()][vectors.size()];
-        List<Set<String>> words = readAs.stream().map(ContraryStatements::sideWords).toList();
-        double[] bestRightReading = new double[vectors.size()];
-        Arrays.fill(bestRightReading, Double.NaN);
-        for (int k = 0; k < contradicted.length; k++) {
-            for (Reference ref : rubric.keyPoints().get(k).references()) {
-                if (ref.contrary() == null) {
-                    continue;
-                }
-                for (int u = 0; u < vectors.size(); u++) {
-                    if (negated[u] || contradicted[k][u] || !ContraryStatements.speaksFor(ref.contrary(), words.get(u))) {
-                        continue;
-                    }
-                    double toContrary = SentenceEmbedder.cosine(vectors.get(u), ref.contraryVector());
-                    if (toContrary <= SentenceEmbedder.cosine(vectors.get(u), ref.vector())) {
-                        continue;
-                    }
-                    if (Double.isNaN(bestRightReading[u])) {
-                        bestRightReading[u] = nearestPositive(rubric, vectors.get(u));
-                    }
-                    contradicted[k][u] = toContrary > bestRightReading[u];
-                }
-            }
-        }
-        return contradicted;
-    }
-
-    /** Per unit, its highest cosine to any of {@code others}: another question's prompt or key-point references. */
-    private static double[] nearest(List<float[]> units, List<float[]> others) {
-        double[] best = new double[units.size()];
-        for (int u = 0; u < best.length; u++) {
-            for (float[] other : others) {
-                best[u] = Math.max(best[u], SentenceEmbedder.cosine(units.get(u), other));
-            }
-        }
-        return best;
     }
 
     /**
@@ -454,39 +362,6 @@ public final class AnswerEvidenceCollector {
         }
         words.removeAll(negationAndConsequenceWords);
         return words;
-    }
-
-    /** Mean pooling of the vectors already computed: the whole answer against the whole rubric, at no extra model run. */
-    private static double holistic(List<float[]> units, RubricEmbeddings rubric) {
-        List<float[]> references = rubric.keyPoints().stream()
-                .flatMap(target -> target.references().stream().filter(r -> !r.negated()).map(Reference::vector))
-                .toList();
-        if (units.isEmpty() || references.isEmpty()) {
-            return 0;
-        }
-        return SentenceEmbedder.cosine(meanDirection(units), meanDirection(references));
-    }
-
-    private static float[] meanDirection(List<float[]> vectors) {
-        float[] mean = new float[vectors.get(0).length];
-        for (float[] v : vectors) {
-            for (int i = 0; i < mean.length; i++) {
-                mean[i] += v[i];
-            }
-        }
-        return OnnxSentenceEncoder.toUnitLength(mean);
-    }
-
-    private static double[] similarities(Target target, List<float[]> units, boolean[] negated) {
-        double[] best = new double[units.size()];
-        for (int u = 0; u < units.size(); u++) {
-            for (Reference ref : target.references()) {
-                if (ref.negated() == negated[u]) {
-                    best[u] = Math.max(best[u], SentenceEmbedder.cosine(units.get(u), ref.vector()));
-                }
-            }
-        }
-        return best;
     }
 
     /**
