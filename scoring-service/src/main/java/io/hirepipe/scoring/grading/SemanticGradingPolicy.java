@@ -2,18 +2,20 @@ package io.hirepipe.scoring.grading;
 
 import io.hirepipe.scoring.grading.FreeTextGrade.GradeFlag;
 import io.hirepipe.scoring.grading.FreeTextGrade.KeyPointEvidence;
-import io.hirepipe.scoring.grading.FreeTextGrade.MisconceptionEvidence;
 import io.hirepipe.scoring.grading.FreeTextGrade.Verdict;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import static io.hirepipe.scoring.grading.GradeFigures.clamp01;
+import static io.hirepipe.scoring.grading.GradeFigures.decimal;
+import static io.hirepipe.scoring.grading.GradeFigures.round2;
+
 /**
- * Turns {@link AnswerEvidence} into a {@link FreeTextGrade}. Pure: no I/O, no state beyond its settings.
+ * Turns {@link AnswerEvidence} into a {@link FreeTextGrade}. Pure: no I/O, no state beyond its settings. The rules
+ * below are carried out in three places: {@link KeyPointCredit} (credit of a key point), {@link StatedMisconceptions}
+ * (the misconceptions stated, their cost and the units they take with them), and this class (score and confidence).
  *
  * <h2>Credit of a key point</h2>
  * For key point k and each answer unit u (sentence or clause) of the same polarity as the reference:
@@ -141,30 +143,20 @@ import java.util.Set;
  */
 public final class SemanticGradingPolicy {
 
-    private static final double AMBIGUITY_WIDTH = 0.15;
     /** A bare run of terms (no label, one sentence) keeps this share of the keyword-list cap: grade 0. */
     static final double BARE_LIST_SHARE_OF_CAP = 0.4;
     private static final double[] BAND_BOUNDARIES = {12.5, 37.5, 62.5, 87.5};
     /** The lowest percent of grade 2: round(percent / 25) = 2. */
     private static final double GRADE_TWO_FROM = 37.5;
 
-    /** One step of the 0–4 grade as a share of an item's points: grade = round(percent / 25). */
-    static final double GRADE_STEP_SHARE = 0.25;
-
     private final SemanticGradingSettings s;
+    private final StatedMisconceptions misconceptions;
+    private final KeyPointCredit keyPointCredit;
 
     public SemanticGradingPolicy(SemanticGradingSettings settings) {
         this.s = settings;
-    }
-
-    /**
-     * What stating {@code misconception} costs: its penalty points, and at least one grade step of the 0–4 scale (a
-     * quarter of the item's points). The grading guide takes a grade step off what the rest of the answer earns for a
-     * misconception; a rubric's penalty of 1 point of 7 took off half of one, so a right point beside a wrong claim kept
-     * the grade the right point alone would earn.
-     */
-    static double misconceptionCost(FreeTextRubric.Misconception misconception, int maxPoints) {
-        return Math.max(misconception.penaltyPoints(), GRADE_STEP_SHARE * maxPoints);
+        this.misconceptions = new StatedMisconceptions(settings);
+        this.keyPointCredit = new KeyPointCredit(settings);
     }
 
     public SemanticGradingSettings settings() {
@@ -174,101 +166,18 @@ public final class SemanticGradingPolicy {
     public FreeTextGrade grade(AnswerEvidence e, FreeTextRubric rubric) {
         int max = rubric.maxPoints();
         Set<GradeFlag> flags = EnumSet.noneOf(GradeFlag.class);
-        boolean[] wrong = new boolean[e.units().size()];
-        List<MisconceptionEvidence> misconceptions = new ArrayList<>();
-        double penalties = 0;
-        for (int m = 0; m < rubric.misconceptions().size(); m++) {
-            FreeTextRubric.Misconception misconception = rubric.misconceptions().get(m);
-            int hit = -1;
-            double bestSim = 0;
-            for (int u = 0; u < e.units().size(); u++) {
-                double sim = e.misconceptionSimilarity()[m][u];
-                if (statesMisconception(e, m, u)) {
-                    markMisconceptionUnits(e, m, u, wrong);
-                    if (hit < 0 || sim > bestSim) {
-                        hit = u;
-                        bestSim = sim;
-                    }
-                }
-            }
-            if (hit >= 0) {
-                double cost = misconceptionCost(misconception, max);
-                penalties += cost;
-                misconceptions.add(new MisconceptionEvidence(misconception.id(), misconception.description(),
-                        decimal(cost), e.units().get(hit).text(), round2(clamp01(bestSim))));
-            }
-        }
-
-        List<KeyPointEvidence> keyPoints = new ArrayList<>();
-        double earned = 0;
-        double ambiguity = 0;
-        double chance = chanceMaximum(e.units().size());
-        for (int k = 0; k < rubric.keyPoints().size(); k++) {
-            FreeTextRubric.Point point = rubric.keyPoints().get(k);
-            int bestUnit = -1;
-            double best = 0;
-            double bestRaw = Double.NEGATIVE_INFINITY;
-            double secondRaw = 0;
-            boolean secondPlain = false;
-            for (int u = 0; u < e.units().size(); u++) {
-                if (wrong[u] || echoesPrompt(e, u)) {
-                    continue;
-                }
-                double[][] reading = readingFor(e, k, u);
-                // a denial of the point by name is near its negated references only as one negative sentence is near
-                // another ("there is no need for a timeout", "so a hanging provider cannot tie up our threads")
-                boolean counts = !e.deniedByName()[k][u] && ((aboutTheQuestion(e, u) && !aboutAnotherQuestion(e, u))
-                        || specificToKeyPoint(reading, e, k, u));
-                if (e.keyPointContradicted()[k][u]) {
-                    // it says the opposite in the key point's words ("the server picks the fields"): no evidence for it
-                    continue;
-                }
-                double raw = rawEvidence(counts
-                        ? contrasted(reading, k, u) - chance : Double.NEGATIVE_INFINITY,
-                        e.keyPointPhrase()[k][u]);
-                if (e.hedged()[u]) {
-                    // a guess ("I think it might be …") gestures at a point; it does not state it
-                    raw = Math.min(raw, s.hedgedEvidenceCap());
-                }
-                if (raw > bestRaw) {
-                    if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u)) && bestRaw >= secondRaw) {
-                        secondRaw = bestRaw;
-                        secondPlain = !e.hedged()[bestUnit];
-                    }
-                    bestRaw = raw;
-                    bestUnit = u;
-                } else if (bestUnit >= 0 && !overlaps(e.units().get(bestUnit), e.units().get(u)) && raw > secondRaw) {
-                    secondRaw = raw;
-                    secondPlain = !e.hedged()[u];
-                }
-            }
-            // a point made across two sentences ("…every node answers. Since message loss is unavoidable…")
-            bestRaw = bestRaw + s.supportWeight() * Math.max(0, secondRaw);
-            if (bestUnit >= 0 && e.hedged()[bestUnit] && !(secondPlain && secondRaw > 0)) {
-                // two guesses do not make a statement either: only a plain sentence can complete a hedged one
-                bestRaw = Math.min(bestRaw, s.hedgedEvidenceCap());
-            }
-            best = Math.min(1, Math.max(0, bestRaw));
-            double credit = best >= s.metAt() ? 1 : best >= s.partlyMetAt() ? s.partlyMetCredit() : 0;
-            Verdict verdict = credit == 1 ? Verdict.MET : credit > 0 ? Verdict.PARTLY_MET : Verdict.MISSED;
-            earned += credit * point.points();
-            // distance on the uncapped scale: a phrase plus a close paraphrase is far above metAt, not on it
-            double distance = bestUnit < 0 ? 1 : Math.min(Math.abs(bestRaw - s.metAt()), Math.abs(bestRaw - s.partlyMetAt()));
-            ambiguity += point.points() * Math.max(0, 1 - distance / AMBIGUITY_WIDTH);
-            String span = credit > 0 ? e.units().get(bestUnit).text() : null;
-            double similarity = bestUnit < 0 ? 0 : clamp01(readingFor(e, k, bestUnit)[k][bestUnit]);
-            keyPoints.add(new KeyPointEvidence(point.id(), verdict, credit, decimal(credit * point.points()), span,
-                    round2(similarity)));
-        }
-
+        StatedMisconceptions.Found stated = misconceptions.in(e, rubric);
+        KeyPointCredit.Credits credits = keyPointCredit.of(e, rubric, stated.units());
+        List<KeyPointEvidence> keyPoints = credits.keyPoints();
+        double earned = credits.earned();
         earned += holisticLift(e.holistic(), keyPoints, rubric, earned);
-        double given = max == 0 ? 0 : calibrate(100 * Math.max(0, earned - penalties) / max);
-        if (!misconceptions.isEmpty() || e.deniesKeyPoint()) {
+        double given = max == 0 ? 0 : calibrate(100 * Math.max(0, earned - stated.penalties()) / max);
+        if (!stated.evidence().isEmpty() || e.deniesKeyPoint()) {
             // wrong, but about the question: a human gives it a 1, not the 0 of an empty answer
             given = Math.max(given, s.engagedWrongFloor());
         }
         double points = given * max / 100;
-        double confidence = max == 0 ? 1 : 1 - ambiguity / max;
+        double confidence = max == 0 ? 1 : 1 - credits.ambiguity() / max;
         if (e.topicality() < s.offTopicBelow() && !e.anyPhrase()) {
             flags.add(GradeFlag.OFF_TOPIC);
             points = 0;
@@ -309,7 +218,7 @@ public final class SemanticGradingPolicy {
         boolean needsReview = keywordList || flags.contains(GradeFlag.LOW_CONFIDENCE)
                 || flags.contains(GradeFlag.NEAR_THRESHOLD) || flags.contains(GradeFlag.MOSTLY_OFF_TOPIC)
                 || substantialOffTopic;
-        return new FreeTextGrade(decimal(points), max, round2(confidence), needsReview, keyPoints, misconceptions, flags);
+        return new FreeTextGrade(decimal(points), max, round2(confidence), needsReview, keyPoints, stated.evidence(), flags);
     }
 
     /** Share of the answer's units whose cosine to the prompt or some key-point reference reaches unitOnTopicAt. */
@@ -320,7 +229,7 @@ public final class SemanticGradingPolicy {
         }
         int onTopic = 0;
         for (int u = 0; u < n; u++) {
-            if (e.unitTopicality()[u] >= s.unitOnTopicAt() && !aboutAnotherQuestion(e, u)) {
+            if (e.unitTopicality()[u] >= s.unitOnTopicAt() && !keyPointCredit.aboutAnotherQuestion(e, u)) {
                 onTopic++;
             }
         }
@@ -365,161 +274,21 @@ public final class SemanticGradingPolicy {
     }
 
     /**
-     * A unit made (almost) only of the prompt's own words repeats the question ("SQL injection is the injection of
-     * SQL", "the cached home page expires every 60 seconds"): it shows nothing the candidate knows, however close it
-     * sits to a key point on the same matter.
-     */
-    private boolean echoesPrompt(AnswerEvidence e, int u) {
-        return s.promptEchoShare() > 0 && e.promptEcho()[u] >= s.promptEchoShare();
-    }
-
-    /**
-     * Whether unit u is about the question at all: its cosine to the prompt or to some key-point reference reaches
-     * unitOnTopicAt. A clause about the team's post-mortem or the API's documentation, in an answer about a growing
-     * queue or pagination, is far from everything the rubric says; the contrast would still turn its being a little
-     * less far from one key point than from the others into evidence, and a long answer has many such clauses.
-     */
-    private boolean aboutTheQuestion(AnswerEvidence e, int u) {
-        return e.unitTopicality()[u] >= s.unitOnTopicAt();
-    }
-
-    /**
-     * The neighbour rule of the class comment: unit u answers another question. Its cosine to another question's prompt
-     * or key points ({@link NeighbouringQuestions}) exceeds its highest cosine to this question's by neighbourMargin.
-     */
-    private boolean aboutAnotherQuestion(AnswerEvidence e, int u) {
-        return e.otherQuestionSimilarity()[u] - e.unitTopicality()[u] >= s.neighbourMargin();
-    }
-
-    /**
-     * The floor exemption (session 17, off unless floorExemptionMargin is set): a unit under the topicality floor still
-     * counts for key point k when its cosine to k exceeds its cosine to the prompt by floorExemptionMargin: it is about
-     * this point, not about the question in general, as a paraphrase's clause is ("they live in one Redis that every
-     * copy talks to") and a clause about the topic that makes no point is not.
-     */
-    private boolean specificToKeyPoint(double[][] reading, AnswerEvidence e, int k, int u) {
-        return reading[k][u] - e.promptSimilarity()[u] >= s.floorExemptionMargin();
-    }
-
-    /**
-     * The cosines unit u is measured by for key point k: against references of its own polarity, or, for a negation in
-     * other words ({@link AnswerEvidence#statedInOtherWords()}), against references of either polarity, for k and for
-     * the other key points of its contrast alike (docs/grading.md, session 35).
-     */
-    private static double[][] readingFor(AnswerEvidence e, int k, int u) {
-        return e.statedInOtherWords()[k][u] ? e.eitherPolaritySimilarity() : e.keyPointSimilarity();
-    }
-
-    /**
-     * The clause-count discount of the class comment, clauseNoise * (sqrt(2 ln n) - sqrt(2 ln n0)): by how much more
-     * the best of n comparisons of noise exceeds its typical value than the best of n0 does.
-     */
-    double chanceMaximum(int units) {
-        if (s.clauseNoise() == 0 || units <= s.clauseNoiseFrom()) {
-            return 0;
-        }
-        return s.clauseNoise() * (Math.sqrt(2 * Math.log(units)) - Math.sqrt(2 * Math.log(s.clauseNoiseFrom())));
-    }
-
-    /**
      * The units set aside because they, or a clause of theirs, state one of the rubric's misconceptions, or because they
      * share a sentence with a unit that states one in so many words.
      */
     public boolean[] misconceptionUnits(AnswerEvidence e) {
-        boolean[] wrong = new boolean[e.units().size()];
-        for (int m = 0; m < e.misconceptionSimilarity().length; m++) {
-            for (int u = 0; u < wrong.length; u++) {
-                if (statesMisconception(e, m, u)) {
-                    markMisconceptionUnits(e, m, u, wrong);
-                }
-            }
-        }
-        return wrong;
-    }
-
-    /** Unit u meets misconception m: by its phrase, or closer to it than to any key point and above misconception-at. */
-    private boolean statesMisconception(AnswerEvidence e, int m, int u) {
-        return statesMisconceptionInWords(e, m, u) || e.misconceptionPhrase()[m][u];
-    }
-
-    /** Unit u is closer to misconception m's statement than to any key point, and at least misconception-at close. */
-    private boolean statesMisconceptionInWords(AnswerEvidence e, int m, int u) {
-        double sim = e.misconceptionSimilarity()[m][u];
-        return sim >= s.misconceptionAt() && sim > nearestKeyPoint(e.keyPointSimilarity(), u);
+        return misconceptions.misconceptionUnits(e);
     }
 
     /** sem(u,k) of the class comment, before the clause-count discount. */
     public double contrasted(double[][] similarity, int k, int u) {
-        if (similarity.length < 2 || s.contrast() == 0) {
-            return similarity[k][u];
-        }
-        double others = 0;
-        for (int j = 0; j < similarity.length; j++) {
-            if (j != k) {
-                others += similarity[j][u];
-            }
-        }
-        return similarity[k][u] - s.contrast() * others / (similarity.length - 1);
-    }
-
-    private static boolean overlaps(AnswerSegmenter.Span a, AnswerSegmenter.Span b) {
-        return a.start() < b.end() && b.start() < a.end();
-    }
-
-    /**
-     * Sets aside the units that misconception m's statement by unit u takes with it. A unit that states it in so many
-     * words (its cosine to the statement reaches misconception-at and beats every key point) takes its whole sentence:
-     * the sentence's other clauses give the wrong claim's reason or consequence ("POST is idempotent too, since posting
-     * the same payment twice just returns the same resource"; "Sharding takes that further: every node gets a copy of
-     * all the data"), not a right point of their own. A unit that holds only the misconception's phrase takes the units
-     * that contain it, as before: a phrase's words may fall in different clauses ("GET and DELETE are idempotent, but
-     * POST is not"), so it says less about what each clause states (docs/grading.md, session 33).
-     */
-    private void markMisconceptionUnits(AnswerEvidence e, int m, int u, boolean[] marks) {
-        List<AnswerSegmenter.Span> units = e.units();
-        if (!statesMisconceptionInWords(e, m, u)) {
-            markWithEnclosing(units, u, marks);
-            return;
-        }
-        // the units that enclose u (its sentence, and that sentence's positive part) all lie within the sentence
-        AnswerSegmenter.Span inner = units.get(u);
-        int start = inner.start();
-        int end = inner.end();
-        for (AnswerSegmenter.Span outer : units) {
-            if (outer.start() <= inner.start() && outer.end() >= inner.end()) {
-                start = Math.min(start, outer.start());
-                end = Math.max(end, outer.end());
-            }
-        }
-        AnswerSegmenter.Span sentence = new AnswerSegmenter.Span(null, start, end);
-        for (int i = 0; i < units.size(); i++) {
-            marks[i] |= overlaps(units.get(i), sentence);
-        }
-    }
-
-    /** Marks unit u and every unit whose span encloses it (the sentence around a clause). */
-    private static void markWithEnclosing(List<AnswerSegmenter.Span> units, int u, boolean[] marks) {
-        AnswerSegmenter.Span inner = units.get(u);
-        for (int i = 0; i < units.size(); i++) {
-            AnswerSegmenter.Span outer = units.get(i);
-            if (outer.start() <= inner.start() && outer.end() >= inner.end()) {
-                marks[i] = true;
-            }
-        }
-    }
-
-    private static double nearestKeyPoint(double[][] similarity, int u) {
-        double nearest = 0;
-        for (double[] perUnit : similarity) {
-            nearest = Math.max(nearest, perUnit[u]);
-        }
-        return nearest;
+        return keyPointCredit.contrasted(similarity, k, u);
     }
 
     /** evidence(u,k) of the class comment before clamping to 0..1, from sem(u,k) and lex(u,k). */
     public double rawEvidence(double similarity, boolean phrase) {
-        double semantic = (similarity - s.similarityFloor()) / (s.similarityCeiling() - s.similarityFloor());
-        return Math.max(0, semantic) + (phrase ? s.phraseWeight() : 0);
+        return keyPointCredit.rawEvidence(similarity, phrase);
     }
 
     private boolean isNearBoundary(double percent) {
@@ -534,17 +303,5 @@ public final class SemanticGradingPolicy {
             }
         }
         return false;
-    }
-
-    private static double clamp01(double x) {
-        return Math.max(0, Math.min(1, x));
-    }
-
-    private static double round2(double x) {
-        return Math.round(x * 100) / 100.0;
-    }
-
-    private static BigDecimal decimal(double points) {
-        return BigDecimal.valueOf(points).setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -114,7 +114,7 @@ class SemanticGradingPolicyTest {
 
     @Test
     void theClauseCountDiscountIsTheExcessOfTheChanceMaximumOverThatOfTheFittedLength() {
-        SemanticGradingPolicy discounting = new SemanticGradingPolicy(SETTINGS.withClauseNoise(0.1, 4));
+        KeyPointCredit discounting = new KeyPointCredit(SETTINGS.withClauseNoise(0.1, 4));
 
         assertThat(discounting.chanceMaximum(1)).isZero();
         assertThat(discounting.chanceMaximum(4)).isZero();
