@@ -74,6 +74,7 @@ public final class AnswerEvidenceCollector {
             eitherPolarity[k] = UnitCosines.eitherPolarity(keyPoints.get(k), vectors, negated, kpSim[k]);
             kpPhrase[k] = phrases.ofKeyPoint(keyPoints.get(k));
             deniesKeyPoint |= KeyPointDenials.denies(keyPoints.get(k), claims.terms(), negated);
+            // a unit wholly taken back, or nothing but a contrast, claims nothing: no cosine evidence either
             for (int u = 0; u < n; u++) {
                 if (claims.takenBackWholly()[u] || claims.contrastOnly()[u]) {
                     kpSim[k][u] = 0;
@@ -99,6 +100,7 @@ public final class AnswerEvidenceCollector {
         boolean[][] mcPhrase = new boolean[misconceptions.size()][];
         for (int m = 0; m < mcSim.length; m++) {
             mcSim[m] = UnitCosines.similarities(misconceptions.get(m), vectors, negated);
+            // its vector holds what it takes back, asks or contrasts: such a unit states a misconception by phrases only
             for (int u = 0; u < n; u++) {
                 if (claims.takenBackPartly()[u] || claims.asked()[u] || claims.contrastOnly()[u]) {
                     mcSim[m][u] = 0;
