@@ -1,9 +1,6 @@
 package io.hirepipe.scoring.grading;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-
-/** How the semantic grader rounds the figures it reports: points to the cent, shares and cosines to two places. */
+/** How the semantic grader rounds the figures it reports: shares and cosines to two places (points: {@link Points}). */
 final class GradeFigures {
 
     private GradeFigures() {
@@ -15,9 +12,5 @@ final class GradeFigures {
 
     static double round2(double x) {
         return Math.round(x * 100) / 100.0;
-    }
-
-    static BigDecimal decimal(double points) {
-        return BigDecimal.valueOf(points).setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.hirepipe.scoring.grading.GradeFigures.clamp01;
-import static io.hirepipe.scoring.grading.GradeFigures.decimal;
 import static io.hirepipe.scoring.grading.GradeFigures.round2;
 
 /**
@@ -97,7 +96,7 @@ final class KeyPointCredit {
             ambiguity += point.points() * Math.max(0, 1 - distance / AMBIGUITY_WIDTH);
             String span = credit > 0 ? e.units().get(bestUnit).text() : null;
             double similarity = bestUnit < 0 ? 0 : clamp01(readingFor(e, k, bestUnit)[k][bestUnit]);
-            keyPoints.add(new KeyPointEvidence(point.id(), verdict, credit, decimal(credit * point.points()), span,
+            keyPoints.add(new KeyPointEvidence(point.id(), verdict, credit, Points.of(credit * point.points()), span,
                     round2(similarity)));
         }
         return new Credits(keyPoints, earned, ambiguity);

@@ -11,8 +11,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -127,7 +125,7 @@ public class LlmFreeTextGrader implements FreeTextGrader {
             String quote = verdict == Verdict.MISSED ? null : verbatim(v.path("quote").asString(""), answer);
             double credit = verdict == Verdict.MET ? 1 : verdict == Verdict.PARTLY_MET ? 0.5 : 0;
             earned += credit * point.points();
-            keyPoints.add(new KeyPointEvidence(point.id(), verdict, credit, decimal(credit * point.points()), quote, 0));
+            keyPoints.add(new KeyPointEvidence(point.id(), verdict, credit, Points.of(credit * point.points()), quote, 0));
         }
         List<MisconceptionEvidence> misconceptions = new ArrayList<>();
         double penalties = 0;
@@ -136,7 +134,7 @@ public class LlmFreeTextGrader implements FreeTextGrader {
             FreeTextRubric.Misconception known = rubric.misconceptions().stream().filter(x -> x.id().equals(id))
                     .findFirst().orElseThrow(() -> new UnusableReply("unknown misconception " + printable(id)));
             penalties += known.penaltyPoints();
-            misconceptions.add(new MisconceptionEvidence(id, known.description(), decimal(known.penaltyPoints()),
+            misconceptions.add(new MisconceptionEvidence(id, known.description(), Points.of(known.penaltyPoints()),
                     verbatim(m.path("quote").asString(""), answer), 0));
         }
         double points = Math.max(0, earned - penalties);
@@ -145,7 +143,7 @@ public class LlmFreeTextGrader implements FreeTextGrader {
         if (SemanticGradingPolicy.isNearBandBoundary(percent, 3)) {
             flags.add(GradeFlag.NEAR_THRESHOLD);
         }
-        return new FreeTextGrade(decimal(points), rubric.maxPoints(), 0.8, !flags.isEmpty(), keyPoints, misconceptions,
+        return new FreeTextGrade(Points.of(points), rubric.maxPoints(), 0.8, !flags.isEmpty(), keyPoints, misconceptions,
                 flags);
     }
 
@@ -194,9 +192,5 @@ public class LlmFreeTextGrader implements FreeTextGrader {
         return new FreeTextGrade(grade.points(), grade.maxPoints(), confidence,
                 grade.needsReview() || flags.contains(GradeFlag.LOW_CONFIDENCE), grade.keyPoints(),
                 grade.misconceptions(), flags);
-    }
-
-    private static BigDecimal decimal(double points) {
-        return BigDecimal.valueOf(points).setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -16,6 +16,11 @@ public final class Points {
         return BigDecimal.valueOf(points).setScale(SCALE);
     }
 
+    /** A computed share of points (a credit times a key point's worth), to two places. */
+    public static BigDecimal of(double points) {
+        return BigDecimal.valueOf(points).setScale(SCALE, RoundingMode.HALF_UP);
+    }
+
     public static BigDecimal of(BigDecimal points) {
         return points == null ? ZERO : points.setScale(SCALE, RoundingMode.HALF_UP);
     }

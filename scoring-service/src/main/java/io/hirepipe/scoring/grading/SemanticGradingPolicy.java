@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 
 import static io.hirepipe.scoring.grading.GradeFigures.clamp01;
-import static io.hirepipe.scoring.grading.GradeFigures.decimal;
 import static io.hirepipe.scoring.grading.GradeFigures.round2;
 
 /**
@@ -210,7 +209,7 @@ public final class SemanticGradingPolicy {
             // the verdicts say which terms were named; the credit shrinks so the key points add up to the capped score
             double share = points / earned;
             keyPoints.replaceAll(k -> new KeyPointEvidence(k.keyPointId(), k.verdict(), round2(k.credit() * share),
-                    decimal(k.points().doubleValue() * share), k.span(), k.similarity()));
+                    Points.of(k.points().doubleValue() * share), k.span(), k.similarity()));
         }
         // an answer of substance with nothing of the question in it: about something else, or in words the model misses
         boolean substantialOffTopic = flags.contains(GradeFlag.OFF_TOPIC) && s.reviewOffTopicFromWords() > 0
@@ -218,7 +217,7 @@ public final class SemanticGradingPolicy {
         boolean needsReview = keywordList || flags.contains(GradeFlag.LOW_CONFIDENCE)
                 || flags.contains(GradeFlag.NEAR_THRESHOLD) || flags.contains(GradeFlag.MOSTLY_OFF_TOPIC)
                 || substantialOffTopic;
-        return new FreeTextGrade(decimal(points), max, round2(confidence), needsReview, keyPoints, stated.evidence(), flags);
+        return new FreeTextGrade(Points.of(points), max, round2(confidence), needsReview, keyPoints, stated.evidence(), flags);
     }
 
     /** Share of the answer's units whose cosine to the prompt or some key-point reference reaches unitOnTopicAt. */

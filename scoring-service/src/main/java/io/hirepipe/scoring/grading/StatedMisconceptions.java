@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.hirepipe.scoring.grading.GradeFigures.clamp01;
-import static io.hirepipe.scoring.grading.GradeFigures.decimal;
 import static io.hirepipe.scoring.grading.GradeFigures.round2;
 
 /**
@@ -66,7 +65,7 @@ final class StatedMisconceptions {
                 double cost = misconceptionCost(misconception, rubric.maxPoints());
                 penalties += cost;
                 misconceptions.add(new MisconceptionEvidence(misconception.id(), misconception.description(),
-                        decimal(cost), e.units().get(hit).text(), round2(clamp01(bestSim))));
+                        Points.of(cost), e.units().get(hit).text(), round2(clamp01(bestSim))));
             }
         }
         return new Found(wrong, misconceptions, penalties);
