@@ -49,14 +49,19 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
     /**
      * The dev set was written with 14 answers per question (ids -01 to -14); session 13 added -15 to -19 to the tune
      * half, in the styles the grader over- and under-scores, session 17 added -20 to -25 and session 18 -26 to -29, in
-     * the set's first mix, and session 34 -30 and -31 (a plain contradiction and a right answer the contrary rule must
-     * not hurt); each graded before any grader ran on them.
+     * the set's first mix, session 34 -30 and -31 (a plain contradiction and a right answer the contrary rule must
+     * not hurt), and session 45 -32 to -34 (answers that carry code or configuration); each graded before any grader ran
+     * on them.
      */
     static final int FIRST_WRITTEN_PER_QUESTION = 14;
-    /** Session 13's additions are -15 to -19 of each question; session 17's -20 to -25; 18's -26 to -29; 34's -30, -31. */
+    /**
+     * Session 13's additions are -15 to -19 of each question; session 17's -20 to -25; 18's -26 to -29; 34's -30, -31;
+     * 45's from -32 on.
+     */
     static final int LAST_OF_SESSION_13 = 19;
     static final int LAST_OF_SESSION_17 = 25;
     static final int LAST_OF_SESSION_18 = 29;
+    static final int LAST_OF_SESSION_34 = 31;
 
     public record Answer(String id, String questionKey, Split split, String text, int grade, String category) {
 
@@ -64,18 +69,19 @@ public record DevSet(Map<String, FreeTextRubric> rubrics, List<Answer> answers) 
             return "keyword-stuffed".equals(category);
         }
 
-        /** Whether this dev-set answer was added after the set was first written (sessions 13's, 17's, 18's and 34's tune-half answers). */
+        /** Whether this dev-set answer was added after the set was first written (sessions 13's, 17's, 18's, 34's and 45's tune-half answers). */
         public boolean isLaterAddition() {
             return addedInSession() > 0;
         }
 
-        /** The session that added this dev-set answer to the tune half (13, 17, 18 or 34); 0 for the first-written and probe answers. */
+        /** The session that added this dev-set answer to the tune half (13, 17, 18, 34 or 45); 0 for the first-written and probe answers. */
         public int addedInSession() {
             int number = Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
             if (split == Split.PROBE || number <= FIRST_WRITTEN_PER_QUESTION) {
                 return 0;
             }
-            return number <= LAST_OF_SESSION_13 ? 13 : number <= LAST_OF_SESSION_17 ? 17 : number <= LAST_OF_SESSION_18 ? 18 : 34;
+            return number <= LAST_OF_SESSION_13 ? 13 : number <= LAST_OF_SESSION_17 ? 17 : number <= LAST_OF_SESSION_18 ? 18
+                    : number <= LAST_OF_SESSION_34 ? 34 : 45;
         }
     }
 

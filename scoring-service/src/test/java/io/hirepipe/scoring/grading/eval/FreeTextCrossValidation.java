@@ -64,14 +64,14 @@ class FreeTextCrossValidation {
         System.out.println(out);
     }
 
-    /** The tune half's answers as first written and those added by sessions 13, 17, 18 and 34, apart, when there are any. */
+    /** The tune half's answers as first written and those added by sessions 13, 17, 18, 34 and 45, apart, when there are any. */
     static void appendFirstWrittenAndAdded(StringBuilder out, List<Graded> graded, String indent) {
         if (graded.stream().noneMatch(g -> g.answer().isLaterAddition())) {
             return;
         }
         out.append(String.format("%sfirst written: %s%n", indent,
                 figures(graded.stream().filter(g -> !g.answer().isLaterAddition()).toList())));
-        for (int session : new int[] {13, 17, 18, 34}) {
+        for (int session : new int[] {13, 17, 18, 34, 45}) {
             List<Graded> added = graded.stream().filter(g -> g.answer().addedInSession() == session).toList();
             if (!added.isEmpty()) {
                 out.append(String.format("%sadded in %d:   %s%n", indent, session, figures(added)));
