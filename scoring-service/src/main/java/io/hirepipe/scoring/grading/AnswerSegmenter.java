@@ -73,7 +73,9 @@ public final class AnswerSegmenter {
             return List.of();
         }
         Map<String, Span> units = new LinkedHashMap<>();
-        for (Span sentence : underHeadings(answer, runOnLines(answer, split(answer, 0, answer.length(), SENTENCE_END)))) {
+        List<CodeLines.Line> code = CodeLines.of(answer);
+        List<Span> sentences = underHeadings(answer, runOnLines(answer, split(answer, 0, answer.length(), SENTENCE_END)), code);
+        for (Span sentence : withCommentsApart(answer, sentences, code)) {
             units.putIfAbsent(key(sentence), sentence);
             List<Span> clauses = mergeShort(answer, split(answer, sentence.start(), sentence.end(), CLAUSE_BREAK));
             if (clauses.size() > 1) {
@@ -81,6 +83,31 @@ public final class AnswerSegmenter {
             }
         }
         return List.copyOf(units.values());
+    }
+
+    /**
+     * A comment on a line of code ({@link CodeLines}: "redis.delete(key)  # drop the cached copy so the next read loads
+     * the new one", "-- lowest id first") is the candidate's prose: a sentence of its own, without its marker, and the
+     * code before it another. Read together, the code's identifiers and punctuation pull the comment's vector away from
+     * what it says.
+     */
+    private static List<Span> withCommentsApart(String answer, List<Span> sentences, List<CodeLines.Line> code) {
+        if (code.isEmpty()) {
+            return sentences;
+        }
+        List<Span> apart = new ArrayList<>();
+        for (Span sentence : sentences) {
+            // the line the sentence ends on: a one-word line ("http") runs on into the line under it
+            CodeLines.Line line = CodeLines.at(code, sentence.end() - 1);
+            if (line == null || !line.hasComment() || sentence.start() >= line.commentStart()
+                    || sentence.end() <= line.commentStart()) {
+                apart.add(sentence);
+                continue;
+            }
+            addTrimmed(answer, sentence.start(), line.markerStart(), apart);
+            addTrimmed(answer, line.commentStart(), sentence.end(), apart);
+        }
+        return apart;
     }
 
     private static String key(Span span) {
@@ -149,13 +176,13 @@ public final class AnswerSegmenter {
      * terms it names ("## Consistency", "## Availability", "## Partition tolerance" over one vague line) count for
      * nothing. Over a line of text it is that line's first words, as a label on the same line is ("Consistency: every
      * read sees the latest write"): the line is read with its topic. Over a list item, another heading or nothing it is
-     * dropped; a heading inside a code fence is code ("# retry three times").
+     * dropped; a heading inside a code fence, or a "#" line next to code, is a comment ("# retry three times").
      */
-    private static List<Span> underHeadings(String answer, List<Span> sentences) {
+    private static List<Span> underHeadings(String answer, List<Span> sentences, List<CodeLines.Line> code) {
         List<Span> read = new ArrayList<>();
         Span heading = null;
         for (Span sentence : sentences) {
-            if (isHeading(answer, sentence)) {
+            if (isHeading(answer, sentence) && CodeLines.at(code, sentence.start()) == null) {
                 heading = sentence;
                 continue;
             }

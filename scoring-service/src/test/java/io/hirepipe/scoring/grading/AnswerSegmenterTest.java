@@ -115,6 +115,24 @@ class AnswerSegmenterTest {
     }
 
     @Test
+    void aCommentOnALineOfCodeIsASentenceOfItsOwnWithoutItsMarker() {
+        String answer = "```python\nredis.delete(key)  # drop the cached copy so the next read loads the new one\n```\n"
+                + "-- without this, a lookup reads the whole table\nCREATE INDEX idx_email ON users (email);";
+        assertThat(units(answer)).contains("redis.delete(key)", "drop the cached copy so the next read loads the new one",
+                "without this, a lookup reads the whole table", "CREATE INDEX idx_email ON users (email)");
+        assertThat(units(answer)).noneMatch(unit -> unit.contains("#") || unit.contains("--"));
+        for (Span span : segmenter.units(answer)) {
+            assertThat(answer.substring(span.start(), span.end())).isEqualTo(span.text());
+        }
+    }
+
+    @Test
+    void aHashLineNextToConfigurationIsACommentNotAHeading() {
+        // as a heading it would be the first words of the configuration line under it
+        assertThat(units("# on the standby server\nhot_standby = on")).containsExactly("on the standby server", "hot_standby = on");
+    }
+
+    @Test
     void blankOrPunctuationOnlyHasNoUnits() {
         assertThat(units("   ")).isEmpty();
         assertThat(units(null)).isEmpty();

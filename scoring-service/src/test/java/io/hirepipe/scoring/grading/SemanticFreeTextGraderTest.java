@@ -382,6 +382,23 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void aCommentInCodeIsReadAsTheCandidatesOwnSentence() {
+        FreeTextRubric replication = DevSet.load().rubrics().get("replication-vs-sharding");
+        // hand 4: copies, reads and failover, the split in the comment, and when to shard
+        FreeTextGrade answer = grader.grade("Replication keeps a full copy of the data on every replica: reads can be spread "
+                + "over the replicas, and one of them takes over when the primary fails.\n```js\n"
+                + "sh.shardCollection(\"shop.invoices\", { tenantId: \"hashed\" })"
+                + "  // each shard holds only part of the invoices, split by tenant\n"
+                + "```\nWe shard when the write load is more than one server can take.", replication);
+
+        // before, the comment was read with the call before it, and the split was only partly met by their mixture
+        assertThat(keyPoint(answer, "sharding-splits").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(answer, "sharding-splits").span())
+                .isEqualTo("each shard holds only part of the invoices, split by tenant");
+        assertThat(grade(answer)).isEqualTo(4);
+    }
+
+    @Test
     void aShortDenialAfterAStatementDeniesOnlyWhatItNames() {
         FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
         FreeTextRubric paging = DevSet.probeSet().rubrics().get("list-pagination");
