@@ -73,8 +73,10 @@ final class AnswerReader {
             negated[u] = negation.isDenied(readAs.get(u)) || dismissed.removing()[u];
         }
         List<Set<String>> terms = new ArrayList<>(n);
+        List<CodeLines.Line> code = CodeLines.of(answer);
         for (int u = 0; u < n; u++) {
-            terms.add(analyser.terms(readAs.get(u)));
+            // on a line of code the identifiers carry the words ("idempotency_key", "READ_COMMITTED")
+            terms.add(CodeLines.isCode(code, units.get(u)) ? analyser.termsOfCode(readAs.get(u)) : analyser.terms(readAs.get(u)));
         }
         return new AnswerAsRead(units, readAs, own, negated, terms, vectors, truncated, dismissed);
     }

@@ -137,6 +137,12 @@ final class CodeLines {
         return words;
     }
 
+    /** Whether the unit is code: it lies on a code line and is not the comment on it. */
+    static boolean isCode(List<Line> code, AnswerSegmenter.Span unit) {
+        Line line = at(code, unit.start());
+        return line != null && !(line.hasComment() && unit.start() >= line.commentStart());
+    }
+
     private static boolean nextToCode(int[] kind, int i) {
         for (int step : new int[] {-1, 1}) {
             for (int j = i + step; j >= 0 && j < kind.length; j += step) {

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,11 @@ import java.util.regex.Pattern;
  *   <li>the prefix "non" stays on its word, hyphened, spaced or closed up ("non-blocking", "non blocking" and
  *       "nonblocking" are one term): "non-blocking" says the opposite of "blocking", and "non-repeatable reads" name an
  *       anomaly, not the level "repeatable read".</li>
+ * </ul>
+ * <ul>
+ *   <li>on a line of code ({@link #termsOfCode}) an identifier is its words as well as itself: "idempotency_key",
+ *       "READ_COMMITTED", "lastWriteAt" and "spring.cache.type" add the terms of "idempotency key", "read committed",
+ *       "last write at" and "spring cache type".</li>
  * </ul>
  * The semantic grader also reads a key point's phrase through the thesaurus ({@link KeyPointThesaurus}): "each
  * entry gets a lifetime" meets "ttl" there ({@link #equivalentTerms}, {@link #equivalents}); {@link #match} and
@@ -165,6 +171,36 @@ public class RubricMatcher implements AutoCloseable {
             return terms;
         }
         return analysedInto(terms, analyzer, closedUp(text));
+    }
+
+    /**
+     * The analysed terms of a line of code or configuration ({@link CodeLines}): its {@link #terms} and the words of its
+     * identifiers, so a key point's phrase is met in a pasted snippet as in prose. Not for prose, where a candidate
+     * writes the words and an identifier ("a composite index on customer_id") only names a column.
+     */
+    public Set<String> termsOfCode(String text) {
+        Set<String> terms = terms(text);
+        if (text != null) {
+            for (Matcher identifier = IDENTIFIER.matcher(text); identifier.find(); ) {
+                analysedInto(terms, analyzer, closedUp(words(identifier.group())));
+            }
+        }
+        return terms;
+    }
+
+    /**
+     * An identifier of code or configuration: snake_case, dotted or camelCase ("idempotency_key", "READ_COMMITTED",
+     * "spring.cache.type", "lastWriteAt", "HorizontalPodAutoscaler"), each part of two characters or more ("e.g" is
+     * none). The tokenizer keeps it one term.
+     */
+    private static final Pattern IDENTIFIER = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_.])(?:[A-Za-z][A-Za-z0-9]+(?:[_.][A-Za-z][A-Za-z0-9]+)+"
+                    + "|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)(?![\\p{L}\\p{N}_])");
+    private static final Pattern CAMEL_HUMP = Pattern.compile("(?<=[a-z0-9])(?=[A-Z][a-z])");
+
+    /** The identifier's words: "lastWriteAt" is "last Write At", "idempotency_key" "idempotency key". */
+    private static String words(String identifier) {
+        return CAMEL_HUMP.matcher(identifier.replace('_', ' ').replace('.', ' ')).replaceAll(" ");
     }
 
     /** Adds the terms {@code analysis} makes of {@code text} to {@code terms}, in order, and returns it. */

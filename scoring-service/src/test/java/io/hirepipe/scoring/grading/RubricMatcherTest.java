@@ -318,4 +318,30 @@ class RubricMatcherTest {
             assertThat(RubricMatcher.sameRoot("shorter", "shorten")).isTrue();
         }
     }
+
+    @Nested
+    class IdentifiersOfCode {
+
+        @Test
+        void onALineOfCodeAnIdentifierIsItsWordsAsWellAsItself() {
+            assertThat(matcher.termsOfCode("return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).build();"))
+                    .containsAll(matcher.terms("response entity status, http status too many requests"));
+            assertThat(matcher.termsOfCode("levels: [READ_COMMITTED, REPEATABLE_READ]"))
+                    .containsAll(matcher.terms("read committed repeatable read"));
+            assertThat(matcher.termsOfCode("s.put(\"lastWriteAt\", Instant.now())")).contains("last", "write", "lastwriteat");
+            assertThat(matcher.termsOfCode("spring.cache.redis.time-to-live=10m")).contains("cach", "redi", "time", "live");
+        }
+
+        @Test
+        void namesThatAreNoIdentifiersStayWhole() {
+            assertThat(matcher.termsOfCode("GraphQL, PostgreSQL, DynamoDB, e.g. MongoDB"))
+                    .isEqualTo(matcher.terms("GraphQL, PostgreSQL, DynamoDB, e.g. MongoDB"));
+        }
+
+        @Test
+        void proseNamesAColumnItDoesNotStateItsWords() {
+            // an index answer to the shard-key question: "customer id" is that rubric's phrase for the query pattern
+            assertThat(matcher.terms("add a composite index on (customer_id, created_at)")).doesNotContain("custom");
+        }
+    }
 }

@@ -399,6 +399,19 @@ class SemanticFreeTextGraderTest {
     }
 
     @Test
+    void anIdentifierInCodeSaysItsWords() {
+        FreeTextRubric isolation = DevSet.load().rubrics().get("transaction-isolation");
+        // hand 2: one level, named only by the configuration's constant, and what it keeps a transaction from seeing
+        FreeTextGrade answer = grader.grade("```yaml\nspring.jpa.properties.hibernate.connection.isolation: READ_COMMITTED\n"
+                + "```\nWith that, a transaction never sees rows another transaction has not committed yet.", isolation);
+
+        // before, READ_COMMITTED was one term and the level was missed: grade 1
+        assertThat(keyPoint(answer, "levels").verdict()).isEqualTo(Verdict.MET);
+        assertThat(keyPoint(answer, "levels").span()).endsWith("READ_COMMITTED");
+        assertThat(grade(answer)).isEqualTo(2);
+    }
+
+    @Test
     void aShortDenialAfterAStatementDeniesOnlyWhatItNames() {
         FreeTextRubric retries = DevSet.probeSet().rubrics().get("retries-timeouts");
         FreeTextRubric paging = DevSet.probeSet().rubrics().get("list-pagination");
