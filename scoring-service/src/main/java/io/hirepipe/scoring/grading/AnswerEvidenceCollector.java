@@ -132,7 +132,7 @@ public final class AnswerEvidenceCollector {
             Span inner = units.get(u);
             for (int o = 0; o < own.length && !hedged[u]; o++) {
                 Span outer = units.get(o);
-                hedged[u] = own[o] && outer.start() <= inner.start() && outer.end() >= inner.end();
+                hedged[u] = own[o] && outer.encloses(inner);
             }
         }
         return hedged;

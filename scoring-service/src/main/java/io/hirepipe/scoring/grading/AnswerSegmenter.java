@@ -65,6 +65,11 @@ public final class AnswerSegmenter {
      * @param end   offset after the last character
      */
     public record Span(String text, int start, int end) {
+
+        /** Whether {@code other} lies within this span: a clause within its sentence, or the span itself. */
+        public boolean encloses(Span other) {
+            return start <= other.start && other.end <= end;
+        }
     }
 
     /** The sentences and clauses of {@code answer}, each once, in order of appearance. */

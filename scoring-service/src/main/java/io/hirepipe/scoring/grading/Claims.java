@@ -57,7 +57,7 @@ record Claims(boolean[] takenBackWholly, boolean[] takenBackPartly, boolean[] co
             Span unit = units.get(u);
             String claims = read.texts().get(u);
             for (Span back : spans) {
-                wholly[u] |= back.start() <= unit.start() && unit.end() <= back.end();
+                wholly[u] |= back.encloses(unit);
                 if (unit.start() < back.end() && back.start() < unit.end()) {
                     partly[u] = true;
                     claims = claims.replace(back.text(), " ");

@@ -64,7 +64,7 @@ final class ComposedSentenceVectors {
         List<Integer> inside = new ArrayList<>();
         for (int c = 0; c < own; c++) {
             Span inner = units.get(c);
-            if (c != u && inner.start() >= outer.start() && inner.end() <= outer.end()
+            if (c != u && outer.encloses(inner)
                     && inner.end() - inner.start() < outer.end() - outer.start()) {
                 inside.add(c);
             }

@@ -127,7 +127,7 @@ final class KeyPointDenials {
             boolean allDenied = true;
             for (int c = 0; c < denied.length; c++) {
                 Span clause = units.get(c);
-                boolean inside = c != u && clause.start() >= sentence.start() && clause.end() <= sentence.end();
+                boolean inside = c != u && sentence.encloses(clause);
                 if (inside && negated[c]) {
                     anyNegatedClause = true;
                     allDenied &= denied[c];
@@ -181,7 +181,7 @@ final class KeyPointDenials {
             }
             for (int c = 0; c < units.size(); c++) {
                 Span inner = units.get(c);
-                denied[u][c] = c != u && negated[c] && inner.start() >= outer.start() && inner.end() <= outer.end();
+                denied[u][c] = c != u && negated[c] && outer.encloses(inner);
             }
         }
         return denied;

@@ -117,7 +117,7 @@ final class PhraseEvidence {
             Set<String> denied = new HashSet<>();
             for (int c = 0; c < own; c++) {
                 Span clause = units.get(c);
-                if (negated[c] && clause.start() >= part.start() && clause.end() <= part.end()
+                if (negated[c] && part.encloses(clause)
                         && clause.end() - clause.start() < part.end() - part.start()) {
                     denied.addAll(terms.get(c));
                 }

@@ -57,7 +57,7 @@ final class PositiveParts {
             List<Integer> mine = new ArrayList<>();
             for (int c = 0; c < units.size(); c++) {
                 Span inner = units.get(c);
-                if (inner.start() >= outer.start() && inner.end() <= outer.end()
+                if (outer.encloses(inner)
                         && inner.end() - inner.start() < outer.end() - outer.start()) {
                     mine.add(c);
                 }

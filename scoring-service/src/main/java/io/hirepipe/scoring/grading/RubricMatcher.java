@@ -37,8 +37,6 @@ import java.util.regex.Pattern;
  *   <li>the prefix "non" stays on its word, hyphened, spaced or closed up ("non-blocking", "non blocking" and
  *       "nonblocking" are one term): "non-blocking" says the opposite of "blocking", and "non-repeatable reads" name an
  *       anomaly, not the level "repeatable read".</li>
- * </ul>
- * <ul>
  *   <li>on a line of code ({@link #termsOfCode}) an identifier is its words as well as itself: "idempotency_key",
  *       "READ_COMMITTED", "lastWriteAt" and "spring.cache.type" add the terms of "idempotency key", "read committed",
  *       "last write at" and "spring cache type".</li>

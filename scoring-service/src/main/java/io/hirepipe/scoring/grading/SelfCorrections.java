@@ -38,7 +38,7 @@ final class SelfCorrections {
             return taken;
         }
         List<Span> sentences = units.stream()
-                .filter(u -> units.stream().noneMatch(o -> o != u && o.start() <= u.start() && o.end() >= u.end()))
+                .filter(u -> units.stream().noneMatch(o -> o != u && o.encloses(u)))
                 .toList();
         Matcher marker = TAKE_BACK.matcher(answer);
         while (marker.find()) {

@@ -118,7 +118,7 @@ final class StatedMisconceptions {
         int start = inner.start();
         int end = inner.end();
         for (AnswerSegmenter.Span outer : units) {
-            if (outer.start() <= inner.start() && outer.end() >= inner.end()) {
+            if (outer.encloses(inner)) {
                 start = Math.min(start, outer.start());
                 end = Math.max(end, outer.end());
             }
@@ -134,7 +134,7 @@ final class StatedMisconceptions {
         AnswerSegmenter.Span inner = units.get(u);
         for (int i = 0; i < units.size(); i++) {
             AnswerSegmenter.Span outer = units.get(i);
-            if (outer.start() <= inner.start() && outer.end() >= inner.end()) {
+            if (outer.encloses(inner)) {
                 marks[i] = true;
             }
         }
