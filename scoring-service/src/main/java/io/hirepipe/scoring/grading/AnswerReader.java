@@ -38,7 +38,8 @@ final class AnswerReader {
     }
 
     AnswerAsRead read(String answer, RubricEmbeddings rubric) {
-        List<Span> units = segmenter.units(answer);
+        List<CodeLines.Line> code = CodeLines.of(answer);
+        List<Span> units = segmenter.units(answer, code);
         boolean truncated = units.size() > MAX_UNITS;
         if (truncated) {
             units = units.subList(0, MAX_UNITS);
@@ -73,7 +74,6 @@ final class AnswerReader {
             negated[u] = negation.isDenied(readAs.get(u)) || dismissed.removing()[u];
         }
         List<Set<String>> terms = new ArrayList<>(n);
-        List<CodeLines.Line> code = CodeLines.of(answer);
         for (int u = 0; u < n; u++) {
             // on a line of code the identifiers carry the words ("idempotency_key", "READ_COMMITTED")
             terms.add(CodeLines.isCode(code, units.get(u)) ? analyser.termsOfCode(readAs.get(u)) : analyser.terms(readAs.get(u)));

@@ -74,11 +74,15 @@ public final class AnswerSegmenter {
 
     /** The sentences and clauses of {@code answer}, each once, in order of appearance. */
     public List<Span> units(String answer) {
+        return units(answer, CodeLines.of(answer));
+    }
+
+    /** The same, for a caller that has already found the answer's lines of code ({@link CodeLines#of}). */
+    List<Span> units(String answer, List<CodeLines.Line> code) {
         if (answer == null || answer.isBlank()) {
             return List.of();
         }
         Map<String, Span> units = new LinkedHashMap<>();
-        List<CodeLines.Line> code = CodeLines.of(answer);
         List<Span> sentences = underHeadings(answer, runOnLines(answer, split(answer, 0, answer.length(), SENTENCE_END)), code);
         for (Span sentence : withCommentsApart(answer, sentences, code)) {
             units.putIfAbsent(key(sentence), sentence);
