@@ -53,13 +53,18 @@ public final class PortCheck {
     /**
      * {@code count} different ports that were free a moment ago. Asking {@link #freePort()} {@code count} times
      * is not the same: each probe closes before the next, and the system may hand the same port out twice.
+     *
+     * <p>The ports lie below the system's ephemeral range where there is room: a server that restarts on its
+     * port leaves it idle for a moment, and an outgoing connection of any process could be given an ephemeral
+     * port just then (it happened in CI: a restarted service found its port taken by a client socket).
      */
     public static int[] freePorts(int count) {
         ServerSocket[] probes = new ServerSocket[count];
         try {
             int[] ports = new int[count];
+            PortRange range = PortRange.belowEphemeral();
             for (int i = 0; i < count; i++) {
-                probes[i] = new ServerSocket(0, 1, loopback());
+                probes[i] = range == null ? new ServerSocket(0, 1, loopback()) : range.bindAny();
                 ports[i] = probes[i].getLocalPort();
             }
             return ports;

@@ -2,10 +2,12 @@ package io.hirepipe.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,22 @@ class PortInUseTest {
         for (int port : ports) {
             PortCheck.requireFree("Kafka", port);
         }
+    }
+
+    @Test
+    void freePortsAreNeverOnesTheSystemCouldGiveAnOutgoingConnection() {
+        PortRange range = PortRange.belowEphemeral();
+        assumeTrue(range != null, "the system's ephemeral port range is unknown here");
+
+        assertThat(IntStream.of(PortCheck.freePorts(40)).boxed()).allSatisfy(port ->
+                assertThat(port).isGreaterThanOrEqualTo(PortRange.LOWEST).isLessThan(range.toExclusive()));
+    }
+
+    @Test
+    void withoutRoomBelowTheEphemeralRangeTheSystemChoosesThePorts() {
+        assertThat(PortRange.belowEphemeral(-1)).isNull();
+        assertThat(PortRange.belowEphemeral(PortRange.LOWEST + 500)).isNull();
+        assertThat(PortRange.belowEphemeral(32_768)).isEqualTo(new PortRange(PortRange.LOWEST, 32_768));
     }
 
     @Test
