@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class FreePortsTest {
 
@@ -18,6 +19,16 @@ class FreePortsTest {
         Set<Integer> ports = new HashSet<>();
         for (int i = 0; i < 500; i++) {
             assertThat(ports.add(FreePorts.next())).as("call %d", i).isTrue();
+        }
+    }
+
+    @Test
+    void noPortIsOneTheSystemCouldGiveAnOutgoingConnection() {
+        int ephemeralStart = FreePorts.ephemeralStart();
+        assumeTrue(ephemeralStart - FreePorts.LOWEST >= 1_000, "no room below the ephemeral range here");
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(FreePorts.next()).isGreaterThanOrEqualTo(FreePorts.LOWEST).isLessThan(ephemeralStart);
         }
     }
 
