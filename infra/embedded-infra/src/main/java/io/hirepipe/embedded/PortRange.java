@@ -36,6 +36,9 @@ record PortRange(int from, int toExclusive) {
                 return probe;
             } catch (BindException taken) {
                 probe.close();
+            } catch (IOException | RuntimeException failed) {
+                probe.close();
+                throw failed;
             }
         }
         throw new BindException("No free port among " + ATTEMPTS + " random tries in " + from + "-" + (toExclusive - 1));
